@@ -1,0 +1,210 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"sodoan/store"
+)
+
+// Meta is what every document carries besides its content: the issuing
+// unit, the number from the outgoing-document register, the date, the
+// recipients and who signs.
+type Meta struct {
+	Unit store.Unit
+	// Number is the document's number in the register for its type and
+	// year; 0 leaves a blank to fill by hand ("Số:    -BC/ĐTN").
+	Number int
+	Date   store.Date // the issue date printed in the header; zero: today
+	// Recipients are printed under "Nơi nhận:" one a line, as given, each
+	// with "- " before and ";" after; "Lưu VP." always ends the list.
+	Recipients []string
+	// Board is the signing body ("TM. BAN CHẤP HÀNH" when empty, or
+	// "TM. BAN THƯỜNG VỤ").
+	Board string
+	// Deputy signs as PHÓ BÍ THƯ with the unit's deputy name instead of the
+	// secretary.
+	Deputy bool
+	// Unsigned prints "(Đã ký)" in the signature space, for a copy sent
+	// by e-mail; a document to be signed leaves the space empty.
+	Unsigned bool
+	// Settings overrides the layout; nil uses DefaultSettings.
+	Settings *Settings
+}
+
+func (m *Meta) settings() Settings {
+	if m.Settings != nil {
+		return *m.Settings
+	}
+	return DefaultSettings()
+}
+
+func (m *Meta) date() store.Date {
+	if m.Date.IsZero() {
+		return store.Today()
+	}
+	return m.Date
+}
+
+// Symbol is the number and symbol of a document, "20-BC/ĐTN": the number,
+// a hyphen, the type, a slash and the issuer code. A zero number leaves
+// room to write it by hand.
+func Symbol(number int, docType, issuer string) string {
+	if issuer == "" {
+		issuer = "ĐTN"
+	}
+	n := "      "
+	if number > 0 {
+		n = strconv.Itoa(number)
+	}
+	return nfc(n + "-" + docType + "/" + issuer)
+}
+
+// DateLine is the place and date of the header, "Phường 1, ngày 05 tháng 3
+// năm 2026": days 1–9 and months 1–2 take a leading zero (Nghị định 30).
+func DateLine(place string, d store.Date) string {
+	month := strconv.Itoa(d.Month())
+	if d.Month() <= 2 {
+		month = fmt.Sprintf("%02d", d.Month())
+	}
+	s := fmt.Sprintf("ngày %02d tháng %s năm %d", d.Day(), month, d.Year())
+	if place = strings.TrimSpace(place); place != "" {
+		s = place + ", " + s
+	}
+	return nfc(s)
+}
+
+// header writes the two columns at the top of the first page: on the left
+// the upper body, the unit in bold, "***" and the number; on the right
+// ĐOÀN TNCS HỒ CHÍ MINH bold and underlined, and on the line of the number
+// the place and date in italics.
+func (d *doc) header(m *Meta, docType string) {
+	set := d.set
+	colW := min(d.w/2, 90.0)
+	lx := d.left
+	rx := d.left + d.w - colW
+	if d.w/2 > 90 {
+		// Landscape: the right column sits at the right margin, the left
+		// one at the left margin, as on a printed list.
+		rx = d.left + d.w - colW
+	}
+	y0 := d.pdf.GetY()
+	hs := set.HeaderSize
+	lh := d.lh(hs)
+
+	y := y0
+	y = d.colLines(lx, y, colW, strings.ToUpper(nfc(m.Unit.UpperBody)), "", hs)
+	y = d.colLines(lx, y, colW, strings.ToUpper(nfc(m.Unit.Name)), "B", hs)
+	y = d.colLines(lx, y, colW, "***", "", hs)
+	numberY := y
+	y = d.colLines(lx, y, colW, "Số: "+Symbol(m.Number, docType, m.Unit.IssuerCode), "", set.NumberSize)
+
+	d.colLines(rx, y0, colW, "ĐOÀN TNCS HỒ CHÍ MINH", "BU", hs)
+	// The date line must stay on one line: shrink it rather than wrap.
+	date := DateLine(nfc(m.Unit.Place), m.date())
+	size := set.DateSize
+	for d.font("I", size); d.width(date) > colW && size > 10; size -= 0.5 {
+		d.font("I", size-0.5)
+	}
+	d.pdf.SetXY(rx, numberY+(lh-d.lh(size))/2)
+	d.pdf.CellFormat(colW, d.lh(size), date, "", 0, "C", false, 0, "")
+	d.pdf.SetXY(d.left, y+lh*0.5)
+}
+
+// colLines writes s centred in the column at x of width w from y, wrapped,
+// and returns the y below it.
+func (d *doc) colLines(x, y, w float64, s, style string, size float64) float64 {
+	d.font(style, size)
+	lh := d.lh(size)
+	d.lines = d.wrap(d.lines, s, w, 0)
+	for _, line := range d.lines {
+		d.pdf.SetXY(x, y)
+		d.pdf.CellFormat(w, lh, line, "", 0, "C", false, 0, "")
+		y += lh
+	}
+	return y
+}
+
+// title writes the document type in bold capitals and the summary in bold
+// below it, both centred, and a short rule under them.
+func (d *doc) title(docType, summary string) {
+	d.space(2)
+	d.centred(strings.ToUpper(nfc(docType)), "B", d.set.TypeSize)
+	if summary != "" {
+		d.centred(summary, "B", d.set.SummarySize)
+	}
+	y := d.pdf.GetY() + 1.5
+	mid := d.left + d.w/2
+	d.pdf.Line(mid-15, y, mid+15, y)
+	d.pdf.SetY(y + 3)
+}
+
+// closing writes the recipients on the left and the signature on the
+// right, level with each other, on one page. With dateLine the place and
+// date are printed above the signature (lists put them there instead of
+// in the header).
+func (d *doc) closing(m *Meta, dateLine bool) {
+	set := d.set
+	colW := d.w / 2
+	rx := d.left + d.w - colW
+	if d.w > 200 {
+		colW = 110
+		rx = d.left + d.w - colW
+	}
+	bs := set.BodySize
+	blh := d.lh(bs)
+
+	board := m.Board
+	if board == "" {
+		board = "TM. BAN CHẤP HÀNH"
+	}
+	position, name := "BÍ THƯ", m.Unit.SecretaryName
+	if m.Deputy {
+		position, name = "PHÓ BÍ THƯ", m.Unit.DeputyName
+	}
+	rightH := blh*3 + set.SignatureSpace
+	if dateLine {
+		rightH += blh
+	}
+	rlh := d.lh(set.RecipientsSize)
+	leftH := d.lh(set.RecipientsTitle) + rlh*float64(len(m.Recipients)+1)
+	d.space(4)
+	d.ensure(max(leftH, rightH))
+	y0 := d.pdf.GetY()
+
+	// Recipients.
+	d.font("BI", set.RecipientsTitle)
+	d.pdf.SetXY(d.left, y0)
+	d.pdf.CellFormat(colW, d.lh(set.RecipientsTitle), "Nơi nhận:", "", 2, "L", false, 0, "")
+	d.font("", set.RecipientsSize)
+	for _, r := range m.Recipients {
+		r = strings.TrimRight(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(nfc(r)), "- ")), ";.")
+		if r == "" {
+			continue
+		}
+		d.pdf.SetX(d.left)
+		d.pdf.CellFormat(colW, rlh, "- "+r+";", "", 2, "L", false, 0, "")
+	}
+	d.pdf.SetX(d.left)
+	d.pdf.CellFormat(colW, rlh, "- Lưu VP.", "", 2, "L", false, 0, "")
+	leftEnd := d.pdf.GetY()
+
+	// Signature.
+	y := y0
+	if dateLine {
+		date := DateLine(nfc(m.Unit.Place), m.date())
+		d.font("I", set.DateSize)
+		d.pdf.SetXY(rx, y)
+		d.pdf.CellFormat(colW, blh, date, "", 0, "C", false, 0, "")
+		y += blh
+	}
+	y = d.colLines(rx, y, colW, board, "B", bs)
+	y = d.colLines(rx, y, colW, position, "B", bs)
+	if m.Unsigned {
+		d.colLines(rx, y+(set.SignatureSpace-blh)/2, colW, "(Đã ký)", "I", bs)
+	}
+	y += set.SignatureSpace
+	y = d.colLines(rx, y, colW, nfc(name), "B", bs)
+	d.pdf.SetXY(d.left, max(y, leftEnd))
+}

@@ -1,0 +1,164 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Document is one entry of the unit's outgoing-document register (sổ văn
+// bản đi): every report, list and letter Sổ Đoàn issues takes its number
+// here. Numbers run per type and restart at 1 each calendar year.
+type Document struct {
+	ID     int64
+	Year   int    // the year the number belongs to (that of Issued)
+	Type   string // KH, BC, DS, GGT … (see DocumentTypes)
+	Number int
+	Title  string
+	Issued Date
+	File   string // where the PDF was saved ("" when not saved)
+}
+
+// Symbol is the document's number and symbol, "20-BC/ĐTN".
+func (d Document) Symbol(issuer string) string {
+	if issuer == "" {
+		issuer = "ĐTN"
+	}
+	return fmt.Sprintf("%d-%s/%s", d.Number, d.Type, issuer)
+}
+
+// DocumentTypes lists the document types of a Union unit with their names
+// (Hướng dẫn 29-HD/TWĐTN-VP), plus DS for lists.
+var DocumentTypes = []Choice{
+	{"BC", "Báo cáo"},
+	{"KH", "Kế hoạch"},
+	{"HD", "Hướng dẫn"},
+	{"QĐ", "Quyết định"},
+	{"TB", "Thông báo"},
+	{"CV", "Công văn"},
+	{"TTr", "Tờ trình"},
+	{"GGT", "Giấy giới thiệu"},
+	{"NQ", "Nghị quyết"},
+	{"DS", "Danh sách"},
+}
+
+// NextDocumentNumber is the number the next document of the type would
+// take in the year: one more than the highest issued, 1 in a new year.
+func (s *Store) NextDocumentNumber(ctx context.Context, year int, docType string) (int, error) {
+	return nextDocumentNumber(ctx, s.db, year, Clean(docType))
+}
+
+type queryRower interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func nextDocumentNumber(ctx context.Context, q queryRower, year int, docType string) (int, error) {
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) + 1 FROM documents WHERE year = ? AND type = ?`,
+		year, docType).Scan(&n); err != nil {
+		return 0, fmt.Errorf("đọc số văn bản tiếp theo: %w", err)
+	}
+	return n, nil
+}
+
+// IssueDocument enters a document in the register and sets its ID, Year
+// and Number. With Number 0 the next number of its type and year is taken
+// (in the same transaction, so that two documents never share one); a
+// number given by hand is kept if no document of that type and year has
+// it already. Issued defaults to today.
+func (s *Store) IssueDocument(ctx context.Context, d *Document) error {
+	d.Type, d.Title = Clean(d.Type), Clean(d.Title)
+	if d.Issued.IsZero() {
+		d.Issued = Today()
+	}
+	d.Year = d.Issued.Year()
+	c := &checker{}
+	if d.Type == "" {
+		c.add("Type", "Loại văn bản", "không được để trống")
+	} else if strings.ContainsAny(d.Type, " /-") {
+		c.add("Type", "Loại văn bản", "%q chỉ gồm chữ viết tắt, như BC hay GGT", d.Type)
+	}
+	if d.Number < 0 {
+		c.add("Number", "Số", "phải là số dương")
+	}
+	if err := c.err(); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if d.Number == 0 {
+			n, err := nextDocumentNumber(ctx, tx, d.Year, d.Type)
+			if err != nil {
+				return err
+			}
+			d.Number = n
+		} else {
+			var other string
+			err := tx.QueryRowContext(ctx, `SELECT title FROM documents WHERE year = ? AND type = ? AND number = ?`,
+				d.Year, d.Type, d.Number).Scan(&other)
+			if err == nil {
+				return &ValidationError{Errors: []FieldError{{Field: "Number", Label: "Số",
+					Msg: fmt.Sprintf("số %d-%s năm %d đã cấp cho văn bản %q", d.Number, d.Type, d.Year, other)}}}
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("kiểm tra số văn bản: %w", err)
+			}
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO documents(year, type, number, title, issued, file) VALUES (?,?,?,?,?,?)`,
+			d.Year, d.Type, d.Number, d.Title, d.Issued, d.File)
+		if err != nil {
+			return fmt.Errorf("ghi sổ văn bản đi: %w", err)
+		}
+		d.ID, _ = res.LastInsertId()
+		return nil
+	})
+}
+
+// SetDocumentFile records where a document's PDF was saved.
+func (s *Store) SetDocumentFile(ctx context.Context, id int64, file string) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE documents SET file = ? WHERE id = ?`, file, id)
+	if err != nil {
+		return fmt.Errorf("ghi tệp của văn bản %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("văn bản %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
+// DeleteDocument removes an entry, for a document whose PDF could not be
+// written; its number becomes free again if it was the last.
+func (s *Store) DeleteDocument(ctx context.Context, id int64) error {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM documents WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("xóa văn bản %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("văn bản %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
+// Documents lists the register's entries of a year (0: every year), newest
+// first.
+func (s *Store) Documents(ctx context.Context, year int) ([]Document, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, year, type, number, title, issued, file FROM documents
+		WHERE ? = 0 OR year = ? ORDER BY year DESC, issued DESC, id DESC`, year, year)
+	if err != nil {
+		return nil, fmt.Errorf("đọc sổ văn bản đi: %w", err)
+	}
+	defer rows.Close()
+	var out []Document
+	for rows.Next() {
+		var d Document
+		if err := rows.Scan(&d.ID, &d.Year, &d.Type, &d.Number, &d.Title, &d.Issued, &d.File); err != nil {
+			return nil, fmt.Errorf("đọc sổ văn bản đi: %w", err)
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("đọc sổ văn bản đi: %w", err)
+	}
+	return out, nil
+}
