@@ -1,0 +1,76 @@
+# Sổ Đoàn. `make run` and `make test` set up a fresh Debian/Ubuntu machine
+# themselves: missing system packages are installed with apt-get.
+SHELL := /bin/bash
+export LANG := vi_VN.UTF-8
+export CGO_ENABLED := 1
+GO ?= go
+BIN := bin
+DATA ?= $(HOME)/.local/share/sodoan
+DEMO_DB ?= $(DATA)/demo.db
+
+# Debian packages each target needs: Fyne (OpenGL, X11), the Windows
+# cross-compiler, the PDF checks, and the headless display for UI shots.
+PKGS_GUI  := libgl1-mesa-dev xorg-dev
+PKGS_WIN  := gcc-mingw-w64-x86-64
+PKGS_TEST := poppler-utils xvfb xdotool imagemagick fonts-liberation2
+
+APT_MISSING = $(shell for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done)
+define apt_install
+	@missing="$(call APT_MISSING,$(1))"; if [ -n "$$missing" ]; then \
+		echo "Cài gói hệ thống: $$missing"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+endef
+
+.PHONY: all deps deps-test deps-win build cli gui run test bench windows screenshots vet fmt clean
+
+all: build
+
+deps:
+	$(call apt_install,$(PKGS_GUI))
+
+deps-test: deps
+	$(call apt_install,$(PKGS_TEST))
+
+deps-win: deps
+	$(call apt_install,$(PKGS_WIN))
+
+cli:
+	$(GO) build -o $(BIN)/sodoan-cli ./cmd/sodoan-cli
+
+gui: deps
+	$(GO) build -o $(BIN)/sodoan ./cmd/sodoan
+
+build: cli gui
+
+# The app on the user's register; on a demo ward when there is none yet.
+run: build
+	@if [ -z "$(DB)" ] && [ ! -f "$(DEMO_DB)" ]; then \
+		echo "Tạo sổ mẫu $(DEMO_DB)"; $(BIN)/sodoan-cli --db "$(DEMO_DB)" demo --members 1500; fi
+	$(BIN)/sodoan --db "$(if $(DB),$(DB),$(DEMO_DB))"
+
+vet:
+	$(GO) vet ./...
+	$(GO) vet -tags ci ./...
+	@test -z "$$(gofmt -l cmd ui store report assets)" || (gofmt -l cmd ui store report assets; echo "gofmt: các tệp trên chưa định dạng"; exit 1)
+
+test: deps-test vet
+	$(GO) test -tags ci -count=1 ./...
+
+# Benchmarks on a 100,000-member demo register (figures for the closing notes).
+bench: deps-test
+	$(GO) test -tags ci -run '^$$' -bench . -benchmem -benchtime 20x ./store/ ./report/ ./ui/ ./cmd/...
+
+windows: deps-win
+	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 $(GO) build -ldflags "-H=windowsgui" -o $(BIN)/windows/sodoan.exe ./cmd/sodoan
+	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 $(GO) build -o $(BIN)/windows/sodoan-cli.exe ./cmd/sodoan-cli
+
+screenshots: build deps-test
+	bash docs/screenshots.sh
+
+fmt:
+	gofmt -w cmd ui store report assets
+
+clean:
+	rm -rf $(BIN)

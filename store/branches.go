@@ -1,0 +1,246 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+const branchColumns = `b.id, b.name, b.kind, b.active, b.dissolved, b.note,
+	(SELECT count(*) FROM people p WHERE p.branch_id = b.id AND p.union_member = 1 AND p.status = 'active')`
+
+func scanBranch(r rowScanner) (Branch, error) {
+	var b Branch
+	var kind string
+	err := r.Scan(&b.ID, &b.Name, &kind, &b.Active, &b.Dissolved, &b.Note, &b.Members)
+	b.Kind = BranchKind(kind)
+	return b, err
+}
+
+// Branches lists the branches in Vietnamese order of their names, each with
+// its count of active Union members.
+func (s *Store) Branches(ctx context.Context, includeDissolved bool) ([]Branch, error) {
+	q := `SELECT ` + branchColumns + ` FROM branches b`
+	if !includeDissolved {
+		q += ` WHERE b.active = 1`
+	}
+	rows, err := s.db.QueryContext(ctx, q+` ORDER BY b.sort_key, b.id`)
+	if err != nil {
+		return nil, fmt.Errorf("đọc chi đoàn: %w", err)
+	}
+	defer rows.Close()
+	var out []Branch
+	for rows.Next() {
+		b, err := scanBranch(rows)
+		if err != nil {
+			return nil, fmt.Errorf("đọc chi đoàn: %w", err)
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+// Branch reads one branch.
+func (s *Store) Branch(ctx context.Context, id int64) (Branch, error) {
+	b, err := scanBranch(s.db.QueryRowContext(ctx, `SELECT `+branchColumns+` FROM branches b WHERE b.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return b, fmt.Errorf("chi đoàn %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return b, fmt.Errorf("đọc chi đoàn %d: %w", id, err)
+	}
+	return b, nil
+}
+
+// BranchByName finds a branch by its name, accents and case ignored
+// ("khom 1" finds "Chi đoàn Khóm 1" only when the whole name matches).
+func (s *Store) BranchByName(ctx context.Context, name string) (Branch, error) {
+	all, err := s.Branches(ctx, true)
+	if err != nil {
+		return Branch{}, err
+	}
+	f := Fold(Clean(name))
+	for _, b := range all {
+		if Fold(b.Name) == f {
+			return b, nil
+		}
+	}
+	// People often leave out the "Chi đoàn" prefix.
+	for _, b := range all {
+		if Fold(b.Name) == "chi doan "+f {
+			return b, nil
+		}
+	}
+	return Branch{}, fmt.Errorf("chi đoàn %q: %w", name, ErrNotFound)
+}
+
+// SaveBranch validates and writes a branch (new when ID is 0).
+func (s *Store) SaveBranch(ctx context.Context, b *Branch) error {
+	b.Name, b.Note = Clean(b.Name), CleanLines(b.Note)
+	c := &checker{}
+	if b.Name == "" {
+		c.add("Name", "Tên chi đoàn", "không được để trống")
+	}
+	if !validCode(BranchKinds, string(b.Kind)) {
+		c.add("Kind", "Loại chi đoàn", "%q không có trong danh mục", b.Kind)
+	}
+	if !b.Active && b.Dissolved.IsZero() {
+		b.Dissolved = Today()
+	}
+	if b.Active {
+		b.Dissolved = Date{}
+	}
+	if err := c.err(); err != nil {
+		return err
+	}
+	key := s.textKey(b.Name)
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var other int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM branches WHERE name = ? AND id <> ?`, b.Name, b.ID).Scan(&other)
+		if err == nil {
+			return &ValidationError{Errors: []FieldError{{Field: "Name", Label: "Tên chi đoàn", Msg: fmt.Sprintf("%q đã có", b.Name)}}}
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("kiểm tra tên chi đoàn: %w", err)
+		}
+		if b.ID == 0 {
+			res, err := tx.ExecContext(ctx, `INSERT INTO branches(name, kind, active, dissolved, note, sort_key) VALUES (?,?,?,?,?,?)`,
+				b.Name, string(b.Kind), b.Active, b.Dissolved, b.Note, key)
+			if err != nil {
+				return fmt.Errorf("ghi chi đoàn: %w", err)
+			}
+			b.ID, _ = res.LastInsertId()
+			return nil
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE branches SET name=?, kind=?, active=?, dissolved=?, note=?, sort_key=? WHERE id=?`,
+			b.Name, string(b.Kind), b.Active, b.Dissolved, b.Note, key, b.ID)
+		if err != nil {
+			return fmt.Errorf("sửa chi đoàn: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("chi đoàn %d: %w", b.ID, ErrNotFound)
+		}
+		return nil
+	})
+}
+
+// DeleteBranch removes a branch that has no members; a branch with history
+// is dissolved instead (SaveBranch with Active false), so that no member
+// loses where they belonged.
+func (s *Store) DeleteBranch(ctx context.Context, id int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM people WHERE branch_id = ?`, id).Scan(&n); err != nil {
+			return fmt.Errorf("đếm đoàn viên của chi đoàn: %w", err)
+		}
+		if n > 0 {
+			return &ValidationError{Errors: []FieldError{{Field: "ID", Label: "Chi đoàn",
+				Msg: fmt.Sprintf("còn %d người thuộc chi đoàn; hãy chuyển họ sang chi đoàn khác hoặc đánh dấu giải thể", n)}}}
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM branches WHERE id = ?`, id)
+		if err != nil {
+			return fmt.Errorf("xóa chi đoàn: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("chi đoàn %d: %w", id, ErrNotFound)
+		}
+		return nil
+	})
+}
+
+// Criteria lists the standard-branch checklist in order.
+func (s *Store) Criteria(ctx context.Context) ([]Criterion, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, code, text, ord, active FROM criteria ORDER BY ord, id`)
+	if err != nil {
+		return nil, fmt.Errorf("đọc tiêu chí: %w", err)
+	}
+	defer rows.Close()
+	var out []Criterion
+	for rows.Next() {
+		var c Criterion
+		if err := rows.Scan(&c.ID, &c.Code, &c.Text, &c.Order, &c.Active); err != nil {
+			return nil, fmt.Errorf("đọc tiêu chí: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// SaveCriterion writes one item of the checklist (new when ID is 0).
+// Retiring a criterion (Active false) keeps past years' assessments.
+func (s *Store) SaveCriterion(ctx context.Context, c *Criterion) error {
+	c.Text, c.Code = Clean(c.Text), Clean(c.Code)
+	if c.Text == "" {
+		return &ValidationError{Errors: []FieldError{{Field: "Text", Label: "Nội dung tiêu chí", Msg: "không được để trống"}}}
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if c.ID == 0 {
+			res, err := tx.ExecContext(ctx, `INSERT INTO criteria(code, text, ord, active) VALUES (?,?,?,?)`, c.Code, c.Text, c.Order, c.Active)
+			if err != nil {
+				return fmt.Errorf("ghi tiêu chí: %w", err)
+			}
+			c.ID, _ = res.LastInsertId()
+			return nil
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE criteria SET code=?, text=?, ord=?, active=? WHERE id=?`, c.Code, c.Text, c.Order, c.Active, c.ID)
+		if err != nil {
+			return fmt.Errorf("sửa tiêu chí: %w", err)
+		}
+		return nil
+	})
+}
+
+// BranchYear reads a branch's assessment for a year; Standard is true when
+// every active criterion is met.
+func (s *Store) BranchYear(ctx context.Context, branchID int64, year int) (BranchYear, error) {
+	by := BranchYear{BranchID: branchID, Year: year}
+	err := s.db.QueryRowContext(ctx, `SELECT rating FROM branch_years WHERE branch_id = ? AND year = ?`, branchID, year).Scan(&by.Rating)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return by, fmt.Errorf("đọc đánh giá chi đoàn: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT criterion_id FROM branch_criteria_met WHERE branch_id = ? AND year = ? ORDER BY criterion_id`, branchID, year)
+	if err != nil {
+		return by, fmt.Errorf("đọc tiêu chí đạt: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return by, fmt.Errorf("đọc tiêu chí đạt: %w", err)
+		}
+		by.Met = append(by.Met, id)
+	}
+	if err := rows.Err(); err != nil {
+		return by, err
+	}
+	var missing int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM criteria c WHERE c.active = 1 AND c.id NOT IN
+		(SELECT criterion_id FROM branch_criteria_met WHERE branch_id = ? AND year = ?)`, branchID, year).Scan(&missing); err != nil {
+		return by, fmt.Errorf("đọc tiêu chí đạt: %w", err)
+	}
+	by.Standard = missing == 0
+	return by, nil
+}
+
+// SaveBranchYear writes a branch's checklist and rating for a year, in one
+// transaction.
+func (s *Store) SaveBranchYear(ctx context.Context, by BranchYear) error {
+	if by.Rating != "" && !validCode(UnitRatings, by.Rating) {
+		return &ValidationError{Errors: []FieldError{{Field: "Rating", Label: "Xếp loại chi đoàn", Msg: fmt.Sprintf("%q không có trong danh mục", by.Rating)}}}
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO branch_years(branch_id, year, rating) VALUES (?,?,?)
+			ON CONFLICT(branch_id, year) DO UPDATE SET rating = excluded.rating`, by.BranchID, by.Year, by.Rating); err != nil {
+			return fmt.Errorf("ghi xếp loại chi đoàn: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM branch_criteria_met WHERE branch_id = ? AND year = ?`, by.BranchID, by.Year); err != nil {
+			return fmt.Errorf("ghi tiêu chí đạt: %w", err)
+		}
+		for _, id := range by.Met {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO branch_criteria_met(branch_id, year, criterion_id) VALUES (?,?,?)`, by.BranchID, by.Year, id); err != nil {
+				return fmt.Errorf("ghi tiêu chí đạt: %w", err)
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,340 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// Clubs and cooperative groups share their membership shape: people of the
+// register or named outsiders.
+
+func readGroupMembers(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, table, fk string, id int64) ([]GroupMember, error) {
+	rows, err := q.QueryContext(ctx, `SELECT m.id, COALESCE(m.person_id, 0),
+		CASE WHEN m.person_id IS NULL THEN m.name
+		ELSE p.family_name || ' ' || CASE WHEN p.middle_name = '' THEN '' ELSE p.middle_name || ' ' END || p.given_name END,
+		m.role
+		FROM `+table+` m LEFT JOIN people p ON p.id = m.person_id WHERE m.`+fk+` = ?
+		ORDER BY COALESCE(p.sort_key, m.name), m.id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("đọc thành viên: %w", err)
+	}
+	defer rows.Close()
+	var out []GroupMember
+	for rows.Next() {
+		var m GroupMember
+		if err := rows.Scan(&m.ID, &m.PersonID, &m.Name, &m.Role); err != nil {
+			return nil, fmt.Errorf("đọc thành viên: %w", err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+func checkGroupMembers(c *checker, ms []GroupMember) {
+	for i := range ms {
+		ms[i].Name, ms[i].Role = Clean(ms[i].Name), Clean(ms[i].Role)
+		if ms[i].PersonID == 0 && ms[i].Name == "" {
+			c.add("Members", "Thành viên", "dòng %d: chọn người trong sổ hoặc nhập họ tên", i+1)
+		}
+	}
+}
+
+func writeGroupMembers(ctx context.Context, tx *sql.Tx, table, fk string, id int64, ms []GroupMember) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE `+fk+` = ?`, id); err != nil {
+		return fmt.Errorf("ghi thành viên: %w", err)
+	}
+	for _, m := range ms {
+		name := m.Name
+		if m.PersonID != 0 {
+			name = ""
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO `+table+`(`+fk+`, person_id, name, role) VALUES (?,?,?,?)`,
+			id, nullIfZero(m.PersonID), name, m.Role); err != nil {
+			return fmt.Errorf("ghi thành viên %s: %w", m.Name, err)
+		}
+	}
+	return nil
+}
+
+// Clubs lists the clubs with their members, active ones first.
+func (s *Store) Clubs(ctx context.Context) ([]Club, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, kind, founded, leader, active, note FROM clubs ORDER BY active DESC, name`)
+	if err != nil {
+		return nil, fmt.Errorf("đọc câu lạc bộ: %w", err)
+	}
+	var out []Club
+	for rows.Next() {
+		var c Club
+		var kind string
+		if err := rows.Scan(&c.ID, &c.Name, &kind, &c.Founded, &c.Leader, &c.Active, &c.Note); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("đọc câu lạc bộ: %w", err)
+		}
+		c.Kind = ClubKind(kind)
+		out = append(out, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if out[i].Members, err = readGroupMembers(ctx, s.db, "club_members", "club_id", out[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Club reads one club with its members.
+func (s *Store) Club(ctx context.Context, id int64) (Club, error) {
+	var c Club
+	var kind string
+	err := s.db.QueryRowContext(ctx, `SELECT id, name, kind, founded, leader, active, note FROM clubs WHERE id = ?`, id).
+		Scan(&c.ID, &c.Name, &kind, &c.Founded, &c.Leader, &c.Active, &c.Note)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("câu lạc bộ %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return c, fmt.Errorf("đọc câu lạc bộ: %w", err)
+	}
+	c.Kind = ClubKind(kind)
+	c.Members, err = readGroupMembers(ctx, s.db, "club_members", "club_id", id)
+	return c, err
+}
+
+// SaveClub validates and writes a club and its member list, in one
+// transaction.
+func (s *Store) SaveClub(ctx context.Context, c *Club) error {
+	c.Name, c.Leader, c.Note = Clean(c.Name), Clean(c.Leader), CleanLines(c.Note)
+	ch := &checker{}
+	if c.Name == "" {
+		ch.add("Name", "Tên câu lạc bộ", "không được để trống")
+	}
+	if !validCode(ClubKinds, string(c.Kind)) {
+		ch.add("Kind", "Loại câu lạc bộ", "%q không có trong danh mục", c.Kind)
+	}
+	if !c.Founded.IsZero() && c.Founded.After(Today()) {
+		ch.add("Founded", "Ngày thành lập", "%s ở tương lai", c.Founded)
+	}
+	checkGroupMembers(ch, c.Members)
+	if err := ch.err(); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if c.ID == 0 {
+			res, err := tx.ExecContext(ctx, `INSERT INTO clubs(name, kind, founded, leader, active, note) VALUES (?,?,?,?,?,?)`,
+				c.Name, string(c.Kind), c.Founded, c.Leader, c.Active, c.Note)
+			if err != nil {
+				return fmt.Errorf("ghi câu lạc bộ: %w", err)
+			}
+			c.ID, _ = res.LastInsertId()
+		} else if _, err := tx.ExecContext(ctx, `UPDATE clubs SET name=?, kind=?, founded=?, leader=?, active=?, note=? WHERE id=?`,
+			c.Name, string(c.Kind), c.Founded, c.Leader, c.Active, c.Note, c.ID); err != nil {
+			return fmt.Errorf("sửa câu lạc bộ: %w", err)
+		}
+		return writeGroupMembers(ctx, tx, "club_members", "club_id", c.ID, c.Members)
+	})
+}
+
+// DeleteClub removes a club and its member list.
+func (s *Store) DeleteClub(ctx context.Context, id int64) error {
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM clubs WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("xóa câu lạc bộ: %w", err)
+	}
+	return nil
+}
+
+const coopColumns = `id, name, field, founded, contract_date, legal_basis, capital, active, note`
+
+func scanCoop(r rowScanner) (Coop, error) {
+	var c Coop
+	err := r.Scan(&c.ID, &c.Name, &c.Field, &c.Founded, &c.ContractDate, &c.LegalBasis, &c.Capital, &c.Active, &c.Note)
+	return c, err
+}
+
+// Coops lists the cooperative groups with their members, active ones first.
+func (s *Store) Coops(ctx context.Context) ([]Coop, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+coopColumns+` FROM coops ORDER BY active DESC, name`)
+	if err != nil {
+		return nil, fmt.Errorf("đọc tổ hợp tác: %w", err)
+	}
+	var out []Coop
+	for rows.Next() {
+		c, err := scanCoop(rows)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("đọc tổ hợp tác: %w", err)
+		}
+		out = append(out, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if out[i].Members, err = readGroupMembers(ctx, s.db, "coop_members", "coop_id", out[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Coop reads one cooperative group with its members.
+func (s *Store) Coop(ctx context.Context, id int64) (Coop, error) {
+	c, err := scanCoop(s.db.QueryRowContext(ctx, `SELECT `+coopColumns+` FROM coops WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("tổ hợp tác %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return c, fmt.Errorf("đọc tổ hợp tác: %w", err)
+	}
+	c.Members, err = readGroupMembers(ctx, s.db, "coop_members", "coop_id", id)
+	return c, err
+}
+
+// SaveCoop validates and writes a cooperative group and its members.
+func (s *Store) SaveCoop(ctx context.Context, c *Coop) error {
+	c.Name, c.Field, c.Note = Clean(c.Name), Clean(c.Field), CleanLines(c.Note)
+	ch := &checker{}
+	if c.Name == "" {
+		ch.add("Name", "Tên tổ hợp tác", "không được để trống")
+	}
+	if c.LegalBasis == "" {
+		c.LegalBasis = "nd77_2019"
+	}
+	if !validCode(LegalBases, c.LegalBasis) {
+		ch.add("LegalBasis", "Căn cứ pháp lý", "%q không có trong danh mục", c.LegalBasis)
+	}
+	if c.Capital < 0 {
+		ch.add("Capital", "Vốn", "không được âm")
+	}
+	today := Today()
+	if !c.Founded.IsZero() && c.Founded.After(today) {
+		ch.add("Founded", "Ngày thành lập", "%s ở tương lai", c.Founded)
+	}
+	if !c.ContractDate.IsZero() && !c.Founded.IsZero() && c.ContractDate.Before(c.Founded) {
+		ch.add("ContractDate", "Ngày chứng thực hợp đồng", "%s trước ngày thành lập %s", c.ContractDate, c.Founded)
+	}
+	checkGroupMembers(ch, c.Members)
+	if err := ch.err(); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if c.ID == 0 {
+			res, err := tx.ExecContext(ctx, `INSERT INTO coops(name, field, founded, contract_date, legal_basis, capital, active, note) VALUES (?,?,?,?,?,?,?,?)`,
+				c.Name, c.Field, c.Founded, c.ContractDate, c.LegalBasis, c.Capital, c.Active, c.Note)
+			if err != nil {
+				return fmt.Errorf("ghi tổ hợp tác: %w", err)
+			}
+			c.ID, _ = res.LastInsertId()
+		} else if _, err := tx.ExecContext(ctx, `UPDATE coops SET name=?, field=?, founded=?, contract_date=?, legal_basis=?, capital=?, active=?, note=? WHERE id=?`,
+			c.Name, c.Field, c.Founded, c.ContractDate, c.LegalBasis, c.Capital, c.Active, c.Note, c.ID); err != nil {
+			return fmt.Errorf("sửa tổ hợp tác: %w", err)
+		}
+		return writeGroupMembers(ctx, tx, "coop_members", "coop_id", c.ID, c.Members)
+	})
+}
+
+// DeleteCoop removes a cooperative group, its members and results.
+func (s *Store) DeleteCoop(ctx context.Context, id int64) error {
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM coops WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("xóa tổ hợp tác: %w", err)
+	}
+	return nil
+}
+
+// CoopYear reads a group's results for a year (zero values when none).
+func (s *Store) CoopYear(ctx context.Context, coopID int64, year int) (CoopYear, error) {
+	y := CoopYear{CoopID: coopID, Year: year}
+	err := s.db.QueryRowContext(ctx, `SELECT revenue, avg_income, support, supported_model FROM coop_years WHERE coop_id = ? AND year = ?`, coopID, year).
+		Scan(&y.Revenue, &y.AvgIncome, &y.Support, &y.SupportedModel)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return y, fmt.Errorf("đọc kết quả tổ hợp tác: %w", err)
+	}
+	return y, nil
+}
+
+// CoopYears lists the results every group recorded for a year.
+func (s *Store) CoopYears(ctx context.Context, year int) ([]CoopYear, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT coop_id, year, revenue, avg_income, support, supported_model FROM coop_years WHERE year = ? ORDER BY coop_id`, year)
+	if err != nil {
+		return nil, fmt.Errorf("đọc kết quả tổ hợp tác: %w", err)
+	}
+	defer rows.Close()
+	var out []CoopYear
+	for rows.Next() {
+		var y CoopYear
+		if err := rows.Scan(&y.CoopID, &y.Year, &y.Revenue, &y.AvgIncome, &y.Support, &y.SupportedModel); err != nil {
+			return nil, fmt.Errorf("đọc kết quả tổ hợp tác: %w", err)
+		}
+		out = append(out, y)
+	}
+	return out, rows.Err()
+}
+
+// SaveCoopYear writes a group's results for a year.
+func (s *Store) SaveCoopYear(ctx context.Context, y CoopYear) error {
+	y.Support = Clean(y.Support)
+	c := &checker{}
+	if y.Revenue < 0 {
+		c.add("Revenue", "Doanh thu", "không được âm")
+	}
+	if y.AvgIncome < 0 {
+		c.add("AvgIncome", "Thu nhập bình quân", "không được âm")
+	}
+	if err := c.err(); err != nil {
+		return err
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO coop_years(coop_id, year, revenue, avg_income, support, supported_model) VALUES (?,?,?,?,?,?)
+		ON CONFLICT(coop_id, year) DO UPDATE SET revenue=excluded.revenue, avg_income=excluded.avg_income,
+		support=excluded.support, supported_model=excluded.supported_model`, y.CoopID, y.Year, y.Revenue, y.AvgIncome, y.Support, y.SupportedModel)
+	if err != nil {
+		return fmt.Errorf("ghi kết quả tổ hợp tác: %w", err)
+	}
+	return nil
+}
+
+// WardYear reads the yearly ward figures and report texts (zero when none).
+func (s *Store) WardYear(ctx context.Context, year int) (WardYear, error) {
+	w := WardYear{Year: year}
+	err := s.db.QueryRowContext(ctx, `SELECT resident_youth, new_party_members, rating, achievements, shortcomings, next_steps
+		FROM ward_years WHERE year = ?`, year).Scan(&w.ResidentYouth, &w.NewPartyMembers, &w.Rating, &w.Achievements, &w.Shortcomings, &w.NextSteps)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return w, fmt.Errorf("đọc số liệu năm %d: %w", year, err)
+	}
+	return w, nil
+}
+
+// SaveWardYear validates and writes the yearly ward figures.
+func (s *Store) SaveWardYear(ctx context.Context, w WardYear) error {
+	w.Achievements, w.Shortcomings, w.NextSteps = CleanLines(w.Achievements), CleanLines(w.Shortcomings), CleanLines(w.NextSteps)
+	c := &checker{}
+	if w.Year < 1950 || w.Year > Today().Year()+1 {
+		c.add("Year", "Năm", "%d không hợp lệ", w.Year)
+	}
+	if w.ResidentYouth < 0 {
+		c.add("ResidentYouth", "Thanh niên trên địa bàn", "không được âm")
+	}
+	if w.NewPartyMembers < 0 {
+		c.add("NewPartyMembers", "Đảng viên mới kết nạp", "không được âm")
+	}
+	if w.Rating != "" && !validCode(UnitRatings, w.Rating) {
+		c.add("Rating", "Xếp loại cơ sở Đoàn", "%q không có trong danh mục", w.Rating)
+	}
+	if err := c.err(); err != nil {
+		return err
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO ward_years(year, resident_youth, new_party_members, rating, achievements, shortcomings, next_steps)
+		VALUES (?,?,?,?,?,?,?) ON CONFLICT(year) DO UPDATE SET resident_youth=excluded.resident_youth,
+		new_party_members=excluded.new_party_members, rating=excluded.rating, achievements=excluded.achievements,
+		shortcomings=excluded.shortcomings, next_steps=excluded.next_steps`,
+		w.Year, w.ResidentYouth, w.NewPartyMembers, w.Rating, w.Achievements, w.Shortcomings, w.NextSteps)
+	if err != nil {
+		return fmt.Errorf("ghi số liệu năm %d: %w", w.Year, err)
+	}
+	return nil
+}

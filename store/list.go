@@ -1,0 +1,189 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// MemberKind selects Union members, Federation members or everyone.
+type MemberKind string
+
+const (
+	KindAll        MemberKind = ""
+	KindUnion      MemberKind = "union"
+	KindFederation MemberKind = "federation"
+)
+
+// SortField is a column a member list can be ordered by.
+type SortField string
+
+const (
+	SortName      SortField = "" // tên, tên đệm, họ in Vietnamese order
+	SortBirth     SortField = "birth"
+	SortAdmission SortField = "admission"
+	SortCard      SortField = "card"
+	SortBranch    SortField = "branch"
+	SortGender    SortField = "gender"
+	SortStatus    SortField = "status"
+)
+
+// MemberFilter selects and orders a page of the member list.
+type MemberFilter struct {
+	Query         string // search as you type: accents, case and đ ignored
+	BranchID      int64
+	Status        Status
+	Gender        Gender
+	Kind          MemberKind
+	TurningThirty int // a year: only people who turn 30 in it (0: off)
+	Sort          SortField
+	Desc          bool
+	Offset        int
+	Limit         int // 0: no limit
+}
+
+// ftsQuery turns what the user typed into an FTS5 query in which every
+// word must start a word of the name or a number: "nguyen a" finds
+// "Nguyễn Văn An". ok is false when nothing searchable was typed.
+func ftsQuery(q string) (string, bool) {
+	words := strings.FieldsFunc(Fold(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) == 0 {
+		return "", false
+	}
+	for i, w := range words {
+		words[i] = `"` + w + `"*`
+	}
+	return strings.Join(words, " "), true
+}
+
+func (f *MemberFilter) where() (string, []any) {
+	var conds []string
+	var args []any
+	switch f.Kind {
+	case KindUnion:
+		conds = append(conds, "p.union_member = 1")
+	case KindFederation:
+		conds = append(conds, "p.federation_member = 1")
+	}
+	if f.Status != "" {
+		conds = append(conds, "p.status = ?")
+		args = append(args, string(f.Status))
+	}
+	if f.BranchID != 0 {
+		conds = append(conds, "p.branch_id = ?")
+		args = append(args, f.BranchID)
+	}
+	if f.Gender != "" {
+		conds = append(conds, "p.gender = ?")
+		args = append(args, string(f.Gender))
+	}
+	if f.TurningThirty != 0 {
+		conds = append(conds, "p.birth_date >= ? AND p.birth_date < ?")
+		args = append(args, fmt.Sprintf("%04d-01-01", f.TurningThirty-30), fmt.Sprintf("%04d-01-01", f.TurningThirty-29))
+	}
+	if fq, ok := ftsQuery(f.Query); ok {
+		conds = append(conds, "p.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?)")
+		args = append(args, fq)
+	} else if strings.TrimSpace(f.Query) != "" {
+		conds = append(conds, "0")
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+func (f *MemberFilter) orderBy() string {
+	dir := ""
+	if f.Desc {
+		dir = " DESC"
+	}
+	switch f.Sort {
+	case SortBirth:
+		return " ORDER BY p.birth_date" + dir + ", p.sort_key"
+	case SortAdmission:
+		return " ORDER BY p.admission_date" + dir + ", p.sort_key"
+	case SortCard:
+		return " ORDER BY p.card_number" + dir + ", p.sort_key"
+	case SortBranch:
+		return " ORDER BY b.sort_key" + dir + ", p.sort_key"
+	case SortGender:
+		return " ORDER BY p.gender" + dir + ", p.sort_key"
+	case SortStatus:
+		return " ORDER BY p.status" + dir + ", p.sort_key"
+	}
+	return " ORDER BY p.sort_key" + dir + ", p.id"
+}
+
+// ListMembers returns one page of people matching f, in f's order (by
+// default tên, tên đệm, họ in Vietnamese collation).
+func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]Person, error) {
+	where, args := f.where()
+	q := `SELECT ` + personColumns + personFrom + where + f.orderBy()
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("đọc danh sách: %w", err)
+	}
+	defer rows.Close()
+	out := make([]Person, 0, max(f.Limit, 16))
+	for rows.Next() {
+		var p Person
+		if err := scanPerson(rows, &p); err != nil {
+			return nil, fmt.Errorf("đọc danh sách: %w", err)
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("đọc danh sách: %w", err)
+	}
+	return out, nil
+}
+
+// EachMember calls fn for every person matching f, in order, without
+// holding the whole list in memory (for reports and exports).
+func (s *Store) EachMember(ctx context.Context, f MemberFilter, fn func(*Person) error) error {
+	where, args := f.where()
+	q := `SELECT ` + personColumns + personFrom + where + f.orderBy()
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("đọc danh sách: %w", err)
+	}
+	defer rows.Close()
+	var p Person
+	for rows.Next() {
+		p = Person{}
+		if err := scanPerson(rows, &p); err != nil {
+			return fmt.Errorf("đọc danh sách: %w", err)
+		}
+		if err := fn(&p); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// CountMembers counts the people matching f (paging fields ignored).
+func (s *Store) CountMembers(ctx context.Context, f MemberFilter) (int, error) {
+	where, args := f.where()
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM people p`+where, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("đếm danh sách: %w", err)
+	}
+	return n, nil
+}
+
+// Search finds people by name (accents, case and đ ignored; each word a
+// prefix), card number, citizen ID or phone, in Vietnamese name order.
+func (s *Store) Search(ctx context.Context, q string, limit int) ([]Person, error) {
+	if limit <= 0 {
+		limit = 50
+	}
+	if _, ok := ftsQuery(q); !ok {
+		return nil, nil
+	}
+	return s.ListMembers(ctx, MemberFilter{Query: q, Limit: limit})
+}

@@ -1,0 +1,263 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// statusSQL derives a person's status from the latest membership event:
+// the register never stores a typed status.
+func statusSQL(idExpr string) string {
+	return `COALESCE((SELECT CASE e.kind
+		WHEN 'transfer_out' THEN 'transferred'
+		WHEN 'coming_of_age' THEN 'came_of_age'
+		WHEN 'removal' THEN 'removed'
+		ELSE 'active' END
+		FROM membership_events e WHERE e.person_id = ` + idExpr + `
+		ORDER BY e.date DESC, e.id DESC LIMIT 1), 'active')`
+}
+
+// positionOrder ranks offices so that a list shows the highest one.
+const positionOrderSQL = `CASE kind WHEN 'secretary' THEN 1 WHEN 'deputy' THEN 2 WHEN 'standing' THEN 3
+	WHEN 'executive' THEN 4 WHEN 'branch_secretary' THEN 5 WHEN 'branch_deputy' THEN 6 ELSE 9 END`
+
+const personColumns = `p.id, p.family_name, p.middle_name, p.given_name, p.gender, p.birth_date,
+	p.ethnicity, p.religion, p.citizen_id, p.phone, p.address, p.hamlet, p.occupation, p.schooling,
+	p.qualification, p.theory_level, p.it_level, p.language, p.language_fluent, p.youth_work_trained,
+	p.union_member, p.admission_date, COALESCE(p.card_number, ''), COALESCE(p.branch_id, 0),
+	p.federation_member, p.federation_date, p.note, p.status, COALESCE(b.name, ''),
+	COALESCE((SELECT kind FROM positions po WHERE po.person_id = p.id AND po.end IS NULL
+		ORDER BY ` + positionOrderSQL + ` LIMIT 1), '')`
+
+const personFrom = ` FROM people p LEFT JOIN branches b ON b.id = p.branch_id`
+
+type rowScanner interface{ Scan(...any) error }
+
+func scanPerson(r rowScanner, p *Person) error {
+	var gender, occupation, qualification, theory, status, position string
+	err := r.Scan(&p.ID, &p.FamilyName, &p.MiddleName, &p.GivenName, &gender, &p.BirthDate,
+		&p.Ethnicity, &p.Religion, &p.CitizenID, &p.Phone, &p.Address, &p.Hamlet, &occupation, &p.Schooling,
+		&qualification, &theory, &p.ITLevel, &p.Language, &p.LanguageFluent, &p.YouthWorkTrained,
+		&p.UnionMember, &p.AdmissionDate, &p.CardNumber, &p.BranchID,
+		&p.FederationMember, &p.FederationDate, &p.Note, &status, &p.BranchName, &position)
+	if err != nil {
+		return err
+	}
+	p.Gender, p.Occupation, p.Qualification, p.TheoryLevel = Gender(gender), Occupation(occupation), Qualification(qualification), TheoryLevel(theory)
+	p.Status = Status(status)
+	if position != "" {
+		p.Position = PositionKind(position).Label()
+	}
+	return nil
+}
+
+// Person reads one person with the derived fields filled.
+func (s *Store) Person(ctx context.Context, id int64) (Person, error) {
+	var p Person
+	err := scanPerson(s.db.QueryRowContext(ctx, `SELECT `+personColumns+personFrom+` WHERE p.id = ?`, id), &p)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("người có mã %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return p, fmt.Errorf("đọc người %d: %w", id, err)
+	}
+	return p, nil
+}
+
+// SavePerson validates p and writes it: a new person when p.ID is 0 (p.ID
+// is set), else an update. A new Union member gets an admission event on
+// the admission date, from which the status derives.
+func (s *Store) SavePerson(ctx context.Context, p *Person) error {
+	return s.savePeople(ctx, []*Person{p}, false)
+}
+
+// AddPeople admits several new people in one transaction, as after an
+// admission ceremony: either every row is written or none, and the
+// validation error names the row (1-based) of each problem.
+func (s *Store) AddPeople(ctx context.Context, people []*Person) error {
+	for _, p := range people {
+		if p.ID != 0 {
+			return fmt.Errorf("thêm hàng loạt: người %d đã có trong sổ", p.ID)
+		}
+	}
+	return s.savePeople(ctx, people, true)
+}
+
+func (s *Store) savePeople(ctx context.Context, people []*Person, numbered bool) error {
+	today := Today()
+	var all []FieldError
+	cards := map[string]int{}
+	for i, p := range people {
+		cleanPerson(p)
+		row := 0
+		if numbered {
+			row = i + 1
+		}
+		c := validatePerson(p, row, today)
+		if p.UnionMember && p.CardNumber != "" {
+			if prev, dup := cards[p.CardNumber]; dup {
+				c.add("CardNumber", "Số thẻ đoàn viên", "%s trùng với dòng %d", p.CardNumber, prev)
+			}
+			cards[p.CardNumber] = row
+		}
+		all = append(all, c.errs...)
+	}
+	if len(all) > 0 {
+		return &ValidationError{Errors: all}
+	}
+	keys := make([][]byte, len(people))
+	for i, p := range people {
+		keys[i] = s.nameKey(p.FamilyName, p.MiddleName, p.GivenName)
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var errs []FieldError
+		for i, p := range people {
+			row := 0
+			if numbered {
+				row = i + 1
+			}
+			if p.UnionMember && p.CardNumber != "" {
+				var other int64
+				var name string
+				err := tx.QueryRowContext(ctx, `SELECT id, family_name || ' ' || CASE WHEN middle_name = '' THEN '' ELSE middle_name || ' ' END || given_name
+					FROM people WHERE card_number = ? AND union_member = 1 AND id <> ?`, p.CardNumber, p.ID).Scan(&other, &name)
+				if err == nil {
+					errs = append(errs, FieldError{Row: row, Field: "CardNumber", Label: "Số thẻ đoàn viên",
+						Msg: fmt.Sprintf("%s đã cấp cho %s", p.CardNumber, name)})
+					continue
+				} else if !errors.Is(err, sql.ErrNoRows) {
+					return fmt.Errorf("kiểm tra số thẻ: %w", err)
+				}
+			}
+			if p.BranchID != 0 {
+				var ok int
+				if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM branches WHERE id = ?`, p.BranchID).Scan(&ok); err != nil {
+					return fmt.Errorf("kiểm tra chi đoàn: %w", err)
+				}
+				if ok == 0 {
+					errs = append(errs, FieldError{Row: row, Field: "BranchID", Label: "Chi đoàn", Msg: "không có trong sổ"})
+					continue
+				}
+			}
+			if err := writePerson(ctx, tx, p, keys[i]); err != nil {
+				return err
+			}
+		}
+		if len(errs) > 0 {
+			return &ValidationError{Errors: errs}
+		}
+		return nil
+	})
+}
+
+func nullIfZero(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func nullIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func writePerson(ctx context.Context, tx *sql.Tx, p *Person, key []byte) error {
+	args := []any{p.FamilyName, p.MiddleName, p.GivenName, string(p.Gender), p.BirthDate,
+		p.Ethnicity, p.Religion, p.CitizenID, p.Phone, p.Address, p.Hamlet, string(p.Occupation), p.Schooling,
+		string(p.Qualification), string(p.TheoryLevel), p.ITLevel, p.Language, p.LanguageFluent, p.YouthWorkTrained,
+		p.UnionMember, p.AdmissionDate, nullIfEmpty(p.CardNumber), nullIfZero(p.BranchID),
+		p.FederationMember, p.FederationDate, p.Note, key}
+	isNew := p.ID == 0
+	if isNew {
+		res, err := tx.ExecContext(ctx, `INSERT INTO people(family_name, middle_name, given_name, gender, birth_date,
+			ethnicity, religion, citizen_id, phone, address, hamlet, occupation, schooling,
+			qualification, theory_level, it_level, language, language_fluent, youth_work_trained,
+			union_member, admission_date, card_number, branch_id, federation_member, federation_date, note, sort_key)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, args...)
+		if err != nil {
+			return fmt.Errorf("ghi %s: %w", p.FullName(), err)
+		}
+		p.ID, _ = res.LastInsertId()
+		if p.UnionMember && !p.AdmissionDate.IsZero() {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO membership_events(person_id, kind, date) VALUES (?, 'admission', ?)`,
+				p.ID, p.AdmissionDate); err != nil {
+				return fmt.Errorf("ghi kết nạp %s: %w", p.FullName(), err)
+			}
+		}
+	} else {
+		res, err := tx.ExecContext(ctx, `UPDATE people SET family_name=?, middle_name=?, given_name=?, gender=?, birth_date=?,
+			ethnicity=?, religion=?, citizen_id=?, phone=?, address=?, hamlet=?, occupation=?, schooling=?,
+			qualification=?, theory_level=?, it_level=?, language=?, language_fluent=?, youth_work_trained=?,
+			union_member=?, admission_date=?, card_number=?, branch_id=?, federation_member=?, federation_date=?, note=?, sort_key=?,
+			updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id=?`, append(args, p.ID)...)
+		if err != nil {
+			return fmt.Errorf("sửa %s: %w", p.FullName(), err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("sửa người %d: %w", p.ID, ErrNotFound)
+		}
+		// Keep the admission event on the admission date the form shows.
+		if p.UnionMember && !p.AdmissionDate.IsZero() {
+			res, err := tx.ExecContext(ctx, `UPDATE membership_events SET date = ? WHERE person_id = ? AND kind = 'admission'`, p.AdmissionDate, p.ID)
+			if err != nil {
+				return fmt.Errorf("sửa ngày kết nạp: %w", err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO membership_events(person_id, kind, date) VALUES (?, 'admission', ?)`, p.ID, p.AdmissionDate); err != nil {
+					return fmt.Errorf("ghi kết nạp: %w", err)
+				}
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM people_fts WHERE rowid = ?`, p.ID); err != nil {
+			return fmt.Errorf("cập nhật chỉ mục tìm kiếm: %w", err)
+		}
+	}
+	if err := indexPerson(ctx, tx, p); err != nil {
+		return err
+	}
+	return refreshStatus(ctx, tx, p.ID)
+}
+
+// searchText is what the search index holds for a person: the folded full
+// name, and the numbers people look members up by.
+func searchText(p *Person) (name, ids string) {
+	return Fold(p.FullName()), strings.TrimSpace(p.CardNumber + " " + p.CitizenID + " " + p.Phone)
+}
+
+func indexPerson(ctx context.Context, tx *sql.Tx, p *Person) error {
+	name, ids := searchText(p)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO people_fts(rowid, name, ids) VALUES (?, ?, ?)`, p.ID, name, Fold(ids)); err != nil {
+		return fmt.Errorf("ghi chỉ mục tìm kiếm: %w", err)
+	}
+	return nil
+}
+
+func refreshStatus(ctx context.Context, tx *sql.Tx, id int64) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE people SET status = `+statusSQL("people.id")+` WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("cập nhật trạng thái: %w", err)
+	}
+	return nil
+}
+
+// DeletePerson removes a person and everything recorded about them.
+func (s *Store) DeletePerson(ctx context.Context, id int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM people WHERE id = ?`, id)
+		if err != nil {
+			return fmt.Errorf("xóa người %d: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("xóa người %d: %w", id, ErrNotFound)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM people_fts WHERE rowid = ?`, id); err != nil {
+			return fmt.Errorf("xóa khỏi chỉ mục: %w", err)
+		}
+		return nil
+	})
+}

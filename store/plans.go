@@ -1,0 +1,201 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+func (s *Store) planIndicators(ctx context.Context, planID int64) ([]Indicator, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, plan_id, code, section, title, kind, metric, target, period, ord
+		FROM indicators WHERE plan_id = ? ORDER BY ord, id`, planID)
+	if err != nil {
+		return nil, fmt.Errorf("đọc chỉ tiêu: %w", err)
+	}
+	defer rows.Close()
+	var out []Indicator
+	for rows.Next() {
+		var in Indicator
+		var kind string
+		if err := rows.Scan(&in.ID, &in.PlanID, &in.Code, &in.Section, &in.Title, &kind, &in.Metric, &in.Target, &in.Period, &in.Order); err != nil {
+			return nil, fmt.Errorf("đọc chỉ tiêu: %w", err)
+		}
+		in.Kind = IndicatorKind(kind)
+		out = append(out, in)
+	}
+	return out, rows.Err()
+}
+
+// Plans lists every plan with its indicators, the latest period first.
+func (s *Store) Plans(ctx context.Context) ([]Plan, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, number, title, start_year, end_year, current FROM plans ORDER BY start_year DESC, id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("đọc kế hoạch: %w", err)
+	}
+	var out []Plan
+	for rows.Next() {
+		var p Plan
+		if err := rows.Scan(&p.ID, &p.Number, &p.Title, &p.StartYear, &p.EndYear, &p.Current); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("đọc kế hoạch: %w", err)
+		}
+		out = append(out, p)
+	}
+	rows.Close()
+	for i := range out {
+		if out[i].Indicators, err = s.planIndicators(ctx, out[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Plan reads one plan with its indicators.
+func (s *Store) Plan(ctx context.Context, id int64) (Plan, error) {
+	var p Plan
+	err := s.db.QueryRowContext(ctx, `SELECT id, number, title, start_year, end_year, current FROM plans WHERE id = ?`, id).
+		Scan(&p.ID, &p.Number, &p.Title, &p.StartYear, &p.EndYear, &p.Current)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("kế hoạch %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return p, fmt.Errorf("đọc kế hoạch: %w", err)
+	}
+	p.Indicators, err = s.planIndicators(ctx, id)
+	return p, err
+}
+
+// CurrentPlan reads the plan the dashboard and the annual report follow.
+func (s *Store) CurrentPlan(ctx context.Context) (Plan, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM plans ORDER BY current DESC, start_year DESC, id DESC LIMIT 1`).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Plan{}, fmt.Errorf("chưa có kế hoạch nào: %w", ErrNotFound)
+	}
+	if err != nil {
+		return Plan{}, fmt.Errorf("đọc kế hoạch hiện hành: %w", err)
+	}
+	return s.Plan(ctx, id)
+}
+
+// SavePlan validates and writes a plan with its indicators in one
+// transaction: indicators missing from p.Indicators are removed, new ones
+// (ID 0) added. A plan marked Current becomes the only current one.
+func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
+	p.Number, p.Title = Clean(p.Number), Clean(p.Title)
+	c := &checker{}
+	if p.Number == "" {
+		c.add("Number", "Số kế hoạch", "không được để trống (ví dụ 25-KH/ĐTN)")
+	}
+	if p.Title == "" {
+		c.add("Title", "Trích yếu", "không được để trống")
+	}
+	if p.StartYear < 1950 || p.EndYear < p.StartYear || p.EndYear > p.StartYear+20 {
+		c.add("EndYear", "Giai đoạn", "từ năm %d đến năm %d không hợp lệ", p.StartYear, p.EndYear)
+	}
+	for i := range p.Indicators {
+		in := &p.Indicators[i]
+		in.Code, in.Section, in.Title = Clean(in.Code), Clean(in.Section), Clean(in.Title)
+		c.row = i + 1
+		if in.Code == "" {
+			c.add("Code", "Mã chỉ tiêu", "không được để trống")
+		}
+		if in.Title == "" {
+			c.add("Title", "Nội dung chỉ tiêu", "không được để trống")
+		}
+		if in.Kind != KindCount && in.Kind != KindPercent && in.Kind != KindCheck {
+			c.add("Kind", "Loại chỉ tiêu", "%q không hợp lệ", in.Kind)
+		}
+		if !validCode(Metrics, in.Metric) {
+			c.add("Metric", "Cách đo", "%q không có trong danh mục", in.Metric)
+		}
+		if in.Target < 0 {
+			c.add("Target", "Chỉ tiêu", "không được âm")
+		}
+		if in.Kind == KindPercent && in.Target > 100 {
+			c.add("Target", "Chỉ tiêu", "tỷ lệ không quá 100%%")
+		}
+		if in.Kind == KindCheck {
+			in.Target = 1
+		}
+	}
+	c.row = 0
+	if err := c.err(); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if p.Current {
+			if _, err := tx.ExecContext(ctx, `UPDATE plans SET current = 0`); err != nil {
+				return fmt.Errorf("ghi kế hoạch: %w", err)
+			}
+		}
+		if p.ID == 0 {
+			res, err := tx.ExecContext(ctx, `INSERT INTO plans(number, title, start_year, end_year, current) VALUES (?,?,?,?,?)`,
+				p.Number, p.Title, p.StartYear, p.EndYear, p.Current)
+			if err != nil {
+				return fmt.Errorf("ghi kế hoạch: %w", err)
+			}
+			p.ID, _ = res.LastInsertId()
+		} else if _, err := tx.ExecContext(ctx, `UPDATE plans SET number=?, title=?, start_year=?, end_year=?, current=? WHERE id=?`,
+			p.Number, p.Title, p.StartYear, p.EndYear, p.Current, p.ID); err != nil {
+			return fmt.Errorf("sửa kế hoạch: %w", err)
+		}
+		keep := map[int64]bool{}
+		for i := range p.Indicators {
+			in := &p.Indicators[i]
+			in.PlanID = p.ID
+			if in.Order == 0 {
+				in.Order = i + 1
+			}
+			if in.ID == 0 {
+				res, err := tx.ExecContext(ctx, `INSERT INTO indicators(plan_id, code, section, title, kind, metric, target, period, ord) VALUES (?,?,?,?,?,?,?,?,?)`,
+					p.ID, in.Code, in.Section, in.Title, string(in.Kind), in.Metric, in.Target, in.Period, in.Order)
+				if err != nil {
+					return fmt.Errorf("ghi chỉ tiêu %s: %w", in.Code, err)
+				}
+				in.ID, _ = res.LastInsertId()
+			} else if _, err := tx.ExecContext(ctx, `UPDATE indicators SET code=?, section=?, title=?, kind=?, metric=?, target=?, period=?, ord=? WHERE id=? AND plan_id=?`,
+				in.Code, in.Section, in.Title, string(in.Kind), in.Metric, in.Target, in.Period, in.Order, in.ID, p.ID); err != nil {
+				return fmt.Errorf("sửa chỉ tiêu %s: %w", in.Code, err)
+			}
+			keep[in.ID] = true
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM indicators WHERE plan_id = ?`, p.ID)
+		if err != nil {
+			return fmt.Errorf("đọc chỉ tiêu: %w", err)
+		}
+		var drop []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			if !keep[id] {
+				drop = append(drop, id)
+			}
+		}
+		rows.Close()
+		for _, id := range drop {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM indicators WHERE id = ?`, id); err != nil {
+				return fmt.Errorf("xóa chỉ tiêu: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// SetIndicatorValue records the value of an indicator measured by hand
+// (1 for a ticked checkbox, 0 for not met) for a year.
+func (s *Store) SetIndicatorValue(ctx context.Context, indicatorID int64, year int, v float64) error {
+	if v < 0 {
+		return &ValidationError{Errors: []FieldError{{Field: "Value", Label: "Giá trị", Msg: "không được âm"}}}
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO indicator_values(indicator_id, year, value) VALUES (?,?,?)
+		ON CONFLICT(indicator_id, year) DO UPDATE SET value = excluded.value`, indicatorID, year, v)
+	if err != nil {
+		return fmt.Errorf("ghi giá trị chỉ tiêu: %w", err)
+	}
+	return nil
+}

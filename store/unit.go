@@ -1,0 +1,117 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+var unitKeys = []struct {
+	key   string
+	field func(*Unit) *string
+}{
+	{"unit.upper_body", func(u *Unit) *string { return &u.UpperBody }},
+	{"unit.name", func(u *Unit) *string { return &u.Name }},
+	{"unit.place", func(u *Unit) *string { return &u.Place }},
+	{"unit.issuer_code", func(u *Unit) *string { return &u.IssuerCode }},
+	{"unit.secretary", func(u *Unit) *string { return &u.SecretaryName }},
+	{"unit.deputy", func(u *Unit) *string { return &u.DeputyName }},
+}
+
+// Unit reads the unit settings; unset ones are empty, except the issuer
+// code, which defaults to ĐTN (a ward Union's).
+func (s *Store) Unit(ctx context.Context) (Unit, error) {
+	var u Unit
+	rows, err := s.db.QueryContext(ctx, `SELECT key, value FROM settings WHERE key LIKE 'unit.%'`)
+	if err != nil {
+		return u, fmt.Errorf("đọc thông tin đơn vị: %w", err)
+	}
+	defer rows.Close()
+	vals := map[string]string{}
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return u, fmt.Errorf("đọc thông tin đơn vị: %w", err)
+		}
+		vals[k] = v
+	}
+	for _, k := range unitKeys {
+		*k.field(&u) = vals[k.key]
+	}
+	if u.IssuerCode == "" {
+		u.IssuerCode = "ĐTN"
+	}
+	return u, rows.Err()
+}
+
+// HasUnit reports whether the unit's names were entered (the first-start
+// welcome is done).
+func (s *Store) HasUnit(ctx context.Context) (bool, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM settings WHERE key = 'unit.name' AND value <> ''`).Scan(&n); err != nil {
+		return false, fmt.Errorf("đọc thông tin đơn vị: %w", err)
+	}
+	return n > 0, nil
+}
+
+// SaveUnit validates and writes the unit settings. Header names are kept
+// in capitals, as documents print them.
+func (s *Store) SaveUnit(ctx context.Context, u Unit) error {
+	u.UpperBody = strings.ToUpper(Clean(u.UpperBody))
+	u.Name = strings.ToUpper(Clean(u.Name))
+	u.Place = Clean(u.Place)
+	u.IssuerCode = strings.ToUpper(Clean(u.IssuerCode))
+	u.SecretaryName = Clean(u.SecretaryName)
+	u.DeputyName = Clean(u.DeputyName)
+	c := &checker{}
+	if u.UpperBody == "" {
+		c.add("UpperBody", "Đoàn cấp trên", "không được để trống (ví dụ TỈNH ĐOÀN ĐỒNG THÁP)")
+	}
+	if u.Name == "" {
+		c.add("Name", "Tên đơn vị", "không được để trống (ví dụ BCH ĐOÀN PHƯỜNG 1)")
+	}
+	if u.Place == "" {
+		c.add("Place", "Địa danh", "không được để trống (ví dụ Phường 1)")
+	}
+	if u.IssuerCode == "" {
+		u.IssuerCode = "ĐTN"
+	}
+	if err := c.err(); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, k := range unitKeys {
+			if err := setSetting(ctx, tx, k.key, *k.field(&u)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func setSetting(ctx context.Context, tx *sql.Tx, key, value string) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO settings(key, value) VALUES (?, ?)
+		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value); err != nil {
+		return fmt.Errorf("ghi cài đặt %s: %w", key, err)
+	}
+	return nil
+}
+
+// Setting reads a free-form setting ("" when unset).
+func (s *Store) Setting(ctx context.Context, key string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("đọc cài đặt %s: %w", key, err)
+	}
+	return v, nil
+}
+
+// SetSetting writes a free-form setting (e.g. the date of the last backup).
+func (s *Store) SetSetting(ctx context.Context, key, value string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error { return setSetting(ctx, tx, key, value) })
+}
