@@ -1,5 +1,7 @@
 package report
 
+import "strings"
+
 // Column is one column of a table.
 type Column struct {
 	Title string
@@ -25,6 +27,12 @@ type table struct {
 	lh     float64
 	pad    float64
 	lines  [][]string // wrapped lines of each cell of the current row
+	// fit is the font size of each cell of the current row: smaller than
+	// size for a single word (a number, a date) too wide for its column,
+	// which is shrunk rather than cut.
+	fit []float64
+	// Heights of the header's group level and column level.
+	h1, h2 float64
 	// Page the header was last drawn on: a row that starts on a later page
 	// draws it again.
 	headerPage int
@@ -45,22 +53,22 @@ func (d *doc) newTable(cols []Column, size float64) *table {
 	for i := range t.lines {
 		t.lines[i] = make([]string, 0, 4)
 	}
+	t.fit = make([]float64, len(cols))
+	t.measureHeader()
+	t.headerPage = -1
 	d.space(1)
-	t.header(true)
 	return t
 }
 
-// header draws the header row(s) at the current position; first says the
-// table has just begun, where it must keep a first body row with it.
-func (t *table) header(first bool) {
+// measureHeader computes the heights of the header levels.
+func (t *table) measureHeader() {
 	d := t.d
-	p := d.pdf
 	d.font("B", t.size)
 	// Height of the group level and of the column level.
 	groupLines, colLines, soloLines := 0, 0, 0
 	for i, c := range t.cols {
 		w := t.widths[i] - 2*t.pad
-		n := len(d.wrap(d.lines, nfc(c.Title), w, 0))
+		n := t.headerLines(nfc(c.Title), w)
 		if c.Group == "" {
 			soloLines = max(soloLines, n)
 			continue
@@ -71,7 +79,7 @@ func (t *table) header(first bool) {
 			for j := i; j < len(t.cols) && t.cols[j].Group == c.Group; j++ {
 				gw += t.widths[j]
 			}
-			groupLines = max(groupLines, len(d.wrap(d.lines, nfc(c.Group), gw-2*t.pad, 0)))
+			groupLines = max(groupLines, t.headerLines(nfc(c.Group), gw-2*t.pad))
 		}
 	}
 	vpad := t.pad * 1.5
@@ -83,11 +91,24 @@ func (t *table) header(first bool) {
 	if tot := float64(soloLines)*t.lh + vpad; tot > h1+h2 {
 		h2 = tot - h1
 	}
-	need := h1 + h2
-	if first {
-		need += t.lh + 2*t.pad
+	t.h1, t.h2 = h1, h2
+}
+
+// headerLines is how many lines a header title takes in width w.
+func (t *table) headerLines(s string, w float64) int {
+	if size := t.fitWord(s, w, t.size); size < t.size {
+		t.d.font("B", size)
+		defer t.d.font("B", t.size)
 	}
-	d.ensure(need)
+	return len(t.d.wrap(t.d.lines, s, w, 0))
+}
+
+// header draws the header row(s) at the current position.
+func (t *table) header() {
+	d := t.d
+	p := d.pdf
+	d.font("B", t.size)
+	h1, h2 := t.h1, t.h2
 	y := p.GetY()
 	x := d.left
 	for i, c := range t.cols {
@@ -110,14 +131,43 @@ func (t *table) header(first bool) {
 	t.headerPage = p.PageNo()
 }
 
-// cell draws a bordered cell with s wrapped and centred vertically.
-func (t *table) cell(x, y, w, h float64, s, align string, wrapNow bool) {
+// cell draws a bordered header cell with s wrapped and centred.
+func (t *table) cell(x, y, w, h float64, s, align string, _ bool) {
 	d := t.d
 	d.pdf.Rect(x, y, w, h, "D")
-	if wrapNow {
-		d.lines = d.wrap(d.lines, s, w-2*t.pad, 0)
-	}
+	size := t.fitWord(s, w-2*t.pad, t.size)
+	d.font("B", size)
+	d.lines = d.wrap(d.lines, s, w-2*t.pad, 0)
 	t.text(x, y, w, h, d.lines, align)
+	d.font("B", t.size)
+}
+
+// fitWord returns the font size at which every word of s fits in w:
+// numbers, dates, codes and symbols such as 77/2019/NĐ-CP must not be
+// cut, so a cell whose longest word is too wide is shrunk instead (down
+// to 70%, below which cutting is the lesser evil). The current font's
+// style is used.
+func (t *table) fitWord(s string, w, size float64) float64 {
+	if s == "" {
+		return size
+	}
+	widest := 0.0
+	for rest := s; rest != ""; {
+		i := strings.IndexAny(rest, " \n")
+		word := rest
+		if i >= 0 {
+			word, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if word != "" {
+			widest = max(widest, t.d.width(word))
+		}
+	}
+	if widest <= w {
+		return size
+	}
+	return max(size*w/widest*0.98, size*0.7)
 }
 
 // text writes wrapped lines in a cell, centred vertically.
@@ -144,7 +194,17 @@ func (t *table) row(style string, cells ...string) {
 		if i < len(cells) {
 			s = cells[i]
 		}
-		t.lines[i] = d.wrap(t.lines[i], s, t.widths[i]-2*t.pad, 0)
+		w := t.widths[i] - 2*t.pad
+		t.fit[i] = t.size
+		t.lines[i] = d.wrap(t.lines[i], s, w, 0)
+		if len(t.lines[i]) > 1 || d.width(s) > w {
+			// Only a cell that does not fit as it is can need shrinking.
+			if t.fit[i] = t.fitWord(s, w, t.size); t.fit[i] < t.size {
+				d.font(style, t.fit[i])
+				t.lines[i] = d.wrap(t.lines[i], s, w, 0)
+				d.font(style, t.size)
+			}
+		}
 		n = max(n, len(t.lines[i]))
 	}
 	h := float64(n)*t.lh + 2*t.pad
@@ -158,7 +218,13 @@ func (t *table) row(style string, cells ...string) {
 		if align == "" {
 			align = "L"
 		}
-		t.text(x, y, t.widths[i], h, t.lines[i], align)
+		if t.fit[i] < t.size {
+			d.font(style, t.fit[i])
+			t.text(x, y, t.widths[i], h, t.lines[i], align)
+			d.font(style, t.size)
+		} else {
+			t.text(x, y, t.widths[i], h, t.lines[i], align)
+		}
 		x += t.widths[i]
 	}
 	d.pdf.SetXY(d.left, y+h)
@@ -181,12 +247,19 @@ func (t *table) span(style, s string) {
 	d.pdf.SetXY(d.left, y+h)
 }
 
-// breakFor starts a new page with the header when h mm do not fit.
+// breakFor makes room for h mm of rows: on a page where the header is not
+// drawn yet (the table's first, or a new one) the header comes first, and
+// both move to a new page together when they do not fit.
 func (t *table) breakFor(h float64) {
-	if !t.d.room(h) {
-		t.d.pdf.AddPage()
+	d := t.d
+	need := h
+	if d.pdf.PageNo() != t.headerPage {
+		need += t.h1 + t.h2
 	}
-	if t.d.pdf.PageNo() != t.headerPage {
-		t.header(false)
+	if !d.room(need) {
+		d.pdf.AddPage()
+	}
+	if d.pdf.PageNo() != t.headerPage {
+		t.header()
 	}
 }

@@ -1,0 +1,144 @@
+package report
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"sodoan/store"
+)
+
+// Number formats in the Vietnamese way: a dot between thousands, a comma
+// before decimals ("7.500", "85,7").
+
+// formatInt writes n with thousands separators.
+func formatInt(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	if len(s) <= 3 {
+		if neg {
+			return "-" + s
+		}
+		return s
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	head := len(s) % 3
+	if head > 0 {
+		b.WriteString(s[:head])
+	}
+	for i := head; i < len(s); i += 3 {
+		if b.Len() > 0 && !(neg && b.Len() == 1) {
+			b.WriteByte('.')
+		}
+		b.WriteString(s[i : i+3])
+	}
+	return b.String()
+}
+
+// formatNum writes v with at most one decimal.
+func formatNum(v float64) string {
+	r := math.Round(v*10) / 10
+	if r == math.Trunc(r) {
+		return formatInt(int64(r))
+	}
+	whole := formatInt(int64(math.Trunc(r)))
+	frac := int64(math.Round(math.Abs(r-math.Trunc(r)) * 10))
+	return whole + "," + strconv.FormatInt(frac, 10)
+}
+
+// formatValue writes an indicator value by its kind: "70%", "1.200",
+// "Có" / "Chưa" for a ticked target.
+func formatValue(kind store.IndicatorKind, v float64) string {
+	switch kind {
+	case store.KindPercent:
+		return formatNum(v) + "%"
+	case store.KindCheck:
+		if v >= 1 {
+			return "Có"
+		}
+		return "Chưa"
+	}
+	return formatNum(v)
+}
+
+// verdict is the assessment column of an indicator table.
+func verdict(r store.Result) string {
+	switch {
+	case !r.Known:
+		return "Chưa có số liệu"
+	case r.Met:
+		return "Đạt"
+	}
+	return "Chưa đạt"
+}
+
+// appendDate appends d as dd/mm/yyyy (nothing when unset) without going
+// through fmt: member lists format tens of thousands of dates.
+func appendDate(b []byte, d store.Date) []byte {
+	if d.IsZero() {
+		return b
+	}
+	b = append(b, byte('0'+d.Day()/10), byte('0'+d.Day()%10), '/', byte('0'+d.Month()/10), byte('0'+d.Month()%10), '/')
+	return strconv.AppendInt(b, int64(d.Year()), 10)
+}
+
+// titleCase capitalises each word of an upper-case name, for a body
+// named in running text ("TỈNH ĐOÀN ĐỒNG THÁP" → "Tỉnh Đoàn Đồng Tháp");
+// words that are abbreviations (BCH, TNCS) stay in capitals.
+func titleCase(s string) string {
+	words := strings.Fields(nfc(s))
+	for i, w := range words {
+		if utf8.RuneCountInString(w) <= 4 && !strings.ContainsFunc(w, isVowel) {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + strings.ToLower(w[n:])
+	}
+	return strings.Join(words, " ")
+}
+
+func isVowel(r rune) bool {
+	return strings.ContainsRune("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY", baseLetter(r))
+}
+
+// baseLetter strips the tone and vowel marks of a Vietnamese letter's
+// upper- or lower-case form well enough to tell a vowel from a consonant.
+func baseLetter(r rune) rune {
+	const vowels = "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+	if strings.ContainsRune(vowels, unicode.ToLower(r)) {
+		return 'a'
+	}
+	return r
+}
+
+// unitShort is the unit's name for running text: "BCH ĐOÀN PHƯỜNG 1" →
+// "Đoàn Phường 1".
+func unitShort(u store.Unit) string {
+	name := strings.TrimSpace(nfc(u.Name))
+	for _, p := range []string{"BCH ", "Ban Chấp hành ", "BAN CHẤP HÀNH "} {
+		name = strings.TrimPrefix(name, p)
+	}
+	return titleCase(name)
+}
+
+// DefaultRecipients are the usual recipients of a ward report: the upper
+// body's standing office, the ward's Party committee, and the branches.
+// "Lưu VP." is added by the layout.
+func DefaultRecipients(u store.Unit) []string {
+	var r []string
+	if u.UpperBody != "" {
+		r = append(r, "TT "+titleCase(u.UpperBody))
+	}
+	if u.Place != "" {
+		r = append(r, "Đảng ủy "+nfc(u.Place))
+	}
+	return append(r, "Các chi đoàn trực thuộc")
+}

@@ -1,0 +1,133 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"sodoan/store"
+)
+
+// ClubList is the content of the list of clubs and their members.
+type ClubList struct {
+	Meta
+	Clubs []store.Club
+}
+
+// WriteClubs writes the clubs (DANH SÁCH câu lạc bộ): a summary table,
+// then each club's members.
+func WriteClubs(w io.Writer, c *ClubList) error {
+	d := newDoc(c.settings(), false)
+	d.header(&c.Meta, ListType)
+	d.title("Danh sách", "Câu lạc bộ và thành viên")
+	d.heading("I/. CÁC CÂU LẠC BỘ")
+	d.clubTable(c.Clubs)
+	if len(c.Clubs) > 0 {
+		d.heading("II/. THÀNH VIÊN CÁC CÂU LẠC BỘ")
+		t := d.newTable(groupMemberColumns(), d.set.TableSize)
+		for i, club := range c.Clubs {
+			t.span("B", fmt.Sprintf("%d. %s (%d thành viên)", i+1, nfc(club.Name), len(club.Members)))
+			groupMemberRows(t, club.Members)
+		}
+	}
+	d.closing(&c.Meta, true)
+	return d.finish(w)
+}
+
+// CoopList is the content of the list of cooperative groups with their
+// results of a year.
+type CoopList struct {
+	Meta
+	Year  int
+	Coops []store.Coop
+	Years []store.CoopYear // the year's results (by CoopID)
+}
+
+// WriteCoops writes the cooperative groups (DANH SÁCH tổ hợp tác) with the
+// year's results: founding, legal basis, capital, revenue, income, the
+// Union's support; then each group's members. Landscape: the results
+// table is wide.
+func WriteCoops(w io.Writer, c *CoopList) error {
+	d := newDoc(c.settings(), true)
+	d.header(&c.Meta, ListType)
+	d.title("Danh sách", fmt.Sprintf("Tổ hợp tác và kết quả hoạt động năm %d", c.Year))
+	d.heading("I/. KẾT QUẢ HOẠT ĐỘNG NĂM " + strconv.Itoa(c.Year))
+	if len(c.Coops) == 0 {
+		d.paragraph("Chưa có tổ hợp tác.")
+	} else {
+		byID := make(map[int64]store.CoopYear, len(c.Years))
+		for _, y := range c.Years {
+			byID[y.CoopID] = y
+		}
+		t := d.newTable([]Column{
+			{Title: "STT", Width: 9, Align: "C"},
+			{Title: "Tên tổ hợp tác", Width: 42},
+			{Title: "Lĩnh vực", Width: 22},
+			{Title: "Ngày thành lập", Width: 20, Align: "C"},
+			{Title: "Căn cứ pháp lý", Width: 26, Align: "C"},
+			{Title: "Thành viên", Width: 14, Align: "C"},
+			{Title: "Vốn (đồng)", Width: 24, Align: "R"},
+			{Title: "Doanh thu (đồng)", Width: 26, Align: "R"},
+			{Title: "Thu nhập bình quân (đồng/ người/tháng)", Width: 24, Align: "R"},
+			{Title: "Hỗ trợ của Đoàn", Width: 32},
+		}, d.set.TableSize)
+		var capital, revenue int64
+		for i, co := range c.Coops {
+			y := byID[co.ID]
+			capital += co.Capital
+			revenue += y.Revenue
+			support := nfc(y.Support)
+			if y.SupportedModel {
+				support = strings.TrimPrefix(support+"; mô hình kinh tế được hỗ trợ", "; ")
+			}
+			t.row("", strconv.Itoa(i+1), nfc(co.Name), nfc(co.Field), co.Founded.String(), legalBasis(co.LegalBasis),
+				strconv.Itoa(len(co.Members)), formatInt(co.Capital), formatInt(y.Revenue), formatInt(y.AvgIncome), support)
+		}
+		t.row("B", "", "Cộng", "", "", "", "", formatInt(capital), formatInt(revenue), "", "")
+
+		d.heading("II/. THÀNH VIÊN CÁC TỔ HỢP TÁC")
+		t = d.newTable(groupMemberColumns(), d.set.TableSize)
+		for i, co := range c.Coops {
+			t.span("B", fmt.Sprintf("%d. %s (%d thành viên)", i+1, nfc(co.Name), len(co.Members)))
+			groupMemberRows(t, co.Members)
+		}
+	}
+	d.closing(&c.Meta, true)
+	return d.finish(w)
+}
+
+func legalBasis(code string) string {
+	for _, c := range store.LegalBases {
+		if c.Code == code {
+			return c.Label
+		}
+	}
+	return nfc(code)
+}
+
+func groupMemberColumns() []Column {
+	return []Column{
+		{Title: "STT", Width: 10, Align: "C"},
+		{Title: "Họ và tên", Width: 60},
+		{Title: "Vai trò", Width: 40},
+		{Title: "Ghi chú", Width: 50},
+	}
+}
+
+// groupMemberRows writes a club's or group's members; people who are not
+// in the register are marked, since they are not counted as members of
+// the Union.
+func groupMemberRows(t *table, members []store.GroupMember) {
+	if len(members) == 0 {
+		t.row("", "", "(chưa có thành viên)", "", "")
+		return
+	}
+	for i, m := range members {
+		note := ""
+		if m.PersonID == 0 {
+			note = "Ngoài sổ đoàn viên"
+		}
+		t.row("", strconv.Itoa(i+1), nfc(m.Name), nfc(m.Role), note)
+	}
+}

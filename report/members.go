@@ -1,0 +1,228 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"sodoan/store"
+)
+
+// MemberGroup is the members of one branch, in the order they are printed
+// (the store's order: tên, tên đệm, họ).
+type MemberGroup struct {
+	Name    string // the branch's name, printed as a group title
+	Members []store.Person
+}
+
+// MemberList is the content of a member list (DANH SÁCH đoàn viên).
+type MemberList struct {
+	Meta
+	// Summary is the line under DANH SÁCH ("Đoàn viên Chi đoàn Khóm 1");
+	// empty: "Đoàn viên" and the unit.
+	Summary string
+	Groups  []MemberGroup
+	// Personal adds the columns CCCD, phone and address: personal data is
+	// printed only when the user asks for it.
+	Personal bool
+}
+
+// ListType is the type code of lists in the register.
+const ListType = "DS"
+
+// memberColumns are the customary columns of a member list, the personal
+// ones last.
+func memberColumns(personal bool) []Column {
+	cols := []Column{
+		{Title: "STT", Width: 9, Align: "C"},
+		{Title: "Họ và tên", Width: 42},
+		{Title: "Nam", Width: 19, Align: "C", Group: "Ngày sinh"},
+		{Title: "Nữ", Width: 19, Align: "C", Group: "Ngày sinh"},
+		{Title: "Dân tộc", Width: 14, Align: "C"},
+		{Title: "Tôn giáo", Width: 17, Align: "C"},
+		{Title: "Trình độ (HV/ CM/ LLCT)", Width: 25, Align: "C"},
+		{Title: "Ngày vào Đoàn", Width: 19, Align: "C"},
+		{Title: "Số thẻ đoàn viên", Width: 20, Align: "C"},
+		{Title: "Chức vụ", Width: 28},
+		{Title: "Ghi chú", Width: 22},
+	}
+	if personal {
+		// Room for the personal columns comes from the free-text ones.
+		cols[9].Width, cols[10].Width = 22, 12
+		cols = append(cols,
+			Column{Title: "Số CCCD", Width: 25, Align: "C"},
+			Column{Title: "Điện thoại", Width: 21, Align: "C"},
+			Column{Title: "Địa chỉ", Width: 40})
+	}
+	return cols
+}
+
+// Abbreviations of the Trình độ column, customary in printed lists, so
+// that a row stays on one line.
+var (
+	qualificationAbbr = map[store.Qualification]string{
+		"vocational": "Nghề", "college": "CĐ", "university": "ĐH", "postgraduate": "SĐH",
+	}
+	theoryAbbr = map[store.TheoryLevel]string{
+		"elementary": "SC", "intermediate": "TC", "advanced": "CC",
+	}
+)
+
+// WriteMemberList writes the member list: landscape, one group a branch,
+// the date of birth under Nam or Nữ, a closing total by gender, then the
+// place and date and the signature. Rows go straight to the PDF: a
+// 10,000-member list never exists as a second copy in memory.
+func WriteMemberList(w io.Writer, l *MemberList) error {
+	set := l.settings()
+	d := newDoc(set, true)
+	d.header(&l.Meta, ListType)
+	summary := l.Summary
+	if summary == "" {
+		summary = "Đoàn viên " + unitShort(l.Unit)
+	}
+	d.title("Danh sách", summary)
+
+	cols := memberColumns(l.Personal)
+	size := set.ListSize
+	if l.Personal {
+		// Three more columns on the same width.
+		size *= 0.9
+	}
+	t := d.newTable(cols, size)
+	var (
+		buf   []byte
+		ends  = make([]int, len(cols))
+		cells = make([]string, len(cols))
+		n     int
+		men   int
+		women int
+	)
+	for _, g := range l.Groups {
+		if len(l.Groups) > 1 {
+			t.span("B", fmt.Sprintf("%s (%s đoàn viên)", nfc(g.Name), formatInt(int64(len(g.Members)))))
+		}
+		for i := range g.Members {
+			p := &g.Members[i]
+			n++
+			if p.Gender == store.Female {
+				women++
+			} else {
+				men++
+			}
+			// Every cell of the row is appended to one buffer and cut out
+			// of one string: one allocation a row instead of one a cell.
+			buf = memberRow(buf[:0], ends, p, n, l.Personal)
+			s := nfc(string(buf))
+			if len(s) != len(buf) {
+				// Normalisation changed the text (decomposed input): the
+				// offsets no longer hold, so normalise cell by cell.
+				s = string(buf)
+				start := 0
+				for c, e := range ends {
+					cells[c] = nfc(s[start:e])
+					start = e
+				}
+			} else {
+				start := 0
+				for c, e := range ends {
+					cells[c] = s[start:e]
+					start = e
+				}
+			}
+			t.row("", cells...)
+		}
+	}
+	d.font("B", set.BodySize)
+	d.para(fmt.Sprintf("Tổng cộng: %s đoàn viên (Nam: %s, Nữ: %s)", formatInt(int64(n)), formatInt(int64(men)), formatInt(int64(women))),
+		"B", set.BodySize, 0, "L")
+	d.closing(&l.Meta, true)
+	return d.finish(w)
+}
+
+// memberRow appends the cells of p's row to b, recording where each ends.
+func memberRow(b []byte, ends []int, p *store.Person, n int, personal bool) []byte {
+	c := 0
+	end := func() {
+		ends[c] = len(b)
+		c++
+	}
+	b = strconv.AppendInt(b, int64(n), 10)
+	end()
+	b = appendName(b, p.FamilyName, p.MiddleName, p.GivenName)
+	end()
+	if p.Gender != store.Female {
+		b = appendDate(b, p.BirthDate)
+	}
+	end()
+	if p.Gender == store.Female {
+		b = appendDate(b, p.BirthDate)
+	}
+	end()
+	b = append(b, p.Ethnicity...)
+	end()
+	if p.Religion == "" {
+		b = append(b, "Không"...)
+	} else {
+		b = append(b, p.Religion...)
+	}
+	end()
+	b = appendLevels(b, p)
+	end()
+	b = appendDate(b, p.AdmissionDate)
+	end()
+	b = append(b, p.CardNumber...)
+	end()
+	b = append(b, p.Position...)
+	end()
+	b = append(b, p.Note...)
+	end()
+	if personal {
+		b = append(b, p.CitizenID...)
+		end()
+		b = append(b, p.Phone...)
+		end()
+		b = append(b, p.Address...)
+		end()
+	}
+	return b
+}
+
+// appendName appends "họ tên đệm tên" with single spaces.
+func appendName(b []byte, parts ...string) []byte {
+	first := true
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if !first {
+			b = append(b, ' ')
+		}
+		b = append(b, p...)
+		first = false
+	}
+	return b
+}
+
+// appendLevels appends schooling, qualification and political theory,
+// abbreviated: "12/12, ĐH, SC".
+func appendLevels(b []byte, p *store.Person) []byte {
+	start := len(b)
+	sep := func() {
+		if len(b) > start {
+			b = append(b, ", "...)
+		}
+	}
+	if p.Schooling > 0 {
+		b = strconv.AppendInt(b, int64(p.Schooling), 10)
+		b = append(b, "/12"...)
+	}
+	if a := qualificationAbbr[p.Qualification]; a != "" {
+		sep()
+		b = append(b, a...)
+	}
+	if a := theoryAbbr[p.TheoryLevel]; a != "" {
+		sep()
+		b = append(b, a...)
+	}
+	return b
+}
