@@ -1,0 +1,78 @@
+// Command sodoan is Sổ Đoàn's desktop window.
+//
+//	sodoan [--db FILE] [--screen ID]
+//
+// Without --db it opens the register in the user's data folder.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"sodoan/assets"
+	"sodoan/store"
+	"sodoan/ui"
+)
+
+func main() {
+	db := flag.String("db", "", "tệp sổ dữ liệu (mặc định: trong thư mục dữ liệu của người dùng)")
+	screen := flag.String("screen", os.Getenv("SODOAN_SCREEN"), "màn hình mở đầu tiên (dashboard, members, …)")
+	reports := flag.String("reports", "", "thư mục lưu báo cáo (mặc định: bao-cao cạnh tệp sổ)")
+	flag.Parse()
+	if err := run(*db, *screen, *reports); err != nil {
+		fmt.Fprintln(os.Stderr, "sodoan:", err)
+		os.Exit(1)
+	}
+}
+
+// dataDir is the user's data folder for Sổ Đoàn: %AppData%\SoDoan on
+// Windows, ~/Library/Application Support/SoDoan on macOS, and
+// $XDG_DATA_HOME/sodoan (~/.local/share/sodoan, as the Makefile uses)
+// elsewhere.
+func dataDir() (string, error) {
+	switch runtime.GOOS {
+	case "windows", "darwin":
+		dir, err := os.UserConfigDir()
+		if err != nil {
+			return "", fmt.Errorf("tìm thư mục dữ liệu: %w", err)
+		}
+		return filepath.Join(dir, "SoDoan"), nil
+	}
+	if x := os.Getenv("XDG_DATA_HOME"); x != "" {
+		return filepath.Join(x, "sodoan"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("tìm thư mục dữ liệu: %w", err)
+	}
+	return filepath.Join(home, ".local", "share", "sodoan"), nil
+}
+
+func run(db, screen, reports string) error {
+	if db == "" {
+		dir, err := dataDir()
+		if err != nil {
+			return err
+		}
+		db = filepath.Join(dir, "so-doan.db")
+	}
+	st, err := store.Open(db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	a := app.NewWithID("vn.doanthanhnien.sodoan")
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	w, err := ui.New(a, st, ui.Options{Screen: screen, ReportsDir: reports})
+	if err != nil {
+		return err
+	}
+	w.Window().ShowAndRun()
+	return nil
+}

@@ -1,0 +1,349 @@
+// Package ui is Sổ Đoàn's desktop window: every screen of the register in
+// one Fyne window. It reads and writes only through package store and
+// builds documents only through package report.
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"sodoan/store"
+)
+
+// Preference keys kept between runs.
+const (
+	prefWidth      = "window.width"
+	prefHeight     = "window.height"
+	prefScreen     = "screen"
+	prefLanguage   = "language"
+	prefLastBackup = "backup.last" // Unix seconds of the last backup made from the app
+)
+
+// Options tune how the window starts.
+type Options struct {
+	// Screen opens this screen (an id such as "members", see ScreenIDs)
+	// instead of the last one used; the screenshot script relies on it.
+	Screen string
+	// ReportsDir is where generated documents go, one subfolder a year.
+	ReportsDir string
+}
+
+// screen is one page of the navigation list.
+type screen interface {
+	view() fyne.CanvasObject
+	// refresh reloads the screen's data from the register; called each
+	// time the screen is shown, because other screens may have changed it.
+	refresh()
+}
+
+// newer is a screen with a "new record" action (Ctrl+N).
+type newer interface{ newRecord() }
+
+// finder is a screen with a search box (Ctrl+F).
+type finder interface{ focusSearch() }
+
+type screenDef struct {
+	id    string
+	title string
+	make  func() screen
+}
+
+// App is the running window over one register.
+type App struct {
+	fa   fyne.App
+	win  fyne.Window
+	st   *store.Store
+	ctx  context.Context
+	opts Options
+
+	defs    []screenDef
+	screens map[string]screen
+	current string
+	nav     *widget.List
+	body    *fyne.Container
+
+	// dialogs is the stack of open dialogs, so Esc closes the top one and
+	// Ctrl+S saves the top form.
+	dialogs []*openDialog
+}
+
+type openDialog struct {
+	d    dialog.Dialog
+	save func()
+}
+
+// ScreenIDs lists the ids accepted by Options.Screen, in navigation order.
+var ScreenIDs = []string{"dashboard", "members", "federation", "branches", "clubs", "coops", "plan", "reports", "settings"}
+
+// New builds the main window of the register st in the Fyne app fa; call
+// Window().ShowAndRun() to run it.
+func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
+	if err := SetLanguage(fa.Preferences().StringWithFallback(prefLanguage, LangVietnamese)); err != nil {
+		return nil, err
+	}
+	a := &App{fa: fa, st: st, ctx: context.Background(), opts: opts, screens: map[string]screen{}}
+	a.win = fa.NewWindow("Sổ Đoàn")
+	p := fa.Preferences()
+	a.win.Resize(fyne.NewSize(
+		float32(p.FloatWithFallback(prefWidth, 1280)),
+		float32(p.FloatWithFallback(prefHeight, 760))))
+	a.win.SetCloseIntercept(func() {
+		// The size is read before closing: afterwards the canvas is gone.
+		sz := a.win.Canvas().Size()
+		p.SetFloat(prefWidth, float64(sz.Width))
+		p.SetFloat(prefHeight, float64(sz.Height))
+		a.win.Close()
+	})
+	a.installKeys()
+
+	has, err := st.HasUnit(a.ctx)
+	if err != nil {
+		return nil, fmt.Errorf("đọc thông tin đơn vị: %w", err)
+	}
+	if !has {
+		a.win.SetContent(a.welcome())
+	} else {
+		a.buildMain()
+	}
+	return a, nil
+}
+
+// Window is the main window.
+func (a *App) Window() fyne.Window { return a.win }
+
+func (a *App) buildMain() {
+	a.defs = []screenDef{
+		{"dashboard", T("Tổng quan"), func() screen { return newDashboard(a) }},
+		{"members", T("Đoàn viên"), func() screen { return newMembersScreen(a, store.KindUnion) }},
+		{"federation", T("Hội viên"), func() screen { return newMembersScreen(a, store.KindFederation) }},
+		{"branches", T("Chi đoàn"), func() screen { return newBranchesScreen(a) }},
+		{"clubs", T("Câu lạc bộ"), func() screen { return newClubsScreen(a) }},
+		{"coops", T("Tổ hợp tác"), func() screen { return newCoopsScreen(a) }},
+		{"plan", T("Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a) }},
+		{"reports", T("Báo cáo"), func() screen { return newReportsScreen(a) }},
+		{"settings", T("Cài đặt"), func() screen { return newSettingsScreen(a) }},
+	}
+	a.screens = map[string]screen{}
+	a.body = container.NewStack()
+	a.nav = widget.NewList(
+		func() int { return len(a.defs) },
+		func() fyne.CanvasObject { return widget.NewLabel("Kế hoạch & chỉ tiêu") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(a.defs[i].title) },
+	)
+	a.nav.OnSelected = func(i widget.ListItemID) { a.show(a.defs[i].id) }
+	split := container.NewHSplit(a.nav, a.body)
+	split.Offset = 0.16
+	a.win.SetContent(split)
+	a.updateTitle()
+
+	start := a.opts.Screen
+	if start == "" {
+		start = a.fa.Preferences().StringWithFallback(prefScreen, "dashboard")
+	}
+	if a.index(start) < 0 {
+		start = "dashboard"
+	}
+	a.nav.Select(a.index(start))
+}
+
+func (a *App) index(id string) int {
+	for i, d := range a.defs {
+		if d.id == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// updateTitle shows the unit's name in the window title.
+func (a *App) updateTitle() {
+	u, err := a.st.Unit(a.ctx)
+	if err != nil || u.Name == "" {
+		a.win.SetTitle("Sổ Đoàn")
+		return
+	}
+	a.win.SetTitle("Sổ Đoàn — " + u.Name)
+}
+
+// show switches the body to screen id, building it on first use.
+func (a *App) show(id string) {
+	i := a.index(id)
+	if i < 0 {
+		return
+	}
+	s, ok := a.screens[id]
+	if !ok {
+		s = a.defs[i].make()
+		a.screens[id] = s
+	}
+	a.current = id
+	a.fa.Preferences().SetString(prefScreen, id)
+	a.body.Objects = []fyne.CanvasObject{s.view()}
+	a.body.Refresh()
+	s.refresh()
+}
+
+// goTo selects screen id in the navigation list (which shows it).
+func (a *App) goTo(id string) {
+	if i := a.index(id); i >= 0 {
+		a.nav.Select(i)
+	}
+}
+
+// setBody replaces the body with a sub-page (such as a member's page)
+// without changing the navigation selection.
+func (a *App) setBody(o fyne.CanvasObject) {
+	a.body.Objects = []fyne.CanvasObject{o}
+	a.body.Refresh()
+}
+
+// back returns from a sub-page to the current screen.
+func (a *App) back() {
+	if s, ok := a.screens[a.current]; ok {
+		a.setBody(s.view())
+		s.refresh()
+	}
+}
+
+// rebuild recreates every screen, after a language change.
+func (a *App) rebuild() {
+	cur := a.current
+	a.buildMain()
+	a.goTo(cur)
+}
+
+func (a *App) installKeys() {
+	c := a.win.Canvas()
+	add := func(k fyne.KeyName, fn func()) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault},
+			func(fyne.Shortcut) { fn() })
+	}
+	add(fyne.KeyN, a.shortcutNew)
+	add(fyne.KeyF, a.shortcutFind)
+	add(fyne.KeyS, a.shortcutSave)
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			a.escape()
+		}
+	})
+}
+
+// handleShortcut runs the app's shortcuts when an entry has the focus;
+// Fyne gives a focused widget every shortcut first and Entry swallows
+// those it does not know.
+func (a *App) handleShortcut(s fyne.Shortcut) bool {
+	cs, ok := s.(*desktop.CustomShortcut)
+	if !ok || cs.Modifier != fyne.KeyModifierShortcutDefault {
+		return false
+	}
+	switch cs.KeyName {
+	case fyne.KeyN:
+		a.shortcutNew()
+	case fyne.KeyF:
+		a.shortcutFind()
+	case fyne.KeyS:
+		a.shortcutSave()
+	default:
+		return false
+	}
+	return true
+}
+
+func (a *App) shortcutNew() {
+	if len(a.dialogs) > 0 {
+		return
+	}
+	if n, ok := a.screens[a.current].(newer); ok {
+		n.newRecord()
+	}
+}
+
+func (a *App) shortcutFind() {
+	if len(a.dialogs) > 0 {
+		return
+	}
+	if f, ok := a.screens[a.current].(finder); ok {
+		f.focusSearch()
+	}
+}
+
+func (a *App) shortcutSave() {
+	if n := len(a.dialogs); n > 0 && a.dialogs[n-1].save != nil {
+		a.dialogs[n-1].save()
+	}
+}
+
+func (a *App) escape() {
+	if n := len(a.dialogs); n > 0 {
+		a.dialogs[n-1].d.Hide()
+	}
+}
+
+// showDialog shows d and keeps it on the stack used by Esc and Ctrl+S.
+func (a *App) showDialog(d dialog.Dialog, save func()) {
+	od := &openDialog{d: d, save: save}
+	a.dialogs = append(a.dialogs, od)
+	d.SetOnClosed(func() {
+		for i, x := range a.dialogs {
+			if x == od {
+				a.dialogs = append(a.dialogs[:i], a.dialogs[i+1:]...)
+				break
+			}
+		}
+	})
+	d.Show()
+}
+
+// formDialog shows content with Lưu and Hủy buttons; save returns true
+// when the record was stored and the dialog may close.
+func (a *App) formDialog(title string, content fyne.CanvasObject, size fyne.Size, save func() bool) dialog.Dialog {
+	d := dialog.NewCustomWithoutButtons(title, content, a.win)
+	doSave := func() {
+		if save() {
+			d.Hide()
+		}
+	}
+	saveBtn := widget.NewButton(T("Lưu")+" (Ctrl+S)", doSave)
+	saveBtn.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton(T("Hủy")+" (Esc)", d.Hide), saveBtn})
+	d.Resize(size)
+	a.showDialog(d, doSave)
+	return d
+}
+
+// confirm asks a yes/no question and runs yes on agreement.
+func (a *App) confirm(title, msg string, yes func()) {
+	d := dialog.NewConfirm(title, msg, func(ok bool) {
+		if ok {
+			yes()
+		}
+	}, a.win)
+	d.SetConfirmText(T("Đồng ý"))
+	d.SetDismissText(T("Hủy"))
+	a.showDialog(d, nil)
+}
+
+// showError reports err in a dialog.
+func (a *App) showError(err error) {
+	if err == nil {
+		return
+	}
+	d := dialog.NewError(err, a.win)
+	a.showDialog(d, nil)
+}
+
+// info shows a short message.
+func (a *App) info(title, msg string) {
+	d := dialog.NewInformation(title, msg, a.win)
+	a.showDialog(d, nil)
+}
+
+// thisYear is the calendar year the screens start on.
+func thisYear() int { return time.Now().Year() }

@@ -1,0 +1,150 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sodoan/store"
+)
+
+// reportDueMonth and reportDueDay: the annual report is due on 15/10.
+const (
+	reportDueMonth = 10
+	reportDueDay   = 15
+)
+
+// dashboard is the Tổng quan screen: counts, the plan's progress and
+// alerts.
+type dashboard struct {
+	a    *App
+	root *fyne.Container
+}
+
+func newDashboard(a *App) *dashboard { return &dashboard{a: a, root: container.NewStack()} }
+
+func (d *dashboard) view() fyne.CanvasObject { return d.root }
+
+func (d *dashboard) refresh() {
+	a := d.a
+	year := thisYear()
+	ov, err := a.st.Overview(a.ctx, year)
+	if err != nil {
+		a.showError(err)
+		return
+	}
+	card := func(title string, value int, sub string, target string) fyne.CanvasObject {
+		v := widget.NewLabel(formatInt(int64(value)))
+		v.SizeName = theme.SizeNameHeadingText
+		v.TextStyle.Bold = true
+		b := widget.NewButton(T("Xem"), func() { a.goTo(target) })
+		if target == "" {
+			b.Hide()
+		}
+		return widget.NewCard("", title, container.NewVBox(v, widget.NewLabel(sub), b))
+	}
+	statusLine := ""
+	for _, c := range store.Statuses {
+		if c.Code == string(store.StatusActive) {
+			continue
+		}
+		statusLine = joinNonEmpty(" · ", statusLine, fmt.Sprintf("%s: %s", c.Label, formatInt(int64(ov.UnionByStatus[store.Status(c.Code)]))))
+	}
+	cards := container.NewGridWithColumns(5,
+		card(T("Đoàn viên đang sinh hoạt"), ov.UnionActive,
+			fmt.Sprintf(T("Nam %s · Nữ %s"), formatInt(int64(ov.UnionMale)), formatInt(int64(ov.UnionFemale))), "members"),
+		card(T("Hội viên"), ov.Federation, fmt.Sprintf(T("Kết nạp đoàn viên năm %d: %d"), year, ov.Admitted), "federation"),
+		card(T("Chi đoàn"), ov.Branches, T("đang hoạt động"), "branches"),
+		card(T("Câu lạc bộ"), ov.Clubs, T("đang hoạt động"), "clubs"),
+		card(T("Tổ hợp tác"), ov.Coops, T("đang hoạt động"), "coops"),
+	)
+	statusLbl := widget.NewLabel(T("Đoàn viên khác") + ": " + statusLine)
+	statusLbl.Wrapping = fyne.TextWrapWord
+
+	alerts := container.NewVBox(heading(T("Cần chú ý")))
+	if ov.TurningThirty > 0 {
+		b := widget.NewButtonWithIcon(fmt.Sprintf(T("%s đoàn viên tròn 30 tuổi trong năm %d: chuẩn bị trưởng thành Đoàn"), formatInt(int64(ov.TurningThirty)), year),
+			theme.WarningIcon(), func() {
+				a.goTo("members")
+				if m, ok := a.screens["members"].(*membersScreen); ok {
+					m.turning.SetChecked(true)
+				}
+			})
+		b.Alignment = widget.ButtonAlignLeading
+		alerts.Add(b)
+	}
+	today := store.Today()
+	due := store.MustDate(year, reportDueMonth, reportDueDay)
+	if today.After(due) {
+		due = store.MustDate(year+1, reportDueMonth, reportDueDay)
+	}
+	days := int(due.Time().Sub(today.Time()).Hours() / 24)
+	dueText := fmt.Sprintf(T("Báo cáo năm nộp trước %s: còn %d ngày"), due.String(), days)
+	dueBtn := widget.NewButtonWithIcon(dueText, theme.DocumentIcon(), func() { a.goTo("reports") })
+	dueBtn.Alignment = widget.ButtonAlignLeading
+	if days <= 30 {
+		dueBtn.Importance = widget.WarningImportance
+	}
+	alerts.Add(dueBtn)
+	backupDays := a.daysSinceBackup()
+	if !ov.LastBackup.IsZero() {
+		backupDays = int(today.Time().Sub(ov.LastBackup.Time()).Hours() / 24)
+	}
+	backupText := T("Chưa sao lưu sổ lần nào")
+	if backupDays >= 0 {
+		backupText = fmt.Sprintf(T("Lần sao lưu gần nhất: %d ngày trước"), backupDays)
+	}
+	backupBtn := widget.NewButtonWithIcon(backupText, theme.DownloadIcon(), func() { a.goTo("settings") })
+	backupBtn.Alignment = widget.ButtonAlignLeading
+	if backupDays < 0 || backupDays > 7 {
+		backupBtn.Importance = widget.WarningImportance
+	}
+	alerts.Add(backupBtn)
+
+	progress := container.NewVBox()
+	plan, err := a.st.CurrentPlan(a.ctx)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		progress.Add(widget.NewLabel(T("Chưa có kế hoạch nào.")))
+	case err != nil:
+		a.showError(err)
+	default:
+		progress.Add(heading(fmt.Sprintf(T("Chỉ tiêu Kế hoạch %s, năm %d"), plan.Number, year)))
+		results, err := a.st.YearResults(a.ctx, plan.ID, year)
+		if err != nil {
+			a.showError(err)
+		}
+		for _, r := range results {
+			progress.Add(indicatorBar(r))
+		}
+	}
+	left := container.NewVBox(cards, statusLbl, widget.NewSeparator(), alerts)
+	body := container.NewBorder(left, nil, nil, nil, container.NewVScroll(progress))
+	d.root.Objects = []fyne.CanvasObject{body}
+	d.root.Refresh()
+}
+
+// indicatorBar is one indicator's progress against its target.
+func indicatorBar(r store.Result) fyne.CanvasObject {
+	in := r.Indicator
+	label := widget.NewLabel(in.Code + ". " + in.Title)
+	label.Truncation = fyne.TextTruncateEllipsis
+	bar := widget.NewProgressBar()
+	bar.Max = in.Target
+	if in.Target <= 0 {
+		bar.Max = 1
+	}
+	bar.SetValue(min(r.Actual, bar.Max))
+	bar.TextFormatter = func() string {
+		if !r.Known {
+			return T("chưa đủ số liệu")
+		}
+		return actualText(r) + " / " + targetText(in) + " — " + metText(r)
+	}
+	bar.Refresh()
+	return container.NewGridWithColumns(2, label, bar)
+}

@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2/widget"
+
+	"sodoan/store"
+)
+
+// formatInt writes n with the Vietnamese thousands separator: 1.530.
+func formatInt(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	if n < 0 {
+		b.WriteByte('-')
+		s = s[1:]
+	}
+	for i := 0; i < len(s); i++ {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// formatNum formats a count or percentage with a decimal comma when needed.
+func formatNum(v float64) string {
+	if v == float64(int64(v)) {
+		return formatInt(int64(v))
+	}
+	return strings.Replace(strconv.FormatFloat(v, 'f', 1, 64), ".", ",", 1)
+}
+
+// parseInt reads a number typed with or without thousands separators.
+func parseInt(s string) (int64, error) {
+	s = strings.NewReplacer(".", "", " ", "", ",", "").Replace(strings.TrimSpace(s))
+	if s == "" {
+		return 0, nil
+	}
+	return strconv.ParseInt(s, 10, 64)
+}
+
+// choiceSelect is a dropdown over one of the store's fixed lists: it shows
+// the Vietnamese labels and gives back the codes.
+type choiceSelect struct {
+	*widget.Select
+	list  []store.Choice
+	quiet bool // set while the code is changed by the program, not the user
+}
+
+func newChoiceSelect(list []store.Choice, changed func(code string)) *choiceSelect {
+	opts := make([]string, len(list))
+	for i, c := range list {
+		opts[i] = c.Label
+	}
+	c := &choiceSelect{list: list}
+	c.Select = widget.NewSelect(opts, func(label string) {
+		if changed != nil && !c.quiet {
+			changed(c.code())
+		}
+	})
+	return c
+}
+
+func (c *choiceSelect) code() string {
+	i := c.SelectedIndex()
+	if i < 0 {
+		return ""
+	}
+	return c.list[i].Code
+}
+
+// setCode selects code without running the change callback: only the
+// user's choices trigger reloads.
+func (c *choiceSelect) setCode(code string) {
+	c.quiet = true
+	defer func() { c.quiet = false }()
+	for i, ch := range c.list {
+		if ch.Code == code {
+			c.SetSelectedIndex(i)
+			return
+		}
+	}
+	c.ClearSelected()
+}
+
+// withAll puts an "all" choice with the empty code in front of a list, for
+// filters.
+func withAll(label string, list []store.Choice) []store.Choice {
+	out := make([]store.Choice, 0, len(list)+1)
+	out = append(out, store.Choice{Code: "", Label: label})
+	for _, c := range list {
+		if c.Code != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// yearOptions lists the years a year dropdown offers, newest first.
+func yearOptions(from, to int) []string {
+	var out []string
+	for y := to; y >= from; y-- {
+		out = append(out, strconv.Itoa(y))
+	}
+	return out
+}

@@ -1,0 +1,327 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sodoan/store"
+)
+
+// openMember shows the page of person id in place of the current screen.
+func (a *App) openMember(id int64) {
+	p, err := a.st.Person(a.ctx, id)
+	if err != nil {
+		a.showError(err)
+		return
+	}
+	a.setBody(a.memberPage(&p))
+}
+
+// memberPage shows a person's details, history of events, yearly ratings
+// and Party steps, offices, and the actions on the membership.
+func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
+	reopen := func() { a.openMember(p.ID) }
+
+	backBtn := widget.NewButtonWithIcon(T("Quay lại"), theme.NavigateBackIcon(), a.back)
+	editBtn := widget.NewButtonWithIcon(T("Sửa"), theme.DocumentCreateIcon(), func() {
+		a.editPerson(p, func(*store.Person) { reopen() })
+	})
+	delBtn := widget.NewButtonWithIcon(T("Xóa khỏi sổ"), theme.DeleteIcon(), func() {
+		a.confirm(T("Xóa khỏi sổ"),
+			fmt.Sprintf(T("Xóa hẳn %s khỏi sổ? Việc này không hoàn tác được.\n(Đoàn viên rời Đoàn thì dùng Chuyển đi, Trưởng thành hoặc Xóa tên.)"), p.FullName()),
+			func() {
+				if err := a.st.DeletePerson(a.ctx, p.ID); err != nil {
+					a.showError(err)
+					return
+				}
+				a.back()
+			})
+	})
+	delBtn.Importance = widget.DangerImportance
+	actions := container.NewHBox(
+		widget.NewButton(T("Chuyển đi"), func() { a.eventDialog(p, store.EventTransferOut, reopen) }),
+		widget.NewButton(T("Chuyển đến"), func() { a.eventDialog(p, store.EventTransferIn, reopen) }),
+		widget.NewButton(T("Trưởng thành Đoàn"), func() { a.eventDialog(p, store.EventComingOfAge, reopen) }),
+		widget.NewButton(T("Xóa tên"), func() { a.eventDialog(p, store.EventRemoval, reopen) }),
+		widget.NewButton(T("Xếp loại, Đảng…"), func() { a.memberYearDialog(p, thisYear(), reopen) }),
+	)
+	title := heading(p.FullName())
+	title.SizeName = theme.SizeNameSubHeadingText
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, backBtn, container.NewHBox(editBtn, delBtn), title),
+		actions,
+	)
+
+	info := widget.NewForm(
+		widget.NewFormItem(T("Trạng thái"), widget.NewLabel(p.Status.Label())),
+		widget.NewFormItem(T("Giới tính"), widget.NewLabel(p.Gender.Label())),
+		widget.NewFormItem(T("Ngày sinh"), widget.NewLabel(p.BirthDate.String())),
+		widget.NewFormItem(T("Chi đoàn"), widget.NewLabel(p.BranchName)),
+		widget.NewFormItem(T("Chức vụ"), widget.NewLabel(p.Position)),
+		widget.NewFormItem(T("Ngày vào Đoàn"), widget.NewLabel(p.AdmissionDate.String())),
+		widget.NewFormItem(T("Số thẻ"), widget.NewLabel(p.CardNumber)),
+		widget.NewFormItem(T("Ngày vào Hội"), widget.NewLabel(p.FederationDate.String())),
+		widget.NewFormItem(T("Dân tộc, tôn giáo"), widget.NewLabel(joinNonEmpty(", ", p.Ethnicity, p.Religion))),
+		widget.NewFormItem(T("Số CCCD"), widget.NewLabel(p.CitizenID)),
+		widget.NewFormItem(T("Điện thoại"), widget.NewLabel(p.Phone)),
+		widget.NewFormItem(T("Địa chỉ"), widget.NewLabel(joinNonEmpty(", ", p.Address, p.Hamlet))),
+		widget.NewFormItem(T("Nghề nghiệp"), widget.NewLabel(p.Occupation.Label())),
+		widget.NewFormItem(T("Trình độ"), widget.NewLabel(joinNonEmpty(" · ", schooling(p.Schooling), p.Qualification.Label(), T("LLCT")+": "+p.TheoryLevel.Label()))),
+	)
+
+	history := container.NewVBox(heading(T("Quá trình sinh hoạt")))
+	events, err := a.st.Events(a.ctx, p.ID)
+	if err != nil {
+		a.showError(err)
+	}
+	if len(events) == 0 {
+		history.Add(widget.NewLabel(T("Chưa có sự kiện nào.")))
+	}
+	for _, e := range events {
+		e := e
+		text := e.Date.String() + "  " + e.Kind.Label()
+		text += joinNonEmpty("", prefixed(" — ", e.Unit), prefixed(" — ", e.Reason), prefixed(" — ", e.Note))
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			a.confirm(T("Xóa sự kiện"), T("Xóa sự kiện này khỏi quá trình sinh hoạt?"), func() {
+				if err := a.st.DeleteEvent(a.ctx, e.ID); err != nil {
+					a.showError(err)
+					return
+				}
+				reopen()
+			})
+		})
+		del.Importance = widget.LowImportance
+		history.Add(container.NewBorder(nil, nil, nil, del, widget.NewLabel(text)))
+	}
+
+	yearsBox := container.NewVBox(heading(T("Xếp loại và giới thiệu vào Đảng")))
+	years, err := a.st.MemberYears(a.ctx, p.ID)
+	if err != nil {
+		a.showError(err)
+	}
+	if len(years) == 0 {
+		yearsBox.Add(widget.NewLabel(T("Chưa có.")))
+	}
+	for _, y := range years {
+		y := y
+		text := strconv.Itoa(y.Year) + ": " + ratingLabel(y.Rating)
+		if y.TrainingRegistered {
+			text += " · " + T("đăng ký rèn luyện")
+			if y.TrainingCompleted {
+				text += " (" + T("hoàn thành") + ")"
+			}
+		}
+		if !y.PartyIntroduced.IsZero() {
+			text += " · " + T("giới thiệu vào Đảng") + " " + y.PartyIntroduced.String()
+		}
+		if !y.PartyAdmitted.IsZero() {
+			text += " · " + T("vào Đảng") + " " + y.PartyAdmitted.String()
+		}
+		b := widget.NewButton(text, func() { a.memberYearDialog(p, y.Year, reopen) })
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		yearsBox.Add(b)
+	}
+
+	posBox := container.NewVBox(heading(T("Chức vụ trong Đoàn")))
+	positions, err := a.st.Positions(a.ctx, p.ID)
+	if err != nil {
+		a.showError(err)
+	}
+	for _, ps := range positions {
+		ps := ps
+		text := ps.Kind.Label() + ": " + ps.Start.String() + " – " + ps.End.String()
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			if err := a.st.DeletePosition(a.ctx, ps.ID); err != nil {
+				a.showError(err)
+				return
+			}
+			reopen()
+		})
+		del.Importance = widget.LowImportance
+		posBox.Add(container.NewBorder(nil, nil, nil, del, widget.NewLabel(text)))
+	}
+	posBox.Add(widget.NewButtonWithIcon(T("Thêm chức vụ"), theme.ContentAddIcon(), func() { a.positionDialog(p, reopen) }))
+
+	right := container.NewVBox(history, widget.NewSeparator(), yearsBox, widget.NewSeparator(), posBox)
+	body := container.NewGridWithColumns(2, container.NewVScroll(info), container.NewVScroll(right))
+	return container.NewBorder(top, nil, nil, nil, body)
+}
+
+func ratingLabel(r store.Rating) string {
+	if r == "" {
+		return T("chưa xếp loại")
+	}
+	return r.Label()
+}
+
+func schooling(g int) string {
+	if g == 0 {
+		return ""
+	}
+	return strconv.Itoa(g) + "/12"
+}
+
+func prefixed(prefix, s string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + s
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	out := ""
+	for _, s := range parts {
+		if s == "" {
+			continue
+		}
+		if out != "" {
+			out += sep
+		}
+		out += s
+	}
+	return out
+}
+
+// eventDialog records a transfer, coming of age or removal with its date.
+func (a *App) eventDialog(p *store.Person, kind store.EventKind, done func()) {
+	var fm form
+	fm.other = newErrorText()
+	date := newDateEntry(a)
+	date.SetText(store.Today().String())
+	unit := newEntry(a)
+	reason := newEntry(a)
+	note := newEntry(a)
+	fm.add("Date", T("Ngày"), date)
+	switch kind {
+	case store.EventTransferOut:
+		fm.add("Unit", T("Chuyển đến đơn vị"), unit)
+	case store.EventTransferIn:
+		fm.add("Unit", T("Từ đơn vị"), unit)
+	case store.EventRemoval:
+		fm.add("Reason", T("Lý do"), reason)
+	}
+	fm.add("Note", T("Ghi chú"), note)
+	content := container.NewVBox(widget.NewLabel(p.FullName()), fm.grid(), fm.other)
+	a.formDialog(kind.Label(), content, fyne.NewSize(520, 320), func() bool {
+		fm.clear()
+		d, ok := fm.parseDateField("Date", date)
+		if !ok {
+			return false
+		}
+		e := &store.Event{PersonID: p.ID, Kind: kind, Date: d, Unit: unit.Text, Reason: reason.Text, Note: note.Text}
+		err := a.st.AddEvent(a.ctx, e)
+		var ve *store.ValidationError
+		if errors.As(err, &ve) {
+			fm.showValidation(ve)
+			return false
+		}
+		if err != nil {
+			a.showError(err)
+			return false
+		}
+		done()
+		return true
+	})
+	a.win.Canvas().Focus(date)
+}
+
+// memberYearDialog edits a member's rating, training programme and Party
+// steps for one year.
+func (a *App) memberYearDialog(p *store.Person, year int, done func()) {
+	var fm form
+	fm.other = newErrorText()
+	yearSel := widget.NewSelect(yearOptions(thisYear()-10, thisYear()), nil)
+	rating := newChoiceSelect(withAll(T("Chưa xếp loại"), store.Ratings), nil)
+	reg := widget.NewCheck(T("Đăng ký chương trình rèn luyện"), nil)
+	comp := widget.NewCheck(T("Hoàn thành chương trình rèn luyện"), nil)
+	intro := newDateEntry(a)
+	admitted := newDateEntry(a)
+	load := func(y int) {
+		my, err := a.st.MemberYear(a.ctx, p.ID, y)
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		rating.setCode(string(my.Rating))
+		reg.SetChecked(my.TrainingRegistered)
+		comp.SetChecked(my.TrainingCompleted)
+		intro.SetText(my.PartyIntroduced.String())
+		admitted.SetText(my.PartyAdmitted.String())
+	}
+	yearSel.OnChanged = func(s string) {
+		y, _ := strconv.Atoi(s)
+		load(y)
+	}
+	yearSel.SetSelected(strconv.Itoa(year))
+	fm.add("Year", T("Năm"), yearSel)
+	fm.add("Rating", T("Xếp loại"), rating)
+	fm.add("TrainingRegistered", "", reg)
+	fm.add("TrainingCompleted", "", comp)
+	fm.add("PartyIntroduced", T("Giới thiệu vào Đảng"), intro)
+	fm.add("PartyAdmitted", T("Kết nạp Đảng"), admitted)
+	content := container.NewVBox(widget.NewLabel(p.FullName()), fm.grid(), fm.other)
+	a.formDialog(T("Xếp loại, rèn luyện, giới thiệu vào Đảng"), content, fyne.NewSize(620, 420), func() bool {
+		fm.clear()
+		y, _ := strconv.Atoi(yearSel.Selected)
+		i, ok1 := fm.parseDateField("PartyIntroduced", intro)
+		ad, ok2 := fm.parseDateField("PartyAdmitted", admitted)
+		if !ok1 || !ok2 {
+			return false
+		}
+		my := store.MemberYear{PersonID: p.ID, Year: y, Rating: store.Rating(rating.code()),
+			TrainingRegistered: reg.Checked, TrainingCompleted: comp.Checked, PartyIntroduced: i, PartyAdmitted: ad}
+		err := a.st.SaveMemberYear(a.ctx, my)
+		var ve *store.ValidationError
+		if errors.As(err, &ve) {
+			fm.showValidation(ve)
+			return false
+		}
+		if err != nil {
+			a.showError(err)
+			return false
+		}
+		done()
+		return true
+	})
+}
+
+// positionDialog adds a Union office held by the person.
+func (a *App) positionDialog(p *store.Person, done func()) {
+	var fm form
+	fm.other = newErrorText()
+	kind := newChoiceSelect(store.Positions, nil)
+	start := newDateEntry(a)
+	end := newDateEntry(a)
+	fm.add("Kind", T("Chức vụ"), kind)
+	fm.add("Start", T("Từ ngày"), start)
+	fm.add("End", T("Đến ngày"), end)
+	content := container.NewVBox(widget.NewLabel(p.FullName()), fm.grid(), fm.other)
+	a.formDialog(T("Thêm chức vụ"), content, fyne.NewSize(520, 300), func() bool {
+		fm.clear()
+		s, ok1 := fm.parseDateField("Start", start)
+		e, ok2 := fm.parseDateField("End", end)
+		if !ok1 || !ok2 {
+			return false
+		}
+		pos := &store.Position{PersonID: p.ID, Kind: store.PositionKind(kind.code()), BranchID: p.BranchID, Start: s, End: e}
+		err := a.st.SavePosition(a.ctx, pos)
+		var ve *store.ValidationError
+		if errors.As(err, &ve) {
+			fm.showValidation(ve)
+			return false
+		}
+		if err != nil {
+			a.showError(err)
+			return false
+		}
+		done()
+		return true
+	})
+}

@@ -1,0 +1,390 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sodoan/store"
+)
+
+// pageSize is how many rows one store query fetches. The table asks only
+// for visible rows, so a 100,000-member register costs a page or two.
+const pageSize = 100
+
+// maxPages bounds the rows kept in memory while scrolling far.
+const maxPages = 40
+
+// searchDelay coalesces keystrokes typed in quick succession into one
+// query; the first keystroke after a pause runs at once.
+const searchDelay = 150 * time.Millisecond
+
+type memberColumn struct {
+	title string
+	sort  store.SortField
+	sorts bool
+	width float32
+	text  func(p *store.Person, row int) string
+}
+
+// membersScreen is the Đoàn viên / Hội viên list.
+type membersScreen struct {
+	a    *App
+	kind store.MemberKind // the screen's own kind (union or federation)
+
+	filter store.MemberFilter
+	cols   []memberColumn
+
+	search    *entry
+	kindSel   *choiceSelect
+	branchSel *widget.Select
+	branchIDs []int64
+	statusSel *choiceSelect
+	genderSel *choiceSelect
+	turning   *widget.Check
+	count     *widget.Label
+	table     *widget.Table
+	root      fyne.CanvasObject
+
+	// Data of the current filter, touched only on the UI goroutine.
+	gen     int // bumped by each new filter so late answers are dropped
+	total   int // rows matching the filter
+	all     int // people of the kind, unfiltered
+	pages   map[int][]store.Person
+	loading map[int]bool
+
+	timer   *time.Timer
+	lastRun time.Time
+	// busy counts loads in flight, so tests can wait for them before the
+	// window goes away.
+	busy sync.WaitGroup
+
+	// onLoaded, when set (by tests and benchmarks), runs on the UI
+	// goroutine after a new filter's first page is shown.
+	onLoaded func()
+}
+
+func newMembersScreen(a *App, kind store.MemberKind) *membersScreen {
+	m := &membersScreen{a: a, kind: kind, pages: map[int][]store.Person{}, loading: map[int]bool{}}
+	m.filter.Kind = kind
+	m.build()
+	return m
+}
+
+func (m *membersScreen) noun() string {
+	if m.kind == store.KindFederation {
+		return T("hội viên")
+	}
+	return T("đoàn viên")
+}
+
+func (m *membersScreen) build() {
+	admission := T("Ngày vào Đoàn")
+	if m.kind == store.KindFederation {
+		admission = T("Ngày vào Hội")
+	}
+	m.cols = []memberColumn{
+		{T("STT"), "", false, 60, func(p *store.Person, row int) string { return strconv.Itoa(row + 1) }},
+		{T("Họ và tên"), store.SortName, true, 220, func(p *store.Person, _ int) string { return p.FullName() }},
+		{T("Ngày sinh"), store.SortBirth, true, 110, func(p *store.Person, _ int) string { return p.BirthDate.String() }},
+		{T("Giới tính"), store.SortGender, true, 90, func(p *store.Person, _ int) string { return p.Gender.Label() }},
+		{T("Chi đoàn"), store.SortBranch, true, 160, func(p *store.Person, _ int) string { return p.BranchName }},
+		{admission, store.SortAdmission, true, 130, func(p *store.Person, _ int) string {
+			if m.kind == store.KindFederation {
+				return p.FederationDate.String()
+			}
+			return p.AdmissionDate.String()
+		}},
+		{T("Số thẻ"), store.SortCard, true, 100, func(p *store.Person, _ int) string { return p.CardNumber }},
+		{T("Chức vụ"), "", false, 150, func(p *store.Person, _ int) string { return p.Position }},
+		{T("Trạng thái"), store.SortStatus, true, 130, func(p *store.Person, _ int) string { return p.Status.Label() }},
+	}
+
+	m.search = newEntry(m.a)
+	m.search.SetPlaceHolder(T("Tìm theo tên, số thẻ, CCCD, điện thoại… (Ctrl+F)"))
+	m.search.OnChanged = m.queryChanged
+
+	m.kindSel = newChoiceSelect([]store.Choice{
+		{Code: string(store.KindUnion), Label: T("Đoàn viên")},
+		{Code: string(store.KindFederation), Label: T("Hội viên")},
+		{Code: string(store.KindAll), Label: T("Đoàn viên và hội viên")},
+	}, func(code string) { m.filter.Kind = store.MemberKind(code); m.reload(true) })
+	m.kindSel.setCode(string(m.kind))
+
+	m.branchSel = widget.NewSelect(nil, func(string) {
+		i := m.branchSel.SelectedIndex()
+		if i >= 0 && i < len(m.branchIDs) {
+			m.filter.BranchID = m.branchIDs[i]
+			m.reload(false)
+		}
+	})
+	m.statusSel = newChoiceSelect(withAll(T("Mọi trạng thái"), store.Statuses), func(code string) {
+		m.filter.Status = store.Status(code)
+		m.reload(false)
+	})
+	m.statusSel.setCode("")
+	m.genderSel = newChoiceSelect(withAll(T("Nam và nữ"), store.Genders), func(code string) {
+		m.filter.Gender = store.Gender(code)
+		m.reload(false)
+	})
+	m.genderSel.setCode("")
+	m.turning = widget.NewCheck(T("Sắp trưởng thành (30 tuổi trong năm)"), func(on bool) {
+		m.filter.TurningThirty = 0
+		if on {
+			m.filter.TurningThirty = thisYear()
+		}
+		m.reload(false)
+	})
+
+	m.count = widget.NewLabel("")
+	m.table = widget.NewTable(m.length, m.createCell, m.updateCell)
+	m.table.ShowHeaderRow = true
+	m.table.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
+	m.table.UpdateHeader = m.updateHeader
+	for i, c := range m.cols {
+		m.table.SetColumnWidth(i, c.width)
+	}
+	m.table.OnSelected = func(id widget.TableCellID) {
+		m.table.UnselectAll()
+		if p := m.row(id.Row); p != nil {
+			m.a.openMember(p.ID)
+		}
+	}
+
+	addBtn := widget.NewButtonWithIcon(T("Thêm")+" (Ctrl+N)", theme.ContentAddIcon(), m.newRecord)
+	addBtn.Importance = widget.HighImportance
+	tools := container.NewHBox(addBtn)
+	if m.kind == store.KindUnion {
+		tools.Add(widget.NewButtonWithIcon(T("Kết nạp hàng loạt"), theme.ListIcon(), func() { m.a.showBatchAdmission() }))
+		tools.Add(widget.NewButtonWithIcon(T("Xếp loại cuối năm"), theme.ConfirmIcon(), func() { m.a.showYearRating(m.filter.BranchID) }))
+	}
+	filters := container.NewHBox(m.kindSel, m.branchSel, m.statusSel, m.genderSel, m.turning)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, tools, m.search),
+		container.NewHScroll(filters),
+		m.count,
+	)
+	m.root = container.NewBorder(top, nil, nil, nil, m.table)
+}
+
+func (m *membersScreen) view() fyne.CanvasObject { return m.root }
+
+// refresh reloads the branch list and the rows (another screen may have
+// changed them).
+func (m *membersScreen) refresh() {
+	branches, err := m.a.st.Branches(m.a.ctx, true)
+	if err != nil {
+		m.a.showError(err)
+		return
+	}
+	opts := []string{T("Mọi chi đoàn")}
+	m.branchIDs = []int64{0}
+	sel := 0
+	for _, b := range branches {
+		opts = append(opts, b.Name)
+		m.branchIDs = append(m.branchIDs, b.ID)
+		if b.ID == m.filter.BranchID {
+			sel = len(opts) - 1
+		}
+	}
+	m.branchSel.Options = opts
+	// SetSelectedIndex would fire OnChanged and reload; set it quietly.
+	cb := m.branchSel.OnChanged
+	m.branchSel.OnChanged = nil
+	m.branchSel.SetSelectedIndex(sel)
+	m.branchSel.OnChanged = cb
+	m.reload(true)
+}
+
+func (m *membersScreen) focusSearch() { m.a.win.Canvas().Focus(m.search) }
+
+func (m *membersScreen) newRecord() {
+	p := &store.Person{UnionMember: m.kind != store.KindFederation, FederationMember: m.kind == store.KindFederation, BranchID: m.filter.BranchID}
+	m.a.editPerson(p, func(saved *store.Person) { m.reload(true) })
+}
+
+// setBranch filters on one branch (from the branches screen).
+func (m *membersScreen) setBranch(id int64) {
+	m.filter.BranchID = id
+}
+
+// queryChanged runs on every keystroke of the search box.
+func (m *membersScreen) queryChanged(s string) {
+	if m.timer != nil && m.timer.Stop() {
+		m.busy.Done() // the stopped call will not run
+	}
+	if time.Since(m.lastRun) >= searchDelay {
+		m.filter.Query = s
+		m.reload(false)
+		return
+	}
+	m.busy.Add(1)
+	m.timer = time.AfterFunc(searchDelay, func() {
+		defer m.busy.Done()
+		fyne.Do(func() {
+			m.filter.Query = m.search.Text
+			m.reload(false)
+		})
+	})
+}
+
+// reload starts loading the first page of the current filter off the UI
+// goroutine; withAll also recounts the unfiltered total.
+func (m *membersScreen) reload(withAll bool) {
+	m.lastRun = time.Now()
+	m.gen++
+	gen := m.gen
+	f := m.filter
+	f.Offset, f.Limit = 0, pageSize
+	countAll := withAll || m.all == 0
+	m.busy.Add(1)
+	go func() {
+		defer m.busy.Done()
+		total, err := m.a.st.CountMembers(m.a.ctx, f)
+		var rows []store.Person
+		if err == nil {
+			rows, err = m.a.st.ListMembers(m.a.ctx, f)
+		}
+		all := -1
+		if err == nil && countAll {
+			all, err = m.a.st.CountMembers(m.a.ctx, store.MemberFilter{Kind: f.Kind})
+		}
+		fyne.Do(func() {
+			if gen != m.gen {
+				return
+			}
+			if err != nil {
+				m.a.showError(err)
+				return
+			}
+			if all >= 0 {
+				m.all = all
+			}
+			m.total = total
+			m.pages = map[int][]store.Person{0: rows}
+			m.loading = map[int]bool{}
+			m.updateCount()
+			m.table.Refresh()
+			m.table.ScrollToTop()
+			if m.onLoaded != nil {
+				m.onLoaded()
+			}
+		})
+	}()
+}
+
+// fetch loads page p of the current filter in the background.
+func (m *membersScreen) fetch(p int) {
+	if m.loading[p] {
+		return
+	}
+	m.loading[p] = true
+	gen := m.gen
+	f := m.filter
+	f.Offset, f.Limit = p*pageSize, pageSize
+	m.busy.Add(1)
+	go func() {
+		defer m.busy.Done()
+		rows, err := m.a.st.ListMembers(m.a.ctx, f)
+		fyne.Do(func() {
+			if gen != m.gen {
+				return
+			}
+			delete(m.loading, p)
+			if err != nil {
+				m.a.showError(err)
+				return
+			}
+			if len(m.pages) >= maxPages {
+				// Drop the pages furthest from this one.
+				for k := range m.pages {
+					if k < p-maxPages/2 || k > p+maxPages/2 {
+						delete(m.pages, k)
+					}
+				}
+			}
+			m.pages[p] = rows
+			m.table.Refresh()
+		})
+	}()
+}
+
+func (m *membersScreen) updateCount() {
+	m.count.SetText(fmt.Sprintf(T("Hiển thị %s / %s %s"), formatInt(int64(m.total)), formatInt(int64(m.all)), m.noun()))
+}
+
+// row returns the person shown on row r, or nil when its page is not
+// loaded yet (the load is then started).
+func (m *membersScreen) row(r int) *store.Person {
+	pg, ok := m.pages[r/pageSize]
+	if !ok {
+		m.fetch(r / pageSize)
+		return nil
+	}
+	if i := r % pageSize; i < len(pg) {
+		return &pg[i]
+	}
+	return nil
+}
+
+func (m *membersScreen) length() (int, int) { return m.total, len(m.cols) }
+
+func (m *membersScreen) createCell() fyne.CanvasObject {
+	l := widget.NewLabel("Nguyễn Thị Thanh Hương")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+func (m *membersScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	p := m.row(id.Row)
+	if p == nil {
+		l.SetText("…")
+		return
+	}
+	l.SetText(m.cols[id.Col].text(p, id.Row))
+}
+
+func (m *membersScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	b := o.(*widget.Button)
+	if id.Col < 0 || id.Col >= len(m.cols) {
+		b.SetText("")
+		return
+	}
+	c := m.cols[id.Col]
+	text := c.title
+	if c.sorts && c.sort == m.filter.Sort {
+		if m.filter.Desc {
+			text += " ▼"
+		} else {
+			text += " ▲"
+		}
+	}
+	b.SetText(text)
+	b.OnTapped = func() { m.sortBy(id.Col) }
+}
+
+// sortBy orders by column col; a second click reverses the order.
+func (m *membersScreen) sortBy(col int) {
+	c := m.cols[col]
+	if !c.sorts {
+		return
+	}
+	if m.filter.Sort == c.sort {
+		m.filter.Desc = !m.filter.Desc
+	} else {
+		m.filter.Sort, m.filter.Desc = c.sort, false
+	}
+	m.reload(false)
+}

@@ -1,0 +1,230 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sodoan/store"
+)
+
+// planScreen shows the current plan's indicators for a chosen year (target,
+// actual, met) and edits the yearly ward figures the register cannot
+// derive.
+type planScreen struct {
+	a    *App
+	year *widget.Select
+	root *fyne.Container
+	body *fyne.Container
+}
+
+func newPlanScreen(a *App) *planScreen {
+	s := &planScreen{a: a, body: container.NewStack()}
+	s.year = widget.NewSelect(yearOptions(thisYear()-6, thisYear()+1), func(string) { s.load() })
+	s.root = container.NewBorder(container.NewHBox(heading(T("Năm")), s.year), nil, nil, nil, s.body)
+	return s
+}
+
+func (s *planScreen) view() fyne.CanvasObject { return s.root }
+
+func (s *planScreen) refresh() {
+	if s.year.Selected == "" {
+		s.year.SetSelected(strconv.Itoa(thisYear())) // loads
+		return
+	}
+	s.load()
+}
+
+func (s *planScreen) yearValue() int {
+	y, _ := strconv.Atoi(s.year.Selected)
+	return y
+}
+
+func (s *planScreen) load() {
+	a := s.a
+	year := s.yearValue()
+	box := container.NewVBox()
+	plan, err := a.st.CurrentPlan(a.ctx)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		box.Add(widget.NewLabel(T("Chưa có kế hoạch nào trong sổ.")))
+	case err != nil:
+		a.showError(err)
+		return
+	default:
+		title := heading(fmt.Sprintf(T("Kế hoạch số %s: %s (%d–%d)"), plan.Number, plan.Title, plan.StartYear, plan.EndYear))
+		title.Wrapping = fyne.TextWrapWord
+		box.Add(title)
+		results, err := a.st.YearResults(a.ctx, plan.ID, year)
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		box.Add(s.resultsTable(results, year))
+	}
+	box.Add(widget.NewSeparator())
+	box.Add(s.wardForm(year))
+	s.body.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
+	s.body.Refresh()
+}
+
+// resultsTable lays out one line per indicator; hand-measured ones get a
+// checkbox or an entry.
+func (s *planScreen) resultsTable(results []store.Result, year int) fyne.CanvasObject {
+	a := s.a
+	cols := layout.NewGridLayoutWithColumns(5)
+	rows := container.NewVBox(container.New(cols,
+		heading(T("Chỉ tiêu")), heading(T("Mục tiêu")), heading(T("Thực hiện")), heading(T("Kết quả")), heading(T("Cách tính"))))
+	for _, r := range results {
+		r := r
+		in := r.Indicator
+		name := widget.NewLabel(in.Code + ". " + in.Title)
+		name.Wrapping = fyne.TextWrapWord
+		target := widget.NewLabel(targetText(in))
+		var actual fyne.CanvasObject
+		switch {
+		case in.Metric == "manual" && in.Kind == store.KindCheck:
+			c := widget.NewCheck(T("Đạt"), nil)
+			c.SetChecked(r.Actual >= 1)
+			c.OnChanged = func(on bool) {
+				v := 0.0
+				if on {
+					v = 1
+				}
+				if err := a.st.SetIndicatorValue(a.ctx, in.ID, year, v); err != nil {
+					a.showError(err)
+				}
+				s.load()
+			}
+			actual = c
+		case in.Metric == "manual":
+			e := newEntry(a)
+			if r.Known {
+				e.SetText(formatNum(r.Actual))
+			}
+			e.OnSubmitted = func(t string) {
+				v, err := parseInt(t)
+				if err != nil {
+					a.showError(fmt.Errorf("%s: %w", in.Code, err))
+					return
+				}
+				if err := a.st.SetIndicatorValue(a.ctx, in.ID, year, float64(v)); err != nil {
+					a.showError(err)
+				}
+				s.load()
+			}
+			e.SetPlaceHolder(T("nhập rồi Enter"))
+			actual = e
+		default:
+			actual = widget.NewLabel(actualText(r))
+		}
+		met := widget.NewLabel(metText(r))
+		if r.Known && r.Met {
+			met.Importance = widget.SuccessImportance
+		} else if r.Known {
+			met.Importance = widget.DangerImportance
+		}
+		detail := widget.NewLabel(r.Detail)
+		detail.Wrapping = fyne.TextWrapWord
+		rows.Add(container.New(cols, name, target, actual, met, detail))
+	}
+	return rows
+}
+
+func targetText(in store.Indicator) string {
+	switch in.Kind {
+	case store.KindPercent:
+		return formatNum(in.Target) + "%"
+	case store.KindCheck:
+		return T("Thực hiện")
+	}
+	t := formatNum(in.Target)
+	if in.Period {
+		t += " " + T("(cả nhiệm kỳ)")
+	}
+	return t
+}
+
+func actualText(r store.Result) string {
+	if !r.Known {
+		return T("chưa đủ số liệu")
+	}
+	switch r.Indicator.Kind {
+	case store.KindPercent:
+		return formatNum(r.Actual) + "%"
+	case store.KindCheck:
+		if r.Actual >= 1 {
+			return T("Đã thực hiện")
+		}
+		return T("Chưa thực hiện")
+	}
+	return formatNum(r.Actual)
+}
+
+func metText(r store.Result) string {
+	switch {
+	case !r.Known:
+		return "—"
+	case r.Met:
+		return T("Đạt")
+	}
+	return T("Chưa đạt")
+}
+
+// wardForm edits the year's ward figures and the ward Union's rating.
+func (s *planScreen) wardForm(year int) fyne.CanvasObject {
+	a := s.a
+	w, err := a.st.WardYear(a.ctx, year)
+	if err != nil {
+		a.showError(err)
+		return widget.NewLabel("")
+	}
+	var fm form
+	fm.other = newErrorText()
+	youth, party := newEntry(a), newEntry(a)
+	if w.ResidentYouth > 0 {
+		youth.SetText(formatInt(int64(w.ResidentYouth)))
+	}
+	if w.NewPartyMembers > 0 {
+		party.SetText(strconv.Itoa(w.NewPartyMembers))
+	}
+	rating := newChoiceSelect(withAll(T("Chưa xếp loại"), store.UnitRatings), nil)
+	rating.setCode(w.Rating)
+	fm.add("ResidentYouth", T("Thanh niên cư trú trên địa bàn"), youth)
+	fm.add("NewPartyMembers", T("Đảng viên mới kết nạp trong năm"), party)
+	fm.add("Rating", T("Xếp loại Đoàn phường"), rating)
+	save := widget.NewButtonWithIcon(T("Lưu số liệu năm"), theme.DocumentSaveIcon(), func() {
+		fm.clear()
+		y, err1 := parseInt(youth.Text)
+		p, err2 := parseInt(party.Text)
+		if err1 != nil {
+			fm.setError("ResidentYouth", T("không phải là số"))
+		}
+		if err2 != nil {
+			fm.setError("NewPartyMembers", T("không phải là số"))
+		}
+		if err1 != nil || err2 != nil {
+			return
+		}
+		w.ResidentYouth, w.NewPartyMembers, w.Rating = int(y), int(p), rating.code()
+		err := a.st.SaveWardYear(a.ctx, w)
+		var ve *store.ValidationError
+		if errors.As(err, &ve) {
+			fm.showValidation(ve)
+			return
+		}
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		s.load()
+	})
+	save.Importance = widget.HighImportance
+	return container.NewVBox(heading(fmt.Sprintf(T("Số liệu của phường năm %d"), year)), fm.grid(), fm.other, container.NewHBox(save))
+}

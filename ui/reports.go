@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sodoan/store"
+)
+
+// document is one document the Báo cáo screen can generate.
+type document struct {
+	title string
+	// generate writes the document for year into dir and returns the
+	// file's path; it runs off the UI goroutine and reports progress
+	// between 0 and 1.
+	generate func(a *App, year int, dir string, progress func(float64)) (string, error)
+}
+
+// reportsScreen chooses a document and a year, edits the secretary's texts
+// of the annual report, and generates the PDF without freezing the window.
+type reportsScreen struct {
+	a        *App
+	docSel   *widget.Select
+	year     *widget.Select
+	texts    *fyne.Container
+	bar      *widget.ProgressBar
+	status   *widget.Label
+	genBtn   *widget.Button
+	openFile *widget.Button
+	openDir  *widget.Button
+	last     string
+	root     fyne.CanvasObject
+
+	// onDone, when set by tests, runs after a generation finished.
+	onDone func(path string, err error)
+}
+
+func newReportsScreen(a *App) *reportsScreen {
+	s := &reportsScreen{a: a, texts: container.NewStack()}
+	var names []string
+	for _, d := range documents {
+		names = append(names, d.title)
+	}
+	s.docSel = widget.NewSelect(names, nil)
+	if len(names) > 0 {
+		s.docSel.SetSelectedIndex(0)
+	}
+	s.year = widget.NewSelect(yearOptions(thisYear()-6, thisYear()), func(string) { s.loadTexts() })
+	s.bar = widget.NewProgressBar()
+	s.bar.Hide()
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.genBtn = widget.NewButtonWithIcon(T("Tạo tệp PDF"), theme.DocumentPrintIcon(), s.generate)
+	s.genBtn.Importance = widget.HighImportance
+	s.openFile = widget.NewButtonWithIcon(T("Mở tệp"), theme.FileIcon(), func() { s.open(s.last) })
+	s.openDir = widget.NewButtonWithIcon(T("Mở thư mục"), theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.last)) })
+	s.openFile.Disable()
+	s.openDir.Disable()
+	top := widget.NewForm(
+		widget.NewFormItem(T("Văn bản"), s.docSel),
+		widget.NewFormItem(T("Năm"), s.year),
+	)
+	actions := container.NewVBox(container.NewHBox(s.genBtn, s.openFile, s.openDir), s.bar, s.status)
+	s.root = container.NewBorder(container.NewVBox(top, actions, widget.NewSeparator()), nil, nil, nil, s.texts)
+	return s
+}
+
+func (s *reportsScreen) view() fyne.CanvasObject { return s.root }
+
+func (s *reportsScreen) refresh() {
+	if s.year.Selected == "" {
+		s.year.SetSelected(strconv.Itoa(thisYear()))
+		return
+	}
+	s.loadTexts()
+}
+
+// loadTexts shows the secretary's texts of the annual report for the year.
+func (s *reportsScreen) loadTexts() {
+	a := s.a
+	y, _ := strconv.Atoi(s.year.Selected)
+	w, err := a.st.WardYear(a.ctx, y)
+	if err != nil {
+		a.showError(err)
+		return
+	}
+	mk := func(v string) *entry {
+		e := newMultiLineEntry(a)
+		e.SetText(v)
+		e.SetMinRowsVisible(4)
+		return e
+	}
+	ach, sho, next := mk(w.Achievements), mk(w.Shortcomings), mk(w.NextSteps)
+	save := widget.NewButtonWithIcon(T("Lưu nội dung"), theme.DocumentSaveIcon(), func() {
+		w.Achievements, w.Shortcomings, w.NextSteps = ach.Text, sho.Text, next.Text
+		if err := a.st.SaveWardYear(a.ctx, w); err != nil {
+			a.showError(err)
+			return
+		}
+		s.status.SetText(T("Đã lưu nội dung đánh giá."))
+	})
+	box := container.NewVBox(
+		heading(fmt.Sprintf(T("Đánh giá chung năm %d (phần IV của báo cáo năm)"), y)),
+		widget.NewLabel(T("Ưu điểm")), ach,
+		widget.NewLabel(T("Hạn chế, khuyết điểm")), sho,
+		widget.NewLabel(T("Phương hướng, nhiệm vụ năm tới")), next,
+		container.NewHBox(save),
+	)
+	s.texts.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
+	s.texts.Refresh()
+}
+
+// yearDir is the reports folder of a year, created when missing.
+func (a *App) yearDir(year int) (string, error) {
+	base := a.opts.ReportsDir
+	if base == "" {
+		base = filepath.Join(filepath.Dir(a.st.Path()), "bao-cao")
+	}
+	dir := filepath.Join(base, strconv.Itoa(year))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("tạo thư mục báo cáo: %w", err)
+	}
+	return dir, nil
+}
+
+// generate runs the chosen document's generator off the UI goroutine,
+// showing its progress.
+func (s *reportsScreen) generate() {
+	i := s.docSel.SelectedIndex()
+	if i < 0 {
+		return
+	}
+	doc := documents[i]
+	y, _ := strconv.Atoi(s.year.Selected)
+	dir, err := s.a.yearDir(y)
+	if err != nil {
+		s.a.showError(err)
+		return
+	}
+	s.genBtn.Disable()
+	s.bar.SetValue(0)
+	s.bar.Show()
+	s.status.SetText(T("Đang tạo") + " " + doc.title + "…")
+	go func() {
+		path, err := doc.generate(s.a, y, dir, func(v float64) { fyne.Do(func() { s.bar.SetValue(v) }) })
+		fyne.Do(func() {
+			s.genBtn.Enable()
+			s.bar.Hide()
+			if err != nil {
+				s.status.SetText(T("Không tạo được") + ": " + err.Error())
+			} else {
+				s.last = path
+				s.status.SetText(T("Đã tạo") + " " + path)
+				s.openFile.Enable()
+				s.openDir.Enable()
+			}
+			if s.onDone != nil {
+				s.onDone(path, err)
+			}
+		})
+	}()
+}
+
+// open shows a file or folder with the system's program.
+func (s *reportsScreen) open(path string) {
+	if path == "" || path == "." {
+		return
+	}
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err != nil {
+		s.a.showError(err)
+		return
+	}
+	if err := s.a.fa.OpenURL(u); err != nil {
+		s.a.showError(fmt.Errorf("mở %s: %w", path, err))
+	}
+}
+
+// errNoGenerator is returned while the report package lacks a document.
+var errNoGenerator = errors.New("chưa hỗ trợ loại văn bản này")
+
+// documents lists what the Báo cáo screen offers; see reportdocs.go.
+var documents = reportDocuments()
+
+var _ = store.Today // the store is used by the generators in reportdocs.go

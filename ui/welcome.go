@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sodoan/store"
+)
+
+// demoMembers is the size of the demo ward offered at first start.
+const demoMembers = 1500
+
+// welcome asks for the unit's names on first start and offers an empty
+// register or the demo ward.
+func (a *App) welcome() fyne.CanvasObject {
+	uf := newUnitForm(a, store.Unit{IssuerCode: "ĐTN"})
+	progress := widget.NewProgressBarInfinite()
+	progress.Hide()
+	var emptyBtn, demoBtn *widget.Button
+	emptyBtn = widget.NewButtonWithIcon(T("Bắt đầu với sổ trống"), theme.DocumentIcon(), func() {
+		if uf.save(a) {
+			a.buildMain()
+		}
+	})
+	emptyBtn.Importance = widget.HighImportance
+	demoBtn = widget.NewButtonWithIcon(T("Xem thử với phường mẫu"), theme.ViewFullScreenIcon(), func() {
+		emptyBtn.Disable()
+		demoBtn.Disable()
+		progress.Show()
+		progress.Start()
+		go func() {
+			err := a.generateDemo(demoMembers)
+			fyne.Do(func() {
+				progress.Stop()
+				progress.Hide()
+				emptyBtn.Enable()
+				demoBtn.Enable()
+				if err != nil {
+					a.showError(err)
+					return
+				}
+				a.buildMain()
+			})
+		}()
+	})
+	title := widget.NewLabel(T("Chào mừng đến với Sổ Đoàn"))
+	title.TextStyle.Bold = true
+	title.SizeName = theme.SizeNameHeadingText
+	intro := widget.NewLabel(T("Sổ quản lý đoàn viên, hội viên, chi đoàn và chỉ tiêu của Đoàn phường, xã.\nNhập tên đơn vị để in lên đầu văn bản (có thể sửa sau trong Cài đặt)."))
+	intro.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(title, intro, uf.view(), uf.other,
+		container.NewHBox(emptyBtn, demoBtn), progress)
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(720, 560), box))
+}

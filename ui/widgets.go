@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sodoan/store"
+)
+
+// entry is widget.Entry with the app's keyboard: Esc closes the dialog it
+// sits in and Ctrl+N/F/S reach the app even while the entry has the focus.
+type entry struct {
+	widget.Entry
+	app *App
+}
+
+func newEntry(a *App) *entry {
+	e := &entry{app: a}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func newMultiLineEntry(a *App) *entry {
+	e := newEntry(a)
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	return e
+}
+
+// newDateEntry is an entry for dd/mm/yyyy dates.
+func newDateEntry(a *App) *entry {
+	e := newEntry(a)
+	e.SetPlaceHolder("dd/mm/yyyy")
+	return e
+}
+
+// TypedKey implements fyne.Focusable.
+func (e *entry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.app != nil {
+		e.app.escape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// TypedShortcut implements fyne.Shortcutable.
+func (e *entry) TypedShortcut(s fyne.Shortcut) {
+	if e.app != nil && e.app.handleShortcut(s) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// errorText is the red message shown under a form field; empty, it takes
+// no room.
+type errorText struct {
+	*canvas.Text
+}
+
+func newErrorText() *errorText {
+	t := canvas.NewText("", theme.Color(theme.ColorNameError))
+	t.TextSize = theme.TextSize() * 0.9
+	t.Hide()
+	return &errorText{t}
+}
+
+func (e *errorText) set(msg string) {
+	e.Text.Text = msg
+	e.Color = theme.Color(theme.ColorNameError)
+	if msg == "" {
+		e.Hide()
+	} else {
+		e.Show()
+	}
+	e.Refresh()
+}
+
+// field is one row of a form: a label, the input, and room for the
+// store's message about it.
+type field struct {
+	name  string // Go field name used by store.FieldError
+	label string
+	input fyne.CanvasObject
+	err   *errorText
+}
+
+// form lays fields out in a two-column form and shows validation errors
+// next to them.
+type form struct {
+	fields []*field
+	other  *errorText // messages about fields the form does not show
+}
+
+func (f *form) add(name, label string, input fyne.CanvasObject) *field {
+	fd := &field{name: name, label: label, input: input, err: newErrorText()}
+	f.fields = append(f.fields, fd)
+	return fd
+}
+
+// grid lays out the fields named in names (all when none) as a form.
+func (f *form) grid(names ...string) *fyne.Container {
+	var objs []fyne.CanvasObject
+	for _, fd := range f.fields {
+		if len(names) > 0 && !contains(names, fd.name) {
+			continue
+		}
+		objs = append(objs, widget.NewLabel(fd.label), container.NewVBox(fd.input, fd.err))
+	}
+	return container.New(layout.NewFormLayout(), objs...)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// clear hides every message.
+func (f *form) clear() {
+	for _, fd := range f.fields {
+		fd.err.set("")
+	}
+	if f.other != nil {
+		f.other.set("")
+	}
+}
+
+// setError shows msg next to the field name; it reports false when the
+// form has no such field.
+func (f *form) setError(name, msg string) bool {
+	for _, fd := range f.fields {
+		if fd.name == name {
+			if fd.err.Text.Text != "" {
+				msg = fd.err.Text.Text + "; " + msg
+			}
+			fd.err.set(msg)
+			return true
+		}
+	}
+	return false
+}
+
+// showValidation places each message of a *store.ValidationError next to
+// its field; messages about fields not on the form go to the "other"
+// line. It reports whether err was a validation error.
+func (f *form) showValidation(err *store.ValidationError) {
+	var rest []string
+	for _, fe := range err.Errors {
+		if !f.setError(fe.Field, fe.Msg) {
+			rest = append(rest, fe.Error())
+		}
+	}
+	if f.other != nil && len(rest) > 0 {
+		msg := ""
+		for i, r := range rest {
+			if i > 0 {
+				msg += "; "
+			}
+			msg += r
+		}
+		f.other.set(msg)
+	}
+}
+
+// parseDateField reads a date entry, showing the parse error next to it.
+func (f *form) parseDateField(name string, e *entry) (store.Date, bool) {
+	d, err := store.ParseDate(e.Text)
+	if err != nil {
+		f.setError(name, err.Error())
+		return store.Date{}, false
+	}
+	return d, true
+}
+
+// heading is a bold title line.
+func heading(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.TextStyle.Bold = true
+	return l
+}
+
+// colorText is a small colored text line.
+func colorText(s string, c color.Color) *canvas.Text {
+	return canvas.NewText(s, c)
+}
