@@ -78,6 +78,13 @@ type doc struct {
 	numberPages bool
 	words       []string
 	lines       []string
+	// The face and size last selected: fpdf's SetFont writes an operator
+	// to the page each time, so a repeated selection is skipped.
+	curStyle string
+	curSize  float64
+	curPage  int
+	// raw is a scratch buffer for drawing operators written directly.
+	raw []byte
 }
 
 // newDoc starts a PDF on A4, portrait or landscape, with the embedded fonts.
@@ -123,6 +130,7 @@ func (d *doc) pageHeader() {
 	}
 	size := d.set.PageNumberSize
 	d.pdf.SetFont(family, "", size)
+	d.curPage = -1 // the page header changed the font behind the cache
 	h := size * ptMM
 	d.pdf.SetXY(d.left, (d.set.MarginTop-h)/2)
 	d.pdf.CellFormat(d.w, h, strconv.Itoa(n), "", 0, "C", false, 0, "")
@@ -130,7 +138,15 @@ func (d *doc) pageHeader() {
 }
 
 // font selects a face ("", "B", "I", "BI", with "U" to underline) and size.
-func (d *doc) font(style string, size float64) { d.pdf.SetFont(family, style, size) }
+func (d *doc) font(style string, size float64) {
+	// fpdf re-selects the font itself at the start of each page, so the
+	// cache holds only within a page.
+	if style == d.curStyle && size == d.curSize && d.pdf.PageNo() == d.curPage {
+		return
+	}
+	d.pdf.SetFont(family, style, size)
+	d.curStyle, d.curSize, d.curPage = style, size, d.pdf.PageNo()
+}
 
 // lh is the line height in mm for a font size in pt.
 func (d *doc) lh(size float64) float64 { return size * ptMM * d.set.LineSpacing }

@@ -1,6 +1,9 @@
 package report
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Column is one column of a table.
 type Column struct {
@@ -33,6 +36,7 @@ type table struct {
 	fit []float64
 	// Heights of the header's group level and column level.
 	h1, h2 float64
+	seen   seenRunes
 	// Page the header was last drawn on: a row that starts on a later page
 	// draws it again.
 	headerPage int
@@ -40,7 +44,7 @@ type table struct {
 
 // newTable scales the columns to the text width and draws the header.
 func (d *doc) newTable(cols []Column, size float64) *table {
-	t := &table{d: d, cols: cols, size: size, lh: d.lh(size) * 0.92, pad: d.set.CellPadding}
+	t := &table{d: d, cols: cols, size: size, lh: d.lh(size) * 0.92, pad: d.set.CellPadding, seen: seenRunes{}}
 	total := 0.0
 	for _, c := range cols {
 		total += c.Width
@@ -197,8 +201,8 @@ func (t *table) row(style string, cells ...string) {
 		w := t.widths[i] - 2*t.pad
 		t.fit[i] = t.size
 		t.lines[i] = d.wrap(t.lines[i], s, w, 0)
-		if len(t.lines[i]) > 1 || d.width(s) > w {
-			// Only a cell that does not fit as it is can need shrinking.
+		if len(t.lines[i]) > 1 {
+			// Only a cell that wrapped can hold a word too wide for it.
 			if t.fit[i] = t.fitWord(s, w, t.size); t.fit[i] < t.size {
 				d.font(style, t.fit[i])
 				t.lines[i] = d.wrap(t.lines[i], s, w, 0)
@@ -212,22 +216,93 @@ func (t *table) row(style string, cells ...string) {
 	d.font(style, t.size)
 	y := d.pdf.GetY()
 	x := d.left
+	d.raw = t.borders(d.raw[:0], y, h)
 	for i, c := range t.cols {
-		d.pdf.Rect(x, y, t.widths[i], h, "D")
 		align := c.Align
 		if align == "" {
 			align = "L"
 		}
 		if t.fit[i] < t.size {
+			// A shrunk cell changes the font: the buffered operators
+			// must reach the page before the font operator does.
+			t.flush()
 			d.font(style, t.fit[i])
 			t.text(x, y, t.widths[i], h, t.lines[i], align)
 			d.font(style, t.size)
 		} else {
-			t.text(x, y, t.widths[i], h, t.lines[i], align)
+			t.rawText(style, x, y, t.widths[i], h, t.lines[i], align)
 		}
 		x += t.widths[i]
 	}
+	t.flush()
 	d.pdf.SetXY(d.left, y+h)
+}
+
+// flush writes the buffered operators of the row to the page.
+func (t *table) flush() {
+	if len(t.d.raw) > 0 {
+		t.d.pdf.RawWriteStr(string(t.d.raw))
+		t.d.raw = t.d.raw[:0]
+	}
+}
+
+// rawText is text for body cells: lines whose runes the face has drawn
+// before are appended to the row's buffer, others go through CellFormat.
+func (t *table) rawText(style string, x, y, w, h float64, lines []string, align string) {
+	d := t.d
+	ty := y + (h-float64(len(lines))*t.lh)/2
+	for _, line := range lines {
+		if line == "" {
+			ty += t.lh
+			continue
+		}
+		if !t.seen.all(style, line) {
+			t.flush()
+			d.pdf.SetXY(x+t.pad, ty)
+			d.pdf.CellFormat(w-2*t.pad, t.lh, line, "", 0, align, false, 0, "")
+			t.seen.add(style, line)
+			ty += t.lh
+			continue
+		}
+		lx := x + t.pad
+		switch align {
+		case "C":
+			lx = x + t.pad + (w-2*t.pad-d.width(line))/2
+		case "R":
+			lx = x + w - t.pad - d.width(line)
+		}
+		d.raw = d.appendText(d.raw, lx, ty, t.lh, line)
+		ty += t.lh
+	}
+}
+
+// borders draws the row's cell borders as one path written straight to
+// the page: the left edge, each column's right edge and the bottom; the
+// top is the bottom of the row or header above. Going through fpdf's Rect
+// would format and allocate four numbers per cell.
+func (t *table) borders(b []byte, y, h float64) []byte {
+	d := t.d
+	_, ph := d.pdf.GetPageSize()
+	k := 72 / 25.4
+	top, bot := (ph-y)*k, (ph-y-h)*k
+	x := d.left
+	line := func(x1, y1, x2, y2 float64) {
+		b = strconv.AppendFloat(b, x1, 'f', 2, 64)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, y1, 'f', 2, 64)
+		b = append(b, " m "...)
+		b = strconv.AppendFloat(b, x2, 'f', 2, 64)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, y2, 'f', 2, 64)
+		b = append(b, " l "...)
+	}
+	line(x*k, top, x*k, bot)
+	for _, w := range t.widths {
+		x += w
+		line(x*k, top, x*k, bot)
+	}
+	line(d.left*k, bot, x*k, bot)
+	return append(b, "S\n"...)
 }
 
 // span writes a row whose single cell spans every column: a group title
