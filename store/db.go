@@ -181,5 +181,9 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
 		return fmt.Errorf("sao lưu vào %s: %w", dest, err)
 	}
-	return nil
+	return s.SetSetting(ctx, settingLastBackup, Today().ISO())
 }
+
+// settingLastBackup holds the ISO date of the latest backup, for the
+// dashboard's reminder.
+const settingLastBackup = "backup.last"

@@ -134,15 +134,16 @@ func (s *Store) measure(ctx context.Context, in Indicator, year int) (measure, e
 	return measure{}, fmt.Errorf("chỉ tiêu %s: cách đo %q không có", in.Code, in.Metric)
 }
 
-// activeAtSQL is true when person p was an active Union member just before
-// the ISO date ?1: their latest event before it is an admission or a
-// transfer in.
-const activeAtSQL = `p.union_member = 1 AND (SELECT e.kind FROM membership_events e WHERE e.person_id = p.id AND e.date < ?1
-	ORDER BY e.date DESC, e.id DESC LIMIT 1) IN ('admission','transfer_in')`
+// activeAtSQL lists the people who were active Union members just before
+// the ISO date ?1: those whose latest event before it is an admission or a
+// transfer in. One pass over the events index (SQLite returns the kind of
+// the row holding max(date)), not one subquery per person.
+const activeAtSQL = `SELECT person_id FROM (SELECT person_id, kind, max(date) FROM membership_events
+	WHERE date < ?1 GROUP BY person_id) WHERE kind IN ('admission','transfer_in')`
 
 func (s *Store) unionActiveAt(ctx context.Context, before string) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM people p WHERE `+activeAtSQL, before).Scan(&n)
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+activeAtSQL+`)`, before).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("đếm đoàn viên: %w", err)
 	}
@@ -154,8 +155,9 @@ func (s *Store) unionActiveAt(ctx context.Context, before string) (int, error) {
 // joined, each person once.
 func (s *Store) membersAt(ctx context.Context, before string) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM people p WHERE (`+activeAtSQL+`)
-		OR (p.federation_member = 1 AND (p.federation_date IS NULL OR p.federation_date < ?1))`, before).Scan(&n)
+	err := s.db.QueryRowContext(ctx, `WITH act AS (`+activeAtSQL+`)
+		SELECT (SELECT count(*) FROM act) + (SELECT count(*) FROM people p WHERE p.federation_member = 1
+		AND (p.federation_date IS NULL OR p.federation_date < ?1) AND p.id NOT IN (SELECT person_id FROM act))`, before).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("đếm thanh niên được tập hợp: %w", err)
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -57,7 +58,54 @@ func ftsQuery(q string) (string, bool) {
 	return strings.Join(words, " "), true
 }
 
-func (f *MemberFilter) where() (string, []any) {
+// denseMatches is the number of search matches above which a page is
+// read by walking the sorted index and keeping matches (they are common
+// enough to fill a page quickly); below it, the matches are fetched by
+// their IDs and sorted (few rows to sort).
+const denseMatches = 3000
+
+// matchSet is what a typed query selects: either the IDs of its few
+// matches, or (dense) an FTS5 query to test rows against.
+type matchSet struct {
+	active bool
+	none   bool
+	dense  bool
+	fts    string
+	ids    []int64
+}
+
+func (s *Store) matches(ctx context.Context, q string) (matchSet, error) {
+	if strings.TrimSpace(q) == "" {
+		return matchSet{}, nil
+	}
+	fq, ok := ftsQuery(q)
+	if !ok {
+		return matchSet{active: true, none: true}, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT rowid FROM people_fts WHERE people_fts MATCH ? LIMIT ?`, fq, denseMatches+1)
+	if err != nil {
+		return matchSet{}, fmt.Errorf("tìm %q: %w", q, err)
+	}
+	defer rows.Close()
+	m := matchSet{active: true, fts: fq}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return m, fmt.Errorf("tìm %q: %w", q, err)
+		}
+		m.ids = append(m.ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return m, fmt.Errorf("tìm %q: %w", q, err)
+	}
+	if len(m.ids) > denseMatches {
+		m.dense, m.ids = true, nil
+	}
+	m.none = !m.dense && len(m.ids) == 0
+	return m, nil
+}
+
+func (f *MemberFilter) where(m matchSet) (string, []any) {
 	var conds []string
 	var args []any
 	switch f.Kind {
@@ -82,11 +130,26 @@ func (f *MemberFilter) where() (string, []any) {
 		conds = append(conds, "p.birth_date >= ? AND p.birth_date < ?")
 		args = append(args, fmt.Sprintf("%04d-01-01", f.TurningThirty-30), fmt.Sprintf("%04d-01-01", f.TurningThirty-29))
 	}
-	if fq, ok := ftsQuery(f.Query); ok {
-		conds = append(conds, "p.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?)")
-		args = append(args, fq)
-	} else if strings.TrimSpace(f.Query) != "" {
+	switch {
+	case !m.active:
+	case m.none:
 		conds = append(conds, "0")
+	case m.dense:
+		// The unary + keeps SQLite from driving the query by these IDs, so
+		// that it walks the sort index instead.
+		conds = append(conds, "+p.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?)")
+		args = append(args, m.fts)
+	default:
+		var b strings.Builder
+		b.WriteString("p.id IN (")
+		for i, id := range m.ids {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.FormatInt(id, 10))
+		}
+		b.WriteByte(')')
+		conds = append(conds, b.String())
 	}
 	if len(conds) == 0 {
 		return "", nil
@@ -119,7 +182,11 @@ func (f *MemberFilter) orderBy() string {
 // ListMembers returns one page of people matching f, in f's order (by
 // default tên, tên đệm, họ in Vietnamese collation).
 func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]Person, error) {
-	where, args := f.where()
+	m, err := s.matches(ctx, f.Query)
+	if err != nil {
+		return nil, err
+	}
+	where, args := f.where(m)
 	q := `SELECT ` + personColumns + personFrom + where + f.orderBy()
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
@@ -146,7 +213,11 @@ func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]Person, erro
 // EachMember calls fn for every person matching f, in order, without
 // holding the whole list in memory (for reports and exports).
 func (s *Store) EachMember(ctx context.Context, f MemberFilter, fn func(*Person) error) error {
-	where, args := f.where()
+	m, err := s.matches(ctx, f.Query)
+	if err != nil {
+		return err
+	}
+	where, args := f.where(m)
 	q := `SELECT ` + personColumns + personFrom + where + f.orderBy()
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -168,7 +239,25 @@ func (s *Store) EachMember(ctx context.Context, f MemberFilter, fn func(*Person)
 
 // CountMembers counts the people matching f (paging fields ignored).
 func (s *Store) CountMembers(ctx context.Context, f MemberFilter) (int, error) {
-	where, args := f.where()
+	m, err := s.matches(ctx, f.Query)
+	if err != nil {
+		return 0, err
+	}
+	if m.none {
+		return 0, nil
+	}
+	if !m.dense && m.active && f.Kind == KindAll && f.Status == "" && f.BranchID == 0 && f.Gender == "" && f.TurningThirty == 0 {
+		return len(m.ids), nil
+	}
+	where, args := f.where(m)
+	if m.dense && f.Kind == KindAll && f.Status == "" && f.BranchID == 0 && f.Gender == "" && f.TurningThirty == 0 {
+		var n int
+		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM people_fts WHERE people_fts MATCH ?`, m.fts).Scan(&n)
+		if err != nil {
+			return 0, fmt.Errorf("đếm kết quả tìm: %w", err)
+		}
+		return n, nil
+	}
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM people p`+where, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("đếm danh sách: %w", err)

@@ -61,10 +61,12 @@ CREATE TABLE people (
 );
 CREATE UNIQUE INDEX people_card ON people(card_number) WHERE card_number IS NOT NULL AND card_number <> '' AND union_member = 1;
 CREATE INDEX people_sort ON people(sort_key);
-CREATE INDEX people_union_sort ON people(union_member, status, sort_key);
+CREATE INDEX people_union_sort ON people(union_member, sort_key);
+CREATE INDEX people_status_sort ON people(status, sort_key);
 CREATE INDEX people_branch_sort ON people(branch_id, sort_key);
 CREATE INDEX people_birth ON people(birth_date);
 CREATE INDEX people_admission ON people(admission_date);
+CREATE INDEX people_federation_date ON people(federation_date) WHERE federation_member = 1;
 
 -- Accent-folded text of each person for search as you type. Contentless:
 -- the store writes the folded text itself.
@@ -98,6 +100,7 @@ CREATE TABLE member_years (
 	PRIMARY KEY (person_id, year)
 ) WITHOUT ROWID;
 CREATE INDEX member_years_year ON member_years(year);
+CREATE INDEX member_years_introduced ON member_years(party_introduced) WHERE party_introduced IS NOT NULL;
 
 CREATE TABLE positions (
 	id        INTEGER PRIMARY KEY,

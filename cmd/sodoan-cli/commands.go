@@ -1,0 +1,244 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"sodoan/store"
+)
+
+func runDemo(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("demo", "demo --members N [--seed S]", stderr)
+	n := fs.Int("members", 1500, "số người của phường mẫu (10 đến 200.000)")
+	seed := fs.Int64("seed", 1, "hạt giống: cùng hạt giống, cùng dữ liệu")
+	year := fs.Int("year", 0, "năm hiện hành của dữ liệu (0: năm nay)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	start := time.Now()
+	if err := st.GenerateDemo(ctx, store.DemoOptions{Members: *n, Seed: *seed, Year: *year}); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Đã tạo phường mẫu %s người trong %s: %s\n", store.FormatInt(int64(*n)), time.Since(start).Round(time.Millisecond), st.Path())
+	return nil
+}
+
+func runMembers(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "list" {
+		if st == nil {
+			return runMembersList(ctx, st, []string{"--help"}, stdout, stderr)
+		}
+		return fmt.Errorf("members: chỉ có lệnh con list (members list --help)")
+	}
+	return runMembersList(ctx, st, args[1:], stdout, stderr)
+}
+
+func runMembersList(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("members list", "members list [--q TỪ] [--branch TÊN] [--status S] [--format table|csv]", stderr)
+	q := fs.String("q", "", "tìm theo tên (không dấu cũng được), số thẻ, CCCD, điện thoại")
+	branch := fs.String("branch", "", "tên chi đoàn")
+	status := fs.String("status", "", "trạng thái: active, transferred, came_of_age, removed (hoặc nhãn tiếng Việt)")
+	kind := fs.String("kind", "union", "union (đoàn viên), federation (hội viên) hoặc all")
+	format := fs.String("format", "table", "table hoặc csv")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	f := store.MemberFilter{Query: *q}
+	switch *kind {
+	case "union":
+		f.Kind = store.KindUnion
+	case "federation":
+		f.Kind = store.KindFederation
+	case "all":
+	default:
+		return fmt.Errorf("--kind %q: chọn union, federation hoặc all", *kind)
+	}
+	if *branch != "" {
+		b, err := st.BranchByName(ctx, *branch)
+		if err != nil {
+			return err
+		}
+		f.BranchID = b.ID
+	}
+	if *status != "" {
+		code, ok := store.CodeOfLabel(store.Statuses, *status)
+		if !ok {
+			return fmt.Errorf("--status %q: không có trạng thái này", *status)
+		}
+		f.Status = store.Status(code)
+	}
+	header := []string{"STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chi đoàn", "Ngày vào Đoàn", "Số thẻ đoàn viên", "Chức vụ", "Trạng thái"}
+	row := func(i int, p *store.Person) []string {
+		return []string{fmt.Sprint(i), p.FullName(), p.BirthDate.String(), p.Gender.Label(), p.BranchName,
+			p.AdmissionDate.String(), p.CardNumber, p.Position, p.Status.Label()}
+	}
+	i := 0
+	switch *format {
+	case "csv":
+		w := csv.NewWriter(stdout)
+		if err := w.Write(header); err != nil {
+			return fmt.Errorf("ghi CSV: %w", err)
+		}
+		err := st.EachMember(ctx, f, func(p *store.Person) error {
+			i++
+			return w.Write(row(i, p))
+		})
+		if err != nil {
+			return err
+		}
+		w.Flush()
+		return w.Error()
+	case "table":
+		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, strings.Join(header, "\t"))
+		err := st.EachMember(ctx, f, func(p *store.Person) error {
+			i++
+			_, err := fmt.Fprintln(tw, strings.Join(row(i, p), "\t"))
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Tổng cộng: %s\n", store.FormatInt(int64(i)))
+		return nil
+	}
+	return fmt.Errorf("--format %q: chọn table hoặc csv", *format)
+}
+
+func runSearch(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("search", "search [--limit N] TỪ", stderr)
+	limit := fs.Int("limit", 50, "số kết quả tối đa")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	q := strings.Join(fs.Args(), " ")
+	if strings.TrimSpace(q) == "" {
+		return fmt.Errorf("search: thiếu từ cần tìm")
+	}
+	people, err := st.Search(ctx, q, *limit)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "Mã\tHọ và tên\tNgày sinh\tChi đoàn\tSố thẻ\tTrạng thái")
+	for _, p := range people {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", p.ID, p.FullName(), p.BirthDate, p.BranchName, p.CardNumber, p.Status.Label())
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	total, err := st.CountMembers(ctx, store.MemberFilter{Query: q})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Tìm thấy %s người\n", store.FormatInt(int64(total)))
+	return nil
+}
+
+type statRow struct {
+	Code   string  `json:"code"`
+	Title  string  `json:"title"`
+	Kind   string  `json:"kind"`
+	Target float64 `json:"target"`
+	Actual float64 `json:"actual"`
+	Cumul  float64 `json:"cumulative,omitempty"`
+	Period bool    `json:"period_target"`
+	Known  bool    `json:"known"`
+	Met    bool    `json:"met"`
+	Detail string  `json:"detail"`
+}
+
+func runStats(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("stats", "stats --year Y [--json]", stderr)
+	year := fs.Int("year", store.Today().Year(), "năm")
+	asJSON := fs.Bool("json", false, "in dạng JSON")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	plan, err := st.CurrentPlan(ctx)
+	if err != nil {
+		return err
+	}
+	rs, err := st.YearResults(ctx, plan.ID, *year)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := struct {
+			Plan       string    `json:"plan"`
+			Year       int       `json:"year"`
+			Indicators []statRow `json:"indicators"`
+		}{Plan: plan.Number, Year: *year}
+		for _, r := range rs {
+			out.Indicators = append(out.Indicators, statRow{r.Indicator.Code, r.Indicator.Title, string(r.Indicator.Kind),
+				r.Indicator.Target, r.Actual, r.Cumulative, r.Indicator.Period, r.Known, r.Met, r.Detail})
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	fmt.Fprintf(stdout, "Kế hoạch %s, năm %d\n", plan.Number, *year)
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "Mã\tChỉ tiêu\tKết quả\tĐánh giá\tCách tính")
+	for _, r := range rs {
+		target := store.FormatValue(r.Indicator.Kind, r.Indicator.Target)
+		if r.Indicator.Kind == store.KindCheck {
+			target = "Có"
+		}
+		actual := "—"
+		if r.Known {
+			actual = store.FormatValue(r.Indicator.Kind, r.Actual)
+		}
+		verdict := "Chưa đạt"
+		if r.Met {
+			verdict = "Đạt"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Indicator.Code, target, actual, verdict, r.Detail)
+	}
+	return tw.Flush()
+}
+
+func runCheck(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("check", "check", stderr)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	v, problems, err := st.Check(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Lược đồ: %d (bản này: %d)\n", v, store.SchemaVersion)
+	if len(problems) > 0 {
+		for _, p := range problems {
+			fmt.Fprintln(stdout, "-", p)
+		}
+		return fmt.Errorf("sổ có %d vấn đề", len(problems))
+	}
+	fmt.Fprintln(stdout, "Toàn vẹn: tốt")
+	return nil
+}
+
+func runBackup(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("backup", "backup --out TỆP", stderr)
+	out := fs.String("out", "", "tệp sao lưu (chưa tồn tại)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return fmt.Errorf("backup: thiếu --out")
+	}
+	if err := st.Backup(ctx, *out); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "Đã sao lưu vào", *out)
+	return nil
+}

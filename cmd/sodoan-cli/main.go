@@ -1,0 +1,122 @@
+// Command sodoan-cli runs Sổ Đoàn's operations without a window, for
+// scripts, tests and benchmarks.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"sodoan/store"
+)
+
+const usage = `Cách dùng: sodoan-cli --db TỆP LỆNH [tham số]
+
+Lệnh:
+  demo --members N [--seed S]       tạo phường mẫu trên sổ trống
+  members list [--q TỪ] [--branch TÊN] [--status S] [--format table|csv]
+  search TỪ                          tìm theo tên, số thẻ, CCCD, điện thoại
+  stats --year Y [--json]            các chỉ tiêu: chỉ tiêu, kết quả, đạt
+  check                              kiểm tra toàn vẹn và phiên bản lược đồ
+  backup --out TỆP                   sao lưu sổ
+  report ...                         xuất báo cáo PDF (report --help)
+
+Mỗi lệnh có --help.
+`
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "Lỗi:", err)
+		}
+		os.Exit(exitCode(err))
+	}
+}
+
+func exitCode(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	var ve *store.ValidationError
+	if errors.As(err, &ve) {
+		return 3
+	}
+	return 1
+}
+
+// defaultDB is the register in the user's data folder, the one the window
+// opens too.
+func defaultDB() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = "."
+	}
+	return filepath.Join(dir, "sodoan", "so-doan.db")
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("sodoan-cli", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
+	db := fs.String("db", defaultDB(), "tệp sổ đoàn viên (SQLite)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		fs.Usage()
+		return fmt.Errorf("thiếu lệnh")
+	}
+	cmd, cargs := rest[0], rest[1:]
+	if cmd == "help" {
+		fs.Usage()
+		return nil
+	}
+	known := map[string]func(context.Context, *store.Store, []string, io.Writer, io.Writer) error{
+		"demo":    runDemo,
+		"members": runMembers,
+		"search":  runSearch,
+		"stats":   runStats,
+		"check":   runCheck,
+		"backup":  runBackup,
+		"report":  runReport,
+	}
+	fn, ok := known[cmd]
+	if !ok {
+		fs.Usage()
+		return fmt.Errorf("lệnh %q không có", cmd)
+	}
+	if wantsHelp(cargs) {
+		// Help needs no register: run the command's parser on --help alone.
+		return fn(ctx, nil, []string{"--help"}, stdout, stderr)
+	}
+	st, err := store.Open(*db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(ctx, st, cargs, stdout, stderr)
+}
+
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			return true
+		}
+	}
+	return false
+}
+
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Cách dùng: sodoan-cli --db TỆP %s\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}

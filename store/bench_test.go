@@ -1,0 +1,120 @@
+package store
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+// The benchmarks share one 100,000-member demo register, built once per
+// process (its own build time is BenchmarkGenerateDemo100k).
+var (
+	benchOnce  sync.Once
+	benchStore *Store
+	benchErr   error
+)
+
+func bigStore(b *testing.B) *Store {
+	b.Helper()
+	benchOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "sodoan-bench")
+		if err != nil {
+			benchErr = err
+			return
+		}
+		benchStore, benchErr = Open(filepath.Join(dir, "bench.db"))
+		if benchErr == nil {
+			benchErr = benchStore.GenerateDemo(context.Background(), DemoOptions{Members: 100000, Seed: 1})
+		}
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchStore
+}
+
+func BenchmarkGenerateDemo100k(b *testing.B) {
+	ctx := context.Background()
+	for i := 0; i < b.N; i++ {
+		s, err := Open(filepath.Join(b.TempDir(), "demo.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.GenerateDemo(ctx, DemoOptions{Members: 100000, Seed: int64(i)}); err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
+
+func BenchmarkSearch100k(b *testing.B) {
+	s := bigStore(b)
+	ctx := context.Background()
+	queries := []string{"nguyen van a", "duc", "tran thi h", "0871", "le", "hoa", "nguyen"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := queries[i%len(queries)]
+		people, err := s.Search(ctx, q, 50)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(people) == 0 {
+			b.Fatalf("%q found nobody", q)
+		}
+	}
+}
+
+// BenchmarkSearchPage100k is what the members screen does per keystroke:
+// the first page of matches and their count.
+func BenchmarkSearchPage100k(b *testing.B) {
+	s := bigStore(b)
+	ctx := context.Background()
+	queries := []string{"n", "ng", "ngu", "nguy", "nguye", "nguyen", "nguyen v", "nguyen va", "nguyen van", "nguyen van a"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		f := MemberFilter{Query: queries[i%len(queries)], Kind: KindUnion, Limit: 50}
+		if _, err := s.ListMembers(ctx, f); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.CountMembers(ctx, f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkFirstPage100k(b *testing.B) {
+	s := bigStore(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		people, err := s.ListMembers(ctx, MemberFilter{Kind: KindUnion, Limit: 50})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(people) != 50 {
+			b.Fatalf("page has %d rows", len(people))
+		}
+	}
+}
+
+func BenchmarkYearResults100k(b *testing.B) {
+	s := bigStore(b)
+	ctx := context.Background()
+	plan, err := s.CurrentPlan(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	year := Today().Year()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rs, err := s.YearResults(ctx, plan.ID, year)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(rs) != len(plan.Indicators) {
+			b.Fatalf("%d results for %d indicators", len(rs), len(plan.Indicators))
+		}
+	}
+}

@@ -1,0 +1,581 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+)
+
+// DemoOptions sizes the demo ward.
+type DemoOptions struct {
+	Members int   // people to create, 10 to 200,000
+	Seed    int64 // same seed, same ward
+	Year    int   // the "current" year of the data (0: this year)
+}
+
+var (
+	demoFamilies = []string{"Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Huỳnh", "Hoàng",
+		"Phan", "Võ", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Trương", "Đoàn", "Lâm", "Châu", "Tạ", "Mai"}
+	demoMiddleMale   = []string{"Văn", "Văn", "Hữu", "Minh", "Quốc", "Thanh", "Đức", "Công", "Hoàng", "Trọng", "Tấn", "Chí", "Gia", "Nhật", ""}
+	demoMiddleFemale = []string{"Thị", "Thị", "Ngọc", "Thu", "Thanh", "Mỹ", "Kim", "Bảo", "Thùy", "Phương", "Hồng", "Diễm", "Như", ""}
+	demoGivenMale    = []string{"An", "Bình", "Cường", "Dũng", "Đức", "Đạt", "Hải", "Hòa", "Hùng", "Huy", "Khang", "Khoa", "Khải",
+		"Long", "Lộc", "Minh", "Nam", "Nghĩa", "Nhân", "Phát", "Phúc", "Quang", "Quý", "Sơn", "Tài", "Tâm", "Thắng", "Thịnh",
+		"Thuận", "Toàn", "Trí", "Trung", "Tuấn", "Tùng", "Việt", "Vinh", "Vũ", "Thủy", "Ân", "Ấn"}
+	demoGivenFemale = []string{"Anh", "Ánh", "Châu", "Diễm", "Dung", "Giang", "Hà", "Hạnh", "Hằng", "Hoa", "Hòa", "Hương", "Lan",
+		"Linh", "Loan", "Mai", "My", "Nga", "Ngân", "Nhi", "Như", "Oanh", "Phương", "Quyên", "Thảo", "Thủy", "Trang",
+		"Trinh", "Tuyết", "Uyên", "Vy", "Yến", "Xuân", "Ơn"}
+	demoEthnic    = []string{"Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Hoa", "Khmer"}
+	demoReligion  = []string{"", "", "", "", "", "", "", "", "Phật giáo", "Phật giáo", "Công giáo", "Hòa Hảo", "Cao Đài"}
+	demoStreets   = []string{"Nguyễn Huệ", "Hùng Vương", "Trần Hưng Đạo", "Lý Thường Kiệt", "Nguyễn Sinh Sắc", "Phạm Hữu Lầu", "Lê Lợi", "Hòa Khánh"}
+	demoLanguages = []string{"", "", "", "Tiếng Anh", "Tiếng Anh", "Tiếng Khmer", "Tiếng Hoa"}
+	demoClubs     = []struct{ name, kind string }{{"CLB Thanh niên làm kinh tế phường", "economic"}, {"CLB Bí thư chi đoàn", "secretaries"}, {"CLB Báo cáo viên, tuyên truyền viên", "propagandists"}, {"CLB Bóng đá thanh niên", "interest"}}
+	demoCoops     = []struct{ name, field string }{{"Tổ hợp tác trồng hoa kiểng Tân Quy Đông", "Trồng hoa kiểng"}, {"Tổ hợp tác nuôi cá tra Hòa Khánh", "Thủy sản"}, {"Tổ hợp tác sản xuất bột Sa Đéc", "Chế biến thực phẩm"}}
+)
+
+func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
+
+func randDate(r *rand.Rand, from, to Date) Date {
+	days := int(to.Time().Sub(from.Time()).Hours() / 24)
+	if days <= 0 {
+		return from
+	}
+	return DateOf(from.Time().AddDate(0, 0, r.IntN(days+1)))
+}
+
+// GenerateDemo fills the register with a deterministic, realistic ward:
+// Vietnamese names and hamlets, branches of every kind, clubs, cooperative
+// groups with revenue, several years of events, ratings and Party
+// introductions. It refuses a register that already has people, so that
+// it can never mix invented people into a real register.
+func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
+	if o.Members < 10 || o.Members > 200000 {
+		return &ValidationError{Errors: []FieldError{{Field: "Members", Label: "Số đoàn viên", Msg: fmt.Sprintf("%d: phải từ 10 đến 200.000", o.Members)}}}
+	}
+	if o.Year == 0 {
+		o.Year = Today().Year()
+	}
+	var existing int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM people`).Scan(&existing); err != nil {
+		return fmt.Errorf("kiểm tra sổ: %w", err)
+	}
+	if existing > 0 {
+		return fmt.Errorf("sổ %s đã có %d người: dữ liệu mẫu chỉ tạo trên sổ trống", s.path, existing)
+	}
+	r := rand.New(rand.NewPCG(uint64(o.Seed), 0x5d0a))
+	today := Today()
+	end := MustDate(o.Year, 12, 31)
+	if end.After(today) {
+		end = today
+	}
+	keys := newSortKeyer() // private to this call: no lock needed
+	// A bulk load on its own connection with a large page cache, and with
+	// the secondary indexes built once at the end rather than row by row:
+	// a 100,000-member ward then takes seconds instead of a quarter minute.
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("mở kết nối: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = -262144`); err != nil {
+		return fmt.Errorf("chuẩn bị tạo mẫu: %w", err)
+	}
+	defer conn.ExecContext(context.Background(), `PRAGMA cache_size = -2000`)
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("bắt đầu giao dịch: %w", err)
+	}
+	defer tx.Rollback()
+	if err := demoFill(ctx, tx, r, keys, o, end); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("ghi dữ liệu mẫu: %w", err)
+	}
+	return nil
+}
+
+func demoFill(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, o DemoOptions, end Date) error {
+	var indexes []string
+	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+		AND tbl_name IN ('people', 'membership_events', 'member_years')`)
+	if err != nil {
+		return fmt.Errorf("đọc chỉ mục: %w", err)
+	}
+	var names []string
+	for rows.Next() {
+		var name, ddl string
+		if err := rows.Scan(&name, &ddl); err != nil {
+			rows.Close()
+			return fmt.Errorf("đọc chỉ mục: %w", err)
+		}
+		names, indexes = append(names, name), append(indexes, ddl)
+	}
+	rows.Close()
+	for _, n := range names {
+		if _, err := tx.ExecContext(ctx, `DROP INDEX `+n); err != nil {
+			return fmt.Errorf("tạm bỏ chỉ mục %s: %w", n, err)
+		}
+	}
+	if err := demoData(ctx, tx, r, keys, o, end); err != nil {
+		return err
+	}
+	for _, ddl := range indexes {
+		if _, err := tx.ExecContext(ctx, ddl); err != nil {
+			return fmt.Errorf("tạo lại chỉ mục: %w", err)
+		}
+	}
+	return nil
+}
+
+func demoData(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, o DemoOptions, end Date) error {
+	{
+		if has, err := hasUnitTx(ctx, tx); err != nil {
+			return err
+		} else if !has {
+			u := map[string]string{"unit.upper_body": "TỈNH ĐOÀN ĐỒNG THÁP", "unit.name": "BCH ĐOÀN PHƯỜNG 1",
+				"unit.place": "Phường 1", "unit.issuer_code": "ĐTN", "unit.secretary": "Nguyễn Thanh Phong", "unit.deputy": "Lê Thị Mỹ Duyên"}
+			for k, v := range u {
+				if err := setSetting(ctx, tx, k, v); err != nil {
+					return err
+				}
+			}
+		}
+		branches, err := demoBranches(ctx, tx, keys, o.Members)
+		if err != nil {
+			return err
+		}
+		hamlets := []string{}
+		for _, b := range branches {
+			if b.kind == BranchHamlet {
+				hamlets = append(hamlets, strings.TrimPrefix(b.name, "Chi đoàn "))
+			}
+		}
+		ids, err := demoPeople(ctx, tx, r, keys, o, branches, hamlets, end)
+		if err != nil {
+			return err
+		}
+		if err := demoYears(ctx, tx, r, o, ids, branches, end); err != nil {
+			return err
+		}
+		return demoGroups(ctx, tx, r, o, ids)
+	}
+}
+
+func hasUnitTx(ctx context.Context, tx *sql.Tx) (bool, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM settings WHERE key = 'unit.name' AND value <> ''`).Scan(&n); err != nil {
+		return false, fmt.Errorf("đọc thông tin đơn vị: %w", err)
+	}
+	return n > 0, nil
+}
+
+type demoBranch struct {
+	id   int64
+	name string
+	kind BranchKind
+}
+
+func demoBranches(ctx context.Context, tx *sql.Tx, keys *sortKeyer, members int) ([]demoBranch, error) {
+	var bs []demoBranch
+	hamletCount := 8 + members/1500
+	for i := 1; i <= hamletCount; i++ {
+		bs = append(bs, demoBranch{name: fmt.Sprintf("Chi đoàn Khóm %d", i), kind: BranchHamlet})
+	}
+	bs = append(bs,
+		demoBranch{name: "Chi đoàn Ấp Tân Hòa", kind: BranchHamlet},
+		demoBranch{name: "Chi đoàn Trường THPT Sa Đéc", kind: BranchSchool},
+		demoBranch{name: "Chi đoàn Cơ quan UBND phường", kind: BranchAgency},
+		demoBranch{name: "Chi đoàn Công an phường", kind: BranchArmed},
+		demoBranch{name: "Chi đoàn Quân sự phường", kind: BranchArmed},
+		demoBranch{name: "Chi đoàn Công ty Bột Bích Chi", kind: BranchEnterprise},
+	)
+	for i := range bs {
+		res, err := tx.ExecContext(ctx, `INSERT INTO branches(name, kind, sort_key) VALUES (?,?,?)`, bs[i].name, string(bs[i].kind), keys.textKey(bs[i].name))
+		if err != nil {
+			return nil, fmt.Errorf("tạo chi đoàn mẫu: %w", err)
+		}
+		bs[i].id, _ = res.LastInsertId()
+	}
+	return bs, nil
+}
+
+type demoPerson struct {
+	id     int64
+	union  bool
+	active bool
+	birth  Date
+	admit  Date
+	branch int64
+	gender Gender
+}
+
+func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, o DemoOptions, branches []demoBranch, hamlets []string, end Date) ([]demoPerson, error) {
+	insPerson, err := tx.PrepareContext(ctx, `INSERT INTO people(family_name, middle_name, given_name, gender, birth_date,
+		ethnicity, religion, citizen_id, phone, address, hamlet, occupation, schooling, qualification, theory_level,
+		it_level, language, language_fluent, union_member, admission_date, card_number, branch_id, federation_member,
+		federation_date, status, sort_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+	if err != nil {
+		return nil, fmt.Errorf("chuẩn bị tạo mẫu: %w", err)
+	}
+	defer insPerson.Close()
+	insFTS, err := tx.PrepareContext(ctx, `INSERT INTO people_fts(rowid, name, ids) VALUES (?,?,?)`)
+	if err != nil {
+		return nil, fmt.Errorf("chuẩn bị tạo mẫu: %w", err)
+	}
+	defer insFTS.Close()
+	insEvent, err := tx.PrepareContext(ctx, `INSERT INTO membership_events(person_id, kind, date, unit, reason) VALUES (?,?,?,?,?)`)
+	if err != nil {
+		return nil, fmt.Errorf("chuẩn bị tạo mẫu: %w", err)
+	}
+	defer insEvent.Close()
+	setStatus, err := tx.PrepareContext(ctx, `UPDATE people SET status = ? WHERE id = ?`)
+	if err != nil {
+		return nil, fmt.Errorf("chuẩn bị tạo mẫu: %w", err)
+	}
+	defer setStatus.Close()
+
+	occupations := []Occupation{"student", "student", "student", "civil_servant", "armed", "worker", "worker", "farmer", "farmer", "self_employed", "self_employed", "unemployed", "other"}
+	otherUnits := []string{"Đoàn phường 2", "Đoàn phường 3", "Đoàn xã Tân Khánh Đông", "Đoàn xã Tân Quy Tây", "Đoàn phường An Hòa", "Đoàn Trường Đại học Đồng Tháp"}
+	people := make([]demoPerson, 0, o.Members)
+	var name strings.Builder
+	for i := 0; i < o.Members; i++ {
+		var p demoPerson
+		p.gender = Male
+		family := pick(r, demoFamilies)
+		var middle, given string
+		if r.IntN(100) < 51 {
+			p.gender = Female
+			middle, given = pick(r, demoMiddleFemale), pick(r, demoGivenFemale)
+		} else {
+			middle, given = pick(r, demoMiddleMale), pick(r, demoGivenMale)
+		}
+		// Ages 15 to 32 at the end of the data year: a few are past 30.
+		age := 15 + r.IntN(18)
+		p.birth = randDate(r, MustDate(o.Year-age-1, 1, 2), MustDate(o.Year-age, 12, 28))
+		if p.birth.After(end) {
+			p.birth = end
+		}
+		branch := branches[r.IntN(len(branches))]
+		p.branch = branch.id
+		p.union = r.IntN(100) < 82
+		fed := !p.union || r.IntN(100) < 35
+		var fedDate Date
+		occupation := pick(r, occupations)
+		if branch.kind == BranchSchool {
+			occupation = "student"
+		} else if branch.kind == BranchArmed {
+			occupation = "armed"
+		}
+		schooling := 9 + r.IntN(4)
+		if age >= 18 && r.IntN(100) < 75 {
+			schooling = 12
+		}
+		qual := Qualification("")
+		if age >= 20 {
+			qual = pick(r, []Qualification{"", "", "vocational", "college", "university", "university"})
+		}
+		var card any
+		if p.union {
+			earliest := p.birth.AddYears(15)
+			latest := p.birth.AddYears(20)
+			if latest.After(end) {
+				latest = end
+			}
+			if earliest.After(latest) {
+				earliest = latest
+			}
+			p.admit = randDate(r, earliest, latest)
+			card = fmt.Sprintf("087%07d", 1000000+i*7%9000000+i/9000000)
+		} else {
+			p.branch = 0
+		}
+		if fed {
+			from := p.birth.AddYears(15)
+			if from.After(end) {
+				from = end
+			}
+			fedDate = randDate(r, from, end)
+		}
+		century := 0
+		if p.birth.Year() >= 2000 {
+			century = 2
+		}
+		if p.gender == Female {
+			century++
+		}
+		cccd := ""
+		if age >= 16 || r.IntN(3) == 0 {
+			cccd = fmt.Sprintf("087%d%02d%06d", century, p.birth.Year()%100, (i*7919+13)%1000000)
+		}
+		phone := ""
+		if r.IntN(100) < 85 {
+			phone = fmt.Sprintf("0%d%08d", pick(r, []int{3, 7, 8, 9}), r.IntN(100000000))
+		}
+		hamlet := pick(r, hamlets)
+		lang := pick(r, demoLanguages)
+		fluent := lang != "" && r.IntN(3) == 0
+		theory := TheoryLevel("")
+		if age >= 22 && r.IntN(100) < 15 {
+			theory = "elementary"
+		}
+		status := StatusActive
+		name.Reset()
+		res, err := insPerson.ExecContext(ctx, family, middle, given, string(p.gender), p.birth,
+			pick(r, demoEthnic), pick(r, demoReligion), cccd, phone,
+			fmt.Sprintf("%d %s, %s", 1+r.IntN(300), pick(r, demoStreets), hamlet), hamlet, string(occupation), schooling,
+			string(qual), string(theory), pick(r, []string{"", "Cơ bản", "Cơ bản", "Nâng cao"}), lang, fluent,
+			p.union, p.admit, card, nullIfZero(p.branch), fed, fedDate, string(status), keys.nameKey(family, middle, given))
+		if err != nil {
+			return nil, fmt.Errorf("tạo người mẫu %d: %w", i+1, err)
+		}
+		p.id, _ = res.LastInsertId()
+		ids := ""
+		if card != nil {
+			ids = card.(string)
+		}
+		if _, err := insFTS.ExecContext(ctx, p.id, Fold(joinName(family, middle, given)), strings.TrimSpace(ids+" "+cccd+" "+phone)); err != nil {
+			return nil, fmt.Errorf("tạo chỉ mục mẫu: %w", err)
+		}
+		if p.union {
+			p.active = true
+			kind, unit := "admission", ""
+			if r.IntN(100) < 6 {
+				kind, unit = "transfer_in", pick(r, otherUnits)
+			}
+			if _, err := insEvent.ExecContext(ctx, p.id, kind, p.admit, unit, ""); err != nil {
+				return nil, fmt.Errorf("tạo sự kiện mẫu: %w", err)
+			}
+			// Later life: coming of age from 30, some transfers and removals.
+			var ev string
+			var evDate Date
+			thirty := MustDate(p.birth.Year()+30, 1, 1)
+			switch roll := r.IntN(100); {
+			case !thirty.After(end) && roll < 70:
+				ev, evDate, unit = "coming_of_age", randDate(r, thirty, end), ""
+			case roll < 4:
+				ev, evDate, unit = "transfer_out", randDate(r, p.admit, end), pick(r, otherUnits)
+			case roll == 4:
+				ev, evDate, unit = "removal", randDate(r, p.admit, end), ""
+			}
+			if ev != "" && evDate.After(p.admit) {
+				reason := ""
+				if ev == "removal" {
+					reason = "Bỏ sinh hoạt quá 6 tháng không có lý do"
+				}
+				if _, err := insEvent.ExecContext(ctx, p.id, ev, evDate, unit, reason); err != nil {
+					return nil, fmt.Errorf("tạo sự kiện mẫu: %w", err)
+				}
+				// The status column follows the events, as for any change.
+				st := map[string]Status{"coming_of_age": StatusCameOfAge, "transfer_out": StatusTransferred, "removal": StatusRemoved}[ev]
+				if _, err := setStatus.ExecContext(ctx, string(st), p.id); err != nil {
+					return nil, fmt.Errorf("cập nhật trạng thái mẫu: %w", err)
+				}
+				p.active = false
+			}
+		}
+		people = append(people, p)
+	}
+	return people, nil
+}
+
+func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, people []demoPerson, branches []demoBranch, end Date) error {
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO member_years(person_id, year, rating, training_registered, training_completed, party_introduced, party_admitted) VALUES (?,?,?,?,?,?,?)`)
+	if err != nil {
+		return fmt.Errorf("chuẩn bị xếp loại mẫu: %w", err)
+	}
+	defer ins.Close()
+	ratings := []Rating{"excellent", "good", "good", "good", "done", "done", "done", "not_done"}
+	var introduced int
+	years := []int{o.Year - 2, o.Year - 1, o.Year}
+	for _, p := range people {
+		if !p.union || !p.active {
+			continue
+		}
+		for _, y := range years {
+			if p.admit.Year() > y || (y == o.Year && end.Month() < 11) {
+				continue // the year-end rating happens in December
+			}
+			var intro, admitted Date
+			if p.birth.AgeOn(MustDate(y, 6, 30)) >= 18 && r.IntN(1000) < 12 {
+				intro = randDate(r, MustDate(y, 1, 1), MustDate(y, 11, 30))
+				introduced++
+				if r.IntN(2) == 0 && intro.Month() < 9 {
+					admitted = randDate(r, intro, MustDate(y, 12, 15))
+				}
+			}
+			reg := r.IntN(100) < 90
+			if _, err := ins.ExecContext(ctx, p.id, y, string(pick(r, ratings)), reg, reg && r.IntN(100) < 85, intro, admitted); err != nil {
+				return fmt.Errorf("tạo xếp loại mẫu: %w", err)
+			}
+		}
+	}
+	// Ward figures, criteria and branch ratings for each year.
+	var crit []int64
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM criteria WHERE active = 1`)
+	if err != nil {
+		return fmt.Errorf("đọc tiêu chí: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		crit = append(crit, id)
+	}
+	rows.Close()
+	unitRatings := []string{"excellent", "good", "good", "good", "average", "weak"}
+	for _, y := range years {
+		newParty := max(1, introduced/len(years)*10/8)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO ward_years(year, resident_youth, new_party_members, rating, achievements, shortcomings, next_steps) VALUES (?,?,?,?,?,?,?)`,
+			y, len(people)*13/10, newParty, "good",
+			"Ban Chấp hành Đoàn phường đã cụ thể hóa kế hoạch thành chương trình công tác năm; các chi đoàn khóm duy trì sinh hoạt định kỳ, nhiều mô hình thanh niên làm kinh tế đạt doanh thu ổn định.",
+			"Một số chi đoàn sinh hoạt chưa đều; việc nắm số lượng thanh niên đi làm ăn xa còn khó khăn.",
+			"Tiếp tục nâng chất chi đoàn khóm đạt chuẩn; hỗ trợ thêm mô hình kinh tế; giới thiệu đoàn viên ưu tú cho Đảng."); err != nil {
+			return fmt.Errorf("tạo số liệu năm mẫu: %w", err)
+		}
+		for _, b := range branches {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO branch_years(branch_id, year, rating) VALUES (?,?,?)`, b.id, y, pick(r, unitRatings)); err != nil {
+				return fmt.Errorf("tạo xếp loại chi đoàn mẫu: %w", err)
+			}
+			miss := r.IntN(4) // a quarter of the branches meet every criterion
+			for i, c := range crit {
+				if miss > 0 && i == r.IntN(len(crit)) {
+					continue
+				}
+				if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO branch_criteria_met(branch_id, year, criterion_id) VALUES (?,?,?)`, b.id, y, c); err != nil {
+					return fmt.Errorf("tạo tiêu chí mẫu: %w", err)
+				}
+			}
+		}
+	}
+	// Cadres: the ward's committee and each branch's secretary.
+	var active []demoPerson
+	for _, p := range people {
+		if p.union && p.active && p.birth.AgeOn(end) >= 20 {
+			active = append(active, p)
+		}
+	}
+	if len(active) == 0 {
+		return nil
+	}
+	kinds := []PositionKind{"secretary", "deputy", "standing", "standing", "standing", "executive", "executive", "executive", "executive", "executive", "executive", "executive"}
+	start := MustDate(o.Year-2, 7, 15)
+	for i, k := range kinds {
+		p := active[(i*7919)%len(active)]
+		if _, err := tx.ExecContext(ctx, `INSERT INTO positions(person_id, kind, start) VALUES (?,?,?)`, p.id, string(k), start); err != nil {
+			return fmt.Errorf("tạo chức vụ mẫu: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE people SET schooling = 12, qualification = ?, theory_level = ?, youth_work_trained = ?, language_fluent = ? WHERE id = ?`,
+			pick(r, []string{"college", "university", "university"}), pick(r, []string{"elementary", "elementary", "intermediate", ""}), r.IntN(10) < 9, r.IntN(5) == 0, p.id); err != nil {
+			return fmt.Errorf("tạo cán bộ mẫu: %w", err)
+		}
+	}
+	for bi, b := range branches {
+		for _, p := range active[min(bi*3, len(active)-1):] {
+			if p.branch == b.id {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO positions(person_id, kind, branch_id, start) VALUES (?,?,?,?)`, p.id, "branch_secretary", b.id, start); err != nil {
+					return fmt.Errorf("tạo bí thư chi đoàn mẫu: %w", err)
+				}
+				break
+			}
+		}
+	}
+	return nil
+}
+
+func demoGroups(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, people []demoPerson) error {
+	founded := MustDate(o.Year-4, 3, 26)
+	for ci, c := range demoClubs {
+		res, err := tx.ExecContext(ctx, `INSERT INTO clubs(name, kind, founded, leader, active) VALUES (?,?,?,?,1)`, c.name, c.kind, founded, "")
+		if err != nil {
+			return fmt.Errorf("tạo câu lạc bộ mẫu: %w", err)
+		}
+		id, _ := res.LastInsertId()
+		n := min(8+r.IntN(12), len(people))
+		for j := 0; j < n; j++ {
+			p := people[(ci*131+j*37)%len(people)]
+			role := ""
+			if j == 0 {
+				role = "Chủ nhiệm"
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO club_members(club_id, person_id, role) VALUES (?,?,?)`, id, p.id, role); err != nil {
+				return fmt.Errorf("tạo thành viên câu lạc bộ mẫu: %w", err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO club_members(club_id, name, role) VALUES (?,?,?)`, id, "Trương Văn Lộc", "Cố vấn"); err != nil {
+			return fmt.Errorf("tạo thành viên câu lạc bộ mẫu: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE clubs SET leader = (SELECT p.family_name || ' ' || p.middle_name || ' ' || p.given_name
+			FROM club_members m JOIN people p ON p.id = m.person_id WHERE m.club_id = ?1 AND m.role = 'Chủ nhiệm') WHERE id = ?1`, id); err != nil {
+			return fmt.Errorf("tạo câu lạc bộ mẫu: %w", err)
+		}
+	}
+	for ci, c := range demoCoops {
+		basis := "nd77_2019"
+		if ci == 2 {
+			basis = "nd151_2007"
+		}
+		f := MustDate(o.Year-3+ci%2, 5, 10)
+		res, err := tx.ExecContext(ctx, `INSERT INTO coops(name, field, founded, contract_date, legal_basis, capital, active) VALUES (?,?,?,?,?,?,1)`,
+			c.name, c.field, f, MustDate(f.Year(), 6, 1), basis, int64(50+r.IntN(400))*1000000)
+		if err != nil {
+			return fmt.Errorf("tạo tổ hợp tác mẫu: %w", err)
+		}
+		id, _ := res.LastInsertId()
+		for j := 0; j < min(5+r.IntN(6), len(people)); j++ {
+			p := people[(ci*53+j*101+7)%len(people)]
+			role := "Tổ viên"
+			if j == 0 {
+				role = "Tổ trưởng"
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO coop_members(coop_id, person_id, role) VALUES (?,?,?)`, id, p.id, role); err != nil {
+				return fmt.Errorf("tạo tổ viên mẫu: %w", err)
+			}
+		}
+		for y := f.Year(); y <= o.Year; y++ {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO coop_years(coop_id, year, revenue, avg_income, support, supported_model) VALUES (?,?,?,?,?,?)`,
+				id, y, int64(200+r.IntN(1800))*1000000, int64(4+r.IntN(6))*1000000, "Hỗ trợ vay vốn qua Ngân hàng Chính sách xã hội", ci == 0); err != nil {
+				return fmt.Errorf("tạo kết quả tổ hợp tác mẫu: %w", err)
+			}
+		}
+	}
+	// A ward-level plan for the current period, with the ward's share of the
+	// city targets, so the dashboard has a plan that covers this year.
+	res, err := tx.ExecContext(ctx, `INSERT INTO plans(number, title, start_year, end_year, current) VALUES (?,?,?,?,1)`,
+		"25-KH/ĐTN", "Đổi mới nội dung, phương thức hoạt động và nâng cao chất lượng tổ chức Đoàn TNCS Hồ Chí Minh phường 1, giai đoạn "+fmt.Sprintf("%d - %d", o.Year-2, o.Year+2), o.Year-2, o.Year+2)
+	if err != nil {
+		return fmt.Errorf("tạo kế hoạch mẫu: %w", err)
+	}
+	planID, _ := res.LastInsertId()
+	if _, err := tx.ExecContext(ctx, `UPDATE plans SET current = 0 WHERE id <> ?`, planID); err != nil {
+		return fmt.Errorf("tạo kế hoạch mẫu: %w", err)
+	}
+	share := max(1, len(people)*3/10) // the ward's share of the city's targets
+	for i, in := range defaultPlanIndicators {
+		target := in.target
+		switch in.metric {
+		case MetricNewUnionMembers:
+			target = float64(share)
+		case MetricNewFederation:
+			target = float64(share * 7 / 10)
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO indicators(plan_id, code, section, title, kind, metric, target, period, ord) VALUES (?,?,?,?,?,?,?,?,?)`,
+			planID, in.code, in.section, in.title, string(in.kind), in.metric, target, in.period, i+1)
+		if err != nil {
+			return fmt.Errorf("tạo chỉ tiêu mẫu: %w", err)
+		}
+		if in.kind == KindCheck {
+			id, _ := res.LastInsertId()
+			for y := o.Year - 2; y <= o.Year; y++ {
+				v := 1
+				if in.code == "2.8" && y < o.Year {
+					v = 0
+				}
+				if _, err := tx.ExecContext(ctx, `INSERT INTO indicator_values(indicator_id, year, value) VALUES (?,?,?)`, id, y, v); err != nil {
+					return fmt.Errorf("tạo giá trị chỉ tiêu mẫu: %w", err)
+				}
+			}
+		}
+	}
+	return nil
+}

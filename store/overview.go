@@ -1,0 +1,70 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// Overview holds the dashboard's counts for a year.
+type Overview struct {
+	Year          int
+	UnionByStatus map[Status]int // every Union member by derived status
+	UnionActive   int
+	UnionMale     int // active Union members by gender
+	UnionFemale   int
+	Federation    int
+	Branches      int // active branches
+	Clubs         int // active clubs
+	Coops         int // active cooperative groups
+	TurningThirty int // active Union members who turn 30 in Year
+	Admitted      int // admissions in Year
+	LastBackup    Date
+}
+
+// Overview counts what the dashboard shows for a year.
+func (s *Store) Overview(ctx context.Context, year int) (Overview, error) {
+	o := Overview{Year: year, UnionByStatus: map[Status]int{}}
+	rows, err := s.db.QueryContext(ctx, `SELECT status, gender, count(*) FROM people WHERE union_member = 1 GROUP BY status, gender`)
+	if err != nil {
+		return o, fmt.Errorf("đếm đoàn viên: %w", err)
+	}
+	for rows.Next() {
+		var st, g string
+		var n int
+		if err := rows.Scan(&st, &g, &n); err != nil {
+			rows.Close()
+			return o, fmt.Errorf("đếm đoàn viên: %w", err)
+		}
+		o.UnionByStatus[Status(st)] += n
+		if Status(st) == StatusActive {
+			o.UnionActive += n
+			if Gender(g) == Female {
+				o.UnionFemale += n
+			} else {
+				o.UnionMale += n
+			}
+		}
+	}
+	rows.Close()
+	from, to := yearSpan(year)
+	birthFrom, birthTo := yearSpan(year - 30)
+	err = s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM people WHERE federation_member = 1),
+		(SELECT count(*) FROM branches WHERE active = 1),
+		(SELECT count(*) FROM clubs WHERE active = 1),
+		(SELECT count(*) FROM coops WHERE active = 1),
+		(SELECT count(*) FROM people WHERE union_member = 1 AND status = 'active' AND birth_date >= ? AND birth_date < ?),
+		(SELECT count(*) FROM membership_events WHERE kind = 'admission' AND date >= ? AND date < ?)`,
+		birthFrom, birthTo, from, to).Scan(&o.Federation, &o.Branches, &o.Clubs, &o.Coops, &o.TurningThirty, &o.Admitted)
+	if err != nil {
+		return o, fmt.Errorf("đếm tổng quan: %w", err)
+	}
+	last, err := s.Setting(ctx, settingLastBackup)
+	if err != nil {
+		return o, err
+	}
+	if last != "" {
+		o.LastBackup, _ = ParseDate(last)
+	}
+	return o, nil
+}
