@@ -85,6 +85,9 @@ type doc struct {
 	curPage  int
 	// raw is a scratch buffer for drawing operators written directly.
 	raw []byte
+	// open is the table whose last block of rows still lacks its column
+	// rules (see table.closeBlock).
+	open *table
 }
 
 // newDoc starts a PDF on A4, portrait or landscape, with the embedded fonts.
@@ -108,6 +111,8 @@ func newDoc(set Settings, landscape bool) *doc {
 	// byte-identical files, which makes regressions easy to spot.
 	p.SetCreationDate(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
 	p.SetCatalogSort(true)
+	// Streams are compressed in finish, faster than fpdf does it.
+	p.SetCompression(false)
 	pw, _ := p.GetPageSize()
 	d := &doc{pdf: p, set: set, left: set.MarginLeft, w: pw - set.MarginLeft - set.MarginRight, numberPages: true}
 	p.SetHeaderFunc(d.pageHeader)
@@ -162,6 +167,7 @@ func (d *doc) room(h float64) bool { return d.pdf.GetY()+h <= d.bottom() }
 
 // ensure starts a new page unless h mm still fit on this one.
 func (d *doc) ensure(h float64) {
+	d.endTable()
 	if !d.room(h) {
 		d.pdf.AddPage()
 	}
@@ -169,6 +175,7 @@ func (d *doc) ensure(h float64) {
 
 // space moves down by h mm (no further than the page end).
 func (d *doc) space(h float64) {
+	d.endTable()
 	y := d.pdf.GetY() + h
 	if y > d.bottom() {
 		d.pdf.AddPage()
@@ -179,7 +186,12 @@ func (d *doc) space(h float64) {
 
 // finish writes the PDF to w.
 func (d *doc) finish(w io.Writer) error {
-	if err := d.pdf.Output(w); err != nil {
+	d.endTable()
+	cw := &compressWriter{w: w}
+	if err := d.pdf.Output(cw); err != nil {
+		return fmt.Errorf("ghi tệp PDF: %w", err)
+	}
+	if err := cw.Close(); err != nil {
 		return fmt.Errorf("ghi tệp PDF: %w", err)
 	}
 	return nil

@@ -11,7 +11,9 @@ import (
 // MemberGroup is the members of one branch, in the order they are printed
 // (the store's order: tên, tên đệm, họ).
 type MemberGroup struct {
-	Name    string // the branch's name, printed as a group title
+	Name string // the branch's name, printed as a group title
+	// Count is printed in the group title; 0 counts Members.
+	Count   int
 	Members []store.Person
 }
 
@@ -25,7 +27,16 @@ type MemberList struct {
 	// Personal adds the columns CCCD, phone and address: personal data is
 	// printed only when the user asks for it.
 	Personal bool
+	// Each, when set, streams the members in print order instead of the
+	// Groups' Members (store.EachMember sorted by branch), so that a large
+	// register is never held in memory: a group starts whenever
+	// BranchName changes, titled with the Count of the group of that
+	// name in Groups.
+	Each func(fn func(*store.Person) error) error
 }
+
+// NoBranch titles the members who belong to no branch.
+const NoBranch = "Chưa phân chi đoàn"
 
 // ListType is the type code of lists in the register.
 const ListType = "DS"
@@ -97,39 +108,66 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 		men   int
 		women int
 	)
-	for _, g := range l.Groups {
-		if len(l.Groups) > 1 {
-			t.span("B", fmt.Sprintf("%s (%s đoàn viên)", nfc(g.Name), formatInt(int64(len(g.Members)))))
+	title := func(name string, count int) {
+		t.span("B", fmt.Sprintf("%s (%s đoàn viên)", nfc(name), formatInt(int64(count))))
+	}
+	one := func(p *store.Person) {
+		n++
+		if p.Gender == store.Female {
+			women++
+		} else {
+			men++
 		}
-		for i := range g.Members {
-			p := &g.Members[i]
-			n++
-			if p.Gender == store.Female {
-				women++
-			} else {
-				men++
+		// Every cell of the row is appended to one buffer and cut out of
+		// one string: one allocation a row instead of one a cell.
+		buf = memberRow(buf[:0], ends, p, n, l.Personal)
+		s := nfc(string(buf))
+		if len(s) != len(buf) {
+			// Normalisation changed the text (decomposed input): the
+			// offsets no longer hold, so normalise cell by cell.
+			s = string(buf)
+			start := 0
+			for c, e := range ends {
+				cells[c] = nfc(s[start:e])
+				start = e
 			}
-			// Every cell of the row is appended to one buffer and cut out
-			// of one string: one allocation a row instead of one a cell.
-			buf = memberRow(buf[:0], ends, p, n, l.Personal)
-			s := nfc(string(buf))
-			if len(s) != len(buf) {
-				// Normalisation changed the text (decomposed input): the
-				// offsets no longer hold, so normalise cell by cell.
-				s = string(buf)
-				start := 0
-				for c, e := range ends {
-					cells[c] = nfc(s[start:e])
-					start = e
-				}
-			} else {
-				start := 0
-				for c, e := range ends {
-					cells[c] = s[start:e]
-					start = e
-				}
+		} else {
+			start := 0
+			for c, e := range ends {
+				cells[c] = s[start:e]
+				start = e
 			}
-			t.row("", cells...)
+		}
+		t.row("", cells...)
+	}
+	if l.Each != nil {
+		counts := make(map[string]int, len(l.Groups))
+		for _, g := range l.Groups {
+			counts[g.Name] = max(g.Count, len(g.Members))
+		}
+		first, cur := true, ""
+		err := pipeline(l.Each, func(p *store.Person) {
+			if (first || p.BranchName != cur) && len(l.Groups) != 1 {
+				name := p.BranchName
+				if name == "" {
+					name = NoBranch
+				}
+				title(name, counts[name])
+			}
+			first, cur = false, p.BranchName
+			one(p)
+		})
+		if err != nil {
+			return fmt.Errorf("đọc danh sách đoàn viên: %w", err)
+		}
+	} else {
+		for _, g := range l.Groups {
+			if len(l.Groups) > 1 {
+				title(g.Name, max(g.Count, len(g.Members)))
+			}
+			for i := range g.Members {
+				one(&g.Members[i])
+			}
 		}
 	}
 	d.font("B", set.BodySize)
@@ -138,6 +176,56 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 	d.closing(&l.Meta, true)
 	return d.finish(w)
 }
+
+// pipeline runs each (reading the register) in its own goroutine and fn
+// (laying out rows) in this one, handing members over in batches: reading
+// and layout take about as long as each other on a large list, and the
+// two overlap on a machine with two cores. Batches are recycled so that
+// the hand-over allocates nothing per member.
+func pipeline(each func(fn func(*store.Person) error) error, fn func(*store.Person)) error {
+	const batchSize = 256
+	full := make(chan []store.Person, 4)
+	free := make(chan []store.Person, 6)
+	for range 6 {
+		free <- make([]store.Person, 0, batchSize)
+	}
+	done := make(chan struct{})
+	errc := make(chan error, 1)
+	go func() {
+		defer close(full)
+		batch := <-free
+		err := each(func(p *store.Person) error {
+			batch = append(batch, *p)
+			if len(batch) == batchSize {
+				select {
+				case full <- batch:
+				case <-done:
+					return errStopped
+				}
+				select {
+				case batch = <-free:
+				case <-done:
+					return errStopped
+				}
+			}
+			return nil
+		})
+		if err == nil && len(batch) > 0 {
+			full <- batch
+		}
+		errc <- err
+	}()
+	for batch := range full {
+		for i := range batch {
+			fn(&batch[i])
+		}
+		free <- batch[:0]
+	}
+	close(done)
+	return <-errc
+}
+
+var errStopped = fmt.Errorf("dừng đọc")
 
 // memberRow appends the cells of p's row to b, recording where each ends.
 func memberRow(b []byte, ends []int, p *store.Person, n int, personal bool) []byte {

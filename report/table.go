@@ -37,6 +37,11 @@ type table struct {
 	// Heights of the header's group level and column level.
 	h1, h2 float64
 	seen   seenRunes
+	// The rows drawn since the header or the last spanning row form a
+	// block whose column rules are drawn once, from blockTop to
+	// blockBottom, when the block ends: a row itself draws only its bottom
+	// rule, which keeps a long list's pages small.
+	blockTop, blockBottom float64
 	// Page the header was last drawn on: a row that starts on a later page
 	// draws it again.
 	headerPage int
@@ -58,6 +63,7 @@ func (d *doc) newTable(cols []Column, size float64) *table {
 		t.lines[i] = make([]string, 0, 4)
 	}
 	t.fit = make([]float64, len(cols))
+	d.endTable()
 	t.measureHeader()
 	t.headerPage = -1
 	d.space(1)
@@ -133,6 +139,7 @@ func (t *table) header() {
 	}
 	p.SetXY(d.left, y+h1+h2)
 	t.headerPage = p.PageNo()
+	t.blockTop, t.blockBottom = y+h1+h2, y+h1+h2
 }
 
 // cell draws a bordered header cell with s wrapped and centred.
@@ -236,6 +243,39 @@ func (t *table) row(style string, cells ...string) {
 	}
 	t.flush()
 	d.pdf.SetXY(d.left, y+h)
+	t.blockBottom = y + h
+	d.open = t
+}
+
+// closeBlock draws the column rules of the rows of the current block.
+func (t *table) closeBlock() {
+	if t.blockBottom <= t.blockTop {
+		return
+	}
+	d := t.d
+	_, ph := d.pdf.GetPageSize()
+	k := 72 / 25.4
+	top, bot := (ph-t.blockTop)*k, (ph-t.blockBottom)*k
+	b := d.raw[:0]
+	x := d.left
+	b = appendLine(b, x*k, top, x*k, bot)
+	for _, w := range t.widths {
+		x += w
+		b = appendLine(b, x*k, top, x*k, bot)
+	}
+	b = append(b, "S\n"...)
+	d.raw = b
+	t.flush()
+	t.blockTop = t.blockBottom
+}
+
+// endTable closes the block of the table being written, if any: every
+// writer of other content calls it first.
+func (d *doc) endTable() {
+	if d.open != nil {
+		d.open.closeBlock()
+		d.open = nil
+	}
 }
 
 // flush writes the buffered operators of the row to the page.
@@ -284,25 +324,21 @@ func (t *table) borders(b []byte, y, h float64) []byte {
 	d := t.d
 	_, ph := d.pdf.GetPageSize()
 	k := 72 / 25.4
-	top, bot := (ph-y)*k, (ph-y-h)*k
-	x := d.left
-	line := func(x1, y1, x2, y2 float64) {
-		b = strconv.AppendFloat(b, x1, 'f', 2, 64)
-		b = append(b, ' ')
-		b = strconv.AppendFloat(b, y1, 'f', 2, 64)
-		b = append(b, " m "...)
-		b = strconv.AppendFloat(b, x2, 'f', 2, 64)
-		b = append(b, ' ')
-		b = strconv.AppendFloat(b, y2, 'f', 2, 64)
-		b = append(b, " l "...)
-	}
-	line(x*k, top, x*k, bot)
-	for _, w := range t.widths {
-		x += w
-		line(x*k, top, x*k, bot)
-	}
-	line(d.left*k, bot, x*k, bot)
+	bot := (ph - y - h) * k
+	b = appendLine(b, d.left*k, bot, (d.left+d.w)*k, bot)
 	return append(b, "S\n"...)
+}
+
+// appendLine appends a path segment from (x1, y1) to (x2, y2), in points.
+func appendLine(b []byte, x1, y1, x2, y2 float64) []byte {
+	b = strconv.AppendFloat(b, x1, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, y1, 'f', 2, 64)
+	b = append(b, " m "...)
+	b = strconv.AppendFloat(b, x2, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, y2, 'f', 2, 64)
+	return append(b, " l "...)
 }
 
 // span writes a row whose single cell spans every column: a group title
@@ -314,12 +350,15 @@ func (t *table) span(style, s string) {
 	h := float64(max(1, len(d.lines)))*t.lh + 2*t.pad
 	// A group title must not end a page: keep room for one row after it.
 	t.breakFor(h + t.lh + 2*t.pad)
+	t.closeBlock()
 	d.font(style, t.size)
 	y := d.pdf.GetY()
 	d.lines = d.wrap(d.lines, s, d.w-2*t.pad, 0)
 	d.pdf.Rect(d.left, y, d.w, h, "D")
 	t.text(d.left, y, d.w, h, d.lines, "L")
 	d.pdf.SetXY(d.left, y+h)
+	t.blockTop, t.blockBottom = y+h, y+h
+	d.open = t
 }
 
 // breakFor makes room for h mm of rows: on a page where the header is not
@@ -332,6 +371,7 @@ func (t *table) breakFor(h float64) {
 		need += t.h1 + t.h2
 	}
 	if !d.room(need) {
+		t.closeBlock()
 		d.pdf.AddPage()
 	}
 	if d.pdf.PageNo() != t.headerPage {

@@ -10,6 +10,7 @@ func (d *doc) paragraph(s string) { d.para(nfc(s), "", d.set.BodySize, d.set.Fir
 // para writes s in the given style, size, first-line indent (mm) and
 // alignment ("J", "L", "C"), breaking pages line by line.
 func (d *doc) para(s, style string, size, indent float64, align string) {
+	d.endTable()
 	d.font(style, size)
 	lh := d.lh(size)
 	d.space(d.set.ParagraphSpacing * ptMM)
@@ -50,6 +51,7 @@ func (d *doc) subheading(s string) {
 
 // centred writes s centred on the text width in the given style and size.
 func (d *doc) centred(s, style string, size float64) {
+	d.endTable()
 	s = nfc(s)
 	d.font(style, size)
 	lh := d.lh(size)

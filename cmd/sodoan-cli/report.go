@@ -1,0 +1,330 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"sodoan/report"
+	"sodoan/store"
+)
+
+const reportUsage = `Cách dùng: sodoan-cli --db TỆP report LOẠI [tham số] --out TỆP.pdf
+
+Loại văn bản (mỗi văn bản lấy số từ sổ văn bản đi của đơn vị):
+  annual --year Y                      báo cáo kết quả thực hiện kế hoạch năm Y (BC)
+  period                               báo cáo sơ kết / tổng kết giai đoạn của kế hoạch (BC)
+  members [--branch TÊN] [--personal]  danh sách đoàn viên (DS)
+  clubs                                danh sách câu lạc bộ và thành viên (DS)
+  coops --year Y                       danh sách tổ hợp tác và kết quả năm Y (DS)
+  transfer --member MÃ --to ĐƠN_VỊ     giấy giới thiệu sinh hoạt Đoàn (GGT)
+`
+
+// reportCmd is one kind of document: its flags and how it is made.
+type reportCmd struct {
+	synopsis string
+	docType  string
+	flags    func(fs *flag.FlagSet) func(ctx context.Context, st *store.Store) (job, error)
+}
+
+// job is a document ready to be numbered and written.
+type job struct {
+	title string // the register's title of the document
+	write func(m report.Meta, w io.Writer) error
+	// recipients replaces the default recipients when set.
+	recipients []string
+}
+
+func reportCmds() map[string]reportCmd {
+	return map[string]reportCmd{
+		"annual":   {"report annual --year Y --out TỆP.pdf", report.AnnualType, annualFlags},
+		"period":   {"report period --out TỆP.pdf", report.AnnualType, periodFlags},
+		"members":  {"report members [--branch TÊN] [--personal] --out TỆP.pdf", report.ListType, membersFlags},
+		"clubs":    {"report clubs --out TỆP.pdf", report.ListType, clubsFlags},
+		"coops":    {"report coops --year Y --out TỆP.pdf", report.ListType, coopsFlags},
+		"transfer": {"report transfer --member MÃ --to ĐƠN_VỊ --out TỆP.pdf", report.TransferType, transferFlags},
+	}
+}
+
+// runReport writes one document as PDF: `report annual|period|members|
+// clubs|coops|transfer … --out F.pdf`. The document takes the next number
+// of its type and year from the unit's register (or --number), and the
+// register records the file.
+func runReport(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+	cmds := reportCmds()
+	if len(args) == 0 || strings.TrimLeft(args[0], "-") == "help" || strings.TrimLeft(args[0], "-") == "h" {
+		fmt.Fprint(stderr, reportUsage)
+		if len(args) == 0 {
+			return fmt.Errorf("report: thiếu loại văn bản")
+		}
+		return flag.ErrHelp
+	}
+	name := args[0]
+	c, ok := cmds[name]
+	if !ok {
+		fmt.Fprint(stderr, reportUsage)
+		return fmt.Errorf("report: không có loại văn bản %q", name)
+	}
+	fs := newFlags("report "+name, c.synopsis, stderr)
+	out := fs.String("out", "", "tệp PDF sẽ ghi (bắt buộc)")
+	date := fs.String("date", "", "ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
+	number := fs.Int("number", 0, "số văn bản tự chọn (mặc định: số tiếp theo trong sổ văn bản đi)")
+	unsigned := fs.Bool("unsigned", false, "in \"(Đã ký)\" ở chỗ chữ ký, cho bản gửi qua thư điện tử")
+	deputy := fs.Bool("deputy", false, "Phó Bí thư ký thay Bí thư")
+	prepare := c.flags(fs)
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("report %s: tham số thừa %q", name, fs.Args())
+	}
+	if *out == "" {
+		fs.Usage()
+		return fmt.Errorf("report %s: thiếu --out TỆP.pdf", name)
+	}
+	issued := store.Today()
+	if *date != "" {
+		d, err := store.ParseDate(*date)
+		if err != nil {
+			return fmt.Errorf("--date: %w", err)
+		}
+		issued = d
+	}
+	if st == nil {
+		return fmt.Errorf("report %s: chưa mở sổ", name)
+	}
+	j, err := prepare(ctx, st)
+	if err != nil {
+		return err
+	}
+	unit, err := st.Unit(ctx)
+	if err != nil {
+		return err
+	}
+	path, err := filepath.Abs(*out)
+	if err != nil {
+		return fmt.Errorf("đường dẫn %s: %w", *out, err)
+	}
+	doc := store.Document{Type: c.docType, Number: *number, Title: j.title, Issued: issued, File: path}
+	if err := st.IssueDocument(ctx, &doc); err != nil {
+		return err
+	}
+	meta := report.Meta{Unit: unit, Number: doc.Number, Date: issued, Recipients: report.DefaultRecipients(unit),
+		Unsigned: *unsigned, Deputy: *deputy}
+	if j.recipients != nil {
+		meta.Recipients = j.recipients
+	}
+	if err := writeFile(path, func(w io.Writer) error { return j.write(meta, w) }); err != nil {
+		// The number goes back to the register: no document carries it.
+		if derr := st.DeleteDocument(ctx, doc.ID); derr != nil {
+			err = errors.Join(err, derr)
+		}
+		return err
+	}
+	fmt.Fprintf(stdout, "Đã xuất %s số %s: %s\n", j.title, doc.Symbol(unit.IssuerCode), path)
+	return nil
+}
+
+// writeFile writes the PDF beside its destination and renames it into
+// place, so that a failed run never leaves half a file under the name.
+func writeFile(path string, write func(io.Writer) error) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("tạo thư mục %s: %w", filepath.Dir(path), err)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".sodoan-*.pdf")
+	if err != nil {
+		return fmt.Errorf("tạo tệp tạm: %w", err)
+	}
+	defer os.Remove(f.Name())
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("ghi %s: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("ghi %s: %w", path, err)
+	}
+	return nil
+}
+
+func annualFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, error) {
+	year := fs.Int("year", store.Today().Year(), "năm báo cáo")
+	return func(ctx context.Context, st *store.Store) (job, error) {
+		a := &report.Annual{Year: *year}
+		var err error
+		if a.Plan, err = st.CurrentPlan(ctx); err != nil {
+			return job{}, fmt.Errorf("kế hoạch hiện hành: %w", err)
+		}
+		if a.Situation, err = st.Situation(ctx, *year); err != nil {
+			return job{}, err
+		}
+		if a.Results, err = st.YearResults(ctx, a.Plan.ID, *year); err != nil {
+			return job{}, err
+		}
+		if a.Clubs, err = activeClubs(ctx, st); err != nil {
+			return job{}, err
+		}
+		if a.Coops, err = activeCoops(ctx, st); err != nil {
+			return job{}, err
+		}
+		if a.CoopYears, err = st.CoopYears(ctx, *year); err != nil {
+			return job{}, err
+		}
+		if a.Ward, err = st.WardYear(ctx, *year); err != nil {
+			return job{}, err
+		}
+		return job{
+			title: report.AnnualSummary(a.Plan, *year),
+			write: func(m report.Meta, w io.Writer) error { a.Meta = m; return report.WriteAnnual(w, a) },
+		}, nil
+	}
+}
+
+func periodFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, error) {
+	return func(ctx context.Context, st *store.Store) (job, error) {
+		plan, err := st.CurrentPlan(ctx)
+		if err != nil {
+			return job{}, fmt.Errorf("kế hoạch hiện hành: %w", err)
+		}
+		pr, err := st.PeriodResults(ctx, plan.ID)
+		if err != nil {
+			return job{}, err
+		}
+		p := &report.Period{Result: pr}
+		return job{
+			title: report.PeriodSummary(pr),
+			write: func(m report.Meta, w io.Writer) error { p.Meta = m; return report.WritePeriod(w, p) },
+		}, nil
+	}
+}
+
+func membersFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, error) {
+	branch := fs.String("branch", "", "chỉ một chi đoàn (tên)")
+	personal := fs.Bool("personal", false, "thêm số CCCD, điện thoại, địa chỉ")
+	return func(ctx context.Context, st *store.Store) (job, error) {
+		unit, err := st.Unit(ctx)
+		if err != nil {
+			return job{}, err
+		}
+		var branchID int64
+		if *branch != "" {
+			b, err := st.BranchByName(ctx, *branch)
+			if err != nil {
+				return job{}, fmt.Errorf("chi đoàn %q: %w", *branch, err)
+			}
+			branchID = b.ID
+		}
+		// Members stream from the register into the PDF.
+		l, err := report.MemberListFrom(ctx, st, branchID, *personal)
+		if err != nil {
+			return job{}, err
+		}
+		summary := l.Summary
+		if summary == "" {
+			summary = "Đoàn viên " + report.UnitName(unit)
+		}
+		return job{
+			title: "Danh sách " + lowerFirst(summary),
+			write: func(m report.Meta, w io.Writer) error { l.Meta = m; return report.WriteMemberList(w, l) },
+		}, nil
+	}
+}
+
+func lowerFirst(s string) string {
+	for i, r := range s {
+		return strings.ToLower(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+func clubsFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, error) {
+	return func(ctx context.Context, st *store.Store) (job, error) {
+		clubs, err := activeClubs(ctx, st)
+		if err != nil {
+			return job{}, err
+		}
+		c := &report.ClubList{Clubs: clubs}
+		return job{
+			title: "Danh sách câu lạc bộ và thành viên",
+			write: func(m report.Meta, w io.Writer) error { c.Meta = m; return report.WriteClubs(w, c) },
+		}, nil
+	}
+}
+
+func coopsFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, error) {
+	year := fs.Int("year", store.Today().Year(), "năm của kết quả hoạt động")
+	return func(ctx context.Context, st *store.Store) (job, error) {
+		coops, err := activeCoops(ctx, st)
+		if err != nil {
+			return job{}, err
+		}
+		years, err := st.CoopYears(ctx, *year)
+		if err != nil {
+			return job{}, err
+		}
+		c := &report.CoopList{Year: *year, Coops: coops, Years: years}
+		return job{
+			title: fmt.Sprintf("Danh sách tổ hợp tác và kết quả hoạt động năm %d", *year),
+			write: func(m report.Meta, w io.Writer) error { c.Meta = m; return report.WriteCoops(w, c) },
+		}, nil
+	}
+}
+
+func transferFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, error) {
+	member := fs.Int64("member", 0, "mã đoàn viên chuyển đi (bắt buộc)")
+	to := fs.String("to", "", "đơn vị nhận (bắt buộc)")
+	reason := fs.String("reason", "", "lý do chuyển sinh hoạt")
+	return func(ctx context.Context, st *store.Store) (job, error) {
+		if *member == 0 || strings.TrimSpace(*to) == "" {
+			return job{}, fmt.Errorf("report transfer: cần --member MÃ và --to ĐƠN_VỊ")
+		}
+		p, err := st.Person(ctx, *member)
+		if err != nil {
+			return job{}, fmt.Errorf("đoàn viên %d: %w", *member, err)
+		}
+		if !p.UnionMember {
+			return job{}, fmt.Errorf("%s không phải đoàn viên: không cấp giấy giới thiệu sinh hoạt Đoàn", p.FullName())
+		}
+		t := &report.Transfer{Person: p, To: *to, Reason: *reason}
+		return job{
+			title:      "Giấy giới thiệu sinh hoạt Đoàn cho " + p.FullName(),
+			recipients: []string{"Như trên"},
+			write:      func(m report.Meta, w io.Writer) error { t.Meta = m; return report.WriteTransfer(w, t) },
+		}, nil
+	}
+}
+
+func activeClubs(ctx context.Context, st *store.Store) ([]store.Club, error) {
+	all, err := st.Clubs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []store.Club
+	for _, c := range all {
+		if c.Active {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+func activeCoops(ctx context.Context, st *store.Store) ([]store.Coop, error) {
+	all, err := st.Coops(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []store.Coop
+	for _, c := range all {
+		if c.Active {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}

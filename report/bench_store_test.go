@@ -1,0 +1,75 @@
+package report
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"sodoan/store"
+)
+
+// demoRegister builds, once per test binary, a demo register with about
+// 10,000 active Union members (the demo ward also has Federation-only
+// members and former members, hence more people) and returns its path.
+var demoRegister = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "sodoan-bench-")
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, "demo.db")
+	st, err := store.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer st.Close()
+	if err := st.GenerateDemo(context.Background(), store.DemoOptions{Members: 14800, Seed: 1, Year: 2025}); err != nil {
+		return "", err
+	}
+	return path, nil
+})
+
+// writeMembersFromRegister is what `report members` does: open the
+// register, read the branches, stream the active Union members into the
+// PDF.
+func writeMembersFromRegister(ctx context.Context, path string, w io.Writer) (int, error) {
+	st, err := store.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer st.Close()
+	unit, err := st.Unit(ctx)
+	if err != nil {
+		return 0, err
+	}
+	l, err := MemberListFrom(ctx, st, 0, false)
+	if err != nil {
+		return 0, err
+	}
+	l.Meta = Meta{Unit: unit, Number: 1, Recipients: DefaultRecipients(unit)}
+	total := 0
+	for _, g := range l.Groups {
+		total += g.Count
+	}
+	return total, WriteMemberList(w, l)
+}
+
+// BenchmarkMemberList10k: the member list of a register with 10,000
+// active Union members, register opened included.
+func BenchmarkMemberList10k(b *testing.B) {
+	path, err := demoRegister()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		if n, err = writeMembersFromRegister(ctx, path, io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n), "members")
+}
