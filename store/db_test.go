@@ -1,0 +1,192 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestMigrations(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "so.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := member("Nguyễn", "Văn", "An", MustDate(2000, 1, 1), "M1")
+	if err := s.SavePerson(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	orig := migrations
+	t.Cleanup(func() { migrations = orig })
+
+	// A failing migration leaves the register exactly as it was.
+	migrations = append(append([]string(nil), orig...), `CREATE TABLE dues (id INTEGER PRIMARY KEY); CREATE TABLE broken (`)
+	if _, err := Open(path); err == nil || !strings.Contains(err.Error(), "lược đồ 2") {
+		t.Fatalf("broken migration: %v", err)
+	}
+	migrations = orig
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v, dues int
+	s.DB().QueryRow(`PRAGMA user_version`).Scan(&v)
+	s.DB().QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'dues'`).Scan(&dues)
+	if v != len(orig) || dues != 0 {
+		t.Fatalf("after a failed migration: version %d, dues table %d", v, dues)
+	}
+	s.Close()
+
+	// A new migration runs once, on the existing data.
+	migrations = append(append([]string(nil), orig...), `ALTER TABLE people ADD COLUMN dues_paid INTEGER NOT NULL DEFAULT 0`)
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paid int
+	if err := s.DB().QueryRow(`SELECT dues_paid FROM people WHERE id = ?`, p.ID).Scan(&paid); err != nil {
+		t.Fatalf("new column: %v", err)
+	}
+	s.DB().QueryRow(`PRAGMA user_version`).Scan(&v)
+	if v != len(orig)+1 {
+		t.Fatalf("version %d", v)
+	}
+	got, err := s.Person(ctx, p.ID)
+	if err != nil || got.FullName() != "Nguyễn Văn An" {
+		t.Fatalf("data after migration: %v %v", got.FullName(), err)
+	}
+	s.Close()
+
+	// A register from a newer Sổ Đoàn is refused rather than damaged.
+	migrations = orig
+	if _, err := Open(path); err == nil || !strings.Contains(err.Error(), "mới hơn") {
+		t.Fatalf("newer register opened: %v", err)
+	}
+}
+
+func TestOpenSettings(t *testing.T) {
+	s := openTemp(t)
+	checks := []struct{ pragma, want string }{
+		{"journal_mode", "wal"},
+		{"foreign_keys", "1"},
+		{"busy_timeout", "5000"},
+	}
+	for _, c := range checks {
+		var got string
+		if err := s.DB().QueryRow("PRAGMA " + c.pragma).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != c.want {
+			t.Errorf("PRAGMA %s = %s, want %s", c.pragma, got, c.want)
+		}
+	}
+}
+
+func TestUnitSettings(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	if has, _ := s.HasUnit(ctx); has {
+		t.Fatal("new register has a unit")
+	}
+	errs := fieldErrors(t, s.SaveUnit(ctx, Unit{Name: "BCH Đoàn phường 1"}))
+	if len(errs) != 2 {
+		t.Fatalf("errors %v", errs)
+	}
+	u := Unit{UpperBody: "Tỉnh Đoàn Đồng Tháp", Name: "BCH Đoàn Phường 1", Place: "Phường 1", SecretaryName: "Nguyễn Thanh Phong"}
+	if err := s.SaveUnit(ctx, u); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Unit(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Unit{UpperBody: "TỈNH ĐOÀN ĐỒNG THÁP", Name: "BCH ĐOÀN PHƯỜNG 1", Place: "Phường 1", IssuerCode: "ĐTN", SecretaryName: "Nguyễn Thanh Phong"}
+	if got != want {
+		t.Fatalf("unit %+v, want %+v", got, want)
+	}
+	if has, _ := s.HasUnit(ctx); !has {
+		t.Fatal("unit not recorded")
+	}
+}
+
+func TestBackup(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	if err := s.GenerateDemo(ctx, DemoOptions{Members: 50, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.GenerateDemo(ctx, DemoOptions{Members: 50, Seed: 3}); err == nil {
+		t.Fatal("demo generated over existing people")
+	}
+	dest := filepath.Join(t.TempDir(), "sao-luu", "so.db")
+	if err := s.Backup(ctx, dest); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Backup(ctx, dest); err == nil {
+		t.Fatal("backup overwrote an existing file")
+	}
+	b, err := Open(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	n1, _ := s.CountMembers(ctx, MemberFilter{})
+	n2, _ := b.CountMembers(ctx, MemberFilter{})
+	if n1 != 50 || n2 != 50 {
+		t.Fatalf("people: register %d, backup %d", n1, n2)
+	}
+	if _, problems, err := b.Check(ctx); err != nil || len(problems) > 0 {
+		t.Fatalf("backup check: %v %v", problems, err)
+	}
+	o, err := s.Overview(ctx, Today().Year())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.LastBackup != Today() {
+		t.Fatalf("last backup %v", o.LastBackup)
+	}
+}
+
+func TestDemoIsDeterministicAndValid(t *testing.T) {
+	ctx := context.Background()
+	names := func(seed int64) []string {
+		s := openTemp(t)
+		if err := s.GenerateDemo(ctx, DemoOptions{Members: 300, Seed: seed, Year: 2025}); err != nil {
+			t.Fatal(err)
+		}
+		if _, problems, err := s.Check(ctx); err != nil || len(problems) > 0 {
+			t.Fatalf("demo check: %v %v", problems, err)
+		}
+		ps, err := s.ListMembers(ctx, MemberFilter{Limit: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.FullName()+p.BirthDate.String())
+		}
+		// Every demo person must pass the rules a user's edit would.
+		var bad []string
+		s.EachMember(ctx, MemberFilter{}, func(p *Person) error {
+			if c := validatePerson(p, 0, Today()); len(c.errs) > 0 {
+				bad = append(bad, c.err().Error())
+			}
+			return nil
+		})
+		if len(bad) > 0 {
+			t.Fatalf("%d demo people break the rules, e.g. %s", len(bad), bad[0])
+		}
+		return out
+	}
+	a, b, c := names(1), names(1), names(2)
+	if strings.Join(a, ",") != strings.Join(b, ",") {
+		t.Fatal("same seed, different wards")
+	}
+	if strings.Join(a, ",") == strings.Join(c, ",") {
+		t.Fatal("different seeds, same ward")
+	}
+}

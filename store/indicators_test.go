@@ -1,0 +1,261 @@
+package store
+
+import (
+	"context"
+	"math"
+	"testing"
+)
+
+// fixtureWard builds a small ward whose 2025 indicators were computed by
+// hand (see the comments next to each expectation in TestYearResults).
+func fixtureWard(t *testing.T) (*Store, Plan) {
+	t.Helper()
+	ctx := context.Background()
+	s := openTemp(t)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	branches := map[string]*Branch{}
+	for _, b := range []struct {
+		name string
+		kind BranchKind
+	}{{"Khóm 1", BranchHamlet}, {"Khóm 2", BranchHamlet}, {"Ấp 3", BranchHamlet}, {"Trường THPT", BranchSchool}} {
+		br := &Branch{Name: "Chi đoàn " + b.name, Kind: b.kind, Active: true}
+		must(s.SaveBranch(ctx, br))
+		branches[b.name] = br
+	}
+	crit, err := s.Criteria(ctx)
+	must(err)
+	all := func() []int64 {
+		var ids []int64
+		for _, c := range crit {
+			ids = append(ids, c.ID)
+		}
+		return ids
+	}
+	must(s.SaveBranchYear(ctx, BranchYear{BranchID: branches["Khóm 1"].ID, Year: 2025, Met: all(), Rating: "excellent"}))
+	must(s.SaveBranchYear(ctx, BranchYear{BranchID: branches["Khóm 2"].ID, Year: 2025, Met: all()[1:], Rating: "good"}))
+	must(s.SaveBranchYear(ctx, BranchYear{BranchID: branches["Ấp 3"].ID, Year: 2025, Met: all(), Rating: "average"}))
+
+	people := map[string]*Person{}
+	add := func(key string, p *Person) {
+		t.Helper()
+		must(s.SavePerson(ctx, p))
+		people[key] = p
+	}
+	event := func(key string, e Event) {
+		t.Helper()
+		e.PersonID = people[key].ID
+		must(s.AddEvent(ctx, &e))
+	}
+	born := MustDate(2000, 2, 2)
+	a := member("Nguyễn", "Văn", "An", born, "A")
+	a.AdmissionDate, a.BranchID, a.Schooling, a.LanguageFluent = MustDate(2025, 3, 26), branches["Khóm 1"].ID, 12, true
+	add("A", a)
+	b := member("Trần", "Thị", "Bích", born, "B")
+	b.AdmissionDate = MustDate(2025, 5, 1)
+	add("B", b)
+	event("B", Event{Kind: EventTransferOut, Date: MustDate(2025, 9, 1), Unit: "Đoàn phường 2"})
+	c := member("Lê", "Văn", "Cường", born, "C")
+	c.AdmissionDate, c.FederationMember, c.FederationDate = MustDate(2018, 3, 26), true, MustDate(2025, 2, 1)
+	c.Schooling, c.Qualification, c.TheoryLevel, c.YouthWorkTrained = 12, "university", "elementary", true
+	add("C", c)
+	add("D", &Person{FamilyName: "Phạm", GivenName: "Dung", Gender: Female, BirthDate: born, FederationMember: true, FederationDate: MustDate(2025, 6, 1)})
+	add("E", &Person{FamilyName: "Hồ", GivenName: "Em", Gender: Female, BirthDate: born, FederationMember: true, FederationDate: MustDate(2019, 1, 1)})
+	f := member("Võ", "Văn", "Phúc", born, "F")
+	f.AdmissionDate = MustDate(2017, 1, 1)
+	add("F", f)
+	event("F", Event{Kind: EventRemoval, Date: MustDate(2024, 5, 5), Reason: "Bỏ sinh hoạt"})
+	g := member("Đỗ", "Thị", "Giang", born, "G")
+	g.AdmissionDate = MustDate(2025, 12, 20)
+	add("G", g)
+	h := member("Bùi", "Văn", "Hải", born, "H")
+	h.AdmissionDate = MustDate(2024, 4, 1)
+	add("H", h)
+	event("H", Event{Kind: EventTransferOut, Date: MustDate(2024, 10, 1), Unit: "Đoàn xã Tân Khánh"})
+
+	must(s.SaveMemberYear(ctx, MemberYear{PersonID: people["A"].ID, Year: 2025, TrainingRegistered: true, TrainingCompleted: true, PartyIntroduced: MustDate(2025, 6, 1)}))
+	must(s.SaveMemberYear(ctx, MemberYear{PersonID: people["C"].ID, Year: 2025, TrainingRegistered: true, PartyIntroduced: MustDate(2025, 7, 1)}))
+	must(s.SaveMemberYear(ctx, MemberYear{PersonID: people["C"].ID, Year: 2024, PartyIntroduced: MustDate(2024, 5, 1)}))
+	must(s.SaveWardYear(ctx, WardYear{Year: 2025, ResidentYouth: 8, NewPartyMembers: 4}))
+
+	must(s.SavePosition(ctx, &Position{PersonID: people["C"].ID, Kind: "secretary", Start: MustDate(2023, 1, 1)}))
+	must(s.SavePosition(ctx, &Position{PersonID: people["A"].ID, Kind: "executive", Start: MustDate(2025, 1, 1)}))
+	must(s.SavePosition(ctx, &Position{PersonID: people["F"].ID, Kind: "standing", Start: MustDate(2020, 1, 1), End: MustDate(2024, 5, 5)}))
+
+	must(s.SaveClub(ctx, &Club{Name: "CLB Thanh niên làm kinh tế", Kind: "economic", Founded: MustDate(2020, 1, 1), Active: true,
+		Members: []GroupMember{{PersonID: people["A"].ID}, {Name: "Trương Văn Lộc", Role: "Cố vấn"}}}))
+	must(s.SaveClub(ctx, &Club{Name: "CLB Kinh tế cũ", Kind: "economic", Active: false}))
+	must(s.SaveClub(ctx, &Club{Name: "CLB Bóng đá", Kind: "interest", Active: true}))
+	x := &Coop{Name: "THT Hoa kiểng", Founded: MustDate(2021, 1, 1), Active: true, Capital: 100000000}
+	must(s.SaveCoop(ctx, x))
+	must(s.SaveCoopYear(ctx, CoopYear{CoopID: x.ID, Year: 2025, Revenue: 100000000, SupportedModel: true}))
+	must(s.SaveCoop(ctx, &Coop{Name: "THT Cá tra", Active: true}))
+	must(s.SaveCoop(ctx, &Coop{Name: "THT đã giải thể", Active: false}))
+
+	plan := &Plan{Number: "12-KH/ĐTN", Title: "Kế hoạch kiểm thử", StartYear: 2024, EndYear: 2028, Current: true, Indicators: []Indicator{
+		{Code: "c1", Kind: KindCount, Metric: MetricEconomicClubs, Target: 1, Title: "CLB"},
+		{Code: "c2", Kind: KindCount, Metric: MetricSupportedModels, Target: 1, Title: "Mô hình"},
+		{Code: "c3", Kind: KindCount, Metric: MetricActiveCoops, Target: 1, Title: "THT"},
+		{Code: "p1", Kind: KindPercent, Metric: MetricHamletStandardPct, Target: 100, Title: "Chi đoàn đạt chuẩn"},
+		{Code: "p2", Kind: KindPercent, Metric: MetricCadreStandardPct, Target: 100, Title: "Cán bộ đạt chuẩn"},
+		{Code: "p3", Kind: KindPercent, Metric: MetricCadreLanguagePct, Target: 15, Title: "Ngoại ngữ"},
+		{Code: "n1", Kind: KindCount, Metric: MetricNewUnionMembers, Target: 10, Period: true, Title: "Đoàn viên mới"},
+		{Code: "n2", Kind: KindCount, Metric: MetricNewFederation, Target: 2, Title: "Hội viên mới"},
+		{Code: "p4", Kind: KindPercent, Metric: MetricYouthGatheredPct, Target: 70, Title: "Tập hợp"},
+		{Code: "p5", Kind: KindPercent, Metric: MetricPartyIntroducedPct, Target: 50, Title: "Giới thiệu Đảng"},
+		{Code: "p6", Kind: KindPercent, Metric: MetricUnitsGoodPct, Target: 80, Title: "Khá trở lên"},
+		{Code: "p7", Kind: KindPercent, Metric: MetricTrainingCompletedPct, Target: 30, Title: "Rèn luyện"},
+		{Code: "k1", Kind: KindCheck, Metric: MetricManual, Title: "Trang mạng xã hội"},
+		{Code: "k2", Kind: KindCheck, Metric: MetricManual, Title: "Áo thanh niên"},
+	}}
+	must(s.SavePlan(ctx, plan))
+	must(s.SetIndicatorValue(ctx, plan.Indicators[12].ID, 2025, 1))
+	return s, *plan
+}
+
+func TestYearResults(t *testing.T) {
+	ctx := context.Background()
+	s, plan := fixtureWard(t)
+	rs, err := s.YearResults(ctx, plan.ID, 2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]struct {
+		actual float64
+		known  bool
+		met    bool
+	}{
+		"c1": {1, true, true},          // one active economic club; the dissolved one and the football club do not count
+		"c2": {1, true, true},          // THT Hoa kiểng: supported, revenue 100M
+		"c3": {2, true, true},          // two active groups
+		"p1": {200.0 / 3, true, false}, // Khóm 1 and Ấp 3 meet all 8 criteria, Khóm 2 seven
+		"p2": {50, true, false},        // C meets the standards, A lacks a qualification; F's office ended in 2024
+		"p3": {50, true, true},         // A is fluent
+		"n1": {3, true, true},          // A, B, G admitted in 2025; with H in 2024, 4 of 10 after 2 of 5 years: on track
+		"n2": {2, true, true},          // C and D joined the Federation in 2025
+		"p4": {62.5, true, false},      // active at year end A, C, G + Federation D, E = 5 of 8 resident youth
+		"p5": {50, true, true},         // A and C introduced in 2025 (C's 2024 introduction not), 4 new Party members
+		"p6": {200.0 / 3, true, false}, // excellent, good, average; the school is not rated
+		"p7": {100.0 / 3, true, true},  // A completed; 3 active members at year end
+		"k1": {1, true, true},
+		"k2": {0, false, false}, // nobody ticked it
+	}
+	if len(rs) != len(want) {
+		t.Fatalf("%d results, want %d", len(rs), len(want))
+	}
+	for _, r := range rs {
+		w := want[r.Indicator.Code]
+		if math.Abs(r.Actual-w.actual) > 1e-9 || r.Known != w.known || r.Met != w.met {
+			t.Errorf("%s: actual %.4f known %v met %v (%s); want %.4f %v %v", r.Indicator.Code, r.Actual, r.Known, r.Met, r.Detail, w.actual, w.known, w.met)
+		}
+		if r.Indicator.Code == "n1" && r.Cumulative != 4 {
+			t.Errorf("n1 cumulative %.0f, want 4", r.Cumulative)
+		}
+	}
+}
+
+func TestPeriodResults(t *testing.T) {
+	ctx := context.Background()
+	s, plan := fixtureWard(t)
+	pr, err := s.PeriodResults(ctx, plan.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := min(plan.EndYear, Today().Year())
+	if len(pr.Years) != last-plan.StartYear+1 || pr.Years[0] != 2024 {
+		t.Fatalf("years %v", pr.Years)
+	}
+	byCode := map[string]Result{}
+	for _, r := range pr.Total {
+		byCode[r.Indicator.Code] = r
+	}
+	// 1 admission in 2024, 3 in 2025, none later: 4 of 10 for the period.
+	if r := byCode["n1"]; r.Actual != 4 || r.Met {
+		t.Errorf("n1 total %v met %v, want 4 not met", r.Actual, r.Met)
+	}
+	// Resident youth was entered only for 2025: the period shows that year.
+	if r := byCode["p4"]; math.Abs(r.Actual-62.5) > 1e-9 || !r.Known {
+		t.Errorf("p4 total %v known %v, want 62.5", r.Actual, r.Known)
+	}
+	if r := byCode["k2"]; r.Known {
+		t.Errorf("k2 never ticked but known")
+	}
+}
+
+func TestPlanEditing(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	p, err := s.CurrentPlan(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Number != "25-KH/ĐTN" || len(p.Indicators) != len(defaultPlanIndicators) {
+		t.Fatalf("seed plan %q with %d indicators", p.Number, len(p.Indicators))
+	}
+	// A ward sets its own share of 2.5a and drops 2.8.
+	for i := range p.Indicators {
+		if p.Indicators[i].Code == "2.5a" {
+			p.Indicators[i].Target = 350
+		}
+	}
+	p.Indicators = p.Indicators[:len(p.Indicators)-1]
+	if err := s.SavePlan(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Plan(ctx, p.ID)
+	if len(got.Indicators) != len(defaultPlanIndicators)-1 {
+		t.Fatalf("%d indicators after removing one", len(got.Indicators))
+	}
+	for _, in := range got.Indicators {
+		if in.Code == "2.5a" && in.Target != 350 {
+			t.Fatalf("2.5a target %v", in.Target)
+		}
+	}
+	bad := got
+	bad.Indicators = append([]Indicator(nil), got.Indicators...)
+	bad.Indicators[0].Target = -1
+	bad.Indicators[5].Kind, bad.Indicators[5].Target = KindPercent, 120
+	errs := fieldErrors(t, s.SavePlan(ctx, &bad))
+	if len(errs) != 2 || errs[0].Row != 1 || errs[1].Row != 6 {
+		t.Fatalf("errors %v", errs)
+	}
+	// A new plan for the next period becomes the current one.
+	next := &Plan{Number: "40-KH/ĐTN", Title: "Giai đoạn mới", StartYear: 2027, EndYear: 2030, Current: true,
+		Indicators: []Indicator{{Code: "2.5a", Kind: KindCount, Metric: MetricNewUnionMembers, Target: 300, Period: true, Title: "Đoàn viên mới"}}}
+	if err := s.SavePlan(ctx, next); err != nil {
+		t.Fatal(err)
+	}
+	cur, _ := s.CurrentPlan(ctx)
+	if cur.ID != next.ID {
+		t.Fatalf("current plan %q", cur.Number)
+	}
+	plans, _ := s.Plans(ctx)
+	if len(plans) != 2 {
+		t.Fatalf("%d plans", len(plans))
+	}
+}
+
+func TestFormatValue(t *testing.T) {
+	tests := []struct {
+		kind IndicatorKind
+		v    float64
+		want string
+	}{
+		{KindCount, 7500, "7.500"},
+		{KindCount, 1234567, "1.234.567"},
+		{KindCount, 12, "12"},
+		{KindPercent, 66.666, "66,7%"},
+		{KindPercent, 70, "70%"},
+		{KindCheck, 1, "Có"},
+		{KindCheck, 0, "Chưa"},
+	}
+	for _, tt := range tests {
+		if got := FormatValue(tt.kind, tt.v); got != tt.want {
+			t.Errorf("FormatValue(%s, %v) = %q, want %q", tt.kind, tt.v, got, tt.want)
+		}
+	}
+}
