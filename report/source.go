@@ -96,3 +96,114 @@ func foldPrefix(s, prefix string) bool {
 // UnitName is the unit's name for running text and titles: "BCH ĐOÀN
 // PHƯỜNG 1" → "Đoàn Phường 1".
 func UnitName(u store.Unit) string { return unitShort(u) }
+
+// AnnualFrom reads the annual report's data for year from the register:
+// the current plan, the situation, the indicator results, the active
+// clubs and cooperative groups with their results, and the secretary's
+// texts.
+func AnnualFrom(ctx context.Context, st *store.Store, year int) (*Annual, error) {
+	a := &Annual{Year: year}
+	var err error
+	if a.Plan, err = st.CurrentPlan(ctx); err != nil {
+		return nil, fmt.Errorf("kế hoạch hiện hành: %w", err)
+	}
+	if a.Situation, err = st.Situation(ctx, year); err != nil {
+		return nil, err
+	}
+	if a.Results, err = st.YearResults(ctx, a.Plan.ID, year); err != nil {
+		return nil, err
+	}
+	if a.Clubs, err = activeClubs(ctx, st); err != nil {
+		return nil, err
+	}
+	if a.Coops, err = activeCoops(ctx, st); err != nil {
+		return nil, err
+	}
+	if a.CoopYears, err = st.CoopYears(ctx, year); err != nil {
+		return nil, err
+	}
+	if a.Ward, err = st.WardYear(ctx, year); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// PeriodFrom reads the current plan's results for every year of its
+// period.
+func PeriodFrom(ctx context.Context, st *store.Store) (*Period, error) {
+	plan, err := st.CurrentPlan(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("kế hoạch hiện hành: %w", err)
+	}
+	pr, err := st.PeriodResults(ctx, plan.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &Period{Result: pr}, nil
+}
+
+// ClubsFrom reads the active clubs with their members.
+func ClubsFrom(ctx context.Context, st *store.Store) (*ClubList, error) {
+	clubs, err := activeClubs(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	return &ClubList{Clubs: clubs}, nil
+}
+
+// CoopsFrom reads the active cooperative groups and their results of year.
+func CoopsFrom(ctx context.Context, st *store.Store, year int) (*CoopList, error) {
+	coops, err := activeCoops(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	years, err := st.CoopYears(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	return &CoopList{Year: year, Coops: coops, Years: years}, nil
+}
+
+// TransferFrom prepares the transfer letter of a Union member to the unit
+// to; the letter goes to the receiving unit ("Như trên").
+func TransferFrom(ctx context.Context, st *store.Store, memberID int64, to, reason string) (*Transfer, error) {
+	if memberID == 0 || to == "" {
+		return nil, fmt.Errorf("giấy giới thiệu: cần đoàn viên và đơn vị nhận")
+	}
+	p, err := st.Person(ctx, memberID)
+	if err != nil {
+		return nil, fmt.Errorf("đoàn viên %d: %w", memberID, err)
+	}
+	if !p.UnionMember {
+		return nil, fmt.Errorf("%s không phải đoàn viên: không cấp giấy giới thiệu sinh hoạt Đoàn", p.FullName())
+	}
+	return &Transfer{Meta: Meta{Recipients: []string{"Như trên"}}, Person: p, To: to, Reason: reason}, nil
+}
+
+func activeClubs(ctx context.Context, st *store.Store) ([]store.Club, error) {
+	all, err := st.Clubs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, c := range all {
+		if c.Active {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+func activeCoops(ctx context.Context, st *store.Store) ([]store.Coop, error) {
+	all, err := st.Coops(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, c := range all {
+		if c.Active {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}

@@ -157,27 +157,8 @@ func writeFile(path string, write func(io.Writer) error) error {
 func annualFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, error) {
 	year := fs.Int("year", store.Today().Year(), "năm báo cáo")
 	return func(ctx context.Context, st *store.Store) (job, error) {
-		a := &report.Annual{Year: *year}
-		var err error
-		if a.Plan, err = st.CurrentPlan(ctx); err != nil {
-			return job{}, fmt.Errorf("kế hoạch hiện hành: %w", err)
-		}
-		if a.Situation, err = st.Situation(ctx, *year); err != nil {
-			return job{}, err
-		}
-		if a.Results, err = st.YearResults(ctx, a.Plan.ID, *year); err != nil {
-			return job{}, err
-		}
-		if a.Clubs, err = activeClubs(ctx, st); err != nil {
-			return job{}, err
-		}
-		if a.Coops, err = activeCoops(ctx, st); err != nil {
-			return job{}, err
-		}
-		if a.CoopYears, err = st.CoopYears(ctx, *year); err != nil {
-			return job{}, err
-		}
-		if a.Ward, err = st.WardYear(ctx, *year); err != nil {
+		a, err := report.AnnualFrom(ctx, st, *year)
+		if err != nil {
 			return job{}, err
 		}
 		return job{
@@ -189,17 +170,12 @@ func annualFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, err
 
 func periodFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, error) {
 	return func(ctx context.Context, st *store.Store) (job, error) {
-		plan, err := st.CurrentPlan(ctx)
-		if err != nil {
-			return job{}, fmt.Errorf("kế hoạch hiện hành: %w", err)
-		}
-		pr, err := st.PeriodResults(ctx, plan.ID)
+		p, err := report.PeriodFrom(ctx, st)
 		if err != nil {
 			return job{}, err
 		}
-		p := &report.Period{Result: pr}
 		return job{
-			title: report.PeriodSummary(pr),
+			title: report.PeriodSummary(p.Result),
 			write: func(m report.Meta, w io.Writer) error { p.Meta = m; return report.WritePeriod(w, p) },
 		}, nil
 	}
@@ -246,11 +222,10 @@ func lowerFirst(s string) string {
 
 func clubsFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, error) {
 	return func(ctx context.Context, st *store.Store) (job, error) {
-		clubs, err := activeClubs(ctx, st)
+		c, err := report.ClubsFrom(ctx, st)
 		if err != nil {
 			return job{}, err
 		}
-		c := &report.ClubList{Clubs: clubs}
 		return job{
 			title: "Danh sách câu lạc bộ và thành viên",
 			write: func(m report.Meta, w io.Writer) error { c.Meta = m; return report.WriteClubs(w, c) },
@@ -261,15 +236,10 @@ func clubsFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, erro
 func coopsFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, error) {
 	year := fs.Int("year", store.Today().Year(), "năm của kết quả hoạt động")
 	return func(ctx context.Context, st *store.Store) (job, error) {
-		coops, err := activeCoops(ctx, st)
+		c, err := report.CoopsFrom(ctx, st, *year)
 		if err != nil {
 			return job{}, err
 		}
-		years, err := st.CoopYears(ctx, *year)
-		if err != nil {
-			return job{}, err
-		}
-		c := &report.CoopList{Year: *year, Coops: coops, Years: years}
 		return job{
 			title: fmt.Sprintf("Danh sách tổ hợp tác và kết quả hoạt động năm %d", *year),
 			write: func(m report.Meta, w io.Writer) error { c.Meta = m; return report.WriteCoops(w, c) },
@@ -282,49 +252,14 @@ func transferFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, e
 	to := fs.String("to", "", "đơn vị nhận (bắt buộc)")
 	reason := fs.String("reason", "", "lý do chuyển sinh hoạt")
 	return func(ctx context.Context, st *store.Store) (job, error) {
-		if *member == 0 || strings.TrimSpace(*to) == "" {
-			return job{}, fmt.Errorf("report transfer: cần --member MÃ và --to ĐƠN_VỊ")
-		}
-		p, err := st.Person(ctx, *member)
+		t, err := report.TransferFrom(ctx, st, *member, strings.TrimSpace(*to), *reason)
 		if err != nil {
-			return job{}, fmt.Errorf("đoàn viên %d: %w", *member, err)
+			return job{}, err
 		}
-		if !p.UnionMember {
-			return job{}, fmt.Errorf("%s không phải đoàn viên: không cấp giấy giới thiệu sinh hoạt Đoàn", p.FullName())
-		}
-		t := &report.Transfer{Person: p, To: *to, Reason: *reason}
 		return job{
-			title:      "Giấy giới thiệu sinh hoạt Đoàn cho " + p.FullName(),
-			recipients: []string{"Như trên"},
+			title:      "Giấy giới thiệu sinh hoạt Đoàn cho " + t.Person.FullName(),
+			recipients: t.Recipients,
 			write:      func(m report.Meta, w io.Writer) error { t.Meta = m; return report.WriteTransfer(w, t) },
 		}, nil
 	}
-}
-
-func activeClubs(ctx context.Context, st *store.Store) ([]store.Club, error) {
-	all, err := st.Clubs(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var out []store.Club
-	for _, c := range all {
-		if c.Active {
-			out = append(out, c)
-		}
-	}
-	return out, nil
-}
-
-func activeCoops(ctx context.Context, st *store.Store) ([]store.Coop, error) {
-	all, err := st.Coops(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var out []store.Coop
-	for _, c := range all {
-		if c.Active {
-			out = append(out, c)
-		}
-	}
-	return out, nil
 }

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"sodoan/store"
+)
+
+// TestReportCommands runs every report command on a demo register: each
+// writes a PDF and takes the next number of its type from the register;
+// a number given by hand that is taken is refused and writes nothing.
+func TestReportCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "so.db")
+	cli := func(args ...string) (string, error) {
+		var out, errb bytes.Buffer
+		err := run(context.Background(), append([]string{"--db", db}, args...), &out, &errb)
+		return out.String() + errb.String(), err
+	}
+	if out, err := cli("demo", "--members", "200", "--year", "2025"); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	people, err := st.ListMembers(context.Background(), store.MemberFilter{Kind: store.KindUnion, Status: store.StatusActive, Limit: 1})
+	st.Close()
+	if err != nil || len(people) == 0 {
+		t.Fatalf("no member: %v", err)
+	}
+	member := people[0]
+
+	steps := []struct {
+		args   []string
+		symbol string // the number printed, "" when the command must fail
+	}{
+		{[]string{"annual", "--year", "2025", "--date", "05/03/2026"}, "1-BC/"},
+		{[]string{"period", "--date", "06/03/2026"}, "2-BC/"},
+		{[]string{"members", "--date", "06/03/2026"}, "1-DS/"},
+		{[]string{"members", "--personal", "--date", "06/03/2026"}, "2-DS/"},
+		{[]string{"clubs", "--date", "07/03/2026"}, "3-DS/"},
+		{[]string{"coops", "--year", "2025", "--date", "07/03/2026"}, "4-DS/"},
+		{[]string{"transfer", "--member", itoa(member.ID), "--to", "Đoàn phường 2", "--date", "08/03/2026"}, "1-GGT/"},
+		{[]string{"annual", "--year", "2025", "--number", "20", "--date", "09/03/2026"}, "20-BC/"},
+		{[]string{"annual", "--year", "2025", "--number", "20", "--date", "10/03/2026"}, ""},
+		{[]string{"annual", "--year", "2025", "--date", "01/01/2027"}, "1-BC/"},
+		{[]string{"transfer", "--member", "999999", "--to", "X"}, ""},
+		{[]string{"annual"}, ""}, // no --out
+	}
+	for i, s := range steps {
+		out := filepath.Join(dir, "doc"+itoa(int64(i))+".pdf")
+		args := append([]string{"report"}, s.args...)
+		if i != len(steps)-1 {
+			args = append(args, "--out", out)
+		}
+		msg, err := cli(args...)
+		if s.symbol == "" {
+			if err == nil {
+				t.Errorf("%v: succeeded, want an error", s.args)
+			}
+			if _, serr := os.Stat(out); serr == nil {
+				t.Errorf("%v: failed but wrote %s", s.args, out)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%v: %v\n%s", s.args, err, msg)
+			continue
+		}
+		if !strings.Contains(msg, "số "+s.symbol) {
+			t.Errorf("%v: output %q, want number %s", s.args, msg, s.symbol)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) || !bytes.Contains(data[len(data)-32:], []byte("%%EOF")) {
+			t.Errorf("%v: %s is not a PDF (%v)", s.args, out, err)
+		}
+	}
+
+	// The register lists what was issued, with the files.
+	st, err = store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	docs, err := st.Documents(context.Background(), 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 8 {
+		t.Errorf("register has %d documents for 2026, want 8", len(docs))
+	}
+	for _, d := range docs {
+		if _, err := os.Stat(d.File); err != nil {
+			t.Errorf("document %s: file %q: %v", d.Symbol("ĐTN"), d.File, err)
+		}
+	}
+
+	// Help needs no register.
+	var errb bytes.Buffer
+	if err := runReport(context.Background(), nil, []string{"--help"}, &errb, &errb); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("report --help: %v", err)
+	}
+	if !strings.Contains(errb.String(), "transfer --member") {
+		t.Errorf("help lacks the commands:\n%s", errb.String())
+	}
+}
+
+func itoa(n int64) string {
+	return strings.TrimSpace(strings.ReplaceAll(store.FormatInt(n), ".", ""))
+}

@@ -1,0 +1,152 @@
+//go:build ci
+
+package report
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"sodoan/store"
+)
+
+// TestFromRegister generates every document from a real register (a demo
+// ward), numbered by the register, and reads the files back.
+func TestFromRegister(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(filepath.Join(t.TempDir(), "so.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.GenerateDemo(ctx, store.DemoOptions{Members: 400, Seed: 3, Year: 2025}); err != nil {
+		t.Fatal(err)
+	}
+	unit, err := st.Unit(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	issued := store.MustDate(2026, 3, 5)
+	issue := func(docType, title string) Meta {
+		d := store.Document{Type: docType, Title: title, Issued: issued}
+		if err := st.IssueDocument(ctx, &d); err != nil {
+			t.Fatal(err)
+		}
+		return Meta{Unit: unit, Number: d.Number, Date: issued, Recipients: DefaultRecipients(unit)}
+	}
+	number := func(n int, docType string) string {
+		return "Số: " + Symbol(n, docType, unit.IssuerCode)
+	}
+	header := []string{strings.ToUpper(unit.UpperBody), strings.ToUpper(unit.Name), "ĐOÀN TNCS HỒ CHÍ MINH",
+		DateLine(unit.Place, issued), "Nơi nhận:", "- Lưu VP.", "TM. BAN CHẤP HÀNH", "BÍ THƯ", unit.SecretaryName}
+
+	annual, err := AnnualFrom(ctx, st, 2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	annual.Meta = issue(AnnualType, "Báo cáo năm 2025")
+	annualText := []string{number(1, "BC"), "BÁO CÁO", AnnualSummary(annual.Plan, 2025),
+		fmt.Sprintf("%s đoàn viên (nam: %s, nữ: %s)", formatInt(int64(annual.Situation.Union.Total)),
+			formatInt(int64(annual.Situation.Union.Male)), formatInt(int64(annual.Situation.Union.Female)))}
+	if len(annual.Results) < 15 {
+		t.Fatalf("%d indicators, want the plan's 15", len(annual.Results))
+	}
+	for _, r := range annual.Results {
+		annualText = append(annualText, r.Indicator.Code+" "+r.Indicator.Title+" "+formatValue(r.Indicator.Kind, r.Indicator.Target))
+	}
+	for _, c := range annual.Clubs {
+		annualText = append(annualText, c.Name)
+	}
+
+	period, err := PeriodFrom(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	period.Meta = issue(AnnualType, "Sơ kết")
+
+	members, err := MemberListFrom(ctx, st, 0, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	members.Meta = issue(ListType, "Danh sách đoàn viên")
+	active := store.MemberFilter{Kind: store.KindUnion, Status: store.StatusActive}
+	total, err := st.CountMembers(ctx, active)
+	if err != nil {
+		t.Fatal(err)
+	}
+	women := active
+	women.Gender = store.Female
+	nWomen, err := st.CountMembers(ctx, women)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := st.ListMembers(ctx, store.MemberFilter{Kind: store.KindUnion, Status: store.StatusActive, Limit: 3})
+	if err != nil || len(first) < 3 {
+		t.Fatalf("ListMembers: %v", err)
+	}
+	membersText := []string{number(1, "DS"), "DANH SÁCH",
+		fmt.Sprintf("Tổng cộng: %s đoàn viên (Nam: %s, Nữ: %s)", formatInt(int64(total)), formatInt(int64(total-nWomen)), formatInt(int64(nWomen)))}
+	for _, p := range first {
+		membersText = append(membersText, p.FullName())
+	}
+	for _, g := range members.Groups {
+		membersText = append(membersText, fmt.Sprintf("%s (%s đoàn viên)", g.Name, formatInt(int64(g.Count))))
+	}
+
+	branches, err := st.Branches(ctx, false)
+	if err != nil || len(branches) == 0 {
+		t.Fatalf("Branches: %v", err)
+	}
+	one, err := MemberListFrom(ctx, st, branches[0].ID, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one.Meta = issue(ListType, "Danh sách đoàn viên một chi đoàn")
+
+	clubs, err := ClubsFrom(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clubs.Meta = issue(ListType, "Câu lạc bộ")
+	coops, err := CoopsFrom(ctx, st, 2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	coops.Meta = issue(ListType, "Tổ hợp tác")
+	tr, err := TransferFrom(ctx, st, first[0].ID, "Đoàn phường Tân Quy Đông", "chuyển nơi ở")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recipients := tr.Recipients
+	tr.Meta = issue(TransferType, "Giấy giới thiệu")
+	tr.Recipients = recipients
+
+	cases := []struct {
+		name  string
+		write func(io.Writer) error
+		text  []string
+	}{
+		{"annual", func(w io.Writer) error { return WriteAnnual(w, annual) }, annualText},
+		{"period", func(w io.Writer) error { return WritePeriod(w, period) }, []string{number(2, "BC"), PeriodSummary(period.Result)}},
+		{"members", func(w io.Writer) error { return WriteMemberList(w, members) }, membersText},
+		{"branch", func(w io.Writer) error { return WriteMemberList(w, one) }, []string{number(2, "DS"), "Đoàn viên " + branchTitle(branches[0].Name),
+			fmt.Sprintf("Tổng cộng: %s đoàn viên", formatInt(int64(branches[0].Members))), "Số CCCD"}},
+		{"clubs", func(w io.Writer) error { return WriteClubs(w, clubs) }, []string{number(3, "DS"), "Câu lạc bộ và thành viên"}},
+		{"coops", func(w io.Writer) error { return WriteCoops(w, coops) }, []string{number(4, "DS"), "Tổ hợp tác và kết quả hoạt động năm 2025"}},
+		{"transfer", func(w io.Writer) error { return WriteTransfer(w, tr) }, []string{number(1, "GGT"), "Đồng chí: " + first[0].FullName(), "- Như trên;"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := pdfFile(t, c.name, c.write)
+			raw := rawText(t, path)
+			for _, s := range append(append([]string{}, header...), c.text...) {
+				if !strings.Contains(raw, spaces.ReplaceAllString(s, " ")) {
+					t.Errorf("text lacks %q", s)
+				}
+			}
+		})
+	}
+}
