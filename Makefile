@@ -44,11 +44,14 @@ gui: deps
 
 build: cli gui
 
-# The app on the user's register; on a demo ward when there is none yet.
+# The app on the user's register; on a demo ward when there is none yet
+# (DB=FILE opens another register).
+USER_DB := $(DATA)/so-doan.db
 run: build
-	@if [ -z "$(DB)" ] && [ ! -f "$(DEMO_DB)" ]; then \
-		echo "Tạo sổ mẫu $(DEMO_DB)"; $(BIN)/sodoan-cli --db "$(DEMO_DB)" demo --members 1500; fi
-	$(BIN)/sodoan --db "$(if $(DB),$(DB),$(DEMO_DB))"
+	@if [ -n "$(DB)" ]; then db="$(DB)"; \
+	elif [ -f "$(USER_DB)" ]; then db="$(USER_DB)"; \
+	else db="$(DEMO_DB)"; [ -f "$$db" ] || { echo "Tạo phường mẫu $$db"; $(BIN)/sodoan-cli --db "$$db" demo --members 1500; }; fi; \
+	echo "Mở $$db"; $(BIN)/sodoan --db "$$db"
 
 vet:
 	$(GO) vet ./...

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"sodoan/store"
 )
@@ -51,11 +50,11 @@ func exitCode(err error) int {
 // defaultDB is the register in the user's data folder, the one the window
 // opens too.
 func defaultDB() string {
-	dir, err := os.UserConfigDir()
+	p, err := store.DefaultPath()
 	if err != nil {
-		dir = "."
+		return "so-doan.db"
 	}
-	return filepath.Join(dir, "sodoan", "so-doan.db")
+	return p
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
