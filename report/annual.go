@@ -64,8 +64,8 @@ func WriteAnnual(w io.Writer, a *Annual) error {
 	d.subheading("3/. Phương hướng, nhiệm vụ năm " + strconv.Itoa(a.Year+1))
 	d.texts(a.Ward.NextSteps)
 
-	d.paragraph(fmt.Sprintf("Trên đây là báo cáo kết quả thực hiện Kế hoạch số %s năm %d của Ban Chấp hành %s./.",
-		a.Plan.Number, a.Year, unit))
+	d.lastParagraph(&a.Meta, false, fmt.Sprintf("Trên đây là báo cáo kết quả thực hiện Kế hoạch số %s năm %d của Ban Chấp hành %s./.",
+		a.Plan.Number, a.Year, unit), "", d.set.FirstLineIndent, "J")
 	d.closing(&a.Meta, false)
 	return d.finish(w)
 }

@@ -140,6 +140,29 @@ func (d *doc) title(docType, summary string) {
 	d.pdf.SetY(y + 3)
 }
 
+// closingHeight is the height of the recipients and signature blocks.
+func (d *doc) closingHeight(m *Meta, dateLine bool) float64 {
+	blh := d.lh(d.set.BodySize)
+	right := blh*3 + d.set.SignatureSpace
+	if dateLine {
+		right += blh
+	}
+	left := d.lh(d.set.RecipientsTitle) + d.lh(d.set.RecipientsSize)*float64(len(m.Recipients)+1)
+	return max(left, right)
+}
+
+// lastParagraph writes the document's closing paragraph so that it stays
+// on the page of the signature: a signature must never stand alone on a
+// page, away from the text it signs.
+func (d *doc) lastParagraph(m *Meta, dateLine bool, s, style string, indent float64, align string) {
+	s = nfc(s)
+	d.font(style, d.set.BodySize)
+	d.lines = d.wrap(d.lines, s, d.w, indent)
+	need := float64(len(d.lines))*d.lh(d.set.BodySize) + d.set.ParagraphSpacing*ptMM + 4 + d.closingHeight(m, dateLine)
+	d.ensure(need)
+	d.para(s, style, d.set.BodySize, indent, align)
+}
+
 // closing writes the recipients on the left and the signature on the
 // right, level with each other, on one page. With dateLine the place and
 // date are printed above the signature (lists put them there instead of
@@ -163,14 +186,9 @@ func (d *doc) closing(m *Meta, dateLine bool) {
 	if m.Deputy {
 		position, name = "PHÓ BÍ THƯ", m.Unit.DeputyName
 	}
-	rightH := blh*3 + set.SignatureSpace
-	if dateLine {
-		rightH += blh
-	}
 	rlh := d.lh(set.RecipientsSize)
-	leftH := d.lh(set.RecipientsTitle) + rlh*float64(len(m.Recipients)+1)
 	d.space(4)
-	d.ensure(max(leftH, rightH))
+	d.ensure(d.closingHeight(m, dateLine))
 	y0 := d.pdf.GetY()
 
 	// Recipients.

@@ -170,9 +170,8 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 			}
 		}
 	}
-	d.font("B", set.BodySize)
-	d.para(fmt.Sprintf("Tổng cộng: %s đoàn viên (Nam: %s, Nữ: %s)", formatInt(int64(n)), formatInt(int64(men)), formatInt(int64(women))),
-		"B", set.BodySize, 0, "L")
+	d.lastParagraph(&l.Meta, true, fmt.Sprintf("Tổng cộng: %s đoàn viên (Nam: %s, Nữ: %s)", formatInt(int64(n)), formatInt(int64(men)), formatInt(int64(women))),
+		"B", 0, "L")
 	d.closing(&l.Meta, true)
 	return d.finish(w)
 }

@@ -94,7 +94,8 @@ func WritePeriod(w io.Writer, p *Period) error {
 		d.heading("II/. ĐÁNH GIÁ CHUNG")
 		d.texts(p.Texts)
 	}
-	d.paragraph(fmt.Sprintf("Trên đây là báo cáo %s của Ban Chấp hành %s./.", lowerFirst(PeriodSummary(pr)), unit))
+	d.lastParagraph(&p.Meta, false, fmt.Sprintf("Trên đây là báo cáo %s của Ban Chấp hành %s./.", lowerFirst(PeriodSummary(pr)), unit),
+		"", d.set.FirstLineIndent, "J")
 	d.closing(&p.Meta, false)
 	return d.finish(w)
 }

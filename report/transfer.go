@@ -70,11 +70,11 @@ func WriteTransfer(w io.Writer, tr *Transfer) error {
 		days = 30
 	}
 	until := tr.date().Time().AddDate(0, 0, days)
-	d.paragraph(fmt.Sprintf("Giấy giới thiệu có giá trị đến hết ngày %s.", store.DateOf(until)))
 	m := tr.Meta
 	if len(m.Recipients) == 0 {
 		m.Recipients = []string{"Như trên"}
 	}
+	d.lastParagraph(&m, false, fmt.Sprintf("Giấy giới thiệu có giá trị đến hết ngày %s.", store.DateOf(until)), "", d.set.FirstLineIndent, "J")
 	d.closing(&m, false)
 	return d.finish(w)
 }
