@@ -73,3 +73,32 @@ func BenchmarkMemberList10k(b *testing.B) {
 	}
 	b.ReportMetric(float64(n), "members")
 }
+
+// BenchmarkAnnual is `report annual` without the register entry: open
+// the register of 10,000 members, measure the situation and every
+// indicator, lay out and write the report.
+func BenchmarkAnnual(b *testing.B) {
+	path, err := demoRegister()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		st, err := store.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		a, err := AnnualFrom(ctx, st, 2025)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if a.Unit, err = st.Unit(ctx); err != nil {
+			b.Fatal(err)
+		}
+		if err := WriteAnnual(io.Discard, a); err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
+	}
+}

@@ -20,7 +20,7 @@ type Period struct {
 // PeriodSummary is the line under BÁO CÁO: a mid-term review (sơ kết)
 // while the plan runs, a final review (tổng kết) once its last year is in.
 func PeriodSummary(pr store.PeriodResult) string {
-	kind := "Sơ kết giữa giai đoạn"
+	kind := "Sơ kết"
 	if n := len(pr.Years); n > 0 && pr.Years[n-1] >= pr.Plan.EndYear {
 		kind = "Tổng kết"
 	}

@@ -95,19 +95,28 @@ func (s *Store) Situation(ctx context.Context, year int) (Situation, error) {
 		byKind[i] = Tally{Code: c.Code, Label: c.Label}
 	}
 	byOcc := occupationTallies()
-	rows, err = s.db.QueryContext(ctx, `
-		WITH last AS (
-			SELECT person_id, kind, row_number() OVER (PARTITION BY person_id ORDER BY date DESC, id DESC) AS rn
-			FROM membership_events WHERE date <= ?1
-		)
-		SELECT p.gender, COALESCE(b.kind, ''), p.occupation, count(*)
-		FROM people p
-		LEFT JOIN last l ON l.person_id = p.id AND l.rn = 1
-		LEFT JOIN branches b ON b.id = p.branch_id
-		WHERE p.union_member = 1 AND (
-			l.kind IN ('admission', 'transfer_in')
-			OR (l.kind IS NULL AND NOT EXISTS (SELECT 1 FROM membership_events x WHERE x.person_id = p.id)
-				AND (p.admission_date IS NULL OR p.admission_date <= ?1)))
+	// When nothing happened after the day (the usual case: the report of
+	// the current year), the derived status the store keeps is the status
+	// on the day, and an index answers; otherwise each member's latest
+	// event up to the day is looked up through the events' person index.
+	var later bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM membership_events WHERE date > ?)`, asOf).Scan(&later); err != nil {
+		return st, fmt.Errorf("đếm đoàn viên: %w", err)
+	}
+	members := `SELECT p.gender, p.branch_id, p.occupation FROM people p
+		WHERE p.union_member = 1 AND p.status = 'active' AND (p.admission_date IS NULL OR p.admission_date <= ?1)`
+	if later {
+		members = `SELECT gender, branch_id, occupation FROM (
+			SELECT p.id, p.gender, p.branch_id, p.occupation, p.admission_date,
+				(SELECT e.kind FROM membership_events e WHERE e.person_id = p.id AND e.date <= ?1
+					ORDER BY e.date DESC, e.id DESC LIMIT 1) AS last
+			FROM people p WHERE p.union_member = 1) m
+		WHERE m.last IN ('admission', 'transfer_in')
+			OR (m.last IS NULL AND NOT EXISTS (SELECT 1 FROM membership_events x WHERE x.person_id = m.id)
+				AND (m.admission_date IS NULL OR m.admission_date <= ?1))`
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT m.gender, COALESCE(b.kind, ''), m.occupation, count(*)
+		FROM (`+members+`) m LEFT JOIN branches b ON b.id = m.branch_id
 		GROUP BY 1, 2, 3`, asOf)
 	if err != nil {
 		return st, fmt.Errorf("đếm đoàn viên: %w", err)
