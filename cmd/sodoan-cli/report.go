@@ -59,6 +59,14 @@ func runReport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	cmds := reportCmds()
 	if len(args) == 0 || strings.TrimLeft(args[0], "-") == "help" || strings.TrimLeft(args[0], "-") == "h" {
 		fmt.Fprint(stderr, reportUsage)
+		// main passes "--help" alone, without the document it was
+		// asked about: show every document's own flags.
+		for _, name := range []string{"annual", "period", "members", "clubs", "coops", "transfer"} {
+			c := cmds[name]
+			fs := reportFlags(name, c, stderr)
+			fmt.Fprintf(stderr, "\n%s:\n", c.synopsis)
+			fs.fs.PrintDefaults()
+		}
 		if len(args) == 0 {
 			return fmt.Errorf("report: thiếu loại văn bản")
 		}
@@ -70,13 +78,8 @@ func runReport(ctx context.Context, st *store.Store, args []string, stdout, stde
 		fmt.Fprint(stderr, reportUsage)
 		return fmt.Errorf("report: không có loại văn bản %q", name)
 	}
-	fs := newFlags("report "+name, c.synopsis, stderr)
-	out := fs.String("out", "", "tệp PDF sẽ ghi (bắt buộc)")
-	date := fs.String("date", "", "ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
-	number := fs.Int("number", 0, "số văn bản tự chọn (mặc định: số tiếp theo trong sổ văn bản đi)")
-	unsigned := fs.Bool("unsigned", false, "in \"(Đã ký)\" ở chỗ chữ ký, cho bản gửi qua thư điện tử")
-	deputy := fs.Bool("deputy", false, "Phó Bí thư ký thay Bí thư")
-	prepare := c.flags(fs)
+	f := reportFlags(name, c, stderr)
+	fs, out, date, number, unsigned, deputy, prepare := f.fs, f.out, f.date, f.number, f.unsigned, f.deputy, f.prepare
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -128,6 +131,27 @@ func runReport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	}
 	fmt.Fprintf(stdout, "Đã xuất %s số %s: %s\n", j.title, doc.Symbol(unit.IssuerCode), path)
 	return nil
+}
+
+// commonFlags are the flags every document takes, with the document's own.
+type commonFlags struct {
+	fs               *flag.FlagSet
+	out, date        *string
+	number           *int
+	unsigned, deputy *bool
+	prepare          func(context.Context, *store.Store) (job, error)
+}
+
+func reportFlags(name string, c reportCmd, stderr io.Writer) commonFlags {
+	fs := newFlags("report "+name, c.synopsis, stderr)
+	f := commonFlags{fs: fs}
+	f.out = fs.String("out", "", "tệp PDF sẽ ghi (bắt buộc)")
+	f.date = fs.String("date", "", "ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
+	f.number = fs.Int("number", 0, "số văn bản tự chọn (mặc định: số tiếp theo trong sổ văn bản đi)")
+	f.unsigned = fs.Bool("unsigned", false, "in \"(Đã ký)\" ở chỗ chữ ký, cho bản gửi qua thư điện tử")
+	f.deputy = fs.Bool("deputy", false, "Phó Bí thư ký thay Bí thư")
+	f.prepare = c.flags(fs)
+	return f
 }
 
 // writeFile writes the PDF beside its destination and renames it into
