@@ -19,6 +19,7 @@ var demoRegister = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	demoDir = dir
 	path := filepath.Join(dir, "demo.db")
 	st, err := store.Open(path)
 	if err != nil {
@@ -30,6 +31,17 @@ var demoRegister = sync.OnceValues(func() (string, error) {
 	}
 	return path, nil
 })
+
+// demoDir is the folder of the demo register, removed after the tests.
+var demoDir string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if demoDir != "" {
+		os.RemoveAll(demoDir)
+	}
+	os.Exit(code)
+}
 
 // writeMembersFromRegister is what `report members` does: open the
 // register, read the branches, stream the active Union members into the
