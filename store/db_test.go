@@ -180,6 +180,15 @@ func TestDemoIsDeterministicAndValid(t *testing.T) {
 		if len(bad) > 0 {
 			t.Fatalf("%d demo people break the rules, e.g. %s", len(bad), bad[0])
 		}
+		clubs, err := s.Clubs(ctx)
+		if err != nil || len(clubs) == 0 {
+			t.Fatalf("demo clubs: %v %v", clubs, err)
+		}
+		for _, c := range clubs {
+			if c.Leader == "" || c.Leader != Clean(c.Leader) {
+				t.Fatalf("club leader %q is not clean text", c.Leader)
+			}
+		}
 		return out
 	}
 	a, b, c := names(1), names(1), names(2)

@@ -505,7 +505,7 @@ func demoGroups(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, pe
 		if _, err := tx.ExecContext(ctx, `INSERT INTO club_members(club_id, name, role) VALUES (?,?,?)`, id, "Trương Văn Lộc", "Cố vấn"); err != nil {
 			return fmt.Errorf("tạo thành viên câu lạc bộ mẫu: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE clubs SET leader = (SELECT p.family_name || ' ' || p.middle_name || ' ' || p.given_name
+		if _, err := tx.ExecContext(ctx, `UPDATE clubs SET leader = (SELECT p.family_name || ' ' || CASE WHEN p.middle_name = '' THEN '' ELSE p.middle_name || ' ' END || p.given_name
 			FROM club_members m JOIN people p ON p.id = m.person_id WHERE m.club_id = ?1 AND m.role = 'Chủ nhiệm') WHERE id = ?1`, id); err != nil {
 			return fmt.Errorf("tạo câu lạc bộ mẫu: %w", err)
 		}
