@@ -139,7 +139,7 @@ func (a *App) buildMain() {
 	)
 	a.nav.OnSelected = func(i widget.ListItemID) { a.show(a.defs[i].id) }
 	split := container.NewHSplit(a.nav, a.body)
-	split.Offset = 0.16
+	split.Offset = 0.14
 	a.win.SetContent(split)
 	a.updateTitle()
 

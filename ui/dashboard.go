@@ -57,12 +57,13 @@ func (d *dashboard) refresh() {
 	cards := container.NewGridWithColumns(5,
 		card(T("Đoàn viên đang sinh hoạt"), ov.UnionActive,
 			fmt.Sprintf(T("Nam %s · Nữ %s"), formatInt(int64(ov.UnionMale)), formatInt(int64(ov.UnionFemale))), "members"),
-		card(T("Hội viên"), ov.Federation, fmt.Sprintf(T("Kết nạp đoàn viên năm %d: %d"), year, ov.Admitted), "federation"),
+		card(T("Hội viên"), ov.Federation, T("Hội LHTN Việt Nam"), "federation"),
 		card(T("Chi đoàn"), ov.Branches, T("đang hoạt động"), "branches"),
 		card(T("Câu lạc bộ"), ov.Clubs, T("đang hoạt động"), "clubs"),
 		card(T("Tổ hợp tác"), ov.Coops, T("đang hoạt động"), "coops"),
 	)
-	statusLbl := widget.NewLabel(T("Đoàn viên khác") + ": " + statusLine)
+	statusLbl := widget.NewLabel(fmt.Sprintf(T("Kết nạp năm %d: %s đoàn viên"), year, formatInt(int64(ov.Admitted))) +
+		" · " + T("Đoàn viên khác") + ": " + statusLine)
 	statusLbl.Wrapping = fyne.TextWrapWord
 
 	alerts := container.NewVBox(heading(T("Cần chú ý")))
@@ -142,6 +143,9 @@ func indicatorBar(r store.Result) fyne.CanvasObject {
 	bar.TextFormatter = func() string {
 		if !r.Known {
 			return T("chưa đủ số liệu")
+		}
+		if in.Kind == store.KindCheck {
+			return actualText(r)
 		}
 		return actualText(r) + " / " + targetText(in) + " — " + metText(r)
 	}

@@ -1,8 +1,9 @@
 package ui
 
-import "errors"
+import "sodoan/store"
 
-// generateDemo fills the register with the demo ward.
+// generateDemo fills the empty register with the demo ward (the store
+// refuses a register that has people already).
 func (a *App) generateDemo(members int) error {
-	return errors.New("chưa có phường mẫu")
+	return a.st.GenerateDemo(a.ctx, store.DemoOptions{Members: members, Seed: 1, Year: thisYear()})
 }

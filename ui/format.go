@@ -62,6 +62,8 @@ func newChoiceSelect(list []store.Choice, changed func(code string)) *choiceSele
 			changed(c.code())
 		}
 	})
+	// Fyne's "(Select one)" is not in its translations.
+	c.PlaceHolder = T("(Chọn)")
 	return c
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"sync"
@@ -30,7 +31,11 @@ type memberColumn struct {
 	sort  store.SortField
 	sorts bool
 	width float32
-	text  func(p *store.Person, row int) string
+	// long is set on columns whose text can be wider than the column;
+	// only they pay for measuring the ellipsis, which is most of a
+	// redraw's cost.
+	long bool
+	text func(p *store.Person, row int) string
 }
 
 // membersScreen is the Đoàn viên / Hội viên list.
@@ -90,20 +95,20 @@ func (m *membersScreen) build() {
 		admission = T("Ngày vào Hội")
 	}
 	m.cols = []memberColumn{
-		{T("STT"), "", false, 60, func(p *store.Person, row int) string { return strconv.Itoa(row + 1) }},
-		{T("Họ và tên"), store.SortName, true, 220, func(p *store.Person, _ int) string { return p.FullName() }},
-		{T("Ngày sinh"), store.SortBirth, true, 110, func(p *store.Person, _ int) string { return p.BirthDate.String() }},
-		{T("Giới tính"), store.SortGender, true, 90, func(p *store.Person, _ int) string { return p.Gender.Label() }},
-		{T("Chi đoàn"), store.SortBranch, true, 160, func(p *store.Person, _ int) string { return p.BranchName }},
-		{admission, store.SortAdmission, true, 130, func(p *store.Person, _ int) string {
+		{T("STT"), "", false, 55, false, func(p *store.Person, row int) string { return strconv.Itoa(row + 1) }},
+		{T("Họ và tên"), store.SortName, true, 185, true, func(p *store.Person, _ int) string { return p.FullName() }},
+		{T("Ngày sinh"), store.SortBirth, true, 105, false, func(p *store.Person, _ int) string { return p.BirthDate.String() }},
+		{T("Giới tính"), store.SortGender, true, 85, false, func(p *store.Person, _ int) string { return p.Gender.Label() }},
+		{T("Chi đoàn"), store.SortBranch, true, 165, true, func(p *store.Person, _ int) string { return p.BranchName }},
+		{admission, store.SortAdmission, true, 120, false, func(p *store.Person, _ int) string {
 			if m.kind == store.KindFederation {
 				return p.FederationDate.String()
 			}
 			return p.AdmissionDate.String()
 		}},
-		{T("Số thẻ"), store.SortCard, true, 100, func(p *store.Person, _ int) string { return p.CardNumber }},
-		{T("Chức vụ"), "", false, 150, func(p *store.Person, _ int) string { return p.Position }},
-		{T("Trạng thái"), store.SortStatus, true, 130, func(p *store.Person, _ int) string { return p.Status.Label() }},
+		{T("Số thẻ"), store.SortCard, true, 110, false, func(p *store.Person, _ int) string { return p.CardNumber }},
+		{T("Chức vụ"), "", false, 110, true, func(p *store.Person, _ int) string { return p.Position }},
+		{T("Trạng thái"), store.SortStatus, true, 140, true, func(p *store.Person, _ int) string { return p.Status.Label() }},
 	}
 
 	m.search = newEntry(m.a)
@@ -134,7 +139,7 @@ func (m *membersScreen) build() {
 		m.reload(false)
 	})
 	m.genderSel.setCode("")
-	m.turning = widget.NewCheck(T("Sắp trưởng thành (30 tuổi trong năm)"), func(on bool) {
+	m.turning = widget.NewCheck(T("Tròn 30 tuổi năm nay"), func(on bool) {
 		m.filter.TurningThirty = 0
 		if on {
 			m.filter.TurningThirty = thisYear()
@@ -169,10 +174,13 @@ func (m *membersScreen) build() {
 		tools.Add(widget.NewButtonWithIcon(T("Kết nạp hàng loạt"), theme.ListIcon(), func() { m.a.showBatchAdmission() }))
 		tools.Add(widget.NewButtonWithIcon(T("Xếp loại cuối năm"), theme.ConfirmIcon(), func() { m.a.showYearRating(m.filter.BranchID) }))
 	}
-	filters := container.NewHBox(m.kindSel, m.branchSel, m.statusSel, m.genderSel, m.turning)
+	// A grid gives each dropdown a fair share of the width; in a box they
+	// shrink to their minimum and the labels get cut.
+	filters := container.NewBorder(nil, nil, nil, m.turning,
+		container.NewGridWithColumns(4, m.kindSel, m.branchSel, m.statusSel, m.genderSel))
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, tools, m.search),
-		container.NewHScroll(filters),
+		filters,
 		m.count,
 	)
 	m.root = container.NewBorder(top, nil, nil, nil, m.table)
@@ -251,15 +259,29 @@ func (m *membersScreen) reload(withAll bool) {
 	m.busy.Add(1)
 	go func() {
 		defer m.busy.Done()
-		total, err := m.a.st.CountMembers(m.a.ctx, f)
-		var rows []store.Person
-		if err == nil {
-			rows, err = m.a.st.ListMembers(m.a.ctx, f)
+		// The count and the page are separate queries; run side by side
+		// they cost the slower of the two, not the sum.
+		var (
+			total, all = 0, -1
+			rows       []store.Person
+			errs       [3]error
+			wg         sync.WaitGroup
+		)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			total, errs[0] = m.a.st.CountMembers(m.a.ctx, f)
+		}()
+		if countAll {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				all, errs[1] = m.a.st.CountMembers(m.a.ctx, store.MemberFilter{Kind: f.Kind})
+			}()
 		}
-		all := -1
-		if err == nil && countAll {
-			all, err = m.a.st.CountMembers(m.a.ctx, store.MemberFilter{Kind: f.Kind})
-		}
+		rows, errs[2] = m.a.st.ListMembers(m.a.ctx, f)
+		wg.Wait()
+		err := errors.Join(errs[:]...)
 		fyne.Do(func() {
 			if gen != m.gen {
 				return
@@ -341,19 +363,24 @@ func (m *membersScreen) row(r int) *store.Person {
 func (m *membersScreen) length() (int, int) { return m.total, len(m.cols) }
 
 func (m *membersScreen) createCell() fyne.CanvasObject {
-	l := widget.NewLabel("Nguyễn Thị Thanh Hương")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
+	return widget.NewLabel("Nguyễn Thị Thanh Hương")
 }
 
 func (m *membersScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
-	p := m.row(id.Row)
-	if p == nil {
-		l.SetText("…")
-		return
+	trunc := fyne.TextTruncateOff
+	if m.cols[id.Col].long {
+		trunc = fyne.TextTruncateEllipsis
 	}
-	l.SetText(m.cols[id.Col].text(p, id.Row))
+	text := "…"
+	if p := m.row(id.Row); p != nil {
+		text = m.cols[id.Col].text(p, id.Row)
+	}
+	if l.Text == text && l.Truncation == trunc {
+		return // an unchanged cell needs no new layout
+	}
+	l.Truncation = trunc
+	l.SetText(text)
 }
 
 func (m *membersScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {

@@ -78,8 +78,12 @@ func (s *planScreen) load() {
 // checkbox or an entry.
 func (s *planScreen) resultsTable(results []store.Result, year int) fyne.CanvasObject {
 	a := s.a
-	cols := layout.NewGridLayoutWithColumns(5)
-	rows := container.NewVBox(container.New(cols,
+	// The indicator's wording takes half the width, the four figures
+	// share the other half.
+	line := func(name, target, actual, met, detail fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWithColumns(2, name, container.New(layout.NewGridLayoutWithColumns(4), target, actual, met, detail))
+	}
+	rows := container.NewVBox(line(
 		heading(T("Chỉ tiêu")), heading(T("Mục tiêu")), heading(T("Thực hiện")), heading(T("Kết quả")), heading(T("Cách tính"))))
 	for _, r := range results {
 		r := r
@@ -132,7 +136,7 @@ func (s *planScreen) resultsTable(results []store.Result, year int) fyne.CanvasO
 		}
 		detail := widget.NewLabel(r.Detail)
 		detail.Wrapping = fyne.TextWrapWord
-		rows.Add(container.New(cols, name, target, actual, met, detail))
+		rows.Add(line(name, target, actual, met, detail))
 	}
 	return rows
 }

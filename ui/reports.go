@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -13,8 +12,6 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"sodoan/store"
 )
 
 // document is one document the Báo cáo screen can generate.
@@ -23,7 +20,8 @@ type document struct {
 	// generate writes the document for year into dir and returns the
 	// file's path; it runs off the UI goroutine and reports progress
 	// between 0 and 1.
-	generate func(a *App, year int, dir string, progress func(float64)) (string, error)
+	// number enters it in the register of outgoing documents.
+	generate func(a *App, year int, dir string, number bool, progress func(float64)) (string, error)
 }
 
 // reportsScreen chooses a document and a year, edits the secretary's texts
@@ -38,6 +36,7 @@ type reportsScreen struct {
 	genBtn   *widget.Button
 	openFile *widget.Button
 	openDir  *widget.Button
+	number   *widget.Check
 	last     string
 	root     fyne.CanvasObject
 
@@ -66,9 +65,11 @@ func newReportsScreen(a *App) *reportsScreen {
 	s.openDir = widget.NewButtonWithIcon(T("Mở thư mục"), theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.last)) })
 	s.openFile.Disable()
 	s.openDir.Disable()
+	s.number = widget.NewCheck(T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
 	top := widget.NewForm(
 		widget.NewFormItem(T("Văn bản"), s.docSel),
 		widget.NewFormItem(T("Năm"), s.year),
+		widget.NewFormItem("", s.number),
 	)
 	actions := container.NewVBox(container.NewHBox(s.genBtn, s.openFile, s.openDir), s.bar, s.status)
 	s.root = container.NewBorder(container.NewVBox(top, actions, widget.NewSeparator()), nil, nil, nil, s.texts)
@@ -141,6 +142,7 @@ func (s *reportsScreen) generate() {
 		return
 	}
 	doc := documents[i]
+	number := s.number.Checked
 	y, _ := strconv.Atoi(s.year.Selected)
 	dir, err := s.a.yearDir(y)
 	if err != nil {
@@ -152,7 +154,7 @@ func (s *reportsScreen) generate() {
 	s.bar.Show()
 	s.status.SetText(T("Đang tạo") + " " + doc.title + "…")
 	go func() {
-		path, err := doc.generate(s.a, y, dir, func(v float64) { fyne.Do(func() { s.bar.SetValue(v) }) })
+		path, err := doc.generate(s.a, y, dir, number, func(v float64) { fyne.Do(func() { s.bar.SetValue(v) }) })
 		fyne.Do(func() {
 			s.genBtn.Enable()
 			s.bar.Hide()
@@ -186,10 +188,5 @@ func (s *reportsScreen) open(path string) {
 	}
 }
 
-// errNoGenerator is returned while the report package lacks a document.
-var errNoGenerator = errors.New("chưa hỗ trợ loại văn bản này")
-
 // documents lists what the Báo cáo screen offers; see reportdocs.go.
 var documents = reportDocuments()
-
-var _ = store.Today // the store is used by the generators in reportdocs.go

@@ -26,6 +26,11 @@ func (a *App) welcome() fyne.CanvasObject {
 	})
 	emptyBtn.Importance = widget.HighImportance
 	demoBtn = widget.NewButtonWithIcon(T("Xem thử với phường mẫu"), theme.ViewFullScreenIcon(), func() {
+		// Names typed before choosing the demo are kept; the demo ward
+		// brings its own otherwise.
+		if uf.name.Text != "" && !uf.save(a) {
+			return
+		}
 		emptyBtn.Disable()
 		demoBtn.Disable()
 		progress.Show()

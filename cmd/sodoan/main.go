@@ -9,8 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
-	"runtime"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -31,36 +29,12 @@ func main() {
 	}
 }
 
-// dataDir is the user's data folder for Sổ Đoàn: %AppData%\SoDoan on
-// Windows, ~/Library/Application Support/SoDoan on macOS, and
-// $XDG_DATA_HOME/sodoan (~/.local/share/sodoan, as the Makefile uses)
-// elsewhere.
-func dataDir() (string, error) {
-	switch runtime.GOOS {
-	case "windows", "darwin":
-		dir, err := os.UserConfigDir()
-		if err != nil {
-			return "", fmt.Errorf("tìm thư mục dữ liệu: %w", err)
-		}
-		return filepath.Join(dir, "SoDoan"), nil
-	}
-	if x := os.Getenv("XDG_DATA_HOME"); x != "" {
-		return filepath.Join(x, "sodoan"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("tìm thư mục dữ liệu: %w", err)
-	}
-	return filepath.Join(home, ".local", "share", "sodoan"), nil
-}
-
 func run(db, screen, reports string) error {
 	if db == "" {
-		dir, err := dataDir()
-		if err != nil {
+		var err error
+		if db, err = store.DefaultPath(); err != nil {
 			return err
 		}
-		db = filepath.Join(dir, "so-doan.db")
 	}
 	st, err := store.Open(db)
 	if err != nil {

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Writes one PNG of each main screen of Sổ Đoàn to docs/screenshots/: runs
+# bin/sodoan under Xvfb on a fresh demo ward (bin/sodoan-cli demo), opening
+# each screen with --screen. Needs Xvfb, xdotool and ImageMagick (make
+# deps-test). Fyne's preferences go to a throw-away HOME so the user's own
+# window size and last screen are left alone.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=docs/screenshots
+mkdir -p "$out"
+work=$(mktemp -d)
+xvfb_pid=""
+app_pid=""
+cleanup() {
+	[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+	[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A display number nobody uses.
+n=99
+while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n - 1)); done
+export DISPLAY=":$n"
+Xvfb "$DISPLAY" -screen 0 1366x768x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+export HOME="$work/home" LANG=vi_VN.UTF-8
+mkdir -p "$HOME"
+bin/sodoan-cli --db "$work/demo.db" demo --members 1500 >/dev/null
+
+# shoot FILE: a screenshot of the display, retried while the window has
+# not been drawn yet (an all-black frame).
+shoot() {
+	for _ in 1 2 3 4 5; do
+		import -window root "$1"
+		[ "$(convert "$1" -format '%[fx:maxima]' info:)" != "0" ] && return
+		sleep 1
+	done
+}
+
+# start_app SCREEN: runs the window on SCREEN and waits until it is drawn.
+start_app() {
+	bin/sodoan --db "$work/demo.db" --screen "$1" --reports "$work/reports" >>"$work/app.log" 2>&1 &
+	app_pid=$!
+	# Wait (at most 20 s) for the window; there is no window manager, so
+	# look for any window of the process rather than a visible title.
+	for _ in $(seq 200); do
+		xdotool search --pid "$app_pid" >/dev/null 2>&1 && break
+		sleep 0.1
+	done
+	sleep 3 # the first draw, and tables load off the UI goroutine
+}
+
+stop_app() {
+	kill "$app_pid" 2>/dev/null || true
+	wait "$app_pid" 2>/dev/null || true
+	app_pid=""
+}
+
+i=1
+for screen in dashboard members federation branches clubs coops plan reports settings; do
+	start_app "$screen"
+	shoot "$out/$(printf %02d $i)-$screen.png"
+	stop_app
+	i=$((i + 1))
+done
+
+# The member form (Ctrl+N on the members screen).
+start_app members
+xdotool key ctrl+n
+sleep 1.5
+shoot "$out/$(printf %02d $i)-member-form.png"
+stop_app
+
+echo "Ảnh chụp màn hình: $out/"
+ls "$out"

@@ -1,0 +1,129 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"sodoan/store"
+)
+
+// The 100,000-member demo register is built once per test binary: it
+// takes far longer than what the benchmarks measure.
+var (
+	bigOnce sync.Once
+	bigPath string
+	bigErr  error
+	bigDir  string
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bigDir != "" {
+		os.RemoveAll(bigDir)
+	}
+	os.Exit(code)
+}
+
+func bigRegister(b *testing.B) *store.Store {
+	b.Helper()
+	bigOnce.Do(func() {
+		bigDir, bigErr = os.MkdirTemp("", "sodoan-ui-bench-")
+		if bigErr != nil {
+			return
+		}
+		bigPath = filepath.Join(bigDir, "100k.db")
+		st, err := store.Open(bigPath)
+		if err != nil {
+			bigErr = err
+			return
+		}
+		defer st.Close()
+		bigErr = st.GenerateDemo(context.Background(), store.DemoOptions{Members: 100000, Seed: 1})
+	})
+	if bigErr != nil {
+		b.Fatal(bigErr)
+	}
+	st, err := store.Open(bigPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
+}
+
+// openMembers builds the main window on the members screen and waits
+// until the first page of the table is loaded.
+func openMembers(b *testing.B, fa fyne.App, st *store.Store) *membersScreen {
+	a, err := New(fa, st, Options{Screen: "members"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	a.win.Resize(fyne.NewSize(1280, 760))
+	m := a.screens["members"].(*membersScreen)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		m.busy.Wait()
+		if len(m.pages[0]) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			b.Fatal("the members table never loaded")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	return m
+}
+
+// BenchmarkMainWindow100k measures opening the window on the members
+// screen of a 100,000-member register until the table's first page shows.
+func BenchmarkMainWindow100k(b *testing.B) {
+	st := bigRegister(b)
+	fa := test.NewTempApp(b)
+	b.ResetTimer()
+	for b.Loop() {
+		m := openMembers(b, fa, st)
+		b.StopTimer()
+		m.a.win.Close()
+		b.StartTimer()
+	}
+}
+
+// BenchmarkSearchKeystroke100k measures one keystroke in the search box,
+// from the key to the table showing the new count and first page, on a
+// 100,000-member register. Keys alternate between typing a letter and
+// BackSpace, so that every keystroke changes the query (n ↔ ng, the
+// broadest prefixes a Vietnamese name search meets).
+func BenchmarkSearchKeystroke100k(b *testing.B) {
+	st := bigRegister(b)
+	fa := test.NewTempApp(b)
+	m := openMembers(b, fa, st)
+	test.Type(m.search, "n")
+	m.busy.Wait()
+	done := make(chan struct{}, 1)
+	m.onLoaded = func() { done <- struct{}{} }
+	i := 0
+	b.ResetTimer()
+	for b.Loop() {
+		b.StopTimer()
+		// A keystroke after a pause runs its query at once; the pause
+		// itself is not what is measured.
+		m.lastRun = time.Time{}
+		b.StartTimer()
+		if i%2 == 0 {
+			m.search.TypedRune('g')
+		} else {
+			m.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+		}
+		<-done
+		i++
+	}
+	b.StopTimer()
+	m.busy.Wait()
+}
