@@ -66,8 +66,8 @@ bench: deps-test
 	$(GO) test -tags ci -run '^$$' -bench . -benchmem -benchtime 20x ./store/ ./report/ ./ui/ ./cmd/...
 
 windows: deps-win
-	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 $(GO) build -ldflags "-H=windowsgui" -o $(BIN)/windows/sodoan.exe ./cmd/sodoan
-	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 $(GO) build -o $(BIN)/windows/sodoan-cli.exe ./cmd/sodoan-cli
+	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 $(GO) build -trimpath -ldflags "-s -w -H=windowsgui" -o $(BIN)/windows/sodoan.exe ./cmd/sodoan
+	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 $(GO) build -trimpath -ldflags "-s -w" -o $(BIN)/windows/sodoan-cli.exe ./cmd/sodoan-cli
 
 screenshots: build deps-test
 	bash docs/screenshots.sh
