@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
+	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -40,6 +42,23 @@ func newDateEntry(a *App) *entry {
 	return e
 }
 
+// debugTyping makes every entry print its text after each key to stderr,
+// so that docs/xdotool-unikey.sh can check what a Vietnamese input method's
+// key sequence left in the real window.
+var debugTyping = os.Getenv("SODOAN_DEBUG_TYPING") != ""
+
+func (e *entry) trace() {
+	if debugTyping {
+		fmt.Fprintf(os.Stderr, "sodoan-typing: %q\n", e.Text)
+	}
+}
+
+// TypedRune implements fyne.Focusable.
+func (e *entry) TypedRune(r rune) {
+	e.Entry.TypedRune(r)
+	e.trace()
+}
+
 // TypedKey implements fyne.Focusable.
 func (e *entry) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyEscape && e.app != nil {
@@ -47,6 +66,7 @@ func (e *entry) TypedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(ev)
+	e.trace()
 }
 
 // TypedShortcut implements fyne.Shortcutable.
