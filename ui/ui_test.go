@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
 	"sodoan/store"
@@ -347,4 +348,28 @@ func TestEveryScreenBuilds(t *testing.T) {
 	waitFor(t, "first page", func() bool { return len(m.pages[0]) == len(testNames) })
 	f.app.openMember(m.pages[0][0].ID)
 	f.app.back()
+}
+
+func TestLanguages(t *testing.T) {
+	f := newFixture(t, "dashboard")
+	t.Cleanup(func() { SetLanguage(LangVietnamese) })
+	if got := lang.L("Cancel"); got != "Hủy" {
+		t.Errorf("Fyne's Cancel in Vietnamese = %q, want Hủy", got)
+	}
+	if err := SetLanguage(LangEnglish); err != nil {
+		t.Fatal(err)
+	}
+	f.app.rebuild()
+	if got := f.app.defs[1].title; got != "Union members" {
+		t.Errorf("navigation in English = %q", got)
+	}
+	if got := lang.L("Cancel"); got != "Cancel" {
+		t.Errorf("Fyne's Cancel in English = %q", got)
+	}
+	if err := SetLanguage(LangVietnamese); err != nil {
+		t.Fatal(err)
+	}
+	if got := lang.L("Cancel"); got != "Hủy" {
+		t.Errorf("Fyne's Cancel back in Vietnamese = %q", got)
+	}
 }
