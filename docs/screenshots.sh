@@ -33,11 +33,13 @@ bin/sodoan-cli --db "$work/demo.db" demo --members 1500 >/dev/null
 # shoot FILE: a screenshot of the display, retried while the window has
 # not been drawn yet (an all-black frame).
 shoot() {
-	for _ in 1 2 3 4 5; do
+	for _ in $(seq 10); do
 		import -window root "$1"
-		[ "$(convert "$1" -format '%[fx:maxima]' info:)" != "0" ] && return
+		# The app's dark theme is grey, never pure black.
+		[ "$(convert "$1" -format '%[fx:mean>0.02]' info:)" = 1 ] && return
 		sleep 1
 	done
+	echo "$1: cửa sổ vẫn đen" >&2
 }
 
 # start_app SCREEN: runs the window on SCREEN and waits until it is drawn.
@@ -72,6 +74,20 @@ start_app members
 xdotool key ctrl+n
 sleep 1.5
 shoot "$out/$(printf %02d $i)-member-form.png"
+stop_app
+
+# A member's page (a click on the first row of the table).
+start_app members
+xdotool mousemove 320 176 click 1
+sleep 1.5
+shoot "$out/$(printf %02d $((i + 1)))-member-page.png"
+stop_app
+
+# The welcome screen of a first start, on an empty register.
+bin/sodoan --db "$work/empty.db" >>"$work/app.log" 2>&1 &
+app_pid=$!
+sleep 3
+shoot "$out/00-welcome.png"
 stop_app
 
 echo "Ảnh chụp màn hình: $out/"

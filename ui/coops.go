@@ -203,5 +203,5 @@ func (s *coopsScreen) yearly(c store.Coop) fyne.CanvasObject {
 			a.showError(err)
 		}
 	})
-	return container.NewVBox(container.NewHBox(heading(T("Kết quả năm")), year), fm.grid(), fm.other, save)
+	return container.NewVBox(container.NewHBox(heading(T("Kết quả năm")), year), fm.grid(), fm.other, container.NewHBox(save))
 }

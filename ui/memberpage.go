@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -70,7 +71,7 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 		widget.NewFormItem(T("Dân tộc, tôn giáo"), widget.NewLabel(joinNonEmpty(", ", p.Ethnicity, p.Religion))),
 		widget.NewFormItem(T("Số CCCD"), widget.NewLabel(p.CitizenID)),
 		widget.NewFormItem(T("Điện thoại"), widget.NewLabel(p.Phone)),
-		widget.NewFormItem(T("Địa chỉ"), widget.NewLabel(joinNonEmpty(", ", p.Address, p.Hamlet))),
+		widget.NewFormItem(T("Địa chỉ"), widget.NewLabel(address(p))),
 		widget.NewFormItem(T("Nghề nghiệp"), widget.NewLabel(p.Occupation.Label())),
 		widget.NewFormItem(T("Trình độ"), widget.NewLabel(joinNonEmpty(" · ", schooling(p.Schooling), p.Qualification.Label(), T("LLCT")+": "+p.TheoryLevel.Label()))),
 	)
@@ -152,6 +153,15 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 	right := container.NewVBox(history, widget.NewSeparator(), yearsBox, widget.NewSeparator(), posBox)
 	body := container.NewGridWithColumns(2, container.NewVScroll(info), container.NewVScroll(right))
 	return container.NewBorder(top, nil, nil, nil, body)
+}
+
+// address is the street address with the hamlet, unless the address names
+// it already.
+func address(p *store.Person) string {
+	if p.Hamlet != "" && strings.Contains(p.Address, p.Hamlet) {
+		return p.Address
+	}
+	return joinNonEmpty(", ", p.Address, p.Hamlet)
 }
 
 func ratingLabel(r store.Rating) string {

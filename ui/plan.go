@@ -58,7 +58,7 @@ func (s *planScreen) load() {
 		a.showError(err)
 		return
 	default:
-		title := heading(fmt.Sprintf(T("Kế hoạch số %s: %s (%d–%d)"), plan.Number, plan.Title, plan.StartYear, plan.EndYear))
+		title := heading(fmt.Sprintf(T("Kế hoạch số %s: %s"), plan.Number, plan.Title))
 		title.Wrapping = fyne.TextWrapWord
 		box.Add(title)
 		results, err := a.st.YearResults(a.ctx, plan.ID, year)

@@ -84,7 +84,7 @@ func (s *settingsScreen) refresh() {
 	})
 
 	box := container.NewVBox(
-		heading(T("Thông tin đơn vị")), uf.view(), uf.other, saveUnit,
+		heading(T("Thông tin đơn vị")), uf.view(), uf.other, container.NewHBox(saveUnit),
 		widget.NewSeparator(),
 		heading(T("Ngôn ngữ")), container.NewHBox(langSel),
 		widget.NewSeparator(),

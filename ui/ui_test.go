@@ -3,7 +3,9 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -371,5 +373,55 @@ func TestLanguages(t *testing.T) {
 	}
 	if got := lang.L("Cancel"); got != "Hủy" {
 		t.Errorf("Fyne's Cancel back in Vietnamese = %q", got)
+	}
+}
+
+func TestReportGeneratesPDF(t *testing.T) {
+	fa := test.NewTempApp(t)
+	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.GenerateDemo(context.Background(), store.DemoOptions{Members: 300, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{t: t, st: st}
+	f.open(fa, "reports")
+	s := f.app.screens["reports"].(*reportsScreen)
+	for i := range documents {
+		done := make(chan error, 1)
+		var path string
+		s.onDone = func(p string, err error) { path = p; done <- err }
+		s.docSel.SetSelectedIndex(i)
+		s.generate()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("%s: %v", documents[i].title, err)
+			}
+		case <-time.After(60 * time.Second):
+			t.Fatalf("%s: no result", documents[i].title)
+		}
+		want := filepath.Join(f.app.opts.ReportsDir, strconv.Itoa(thisYear()))
+		if filepath.Dir(path) != want {
+			t.Errorf("%s written to %s, want the folder %s", documents[i].title, path, want)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil || !strings.HasPrefix(string(data), "%PDF") {
+			t.Errorf("%s: %s is not a PDF (%v)", documents[i].title, path, err)
+		}
+	}
+}
+
+func TestEscapeClosesDialog(t *testing.T) {
+	f := newFixture(t, "members")
+	mf := f.app.editPerson(&store.Person{UnionMember: true}, nil)
+	if len(f.app.dialogs) != 1 {
+		t.Fatal("no dialog open")
+	}
+	mf.family.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(f.app.dialogs) != 0 {
+		t.Error("Esc in an entry did not close the form")
 	}
 }
