@@ -33,6 +33,11 @@ type Options struct {
 	Screen string
 	// ReportsDir is where generated documents go, one subfolder a year.
 	ReportsDir string
+
+	// do runs UI updates from background work; nil means fyne.Do. Tests
+	// replace it to run them on the test's goroutine, since Fyne's test
+	// driver would run them at once on the background goroutine.
+	do func(func())
 }
 
 // screen is one page of the navigation list.
@@ -69,6 +74,9 @@ type App struct {
 	nav     *widget.List
 	body    *fyne.Container
 
+	// do hands UI updates from background goroutines to the UI goroutine.
+	do func(func())
+
 	// dialogs is the stack of open dialogs, so Esc closes the top one and
 	// Ctrl+S saves the top form.
 	dialogs []*openDialog
@@ -88,7 +96,10 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 	if err := SetLanguage(fa.Preferences().StringWithFallback(prefLanguage, LangVietnamese)); err != nil {
 		return nil, err
 	}
-	a := &App{fa: fa, st: st, ctx: context.Background(), opts: opts, screens: map[string]screen{}}
+	a := &App{fa: fa, st: st, ctx: context.Background(), opts: opts, screens: map[string]screen{}, do: opts.do}
+	if a.do == nil {
+		a.do = fyne.Do
+	}
 	a.win = fa.NewWindow("Sổ Đoàn")
 	p := fa.Preferences()
 	a.win.Resize(fyne.NewSize(

@@ -240,7 +240,7 @@ func (m *membersScreen) queryChanged(s string) {
 	m.busy.Add(1)
 	m.timer = time.AfterFunc(searchDelay, func() {
 		defer m.busy.Done()
-		fyne.Do(func() {
+		m.a.do(func() {
 			m.filter.Query = m.search.Text
 			m.reload(false)
 		})
@@ -282,7 +282,7 @@ func (m *membersScreen) reload(withAll bool) {
 		rows, errs[2] = m.a.st.ListMembers(m.a.ctx, f)
 		wg.Wait()
 		err := errors.Join(errs[:]...)
-		fyne.Do(func() {
+		m.a.do(func() {
 			if gen != m.gen {
 				return
 			}
@@ -319,7 +319,7 @@ func (m *membersScreen) fetch(p int) {
 	go func() {
 		defer m.busy.Done()
 		rows, err := m.a.st.ListMembers(m.a.ctx, f)
-		fyne.Do(func() {
+		m.a.do(func() {
 			if gen != m.gen {
 				return
 			}

@@ -154,8 +154,8 @@ func (s *reportsScreen) generate() {
 	s.bar.Show()
 	s.status.SetText(T("Đang tạo") + " " + doc.title + "…")
 	go func() {
-		path, err := doc.generate(s.a, y, dir, number, func(v float64) { fyne.Do(func() { s.bar.SetValue(v) }) })
-		fyne.Do(func() {
+		path, err := doc.generate(s.a, y, dir, number, func(v float64) { s.a.do(func() { s.bar.SetValue(v) }) })
+		s.a.do(func() {
 			s.genBtn.Enable()
 			s.bar.Hide()
 			if err != nil {

@@ -11,8 +11,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"sodoan/store"
 )
@@ -23,6 +25,48 @@ type fixture struct {
 	st  *store.Store
 	app *App
 	br  []int64
+	ui  *uiQueue
+}
+
+// uiQueue stands in for Fyne's main thread: background work posts its UI
+// updates here and the test's goroutine runs them while it waits, so that
+// widgets are only ever touched from one goroutine.
+type uiQueue struct{ ch chan func() }
+
+func newUIQueue() *uiQueue { return &uiQueue{ch: make(chan func(), 10000)} }
+
+func (q *uiQueue) do(fn func()) { q.ch <- fn }
+
+// drain runs the updates posted so far.
+func (q *uiQueue) drain() {
+	for {
+		select {
+		case fn := <-q.ch:
+			fn()
+		default:
+			return
+		}
+	}
+}
+
+// waitFor runs posted UI updates until cond holds.
+func (q *uiQueue) waitFor(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		q.drain()
+		if cond() {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		select {
+		case fn := <-q.ch:
+			fn()
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
 }
 
 var testNames = []string{
@@ -69,18 +113,15 @@ func newFixture(t testing.TB, screen string) *fixture {
 	f.open(fa, screen)
 	// Runs before the test app's own cleanup (cleanups run last first):
 	// loads still in flight must not touch a torn-down window.
-	t.Cleanup(func() {
-		for _, s := range f.app.screens {
-			if m, ok := s.(*membersScreen); ok {
-				m.busy.Wait()
-			}
-		}
-	})
+	t.Cleanup(func() { f.settle() })
 	return f
 }
 
 func (f *fixture) open(fa fyne.App, screen string) {
-	a, err := New(fa, f.st, Options{Screen: screen, ReportsDir: filepath.Join(f.t.TempDir(), "bao-cao")})
+	if f.ui == nil {
+		f.ui = newUIQueue()
+	}
+	a, err := New(fa, f.st, Options{Screen: screen, ReportsDir: filepath.Join(f.t.TempDir(), "bao-cao"), do: f.ui.do})
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -88,16 +129,30 @@ func (f *fixture) open(fa fyne.App, screen string) {
 	f.app = a
 }
 
-// waitFor polls cond until it holds; the screens load off the UI goroutine.
-func waitFor(t testing.TB, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
+// waitFor runs the window's UI updates until cond holds; the screens
+// load off the UI goroutine.
+func (f *fixture) waitFor(what string, cond func() bool) {
+	f.t.Helper()
+	f.ui.waitFor(f.t, what, cond)
+}
+
+// settle waits for every load in flight and runs its UI update.
+func (f *fixture) settle() {
+	for _, s := range f.app.screens {
+		if m, ok := s.(*membersScreen); ok {
+			done := make(chan struct{})
+			go func() { m.busy.Wait(); close(done) }()
+			f.ui.waitFor(f.t, "loads in flight", func() bool {
+				select {
+				case <-done:
+					return true
+				default:
+					return false
+				}
+			})
 		}
-		time.Sleep(5 * time.Millisecond)
 	}
+	f.ui.drain()
 }
 
 func (f *fixture) members() *membersScreen {
@@ -140,26 +195,26 @@ func TestMainWindowNavigation(t *testing.T) {
 func TestSearchFiltersTable(t *testing.T) {
 	f := newFixture(t, "members")
 	m := f.members()
-	waitFor(t, "first page", func() bool { return m.total == len(testNames) && len(m.pages[0]) == len(testNames) })
+	f.waitFor("first page", func() bool { return m.total == len(testNames) && len(m.pages[0]) == len(testNames) })
 	if got := m.count.Text; got != "Hiển thị 10 / 10 đoàn viên" {
 		t.Errorf("count = %q", got)
 	}
 	test.Type(m.search, "nguyen")
-	waitFor(t, "search", func() bool { return m.total == 2 && len(m.pages[0]) == 2 })
+	f.waitFor("search", func() bool { return m.total == 2 && len(m.pages[0]) == 2 })
 	got := strings.Join(shown(m), ", ")
 	if got != "Nguyễn Văn An, Nguyễn Thị Hương" {
 		t.Errorf("shown = %q", got)
 	}
-	waitFor(t, "count", func() bool { return m.count.Text == "Hiển thị 2 / 10 đoàn viên" })
+	f.waitFor("count", func() bool { return m.count.Text == "Hiển thị 2 / 10 đoàn viên" })
 }
 
 func TestSortByHeader(t *testing.T) {
 	f := newFixture(t, "members")
 	m := f.members()
-	waitFor(t, "first page", func() bool { return len(m.pages[0]) == len(testNames) })
+	f.waitFor("first page", func() bool { return len(m.pages[0]) == len(testNames) })
 	m.sortBy(6) // Số thẻ
 	m.sortBy(6) // descending
-	waitFor(t, "sorted", func() bool { p := m.row(0); return p != nil && p.CardNumber == "T0010" })
+	f.waitFor("sorted", func() bool { p := m.row(0); return p != nil && p.CardNumber == "T0010" })
 }
 
 // unikeyReplay types text the way Unikey and EVKey do on Windows: each
@@ -180,7 +235,7 @@ func unikeyReplay(e *entry, steps ...string) {
 func TestUnikeyReplay(t *testing.T) {
 	f := newFixture(t, "members")
 	m := f.members()
-	waitFor(t, "first page", func() bool { return len(m.pages[0]) == len(testNames) })
+	f.waitFor("first page", func() bool { return len(m.pages[0]) == len(testNames) })
 
 	f.app.win.Canvas().Focus(m.search)
 	// N g u y e, e → ê, x → ễ, n
@@ -188,7 +243,7 @@ func TestUnikeyReplay(t *testing.T) {
 	if m.search.Text != "Nguyễn" {
 		t.Fatalf("search text = %q, want Nguyễn", m.search.Text)
 	}
-	waitFor(t, "search", func() bool { return m.filter.Query == "Nguyễn" && m.total == 2 })
+	f.waitFor("search", func() bool { return m.filter.Query == "Nguyễn" && m.total == 2 })
 
 	// A form entry, Telex: "Ddawjng" → Đặng, "Huowngs" → Hướng (the
 	// tone comes last, so the keyboard takes back the whole "ương").
@@ -238,7 +293,7 @@ func TestInvalidFormSavesNothing(t *testing.T) {
 func TestValidFormSavesAndRowAppears(t *testing.T) {
 	f := newFixture(t, "members")
 	m := f.members()
-	waitFor(t, "first page", func() bool { return len(m.pages[0]) == len(testNames) })
+	f.waitFor("first page", func() bool { return len(m.pages[0]) == len(testNames) })
 	m.newRecord()
 	if len(f.app.dialogs) != 1 {
 		t.Fatal("Thêm did not open the form")
@@ -270,9 +325,9 @@ func TestValidFormSavesAndRowAppears(t *testing.T) {
 		}
 		t.Fatalf("form still open after a valid save: %s", mf.form.other.Text.Text)
 	}
-	waitFor(t, "new row", func() bool { return m.total == len(testNames)+1 })
+	f.waitFor("new row", func() bool { return m.total == len(testNames)+1 })
 	test.Type(m.search, "xuan")
-	waitFor(t, "search", func() bool { return m.total == 1 && len(m.pages[0]) == 1 })
+	f.waitFor("search", func() bool { return m.total == 1 && len(m.pages[0]) == 1 })
 	if got := shown(m); len(got) != 1 || got[0] != "Lý Thị Xuân" {
 		t.Errorf("shown = %q", got)
 	}
@@ -347,7 +402,7 @@ func TestEveryScreenBuilds(t *testing.T) {
 	}
 	f.app.goTo("members")
 	m := f.members()
-	waitFor(t, "first page", func() bool { return len(m.pages[0]) == len(testNames) })
+	f.waitFor("first page", func() bool { return len(m.pages[0]) == len(testNames) })
 	f.app.openMember(m.pages[0][0].ID)
 	f.app.back()
 }
@@ -390,18 +445,17 @@ func TestReportGeneratesPDF(t *testing.T) {
 	f.open(fa, "reports")
 	s := f.app.screens["reports"].(*reportsScreen)
 	for i := range documents {
-		done := make(chan error, 1)
-		var path string
-		s.onDone = func(p string, err error) { path = p; done <- err }
+		var (
+			path     string
+			finished bool
+			genErr   error
+		)
+		s.onDone = func(p string, err error) { path, genErr, finished = p, err, true }
 		s.docSel.SetSelectedIndex(i)
 		s.generate()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Fatalf("%s: %v", documents[i].title, err)
-			}
-		case <-time.After(60 * time.Second):
-			t.Fatalf("%s: no result", documents[i].title)
+		f.waitFor(documents[i].title, func() bool { return finished })
+		if genErr != nil {
+			t.Fatalf("%s: %v", documents[i].title, genErr)
 		}
 		want := filepath.Join(f.app.opts.ReportsDir, strconv.Itoa(thisYear()))
 		if filepath.Dir(path) != want {
@@ -423,5 +477,78 @@ func TestEscapeClosesDialog(t *testing.T) {
 	mf.family.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if len(f.app.dialogs) != 0 {
 		t.Error("Esc in an entry did not close the form")
+	}
+}
+
+func TestKeyboardShortcuts(t *testing.T) {
+	f := newFixture(t, "members")
+	m := f.members()
+	f.waitFor("first page", func() bool { return len(m.pages[0]) == len(testNames) })
+	ctrl := func(k fyne.KeyName) fyne.Shortcut {
+		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+	}
+	// Ctrl+F from anywhere focuses the search box.
+	f.app.win.Canvas().Unfocus()
+	f.app.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(ctrl(fyne.KeyF))
+	if f.app.win.Canvas().Focused() != m.search {
+		t.Fatal("Ctrl+F did not focus the search box")
+	}
+	// Ctrl+N typed in the search box (an entry swallows unknown
+	// shortcuts) opens the form; Esc closes it.
+	m.search.TypedShortcut(ctrl(fyne.KeyN))
+	if len(f.app.dialogs) != 1 {
+		t.Fatal("Ctrl+N in the search box did not open the form")
+	}
+	f.app.escape()
+	if len(f.app.dialogs) != 0 {
+		t.Fatal("Esc did not close the form")
+	}
+}
+
+func TestWelcomeEmptyRegister(t *testing.T) {
+	fa := test.NewTempApp(t)
+	st, err := store.Open(filepath.Join(t.TempDir(), "new.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	a, err := New(fa, st, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.nav != nil {
+		t.Fatal("the main window opened on a register without a unit")
+	}
+	var empty *widget.Button
+	var names []*entry
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Button:
+			if strings.HasPrefix(w.Text, "Bắt đầu") {
+				empty = w
+			}
+		case *entry:
+			names = append(names, w)
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(a.win.Content())
+	if empty == nil || len(names) < 5 {
+		t.Fatalf("welcome screen: button %v, %d entries", empty != nil, len(names))
+	}
+	test.Type(names[0], "Tỉnh Đoàn Đồng Tháp")
+	test.Type(names[1], "BCH Đoàn Phường 2")
+	test.Type(names[2], "Phường 2")
+	test.Type(names[4], "Trần Văn Bí")
+	test.Tap(empty)
+	if a.nav == nil {
+		t.Fatal("the main window did not open after the welcome")
+	}
+	if got := a.win.Title(); got != "Sổ Đoàn — BCH ĐOÀN PHƯỜNG 2" {
+		t.Errorf("title = %q", got)
 	}
 }

@@ -37,7 +37,7 @@ func (a *App) welcome() fyne.CanvasObject {
 		progress.Start()
 		go func() {
 			err := a.generateDemo(demoMembers)
-			fyne.Do(func() {
+			a.do(func() {
 				progress.Stop()
 				progress.Hide()
 				emptyBtn.Enable()
