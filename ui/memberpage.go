@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -51,6 +52,7 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 		widget.NewButton(T("Trưởng thành Đoàn"), func() { a.eventDialog(p, store.EventComingOfAge, reopen) }),
 		widget.NewButton(T("Xóa tên"), func() { a.eventDialog(p, store.EventRemoval, reopen) }),
 		widget.NewButton(T("Xếp loại, Đảng…"), func() { a.memberYearDialog(p, thisYear(), reopen) }),
+		widget.NewButtonWithIcon(T("Giấy giới thiệu"), theme.DocumentPrintIcon(), func() { a.transferLetterDialog(p) }),
 	)
 	title := heading(p.FullName())
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -334,4 +336,50 @@ func (a *App) positionDialog(p *store.Person, done func()) {
 		done()
 		return true
 	})
+}
+
+// transferLetterDialog asks where the member goes and writes the transfer
+// letter (giấy giới thiệu sinh hoạt Đoàn) off the UI goroutine, numbered
+// in the register of outgoing documents.
+func (a *App) transferLetterDialog(p *store.Person) {
+	var fm form
+	fm.other = newErrorText()
+	to, reason := newEntry(a), newEntry(a)
+	// Start from the unit of the latest transfer out, the usual case.
+	if events, err := a.st.Events(a.ctx, p.ID); err == nil {
+		for _, e := range events {
+			if e.Kind == store.EventTransferOut {
+				to.SetText(e.Unit)
+			}
+		}
+	}
+	fm.add("To", T("Đơn vị nhận"), to)
+	fm.add("Reason", T("Lý do"), reason)
+	content := container.NewVBox(widget.NewLabel(p.FullName()), fm.grid(), fm.other)
+	a.formDialog(T("Giấy giới thiệu sinh hoạt Đoàn"), content, fyne.NewSize(560, 260), func() bool {
+		fm.clear()
+		if to.Text == "" {
+			fm.setError("To", T("không được để trống"))
+			return false
+		}
+		toUnit, why := to.Text, reason.Text
+		go func() {
+			path, err := a.transferLetter(p.ID, toUnit, why)
+			a.do(func() {
+				if err != nil {
+					a.showError(err)
+					return
+				}
+				d := dialog.NewCustomConfirm(T("Giấy giới thiệu"), T("Mở tệp"), T("Đóng"),
+					widget.NewLabel(T("Đã tạo")+" "+path), func(open bool) {
+						if open {
+							a.openPath(path)
+						}
+					}, a.win)
+				a.showDialog(d, nil)
+			})
+		}()
+		return true
+	})
+	a.win.Canvas().Focus(to)
 }

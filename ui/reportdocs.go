@@ -143,3 +143,24 @@ func genCoops(a *App, year int, dir string, number bool, progress func(float64))
 	return a.writeDoc(dir, fmt.Sprintf("to-hop-tac-%d.pdf", year), report.ListType, fmt.Sprintf("Danh sách tổ hợp tác năm %d", year), number,
 		func(m report.Meta, w io.Writer) error { c.Meta = m; return report.WriteCoops(w, c) })
 }
+
+// transferLetter writes the transfer letter of a member to the unit to,
+// numbered, in the reports folder of this year.
+func (a *App) transferLetter(memberID int64, to, reason string) (string, error) {
+	tr, err := report.TransferFrom(a.ctx, a.st, memberID, to, reason)
+	if err != nil {
+		return "", err
+	}
+	dir, err := a.yearDir(thisYear())
+	if err != nil {
+		return "", err
+	}
+	name := fmt.Sprintf("giay-gioi-thieu-%d.pdf", memberID)
+	return a.writeDoc(dir, name, report.TransferType, "Giấy giới thiệu sinh hoạt Đoàn: "+tr.Person.FullName(), true,
+		func(m report.Meta, w io.Writer) error {
+			// The letter keeps its own recipients (the receiving unit).
+			m.Recipients = tr.Recipients
+			tr.Meta = m
+			return report.WriteTransfer(w, tr)
+		})
+}

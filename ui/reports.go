@@ -28,6 +28,7 @@ type document struct {
 // of the annual report, and generates the PDF without freezing the window.
 type reportsScreen struct {
 	a        *App
+	docs     []document
 	docSel   *widget.Select
 	year     *widget.Select
 	texts    *fyne.Container
@@ -45,9 +46,11 @@ type reportsScreen struct {
 }
 
 func newReportsScreen(a *App) *reportsScreen {
-	s := &reportsScreen{a: a, texts: container.NewStack()}
+	// Built here rather than once for the package so that the titles
+	// follow the language chosen in Settings.
+	s := &reportsScreen{a: a, texts: container.NewStack(), docs: reportDocuments()}
 	var names []string
-	for _, d := range documents {
+	for _, d := range s.docs {
 		names = append(names, d.title)
 	}
 	s.docSel = widget.NewSelect(names, nil)
@@ -141,7 +144,7 @@ func (s *reportsScreen) generate() {
 	if i < 0 {
 		return
 	}
-	doc := documents[i]
+	doc := s.docs[i]
 	number := s.number.Checked
 	y, _ := strconv.Atoi(s.year.Selected)
 	dir, err := s.a.yearDir(y)
@@ -174,19 +177,19 @@ func (s *reportsScreen) generate() {
 }
 
 // open shows a file or folder with the system's program.
-func (s *reportsScreen) open(path string) {
+func (s *reportsScreen) open(path string) { s.a.openPath(path) }
+
+// openPath shows a file or folder with the system's program.
+func (a *App) openPath(path string) {
 	if path == "" || path == "." {
 		return
 	}
 	u, err := url.Parse(storage.NewFileURI(path).String())
 	if err != nil {
-		s.a.showError(err)
+		a.showError(err)
 		return
 	}
-	if err := s.a.fa.OpenURL(u); err != nil {
-		s.a.showError(fmt.Errorf("mở %s: %w", path, err))
+	if err := a.fa.OpenURL(u); err != nil {
+		a.showError(fmt.Errorf("mở %s: %w", path, err))
 	}
 }
-
-// documents lists what the Báo cáo screen offers; see reportdocs.go.
-var documents = reportDocuments()

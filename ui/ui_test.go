@@ -444,7 +444,7 @@ func TestReportGeneratesPDF(t *testing.T) {
 	f := &fixture{t: t, st: st}
 	f.open(fa, "reports")
 	s := f.app.screens["reports"].(*reportsScreen)
-	for i := range documents {
+	for i := range s.docs {
 		var (
 			path     string
 			finished bool
@@ -453,18 +453,33 @@ func TestReportGeneratesPDF(t *testing.T) {
 		s.onDone = func(p string, err error) { path, genErr, finished = p, err, true }
 		s.docSel.SetSelectedIndex(i)
 		s.generate()
-		f.waitFor(documents[i].title, func() bool { return finished })
+		f.waitFor(s.docs[i].title, func() bool { return finished })
 		if genErr != nil {
-			t.Fatalf("%s: %v", documents[i].title, genErr)
+			t.Fatalf("%s: %v", s.docs[i].title, genErr)
 		}
 		want := filepath.Join(f.app.opts.ReportsDir, strconv.Itoa(thisYear()))
 		if filepath.Dir(path) != want {
-			t.Errorf("%s written to %s, want the folder %s", documents[i].title, path, want)
+			t.Errorf("%s written to %s, want the folder %s", s.docs[i].title, path, want)
 		}
 		data, err := os.ReadFile(path)
 		if err != nil || !strings.HasPrefix(string(data), "%PDF") {
-			t.Errorf("%s: %s is not a PDF (%v)", documents[i].title, path, err)
+			t.Errorf("%s: %s is not a PDF (%v)", s.docs[i].title, path, err)
 		}
+	}
+
+	people, err := st.ListMembers(context.Background(), store.MemberFilter{Kind: store.KindUnion, Status: store.StatusActive, Limit: 1})
+	if err != nil || len(people) == 0 {
+		t.Fatal("no active member in the demo", err)
+	}
+	path, err := f.app.transferLetter(people[0].ID, "Đoàn phường 2", "chuyển nơi cư trú")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(filepath.Base(path), "GGT-1-") {
+		t.Errorf("transfer letter %s: not numbered as the year's first GGT", path)
+	}
+	if data, err := os.ReadFile(path); err != nil || !strings.HasPrefix(string(data), "%PDF") {
+		t.Errorf("transfer letter %s is not a PDF (%v)", path, err)
 	}
 }
 
