@@ -78,10 +78,16 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 		return fmt.Errorf("mở kết nối: %w", err)
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = -262144`); err != nil {
-		return fmt.Errorf("chuẩn bị tạo mẫu: %w", err)
+	// The register has no people yet, so a rollback journal holds next to
+	// nothing, while the WAL would write every new page twice (log, then
+	// checkpoint).
+	for _, p := range []string{`PRAGMA journal_mode = DELETE`, `PRAGMA cache_size = -131072`} {
+		if _, err := conn.ExecContext(ctx, p); err != nil {
+			return fmt.Errorf("chuẩn bị tạo mẫu: %w", err)
+		}
 	}
-	defer conn.ExecContext(context.Background(), `PRAGMA cache_size = -2000`)
+	defer conn.ExecContext(context.Background(), `PRAGMA journal_mode = WAL`)
+	defer conn.ExecContext(context.Background(), `PRAGMA cache_size = -16000`)
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("bắt đầu giao dịch: %w", err)

@@ -62,7 +62,6 @@ CREATE TABLE people (
 CREATE UNIQUE INDEX people_card ON people(card_number) WHERE card_number IS NOT NULL AND card_number <> '' AND union_member = 1;
 CREATE INDEX people_sort ON people(sort_key);
 CREATE INDEX people_union_sort ON people(union_member, sort_key);
-CREATE INDEX people_status_sort ON people(status, sort_key);
 CREATE INDEX people_branch_sort ON people(branch_id, sort_key);
 CREATE INDEX people_birth ON people(birth_date);
 CREATE INDEX people_admission ON people(admission_date);
@@ -74,7 +73,10 @@ CREATE VIRTUAL TABLE people_fts USING fts5(
 	name, ids,
 	content='', contentless_delete=1,
 	tokenize="unicode61 remove_diacritics 2",
-	prefix='1 2 3'
+	-- Search asks only which people hold every typed prefix: no positions,
+	-- no ranking, so the index keeps document IDs alone.
+	detail=none,
+	prefix='1 2'
 );
 
 CREATE TABLE membership_events (
