@@ -3,7 +3,7 @@
 # method such as Unikey or EVKey sends on Windows: each tone or accent takes
 # back the letters it changes with BackSpace and types the composed ones.
 # Checks what the search box and a form entry were left holding (the app
-# prints each entry's text after every key when SODOAN_DEBUG_TYPING is
+# prints each entry's text after every key when SODOAN_TRACE is
 # set), then saves a screenshot to docs/screenshots/unikey-search.png.
 # Needs bin/sodoan, bin/sodoan-cli, Xvfb, xdotool and ImageMagick. xdotool
 # reads the text in the C library's locale, hence LC_ALL=C.UTF-8 (always
@@ -62,7 +62,7 @@ for ch in $(LC_ALL=C.UTF-8 grep -o . <<<"êễĐăặươớ"); do
 done
 "$work/mapkeys" "${syms[@]}"
 
-export HOME="$work/home" LANG=vi_VN.UTF-8 SODOAN_DEBUG_TYPING=1
+export HOME="$work/home" LANG=vi_VN.UTF-8 SODOAN_TRACE=1
 mkdir -p "$HOME"
 bin/sodoan-cli --db "$work/demo.db" demo --members 1500 >/dev/null
 bin/sodoan --db "$work/demo.db" --screen members >"$work/app.log" 2>&1 &

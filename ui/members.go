@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strconv"
 	"sync"
 	"time"
@@ -73,6 +74,7 @@ type membersScreen struct {
 	// onLoaded, when set (by tests and benchmarks), runs on the UI
 	// goroutine after a new filter's first page is shown.
 	onLoaded func()
+	traced   bool
 }
 
 func newMembersScreen(a *App, kind store.MemberKind) *membersScreen {
@@ -299,6 +301,10 @@ func (m *membersScreen) reload(withAll bool) {
 			m.updateCount()
 			m.table.Refresh()
 			m.table.ScrollToTop()
+			if tracing && !m.traced {
+				m.traced = true
+				fmt.Fprintf(os.Stderr, "sodoan-ready: %s %d ms\n", m.kind, time.Since(started).Milliseconds())
+			}
 			if m.onLoaded != nil {
 				m.onLoaded()
 			}

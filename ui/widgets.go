@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -42,13 +43,17 @@ func newDateEntry(a *App) *entry {
 	return e
 }
 
-// debugTyping makes every entry print its text after each key to stderr,
-// so that docs/xdotool-unikey.sh can check what a Vietnamese input method's
-// key sequence left in the real window.
-var debugTyping = os.Getenv("SODOAN_DEBUG_TYPING") != ""
+// tracing (SODOAN_TRACE=1) makes every entry print its text after each
+// key to stderr, so that docs/xdotool-unikey.sh can check what a
+// Vietnamese input method's key sequence left in the real window, and
+// prints when the members table first shows, for start-up timing.
+var tracing = os.Getenv("SODOAN_TRACE") != ""
+
+// started approximates the process start, for the start-up trace.
+var started = time.Now()
 
 func (e *entry) trace() {
-	if debugTyping {
+	if tracing {
 		fmt.Fprintf(os.Stderr, "sodoan-typing: %q\n", e.Text)
 	}
 }
