@@ -217,35 +217,42 @@ type demoPerson struct {
 	gender Gender
 }
 
+type demoEvent struct {
+	kind         string
+	date         Date
+	unit, reason string
+}
+
+type personEvent struct {
+	id int64
+	e  demoEvent
+}
+
 func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, o DemoOptions, branches []demoBranch, hamlets []string, end Date) ([]demoPerson, error) {
-	insPerson, err := tx.PrepareContext(ctx, `INSERT INTO people(family_name, middle_name, given_name, gender, birth_date,
+	var firstID int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) + 1 FROM people`).Scan(&firstID); err != nil {
+		return nil, fmt.Errorf("chuẩn bị tạo mẫu: %w", err)
+	}
+	insPerson, err := newBulkInsert(ctx, tx, `INSERT INTO people(id, family_name, middle_name, given_name, gender, birth_date,
 		ethnicity, religion, citizen_id, phone, address, hamlet, occupation, schooling, qualification, theory_level,
 		it_level, language, language_fluent, union_member, admission_date, card_number, branch_id, federation_member,
-		federation_date, status, sort_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+		federation_date, status, sort_key)`, 27)
 	if err != nil {
-		return nil, fmt.Errorf("chuẩn bị tạo mẫu: %w", err)
+		return nil, err
 	}
-	defer insPerson.Close()
-	insFTS, err := tx.PrepareContext(ctx, `INSERT INTO people_fts(rowid, name, ids) VALUES (?,?,?)`)
+	insFTS, err := newBulkInsert(ctx, tx, `INSERT INTO people_fts(rowid, name, ids)`, 3)
 	if err != nil {
-		return nil, fmt.Errorf("chuẩn bị tạo mẫu: %w", err)
+		return nil, err
 	}
-	defer insFTS.Close()
-	insEvent, err := tx.PrepareContext(ctx, `INSERT INTO membership_events(person_id, kind, date, unit, reason) VALUES (?,?,?,?,?)`)
+	insEvent, err := newBulkInsert(ctx, tx, `INSERT INTO membership_events(person_id, kind, date, unit, reason)`, 5)
 	if err != nil {
-		return nil, fmt.Errorf("chuẩn bị tạo mẫu: %w", err)
+		return nil, err
 	}
-	defer insEvent.Close()
-	setStatus, err := tx.PrepareContext(ctx, `UPDATE people SET status = ? WHERE id = ?`)
-	if err != nil {
-		return nil, fmt.Errorf("chuẩn bị tạo mẫu: %w", err)
-	}
-	defer setStatus.Close()
 
 	occupations := []Occupation{"student", "student", "student", "civil_servant", "armed", "worker", "worker", "farmer", "farmer", "self_employed", "self_employed", "unemployed", "other"}
 	otherUnits := []string{"Đoàn phường 2", "Đoàn phường 3", "Đoàn xã Tân Khánh Đông", "Đoàn xã Tân Quy Tây", "Đoàn phường An Hòa", "Đoàn Trường Đại học Đồng Tháp"}
 	people := make([]demoPerson, 0, o.Members)
-	var name strings.Builder
+	allEvents := make([]personEvent, 0, o.Members)
 	for i := 0; i < o.Members; i++ {
 		var p demoPerson
 		p.gender = Male
@@ -326,72 +333,77 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, 
 		if age >= 22 && r.IntN(100) < 15 {
 			theory = "elementary"
 		}
+		// Membership history first: the status column is derived from it.
 		status := StatusActive
-		name.Reset()
-		res, err := insPerson.ExecContext(ctx, family, middle, given, string(p.gender), p.birth,
-			pick(r, demoEthnic), pick(r, demoReligion), cccd, phone,
-			fmt.Sprintf("%d %s, %s", 1+r.IntN(300), pick(r, demoStreets), hamlet), hamlet, string(occupation), schooling,
-			string(qual), string(theory), pick(r, []string{"", "Cơ bản", "Cơ bản", "Nâng cao"}), lang, fluent,
-			p.union, p.admit, card, nullIfZero(p.branch), fed, fedDate, string(status), keys.nameKey(family, middle, given))
-		if err != nil {
-			return nil, fmt.Errorf("tạo người mẫu %d: %w", i+1, err)
-		}
-		p.id, _ = res.LastInsertId()
-		ids := ""
-		if card != nil {
-			ids = card.(string)
-		}
-		if _, err := insFTS.ExecContext(ctx, p.id, Fold(joinName(family, middle, given)), strings.TrimSpace(ids+" "+cccd+" "+phone)); err != nil {
-			return nil, fmt.Errorf("tạo chỉ mục mẫu: %w", err)
-		}
+		var events []demoEvent
 		if p.union {
 			p.active = true
 			kind, unit := "admission", ""
 			if r.IntN(100) < 6 {
 				kind, unit = "transfer_in", pick(r, otherUnits)
 			}
-			if _, err := insEvent.ExecContext(ctx, p.id, kind, p.admit, unit, ""); err != nil {
-				return nil, fmt.Errorf("tạo sự kiện mẫu: %w", err)
-			}
+			events = append(events, demoEvent{kind, p.admit, unit, ""})
 			// Later life: coming of age from 30, some transfers and removals.
-			var ev string
-			var evDate Date
+			var ev demoEvent
 			thirty := MustDate(p.birth.Year()+30, 1, 1)
 			switch roll := r.IntN(100); {
 			case !thirty.After(end) && roll < 70:
-				ev, evDate, unit = "coming_of_age", randDate(r, thirty, end), ""
+				ev = demoEvent{"coming_of_age", randDate(r, thirty, end), "", ""}
 			case roll < 4:
-				ev, evDate, unit = "transfer_out", randDate(r, p.admit, end), pick(r, otherUnits)
+				ev = demoEvent{"transfer_out", randDate(r, p.admit, end), pick(r, otherUnits), ""}
 			case roll == 4:
-				ev, evDate, unit = "removal", randDate(r, p.admit, end), ""
+				ev = demoEvent{"removal", randDate(r, p.admit, end), "", "Bỏ sinh hoạt quá 6 tháng không có lý do"}
 			}
-			if ev != "" && evDate.After(p.admit) {
-				reason := ""
-				if ev == "removal" {
-					reason = "Bỏ sinh hoạt quá 6 tháng không có lý do"
-				}
-				if _, err := insEvent.ExecContext(ctx, p.id, ev, evDate, unit, reason); err != nil {
-					return nil, fmt.Errorf("tạo sự kiện mẫu: %w", err)
-				}
-				// The status column follows the events, as for any change.
-				st := map[string]Status{"coming_of_age": StatusCameOfAge, "transfer_out": StatusTransferred, "removal": StatusRemoved}[ev]
-				if _, err := setStatus.ExecContext(ctx, string(st), p.id); err != nil {
-					return nil, fmt.Errorf("cập nhật trạng thái mẫu: %w", err)
-				}
+			if ev.kind != "" && ev.date.After(p.admit) {
+				events = append(events, ev)
+				status = map[string]Status{"coming_of_age": StatusCameOfAge, "transfer_out": StatusTransferred, "removal": StatusRemoved}[ev.kind]
 				p.active = false
 			}
 		}
+		p.id = firstID + int64(i)
+		err := insPerson.add(p.id, family, middle, given, string(p.gender), p.birth,
+			pick(r, demoEthnic), pick(r, demoReligion), cccd, phone,
+			fmt.Sprintf("%d %s", 1+r.IntN(300), pick(r, demoStreets)), hamlet, string(occupation), schooling,
+			string(qual), string(theory), pick(r, []string{"", "Cơ bản", "Cơ bản", "Nâng cao"}), lang, fluent,
+			p.union, p.admit, card, nullIfZero(p.branch), fed, fedDate, string(status), keys.nameKey(family, middle, given))
+		if err != nil {
+			return nil, fmt.Errorf("tạo người mẫu %d: %w", i+1, err)
+		}
+		ids := ""
+		if card != nil {
+			ids = card.(string)
+		}
+		if err := insFTS.add(p.id, Fold(joinName(family, middle, given)), strings.TrimSpace(ids+" "+cccd+" "+phone)); err != nil {
+			return nil, fmt.Errorf("tạo chỉ mục mẫu: %w", err)
+		}
+		for _, e := range events {
+			allEvents = append(allEvents, personEvent{p.id, e})
+		}
 		people = append(people, p)
+	}
+	if err := insPerson.flush(); err != nil {
+		return nil, fmt.Errorf("tạo người mẫu: %w", err)
+	}
+	if err := insFTS.flush(); err != nil {
+		return nil, fmt.Errorf("tạo chỉ mục mẫu: %w", err)
+	}
+	// Events go in once every person is written: the foreign key needs them.
+	for _, pe := range allEvents {
+		if err := insEvent.add(pe.id, pe.e.kind, pe.e.date, pe.e.unit, pe.e.reason); err != nil {
+			return nil, fmt.Errorf("tạo sự kiện mẫu: %w", err)
+		}
+	}
+	if err := insEvent.flush(); err != nil {
+		return nil, fmt.Errorf("tạo sự kiện mẫu: %w", err)
 	}
 	return people, nil
 }
 
 func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, people []demoPerson, branches []demoBranch, end Date) error {
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO member_years(person_id, year, rating, training_registered, training_completed, party_introduced, party_admitted) VALUES (?,?,?,?,?,?,?)`)
+	ins, err := newBulkInsert(ctx, tx, `INSERT INTO member_years(person_id, year, rating, training_registered, training_completed, party_introduced, party_admitted)`, 7)
 	if err != nil {
-		return fmt.Errorf("chuẩn bị xếp loại mẫu: %w", err)
+		return err
 	}
-	defer ins.Close()
 	ratings := []Rating{"excellent", "good", "good", "good", "done", "done", "done", "not_done"}
 	var introduced int
 	years := []int{o.Year - 2, o.Year - 1, o.Year}
@@ -412,10 +424,13 @@ func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, peo
 				}
 			}
 			reg := r.IntN(100) < 90
-			if _, err := ins.ExecContext(ctx, p.id, y, string(pick(r, ratings)), reg, reg && r.IntN(100) < 85, intro, admitted); err != nil {
+			if err := ins.add(p.id, y, string(pick(r, ratings)), reg, reg && r.IntN(100) < 85, intro, admitted); err != nil {
 				return fmt.Errorf("tạo xếp loại mẫu: %w", err)
 			}
 		}
+	}
+	if err := ins.flush(); err != nil {
+		return fmt.Errorf("tạo xếp loại mẫu: %w", err)
 	}
 	// Ward figures, criteria and branch ratings for each year.
 	var crit []int64
