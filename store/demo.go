@@ -236,7 +236,7 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, 
 	insPerson, err := newBulkInsert(ctx, tx, `INSERT INTO people(id, family_name, middle_name, given_name, gender, birth_date,
 		ethnicity, religion, citizen_id, phone, address, hamlet, occupation, schooling, qualification, theory_level,
 		it_level, language, language_fluent, union_member, admission_date, card_number, branch_id, federation_member,
-		federation_date, status, sort_key)`, 27)
+		federation_date, status, sort_key, search)`, 28)
 	if err != nil {
 		return nil, err
 	}
@@ -361,19 +361,20 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, 
 			}
 		}
 		p.id = firstID + int64(i)
-		err := insPerson.add(p.id, family, middle, given, string(p.gender), p.birth,
-			pick(r, demoEthnic), pick(r, demoReligion), cccd, phone,
-			fmt.Sprintf("%d %s", 1+r.IntN(300), pick(r, demoStreets)), hamlet, string(occupation), schooling,
-			string(qual), string(theory), pick(r, []string{"", "Cơ bản", "Cơ bản", "Nâng cao"}), lang, fluent,
-			p.union, p.admit, card, nullIfZero(p.branch), fed, fedDate, string(status), keys.nameKey(family, middle, given))
-		if err != nil {
-			return nil, fmt.Errorf("tạo người mẫu %d: %w", i+1, err)
-		}
 		ids := ""
 		if card != nil {
 			ids = card.(string)
 		}
-		if err := insFTS.add(p.id, Fold(joinName(family, middle, given)), strings.TrimSpace(ids+" "+cccd+" "+phone)); err != nil {
+		folded, numbers := Fold(joinName(family, middle, given)), strings.TrimSpace(ids+" "+cccd+" "+phone)
+		err := insPerson.add(p.id, family, middle, given, string(p.gender), p.birth,
+			pick(r, demoEthnic), pick(r, demoReligion), cccd, phone,
+			fmt.Sprintf("%d %s", 1+r.IntN(300), pick(r, demoStreets)), hamlet, string(occupation), schooling,
+			string(qual), string(theory), pick(r, []string{"", "Cơ bản", "Cơ bản", "Nâng cao"}), lang, fluent,
+			p.union, p.admit, card, nullIfZero(p.branch), fed, fedDate, string(status), keys.nameKey(family, middle, given), searchColumn(folded, numbers))
+		if err != nil {
+			return nil, fmt.Errorf("tạo người mẫu %d: %w", i+1, err)
+		}
+		if err := insFTS.add(p.id, folded, numbers); err != nil {
 			return nil, fmt.Errorf("tạo chỉ mục mẫu: %w", err)
 		}
 		for _, e := range events {

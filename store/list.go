@@ -44,11 +44,17 @@ type MemberFilter struct {
 	Limit         int // 0: no limit
 }
 
+// queryWords splits what the user typed into folded words of letters and
+// digits, the same tokens the search index holds.
+func queryWords(q string) []string {
+	return strings.FieldsFunc(Fold(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
 // ftsQuery turns what the user typed into an FTS5 query in which every
 // word must start a word of the name or a number: "nguyen a" finds
 // "Nguyễn Văn An". ok is false when nothing searchable was typed.
 func ftsQuery(q string) (string, bool) {
-	words := strings.FieldsFunc(Fold(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	words := queryWords(q)
 	if len(words) == 0 {
 		return "", false
 	}
@@ -62,7 +68,7 @@ func ftsQuery(q string) (string, bool) {
 // read by walking the sorted index and keeping matches (they are common
 // enough to fill a page quickly); below it, the matches are fetched by
 // their IDs and sorted (few rows to sort).
-const denseMatches = 3000
+const denseMatches = 1000
 
 // matchSet is what a typed query selects: either the IDs of its few
 // matches, or (dense) an FTS5 query to test rows against.
@@ -71,6 +77,7 @@ type matchSet struct {
 	none   bool
 	dense  bool
 	fts    string
+	words  []string // folded words, for the dense row test
 	ids    []int64
 }
 
@@ -82,12 +89,21 @@ func (s *Store) matches(ctx context.Context, q string) (matchSet, error) {
 	if !ok {
 		return matchSet{active: true, none: true}, nil
 	}
+	words := queryWords(q)
+	for _, w := range words {
+		// A short run of digits starts thousands of distinct card, ID and
+		// phone numbers, each its own term for FTS5 to merge; such a query
+		// is dense by nature and is answered by the row test alone.
+		if len(w) < 6 && strings.Trim(w, "0123456789") == "" {
+			return matchSet{active: true, dense: true, words: words}, nil
+		}
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT rowid FROM people_fts WHERE people_fts MATCH ? LIMIT ?`, fq, denseMatches+1)
 	if err != nil {
 		return matchSet{}, fmt.Errorf("tìm %q: %w", q, err)
 	}
 	defer rows.Close()
-	m := matchSet{active: true, fts: fq}
+	m := matchSet{active: true, fts: fq, words: words}
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
@@ -105,7 +121,10 @@ func (s *Store) matches(ctx context.Context, q string) (matchSet, error) {
 	return m, nil
 }
 
-func (f *MemberFilter) where(m matchSet) (string, []any) {
+// where builds the WHERE clause of f with the matches m. counting selects
+// the dense plan that suits a count: a scan of a covering index against
+// the set of FTS matches, rather than reading every row's text.
+func (f *MemberFilter) where(m matchSet, counting bool) (string, []any) {
 	var conds []string
 	var args []any
 	switch f.Kind {
@@ -134,11 +153,18 @@ func (f *MemberFilter) where(m matchSet) (string, []any) {
 	case !m.active:
 	case m.none:
 		conds = append(conds, "0")
-	case m.dense:
+	case m.dense && counting && m.fts != "":
 		// The unary + keeps SQLite from driving the query by these IDs, so
-		// that it walks the sort index instead.
+		// that it scans an index of the other filters with a Bloom filter.
 		conds = append(conds, "+p.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?)")
 		args = append(args, m.fts)
+	case m.dense:
+		// Matches are common: walk the list's index in order and test each
+		// row's folded text, which fills a page after a few hundred rows.
+		for _, w := range m.words {
+			conds = append(conds, "instr(p.search, ?) > 0")
+			args = append(args, " "+w)
+		}
 	default:
 		var b strings.Builder
 		b.WriteString("p.id IN (")
@@ -186,7 +212,7 @@ func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]Person, erro
 	if err != nil {
 		return nil, err
 	}
-	where, args := f.where(m)
+	where, args := f.where(m, false)
 	q := `SELECT ` + personColumns + personFrom + where + f.orderBy()
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
@@ -217,7 +243,7 @@ func (s *Store) EachMember(ctx context.Context, f MemberFilter, fn func(*Person)
 	if err != nil {
 		return err
 	}
-	where, args := f.where(m)
+	where, args := f.where(m, false)
 	q := `SELECT ` + personColumns + personFrom + where + f.orderBy()
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -249,8 +275,8 @@ func (s *Store) CountMembers(ctx context.Context, f MemberFilter) (int, error) {
 	if !m.dense && m.active && f.Kind == KindAll && f.Status == "" && f.BranchID == 0 && f.Gender == "" && f.TurningThirty == 0 {
 		return len(m.ids), nil
 	}
-	where, args := f.where(m)
-	if m.dense && f.Kind == KindAll && f.Status == "" && f.BranchID == 0 && f.Gender == "" && f.TurningThirty == 0 {
+	where, args := f.where(m, true)
+	if m.dense && m.fts != "" && f.Kind == KindAll && f.Status == "" && f.BranchID == 0 && f.Gender == "" && f.TurningThirty == 0 {
 		var n int
 		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM people_fts WHERE people_fts MATCH ?`, m.fts).Scan(&n)
 		if err != nil {

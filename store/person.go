@@ -230,9 +230,17 @@ func searchText(p *Person) (name, ids string) {
 	return Fold(p.FullName()), strings.TrimSpace(p.CardNumber + " " + p.CitizenID + " " + p.Phone)
 }
 
+// searchColumn is the people.search text: every word preceded by a space,
+// so that "starts a word" is instr(search, ' ' || word).
+func searchColumn(name, ids string) string { return " " + name + " " + ids }
+
 func indexPerson(ctx context.Context, tx *sql.Tx, p *Person) error {
 	name, ids := searchText(p)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO people_fts(rowid, name, ids) VALUES (?, ?, ?)`, p.ID, name, Fold(ids)); err != nil {
+	ids = Fold(ids)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO people_fts(rowid, name, ids) VALUES (?, ?, ?)`, p.ID, name, ids); err != nil {
+		return fmt.Errorf("ghi chỉ mục tìm kiếm: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE people SET search = ? WHERE id = ?`, searchColumn(name, ids), p.ID); err != nil {
 		return fmt.Errorf("ghi chỉ mục tìm kiếm: %w", err)
 	}
 	return nil

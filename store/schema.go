@@ -56,6 +56,9 @@ CREATE TABLE people (
 	status         TEXT NOT NULL DEFAULT 'active',
 	-- Vietnamese collation key of (tên, tên đệm, họ): lists sort on it
 	sort_key       BLOB NOT NULL,
+	-- " " + folded name and numbers: where a search matches most of the
+	-- register, a page is read by walking sort_key and testing this text
+	search         TEXT NOT NULL DEFAULT '',
 	created_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
 	updated_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
 );

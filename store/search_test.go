@@ -123,6 +123,9 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		{"tran thi h", MemberFilter{Gender: Female}},          // sparse
 		{"le d", MemberFilter{Kind: KindUnion, Offset: 5}},    // sparse, second page
 		{"h", MemberFilter{Kind: KindFederation, Offset: 40}}, // dense, later page
+		{"0871", MemberFilter{Kind: KindUnion}},               // a short run of digits: row test only
+		{"09", MemberFilter{Status: StatusActive, Offset: 3}}, // phone prefixes
+		{"tran 0", MemberFilter{}},                            // a name and a number together
 	}
 	for _, tt := range tests {
 		f := tt.f
