@@ -23,7 +23,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: all deps deps-test deps-win build cli gui run test bench windows screenshots vet fmt clean
+.PHONY: all deps deps-test deps-win build cli gui run test bench windows screenshots unikey vet fmt clean
 
 all: build
 
@@ -71,6 +71,10 @@ windows: deps-win
 
 screenshots: build deps-test
 	bash docs/screenshots.sh
+
+# Unikey/EVKey-style typing into the real window, checked by xdotool.
+unikey: build deps-test
+	bash docs/xdotool-unikey.sh
 
 fmt:
 	gofmt -w cmd ui store report assets
