@@ -25,11 +25,12 @@ func pct(num, den int, unit string) measure {
 	if den == 0 {
 		return measure{detail: "chưa có " + unit}
 	}
-	return measure{actual: 100 * float64(num) / float64(den), known: true, detail: fmt.Sprintf("%d/%d %s", num, den, unit)}
+	return measure{actual: 100 * float64(num) / float64(den), known: true,
+		detail: fmt.Sprintf("%s/%s %s", FormatInt(int64(num)), FormatInt(int64(den)), unit)}
 }
 
 func count(n int, unit string) measure {
-	return measure{actual: float64(n), known: true, detail: fmt.Sprintf("%d %s", n, unit)}
+	return measure{actual: float64(n), known: true, detail: FormatInt(int64(n)) + " " + unit}
 }
 
 // cadreSQL selects the ward-level cadres holding office at some time in
@@ -115,10 +116,10 @@ func (s *Store) measure(ctx context.Context, in Indicator, year int) (measure, e
 			return measure{}, err
 		}
 		if w.NewPartyMembers == 0 {
-			return measure{detail: fmt.Sprintf("%d đoàn viên được giới thiệu; chưa nhập số đảng viên mới", n)}, nil
+			return measure{detail: FormatInt(int64(n)) + " đoàn viên được giới thiệu; chưa nhập số đảng viên mới"}, nil
 		}
 		m := pct(n, w.NewPartyMembers, "đảng viên mới")
-		m.detail = fmt.Sprintf("%d giới thiệu / %d đảng viên mới", n, w.NewPartyMembers)
+		m.detail = fmt.Sprintf("%s giới thiệu / %s đảng viên mới", FormatInt(int64(n)), FormatInt(int64(w.NewPartyMembers)))
 		return m, nil
 	case MetricUnitsGoodPct:
 		good, all, err := two(`SELECT sum(rating IN ('excellent','good')), count(*) FROM branch_years WHERE year = ? AND rating <> ''`, year)
