@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -14,59 +13,32 @@ import (
 )
 
 // branchesScreen lists the branches; the selected one is edited on the
-// right with its yearly standard-branch checklist and rating.
+// right with its yearly standard-branch checklist and rating. The
+// checklist itself is edited from the button above the list.
 type branchesScreen struct {
-	a        *App
-	branches []store.Branch
-	list     *widget.List
-	detail   *fyne.Container
-	root     fyne.CanvasObject
-	selected int64
+	*listDetail[store.Branch]
+	// criteria is the open checklist editor (for tests), nil when closed.
+	criteria *criteriaEditor
+	// boxes are the checkboxes of the shown branch's checklist.
+	boxes []*widget.Check
 }
 
 func newBranchesScreen(a *App) *branchesScreen {
-	s := &branchesScreen{a: a, detail: container.NewStack()}
-	s.list = widget.NewList(
-		func() int { return len(s.branches) },
-		func() fyne.CanvasObject { return widget.NewLabel("Chi đoàn Khóm 10 (100)") },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			b := s.branches[i]
-			text := fmt.Sprintf("%s (%d)", b.Name, b.Members)
-			if !b.Dissolved.IsZero() || !b.Active {
-				text += " — " + T("đã giải thể")
-			}
-			o.(*widget.Label).SetText(text)
-		})
-	s.list.OnSelected = func(i widget.ListItemID) { s.selected = s.branches[i].ID; s.showBranch(s.branches[i]) }
-	add := widget.NewButtonWithIcon(T("Thêm chi đoàn")+" (Ctrl+N)", theme.ContentAddIcon(), s.newRecord)
-	split := container.NewHSplit(container.NewBorder(add, nil, nil, nil, s.list), s.detail)
-	split.Offset = 0.3
-	s.root = split
-	return s
-}
-
-func (s *branchesScreen) view() fyne.CanvasObject { return s.root }
-
-func (s *branchesScreen) refresh() {
-	bs, err := s.a.st.Branches(s.a.ctx, true)
-	if err != nil {
-		s.a.showError(err)
-		return
-	}
-	s.branches = bs
-	s.list.Refresh()
-	for i, b := range bs {
-		if b.ID == s.selected || (s.selected == 0 && i == 0) {
-			s.list.Select(i)
-			return
+	s := &branchesScreen{}
+	edit := widget.NewButtonWithIcon(T("Tiêu chí chi đoàn đạt chuẩn"), theme.ListIcon(), func() { s.editCriteria() })
+	s.listDetail = newListDetail[store.Branch](a, "Chi đoàn Khóm 10 (100)", T("Thêm chi đoàn"), edit)
+	s.id = func(b store.Branch) int64 { return b.ID }
+	s.label = func(b store.Branch) string {
+		text := fmt.Sprintf("%s (%d)", b.Name, b.Members)
+		if !b.Dissolved.IsZero() || !b.Active {
+			text += " — " + T("đã giải thể")
 		}
+		return text
 	}
-}
-
-func (s *branchesScreen) newRecord() {
-	s.list.UnselectAll()
-	s.selected = 0
-	s.showBranch(store.Branch{Active: true, Kind: store.BranchHamlet})
+	s.load = func() ([]store.Branch, error) { return a.st.Branches(a.ctx, true) }
+	s.blank = func() store.Branch { return store.Branch{Active: true, Kind: store.BranchHamlet} }
+	s.show = s.showBranch
+	return s
 }
 
 // showBranch fills the right side with the branch's form and, for a saved
@@ -90,46 +62,25 @@ func (s *branchesScreen) showBranch(b store.Branch) {
 	fm.add("Active", "", active)
 	fm.add("Dissolved", T("Ngày giải thể"), dissolved)
 	fm.add("Note", T("Ghi chú"), note)
-	save := widget.NewButtonWithIcon(T("Lưu"), theme.DocumentSaveIcon(), func() {
-		fm.clear()
+	nb := b
+	save := fm.saveButton(a, T("Lưu"), func() error {
 		d, ok := fm.parseDateField("Dissolved", dissolved)
 		if !ok {
-			return
+			return errSkip
 		}
-		nb := b
+		nb = b
 		nb.Name, nb.Kind, nb.Active, nb.Dissolved, nb.Note = name.Text, store.BranchKind(kind.code()), active.Checked, d, note.Text
-		err := a.st.SaveBranch(a.ctx, &nb)
-		var ve *store.ValidationError
-		if errors.As(err, &ve) {
-			fm.showValidation(ve)
-			return
-		}
-		if err != nil {
-			a.showError(err)
-			return
-		}
-		s.selected = nb.ID
-		s.refresh()
-	})
-	save.Importance = widget.HighImportance
+		return a.st.SaveBranch(a.ctx, &nb)
+	}, func() { s.saved(nb.ID) })
 	box := container.NewVBox(heading(T("Thông tin chi đoàn")), fm.grid(), fm.other)
 	if b.ID == 0 {
 		box.Add(save)
-		s.detail.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
-		s.detail.Refresh()
+		s.setDetail(box)
 		a.win.Canvas().Focus(name)
 		return
 	}
-	del := widget.NewButtonWithIcon(T("Xóa"), theme.DeleteIcon(), func() {
-		a.confirm(T("Xóa chi đoàn"), fmt.Sprintf(T("Xóa chi đoàn %s?"), b.Name), func() {
-			if err := a.st.DeleteBranch(a.ctx, b.ID); err != nil {
-				a.showError(err)
-				return
-			}
-			s.selected = 0
-			s.refresh()
-		})
-	})
+	del := s.deleteButton(T("Xóa chi đoàn"), fmt.Sprintf(T("Xóa chi đoàn %s?"), b.Name),
+		func() error { return a.st.DeleteBranch(a.ctx, b.ID) })
 	members := widget.NewButtonWithIcon(fmt.Sprintf(T("Xem %d đoàn viên"), b.Members), theme.AccountIcon(), func() {
 		a.goTo("members")
 		if m, ok := a.screens["members"].(*membersScreen); ok {
@@ -141,8 +92,7 @@ func (s *branchesScreen) showBranch(b store.Branch) {
 	box.Add(container.NewHBox(save, del, members, rate))
 	box.Add(widget.NewSeparator())
 	box.Add(s.checklist(b))
-	s.detail.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
-	s.detail.Refresh()
+	s.setDetail(box)
 }
 
 // checklist shows the standard-branch criteria of a year as checkboxes and
@@ -159,6 +109,9 @@ func (s *branchesScreen) checklist(b store.Branch) fyne.CanvasObject {
 	var ids []int64
 	rating := newChoiceSelect(withAll(T("Chưa xếp loại"), store.UnitRatings), nil)
 	status := widget.NewLabel("")
+	// The criteria met in the year that the checklist no longer shows
+	// (retired since): kept as they are when the year is saved again.
+	var hidden []int64
 	year := widget.NewSelect(yearOptions(thisYear()-5, thisYear()), nil)
 	load := func() {
 		y, _ := strconv.Atoi(year.Selected)
@@ -171,8 +124,16 @@ func (s *branchesScreen) checklist(b store.Branch) fyne.CanvasObject {
 		for _, id := range by.Met {
 			met[id] = true
 		}
+		shown := map[int64]bool{}
 		for i, c := range boxes {
 			c.SetChecked(met[ids[i]])
+			shown[ids[i]] = true
+		}
+		hidden = hidden[:0]
+		for _, id := range by.Met {
+			if !shown[id] {
+				hidden = append(hidden, id)
+			}
 		}
 		rating.setCode(by.Rating)
 		if by.Standard {
@@ -190,11 +151,12 @@ func (s *branchesScreen) checklist(b store.Branch) fyne.CanvasObject {
 		ids = append(ids, c.ID)
 		checks.Add(chk)
 	}
+	s.boxes = boxes
 	year.OnChanged = func(string) { load() }
 	year.SetSelected(strconv.Itoa(thisYear()))
 	save := widget.NewButtonWithIcon(T("Lưu đánh giá năm"), theme.DocumentSaveIcon(), func() {
 		y, _ := strconv.Atoi(year.Selected)
-		by := store.BranchYear{BranchID: b.ID, Year: y, Rating: rating.code()}
+		by := store.BranchYear{BranchID: b.ID, Year: y, Rating: rating.code(), Met: append([]int64(nil), hidden...)}
 		for i, c := range boxes {
 			if c.Checked {
 				by.Met = append(by.Met, ids[i])

@@ -217,3 +217,14 @@ func heading(s string) *widget.Label {
 func colorText(s string, c color.Color) *canvas.Text {
 	return canvas.NewText(s, c)
 }
+
+// parseIntField reads a whole-number entry, showing "không phải là số"
+// next to it when it is not one.
+func (f *form) parseIntField(name string, e *entry) (int64, bool) {
+	v, err := parseInt(e.Text)
+	if err != nil {
+		f.setError(name, T("không phải là số"))
+		return 0, false
+	}
+	return v, true
+}

@@ -1,0 +1,51 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// SaveCriteria writes several items of the standard-branch checklist (new
+// ones with ID 0) in one transaction, after checking every one: a
+// *ValidationError names each broken rule by its 1-based row, and then
+// nothing is written. Criteria not in list are left as they are; retire
+// one with Active false, which keeps the years it was assessed in.
+func (s *Store) SaveCriteria(ctx context.Context, list []Criterion) error {
+	c := &checker{}
+	for i := range list {
+		cr := &list[i]
+		cr.Code, cr.Text = Clean(cr.Code), Clean(cr.Text)
+		c.row = i + 1
+		if cr.Text == "" {
+			c.add("Text", "Nội dung tiêu chí", "không được để trống")
+		}
+		if cr.Order < 0 {
+			c.add("Order", "Thứ tự", "không được âm")
+		}
+	}
+	if err := c.err(); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for i := range list {
+			cr := &list[i]
+			if cr.ID == 0 {
+				res, err := tx.ExecContext(ctx, `INSERT INTO criteria(code, text, ord, active) VALUES (?,?,?,?)`, cr.Code, cr.Text, cr.Order, cr.Active)
+				if err != nil {
+					return fmt.Errorf("ghi tiêu chí: %w", err)
+				}
+				cr.ID, _ = res.LastInsertId()
+				continue
+			}
+			res, err := tx.ExecContext(ctx, `UPDATE criteria SET code=?, text=?, ord=?, active=? WHERE id=?`, cr.Code, cr.Text, cr.Order, cr.Active, cr.ID)
+			if err != nil {
+				return fmt.Errorf("sửa tiêu chí: %w", err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return fmt.Errorf("tiêu chí %d: %w", cr.ID, ErrNotFound)
+			}
+		}
+		return nil
+	})
+}

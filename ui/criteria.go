@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sodoan/store"
+)
+
+// criteriaEditor edits the standard-branch checklist: the wording, code and
+// order of each criterion, new ones, and retiring old ones (a retired
+// criterion is no longer a checkbox, but the years it was assessed in keep
+// their marks). Every row is saved in one transaction.
+type criteriaEditor struct {
+	a     *App
+	rows  []*criterionRow
+	list  *fyne.Container
+	other *errorText
+	// save writes the rows; true when they were saved (the dialog closes).
+	save func() bool
+}
+
+type criterionRow struct {
+	c                 store.Criterion
+	code, text, order *entry
+	active            *widget.Check
+	err               *errorText
+}
+
+// criteriaColumns are the widths of the code, text, order and "in use"
+// columns.
+var criteriaColumns = flexRow{1, 10, 1, 0}
+
+func (s *branchesScreen) editCriteria() {
+	a := s.a
+	list, err := a.st.Criteria(a.ctx)
+	if err != nil {
+		a.showError(err)
+		return
+	}
+	ed := &criteriaEditor{a: a, list: container.NewVBox(), other: newErrorText()}
+	for _, c := range list {
+		ed.addRow(c)
+	}
+	add := widget.NewButtonWithIcon(T("Thêm tiêu chí"), theme.ContentAddIcon(), func() {
+		next := 0
+		for _, r := range ed.rows {
+			if v, err := strconv.Atoi(strings.TrimSpace(r.order.Text)); err == nil && v > next {
+				next = v
+			}
+		}
+		r := ed.addRow(store.Criterion{Code: strconv.Itoa(next + 1), Order: next + 1, Active: true})
+		a.win.Canvas().Focus(r.text)
+	})
+	ed.save = func() bool {
+		if !ed.write() {
+			return false
+		}
+		s.criteria = nil
+		s.refresh()
+		return true
+	}
+	head := container.New(criteriaColumns, heading(T("Mã")), heading(T("Nội dung tiêu chí")), heading(T("Thứ tự")), heading(T("Đang áp dụng")))
+	note := widget.NewLabel(T("Bỏ chọn \"Đang áp dụng\" để thôi dùng một tiêu chí: các năm đã đánh giá vẫn giữ nguyên."))
+	note.Wrapping = fyne.TextWrapWord
+	content := container.NewBorder(container.NewVBox(note, head), container.NewVBox(ed.other, container.NewHBox(add)), nil, nil,
+		container.NewVScroll(ed.list))
+	s.criteria = ed
+	a.formDialog(T("Tiêu chí chi đoàn đạt chuẩn"), content, fyne.NewSize(1000, 620), ed.save)
+}
+
+func (ed *criteriaEditor) addRow(c store.Criterion) *criterionRow {
+	a := ed.a
+	r := &criterionRow{c: c, code: newEntry(a), text: newEntry(a), order: newEntry(a), err: newErrorText()}
+	r.code.SetText(c.Code)
+	r.text.SetText(c.Text)
+	r.order.SetText(strconv.Itoa(c.Order))
+	r.active = widget.NewCheck("", nil)
+	r.active.SetChecked(c.Active)
+	ed.rows = append(ed.rows, r)
+	ed.list.Add(container.NewVBox(container.New(criteriaColumns, r.code, r.text, r.order,
+		container.New(layout.NewCenterLayout(), r.active)), r.err))
+	ed.list.Refresh()
+	return r
+}
+
+// write saves every row through store.SaveCriteria, showing each broken
+// rule under its row.
+func (ed *criteriaEditor) write() bool {
+	ed.other.set("")
+	list := make([]store.Criterion, len(ed.rows))
+	bad := false
+	for i, r := range ed.rows {
+		r.err.set("")
+		c := r.c
+		c.Code, c.Text, c.Active = r.code.Text, r.text.Text, r.active.Checked
+		o, err := strconv.Atoi(strings.TrimSpace(r.order.Text))
+		if err != nil {
+			r.err.set(T("Thứ tự") + ": " + T("không phải là số"))
+			bad = true
+		}
+		c.Order = o
+		list[i] = c
+	}
+	if bad {
+		return false
+	}
+	err := ed.a.st.SaveCriteria(ed.a.ctx, list)
+	if err == nil {
+		return true
+	}
+	if !showRowErrors(err, func(row int) *errorText {
+		if row >= 1 && row <= len(ed.rows) {
+			return ed.rows[row-1].err
+		}
+		return nil
+	}, ed.other) {
+		ed.a.showError(err)
+	}
+	return false
+}
+
+// showRowErrors places each message of a *store.ValidationError under the
+// row it names (FieldError.Row, 1-based); messages about no shown row go to
+// other. It reports false when err is not a validation error.
+func showRowErrors(err error, row func(int) *errorText, other *errorText) bool {
+	var ve *store.ValidationError
+	if !errors.As(err, &ve) {
+		return false
+	}
+	msgs := map[*errorText][]string{}
+	var order []*errorText
+	for _, fe := range ve.Errors {
+		t := row(fe.Row)
+		msg := fe.Label + ": " + fe.Msg
+		if t == nil {
+			t, msg = other, fe.Error()
+		}
+		if _, seen := msgs[t]; !seen {
+			order = append(order, t)
+		}
+		msgs[t] = append(msgs[t], msg)
+	}
+	for _, t := range order {
+		t.set(strings.Join(msgs[t], "; "))
+	}
+	return true
+}
