@@ -21,6 +21,8 @@ type branchesScreen struct {
 	criteria *criteriaEditor
 	// boxes are the checkboxes of the shown branch's checklist.
 	boxes []*widget.Check
+	// saveYear saves the shown checklist (the Lưu đánh giá năm button).
+	saveYear func()
 }
 
 func newBranchesScreen(a *App) *branchesScreen {
@@ -154,7 +156,7 @@ func (s *branchesScreen) checklist(b store.Branch) fyne.CanvasObject {
 	s.boxes = boxes
 	year.OnChanged = func(string) { load() }
 	year.SetSelected(strconv.Itoa(thisYear()))
-	save := widget.NewButtonWithIcon(T("Lưu đánh giá năm"), theme.DocumentSaveIcon(), func() {
+	saveYear := func() {
 		y, _ := strconv.Atoi(year.Selected)
 		by := store.BranchYear{BranchID: b.ID, Year: y, Rating: rating.code(), Met: append([]int64(nil), hidden...)}
 		for i, c := range boxes {
@@ -167,7 +169,9 @@ func (s *branchesScreen) checklist(b store.Branch) fyne.CanvasObject {
 			return
 		}
 		load()
-	})
+	}
+	s.saveYear = saveYear
+	save := widget.NewButtonWithIcon(T("Lưu đánh giá năm"), theme.DocumentSaveIcon(), saveYear)
 	return container.NewVBox(
 		container.NewHBox(heading(T("Đánh giá chi đoàn năm")), year, status),
 		checks,

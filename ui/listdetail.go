@@ -70,6 +70,9 @@ func (l *listDetail[R]) refresh() {
 	l.list.Refresh()
 	for i, it := range items {
 		if l.id(it) == l.selected || (l.selected == 0 && i == 0) {
+			// Unselected first, so that the form is rebuilt from the
+			// fresh record even when it was selected already.
+			l.list.UnselectAll()
 			l.list.Select(i)
 			return
 		}

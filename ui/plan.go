@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -14,20 +13,41 @@ import (
 	"sodoan/store"
 )
 
-// planScreen shows the current plan's indicators for a chosen year (target,
-// actual, met) and edits the yearly ward figures the register cannot
-// derive.
+// planScreen shows a plan's indicators for a chosen year (target, actual,
+// met), edits the plans themselves (planedit.go) and the yearly ward
+// figures the register cannot derive.
 type planScreen struct {
-	a    *App
-	year *widget.Select
-	root *fyne.Container
-	body *fyne.Container
+	a      *App
+	year   *widget.Select
+	picker *widget.Select // the plan shown, when the register has several
+	root   *fyne.Container
+	body   *fyne.Container
+
+	plans  []store.Plan
+	planID int64 // the plan shown; 0: the current one
+	// picking is set while the program, not the user, sets the picker.
+	picking bool
+	// editor is the open plan editor (for tests), nil when closed.
+	editor *planEditor
 }
 
 func newPlanScreen(a *App) *planScreen {
 	s := &planScreen{a: a, body: container.NewStack()}
 	s.year = widget.NewSelect(yearOptions(thisYear()-6, thisYear()+1), func(string) { s.load() })
-	s.root = container.NewBorder(container.NewHBox(heading(T("Năm")), s.year), nil, nil, nil, s.body)
+	s.picker = widget.NewSelect(nil, func(string) {
+		if s.picking {
+			return
+		}
+		if i := s.picker.SelectedIndex(); i >= 0 && i < len(s.plans) {
+			s.planID = s.plans[i].ID
+			s.load()
+		}
+	})
+	s.picker.Hide()
+	edit := widget.NewButtonWithIcon(T("Sửa kế hoạch, chỉ tiêu"), theme.DocumentCreateIcon(), s.editPlan)
+	add := widget.NewButtonWithIcon(T("Kế hoạch mới"), theme.ContentAddIcon(), s.newPlan)
+	bar := container.NewBorder(nil, nil, container.NewHBox(heading(T("Năm")), s.year), container.NewHBox(edit, add), s.picker)
+	s.root = container.NewBorder(bar, nil, nil, nil, s.body)
 	return s
 }
 
@@ -50,15 +70,21 @@ func (s *planScreen) load() {
 	a := s.a
 	year := s.yearValue()
 	box := container.NewVBox()
-	plan, err := a.st.CurrentPlan(a.ctx)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		box.Add(widget.NewLabel(T("Chưa có kế hoạch nào trong sổ.")))
-	case err != nil:
+	plans, err := a.st.Plans(a.ctx)
+	if err != nil {
 		a.showError(err)
 		return
-	default:
-		title := heading(fmt.Sprintf(T("Kế hoạch số %s: %s"), plan.Number, plan.Title))
+	}
+	s.plans = plans
+	s.updatePicker()
+	if plan, ok := s.shownPlan(); !ok {
+		box.Add(widget.NewLabel(T("Chưa có kế hoạch nào trong sổ.")))
+	} else {
+		t := fmt.Sprintf(T("Kế hoạch số %s: %s"), plan.Number, plan.Title)
+		if !plan.Current {
+			t += " (" + T("không phải kế hoạch hiện hành") + ")"
+		}
+		title := heading(t)
 		title.Wrapping = fyne.TextWrapWord
 		box.Add(title)
 		results, err := a.st.YearResults(a.ctx, plan.ID, year)
@@ -72,6 +98,58 @@ func (s *planScreen) load() {
 	box.Add(s.wardForm(year))
 	s.body.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
 	s.body.Refresh()
+}
+
+// currentPlan is the plan the dashboard follows, as store.CurrentPlan
+// chooses it (s.plans is ordered latest period first).
+func (s *planScreen) currentPlan() (store.Plan, bool) {
+	for _, p := range s.plans {
+		if p.Current {
+			return p, true
+		}
+	}
+	if len(s.plans) > 0 {
+		return s.plans[0], true
+	}
+	return store.Plan{}, false
+}
+
+// shownPlan is the plan picked, or the current one.
+func (s *planScreen) shownPlan() (store.Plan, bool) {
+	for _, p := range s.plans {
+		if p.ID == s.planID {
+			return p, true
+		}
+	}
+	return s.currentPlan()
+}
+
+// updatePicker lists the plans in the picker, shown only when there is a
+// choice to make.
+func (s *planScreen) updatePicker() {
+	s.picking = true
+	defer func() { s.picking = false }()
+	var opts []string
+	for _, p := range s.plans {
+		o := fmt.Sprintf("%s (%d–%d)", p.Number, p.StartYear, p.EndYear)
+		if p.Current {
+			o += " — " + T("hiện hành")
+		}
+		opts = append(opts, o)
+	}
+	s.picker.SetOptions(opts)
+	if p, ok := s.shownPlan(); ok {
+		for i := range s.plans {
+			if s.plans[i].ID == p.ID {
+				s.picker.SetSelectedIndex(i)
+			}
+		}
+	}
+	if len(s.plans) > 1 {
+		s.picker.Show()
+	} else {
+		s.picker.Hide()
+	}
 }
 
 // resultsTable lays out one line per indicator; hand-measured ones get a
@@ -203,32 +281,14 @@ func (s *planScreen) wardForm(year int) fyne.CanvasObject {
 	fm.add("ResidentYouth", T("Thanh niên cư trú trên địa bàn"), youth)
 	fm.add("NewPartyMembers", T("Đảng viên mới kết nạp trong năm"), party)
 	fm.add("Rating", T("Xếp loại Đoàn phường"), rating)
-	save := widget.NewButtonWithIcon(T("Lưu số liệu năm"), theme.DocumentSaveIcon(), func() {
-		fm.clear()
-		y, err1 := parseInt(youth.Text)
-		p, err2 := parseInt(party.Text)
-		if err1 != nil {
-			fm.setError("ResidentYouth", T("không phải là số"))
-		}
-		if err2 != nil {
-			fm.setError("NewPartyMembers", T("không phải là số"))
-		}
-		if err1 != nil || err2 != nil {
-			return
+	save := fm.saveButton(a, T("Lưu số liệu năm"), func() error {
+		y, ok1 := fm.parseIntField("ResidentYouth", youth)
+		p, ok2 := fm.parseIntField("NewPartyMembers", party)
+		if !ok1 || !ok2 {
+			return errSkip
 		}
 		w.ResidentYouth, w.NewPartyMembers, w.Rating = int(y), int(p), rating.code()
-		err := a.st.SaveWardYear(a.ctx, w)
-		var ve *store.ValidationError
-		if errors.As(err, &ve) {
-			fm.showValidation(ve)
-			return
-		}
-		if err != nil {
-			a.showError(err)
-			return
-		}
-		s.load()
-	})
-	save.Importance = widget.HighImportance
+		return a.st.SaveWardYear(a.ctx, w)
+	}, s.load)
 	return container.NewVBox(heading(fmt.Sprintf(T("Số liệu của phường năm %d"), year)), fm.grid(), fm.other, container.NewHBox(save))
 }

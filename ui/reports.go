@@ -38,6 +38,8 @@ type reportsScreen struct {
 	openFile *widget.Button
 	openDir  *widget.Button
 	number   *widget.Check
+	register *docRegister // sổ văn bản đi
+	tabs     *container.AppTabs
 	last     string
 	root     fyne.CanvasObject
 
@@ -75,13 +77,19 @@ func newReportsScreen(a *App) *reportsScreen {
 		widget.NewFormItem("", s.number),
 	)
 	actions := container.NewVBox(container.NewHBox(s.genBtn, s.openFile, s.openDir), s.bar, s.status)
-	s.root = container.NewBorder(container.NewVBox(top, actions, widget.NewSeparator()), nil, nil, nil, s.texts)
+	s.register = newDocRegister(a)
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem(T("Nội dung báo cáo năm"), s.texts),
+		container.NewTabItem(T("Sổ văn bản đi"), s.register.root),
+	)
+	s.root = container.NewBorder(container.NewVBox(top, actions), nil, nil, nil, s.tabs)
 	return s
 }
 
 func (s *reportsScreen) view() fyne.CanvasObject { return s.root }
 
 func (s *reportsScreen) refresh() {
+	s.register.refresh()
 	if s.year.Selected == "" {
 		s.year.SetSelected(strconv.Itoa(thisYear()))
 		return
@@ -169,6 +177,7 @@ func (s *reportsScreen) generate() {
 				s.openFile.Enable()
 				s.openDir.Enable()
 			}
+			s.register.refresh()
 			if s.onDone != nil {
 				s.onDone(path, err)
 			}

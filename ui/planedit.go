@@ -1,0 +1,298 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sodoan/store"
+)
+
+// planEditor edits a plan and its indicators (a ward's own share of each
+// target, or the next period's plan) and saves them in one call to
+// store.SavePlan: nothing is written while a rule is broken, and each
+// message shows under the plan field or the indicator row it is about.
+type planEditor struct {
+	a       *App
+	plan    store.Plan
+	fm      form
+	number  *entry
+	title   *entry
+	start   *entry
+	end     *entry
+	current *widget.Check
+	// copyInd, for a new plan, fills the rows with the current plan's
+	// indicators (unchecked: an empty list).
+	copyInd *widget.Check
+	rows    []*indicatorRow
+	list    *fyne.Container
+	// save writes the plan; true when it was saved (the dialog closes).
+	save func() bool
+}
+
+type indicatorRow struct {
+	in                                  store.Indicator
+	num                                 *widget.Label
+	code, section, title, target, order *entry
+	kind, metric                        *choiceSelect
+	period                              *widget.Check
+	err                                 *errorText
+	box                                 fyne.CanvasObject
+}
+
+// The two lines of an indicator row; rows line up as columns.
+var (
+	indicatorLine1 = flexRow{0, 0, 1, 0, 1, 0, 9, 0}
+	indicatorLine2 = flexRow{0, 0, 2.2, 0, 5.5, 0, 1.3, 0, 0, 0.8}
+)
+
+func kindChoices() []store.Choice {
+	return []store.Choice{
+		{Code: string(store.KindCount), Label: T("Số lượng")},
+		{Code: string(store.KindPercent), Label: T("Tỷ lệ (%)")},
+		{Code: string(store.KindCheck), Label: T("Thực hiện / chưa")},
+	}
+}
+
+// metricChoices is store.Metrics with the descriptions in the UI language.
+func metricChoices() []store.Choice {
+	out := make([]store.Choice, len(store.Metrics))
+	for i, m := range store.Metrics {
+		out[i] = store.Choice{Code: m.Code, Label: T(m.Label)}
+	}
+	return out
+}
+
+// parseNum reads a target typed as 7.500, 7500 or 12,5.
+func parseNum(s string) (float64, error) {
+	s = strings.NewReplacer(" ", "", ".", "").Replace(strings.TrimSpace(s))
+	if s == "" {
+		return 0, nil
+	}
+	return strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+}
+
+// editPlan opens the editor on the plan shown.
+func (s *planScreen) editPlan() {
+	p, ok := s.shownPlan()
+	if !ok {
+		s.newPlan()
+		return
+	}
+	s.openEditor(fmt.Sprintf(T("Sửa kế hoạch %s"), p.Number), p, nil)
+}
+
+// newPlan opens the editor on a new plan for the period after the current
+// one, offering to copy its indicators.
+func (s *planScreen) newPlan() {
+	p := store.Plan{StartYear: thisYear(), EndYear: thisYear() + 4, Current: true}
+	var from []store.Indicator
+	if cur, ok := s.currentPlan(); ok {
+		p.StartYear = cur.EndYear + 1
+		p.EndYear = p.StartYear + (cur.EndYear - cur.StartYear)
+		for _, in := range cur.Indicators {
+			in.ID, in.PlanID = 0, 0
+			from = append(from, in)
+		}
+	}
+	s.openEditor(T("Kế hoạch mới"), p, from)
+}
+
+func (s *planScreen) openEditor(title string, p store.Plan, copyFrom []store.Indicator) {
+	a := s.a
+	e := &planEditor{a: a, plan: p, list: container.NewVBox()}
+	e.fm.other = newErrorText()
+	e.number, e.title, e.start, e.end = newEntry(a), newEntry(a), newEntry(a), newEntry(a)
+	e.number.SetText(p.Number)
+	e.number.SetPlaceHolder("25-KH/ĐTN")
+	e.title.SetText(p.Title)
+	e.start.SetText(strconv.Itoa(p.StartYear))
+	e.end.SetText(strconv.Itoa(p.EndYear))
+	e.current = widget.NewCheck(T("Kế hoạch hiện hành (Tổng quan và báo cáo năm theo kế hoạch này)"), nil)
+	e.current.SetChecked(p.Current)
+	e.fm.add("Number", T("Số kế hoạch"), e.number)
+	e.fm.add("Title", T("Trích yếu"), e.title)
+	e.fm.add("EndYear", T("Giai đoạn"), container.New(flexRow{1, 0, 1, 2},
+		e.start, widget.NewLabel(T("đến năm")), e.end, widget.NewLabel("")))
+	e.fm.add("Current", "", e.current)
+	top := container.NewVBox(e.fm.grid())
+	if p.ID == 0 && len(copyFrom) > 0 {
+		e.copyInd = widget.NewCheck(T("Chép các chỉ tiêu của kế hoạch hiện hành"), func(on bool) {
+			e.clearRows()
+			if on {
+				for _, in := range copyFrom {
+					e.addRow(in)
+				}
+			}
+		})
+		e.copyInd.SetChecked(true) // adds the rows
+		top.Add(e.copyInd)
+	} else {
+		for _, in := range p.Indicators {
+			e.addRow(in)
+		}
+	}
+	top.Add(widget.NewSeparator())
+	top.Add(heading(T("Chỉ tiêu")))
+	add := widget.NewButtonWithIcon(T("Thêm chỉ tiêu"), theme.ContentAddIcon(), func() {
+		r := e.addRow(store.Indicator{Kind: store.KindCount, Metric: store.MetricManual})
+		a.win.Canvas().Focus(r.code)
+	})
+	e.save = func() bool {
+		if !e.write() {
+			return false
+		}
+		s.editor = nil
+		s.planID = e.plan.ID
+		s.load()
+		return true
+	}
+	content := container.NewBorder(top, container.NewVBox(e.fm.other, container.NewHBox(add)), nil, nil, container.NewVScroll(e.list))
+	s.editor = e
+	size := a.win.Canvas().Size()
+	a.formDialog(title, content, fyne.NewSize(size.Width-60, size.Height-40), e.save)
+}
+
+func (e *planEditor) clearRows() {
+	e.rows = nil
+	e.list.Objects = nil
+	e.list.Refresh()
+}
+
+func (e *planEditor) addRow(in store.Indicator) *indicatorRow {
+	a := e.a
+	r := &indicatorRow{in: in, num: widget.NewLabel(""), err: newErrorText()}
+	r.code, r.section, r.title, r.target, r.order = newEntry(a), newEntry(a), newEntry(a), newEntry(a), newEntry(a)
+	r.code.SetText(in.Code)
+	r.code.SetPlaceHolder("2.5a")
+	r.section.SetText(in.Section)
+	r.section.SetPlaceHolder("2.5")
+	r.title.SetText(in.Title)
+	r.target.SetText(formatNum(in.Target))
+	if in.Order > 0 {
+		r.order.SetText(strconv.Itoa(in.Order))
+	}
+	r.metric = newChoiceSelect(metricChoices(), nil)
+	r.metric.setCode(in.Metric)
+	r.kind = newChoiceSelect(kindChoices(), func(code string) { r.kindChanged(code) })
+	r.kind.setCode(string(in.Kind))
+	r.period = widget.NewCheck(T("cả giai đoạn"), nil)
+	r.period.SetChecked(in.Period)
+	r.kindChanged(string(in.Kind))
+	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeRow(r) })
+	del.Importance = widget.LowImportance
+	numBox := container.NewGridWrap(fyne.NewSize(44, r.num.MinSize().Height), r.num)
+	line1 := container.New(indicatorLine1, numBox, widget.NewLabel(T("Mã")), r.code, widget.NewLabel(T("Mục")), r.section,
+		widget.NewLabel(T("Nội dung")), r.title, del)
+	line2 := container.New(indicatorLine2, container.NewGridWrap(fyne.NewSize(44, 1)), widget.NewLabel(T("Loại")), r.kind,
+		widget.NewLabel(T("Cách đo")), r.metric, widget.NewLabel(T("Chỉ tiêu")), r.target, r.period,
+		widget.NewLabel(T("Thứ tự")), r.order)
+	r.box = container.NewVBox(line1, line2, r.err, widget.NewSeparator())
+	e.rows = append(e.rows, r)
+	e.list.Add(r.box)
+	e.renumber()
+	return r
+}
+
+// kindChanged fixes the target of a check indicator at 1 (done).
+func (r *indicatorRow) kindChanged(code string) {
+	if store.IndicatorKind(code) == store.KindCheck {
+		r.target.SetText("1")
+		r.target.Disable()
+		return
+	}
+	r.target.Enable()
+}
+
+func (e *planEditor) removeRow(r *indicatorRow) {
+	for i, x := range e.rows {
+		if x == r {
+			e.rows = append(e.rows[:i], e.rows[i+1:]...)
+			break
+		}
+	}
+	e.list.Remove(r.box)
+	e.renumber()
+}
+
+func (e *planEditor) renumber() {
+	for i, r := range e.rows {
+		r.num.SetText(strconv.Itoa(i+1) + ".")
+	}
+	e.list.Refresh()
+}
+
+// write checks what can be read here (numbers), then saves through
+// store.SavePlan and places its messages.
+func (e *planEditor) write() bool {
+	e.fm.clear()
+	bad := false
+	p := e.plan
+	p.Number, p.Title, p.Current = e.number.Text, e.title.Text, e.current.Checked
+	var err1, err2 error
+	p.StartYear, err1 = strconv.Atoi(strings.TrimSpace(e.start.Text))
+	p.EndYear, err2 = strconv.Atoi(strings.TrimSpace(e.end.Text))
+	if err1 != nil || err2 != nil {
+		e.fm.setError("EndYear", T("năm không phải là số"))
+		bad = true
+	}
+	p.Indicators = make([]store.Indicator, len(e.rows))
+	for i, r := range e.rows {
+		r.err.set("")
+		in := r.in
+		in.Code, in.Section, in.Title = r.code.Text, r.section.Text, r.title.Text
+		in.Kind, in.Metric, in.Period = store.IndicatorKind(r.kind.code()), r.metric.code(), r.period.Checked
+		var msgs []string
+		t, err := parseNum(r.target.Text)
+		if err != nil {
+			msgs = append(msgs, T("Chỉ tiêu")+": "+T("không phải là số"))
+		}
+		in.Target = t
+		in.Order = 0
+		if o := strings.TrimSpace(r.order.Text); o != "" {
+			if in.Order, err = strconv.Atoi(o); err != nil {
+				msgs = append(msgs, T("Thứ tự")+": "+T("không phải là số"))
+			}
+		}
+		if len(msgs) > 0 {
+			r.err.set(strings.Join(msgs, "; "))
+			bad = true
+		}
+		p.Indicators[i] = in
+	}
+	if bad {
+		return false
+	}
+	err := e.a.st.SavePlan(e.a.ctx, &p)
+	var ve *store.ValidationError
+	switch {
+	case err == nil:
+		e.plan = p
+		return true
+	case errors.As(err, &ve):
+		var head, rows []store.FieldError
+		for _, fe := range ve.Errors {
+			if fe.Row == 0 {
+				head = append(head, fe)
+			} else {
+				rows = append(rows, fe)
+			}
+		}
+		e.fm.showValidation(&store.ValidationError{Errors: head})
+		showRowErrors(&store.ValidationError{Errors: rows}, func(row int) *errorText {
+			if row >= 1 && row <= len(e.rows) {
+				return e.rows[row-1].err
+			}
+			return nil
+		}, e.fm.other)
+	default:
+		e.a.showError(err)
+	}
+	return false
+}
