@@ -83,6 +83,31 @@ sleep 1.5
 shoot "$out/$(printf %02d $((i + 1)))-member-page.png"
 stop_app
 
+# The plan editor on a new plan (Ctrl+N on the plan screen), the current
+# plan's indicators copied.
+start_app plan
+xdotool key ctrl+n
+sleep 1.5
+shoot "$out/$(printf %02d $((i + 2)))-plan-editor.png"
+stop_app
+
+# The standard-branch checklist editor (the button above the branches).
+start_app branches
+xdotool mousemove 350 61 click 1
+sleep 1.5
+shoot "$out/$(printf %02d $((i + 3)))-criteria-editor.png"
+stop_app
+
+# The register of outgoing documents (second tab of the reports screen),
+# after two documents were issued from the command line.
+bin/sodoan-cli --db "$work/demo.db" report annual --year "$(date +%Y)" --out "$work/reports/bao-cao-nam.pdf" >/dev/null
+bin/sodoan-cli --db "$work/demo.db" report clubs --out "$work/reports/danh-sach-clb.pdf" >/dev/null
+start_app reports
+xdotool mousemove 420 218 click 1
+sleep 1.5
+shoot "$out/$(printf %02d $((i + 4)))-documents.png"
+stop_app
+
 # The welcome screen of a first start, on an empty register.
 bin/sodoan --db "$work/empty.db" >>"$work/app.log" 2>&1 &
 app_pid=$!

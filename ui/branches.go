@@ -175,6 +175,7 @@ func (s *branchesScreen) checklist(b store.Branch) fyne.CanvasObject {
 	return container.NewVBox(
 		container.NewHBox(heading(T("Đánh giá chi đoàn năm")), year, status),
 		checks,
-		container.NewHBox(widget.NewLabel(T("Xếp loại chi đoàn")), rating, save),
+		container.NewHBox(widget.NewLabel(T("Xếp loại chi đoàn")),
+			container.NewGridWrap(fyne.NewSize(260, rating.MinSize().Height), rating), save),
 	)
 }

@@ -71,7 +71,7 @@ func (s *branchesScreen) editCriteria() {
 	note := widget.NewLabel(T("Bỏ chọn \"Đang áp dụng\" để thôi dùng một tiêu chí: các năm đã đánh giá vẫn giữ nguyên."))
 	note.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(container.NewVBox(note, head), container.NewVBox(ed.other, container.NewHBox(add)), nil, nil,
-		container.NewVScroll(ed.list))
+		container.NewVScroll(scrollRoom(ed.list)))
 	s.criteria = ed
 	a.formDialog(T("Tiêu chí chi đoàn đạt chuẩn"), content, fyne.NewSize(1000, 620), ed.save)
 }

@@ -315,3 +315,29 @@ func containsID(list []int64, id int64) bool {
 	}
 	return false
 }
+
+func TestPlanEditorInEnglish(t *testing.T) {
+	f := newFixture(t, "dashboard")
+	t.Cleanup(func() { SetLanguage(LangVietnamese) })
+	if err := SetLanguage(LangEnglish); err != nil {
+		t.Fatal(err)
+	}
+	f.app.rebuild()
+	s := f.planScreen()
+	f.app.shortcutNew() // Ctrl+N: a new plan
+	e := s.editor
+	if e == nil {
+		t.Fatal("Ctrl+N on the plan screen opened no editor")
+	}
+	r := e.row(t, "2.5a")
+	if got := r.metric.Selected; got != "New Union members admitted" {
+		t.Errorf("metric in English = %q", got)
+	}
+	if got := r.kind.Selected; got != "Count" {
+		t.Errorf("kind in English = %q", got)
+	}
+	if got := e.copyInd.Text; got != "Copy the current plan's indicators" {
+		t.Errorf("copy option in English = %q", got)
+	}
+	f.app.escape()
+}

@@ -45,7 +45,7 @@ func newPlanScreen(a *App) *planScreen {
 	})
 	s.picker.Hide()
 	edit := widget.NewButtonWithIcon(T("Sửa kế hoạch, chỉ tiêu"), theme.DocumentCreateIcon(), s.editPlan)
-	add := widget.NewButtonWithIcon(T("Kế hoạch mới"), theme.ContentAddIcon(), s.newPlan)
+	add := widget.NewButtonWithIcon(T("Kế hoạch mới")+" (Ctrl+N)", theme.ContentAddIcon(), s.newPlan)
 	bar := container.NewBorder(nil, nil, container.NewHBox(heading(T("Năm")), s.year), container.NewHBox(edit, add), s.picker)
 	s.root = container.NewBorder(bar, nil, nil, nil, s.body)
 	return s

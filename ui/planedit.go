@@ -88,6 +88,9 @@ func (s *planScreen) editPlan() {
 	s.openEditor(fmt.Sprintf(T("Sửa kế hoạch %s"), p.Number), p, nil)
 }
 
+// newRecord (Ctrl+N) starts a new plan.
+func (s *planScreen) newRecord() { s.newPlan() }
+
 // newPlan opens the editor on a new plan for the period after the current
 // one, offering to copy its indicators.
 func (s *planScreen) newPlan() {
@@ -153,7 +156,7 @@ func (s *planScreen) openEditor(title string, p store.Plan, copyFrom []store.Ind
 		s.load()
 		return true
 	}
-	content := container.NewBorder(top, container.NewVBox(e.fm.other, container.NewHBox(add)), nil, nil, container.NewVScroll(e.list))
+	content := container.NewBorder(top, container.NewVBox(e.fm.other, container.NewHBox(add)), nil, nil, container.NewVScroll(scrollRoom(e.list)))
 	s.editor = e
 	size := a.win.Canvas().Size()
 	a.formDialog(title, content, fyne.NewSize(size.Width-60, size.Height-40), e.save)

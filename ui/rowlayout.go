@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -69,4 +73,12 @@ func (l flexRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		s.Width += pad * float32(len(objs)-1)
 	}
 	return s
+}
+
+// scrollRoom keeps content clear of the scroll bar that Fyne draws over the
+// right edge of a scrolled container.
+func scrollRoom(content fyne.CanvasObject) fyne.CanvasObject {
+	gap := canvas.NewRectangle(color.Transparent)
+	gap.SetMinSize(fyne.NewSize(theme.Padding()*3, 0))
+	return container.NewBorder(nil, nil, nil, gap, content)
 }
