@@ -36,7 +36,7 @@ type criterionRow struct {
 
 // criteriaColumns are the widths of the code, text, order and "in use"
 // columns.
-var criteriaColumns = flexRow{1, 10, 1, 0}
+var criteriaColumns = flexRow{1, 10, 1, 1.5}
 
 func (s *branchesScreen) editCriteria() {
 	a := s.a
@@ -67,10 +67,10 @@ func (s *branchesScreen) editCriteria() {
 		s.refresh()
 		return true
 	}
-	head := container.New(criteriaColumns, heading(T("Mã")), heading(T("Nội dung tiêu chí")), heading(T("Thứ tự")), heading(T("Đang áp dụng")))
+	head := container.New(criteriaColumns, heading(T("Mã")), heading(T("Nội dung tiêu chí")), heading(T("Thứ tự")), centered(heading(T("Đang áp dụng"))))
 	note := widget.NewLabel(T("Bỏ chọn \"Đang áp dụng\" để thôi dùng một tiêu chí: các năm đã đánh giá vẫn giữ nguyên."))
 	note.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(container.NewVBox(note, head), container.NewVBox(ed.other, container.NewHBox(add)), nil, nil,
+	content := container.NewBorder(container.NewVBox(note, scrollRoom(head)), container.NewVBox(ed.other, container.NewHBox(add)), nil, nil,
 		container.NewVScroll(scrollRoom(ed.list)))
 	s.criteria = ed
 	a.formDialog(T("Tiêu chí chi đoàn đạt chuẩn"), content, fyne.NewSize(1000, 620), ed.save)
@@ -86,9 +86,13 @@ func (ed *criteriaEditor) addRow(c store.Criterion) *criterionRow {
 	r.active.SetChecked(c.Active)
 	ed.rows = append(ed.rows, r)
 	ed.list.Add(container.NewVBox(container.New(criteriaColumns, r.code, r.text, r.order,
-		container.New(layout.NewCenterLayout(), r.active)), r.err))
+		centered(r.active)), r.err))
 	ed.list.Refresh()
 	return r
+}
+
+func centered(o fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(layout.NewCenterLayout(), o)
 }
 
 // write saves every row through store.SaveCriteria, showing each broken

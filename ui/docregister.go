@@ -33,13 +33,13 @@ type docColumn struct {
 
 func docColumns() []docColumn {
 	return []docColumn{
-		{T("Năm"), 70},
-		{T("Loại"), 140},
-		{T("Số, ký hiệu"), 140},
-		{T("Trích yếu"), 400},
-		{T("Ngày ban hành"), 130},
-		{T("Tệp"), 250},
-		{"", 120},
+		{T("Năm"), 60},
+		{T("Loại"), 120},
+		{T("Số, ký hiệu"), 120},
+		{T("Trích yếu"), 330},
+		{T("Ngày ban hành"), 125},
+		{T("Tệp"), 180},
+		{"", 115},
 	}
 }
 
