@@ -1,10 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // Clubs and cooperative groups share their membership shape: people of the
@@ -18,7 +20,7 @@ func readGroupMembers(ctx context.Context, q interface {
 		ELSE p.family_name || ' ' || CASE WHEN p.middle_name = '' THEN '' ELSE p.middle_name || ' ' END || p.given_name END,
 		m.role
 		FROM `+table+` m LEFT JOIN people p ON p.id = m.person_id WHERE m.`+fk+` = ?
-		ORDER BY COALESCE(p.sort_key, m.name), m.id`, id)
+		ORDER BY m.id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("đọc thành viên: %w", err)
 	}
@@ -32,6 +34,18 @@ func readGroupMembers(ctx context.Context, q interface {
 		out = append(out, m)
 	}
 	return out, rows.Err()
+}
+
+// sortGroupMembers puts people of the register and outsiders together in
+// Vietnamese name order (tên, tên đệm, họ): SQL cannot compare an
+// outsider's typed name with a person's collation key.
+func (s *Store) sortGroupMembers(ms []GroupMember) {
+	keys := make(map[int64][]byte, len(ms))
+	for _, m := range ms {
+		f, mid, g := SplitFullName(m.Name)
+		keys[m.ID] = s.nameKey(f, mid, g)
+	}
+	slices.SortStableFunc(ms, func(a, b GroupMember) int { return bytes.Compare(keys[a.ID], keys[b.ID]) })
 }
 
 func checkGroupMembers(c *checker, ms []GroupMember) {
@@ -85,6 +99,7 @@ func (s *Store) Clubs(ctx context.Context) ([]Club, error) {
 		if out[i].Members, err = readGroupMembers(ctx, s.db, "club_members", "club_id", out[i].ID); err != nil {
 			return nil, err
 		}
+		s.sortGroupMembers(out[i].Members)
 	}
 	return out, nil
 }
@@ -103,6 +118,7 @@ func (s *Store) Club(ctx context.Context, id int64) (Club, error) {
 	}
 	c.Kind = ClubKind(kind)
 	c.Members, err = readGroupMembers(ctx, s.db, "club_members", "club_id", id)
+	s.sortGroupMembers(c.Members)
 	return c, err
 }
 
@@ -179,6 +195,7 @@ func (s *Store) Coops(ctx context.Context) ([]Coop, error) {
 		if out[i].Members, err = readGroupMembers(ctx, s.db, "coop_members", "coop_id", out[i].ID); err != nil {
 			return nil, err
 		}
+		s.sortGroupMembers(out[i].Members)
 	}
 	return out, nil
 }
@@ -193,6 +210,7 @@ func (s *Store) Coop(ctx context.Context, id int64) (Coop, error) {
 		return c, fmt.Errorf("đọc tổ hợp tác: %w", err)
 	}
 	c.Members, err = readGroupMembers(ctx, s.db, "coop_members", "coop_id", id)
+	s.sortGroupMembers(c.Members)
 	return c, err
 }
 

@@ -90,7 +90,7 @@ func (l *listDetail[R]) newRecord() {
 
 // setDetail shows box, scrolled, on the right.
 func (l *listDetail[R]) setDetail(box fyne.CanvasObject) {
-	l.detail.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
+	l.detail.Objects = []fyne.CanvasObject{container.NewVScroll(scrollRoom(box))}
 	l.detail.Refresh()
 }
 
