@@ -199,3 +199,58 @@ func TestDemoIsDeterministicAndValid(t *testing.T) {
 		t.Fatal("different seeds, same ward")
 	}
 }
+
+func TestSortKeysRebuiltForNewCollation(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "so.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, g := range []string{"Ân", "An", "Ánh"} {
+		if err := s.SavePerson(ctx, member("Lê", "Văn", g, MustDate(2000, 1, 1+i), "")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Keys as another version of the collation tables might have written
+	// them (here: reversed), and its fingerprint.
+	if _, err := s.DB().Exec(`UPDATE people SET sort_key = CASE given_name WHEN 'An' THEN x'03' WHEN 'Ánh' THEN x'02' ELSE x'01' END`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSetting(ctx, settingCollation, "from-another-build"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ps, err := s.ListMembers(ctx, MemberFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.GivenName)
+	}
+	if strings.Join(got, ",") != "An,Ánh,Ân" {
+		t.Fatalf("order after reopening: %v", got)
+	}
+}
+
+func TestCheckFindsStaleStatus(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	p := member("Hồ", "Văn", "Nam", MustDate(2000, 1, 1), "")
+	if err := s.SavePerson(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB().Exec(`UPDATE people SET status = 'removed' WHERE id = ?`, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, problems, err := s.Check(ctx)
+	if err != nil || len(problems) != 1 || !strings.Contains(problems[0], "trạng thái") {
+		t.Fatalf("Check = %v %v", problems, err)
+	}
+}

@@ -1,0 +1,89 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+)
+
+// settingCollation records which collation tables wrote the stored sort
+// keys. Lists are ordered by those keys, so keys written by another
+// version of golang.org/x/text would interleave wrongly with new ones.
+const settingCollation = "collation.fingerprint"
+
+// collationFingerprint is the keys of a few names that exercise the
+// Vietnamese letters and tones: it changes whenever the tables do.
+func (k *sortKeyer) fingerprint() string {
+	var b []byte
+	for _, n := range [][3]string{{"Đặng", "Thị", "Ánh"}, {"Nguyễn", "Văn", "Ân"}, {"Lê", "", "Ưng"}} {
+		b = append(b, k.nameKey(n[0], n[1], n[2])...)
+		b = append(b, 0xff)
+	}
+	b = append(b, k.textKey("Chi đoàn Ấp Tân Hòa")...)
+	return hex.EncodeToString(b)
+}
+
+// refreshSortKeys rebuilds every stored sort key when the collation tables
+// differ from those that wrote them (a new build of Sổ Đoàn), in one
+// transaction, so that lists keep the Vietnamese order.
+func (s *Store) refreshSortKeys(ctx context.Context) error {
+	s.collMu.Lock()
+	want := s.coll.fingerprint()
+	s.collMu.Unlock()
+	have, err := s.Setting(ctx, settingCollation)
+	if err != nil {
+		return err
+	}
+	if have == want {
+		return nil
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		k := newSortKeyer() // private to this transaction
+		type row struct {
+			id  int64
+			key []byte
+		}
+		var people []row
+		rows, err := tx.QueryContext(ctx, `SELECT id, family_name, middle_name, given_name FROM people`)
+		if err != nil {
+			return fmt.Errorf("đọc tên để sắp xếp lại: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var f, m, g string
+			if err := rows.Scan(&id, &f, &m, &g); err != nil {
+				rows.Close()
+				return fmt.Errorf("đọc tên để sắp xếp lại: %w", err)
+			}
+			people = append(people, row{id, k.nameKey(f, m, g)})
+		}
+		rows.Close()
+		for _, p := range people {
+			if _, err := tx.ExecContext(ctx, `UPDATE people SET sort_key = ? WHERE id = ?`, p.key, p.id); err != nil {
+				return fmt.Errorf("sắp xếp lại: %w", err)
+			}
+		}
+		var branches []row
+		rows, err = tx.QueryContext(ctx, `SELECT id, name FROM branches`)
+		if err != nil {
+			return fmt.Errorf("đọc chi đoàn để sắp xếp lại: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var name string
+			if err := rows.Scan(&id, &name); err != nil {
+				rows.Close()
+				return fmt.Errorf("đọc chi đoàn để sắp xếp lại: %w", err)
+			}
+			branches = append(branches, row{id, k.textKey(name)})
+		}
+		rows.Close()
+		for _, b := range branches {
+			if _, err := tx.ExecContext(ctx, `UPDATE branches SET sort_key = ? WHERE id = ?`, b.key, b.id); err != nil {
+				return fmt.Errorf("sắp xếp lại chi đoàn: %w", err)
+			}
+		}
+		return setSetting(ctx, tx, settingCollation, want)
+	})
+}
