@@ -148,9 +148,26 @@ func (s *Store) DeleteBranch(ctx context.Context, id int64) error {
 	})
 }
 
-// Criteria lists the standard-branch checklist in order.
+// appliesSQL is true when criterion c is part of the checklist of year ?Y.
+func appliesSQL(year string) string {
+	return `(c.from_year IS NULL OR c.from_year <= ` + year + `) AND (c.to_year IS NULL OR c.to_year >= ` + year + `)`
+}
+
+// Criteria lists the whole standard-branch checklist in order, retired
+// criteria included.
 func (s *Store) Criteria(ctx context.Context) ([]Criterion, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, code, text, ord, active FROM criteria ORDER BY ord, id`)
+	return s.criteria(ctx, `SELECT id, code, text, ord, active, COALESCE(from_year, 0), COALESCE(to_year, 0)
+		FROM criteria ORDER BY ord, id`)
+}
+
+// CriteriaFor lists the criteria of the checklist of one year.
+func (s *Store) CriteriaFor(ctx context.Context, year int) ([]Criterion, error) {
+	return s.criteria(ctx, `SELECT id, code, text, ord, active, COALESCE(from_year, 0), COALESCE(to_year, 0)
+		FROM criteria c WHERE `+appliesSQL("?1")+` ORDER BY ord, id`, year)
+}
+
+func (s *Store) criteria(ctx context.Context, q string, args ...any) ([]Criterion, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("đọc tiêu chí: %w", err)
 	}
@@ -158,7 +175,7 @@ func (s *Store) Criteria(ctx context.Context) ([]Criterion, error) {
 	var out []Criterion
 	for rows.Next() {
 		var c Criterion
-		if err := rows.Scan(&c.ID, &c.Code, &c.Text, &c.Order, &c.Active); err != nil {
+		if err := rows.Scan(&c.ID, &c.Code, &c.Text, &c.Order, &c.Active, &c.FromYear, &c.ToYear); err != nil {
 			return nil, fmt.Errorf("đọc tiêu chí: %w", err)
 		}
 		out = append(out, c)
@@ -169,29 +186,71 @@ func (s *Store) Criteria(ctx context.Context) ([]Criterion, error) {
 // SaveCriterion writes one item of the checklist (new when ID is 0).
 // Retiring a criterion (Active false) keeps past years' assessments.
 func (s *Store) SaveCriterion(ctx context.Context, c *Criterion) error {
-	c.Text, c.Code = Clean(c.Text), Clean(c.Code)
-	if c.Text == "" {
-		return &ValidationError{Errors: []FieldError{{Field: "Text", Label: "Nội dung tiêu chí", Msg: "không được để trống"}}}
-	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		if c.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO criteria(code, text, ord, active) VALUES (?,?,?,?)`, c.Code, c.Text, c.Order, c.Active)
-			if err != nil {
-				return fmt.Errorf("ghi tiêu chí: %w", err)
+	list := []Criterion{*c}
+	if err := s.SaveCriteria(ctx, list); err != nil {
+		var ve *ValidationError
+		if errors.As(err, &ve) {
+			for i := range ve.Errors {
+				ve.Errors[i].Row = 0
 			}
-			c.ID, _ = res.LastInsertId()
-			return nil
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE criteria SET code=?, text=?, ord=?, active=? WHERE id=?`, c.Code, c.Text, c.Order, c.Active, c.ID)
+		return err
+	}
+	*c = list[0]
+	return nil
+}
+
+// writeCriterion inserts or updates one criterion, moving its years of
+// application as it is added, retired or brought back this year.
+func writeCriterion(ctx context.Context, tx *sql.Tx, cr *Criterion, year int) error {
+	if cr.ID == 0 {
+		cr.FromYear, cr.ToYear = year, 0
+		if !cr.Active {
+			cr.ToYear = year - 1
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO criteria(code, text, ord, active, from_year, to_year) VALUES (?,?,?,?,?,?)`,
+			cr.Code, cr.Text, cr.Order, cr.Active, cr.FromYear, nullIfZeroInt(cr.ToYear))
 		if err != nil {
-			return fmt.Errorf("sửa tiêu chí: %w", err)
+			return fmt.Errorf("ghi tiêu chí: %w", err)
 		}
+		cr.ID, _ = res.LastInsertId()
 		return nil
-	})
+	}
+	var was bool
+	var from, to sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT active, from_year, to_year FROM criteria WHERE id = ?`, cr.ID).Scan(&was, &from, &to)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("tiêu chí %d: %w", cr.ID, ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("đọc tiêu chí: %w", err)
+	}
+	switch {
+	case was && !cr.Active: // retired: no longer part of this year's checklist
+		to = sql.NullInt64{Int64: int64(year - 1), Valid: true}
+	case !was && cr.Active: // back in force from this year
+		to = sql.NullInt64{}
+		if !from.Valid || from.Int64 > int64(year) {
+			from = sql.NullInt64{Int64: int64(year), Valid: true}
+		}
+	}
+	cr.FromYear, cr.ToYear = int(from.Int64), int(to.Int64)
+	if _, err := tx.ExecContext(ctx, `UPDATE criteria SET code=?, text=?, ord=?, active=?, from_year=?, to_year=? WHERE id=?`,
+		cr.Code, cr.Text, cr.Order, cr.Active, from, to, cr.ID); err != nil {
+		return fmt.Errorf("sửa tiêu chí: %w", err)
+	}
+	return nil
+}
+
+func nullIfZeroInt(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
 }
 
 // BranchYear reads a branch's assessment for a year; Standard is true when
-// every active criterion is met.
+// every criterion of that year's checklist is met.
 func (s *Store) BranchYear(ctx context.Context, branchID int64, year int) (BranchYear, error) {
 	by := BranchYear{BranchID: branchID, Year: year}
 	err := s.db.QueryRowContext(ctx, `SELECT rating FROM branch_years WHERE branch_id = ? AND year = ?`, branchID, year).Scan(&by.Rating)
@@ -213,12 +272,14 @@ func (s *Store) BranchYear(ctx context.Context, branchID int64, year int) (Branc
 	if err := rows.Err(); err != nil {
 		return by, err
 	}
-	var missing int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM criteria c WHERE c.active = 1 AND c.id NOT IN
-		(SELECT criterion_id FROM branch_criteria_met WHERE branch_id = ? AND year = ?)`, branchID, year).Scan(&missing); err != nil {
+	var missing, applying int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE c.id NOT IN
+		(SELECT criterion_id FROM branch_criteria_met WHERE branch_id = ?1 AND year = ?2)), count(*)
+		FROM criteria c WHERE `+appliesSQL("?2"), branchID, year).Scan(&missing, &applying); err != nil {
 		return by, fmt.Errorf("đọc tiêu chí đạt: %w", err)
 	}
-	by.Standard = missing == 0
+	// A year with no checklist at all proves nothing.
+	by.Standard = applying > 0 && missing == 0
 	return by, nil
 }
 

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 )
 
 // SaveCriteria writes several items of the standard-branch checklist (new
@@ -27,23 +26,11 @@ func (s *Store) SaveCriteria(ctx context.Context, list []Criterion) error {
 	if err := c.err(); err != nil {
 		return err
 	}
+	year := Today().Year()
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		for i := range list {
-			cr := &list[i]
-			if cr.ID == 0 {
-				res, err := tx.ExecContext(ctx, `INSERT INTO criteria(code, text, ord, active) VALUES (?,?,?,?)`, cr.Code, cr.Text, cr.Order, cr.Active)
-				if err != nil {
-					return fmt.Errorf("ghi tiêu chí: %w", err)
-				}
-				cr.ID, _ = res.LastInsertId()
-				continue
-			}
-			res, err := tx.ExecContext(ctx, `UPDATE criteria SET code=?, text=?, ord=?, active=? WHERE id=?`, cr.Code, cr.Text, cr.Order, cr.Active, cr.ID)
-			if err != nil {
-				return fmt.Errorf("sửa tiêu chí: %w", err)
-			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				return fmt.Errorf("tiêu chí %d: %w", cr.ID, ErrNotFound)
+			if err := writeCriterion(ctx, tx, &list[i], year); err != nil {
+				return err
 			}
 		}
 		return nil

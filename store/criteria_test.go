@@ -70,3 +70,71 @@ func TestSaveCriteria(t *testing.T) {
 		t.Errorf("unknown ID: %v, want ErrNotFound", err)
 	}
 }
+
+// TestChecklistByYear: changing the checklist this year leaves the
+// assessment of past years as it was.
+func TestChecklistByYear(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	year := Today().Year()
+	b := &Branch{Name: "Chi đoàn Khóm 3", Kind: BranchHamlet, Active: true}
+	if err := s.SaveBranch(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	seed, err := s.Criteria(ctx)
+	if err != nil || len(seed) != 8 {
+		t.Fatalf("seed checklist: %d %v", len(seed), err)
+	}
+	ids := func(cs []Criterion) []int64 {
+		var out []int64
+		for _, c := range cs {
+			out = append(out, c.ID)
+		}
+		return out
+	}
+	// Last year the branch met all eight.
+	if err := s.SaveBranchYear(ctx, BranchYear{BranchID: b.ID, Year: year - 1, Met: ids(seed)}); err != nil {
+		t.Fatal(err)
+	}
+	// This year the ward retires criterion 8 and adds a new one.
+	seed[7].Active = false
+	added := Criterion{Code: "9", Text: "Có mô hình chuyển đổi số", Order: 9, Active: true}
+	if err := s.SaveCriteria(ctx, []Criterion{seed[7], added}); err != nil {
+		t.Fatal(err)
+	}
+	now, _ := s.CriteriaFor(ctx, year)
+	before, _ := s.CriteriaFor(ctx, year-1)
+	if len(now) != 8 || now[7].Code != "9" || len(before) != 8 || before[7].ID != seed[7].ID {
+		t.Fatalf("this year %v, last year %v", ids(now), ids(before))
+	}
+	tests := []struct {
+		year int
+		met  []int64
+		want bool
+	}{
+		{year - 1, ids(seed), true},      // last year's assessment unchanged
+		{year, ids(seed[:7]), false},     // this year needs the new criterion
+		{year, ids(now), true},           // the seven still in force and the new one
+		{year - 1, ids(seed[:7]), false}, // last year still needed the retired one
+	}
+	for _, tt := range tests {
+		if err := s.SaveBranchYear(ctx, BranchYear{BranchID: b.ID, Year: tt.year, Met: tt.met}); err != nil {
+			t.Fatal(err)
+		}
+		by, err := s.BranchYear(ctx, b.ID, tt.year)
+		if err != nil || by.Standard != tt.want {
+			t.Errorf("year %d, %d met: standard %v %v, want %v", tt.year, len(tt.met), by.Standard, err, tt.want)
+		}
+	}
+	// Brought back, the criterion is part of this year's checklist again.
+	seed[7].Active = true
+	if err := s.SaveCriterion(ctx, &seed[7]); err != nil {
+		t.Fatal(err)
+	}
+	if now, _ := s.CriteriaFor(ctx, year); len(now) != 9 {
+		t.Fatalf("after bringing it back: %d criteria", len(now))
+	}
+	if c := (Criterion{FromYear: year, ToYear: year - 1}); c.AppliesIn(year) || c.AppliesIn(year-1) {
+		t.Fatal("a criterion added and retired in the same year applies")
+	}
+}

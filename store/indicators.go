@@ -76,7 +76,14 @@ func (s *Store) measure(ctx context.Context, in Indicator, year int) (measure, e
 		n, err := one(`SELECT count(*) FROM coops WHERE active = 1 AND (founded IS NULL OR founded < ?)`, to)
 		return count(n, "tổ hợp tác"), err
 	case MetricHamletStandardPct:
-		met, all, err := two(`SELECT sum(NOT EXISTS (SELECT 1 FROM criteria c WHERE c.active = 1 AND NOT EXISTS
+		var applying int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM criteria c WHERE `+appliesSQL("?1"), year).Scan(&applying); err != nil {
+			return measure{}, err
+		}
+		if applying == 0 {
+			return measure{detail: "chưa có tiêu chí chi đoàn đạt chuẩn cho năm này"}, nil
+		}
+		met, all, err := two(`SELECT sum(NOT EXISTS (SELECT 1 FROM criteria c WHERE `+appliesSQL("?1")+` AND NOT EXISTS
 			(SELECT 1 FROM branch_criteria_met m WHERE m.branch_id = b.id AND m.year = ?1 AND m.criterion_id = c.id))), count(*)
 			FROM branches b WHERE b.kind = 'hamlet' AND (b.active = 1 OR b.dissolved >= ?2)`, year, to)
 		return pct(met, all, "chi đoàn khóm, ấp"), err

@@ -117,12 +117,17 @@ CREATE TABLE positions (
 );
 CREATE INDEX positions_person ON positions(person_id);
 
+-- The standard-branch checklist. A criterion applies to the years from
+-- from_year to to_year (NULL: open), so that changing the checklist does
+-- not change the assessment of years already past.
 CREATE TABLE criteria (
-	id     INTEGER PRIMARY KEY,
-	code   TEXT NOT NULL,
-	text   TEXT NOT NULL,
-	ord    INTEGER NOT NULL DEFAULT 0,
-	active INTEGER NOT NULL DEFAULT 1
+	id        INTEGER PRIMARY KEY,
+	code      TEXT NOT NULL,
+	text      TEXT NOT NULL,
+	ord       INTEGER NOT NULL DEFAULT 0,
+	active    INTEGER NOT NULL DEFAULT 1,
+	from_year INTEGER,
+	to_year   INTEGER
 );
 
 CREATE TABLE branch_years (

@@ -107,7 +107,17 @@ type Criterion struct {
 	Code   string // "1" … "8"
 	Text   string
 	Order  int
-	Active bool
+	Active bool // in force now; the store keeps FromYear and ToYear in step
+	// The years the criterion applies to (0: open). A criterion added
+	// applies from the year it is added; one retired, up to the year
+	// before it was retired.
+	FromYear int
+	ToYear   int
+}
+
+// AppliesIn reports whether the criterion is part of the checklist of year.
+func (c Criterion) AppliesIn(year int) bool {
+	return (c.FromYear == 0 || c.FromYear <= year) && (c.ToYear == 0 || c.ToYear >= year)
 }
 
 // BranchYear is a branch's assessment for one year.

@@ -23,6 +23,8 @@ type branchesScreen struct {
 	boxes []*widget.Check
 	// saveYear saves the shown checklist (the Lưu đánh giá năm button).
 	saveYear func()
+	// checkYear picks the year whose checklist is shown.
+	checkYear *widget.Select
 }
 
 func newBranchesScreen(a *App) *branchesScreen {
@@ -101,22 +103,25 @@ func (s *branchesScreen) showBranch(b store.Branch) {
 // the branch's rating.
 func (s *branchesScreen) checklist(b store.Branch) fyne.CanvasObject {
 	a := s.a
-	criteria, err := a.st.Criteria(a.ctx)
-	if err != nil {
-		a.showError(err)
-		return widget.NewLabel("")
-	}
 	checks := container.NewVBox()
 	var boxes []*widget.Check
 	var ids []int64
 	rating := newChoiceSelect(withAll(T("Chưa xếp loại"), store.UnitRatings), nil)
 	status := widget.NewLabel("")
-	// The criteria met in the year that the checklist no longer shows
-	// (retired since): kept as they are when the year is saved again.
+	// The criteria met in the year that its checklist does not show (one
+	// retired or added since the mark was made): kept when the year is
+	// saved again.
 	var hidden []int64
 	year := widget.NewSelect(yearOptions(thisYear()-5, thisYear()), nil)
 	load := func() {
 		y, _ := strconv.Atoi(year.Selected)
+		// Each year is assessed against its own checklist: changing the
+		// criteria this year leaves past years as they were.
+		criteria, err := a.st.CriteriaFor(a.ctx, y)
+		if err != nil {
+			a.showError(err)
+			return
+		}
 		by, err := a.st.BranchYear(a.ctx, b.ID, y)
 		if err != nil {
 			a.showError(err)
@@ -126,11 +131,18 @@ func (s *branchesScreen) checklist(b store.Branch) fyne.CanvasObject {
 		for _, id := range by.Met {
 			met[id] = true
 		}
+		boxes, ids = boxes[:0], ids[:0]
+		checks.RemoveAll()
 		shown := map[int64]bool{}
-		for i, c := range boxes {
-			c.SetChecked(met[ids[i]])
-			shown[ids[i]] = true
+		for _, c := range criteria {
+			chk := widget.NewCheck(c.Code+". "+c.Text, nil)
+			chk.SetChecked(met[c.ID])
+			boxes = append(boxes, chk)
+			ids = append(ids, c.ID)
+			shown[c.ID] = true
+			checks.Add(chk)
 		}
+		s.boxes = boxes
 		hidden = hidden[:0]
 		for _, id := range by.Met {
 			if !shown[id] {
@@ -144,18 +156,9 @@ func (s *branchesScreen) checklist(b store.Branch) fyne.CanvasObject {
 			status.SetText(T("Chưa đạt chuẩn"))
 		}
 	}
-	for _, c := range criteria {
-		if !c.Active {
-			continue
-		}
-		chk := widget.NewCheck(c.Code+". "+c.Text, nil)
-		boxes = append(boxes, chk)
-		ids = append(ids, c.ID)
-		checks.Add(chk)
-	}
-	s.boxes = boxes
 	year.OnChanged = func(string) { load() }
 	year.SetSelected(strconv.Itoa(thisYear()))
+	s.checkYear = year
 	saveYear := func() {
 		y, _ := strconv.Atoi(year.Selected)
 		by := store.BranchYear{BranchID: b.ID, Year: y, Rating: rating.code(), Met: append([]int64(nil), hidden...)}

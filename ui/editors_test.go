@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -340,4 +341,35 @@ func TestPlanEditorInEnglish(t *testing.T) {
 		t.Errorf("copy option in English = %q", got)
 	}
 	f.app.escape()
+}
+
+// TestChecklistFollowsYear: a criterion retired this year is still a
+// checkbox, with its mark, on last year's checklist.
+func TestChecklistFollowsYear(t *testing.T) {
+	f := newFixture(t, "branches")
+	s, ok := f.app.screens["branches"].(*branchesScreen)
+	if !ok {
+		t.Fatal("branches screen not built")
+	}
+	ctx := context.Background()
+	crit, _ := f.st.Criteria(ctx)
+	last := thisYear() - 1
+	if err := f.st.SaveBranchYear(ctx, store.BranchYear{BranchID: s.selected, Year: last, Met: []int64{crit[7].ID}}); err != nil {
+		t.Fatal(err)
+	}
+	crit[7].Active = false
+	if err := f.st.SaveCriterion(ctx, &crit[7]); err != nil {
+		t.Fatal(err)
+	}
+	s.refresh()
+	if len(s.boxes) != len(crit)-1 {
+		t.Fatalf("this year: %d checkboxes, want %d", len(s.boxes), len(crit)-1)
+	}
+	s.checkYear.SetSelected(strconv.Itoa(last))
+	if len(s.boxes) != len(crit) {
+		t.Fatalf("last year: %d checkboxes, want %d", len(s.boxes), len(crit))
+	}
+	if b := s.boxes[7]; !strings.Contains(b.Text, crit[7].Text) || !b.Checked {
+		t.Fatalf("last year's retired criterion: %q checked %v", b.Text, b.Checked)
+	}
 }
