@@ -237,6 +237,26 @@ func TestPlanEditing(t *testing.T) {
 	if len(plans) != 2 {
 		t.Fatalf("%d plans", len(plans))
 	}
+	// Deleting the current plan hands "current" to the one that is left,
+	// and the last plan cannot go.
+	if err := s.SetIndicatorValue(ctx, next.Indicators[0].ID, 2027, 12); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeletePlan(ctx, next.ID); err != nil {
+		t.Fatal(err)
+	}
+	cur, _ = s.CurrentPlan(ctx)
+	if cur.ID != p.ID || !cur.Current {
+		t.Fatalf("current after delete: %q %v", cur.Number, cur.Current)
+	}
+	var orphans int
+	s.DB().QueryRow(`SELECT count(*) FROM indicator_values`).Scan(&orphans)
+	if orphans != 0 {
+		t.Fatalf("%d values of a deleted plan's indicators left", orphans)
+	}
+	if errs := fieldErrors(t, s.DeletePlan(ctx, p.ID)); errs[0].Label != "Kế hoạch" {
+		t.Fatalf("deleting the last plan: %v", errs)
+	}
 }
 
 func TestFormatValue(t *testing.T) {

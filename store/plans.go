@@ -199,3 +199,34 @@ func (s *Store) SetIndicatorValue(ctx context.Context, indicatorID int64, year i
 	}
 	return nil
 }
+
+// DeletePlan removes a plan entered by mistake, with its indicators and
+// their hand-entered values. The register keeps at least one plan, and when
+// the current plan goes, the plan of the latest period becomes current.
+func (s *Store) DeletePlan(ctx context.Context, id int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM plans`).Scan(&n); err != nil {
+			return fmt.Errorf("đếm kế hoạch: %w", err)
+		}
+		if n <= 1 {
+			return &ValidationError{Errors: []FieldError{{Field: "ID", Label: "Kế hoạch",
+				Msg: "sổ cần ít nhất một kế hoạch; hãy sửa kế hoạch này thay vì xóa"}}}
+		}
+		var current bool
+		err := tx.QueryRowContext(ctx, `DELETE FROM plans WHERE id = ? RETURNING current`, id).Scan(&current)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("kế hoạch %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("xóa kế hoạch: %w", err)
+		}
+		if current {
+			if _, err := tx.ExecContext(ctx, `UPDATE plans SET current = 1 WHERE id =
+				(SELECT id FROM plans ORDER BY start_year DESC, id DESC LIMIT 1)`); err != nil {
+				return fmt.Errorf("chọn kế hoạch hiện hành: %w", err)
+			}
+		}
+		return nil
+	})
+}

@@ -29,6 +29,25 @@ type planScreen struct {
 	picking bool
 	// editor is the open plan editor (for tests), nil when closed.
 	editor *planEditor
+	// remove deletes the plan shown; there only when another plan is left.
+	remove *widget.Button
+}
+
+// deletePlan removes the plan shown, after asking: for a plan entered by
+// mistake. The store keeps at least one plan and passes "current" on.
+func (s *planScreen) deletePlan() {
+	p, ok := s.shownPlan()
+	if !ok {
+		return
+	}
+	s.a.confirm(T("Xóa kế hoạch"), fmt.Sprintf(T("Xóa kế hoạch số %s cùng các chỉ tiêu và số liệu nhập tay của nó?"), p.Number), func() {
+		if err := s.a.st.DeletePlan(s.a.ctx, p.ID); err != nil {
+			s.a.showError(err)
+			return
+		}
+		s.planID = 0
+		s.load()
+	})
 }
 
 func newPlanScreen(a *App) *planScreen {
@@ -46,7 +65,9 @@ func newPlanScreen(a *App) *planScreen {
 	s.picker.Hide()
 	edit := widget.NewButtonWithIcon(T("Sửa kế hoạch, chỉ tiêu"), theme.DocumentCreateIcon(), s.editPlan)
 	add := widget.NewButtonWithIcon(T("Kế hoạch mới")+" (Ctrl+N)", theme.ContentAddIcon(), s.newPlan)
-	bar := container.NewBorder(nil, nil, container.NewHBox(heading(T("Năm")), s.year), container.NewHBox(edit, add), s.picker)
+	s.remove = widget.NewButtonWithIcon(T("Xóa kế hoạch"), theme.DeleteIcon(), s.deletePlan)
+	s.remove.Hide()
+	bar := container.NewBorder(nil, nil, container.NewHBox(heading(T("Năm")), s.year), container.NewHBox(edit, add, s.remove), s.picker)
 	s.root = container.NewBorder(bar, nil, nil, nil, s.body)
 	return s
 }
@@ -147,8 +168,10 @@ func (s *planScreen) updatePicker() {
 	}
 	if len(s.plans) > 1 {
 		s.picker.Show()
+		s.remove.Show()
 	} else {
 		s.picker.Hide()
+		s.remove.Hide()
 	}
 }
 
