@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -48,7 +49,7 @@ func Open(path string) (*Store, error) {
 	q.Add("_pragma", "mmap_size(268435456)")
 	q.Add("_pragma", "cache_size(-16000)")
 	q.Add("_txlock", "immediate")
-	dsn := "file:" + filepath.ToSlash(path) + "?" + q.Encode()
+	dsn := "file:" + uriPath(path) + "?" + q.Encode()
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("mở sổ %s: %w", path, err)
@@ -74,6 +75,13 @@ func (s *Store) Path() string { return s.path }
 // DB exposes the connection pool to the packages of this module that need
 // raw access in tests; the UI and reports never use it.
 func (s *Store) DB() *sql.DB { return s.db }
+
+// uriPath writes a file path for a SQLite "file:" URI: the characters that
+// URIs give a meaning to are escaped, so that a folder such as
+// "Báo cáo #2 (50%)" opens as itself.
+func uriPath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
+}
 
 func (s *Store) migrate(ctx context.Context) error {
 	var v int

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -252,5 +253,23 @@ func TestCheckFindsStaleStatus(t *testing.T) {
 	_, problems, err := s.Check(ctx)
 	if err != nil || len(problems) != 1 || !strings.Contains(problems[0], "trạng thái") {
 		t.Fatalf("Check = %v %v", problems, err)
+	}
+}
+
+func TestOpenOddPaths(t *testing.T) {
+	ctx := context.Background()
+	for _, dir := range []string{"Sổ Đoàn phường 1", "Báo cáo #2 (50%)", "a?b"} {
+		path := filepath.Join(t.TempDir(), dir, "sổ đoàn.db")
+		s, err := Open(path)
+		if err != nil {
+			t.Fatalf("%q: %v", dir, err)
+		}
+		if err := s.SavePerson(ctx, member("Lê", "Văn", "Tâm", MustDate(2000, 1, 1), "")); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		if _, err := os.Stat(path); err != nil {
+			t.Fatalf("%q: the register is not where asked: %v", dir, err)
+		}
 	}
 }
