@@ -58,12 +58,16 @@ func memberColumns(personal bool) []Column {
 		{Title: "Ghi chú", Width: 22},
 	}
 	if personal {
-		// Room for the personal columns comes from the free-text ones.
-		cols[9].Width, cols[10].Width = 22, 12
+		// Room for the personal columns comes from the name and the
+		// free-text ones, so that dates, card and ID numbers keep a size
+		// that reads (the widths are shares of the page width).
+		for i, w := range []float64{8, 36, 18, 18, 12, 14, 20, 18, 20, 16, 10} {
+			cols[i].Width = w
+		}
 		cols = append(cols,
-			Column{Title: "Số CCCD", Width: 25, Align: "C"},
-			Column{Title: "Điện thoại", Width: 21, Align: "C"},
-			Column{Title: "Địa chỉ", Width: 40})
+			Column{Title: "Số CCCD", Width: 24, Align: "C"},
+			Column{Title: "Điện thoại", Width: 20, Align: "C"},
+			Column{Title: "Địa chỉ", Width: 30})
 	}
 	return cols
 }
