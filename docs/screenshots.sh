@@ -8,23 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=docs/screenshots
 mkdir -p "$out"
-work=$(mktemp -d)
-xvfb_pid=""
-app_pid=""
-cleanup() {
-	[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-	[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-	rm -rf "$work"
-}
-trap cleanup EXIT
-
-# A display number nobody uses.
-n=99
-while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n - 1)); done
-export DISPLAY=":$n"
-Xvfb "$DISPLAY" -screen 0 1366x768x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+source docs/xvfb.sh
 
 export HOME="$work/home" LANG=vi_VN.UTF-8
 mkdir -p "$HOME"

@@ -10,22 +10,8 @@
 # present) for it rather than vi_VN, which few machines generate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-work=$(mktemp -d)
-xvfb_pid=""
-app_pid=""
-cleanup() {
-	[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-	[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-	rm -rf "$work"
-}
-trap cleanup EXIT
-
-n=97
-while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n - 1)); done
-export DISPLAY=":$n"
-Xvfb "$DISPLAY" -screen 0 1366x768x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+XVFB_FIRST=97
+source docs/xvfb.sh
 
 # xdotool types a letter missing from the keyboard map by remapping a
 # spare key just for that press and mapping it back at once; the window

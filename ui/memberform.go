@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -199,14 +198,7 @@ func (f *memberForm) save() bool {
 	if !ok {
 		return false
 	}
-	err := f.a.st.SavePerson(f.a.ctx, p)
-	var ve *store.ValidationError
-	if errors.As(err, &ve) {
-		f.form.showValidation(ve)
-		return false
-	}
-	if err != nil {
-		f.a.showError(err)
+	if !f.form.result(f.a, f.a.st.SavePerson(f.a.ctx, p)) {
 		return false
 	}
 	f.p = *p

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -228,14 +227,7 @@ func (a *App) eventDialog(p *store.Person, kind store.EventKind, done func()) {
 			return false
 		}
 		e := &store.Event{PersonID: p.ID, Kind: kind, Date: d, Unit: unit.Text, Reason: reason.Text, Note: note.Text}
-		err := a.st.AddEvent(a.ctx, e)
-		var ve *store.ValidationError
-		if errors.As(err, &ve) {
-			fm.showValidation(ve)
-			return false
-		}
-		if err != nil {
-			a.showError(err)
+		if !fm.result(a, a.st.AddEvent(a.ctx, e)) {
 			return false
 		}
 		done()
@@ -289,14 +281,7 @@ func (a *App) memberYearDialog(p *store.Person, year int, done func()) {
 		}
 		my := store.MemberYear{PersonID: p.ID, Year: y, Rating: store.Rating(rating.code()),
 			TrainingRegistered: reg.Checked, TrainingCompleted: comp.Checked, PartyIntroduced: i, PartyAdmitted: ad}
-		err := a.st.SaveMemberYear(a.ctx, my)
-		var ve *store.ValidationError
-		if errors.As(err, &ve) {
-			fm.showValidation(ve)
-			return false
-		}
-		if err != nil {
-			a.showError(err)
+		if !fm.result(a, a.st.SaveMemberYear(a.ctx, my)) {
 			return false
 		}
 		done()
@@ -323,14 +308,7 @@ func (a *App) positionDialog(p *store.Person, done func()) {
 			return false
 		}
 		pos := &store.Position{PersonID: p.ID, Kind: store.PositionKind(kind.code()), BranchID: p.BranchID, Start: s, End: e}
-		err := a.st.SavePosition(a.ctx, pos)
-		var ve *store.ValidationError
-		if errors.As(err, &ve) {
-			fm.showValidation(ve)
-			return false
-		}
-		if err != nil {
-			a.showError(err)
+		if !fm.result(a, a.st.SavePosition(a.ctx, pos)) {
 			return false
 		}
 		done()

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"errors"
-
 	"fyne.io/fyne/v2"
 
 	"sodoan/store"
@@ -46,17 +44,7 @@ func (f *unitForm) unit() store.Unit {
 // save writes the unit; false (with the messages shown) when invalid.
 func (f *unitForm) save(a *App) bool {
 	f.clear()
-	err := a.st.SaveUnit(a.ctx, f.unit())
-	var ve *store.ValidationError
-	if errors.As(err, &ve) {
-		f.showValidation(ve)
-		return false
-	}
-	if err != nil {
-		a.showError(err)
-		return false
-	}
-	return true
+	return f.result(a, a.st.SaveUnit(a.ctx, f.unit()))
 }
 
 func (f *unitForm) view() fyne.CanvasObject { return f.grid() }
