@@ -45,7 +45,11 @@ type membersScreen struct {
 	kind store.MemberKind // the screen's own kind (union or federation)
 
 	filter store.MemberFilter
-	cols   []memberColumn
+	// exportBtn writes what the table shows to Excel; lastExport is the
+	// latest file it wrote.
+	exportBtn  *widget.Button
+	lastExport string
+	cols       []memberColumn
 
 	search    *entry
 	kindSel   *choiceSelect
@@ -171,7 +175,8 @@ func (m *membersScreen) build() {
 
 	addBtn := widget.NewButtonWithIcon(T("Thêm")+" (Ctrl+N)", theme.ContentAddIcon(), m.newRecord)
 	addBtn.Importance = widget.HighImportance
-	tools := container.NewHBox(addBtn)
+	m.exportBtn = widget.NewButtonWithIcon(T("Xuất Excel"), theme.DownloadIcon(), m.exportExcel)
+	tools := container.NewHBox(addBtn, m.exportBtn)
 	if m.kind == store.KindUnion {
 		tools.Add(widget.NewButtonWithIcon(T("Kết nạp hàng loạt"), theme.ListIcon(), func() { m.a.showBatchAdmission() }))
 		tools.Add(widget.NewButtonWithIcon(T("Xếp loại cuối năm"), theme.ConfirmIcon(), func() { m.a.showYearRating(m.filter.BranchID) }))

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 
@@ -45,7 +44,7 @@ func (a *App) writeDoc(dir, name, docType, title string, number bool, write func
 		name = docType + "-" + strconv.Itoa(doc.Number) + "-" + name
 	}
 	path := filepath.Join(dir, name)
-	err = writeFile(path, func(w io.Writer) error { return write(meta, w) })
+	err = store.WriteFile(path, func(w io.Writer) error { return write(meta, w) })
 	if doc != nil {
 		if err != nil {
 			// The number goes back to the register when the file failed.
@@ -60,29 +59,6 @@ func (a *App) writeDoc(dir, name, docType, title string, number bool, write func
 		return "", err
 	}
 	return path, nil
-}
-
-// writeFile writes through a temporary file so that a failed run never
-// leaves half a PDF under the final name.
-func writeFile(path string, write func(io.Writer) error) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return fmt.Errorf("tạo tệp %s: %w", path, err)
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return fmt.Errorf("viết %s: %w", filepath.Base(path), err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("lưu %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("lưu %s: %w", path, err)
-	}
-	return nil
 }
 
 // The generators below read through report's loaders (the same the

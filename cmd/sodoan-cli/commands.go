@@ -40,12 +40,13 @@ func runMembers(ctx context.Context, st *store.Store, args []string, stdout, std
 }
 
 func runMembersList(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("members list", "members list [--q TỪ] [--branch TÊN] [--status S] [--format table|csv]", stderr)
+	fs := newFlags("members list", "members list [--q TỪ] [--branch TÊN] [--status S] [--format table|csv|xlsx --out TỆP]", stderr)
 	q := fs.String("q", "", "tìm theo tên (không dấu cũng được), số thẻ, CCCD, điện thoại")
 	branch := fs.String("branch", "", "tên chi đoàn")
 	status := fs.String("status", "", "trạng thái: active, transferred, came_of_age, removed (hoặc nhãn tiếng Việt)")
 	kind := fs.String("kind", "union", "union (đoàn viên), federation (hội viên) hoặc all")
-	format := fs.String("format", "table", "table hoặc csv")
+	format := fs.String("format", "table", "table, csv hoặc xlsx (Excel, cần --out)")
+	out := fs.String("out", "", "tệp ghi ra (bắt buộc với xlsx)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -110,8 +111,19 @@ func runMembersList(ctx context.Context, st *store.Store, args []string, stdout,
 		}
 		fmt.Fprintf(stdout, "Tổng cộng: %s\n", store.FormatInt(int64(i)))
 		return nil
+	case "xlsx":
+		if *out == "" {
+			return fmt.Errorf("--format xlsx cần --out TỆP.xlsx")
+		}
+		return store.WriteFile(*out, func(w io.Writer) error {
+			n, err := st.ExportMembers(ctx, f, w)
+			if err == nil {
+				fmt.Fprintf(stdout, "Đã xuất %s người: %s\n", store.FormatInt(int64(n)), *out)
+			}
+			return err
+		})
 	}
-	return fmt.Errorf("--format %q: chọn table hoặc csv", *format)
+	return fmt.Errorf("--format %q: chọn table, csv hoặc xlsx", *format)
 }
 
 func runSearch(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {

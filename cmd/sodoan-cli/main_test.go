@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"sodoan/store"
 )
 
@@ -57,6 +59,24 @@ func TestCLI(t *testing.T) {
 		if coll.CompareString(prev, cur) > 0 {
 			t.Fatalf("row %d: %s before %s", i, recs[i-1][1], recs[i][1])
 		}
+	}
+
+	xlsx := filepath.Join(t.TempDir(), "danh-sach.xlsx")
+	out, _, err = cli(t, "--db", db, "members", "list", "--format", "xlsx", "--out", xlsx)
+	if err != nil || !strings.Contains(out, "Đã xuất") {
+		t.Fatalf("xlsx: %v %s", err, out)
+	}
+	x, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatalf("xlsx does not open: %v", err)
+	}
+	sheetRows, err := x.GetRows("Danh sách")
+	x.Close()
+	if err != nil || len(sheetRows)-1 != unionCount {
+		t.Fatalf("xlsx rows %d (%v), want %d", len(sheetRows)-1, err, unionCount)
+	}
+	if _, _, err := cli(t, "--db", db, "members", "list", "--format", "xlsx"); err == nil || !strings.Contains(err.Error(), "--out") {
+		t.Fatalf("xlsx without --out: %v", err)
 	}
 
 	out, _, err = cli(t, "--db", db, "members", "list", "--q", "nguyen", "--status", "Đang sinh hoạt")
@@ -109,7 +129,7 @@ func TestCLIErrors(t *testing.T) {
 		{[]string{"--db", db, "dance"}, "không có"},
 		{[]string{"--db", db, "demo", "--members", "5"}, "từ 10 đến 200.000"},
 		{[]string{"--db", db, "members", "list", "--branch", "Khóm 99"}, "không tìm thấy"},
-		{[]string{"--db", db, "members", "list", "--format", "xml"}, "table hoặc csv"},
+		{[]string{"--db", db, "members", "list", "--format", "xml"}, "table, csv hoặc xlsx"},
 		{[]string{"--db", db, "search"}, "thiếu từ"},
 	}
 	for _, tt := range tests {

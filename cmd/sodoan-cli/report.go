@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -122,7 +121,7 @@ func runReport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	if j.recipients != nil {
 		meta.Recipients = j.recipients
 	}
-	if err := writeFile(path, func(w io.Writer) error { return j.write(meta, w) }); err != nil {
+	if err := store.WriteFile(path, func(w io.Writer) error { return j.write(meta, w) }); err != nil {
 		// The number goes back to the register: no document carries it.
 		if derr := st.DeleteDocument(ctx, doc.ID); derr != nil {
 			err = errors.Join(err, derr)
@@ -152,30 +151,6 @@ func reportFlags(name string, c reportCmd, stderr io.Writer) commonFlags {
 	f.deputy = fs.Bool("deputy", false, "Phó Bí thư ký thay Bí thư")
 	f.prepare = c.flags(fs)
 	return f
-}
-
-// writeFile writes the PDF beside its destination and renames it into
-// place, so that a failed run never leaves half a file under the name.
-func writeFile(path string, write func(io.Writer) error) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("tạo thư mục %s: %w", filepath.Dir(path), err)
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".sodoan-*.pdf")
-	if err != nil {
-		return fmt.Errorf("tạo tệp tạm: %w", err)
-	}
-	defer os.Remove(f.Name())
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("ghi %s: %w", path, err)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("ghi %s: %w", path, err)
-	}
-	return nil
 }
 
 func annualFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, error) {

@@ -1,0 +1,43 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
+)
+
+// TestExportExcelFollowsSearch: the Excel button writes exactly the rows
+// the table shows, every page of them, into the reports folder.
+func TestExportExcelFollowsSearch(t *testing.T) {
+	f := newFixture(t, "members")
+	m := f.members()
+	f.waitFor("first page", func() bool { return m.total == len(testNames) })
+	test.Type(m.search, "nguyen")
+	f.waitFor("search", func() bool { return m.total == 2 && len(m.pages[0]) == 2 })
+	test.Tap(m.exportBtn)
+	f.waitFor("export", func() bool { return m.lastExport != "" && !m.exportBtn.Disabled() })
+	if len(f.app.dialogs) != 1 {
+		t.Fatalf("%d dialogs after the export, want the offer to open it", len(f.app.dialogs))
+	}
+	x, err := excelize.OpenFile(m.lastExport)
+	if err != nil {
+		t.Fatalf("the export does not open as a workbook: %v", err)
+	}
+	defer x.Close()
+	rows, err := x.GetRows("Danh sách")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, r := range rows[1:] {
+		names = append(names, strings.Join(r[1:4], " "))
+	}
+	if got := strings.Join(names, ", "); got != "Nguyễn Văn An, Nguyễn Thị Hương" {
+		t.Fatalf("exported %q", got)
+	}
+	if !strings.Contains(m.lastExport, "bao-cao") || !strings.HasSuffix(m.lastExport, ".xlsx") {
+		t.Errorf("written to %s", m.lastExport)
+	}
+}
