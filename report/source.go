@@ -182,28 +182,22 @@ func TransferFrom(ctx context.Context, st *store.Store, memberID int64, to, reas
 
 func activeClubs(ctx context.Context, st *store.Store) ([]store.Club, error) {
 	all, err := st.Clubs(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := all[:0]
-	for _, c := range all {
-		if c.Active {
-			out = append(out, c)
-		}
-	}
-	return out, nil
+	return keep(all, func(c store.Club) bool { return c.Active }), err
 }
 
 func activeCoops(ctx context.Context, st *store.Store) ([]store.Coop, error) {
 	all, err := st.Coops(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := all[:0]
-	for _, c := range all {
-		if c.Active {
-			out = append(out, c)
+	return keep(all, func(c store.Coop) bool { return c.Active }), err
+}
+
+// keep filters xs in place to the elements ok accepts (reports print only
+// the clubs and groups still active).
+func keep[T any](xs []T, ok func(T) bool) []T {
+	out := xs[:0]
+	for _, x := range xs {
+		if ok(x) {
+			out = append(out, x)
 		}
 	}
-	return out, nil
+	return out
 }
