@@ -72,10 +72,6 @@ func (s *Store) Close() error { return s.db.Close() }
 // Path is the file the register lives in.
 func (s *Store) Path() string { return s.path }
 
-// DB exposes the connection pool to the packages of this module that need
-// raw access in tests; the UI and reports never use it.
-func (s *Store) DB() *sql.DB { return s.db }
-
 // uriPath writes a file path for a SQLite "file:" URI: the characters that
 // URIs give a meaning to are escaped, so that a folder such as
 // "Báo cáo #2 (50%)" opens as itself.

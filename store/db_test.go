@@ -35,8 +35,8 @@ func TestMigrations(t *testing.T) {
 		t.Fatal(err)
 	}
 	var v, dues int
-	s.DB().QueryRow(`PRAGMA user_version`).Scan(&v)
-	s.DB().QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'dues'`).Scan(&dues)
+	s.db.QueryRow(`PRAGMA user_version`).Scan(&v)
+	s.db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'dues'`).Scan(&dues)
 	if v != len(orig) || dues != 0 {
 		t.Fatalf("after a failed migration: version %d, dues table %d", v, dues)
 	}
@@ -49,10 +49,10 @@ func TestMigrations(t *testing.T) {
 		t.Fatal(err)
 	}
 	var paid int
-	if err := s.DB().QueryRow(`SELECT dues_paid FROM people WHERE id = ?`, p.ID).Scan(&paid); err != nil {
+	if err := s.db.QueryRow(`SELECT dues_paid FROM people WHERE id = ?`, p.ID).Scan(&paid); err != nil {
 		t.Fatalf("new column: %v", err)
 	}
-	s.DB().QueryRow(`PRAGMA user_version`).Scan(&v)
+	s.db.QueryRow(`PRAGMA user_version`).Scan(&v)
 	if v != len(orig)+1 {
 		t.Fatalf("version %d", v)
 	}
@@ -78,7 +78,7 @@ func TestOpenSettings(t *testing.T) {
 	}
 	for _, c := range checks {
 		var got string
-		if err := s.DB().QueryRow("PRAGMA " + c.pragma).Scan(&got); err != nil {
+		if err := s.db.QueryRow("PRAGMA " + c.pragma).Scan(&got); err != nil {
 			t.Fatal(err)
 		}
 		if got != c.want {
@@ -215,7 +215,7 @@ func TestSortKeysRebuiltForNewCollation(t *testing.T) {
 	}
 	// Keys as another version of the collation tables might have written
 	// them (here: reversed), and its fingerprint.
-	if _, err := s.DB().Exec(`UPDATE people SET sort_key = CASE given_name WHEN 'An' THEN x'03' WHEN 'Ánh' THEN x'02' ELSE x'01' END`); err != nil {
+	if _, err := s.db.Exec(`UPDATE people SET sort_key = CASE given_name WHEN 'An' THEN x'03' WHEN 'Ánh' THEN x'02' ELSE x'01' END`); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetSetting(ctx, settingCollation, "from-another-build"); err != nil {
@@ -247,7 +247,7 @@ func TestCheckFindsStaleStatus(t *testing.T) {
 	if err := s.SavePerson(ctx, p); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.DB().Exec(`UPDATE people SET status = 'removed' WHERE id = ?`, p.ID); err != nil {
+	if _, err := s.db.Exec(`UPDATE people SET status = 'removed' WHERE id = ?`, p.ID); err != nil {
 		t.Fatal(err)
 	}
 	_, problems, err := s.Check(ctx)

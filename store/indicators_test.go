@@ -250,7 +250,7 @@ func TestPlanEditing(t *testing.T) {
 		t.Fatalf("current after delete: %q %v", cur.Number, cur.Current)
 	}
 	var orphans int
-	s.DB().QueryRow(`SELECT count(*) FROM indicator_values`).Scan(&orphans)
+	s.db.QueryRow(`SELECT count(*) FROM indicator_values`).Scan(&orphans)
 	if orphans != 0 {
 		t.Fatalf("%d values of a deleted plan's indicators left", orphans)
 	}
