@@ -78,10 +78,14 @@ func ParseDate(s string) (Date, error) {
 // IsZero reports whether the date is unset.
 func (d Date) IsZero() bool { return d.y == 0 }
 
-// Year, Month and Day return the parts of the date (0 when unset).
-func (d Date) Year() int  { return d.y }
+// Year returns the year of the date (0 when unset).
+func (d Date) Year() int { return d.y }
+
+// Month returns the month of the date, 1 to 12 (0 when unset).
 func (d Date) Month() int { return d.m }
-func (d Date) Day() int   { return d.d }
+
+// Day returns the day of the month (0 when unset).
+func (d Date) Day() int { return d.d }
 
 // String formats the date as dd/mm/yyyy, the form used in every screen,
 // PDF and spreadsheet; an unset date is the empty string.

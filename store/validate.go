@@ -14,6 +14,7 @@ type FieldError struct {
 	Msg   string
 }
 
+// Error reads "Dòng 3, Ngày sinh: …", or without the row for a single record.
 func (e FieldError) Error() string {
 	if e.Row > 0 {
 		return fmt.Sprintf("Dòng %d, %s: %s", e.Row, e.Label, e.Msg)
@@ -27,6 +28,7 @@ type ValidationError struct {
 	Errors []FieldError
 }
 
+// Error joins every message, so that a log or a dialog shows them all.
 func (e *ValidationError) Error() string {
 	msgs := make([]string, len(e.Errors))
 	for i, f := range e.Errors {

@@ -23,6 +23,8 @@ func (l flexRow) weight(i int) float32 {
 	return 0
 }
 
+// Layout places the objects side by side, sharing the width out by the
+// row's weights.
 func (l flexRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
 	fixed, total := float32(0), float32(0)
