@@ -199,3 +199,17 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 // settingLastBackup holds the ISO date of the latest backup, for the
 // dashboard's reminder.
 const settingLastBackup = "backup.last"
+
+// LastBackup is the day of the latest backup made of this register (by
+// the window or the command line); zero when none was.
+func (s *Store) LastBackup(ctx context.Context) (Date, error) {
+	v, err := s.Setting(ctx, settingLastBackup)
+	if err != nil || v == "" {
+		return Date{}, err
+	}
+	d, err := ParseDate(v)
+	if err != nil {
+		return Date{}, fmt.Errorf("đọc ngày sao lưu: %w", err)
+	}
+	return d, nil
+}

@@ -59,12 +59,6 @@ func (s *Store) Overview(ctx context.Context, year int) (Overview, error) {
 	if err != nil {
 		return o, fmt.Errorf("đếm tổng quan: %w", err)
 	}
-	last, err := s.Setting(ctx, settingLastBackup)
-	if err != nil {
-		return o, err
-	}
-	if last != "" {
-		o.LastBackup, _ = ParseDate(last)
-	}
-	return o, nil
+	o.LastBackup, err = s.LastBackup(ctx)
+	return o, err
 }

@@ -19,11 +19,10 @@ import (
 
 // Preference keys kept between runs.
 const (
-	prefWidth      = "window.width"
-	prefHeight     = "window.height"
-	prefScreen     = "screen"
-	prefLanguage   = "language"
-	prefLastBackup = "backup.last" // Unix seconds of the last backup made from the app
+	prefWidth    = "window.width"
+	prefHeight   = "window.height"
+	prefScreen   = "screen"
+	prefLanguage = "language"
 )
 
 // Options tune how the window starts.

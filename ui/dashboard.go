@@ -91,7 +91,7 @@ func (d *dashboard) refresh() {
 		dueBtn.Importance = widget.WarningImportance
 	}
 	alerts.Add(dueBtn)
-	backupDays := a.daysSinceBackup()
+	backupDays := -1
 	if !ov.LastBackup.IsZero() {
 		backupDays = int(today.Time().Sub(ov.LastBackup.Time()).Hours() / 24)
 	}

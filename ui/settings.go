@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"sodoan/store"
 )
 
 // settingsScreen edits the unit, the language, and makes backups.
@@ -118,16 +120,15 @@ func (a *App) backup() (string, error) {
 	if err := a.st.Backup(a.ctx, dest); err != nil {
 		return "", fmt.Errorf("sao lưu: %w", err)
 	}
-	a.fa.Preferences().SetInt(prefLastBackup, int(time.Now().Unix()))
 	return dest, nil
 }
 
-// daysSinceBackup is the number of days since the last backup made from
-// the app, or -1 when none was.
+// daysSinceBackup is the number of days since the last backup of the
+// register (the store records it, whoever made it), or -1 when none was.
 func (a *App) daysSinceBackup() int {
-	last := a.fa.Preferences().Int(prefLastBackup)
-	if last == 0 {
+	last, err := a.st.LastBackup(a.ctx)
+	if err != nil || last.IsZero() {
 		return -1
 	}
-	return int(time.Since(time.Unix(int64(last), 0)).Hours() / 24)
+	return int(store.Today().Time().Sub(last.Time()).Hours() / 24)
 }
