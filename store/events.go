@@ -49,7 +49,8 @@ func (s *Store) AddEvent(ctx context.Context, e *Event) error {
 				return fmt.Errorf("ghi chuyển đến: %w", err)
 			}
 		case EventAdmission:
-			if _, err := tx.ExecContext(ctx, `UPDATE people SET union_member = 1, admission_date = ? WHERE id = ?`, e.Date, e.PersonID); err != nil {
+			// A re-admission keeps the first admission date (ngày vào Đoàn).
+			if _, err := tx.ExecContext(ctx, `UPDATE people SET union_member = 1, admission_date = COALESCE(admission_date, ?) WHERE id = ?`, e.Date, e.PersonID); err != nil {
 				return fmt.Errorf("ghi kết nạp: %w", err)
 			}
 		}

@@ -202,16 +202,9 @@ func writePerson(ctx context.Context, tx *sql.Tx, p *Person, key []byte) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fmt.Errorf("sửa người %d: %w", p.ID, ErrNotFound)
 		}
-		// Keep the admission event on the admission date the form shows.
 		if p.UnionMember && !p.AdmissionDate.IsZero() {
-			res, err := tx.ExecContext(ctx, `UPDATE membership_events SET date = ? WHERE person_id = ? AND kind = 'admission'`, p.AdmissionDate, p.ID)
-			if err != nil {
-				return fmt.Errorf("sửa ngày kết nạp: %w", err)
-			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				if _, err := tx.ExecContext(ctx, `INSERT INTO membership_events(person_id, kind, date) VALUES (?, 'admission', ?)`, p.ID, p.AdmissionDate); err != nil {
-					return fmt.Errorf("ghi kết nạp: %w", err)
-				}
+			if err := syncAdmission(ctx, tx, p); err != nil {
+				return err
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM people_fts WHERE rowid = ?`, p.ID); err != nil {
@@ -222,6 +215,35 @@ func writePerson(ctx context.Context, tx *sql.Tx, p *Person, key []byte) error {
 		return err
 	}
 	return refreshStatus(ctx, tx, p.ID)
+}
+
+// syncAdmission keeps the person's first admission event on the admission
+// date the form shows. Someone who came by transfer was admitted
+// elsewhere: no admission event is made up for them (it would count as a
+// new member of this ward). A person with no event yet, made a Union
+// member by this edit, gets the admission event.
+func syncAdmission(ctx context.Context, tx *sql.Tx, p *Person) error {
+	var first sql.NullString
+	if err := tx.QueryRowContext(ctx, `SELECT min(date) FROM membership_events WHERE person_id = ? AND kind <> 'admission'`, p.ID).Scan(&first); err != nil {
+		return fmt.Errorf("đọc quá trình sinh hoạt: %w", err)
+	}
+	if first.Valid && first.String < p.AdmissionDate.ISO() {
+		d, _ := ParseDate(first.String)
+		return &ValidationError{Errors: []FieldError{{Field: "AdmissionDate", Label: "Ngày vào Đoàn",
+			Msg: fmt.Sprintf("%s sau sự kiện sinh hoạt ngày %s của người này", p.AdmissionDate, d)}}}
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE membership_events SET date = ? WHERE id =
+		(SELECT id FROM membership_events WHERE person_id = ? AND kind = 'admission' ORDER BY date, id LIMIT 1)`, p.AdmissionDate, p.ID)
+	if err != nil {
+		return fmt.Errorf("sửa ngày kết nạp: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n > 0 || first.Valid {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO membership_events(person_id, kind, date) VALUES (?, 'admission', ?)`, p.ID, p.AdmissionDate); err != nil {
+		return fmt.Errorf("ghi kết nạp: %w", err)
+	}
+	return nil
 }
 
 // searchText is what the search index holds for a person: the folded full

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -327,5 +328,79 @@ func TestDeleteBranchKeepsMembers(t *testing.T) {
 	found, err := s.BranchByName(ctx, "khom 1")
 	if err != nil || found.ID != b.ID {
 		t.Fatalf("BranchByName(khom 1) = %v %v", found, err)
+	}
+}
+
+// TestEditKeepsHistory: editing a person's form never rewrites their
+// membership history into something else.
+func TestEditKeepsHistory(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	add := func(p *Person) {
+		t.Helper()
+		if err := s.SavePerson(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	event := func(p *Person, e Event) {
+		t.Helper()
+		e.PersonID = p.ID
+		if err := s.AddEvent(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kinds := func(p *Person) string {
+		t.Helper()
+		es, err := s.Events(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range es {
+			out = append(out, string(e.Kind)+"@"+e.Date.String())
+		}
+		return strings.Join(out, " ")
+	}
+
+	// Came by transfer: admitted elsewhere, so an edit makes up no admission here.
+	moved := &Person{FamilyName: "Trần", GivenName: "Tâm", Gender: Male, BirthDate: MustDate(1998, 1, 1), FederationMember: true}
+	add(moved)
+	event(moved, Event{Kind: EventTransferIn, Date: MustDate(2022, 4, 1), Unit: "Đoàn phường 2"})
+	got, _ := s.Person(ctx, moved.ID)
+	got.AdmissionDate, got.CardNumber = MustDate(2014, 3, 26), "CK1"
+	if err := s.SavePerson(ctx, &got); err != nil {
+		t.Fatal(err)
+	}
+	if k := kinds(moved); k != "transfer_in@01/04/2022" {
+		t.Fatalf("transferred-in member's history after an edit: %s", k)
+	}
+
+	// Re-admitted: the form's admission date is the first admission.
+	back := member("Lê", "Văn", "Hậu", MustDate(1999, 5, 5), "CK2")
+	back.AdmissionDate = MustDate(2016, 3, 26)
+	add(back)
+	event(back, Event{Kind: EventRemoval, Date: MustDate(2018, 6, 1), Reason: "Bỏ sinh hoạt"})
+	event(back, Event{Kind: EventAdmission, Date: MustDate(2020, 3, 26)})
+	got, _ = s.Person(ctx, back.ID)
+	if got.AdmissionDate != MustDate(2016, 3, 26) || got.Status != StatusActive {
+		t.Fatalf("after re-admission: admitted %s, status %s", got.AdmissionDate, got.Status)
+	}
+	got.AdmissionDate = MustDate(2015, 3, 26)
+	if err := s.SavePerson(ctx, &got); err != nil {
+		t.Fatal(err)
+	}
+	if k := kinds(back); k != "admission@26/03/2015 removal@01/06/2018 admission@26/03/2020" {
+		t.Fatalf("history after moving the first admission: %s", k)
+	}
+	// An admission date after the person's later events is refused, and
+	// nothing changes.
+	got.AdmissionDate, got.Phone = MustDate(2019, 1, 1), "0912345678"
+	errs := fieldErrors(t, s.SavePerson(ctx, &got))
+	if errs[0].Field != "AdmissionDate" {
+		t.Fatalf("errors %v", errs)
+	}
+	again, _ := s.Person(ctx, back.ID)
+	if again.Phone != "" || again.AdmissionDate != MustDate(2015, 3, 26) {
+		t.Fatalf("a refused edit changed the person: %q %s", again.Phone, again.AdmissionDate)
 	}
 }
