@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"io"
 
 	"sodoan/store"
 )
@@ -64,22 +63,6 @@ func fixtureTransfer() *Transfer {
 	m := fixtureMeta(4)
 	m.Recipients = nil
 	return &Transfer{Meta: m, Person: p, To: "Đoàn Phường Tân Quy Đông, thành phố Sa Đéc", Reason: "chuyển nơi cư trú"}
-}
-
-// fixtureDocuments renders each document of the fixture ward.
-func fixtureDocuments() map[string]func(io.Writer) error {
-	coops, years := fixtureCoops()
-	return map[string]func(io.Writer) error{
-		"annual":   func(w io.Writer) error { return WriteAnnual(w, fixtureAnnual()) },
-		"period":   func(w io.Writer) error { return WritePeriod(w, fixturePeriod()) },
-		"members":  func(w io.Writer) error { return WriteMemberList(w, fixtureMemberList(60, false)) },
-		"personal": func(w io.Writer) error { return WriteMemberList(w, fixtureMemberList(30, true)) },
-		"clubs":    func(w io.Writer) error { return WriteClubs(w, &ClubList{Meta: fixtureMeta(5), Clubs: fixtureClubs()}) },
-		"coops": func(w io.Writer) error {
-			return WriteCoops(w, &CoopList{Meta: fixtureMeta(6), Year: 2025, Coops: coops, Years: years})
-		},
-		"transfer": func(w io.Writer) error { return WriteTransfer(w, fixtureTransfer()) },
-	}
 }
 
 var _ = fmt.Sprint
