@@ -399,12 +399,21 @@ func TestEveryScreenBuilds(t *testing.T) {
 	f := newFixture(t, "")
 	for _, id := range ScreenIDs {
 		f.app.goTo(id)
+		if f.app.current != id || len(f.app.body.Objects) != 1 || f.app.body.Objects[0] != f.app.screens[id].view() {
+			t.Errorf("screen %s is not shown", id)
+		}
 	}
 	f.app.goTo("members")
 	m := f.members()
 	f.waitFor("first page", func() bool { return len(m.pages[0]) == len(testNames) })
 	f.app.openMember(m.pages[0][0].ID)
+	if f.app.body.Objects[0] == m.view() {
+		t.Error("the member's page did not open")
+	}
 	f.app.back()
+	if f.app.current != "members" || f.app.body.Objects[0] != m.view() {
+		t.Error("back did not return to the members list")
+	}
 }
 
 func TestLanguages(t *testing.T) {
