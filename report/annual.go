@@ -75,16 +75,16 @@ func (d *doc) situation(s *store.Situation) {
 	var kinds []string
 	for _, t := range s.BranchesByKind {
 		if t.Total > 0 {
-			kinds = append(kinds, fmt.Sprintf("%s chi đoàn %s", formatInt(int64(t.Total)), strings.ToLower(t.Label)))
+			kinds = append(kinds, fmt.Sprintf("%s chi đoàn %s", store.FormatInt(int64(t.Total)), strings.ToLower(t.Label)))
 		}
 	}
-	text := fmt.Sprintf("Tính đến ngày %s, toàn Đoàn có %s chi đoàn", s.AsOf, formatInt(int64(s.Branches)))
+	text := fmt.Sprintf("Tính đến ngày %s, toàn Đoàn có %s chi đoàn", s.AsOf, store.FormatInt(int64(s.Branches)))
 	if len(kinds) > 0 {
 		text += " (" + strings.Join(kinds, "; ") + ")"
 	}
 	text += fmt.Sprintf("; %s đoàn viên (nam: %s, nữ: %s) và %s hội viên (nam: %s, nữ: %s).",
-		formatInt(int64(s.Union.Total)), formatInt(int64(s.Union.Male)), formatInt(int64(s.Union.Female)),
-		formatInt(int64(s.Federation.Total)), formatInt(int64(s.Federation.Male)), formatInt(int64(s.Federation.Female)))
+		store.FormatInt(int64(s.Union.Total)), store.FormatInt(int64(s.Union.Male)), store.FormatInt(int64(s.Union.Female)),
+		store.FormatInt(int64(s.Federation.Total)), store.FormatInt(int64(s.Federation.Male)), store.FormatInt(int64(s.Federation.Female)))
 	d.paragraph(text)
 
 	d.paragraph("Đoàn viên theo loại hình chi đoàn:")
@@ -105,9 +105,9 @@ func (d *doc) situation(s *store.Situation) {
 		if k.Total == 0 && branches == 0 {
 			continue
 		}
-		t.row("", nfc(k.Label), strconv.Itoa(branches), formatInt(int64(k.Total)), formatInt(int64(k.Male)), formatInt(int64(k.Female)))
+		t.row("", nfc(k.Label), strconv.Itoa(branches), store.FormatInt(int64(k.Total)), store.FormatInt(int64(k.Male)), store.FormatInt(int64(k.Female)))
 	}
-	t.row("B", "Cộng", strconv.Itoa(s.Branches), formatInt(int64(s.Union.Total)), formatInt(int64(s.Union.Male)), formatInt(int64(s.Union.Female)))
+	t.row("B", "Cộng", strconv.Itoa(s.Branches), store.FormatInt(int64(s.Union.Total)), store.FormatInt(int64(s.Union.Male)), store.FormatInt(int64(s.Union.Female)))
 
 	d.paragraph("Đoàn viên, hội viên theo nhóm đối tượng:")
 	t = d.newTable([]Column{
@@ -125,15 +125,15 @@ func (d *doc) situation(s *store.Situation) {
 		if u.Total == 0 && f.Total == 0 {
 			continue
 		}
-		t.row("", nfc(u.Label), formatInt(int64(u.Total)), formatInt(int64(u.Female)), formatInt(int64(f.Total)), formatInt(int64(f.Female)))
+		t.row("", nfc(u.Label), store.FormatInt(int64(u.Total)), store.FormatInt(int64(u.Female)), store.FormatInt(int64(f.Total)), store.FormatInt(int64(f.Female)))
 	}
-	t.row("B", "Cộng", formatInt(int64(s.Union.Total)), formatInt(int64(s.Union.Female)),
-		formatInt(int64(s.Federation.Total)), formatInt(int64(s.Federation.Female)))
+	t.row("B", "Cộng", store.FormatInt(int64(s.Union.Total)), store.FormatInt(int64(s.Union.Female)),
+		store.FormatInt(int64(s.Federation.Total)), store.FormatInt(int64(s.Federation.Female)))
 
 	d.paragraph(fmt.Sprintf("Trong năm %d: kết nạp %s đoàn viên mới; tiếp nhận %s đoàn viên chuyển sinh hoạt đến; "+
 		"%s đoàn viên chuyển sinh hoạt đi; %s đoàn viên trưởng thành Đoàn; xóa tên %s đoàn viên; phát triển %s hội viên mới.",
-		s.Year, formatInt(int64(s.Admissions)), formatInt(int64(s.TransfersIn)), formatInt(int64(s.TransfersOut)),
-		formatInt(int64(s.ComingOfAge)), formatInt(int64(s.Removals)), formatInt(int64(s.NewFederation))))
+		s.Year, store.FormatInt(int64(s.Admissions)), store.FormatInt(int64(s.TransfersIn)), store.FormatInt(int64(s.TransfersOut)),
+		store.FormatInt(int64(s.ComingOfAge)), store.FormatInt(int64(s.Removals)), store.FormatInt(int64(s.NewFederation))))
 }
 
 // resultTable writes every indicator: code, content, target, result (with
@@ -148,13 +148,13 @@ func (d *doc) resultTable(results []store.Result) {
 	}, d.set.TableSize)
 	for _, r := range results {
 		in := r.Indicator
-		target := formatValue(in.Kind, in.Target)
+		target := store.FormatValue(in.Kind, in.Target)
 		if in.Period {
 			target += " (cả giai đoạn)"
 		}
 		result := "—"
 		if r.Known {
-			result = formatValue(in.Kind, r.Actual)
+			result = store.FormatValue(in.Kind, r.Actual)
 			if r.Detail != "" {
 				result += " (" + nfc(r.Detail) + ")"
 			}
@@ -210,9 +210,9 @@ func (d *doc) coopTable(coops []store.Coop, years []store.CoopYear, year int) {
 		capital += c.Capital
 		revenue += y.Revenue
 		t.row("", strconv.Itoa(i+1), nfc(c.Name), nfc(c.Field), strconv.Itoa(len(c.Members)),
-			formatInt(c.Capital), formatInt(y.Revenue), formatInt(y.AvgIncome))
+			store.FormatInt(c.Capital), store.FormatInt(y.Revenue), store.FormatInt(y.AvgIncome))
 	}
-	t.row("B", "", "Cộng", "", "", formatInt(capital), formatInt(revenue), "")
+	t.row("B", "", "Cộng", "", "", store.FormatInt(capital), store.FormatInt(revenue), "")
 }
 
 // texts writes the secretary's own text: one paragraph a line. Empty text

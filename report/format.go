@@ -1,7 +1,6 @@
 package report
 
 import (
-	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -12,62 +11,6 @@ import (
 
 // Number formats in the Vietnamese way: a dot between thousands, a comma
 // before decimals ("7.500", "85,7").
-
-// formatInt writes n with thousands separators.
-func formatInt(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	}
-	if len(s) <= 3 {
-		if neg {
-			return "-" + s
-		}
-		return s
-	}
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	head := len(s) % 3
-	if head > 0 {
-		b.WriteString(s[:head])
-	}
-	for i := head; i < len(s); i += 3 {
-		if b.Len() > 0 && !(neg && b.Len() == 1) {
-			b.WriteByte('.')
-		}
-		b.WriteString(s[i : i+3])
-	}
-	return b.String()
-}
-
-// formatNum writes v with at most one decimal.
-func formatNum(v float64) string {
-	r := math.Round(v*10) / 10
-	if r == math.Trunc(r) {
-		return formatInt(int64(r))
-	}
-	whole := formatInt(int64(math.Trunc(r)))
-	frac := int64(math.Round(math.Abs(r-math.Trunc(r)) * 10))
-	return whole + "," + strconv.FormatInt(frac, 10)
-}
-
-// formatValue writes an indicator value by its kind: "70%", "1.200",
-// "Có" / "Chưa" for a ticked target.
-func formatValue(kind store.IndicatorKind, v float64) string {
-	switch kind {
-	case store.KindPercent:
-		return formatNum(v) + "%"
-	case store.KindCheck:
-		if v >= 1 {
-			return "Có"
-		}
-		return "Chưa"
-	}
-	return formatNum(v)
-}
 
 // verdict is the assessment column of an indicator table.
 func verdict(r store.Result) string {

@@ -82,9 +82,9 @@ func WriteCoops(w io.Writer, c *CoopList) error {
 				support = strings.TrimPrefix(support+"; mô hình kinh tế được hỗ trợ", "; ")
 			}
 			t.row("", strconv.Itoa(i+1), nfc(co.Name), nfc(co.Field), co.Founded.String(), legalBasis(co.LegalBasis),
-				strconv.Itoa(len(co.Members)), formatInt(co.Capital), formatInt(y.Revenue), formatInt(y.AvgIncome), support)
+				strconv.Itoa(len(co.Members)), store.FormatInt(co.Capital), store.FormatInt(y.Revenue), store.FormatInt(y.AvgIncome), support)
 		}
-		t.row("B", "", "Cộng", "", "", "", "", formatInt(capital), formatInt(revenue), "", "")
+		t.row("B", "", "Cộng", "", "", "", "", store.FormatInt(capital), store.FormatInt(revenue), "", "")
 
 		d.heading("II/. THÀNH VIÊN CÁC TỔ HỢP TÁC")
 		t = d.newTable(groupMemberColumns(), d.set.TableSize)

@@ -113,7 +113,7 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 		women int
 	)
 	title := func(name string, count int) {
-		t.span("B", fmt.Sprintf("%s (%s đoàn viên)", nfc(name), formatInt(int64(count))))
+		t.span("B", fmt.Sprintf("%s (%s đoàn viên)", nfc(name), store.FormatInt(int64(count))))
 	}
 	one := func(p *store.Person) {
 		n++
@@ -174,7 +174,7 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 			}
 		}
 	}
-	d.lastParagraph(&l.Meta, true, fmt.Sprintf("Tổng cộng: %s đoàn viên (Nam: %s, Nữ: %s)", formatInt(int64(n)), formatInt(int64(men)), formatInt(int64(women))),
+	d.lastParagraph(&l.Meta, true, fmt.Sprintf("Tổng cộng: %s đoàn viên (Nam: %s, Nữ: %s)", store.FormatInt(int64(n)), store.FormatInt(int64(men)), store.FormatInt(int64(women))),
 		"B", 0, "L")
 	d.closing(&l.Meta, true)
 	return d.finish(w)

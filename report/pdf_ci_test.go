@@ -15,6 +15,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
+
+	"sodoan/store"
 )
 
 // These tests read the generated PDFs back with poppler (pdftotext,
@@ -102,7 +104,7 @@ func TestDocumentsThroughPoppler(t *testing.T) {
 	annual := fixtureAnnual()
 	var indicatorRows []string
 	for _, r := range annual.Results {
-		target := formatValue(r.Indicator.Kind, r.Indicator.Target)
+		target := store.FormatValue(r.Indicator.Kind, r.Indicator.Target)
 		if r.Indicator.Period {
 			target += " (cả giai đoạn)"
 		}

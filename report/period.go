@@ -56,7 +56,7 @@ func WritePeriod(w io.Writer, p *Period) error {
 	for i, total := range pr.Total {
 		in := total.Indicator
 		cells = cells[:0]
-		target := formatValue(in.Kind, in.Target)
+		target := store.FormatValue(in.Kind, in.Target)
 		if in.Period {
 			target += " (cả giai đoạn)"
 		}
@@ -64,13 +64,13 @@ func WritePeriod(w io.Writer, p *Period) error {
 		for j := range pr.Years {
 			v := "—"
 			if i < len(pr.ByYear[j]) && pr.ByYear[j][i].Known {
-				v = formatValue(in.Kind, pr.ByYear[j][i].Actual)
+				v = store.FormatValue(in.Kind, pr.ByYear[j][i].Actual)
 			}
 			cells = append(cells, v)
 		}
 		v := "—"
 		if total.Known {
-			v = formatValue(in.Kind, total.Actual)
+			v = store.FormatValue(in.Kind, total.Actual)
 			if in.Period {
 				v = "Lũy kế " + v
 			}

@@ -49,13 +49,13 @@ func TestFromRegister(t *testing.T) {
 	}
 	annual.Meta = issue(AnnualType, "Báo cáo năm 2025")
 	annualText := []string{number(1, "BC"), "BÁO CÁO", AnnualSummary(annual.Plan, 2025),
-		fmt.Sprintf("%s đoàn viên (nam: %s, nữ: %s)", formatInt(int64(annual.Situation.Union.Total)),
-			formatInt(int64(annual.Situation.Union.Male)), formatInt(int64(annual.Situation.Union.Female)))}
+		fmt.Sprintf("%s đoàn viên (nam: %s, nữ: %s)", store.FormatInt(int64(annual.Situation.Union.Total)),
+			store.FormatInt(int64(annual.Situation.Union.Male)), store.FormatInt(int64(annual.Situation.Union.Female)))}
 	if len(annual.Results) < 15 {
 		t.Fatalf("%d indicators, want the plan's 15", len(annual.Results))
 	}
 	for _, r := range annual.Results {
-		annualText = append(annualText, r.Indicator.Code+" "+r.Indicator.Title+" "+formatValue(r.Indicator.Kind, r.Indicator.Target))
+		annualText = append(annualText, r.Indicator.Code+" "+r.Indicator.Title+" "+store.FormatValue(r.Indicator.Kind, r.Indicator.Target))
 	}
 	for _, c := range annual.Clubs {
 		annualText = append(annualText, c.Name)
@@ -88,12 +88,12 @@ func TestFromRegister(t *testing.T) {
 		t.Fatalf("ListMembers: %v", err)
 	}
 	membersText := []string{number(1, "DS"), "DANH SÁCH",
-		fmt.Sprintf("Tổng cộng: %s đoàn viên (Nam: %s, Nữ: %s)", formatInt(int64(total)), formatInt(int64(total-nWomen)), formatInt(int64(nWomen)))}
+		fmt.Sprintf("Tổng cộng: %s đoàn viên (Nam: %s, Nữ: %s)", store.FormatInt(int64(total)), store.FormatInt(int64(total-nWomen)), store.FormatInt(int64(nWomen)))}
 	for _, p := range first {
 		membersText = append(membersText, p.FullName())
 	}
 	for _, g := range members.Groups {
-		membersText = append(membersText, fmt.Sprintf("%s (%s đoàn viên)", g.Name, formatInt(int64(g.Count))))
+		membersText = append(membersText, fmt.Sprintf("%s (%s đoàn viên)", g.Name, store.FormatInt(int64(g.Count))))
 	}
 
 	branches, err := st.Branches(ctx, false)
@@ -133,7 +133,7 @@ func TestFromRegister(t *testing.T) {
 		{"period", func(w io.Writer) error { return WritePeriod(w, period) }, []string{number(2, "BC"), PeriodSummary(period.Result)}},
 		{"members", func(w io.Writer) error { return WriteMemberList(w, members) }, membersText},
 		{"branch", func(w io.Writer) error { return WriteMemberList(w, one) }, []string{number(2, "DS"), "Đoàn viên " + branchTitle(branches[0].Name),
-			fmt.Sprintf("Tổng cộng: %s đoàn viên", formatInt(int64(branches[0].Members))), "Số CCCD"}},
+			fmt.Sprintf("Tổng cộng: %s đoàn viên", store.FormatInt(int64(branches[0].Members))), "Số CCCD"}},
 		{"clubs", func(w io.Writer) error { return WriteClubs(w, clubs) }, []string{number(3, "DS"), "Câu lạc bộ và thành viên"}},
 		{"coops", func(w io.Writer) error { return WriteCoops(w, coops) }, []string{number(4, "DS"), "Tổ hợp tác và kết quả hoạt động năm 2025"}},
 		{"transfer", func(w io.Writer) error { return WriteTransfer(w, tr) }, []string{number(1, "GGT"), "Đồng chí: " + first[0].FullName(), "- Như trên;"}},

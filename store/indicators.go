@@ -210,7 +210,7 @@ func (s *Store) YearResults(ctx context.Context, planID int64, year int) ([]Resu
 			years := float64(p.EndYear - p.StartYear + 1)
 			elapsed := math.Min(math.Max(float64(year-p.StartYear+1), 1), years)
 			r.Met = sum+1e-9 >= in.Target*elapsed/years
-			r.Detail = fmt.Sprintf("%s trong năm; lũy kế %s/%s", m.detail, formatNum(sum), formatNum(in.Target))
+			r.Detail = fmt.Sprintf("%s trong năm; lũy kế %s/%s", m.detail, FormatNum(sum), FormatNum(in.Target))
 		}
 		out = append(out, r)
 	}
@@ -256,54 +256,4 @@ func (s *Store) PeriodResults(ctx context.Context, planID int64) (PeriodResult, 
 		pr.Total = append(pr.Total, t)
 	}
 	return pr, nil
-}
-
-// formatNum writes a number the Vietnamese way: 7.500 and 72,5.
-func formatNum(v float64) string {
-	if v == math.Trunc(v) {
-		return FormatInt(int64(v))
-	}
-	s := fmt.Sprintf("%.1f", v)
-	for i := range s {
-		if s[i] == '.' {
-			return FormatInt(int64(math.Trunc(v))) + "," + s[i+1:]
-		}
-	}
-	return s
-}
-
-// FormatInt writes an integer with '.' between thousands: 1.530.
-func FormatInt(n int64) string {
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	s := fmt.Sprint(n)
-	var out []byte
-	for i := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, '.')
-		}
-		out = append(out, s[i])
-	}
-	if neg {
-		return "-" + string(out)
-	}
-	return string(out)
-}
-
-// FormatValue writes an indicator value as the reports print it: counts
-// with thousands separators, percentages with one decimal, checks as
-// Đạt / Chưa đạt.
-func FormatValue(kind IndicatorKind, v float64) string {
-	switch kind {
-	case KindPercent:
-		return formatNum(math.Round(v*10)/10) + "%"
-	case KindCheck:
-		if v >= 1 {
-			return "Có"
-		}
-		return "Chưa"
-	}
-	return formatNum(v)
 }

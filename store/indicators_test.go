@@ -269,6 +269,8 @@ func TestFormatValue(t *testing.T) {
 		{KindCount, 1234567, "1.234.567"},
 		{KindCount, 12, "12"},
 		{KindPercent, 66.666, "66,7%"},
+		{KindPercent, 66.96, "67%"}, // rounds before choosing the integer form
+		{KindCount, 72.5, "72,5"},
 		{KindPercent, 70, "70%"},
 		{KindCheck, 1, "Có"},
 		{KindCheck, 0, "Chưa"},
@@ -276,6 +278,25 @@ func TestFormatValue(t *testing.T) {
 	for _, tt := range tests {
 		if got := FormatValue(tt.kind, tt.v); got != tt.want {
 			t.Errorf("FormatValue(%s, %v) = %q, want %q", tt.kind, tt.v, got, tt.want)
+		}
+	}
+}
+
+func TestFormatNum(t *testing.T) {
+	tests := []struct {
+		v    float64
+		want string
+	}{
+		{7500, "7.500"},
+		{72.5, "72,5"},
+		{66.96, "67"}, // rounded before the integer form is chosen
+		{1234.44, "1.234,4"},
+		{0.05, "0,1"},
+		{0, "0"},
+	}
+	for _, tt := range tests {
+		if got := FormatNum(tt.v); got != tt.want {
+			t.Errorf("FormatNum(%v) = %q, want %q", tt.v, got, tt.want)
 		}
 	}
 }

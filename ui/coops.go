@@ -42,7 +42,7 @@ func (s *coopsScreen) showCoop(c store.Coop) {
 	legal.setCode(c.LegalBasis)
 	capital := newEntry(a)
 	if c.Capital != 0 {
-		capital.SetText(formatInt(c.Capital))
+		capital.SetText(store.FormatInt(c.Capital))
 	}
 	active := widget.NewCheck(T("Đang hoạt động"), nil)
 	active.SetChecked(c.Active)
@@ -100,7 +100,7 @@ func (s *coopsScreen) yearly(c store.Coop) fyne.CanvasObject {
 		if v == 0 {
 			return ""
 		}
-		return formatInt(v)
+		return store.FormatInt(v)
 	}
 	year.OnChanged = func(y string) {
 		yy, _ := strconv.Atoi(y)

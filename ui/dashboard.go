@@ -38,7 +38,7 @@ func (d *dashboard) refresh() {
 		return
 	}
 	card := func(title string, value int, sub string, target string) fyne.CanvasObject {
-		v := widget.NewLabel(formatInt(int64(value)))
+		v := widget.NewLabel(store.FormatInt(int64(value)))
 		v.SizeName = theme.SizeNameHeadingText
 		v.TextStyle.Bold = true
 		b := widget.NewButton(T("Xem"), func() { a.goTo(target) })
@@ -52,23 +52,23 @@ func (d *dashboard) refresh() {
 		if c.Code == string(store.StatusActive) {
 			continue
 		}
-		statusLine = joinNonEmpty(" · ", statusLine, fmt.Sprintf("%s: %s", c.Label, formatInt(int64(ov.UnionByStatus[store.Status(c.Code)]))))
+		statusLine = joinNonEmpty(" · ", statusLine, fmt.Sprintf("%s: %s", c.Label, store.FormatInt(int64(ov.UnionByStatus[store.Status(c.Code)]))))
 	}
 	cards := container.NewGridWithColumns(5,
 		card(T("Đoàn viên đang sinh hoạt"), ov.UnionActive,
-			fmt.Sprintf(T("Nam %s · Nữ %s"), formatInt(int64(ov.UnionMale)), formatInt(int64(ov.UnionFemale))), "members"),
+			fmt.Sprintf(T("Nam %s · Nữ %s"), store.FormatInt(int64(ov.UnionMale)), store.FormatInt(int64(ov.UnionFemale))), "members"),
 		card(T("Hội viên"), ov.Federation, T("Hội LHTN Việt Nam"), "federation"),
 		card(T("Chi đoàn"), ov.Branches, T("đang hoạt động"), "branches"),
 		card(T("Câu lạc bộ"), ov.Clubs, T("đang hoạt động"), "clubs"),
 		card(T("Tổ hợp tác"), ov.Coops, T("đang hoạt động"), "coops"),
 	)
-	statusLbl := widget.NewLabel(fmt.Sprintf(T("Kết nạp năm %d: %s đoàn viên"), year, formatInt(int64(ov.Admitted))) +
+	statusLbl := widget.NewLabel(fmt.Sprintf(T("Kết nạp năm %d: %s đoàn viên"), year, store.FormatInt(int64(ov.Admitted))) +
 		" · " + T("Đoàn viên khác") + ": " + statusLine)
 	statusLbl.Wrapping = fyne.TextWrapWord
 
 	alerts := container.NewVBox(heading(T("Cần chú ý")))
 	if ov.TurningThirty > 0 {
-		b := widget.NewButtonWithIcon(fmt.Sprintf(T("%s đoàn viên tròn 30 tuổi trong năm %d: chuẩn bị trưởng thành Đoàn"), formatInt(int64(ov.TurningThirty)), year),
+		b := widget.NewButtonWithIcon(fmt.Sprintf(T("%s đoàn viên tròn 30 tuổi trong năm %d: chuẩn bị trưởng thành Đoàn"), store.FormatInt(int64(ov.TurningThirty)), year),
 			theme.WarningIcon(), func() {
 				a.goTo("members")
 				if m, ok := a.screens["members"].(*membersScreen); ok {

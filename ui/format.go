@@ -9,31 +9,6 @@ import (
 	"sodoan/store"
 )
 
-// formatInt writes n with the Vietnamese thousands separator: 1.530.
-func formatInt(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	var b strings.Builder
-	if n < 0 {
-		b.WriteByte('-')
-		s = s[1:]
-	}
-	for i := 0; i < len(s); i++ {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
-// formatNum formats a count or percentage with a decimal comma when needed.
-func formatNum(v float64) string {
-	if v == float64(int64(v)) {
-		return formatInt(int64(v))
-	}
-	return strings.Replace(strconv.FormatFloat(v, 'f', 1, 64), ".", ",", 1)
-}
-
 // parseInt reads a number typed with or without thousands separators.
 func parseInt(s string) (int64, error) {
 	s = strings.NewReplacer(".", "", " ", "", ",", "").Replace(strings.TrimSpace(s))

@@ -211,7 +211,7 @@ func (s *planScreen) resultsTable(results []store.Result, year int) fyne.CanvasO
 		case in.Metric == "manual":
 			e := newEntry(a)
 			if r.Known {
-				e.SetText(formatNum(r.Actual))
+				e.SetText(store.FormatNum(r.Actual))
 			}
 			e.OnSubmitted = func(t string) {
 				v, err := parseInt(t)
@@ -245,11 +245,11 @@ func (s *planScreen) resultsTable(results []store.Result, year int) fyne.CanvasO
 func targetText(in store.Indicator) string {
 	switch in.Kind {
 	case store.KindPercent:
-		return formatNum(in.Target) + "%"
+		return store.FormatNum(in.Target) + "%"
 	case store.KindCheck:
 		return T("Thực hiện")
 	}
-	t := formatNum(in.Target)
+	t := store.FormatNum(in.Target)
 	if in.Period {
 		t += " " + T("(cả nhiệm kỳ)")
 	}
@@ -262,14 +262,14 @@ func actualText(r store.Result) string {
 	}
 	switch r.Indicator.Kind {
 	case store.KindPercent:
-		return formatNum(r.Actual) + "%"
+		return store.FormatNum(r.Actual) + "%"
 	case store.KindCheck:
 		if r.Actual >= 1 {
 			return T("Đã thực hiện")
 		}
 		return T("Chưa thực hiện")
 	}
-	return formatNum(r.Actual)
+	return store.FormatNum(r.Actual)
 }
 
 func metText(r store.Result) string {
@@ -294,7 +294,7 @@ func (s *planScreen) wardForm(year int) fyne.CanvasObject {
 	fm.other = newErrorText()
 	youth, party := newEntry(a), newEntry(a)
 	if w.ResidentYouth > 0 {
-		youth.SetText(formatInt(int64(w.ResidentYouth)))
+		youth.SetText(store.FormatInt(int64(w.ResidentYouth)))
 	}
 	if w.NewPartyMembers > 0 {
 		party.SetText(strconv.Itoa(w.NewPartyMembers))

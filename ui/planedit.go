@@ -177,7 +177,7 @@ func (e *planEditor) addRow(in store.Indicator) *indicatorRow {
 	r.section.SetText(in.Section)
 	r.section.SetPlaceHolder("2.5")
 	r.title.SetText(in.Title)
-	r.target.SetText(formatNum(in.Target))
+	r.target.SetText(store.FormatNum(in.Target))
 	if in.Order > 0 {
 		r.order.SetText(strconv.Itoa(in.Order))
 	}

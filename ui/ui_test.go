@@ -389,8 +389,8 @@ func TestBatchAdmission(t *testing.T) {
 
 func TestFormatInt(t *testing.T) {
 	for n, want := range map[int64]string{0: "0", 999: "999", 1530: "1.530", 100000: "100.000", -1234567: "-1.234.567"} {
-		if got := formatInt(n); got != want {
-			t.Errorf("formatInt(%d) = %q, want %q", n, got, want)
+		if got := store.FormatInt(n); got != want {
+			t.Errorf("store.FormatInt(%d) = %q, want %q", n, got, want)
 		}
 	}
 }
