@@ -137,7 +137,7 @@ func demoFill(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, o 
 
 func demoData(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, o DemoOptions, end Date) error {
 	{
-		if has, err := hasUnitTx(ctx, tx); err != nil {
+		if has, err := hasUnit(ctx, tx); err != nil {
 			return err
 		} else if !has {
 			u := map[string]string{"unit.upper_body": "TỈNH ĐOÀN ĐỒNG THÁP", "unit.name": "BCH ĐOÀN PHƯỜNG 1",
@@ -167,14 +167,6 @@ func demoData(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, o 
 		}
 		return demoGroups(ctx, tx, r, o, ids)
 	}
-}
-
-func hasUnitTx(ctx context.Context, tx *sql.Tx) (bool, error) {
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM settings WHERE key = 'unit.name' AND value <> ''`).Scan(&n); err != nil {
-		return false, fmt.Errorf("đọc thông tin đơn vị: %w", err)
-	}
-	return n > 0, nil
 }
 
 type demoBranch struct {

@@ -47,9 +47,16 @@ func (s *Store) Unit(ctx context.Context) (Unit, error) {
 
 // HasUnit reports whether the unit's names were entered (the first-start
 // welcome is done).
-func (s *Store) HasUnit(ctx context.Context) (bool, error) {
+func (s *Store) HasUnit(ctx context.Context) (bool, error) { return hasUnit(ctx, s.db) }
+
+// rowQuerier is what *sql.DB and *sql.Tx share for one-row reads.
+type rowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func hasUnit(ctx context.Context, q rowQuerier) (bool, error) {
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM settings WHERE key = 'unit.name' AND value <> ''`).Scan(&n); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM settings WHERE key = 'unit.name' AND value <> ''`).Scan(&n); err != nil {
 		return false, fmt.Errorf("đọc thông tin đơn vị: %w", err)
 	}
 	return n > 0, nil
