@@ -208,36 +208,17 @@ func (f *MemberFilter) orderBy() string {
 // ListMembers returns one page of people matching f, in f's order (by
 // default tên, tên đệm, họ in Vietnamese collation).
 func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]Person, error) {
-	m, err := s.matches(ctx, f.Query)
-	if err != nil {
-		return nil, err
-	}
-	where, args := f.where(m, false)
-	q := `SELECT ` + personColumns + personFrom + where + f.orderBy()
-	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
-	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("đọc danh sách: %w", err)
-	}
-	defer rows.Close()
 	out := make([]Person, 0, max(f.Limit, 16))
-	for rows.Next() {
-		var p Person
-		if err := scanPerson(rows, &p); err != nil {
-			return nil, fmt.Errorf("đọc danh sách: %w", err)
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("đọc danh sách: %w", err)
-	}
-	return out, nil
+	err := s.EachMember(ctx, f, func(p *Person) error {
+		out = append(out, *p)
+		return nil
+	})
+	return out, err
 }
 
-// EachMember calls fn for every person matching f, in order, without
-// holding the whole list in memory (for reports and exports).
+// EachMember calls fn for every person matching f (the page f.Limit and
+// f.Offset select, or all), in order, without holding the list in memory
+// (for reports and exports).
 func (s *Store) EachMember(ctx context.Context, f MemberFilter, fn func(*Person) error) error {
 	m, err := s.matches(ctx, f.Query)
 	if err != nil {
@@ -245,6 +226,9 @@ func (s *Store) EachMember(ctx context.Context, f MemberFilter, fn func(*Person)
 	}
 	where, args := f.where(m, false)
 	q := `SELECT ` + personColumns + personFrom + where + f.orderBy()
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
+	}
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("đọc danh sách: %w", err)
@@ -260,7 +244,10 @@ func (s *Store) EachMember(ctx context.Context, f MemberFilter, fn func(*Person)
 			return err
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("đọc danh sách: %w", err)
+	}
+	return nil
 }
 
 // CountMembers counts the people matching f (paging fields ignored).
