@@ -104,13 +104,7 @@ func (s *Store) SaveBranch(ctx context.Context, b *Branch) error {
 			return fmt.Errorf("kiểm tra tên chi đoàn: %w", err)
 		}
 		if b.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO branches(name, kind, active, dissolved, note, sort_key) VALUES (?,?,?,?,?,?)`,
-				b.Name, string(b.Kind), b.Active, b.Dissolved, b.Note, key)
-			if err != nil {
-				return fmt.Errorf("ghi chi đoàn: %w", err)
-			}
-			b.ID, _ = res.LastInsertId()
-			return nil
+			return insertBranch(ctx, tx, b, key)
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE branches SET name=?, kind=?, active=?, dissolved=?, note=?, sort_key=? WHERE id=?`,
 			b.Name, string(b.Kind), b.Active, b.Dissolved, b.Note, key, b.ID)
@@ -304,4 +298,15 @@ func (s *Store) SaveBranchYear(ctx context.Context, by BranchYear) error {
 		}
 		return nil
 	})
+}
+
+// insertBranch writes a new, checked branch and sets its ID.
+func insertBranch(ctx context.Context, tx *sql.Tx, b *Branch, key []byte) error {
+	res, err := tx.ExecContext(ctx, `INSERT INTO branches(name, kind, active, dissolved, note, sort_key) VALUES (?,?,?,?,?,?)`,
+		b.Name, string(b.Kind), b.Active, b.Dissolved, b.Note, key)
+	if err != nil {
+		return fmt.Errorf("ghi chi đoàn: %w", err)
+	}
+	b.ID, _ = res.LastInsertId()
+	return nil
 }

@@ -2,10 +2,10 @@ package ui
 
 import (
 	"fmt"
-	"io"
 	"path/filepath"
 	"time"
 
+	"sodoan/sheet"
 	"sodoan/store"
 )
 
@@ -28,12 +28,7 @@ func (m *membersScreen) exportExcel() {
 	path := filepath.Join(dir, name+"-"+time.Now().Format("2006-01-02-150405")+".xlsx")
 	m.exportBtn.Disable()
 	go func() {
-		var n int
-		err := store.WriteFile(path, func(w io.Writer) error {
-			var err error
-			n, err = a.st.ExportMembers(a.ctx, f, w)
-			return err
-		})
+		n, err := sheet.ExportMembersFile(a.ctx, a.st, f, path, sheet.ExportOptions{})
 		a.do(func() {
 			m.exportBtn.Enable()
 			if err != nil {

@@ -17,7 +17,9 @@ const usage = `Cách dùng: sodoan-cli --db TỆP LỆNH [tham số]
 
 Lệnh:
   demo --members N [--seed S]       tạo phường mẫu trên sổ trống
-  members list [--q TỪ] [--branch TÊN] [--status S] [--format table|csv]
+  members list [--q TỪ] [--branch TÊN] [--status S] [--format table|csv|xlsx --out TỆP]
+  import members TỆP.xlsx|.csv [--skip-invalid] [--errors LỖI.xlsx] [--create-branches] [--update]
+  export members --out TỆP.xlsx|.csv [--personal]
   search TỪ                          tìm theo tên, số thẻ, CCCD, điện thoại
   stats --year Y [--json]            các chỉ tiêu: chỉ tiêu, kết quả, đạt
   check                              kiểm tra toàn vẹn và phiên bản lược đồ
@@ -41,7 +43,8 @@ func exitCode(err error) int {
 		return 0
 	}
 	var ve *store.ValidationError
-	if errors.As(err, &ve) {
+	var ir *importRefused
+	if errors.As(err, &ve) || errors.As(err, &ir) {
 		return 3
 	}
 	return 1
@@ -83,6 +86,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		"check":   runCheck,
 		"backup":  runBackup,
 		"report":  runReport,
+		"import":  runImport,
+		"export":  runExport,
 	}
 	fn, ok := known[cmd]
 	if !ok {
