@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"sodoan/store"
@@ -198,11 +199,13 @@ func Read(ctx context.Context, st *store.Store, path string, progress Progress) 
 }
 
 // parse reads one data row into a person. personLike is false for rows
-// that only a signature block would write (a name with nothing else).
+// that a signature block would write: a name with neither a row number
+// nor a date.
 func (l *layout) parse(n int, cells []string) (Row, bool) {
 	p := &store.Person{}
 	r := Row{SheetRow: n, Person: p}
-	filled := 0
+	// A signature block writes names too, but no row number and no date.
+	numbered, dated := false, false
 	var male, female string
 	for _, c := range l.columns {
 		if c.field < 0 {
@@ -219,8 +222,12 @@ func (l *layout) parse(n int, cells []string) (Row, bool) {
 		case keyBirthFemale:
 			female = v
 		}
-		if f.Key != keyFullName && f.Key != "family_name" && f.Key != "middle_name" && f.Key != "given_name" {
-			filled++
+		if f.Kind == DateKind {
+			dated = true
+		}
+		if f.Key == keyNumber {
+			_, err := strconv.Atoi(strings.Trim(v, "."))
+			numbered = err == nil
 		}
 		if f.Set == nil {
 			continue
@@ -249,7 +256,7 @@ func (l *layout) parse(n int, cells []string) (Row, bool) {
 	}
 	l.defaultKind(p)
 	named := p.GivenName != "" || p.FamilyName != ""
-	return r, named && filled > 0
+	return r, named && (numbered || dated)
 }
 
 // birthColumn names the date of birth's columns in problems.
@@ -257,7 +264,8 @@ func (l *layout) birthColumn() string {
 	if i, ok := l.byKey[keyBirthDate]; ok {
 		return l.columns[i].title
 	}
-	return "Ngày sinh (Nam/Nữ)"
+	// Under Nam and Nữ: the group's header.
+	return Fields[fieldIndex(keyBirthDate)].Label
 }
 
 // defaultKind decides Union or Federation membership when the sheet has
