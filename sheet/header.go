@@ -112,15 +112,8 @@ func findLayout(top [][]string) (l layout, ok bool) {
 	head := top[best]
 	var sub []string
 	if best+1 < len(top) {
-		next := top[best+1]
-		sexes := 0
-		for _, c := range next {
-			if _, ok := isSexHeader(c); ok {
-				sexes++
-			}
-		}
-		if sexes > 0 || (score(next) > 0 && !isNumberRow(next) && score(next) >= countNonEmpty(next)/2) {
-			sub = next
+		if isSubHeader(head, top[best+1]) {
+			sub = top[best+1]
 		}
 	}
 	l.headerRow = best + 1
@@ -178,6 +171,34 @@ func findLayout(top [][]string) (l layout, ok bool) {
 	}
 	named := l.has(keyFullName) || l.has("given_name")
 	return l, named
+}
+
+// isSubHeader tells the second level of a two-level header from the first
+// row of data: each of its cells is Nam or Nữ under Ngày sinh, or a
+// field's name.
+func isSubHeader(head, next []string) bool {
+	n := 0
+	group := ""
+	for c := range max(len(head), len(next)) {
+		if h := cell(head, c); h != "" {
+			group = h
+		}
+		v := cell(next, c)
+		if v == "" {
+			continue
+		}
+		n++
+		if _, sex := isSexHeader(v); sex {
+			if gi, ok := matchHeader(group); ok && Fields[gi].Key == keyBirthDate {
+				continue
+			}
+			return false
+		}
+		if _, ok := matchHeader(v); !ok {
+			return false
+		}
+	}
+	return n > 0
 }
 
 func fieldIndex(key string) int {

@@ -213,14 +213,15 @@ func eachCSV(path string, fn rowFunc) error {
 			return fmt.Errorf("đọc tệp CSV: %w", err)
 		}
 		first, _ := cr.FieldPos(0)
-		last, _ := cr.FieldPos(len(rec) - 1)
 		for n+1 < first-extra {
 			n++
 			if err := fn(n, nil); err != nil {
 				return err
 			}
 		}
-		extra += last - first
+		for _, f := range rec {
+			extra += strings.Count(f, "\n")
+		}
 		n++
 		if err := fn(n, rec); err != nil {
 			return err
