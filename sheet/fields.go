@@ -13,6 +13,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"sodoan/store"
@@ -270,26 +271,54 @@ func setDate(d *store.Date, v string) error {
 var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
 // setChoice reads the label (or code) of a fixed list, or one of the
-// usual shorter wordings (folded) in more.
+// usual shorter wordings (folded) in more. Each distinct cell text is
+// folded and looked up once: a 100,000-row sheet repeats a few values.
 func setChoice(v string, list []store.Choice, more map[string]string, set func(string)) error {
-	if code, ok := store.CodeOfLabel(list, v); ok {
-		set(code)
-		return nil
+	key := choiceKey{&list[0], v}
+	choiceMu.Lock()
+	code, ok := choiceMemo[key]
+	choiceMu.Unlock()
+	if !ok {
+		if code, ok = store.CodeOfLabel(list, v); !ok {
+			code, ok = more[strings.Trim(store.Fold(v), " .")]
+		}
+		if !ok {
+			labels := make([]string, 0, len(list))
+			for _, c := range list {
+				labels = append(labels, c.Label)
+			}
+			return fmt.Errorf("%q không có trong danh mục (%s)", v, strings.Join(labels, "; "))
+		}
+		choiceMu.Lock()
+		if len(choiceMemo) < 10000 {
+			choiceMemo[key] = code
+		}
+		choiceMu.Unlock()
 	}
-	f := strings.Trim(store.Fold(v), " .")
-	if code, ok := more[f]; ok {
-		set(code)
-		return nil
-	}
-	labels := make([]string, 0, len(list))
-	for _, c := range list {
-		labels = append(labels, c.Label)
-	}
-	return fmt.Errorf("%q không có trong danh mục (%s)", v, strings.Join(labels, "; "))
+	set(code)
+	return nil
 }
+
+type choiceKey struct {
+	list *store.Choice
+	text string
+}
+
+var (
+	choiceMu   sync.Mutex
+	choiceMemo = map[choiceKey]string{}
+)
 
 // setMark reads a yes/no cell: x, có, 1, ✓ for yes; empty, không, 0 for no.
 func setMark(b *bool, v string) error {
+	switch v {
+	case "x", "X":
+		*b = true
+		return nil
+	case "":
+		*b = false
+		return nil
+	}
 	switch store.Fold(strings.TrimSpace(v)) {
 	case "x", "co", "1", "✓", "✔", "v", "yes", "true", "dv", "hv":
 		*b = true

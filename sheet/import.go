@@ -160,27 +160,21 @@ func Read(ctx context.Context, st *store.Store, path string, progress Progress) 
 		pv.Columns = append(pv.Columns, info)
 	}
 	lastPerson := -1
-	err = src.each(func(n int, cells []string) error {
+	err = src.pipe(ctx, func(n int, cells []string) {
 		if n < l.dataRow {
-			return nil
+			return
 		}
-		if n%1000 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if progress != nil {
-				progress(n, src.total)
-			}
+		if progress != nil && n%1000 == 0 {
+			progress(n, src.total)
 		}
 		if countNonEmpty(cells) == 0 {
-			return nil
+			return
 		}
 		r, personLike := l.parse(n, cells)
 		pv.Rows = append(pv.Rows, r)
 		if personLike {
 			lastPerson = len(pv.Rows) - 1
 		}
-		return nil
 	})
 	if err != nil {
 		return nil, err

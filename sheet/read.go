@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -86,6 +87,51 @@ func (src *source) each(fn rowFunc) error {
 		return nil
 	}
 	return err
+}
+
+// pipe reads src's rows on another goroutine and hands them to fn in
+// batches, so that decoding the file and reading the cells into people
+// use both processors.
+func (src *source) pipe(ctx context.Context, fn func(n int, cells []string)) error {
+	type raw struct {
+		n     int
+		cells []string
+	}
+	const batchSize = 512
+	ch := make(chan []raw, 8)
+	errc := make(chan error, 1)
+	stop := make(chan struct{})
+	go func() {
+		defer close(ch)
+		batch := make([]raw, 0, batchSize)
+		err := src.each(func(n int, cells []string) error {
+			batch = append(batch, raw{n, append([]string(nil), cells...)})
+			if len(batch) < batchSize {
+				return nil
+			}
+			select {
+			case ch <- batch:
+			case <-stop:
+				return errStop
+			}
+			batch = make([]raw, 0, batchSize)
+			return ctx.Err()
+		})
+		if err == nil && len(batch) > 0 {
+			select {
+			case ch <- batch:
+			case <-stop:
+			}
+		}
+		errc <- err
+	}()
+	for batch := range ch {
+		for _, r := range batch {
+			fn(r.n, r.cells)
+		}
+	}
+	close(stop)
+	return <-errc
 }
 
 // sheets lists a workbook's sheets in order (one "" for CSV).

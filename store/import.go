@@ -51,8 +51,10 @@ type existingPeople struct {
 	branches  map[string]int64 // folded branch name → id
 }
 
+// personKey is how a person is told apart when no CCCD says it: the
+// cleaned name, case ignored, and the date of birth.
 func personKey(family, middle, given string, birth Date) string {
-	return strings.ToLower(Clean(joinName(family, middle, given))) + "|" + birth.ISO()
+	return strings.ToLower(joinName(family, middle, given)) + "|" + birth.ISO()
 }
 
 // branchKey folds a branch name so that "Khóm 1", "chi đoàn Khóm 1" and
@@ -127,6 +129,7 @@ func checkImport(e *existingPeople, people []*Person, rows []int) ImportCheck {
 	cards := map[string]int{}
 	seen := map[string]int{}
 	unknown := map[string]bool{}
+	keys := map[string]string{} // branch name → branchKey, computed once a name
 	for i, p := range people {
 		row := rows[i]
 		cleanPerson(p)
@@ -135,12 +138,13 @@ func checkImport(e *existingPeople, people []*Person, rows []int) ImportCheck {
 		if p.CitizenID != "" {
 			c.Existing[i] = e.byCitizen[p.CitizenID]
 		}
+		key := personKey(p.FamilyName, p.MiddleName, p.GivenName, p.BirthDate)
 		if c.Existing[i] == 0 && !p.BirthDate.IsZero() {
-			c.Existing[i] = e.byName[personKey(p.FamilyName, p.MiddleName, p.GivenName, p.BirthDate)]
+			c.Existing[i] = e.byName[key]
 		}
 		c.ExistingName[i] = e.names[c.Existing[i]]
 		// The same person twice in one sheet would be added twice.
-		for _, k := range []string{"cccd:" + p.CitizenID, "name:" + personKey(p.FamilyName, p.MiddleName, p.GivenName, p.BirthDate)} {
+		for _, k := range []string{"cccd:" + p.CitizenID, "name:" + key} {
 			if k == "cccd:" || strings.HasSuffix(k, "|") {
 				continue
 			}
@@ -159,12 +163,17 @@ func checkImport(e *existingPeople, people []*Person, rows []int) ImportCheck {
 			cards[p.CardNumber] = row
 		}
 		if p.BranchName != "" {
-			if id, ok := e.branches[branchKey(p.BranchName)]; ok {
+			bk, ok := keys[p.BranchName]
+			if !ok {
+				bk = branchKey(p.BranchName)
+				keys[p.BranchName] = bk
+			}
+			if id, ok := e.branches[bk]; ok {
 				p.BranchID = id
 			} else {
 				p.BranchID = 0
-				if !unknown[branchKey(p.BranchName)] {
-					unknown[branchKey(p.BranchName)] = true
+				if !unknown[bk] {
+					unknown[bk] = true
 					c.UnknownBranches = append(c.UnknownBranches, p.BranchName)
 				}
 			}
