@@ -76,6 +76,9 @@ type App struct {
 	// do hands UI updates from background goroutines to the UI goroutine.
 	do func(func())
 
+	// imp is the latest import from a spreadsheet (import.go).
+	imp *importer
+
 	// dialogs is the stack of open dialogs, so Esc closes the top one and
 	// Ctrl+S saves the top form.
 	dialogs []*openDialog
@@ -112,6 +115,7 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 		a.win.Close()
 	})
 	a.installKeys()
+	a.installDrop()
 
 	has, err := st.HasUnit(a.ctx)
 	if err != nil {

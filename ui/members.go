@@ -48,6 +48,7 @@ type membersScreen struct {
 	// exportBtn writes what the table shows to Excel; lastExport is the
 	// latest file it wrote.
 	exportBtn  *widget.Button
+	importBtn  *widget.Button
 	lastExport string
 	cols       []memberColumn
 
@@ -176,7 +177,8 @@ func (m *membersScreen) build() {
 	addBtn := widget.NewButtonWithIcon(T("Thêm")+" (Ctrl+N)", theme.ContentAddIcon(), m.newRecord)
 	addBtn.Importance = widget.HighImportance
 	m.exportBtn = widget.NewButtonWithIcon(T("Xuất Excel"), theme.DownloadIcon(), m.exportExcel)
-	tools := container.NewHBox(addBtn, m.exportBtn)
+	m.importBtn = widget.NewButtonWithIcon(T("Nhập từ Excel"), theme.UploadIcon(), m.a.importFromFile)
+	tools := container.NewHBox(addBtn, m.importBtn, m.exportBtn)
 	if m.kind == store.KindUnion {
 		tools.Add(widget.NewButtonWithIcon(T("Kết nạp hàng loạt"), theme.ListIcon(), func() { m.a.showBatchAdmission() }))
 		tools.Add(widget.NewButtonWithIcon(T("Xếp loại cuối năm"), theme.ConfirmIcon(), func() { m.a.showYearRating(m.filter.BranchID) }))
