@@ -109,9 +109,11 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 		sz := a.win.Canvas().Size()
 		p.SetFloat(prefWidth, float64(sz.Width))
 		p.SetFloat(prefHeight, float64(sz.Height))
+		apps.Delete(a.win.Canvas())
 		a.win.Close()
 	})
 	a.installKeys()
+	apps.Store(a.win.Canvas(), a)
 
 	has, err := st.HasUnit(a.ctx)
 	if err != nil {
@@ -320,9 +322,9 @@ func (a *App) formDialog(title string, content fyne.CanvasObject, size fyne.Size
 			d.Hide()
 		}
 	}
-	saveBtn := widget.NewButton(T("Lưu")+" (Ctrl+S)", doSave)
+	saveBtn := newButton(T("Lưu")+" (Ctrl+S)", doSave)
 	saveBtn.Importance = widget.HighImportance
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton(T("Hủy")+" (Esc)", d.Hide), saveBtn})
+	d.SetButtons([]fyne.CanvasObject{newButton(T("Hủy")+" (Esc)", d.Hide), saveBtn})
 	d.Resize(size)
 	a.showDialog(d, doSave)
 	return d

@@ -26,7 +26,7 @@ type admissionRow struct {
 type batchAdmission struct {
 	a         *App
 	date      *entry
-	branch    *widget.Select
+	branch    *selectBox
 	branchIDs []int64
 	rows      []*admissionRow
 	grid      *fyne.Container
@@ -48,7 +48,7 @@ func (a *App) showBatchAdmission() *batchAdmission {
 		opts = append(opts, br.Name)
 		b.branchIDs = append(b.branchIDs, br.ID)
 	}
-	b.branch = widget.NewSelect(opts, nil)
+	b.branch = newSelect(opts, nil)
 	if len(opts) > 0 {
 		b.branch.SetSelectedIndex(0)
 	}
@@ -61,7 +61,7 @@ func (a *App) showBatchAdmission() *batchAdmission {
 		widget.NewFormItem(T("Ngày kết nạp"), b.date),
 		widget.NewFormItem(T("Chi đoàn"), b.branch),
 	)
-	more := widget.NewButtonWithIcon(T("Thêm dòng"), theme.ContentAddIcon(), b.addRow)
+	more := newButtonWithIcon(T("Thêm dòng"), theme.ContentAddIcon(), b.addRow)
 	content := container.NewBorder(top, container.NewVBox(b.other, more), nil, nil, container.NewVScroll(b.grid))
 	sz := a.win.Canvas().Size()
 	a.formDialog(T("Kết nạp đoàn viên hàng loạt"), content, fyne.NewSize(sz.Width*0.9, sz.Height*0.9), b.save)
@@ -126,8 +126,8 @@ func (b *batchAdmission) save() bool {
 			if fe.Row >= 1 && fe.Row <= len(gridRow) {
 				r := gridRow[fe.Row-1]
 				msg := fe.Label + ": " + fe.Msg
-				if r.err.Text.Text != "" {
-					msg = r.err.Text.Text + "; " + msg
+				if r.err.msg() != "" {
+					msg = r.err.msg() + "; " + msg
 				}
 				r.err.set(msg)
 			} else {
@@ -152,8 +152,8 @@ func (b *batchAdmission) save() bool {
 // screen, saved in one transaction.
 type yearRating struct {
 	a         *App
-	year      *widget.Select
-	branch    *widget.Select
+	year      *selectBox
+	branch    *selectBox
 	branchIDs []int64
 	list      *fyne.Container
 	people    []store.Person
@@ -177,8 +177,8 @@ func (a *App) showYearRating(branchID int64) *yearRating {
 			sel = len(opts) - 1
 		}
 	}
-	r.year = widget.NewSelect(yearOptions(thisYear()-5, thisYear()), func(string) { r.load() })
-	r.branch = widget.NewSelect(opts, func(string) { r.load() })
+	r.year = newSelect(yearOptions(thisYear()-5, thisYear()), func(string) { r.load() })
+	r.branch = newSelect(opts, func(string) { r.load() })
 	r.year.SetSelected(strconv.Itoa(thisYear()))
 	if len(opts) > 0 {
 		r.branch.SetSelectedIndex(sel)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"fyne.io/fyne/v2/lang"
@@ -34,11 +35,23 @@ func SetLanguage(code string) error {
 	if err := lang.AddTranslationsForLocale(data, lang.SystemLocale()); err != nil {
 		return fmt.Errorf("nạp bản dịch %s: %w", code, err)
 	}
-	currentLang = code
+	table := map[string]string{}
+	if code != LangVietnamese {
+		if err := json.Unmarshal(data, &table); err != nil {
+			return fmt.Errorf("đọc bản dịch %s: %w", code, err)
+		}
+	}
+	currentLang, translations = code, table
 	return nil
 }
 
-var currentLang = LangVietnamese
+var (
+	currentLang = LangVietnamese
+	// translations is the chosen file's table, looked up directly: Fyne's
+	// lang.L logs a "Fyne error" for every string it lacks, and data such
+	// as a plan's own indicator titles are rightly not in the file.
+	translations map[string]string
+)
 
 // T translates a UI string. The source strings are the Vietnamese wording,
 // so a missing translation still shows correct Vietnamese.
@@ -48,5 +61,8 @@ func T(s string) string {
 		// redraws call T often.
 		return s
 	}
-	return lang.L(s)
+	if t, ok := translations[s]; ok && t != "" {
+		return t
+	}
+	return s
 }

@@ -29,11 +29,11 @@ func (a *App) openMember(id int64) {
 func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 	reopen := func() { a.openMember(p.ID) }
 
-	backBtn := widget.NewButtonWithIcon(T("Quay lại"), theme.NavigateBackIcon(), a.back)
-	editBtn := widget.NewButtonWithIcon(T("Sửa"), theme.DocumentCreateIcon(), func() {
+	backBtn := newButtonWithIcon(T("Quay lại"), theme.NavigateBackIcon(), a.back)
+	editBtn := newButtonWithIcon(T("Sửa"), theme.DocumentCreateIcon(), func() {
 		a.editPerson(p, func(*store.Person) { reopen() })
 	})
-	delBtn := widget.NewButtonWithIcon(T("Xóa khỏi sổ"), theme.DeleteIcon(), func() {
+	delBtn := newButtonWithIcon(T("Xóa khỏi sổ"), theme.DeleteIcon(), func() {
 		a.confirm(T("Xóa khỏi sổ"),
 			fmt.Sprintf(T("Xóa hẳn %s khỏi sổ? Việc này không hoàn tác được.\n(Đoàn viên rời Đoàn thì dùng Chuyển đi, Trưởng thành hoặc Xóa tên.)"), p.FullName()),
 			func() {
@@ -46,12 +46,12 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 	})
 	delBtn.Importance = widget.DangerImportance
 	actions := container.NewHBox(
-		widget.NewButton(T("Chuyển đi"), func() { a.eventDialog(p, store.EventTransferOut, reopen) }),
-		widget.NewButton(T("Chuyển đến"), func() { a.eventDialog(p, store.EventTransferIn, reopen) }),
-		widget.NewButton(T("Trưởng thành Đoàn"), func() { a.eventDialog(p, store.EventComingOfAge, reopen) }),
-		widget.NewButton(T("Xóa tên"), func() { a.eventDialog(p, store.EventRemoval, reopen) }),
-		widget.NewButton(T("Xếp loại, Đảng…"), func() { a.memberYearDialog(p, thisYear(), reopen) }),
-		widget.NewButtonWithIcon(T("Giấy giới thiệu"), theme.DocumentPrintIcon(), func() { a.transferLetterDialog(p) }),
+		newButton(T("Chuyển đi"), func() { a.eventDialog(p, store.EventTransferOut, reopen) }),
+		newButton(T("Chuyển đến"), func() { a.eventDialog(p, store.EventTransferIn, reopen) }),
+		newButton(T("Trưởng thành Đoàn"), func() { a.eventDialog(p, store.EventComingOfAge, reopen) }),
+		newButton(T("Xóa tên"), func() { a.eventDialog(p, store.EventRemoval, reopen) }),
+		newButton(T("Xếp loại, Đảng…"), func() { a.memberYearDialog(p, thisYear(), reopen) }),
+		newButtonWithIcon(T("Giấy giới thiệu"), theme.DocumentPrintIcon(), func() { a.transferLetterDialog(p) }),
 	)
 	title := heading(p.FullName())
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -89,7 +89,7 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 		e := e
 		text := e.Date.String() + "  " + e.Kind.Label()
 		text += joinNonEmpty("", prefixed(" — ", e.Unit), prefixed(" — ", e.Reason), prefixed(" — ", e.Note))
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		del := newButtonWithIcon("", theme.DeleteIcon(), func() {
 			a.confirm(T("Xóa sự kiện"), T("Xóa sự kiện này khỏi quá trình sinh hoạt?"), func() {
 				if err := a.st.DeleteEvent(a.ctx, e.ID); err != nil {
 					a.showError(err)
@@ -125,7 +125,7 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 		if !y.PartyAdmitted.IsZero() {
 			text += " · " + T("vào Đảng") + " " + y.PartyAdmitted.String()
 		}
-		b := widget.NewButton(text, func() { a.memberYearDialog(p, y.Year, reopen) })
+		b := newButton(text, func() { a.memberYearDialog(p, y.Year, reopen) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
 		yearsBox.Add(b)
@@ -139,7 +139,7 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 	for _, ps := range positions {
 		ps := ps
 		text := ps.Kind.Label() + ": " + ps.Start.String() + " – " + ps.End.String()
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		del := newButtonWithIcon("", theme.DeleteIcon(), func() {
 			if err := a.st.DeletePosition(a.ctx, ps.ID); err != nil {
 				a.showError(err)
 				return
@@ -149,7 +149,7 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 		del.Importance = widget.LowImportance
 		posBox.Add(container.NewBorder(nil, nil, nil, del, widget.NewLabel(text)))
 	}
-	posBox.Add(widget.NewButtonWithIcon(T("Thêm chức vụ"), theme.ContentAddIcon(), func() { a.positionDialog(p, reopen) }))
+	posBox.Add(newButtonWithIcon(T("Thêm chức vụ"), theme.ContentAddIcon(), func() { a.positionDialog(p, reopen) }))
 
 	right := container.NewVBox(history, widget.NewSeparator(), yearsBox, widget.NewSeparator(), posBox)
 	body := container.NewGridWithColumns(2, container.NewVScroll(info), container.NewVScroll(right))
@@ -241,10 +241,10 @@ func (a *App) eventDialog(p *store.Person, kind store.EventKind, done func()) {
 func (a *App) memberYearDialog(p *store.Person, year int, done func()) {
 	var fm form
 	fm.other = newErrorText()
-	yearSel := widget.NewSelect(yearOptions(thisYear()-10, thisYear()), nil)
+	yearSel := newSelect(yearOptions(thisYear()-10, thisYear()), nil)
 	rating := newChoiceSelect(withAll(T("Chưa xếp loại"), store.Ratings), nil)
-	reg := widget.NewCheck(T("Đăng ký chương trình rèn luyện"), nil)
-	comp := widget.NewCheck(T("Hoàn thành chương trình rèn luyện"), nil)
+	reg := newCheck(T("Đăng ký chương trình rèn luyện"), nil)
+	comp := newCheck(T("Hoàn thành chương trình rèn luyện"), nil)
 	intro := newDateEntry(a)
 	admitted := newDateEntry(a)
 	load := func(y int) {

@@ -47,17 +47,17 @@ type membersScreen struct {
 	filter store.MemberFilter
 	// exportBtn writes what the table shows to Excel; lastExport is the
 	// latest file it wrote.
-	exportBtn  *widget.Button
+	exportBtn  *button
 	lastExport string
 	cols       []memberColumn
 
 	search    *entry
 	kindSel   *choiceSelect
-	branchSel *widget.Select
+	branchSel *selectBox
 	branchIDs []int64
 	statusSel *choiceSelect
 	genderSel *choiceSelect
-	turning   *widget.Check
+	turning   *check
 	count     *widget.Label
 	table     *widget.Table
 	root      fyne.CanvasObject
@@ -128,7 +128,7 @@ func (m *membersScreen) build() {
 	}, func(code string) { m.filter.Kind = store.MemberKind(code); m.reload(true) })
 	m.kindSel.setCode(string(m.kind))
 
-	m.branchSel = widget.NewSelect(nil, func(string) {
+	m.branchSel = newSelect(nil, func(string) {
 		i := m.branchSel.SelectedIndex()
 		if i >= 0 && i < len(m.branchIDs) {
 			m.filter.BranchID = m.branchIDs[i]
@@ -145,7 +145,7 @@ func (m *membersScreen) build() {
 		m.reload(false)
 	})
 	m.genderSel.setCode("")
-	m.turning = widget.NewCheck(T("Tròn 30 tuổi năm nay"), func(on bool) {
+	m.turning = newCheck(T("Tròn 30 tuổi năm nay"), func(on bool) {
 		m.filter.TurningThirty = 0
 		if on {
 			m.filter.TurningThirty = thisYear()
@@ -157,7 +157,7 @@ func (m *membersScreen) build() {
 	m.table = widget.NewTable(m.length, m.createCell, m.updateCell)
 	m.table.ShowHeaderRow = true
 	m.table.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
+		b := newButton("", nil)
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
 		return b
@@ -173,13 +173,13 @@ func (m *membersScreen) build() {
 		}
 	}
 
-	addBtn := widget.NewButtonWithIcon(T("Thêm")+" (Ctrl+N)", theme.ContentAddIcon(), m.newRecord)
+	addBtn := newButtonWithIcon(T("Thêm")+" (Ctrl+N)", theme.ContentAddIcon(), m.newRecord)
 	addBtn.Importance = widget.HighImportance
-	m.exportBtn = widget.NewButtonWithIcon(T("Xuất Excel"), theme.DownloadIcon(), m.exportExcel)
+	m.exportBtn = newButtonWithIcon(T("Xuất Excel"), theme.DownloadIcon(), m.exportExcel)
 	tools := container.NewHBox(addBtn, m.exportBtn)
 	if m.kind == store.KindUnion {
-		tools.Add(widget.NewButtonWithIcon(T("Kết nạp hàng loạt"), theme.ListIcon(), func() { m.a.showBatchAdmission() }))
-		tools.Add(widget.NewButtonWithIcon(T("Xếp loại cuối năm"), theme.ConfirmIcon(), func() { m.a.showYearRating(m.filter.BranchID) }))
+		tools.Add(newButtonWithIcon(T("Kết nạp hàng loạt"), theme.ListIcon(), func() { m.a.showBatchAdmission() }))
+		tools.Add(newButtonWithIcon(T("Xếp loại cuối năm"), theme.ConfirmIcon(), func() { m.a.showYearRating(m.filter.BranchID) }))
 	}
 	// A grid gives each dropdown a fair share of the width; in a box they
 	// shrink to their minimum and the labels get cut.
@@ -395,7 +395,7 @@ func (m *membersScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 }
 
 func (m *membersScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	b := o.(*widget.Button)
+	b := o.(*button)
 	if id.Col < 0 || id.Col >= len(m.cols) {
 		b.SetText("")
 		return

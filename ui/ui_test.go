@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"sodoan/store"
 )
@@ -265,8 +264,8 @@ func TestInvalidFormSavesNothing(t *testing.T) {
 	if mf.save() {
 		t.Fatal("save succeeded with a bad date")
 	}
-	if fe := mf.form.fields[4]; fe.name != "BirthDate" || fe.err.Text.Text == "" || !fe.err.Visible() {
-		t.Errorf("birth date message not shown: %+v", fe.err.Text.Text)
+	if fe := mf.form.fields[4]; fe.name != "BirthDate" || fe.err.msg() == "" || !fe.err.Visible() {
+		t.Errorf("birth date message not shown: %+v", fe.err.msg())
 	}
 	mf.birth.SetText("01/02/2001")
 	if mf.save() {
@@ -278,7 +277,7 @@ func TestInvalidFormSavesNothing(t *testing.T) {
 			given = fd
 		}
 	}
-	if given.err.Text.Text == "" || !given.err.Visible() {
+	if given.err.msg() == "" || !given.err.Visible() {
 		t.Error("the store's message about the given name is not shown next to it")
 	}
 	after, _ := f.st.CountMembers(ctx, store.MemberFilter{})
@@ -319,11 +318,11 @@ func TestValidFormSavesAndRowAppears(t *testing.T) {
 	f.app.shortcutSave() // Ctrl+S
 	if len(f.app.dialogs) != 0 {
 		for _, fd := range mf.form.fields {
-			if fd.err.Text.Text != "" {
-				t.Logf("%s: %s", fd.name, fd.err.Text.Text)
+			if fd.err.msg() != "" {
+				t.Logf("%s: %s", fd.name, fd.err.msg())
 			}
 		}
-		t.Fatalf("form still open after a valid save: %s", mf.form.other.Text.Text)
+		t.Fatalf("form still open after a valid save: %s", mf.form.other.msg())
 	}
 	f.waitFor("new row", func() bool { return m.total == len(testNames)+1 })
 	test.Type(m.search, "xuan")
@@ -344,7 +343,7 @@ func TestBatchRatingSavesEveryRow(t *testing.T) {
 		s.setCode(store.Ratings[i%len(store.Ratings)].Code)
 	}
 	if !r.save() {
-		t.Fatalf("save failed: %s", r.other.Text.Text)
+		t.Fatalf("save failed: %s", r.other.msg())
 	}
 	year := thisYear()
 	for i, p := range r.people {
@@ -372,7 +371,7 @@ func TestBatchAdmission(t *testing.T) {
 	if b.save() {
 		t.Fatal("batch with a future birth date saved")
 	}
-	if b.rows[1].err.Text.Text == "" {
+	if b.rows[1].err.msg() == "" {
 		t.Error("no message under row 2")
 	}
 	if n, _ := f.st.CountMembers(ctx, store.MemberFilter{}); n != before {
@@ -380,7 +379,7 @@ func TestBatchAdmission(t *testing.T) {
 	}
 	b.rows[1].birth.SetText("02/02/2008")
 	if !b.save() {
-		t.Fatalf("batch not saved: %s / %s", b.rows[1].err.Text.Text, b.other.Text.Text)
+		t.Fatalf("batch not saved: %s / %s", b.rows[1].err.msg(), b.other.msg())
 	}
 	if n, _ := f.st.CountMembers(ctx, store.MemberFilter{}); n != before+2 {
 		t.Errorf("people %d, want %d", n, before+2)
@@ -543,12 +542,12 @@ func TestWelcomeEmptyRegister(t *testing.T) {
 	if a.nav != nil {
 		t.Fatal("the main window opened on a register without a unit")
 	}
-	var empty *widget.Button
+	var empty *button
 	var names []*entry
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		switch w := o.(type) {
-		case *widget.Button:
+		case *button:
 			if strings.HasPrefix(w.Text, "Bắt đầu") {
 				empty = w
 			}

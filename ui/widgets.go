@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/store"
@@ -83,27 +82,40 @@ func (e *entry) TypedShortcut(s fyne.Shortcut) {
 }
 
 // errorText is the red message shown under a form field; empty, it takes
-// no room.
+// no room. It is a widget of its own (a wrapping label) so that Fyne draws
+// it wherever it is placed, and long messages wrap instead of running off
+// the dialog. Showing or hiding it changes its container's minimum size,
+// which Fyne's containers do not pass up to their parents, so set lays out
+// every window again (see relayout): without that the message keeps the
+// 0×0 rectangle it was laid out with while hidden.
 type errorText struct {
-	*canvas.Text
+	widget.Label
 }
 
 func newErrorText() *errorText {
-	t := canvas.NewText("", theme.Color(theme.ColorNameError))
-	t.TextSize = theme.TextSize() * 0.9
-	t.Hide()
-	return &errorText{t}
+	e := &errorText{}
+	e.Importance = widget.DangerImportance
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	e.Hide()
+	return e
 }
 
+// msg is the message shown ("" when none).
+func (e *errorText) msg() string { return e.Text }
+
 func (e *errorText) set(msg string) {
-	e.Text.Text = msg
-	e.Color = theme.Color(theme.ColorNameError)
+	if msg == e.Text && (msg == "") == e.Hidden {
+		return
+	}
+	e.Text = msg
 	if msg == "" {
 		e.Hide()
 	} else {
 		e.Show()
 	}
 	e.Refresh()
+	relayoutWindows()
 }
 
 // field is one row of a form: a label, the input, and room for the
@@ -164,8 +176,8 @@ func (f *form) clear() {
 func (f *form) setError(name, msg string) bool {
 	for _, fd := range f.fields {
 		if fd.name == name {
-			if fd.err.Text.Text != "" {
-				msg = fd.err.Text.Text + "; " + msg
+			if fd.err.msg() != "" {
+				msg = fd.err.msg() + "; " + msg
 			}
 			fd.err.set(msg)
 			return true
