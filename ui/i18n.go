@@ -37,8 +37,17 @@ func SetLanguage(code string) error {
 	}
 	table := map[string]string{}
 	if code != LangVietnamese {
-		if err := json.Unmarshal(data, &table); err != nil {
+		// Fyne's own plural entries ({"other": …}) are objects; the app's
+		// strings are plain.
+		var raw map[string]json.RawMessage
+		if err := json.Unmarshal(data, &raw); err != nil {
 			return fmt.Errorf("đọc bản dịch %s: %w", code, err)
+		}
+		for k, v := range raw {
+			var s string
+			if json.Unmarshal(v, &s) == nil {
+				table[k] = s
+			}
 		}
 	}
 	currentLang, translations = code, table
