@@ -19,8 +19,7 @@ import (
 
 // Preference keys kept between runs.
 const (
-	prefWidth    = "window.width"
-	prefHeight   = "window.height"
+	prefWindow   = "window.placement" // see placement
 	prefScreen   = "screen"
 	prefLanguage = "language"
 )
@@ -100,18 +99,7 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 		a.do = fyne.Do
 	}
 	a.win = fa.NewWindow("Sổ Đoàn")
-	p := fa.Preferences()
-	a.win.Resize(fyne.NewSize(
-		float32(p.FloatWithFallback(prefWidth, 1280)),
-		float32(p.FloatWithFallback(prefHeight, 760))))
-	a.win.SetCloseIntercept(func() {
-		// The size is read before closing: afterwards the canvas is gone.
-		sz := a.win.Canvas().Size()
-		p.SetFloat(prefWidth, float64(sz.Width))
-		p.SetFloat(prefHeight, float64(sz.Height))
-		apps.Delete(a.win.Canvas())
-		a.win.Close()
-	})
+	a.place()
 	a.installKeys()
 	apps.Store(a.win.Canvas(), a)
 
@@ -125,6 +113,38 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 		a.buildMain()
 	}
 	return a, nil
+}
+
+// place sizes the window as it was last closed (or to fit a 1366×768
+// screen the first time), puts it back where it was once it is on the
+// screen, and saves both when it closes.
+func (a *App) place() {
+	p := a.fa.Preferences()
+	pl, ok := parsePlacement(p.String(prefWindow))
+	if !ok {
+		pl = placement{w: defaultSize.Width, h: defaultSize.Height}
+	}
+	sw, sh := screenSize()
+	pl = pl.fit(sw, sh, a.fa.Settings().Scale())
+	a.win.Resize(fyne.NewSize(pl.w, pl.h))
+	if pl.hasPos {
+		a.fa.Lifecycle().SetOnStarted(func() {
+			nativeHandle(a.win, func(h uintptr) { moveWindow(h, pl.x, pl.y) })
+		})
+	}
+	a.win.SetCloseIntercept(a.closeWindow)
+}
+
+// closeWindow saves the window's place and closes it; it is the window's
+// close intercept.
+func (a *App) closeWindow() {
+	// Read before closing: afterwards the canvas and handle are gone.
+	sz := a.win.Canvas().Size()
+	now := placement{w: sz.Width, h: sz.Height}
+	nativeHandle(a.win, func(h uintptr) { now.x, now.y, now.hasPos = windowPos(h) })
+	a.fa.Preferences().SetString(prefWindow, now.String())
+	apps.Delete(a.win.Canvas())
+	a.win.Close()
 }
 
 // Window is the main window.
@@ -240,6 +260,7 @@ func (a *App) installKeys() {
 	add(fyne.KeyN, a.shortcutNew)
 	add(fyne.KeyF, a.shortcutFind)
 	add(fyne.KeyS, a.shortcutSave)
+	add(fyne.KeyQ, a.closeWindow)
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape {
 			a.escape()
@@ -262,6 +283,8 @@ func (a *App) handleShortcut(s fyne.Shortcut) bool {
 		a.shortcutFind()
 	case fyne.KeyS:
 		a.shortcutSave()
+	case fyne.KeyQ:
+		a.closeWindow()
 	default:
 		return false
 	}

@@ -72,8 +72,10 @@ type membersScreen struct {
 	timer   *time.Timer
 	lastRun time.Time
 	// busy counts loads in flight, so tests can wait for them before the
-	// window goes away.
-	busy sync.WaitGroup
+	// window goes away. A counter, not a WaitGroup: a load finishing on the
+	// UI goroutine may start the next one while a test is waiting, which a
+	// WaitGroup forbids ("reused before previous Wait has returned").
+	busy inflight
 
 	// onLoaded, when set (by tests and benchmarks), runs on the UI
 	// goroutine after a new filter's first page is shown.

@@ -139,16 +139,7 @@ func (f *fixture) waitFor(what string, cond func() bool) {
 func (f *fixture) settle() {
 	for _, s := range f.app.screens {
 		if m, ok := s.(*membersScreen); ok {
-			done := make(chan struct{})
-			go func() { m.busy.Wait(); close(done) }()
-			f.ui.waitFor(f.t, "loads in flight", func() bool {
-				select {
-				case <-done:
-					return true
-				default:
-					return false
-				}
-			})
+			f.ui.waitFor(f.t, "loads in flight", m.busy.idle)
 		}
 	}
 	f.ui.drain()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -80,6 +81,18 @@ func (e *entry) TypedShortcut(s fyne.Shortcut) {
 	}
 	e.Entry.TypedShortcut(s)
 }
+
+// inflight counts background jobs still running.
+type inflight struct{ n atomic.Int64 }
+
+// Add records delta new jobs (Add(1) when one starts).
+func (f *inflight) Add(delta int) { f.n.Add(int64(delta)) }
+
+// Done records a finished job.
+func (f *inflight) Done() { f.n.Add(-1) }
+
+// idle reports whether no job is running.
+func (f *inflight) idle() bool { return f.n.Load() == 0 }
 
 // errorText is the red message shown under a form field; empty, it takes
 // no room. It is a widget of its own (a wrapping label) so that Fyne draws
