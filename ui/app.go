@@ -75,6 +75,10 @@ type App struct {
 	// do hands UI updates from background goroutines to the UI goroutine.
 	do func(func())
 
+	// notice confirms saves at the foot of the window.
+	notice  *noticeBar
+	notices int // how many notices were given, for confirmSaved
+
 	// dialogs is the stack of open dialogs, so Esc closes the top one and
 	// Ctrl+S saves the top form.
 	dialogs []*openDialog
@@ -172,7 +176,8 @@ func (a *App) buildMain() {
 	a.nav.OnSelected = func(i widget.ListItemID) { a.show(a.defs[i].id) }
 	split := container.NewHSplit(a.nav, a.body)
 	split.Offset = 0.14
-	a.win.SetContent(split)
+	a.notice = newNoticeBar()
+	a.win.SetContent(container.NewBorder(nil, a.notice.root, nil, nil, split))
 	a.updateTitle()
 
 	start := a.opts.Screen
@@ -341,7 +346,7 @@ func (a *App) showDialog(d dialog.Dialog, save func()) {
 func (a *App) formDialog(title string, content fyne.CanvasObject, size fyne.Size, save func() bool) dialog.Dialog {
 	d := dialog.NewCustomWithoutButtons(title, content, a.win)
 	doSave := func() {
-		if save() {
+		if a.confirmSaved(title, save) {
 			d.Hide()
 		}
 	}

@@ -141,7 +141,7 @@ func (b *batchAdmission) save() bool {
 		return false
 	}
 	b.saved = len(people)
-	b.a.info(T("Kết nạp"), fmt.Sprintf(T("Đã kết nạp %d đoàn viên."), len(people)))
+	b.a.notify(fmt.Sprintf(T("Đã kết nạp %d đoàn viên."), len(people)))
 	if s, ok := b.a.screens[b.a.current]; ok {
 		s.refresh()
 	}
@@ -253,6 +253,6 @@ func (r *yearRating) save() bool {
 		r.a.showError(err)
 		return false
 	}
-	r.a.info(T("Xếp loại"), fmt.Sprintf(T("Đã lưu xếp loại của %d đoàn viên."), len(ratings)))
+	r.a.notify(fmt.Sprintf(T("Đã lưu xếp loại của %d đoàn viên."), len(ratings)))
 	return true
 }

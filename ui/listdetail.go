@@ -125,7 +125,7 @@ func groupLabel(name string, members []store.GroupMember) string {
 func (fm *form) saveButton(a *App, label string, save func() error, done func()) *button {
 	b := newButtonWithIcon(label, theme.DocumentSaveIcon(), func() {
 		fm.clear()
-		if fm.result(a, save()) {
+		if a.confirmSaved("", func() bool { return fm.result(a, save()) }) {
 			done()
 		}
 	})

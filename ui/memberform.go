@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -201,6 +202,7 @@ func (f *memberForm) save() bool {
 		return false
 	}
 	f.p = *p
+	f.a.notify(fmt.Sprintf(T("Đã lưu %s"), p.FullName()))
 	if f.saved != nil {
 		f.saved(p)
 	}

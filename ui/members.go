@@ -81,6 +81,12 @@ type membersScreen struct {
 	// goroutine after a new filter's first page is shown.
 	onLoaded func()
 	traced   bool
+
+	// marked is the person just saved: the next load scrolls to that row
+	// (reveal) and the row stays bold until another is saved.
+	marked     int64
+	reveal     int64
+	markedName string
 }
 
 func newMembersScreen(a *App, kind store.MemberKind) *membersScreen {
@@ -228,7 +234,14 @@ func (m *membersScreen) focusSearch() { m.a.win.Canvas().Focus(m.search) }
 
 func (m *membersScreen) newRecord() {
 	p := &store.Person{UnionMember: m.kind != store.KindFederation, FederationMember: m.kind == store.KindFederation, BranchID: m.filter.BranchID}
-	m.a.editPerson(p, func(saved *store.Person) { m.reload(true) })
+	m.a.editPerson(p, func(saved *store.Person) { m.showSaved(saved) })
+}
+
+// showSaved reloads the list and scrolls to the person just saved, marked
+// in bold, or says that the current filter hides them.
+func (m *membersScreen) showSaved(p *store.Person) {
+	m.marked, m.reveal, m.markedName = p.ID, p.ID, p.FullName()
+	m.reload(true)
 }
 
 // setBranch filters on one branch (from the branches screen).
@@ -265,6 +278,8 @@ func (m *membersScreen) reload(withAll bool) {
 	f := m.filter
 	f.Offset, f.Limit = 0, pageSize
 	countAll := withAll || m.all == 0
+	reveal := m.reveal
+	m.reveal = 0
 	m.busy.Add(1)
 	go func() {
 		defer m.busy.Done()
@@ -273,9 +288,21 @@ func (m *membersScreen) reload(withAll bool) {
 		var (
 			total, all = 0, -1
 			rows       []store.Person
-			errs       [3]error
+			errs       [4]error
 			wg         sync.WaitGroup
+			revealRow  = -1
 		)
+		if reveal != 0 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				row, found, err := m.a.st.RowOf(m.a.ctx, f, reveal)
+				if found {
+					revealRow = row
+				}
+				errs[3] = err
+			}()
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -307,7 +334,15 @@ func (m *membersScreen) reload(withAll bool) {
 			m.loading = map[int]bool{}
 			m.updateCount()
 			m.table.Refresh()
-			m.table.ScrollToTop()
+			switch {
+			case revealRow >= 0:
+				m.table.ScrollTo(widget.TableCellID{Row: revealRow, Col: 1})
+			case reveal != 0:
+				m.table.ScrollToTop()
+				m.a.notify(fmt.Sprintf(T("Đã lưu %s (bộ lọc hiện tại không hiện người này)"), m.markedName))
+			default:
+				m.table.ScrollToTop()
+			}
 			if tracing && !m.traced {
 				m.traced = true
 				fmt.Fprintf(os.Stderr, "sodoan-ready: %s %d ms\n", m.kind, time.Since(started).Milliseconds())
@@ -386,13 +421,16 @@ func (m *membersScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		trunc = fyne.TextTruncateEllipsis
 	}
 	text := "…"
+	bold := false
 	if p := m.row(id.Row); p != nil {
 		text = m.cols[id.Col].text(p, id.Row)
+		bold = p.ID == m.marked
 	}
-	if l.Text == text && l.Truncation == trunc {
+	if l.Text == text && l.Truncation == trunc && l.TextStyle.Bold == bold {
 		return // an unchanged cell needs no new layout
 	}
 	l.Truncation = trunc
+	l.TextStyle.Bold = bold
 	l.SetText(text)
 }
 

@@ -38,7 +38,7 @@ func (s *settingsScreen) refresh() {
 	saveUnit := newButtonWithIcon(T("Lưu thông tin đơn vị"), theme.DocumentSaveIcon(), func() {
 		if uf.save(a) {
 			a.updateTitle()
-			a.info(T("Cài đặt"), T("Đã lưu thông tin đơn vị."))
+			a.notify(T("Đã lưu thông tin đơn vị."))
 		}
 	})
 	saveUnit.Importance = widget.HighImportance

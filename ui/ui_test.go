@@ -298,7 +298,7 @@ func TestValidFormSavesAndRowAppears(t *testing.T) {
 	// Reach the rest of the form: editPerson returned it to newRecord, so
 	// build the same way here for direct access.
 	f.app.escape()
-	mf := f.app.editPerson(&store.Person{UnionMember: true, BranchID: f.br[0]}, func(*store.Person) { m.reload(true) })
+	mf := f.app.editPerson(&store.Person{UnionMember: true, BranchID: f.br[0]}, m.showSaved)
 	test.Type(mf.family, "Lý")
 	test.Type(mf.middle, "Thị")
 	test.Type(mf.given, "Xuân")
@@ -316,6 +316,20 @@ func TestValidFormSavesAndRowAppears(t *testing.T) {
 		t.Fatalf("form still open after a valid save: %s", mf.form.other.msg())
 	}
 	f.waitFor("new row", func() bool { return m.total == len(testNames)+1 })
+	// The save is confirmed at the foot of the window, and her row is the
+	// one marked in the list.
+	if got := f.app.notice.text(); !strings.HasPrefix(got, "Đã lưu Lý Thị Xuân · ") {
+		t.Errorf("notice after saving: %q", got)
+	}
+	found := false
+	for r := 0; r < m.total; r++ {
+		if p := m.row(r); p != nil && p.FullName() == "Lý Thị Xuân" {
+			found = p.ID == m.marked
+		}
+	}
+	if !found {
+		t.Errorf("the saved person is not the marked row (marked %d)", m.marked)
+	}
 	test.Type(m.search, "xuan")
 	f.waitFor("search", func() bool { return m.total == 1 && len(m.pages[0]) == 1 })
 	if got := shown(m); len(got) != 1 || got[0] != "Lý Thị Xuân" {
