@@ -5,6 +5,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -156,15 +157,15 @@ func (a *App) Window() fyne.Window { return a.win }
 
 func (a *App) buildMain() {
 	a.defs = []screenDef{
-		{"dashboard", T("Tổng quan"), func() screen { return newDashboard(a) }},
-		{"members", T("Đoàn viên"), func() screen { return newMembersScreen(a, store.KindUnion) }},
-		{"federation", T("Hội viên"), func() screen { return newMembersScreen(a, store.KindFederation) }},
-		{"branches", T("Chi đoàn"), func() screen { return newBranchesScreen(a) }},
-		{"clubs", T("Câu lạc bộ"), func() screen { return newClubsScreen(a) }},
-		{"coops", T("Tổ hợp tác"), func() screen { return newCoopsScreen(a) }},
-		{"plan", T("Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a) }},
-		{"reports", T("Báo cáo"), func() screen { return newReportsScreen(a) }},
-		{"settings", T("Cài đặt"), func() screen { return newSettingsScreen(a) }},
+		{"dashboard", Tc("nav", "Tổng quan"), func() screen { return newDashboard(a) }},
+		{"members", Tc("nav", "Đoàn viên"), func() screen { return newMembersScreen(a, store.KindUnion) }},
+		{"federation", Tc("nav", "Hội viên"), func() screen { return newMembersScreen(a, store.KindFederation) }},
+		{"branches", Tc("nav", "Chi đoàn"), func() screen { return newBranchesScreen(a) }},
+		{"clubs", Tc("nav", "Câu lạc bộ"), func() screen { return newClubsScreen(a) }},
+		{"coops", Tc("nav", "Tổ hợp tác"), func() screen { return newCoopsScreen(a) }},
+		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a) }},
+		{"reports", Tc("nav", "Báo cáo"), func() screen { return newReportsScreen(a) }},
+		{"settings", Tc("nav", "Cài đặt"), func() screen { return newSettingsScreen(a) }},
 	}
 	a.screens = map[string]screen{}
 	a.body = container.NewStack()
@@ -375,7 +376,7 @@ func (a *App) showError(err error) {
 	if err == nil {
 		return
 	}
-	d := dialog.NewError(err, a.win)
+	d := dialog.NewError(errors.New(errText(err)), a.win)
 	a.showDialog(d, nil)
 }
 

@@ -87,7 +87,7 @@ func (b *batchAdmission) save() bool {
 	}
 	date, err := store.ParseDate(b.date.Text)
 	if err != nil {
-		b.other.set(T("Ngày kết nạp") + ": " + err.Error())
+		b.other.set(T("Ngày kết nạp") + ": " + errText(err))
 		return false
 	}
 	var branchID int64
@@ -104,7 +104,7 @@ func (b *batchAdmission) save() bool {
 		fam, mid, giv := store.SplitFullName(r.name.Text)
 		birth, err := store.ParseDate(r.birth.Text)
 		if err != nil {
-			r.err.set(T("Ngày sinh") + ": " + err.Error())
+			r.err.set(T("Ngày sinh") + ": " + errText(err))
 			ok = false
 		}
 		people = append(people, &store.Person{FamilyName: fam, MiddleName: mid, GivenName: giv,
@@ -125,13 +125,13 @@ func (b *batchAdmission) save() bool {
 		for _, fe := range ve.Errors {
 			if fe.Row >= 1 && fe.Row <= len(gridRow) {
 				r := gridRow[fe.Row-1]
-				msg := fe.Label + ": " + fe.Msg
+				msg := T(fe.Label) + ": " + fieldMsg(fe)
 				if r.err.msg() != "" {
 					msg = r.err.msg() + "; " + msg
 				}
 				r.err.set(msg)
 			} else {
-				b.other.set(fe.Error())
+				b.other.set(fieldErrText(fe))
 			}
 		}
 		return false
@@ -247,7 +247,7 @@ func (r *yearRating) save() bool {
 	if err := r.a.st.SaveRatings(r.a.ctx, r.yearValue(), ratings); err != nil {
 		var ve *store.ValidationError
 		if errors.As(err, &ve) {
-			r.other.set(ve.Error())
+			r.other.set(errText(ve))
 			return false
 		}
 		r.a.showError(err)

@@ -143,9 +143,9 @@ func showRowErrors(err error, row func(int) *errorText, other *errorText) bool {
 	var order []*errorText
 	for _, fe := range ve.Errors {
 		t := row(fe.Row)
-		msg := fe.Label + ": " + fe.Msg
+		msg := T(fe.Label) + ": " + fieldMsg(fe)
 		if t == nil {
-			t, msg = other, fe.Error()
+			t, msg = other, fieldErrText(fe)
 		}
 		if _, seen := msgs[t]; !seen {
 			order = append(order, t)

@@ -52,13 +52,13 @@ func (d *dashboard) refresh() {
 		if c.Code == string(store.StatusActive) {
 			continue
 		}
-		statusLine = joinNonEmpty(" · ", statusLine, fmt.Sprintf("%s: %s", c.Label, store.FormatInt(int64(ov.UnionByStatus[store.Status(c.Code)]))))
+		statusLine = joinNonEmpty(" · ", statusLine, fmt.Sprintf("%s: %s", T(c.Label), store.FormatInt(int64(ov.UnionByStatus[store.Status(c.Code)]))))
 	}
 	cards := container.NewGridWithColumns(5,
 		card(T("Đoàn viên đang sinh hoạt"), ov.UnionActive,
 			fmt.Sprintf(T("Nam %s · Nữ %s"), store.FormatInt(int64(ov.UnionMale)), store.FormatInt(int64(ov.UnionFemale))), "members"),
-		card(T("Hội viên"), ov.Federation, T("Hội LHTN Việt Nam"), "federation"),
-		card(T("Chi đoàn"), ov.Branches, T("đang hoạt động"), "branches"),
+		card(Tc("nav", "Hội viên"), ov.Federation, T("Hội LHTN Việt Nam"), "federation"),
+		card(Tc("nav", "Chi đoàn"), ov.Branches, T("đang hoạt động"), "branches"),
 		card(T("Câu lạc bộ"), ov.Clubs, T("đang hoạt động"), "clubs"),
 		card(T("Tổ hợp tác"), ov.Coops, T("đang hoạt động"), "coops"),
 	)

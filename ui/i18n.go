@@ -2,11 +2,14 @@ package ui
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
 	"sodoan/assets"
+	"sodoan/store"
 )
 
 // Languages the UI offers in Settings.
@@ -74,4 +77,72 @@ func T(s string) string {
 		return t
 	}
 	return s
+}
+
+// Tc translates s where its English depends on its place: Vietnamese
+// has one word where English may want two ("Chi đoàn" is "Branches" in the
+// navigation, "Branch" beside a field). The translation file holds it as
+// "ctx|s"; without one, T(s) is used.
+func Tc(ctx, s string) string {
+	if currentLang == LangVietnamese {
+		return s
+	}
+	if t, ok := translations[ctx+"|"+s]; ok && t != "" {
+		return t
+	}
+	return T(s)
+}
+
+// fieldMsg is a broken rule's message in the window's language.
+func fieldMsg(fe store.FieldError) string {
+	if currentLang == LangVietnamese || fe.Format == "" {
+		return fe.Msg
+	}
+	return fmt.Sprintf(T(fe.Format), translateArgs(fe.Args)...)
+}
+
+// fieldErrText is a broken rule with its row and field, as the store's
+// FieldError.Error reads, in the window's language.
+func fieldErrText(fe store.FieldError) string {
+	if fe.Row > 0 {
+		return fmt.Sprintf(T("Dòng %d, %s: %s"), fe.Row, T(fe.Label), fieldMsg(fe))
+	}
+	return fmt.Sprintf(T("%s: %s"), T(fe.Label), fieldMsg(fe))
+}
+
+// errText is err's message in the window's language: the store's messages
+// carry their Vietnamese wording as a key (see store.MessageError); other
+// errors read as they are.
+func errText(err error) string {
+	var me *store.MessageError
+	var ve *store.ValidationError
+	switch {
+	case err == nil:
+		return ""
+	case currentLang == LangVietnamese:
+		return err.Error()
+	case errors.As(err, &ve):
+		msgs := make([]string, len(ve.Errors))
+		for i, fe := range ve.Errors {
+			msgs[i] = fieldErrText(fe)
+		}
+		return strings.Join(msgs, "; ")
+	case errors.As(err, &me):
+		return fmt.Sprintf(T(me.Format), translateArgs(me.Args)...)
+	}
+	return err.Error()
+}
+
+// translateArgs translates the arguments that are words of a fixed list
+// (a status, a kind); names, dates and numbers stay as they are.
+func translateArgs(args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		if l, ok := a.(interface{ Label() string }); ok {
+			out[i] = T(l.Label())
+			continue
+		}
+		out[i] = a
+	}
+	return out
 }

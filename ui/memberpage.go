@@ -61,8 +61,8 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 	)
 
 	info := widget.NewForm(
-		widget.NewFormItem(T("Trạng thái"), widget.NewLabel(p.Status.Label())),
-		widget.NewFormItem(T("Giới tính"), widget.NewLabel(p.Gender.Label())),
+		widget.NewFormItem(T("Trạng thái"), widget.NewLabel(T(p.Status.Label()))),
+		widget.NewFormItem(T("Giới tính"), widget.NewLabel(T(p.Gender.Label()))),
 		widget.NewFormItem(T("Ngày sinh"), widget.NewLabel(p.BirthDate.String())),
 		widget.NewFormItem(T("Chi đoàn"), widget.NewLabel(p.BranchName)),
 		widget.NewFormItem(T("Chức vụ"), widget.NewLabel(p.Position)),
@@ -73,8 +73,8 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 		widget.NewFormItem(T("Số CCCD"), widget.NewLabel(p.CitizenID)),
 		widget.NewFormItem(T("Điện thoại"), widget.NewLabel(p.Phone)),
 		widget.NewFormItem(T("Địa chỉ"), widget.NewLabel(address(p))),
-		widget.NewFormItem(T("Nghề nghiệp"), widget.NewLabel(p.Occupation.Label())),
-		widget.NewFormItem(T("Trình độ"), widget.NewLabel(joinNonEmpty(" · ", schooling(p.Schooling), p.Qualification.Label(), T("LLCT")+": "+p.TheoryLevel.Label()))),
+		widget.NewFormItem(T("Nghề nghiệp"), widget.NewLabel(T(p.Occupation.Label()))),
+		widget.NewFormItem(T("Trình độ"), widget.NewLabel(joinNonEmpty(" · ", schooling(p.Schooling), T(p.Qualification.Label()), T("LLCT")+": "+T(p.TheoryLevel.Label())))),
 	)
 
 	history := container.NewVBox(heading(T("Quá trình sinh hoạt")))
@@ -87,7 +87,7 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 	}
 	for _, e := range events {
 		e := e
-		text := e.Date.String() + "  " + e.Kind.Label()
+		text := e.Date.String() + "  " + T(e.Kind.Label())
 		text += joinNonEmpty("", prefixed(" — ", e.Unit), prefixed(" — ", e.Reason), prefixed(" — ", e.Note))
 		del := newButtonWithIcon("", theme.DeleteIcon(), func() {
 			a.confirm(T("Xóa sự kiện"), T("Xóa sự kiện này khỏi quá trình sinh hoạt?"), func() {
@@ -138,7 +138,7 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 	}
 	for _, ps := range positions {
 		ps := ps
-		text := ps.Kind.Label() + ": " + ps.Start.String() + " – " + ps.End.String()
+		text := T(ps.Kind.Label()) + ": " + ps.Start.String() + " – " + ps.End.String()
 		del := newButtonWithIcon("", theme.DeleteIcon(), func() {
 			if err := a.st.DeletePosition(a.ctx, ps.ID); err != nil {
 				a.showError(err)
@@ -169,7 +169,7 @@ func ratingLabel(r store.Rating) string {
 	if r == "" {
 		return T("chưa xếp loại")
 	}
-	return r.Label()
+	return T(r.Label())
 }
 
 func schooling(g int) string {
@@ -220,7 +220,7 @@ func (a *App) eventDialog(p *store.Person, kind store.EventKind, done func()) {
 	}
 	fm.add("Note", T("Ghi chú"), note)
 	content := container.NewVBox(widget.NewLabel(p.FullName()), fm.grid(), fm.other)
-	a.formDialog(kind.Label(), content, fyne.NewSize(520, 320), func() bool {
+	a.formDialog(T(kind.Label()), content, fyne.NewSize(520, 320), func() bool {
 		fm.clear()
 		d, ok := fm.parseDateField("Date", date)
 		if !ok {

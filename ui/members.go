@@ -112,7 +112,7 @@ func (m *membersScreen) build() {
 		{T("STT"), "", false, 55, false, func(p *store.Person, row int) string { return strconv.Itoa(row + 1) }},
 		{T("Họ và tên"), store.SortName, true, 185, true, func(p *store.Person, _ int) string { return p.FullName() }},
 		{T("Ngày sinh"), store.SortBirth, true, 105, false, func(p *store.Person, _ int) string { return p.BirthDate.String() }},
-		{T("Giới tính"), store.SortGender, true, 85, false, func(p *store.Person, _ int) string { return p.Gender.Label() }},
+		{T("Giới tính"), store.SortGender, true, 85, false, func(p *store.Person, _ int) string { return T(p.Gender.Label()) }},
 		{T("Chi đoàn"), store.SortBranch, true, 165, true, func(p *store.Person, _ int) string { return p.BranchName }},
 		{admission, store.SortAdmission, true, 120, false, func(p *store.Person, _ int) string {
 			if m.kind == store.KindFederation {
@@ -122,7 +122,7 @@ func (m *membersScreen) build() {
 		}},
 		{T("Số thẻ"), store.SortCard, true, 110, false, func(p *store.Person, _ int) string { return p.CardNumber }},
 		{T("Chức vụ"), "", false, 110, true, func(p *store.Person, _ int) string { return p.Position }},
-		{T("Trạng thái"), store.SortStatus, true, 140, true, func(p *store.Person, _ int) string { return p.Status.Label() }},
+		{T("Trạng thái"), store.SortStatus, true, 140, true, func(p *store.Person, _ int) string { return T(p.Status.Label()) }},
 	}
 
 	m.search = newEntry(m.a)
@@ -130,8 +130,8 @@ func (m *membersScreen) build() {
 	m.search.OnChanged = m.queryChanged
 
 	m.kindSel = newChoiceSelect([]store.Choice{
-		{Code: string(store.KindUnion), Label: T("Đoàn viên")},
-		{Code: string(store.KindFederation), Label: T("Hội viên")},
+		{Code: string(store.KindUnion), Label: Tc("nav", "Đoàn viên")},
+		{Code: string(store.KindFederation), Label: Tc("nav", "Hội viên")},
 		{Code: string(store.KindAll), Label: T("Đoàn viên và hội viên")},
 	}, func(code string) { m.filter.Kind = store.MemberKind(code); m.reload(true) })
 	m.kindSel.setCode(string(m.kind))

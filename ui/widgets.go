@@ -205,8 +205,8 @@ func (f *form) setError(name, msg string) bool {
 func (f *form) showValidation(err *store.ValidationError) {
 	var rest []string
 	for _, fe := range err.Errors {
-		if !f.setError(fe.Field, fe.Msg) {
-			rest = append(rest, fe.Error())
+		if !f.setError(fe.Field, fieldMsg(fe)) {
+			rest = append(rest, fieldErrText(fe))
 		}
 	}
 	if f.other != nil && len(rest) > 0 {
@@ -225,7 +225,7 @@ func (f *form) showValidation(err *store.ValidationError) {
 func (f *form) parseDateField(name string, e *entry) (store.Date, bool) {
 	d, err := store.ParseDate(e.Text)
 	if err != nil {
-		f.setError(name, err.Error())
+		f.setError(name, errText(err))
 		return store.Date{}, false
 	}
 	return d, true
