@@ -222,14 +222,18 @@ type Result struct {
 	// (cumulative at least the target's share of the years elapsed).
 	Cumulative float64
 	Known      bool // false when the register lacks the figures (e.g. no resident youth entered)
-	Met        bool
-	Detail     string // how it was computed, e.g. "12/14 chi đoàn"
+	// Met is Verdict.Code == VerdictMet: the target itself is reached.
+	Met bool
+	// Verdict is the assessment every screen and report prints.
+	Verdict Verdict
+	Detail  string // how it was computed, e.g. "12/14 chi đoàn"
 }
 
 // PeriodResult is a plan's indicators for every year of its period side by
 // side, and the result for the whole period.
 type PeriodResult struct {
 	Plan   Plan
+	Cutoff Date // the day counted to
 	Years  []int
 	ByYear [][]Result // ByYear[i] is Years[i]'s results, in the plan's indicator order
 	// Total is the period's result: the sum of the years for period
