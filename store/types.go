@@ -194,6 +194,9 @@ type Plan struct {
 	StartYear  int
 	EndYear    int
 	Current    bool
+	Issued     Date   // the plan's own date (a ward's plan is due by 20/5)
+	Issuer     string // the body that issued it: "Ban Thường vụ Đoàn phường Hòa Mẫu"
+	UpperPlan  string // the upper plan it implements: "Kế hoạch số 268-KH/TĐTN, ngày 04/4/2024 của Ban Thường vụ Tỉnh Đoàn"
 	Indicators []Indicator
 }
 
