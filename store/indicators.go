@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 )
 
 // measure computes one metric for a year. known is false when the register
@@ -103,7 +102,7 @@ func (s *Store) measure(ctx context.Context, in Indicator, sp Span, scale string
 		// is registered under a decree, and reported revenue for the year.
 		n, err := one(`SELECT count(*) FROM coops g WHERE `+openDuringSQL+` AND g.legal_basis <> ''
 			AND EXISTS (SELECT 1 FROM coop_years y WHERE y.coop_id = g.id AND y.year = ?3 AND y.revenue > 0)`, from, to, year)
-		return count(n, "tổ hợp tác có doanh thu trong năm"), err
+		return count(n, "tổ hợp tác"), err
 	case MetricHamletStandardPct:
 		var applying int
 		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM criteria c WHERE `+appliesSQL("?1"), year).Scan(&applying); err != nil {
@@ -153,15 +152,7 @@ func (s *Store) measure(ctx context.Context, in Indicator, sp Span, scale string
 		if err != nil {
 			return measure{}, err
 		}
-		m := pct(good, all, "chi đoàn xếp loại "+goodOrBetter(scale))
-		w, err := s.WardYear(ctx, year)
-		if err != nil {
-			return measure{}, err
-		}
-		if w.Rating != "" {
-			m.detail += "; Đoàn " + "cơ sở tự xếp loại " + strings.ToLower(UnitRatingLabel(scale, w.Rating))
-		}
-		return m, nil
+		return pct(good, all, "chi đoàn đạt từ "+goodOrBetter(scale)), nil
 	case MetricTrainingCompletedPct:
 		done, err := one(`SELECT count(*) FROM member_years WHERE year = ? AND training_completed = 1`, year)
 		if err != nil {
@@ -188,7 +179,7 @@ func (s *Store) partyMeasure(ctx context.Context, sp Span) (measure, error) {
 		sp.From.ISO(), sp.until()).Scan(&introduced, &admitted); err != nil {
 		return measure{}, fmt.Errorf("đếm đoàn viên được giới thiệu cho Đảng: %w", err)
 	}
-	intro := fmt.Sprintf("giới thiệu %s đoàn viên ưu tú", FormatInt(int64(introduced)))
+	intro := fmt.Sprintf("giới thiệu %s đoàn viên", FormatInt(int64(introduced)))
 	switch {
 	case w.NewPartyMembers == 0:
 		return measure{detail: intro + "; chưa nhập số đảng viên mới kết nạp"}, nil
@@ -196,7 +187,7 @@ func (s *Store) partyMeasure(ctx context.Context, sp Span) (measure, error) {
 		return measure{detail: fmt.Sprintf("%s; số đảng viên mới (%s) ít hơn số đoàn viên được kết nạp Đảng (%s): cần xem lại số liệu",
 			intro, FormatInt(int64(w.NewPartyMembers)), FormatInt(int64(admitted)))}, nil
 	}
-	m := pct(admitted, w.NewPartyMembers, "đảng viên mới là đoàn viên do Đoàn giới thiệu")
+	m := pct(admitted, w.NewPartyMembers, "đảng viên mới")
 	m.detail += "; " + intro
 	return m, nil
 }

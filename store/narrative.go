@@ -125,11 +125,45 @@ func (s *Store) AnnualDraft(ctx context.Context, planID int64, year int, cutoff 
 	if err != nil {
 		return nil, err
 	}
-	return draftFrom(rs, st, "trong năm "+fmt.Sprint(year)), nil
+	u, err := s.Unit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return draftFrom(rs, &st, "trong năm "+fmt.Sprint(year), wardUnion(u)), nil
 }
 
-// draftFrom turns results into sentences by field.
-func draftFrom(rs []Result, st Situation, when string) Narrative {
+// wardUnion names the ward Union as a sentence's subject: "Đoàn phường
+// Hòa Mẫu".
+func wardUnion(u Unit) string {
+	if u.Place == "" {
+		return "Đoàn cơ sở"
+	}
+	return "Đoàn " + LowerFirst(u.Place)
+}
+
+// PeriodDraft is AnnualDraft for the period report, from the period's
+// results.
+func PeriodDraft(pr PeriodResult, u Unit) Narrative {
+	return draftFrom(pr.Total, nil, "trong giai đoạn", wardUnion(u))
+}
+
+// MergeDraft fills the sections n leaves empty from the draft.
+func MergeDraft(n, draft Narrative) Narrative {
+	out := Narrative{}
+	for k, v := range draft {
+		out[k] = v
+	}
+	for k, v := range n {
+		if strings.TrimSpace(v) != "" {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// draftFrom turns results into sentences by field; st gives the year's
+// movements (nil: the period's results say them).
+func draftFrom(rs []Result, st *Situation, when, subject string) Narrative {
 	by := map[string]Result{}
 	for _, r := range rs {
 		by[r.Indicator.Metric] = r
@@ -141,9 +175,9 @@ func draftFrom(rs []Result, st Situation, when string) Narrative {
 			continue
 		}
 		if r.Actual >= 1 {
-			prop = append(prop, "Đã thực hiện: "+lowerFirstWord(r.Indicator.Title)+".")
+			prop = append(prop, subject+" "+LowerFirst(r.Indicator.Title)+".")
 		} else {
-			prop = append(prop, "Chưa thực hiện: "+lowerFirstWord(r.Indicator.Title)+".")
+			prop = append(prop, subject+" chưa "+LowerFirst(r.Indicator.Title)+".")
 		}
 	}
 	n["propaganda"] = strings.Join(prop, "\n")
@@ -153,24 +187,28 @@ func draftFrom(rs []Result, st Situation, when string) Narrative {
 		mv = append(mv, fmt.Sprintf("Duy trì hoạt động %s Thanh niên làm kinh tế.", r.Detail))
 	}
 	if r, ok := by[MetricActiveCoops]; ok && r.Known {
-		mv = append(mv, fmt.Sprintf("Có %s.", r.Detail))
+		mv = append(mv, fmt.Sprintf("Có %s hoạt động theo quy định, có doanh thu %s.", r.Detail, when))
 	}
 	if r, ok := by[MetricSupportedModels]; ok && r.Known {
 		mv = append(mv, fmt.Sprintf("Hỗ trợ %s phát triển kinh tế đạt doanh thu %s.", r.Detail, when))
 	}
 	n["movements"] = strings.Join(mv, " ")
 
-	org := []string{fmt.Sprintf("Kết nạp %s đoàn viên mới, phát triển %s hội viên mới; tiếp nhận %s đoàn viên chuyển sinh hoạt đến, %s đoàn viên chuyển sinh hoạt đi, %s đoàn viên trưởng thành Đoàn.",
-		FormatInt(int64(st.Admissions)), FormatInt(int64(st.NewFederation)), FormatInt(int64(st.TransfersIn)),
-		FormatInt(int64(st.TransfersOut)), FormatInt(int64(st.ComingOfAge)))}
+	var org []string
+	if st != nil {
+		org = append(org, fmt.Sprintf("Kết nạp %s đoàn viên mới, phát triển %s hội viên mới.",
+			FormatInt(int64(st.Admissions)), FormatInt(int64(st.NewFederation))))
+	} else if u, f := by[MetricNewUnionMembers], by[MetricNewFederation]; u.Known && f.Known {
+		org = append(org, fmt.Sprintf("Kết nạp %s đoàn viên mới, phát triển %s hội viên mới %s.", FormatNum(u.Actual), FormatNum(f.Actual), when))
+	}
 	if r, ok := by[MetricPartyIntroducedPct]; ok {
-		org = append(org, "Công tác giới thiệu đoàn viên ưu tú cho Đảng: "+r.Detail+".")
+		org = append(org, "Giới thiệu đoàn viên ưu tú cho Đảng xem xét kết nạp: "+r.Detail+".")
 	}
 	if r, ok := by[MetricHamletStandardPct]; ok && r.Known {
 		org = append(org, fmt.Sprintf("Có %s đạt chuẩn.", r.Detail))
 	}
 	if r, ok := by[MetricUnitsGoodPct]; ok && r.Known {
-		org = append(org, fmt.Sprintf("Có %s.", r.Detail))
+		org = append(org, fmt.Sprintf("Kết quả xếp loại: %s.", r.Detail))
 	}
 	n["organisation"] = strings.Join(org, " ")
 
@@ -178,7 +216,7 @@ func draftFrom(rs []Result, st Situation, when string) Narrative {
 	for _, r := range rs {
 		switch r.Verdict.Code {
 		case VerdictNotMet, VerdictBehind:
-			weak = append(weak, fmt.Sprintf("%s (%s): %s", r.Indicator.Code, lowerFirstWord(r.Indicator.Title), strings.ToLower(r.Verdict.Label())))
+			weak = append(weak, fmt.Sprintf("%s (%s): %s", r.Indicator.Code, LowerFirst(r.Indicator.Title), strings.ToLower(r.Verdict.Label())))
 		}
 	}
 	if len(weak) > 0 {
@@ -198,9 +236,9 @@ func codes(rs []Result) []string {
 	return out
 }
 
-// lowerFirstWord lower-cases the first letter of a title used inside a
+// LowerFirst lower-cases the first letter of a title used inside a
 // sentence ("Có trang …" → "có trang …").
-func lowerFirstWord(s string) string {
+func LowerFirst(s string) string {
 	for i, r := range s {
 		return strings.ToLower(string(r)) + s[i+len(string(r)):]
 	}

@@ -18,7 +18,7 @@ func (p Plan) Citation() string {
 		s += " của " + p.Issuer
 	}
 	if p.Title != "" {
-		s += " về " + lowerFirstWord(strings.TrimSpace(p.Title))
+		s += " về " + LowerFirst(strings.TrimSpace(p.Title))
 	}
 	return s
 }
