@@ -164,6 +164,16 @@ func Issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
 				return Issued{}, err
 			}
 		}
+		if !out.Kept && req.Number > 0 {
+			// A number chosen by hand must be free: check before the
+			// file is written, not after.
+			if other, taken, err := st.DocumentNumberTaken(ctx, date.Year(), j.docType, req.Number); err != nil {
+				return Issued{}, err
+			} else if taken {
+				return Issued{}, &store.ValidationError{Errors: []store.FieldError{{Field: "Number", Label: "Số",
+					Msg: fmt.Sprintf("số %d-%s năm %d đã cấp cho văn bản %q", req.Number, j.docType, date.Year(), other)}}}
+			}
+		}
 		meta.Number = doc.Number
 	}
 

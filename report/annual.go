@@ -61,7 +61,7 @@ func WriteAnnual(w io.Writer, a *Annual) error {
 
 	d.heading("I/. ĐẶC ĐIỂM TÌNH HÌNH")
 	d.optional(a.text("situation"))
-	d.situation(&a.Situation)
+	d.situation(&a.Situation, unit)
 
 	d.heading("II/. KẾT QUẢ THỰC HIỆN")
 	d.subheading("1/. Công tác tuyên truyền, giáo dục")
@@ -131,14 +131,14 @@ func resultsSummary(plan store.Plan, rs []store.Result, when string) string {
 }
 
 // situation writes part I: organisation, members, movements.
-func (d *doc) situation(s *store.Situation) {
+func (d *doc) situation(s *store.Situation, unit string) {
 	var kinds []string
 	for _, t := range s.BranchesByKind {
 		if t.Total > 0 {
 			kinds = append(kinds, fmt.Sprintf("%s chi đoàn %s", store.FormatInt(int64(t.Total)), strings.ToLower(t.Label)))
 		}
 	}
-	text := fmt.Sprintf("Tính đến ngày %s, Đoàn cơ sở có %s chi đoàn trực thuộc", s.AsOf, store.FormatInt(int64(s.Branches)))
+	text := fmt.Sprintf("Tính đến ngày %s, %s có %s chi đoàn trực thuộc", s.AsOf, unit, store.FormatInt(int64(s.Branches)))
 	if len(kinds) > 0 {
 		text += " (" + strings.Join(kinds, "; ") + ")"
 	}
@@ -258,6 +258,8 @@ func (d *doc) resultTable(results []store.Result) {
 func resultText(r store.Result) string {
 	detail := nfc(r.Detail)
 	switch {
+	case detail == "" && !r.Known:
+		return "—"
 	case !r.Known && !r.Indicator.Period:
 		return upperFirst(detail)
 	case r.Indicator.Kind == store.KindPercent:

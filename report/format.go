@@ -58,7 +58,16 @@ func unitShort(u store.Unit) string {
 	for _, p := range []string{"BCH ", "Ban Chấp hành ", "BAN CHẤP HÀNH "} {
 		name = strings.TrimPrefix(name, p)
 	}
-	return titleCase(name)
+	// Administrative words stay lower-case in running text ("Đoàn phường
+	// Hòa Mẫu", "Đoàn xã Tân Khánh"), the place's own name capitalised.
+	words := strings.Fields(titleCase(name))
+	for i := 1; i < len(words); i++ {
+		switch w := strings.ToLower(words[i]); w {
+		case "phường", "xã", "thị", "trấn":
+			words[i] = w
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // DefaultRecipients are the usual recipients of a ward report: the upper

@@ -50,3 +50,16 @@ func (s *Store) RecordDocument(ctx context.Context, d *Document) error {
 	}
 	return s.IssueDocument(ctx, d)
 }
+
+// DocumentNumberTaken reports whether a number of the type and year is
+// already held, and by which document.
+func (s *Store) DocumentNumberTaken(ctx context.Context, year int, docType string, number int) (title string, taken bool, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT title FROM documents WHERE year = ? AND type = ? AND number = ?`, year, docType, number).Scan(&title)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("kiểm tra số văn bản: %w", err)
+	}
+	return title, true, nil
+}

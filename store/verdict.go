@@ -208,3 +208,13 @@ func elapsed(from, end, cutoff Date) float64 {
 func yearSpan(year int) (from, to string) {
 	return fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-01-01", year+1)
 }
+
+// Judge assesses a yearly target from its measured value (known false:
+// the register lacks the figures).
+func Judge(in Indicator, actual float64, known bool) Verdict {
+	return judgeYearly(in, measure{actual: actual, known: known})
+}
+
+// JudgePeriod assesses a period target from the total done by the
+// cut-off, given the share of the period elapsed (0 to 1).
+func JudgePeriod(in Indicator, done, elapsed float64) Verdict { return judgePeriod(in, done, elapsed) }
