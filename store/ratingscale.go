@@ -1,9 +1,6 @@
 package store
 
-import (
-	"context"
-	"fmt"
-)
+import "context"
 
 // The scale a branch or the ward Union is rated on changed: the older
 // one ran vững mạnh, khá, trung bình, yếu; the one in force rates how
@@ -45,8 +42,9 @@ func (s *Store) RatingScale(ctx context.Context) (string, error) {
 // SetRatingScale chooses the scale.
 func (s *Store) SetRatingScale(ctx context.Context, scale string) error {
 	if !validCode(RatingScales, scale) {
-		return &ValidationError{Errors: []FieldError{{Field: "RatingScale", Label: "Thang xếp loại",
-			Msg: fmt.Sprintf("%q không có trong danh mục", scale)}}}
+		c := &checker{}
+		c.add("RatingScale", "Thang xếp loại tổ chức Đoàn", "%q không có trong danh mục", scale)
+		return c.err()
 	}
 	return s.SetSetting(ctx, settingRatingScale, scale)
 }

@@ -159,8 +159,9 @@ func parseDayMonth(v string) (day, month int, ok bool) {
 func (s *Store) SetWorkingYearStart(ctx context.Context, dayMonth string) error {
 	d, m, ok := parseDayMonth(dayMonth)
 	if !ok {
-		return &ValidationError{Errors: []FieldError{{Field: "YearStart", Label: "Ngày bắt đầu năm công tác",
-			Msg: fmt.Sprintf("%q không hợp lệ: ghi ngày/tháng, ví dụ 01/10", dayMonth)}}}
+		c := &checker{}
+		c.add("YearStart", "Ngày bắt đầu năm công tác", "%q không hợp lệ: ghi ngày/tháng, ví dụ 01/10", dayMonth)
+		return c.err()
 	}
 	return s.SetSetting(ctx, settingYearStart, fmt.Sprintf("%02d/%02d", d, m))
 }

@@ -28,18 +28,18 @@ type document struct {
 type reportsScreen struct {
 	a        *App
 	docs     []document
-	docSel   *widget.Select
-	year     *widget.Select
+	docSel   *selectBox
+	year     *selectBox
 	texts    *fyne.Container
 	bar      *widget.ProgressBar
 	status   *widget.Label
-	genBtn   *widget.Button
-	openFile *widget.Button
-	openDir  *widget.Button
-	number   *widget.Check
-	cutoff   *entry        // the day the figures count to (empty: today)
-	deputy   *widget.Check // the deputy signs (KT. BÍ THƯ)
-	renumber *widget.Check
+	genBtn   *button
+	openFile *button
+	openDir  *button
+	number   *check
+	cutoff   *entry // the day the figures count to (empty: today)
+	deputy   *check // the deputy signs (KT. BÍ THƯ)
+	renumber *check
 	register *docRegister // sổ văn bản đi
 	tabs     *container.AppTabs
 	last     string
@@ -57,24 +57,24 @@ func newReportsScreen(a *App) *reportsScreen {
 	for _, d := range s.docs {
 		names = append(names, d.title)
 	}
-	s.docSel = widget.NewSelect(names, nil)
+	s.docSel = newSelect(names, nil)
 	if len(names) > 0 {
 		s.docSel.SetSelectedIndex(0)
 	}
-	s.year = widget.NewSelect(yearOptions(thisYear()-6, thisYear()), func(string) { s.loadTexts() })
+	s.year = newSelect(yearOptions(thisYear()-6, thisYear()), func(string) { s.loadTexts() })
 	s.bar = widget.NewProgressBar()
 	s.bar.Hide()
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.genBtn = widget.NewButtonWithIcon(T("Tạo tệp PDF"), theme.DocumentPrintIcon(), s.generate)
+	s.genBtn = newButtonWithIcon(T("Tạo tệp PDF"), theme.DocumentPrintIcon(), s.generate)
 	s.genBtn.Importance = widget.HighImportance
-	s.openFile = widget.NewButtonWithIcon(T("Mở tệp"), theme.FileIcon(), func() { s.open(s.last) })
-	s.openDir = widget.NewButtonWithIcon(T("Mở thư mục"), theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.last)) })
+	s.openFile = newButtonWithIcon(T("Mở tệp"), theme.FileIcon(), func() { s.open(s.last) })
+	s.openDir = newButtonWithIcon(T("Mở thư mục"), theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.last)) })
 	s.openFile.Disable()
 	s.openDir.Disable()
-	s.number = widget.NewCheck(T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
-	s.renumber = widget.NewCheck(T("Lấy số mới (văn bản đã có số vẫn giữ số cũ nếu không chọn)"), nil)
-	s.deputy = widget.NewCheck(T("Phó Bí thư ký thay (KT. BÍ THƯ)"), nil)
+	s.number = newCheck(T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
+	s.renumber = newCheck(T("Lấy số mới (văn bản đã có số vẫn giữ số cũ nếu không chọn)"), nil)
+	s.deputy = newCheck(T("Phó Bí thư ký thay (KT. BÍ THƯ)"), nil)
 	s.cutoff = newEntry(a)
 	s.cutoff.SetPlaceHolder(T("dd/mm/yyyy (để trống: hôm nay)"))
 	top := widget.NewForm(
@@ -131,7 +131,7 @@ func (s *reportsScreen) loadTexts() {
 		return e
 	}
 	ach, sho, next := mk(w.Achievements), mk(w.Shortcomings), mk(w.NextSteps)
-	save := widget.NewButtonWithIcon(T("Lưu nội dung"), theme.DocumentSaveIcon(), func() {
+	save := newButtonWithIcon(T("Lưu nội dung"), theme.DocumentSaveIcon(), func() {
 		w.Achievements, w.Shortcomings, w.NextSteps = ach.Text, sho.Text, next.Text
 		if err := a.st.SaveWardYear(a.ctx, w); err != nil {
 			a.showError(err)
