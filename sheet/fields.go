@@ -9,7 +9,6 @@
 package sheet
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -157,7 +156,7 @@ var Fields = []Field{
 			s := strings.TrimSuffix(strings.ReplaceAll(v, " ", ""), "/12")
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 0 || n > 12 {
-				return fmt.Errorf("%q: ghi lớp đã học, từ 1/12 đến 12/12", v)
+				return msgErr("%q: ghi lớp đã học, từ 1/12 đến 12/12", v)
 			}
 			p.Schooling = n
 			return nil
@@ -245,12 +244,12 @@ func Labels() []string {
 func setDate(d *store.Date, v string) error {
 	if serial, err := strconv.ParseFloat(v, 64); err == nil {
 		if serial >= 1900 && serial <= 2200 && serial == math.Trunc(serial) {
-			return fmt.Errorf("%q chỉ có năm: ghi đủ ngày/tháng/năm", v)
+			return msgErr("%q chỉ có năm: ghi đủ ngày/tháng/năm", v)
 		}
 		// Excel counts days from 30/12/1899 (its 1900 leap-year bug is
 		// before March 1900, older than anyone in the register).
 		if serial < 1 || serial > 150000 {
-			return fmt.Errorf("%q không phải là ngày", v)
+			return msgErr("%q không phải là ngày", v)
 		}
 		t := excelEpoch.AddDate(0, 0, int(serial))
 		dt, err := store.NewDate(t.Year(), int(t.Month()), t.Day())
@@ -270,6 +269,12 @@ func setDate(d *store.Date, v string) error {
 
 var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
+// msgErr is a message for a cell, whose Vietnamese format a window
+// translates (see store.MessageError).
+func msgErr(format string, args ...any) error {
+	return &store.MessageError{Format: format, Args: args}
+}
+
 // setChoice reads the label (or code) of a fixed list, or one of the
 // usual shorter wordings (folded) in more. Each distinct cell text is
 // folded and looked up once: a 100,000-row sheet repeats a few values.
@@ -287,7 +292,7 @@ func setChoice(v string, list []store.Choice, more map[string]string, set func(s
 			for _, c := range list {
 				labels = append(labels, c.Label)
 			}
-			return fmt.Errorf("%q không có trong danh mục (%s)", v, strings.Join(labels, "; "))
+			return msgErr("%q không có trong danh mục (%s)", v, strings.Join(labels, "; "))
 		}
 		choiceMu.Lock()
 		if len(choiceMemo) < 10000 {
@@ -325,7 +330,7 @@ func setMark(b *bool, v string) error {
 	case "", "khong", "0", "-", "no", "false":
 		*b = false
 	default:
-		return fmt.Errorf("%q: ghi x nếu có, để trống nếu không", v)
+		return msgErr("%q: ghi x nếu có, để trống nếu không", v)
 	}
 	return nil
 }

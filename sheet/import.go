@@ -17,6 +17,20 @@ type Problem struct {
 	Row    int    // the sheet's row number
 	Column string // the column as the sheet names it
 	Reason string // in Vietnamese
+	// Format and Args are Reason before formatting, for a window to
+	// translate (as store.FieldError's).
+	Format string
+	Args   []any
+}
+
+// newProblem is the problem err makes in a row's column.
+func newProblem(row int, col string, err error) Problem {
+	p := Problem{Row: row, Column: col, Reason: err.Error()}
+	var me *store.MessageError
+	if errors.As(err, &me) {
+		p.Format, p.Args = me.Format, me.Args
+	}
+	return p
 }
 
 // String reads "Dòng 12, cột Ngày sinh: …".
@@ -227,21 +241,21 @@ func (l *layout) parse(n int, cells []string) (Row, bool) {
 			continue
 		}
 		if err := f.Set(p, v); err != nil {
-			r.Problems = append(r.Problems, Problem{Row: n, Column: c.title, Reason: err.Error()})
+			r.Problems = append(r.Problems, newProblem(n, c.title, err))
 		}
 	}
 	if l.has(keyBirthMale) || l.has(keyBirthFemale) {
 		col := l.birthColumn()
 		switch {
 		case male != "" && female != "":
-			r.Problems = append(r.Problems, Problem{Row: n, Column: col, Reason: "ngày sinh ghi ở cả cột Nam và cột Nữ: chỉ ghi ở một cột"})
+			r.Problems = append(r.Problems, newProblem(n, col, msgErr("ngày sinh ghi ở cả cột Nam và cột Nữ: chỉ ghi ở một cột")))
 		case male != "" || female != "":
 			v, g := male, store.Male
 			if female != "" {
 				v, g = female, store.Female
 			}
 			if err := setDate(&p.BirthDate, v); err != nil {
-				r.Problems = append(r.Problems, Problem{Row: n, Column: col, Reason: err.Error()})
+				r.Problems = append(r.Problems, newProblem(n, col, err))
 			}
 			if p.Gender == "" {
 				p.Gender = g
@@ -324,7 +338,7 @@ func (pv *Preview) check(ctx context.Context, st *store.Store) error {
 		if fe.Field == "Gender" && (pv.layout.has(keyBirthMale) || pv.layout.has(keyBirthFemale)) && r.Person.BirthDate.IsZero() {
 			continue
 		}
-		r.Problems = append(r.Problems, Problem{Row: fe.Row, Column: col, Reason: fe.Msg})
+		r.Problems = append(r.Problems, Problem{Row: fe.Row, Column: col, Reason: fe.Msg, Format: fe.Format, Args: fe.Args})
 	}
 	for i := range pv.Rows {
 		pv.Rows[i].Existing, pv.Rows[i].ExistingName = c.Existing[i], c.ExistingName[i]
@@ -398,7 +412,7 @@ func (pv *Preview) Import(ctx context.Context, st *store.Store, o ImportOptions)
 		// The register changed since the preview: its words, by sheet row.
 		pe := &ProblemsError{}
 		for _, fe := range ve.Errors {
-			pe.Problems = append(pe.Problems, Problem{Row: fe.Row, Column: pv.layout.columnOf(fe.Field, fe.Label), Reason: fe.Msg})
+			pe.Problems = append(pe.Problems, Problem{Row: fe.Row, Column: pv.layout.columnOf(fe.Field, fe.Label), Reason: fe.Msg, Format: fe.Format, Args: fe.Args})
 		}
 		sort.SliceStable(pe.Problems, func(i, j int) bool { return pe.Problems[i].Row < pe.Problems[j].Row })
 		return res, pe

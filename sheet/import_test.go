@@ -133,20 +133,20 @@ func TestReadWardSheet(t *testing.T) {
 		}
 	}
 	want := []Problem{
-		{10, "Ngày sinh", "ngày sinh ghi ở cả cột Nam và cột Nữ: chỉ ghi ở một cột"},
-		{11, "Ngày sinh", "ngày 31/02/2002 không có thật"},
-		{12, "Ngày sinh", "không được để trống"},
-		{13, "Số thẻ", "0870012345 trùng với dòng 8"},
-		{14, "CCCD", `"12345" phải gồm đúng 12 chữ số (CMND cũ: 9 chữ số)`},
-		{15, "Ngày kết nạp", "khi kết nạp mới 13 tuổi; phải từ đủ 15 tuổi"},
-		{18, "Số thẻ", "0870099999 đã cấp cho Cao Văn Lực"},
+		{Row: 10, Column: "Ngày sinh", Reason: "ngày sinh ghi ở cả cột Nam và cột Nữ: chỉ ghi ở một cột"},
+		{Row: 11, Column: "Ngày sinh", Reason: "ngày 31/02/2002 không có thật"},
+		{Row: 12, Column: "Ngày sinh", Reason: "không được để trống"},
+		{Row: 13, Column: "Số thẻ", Reason: "0870012345 trùng với dòng 8"},
+		{Row: 14, Column: "CCCD", Reason: `"12345" phải gồm đúng 12 chữ số (CMND cũ: 9 chữ số)`},
+		{Row: 15, Column: "Ngày kết nạp", Reason: "khi kết nạp mới 13 tuổi; phải từ đủ 15 tuổi"},
+		{Row: 18, Column: "Số thẻ", Reason: "0870099999 đã cấp cho Cao Văn Lực"},
 	}
 	got := pv.Problems()
 	if len(got) != len(want) {
 		t.Errorf("%d problems, want %d:\n%v", len(got), len(want), got)
 	}
 	for i := range min(len(got), len(want)) {
-		if got[i] != want[i] {
+		if g := got[i]; g.Row != want[i].Row || g.Column != want[i].Column || g.Reason != want[i].Reason {
 			t.Errorf("problem %d = %q, want %q", i, got[i], want[i])
 		}
 	}

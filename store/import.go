@@ -208,8 +208,9 @@ func (s *Store) ImportPeople(ctx context.Context, people []*Person, rows []int, 
 		if len(c.UnknownBranches) > 0 && !opt.CreateBranches {
 			for i, p := range people {
 				if p.BranchName != "" && p.BranchID == 0 {
-					c.Problems = append(c.Problems, FieldError{Row: rows[i], Field: "BranchID", Label: "Chi đoàn",
-						Msg: fmt.Sprintf("%q không có trong sổ", p.BranchName)})
+					ck := &checker{row: rows[i]}
+					ck.add("BranchID", "Chi đoàn", "%q không có trong sổ", p.BranchName)
+					c.Problems = append(c.Problems, ck.errs...)
 				}
 			}
 		}

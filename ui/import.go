@@ -215,7 +215,7 @@ func (im *importer) cell(row, col int) string {
 	case len(r.Problems) > 0:
 		msgs := make([]string, len(r.Problems))
 		for i, pr := range r.Problems {
-			msgs[i] = pr.Column + ": " + pr.Reason
+			msgs[i] = pr.Column + ": " + problemText(pr)
 		}
 		return "✗ " + strings.Join(msgs, "; ")
 	case r.Existing != 0:
@@ -293,4 +293,12 @@ func (im *importer) saveRejected() {
 		return
 	}
 	a.confirm(T("Đã lưu các dòng lỗi"), fmt.Sprintf(T("Đã ghi %d dòng kèm lý do vào %s. Mở tệp?"), n, path), func() { a.openPath(path) })
+}
+
+// problemText is a row's problem in the window's language.
+func problemText(p sheet.Problem) string {
+	if p.Format == "" {
+		return p.Reason
+	}
+	return errText(&store.MessageError{Format: p.Format, Args: p.Args})
 }
