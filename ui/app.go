@@ -80,8 +80,10 @@ type App struct {
 	notice  *noticeBar
 	notices int // how many notices were given, for confirmSaved
 
-	// imp is the latest import from a spreadsheet (import.go).
-	imp *importer
+	// imp is the latest import from a spreadsheet (import.go);
+	// lastTableExport the latest table written by a list's Xuất Excel.
+	imp             *importer
+	lastTableExport string
 
 	// dialogs is the stack of open dialogs, so Esc closes the top one and
 	// Ctrl+S saves the top form.

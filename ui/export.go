@@ -2,8 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"time"
+
+	"fyne.io/fyne/v2/theme"
 
 	"sodoan/sheet"
 	"sodoan/store"
@@ -39,4 +42,39 @@ func (m *membersScreen) exportExcel() {
 			a.fileReady(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s người vào %s."), store.FormatInt(int64(n)), path), path)
 		})
 	}()
+}
+
+// tableExportButton is the Xuất Excel button of a list screen: it writes
+// the table (one of sheet.Tables) of year() to the year's documents folder
+// under file-<time>.xlsx, off the UI goroutine, then offers to open it.
+func (a *App) tableExportButton(table, file string, year func() int) *button {
+	var b *button
+	b = newButtonWithIcon(T("Xuất Excel"), theme.DownloadIcon(), func() {
+		y := year()
+		dir, err := a.yearDir(y)
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		path := filepath.Join(dir, file+"-"+time.Now().Format("2006-01-02-150405")+".xlsx")
+		b.Disable()
+		go func() {
+			var n int
+			err := sheet.WriteFile(path, false, func(w io.Writer, f sheet.Format) error {
+				var err error
+				n, err = sheet.ExportTable(a.ctx, a.st, table, y, w, f)
+				return err
+			})
+			a.do(func() {
+				b.Enable()
+				if err != nil {
+					a.showError(err)
+					return
+				}
+				a.lastTableExport = path
+				a.fileReady(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s dòng vào %s."), store.FormatInt(int64(n)), path), path)
+			})
+		}()
+	})
+	return b
 }

@@ -292,7 +292,7 @@ func (im *importer) saveRejected() {
 		a.showError(err)
 		return
 	}
-	a.confirm(T("Đã lưu các dòng lỗi"), fmt.Sprintf(T("Đã ghi %d dòng kèm lý do vào %s. Mở tệp?"), n, path), func() { a.openPath(path) })
+	a.fileReady(T("Đã lưu các dòng lỗi"), fmt.Sprintf(T("Đã ghi %d dòng kèm lý do vào %s."), n, path), path)
 }
 
 // problemText is a row's problem in the window's language.

@@ -10,7 +10,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
 
+	"sodoan/sheet"
 	"sodoan/store"
 )
 
@@ -76,4 +78,22 @@ func countAll(t *testing.T, st *store.Store) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestTableExport: a list's Xuất Excel writes its table to the year's
+// folder.
+func TestTableExport(t *testing.T) {
+	f := newFixture(t, "branches")
+	b := f.app.tableExportButton(sheet.TableBranches, "chi-doan", thisYear)
+	test.Tap(b)
+	f.waitFor("export", func() bool { return f.app.lastTableExport != "" && !b.Disabled() })
+	x, err := excelize.OpenFile(f.app.lastTableExport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, err := x.GetRows("Chi đoàn")
+	if err != nil || len(rows) != 3 || rows[1][1] != "Chi đoàn Khóm 1" || rows[1][3] != "5" {
+		t.Fatalf("branches sheet %q (%v)", rows, err)
+	}
 }

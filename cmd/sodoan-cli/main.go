@@ -20,6 +20,7 @@ Lệnh:
   members list [--q TỪ] [--branch TÊN] [--status S] [--format table|csv|xlsx --out TỆP]
   import members TỆP.xlsx|.csv [--skip-invalid] [--errors LỖI.xlsx] [--create-branches] [--update]
   export members --out TỆP.xlsx|.csv [--personal]
+  export branches|clubs|coops|indicators --out TỆP.xlsx|.csv [--year Y]
   search TỪ                          tìm theo tên, số thẻ, CCCD, điện thoại
   stats --year Y [--json]            các chỉ tiêu: chỉ tiêu, kết quả, đạt
   check                              kiểm tra toàn vẹn và phiên bản lược đồ

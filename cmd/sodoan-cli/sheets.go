@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"sodoan/sheet"
@@ -67,7 +68,11 @@ func exportMembers(ctx context.Context, st *store.Store, f store.MemberFilter, o
 }
 
 func runExport(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("export members", "export members --out TỆP.xlsx|TỆP.csv [--personal] [--q TỪ] [--branch TÊN] [--status S] [--kind union|federation|all]", stderr)
+	if len(args) > 0 && slices.Contains(sheet.Tables, args[0]) {
+		return runExportTable(ctx, st, args[0], args[1:], stdout, stderr)
+	}
+	fs := newFlags("export members", "export members --out TỆP.xlsx|TỆP.csv [--personal] [--q TỪ] [--branch TÊN] [--status S] [--kind union|federation|all]\n"+
+		"       sodoan-cli --db TỆP export branches|clubs|coops|indicators --out TỆP.xlsx|TỆP.csv [--year Y]", stderr)
 	filter := memberFilterFlags(fs)
 	out := fs.String("out", "", "tệp ghi ra: .xlsx hoặc .csv")
 	personal := fs.Bool("personal", false, "kèm CCCD, điện thoại, địa chỉ, dân tộc, tôn giáo, ghi chú (tệp chỉ chủ máy đọc được)")
@@ -75,7 +80,7 @@ func runExport(ctx context.Context, st *store.Store, args []string, stdout, stde
 		if st == nil || wantsHelp(args) {
 			return fs.Parse([]string{"--help"})
 		}
-		return fmt.Errorf("export: chỉ có export members (export members --help)")
+		return fmt.Errorf("export: chọn members, %s (export --help)", strings.Join(sheet.Tables, ", "))
 	}
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
@@ -88,6 +93,34 @@ func runExport(ctx context.Context, st *store.Store, args []string, stdout, stde
 		return err
 	}
 	return exportMembers(ctx, st, f, *out, *personal, stdout)
+}
+
+// runExportTable writes the branches, clubs, cooperative groups or
+// indicators as a spreadsheet.
+func runExportTable(ctx context.Context, st *store.Store, table string, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("export "+table, "export "+table+" --out TỆP.xlsx|TỆP.csv [--year Y]", stderr)
+	out := fs.String("out", "", "tệp ghi ra: .xlsx hoặc .csv")
+	year := fs.Int("year", store.Today().Year(), "năm (kết quả tổ hợp tác, chỉ tiêu)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return fmt.Errorf("export %s: thiếu --out TỆP.xlsx hoặc TỆP.csv", table)
+	}
+	if *year < 1900 || *year > 2200 {
+		return fmt.Errorf("--year %d: năm phải từ 1900 đến 2200", *year)
+	}
+	var n int
+	err := sheet.WriteFile(*out, false, func(w io.Writer, f sheet.Format) error {
+		var err error
+		n, err = sheet.ExportTable(ctx, st, table, *year, w, f)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Đã xuất %s dòng: %s\n", store.FormatInt(int64(n)), *out)
+	return nil
 }
 
 func runImport(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {

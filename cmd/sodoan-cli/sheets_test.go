@@ -145,4 +145,11 @@ func TestExportMembersCLI(t *testing.T) {
 	if _, _, err := cli(t, "--db", db, "export", "members", "--out", filepath.Join(dir, "x.pdf")); err == nil {
 		t.Error("export to .pdf accepted")
 	}
+	out, _, err = cli(t, "--db", db, "export", "branches", "--out", filepath.Join(dir, "chi-doan.csv"))
+	if err != nil || !strings.Contains(out, "Đã xuất 1 dòng") {
+		t.Errorf("export branches: %v %q", err, out)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "chi-doan.csv")); !strings.Contains(string(b), "1,Chi đoàn Khóm 1,\"Khóm, ấp\",0,x,,") {
+		t.Errorf("branches CSV:\n%s", b)
+	}
 }
