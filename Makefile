@@ -63,7 +63,7 @@ test: deps-test vet
 
 # Benchmarks on a 100,000-member demo register (figures for the closing notes).
 bench: deps-test
-	$(GO) test -tags ci -run '^$$' -bench . -benchmem -benchtime 10x ./store/ ./report/ ./ui/ ./cmd/...
+	$(GO) test -tags ci -run '^$$' -bench . -benchmem -benchtime 10x ./store/ ./report/ ./sheet/ ./ui/ ./cmd/...
 
 windows: deps-win
 	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 $(GO) build -trimpath -ldflags "-s -w -H=windowsgui" -o $(BIN)/windows/sodoan.exe ./cmd/sodoan
