@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -117,25 +116,6 @@ func TestReadCSVRowNumbers(t *testing.T) {
 	if pv.Rows[0].Person.Note != "hai\ndòng" {
 		t.Errorf("note %q", pv.Rows[0].Person.Note)
 	}
-}
-
-// TestReadXLS: an Excel 97–2003 file gets the message asking for .xlsx,
-// and an .xlsx named .xls is read as what it is.
-func TestReadXLS(t *testing.T) {
-	s := khom3Register(t)
-	_, err := Read(context.Background(), s, "testdata/libreoffice.xls", nil)
-	if !errors.Is(err, ErrXLS) || !strings.Contains(err.Error(), ".xlsx") {
-		t.Fatalf("reading .xls: %v", err)
-	}
-	b, err := os.ReadFile("testdata/libreoffice.xlsx")
-	if err != nil {
-		t.Fatal(err)
-	}
-	renamed := filepath.Join(t.TempDir(), "ds.xls")
-	if err := os.WriteFile(renamed, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	importKhom3(t, renamed)
 }
 
 // TestReadRefusesNonSheets: an empty file, a PDF, a sheet with no header

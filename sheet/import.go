@@ -121,16 +121,13 @@ func (pv *Preview) Counts() (valid, invalid, existing int) {
 // when the file does not say).
 type Progress func(done, total int)
 
-// Read reads a member list from path (.xlsx, .csv; .xls gets ErrXLS) and
+// Read reads a member list from path (.xlsx, .csv, .xls) and
 // checks every row against the register's rules and contents. Nothing is
 // written.
 func Read(ctx context.Context, st *store.Store, path string, progress Progress) (*Preview, error) {
 	format, err := sniff(path)
 	if err != nil {
 		return nil, err
-	}
-	if format == XLS {
-		return nil, ErrXLS
 	}
 	names, err := sheets(path, format)
 	if err != nil {

@@ -20,11 +20,10 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// ErrXLS is returned for an Excel 97–2003 file: no maintained pure-Go
-// reader decodes every BIFF8 string form correctly (the candidates lose
-// or garble strings that cross a CONTINUE record), so the user is asked to
-// save the file as .xlsx rather than get wrong names.
-var ErrXLS = errors.New("tệp .xls (Excel 97–2003) chưa đọc được: hãy mở tệp bằng Excel hoặc LibreOffice, " +
+// ErrXLS is wrapped by the error of an Excel 97–2003 file that cannot be
+// read (an older BIFF version, a password, a damaged file): the user is
+// asked to save it as .xlsx.
+var ErrXLS = errors.New("tệp .xls này chưa đọc được: hãy mở tệp bằng Excel hoặc LibreOffice, " +
 	"chọn Lưu thành (Save As) dạng Sổ làm việc Excel (.xlsx), rồi nhập tệp .xlsx")
 
 // rowFunc receives one row of a sheet: its number as the spreadsheet
@@ -80,8 +79,10 @@ func (src *source) each(fn rowFunc) error {
 		err = eachXLSX(src.path, src.sheet, fn)
 	case CSV:
 		err = eachCSV(src.path, fn)
-	default:
-		err = ErrXLS
+	case XLS:
+		if err = eachXLS(src.path, src.sheet, fn); err != nil && !errors.Is(err, errStop) {
+			err = fmt.Errorf("%w (%v)", ErrXLS, err)
+		}
 	}
 	if errors.Is(err, errStop) {
 		return nil
@@ -136,8 +137,15 @@ func (src *source) pipe(ctx context.Context, fn func(n int, cells []string)) err
 
 // sheets lists a workbook's sheets in order (one "" for CSV).
 func sheets(path string, format Format) ([]string, error) {
-	if format != XLSX {
+	switch format {
+	case CSV:
 		return []string{""}, nil
+	case XLS:
+		names, err := xlsSheets(path)
+		if err != nil {
+			return nil, fmt.Errorf("%w (%v)", ErrXLS, err)
+		}
+		return names, nil
 	}
 	x, err := excelize.OpenFile(path)
 	if err != nil {
