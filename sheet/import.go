@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,6 +51,9 @@ type Row struct {
 	// CCCD, or same name and date of birth), 0 when new.
 	Existing     int64
 	ExistingName string
+	// filled has bit i set when the row's cell of Fields[i] is not empty:
+	// an update changes only those fields.
+	filled uint64
 }
 
 // Preview is what an import would do, before anything is written.
@@ -220,6 +224,7 @@ func (l *layout) parse(n int, cells []string) (Row, bool) {
 		if v == "" {
 			continue
 		}
+		r.filled |= 1 << c.field
 		f := Fields[c.field]
 		switch f.Key {
 		case keyBirthMale:
@@ -398,10 +403,19 @@ func (pv *Preview) Import(ctx context.Context, st *store.Store, o ImportOptions)
 	var people []*store.Person
 	var rows []int
 	for _, r := range pv.Rows {
-		if len(r.Problems) == 0 {
-			people = append(people, r.Person)
-			rows = append(rows, r.SheetRow)
+		if len(r.Problems) > 0 {
+			continue
 		}
+		p := r.Person
+		if r.Existing != 0 && o.Update {
+			old, err := st.Person(ctx, r.Existing)
+			if err != nil {
+				return store.ImportResult{}, err
+			}
+			p = merge(old, r)
+		}
+		people = append(people, p)
+		rows = append(rows, r.SheetRow)
 	}
 	res, err := st.ImportPeople(ctx, people, rows, store.ImportOptions{CreateBranches: o.CreateBranches, Update: o.Update})
 	var ve *store.ValidationError
@@ -415,4 +429,36 @@ func (pv *Preview) Import(ctx context.Context, st *store.Store, o ImportOptions)
 		return res, pe
 	}
 	return res, err
+}
+
+// merge is the register's person old updated with the cells the sheet's
+// row fills: a column the sheet lacks, or an empty cell, never erases what
+// the register holds. Membership only grows: a list of Union members
+// makes a Federation member a Union member too, it does not end his
+// membership of the Federation.
+func merge(old store.Person, r Row) *store.Person {
+	dst, src := reflect.ValueOf(&old).Elem(), reflect.ValueOf(r.Person).Elem()
+	for i, f := range Fields {
+		if r.filled&(1<<i) == 0 || (f.Set == nil && f.Key != keyBirthMale && f.Key != keyBirthFemale) {
+			continue
+		}
+		for _, name := range f.StoreFields {
+			if name == "BranchID" {
+				name = "BranchName" // the store finds the branch by name
+			}
+			if d := dst.FieldByName(name); d.IsValid() && d.CanSet() {
+				d.Set(src.FieldByName(name))
+			}
+		}
+	}
+	old.UnionMember = old.UnionMember || r.Person.UnionMember
+	old.FederationMember = old.FederationMember || r.Person.FederationMember
+	if r.filled&(1<<fieldIndex(keyUnion)) != 0 {
+		old.UnionMember = r.Person.UnionMember
+	}
+	if r.filled&(1<<fieldIndex(keyFederation)) != 0 {
+		old.FederationMember = r.Person.FederationMember
+	}
+	old.BranchID = 0
+	return &old
 }

@@ -102,7 +102,7 @@ func wardRegister(t *testing.T) *store.Store {
 	lan := member("Bùi", "Thị", "Lan", store.MustDate(1998, 4, 4), "0870050001")
 	lan.Gender = store.Female
 	hai := member("Trương", "", "Hải", store.MustDate(1999, 9, 9), "0870050002")
-	hai.CitizenID = "087099001111"
+	hai.CitizenID, hai.Phone, hai.Address = "087099001111", "0900000001", "5 Hùng Vương"
 	luc := member("Cao", "Văn", "Lực", store.MustDate(1997, 1, 1), "0870099999")
 	if err := s.AddPeople(ctx, []*store.Person{lan, hai, luc}); err != nil {
 		t.Fatal(err)
@@ -238,7 +238,16 @@ func TestReadWardSheet(t *testing.T) {
 	if n := count(t, s); n != 5 {
 		t.Errorf("%d people after importing twice, want 5", n)
 	}
-	find(t, s, "Trương Văn Hải")
+	// The update takes the sheet's filled cells and keeps the rest: the
+	// row's empty card and phone cells, and the sheet's lack of an address
+	// column, erase nothing.
+	hai := find(t, s, "Trương Văn Hải")
+	if hai.CardNumber != "0870050002" || hai.Phone != "0900000001" || hai.Address != "5 Hùng Vương" || hai.AdmissionDate != store.MustDate(2015, 9, 9) {
+		t.Errorf("updated from the sheet: %+v", hai)
+	}
+	if len(Fields) > 64 {
+		t.Fatalf("%d fields: Row.filled holds 64", len(Fields))
+	}
 }
 
 func count(t *testing.T, s *store.Store) int {
