@@ -26,6 +26,7 @@ type importer struct {
 	pv   *sheet.Preview
 
 	progress *widget.ProgressBar
+	stopBar  func() // stops the animation of an endless bar
 	working  dialog.Dialog
 
 	// The preview dialog's parts, kept for tests.
@@ -88,7 +89,15 @@ func (a *App) startImport(path string) {
 	im := &importer{a: a, path: path, progress: widget.NewProgressBar()}
 	a.imp = im
 	label := widget.NewLabel(fmt.Sprintf(T("Đang đọc %s…"), filepath.Base(path)))
-	im.working = dialog.NewCustomWithoutButtons(T("Nhập từ Excel"), container.NewVBox(label, im.progress), a.win)
+	// An .xlsx says how many rows it has; for other files the bar only
+	// shows that the work goes on.
+	var bar fyne.CanvasObject = im.progress
+	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		inf := widget.NewProgressBarInfinite()
+		im.stopBar = inf.Stop
+		bar = inf
+	}
+	im.working = dialog.NewCustomWithoutButtons(T("Nhập từ Excel"), container.NewVBox(label, bar), a.win)
 	im.working.Resize(fyne.NewSize(480, 140))
 	a.showDialog(im.working, nil)
 	go func() {
@@ -100,6 +109,9 @@ func (a *App) startImport(path string) {
 			})
 		})
 		a.do(func() {
+			if im.stopBar != nil {
+				im.stopBar()
+			}
 			im.working.Hide()
 			if err != nil {
 				a.showError(err)
