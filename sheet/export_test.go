@@ -24,6 +24,18 @@ func openTemp(t testing.TB) *store.Store {
 	return s
 }
 
+// withBranch opens a fresh register holding one hamlet branch, and
+// returns it with the branch's ID.
+func withBranch(t *testing.T, name string) (*store.Store, int64) {
+	t.Helper()
+	s := openTemp(t)
+	b := &store.Branch{Name: name, Kind: store.BranchHamlet, Active: true}
+	if err := s.SaveBranch(context.Background(), b); err != nil {
+		t.Fatal(err)
+	}
+	return s, b.ID
+}
+
 func member(family, middle, given string, birth store.Date, card string) *store.Person {
 	return &store.Person{FamilyName: family, MiddleName: middle, GivenName: given, Gender: store.Male, BirthDate: birth,
 		UnionMember: true, AdmissionDate: birth.AddYears(16), CardNumber: card, Ethnicity: "Kinh"}
@@ -35,13 +47,9 @@ func member(family, middle, given string, birth store.Date, card string) *store.
 func twoMembers(t *testing.T) *store.Store {
 	t.Helper()
 	ctx := context.Background()
-	s := openTemp(t)
-	b := &store.Branch{Name: "Chi đoàn Khóm 1", Kind: store.BranchHamlet, Active: true}
-	if err := s.SaveBranch(ctx, b); err != nil {
-		t.Fatal(err)
-	}
+	s, branch := withBranch(t, "Chi đoàn Khóm 1")
 	a := member("Nguyễn", "Văn", "Đức", store.MustDate(2001, 3, 9), "0870012345")
-	a.BranchID, a.CitizenID, a.Phone, a.Schooling, a.Address = b.ID, "087201001234", "0912345678", 12, "12 Lê Lợi"
+	a.BranchID, a.CitizenID, a.Phone, a.Schooling, a.Address = branch, "087201001234", "0912345678", 12, "12 Lê Lợi"
 	f := member("Lê", "Thị", "Ánh", store.MustDate(1999, 12, 31), "0870000001")
 	f.Gender, f.FederationMember, f.FederationDate = store.Female, true, store.MustDate(2019, 5, 1)
 	f.Note = "=HYPERLINK(\"http://x\",\"bấm\")"

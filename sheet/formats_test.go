@@ -26,10 +26,7 @@ var khom3 = []store.Person{
 
 func khom3Register(t *testing.T) *store.Store {
 	t.Helper()
-	s := openTemp(t)
-	if err := s.SaveBranch(context.Background(), &store.Branch{Name: "Chi đoàn Khóm 3", Kind: store.BranchHamlet, Active: true}); err != nil {
-		t.Fatal(err)
-	}
+	s, _ := withBranch(t, "Chi đoàn Khóm 3")
 	return s
 }
 

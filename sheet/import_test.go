@@ -94,11 +94,7 @@ func wardSheet(t *testing.T) string {
 func wardRegister(t *testing.T) *store.Store {
 	t.Helper()
 	ctx := context.Background()
-	s := openTemp(t)
-	b := &store.Branch{Name: "Chi đoàn Khóm 1", Kind: store.BranchHamlet, Active: true}
-	if err := s.SaveBranch(ctx, b); err != nil {
-		t.Fatal(err)
-	}
+	s, _ := withBranch(t, "Chi đoàn Khóm 1")
 	lan := member("Bùi", "Thị", "Lan", store.MustDate(1998, 4, 4), "0870050001")
 	lan.Gender = store.Female
 	hai := member("Trương", "", "Hải", store.MustDate(1999, 9, 9), "0870050002")

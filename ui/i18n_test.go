@@ -16,6 +16,32 @@ import (
 	"sodoan/store"
 )
 
+// eachCall calls fn for every call expression in the non-test Go files
+// that glob names.
+func eachCall(t *testing.T, glob string, fn func(*ast.CallExpr)) {
+	t.Helper()
+	files, err := filepath.Glob(glob)
+	if err != nil || len(files) == 0 {
+		t.Fatalf("sources %s: %v", glob, err)
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				fn(call)
+			}
+			return true
+		})
+	}
+}
+
 // storeMessages lists the words the store hands to a window: the label of
 // every fixed list, and the field label and message format of every rule
 // (read from the store's source, so that a new rule without a translation
@@ -28,52 +54,33 @@ func storeMessages(t *testing.T) []string {
 			seen[c.Label] = true
 		}
 	}
-	files, err := filepath.Glob("../store/*.go")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("store sources: %v", err)
-	}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
+	eachCall(t, "../store/*.go", func(call *ast.CallExpr) {
+		var first int // index of the first translated argument
+		switch fn := call.Fun.(type) {
+		case *ast.SelectorExpr:
+			if fn.Sel.Name != "add" || len(call.Args) < 3 {
+				return
+			}
+			first = 1 // add(field, label, format, args…)
+		case *ast.Ident:
+			if fn.Name != "errMsg" {
+				return
+			}
+		default:
+			return
 		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
+		last := first + 1
+		if first == 0 {
+			last = 0
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			var first int // index of the first translated argument
-			switch fn := call.Fun.(type) {
-			case *ast.SelectorExpr:
-				if fn.Sel.Name != "add" || len(call.Args) < 3 {
-					return true
-				}
-				first = 1 // add(field, label, format, args…)
-			case *ast.Ident:
-				if fn.Name != "errMsg" {
-					return true
-				}
-			default:
-				return true
-			}
-			last := first + 1
-			if first == 0 {
-				last = 0
-			}
-			for i := first; i <= last && i < len(call.Args); i++ {
-				if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-					if s, err := strconv.Unquote(lit.Value); err == nil {
-						seen[s] = true
-					}
+		for i := first; i <= last && i < len(call.Args); i++ {
+			if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				if s, err := strconv.Unquote(lit.Value); err == nil {
+					seen[s] = true
 				}
 			}
-			return true
-		})
-	}
+		}
+	})
 	out := make([]string, 0, len(seen))
 	for s := range seen {
 		out = append(out, s)
@@ -110,42 +117,23 @@ func TestEnglishCoversTheStore(t *testing.T) {
 // Tc's context prefix).
 func uiLiterals(t *testing.T) []string {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	seen := map[string]bool{}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
+	eachCall(t, "*.go", func(call *ast.CallExpr) {
+		id, ok := call.Fun.(*ast.Ident)
+		if !ok || (id.Name != "T" && id.Name != "Tc") {
+			return
 		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
+		var parts []string
+		for _, arg := range call.Args {
+			lit, ok := arg.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return // a variable: checked where its value is made
+			}
+			s, _ := strconv.Unquote(lit.Value)
+			parts = append(parts, s)
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			id, ok := call.Fun.(*ast.Ident)
-			if !ok || (id.Name != "T" && id.Name != "Tc") {
-				return true
-			}
-			var parts []string
-			for _, arg := range call.Args {
-				lit, ok := arg.(*ast.BasicLit)
-				if !ok || lit.Kind != token.STRING {
-					return true // a variable: checked where its value is made
-				}
-				s, _ := strconv.Unquote(lit.Value)
-				parts = append(parts, s)
-			}
-			seen[strings.Join(parts, "|")] = true
-			return true
-		})
-	}
+		seen[strings.Join(parts, "|")] = true
+	})
 	out := make([]string, 0, len(seen))
 	for s := range seen {
 		out = append(out, s)
@@ -198,31 +186,14 @@ func TestEnglishCoversTheSheets(t *testing.T) {
 		t.Fatal(err)
 	}
 	words := sheet.Labels()
-	files, err := filepath.Glob("../sheet/*.go")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("sheet sources: %v", err)
-	}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "msgErr" && len(call.Args) > 0 {
-					if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-						s, _ := strconv.Unquote(lit.Value)
-						words = append(words, s)
-					}
-				}
+	eachCall(t, "../sheet/*.go", func(call *ast.CallExpr) {
+		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "msgErr" && len(call.Args) > 0 {
+			if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				s, _ := strconv.Unquote(lit.Value)
+				words = append(words, s)
 			}
-			return true
-		})
-	}
+		}
+	})
 	if len(words) < len(sheet.Fields)+5 {
 		t.Fatalf("only %d words found: the source scan is broken", len(words))
 	}
