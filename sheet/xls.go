@@ -302,7 +302,8 @@ func readSST(r biffRecord) ([]string, error) {
 	}
 	unique := int(binary.LittleEndian.Uint32(r.data[4:]))
 	sr := &segReader{segs: append([][]byte{r.data[8:]}, r.cont...)}
-	out := make([]string, 0, min(unique, 1<<20))
+	// The count comes from the file: a damaged one must not allocate.
+	out := make([]string, 0, min(unique, 4096))
 	for len(out) < unique {
 		s, err := sr.unicodeString()
 		if err != nil {
