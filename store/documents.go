@@ -80,8 +80,13 @@ func (s *Store) IssueDocument(ctx context.Context, d *Document) error {
 	} else if strings.ContainsAny(d.Type, " /-") {
 		c.add("Type", "Loại văn bản", "%q chỉ gồm chữ viết tắt, như BC hay GGT", d.Type)
 	}
-	if d.Number < 0 {
-		c.add("Number", "Số", "phải là số dương")
+	if d.Number != 0 {
+		if err := DocumentNumberRange.Check(int64(d.Number)); err != nil {
+			c.errs = append(c.errs, err.(*ValidationError).Errors...)
+		}
+	}
+	if checkYear(d.Year) != nil {
+		c.add("Issued", "Ngày ban hành", "%s: năm phải từ %d đến %d", d.Issued, YearRange.Min, YearRange.Max)
 	}
 	if err := c.err(); err != nil {
 		return err
@@ -91,6 +96,10 @@ func (s *Store) IssueDocument(ctx context.Context, d *Document) error {
 			n, err := nextDocumentNumber(ctx, tx, d.Year, d.Type)
 			if err != nil {
 				return err
+			}
+			if int64(n) > DocumentNumberRange.Max {
+				return &ValidationError{Errors: []FieldError{{Field: "Number", Label: "Số văn bản",
+					Msg: fmt.Sprintf("sổ văn bản đi năm %d đã dùng hết số %s (tối đa %s)", d.Year, d.Type, FormatInt(DocumentNumberRange.Max))}}}
 			}
 			d.Number = n
 		} else {

@@ -278,6 +278,9 @@ func (s *Store) CoopYear(ctx context.Context, coopID int64, year int) (CoopYear,
 
 // CoopYears lists the results every group recorded for a year.
 func (s *Store) CoopYears(ctx context.Context, year int) ([]CoopYear, error) {
+	if err := checkYear(year); err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT coop_id, year, revenue, avg_income, support, supported_model FROM coop_years WHERE year = ? ORDER BY coop_id`, year)
 	if err != nil {
 		return nil, fmt.Errorf("đọc kết quả tổ hợp tác: %w", err)

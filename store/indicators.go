@@ -182,6 +182,9 @@ func judge(in Indicator, m measure) Result {
 // target the year's own figure is Actual, the sum since the plan's first
 // year is Cumulative, and Met says whether the period is on track.
 func (s *Store) YearResults(ctx context.Context, planID int64, year int) ([]Result, error) {
+	if err := checkYear(year); err != nil {
+		return nil, err
+	}
 	p, err := s.Plan(ctx, planID)
 	if err != nil {
 		return nil, err

@@ -91,7 +91,7 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 	if p.Title == "" {
 		c.add("Title", "Trích yếu", "không được để trống")
 	}
-	if p.StartYear < 1950 || p.EndYear < p.StartYear || p.EndYear > p.StartYear+20 {
+	if checkYear(p.StartYear) != nil || checkYear(p.EndYear) != nil || p.EndYear < p.StartYear || p.EndYear > p.StartYear+20 {
 		c.add("EndYear", "Giai đoạn", "từ năm %d đến năm %d không hợp lệ", p.StartYear, p.EndYear)
 	}
 	for i := range p.Indicators {

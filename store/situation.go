@@ -54,6 +54,9 @@ type Situation struct {
 // derived from the dated membership events so that a past year's report
 // shows that year's figures and not today's.
 func (s *Store) Situation(ctx context.Context, year int) (Situation, error) {
+	if err := checkYear(year); err != nil {
+		return Situation{}, err
+	}
 	asOf := MustDate(year, 12, 31)
 	if today := Today(); today.Before(asOf) {
 		asOf = today
