@@ -79,7 +79,7 @@ func runReport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	}
 	f := reportFlags(name, c, stderr)
 	fs, out, date, number, unsigned, deputy, prepare := f.fs, f.out, f.date, f.number, f.unsigned, f.deputy, f.prepare
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -100,6 +100,16 @@ func runReport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	if st == nil {
 		return fmt.Errorf("report %s: chưa mở sổ", name)
 	}
+	path, err := filepath.Abs(*out)
+	if err != nil {
+		return fmt.Errorf("đường dẫn %s: %w", *out, err)
+	}
+	// Checked before a number is taken or the register read: never the
+	// register itself, an existing file only with --force.
+	output := st.Output(path, *f.force)
+	if err := output.Check(); err != nil {
+		return err
+	}
 	j, err := prepare(ctx, st)
 	if err != nil {
 		return err
@@ -107,10 +117,6 @@ func runReport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	unit, err := st.Unit(ctx)
 	if err != nil {
 		return err
-	}
-	path, err := filepath.Abs(*out)
-	if err != nil {
-		return fmt.Errorf("đường dẫn %s: %w", *out, err)
 	}
 	doc := store.Document{Type: c.docType, Number: *number, Title: j.title, Issued: issued, File: path}
 	if err := st.IssueDocument(ctx, &doc); err != nil {
@@ -121,7 +127,7 @@ func runReport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	if j.recipients != nil {
 		meta.Recipients = j.recipients
 	}
-	if err := store.WriteFile(path, func(w io.Writer) error { return j.write(meta, w) }); err != nil {
+	if err := output.Write(func(w io.Writer) error { return j.write(meta, w) }); err != nil {
 		// The number goes back to the register: no document carries it.
 		if derr := st.DeleteDocument(ctx, doc.ID); derr != nil {
 			err = errors.Join(err, derr)
@@ -138,6 +144,7 @@ type commonFlags struct {
 	out, date        *string
 	number           *int
 	unsigned, deputy *bool
+	force            *bool
 	prepare          func(context.Context, *store.Store) (job, error)
 }
 
@@ -146,7 +153,8 @@ func reportFlags(name string, c reportCmd, stderr io.Writer) commonFlags {
 	f := commonFlags{fs: fs}
 	f.out = fs.String("out", "", "tệp PDF sẽ ghi (bắt buộc)")
 	f.date = fs.String("date", "", "ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
-	f.number = fs.Int("number", 0, "số văn bản tự chọn (mặc định: số tiếp theo trong sổ văn bản đi)")
+	f.number = intFlag(fs, "number", 0, store.DocumentNumberRange, "số văn bản tự chọn, 1 đến 99.999 (mặc định: số tiếp theo trong sổ văn bản đi)")
+	f.force = fs.Bool("force", false, "thay thế tệp --out đã có")
 	f.unsigned = fs.Bool("unsigned", false, "in \"(Đã ký)\" ở chỗ chữ ký, cho bản gửi qua thư điện tử")
 	f.deputy = fs.Bool("deputy", false, "Phó Bí thư ký thay Bí thư")
 	f.prepare = c.flags(fs)
@@ -154,7 +162,7 @@ func reportFlags(name string, c reportCmd, stderr io.Writer) commonFlags {
 }
 
 func annualFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, error) {
-	year := fs.Int("year", store.Today().Year(), "năm báo cáo")
+	year := intFlag(fs, "year", store.Today().Year(), store.YearRange, "năm báo cáo (1950 đến 2100)")
 	return func(ctx context.Context, st *store.Store) (job, error) {
 		a, err := report.AnnualFrom(ctx, st, *year)
 		if err != nil {
@@ -233,7 +241,7 @@ func clubsFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, erro
 }
 
 func coopsFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, error) {
-	year := fs.Int("year", store.Today().Year(), "năm của kết quả hoạt động")
+	year := intFlag(fs, "year", store.Today().Year(), store.YearRange, "năm của kết quả hoạt động (1950 đến 2100)")
 	return func(ctx context.Context, st *store.Store) (job, error) {
 		c, err := report.CoopsFrom(ctx, st, *year)
 		if err != nil {
@@ -247,7 +255,7 @@ func coopsFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, erro
 }
 
 func transferFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (job, error) {
-	member := fs.Int64("member", 0, "mã đoàn viên chuyển đi (bắt buộc)")
+	member := int64Flag(fs, "member", 0, store.IDRange, "mã đoàn viên chuyển đi (bắt buộc)")
 	to := fs.String("to", "", "đơn vị nhận (bắt buộc)")
 	reason := fs.String("reason", "", "lý do chuyển sinh hoạt")
 	return func(ctx context.Context, st *store.Store) (job, error) {
