@@ -29,7 +29,7 @@ func (m *membersScreen) exportExcel() {
 	m.exportBtn.Disable()
 	go func() {
 		var n int
-		err := store.WriteFile(path, func(w io.Writer) error {
+		err := a.saveFile(path, func(w io.Writer) error {
 			var err error
 			n, err = a.st.ExportMembers(a.ctx, f, w)
 			return err

@@ -44,7 +44,7 @@ func (a *App) writeDoc(dir, name, docType, title string, number bool, write func
 		name = docType + "-" + strconv.Itoa(doc.Number) + "-" + name
 	}
 	path := filepath.Join(dir, name)
-	err = store.WriteFile(path, func(w io.Writer) error { return write(meta, w) })
+	err = a.saveFile(path, func(w io.Writer) error { return write(meta, w) })
 	if doc != nil {
 		if err != nil {
 			// The number goes back to the register when the file failed.
