@@ -101,12 +101,12 @@ func TestPrintable(t *testing.T) {
 		t.Errorf("the font lacks □: mark %q", mark)
 	}
 	for in, want := range map[string]string{
-		"Nguyễn Thị Hòa":  "Nguyễn Thị Hòa",
+		"Nguyễn Thị Hòa": "Nguyễn Thị Hòa",
 		"Phường 2 👨‍👩‍👧": "Phường 2 □\u200d□\u200d□", // the font has the (invisible) joiner
-		"a\x1bb\x00c":     "a□b□c",
-		"x\xffy":          "x□y",
-		"a\tb\r\nc":       "a b \nc",
-		"Hoa\u0300":       "Hoà",
+		"a\x1bb\x00c":    "a□b□c",
+		"x\xffy":         "x□y",
+		"a\tb\r\nc":      "a b \nc",
+		"Hoa\u0300":      "Hoà",
 	} {
 		if got := nfc(in); got != want {
 			t.Errorf("nfc(%q) = %q, want %q", in, got, want)
