@@ -76,7 +76,7 @@ func (s *Store) IssueDocument(ctx context.Context, d *Document) error {
 	d.Year = d.Issued.Year()
 	c := &checker{}
 	c.text("Type", "Loại văn bản", d.Type, ruleCode)
-	c.text("Title", "Trích yếu", d.Title, ruleTitle)
+	c.text("Title", "Trích yếu", d.Title, ruleDocumentTitle)
 	if d.Type == "" {
 		c.add("Type", "Loại văn bản", "không được để trống")
 	} else if strings.ContainsAny(d.Type, " /-") {

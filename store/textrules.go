@@ -24,7 +24,8 @@ import (
 //     official documents, whose font cannot draw them.
 //   - Notes and the report's own texts may span lines and may hold emoji
 //     (the documents print a □ for them); controls other than the line
-//     break are refused there too.
+//     break are refused there too. So may the titles in the register of
+//     outgoing documents, made from register data and printed nowhere.
 //   - Every field has a maximum length in characters, far below a
 //     spreadsheet cell's 32,767.
 
@@ -32,7 +33,8 @@ import (
 type textRule struct {
 	max       int  // in characters (runes)
 	name      bool // a person's name
-	multiLine bool // line breaks and characters beyond the BMP allowed
+	multiLine bool // line breaks allowed
+	emoji     bool // characters beyond the BMP (emoji) allowed
 }
 
 // The rules of the register's text fields.
@@ -44,8 +46,11 @@ var (
 	ruleLine     = textRule{max: 200}             // names of units, branches, groups, places
 	ruleAddress  = textRule{max: 300}             // an address, a reason
 	ruleTitle    = textRule{max: 1000}            // the title of a plan, an indicator, a document
-	ruleNote     = textRule{max: 5000, multiLine: true}
-	ruleLongText = textRule{max: 20000, multiLine: true} // the report's own texts
+	ruleNote     = textRule{max: 5000, multiLine: true, emoji: true}
+	ruleLongText = textRule{max: 20000, multiLine: true, emoji: true} // the report's own texts
+	// A document's title in the register of outgoing documents is made
+	// from register data (a member's name) and printed on no document.
+	ruleDocumentTitle = textRule{max: 1000, emoji: true}
 )
 
 // problem returns why s breaks the rule (in Vietnamese), or "".
@@ -60,12 +65,12 @@ func (r textRule) problem(s string) string {
 		case c == '\n' && r.multiLine:
 		case unicode.IsControl(c):
 			return fmt.Sprintf("có ký tự điều khiển (U+%04X) ở ký tự thứ %d", c, n)
-		case c == '\u200d' && r.multiLine:
+		case c == '\u200d' && r.emoji:
 			// The zero-width joiner of emoji sequences (👨‍👩‍👧).
 		case unicode.Is(unicode.Cf, c), unicode.Is(unicode.Co, c), unicode.Is(unicode.Cs, c),
 			unicode.In(c, unicode.Zl, unicode.Zp), !unicode.In(c, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Zs):
 			return fmt.Sprintf("có ký tự không in được (U+%04X) ở ký tự thứ %d", c, n)
-		case c > 0xFFFF && !r.multiLine:
+		case c > 0xFFFF && !r.emoji:
 			return fmt.Sprintf("có ký tự %c (U+%04X) ngoài bảng chữ thông dụng, văn bản in không thể hiện được (biểu tượng cảm xúc chỉ dùng được trong ghi chú)", c, c)
 		case r.name && !nameRune(c):
 			return fmt.Sprintf("chỉ gồm chữ cái, dấu cách, dấu nháy ('), gạch nối (-) và dấu chấm; có ký tự %q", c)

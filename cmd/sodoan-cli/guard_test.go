@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"sodoan/store"
@@ -156,4 +159,45 @@ func TestNumbersInRange(t *testing.T) {
 		t.Fatal(err)
 	}
 	healthy(t, db)
+}
+
+// TestDocumentsPrintAnyText is finding 2 of issue 9: an emoji in a name
+// or address (as a register written before the text rules may hold)
+// crashed every member list and transfer letter, each attempt using up a
+// number. Now every document is written, with one number each; a
+// receiving unit typed with an emoji gets the text rules' message and
+// takes no number.
+func TestDocumentsPrintAnyText(t *testing.T) {
+	db := smallWard(t)
+	raw, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id int64
+	if err := raw.QueryRow(`SELECT id FROM people WHERE union_member = 1 AND status = 'active' ORDER BY id LIMIT 1`).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`UPDATE people SET given_name = 'An😀', address = 'Khóm 3 🏠' || char(27) || '[31m', note = 'x' || char(0) WHERE id = ?`, id); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	dir := t.TempDir()
+	id1 := strconv.FormatInt(id, 10)
+	for i, args := range [][]string{
+		{"report", "members", "--personal"},
+		{"report", "members"},
+		{"report", "transfer", "--member", id1, "--to", "Đoàn Phường 2"},
+	} {
+		out := filepath.Join(dir, strconv.Itoa(i)+".pdf")
+		if _, _, err := cli(t, append(append([]string{"--db", db}, args...), "--out", out)...); err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+	}
+	_, _, err = cli(t, "--db", db, "report", "transfer", "--member", id1, "--to", "Phường 2 👨‍👩‍👧", "--out", filepath.Join(dir, "x.pdf"))
+	if exitCode(err) != 3 || !strings.Contains(err.Error(), "Đơn vị nhận") {
+		t.Fatalf("--to with an emoji: %v", err)
+	}
+	if n := documentCount(t, db); n != 3 {
+		t.Fatalf("%d numbers taken, want 3", n)
+	}
 }
