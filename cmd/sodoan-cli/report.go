@@ -22,6 +22,8 @@ Loại văn bản (mỗi văn bản lấy số từ sổ văn bản đi của đ
   clubs                                danh sách câu lạc bộ và thành viên (DS)
   coops --year Y                       danh sách tổ hợp tác và kết quả năm Y (DS)
   transfer --member MÃ --to ĐƠN_VỊ     giấy giới thiệu sinh hoạt Đoàn (GGT)
+
+Tệp --out đã có chỉ được thay khi có --force; sổ và bản sao lưu không bao giờ bị ghi đè.
 `
 
 // reportCmd is one kind of document: its flags and how it is made.
