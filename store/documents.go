@@ -19,6 +19,9 @@ type Document struct {
 	Title  string
 	Issued Date
 	File   string // where the PDF was saved ("" when not saved)
+	// Key names what the document is ("annual:2025"), so that writing it
+	// again keeps its number; empty for entries made by hand.
+	Key string
 }
 
 // Symbol is the document's number and symbol, "20-BC/ĐTN".
@@ -60,6 +63,10 @@ func nextDocumentNumber(ctx context.Context, q queryRower, year int, docType str
 		year, docType).Scan(&n); err != nil {
 		return 0, fmt.Errorf("đọc số văn bản tiếp theo: %w", err)
 	}
+	if int64(n) > DocumentNumberRange.Max {
+		return 0, &ValidationError{Errors: []FieldError{{Field: "Number", Label: "Số văn bản",
+			Msg: fmt.Sprintf("sổ văn bản đi năm %d đã dùng hết số %s (tối đa %s)", year, docType, FormatInt(DocumentNumberRange.Max))}}}
+	}
 	return n, nil
 }
 
@@ -99,10 +106,6 @@ func (s *Store) IssueDocument(ctx context.Context, d *Document) error {
 			if err != nil {
 				return err
 			}
-			if int64(n) > DocumentNumberRange.Max {
-				return &ValidationError{Errors: []FieldError{{Field: "Number", Label: "Số văn bản",
-					Msg: fmt.Sprintf("sổ văn bản đi năm %d đã dùng hết số %s (tối đa %s)", d.Year, d.Type, FormatInt(DocumentNumberRange.Max))}}}
-			}
 			d.Number = n
 		} else {
 			var other string
@@ -116,8 +119,8 @@ func (s *Store) IssueDocument(ctx context.Context, d *Document) error {
 				return fmt.Errorf("kiểm tra số văn bản: %w", err)
 			}
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO documents(year, type, number, title, issued, file) VALUES (?,?,?,?,?,?)`,
-			d.Year, d.Type, d.Number, d.Title, d.Issued, d.File)
+		res, err := tx.ExecContext(ctx, `INSERT INTO documents(year, type, number, title, issued, file, doc_key) VALUES (?,?,?,?,?,?,?)`,
+			d.Year, d.Type, d.Number, d.Title, d.Issued, d.File, d.Key)
 		if err != nil {
 			return fmt.Errorf("ghi sổ văn bản đi: %w", err)
 		}

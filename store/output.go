@@ -29,6 +29,10 @@ var ErrOutputIsRegister = errors.New("là sổ dữ liệu hoặc bản sao lưu
 // tệp …?", the command line takes --force).
 var ErrOutputExists = errors.New("tệp đã có")
 
+// ErrNotReplaced is wrapped by the error of a write the user declined
+// when asked whether to replace an existing file (Output.Ask).
+var ErrNotReplaced = errors.New("đã giữ nguyên tệp cũ")
+
 // OutputError says which output path was refused and why.
 type OutputError struct {
 	Path string // the path as given
@@ -64,9 +68,12 @@ type Output struct {
 	// Register is the open register's file (with its companions and its
 	// backups folder never written); "" when no register is open.
 	Register string
-	// Replace allows replacing an existing ordinary file: the user was
-	// asked, or gave --force.
+	// Replace allows replacing an existing ordinary file: the user gave
+	// --force, or said so before.
 	Replace bool
+	// Ask, when set and Replace is not, is asked by Write whether an
+	// existing file may be replaced (the window's "Thay thế tệp …?").
+	Ask func(path string) bool
 }
 
 // Output is an output path checked against this register.
@@ -133,7 +140,8 @@ func (o Output) Check() error {
 	return nil
 }
 
-// Write checks the path, then writes the file through write into a
+// Write checks the path (asking Ask about an existing file), then writes
+// the file through write into a
 // temporary file beside it and moves it into place, so that a failed or
 // interrupted run never leaves half a file under the name nor replaces a
 // good one. The file is created readable and writable by the user alone
@@ -141,7 +149,15 @@ func (o Output) Check() error {
 // write (a PDF library fault) becomes an error, so that the caller can
 // give back the document number it took.
 func (o Output) Write(write func(io.Writer) error) (err error) {
-	if err := o.Check(); err != nil {
+	err = o.Check()
+	if errors.Is(err, ErrOutputExists) && o.Ask != nil {
+		if !o.Ask(o.Path) {
+			return &OutputError{Path: o.Path, Err: ErrNotReplaced, Why: "đã giữ nguyên tệp cũ, không ghi tệp mới"}
+		}
+		o.Replace = true
+		err = o.Check()
+	}
+	if err != nil {
 		return err
 	}
 	dir := filepath.Dir(o.Path)

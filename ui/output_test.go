@@ -1,23 +1,42 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
+
+	"sodoan/issuing"
+	"sodoan/store"
 )
 
 // TestReportAsksBeforeReplacing: the window never replaces an existing
 // document silently (finding 1 of issue 9): it asks "Thay thế tệp?", keeps
 // the file on "Giữ tệp cũ" and replaces it on "Thay thế".
 func TestReportAsksBeforeReplacing(t *testing.T) {
-	f := newFixture(t, "reports")
+	fa := test.NewTempApp(t)
+	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.GenerateDemo(context.Background(), store.DemoOptions{Members: 50, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{t: t, st: st}
+	f.open(fa, "reports")
 	s := f.app.screens["reports"].(*reportsScreen)
 	s.number.SetChecked(false)
-	s.docSel.SetSelectedIndex(3) // the clubs list: quick
+	for i, d := range s.docs {
+		if d.kind == issuing.Clubs { // quick
+			s.docSel.SetSelectedIndex(i)
+		}
+	}
 	var (
 		path     string
 		finished bool
@@ -42,7 +61,7 @@ func TestReportAsksBeforeReplacing(t *testing.T) {
 		t.Fatal(err)
 	}
 	generate("Giữ tệp cũ")
-	if !errors.As(genErr, new(notReplaced)) {
+	if !errors.Is(genErr, store.ErrNotReplaced) {
 		t.Fatalf("keeping the file: %v", genErr)
 	}
 	if got, _ := os.ReadFile(first); string(got) != "bản cũ" {
@@ -59,9 +78,9 @@ func TestReportAsksBeforeReplacing(t *testing.T) {
 
 // findButtonInOverlay waits for a dialog with the button text and returns
 // the button.
-func findButtonInOverlay(f *fixture, text string) *widget.Button {
+func findButtonInOverlay(f *fixture, text string) fyne.Tappable {
 	f.t.Helper()
-	var b *widget.Button
+	var b fyne.Tappable
 	f.waitFor("the question "+text, func() bool {
 		if o := f.app.win.Canvas().Overlays().Top(); o != nil {
 			b = findButton(o, text)

@@ -147,15 +147,15 @@ func TestNumbersInRange(t *testing.T) {
 			t.Errorf("demo --year %s: %v", y, err)
 		}
 	}
-	// The highest number is usable, and the register still numbers the
-	// next document of another type.
+	// The highest number is usable; after it the register refuses to
+	// number past the range, and a free number chosen by hand still works.
 	if _, _, err := cli(t, "--db", db, "report", "clubs", "--number", "99999", "--out", out); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := cli(t, "--db", db, "report", "clubs", "--out", filepath.Join(t.TempDir(), "y.pdf")); exitCode(err) != 3 {
+	if _, _, err := cli(t, "--db", db, "report", "clubs", "--renumber", "--out", filepath.Join(t.TempDir(), "y.pdf")); exitCode(err) != 3 {
 		t.Fatalf("the number after 99999: %v", err)
 	}
-	if _, _, err := cli(t, "--db", db, "report", "annual", "--out", filepath.Join(t.TempDir(), "z.pdf")); err != nil {
+	if _, _, err := cli(t, "--db", db, "report", "annual", "--number", "5", "--out", filepath.Join(t.TempDir(), "z.pdf")); err != nil {
 		t.Fatal(err)
 	}
 	healthy(t, db)
