@@ -64,8 +64,9 @@ func nextDocumentNumber(ctx context.Context, q queryRower, year int, docType str
 		return 0, fmt.Errorf("đọc số văn bản tiếp theo: %w", err)
 	}
 	if int64(n) > DocumentNumberRange.Max {
-		return 0, &ValidationError{Errors: []FieldError{{Field: "Number", Label: "Số văn bản",
-			Msg: fmt.Sprintf("sổ văn bản đi năm %d đã dùng hết số %s (tối đa %s)", year, docType, FormatInt(DocumentNumberRange.Max))}}}
+		c := &checker{}
+		c.add("Number", "Số văn bản", "sổ văn bản đi năm %d đã dùng hết số %s (tối đa %s)", year, docType, FormatInt(DocumentNumberRange.Max))
+		return 0, c.err()
 	}
 	return n, nil
 }

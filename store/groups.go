@@ -51,11 +51,11 @@ func (s *Store) sortGroupMembers(ms []GroupMember) {
 func checkGroupMembers(c *checker, ms []GroupMember) {
 	for i := range ms {
 		ms[i].Name, ms[i].Role = Clean(ms[i].Name), Clean(ms[i].Role)
-		if msg := ruleFullName.problem(ms[i].Name); msg != "" {
-			c.add("Members", "Thành viên", "dòng %d, họ tên: %s", i+1, msg)
+		if m := ruleFullName.problem(ms[i].Name); m != nil {
+			c.add("Members", "Thành viên", "dòng %d, họ tên: %s", i+1, m)
 		}
-		if msg := ruleShort.problem(ms[i].Role); msg != "" {
-			c.add("Members", "Thành viên", "dòng %d, vai trò: %s", i+1, msg)
+		if m := ruleShort.problem(ms[i].Role); m != nil {
+			c.add("Members", "Thành viên", "dòng %d, vai trò: %s", i+1, m)
 		}
 		if ms[i].PersonID == 0 && ms[i].Name == "" {
 			c.add("Members", "Thành viên", "dòng %d: chọn người trong sổ hoặc nhập họ tên", i+1)

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -42,7 +41,7 @@ func (r IntRange) Check(v int64) error {
 	if v >= r.Min && v <= r.Max {
 		return nil
 	}
-	return &ValidationError{Errors: []FieldError{{Field: r.Field, Label: r.Label, Msg: r.msg(strconv.FormatInt(v, 10))}}}
+	return r.refuse(strconv.FormatInt(v, 10))
 }
 
 // Parse reads a whole number typed by a user and checks it; anything else
@@ -55,16 +54,20 @@ func (r IntRange) Parse(s string) (int64, error) {
 		if len(t) > 40 {
 			t = t[:40] + "…"
 		}
-		return 0, &ValidationError{Errors: []FieldError{{Field: r.Field, Label: r.Label, Msg: r.msg(strconv.Quote(t))}}}
+		return 0, r.refuse(strconv.Quote(t))
 	}
 	return v, r.Check(v)
 }
 
-func (r IntRange) msg(got string) string {
+// refuse is the error of a value got outside the range.
+func (r IntRange) refuse(got string) error {
+	c := &checker{}
 	if r.Max == math.MaxInt64 {
-		return fmt.Sprintf("%s không hợp lệ: phải là số nguyên từ %s trở lên", got, FormatInt(r.Min))
+		c.add(r.Field, r.Label, "%s không hợp lệ: phải là số nguyên từ %s trở lên", got, FormatInt(r.Min))
+	} else {
+		c.add(r.Field, r.Label, "%s không hợp lệ: phải là số nguyên từ %s đến %s", got, formatYearish(r, r.Min), formatYearish(r, r.Max))
 	}
-	return fmt.Sprintf("%s không hợp lệ: phải là số nguyên từ %s đến %s", got, formatYearish(r, r.Min), formatYearish(r, r.Max))
+	return c.err()
 }
 
 // formatYearish writes years without thousands separators (2100, not

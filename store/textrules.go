@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"unicode"
 	"unicode/utf8"
 )
@@ -53,10 +52,11 @@ var (
 	ruleDocumentTitle = textRule{max: 1000, emoji: true}
 )
 
-// problem returns why s breaks the rule (in Vietnamese), or "".
-func (r textRule) problem(s string) string {
+// problem returns why s breaks the rule (in Vietnamese, with its format
+// for a window's translation), or nil.
+func (r textRule) problem(s string) *MessageError {
 	if !utf8.ValidString(s) {
-		return "có byte không phải chữ Unicode (UTF-8) hợp lệ"
+		return msgOf(errMsg("có byte không phải chữ Unicode (UTF-8) hợp lệ"))
 	}
 	n := 0
 	for _, c := range s {
@@ -64,23 +64,25 @@ func (r textRule) problem(s string) string {
 		switch {
 		case c == '\n' && r.multiLine:
 		case unicode.IsControl(c):
-			return fmt.Sprintf("có ký tự điều khiển (U+%04X) ở ký tự thứ %d", c, n)
+			return msgOf(errMsg("có ký tự điều khiển (U+%04X) ở ký tự thứ %d", c, n))
 		case c == '\u200d' && r.emoji:
 			// The zero-width joiner of emoji sequences (👨‍👩‍👧).
 		case unicode.Is(unicode.Cf, c), unicode.Is(unicode.Co, c), unicode.Is(unicode.Cs, c),
 			unicode.In(c, unicode.Zl, unicode.Zp), !unicode.In(c, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Zs):
-			return fmt.Sprintf("có ký tự không in được (U+%04X) ở ký tự thứ %d", c, n)
+			return msgOf(errMsg("có ký tự không in được (U+%04X) ở ký tự thứ %d", c, n))
 		case c > 0xFFFF && !r.emoji:
-			return fmt.Sprintf("có ký tự %c (U+%04X) ngoài bảng chữ thông dụng, văn bản in không thể hiện được (biểu tượng cảm xúc chỉ dùng được trong ghi chú)", c, c)
+			return msgOf(errMsg("có ký tự %c (U+%04X) ngoài bảng chữ thông dụng, văn bản in không thể hiện được (biểu tượng cảm xúc chỉ dùng được trong ghi chú)", c, c))
 		case r.name && !nameRune(c):
-			return fmt.Sprintf("chỉ gồm chữ cái, dấu cách, dấu nháy ('), gạch nối (-) và dấu chấm; có ký tự %q", c)
+			return msgOf(errMsg("chỉ gồm chữ cái, dấu cách, dấu nháy ('), gạch nối (-) và dấu chấm; có ký tự %q", c))
 		}
 	}
 	if n > r.max {
-		return fmt.Sprintf("dài %s ký tự, tối đa %s", FormatInt(int64(n)), FormatInt(int64(r.max)))
+		return msgOf(errMsg("dài %s ký tự, tối đa %s", FormatInt(int64(n)), FormatInt(int64(r.max))))
 	}
-	return ""
+	return nil
 }
+
+func msgOf(err error) *MessageError { return err.(*MessageError) }
 
 // nameRune reports whether c may appear in a person's name.
 func nameRune(c rune) bool {
@@ -93,8 +95,8 @@ func nameRune(c rune) bool {
 
 // text checks a text field against its rule.
 func (c *checker) text(field, label, s string, r textRule) {
-	if msg := r.problem(s); msg != "" {
-		c.add(field, label, "%s", msg)
+	if m := r.problem(s); m != nil {
+		c.add(field, label, m.Format, m.Args...)
 	}
 }
 

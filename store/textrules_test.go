@@ -118,7 +118,7 @@ func FuzzTextRule(f *testing.F) {
 			if r.multiLine {
 				cleaned = CleanLines(s)
 			}
-			if r.problem(cleaned) != "" {
+			if r.problem(cleaned) != nil {
 				continue
 			}
 			for i, c := range cleaned {
