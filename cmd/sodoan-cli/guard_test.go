@@ -167,7 +167,20 @@ func TestDocumentsPrintAnyText(t *testing.T) {
 	if _, err := raw.Exec(`UPDATE people SET given_name = 'An😀', address = 'Khóm 3 🏠' || char(27) || '[31m', note = 'x' || char(0) WHERE id = ?`, id); err != nil {
 		t.Fatal(err)
 	}
+	// Another, whose family name holds a terminal escape.
+	if _, err := raw.Exec(`UPDATE people SET family_name = 'Lê' || char(27) || '[2J' || char(7) || char(155) WHERE id = (SELECT max(id) FROM people)`); err != nil {
+		t.Fatal(err)
+	}
 	raw.Close()
+	for _, format := range []string{"table", "csv"} {
+		out, _, err := cli(t, "--db", db, "members", "list", "--kind", "all", "--format", format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.ContainsAny(out, "\x1b\x07\u009b") || !strings.Contains(out, "Lê?[2J??") {
+			t.Errorf("members list --format %s lets control characters through", format)
+		}
+	}
 	dir := t.TempDir()
 	id1 := strconv.FormatInt(id, 10)
 	for i, args := range [][]string{
