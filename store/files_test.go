@@ -97,6 +97,15 @@ func TestOutputRefusesRegister(t *testing.T) {
 	if err := s.Output(filepath.Join(dir, "Sao-Luu", "x.pdf"), true).Check(); !errors.Is(err, ErrOutputIsRegister) {
 		t.Errorf("Sao-Luu/x.pdf: %v", err)
 	}
+	// Where names follow Windows' rules, "so-doan.db. " is the register
+	// and a stream of it is refused.
+	defer func(w bool) { windowsNames = w }(windowsNames)
+	windowsNames = true
+	for _, path := range []string{filepath.Join(dir, "so-doan.db-wal. "), filepath.Join(dir, "so-doan.db-journal..."), filepath.Join(dir, "so-doan.db:bao-cao.pdf")} {
+		if err := s.Output(path, true).Check(); err == nil {
+			t.Errorf("%q: accepted", path)
+		}
+	}
 	after, err := os.ReadFile(reg)
 	must(err)
 	if !bytes.Equal(before, after) {

@@ -62,6 +62,11 @@ var sqliteMagic = []byte("SQLite format 3\x00")
 // (Windows, macOS): there "SO.DB" is the register "so.db".
 var foldPaths = runtime.GOOS == "windows" || runtime.GOOS == "darwin"
 
+// windowsNames tells whether names follow Windows' rules: trailing dots
+// and spaces are dropped ("so.db." is so.db) and a colon names a stream
+// inside a file ("so.db:x.pdf" would write into the register).
+var windowsNames = runtime.GOOS == "windows"
+
 // Output is a file about to be written: a document or an export.
 type Output struct {
 	Path string
@@ -97,6 +102,13 @@ func (o Output) Check() error {
 	target, err := resolvePath(o.Path)
 	if err != nil {
 		return refuse(nil, "%v", err)
+	}
+	if windowsNames {
+		base := filepath.Base(target)
+		if strings.ContainsRune(base, ':') {
+			return refuse(nil, "tên tệp không được chứa dấu hai chấm (:)")
+		}
+		target = filepath.Join(filepath.Dir(target), strings.TrimRight(base, ". "))
 	}
 	if o.Register != "" {
 		reg, err := resolvePath(o.Register)
