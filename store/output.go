@@ -153,10 +153,9 @@ func (o Output) Check() error {
 }
 
 // Write checks the path (asking Ask about an existing file), then writes
-// the file through write into a
-// temporary file beside it and moves it into place, so that a failed or
-// interrupted run never leaves half a file under the name nor replaces a
-// good one. The file is created readable and writable by the user alone
+// the file through write into a temporary file beside it and moves it
+// into place, so that a failed or interrupted run never leaves half a file
+// under the name nor replaces a good one. The file is created readable and writable by the user alone
 // (0600): documents and exports hold members' personal data. A panic in
 // write (a PDF library fault) becomes an error, so that the caller can
 // give back the document number it took.
