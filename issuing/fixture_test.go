@@ -328,6 +328,24 @@ func pdfText(t *testing.T, path string) string {
 	return spaces.ReplaceAllString(string(out), " ")
 }
 
+// lastPage is the text of a PDF's last page.
+func lastPage(t *testing.T, path string) string {
+	t.Helper()
+	info, err := exec.Command("pdfinfo", path).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo %s: %v", path, err)
+	}
+	m := regexp.MustCompile(`Pages:\s+(\d+)`).FindSubmatch(info)
+	if m == nil {
+		t.Fatalf("pdfinfo %s: no page count", path)
+	}
+	out, err := exec.Command("pdftotext", "-raw", "-f", string(m[1]), "-l", string(m[1]), path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return spaces.ReplaceAllString(string(out), " ")
+}
+
 // inOrder checks that every part is in text, each after the one before.
 func inOrder(t *testing.T, name, text string, parts ...string) {
 	t.Helper()
@@ -419,6 +437,8 @@ func TestAnnualReportAtTwoCutoffs(t *testing.T) {
 	for _, w := range wantJune {
 		contains(t, "annual 30/06", text, w.text)
 	}
+	// The signature is never alone on the last page.
+	contains(t, "annual 30/06, last page", lastPage(t, june.Path), "Trên đây là báo cáo", "Trần Minh Quân")
 	for _, absent := range []string{"112,5", "Có (đạt)", "(1 CLB)", "chưa có số liệu 0", "Tổng số 15 chỉ tiêu", "31/12/2025"} {
 		if strings.Contains(text, absent) {
 			t.Errorf("annual 30/06 prints %q", absent)

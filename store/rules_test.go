@@ -82,3 +82,29 @@ func TestClubClosedCountsForItsYear(t *testing.T) {
 		}
 	}
 }
+
+// A working year from 1 October runs to 30 September and is named by the
+// year it ends in; a report counts up to its cut-off, never after.
+func TestWorkingYear(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	sp, err := s.YearSpan(ctx, 2025, MustDate(2025, 12, 31))
+	if err != nil || sp.From != MustDate(2025, 1, 1) || sp.End != MustDate(2025, 12, 31) || sp.To != MustDate(2025, 12, 31) {
+		t.Errorf("calendar year: %+v (%v)", sp, err)
+	}
+	if err := s.SetWorkingYearStart(ctx, "01/10"); err != nil {
+		t.Fatal(err)
+	}
+	sp, err = s.YearSpan(ctx, 2025, MustDate(2025, 8, 10))
+	if err != nil || sp.From != MustDate(2024, 10, 1) || sp.End != MustDate(2025, 9, 30) || sp.To != MustDate(2025, 8, 10) {
+		t.Errorf("working year from 01/10 to 10/08: %+v (%v)", sp, err)
+	}
+	for _, bad := range []string{"31/02", "1-10", "", "00/10", "29/02"} {
+		if err := s.SetWorkingYearStart(ctx, bad); err == nil {
+			t.Errorf("%q accepted as the start of the working year", bad)
+		}
+	}
+	if d, m, err := s.WorkingYearStart(ctx); err != nil || d != 1 || m != 10 {
+		t.Errorf("after refusals: %d/%d (%v), want 1/10 kept", d, m, err)
+	}
+}
