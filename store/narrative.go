@@ -144,7 +144,21 @@ func wardUnion(u Unit) string {
 // PeriodDraft is AnnualDraft for the period report, from the period's
 // results.
 func PeriodDraft(pr PeriodResult, u Unit) Narrative {
-	return draftFrom(pr.Total, nil, "trong giai đoạn", wardUnion(u))
+	// A yearly target speaks of its latest year, a period target of the
+	// whole period so far.
+	rs := append([]Result(nil), pr.Total...)
+	if n := len(pr.ByYear); n > 0 {
+		for i := range rs {
+			if !rs[i].Indicator.Period && i < len(pr.ByYear[n-1]) {
+				rs[i] = pr.ByYear[n-1][i]
+			}
+		}
+	}
+	when := "trong giai đoạn"
+	if n := len(pr.Years); n > 0 {
+		when = fmt.Sprintf("trong năm %d", pr.Years[n-1])
+	}
+	return draftFrom(rs, nil, when, wardUnion(u))
 }
 
 // MergeDraft fills the sections n leaves empty from the draft.
@@ -199,7 +213,7 @@ func draftFrom(rs []Result, st *Situation, when, subject string) Narrative {
 		org = append(org, fmt.Sprintf("Kết nạp %s đoàn viên mới, phát triển %s hội viên mới.",
 			FormatInt(int64(st.Admissions)), FormatInt(int64(st.NewFederation))))
 	} else if u, f := by[MetricNewUnionMembers], by[MetricNewFederation]; u.Known && f.Known {
-		org = append(org, fmt.Sprintf("Kết nạp %s đoàn viên mới, phát triển %s hội viên mới %s.", FormatNum(u.Actual), FormatNum(f.Actual), when))
+		org = append(org, fmt.Sprintf("Từ đầu giai đoạn, kết nạp %s đoàn viên mới, phát triển %s hội viên mới.", FormatNum(u.Actual), FormatNum(f.Actual)))
 	}
 	if r, ok := by[MetricPartyIntroducedPct]; ok {
 		org = append(org, "Giới thiệu đoàn viên ưu tú cho Đảng xem xét kết nạp: "+r.Detail+".")
