@@ -2,14 +2,11 @@ package ui
 
 import (
 	"fmt"
-	"net/url"
-	"os"
 	"path/filepath"
 	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -150,19 +147,6 @@ func (s *reportsScreen) loadTexts() {
 	s.texts.Refresh()
 }
 
-// yearDir is the reports folder of a year, created when missing.
-func (a *App) yearDir(year int) (string, error) {
-	base := a.opts.ReportsDir
-	if base == "" {
-		base = filepath.Join(filepath.Dir(a.st.Path()), "bao-cao")
-	}
-	dir := filepath.Join(base, strconv.Itoa(year))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("tạo thư mục báo cáo: %w", err)
-	}
-	return dir, nil
-}
-
 // generate runs the chosen document's generator off the UI goroutine,
 // showing its progress.
 func (s *reportsScreen) generate() {
@@ -216,18 +200,3 @@ func (s *reportsScreen) generate() {
 
 // open shows a file or folder with the system's program.
 func (s *reportsScreen) open(path string) { s.a.openPath(path) }
-
-// openPath shows a file or folder with the system's program.
-func (a *App) openPath(path string) {
-	if path == "" || path == "." {
-		return
-	}
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err != nil {
-		a.showError(err)
-		return
-	}
-	if err := a.fa.OpenURL(u); err != nil {
-		a.showError(fmt.Errorf("mở %s: %w", path, err))
-	}
-}
