@@ -191,6 +191,8 @@ func buildWard(t *testing.T) *ward {
 		Members: []store.GroupMember{{PersonID: w.people["M1"].ID, Role: "Chủ nhiệm"}, {PersonID: w.people["P2"].ID},
 			{Name: "Trần Thị Diệu", Role: "Thành viên"}, {Name: "Nguyễn Văn Năm", Role: "Cố vấn"}}}))
 	must(st.SaveClub(ctx, &store.Club{Name: "CLB Kinh tế cũ", Kind: "economic", Founded: d(2015, 1, 1), Active: false}))
+	// Founded after the first cut-off: in the December report only.
+	must(st.SaveClub(ctx, &store.Club{Name: "CLB Bóng đá thanh niên", Kind: "interest", Founded: d(2025, 9, 1), Active: true}))
 	// Groups: Bờ Sen reported revenue for 2025 and was the model the
 	// Union supported; Rạch Mẫu reported nothing for 2025.
 	x := &store.Coop{Name: "Tổ hợp tác hoa kiểng Bờ Sen", Field: "Hoa kiểng", Founded: d(2021, 1, 1), LegalBasis: "nd77_2019", Active: true,
@@ -439,7 +441,8 @@ func TestAnnualReportAtTwoCutoffs(t *testing.T) {
 	}
 	// The signature is never alone on the last page.
 	contains(t, "annual 30/06, last page", lastPage(t, june.Path), "Trên đây là báo cáo", "Trần Minh Quân")
-	for _, absent := range []string{"112,5", "Có (đạt)", "(1 CLB)", "chưa có số liệu 0", "Tổng số 15 chỉ tiêu", "31/12/2025"} {
+	for _, absent := range []string{"112,5", "Có (đạt)", "(1 CLB)", "chưa có số liệu 0", "Tổng số 15 chỉ tiêu", "31/12/2025",
+		"CLB Kinh tế cũ", "CLB Bóng đá thanh niên"} {
 		if strings.Contains(text, absent) {
 			t.Errorf("annual 30/06 prints %q", absent)
 		}
@@ -470,7 +473,8 @@ func TestAnnualReportAtTwoCutoffs(t *testing.T) {
 	for _, w := range wantDecember {
 		contains(t, "annual 31/12", text, w.text)
 	}
-	contains(t, "annual 31/12", text, "80% 60% (3/5 chi đoàn đạt từ khá trở lên) Chưa đạt")
+	contains(t, "annual 31/12", text, "80% 60% (3/5 chi đoàn đạt từ khá trở lên) Chưa đạt",
+		"CLB Bóng đá thanh niên Văn hóa, thể thao, sở thích 0 01/09/2025")
 
 	// The secretary signs the same document again: it keeps its number.
 	again, err := Issue(ctx, w.st, Request{Kind: Annual, Year: 2025, Date: d(2026, 1, 12), Cutoff: d(2025, 12, 31), Dir: w.dir})
