@@ -40,7 +40,7 @@ func bigSheet(b *testing.B) (*store.Store, string) {
 			return
 		}
 		benchSheet = filepath.Join(dir, "100k.xlsx")
-		_, benchErr = ExportMembersFile(ctx, benchStore, store.MemberFilter{}, benchSheet, ExportOptions{Personal: true})
+		_, benchErr = ExportMembersFile(ctx, benchStore, store.MemberFilter{}, store.Output{Path: benchSheet}, ExportOptions{Personal: true})
 	})
 	if benchErr != nil {
 		b.Fatal(benchErr)

@@ -11,8 +11,8 @@ import (
 // ExportOptions chooses what an export holds.
 type ExportOptions struct {
 	// Personal adds CCCD, phone, address, ethnicity, religion and notes,
-	// which stay out of an export unless the user asks; the file is then
-	// readable by its owner alone.
+	// which stay out of an export unless the user asks (every export is
+	// readable by its owner alone: see store.Output).
 	Personal bool
 }
 
@@ -61,29 +61,26 @@ func ExportMembers(ctx context.Context, st *store.Store, f store.MemberFilter, w
 	return n, tw.Close()
 }
 
-// WriteFile writes a spreadsheet to path (its format from the extension)
-// through store.WriteFile, so that a failure never leaves half a file;
-// personal files are created readable by the owner alone.
-func WriteFile(path string, personal bool, write func(w io.Writer, format Format) error) error {
-	format, err := FormatOf(path)
+// WriteFile writes a spreadsheet to out (its format from the extension)
+// through store.Output, which refuses the register and, unless allowed,
+// an existing file, and never leaves half a file; the file is readable by
+// its owner alone.
+func WriteFile(out store.Output, write func(w io.Writer, format Format) error) error {
+	format, err := FormatOf(out.Path)
 	if err != nil {
 		return err
 	}
 	if format == XLS {
-		return fmt.Errorf("tệp %s: Sổ Đoàn ghi .xlsx hoặc .csv, không ghi .xls", path)
+		return fmt.Errorf("tệp %s: Sổ Đoàn ghi .xlsx hoặc .csv, không ghi .xls", out.Path)
 	}
-	fn := func(w io.Writer) error { return write(w, format) }
-	if personal {
-		return store.WritePrivateFile(path, fn)
-	}
-	return store.WriteFile(path, fn)
+	return out.Write(func(w io.Writer) error { return write(w, format) })
 }
 
-// ExportMembersFile writes the people matching f to path, an .xlsx or .csv
+// ExportMembersFile writes the people matching f to out, an .xlsx or .csv
 // file, and returns how many rows it wrote.
-func ExportMembersFile(ctx context.Context, st *store.Store, f store.MemberFilter, path string, o ExportOptions) (int, error) {
+func ExportMembersFile(ctx context.Context, st *store.Store, f store.MemberFilter, out store.Output, o ExportOptions) (int, error) {
 	var n int
-	err := WriteFile(path, o.Personal, func(w io.Writer, format Format) error {
+	err := WriteFile(out, func(w io.Writer, format Format) error {
 		var err error
 		n, err = ExportMembers(ctx, st, f, w, format, o)
 		return err

@@ -11,13 +11,12 @@ import (
 // rejected.
 const reasonTitle = "Lý do chưa nhập"
 
-// WriteRejected writes the rows that have problems to path (.xlsx or
+// WriteRejected writes the rows that have problems to out (.xlsx or
 // .csv) with the sheet's own columns and a last column saying why, so that
 // the user fixes them there and imports the file again. The rows are read
-// again from the sheet: the preview keeps no copy of the cells. The file
-// may hold personal data, so only its owner can read it. It returns how
-// many rows it wrote.
-func (pv *Preview) WriteRejected(path string) (int, error) {
+// again from the sheet: the preview keeps no copy of the cells. It
+// returns how many rows it wrote.
+func (pv *Preview) WriteRejected(out store.Output) (int, error) {
 	reasons := map[int]string{}
 	for _, r := range pv.Rows {
 		if len(r.Problems) == 0 {
@@ -46,7 +45,7 @@ func (pv *Preview) WriteRejected(path string) (int, error) {
 	}
 	cols = append(cols, Column{Title: reasonTitle, Width: 60})
 	n := 0
-	err = WriteFile(path, true, func(w io.Writer, f Format) error {
+	err = WriteFile(out, func(w io.Writer, f Format) error {
 		tw, err := NewTableWriter(w, f, "Chưa nhập", cols)
 		if err != nil {
 			return err

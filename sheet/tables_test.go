@@ -38,7 +38,7 @@ func TestExportTables(t *testing.T) {
 	for _, name := range Tables {
 		path := filepath.Join(t.TempDir(), name+".xlsx")
 		var n int
-		err := WriteFile(path, false, func(w io.Writer, f Format) error {
+		err := WriteFile(store.Output{Path: path}, func(w io.Writer, f Format) error {
 			var err error
 			n, err = ExportTable(ctx, s, name, year, w, f)
 			return err

@@ -31,7 +31,9 @@ func (m *membersScreen) exportExcel() {
 	path := filepath.Join(dir, name+"-"+time.Now().Format("2006-01-02-150405")+".xlsx")
 	m.exportBtn.Disable()
 	go func() {
-		n, err := sheet.ExportMembersFile(a.ctx, a.st, f, path, sheet.ExportOptions{})
+		out := a.st.Output(path, false)
+		out.Ask = a.askReplace // never over a file without asking
+		n, err := sheet.ExportMembersFile(a.ctx, a.st, f, out, sheet.ExportOptions{})
 		a.do(func() {
 			m.exportBtn.Enable()
 			if err != nil {
@@ -60,7 +62,9 @@ func (a *App) tableExportButton(table, file string, year func() int) *button {
 		b.Disable()
 		go func() {
 			var n int
-			err := sheet.WriteFile(path, false, func(w io.Writer, f sheet.Format) error {
+			out := a.st.Output(path, false)
+			out.Ask = a.askReplace
+			err := sheet.WriteFile(out, func(w io.Writer, f sheet.Format) error {
 				var err error
 				n, err = sheet.ExportTable(a.ctx, a.st, table, y, w, f)
 				return err

@@ -299,7 +299,9 @@ func (im *importer) saveRejected() {
 		return
 	}
 	path := filepath.Join(dir, "dong-chua-nhap-"+time.Now().Format("2006-01-02-150405")+".xlsx")
-	n, err := im.pv.WriteRejected(path)
+	out := a.st.Output(path, false)
+	out.Ask = a.askReplace
+	n, err := im.pv.WriteRejected(out)
 	if err != nil {
 		a.showError(err)
 		return

@@ -58,12 +58,18 @@ func escapeAll(rec []string) []string {
 	return rec
 }
 
-func exportMembers(ctx context.Context, st *store.Store, f store.MemberFilter, out string, personal bool, stdout io.Writer) error {
+// exportMembers writes the people of f to out; the path is checked before
+// the register is read (never the register, an existing file only with
+// --force).
+func exportMembers(ctx context.Context, st *store.Store, f store.MemberFilter, out store.Output, personal bool, stdout io.Writer) error {
+	if err := out.Check(); err != nil {
+		return err
+	}
 	n, err := sheet.ExportMembersFile(ctx, st, f, out, sheet.ExportOptions{Personal: personal})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Đã xuất %s người: %s\n", store.FormatInt(int64(n)), out)
+	fmt.Fprintf(stdout, "Đã xuất %s người: %s\n", store.FormatInt(int64(n)), out.Path)
 	return nil
 }
 
@@ -75,14 +81,15 @@ func runExport(ctx context.Context, st *store.Store, args []string, stdout, stde
 		"       sodoan-cli --db TỆP export branches|clubs|coops|indicators --out TỆP.xlsx|TỆP.csv [--year Y]", stderr)
 	filter := memberFilterFlags(fs)
 	out := fs.String("out", "", "tệp ghi ra: .xlsx hoặc .csv")
-	personal := fs.Bool("personal", false, "kèm CCCD, điện thoại, địa chỉ, dân tộc, tôn giáo, ghi chú (tệp chỉ chủ máy đọc được)")
+	personal := fs.Bool("personal", false, "kèm CCCD, điện thoại, địa chỉ, dân tộc, tôn giáo, ghi chú")
+	force := fs.Bool("force", false, "thay thế tệp --out đã có")
 	if len(args) == 0 || args[0] != "members" {
 		if st == nil || wantsHelp(args) {
-			return fs.Parse([]string{"--help"})
+			return parseFlags(fs, []string{"--help"})
 		}
 		return fmt.Errorf("export: chọn members, %s (export --help)", strings.Join(sheet.Tables, ", "))
 	}
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
 	if *out == "" {
@@ -92,7 +99,7 @@ func runExport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	if err != nil {
 		return err
 	}
-	return exportMembers(ctx, st, f, *out, *personal, stdout)
+	return exportMembers(ctx, st, f, st.Output(*out, *force), *personal, stdout)
 }
 
 // runExportTable writes the branches, clubs, cooperative groups or
@@ -100,18 +107,20 @@ func runExport(ctx context.Context, st *store.Store, args []string, stdout, stde
 func runExportTable(ctx context.Context, st *store.Store, table string, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("export "+table, "export "+table+" --out TỆP.xlsx|TỆP.csv [--year Y]", stderr)
 	out := fs.String("out", "", "tệp ghi ra: .xlsx hoặc .csv")
-	year := fs.Int("year", store.Today().Year(), "năm (kết quả tổ hợp tác, chỉ tiêu)")
-	if err := fs.Parse(args); err != nil {
+	year := intFlag(fs, "year", store.Today().Year(), store.YearRange, "năm (kết quả tổ hợp tác, chỉ tiêu)")
+	force := fs.Bool("force", false, "thay thế tệp --out đã có")
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {
 		return fmt.Errorf("export %s: thiếu --out TỆP.xlsx hoặc TỆP.csv", table)
 	}
-	if *year < 1900 || *year > 2200 {
-		return fmt.Errorf("--year %d: năm phải từ 1900 đến 2200", *year)
+	output := st.Output(*out, *force)
+	if err := output.Check(); err != nil {
+		return err
 	}
 	var n int
-	err := sheet.WriteFile(*out, false, func(w io.Writer, f sheet.Format) error {
+	err := sheet.WriteFile(output, func(w io.Writer, f sheet.Format) error {
 		var err error
 		n, err = sheet.ExportTable(ctx, st, table, *year, w, f)
 		return err
@@ -129,9 +138,10 @@ func runImport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	errorsOut := fs.String("errors", "", "ghi các dòng lỗi kèm lý do ra tệp .xlsx để sửa và nhập lại")
 	create := fs.Bool("create-branches", false, "tạo các chi đoàn chưa có trong sổ")
 	update := fs.Bool("update", false, "người đã có trong sổ (cùng CCCD, hoặc cùng họ tên và ngày sinh): cập nhật theo bảng (mặc định: bỏ qua)")
+	force := fs.Bool("force", false, "thay thế tệp --errors đã có")
 	if len(args) == 0 || args[0] != "members" {
 		if st == nil || wantsHelp(args) {
-			return fs.Parse([]string{"--help"})
+			return parseFlags(fs, []string{"--help"})
 		}
 		return fmt.Errorf("import: chỉ có import members (import members --help)")
 	}
@@ -141,7 +151,7 @@ func runImport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
 		path, rest = rest[0], rest[1:]
 	}
-	if err := fs.Parse(rest); err != nil {
+	if err := parseFlags(fs, rest); err != nil {
 		return err
 	}
 	if path == "" && fs.NArg() > 0 {
@@ -149,6 +159,14 @@ func runImport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	}
 	if path == "" {
 		return fmt.Errorf("import members: thiếu tệp cần nhập (.xlsx, .csv)")
+	}
+	var rejected store.Output
+	if *errorsOut != "" {
+		// Checked first: never the register, an existing file only with --force.
+		rejected = st.Output(*errorsOut, *force)
+		if err := rejected.Check(); err != nil {
+			return err
+		}
 	}
 	pv, err := sheet.Read(ctx, st, path, nil)
 	if err != nil {
@@ -173,7 +191,7 @@ func runImport(ctx context.Context, st *store.Store, args []string, stdout, stde
 		}
 	}
 	if *errorsOut != "" && invalid > 0 {
-		n, err := pv.WriteRejected(*errorsOut)
+		n, err := pv.WriteRejected(rejected)
 		if err != nil {
 			return err
 		}
