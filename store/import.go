@@ -263,7 +263,7 @@ func (s *Store) backupBeforeImport(ctx context.Context) (string, error) {
 	if n == 0 {
 		return "", nil
 	}
-	dest := filepath.Join(filepath.Dir(s.path), "sao-luu", "truoc-khi-nhap-"+time.Now().Format("2006-01-02-150405.000")+".db")
+	dest := filepath.Join(filepath.Dir(s.path), BackupsFolderName, "truoc-khi-nhap-"+time.Now().Format("2006-01-02-150405.000")+".db")
 	if err := s.Backup(ctx, dest); err != nil {
 		return "", fmt.Errorf("sao lưu trước khi nhập: %w", err)
 	}

@@ -47,11 +47,12 @@ type membersScreen struct {
 	filter store.MemberFilter
 	// exportBtn writes what the table shows to Excel; lastExport is the
 	// latest file it wrote.
-	exportBtn  *button
-	importBtn  *button
-	lastExport string
-	cols       []memberColumn
-	widths     []float32 // the columns' widths as last set by fitColumns
+	exportBtn    *button
+	exportChoice *exportChoice // the latest Xuất Excel dialog
+	importBtn    *button
+	lastExport   string
+	cols         []memberColumn
+	widths       []float32 // the columns' widths as last set by fitColumns
 
 	search    *entry
 	kindSel   *choiceSelect
