@@ -58,6 +58,10 @@ type Field struct {
 	// the text cannot be read. Nil: the column is recognised but not
 	// imported (it is derived by the register).
 	Set func(p *store.Person, v string) error
+	// Under is the key of the field whose header spans this one in a
+	// two-level header (Nam and Nữ under Ngày sinh or under Giới tính):
+	// the label names this column only there.
+	Under string
 }
 
 // Field keys the importer treats specially.
@@ -96,8 +100,14 @@ var Fields = []Field{
 		Width: 12, Kind: DateKind, StoreFields: []string{"BirthDate"},
 		Get: func(p *store.Person, _ int) any { return p.BirthDate },
 		Set: func(p *store.Person, v string) error { return setDate(&p.BirthDate, v) }},
-	{Key: keyBirthMale, Label: "Nam", Kind: DateKind, StoreFields: []string{"BirthDate", "Gender"}},
-	{Key: keyBirthFemale, Label: "Nữ", Kind: DateKind, StoreFields: []string{"BirthDate", "Gender"}},
+	// A date under Nam is a man's date of birth, under Nữ a woman's.
+	{Key: keyBirthMale, Label: "Nam", Under: keyBirthDate, Kind: DateKind, StoreFields: []string{"BirthDate", "Gender"}},
+	{Key: keyBirthFemale, Label: "Nữ", Under: keyBirthDate, Kind: DateKind, StoreFields: []string{"BirthDate", "Gender"}},
+	// An x under Giới tính's Nam or Nữ.
+	{Key: "gender_male", Label: "Nam", Under: keyGender, Kind: Mark, StoreFields: []string{"Gender"},
+		Set: func(p *store.Person, v string) error { return setSex(p, v, store.Male) }},
+	{Key: "gender_female", Label: "Nữ", Under: keyGender, Kind: Mark, StoreFields: []string{"Gender"},
+		Set: func(p *store.Person, v string) error { return setSex(p, v, store.Female) }},
 	{Key: keyGender, Label: "Giới tính", Aliases: []string{"Phái", "Nam/Nữ", "Nam, nữ"}, Width: 9, StoreFields: []string{"Gender"},
 		Get: func(p *store.Person, _ int) any { return p.Gender.Label() },
 		Set: func(p *store.Person, v string) error {
@@ -332,6 +342,19 @@ func setMark(b *bool, v string) error {
 	default:
 		return msgErr("%q: ghi x nếu có, để trống nếu không", v)
 	}
+	return nil
+}
+
+// setSex reads a mark under Giới tính's Nam or Nữ column.
+func setSex(p *store.Person, v string, g store.Gender) error {
+	var marked bool
+	if err := setMark(&marked, v); err != nil || !marked {
+		return err
+	}
+	if p.Gender != "" && p.Gender != g {
+		return msgErr("đánh dấu ở cả cột Nam và cột Nữ: chỉ đánh một cột")
+	}
+	p.Gender = g
 	return nil
 }
 

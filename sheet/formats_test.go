@@ -222,3 +222,29 @@ func toneApart(s string) string {
 	}
 	return b.String()
 }
+
+// TestReadSexMarks: Giới tính over Nam and Nữ, with an x in one of them.
+func TestReadSexMarks(t *testing.T) {
+	content := "STT,Họ và tên,Ngày sinh,Giới tính,,Ngày vào Đoàn,Chi đoàn\n" +
+		",,,Nam,Nữ,,\n" +
+		"1,Nguyễn Văn Tư,01/01/2000,x,,01/01/2016,Khóm 3\n" +
+		"2,Trần Thị Năm,02/02/2001,,X,02/02/2017,Khóm 3\n" +
+		"3,Lê Văn Sáu,03/03/2002,x,x,03/03/2018,Khóm 3\n" +
+		"4,Lê Văn Bảy,03/03/2002,,,03/03/2018,Khóm 3\n"
+	path := filepath.Join(t.TempDir(), "ds.csv")
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pv, err := Read(context.Background(), khom3Register(t), path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pv.Rows) != 4 || pv.Rows[0].Person.Gender != store.Male || pv.Rows[1].Person.Gender != store.Female {
+		t.Fatalf("rows %+v", pv.Rows)
+	}
+	ps := pv.Problems()
+	if len(ps) != 2 || ps[0].Row != 5 || ps[0].Column != "Giới tính Nữ" || ps[0].Reason != "đánh dấu ở cả cột Nam và cột Nữ: chỉ đánh một cột" ||
+		ps[1].Row != 6 || ps[1].Column != "Giới tính" || ps[1].Reason != "chọn Nam hoặc Nữ" {
+		t.Errorf("problems %v", ps)
+	}
+}

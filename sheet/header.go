@@ -24,8 +24,8 @@ func normHeader(s string) string {
 var aliases = func() map[string]int {
 	m := map[string]int{}
 	for i, f := range Fields {
-		if f.Key == keyBirthMale || f.Key == keyBirthFemale {
-			continue // only under Ngày sinh
+		if f.Under != "" {
+			continue // named so only under its group's header
 		}
 		for _, a := range append([]string{f.Label}, f.Aliases...) {
 			m[normHeader(a)] = i
@@ -43,6 +43,7 @@ func matchHeader(h string) (int, bool) {
 type column struct {
 	index  int    // 0-based column of the sheet
 	title  string // the header as written (group and sub-header joined)
+	group  string // the spanning header of a sub-column (Ngày sinh over Nam)
 	field  int    // index in Fields, -1 when unrecognised
 	letter string // A, B, … AA
 }
@@ -138,14 +139,8 @@ func findLayout(top [][]string) (l layout, ok bool) {
 			continue
 		case s != "":
 			col.title = strings.TrimSpace(group + " " + s)
-			if male, isSex := isSexHeader(s); isSex {
-				if gi, ok := matchHeader(group); ok && Fields[gi].Key == keyBirthDate {
-					key := keyBirthFemale
-					if male {
-						key = keyBirthMale
-					}
-					col.field = fieldIndex(key)
-				}
+			if i, ok := subField(group, s); ok {
+				col.field, col.group = i, group
 				break
 			}
 			for _, try := range []string{s, group + " " + s, h} {
@@ -188,17 +183,32 @@ func isSubHeader(head, next []string) bool {
 			continue
 		}
 		n++
+		if _, ok := subField(group, v); ok {
+			continue
+		}
 		if _, sex := isSexHeader(v); sex {
-			if gi, ok := matchHeader(group); ok && Fields[gi].Key == keyBirthDate {
-				continue
-			}
-			return false
+			return false // Nam or Nữ under anything else: a data row
 		}
 		if _, ok := matchHeader(v); !ok {
 			return false
 		}
 	}
 	return n > 0
+}
+
+// subField finds the field a sub-header names under its group's header
+// (Nam under Ngày sinh, Nữ under Giới tính).
+func subField(group, sub string) (int, bool) {
+	gi, ok := matchHeader(group)
+	if !ok {
+		return 0, false
+	}
+	for i, f := range Fields {
+		if f.Under == Fields[gi].Key && normHeader(f.Label) == normHeader(sub) {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 func fieldIndex(key string) int {

@@ -274,7 +274,12 @@ func (l *layout) birthColumn() string {
 	if i, ok := l.byKey[keyBirthDate]; ok {
 		return l.columns[i].title
 	}
-	// Under Nam and Nữ: the group's header.
+	// Under Nam and Nữ: the group's header, as the sheet writes it.
+	for _, k := range []string{keyBirthMale, keyBirthFemale} {
+		if i, ok := l.byKey[k]; ok {
+			return l.columns[i].group
+		}
+	}
 	return Fields[fieldIndex(keyBirthDate)].Label
 }
 
@@ -304,8 +309,8 @@ func (l *layout) columnOf(storeField, label string) string {
 		}
 		for _, sf := range Fields[c.field].StoreFields {
 			if sf == storeField {
-				if Fields[c.field].Key == keyBirthMale || Fields[c.field].Key == keyBirthFemale {
-					return l.birthColumn()
+				if c.group != "" {
+					return c.group // Nam, Nữ: the problem is the group's
 				}
 				return c.title
 			}
