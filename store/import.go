@@ -298,10 +298,7 @@ func (s *Store) insertPeople(ctx context.Context, tx *sql.Tx, people []*Person) 
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) + 1 FROM people`).Scan(&next); err != nil {
 		return fmt.Errorf("chuẩn bị ghi: %w", err)
 	}
-	insPerson, err := newBulkInsert(ctx, tx, `INSERT INTO people(id, family_name, middle_name, given_name, gender, birth_date,
-		ethnicity, religion, citizen_id, phone, address, hamlet, occupation, schooling, qualification, theory_level,
-		it_level, language, language_fluent, youth_work_trained, union_member, admission_date, card_number, branch_id,
-		federation_member, federation_date, note, status, sort_key, search)`, 30)
+	insPerson, err := newBulkInsert(ctx, tx, `INSERT INTO people(id, `+personWriteColumns+`, status, search)`, 30)
 	if err != nil {
 		return err
 	}
@@ -316,12 +313,8 @@ func (s *Store) insertPeople(ctx context.Context, tx *sql.Tx, people []*Person) 
 		next++
 		name, ids := searchText(p)
 		ids = Fold(ids)
-		err := insPerson.add(p.ID, p.FamilyName, p.MiddleName, p.GivenName, string(p.Gender), p.BirthDate,
-			p.Ethnicity, p.Religion, p.CitizenID, p.Phone, p.Address, p.Hamlet, string(p.Occupation), p.Schooling,
-			string(p.Qualification), string(p.TheoryLevel), p.ITLevel, p.Language, p.LanguageFluent, p.YouthWorkTrained,
-			p.UnionMember, p.AdmissionDate, nullIfEmpty(p.CardNumber), nullIfZero(p.BranchID),
-			p.FederationMember, p.FederationDate, p.Note, string(StatusActive),
-			s.coll.nameKey(p.FamilyName, p.MiddleName, p.GivenName), searchColumn(name, ids))
+		args := append([]any{p.ID}, personArgs(p, s.coll.nameKey(p.FamilyName, p.MiddleName, p.GivenName))...)
+		err := insPerson.add(append(args, string(StatusActive), searchColumn(name, ids))...)
 		if err != nil {
 			return fmt.Errorf("ghi %s: %w", p.FullName(), err)
 		}

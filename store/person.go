@@ -175,18 +175,27 @@ func nullIfEmpty(s string) any {
 	return s
 }
 
-func writePerson(ctx context.Context, tx *sql.Tx, p *Person, key []byte) error {
-	args := []any{p.FamilyName, p.MiddleName, p.GivenName, string(p.Gender), p.BirthDate,
+// personWriteColumns are the columns a person's record writes, in the
+// order of personArgs (a new person, an import in bulk).
+const personWriteColumns = `family_name, middle_name, given_name, gender, birth_date,
+	ethnicity, religion, citizen_id, phone, address, hamlet, occupation, schooling,
+	qualification, theory_level, it_level, language, language_fluent, youth_work_trained,
+	union_member, admission_date, card_number, branch_id, federation_member, federation_date, note, sort_key`
+
+// personArgs are p's values for personWriteColumns; key is its sort key.
+func personArgs(p *Person, key []byte) []any {
+	return []any{p.FamilyName, p.MiddleName, p.GivenName, string(p.Gender), p.BirthDate,
 		p.Ethnicity, p.Religion, p.CitizenID, p.Phone, p.Address, p.Hamlet, string(p.Occupation), p.Schooling,
 		string(p.Qualification), string(p.TheoryLevel), p.ITLevel, p.Language, p.LanguageFluent, p.YouthWorkTrained,
 		p.UnionMember, p.AdmissionDate, nullIfEmpty(p.CardNumber), nullIfZero(p.BranchID),
 		p.FederationMember, p.FederationDate, p.Note, key}
+}
+
+func writePerson(ctx context.Context, tx *sql.Tx, p *Person, key []byte) error {
+	args := personArgs(p, key)
 	isNew := p.ID == 0
 	if isNew {
-		res, err := tx.ExecContext(ctx, `INSERT INTO people(family_name, middle_name, given_name, gender, birth_date,
-			ethnicity, religion, citizen_id, phone, address, hamlet, occupation, schooling,
-			qualification, theory_level, it_level, language, language_fluent, youth_work_trained,
-			union_member, admission_date, card_number, branch_id, federation_member, federation_date, note, sort_key)
+		res, err := tx.ExecContext(ctx, `INSERT INTO people(`+personWriteColumns+`)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, args...)
 		if err != nil {
 			return fmt.Errorf("ghi %s: %w", p.FullName(), err)
