@@ -184,9 +184,9 @@ func (s *Store) Check(ctx context.Context) (version int, problems []string, err 
 // Backup writes a consistent copy of the register to dest (which must not
 // exist), while it stays open.
 func (s *Store) Backup(ctx context.Context, dest string) error {
-	// Never onto the register or its companion files (a backup named
-	// so.db-journal would be taken for a hot journal and "roll back" the
-	// register); the backups folder is its place.
+	// Never onto the register or its companion files (SQLite would take a
+	// backup named so.db-journal for the register's own journal); the
+	// backups folder is its place.
 	if err := (Output{Path: dest, Register: s.path, Backup: true}).Check(); err != nil {
 		return err
 	}
