@@ -2,10 +2,10 @@ package ui
 
 import (
 	"encoding/json"
-	"io"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io"
 	"path/filepath"
 	"sort"
 	"strconv"
