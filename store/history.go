@@ -1,0 +1,328 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// HistoryEntry is one recorded change of the register.
+type HistoryEntry struct {
+	ID       int64
+	At       time.Time // UTC
+	Action   string    // insert, update, delete, trash, restore, purge, demo
+	Table    string
+	RowKey   string // the row's id, or its key such as "12/2024"
+	PersonID int64  // the person the change is about (0: none)
+	Note     string
+	Changes  []FieldChange
+}
+
+// FieldChange is one field of a change, its values as the user sees them.
+type FieldChange struct {
+	Field  string // column
+	Label  string // Vietnamese label
+	Before string
+	After  string
+}
+
+// HistoryFilter picks history entries.
+type HistoryFilter struct {
+	PersonID int64 // 0: every change
+	Limit    int   // newest first; 0: 50
+}
+
+// MaxHistoryLimit bounds how many entries one read returns.
+const MaxHistoryLimit = 10000
+
+// History lists recorded changes, newest first.
+func (s *Store) History(ctx context.Context, f HistoryFilter) ([]HistoryEntry, error) {
+	if f.Limit < 0 || f.Limit > MaxHistoryLimit {
+		return nil, &ValidationError{Errors: []FieldError{{Field: "Limit", Label: "Số dòng",
+			Msg: fmt.Sprintf("%d: phải từ 1 đến %s", f.Limit, FormatInt(MaxHistoryLimit))}}}
+	}
+	if f.Limit == 0 {
+		f.Limit = 50
+	}
+	q := `SELECT id, at, action, entity, row_key, COALESCE(person_id, 0), before, after, note FROM history`
+	args := []any{}
+	if f.PersonID != 0 {
+		q += ` WHERE person_id = ?`
+		args = append(args, f.PersonID)
+	}
+	rows, err := s.db.QueryContext(ctx, q+` ORDER BY id DESC LIMIT ?`, append(args, f.Limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("đọc lịch sử: %w", err)
+	}
+	defer rows.Close()
+	var out []HistoryEntry
+	branches := map[int64]string{}
+	if bs, err := s.Branches(ctx, true); err == nil {
+		for _, b := range bs {
+			branches[b.ID] = b.Name
+		}
+	}
+	for rows.Next() {
+		var e HistoryEntry
+		var at, before, after string
+		if err := rows.Scan(&e.ID, &at, &e.Action, &e.Table, &e.RowKey, &e.PersonID, &before, &after, &e.Note); err != nil {
+			return nil, fmt.Errorf("đọc lịch sử: %w", err)
+		}
+		e.At = parseStamp(at)
+		var b, a map[string]any
+		if err := json.Unmarshal([]byte(before), &b); err != nil {
+			return nil, fmt.Errorf("đọc lịch sử %d: %w", e.ID, err)
+		}
+		if err := json.Unmarshal([]byte(after), &a); err != nil {
+			return nil, fmt.Errorf("đọc lịch sử %d: %w", e.ID, err)
+		}
+		e.Changes = fieldChanges(e.Table, b, a, branches)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// fieldChanges lists the fields of a change in the order of fieldOrder,
+// then by name.
+func fieldChanges(table string, before, after map[string]any, branches map[int64]string) []FieldChange {
+	seen := map[string]bool{}
+	var cols []string
+	for _, m := range []map[string]any{before, after} {
+		for c := range m {
+			if !seen[c] {
+				seen[c] = true
+				cols = append(cols, c)
+			}
+		}
+	}
+	sort.Slice(cols, func(i, j int) bool {
+		oi, oj := columnOrder(cols[i]), columnOrder(cols[j])
+		if oi != oj {
+			return oi < oj
+		}
+		return cols[i] < cols[j]
+	})
+	out := make([]FieldChange, 0, len(cols))
+	for _, c := range cols {
+		if c == "id" || (c == "person_id" && table != "club_members" && table != "coop_members") {
+			continue // the row's own key, shown by the entry
+		}
+		out = append(out, FieldChange{Field: c, Label: columnLabel(table, c),
+			Before: displayValue(table, c, before[c], branches), After: displayValue(table, c, after[c], branches)})
+	}
+	return out
+}
+
+// ActionLabel is the change's verb in Vietnamese.
+func (e HistoryEntry) ActionLabel() string {
+	switch e.Action {
+	case "insert":
+		return "Thêm"
+	case "update":
+		return "Sửa"
+	case "delete":
+		return "Xóa"
+	case "trash":
+		return "Chuyển vào thùng rác"
+	case "restore":
+		return "Khôi phục từ thùng rác"
+	case "purge":
+		return "Xóa vĩnh viễn"
+	case "demo":
+		return "Tạo dữ liệu mẫu"
+	}
+	return e.Action
+}
+
+// What names the record changed: "Quá trình sinh hoạt (mã 12)".
+func (e HistoryEntry) What() string {
+	if e.RowKey == "" {
+		return tableLabel(e.Table)
+	}
+	return tableLabel(e.Table) + " (mã " + e.RowKey + ")"
+}
+
+// Summary is the entry on one line: what was done and the fields.
+func (e HistoryEntry) Summary() string {
+	var b strings.Builder
+	b.WriteString(e.ActionLabel())
+	b.WriteString(" ")
+	b.WriteString(strings.ToLower(e.What()))
+	if e.Note != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Note)
+	}
+	for i, c := range e.Changes {
+		if i == 0 {
+			b.WriteString(" — ")
+		} else {
+			b.WriteString("; ")
+		}
+		b.WriteString(c.Label)
+		b.WriteString(": ")
+		switch e.Action {
+		case "insert", "demo":
+			b.WriteString(c.After)
+		case "delete":
+			b.WriteString(c.Before)
+		default:
+			b.WriteString(orDash(c.Before) + " → " + orDash(c.After))
+		}
+	}
+	return b.String()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "(trống)"
+	}
+	return s
+}
+
+// FormatStamp writes a time of the register as dd/mm/yyyy HH:MM in the
+// computer's time zone.
+func FormatStamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Local().Format("02/01/2006 15:04")
+}
+
+var tableLabels = map[string]string{
+	"people":              "Thông tin cá nhân",
+	"membership_events":   "Quá trình sinh hoạt",
+	"member_years":        "Xếp loại năm",
+	"positions":           "Chức vụ",
+	"branches":            "Chi đoàn",
+	"criteria":            "Tiêu chí chi đoàn vững mạnh",
+	"branch_years":        "Xếp loại chi đoàn",
+	"branch_criteria_met": "Tiêu chí chi đoàn đạt",
+	"clubs":               "Câu lạc bộ",
+	"club_members":        "Thành viên câu lạc bộ",
+	"coops":               "Tổ hợp tác",
+	"coop_members":        "Thành viên tổ hợp tác",
+	"coop_years":          "Kết quả tổ hợp tác",
+	"ward_years":          "Số liệu năm của phường",
+	"plans":               "Kế hoạch",
+	"indicators":          "Chỉ tiêu",
+	"indicator_values":    "Giá trị chỉ tiêu",
+	"documents":           "Sổ văn bản đi",
+	"settings":            "Cài đặt",
+}
+
+func tableLabel(t string) string {
+	if l, ok := tableLabels[t]; ok {
+		return l
+	}
+	return t
+}
+
+// columnLabels are the Vietnamese labels of the columns, by column name,
+// with table.column for a name that means something else in a table.
+var columnLabels = map[string]string{
+	"family_name": "Họ", "middle_name": "Tên đệm", "given_name": "Tên", "gender": "Giới tính",
+	"birth_date": "Ngày sinh", "ethnicity": "Dân tộc", "religion": "Tôn giáo", "citizen_id": "Số CCCD",
+	"phone": "Số điện thoại", "address": "Địa chỉ", "hamlet": "Khóm, ấp", "occupation": "Nghề nghiệp",
+	"schooling": "Học vấn (lớp/12)", "qualification": "Trình độ chuyên môn", "theory_level": "Lý luận chính trị",
+	"it_level": "Tin học", "language": "Ngoại ngữ", "language_fluent": "Thành thạo ngoại ngữ",
+	"youth_work_trained": "Đã bồi dưỡng công tác thanh niên", "union_member": "Đoàn viên",
+	"admission_date": "Ngày vào Đoàn", "card_number": "Số thẻ đoàn viên", "branch_id": "Chi đoàn",
+	"federation_member": "Hội viên", "federation_date": "Ngày vào Hội", "note": "Ghi chú",
+	"kind": "Loại", "date": "Ngày", "unit": "Đơn vị", "reason": "Lý do", "year": "Năm", "rating": "Xếp loại",
+	"training_registered": "Đăng ký chương trình rèn luyện", "training_completed": "Hoàn thành chương trình rèn luyện",
+	"party_introduced": "Ngày giới thiệu cho Đảng", "party_admitted": "Ngày vào Đảng",
+	"start": "Từ ngày", "end": "Đến ngày", "name": "Tên", "active": "Đang hoạt động", "dissolved": "Ngày giải thể",
+	"founded": "Ngày thành lập", "leader": "Chủ nhiệm", "role": "Vai trò", "club_id": "Câu lạc bộ", "coop_id": "Tổ hợp tác",
+	"person_id": "Người", "field": "Lĩnh vực", "contract_date": "Ngày chứng thực hợp đồng", "legal_basis": "Căn cứ pháp lý",
+	"capital": "Vốn (đồng)", "revenue": "Doanh thu (đồng)", "avg_income": "Thu nhập bình quân (đồng/tháng)",
+	"support": "Hỗ trợ", "supported_model": "Mô hình được Đoàn hỗ trợ", "resident_youth": "Thanh niên trên địa bàn",
+	"new_party_members": "Đảng viên mới kết nạp", "achievements": "Kết quả đạt được", "shortcomings": "Hạn chế",
+	"next_steps": "Phương hướng", "number": "Số", "title": "Tiêu đề", "start_year": "Từ năm", "end_year": "Đến năm",
+	"current": "Hiện hành", "plan_id": "Kế hoạch", "code": "Mã", "section": "Mục", "metric": "Cách đo", "target": "Chỉ tiêu",
+	"period": "Chỉ tiêu cả nhiệm kỳ", "ord": "Thứ tự", "indicator_id": "Chỉ tiêu", "value": "Giá trị",
+	"type": "Loại văn bản", "issued": "Ngày ban hành", "file": "Tệp", "text": "Nội dung", "from_year": "Áp dụng từ năm",
+	"to_year": "Áp dụng đến năm", "criterion_id": "Tiêu chí", "key": "Khóa", "members": "Số người", "seed": "Hạt giống",
+	"criteria.code": "Số thứ tự tiêu chí", "membership_events.unit": "Đơn vị chuyển đi/đến", "positions.kind": "Chức vụ",
+	"settings.value": "Giá trị", "documents.title": "Trích yếu",
+}
+
+// columnOrder puts the fields of a person in the form's order.
+func columnOrder(c string) int {
+	for i, x := range []string{"family_name", "middle_name", "given_name", "gender", "birth_date", "kind", "date", "year", "name"} {
+		if c == x {
+			return i
+		}
+	}
+	return 100
+}
+
+func columnLabel(table, c string) string {
+	if l, ok := columnLabels[table+"."+c]; ok {
+		return l
+	}
+	if l, ok := columnLabels[c]; ok {
+		return l
+	}
+	return c
+}
+
+var boolColumns = map[string]bool{"language_fluent": true, "youth_work_trained": true, "union_member": true, "federation_member": true,
+	"active": true, "training_registered": true, "training_completed": true, "current": true, "period": true, "supported_model": true}
+
+var moneyColumns = map[string]bool{"capital": true, "revenue": true, "avg_income": true}
+
+// choiceColumns are the columns holding a code of a fixed list.
+var choiceColumns = map[string][]Choice{
+	"people.gender": Genders, "people.occupation": Occupations, "people.qualification": Qualifications,
+	"people.theory_level": TheoryLevels, "membership_events.kind": EventKinds, "positions.kind": Positions,
+	"branches.kind": BranchKinds, "clubs.kind": ClubKinds, "member_years.rating": Ratings,
+	"branch_years.rating": UnitRatings, "ward_years.rating": UnitRatings, "coops.legal_basis": LegalBases,
+}
+
+// displayValue writes a stored value as the window shows it: dates
+// dd/mm/yyyy, yes/no, labels of codes, the name of a branch.
+func displayValue(table, c string, v any, branches map[int64]string) string {
+	if v == nil {
+		return ""
+	}
+	if f, ok := v.(float64); ok && f == float64(int64(f)) {
+		v = int64(f)
+	}
+	switch {
+	case boolColumns[c]:
+		if n, ok := v.(int64); ok {
+			if n != 0 {
+				return "Có"
+			}
+			return "Không"
+		}
+	case moneyColumns[c]:
+		if n, ok := v.(int64); ok {
+			return FormatInt(n)
+		}
+	case c == "branch_id":
+		if n, ok := v.(int64); ok {
+			if name, ok := branches[n]; ok {
+				return name
+			}
+			return fmt.Sprintf("mã %d", n)
+		}
+	}
+	if list, ok := choiceColumns[table+"."+c]; ok {
+		if s, ok := v.(string); ok {
+			return labelOf(list, s)
+		}
+	}
+	if s, ok := v.(string); ok {
+		if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+			if d, err := ParseDate(s); err == nil {
+				return d.String()
+			}
+		}
+		return s
+	}
+	return fmt.Sprint(v)
+}
