@@ -59,12 +59,6 @@ func (s *Store) History(ctx context.Context, f HistoryFilter) ([]HistoryEntry, e
 	}
 	defer rows.Close()
 	var out []HistoryEntry
-	branches := map[int64]string{}
-	if bs, err := s.Branches(ctx, true); err == nil {
-		for _, b := range bs {
-			branches[b.ID] = b.Name
-		}
-	}
 	for rows.Next() {
 		var e HistoryEntry
 		var at, before, after string
@@ -79,15 +73,104 @@ func (s *Store) History(ctx context.Context, f HistoryFilter) ([]HistoryEntry, e
 		if err := json.Unmarshal([]byte(after), &a); err != nil {
 			return nil, fmt.Errorf("đọc lịch sử %d: %w", e.ID, err)
 		}
-		e.Changes = fieldChanges(e.Table, b, a, branches)
+		e.Changes = []FieldChange{}
+		e.Changes = append(e.Changes, fieldChanges(e.Table, b, a)...)
 		out = append(out, e)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("đọc lịch sử: %w", err)
+	}
+	rows.Close()
+	n := newNamer(ctx, s)
+	for i := range out {
+		if err := n.fill(&out[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
-// fieldChanges lists the fields of a change in the order of fieldOrder,
-// then by name.
-func fieldChanges(table string, before, after map[string]any, branches map[int64]string) []FieldChange {
+// namer puts the schema's column order and the names of the records that
+// ids point to (a branch, a club, a person) into history entries.
+type namer struct {
+	ctx   context.Context
+	s     *Store
+	order map[string]map[string]int
+	names map[string]string
+}
+
+func newNamer(ctx context.Context, s *Store) *namer {
+	return &namer{ctx: ctx, s: s, order: map[string]map[string]int{}, names: map[string]string{}}
+}
+
+// refTables are the tables an id column points to, with the SQL of the
+// record's name.
+var refTables = map[string]struct{ table, name string }{
+	"branch_id": {"branches", "name"},
+	"club_id":   {"clubs", "name"},
+	"coop_id":   {"coops", "name"},
+	"person_id": {"people", "family_name || ' ' || CASE WHEN middle_name = '' THEN '' ELSE middle_name || ' ' END || given_name"},
+}
+
+func (n *namer) fill(e *HistoryEntry) error {
+	order, ok := n.order[e.Table]
+	if !ok {
+		order = map[string]int{}
+		rows, err := n.s.db.QueryContext(n.ctx, `SELECT name, cid FROM pragma_table_info(?)`, e.Table)
+		if err != nil {
+			return fmt.Errorf("đọc cột %s: %w", e.Table, err)
+		}
+		for rows.Next() {
+			var c string
+			var i int
+			if err := rows.Scan(&c, &i); err != nil {
+				rows.Close()
+				return fmt.Errorf("đọc cột %s: %w", e.Table, err)
+			}
+			order[c] = i
+		}
+		rows.Close()
+		n.order[e.Table] = order
+	}
+	sort.SliceStable(e.Changes, func(i, j int) bool {
+		oi, ok := order[e.Changes[i].Field]
+		if !ok {
+			oi = 1000
+		}
+		oj, ok := order[e.Changes[j].Field]
+		if !ok {
+			oj = 1000
+		}
+		return oi < oj
+	})
+	for i := range e.Changes {
+		c := &e.Changes[i]
+		ref, ok := refTables[c.Field]
+		if !ok {
+			continue
+		}
+		for _, v := range []*string{&c.Before, &c.After} {
+			if *v == "" {
+				continue
+			}
+			key := ref.table + "/" + *v
+			name, ok := n.names[key]
+			if !ok {
+				err := n.s.db.QueryRowContext(n.ctx, `SELECT `+ref.name+` FROM `+ref.table+` WHERE id = ?`, *v).Scan(&name)
+				if err != nil {
+					name = "mã " + *v
+				}
+				n.names[key] = name
+			}
+			*v = name
+		}
+	}
+	return nil
+}
+
+// fieldChanges lists the fields of a change (in column order once the
+// namer has run).
+func fieldChanges(table string, before, after map[string]any) []FieldChange {
 	seen := map[string]bool{}
 	var cols []string
 	for _, m := range []map[string]any{before, after} {
@@ -98,20 +181,14 @@ func fieldChanges(table string, before, after map[string]any, branches map[int64
 			}
 		}
 	}
-	sort.Slice(cols, func(i, j int) bool {
-		oi, oj := columnOrder(cols[i]), columnOrder(cols[j])
-		if oi != oj {
-			return oi < oj
-		}
-		return cols[i] < cols[j]
-	})
+	sort.Strings(cols)
 	out := make([]FieldChange, 0, len(cols))
 	for _, c := range cols {
 		if c == "id" || (c == "person_id" && table != "club_members" && table != "coop_members") {
 			continue // the row's own key, shown by the entry
 		}
 		out = append(out, FieldChange{Field: c, Label: columnLabel(table, c),
-			Before: displayValue(table, c, before[c], branches), After: displayValue(table, c, after[c], branches)})
+			Before: displayValue(table, c, before[c]), After: displayValue(table, c, after[c])})
 	}
 	return out
 }
@@ -249,16 +326,6 @@ var columnLabels = map[string]string{
 	"settings.value": "Giá trị", "documents.title": "Trích yếu",
 }
 
-// columnOrder puts the fields of a person in the form's order.
-func columnOrder(c string) int {
-	for i, x := range []string{"family_name", "middle_name", "given_name", "gender", "birth_date", "kind", "date", "year", "name"} {
-		if c == x {
-			return i
-		}
-	}
-	return 100
-}
-
 func columnLabel(table, c string) string {
 	if l, ok := columnLabels[table+"."+c]; ok {
 		return l
@@ -283,8 +350,9 @@ var choiceColumns = map[string][]Choice{
 }
 
 // displayValue writes a stored value as the window shows it: dates
-// dd/mm/yyyy, yes/no, labels of codes, the name of a branch.
-func displayValue(table, c string, v any, branches map[int64]string) string {
+// dd/mm/yyyy, yes/no and labels of codes (the namer then puts names for
+// ids).
+func displayValue(table, c string, v any) string {
 	if v == nil {
 		return ""
 	}
@@ -302,13 +370,6 @@ func displayValue(table, c string, v any, branches map[int64]string) string {
 	case moneyColumns[c]:
 		if n, ok := v.(int64); ok {
 			return FormatInt(n)
-		}
-	case c == "branch_id":
-		if n, ok := v.(int64); ok {
-			if name, ok := branches[n]; ok {
-				return name
-			}
-			return fmt.Sprintf("mã %d", n)
 		}
 	}
 	if list, ok := choiceColumns[table+"."+c]; ok {

@@ -287,11 +287,12 @@ func loudSettings(rs []dbRow) []dbRow {
 	return out
 }
 
-// userColumns is a row without its derived columns and empty values.
+// userColumns is a row without its derived columns and empty (or zero)
+// values: what a new or deleted row held.
 func userColumns(r dbRow) dbRow {
 	out := dbRow{}
 	for c, v := range r {
-		if derivedColumns[c] || v == nil || v == "" {
+		if derivedColumns[c] || v == nil || v == "" || v == int64(0) {
 			continue
 		}
 		if _, blob := v.([]byte); blob {
