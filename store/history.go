@@ -184,7 +184,7 @@ func fieldChanges(table string, before, after map[string]any) []FieldChange {
 	sort.Strings(cols)
 	out := make([]FieldChange, 0, len(cols))
 	for _, c := range cols {
-		if c == "id" || (c == "person_id" && table != "club_members" && table != "coop_members") {
+		if c == "id" || c == "key" || (c == "person_id" && table != "club_members" && table != "coop_members") {
 			continue // the row's own key, shown by the entry
 		}
 		out = append(out, FieldChange{Field: c, Label: columnLabel(table, c),
@@ -216,18 +216,35 @@ func (e HistoryEntry) ActionLabel() string {
 
 // What names the record changed: "Quá trình sinh hoạt (mã 12)".
 func (e HistoryEntry) What() string {
-	if e.RowKey == "" {
-		return tableLabel(e.Table)
+	if e.Table == "settings" {
+		if l, ok := settingLabels[e.RowKey]; ok {
+			return "Cài đặt " + l
+		}
+		return "Cài đặt " + e.RowKey
 	}
-	return tableLabel(e.Table) + " (mã " + e.RowKey + ")"
+	what := tableLabel(e.Table)
+	if k, ok := trashKindOf[e.Table]; ok && (e.Action == "trash" || e.Action == "restore" || e.Action == "purge") {
+		what = k.Label() // the record, not its form
+	}
+	if e.RowKey == "" {
+		return what
+	}
+	return what + " (mã " + e.RowKey + ")"
 }
 
 // Summary is the entry on one line: what was done and the fields.
 func (e HistoryEntry) Summary() string {
 	var b strings.Builder
-	b.WriteString(e.ActionLabel())
-	b.WriteString(" ")
-	b.WriteString(strings.ToLower(e.What()))
+	switch e.Action {
+	case "demo":
+		b.WriteString(e.ActionLabel())
+	case "trash":
+		b.WriteString("Chuyển " + strings.ToLower(e.What()) + " vào thùng rác")
+	case "restore":
+		b.WriteString("Khôi phục " + strings.ToLower(e.What()) + " từ thùng rác")
+	default:
+		b.WriteString(e.ActionLabel() + " " + strings.ToLower(e.What()))
+	}
 	if e.Note != "" {
 		b.WriteString(": ")
 		b.WriteString(e.Note)
@@ -288,6 +305,12 @@ var tableLabels = map[string]string{
 	"indicator_values":    "Giá trị chỉ tiêu",
 	"documents":           "Sổ văn bản đi",
 	"settings":            "Cài đặt",
+}
+
+// settingLabels name the unit's settings.
+var settingLabels = map[string]string{
+	"unit.upper_body": "Đoàn cấp trên", "unit.name": "Tên đơn vị", "unit.place": "Địa danh",
+	"unit.issuer_code": "Ký hiệu cơ quan ban hành", "unit.secretary": "Bí thư", "unit.deputy": "Phó Bí thư",
 }
 
 func tableLabel(t string) string {
