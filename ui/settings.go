@@ -90,7 +90,8 @@ func (s *settingsScreen) refresh() {
 		widget.NewSeparator(),
 		heading(T("Ngôn ngữ")), container.NewHBox(langSel),
 		widget.NewSeparator(),
-		heading(T("Sổ dữ liệu")), widget.NewLabel(a.st.Path()), backupInfo, container.NewHBox(backupBtn, checkBtn),
+		heading(T("Sổ dữ liệu")), widget.NewLabel(a.st.Path()), backupInfo, container.NewHBox(backupBtn, checkBtn,
+			widget.NewButtonWithIcon(T("Thùng rác"), theme.DeleteIcon(), a.openTrash)),
 	)
 	s.root.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
 	s.root.Refresh()
