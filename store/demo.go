@@ -110,6 +110,9 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 	if err := w.log("demo", "people", "", nil, nil, dbRow{"members": int64(o.Members), "seed": o.Seed}, ""); err != nil {
 		return err
 	}
+	if err := w.flush(); err != nil {
+		return err
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("ghi dữ liệu mẫu: %w", err)
 	}

@@ -556,6 +556,9 @@ func purge(ctx context.Context, w *writeTx, kind TrashKind, id int64) error {
 			return fmt.Errorf("đọc người %d: %w", id, err)
 		}
 		if live == 0 {
+			if err := w.flush(); err != nil {
+				return err
+			}
 			if _, err := w.raw(`DELETE FROM history WHERE person_id = ?`, id); err != nil {
 				return fmt.Errorf("xóa lịch sử: %w", err)
 			}

@@ -50,6 +50,10 @@ var derivedColumns = map[string]bool{"sort_key": true, "search": true, "status":
 // quietSettings are settings the store keeps for itself, not the user's.
 var quietSettings = map[string]bool{settingCollation: true, settingLastBackup: true}
 
+// recordHistory is false only in the benchmark that measures what
+// recording costs (BenchmarkHistoryCost).
+var recordHistory = true
+
 // dbRow is one row read back: column name to value (int64, float64,
 // string, []byte or nil).
 type dbRow map[string]any
@@ -58,11 +62,41 @@ type dbRow map[string]any
 type writeTx struct {
 	ctx context.Context
 	tx  *sql.Tx
+	// stmts keeps the statements of the write path prepared for the
+	// transaction: a batch admission runs the same few for every person.
+	stmts map[string]*sql.Stmt
+	// pending holds the history lines of the transaction, written a
+	// hundred to a statement just before it commits.
+	pending []any
+	// trashMax is the highest id the recycle bin keeps, by kind, read once.
+	trashMax map[TrashKind]int64
+}
+
+// prepared returns q prepared in the transaction, once.
+func (w *writeTx) prepared(q string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(w.ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if w.stmts == nil {
+		w.stmts = map[string]*sql.Stmt{}
+	}
+	w.stmts[q] = st
+	return st, nil
 }
 
 // write runs fn in one transaction through the write path.
 func (s *Store) write(ctx context.Context, fn func(*writeTx) error) error {
-	return s.tx(ctx, func(tx *sql.Tx) error { return fn(&writeTx{ctx: ctx, tx: tx}) })
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		w := &writeTx{ctx: ctx, tx: tx}
+		if err := fn(w); err != nil {
+			return err
+		}
+		return w.flush()
+	})
 }
 
 // QueryRowContext reads inside the transaction.
@@ -82,6 +116,9 @@ type execFunc func(stmt string, args ...any) (sql.Result, error)
 // where (with args), and records every row that fn inserted, changed or
 // deleted.
 func (w *writeTx) track(table, where string, args []any, fn func(exec execFunc) error) error {
+	if !recordHistory {
+		return fn(w.raw)
+	}
 	before, err := w.snapshot(table, where, args)
 	if err != nil {
 		return err
@@ -109,26 +146,42 @@ func (w *writeTx) exec(table, where string, whereArgs []any, stmt string, args .
 }
 
 // insert runs an INSERT of one row into a table keyed by an integer id,
-// records it and returns its id. A new person, branch, club or group
-// never takes the id of one waiting in the recycle bin, so that the
-// history of an id is one record's and a restore finds its id free.
+// records it and returns its id; the row comes back from the statement
+// itself (RETURNING), so recording costs no extra read. A new person,
+// branch, club or group never takes the id of one waiting in the recycle
+// bin, so that the history of an id is one record's and a restore finds
+// its id free.
 func (w *writeTx) insert(table, stmt string, args ...any) (int64, error) {
-	res, err := w.raw(stmt, args...)
+	if _, ok := tableKeys[table]; !ok {
+		return 0, fmt.Errorf("bảng %s không có trong lược đồ", table)
+	}
+	st, err := w.prepared(stmt + ` RETURNING *`)
 	if err != nil {
 		return 0, err
 	}
-	id, err := res.LastInsertId()
+	rows, err := st.QueryContext(w.ctx, args...)
 	if err != nil {
 		return 0, err
+	}
+	after, err := scanRows(rows)
+	if err != nil {
+		return 0, err
+	}
+	if len(after) != 1 {
+		return 0, fmt.Errorf("ghi %s: %d dòng", table, len(after))
+	}
+	id, ok := after[0]["id"].(int64)
+	if !ok {
+		return 0, fmt.Errorf("ghi %s: không có mã", table)
 	}
 	if kind, ok := trashKindOf[table]; ok {
 		if id, err = w.avoidTrashedID(table, kind, id); err != nil {
 			return 0, err
 		}
+		after[0]["id"] = id
 	}
-	after, err := w.snapshot(table, "rowid = ?", []any{id})
-	if err != nil {
-		return 0, err
+	if !recordHistory {
+		return id, nil
 	}
 	return id, w.record(table, nil, after)
 }
@@ -136,6 +189,19 @@ func (w *writeTx) insert(table, stmt string, args ...any) (int64, error) {
 // avoidTrashedID moves a row just inserted (no other row refers to it
 // yet) past the ids kept in the recycle bin when it took one of them.
 func (w *writeTx) avoidTrashedID(table string, kind TrashKind, id int64) (int64, error) {
+	if w.trashMax == nil {
+		w.trashMax = map[TrashKind]int64{}
+	}
+	max, ok := w.trashMax[kind]
+	if !ok {
+		if err := w.tx.QueryRowContext(w.ctx, `SELECT COALESCE(max(item_id), 0) FROM trash WHERE kind = ?`, string(kind)).Scan(&max); err != nil {
+			return 0, fmt.Errorf("đọc thùng rác: %w", err)
+		}
+		w.trashMax[kind] = max
+	}
+	if id > max {
+		return id, nil
+	}
 	var held int
 	if err := w.tx.QueryRowContext(w.ctx, `SELECT count(*) FROM trash WHERE kind = ? AND item_id = ?`, string(kind), id).Scan(&held); err != nil {
 		return 0, fmt.Errorf("đọc thùng rác: %w", err)
@@ -144,8 +210,7 @@ func (w *writeTx) avoidTrashedID(table string, kind TrashKind, id int64) (int64,
 		return id, nil
 	}
 	var next int64
-	if err := w.tx.QueryRowContext(w.ctx, `SELECT max(COALESCE((SELECT max(id) FROM `+table+`), 0),
-		COALESCE((SELECT max(item_id) FROM trash WHERE kind = ?), 0)) + 1`, string(kind)).Scan(&next); err != nil {
+	if err := w.tx.QueryRowContext(w.ctx, `SELECT max(COALESCE((SELECT max(id) FROM `+table+`), 0), ?) + 1`, max).Scan(&next); err != nil {
 		return 0, fmt.Errorf("chọn mã mới: %w", err)
 	}
 	if _, err := w.raw(`UPDATE `+table+` SET id = ? WHERE id = ?`, next, id); err != nil {
@@ -164,29 +229,40 @@ func (w *writeTx) derived(stmt string, args ...any) error {
 // raw runs a statement unrecorded: only for track, and for the recycle
 // bin's moves, which record one summary line each.
 func (w *writeTx) raw(stmt string, args ...any) (sql.Result, error) {
-	return w.tx.ExecContext(w.ctx, stmt, args...)
+	st, err := w.prepared(stmt)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(w.ctx, args...)
 }
 
 // snapshot reads the rows of table picked by where, in key order.
 func (w *writeTx) snapshot(table, where string, args []any) ([]dbRow, error) {
-	return readRows(w.ctx, w.tx, table, where, args)
-}
-
-func readRows(ctx context.Context, q interface {
-	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, table, where string, args []any) ([]dbRow, error) {
 	keys, ok := tableKeys[table]
 	if !ok {
 		return nil, fmt.Errorf("bảng %s không có trong lược đồ", table)
 	}
-	rows, err := q.QueryContext(ctx, `SELECT * FROM `+table+` WHERE `+where+` ORDER BY `+strings.Join(keys, ", "), args...)
+	st, err := w.prepared(`SELECT * FROM ` + table + ` WHERE ` + where + ` ORDER BY ` + strings.Join(keys, ", "))
 	if err != nil {
 		return nil, fmt.Errorf("đọc %s: %w", table, err)
 	}
+	rows, err := st.QueryContext(w.ctx, args...)
+	if err != nil {
+		return nil, fmt.Errorf("đọc %s: %w", table, err)
+	}
+	out, err := scanRows(rows)
+	if err != nil {
+		return nil, fmt.Errorf("đọc %s: %w", table, err)
+	}
+	return out, nil
+}
+
+// scanRows reads every row of rows by column name, and closes them.
+func scanRows(rows *sql.Rows) ([]dbRow, error) {
 	defer rows.Close()
 	cols, err := rows.Columns()
 	if err != nil {
-		return nil, fmt.Errorf("đọc %s: %w", table, err)
+		return nil, err
 	}
 	var out []dbRow
 	for rows.Next() {
@@ -196,7 +272,7 @@ func readRows(ctx context.Context, q interface {
 			ptrs[i] = &vals[i]
 		}
 		if err := rows.Scan(ptrs...); err != nil {
-			return nil, fmt.Errorf("đọc %s: %w", table, err)
+			return nil, err
 		}
 		r := make(dbRow, len(cols))
 		for i, c := range cols {
@@ -303,7 +379,7 @@ func userColumns(r dbRow) dbRow {
 	return out
 }
 
-// log writes one history line.
+// log queues one history line; flush writes the queue.
 func (w *writeTx) log(action, table, key string, person any, before, after dbRow, note string) error {
 	b, err := json.Marshal(nonNil(before))
 	if err != nil {
@@ -313,10 +389,30 @@ func (w *writeTx) log(action, table, key string, person any, before, after dbRow
 	if err != nil {
 		return fmt.Errorf("ghi lịch sử: %w", err)
 	}
-	if _, err := w.raw(`INSERT INTO history(action, entity, row_key, person_id, before, after, note) VALUES (?,?,?,?,?,?,?)`,
-		action, table, key, person, string(b), string(a), note); err != nil {
-		return fmt.Errorf("ghi lịch sử: %w", err)
+	w.pending = append(w.pending, action, table, key, person, string(b), string(a), note)
+	if len(w.pending) >= historyBatch*historyCols {
+		return w.flush()
 	}
+	return nil
+}
+
+const (
+	historyCols  = 7
+	historyBatch = 100
+)
+
+// flush writes the queued history lines, a hundred to a statement.
+func (w *writeTx) flush() error {
+	for len(w.pending) > 0 {
+		n := min(len(w.pending)/historyCols, historyBatch)
+		q := `INSERT INTO history(action, entity, row_key, person_id, before, after, note) VALUES ` +
+			strings.TrimSuffix(strings.Repeat("(?,?,?,?,?,?,?),", n), ",")
+		if _, err := w.raw(q, w.pending[:n*historyCols]...); err != nil {
+			return fmt.Errorf("ghi lịch sử: %w", err)
+		}
+		w.pending = w.pending[n*historyCols:]
+	}
+	w.pending = nil
 	return nil
 }
 
