@@ -2,14 +2,11 @@ package ui
 
 import (
 	"fmt"
-	"net/url"
-	"os"
 	"path/filepath"
 	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -29,15 +26,15 @@ type document struct {
 type reportsScreen struct {
 	a        *App
 	docs     []document
-	docSel   *widget.Select
-	year     *widget.Select
+	docSel   *selectBox
+	year     *selectBox
 	texts    *fyne.Container
 	bar      *widget.ProgressBar
 	status   *widget.Label
-	genBtn   *widget.Button
-	openFile *widget.Button
-	openDir  *widget.Button
-	number   *widget.Check
+	genBtn   *button
+	openFile *button
+	openDir  *button
+	number   *check
 	register *docRegister // sổ văn bản đi
 	tabs     *container.AppTabs
 	last     string
@@ -55,22 +52,22 @@ func newReportsScreen(a *App) *reportsScreen {
 	for _, d := range s.docs {
 		names = append(names, d.title)
 	}
-	s.docSel = widget.NewSelect(names, nil)
+	s.docSel = newSelect(names, nil)
 	if len(names) > 0 {
 		s.docSel.SetSelectedIndex(0)
 	}
-	s.year = widget.NewSelect(yearOptions(thisYear()-6, thisYear()), func(string) { s.loadTexts() })
+	s.year = newSelect(yearOptions(thisYear()-6, thisYear()), func(string) { s.loadTexts() })
 	s.bar = widget.NewProgressBar()
 	s.bar.Hide()
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.genBtn = widget.NewButtonWithIcon(T("Tạo tệp PDF"), theme.DocumentPrintIcon(), s.generate)
+	s.genBtn = newButtonWithIcon(T("Tạo tệp PDF"), theme.DocumentPrintIcon(), s.generate)
 	s.genBtn.Importance = widget.HighImportance
-	s.openFile = widget.NewButtonWithIcon(T("Mở tệp"), theme.FileIcon(), func() { s.open(s.last) })
-	s.openDir = widget.NewButtonWithIcon(T("Mở thư mục"), theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.last)) })
+	s.openFile = newButtonWithIcon(T("Mở tệp"), theme.FileIcon(), func() { s.open(s.last) })
+	s.openDir = newButtonWithIcon(T("Mở thư mục"), theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.last)) })
 	s.openFile.Disable()
 	s.openDir.Disable()
-	s.number = widget.NewCheck(T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
+	s.number = newCheck(T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
 	top := widget.NewForm(
 		widget.NewFormItem(T("Văn bản"), s.docSel),
 		widget.NewFormItem(T("Năm"), s.year),
@@ -113,7 +110,7 @@ func (s *reportsScreen) loadTexts() {
 		return e
 	}
 	ach, sho, next := mk(w.Achievements), mk(w.Shortcomings), mk(w.NextSteps)
-	save := widget.NewButtonWithIcon(T("Lưu nội dung"), theme.DocumentSaveIcon(), func() {
+	save := newButtonWithIcon(T("Lưu nội dung"), theme.DocumentSaveIcon(), func() {
 		w.Achievements, w.Shortcomings, w.NextSteps = ach.Text, sho.Text, next.Text
 		if err := a.st.SaveWardYear(a.ctx, w); err != nil {
 			a.showError(err)
@@ -130,19 +127,6 @@ func (s *reportsScreen) loadTexts() {
 	)
 	s.texts.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
 	s.texts.Refresh()
-}
-
-// yearDir is the reports folder of a year, created when missing.
-func (a *App) yearDir(year int) (string, error) {
-	base := a.opts.ReportsDir
-	if base == "" {
-		base = filepath.Join(filepath.Dir(a.st.Path()), "bao-cao")
-	}
-	dir := filepath.Join(base, strconv.Itoa(year))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("tạo thư mục báo cáo: %w", err)
-	}
-	return dir, nil
 }
 
 // generate runs the chosen document's generator off the UI goroutine,
@@ -187,18 +171,3 @@ func (s *reportsScreen) generate() {
 
 // open shows a file or folder with the system's program.
 func (s *reportsScreen) open(path string) { s.a.openPath(path) }
-
-// openPath shows a file or folder with the system's program.
-func (a *App) openPath(path string) {
-	if path == "" || path == "." {
-		return
-	}
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err != nil {
-		a.showError(err)
-		return
-	}
-	if err := a.fa.OpenURL(u); err != nil {
-		a.showError(fmt.Errorf("mở %s: %w", path, err))
-	}
-}

@@ -134,7 +134,7 @@ func TestTrashScreen(t *testing.T) {
 	if !strings.Contains(strings.Join(labelTexts(f.app.body), "\n"), "Thùng rác trống.") {
 		t.Fatal("empty bin not said")
 	}
-	if b := findButton(f.app.body, "Dọn thùng rác"); b == nil || !b.Disabled() {
+	if b, ok := findButton(f.app.body, "Dọn thùng rác").(fyne.Disableable); !ok || !b.Disabled() {
 		t.Fatal("Dọn thùng rác offered on an empty bin")
 	}
 
