@@ -41,8 +41,9 @@ const MaxHistoryLimit = 10000
 // History lists recorded changes, newest first.
 func (s *Store) History(ctx context.Context, f HistoryFilter) ([]HistoryEntry, error) {
 	if f.Limit < 0 || f.Limit > MaxHistoryLimit {
-		return nil, &ValidationError{Errors: []FieldError{{Field: "Limit", Label: "Số dòng",
-			Msg: fmt.Sprintf("%d: phải từ 1 đến %s", f.Limit, FormatInt(MaxHistoryLimit))}}}
+		c := &checker{}
+		c.add("Limit", "Số dòng", "%d: phải từ 1 đến %s", f.Limit, FormatInt(MaxHistoryLimit))
+		return nil, c.err()
 	}
 	if f.Limit == 0 {
 		f.Limit = 50

@@ -155,8 +155,9 @@ func (s *Store) moveToTrash(ctx context.Context, kind TrashKind, id int64) error
 				return fmt.Errorf("đếm người của chi đoàn: %w", err)
 			}
 			if active > 0 {
-				return &ValidationError{Errors: []FieldError{{Field: "ID", Label: "Chi đoàn",
-					Msg: fmt.Sprintf("%s còn %d người đang sinh hoạt; hãy chuyển họ sang chi đoàn khác hoặc đánh dấu giải thể thay vì xóa", label, active)}}}
+				c := &checker{}
+				c.add("ID", "Chi đoàn", "%s còn %d người đang sinh hoạt; hãy chuyển họ sang chi đoàn khác hoặc đánh dấu giải thể thay vì xóa", label, active)
+				return c.err()
 			}
 		}
 		payload := trashPayload{Tables: []trashTable{{Table: spec.table, Rows: payloadRows(main)}}}
@@ -290,8 +291,9 @@ func parseStamp(s string) time.Time {
 // trashRow finds the latest trash row of a record.
 func trashRow(ctx context.Context, w *writeTx, kind TrashKind, id int64) (rowID int64, label string, p trashPayload, err error) {
 	if _, ok := trashSpecs[kind]; !ok {
-		return 0, "", p, &ValidationError{Errors: []FieldError{{Field: "Kind", Label: "Loại",
-			Msg: fmt.Sprintf("%q không có trong thùng rác (chọn person, branch, club hoặc coop)", kind)}}}
+		c := &checker{}
+		c.add("Kind", "Loại", "%q không có trong thùng rác (chọn person, branch, club hoặc coop)", string(kind))
+		return 0, "", p, c.err()
 	}
 	var data string
 	err = w.QueryRowContext(ctx, `SELECT id, label, payload FROM trash WHERE kind = ? AND item_id = ? ORDER BY id DESC LIMIT 1`,
@@ -420,8 +422,9 @@ func (s *Store) checkRestore(ctx context.Context, w *writeTx, kind TrashKind, ma
 		var other string
 		err := w.QueryRowContext(ctx, `SELECT name FROM branches WHERE name = ?`, main["name"]).Scan(&other)
 		if err == nil {
-			return &ValidationError{Errors: []FieldError{{Field: "Name", Label: "Tên chi đoàn",
-				Msg: fmt.Sprintf("đã có chi đoàn %q; đổi tên chi đoàn đó rồi khôi phục %s", other, label)}}}
+			c := &checker{}
+			c.add("Name", "Tên chi đoàn", "đã có chi đoàn %q; đổi tên chi đoàn đó rồi khôi phục %s", other, label)
+			return c.err()
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("kiểm tra tên chi đoàn: %w", err)
@@ -435,8 +438,9 @@ func (s *Store) checkRestore(ctx context.Context, w *writeTx, kind TrashKind, ma
 		err := w.QueryRowContext(ctx, `SELECT family_name || ' ' || CASE WHEN middle_name = '' THEN '' ELSE middle_name || ' ' END || given_name
 			FROM people WHERE card_number = ? AND union_member = 1`, card).Scan(&name)
 		if err == nil {
-			return &ValidationError{Errors: []FieldError{{Field: "CardNumber", Label: "Số thẻ đoàn viên",
-				Msg: fmt.Sprintf("%s của %s đã cấp cho %s; sửa số thẻ của người đó rồi khôi phục", card, label, name)}}}
+			c := &checker{}
+			c.add("CardNumber", "Số thẻ đoàn viên", "%s của %s đã cấp cho %s; sửa số thẻ của người đó rồi khôi phục", card, label, name)
+			return c.err()
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("kiểm tra số thẻ: %w", err)

@@ -45,7 +45,7 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 			})
 	})
 	delBtn.Importance = widget.DangerImportance
-	historyBtn := widget.NewButtonWithIcon(T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { a.showHistory(p) })
+	historyBtn := newButtonWithIcon(T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { a.showHistory(p) })
 	actions := container.NewHBox(
 		newButton(T("Chuyển đi"), func() { a.eventDialog(p, store.EventTransferOut, reopen) }),
 		newButton(T("Chuyển đến"), func() { a.eventDialog(p, store.EventTransferIn, reopen) }),
