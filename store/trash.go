@@ -466,12 +466,29 @@ func (w *writeTx) restoreRow(table string, r dbRow, notes *[]string) (id int64, 
 			continue
 		}
 		what := map[string]string{"branches": "chi đoàn", "clubs": "câu lạc bộ", "coops": "tổ hợp tác", "people": "người", "criteria": "tiêu chí"}[ref.parent]
+		// The record pointed to waits in the bin itself: the link goes
+		// into its trash row, and comes back when it does.
+		if kind, ok := trashKindOf[ref.parent]; ok {
+			parentID, _ := v.(int64)
+			deferred, err := w.deferLink(kind, parentID, table, ref, r)
+			if err != nil {
+				return 0, false, err
+			}
+			if deferred {
+				*notes = append(*notes, fmt.Sprintf("%s mã %v đang ở thùng rác: %s sẽ trở lại khi khôi phục %s đó", what, v, strings.ToLower(tableLabel(table)), what))
+				if ref.optional {
+					r[ref.column] = nil
+					continue
+				}
+				return 0, false, nil
+			}
+		}
 		if ref.optional {
-			*notes = append(*notes, fmt.Sprintf("%s mã %v không còn trong sổ: bỏ liên kết %s", what, v, tableLabel(table)))
+			*notes = append(*notes, fmt.Sprintf("%s mã %v không còn trong sổ: bỏ liên kết %s", what, v, strings.ToLower(tableLabel(table))))
 			r[ref.column] = nil
 			continue
 		}
-		*notes = append(*notes, fmt.Sprintf("%s mã %v không còn trong sổ (hoặc đang ở thùng rác): không khôi phục %s", what, v, tableLabel(table)))
+		*notes = append(*notes, fmt.Sprintf("%s mã %v không còn trong sổ: không khôi phục %s", what, v, strings.ToLower(tableLabel(table))))
 		return 0, false, nil
 	}
 	cols, err := w.columns(table)
@@ -495,6 +512,56 @@ func (w *writeTx) restoreRow(table string, r dbRow, notes *[]string) (id int64, 
 	}
 	id, err = res.LastInsertId()
 	return id, err == nil, err
+}
+
+// deferLink hands a row being restored to the trash row of the record
+// it points to, when that record waits in the bin: an optional link (a
+// branch) joins the record's cleared links, a dependent row (a club
+// membership) its rows. It reports false when the record is not there.
+func (w *writeTx) deferLink(kind TrashKind, parentID int64, table string, ref restoreRef, r dbRow) (bool, error) {
+	rowID, _, p, err := trashRow(w.ctx, w, kind, parentID)
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if ref.optional {
+		id, ok := r["id"].(int64)
+		if !ok {
+			return false, nil
+		}
+		found := false
+		for i := range p.Links {
+			if p.Links[i].Table == table && p.Links[i].Column == ref.column {
+				p.Links[i].IDs = append(p.Links[i].IDs, id)
+				found = true
+			}
+		}
+		if !found {
+			p.Links = append(p.Links, trashLink{Table: table, Column: ref.column, IDs: []int64{id}})
+		}
+	} else {
+		row := payloadRows([]dbRow{r})[0]
+		found := false
+		for i := range p.Tables {
+			if i > 0 && p.Tables[i].Table == table {
+				p.Tables[i].Rows = append(p.Tables[i].Rows, row)
+				found = true
+			}
+		}
+		if !found {
+			p.Tables = append(p.Tables, trashTable{Table: table, Rows: []map[string]any{row}})
+		}
+	}
+	data, err := json.Marshal(p)
+	if err != nil {
+		return false, fmt.Errorf("ghi thùng rác: %w", err)
+	}
+	if _, err := w.raw(`UPDATE trash SET payload = ?, links = links + 1 WHERE id = ?`, string(data), rowID); err != nil {
+		return false, fmt.Errorf("ghi thùng rác: %w", err)
+	}
+	return true, nil
 }
 
 // columns lists a table's columns as the schema has them now.

@@ -392,3 +392,67 @@ func TestTrashKeepsIDs(t *testing.T) {
 		t.Fatalf("delete of a missing person: %v", err)
 	}
 }
+
+// TestTrashLinksBetweenDeletedRecords: a person and their branch or club
+// both in the bin come back linked, whichever is restored first.
+func TestTrashLinksBetweenDeletedRecords(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	br := &Branch{Name: "Chi đoàn Khóm 1", Kind: BranchHamlet, Active: true}
+	mustNil(t, s.SaveBranch(ctx, br))
+	p := member("Nguyễn", "Văn", "An", MustDate(2000, 1, 2), "A1")
+	p.BranchID = br.ID
+	mustNil(t, s.SavePerson(ctx, p))
+	club := &Club{Name: "CLB Bóng đá", Kind: "interest", Active: true, Members: []GroupMember{{PersonID: p.ID, Role: "Đội trưởng"}, {Name: "Trương Văn Lộc"}}}
+	mustNil(t, s.SaveClub(ctx, club))
+
+	// The person goes first, then the branch (now without active
+	// members) and the club.
+	mustNil(t, s.DeletePerson(ctx, p.ID))
+	mustNil(t, s.DeleteBranch(ctx, br.ID))
+	mustNil(t, s.DeleteClub(ctx, club.ID))
+	// Back in the other order: the person first, whose branch and club
+	// are still in the bin.
+	res, err := s.RestoreTrash(ctx, TrashPerson, p.ID)
+	mustNil(t, err)
+	if len(res.Notes) != 2 || !strings.Contains(res.Notes[0], "đang ở thùng rác") || !strings.Contains(res.Notes[1], "đang ở thùng rác") {
+		t.Fatalf("notes: %q", res.Notes)
+	}
+	if got, _ := s.Person(ctx, p.ID); got.BranchID != 0 {
+		t.Fatalf("person restored into a branch in the bin: %+v", got)
+	}
+	_, err = s.RestoreTrash(ctx, TrashBranch, br.ID)
+	mustNil(t, err)
+	_, err = s.RestoreTrash(ctx, TrashClub, club.ID)
+	mustNil(t, err)
+	if got, _ := s.Person(ctx, p.ID); got.BranchID != br.ID {
+		t.Fatalf("person not back in the branch: %+v", got)
+	}
+	c, err := s.Club(ctx, club.ID)
+	mustNil(t, err)
+	if len(c.Members) != 2 || c.Members[0].PersonID != p.ID || c.Members[0].Role != "Đội trưởng" || c.Members[1].Name != "Trương Văn Lộc" {
+		t.Fatalf("club restored with %+v", c.Members)
+	}
+
+	// The club first, then the person: the membership waits with the
+	// person.
+	mustNil(t, s.DeleteClub(ctx, club.ID))
+	mustNil(t, s.DeletePerson(ctx, p.ID))
+	res, err = s.RestoreTrash(ctx, TrashClub, club.ID)
+	mustNil(t, err)
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "người mã") {
+		t.Fatalf("notes: %q", res.Notes)
+	}
+	if c, _ := s.Club(ctx, club.ID); len(c.Members) != 1 {
+		t.Fatalf("club members while the person is in the bin: %+v", c.Members)
+	}
+	_, err = s.RestoreTrash(ctx, TrashPerson, p.ID)
+	mustNil(t, err)
+	if c, _ := s.Club(ctx, club.ID); len(c.Members) != 2 {
+		t.Fatalf("membership not back with the person: %+v", c.Members)
+	}
+	_, problems, err := s.Check(ctx)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("Check: %v %v", problems, err)
+	}
+}
