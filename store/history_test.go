@@ -34,8 +34,7 @@ func summaries(h []HistoryEntry) []string {
 func TestHistoryOfAPerson(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	br := &Branch{Name: "Chi đoàn Khóm 1", Kind: BranchHamlet, Active: true}
-	mustNil(t, s.SaveBranch(ctx, br))
+	br := saveBranch(t, s, "Chi đoàn Khóm 1")
 	p := member("Nguyễn", "Văn", "An", MustDate(2000, 1, 2), "A1")
 	p.Phone = "0901234567"
 	mustNil(t, s.SavePerson(ctx, p))

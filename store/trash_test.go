@@ -106,6 +106,14 @@ func branchNamed(t *testing.T, s *Store, name string) Branch {
 	return b
 }
 
+// saveBranch adds an active hamlet branch.
+func saveBranch(t *testing.T, s *Store, name string) *Branch {
+	t.Helper()
+	b := &Branch{Name: name, Kind: BranchHamlet, Active: true}
+	mustNil(t, s.SaveBranch(context.Background(), b))
+	return b
+}
+
 func mustNil(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
@@ -398,8 +406,7 @@ func TestTrashKeepsIDs(t *testing.T) {
 func TestTrashLinksBetweenDeletedRecords(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	br := &Branch{Name: "Chi đoàn Khóm 1", Kind: BranchHamlet, Active: true}
-	mustNil(t, s.SaveBranch(ctx, br))
+	br := saveBranch(t, s, "Chi đoàn Khóm 1")
 	p := member("Nguyễn", "Văn", "An", MustDate(2000, 1, 2), "A1")
 	p.BranchID = br.ID
 	mustNil(t, s.SavePerson(ctx, p))

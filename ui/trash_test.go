@@ -24,17 +24,22 @@ func labelTexts(o fyne.CanvasObject) []string {
 	if l, ok := o.(*widget.Label); ok {
 		out = append(out, l.Text)
 	}
-	var children []fyne.CanvasObject
-	switch v := o.(type) {
-	case *fyne.Container:
-		children = v.Objects
-	case fyne.Widget:
-		children = test.WidgetRenderer(v).Objects()
-	}
-	for _, c := range children {
+	for _, c := range canvasChildren(o) {
 		out = append(out, labelTexts(c)...)
 	}
 	return out
+}
+
+// canvasChildren are the objects o draws: a container's, or a widget's
+// renderer's.
+func canvasChildren(o fyne.CanvasObject) []fyne.CanvasObject {
+	switch v := o.(type) {
+	case *fyne.Container:
+		return v.Objects
+	case fyne.Widget:
+		return test.WidgetRenderer(v).Objects()
+	}
+	return nil
 }
 
 // tapIn taps the button labelled text among o and its children.
