@@ -2,9 +2,7 @@ package ui
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -14,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"sodoan/assets"
 	"sodoan/store"
 )
 
@@ -167,40 +164,5 @@ func TestTrashScreen(t *testing.T) {
 	tapIn(t, f.app.body, "Quay lại")
 	if f.app.current != "settings" {
 		t.Fatalf("back went to %s", f.app.current)
-	}
-}
-
-// TestTrashTranslated: every text of the recycle bin and history screens
-// has its English translation.
-func TestTrashTranslated(t *testing.T) {
-	data, err := assets.Translations.ReadFile("translations/en.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var en map[string]any
-	if err := json.Unmarshal(data, &en); err != nil {
-		t.Fatal(err)
-	}
-	src, err := os.ReadFile("trash.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lits := regexp.MustCompile(`T\("((?:[^"\\]|\\.)*)"\)`).FindAllStringSubmatch(string(src), -1)
-	if len(lits) < 10 {
-		t.Fatalf("found %d texts in trash.go", len(lits))
-	}
-	for _, m := range lits {
-		s, err := strconv.Unquote(`"` + m[1] + `"`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, ok := en[s]; !ok {
-			t.Errorf("no English for %q", s)
-		}
-	}
-	for _, k := range store.TrashKinds {
-		if _, ok := en[k.Label]; !ok {
-			t.Errorf("no English for the kind %q", k.Label)
-		}
 	}
 }
