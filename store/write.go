@@ -146,42 +146,31 @@ func (w *writeTx) exec(table, where string, whereArgs []any, stmt string, args .
 }
 
 // insert runs an INSERT of one row into a table keyed by an integer id,
-// records it and returns its id; the row comes back from the statement
-// itself (RETURNING), so recording costs no extra read. A new person,
-// branch, club or group never takes the id of one waiting in the recycle
-// bin, so that the history of an id is one record's and a restore finds
-// its id free.
+// records it and returns its id. (The row is read back by its id: INSERT
+// … RETURNING would make SQLite keep a statement journal, which costs
+// more than the read.) A new person, branch, club or group never takes the
+// id of one waiting in the recycle bin, so that the history of an id is
+// one record's and a restore finds its id free.
 func (w *writeTx) insert(table, stmt string, args ...any) (int64, error) {
-	if _, ok := tableKeys[table]; !ok {
-		return 0, fmt.Errorf("bảng %s không có trong lược đồ", table)
-	}
-	st, err := w.prepared(stmt + ` RETURNING *`)
+	res, err := w.raw(stmt, args...)
 	if err != nil {
 		return 0, err
 	}
-	rows, err := st.QueryContext(w.ctx, args...)
+	id, err := res.LastInsertId()
 	if err != nil {
 		return 0, err
-	}
-	after, err := scanRows(rows)
-	if err != nil {
-		return 0, err
-	}
-	if len(after) != 1 {
-		return 0, fmt.Errorf("ghi %s: %d dòng", table, len(after))
-	}
-	id, ok := after[0]["id"].(int64)
-	if !ok {
-		return 0, fmt.Errorf("ghi %s: không có mã", table)
 	}
 	if kind, ok := trashKindOf[table]; ok {
 		if id, err = w.avoidTrashedID(table, kind, id); err != nil {
 			return 0, err
 		}
-		after[0]["id"] = id
 	}
 	if !recordHistory {
 		return id, nil
+	}
+	after, err := w.snapshot(table, "rowid = ?", []any{id})
+	if err != nil {
+		return 0, err
 	}
 	return id, w.record(table, nil, after)
 }
