@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -461,5 +462,49 @@ func TestTrashLinksBetweenDeletedRecords(t *testing.T) {
 	_, problems, err := s.Check(ctx)
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("Check: %v %v", problems, err)
+	}
+}
+
+// TestUpgradeKeepsData: a register written before the recycle bin and
+// history (schema 1) is brought forward with its people, who can then be
+// deleted, restored and have their changes recorded.
+func TestUpgradeKeepsData(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "cu.db")
+	orig := migrations
+	t.Cleanup(func() { migrations = orig })
+	migrations = orig[:1]
+	old, err := Open(path)
+	mustNil(t, err)
+	// Schema 1 has no history table: write as the old build did.
+	_, err = old.db.Exec(`INSERT INTO people(family_name, given_name, birth_date, union_member, admission_date, sort_key) VALUES ('Lê', 'Cường', '2000-01-02', 1, '2016-03-26', x'00')`)
+	mustNil(t, err)
+	mustNil(t, old.Close())
+	migrations = orig
+
+	s, err := Open(path)
+	mustNil(t, err)
+	defer s.Close()
+	var v int
+	mustNil(t, s.db.QueryRow(`PRAGMA user_version`).Scan(&v))
+	if v != len(orig) {
+		t.Fatalf("schema %d after upgrade, want %d", v, len(orig))
+	}
+	list, err := s.ListMembers(ctx, MemberFilter{})
+	mustNil(t, err)
+	if len(list) != 1 || list[0].FullName() != "Lê Cường" {
+		t.Fatalf("people after upgrade: %+v", list)
+	}
+	p := list[0]
+	p.Phone = "0901234567"
+	mustNil(t, s.SavePerson(ctx, &p))
+	mustNil(t, s.DeletePerson(ctx, p.ID))
+	_, err = s.RestoreTrash(ctx, TrashPerson, p.ID)
+	mustNil(t, err)
+	// The save also gave him the admission event schema 1 lacked.
+	h, err := s.History(ctx, HistoryFilter{PersonID: p.ID})
+	mustNil(t, err)
+	if got := summaries(h); len(got) != 4 || !strings.Contains(got[3], "Số điện thoại: (trống) → 0901234567") {
+		t.Fatalf("history after upgrade: %q", got)
 	}
 }
