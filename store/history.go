@@ -306,6 +306,7 @@ var tableLabels = map[string]string{
 	"indicator_values":    "Giá trị chỉ tiêu",
 	"documents":           "Sổ văn bản đi",
 	"settings":            "Cài đặt",
+	"narratives":          "Nội dung văn bản",
 }
 
 // settingLabels name the unit's settings.
@@ -347,7 +348,9 @@ var columnLabels = map[string]string{
 	"type": "Loại văn bản", "issued": "Ngày ban hành", "file": "Tệp", "text": "Nội dung", "from_year": "Áp dụng từ năm",
 	"to_year": "Áp dụng đến năm", "criterion_id": "Tiêu chí", "key": "Khóa", "members": "Số người", "seed": "Hạt giống",
 	"criteria.code": "Số thứ tự tiêu chí", "membership_events.unit": "Đơn vị chuyển đi/đến", "positions.kind": "Chức vụ",
-	"settings.value": "Giá trị", "documents.title": "Trích yếu",
+	"settings.value": "Giá trị", "documents.title": "Trích yếu", "closed": "Ngày ngừng hoạt động",
+	"issuer": "Cơ quan ban hành", "upper_plan": "Kế hoạch cấp trên", "doc_key": "Văn bản", "doc": "Loại văn bản",
+	"narratives.key": "Năm/mã", "narratives.section": "Phần", "body": "Nội dung", "plans.issued": "Ngày ban hành",
 }
 
 func columnLabel(table, c string) string {

@@ -40,6 +40,7 @@ var tableKeys = map[string][]string{
 	"indicators":          {"id"},
 	"indicator_values":    {"indicator_id", "year"},
 	"documents":           {"id"},
+	"narratives":          {"doc", "key", "section"},
 }
 
 // derivedColumns are computed by the store from other columns (order
