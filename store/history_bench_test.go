@@ -99,3 +99,33 @@ func BenchmarkHistoryCost(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTrashRoundTrip moves a member with her events, yearly records
+// and memberships to the recycle bin and back, on a 10,000-member ward.
+func BenchmarkTrashRoundTrip(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(filepath.Join(b.TempDir(), "trash.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.GenerateDemo(ctx, DemoOptions{Members: 10000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	list, err := s.ListMembers(ctx, MemberFilter{Kind: KindUnion, Limit: 1})
+	if err != nil || len(list) == 0 {
+		b.Fatal(err)
+	}
+	id := list[0].ID
+	b.ResetTimer()
+	start := cpuTime(b)
+	for i := 0; i < b.N; i++ {
+		if err := s.DeletePerson(ctx, id); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.RestoreTrash(ctx, TrashPerson, id); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, start)
+}
