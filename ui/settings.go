@@ -93,7 +93,7 @@ func (s *settingsScreen) refresh() {
 		heading(T("Thư mục văn bản (báo cáo, danh sách, Excel)")), a.docsFolderRow(),
 		widget.NewSeparator(),
 		heading(T("Sổ dữ liệu")), widget.NewLabel(a.st.Path()), backupInfo, container.NewHBox(backupBtn, checkBtn,
-			newButtonWithIcon(T("Thùng rác"), theme.DeleteIcon(), a.openTrash)),
+			newButtonWithIcon(a.trashButtonText(), theme.DeleteIcon(), a.openTrash)),
 	)
 	s.root.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
 	s.root.Refresh()

@@ -16,6 +16,16 @@ import (
 // trashKindLabel is the kind of a record of the recycle bin.
 func trashKindLabel(k store.TrashKind) string { return T(k.Label()) }
 
+// trashButtonText is Settings' way into the recycle bin, with how many
+// records wait there.
+func (a *App) trashButtonText() string {
+	items, err := a.st.Trash(a.ctx)
+	if err != nil || len(items) == 0 {
+		return T("Thùng rác")
+	}
+	return fmt.Sprintf(T("Thùng rác (%d)"), len(items))
+}
+
 // openTrash shows the recycle bin in place of the current screen; Quay
 // lại returns to it.
 func (a *App) openTrash() { a.setBody(a.trashPage()) }

@@ -100,7 +100,7 @@ func TestTrashScreen(t *testing.T) {
 
 	// The recycle bin, from Settings.
 	f.app.goTo("settings")
-	tapIn(t, f.app.body, "Thùng rác")
+	tapIn(t, f.app.body, "Thùng rác (2)")
 	page := strings.Join(labelTexts(f.app.body), "\n")
 	for _, who := range []store.Person{p, q} {
 		if !strings.Contains(page, "Người: "+who.FullName()+" ("+who.BirthDate.String()+") · xóa lúc ") {
