@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -27,6 +28,9 @@ type FieldChange struct {
 	Label  string // Vietnamese label
 	Before string
 	After  string
+	// Coded is true when the values are labels of a fixed list or yes/no,
+	// which a window translates; other values are the user's own text.
+	Coded bool
 }
 
 // HistoryFilter picks history entries.
@@ -188,7 +192,8 @@ func fieldChanges(table string, before, after map[string]any) []FieldChange {
 		if c == "id" || c == "key" || (c == "person_id" && table != "club_members" && table != "coop_members") {
 			continue // the row's own key, shown by the entry
 		}
-		out = append(out, FieldChange{Field: c, Label: columnLabel(table, c),
+		_, choice := choiceColumns[table+"."+c]
+		out = append(out, FieldChange{Field: c, Label: columnLabel(table, c), Coded: choice || boolColumns[c],
 			Before: displayValue(table, c, before[c]), After: displayValue(table, c, after[c])})
 	}
 	return out
@@ -216,35 +221,46 @@ func (e HistoryEntry) ActionLabel() string {
 }
 
 // What names the record changed: "Quá trình sinh hoạt (mã 12)".
-func (e HistoryEntry) What() string {
+func (e HistoryEntry) What() string { return e.what(same) }
+
+func same(s string) string { return s }
+
+func (e HistoryEntry) what(tr func(string) string) string {
 	if e.Table == "settings" {
-		if l, ok := settingLabels[e.RowKey]; ok {
-			return "Cài đặt " + l
+		l, ok := settingLabels[e.RowKey]
+		if !ok {
+			l = e.RowKey
 		}
-		return "Cài đặt " + e.RowKey
+		return fmt.Sprintf(tr("Cài đặt %s"), tr(l))
 	}
 	what := tableLabel(e.Table)
 	if k, ok := trashKindOf[e.Table]; ok && (e.Action == "trash" || e.Action == "restore" || e.Action == "purge") {
 		what = k.Label() // the record, not its form
 	}
 	if e.RowKey == "" {
-		return what
+		return tr(what)
 	}
-	return what + " (mã " + e.RowKey + ")"
+	return fmt.Sprintf(tr("%s (mã %s)"), tr(what), e.RowKey)
 }
 
 // Summary is the entry on one line: what was done and the fields.
-func (e HistoryEntry) Summary() string {
+func (e HistoryEntry) Summary() string { return e.Text(same) }
+
+// Text is Summary in another language: tr translates each Vietnamese
+// word and format (a window passes its T); the user's own text and the
+// notes stay as written.
+func (e HistoryEntry) Text(tr func(string) string) string {
 	var b strings.Builder
+	what := strings.ToLower(e.what(tr))
 	switch e.Action {
 	case "demo":
-		b.WriteString(e.ActionLabel())
+		b.WriteString(tr(e.ActionLabel()))
 	case "trash":
-		b.WriteString("Chuyển " + strings.ToLower(e.What()) + " vào thùng rác")
+		b.WriteString(fmt.Sprintf(tr("Chuyển %s vào thùng rác"), what))
 	case "restore":
-		b.WriteString("Khôi phục " + strings.ToLower(e.What()) + " từ thùng rác")
+		b.WriteString(fmt.Sprintf(tr("Khôi phục %s từ thùng rác"), what))
 	default:
-		b.WriteString(e.ActionLabel() + " " + strings.ToLower(e.What()))
+		b.WriteString(tr(e.ActionLabel()) + " " + what)
 	}
 	if e.Note != "" {
 		b.WriteString(": ")
@@ -256,25 +272,43 @@ func (e HistoryEntry) Summary() string {
 		} else {
 			b.WriteString("; ")
 		}
-		b.WriteString(c.Label)
+		value := func(v string) string {
+			if v == "" {
+				return tr("(trống)")
+			}
+			if c.Coded {
+				return tr(v)
+			}
+			return v
+		}
+		b.WriteString(tr(c.Label))
 		b.WriteString(": ")
 		switch e.Action {
 		case "insert", "demo":
-			b.WriteString(c.After)
+			b.WriteString(value(c.After))
 		case "delete":
-			b.WriteString(c.Before)
+			b.WriteString(value(c.Before))
 		default:
-			b.WriteString(orDash(c.Before) + " → " + orDash(c.After))
+			b.WriteString(value(c.Before) + " → " + value(c.After))
 		}
 	}
 	return b.String()
 }
 
-func orDash(s string) string {
-	if s == "" {
-		return "(trống)"
+// HistoryWords lists the Vietnamese words and formats Text passes to its
+// translator, so that a window can check it has them all.
+func HistoryWords() []string {
+	words := []string{"Cài đặt %s", "%s (mã %s)", "Chuyển %s vào thùng rác", "Khôi phục %s từ thùng rác", "(trống)", "Có", "Không"}
+	for _, a := range []string{"insert", "update", "delete", "purge", "demo"} {
+		words = append(words, HistoryEntry{Action: a}.ActionLabel())
 	}
-	return s
+	for _, m := range []map[string]string{tableLabels, columnLabels, settingLabels} {
+		for _, v := range m {
+			words = append(words, v)
+		}
+	}
+	sort.Strings(words)
+	return slices.Compact(words)
 }
 
 // FormatStamp writes a time of the register as dd/mm/yyyy HH:MM in the

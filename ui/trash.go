@@ -114,7 +114,7 @@ func (a *App) showHistory(p *store.Person) {
 		box.Add(widget.NewLabel(T("Chưa có thay đổi nào được ghi.")))
 	}
 	for _, e := range h {
-		l := widget.NewLabel(store.FormatStamp(e.At) + "  " + e.Summary())
+		l := widget.NewLabel(store.FormatStamp(e.At) + "  " + e.Text(T))
 		l.Wrapping = fyne.TextWrapWord
 		box.Add(l)
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"regexp"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"sodoan/assets"
 	"sodoan/store"
 )
 
@@ -164,5 +166,48 @@ func TestTrashScreen(t *testing.T) {
 	tapIn(t, f.app.body, "Quay lại")
 	if f.app.current != "settings" {
 		t.Fatalf("back went to %s", f.app.current)
+	}
+}
+
+// TestHistoryWordsTranslated: a person's history reads in English when
+// the window does, every label and verb included.
+func TestHistoryWordsTranslated(t *testing.T) {
+	data, err := assets.Translations.ReadFile("translations/en.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table map[string]any
+	if err := json.Unmarshal(data, &table); err != nil {
+		t.Fatal(err)
+	}
+	words := store.HistoryWords()
+	if len(words) < 100 {
+		t.Fatalf("only %d history words", len(words))
+	}
+	for _, w := range words {
+		if v, ok := table[w].(string); !ok || v == "" {
+			t.Errorf("no English for %q", w)
+		}
+	}
+}
+
+// TestHistoryInEnglish: labels, verbs and coded values read in English,
+// the user's own text as written.
+func TestHistoryInEnglish(t *testing.T) {
+	test.NewTempApp(t)
+	if err := SetLanguage(LangEnglish); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { SetLanguage(LangVietnamese) })
+	e := store.HistoryEntry{Action: "update", Table: "people", RowKey: "7", Changes: []store.FieldChange{
+		{Field: "gender", Label: "Giới tính", Before: "Nam", After: "Nữ", Coded: true},
+		{Field: "note", Label: "Ghi chú", Before: "", After: "Xóa"},
+	}}
+	want := "Edit personal details (no. 7) — Gender: Male → Female; Note: (empty) → Xóa"
+	if got := e.Text(T); got != want {
+		t.Errorf("English history line\n got %s\nwant %s", got, want)
+	}
+	if got := e.Summary(); got != "Sửa thông tin cá nhân (mã 7) — Giới tính: Nam → Nữ; Ghi chú: (trống) → Xóa" {
+		t.Errorf("Vietnamese history line %s", got)
 	}
 }
