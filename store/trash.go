@@ -566,6 +566,9 @@ func (w *writeTx) deferLink(kind TrashKind, parentID int64, table string, ref re
 
 // columns lists a table's columns as the schema has them now.
 func (w *writeTx) columns(table string) ([]string, error) {
+	if c, ok := w.cols[table]; ok {
+		return c, nil
+	}
 	rows, err := w.tx.QueryContext(w.ctx, `SELECT name FROM pragma_table_info(?)`, table)
 	if err != nil {
 		return nil, fmt.Errorf("đọc cột %s: %w", table, err)
@@ -579,7 +582,14 @@ func (w *writeTx) columns(table string) ([]string, error) {
 		}
 		out = append(out, c)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if w.cols == nil {
+		w.cols = map[string][]string{}
+	}
+	w.cols[table] = out
+	return out, nil
 }
 
 // decodeRow turns a kept row back into database values: JSON numbers

@@ -71,6 +71,8 @@ type writeTx struct {
 	pending []any
 	// trashMax is the highest id the recycle bin keeps, by kind, read once.
 	trashMax map[TrashKind]int64
+	// cols caches each table's columns for restores.
+	cols map[string][]string
 }
 
 // prepared returns q prepared in the transaction, once.
