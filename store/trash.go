@@ -652,14 +652,41 @@ func purge(ctx context.Context, w *writeTx, kind TrashKind, id int64) error {
 // EmptyTrash deletes everything in the recycle bin for good, in one
 // transaction, and returns how many records went.
 func (s *Store) EmptyTrash(ctx context.Context) (int, error) {
-	items, err := s.Trash(ctx)
-	if err != nil {
-		return 0, err
-	}
-	err = s.write(ctx, func(w *writeTx) error {
+	n := 0
+	err := s.write(ctx, func(w *writeTx) error {
+		rows, err := w.QueryContext(ctx, `SELECT DISTINCT kind, item_id FROM trash ORDER BY id`)
+		if err != nil {
+			return fmt.Errorf("đọc thùng rác: %w", err)
+		}
+		type item struct {
+			kind TrashKind
+			id   int64
+		}
+		var items []item
+		for rows.Next() {
+			var it item
+			if err := rows.Scan(&it.kind, &it.id); err != nil {
+				rows.Close()
+				return fmt.Errorf("đọc thùng rác: %w", err)
+			}
+			items = append(items, it)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("đọc thùng rác: %w", err)
+		}
 		for _, it := range items {
-			if err := purge(ctx, w, it.Kind, it.ID); err != nil {
-				return err
+			// One record may have been deleted twice (restored between):
+			// each trash row goes.
+			for {
+				err := purge(ctx, w, it.kind, it.id)
+				if errors.Is(err, ErrNotFound) {
+					break
+				}
+				if err != nil {
+					return err
+				}
+				n++
 			}
 		}
 		return nil
@@ -667,5 +694,5 @@ func (s *Store) EmptyTrash(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return len(items), nil
+	return n, nil
 }
