@@ -52,7 +52,7 @@ type RestoreResult struct {
 	Label string
 	// Notes name the links that could not come back (a branch or club
 	// deleted meanwhile), in Vietnamese.
-	Notes []string
+	Notes []error // *MessageError: a window translates them
 }
 
 type trashLinkSpec struct{ table, column string }
@@ -73,6 +73,22 @@ var trashSpecs = map[TrashKind]trashSpec{
 		links: []trashLinkSpec{{"people", "branch_id"}, {"positions", "branch_id"}}},
 	TrashClub: {table: "clubs", children: []trashLinkSpec{{"club_members", "club_id"}}},
 	TrashCoop: {table: "coops", children: []trashLinkSpec{{"coop_members", "coop_id"}, {"coop_years", "coop_id"}}},
+}
+
+// word is a Vietnamese word inside a message, which a window translates
+// (see TrashWords).
+type word string
+
+// Label is the word itself, the key of its translation.
+func (w word) Label() string { return string(w) }
+
+// TrashWords lists the words restore notes put inside their messages.
+func TrashWords() []string {
+	out := []string{"chi đoàn", "câu lạc bộ", "tổ hợp tác", "người", "tiêu chí"}
+	for t := range restoreRefs {
+		out = append(out, strings.ToLower(tableLabel(t)))
+	}
+	return out
 }
 
 // trashKindOf is the kind of a record of each table the bin takes.
@@ -353,7 +369,7 @@ func (s *Store) RestoreTrash(ctx context.Context, kind TrashKind, id int64) (Res
 		}
 		res.ID = newID
 		if newID != id {
-			res.Notes = append(res.Notes, fmt.Sprintf("mã %d đã được dùng; %s nhận mã mới %d", id, label, newID))
+			res.Notes = append(res.Notes, errMsg("mã %d đã được dùng; %s nhận mã mới %d", id, label, newID))
 		}
 		for _, t := range p.Tables[1:] {
 			fk := ""
@@ -408,7 +424,11 @@ func (s *Store) RestoreTrash(ctx context.Context, kind TrashKind, id int64) (Res
 		if kind == TrashPerson {
 			person = newID
 		}
-		return w.log("restore", spec.table, fmt.Sprint(newID), person, nil, nil, strings.Join(append([]string{label}, res.Notes...), "; "))
+		note := label
+		for _, n := range res.Notes {
+			note += "; " + n.Error()
+		}
+		return w.log("restore", spec.table, fmt.Sprint(newID), person, nil, nil, note)
 	})
 	return res, err
 }
@@ -452,7 +472,7 @@ func (s *Store) checkRestore(ctx context.Context, w *writeTx, kind TrashKind, ma
 // restoreRow inserts a row kept in the bin, with only the columns the
 // table has now, after checking what it points to; ok is false when the
 // row was left out (its note says why).
-func (w *writeTx) restoreRow(table string, r dbRow, notes *[]string) (id int64, ok bool, err error) {
+func (w *writeTx) restoreRow(table string, r dbRow, notes *[]error) (id int64, ok bool, err error) {
 	for _, ref := range restoreRefs[table] {
 		v, has := r[ref.column]
 		if !has || v == nil {
@@ -465,7 +485,8 @@ func (w *writeTx) restoreRow(table string, r dbRow, notes *[]string) (id int64, 
 		if n > 0 {
 			continue
 		}
-		what := map[string]string{"branches": "chi đoàn", "clubs": "câu lạc bộ", "coops": "tổ hợp tác", "people": "người", "criteria": "tiêu chí"}[ref.parent]
+		what := word(map[string]string{"branches": "chi đoàn", "clubs": "câu lạc bộ", "coops": "tổ hợp tác", "people": "người", "criteria": "tiêu chí"}[ref.parent])
+		link := word(strings.ToLower(tableLabel(table)))
 		// The record pointed to waits in the bin itself: the link goes
 		// into its trash row, and comes back when it does.
 		if kind, ok := trashKindOf[ref.parent]; ok {
@@ -475,7 +496,7 @@ func (w *writeTx) restoreRow(table string, r dbRow, notes *[]string) (id int64, 
 				return 0, false, err
 			}
 			if deferred {
-				*notes = append(*notes, fmt.Sprintf("%s mã %v đang ở thùng rác: %s sẽ trở lại khi khôi phục %s đó", what, v, strings.ToLower(tableLabel(table)), what))
+				*notes = append(*notes, errMsg("%s mã %v đang ở thùng rác: %s sẽ trở lại khi khôi phục %s đó", what, v, link, what))
 				if ref.optional {
 					r[ref.column] = nil
 					continue
@@ -484,11 +505,11 @@ func (w *writeTx) restoreRow(table string, r dbRow, notes *[]string) (id int64, 
 			}
 		}
 		if ref.optional {
-			*notes = append(*notes, fmt.Sprintf("%s mã %v không còn trong sổ: bỏ liên kết %s", what, v, strings.ToLower(tableLabel(table))))
+			*notes = append(*notes, errMsg("%s mã %v không còn trong sổ: bỏ liên kết %s", what, v, link))
 			r[ref.column] = nil
 			continue
 		}
-		*notes = append(*notes, fmt.Sprintf("%s mã %v không còn trong sổ: không khôi phục %s", what, v, strings.ToLower(tableLabel(table))))
+		*notes = append(*notes, errMsg("%s mã %v không còn trong sổ: không khôi phục %s", what, v, link))
 		return 0, false, nil
 	}
 	cols, err := w.columns(table)

@@ -295,7 +295,7 @@ func TestEmptyTrash(t *testing.T) {
 	}
 	got, err := s.RestoreTrash(ctx, TrashPerson, an.ID)
 	mustNil(t, err)
-	if len(got.Notes) != 1 || !strings.Contains(got.Notes[0], "chi đoàn mã") {
+	if len(got.Notes) != 1 || !strings.Contains(got.Notes[0].Error(), "chi đoàn mã") {
 		t.Fatalf("restore notes: %v", got.Notes)
 	}
 	if p, _ := s.Person(ctx, an.ID); p.BranchID != 0 || p.Phone != "0901234567" {
@@ -423,7 +423,7 @@ func TestTrashLinksBetweenDeletedRecords(t *testing.T) {
 	// are still in the bin.
 	res, err := s.RestoreTrash(ctx, TrashPerson, p.ID)
 	mustNil(t, err)
-	if len(res.Notes) != 2 || !strings.Contains(res.Notes[0], "đang ở thùng rác") || !strings.Contains(res.Notes[1], "đang ở thùng rác") {
+	if len(res.Notes) != 2 || !strings.Contains(res.Notes[0].Error(), "đang ở thùng rác") || !strings.Contains(res.Notes[1].Error(), "đang ở thùng rác") {
 		t.Fatalf("notes: %q", res.Notes)
 	}
 	if got, _ := s.Person(ctx, p.ID); got.BranchID != 0 {
@@ -448,7 +448,7 @@ func TestTrashLinksBetweenDeletedRecords(t *testing.T) {
 	mustNil(t, s.DeletePerson(ctx, p.ID))
 	res, err = s.RestoreTrash(ctx, TrashClub, club.ID)
 	mustNil(t, err)
-	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "người mã") {
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0].Error(), "người mã") {
 		t.Fatalf("notes: %q", res.Notes)
 	}
 	if c, _ := s.Club(ctx, club.ID); len(c.Members) != 1 {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -85,7 +84,10 @@ func (a *App) trashRow(it store.TrashItem) fyne.CanvasObject {
 		a.openTrash()
 		msg := fmt.Sprintf(T("Đã khôi phục %s."), res.Label)
 		if len(res.Notes) > 0 {
-			msg += "\n" + T("Lưu ý:") + "\n– " + strings.Join(res.Notes, "\n– ")
+			msg += "\n" + T("Lưu ý:")
+			for _, n := range res.Notes {
+				msg += "\n– " + errText(n)
+			}
 		}
 		a.info(T("Khôi phục"), msg)
 	})

@@ -180,7 +180,7 @@ func TestHistoryWordsTranslated(t *testing.T) {
 	if err := json.Unmarshal(data, &table); err != nil {
 		t.Fatal(err)
 	}
-	words := store.HistoryWords()
+	words := append(store.HistoryWords(), store.TrashWords()...)
 	if len(words) < 100 {
 		t.Fatalf("only %d history words", len(words))
 	}
