@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"regexp"
 	"strconv"
@@ -13,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"sodoan/assets"
 	"sodoan/store"
 )
 
@@ -166,28 +164,6 @@ func TestTrashScreen(t *testing.T) {
 	tapIn(t, f.app.body, "Quay lại")
 	if f.app.current != "settings" {
 		t.Fatalf("back went to %s", f.app.current)
-	}
-}
-
-// TestHistoryWordsTranslated: a person's history reads in English when
-// the window does, every label and verb included.
-func TestHistoryWordsTranslated(t *testing.T) {
-	data, err := assets.Translations.ReadFile("translations/en.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var table map[string]any
-	if err := json.Unmarshal(data, &table); err != nil {
-		t.Fatal(err)
-	}
-	words := append(store.HistoryWords(), store.TrashWords()...)
-	if len(words) < 100 {
-		t.Fatalf("only %d history words", len(words))
-	}
-	for _, w := range words {
-		if v, ok := table[w].(string); !ok || v == "" {
-			t.Errorf("no English for %q", w)
-		}
 	}
 }
 
