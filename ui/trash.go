@@ -105,8 +105,13 @@ func (a *App) trashRow(it store.TrashItem) fyne.CanvasObject {
 }
 
 // showHistory shows the recorded changes of a person, newest first.
+// With no person (nil), it shows the latest changes of the whole register.
 func (a *App) showHistory(p *store.Person) {
-	h, err := a.st.History(a.ctx, store.HistoryFilter{PersonID: p.ID, Limit: 500})
+	f, title := store.HistoryFilter{Limit: 500}, T("Lịch sử thay đổi")
+	if p != nil {
+		f.PersonID, title = p.ID, title+": "+p.FullName()
+	}
+	h, err := a.st.History(a.ctx, f)
 	if err != nil {
 		a.showError(err)
 		return
@@ -120,7 +125,7 @@ func (a *App) showHistory(p *store.Person) {
 		l.Wrapping = fyne.TextWrapWord
 		box.Add(l)
 	}
-	d := dialog.NewCustom(T("Lịch sử thay đổi")+": "+p.FullName(), T("Đóng"), container.NewVScroll(box), a.win)
+	d := dialog.NewCustom(title, T("Đóng"), container.NewVScroll(box), a.win)
 	d.Resize(fyne.NewSize(820, 520))
 	a.showDialog(d, nil)
 }

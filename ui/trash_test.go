@@ -165,6 +165,19 @@ func TestTrashScreen(t *testing.T) {
 	if f.app.current != "settings" {
 		t.Fatalf("back went to %s", f.app.current)
 	}
+	// Settings shows the latest changes of the whole register (of a
+	// person deleted for good, only that it was done).
+	tapIn(t, f.app.body, "Lịch sử thay đổi")
+	overlay = f.app.win.Canvas().Overlays().Top()
+	if overlay == nil {
+		t.Fatal("no history dialog from Settings")
+	}
+	texts = strings.Join(labelTexts(overlay), "\n")
+	for _, want := range []string{"Xóa vĩnh viễn câu lạc bộ (mã " + strconv.FormatInt(club.ID, 10) + ")", "Xóa vĩnh viễn người (mã " + strconv.FormatInt(q.ID, 10) + ")"} {
+		if !strings.Contains(texts, want) {
+			t.Fatalf("register history lacks %q:\n%s", want, texts)
+		}
+	}
 }
 
 // TestHistoryInEnglish: labels, verbs and coded values read in English,
