@@ -93,7 +93,9 @@ func (s *settingsScreen) refresh() {
 		widget.NewSeparator(),
 		heading(T("Thư mục văn bản (báo cáo, danh sách, Excel)")), a.docsFolderRow(),
 		widget.NewSeparator(),
-		heading(T("Sổ dữ liệu")), widget.NewLabel(a.st.Path()), backupInfo, container.NewHBox(backupBtn, checkBtn),
+		heading(T("Sổ dữ liệu")), widget.NewLabel(a.st.Path()), backupInfo, container.NewHBox(backupBtn, checkBtn,
+			newButtonWithIcon(a.trashButtonText(), theme.DeleteIcon(), a.openTrash),
+			newButtonWithIcon(T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { a.showHistory(nil) })),
 	)
 	s.root.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
 	s.root.Refresh()
