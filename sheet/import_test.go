@@ -188,6 +188,22 @@ func TestReadWardSheet(t *testing.T) {
 		BirthDate: store.MustDate(2003, 11, 5), Ethnicity: "Kinh", Schooling: 9, Qualification: "vocational",
 		UnionMember: true, AdmissionDate: store.MustDate(2019, 3, 26), CardNumber: "0870012346", BranchName: "Chi đoàn Trường THPT Sa Đéc",
 		CitizenID: "087303001234", Phone: "0987654321", Status: store.StatusActive})
+	// History records the import as single saves would: the person and
+	// the admission, with what the sheet gave.
+	hist, err := s.History(ctx, store.HistoryFilter{PersonID: an.ID})
+	if err != nil || len(hist) != 2 {
+		t.Fatalf("history of an imported person: %d lines (%v), want the person and the admission", len(hist), err)
+	}
+	seen := map[string]bool{}
+	for _, h := range hist {
+		seen[h.Action+" "+h.Table] = true
+		for _, c := range h.Changes {
+			seen[c.Field+"="+c.After] = true
+		}
+	}
+	if !seen["insert people"] || !seen["insert membership_events"] || !seen["citizen_id=087201001234"] {
+		t.Errorf("history %+v", hist)
+	}
 	b, err := s.BranchByName(ctx, "Chi đoàn Trường THPT Sa Đéc")
 	if err != nil || b.Kind != store.BranchSchool {
 		t.Errorf("new branch %+v %v, want a school's", b, err)

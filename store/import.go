@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -199,7 +200,7 @@ func (s *Store) ImportPeople(ctx context.Context, people []*Person, rows []int, 
 		return res, err
 	}
 	res.Backup = backup
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *writeTx) error {
 		e, err := loadExisting(ctx, tx)
 		if err != nil {
 			return err
@@ -220,9 +221,12 @@ func (s *Store) ImportPeople(ctx context.Context, people []*Person, rows []int, 
 		created := map[string]int64{}
 		for _, name := range c.UnknownBranches {
 			b := &Branch{Name: name, Kind: guessBranchKind(name), Active: true}
-			if err := insertBranch(ctx, tx, b, s.textKey(b.Name)); err != nil {
-				return err
+			id, err := tx.insert("branches", `INSERT INTO branches(name, kind, active, dissolved, note, sort_key) VALUES (?,?,?,?,?,?)`,
+				b.Name, string(b.Kind), b.Active, b.Dissolved, b.Note, s.textKey(b.Name))
+			if err != nil {
+				return fmt.Errorf("ghi chi đoàn: %w", err)
 			}
+			b.ID = id
 			created[branchKey(name)] = b.ID
 			res.Branches = append(res.Branches, name)
 		}
@@ -287,22 +291,68 @@ func guessBranchKind(name string) BranchKind {
 	return BranchHamlet
 }
 
+// importColumns are the columns of a person the bulk import writes, in
+// the order of importArgs.
+var importColumns = strings.Split(`id,family_name,middle_name,given_name,gender,birth_date,ethnicity,religion,citizen_id,phone,`+
+	`address,hamlet,occupation,schooling,qualification,theory_level,it_level,language,language_fluent,youth_work_trained,`+
+	`union_member,admission_date,card_number,branch_id,federation_member,federation_date,note,status,sort_key,search`, ",")
+
+// importArgs are p's values for importColumns.
+func importArgs(p *Person, key []byte, search string) []any {
+	return []any{p.ID, p.FamilyName, p.MiddleName, p.GivenName, string(p.Gender), p.BirthDate,
+		p.Ethnicity, p.Religion, p.CitizenID, p.Phone, p.Address, p.Hamlet, string(p.Occupation), int64(p.Schooling),
+		string(p.Qualification), string(p.TheoryLevel), p.ITLevel, p.Language, p.LanguageFluent, p.YouthWorkTrained,
+		p.UnionMember, p.AdmissionDate, nullIfEmpty(p.CardNumber), nullIfZero(p.BranchID),
+		p.FederationMember, p.FederationDate, p.Note, string(StatusActive), key, search}
+}
+
+// historyRow is a row as history keeps it: the database's own values.
+func historyRow(cols []string, args []any) dbRow {
+	r := make(dbRow, len(cols))
+	for i, c := range cols {
+		v := args[i]
+		switch x := v.(type) {
+		case Date:
+			if x.IsZero() {
+				v = nil
+			} else {
+				v = x.ISO()
+			}
+		case bool:
+			v = int64(0)
+			if x {
+				v = int64(1)
+			}
+		case int:
+			v = int64(x)
+		}
+		r[c] = v
+	}
+	return r
+}
+
 // insertPeople writes new, checked people in bulk: multi-row inserts of
 // the people, their search index and their admission events, as the demo
-// does, so that a 100,000-row sheet is written in seconds.
-func (s *Store) insertPeople(ctx context.Context, tx *sql.Tx, people []*Person) error {
+// does, so that a 100,000-row sheet is written in seconds. History gets a
+// line for each person and each admission, as a single save would write;
+// ids are taken past those waiting in the recycle bin.
+func (s *Store) insertPeople(ctx context.Context, tx *writeTx, people []*Person) error {
 	if len(people) == 0 {
 		return nil
 	}
-	var next int64
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) + 1 FROM people`).Scan(&next); err != nil {
+	var next, nextEvent int64
+	if err := tx.QueryRowContext(ctx, `SELECT max(COALESCE((SELECT max(id) FROM people), 0),
+		COALESCE((SELECT max(item_id) FROM trash WHERE kind = ?), 0)) + 1`, string(TrashPerson)).Scan(&next); err != nil {
 		return fmt.Errorf("chuẩn bị ghi: %w", err)
 	}
-	insPerson, err := newBulkInsert(ctx, tx, `INSERT INTO people(id, `+personWriteColumns+`, status, search)`, 30)
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) + 1 FROM membership_events`).Scan(&nextEvent); err != nil {
+		return fmt.Errorf("chuẩn bị ghi: %w", err)
+	}
+	insPerson, err := newBulkInsert(ctx, tx.tx, `INSERT INTO people(`+strings.Join(importColumns, ", ")+`)`, len(importColumns))
 	if err != nil {
 		return err
 	}
-	insFTS, err := newBulkInsert(ctx, tx, `INSERT INTO people_fts(rowid, name, ids)`, 3)
+	insFTS, err := newBulkInsert(ctx, tx.tx, `INSERT INTO people_fts(rowid, name, ids)`, 3)
 	if err != nil {
 		return err
 	}
@@ -313,13 +363,17 @@ func (s *Store) insertPeople(ctx context.Context, tx *sql.Tx, people []*Person) 
 		next++
 		name, ids := searchText(p)
 		ids = Fold(ids)
-		args := append([]any{p.ID}, personArgs(p, s.coll.nameKey(p.FamilyName, p.MiddleName, p.GivenName))...)
-		err := insPerson.add(append(args, string(StatusActive), searchColumn(name, ids))...)
-		if err != nil {
+		args := importArgs(p, s.coll.nameKey(p.FamilyName, p.MiddleName, p.GivenName), searchColumn(name, ids))
+		if err := insPerson.add(args...); err != nil {
 			return fmt.Errorf("ghi %s: %w", p.FullName(), err)
 		}
 		if err := insFTS.add(p.ID, name, ids); err != nil {
 			return fmt.Errorf("ghi chỉ mục tìm kiếm: %w", err)
+		}
+		if recordHistory {
+			if err := tx.log("insert", "people", strconv.FormatInt(p.ID, 10), p.ID, nil, userColumns(historyRow(importColumns, args)), ""); err != nil {
+				return err
+			}
 		}
 		p.Status = StatusActive
 	}
@@ -329,14 +383,23 @@ func (s *Store) insertPeople(ctx context.Context, tx *sql.Tx, people []*Person) 
 	if err := insFTS.flush(); err != nil {
 		return err
 	}
-	insEvent, err := newBulkInsert(ctx, tx, `INSERT INTO membership_events(person_id, kind, date)`, 3)
+	insEvent, err := newBulkInsert(ctx, tx.tx, `INSERT INTO membership_events(id, person_id, kind, date)`, 4)
 	if err != nil {
 		return err
 	}
 	for _, p := range people {
-		if p.UnionMember && !p.AdmissionDate.IsZero() {
-			if err := insEvent.add(p.ID, string(EventAdmission), p.AdmissionDate); err != nil {
-				return fmt.Errorf("ghi kết nạp %s: %w", p.FullName(), err)
+		if !p.UnionMember || p.AdmissionDate.IsZero() {
+			continue
+		}
+		id := nextEvent
+		nextEvent++
+		if err := insEvent.add(id, p.ID, string(EventAdmission), p.AdmissionDate); err != nil {
+			return fmt.Errorf("ghi kết nạp %s: %w", p.FullName(), err)
+		}
+		if recordHistory {
+			after := dbRow{"id": id, "person_id": p.ID, "kind": string(EventAdmission), "date": p.AdmissionDate.ISO()}
+			if err := tx.log("insert", "membership_events", strconv.FormatInt(id, 10), p.ID, nil, after, ""); err != nil {
+				return err
 			}
 		}
 	}

@@ -25,6 +25,11 @@ Lệnh:
   stats --year Y [--json]            các chỉ tiêu: chỉ tiêu, kết quả, đạt
   check                              kiểm tra toàn vẹn và phiên bản lược đồ
   backup --out TỆP                   sao lưu sổ
+  history [--member MÃ] [--limit N]  lịch sử thay đổi (của một người)
+  delete LOẠI MÃ                     chuyển người (person), chi đoàn (branch),
+                                     CLB (club), tổ hợp tác (coop) vào thùng rác
+  trash list | restore LOẠI MÃ | empty [LOẠI MÃ] --yes
+                                     thùng rác: xem, khôi phục, xóa vĩnh viễn
   report ...                         xuất báo cáo PDF (report --help)
 
 Mỗi lệnh có --help.
@@ -90,6 +95,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		"report":  runReport,
 		"import":  runImport,
 		"export":  runExport,
+		"history": runHistory,
+		"trash":   runTrash,
+		"delete":  runDelete,
 	}
 	fn, ok := known[cmd]
 	if !ok {
