@@ -98,14 +98,7 @@ func TestReadCSVRowNumbers(t *testing.T) {
 		"Nguyễn Văn A,Nam,01/01/2000,01/01/2016,\"hai\ndòng\"\n" +
 		"\n" +
 		"Trần Văn B,Nam,32/01/2000,01/01/2016,\n"
-	path := filepath.Join(t.TempDir(), "ds.csv")
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	pv, err := Read(context.Background(), khom3Register(t), path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pv := readCSV(t, content)
 	ps := pv.Problems()
 	if len(ps) != 1 || ps[0].Row != 4 || ps[0].Column != "Ngày sinh" {
 		t.Fatalf("problems %v, want one on row 4, Ngày sinh", ps)
@@ -231,14 +224,7 @@ func TestReadSexMarks(t *testing.T) {
 		"2,Trần Thị Năm,02/02/2001,,X,02/02/2017,Khóm 3\n" +
 		"3,Lê Văn Sáu,03/03/2002,x,x,03/03/2018,Khóm 3\n" +
 		"4,Lê Văn Bảy,03/03/2002,,,03/03/2018,Khóm 3\n"
-	path := filepath.Join(t.TempDir(), "ds.csv")
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	pv, err := Read(context.Background(), khom3Register(t), path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pv := readCSV(t, content)
 	if len(pv.Rows) != 4 || pv.Rows[0].Person.Gender != store.Male || pv.Rows[1].Person.Gender != store.Female {
 		t.Fatalf("rows %+v", pv.Rows)
 	}
@@ -247,4 +233,18 @@ func TestReadSexMarks(t *testing.T) {
 		ps[1].Row != 6 || ps[1].Column != "Giới tính" || ps[1].Reason != "chọn Nam hoặc Nữ" {
 		t.Errorf("problems %v", ps)
 	}
+}
+
+// readCSV reads content as a .csv into the register of khom3Register.
+func readCSV(t *testing.T, content string) *Preview {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "ds.csv")
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pv, err := Read(context.Background(), khom3Register(t), path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pv
 }

@@ -17,6 +17,20 @@ import (
 	"sodoan/store"
 )
 
+// englishTable is translations/en.json.
+func englishTable(t *testing.T) map[string]any {
+	t.Helper()
+	data, err := assets.Translations.ReadFile("translations/en.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table map[string]any
+	if err := json.Unmarshal(data, &table); err != nil {
+		t.Fatal(err)
+	}
+	return table
+}
+
 // eachCall calls fn for every call expression in the non-test Go files
 // that glob names.
 func eachCall(t *testing.T, glob string, fn func(*ast.CallExpr)) {
@@ -99,14 +113,7 @@ func storeMessages(t *testing.T) []string {
 }
 
 func TestEnglishCoversTheStore(t *testing.T) {
-	data, err := assets.Translations.ReadFile("translations/en.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var table map[string]any
-	if err := json.Unmarshal(data, &table); err != nil {
-		t.Fatal(err)
-	}
+	table := englishTable(t)
 	msgs := storeMessages(t)
 	if len(msgs) < 100 {
 		t.Fatalf("only %d store messages found: the source scan is broken", len(msgs))
@@ -152,14 +159,7 @@ func uiLiterals(t *testing.T) []string {
 }
 
 func TestEnglishCoversTheWindow(t *testing.T) {
-	data, err := assets.Translations.ReadFile("translations/en.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var table map[string]any
-	if err := json.Unmarshal(data, &table); err != nil {
-		t.Fatal(err)
-	}
+	table := englishTable(t)
 	lits := uiLiterals(t)
 	if len(lits) < 200 {
 		t.Fatalf("only %d literals found: the source scan is broken", len(lits))
@@ -210,14 +210,7 @@ func TestErrorsInEnglish(t *testing.T) {
 // TestEnglishCoversTheSheets: the spreadsheet fields' labels (the preview's
 // columns) and the messages the sheet package gives a cell have English.
 func TestEnglishCoversTheSheets(t *testing.T) {
-	data, err := assets.Translations.ReadFile("translations/en.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var table map[string]any
-	if err := json.Unmarshal(data, &table); err != nil {
-		t.Fatal(err)
-	}
+	table := englishTable(t)
 	words := sheet.Labels()
 	eachCall(t, "../sheet/*.go", func(call *ast.CallExpr) {
 		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "msgErr" && len(call.Args) > 0 {
