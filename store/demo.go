@@ -78,15 +78,12 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 		return fmt.Errorf("mở kết nối: %w", err)
 	}
 	defer conn.Close()
-	// The register has no people yet, so a rollback journal holds next to
-	// nothing, while the WAL would write every new page twice (log, then
-	// checkpoint).
-	for _, p := range []string{`PRAGMA journal_mode = DELETE`, `PRAGMA cache_size = -131072`} {
-		if _, err := conn.ExecContext(ctx, p); err != nil {
-			return fmt.Errorf("chuẩn bị tạo mẫu: %w", err)
-		}
+	// The register stays in WAL mode: a rollback journal would spare the
+	// WAL's second write of each page, but would lock every reader out
+	// (another window, a report) for as long as the ward takes to make.
+	if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = -131072`); err != nil {
+		return fmt.Errorf("chuẩn bị tạo mẫu: %w", err)
 	}
-	defer conn.ExecContext(context.Background(), `PRAGMA journal_mode = WAL`)
 	defer conn.ExecContext(context.Background(), `PRAGMA cache_size = -16000`)
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {

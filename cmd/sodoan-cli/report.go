@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -112,20 +111,17 @@ func runReport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	if err != nil {
 		return fmt.Errorf("đường dẫn %s: %w", *out, err)
 	}
-	doc := store.Document{Type: c.docType, Number: *number, Title: j.title, Issued: issued, File: path}
-	if err := st.IssueDocument(ctx, &doc); err != nil {
-		return err
-	}
-	meta := report.Meta{Unit: unit, Number: doc.Number, Date: issued, Recipients: report.DefaultRecipients(unit),
-		Unsigned: *unsigned, Deputy: *deputy}
-	if j.recipients != nil {
-		meta.Recipients = j.recipients
-	}
-	if err := store.WriteFile(path, func(w io.Writer) error { return j.write(meta, w) }); err != nil {
-		// The number goes back to the register: no document carries it.
-		if derr := st.DeleteDocument(ctx, doc.ID); derr != nil {
-			err = errors.Join(err, derr)
+	doc := store.Document{Type: c.docType, Number: *number, Title: j.title, Issued: issued}
+	// The number is committed with its file, never without it.
+	err = st.IssueDocumentFile(ctx, &doc, func(int) string { return path }, func(d *store.Document, w io.Writer) error {
+		meta := report.Meta{Unit: unit, Number: d.Number, Date: issued, Recipients: report.DefaultRecipients(unit),
+			Unsigned: *unsigned, Deputy: *deputy}
+		if j.recipients != nil {
+			meta.Recipients = j.recipients
 		}
+		return j.write(meta, w)
+	})
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Đã xuất %s số %s: %s\n", j.title, doc.Symbol(unit.IssuerCode), path)

@@ -1,0 +1,116 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"modernc.org/sqlite"
+)
+
+// BackupCheck is what CheckBackup found in a file offered for restoring.
+type BackupCheck struct {
+	Version int // its schema version
+	People  int // people in it
+	Unit    string
+}
+
+// CheckBackup opens the file at path read-only (it is not changed) and
+// checks that it can replace a register: a Sổ Đoàn register, whole
+// (SQLite's integrity and foreign-key checks), of a schema this build
+// knows. The problems come back in one Vietnamese error.
+func CheckBackup(ctx context.Context, path string) (BackupCheck, error) {
+	var c BackupCheck
+	b, err := OpenWith(path, OpenOptions{ReadOnly: true, AnyVersion: true})
+	if err != nil {
+		return c, fmt.Errorf("không khôi phục được từ %s: %w", path, err)
+	}
+	defer b.Close()
+	v, problems, err := b.Check(ctx)
+	if err != nil {
+		return c, fmt.Errorf("kiểm tra bản sao lưu %s: %w", path, err)
+	}
+	c.Version = v
+	var bad []string
+	for _, p := range problems {
+		if !strings.HasPrefix(p, "lược đồ ") { // an older schema is upgraded after the restore
+			bad = append(bad, p)
+		}
+	}
+	if len(bad) > 0 {
+		return c, fmt.Errorf("bản sao lưu %s hỏng, không dùng được: %s", path, strings.Join(bad, "; "))
+	}
+	if err := b.db.QueryRowContext(ctx, `SELECT count(*) FROM people`).Scan(&c.People); err != nil {
+		return c, fmt.Errorf("đọc bản sao lưu %s: %w", path, err)
+	}
+	if u, err := b.Unit(ctx); err == nil {
+		c.Unit = u.Name
+	}
+	return c, nil
+}
+
+// restorer is the modernc.org/sqlite connection's online-backup API.
+type restorer interface {
+	NewRestore(srcURI string) (*sqlite.Backup, error)
+}
+
+// Restore replaces the register's content with the backup at src, after
+// checking it (CheckBackup) and backing the register up first (the
+// backup made is returned, to undo the restore). The content is copied
+// with SQLite's online-backup API in one write transaction: the file is
+// never missing nor half-written, other readers see the old register or
+// the new one, and this Store stays open on it. An older backup is
+// brought up to the current schema afterwards.
+func (s *Store) Restore(ctx context.Context, src string) (BackupFile, error) {
+	if s.readOnly {
+		return BackupFile{}, ErrReadOnly
+	}
+	if samePath(src, s.path) {
+		return BackupFile{}, fmt.Errorf("%s là chính sổ đang mở: chọn một bản sao lưu", src)
+	}
+	if _, err := CheckBackup(ctx, src); err != nil {
+		return BackupFile{}, err
+	}
+	before, err := s.AutoBackup(ctx, BackupBeforeRestore)
+	if err != nil {
+		return before, err
+	}
+	if err := s.copyFrom(ctx, src); err != nil {
+		return before, fmt.Errorf("khôi phục từ %s: %w (sổ vẫn như trước khi khôi phục)", src, err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		return before, err
+	}
+	return before, s.refreshSortKeys(ctx)
+}
+
+// copyFrom copies every page of the database at src over the register's.
+func (s *Store) copyFrom(ctx context.Context, src string) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("mở kết nối: %w", err)
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		r, ok := dc.(restorer)
+		if !ok {
+			return errors.New("trình điều khiển SQLite không có chức năng sao chép trực tuyến")
+		}
+		b, err := r.NewRestore("file:" + uriPath(src) + "?mode=ro")
+		if err != nil {
+			return busy(err)
+		}
+		for {
+			more, err := b.Step(-1)
+			if err != nil {
+				b.Finish()
+				return busy(err)
+			}
+			if !more {
+				break
+			}
+		}
+		return b.Finish()
+	})
+}
