@@ -94,6 +94,9 @@ func (s *Store) Backups() ([]BackupFile, error) {
 		if err != nil {
 			continue
 		}
+		if mt := fi.ModTime(); mt.Truncate(time.Second).Equal(t) {
+			t = mt // the same second as the name: more precise, for order
+		}
 		out = append(out, BackupFile{Path: filepath.Join(s.BackupDir(), e.Name()), Time: t, Size: fi.Size(), Reason: BackupReason(m[4])})
 	}
 	sort.Slice(out, func(i, j int) bool {

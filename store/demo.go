@@ -56,12 +56,8 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 	if o.Year == 0 {
 		o.Year = Today().Year()
 	}
-	var existing int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM people`).Scan(&existing); err != nil {
-		return fmt.Errorf("kiểm tra sổ: %w", err)
-	}
-	if existing > 0 {
-		return fmt.Errorf("sổ %s đã có %d người: dữ liệu mẫu chỉ tạo trên sổ trống", s.path, existing)
+	if s.readOnly {
+		return ErrReadOnly
 	}
 	r := rand.New(rand.NewPCG(uint64(o.Seed), 0x5d0a))
 	today := Today()
@@ -87,9 +83,18 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 	defer conn.ExecContext(context.Background(), `PRAGMA cache_size = -16000`)
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("bắt đầu giao dịch: %w", err)
+		return fmt.Errorf("bắt đầu giao dịch: %w", busy(err))
 	}
 	defer tx.Rollback()
+	// Counted inside the write transaction: two demos started at once on
+	// one register cannot both find it empty.
+	var existing int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM people`).Scan(&existing); err != nil {
+		return fmt.Errorf("kiểm tra sổ: %w", err)
+	}
+	if existing > 0 {
+		return fmt.Errorf("sổ %s đã có %d người: dữ liệu mẫu chỉ tạo trên sổ trống", s.path, existing)
+	}
 	if err := demoFill(ctx, tx, r, keys, o, end); err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -276,10 +277,20 @@ func (s *Store) ensureWAL(ctx context.Context) error {
 	if strings.EqualFold(mode, "wal") {
 		return nil
 	}
-	if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
-		return fmt.Errorf("chuyển sổ sang chế độ WAL: %w", busy(err))
+	// The switch needs the file to itself. SQLite does not wait for it
+	// (another process's reading connection would deadlock on it), so
+	// waiting is done here, within the busy timeout.
+	deadline := time.Now().Add(time.Duration(busyTimeoutMS) * time.Millisecond)
+	for {
+		err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode)
+		if err == nil {
+			return nil
+		}
+		if c := sqliteCode(err); (c != sqlite3.SQLITE_BUSY && c != sqlite3.SQLITE_LOCKED) || time.Now().After(deadline) {
+			return fmt.Errorf("chuyển sổ sang chế độ WAL: %w", busy(err))
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
-	return nil
 }
 
 // ReadOnly tells whether the register was opened read-only (asked for, or
