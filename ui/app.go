@@ -150,7 +150,7 @@ func (a *App) buildMain() {
 	a.nav.OnSelected = func(i widget.ListItemID) { a.show(a.defs[i].id) }
 	split := container.NewHSplit(a.nav, a.body)
 	split.Offset = 0.14
-	a.win.SetContent(split)
+	a.win.SetContent(a.withReadOnlyBanner(split))
 	a.updateTitle()
 
 	start := a.opts.Screen
