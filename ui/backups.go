@@ -28,7 +28,7 @@ func (a *App) backupSection() fyne.CanvasObject {
 		info.SetText(a.backupText())
 		a.info(T("Sao lưu"), T("Đã sao lưu vào")+"\n"+dest)
 	}
-	now := widget.NewButtonWithIcon(T("Sao lưu ngay"), theme.DownloadIcon(), func() {
+	now := newButtonWithIcon(T("Sao lưu ngay"), theme.DownloadIcon(), func() {
 		b, err := a.st.BackupNow(a.ctx, store.BackupManual)
 		if err != nil {
 			a.showError(err)
@@ -36,7 +36,7 @@ func (a *App) backupSection() fyne.CanvasObject {
 		}
 		done(b.Path)
 	})
-	elsewhere := widget.NewButtonWithIcon(T("Sao lưu ra nơi khác…"), theme.FolderOpenIcon(), func() {
+	elsewhere := newButtonWithIcon(T("Sao lưu ra nơi khác…"), theme.FolderOpenIcon(), func() {
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil {
 				a.showError(err)
@@ -54,7 +54,7 @@ func (a *App) backupSection() fyne.CanvasObject {
 		}, a.win)
 		a.showDialog(d, nil)
 	})
-	restore := widget.NewButtonWithIcon(T("Khôi phục từ bản sao lưu…"), theme.HistoryIcon(), a.restoreDialog)
+	restore := newButtonWithIcon(T("Khôi phục từ bản sao lưu…"), theme.HistoryIcon(), a.restoreDialog)
 	if a.st.ReadOnly() {
 		restore.Disable()
 	}
@@ -129,7 +129,7 @@ func (a *App) restoreDialog() {
 				T(b.Reason.Label()), store.FormatInt((b.Size+1023)/1024)))
 		})
 	rows.OnSelected = func(i widget.ListItemID) { choose(list[i].Path) }
-	other := widget.NewButtonWithIcon(T("Chọn tệp khác…"), theme.FileIcon(), func() {
+	other := newButtonWithIcon(T("Chọn tệp khác…"), theme.FileIcon(), func() {
 		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil {
 				a.showError(err)

@@ -66,7 +66,7 @@ func TestReadOnlyBanner(t *testing.T) {
 		if got := hasLabel(a.win.Content(), "Sổ đang mở chỉ đọc"); got != ro {
 			t.Errorf("read-only %v: banner shown %v", ro, got)
 		}
-		restore := findButton(a.win.Content(), "Khôi phục từ bản sao lưu…")
+		restore, _ := findButton(a.win.Content(), "Khôi phục từ bản sao lưu…").(fyne.Disableable)
 		if restore == nil || restore.Disabled() != ro {
 			t.Errorf("read-only %v: restore button %v", ro, restore)
 		}

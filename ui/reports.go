@@ -29,15 +29,15 @@ type document struct {
 type reportsScreen struct {
 	a        *App
 	docs     []document
-	docSel   *widget.Select
-	year     *widget.Select
+	docSel   *selectBox
+	year     *selectBox
 	texts    *fyne.Container
 	bar      *widget.ProgressBar
 	status   *widget.Label
-	genBtn   *widget.Button
-	openFile *widget.Button
-	openDir  *widget.Button
-	number   *widget.Check
+	genBtn   *button
+	openFile *button
+	openDir  *button
+	number   *check
 	register *docRegister // sổ văn bản đi
 	tabs     *container.AppTabs
 	last     string
@@ -55,22 +55,22 @@ func newReportsScreen(a *App) *reportsScreen {
 	for _, d := range s.docs {
 		names = append(names, d.title)
 	}
-	s.docSel = widget.NewSelect(names, nil)
+	s.docSel = newSelect(names, nil)
 	if len(names) > 0 {
 		s.docSel.SetSelectedIndex(0)
 	}
-	s.year = widget.NewSelect(yearOptions(thisYear()-6, thisYear()), func(string) { s.loadTexts() })
+	s.year = newSelect(yearOptions(thisYear()-6, thisYear()), func(string) { s.loadTexts() })
 	s.bar = widget.NewProgressBar()
 	s.bar.Hide()
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.genBtn = widget.NewButtonWithIcon(T("Tạo tệp PDF"), theme.DocumentPrintIcon(), s.generate)
+	s.genBtn = newButtonWithIcon(T("Tạo tệp PDF"), theme.DocumentPrintIcon(), s.generate)
 	s.genBtn.Importance = widget.HighImportance
-	s.openFile = widget.NewButtonWithIcon(T("Mở tệp"), theme.FileIcon(), func() { s.open(s.last) })
-	s.openDir = widget.NewButtonWithIcon(T("Mở thư mục"), theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.last)) })
+	s.openFile = newButtonWithIcon(T("Mở tệp"), theme.FileIcon(), func() { s.open(s.last) })
+	s.openDir = newButtonWithIcon(T("Mở thư mục"), theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.last)) })
 	s.openFile.Disable()
 	s.openDir.Disable()
-	s.number = widget.NewCheck(T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
+	s.number = newCheck(T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
 	top := widget.NewForm(
 		widget.NewFormItem(T("Văn bản"), s.docSel),
 		widget.NewFormItem(T("Năm"), s.year),
@@ -113,7 +113,7 @@ func (s *reportsScreen) loadTexts() {
 		return e
 	}
 	ach, sho, next := mk(w.Achievements), mk(w.Shortcomings), mk(w.NextSteps)
-	save := widget.NewButtonWithIcon(T("Lưu nội dung"), theme.DocumentSaveIcon(), func() {
+	save := newButtonWithIcon(T("Lưu nội dung"), theme.DocumentSaveIcon(), func() {
 		w.Achievements, w.Shortcomings, w.NextSteps = ach.Text, sho.Text, next.Text
 		if err := a.st.SaveWardYear(a.ctx, w); err != nil {
 			a.showError(err)

@@ -30,15 +30,15 @@ func (s *settingsScreen) refresh() {
 		return
 	}
 	uf := newUnitForm(a, u)
-	saveUnit := widget.NewButtonWithIcon(T("Lưu thông tin đơn vị"), theme.DocumentSaveIcon(), func() {
+	saveUnit := newButtonWithIcon(T("Lưu thông tin đơn vị"), theme.DocumentSaveIcon(), func() {
 		if uf.save(a) {
 			a.updateTitle()
-			a.info(T("Cài đặt"), T("Đã lưu thông tin đơn vị."))
+			a.notify(T("Đã lưu thông tin đơn vị."))
 		}
 	})
 	saveUnit.Importance = widget.HighImportance
 
-	langSel := widget.NewSelect([]string{"Tiếng Việt", "English"}, nil)
+	langSel := newSelect([]string{"Tiếng Việt", "English"}, nil)
 	if currentLang == LangEnglish {
 		langSel.SetSelectedIndex(1)
 	} else {
@@ -57,7 +57,7 @@ func (s *settingsScreen) refresh() {
 		a.rebuild()
 	}
 
-	checkBtn := widget.NewButtonWithIcon(T("Kiểm tra sổ"), theme.SearchIcon(), func() {
+	checkBtn := newButtonWithIcon(T("Kiểm tra sổ"), theme.SearchIcon(), func() {
 		v, problems, err := a.st.Check(a.ctx)
 		if err != nil {
 			a.showError(err)
