@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 )
 
@@ -71,49 +69,6 @@ func nextDocumentNumber(ctx context.Context, q queryRower, year int, docType str
 // number given by hand is kept if no document of that type and year has
 // it already. Issued defaults to today.
 func (s *Store) IssueDocument(ctx context.Context, d *Document) error {
-	if err := prepareDocument(d); err != nil {
-		return err
-	}
-	return s.tx(ctx, func(tx *sql.Tx) error { return issueDocument(ctx, tx, d) })
-}
-
-// IssueDocumentFile issues d as IssueDocument does and writes its file,
-// at the path named after its number, with write; the number is
-// committed only once the file is complete and in place. A failed write
-// or a crash never leaves a number without its file (at worst, a crash
-// between the two leaves a file whose number a later document takes and
-// rewrites). The window and sodoan-cli both issue documents through it.
-func (s *Store) IssueDocumentFile(ctx context.Context, d *Document, path func(number int) string, write func(d *Document, w io.Writer) error) error {
-	if err := prepareDocument(d); err != nil {
-		return err
-	}
-	var written string
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if err := issueDocument(ctx, tx, d); err != nil {
-			return err
-		}
-		d.File = path(d.Number)
-		if _, err := tx.ExecContext(ctx, `UPDATE documents SET file = ? WHERE id = ?`, d.File, d.ID); err != nil {
-			return fmt.Errorf("ghi sổ văn bản đi: %w", err)
-		}
-		if err := WriteFile(d.File, func(w io.Writer) error { return write(d, w) }); err != nil {
-			return err
-		}
-		written = d.File
-		return nil
-	})
-	if err != nil {
-		if written != "" {
-			os.Remove(written) // the number was not committed: neither is its file
-		}
-		d.ID, d.File = 0, ""
-		return err
-	}
-	return nil
-}
-
-// prepareDocument cleans and checks a document before it takes a number.
-func prepareDocument(d *Document) error {
 	d.Type, d.Title = Clean(d.Type), Clean(d.Title)
 	if d.Issued.IsZero() {
 		d.Issued = Today()
@@ -128,36 +83,36 @@ func prepareDocument(d *Document) error {
 	if d.Number < 0 {
 		c.add("Number", "Số", "phải là số dương")
 	}
-	return c.err()
-}
-
-// issueDocument takes d's number (the next one when 0) and enters it.
-func issueDocument(ctx context.Context, tx *sql.Tx, d *Document) error {
-	if d.Number == 0 {
-		n, err := nextDocumentNumber(ctx, tx, d.Year, d.Type)
+	if err := c.err(); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if d.Number == 0 {
+			n, err := nextDocumentNumber(ctx, tx, d.Year, d.Type)
+			if err != nil {
+				return err
+			}
+			d.Number = n
+		} else {
+			var other string
+			err := tx.QueryRowContext(ctx, `SELECT title FROM documents WHERE year = ? AND type = ? AND number = ?`,
+				d.Year, d.Type, d.Number).Scan(&other)
+			if err == nil {
+				return &ValidationError{Errors: []FieldError{{Field: "Number", Label: "Số",
+					Msg: fmt.Sprintf("số %d-%s năm %d đã cấp cho văn bản %q", d.Number, d.Type, d.Year, other)}}}
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("kiểm tra số văn bản: %w", err)
+			}
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO documents(year, type, number, title, issued, file) VALUES (?,?,?,?,?,?)`,
+			d.Year, d.Type, d.Number, d.Title, d.Issued, d.File)
 		if err != nil {
-			return err
+			return fmt.Errorf("ghi sổ văn bản đi: %w", err)
 		}
-		d.Number = n
-	} else {
-		var other string
-		err := tx.QueryRowContext(ctx, `SELECT title FROM documents WHERE year = ? AND type = ? AND number = ?`,
-			d.Year, d.Type, d.Number).Scan(&other)
-		if err == nil {
-			return &ValidationError{Errors: []FieldError{{Field: "Number", Label: "Số",
-				Msg: fmt.Sprintf("số %d-%s năm %d đã cấp cho văn bản %q", d.Number, d.Type, d.Year, other)}}}
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("kiểm tra số văn bản: %w", err)
-		}
-	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO documents(year, type, number, title, issued, file) VALUES (?,?,?,?,?,?)`,
-		d.Year, d.Type, d.Number, d.Title, d.Issued, d.File)
-	if err != nil {
-		return fmt.Errorf("ghi sổ văn bản đi: %w", err)
-	}
-	d.ID, _ = res.LastInsertId()
-	return nil
+		d.ID, _ = res.LastInsertId()
+		return nil
+	})
 }
 
 // SetDocumentFile records where a document's PDF was saved.

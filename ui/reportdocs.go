@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -33,22 +34,31 @@ func (a *App) writeDoc(dir, name, docType, title string, number bool, write func
 		return "", err
 	}
 	meta := report.Meta{Unit: u, Date: store.Today(), Recipients: report.DefaultRecipients(u)}
-	if !number {
-		path := filepath.Join(dir, name)
-		if err := store.WriteFile(path, func(w io.Writer) error { return write(meta, w) }); err != nil {
+	var doc *store.Document
+	if number {
+		doc = &store.Document{Type: docType, Title: title, Issued: meta.Date}
+		if err := a.st.IssueDocument(a.ctx, doc); err != nil {
 			return "", err
 		}
-		return path, nil
+		meta.Number = doc.Number
+		name = docType + "-" + strconv.Itoa(doc.Number) + "-" + name
 	}
-	// The number is committed with its file, never without it.
-	doc := &store.Document{Type: docType, Title: title, Issued: meta.Date}
-	err = a.st.IssueDocumentFile(a.ctx, doc,
-		func(n int) string { return filepath.Join(dir, docType+"-"+strconv.Itoa(n)+"-"+name) },
-		func(d *store.Document, w io.Writer) error { meta.Number = d.Number; return write(meta, w) })
+	path := filepath.Join(dir, name)
+	err = store.WriteFile(path, func(w io.Writer) error { return write(meta, w) })
+	if doc != nil {
+		if err != nil {
+			// The number goes back to the register when the file failed.
+			if derr := a.st.DeleteDocument(a.ctx, doc.ID); derr != nil {
+				err = errors.Join(err, derr)
+			}
+		} else {
+			err = a.st.SetDocumentFile(a.ctx, doc.ID, path)
+		}
+	}
 	if err != nil {
 		return "", err
 	}
-	return doc.File, nil
+	return path, nil
 }
 
 // The generators below read through report's loaders (the same the

@@ -263,7 +263,7 @@ func TestProcessReadersDuringDemo(t *testing.T) {
 	if out, code := cliProc("--db", db, "init"); code != 0 {
 		t.Fatal(out)
 	}
-	demo := cliCmd("--db", db, "demo", "--members", "40000")
+	demo := cliCmd("--db", db, "demo", "--members", "25000")
 	var demoOut bytes.Buffer
 	demo.Stdout, demo.Stderr = &demoOut, &demoOut
 	if err := demo.Start(); err != nil {

@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -111,20 +113,45 @@ func runReport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	if err != nil {
 		return fmt.Errorf("đường dẫn %s: %w", *out, err)
 	}
-	doc := store.Document{Type: c.docType, Number: *number, Title: j.title, Issued: issued}
-	// The number is committed with its file, never without it.
-	err = st.IssueDocumentFile(ctx, &doc, func(int) string { return path }, func(d *store.Document, w io.Writer) error {
-		meta := report.Meta{Unit: unit, Number: d.Number, Date: issued, Recipients: report.DefaultRecipients(unit),
-			Unsigned: *unsigned, Deputy: *deputy}
-		if j.recipients != nil {
-			meta.Recipients = j.recipients
+	// The file is written first and the number entered after it: a
+	// failure or a kill never leaves a number without its file.
+	doc := store.Document{Type: c.docType, Number: *number, Title: j.title, Issued: issued, File: path}
+	if doc.Number == 0 {
+		if doc.Number, err = st.NextDocumentNumber(ctx, issued.Year(), c.docType); err != nil {
+			return err
 		}
-		return j.write(meta, w)
-	})
+	} else if err := numberFree(ctx, st, doc); err != nil {
+		return err
+	}
+	meta := report.Meta{Unit: unit, Number: doc.Number, Date: issued, Recipients: report.DefaultRecipients(unit),
+		Unsigned: *unsigned, Deputy: *deputy}
+	if j.recipients != nil {
+		meta.Recipients = j.recipients
+	}
+	if err := store.WriteFile(path, func(w io.Writer) error { return j.write(meta, w) }); err != nil {
+		return err
+	}
+	if err := st.IssueDocument(ctx, &doc); err != nil {
+		// Taken meanwhile by another process: the file goes with it.
+		return errors.Join(err, os.Remove(path))
+	}
+	fmt.Fprintf(stdout, "Đã xuất %s số %s: %s\n", j.title, doc.Symbol(unit.IssuerCode), path)
+	return nil
+}
+
+// numberFree refuses a number given by hand that a document of the type
+// and year has already, before any file is written.
+func numberFree(ctx context.Context, st *store.Store, d store.Document) error {
+	docs, err := st.Documents(ctx, d.Issued.Year())
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Đã xuất %s số %s: %s\n", j.title, doc.Symbol(unit.IssuerCode), path)
+	for _, o := range docs {
+		if o.Type == d.Type && o.Number == d.Number {
+			return &store.ValidationError{Errors: []store.FieldError{{Field: "Number", Label: "Số",
+				Msg: fmt.Sprintf("số %d-%s năm %d đã cấp cho văn bản %q", d.Number, d.Type, d.Issued.Year(), o.Title)}}}
+		}
+	}
 	return nil
 }
 
