@@ -408,3 +408,108 @@ func TestProcessSecondWindowRefused(t *testing.T) {
 	}
 	st.Close()
 }
+
+// Finding 6 in processes: check changes nothing in the file it checks;
+// a newer register is refused unchanged; a register the user may not
+// write (file and folder read-only) is listed, searched and reported on,
+// and refuses writes with a message.
+func TestProcessReadOnly(t *testing.T) {
+	root := t.TempDir()
+	db := demoRegister(t, root, 200)
+	out, code := cliProc("--db", db, "backup")
+	if code != 0 {
+		t.Fatal(out)
+	}
+	backup := strings.TrimSpace(strings.TrimPrefix(out, "Đã sao lưu vào"))
+	newer := filepath.Join(root, "newer.db")
+	os.WriteFile(newer, mustRead(t, db), 0o644)
+	raw, err := sql.Open("sqlite", "file:"+newer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec("PRAGMA journal_mode = DELETE; PRAGMA user_version = 99"); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	for _, c := range []struct {
+		file string
+		args []string
+		code int
+	}{
+		{backup, []string{"check"}, 0},
+		{backup, []string{"members", "list"}, 0},
+		{newer, []string{"check"}, 1},
+		{newer, []string{"members", "list"}, 1},
+		{newer, []string{"report", "clubs", "--out", filepath.Join(root, "x.pdf")}, 1},
+	} {
+		before := mustRead(t, c.file)
+		out, code := cliProc(append([]string{"--db", c.file}, c.args...)...)
+		if code != c.code {
+			t.Fatalf("%s %v: exit %d: %s", filepath.Base(c.file), c.args, code, out)
+		}
+		if !bytes.Equal(before, mustRead(t, c.file)) {
+			t.Fatalf("%s %v changed the file", filepath.Base(c.file), c.args)
+		}
+	}
+
+	// A read-only folder with a read-only register in it.
+	dir := filepath.Join(root, "chi-doc")
+	os.Mkdir(dir, 0o755)
+	ro := filepath.Join(dir, "so.db")
+	os.WriteFile(ro, mustRead(t, db), 0o444)
+	os.Chmod(dir, 0o555)
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	bin := os.Args[0]
+	var cred *syscall.Credential
+	if os.Getuid() == 0 {
+		// Root writes everywhere: run as nobody to meet the modes.
+		cred = &syscall.Credential{Uid: 65534, Gid: 65534}
+		bin = filepath.Join(root, "sodoan-cli")
+		os.WriteFile(bin, mustRead(t, os.Args[0]), 0o755)
+		for d := root; d != "/" && d != "."; d = filepath.Dir(d) {
+			if d == os.TempDir() {
+				break
+			}
+			os.Chmod(d, 0o755)
+		}
+	}
+	before := mustRead(t, ro)
+	run := func(args ...string) (string, int) {
+		c := exec.Command(bin, append([]string{"--db", ro}, args...)...)
+		c.Env = append(os.Environ(), "SODOAN_CLI=1", "LANG=vi_VN.UTF-8")
+		c.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
+		c.Dir = root
+		out, err := c.CombinedOutput()
+		if ee, ok := err.(*exec.ExitError); ok {
+			return string(out), ee.ExitCode()
+		} else if err != nil {
+			return err.Error(), -1
+		}
+		return string(out), 0
+	}
+	for _, args := range [][]string{{"members", "list"}, {"search", "nguyen"}, {"stats", "--year", "2025"}, {"check"},
+		{"members", "list", "--format", "xlsx", "--out", filepath.Join(os.TempDir(), fmt.Sprintf("ro-%d.xlsx", os.Getpid()))}} {
+		if out, code := run(args...); code != 0 {
+			t.Fatalf("read-only register, %v: %s", args, out)
+		}
+	}
+	os.Remove(filepath.Join(os.TempDir(), fmt.Sprintf("ro-%d.xlsx", os.Getpid())))
+	if out, code := run("report", "clubs", "--out", filepath.Join(os.TempDir(), "ro.pdf")); code != 1 || !strings.Contains(out, "chỉ đọc") {
+		t.Fatalf("a write to a read-only register: %d %s", code, out)
+	}
+	if !bytes.Equal(before, mustRead(t, ro)) {
+		t.Fatal("the read-only register changed")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Fatalf("files made in the read-only folder: %v", entries)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

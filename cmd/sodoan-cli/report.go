@@ -101,6 +101,9 @@ func runReport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	if st == nil {
 		return fmt.Errorf("report %s: chưa mở sổ", name)
 	}
+	if st.ReadOnly() {
+		return fmt.Errorf("report %s: %w", name, store.ErrReadOnly)
+	}
 	j, err := prepare(ctx, st)
 	if err != nil {
 		return err
