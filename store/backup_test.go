@@ -35,9 +35,13 @@ func TestRestore(t *testing.T) {
 	}
 	defer r.Close()
 
-	undo, err := s.Restore(ctx, b.Path)
+	res, err := s.Restore(ctx, b.Path)
 	if err != nil {
 		t.Fatal(err)
+	}
+	undo := res.Before
+	if res.From.People != before-1 || res.From.Version != SchemaVersion {
+		t.Fatalf("restored from %+v", res.From)
 	}
 	after, _ := s.CountMembers(ctx, MemberFilter{Kind: KindAll})
 	if after != before-1 {

@@ -55,34 +55,41 @@ type restorer interface {
 	NewRestore(srcURI string) (*sqlite.Backup, error)
 }
 
+// Restored tells what a restore put in place and where the register as
+// it was before went.
+type Restored struct {
+	From   BackupCheck // what CheckBackup found in the file restored
+	Before BackupFile  // the backup made first, which undoes the restore
+}
+
 // Restore replaces the register's content with the backup at src, after
-// checking it (CheckBackup) and backing the register up first (the
-// backup made is returned, to undo the restore). The content is copied
+// checking it (CheckBackup) and backing the register up first. The content is copied
 // with SQLite's online-backup API in one write transaction: the file is
 // never missing nor half-written, other readers see the old register or
 // the new one, and this Store stays open on it. An older backup is
 // brought up to the current schema afterwards.
-func (s *Store) Restore(ctx context.Context, src string) (BackupFile, error) {
+func (s *Store) Restore(ctx context.Context, src string) (Restored, error) {
+	var r Restored
 	if s.readOnly {
-		return BackupFile{}, ErrReadOnly
+		return r, ErrReadOnly
 	}
 	if samePath(src, s.path) {
-		return BackupFile{}, fmt.Errorf("%s là chính sổ đang mở: chọn một bản sao lưu", src)
+		return r, fmt.Errorf("%s là chính sổ đang mở: chọn một bản sao lưu", src)
 	}
-	if _, err := CheckBackup(ctx, src); err != nil {
-		return BackupFile{}, err
+	var err error
+	if r.From, err = CheckBackup(ctx, src); err != nil {
+		return r, err
 	}
-	before, err := s.AutoBackup(ctx, BackupBeforeRestore)
-	if err != nil {
-		return before, err
+	if r.Before, err = s.AutoBackup(ctx, BackupBeforeRestore); err != nil {
+		return r, err
 	}
 	if err := s.copyFrom(ctx, src); err != nil {
-		return before, fmt.Errorf("khôi phục từ %s: %w (sổ vẫn như trước khi khôi phục)", src, err)
+		return r, fmt.Errorf("khôi phục từ %s: %w (sổ vẫn như trước khi khôi phục)", src, err)
 	}
 	if err := s.migrate(ctx); err != nil {
-		return before, err
+		return r, err
 	}
-	return before, s.refreshSortKeys(ctx)
+	return r, s.refreshSortKeys(ctx)
 }
 
 // copyFrom copies every page of the database at src over the register's.

@@ -163,14 +163,14 @@ func (a *App) confirmRestore(path string) {
 	msg := fmt.Sprintf(T("Khôi phục sổ từ %s?\n%s người, đơn vị %s.\nSổ hiện tại được sao lưu trước vào thư mục sao lưu."),
 		path, store.FormatInt(int64(c.People)), c.Unit)
 	a.confirm(T("Khôi phục"), msg, func() {
-		before, err := a.st.Restore(a.ctx, path)
+		r, err := a.st.Restore(a.ctx, path)
 		if err != nil {
 			a.showError(err)
 			return
 		}
 		a.rebuild()
 		a.updateTitle()
-		a.info(T("Khôi phục"), T("Đã khôi phục sổ. Sổ trước khi khôi phục được giữ ở")+"\n"+before.Path)
+		a.info(T("Khôi phục"), T("Đã khôi phục sổ. Sổ trước khi khôi phục được giữ ở")+"\n"+r.Before.Path)
 	})
 }
 

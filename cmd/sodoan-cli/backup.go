@@ -92,16 +92,12 @@ func runRestore(ctx context.Context, st *store.Store, args []string, stdout, std
 		return fmt.Errorf("restore: cần đúng một tệp sao lưu (restore TỆP)")
 	}
 	src := fs.Arg(0)
-	c, err := store.CheckBackup(ctx, src)
+	r, err := st.Restore(ctx, src)
 	if err != nil {
 		return err
 	}
-	before, err := st.Restore(ctx, src)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Đã khôi phục sổ từ %s (%s người, lược đồ %d).\n", src, store.FormatInt(int64(c.People)), c.Version)
-	fmt.Fprintln(stdout, "Sổ trước khi khôi phục được giữ ở", before.Path)
+	fmt.Fprintf(stdout, "Đã khôi phục sổ từ %s (%s người, lược đồ %d).\n", src, store.FormatInt(int64(r.From.People)), r.From.Version)
+	fmt.Fprintln(stdout, "Sổ trước khi khôi phục được giữ ở", r.Before.Path)
 	return nil
 }
 

@@ -1,3 +1,5 @@
+//go:build !windows
+
 package main
 
 // Tests with real processes: the test binary runs sodoan-cli's main when
