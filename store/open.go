@@ -179,9 +179,14 @@ func OpenWith(path string, o OpenOptions) (*Store, error) {
 	readOnly := o.ReadOnly || (!isNew && !fileWritable(path))
 	s := &Store{path: path, coll: newSortKeyer(), readOnly: readOnly}
 	if o.Exclusive {
-		if s.lock, err = lockRegister(path); err != nil {
+		l, err := lockRegister(path)
+		// A folder the user may not write takes no lock file either: the
+		// window then holds a read-only register, which another one
+		// cannot harm nor be harmed by.
+		if err != nil && (errors.Is(err, ErrInUse) || !readOnly) {
 			return nil, err
 		}
+		s.lock = l
 	}
 	if err := s.open(context.Background(), o, isNew); err != nil {
 		s.Close()

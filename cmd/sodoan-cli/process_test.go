@@ -499,6 +499,23 @@ func TestProcessReadOnly(t *testing.T) {
 	if out, code := run("report", "clubs", "--out", filepath.Join(os.TempDir(), "ro.pdf")); code != 1 || !strings.Contains(out, "chỉ đọc") {
 		t.Fatalf("a write to a read-only register: %d %s", code, out)
 	}
+	// The window (which holds its register's lock) opens it too.
+	win := exec.Command(bin, ro)
+	win.Env = append(os.Environ(), "SODOAN_CLI=lock", "LANG=vi_VN.UTF-8")
+	win.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
+	var winErr bytes.Buffer
+	win.Stderr = &winErr
+	pipe, _ := win.StdoutPipe()
+	if err := win.Start(); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 6)
+	_, err = io.ReadFull(pipe, buf) // "locked", or the end of a failed helper
+	win.Process.Signal(syscall.SIGKILL)
+	win.Wait()
+	if err != nil || string(buf) != "locked" {
+		t.Fatalf("a window on a read-only register: %v %s", err, winErr.String())
+	}
 	if !bytes.Equal(before, mustRead(t, ro)) {
 		t.Fatal("the read-only register changed")
 	}
