@@ -273,3 +273,33 @@ func TestWriterDoesNotBlockReaders(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A register of an older schema opened read-only is not migrated: check
+// (AnyVersion) reads it as it is, other reads are told how to upgrade.
+func TestReadOnlyOlderSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "so.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	orig := migrations
+	t.Cleanup(func() { migrations = orig })
+	migrations = append(append([]string(nil), orig...), `CREATE TABLE dues (id INTEGER PRIMARY KEY)`)
+	before := fileBytes(t, path)
+	if _, err := OpenWith(path, OpenOptions{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "upgrade") {
+		t.Fatalf("an older register read-only: %v", err)
+	}
+	c, err := OpenWith(path, OpenOptions{ReadOnly: true, AnyVersion: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, problems, err := c.Check(context.Background())
+	c.Close()
+	if err != nil || v != len(orig) || len(problems) != 1 || !strings.Contains(problems[0], "lược đồ") {
+		t.Fatalf("check of an older register: %d %v %v", v, problems, err)
+	}
+	if !bytes.Equal(before, fileBytes(t, path)) {
+		t.Fatal("reading an older register changed it")
+	}
+}
