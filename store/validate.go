@@ -192,3 +192,11 @@ func validatePerson(p *Person, row int, today Date) *checker {
 	}
 	return c
 }
+
+// CheckPerson reports the rules a copy of p breaks that need no database
+// (nil when none), without writing: a form can show every message at once,
+// even while one of its fields cannot be read yet.
+func CheckPerson(p Person) error {
+	cleanPerson(&p)
+	return validatePerson(&p, 0, Today()).err()
+}

@@ -139,13 +139,21 @@ func indicatorBar(r store.Result) fyne.CanvasObject {
 	if in.Target <= 0 {
 		bar.Max = 1
 	}
-	bar.SetValue(min(r.Actual, bar.Max))
+	done := r.Actual
+	if in.Period {
+		// A period target's bar shows the whole period's progress, as
+		// its verdict does.
+		done = r.Cumulative
+	}
+	bar.SetValue(min(done, bar.Max))
 	bar.TextFormatter = func() string {
-		if !r.Known {
+		switch {
+		case !r.Known:
 			return T("chưa đủ số liệu")
-		}
-		if in.Kind == store.KindCheck {
+		case in.Kind == store.KindCheck:
 			return actualText(r)
+		case in.Period:
+			return metText(r)
 		}
 		return actualText(r) + " / " + targetText(in) + " — " + metText(r)
 	}

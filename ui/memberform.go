@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -196,6 +197,18 @@ func (f *memberForm) save() bool {
 	f.form.clear()
 	p, ok := f.collect()
 	if !ok {
+		// A date could not be read (its message is shown): show the other
+		// fields' messages too, rather than one at a time.
+		var ve *store.ValidationError
+		if errors.As(store.CheckPerson(*p), &ve) {
+			var rest []store.FieldError
+			for _, fe := range ve.Errors {
+				if !f.form.hasError(fe.Field) {
+					rest = append(rest, fe)
+				}
+			}
+			f.form.showValidation(&store.ValidationError{Errors: rest})
+		}
 		return false
 	}
 	if !f.form.result(f.a, f.a.st.SavePerson(f.a.ctx, p)) {

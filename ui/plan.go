@@ -230,11 +230,7 @@ func (s *planScreen) resultsTable(results []store.Result, year int) fyne.CanvasO
 			actual = widget.NewLabel(actualText(r))
 		}
 		met := widget.NewLabel(metText(r))
-		if r.Known && r.Met {
-			met.Importance = widget.SuccessImportance
-		} else if r.Known {
-			met.Importance = widget.DangerImportance
-		}
+		met.Importance = verdictImportance(r.Verdict.Code)
 		detail := widget.NewLabel(r.Detail)
 		detail.Wrapping = fyne.TextWrapWord
 		rows.Add(line(name, target, actual, met, detail))
@@ -272,14 +268,29 @@ func actualText(r store.Result) string {
 	return store.FormatNum(r.Actual)
 }
 
+// metText is the verdict in the UI's language, with a period target's
+// progress before it ("321/450 (71%), Đúng tiến độ"): the same verdict,
+// computed by the store, that every report prints.
 func metText(r store.Result) string {
-	switch {
-	case !r.Known:
-		return "—"
-	case r.Met:
-		return T("Đạt")
+	v := r.Verdict
+	if p := v.Progress(); p != "" && v.Code != store.VerdictNoData {
+		return p + ", " + T(v.Label())
 	}
-	return T("Chưa đạt")
+	return T(v.Label())
+}
+
+// verdictImportance colours a verdict: met and on pace green, behind
+// amber, not met red.
+func verdictImportance(c store.VerdictCode) widget.Importance {
+	switch c {
+	case store.VerdictMet, store.VerdictOnPace:
+		return widget.SuccessImportance
+	case store.VerdictBehind:
+		return widget.WarningImportance
+	case store.VerdictNotMet:
+		return widget.DangerImportance
+	}
+	return widget.MediumImportance
 }
 
 // wardForm edits the year's ward figures and the ward Union's rating.

@@ -75,6 +75,8 @@ func (s *settingsScreen) refresh() {
 		widget.NewSeparator(),
 		heading(T("Ngôn ngữ")), container.NewHBox(langSel),
 		widget.NewSeparator(),
+		heading(T("Thư mục văn bản (báo cáo, danh sách, Excel)")), a.docsFolderRow(),
+		widget.NewSeparator(),
 		heading(T("Sổ dữ liệu")), a.backupSection(), container.NewHBox(checkBtn),
 	)
 	s.root.Objects = []fyne.CanvasObject{container.NewVScroll(box)}

@@ -255,8 +255,18 @@ func TestInvalidFormSavesNothing(t *testing.T) {
 	if mf.save() {
 		t.Fatal("save succeeded with a bad date")
 	}
-	if fe := mf.form.fields[4]; fe.name != "BirthDate" || fe.err.msg() == "" || !fe.err.Visible() {
-		t.Errorf("birth date message not shown: %+v", fe.err.msg())
+	if fe := mf.form.fields[4]; fe.name != "BirthDate" || fe.err.msg() != "ngày 31/02/2001 không có thật" || !fe.err.Visible() {
+		t.Errorf("birth date message not shown: %q", fe.err.msg())
+	}
+	// The other fields' messages come with it, not after the date is fixed.
+	msgs := map[string]string{}
+	for _, fd := range mf.form.fields {
+		msgs[fd.name] = fd.err.msg()
+	}
+	for field, want := range map[string]string{"GivenName": "không được để trống", "Gender": "chọn Nam hoặc Nữ", "AdmissionDate": "không được để trống với đoàn viên"} {
+		if msgs[field] != want {
+			t.Errorf("%s: %q, want %q", field, msgs[field], want)
+		}
 	}
 	mf.birth.SetText("01/02/2001")
 	if mf.save() {

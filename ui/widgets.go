@@ -199,6 +199,16 @@ func (f *form) setError(name, msg string) bool {
 	return false
 }
 
+// hasError reports whether the field name shows a message.
+func (f *form) hasError(name string) bool {
+	for _, fd := range f.fields {
+		if fd.name == name {
+			return fd.err.msg() != ""
+		}
+	}
+	return false
+}
+
 // showValidation places each message of a *store.ValidationError next to
 // its field; messages about fields not on the form go to the "other"
 // line. It reports whether err was a validation error.
