@@ -2,9 +2,12 @@ package ui
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -117,5 +120,33 @@ func TestSettingsBackupAndRestore(t *testing.T) {
 	list, _ = f.st.Backups()
 	if len(list) != 2 || list[0].Reason != store.BackupBeforeRestore {
 		t.Fatalf("the register before the restore is not kept: %+v", list)
+	}
+}
+
+// The dashboard warns when the newest backup is more than
+// store.BackupStale days old, and stops once the register is backed up.
+func TestDashboardWarnsOfOldBackup(t *testing.T) {
+	f := newFixture(t, "dashboard")
+	dir := f.st.BackupDir()
+	old := time.Now().AddDate(0, 0, -(store.BackupStale + 3))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.st.Backup(context.Background(), filepath.Join(dir, "so-"+old.Format("2006-01-02-150405")+"-hang-ngay.db")); err != nil {
+		t.Fatal(err)
+	}
+	days := store.BackupStale + 3
+	f.app.screens["dashboard"].refresh()
+	b, _ := findButton(f.app.win.Content(), fmt.Sprintf("Lần sao lưu gần nhất: %d ngày trước", days)).(*button)
+	if b == nil || b.Importance != widget.WarningImportance {
+		t.Fatalf("a backup %d days old: button %v", days, b)
+	}
+	if _, err := f.st.BackupNow(context.Background(), store.BackupManual); err != nil {
+		t.Fatal(err)
+	}
+	f.app.screens["dashboard"].refresh()
+	b, _ = findButton(f.app.win.Content(), "Lần sao lưu gần nhất: 0 ngày trước").(*button)
+	if b == nil || b.Importance == widget.WarningImportance {
+		t.Fatalf("after a backup today: button %v", b)
 	}
 }
