@@ -209,14 +209,23 @@ func (s *Store) Rotate(now time.Time) ([]string, error) {
 		}
 		gone = append(gone, b.Path)
 	}
-	if tmps, err := filepath.Glob(filepath.Join(s.BackupDir(), backupTempPrefix+"*")); err == nil {
-		for _, t := range tmps {
-			if fi, err := os.Stat(t); err == nil && now.Sub(fi.ModTime()) > time.Hour {
-				os.Remove(t)
-			}
+	removeStaleTemps(s.BackupDir(), now)
+	return gone, nil
+}
+
+// removeStaleTemps deletes what backups killed half-way left in dir:
+// temporary files (and their journals) older than an hour, which no
+// backup still running can own.
+func removeStaleTemps(dir string, now time.Time) {
+	tmps, err := filepath.Glob(filepath.Join(dir, backupTempPrefix+"*"))
+	if err != nil {
+		return
+	}
+	for _, t := range tmps {
+		if fi, err := os.Stat(t); err == nil && now.Sub(fi.ModTime()) > time.Hour {
+			os.Remove(t)
 		}
 	}
-	return gone, nil
 }
 
 // backupTempPrefix names a backup being written; it becomes the backup by
@@ -239,6 +248,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("tạo thư mục sao lưu: %w", err)
 	}
+	removeStaleTemps(dir, time.Now())
 	f, err := os.CreateTemp(dir, backupTempPrefix+"*.tmp")
 	if err != nil {
 		return fmt.Errorf("tạo tệp sao lưu tạm: %w", err)

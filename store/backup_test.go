@@ -130,9 +130,21 @@ func TestBackupIsWrittenAside(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
 	dest := filepath.Join(t.TempDir(), "usb", "so.db")
+	// What a backup killed yesterday left on the stick goes; a backup
+	// running now in another process (a fresh temporary) stays.
+	os.MkdirAll(filepath.Dir(dest), 0o755)
+	stale := filepath.Join(filepath.Dir(dest), backupTempPrefix+"1.tmp-journal")
+	fresh := filepath.Join(filepath.Dir(dest), backupTempPrefix+"2.tmp")
+	os.WriteFile(stale, []byte("x"), 0o600)
+	os.WriteFile(fresh, []byte("x"), 0o600)
+	os.Chtimes(stale, time.Now().Add(-25*time.Hour), time.Now().Add(-25*time.Hour))
 	if err := s.Backup(ctx, dest); err != nil {
 		t.Fatal(err)
 	}
+	if fileExists(stale) || !fileExists(fresh) {
+		t.Fatalf("stale temporary left %v, fresh one removed %v", fileExists(stale), !fileExists(fresh))
+	}
+	os.Remove(fresh)
 	if err := s.Backup(ctx, dest); err == nil || !strings.Contains(err.Error(), "đã có") {
 		t.Fatalf("backup over an existing file: %v", err)
 	}
