@@ -214,6 +214,9 @@ func (s *Store) open(ctx context.Context, o OpenOptions, isNew bool) error {
 		v, tables, objects, err = s.probe(ctx)
 	}
 	if err != nil {
+		if sqliteCode(err) == sqlite3.SQLITE_CANTOPEN {
+			return fmt.Errorf("không mở được sổ %s (thư mục không cho phép ghi, hoặc tệp đang bị khóa): %w", s.path, err)
+		}
 		return fmt.Errorf("tệp %s hỏng hoặc %w: %w", s.path, ErrNotRegister, err)
 	}
 	switch {
