@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -118,11 +119,17 @@ func (s *Store) BackupNow(ctx context.Context, reason BackupReason) (BackupFile,
 		suffix = "-" + string(reason)
 	}
 	dest := base + suffix + ".db"
-	for n := 2; fileExists(dest); n++ {
+	for n := 2; ; n++ {
+		err := s.Backup(ctx, dest)
+		if err == nil {
+			break
+		}
+		// Another process (two windows' starts, two commands) took the
+		// name in the same second: the next number.
+		if !errors.Is(err, fs.ErrExist) || n > 20 {
+			return BackupFile{}, err
+		}
 		dest = fmt.Sprintf("%s-%d%s.db", base, n, suffix)
-	}
-	if err := s.Backup(ctx, dest); err != nil {
-		return BackupFile{}, err
 	}
 	b := BackupFile{Path: dest, Time: now.Truncate(time.Second), Reason: reason}
 	if fi, err := os.Stat(dest); err == nil {
@@ -239,7 +246,7 @@ const backupTempPrefix = ".sodoan-sao-luu-"
 // folder (a USB stick) is recorded in the register for the dashboard.
 func (s *Store) Backup(ctx context.Context, dest string) error {
 	if fileExists(dest) {
-		return fmt.Errorf("tệp %s đã có: chọn tên khác", dest)
+		return fmt.Errorf("tệp %s đã có: chọn tên khác (%w)", dest, fs.ErrExist)
 	}
 	if samePath(dest, s.path) || samePath(dest, s.path+"-wal") || samePath(dest, s.path+"-shm") {
 		return fmt.Errorf("không sao lưu đè lên chính sổ %s", s.path)
@@ -263,11 +270,8 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := syncFile(tmp); err != nil {
 		return fmt.Errorf("sao lưu vào %s: %w", dest, err)
 	}
-	if fileExists(dest) {
-		return fmt.Errorf("tệp %s đã có: chọn tên khác", dest)
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		return fmt.Errorf("sao lưu vào %s: %w", dest, err)
+	if err := placeNew(tmp, dest); err != nil {
+		return err
 	}
 	syncDir(dir)
 	if !samePath(dir, s.BackupDir()) && !s.readOnly {
@@ -306,6 +310,24 @@ func (s *Store) LastBackup(ctx context.Context) (Date, error) {
 
 // BackupStale is how many days without a backup the dashboard accepts.
 const BackupStale = 7
+
+// placeNew gives the complete file tmp the name dest, which must not
+// exist. A hard link does it atomically (two backups at once cannot both
+// take the name); where the file system has none (a FAT USB stick) the
+// name is checked, then renamed to.
+func placeNew(tmp, dest string) error {
+	err := os.Link(tmp, dest)
+	if err == nil {
+		return os.Remove(tmp)
+	}
+	if errors.Is(err, fs.ErrExist) || fileExists(dest) {
+		return fmt.Errorf("tệp %s đã có: chọn tên khác (%w)", dest, fs.ErrExist)
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		return fmt.Errorf("sao lưu vào %s: %w", dest, err)
+	}
+	return nil
+}
 
 func fileExists(path string) bool {
 	_, err := os.Lstat(path)

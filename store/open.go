@@ -93,7 +93,13 @@ func inspect(path string) (fileKind, error) {
 	}
 	defer f.Close()
 	head := make([]byte, len(sqliteHeader))
-	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, sqliteHeader) {
+	n, err := io.ReadFull(f, head)
+	if fi.Size() <= 64<<10 && !bytes.ContainsFunc(head[:n], func(r rune) bool { return r != 0 }) {
+		// Zeros where the header goes, in a small file: a register
+		// another process is creating this moment (or nothing at all).
+		return fileEmpty, nil
+	}
+	if err != nil || !bytes.Equal(head, sqliteHeader) {
 		return 0, fmt.Errorf("tệp %s %w (không phải tệp dữ liệu SQLite)", path, ErrNotRegister)
 	}
 	return fileSQLite, nil
@@ -172,7 +178,7 @@ func OpenWith(path string, o OpenOptions) (*Store, error) {
 		isNew = true
 	case fileEmpty:
 		if !o.Create || o.ReadOnly {
-			return nil, fmt.Errorf("tệp %s rỗng (0 byte), %w", path, ErrNotRegister)
+			return nil, fmt.Errorf("tệp %s rỗng, %w", path, ErrNotRegister)
 		}
 		isNew = true
 	}
@@ -260,15 +266,15 @@ var registerTables = []string{"settings", "people", "branches", "documents"}
 // the objects of the schema: the first reads of the file, which fail on a
 // damaged or foreign one.
 func (s *Store) probe(ctx context.Context) (version, tables, objects int, err error) {
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return 0, 0, 0, err
-	}
-	q := `SELECT count(*), coalesce(sum(type = 'table' AND name IN (?` + strings.Repeat(",?", len(registerTables)-1) + `)), 0) FROM sqlite_master`
+	// One statement, one snapshot: another process creating the register
+	// may commit between two reads.
+	q := `SELECT (SELECT user_version FROM pragma_user_version), count(*),
+		coalesce(sum(type = 'table' AND name IN (?` + strings.Repeat(",?", len(registerTables)-1) + `)), 0) FROM sqlite_master`
 	args := make([]any, len(registerTables))
 	for i, t := range registerTables {
 		args[i] = t
 	}
-	if err := s.db.QueryRowContext(ctx, q, args...).Scan(&objects, &tables); err != nil {
+	if err := s.db.QueryRowContext(ctx, q, args...).Scan(&version, &objects, &tables); err != nil {
 		return 0, 0, 0, err
 	}
 	return version, tables, objects, nil

@@ -130,7 +130,7 @@ func TestOpenRefusesWhatIsNotARegister(t *testing.T) {
 		{missing, OpenOptions{ReadOnly: true}, ErrNoRegister, "kiểm tra lại đường dẫn"},
 		{"", OpenOptions{Create: true}, ErrNoRegister, "trống"},
 		{"  ", OpenOptions{}, ErrNoRegister, "trống"},
-		{empty, OpenOptions{}, ErrNotRegister, "rỗng (0 byte)"},
+		{empty, OpenOptions{}, ErrNotRegister, "rỗng"},
 		{text, OpenOptions{}, ErrNotRegister, "SQLite"},
 		{text, OpenOptions{Create: true}, ErrNotRegister, "SQLite"},
 		{other, OpenOptions{}, ErrNotRegister, "SQLite khác"},
