@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"sodoan/store"
@@ -219,8 +220,13 @@ func CoopsFrom(ctx context.Context, st *store.Store, year int) (*CoopList, error
 // TransferFrom prepares the transfer letter of a Union member to the unit
 // to; the letter goes to the receiving unit ("Như trên").
 func TransferFrom(ctx context.Context, st *store.Store, memberID int64, to, reason string) (*Transfer, error) {
+	to, reason = store.Clean(to), store.Clean(reason)
 	if memberID == 0 || to == "" {
 		return nil, fmt.Errorf("giấy giới thiệu: cần đoàn viên và đơn vị nhận")
+	}
+	// The letter prints what the register would store: the same rules.
+	if err := errors.Join(store.CheckText("To", "Đơn vị nhận", to, false), store.CheckText("Reason", "Lý do", reason, false)); err != nil {
+		return nil, err
 	}
 	p, err := st.Person(ctx, memberID)
 	if err != nil {

@@ -296,6 +296,8 @@ func (t *table) rawText(style string, x, y, w, h float64, lines []string, align 
 			ty += t.lh
 			continue
 		}
+		// What is drawn directly must be what fpdf would draw.
+		line = printable(line)
 		if !t.seen.all(style, line) {
 			t.flush()
 			d.pdf.SetXY(x+t.pad, ty)

@@ -41,12 +41,9 @@ func (r BackupReason) Label() string {
 	return "Sao lưu ngay"
 }
 
-// backupDirName is the folder of backups beside the register.
-const backupDirName = "sao-luu"
-
 // BackupDir is the backups folder of the register at path: "sao-luu"
 // beside it.
-func BackupDir(path string) string { return filepath.Join(filepath.Dir(path), backupDirName) }
+func BackupDir(path string) string { return filepath.Join(filepath.Dir(path), BackupsFolderName) }
 
 // BackupDir is this register's backups folder.
 func (s *Store) BackupDir() string { return BackupDir(s.path) }

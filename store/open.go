@@ -59,9 +59,6 @@ var busyTimeoutMS = 10000
 // than the busy timeout.
 var ErrBusy = errors.New("sổ đang bận: một chương trình khác (cửa sổ Sổ Đoàn hoặc lệnh sodoan-cli) đang ghi vào sổ; hãy thử lại sau ít phút")
 
-// sqliteHeader starts every SQLite database file.
-var sqliteHeader = []byte("SQLite format 3\x00")
-
 // fileKind is what OpenWith finds at a path before opening it.
 type fileKind int
 
@@ -92,14 +89,14 @@ func inspect(path string) (fileKind, error) {
 		return 0, fmt.Errorf("mở sổ %s: %w", path, err)
 	}
 	defer f.Close()
-	head := make([]byte, len(sqliteHeader))
+	head := make([]byte, len(sqliteMagic))
 	n, err := io.ReadFull(f, head)
 	if fi.Size() <= 64<<10 && !bytes.ContainsFunc(head[:n], func(r rune) bool { return r != 0 }) {
 		// Zeros where the header goes, in a small file: a register
 		// another process is creating this moment (or nothing at all).
 		return fileEmpty, nil
 	}
-	if err != nil || !bytes.Equal(head, sqliteHeader) {
+	if err != nil || !bytes.Equal(head, sqliteMagic) {
 		return 0, fmt.Errorf("tệp %s %w (không phải tệp dữ liệu SQLite)", path, ErrNotRegister)
 	}
 	return fileSQLite, nil

@@ -14,7 +14,7 @@ func runInit(ctx context.Context, st *store.Store, args []string, stdout, stderr
 	unit := fs.String("unit", "", "tên đơn vị in trên đầu văn bản (có thể đặt sau trong cửa sổ)")
 	place := fs.String("place", "", "địa danh (ví dụ Phường 1), cần khi có --unit")
 	upper := fs.String("upper", "", "cơ quan cấp trên (ví dụ Tỉnh Đoàn Đồng Tháp), cần khi có --unit")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -37,7 +37,7 @@ func runInit(ctx context.Context, st *store.Store, args []string, stdout, stderr
 func runBackup(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("backup", "backup [--out TỆP]", stderr)
 	out := fs.String("out", "", "tệp sao lưu, chưa tồn tại (mặc định: vào thư mục sao-luu cạnh sổ)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -59,7 +59,7 @@ func runBackup(ctx context.Context, st *store.Store, args []string, stdout, stde
 
 func runBackups(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("backups", "backups list", stderr)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 || fs.Arg(0) != "list" {
@@ -85,7 +85,7 @@ func runBackups(ctx context.Context, st *store.Store, args []string, stdout, std
 
 func runRestore(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("restore", "restore TỆP", stderr)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -103,7 +103,7 @@ func runRestore(ctx context.Context, st *store.Store, args []string, stdout, std
 
 func runUpgrade(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("upgrade", "upgrade", stderr)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	// Opening the register for writing has brought it up to date.

@@ -31,7 +31,11 @@ func killAfter(t *testing.T, c *exec.Cmd, d time.Duration) bool {
 	select {
 	case err := <-done:
 		if err != nil {
-			t.Fatalf("%v ended on its own with %v: %s", c.Args[1:], err, out.String())
+			msg := out.String()
+			if len(msg) > 400 {
+				msg = msg[:400] + "…"
+			}
+			t.Fatalf("%v ended on its own with %v: %s", c.Args[1:], err, msg)
 		}
 		return false
 	case <-time.After(d):

@@ -73,6 +73,8 @@ func helperCmd(kind, db string) *exec.Cmd {
 // bulkBatch is how many people the bulk helper admits per transaction.
 const bulkBatch = 500
 
+var bulkNames = []string{"An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khoa", "Lâm", "Minh", "Nam", "Phúc", "Quân", "Sơn", "Tâm", "Vinh"}
+
 // bulkHelper admits batches of new people until killed.
 func bulkHelper(db string) int {
 	ctx := context.Background()
@@ -84,7 +86,7 @@ func bulkHelper(db string) int {
 	for round := 0; ; round++ {
 		people := make([]*store.Person, bulkBatch)
 		for i := range people {
-			people[i] = &store.Person{FamilyName: "Đặng", MiddleName: "Văn", GivenName: fmt.Sprintf("Lô%dNgười%d", round, i),
+			people[i] = &store.Person{FamilyName: "Đặng", MiddleName: "Văn", GivenName: bulkNames[(round+i)%len(bulkNames)],
 				Gender: store.Male, BirthDate: store.MustDate(2004, 1, 1+i%28), UnionMember: true,
 				AdmissionDate: store.MustDate(2020, 3, 26)}
 		}
