@@ -121,12 +121,21 @@ func AnnualAt(ctx context.Context, st *store.Store, year int, cutoff store.Date)
 	if a.Results, err = st.YearResultsAt(ctx, a.Plan.ID, year, cutoff); err != nil {
 		return nil, err
 	}
-	if a.Clubs, err = activeClubs(ctx, st); err != nil {
+	// The clubs and groups of that year, not today's.
+	openClubs, openCoops, err := st.GroupsOpenIn(ctx, year, cutoff)
+	if err != nil {
 		return nil, err
 	}
-	if a.Coops, err = activeCoops(ctx, st); err != nil {
+	clubs, err := st.Clubs(ctx)
+	if err != nil {
 		return nil, err
 	}
+	a.Clubs = keep(clubs, func(c store.Club) bool { return openClubs[c.ID] })
+	coops, err := st.Coops(ctx)
+	if err != nil {
+		return nil, err
+	}
+	a.Coops = keep(coops, func(c store.Coop) bool { return openCoops[c.ID] })
 	if a.CoopYears, err = st.CoopYears(ctx, year); err != nil {
 		return nil, err
 	}

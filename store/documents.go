@@ -33,7 +33,8 @@ func (d Document) Symbol(issuer string) string {
 }
 
 // DocumentTypes lists the document types of a Union unit with their names
-// (Hướng dẫn 29-HD/TWĐTN-VP), plus DS for lists.
+// (Hướng dẫn 29-HD/TWĐTN-VP). A list has no type of its own: it goes out
+// as a report (BC) titled DANH SÁCH.
 var DocumentTypes = []Choice{
 	{"BC", "Báo cáo"},
 	{"KH", "Kế hoạch"},
@@ -44,7 +45,6 @@ var DocumentTypes = []Choice{
 	{"TTr", "Tờ trình"},
 	{"GGT", "Giấy giới thiệu"},
 	{"NQ", "Nghị quyết"},
-	{"DS", "Danh sách"},
 }
 
 // NextDocumentNumber is the number the next document of the type would

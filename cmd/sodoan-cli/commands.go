@@ -173,7 +173,10 @@ type statRow struct {
 	Period bool    `json:"period_target"`
 	Known  bool    `json:"known"`
 	Met    bool    `json:"met"`
-	Detail string  `json:"detail"`
+	// Verdict is the store's assessment code (met, on_pace, behind,
+	// not_met, no_data), the one every screen and report prints.
+	Verdict string `json:"verdict"`
+	Detail  string `json:"detail"`
 }
 
 func runStats(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
@@ -199,7 +202,7 @@ func runStats(ctx context.Context, st *store.Store, args []string, stdout, stder
 		}{Plan: plan.Number, Year: *year}
 		for _, r := range rs {
 			out.Indicators = append(out.Indicators, statRow{r.Indicator.Code, r.Indicator.Title, string(r.Indicator.Kind),
-				r.Indicator.Target, r.Actual, r.Cumulative, r.Indicator.Period, r.Known, r.Met, r.Detail})
+				r.Indicator.Target, r.Actual, r.Cumulative, r.Indicator.Period, r.Known, r.Met, string(r.Verdict.Code), r.Detail})
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -217,11 +220,7 @@ func runStats(ctx context.Context, st *store.Store, args []string, stdout, stder
 		if r.Known {
 			actual = store.FormatValue(r.Indicator.Kind, r.Actual)
 		}
-		verdict := "Chưa đạt"
-		if r.Met {
-			verdict = "Đạt"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Indicator.Code, target, actual, verdict, r.Detail)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Indicator.Code, target, actual, r.Verdict.Phrase(), r.Detail)
 	}
 	return tw.Flush()
 }
