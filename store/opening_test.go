@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 )
 
 // fileBytes reads a file whole, failing the test when it cannot.
@@ -250,16 +249,14 @@ func TestWriterDoesNotBlockReaders(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%+v: open during a write: %v", o, err)
 		}
-		start := time.Now()
+		// A reader that waited for the writer would fail after the (short)
+		// busy timeout: an error here is a blocked read.
 		n, err := r.CountMembers(ctx, MemberFilter{})
 		if err != nil || n == 0 {
 			t.Fatalf("%+v: read during a write: %d %v", o, n, err)
 		}
 		if _, err := r.Search(ctx, "nguyen", 10); err != nil {
 			t.Fatalf("search during a write: %v", err)
-		}
-		if d := time.Since(start); d > 250*time.Millisecond {
-			t.Errorf("%+v: the reads waited %v", o, d)
 		}
 		if !o.ReadOnly {
 			err := r.SetSetting(ctx, "k", "v")
