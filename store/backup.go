@@ -242,11 +242,16 @@ const backupTempPrefix = ".sodoan-sao-luu-"
 // half-way leaves no file under the name. A backup outside the backups
 // folder (a USB stick) is recorded in the register for the dashboard.
 func (s *Store) Backup(ctx context.Context, dest string) error {
+	// Never onto the register or its companion files (SQLite would take a
+	// backup named so.db-journal for the register's own journal).
+	if err := (Output{Path: dest, Register: s.path, Backup: true}).Check(); err != nil {
+		if fileExists(dest) {
+			return fmt.Errorf("%w (%w)", err, fs.ErrExist)
+		}
+		return err
+	}
 	if fileExists(dest) {
 		return fmt.Errorf("tệp %s đã có: chọn tên khác (%w)", dest, fs.ErrExist)
-	}
-	if samePath(dest, s.path) || samePath(dest, s.path+"-wal") || samePath(dest, s.path+"-shm") {
-		return fmt.Errorf("không sao lưu đè lên chính sổ %s", s.path)
 	}
 	dir := filepath.Dir(dest)
 	if err := os.MkdirAll(dir, 0o755); err != nil {

@@ -239,6 +239,7 @@ func (s *Store) SaveCoop(ctx context.Context, c *Coop) error {
 	if !validCode(LegalBases, c.LegalBasis) {
 		ch.add("LegalBasis", "Căn cứ pháp lý", "%q không có trong danh mục", c.LegalBasis)
 	}
+	MoneyRange.atMost(ch, "Capital", "Vốn", c.Capital)
 	if c.Capital < 0 {
 		ch.add("Capital", "Vốn", "không được âm")
 	}
@@ -314,6 +315,8 @@ func (s *Store) SaveCoopYear(ctx context.Context, y CoopYear) error {
 	y.Support = Clean(y.Support)
 	c := &checker{}
 	c.text("Support", "Hỗ trợ của Đoàn", y.Support, ruleAddress)
+	MoneyRange.atMost(c, "Revenue", "Doanh thu", y.Revenue)
+	MoneyRange.atMost(c, "AvgIncome", "Thu nhập bình quân", y.AvgIncome)
 	if y.Revenue < 0 {
 		c.add("Revenue", "Doanh thu", "không được âm")
 	}
@@ -353,6 +356,8 @@ func (s *Store) SaveWardYear(ctx context.Context, w WardYear) error {
 	if w.Year < 1950 || w.Year > Today().Year()+1 {
 		c.add("Year", "Năm", "%d không hợp lệ", w.Year)
 	}
+	CountRange.atMost(c, "ResidentYouth", "Thanh niên trên địa bàn", int64(w.ResidentYouth))
+	CountRange.atMost(c, "NewPartyMembers", "Đảng viên mới kết nạp", int64(w.NewPartyMembers))
 	if w.ResidentYouth < 0 {
 		c.add("ResidentYouth", "Thanh niên trên địa bàn", "không được âm")
 	}

@@ -79,6 +79,9 @@ type Output struct {
 	// Ask, when set and Replace is not, is asked by Write whether an
 	// existing file may be replaced (the window's "Thay thế tệp …?").
 	Ask func(path string) bool
+	// Backup is set for a backup of the register, whose place is the
+	// backups folder.
+	Backup bool
 }
 
 // Output is an output path checked against this register.
@@ -121,7 +124,7 @@ func (o Output) Check() error {
 			}
 		}
 		backups := filepath.Join(filepath.Dir(reg), BackupsFolderName)
-		for dir := filepath.Dir(target); ; dir = filepath.Dir(dir) {
+		for dir := filepath.Dir(target); !o.Backup; dir = filepath.Dir(dir) {
 			if sameFile(dir, backups) {
 				return refuse(ErrOutputIsRegister, "thư mục %s chỉ giữ bản sao lưu của sổ", BackupsFolderName)
 			}

@@ -116,6 +116,9 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 		if !validCode(Metrics, in.Metric) {
 			c.add("Metric", "Cách đo", "%q không có trong danh mục", in.Metric)
 		}
+		if in.Target > float64(CountRange.Max) || in.Target != in.Target { // NaN too
+			c.add("Target", "Chỉ tiêu", "%s không hợp lệ: phải là số nguyên từ %s đến %s", FormatNum(in.Target), FormatInt(CountRange.Min), FormatInt(CountRange.Max))
+		}
 		if in.Target < 0 {
 			c.add("Target", "Chỉ tiêu", "không được âm")
 		}
@@ -200,6 +203,11 @@ func (s *Store) SetIndicatorValue(ctx context.Context, indicatorID int64, year i
 	}
 	if v < 0 {
 		return &ValidationError{Errors: []FieldError{{Field: "Value", Label: "Giá trị", Msg: "không được âm"}}}
+	}
+	if v > float64(CountRange.Max) || v != v { // NaN too
+		c := &checker{}
+		c.add("Value", "Giá trị", "%s không hợp lệ: phải là số nguyên từ %s đến %s", FormatNum(v), FormatInt(CountRange.Min), FormatInt(CountRange.Max))
+		return c.err()
 	}
 	_, err := s.db.ExecContext(ctx, `INSERT INTO indicator_values(indicator_id, year, value) VALUES (?,?,?)
 		ON CONFLICT(indicator_id, year) DO UPDATE SET value = excluded.value`, indicatorID, year, v)
