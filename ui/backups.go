@@ -28,13 +28,21 @@ func (a *App) backupSection() fyne.CanvasObject {
 		info.SetText(a.backupText())
 		a.info(T("Sao lưu"), T("Đã sao lưu vào")+"\n"+dest)
 	}
-	now := newButtonWithIcon(T("Sao lưu ngay"), theme.DownloadIcon(), func() {
-		b, err := a.st.BackupNow(a.ctx, store.BackupManual)
-		if err != nil {
-			a.showError(err)
-			return
-		}
-		done(b.Path)
+	var now *button
+	now = newButtonWithIcon(T("Sao lưu ngay"), theme.DownloadIcon(), func() {
+		// Off the UI goroutine: a large ward takes a second or two.
+		now.Disable()
+		go func() {
+			b, err := a.st.BackupNow(a.ctx, store.BackupManual)
+			a.do(func() {
+				now.Enable()
+				if err != nil {
+					a.showError(err)
+					return
+				}
+				done(b.Path)
+			})
+		}()
 	})
 	elsewhere := newButtonWithIcon(T("Sao lưu ra nơi khác…"), theme.FolderOpenIcon(), func() {
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
@@ -163,14 +171,25 @@ func (a *App) confirmRestore(path string) {
 	msg := fmt.Sprintf(T("Khôi phục sổ từ %s?\n%s người, đơn vị %s.\nSổ hiện tại được sao lưu trước vào thư mục sao lưu."),
 		path, store.FormatInt(int64(c.People)), c.Unit)
 	a.confirm(T("Khôi phục"), msg, func() {
-		r, err := a.st.Restore(a.ctx, path)
-		if err != nil {
-			a.showError(err)
-			return
-		}
-		a.rebuild()
-		a.updateTitle()
-		a.info(T("Khôi phục"), T("Đã khôi phục sổ. Sổ trước khi khôi phục được giữ ở")+"\n"+r.Before.Path)
+		// Off the UI goroutine, behind a dialog that keeps the window's
+		// screens (and their writes) out of reach until it is done.
+		bar := widget.NewProgressBarInfinite()
+		wait := dialog.NewCustomWithoutButtons(T("Đang khôi phục…"), bar, a.win)
+		wait.Show()
+		go func() {
+			r, err := a.st.Restore(a.ctx, path)
+			a.do(func() {
+				bar.Stop()
+				wait.Hide()
+				if err != nil {
+					a.showError(err)
+					return
+				}
+				a.rebuild()
+				a.updateTitle()
+				a.info(T("Khôi phục"), T("Đã khôi phục sổ. Sổ trước khi khôi phục được giữ ở")+"\n"+r.Before.Path)
+			})
+		}()
 	})
 }
 

@@ -91,6 +91,7 @@ func TestSettingsBackupAndRestore(t *testing.T) {
 		t.Fatal("no backup button")
 	}
 	test.Tap(now)
+	f.waitFor("the backup", func() bool { return hasLabel(content, "hôm nay lúc") })
 	list, err := f.st.Backups()
 	if err != nil || len(list) != 1 || list[0].Reason != store.BackupManual {
 		t.Fatalf("backups after the button: %+v %v", list, err)
@@ -114,6 +115,10 @@ func TestSettingsBackupAndRestore(t *testing.T) {
 		t.Fatal("no Đồng ý button")
 	}
 	test.Tap(yes)
+	f.waitFor("the restore", func() bool {
+		top := f.app.win.Canvas().Overlays().Top()
+		return top != nil && hasLabel(top, "Đã khôi phục sổ")
+	})
 	if n, _ := f.st.CountMembers(ctx, store.MemberFilter{Kind: store.KindAll}); n != before {
 		t.Fatalf("after restore %d people, want %d", n, before)
 	}
