@@ -72,6 +72,7 @@ func (s *settingsScreen) refresh() {
 
 	box := container.NewVBox(
 		heading(T("Thông tin đơn vị")), uf.view(), uf.other, container.NewHBox(saveUnit),
+		heading(T("Người ký văn bản")), a.signersInfo(),
 		widget.NewSeparator(),
 		heading(T("Ngôn ngữ")), container.NewHBox(langSel),
 		widget.NewSeparator(),
