@@ -4,10 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // ImportCheck is what the register says about people about to be
@@ -257,8 +255,9 @@ func (s *Store) ImportPeople(ctx context.Context, people []*Person, rows []int, 
 	return res, nil
 }
 
-// backupBeforeImport is the one place an import takes its backup, beside
-// the register in its backups folder. An empty register needs none.
+// backupBeforeImport is the one place an import takes its backup: an
+// automatic backup into the backups folder, named for the import (and
+// kept by the rotation). An empty register needs none.
 func (s *Store) backupBeforeImport(ctx context.Context) (string, error) {
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM people`).Scan(&n); err != nil {
@@ -267,11 +266,11 @@ func (s *Store) backupBeforeImport(ctx context.Context) (string, error) {
 	if n == 0 {
 		return "", nil
 	}
-	dest := filepath.Join(filepath.Dir(s.path), BackupsFolderName, "truoc-khi-nhap-"+time.Now().Format("2006-01-02-150405.000")+".db")
-	if err := s.Backup(ctx, dest); err != nil {
-		return "", fmt.Errorf("sao lưu trước khi nhập: %w", err)
+	b, err := s.AutoBackup(ctx, BackupBeforeImport)
+	if err != nil {
+		return "", err
 	}
-	return dest, nil
+	return b.Path, nil
 }
 
 // guessBranchKind reads a new branch's kind from its name (Trường …,

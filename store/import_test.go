@@ -27,8 +27,8 @@ func TestImportAfterDelete(t *testing.T) {
 	if c.ID <= b.ID {
 		t.Fatalf("imported id %d, the recycle bin holds %d", c.ID, b.ID)
 	}
-	if res.Backup == "" {
-		t.Error("no backup before importing into a register with people")
+	if bs, err := s.Backups(); err != nil || len(bs) != 1 || bs[0].Path != res.Backup || bs[0].Reason != BackupBeforeImport {
+		t.Errorf("backups %+v (%v), want the one before the import, %s", bs, err, res.Backup)
 	}
 	if _, err := s.RestoreTrash(ctx, TrashPerson, b.ID); err != nil {
 		t.Fatalf("restore after an import: %v", err)
