@@ -118,14 +118,8 @@ func Issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
 	if progress == nil {
 		progress = func(float64) {}
 	}
-	if req.Date.IsZero() {
-		req.Date = store.Today()
-	}
-	if req.Cutoff.IsZero() || req.Cutoff.After(req.Date) {
-		req.Cutoff = req.Date
-	}
-	if req.Year == 0 {
-		req.Year = req.Date.Year()
+	if err := settleDates(ctx, st, &req); err != nil {
+		return Issued{}, err
 	}
 	progress(0.1)
 	j, err := prepare(ctx, st, req)
@@ -288,6 +282,9 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 	case Transfer:
 		t, err := report.TransferFrom(ctx, st, req.MemberID, req.To, req.Reason)
 		if err != nil {
+			return job{}, err
+		}
+		if err := checkTransfer(t.Person); err != nil {
 			return job{}, err
 		}
 		return job{docType: report.TransferType, key: fmt.Sprintf("transfer:%d:%s", req.MemberID, store.Fold(req.To)),

@@ -56,7 +56,9 @@ func TestReportCommands(t *testing.T) {
 		{[]string{"annual", "--year", "2025", "--renumber", "--date", "10/03/2026"}, "21-BC/"},
 		// A number another document holds is refused, and no file is left.
 		{[]string{"period", "--number", "20", "--date", "10/03/2026"}, ""},
-		{[]string{"annual", "--year", "2025", "--date", "01/01/2027"}, "1-BC/"},
+		{[]string{"annual", "--year", "2025", "--date", "31/12/2025"}, "1-BC/"}, // numbers restart each year
+		// A date after today (QA finding 12) is refused.
+		{[]string{"annual", "--year", "2025", "--date", "01/01/2100"}, ""},
 		{[]string{"transfer", "--member", "999999", "--to", "X"}, ""},
 		{[]string{"annual"}, ""}, // no --out
 	}
