@@ -38,6 +38,14 @@ var (
 
 func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
 
+// earliestOf is the earlier of two dates.
+func earliestOf(a, b Date) Date {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
 func randDate(r *rand.Rand, from, to Date) Date {
 	days := int(to.Time().Sub(from.Time()).Hours() / 24)
 	if days <= 0 {
@@ -399,7 +407,7 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, 
 				if from.Before(p.admit) {
 					from = addDays(p.admit, 1)
 				}
-				ev = demoEvent{"coming_of_age", randDate(r, from, end), "", ""}
+				ev = demoEvent{"coming_of_age", randDate(r, earliestOf(from, end), end), "", ""}
 			case roll < 4:
 				ev = demoEvent{"transfer_out", randDate(r, p.admit, end), pick(r, otherUnits), ""}
 			case roll == 4:
@@ -469,9 +477,11 @@ func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, peo
 			}
 			var intro, admitted Date
 			if p.birth.AgeOn(MustDate(y, 6, 30)) >= 18 && r.IntN(1000) < 12 {
-				intro = randDate(r, MustDate(y, 1, 1), MustDate(y, 11, 30))
-				if r.IntN(2) == 0 && intro.Month() < 9 {
-					admitted = randDate(r, addDays(intro, 60), MustDate(y, 12, 15))
+				// Never after the demo's last day (today in the running
+				// year): the forms refuse a date in the future.
+				intro = randDate(r, MustDate(y, 1, 1), earliestOf(MustDate(y, 11, 30), end))
+				if last := earliestOf(MustDate(y, 12, 15), end); r.IntN(2) == 0 && intro.Month() < 9 && !addDays(intro, 60).After(last) {
+					admitted = randDate(r, addDays(intro, 60), last)
 					admittedIn[y]++
 				}
 			}

@@ -384,6 +384,9 @@ func (s *Store) SaveWardYear(ctx context.Context, w WardYear) error {
 	if w.Rating != "" && !validCode(UnitRatings, w.Rating) {
 		c.add("Rating", "Xếp loại cơ sở Đoàn", "%q không có trong danh mục", w.Rating)
 	}
+	if err := s.checkResidentYouth(ctx, c, w); err != nil {
+		return err
+	}
 	if err := c.err(); err != nil {
 		return err
 	}

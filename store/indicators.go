@@ -133,12 +133,18 @@ func (s *Store) measure(ctx context.Context, in Indicator, sp Span, scale string
 		if err != nil {
 			return measure{}, err
 		}
-		n, err := one(youthGatheredSQL, from, to, addDays(sp.To, 1).AddYears(-31).ISO())
+		n, err := s.youthGathered(ctx, sp)
 		if err != nil {
-			return measure{}, fmt.Errorf("đếm thanh niên được tập hợp: %w", err)
+			return measure{}, err
 		}
 		if w.ResidentYouth == 0 {
 			return measure{detail: "chưa nhập số thanh niên trên địa bàn"}, nil
+		}
+		if n > w.ResidentYouth {
+			// Entered before the rule, or the register grew since: no
+			// share over 100 % and no verdict on it.
+			return measure{detail: fmt.Sprintf("số thanh niên trên địa bàn (%s) ít hơn số sổ đã tập hợp (%s): cần nhập lại",
+				FormatInt(int64(w.ResidentYouth)), FormatInt(int64(n)))}, nil
 		}
 		return pct(n, w.ResidentYouth, "thanh niên"), nil
 	case MetricPartyIntroducedPct:

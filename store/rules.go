@@ -56,5 +56,9 @@ func (s *Store) CheckRules(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return problems, nil
+	more, err := s.checkYearRecords(ctx, today)
+	if err != nil {
+		return nil, err
+	}
+	return append(problems, more...), nil
 }

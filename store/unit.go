@@ -76,6 +76,7 @@ func (s *Store) SaveUnit(ctx context.Context, u Unit) error {
 	c.text("Name", "Tên đơn vị", u.Name, ruleLine)
 	c.text("Place", "Địa danh", u.Place, ruleLine)
 	c.text("IssuerCode", "Ký hiệu cơ quan ban hành", u.IssuerCode, ruleCode)
+	checkIssuerCode(c, u.IssuerCode)
 	c.text("SecretaryName", "Bí thư", u.SecretaryName, ruleFullName)
 	c.text("DeputyName", "Phó Bí thư", u.DeputyName, ruleFullName)
 	if u.UpperBody == "" {

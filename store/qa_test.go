@@ -1,0 +1,127 @@
+package store
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestResidentYouthNotBelowGathered is QA finding 15: the ward's resident
+// youth cannot be fewer than the young people the register itself
+// gathers, or 2.5c passes 100 %.
+func TestResidentYouthNotBelowGathered(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	born := MustDate(2000, 5, 5)
+	for i, name := range []string{"An", "Bình", "Cúc"} {
+		p := member("Nguyễn", "Văn", name, born, "C"+string(rune('0'+i)))
+		p.AdmissionDate = MustDate(2018, 3, 26)
+		if err := s.SavePerson(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := s.SaveWardYear(ctx, WardYear{Year: 2025, ResidentYouth: 2})
+	if err == nil || !strings.Contains(err.Error(), "Thanh niên trên địa bàn: 2 ít hơn 3 thanh niên sổ đã tập hợp năm 2025") {
+		t.Fatalf("2 resident youths for 3 gathered: %v", err)
+	}
+	if err := s.SaveWardYear(ctx, WardYear{Year: 2025, ResidentYouth: 3}); err != nil {
+		t.Fatalf("3 for 3: %v", err)
+	}
+	// A count written before the rule (or a register grown since) gives
+	// no share over 100 % and no verdict.
+	if _, err := s.db.Exec(`UPDATE ward_years SET resident_youth = 1 WHERE year = 2025`); err != nil {
+		t.Fatal(err)
+	}
+	sp, err := s.YearSpan(ctx, 2025, Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := s.measure(ctx, Indicator{Metric: MetricYouthGatheredPct}, sp, "")
+	if err != nil || m.known || !strings.Contains(m.detail, "ít hơn số sổ đã tập hợp (3)") {
+		t.Errorf("2.5c with 1 resident youth: %+v, %v", m, err)
+	}
+}
+
+// TestIssuerCodeLettersAndDigits is QA finding 15: "/TN" would print
+// "6-BC//TN".
+func TestIssuerCodeLettersAndDigits(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	u := Unit{UpperBody: "TỈNH ĐOÀN ĐỒNG THÁP", Name: "BCH ĐOÀN PHƯỜNG 1", Place: "Phường 1"}
+	for _, code := range []string{"/TN", "ĐTN/", "Đ TN", "ĐTN-1"} {
+		u.IssuerCode = code
+		err := s.SaveUnit(ctx, u)
+		if err == nil || !strings.Contains(err.Error(), "Ký hiệu cơ quan ban hành") || !strings.Contains(err.Error(), "chỉ gồm chữ cái và chữ số") {
+			t.Errorf("issuer code %q: %v", code, err)
+		}
+	}
+	u.IssuerCode = "đtn2"
+	if err := s.SaveUnit(ctx, u); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Unit(ctx); err != nil || got.IssuerCode != "ĐTN2" {
+		t.Errorf("saved code %q, %v", got.IssuerCode, err)
+	}
+}
+
+// TestCheckRulesReadsYearsAndEvents is QA finding 7: `check` runs the
+// rating form's rules over the yearly records (a Party admission after
+// today) and refuses events dated in the future.
+func TestCheckRulesReadsYearsAndEvents(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	p := member("Nguyễn", "Trọng", "Tài", MustDate(2000, 5, 5), "")
+	if err := s.SavePerson(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	next := Today().Year() + 1
+	if _, err := s.db.Exec(`INSERT INTO member_years(person_id, year, rating, training_registered, training_completed, party_introduced, party_admitted)
+		VALUES (?, ?, '', 0, 0, ?, ?)`, p.ID, Today().Year(), MustDate(next, 1, 2), MustDate(next, 1, 1)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(`INSERT INTO membership_events(person_id, kind, date, unit, reason) VALUES (?, 'removal', ?, '', 'x')`, p.ID, MustDate(next, 2, 2)); err != nil {
+		t.Fatal(err)
+	}
+	problems, err := s.CheckRules(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(problems, "\n")
+	for _, want := range []string{
+		"Người 1 (Nguyễn Trọng Tài), năm " + strconv.Itoa(Today().Year()) + ": Ngày vào Đảng: 01/01/" + strconv.Itoa(next) + " ở tương lai",
+		"Ngày vào Đảng: trước ngày giới thiệu 02/01/" + strconv.Itoa(next),
+		"Xóa tên ngày 02/02/" + strconv.Itoa(next) + " ở tương lai",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("check lacks %q in:\n%s", want, all)
+		}
+	}
+}
+
+// TestDemoHasNoFutureDates: the demo ward of any seed, made in any month,
+// passes `check` (QA finding 7: a Party admission on 08/12 of the running
+// year).
+func TestDemoHasNoFutureDates(t *testing.T) {
+	ctx := context.Background()
+	for seed := int64(1); seed <= 3; seed++ {
+		s := openTemp(t)
+		if err := s.GenerateDemo(ctx, DemoOptions{Members: 1500, Seed: seed}); err != nil {
+			t.Fatal(err)
+		}
+		var future int
+		today := Today()
+		if err := s.db.QueryRow(`SELECT (SELECT count(*) FROM member_years WHERE party_introduced > ?1 OR party_admitted > ?1)
+			+ (SELECT count(*) FROM membership_events WHERE date > ?1) + (SELECT count(*) FROM people WHERE admission_date > ?1 OR birth_date > ?1 OR federation_date > ?1)
+			+ (SELECT count(*) FROM positions WHERE start > ?1)`, today).Scan(&future); err != nil {
+			t.Fatal(err)
+		}
+		if future > 0 {
+			t.Errorf("seed %d: %d dates after today", seed, future)
+		}
+		problems, err := s.CheckRules(ctx)
+		if err != nil || len(problems) > 0 {
+			t.Errorf("seed %d: %v %v", seed, err, problems[:min(len(problems), 5)])
+		}
+	}
+}

@@ -1,0 +1,55 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// checkYearRecords runs every member's yearly records through the rules
+// of the rating form (checkMemberYear: no date in the future, none before
+// birth, admission after introduction) and every membership event
+// through the rule that it is not dated after today: CheckRules' part for
+// what is not the person's own row.
+func (s *Store) checkYearRecords(ctx context.Context, today Date) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT y.person_id, p.family_name, p.middle_name, p.given_name, p.birth_date,
+		y.year, y.rating, y.training_registered, y.training_completed, y.party_introduced, y.party_admitted
+		FROM member_years y JOIN people p ON p.id = y.person_id ORDER BY y.person_id, y.year`)
+	if err != nil {
+		return nil, fmt.Errorf("đọc xếp loại: %w", err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var y MemberYear
+		var p Person
+		var r string
+		if err := rows.Scan(&y.PersonID, &p.FamilyName, &p.MiddleName, &p.GivenName, &p.BirthDate,
+			&y.Year, &r, &y.TrainingRegistered, &y.TrainingCompleted, &y.PartyIntroduced, &y.PartyAdmitted); err != nil {
+			return nil, fmt.Errorf("đọc xếp loại: %w", err)
+		}
+		y.Rating = Rating(r)
+		for _, e := range checkMemberYear(&y, p.BirthDate, 0, today).errs {
+			problems = append(problems, fmt.Sprintf("Người %d (%s), năm %d: %s", y.PersonID, p.FullName(), y.Year, e.Error()))
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("đọc xếp loại: %w", err)
+	}
+	rows.Close()
+	ev, err := s.db.QueryContext(ctx, `SELECT e.person_id, p.family_name, p.middle_name, p.given_name, e.kind, e.date
+		FROM membership_events e JOIN people p ON p.id = e.person_id WHERE e.date > ? ORDER BY e.person_id`, today)
+	if err != nil {
+		return nil, fmt.Errorf("đọc quá trình sinh hoạt: %w", err)
+	}
+	defer ev.Close()
+	for ev.Next() {
+		var p Person
+		var kind string
+		var d Date
+		if err := ev.Scan(&p.ID, &p.FamilyName, &p.MiddleName, &p.GivenName, &kind, &d); err != nil {
+			return nil, fmt.Errorf("đọc quá trình sinh hoạt: %w", err)
+		}
+		problems = append(problems, fmt.Sprintf("Người %d (%s): %s ngày %s ở tương lai", p.ID, p.FullName(), EventKind(kind).Label(), d))
+	}
+	return problems, ev.Err()
+}
