@@ -319,6 +319,9 @@ func (s *Store) SavePosition(ctx context.Context, p *Position) error {
 		return err
 	}
 	return s.write(ctx, func(tx *writeTx) error {
+		if err := checkOverlap(ctx, tx, p); err != nil {
+			return err
+		}
 		if p.ID == 0 {
 			id, err := tx.insert("positions", `INSERT INTO positions(person_id, kind, branch_id, start, end) VALUES (?,?,?,?,?)`,
 				p.PersonID, string(p.Kind), nullIfZero(p.BranchID), p.Start, p.End)

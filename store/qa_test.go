@@ -125,3 +125,63 @@ func TestDemoHasNoFutureDates(t *testing.T) {
 		}
 	}
 }
+
+// TestOneSecretaryAtATime is QA finding 3: a second Bí thư over a term
+// without end is refused, naming the holder; after her term is ended the
+// newcomer is saved; branch secretaries overlap only across branches.
+func TestOneSecretaryAtATime(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	b1, b2 := &Branch{Name: "Chi đoàn Khóm 1", Kind: BranchHamlet, Active: true}, &Branch{Name: "Chi đoàn Khóm 2", Kind: BranchHamlet, Active: true}
+	for _, b := range []*Branch{b1, b2} {
+		if err := s.SaveBranch(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := member("Trần", "Minh", "Quân", MustDate(1996, 4, 10), "")
+	nw := member("Lê", "Thị Hồng", "Nhung", MustDate(1997, 8, 20), "")
+	for _, p := range []*Person{old, nw} {
+		if err := s.SavePerson(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	held := &Position{PersonID: old.ID, Kind: "secretary", Start: MustDate(2023, 9, 20)}
+	if err := s.SavePosition(ctx, held); err != nil {
+		t.Fatal(err)
+	}
+	second := &Position{PersonID: nw.ID, Kind: "secretary", Start: MustDate(2026, 1, 1)}
+	err := s.SavePosition(ctx, second)
+	if err == nil || !strings.Contains(err.Error(), "Trần Minh Quân đang giữ chức Bí thư từ 20/09/2023") || !strings.Contains(err.Error(), "nhập “Đến ngày”") {
+		t.Fatalf("second secretary: %v", err)
+	}
+	// A term that ended before is no obstacle, nor is the handover day.
+	held.End = MustDate(2026, 1, 1)
+	if err := s.SavePosition(ctx, held); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SavePosition(ctx, second); err != nil {
+		t.Fatalf("after the term ended: %v", err)
+	}
+	// A term within the other's is refused in both directions.
+	if err := s.SavePosition(ctx, &Position{PersonID: nw.ID, Kind: "secretary", Start: MustDate(2024, 1, 1), End: MustDate(2024, 6, 1)}); err == nil {
+		t.Error("a term inside the old one was saved")
+	}
+	// Branch secretaries: one per branch.
+	if err := s.SavePosition(ctx, &Position{PersonID: old.ID, Kind: "branch_secretary", BranchID: b1.ID, Start: MustDate(2023, 9, 20)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SavePosition(ctx, &Position{PersonID: nw.ID, Kind: "branch_secretary", BranchID: b2.ID, Start: MustDate(2023, 9, 20)}); err != nil {
+		t.Fatalf("secretary of another branch: %v", err)
+	}
+	if err := s.SavePosition(ctx, &Position{PersonID: nw.ID, Kind: "branch_secretary", BranchID: b1.ID, Start: MustDate(2025, 1, 1)}); err == nil {
+		t.Error("a second secretary of branch 1 was saved")
+	}
+	// check finds an overlap written around the rule.
+	if _, err := s.db.Exec(`INSERT INTO positions(person_id, kind, start) VALUES (?, 'deputy', '2024-01-01'), (?, 'deputy', '2025-01-01')`, old.ID, nw.ID); err != nil {
+		t.Fatal(err)
+	}
+	problems, err := s.CheckRules(ctx)
+	if err != nil || !strings.Contains(strings.Join(problems, "\n"), "Chức vụ Phó Bí thư: người 1 và người 2 cùng giữ từ 01/01/2025") {
+		t.Errorf("check: %v %v", problems, err)
+	}
+}

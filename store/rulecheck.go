@@ -51,5 +51,31 @@ func (s *Store) checkYearRecords(ctx context.Context, today Date) ([]string, err
 		}
 		problems = append(problems, fmt.Sprintf("Người %d (%s): %s ngày %s ở tương lai", p.ID, p.FullName(), EventKind(kind).Label(), d))
 	}
-	return problems, ev.Err()
+	if err := ev.Err(); err != nil {
+		return nil, fmt.Errorf("đọc quá trình sinh hoạt: %w", err)
+	}
+	ev.Close()
+	// Two holders of a single-holder office at once (see singleHolder).
+	ov, err := s.db.QueryContext(ctx, `SELECT a.kind, COALESCE(a.branch_id, 0), a.person_id, b.person_id, b.start FROM positions a JOIN positions b
+		ON b.kind = a.kind AND COALESCE(b.branch_id, 0) = COALESCE(a.branch_id, 0) AND b.id > a.id
+		WHERE a.kind IN ('secretary', 'deputy', 'branch_secretary')
+			AND (a.end IS NULL OR a.end = '' OR a.end > b.start) AND (b.end IS NULL OR b.end = '' OR b.end > a.start)`)
+	if err != nil {
+		return nil, fmt.Errorf("đọc chức vụ: %w", err)
+	}
+	defer ov.Close()
+	for ov.Next() {
+		var kind string
+		var branch, a, b int64
+		var start Date
+		if err := ov.Scan(&kind, &branch, &a, &b, &start); err != nil {
+			return nil, fmt.Errorf("đọc chức vụ: %w", err)
+		}
+		where := ""
+		if branch != 0 {
+			where = fmt.Sprintf(" (chi đoàn %d)", branch)
+		}
+		problems = append(problems, fmt.Sprintf("Chức vụ %s%s: người %d và người %d cùng giữ từ %s", PositionKind(kind).Label(), where, a, b, start))
+	}
+	return problems, ov.Err()
 }
