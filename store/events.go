@@ -78,6 +78,12 @@ func checkEvent(e *Event, p *Person, activeThen, noHistory bool, today Date) *ch
 		c.add("Date", "Ngày", "%s trước ngày sinh %s", e.Date, p.BirthDate)
 	}
 	name := p.FullName()
+	if leaving(e.Kind) && !p.AdmissionDate.IsZero() && e.Date.Before(p.AdmissionDate) {
+		// Not yet a member on that day: the date is wrong, not the kind
+		// (the status is computed at the event's date).
+		c.add("Date", "Ngày", "%s trước ngày vào Đoàn %s", e.Date, p.AdmissionDate)
+		return c
+	}
 	switch e.Kind {
 	case EventAdmission:
 		if activeThen {
@@ -119,6 +125,12 @@ func checkEvent(e *Event, p *Person, activeThen, noHistory bool, today Date) *ch
 	}
 	_ = noHistory
 	return c
+}
+
+// leaving reports whether an event ends a membership here: it needs the
+// member to have been admitted by its date.
+func leaving(k EventKind) bool {
+	return k == EventTransferOut || k == EventComingOfAge || k == EventRemoval
 }
 
 // Events lists a person's membership events, oldest first.

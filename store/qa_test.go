@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -183,5 +184,30 @@ func TestOneSecretaryAtATime(t *testing.T) {
 	problems, err := s.CheckRules(ctx)
 	if err != nil || !strings.Contains(strings.Join(problems, "\n"), "Chức vụ Phó Bí thư: người 1 và người 2 cùng giữ từ 01/01/2025") {
 		t.Errorf("check: %v %v", problems, err)
+	}
+}
+
+// TestLeavingBeforeAdmission is QA finding 10: a transfer out, coming of
+// age or removal dated before the admission is refused on the date, not
+// as "không đang sinh hoạt".
+func TestLeavingBeforeAdmission(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	p := member("Võ", "Thị Mai", "Anh", MustDate(1980, 5, 5), "")
+	p.AdmissionDate = MustDate(2015, 10, 10)
+	if err := s.SavePerson(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []Event{
+		{Kind: EventTransferOut, Unit: "Đoàn phường 2"},
+		{Kind: EventComingOfAge},
+		{Kind: EventRemoval, Reason: "Bỏ sinh hoạt"},
+	} {
+		e.PersonID, e.Date = p.ID, MustDate(2010, 1, 1)
+		err := s.AddEvent(ctx, &e)
+		var ve *ValidationError
+		if !errors.As(err, &ve) || ve.For("Date") != "01/01/2010 trước ngày vào Đoàn 10/10/2015" || ve.For("Kind") != "" {
+			t.Errorf("%s before admission: %v", e.Kind.Label(), err)
+		}
 	}
 }
