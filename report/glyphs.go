@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
 
 	"sodoan/assets"
@@ -20,35 +19,13 @@ import (
 // embedded serif can draw; every other rune becomes a visible mark, so
 // that the reader sees something was there.
 
-// glyphSet is a bit per rune of the BMP: whether every face of the
-// embedded serif has a glyph for it.
-type glyphSet [0x10000 / 64]uint64
+// glyphSet answers whether the embedded serif draws a rune
+// (assets.Drawable: the store refuses the same runes in printed texts).
+type glyphSet struct{}
 
-func (g *glyphSet) has(r rune) bool {
-	return r >= 0 && r < 0x10000 && g[r>>6]&(1<<(uint(r)&63)) != 0
-}
+func (glyphSet) has(r rune) bool { return assets.Drawable(r) }
 
-// glyphs is the set of runes all four faces draw, read once from the
-// fonts' character maps.
-var glyphs = sync.OnceValue(func() *glyphSet {
-	g := new(glyphSet)
-	for i := range g {
-		g[i] = ^uint64(0)
-	}
-	var buf sfnt.Buffer
-	for _, face := range [][]byte{assets.SerifRegular, assets.SerifBold, assets.SerifItalic, assets.SerifBoldItalic} {
-		f, err := sfnt.Parse(face)
-		if err != nil {
-			panic("report: embedded font: " + err.Error()) // the binary is broken
-		}
-		for r := rune(0); r < 0x10000; r++ {
-			if gi, err := f.GlyphIndex(&buf, r); err != nil || gi == 0 {
-				g[r>>6] &^= 1 << (uint(r) & 63)
-			}
-		}
-	}
-	return g
-})
+func glyphs() glyphSet { return glyphSet{} }
 
 // missingMark stands for a character the font cannot draw: a white square
 // when the font has one, else a question mark.

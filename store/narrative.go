@@ -95,6 +95,18 @@ func (s *Store) SaveNarrative(ctx context.Context, doc string, key int, n Narrat
 	if doc != NarrativeAnnual && doc != NarrativePeriod && doc != NarrativePlan {
 		return fmt.Errorf("nội dung văn bản: loại %q không có", doc)
 	}
+	// Every section is printed: the rule of the report's own texts.
+	sections := AnnualSections
+	if doc == NarrativePlan {
+		sections = PlanSections
+	}
+	c := &checker{}
+	for _, sec := range sections {
+		c.text(sec.Code, sec.Label, CleanLines(n[sec.Code]), ruleLongText)
+	}
+	if err := c.err(); err != nil {
+		return err
+	}
 	return s.write(ctx, func(tx *writeTx) error {
 		for sec, body := range n {
 			body = CleanLines(body)

@@ -211,3 +211,23 @@ func TestLeavingBeforeAdmission(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrativeRefusesWhatDoesNotPrint is QA finding 18: the report's
+// texts are always printed, so an emoji is refused naming the section.
+func TestNarrativeRefusesWhatDoesNotPrint(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	err := s.SaveNarrative(ctx, NarrativeAnnual, 2025, Narrative{"propaganda": "Tổ chức tốt 👍🎉", "lessons": "Bài học"})
+	if err == nil || !strings.Contains(err.Error(), "Công tác tuyên truyền, giáo dục: có ký tự 👍 (U+1F44D)") {
+		t.Fatalf("emoji in a section: %v", err)
+	}
+	if n, err := s.Narrative(ctx, NarrativeAnnual, 2025); err != nil || n["lessons"] != "" {
+		t.Errorf("a refused save wrote %v, %v", n, err)
+	}
+	if err := s.SaveWardYear(ctx, WardYear{Year: 2025, Shortcomings: "Còn hạn chế 🎉"}); err == nil {
+		t.Error("emoji in the ward's shortcomings saved")
+	}
+	if err := s.SaveNarrative(ctx, NarrativeAnnual, 2025, Narrative{"propaganda": "Tổ chức tốt “Tháng Thanh niên” – 100%"}); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -3,6 +3,8 @@ package store
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"sodoan/assets"
 )
 
 // What text the register accepts. Every text field of every record is
@@ -13,18 +15,20 @@ import (
 //   - Names of people (họ, tên đệm, tên, and the names typed for a club's
 //     leader or a group's member) hold letters with their tone marks,
 //     spaces, apostrophes (' ’), hyphens and dots: no digits, no symbols.
-//   - Every other one-line field (addresses, names of branches, clubs and
-//     units, titles, codes) holds printable characters of Unicode's Basic
-//     Multilingual Plane: letters, digits, punctuation and symbols. Not
+//   - Every other field (addresses, names of branches, clubs and units,
+//     titles, codes, notes, the report's own texts) holds printable
+//     characters the documents' font draws (assets.Drawable): letters,
+//     digits, punctuation and symbols. Not
 //     accepted: control characters (ESC, NUL…), invisible format
 //     characters (such as the right-to-left override that disguises
 //     text), private-use and unassigned code points, and characters beyond
 //     the BMP (emoji such as 😀, rare scripts): these fields are printed on
 //     official documents, whose font cannot draw them.
-//   - Notes and the report's own texts may span lines and may hold emoji
-//     (the documents print a □ for them); controls other than the line
-//     break are refused there too. So may the titles in the register of
-//     outgoing documents, made from register data and printed nowhere.
+//   - Notes and the report's own texts may span lines; controls other
+//     than the line break are refused there too. Every text printed on a
+//     document follows one policy (QA finding 18): no emoji. Only the
+//     titles in the register of outgoing documents, made from register
+//     data and printed nowhere, may hold them.
 //   - Every field has a maximum length in characters, far below a
 //     spreadsheet cell's 32,767.
 
@@ -45,8 +49,8 @@ var (
 	ruleLine     = textRule{max: 200}             // names of units, branches, groups, places
 	ruleAddress  = textRule{max: 300}             // an address, a reason
 	ruleTitle    = textRule{max: 1000}            // the title of a plan, an indicator, a document
-	ruleNote     = textRule{max: 5000, multiLine: true, emoji: true}
-	ruleLongText = textRule{max: 20000, multiLine: true, emoji: true} // the report's own texts
+	ruleNote     = textRule{max: 5000, multiLine: true}
+	ruleLongText = textRule{max: 20000, multiLine: true} // the report's own texts
 	// A document's title in the register of outgoing documents is made
 	// from register data (a member's name) and printed on no document.
 	ruleDocumentTitle = textRule{max: 1000, emoji: true}
@@ -70,8 +74,10 @@ func (r textRule) problem(s string) *MessageError {
 		case unicode.Is(unicode.Cf, c), unicode.Is(unicode.Co, c), unicode.Is(unicode.Cs, c),
 			unicode.In(c, unicode.Zl, unicode.Zp), !unicode.In(c, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Zs):
 			return msgOf(errMsg("có ký tự không in được (U+%04X) ở ký tự thứ %d", c, n))
-		case c > 0xFFFF && !r.emoji:
-			return msgOf(errMsg("có ký tự %c (U+%04X) ngoài bảng chữ thông dụng, văn bản in không thể hiện được (biểu tượng cảm xúc chỉ dùng được trong ghi chú)", c, c))
+		case !r.emoji && !assets.Drawable(c):
+			// Printed on an official document: what its font cannot draw
+			// would print as □.
+			return msgOf(errMsg("có ký tự %c (U+%04X) mà phông chữ của văn bản in không có (biểu tượng cảm xúc, chữ hiếm): văn bản in sẽ mất ký tự này", c, c))
 		case r.name && !nameRune(c):
 			return msgOf(errMsg("chỉ gồm chữ cái, dấu cách, dấu nháy ('), gạch nối (-) và dấu chấm; có ký tự %q", c))
 		}
