@@ -270,7 +270,7 @@ var wantJune = map[string]want{
 	// Of 4 new Party members, S1 (admitted 15/06); S1 and M1 introduced.
 	"2.5d": {25, store.VerdictNotMet, "70% 25% (1/4 đảng viên mới; giới thiệu 2 đoàn viên) Chưa đạt"},
 	// Excellent, good, average, good, unrated: 3 of 5 branches.
-	"2.6": {60, store.VerdictNotMet, "80% 60% (3/5 chi đoàn đạt từ hoàn thành tốt nhiệm vụ trở lên) Chưa đạt"},
+	"2.6": {60, store.VerdictNotMet, "80% 60% (3/5 chi đoàn đạt từ hoàn thành tốt nhiệm vụ trở lên, tương đương khá trở lên) Chưa đạt"},
 	"2.7": {1, store.VerdictMet, ""},
 	"2.8": {0, store.VerdictNotMet, "Có Chưa thực hiện Chưa đạt"},
 }

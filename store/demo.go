@@ -524,12 +524,19 @@ func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, peo
 			}
 		}
 		for _, b := range branches {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO branch_years(branch_id, year, rating) VALUES (?,?,?)`, b.id, y, pick(r, unitRatings)); err != nil {
+			// A quarter of the branches meet every criterion; the others
+			// miss one. The rating follows the criteria: a branch meeting
+			// all of them is rated in the top two levels, one missing some
+			// never best.
+			skip, rating := -1, pick(r, unitRatings[:4])
+			if r.IntN(4) > 0 && len(crit) > 0 {
+				skip, rating = r.IntN(len(crit)), pick(r, unitRatings[1:])
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO branch_years(branch_id, year, rating) VALUES (?,?,?)`, b.id, y, rating); err != nil {
 				return fmt.Errorf("tạo xếp loại chi đoàn mẫu: %w", err)
 			}
-			miss := r.IntN(4) // a quarter of the branches meet every criterion
 			for i, c := range crit {
-				if miss > 0 && i == r.IntN(len(crit)) {
+				if i == skip {
 					continue
 				}
 				if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO branch_criteria_met(branch_id, year, criterion_id) VALUES (?,?,?)`, b.id, y, c); err != nil {

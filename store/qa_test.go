@@ -231,3 +231,39 @@ func TestNarrativeRefusesWhatDoesNotPrint(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestRatingWordsFollowTheScale is QA finding 8: one list of unit
+// ratings by scale for the dropdowns and the documents; the demo rates a
+// branch that meets every criterion in the top two levels, never "Yếu".
+func TestRatingWordsFollowTheScale(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	got, err := s.RatingChoices(ctx)
+	if err != nil || got[1].Label != "Hoàn thành tốt nhiệm vụ" || UnitRatingLabel(ScaleTasks, "good") != got[1].Label {
+		t.Errorf("default scale: %v, %v", got, err)
+	}
+	if err := s.SetRatingScale(ctx, ScaleStrength); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.RatingChoices(ctx); err != nil || got[1].Label != "Khá" || got[1].Code != "good" {
+		t.Errorf("strength scale: %v, %v", got, err)
+	}
+	if err := s.GenerateDemo(ctx, DemoOptions{Members: 600, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	var bad, full int
+	if err := s.db.QueryRow(`SELECT sum(y.rating NOT IN ('excellent', 'good')), count(*) FROM branch_years y
+		WHERE NOT EXISTS (SELECT 1 FROM criteria c WHERE c.active = 1 AND NOT EXISTS
+			(SELECT 1 FROM branch_criteria_met m WHERE m.branch_id = y.branch_id AND m.year = y.year AND m.criterion_id = c.id))`).Scan(&bad, &full); err != nil {
+		t.Fatal(err)
+	}
+	if full == 0 || bad > 0 {
+		t.Errorf("demo: %d of %d branch-years meeting every criterion rated below the top two", bad, full)
+	}
+	var best int
+	s.db.QueryRow(`SELECT count(*) FROM branch_years y WHERE y.rating = 'excellent' AND EXISTS (SELECT 1 FROM criteria c WHERE c.active = 1 AND NOT EXISTS
+		(SELECT 1 FROM branch_criteria_met m WHERE m.branch_id = y.branch_id AND m.year = y.year AND m.criterion_id = c.id))`).Scan(&best)
+	if best > 0 {
+		t.Errorf("demo: %d branch-years missing a criterion rated best", best)
+	}
+}

@@ -49,12 +49,25 @@ func (s *Store) SetRatingScale(ctx context.Context, scale string) error {
 	return s.SetSetting(ctx, settingRatingScale, scale)
 }
 
+// UnitRatingChoices lists the unit ratings (the codes of UnitRatings) in
+// the wording of a scale, best first: what the window's dropdowns offer
+// and what every document prints.
+func UnitRatingChoices(scale string) []Choice {
+	if scale == ScaleStrength {
+		return UnitRatings
+	}
+	return taskRatings
+}
+
+// RatingChoices is UnitRatingChoices on the ward's current scale.
+func (s *Store) RatingChoices(ctx context.Context) ([]Choice, error) {
+	scale, err := s.RatingScale(ctx)
+	return UnitRatingChoices(scale), err
+}
+
 // UnitRatingLabel is the wording of a unit rating code on a scale.
 func UnitRatingLabel(scale, code string) string {
-	if scale == ScaleStrength {
-		return labelOf(UnitRatings, code)
-	}
-	return labelOf(taskRatings, code)
+	return labelOf(UnitRatingChoices(scale), code)
 }
 
 // goodOrBetter names the two top levels of a scale, as "từ … trở lên".
@@ -62,5 +75,7 @@ func goodOrBetter(scale string) string {
 	if scale == ScaleStrength {
 		return "khá trở lên"
 	}
-	return "hoàn thành tốt nhiệm vụ trở lên"
+	// The plan's target may be worded on the older scale ("từ khá trở
+	// lên"): say which level it stands for.
+	return "hoàn thành tốt nhiệm vụ trở lên, tương đương khá trở lên"
 }

@@ -108,7 +108,7 @@ func (s *branchesScreen) checklist(b store.Branch) fyne.CanvasObject {
 	checks := container.NewVBox()
 	var boxes []*check
 	var ids []int64
-	rating := newChoiceSelect(withAll(T("Chưa xếp loại"), store.UnitRatings), nil)
+	rating := newChoiceSelect(withAll(T("Chưa xếp loại"), a.unitRatings()), nil)
 	status := widget.NewLabel("")
 	// The criteria met in the year that its checklist does not show (one
 	// retired or added since the mark was made): kept when the year is

@@ -312,7 +312,7 @@ func (s *planScreen) wardForm(year int) fyne.CanvasObject {
 	if w.NewPartyMembers > 0 {
 		party.SetText(strconv.Itoa(w.NewPartyMembers))
 	}
-	rating := newChoiceSelect(withAll(T("Chưa xếp loại"), store.UnitRatings), nil)
+	rating := newChoiceSelect(withAll(T("Chưa xếp loại"), a.unitRatings()), nil)
 	rating.setCode(w.Rating)
 	fm.add("ResidentYouth", T("Thanh niên cư trú trên địa bàn"), youth)
 	fm.add("NewPartyMembers", T("Đảng viên mới kết nạp trong năm"), party)

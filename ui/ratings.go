@@ -1,0 +1,13 @@
+package ui
+
+import "sodoan/store"
+
+// unitRatings lists the unit ratings in the wording of the ward's rating
+// scale (store.RatingChoices), as the documents print them.
+func (a *App) unitRatings() []store.Choice {
+	list, err := a.st.RatingChoices(a.ctx)
+	if err != nil {
+		a.showError(err)
+	}
+	return list
+}
