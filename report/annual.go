@@ -59,45 +59,40 @@ func WriteAnnual(w io.Writer, a *Annual) error {
 	d.paragraph(fmt.Sprintf("Thực hiện %s; Ban Chấp hành %s báo cáo kết quả thực hiện năm %d (số liệu tính đến ngày %s) như sau:",
 		nfc(a.Plan.Citation()), unit, a.Year, a.Situation.AsOf))
 
-	d.heading("I/. ĐẶC ĐIỂM TÌNH HÌNH")
+	o := &outline{d: d}
+	o.heading("ĐẶC ĐIỂM TÌNH HÌNH")
 	d.optional(a.text("situation"))
 	d.situation(&a.Situation, unit)
 
-	d.heading("II/. KẾT QUẢ THỰC HIỆN")
-	d.subheading("1/. Công tác tuyên truyền, giáo dục")
-	d.texts(a.text("propaganda"))
-	d.subheading("2/. Các phong trào hành động, hỗ trợ thanh niên phát triển kinh tế")
-	d.texts(a.text("movements"))
+	o.heading("KẾT QUẢ THỰC HIỆN")
+	o.section("Công tác tuyên truyền, giáo dục", a.text("propaganda"), false)
+	o.section("Các phong trào hành động, hỗ trợ thanh niên phát triển kinh tế", a.text("movements"), true)
 	d.paragraph("Các câu lạc bộ đang hoạt động:")
 	d.clubTable(a.Clubs)
 	d.paragraph("Các tổ hợp tác và kết quả hoạt động trong năm:")
 	d.coopTable(a.Coops, a.CoopYears, a.Year)
-	d.subheading("3/. Công tác xây dựng tổ chức Đoàn, Hội")
-	d.texts(a.text("organisation"))
+	o.section("Công tác xây dựng tổ chức Đoàn, Hội", a.text("organisation"), true)
 	if a.Ward.Rating != "" {
 		d.paragraph(fmt.Sprintf("Ban Chấp hành %s tự đánh giá, xếp loại năm %d: %s.", unit, a.Year,
 			lowerFirst(store.UnitRatingLabel(a.RatingScale, a.Ward.Rating))))
 	}
-	d.subheading("4/. Công tác kiểm tra, giám sát")
-	d.texts(a.text("inspection"))
-	d.subheading("5/. Kết quả thực hiện các chỉ tiêu")
+	o.section("Công tác kiểm tra, giám sát", a.text("inspection"), false)
+	o.section("Kết quả thực hiện các chỉ tiêu", "", true)
 	d.paragraph(resultsSummary(a.Plan, a.Results, fmt.Sprintf("năm %d", a.Year)))
 	d.resultTable(a.Results)
 
-	d.heading("III/. ĐÁNH GIÁ CHUNG")
-	d.subheading("1/. Ưu điểm")
-	d.texts(a.text("strengths"))
-	d.subheading("2/. Hạn chế")
-	d.texts(a.text("shortcomings"))
-	d.subheading("3/. Nguyên nhân")
-	d.texts(a.text("causes"))
-	d.subheading("4/. Bài học kinh nghiệm")
-	d.texts(a.text("lessons"))
-
-	d.heading("IV/. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM " + strconv.Itoa(a.Year+1))
-	d.texts(a.text("directions"))
-	d.heading("V/. ĐỀ XUẤT, KIẾN NGHỊ")
-	d.texts(a.text("recommendations"))
+	if o.heading("ĐÁNH GIÁ CHUNG", a.text("strengths"), a.text("shortcomings"), a.text("causes"), a.text("lessons")) {
+		o.section("Ưu điểm", a.text("strengths"), false)
+		o.section("Hạn chế", a.text("shortcomings"), false)
+		o.section("Nguyên nhân", a.text("causes"), false)
+		o.section("Bài học kinh nghiệm", a.text("lessons"), false)
+	}
+	if o.heading("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM "+strconv.Itoa(a.Year+1), a.text("directions")) {
+		d.texts(a.text("directions"))
+	}
+	if o.heading("ĐỀ XUẤT, KIẾN NGHỊ", a.text("recommendations")) {
+		d.texts(a.text("recommendations"))
+	}
 
 	d.lastParagraph(&a.Meta, false, fmt.Sprintf("Trên đây là báo cáo kết quả thực hiện Kế hoạch số %s năm %d của Ban Chấp hành %s./.",
 		a.Plan.Number, a.Year, unit), "", d.set.FirstLineIndent, "J")

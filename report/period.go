@@ -57,17 +57,14 @@ func WritePeriod(w io.Writer, p *Period) error {
 		return p.Narrative[sec]
 	}
 
-	d.heading("I/. KẾT QUẢ THỰC HIỆN")
+	o := &outline{d: d}
+	o.heading("KẾT QUẢ THỰC HIỆN")
 	if p.Narrative != nil {
-		d.subheading("1/. Công tác tuyên truyền, giáo dục")
-		d.texts(text("propaganda"))
-		d.subheading("2/. Các phong trào hành động, hỗ trợ thanh niên phát triển kinh tế")
-		d.texts(text("movements"))
-		d.subheading("3/. Công tác xây dựng tổ chức Đoàn, Hội")
-		d.texts(text("organisation"))
-		d.subheading("4/. Công tác kiểm tra, giám sát")
-		d.texts(text("inspection"))
-		d.subheading("5/. Kết quả thực hiện các chỉ tiêu qua từng năm")
+		o.section("Công tác tuyên truyền, giáo dục", text("propaganda"), false)
+		o.section("Các phong trào hành động, hỗ trợ thanh niên phát triển kinh tế", text("movements"), false)
+		o.section("Công tác xây dựng tổ chức Đoàn, Hội", text("organisation"), false)
+		o.section("Công tác kiểm tra, giám sát", text("inspection"), false)
+		o.section("Kết quả thực hiện các chỉ tiêu qua từng năm", "", true)
 	}
 	d.paragraph(resultsSummary(pr.Plan, pr.Total, "đến nay"))
 	cols := []Column{
@@ -110,25 +107,22 @@ func WritePeriod(w io.Writer, p *Period) error {
 	}
 
 	if p.Narrative == nil {
-		if p.Texts != "" {
-			d.heading("II/. ĐÁNH GIÁ CHUNG")
+		if o.heading("ĐÁNH GIÁ CHUNG", p.Texts) {
 			d.texts(p.Texts)
 		}
 	} else {
-		d.heading("II/. ĐÁNH GIÁ CHUNG")
-		d.subheading("1/. Ưu điểm")
-		d.texts(text("strengths"))
-		d.subheading("2/. Hạn chế")
-		d.texts(text("shortcomings"))
-		d.subheading("3/. Nguyên nhân")
-		d.texts(text("causes"))
-		d.heading("III/. BÀI HỌC KINH NGHIỆM")
-		d.texts(text("lessons"))
-		d.heading("IV/. PHƯƠNG HƯỚNG, NHIỆM VỤ VÀ KIẾN NGHỊ")
-		d.subheading("1/. Phương hướng, nhiệm vụ")
-		d.texts(text("directions"))
-		d.subheading("2/. Đề xuất, kiến nghị")
-		d.texts(text("recommendations"))
+		if o.heading("ĐÁNH GIÁ CHUNG", text("strengths"), text("shortcomings"), text("causes")) {
+			o.section("Ưu điểm", text("strengths"), false)
+			o.section("Hạn chế", text("shortcomings"), false)
+			o.section("Nguyên nhân", text("causes"), false)
+		}
+		if o.heading("BÀI HỌC KINH NGHIỆM", text("lessons")) {
+			d.texts(text("lessons"))
+		}
+		if o.heading("PHƯƠNG HƯỚNG, NHIỆM VỤ VÀ KIẾN NGHỊ", text("directions"), text("recommendations")) {
+			o.section("Phương hướng, nhiệm vụ", text("directions"), false)
+			o.section("Đề xuất, kiến nghị", text("recommendations"), false)
+		}
 	}
 	d.lastParagraph(&p.Meta, false, fmt.Sprintf("Trên đây là báo cáo %s của Ban Chấp hành %s./.", lowerFirst(PeriodSummary(pr)), unit),
 		"", d.set.FirstLineIndent, "J")

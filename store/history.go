@@ -378,7 +378,7 @@ var columnLabels = map[string]string{
 	"new_party_members": "Đảng viên mới kết nạp", "achievements": "Kết quả đạt được", "shortcomings": "Hạn chế",
 	"next_steps": "Phương hướng", "number": "Số", "title": "Tiêu đề", "start_year": "Từ năm", "end_year": "Đến năm",
 	"current": "Hiện hành", "plan_id": "Kế hoạch", "code": "Mã", "section": "Mục", "metric": "Cách đo", "target": "Chỉ tiêu",
-	"period": "Chỉ tiêu cả nhiệm kỳ", "ord": "Thứ tự", "indicator_id": "Chỉ tiêu", "value": "Giá trị",
+	"period": "Chỉ tiêu cả giai đoạn", "ord": "Thứ tự", "indicator_id": "Chỉ tiêu", "value": "Giá trị",
 	"type": "Loại văn bản", "issued": "Ngày ban hành", "file": "Tệp", "text": "Nội dung", "from_year": "Áp dụng từ năm",
 	"to_year": "Áp dụng đến năm", "criterion_id": "Tiêu chí", "key": "Khóa", "members": "Số người", "seed": "Hạt giống",
 	"criteria.code": "Số thứ tự tiêu chí", "membership_events.unit": "Đơn vị chuyển đi/đến", "positions.kind": "Chức vụ",

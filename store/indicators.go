@@ -10,16 +10,17 @@ import (
 // measure computes one metric for a year. known is false when the register
 // lacks what the metric divides by.
 type measure struct {
-	actual float64
-	known  bool
-	detail string
+	actual               float64
+	known                bool
+	detail               string
+	num, den, introduced int // see Result
 }
 
 func pct(num, den int, unit string) measure {
 	if den == 0 {
 		return measure{detail: "chưa có " + unit}
 	}
-	return measure{actual: 100 * float64(num) / float64(den), known: true,
+	return measure{actual: 100 * float64(num) / float64(den), known: true, num: num, den: den,
 		detail: fmt.Sprintf("%s/%s %s", FormatInt(int64(num)), FormatInt(int64(den)), unit)}
 }
 
@@ -185,17 +186,26 @@ func (s *Store) partyMeasure(ctx context.Context, sp Span) (measure, error) {
 		sp.From.ISO(), sp.until()).Scan(&introduced, &admitted); err != nil {
 		return measure{}, fmt.Errorf("đếm đoàn viên được giới thiệu cho Đảng: %w", err)
 	}
-	intro := fmt.Sprintf("giới thiệu %s đoàn viên", FormatInt(int64(introduced)))
+	intro := fmt.Sprintf("đã giới thiệu %s đoàn viên", FormatInt(int64(introduced)))
 	switch {
 	case w.NewPartyMembers == 0:
-		return measure{detail: intro + "; chưa nhập số đảng viên mới kết nạp"}, nil
+		return measure{detail: intro + "; chưa nhập số đảng viên mới kết nạp", introduced: introduced}, nil
 	case admitted > w.NewPartyMembers:
 		return measure{detail: fmt.Sprintf("%s; số đảng viên mới (%s) ít hơn số đoàn viên được kết nạp Đảng (%s): cần xem lại số liệu",
-			intro, FormatInt(int64(w.NewPartyMembers)), FormatInt(int64(admitted)))}, nil
+			intro, FormatInt(int64(w.NewPartyMembers)), FormatInt(int64(admitted))), introduced: introduced}, nil
 	}
-	m := pct(admitted, w.NewPartyMembers, "đảng viên mới")
-	m.detail += "; " + intro
-	return m, nil
+	return partyShare(admitted, w.NewPartyMembers, introduced), nil
+}
+
+// partyShare is 2.5d's measure: admitted of the newParty new Party
+// members were Union members the Union introduced; introduced were
+// introduced in the span.
+func partyShare(admitted, newParty, introduced int) measure {
+	m := pct(admitted, newParty, "")
+	m.introduced = introduced
+	m.detail = fmt.Sprintf("%s trong %s đảng viên mới do Đoàn giới thiệu; đã giới thiệu %s đoàn viên",
+		FormatInt(int64(admitted)), FormatInt(int64(newParty)), FormatInt(int64(introduced)))
+	return m
 }
 
 // activeAtSQL lists the people who were active Union members just before
@@ -243,7 +253,7 @@ func (s *Store) YearResultsAt(ctx context.Context, planID int64, year int, cutof
 		if err != nil {
 			return nil, fmt.Errorf("tính chỉ tiêu %s năm %d: %w", in.Code, year, err)
 		}
-		r := Result{Indicator: in, Actual: m.actual, Known: m.known, Detail: m.detail}
+		r := Result{Indicator: in, Actual: m.actual, Known: m.known, Detail: m.detail, Num: m.num, Den: m.den, Introduced: m.introduced}
 		r.Verdict = judgeYearly(in, m)
 		if in.Period {
 			sum, err := s.periodSum(ctx, p, in, sp, scale, m.actual)
@@ -331,6 +341,8 @@ func (s *Store) PeriodResultsAt(ctx context.Context, planID int64, cutoff Date) 
 			t = Result{Indicator: in, Actual: sum, Cumulative: sum, Known: true,
 				Detail: fmt.Sprintf("lũy kế %d năm", len(pr.Years))}
 			t.Verdict = judgePeriod(in, sum, done)
+		} else if in.Metric == MetricPartyIntroducedPct {
+			t = periodPartyShare(in, i, pr)
 		} else {
 			t = Result{Indicator: in, Detail: "chưa đo được", Verdict: Verdict{Code: VerdictNoData, Kind: in.Kind, Target: in.Target}}
 			for j := len(pr.ByYear) - 1; j >= 0; j-- {

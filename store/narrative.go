@@ -144,7 +144,7 @@ func (s *Store) AnnualDraft(ctx context.Context, planID int64, year int, cutoff 
 	if err != nil {
 		return nil, err
 	}
-	return draftFrom(rs, &st, "trong năm "+fmt.Sprint(year), wardUnion(u)), nil
+	return draftFrom(rs, rs, &st, draftWords{when: "trong năm " + fmt.Sprint(year), subject: wardUnion(u)}), nil
 }
 
 // wardUnion names the ward Union as a sentence's subject: "Đoàn phường
@@ -156,24 +156,22 @@ func wardUnion(u Unit) string {
 	return "Đoàn " + LowerFirst(u.Place)
 }
 
-// PeriodDraft is AnnualDraft for the period report, from the period's
-// results.
+// PeriodDraft is AnnualDraft for the period report: the period's flows
+// (admissions, Party introductions) summed from its first year, and the
+// yearly shares of its latest year, said as such.
 func PeriodDraft(pr PeriodResult, u Unit) Narrative {
-	// A yearly target speaks of its latest year, a period target of the
-	// whole period so far.
-	rs := append([]Result(nil), pr.Total...)
+	latest := append([]Result(nil), pr.Total...)
+	words := draftWords{when: "trong giai đoạn", subject: wardUnion(u), period: true}
 	if n := len(pr.ByYear); n > 0 {
-		for i := range rs {
-			if !rs[i].Indicator.Period && i < len(pr.ByYear[n-1]) {
-				rs[i] = pr.ByYear[n-1][i]
+		for i := range latest {
+			if !latest[i].Indicator.Period && latest[i].Indicator.Metric != MetricPartyIntroducedPct && i < len(pr.ByYear[n-1]) {
+				latest[i] = pr.ByYear[n-1][i]
 			}
 		}
+		words.when = fmt.Sprintf("trong năm %d", pr.Years[n-1])
+		words.yearly = fmt.Sprintf("Năm %d, ", pr.Years[n-1])
 	}
-	when := "trong giai đoạn"
-	if n := len(pr.Years); n > 0 {
-		when = fmt.Sprintf("trong năm %d", pr.Years[n-1])
-	}
-	return draftFrom(rs, nil, when, wardUnion(u))
+	return draftFrom(latest, pr.Total, nil, words)
 }
 
 // MergeDraft fills the sections n leaves empty from the draft.
@@ -185,81 +183,6 @@ func MergeDraft(n, draft Narrative) Narrative {
 	for k, v := range n {
 		if strings.TrimSpace(v) != "" {
 			out[k] = v
-		}
-	}
-	return out
-}
-
-// draftFrom turns results into sentences by field; st gives the year's
-// movements (nil: the period's results say them).
-func draftFrom(rs []Result, st *Situation, when, subject string) Narrative {
-	by := map[string]Result{}
-	for _, r := range rs {
-		by[r.Indicator.Metric] = r
-	}
-	n := Narrative{}
-	var prop []string
-	for _, r := range rs {
-		if r.Indicator.Metric != MetricManual || !r.Known || !strings.HasPrefix(r.Indicator.Section, "2.1") && r.Indicator.Section != "2.7" {
-			continue
-		}
-		if r.Actual >= 1 {
-			prop = append(prop, subject+" "+LowerFirst(r.Indicator.Title)+".")
-		} else {
-			prop = append(prop, subject+" chưa "+LowerFirst(r.Indicator.Title)+".")
-		}
-	}
-	n["propaganda"] = strings.Join(prop, "\n")
-
-	var mv []string
-	if r, ok := by[MetricEconomicClubs]; ok && r.Known {
-		mv = append(mv, fmt.Sprintf("Duy trì hoạt động %s Thanh niên làm kinh tế.", r.Detail))
-	}
-	if r, ok := by[MetricActiveCoops]; ok && r.Known {
-		mv = append(mv, fmt.Sprintf("Có %s hoạt động theo quy định, có doanh thu %s.", r.Detail, when))
-	}
-	if r, ok := by[MetricSupportedModels]; ok && r.Known {
-		mv = append(mv, fmt.Sprintf("Hỗ trợ %s phát triển kinh tế đạt doanh thu %s.", r.Detail, when))
-	}
-	n["movements"] = strings.Join(mv, " ")
-
-	var org []string
-	if st != nil {
-		org = append(org, fmt.Sprintf("Kết nạp %s đoàn viên mới, phát triển %s hội viên mới.",
-			FormatInt(int64(st.Admissions)), FormatInt(int64(st.NewFederation))))
-	} else if u, f := by[MetricNewUnionMembers], by[MetricNewFederation]; u.Known && f.Known {
-		org = append(org, fmt.Sprintf("Từ đầu giai đoạn, kết nạp %s đoàn viên mới, phát triển %s hội viên mới.", FormatNum(u.Actual), FormatNum(f.Actual)))
-	}
-	if r, ok := by[MetricPartyIntroducedPct]; ok {
-		org = append(org, "Giới thiệu đoàn viên ưu tú cho Đảng xem xét kết nạp: "+r.Detail+".")
-	}
-	if r, ok := by[MetricHamletStandardPct]; ok && r.Known {
-		org = append(org, fmt.Sprintf("Có %s đạt chuẩn.", r.Detail))
-	}
-	if r, ok := by[MetricUnitsGoodPct]; ok && r.Known {
-		org = append(org, fmt.Sprintf("Kết quả xếp loại: %s.", r.Detail))
-	}
-	n["organisation"] = strings.Join(org, " ")
-
-	var weak []string
-	for _, r := range rs {
-		switch r.Verdict.Code {
-		case VerdictNotMet, VerdictBehind:
-			weak = append(weak, fmt.Sprintf("%s (%s): %s", r.Indicator.Code, LowerFirst(r.Indicator.Title), strings.ToLower(r.Verdict.Label())))
-		}
-	}
-	if len(weak) > 0 {
-		n["shortcomings"] = "Một số chỉ tiêu chưa đạt hoặc chậm tiến độ: " + strings.Join(weak, "; ") + "."
-		n["directions"] = "Tập trung thực hiện các chỉ tiêu chưa đạt, chậm tiến độ: " + strings.Join(codes(rs), ", ") + "."
-	}
-	return n
-}
-
-func codes(rs []Result) []string {
-	var out []string
-	for _, r := range rs {
-		if r.Verdict.Code == VerdictNotMet || r.Verdict.Code == VerdictBehind {
-			out = append(out, r.Indicator.Code)
 		}
 	}
 	return out

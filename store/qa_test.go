@@ -267,3 +267,52 @@ func TestRatingWordsFollowTheScale(t *testing.T) {
 		t.Errorf("demo: %d branch-years missing a criterion rated best", best)
 	}
 }
+
+// TestPeriodPartyShareIsSummed is QA finding 6: 2.5d over the period is
+// the years' Union-introduced new Party members over all their new Party
+// members (1+2 of 3+5 = 37,5 %), not the latest year's 40 %; the draft
+// says so in a sentence.
+func TestPeriodPartyShareIsSummed(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	admit := map[int][]string{2024: {"An"}, 2025: {"Bình", "Cúc"}}
+	intro := 0
+	for y, names := range admit {
+		for i, name := range names {
+			p := member("Nguyễn", "Văn", name, MustDate(1998, 1, 1), "")
+			must(s.SavePerson(ctx, p))
+			must(s.SaveMemberYear(ctx, MemberYear{PersonID: p.ID, Year: y, PartyIntroduced: MustDate(y, 2, 1+i), PartyAdmitted: MustDate(y, 9, 1+i)}))
+			intro++
+		}
+	}
+	must(s.SaveWardYear(ctx, WardYear{Year: 2024, NewPartyMembers: 3}))
+	must(s.SaveWardYear(ctx, WardYear{Year: 2025, NewPartyMembers: 5}))
+	plan := &Plan{Number: "12-KH/ĐTN", Title: "Kế hoạch", StartYear: 2024, EndYear: 2028, Current: true, Indicators: []Indicator{
+		{Code: "2.5d", Section: "2.5", Kind: KindPercent, Metric: MetricPartyIntroducedPct, Target: 70, Title: "Giới thiệu đoàn viên ưu tú cho Đảng so với số đảng viên mới kết nạp"}}}
+	must(s.SavePlan(ctx, plan))
+	pr, err := s.PeriodResultsAt(ctx, plan.ID, MustDate(2025, 12, 31))
+	must(err)
+	tot := pr.Total[0]
+	if tot.Num != 3 || tot.Den != 8 || FormatValue(KindPercent, tot.Actual) != "37,5%" || tot.Introduced != 3 || tot.Verdict.Code != VerdictNotMet {
+		t.Errorf("period 2.5d: %d/%d %.2f introduced %d %s", tot.Num, tot.Den, tot.Actual, tot.Introduced, tot.Verdict.Code)
+	}
+	if last := pr.ByYear[len(pr.ByYear)-1][0]; FormatValue(KindPercent, last.Actual) != "40%" {
+		t.Errorf("2025: %v", last.Actual)
+	}
+	n := PeriodDraft(pr, Unit{Place: "Phường Hòa Mẫu"})
+	want := "Giới thiệu 3 đoàn viên ưu tú cho Đảng xem xét kết nạp; 3 trong 8 đảng viên mới kết nạp từ đầu giai đoạn là đoàn viên do Đoàn giới thiệu (37,5%)."
+	if n["organisation"] != want {
+		t.Errorf("organisation:\n%s\nwant\n%s", n["organisation"], want)
+	}
+	for _, sec := range []string{"shortcomings", "directions"} {
+		if strings.Contains(n[sec], "2.5d") || !strings.Contains(n[sec], "giới thiệu đoàn viên ưu tú cho Đảng so với số đảng viên mới kết nạp") {
+			t.Errorf("%s names codes, not targets: %q", sec, n[sec])
+		}
+	}
+}

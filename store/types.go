@@ -230,6 +230,11 @@ type Result struct {
 	// Verdict is the assessment every screen and report prints.
 	Verdict Verdict
 	Detail  string // how it was computed, e.g. "12/14 chi đoàn"
+	// Num and Den are a share's numerator and denominator (zero for a
+	// count or a checkbox): a period adds them up rather than its
+	// yearly percentages. Introduced is 2.5d's members introduced to the
+	// Party in the span.
+	Num, Den, Introduced int
 }
 
 // PeriodResult is a plan's indicators for every year of its period side by

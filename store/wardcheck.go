@@ -50,3 +50,25 @@ func checkIssuerCode(c *checker, code string) {
 		}
 	}
 }
+
+// periodPartyShare is 2.5d over the period: the new Party members the
+// Union introduced over all the years' new Party members (7/15, not the
+// latest year's share), from the years whose figures are known.
+func periodPartyShare(in Indicator, i int, pr PeriodResult) Result {
+	var admitted, all, introduced int
+	for _, rs := range pr.ByYear {
+		if i < len(rs) {
+			introduced += rs[i].Introduced
+			if rs[i].Known {
+				admitted, all = admitted+rs[i].Num, all+rs[i].Den
+			}
+		}
+	}
+	if all == 0 {
+		m := measure{detail: fmt.Sprintf("đã giới thiệu %s đoàn viên; chưa nhập số đảng viên mới kết nạp", FormatInt(int64(introduced)))}
+		return Result{Indicator: in, Detail: m.detail, Introduced: introduced, Verdict: judgeYearly(in, m)}
+	}
+	m := partyShare(admitted, all, introduced)
+	return Result{Indicator: in, Actual: m.actual, Known: true, Detail: m.detail, Num: m.num, Den: m.den,
+		Introduced: introduced, Verdict: judgeYearly(in, m)}
+}

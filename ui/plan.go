@@ -249,7 +249,7 @@ func targetText(in store.Indicator) string {
 	}
 	t := store.FormatNum(in.Target)
 	if in.Period {
-		t += " " + T("(cả nhiệm kỳ)")
+		t += " " + T("(cả giai đoạn)")
 	}
 	return t
 }
