@@ -351,13 +351,19 @@ func (a *App) showDialog(d dialog.Dialog, save func()) {
 // formDialog shows content with Lưu and Hủy buttons; save returns true
 // when the record was stored and the dialog may close.
 func (a *App) formDialog(title string, content fyne.CanvasObject, size fyne.Size, save func() bool) dialog.Dialog {
+	return a.actionDialog(title, T("Lưu"), content, size, save)
+}
+
+// actionDialog is formDialog with another word than Lưu on its main
+// button (Tạo giấy giới thiệu…); Ctrl+S still presses it.
+func (a *App) actionDialog(title, action string, content fyne.CanvasObject, size fyne.Size, save func() bool) dialog.Dialog {
 	d := dialog.NewCustomWithoutButtons(title, content, a.win)
 	doSave := func() {
 		if a.confirmSaved(title, save) {
 			d.Hide()
 		}
 	}
-	saveBtn := newButton(T("Lưu")+" (Ctrl+S)", doSave)
+	saveBtn := newButton(action+" (Ctrl+S)", doSave)
 	saveBtn.Importance = widget.HighImportance
 	d.SetButtons([]fyne.CanvasObject{newButton(T("Hủy")+" (Esc)", d.Hide), saveBtn})
 	d.Resize(size)
