@@ -417,4 +417,6 @@ func (bounded) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 // MinSize implements fyne.Layout.
-func (bounded) MinSize([]fyne.CanvasObject) fyne.Size { return minUsable.Subtract(fyne.NewSize(200, 0)) }
+func (bounded) MinSize([]fyne.CanvasObject) fyne.Size {
+	return minUsable.Subtract(fyne.NewSize(200, 0))
+}
