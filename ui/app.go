@@ -79,6 +79,8 @@ type App struct {
 	// notice confirms saves at the foot of the window.
 	notice  *noticeBar
 	notices int // how many notices were given, for confirmSaved
+	// inline are the forms on screens that Ctrl+S saves (see onSave).
+	inline []inlineForm
 
 	// imp is the latest import from a spreadsheet (import.go);
 	// lastTableExport the latest table written by a list's Xuất Excel.
@@ -322,9 +324,13 @@ func (a *App) shortcutFind() {
 }
 
 func (a *App) shortcutSave() {
-	if n := len(a.dialogs); n > 0 && a.dialogs[n-1].save != nil {
-		a.dialogs[n-1].save()
+	if n := len(a.dialogs); n > 0 {
+		if a.dialogs[n-1].save != nil {
+			a.dialogs[n-1].save()
+		}
+		return
 	}
+	a.saveInline()
 }
 
 func (a *App) escape() {
