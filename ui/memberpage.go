@@ -45,14 +45,21 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 	})
 	delBtn.Importance = widget.DangerImportance
 	historyBtn := newButtonWithIcon(T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { a.showHistory(p) })
-	actions := container.NewHBox(
-		newButton(T("Chuyển đi"), func() { a.eventDialog(p, store.EventTransferOut, reopen) }),
-		newButton(T("Chuyển đến"), func() { a.eventDialog(p, store.EventTransferIn, reopen) }),
-		newButton(T("Trưởng thành Đoàn"), func() { a.eventDialog(p, store.EventComingOfAge, reopen) }),
-		newButton(T("Xóa tên"), func() { a.eventDialog(p, store.EventRemoval, reopen) }),
-		newButton(T("Xếp loại, Đảng…"), func() { a.memberYearDialog(p, thisYear(), reopen) }),
-		newButtonWithIcon(T("Giấy giới thiệu"), theme.DocumentPrintIcon(), func() { a.transferLetterDialog(p) }),
-	)
+	// Only the actions that apply to the person's status are offered: an
+	// active member can leave (and be given a transfer letter), anyone else
+	// can only come back.
+	actions := container.NewHBox()
+	if p.Status == store.StatusActive {
+		actions.Add(newButton(T("Chuyển đi"), func() { a.eventDialog(p, store.EventTransferOut, reopen) }))
+		actions.Add(newButton(T("Trưởng thành Đoàn"), func() { a.eventDialog(p, store.EventComingOfAge, reopen) }))
+		actions.Add(newButton(T("Xóa tên"), func() { a.eventDialog(p, store.EventRemoval, reopen) }))
+	} else {
+		actions.Add(newButton(T("Chuyển đến"), func() { a.eventDialog(p, store.EventTransferIn, reopen) }))
+	}
+	actions.Add(newButton(T("Xếp loại, Đảng…"), func() { a.memberYearDialog(p, thisYear(), reopen) }))
+	if p.Status == store.StatusActive {
+		actions.Add(newButtonWithIcon(T("Giấy giới thiệu"), theme.DocumentPrintIcon(), func() { a.transferLetterDialog(p) }))
+	}
 	title := heading(p.FullName())
 	title.SizeName = theme.SizeNameSubHeadingText
 	top := container.NewVBox(
