@@ -336,6 +336,12 @@ func (a *App) shortcutSave() {
 func (a *App) escape() {
 	if n := len(a.dialogs); n > 0 {
 		a.dialogs[n-1].d.Hide()
+		return
+	}
+	// A dialog shown without showDialog (Fyne's file dialogs, say) is
+	// still an overlay of the window: Esc closes it all the same.
+	if top := a.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide()
 	}
 }
 
