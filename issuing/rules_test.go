@@ -73,3 +73,18 @@ func TestTransferOnlyForActive(t *testing.T) {
 	}
 	contains(t, "transfer", pdfText(t, got.Path), "Đang sinh hoạt tại")
 }
+
+// TestClubTotalCountsMemberships is QA finding 17: one person in two
+// clubs is two memberships, and the total says "lượt thành viên".
+func TestClubTotalCountsMemberships(t *testing.T) {
+	ctx := context.Background()
+	w := buildWard(t)
+	c, err := Issue(ctx, w.st, Request{Kind: Clubs, Date: d(2025, 12, 1), Dir: w.dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, c.Path)
+	if !strings.Contains(text, "lượt thành viên.") {
+		t.Errorf("clubs total: %s", lastPage(t, c.Path))
+	}
+}

@@ -37,7 +37,9 @@ func WriteClubs(w io.Writer, c *ClubList) error {
 	}
 	// The total stays on the signature's page: a signature never stands
 	// alone on a page.
-	d.lastParagraph(&c.Meta, true, fmt.Sprintf("Tổng cộng: %d câu lạc bộ, %d thành viên.", len(c.Clubs), members), "B", 0, "L")
+	// One person may belong to several clubs: the total counts
+	// memberships, and says so.
+	d.lastParagraph(&c.Meta, true, fmt.Sprintf("Tổng cộng: %d câu lạc bộ, %d lượt thành viên.", len(c.Clubs), members), "B", 0, "L")
 	d.closing(&c.Meta, true)
 	return d.finish(w)
 }
@@ -104,7 +106,7 @@ func WriteCoops(w io.Writer, c *CoopList) error {
 	for _, co := range c.Coops {
 		members += len(co.Members)
 	}
-	d.lastParagraph(&c.Meta, true, fmt.Sprintf("Tổng cộng: %d tổ hợp tác, %d thành viên.", len(c.Coops), members), "B", 0, "L")
+	d.lastParagraph(&c.Meta, true, fmt.Sprintf("Tổng cộng: %d tổ hợp tác, %d lượt thành viên.", len(c.Coops), members), "B", 0, "L")
 	d.closing(&c.Meta, true)
 	return d.finish(w)
 }

@@ -55,7 +55,10 @@ func WritePlan(w io.Writer, p *PlanDoc) error {
 	d.subheading("2/. Chỉ tiêu cụ thể")
 	period := fmt.Sprintf("giai đoạn %d - %d", p.Plan.StartYear, p.Plan.EndYear)
 	for _, in := range p.Plan.Indicators {
-		d.paragraph(fmt.Sprintf("%s/. %s: %s.", nfc(in.Code), nfc(in.Title), targetWords(in, period)))
+		// The title may say "(cả giai đoạn)" itself: the target's words
+		// say it once.
+		title := strings.TrimSuffix(strings.TrimSpace(in.Title), " (cả giai đoạn)")
+		d.paragraph(fmt.Sprintf("%s/. %s: %s.", nfc(in.Code), nfc(title), targetWords(in, title, period)))
 	}
 	d.heading("III/. NHIỆM VỤ, GIẢI PHÁP")
 	d.texts(text("tasks"))
@@ -67,13 +70,20 @@ func WritePlan(w io.Writer, p *PlanDoc) error {
 	return d.finish(w)
 }
 
-// targetWords says a target as a plan writes it.
-func targetWords(in store.Indicator, period string) string {
+// targetWords says a target as a plan writes it: "hằng năm đạt 100%",
+// "hằng năm có ít nhất 1", "cả giai đoạn 2024 - 2028 đạt 450".
+func targetWords(in store.Indicator, title, period string) string {
+	yearly := "hằng năm "
+	if strings.Contains(title, "mỗi năm") || strings.Contains(title, "hằng năm") {
+		yearly = "" // the title says it
+	}
 	switch {
 	case in.Kind == store.KindCheck:
 		return "thực hiện hằng năm"
 	case in.Period:
-		return "đạt " + store.FormatValue(in.Kind, in.Target) + " trong cả " + period
+		return "cả " + period + " đạt " + store.FormatValue(in.Kind, in.Target)
+	case in.Kind == store.KindCount:
+		return yearly + "có ít nhất " + store.FormatValue(in.Kind, in.Target)
 	}
-	return "đạt " + store.FormatValue(in.Kind, in.Target) + " mỗi năm"
+	return yearly + "đạt " + store.FormatValue(in.Kind, in.Target)
 }

@@ -186,7 +186,7 @@ func membersFlags(fs *flag.FlagSet) func(context.Context, *store.Store, *issuing
 		if *branch != "" {
 			b, err := st.BranchByName(ctx, *branch)
 			if err != nil {
-				return fmt.Errorf("chi đoàn %q: %w", *branch, err)
+				return err // it names the branch
 			}
 			r.BranchID = b.ID
 		}
