@@ -67,9 +67,9 @@ func WriteAnnual(w io.Writer, a *Annual) error {
 	o.heading("KẾT QUẢ THỰC HIỆN")
 	o.section("Công tác tuyên truyền, giáo dục", a.text("propaganda"), false)
 	o.section("Các phong trào hành động, hỗ trợ thanh niên phát triển kinh tế", a.text("movements"), true)
-	d.paragraph("Các câu lạc bộ đang hoạt động:")
+	d.caption("Các câu lạc bộ đang hoạt động:")
 	d.clubTable(a.Clubs)
-	d.paragraph("Các tổ hợp tác và kết quả hoạt động trong năm:")
+	d.caption("Các tổ hợp tác và kết quả hoạt động trong năm:")
 	d.coopTable(a.Coops, a.CoopYears, a.Year)
 	o.section("Công tác xây dựng tổ chức Đoàn, Hội", a.text("organisation"), true)
 	if a.Ward.Rating != "" {
@@ -77,8 +77,9 @@ func WriteAnnual(w io.Writer, a *Annual) error {
 			lowerFirst(store.UnitRatingLabel(a.RatingScale, a.Ward.Rating))))
 	}
 	o.section("Công tác kiểm tra, giám sát", a.text("inspection"), false)
+	d.ensure(d.lh(d.set.BodySize)*5 + tableStart) // the heading, the caption and the table together
 	o.section("Kết quả thực hiện các chỉ tiêu", "", true)
-	d.paragraph(resultsSummary(a.Plan, a.Results, fmt.Sprintf("năm %d", a.Year)))
+	d.caption(resultsSummary(a.Plan, a.Results, fmt.Sprintf("năm %d", a.Year)))
 	d.resultTable(a.Results)
 
 	if o.heading("ĐÁNH GIÁ CHUNG", a.text("strengths"), a.text("shortcomings"), a.text("causes"), a.text("lessons")) {
@@ -142,7 +143,7 @@ func (d *doc) situation(s *store.Situation, unit string) {
 		store.FormatInt(int64(s.Federation.Total)), store.FormatInt(int64(s.Federation.Male)), store.FormatInt(int64(s.Federation.Female)))
 	d.paragraph(text)
 
-	d.paragraph("Đoàn viên theo loại hình chi đoàn:")
+	d.caption("Đoàn viên theo loại hình chi đoàn:")
 	t := d.newTable([]Column{
 		{Title: "Loại hình chi đoàn", Width: 50},
 		{Title: "Số chi đoàn", Width: 18, Align: "C"},
@@ -164,7 +165,7 @@ func (d *doc) situation(s *store.Situation, unit string) {
 	}
 	t.row("B", "Cộng", strconv.Itoa(s.Branches), store.FormatInt(int64(s.Union.Total)), store.FormatInt(int64(s.Union.Male)), store.FormatInt(int64(s.Union.Female)))
 
-	d.paragraph("Đoàn viên, hội viên theo nhóm đối tượng:")
+	d.caption("Đoàn viên, hội viên theo nhóm đối tượng:")
 	t = d.newTable([]Column{
 		{Title: "Nhóm đối tượng", Width: 50},
 		{Title: "Tổng số", Width: 15, Align: "C", Group: "Đoàn viên"},
@@ -282,10 +283,11 @@ func (d *doc) clubTable(clubs []store.Club) {
 	}
 	t := d.newTable([]Column{
 		{Title: "STT", Width: 9, Align: "C"},
-		{Title: "Tên câu lạc bộ", Width: 48},
-		{Title: "Lĩnh vực", Width: 33},
-		{Title: "Chủ nhiệm", Width: 32},
-		{Title: "Thành viên", Width: 15, Align: "C"},
+		{Title: "Tên câu lạc bộ", Width: 44},
+		{Title: "Lĩnh vực", Width: 30},
+		// A full name on one line: "Trương Hồng Tiên" wrapped at 32.
+		{Title: "Chủ nhiệm", Width: 40},
+		{Title: "Thành viên", Width: 14, Align: "C"},
 		{Title: "Thành lập", Width: 22, Align: "C"},
 	}, d.set.TableSize)
 	members := 0

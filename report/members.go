@@ -63,13 +63,13 @@ func memberColumns(personal bool) []Column {
 		// Room for the personal columns comes from the name and the
 		// free-text ones, so that dates, card and ID numbers keep a size
 		// that reads (the widths are shares of the page width).
-		for i, w := range []float64{8, 33, 17, 17, 11, 13, 19, 17, 19, 16, 20} {
+		for i, w := range []float64{8, 29, 16, 16, 11, 17, 24, 17, 19, 13, 14} {
 			cols[i].Width = w
 		}
 		cols = append(cols,
-			Column{Title: "Số CCCD", Width: 23, Align: "C"},
-			Column{Title: "Điện thoại", Width: 19, Align: "C"},
-			Column{Title: "Địa chỉ", Width: 27})
+			Column{Title: "Số CCCD", Width: 22, Align: "C"},
+			Column{Title: "Điện thoại", Width: 18, Align: "C"},
+			Column{Title: "Địa chỉ", Width: 28})
 	}
 	return cols
 }
@@ -120,7 +120,7 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 	for _, g := range l.Groups {
 		total += max(g.Count, len(g.Members))
 	}
-	closing := d.lh(set.BodySize) + set.ParagraphSpacing*ptMM + 4 + d.closingHeight(&l.Meta, true)
+	closing := d.listClosing(&l.Meta)
 	title := func(name string, count int) {
 		t.span("B", fmt.Sprintf("%s (%s đoàn viên)", nfc(name), store.FormatInt(int64(count))))
 	}
@@ -131,12 +131,7 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 		} else {
 			men++
 		}
-		switch n {
-		case total - 1:
-			t.reserve = closing + t.lh + 2*t.pad
-		case total:
-			t.reserve = closing
-		}
+		t.keepTail(total-n, closing)
 		// Every cell of the row is appended to one buffer and cut out of
 		// one string: one allocation a row instead of one a cell.
 		buf = memberRow(buf[:0], ends, p, n, l.Personal)

@@ -205,7 +205,7 @@ func TestDocumentsThroughPoppler(t *testing.T) {
 			landscape: true,
 			layout:    []string{"Số: 6-BC/ĐTN", "DANH SÁCH", "Tổ hợp tác và kết quả hoạt động năm 2025"},
 			raw: []string{
-				"1 Tổ hợp tác trồng hoa kiểng Tân Quy Đông Hoa kiểng 01/05/2019 Nghị định 77/2019/NĐ-CP 2 150.000.000 1.250.000.000 7.500.000 Vay vốn 50 triệu; được chọn là mô hình phát triển kinh tế Đoàn hỗ trợ năm 2025",
+				"1 Tổ hợp tác trồng hoa kiểng Tân Quy Đông Hoa kiểng 01/05/2019 Nghị định 77/2019/NĐ-CP 2 150.000.000 1.250.000.000 7.500.000 Mô hình Đoàn hỗ trợ: vay vốn 50 triệu",
 				"Cộng 470.000.000 2.110.000.000", "2 Đặng Thị Mỹ Duyên Thành viên Không sinh hoạt tại đơn vị",
 			},
 			pages: 1,

@@ -64,9 +64,10 @@ func WritePeriod(w io.Writer, p *Period) error {
 		o.section("Các phong trào hành động, hỗ trợ thanh niên phát triển kinh tế", text("movements"), false)
 		o.section("Công tác xây dựng tổ chức Đoàn, Hội", text("organisation"), false)
 		o.section("Công tác kiểm tra, giám sát", text("inspection"), false)
+		d.ensure(d.lh(d.set.BodySize)*5 + tableStart) // the heading, the caption and the table together
 		o.section("Kết quả thực hiện các chỉ tiêu qua từng năm", "", true)
 	}
-	d.paragraph(resultsSummary(pr.Plan, pr.Total, "đến nay"))
+	d.caption(resultsSummary(pr.Plan, pr.Total, "đến nay"))
 	cols := []Column{
 		{Title: "Chỉ tiêu", Width: 13, Align: "C"},
 		{Title: "Nội dung", Width: 46},

@@ -383,3 +383,21 @@ func (t *table) breakFor(h float64) {
 		t.header()
 	}
 }
+
+// listClosing is the room a list's closing needs below its last row: the
+// total's line and the recipients and signature.
+func (d *doc) listClosing(m *Meta) float64 {
+	return d.lh(d.set.BodySize) + d.set.ParagraphSpacing*ptMM + 4 + d.closingHeight(m, true)
+}
+
+// keepTail keeps a list's last two rows with its closing: call it before
+// each row with the rows left after that one (a signature never stands
+// alone on a page, nor with the total only).
+func (t *table) keepTail(left int, closing float64) {
+	switch left {
+	case 1:
+		t.reserve = closing + t.lh + 2*t.pad
+	case 0:
+		t.reserve = closing
+	}
+}

@@ -64,3 +64,21 @@ func (d *doc) centred(s, style string, size float64) {
 		d.pdf.CellFormat(d.w, lh, line, "", 2, "C", false, 0, "")
 	}
 }
+
+// tableStart is the room (mm) a table needs to begin on a page: a header
+// of up to three lines and its first row.
+const tableStart = 30
+
+// caption writes the sentence that introduces a table, moving to a new
+// page with the table when they do not both begin here: a caption never
+// ends a page whose table starts on the next.
+func (d *doc) caption(s string) {
+	d.ensure(d.lh(d.set.BodySize)*2 + d.set.ParagraphSpacing*ptMM + tableStart)
+	d.paragraph(s)
+}
+
+// tableHeading is heading for a heading a table follows at once.
+func (d *doc) tableHeading(s string) {
+	d.ensure(d.lh(d.set.BodySize)*2 + d.set.ParagraphSpacing*ptMM + tableStart)
+	d.heading(s)
+}
