@@ -97,6 +97,9 @@ type Issued struct {
 	Doc    store.Document // the register's entry (zero for a draft or a plan)
 	Symbol string         // "12-BC/ĐTN"; empty for a draft
 	Kept   bool           // the number is the one the same document took before
+	// Omitted names the report's sections left out for want of text (no
+	// dotted lines are printed): what the secretary may still write.
+	Omitted []string
 }
 
 // job is a document ready to be numbered and written.
@@ -105,9 +108,10 @@ type job struct {
 	recipients                []string // nil: the kind's defaults
 	// own is true for a document that prints a number of its own (a
 	// plan) and takes none from the register.
-	own   bool
-	date  store.Date // the document's own date, when it has one
-	write func(m report.Meta, w io.Writer) error
+	own     bool
+	date    store.Date // the document's own date, when it has one
+	omitted []string   // sections left out for want of text
+	write   func(m report.Meta, w io.Writer) error
 }
 
 // Issue issues one document (see the package comment). A document whose
@@ -149,7 +153,7 @@ func Issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
 	}
 	meta := report.Meta{Unit: unit, Date: date, Recipients: recipients, Signer: signer, Unsigned: req.Unsigned}
 
-	out := Issued{Title: j.title}
+	out := Issued{Title: j.title, Omitted: j.omitted}
 	doc := store.Document{Type: j.docType, Title: j.title, Issued: date, Key: j.key, Number: req.Number}
 	numbered := !req.Draft && !j.own
 	if numbered {
@@ -225,7 +229,7 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 		if err != nil {
 			return job{}, err
 		}
-		return job{docType: report.AnnualType, key: fmt.Sprintf("annual:%d", req.Year),
+		return job{docType: report.AnnualType, key: fmt.Sprintf("annual:%d", req.Year), omitted: omitted(a.Narrative),
 			title: report.AnnualSummary(a.Plan, req.Year), file: fmt.Sprintf("bao-cao-nam-%d.pdf", req.Year),
 			write: func(m report.Meta, w io.Writer) error { a.Meta = m; return report.WriteAnnual(w, a) }}, nil
 	case Period:
@@ -234,7 +238,7 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 			return job{}, err
 		}
 		plan := p.Result.Plan
-		return job{docType: report.AnnualType, key: fmt.Sprintf("period:%d", plan.ID),
+		return job{docType: report.AnnualType, key: fmt.Sprintf("period:%d", plan.ID), omitted: omitted(p.Narrative),
 			title: report.PeriodSummary(p.Result), file: fmt.Sprintf("so-ket-ke-hoach-%d-%d.pdf", plan.StartYear, plan.EndYear),
 			write: func(m report.Meta, w io.Writer) error { p.Meta = m; return report.WritePeriod(w, p) }}, nil
 	case Plan:

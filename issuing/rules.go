@@ -3,6 +3,7 @@ package issuing
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"sodoan/store"
 )
@@ -67,4 +68,21 @@ func checkTransfer(p store.Person) error {
 			p.FullName(), p.ID, store.LowerFirst(p.Status.Label()))
 	}
 	return nil
+}
+
+// omitted lists the sections of a report's narrative the report leaves
+// out for want of text (the situation, movements and organisation
+// sections print figures of their own and are never left out).
+func omitted(n store.Narrative) []string {
+	var out []string
+	for _, sec := range store.AnnualSections {
+		switch sec.Code {
+		case "situation", "movements", "organisation":
+			continue
+		}
+		if strings.TrimSpace(n[sec.Code]) == "" {
+			out = append(out, sec.Label)
+		}
+	}
+	return out
 }

@@ -88,3 +88,18 @@ func TestClubTotalCountsMemberships(t *testing.T) {
 		t.Errorf("clubs total: %s", lastPage(t, c.Path))
 	}
 }
+
+// TestOmittedSectionsNamed is QA finding 6: a section without text is
+// left out of the period report and named to the secretary.
+func TestOmittedSectionsNamed(t *testing.T) {
+	ctx := context.Background()
+	w := buildWard(t)
+	p, err := Issue(ctx, w.st, Request{Kind: Period, Date: d(2026, 1, 10), Cutoff: d(2025, 12, 31), Dir: w.dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(p.Omitted, "; ")
+	if got != "Công tác kiểm tra, giám sát; Nguyên nhân của hạn chế; Bài học kinh nghiệm; Đề xuất, kiến nghị" {
+		t.Errorf("omitted: %q", got)
+	}
+}

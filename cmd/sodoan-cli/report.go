@@ -115,6 +115,9 @@ func runReport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	if err != nil {
 		return err
 	}
+	if len(out.Omitted) > 0 {
+		fmt.Fprintf(stderr, "Lưu ý: các mục chưa có nội dung không được in: %s.\n", strings.Join(out.Omitted, "; "))
+	}
 	switch {
 	case out.Symbol == "":
 		fmt.Fprintf(stdout, "Đã xuất %s: %s\n", out.Title, out.Path)
