@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/store"
+	"sodoan/version"
 )
 
 // settingsScreen edits the unit, the language, and makes backups.
@@ -91,6 +92,8 @@ func (s *settingsScreen) refresh() {
 		heading(T("Ngôn ngữ")), container.NewHBox(langSel),
 		widget.NewSeparator(),
 		heading(T("Sổ dữ liệu")), widget.NewLabel(a.st.Path()), backupInfo, container.NewHBox(backupBtn, checkBtn),
+		widget.NewSeparator(),
+		heading(T("Phiên bản")), widget.NewLabel(fmt.Sprintf("Sổ Đoàn %s, %s %s", version.Version, T("dựng ngày"), version.DateText())),
 	)
 	s.root.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
 	s.root.Refresh()

@@ -1,11 +1,14 @@
 // Command sodoan is Sổ Đoàn's desktop window.
 //
-//	sodoan [--db FILE] [--screen ID]
+//	sodoan [--db FILE] [--screen ID] [--version]
 //
-// Without --db it opens the register in the user's data folder.
+// Without --db it opens the register in the user's data folder. A start
+// that fails (no OpenGL, a broken register) is written to sodoan.log beside
+// the register and shown in a dialog (startup.go).
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -16,32 +19,61 @@ import (
 	"sodoan/assets"
 	"sodoan/store"
 	"sodoan/ui"
+	"sodoan/version"
 )
+
+const appID = "vn.doanthanhnien.sodoan"
+
+// printVersion writes the version and build date, the line Settings shows.
+func printVersion() {
+	if out, ok := versionOut(); ok {
+		fmt.Fprintln(out, version.String())
+		return
+	}
+	showDialog("Sổ Đoàn", version.String())
+}
 
 func main() {
 	db := flag.String("db", "", "tệp sổ dữ liệu (mặc định: trong thư mục dữ liệu của người dùng)")
 	screen := flag.String("screen", os.Getenv("SODOAN_SCREEN"), "màn hình mở đầu tiên (dashboard, members, …)")
 	reports := flag.String("reports", "", "thư mục lưu báo cáo (mặc định: bao-cao cạnh tệp sổ)")
+	showVersion := flag.Bool("version", false, "in phiên bản, ngày dựng rồi thoát")
 	flag.Parse()
-	if err := run(*db, *screen, *reports); err != nil {
-		fmt.Fprintln(os.Stderr, "sodoan:", err)
-		os.Exit(1)
+	if *showVersion {
+		printVersion()
+		return
 	}
+	if *db == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "sodoan:", err)
+			showDialog("Sổ Đoàn không khởi động được", err.Error())
+			os.Exit(1)
+		}
+		*db = p
+	}
+	g := newGuard(*db)
+	defer g.recover()
+	if err := run(g, *db, *screen, *reports); err != nil {
+		kind := failOther
+		if errors.As(err, new(registerError)) {
+			kind = failRegister
+		}
+		g.fatal(kind, err)
+	}
+	g.logf("đóng")
+	g.close()
 }
 
-func run(db, screen, reports string) error {
-	if db == "" {
-		var err error
-		if db, err = store.DefaultPath(); err != nil {
-			return err
-		}
-	}
+func run(g *guard, db, screen, reports string) error {
 	st, err := store.Open(db)
 	if err != nil {
-		return err
+		return registerError{err}
 	}
 	defer st.Close()
-	a := app.NewWithID("vn.doanthanhnien.sodoan")
+	g.onFatal(func() { st.Close() })
+	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Sổ Đoàn", Version: version.Version, Release: true})
+	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w, err := ui.New(a, st, ui.Options{Screen: screen, ReportsDir: reports})
 	if err != nil {
