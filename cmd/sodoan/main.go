@@ -68,7 +68,7 @@ func main() {
 func run(g *guard, db, screen, reports string) error {
 	st, err := store.Open(db)
 	if err != nil {
-		return registerError{err}
+		return registerError{fmt.Errorf("mở sổ %s: %w", db, err)}
 	}
 	defer st.Close()
 	g.onFatal(func() { st.Close() })

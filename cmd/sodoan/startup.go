@@ -62,6 +62,7 @@ type guard struct {
 	cleanup []func() // closes the register before a fatal exit
 	pending string   // Fyne's last error reason, until its "At:" line
 	cause   string
+	glfwErr string // GLFW's last platform error (go-gl logs them)
 	done    bool // a fatal error has been reported
 }
 
@@ -168,6 +169,8 @@ func (g *guard) Write(p []byte) (int, error) {
 			}
 		case strings.HasPrefix(line, "  Cause:") && g.pending != "":
 			g.cause = strings.TrimSpace(strings.TrimPrefix(line, "  Cause:"))
+		case isGLFWError(line):
+			g.glfwErr = line
 		case strings.HasPrefix(line, "  At:") && g.pending != "":
 			graphics = g.pending
 			if g.cause != "" {
@@ -190,8 +193,8 @@ func (g *guard) onFatal(f func()) {
 	g.cleanup = append(g.cleanup, f)
 }
 
-// fatal logs err, tells the user in a dialog what happened and what to do,
-// and exits with status 1. It reports once: a second fatal error (Fyne
+// fatal logs err, tells the user on stderr and in a dialog what happened
+// and what to do, and exits with status 1. It reports once: a second fatal error (Fyne
 // failing again on the way out) only exits.
 func (g *guard) fatal(kind failure, err error) {
 	g.mu.Lock()
@@ -205,7 +208,9 @@ func (g *guard) fatal(kind failure, err error) {
 		for _, f := range cleanup {
 			f()
 		}
-		g.dialog("Sổ Đoàn không khởi động được", g.redact(advice(kind, err, g.path)))
+		text := g.redact(advice(kind, err, g.path))
+		fmt.Fprintln(g.stderr, "\n"+text)
+		g.dialog("Sổ Đoàn không khởi động được", text)
 	}
 	g.close()
 	g.exit(1)
@@ -219,11 +224,35 @@ var kindName = map[failure]string{
 }
 
 // recover turns a panic of the main goroutine (which runs the window's
-// event loop) into a logged and shown error. Deferred in main.
+// event loop) into a logged and shown error. Deferred in main. GLFW panics
+// when it could not start (no display, no OpenGL): that is told as a
+// graphics failure, with the platform error GLFW logged before.
 func (g *guard) recover() {
-	if r := recover(); r != nil {
-		g.fatal(failCrash, fmt.Errorf("%v\n%s", r, debug.Stack()))
+	r := recover()
+	if r == nil {
+		return
 	}
+	if strings.HasSuffix(fmt.Sprintf("%T", r), "glfw.Error") {
+		g.mu.Lock()
+		cause := g.glfwErr
+		g.mu.Unlock()
+		if cause != "" {
+			g.fatal(failGraphics, fmt.Errorf("%s (%v)", cause, r))
+		}
+		g.fatal(failGraphics, fmt.Errorf("%v", r))
+	}
+	g.fatal(failCrash, fmt.Errorf("%v\n%s", r, debug.Stack()))
+}
+
+// isGLFWError tells GLFW's own error lines (which go-gl writes to the
+// standard logger) by their error code names.
+func isGLFWError(line string) bool {
+	for _, p := range []string{"PlatformError:", "APIUnavailable:", "VersionUnavailable:", "FormatUnavailable:"} {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // close writes the closing line and closes the log.

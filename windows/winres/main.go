@@ -25,15 +25,39 @@ import (
 func main() {
 	tomlPath := flag.String("toml", "FyneApp.toml", "tệp mô tả ứng dụng")
 	icoPath := flag.String("ico", "", "ghi thêm biểu tượng .ico (cho trình cài đặt)")
+	env := flag.Bool("env", false, "chỉ in VERSION, FILEVERSION, COMPANY dạng biến shell (cho windows/package.sh)")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "Cách dùng: winres [-toml FyneApp.toml] [-ico TỆP.ico] THƯ-MỤC=gui|cli ...")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
+	if *env {
+		if err := printEnv(*tomlPath); err != nil {
+			fmt.Fprintln(os.Stderr, "winres:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*tomlPath, *icoPath, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "winres:", err)
 		os.Exit(1)
 	}
+}
+
+// printEnv prints what the installer script needs from FyneApp.toml as
+// shell assignments, quoted for eval.
+func printEnv(tomlPath string) error {
+	a, err := winbuild.LoadApp(tomlPath)
+	if err != nil {
+		return err
+	}
+	fv, err := winbuild.FileVersion(a.Details.Version, a.Details.Build)
+	if err != nil {
+		return err
+	}
+	q := func(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
+	fmt.Printf("VERSION=%s\nFILEVERSION=%s\nCOMPANY=%s\n", q(a.Details.Version), q(fv), q(a.Release["Company"]))
+	return nil
 }
 
 func run(tomlPath, icoPath string, targets []string) error {

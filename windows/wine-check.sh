@@ -1,0 +1,232 @@
+#!/usr/bin/env bash
+# make wine-check: the Windows build as a Windows user meets it, under Wine
+# (Debian's wine64) and Xvfb, in a throw-away HOME and Wine prefix:
+#   1. sodoan-cli.exe (--version, demo, search, stats, report annual,
+#      report members) prints what the Linux build prints, and writes the
+#      same PDFs byte for byte;
+#   2. sodoan.exe without --db opens its window, creates the register and
+#      the start-up log under %AppData%\SoDoan, and closes cleanly;
+#   3. a broken register and a display without OpenGL each end in a
+#      Vietnamese message box, exit status 1 and a line in sodoan.log;
+#   4. the installer refuses Windows 7, installs silently (/S) per user with
+#      its shortcuts and uninstall entry, and its uninstaller removes the
+#      program but leaves the register and its backups.
+# Screenshots go to bin/windows/wine/. Needs `make windows-installer` and
+# `make cli` first (the Makefile target does both).
+set -euo pipefail
+export LANG=vi_VN.UTF-8
+cd "$(dirname "$0")/.."
+root=$(pwd)
+BIN=${BIN:-bin}
+GO=${GO:-go}
+out=$root/$BIN/windows
+linux_cli=$root/$BIN/sodoan-cli
+shots=$out/wine
+eval "$($GO run ./windows/winres -env)" # VERSION, FILEVERSION, COMPANY
+setup=$out/SoDoan-Setup-$VERSION.exe
+for f in "$out/sodoan.exe" "$out/sodoan-cli.exe" "$setup" "$linux_cli"; do
+	[ -f "$f" ] || { echo "wine-check: thiếu $f (make windows-installer cli)" >&2; exit 1; }
+done
+rm -rf "$shots"
+mkdir -p "$shots"
+
+source docs/xvfb.sh # $work, $DISPLAY, cleanup on exit
+nogl_pid=""
+finish() {
+	wineserver -k 2>/dev/null || true
+	[ -n "$nogl_pid" ] && kill "$nogl_pid" 2>/dev/null || true
+	cleanup
+}
+trap finish EXIT
+
+export HOME=$work/home WINEPREFIX=$work/home/.wine WINEARCH=win64 WINEDEBUG=-all
+# No Mono or Gecko installer dialogs, no menu entries in the real desktop.
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
+mkdir -p "$HOME"
+t0=$SECONDS
+step() { printf '\n== %s (%d s)\n' "$*" $((SECONDS - t0)); }
+fail() { echo "wine-check: LỖI: $*" >&2; exit 1; }
+ok() { echo "  đạt: $*"; }
+# since T0 T1: seconds from T0 to T1 (date +%s.%N), one decimal.
+since() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+step "Wine prefix"
+timeout 300 wine wineboot -i >"$work/wineboot.log" 2>&1 || { cat "$work/wineboot.log"; fail "wineboot"; }
+# Wine 8.0 lacks bcryptprimitives.dll (ProcessPrng, which every Go program
+# loads): a stand-in over RtlGenRandom, for this prefix only.
+x86_64-w64-mingw32-gcc -shared -O2 -s -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
+	windows/wine/bcryptprimitives.c -ladvapi32
+winuser=$WINEPREFIX/drive_c/users/$(id -un)
+appdata=$winuser/AppData/Roaming
+data=$appdata/SoDoan
+ok "$(wine cmd /c ver 2>/dev/null | tr -d '\r' | grep -m1 Windows)"
+
+step "1. sodoan-cli.exe và bản Linux"
+mkdir -p "$work/lin" "$work/win"
+year=$(date +%Y)
+# same ARGS…: runs both builds in their own folder and compares stdout.
+same() {
+	local name=$1
+	shift
+	(cd "$work/lin" && "$linux_cli" "$@" >"$name.out" 2>"$name.err") || fail "Linux: $* ($(cat "$work/lin/$name.err"))"
+	(cd "$work/win" && wine "$out/sodoan-cli.exe" "$@" >"$name.out" 2>"$name.err") || fail "Wine: $* ($(cat "$work/win/$name.err"))"
+	tr -d '\r' <"$work/win/$name.out" >"$work/win/$name.lf"
+	cmp -s "$work/lin/$name.out" "$work/win/$name.lf" || {
+		diff "$work/lin/$name.out" "$work/win/$name.lf" | head -20
+		fail "$*: Windows in khác Linux"
+	}
+	[ -s "$work/lin/$name.out" ] || [ "$name" = quiet ] || fail "$*: không in gì"
+	ok "$* ($(wc -l <"$work/lin/$name.out") dòng như nhau)"
+}
+same version --version
+grep -qF "Sổ Đoàn $VERSION, dựng ngày" "$work/lin/version.out" || fail "--version: $(cat "$work/lin/version.out")"
+same demo --db so.db demo --members 300 --seed 7
+same search --db so.db search "nguyen van"
+same stats --db so.db stats --year "$year"
+same statsjson --db so.db stats --year "$year" --json
+same annual --db so.db report annual --year "$year" --out nam.pdf
+same members --db so.db report members --out doan-vien.pdf
+for pdf in nam.pdf doan-vien.pdf; do
+	cmp -s "$work/lin/$pdf" "$work/win/$pdf" || fail "$pdf: Windows khác Linux"
+	pages=$(pdfinfo "$work/win/$pdf" | awk '/^Pages:/ {print $2}')
+	[ "${pages:-0}" -ge 1 ] || fail "$pdf: không có trang"
+	ok "$pdf giống hệt bản Linux ($pages trang, $(stat -c %s "$work/win/$pdf") byte)"
+done
+
+step "2. sodoan.exe không --db: cửa sổ, sổ trong %AppData%"
+# window_of TITLE-REGEX: the id of a mapped Wine window whose title
+# matches, or nothing.
+window_of() { xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1; }
+# wait_window TITLE-REGEX SECONDS: waits for it and prints its id.
+wait_window() {
+	local id=""
+	for _ in $(seq $((${2} * 10))); do
+		id=$(window_of "$1")
+		[ -n "$id" ] && { echo "$id"; return 0; }
+		sleep 0.1
+	done
+	return 1
+}
+# shoot FILE: the whole display, retried while it is still black.
+shoot() {
+	for _ in $(seq 20); do
+		import -window root "$1"
+		[ "$(convert "$1" -format '%[fx:mean>0.02]' info:)" = 1 ] && return 0
+		sleep 0.5
+	done
+	fail "$1: màn hình vẫn đen"
+}
+start=$(date +%s.%N)
+(cd "$work/win" && exec wine "$out/sodoan.exe") >"$work/gui.out" 2>&1 &
+app_pid=$!
+win=$(wait_window 'Sổ Đoàn' 120) || { cat "$work/gui.out"; fail "cửa sổ không hiện sau 120 s"; }
+shown=$(date +%s.%N)
+# The window is mapped before Fyne's first frame: wait for a drawn one.
+shoot "$shots/sodoan-wine.png"
+drawn=$(date +%s.%N)
+ok "cửa sổ $(xdotool getwindowname "$win") hiện sau $(since "$start" "$shown") s, vẽ xong sau $(since "$start" "$drawn") s"
+[ -f "$data/so-doan.db" ] || fail "không có sổ $data/so-doan.db"
+ok "sổ tạo tại %AppData%\\SoDoan\\so-doan.db"
+grep -q "Sổ Đoàn $VERSION, dựng ngày .*windows/amd64 (Windows 10.*khởi động" "$data/sodoan.log" || { cat "$data/sodoan.log"; fail "nhật ký thiếu dòng khởi động"; }
+if grep -qi "$(id -un)" "$data/sodoan.log"; then fail "nhật ký có tên tài khoản: $(cat "$data/sodoan.log")"; fi
+ok "nhật ký %AppData%\\SoDoan\\sodoan.log: $(tail -1 "$data/sodoan.log")"
+xdotool windowactivate --sync "$win" key --clearmodifiers alt+F4 2>/dev/null || xdotool key --window "$win" alt+F4
+for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$app_pid" 2>/dev/null; then fail "Alt+F4 không đóng cửa sổ"; fi
+wait "$app_pid" || fail "sodoan.exe thoát với mã $?"
+app_pid=""
+tail -1 "$data/sodoan.log" | grep -q 'đóng$' || fail "nhật ký không ghi lần đóng: $(tail -1 "$data/sodoan.log")"
+ok "Alt+F4 đóng, nhật ký ghi 'đóng'"
+
+step "3. Lỗi khi khởi động: hộp thoại tiếng Việt, mã 1, nhật ký"
+# fatal_box NAME ENV… -- ARGS…: runs sodoan.exe, expects the message box,
+# shoots it, presses Enter, expects exit status 1.
+fatal_box() {
+	local name=$1
+	shift
+	local envs=()
+	while [ "$1" != -- ]; do envs+=("$1"); shift; done
+	shift
+	(cd "$work/win" && exec env "${envs[@]}" wine "$out/sodoan.exe" "$@") >"$work/$name.out" 2>&1 &
+	local pid=$!
+	local box
+	box=$(wait_window 'không khởi động được' 60) || { cat "$work/$name.out"; fail "$name: không có hộp thoại"; }
+	sleep 1
+	import -window root "$shots/$name.png"
+	xdotool windowactivate --sync "$box" key Return 2>/dev/null || xdotool key --window "$box" Return
+	local rc=0
+	wait "$pid" || rc=$?
+	[ "$rc" = 1 ] || fail "$name: mã thoát $rc, cần 1"
+	ok "$name: hộp thoại, mã thoát 1 (ảnh $shots/$name.png)"
+}
+printf 'đây không phải sổ\n' >"$work/win/hong.db"
+cp "$work/win/hong.db" "$work/hong.orig"
+fatal_box loi-so DISPLAY="$DISPLAY" -- --db hong.db
+grep -q 'LỖI (mở sổ)' "$work/win/sodoan.log" || fail "nhật ký cạnh sổ hỏng thiếu lỗi: $(cat "$work/win/sodoan.log")"
+cmp -s "$work/win/hong.db" "$work/hong.orig" || fail "tệp sổ hỏng đã bị sửa"
+ok "nhật ký cạnh sổ: $(grep -m1 'LỖI' "$work/win/sodoan.log")"
+# A display without GLX: no OpenGL at all, as on a machine without a driver.
+n=$((${DISPLAY#:} - 1))
+while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n - 1)); done
+Xvfb ":$n" -screen 0 1024x768x24 -nolisten tcp -extension GLX >"$work/xvfb-nogl.log" 2>&1 &
+nogl_pid=$!
+for _ in $(seq 50); do DISPLAY=":$n" xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+(
+	export DISPLAY=":$n"
+	fatal_box loi-opengl DISPLAY=":$n" -- --db so.db
+)
+grep -q 'LỖI (đồ họa)' "$work/win/sodoan.log" || fail "nhật ký thiếu lỗi OpenGL: $(cat "$work/win/sodoan.log")"
+ok "nhật ký: $(grep 'LỖI (đồ họa)' "$work/win/sodoan.log" | tail -1)"
+kill "$nogl_pid" 2>/dev/null || true
+nogl_pid=""
+
+step "4. Trình cài đặt"
+wine winecfg -v win7 >/dev/null 2>&1
+rc=0
+wine "$setup" /S || rc=$?
+wine winecfg -v win10 >/dev/null 2>&1
+instdir=$winuser/AppData/Local/Programs/SoDoan
+[ "$rc" != 0 ] || fail "trình cài đặt nhận Windows 7"
+[ ! -e "$instdir" ] || fail "trình cài đặt cài lên Windows 7"
+ok "Windows 7: từ chối (mã $rc), không cài gì"
+t=$(date +%s.%N)
+wine "$setup" /S || fail "cài /S: mã $?"
+wineserver -w
+ok "cài /S trong $(since "$t" "$(date +%s.%N)") s"
+for f in sodoan.exe sodoan-cli.exe uninstall.exe Doc-truoc.txt giay-phep/LiberationSerif-OFL.txt giay-phep/NotoSans-EmojiOne-OFL.txt; do
+	[ -f "$instdir/$f" ] || fail "thiếu $instdir/$f"
+done
+cmp -s "$instdir/sodoan.exe" "$out/sodoan.exe" || fail "sodoan.exe đã cài khác bản dựng"
+startmenu="$appdata/Microsoft/Windows/Start Menu/Programs/Sổ Đoàn.lnk"
+desktop="$winuser/Desktop/Sổ Đoàn.lnk"
+[ -f "$startmenu" ] || fail "thiếu lối tắt Start menu"
+[ -f "$desktop" ] || fail "thiếu lối tắt màn hình"
+# A shell link names its target in UTF-16: check it points at sodoan.exe.
+for l in "$startmenu" "$desktop"; do
+	iconv -f UTF-16LE -t UTF-8 <"$l" 2>/dev/null | tr -d '\0' | grep -aq 'sodoan.exe' ||
+		strings "$l" | grep -q 'sodoan.exe' || fail "$l không trỏ tới sodoan.exe"
+done
+ok "lối tắt Start menu và màn hình"
+key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\SoDoan'
+wine reg query "$key" >"$work/reg.txt" 2>/dev/null || fail "không có mục gỡ cài đặt trong HKCU"
+grep -q "DisplayVersion.*$VERSION" "$work/reg.txt" || fail "mục gỡ cài đặt thiếu phiên bản: $(cat "$work/reg.txt")"
+ok "mục gỡ cài đặt (HKCU): $(tr -d '\r' <"$work/reg.txt" | grep -c REG_) giá trị"
+got=$(wine "$instdir/sodoan-cli.exe" --version | tr -d '\r')
+[ "$got" = "$(cat "$work/lin/version.out")" ] || fail "bản đã cài --version: $got"
+ok "bản đã cài: $got"
+# A backup beside the register, which the uninstaller must leave.
+wine "$instdir/sodoan-cli.exe" backup --out 'C:\users\'"$(id -un)"'\AppData\Roaming\SoDoan\sao-luu\truoc-khi-go.db' >/dev/null ||
+	fail "sao lưu bằng bản đã cài"
+sum_before=$(sha256sum "$data/so-doan.db" "$data/sao-luu/truoc-khi-go.db" | awk '{print $1}')
+wine "$instdir/uninstall.exe" /S || fail "gỡ /S: mã $?"
+wineserver -w # the uninstaller runs from a copy in %TEMP%
+[ ! -e "$instdir/sodoan.exe" ] || fail "gỡ xong vẫn còn sodoan.exe"
+[ ! -e "$instdir" ] || fail "gỡ xong vẫn còn thư mục $(ls "$instdir")"
+[ ! -e "$startmenu" ] && [ ! -e "$desktop" ] || fail "gỡ xong vẫn còn lối tắt"
+if wine reg query "$key" >/dev/null 2>&1; then fail "gỡ xong vẫn còn mục gỡ cài đặt"; fi
+[ "$(sha256sum "$data/so-doan.db" "$data/sao-luu/truoc-khi-go.db" | awk '{print $1}')" = "$sum_before" ] ||
+	fail "gỡ cài đặt đã đụng vào sổ hoặc bản sao lưu"
+ok "gỡ /S: chương trình, lối tắt, mục đăng ký đã xóa; sổ và bản sao lưu còn nguyên"
+
+step "wine-check: đạt"
+ls -l "$shots"
