@@ -63,7 +63,7 @@ type guard struct {
 	pending string   // Fyne's last error reason, until its "At:" line
 	cause   string
 	glfwErr string // GLFW's last platform error (go-gl logs them)
-	done    bool // a fatal error has been reported
+	done    bool   // a fatal error has been reported
 }
 
 // newGuard opens (creating the folder if needed) the log beside the
