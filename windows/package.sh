@@ -31,7 +31,9 @@ crlf "$fonts/LICENSE_Inter.txt" >"$stage/giay-phep/Inter-OFL.txt"
 crlf "$fonts/LICENSE_DejaVu-Powerline.txt" >"$stage/giay-phep/DejaVuSansMono.txt"
 
 setup=$out/SoDoan-Setup-$VERSION.exe
-makensis -V2 -INPUTCHARSET UTF8 \
+# makensis needs a UTF-8 locale that exists to read its Vietnamese
+# arguments (vi_VN may not be generated): C.UTF-8 always is.
+LC_ALL=C.UTF-8 makensis -V2 -INPUTCHARSET UTF8 \
 	-DVERSION="$VERSION" -DFILEVERSION="$FILEVERSION" -DCOMPANY="$COMPANY" \
 	-DSTAGE="$(realpath "$stage")" -DICON="$(realpath "$out/sodoan.ico")" \
 	-DOUTFILE="$(realpath -m "$setup")" windows/installer.nsi

@@ -73,7 +73,11 @@ type guard struct {
 func newGuard(dbPath string) *guard {
 	g := &guard{stderr: os.Stderr, dialog: showDialog, exit: os.Exit}
 	g.home, _ = os.UserHomeDir()
-	for _, dir := range []string{filepath.Dir(dbPath), os.TempDir()} {
+	dir := filepath.Dir(dbPath)
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs // the dialog names the log's full path
+	}
+	for _, dir := range []string{dir, os.TempDir()} {
 		if f, err := openLog(filepath.Join(dir, logName)); err == nil {
 			g.path, g.file = f.Name(), f
 			break
