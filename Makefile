@@ -64,7 +64,7 @@ vet:
 	$(GO) vet -tags ci ./...
 	@test -z "$$(gofmt -l cmd ui store report assets version windows)" || (gofmt -l cmd ui store report assets version windows; echo "gofmt: các tệp trên chưa định dạng"; exit 1)
 
-test: deps-test vet
+test: deps-test deps-win vet
 	$(GO) test -tags ci -count=1 ./...
 
 # Benchmarks on a 100,000-member demo register (figures for the closing notes).
