@@ -85,7 +85,8 @@ windows: deps-win
 	$(WIN_ENV) $(GO) build -trimpath -ldflags "$(WIN_LDFLAGS)" -o $(BIN)/windows/sodoan-cli.exe ./cmd/sodoan-cli
 	$(GO) run ./windows/checkpe $(BIN)/windows/sodoan.exe=gui $(BIN)/windows/sodoan-cli.exe=cli
 
-.PHONY: windows-installer wine-check
+.PHONY: windows-installer wine-check windows-screenshots
+PKGS_WINE := wine64 xvfb xdotool x11-utils imagemagick
 
 # bin/windows/SoDoan-Setup-<version>.exe (NSIS: per user, no administrator
 # rights) and SoDoan-<version>-portable.zip.
@@ -97,8 +98,14 @@ windows-installer: windows
 # command line against the Linux build, the window under Xvfb, the
 # installer and uninstaller.
 wine-check: windows-installer cli deps-test
-	$(call apt_install,wine64 xvfb xdotool x11-utils imagemagick)
+	$(call apt_install,$(PKGS_WINE))
 	BIN=$(BIN) bash windows/wine-check.sh
+
+# docs/windows/*.png for the README: the installer's pages and the app under
+# Wine.
+windows-screenshots: windows-installer deps-test
+	$(call apt_install,$(PKGS_WINE))
+	BIN=$(BIN) bash windows/wine-shots.sh
 
 screenshots: build deps-test
 	bash docs/screenshots.sh

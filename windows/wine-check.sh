@@ -14,57 +14,12 @@
 # Screenshots go to bin/windows/wine/. Needs `make windows-installer` and
 # `make cli` first (the Makefile target does both).
 set -euo pipefail
-export LANG=vi_VN.UTF-8
-# Wine turns Windows file names and window titles into Unix ones through
-# the locale's character set: vi_VN.UTF-8 is often not installed, and the
-# C fallback would mangle "Sổ Đoàn.lnk". C.UTF-8 always exists. (Under
-# Wine, Fyne reads the Windows locale, which this makes en-US: the window
-# must speak Vietnamese all the same.)
-export LC_ALL=C.UTF-8
-cd "$(dirname "$0")/.."
-root=$(pwd)
-BIN=${BIN:-bin}
-GO=${GO:-go}
-out=$root/$BIN/windows
-linux_cli=$root/$BIN/sodoan-cli
-shots=$out/wine
-eval "$($GO run ./windows/winres -env)" # VERSION, FILEVERSION, COMPANY
-setup=$out/SoDoan-Setup-$VERSION.exe
+script=wine-check
+shots_dir=wine
+source "$(dirname "$0")/wine-lib.sh"
 for f in "$out/sodoan.exe" "$out/sodoan-cli.exe" "$setup" "$linux_cli"; do
-	[ -f "$f" ] || { echo "wine-check: thiếu $f (make windows-installer cli)" >&2; exit 1; }
+	[ -f "$f" ] || fail "thiếu $f (make windows-installer cli)"
 done
-rm -rf "$shots"
-mkdir -p "$shots"
-
-source docs/xvfb.sh # $work, $DISPLAY, cleanup on exit
-finish() {
-	wineserver -k 2>/dev/null || true
-	cleanup
-}
-trap finish EXIT
-
-export HOME=$work/home WINEPREFIX=$work/home/.wine WINEARCH=win64 WINEDEBUG=-all
-# No Mono or Gecko installer dialogs, no menu entries in the real desktop.
-export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
-mkdir -p "$HOME"
-t0=$SECONDS
-step() { printf '\n== %s (%d s)\n' "$*" $((SECONDS - t0)); }
-fail() { echo "wine-check: LỖI: $*" >&2; exit 1; }
-ok() { echo "  đạt: $*"; }
-# since T0 T1: seconds from T0 to T1 (date +%s.%N), one decimal.
-since() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
-
-step "Wine prefix"
-timeout 300 wine wineboot -i >"$work/wineboot.log" 2>&1 || { cat "$work/wineboot.log"; fail "wineboot"; }
-# Wine 8.0 lacks bcryptprimitives.dll (ProcessPrng, which every Go program
-# loads): a stand-in over RtlGenRandom, for this prefix only.
-x86_64-w64-mingw32-gcc -shared -O2 -s -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
-	windows/wine/bcryptprimitives.c -ladvapi32
-wine winecfg -v win10 >/dev/null 2>&1 # Wine 8.0's new prefix says Windows 7
-winuser=$WINEPREFIX/drive_c/users/$(id -un)
-appdata=$winuser/AppData/Roaming
-data=$appdata/SoDoan
-ok "$(wine cmd /c ver 2>/dev/null | tr -d '\r' | grep -m1 Windows)"
 
 step "1. sodoan-cli.exe và bản Linux"
 mkdir -p "$work/lin" "$work/win"
@@ -92,7 +47,7 @@ same() {
 		diff "$work/lin/$name.lf" "$work/win/$name.lf" | head -20
 		fail "$*: Windows in khác Linux"
 	}
-	[ -s "$work/lin/$name.out" ] || [ "$name" = quiet ] || fail "$*: không in gì"
+	[ -s "$work/lin/$name.out" ] || fail "$*: không in gì"
 	ok "$* ($(wc -l <"$work/lin/$name.out") dòng như nhau)"
 }
 same version --version
@@ -114,34 +69,6 @@ for pdf in nam.pdf doan-vien.pdf; do
 done
 
 step "2. sodoan.exe không --db: cửa sổ, sổ trong %AppData%"
-# window_of TITLE: the id of a mapped window of sodoan.exe (Wine names the
-# X class after the .exe) whose title holds TITLE, or nothing.
-window_of() {
-	local id
-	for id in $(xdotool search --onlyvisible --class 'sodoan' 2>/dev/null); do
-		[[ $(xdotool getwindowname "$id" 2>/dev/null) == *"$1"* ]] && { echo "$id"; return 0; }
-	done
-	return 0
-}
-# wait_window TITLE SECONDS: waits for it and prints its id.
-wait_window() {
-	local id=""
-	for _ in $(seq $((${2} * 10))); do
-		id=$(window_of "$1")
-		[ -n "$id" ] && { echo "$id"; return 0; }
-		sleep 0.1
-	done
-	return 1
-}
-# shoot FILE: the whole display, retried while it is still black.
-shoot() {
-	for _ in $(seq 20); do
-		import -window root "$1"
-		[ "$(convert "$1" -format '%[fx:mean>0.02]' info:)" = 1 ] && return 0
-		sleep 0.5
-	done
-	fail "$1: màn hình vẫn đen"
-}
 start=$(date +%s.%N)
 (cd "$work/win" && exec wine "$out/sodoan.exe") >"$work/gui.out" 2>&1 &
 app_pid=$!
