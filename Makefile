@@ -7,6 +7,8 @@ GO ?= go
 BIN := bin
 DATA ?= $(HOME)/.local/share/sodoan
 DEMO_DB ?= $(DATA)/demo.db
+# Every Go source of the module, whatever package a change adds.
+GOFILES = $(shell find . -name '*.go' -not -path './bin/*' -not -path './.git/*')
 
 # Debian packages each target needs: Fyne (OpenGL, X11), the Windows
 # cross-compiler, the PDF checks, and the headless display for UI shots.
@@ -29,7 +31,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: all deps deps-test deps-win build cli gui run test bench windows screenshots unikey vet fmt clean
+.PHONY: all deps deps-test deps-win build cli gui run test bench fuzz windows screenshots unikey vet fmt clean
 
 all: build
 
@@ -62,7 +64,7 @@ run: build
 vet:
 	$(GO) vet ./...
 	$(GO) vet -tags ci ./...
-	@test -z "$$(gofmt -l cmd ui store report assets version windows)" || (gofmt -l cmd ui store report assets version windows; echo "gofmt: các tệp trên chưa định dạng"; exit 1)
+	@test -z "$$(gofmt -l $(GOFILES))" || (gofmt -l $(GOFILES); echo "gofmt: các tệp trên chưa định dạng"; exit 1)
 
 test: deps-test deps-win vet
 	$(GO) test -tags ci -count=1 ./...
@@ -70,6 +72,15 @@ test: deps-test deps-win vet
 # Benchmarks on a 100,000-member demo register (figures for the closing notes).
 bench: deps-test
 	$(GO) test -tags ci -run '^$$' -bench . -benchmem -benchtime 10x ./store/ ./report/ ./ui/ ./cmd/...
+
+# Bounded fuzzing of the parsers of user input (dates, names, text rules,
+# the PDF text path, the command line's arguments); `make test` runs their
+# seed corpus. FUZZTIME=2m for a longer run.
+FUZZTIME ?= 20s
+FUZZ_TARGETS := store:FuzzParseDate store:FuzzNames store:FuzzTextRule report:FuzzPDFText cmd/sodoan-cli:FuzzCLIArgs
+fuzz: deps-test
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; echo "fuzz $$fn ./$$pkg ($(FUZZTIME))"; \
+		$(GO) test -tags ci -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) ./$$pkg/ || exit 1; done
 
 # The Windows programs, with their icon, version information and manifest
 # (windows/winres, from FyneApp.toml) and a PE header that declares Windows
@@ -79,6 +90,7 @@ bench: deps-test
 WIN_ENV := CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64
 WIN_EXTLDFLAGS := -Wl,--major-os-version=10,--minor-os-version=0,--major-subsystem-version=10,--minor-subsystem-version=0
 WIN_LDFLAGS := -s -w $(VERSION_LDFLAGS) -linkmode=external -extldflags=$(WIN_EXTLDFLAGS)
+
 windows: deps-win
 	$(GO) run ./windows/winres -ico $(BIN)/windows/sodoan.ico cmd/sodoan=gui cmd/sodoan-cli=cli
 	$(WIN_ENV) $(GO) build -trimpath -ldflags "$(WIN_LDFLAGS) -H=windowsgui" -o $(BIN)/windows/sodoan.exe ./cmd/sodoan
@@ -115,7 +127,7 @@ unikey: build deps-test
 	bash docs/xdotool-unikey.sh
 
 fmt:
-	gofmt -w cmd ui store report assets version windows
+	gofmt -w $(GOFILES)
 
 clean:
 	rm -rf $(BIN)

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/text/unicode/norm"
 
 	"sodoan/assets"
 )
@@ -47,11 +46,12 @@ type Settings struct {
 }
 
 // DefaultSettings returns the layout reference's values: margins 20, 20,
-// 30 and 20 mm, 14 pt body text, 13 pt page numbers.
+// 30 and 20 mm, 14 pt header lines (upper and issuing body) and body text,
+// 13 pt page numbers.
 func DefaultSettings() Settings {
 	return Settings{
 		MarginTop: 20, MarginBottom: 20, MarginLeft: 30, MarginRight: 20,
-		HeaderSize: 13, NumberSize: 13, DateSize: 14,
+		HeaderSize: 14, NumberSize: 13, DateSize: 14,
 		TypeSize: 16, SummarySize: 14, BodySize: 14,
 		TableSize: 12, ListSize: 10.5, PageNumberSize: 13,
 		RecipientsTitle: 12, RecipientsSize: 11,
@@ -70,7 +70,7 @@ const ptMM = 25.4 / 72
 // scratch buffers reused line after line so that long tables do not
 // allocate per cell.
 type doc struct {
-	pdf  *fpdf.Fpdf
+	pdf  pdfGate // fpdf, its text entry points guarded (glyphs.go)
 	set  Settings
 	left float64 // page left margin, for convenience
 	w    float64 // width between the margins
@@ -114,17 +114,12 @@ func newDoc(set Settings, landscape bool) *doc {
 	// Streams are compressed in finish, faster than fpdf does it.
 	p.SetCompression(false)
 	pw, _ := p.GetPageSize()
-	d := &doc{pdf: p, set: set, left: set.MarginLeft, w: pw - set.MarginLeft - set.MarginRight, numberPages: true}
+	d := &doc{pdf: pdfGate{p}, set: set, left: set.MarginLeft, w: pw - set.MarginLeft - set.MarginRight, numberPages: true}
 	p.SetHeaderFunc(d.pageHeader)
 	p.SetFont(family, "", set.BodySize)
 	p.AddPage()
 	return d
 }
-
-// nfc returns s in Unicode NFC. fpdf does no shaping: a decomposed tone
-// mark would be drawn as a separate glyph beside its letter. Already
-// normalised text (the usual case) is returned without allocating.
-func nfc(s string) string { return norm.NFC.String(s) }
 
 // pageHeader prints the page number centred in the top margin from page 2
 // on, as the layout rules ask.

@@ -31,6 +31,13 @@ func WriteClubs(w io.Writer, c *ClubList) error {
 			groupMemberRows(t, club.Members)
 		}
 	}
+	members := 0
+	for _, club := range c.Clubs {
+		members += len(club.Members)
+	}
+	// The total stays on the signature's page: a signature never stands
+	// alone on a page.
+	d.lastParagraph(&c.Meta, true, fmt.Sprintf("Tổng cộng: %d câu lạc bộ, %d thành viên.", len(c.Clubs), members), "B", 0, "L")
 	d.closing(&c.Meta, true)
 	return d.finish(w)
 }
@@ -79,7 +86,7 @@ func WriteCoops(w io.Writer, c *CoopList) error {
 			revenue += y.Revenue
 			support := nfc(y.Support)
 			if y.SupportedModel {
-				support = strings.TrimPrefix(support+"; mô hình kinh tế được hỗ trợ", "; ")
+				support = strings.TrimPrefix(support+fmt.Sprintf("; được chọn là mô hình phát triển kinh tế Đoàn hỗ trợ năm %d", c.Year), "; ")
 			}
 			t.row("", strconv.Itoa(i+1), nfc(co.Name), nfc(co.Field), co.Founded.String(), legalBasis(co.LegalBasis),
 				strconv.Itoa(len(co.Members)), store.FormatInt(co.Capital), store.FormatInt(y.Revenue), store.FormatInt(y.AvgIncome), support)
@@ -93,6 +100,11 @@ func WriteCoops(w io.Writer, c *CoopList) error {
 			groupMemberRows(t, co.Members)
 		}
 	}
+	members := 0
+	for _, co := range c.Coops {
+		members += len(co.Members)
+	}
+	d.lastParagraph(&c.Meta, true, fmt.Sprintf("Tổng cộng: %d tổ hợp tác, %d thành viên.", len(c.Coops), members), "B", 0, "L")
 	d.closing(&c.Meta, true)
 	return d.finish(w)
 }
@@ -126,7 +138,7 @@ func groupMemberRows(t *table, members []store.GroupMember) {
 	for i, m := range members {
 		note := ""
 		if m.PersonID == 0 {
-			note = "Ngoài sổ đoàn viên"
+			note = "Không sinh hoạt tại đơn vị"
 		}
 		t.row("", strconv.Itoa(i+1), nfc(m.Name), nfc(m.Role), note)
 	}

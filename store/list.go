@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -208,7 +210,8 @@ func (f *MemberFilter) orderBy() string {
 // ListMembers returns one page of people matching f, in f's order (by
 // default tên, tên đệm, họ in Vietnamese collation).
 func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]Person, error) {
-	out := make([]Person, 0, max(f.Limit, 16))
+	// The page grows as rows come: a huge limit must not allocate itself.
+	out := make([]Person, 0, min(max(f.Limit, 16), 1024))
 	err := s.EachMember(ctx, f, func(p *Person) error {
 		out = append(out, *p)
 		return nil
@@ -281,11 +284,35 @@ func (s *Store) CountMembers(ctx context.Context, f MemberFilter) (int, error) {
 // Search finds people by name (accents, case and đ ignored; each word a
 // prefix), card number, citizen ID or phone, in Vietnamese name order.
 func (s *Store) Search(ctx context.Context, q string, limit int) ([]Person, error) {
-	if limit <= 0 {
+	if limit == 0 {
 		limit = 50
+	}
+	if err := SearchLimitRange.Check(int64(limit)); err != nil {
+		return nil, err
 	}
 	if _, ok := ftsQuery(q); !ok {
 		return nil, nil
 	}
 	return s.ListMembers(ctx, MemberFilter{Query: q, Limit: limit})
+}
+
+// RowOf finds where person id stands in the list f selects, in f's order
+// (0 for the first row), so that a window can show a record it has just
+// saved; found is false when f does not select that person.
+func (s *Store) RowOf(ctx context.Context, f MemberFilter, id int64) (row int, found bool, err error) {
+	m, err := s.matches(ctx, f.Query)
+	if err != nil {
+		return 0, false, err
+	}
+	where, args := f.where(m, false)
+	q := `SELECT n FROM (SELECT p.id AS id, row_number() OVER (` + strings.TrimPrefix(f.orderBy(), " ") + `) - 1 AS n` +
+		personFrom + where + `) WHERE id = ?`
+	err = s.db.QueryRowContext(ctx, q, append(args, id)...).Scan(&row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("tìm vị trí trong danh sách: %w", err)
+	}
+	return row, true, nil
 }

@@ -29,14 +29,14 @@ func (s *Store) planIndicators(ctx context.Context, planID int64) ([]Indicator, 
 
 // Plans lists every plan with its indicators, the latest period first.
 func (s *Store) Plans(ctx context.Context) ([]Plan, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, number, title, start_year, end_year, current FROM plans ORDER BY start_year DESC, id DESC`)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, number, title, start_year, end_year, current, issued, issuer, upper_plan FROM plans ORDER BY start_year DESC, id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("đọc kế hoạch: %w", err)
 	}
 	var out []Plan
 	for rows.Next() {
 		var p Plan
-		if err := rows.Scan(&p.ID, &p.Number, &p.Title, &p.StartYear, &p.EndYear, &p.Current); err != nil {
+		if err := rows.Scan(&p.ID, &p.Number, &p.Title, &p.StartYear, &p.EndYear, &p.Current, &p.Issued, &p.Issuer, &p.UpperPlan); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("đọc kế hoạch: %w", err)
 		}
@@ -54,8 +54,8 @@ func (s *Store) Plans(ctx context.Context) ([]Plan, error) {
 // Plan reads one plan with its indicators.
 func (s *Store) Plan(ctx context.Context, id int64) (Plan, error) {
 	var p Plan
-	err := s.db.QueryRowContext(ctx, `SELECT id, number, title, start_year, end_year, current FROM plans WHERE id = ?`, id).
-		Scan(&p.ID, &p.Number, &p.Title, &p.StartYear, &p.EndYear, &p.Current)
+	err := s.db.QueryRowContext(ctx, `SELECT id, number, title, start_year, end_year, current, issued, issuer, upper_plan FROM plans WHERE id = ?`, id).
+		Scan(&p.ID, &p.Number, &p.Title, &p.StartYear, &p.EndYear, &p.Current, &p.Issued, &p.Issuer, &p.UpperPlan)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, fmt.Errorf("kế hoạch %d: %w", id, ErrNotFound)
 	}
@@ -84,20 +84,26 @@ func (s *Store) CurrentPlan(ctx context.Context) (Plan, error) {
 // (ID 0) added. A plan marked Current becomes the only current one.
 func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 	p.Number, p.Title = Clean(p.Number), Clean(p.Title)
+	p.Issuer, p.UpperPlan = Clean(p.Issuer), Clean(p.UpperPlan)
 	c := &checker{}
+	c.text("Number", "Số kế hoạch", p.Number, ruleCode)
+	c.text("Title", "Trích yếu", p.Title, ruleTitle)
 	if p.Number == "" {
 		c.add("Number", "Số kế hoạch", "không được để trống (ví dụ 25-KH/ĐTN)")
 	}
 	if p.Title == "" {
 		c.add("Title", "Trích yếu", "không được để trống")
 	}
-	if p.StartYear < 1950 || p.EndYear < p.StartYear || p.EndYear > p.StartYear+20 {
+	if checkYear(p.StartYear) != nil || checkYear(p.EndYear) != nil || p.EndYear < p.StartYear || p.EndYear > p.StartYear+20 {
 		c.add("EndYear", "Giai đoạn", "từ năm %d đến năm %d không hợp lệ", p.StartYear, p.EndYear)
 	}
 	for i := range p.Indicators {
 		in := &p.Indicators[i]
 		in.Code, in.Section, in.Title = Clean(in.Code), Clean(in.Section), Clean(in.Title)
 		c.row = i + 1
+		c.text("Code", "Mã chỉ tiêu", in.Code, ruleCode)
+		c.text("Section", "Mục", in.Section, ruleLine)
+		c.text("Title", "Nội dung chỉ tiêu", in.Title, ruleTitle)
 		if in.Code == "" {
 			c.add("Code", "Mã chỉ tiêu", "không được để trống")
 		}
@@ -109,6 +115,9 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 		}
 		if !validCode(Metrics, in.Metric) {
 			c.add("Metric", "Cách đo", "%q không có trong danh mục", in.Metric)
+		}
+		if in.Target > float64(CountRange.Max) || in.Target != in.Target { // NaN too
+			c.add("Target", "Chỉ tiêu", "%s không hợp lệ: phải là số nguyên từ %s đến %s", FormatNum(in.Target), FormatInt(CountRange.Min), FormatInt(CountRange.Max))
 		}
 		if in.Target < 0 {
 			c.add("Target", "Chỉ tiêu", "không được âm")
@@ -131,14 +140,14 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 			}
 		}
 		if p.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO plans(number, title, start_year, end_year, current) VALUES (?,?,?,?,?)`,
-				p.Number, p.Title, p.StartYear, p.EndYear, p.Current)
+			res, err := tx.ExecContext(ctx, `INSERT INTO plans(number, title, start_year, end_year, current, issued, issuer, upper_plan) VALUES (?,?,?,?,?,?,?,?)`,
+				p.Number, p.Title, p.StartYear, p.EndYear, p.Current, p.Issued, p.Issuer, p.UpperPlan)
 			if err != nil {
 				return fmt.Errorf("ghi kế hoạch: %w", err)
 			}
 			p.ID, _ = res.LastInsertId()
-		} else if _, err := tx.ExecContext(ctx, `UPDATE plans SET number=?, title=?, start_year=?, end_year=?, current=? WHERE id=?`,
-			p.Number, p.Title, p.StartYear, p.EndYear, p.Current, p.ID); err != nil {
+		} else if _, err := tx.ExecContext(ctx, `UPDATE plans SET number=?, title=?, start_year=?, end_year=?, current=?, issued=?, issuer=?, upper_plan=? WHERE id=?`,
+			p.Number, p.Title, p.StartYear, p.EndYear, p.Current, p.Issued, p.Issuer, p.UpperPlan, p.ID); err != nil {
 			return fmt.Errorf("sửa kế hoạch: %w", err)
 		}
 		keep := map[int64]bool{}
@@ -189,8 +198,16 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 // SetIndicatorValue records the value of an indicator measured by hand
 // (1 for a ticked checkbox, 0 for not met) for a year.
 func (s *Store) SetIndicatorValue(ctx context.Context, indicatorID int64, year int, v float64) error {
+	if err := checkYear(year); err != nil {
+		return err
+	}
 	if v < 0 {
 		return &ValidationError{Errors: []FieldError{{Field: "Value", Label: "Giá trị", Msg: "không được âm"}}}
+	}
+	if v > float64(CountRange.Max) || v != v { // NaN too
+		c := &checker{}
+		c.add("Value", "Giá trị", "%s không hợp lệ: phải là số nguyên từ %s đến %s", FormatNum(v), FormatInt(CountRange.Min), FormatInt(CountRange.Max))
+		return c.err()
 	}
 	_, err := s.db.ExecContext(ctx, `INSERT INTO indicator_values(indicator_id, year, value) VALUES (?,?,?)
 		ON CONFLICT(indicator_id, year) DO UPDATE SET value = excluded.value`, indicatorID, year, v)

@@ -29,7 +29,9 @@ func (m *membersScreen) exportExcel() {
 	m.exportBtn.Disable()
 	go func() {
 		var n int
-		err := store.WriteFile(path, func(w io.Writer) error {
+		out := a.st.Output(path, false)
+		out.Ask = a.askReplace // never over a file without asking
+		err := out.Write(func(w io.Writer) error {
 			var err error
 			n, err = a.st.ExportMembers(a.ctx, f, w)
 			return err
@@ -41,8 +43,7 @@ func (m *membersScreen) exportExcel() {
 				return
 			}
 			m.lastExport = path
-			a.confirm(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s người vào %s. Mở tệp?"), store.FormatInt(int64(n)), path),
-				func() { a.openPath(path) })
+			a.fileReady(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s người vào %s."), store.FormatInt(int64(n)), path), path)
 		})
 	}()
 }
