@@ -72,7 +72,7 @@ func run(g *guard, db, screen, reports string) error {
 	}
 	defer st.Close()
 	g.onFatal(func() { st.Close() })
-	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Sổ Đoàn", Version: version.Version, Release: true})
+	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Sổ Đoàn", Version: version.Version})
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w, err := ui.New(a, st, ui.Options{Screen: screen, ReportsDir: reports})
