@@ -27,36 +27,20 @@ import (
 // Symbols that are not letters belong in an icon instead.
 func TestEveryDrawnCharacterIsInTheBundledFont(t *testing.T) {
 	runes := map[rune][]string{} // character → where it was found
-	fset := token.NewFileSet()
-	for _, dir := range []string{".", "../store"} {
-		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	inspectSources(t, []string{".", "../store"}, func(fset *token.FileSet, n ast.Node) bool {
+		lit, ok := n.(*ast.BasicLit)
+		if !ok || (lit.Kind != token.STRING && lit.Kind != token.CHAR) {
+			return true
+		}
+		s, err := strconv.Unquote(lit.Value)
 		if err != nil {
-			t.Fatal(err)
+			return true
 		}
-		for _, path := range files {
-			if strings.HasSuffix(path, "_test.go") {
-				continue
-			}
-			f, err := parser.ParseFile(fset, path, nil, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ast.Inspect(f, func(n ast.Node) bool {
-				lit, ok := n.(*ast.BasicLit)
-				if !ok || (lit.Kind != token.STRING && lit.Kind != token.CHAR) {
-					return true
-				}
-				s, err := strconv.Unquote(lit.Value)
-				if err != nil {
-					return true
-				}
-				for _, r := range s {
-					runes[r] = append(runes[r], fset.Position(lit.Pos()).String())
-				}
-				return true
-			})
+		for _, r := range s {
+			runes[r] = append(runes[r], fset.Position(lit.Pos()).String())
 		}
-	}
+		return true
+	})
 	for _, code := range []string{"vi", "en"} {
 		data, err := assets.Translations.ReadFile("translations/" + code + ".json")
 		if err != nil {
@@ -110,5 +94,28 @@ func TestEveryDrawnCharacterIsInTheBundledFont(t *testing.T) {
 	sort.Strings(missing)
 	for _, m := range missing {
 		t.Errorf("not in Fyne's bundled font: %s", m)
+	}
+}
+
+// inspectSources walks the syntax of every non-test Go file in dirs with
+// visit, as ast.Inspect does.
+func inspectSources(t *testing.T, dirs []string, visit func(*token.FileSet, ast.Node) bool) {
+	t.Helper()
+	fset := token.NewFileSet()
+	for _, dir := range dirs {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("sources in %s: %v", dir, err)
+		}
+		for _, path := range files {
+			if strings.HasSuffix(path, "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(fset, path, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ast.Inspect(f, func(n ast.Node) bool { return visit(fset, n) })
+		}
 	}
 }

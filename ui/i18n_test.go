@@ -3,9 +3,7 @@ package ui
 import (
 	"encoding/json"
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,52 +25,38 @@ func storeMessages(t *testing.T) []string {
 			seen[c.Label] = true
 		}
 	}
-	files, err := filepath.Glob("../store/*.go")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("store sources: %v", err)
-	}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			var first int // index of the first translated argument
-			switch fn := call.Fun.(type) {
-			case *ast.SelectorExpr:
-				if fn.Sel.Name != "add" || len(call.Args) < 3 {
-					return true
-				}
-				first = 1 // add(field, label, format, args…)
-			case *ast.Ident:
-				if fn.Name != "errMsg" {
-					return true
-				}
-			default:
-				return true
-			}
-			last := first + 1
-			if first == 0 {
-				last = 0
-			}
-			for i := first; i <= last && i < len(call.Args); i++ {
-				if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-					if s, err := strconv.Unquote(lit.Value); err == nil {
-						seen[s] = true
-					}
-				}
-			}
+	inspectSources(t, []string{"../store"}, func(_ *token.FileSet, n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
 			return true
-		})
-	}
+		}
+		var first int // index of the first translated argument
+		switch fn := call.Fun.(type) {
+		case *ast.SelectorExpr:
+			if fn.Sel.Name != "add" || len(call.Args) < 3 {
+				return true
+			}
+			first = 1 // add(field, label, format, args…)
+		case *ast.Ident:
+			if fn.Name != "errMsg" {
+				return true
+			}
+		default:
+			return true
+		}
+		last := first + 1
+		if first == 0 {
+			last = 0
+		}
+		for i := first; i <= last && i < len(call.Args); i++ {
+			if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				if s, err := strconv.Unquote(lit.Value); err == nil {
+					seen[s] = true
+				}
+			}
+		}
+		return true
+	})
 	out := make([]string, 0, len(seen))
 	for s := range seen {
 		out = append(out, s)
@@ -109,42 +93,28 @@ func TestEnglishCoversTheStore(t *testing.T) {
 // Tc's context prefix).
 func uiLiterals(t *testing.T) []string {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	seen := map[string]bool{}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			id, ok := call.Fun.(*ast.Ident)
-			if !ok || (id.Name != "T" && id.Name != "Tc") {
-				return true
-			}
-			var parts []string
-			for _, arg := range call.Args {
-				lit, ok := arg.(*ast.BasicLit)
-				if !ok || lit.Kind != token.STRING {
-					return true // a variable: checked where its value is made
-				}
-				s, _ := strconv.Unquote(lit.Value)
-				parts = append(parts, s)
-			}
-			seen[strings.Join(parts, "|")] = true
+	inspectSources(t, []string{"."}, func(_ *token.FileSet, n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
 			return true
-		})
-	}
+		}
+		id, ok := call.Fun.(*ast.Ident)
+		if !ok || (id.Name != "T" && id.Name != "Tc") {
+			return true
+		}
+		var parts []string
+		for _, arg := range call.Args {
+			lit, ok := arg.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true // a variable: checked where its value is made
+			}
+			s, _ := strconv.Unquote(lit.Value)
+			parts = append(parts, s)
+		}
+		seen[strings.Join(parts, "|")] = true
+		return true
+	})
 	out := make([]string, 0, len(seen))
 	for s := range seen {
 		out = append(out, s)
