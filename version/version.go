@@ -51,3 +51,12 @@ func DateText() string {
 func String() string {
 	return "Sổ Đoàn " + Version + ", dựng ngày " + DateText()
 }
+
+// Set makes v and d the Version and Date, as -ldflags would, and returns
+// the function that puts the previous ones back. For tests of what prints
+// the version.
+func Set(v, d string) (restore func()) {
+	oldV, oldD := Version, Date
+	Version, Date = v, d
+	return func() { Version, Date = oldV, oldD }
+}

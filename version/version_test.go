@@ -6,7 +6,7 @@ import (
 )
 
 func TestString(t *testing.T) {
-	defer func(v, d string) { Version, Date = v, d }(Version, Date)
+	defer Set(Version, Date)()
 	for _, tc := range []struct {
 		version, date, want string
 	}{
@@ -28,7 +28,7 @@ func TestString(t *testing.T) {
 // printed as a date either. Under `go test` the binary carries no VCS stamp,
 // so the date is unknown.
 func TestUnknownDate(t *testing.T) {
-	defer func(d string) { Date = d }(Date)
+	defer Set(Version, Date)()
 	for _, d := range []string{"", "28/11/2026", "2026-13-01"} {
 		Date = d
 		if got := DateText(); got != "?" {

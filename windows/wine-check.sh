@@ -52,6 +52,9 @@ same() {
 }
 same version --version
 grep -qF "Sổ Đoàn $VERSION, dựng ngày" "$work/lin/version.out" || fail "--version: $(cat "$work/lin/version.out")"
+gui_version=$(wine "$out/sodoan.exe" --version | tr -d '\r')
+[ "$gui_version" = "$(cat "$work/lin/version.out")" ] || fail "sodoan.exe --version: $gui_version"
+ok "sodoan.exe --version: $gui_version"
 same demo --db so.db demo --members 300 --seed 7
 same search --db so.db search "nguyen van"
 same stats --db so.db stats --year "$year"

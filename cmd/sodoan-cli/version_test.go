@@ -10,8 +10,7 @@ import (
 // --version prints the line Settings and the window's --version show, and
 // needs no register: none is created.
 func TestVersionFlag(t *testing.T) {
-	defer func(v, d string) { version.Version, version.Date = v, d }(version.Version, version.Date)
-	version.Version, version.Date = "0.1.0", "2026-11-28"
+	defer version.Set("0.1.0", "2026-11-28")()
 	db := filepath.Join(t.TempDir(), "chua-co.db")
 	out, errOut, err := cli(t, "--db", db, "--version")
 	if err != nil || errOut != "" {
