@@ -108,25 +108,30 @@ func openLog(path string) (*os.File, error) {
 // redact writes the user's home folder as ~ (and so leaves the account
 // name out of the log and of what the user may forward).
 func (g *guard) redact(s string) string {
-	if g.home == "" || len(g.home) < 4 {
+	return redactHome(s, g.home, runtime.GOOS == "windows")
+}
+
+// redactHome replaces each home in s with ~; caseless for Windows, where
+// C:\Users\An and c:\users\an are the same folder. A home shorter than
+// four bytes ("/", "C:\") is left alone: it would eat every path.
+func redactHome(s, home string, caseless bool) string {
+	if len(home) < 4 {
 		return s
 	}
-	if runtime.GOOS == "windows" {
-		// Windows paths are case-insensitive: C:\Users\An and c:\users\an.
-		var b strings.Builder
-		low, lowHome := strings.ToLower(s), strings.ToLower(g.home)
-		for {
-			i := strings.Index(low, lowHome)
-			if i < 0 {
-				b.WriteString(s)
-				return b.String()
-			}
-			b.WriteString(s[:i])
-			b.WriteString("~")
-			s, low = s[i+len(g.home):], low[i+len(g.home):]
-		}
+	if !caseless {
+		return strings.ReplaceAll(s, home, "~")
 	}
-	return strings.ReplaceAll(s, g.home, "~")
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if i+len(home) <= len(s) && strings.EqualFold(s[i:i+len(home)], home) {
+			b.WriteString("~")
+			i += len(home)
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
 }
 
 // logf writes one dated line to the log file and stderr.

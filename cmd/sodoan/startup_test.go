@@ -120,6 +120,24 @@ func TestGuardRedactsHome(t *testing.T) {
 	}
 }
 
+func TestRedactHome(t *testing.T) {
+	for _, tc := range []struct {
+		s, home  string
+		caseless bool
+		want     string
+	}{
+		{`mở sổ C:\Users\Nguyễn Thị Hoa\AppData\Roaming\SoDoan\so-doan.db`, `C:\Users\Nguyễn Thị Hoa`, true, `mở sổ ~\AppData\Roaming\SoDoan\so-doan.db`},
+		{`c:\users\nguyễn thị hoa\x và C:\USERS\NGUYỄN THỊ HOA\y`, `C:\Users\Nguyễn Thị Hoa`, true, `~\x và ~\y`},
+		{`/home/Hoa/a và /home/hoa/b`, `/home/Hoa`, false, `~/a và /home/hoa/b`},
+		{`C:\x`, `C:\`, true, `C:\x`},
+		{`không có đường dẫn`, ``, false, `không có đường dẫn`},
+	} {
+		if got := redactHome(tc.s, tc.home, tc.caseless); got != tc.want {
+			t.Errorf("redactHome(%q, %q, %v) = %q, want %q", tc.s, tc.home, tc.caseless, got, tc.want)
+		}
+	}
+}
+
 // A log past maxLogSize starts over, the old one kept as sodoan.log.1.
 func TestLogStartsOver(t *testing.T) {
 	dir := t.TempDir()
