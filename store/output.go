@@ -38,6 +38,19 @@ type OutputError struct {
 	Path string // the path as given
 	Why  string // the Vietnamese detail
 	Err  error  // ErrOutputIsRegister, ErrOutputExists, or nil for other reasons
+
+	whyFormat string // Why before formatting, for Message
+	whyArgs   []any
+}
+
+// Message gives the error as a format and its arguments (see Translatable).
+func (e *OutputError) Message() (string, []any) {
+	why := e.Why
+	if e.whyFormat != "" {
+		// The detail is itself a message, translated on its own.
+		return "không ghi được %s: %s", []any{e.Path, Message{e.whyFormat, e.whyArgs}}
+	}
+	return "không ghi được %s: %s", []any{e.Path, why}
 }
 
 // Error reads "Không ghi được …: …".
@@ -94,7 +107,7 @@ func (s *Store) Output(path string, replace bool) Output {
 // wrapping ErrOutputIsRegister or ErrOutputExists, or nil.
 func (o Output) Check() error {
 	refuse := func(err error, format string, args ...any) error {
-		return &OutputError{Path: o.Path, Err: err, Why: fmt.Sprintf(format, args...)}
+		return &OutputError{Path: o.Path, Err: err, Why: fmt.Sprintf(format, args...), whyFormat: format, whyArgs: args}
 	}
 	if strings.TrimSpace(o.Path) == "" {
 		return refuse(nil, "chưa chọn tệp")
@@ -216,7 +229,8 @@ func (o Output) Write(write func(io.Writer) error) (err error) {
 			return nil
 		}
 		if errors.Is(err, os.ErrExist) {
-			return &OutputError{Path: o.Path, Err: ErrOutputExists, Why: "tệp đã có; chọn tên khác hoặc cho phép thay thế (--force)"}
+			return &OutputError{Path: o.Path, Err: ErrOutputExists, Why: "tệp đã có; chọn tên khác hoặc cho phép thay thế (--force)",
+				whyFormat: "tệp đã có; chọn tên khác hoặc cho phép thay thế (--force)"}
 		}
 	}
 	if err := os.Rename(tmp, o.Path); err != nil {

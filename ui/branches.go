@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"sodoan/sheet"
 	"sodoan/store"
 )
 
@@ -30,7 +31,8 @@ type branchesScreen struct {
 func newBranchesScreen(a *App) *branchesScreen {
 	s := &branchesScreen{}
 	edit := newButtonWithIcon(T("Tiêu chí chi đoàn đạt chuẩn"), theme.ListIcon(), func() { s.editCriteria() })
-	s.listDetail = newListDetail[store.Branch](a, "Chi đoàn Khóm 10 (100)", T("Thêm chi đoàn"), edit)
+	s.listDetail = newListDetail[store.Branch](a, "Chi đoàn Khóm 10 (100)", T("Thêm chi đoàn"), edit,
+		a.tableExportButton(sheet.TableBranches, "chi-doan", thisYear))
 	s.id = func(b store.Branch) int64 { return b.ID }
 	s.label = func(b store.Branch) string {
 		text := fmt.Sprintf("%s (%d)", b.Name, b.Members)
@@ -83,7 +85,7 @@ func (s *branchesScreen) showBranch(b store.Branch) {
 		a.win.Canvas().Focus(name)
 		return
 	}
-	del := s.deleteButton(T("Xóa chi đoàn"), fmt.Sprintf(T("Xóa chi đoàn %s?"), b.Name),
+	del := s.deleteButton(T("Xóa chi đoàn"), fmt.Sprintf(T("Chuyển chi đoàn %s vào thùng rác?"), b.Name),
 		func() error { return a.st.DeleteBranch(a.ctx, b.ID) })
 	members := newButtonWithIcon(fmt.Sprintf(T("Xem %d đoàn viên"), b.Members), theme.AccountIcon(), func() {
 		a.goTo("members")

@@ -18,12 +18,24 @@ const usage = `Cách dùng: sodoan-cli --db TỆP LỆNH [tham số]
        sodoan-cli --version
 
 Lệnh:
-  demo --members N [--seed S]       tạo phường mẫu trên sổ trống
-  members list [--q TỪ] [--branch TÊN] [--status S] [--format table|csv]
+  init [--unit "TÊN ĐƠN VỊ"]         tạo sổ mới, trống (chỉ init và demo tạo sổ)
+  demo --members N [--seed S]       tạo phường mẫu (trên sổ mới hoặc sổ trống)
+  members list [--q TỪ] [--branch TÊN] [--status S] [--format table|csv|xlsx --out TỆP]
+  import members TỆP.xlsx|.csv|.xls [--skip-invalid] [--errors LỖI.xlsx] [--create-branches] [--update]
+  export members --out TỆP.xlsx|.csv [--personal]
+  export branches|clubs|coops|indicators --out TỆP.xlsx|.csv [--year Y]
   search TỪ                          tìm theo tên, số thẻ, CCCD, điện thoại
   stats --year Y [--json]            các chỉ tiêu: chỉ tiêu, kết quả, đạt
   check                              kiểm tra toàn vẹn và phiên bản lược đồ
-  backup --out TỆP                   sao lưu sổ
+  backup [--out TỆP]                 sao lưu sổ (mặc định: vào thư mục sao-luu cạnh sổ)
+  backups list                       các bản sao lưu trong thư mục sao-luu
+  restore TỆP                        khôi phục sổ từ bản sao lưu (sổ hiện tại được sao lưu trước)
+  upgrade                            nâng cấp sổ lên lược đồ của bản này (sao lưu trước)
+  history [--member MÃ] [--limit N]  lịch sử thay đổi (của một người)
+  delete LOẠI MÃ                     chuyển người (person), chi đoàn (branch),
+                                     CLB (club), tổ hợp tác (coop) vào thùng rác
+  trash list | restore LOẠI MÃ | empty [LOẠI MÃ] --yes
+                                     thùng rác: xem, khôi phục, xóa vĩnh viễn
   report ...                         xuất báo cáo PDF (report --help)
 
 Mỗi lệnh có --help.
@@ -43,7 +55,8 @@ func exitCode(err error) int {
 		return 0
 	}
 	var ve *store.ValidationError
-	if errors.As(err, &ve) {
+	var ir *importRefused
+	if errors.As(err, &ve) || errors.As(err, &ir) {
 		return 3
 	}
 	return 1
@@ -90,7 +103,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		"stats":   runStats,
 		"check":   runCheck,
 		"backup":  runBackup,
+		"backups": runBackups,
+		"restore": runRestore,
+		"upgrade": runUpgrade,
+		"init":    runInit,
 		"report":  runReport,
+		"import":  runImport,
+		"export":  runExport,
+		"history": runHistory,
+		"trash":   runTrash,
+		"delete":  runDelete,
 	}
 	fn, ok := known[cmd]
 	if !ok {
@@ -101,12 +123,34 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		// Help needs no register: run the command's parser on --help alone.
 		return fn(ctx, nil, []string{"--help"}, stdout, stderr)
 	}
-	st, err := store.Open(*db)
+	var st *store.Store
+	var err error
+	if cmd == "init" {
+		st, err = store.Create(*db)
+	} else {
+		st, err = store.OpenWith(*db, openOptions[cmd])
+	}
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	return fn(ctx, st, cargs, stdout, stderr)
+}
+
+// openOptions says how each command opens the register: only init and
+// demo create one, commands that only read never write to it, and a
+// restore holds the register's lock (no window may have it open). Other
+// commands open an existing register for writing.
+var openOptions = map[string]store.OpenOptions{
+	"demo":    {Create: true},
+	"members": {ReadOnly: true},
+	"search":  {ReadOnly: true},
+	"stats":   {ReadOnly: true},
+	"check":   {ReadOnly: true, AnyVersion: true},
+	"backup":  {ReadOnly: true, AnyVersion: true},
+	"backups": {ReadOnly: true, AnyVersion: true},
+	"restore": {Exclusive: true},
+	"history": {ReadOnly: true},
 }
 
 func wantsHelp(args []string) bool {

@@ -8,6 +8,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -56,7 +57,10 @@ func main() {
 	defer g.recover()
 	if err := run(g, *db, *screen, *reports); err != nil {
 		kind := failOther
-		if errors.As(err, new(registerError)) {
+		switch {
+		case errors.Is(err, store.ErrInUse):
+			kind = failInUse
+		case errors.As(err, new(registerError)):
 			kind = failRegister
 		}
 		g.fatal(kind, err)
@@ -66,12 +70,20 @@ func main() {
 }
 
 func run(g *guard, db, screen, reports string) error {
-	st, err := store.Open(db)
+	// The window creates the register when missing (its welcome screen
+	// starts it), and holds it: a second window on it is refused.
+	st, err := store.OpenWith(db, store.OpenOptions{Create: true, Exclusive: true})
 	if err != nil {
 		return registerError{fmt.Errorf("mở sổ %s: %w", db, err)}
 	}
 	defer st.Close()
 	g.onFatal(func() { st.Close() })
+	if has, err := st.HasUnit(context.Background()); err == nil && has {
+		// The day's first start keeps a copy (at most one a day, rotated).
+		if _, err := st.AutoBackup(context.Background(), store.BackupDaily); err != nil {
+			g.logf("sao lưu tự động: %v", err)
+		}
+	}
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Sổ Đoàn", Version: version.Version})
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))

@@ -38,6 +38,7 @@ const (
 	failRegister         // the register could not be opened
 	failGraphics         // GLFW or OpenGL 2.1 could not start: no window
 	failCrash            // a panic in the main goroutine
+	failInUse            // another window holds the register
 )
 
 // registerError marks an error from opening the register, so that the user
@@ -230,6 +231,7 @@ var kindName = map[failure]string{
 	failRegister: "mở sổ",
 	failGraphics: "đồ họa",
 	failCrash:    "sự cố",
+	failInUse:    "sổ đang mở",
 }
 
 // recover turns a panic of the main goroutine (which runs the window's
@@ -288,6 +290,9 @@ func advice(kind failure, err error, logPath string) string {
 			"• Nếu tệp sổ vừa được chép từ máy khác hoặc từ USB, hãy chép lại.\n" +
 			"• Khôi phục bản sao lưu gần nhất trong thư mục sao-luu cạnh tệp sổ.\n" +
 			"• Nếu vẫn không được, gửi tệp nhật ký dưới đây cho người hỗ trợ.\n")
+	case failInUse:
+		b.WriteString("Sổ này đang được mở trong một cửa sổ Sổ Đoàn khác.\n\n" +
+			"Hãy dùng cửa sổ đó (trên thanh tác vụ): mỗi sổ chỉ mở trong một cửa sổ, để hai nơi không sửa cùng lúc.\n")
 	case failCrash:
 		b.WriteString("Sổ Đoàn gặp lỗi và phải đóng. Những thay đổi đã lưu vẫn còn trong sổ.\n\n")
 		b.WriteString(firstLine(err.Error()))

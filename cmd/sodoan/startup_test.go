@@ -216,9 +216,14 @@ func TestProgramStartFailures(t *testing.T) {
 
 	// A good register but no display at all: GLFW cannot start.
 	good := filepath.Join(regDir, "tot.db")
-	st, err := store.Open(good)
+	st, err := store.OpenWith(good, store.OpenOptions{Create: true, Exclusive: true})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// While another window holds it, the register is refused first.
+	out, code = run(nil, "--db", good)
+	if code != 1 || !strings.Contains(out, "LỖI (sổ đang mở)") || !strings.Contains(out, "cửa sổ Sổ Đoàn khác") {
+		t.Fatalf("register held by another window: status %d, output:\n%s", code, out)
 	}
 	st.Close()
 	out, code = run(nil, "--db", good)
