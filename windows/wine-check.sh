@@ -39,7 +39,9 @@ same() {
 	local name=$1
 	shift
 	(cd "$work/lin" && "$linux_cli" "$@" >"$name.out" 2>"$name.err") || fail "Linux: $* ($(cat "$work/lin/$name.err"))"
-	(cd "$work/win" && wine "$out/sodoan-cli.exe" "$@" >"$name.out" 2>"$name.err") || fail "Wine: $* ($(cat "$work/win/$name.err"))"
+	local rc=0
+	(cd "$work/win" && wine "$out/sodoan-cli.exe" "$@" >"$name.out" 2>"$name.err") || rc=$?
+	[ "$rc" = 0 ] || fail "Wine: $*: mã thoát $rc ($(cat "$work/win/$name.err"; cat "$work/win/$name.out"))"
 	norm "$work/lin/$name.out" "$work/lin/" >"$work/lin/$name.lf"
 	tr -d '\r' <"$work/win/$name.out" >"$work/win/$name.crlf"
 	norm "$work/win/$name.crlf" "$winwork\\" >"$work/win/$name.lf"
@@ -154,12 +156,15 @@ startmenu="$appdata/Microsoft/Windows/Start Menu/Programs/Sổ Đoàn.lnk"
 desktop="$winuser/Desktop/Sổ Đoàn.lnk"
 [ -f "$startmenu" ] || fail "thiếu lối tắt Start menu"
 [ -f "$desktop" ] || fail "thiếu lối tắt màn hình"
-# A shell link names its target in UTF-16: check it points at sodoan.exe.
+# A shell link names its target (ANSI or UTF-16): it must be sodoan.exe,
+# and its LinkFlags (offset 20) must have HasIconLocation (0x40): the icon
+# is the program's own.
 for l in "$startmenu" "$desktop"; do
-	iconv -f UTF-16LE -t UTF-8 <"$l" 2>/dev/null | tr -d '\0' | grep -aq 'sodoan.exe' ||
-		strings "$l" | grep -q 'sodoan.exe' || fail "$l không trỏ tới sodoan.exe"
+	[[ $(strings "$l"; strings -el "$l") == *'\sodoan.exe'* ]] || fail "$l không trỏ tới sodoan.exe"
+	flags=$(od -An -tu4 -j20 -N4 "$l" | tr -d ' ')
+	(((flags & 0x40) != 0)) || fail "$l không có biểu tượng (LinkFlags $flags)"
 done
-ok "lối tắt Start menu và màn hình"
+ok "lối tắt Start menu và màn hình, trỏ tới sodoan.exe, có biểu tượng"
 key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\SoDoan'
 wine reg query "$key" >"$work/reg.txt" 2>/dev/null || fail "không có mục gỡ cài đặt trong HKCU"
 grep -q "DisplayVersion.*$VERSION" "$work/reg.txt" || fail "mục gỡ cài đặt thiếu phiên bản: $(cat "$work/reg.txt")"
