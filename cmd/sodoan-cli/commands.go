@@ -65,9 +65,15 @@ func runMembersList(ctx context.Context, st *store.Store, args []string, stdout,
 		// cells escaped, personal data only when asked): the extension
 		// must say the same format as --format.
 		ext := strings.ToLower(filepath.Ext(*out))
-		switch {
-		case *format == "table":
+		if *format == "table" {
 			return fmt.Errorf("--out chỉ dùng với --format csv hoặc xlsx")
+		}
+		// The register and an existing file are refused first, whatever
+		// the name's extension: the reason the user most needs to hear.
+		if err := st.Output(*out, *force).Check(); err != nil {
+			return err
+		}
+		switch {
 		case ext != "."+*format:
 			return fmt.Errorf("--out %s: với --format %s, tên tệp phải có đuôi .%s", *out, *format, *format)
 		}
