@@ -58,6 +58,9 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 	if o.Year == 0 {
 		o.Year = Today().Year()
 	}
+	if err := s.RefuseConsolidation(ctx, "tạo phường mẫu"); err != nil {
+		return err
+	}
 	var existing int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM people`).Scan(&existing); err != nil {
 		return fmt.Errorf("kiểm tra sổ: %w", err)

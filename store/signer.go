@@ -34,6 +34,12 @@ func (s *Store) SignerOn(ctx context.Context, on Date, deputy bool) (Signer, err
 		WHERE po.kind = ? AND (po.start IS NULL OR po.start <= ?2) AND (po.end IS NULL OR po.end = '' OR po.end >= ?2)
 		ORDER BY po.start DESC, po.id DESC LIMIT 1`, kind, on).Scan(&family, &middle, &given)
 	if errors.Is(err, sql.ErrNoRows) {
+		if name, cons := s.consolidationSigner(ctx, deputy); cons {
+			if name == "" {
+				return Signer{}, fmt.Errorf("%w: sổ tổng hợp chưa có tên %s; hãy ghi tên trong Cài đặt, phần Đơn vị (hoặc sodoan-cli init --consolidation --secretary \"HỌ TÊN\")", ErrNoSigner, label)
+			}
+			return Signer{Name: name, Deputy: deputy}, nil
+		}
 		return Signer{}, fmt.Errorf("%w: sổ chưa có %s Đoàn %s giữ chức vụ ngày %s; hãy ghi chức vụ %s trên trang của người đó (Chức vụ, từ ngày) rồi xuất lại",
 			ErrNoSigner, label, "cơ sở", on, label)
 	}
