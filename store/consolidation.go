@@ -133,7 +133,7 @@ type Ward struct {
 }
 
 // Path is where the ward's snapshot lies.
-func (w Ward) Path(wardsDir string) string { return filepath.Join(wardsDir, w.File) }
+func (w Ward) Path(wardsDir string) string { return filepath.Join(wardsDir, filepath.Base(w.File)) }
 
 const wardColumns = `register_id, unit, upper_body, made, schema, file, imported, members`
 
