@@ -119,9 +119,9 @@ func totalOf(in Indicator, col []Result, elapsed float64) Result {
 	var m measure
 	switch {
 	case known == 0:
-		m = measure{detail: "chưa có số liệu của phường nào"}
+		m = measure{detail: "chưa có số liệu của cơ sở nào"}
 	case in.Kind == KindCheck:
-		m = measure{actual: float64(met), known: true, detail: fmt.Sprintf("%d/%d phường đạt", met, len(col))}
+		m = measure{actual: float64(met), known: true, detail: fmt.Sprintf("%d/%d cơ sở đạt", met, len(col))}
 	case in.Kind == KindPercent && ratios:
 		m = pct(num, den, "")
 	case in.Kind == KindPercent:
@@ -132,7 +132,7 @@ func totalOf(in Indicator, col []Result, elapsed float64) Result {
 	}
 	m.detail = trimDetail(m.detail)
 	if known > 0 && known < len(col) {
-		m.detail += fmt.Sprintf("; %d/%d phường có số liệu", known, len(col))
+		m.detail += fmt.Sprintf("; %d/%d cơ sở có số liệu", known, len(col))
 	}
 	r := Result{Indicator: in, Actual: m.actual, Known: m.known, Detail: m.detail, Num: m.num, Den: m.den}
 	switch {

@@ -157,7 +157,7 @@ func short(s string) string {
 }
 
 func damaged(path string, err error) error {
-	return fmt.Errorf("gói %s: %w (gói bị cắt cụt, hỏng khi chép hoặc bị sửa); không có gì thay đổi: %w", path, ErrDamaged, err)
+	return fmt.Errorf("gói %s: %w (bị cắt cụt, hỏng khi chép hoặc bị sửa): không nhập, không có gì thay đổi; hãy xin phường gửi lại gói (chi tiết: %w)", path, ErrDamaged, err)
 }
 
 // checkManifest refuses a manifest this build cannot read.

@@ -16,6 +16,7 @@ import (
 const usage = `Cách dùng: sodoan-cli --db TỆP LỆNH [tham số]
 
 Lệnh:
+  init [--consolidation] [--unit "TÊN"]  tạo sổ mới; --consolidation: sổ tổng hợp của cấp trên
   demo --members N [--seed S]       tạo phường mẫu trên sổ trống
   members list [--q TỪ] [--branch TÊN] [--status S] [--format table|csv]
   search TỪ                          tìm theo tên, số thẻ, CCCD, điện thoại
@@ -23,6 +24,7 @@ Lệnh:
   check                              kiểm tra toàn vẹn và phiên bản lược đồ
   backup --out TỆP                   sao lưu sổ
   report ...                         xuất báo cáo PDF (report --help)
+  package ...                        gói dữ liệu phường gửi cấp trên (package --help)
 
 Mỗi lệnh có --help.
 `
@@ -83,6 +85,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		"check":   runCheck,
 		"backup":  runBackup,
 		"report":  runReport,
+		"init":    runInit,
+		"package": runPackage,
 	}
 	fn, ok := known[cmd]
 	if !ok {

@@ -1,0 +1,183 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"sodoan/store"
+	"sodoan/wardpkg"
+)
+
+const packageUsage = `Cách dùng: sodoan-cli --db TỆP package LỆNH [tham số]
+
+Gói dữ liệu của phường gửi cấp trên (mã hóa bằng mật khẩu; mật khẩu đọc từ
+dòng đầu của một tệp, không bao giờ ghi trên dòng lệnh):
+  export --out TỆP.sodoan --passphrase-file TỆP   lập gói từ sổ của phường
+  import TỆP.sodoan --passphrase-file TỆP         nhập gói vào sổ tổng hợp (init --consolidation)
+  list                                            các phường trong sổ tổng hợp, ngày lập gói mới nhất
+  forget TÊN|MÃ                                   xóa một phường khỏi sổ tổng hợp
+`
+
+// runPackage makes a ward's package, or takes one into an upper level's
+// consolidation register.
+func runPackage(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || wantsHelp(args[:1]) {
+		fmt.Fprint(stderr, packageUsage)
+		if len(args) == 0 {
+			return fmt.Errorf("package: thiếu lệnh")
+		}
+		return nil
+	}
+	sub, rest := args[0], args[1:]
+	switch sub {
+	case "export":
+		fs := newFlags("package export", "package export --out TỆP.sodoan --passphrase-file TỆP", stderr)
+		out := fs.String("out", "", "tệp gói sẽ ghi (bắt buộc)")
+		pf := fs.String("passphrase-file", "", "tệp chứa mật khẩu ở dòng đầu, ít nhất 8 ký tự (bắt buộc)")
+		if err := parseAll(fs, rest, "package export"); err != nil {
+			return err
+		}
+		if *out == "" || *pf == "" {
+			fs.Usage()
+			return fmt.Errorf("package export: cần --out và --passphrase-file")
+		}
+		pass, err := wardpkg.ReadPassphrase(*pf)
+		if err != nil {
+			return err
+		}
+		m, err := wardpkg.Export(ctx, st, *out, pass)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã lập gói của %s (lược đồ %d, %s): %s\n", m.Unit, m.Schema, store.FormatTime(m.Made), *out)
+		return nil
+	case "import":
+		fs := newFlags("package import", "package import TỆP.sodoan --passphrase-file TỆP", stderr)
+		pf := fs.String("passphrase-file", "", "tệp chứa mật khẩu ở dòng đầu (bắt buộc)")
+		file, flags := splitPositional(rest)
+		if err := parseAll(fs, flags, "package import"); err != nil {
+			return err
+		}
+		if file == "" || *pf == "" {
+			fs.Usage()
+			return fmt.Errorf("package import: cần TỆP gói và --passphrase-file")
+		}
+		pass, err := wardpkg.ReadPassphrase(*pf)
+		if err != nil {
+			return err
+		}
+		imp, err := wardpkg.Import(ctx, st, file, pass)
+		if err != nil {
+			return err
+		}
+		verb := "Đã nhập"
+		if imp.Replaced != nil {
+			verb = fmt.Sprintf("Đã thay gói lập lúc %s bằng", store.FormatTime(imp.Replaced.Made))
+		}
+		fmt.Fprintf(stdout, "%s gói của %s lập lúc %s (%s đoàn viên)\n", verb, imp.Ward.Unit, store.FormatTime(imp.Ward.Made), store.FormatInt(int64(imp.Ward.Members)))
+		return nil
+	case "list":
+		if err := parseAll(newFlags("package list", "package list", stderr), rest, "package list"); err != nil {
+			return err
+		}
+		if c, err := st.IsConsolidation(ctx); err != nil {
+			return err
+		} else if !c {
+			return fmt.Errorf("package list: %w", store.ErrNotConsolidation)
+		}
+		wards, err := st.Wards(ctx)
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "Đơn vị\tLập gói lúc\tNhập lúc\tLược đồ\tĐoàn viên\tMã sổ")
+		for _, w := range wards {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", w.Unit, store.FormatTime(w.Made), store.FormatTime(w.Imported), w.Schema,
+				store.FormatInt(int64(w.Members)), w.RegisterID)
+		}
+		return tw.Flush()
+	case "forget":
+		name, flags := splitPositional(rest)
+		if err := parseAll(newFlags("package forget", "package forget TÊN|MÃ", stderr), flags, "package forget"); err != nil {
+			return err
+		}
+		if name == "" {
+			return fmt.Errorf("package forget: cần tên đơn vị hoặc mã sổ")
+		}
+		w, err := wardpkg.Forget(ctx, st, name)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã xóa %s khỏi sổ tổng hợp\n", w.Unit)
+		return nil
+	}
+	fmt.Fprint(stderr, packageUsage)
+	return fmt.Errorf("package: không có lệnh %q", sub)
+}
+
+// splitPositional takes the first argument that is not a flag (nor a
+// flag's value) out of args, so that the file may come before or after
+// the flags.
+func splitPositional(args []string) (string, []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if len(a) > 1 && a[0] == '-' {
+			if !strings.Contains(a, "=") && i+1 < len(args) {
+				i++ // the flag's value
+			}
+			continue
+		}
+		return a, append(append([]string(nil), args[:i]...), args[i+1:]...)
+	}
+	return "", args
+}
+
+// parseAll parses flags and refuses anything left over.
+func parseAll(fs interface {
+	Parse([]string) error
+	Args() []string
+}, args []string, name string) error {
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if len(fs.Args()) > 0 {
+		return fmt.Errorf("%s: tham số thừa %q", name, fs.Args())
+	}
+	return nil
+}
+
+// runInit makes a new register: a ward's, empty, or with --consolidation
+// an upper level's consolidation register.
+func runInit(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("init", `init [--consolidation] [--unit "TÊN ĐƠN VỊ"]`, stderr)
+	cons := fs.Bool("consolidation", false, "tạo sổ tổng hợp của cấp trên (nhận gói của các phường)")
+	unit := fs.String("unit", "", "tên đơn vị in trên đầu văn bản (có thể đặt sau trong cửa sổ)")
+	place := fs.String("place", "", "địa danh (ví dụ Đồng Tháp)")
+	upper := fs.String("upper", "", "cơ quan cấp trên (ví dụ Trung ương Đoàn)")
+	secretary := fs.String("secretary", "", "họ tên Bí thư ký báo cáo tổng hợp (sổ tổng hợp)")
+	if err := parseAll(fs, args, "init"); err != nil {
+		return err
+	}
+	if *cons {
+		if err := st.MakeConsolidation(ctx, store.Unit{Name: *unit, Place: *place, UpperBody: *upper, SecretaryName: *secretary}); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã tạo sổ tổng hợp: %s (sổ của các phường lưu trong %s)\n", st.Path(), st.WardsDir())
+		return nil
+	}
+	if *unit != "" {
+		u, err := st.Unit(ctx)
+		if err != nil {
+			return err
+		}
+		u.Name, u.Place, u.UpperBody = *unit, *place, *upper
+		if err := st.SaveUnit(ctx, u); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintln(stdout, "Đã tạo sổ:", st.Path())
+	return nil
+}
