@@ -23,7 +23,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: all deps deps-test deps-win build cli gui run test bench windows screenshots unikey vet fmt clean
+.PHONY: all deps deps-test deps-win build cli gui run test bench fuzz windows screenshots unikey vet fmt clean
 
 all: build
 
@@ -64,6 +64,15 @@ test: deps-test vet
 # Benchmarks on a 100,000-member demo register (figures for the closing notes).
 bench: deps-test
 	$(GO) test -tags ci -run '^$$' -bench . -benchmem -benchtime 10x ./store/ ./report/ ./ui/ ./cmd/...
+
+# Bounded fuzzing of the parsers of user input (dates, names, text rules,
+# the PDF text path, the command line's arguments); `make test` runs their
+# seed corpus. FUZZTIME=2m for a longer run.
+FUZZTIME ?= 20s
+FUZZ_TARGETS := store:FuzzParseDate store:FuzzNames store:FuzzTextRule report:FuzzPDFText cmd/sodoan-cli:FuzzCLIArgs
+fuzz: deps-test
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; echo "fuzz $$fn ./$$pkg ($(FUZZTIME))"; \
+		$(GO) test -tags ci -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) ./$$pkg/ || exit 1; done
 
 windows: deps-win
 	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 $(GO) build -trimpath -ldflags "-s -w -H=windowsgui" -o $(BIN)/windows/sodoan.exe ./cmd/sodoan

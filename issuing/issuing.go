@@ -83,6 +83,13 @@ type Request struct {
 	// Dir is the folder the file is written to, under a name made from
 	// the document; Path, when set, is the file itself.
 	Dir, Path string
+	// Replace allows replacing an existing file (--force); otherwise
+	// ConfirmReplace, when set, is asked (the window's "Thay thế tệp?"),
+	// and without it an existing file is refused. The register, its
+	// companion files and its backups folder are never written
+	// (store.Output).
+	Replace        bool
+	ConfirmReplace func(path string) bool
 	// Progress, when set, is told how far the work is (0 to 1).
 	Progress func(float64)
 }
@@ -192,7 +199,9 @@ func Issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
 	if path, err = filepath.Abs(path); err != nil {
 		return Issued{}, fmt.Errorf("đường dẫn %s: %w", path, err)
 	}
-	if err := store.WriteFile(path, func(w io.Writer) error { return j.write(meta, w) }); err != nil {
+	output := st.Output(path, req.Replace)
+	output.Ask = req.ConfirmReplace
+	if err := output.Write(func(w io.Writer) error { return j.write(meta, w) }); err != nil {
 		return Issued{}, err
 	}
 	progress(0.9)

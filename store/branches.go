@@ -79,6 +79,8 @@ func (s *Store) BranchByName(ctx context.Context, name string) (Branch, error) {
 func (s *Store) SaveBranch(ctx context.Context, b *Branch) error {
 	b.Name, b.Note = Clean(b.Name), CleanLines(b.Note)
 	c := &checker{}
+	c.text("Name", "Tên chi đoàn", b.Name, ruleLine)
+	c.text("Note", "Ghi chú", b.Note, ruleNote)
 	if b.Name == "" {
 		c.add("Name", "Tên chi đoàn", "không được để trống")
 	}
@@ -286,6 +288,9 @@ func (s *Store) BranchYear(ctx context.Context, branchID int64, year int) (Branc
 // SaveBranchYear writes a branch's checklist and rating for a year, in one
 // transaction.
 func (s *Store) SaveBranchYear(ctx context.Context, by BranchYear) error {
+	if err := checkYear(by.Year); err != nil {
+		return err
+	}
 	if by.Rating != "" && !validCode(UnitRatings, by.Rating) {
 		return &ValidationError{Errors: []FieldError{{Field: "Rating", Label: "Xếp loại chi đoàn", Msg: fmt.Sprintf("%q không có trong danh mục", by.Rating)}}}
 	}

@@ -16,6 +16,8 @@ func (s *Store) SaveCriteria(ctx context.Context, list []Criterion) error {
 		cr := &list[i]
 		cr.Code, cr.Text = Clean(cr.Code), Clean(cr.Text)
 		c.row = i + 1
+		c.text("Code", "Mã tiêu chí", cr.Code, ruleCode)
+		c.text("Text", "Nội dung tiêu chí", cr.Text, ruleTitle)
 		if cr.Text == "" {
 			c.add("Text", "Nội dung tiêu chí", "không được để trống")
 		}

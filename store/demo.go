@@ -52,13 +52,16 @@ func randDate(r *rand.Rand, from, to Date) Date {
 // introductions. It refuses a register that already has people, so that
 // it can never mix invented people into a real register.
 func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
-	if o.Members < 10 || o.Members > 200000 {
-		return &ValidationError{Errors: []FieldError{{Field: "Members", Label: "Số đoàn viên", Msg: fmt.Sprintf("%d: phải từ 10 đến 200.000", o.Members)}}}
+	if err := DemoMembersRange.Check(int64(o.Members)); err != nil {
+		return err
 	}
 	if o.Year == 0 {
 		o.Year = Today().Year()
 	}
 	if err := s.RefuseConsolidation(ctx, "tạo phường mẫu"); err != nil {
+		return err
+	}
+	if err := checkYear(o.Year); err != nil {
 		return err
 	}
 	var existing int

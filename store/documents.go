@@ -33,7 +33,8 @@ func (d Document) Symbol(issuer string) string {
 }
 
 // DocumentTypes lists the document types of a Union unit with their names
-// (Hướng dẫn 29-HD/TWĐTN-VP), plus DS for lists.
+// (Hướng dẫn 29-HD/TWĐTN-VP). A list has no type of its own: it goes out
+// as a report (BC) titled DANH SÁCH.
 var DocumentTypes = []Choice{
 	{"BC", "Báo cáo"},
 	{"KH", "Kế hoạch"},
@@ -44,7 +45,6 @@ var DocumentTypes = []Choice{
 	{"TTr", "Tờ trình"},
 	{"GGT", "Giấy giới thiệu"},
 	{"NQ", "Nghị quyết"},
-	{"DS", "Danh sách"},
 }
 
 // NextDocumentNumber is the number the next document of the type would
@@ -63,6 +63,11 @@ func nextDocumentNumber(ctx context.Context, q queryRower, year int, docType str
 		year, docType).Scan(&n); err != nil {
 		return 0, fmt.Errorf("đọc số văn bản tiếp theo: %w", err)
 	}
+	if int64(n) > DocumentNumberRange.Max {
+		c := &checker{}
+		c.add("Number", "Số văn bản", "sổ văn bản đi năm %d đã dùng hết số %s (tối đa %s)", year, docType, FormatInt(DocumentNumberRange.Max))
+		return 0, c.err()
+	}
 	return n, nil
 }
 
@@ -78,13 +83,20 @@ func (s *Store) IssueDocument(ctx context.Context, d *Document) error {
 	}
 	d.Year = d.Issued.Year()
 	c := &checker{}
+	c.text("Type", "Loại văn bản", d.Type, ruleCode)
+	c.text("Title", "Trích yếu", d.Title, ruleDocumentTitle)
 	if d.Type == "" {
 		c.add("Type", "Loại văn bản", "không được để trống")
 	} else if strings.ContainsAny(d.Type, " /-") {
 		c.add("Type", "Loại văn bản", "%q chỉ gồm chữ viết tắt, như BC hay GGT", d.Type)
 	}
-	if d.Number < 0 {
-		c.add("Number", "Số", "phải là số dương")
+	if d.Number != 0 {
+		if err := DocumentNumberRange.Check(int64(d.Number)); err != nil {
+			c.errs = append(c.errs, err.(*ValidationError).Errors...)
+		}
+	}
+	if checkYear(d.Year) != nil {
+		c.add("Issued", "Ngày ban hành", "%s: năm phải từ %d đến %d", d.Issued, YearRange.Min, YearRange.Max)
 	}
 	if err := c.err(); err != nil {
 		return err

@@ -60,6 +60,9 @@ func (s *Store) AddEvent(ctx context.Context, e *Event) error {
 
 func checkEvent(e *Event, p *Person, activeThen, noHistory bool, today Date) *checker {
 	c := &checker{}
+	c.text("Unit", "Đơn vị", e.Unit, ruleLine)
+	c.text("Reason", "Lý do", e.Reason, ruleAddress)
+	c.text("Note", "Ghi chú", e.Note, ruleNote)
 	if !validCode(EventKinds, string(e.Kind)) {
 		c.add("Kind", "Loại", "%q không có trong danh mục", e.Kind)
 		return c

@@ -51,6 +51,12 @@ func (s *Store) sortGroupMembers(ms []GroupMember) {
 func checkGroupMembers(c *checker, ms []GroupMember) {
 	for i := range ms {
 		ms[i].Name, ms[i].Role = Clean(ms[i].Name), Clean(ms[i].Role)
+		if m := ruleFullName.problem(ms[i].Name); m != nil {
+			c.add("Members", "Thành viên", "dòng %d, họ tên: %s", i+1, m)
+		}
+		if m := ruleShort.problem(ms[i].Role); m != nil {
+			c.add("Members", "Thành viên", "dòng %d, vai trò: %s", i+1, m)
+		}
 		if ms[i].PersonID == 0 && ms[i].Name == "" {
 			c.add("Members", "Thành viên", "dòng %d: chọn người trong sổ hoặc nhập họ tên", i+1)
 		}
@@ -127,6 +133,9 @@ func (s *Store) Club(ctx context.Context, id int64) (Club, error) {
 func (s *Store) SaveClub(ctx context.Context, c *Club) error {
 	c.Name, c.Leader, c.Note = Clean(c.Name), Clean(c.Leader), CleanLines(c.Note)
 	ch := &checker{}
+	ch.text("Name", "Tên câu lạc bộ", c.Name, ruleLine)
+	ch.text("Leader", "Chủ nhiệm", c.Leader, ruleFullName)
+	ch.text("Note", "Ghi chú", c.Note, ruleNote)
 	if c.Name == "" {
 		ch.add("Name", "Tên câu lạc bộ", "không được để trống")
 	}
@@ -218,6 +227,9 @@ func (s *Store) Coop(ctx context.Context, id int64) (Coop, error) {
 func (s *Store) SaveCoop(ctx context.Context, c *Coop) error {
 	c.Name, c.Field, c.Note = Clean(c.Name), Clean(c.Field), CleanLines(c.Note)
 	ch := &checker{}
+	ch.text("Name", "Tên tổ hợp tác", c.Name, ruleLine)
+	ch.text("Field", "Lĩnh vực", c.Field, ruleLine)
+	ch.text("Note", "Ghi chú", c.Note, ruleNote)
 	if c.Name == "" {
 		ch.add("Name", "Tên tổ hợp tác", "không được để trống")
 	}
@@ -278,6 +290,9 @@ func (s *Store) CoopYear(ctx context.Context, coopID int64, year int) (CoopYear,
 
 // CoopYears lists the results every group recorded for a year.
 func (s *Store) CoopYears(ctx context.Context, year int) ([]CoopYear, error) {
+	if err := checkYear(year); err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT coop_id, year, revenue, avg_income, support, supported_model FROM coop_years WHERE year = ? ORDER BY coop_id`, year)
 	if err != nil {
 		return nil, fmt.Errorf("đọc kết quả tổ hợp tác: %w", err)
@@ -298,6 +313,7 @@ func (s *Store) CoopYears(ctx context.Context, year int) ([]CoopYear, error) {
 func (s *Store) SaveCoopYear(ctx context.Context, y CoopYear) error {
 	y.Support = Clean(y.Support)
 	c := &checker{}
+	c.text("Support", "Hỗ trợ của Đoàn", y.Support, ruleAddress)
 	if y.Revenue < 0 {
 		c.add("Revenue", "Doanh thu", "không được âm")
 	}
@@ -331,6 +347,9 @@ func (s *Store) WardYear(ctx context.Context, year int) (WardYear, error) {
 func (s *Store) SaveWardYear(ctx context.Context, w WardYear) error {
 	w.Achievements, w.Shortcomings, w.NextSteps = CleanLines(w.Achievements), CleanLines(w.Shortcomings), CleanLines(w.NextSteps)
 	c := &checker{}
+	c.text("Achievements", "Kết quả đạt được", w.Achievements, ruleLongText)
+	c.text("Shortcomings", "Hạn chế", w.Shortcomings, ruleLongText)
+	c.text("NextSteps", "Phương hướng", w.NextSteps, ruleLongText)
 	if w.Year < 1950 || w.Year > Today().Year()+1 {
 		c.add("Year", "Năm", "%d không hợp lệ", w.Year)
 	}

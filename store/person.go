@@ -125,8 +125,7 @@ func (s *Store) savePeople(ctx context.Context, people []*Person, numbered bool)
 			if p.UnionMember && p.CardNumber != "" {
 				var other int64
 				var name string
-				err := tx.QueryRowContext(ctx, `SELECT id, family_name || ' ' || CASE WHEN middle_name = '' THEN '' ELSE middle_name || ' ' END || given_name
-					FROM people WHERE card_number = ? AND union_member = 1 AND id <> ?`, p.CardNumber, p.ID).Scan(&other, &name)
+				err := tx.QueryRowContext(ctx, cardHolderSQL, p.CardNumber, p.ID).Scan(&other, &name)
 				if err == nil {
 					errs = append(errs, FieldError{Row: row, Field: "CardNumber", Label: "Số thẻ đoàn viên",
 						Msg: fmt.Sprintf("%s đã cấp cho %s", p.CardNumber, name)})
@@ -155,6 +154,15 @@ func (s *Store) savePeople(ctx context.Context, people []*Person, numbered bool)
 		return nil
 	})
 }
+
+// cardHolderSQL finds the other Union member holding a card number. Its
+// WHERE clause repeats the predicate of the partial index people_card
+// term for term: SQLite uses a partial index only when the query implies
+// its predicate, and without the "not empty" term every check scanned the
+// whole table (1,000 new members on a 100,000-member register took four
+// minutes, holding the write lock).
+const cardHolderSQL = `SELECT id, family_name || ' ' || CASE WHEN middle_name = '' THEN '' ELSE middle_name || ' ' END || given_name
+	FROM people WHERE card_number = ? AND card_number IS NOT NULL AND card_number <> '' AND union_member = 1 AND id <> ?`
 
 func nullIfZero(id int64) any {
 	if id == 0 {

@@ -86,19 +86,24 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 	p.Number, p.Title = Clean(p.Number), Clean(p.Title)
 	p.Issuer, p.UpperPlan = Clean(p.Issuer), Clean(p.UpperPlan)
 	c := &checker{}
+	c.text("Number", "Số kế hoạch", p.Number, ruleCode)
+	c.text("Title", "Trích yếu", p.Title, ruleTitle)
 	if p.Number == "" {
 		c.add("Number", "Số kế hoạch", "không được để trống (ví dụ 25-KH/ĐTN)")
 	}
 	if p.Title == "" {
 		c.add("Title", "Trích yếu", "không được để trống")
 	}
-	if p.StartYear < 1950 || p.EndYear < p.StartYear || p.EndYear > p.StartYear+20 {
+	if checkYear(p.StartYear) != nil || checkYear(p.EndYear) != nil || p.EndYear < p.StartYear || p.EndYear > p.StartYear+20 {
 		c.add("EndYear", "Giai đoạn", "từ năm %d đến năm %d không hợp lệ", p.StartYear, p.EndYear)
 	}
 	for i := range p.Indicators {
 		in := &p.Indicators[i]
 		in.Code, in.Section, in.Title = Clean(in.Code), Clean(in.Section), Clean(in.Title)
 		c.row = i + 1
+		c.text("Code", "Mã chỉ tiêu", in.Code, ruleCode)
+		c.text("Section", "Mục", in.Section, ruleLine)
+		c.text("Title", "Nội dung chỉ tiêu", in.Title, ruleTitle)
 		if in.Code == "" {
 			c.add("Code", "Mã chỉ tiêu", "không được để trống")
 		}
@@ -190,6 +195,9 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 // SetIndicatorValue records the value of an indicator measured by hand
 // (1 for a ticked checkbox, 0 for not met) for a year.
 func (s *Store) SetIndicatorValue(ctx context.Context, indicatorID int64, year int, v float64) error {
+	if err := checkYear(year); err != nil {
+		return err
+	}
 	if v < 0 {
 		return &ValidationError{Errors: []FieldError{{Field: "Value", Label: "Giá trị", Msg: "không được âm"}}}
 	}

@@ -267,6 +267,7 @@ END;
 ALTER TABLE plans ADD COLUMN issued TEXT;
 ALTER TABLE plans ADD COLUMN issuer TEXT NOT NULL DEFAULT '';
 ALTER TABLE plans ADD COLUMN upper_plan TEXT NOT NULL DEFAULT '';
+CREATE INDEX member_years_admitted ON member_years(party_admitted) WHERE party_admitted IS NOT NULL;
 ALTER TABLE documents ADD COLUMN doc_key TEXT NOT NULL DEFAULT '';
 CREATE INDEX documents_key ON documents(doc_key, year, type);
 CREATE TABLE narratives (

@@ -72,6 +72,12 @@ func (s *Store) SaveUnit(ctx context.Context, u Unit) error {
 	u.SecretaryName = Clean(u.SecretaryName)
 	u.DeputyName = Clean(u.DeputyName)
 	c := &checker{}
+	c.text("UpperBody", "Đoàn cấp trên", u.UpperBody, ruleLine)
+	c.text("Name", "Tên đơn vị", u.Name, ruleLine)
+	c.text("Place", "Địa danh", u.Place, ruleLine)
+	c.text("IssuerCode", "Ký hiệu cơ quan ban hành", u.IssuerCode, ruleCode)
+	c.text("SecretaryName", "Bí thư", u.SecretaryName, ruleFullName)
+	c.text("DeputyName", "Phó Bí thư", u.DeputyName, ruleFullName)
 	if u.UpperBody == "" {
 		c.add("UpperBody", "Đoàn cấp trên", "không được để trống (ví dụ TỈNH ĐOÀN ĐỒNG THÁP)")
 	}

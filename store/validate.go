@@ -130,6 +130,7 @@ func cleanPerson(p *Person) {
 // card uniqueness is checked by the caller in the same transaction.
 func validatePerson(p *Person, row int, today Date) *checker {
 	c := &checker{row: row}
+	checkPersonText(c, p)
 	if p.FamilyName == "" {
 		c.add("FamilyName", "Họ", "không được để trống")
 	}
@@ -199,4 +200,20 @@ func validatePerson(p *Person, row int, today Date) *checker {
 func CheckPerson(p Person) error {
 	cleanPerson(&p)
 	return validatePerson(&p, 0, Today()).err()
+}
+
+// checkPersonText checks every text field of a person against its rule
+// (textrules.go).
+func checkPersonText(c *checker, p *Person) {
+	c.text("FamilyName", "Họ", p.FamilyName, ruleNamePart)
+	c.text("MiddleName", "Tên đệm", p.MiddleName, ruleNamePart)
+	c.text("GivenName", "Tên", p.GivenName, ruleNamePart)
+	c.text("Ethnicity", "Dân tộc", p.Ethnicity, ruleShort)
+	c.text("Religion", "Tôn giáo", p.Religion, ruleShort)
+	c.text("Address", "Địa chỉ", p.Address, ruleAddress)
+	c.text("Hamlet", "Khóm, ấp", p.Hamlet, ruleLine)
+	c.text("ITLevel", "Tin học", p.ITLevel, ruleShort)
+	c.text("Language", "Ngoại ngữ", p.Language, ruleShort)
+	c.text("CardNumber", "Số thẻ đoàn viên", p.CardNumber, ruleCode)
+	c.text("Note", "Ghi chú", p.Note, ruleNote)
 }

@@ -39,7 +39,7 @@ func TestConsolidationScreen(t *testing.T) {
 			t.Fatal(err)
 		}
 		p := filepath.Join(dir, "goi"+string(rune('1'+i))+".sodoan")
-		if _, err := wardpkg.Export(ctx, w, p, pass); err != nil {
+		if _, err := wardpkg.Export(ctx, w, p, pass, false); err != nil {
 			t.Fatal(err)
 		}
 		w.Close()

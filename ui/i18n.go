@@ -138,6 +138,11 @@ func errText(err error) string {
 func translateArgs(args []any) []any {
 	out := make([]any, len(args))
 	for i, a := range args {
+		if m, ok := a.(*store.MessageError); ok {
+			// A message inside a message (a group member's name).
+			out[i] = fmt.Sprintf(T(m.Format), translateArgs(m.Args)...)
+			continue
+		}
 		if l, ok := a.(interface{ Label() string }); ok {
 			out[i] = T(l.Label())
 			continue

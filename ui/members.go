@@ -50,6 +50,7 @@ type membersScreen struct {
 	exportBtn  *button
 	lastExport string
 	cols       []memberColumn
+	widths     []float32 // the columns' widths as last set by fitColumns
 
 	search    *entry
 	kindSel   *choiceSelect
@@ -198,7 +199,7 @@ func (m *membersScreen) build() {
 		filters,
 		m.count,
 	)
-	m.root = container.NewBorder(top, nil, nil, nil, m.table)
+	m.root = container.NewBorder(top, nil, nil, nil, container.New(fitColumns{m}, m.table))
 }
 
 func (m *membersScreen) view() fyne.CanvasObject { return m.root }
@@ -465,4 +466,53 @@ func (m *membersScreen) sortBy(col int) {
 		m.filter.Sort, m.filter.Desc = c.sort, false
 	}
 	m.reload(false)
+}
+
+// fitColumns sizes the members table to its space and shares the width
+// out among the columns: the fixed ones (dates, numbers) keep their width,
+// the ones holding long text (name, branch, position, status) grow or
+// shrink in proportion, never below 70 % of their design width. So the
+// last column is not cut on a 1366-pixel laptop, and a wide screen shows
+// whole branch names.
+type fitColumns struct{ m *membersScreen }
+
+// Layout implements fyne.Layout.
+func (l fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	cols := l.m.cols
+	// Room for the vertical scroll bar and the column separators.
+	avail := size.Width - theme.ScrollBarSize() - float32(len(cols))*theme.Padding()
+	var fixed, flex float32
+	for _, c := range cols {
+		if c.long {
+			flex += c.width
+		} else {
+			fixed += c.width
+		}
+	}
+	scale := float32(1)
+	if flex > 0 && avail > fixed {
+		scale = max((avail-fixed)/flex, 0.7)
+	}
+	if len(l.m.widths) != len(cols) {
+		l.m.widths = make([]float32, len(cols))
+	}
+	for i, c := range cols {
+		w := c.width
+		if c.long {
+			w = c.width * scale
+		}
+		if l.m.widths[i] != w { // each call redraws the table
+			l.m.widths[i] = w
+			l.m.table.SetColumnWidth(i, w)
+		}
+	}
+}
+
+// MinSize implements fyne.Layout.
+func (l fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return l.m.table.MinSize()
 }

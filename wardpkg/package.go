@@ -126,16 +126,18 @@ func ReadPassphrase(path string) (string, error) {
 
 // Export writes the register of st as a package at out, encrypted with
 // passphrase. The register stays open and in use; out is written to a
-// temporary name and renamed into place, and may not be the register
-// itself. A consolidation register is refused: it is not a ward's.
-func Export(ctx context.Context, st *store.Store, out, passphrase string) (Manifest, error) {
+// temporary name and renamed into place, and may not be the register nor
+// any database; an existing file is replaced only with replace. A
+// consolidation register is refused: it is not a ward's.
+func Export(ctx context.Context, st *store.Store, out, passphrase string, replace bool) (Manifest, error) {
 	if err := CheckPassphrase(passphrase); err != nil {
 		return Manifest{}, err
 	}
 	if err := st.RefuseConsolidation(ctx, "xuất gói của phường"); err != nil {
 		return Manifest{}, err
 	}
-	if err := notRegister(out, st.Path()); err != nil {
+	dest := st.Output(out, replace)
+	if err := dest.Check(); err != nil {
 		return Manifest{}, err
 	}
 	tmp, err := os.MkdirTemp("", "sodoan-goi-*")
@@ -157,36 +159,15 @@ func Export(ctx context.Context, st *store.Store, out, passphrase string) (Manif
 	}
 	m := Manifest{Format: FormatVersion, App: "Sổ Đoàn", AppVersion: AppVersion, RegisterID: id,
 		Unit: u.Name, UpperBody: u.UpperBody, Place: u.Place, Made: time.Now().UTC()}
-	if err := writePackage(out, passphrase, &m, snap); err != nil {
+	if err := writePackage(dest, passphrase, &m, snap); err != nil {
 		return Manifest{}, err
 	}
 	return m, nil
 }
 
-// notRegister refuses an output path that is the register (or one of its
-// journal files).
-func notRegister(out, register string) error {
-	a, err1 := filepath.Abs(out)
-	b, err2 := filepath.Abs(register)
-	if err1 != nil || err2 != nil {
-		return fmt.Errorf("đường dẫn %s: %w", out, errors.Join(err1, err2))
-	}
-	for _, f := range []string{b, b + "-wal", b + "-shm", b + "-journal"} {
-		if a == f {
-			return fmt.Errorf("tệp gói %s trùng với tệp sổ: chọn tên khác", out)
-		}
-	}
-	if fa, err := os.Stat(a); err == nil {
-		if fb, err := os.Stat(b); err == nil && os.SameFile(fa, fb) {
-			return fmt.Errorf("tệp gói %s trùng với tệp sổ: chọn tên khác", out)
-		}
-	}
-	return nil
-}
-
 // writePackage fills in the manifest's schema, size and digest from the
 // register file snap and writes the package.
-func writePackage(out, passphrase string, m *Manifest, snap string) error {
+func writePackage(out store.Output, passphrase string, m *Manifest, snap string) error {
 	f, err := os.Open(snap)
 	if err != nil {
 		return fmt.Errorf("đọc bản chép của sổ: %w", err)
@@ -216,7 +197,7 @@ func writePackage(out, passphrase string, m *Manifest, snap string) error {
 		return fmt.Errorf("%w: %w", ErrBadPassphrase, err)
 	}
 	rcp.SetWorkFactor(workFactor)
-	return store.WriteFile(out, func(w io.Writer) error {
+	return out.Write(func(w io.Writer) error {
 		enc, err := age.Encrypt(w, rcp)
 		if err != nil {
 			return fmt.Errorf("mã hóa gói: %w", err)

@@ -63,7 +63,7 @@ func consolidation(t testing.TB, dir string) *store.Store {
 
 func export(t testing.TB, st *store.Store, out string) Manifest {
 	t.Helper()
-	m, err := Export(context.Background(), st, out, pass)
+	m, err := Export(context.Background(), st, out, pass, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,18 +272,18 @@ func TestRefusedPackages(t *testing.T) {
 	}
 	// The consolidation register is no ward: it makes no package, nor
 	// people.
-	if _, err := Export(ctx, cons, filepath.Join(dir, "cons.sodoan"), pass); !errors.Is(err, store.ErrConsolidation) {
+	if _, err := Export(ctx, cons, filepath.Join(dir, "cons.sodoan"), pass, false); !errors.Is(err, store.ErrConsolidation) {
 		t.Fatalf("consolidation exported: %v", err)
 	}
 	if err := cons.SavePerson(ctx, &store.Person{FamilyName: "Lê", GivenName: "An"}); !errors.Is(err, store.ErrConsolidation) {
 		t.Fatalf("consolidation took a person: %v", err)
 	}
 	// A package written over the register is refused before anything.
-	if _, err := Export(ctx, w, w.Path(), pass); err == nil {
+	if _, err := Export(ctx, w, w.Path(), pass, true); err == nil {
 		t.Fatal("package written over the register")
 	}
 	for _, p := range []string{"", "       ", "ngắn", "1234567"} {
-		if _, err := Export(ctx, w, filepath.Join(dir, "x.sodoan"), p); !errors.Is(err, ErrBadPassphrase) {
+		if _, err := Export(ctx, w, filepath.Join(dir, "x.sodoan"), p, false); !errors.Is(err, ErrBadPassphrase) {
 			t.Fatalf("passphrase %q: %v", p, err)
 		}
 	}
@@ -311,7 +311,7 @@ func TestNewerSchema(t *testing.T) {
 	id, _ := w.RegisterID(ctx)
 	m := Manifest{Format: FormatVersion, RegisterID: id, Unit: "BCH ĐOÀN PHƯỜNG 1", Made: time.Now().UTC()}
 	pkg := filepath.Join(dir, "newer.sodoan")
-	if err := writePackage(pkg, pass, &m, snap); err != nil {
+	if err := writePackage(store.Output{Path: pkg}, pass, &m, snap); err != nil {
 		t.Fatal(err)
 	}
 	if m.Schema != store.SchemaVersion+1 {
@@ -326,7 +326,7 @@ func TestNewerSchema(t *testing.T) {
 	if err := w.Snapshot(ctx, filepath.Join(dir, "cur.db")); err != nil {
 		t.Fatal(err)
 	}
-	if err := writePackage(pkg, pass, &m2, filepath.Join(dir, "cur.db")); err != nil {
+	if err := writePackage(store.Output{Path: pkg, Replace: true}, pass, &m2, filepath.Join(dir, "cur.db")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Import(ctx, cons, pkg, pass); !errors.Is(err, ErrNewer) {

@@ -32,7 +32,7 @@ Mỗi lệnh có --help.
 func main() {
 	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "Lỗi:", err)
+			fmt.Fprintln(safeWriter{os.Stderr}, "Lỗi:", err)
 		}
 		os.Exit(exitCode(err))
 	}
@@ -60,11 +60,12 @@ func defaultDB() string {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	stdout, stderr = safeWriter{stdout}, safeWriter{stderr}
 	fs := flag.NewFlagSet("sodoan-cli", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
 	db := fs.String("db", defaultDB(), "tệp sổ đoàn viên (SQLite)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	rest := fs.Args()

@@ -15,7 +15,7 @@ const packageUsage = `Cách dùng: sodoan-cli --db TỆP package LỆNH [tham s�
 
 Gói dữ liệu của phường gửi cấp trên (mã hóa bằng mật khẩu; mật khẩu đọc từ
 dòng đầu của một tệp, không bao giờ ghi trên dòng lệnh):
-  export --out TỆP.sodoan --passphrase-file TỆP   lập gói từ sổ của phường
+  export --out TỆP.sodoan --passphrase-file TỆP [--force]   lập gói từ sổ của phường
   import TỆP.sodoan --passphrase-file TỆP         nhập gói vào sổ tổng hợp (init --consolidation)
   list                                            các phường trong sổ tổng hợp, ngày lập gói mới nhất
   forget TÊN|MÃ                                   xóa một phường khỏi sổ tổng hợp
@@ -37,6 +37,7 @@ func runPackage(ctx context.Context, st *store.Store, args []string, stdout, std
 		fs := newFlags("package export", "package export --out TỆP.sodoan --passphrase-file TỆP", stderr)
 		out := fs.String("out", "", "tệp gói sẽ ghi (bắt buộc)")
 		pf := fs.String("passphrase-file", "", "tệp chứa mật khẩu ở dòng đầu, ít nhất 8 ký tự (bắt buộc)")
+		force := fs.Bool("force", false, "thay thế tệp --out đã có")
 		if err := parseAll(fs, rest, "package export"); err != nil {
 			return err
 		}
@@ -48,7 +49,7 @@ func runPackage(ctx context.Context, st *store.Store, args []string, stdout, std
 		if err != nil {
 			return err
 		}
-		m, err := wardpkg.Export(ctx, st, *out, pass)
+		m, err := wardpkg.Export(ctx, st, *out, pass, *force)
 		if err != nil {
 			return err
 		}
