@@ -7,6 +7,8 @@ GO ?= go
 BIN := bin
 DATA ?= $(HOME)/.local/share/sodoan
 DEMO_DB ?= $(DATA)/demo.db
+# Every Go source of the module, whatever package a change adds.
+GOFILES = $(shell find . -name '*.go' -not -path './bin/*' -not -path './.git/*')
 
 # Debian packages each target needs: Fyne (OpenGL, X11), the Windows
 # cross-compiler, the PDF checks, and the headless display for UI shots.
@@ -56,7 +58,7 @@ run: build
 vet:
 	$(GO) vet ./...
 	$(GO) vet -tags ci ./...
-	@test -z "$$(gofmt -l cmd ui store report assets)" || (gofmt -l cmd ui store report assets; echo "gofmt: các tệp trên chưa định dạng"; exit 1)
+	@test -z "$$(gofmt -l $(GOFILES))" || (gofmt -l $(GOFILES); echo "gofmt: các tệp trên chưa định dạng"; exit 1)
 
 test: deps-test vet
 	$(GO) test -tags ci -count=1 ./...
@@ -86,7 +88,7 @@ unikey: build deps-test
 	bash docs/xdotool-unikey.sh
 
 fmt:
-	gofmt -w cmd ui store report assets
+	gofmt -w $(GOFILES)
 
 clean:
 	rm -rf $(BIN)

@@ -477,7 +477,12 @@ func TestAnnualReportAtTwoCutoffs(t *testing.T) {
 		"CLB Bóng đá thanh niên Văn hóa, thể thao, sở thích 0 01/09/2025")
 
 	// The secretary signs the same document again: it keeps its number.
-	again, err := Issue(ctx, w.st, Request{Kind: Annual, Year: 2025, Date: d(2026, 1, 12), Cutoff: d(2025, 12, 31), Dir: w.dir})
+	// Regenerating writes over its own file only when told to (--force,
+	// or the window's "Thay thế tệp?").
+	if _, err := Issue(ctx, w.st, Request{Kind: Annual, Year: 2025, Date: d(2026, 1, 12), Cutoff: d(2025, 12, 31), Dir: w.dir}); err == nil {
+		t.Error("regenerating replaced the earlier file without being told to")
+	}
+	again, err := Issue(ctx, w.st, Request{Kind: Annual, Year: 2025, Date: d(2026, 1, 12), Cutoff: d(2025, 12, 31), Dir: w.dir, Replace: true})
 	must(err)
 	if again.Symbol != "1-BC/ĐTN" || !again.Kept {
 		t.Errorf("regenerated report numbered %q (kept %v), want 1-BC/ĐTN kept", again.Symbol, again.Kept)

@@ -192,7 +192,10 @@ func Issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
 	if path == "" {
 		name := j.file
 		if numbered {
-			name = j.docType + "-" + strconv.Itoa(doc.Number) + "-" + name
+			// Numbers restart each year: the year keeps 1-BC of 2025 and
+			// 1-BC of 2026 in two files, so that replacing one never
+			// changes the file the other's register entry names.
+			name = j.docType + "-" + strconv.Itoa(doc.Number) + "-" + strconv.Itoa(date.Year()) + "-" + name
 		}
 		path = filepath.Join(req.Dir, name)
 	}
