@@ -126,7 +126,7 @@ func totalOf(in Indicator, col []Result, elapsed float64) Result {
 		m = pct(num, den, "")
 	case in.Kind == KindPercent:
 		// Typed by hand in some ward: no counts to add up.
-		m = measure{actual: sum / float64(known), known: true, detail: "trung bình các phường"}
+		m = measure{actual: sum / float64(known), known: true, detail: "trung bình các cơ sở"}
 	default:
 		m = count(int(sum+0.5), "")
 	}
