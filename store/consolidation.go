@@ -80,12 +80,7 @@ func (s *Store) MakeConsolidation(ctx context.Context, u Unit) error {
 		if err := setSetting(ctx, tx, settingRegisterKind, registerConsolidation); err != nil {
 			return err
 		}
-		u.UpperBody = strings.ToUpper(Clean(u.UpperBody))
-		u.Name = strings.ToUpper(Clean(u.Name))
-		u.Place = Clean(u.Place)
-		u.IssuerCode = strings.ToUpper(Clean(u.IssuerCode))
-		u.SecretaryName = Clean(u.SecretaryName)
-		u.DeputyName = Clean(u.DeputyName)
+		cleanUnit(&u)
 		if u.IssuerCode == "" {
 			u.IssuerCode = "TĐTN"
 		}
