@@ -218,7 +218,7 @@ func (s *consolidationScreen) load() {
 			n := len(c.Wards)
 			widths := []float32{60, 320, 90}
 			for i := 0; i < 5+n; i++ {
-				w := float32(130)
+				w := float32(180)
 				if i < len(widths) {
 					w = widths[i]
 				}
