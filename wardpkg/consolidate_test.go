@@ -3,6 +3,7 @@ package wardpkg
 import (
 	"context"
 	"math"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -118,6 +119,12 @@ func TestConsolidateThreeWards(t *testing.T) {
 	}
 	if !sawPct || !sawCount || !sawCheck || !sawPeriod {
 		t.Fatalf("the demo plan lacks a kind: pct %v count %v check %v period %v", sawPct, sawCount, sawCheck, sawPeriod)
+	}
+	// A snapshot gone from the wards folder is reported, not counted as
+	// an empty ward.
+	os.Remove(c.Wards[1].Ward.Path(cons.WardsDir()))
+	if _, err := Consolidate(ctx, cons, year, store.Date{}); err == nil || !strings.Contains(err.Error(), "nhập lại gói") {
+		t.Fatalf("missing snapshot: %v", err)
 	}
 	// A ward's register is no consolidation.
 	if _, err := Consolidate(ctx, wards[0], year, store.Date{}); err == nil {

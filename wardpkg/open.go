@@ -178,6 +178,11 @@ func checkManifest(path string, m Manifest) error {
 // openSnapshot opens a ward's snapshot with the store: an older schema is
 // brought forward in this, the upper level's own copy.
 func openSnapshot(path string) (*store.Store, error) {
+	// store.Open would make a new, empty register in place of a missing
+	// one, and the ward would count as zero everywhere.
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+		return nil, fmt.Errorf("không thấy sổ của phường (tệp %s bị xóa hoặc rỗng): hãy nhập lại gói của phường: %w", path, errors.Join(err, store.ErrNotFound))
+	}
 	st, err := store.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("mở sổ của phường %s: %w", path, err)
