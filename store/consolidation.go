@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -69,7 +68,7 @@ func (s *Store) RefuseConsolidation(ctx context.Context, what string) error {
 // a province or city Union's). A register holding a ward's people is
 // refused.
 func (s *Store) MakeConsolidation(ctx context.Context, u Unit) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		var people, branches int
 		if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM people), (SELECT count(*) FROM branches)`).Scan(&people, &branches); err != nil {
 			return fmt.Errorf("kiểm tra sổ: %w", err)
@@ -93,18 +92,6 @@ func (s *Store) MakeConsolidation(ctx context.Context, u Unit) error {
 		}
 		return nil
 	})
-}
-
-// Snapshot writes a consistent copy of the whole register to dest (which
-// must not exist) while it stays open, without counting it as a backup.
-func (s *Store) Snapshot(ctx context.Context, dest string) error {
-	if _, err := os.Stat(dest); err == nil {
-		return fmt.Errorf("tệp %s đã có: chọn tên khác", dest)
-	}
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
-		return fmt.Errorf("chép sổ vào %s: %w", dest, err)
-	}
-	return nil
 }
 
 // WardsDir is the folder beside a consolidation register that holds its
@@ -246,12 +233,12 @@ func (s *Store) RecordWard(ctx context.Context, w Ward) (old Ward, had bool, err
 	if w.RegisterID == "" || w.File == "" || w.Made.IsZero() {
 		return old, false, fmt.Errorf("gói của phường thiếu mã sổ, tệp hoặc thời điểm lập")
 	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *writeTx) error {
 		var err error
 		if old, had, err = checkWard(ctx, tx, w); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO wards(`+wardColumns+`) VALUES (?,?,?,?,?,?,?,?)
+		_, err = tx.exec("wards", "register_id = ?", []any{w.RegisterID}, `INSERT INTO wards(`+wardColumns+`) VALUES (?,?,?,?,?,?,?,?)
 			ON CONFLICT(register_id) DO UPDATE SET unit = excluded.unit, upper_body = excluded.upper_body, made = excluded.made,
 			schema = excluded.schema, file = excluded.file, imported = excluded.imported, members = excluded.members`,
 			w.RegisterID, Clean(w.Unit), Clean(w.UpperBody), w.Made.UTC().Format(time.RFC3339Nano), w.Schema, w.File,
@@ -273,7 +260,10 @@ func (s *Store) ForgetWard(ctx context.Context, idOrName string) (Ward, error) {
 	}
 	for _, w := range wards {
 		if w.RegisterID == idOrName || Fold(w.Unit) == Fold(idOrName) {
-			_, err := s.db.ExecContext(ctx, `DELETE FROM wards WHERE register_id = ?`, w.RegisterID)
+			err := s.write(ctx, func(tx *writeTx) error {
+				_, err := tx.exec("wards", "register_id = ?", []any{w.RegisterID}, `DELETE FROM wards WHERE register_id = ?`, w.RegisterID)
+				return err
+			})
 			if err != nil {
 				return Ward{}, fmt.Errorf("xóa phường %s: %w", w.Unit, err)
 			}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 )
 
 // SaveCriteria writes several items of the standard-branch checklist (new
@@ -29,7 +28,7 @@ func (s *Store) SaveCriteria(ctx context.Context, list []Criterion) error {
 		return err
 	}
 	year := Today().Year()
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		for i := range list {
 			if err := writeCriterion(ctx, tx, &list[i], year); err != nil {
 				return err

@@ -101,7 +101,7 @@ func (s *Store) IssueDocument(ctx context.Context, d *Document) error {
 	if err := c.err(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		if d.Number == 0 {
 			n, err := nextDocumentNumber(ctx, tx, d.Year, d.Type)
 			if err != nil {
@@ -120,39 +120,43 @@ func (s *Store) IssueDocument(ctx context.Context, d *Document) error {
 				return fmt.Errorf("kiểm tra số văn bản: %w", err)
 			}
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO documents(year, type, number, title, issued, file, doc_key) VALUES (?,?,?,?,?,?,?)`,
+		id, err := tx.insert("documents", `INSERT INTO documents(year, type, number, title, issued, file, doc_key) VALUES (?,?,?,?,?,?,?)`,
 			d.Year, d.Type, d.Number, d.Title, d.Issued, d.File, d.Key)
 		if err != nil {
 			return fmt.Errorf("ghi sổ văn bản đi: %w", err)
 		}
-		d.ID, _ = res.LastInsertId()
+		d.ID = id
 		return nil
 	})
 }
 
 // SetDocumentFile records where a document's PDF was saved.
 func (s *Store) SetDocumentFile(ctx context.Context, id int64, file string) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE documents SET file = ? WHERE id = ?`, file, id)
-	if err != nil {
-		return fmt.Errorf("ghi tệp của văn bản %d: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("văn bản %d: %w", id, ErrNotFound)
-	}
-	return nil
+	return s.write(ctx, func(tx *writeTx) error {
+		res, err := tx.exec("documents", "id = ?", []any{id}, `UPDATE documents SET file = ? WHERE id = ?`, file, id)
+		if err != nil {
+			return fmt.Errorf("ghi tệp của văn bản %d: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("văn bản %d: %w", id, ErrNotFound)
+		}
+		return nil
+	})
 }
 
 // DeleteDocument removes an entry, for a document whose PDF could not be
 // written; its number becomes free again if it was the last.
 func (s *Store) DeleteDocument(ctx context.Context, id int64) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM documents WHERE id = ?`, id)
-	if err != nil {
-		return fmt.Errorf("xóa văn bản %d: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("văn bản %d: %w", id, ErrNotFound)
-	}
-	return nil
+	return s.write(ctx, func(tx *writeTx) error {
+		res, err := tx.exec("documents", "id = ?", []any{id}, `DELETE FROM documents WHERE id = ?`, id)
+		if err != nil {
+			return fmt.Errorf("xóa văn bản %d: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("văn bản %d: %w", id, ErrNotFound)
+		}
+		return nil
+	})
 }
 
 // Documents lists the register's entries of a year (0: every year), newest

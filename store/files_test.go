@@ -114,6 +114,15 @@ func TestOutputRefusesRegister(t *testing.T) {
 	if v, err := s.Setting(ctx, "test"); err != nil || v != "x" {
 		t.Fatalf("register after the attempts: %q, %v", v, err)
 	}
+	// A backup goes in the backups folder, never onto the register.
+	if err := s.Backup(ctx, filepath.Join(dir, BackupsFolderName, "2026", "sao-luu.db")); err != nil {
+		t.Errorf("a backup in the backups folder: %v", err)
+	}
+	for _, path := range []string{reg + "-journal", "./so-doan.db-shm", filepath.Join(other, "link.pdf")} {
+		if err := s.Backup(ctx, path); !errors.Is(err, ErrOutputIsRegister) {
+			t.Errorf("backup onto %s: %v", path, err)
+		}
+	}
 }
 
 // TestOutputExisting: an existing file is replaced only when asked, and a

@@ -33,6 +33,13 @@ var (
 	DemoMembersRange = IntRange{Field: "Members", Label: "Số người của phường mẫu", Min: 10, Max: 200000}
 	// IDRange holds record IDs (mã) typed by hand.
 	IDRange = IntRange{Field: "ID", Label: "Mã", Min: 1, Max: math.MaxInt64}
+	// MoneyRange holds sums of money in đồng (a group's capital, revenue,
+	// income): a million billion đồng is beyond any ward's group, and
+	// sums of such figures stay far from overflowing.
+	MoneyRange = IntRange{Field: "Money", Label: "Số tiền", Min: 0, Max: 1_000_000_000_000_000}
+	// CountRange holds counts of people typed by hand (youth of the
+	// ward, new Party members) and indicator targets.
+	CountRange = IntRange{Field: "Count", Label: "Số lượng", Min: 0, Max: 100_000_000}
 )
 
 // Check returns a *ValidationError naming the label and the range when v
@@ -77,6 +84,15 @@ func formatYearish(r IntRange, v int64) string {
 		return strconv.FormatInt(v, 10)
 	}
 	return FormatInt(v)
+}
+
+// atMost checks v against the range's maximum for another field than the
+// range's own (MoneyRange for Capital, Revenue…), adding the message to c;
+// the callers say "không được âm" themselves.
+func (r IntRange) atMost(c *checker, field, label string, v int64) {
+	if v > r.Max {
+		c.add(field, label, "%s không hợp lệ: phải là số nguyên từ %s đến %s", FormatInt(v), FormatInt(r.Min), FormatInt(r.Max))
+	}
 }
 
 // checkYear is YearRange.Check for an int.

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 )
@@ -96,18 +95,18 @@ func (s *Store) SaveNarrative(ctx context.Context, doc string, key int, n Narrat
 	if doc != NarrativeAnnual && doc != NarrativePeriod && doc != NarrativePlan {
 		return fmt.Errorf("nội dung văn bản: loại %q không có", doc)
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		for sec, body := range n {
 			body = CleanLines(body)
 			col := map[string]string{"strengths": "achievements", "shortcomings": "shortcomings", "directions": "next_steps"}[sec]
 			if doc == NarrativeAnnual && col != "" {
-				if _, err := tx.ExecContext(ctx, `INSERT INTO ward_years(year, `+col+`) VALUES (?, ?)
+				if _, err := tx.exec("ward_years", "year = ?", []any{key}, `INSERT INTO ward_years(year, `+col+`) VALUES (?, ?)
 					ON CONFLICT(year) DO UPDATE SET `+col+` = excluded.`+col, key, body); err != nil {
 					return fmt.Errorf("ghi nội dung %s: %w", sec, err)
 				}
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO narratives(doc, key, section, body) VALUES (?,?,?,?)
+			if _, err := tx.exec("narratives", "doc = ? AND key = ? AND section = ?", []any{doc, key, sec}, `INSERT INTO narratives(doc, key, section, body) VALUES (?,?,?,?)
 				ON CONFLICT(doc, key, section) DO UPDATE SET body = excluded.body`, doc, key, sec, body); err != nil {
 				return fmt.Errorf("ghi nội dung %s: %w", sec, err)
 			}

@@ -38,6 +38,19 @@ type OutputError struct {
 	Path string // the path as given
 	Why  string // the Vietnamese detail
 	Err  error  // ErrOutputIsRegister, ErrOutputExists, or nil for other reasons
+
+	whyFormat string // Why before formatting, for Message
+	whyArgs   []any
+}
+
+// Message gives the error as a format and its arguments (see Translatable).
+func (e *OutputError) Message() (string, []any) {
+	why := e.Why
+	if e.whyFormat != "" {
+		// The detail is itself a message, translated on its own.
+		return "không ghi được %s: %s", []any{e.Path, Message{e.whyFormat, e.whyArgs}}
+	}
+	return "không ghi được %s: %s", []any{e.Path, why}
 }
 
 // Error reads "Không ghi được …: …".
@@ -79,6 +92,9 @@ type Output struct {
 	// Ask, when set and Replace is not, is asked by Write whether an
 	// existing file may be replaced (the window's "Thay thế tệp …?").
 	Ask func(path string) bool
+	// Backup is set for a backup of the register, whose place is the
+	// backups folder.
+	Backup bool
 }
 
 // Output is an output path checked against this register.
@@ -91,7 +107,7 @@ func (s *Store) Output(path string, replace bool) Output {
 // wrapping ErrOutputIsRegister or ErrOutputExists, or nil.
 func (o Output) Check() error {
 	refuse := func(err error, format string, args ...any) error {
-		return &OutputError{Path: o.Path, Err: err, Why: fmt.Sprintf(format, args...)}
+		return &OutputError{Path: o.Path, Err: err, Why: fmt.Sprintf(format, args...), whyFormat: format, whyArgs: args}
 	}
 	if strings.TrimSpace(o.Path) == "" {
 		return refuse(nil, "chưa chọn tệp")
@@ -121,7 +137,7 @@ func (o Output) Check() error {
 			}
 		}
 		backups := filepath.Join(filepath.Dir(reg), BackupsFolderName)
-		for dir := filepath.Dir(target); ; dir = filepath.Dir(dir) {
+		for dir := filepath.Dir(target); !o.Backup; dir = filepath.Dir(dir) {
 			if sameFile(dir, backups) {
 				return refuse(ErrOutputIsRegister, "thư mục %s chỉ giữ bản sao lưu của sổ", BackupsFolderName)
 			}
@@ -213,7 +229,8 @@ func (o Output) Write(write func(io.Writer) error) (err error) {
 			return nil
 		}
 		if errors.Is(err, os.ErrExist) {
-			return &OutputError{Path: o.Path, Err: ErrOutputExists, Why: "tệp đã có; chọn tên khác hoặc cho phép thay thế (--force)"}
+			return &OutputError{Path: o.Path, Err: ErrOutputExists, Why: "tệp đã có; chọn tên khác hoặc cho phép thay thế (--force)",
+				whyFormat: "tệp đã có; chọn tên khác hoặc cho phép thay thế (--force)"}
 		}
 	}
 	if err := os.Rename(tmp, o.Path); err != nil {

@@ -132,3 +132,27 @@ func FuzzTextRule(f *testing.F) {
 		}
 	})
 }
+
+// TestNumberRanges: numbers typed into the register's forms have a top
+// (finding 3 of issue 9), so that sums of them cannot overflow.
+func TestNumberRanges(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	huge := int64(9_000_000_000_000_000_000)
+	for name, save := range map[string]func() (string, error){
+		"capital": func() (string, error) { return "Capital", s.SaveCoop(ctx, &Coop{Name: "THT", Capital: huge}) },
+		"revenue": func() (string, error) {
+			return "Revenue", s.SaveCoopYear(ctx, CoopYear{CoopID: 1, Year: 2025, Revenue: huge})
+		},
+		"youth": func() (string, error) {
+			return "ResidentYouth", s.SaveWardYear(ctx, WardYear{Year: 2025, ResidentYouth: 1 << 40})
+		},
+		"year of a branch": func() (string, error) { return "Year", s.SaveBranchYear(ctx, BranchYear{BranchID: 1, Year: 99999}) },
+	} {
+		field, err := save()
+		var ve *ValidationError
+		if !errors.As(err, &ve) || !strings.Contains(ve.For(field), "không hợp lệ") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

@@ -88,7 +88,7 @@ func (s *Store) SaveUnit(ctx context.Context, u Unit) error {
 	if err := c.err(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		for _, k := range unitKeys {
 			if err := setSetting(ctx, tx, k.key, *k.field(&u)); err != nil {
 				return err
@@ -109,8 +109,8 @@ func cleanUnit(u *Unit) {
 	u.DeputyName = Clean(u.DeputyName)
 }
 
-func setSetting(ctx context.Context, tx *sql.Tx, key, value string) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO settings(key, value) VALUES (?, ?)
+func setSetting(ctx context.Context, tx *writeTx, key, value string) error {
+	if _, err := tx.exec("settings", "key = ?", []any{key}, `INSERT INTO settings(key, value) VALUES (?, ?)
 		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value); err != nil {
 		return fmt.Errorf("ghi cài đặt %s: %w", key, err)
 	}
@@ -132,5 +132,5 @@ func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 
 // SetSetting writes a free-form setting (e.g. the date of the last backup).
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error { return setSetting(ctx, tx, key, value) })
+	return s.write(ctx, func(tx *writeTx) error { return setSetting(ctx, tx, key, value) })
 }

@@ -70,6 +70,27 @@ type MessageError struct {
 
 func (e *MessageError) Error() string { return fmt.Sprintf(e.Format, e.Args...) }
 
+// Message gives the error as a format and its arguments (see Translatable).
+func (e *MessageError) Message() (string, []any) { return e.Format, e.Args }
+
+// Translatable is an error a window can show in its own language: its
+// Vietnamese format is the key of the translation, and an argument that is
+// itself a Message is translated the same way.
+type Translatable interface {
+	error
+	Message() (format string, args []any)
+}
+
+// Message is a format with its arguments, as an argument of another
+// message; it prints as the Vietnamese text.
+type Message struct {
+	Format string
+	Args   []any
+}
+
+// String is the Vietnamese text.
+func (m Message) String() string { return fmt.Sprintf(m.Format, m.Args...) }
+
 // errMsg makes a *MessageError.
 func errMsg(format string, args ...any) error { return &MessageError{Format: format, Args: args} }
 

@@ -101,7 +101,7 @@ func (d *dashboard) refresh() {
 	}
 	backupBtn := newButtonWithIcon(backupText, theme.DownloadIcon(), func() { a.goTo("settings") })
 	backupBtn.Alignment = widget.ButtonAlignLeading
-	if backupDays < 0 || backupDays > 7 {
+	if backupDays < 0 || backupDays > store.BackupStale {
 		backupBtn.Importance = widget.WarningImportance
 	}
 	alerts.Add(backupBtn)

@@ -175,15 +175,16 @@ func checkManifest(path string, m Manifest) error {
 	return nil
 }
 
-// openSnapshot opens a ward's snapshot with the store: an older schema is
-// brought forward in this, the upper level's own copy.
+// openSnapshot opens a ward's snapshot with the store, for writing: an
+// older schema is brought forward in this, the upper level's own copy
+// (read-only, this build would refuse it).
 func openSnapshot(path string) (*store.Store, error) {
-	// store.Open would make a new, empty register in place of a missing
-	// one, and the ward would count as zero everywhere.
+	// Never created: a missing snapshot opened as a new, empty register
+	// would count the ward as zero everywhere.
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
 		return nil, fmt.Errorf("không thấy sổ của phường (tệp %s bị xóa hoặc rỗng): hãy nhập lại gói của phường: %w", path, errors.Join(err, store.ErrNotFound))
 	}
-	st, err := store.Open(path)
+	st, err := store.OpenWith(path, store.OpenOptions{})
 	if err != nil {
 		return nil, fmt.Errorf("mở sổ của phường %s: %w", path, err)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -137,11 +138,8 @@ func splitPositional(args []string) (string, []string) {
 }
 
 // parseAll parses flags and refuses anything left over.
-func parseAll(fs interface {
-	Parse([]string) error
-	Args() []string
-}, args []string, name string) error {
-	if err := fs.Parse(args); err != nil {
+func parseAll(fs *flag.FlagSet, args []string, name string) error {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if len(fs.Args()) > 0 {
@@ -150,35 +148,12 @@ func parseAll(fs interface {
 	return nil
 }
 
-// runInit makes a new register: a ward's, empty, or with --consolidation
-// an upper level's consolidation register.
-func runInit(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("init", `init [--consolidation] [--unit "TÊN ĐƠN VỊ"]`, stderr)
-	cons := fs.Bool("consolidation", false, "tạo sổ tổng hợp của cấp trên (nhận gói của các phường)")
-	unit := fs.String("unit", "", "tên đơn vị in trên đầu văn bản (có thể đặt sau trong cửa sổ)")
-	place := fs.String("place", "", "địa danh (ví dụ Đồng Tháp)")
-	upper := fs.String("upper", "", "cơ quan cấp trên (ví dụ Trung ương Đoàn)")
-	secretary := fs.String("secretary", "", "họ tên Bí thư ký báo cáo tổng hợp (sổ tổng hợp)")
-	if err := parseAll(fs, args, "init"); err != nil {
+// initConsolidation turns the new register st into an upper level's
+// consolidation register (init --consolidation).
+func initConsolidation(ctx context.Context, st *store.Store, u store.Unit, stdout io.Writer) error {
+	if err := st.MakeConsolidation(ctx, u); err != nil {
 		return err
 	}
-	if *cons {
-		if err := st.MakeConsolidation(ctx, store.Unit{Name: *unit, Place: *place, UpperBody: *upper, SecretaryName: *secretary}); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "Đã tạo sổ tổng hợp: %s (sổ của các phường lưu trong %s)\n", st.Path(), st.WardsDir())
-		return nil
-	}
-	if *unit != "" {
-		u, err := st.Unit(ctx)
-		if err != nil {
-			return err
-		}
-		u.Name, u.Place, u.UpperBody = *unit, *place, *upper
-		if err := st.SaveUnit(ctx, u); err != nil {
-			return err
-		}
-	}
-	fmt.Fprintln(stdout, "Đã tạo sổ:", st.Path())
+	fmt.Fprintf(stdout, "Đã tạo sổ tổng hợp: %s (sổ của các phường lưu trong %s)\n", st.Path(), st.WardsDir())
 	return nil
 }
