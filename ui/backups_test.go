@@ -150,7 +150,7 @@ func TestDashboardWarnsOfOldBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.app.screens["dashboard"].refresh()
-	b, _ = findButton(f.app.win.Content(), "Lần sao lưu gần nhất: 0 ngày trước").(*button)
+	b, _ = findButton(f.app.win.Content(), "Đã sao lưu sổ hôm nay").(*button)
 	if b == nil || b.Importance == widget.WarningImportance {
 		t.Fatalf("after a backup today: button %v", b)
 	}

@@ -74,7 +74,7 @@ func (s *settingsScreen) refresh() {
 		heading(T("Thông tin đơn vị")), uf.view(), uf.other, container.NewHBox(saveUnit),
 		heading(T("Người ký văn bản")), a.signersInfo(),
 		widget.NewSeparator(),
-		heading(T("Ngôn ngữ")), container.NewHBox(langSel),
+		heading(T("Ngôn ngữ")), container.NewHBox(container.NewGridWrap(fyne.NewSize(220, langSel.MinSize().Height), langSel)),
 		widget.NewSeparator(),
 		heading(T("Thư mục văn bản (báo cáo, danh sách, Excel)")), a.docsFolderRow(),
 		widget.NewSeparator(),
