@@ -278,6 +278,9 @@ func TestRefusedPackages(t *testing.T) {
 	if err := cons.SavePerson(ctx, &store.Person{FamilyName: "Lê", GivenName: "An"}); !errors.Is(err, store.ErrConsolidation) {
 		t.Fatalf("consolidation took a person: %v", err)
 	}
+	if _, err := cons.ImportPeople(ctx, []*store.Person{{FamilyName: "Lê", GivenName: "An"}}, []int{2}, store.ImportOptions{}); !errors.Is(err, store.ErrConsolidation) {
+		t.Fatalf("consolidation imported a sheet: %v", err)
+	}
 	// A package written over the register is refused before anything.
 	if _, err := Export(ctx, w, w.Path(), pass, true); err == nil {
 		t.Fatal("package written over the register")
