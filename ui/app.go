@@ -184,7 +184,7 @@ func (a *App) buildMain() {
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(a.defs[i].title) },
 	)
 	a.nav.OnSelected = func(i widget.ListItemID) { a.show(a.defs[i].id) }
-	split := container.NewHSplit(a.nav, a.body)
+	split := container.NewHSplit(a.nav, container.New(bounded{}, a.body))
 	split.Offset = 0.14
 	a.notice = newNoticeBar()
 	a.win.SetContent(a.withReadOnlyBanner(container.NewBorder(nil, a.notice.root, nil, nil, split)))
@@ -397,3 +397,21 @@ func (a *App) info(title, msg string) {
 
 // thisYear is the calendar year the screens start on.
 func thisYear() int { return time.Now().Year() }
+
+// bounded lays its objects out over its whole size but asks for little
+// room itself. Fyne grows a window to its content's minimum size, so one
+// screen whose content was too wide (a label that does not wrap) made the
+// window wider than the laptop's screen, with buttons out of reach, and it
+// stayed so on every other screen. Screens keep their own scroll bars.
+type bounded struct{}
+
+// Layout implements fyne.Layout.
+func (bounded) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// MinSize implements fyne.Layout.
+func (bounded) MinSize([]fyne.CanvasObject) fyne.Size { return minUsable.Subtract(fyne.NewSize(200, 0)) }

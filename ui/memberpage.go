@@ -126,10 +126,13 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 		if !y.PartyAdmitted.IsZero() {
 			text += " · " + T("vào Đảng") + " " + y.PartyAdmitted.String()
 		}
-		b := newButton(text, func() { a.memberYearDialog(p, y.Year, reopen) })
-		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.LowImportance
-		yearsBox.Add(b)
+		// A wrapping label with an edit button: a button's text cannot
+		// wrap, and a long year line widened the whole window.
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		edit := newButtonWithIcon("", theme.DocumentCreateIcon(), func() { a.memberYearDialog(p, y.Year, reopen) })
+		edit.Importance = widget.LowImportance
+		yearsBox.Add(container.NewBorder(nil, nil, nil, edit, l))
 	}
 
 	posBox := container.NewVBox(heading(T("Chức vụ trong Đoàn")))
