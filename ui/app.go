@@ -79,6 +79,8 @@ type App struct {
 	// notice confirms saves at the foot of the window.
 	notice  *noticeBar
 	notices int // how many notices were given, for confirmSaved
+	// inline are the forms on screens that Ctrl+S saves (see onSave).
+	inline []inlineForm
 
 	// imp is the latest import from a spreadsheet (import.go);
 	// lastTableExport the latest table written by a list's Xuất Excel.
@@ -325,14 +327,24 @@ func (a *App) shortcutFind() {
 }
 
 func (a *App) shortcutSave() {
-	if n := len(a.dialogs); n > 0 && a.dialogs[n-1].save != nil {
-		a.dialogs[n-1].save()
+	if n := len(a.dialogs); n > 0 {
+		if a.dialogs[n-1].save != nil {
+			a.dialogs[n-1].save()
+		}
+		return
 	}
+	a.saveInline()
 }
 
 func (a *App) escape() {
 	if n := len(a.dialogs); n > 0 {
 		a.dialogs[n-1].d.Hide()
+		return
+	}
+	// A dialog shown without showDialog (Fyne's file dialogs, say) is
+	// still an overlay of the window: Esc closes it all the same.
+	if top := a.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide()
 	}
 }
 
@@ -354,13 +366,19 @@ func (a *App) showDialog(d dialog.Dialog, save func()) {
 // formDialog shows content with Lưu and Hủy buttons; save returns true
 // when the record was stored and the dialog may close.
 func (a *App) formDialog(title string, content fyne.CanvasObject, size fyne.Size, save func() bool) dialog.Dialog {
+	return a.actionDialog(title, T("Lưu"), content, size, save)
+}
+
+// actionDialog is formDialog with another word than Lưu on its main
+// button (Tạo giấy giới thiệu…); Ctrl+S still presses it.
+func (a *App) actionDialog(title, action string, content fyne.CanvasObject, size fyne.Size, save func() bool) dialog.Dialog {
 	d := dialog.NewCustomWithoutButtons(title, content, a.win)
 	doSave := func() {
 		if a.confirmSaved(title, save) {
 			d.Hide()
 		}
 	}
-	saveBtn := newButton(T("Lưu")+" (Ctrl+S)", doSave)
+	saveBtn := newButton(action+" (Ctrl+S)", doSave)
 	saveBtn.Importance = widget.HighImportance
 	d.SetButtons([]fyne.CanvasObject{newButton(T("Hủy")+" (Esc)", d.Hide), saveBtn})
 	d.Resize(size)
@@ -414,4 +432,6 @@ func (bounded) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 // MinSize implements fyne.Layout.
-func (bounded) MinSize([]fyne.CanvasObject) fyne.Size { return minUsable.Subtract(fyne.NewSize(200, 0)) }
+func (bounded) MinSize([]fyne.CanvasObject) fyne.Size {
+	return minUsable.Subtract(fyne.NewSize(200, 0))
+}
