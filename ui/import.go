@@ -229,7 +229,7 @@ func (im *importer) cell(row, col int) string {
 		for i, pr := range r.Problems {
 			msgs[i] = pr.Column + ": " + problemText(pr)
 		}
-		return "✗ " + strings.Join(msgs, "; ")
+		return "× " + strings.Join(msgs, "; ") // × not ✗: in the bundled font
 	case r.Existing != 0:
 		return fmt.Sprintf(T("Đã có trong sổ: %s"), r.ExistingName)
 	}
