@@ -33,14 +33,12 @@ import (
 	"filippo.io/age"
 
 	"sodoan/store"
+	"sodoan/version"
 )
 
 // FormatVersion is the version of the package layout this build writes
 // and the newest it reads.
 const FormatVersion = 1
-
-// AppVersion is the version of Sổ Đoàn written in the manifests.
-var AppVersion = "0.1.0"
 
 // MinPassphrase is the fewest characters a package's passphrase may have.
 const MinPassphrase = 8
@@ -157,7 +155,7 @@ func Export(ctx context.Context, st *store.Store, out, passphrase string, replac
 	if err != nil {
 		return Manifest{}, err
 	}
-	m := Manifest{Format: FormatVersion, App: "Sổ Đoàn", AppVersion: AppVersion, RegisterID: id,
+	m := Manifest{Format: FormatVersion, App: "Sổ Đoàn", AppVersion: version.Version, RegisterID: id,
 		Unit: u.Name, UpperBody: u.UpperBody, Place: u.Place, Made: time.Now().UTC()}
 	if err := writePackage(dest, passphrase, &m, snap); err != nil {
 		return Manifest{}, err
