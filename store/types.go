@@ -230,10 +230,11 @@ type Result struct {
 	// Verdict is the assessment every screen and report prints.
 	Verdict Verdict
 	Detail  string // how it was computed, e.g. "12/14 chi đoàn"
-	// Num and Den are a share's numerator and denominator (zero for a
-	// count or a checkbox): a period adds them up rather than its
-	// yearly percentages. Introduced is 2.5d's members introduced to the
-	// Party in the span.
+	// Num and Den are a measured percentage's numerator and denominator
+	// (12 and 14 above); zero for counts and checks. An upper level adds
+	// them up across its wards, and a period across its years rather than
+	// averaging percentages. Introduced is 2.5d's members introduced to
+	// the Party in the span.
 	Num, Den, Introduced int
 }
 
