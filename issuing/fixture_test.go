@@ -268,7 +268,7 @@ var wantJune = map[string]want{
 	// 23 of 40.
 	"2.5c": {57.5, store.VerdictNotMet, "2.5c Tập hợp thanh niên có mặt tại địa bàn vào tổ chức 70% 57,5% (23/40 thanh niên) Chưa đạt"},
 	// Of 4 new Party members, S1 (admitted 15/06); S1 and M1 introduced.
-	"2.5d": {25, store.VerdictNotMet, "70% 25% (1 trong 4 đảng viên mới do Đoàn giới thiệu; đã giới thiệu 2 đoàn viên) Chưa đạt"},
+	"2.5d": {25, store.VerdictNotMet, "70% 25% (1/4 đảng viên mới do Đoàn giới thiệu; đã giới thiệu 2 đoàn viên) Chưa đạt"},
 	// Excellent, good, average, good, unrated: 3 of 5 branches.
 	"2.6": {60, store.VerdictNotMet, "80% 60% (3/5 chi đoàn đạt từ hoàn thành tốt nhiệm vụ trở lên, tương đương khá trở lên) Chưa đạt"},
 	"2.7": {1, store.VerdictMet, ""},
@@ -290,7 +290,7 @@ var wantDecember = map[string]want{
 	// 2: 25 of 40.
 	"2.5c": {62.5, store.VerdictNotMet, "70% 62,5% (25/40 thanh niên) Chưa đạt"},
 	// S1 and M1 admitted to the Party; S1, M1, M2 introduced.
-	"2.5d": {50, store.VerdictNotMet, "70% 50% (2 trong 4 đảng viên mới do Đoàn giới thiệu; đã giới thiệu 3 đoàn viên) Chưa đạt"},
+	"2.5d": {50, store.VerdictNotMet, "70% 50% (2/4 đảng viên mới do Đoàn giới thiệu; đã giới thiệu 3 đoàn viên) Chưa đạt"},
 	// The same 3 of 5, printed on the older scale (see the test).
 	"2.6": {60, store.VerdictNotMet, ""},
 }

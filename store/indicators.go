@@ -203,7 +203,7 @@ func (s *Store) partyMeasure(ctx context.Context, sp Span) (measure, error) {
 func partyShare(admitted, newParty, introduced int) measure {
 	m := pct(admitted, newParty, "")
 	m.introduced = introduced
-	m.detail = fmt.Sprintf("%s trong %s đảng viên mới do Đoàn giới thiệu; đã giới thiệu %s đoàn viên",
+	m.detail = fmt.Sprintf("%s/%s đảng viên mới do Đoàn giới thiệu; đã giới thiệu %s đoàn viên",
 		FormatInt(int64(admitted)), FormatInt(int64(newParty)), FormatInt(int64(introduced)))
 	return m
 }

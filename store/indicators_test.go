@@ -155,7 +155,7 @@ func TestYearResults(t *testing.T) {
 		if r.Indicator.Code == "n1" && (r.Cumulative != 4 || r.Verdict.Code != VerdictOnPace || r.Verdict.Phrase() != "4/10 (40%), đúng tiến độ") {
 			t.Errorf("n1 cumulative %.0f verdict %q, want 4 and 4/10 (40%%), đúng tiến độ", r.Cumulative, r.Verdict.Phrase())
 		}
-		if r.Indicator.Code == "p5" && r.Detail != "1 trong 4 đảng viên mới do Đoàn giới thiệu; đã giới thiệu 2 đoàn viên" {
+		if r.Indicator.Code == "p5" && r.Detail != "1/4 đảng viên mới do Đoàn giới thiệu; đã giới thiệu 2 đoàn viên" {
 			t.Errorf("p5 detail %q", r.Detail)
 		}
 	}
