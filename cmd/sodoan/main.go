@@ -47,6 +47,7 @@ func run(db, screen, reports string) error {
 	if err != nil {
 		return err
 	}
+	w.StartTrace()
 	w.Window().ShowAndRun()
 	return nil
 }
