@@ -225,6 +225,8 @@ func (w *traceWalker) control(o fyne.CanvasObject, pos, clipPos fyne.Position, c
 		tc.Text = x.Text.Text
 		w.add(o, "error", pos, clipPos, clipSize, tc)
 		return true
+	case *widget.PopUp, *widget.PopUpMenu, *widget.Menu:
+		return false // tappable only to catch clicks beside their content
 	case *widget.Label:
 		tc.Text = x.Text
 		w.add(o, "label", pos, clipPos, clipSize, tc)

@@ -293,27 +293,48 @@ func (w *walker) press(l int, c control, depth int) {
 	}
 }
 
-// typeInto clicks an entry, types sampleText at its end, Tabs away, then
-// takes the text back.
+// typeInto clicks an entry, types sampleText at its end (retyping when a
+// key was lost, as rw.typeInto), takes it back and Tabs away.
 func (w *walker) typeInto(l int, c control) {
 	h := w.h
+	key := h.last.key(c)
 	h.click(c)
-	h.key("End")
-	tr := h.typeText(sampleText)
-	f, ok := tr.focused()
-	if !ok || f.Kind != "entry" {
-		h.fail("focus entry "+tr.key(c), "bấm vào ô nhập %s không đặt con trỏ vào đó (tiêu điểm: %s)", c, tr.Focus)
+	orig := ""
+	if f, ok := h.last.focused(); ok && f.Kind == "entry" {
+		orig = f.Text
+	} else {
+		h.fail("focus entry "+key, "bấm vào ô nhập %s không đặt con trỏ vào đó (tiêu điểm: %s)", c, h.last.Focus)
 		return
 	}
-	if !strings.Contains(f.Text, strings.TrimSpace(sampleText)) {
-		h.fail("typed "+tr.key(c), "gõ %q vào %s, ô giữ %q", sampleText, c, f.Text)
+	erase := func(n int) {
+		bs := make([]string, n)
+		for i := range bs {
+			bs[i] = "BackSpace"
+		}
+		if n > 0 {
+			h.key(bs...)
+		}
 	}
-	bs := make([]string, len([]rune(sampleText)))
-	for i := range bs {
-		bs[i] = "BackSpace"
+	got := ""
+	for attempt := 1; attempt <= 3; attempt++ {
+		h.key("End")
+		tr := h.typeText(sampleText)
+		f, ok := tr.focused()
+		if !ok || f.Kind != "entry" {
+			h.fail("focus lost "+key, "gõ vào %s làm mất tiêu điểm (tiêu điểm: %s)", c, tr.Focus)
+			return
+		}
+		got = f.Text
+		added := len([]rune(got)) - len([]rune(orig))
+		erase(added)
+		if added == len([]rune(sampleText)) && strings.Contains(got, sampleText) {
+			h.key("Tab")
+			return
+		}
+		h.stats.lost++
+		h.t.Logf("gõ %q vào %s lần %d được %q", sampleText, c, attempt, got)
 	}
-	h.key(bs...)
-	h.key("Tab")
+	h.fail("typed "+key, "gõ %q vào %s ba lần, ô giữ %q", sampleText, c, got)
 }
 
 // pick opens a dropdown, chooses another entry with the mouse, and checks

@@ -86,13 +86,9 @@ func (h *rw) field(l int, label, kind string) control {
 	panic(appDied{})
 }
 
-// setEntry replaces the text of an entry.
-func (h *rw) setEntry(c control, text string) {
-	h.click(c)
-	h.key("ctrl+a", "BackSpace")
-	if text != "" {
-		h.typeText(text)
-	}
+// setEntry replaces the text of the form field labelled label in layer l.
+func (h *rw) setEntry(l int, label, text string) {
+	h.typeInto(func() control { return h.field(l, label, "entry") }, text, text)
 }
 
 // choose opens dropdown c (layer l) and picks option with the mouse.
@@ -218,16 +214,16 @@ func formMessages(h *rw) {
 		return
 	}
 	h.expectMessages("họ tên trống", "")
-	h.setEntry(h.field(l, "Họ", "entry"), "Đặng")
-	h.setEntry(h.field(l, "Tên", "entry"), "Hướng")
+	h.setEntry(l, "Họ", "Đặng")
+	h.setEntry(l, "Tên", "Hướng")
 	cases := []struct{ what, birth, admission, want string }{
 		{"ngày 31/02/2005", "31/02/2005", "", "31/02/2005"},
 		{"ngày sinh tương lai", "01/01/2100", "", ""},
 		{"vào Đoàn trước khi sinh", "01/01/2000", "01/01/1990", ""},
 	}
 	for _, c := range cases {
-		h.setEntry(h.field(l, "Ngày sinh", "entry"), c.birth)
-		h.setEntry(h.field(l, "Ngày vào Đoàn", "entry"), c.admission)
+		h.setEntry(l, "Ngày sinh", c.birth)
+		h.setEntry(l, "Ngày vào Đoàn", c.admission)
 		if tr := save(); tr.Layers != l {
 			h.fail("saved "+c.what, "biểu mẫu có %s đã được lưu", c.what)
 			return
@@ -244,23 +240,17 @@ func formMessages(h *rw) {
 // must hold what the dropdowns showed.
 func journey(h *rw) {
 	l := h.openForm()
-	h.click(h.field(l, "Họ", "entry"))
-	h.unikey(journeyFamily...)
-	h.click(h.field(l, "Tên đệm", "entry"))
-	h.unikey(journeyMiddle...)
-	h.click(h.field(l, "Tên", "entry"))
-	tr := h.unikey(journeyGiven...)
-	for label, want := range map[string]string{"Họ": "Đặng", "Tên đệm": "Thị", "Tên": "Hướng"} {
-		if got := h.field(l, label, "entry").Text; got != want {
-			h.fail("unikey "+label, "gõ kiểu Unikey vào ô %s được %q, cần %q", label, got, want)
-		}
+	for _, f := range []struct {
+		label, want string
+		steps       []string
+	}{{"Họ", "Đặng", journeyFamily}, {"Tên đệm", "Thị", journeyMiddle}, {"Tên", "Hướng", journeyGiven}} {
+		h.typeInto(func() control { return h.field(l, f.label, "entry") }, f.want, f.steps...)
 	}
-	_ = tr
 	h.choose(l, h.field(l, "Giới tính", "select"), "Nữ")
-	h.setEntry(h.field(l, "Ngày sinh", "entry"), "15/03/2004")
-	h.setEntry(h.field(l, "Ngày vào Đoàn", "entry"), "26/03/2020")
+	h.setEntry(l, "Ngày sinh", "15/03/2004")
+	h.setEntry(l, "Ngày vào Đoàn", "26/03/2020")
 	branchSel := h.field(l, "Chi đoàn", "select")
-	tr = h.click(branchSel)
+	tr := h.click(branchSel)
 	h.stats.dropdowns++
 	branch := ""
 	for _, it := range tr.in(l + 1) {
@@ -281,8 +271,7 @@ func journey(h *rw) {
 	}
 
 	// See her in the list.
-	h.click(h.must(0, "entry", ""))
-	h.typeText("Hướng")
+	h.typeInto(func() control { return h.must(0, "entry", "") }, "Hướng", "Hướng")
 	row, ok := waitFor(h, func(tr uiTrace) (control, bool) { return tr.find(0, "label", journeyName) })
 	if !ok {
 		h.fail("journey list", "không thấy %q trong danh sách sau khi lưu", journeyName)
@@ -354,7 +343,7 @@ func journey(h *rw) {
 
 	// Transfer her out: first with no unit (a message), then with one.
 	h.show("Đoàn viên")
-	h.setEntry(h.must(0, "entry", ""), "Hướng")
+	h.typeInto(func() control { return h.must(0, "entry", "") }, "Hướng", "Hướng")
 	row, ok = waitFor(h, func(tr uiTrace) (control, bool) { return tr.find(0, "label", journeyName) })
 	if !ok {
 		h.fail("journey list2", "không thấy %q trong danh sách", journeyName)
@@ -368,8 +357,7 @@ func journey(h *rw) {
 		panic(appDied{})
 	}
 	h.expectMessages("chuyển đi không có đơn vị", "")
-	h.click(h.field(1, "Chuyển đến đơn vị", "entry"))
-	h.typeText(journeyUnit)
+	h.typeInto(func() control { return h.field(1, "Chuyển đến đơn vị", "entry") }, journeyUnit, journeyUnit)
 	tr = h.click(h.must(1, "button", "Lưu"))
 	if tr.Layers != 0 {
 		h.fail("transfer save", "không lưu được việc chuyển đi: %q", tr.messages())
