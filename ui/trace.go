@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -194,11 +195,8 @@ func (w *traceWalker) control(o fyne.CanvasObject, pos, clipPos fyne.Position, c
 	case *widget.Entry:
 		w.entry(o, x, pos, clipPos, clipSize, tc)
 		return true
-	case *choiceSelect:
-		w.selectBox(o, x.Select, pos, clipPos, clipSize, tc)
-		return true
-	case *widget.Select:
-		w.selectBox(o, x, pos, clipPos, clipSize, tc)
+	case selecter:
+		w.selectBox(o, pos, clipPos, clipSize, tc)
 		return true
 	case *widget.Check:
 		tc.Text, tc.Checked = x.Text, x.Checked
@@ -256,12 +254,30 @@ func (w *traceWalker) entry(o fyne.CanvasObject, e *widget.Entry, pos, clipPos f
 	w.add(o, "entry", pos, clipPos, clipSize, tc)
 }
 
-func (w *traceWalker) selectBox(o fyne.CanvasObject, s *widget.Select, pos, clipPos fyne.Position, clipSize fyne.Size, tc TraceControl) {
-	tc.Selected = s.Selected
-	tc.Text = s.PlaceHolder
-	tc.Options = len(s.Options)
+// selecter is a widget.Select or a type that embeds one (by value or by
+// pointer): its fields are read by name, so that the trace does not depend
+// on how the app wraps its dropdowns.
+type selecter interface {
+	SelectedIndex() int
+	SetSelectedIndex(int)
+	ClearSelected()
+}
+
+func (w *traceWalker) selectBox(o fyne.CanvasObject, pos, clipPos fyne.Position, clipSize fyne.Size, tc TraceControl) {
+	v := reflect.Indirect(reflect.ValueOf(o))
+	field := func(name string) reflect.Value { return v.FieldByName(name) }
+	tc.Selected = field("Selected").String()
+	tc.Text = field("PlaceHolder").String()
+	tc.Options = field("Options").Len()
 	tc.Shown = strings.Join(texts(o), " ")
-	tc.Focused = w.focused == fyne.Focusable(s)
+	if w.focused != nil {
+		tc.Focused = w.focused == o.(fyne.Focusable)
+		if f := field("Select"); f.IsValid() && f.CanInterface() {
+			if inner, ok := f.Interface().(*widget.Select); ok && fyne.Focusable(inner) == w.focused {
+				tc.Focused = true
+			}
+		}
+	}
 	w.add(o, "select", pos, clipPos, clipSize, tc)
 }
 

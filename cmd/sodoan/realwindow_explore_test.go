@@ -22,7 +22,7 @@ const exploreBudget = 7 * time.Minute
 
 // perKey is how many controls of one kind and label a layer gets clicked:
 // a dialog with a row per member needs its first rows only.
-const perKey = 2
+const perKey = 1
 
 // target names a control across traces: its key and which one of the
 // controls with that key it is.
@@ -59,6 +59,21 @@ func (tr *uiTrace) key(c control) string {
 		return "table"
 	}
 	return c.Kind + "|" + tr.fieldLabel(c) + "|" + c.Text + "|" + c.Icon
+}
+
+// targetOf names control c of the last trace.
+func (h *rw) targetOf(c control) target {
+	key := h.last.key(c)
+	n := 0
+	for _, o := range h.last.in(c.Layer) {
+		if o == c {
+			break
+		}
+		if h.last.key(o) == key {
+			n++
+		}
+	}
+	return target{key, n}
 }
 
 // lookup finds target t in layer l of the last trace.
@@ -266,19 +281,16 @@ func (w *walker) press(l int, c control, depth int) {
 	case "select":
 		w.pick(l, c)
 	case "check":
-		before := c.Checked
+		tg := h.targetOf(c)
 		tr := h.click(c)
-		if c2, ok := tr.focused(); ok && c2.Kind == "check" && c2.Checked == before {
-			h.fail("check "+c.Text, "bấm ô đánh dấu %q không đổi trạng thái", c.Text)
+		if tr.Layers != l || tr.Screen != h.last.Screen {
+			return
 		}
-		if tr.Layers == l {
+		if c2, ok := h.lookup(l, tg); ok && c2.Checked != c.Checked {
 			// Put it back, so filters and forms stay as they were.
-			for _, c2 := range tr.in(l) {
-				if c2.Kind == "check" && c2.Text == c.Text && c2.Checked != before && c2.visible() {
-					h.click(c2)
-					break
-				}
-			}
+			h.click(c2)
+		} else if ok {
+			h.fail("check "+c.Text, "bấm ô đánh dấu %q không đổi trạng thái", c.Text)
 		}
 	case "table":
 		// One data cell (below the header row): opens a row's page.
@@ -342,16 +354,8 @@ func (w *walker) typeInto(l int, c control) {
 // (Right) and back (Left), the trace checking the drawn value each time.
 func (w *walker) pick(l int, c control) {
 	h := w.h
-	key := h.last.key(c)
-	n := 0
-	for _, o := range h.last.in(l) {
-		if o == c {
-			break
-		}
-		if h.last.key(o) == key {
-			n++
-		}
-	}
+	tg := h.targetOf(c)
+	key := tg.key
 	tr := h.click(c)
 	h.stats.dropdowns++
 	if tr.Layers != l+1 {
@@ -384,7 +388,7 @@ func (w *walker) pick(l int, c control) {
 		h.fail("menu stays "+key, "chọn %q trong %s không đóng danh sách", choice.Text, c)
 		w.closeTo(l)
 	}
-	got, ok := h.lookup(l, target{key, n})
+	got, ok := h.lookup(l, tg)
 	if !ok {
 		return // the choice rebuilt the screen (the language)
 	}
@@ -457,7 +461,7 @@ func (w *walker) closeTo(n int) {
 				menu = true
 			}
 		}
-		focus := "không có"
+		focus := "không có (" + h.last.Focus + ")"
 		if f, ok := h.last.focused(); ok {
 			focus = f.Kind
 		}

@@ -69,6 +69,7 @@ func (h *rw) must(l int, kind, text string) control {
 	c, ok := h.last.find(l, kind, text)
 	if !ok {
 		h.fail("missing "+kind+text, "không thấy %s %q (lớp %d, màn hình %s)", kind, text, l, h.last.Screen)
+		h.logLayer(l)
 		panic(appDied{})
 	}
 	return c
@@ -83,6 +84,7 @@ func (h *rw) field(l int, label, kind string) control {
 		}
 	}
 	h.fail("missing field "+label, "không thấy ô %s %q trong hộp thoại %q", kind, label, h.last.title(l))
+	h.logLayer(l)
 	panic(appDied{})
 }
 
@@ -103,6 +105,7 @@ func (h *rw) choose(l int, c control, option string) {
 		}
 	}
 	h.fail("option "+option, "ô chọn %s không có mục %q", c, option)
+	h.logLayer(l + 1)
 	panic(appDied{})
 }
 

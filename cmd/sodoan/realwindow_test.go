@@ -153,6 +153,7 @@ type rw struct {
 	last    uiTrace
 	start   time.Time
 	phaseNm string
+	action  string // the last click or keys, for messages
 
 	stats struct {
 		screens, clicks, dropdowns, typed, keys, dialogs, restarts, lost int
@@ -379,11 +380,11 @@ func (h *rw) check() {
 	}
 	if i := indexAny(fresh, "panic:", "fatal error:"); i >= 0 {
 		excerpt := firstLines(fresh[i:], 14)
-		h.fail("crash "+crashKey(fresh[i:]), "sodoan sập:\n%s", excerpt)
+		h.fail("crash "+crashKey(fresh[i:]), "sodoan sập sau %s:\n%s", h.action, excerpt)
 		panic(appDied{})
 	}
 	if exited {
-		h.fail("exit", "sodoan đã thoát (mã %v); stderr cuối:\n%s", h.app.ProcessState, lastLines(out, 10))
+		h.fail("exit", "sodoan đã thoát sau %s (mã %v); stderr cuối:\n%s", h.action, h.app.ProcessState, lastLines(out, 10))
 		panic(appDied{})
 	}
 	for rest := fresh; ; {
@@ -392,7 +393,7 @@ func (h *rw) check() {
 			break
 		}
 		excerpt := firstLines(rest[i:], 3)
-		h.fail("fyne "+firstLines(rest[i:], 1), "Fyne báo lỗi:\n%s", excerpt)
+		h.fail("fyne "+firstLines(rest[i:], 1), "Fyne báo lỗi sau %s:\n%s", h.action, excerpt)
 		rest = rest[i+len("Fyne error"):]
 	}
 }
@@ -483,7 +484,7 @@ func (h *rw) settle() uiTrace {
 			h.fail("unsettled", "cửa sổ không đứng yên sau 10 s")
 			break
 		}
-		time.Sleep(70 * time.Millisecond)
+		time.Sleep(50 * time.Millisecond)
 	}
 	h.checkTrace(h.last)
 	return h.last
@@ -533,9 +534,27 @@ func (tr *uiTrace) messages() []string {
 
 func (h *rw) xdo(args ...string) (string, error) {
 	cmd := exec.Command("xdotool", args...)
-	cmd.Env = append(os.Environ(), "DISPLAY="+h.display)
+	// xdotool reads key names in the C library's locale; C.UTF-8 is always
+	// there, vi_VN seldom.
+	cmd.Env = append(os.Environ(), "DISPLAY="+h.display, "LC_ALL=C.UTF-8")
 	out, err := cmd.CombinedOutput()
+	if err != nil {
+		err = fmt.Errorf("xdotool %s: %w: %s", strings.Join(args, " "), err, out)
+	}
 	return strings.TrimSpace(string(out)), err
+}
+
+// send runs an xdotool action on the window; a failed one (a loaded X
+// server) is tried once more, then ends the phase.
+func (h *rw) send(args ...string) {
+	h.t.Helper()
+	if _, err := h.xdo(args...); err != nil {
+		time.Sleep(300 * time.Millisecond)
+		if _, err := h.xdo(args...); err != nil {
+			h.fail("xdotool", "%v", err)
+			panic(appDied{})
+		}
+	}
 }
 
 // click presses the left button in the middle of the visible part of c.
@@ -546,9 +565,8 @@ func (h *rw) click(c control) uiTrace {
 		return h.last
 	}
 	x, y := h.winX+c.VX+c.VW/2, h.winY+c.VY+c.VH/2
-	if _, err := h.xdo("mousemove", strconv.Itoa(x), strconv.Itoa(y), "click", "1"); err != nil {
-		h.t.Fatalf("xdotool click: %v", err)
-	}
+	h.action = fmt.Sprintf("bấm %s (lớp %d, màn hình %s)", c, c.Layer, h.last.Screen)
+	h.send("mousemove", strconv.Itoa(x), strconv.Itoa(y), "click", "1")
 	h.stats.clicks++
 	return h.settle()
 }
@@ -556,9 +574,16 @@ func (h *rw) click(c control) uiTrace {
 // key sends key chords (xdotool names: ctrl+s, Escape, Tab…).
 func (h *rw) key(keys ...string) uiTrace {
 	h.t.Helper()
-	if _, err := h.xdo(append([]string{"key", "--delay", "60"}, keys...)...); err != nil {
-		h.t.Fatalf("xdotool key: %v", err)
-	}
+	return h.keysDelay("60", keys...)
+}
+
+// keysDelay sends keys delay ms apart. Letters go 150 ms apart, as in
+// docs/xdotool-unikey.sh: closer, GLFW drops some of the letters bound to
+// spare keycodes when the machine is loaded.
+func (h *rw) keysDelay(delay string, keys ...string) uiTrace {
+	h.t.Helper()
+	h.action = fmt.Sprintf("phím %s (màn hình %s, tiêu điểm %s)", strings.Join(keys, " "), h.last.Screen, h.last.Focus)
+	h.send(append([]string{"key", "--delay", delay}, keys...)...)
 	h.stats.keys += len(keys)
 	return h.settle()
 }
@@ -571,7 +596,7 @@ func (h *rw) typeText(s string) uiTrace {
 		keys = append(keys, keysym(r))
 	}
 	h.stats.typed += len(keys)
-	return h.key(keys...)
+	return h.keysDelay("150", keys...)
 }
 
 // unikey replays an input method's keys: a step "-N:X" sends N BackSpaces
@@ -593,7 +618,7 @@ func (h *rw) unikey(steps ...string) uiTrace {
 		}
 	}
 	h.stats.typed += len(keys)
-	return h.key(keys...)
+	return h.keysDelay("150", keys...)
 }
 
 // typeInto types into the entry found by get (which must have the focus):
@@ -614,6 +639,16 @@ func (h *rw) typeInto(get func() control, want string, steps ...string) {
 		h.t.Logf("gõ %q lần %d được %q", want, attempt, got)
 	}
 	h.fail("typed "+want, "gõ %q ba lần, ô giữ %q", want, got)
+}
+
+// logLayer writes the controls of layer l to the test log, to explain a
+// failed step.
+func (h *rw) logLayer(l int) {
+	var b strings.Builder
+	for _, c := range h.last.in(l) {
+		fmt.Fprintf(&b, "\n  %s %q sel=%q shown=%q focus=%v at %d,%d %dx%d", c.Kind, c.Text, c.Selected, c.Shown, c.Focused, c.X, c.Y, c.W, c.H)
+	}
+	h.t.Logf("lớp %d của màn hình %s (tiêu điểm %s):%s", l, h.last.Screen, h.last.Focus, b.String())
 }
 
 // phase runs one part of the test; a crash ends the part and the app is
