@@ -232,6 +232,8 @@ func (w *traceWalker) control(o fyne.CanvasObject, pos, clipPos fyne.Position, c
 	case fyne.Tappable:
 		kind := "tappable"
 		switch fmt.Sprintf("%T", o) {
+		case "*widget.OverlayContainer":
+			return false // a pop-up menu's backdrop (internal to Fyne)
 		case "*widget.menuItem":
 			kind = "menuitem"
 		case "*widget.listItem":
@@ -306,6 +308,9 @@ func texts(o fyne.CanvasObject) []string {
 func (w *traceWalker) add(o fyne.CanvasObject, kind string, pos, clipPos fyne.Position, clipSize fyne.Size, tc TraceControl) {
 	sz := o.Size()
 	tc.Kind, tc.Type, tc.Layer = kind, fmt.Sprintf("%T", o), w.layer
+	if f, ok := o.(fyne.Focusable); ok && w.focused != nil && f == w.focused {
+		tc.Focused = true
+	}
 	s := w.scale
 	tc.X, tc.Y, tc.W, tc.H = px(pos.X, s), px(pos.Y, s), px(sz.Width, s), px(sz.Height, s)
 	vp, vs := intersect(pos, sz, clipPos, clipSize)

@@ -380,7 +380,10 @@ func (w *walker) pick(l int, c control) {
 		}
 	}
 	if choice.Text == "" {
-		h.key("Escape")
+		if len(items) == 0 {
+			h.fail("noitems "+key, "danh sách của ô chọn %s không có mục nào bấm được", c)
+		}
+		w.closeTo(l)
 		return
 	}
 	tr = h.click(choice)

@@ -565,6 +565,11 @@ func (h *rw) click(c control) uiTrace {
 		return h.last
 	}
 	x, y := h.winX+c.VX+c.VW/2, h.winY+c.VY+c.VH/2
+	if c.Kind == "check" {
+		// A check box reacts only on its box and text, not on the rest
+		// of the room a layout gave it.
+		x = h.winX + c.VX + min(12, c.VW/2)
+	}
 	h.action = fmt.Sprintf("bấm %s (lớp %d, màn hình %s)", c, c.Layer, h.last.Screen)
 	h.send("mousemove", strconv.Itoa(x), strconv.Itoa(y), "click", "1")
 	h.stats.clicks++
@@ -582,6 +587,9 @@ func (h *rw) key(keys ...string) uiTrace {
 // spare keycodes when the machine is loaded.
 func (h *rw) keysDelay(delay string, keys ...string) uiTrace {
 	h.t.Helper()
+	if len(keys) == 0 {
+		return h.last
+	}
 	h.action = fmt.Sprintf("phím %s (màn hình %s, tiêu điểm %s)", strings.Join(keys, " "), h.last.Screen, h.last.Focus)
 	h.send(append([]string{"key", "--delay", delay}, keys...)...)
 	h.stats.keys += len(keys)
