@@ -229,6 +229,11 @@ func (w *traceWalker) control(o fyne.CanvasObject, pos, clipPos fyne.Position, c
 		tc.Text = x.Text
 		w.add(o, "label", pos, clipPos, clipSize, tc)
 		return true
+	case *widget.RichText:
+		// widget.Form's item labels, among others.
+		tc.Text = strings.Join(texts(o), " ")
+		w.add(o, "label", pos, clipPos, clipSize, tc)
+		return true
 	case fyne.Tappable:
 		kind := "tappable"
 		switch fmt.Sprintf("%T", o) {

@@ -18,7 +18,7 @@ const sampleText = " Thử"
 
 // exploreBudget bounds the walk; past it, dialogs and sub-pages are no
 // longer opened (and the test says so).
-const exploreBudget = 7 * time.Minute
+const exploreBudget = 6 * time.Minute
 
 // perKey is how many controls of one kind and label a layer gets clicked:
 // a dialog with a row per member needs its first rows only.
