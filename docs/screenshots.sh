@@ -92,6 +92,54 @@ sleep 1.5
 shoot "$out/$(printf %02d $((i + 4)))-documents.png"
 stop_app
 
+# An open dropdown: the status filter of the members list.
+start_app members
+xdotool mousemove 730 62 click 1
+sleep 1
+shoot "$out/15-dropdown.png"
+stop_app
+
+# The member form showing the store's messages: saved with no name and an
+# impossible birth date.
+start_app members
+xdotool key ctrl+n
+sleep 1.5
+xdotool key Tab Tab Tab Tab
+xdotool type --delay 60 "31/02/2005"
+xdotool key ctrl+s
+sleep 1
+shoot "$out/16-form-messages.png"
+stop_app
+
+# A saved confirmation: a new member typed in and saved with Ctrl+S; the
+# list scrolls to her row and the foot of the window says so.
+start_app members
+xdotool key ctrl+n
+sleep 1.5
+xdotool type --delay 60 "Le"; xdotool key Tab
+xdotool type --delay 60 "Thi"; xdotool key Tab
+xdotool type --delay 60 "Hoa"; xdotool key Tab space
+sleep 0.5
+xdotool key Down Down Return
+sleep 0.3
+xdotool key Tab
+xdotool type --delay 60 "05/06/2004"
+xdotool mousemove 990 377 click 1 # Ngày vào Đoàn
+xdotool type --delay 60 "26/03/2020"
+xdotool key ctrl+s
+sleep 2
+shoot "$out/17-saved.png"
+stop_app
+
+# One English screen: the dashboard after choosing English in Settings.
+prefs="$HOME/.config/fyne/vn.doanthanhnien.sodoan/preferences.json"
+mkdir -p "$(dirname "$prefs")"
+echo '{"language":"en"}' >"$prefs"
+start_app members
+shoot "$out/18-english.png"
+stop_app
+rm -f "$prefs"
+
 # The welcome screen of a first start, on an empty register.
 bin/sodoan --db "$work/empty.db" >>"$work/app.log" 2>&1 &
 app_pid=$!

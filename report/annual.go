@@ -13,13 +13,18 @@ import (
 type Annual struct {
 	Meta
 	Year      int
-	Plan      store.Plan      // its Number and Title name the report
-	Situation store.Situation // part I
-	Results   []store.Result  // part II, one per indicator, in plan order
-	Clubs     []store.Club    // part III
+	Plan      store.Plan      // its Citation opens the report
+	Situation store.Situation // its AsOf is the cut-off date
+	Results   []store.Result  // one per indicator, in plan order
+	Clubs     []store.Club
 	Coops     []store.Coop
 	CoopYears []store.CoopYear // the year's results of the groups (by CoopID)
-	Ward      store.WardYear   // part IV: the secretary's texts
+	Ward      store.WardYear   // the ward's own rating; its texts when Narrative is nil
+	// Narrative holds the report's texts by section (store.AnnualSections):
+	// what the secretary wrote, or the draft from the figures.
+	Narrative store.Narrative
+	// RatingScale is the scale the ward's rating is printed on.
+	RatingScale string
 }
 
 // AnnualType is the type code of the annual report in the register.
@@ -30,39 +35,69 @@ func AnnualSummary(plan store.Plan, year int) string {
 	return fmt.Sprintf("Kết quả thực hiện Kế hoạch số %s năm %d", nfc(plan.Number), year)
 }
 
-// WriteAnnual writes the annual report (BÁO CÁO) on the plan: I. the
-// situation of the organisation, II. every indicator with its target,
-// result and assessment, III. clubs and cooperative groups, IV. the
-// secretary's assessment, then recipients and signature.
+// text is the narrative of a section, falling back on the part-IV texts
+// of older registers.
+func (a *Annual) text(section string) string {
+	if a.Narrative != nil {
+		return a.Narrative[section]
+	}
+	return map[string]string{"strengths": a.Ward.Achievements, "shortcomings": a.Ward.Shortcomings, "directions": a.Ward.NextSteps}[section]
+}
+
+// WriteAnnual writes the annual report (BÁO CÁO) on the plan, as a Union
+// office writes it: the plan it implements cited in full, I. the
+// situation as of the cut-off, II. the results field by field with the
+// clubs, groups and every indicator, III. the assessment (strengths,
+// shortcomings and their causes, lessons), IV. next year's directions,
+// V. recommendations; then recipients and signature.
 func WriteAnnual(w io.Writer, a *Annual) error {
 	d := newDoc(a.settings(), false)
 	d.header(&a.Meta, AnnualType)
 	d.title("Báo cáo", AnnualSummary(a.Plan, a.Year))
 
 	unit := unitShort(a.Unit)
-	d.paragraph(fmt.Sprintf("Thực hiện Kế hoạch số %s về %s, Ban Chấp hành %s báo cáo kết quả thực hiện năm %d như sau:",
-		a.Plan.Number, lowerFirst(a.Plan.Title), unit, a.Year))
+	d.paragraph(fmt.Sprintf("Thực hiện %s; Ban Chấp hành %s báo cáo kết quả thực hiện năm %d (số liệu tính đến ngày %s) như sau:",
+		nfc(a.Plan.Citation()), unit, a.Year, a.Situation.AsOf))
 
-	d.heading("I/. TÌNH HÌNH CHUNG")
-	d.situation(&a.Situation)
+	d.heading("I/. ĐẶC ĐIỂM TÌNH HÌNH")
+	d.optional(a.text("situation"))
+	d.situation(&a.Situation, unit)
 
-	d.heading("II/. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")
-	d.paragraph(fmt.Sprintf("Kết quả thực hiện các chỉ tiêu của Kế hoạch số %s trong năm %d:", a.Plan.Number, a.Year))
+	d.heading("II/. KẾT QUẢ THỰC HIỆN")
+	d.subheading("1/. Công tác tuyên truyền, giáo dục")
+	d.texts(a.text("propaganda"))
+	d.subheading("2/. Các phong trào hành động, hỗ trợ thanh niên phát triển kinh tế")
+	d.texts(a.text("movements"))
+	d.paragraph("Các câu lạc bộ đang hoạt động:")
+	d.clubTable(a.Clubs)
+	d.paragraph("Các tổ hợp tác và kết quả hoạt động trong năm:")
+	d.coopTable(a.Coops, a.CoopYears, a.Year)
+	d.subheading("3/. Công tác xây dựng tổ chức Đoàn, Hội")
+	d.texts(a.text("organisation"))
+	if a.Ward.Rating != "" {
+		d.paragraph(fmt.Sprintf("Ban Chấp hành %s tự đánh giá, xếp loại năm %d: %s.", unit, a.Year,
+			lowerFirst(store.UnitRatingLabel(a.RatingScale, a.Ward.Rating))))
+	}
+	d.subheading("4/. Công tác kiểm tra, giám sát")
+	d.texts(a.text("inspection"))
+	d.subheading("5/. Kết quả thực hiện các chỉ tiêu")
+	d.paragraph(resultsSummary(a.Plan, a.Results, fmt.Sprintf("năm %d", a.Year)))
 	d.resultTable(a.Results)
 
-	d.heading("III/. CÂU LẠC BỘ, TỔ HỢP TÁC")
-	d.subheading("1/. Các câu lạc bộ")
-	d.clubTable(a.Clubs)
-	d.subheading("2/. Các tổ hợp tác")
-	d.coopTable(a.Coops, a.CoopYears, a.Year)
-
-	d.heading("IV/. ĐÁNH GIÁ CHUNG")
+	d.heading("III/. ĐÁNH GIÁ CHUNG")
 	d.subheading("1/. Ưu điểm")
-	d.texts(a.Ward.Achievements)
+	d.texts(a.text("strengths"))
 	d.subheading("2/. Hạn chế")
-	d.texts(a.Ward.Shortcomings)
-	d.subheading("3/. Phương hướng, nhiệm vụ năm " + strconv.Itoa(a.Year+1))
-	d.texts(a.Ward.NextSteps)
+	d.texts(a.text("shortcomings"))
+	d.subheading("3/. Nguyên nhân")
+	d.texts(a.text("causes"))
+	d.subheading("4/. Bài học kinh nghiệm")
+	d.texts(a.text("lessons"))
+
+	d.heading("IV/. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM " + strconv.Itoa(a.Year+1))
+	d.texts(a.text("directions"))
+	d.heading("V/. ĐỀ XUẤT, KIẾN NGHỊ")
+	d.texts(a.text("recommendations"))
 
 	d.lastParagraph(&a.Meta, false, fmt.Sprintf("Trên đây là báo cáo kết quả thực hiện Kế hoạch số %s năm %d của Ban Chấp hành %s./.",
 		a.Plan.Number, a.Year, unit), "", d.set.FirstLineIndent, "J")
@@ -70,15 +105,40 @@ func WriteAnnual(w io.Writer, a *Annual) error {
 	return d.finish(w)
 }
 
+// resultsSummary is the sentence before an indicator table: how many
+// target groups and targets the plan has, and how many of each verdict.
+func resultsSummary(plan store.Plan, rs []store.Result, when string) string {
+	groups := map[string]bool{}
+	for _, in := range plan.Indicators {
+		sec := in.Section
+		if sec == "" {
+			sec = in.Code
+		}
+		groups[sec] = true
+	}
+	counts := map[store.VerdictCode]int{}
+	for _, r := range rs {
+		counts[r.Verdict.Code]++
+	}
+	var parts []string
+	for _, v := range store.Verdicts {
+		if n := counts[store.VerdictCode(v.Code)]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", strings.ToLower(v.Label), n))
+		}
+	}
+	return fmt.Sprintf("Kế hoạch số %s đề ra %d nhóm chỉ tiêu với %d chỉ tiêu cụ thể; kết quả %s: %s.",
+		nfc(plan.Number), len(groups), len(rs), when, strings.Join(parts, ", "))
+}
+
 // situation writes part I: organisation, members, movements.
-func (d *doc) situation(s *store.Situation) {
+func (d *doc) situation(s *store.Situation, unit string) {
 	var kinds []string
 	for _, t := range s.BranchesByKind {
 		if t.Total > 0 {
 			kinds = append(kinds, fmt.Sprintf("%s chi đoàn %s", store.FormatInt(int64(t.Total)), strings.ToLower(t.Label)))
 		}
 	}
-	text := fmt.Sprintf("Tính đến ngày %s, toàn Đoàn có %s chi đoàn", s.AsOf, store.FormatInt(int64(s.Branches)))
+	text := fmt.Sprintf("Tính đến ngày %s, %s có %s chi đoàn trực thuộc", s.AsOf, unit, store.FormatInt(int64(s.Branches)))
 	if len(kinds) > 0 {
 		text += " (" + strings.Join(kinds, "; ") + ")"
 	}
@@ -130,37 +190,93 @@ func (d *doc) situation(s *store.Situation) {
 	t.row("B", "Cộng", store.FormatInt(int64(s.Union.Total)), store.FormatInt(int64(s.Union.Female)),
 		store.FormatInt(int64(s.Federation.Total)), store.FormatInt(int64(s.Federation.Female)))
 
-	d.paragraph(fmt.Sprintf("Trong năm %d: kết nạp %s đoàn viên mới; tiếp nhận %s đoàn viên chuyển sinh hoạt đến; "+
-		"%s đoàn viên chuyển sinh hoạt đi; %s đoàn viên trưởng thành Đoàn; xóa tên %s đoàn viên; phát triển %s hội viên mới.",
-		s.Year, store.FormatInt(int64(s.Admissions)), store.FormatInt(int64(s.TransfersIn)), store.FormatInt(int64(s.TransfersOut)),
-		store.FormatInt(int64(s.ComingOfAge)), store.FormatInt(int64(s.Removals)), store.FormatInt(int64(s.NewFederation))))
+	d.paragraph(movements(s))
 }
 
-// resultTable writes every indicator: code, content, target, result (with
-// how it was computed) and whether it was met.
+// movements is the sentence of the year's membership movements, leaving
+// out the kinds that did not happen.
+func movements(s *store.Situation) string {
+	n := func(v int) string { return store.FormatInt(int64(v)) }
+	parts := []string{"kết nạp " + n(s.Admissions) + " đoàn viên mới"}
+	for _, m := range []struct {
+		v    int
+		text string
+	}{
+		{s.TransfersIn, "tiếp nhận %s đoàn viên chuyển sinh hoạt đến"},
+		{s.TransfersOut, "%s đoàn viên chuyển sinh hoạt đi"},
+		{s.ComingOfAge, "%s đoàn viên trưởng thành Đoàn"},
+		{s.Removals, "xóa tên %s đoàn viên"},
+	} {
+		if m.v > 0 {
+			parts = append(parts, fmt.Sprintf(m.text, n(m.v)))
+		}
+	}
+	parts = append(parts, "phát triển "+n(s.NewFederation)+" hội viên mới")
+	return fmt.Sprintf("Từ ngày %s đến ngày %s, %s.", yearStart(s), s.AsOf, strings.Join(parts, "; "))
+}
+
+// yearStart is the first day the movements count from (1 January of the
+// report's year when the situation does not say).
+func yearStart(s *store.Situation) store.Date {
+	if s.From.IsZero() {
+		return store.MustDate(s.Year, 1, 1)
+	}
+	return s.From
+}
+
+// resultTable writes every indicator: code, content, target, the year's
+// result with how it was counted, and the verdict (for a period target,
+// its progress and pace).
 func (d *doc) resultTable(results []store.Result) {
 	t := d.newTable([]Column{
-		{Title: "Chỉ tiêu", Width: 14, Align: "C"},
-		{Title: "Nội dung", Width: 62},
-		{Title: "Mục tiêu", Width: 20, Align: "C"},
-		{Title: "Kết quả", Width: 27, Align: "C"},
-		{Title: "Đánh giá", Width: 18, Align: "C"},
+		{Title: "Chỉ tiêu", Width: 13, Align: "C"},
+		{Title: "Nội dung", Width: 50},
+		{Title: "Mục tiêu", Width: 19, Align: "C"},
+		{Title: "Kết quả trong năm", Width: 33, Align: "C"},
+		{Title: "Đánh giá", Width: 28, Align: "C"},
 	}, d.set.TableSize)
 	for _, r := range results {
 		in := r.Indicator
 		target := store.FormatValue(in.Kind, in.Target)
-		if in.Period {
+		switch {
+		case in.Kind == store.KindCheck:
+			target = "Có"
+		case in.Period:
 			target += " (cả giai đoạn)"
 		}
-		result := "—"
-		if r.Known {
-			result = store.FormatValue(in.Kind, r.Actual)
-			if r.Detail != "" {
-				result += " (" + nfc(r.Detail) + ")"
-			}
+		verdict := r.Verdict.Label()
+		if in.Period {
+			verdict = "Lũy kế " + r.Verdict.Phrase()
 		}
-		t.row("", nfc(in.Code), nfc(in.Title), target, result, verdict(r))
+		t.row("", nfc(in.Code), nfc(in.Title), target, resultText(r), verdict)
 	}
+}
+
+// resultText is the result of an indicator in the year as words: "101
+// đoàn viên", "40% (4/10 chi đoàn khóm, ấp)", "Có"; what is missing
+// when it could not be measured.
+func resultText(r store.Result) string {
+	detail := nfc(r.Detail)
+	switch {
+	case detail == "" && !r.Known:
+		return "—"
+	case !r.Known && !r.Indicator.Period:
+		return upperFirst(detail)
+	case r.Indicator.Kind == store.KindPercent:
+		return store.FormatValue(r.Indicator.Kind, r.Actual) + " (" + detail + ")"
+	case detail != "":
+		return upperFirst(detail)
+	}
+	return store.FormatValue(r.Indicator.Kind, r.Actual)
+}
+
+// upperFirst capitalises the first letter of a phrase standing alone in
+// a cell.
+func upperFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }
 
 // clubTable lists the clubs: name, kind, leader, members, founding date.
@@ -172,7 +288,7 @@ func (d *doc) clubTable(clubs []store.Club) {
 	t := d.newTable([]Column{
 		{Title: "STT", Width: 9, Align: "C"},
 		{Title: "Tên câu lạc bộ", Width: 48},
-		{Title: "Loại hình", Width: 33},
+		{Title: "Lĩnh vực", Width: 33},
 		{Title: "Chủ nhiệm", Width: 32},
 		{Title: "Thành viên", Width: 15, Align: "C"},
 		{Title: "Thành lập", Width: 22, Align: "C"},
@@ -180,9 +296,25 @@ func (d *doc) clubTable(clubs []store.Club) {
 	members := 0
 	for i, c := range clubs {
 		members += len(c.Members)
-		t.row("", strconv.Itoa(i+1), nfc(c.Name), nfc(c.Kind.Label()), nfc(c.Leader), strconv.Itoa(len(c.Members)), c.Founded.String())
+		t.row("", strconv.Itoa(i+1), nfc(c.Name), clubField(c.Kind), nfc(c.Leader), strconv.Itoa(len(c.Members)), c.Founded.String())
 	}
 	t.row("B", "", "Cộng", "", "", strconv.Itoa(members), "")
+}
+
+// clubField is what a club works on, for the table's column: the kind's
+// own name ("CLB Thanh niên làm kinh tế") would only repeat the club's.
+func clubField(k store.ClubKind) string {
+	switch k {
+	case "economic":
+		return "Phát triển kinh tế"
+	case "secretaries":
+		return "Bồi dưỡng nghiệp vụ cán bộ chi đoàn"
+	case "propagandists":
+		return "Tuyên truyền, giáo dục"
+	case "interest":
+		return "Văn hóa, thể thao, sở thích"
+	}
+	return "Khác"
 }
 
 // coopTable lists the cooperative groups with the year's results.
@@ -213,6 +345,13 @@ func (d *doc) coopTable(coops []store.Coop, years []store.CoopYear, year int) {
 			store.FormatInt(c.Capital), store.FormatInt(y.Revenue), store.FormatInt(y.AvgIncome))
 	}
 	t.row("B", "", "Cộng", "", "", store.FormatInt(capital), store.FormatInt(revenue), "")
+}
+
+// optional writes a text when there is one (no dotted lines).
+func (d *doc) optional(s string) {
+	if strings.TrimSpace(s) != "" {
+		d.texts(s)
+	}
 }
 
 // texts writes the secretary's own text: one paragraph a line. Empty text

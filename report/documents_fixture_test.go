@@ -37,7 +37,8 @@ func fixturePeriod() *Period {
 			if in.Kind == store.KindPercent {
 				r.Actual = 60 + float64(5*y) + 0.5
 			}
-			r.Met = r.Actual >= in.Target
+			r.Verdict = store.Judge(in, r.Actual, true)
+			r.Met = r.Verdict.Code == store.VerdictMet
 			rs = append(rs, r)
 		}
 		pr.ByYear = append(pr.ByYear, rs)
@@ -49,7 +50,9 @@ func fixturePeriod() *Period {
 			for _, rs := range pr.ByYear {
 				sum += rs[i].Actual
 			}
-			t.Actual, t.Cumulative, t.Met = sum, sum, sum >= in.Target
+			t.Actual, t.Cumulative = sum, sum
+			t.Verdict = store.JudgePeriod(in, sum, 1)
+			t.Met = t.Verdict.Code == store.VerdictMet
 		}
 		pr.Total = append(pr.Total, t)
 	}

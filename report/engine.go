@@ -47,11 +47,12 @@ type Settings struct {
 }
 
 // DefaultSettings returns the layout reference's values: margins 20, 20,
-// 30 and 20 mm, 14 pt body text, 13 pt page numbers.
+// 30 and 20 mm, 14 pt header lines (upper and issuing body) and body text,
+// 13 pt page numbers.
 func DefaultSettings() Settings {
 	return Settings{
 		MarginTop: 20, MarginBottom: 20, MarginLeft: 30, MarginRight: 20,
-		HeaderSize: 13, NumberSize: 13, DateSize: 14,
+		HeaderSize: 14, NumberSize: 13, DateSize: 14,
 		TypeSize: 16, SummarySize: 14, BodySize: 14,
 		TableSize: 12, ListSize: 10.5, PageNumberSize: 13,
 		RecipientsTitle: 12, RecipientsSize: 11,

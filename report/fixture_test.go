@@ -26,6 +26,7 @@ func fixtureMeta(number int) Meta {
 		Number:     number,
 		Date:       store.MustDate(2026, 3, 5),
 		Recipients: DefaultRecipients(u),
+		Signer:     store.Signer{Name: "Nguyễn Thị Thanh Thủy"},
 		Unsigned:   true,
 	}
 }
@@ -84,10 +85,15 @@ func fixtureResults() []store.Result {
 			r.Actual = 85.7
 			r.Detail = "12/14 chi đoàn"
 		}
-		r.Met = r.Actual >= in.Target
 		if in.Code == "2.5c" {
-			r.Known, r.Actual, r.Met, r.Detail = false, 0, false, ""
+			r.Known, r.Actual, r.Detail = false, 0, ""
 		}
+		r.Verdict = store.Judge(in, r.Actual, r.Known)
+		if in.Period {
+			r.Cumulative = r.Actual
+			r.Verdict = store.JudgePeriod(in, r.Actual, 0.8)
+		}
+		r.Met = r.Verdict.Code == store.VerdictMet
 		out = append(out, r)
 	}
 	return out

@@ -12,17 +12,6 @@ import (
 // Number formats in the Vietnamese way: a dot between thousands, a comma
 // before decimals ("7.500", "85,7").
 
-// verdict is the assessment column of an indicator table.
-func verdict(r store.Result) string {
-	switch {
-	case !r.Known:
-		return "Chưa có số liệu"
-	case r.Met:
-		return "Đạt"
-	}
-	return "Chưa đạt"
-}
-
 // appendDate appends d as dd/mm/yyyy (nothing when unset) without going
 // through fmt: member lists format tens of thousands of dates.
 func appendDate(b []byte, d store.Date) []byte {
@@ -69,7 +58,16 @@ func unitShort(u store.Unit) string {
 	for _, p := range []string{"BCH ", "Ban Chấp hành ", "BAN CHẤP HÀNH "} {
 		name = strings.TrimPrefix(name, p)
 	}
-	return titleCase(name)
+	// Administrative words stay lower-case in running text ("Đoàn phường
+	// Hòa Mẫu", "Đoàn xã Tân Khánh"), the place's own name capitalised.
+	words := strings.Fields(titleCase(name))
+	for i := 1; i < len(words); i++ {
+		switch w := strings.ToLower(words[i]); w {
+		case "phường", "xã", "thị", "trấn":
+			words[i] = w
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // DefaultRecipients are the usual recipients of a ward report: the upper
@@ -78,10 +76,10 @@ func unitShort(u store.Unit) string {
 func DefaultRecipients(u store.Unit) []string {
 	var r []string
 	if u.UpperBody != "" {
-		r = append(r, "TT "+titleCase(u.UpperBody))
+		r = append(r, "Ban Thường vụ "+titleCase(u.UpperBody)+" (qua Văn phòng)")
 	}
 	if u.Place != "" {
-		r = append(r, "Đảng ủy "+nfc(u.Place))
+		r = append(r, "Thường trực Đảng ủy "+lowerFirst(u.Place))
 	}
 	return append(r, "Các chi đoàn trực thuộc")
 }

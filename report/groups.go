@@ -79,7 +79,7 @@ func WriteCoops(w io.Writer, c *CoopList) error {
 			revenue += y.Revenue
 			support := nfc(y.Support)
 			if y.SupportedModel {
-				support = strings.TrimPrefix(support+"; mô hình kinh tế được hỗ trợ", "; ")
+				support = strings.TrimPrefix(support+fmt.Sprintf("; được chọn là mô hình phát triển kinh tế Đoàn hỗ trợ năm %d", c.Year), "; ")
 			}
 			t.row("", strconv.Itoa(i+1), nfc(co.Name), nfc(co.Field), co.Founded.String(), legalBasis(co.LegalBasis),
 				strconv.Itoa(len(co.Members)), store.FormatInt(co.Capital), store.FormatInt(y.Revenue), store.FormatInt(y.AvgIncome), support)
@@ -126,7 +126,7 @@ func groupMemberRows(t *table, members []store.GroupMember) {
 	for i, m := range members {
 		note := ""
 		if m.PersonID == 0 {
-			note = "Ngoài sổ đoàn viên"
+			note = "Không sinh hoạt tại đơn vị"
 		}
 		t.row("", strconv.Itoa(i+1), nfc(m.Name), nfc(m.Role), note)
 	}

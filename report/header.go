@@ -23,9 +23,13 @@ type Meta struct {
 	// Board is the signing body ("TM. BAN CHẤP HÀNH" when empty, or
 	// "TM. BAN THƯỜNG VỤ").
 	Board string
-	// Deputy signs as PHÓ BÍ THƯ with the unit's deputy name instead of the
-	// secretary.
-	Deputy bool
+	// Signer is who signs, found in the register's positions on the
+	// document's date (store.SignerOn); with Signer.Deputy the block
+	// reads KT. BÍ THƯ / PHÓ BÍ THƯ. An empty name leaves the line blank.
+	Signer store.Signer
+	// Symbol replaces the number and symbol printed after "Số:" (a
+	// plan prints its own number, "25-KH/ĐTN").
+	Symbol string
 	// Unsigned prints "(Đã ký)" in the signature space, for a copy sent
 	// by e-mail; a document to be signed leaves the space empty.
 	Unsigned bool
@@ -98,7 +102,11 @@ func (d *doc) header(m *Meta, docType string) {
 	y = d.colLines(lx, y, colW, strings.ToUpper(nfc(m.Unit.Name)), "B", hs)
 	y = d.colLines(lx, y, colW, "***", "", hs)
 	numberY := y
-	y = d.colLines(lx, y, colW, "Số: "+Symbol(m.Number, docType, m.Unit.IssuerCode), "", set.NumberSize)
+	symbol := m.Symbol
+	if symbol == "" {
+		symbol = Symbol(m.Number, docType, m.Unit.IssuerCode)
+	}
+	y = d.colLines(lx, y, colW, "Số: "+nfc(symbol), "", set.NumberSize)
 
 	d.colLines(rx, y0, colW, "ĐOÀN TNCS HỒ CHÍ MINH", "BU", hs)
 	// The date line must stay on one line: shrink it rather than wrap.
@@ -144,6 +152,9 @@ func (d *doc) title(docType, summary string) {
 func (d *doc) closingHeight(m *Meta, dateLine bool) float64 {
 	blh := d.lh(d.set.BodySize)
 	right := blh*3 + d.set.SignatureSpace
+	if m.Signer.Deputy {
+		right += blh
+	}
 	if dateLine {
 		right += blh
 	}
@@ -182,9 +193,11 @@ func (d *doc) closing(m *Meta, dateLine bool) {
 	if board == "" {
 		board = "TM. BAN CHẤP HÀNH"
 	}
-	position, name := "BÍ THƯ", m.Unit.SecretaryName
-	if m.Deputy {
-		position, name = "PHÓ BÍ THƯ", m.Unit.DeputyName
+	position, name := "BÍ THƯ", m.Signer.Name
+	if m.Signer.Deputy {
+		// The deputy signs on the secretary's behalf (ký thay).
+		board += "\nKT. BÍ THƯ"
+		position = "PHÓ BÍ THƯ"
 	}
 	rlh := d.lh(set.RecipientsSize)
 	d.space(4)
@@ -217,7 +230,9 @@ func (d *doc) closing(m *Meta, dateLine bool) {
 		d.pdf.CellFormat(colW, blh, date, "", 0, "C", false, 0, "")
 		y += blh
 	}
-	y = d.colLines(rx, y, colW, board, "B", bs)
+	for line := range strings.SplitSeq(board, "\n") {
+		y = d.colLines(rx, y, colW, line, "B", bs)
+	}
 	y = d.colLines(rx, y, colW, position, "B", bs)
 	if m.Unsigned {
 		d.colLines(rx, y+(set.SignatureSpace-blh)/2, colW, "(Đã ký)", "I", bs)

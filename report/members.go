@@ -38,8 +38,10 @@ type MemberList struct {
 // NoBranch titles the members who belong to no branch.
 const NoBranch = "Chưa phân chi đoàn"
 
-// ListType is the type code of lists in the register.
-const ListType = "DS"
+// ListType is the type code lists are numbered under: the reference's
+// types have none of their own for a list, which goes to the upper level
+// as a report (BC) with DANH SÁCH as its title.
+const ListType = "BC"
 
 // memberColumns are the customary columns of a member list, the personal
 // ones last.
@@ -61,13 +63,13 @@ func memberColumns(personal bool) []Column {
 		// Room for the personal columns comes from the name and the
 		// free-text ones, so that dates, card and ID numbers keep a size
 		// that reads (the widths are shares of the page width).
-		for i, w := range []float64{8, 36, 18, 18, 12, 14, 20, 18, 20, 16, 10} {
+		for i, w := range []float64{8, 33, 17, 17, 11, 13, 19, 17, 19, 16, 20} {
 			cols[i].Width = w
 		}
 		cols = append(cols,
-			Column{Title: "Số CCCD", Width: 24, Align: "C"},
-			Column{Title: "Điện thoại", Width: 20, Align: "C"},
-			Column{Title: "Địa chỉ", Width: 30})
+			Column{Title: "Số CCCD", Width: 23, Align: "C"},
+			Column{Title: "Điện thoại", Width: 19, Align: "C"},
+			Column{Title: "Địa chỉ", Width: 27})
 	}
 	return cols
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"sodoan/store"
 )
@@ -12,8 +13,10 @@ import (
 type Period struct {
 	Meta
 	Result store.PeriodResult
-	// Texts are the report's own assessment, one paragraph a line
-	// (optional).
+	// Narrative holds the report's texts by section (store.PeriodSections).
+	Narrative store.Narrative
+	// Texts is an assessment printed as part II when Narrative is nil
+	// (one paragraph a line, optional).
 	Texts string
 }
 
@@ -27,75 +30,120 @@ func PeriodSummary(pr store.PeriodResult) string {
 	return fmt.Sprintf("%s thực hiện Kế hoạch số %s, giai đoạn %d - %d", kind, nfc(pr.Plan.Number), pr.Plan.StartYear, pr.Plan.EndYear)
 }
 
-// WritePeriod writes the period report: every indicator of the plan with
-// its result in each year side by side, the result for the period against
-// the target, and whether it was met.
+// WritePeriod writes the period report in four parts: I. the results,
+// field by field and indicator by indicator in each year side by side with
+// the period's total and its verdict; II. the assessment (strengths,
+// shortcomings, causes); III. lessons; IV. directions and recommendations.
 func WritePeriod(w io.Writer, p *Period) error {
 	pr := p.Result
 	d := newDoc(p.settings(), len(pr.Years) > 5)
 	d.header(&p.Meta, AnnualType)
 	d.title("Báo cáo", PeriodSummary(pr))
 	unit := unitShort(p.Unit)
-	d.paragraph(fmt.Sprintf("Thực hiện Kế hoạch số %s về %s, Ban Chấp hành %s báo cáo kết quả thực hiện các chỉ tiêu từ năm %d như sau:",
-		pr.Plan.Number, lowerFirst(pr.Plan.Title), unit, pr.Plan.StartYear))
+	kind := "sơ kết"
+	if strings.HasPrefix(PeriodSummary(pr), "Tổng kết") {
+		kind = "tổng kết"
+	}
+	asOf := ""
+	if !pr.Cutoff.IsZero() {
+		asOf = " đến ngày " + pr.Cutoff.String()
+	}
+	d.paragraph(fmt.Sprintf("Thực hiện %s; Ban Chấp hành %s báo cáo %s việc thực hiện kế hoạch từ năm %d%s như sau:",
+		nfc(pr.Plan.Citation()), unit, kind, pr.Plan.StartYear, asOf))
+	text := func(sec string) string {
+		if p.Narrative == nil {
+			return ""
+		}
+		return p.Narrative[sec]
+	}
 
-	d.heading("I/. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU QUA TỪNG NĂM")
+	d.heading("I/. KẾT QUẢ THỰC HIỆN")
+	if p.Narrative != nil {
+		d.subheading("1/. Công tác tuyên truyền, giáo dục")
+		d.texts(text("propaganda"))
+		d.subheading("2/. Các phong trào hành động, hỗ trợ thanh niên phát triển kinh tế")
+		d.texts(text("movements"))
+		d.subheading("3/. Công tác xây dựng tổ chức Đoàn, Hội")
+		d.texts(text("organisation"))
+		d.subheading("4/. Công tác kiểm tra, giám sát")
+		d.texts(text("inspection"))
+		d.subheading("5/. Kết quả thực hiện các chỉ tiêu qua từng năm")
+	}
+	d.paragraph(resultsSummary(pr.Plan, pr.Total, "đến nay"))
 	cols := []Column{
 		{Title: "Chỉ tiêu", Width: 13, Align: "C"},
-		{Title: "Nội dung", Width: 48},
+		{Title: "Nội dung", Width: 46},
 		{Title: "Mục tiêu", Width: 18, Align: "C"},
 	}
 	for _, y := range pr.Years {
-		cols = append(cols, Column{Title: strconv.Itoa(y), Width: 15, Align: "C", Group: "Kết quả từng năm"})
+		cols = append(cols, Column{Title: strconv.Itoa(y), Width: 14, Align: "C", Group: "Kết quả từng năm"})
 	}
 	cols = append(cols,
-		Column{Title: "Cả giai đoạn", Width: 18, Align: "C"},
-		Column{Title: "Đánh giá", Width: 16, Align: "C"})
+		Column{Title: "Cả giai đoạn", Width: 17, Align: "C"},
+		Column{Title: "Đánh giá", Width: 22, Align: "C"})
 	t := d.newTable(cols, d.set.TableSize-1)
 	cells := make([]string, len(cols))
 	for i, total := range pr.Total {
 		in := total.Indicator
 		cells = cells[:0]
 		target := store.FormatValue(in.Kind, in.Target)
-		if in.Period {
+		switch {
+		case in.Kind == store.KindCheck:
+			target = "Có"
+		case in.Period:
 			target += " (cả giai đoạn)"
 		}
 		cells = append(cells, nfc(in.Code), nfc(in.Title), target)
 		for j := range pr.Years {
 			v := "—"
 			if i < len(pr.ByYear[j]) && pr.ByYear[j][i].Known {
-				v = store.FormatValue(in.Kind, pr.ByYear[j][i].Actual)
+				v = yearCell(pr.ByYear[j][i])
 			}
 			cells = append(cells, v)
 		}
 		v := "—"
 		if total.Known {
-			v = store.FormatValue(in.Kind, total.Actual)
-			if in.Period {
-				v = "Lũy kế " + v
-			}
+			v = yearCell(total)
 		}
-		cells = append(cells, v, verdict(total))
+		cells = append(cells, v, total.Verdict.Phrase())
 		t.row("", cells...)
 	}
-	met, known := 0, 0
-	for _, r := range pr.Total {
-		if r.Known {
-			known++
-			if r.Met {
-				met++
-			}
-		}
-	}
-	d.paragraph(fmt.Sprintf("Tổng số %d chỉ tiêu: đạt %d, chưa đạt %d, chưa có số liệu %d.",
-		len(pr.Total), met, known-met, len(pr.Total)-known))
 
-	if p.Texts != "" {
+	if p.Narrative == nil {
+		if p.Texts != "" {
+			d.heading("II/. ĐÁNH GIÁ CHUNG")
+			d.texts(p.Texts)
+		}
+	} else {
 		d.heading("II/. ĐÁNH GIÁ CHUNG")
-		d.texts(p.Texts)
+		d.subheading("1/. Ưu điểm")
+		d.texts(text("strengths"))
+		d.subheading("2/. Hạn chế")
+		d.texts(text("shortcomings"))
+		d.subheading("3/. Nguyên nhân")
+		d.texts(text("causes"))
+		d.heading("III/. BÀI HỌC KINH NGHIỆM")
+		d.texts(text("lessons"))
+		d.heading("IV/. PHƯƠNG HƯỚNG, NHIỆM VỤ VÀ KIẾN NGHỊ")
+		d.subheading("1/. Phương hướng, nhiệm vụ")
+		d.texts(text("directions"))
+		d.subheading("2/. Đề xuất, kiến nghị")
+		d.texts(text("recommendations"))
 	}
 	d.lastParagraph(&p.Meta, false, fmt.Sprintf("Trên đây là báo cáo %s của Ban Chấp hành %s./.", lowerFirst(PeriodSummary(pr)), unit),
 		"", d.set.FirstLineIndent, "J")
 	d.closing(&p.Meta, false)
 	return d.finish(w)
+}
+
+// yearCell is a result in a narrow column: the value alone ("Có" or
+// "Chưa" for a checkbox).
+func yearCell(r store.Result) string {
+	if r.Indicator.Kind == store.KindCheck {
+		if r.Actual >= 1 {
+			return "Có"
+		}
+		return "Chưa"
+	}
+	return store.FormatValue(r.Indicator.Kind, r.Actual)
 }

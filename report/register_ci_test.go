@@ -1,5 +1,3 @@
-//go:build ci
-
 package report
 
 import (
@@ -30,18 +28,22 @@ func TestFromRegister(t *testing.T) {
 		t.Fatal(err)
 	}
 	issued := store.MustDate(2026, 3, 5)
+	signer, err := st.SignerOn(ctx, issued, false)
+	if err != nil {
+		t.Fatal(err)
+	}
 	issue := func(docType, title string) Meta {
 		d := store.Document{Type: docType, Title: title, Issued: issued}
 		if err := st.IssueDocument(ctx, &d); err != nil {
 			t.Fatal(err)
 		}
-		return Meta{Unit: unit, Number: d.Number, Date: issued, Recipients: DefaultRecipients(unit)}
+		return Meta{Unit: unit, Number: d.Number, Date: issued, Recipients: DefaultRecipients(unit), Signer: signer}
 	}
 	number := func(n int, docType string) string {
 		return "Số: " + Symbol(n, docType, unit.IssuerCode)
 	}
 	header := []string{strings.ToUpper(unit.UpperBody), strings.ToUpper(unit.Name), "ĐOÀN TNCS HỒ CHÍ MINH",
-		DateLine(unit.Place, issued), "Nơi nhận:", "- Lưu VP.", "TM. BAN CHẤP HÀNH", "BÍ THƯ", unit.SecretaryName}
+		DateLine(unit.Place, issued), "Nơi nhận:", "- Lưu VP.", "TM. BAN CHẤP HÀNH", "BÍ THƯ", signer.Name}
 
 	annual, err := AnnualFrom(ctx, st, 2025)
 	if err != nil {
@@ -87,7 +89,7 @@ func TestFromRegister(t *testing.T) {
 	if err != nil || len(first) < 3 {
 		t.Fatalf("ListMembers: %v", err)
 	}
-	membersText := []string{number(1, "DS"), "DANH SÁCH",
+	membersText := []string{number(3, "BC"), "DANH SÁCH",
 		fmt.Sprintf("Tổng cộng: %s đoàn viên (Nam: %s, Nữ: %s)", store.FormatInt(int64(total)), store.FormatInt(int64(total-nWomen)), store.FormatInt(int64(nWomen)))}
 	for _, p := range first {
 		membersText = append(membersText, p.FullName())
@@ -132,10 +134,10 @@ func TestFromRegister(t *testing.T) {
 		{"annual", func(w io.Writer) error { return WriteAnnual(w, annual) }, annualText},
 		{"period", func(w io.Writer) error { return WritePeriod(w, period) }, []string{number(2, "BC"), PeriodSummary(period.Result)}},
 		{"members", func(w io.Writer) error { return WriteMemberList(w, members) }, membersText},
-		{"branch", func(w io.Writer) error { return WriteMemberList(w, one) }, []string{number(2, "DS"), "Đoàn viên " + branchTitle(branches[0].Name),
+		{"branch", func(w io.Writer) error { return WriteMemberList(w, one) }, []string{number(4, "BC"), "Đoàn viên " + branchTitle(branches[0].Name),
 			fmt.Sprintf("Tổng cộng: %s đoàn viên", store.FormatInt(int64(branches[0].Members))), "Số CCCD"}},
-		{"clubs", func(w io.Writer) error { return WriteClubs(w, clubs) }, []string{number(3, "DS"), "Câu lạc bộ và thành viên"}},
-		{"coops", func(w io.Writer) error { return WriteCoops(w, coops) }, []string{number(4, "DS"), "Tổ hợp tác và kết quả hoạt động năm 2025"}},
+		{"clubs", func(w io.Writer) error { return WriteClubs(w, clubs) }, []string{number(5, "BC"), "Câu lạc bộ và thành viên"}},
+		{"coops", func(w io.Writer) error { return WriteCoops(w, coops) }, []string{number(6, "BC"), "Tổ hợp tác và kết quả hoạt động năm 2025"}},
 		{"transfer", func(w io.Writer) error { return WriteTransfer(w, tr) }, []string{number(1, "GGT"), "Đồng chí: " + first[0].FullName(), "- Như trên;"}},
 	}
 	for _, c := range cases {

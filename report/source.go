@@ -97,20 +97,27 @@ func foldPrefix(s, prefix string) bool {
 // PHƯỜNG 1" → "Đoàn Phường 1".
 func UnitName(u store.Unit) string { return unitShort(u) }
 
-// AnnualFrom reads the annual report's data for year from the register:
-// the current plan, the situation, the indicator results, the active
-// clubs and cooperative groups with their results, and the secretary's
-// texts.
+// AnnualFrom reads the annual report's data for year, counted to the
+// year's end (or today while it runs).
 func AnnualFrom(ctx context.Context, st *store.Store, year int) (*Annual, error) {
+	return AnnualAt(ctx, st, year, store.Date{})
+}
+
+// AnnualAt reads the annual report's data for working year year as of the
+// cut-off: the current plan, the situation, the indicator results, the
+// active clubs and cooperative groups with their results, the ward's
+// rating, and the narrative (the secretary's texts, the draft from the
+// figures where she wrote none).
+func AnnualAt(ctx context.Context, st *store.Store, year int, cutoff store.Date) (*Annual, error) {
 	a := &Annual{Year: year}
 	var err error
 	if a.Plan, err = st.CurrentPlan(ctx); err != nil {
 		return nil, fmt.Errorf("kế hoạch hiện hành: %w", err)
 	}
-	if a.Situation, err = st.Situation(ctx, year); err != nil {
+	if a.Situation, err = st.SituationAt(ctx, year, cutoff); err != nil {
 		return nil, err
 	}
-	if a.Results, err = st.YearResults(ctx, a.Plan.ID, year); err != nil {
+	if a.Results, err = st.YearResultsAt(ctx, a.Plan.ID, year, cutoff); err != nil {
 		return nil, err
 	}
 	if a.Clubs, err = activeClubs(ctx, st); err != nil {
@@ -125,21 +132,66 @@ func AnnualFrom(ctx context.Context, st *store.Store, year int) (*Annual, error)
 	if a.Ward, err = st.WardYear(ctx, year); err != nil {
 		return nil, err
 	}
+	if a.RatingScale, err = st.RatingScale(ctx); err != nil {
+		return nil, err
+	}
+	saved, err := st.Narrative(ctx, store.NarrativeAnnual, year)
+	if err != nil {
+		return nil, err
+	}
+	draft, err := st.AnnualDraft(ctx, a.Plan.ID, year, cutoff)
+	if err != nil {
+		return nil, err
+	}
+	a.Narrative = store.MergeDraft(saved, draft)
 	return a, nil
 }
 
 // PeriodFrom reads the current plan's results for every year of its
-// period.
+// period up to today.
 func PeriodFrom(ctx context.Context, st *store.Store) (*Period, error) {
+	return PeriodAt(ctx, st, store.Date{})
+}
+
+// PeriodAt reads the current plan's results up to the cut-off, with the
+// period report's narrative.
+func PeriodAt(ctx context.Context, st *store.Store, cutoff store.Date) (*Period, error) {
 	plan, err := st.CurrentPlan(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("kế hoạch hiện hành: %w", err)
 	}
-	pr, err := st.PeriodResults(ctx, plan.ID)
+	pr, err := st.PeriodResultsAt(ctx, plan.ID, cutoff)
 	if err != nil {
 		return nil, err
 	}
-	return &Period{Result: pr}, nil
+	saved, err := st.Narrative(ctx, store.NarrativePeriod, int(plan.ID))
+	if err != nil {
+		return nil, err
+	}
+	unit, err := st.Unit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &Period{Result: pr, Narrative: store.MergeDraft(saved, store.PeriodDraft(pr, unit))}, nil
+}
+
+// PlanFrom reads a plan (0: the current one) with its texts.
+func PlanFrom(ctx context.Context, st *store.Store, planID int64) (*PlanDoc, error) {
+	var p store.Plan
+	var err error
+	if planID == 0 {
+		p, err = st.CurrentPlan(ctx)
+	} else {
+		p, err = st.Plan(ctx, planID)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("kế hoạch: %w", err)
+	}
+	n, err := st.Narrative(ctx, store.NarrativePlan, int(p.ID))
+	if err != nil {
+		return nil, err
+	}
+	return &PlanDoc{Plan: p, Narrative: n}, nil
 }
 
 // ClubsFrom reads the active clubs with their members.

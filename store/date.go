@@ -18,11 +18,11 @@ type Date struct {
 // NewDate returns the date y-m-d, or an error when it is not a real day.
 func NewDate(y, m, d int) (Date, error) {
 	if y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 {
-		return Date{}, fmt.Errorf("ngày %02d/%02d/%04d không có thật", d, m, y)
+		return Date{}, errMsg("ngày %02d/%02d/%04d không có thật", d, m, y)
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Day() != d {
-		return Date{}, fmt.Errorf("ngày %02d/%02d/%04d không có thật", d, m, y)
+		return Date{}, errMsg("ngày %02d/%02d/%04d không có thật", d, m, y)
 	}
 	return Date{y, m, d}, nil
 }
@@ -59,18 +59,18 @@ func ParseDate(s string) (Date, error) {
 	}
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
 	if len(parts) != 3 {
-		return Date{}, fmt.Errorf("%q không đúng dạng ngày/tháng/năm (dd/mm/yyyy)", s)
+		return Date{}, errMsg("%q không đúng dạng ngày/tháng/năm (dd/mm/yyyy)", s)
 	}
 	var n [3]int
 	for i, p := range parts {
 		v, err := strconv.Atoi(p)
 		if err != nil {
-			return Date{}, fmt.Errorf("%q không đúng dạng ngày/tháng/năm (dd/mm/yyyy)", s)
+			return Date{}, errMsg("%q không đúng dạng ngày/tháng/năm (dd/mm/yyyy)", s)
 		}
 		n[i] = v
 	}
 	if len(parts[2]) != 4 {
-		return Date{}, fmt.Errorf("%q: năm phải có 4 chữ số", s)
+		return Date{}, errMsg("%q: năm phải có 4 chữ số", s)
 	}
 	return NewDate(n[2], n[1], n[0])
 }

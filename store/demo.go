@@ -16,22 +16,24 @@ type DemoOptions struct {
 }
 
 var (
-	demoFamilies = []string{"Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Huỳnh", "Hoàng",
-		"Phan", "Võ", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Trương", "Đoàn", "Lâm", "Châu", "Tạ", "Mai"}
+	// Nguyễn is about a third of Vietnamese family names (12 of 36 here).
+	demoFamilies = []string{"Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn",
+		"Trần", "Trần", "Trần", "Lê", "Lê", "Lê", "Phạm", "Phạm", "Huỳnh", "Huỳnh", "Hoàng", "Phan", "Võ", "Võ", "Vũ", "Đặng", "Bùi",
+		"Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Trương", "Lâm"}
 	demoMiddleMale   = []string{"Văn", "Văn", "Hữu", "Minh", "Quốc", "Thanh", "Đức", "Công", "Hoàng", "Trọng", "Tấn", "Chí", "Gia", "Nhật", ""}
 	demoMiddleFemale = []string{"Thị", "Thị", "Ngọc", "Thu", "Thanh", "Mỹ", "Kim", "Bảo", "Thùy", "Phương", "Hồng", "Diễm", "Như", ""}
 	demoGivenMale    = []string{"An", "Bình", "Cường", "Dũng", "Đức", "Đạt", "Hải", "Hòa", "Hùng", "Huy", "Khang", "Khoa", "Khải",
 		"Long", "Lộc", "Minh", "Nam", "Nghĩa", "Nhân", "Phát", "Phúc", "Quang", "Quý", "Sơn", "Tài", "Tâm", "Thắng", "Thịnh",
-		"Thuận", "Toàn", "Trí", "Trung", "Tuấn", "Tùng", "Việt", "Vinh", "Vũ", "Thủy", "Ân", "Ấn"}
+		"Thuận", "Toàn", "Trí", "Trung", "Tuấn", "Tùng", "Việt", "Vinh", "Kiệt", "Hiếu", "Hậu", "Lợi", "Nhựt", "Phong", "Sang", "Tín", "Trọng", "Vĩnh"}
 	demoGivenFemale = []string{"Anh", "Ánh", "Châu", "Diễm", "Dung", "Giang", "Hà", "Hạnh", "Hằng", "Hoa", "Hòa", "Hương", "Lan",
 		"Linh", "Loan", "Mai", "My", "Nga", "Ngân", "Nhi", "Như", "Oanh", "Phương", "Quyên", "Thảo", "Thủy", "Trang",
-		"Trinh", "Tuyết", "Uyên", "Vy", "Yến", "Xuân", "Ơn"}
+		"Trinh", "Tuyết", "Uyên", "Vy", "Yến", "Xuân", "Nhung", "Thư", "Trâm", "Ngọc", "Hiền", "Kiều", "Duyên", "Tiên"}
 	demoEthnic    = []string{"Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Kinh", "Hoa", "Khmer"}
 	demoReligion  = []string{"", "", "", "", "", "", "", "", "Phật giáo", "Phật giáo", "Công giáo", "Hòa Hảo", "Cao Đài"}
-	demoStreets   = []string{"Nguyễn Huệ", "Hùng Vương", "Trần Hưng Đạo", "Lý Thường Kiệt", "Nguyễn Sinh Sắc", "Phạm Hữu Lầu", "Lê Lợi", "Hòa Khánh"}
+	demoStreets   = []string{"Nguyễn Huệ", "Hùng Vương", "Trần Hưng Đạo", "Lý Thường Kiệt", "Lê Lợi", "Rạch Mẫu", "Bờ Sen", "Cây Gáo"}
 	demoLanguages = []string{"", "", "", "Tiếng Anh", "Tiếng Anh", "Tiếng Khmer", "Tiếng Hoa"}
 	demoClubs     = []struct{ name, kind string }{{"CLB Thanh niên làm kinh tế phường", "economic"}, {"CLB Bí thư chi đoàn", "secretaries"}, {"CLB Báo cáo viên, tuyên truyền viên", "propagandists"}, {"CLB Bóng đá thanh niên", "interest"}}
-	demoCoops     = []struct{ name, field string }{{"Tổ hợp tác trồng hoa kiểng Tân Quy Đông", "Trồng hoa kiểng"}, {"Tổ hợp tác nuôi cá tra Hòa Khánh", "Thủy sản"}, {"Tổ hợp tác sản xuất bột Sa Đéc", "Chế biến thực phẩm"}}
+	demoCoops     = []struct{ name, field string }{{"Tổ hợp tác trồng hoa kiểng Bờ Sen", "Trồng hoa kiểng"}, {"Tổ hợp tác nuôi cá Rạch Mẫu", "Thủy sản"}, {"Tổ hợp tác bánh phồng Hòa Mẫu", "Chế biến thực phẩm"}}
 )
 
 func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
@@ -140,8 +142,10 @@ func demoData(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, o 
 		if has, err := hasUnit(ctx, tx); err != nil {
 			return err
 		} else if !has {
-			u := map[string]string{"unit.upper_body": "TỈNH ĐOÀN ĐỒNG THÁP", "unit.name": "BCH ĐOÀN PHƯỜNG 1",
-				"unit.place": "Phường 1", "unit.issuer_code": "ĐTN", "unit.secretary": "Nguyễn Thanh Phong", "unit.deputy": "Lê Thị Mỹ Duyên"}
+			// A fictional ward; its signers are the register's own
+			// officers (positions), never names written here.
+			u := map[string]string{"unit.upper_body": "TỈNH ĐOÀN ĐỒNG THÁP", "unit.name": "BCH ĐOÀN PHƯỜNG HÒA MẪU",
+				"unit.place": "Phường Hòa Mẫu", "unit.issuer_code": "ĐTN"}
 			for k, v := range u {
 				if err := setSetting(ctx, tx, k, v); err != nil {
 					return err
@@ -183,11 +187,11 @@ func demoBranches(ctx context.Context, tx *sql.Tx, keys *sortKeyer, members int)
 	}
 	bs = append(bs,
 		demoBranch{name: "Chi đoàn Ấp Tân Hòa", kind: BranchHamlet},
-		demoBranch{name: "Chi đoàn Trường THPT Sa Đéc", kind: BranchSchool},
+		demoBranch{name: "Chi đoàn Trường THPT Hòa Mẫu", kind: BranchSchool},
 		demoBranch{name: "Chi đoàn Cơ quan UBND phường", kind: BranchAgency},
 		demoBranch{name: "Chi đoàn Công an phường", kind: BranchArmed},
 		demoBranch{name: "Chi đoàn Quân sự phường", kind: BranchArmed},
-		demoBranch{name: "Chi đoàn Công ty Bột Bích Chi", kind: BranchEnterprise},
+		demoBranch{name: "Chi đoàn Công ty TNHH Thực phẩm Sen Hồng", kind: BranchEnterprise},
 	)
 	for i := range bs {
 		res, err := tx.ExecContext(ctx, `INSERT INTO branches(name, kind, sort_key) VALUES (?,?,?)`, bs[i].name, string(bs[i].kind), keys.textKey(bs[i].name))
@@ -241,55 +245,82 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, 
 		return nil, err
 	}
 
-	occupations := []Occupation{"student", "student", "student", "civil_servant", "armed", "worker", "worker", "farmer", "farmer", "self_employed", "self_employed", "unemployed", "other"}
-	otherUnits := []string{"Đoàn phường 2", "Đoàn phường 3", "Đoàn xã Tân Khánh Đông", "Đoàn xã Tân Quy Tây", "Đoàn phường An Hòa", "Đoàn Trường Đại học Đồng Tháp"}
+	// Armed-forces occupations come with an armed-forces branch only.
+	occupations := []Occupation{"student", "student", "student", "civil_servant", "worker", "worker", "farmer", "farmer", "self_employed", "self_employed", "unemployed", "other"}
+	otherUnits := []string{"Đoàn phường Tân Mẫu", "Đoàn phường Mỹ Sen", "Đoàn xã Hòa Mẫu Đông", "Đoàn xã Rạch Sen", "Đoàn phường Bờ Sen", "Đoàn Trường Cao đẳng Hòa Mẫu"}
 	people := make([]demoPerson, 0, o.Members)
 	allEvents := make([]personEvent, 0, o.Members)
 	for i := 0; i < o.Members; i++ {
 		var p demoPerson
 		p.gender = Male
+		branch := branches[r.IntN(len(branches))]
 		family := pick(r, demoFamilies)
 		var middle, given string
-		if r.IntN(100) < 51 {
+		// Armed-forces branches are mostly men.
+		female := r.IntN(100) < 51
+		if branch.kind == BranchArmed {
+			female = r.IntN(100) < 12
+		}
+		if female {
 			p.gender = Female
 			middle, given = pick(r, demoMiddleFemale), pick(r, demoGivenFemale)
 		} else {
 			middle, given = pick(r, demoMiddleMale), pick(r, demoGivenMale)
 		}
-		// Ages 15 to 32 at the end of the data year: a few are past 30.
+		for middle == given {
+			middle = pick(r, []string{"Thanh", "Minh", "Ngọc", "Hoàng"})
+		}
+		// Ages 15 to 32 at the end of the data year: a few are past 30;
+		// a high school's pupils are 15 to 18.
 		age := 15 + r.IntN(18)
+		if branch.kind == BranchSchool {
+			age = 16 + r.IntN(3)
+		}
 		p.birth = randDate(r, MustDate(o.Year-age-1, 1, 2), MustDate(o.Year-age, 12, 28))
 		if p.birth.After(end) {
 			p.birth = end
 		}
-		branch := branches[r.IntN(len(branches))]
 		p.branch = branch.id
 		p.union = r.IntN(100) < 82
 		fed := !p.union || r.IntN(100) < 35
 		var fedDate Date
 		occupation := pick(r, occupations)
-		if branch.kind == BranchSchool {
+		switch {
+		case branch.kind == BranchSchool:
 			occupation = "student"
-		} else if branch.kind == BranchArmed {
+		case branch.kind == BranchArmed:
 			occupation = "armed"
+		case occupation == "student" && age > 23:
+			// Students are of school or university age.
+			occupation = pick(r, []Occupation{"worker", "self_employed", "civil_servant"})
 		}
-		schooling := 9 + r.IntN(4)
-		if age >= 18 && r.IntN(100) < 75 {
+		// Schooling by age: a pupil is in the grade of his age; adults
+		// finished school, most of them the 12 grades.
+		schooling := min(12, age-6)
+		if age >= 18 {
 			schooling = 12
+			if r.IntN(100) < 20 {
+				schooling = 9 + r.IntN(3)
+			}
 		}
 		qual := Qualification("")
 		if age >= 20 {
 			qual = pick(r, []Qualification{"", "", "vocational", "college", "university", "university"})
 		}
+		if qual != "" && qual != "vocational" {
+			schooling = 12 // a college or university degree follows grade 12
+		}
 		var card any
+		if p.union && addDays(p.birth.AddYears(15), 1).After(end) {
+			// Too young to be admitted yet: a Federation member.
+			p.union, fed = false, true
+		}
 		if p.union {
-			earliest := p.birth.AddYears(15)
+			// The store admits from the day after the 15th birthday.
+			earliest := addDays(p.birth.AddYears(15), 1)
 			latest := p.birth.AddYears(20)
 			if latest.After(end) {
 				latest = end
-			}
-			if earliest.After(latest) {
-				earliest = latest
 			}
 			p.admit = randDate(r, earliest, latest)
 			card = fmt.Sprintf("087%07d", 1000000+i*7%9000000+i/9000000)
@@ -338,9 +369,15 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, 
 			// Later life: coming of age from 30, some transfers and removals.
 			var ev demoEvent
 			thirty := MustDate(p.birth.Year()+30, 1, 1)
+			// Every member past 30 has come of age (the register's
+			// officers are chosen among the younger ones).
 			switch roll := r.IntN(100); {
-			case !thirty.After(end) && roll < 70:
-				ev = demoEvent{"coming_of_age", randDate(r, thirty, end), "", ""}
+			case !thirty.After(end) && (roll < 70 || p.birth.AgeOn(end) > 30):
+				from := thirty
+				if from.Before(p.admit) {
+					from = addDays(p.admit, 1)
+				}
+				ev = demoEvent{"coming_of_age", randDate(r, from, end), "", ""}
 			case roll < 4:
 				ev = demoEvent{"transfer_out", randDate(r, p.admit, end), pick(r, otherUnits), ""}
 			case roll == 4:
@@ -398,7 +435,7 @@ func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, peo
 		return err
 	}
 	ratings := []Rating{"excellent", "good", "good", "good", "done", "done", "done", "not_done"}
-	var introduced int
+	admittedIn := map[int]int{}
 	years := []int{o.Year - 2, o.Year - 1, o.Year}
 	for _, p := range people {
 		if !p.union || !p.active {
@@ -411,9 +448,9 @@ func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, peo
 			var intro, admitted Date
 			if p.birth.AgeOn(MustDate(y, 6, 30)) >= 18 && r.IntN(1000) < 12 {
 				intro = randDate(r, MustDate(y, 1, 1), MustDate(y, 11, 30))
-				introduced++
 				if r.IntN(2) == 0 && intro.Month() < 9 {
-					admitted = randDate(r, intro, MustDate(y, 12, 15))
+					admitted = randDate(r, addDays(intro, 60), MustDate(y, 12, 15))
+					admittedIn[y]++
 				}
 			}
 			reg := r.IntN(100) < 90
@@ -439,13 +476,20 @@ func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, peo
 	rows.Close()
 	unitRatings := []string{"excellent", "good", "good", "good", "average", "weak"}
 	for _, y := range years {
-		newParty := max(1, introduced/len(years)*10/8)
+		// The ward's new Party members: those the Union introduced and a
+		// few who came another way.
+		newParty := admittedIn[y] + 1 + r.IntN(3)
 		if _, err := tx.ExecContext(ctx, `INSERT INTO ward_years(year, resident_youth, new_party_members, rating, achievements, shortcomings, next_steps) VALUES (?,?,?,?,?,?,?)`,
 			y, len(people)*13/10, newParty, "good",
 			"Ban Chấp hành Đoàn phường đã cụ thể hóa kế hoạch thành chương trình công tác năm; các chi đoàn khóm duy trì sinh hoạt định kỳ, nhiều mô hình thanh niên làm kinh tế đạt doanh thu ổn định.",
 			"Một số chi đoàn sinh hoạt chưa đều; việc nắm số lượng thanh niên đi làm ăn xa còn khó khăn.",
 			"Tiếp tục nâng chất chi đoàn khóm đạt chuẩn; hỗ trợ thêm mô hình kinh tế; giới thiệu đoàn viên ưu tú cho Đảng."); err != nil {
 			return fmt.Errorf("tạo số liệu năm mẫu: %w", err)
+		}
+		for sec, body := range demoNarrative {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO narratives(doc, key, section, body) VALUES (?,?,?,?)`, NarrativeAnnual, y, sec, body); err != nil {
+				return fmt.Errorf("tạo nội dung báo cáo mẫu: %w", err)
+			}
 		}
 		for _, b := range branches {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO branch_years(branch_id, year, rating) VALUES (?,?,?)`, b.id, y, pick(r, unitRatings)); err != nil {
@@ -473,7 +517,8 @@ func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, peo
 		return nil
 	}
 	kinds := []PositionKind{"secretary", "deputy", "standing", "standing", "standing", "executive", "executive", "executive", "executive", "executive", "executive", "executive"}
-	start := MustDate(o.Year-2, 7, 15)
+	// The committee elected at the congress before the plan's period.
+	start := MustDate(o.Year-3, 9, 20)
 	for i, k := range kinds {
 		p := active[(i*7919)%len(active)]
 		if _, err := tx.ExecContext(ctx, `INSERT INTO positions(person_id, kind, start) VALUES (?,?,?)`, p.id, string(k), start); err != nil {
@@ -499,7 +544,42 @@ func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, peo
 
 func demoGroups(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, people []demoPerson) error {
 	founded := MustDate(o.Year-4, 3, 26)
+	var secretaries []int64
+	rows, err := tx.QueryContext(ctx, `SELECT person_id FROM positions WHERE kind = 'branch_secretary' ORDER BY id`)
+	if err != nil {
+		return fmt.Errorf("đọc bí thư chi đoàn: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return fmt.Errorf("đọc bí thư chi đoàn: %w", err)
+		}
+		secretaries = append(secretaries, id)
+	}
+	rows.Close()
 	for ci, c := range demoClubs {
+		if c.kind == "secretaries" {
+			// The branch secretaries' club is made of the secretaries.
+			res, err := tx.ExecContext(ctx, `INSERT INTO clubs(name, kind, founded, leader, active) VALUES (?,?,?,?,1)`, c.name, c.kind, founded, "")
+			if err != nil {
+				return fmt.Errorf("tạo câu lạc bộ mẫu: %w", err)
+			}
+			id, _ := res.LastInsertId()
+			for j, pid := range secretaries {
+				role := ""
+				if j == 0 {
+					role = "Chủ nhiệm"
+				}
+				if _, err := tx.ExecContext(ctx, `INSERT INTO club_members(club_id, person_id, role) VALUES (?,?,?)`, id, pid, role); err != nil {
+					return fmt.Errorf("tạo thành viên câu lạc bộ mẫu: %w", err)
+				}
+			}
+			if err := demoClubLeader(ctx, tx, id); err != nil {
+				return err
+			}
+			continue
+		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO clubs(name, kind, founded, leader, active) VALUES (?,?,?,?,1)`, c.name, c.kind, founded, "")
 		if err != nil {
 			return fmt.Errorf("tạo câu lạc bộ mẫu: %w", err)
@@ -519,16 +599,13 @@ func demoGroups(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, pe
 		if _, err := tx.ExecContext(ctx, `INSERT INTO club_members(club_id, name, role) VALUES (?,?,?)`, id, "Trương Văn Lộc", "Cố vấn"); err != nil {
 			return fmt.Errorf("tạo thành viên câu lạc bộ mẫu: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE clubs SET leader = (SELECT p.family_name || ' ' || CASE WHEN p.middle_name = '' THEN '' ELSE p.middle_name || ' ' END || p.given_name
-			FROM club_members m JOIN people p ON p.id = m.person_id WHERE m.club_id = ?1 AND m.role = 'Chủ nhiệm') WHERE id = ?1`, id); err != nil {
-			return fmt.Errorf("tạo câu lạc bộ mẫu: %w", err)
+		if err := demoClubLeader(ctx, tx, id); err != nil {
+			return err
 		}
 	}
 	for ci, c := range demoCoops {
+		// Groups founded after 2019 register under Nghị định 77/2019.
 		basis := "nd77_2019"
-		if ci == 2 {
-			basis = "nd151_2007"
-		}
 		f := MustDate(o.Year-3+ci%2, 5, 10)
 		res, err := tx.ExecContext(ctx, `INSERT INTO coops(name, field, founded, contract_date, legal_basis, capital, active) VALUES (?,?,?,?,?,?,1)`,
 			c.name, c.field, f, MustDate(f.Year(), 6, 1), basis, int64(50+r.IntN(400))*1000000)
@@ -555,12 +632,19 @@ func demoGroups(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, pe
 	}
 	// A ward-level plan for the current period, with the ward's share of the
 	// city targets, so the dashboard has a plan that covers this year.
-	res, err := tx.ExecContext(ctx, `INSERT INTO plans(number, title, start_year, end_year, current) VALUES (?,?,?,?,1)`,
-		"25-KH/ĐTN", "Đổi mới nội dung, phương thức hoạt động và nâng cao chất lượng tổ chức Đoàn TNCS Hồ Chí Minh phường 1, giai đoạn "+fmt.Sprintf("%d - %d", o.Year-2, o.Year+2), o.Year-2, o.Year+2)
+	res, err := tx.ExecContext(ctx, `INSERT INTO plans(number, title, start_year, end_year, current, issued, issuer, upper_plan) VALUES (?,?,?,?,1,?,?,?)`,
+		"12-KH/ĐTN", "Đổi mới nội dung, phương thức hoạt động và nâng cao chất lượng tổ chức Đoàn TNCS Hồ Chí Minh phường Hòa Mẫu, giai đoạn "+fmt.Sprintf("%d - %d", o.Year-2, o.Year+2),
+		o.Year-2, o.Year+2, MustDate(o.Year-2, 5, 12), "Ban Thường vụ Đoàn phường Hòa Mẫu",
+		fmt.Sprintf("Kế hoạch số 105-KH/TĐTN, ngày 15/3/%d của Ban Thường vụ Tỉnh Đoàn về đổi mới nội dung, phương thức hoạt động và nâng cao chất lượng tổ chức Đoàn các cấp, giai đoạn %d - %d", o.Year-2, o.Year-2, o.Year+2))
 	if err != nil {
 		return fmt.Errorf("tạo kế hoạch mẫu: %w", err)
 	}
 	planID, _ := res.LastInsertId()
+	for sec, body := range demoPlanNarrative {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO narratives(doc, key, section, body) VALUES (?,?,?,?)`, NarrativePlan, planID, sec, body); err != nil {
+			return fmt.Errorf("tạo nội dung kế hoạch mẫu: %w", err)
+		}
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE plans SET current = 0 WHERE id <> ?`, planID); err != nil {
 		return fmt.Errorf("tạo kế hoạch mẫu: %w", err)
 	}
@@ -592,4 +676,33 @@ func demoGroups(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, pe
 		}
 	}
 	return nil
+}
+
+func demoClubLeader(ctx context.Context, tx *sql.Tx, id int64) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE clubs SET leader = COALESCE((SELECT p.family_name || ' ' || CASE WHEN p.middle_name = '' THEN '' ELSE p.middle_name || ' ' END || p.given_name
+		FROM club_members m JOIN people p ON p.id = m.person_id WHERE m.club_id = ?1 AND m.role = 'Chủ nhiệm'), '') WHERE id = ?1`, id); err != nil {
+		return fmt.Errorf("tạo câu lạc bộ mẫu: %w", err)
+	}
+	return nil
+}
+
+// demoNarrative is the demo's annual report text for the sections the
+// register cannot tell from its figures.
+var demoNarrative = map[string]string{
+	"situation": "Phường có 10 khóm, 1 ấp; thanh niên chủ yếu làm nghề trồng hoa kiểng, chế biến thực phẩm và buôn bán nhỏ. " +
+		"Được sự quan tâm của Đảng ủy, chính quyền phường; tuy nhiên một bộ phận thanh niên đi làm ăn xa, khó tập hợp.",
+	"inspection": "Ban Thường vụ Đoàn phường kiểm tra việc sinh hoạt chi đoàn và thu, nộp đoàn phí tại 6 chi đoàn; " +
+		"qua kiểm tra, nhắc nhở 2 chi đoàn sinh hoạt chưa đúng định kỳ.",
+	"causes":          "Một số Bí thư chi đoàn mới được kiện toàn, kinh nghiệm còn ít; thanh niên đi làm ăn xa nhiều.",
+	"lessons":         "Bám sát chỉ đạo của Đảng ủy phường và Đoàn cấp trên; phát huy vai trò của Bí thư chi đoàn khóm, ấp.",
+	"recommendations": "Đề nghị Ban Thường vụ Tỉnh Đoàn mở thêm lớp tập huấn nghiệp vụ cho Bí thư chi đoàn khóm, ấp.",
+}
+
+// demoPlanNarrative is the demo plan's own text.
+var demoPlanNarrative = map[string]string{
+	"purpose": "Cụ thể hóa kế hoạch của Đoàn cấp trên phù hợp với tình hình phường; xác định chỉ tiêu đo được để theo dõi hằng năm.",
+	"general": "Đổi mới nội dung, phương thức hoạt động, nâng cao chất lượng tổ chức Đoàn, đa dạng hóa các hình thức tập hợp thanh niên.",
+	"tasks":   "Nâng chất chi đoàn khóm, ấp đạt chuẩn; bồi dưỡng cán bộ Đoàn; hỗ trợ thanh niên phát triển kinh tế; giới thiệu đoàn viên ưu tú cho Đảng.",
+	"implementation": "Ban Thường vụ Đoàn phường triển khai kế hoạch đến các chi đoàn; các chi đoàn xây dựng chương trình thực hiện; " +
+		"Ban Thường vụ theo dõi, báo cáo kết quả hằng năm.",
 }

@@ -19,6 +19,9 @@ type Document struct {
 	Title  string
 	Issued Date
 	File   string // where the PDF was saved ("" when not saved)
+	// Key names what the document is ("annual:2025"), so that writing it
+	// again keeps its number; empty for entries made by hand.
+	Key string
 }
 
 // Symbol is the document's number and symbol, "20-BC/ĐTN".
@@ -105,8 +108,8 @@ func (s *Store) IssueDocument(ctx context.Context, d *Document) error {
 				return fmt.Errorf("kiểm tra số văn bản: %w", err)
 			}
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO documents(year, type, number, title, issued, file) VALUES (?,?,?,?,?,?)`,
-			d.Year, d.Type, d.Number, d.Title, d.Issued, d.File)
+		res, err := tx.ExecContext(ctx, `INSERT INTO documents(year, type, number, title, issued, file, doc_key) VALUES (?,?,?,?,?,?,?)`,
+			d.Year, d.Type, d.Number, d.Title, d.Issued, d.File, d.Key)
 		if err != nil {
 			return fmt.Errorf("ghi sổ văn bản đi: %w", err)
 		}

@@ -5,13 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
 )
-
-// yearSpan is the half-open range of ISO dates of a year.
-func yearSpan(year int) (from, to string) {
-	return fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-01-01", year+1)
-}
 
 // measure computes one metric for a year. known is false when the register
 // lacks what the metric divides by.
@@ -39,8 +33,38 @@ const cadreSQL = `SELECT DISTINCT p.* FROM people p JOIN positions po ON po.pers
 	WHERE po.kind IN ('secretary','deputy','standing','executive')
 	AND (po.start IS NULL OR po.start < ?2) AND (po.end IS NULL OR po.end >= ?1)`
 
-func (s *Store) measure(ctx context.Context, in Indicator, year int) (measure, error) {
-	from, to := yearSpan(year)
+// openDuringSQL is the condition on a club or group (alias g) that it
+// existed at some time in [?1, ?2): founded before the end, and not closed
+// before the start. One closed before the closing day was recorded counts
+// as closed long ago.
+const openDuringSQL = `(g.founded IS NULL OR g.founded < ?2) AND
+	((g.active = 1 AND (g.closed IS NULL OR g.closed >= ?1)) OR (g.active = 0 AND g.closed >= ?1))`
+
+// youthGatheredSQL counts the young people (aged 30 or less on the
+// cut-off ?2 − 1 day, i.e. born on or after ?3) the organisation gathers on the
+// cut-off: active Union members, Federation members still in the ward, and
+// the register's people and named outsiders in a club or group open on the
+// day (advisers excepted), each once.
+const youthGatheredSQL = `WITH act AS (` + activeAtSQL2 + `),
+	grp AS (SELECT m.person_id, m.name, m.role FROM club_members m JOIN clubs g ON g.id = m.club_id WHERE ` + openOnSQL + `
+		UNION ALL SELECT m.person_id, m.name, m.role FROM coop_members m JOIN coops g ON g.id = m.coop_id WHERE ` + openOnSQL + `),
+	ppl AS (SELECT person_id AS id FROM act
+		UNION SELECT id FROM people WHERE federation_member = 1 AND (federation_date IS NULL OR federation_date < ?2)
+			AND status IN ('active', 'came_of_age')
+		UNION SELECT person_id FROM grp WHERE person_id IS NOT NULL)
+	SELECT (SELECT count(*) FROM ppl JOIN people p ON p.id = ppl.id WHERE p.birth_date IS NULL OR p.birth_date >= ?3)
+		+ (SELECT count(DISTINCT name) FROM grp WHERE person_id IS NULL AND role NOT LIKE 'Cố vấn%')`
+
+// activeAtSQL2 is activeAtSQL on the parameter ?2.
+const activeAtSQL2 = `SELECT person_id FROM (SELECT person_id, kind, max(date) FROM membership_events
+	WHERE date < ?2 GROUP BY person_id) WHERE kind IN ('admission','transfer_in')`
+
+// openOnSQL: the club or group g is open on the day before ?2.
+const openOnSQL = `(g.founded IS NULL OR g.founded < ?2) AND
+	((g.active = 1 AND (g.closed IS NULL OR g.closed >= ?2)) OR (g.active = 0 AND g.closed >= ?2))`
+
+func (s *Store) measure(ctx context.Context, in Indicator, sp Span, scale string) (measure, error) {
+	from, to, year := sp.From.ISO(), sp.until(), sp.Year
 	one := func(q string, args ...any) (int, error) {
 		var n int
 		err := s.db.QueryRowContext(ctx, q, args...).Scan(&n)
@@ -59,21 +83,25 @@ func (s *Store) measure(ctx context.Context, in Indicator, year int) (measure, e
 			return measure{detail: "chưa đánh giá"}, nil
 		}
 		if in.Kind == KindCheck {
-			d := "không đạt"
+			d := "Chưa thực hiện"
 			if v >= 1 {
-				d = "đạt"
+				d = "Có"
 			}
 			return measure{actual: v, known: true, detail: d}, err
 		}
 		return measure{actual: v, known: true, detail: "nhập tay"}, err
 	case MetricEconomicClubs:
-		n, err := one(`SELECT count(*) FROM clubs WHERE kind = 'economic' AND active = 1 AND (founded IS NULL OR founded < ?)`, to)
+		n, err := one(`SELECT count(*) FROM clubs g WHERE g.kind = 'economic' AND `+openDuringSQL, from, to)
 		return count(n, "CLB"), err
 	case MetricSupportedModels:
-		n, err := one(`SELECT count(*) FROM coop_years WHERE year = ? AND supported_model = 1 AND revenue > 0`, year)
+		n, err := one(`SELECT count(*) FROM coop_years y JOIN coops g ON g.id = y.coop_id
+			WHERE y.year = ?3 AND y.supported_model = 1 AND y.revenue > 0 AND `+openDuringSQL, from, to, year)
 		return count(n, "mô hình"), err
 	case MetricActiveCoops:
-		n, err := one(`SELECT count(*) FROM coops WHERE active = 1 AND (founded IS NULL OR founded < ?)`, to)
+		// A group works "theo quy định" in the year when it existed in it,
+		// is registered under a decree, and reported revenue for the year.
+		n, err := one(`SELECT count(*) FROM coops g WHERE `+openDuringSQL+` AND g.legal_basis <> ''
+			AND EXISTS (SELECT 1 FROM coop_years y WHERE y.coop_id = g.id AND y.year = ?3 AND y.revenue > 0)`, from, to, year)
 		return count(n, "tổ hợp tác"), err
 	case MetricHamletStandardPct:
 		var applying int
@@ -105,32 +133,26 @@ func (s *Store) measure(ctx context.Context, in Indicator, year int) (measure, e
 		if err != nil {
 			return measure{}, err
 		}
-		n, err := s.membersAt(ctx, to)
+		n, err := one(youthGatheredSQL, from, to, addDays(sp.To, 1).AddYears(-31).ISO())
 		if err != nil {
-			return measure{}, err
+			return measure{}, fmt.Errorf("đếm thanh niên được tập hợp: %w", err)
 		}
 		if w.ResidentYouth == 0 {
 			return measure{detail: "chưa nhập số thanh niên trên địa bàn"}, nil
 		}
 		return pct(n, w.ResidentYouth, "thanh niên"), nil
 	case MetricPartyIntroducedPct:
-		w, err := s.WardYear(ctx, year)
-		if err != nil {
-			return measure{}, err
-		}
-		n, err := one(`SELECT count(*) FROM member_years WHERE party_introduced >= ? AND party_introduced < ?`, from, to)
-		if err != nil {
-			return measure{}, err
-		}
-		if w.NewPartyMembers == 0 {
-			return measure{detail: FormatInt(int64(n)) + " đoàn viên được giới thiệu; chưa nhập số đảng viên mới"}, nil
-		}
-		m := pct(n, w.NewPartyMembers, "đảng viên mới")
-		m.detail = fmt.Sprintf("%s giới thiệu / %s đảng viên mới", FormatInt(int64(n)), FormatInt(int64(w.NewPartyMembers)))
-		return m, nil
+		return s.partyMeasure(ctx, sp)
 	case MetricUnitsGoodPct:
-		good, all, err := two(`SELECT sum(rating IN ('excellent','good')), count(*) FROM branch_years WHERE year = ? AND rating <> ''`, year)
-		return pct(good, all, "chi đoàn được xếp loại"), err
+		// Every branch that existed in the year counts, rated or not: an
+		// unrated branch is not rated good.
+		good, all, err := two(`SELECT sum(COALESCE(y.rating IN ('excellent','good'), 0)), count(*)
+			FROM branches b LEFT JOIN branch_years y ON y.branch_id = b.id AND y.year = ?3
+			WHERE b.active = 1 OR b.dissolved >= ?1`, from, to, year)
+		if err != nil {
+			return measure{}, err
+		}
+		return pct(good, all, "chi đoàn đạt từ "+goodOrBetter(scale)), nil
 	case MetricTrainingCompletedPct:
 		done, err := one(`SELECT count(*) FROM member_years WHERE year = ? AND training_completed = 1`, year)
 		if err != nil {
@@ -140,6 +162,34 @@ func (s *Store) measure(ctx context.Context, in Indicator, year int) (measure, e
 		return pct(done, all, "đoàn viên"), err
 	}
 	return measure{}, fmt.Errorf("chỉ tiêu %s: cách đo %q không có", in.Code, in.Metric)
+}
+
+// partyMeasure is 2.5d: of the ward's new Party members of the year, the
+// share who were Union members introduced by the Union, with the number
+// of members introduced beside it.
+func (s *Store) partyMeasure(ctx context.Context, sp Span) (measure, error) {
+	w, err := s.WardYear(ctx, sp.Year)
+	if err != nil {
+		return measure{}, err
+	}
+	var introduced, admitted int
+	if err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(DISTINCT person_id) FROM member_years WHERE party_introduced >= ?1 AND party_introduced < ?2),
+		(SELECT count(DISTINCT person_id) FROM member_years WHERE party_admitted >= ?1 AND party_admitted < ?2 AND party_introduced IS NOT NULL)`,
+		sp.From.ISO(), sp.until()).Scan(&introduced, &admitted); err != nil {
+		return measure{}, fmt.Errorf("đếm đoàn viên được giới thiệu cho Đảng: %w", err)
+	}
+	intro := fmt.Sprintf("giới thiệu %s đoàn viên", FormatInt(int64(introduced)))
+	switch {
+	case w.NewPartyMembers == 0:
+		return measure{detail: intro + "; chưa nhập số đảng viên mới kết nạp"}, nil
+	case admitted > w.NewPartyMembers:
+		return measure{detail: fmt.Sprintf("%s; số đảng viên mới (%s) ít hơn số đoàn viên được kết nạp Đảng (%s): cần xem lại số liệu",
+			intro, FormatInt(int64(w.NewPartyMembers)), FormatInt(int64(admitted)))}, nil
+	}
+	m := pct(admitted, w.NewPartyMembers, "đảng viên mới")
+	m.detail += "; " + intro
+	return m, nil
 }
 
 // activeAtSQL lists the people who were active Union members just before
@@ -158,82 +208,113 @@ func (s *Store) unionActiveAt(ctx context.Context, before string) (int, error) {
 	return n, nil
 }
 
-// membersAt counts the young people gathered into the organisation just
-// before the date: active Union members and Federation members who had
-// joined, each person once.
-func (s *Store) membersAt(ctx context.Context, before string) (int, error) {
-	var n int
-	err := s.db.QueryRowContext(ctx, `WITH act AS (`+activeAtSQL+`)
-		SELECT (SELECT count(*) FROM act) + (SELECT count(*) FROM people p WHERE p.federation_member = 1
-		AND (p.federation_date IS NULL OR p.federation_date < ?1) AND p.id NOT IN (SELECT person_id FROM act))`, before).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("đếm thanh niên được tập hợp: %w", err)
-	}
-	return n, nil
-}
-
-func judge(in Indicator, m measure) Result {
-	r := Result{Indicator: in, Actual: m.actual, Known: m.known, Detail: m.detail}
-	r.Met = m.known && r.Actual+1e-9 >= in.Target
-	return r
-}
-
-// YearResults measures every indicator of a plan for one year. For a period
-// target the year's own figure is Actual, the sum since the plan's first
-// year is Cumulative, and Met says whether the period is on track.
+// YearResults measures every indicator of a plan for working year year,
+// counted to its end (or to today while it runs).
 func (s *Store) YearResults(ctx context.Context, planID int64, year int) ([]Result, error) {
+	return s.YearResultsAt(ctx, planID, year, Date{})
+}
+
+// YearResultsAt measures every indicator of a plan for working year year
+// as of the cut-off date (zero: the year's end, or today while it runs).
+// A period target carries the total since the plan's first year and its
+// pace; its Actual is the year's own figure.
+func (s *Store) YearResultsAt(ctx context.Context, planID int64, year int, cutoff Date) ([]Result, error) {
 	p, err := s.Plan(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	scale, err := s.RatingScale(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sp, err := s.YearSpan(ctx, year, cutoff)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]Result, 0, len(p.Indicators))
 	for _, in := range p.Indicators {
-		m, err := s.measure(ctx, in, year)
+		m, err := s.measure(ctx, in, sp, scale)
 		if err != nil {
 			return nil, fmt.Errorf("tính chỉ tiêu %s năm %d: %w", in.Code, year, err)
 		}
-		r := judge(in, m)
+		r := Result{Indicator: in, Actual: m.actual, Known: m.known, Detail: m.detail}
+		r.Verdict = judgeYearly(in, m)
 		if in.Period {
-			sum := 0.0
-			for y := p.StartYear; y <= year && y <= p.EndYear; y++ {
-				if y == year {
-					sum += m.actual
-					continue
-				}
-				my, err := s.measure(ctx, in, y)
-				if err != nil {
-					return nil, fmt.Errorf("tính chỉ tiêu %s năm %d: %w", in.Code, y, err)
-				}
-				sum += my.actual
+			sum, err := s.periodSum(ctx, p, in, sp, scale, m.actual)
+			if err != nil {
+				return nil, err
 			}
 			r.Cumulative = sum
-			years := float64(p.EndYear - p.StartYear + 1)
-			elapsed := math.Min(math.Max(float64(year-p.StartYear+1), 1), years)
-			r.Met = sum+1e-9 >= in.Target*elapsed/years
-			r.Detail = fmt.Sprintf("%s trong năm; lũy kế %s/%s", m.detail, FormatNum(sum), FormatNum(in.Target))
+			r.Known = true
+			r.Verdict = judgePeriod(in, sum, s.periodElapsed(ctx, p, sp.To))
 		}
+		r.Met = r.Verdict.Code == VerdictMet
 		out = append(out, r)
 	}
 	return out, nil
 }
 
+// periodSum adds a period indicator's figures from the plan's first year
+// through sp (whose own figure is this).
+func (s *Store) periodSum(ctx context.Context, p Plan, in Indicator, sp Span, scale string, this float64) (float64, error) {
+	sum := this
+	for y := p.StartYear; y < sp.Year && y <= p.EndYear; y++ {
+		ysp, err := s.YearSpan(ctx, y, sp.To)
+		if err != nil {
+			return 0, err
+		}
+		my, err := s.measure(ctx, in, ysp, scale)
+		if err != nil {
+			return 0, fmt.Errorf("tính chỉ tiêu %s năm %d: %w", in.Code, y, err)
+		}
+		sum += my.actual
+	}
+	return sum, nil
+}
+
+// periodElapsed is the share of the plan's period gone by on the cut-off.
+func (s *Store) periodElapsed(ctx context.Context, p Plan, cutoff Date) float64 {
+	first, err1 := s.YearSpan(ctx, p.StartYear, Date{})
+	last, err2 := s.YearSpan(ctx, p.EndYear, Date{})
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return elapsed(first.From, last.End, cutoff)
+}
+
 // PeriodResults measures a plan's indicators for every year of its period
-// (up to the current year) and for the period as a whole.
+// up to today, and for the period as a whole.
 func (s *Store) PeriodResults(ctx context.Context, planID int64) (PeriodResult, error) {
+	return s.PeriodResultsAt(ctx, planID, Date{})
+}
+
+// PeriodResultsAt measures a plan's indicators for every year of its
+// period up to the cut-off (zero: today), and for the period as a whole.
+func (s *Store) PeriodResultsAt(ctx context.Context, planID int64, cutoff Date) (PeriodResult, error) {
 	p, err := s.Plan(ctx, planID)
 	if err != nil {
 		return PeriodResult{}, err
 	}
-	pr := PeriodResult{Plan: p}
-	last := min(p.EndYear, Today().Year())
-	for y := p.StartYear; y <= last; y++ {
-		rs, err := s.YearResults(ctx, planID, y)
+	if cutoff.IsZero() {
+		cutoff = Today()
+	}
+	pr := PeriodResult{Plan: p, Cutoff: cutoff}
+	for y := p.StartYear; y <= p.EndYear; y++ {
+		sp, err := s.YearSpan(ctx, y, cutoff)
+		if err != nil {
+			return pr, err
+		}
+		if sp.From.After(cutoff) {
+			break
+		}
+		rs, err := s.YearResultsAt(ctx, planID, y, cutoff)
 		if err != nil {
 			return pr, err
 		}
 		pr.Years = append(pr.Years, y)
 		pr.ByYear = append(pr.ByYear, rs)
 	}
+	done := s.periodElapsed(ctx, p, cutoff)
 	for i, in := range p.Indicators {
 		var t Result
 		if in.Period {
@@ -241,10 +322,11 @@ func (s *Store) PeriodResults(ctx context.Context, planID int64) (PeriodResult, 
 			for _, rs := range pr.ByYear {
 				sum += rs[i].Actual
 			}
-			t = judge(in, measure{actual: sum, known: true, detail: fmt.Sprintf("lũy kế %d năm", len(pr.Years))})
-			t.Cumulative = sum
+			t = Result{Indicator: in, Actual: sum, Cumulative: sum, Known: true,
+				Detail: fmt.Sprintf("lũy kế %d năm", len(pr.Years))}
+			t.Verdict = judgePeriod(in, sum, done)
 		} else {
-			t = Result{Indicator: in, Detail: "chưa có số liệu"}
+			t = Result{Indicator: in, Detail: "chưa đo được", Verdict: Verdict{Code: VerdictNoData, Kind: in.Kind, Target: in.Target}}
 			for j := len(pr.ByYear) - 1; j >= 0; j-- {
 				if rs := pr.ByYear[j]; rs[i].Known {
 					t = rs[i]
@@ -253,6 +335,7 @@ func (s *Store) PeriodResults(ctx context.Context, planID int64) (PeriodResult, 
 				}
 			}
 		}
+		t.Met = t.Verdict.Code == VerdictMet
 		pr.Total = append(pr.Total, t)
 	}
 	return pr, nil

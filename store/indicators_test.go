@@ -77,7 +77,7 @@ func fixtureWard(t *testing.T) (*Store, Plan) {
 	add("H", h)
 	event("H", Event{Kind: EventTransferOut, Date: MustDate(2024, 10, 1), Unit: "Đoàn xã Tân Khánh"})
 
-	must(s.SaveMemberYear(ctx, MemberYear{PersonID: people["A"].ID, Year: 2025, TrainingRegistered: true, TrainingCompleted: true, PartyIntroduced: MustDate(2025, 6, 1)}))
+	must(s.SaveMemberYear(ctx, MemberYear{PersonID: people["A"].ID, Year: 2025, TrainingRegistered: true, TrainingCompleted: true, PartyIntroduced: MustDate(2025, 6, 1), PartyAdmitted: MustDate(2025, 11, 1)}))
 	must(s.SaveMemberYear(ctx, MemberYear{PersonID: people["C"].ID, Year: 2025, TrainingRegistered: true, PartyIntroduced: MustDate(2025, 7, 1)}))
 	must(s.SaveMemberYear(ctx, MemberYear{PersonID: people["C"].ID, Year: 2024, PartyIntroduced: MustDate(2024, 5, 1)}))
 	must(s.SaveWardYear(ctx, WardYear{Year: 2025, ResidentYouth: 8, NewPartyMembers: 4}))
@@ -131,15 +131,15 @@ func TestYearResults(t *testing.T) {
 	}{
 		"c1": {1, true, true},          // one active economic club; the dissolved one and the football club do not count
 		"c2": {1, true, true},          // THT Hoa kiểng: supported, revenue 100M
-		"c3": {2, true, true},          // two active groups
+		"c3": {1, true, true},          // two active groups, only Hoa kiểng reported revenue for 2025
 		"p1": {200.0 / 3, true, false}, // Khóm 1 and Ấp 3 meet all 8 criteria, Khóm 2 seven
 		"p2": {50, true, false},        // C meets the standards, A lacks a qualification; F's office ended in 2024
 		"p3": {50, true, true},         // A is fluent
-		"n1": {3, true, true},          // A, B, G admitted in 2025; with H in 2024, 4 of 10 after 2 of 5 years: on track
+		"n1": {3, true, false},         // A, B, G admitted in 2025; with H in 2024, 4 of 10 after 2 of 5 years: on pace, not met
 		"n2": {2, true, true},          // C and D joined the Federation in 2025
 		"p4": {62.5, true, false},      // active at year end A, C, G + Federation D, E = 5 of 8 resident youth
-		"p5": {50, true, true},         // A and C introduced in 2025 (C's 2024 introduction not), 4 new Party members
-		"p6": {200.0 / 3, true, false}, // excellent, good, average; the school is not rated
+		"p5": {25, true, false},        // of 4 new Party members, A (introduced 2025) was admitted; C introduced, not admitted
+		"p6": {50, true, false},        // excellent, good, average, and the school not rated: 2 of 4 branches
 		"p7": {100.0 / 3, true, true},  // A completed; 3 active members at year end
 		"k1": {1, true, true},
 		"k2": {0, false, false}, // nobody ticked it
@@ -152,8 +152,11 @@ func TestYearResults(t *testing.T) {
 		if math.Abs(r.Actual-w.actual) > 1e-9 || r.Known != w.known || r.Met != w.met {
 			t.Errorf("%s: actual %.4f known %v met %v (%s); want %.4f %v %v", r.Indicator.Code, r.Actual, r.Known, r.Met, r.Detail, w.actual, w.known, w.met)
 		}
-		if r.Indicator.Code == "n1" && r.Cumulative != 4 {
-			t.Errorf("n1 cumulative %.0f, want 4", r.Cumulative)
+		if r.Indicator.Code == "n1" && (r.Cumulative != 4 || r.Verdict.Code != VerdictOnPace || r.Verdict.Phrase() != "4/10 (40%), đúng tiến độ") {
+			t.Errorf("n1 cumulative %.0f verdict %q, want 4 and 4/10 (40%%), đúng tiến độ", r.Cumulative, r.Verdict.Phrase())
+		}
+		if r.Indicator.Code == "p5" && r.Detail != "1/4 đảng viên mới; giới thiệu 2 đoàn viên" {
+			t.Errorf("p5 detail %q", r.Detail)
 		}
 	}
 }
@@ -174,8 +177,8 @@ func TestPeriodResults(t *testing.T) {
 		byCode[r.Indicator.Code] = r
 	}
 	// 1 admission in 2024, 3 in 2025, none later: 4 of 10 for the period.
-	if r := byCode["n1"]; r.Actual != 4 || r.Met {
-		t.Errorf("n1 total %v met %v, want 4 not met", r.Actual, r.Met)
+	if r := byCode["n1"]; r.Actual != 4 || r.Met || r.Verdict.Code != VerdictBehind {
+		t.Errorf("n1 total %v met %v verdict %s, want 4 not met, behind (due %.1f)", r.Actual, r.Met, r.Verdict.Code, r.Verdict.Due)
 	}
 	// Resident youth was entered only for 2025: the period shows that year.
 	if r := byCode["p4"]; math.Abs(r.Actual-62.5) > 1e-9 || !r.Known {

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -288,4 +290,25 @@ func (s *Store) Search(ctx context.Context, q string, limit int) ([]Person, erro
 		return nil, nil
 	}
 	return s.ListMembers(ctx, MemberFilter{Query: q, Limit: limit})
+}
+
+// RowOf finds where person id stands in the list f selects, in f's order
+// (0 for the first row), so that a window can show a record it has just
+// saved; found is false when f does not select that person.
+func (s *Store) RowOf(ctx context.Context, f MemberFilter, id int64) (row int, found bool, err error) {
+	m, err := s.matches(ctx, f.Query)
+	if err != nil {
+		return 0, false, err
+	}
+	where, args := f.where(m, false)
+	q := `SELECT n FROM (SELECT p.id AS id, row_number() OVER (` + strings.TrimPrefix(f.orderBy(), " ") + `) - 1 AS n` +
+		personFrom + where + `) WHERE id = ?`
+	err = s.db.QueryRowContext(ctx, q, append(args, id)...).Scan(&row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("tìm vị trí trong danh sách: %w", err)
+	}
+	return row, true, nil
 }

@@ -29,14 +29,14 @@ func (s *Store) planIndicators(ctx context.Context, planID int64) ([]Indicator, 
 
 // Plans lists every plan with its indicators, the latest period first.
 func (s *Store) Plans(ctx context.Context) ([]Plan, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, number, title, start_year, end_year, current FROM plans ORDER BY start_year DESC, id DESC`)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, number, title, start_year, end_year, current, issued, issuer, upper_plan FROM plans ORDER BY start_year DESC, id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("đọc kế hoạch: %w", err)
 	}
 	var out []Plan
 	for rows.Next() {
 		var p Plan
-		if err := rows.Scan(&p.ID, &p.Number, &p.Title, &p.StartYear, &p.EndYear, &p.Current); err != nil {
+		if err := rows.Scan(&p.ID, &p.Number, &p.Title, &p.StartYear, &p.EndYear, &p.Current, &p.Issued, &p.Issuer, &p.UpperPlan); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("đọc kế hoạch: %w", err)
 		}
@@ -54,8 +54,8 @@ func (s *Store) Plans(ctx context.Context) ([]Plan, error) {
 // Plan reads one plan with its indicators.
 func (s *Store) Plan(ctx context.Context, id int64) (Plan, error) {
 	var p Plan
-	err := s.db.QueryRowContext(ctx, `SELECT id, number, title, start_year, end_year, current FROM plans WHERE id = ?`, id).
-		Scan(&p.ID, &p.Number, &p.Title, &p.StartYear, &p.EndYear, &p.Current)
+	err := s.db.QueryRowContext(ctx, `SELECT id, number, title, start_year, end_year, current, issued, issuer, upper_plan FROM plans WHERE id = ?`, id).
+		Scan(&p.ID, &p.Number, &p.Title, &p.StartYear, &p.EndYear, &p.Current, &p.Issued, &p.Issuer, &p.UpperPlan)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, fmt.Errorf("kế hoạch %d: %w", id, ErrNotFound)
 	}
@@ -84,6 +84,7 @@ func (s *Store) CurrentPlan(ctx context.Context) (Plan, error) {
 // (ID 0) added. A plan marked Current becomes the only current one.
 func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 	p.Number, p.Title = Clean(p.Number), Clean(p.Title)
+	p.Issuer, p.UpperPlan = Clean(p.Issuer), Clean(p.UpperPlan)
 	c := &checker{}
 	if p.Number == "" {
 		c.add("Number", "Số kế hoạch", "không được để trống (ví dụ 25-KH/ĐTN)")
@@ -131,14 +132,14 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 			}
 		}
 		if p.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO plans(number, title, start_year, end_year, current) VALUES (?,?,?,?,?)`,
-				p.Number, p.Title, p.StartYear, p.EndYear, p.Current)
+			res, err := tx.ExecContext(ctx, `INSERT INTO plans(number, title, start_year, end_year, current, issued, issuer, upper_plan) VALUES (?,?,?,?,?,?,?,?)`,
+				p.Number, p.Title, p.StartYear, p.EndYear, p.Current, p.Issued, p.Issuer, p.UpperPlan)
 			if err != nil {
 				return fmt.Errorf("ghi kế hoạch: %w", err)
 			}
 			p.ID, _ = res.LastInsertId()
-		} else if _, err := tx.ExecContext(ctx, `UPDATE plans SET number=?, title=?, start_year=?, end_year=?, current=? WHERE id=?`,
-			p.Number, p.Title, p.StartYear, p.EndYear, p.Current, p.ID); err != nil {
+		} else if _, err := tx.ExecContext(ctx, `UPDATE plans SET number=?, title=?, start_year=?, end_year=?, current=?, issued=?, issuer=?, upper_plan=? WHERE id=?`,
+			p.Number, p.Title, p.StartYear, p.EndYear, p.Current, p.Issued, p.Issuer, p.UpperPlan, p.ID); err != nil {
 			return fmt.Errorf("sửa kế hoạch: %w", err)
 		}
 		keep := map[int64]bool{}

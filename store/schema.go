@@ -248,4 +248,33 @@ CREATE TABLE documents (
 );
 CREATE UNIQUE INDEX documents_number ON documents(year, type, number);
 `,
+	// 2: reports a ward can sign. Clubs and groups keep the day they
+	// closed (set by trigger whenever active goes to 0, whichever screen
+	// does it), so that a past year's figures do not change when one
+	// closes; a plan records its date, its issuing body and the upper
+	// plan it implements; a document in the register keeps a key naming
+	// what it is, so that regenerating it keeps its number; the report's
+	// narrative is kept per document and year, section by section.
+	`
+ALTER TABLE clubs ADD COLUMN closed TEXT;
+ALTER TABLE coops ADD COLUMN closed TEXT;
+CREATE TRIGGER clubs_closed AFTER UPDATE OF active ON clubs WHEN NEW.active IS NOT OLD.active BEGIN
+	UPDATE clubs SET closed = CASE WHEN NEW.active = 0 THEN date('now', 'localtime') END WHERE id = NEW.id;
+END;
+CREATE TRIGGER coops_closed AFTER UPDATE OF active ON coops WHEN NEW.active IS NOT OLD.active BEGIN
+	UPDATE coops SET closed = CASE WHEN NEW.active = 0 THEN date('now', 'localtime') END WHERE id = NEW.id;
+END;
+ALTER TABLE plans ADD COLUMN issued TEXT;
+ALTER TABLE plans ADD COLUMN issuer TEXT NOT NULL DEFAULT '';
+ALTER TABLE plans ADD COLUMN upper_plan TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN doc_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX documents_key ON documents(doc_key, year, type);
+CREATE TABLE narratives (
+	doc     TEXT NOT NULL,
+	key     INTEGER NOT NULL,
+	section TEXT NOT NULL,
+	body    TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (doc, key, section)
+) WITHOUT ROWID;
+`,
 }

@@ -153,6 +153,31 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		if err != nil || n != len(want) {
 			t.Errorf("%q %+v: count %d %v, want %d", tt.q, tt.f, n, err, len(want))
 		}
+		// RowOf places people where the whole list shows them, and finds
+		// nobody the filter leaves out.
+		for _, i := range []int{0, len(want) / 2, len(want) - 1} {
+			if i < 0 || i >= len(want) {
+				continue
+			}
+			row, found, err := s.RowOf(ctx, f, want[i].ID)
+			if err != nil || !found || row != i {
+				t.Errorf("%q %+v: RowOf(%s) = %d %v %v, want %d", tt.q, tt.f, want[i].FullName(), row, found, err, i)
+			}
+		}
+		if len(want) < len(all) {
+			in := map[int64]bool{}
+			for _, p := range want {
+				in[p.ID] = true
+			}
+			for _, p := range all {
+				if !in[p.ID] {
+					if _, found, err := s.RowOf(ctx, f, p.ID); found || err != nil {
+						t.Errorf("%q %+v: RowOf found %s, whom the filter leaves out (%v)", tt.q, tt.f, p.FullName(), err)
+					}
+					break
+				}
+			}
+		}
 		want = want[min(f.Offset, len(want)):]
 		want = want[:min(f.Limit, len(want))]
 		if len(got) != len(want) {

@@ -29,7 +29,8 @@ func (t *Tally) add(g Gender, n int) {
 // membership movements during it.
 type Situation struct {
 	Year int
-	AsOf Date // the day the counts are taken: 31/12 of Year, or today
+	AsOf Date // the day the counts are taken: the cut-off
+	From Date // the first day of the working year (movements run From to AsOf)
 
 	Branches       int     // branches active on AsOf
 	BranchesByKind []Tally // Total is the number of branches (no gender split)
@@ -54,11 +55,19 @@ type Situation struct {
 // derived from the dated membership events so that a past year's report
 // shows that year's figures and not today's.
 func (s *Store) Situation(ctx context.Context, year int) (Situation, error) {
-	asOf := MustDate(year, 12, 31)
-	if today := Today(); today.Before(asOf) {
-		asOf = today
+	return s.SituationAt(ctx, year, Date{})
+}
+
+// SituationAt counts the register for working year year as of the cut-off
+// (zero: the year's last day, or today while it runs): members as they
+// stood that day, and the movements from the year's first day to it.
+func (s *Store) SituationAt(ctx context.Context, year int, cutoff Date) (Situation, error) {
+	sp, err := s.YearSpan(ctx, year, cutoff)
+	if err != nil {
+		return Situation{}, err
 	}
-	st := Situation{Year: year, AsOf: asOf}
+	asOf := sp.To
+	st := Situation{Year: year, AsOf: asOf, From: sp.From}
 
 	// Branches active on the day: created before it is not recorded, so a
 	// branch counts unless it was dissolved by then.
@@ -166,7 +175,7 @@ func (s *Store) Situation(ctx context.Context, year int) (Situation, error) {
 	st.FederationByOccupation = fedOcc
 
 	// Movements of the year.
-	from, to := MustDate(year, 1, 1), MustDate(year, 12, 31)
+	from, to := sp.From, sp.To
 	rows, err = s.db.QueryContext(ctx, `SELECT kind, count(*) FROM membership_events
 		WHERE date BETWEEN ? AND ? GROUP BY kind`, from, to)
 	if err != nil {

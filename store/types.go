@@ -194,6 +194,9 @@ type Plan struct {
 	StartYear  int
 	EndYear    int
 	Current    bool
+	Issued     Date   // the plan's own date (a ward's plan is due by 20/5)
+	Issuer     string // the body that issued it: "Ban Thường vụ Đoàn phường Hòa Mẫu"
+	UpperPlan  string // the upper plan it implements: "Kế hoạch số 268-KH/TĐTN, ngày 04/4/2024 của Ban Thường vụ Tỉnh Đoàn"
 	Indicators []Indicator
 }
 
@@ -222,14 +225,18 @@ type Result struct {
 	// (cumulative at least the target's share of the years elapsed).
 	Cumulative float64
 	Known      bool // false when the register lacks the figures (e.g. no resident youth entered)
-	Met        bool
-	Detail     string // how it was computed, e.g. "12/14 chi đoàn"
+	// Met is Verdict.Code == VerdictMet: the target itself is reached.
+	Met bool
+	// Verdict is the assessment every screen and report prints.
+	Verdict Verdict
+	Detail  string // how it was computed, e.g. "12/14 chi đoàn"
 }
 
 // PeriodResult is a plan's indicators for every year of its period side by
 // side, and the result for the whole period.
 type PeriodResult struct {
 	Plan   Plan
+	Cutoff Date // the day counted to
 	Years  []int
 	ByYear [][]Result // ByYear[i] is Years[i]'s results, in the plan's indicator order
 	// Total is the period's result: the sum of the years for period

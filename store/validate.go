@@ -12,6 +12,11 @@ type FieldError struct {
 	Field string // Go field name, e.g. "BirthDate", for the UI to place the message
 	Label string // Vietnamese field label, e.g. "Ngày sinh"
 	Msg   string
+	// Format and Args are Msg before formatting: the Vietnamese wording is
+	// the key under which a window's translations hold the same message in
+	// another language.
+	Format string
+	Args   []any
 }
 
 // Error reads "Dòng 3, Ngày sinh: …", or without the row for a single record.
@@ -53,8 +58,20 @@ type checker struct {
 }
 
 func (c *checker) add(field, label, format string, args ...any) {
-	c.errs = append(c.errs, FieldError{Row: c.row, Field: field, Label: label, Msg: fmt.Sprintf(format, args...)})
+	c.errs = append(c.errs, FieldError{Row: c.row, Field: field, Label: label, Msg: fmt.Sprintf(format, args...), Format: format, Args: args})
 }
+
+// MessageError is an error whose Vietnamese text is Format filled with
+// Args; a window translates Format and fills it the same way.
+type MessageError struct {
+	Format string
+	Args   []any
+}
+
+func (e *MessageError) Error() string { return fmt.Sprintf(e.Format, e.Args...) }
+
+// errMsg makes a *MessageError.
+func errMsg(format string, args ...any) error { return &MessageError{Format: format, Args: args} }
 
 func (c *checker) err() error {
 	if len(c.errs) == 0 {
@@ -174,4 +191,12 @@ func validatePerson(p *Person, row int, today Date) *checker {
 		}
 	}
 	return c
+}
+
+// CheckPerson reports the rules a copy of p breaks that need no database
+// (nil when none), without writing: a form can show every message at once,
+// even while one of its fields cannot be read yet.
+func CheckPerson(p Person) error {
+	cleanPerson(&p)
+	return validatePerson(&p, 0, Today()).err()
 }

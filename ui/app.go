@@ -5,6 +5,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -19,8 +20,7 @@ import (
 
 // Preference keys kept between runs.
 const (
-	prefWidth    = "window.width"
-	prefHeight   = "window.height"
+	prefWindow   = "window.placement" // see placement
 	prefScreen   = "screen"
 	prefLanguage = "language"
 )
@@ -76,6 +76,10 @@ type App struct {
 	// do hands UI updates from background goroutines to the UI goroutine.
 	do func(func())
 
+	// notice confirms saves at the foot of the window.
+	notice  *noticeBar
+	notices int // how many notices were given, for confirmSaved
+
 	// dialogs is the stack of open dialogs, so Esc closes the top one and
 	// Ctrl+S saves the top form.
 	dialogs []*openDialog
@@ -100,18 +104,9 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 		a.do = fyne.Do
 	}
 	a.win = fa.NewWindow("Sổ Đoàn")
-	p := fa.Preferences()
-	a.win.Resize(fyne.NewSize(
-		float32(p.FloatWithFallback(prefWidth, 1280)),
-		float32(p.FloatWithFallback(prefHeight, 760))))
-	a.win.SetCloseIntercept(func() {
-		// The size is read before closing: afterwards the canvas is gone.
-		sz := a.win.Canvas().Size()
-		p.SetFloat(prefWidth, float64(sz.Width))
-		p.SetFloat(prefHeight, float64(sz.Height))
-		a.win.Close()
-	})
+	a.place()
 	a.installKeys()
+	apps.Store(a.win.Canvas(), a)
 
 	has, err := st.HasUnit(a.ctx)
 	if err != nil {
@@ -125,20 +120,52 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 	return a, nil
 }
 
+// place sizes the window as it was last closed (or to fit a 1366×768
+// screen the first time), puts it back where it was once it is on the
+// screen, and saves both when it closes.
+func (a *App) place() {
+	p := a.fa.Preferences()
+	pl, ok := parsePlacement(p.String(prefWindow))
+	if !ok {
+		pl = placement{w: defaultSize.Width, h: defaultSize.Height}
+	}
+	sw, sh := screenSize()
+	pl = pl.fit(sw, sh, a.fa.Settings().Scale())
+	a.win.Resize(fyne.NewSize(pl.w, pl.h))
+	if pl.hasPos {
+		a.fa.Lifecycle().SetOnStarted(func() {
+			nativeHandle(a.win, func(h uintptr) { moveWindow(h, pl.x, pl.y) })
+		})
+	}
+	a.win.SetCloseIntercept(a.closeWindow)
+}
+
+// closeWindow saves the window's place and closes it; it is the window's
+// close intercept.
+func (a *App) closeWindow() {
+	// Read before closing: afterwards the canvas and handle are gone.
+	sz := a.win.Canvas().Size()
+	now := placement{w: sz.Width, h: sz.Height}
+	nativeHandle(a.win, func(h uintptr) { now.x, now.y, now.hasPos = windowPos(h) })
+	a.fa.Preferences().SetString(prefWindow, now.String())
+	apps.Delete(a.win.Canvas())
+	a.win.Close()
+}
+
 // Window is the main window.
 func (a *App) Window() fyne.Window { return a.win }
 
 func (a *App) buildMain() {
 	a.defs = []screenDef{
-		{"dashboard", T("Tổng quan"), func() screen { return newDashboard(a) }},
-		{"members", T("Đoàn viên"), func() screen { return newMembersScreen(a, store.KindUnion) }},
-		{"federation", T("Hội viên"), func() screen { return newMembersScreen(a, store.KindFederation) }},
-		{"branches", T("Chi đoàn"), func() screen { return newBranchesScreen(a) }},
-		{"clubs", T("Câu lạc bộ"), func() screen { return newClubsScreen(a) }},
-		{"coops", T("Tổ hợp tác"), func() screen { return newCoopsScreen(a) }},
-		{"plan", T("Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a) }},
-		{"reports", T("Báo cáo"), func() screen { return newReportsScreen(a) }},
-		{"settings", T("Cài đặt"), func() screen { return newSettingsScreen(a) }},
+		{"dashboard", Tc("nav", "Tổng quan"), func() screen { return newDashboard(a) }},
+		{"members", Tc("nav", "Đoàn viên"), func() screen { return newMembersScreen(a, store.KindUnion) }},
+		{"federation", Tc("nav", "Hội viên"), func() screen { return newMembersScreen(a, store.KindFederation) }},
+		{"branches", Tc("nav", "Chi đoàn"), func() screen { return newBranchesScreen(a) }},
+		{"clubs", Tc("nav", "Câu lạc bộ"), func() screen { return newClubsScreen(a) }},
+		{"coops", Tc("nav", "Tổ hợp tác"), func() screen { return newCoopsScreen(a) }},
+		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a) }},
+		{"reports", Tc("nav", "Báo cáo"), func() screen { return newReportsScreen(a) }},
+		{"settings", Tc("nav", "Cài đặt"), func() screen { return newSettingsScreen(a) }},
 	}
 	a.screens = map[string]screen{}
 	a.body = container.NewStack()
@@ -150,7 +177,8 @@ func (a *App) buildMain() {
 	a.nav.OnSelected = func(i widget.ListItemID) { a.show(a.defs[i].id) }
 	split := container.NewHSplit(a.nav, a.body)
 	split.Offset = 0.14
-	a.win.SetContent(split)
+	a.notice = newNoticeBar()
+	a.win.SetContent(container.NewBorder(nil, a.notice.root, nil, nil, split))
 	a.updateTitle()
 
 	start := a.opts.Screen
@@ -238,6 +266,7 @@ func (a *App) installKeys() {
 	add(fyne.KeyN, a.shortcutNew)
 	add(fyne.KeyF, a.shortcutFind)
 	add(fyne.KeyS, a.shortcutSave)
+	add(fyne.KeyQ, a.closeWindow)
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape {
 			a.escape()
@@ -260,6 +289,8 @@ func (a *App) handleShortcut(s fyne.Shortcut) bool {
 		a.shortcutFind()
 	case fyne.KeyS:
 		a.shortcutSave()
+	case fyne.KeyQ:
+		a.closeWindow()
 	default:
 		return false
 	}
@@ -316,13 +347,13 @@ func (a *App) showDialog(d dialog.Dialog, save func()) {
 func (a *App) formDialog(title string, content fyne.CanvasObject, size fyne.Size, save func() bool) dialog.Dialog {
 	d := dialog.NewCustomWithoutButtons(title, content, a.win)
 	doSave := func() {
-		if save() {
+		if a.confirmSaved(title, save) {
 			d.Hide()
 		}
 	}
-	saveBtn := widget.NewButton(T("Lưu")+" (Ctrl+S)", doSave)
+	saveBtn := newButton(T("Lưu")+" (Ctrl+S)", doSave)
 	saveBtn.Importance = widget.HighImportance
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton(T("Hủy")+" (Esc)", d.Hide), saveBtn})
+	d.SetButtons([]fyne.CanvasObject{newButton(T("Hủy")+" (Esc)", d.Hide), saveBtn})
 	d.Resize(size)
 	a.showDialog(d, doSave)
 	return d
@@ -345,7 +376,7 @@ func (a *App) showError(err error) {
 	if err == nil {
 		return
 	}
-	d := dialog.NewError(err, a.win)
+	d := dialog.NewError(errors.New(errText(err)), a.win)
 	a.showDialog(d, nil)
 }
 

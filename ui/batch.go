@@ -26,7 +26,7 @@ type admissionRow struct {
 type batchAdmission struct {
 	a         *App
 	date      *entry
-	branch    *widget.Select
+	branch    *selectBox
 	branchIDs []int64
 	rows      []*admissionRow
 	grid      *fyne.Container
@@ -48,7 +48,7 @@ func (a *App) showBatchAdmission() *batchAdmission {
 		opts = append(opts, br.Name)
 		b.branchIDs = append(b.branchIDs, br.ID)
 	}
-	b.branch = widget.NewSelect(opts, nil)
+	b.branch = newSelect(opts, nil)
 	if len(opts) > 0 {
 		b.branch.SetSelectedIndex(0)
 	}
@@ -61,7 +61,7 @@ func (a *App) showBatchAdmission() *batchAdmission {
 		widget.NewFormItem(T("Ngày kết nạp"), b.date),
 		widget.NewFormItem(T("Chi đoàn"), b.branch),
 	)
-	more := widget.NewButtonWithIcon(T("Thêm dòng"), theme.ContentAddIcon(), b.addRow)
+	more := newButtonWithIcon(T("Thêm dòng"), theme.ContentAddIcon(), b.addRow)
 	content := container.NewBorder(top, container.NewVBox(b.other, more), nil, nil, container.NewVScroll(b.grid))
 	sz := a.win.Canvas().Size()
 	a.formDialog(T("Kết nạp đoàn viên hàng loạt"), content, fyne.NewSize(sz.Width*0.9, sz.Height*0.9), b.save)
@@ -87,7 +87,7 @@ func (b *batchAdmission) save() bool {
 	}
 	date, err := store.ParseDate(b.date.Text)
 	if err != nil {
-		b.other.set(T("Ngày kết nạp") + ": " + err.Error())
+		b.other.set(T("Ngày kết nạp") + ": " + errText(err))
 		return false
 	}
 	var branchID int64
@@ -104,7 +104,7 @@ func (b *batchAdmission) save() bool {
 		fam, mid, giv := store.SplitFullName(r.name.Text)
 		birth, err := store.ParseDate(r.birth.Text)
 		if err != nil {
-			r.err.set(T("Ngày sinh") + ": " + err.Error())
+			r.err.set(T("Ngày sinh") + ": " + errText(err))
 			ok = false
 		}
 		people = append(people, &store.Person{FamilyName: fam, MiddleName: mid, GivenName: giv,
@@ -125,13 +125,13 @@ func (b *batchAdmission) save() bool {
 		for _, fe := range ve.Errors {
 			if fe.Row >= 1 && fe.Row <= len(gridRow) {
 				r := gridRow[fe.Row-1]
-				msg := fe.Label + ": " + fe.Msg
-				if r.err.Text.Text != "" {
-					msg = r.err.Text.Text + "; " + msg
+				msg := T(fe.Label) + ": " + fieldMsg(fe)
+				if r.err.msg() != "" {
+					msg = r.err.msg() + "; " + msg
 				}
 				r.err.set(msg)
 			} else {
-				b.other.set(fe.Error())
+				b.other.set(fieldErrText(fe))
 			}
 		}
 		return false
@@ -141,7 +141,7 @@ func (b *batchAdmission) save() bool {
 		return false
 	}
 	b.saved = len(people)
-	b.a.info(T("Kết nạp"), fmt.Sprintf(T("Đã kết nạp %d đoàn viên."), len(people)))
+	b.a.notify(fmt.Sprintf(T("Đã kết nạp %d đoàn viên."), len(people)))
 	if s, ok := b.a.screens[b.a.current]; ok {
 		s.refresh()
 	}
@@ -152,8 +152,8 @@ func (b *batchAdmission) save() bool {
 // screen, saved in one transaction.
 type yearRating struct {
 	a         *App
-	year      *widget.Select
-	branch    *widget.Select
+	year      *selectBox
+	branch    *selectBox
 	branchIDs []int64
 	list      *fyne.Container
 	people    []store.Person
@@ -177,8 +177,8 @@ func (a *App) showYearRating(branchID int64) *yearRating {
 			sel = len(opts) - 1
 		}
 	}
-	r.year = widget.NewSelect(yearOptions(thisYear()-5, thisYear()), func(string) { r.load() })
-	r.branch = widget.NewSelect(opts, func(string) { r.load() })
+	r.year = newSelect(yearOptions(thisYear()-5, thisYear()), func(string) { r.load() })
+	r.branch = newSelect(opts, func(string) { r.load() })
 	r.year.SetSelected(strconv.Itoa(thisYear()))
 	if len(opts) > 0 {
 		r.branch.SetSelectedIndex(sel)
@@ -247,12 +247,12 @@ func (r *yearRating) save() bool {
 	if err := r.a.st.SaveRatings(r.a.ctx, r.yearValue(), ratings); err != nil {
 		var ve *store.ValidationError
 		if errors.As(err, &ve) {
-			r.other.set(ve.Error())
+			r.other.set(errText(ve))
 			return false
 		}
 		r.a.showError(err)
 		return false
 	}
-	r.a.info(T("Xếp loại"), fmt.Sprintf(T("Đã lưu xếp loại của %d đoàn viên."), len(ratings)))
+	r.a.notify(fmt.Sprintf(T("Đã lưu xếp loại của %d đoàn viên."), len(ratings)))
 	return true
 }

@@ -81,7 +81,7 @@ func BenchmarkMainWindow100k(b *testing.B) {
 	for b.Loop() {
 		m := openMembers(b, fa, st, q)
 		b.StopTimer()
-		m.busy.Wait()
+		q.waitFor(b, "loads in flight", m.busy.idle)
 		q.drain()
 		m.a.win.Close()
 		b.StartTimer()
@@ -120,6 +120,6 @@ func BenchmarkSearchKeystroke100k(b *testing.B) {
 		i++
 	}
 	b.StopTimer()
-	m.busy.Wait()
+	q.waitFor(b, "loads in flight", m.busy.idle)
 	q.drain()
 }

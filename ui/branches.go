@@ -20,16 +20,16 @@ type branchesScreen struct {
 	// criteria is the open checklist editor (for tests), nil when closed.
 	criteria *criteriaEditor
 	// boxes are the checkboxes of the shown branch's checklist.
-	boxes []*widget.Check
+	boxes []*check
 	// saveYear saves the shown checklist (the Lưu đánh giá năm button).
 	saveYear func()
 	// checkYear picks the year whose checklist is shown.
-	checkYear *widget.Select
+	checkYear *selectBox
 }
 
 func newBranchesScreen(a *App) *branchesScreen {
 	s := &branchesScreen{}
-	edit := widget.NewButtonWithIcon(T("Tiêu chí chi đoàn đạt chuẩn"), theme.ListIcon(), func() { s.editCriteria() })
+	edit := newButtonWithIcon(T("Tiêu chí chi đoàn đạt chuẩn"), theme.ListIcon(), func() { s.editCriteria() })
 	s.listDetail = newListDetail[store.Branch](a, "Chi đoàn Khóm 10 (100)", T("Thêm chi đoàn"), edit)
 	s.id = func(b store.Branch) int64 { return b.ID }
 	s.label = func(b store.Branch) string {
@@ -55,7 +55,7 @@ func (s *branchesScreen) showBranch(b store.Branch) {
 	name.SetText(b.Name)
 	kind := newChoiceSelect(store.BranchKinds, nil)
 	kind.setCode(string(b.Kind))
-	active := widget.NewCheck(T("Đang hoạt động"), nil)
+	active := newCheck(T("Đang hoạt động"), nil)
 	active.SetChecked(b.Active)
 	dissolved := newDateEntry(a)
 	dissolved.SetText(b.Dissolved.String())
@@ -85,14 +85,14 @@ func (s *branchesScreen) showBranch(b store.Branch) {
 	}
 	del := s.deleteButton(T("Xóa chi đoàn"), fmt.Sprintf(T("Xóa chi đoàn %s?"), b.Name),
 		func() error { return a.st.DeleteBranch(a.ctx, b.ID) })
-	members := widget.NewButtonWithIcon(fmt.Sprintf(T("Xem %d đoàn viên"), b.Members), theme.AccountIcon(), func() {
+	members := newButtonWithIcon(fmt.Sprintf(T("Xem %d đoàn viên"), b.Members), theme.AccountIcon(), func() {
 		a.goTo("members")
 		if m, ok := a.screens["members"].(*membersScreen); ok {
 			m.setBranch(b.ID)
 			m.refresh()
 		}
 	})
-	rate := widget.NewButton(T("Xếp loại đoàn viên cuối năm"), func() { a.showYearRating(b.ID) })
+	rate := newButton(T("Xếp loại đoàn viên cuối năm"), func() { a.showYearRating(b.ID) })
 	box.Add(container.NewHBox(save, del, members, rate))
 	box.Add(widget.NewSeparator())
 	box.Add(s.checklist(b))
@@ -104,7 +104,7 @@ func (s *branchesScreen) showBranch(b store.Branch) {
 func (s *branchesScreen) checklist(b store.Branch) fyne.CanvasObject {
 	a := s.a
 	checks := container.NewVBox()
-	var boxes []*widget.Check
+	var boxes []*check
 	var ids []int64
 	rating := newChoiceSelect(withAll(T("Chưa xếp loại"), store.UnitRatings), nil)
 	status := widget.NewLabel("")
@@ -112,7 +112,7 @@ func (s *branchesScreen) checklist(b store.Branch) fyne.CanvasObject {
 	// retired or added since the mark was made): kept when the year is
 	// saved again.
 	var hidden []int64
-	year := widget.NewSelect(yearOptions(thisYear()-5, thisYear()), nil)
+	year := newSelect(yearOptions(thisYear()-5, thisYear()), nil)
 	load := func() {
 		y, _ := strconv.Atoi(year.Selected)
 		// Each year is assessed against its own checklist: changing the
@@ -135,7 +135,7 @@ func (s *branchesScreen) checklist(b store.Branch) fyne.CanvasObject {
 		checks.RemoveAll()
 		shown := map[int64]bool{}
 		for _, c := range criteria {
-			chk := widget.NewCheck(c.Code+". "+c.Text, nil)
+			chk := newCheck(c.Code+". "+c.Text, nil)
 			chk.SetChecked(met[c.ID])
 			boxes = append(boxes, chk)
 			ids = append(ids, c.ID)
@@ -174,7 +174,7 @@ func (s *branchesScreen) checklist(b store.Branch) fyne.CanvasObject {
 		load()
 	}
 	s.saveYear = saveYear
-	save := widget.NewButtonWithIcon(T("Lưu đánh giá năm"), theme.DocumentSaveIcon(), saveYear)
+	save := newButtonWithIcon(T("Lưu đánh giá năm"), theme.DocumentSaveIcon(), saveYear)
 	return container.NewVBox(
 		container.NewHBox(heading(T("Đánh giá chi đoàn năm")), year, status),
 		checks,

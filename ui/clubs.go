@@ -37,7 +37,7 @@ func (s *clubsScreen) showClub(c store.Club) {
 	founded.SetText(c.Founded.String())
 	leader := newEntry(a)
 	leader.SetText(c.Leader)
-	active := widget.NewCheck(T("Đang hoạt động"), nil)
+	active := newCheck(T("Đang hoạt động"), nil)
 	active.SetChecked(c.Active)
 	note := newEntry(a)
 	note.SetText(c.Note)

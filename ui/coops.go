@@ -44,7 +44,7 @@ func (s *coopsScreen) showCoop(c store.Coop) {
 	if c.Capital != 0 {
 		capital.SetText(store.FormatInt(c.Capital))
 	}
-	active := widget.NewCheck(T("Đang hoạt động"), nil)
+	active := newCheck(T("Đang hoạt động"), nil)
 	active.SetChecked(c.Active)
 	note := newEntry(a)
 	note.SetText(c.Note)
@@ -89,9 +89,9 @@ func (s *coopsScreen) yearly(c store.Coop) fyne.CanvasObject {
 	a := s.a
 	var fm form
 	fm.other = newErrorText()
-	year := widget.NewSelect(yearOptions(thisYear()-5, thisYear()), nil)
+	year := newSelect(yearOptions(thisYear()-5, thisYear()), nil)
 	revenue, income, support := newEntry(a), newEntry(a), newEntry(a)
-	model := widget.NewCheck(T("Là mô hình kinh tế Đoàn hỗ trợ trong năm"), nil)
+	model := newCheck(T("Là mô hình kinh tế Đoàn hỗ trợ trong năm"), nil)
 	fm.add("Revenue", T("Doanh thu (đồng)"), revenue)
 	fm.add("AvgIncome", T("Thu nhập bình quân (đồng/người/tháng)"), income)
 	fm.add("Support", T("Hỗ trợ của Đoàn"), support)

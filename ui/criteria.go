@@ -30,7 +30,7 @@ type criteriaEditor struct {
 type criterionRow struct {
 	c                 store.Criterion
 	code, text, order *entry
-	active            *widget.Check
+	active            *check
 	err               *errorText
 }
 
@@ -49,7 +49,7 @@ func (s *branchesScreen) editCriteria() {
 	for _, c := range list {
 		ed.addRow(c)
 	}
-	add := widget.NewButtonWithIcon(T("Thêm tiêu chí"), theme.ContentAddIcon(), func() {
+	add := newButtonWithIcon(T("Thêm tiêu chí"), theme.ContentAddIcon(), func() {
 		next := 0
 		for _, r := range ed.rows {
 			if v, err := strconv.Atoi(strings.TrimSpace(r.order.Text)); err == nil && v > next {
@@ -82,7 +82,7 @@ func (ed *criteriaEditor) addRow(c store.Criterion) *criterionRow {
 	r.code.SetText(c.Code)
 	r.text.SetText(c.Text)
 	r.order.SetText(strconv.Itoa(c.Order))
-	r.active = widget.NewCheck("", nil)
+	r.active = newCheck("", nil)
 	r.active.SetChecked(c.Active)
 	ed.rows = append(ed.rows, r)
 	ed.list.Add(container.NewVBox(container.New(criteriaColumns, r.code, r.text, r.order,
@@ -143,9 +143,9 @@ func showRowErrors(err error, row func(int) *errorText, other *errorText) bool {
 	var order []*errorText
 	for _, fe := range ve.Errors {
 		t := row(fe.Row)
-		msg := fe.Label + ": " + fe.Msg
+		msg := T(fe.Label) + ": " + fieldMsg(fe)
 		if t == nil {
-			t, msg = other, fe.Error()
+			t, msg = other, fieldErrText(fe)
 		}
 		if _, seen := msgs[t]; !seen {
 			order = append(order, t)

@@ -41,7 +41,7 @@ func (d *dashboard) refresh() {
 		v := widget.NewLabel(store.FormatInt(int64(value)))
 		v.SizeName = theme.SizeNameHeadingText
 		v.TextStyle.Bold = true
-		b := widget.NewButton(T("Xem"), func() { a.goTo(target) })
+		b := newButton(T("Xem"), func() { a.goTo(target) })
 		if target == "" {
 			b.Hide()
 		}
@@ -52,13 +52,13 @@ func (d *dashboard) refresh() {
 		if c.Code == string(store.StatusActive) {
 			continue
 		}
-		statusLine = joinNonEmpty(" · ", statusLine, fmt.Sprintf("%s: %s", c.Label, store.FormatInt(int64(ov.UnionByStatus[store.Status(c.Code)]))))
+		statusLine = joinNonEmpty(" · ", statusLine, fmt.Sprintf("%s: %s", T(c.Label), store.FormatInt(int64(ov.UnionByStatus[store.Status(c.Code)]))))
 	}
 	cards := container.NewGridWithColumns(5,
 		card(T("Đoàn viên đang sinh hoạt"), ov.UnionActive,
 			fmt.Sprintf(T("Nam %s · Nữ %s"), store.FormatInt(int64(ov.UnionMale)), store.FormatInt(int64(ov.UnionFemale))), "members"),
-		card(T("Hội viên"), ov.Federation, T("Hội LHTN Việt Nam"), "federation"),
-		card(T("Chi đoàn"), ov.Branches, T("đang hoạt động"), "branches"),
+		card(Tc("nav", "Hội viên"), ov.Federation, T("Hội LHTN Việt Nam"), "federation"),
+		card(Tc("nav", "Chi đoàn"), ov.Branches, T("đang hoạt động"), "branches"),
 		card(T("Câu lạc bộ"), ov.Clubs, T("đang hoạt động"), "clubs"),
 		card(T("Tổ hợp tác"), ov.Coops, T("đang hoạt động"), "coops"),
 	)
@@ -68,7 +68,7 @@ func (d *dashboard) refresh() {
 
 	alerts := container.NewVBox(heading(T("Cần chú ý")))
 	if ov.TurningThirty > 0 {
-		b := widget.NewButtonWithIcon(fmt.Sprintf(T("%s đoàn viên tròn 30 tuổi trong năm %d: chuẩn bị trưởng thành Đoàn"), store.FormatInt(int64(ov.TurningThirty)), year),
+		b := newButtonWithIcon(fmt.Sprintf(T("%s đoàn viên tròn 30 tuổi trong năm %d: chuẩn bị trưởng thành Đoàn"), store.FormatInt(int64(ov.TurningThirty)), year),
 			theme.WarningIcon(), func() {
 				a.goTo("members")
 				if m, ok := a.screens["members"].(*membersScreen); ok {
@@ -85,7 +85,7 @@ func (d *dashboard) refresh() {
 	}
 	days := int(due.Time().Sub(today.Time()).Hours() / 24)
 	dueText := fmt.Sprintf(T("Báo cáo năm nộp trước %s: còn %d ngày"), due.String(), days)
-	dueBtn := widget.NewButtonWithIcon(dueText, theme.DocumentIcon(), func() { a.goTo("reports") })
+	dueBtn := newButtonWithIcon(dueText, theme.DocumentIcon(), func() { a.goTo("reports") })
 	dueBtn.Alignment = widget.ButtonAlignLeading
 	if days <= 30 {
 		dueBtn.Importance = widget.WarningImportance
@@ -99,7 +99,7 @@ func (d *dashboard) refresh() {
 	if backupDays >= 0 {
 		backupText = fmt.Sprintf(T("Lần sao lưu gần nhất: %d ngày trước"), backupDays)
 	}
-	backupBtn := widget.NewButtonWithIcon(backupText, theme.DownloadIcon(), func() { a.goTo("settings") })
+	backupBtn := newButtonWithIcon(backupText, theme.DownloadIcon(), func() { a.goTo("settings") })
 	backupBtn.Alignment = widget.ButtonAlignLeading
 	if backupDays < 0 || backupDays > 7 {
 		backupBtn.Importance = widget.WarningImportance
@@ -139,13 +139,21 @@ func indicatorBar(r store.Result) fyne.CanvasObject {
 	if in.Target <= 0 {
 		bar.Max = 1
 	}
-	bar.SetValue(min(r.Actual, bar.Max))
+	done := r.Actual
+	if in.Period {
+		// A period target's bar shows the whole period's progress, as
+		// its verdict does.
+		done = r.Cumulative
+	}
+	bar.SetValue(min(done, bar.Max))
 	bar.TextFormatter = func() string {
-		if !r.Known {
+		switch {
+		case !r.Known:
 			return T("chưa đủ số liệu")
-		}
-		if in.Kind == store.KindCheck {
+		case in.Kind == store.KindCheck:
 			return actualText(r)
+		case in.Period:
+			return metText(r)
 		}
 		return actualText(r) + " / " + targetText(in) + " — " + metText(r)
 	}

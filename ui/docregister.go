@@ -54,7 +54,7 @@ func newDocRegister(a *App) *docRegister {
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			b := widget.NewButtonWithIcon(T("Mở tệp"), theme.FileIcon(), nil)
+			b := newButtonWithIcon(T("Mở tệp"), theme.FileIcon(), nil)
 			b.Importance = widget.LowImportance
 			return container.NewStack(l, b)
 		},
@@ -138,7 +138,7 @@ func (r *docRegister) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	st := o.(*fyne.Container)
-	l, b := st.Objects[0].(*widget.Label), st.Objects[1].(*widget.Button)
+	l, b := st.Objects[0].(*widget.Label), st.Objects[1].(*button)
 	if id.Col != docOpenCol {
 		b.Hide()
 		l.Show()

@@ -65,7 +65,7 @@ func TestPlanEditorSavesTarget(t *testing.T) {
 	e.title.SetText(before.Title + " (phần của phường)")
 	f.app.shortcutSave() // Ctrl+S
 	if len(f.app.dialogs) != 0 {
-		t.Fatalf("the editor stayed open: %q", e.fm.other.Text.Text)
+		t.Fatalf("the editor stayed open: %q", e.fm.other.msg())
 	}
 	if in := currentIndicator(t, f.st, "2.5a"); in.Target != 350 || !in.Period {
 		t.Errorf("2.5a after save = %+v, want target 350 for the period", in)
@@ -90,7 +90,7 @@ func TestPlanEditorSavesTarget(t *testing.T) {
 	r.metric.setCode(store.MetricSupportedModels)
 	r.target.SetText("2")
 	if !e.save() {
-		t.Fatalf("save failed: %q", e.fm.other.Text.Text)
+		t.Fatalf("save failed: %q", e.fm.other.msg())
 	}
 	p, _ := f.st.CurrentPlan(context.Background())
 	if len(p.Indicators) != len(before.Indicators) {
@@ -119,13 +119,13 @@ func TestPlanEditorInvalidTargetSavesNothing(t *testing.T) {
 	if len(f.app.dialogs) != 1 {
 		t.Fatal("the editor closed on invalid targets")
 	}
-	if got := neg.err.Text.Text; !strings.Contains(got, "không được âm") || !neg.err.Visible() {
+	if got := neg.err.msg(); !strings.Contains(got, "không được âm") || !neg.err.Visible() {
 		t.Errorf("row 2.5b message = %q, want …không được âm", got)
 	}
-	if got := pct.err.Text.Text; !strings.Contains(got, "tỷ lệ không quá 100%") {
+	if got := pct.err.msg(); !strings.Contains(got, "tỷ lệ không quá 100%") {
 		t.Errorf("row 2.3 message = %q, want …tỷ lệ không quá 100%%", got)
 	}
-	if got := e.row(t, "2.5a").err.Text.Text; got != "" {
+	if got := e.row(t, "2.5a").err.msg(); got != "" {
 		t.Errorf("valid row shows %q", got)
 	}
 	if in := currentIndicator(t, f.st, "2.5a"); in.Target != 7500 {
@@ -139,12 +139,12 @@ func TestPlanEditorInvalidTargetSavesNothing(t *testing.T) {
 	pct.target.SetText("90")
 	e.number.SetText("")
 	f.app.shortcutSave()
-	if got := neg.err.Text.Text; !strings.Contains(got, "không phải là số") {
+	if got := neg.err.msg(); !strings.Contains(got, "không phải là số") {
 		t.Errorf("row 2.5b message = %q", got)
 	}
 	neg.target.SetText("500")
 	f.app.shortcutSave()
-	if msg := e.fm.fields[0].err.Text.Text; !strings.Contains(msg, "không được để trống") {
+	if msg := e.fm.fields[0].err.msg(); !strings.Contains(msg, "không được để trống") {
 		t.Errorf("empty plan number message = %q", msg)
 	}
 	if p, _ := f.st.CurrentPlan(context.Background()); p.Number != "25-KH/ĐTN" {
@@ -173,7 +173,7 @@ func TestNewPlanBecomesCurrent(t *testing.T) {
 	e.row(t, "2.5a").target.SetText("400")
 	f.app.shortcutSave()
 	if len(f.app.dialogs) != 0 {
-		t.Fatalf("the editor stayed open: %q", e.fm.other.Text.Text)
+		t.Fatalf("the editor stayed open: %q", e.fm.other.msg())
 	}
 	cur, err := f.st.CurrentPlan(context.Background())
 	if err != nil {
@@ -232,7 +232,7 @@ func TestRetiredCriterionLosesCheckbox(t *testing.T) {
 	ed.rows[1].text.SetText("Có từ 85% đoàn viên tham gia sinh hoạt")
 	ed.rows[2].text.SetText("")
 	f.app.shortcutSave()
-	if got := ed.rows[2].err.Text.Text; !strings.Contains(got, "không được để trống") || len(f.app.dialogs) != 1 {
+	if got := ed.rows[2].err.msg(); !strings.Contains(got, "không được để trống") || len(f.app.dialogs) != 1 {
 		t.Fatalf("empty text: message %q, dialogs %d", got, len(f.app.dialogs))
 	}
 	if c, _ := f.st.Criteria(ctx); !c[7].Active || c[1].Text != crit[1].Text {

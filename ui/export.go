@@ -41,8 +41,7 @@ func (m *membersScreen) exportExcel() {
 				return
 			}
 			m.lastExport = path
-			a.confirm(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s người vào %s. Mở tệp?"), store.FormatInt(int64(n)), path),
-				func() { a.openPath(path) })
+			a.fileReady(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s người vào %s."), store.FormatInt(int64(n)), path), path)
 		})
 	}()
 }

@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"fyne.io/fyne/v2/widget"
-
 	"sodoan/store"
 )
 
@@ -19,9 +17,9 @@ func parseInt(s string) (int64, error) {
 }
 
 // choiceSelect is a dropdown over one of the store's fixed lists: it shows
-// the Vietnamese labels and gives back the codes.
+// the labels (translated) and gives back the codes.
 type choiceSelect struct {
-	*widget.Select
+	selectBox
 	list  []store.Choice
 	quiet bool // set while the code is changed by the program, not the user
 }
@@ -29,16 +27,14 @@ type choiceSelect struct {
 func newChoiceSelect(list []store.Choice, changed func(code string)) *choiceSelect {
 	opts := make([]string, len(list))
 	for i, c := range list {
-		opts[i] = c.Label
+		opts[i] = T(c.Label)
 	}
 	c := &choiceSelect{list: list}
-	c.Select = widget.NewSelect(opts, func(label string) {
+	c.init(c, opts, func(string) {
 		if changed != nil && !c.quiet {
 			changed(c.code())
 		}
 	})
-	// Fyne's "(Select one)" is not in its translations.
-	c.PlaceHolder = T("(Chọn)")
 	return c
 }
 

@@ -29,7 +29,7 @@ func newGroupEditor(a *App, members []store.GroupMember) *groupEditor {
 	g.role = newEntry(a)
 	g.role.SetPlaceHolder(T("Vai trò (tổ trưởng, thành viên…)"))
 	g.search.OnChanged = func(q string) { g.find(q) }
-	outsider := widget.NewButtonWithIcon(T("Thêm người ngoài sổ"), theme.ContentAddIcon(), func() {
+	outsider := newButtonWithIcon(T("Thêm người ngoài sổ"), theme.ContentAddIcon(), func() {
 		if g.search.Text == "" {
 			return
 		}
@@ -58,7 +58,7 @@ func (g *groupEditor) find(q string) {
 		}
 		for _, p := range people {
 			p := p
-			b := widget.NewButtonWithIcon(p.FullName()+" — "+p.BirthDate.String()+" — "+p.BranchName, theme.ContentAddIcon(), func() {
+			b := newButtonWithIcon(p.FullName()+" — "+p.BirthDate.String()+" — "+p.BranchName, theme.ContentAddIcon(), func() {
 				g.members = append(g.members, store.GroupMember{PersonID: p.ID, Name: p.FullName(), Role: g.role.Text})
 				g.search.SetText("")
 				g.redraw()
@@ -82,7 +82,7 @@ func (g *groupEditor) redraw() {
 		if m.PersonID == 0 {
 			text += " (" + T("ngoài sổ") + ")"
 		}
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		del := newButtonWithIcon("", theme.DeleteIcon(), func() {
 			g.members = append(g.members[:i], g.members[i+1:]...)
 			g.redraw()
 		})

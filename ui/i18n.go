@@ -1,11 +1,15 @@
 package ui
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
 	"sodoan/assets"
+	"sodoan/store"
 )
 
 // Languages the UI offers in Settings.
@@ -34,11 +38,32 @@ func SetLanguage(code string) error {
 	if err := lang.AddTranslationsForLocale(data, lang.SystemLocale()); err != nil {
 		return fmt.Errorf("nạp bản dịch %s: %w", code, err)
 	}
-	currentLang = code
+	table := map[string]string{}
+	if code != LangVietnamese {
+		// Fyne's own plural entries ({"other": …}) are objects; the app's
+		// strings are plain.
+		var raw map[string]json.RawMessage
+		if err := json.Unmarshal(data, &raw); err != nil {
+			return fmt.Errorf("đọc bản dịch %s: %w", code, err)
+		}
+		for k, v := range raw {
+			var s string
+			if json.Unmarshal(v, &s) == nil {
+				table[k] = s
+			}
+		}
+	}
+	currentLang, translations = code, table
 	return nil
 }
 
-var currentLang = LangVietnamese
+var (
+	currentLang = LangVietnamese
+	// translations is the chosen file's table, looked up directly: Fyne's
+	// lang.L logs a "Fyne error" for every string it lacks, and data such
+	// as a plan's own indicator titles are rightly not in the file.
+	translations map[string]string
+)
 
 // T translates a UI string. The source strings are the Vietnamese wording,
 // so a missing translation still shows correct Vietnamese.
@@ -48,5 +73,76 @@ func T(s string) string {
 		// redraws call T often.
 		return s
 	}
-	return lang.L(s)
+	if t, ok := translations[s]; ok && t != "" {
+		return t
+	}
+	return s
+}
+
+// Tc translates s where its English depends on its place: Vietnamese
+// has one word where English may want two ("Chi đoàn" is "Branches" in the
+// navigation, "Branch" beside a field). The translation file holds it as
+// "ctx|s"; without one, T(s) is used.
+func Tc(ctx, s string) string {
+	if currentLang == LangVietnamese {
+		return s
+	}
+	if t, ok := translations[ctx+"|"+s]; ok && t != "" {
+		return t
+	}
+	return T(s)
+}
+
+// fieldMsg is a broken rule's message in the window's language.
+func fieldMsg(fe store.FieldError) string {
+	if currentLang == LangVietnamese || fe.Format == "" {
+		return fe.Msg
+	}
+	return fmt.Sprintf(T(fe.Format), translateArgs(fe.Args)...)
+}
+
+// fieldErrText is a broken rule with its row and field, as the store's
+// FieldError.Error reads, in the window's language.
+func fieldErrText(fe store.FieldError) string {
+	if fe.Row > 0 {
+		return fmt.Sprintf(T("Dòng %d, %s: %s"), fe.Row, T(fe.Label), fieldMsg(fe))
+	}
+	return fmt.Sprintf(T("%s: %s"), T(fe.Label), fieldMsg(fe))
+}
+
+// errText is err's message in the window's language: the store's messages
+// carry their Vietnamese wording as a key (see store.MessageError); other
+// errors read as they are.
+func errText(err error) string {
+	var me *store.MessageError
+	var ve *store.ValidationError
+	switch {
+	case err == nil:
+		return ""
+	case currentLang == LangVietnamese:
+		return err.Error()
+	case errors.As(err, &ve):
+		msgs := make([]string, len(ve.Errors))
+		for i, fe := range ve.Errors {
+			msgs[i] = fieldErrText(fe)
+		}
+		return strings.Join(msgs, "; ")
+	case errors.As(err, &me):
+		return fmt.Sprintf(T(me.Format), translateArgs(me.Args)...)
+	}
+	return err.Error()
+}
+
+// translateArgs translates the arguments that are words of a fixed list
+// (a status, a kind); names, dates and numbers stay as they are.
+func translateArgs(args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		if l, ok := a.(interface{ Label() string }); ok {
+			out[i] = T(l.Label())
+			continue
+		}
+		out[i] = a
+	}
+	return out
 }

@@ -45,7 +45,7 @@ func newListDetail[R any](a *App, template, addLabel string, side ...fyne.Canvas
 		l.selected = l.id(l.items[i])
 		l.show(l.items[i])
 	}
-	add := widget.NewButtonWithIcon(addLabel+" (Ctrl+N)", theme.ContentAddIcon(), l.newRecord)
+	add := newButtonWithIcon(addLabel+" (Ctrl+N)", theme.ContentAddIcon(), l.newRecord)
 	var top fyne.CanvasObject = add
 	if len(side) > 0 {
 		top = container.NewVBox(append([]fyne.CanvasObject{add}, side...)...)
@@ -102,8 +102,8 @@ func (l *listDetail[R]) saved(id int64) {
 
 // deleteButton asks "title: Xóa name?" and, on agreement, runs del and
 // reloads with the first record selected.
-func (l *listDetail[R]) deleteButton(title, question string, del func() error) *widget.Button {
-	return widget.NewButtonWithIcon(T("Xóa"), theme.DeleteIcon(), func() {
+func (l *listDetail[R]) deleteButton(title, question string, del func() error) *button {
+	return newButtonWithIcon(T("Xóa"), theme.DeleteIcon(), func() {
 		l.a.confirm(title, question, func() {
 			if err := del(); err != nil {
 				l.a.showError(err)
@@ -122,10 +122,10 @@ func groupLabel(name string, members []store.GroupMember) string {
 // saveButton is the form's Lưu button: save runs the store call after
 // fm has been cleared; a *store.ValidationError goes next to the fields,
 // another error to a dialog, and done runs after a successful save.
-func (fm *form) saveButton(a *App, label string, save func() error, done func()) *widget.Button {
-	b := widget.NewButtonWithIcon(label, theme.DocumentSaveIcon(), func() {
+func (fm *form) saveButton(a *App, label string, save func() error, done func()) *button {
+	b := newButtonWithIcon(label, theme.DocumentSaveIcon(), func() {
 		fm.clear()
-		if fm.result(a, save()) {
+		if a.confirmSaved("", func() bool { return fm.result(a, save()) }) {
 			done()
 		}
 	})

@@ -1,11 +1,12 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
 	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"sodoan/store"
 )
@@ -23,15 +24,15 @@ type memberForm struct {
 	citizenID, phone          *entry
 	address, hamlet           *entry
 	occupation                *choiceSelect
-	schooling                 *widget.Select
+	schooling                 *selectBox
 	qualification, theory     *choiceSelect
 	itLevel, language         *entry
-	languageFluent, youthWork *widget.Check
-	unionMember               *widget.Check
+	languageFluent, youthWork *check
+	unionMember               *check
 	admission, card           *entry
-	branch                    *widget.Select
+	branch                    *selectBox
 	branchIDs                 []int64
-	federationMember          *widget.Check
+	federationMember          *check
 	federationDate            *entry
 	note                      *entry
 	saved                     func(*store.Person)
@@ -75,7 +76,7 @@ func newMemberForm(a *App, p *store.Person) (*memberForm, error) {
 	f.hamlet.SetText(p.Hamlet)
 	f.occupation = newChoiceSelect(store.Occupations, nil)
 	f.occupation.setCode(string(p.Occupation))
-	f.schooling = widget.NewSelect(schoolingOptions(), nil)
+	f.schooling = newSelect(schoolingOptions(), nil)
 	f.schooling.SetSelectedIndex(p.Schooling)
 	f.qualification = newChoiceSelect(store.Qualifications, nil)
 	f.qualification.setCode(string(p.Qualification))
@@ -84,11 +85,11 @@ func newMemberForm(a *App, p *store.Person) (*memberForm, error) {
 	f.itLevel, f.language = newEntry(a), newEntry(a)
 	f.itLevel.SetText(p.ITLevel)
 	f.language.SetText(p.Language)
-	f.languageFluent = widget.NewCheck(T("Sử dụng thành thạo"), nil)
+	f.languageFluent = newCheck(T("Sử dụng thành thạo"), nil)
 	f.languageFluent.SetChecked(p.LanguageFluent)
-	f.youthWork = widget.NewCheck(T("Đã qua bồi dưỡng công tác thanh niên"), nil)
+	f.youthWork = newCheck(T("Đã qua bồi dưỡng công tác thanh niên"), nil)
 	f.youthWork.SetChecked(p.YouthWorkTrained)
-	f.unionMember = widget.NewCheck(T("Là đoàn viên"), nil)
+	f.unionMember = newCheck(T("Là đoàn viên"), nil)
 	f.unionMember.SetChecked(p.UnionMember)
 	f.admission, f.card = newDateEntry(a), newEntry(a)
 	f.admission.SetText(p.AdmissionDate.String())
@@ -107,9 +108,9 @@ func newMemberForm(a *App, p *store.Person) (*memberForm, error) {
 			sel = len(opts) - 1
 		}
 	}
-	f.branch = widget.NewSelect(opts, nil)
+	f.branch = newSelect(opts, nil)
 	f.branch.SetSelectedIndex(sel)
-	f.federationMember = widget.NewCheck(T("Là hội viên Hội LHTN Việt Nam"), nil)
+	f.federationMember = newCheck(T("Là hội viên Hội LHTN Việt Nam"), nil)
 	f.federationMember.SetChecked(p.FederationMember)
 	f.federationDate = newDateEntry(a)
 	f.federationDate.SetText(p.FederationDate.String())
@@ -196,12 +197,25 @@ func (f *memberForm) save() bool {
 	f.form.clear()
 	p, ok := f.collect()
 	if !ok {
+		// A date could not be read (its message is shown): show the other
+		// fields' messages too, rather than one at a time.
+		var ve *store.ValidationError
+		if errors.As(store.CheckPerson(*p), &ve) {
+			var rest []store.FieldError
+			for _, fe := range ve.Errors {
+				if !f.form.hasError(fe.Field) {
+					rest = append(rest, fe)
+				}
+			}
+			f.form.showValidation(&store.ValidationError{Errors: rest})
+		}
 		return false
 	}
 	if !f.form.result(f.a, f.a.st.SavePerson(f.a.ctx, p)) {
 		return false
 	}
 	f.p = *p
+	f.a.notify(fmt.Sprintf(T("Đã lưu %s"), p.FullName()))
 	if f.saved != nil {
 		f.saved(p)
 	}

@@ -29,11 +29,11 @@ func (a *App) openMember(id int64) {
 func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 	reopen := func() { a.openMember(p.ID) }
 
-	backBtn := widget.NewButtonWithIcon(T("Quay lại"), theme.NavigateBackIcon(), a.back)
-	editBtn := widget.NewButtonWithIcon(T("Sửa"), theme.DocumentCreateIcon(), func() {
+	backBtn := newButtonWithIcon(T("Quay lại"), theme.NavigateBackIcon(), a.back)
+	editBtn := newButtonWithIcon(T("Sửa"), theme.DocumentCreateIcon(), func() {
 		a.editPerson(p, func(*store.Person) { reopen() })
 	})
-	delBtn := widget.NewButtonWithIcon(T("Xóa khỏi sổ"), theme.DeleteIcon(), func() {
+	delBtn := newButtonWithIcon(T("Xóa khỏi sổ"), theme.DeleteIcon(), func() {
 		a.confirm(T("Xóa khỏi sổ"),
 			fmt.Sprintf(T("Xóa hẳn %s khỏi sổ? Việc này không hoàn tác được.\n(Đoàn viên rời Đoàn thì dùng Chuyển đi, Trưởng thành hoặc Xóa tên.)"), p.FullName()),
 			func() {
@@ -46,12 +46,12 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 	})
 	delBtn.Importance = widget.DangerImportance
 	actions := container.NewHBox(
-		widget.NewButton(T("Chuyển đi"), func() { a.eventDialog(p, store.EventTransferOut, reopen) }),
-		widget.NewButton(T("Chuyển đến"), func() { a.eventDialog(p, store.EventTransferIn, reopen) }),
-		widget.NewButton(T("Trưởng thành Đoàn"), func() { a.eventDialog(p, store.EventComingOfAge, reopen) }),
-		widget.NewButton(T("Xóa tên"), func() { a.eventDialog(p, store.EventRemoval, reopen) }),
-		widget.NewButton(T("Xếp loại, Đảng…"), func() { a.memberYearDialog(p, thisYear(), reopen) }),
-		widget.NewButtonWithIcon(T("Giấy giới thiệu"), theme.DocumentPrintIcon(), func() { a.transferLetterDialog(p) }),
+		newButton(T("Chuyển đi"), func() { a.eventDialog(p, store.EventTransferOut, reopen) }),
+		newButton(T("Chuyển đến"), func() { a.eventDialog(p, store.EventTransferIn, reopen) }),
+		newButton(T("Trưởng thành Đoàn"), func() { a.eventDialog(p, store.EventComingOfAge, reopen) }),
+		newButton(T("Xóa tên"), func() { a.eventDialog(p, store.EventRemoval, reopen) }),
+		newButton(T("Xếp loại, Đảng…"), func() { a.memberYearDialog(p, thisYear(), reopen) }),
+		newButtonWithIcon(T("Giấy giới thiệu"), theme.DocumentPrintIcon(), func() { a.transferLetterDialog(p) }),
 	)
 	title := heading(p.FullName())
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -61,8 +61,8 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 	)
 
 	info := widget.NewForm(
-		widget.NewFormItem(T("Trạng thái"), widget.NewLabel(p.Status.Label())),
-		widget.NewFormItem(T("Giới tính"), widget.NewLabel(p.Gender.Label())),
+		widget.NewFormItem(T("Trạng thái"), widget.NewLabel(T(p.Status.Label()))),
+		widget.NewFormItem(T("Giới tính"), widget.NewLabel(T(p.Gender.Label()))),
 		widget.NewFormItem(T("Ngày sinh"), widget.NewLabel(p.BirthDate.String())),
 		widget.NewFormItem(T("Chi đoàn"), widget.NewLabel(p.BranchName)),
 		widget.NewFormItem(T("Chức vụ"), widget.NewLabel(p.Position)),
@@ -73,8 +73,8 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 		widget.NewFormItem(T("Số CCCD"), widget.NewLabel(p.CitizenID)),
 		widget.NewFormItem(T("Điện thoại"), widget.NewLabel(p.Phone)),
 		widget.NewFormItem(T("Địa chỉ"), widget.NewLabel(address(p))),
-		widget.NewFormItem(T("Nghề nghiệp"), widget.NewLabel(p.Occupation.Label())),
-		widget.NewFormItem(T("Trình độ"), widget.NewLabel(joinNonEmpty(" · ", schooling(p.Schooling), p.Qualification.Label(), T("LLCT")+": "+p.TheoryLevel.Label()))),
+		widget.NewFormItem(T("Nghề nghiệp"), widget.NewLabel(T(p.Occupation.Label()))),
+		widget.NewFormItem(T("Trình độ"), widget.NewLabel(joinNonEmpty(" · ", schooling(p.Schooling), T(p.Qualification.Label()), T("LLCT")+": "+T(p.TheoryLevel.Label())))),
 	)
 
 	history := container.NewVBox(heading(T("Quá trình sinh hoạt")))
@@ -87,9 +87,9 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 	}
 	for _, e := range events {
 		e := e
-		text := e.Date.String() + "  " + e.Kind.Label()
+		text := e.Date.String() + "  " + T(e.Kind.Label())
 		text += joinNonEmpty("", prefixed(" — ", e.Unit), prefixed(" — ", e.Reason), prefixed(" — ", e.Note))
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		del := newButtonWithIcon("", theme.DeleteIcon(), func() {
 			a.confirm(T("Xóa sự kiện"), T("Xóa sự kiện này khỏi quá trình sinh hoạt?"), func() {
 				if err := a.st.DeleteEvent(a.ctx, e.ID); err != nil {
 					a.showError(err)
@@ -125,7 +125,7 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 		if !y.PartyAdmitted.IsZero() {
 			text += " · " + T("vào Đảng") + " " + y.PartyAdmitted.String()
 		}
-		b := widget.NewButton(text, func() { a.memberYearDialog(p, y.Year, reopen) })
+		b := newButton(text, func() { a.memberYearDialog(p, y.Year, reopen) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
 		yearsBox.Add(b)
@@ -138,8 +138,8 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 	}
 	for _, ps := range positions {
 		ps := ps
-		text := ps.Kind.Label() + ": " + ps.Start.String() + " – " + ps.End.String()
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		text := T(ps.Kind.Label()) + ": " + ps.Start.String() + " – " + ps.End.String()
+		del := newButtonWithIcon("", theme.DeleteIcon(), func() {
 			if err := a.st.DeletePosition(a.ctx, ps.ID); err != nil {
 				a.showError(err)
 				return
@@ -149,7 +149,7 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 		del.Importance = widget.LowImportance
 		posBox.Add(container.NewBorder(nil, nil, nil, del, widget.NewLabel(text)))
 	}
-	posBox.Add(widget.NewButtonWithIcon(T("Thêm chức vụ"), theme.ContentAddIcon(), func() { a.positionDialog(p, reopen) }))
+	posBox.Add(newButtonWithIcon(T("Thêm chức vụ"), theme.ContentAddIcon(), func() { a.positionDialog(p, reopen) }))
 
 	right := container.NewVBox(history, widget.NewSeparator(), yearsBox, widget.NewSeparator(), posBox)
 	body := container.NewGridWithColumns(2, container.NewVScroll(info), container.NewVScroll(right))
@@ -169,7 +169,7 @@ func ratingLabel(r store.Rating) string {
 	if r == "" {
 		return T("chưa xếp loại")
 	}
-	return r.Label()
+	return T(r.Label())
 }
 
 func schooling(g int) string {
@@ -220,7 +220,7 @@ func (a *App) eventDialog(p *store.Person, kind store.EventKind, done func()) {
 	}
 	fm.add("Note", T("Ghi chú"), note)
 	content := container.NewVBox(widget.NewLabel(p.FullName()), fm.grid(), fm.other)
-	a.formDialog(kind.Label(), content, fyne.NewSize(520, 320), func() bool {
+	a.formDialog(T(kind.Label()), content, fyne.NewSize(520, 320), func() bool {
 		fm.clear()
 		d, ok := fm.parseDateField("Date", date)
 		if !ok {
@@ -241,10 +241,10 @@ func (a *App) eventDialog(p *store.Person, kind store.EventKind, done func()) {
 func (a *App) memberYearDialog(p *store.Person, year int, done func()) {
 	var fm form
 	fm.other = newErrorText()
-	yearSel := widget.NewSelect(yearOptions(thisYear()-10, thisYear()), nil)
+	yearSel := newSelect(yearOptions(thisYear()-10, thisYear()), nil)
 	rating := newChoiceSelect(withAll(T("Chưa xếp loại"), store.Ratings), nil)
-	reg := widget.NewCheck(T("Đăng ký chương trình rèn luyện"), nil)
-	comp := widget.NewCheck(T("Hoàn thành chương trình rèn luyện"), nil)
+	reg := newCheck(T("Đăng ký chương trình rèn luyện"), nil)
+	comp := newCheck(T("Hoàn thành chương trình rèn luyện"), nil)
 	intro := newDateEntry(a)
 	admitted := newDateEntry(a)
 	load := func(y int) {

@@ -47,17 +47,18 @@ type membersScreen struct {
 	filter store.MemberFilter
 	// exportBtn writes what the table shows to Excel; lastExport is the
 	// latest file it wrote.
-	exportBtn  *widget.Button
+	exportBtn  *button
 	lastExport string
 	cols       []memberColumn
+	widths     []float32 // the columns' widths as last set by fitColumns
 
 	search    *entry
 	kindSel   *choiceSelect
-	branchSel *widget.Select
+	branchSel *selectBox
 	branchIDs []int64
 	statusSel *choiceSelect
 	genderSel *choiceSelect
-	turning   *widget.Check
+	turning   *check
 	count     *widget.Label
 	table     *widget.Table
 	root      fyne.CanvasObject
@@ -72,13 +73,21 @@ type membersScreen struct {
 	timer   *time.Timer
 	lastRun time.Time
 	// busy counts loads in flight, so tests can wait for them before the
-	// window goes away.
-	busy sync.WaitGroup
+	// window goes away. A counter, not a WaitGroup: a load finishing on the
+	// UI goroutine may start the next one while a test is waiting, which a
+	// WaitGroup forbids ("reused before previous Wait has returned").
+	busy inflight
 
 	// onLoaded, when set (by tests and benchmarks), runs on the UI
 	// goroutine after a new filter's first page is shown.
 	onLoaded func()
 	traced   bool
+
+	// marked is the person just saved: the next load scrolls to that row
+	// (reveal) and the row stays bold until another is saved.
+	marked     int64
+	reveal     int64
+	markedName string
 }
 
 func newMembersScreen(a *App, kind store.MemberKind) *membersScreen {
@@ -104,7 +113,7 @@ func (m *membersScreen) build() {
 		{T("STT"), "", false, 55, false, func(p *store.Person, row int) string { return strconv.Itoa(row + 1) }},
 		{T("Họ và tên"), store.SortName, true, 185, true, func(p *store.Person, _ int) string { return p.FullName() }},
 		{T("Ngày sinh"), store.SortBirth, true, 105, false, func(p *store.Person, _ int) string { return p.BirthDate.String() }},
-		{T("Giới tính"), store.SortGender, true, 85, false, func(p *store.Person, _ int) string { return p.Gender.Label() }},
+		{T("Giới tính"), store.SortGender, true, 85, false, func(p *store.Person, _ int) string { return T(p.Gender.Label()) }},
 		{T("Chi đoàn"), store.SortBranch, true, 165, true, func(p *store.Person, _ int) string { return p.BranchName }},
 		{admission, store.SortAdmission, true, 120, false, func(p *store.Person, _ int) string {
 			if m.kind == store.KindFederation {
@@ -114,7 +123,7 @@ func (m *membersScreen) build() {
 		}},
 		{T("Số thẻ"), store.SortCard, true, 110, false, func(p *store.Person, _ int) string { return p.CardNumber }},
 		{T("Chức vụ"), "", false, 110, true, func(p *store.Person, _ int) string { return p.Position }},
-		{T("Trạng thái"), store.SortStatus, true, 140, true, func(p *store.Person, _ int) string { return p.Status.Label() }},
+		{T("Trạng thái"), store.SortStatus, true, 140, true, func(p *store.Person, _ int) string { return T(p.Status.Label()) }},
 	}
 
 	m.search = newEntry(m.a)
@@ -122,13 +131,13 @@ func (m *membersScreen) build() {
 	m.search.OnChanged = m.queryChanged
 
 	m.kindSel = newChoiceSelect([]store.Choice{
-		{Code: string(store.KindUnion), Label: T("Đoàn viên")},
-		{Code: string(store.KindFederation), Label: T("Hội viên")},
+		{Code: string(store.KindUnion), Label: Tc("nav", "Đoàn viên")},
+		{Code: string(store.KindFederation), Label: Tc("nav", "Hội viên")},
 		{Code: string(store.KindAll), Label: T("Đoàn viên và hội viên")},
 	}, func(code string) { m.filter.Kind = store.MemberKind(code); m.reload(true) })
 	m.kindSel.setCode(string(m.kind))
 
-	m.branchSel = widget.NewSelect(nil, func(string) {
+	m.branchSel = newSelect(nil, func(string) {
 		i := m.branchSel.SelectedIndex()
 		if i >= 0 && i < len(m.branchIDs) {
 			m.filter.BranchID = m.branchIDs[i]
@@ -145,7 +154,7 @@ func (m *membersScreen) build() {
 		m.reload(false)
 	})
 	m.genderSel.setCode("")
-	m.turning = widget.NewCheck(T("Tròn 30 tuổi năm nay"), func(on bool) {
+	m.turning = newCheck(T("Tròn 30 tuổi năm nay"), func(on bool) {
 		m.filter.TurningThirty = 0
 		if on {
 			m.filter.TurningThirty = thisYear()
@@ -157,7 +166,7 @@ func (m *membersScreen) build() {
 	m.table = widget.NewTable(m.length, m.createCell, m.updateCell)
 	m.table.ShowHeaderRow = true
 	m.table.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
+		b := newButton("", nil)
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
 		return b
@@ -173,13 +182,13 @@ func (m *membersScreen) build() {
 		}
 	}
 
-	addBtn := widget.NewButtonWithIcon(T("Thêm")+" (Ctrl+N)", theme.ContentAddIcon(), m.newRecord)
+	addBtn := newButtonWithIcon(T("Thêm")+" (Ctrl+N)", theme.ContentAddIcon(), m.newRecord)
 	addBtn.Importance = widget.HighImportance
-	m.exportBtn = widget.NewButtonWithIcon(T("Xuất Excel"), theme.DownloadIcon(), m.exportExcel)
+	m.exportBtn = newButtonWithIcon(T("Xuất Excel"), theme.DownloadIcon(), m.exportExcel)
 	tools := container.NewHBox(addBtn, m.exportBtn)
 	if m.kind == store.KindUnion {
-		tools.Add(widget.NewButtonWithIcon(T("Kết nạp hàng loạt"), theme.ListIcon(), func() { m.a.showBatchAdmission() }))
-		tools.Add(widget.NewButtonWithIcon(T("Xếp loại cuối năm"), theme.ConfirmIcon(), func() { m.a.showYearRating(m.filter.BranchID) }))
+		tools.Add(newButtonWithIcon(T("Kết nạp hàng loạt"), theme.ListIcon(), func() { m.a.showBatchAdmission() }))
+		tools.Add(newButtonWithIcon(T("Xếp loại cuối năm"), theme.ConfirmIcon(), func() { m.a.showYearRating(m.filter.BranchID) }))
 	}
 	// A grid gives each dropdown a fair share of the width; in a box they
 	// shrink to their minimum and the labels get cut.
@@ -190,7 +199,7 @@ func (m *membersScreen) build() {
 		filters,
 		m.count,
 	)
-	m.root = container.NewBorder(top, nil, nil, nil, m.table)
+	m.root = container.NewBorder(top, nil, nil, nil, container.New(fitColumns{m}, m.table))
 }
 
 func (m *membersScreen) view() fyne.CanvasObject { return m.root }
@@ -226,7 +235,14 @@ func (m *membersScreen) focusSearch() { m.a.win.Canvas().Focus(m.search) }
 
 func (m *membersScreen) newRecord() {
 	p := &store.Person{UnionMember: m.kind != store.KindFederation, FederationMember: m.kind == store.KindFederation, BranchID: m.filter.BranchID}
-	m.a.editPerson(p, func(saved *store.Person) { m.reload(true) })
+	m.a.editPerson(p, func(saved *store.Person) { m.showSaved(saved) })
+}
+
+// showSaved reloads the list and scrolls to the person just saved, marked
+// in bold, or says that the current filter hides them.
+func (m *membersScreen) showSaved(p *store.Person) {
+	m.marked, m.reveal, m.markedName = p.ID, p.ID, p.FullName()
+	m.reload(true)
 }
 
 // setBranch filters on one branch (from the branches screen).
@@ -263,6 +279,8 @@ func (m *membersScreen) reload(withAll bool) {
 	f := m.filter
 	f.Offset, f.Limit = 0, pageSize
 	countAll := withAll || m.all == 0
+	reveal := m.reveal
+	m.reveal = 0
 	m.busy.Add(1)
 	go func() {
 		defer m.busy.Done()
@@ -271,9 +289,21 @@ func (m *membersScreen) reload(withAll bool) {
 		var (
 			total, all = 0, -1
 			rows       []store.Person
-			errs       [3]error
+			errs       [4]error
 			wg         sync.WaitGroup
+			revealRow  = -1
 		)
+		if reveal != 0 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				row, found, err := m.a.st.RowOf(m.a.ctx, f, reveal)
+				if found {
+					revealRow = row
+				}
+				errs[3] = err
+			}()
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -305,7 +335,15 @@ func (m *membersScreen) reload(withAll bool) {
 			m.loading = map[int]bool{}
 			m.updateCount()
 			m.table.Refresh()
-			m.table.ScrollToTop()
+			switch {
+			case revealRow >= 0:
+				m.table.ScrollTo(widget.TableCellID{Row: revealRow, Col: 1})
+			case reveal != 0:
+				m.table.ScrollToTop()
+				m.a.notify(fmt.Sprintf(T("Đã lưu %s (bộ lọc hiện tại không hiện người này)"), m.markedName))
+			default:
+				m.table.ScrollToTop()
+			}
 			if tracing && !m.traced {
 				m.traced = true
 				fmt.Fprintf(os.Stderr, "sodoan-ready: %s %d ms\n", m.kind, time.Since(started).Milliseconds())
@@ -384,18 +422,21 @@ func (m *membersScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		trunc = fyne.TextTruncateEllipsis
 	}
 	text := "…"
+	bold := false
 	if p := m.row(id.Row); p != nil {
 		text = m.cols[id.Col].text(p, id.Row)
+		bold = p.ID == m.marked
 	}
-	if l.Text == text && l.Truncation == trunc {
+	if l.Text == text && l.Truncation == trunc && l.TextStyle.Bold == bold {
 		return // an unchanged cell needs no new layout
 	}
 	l.Truncation = trunc
+	l.TextStyle.Bold = bold
 	l.SetText(text)
 }
 
 func (m *membersScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	b := o.(*widget.Button)
+	b := o.(*button)
 	if id.Col < 0 || id.Col >= len(m.cols) {
 		b.SetText("")
 		return
@@ -425,4 +466,53 @@ func (m *membersScreen) sortBy(col int) {
 		m.filter.Sort, m.filter.Desc = c.sort, false
 	}
 	m.reload(false)
+}
+
+// fitColumns sizes the members table to its space and shares the width
+// out among the columns: the fixed ones (dates, numbers) keep their width,
+// the ones holding long text (name, branch, position, status) grow or
+// shrink in proportion, never below 70 % of their design width. So the
+// last column is not cut on a 1366-pixel laptop, and a wide screen shows
+// whole branch names.
+type fitColumns struct{ m *membersScreen }
+
+// Layout implements fyne.Layout.
+func (l fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	cols := l.m.cols
+	// Room for the vertical scroll bar and the column separators.
+	avail := size.Width - theme.ScrollBarSize() - float32(len(cols))*theme.Padding()
+	var fixed, flex float32
+	for _, c := range cols {
+		if c.long {
+			flex += c.width
+		} else {
+			fixed += c.width
+		}
+	}
+	scale := float32(1)
+	if flex > 0 && avail > fixed {
+		scale = max((avail-fixed)/flex, 0.7)
+	}
+	if len(l.m.widths) != len(cols) {
+		l.m.widths = make([]float32, len(cols))
+	}
+	for i, c := range cols {
+		w := c.width
+		if c.long {
+			w = c.width * scale
+		}
+		if l.m.widths[i] != w { // each call redraws the table
+			l.m.widths[i] = w
+			l.m.table.SetColumnWidth(i, w)
+		}
+	}
+}
+
+// MinSize implements fyne.Layout.
+func (l fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return l.m.table.MinSize()
 }

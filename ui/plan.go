@@ -18,8 +18,8 @@ import (
 // figures the register cannot derive.
 type planScreen struct {
 	a      *App
-	year   *widget.Select
-	picker *widget.Select // the plan shown, when the register has several
+	year   *selectBox
+	picker *selectBox // the plan shown, when the register has several
 	root   *fyne.Container
 	body   *fyne.Container
 
@@ -30,7 +30,7 @@ type planScreen struct {
 	// editor is the open plan editor (for tests), nil when closed.
 	editor *planEditor
 	// remove deletes the plan shown; there only when another plan is left.
-	remove *widget.Button
+	remove *button
 }
 
 // deletePlan removes the plan shown, after asking: for a plan entered by
@@ -52,8 +52,8 @@ func (s *planScreen) deletePlan() {
 
 func newPlanScreen(a *App) *planScreen {
 	s := &planScreen{a: a, body: container.NewStack()}
-	s.year = widget.NewSelect(yearOptions(thisYear()-6, thisYear()+1), func(string) { s.load() })
-	s.picker = widget.NewSelect(nil, func(string) {
+	s.year = newSelect(yearOptions(thisYear()-6, thisYear()+1), func(string) { s.load() })
+	s.picker = newSelect(nil, func(string) {
 		if s.picking {
 			return
 		}
@@ -63,9 +63,9 @@ func newPlanScreen(a *App) *planScreen {
 		}
 	})
 	s.picker.Hide()
-	edit := widget.NewButtonWithIcon(T("Sửa kế hoạch, chỉ tiêu"), theme.DocumentCreateIcon(), s.editPlan)
-	add := widget.NewButtonWithIcon(T("Kế hoạch mới")+" (Ctrl+N)", theme.ContentAddIcon(), s.newPlan)
-	s.remove = widget.NewButtonWithIcon(T("Xóa kế hoạch"), theme.DeleteIcon(), s.deletePlan)
+	edit := newButtonWithIcon(T("Sửa kế hoạch, chỉ tiêu"), theme.DocumentCreateIcon(), s.editPlan)
+	add := newButtonWithIcon(T("Kế hoạch mới")+" (Ctrl+N)", theme.ContentAddIcon(), s.newPlan)
+	s.remove = newButtonWithIcon(T("Xóa kế hoạch"), theme.DeleteIcon(), s.deletePlan)
 	s.remove.Hide()
 	bar := container.NewBorder(nil, nil, container.NewHBox(heading(T("Năm")), s.year), container.NewHBox(edit, add, s.remove), s.picker)
 	s.root = container.NewBorder(bar, nil, nil, nil, s.body)
@@ -195,7 +195,7 @@ func (s *planScreen) resultsTable(results []store.Result, year int) fyne.CanvasO
 		var actual fyne.CanvasObject
 		switch {
 		case in.Metric == "manual" && in.Kind == store.KindCheck:
-			c := widget.NewCheck(T("Đạt"), nil)
+			c := newCheck(T("Đạt"), nil)
 			c.SetChecked(r.Actual >= 1)
 			c.OnChanged = func(on bool) {
 				v := 0.0
@@ -230,11 +230,7 @@ func (s *planScreen) resultsTable(results []store.Result, year int) fyne.CanvasO
 			actual = widget.NewLabel(actualText(r))
 		}
 		met := widget.NewLabel(metText(r))
-		if r.Known && r.Met {
-			met.Importance = widget.SuccessImportance
-		} else if r.Known {
-			met.Importance = widget.DangerImportance
-		}
+		met.Importance = verdictImportance(r.Verdict.Code)
 		detail := widget.NewLabel(r.Detail)
 		detail.Wrapping = fyne.TextWrapWord
 		rows.Add(line(name, target, actual, met, detail))
@@ -272,14 +268,29 @@ func actualText(r store.Result) string {
 	return store.FormatNum(r.Actual)
 }
 
+// metText is the verdict in the UI's language, with a period target's
+// progress before it ("321/450 (71%), Đúng tiến độ"): the same verdict,
+// computed by the store, that every report prints.
 func metText(r store.Result) string {
-	switch {
-	case !r.Known:
-		return "—"
-	case r.Met:
-		return T("Đạt")
+	v := r.Verdict
+	if p := v.Progress(); p != "" && v.Code != store.VerdictNoData {
+		return p + ", " + T(v.Label())
 	}
-	return T("Chưa đạt")
+	return T(v.Label())
+}
+
+// verdictImportance colours a verdict: met and on pace green, behind
+// amber, not met red.
+func verdictImportance(c store.VerdictCode) widget.Importance {
+	switch c {
+	case store.VerdictMet, store.VerdictOnPace:
+		return widget.SuccessImportance
+	case store.VerdictBehind:
+		return widget.WarningImportance
+	case store.VerdictNotMet:
+		return widget.DangerImportance
+	}
+	return widget.MediumImportance
 }
 
 // wardForm edits the year's ward figures and the ward Union's rating.

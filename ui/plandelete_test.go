@@ -11,10 +11,18 @@ import (
 	"sodoan/store"
 )
 
-// findButton looks for the button labelled text among o and its children.
-func findButton(o fyne.CanvasObject, text string) *widget.Button {
-	if b, ok := o.(*widget.Button); ok && b.Text == text {
-		return b
+// findButton looks for the button labelled text among o and its children:
+// the app's own buttons and those Fyne's dialogs make.
+func findButton(o fyne.CanvasObject, text string) fyne.Tappable {
+	switch b := o.(type) {
+	case *button:
+		if b.Text == text {
+			return b
+		}
+	case *widget.Button:
+		if b.Text == text {
+			return b
+		}
 	}
 	var children []fyne.CanvasObject
 	switch v := o.(type) {

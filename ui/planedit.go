@@ -26,10 +26,10 @@ type planEditor struct {
 	title   *entry
 	start   *entry
 	end     *entry
-	current *widget.Check
+	current *check
 	// copyInd, for a new plan, fills the rows with the current plan's
 	// indicators (unchecked: an empty list).
-	copyInd *widget.Check
+	copyInd *check
 	rows    []*indicatorRow
 	list    *fyne.Container
 	// save writes the plan; true when it was saved (the dialog closes).
@@ -41,7 +41,7 @@ type indicatorRow struct {
 	num                                 *widget.Label
 	code, section, title, target, order *entry
 	kind, metric                        *choiceSelect
-	period                              *widget.Check
+	period                              *check
 	err                                 *errorText
 	box                                 fyne.CanvasObject
 }
@@ -117,7 +117,7 @@ func (s *planScreen) openEditor(title string, p store.Plan, copyFrom []store.Ind
 	e.title.SetText(p.Title)
 	e.start.SetText(strconv.Itoa(p.StartYear))
 	e.end.SetText(strconv.Itoa(p.EndYear))
-	e.current = widget.NewCheck(T("Kế hoạch hiện hành (Tổng quan và báo cáo năm theo kế hoạch này)"), nil)
+	e.current = newCheck(T("Kế hoạch hiện hành (Tổng quan và báo cáo năm theo kế hoạch này)"), nil)
 	e.current.SetChecked(p.Current)
 	e.fm.add("Number", T("Số kế hoạch"), e.number)
 	e.fm.add("Title", T("Trích yếu"), e.title)
@@ -126,7 +126,7 @@ func (s *planScreen) openEditor(title string, p store.Plan, copyFrom []store.Ind
 	e.fm.add("Current", "", e.current)
 	top := container.NewVBox(e.fm.grid())
 	if p.ID == 0 && len(copyFrom) > 0 {
-		e.copyInd = widget.NewCheck(T("Chép các chỉ tiêu của kế hoạch hiện hành"), func(on bool) {
+		e.copyInd = newCheck(T("Chép các chỉ tiêu của kế hoạch hiện hành"), func(on bool) {
 			e.clearRows()
 			if on {
 				for _, in := range copyFrom {
@@ -143,7 +143,7 @@ func (s *planScreen) openEditor(title string, p store.Plan, copyFrom []store.Ind
 	}
 	top.Add(widget.NewSeparator())
 	top.Add(heading(T("Chỉ tiêu")))
-	add := widget.NewButtonWithIcon(T("Thêm chỉ tiêu"), theme.ContentAddIcon(), func() {
+	add := newButtonWithIcon(T("Thêm chỉ tiêu"), theme.ContentAddIcon(), func() {
 		r := e.addRow(store.Indicator{Kind: store.KindCount, Metric: store.MetricManual})
 		a.win.Canvas().Focus(r.code)
 	})
@@ -185,10 +185,10 @@ func (e *planEditor) addRow(in store.Indicator) *indicatorRow {
 	r.metric.setCode(in.Metric)
 	r.kind = newChoiceSelect(kindChoices(), func(code string) { r.kindChanged(code) })
 	r.kind.setCode(string(in.Kind))
-	r.period = widget.NewCheck(T("cả giai đoạn"), nil)
+	r.period = newCheck(T("cả giai đoạn"), nil)
 	r.period.SetChecked(in.Period)
 	r.kindChanged(string(in.Kind))
-	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeRow(r) })
+	del := newButtonWithIcon("", theme.DeleteIcon(), func() { e.removeRow(r) })
 	del.Importance = widget.LowImportance
 	numBox := container.NewGridWrap(fyne.NewSize(44, r.num.MinSize().Height), r.num)
 	line1 := container.New(indicatorLine1, numBox, widget.NewLabel(T("Mã")), r.code, widget.NewLabel(T("Mục")), r.section,

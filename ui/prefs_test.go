@@ -15,12 +15,12 @@ func TestReopensLastScreenAndSize(t *testing.T) {
 	if f.app.current != "clubs" {
 		t.Fatalf("current screen %q", f.app.current)
 	}
-	// The window's close intercept stores its size; the test driver has no
-	// way to close through it, so the size is stored as it would.
-	p := f.app.fa.Preferences()
-	p.SetFloat(prefWidth, 1100)
-	p.SetFloat(prefHeight, 700)
+	// The window's close intercept stores its size; the test driver's
+	// Close does not call it, so the test calls it as the window's close
+	// button would.
+	f.app.win.Resize(fyne.NewSize(1100, 700))
 	f.settle()
+	f.app.closeWindow()
 	a, err := New(f.app.fa, f.st, Options{ReportsDir: filepath.Join(t.TempDir(), "bao-cao"), do: f.ui.do})
 	if err != nil {
 		t.Fatal(err)
@@ -31,5 +31,46 @@ func TestReopensLastScreenAndSize(t *testing.T) {
 	}
 	if got := a.win.Canvas().Size(); got != fyne.NewSize(1100, 700) {
 		t.Errorf("window %v, want 1100×700", got)
+	}
+}
+
+func TestPlacement(t *testing.T) {
+	tests := []struct {
+		stored string
+		sw, sh int
+		want   placement
+		ok     bool
+	}{
+		{"1100,700,30,40", 1920, 1080, placement{w: 1100, h: 700, x: 30, y: 40, hasPos: true}, true},
+		{"1100,700", 1920, 1080, placement{w: 1100, h: 700}, true},
+		// A window saved on a big monitor shrinks to a 1366×768 laptop,
+		// and a corner off the screen is forgotten.
+		{"1800,1000,1500,900", 1366, 768, placement{w: 1366, h: 688}, true},
+		{"1100,700,-3000,10", 1366, 768, placement{w: 1100, h: 688}, true},
+		// Damaged or absurd values give the default.
+		{"", 1366, 768, placement{}, false},
+		{"abc", 1366, 768, placement{}, false},
+		{"10,10", 1366, 768, placement{}, false},
+		{"1e9,700", 1366, 768, placement{}, false},
+	}
+	for _, tc := range tests {
+		got, ok := parsePlacement(tc.stored)
+		if ok != tc.ok {
+			t.Errorf("parse %q: ok %v", tc.stored, ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if got = got.fit(tc.sw, tc.sh, 1); got != tc.want {
+			t.Errorf("%q on %d×%d: %+v, want %+v", tc.stored, tc.sw, tc.sh, got, tc.want)
+		}
+		if back, _ := parsePlacement(got.String()); back != got {
+			t.Errorf("%+v does not survive its string %q", got, got.String())
+		}
+	}
+	// The first start fits a 1366×768 screen with a title bar and taskbar.
+	if d := (placement{w: defaultSize.Width, h: defaultSize.Height}).fit(1366, 768, 1); d.w != defaultSize.Width || d.h != defaultSize.Height || d.h+30+40 > 768 {
+		t.Errorf("default size %v does not fit 1366×768", defaultSize)
 	}
 }

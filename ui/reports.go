@@ -2,26 +2,22 @@ package ui
 
 import (
 	"fmt"
-	"net/url"
-	"os"
 	"path/filepath"
 	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"sodoan/issuing"
+	"sodoan/store"
 )
 
 // document is one document the Báo cáo screen can generate.
 type document struct {
 	title string
-	// generate writes the document for year into dir and returns the
-	// file's path; it runs off the UI goroutine and reports progress
-	// between 0 and 1.
-	// number enters it in the register of outgoing documents.
-	generate func(a *App, year int, dir string, number bool, progress func(float64)) (string, error)
+	kind  issuing.Kind
 }
 
 // reportsScreen chooses a document and a year, edits the secretary's texts
@@ -29,15 +25,18 @@ type document struct {
 type reportsScreen struct {
 	a        *App
 	docs     []document
-	docSel   *widget.Select
-	year     *widget.Select
+	docSel   *selectBox
+	year     *selectBox
 	texts    *fyne.Container
 	bar      *widget.ProgressBar
 	status   *widget.Label
-	genBtn   *widget.Button
-	openFile *widget.Button
-	openDir  *widget.Button
-	number   *widget.Check
+	genBtn   *button
+	openFile *button
+	openDir  *button
+	number   *check
+	cutoff   *entry // the day the figures count to (empty: today)
+	deputy   *check // the deputy signs (KT. BÍ THƯ)
+	renumber *check
 	register *docRegister // sổ văn bản đi
 	tabs     *container.AppTabs
 	last     string
@@ -55,31 +54,38 @@ func newReportsScreen(a *App) *reportsScreen {
 	for _, d := range s.docs {
 		names = append(names, d.title)
 	}
-	s.docSel = widget.NewSelect(names, nil)
+	s.docSel = newSelect(names, nil)
 	if len(names) > 0 {
 		s.docSel.SetSelectedIndex(0)
 	}
-	s.year = widget.NewSelect(yearOptions(thisYear()-6, thisYear()), func(string) { s.loadTexts() })
+	s.year = newSelect(yearOptions(thisYear()-6, thisYear()), func(string) { s.loadTexts() })
 	s.bar = widget.NewProgressBar()
 	s.bar.Hide()
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.genBtn = widget.NewButtonWithIcon(T("Tạo tệp PDF"), theme.DocumentPrintIcon(), s.generate)
+	s.genBtn = newButtonWithIcon(T("Tạo tệp PDF"), theme.DocumentPrintIcon(), s.generate)
 	s.genBtn.Importance = widget.HighImportance
-	s.openFile = widget.NewButtonWithIcon(T("Mở tệp"), theme.FileIcon(), func() { s.open(s.last) })
-	s.openDir = widget.NewButtonWithIcon(T("Mở thư mục"), theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.last)) })
+	s.openFile = newButtonWithIcon(T("Mở tệp"), theme.FileIcon(), func() { s.open(s.last) })
+	s.openDir = newButtonWithIcon(T("Mở thư mục"), theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.last)) })
 	s.openFile.Disable()
 	s.openDir.Disable()
-	s.number = widget.NewCheck(T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
+	s.number = newCheck(T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
+	s.renumber = newCheck(T("Lấy số mới (văn bản đã có số vẫn giữ số cũ nếu không chọn)"), nil)
+	s.deputy = newCheck(T("Phó Bí thư ký thay (KT. BÍ THƯ)"), nil)
+	s.cutoff = newEntry(a)
+	s.cutoff.SetPlaceHolder(T("dd/mm/yyyy (để trống: hôm nay)"))
 	top := widget.NewForm(
 		widget.NewFormItem(T("Văn bản"), s.docSel),
 		widget.NewFormItem(T("Năm"), s.year),
-		widget.NewFormItem("", s.number),
+		widget.NewFormItem(T("Số liệu tính đến ngày"), s.cutoff),
+		widget.NewFormItem("", container.NewVBox(s.number, s.renumber, s.deputy)),
 	)
 	actions := container.NewVBox(container.NewHBox(s.genBtn, s.openFile, s.openDir), s.bar, s.status)
 	s.register = newDocRegister(a)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(T("Nội dung báo cáo năm"), s.texts),
+		container.NewTabItem(T("Nội dung báo cáo theo mục"), newNarrativeEditor(a, s.yearNow).root),
+		container.NewTabItem(T("Cài đặt báo cáo"), newReportSettings(a).root),
 		container.NewTabItem(T("Sổ văn bản đi"), s.register.root),
 	)
 	s.root = container.NewBorder(container.NewVBox(top, actions), nil, nil, nil, s.tabs)
@@ -87,6 +93,15 @@ func newReportsScreen(a *App) *reportsScreen {
 }
 
 func (s *reportsScreen) view() fyne.CanvasObject { return s.root }
+
+// yearNow is the year chosen on the screen.
+func (s *reportsScreen) yearNow() int {
+	y, err := strconv.Atoi(s.year.Selected)
+	if err != nil {
+		return thisYear()
+	}
+	return y
+}
 
 func (s *reportsScreen) refresh() {
 	s.register.refresh()
@@ -113,7 +128,7 @@ func (s *reportsScreen) loadTexts() {
 		return e
 	}
 	ach, sho, next := mk(w.Achievements), mk(w.Shortcomings), mk(w.NextSteps)
-	save := widget.NewButtonWithIcon(T("Lưu nội dung"), theme.DocumentSaveIcon(), func() {
+	save := newButtonWithIcon(T("Lưu nội dung"), theme.DocumentSaveIcon(), func() {
 		w.Achievements, w.Shortcomings, w.NextSteps = ach.Text, sho.Text, next.Text
 		if err := a.st.SaveWardYear(a.ctx, w); err != nil {
 			a.showError(err)
@@ -132,19 +147,6 @@ func (s *reportsScreen) loadTexts() {
 	s.texts.Refresh()
 }
 
-// yearDir is the reports folder of a year, created when missing.
-func (a *App) yearDir(year int) (string, error) {
-	base := a.opts.ReportsDir
-	if base == "" {
-		base = filepath.Join(filepath.Dir(a.st.Path()), "bao-cao")
-	}
-	dir := filepath.Join(base, strconv.Itoa(year))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("tạo thư mục báo cáo: %w", err)
-	}
-	return dir, nil
-}
-
 // generate runs the chosen document's generator off the UI goroutine,
 // showing its progress.
 func (s *reportsScreen) generate() {
@@ -155,17 +157,28 @@ func (s *reportsScreen) generate() {
 	doc := s.docs[i]
 	number := s.number.Checked
 	y, _ := strconv.Atoi(s.year.Selected)
+	cutoff, err := store.ParseDate(s.cutoff.Text)
+	if err != nil {
+		s.a.showError(fmt.Errorf("%s: %w", T("Số liệu tính đến ngày"), err))
+		return
+	}
+	req := issuing.Request{Kind: doc.kind, Year: y, Cutoff: cutoff, Deputy: s.deputy.Checked, Renumber: s.renumber.Checked}
+	if !cutoff.IsZero() && cutoff.Before(store.Today()) {
+		// A report counted to a past day is dated that day.
+		req.Date = cutoff
+	}
 	dir, err := s.a.yearDir(y)
 	if err != nil {
 		s.a.showError(err)
 		return
 	}
+	req.Progress = func(v float64) { s.a.do(func() { s.bar.SetValue(v) }) }
 	s.genBtn.Disable()
 	s.bar.SetValue(0)
 	s.bar.Show()
 	s.status.SetText(T("Đang tạo") + " " + doc.title + "…")
 	go func() {
-		path, err := doc.generate(s.a, y, dir, number, func(v float64) { s.a.do(func() { s.bar.SetValue(v) }) })
+		path, err := s.a.issue(req, dir, number)
 		s.a.do(func() {
 			s.genBtn.Enable()
 			s.bar.Hide()
@@ -187,18 +200,3 @@ func (s *reportsScreen) generate() {
 
 // open shows a file or folder with the system's program.
 func (s *reportsScreen) open(path string) { s.a.openPath(path) }
-
-// openPath shows a file or folder with the system's program.
-func (a *App) openPath(path string) {
-	if path == "" || path == "." {
-		return
-	}
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err != nil {
-		a.showError(err)
-		return
-	}
-	if err := a.fa.OpenURL(u); err != nil {
-		a.showError(fmt.Errorf("mở %s: %w", path, err))
-	}
-}

@@ -35,15 +35,15 @@ func (s *settingsScreen) refresh() {
 		return
 	}
 	uf := newUnitForm(a, u)
-	saveUnit := widget.NewButtonWithIcon(T("Lưu thông tin đơn vị"), theme.DocumentSaveIcon(), func() {
+	saveUnit := newButtonWithIcon(T("Lưu thông tin đơn vị"), theme.DocumentSaveIcon(), func() {
 		if uf.save(a) {
 			a.updateTitle()
-			a.info(T("Cài đặt"), T("Đã lưu thông tin đơn vị."))
+			a.notify(T("Đã lưu thông tin đơn vị."))
 		}
 	})
 	saveUnit.Importance = widget.HighImportance
 
-	langSel := widget.NewSelect([]string{"Tiếng Việt", "English"}, nil)
+	langSel := newSelect([]string{"Tiếng Việt", "English"}, nil)
 	if currentLang == LangEnglish {
 		langSel.SetSelectedIndex(1)
 	} else {
@@ -63,7 +63,7 @@ func (s *settingsScreen) refresh() {
 	}
 
 	backupInfo := widget.NewLabel(s.backupText())
-	backupBtn := widget.NewButtonWithIcon(T("Sao lưu ngay"), theme.DownloadIcon(), func() {
+	backupBtn := newButtonWithIcon(T("Sao lưu ngay"), theme.DownloadIcon(), func() {
 		dest, err := a.backup()
 		if err != nil {
 			a.showError(err)
@@ -72,7 +72,7 @@ func (s *settingsScreen) refresh() {
 		backupInfo.SetText(s.backupText())
 		a.info(T("Sao lưu"), T("Đã sao lưu vào")+"\n"+dest)
 	})
-	checkBtn := widget.NewButtonWithIcon(T("Kiểm tra sổ"), theme.SearchIcon(), func() {
+	checkBtn := newButtonWithIcon(T("Kiểm tra sổ"), theme.SearchIcon(), func() {
 		v, problems, err := a.st.Check(a.ctx)
 		if err != nil {
 			a.showError(err)
@@ -89,6 +89,8 @@ func (s *settingsScreen) refresh() {
 		heading(T("Thông tin đơn vị")), uf.view(), uf.other, container.NewHBox(saveUnit),
 		widget.NewSeparator(),
 		heading(T("Ngôn ngữ")), container.NewHBox(langSel),
+		widget.NewSeparator(),
+		heading(T("Thư mục văn bản (báo cáo, danh sách, Excel)")), a.docsFolderRow(),
 		widget.NewSeparator(),
 		heading(T("Sổ dữ liệu")), widget.NewLabel(a.st.Path()), backupInfo, container.NewHBox(backupBtn, checkBtn),
 	)

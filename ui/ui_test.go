@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"sodoan/store"
 )
@@ -140,16 +139,7 @@ func (f *fixture) waitFor(what string, cond func() bool) {
 func (f *fixture) settle() {
 	for _, s := range f.app.screens {
 		if m, ok := s.(*membersScreen); ok {
-			done := make(chan struct{})
-			go func() { m.busy.Wait(); close(done) }()
-			f.ui.waitFor(f.t, "loads in flight", func() bool {
-				select {
-				case <-done:
-					return true
-				default:
-					return false
-				}
-			})
+			f.ui.waitFor(f.t, "loads in flight", m.busy.idle)
 		}
 	}
 	f.ui.drain()
@@ -265,8 +255,18 @@ func TestInvalidFormSavesNothing(t *testing.T) {
 	if mf.save() {
 		t.Fatal("save succeeded with a bad date")
 	}
-	if fe := mf.form.fields[4]; fe.name != "BirthDate" || fe.err.Text.Text == "" || !fe.err.Visible() {
-		t.Errorf("birth date message not shown: %+v", fe.err.Text.Text)
+	if fe := mf.form.fields[4]; fe.name != "BirthDate" || fe.err.msg() != "ngày 31/02/2001 không có thật" || !fe.err.Visible() {
+		t.Errorf("birth date message not shown: %q", fe.err.msg())
+	}
+	// The other fields' messages come with it, not after the date is fixed.
+	msgs := map[string]string{}
+	for _, fd := range mf.form.fields {
+		msgs[fd.name] = fd.err.msg()
+	}
+	for field, want := range map[string]string{"GivenName": "không được để trống", "Gender": "chọn Nam hoặc Nữ", "AdmissionDate": "không được để trống với đoàn viên"} {
+		if msgs[field] != want {
+			t.Errorf("%s: %q, want %q", field, msgs[field], want)
+		}
 	}
 	mf.birth.SetText("01/02/2001")
 	if mf.save() {
@@ -278,7 +278,7 @@ func TestInvalidFormSavesNothing(t *testing.T) {
 			given = fd
 		}
 	}
-	if given.err.Text.Text == "" || !given.err.Visible() {
+	if given.err.msg() == "" || !given.err.Visible() {
 		t.Error("the store's message about the given name is not shown next to it")
 	}
 	after, _ := f.st.CountMembers(ctx, store.MemberFilter{})
@@ -308,7 +308,7 @@ func TestValidFormSavesAndRowAppears(t *testing.T) {
 	// Reach the rest of the form: editPerson returned it to newRecord, so
 	// build the same way here for direct access.
 	f.app.escape()
-	mf := f.app.editPerson(&store.Person{UnionMember: true, BranchID: f.br[0]}, func(*store.Person) { m.reload(true) })
+	mf := f.app.editPerson(&store.Person{UnionMember: true, BranchID: f.br[0]}, m.showSaved)
 	test.Type(mf.family, "Lý")
 	test.Type(mf.middle, "Thị")
 	test.Type(mf.given, "Xuân")
@@ -319,13 +319,27 @@ func TestValidFormSavesAndRowAppears(t *testing.T) {
 	f.app.shortcutSave() // Ctrl+S
 	if len(f.app.dialogs) != 0 {
 		for _, fd := range mf.form.fields {
-			if fd.err.Text.Text != "" {
-				t.Logf("%s: %s", fd.name, fd.err.Text.Text)
+			if fd.err.msg() != "" {
+				t.Logf("%s: %s", fd.name, fd.err.msg())
 			}
 		}
-		t.Fatalf("form still open after a valid save: %s", mf.form.other.Text.Text)
+		t.Fatalf("form still open after a valid save: %s", mf.form.other.msg())
 	}
 	f.waitFor("new row", func() bool { return m.total == len(testNames)+1 })
+	// The save is confirmed at the foot of the window, and her row is the
+	// one marked in the list.
+	if got := f.app.notice.text(); !strings.HasPrefix(got, "Đã lưu Lý Thị Xuân · ") {
+		t.Errorf("notice after saving: %q", got)
+	}
+	found := false
+	for r := 0; r < m.total; r++ {
+		if p := m.row(r); p != nil && p.FullName() == "Lý Thị Xuân" {
+			found = p.ID == m.marked
+		}
+	}
+	if !found {
+		t.Errorf("the saved person is not the marked row (marked %d)", m.marked)
+	}
 	test.Type(m.search, "xuan")
 	f.waitFor("search", func() bool { return m.total == 1 && len(m.pages[0]) == 1 })
 	if got := shown(m); len(got) != 1 || got[0] != "Lý Thị Xuân" {
@@ -344,7 +358,7 @@ func TestBatchRatingSavesEveryRow(t *testing.T) {
 		s.setCode(store.Ratings[i%len(store.Ratings)].Code)
 	}
 	if !r.save() {
-		t.Fatalf("save failed: %s", r.other.Text.Text)
+		t.Fatalf("save failed: %s", r.other.msg())
 	}
 	year := thisYear()
 	for i, p := range r.people {
@@ -372,7 +386,7 @@ func TestBatchAdmission(t *testing.T) {
 	if b.save() {
 		t.Fatal("batch with a future birth date saved")
 	}
-	if b.rows[1].err.Text.Text == "" {
+	if b.rows[1].err.msg() == "" {
 		t.Error("no message under row 2")
 	}
 	if n, _ := f.st.CountMembers(ctx, store.MemberFilter{}); n != before {
@@ -380,7 +394,7 @@ func TestBatchAdmission(t *testing.T) {
 	}
 	b.rows[1].birth.SetText("02/02/2008")
 	if !b.save() {
-		t.Fatalf("batch not saved: %s / %s", b.rows[1].err.Text.Text, b.other.Text.Text)
+		t.Fatalf("batch not saved: %s / %s", b.rows[1].err.msg(), b.other.msg())
 	}
 	if n, _ := f.st.CountMembers(ctx, store.MemberFilter{}); n != before+2 {
 		t.Errorf("people %d, want %d", n, before+2)
@@ -543,12 +557,12 @@ func TestWelcomeEmptyRegister(t *testing.T) {
 	if a.nav != nil {
 		t.Fatal("the main window opened on a register without a unit")
 	}
-	var empty *widget.Button
+	var empty *button
 	var names []*entry
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		switch w := o.(type) {
-		case *widget.Button:
+		case *button:
 			if strings.HasPrefix(w.Text, "Bắt đầu") {
 				empty = w
 			}

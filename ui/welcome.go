@@ -18,14 +18,14 @@ func (a *App) welcome() fyne.CanvasObject {
 	uf := newUnitForm(a, store.Unit{IssuerCode: "ĐTN"})
 	progress := widget.NewProgressBarInfinite()
 	progress.Hide()
-	var emptyBtn, demoBtn *widget.Button
-	emptyBtn = widget.NewButtonWithIcon(T("Bắt đầu với sổ trống"), theme.DocumentIcon(), func() {
+	var emptyBtn, demoBtn *button
+	emptyBtn = newButtonWithIcon(T("Bắt đầu với sổ trống"), theme.DocumentIcon(), func() {
 		if uf.save(a) {
 			a.buildMain()
 		}
 	})
 	emptyBtn.Importance = widget.HighImportance
-	demoBtn = widget.NewButtonWithIcon(T("Xem thử với phường mẫu"), theme.ViewFullScreenIcon(), func() {
+	demoBtn = newButtonWithIcon(T("Xem thử với phường mẫu"), theme.ViewFullScreenIcon(), func() {
 		// Names typed before choosing the demo are kept; the demo ward
 		// brings its own otherwise.
 		if uf.name.Text != "" && !uf.save(a) {

@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"image/color"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/store"
@@ -82,28 +82,53 @@ func (e *entry) TypedShortcut(s fyne.Shortcut) {
 	e.Entry.TypedShortcut(s)
 }
 
+// inflight counts background jobs still running.
+type inflight struct{ n atomic.Int64 }
+
+// Add records delta new jobs (Add(1) when one starts).
+func (f *inflight) Add(delta int) { f.n.Add(int64(delta)) }
+
+// Done records a finished job.
+func (f *inflight) Done() { f.n.Add(-1) }
+
+// idle reports whether no job is running.
+func (f *inflight) idle() bool { return f.n.Load() == 0 }
+
 // errorText is the red message shown under a form field; empty, it takes
-// no room.
+// no room. It is a widget of its own (a wrapping label) so that Fyne draws
+// it wherever it is placed, and long messages wrap instead of running off
+// the dialog. Showing or hiding it changes its container's minimum size,
+// which Fyne's containers do not pass up to their parents, so set lays out
+// every window again (see relayout): without that the message keeps the
+// 0×0 rectangle it was laid out with while hidden.
 type errorText struct {
-	*canvas.Text
+	widget.Label
 }
 
 func newErrorText() *errorText {
-	t := canvas.NewText("", theme.Color(theme.ColorNameError))
-	t.TextSize = theme.TextSize() * 0.9
-	t.Hide()
-	return &errorText{t}
+	e := &errorText{}
+	e.Importance = widget.DangerImportance
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	e.Hide()
+	return e
 }
 
+// msg is the message shown ("" when none).
+func (e *errorText) msg() string { return e.Text }
+
 func (e *errorText) set(msg string) {
-	e.Text.Text = msg
-	e.Color = theme.Color(theme.ColorNameError)
+	if msg == e.Text && (msg == "") == e.Hidden {
+		return
+	}
+	e.Text = msg
 	if msg == "" {
 		e.Hide()
 	} else {
 		e.Show()
 	}
 	e.Refresh()
+	relayoutWindows()
 }
 
 // field is one row of a form: a label, the input, and room for the
@@ -164,11 +189,21 @@ func (f *form) clear() {
 func (f *form) setError(name, msg string) bool {
 	for _, fd := range f.fields {
 		if fd.name == name {
-			if fd.err.Text.Text != "" {
-				msg = fd.err.Text.Text + "; " + msg
+			if fd.err.msg() != "" {
+				msg = fd.err.msg() + "; " + msg
 			}
 			fd.err.set(msg)
 			return true
+		}
+	}
+	return false
+}
+
+// hasError reports whether the field name shows a message.
+func (f *form) hasError(name string) bool {
+	for _, fd := range f.fields {
+		if fd.name == name {
+			return fd.err.msg() != ""
 		}
 	}
 	return false
@@ -180,8 +215,8 @@ func (f *form) setError(name, msg string) bool {
 func (f *form) showValidation(err *store.ValidationError) {
 	var rest []string
 	for _, fe := range err.Errors {
-		if !f.setError(fe.Field, fe.Msg) {
-			rest = append(rest, fe.Error())
+		if !f.setError(fe.Field, fieldMsg(fe)) {
+			rest = append(rest, fieldErrText(fe))
 		}
 	}
 	if f.other != nil && len(rest) > 0 {
@@ -200,7 +235,7 @@ func (f *form) showValidation(err *store.ValidationError) {
 func (f *form) parseDateField(name string, e *entry) (store.Date, bool) {
 	d, err := store.ParseDate(e.Text)
 	if err != nil {
-		f.setError(name, err.Error())
+		f.setError(name, errText(err))
 		return store.Date{}, false
 	}
 	return d, true

@@ -228,6 +228,11 @@ func runCheck(ctx context.Context, st *store.Store, args []string, stdout, stder
 	if err != nil {
 		return err
 	}
+	rules, err := st.CheckRules(ctx)
+	if err != nil {
+		return err
+	}
+	problems = append(problems, rules...)
 	fmt.Fprintf(stdout, "Lược đồ: %d (bản này: %d)\n", v, store.SchemaVersion)
 	if len(problems) > 0 {
 		for _, p := range problems {
@@ -235,7 +240,7 @@ func runCheck(ctx context.Context, st *store.Store, args []string, stdout, stder
 		}
 		return fmt.Errorf("sổ có %d vấn đề", len(problems))
 	}
-	fmt.Fprintln(stdout, "Toàn vẹn: tốt")
+	fmt.Fprintln(stdout, "Toàn vẹn: tốt; mọi hồ sơ đúng quy tắc của biểu mẫu")
 	return nil
 }
 

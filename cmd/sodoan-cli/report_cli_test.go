@@ -44,13 +44,18 @@ func TestReportCommands(t *testing.T) {
 	}{
 		{[]string{"annual", "--year", "2025", "--date", "05/03/2026"}, "1-BC/"},
 		{[]string{"period", "--date", "06/03/2026"}, "2-BC/"},
-		{[]string{"members", "--date", "06/03/2026"}, "1-DS/"},
-		{[]string{"members", "--personal", "--date", "06/03/2026"}, "2-DS/"},
-		{[]string{"clubs", "--date", "07/03/2026"}, "3-DS/"},
-		{[]string{"coops", "--year", "2025", "--date", "07/03/2026"}, "4-DS/"},
+		{[]string{"members", "--date", "06/03/2026"}, "3-BC/"},
+		{[]string{"members", "--personal", "--date", "06/03/2026"}, "4-BC/"},
+		{[]string{"clubs", "--date", "07/03/2026"}, "5-BC/"},
+		{[]string{"coops", "--year", "2025", "--date", "07/03/2026"}, "6-BC/"},
 		{[]string{"transfer", "--member", itoa(member.ID), "--to", "Đoàn phường 2", "--date", "08/03/2026"}, "1-GGT/"},
+		// The same document written again keeps its number.
+		{[]string{"annual", "--year", "2025", "--date", "08/03/2026", "--deputy"}, "1-BC/"},
 		{[]string{"annual", "--year", "2025", "--number", "20", "--date", "09/03/2026"}, "20-BC/"},
-		{[]string{"annual", "--year", "2025", "--number", "20", "--date", "10/03/2026"}, ""},
+		{[]string{"annual", "--year", "2025", "--number", "20", "--date", "10/03/2026"}, "20-BC/"},
+		{[]string{"annual", "--year", "2025", "--renumber", "--date", "10/03/2026"}, "21-BC/"},
+		// A number another document holds is refused, and no file is left.
+		{[]string{"period", "--number", "20", "--date", "10/03/2026"}, ""},
 		{[]string{"annual", "--year", "2025", "--date", "01/01/2027"}, "1-BC/"},
 		{[]string{"transfer", "--member", "999999", "--to", "X"}, ""},
 		{[]string{"annual"}, ""}, // no --out
@@ -94,8 +99,9 @@ func TestReportCommands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(docs) != 8 {
-		t.Errorf("register has %d documents for 2026, want 8", len(docs))
+	// 1 to 6-BC, 20-BC, 21-BC and 1-GGT: re-issues took no new entry.
+	if len(docs) != 9 {
+		t.Errorf("register has %d documents for 2026, want 9", len(docs))
 	}
 	for _, d := range docs {
 		if _, err := os.Stat(d.File); err != nil {

@@ -1,0 +1,287 @@
+// Package issuing issues Sổ Đoàn's documents: it gathers a document's
+// data from the register, finds its signer and recipients, gives it its
+// number from the outgoing-document register, writes the PDF and records
+// the number with the file. The window and the command line both issue
+// through Issue, so that a document has one title, one number and one
+// signer whichever way it was made.
+package issuing
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"sodoan/report"
+	"sodoan/store"
+)
+
+// Kind is what document to issue.
+type Kind string
+
+// The documents Sổ Đoàn issues.
+const (
+	Annual   Kind = "annual"   // báo cáo kết quả thực hiện kế hoạch năm
+	Period   Kind = "period"   // báo cáo sơ kết / tổng kết kế hoạch
+	Plan     Kind = "plan"     // kế hoạch (prints the plan's own number)
+	Members  Kind = "members"  // danh sách đoàn viên
+	Clubs    Kind = "clubs"    // danh sách câu lạc bộ
+	Coops    Kind = "coops"    // danh sách tổ hợp tác
+	Transfer Kind = "transfer" // giấy giới thiệu sinh hoạt Đoàn
+)
+
+// Kinds lists the documents with their Vietnamese names (for the
+// recipients editor).
+var Kinds = []store.Choice{
+	{Code: string(Annual), Label: "Báo cáo năm"},
+	{Code: string(Period), Label: "Báo cáo sơ kết, tổng kết kế hoạch"},
+	{Code: string(Plan), Label: "Kế hoạch"},
+	{Code: string(Members), Label: "Danh sách đoàn viên"},
+	{Code: string(Clubs), Label: "Danh sách câu lạc bộ"},
+	{Code: string(Coops), Label: "Danh sách tổ hợp tác"},
+	{Code: string(Transfer), Label: "Giấy giới thiệu sinh hoạt Đoàn"},
+}
+
+// Request is one document to issue.
+type Request struct {
+	Kind Kind
+	// Year is the annual report's working year, or the year of the
+	// cooperative groups' results (0: the year of Date).
+	Year int
+	// Cutoff is the day the annual or period report counts to (zero:
+	// Date, the report's own date).
+	Cutoff store.Date
+	PlanID int64 // the plan to print (0: the current one)
+
+	BranchID int64 // members: one branch (0: all)
+	Personal bool  // members: with CCCD, phone and address
+
+	MemberID   int64  // transfer: who moves
+	To, Reason string // transfer: the receiving unit, why
+
+	Date store.Date // the issue date (zero: today)
+	// Number is a number chosen by hand; 0 keeps the number the same
+	// document took before, or takes the next one.
+	Number int
+	// Renumber takes a new number even if the document was issued before.
+	Renumber bool
+	// Draft writes a trial copy: no number (a blank to fill by hand) and
+	// nothing entered in the register.
+	Draft bool
+	// Deputy has the deputy secretary sign on the secretary's behalf.
+	Deputy bool
+	// Unsigned prints "(Đã ký)" for a copy sent by e-mail.
+	Unsigned bool
+
+	// Dir is the folder the file is written to, under a name made from
+	// the document; Path, when set, is the file itself.
+	Dir, Path string
+	// Progress, when set, is told how far the work is (0 to 1).
+	Progress func(float64)
+}
+
+// Issued is what was issued.
+type Issued struct {
+	Path   string
+	Title  string
+	Doc    store.Document // the register's entry (zero for a draft or a plan)
+	Symbol string         // "12-BC/ĐTN"; empty for a draft
+	Kept   bool           // the number is the one the same document took before
+}
+
+// job is a document ready to be numbered and written.
+type job struct {
+	docType, key, title, file string
+	recipients                []string // nil: the kind's defaults
+	// own is true for a document that prints a number of its own (a
+	// plan) and takes none from the register.
+	own   bool
+	date  store.Date // the document's own date, when it has one
+	write func(m report.Meta, w io.Writer) error
+}
+
+// Issue issues one document (see the package comment). A document whose
+// signer is missing from the register is not written: the error asks for
+// the officer. A file that cannot be written takes no number.
+func Issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
+	progress := req.Progress
+	if progress == nil {
+		progress = func(float64) {}
+	}
+	if req.Date.IsZero() {
+		req.Date = store.Today()
+	}
+	if req.Cutoff.IsZero() || req.Cutoff.After(req.Date) {
+		req.Cutoff = req.Date
+	}
+	if req.Year == 0 {
+		req.Year = req.Date.Year()
+	}
+	progress(0.1)
+	j, err := prepare(ctx, st, req)
+	if err != nil {
+		return Issued{}, err
+	}
+	progress(0.5)
+	date := req.Date
+	if !j.date.IsZero() {
+		date = j.date
+	}
+	signer, err := st.SignerOn(ctx, date, req.Deputy)
+	if err != nil {
+		return Issued{}, err
+	}
+	unit, err := st.Unit(ctx)
+	if err != nil {
+		return Issued{}, err
+	}
+	recipients := j.recipients
+	if saved, ok, err := st.Recipients(ctx, string(req.Kind)); err != nil {
+		return Issued{}, err
+	} else if ok {
+		recipients = saved
+	} else if recipients == nil {
+		recipients = report.DefaultRecipients(unit)
+	}
+	meta := report.Meta{Unit: unit, Date: date, Recipients: recipients, Signer: signer, Unsigned: req.Unsigned}
+
+	out := Issued{Title: j.title}
+	doc := store.Document{Type: j.docType, Title: j.title, Issued: date, Key: j.key, Number: req.Number}
+	numbered := !req.Draft && !j.own
+	if numbered {
+		prev, found, err := st.IssuedDocument(ctx, date.Year(), j.docType, j.key)
+		if err != nil {
+			return Issued{}, err
+		}
+		switch {
+		case found && !req.Renumber && (req.Number == 0 || req.Number == prev.Number):
+			doc.ID, doc.Number, out.Kept = prev.ID, prev.Number, true
+		case req.Number == 0:
+			if doc.Number, err = st.NextDocumentNumber(ctx, date.Year(), j.docType); err != nil {
+				return Issued{}, err
+			}
+		}
+		if !out.Kept && req.Number > 0 {
+			// A number chosen by hand must be free: check before the
+			// file is written, not after.
+			if other, taken, err := st.DocumentNumberTaken(ctx, date.Year(), j.docType, req.Number); err != nil {
+				return Issued{}, err
+			} else if taken {
+				return Issued{}, &store.ValidationError{Errors: []store.FieldError{{Field: "Number", Label: "Số",
+					Msg: fmt.Sprintf("số %d-%s năm %d đã cấp cho văn bản %q", req.Number, j.docType, date.Year(), other)}}}
+			}
+		}
+		meta.Number = doc.Number
+	}
+
+	path := req.Path
+	if path == "" {
+		name := j.file
+		if numbered {
+			name = j.docType + "-" + strconv.Itoa(doc.Number) + "-" + name
+		}
+		path = filepath.Join(req.Dir, name)
+	}
+	if path, err = filepath.Abs(path); err != nil {
+		return Issued{}, fmt.Errorf("đường dẫn %s: %w", path, err)
+	}
+	if err := store.WriteFile(path, func(w io.Writer) error { return j.write(meta, w) }); err != nil {
+		return Issued{}, err
+	}
+	progress(0.9)
+	out.Path = path
+	if !numbered {
+		return out, nil
+	}
+	doc.File = path
+	if err := st.RecordDocument(ctx, &doc); err != nil {
+		// The number is recorded only with its file: without the entry
+		// the file must not stay, carrying a number the register lacks.
+		if rerr := os.Remove(path); rerr != nil {
+			err = errors.Join(err, rerr)
+		}
+		return Issued{}, err
+	}
+	out.Doc = doc
+	out.Symbol = doc.Symbol(unit.IssuerCode)
+	progress(1)
+	return out, nil
+}
+
+// prepare reads a document's data and names it.
+func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
+	switch req.Kind {
+	case Annual:
+		a, err := report.AnnualAt(ctx, st, req.Year, req.Cutoff)
+		if err != nil {
+			return job{}, err
+		}
+		return job{docType: report.AnnualType, key: fmt.Sprintf("annual:%d", req.Year),
+			title: report.AnnualSummary(a.Plan, req.Year), file: fmt.Sprintf("bao-cao-nam-%d.pdf", req.Year),
+			write: func(m report.Meta, w io.Writer) error { a.Meta = m; return report.WriteAnnual(w, a) }}, nil
+	case Period:
+		p, err := report.PeriodAt(ctx, st, req.Cutoff)
+		if err != nil {
+			return job{}, err
+		}
+		plan := p.Result.Plan
+		return job{docType: report.AnnualType, key: fmt.Sprintf("period:%d", plan.ID),
+			title: report.PeriodSummary(p.Result), file: fmt.Sprintf("so-ket-ke-hoach-%d-%d.pdf", plan.StartYear, plan.EndYear),
+			write: func(m report.Meta, w io.Writer) error { p.Meta = m; return report.WritePeriod(w, p) }}, nil
+	case Plan:
+		p, err := report.PlanFrom(ctx, st, req.PlanID)
+		if err != nil {
+			return job{}, err
+		}
+		return job{docType: report.PlanType, own: true, date: p.Plan.Issued,
+			title: "Kế hoạch " + p.Plan.Number, file: fmt.Sprintf("ke-hoach-%d-%d.pdf", p.Plan.StartYear, p.Plan.EndYear),
+			write: func(m report.Meta, w io.Writer) error { p.Meta = m; return report.WritePlan(w, p) }}, nil
+	case Members:
+		l, err := report.MemberListFrom(ctx, st, req.BranchID, req.Personal)
+		if err != nil {
+			return job{}, err
+		}
+		if l.Summary == "" {
+			unit, err := st.Unit(ctx)
+			if err != nil {
+				return job{}, err
+			}
+			l.Summary = "Đoàn viên " + report.UnitName(unit)
+		}
+		file := "danh-sach-doan-vien.pdf"
+		if req.BranchID != 0 {
+			file = fmt.Sprintf("danh-sach-doan-vien-chi-doan-%d.pdf", req.BranchID)
+		}
+		return job{docType: report.ListType, key: fmt.Sprintf("members:%d:%t", req.BranchID, req.Personal),
+			title: "Danh sách " + store.LowerFirst(l.Summary), file: file,
+			write: func(m report.Meta, w io.Writer) error { l.Meta = m; return report.WriteMemberList(w, l) }}, nil
+	case Clubs:
+		c, err := report.ClubsFrom(ctx, st)
+		if err != nil {
+			return job{}, err
+		}
+		return job{docType: report.ListType, key: "clubs", title: "Danh sách câu lạc bộ và thành viên", file: "cau-lac-bo.pdf",
+			write: func(m report.Meta, w io.Writer) error { c.Meta = m; return report.WriteClubs(w, c) }}, nil
+	case Coops:
+		c, err := report.CoopsFrom(ctx, st, req.Year)
+		if err != nil {
+			return job{}, err
+		}
+		return job{docType: report.ListType, key: fmt.Sprintf("coops:%d", req.Year),
+			title: fmt.Sprintf("Danh sách tổ hợp tác và kết quả hoạt động năm %d", req.Year), file: fmt.Sprintf("to-hop-tac-%d.pdf", req.Year),
+			write: func(m report.Meta, w io.Writer) error { c.Meta = m; return report.WriteCoops(w, c) }}, nil
+	case Transfer:
+		t, err := report.TransferFrom(ctx, st, req.MemberID, req.To, req.Reason)
+		if err != nil {
+			return job{}, err
+		}
+		return job{docType: report.TransferType, key: fmt.Sprintf("transfer:%d:%s", req.MemberID, store.Fold(req.To)),
+			title: "Giấy giới thiệu sinh hoạt Đoàn cho " + t.Person.FullName(), file: fmt.Sprintf("giay-gioi-thieu-%d.pdf", req.MemberID),
+			recipients: t.Recipients,
+			write:      func(m report.Meta, w io.Writer) error { t.Meta = m; return report.WriteTransfer(w, t) }}, nil
+	}
+	return job{}, fmt.Errorf("không có loại văn bản %q", req.Kind)
+}

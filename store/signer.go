@@ -1,0 +1,44 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// ErrNoSigner is returned when the register has no officer to sign a
+// document on its date.
+var ErrNoSigner = errors.New("chưa có người ký")
+
+// Signer is who signs a document for the Executive Committee.
+type Signer struct {
+	Name string
+	// Deputy is true when a deputy secretary signs on the secretary's
+	// behalf (KT. BÍ THƯ / PHÓ BÍ THƯ).
+	Deputy bool
+}
+
+// SignerOn finds the signer of a document dated on from the register's
+// positions: the ward's secretary holding office that day, or with deputy
+// its deputy secretary. With none, the error asks for one instead of a
+// name being made up.
+func (s *Store) SignerOn(ctx context.Context, on Date, deputy bool) (Signer, error) {
+	kind, label := "secretary", "Bí thư"
+	if deputy {
+		kind, label = "deputy", "Phó Bí thư"
+	}
+	var family, middle, given string
+	err := s.db.QueryRowContext(ctx, `SELECT p.family_name, p.middle_name, p.given_name FROM positions po
+		JOIN people p ON p.id = po.person_id
+		WHERE po.kind = ? AND (po.start IS NULL OR po.start <= ?2) AND (po.end IS NULL OR po.end = '' OR po.end >= ?2)
+		ORDER BY po.start DESC, po.id DESC LIMIT 1`, kind, on).Scan(&family, &middle, &given)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Signer{}, fmt.Errorf("%w: sổ chưa có %s Đoàn %s giữ chức vụ ngày %s; hãy ghi chức vụ %s trên trang của người đó (Chức vụ, từ ngày) rồi xuất lại",
+			ErrNoSigner, label, "cơ sở", on, label)
+	}
+	if err != nil {
+		return Signer{}, fmt.Errorf("tìm người ký: %w", err)
+	}
+	return Signer{Name: joinName(family, middle, given), Deputy: deputy}, nil
+}

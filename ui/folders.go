@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"bufio"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// prefDocsDir is the folder documents and exports go to, when the user
+// chose one in Settings.
+const prefDocsDir = "documents.folder"
+
+// appFolderName is the folder of Sổ Đoàn's documents inside the user's
+// documents folder.
+const appFolderName = "Sổ Đoàn"
+
+// docsBase is the folder holding one subfolder a year of documents: the
+// --reports folder when given, else the one chosen in Settings, else
+// "Sổ Đoàn" in the user's documents folder, where a ward secretary looks
+// for files (the register's hidden data folder is not such a place).
+func (a *App) docsBase() string {
+	if a.opts.ReportsDir != "" {
+		return a.opts.ReportsDir
+	}
+	if d := a.fa.Preferences().String(prefDocsDir); d != "" {
+		return d
+	}
+	if d := documentsDir(); d != "" {
+		return filepath.Join(d, appFolderName)
+	}
+	return filepath.Join(filepath.Dir(a.st.Path()), appFolderName)
+}
+
+// yearDir is the documents folder of a year, created when missing.
+func (a *App) yearDir(year int) (string, error) {
+	dir := filepath.Join(a.docsBase(), strconv.Itoa(year))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("tạo thư mục văn bản %s: %w", dir, err)
+	}
+	return dir, nil
+}
+
+// documentsDir is the user's documents folder ("" when there is none):
+// the known folder on Windows (which may be redirected, to OneDrive for
+// example), XDG_DOCUMENTS_DIR on Linux, else ~/Documents if it exists.
+func documentsDir() string {
+	if d := knownDocumentsDir(); d != "" {
+		return d
+	}
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" {
+		return ""
+	}
+	if d := xdgDocumentsDir(home); d != "" {
+		return d
+	}
+	d := filepath.Join(home, "Documents")
+	if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+		return d
+	}
+	return ""
+}
+
+// xdgDocumentsDir reads XDG_DOCUMENTS_DIR from ~/.config/user-dirs.dirs
+// (a Vietnamese desktop names it "Tài liệu").
+func xdgDocumentsDir(home string) string {
+	cfg := os.Getenv("XDG_CONFIG_HOME")
+	if cfg == "" {
+		cfg = filepath.Join(home, ".config")
+	}
+	f, err := os.Open(filepath.Join(cfg, "user-dirs.dirs"))
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		v, ok := strings.CutPrefix(strings.TrimSpace(sc.Text()), "XDG_DOCUMENTS_DIR=")
+		if !ok {
+			continue
+		}
+		v = strings.Trim(v, `"`)
+		v = strings.Replace(v, "$HOME", home, 1)
+		if filepath.Clean(v) == filepath.Clean(home) || !filepath.IsAbs(v) {
+			return "" // "documents = home" means none is set
+		}
+		return v
+	}
+	return ""
+}
+
+// docsFolderRow is the Settings row that shows where documents go, with
+// buttons to open that folder and to choose another.
+func (a *App) docsFolderRow() fyne.CanvasObject {
+	path := widget.NewLabel(a.docsBase())
+	path.Wrapping = fyne.TextWrapBreak
+	open := newButtonWithIcon(T("Mở thư mục"), theme.FolderOpenIcon(), func() {
+		if err := os.MkdirAll(a.docsBase(), 0o755); err != nil {
+			a.showError(err)
+			return
+		}
+		a.openPath(a.docsBase())
+	})
+	change := newButtonWithIcon(T("Đổi thư mục…"), theme.FolderIcon(), func() {
+		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err != nil {
+				a.showError(err)
+				return
+			}
+			if u == nil {
+				return // cancelled
+			}
+			a.fa.Preferences().SetString(prefDocsDir, u.Path())
+			path.SetText(a.docsBase())
+			a.notify(fmt.Sprintf(T("Văn bản sẽ lưu vào %s"), a.docsBase()))
+		}, a.win)
+		if l, err := storage.ListerForURI(storage.NewFileURI(a.docsBase())); err == nil {
+			d.SetLocation(l)
+		}
+		a.showDialog(d, nil)
+	})
+	return container.NewVBox(path, container.NewHBox(open, change))
+}
+
+// fileReady tells the user a file was written and offers to open it or
+// its folder.
+func (a *App) fileReady(title, msg, path string) {
+	var d dialog.Dialog
+	openFile := newButtonWithIcon(T("Mở tệp"), theme.FileIcon(), func() { d.Hide(); a.openPath(path) })
+	openFile.Importance = widget.HighImportance
+	openDir := newButtonWithIcon(T("Mở thư mục"), theme.FolderOpenIcon(), func() { d.Hide(); a.openPath(filepath.Dir(path)) })
+	body := widget.NewLabel(msg)
+	body.Wrapping = fyne.TextWrapWord
+	d = dialog.NewCustom(title, T("Đóng"), container.NewVBox(body, container.NewHBox(openFile, openDir)), a.win)
+	d.Resize(fyne.NewSize(560, 200))
+	a.showDialog(d, nil)
+	a.notify(msg)
+}
+
+// openPath shows a file or folder with the system's program. Where there is
+// none (no PDF viewer, no xdg-open) it says where the file is instead, with
+// a button that copies the path.
+func (a *App) openPath(path string) {
+	if path == "" || path == "." {
+		return
+	}
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err == nil {
+		err = a.fa.OpenURL(u)
+	}
+	if err == nil {
+		return
+	}
+	var d dialog.Dialog
+	loc := widget.NewEntry()
+	loc.SetText(path)
+	copyBtn := newButtonWithIcon(T("Chép đường dẫn"), theme.ContentCopyIcon(), func() {
+		a.fa.Clipboard().SetContent(path)
+		a.notify(T("Đã chép đường dẫn."))
+		d.Hide()
+	})
+	msg := widget.NewLabel(T("Máy chưa có chương trình để mở tệp này. Tệp nằm ở:"))
+	msg.Wrapping = fyne.TextWrapWord
+	d = dialog.NewCustom(T("Không mở được"), T("Đóng"), container.NewVBox(msg, loc, container.NewHBox(copyBtn)), a.win)
+	d.Resize(fyne.NewSize(600, 220))
+	a.showDialog(d, nil)
+}

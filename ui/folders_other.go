@@ -1,0 +1,5 @@
+//go:build !windows
+
+package ui
+
+func knownDocumentsDir() string { return "" }

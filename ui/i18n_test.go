@@ -1,0 +1,186 @@
+package ui
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"sodoan/assets"
+	"sodoan/store"
+)
+
+// storeMessages lists the words the store hands to a window: the label of
+// every fixed list, and the field label and message format of every rule
+// (read from the store's source, so that a new rule without a translation
+// fails here, not in front of an English-speaking user).
+func storeMessages(t *testing.T) []string {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, list := range store.ChoiceLists() {
+		for _, c := range list {
+			seen[c.Label] = true
+		}
+	}
+	files, err := filepath.Glob("../store/*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("store sources: %v", err)
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			var first int // index of the first translated argument
+			switch fn := call.Fun.(type) {
+			case *ast.SelectorExpr:
+				if fn.Sel.Name != "add" || len(call.Args) < 3 {
+					return true
+				}
+				first = 1 // add(field, label, format, args…)
+			case *ast.Ident:
+				if fn.Name != "errMsg" {
+					return true
+				}
+			default:
+				return true
+			}
+			last := first + 1
+			if first == 0 {
+				last = 0
+			}
+			for i := first; i <= last && i < len(call.Args); i++ {
+				if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					if s, err := strconv.Unquote(lit.Value); err == nil {
+						seen[s] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	out := make([]string, 0, len(seen))
+	for s := range seen {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestEnglishCoversTheStore(t *testing.T) {
+	data, err := assets.Translations.ReadFile("translations/en.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table map[string]any
+	if err := json.Unmarshal(data, &table); err != nil {
+		t.Fatal(err)
+	}
+	msgs := storeMessages(t)
+	if len(msgs) < 100 {
+		t.Fatalf("only %d store messages found: the source scan is broken", len(msgs))
+	}
+	var missing []string
+	for _, s := range msgs {
+		if v, ok := table[s].(string); !ok || v == "" {
+			missing = append(missing, strconv.Quote(s))
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("%d store words have no English:\n%s", len(missing), strings.Join(missing, "\n"))
+	}
+}
+
+// uiLiterals lists the string literals the window passes to T and Tc (with
+// Tc's context prefix).
+func uiLiterals(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			id, ok := call.Fun.(*ast.Ident)
+			if !ok || (id.Name != "T" && id.Name != "Tc") {
+				return true
+			}
+			var parts []string
+			for _, arg := range call.Args {
+				lit, ok := arg.(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING {
+					return true // a variable: checked where its value is made
+				}
+				s, _ := strconv.Unquote(lit.Value)
+				parts = append(parts, s)
+			}
+			seen[strings.Join(parts, "|")] = true
+			return true
+		})
+	}
+	out := make([]string, 0, len(seen))
+	for s := range seen {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestEnglishCoversTheWindow(t *testing.T) {
+	data, err := assets.Translations.ReadFile("translations/en.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table map[string]any
+	if err := json.Unmarshal(data, &table); err != nil {
+		t.Fatal(err)
+	}
+	lits := uiLiterals(t)
+	if len(lits) < 200 {
+		t.Fatalf("only %d literals found: the source scan is broken", len(lits))
+	}
+	var missing []string
+	for _, s := range lits {
+		_, plain, _ := strings.Cut(s, "|")
+		if !strings.Contains(s, "|") {
+			plain = s
+		}
+		v, ok := table[s].(string)
+		if !ok {
+			v, ok = table[plain].(string)
+		}
+		if !ok || v == "" {
+			missing = append(missing, strconv.Quote(s))
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("%d window strings have no English:\n%s", len(missing), strings.Join(missing, "\n"))
+	}
+}

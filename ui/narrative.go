@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sodoan/issuing"
+	"sodoan/store"
+)
+
+// narrativeEditor edits a report's text section by section: the annual
+// report of the year chosen on the screen, the period report and the
+// text of the current plan. A section she never wrote opens with the
+// register's figures as sentences; saving keeps what she sees.
+type narrativeEditor struct {
+	a      *App
+	year   func() int
+	docSel *widget.Select
+	body   *fyne.Container
+	status *widget.Label
+	root   fyne.CanvasObject
+	// entries of the sections shown, by section code.
+	entries map[string]*entry
+}
+
+// narrativeDocs are the documents whose text the editor keeps.
+var narrativeDocs = []string{store.NarrativeAnnual, store.NarrativePeriod, store.NarrativePlan}
+
+func newNarrativeEditor(a *App, year func() int) *narrativeEditor {
+	e := &narrativeEditor{a: a, year: year, body: container.NewStack(), status: widget.NewLabel("")}
+	names := []string{T("Báo cáo năm"), T("Báo cáo sơ kết, tổng kết kế hoạch"), T("Kế hoạch")}
+	e.docSel = widget.NewSelect(names, func(string) { e.load() })
+	load := widget.NewButtonWithIcon(T("Tải lại"), theme.ViewRefreshIcon(), e.load)
+	save := widget.NewButtonWithIcon(T("Lưu nội dung"), theme.DocumentSaveIcon(), e.save)
+	save.Importance = widget.HighImportance
+	top := container.NewBorder(nil, nil, widget.NewLabel(T("Văn bản")), container.NewHBox(load, save), e.docSel)
+	e.root = container.NewBorder(container.NewVBox(top, e.status), nil, nil, nil, e.body)
+	e.docSel.SetSelectedIndex(0)
+	return e
+}
+
+// target is the document chosen and its key (year or plan).
+func (e *narrativeEditor) target() (doc string, key int, sections []store.Choice, err error) {
+	i := max(e.docSel.SelectedIndex(), 0)
+	doc = narrativeDocs[i]
+	switch doc {
+	case store.NarrativeAnnual:
+		return doc, e.year(), store.AnnualSections, nil
+	case store.NarrativePeriod:
+		p, err := e.a.st.CurrentPlan(e.a.ctx)
+		return doc, int(p.ID), store.PeriodSections, err
+	}
+	p, err := e.a.st.CurrentPlan(e.a.ctx)
+	return doc, int(p.ID), store.PlanSections, err
+}
+
+// load shows the sections of the chosen document: the saved text, or the
+// draft from the figures.
+func (e *narrativeEditor) load() {
+	a := e.a
+	doc, key, sections, err := e.target()
+	if err != nil {
+		a.showError(err)
+		return
+	}
+	saved, err := a.st.Narrative(a.ctx, doc, key)
+	if err != nil {
+		a.showError(err)
+		return
+	}
+	draft := store.Narrative{}
+	switch doc {
+	case store.NarrativeAnnual:
+		if p, err := a.st.CurrentPlan(a.ctx); err == nil {
+			draft, err = a.st.AnnualDraft(a.ctx, p.ID, key, store.Date{})
+			if err != nil {
+				a.showError(err)
+				return
+			}
+		}
+	case store.NarrativePeriod:
+		pr, err := a.st.PeriodResults(a.ctx, int64(key))
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		u, err := a.st.Unit(a.ctx)
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		draft = store.PeriodDraft(pr, u)
+	}
+	text := store.MergeDraft(saved, draft)
+	e.entries = map[string]*entry{}
+	box := container.NewVBox()
+	if doc == store.NarrativeAnnual {
+		box.Add(heading(fmt.Sprintf(T("Báo cáo năm %d"), key)))
+	}
+	for _, s := range sections {
+		en := newMultiLineEntry(a)
+		en.SetText(text[s.Code])
+		en.SetMinRowsVisible(4)
+		e.entries[s.Code] = en
+		box.Add(widget.NewLabelWithStyle(T(s.Label), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		box.Add(en)
+	}
+	e.status.SetText(T("Mục chưa viết được điền sẵn bằng số liệu của sổ; sửa rồi bấm Lưu nội dung."))
+	e.body.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
+	e.body.Refresh()
+}
+
+// save writes every section shown.
+func (e *narrativeEditor) save() {
+	doc, key, _, err := e.target()
+	if err != nil {
+		e.a.showError(err)
+		return
+	}
+	n := store.Narrative{}
+	for code, en := range e.entries {
+		n[code] = en.Text
+	}
+	if err := e.a.st.SaveNarrative(e.a.ctx, doc, key, n); err != nil {
+		e.a.showError(err)
+		return
+	}
+	e.status.SetText(T("Đã lưu nội dung."))
+}
+
+// reportSettings edits what reports take from settings: the working
+// year, the rating scale, the current plan's date, issuing body and
+// upper plan, and the recipients of each document.
+type reportSettings struct {
+	a    *App
+	root fyne.CanvasObject
+}
+
+func newReportSettings(a *App) *reportSettings {
+	r := &reportSettings{a: a}
+	st, ctx := a.st, a.ctx
+	status := widget.NewLabel("")
+	status.Wrapping = fyne.TextWrapWord
+
+	yearStart := newEntry(a)
+	yearStart.SetPlaceHolder("01/01")
+	if d, m, err := st.WorkingYearStart(ctx); err == nil {
+		yearStart.SetText(fmt.Sprintf("%02d/%02d", d, m))
+	}
+	var scaleNames []string
+	for _, c := range store.RatingScales {
+		scaleNames = append(scaleNames, T(c.Label))
+	}
+	scale := widget.NewSelect(scaleNames, nil)
+	if code, err := st.RatingScale(ctx); err == nil {
+		for i, c := range store.RatingScales {
+			if c.Code == code {
+				scale.SetSelectedIndex(i)
+			}
+		}
+	}
+
+	plan, _ := st.CurrentPlan(ctx)
+	planDate := newDateEntry(a)
+	planDate.SetText(plan.Issued.String())
+	issuer := newEntry(a)
+	issuer.SetPlaceHolder(T("Ban Thường vụ Đoàn phường …"))
+	issuer.SetText(plan.Issuer)
+	upper := newMultiLineEntry(a)
+	upper.SetPlaceHolder(T("Kế hoạch số …-KH/TĐTN, ngày … của Ban Thường vụ Tỉnh Đoàn …"))
+	upper.SetText(plan.UpperPlan)
+
+	var kindNames []string
+	for _, k := range issuing.Kinds {
+		kindNames = append(kindNames, T(k.Label))
+	}
+	recipients := newMultiLineEntry(a)
+	recipients.SetMinRowsVisible(4)
+	recipients.SetPlaceHolder(T("Một nơi nhận một dòng; để trống: nơi nhận mặc định"))
+	kind := widget.NewSelect(kindNames, nil)
+	kindCode := func() string { return issuing.Kinds[max(kind.SelectedIndex(), 0)].Code }
+	kind.OnChanged = func(string) {
+		list, _, err := st.Recipients(ctx, kindCode())
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		recipients.SetText(strings.Join(list, "\n"))
+	}
+	kind.SetSelectedIndex(0)
+
+	save := widget.NewButtonWithIcon(T("Lưu cài đặt báo cáo"), theme.DocumentSaveIcon(), func() {
+		if err := st.SetWorkingYearStart(ctx, yearStart.Text); err != nil {
+			a.showError(err)
+			return
+		}
+		if i := scale.SelectedIndex(); i >= 0 {
+			if err := st.SetRatingScale(ctx, store.RatingScales[i].Code); err != nil {
+				a.showError(err)
+				return
+			}
+		}
+		if err := st.SetRecipients(ctx, kindCode(), recipients.Text); err != nil {
+			a.showError(err)
+			return
+		}
+		if plan.ID != 0 {
+			d, err := store.ParseDate(planDate.Text)
+			if err != nil {
+				a.showError(fmt.Errorf("%s: %w", T("Ngày ban hành kế hoạch"), err))
+				return
+			}
+			plan.Issued, plan.Issuer, plan.UpperPlan = d, issuer.Text, upper.Text
+			if err := st.SavePlan(ctx, &plan); err != nil {
+				a.showError(err)
+				return
+			}
+		}
+		status.SetText(T("Đã lưu cài đặt báo cáo."))
+	})
+	save.Importance = widget.HighImportance
+	form := widget.NewForm(
+		widget.NewFormItem(T("Năm công tác bắt đầu từ (ngày/tháng)"), yearStart),
+		widget.NewFormItem(T("Thang xếp loại tổ chức Đoàn"), scale),
+		widget.NewFormItem(T("Ngày ban hành kế hoạch"), planDate),
+		widget.NewFormItem(T("Cơ quan ban hành kế hoạch"), issuer),
+		widget.NewFormItem(T("Căn cứ kế hoạch cấp trên"), upper),
+		widget.NewFormItem(T("Nơi nhận của văn bản"), kind),
+		widget.NewFormItem("", recipients),
+	)
+	r.root = container.NewVScroll(container.NewVBox(form, container.NewHBox(save), status))
+	return r
+}

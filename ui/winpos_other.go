@@ -1,0 +1,7 @@
+//go:build !windows && !(linux && !wayland)
+
+package ui
+
+func windowPos(uintptr) (x, y int, ok bool) { return 0, 0, false }
+func moveWindow(uintptr, int, int)          {}
+func screenSize() (w, h int)                { return 0, 0 }
