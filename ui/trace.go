@@ -220,7 +220,7 @@ func (w *traceWalker) control(o fyne.CanvasObject, pos, clipPos fyne.Position, c
 		w.add(o, "tabs", pos, clipPos, clipSize, tc)
 		return false
 	case *errorText:
-		tc.Text = x.Text.Text
+		tc.Text = x.msg()
 		w.add(o, "error", pos, clipPos, clipSize, tc)
 		return true
 	case *widget.PopUp, *widget.PopUpMenu, *widget.Menu:
