@@ -279,7 +279,7 @@ func (w *traceWalker) selectBox(o fyne.CanvasObject, pos, clipPos fyne.Position,
 	tc.Shown = strings.Join(texts(o), " ")
 	if w.focused != nil {
 		tc.Focused = w.focused == o.(fyne.Focusable)
-		if f := field("Select"); f.IsValid() && f.CanInterface() {
+		if f := field("Select"); f.IsValid() && f.Kind() == reflect.Pointer && f.CanInterface() {
 			if inner, ok := f.Interface().(*widget.Select); ok && fyne.Focusable(inner) == w.focused {
 				tc.Focused = true
 			}
