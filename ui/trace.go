@@ -181,27 +181,36 @@ func (w *traceWalker) control(o fyne.CanvasObject, pos, clipPos fyne.Position, c
 	if d, ok := o.(fyne.Disableable); ok {
 		tc.Disabled = d.Disabled()
 	}
+	// The app wraps Fyne's widgets in types of its own (for its keys);
+	// the kinds are told by their methods and the fields are read by
+	// name, through any embedding.
 	switch x := o.(type) {
-	case *widget.Button:
-		tc.Text = x.Text
-		if x.Icon != nil {
-			tc.Icon = x.Icon.Name()
-		}
-		w.add(o, "button", pos, clipPos, clipSize, tc)
-		return true
-	case *entry:
-		w.entry(o, &x.Entry, pos, clipPos, clipSize, tc)
-		return true
-	case *widget.Entry:
-		w.entry(o, x, pos, clipPos, clipSize, tc)
+	case *errorText:
+		tc.Text = x.msg()
+		w.add(o, "error", pos, clipPos, clipSize, tc)
 		return true
 	case selecter:
 		w.selectBox(o, pos, clipPos, clipSize, tc)
 		return true
-	case *widget.Check:
-		tc.Text, tc.Checked = x.Text, x.Checked
-		tc.Focused = w.focused == fyne.Focusable(x)
+	case interface{ SetChecked(bool) }:
+		tc.Text, tc.Checked = str(o, "Text"), boolean(o, "Checked")
 		w.add(o, "check", pos, clipPos, clipSize, tc)
+		return true
+	case interface{ SetPlaceHolder(string) }:
+		tc.Text, tc.Placeholder = str(o, "Text"), str(o, "PlaceHolder")
+		w.add(o, "entry", pos, clipPos, clipSize, tc)
+		return true
+	case interface {
+		SetIcon(fyne.Resource)
+		fyne.Tappable
+	}:
+		tc.Text = str(o, "Text")
+		if f := fieldOf(o, "Icon"); f.IsValid() && f.CanInterface() {
+			if icon, ok := f.Interface().(fyne.Resource); ok && icon != nil {
+				tc.Icon = icon.Name()
+			}
+		}
+		w.add(o, "button", pos, clipPos, clipSize, tc)
 		return true
 	case *widget.RadioGroup:
 		tc.Text = x.Selected
@@ -219,14 +228,14 @@ func (w *traceWalker) control(o fyne.CanvasObject, pos, clipPos fyne.Position, c
 		}
 		w.add(o, "tabs", pos, clipPos, clipSize, tc)
 		return false
-	case *errorText:
-		tc.Text = x.msg()
-		w.add(o, "error", pos, clipPos, clipSize, tc)
-		return true
 	case *widget.PopUp, *widget.PopUpMenu, *widget.Menu:
 		return false // tappable only to catch clicks beside their content
-	case *widget.Label:
-		tc.Text = x.Text
+	case interface {
+		SetText(string)
+		SelectedText() string
+	}:
+		// A label (selectable text); a hyperlink has no SelectedText.
+		tc.Text = str(o, "Text")
 		w.add(o, "label", pos, clipPos, clipSize, tc)
 		return true
 	case *widget.RichText:
@@ -255,12 +264,6 @@ func (w *traceWalker) control(o fyne.CanvasObject, pos, clipPos fyne.Position, c
 	return false
 }
 
-func (w *traceWalker) entry(o fyne.CanvasObject, e *widget.Entry, pos, clipPos fyne.Position, clipSize fyne.Size, tc TraceControl) {
-	tc.Text, tc.Placeholder = e.Text, e.PlaceHolder
-	tc.Focused = w.focused != nil && w.focused == o.(fyne.Focusable)
-	w.add(o, "entry", pos, clipPos, clipSize, tc)
-}
-
 // selecter is a widget.Select or a type that embeds one (by value or by
 // pointer): its fields are read by name, so that the trace does not depend
 // on how the app wraps its dropdowns.
@@ -271,11 +274,12 @@ type selecter interface {
 }
 
 func (w *traceWalker) selectBox(o fyne.CanvasObject, pos, clipPos fyne.Position, clipSize fyne.Size, tc TraceControl) {
-	v := reflect.Indirect(reflect.ValueOf(o))
-	field := func(name string) reflect.Value { return v.FieldByName(name) }
-	tc.Selected = field("Selected").String()
-	tc.Text = field("PlaceHolder").String()
-	tc.Options = field("Options").Len()
+	field := func(name string) reflect.Value { return fieldOf(o, name) }
+	tc.Selected = str(o, "Selected")
+	tc.Text = str(o, "PlaceHolder")
+	if f := field("Options"); f.Kind() == reflect.Slice {
+		tc.Options = f.Len()
+	}
 	tc.Shown = strings.Join(texts(o), " ")
 	if w.focused != nil {
 		tc.Focused = w.focused == o.(fyne.Focusable)
@@ -286,6 +290,31 @@ func (w *traceWalker) selectBox(o fyne.CanvasObject, pos, clipPos fyne.Position,
 		}
 	}
 	w.add(o, "select", pos, clipPos, clipSize, tc)
+}
+
+// fieldOf reads the field name of a widget, promoted through embedded
+// structs; an invalid Value (whose String is "<invalid Value>", so the
+// callers check kinds they rely on) when there is none.
+func fieldOf(o fyne.CanvasObject, name string) reflect.Value {
+	v := reflect.Indirect(reflect.ValueOf(o))
+	if v.Kind() != reflect.Struct {
+		return reflect.Value{}
+	}
+	return v.FieldByName(name)
+}
+
+// str is the string field name of o ("" when there is none).
+func str(o fyne.CanvasObject, name string) string {
+	if f := fieldOf(o, name); f.Kind() == reflect.String {
+		return f.String()
+	}
+	return ""
+}
+
+// boolean is the bool field name of o (false when there is none).
+func boolean(o fyne.CanvasObject, name string) bool {
+	f := fieldOf(o, name)
+	return f.Kind() == reflect.Bool && f.Bool()
 }
 
 // texts is the text drawn inside o, in drawing order.

@@ -391,16 +391,18 @@ func (w *walker) pick(l int, c control) {
 		h.fail("menu stays "+key, "chọn %q trong %s không đóng danh sách", choice.Text, c)
 		w.closeTo(l)
 	}
+	if choice.Text == "English" {
+		// The window is rebuilt in English; the walk goes on in
+		// Vietnamese.
+		w.language(l)
+		return
+	}
 	got, ok := h.lookup(l, tg)
 	if !ok {
-		return // the choice rebuilt the screen (the language)
+		return // the choice rebuilt the screen
 	}
 	if got.Selected != choice.Text {
 		h.fail("picked "+key, "chọn %q trong %s nhưng ô giữ %q (hiện %q)", choice.Text, c, got.Selected, got.Shown)
-	}
-	if choice.Text == "English" || c.Selected == "English" {
-		w.language(l)
-		return
 	}
 	if !got.Focused {
 		return

@@ -672,7 +672,37 @@ func (h *rw) phase(name, screen string, fn func()) {
 			h.restart(screen)
 		}
 	}()
+	h.vietnamese()
 	fn()
+}
+
+// vietnamese puts the window back in Vietnamese when a step left it in
+// English (the language is kept between runs).
+func (h *rw) vietnamese() {
+	h.t.Helper()
+	tr := h.settle()
+	var items []control
+	for _, c := range tr.in(0) {
+		if c.Kind == "item" && c.X < 50 {
+			items = append(items, c)
+		}
+	}
+	if tr.Layers > 0 || len(items) == 0 || items[0].Text == "Tổng quan" {
+		return
+	}
+	tr = h.click(items[len(items)-1]) // Settings, last in the list
+	for _, c := range tr.in(0) {
+		if c.Kind == "select" && c.Selected == "English" {
+			tr = h.click(c)
+			for _, it := range tr.in(1) {
+				if it.Kind == "menuitem" && it.Text == "Tiếng Việt" {
+					h.click(it)
+					return
+				}
+			}
+		}
+	}
+	h.fail("english", "không đưa được cửa sổ về tiếng Việt")
 }
 
 // summary logs the counts for the closing note.
