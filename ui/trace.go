@@ -228,6 +228,12 @@ func (w *traceWalker) control(o fyne.CanvasObject, pos, clipPos fyne.Position, c
 		}
 		w.add(o, "tabs", pos, clipPos, clipSize, tc)
 		return false
+	case *canvas.Text:
+		// widget.Form's item labels and headings drawn as plain text.
+		if tc.Text = strings.TrimSpace(x.Text); tc.Text != "" {
+			w.add(o, "label", pos, clipPos, clipSize, tc)
+		}
+		return true
 	case *widget.PopUp, *widget.PopUpMenu, *widget.Menu:
 		return false // tappable only to catch clicks beside their content
 	case interface {

@@ -38,8 +38,10 @@ func (tr *uiTrace) fieldLabel(c control) string {
 		if l.Kind != "label" || l.Text == "" {
 			continue
 		}
-		mid := l.Y + l.H/2
-		if mid >= c.Y && mid <= c.Y+c.H && l.X+l.W <= c.X+4 && l.X > bestX {
+		// The label's row holds the middle of c (a message under c
+		// makes the row taller than c).
+		mid := c.Y + c.H/2
+		if mid >= l.Y && mid <= l.Y+l.H && l.X+l.W <= c.X+4 && l.X > bestX {
 			best, bestX = l.Text, l.X
 		}
 	}
@@ -476,6 +478,7 @@ func (w *walker) closeTo(n int) {
 			continue
 		}
 		h.fail("esc "+focus, "Esc không đóng hộp thoại %q khi tiêu điểm ở %s", title, focus)
+		h.logLayer(l)
 		for _, c := range tr.in(l) {
 			if c.Kind == "button" && (strings.HasPrefix(c.Text, "Hủy") || c.Text == "Đóng" || c.Text == "OK" || c.Text == "Cancel" || c.Text == "Close") {
 				h.click(c)
@@ -485,6 +488,7 @@ func (w *walker) closeTo(n int) {
 	}
 	if h.last.Layers > n {
 		h.fail("stuck", "không đóng được hộp thoại %q", h.last.title(h.last.Layers))
+		h.logLayer(h.last.Layers)
 		panic(appDied{})
 	}
 }
