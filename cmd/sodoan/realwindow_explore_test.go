@@ -436,6 +436,10 @@ func (w *walker) dialog(depth int) {
 	h := w.h
 	l := h.last.Layers
 	sig := h.signature(l)
+	if _, fyneFiles := h.last.find(l, "item", "Computer"); fyneFiles {
+		// Fyne's own file dialog: opened and closed, not explored.
+		w.done["dialog "+sig] = true
+	}
 	if depth <= 2 && !w.done["dialog "+sig] && w.inBudget() {
 		w.done["dialog "+sig] = true
 		h.stats.dialogs++

@@ -494,6 +494,9 @@ func (h *rw) settle() uiTrace {
 // holds and on a message with no room or outside the window.
 func (h *rw) checkTrace(tr uiTrace) {
 	h.t.Helper()
+	if h.winX+tr.Width > screenW || h.winY+tr.Height > screenH {
+		h.fail("window size", "cửa sổ %dx%d tại (%d,%d) không vừa màn hình %dx%d (màn hình %s)", tr.Width, tr.Height, h.winX, h.winY, screenW, screenH, tr.Screen)
+	}
 	for _, c := range tr.Controls {
 		switch c.Kind {
 		case "select":
@@ -569,6 +572,10 @@ func (h *rw) click(c control) uiTrace {
 		// A check box reacts only on its box and text, not on the rest
 		// of the room a layout gave it.
 		x = h.winX + c.VX + min(12, c.VW/2)
+	}
+	if x >= screenW || y >= screenH {
+		h.fail("offscreen "+c.String(), "%s nằm ngoài màn hình %dx%d, tại (%d,%d): không bấm được", c, screenW, screenH, x, y)
+		return h.last
 	}
 	h.action = fmt.Sprintf("bấm %s (lớp %d, màn hình %s)", c, c.Layer, h.last.Screen)
 	h.send("mousemove", strconv.Itoa(x), strconv.Itoa(y), "click", "1")
