@@ -7,6 +7,8 @@ GO ?= go
 BIN := bin
 DATA ?= $(HOME)/.local/share/sodoan
 DEMO_DB ?= $(DATA)/demo.db
+# Every Go source of the module, whatever package a change adds.
+GOFILES = $(shell find . -name '*.go' -not -path './bin/*' -not -path './.git/*')
 
 # Debian packages each target needs: Fyne (OpenGL, X11), the Windows
 # cross-compiler, the PDF checks, and the headless display for UI shots.
@@ -23,7 +25,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: all deps deps-test deps-win build cli gui run test bench windows screenshots unikey vet fmt clean
+.PHONY: all deps deps-test deps-win build cli gui run test bench fuzz windows screenshots unikey vet fmt clean
 
 all: build
 
@@ -57,7 +59,7 @@ vet:
 	$(GO) vet ./...
 	$(GO) vet -tags ci ./...
 	$(GO) vet -tags ci,uitrace ./ui/ ./cmd/sodoan/
-	@test -z "$$(gofmt -l cmd ui store report assets)" || (gofmt -l cmd ui store report assets; echo "gofmt: các tệp trên chưa định dạng"; exit 1)
+	@test -z "$$(gofmt -l $(GOFILES))" || (gofmt -l $(GOFILES); echo "gofmt: các tệp trên chưa định dạng"; exit 1)
 
 # The real-window test (cmd/sodoan, TestRealWindow) drives the app under
 # Xvfb for a few minutes, hence the longer timeout; the race detector runs
@@ -69,6 +71,15 @@ test: deps-test vet
 # Benchmarks on a 100,000-member demo register (figures for the closing notes).
 bench: deps-test
 	$(GO) test -tags ci -run '^$$' -bench . -benchmem -benchtime 10x ./store/ ./report/ ./ui/ ./cmd/...
+
+# Bounded fuzzing of the parsers of user input (dates, names, text rules,
+# the PDF text path, the command line's arguments); `make test` runs their
+# seed corpus. FUZZTIME=2m for a longer run.
+FUZZTIME ?= 20s
+FUZZ_TARGETS := store:FuzzParseDate store:FuzzNames store:FuzzTextRule report:FuzzPDFText cmd/sodoan-cli:FuzzCLIArgs
+fuzz: deps-test
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; echo "fuzz $$fn ./$$pkg ($(FUZZTIME))"; \
+		$(GO) test -tags ci -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) ./$$pkg/ || exit 1; done
 
 windows: deps-win
 	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 $(GO) build -trimpath -ldflags "-s -w -H=windowsgui" -o $(BIN)/windows/sodoan.exe ./cmd/sodoan
@@ -82,7 +93,7 @@ unikey: build deps-test
 	bash docs/xdotool-unikey.sh
 
 fmt:
-	gofmt -w cmd ui store report assets
+	gofmt -w $(GOFILES)
 
 clean:
 	rm -rf $(BIN)

@@ -79,6 +79,13 @@ type Request struct {
 	// Dir is the folder the file is written to, under a name made from
 	// the document; Path, when set, is the file itself.
 	Dir, Path string
+	// Replace allows replacing an existing file (--force); otherwise
+	// ConfirmReplace, when set, is asked (the window's "Thay thế tệp?"),
+	// and without it an existing file is refused. The register, its
+	// companion files and its backups folder are never written
+	// (store.Output).
+	Replace        bool
+	ConfirmReplace func(path string) bool
 	// Progress, when set, is told how far the work is (0 to 1).
 	Progress func(float64)
 }
@@ -181,14 +188,19 @@ func Issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
 	if path == "" {
 		name := j.file
 		if numbered {
-			name = j.docType + "-" + strconv.Itoa(doc.Number) + "-" + name
+			// Numbers restart each year: the year keeps 1-BC of 2025 and
+			// 1-BC of 2026 in two files, so that replacing one never
+			// changes the file the other's register entry names.
+			name = j.docType + "-" + strconv.Itoa(doc.Number) + "-" + strconv.Itoa(date.Year()) + "-" + name
 		}
 		path = filepath.Join(req.Dir, name)
 	}
 	if path, err = filepath.Abs(path); err != nil {
 		return Issued{}, fmt.Errorf("đường dẫn %s: %w", path, err)
 	}
-	if err := store.WriteFile(path, func(w io.Writer) error { return j.write(meta, w) }); err != nil {
+	output := st.Output(path, req.Replace)
+	output.Ask = req.ConfirmReplace
+	if err := output.Write(func(w io.Writer) error { return j.write(meta, w) }); err != nil {
 		return Issued{}, err
 	}
 	progress(0.9)

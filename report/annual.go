@@ -296,9 +296,23 @@ func (d *doc) clubTable(clubs []store.Club) {
 	members := 0
 	for i, c := range clubs {
 		members += len(c.Members)
-		t.row("", strconv.Itoa(i+1), nfc(c.Name), clubField(c.Kind), nfc(c.Leader), strconv.Itoa(len(c.Members)), c.Founded.String())
+		t.row("", strconv.Itoa(i+1), nfc(c.Name), clubField(c.Kind), nfc(clubLeader(c)), strconv.Itoa(len(c.Members)), c.Founded.String())
 	}
 	t.row("B", "", "Cộng", "", "", strconv.Itoa(members), "")
+}
+
+// clubLeader is the club's chairman: as recorded, or the member whose
+// role is Chủ nhiệm.
+func clubLeader(c store.Club) string {
+	if c.Leader != "" {
+		return c.Leader
+	}
+	for _, m := range c.Members {
+		if store.Fold(m.Role) == store.Fold("Chủ nhiệm") {
+			return m.Name
+		}
+	}
+	return ""
 }
 
 // clubField is what a club works on, for the table's column: the kind's

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/text/unicode/norm"
 
 	"sodoan/assets"
 )
@@ -71,7 +70,7 @@ const ptMM = 25.4 / 72
 // scratch buffers reused line after line so that long tables do not
 // allocate per cell.
 type doc struct {
-	pdf  *fpdf.Fpdf
+	pdf  pdfGate // fpdf, its text entry points guarded (glyphs.go)
 	set  Settings
 	left float64 // page left margin, for convenience
 	w    float64 // width between the margins
@@ -115,17 +114,12 @@ func newDoc(set Settings, landscape bool) *doc {
 	// Streams are compressed in finish, faster than fpdf does it.
 	p.SetCompression(false)
 	pw, _ := p.GetPageSize()
-	d := &doc{pdf: p, set: set, left: set.MarginLeft, w: pw - set.MarginLeft - set.MarginRight, numberPages: true}
+	d := &doc{pdf: pdfGate{p}, set: set, left: set.MarginLeft, w: pw - set.MarginLeft - set.MarginRight, numberPages: true}
 	p.SetHeaderFunc(d.pageHeader)
 	p.SetFont(family, "", set.BodySize)
 	p.AddPage()
 	return d
 }
-
-// nfc returns s in Unicode NFC. fpdf does no shaping: a decomposed tone
-// mark would be drawn as a separate glyph beside its letter. Already
-// normalised text (the usual case) is returned without allocating.
-func nfc(s string) string { return norm.NFC.String(s) }
 
 // pageHeader prints the page number centred in the top margin from page 2
 // on, as the layout rules ask.

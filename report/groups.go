@@ -31,6 +31,13 @@ func WriteClubs(w io.Writer, c *ClubList) error {
 			groupMemberRows(t, club.Members)
 		}
 	}
+	members := 0
+	for _, club := range c.Clubs {
+		members += len(club.Members)
+	}
+	// The total stays on the signature's page: a signature never stands
+	// alone on a page.
+	d.lastParagraph(&c.Meta, true, fmt.Sprintf("Tổng cộng: %d câu lạc bộ, %d thành viên.", len(c.Clubs), members), "B", 0, "L")
 	d.closing(&c.Meta, true)
 	return d.finish(w)
 }
@@ -93,6 +100,11 @@ func WriteCoops(w io.Writer, c *CoopList) error {
 			groupMemberRows(t, co.Members)
 		}
 	}
+	members := 0
+	for _, co := range c.Coops {
+		members += len(co.Members)
+	}
+	d.lastParagraph(&c.Meta, true, fmt.Sprintf("Tổng cộng: %d tổ hợp tác, %d thành viên.", len(c.Coops), members), "B", 0, "L")
 	d.closing(&c.Meta, true)
 	return d.finish(w)
 }

@@ -158,8 +158,39 @@ func (d *doc) closingHeight(m *Meta, dateLine bool) float64 {
 	if dateLine {
 		right += blh
 	}
-	left := d.lh(d.set.RecipientsTitle) + d.lh(d.set.RecipientsSize)*float64(len(m.Recipients)+1)
+	left := d.lh(d.set.RecipientsTitle) + d.lh(d.set.RecipientsSize)*float64(len(d.recipientLines(m))+1)
 	return max(left, right)
+}
+
+// recipientWidth is the width of the recipients' column: the left half,
+// less a gap before the signature's column.
+func (d *doc) recipientWidth() float64 {
+	if d.w > 200 {
+		return d.w - 110 - 6
+	}
+	return d.w/2 - 4
+}
+
+// recipientLines are the recipient lines as printed, "- …;" each, a long
+// one wrapped within the column (its continuation indented), so that it
+// never runs into the signature.
+func (d *doc) recipientLines(m *Meta) []string {
+	d.font("", d.set.RecipientsSize)
+	var out []string
+	indent := d.width("- ")
+	for _, r := range m.Recipients {
+		r = strings.TrimRight(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(nfc(r)), "- ")), ";.")
+		if r == "" {
+			continue
+		}
+		for i, line := range d.wrap(nil, "- "+r+";", d.recipientWidth()-indent, -indent) {
+			if i > 0 {
+				line = "  " + line
+			}
+			out = append(out, line)
+		}
+	}
+	return out
 }
 
 // lastParagraph writes the document's closing paragraph so that it stays
@@ -208,15 +239,11 @@ func (d *doc) closing(m *Meta, dateLine bool) {
 	d.font("BI", set.RecipientsTitle)
 	d.pdf.SetXY(d.left, y0)
 	d.pdf.CellFormat(colW, d.lh(set.RecipientsTitle), "Nơi nhận:", "", 2, "L", false, 0, "")
-	d.font("", set.RecipientsSize)
-	for _, r := range m.Recipients {
-		r = strings.TrimRight(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(nfc(r)), "- ")), ";.")
-		if r == "" {
-			continue
-		}
+	for _, line := range d.recipientLines(m) {
 		d.pdf.SetX(d.left)
-		d.pdf.CellFormat(colW, rlh, "- "+r+";", "", 2, "L", false, 0, "")
+		d.pdf.CellFormat(colW, rlh, line, "", 2, "L", false, 0, "")
 	}
+	d.font("", set.RecipientsSize)
 	d.pdf.SetX(d.left)
 	d.pdf.CellFormat(colW, rlh, "- Lưu VP.", "", 2, "L", false, 0, "")
 	leftEnd := d.pdf.GetY()

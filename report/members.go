@@ -114,6 +114,13 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 		men   int
 		women int
 	)
+	// The last two rows stay on the page of the total and the signature:
+	// a signature never stands alone on a page.
+	total := 0
+	for _, g := range l.Groups {
+		total += max(g.Count, len(g.Members))
+	}
+	closing := d.lh(set.BodySize) + set.ParagraphSpacing*ptMM + 4 + d.closingHeight(&l.Meta, true)
 	title := func(name string, count int) {
 		t.span("B", fmt.Sprintf("%s (%s đoàn viên)", nfc(name), store.FormatInt(int64(count))))
 	}
@@ -123,6 +130,12 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 			women++
 		} else {
 			men++
+		}
+		switch n {
+		case total - 1:
+			t.reserve = closing + t.lh + 2*t.pad
+		case total:
+			t.reserve = closing
 		}
 		// Every cell of the row is appended to one buffer and cut out of
 		// one string: one allocation a row instead of one a cell.

@@ -134,9 +134,11 @@ func TestDocumentsThroughPoppler(t *testing.T) {
 			write: func(w io.Writer) error { return WriteAnnual(w, annual) },
 			layout: []string{"Số: 20-BC/ĐTN", "BÁO CÁO", "Kết quả thực hiện Kế hoạch số 25-KH/ĐTN năm 2025",
 				"I/. ĐẶC ĐIỂM TÌNH HÌNH", "II/. KẾT QUẢ THỰC HIỆN", "III/. ĐÁNH GIÁ CHUNG", "IV/. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026",
-				"V/. ĐỀ XUẤT, KIẾN NGHỊ", "- Ban Thường vụ Tỉnh Đoàn Đồng Tháp (qua Văn phòng);", "- Thường trực Đảng ủy phường 1;"},
+				"V/. ĐỀ XUẤT, KIẾN NGHỊ", "- Ban Thường vụ Tỉnh Đoàn Đồng Tháp", "- Thường trực Đảng ủy phường 1;"},
 			raw: append([]string{
 				"412 đoàn viên (nam: 200, nữ: 212) và 1.250 hội viên (nam: 640, nữ: 610)",
+				// A recipient too long for its column wraps inside it.
+				"- Ban Thường vụ Tỉnh Đoàn Đồng Tháp (qua Văn phòng);",
 				"Khóm, ấp 6 300 150 150", "Cộng 9 412 200 212",
 				"kết nạp 37 đoàn viên mới", "21 đoàn viên trưởng thành Đoàn",
 				"2.3 Chi đoàn khóm, ấp đạt chuẩn theo 08 tiêu chí 100% 85,7% (12/14 chi đoàn) Chưa đạt",

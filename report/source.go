@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"sodoan/store"
@@ -120,12 +121,21 @@ func AnnualAt(ctx context.Context, st *store.Store, year int, cutoff store.Date)
 	if a.Results, err = st.YearResultsAt(ctx, a.Plan.ID, year, cutoff); err != nil {
 		return nil, err
 	}
-	if a.Clubs, err = activeClubs(ctx, st); err != nil {
+	// The clubs and groups of that year, not today's.
+	openClubs, openCoops, err := st.GroupsOpenIn(ctx, year, cutoff)
+	if err != nil {
 		return nil, err
 	}
-	if a.Coops, err = activeCoops(ctx, st); err != nil {
+	clubs, err := st.Clubs(ctx)
+	if err != nil {
 		return nil, err
 	}
+	a.Clubs = keep(clubs, func(c store.Club) bool { return openClubs[c.ID] })
+	coops, err := st.Coops(ctx)
+	if err != nil {
+		return nil, err
+	}
+	a.Coops = keep(coops, func(c store.Coop) bool { return openCoops[c.ID] })
 	if a.CoopYears, err = st.CoopYears(ctx, year); err != nil {
 		return nil, err
 	}
@@ -219,8 +229,13 @@ func CoopsFrom(ctx context.Context, st *store.Store, year int) (*CoopList, error
 // TransferFrom prepares the transfer letter of a Union member to the unit
 // to; the letter goes to the receiving unit ("Như trên").
 func TransferFrom(ctx context.Context, st *store.Store, memberID int64, to, reason string) (*Transfer, error) {
+	to, reason = store.Clean(to), store.Clean(reason)
 	if memberID == 0 || to == "" {
 		return nil, fmt.Errorf("giấy giới thiệu: cần đoàn viên và đơn vị nhận")
+	}
+	// The letter prints what the register would store: the same rules.
+	if err := errors.Join(store.CheckText("To", "Đơn vị nhận", to, false), store.CheckText("Reason", "Lý do", reason, false)); err != nil {
+		return nil, err
 	}
 	p, err := st.Person(ctx, memberID)
 	if err != nil {

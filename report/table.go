@@ -45,6 +45,9 @@ type table struct {
 	// Page the header was last drawn on: a row that starts on a later page
 	// draws it again.
 	headerPage int
+	// reserve is room that must fit below the next row on its page (the
+	// last rows of a list keep the total and the signature with them).
+	reserve float64
 }
 
 // newTable scales the columns to the text width and draws the header.
@@ -296,6 +299,8 @@ func (t *table) rawText(style string, x, y, w, h float64, lines []string, align 
 			ty += t.lh
 			continue
 		}
+		// What is drawn directly must be what fpdf would draw.
+		line = printable(line)
 		if !t.seen.all(style, line) {
 			t.flush()
 			d.pdf.SetXY(x+t.pad, ty)
@@ -366,7 +371,7 @@ func (t *table) span(style, s string) {
 // both move to a new page together when they do not fit.
 func (t *table) breakFor(h float64) {
 	d := t.d
-	need := h
+	need := h + t.reserve
 	if d.pdf.PageNo() != t.headerPage {
 		need += t.h1 + t.h2
 	}

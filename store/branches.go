@@ -79,6 +79,8 @@ func (s *Store) BranchByName(ctx context.Context, name string) (Branch, error) {
 func (s *Store) SaveBranch(ctx context.Context, b *Branch) error {
 	b.Name, b.Note = Clean(b.Name), CleanLines(b.Note)
 	c := &checker{}
+	c.text("Name", "Tên chi đoàn", b.Name, ruleLine)
+	c.text("Note", "Ghi chú", b.Note, ruleNote)
 	if b.Name == "" {
 		c.add("Name", "Tên chi đoàn", "không được để trống")
 	}
@@ -95,7 +97,7 @@ func (s *Store) SaveBranch(ctx context.Context, b *Branch) error {
 		return err
 	}
 	key := s.textKey(b.Name)
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		var other int64
 		err := tx.QueryRowContext(ctx, `SELECT id FROM branches WHERE name = ? AND id <> ?`, b.Name, b.ID).Scan(&other)
 		if err == nil {
@@ -104,45 +106,21 @@ func (s *Store) SaveBranch(ctx context.Context, b *Branch) error {
 			return fmt.Errorf("kiểm tra tên chi đoàn: %w", err)
 		}
 		if b.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO branches(name, kind, active, dissolved, note, sort_key) VALUES (?,?,?,?,?,?)`,
+			id, err := tx.insert("branches", `INSERT INTO branches(name, kind, active, dissolved, note, sort_key) VALUES (?,?,?,?,?,?)`,
 				b.Name, string(b.Kind), b.Active, b.Dissolved, b.Note, key)
 			if err != nil {
 				return fmt.Errorf("ghi chi đoàn: %w", err)
 			}
-			b.ID, _ = res.LastInsertId()
+			b.ID = id
 			return nil
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE branches SET name=?, kind=?, active=?, dissolved=?, note=?, sort_key=? WHERE id=?`,
+		res, err := tx.exec("branches", "id = ?", []any{b.ID}, `UPDATE branches SET name=?, kind=?, active=?, dissolved=?, note=?, sort_key=? WHERE id=?`,
 			b.Name, string(b.Kind), b.Active, b.Dissolved, b.Note, key, b.ID)
 		if err != nil {
 			return fmt.Errorf("sửa chi đoàn: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fmt.Errorf("chi đoàn %d: %w", b.ID, ErrNotFound)
-		}
-		return nil
-	})
-}
-
-// DeleteBranch removes a branch that has no members; a branch with history
-// is dissolved instead (SaveBranch with Active false), so that no member
-// loses where they belonged.
-func (s *Store) DeleteBranch(ctx context.Context, id int64) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM people WHERE branch_id = ?`, id).Scan(&n); err != nil {
-			return fmt.Errorf("đếm đoàn viên của chi đoàn: %w", err)
-		}
-		if n > 0 {
-			return &ValidationError{Errors: []FieldError{{Field: "ID", Label: "Chi đoàn",
-				Msg: fmt.Sprintf("còn %d người thuộc chi đoàn; hãy chuyển họ sang chi đoàn khác hoặc đánh dấu giải thể", n)}}}
-		}
-		res, err := tx.ExecContext(ctx, `DELETE FROM branches WHERE id = ?`, id)
-		if err != nil {
-			return fmt.Errorf("xóa chi đoàn: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("chi đoàn %d: %w", id, ErrNotFound)
 		}
 		return nil
 	})
@@ -202,18 +180,18 @@ func (s *Store) SaveCriterion(ctx context.Context, c *Criterion) error {
 
 // writeCriterion inserts or updates one criterion, moving its years of
 // application as it is added, retired or brought back this year.
-func writeCriterion(ctx context.Context, tx *sql.Tx, cr *Criterion, year int) error {
+func writeCriterion(ctx context.Context, tx *writeTx, cr *Criterion, year int) error {
 	if cr.ID == 0 {
 		cr.FromYear, cr.ToYear = year, 0
 		if !cr.Active {
 			cr.ToYear = year - 1
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO criteria(code, text, ord, active, from_year, to_year) VALUES (?,?,?,?,?,?)`,
+		id, err := tx.insert("criteria", `INSERT INTO criteria(code, text, ord, active, from_year, to_year) VALUES (?,?,?,?,?,?)`,
 			cr.Code, cr.Text, cr.Order, cr.Active, cr.FromYear, nullIfZeroInt(cr.ToYear))
 		if err != nil {
 			return fmt.Errorf("ghi tiêu chí: %w", err)
 		}
-		cr.ID, _ = res.LastInsertId()
+		cr.ID = id
 		return nil
 	}
 	var was bool
@@ -235,7 +213,7 @@ func writeCriterion(ctx context.Context, tx *sql.Tx, cr *Criterion, year int) er
 		}
 	}
 	cr.FromYear, cr.ToYear = int(from.Int64), int(to.Int64)
-	if _, err := tx.ExecContext(ctx, `UPDATE criteria SET code=?, text=?, ord=?, active=?, from_year=?, to_year=? WHERE id=?`,
+	if _, err := tx.exec("criteria", "id = ?", []any{cr.ID}, `UPDATE criteria SET code=?, text=?, ord=?, active=?, from_year=?, to_year=? WHERE id=?`,
 		cr.Code, cr.Text, cr.Order, cr.Active, from, to, cr.ID); err != nil {
 		return fmt.Errorf("sửa tiêu chí: %w", err)
 	}
@@ -286,22 +264,30 @@ func (s *Store) BranchYear(ctx context.Context, branchID int64, year int) (Branc
 // SaveBranchYear writes a branch's checklist and rating for a year, in one
 // transaction.
 func (s *Store) SaveBranchYear(ctx context.Context, by BranchYear) error {
+	if err := checkYear(by.Year); err != nil {
+		return err
+	}
 	if by.Rating != "" && !validCode(UnitRatings, by.Rating) {
 		return &ValidationError{Errors: []FieldError{{Field: "Rating", Label: "Xếp loại chi đoàn", Msg: fmt.Sprintf("%q không có trong danh mục", by.Rating)}}}
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO branch_years(branch_id, year, rating) VALUES (?,?,?)
+	return s.write(ctx, func(tx *writeTx) error {
+		key := []any{by.BranchID, by.Year}
+		if _, err := tx.exec("branch_years", "branch_id = ? AND year = ?", key, `INSERT INTO branch_years(branch_id, year, rating) VALUES (?,?,?)
 			ON CONFLICT(branch_id, year) DO UPDATE SET rating = excluded.rating`, by.BranchID, by.Year, by.Rating); err != nil {
 			return fmt.Errorf("ghi xếp loại chi đoàn: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM branch_criteria_met WHERE branch_id = ? AND year = ?`, by.BranchID, by.Year); err != nil {
-			return fmt.Errorf("ghi tiêu chí đạt: %w", err)
-		}
-		for _, id := range by.Met {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO branch_criteria_met(branch_id, year, criterion_id) VALUES (?,?,?)`, by.BranchID, by.Year, id); err != nil {
+		// The year's checklist is rewritten whole; history keeps only the
+		// criteria that came or went.
+		return tx.track("branch_criteria_met", "branch_id = ? AND year = ?", key, func(exec execFunc) error {
+			if _, err := exec(`DELETE FROM branch_criteria_met WHERE branch_id = ? AND year = ?`, by.BranchID, by.Year); err != nil {
 				return fmt.Errorf("ghi tiêu chí đạt: %w", err)
 			}
-		}
-		return nil
+			for _, id := range by.Met {
+				if _, err := exec(`INSERT INTO branch_criteria_met(branch_id, year, criterion_id) VALUES (?,?,?)`, by.BranchID, by.Year, id); err != nil {
+					return fmt.Errorf("ghi tiêu chí đạt: %w", err)
+				}
+			}
+			return nil
+		})
 	})
 }

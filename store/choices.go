@@ -18,5 +18,6 @@ func ChoiceLists() map[string][]Choice {
 		"ClubKinds":      ClubKinds,
 		"LegalBases":     LegalBases,
 		"Metrics":        Metrics,
+		"TrashKinds":     TrashKinds,
 	}
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/hex"
 	"fmt"
 )
@@ -38,7 +37,7 @@ func (s *Store) refreshSortKeys(ctx context.Context) error {
 	if have == want {
 		return nil
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		k := newSortKeyer() // private to this transaction
 		type row struct {
 			id  int64
@@ -60,7 +59,7 @@ func (s *Store) refreshSortKeys(ctx context.Context) error {
 		}
 		rows.Close()
 		for _, p := range people {
-			if _, err := tx.ExecContext(ctx, `UPDATE people SET sort_key = ? WHERE id = ?`, p.key, p.id); err != nil {
+			if err := tx.derived(`UPDATE people SET sort_key = ? WHERE id = ?`, p.key, p.id); err != nil {
 				return fmt.Errorf("sắp xếp lại: %w", err)
 			}
 		}
@@ -80,7 +79,7 @@ func (s *Store) refreshSortKeys(ctx context.Context) error {
 		}
 		rows.Close()
 		for _, b := range branches {
-			if _, err := tx.ExecContext(ctx, `UPDATE branches SET sort_key = ? WHERE id = ?`, b.key, b.id); err != nil {
+			if err := tx.derived(`UPDATE branches SET sort_key = ? WHERE id = ?`, b.key, b.id); err != nil {
 				return fmt.Errorf("sắp xếp lại chi đoàn: %w", err)
 			}
 		}

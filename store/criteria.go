@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 )
 
 // SaveCriteria writes several items of the standard-branch checklist (new
@@ -16,6 +15,8 @@ func (s *Store) SaveCriteria(ctx context.Context, list []Criterion) error {
 		cr := &list[i]
 		cr.Code, cr.Text = Clean(cr.Code), Clean(cr.Text)
 		c.row = i + 1
+		c.text("Code", "Mã tiêu chí", cr.Code, ruleCode)
+		c.text("Text", "Nội dung tiêu chí", cr.Text, ruleTitle)
 		if cr.Text == "" {
 			c.add("Text", "Nội dung tiêu chí", "không được để trống")
 		}
@@ -27,7 +28,7 @@ func (s *Store) SaveCriteria(ctx context.Context, list []Criterion) error {
 		return err
 	}
 	year := Today().Year()
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		for i := range list {
 			if err := writeCriterion(ctx, tx, &list[i], year); err != nil {
 				return err

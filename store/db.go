@@ -184,6 +184,12 @@ func (s *Store) Check(ctx context.Context) (version int, problems []string, err 
 // Backup writes a consistent copy of the register to dest (which must not
 // exist), while it stays open.
 func (s *Store) Backup(ctx context.Context, dest string) error {
+	// Never onto the register or its companion files (SQLite would take a
+	// backup named so.db-journal for the register's own journal); the
+	// backups folder is its place.
+	if err := (Output{Path: dest, Register: s.path, Backup: true}).Check(); err != nil {
+		return err
+	}
 	if _, err := os.Stat(dest); err == nil {
 		return fmt.Errorf("tệp %s đã có: chọn tên khác", dest)
 	}

@@ -98,7 +98,7 @@ func TestUnitSettings(t *testing.T) {
 	if len(errs) != 2 {
 		t.Fatalf("errors %v", errs)
 	}
-	u := Unit{UpperBody: "Tỉnh Đoàn Đồng Tháp", Name: "BCH Đoàn Phường 1", Place: "Phường 1", SecretaryName: "Nguyễn Thanh Phong"}
+	u := Unit{UpperBody: "Tỉnh Đoàn Đồng Tháp", Name: "BCH Đoàn Phường 1", Place: "Phường 1", SecretaryName: "Trần Văn Bí"}
 	if err := s.SaveUnit(ctx, u); err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +106,7 @@ func TestUnitSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Unit{UpperBody: "TỈNH ĐOÀN ĐỒNG THÁP", Name: "BCH ĐOÀN PHƯỜNG 1", Place: "Phường 1", IssuerCode: "ĐTN", SecretaryName: "Nguyễn Thanh Phong"}
+	want := Unit{UpperBody: "TỈNH ĐOÀN ĐỒNG THÁP", Name: "BCH ĐOÀN PHƯỜNG 1", Place: "Phường 1", IssuerCode: "ĐTN", SecretaryName: "Trần Văn Bí"}
 	if got != want {
 		t.Fatalf("unit %+v, want %+v", got, want)
 	}

@@ -52,11 +52,14 @@ func randDate(r *rand.Rand, from, to Date) Date {
 // introductions. It refuses a register that already has people, so that
 // it can never mix invented people into a real register.
 func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
-	if o.Members < 10 || o.Members > 200000 {
-		return &ValidationError{Errors: []FieldError{{Field: "Members", Label: "Số đoàn viên", Msg: fmt.Sprintf("%d: phải từ 10 đến 200.000", o.Members)}}}
+	if err := DemoMembersRange.Check(int64(o.Members)); err != nil {
+		return err
 	}
 	if o.Year == 0 {
 		o.Year = Today().Year()
+	}
+	if err := checkYear(o.Year); err != nil {
+		return err
 	}
 	var existing int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM people`).Scan(&existing); err != nil {
@@ -64,6 +67,14 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 	}
 	if existing > 0 {
 		return fmt.Errorf("sổ %s đã có %d người: dữ liệu mẫu chỉ tạo trên sổ trống", s.path, existing)
+	}
+	// Items in the recycle bin keep their ids, which the demo's numbering
+	// would take.
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM trash`).Scan(&existing); err != nil {
+		return fmt.Errorf("kiểm tra thùng rác: %w", err)
+	}
+	if existing > 0 {
+		return fmt.Errorf("thùng rác của sổ %s còn %d mục: dọn thùng rác trước khi tạo dữ liệu mẫu", s.path, existing)
 	}
 	r := rand.New(rand.NewPCG(uint64(o.Seed), 0x5d0a))
 	today := Today()
@@ -96,6 +107,15 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 	}
 	defer tx.Rollback()
 	if err := demoFill(ctx, tx, r, keys, o, end); err != nil {
+		return err
+	}
+	// A bulk load of invented people: history keeps one line for it, not
+	// one a row.
+	w := &writeTx{ctx: ctx, tx: tx}
+	if err := w.log("demo", "people", "", nil, nil, dbRow{"members": int64(o.Members), "seed": o.Seed}, ""); err != nil {
+		return err
+	}
+	if err := w.flush(); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -147,7 +167,7 @@ func demoData(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, o 
 			u := map[string]string{"unit.upper_body": "TỈNH ĐOÀN ĐỒNG THÁP", "unit.name": "BCH ĐOÀN PHƯỜNG HÒA MẪU",
 				"unit.place": "Phường Hòa Mẫu", "unit.issuer_code": "ĐTN"}
 			for k, v := range u {
-				if err := setSetting(ctx, tx, k, v); err != nil {
+				if err := setSetting(ctx, &writeTx{ctx: ctx, tx: tx}, k, v); err != nil {
 					return err
 				}
 			}

@@ -33,7 +33,8 @@ func (d Document) Symbol(issuer string) string {
 }
 
 // DocumentTypes lists the document types of a Union unit with their names
-// (Hướng dẫn 29-HD/TWĐTN-VP), plus DS for lists.
+// (Hướng dẫn 29-HD/TWĐTN-VP). A list has no type of its own: it goes out
+// as a report (BC) titled DANH SÁCH.
 var DocumentTypes = []Choice{
 	{"BC", "Báo cáo"},
 	{"KH", "Kế hoạch"},
@@ -44,7 +45,6 @@ var DocumentTypes = []Choice{
 	{"TTr", "Tờ trình"},
 	{"GGT", "Giấy giới thiệu"},
 	{"NQ", "Nghị quyết"},
-	{"DS", "Danh sách"},
 }
 
 // NextDocumentNumber is the number the next document of the type would
@@ -63,6 +63,11 @@ func nextDocumentNumber(ctx context.Context, q queryRower, year int, docType str
 		year, docType).Scan(&n); err != nil {
 		return 0, fmt.Errorf("đọc số văn bản tiếp theo: %w", err)
 	}
+	if int64(n) > DocumentNumberRange.Max {
+		c := &checker{}
+		c.add("Number", "Số văn bản", "sổ văn bản đi năm %d đã dùng hết số %s (tối đa %s)", year, docType, FormatInt(DocumentNumberRange.Max))
+		return 0, c.err()
+	}
 	return n, nil
 }
 
@@ -78,18 +83,25 @@ func (s *Store) IssueDocument(ctx context.Context, d *Document) error {
 	}
 	d.Year = d.Issued.Year()
 	c := &checker{}
+	c.text("Type", "Loại văn bản", d.Type, ruleCode)
+	c.text("Title", "Trích yếu", d.Title, ruleDocumentTitle)
 	if d.Type == "" {
 		c.add("Type", "Loại văn bản", "không được để trống")
 	} else if strings.ContainsAny(d.Type, " /-") {
 		c.add("Type", "Loại văn bản", "%q chỉ gồm chữ viết tắt, như BC hay GGT", d.Type)
 	}
-	if d.Number < 0 {
-		c.add("Number", "Số", "phải là số dương")
+	if d.Number != 0 {
+		if err := DocumentNumberRange.Check(int64(d.Number)); err != nil {
+			c.errs = append(c.errs, err.(*ValidationError).Errors...)
+		}
+	}
+	if checkYear(d.Year) != nil {
+		c.add("Issued", "Ngày ban hành", "%s: năm phải từ %d đến %d", d.Issued, YearRange.Min, YearRange.Max)
 	}
 	if err := c.err(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		if d.Number == 0 {
 			n, err := nextDocumentNumber(ctx, tx, d.Year, d.Type)
 			if err != nil {
@@ -108,39 +120,43 @@ func (s *Store) IssueDocument(ctx context.Context, d *Document) error {
 				return fmt.Errorf("kiểm tra số văn bản: %w", err)
 			}
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO documents(year, type, number, title, issued, file, doc_key) VALUES (?,?,?,?,?,?,?)`,
+		id, err := tx.insert("documents", `INSERT INTO documents(year, type, number, title, issued, file, doc_key) VALUES (?,?,?,?,?,?,?)`,
 			d.Year, d.Type, d.Number, d.Title, d.Issued, d.File, d.Key)
 		if err != nil {
 			return fmt.Errorf("ghi sổ văn bản đi: %w", err)
 		}
-		d.ID, _ = res.LastInsertId()
+		d.ID = id
 		return nil
 	})
 }
 
 // SetDocumentFile records where a document's PDF was saved.
 func (s *Store) SetDocumentFile(ctx context.Context, id int64, file string) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE documents SET file = ? WHERE id = ?`, file, id)
-	if err != nil {
-		return fmt.Errorf("ghi tệp của văn bản %d: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("văn bản %d: %w", id, ErrNotFound)
-	}
-	return nil
+	return s.write(ctx, func(tx *writeTx) error {
+		res, err := tx.exec("documents", "id = ?", []any{id}, `UPDATE documents SET file = ? WHERE id = ?`, file, id)
+		if err != nil {
+			return fmt.Errorf("ghi tệp của văn bản %d: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("văn bản %d: %w", id, ErrNotFound)
+		}
+		return nil
+	})
 }
 
 // DeleteDocument removes an entry, for a document whose PDF could not be
 // written; its number becomes free again if it was the last.
 func (s *Store) DeleteDocument(ctx context.Context, id int64) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM documents WHERE id = ?`, id)
-	if err != nil {
-		return fmt.Errorf("xóa văn bản %d: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("văn bản %d: %w", id, ErrNotFound)
-	}
-	return nil
+	return s.write(ctx, func(tx *writeTx) error {
+		res, err := tx.exec("documents", "id = ?", []any{id}, `DELETE FROM documents WHERE id = ?`, id)
+		if err != nil {
+			return fmt.Errorf("xóa văn bản %d: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("văn bản %d: %w", id, ErrNotFound)
+		}
+		return nil
+	})
 }
 
 // Documents lists the register's entries of a year (0: every year), newest

@@ -13,7 +13,7 @@ import (
 // transfer in only for someone not active here.
 func (s *Store) AddEvent(ctx context.Context, e *Event) error {
 	e.Unit, e.Reason, e.Note = Clean(e.Unit), Clean(e.Reason), CleanLines(e.Note)
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		var p Person
 		err := scanPerson(tx.QueryRowContext(ctx, `SELECT `+personColumns+personFrom+` WHERE p.id = ?`, e.PersonID), &p)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -35,22 +35,22 @@ func (s *Store) AddEvent(ctx context.Context, e *Event) error {
 		if err := c.err(); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO membership_events(person_id, kind, date, unit, reason, note) VALUES (?,?,?,?,?,?)`,
+		id, err := tx.insert("membership_events", `INSERT INTO membership_events(person_id, kind, date, unit, reason, note) VALUES (?,?,?,?,?,?)`,
 			e.PersonID, string(e.Kind), e.Date, e.Unit, e.Reason, e.Note)
 		if err != nil {
 			return fmt.Errorf("ghi %s: %w", e.Kind.Label(), err)
 		}
-		e.ID, _ = res.LastInsertId()
+		e.ID = id
 		switch e.Kind {
 		case EventTransferIn:
 			// Someone who transfers in is a Union member of this ward from then.
-			if _, err := tx.ExecContext(ctx, `UPDATE people SET union_member = 1,
+			if _, err := tx.exec("people", "id = ?", []any{e.PersonID}, `UPDATE people SET union_member = 1,
 				admission_date = COALESCE(admission_date, ?) WHERE id = ?`, e.Date, e.PersonID); err != nil {
 				return fmt.Errorf("ghi chuyển đến: %w", err)
 			}
 		case EventAdmission:
 			// A re-admission keeps the first admission date (ngày vào Đoàn).
-			if _, err := tx.ExecContext(ctx, `UPDATE people SET union_member = 1, admission_date = COALESCE(admission_date, ?) WHERE id = ?`, e.Date, e.PersonID); err != nil {
+			if _, err := tx.exec("people", "id = ?", []any{e.PersonID}, `UPDATE people SET union_member = 1, admission_date = COALESCE(admission_date, ?) WHERE id = ?`, e.Date, e.PersonID); err != nil {
 				return fmt.Errorf("ghi kết nạp: %w", err)
 			}
 		}
@@ -60,6 +60,9 @@ func (s *Store) AddEvent(ctx context.Context, e *Event) error {
 
 func checkEvent(e *Event, p *Person, activeThen, noHistory bool, today Date) *checker {
 	c := &checker{}
+	c.text("Unit", "Đơn vị", e.Unit, ruleLine)
+	c.text("Reason", "Lý do", e.Reason, ruleAddress)
+	c.text("Note", "Ghi chú", e.Note, ruleNote)
 	if !validCode(EventKinds, string(e.Kind)) {
 		c.add("Kind", "Loại", "%q không có trong danh mục", e.Kind)
 		return c
@@ -141,13 +144,16 @@ func (s *Store) Events(ctx context.Context, personID int64) ([]Event, error) {
 
 // DeleteEvent removes an event entered by mistake; the status follows.
 func (s *Store) DeleteEvent(ctx context.Context, id int64) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		var pid int64
-		err := tx.QueryRowContext(ctx, `DELETE FROM membership_events WHERE id = ? RETURNING person_id`, id).Scan(&pid)
+		err := tx.QueryRowContext(ctx, `SELECT person_id FROM membership_events WHERE id = ?`, id).Scan(&pid)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("sự kiện %d: %w", id, ErrNotFound)
 		}
 		if err != nil {
+			return fmt.Errorf("đọc sự kiện %d: %w", id, err)
+		}
+		if _, err := tx.exec("membership_events", "id = ?", []any{id}, `DELETE FROM membership_events WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("xóa sự kiện %d: %w", id, err)
 		}
 		return refreshStatus(ctx, tx, pid)
@@ -231,11 +237,11 @@ func (s *Store) SaveMemberYear(ctx context.Context, y MemberYear) error {
 	if err := checkMemberYear(&y, p.BirthDate, 0, Today()).err(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error { return upsertMemberYear(ctx, tx, y) })
+	return s.write(ctx, func(tx *writeTx) error { return upsertMemberYear(ctx, tx, y) })
 }
 
-func upsertMemberYear(ctx context.Context, tx *sql.Tx, y MemberYear) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO member_years(person_id, year, rating, training_registered, training_completed, party_introduced, party_admitted)
+func upsertMemberYear(ctx context.Context, tx *writeTx, y MemberYear) error {
+	_, err := tx.exec("member_years", "person_id = ? AND year = ?", []any{y.PersonID, y.Year}, `INSERT INTO member_years(person_id, year, rating, training_registered, training_completed, party_introduced, party_admitted)
 		VALUES (?,?,?,?,?,?,?) ON CONFLICT(person_id, year) DO UPDATE SET rating=excluded.rating,
 		training_registered=excluded.training_registered, training_completed=excluded.training_completed,
 		party_introduced=excluded.party_introduced, party_admitted=excluded.party_admitted`,
@@ -261,9 +267,9 @@ func (s *Store) SaveRatings(ctx context.Context, year int, ratings map[int64]Rat
 	if err := c.err(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		for id, r := range ratings {
-			res, err := tx.ExecContext(ctx, `INSERT INTO member_years(person_id, year, rating) SELECT id, ?, ? FROM people WHERE id = ?
+			res, err := tx.exec("member_years", "person_id = ? AND year = ?", []any{id, year}, `INSERT INTO member_years(person_id, year, rating) SELECT id, ?, ? FROM people WHERE id = ?
 				ON CONFLICT(person_id, year) DO UPDATE SET rating = excluded.rating`, year, string(r), id)
 			if err != nil {
 				return fmt.Errorf("ghi xếp loại người %d: %w", id, err)
@@ -312,17 +318,17 @@ func (s *Store) SavePosition(ctx context.Context, p *Position) error {
 	if err := c.err(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		if p.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO positions(person_id, kind, branch_id, start, end) VALUES (?,?,?,?,?)`,
+			id, err := tx.insert("positions", `INSERT INTO positions(person_id, kind, branch_id, start, end) VALUES (?,?,?,?,?)`,
 				p.PersonID, string(p.Kind), nullIfZero(p.BranchID), p.Start, p.End)
 			if err != nil {
 				return fmt.Errorf("ghi chức vụ: %w", err)
 			}
-			p.ID, _ = res.LastInsertId()
+			p.ID = id
 			return nil
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE positions SET kind=?, branch_id=?, start=?, end=? WHERE id=?`,
+		_, err := tx.exec("positions", "id = ?", []any{p.ID}, `UPDATE positions SET kind=?, branch_id=?, start=?, end=? WHERE id=?`,
 			string(p.Kind), nullIfZero(p.BranchID), p.Start, p.End, p.ID)
 		if err != nil {
 			return fmt.Errorf("sửa chức vụ: %w", err)
@@ -333,8 +339,10 @@ func (s *Store) SavePosition(ctx context.Context, p *Position) error {
 
 // DeletePosition removes an office entered by mistake.
 func (s *Store) DeletePosition(ctx context.Context, id int64) error {
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM positions WHERE id = ?`, id); err != nil {
-		return fmt.Errorf("xóa chức vụ: %w", err)
-	}
-	return nil
+	return s.write(ctx, func(tx *writeTx) error {
+		if _, err := tx.exec("positions", "id = ?", []any{id}, `DELETE FROM positions WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("xóa chức vụ: %w", err)
+		}
+		return nil
+	})
 }

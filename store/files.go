@@ -1,40 +1,10 @@
 package store
 
-import (
-	"fmt"
-	"io"
-	"os"
-	"path/filepath"
-)
+import "io"
 
-// WriteFile writes a document or export beside its destination and renames
-// it into place, so that a failed or interrupted run never leaves half a
-// file under the name (nor replaces a good one). The folder is created
-// when missing.
+// WriteFile writes a new file at path (see Output.Write); it refuses an
+// existing file and any register. Callers that know the open register,
+// or may replace a file, use Store.Output.
 func WriteFile(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("tạo thư mục %s: %w", dir, err)
-	}
-	f, err := os.CreateTemp(dir, ".sodoan-*"+filepath.Ext(path))
-	if err != nil {
-		return fmt.Errorf("tạo tệp tạm: %w", err)
-	}
-	defer os.Remove(f.Name())
-	// A temporary file is private; the document is an ordinary file.
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		return fmt.Errorf("tạo tệp tạm: %w", err)
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("ghi %s: %w", path, err)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("ghi %s: %w", path, err)
-	}
-	return nil
+	return Output{Path: path}.Write(write)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -51,27 +52,62 @@ func (s *Store) sortGroupMembers(ms []GroupMember) {
 func checkGroupMembers(c *checker, ms []GroupMember) {
 	for i := range ms {
 		ms[i].Name, ms[i].Role = Clean(ms[i].Name), Clean(ms[i].Role)
+		if m := ruleFullName.problem(ms[i].Name); m != nil {
+			c.add("Members", "Thành viên", "dòng %d, họ tên: %s", i+1, m)
+		}
+		if m := ruleShort.problem(ms[i].Role); m != nil {
+			c.add("Members", "Thành viên", "dòng %d, vai trò: %s", i+1, m)
+		}
 		if ms[i].PersonID == 0 && ms[i].Name == "" {
 			c.add("Members", "Thành viên", "dòng %d: chọn người trong sổ hoặc nhập họ tên", i+1)
 		}
 	}
 }
 
-func writeGroupMembers(ctx context.Context, tx *sql.Tx, table, fk string, id int64, ms []GroupMember) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE `+fk+` = ?`, id); err != nil {
-		return fmt.Errorf("ghi thành viên: %w", err)
-	}
-	for _, m := range ms {
-		name := m.Name
-		if m.PersonID != 0 {
-			name = ""
+// writeGroupMembers makes the member rows of group id those of ms: rows
+// read earlier keep their ID (so that history shows a changed role as a
+// change, not as a member leaving and coming back), new ones are added and
+// the others removed.
+func writeGroupMembers(ctx context.Context, tx *writeTx, table, fk string, id int64, ms []GroupMember) error {
+	return tx.track(table, fk+" = ?", []any{id}, func(exec execFunc) error {
+		keep := make([]any, 0, len(ms)+1)
+		keep = append(keep, id)
+		for _, m := range ms {
+			if m.ID != 0 {
+				keep = append(keep, m.ID)
+			}
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO `+table+`(`+fk+`, person_id, name, role) VALUES (?,?,?,?)`,
-			id, nullIfZero(m.PersonID), name, m.Role); err != nil {
-			return fmt.Errorf("ghi thành viên %s: %w", m.Name, err)
+		if _, err := exec(`DELETE FROM `+table+` WHERE `+fk+` = ? AND id NOT IN (SELECT value FROM json_each(?))`, id, jsonIDs(keep[1:])); err != nil {
+			return fmt.Errorf("ghi thành viên: %w", err)
 		}
-	}
-	return nil
+		for _, m := range ms {
+			name := m.Name
+			if m.PersonID != 0 {
+				name = ""
+			}
+			if m.ID != 0 {
+				res, err := exec(`UPDATE `+table+` SET person_id = ?, name = ?, role = ? WHERE id = ? AND `+fk+` = ?`,
+					nullIfZero(m.PersonID), name, m.Role, m.ID, id)
+				if err != nil {
+					return fmt.Errorf("ghi thành viên %s: %w", m.Name, err)
+				}
+				if n, _ := res.RowsAffected(); n > 0 {
+					continue
+				}
+			}
+			if _, err := exec(`INSERT INTO `+table+`(`+fk+`, person_id, name, role) VALUES (?,?,?,?)`,
+				id, nullIfZero(m.PersonID), name, m.Role); err != nil {
+				return fmt.Errorf("ghi thành viên %s: %w", m.Name, err)
+			}
+		}
+		return nil
+	})
+}
+
+// jsonIDs is a JSON array of ids, for json_each.
+func jsonIDs(ids []any) string {
+	b, _ := json.Marshal(ids)
+	return string(b)
 }
 
 // Clubs lists the clubs with their members, active ones first.
@@ -127,6 +163,9 @@ func (s *Store) Club(ctx context.Context, id int64) (Club, error) {
 func (s *Store) SaveClub(ctx context.Context, c *Club) error {
 	c.Name, c.Leader, c.Note = Clean(c.Name), Clean(c.Leader), CleanLines(c.Note)
 	ch := &checker{}
+	ch.text("Name", "Tên câu lạc bộ", c.Name, ruleLine)
+	ch.text("Leader", "Chủ nhiệm", c.Leader, ruleFullName)
+	ch.text("Note", "Ghi chú", c.Note, ruleNote)
 	if c.Name == "" {
 		ch.add("Name", "Tên câu lạc bộ", "không được để trống")
 	}
@@ -140,28 +179,20 @@ func (s *Store) SaveClub(ctx context.Context, c *Club) error {
 	if err := ch.err(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		if c.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO clubs(name, kind, founded, leader, active, note) VALUES (?,?,?,?,?,?)`,
+			id, err := tx.insert("clubs", `INSERT INTO clubs(name, kind, founded, leader, active, note) VALUES (?,?,?,?,?,?)`,
 				c.Name, string(c.Kind), c.Founded, c.Leader, c.Active, c.Note)
 			if err != nil {
 				return fmt.Errorf("ghi câu lạc bộ: %w", err)
 			}
-			c.ID, _ = res.LastInsertId()
-		} else if _, err := tx.ExecContext(ctx, `UPDATE clubs SET name=?, kind=?, founded=?, leader=?, active=?, note=? WHERE id=?`,
+			c.ID = id
+		} else if _, err := tx.exec("clubs", "id = ?", []any{c.ID}, `UPDATE clubs SET name=?, kind=?, founded=?, leader=?, active=?, note=? WHERE id=?`,
 			c.Name, string(c.Kind), c.Founded, c.Leader, c.Active, c.Note, c.ID); err != nil {
 			return fmt.Errorf("sửa câu lạc bộ: %w", err)
 		}
 		return writeGroupMembers(ctx, tx, "club_members", "club_id", c.ID, c.Members)
 	})
-}
-
-// DeleteClub removes a club and its member list.
-func (s *Store) DeleteClub(ctx context.Context, id int64) error {
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM clubs WHERE id = ?`, id); err != nil {
-		return fmt.Errorf("xóa câu lạc bộ: %w", err)
-	}
-	return nil
 }
 
 const coopColumns = `id, name, field, founded, contract_date, legal_basis, capital, active, note`
@@ -218,6 +249,9 @@ func (s *Store) Coop(ctx context.Context, id int64) (Coop, error) {
 func (s *Store) SaveCoop(ctx context.Context, c *Coop) error {
 	c.Name, c.Field, c.Note = Clean(c.Name), Clean(c.Field), CleanLines(c.Note)
 	ch := &checker{}
+	ch.text("Name", "Tên tổ hợp tác", c.Name, ruleLine)
+	ch.text("Field", "Lĩnh vực", c.Field, ruleLine)
+	ch.text("Note", "Ghi chú", c.Note, ruleNote)
 	if c.Name == "" {
 		ch.add("Name", "Tên tổ hợp tác", "không được để trống")
 	}
@@ -227,6 +261,7 @@ func (s *Store) SaveCoop(ctx context.Context, c *Coop) error {
 	if !validCode(LegalBases, c.LegalBasis) {
 		ch.add("LegalBasis", "Căn cứ pháp lý", "%q không có trong danh mục", c.LegalBasis)
 	}
+	MoneyRange.atMost(ch, "Capital", "Vốn", c.Capital)
 	if c.Capital < 0 {
 		ch.add("Capital", "Vốn", "không được âm")
 	}
@@ -241,28 +276,20 @@ func (s *Store) SaveCoop(ctx context.Context, c *Coop) error {
 	if err := ch.err(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		if c.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO coops(name, field, founded, contract_date, legal_basis, capital, active, note) VALUES (?,?,?,?,?,?,?,?)`,
+			id, err := tx.insert("coops", `INSERT INTO coops(name, field, founded, contract_date, legal_basis, capital, active, note) VALUES (?,?,?,?,?,?,?,?)`,
 				c.Name, c.Field, c.Founded, c.ContractDate, c.LegalBasis, c.Capital, c.Active, c.Note)
 			if err != nil {
 				return fmt.Errorf("ghi tổ hợp tác: %w", err)
 			}
-			c.ID, _ = res.LastInsertId()
-		} else if _, err := tx.ExecContext(ctx, `UPDATE coops SET name=?, field=?, founded=?, contract_date=?, legal_basis=?, capital=?, active=?, note=? WHERE id=?`,
+			c.ID = id
+		} else if _, err := tx.exec("coops", "id = ?", []any{c.ID}, `UPDATE coops SET name=?, field=?, founded=?, contract_date=?, legal_basis=?, capital=?, active=?, note=? WHERE id=?`,
 			c.Name, c.Field, c.Founded, c.ContractDate, c.LegalBasis, c.Capital, c.Active, c.Note, c.ID); err != nil {
 			return fmt.Errorf("sửa tổ hợp tác: %w", err)
 		}
 		return writeGroupMembers(ctx, tx, "coop_members", "coop_id", c.ID, c.Members)
 	})
-}
-
-// DeleteCoop removes a cooperative group, its members and results.
-func (s *Store) DeleteCoop(ctx context.Context, id int64) error {
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM coops WHERE id = ?`, id); err != nil {
-		return fmt.Errorf("xóa tổ hợp tác: %w", err)
-	}
-	return nil
 }
 
 // CoopYear reads a group's results for a year (zero values when none).
@@ -278,6 +305,9 @@ func (s *Store) CoopYear(ctx context.Context, coopID int64, year int) (CoopYear,
 
 // CoopYears lists the results every group recorded for a year.
 func (s *Store) CoopYears(ctx context.Context, year int) ([]CoopYear, error) {
+	if err := checkYear(year); err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT coop_id, year, revenue, avg_income, support, supported_model FROM coop_years WHERE year = ? ORDER BY coop_id`, year)
 	if err != nil {
 		return nil, fmt.Errorf("đọc kết quả tổ hợp tác: %w", err)
@@ -298,6 +328,9 @@ func (s *Store) CoopYears(ctx context.Context, year int) ([]CoopYear, error) {
 func (s *Store) SaveCoopYear(ctx context.Context, y CoopYear) error {
 	y.Support = Clean(y.Support)
 	c := &checker{}
+	c.text("Support", "Hỗ trợ của Đoàn", y.Support, ruleAddress)
+	MoneyRange.atMost(c, "Revenue", "Doanh thu", y.Revenue)
+	MoneyRange.atMost(c, "AvgIncome", "Thu nhập bình quân", y.AvgIncome)
 	if y.Revenue < 0 {
 		c.add("Revenue", "Doanh thu", "không được âm")
 	}
@@ -307,9 +340,12 @@ func (s *Store) SaveCoopYear(ctx context.Context, y CoopYear) error {
 	if err := c.err(); err != nil {
 		return err
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO coop_years(coop_id, year, revenue, avg_income, support, supported_model) VALUES (?,?,?,?,?,?)
+	err := s.write(ctx, func(tx *writeTx) error {
+		_, err := tx.exec("coop_years", "coop_id = ? AND year = ?", []any{y.CoopID, y.Year}, `INSERT INTO coop_years(coop_id, year, revenue, avg_income, support, supported_model) VALUES (?,?,?,?,?,?)
 		ON CONFLICT(coop_id, year) DO UPDATE SET revenue=excluded.revenue, avg_income=excluded.avg_income,
 		support=excluded.support, supported_model=excluded.supported_model`, y.CoopID, y.Year, y.Revenue, y.AvgIncome, y.Support, y.SupportedModel)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("ghi kết quả tổ hợp tác: %w", err)
 	}
@@ -331,9 +367,14 @@ func (s *Store) WardYear(ctx context.Context, year int) (WardYear, error) {
 func (s *Store) SaveWardYear(ctx context.Context, w WardYear) error {
 	w.Achievements, w.Shortcomings, w.NextSteps = CleanLines(w.Achievements), CleanLines(w.Shortcomings), CleanLines(w.NextSteps)
 	c := &checker{}
+	c.text("Achievements", "Kết quả đạt được", w.Achievements, ruleLongText)
+	c.text("Shortcomings", "Hạn chế", w.Shortcomings, ruleLongText)
+	c.text("NextSteps", "Phương hướng", w.NextSteps, ruleLongText)
 	if w.Year < 1950 || w.Year > Today().Year()+1 {
 		c.add("Year", "Năm", "%d không hợp lệ", w.Year)
 	}
+	CountRange.atMost(c, "ResidentYouth", "Thanh niên trên địa bàn", int64(w.ResidentYouth))
+	CountRange.atMost(c, "NewPartyMembers", "Đảng viên mới kết nạp", int64(w.NewPartyMembers))
 	if w.ResidentYouth < 0 {
 		c.add("ResidentYouth", "Thanh niên trên địa bàn", "không được âm")
 	}
@@ -346,11 +387,14 @@ func (s *Store) SaveWardYear(ctx context.Context, w WardYear) error {
 	if err := c.err(); err != nil {
 		return err
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO ward_years(year, resident_youth, new_party_members, rating, achievements, shortcomings, next_steps)
+	err := s.write(ctx, func(tx *writeTx) error {
+		_, err := tx.exec("ward_years", "year = ?", []any{w.Year}, `INSERT INTO ward_years(year, resident_youth, new_party_members, rating, achievements, shortcomings, next_steps)
 		VALUES (?,?,?,?,?,?,?) ON CONFLICT(year) DO UPDATE SET resident_youth=excluded.resident_youth,
 		new_party_members=excluded.new_party_members, rating=excluded.rating, achievements=excluded.achievements,
 		shortcomings=excluded.shortcomings, next_steps=excluded.next_steps`,
-		w.Year, w.ResidentYouth, w.NewPartyMembers, w.Rating, w.Achievements, w.Shortcomings, w.NextSteps)
+			w.Year, w.ResidentYouth, w.NewPartyMembers, w.Rating, w.Achievements, w.Shortcomings, w.NextSteps)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("ghi số liệu năm %d: %w", w.Year, err)
 	}

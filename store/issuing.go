@@ -42,7 +42,10 @@ func (s *Store) RecordDocument(ctx context.Context, d *Document) error {
 		return fmt.Errorf("văn bản %s: chưa có tệp, không ghi vào sổ văn bản đi", d.Title)
 	}
 	if d.ID != 0 {
-		_, err := s.db.ExecContext(ctx, `UPDATE documents SET title = ?, issued = ?, file = ? WHERE id = ?`, d.Title, d.Issued, d.File, d.ID)
+		err := s.write(ctx, func(tx *writeTx) error {
+			_, err := tx.exec("documents", "id = ?", []any{d.ID}, `UPDATE documents SET title = ?, issued = ?, file = ? WHERE id = ?`, d.Title, d.Issued, d.File, d.ID)
+			return err
+		})
 		if err != nil {
 			return fmt.Errorf("ghi sổ văn bản đi: %w", err)
 		}

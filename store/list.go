@@ -210,7 +210,8 @@ func (f *MemberFilter) orderBy() string {
 // ListMembers returns one page of people matching f, in f's order (by
 // default tên, tên đệm, họ in Vietnamese collation).
 func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]Person, error) {
-	out := make([]Person, 0, max(f.Limit, 16))
+	// The page grows as rows come: a huge limit must not allocate itself.
+	out := make([]Person, 0, min(max(f.Limit, 16), 1024))
 	err := s.EachMember(ctx, f, func(p *Person) error {
 		out = append(out, *p)
 		return nil
@@ -283,8 +284,11 @@ func (s *Store) CountMembers(ctx context.Context, f MemberFilter) (int, error) {
 // Search finds people by name (accents, case and đ ignored; each word a
 // prefix), card number, citizen ID or phone, in Vietnamese name order.
 func (s *Store) Search(ctx context.Context, q string, limit int) ([]Person, error) {
-	if limit <= 0 {
+	if limit == 0 {
 		limit = 50
+	}
+	if err := SearchLimitRange.Check(int64(limit)); err != nil {
+		return nil, err
 	}
 	if _, ok := ftsQuery(q); !ok {
 		return nil, nil

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 )
@@ -50,8 +49,8 @@ var PlanSections = []Choice{
 type Narrative map[string]string
 
 // Narrative reads the texts kept for a document (doc, key). The annual
-// report's strengths, shortcomings and directions fall back on the texts
-// of the older part-IV editor (ward_years).
+// report's strengths, shortcomings and directions are the year's
+// ward_years texts, which the plan screen edits too.
 func (s *Store) Narrative(ctx context.Context, doc string, key int) (Narrative, error) {
 	n := Narrative{}
 	rows, err := s.db.QueryContext(ctx, `SELECT section, body FROM narratives WHERE doc = ? AND key = ?`, doc, key)
@@ -71,13 +70,17 @@ func (s *Store) Narrative(ctx context.Context, doc string, key int) (Narrative, 
 		return nil, fmt.Errorf("đọc nội dung báo cáo: %w", err)
 	}
 	if doc == NarrativeAnnual {
+		// These three live in ward_years, where the older editor keeps
+		// them too: one place, whichever screen wrote last.
 		w, err := s.WardYear(ctx, key)
 		if err != nil {
 			return nil, err
 		}
-		for sec, old := range map[string]string{"strengths": w.Achievements, "shortcomings": w.Shortcomings, "directions": w.NextSteps} {
-			if _, ok := n[sec]; !ok && old != "" {
-				n[sec] = old
+		for sec, text := range map[string]string{"strengths": w.Achievements, "shortcomings": w.Shortcomings, "directions": w.NextSteps} {
+			if text != "" {
+				n[sec] = text
+			} else {
+				delete(n, sec)
 			}
 		}
 	}
@@ -87,24 +90,24 @@ func (s *Store) Narrative(ctx context.Context, doc string, key int) (Narrative, 
 // SaveNarrative writes a document's texts in one transaction. Sections
 // left out are kept; an empty text clears its section. The annual
 // report's strengths, shortcomings and directions are written to
-// ward_years too, so that the older editor shows the same texts.
+// ward_years, their one place.
 func (s *Store) SaveNarrative(ctx context.Context, doc string, key int, n Narrative) error {
 	if doc != NarrativeAnnual && doc != NarrativePeriod && doc != NarrativePlan {
 		return fmt.Errorf("nội dung văn bản: loại %q không có", doc)
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		for sec, body := range n {
 			body = CleanLines(body)
-			if _, err := tx.ExecContext(ctx, `INSERT INTO narratives(doc, key, section, body) VALUES (?,?,?,?)
-				ON CONFLICT(doc, key, section) DO UPDATE SET body = excluded.body`, doc, key, sec, body); err != nil {
-				return fmt.Errorf("ghi nội dung %s: %w", sec, err)
-			}
 			col := map[string]string{"strengths": "achievements", "shortcomings": "shortcomings", "directions": "next_steps"}[sec]
-			if doc != NarrativeAnnual || col == "" {
+			if doc == NarrativeAnnual && col != "" {
+				if _, err := tx.exec("ward_years", "year = ?", []any{key}, `INSERT INTO ward_years(year, `+col+`) VALUES (?, ?)
+					ON CONFLICT(year) DO UPDATE SET `+col+` = excluded.`+col, key, body); err != nil {
+					return fmt.Errorf("ghi nội dung %s: %w", sec, err)
+				}
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO ward_years(year, `+col+`) VALUES (?, ?)
-				ON CONFLICT(year) DO UPDATE SET `+col+` = excluded.`+col, key, body); err != nil {
+			if _, err := tx.exec("narratives", "doc = ? AND key = ? AND section = ?", []any{doc, key, sec}, `INSERT INTO narratives(doc, key, section, body) VALUES (?,?,?,?)
+				ON CONFLICT(doc, key, section) DO UPDATE SET body = excluded.body`, doc, key, sec, body); err != nil {
 				return fmt.Errorf("ghi nội dung %s: %w", sec, err)
 			}
 		}
@@ -144,7 +147,21 @@ func wardUnion(u Unit) string {
 // PeriodDraft is AnnualDraft for the period report, from the period's
 // results.
 func PeriodDraft(pr PeriodResult, u Unit) Narrative {
-	return draftFrom(pr.Total, nil, "trong giai đoạn", wardUnion(u))
+	// A yearly target speaks of its latest year, a period target of the
+	// whole period so far.
+	rs := append([]Result(nil), pr.Total...)
+	if n := len(pr.ByYear); n > 0 {
+		for i := range rs {
+			if !rs[i].Indicator.Period && i < len(pr.ByYear[n-1]) {
+				rs[i] = pr.ByYear[n-1][i]
+			}
+		}
+	}
+	when := "trong giai đoạn"
+	if n := len(pr.Years); n > 0 {
+		when = fmt.Sprintf("trong năm %d", pr.Years[n-1])
+	}
+	return draftFrom(rs, nil, when, wardUnion(u))
 }
 
 // MergeDraft fills the sections n leaves empty from the draft.
@@ -199,7 +216,7 @@ func draftFrom(rs []Result, st *Situation, when, subject string) Narrative {
 		org = append(org, fmt.Sprintf("Kết nạp %s đoàn viên mới, phát triển %s hội viên mới.",
 			FormatInt(int64(st.Admissions)), FormatInt(int64(st.NewFederation))))
 	} else if u, f := by[MetricNewUnionMembers], by[MetricNewFederation]; u.Known && f.Known {
-		org = append(org, fmt.Sprintf("Kết nạp %s đoàn viên mới, phát triển %s hội viên mới %s.", FormatNum(u.Actual), FormatNum(f.Actual), when))
+		org = append(org, fmt.Sprintf("Từ đầu giai đoạn, kết nạp %s đoàn viên mới, phát triển %s hội viên mới.", FormatNum(u.Actual), FormatNum(f.Actual)))
 	}
 	if r, ok := by[MetricPartyIntroducedPct]; ok {
 		org = append(org, "Giới thiệu đoàn viên ưu tú cho Đảng xem xét kết nạp: "+r.Detail+".")

@@ -86,19 +86,24 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 	p.Number, p.Title = Clean(p.Number), Clean(p.Title)
 	p.Issuer, p.UpperPlan = Clean(p.Issuer), Clean(p.UpperPlan)
 	c := &checker{}
+	c.text("Number", "Số kế hoạch", p.Number, ruleCode)
+	c.text("Title", "Trích yếu", p.Title, ruleTitle)
 	if p.Number == "" {
 		c.add("Number", "Số kế hoạch", "không được để trống (ví dụ 25-KH/ĐTN)")
 	}
 	if p.Title == "" {
 		c.add("Title", "Trích yếu", "không được để trống")
 	}
-	if p.StartYear < 1950 || p.EndYear < p.StartYear || p.EndYear > p.StartYear+20 {
+	if checkYear(p.StartYear) != nil || checkYear(p.EndYear) != nil || p.EndYear < p.StartYear || p.EndYear > p.StartYear+20 {
 		c.add("EndYear", "Giai đoạn", "từ năm %d đến năm %d không hợp lệ", p.StartYear, p.EndYear)
 	}
 	for i := range p.Indicators {
 		in := &p.Indicators[i]
 		in.Code, in.Section, in.Title = Clean(in.Code), Clean(in.Section), Clean(in.Title)
 		c.row = i + 1
+		c.text("Code", "Mã chỉ tiêu", in.Code, ruleCode)
+		c.text("Section", "Mục", in.Section, ruleLine)
+		c.text("Title", "Nội dung chỉ tiêu", in.Title, ruleTitle)
 		if in.Code == "" {
 			c.add("Code", "Mã chỉ tiêu", "không được để trống")
 		}
@@ -110,6 +115,9 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 		}
 		if !validCode(Metrics, in.Metric) {
 			c.add("Metric", "Cách đo", "%q không có trong danh mục", in.Metric)
+		}
+		if in.Target > float64(CountRange.Max) || in.Target != in.Target { // NaN too
+			c.add("Target", "Chỉ tiêu", "%s không hợp lệ: phải là số nguyên từ %s đến %s", FormatNum(in.Target), FormatInt(CountRange.Min), FormatInt(CountRange.Max))
 		}
 		if in.Target < 0 {
 			c.add("Target", "Chỉ tiêu", "không được âm")
@@ -125,20 +133,20 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 	if err := c.err(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		if p.Current {
-			if _, err := tx.ExecContext(ctx, `UPDATE plans SET current = 0`); err != nil {
+			if _, err := tx.exec("plans", "current <> 0", nil, `UPDATE plans SET current = 0`); err != nil {
 				return fmt.Errorf("ghi kế hoạch: %w", err)
 			}
 		}
 		if p.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO plans(number, title, start_year, end_year, current, issued, issuer, upper_plan) VALUES (?,?,?,?,?,?,?,?)`,
+			id, err := tx.insert("plans", `INSERT INTO plans(number, title, start_year, end_year, current, issued, issuer, upper_plan) VALUES (?,?,?,?,?,?,?,?)`,
 				p.Number, p.Title, p.StartYear, p.EndYear, p.Current, p.Issued, p.Issuer, p.UpperPlan)
 			if err != nil {
 				return fmt.Errorf("ghi kế hoạch: %w", err)
 			}
-			p.ID, _ = res.LastInsertId()
-		} else if _, err := tx.ExecContext(ctx, `UPDATE plans SET number=?, title=?, start_year=?, end_year=?, current=?, issued=?, issuer=?, upper_plan=? WHERE id=?`,
+			p.ID = id
+		} else if _, err := tx.exec("plans", "id = ?", []any{p.ID}, `UPDATE plans SET number=?, title=?, start_year=?, end_year=?, current=?, issued=?, issuer=?, upper_plan=? WHERE id=?`,
 			p.Number, p.Title, p.StartYear, p.EndYear, p.Current, p.Issued, p.Issuer, p.UpperPlan, p.ID); err != nil {
 			return fmt.Errorf("sửa kế hoạch: %w", err)
 		}
@@ -150,13 +158,13 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 				in.Order = i + 1
 			}
 			if in.ID == 0 {
-				res, err := tx.ExecContext(ctx, `INSERT INTO indicators(plan_id, code, section, title, kind, metric, target, period, ord) VALUES (?,?,?,?,?,?,?,?,?)`,
+				id, err := tx.insert("indicators", `INSERT INTO indicators(plan_id, code, section, title, kind, metric, target, period, ord) VALUES (?,?,?,?,?,?,?,?,?)`,
 					p.ID, in.Code, in.Section, in.Title, string(in.Kind), in.Metric, in.Target, in.Period, in.Order)
 				if err != nil {
 					return fmt.Errorf("ghi chỉ tiêu %s: %w", in.Code, err)
 				}
-				in.ID, _ = res.LastInsertId()
-			} else if _, err := tx.ExecContext(ctx, `UPDATE indicators SET code=?, section=?, title=?, kind=?, metric=?, target=?, period=?, ord=? WHERE id=? AND plan_id=?`,
+				in.ID = id
+			} else if _, err := tx.exec("indicators", "id = ? AND plan_id = ?", []any{in.ID, p.ID}, `UPDATE indicators SET code=?, section=?, title=?, kind=?, metric=?, target=?, period=?, ord=? WHERE id=? AND plan_id=?`,
 				in.Code, in.Section, in.Title, string(in.Kind), in.Metric, in.Target, in.Period, in.Order, in.ID, p.ID); err != nil {
 				return fmt.Errorf("sửa chỉ tiêu %s: %w", in.Code, err)
 			}
@@ -179,7 +187,7 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 		}
 		rows.Close()
 		for _, id := range drop {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM indicators WHERE id = ?`, id); err != nil {
+			if _, err := tx.exec("indicators", "id = ?", []any{id}, `DELETE FROM indicators WHERE id = ?`, id); err != nil {
 				return fmt.Errorf("xóa chỉ tiêu: %w", err)
 			}
 		}
@@ -190,11 +198,22 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 // SetIndicatorValue records the value of an indicator measured by hand
 // (1 for a ticked checkbox, 0 for not met) for a year.
 func (s *Store) SetIndicatorValue(ctx context.Context, indicatorID int64, year int, v float64) error {
+	if err := checkYear(year); err != nil {
+		return err
+	}
 	if v < 0 {
 		return &ValidationError{Errors: []FieldError{{Field: "Value", Label: "Giá trị", Msg: "không được âm"}}}
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO indicator_values(indicator_id, year, value) VALUES (?,?,?)
+	if v > float64(CountRange.Max) || v != v { // NaN too
+		c := &checker{}
+		c.add("Value", "Giá trị", "%s không hợp lệ: phải là số nguyên từ %s đến %s", FormatNum(v), FormatInt(CountRange.Min), FormatInt(CountRange.Max))
+		return c.err()
+	}
+	err := s.write(ctx, func(tx *writeTx) error {
+		_, err := tx.exec("indicator_values", "indicator_id = ? AND year = ?", []any{indicatorID, year}, `INSERT INTO indicator_values(indicator_id, year, value) VALUES (?,?,?)
 		ON CONFLICT(indicator_id, year) DO UPDATE SET value = excluded.value`, indicatorID, year, v)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("ghi giá trị chỉ tiêu: %w", err)
 	}
@@ -205,7 +224,7 @@ func (s *Store) SetIndicatorValue(ctx context.Context, indicatorID int64, year i
 // their hand-entered values. The register keeps at least one plan, and when
 // the current plan goes, the plan of the latest period becomes current.
 func (s *Store) DeletePlan(ctx context.Context, id int64) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM plans`).Scan(&n); err != nil {
 			return fmt.Errorf("đếm kế hoạch: %w", err)
@@ -215,16 +234,22 @@ func (s *Store) DeletePlan(ctx context.Context, id int64) error {
 				Msg: "sổ cần ít nhất một kế hoạch; hãy sửa kế hoạch này thay vì xóa"}}}
 		}
 		var current bool
-		err := tx.QueryRowContext(ctx, `DELETE FROM plans WHERE id = ? RETURNING current`, id).Scan(&current)
+		err := tx.QueryRowContext(ctx, `SELECT current FROM plans WHERE id = ?`, id).Scan(&current)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("kế hoạch %d: %w", id, ErrNotFound)
 		}
 		if err != nil {
+			return fmt.Errorf("đọc kế hoạch: %w", err)
+		}
+		if _, err := tx.exec("plans", "id = ?", []any{id}, `DELETE FROM plans WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("xóa kế hoạch: %w", err)
 		}
 		if current {
-			if _, err := tx.ExecContext(ctx, `UPDATE plans SET current = 1 WHERE id =
-				(SELECT id FROM plans ORDER BY start_year DESC, id DESC LIMIT 1)`); err != nil {
+			var next int64
+			if err := tx.QueryRowContext(ctx, `SELECT id FROM plans ORDER BY start_year DESC, id DESC LIMIT 1`).Scan(&next); err != nil {
+				return fmt.Errorf("chọn kế hoạch hiện hành: %w", err)
+			}
+			if _, err := tx.exec("plans", "id = ?", []any{next}, `UPDATE plans SET current = 1 WHERE id = ?`, next); err != nil {
 				return fmt.Errorf("chọn kế hoạch hiện hành: %w", err)
 			}
 		}

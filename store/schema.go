@@ -267,6 +267,7 @@ END;
 ALTER TABLE plans ADD COLUMN issued TEXT;
 ALTER TABLE plans ADD COLUMN issuer TEXT NOT NULL DEFAULT '';
 ALTER TABLE plans ADD COLUMN upper_plan TEXT NOT NULL DEFAULT '';
+CREATE INDEX member_years_admitted ON member_years(party_admitted) WHERE party_admitted IS NOT NULL;
 ALTER TABLE documents ADD COLUMN doc_key TEXT NOT NULL DEFAULT '';
 CREATE INDEX documents_key ON documents(doc_key, year, type);
 CREATE TABLE narratives (
@@ -276,5 +277,40 @@ CREATE TABLE narratives (
 	body    TEXT NOT NULL DEFAULT '',
 	PRIMARY KEY (doc, key, section)
 ) WITHOUT ROWID;
+`,
+	// 3: history of changes and the recycle bin (issue 9).
+	`
+-- Every change to the register, written by the store's one write path in
+-- the transaction of the change: one row a row inserted, changed or
+-- deleted (before and after hold the changed columns as JSON), or one
+-- summary row for a move to or from the recycle bin. No foreign keys:
+-- history outlives the rows it tells about.
+CREATE TABLE history (
+	id        INTEGER PRIMARY KEY,
+	at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+	action    TEXT NOT NULL,
+	entity    TEXT NOT NULL,
+	row_key   TEXT NOT NULL,
+	person_id INTEGER,
+	before    TEXT NOT NULL DEFAULT '{}',
+	after     TEXT NOT NULL DEFAULT '{}',
+	note      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX history_person ON history(person_id, id) WHERE person_id IS NOT NULL;
+
+-- The recycle bin (thùng rác): a deleted person, branch, club or
+-- cooperative group leaves the live tables, so that no list, search,
+-- count or report can see it, and waits here with every row linked to it
+-- (payload, JSON) until it is restored or the bin is emptied.
+CREATE TABLE trash (
+	id         INTEGER PRIMARY KEY,
+	kind       TEXT NOT NULL,
+	item_id    INTEGER NOT NULL,
+	label      TEXT NOT NULL,
+	deleted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+	links      INTEGER NOT NULL DEFAULT 0,
+	payload    TEXT NOT NULL
+);
+CREATE INDEX trash_item ON trash(kind, item_id);
 `,
 }

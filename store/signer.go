@@ -34,11 +34,21 @@ func (s *Store) SignerOn(ctx context.Context, on Date, deputy bool) (Signer, err
 		WHERE po.kind = ? AND (po.start IS NULL OR po.start <= ?2) AND (po.end IS NULL OR po.end = '' OR po.end >= ?2)
 		ORDER BY po.start DESC, po.id DESC LIMIT 1`, kind, on).Scan(&family, &middle, &given)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Signer{}, fmt.Errorf("%w: sổ chưa có %s Đoàn %s giữ chức vụ ngày %s; hãy ghi chức vụ %s trên trang của người đó (Chức vụ, từ ngày) rồi xuất lại",
-			ErrNoSigner, label, "cơ sở", on, label)
+		return Signer{}, &causeError{err: errMsg("Chưa có người ký: sổ chưa có %s giữ chức vụ ngày %s. Hãy ghi chức vụ %s trên trang của người đó (chức vụ, từ ngày) rồi xuất lại",
+			label, on, label), cause: ErrNoSigner}
 	}
 	if err != nil {
 		return Signer{}, fmt.Errorf("tìm người ký: %w", err)
 	}
 	return Signer{Name: joinName(family, middle, given), Deputy: deputy}, nil
 }
+
+// causeError is a message a window translates (a *MessageError) that is
+// also a sentinel error for errors.Is.
+type causeError struct {
+	err   error
+	cause error
+}
+
+func (e *causeError) Error() string   { return e.err.Error() }
+func (e *causeError) Unwrap() []error { return []error{e.err, e.cause} }

@@ -72,6 +72,12 @@ func (s *Store) SaveUnit(ctx context.Context, u Unit) error {
 	u.SecretaryName = Clean(u.SecretaryName)
 	u.DeputyName = Clean(u.DeputyName)
 	c := &checker{}
+	c.text("UpperBody", "Đoàn cấp trên", u.UpperBody, ruleLine)
+	c.text("Name", "Tên đơn vị", u.Name, ruleLine)
+	c.text("Place", "Địa danh", u.Place, ruleLine)
+	c.text("IssuerCode", "Ký hiệu cơ quan ban hành", u.IssuerCode, ruleCode)
+	c.text("SecretaryName", "Bí thư", u.SecretaryName, ruleFullName)
+	c.text("DeputyName", "Phó Bí thư", u.DeputyName, ruleFullName)
 	if u.UpperBody == "" {
 		c.add("UpperBody", "Đoàn cấp trên", "không được để trống (ví dụ TỈNH ĐOÀN ĐỒNG THÁP)")
 	}
@@ -87,7 +93,7 @@ func (s *Store) SaveUnit(ctx context.Context, u Unit) error {
 	if err := c.err(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *writeTx) error {
 		for _, k := range unitKeys {
 			if err := setSetting(ctx, tx, k.key, *k.field(&u)); err != nil {
 				return err
@@ -97,8 +103,8 @@ func (s *Store) SaveUnit(ctx context.Context, u Unit) error {
 	})
 }
 
-func setSetting(ctx context.Context, tx *sql.Tx, key, value string) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO settings(key, value) VALUES (?, ?)
+func setSetting(ctx context.Context, tx *writeTx, key, value string) error {
+	if _, err := tx.exec("settings", "key = ?", []any{key}, `INSERT INTO settings(key, value) VALUES (?, ?)
 		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value); err != nil {
 		return fmt.Errorf("ghi cài đặt %s: %w", key, err)
 	}
@@ -120,5 +126,5 @@ func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 
 // SetSetting writes a free-form setting (e.g. the date of the last backup).
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error { return setSetting(ctx, tx, key, value) })
+	return s.write(ctx, func(tx *writeTx) error { return setSetting(ctx, tx, key, value) })
 }

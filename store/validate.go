@@ -70,6 +70,27 @@ type MessageError struct {
 
 func (e *MessageError) Error() string { return fmt.Sprintf(e.Format, e.Args...) }
 
+// Message gives the error as a format and its arguments (see Translatable).
+func (e *MessageError) Message() (string, []any) { return e.Format, e.Args }
+
+// Translatable is an error a window can show in its own language: its
+// Vietnamese format is the key of the translation, and an argument that is
+// itself a Message is translated the same way.
+type Translatable interface {
+	error
+	Message() (format string, args []any)
+}
+
+// Message is a format with its arguments, as an argument of another
+// message; it prints as the Vietnamese text.
+type Message struct {
+	Format string
+	Args   []any
+}
+
+// String is the Vietnamese text.
+func (m Message) String() string { return fmt.Sprintf(m.Format, m.Args...) }
+
 // errMsg makes a *MessageError.
 func errMsg(format string, args ...any) error { return &MessageError{Format: format, Args: args} }
 
@@ -130,6 +151,7 @@ func cleanPerson(p *Person) {
 // card uniqueness is checked by the caller in the same transaction.
 func validatePerson(p *Person, row int, today Date) *checker {
 	c := &checker{row: row}
+	checkPersonText(c, p)
 	if p.FamilyName == "" {
 		c.add("FamilyName", "Họ", "không được để trống")
 	}
@@ -199,4 +221,20 @@ func validatePerson(p *Person, row int, today Date) *checker {
 func CheckPerson(p Person) error {
 	cleanPerson(&p)
 	return validatePerson(&p, 0, Today()).err()
+}
+
+// checkPersonText checks every text field of a person against its rule
+// (textrules.go).
+func checkPersonText(c *checker, p *Person) {
+	c.text("FamilyName", "Họ", p.FamilyName, ruleNamePart)
+	c.text("MiddleName", "Tên đệm", p.MiddleName, ruleNamePart)
+	c.text("GivenName", "Tên", p.GivenName, ruleNamePart)
+	c.text("Ethnicity", "Dân tộc", p.Ethnicity, ruleShort)
+	c.text("Religion", "Tôn giáo", p.Religion, ruleShort)
+	c.text("Address", "Địa chỉ", p.Address, ruleAddress)
+	c.text("Hamlet", "Khóm, ấp", p.Hamlet, ruleLine)
+	c.text("ITLevel", "Tin học", p.ITLevel, ruleShort)
+	c.text("Language", "Ngoại ngữ", p.Language, ruleShort)
+	c.text("CardNumber", "Số thẻ đoàn viên", p.CardNumber, ruleCode)
+	c.text("Note", "Ghi chú", p.Note, ruleNote)
 }

@@ -169,6 +169,9 @@ func (s *Store) SetWorkingYearStart(ctx context.Context, dayMonth string) error 
 // YearSpan is working year year counted up to the cut-off: a zero cutoff
 // counts to the year's end, or to today while the year runs.
 func (s *Store) YearSpan(ctx context.Context, year int, cutoff Date) (Span, error) {
+	if err := checkYear(year); err != nil {
+		return Span{}, err
+	}
 	d, m, err := s.WorkingYearStart(ctx)
 	if err != nil {
 		return Span{}, err

@@ -83,7 +83,7 @@ func (s *branchesScreen) showBranch(b store.Branch) {
 		a.win.Canvas().Focus(name)
 		return
 	}
-	del := s.deleteButton(T("Xóa chi đoàn"), fmt.Sprintf(T("Xóa chi đoàn %s?"), b.Name),
+	del := s.deleteButton(T("Xóa chi đoàn"), fmt.Sprintf(T("Chuyển chi đoàn %s vào thùng rác?"), b.Name),
 		func() error { return a.st.DeleteBranch(a.ctx, b.ID) })
 	members := newButtonWithIcon(fmt.Sprintf(T("Xem %d đoàn viên"), b.Members), theme.AccountIcon(), func() {
 		a.goTo("members")

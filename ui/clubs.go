@@ -61,7 +61,7 @@ func (s *clubsScreen) showClub(c store.Club) {
 	}, func() { s.saved(nc.ID) })
 	buttons := container.NewHBox(save)
 	if c.ID != 0 {
-		buttons.Add(s.deleteButton(T("Xóa câu lạc bộ"), fmt.Sprintf(T("Xóa %s?"), c.Name),
+		buttons.Add(s.deleteButton(T("Xóa câu lạc bộ"), fmt.Sprintf(T("Chuyển %s vào thùng rác?"), c.Name),
 			func() error { return a.st.DeleteClub(a.ctx, c.ID) }))
 	}
 	s.setDetail(container.NewVBox(heading(T("Câu lạc bộ")), fm.grid(), fm.other, buttons, widget.NewSeparator(), members.root))

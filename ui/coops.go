@@ -74,7 +74,7 @@ func (s *coopsScreen) showCoop(c store.Coop) {
 	buttons := container.NewHBox(save)
 	box := container.NewVBox(heading(T("Tổ hợp tác")), fm.grid(), fm.other, buttons)
 	if c.ID != 0 {
-		buttons.Add(s.deleteButton(T("Xóa tổ hợp tác"), fmt.Sprintf(T("Xóa %s?"), c.Name),
+		buttons.Add(s.deleteButton(T("Xóa tổ hợp tác"), fmt.Sprintf(T("Chuyển %s vào thùng rác?"), c.Name),
 			func() error { return a.st.DeleteCoop(a.ctx, c.ID) }))
 		box.Add(widget.NewSeparator())
 		box.Add(s.yearly(c))

@@ -29,7 +29,9 @@ func (m *membersScreen) exportExcel() {
 	m.exportBtn.Disable()
 	go func() {
 		var n int
-		err := store.WriteFile(path, func(w io.Writer) error {
+		out := a.st.Output(path, false)
+		out.Ask = a.askReplace // never over a file without asking
+		err := out.Write(func(w io.Writer) error {
 			var err error
 			n, err = a.st.ExportMembers(a.ctx, f, w)
 			return err

@@ -114,7 +114,7 @@ func fieldErrText(fe store.FieldError) string {
 // carry their Vietnamese wording as a key (see store.MessageError); other
 // errors read as they are.
 func errText(err error) string {
-	var me *store.MessageError
+	var tr store.Translatable
 	var ve *store.ValidationError
 	switch {
 	case err == nil:
@@ -127,8 +127,9 @@ func errText(err error) string {
 			msgs[i] = fieldErrText(fe)
 		}
 		return strings.Join(msgs, "; ")
-	case errors.As(err, &me):
-		return fmt.Sprintf(T(me.Format), translateArgs(me.Args)...)
+	case errors.As(err, &tr):
+		format, args := tr.Message()
+		return fmt.Sprintf(T(format), translateArgs(args)...)
 	}
 	return err.Error()
 }
@@ -138,8 +139,17 @@ func errText(err error) string {
 func translateArgs(args []any) []any {
 	out := make([]any, len(args))
 	for i, a := range args {
+		if m, ok := a.(*store.MessageError); ok {
+			// A message inside a message (a group member's name).
+			out[i] = fmt.Sprintf(T(m.Format), translateArgs(m.Args)...)
+			continue
+		}
 		if l, ok := a.(interface{ Label() string }); ok {
 			out[i] = T(l.Label())
+			continue
+		}
+		if m, ok := a.(store.Message); ok {
+			out[i] = fmt.Sprintf(T(m.Format), translateArgs(m.Args)...)
 			continue
 		}
 		out[i] = a

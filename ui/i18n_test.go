@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -26,6 +27,10 @@ func storeMessages(t *testing.T) []string {
 		for _, c := range list {
 			seen[c.Label] = true
 		}
+	}
+	// The words of history lines and restore notes (store.HistoryEntry.Text).
+	for _, w := range append(store.HistoryWords(), store.TrashWords()...) {
+		seen[w] = true
 	}
 	files, err := filepath.Glob("../store/*.go")
 	if err != nil || len(files) == 0 {
@@ -53,15 +58,19 @@ func storeMessages(t *testing.T) []string {
 				}
 				first = 1 // add(field, label, format, args…)
 			case *ast.Ident:
-				if fn.Name != "errMsg" {
+				switch fn.Name {
+				case "errMsg": // errMsg(format, args…)
+				case "refuse": // refuse(err, format, args…)
+					first = 1
+				default:
 					return true
 				}
 			default:
 				return true
 			}
-			last := first + 1
-			if first == 0 {
-				last = 0
+			last := first // errMsg, refuse: the format alone
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "add" {
+				last = first + 1 // add: the label and the format
 			}
 			for i := first; i <= last && i < len(call.Args); i++ {
 				if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
@@ -182,5 +191,29 @@ func TestEnglishCoversTheWindow(t *testing.T) {
 	}
 	if len(missing) > 0 {
 		t.Errorf("%d window strings have no English:\n%s", len(missing), strings.Join(missing, "\n"))
+	}
+}
+
+// TestErrorsInEnglish: a refused output path reads in English, detail
+// included, and in Vietnamese as the store wrote it.
+func TestErrorsInEnglish(t *testing.T) {
+	reg := filepath.Join(t.TempDir(), "so.db")
+	err := store.Output{Path: reg, Register: reg}.Write(func(io.Writer) error { return nil })
+	if err == nil {
+		t.Fatal("writing over the register was allowed")
+	}
+	if got := errText(err); !strings.Contains(got, "không ghi được") || !strings.Contains(got, "đây là sổ đang mở (so.db)") {
+		t.Errorf("Vietnamese: %q", got)
+	}
+	if err := SetLanguage(LangEnglish); err != nil {
+		t.Fatal(err)
+	}
+	defer SetLanguage(LangVietnamese)
+	if got, want := errText(err), "cannot write "+reg+": this is the open register (so.db)"; got != want {
+		t.Errorf("English: %q, want %q", got, want)
+	}
+	_, derr := store.ParseDate("31/02/2005")
+	if got := errText(derr); got != "31/02/2005 is not a real date" {
+		t.Errorf("English date error: %q", got)
 	}
 }

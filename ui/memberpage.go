@@ -35,7 +35,7 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 	})
 	delBtn := newButtonWithIcon(T("Xóa khỏi sổ"), theme.DeleteIcon(), func() {
 		a.confirm(T("Xóa khỏi sổ"),
-			fmt.Sprintf(T("Xóa hẳn %s khỏi sổ? Việc này không hoàn tác được.\n(Đoàn viên rời Đoàn thì dùng Chuyển đi, Trưởng thành hoặc Xóa tên.)"), p.FullName()),
+			fmt.Sprintf(T("Chuyển %s vào thùng rác? Có thể khôi phục trong Cài đặt › Thùng rác.\n(Đoàn viên rời Đoàn thì dùng Chuyển đi, Trưởng thành hoặc Xóa tên.)"), p.FullName()),
 			func() {
 				if err := a.st.DeletePerson(a.ctx, p.ID); err != nil {
 					a.showError(err)
@@ -45,6 +45,7 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 			})
 	})
 	delBtn.Importance = widget.DangerImportance
+	historyBtn := newButtonWithIcon(T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { a.showHistory(p) })
 	actions := container.NewHBox(
 		newButton(T("Chuyển đi"), func() { a.eventDialog(p, store.EventTransferOut, reopen) }),
 		newButton(T("Chuyển đến"), func() { a.eventDialog(p, store.EventTransferIn, reopen) }),
@@ -56,7 +57,7 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 	title := heading(p.FullName())
 	title.SizeName = theme.SizeNameSubHeadingText
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, backBtn, container.NewHBox(editBtn, delBtn), title),
+		container.NewBorder(nil, nil, backBtn, container.NewHBox(editBtn, historyBtn, delBtn), title),
 		actions,
 	)
 

@@ -137,8 +137,13 @@ func (e *narrativeEditor) save() {
 // year, the rating scale, the current plan's date, issuing body and
 // upper plan, and the recipients of each document.
 type reportSettings struct {
-	a    *App
-	root fyne.CanvasObject
+	a                                  *App
+	root                               fyne.CanvasObject
+	yearStart, planDate, issuer, upper *entry
+	recipients                         *entry
+	scale, kind                        *widget.Select
+	save                               *widget.Button
+	status                             *widget.Label
 }
 
 func newReportSettings(a *App) *reportSettings {
@@ -184,8 +189,20 @@ func newReportSettings(a *App) *reportSettings {
 	recipients.SetPlaceHolder(T("Một nơi nhận một dòng; để trống: nơi nhận mặc định"))
 	kind := widget.NewSelect(kindNames, nil)
 	kindCode := func() string { return issuing.Kinds[max(kind.SelectedIndex(), 0)].Code }
+	// Recipients typed for each kind, kept while she switches between
+	// kinds and all saved together.
+	edited := map[string]string{}
+	shown := ""
 	kind.OnChanged = func(string) {
-		list, _, err := st.Recipients(ctx, kindCode())
+		if shown != "" {
+			edited[shown] = recipients.Text
+		}
+		shown = kindCode()
+		if text, ok := edited[shown]; ok {
+			recipients.SetText(text)
+			return
+		}
+		list, _, err := st.Recipients(ctx, shown)
 		if err != nil {
 			a.showError(err)
 			return
@@ -194,6 +211,7 @@ func newReportSettings(a *App) *reportSettings {
 	}
 	kind.SetSelectedIndex(0)
 
+	r.yearStart, r.planDate, r.issuer, r.upper, r.recipients, r.scale, r.kind, r.status = yearStart, planDate, issuer, upper, recipients, scale, kind, status
 	save := widget.NewButtonWithIcon(T("Lưu cài đặt báo cáo"), theme.DocumentSaveIcon(), func() {
 		if err := st.SetWorkingYearStart(ctx, yearStart.Text); err != nil {
 			a.showError(err)
@@ -205,9 +223,12 @@ func newReportSettings(a *App) *reportSettings {
 				return
 			}
 		}
-		if err := st.SetRecipients(ctx, kindCode(), recipients.Text); err != nil {
-			a.showError(err)
-			return
+		edited[kindCode()] = recipients.Text
+		for code, text := range edited {
+			if err := st.SetRecipients(ctx, code, text); err != nil {
+				a.showError(err)
+				return
+			}
 		}
 		if plan.ID != 0 {
 			d, err := store.ParseDate(planDate.Text)
@@ -224,6 +245,7 @@ func newReportSettings(a *App) *reportSettings {
 		status.SetText(T("Đã lưu cài đặt báo cáo."))
 	})
 	save.Importance = widget.HighImportance
+	r.save = save
 	form := widget.NewForm(
 		widget.NewFormItem(T("Năm công tác bắt đầu từ (ngày/tháng)"), yearStart),
 		widget.NewFormItem(T("Thang xếp loại tổ chức Đoàn"), scale),

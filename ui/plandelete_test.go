@@ -24,14 +24,7 @@ func findButton(o fyne.CanvasObject, text string) fyne.Tappable {
 			return b
 		}
 	}
-	var children []fyne.CanvasObject
-	switch v := o.(type) {
-	case *fyne.Container:
-		children = v.Objects
-	case fyne.Widget:
-		children = test.WidgetRenderer(v).Objects()
-	}
-	for _, c := range children {
+	for _, c := range canvasChildren(o) {
 		if b := findButton(c, text); b != nil {
 			return b
 		}

@@ -25,6 +25,8 @@ func reportDocuments() []document {
 // entered in the register.
 func (a *App) issue(req issuing.Request, dir string, number bool) (string, error) {
 	req.Dir, req.Draft = dir, !number
+	// An existing file is replaced only when the user says so.
+	req.ConfirmReplace = a.askReplace
 	out, err := issuing.Issue(a.ctx, a.st, req)
 	if err != nil {
 		return "", err

@@ -27,7 +27,7 @@ type reportsScreen struct {
 	docs     []document
 	docSel   *selectBox
 	year     *selectBox
-	texts    *fyne.Container
+	texts    *narrativeEditor // the report's text, section by section
 	bar      *widget.ProgressBar
 	status   *widget.Label
 	genBtn   *button
@@ -49,7 +49,7 @@ type reportsScreen struct {
 func newReportsScreen(a *App) *reportsScreen {
 	// Built here rather than once for the package so that the titles
 	// follow the language chosen in Settings.
-	s := &reportsScreen{a: a, texts: container.NewStack(), docs: reportDocuments()}
+	s := &reportsScreen{a: a, docs: reportDocuments()}
 	var names []string
 	for _, d := range s.docs {
 		names = append(names, d.title)
@@ -78,13 +78,13 @@ func newReportsScreen(a *App) *reportsScreen {
 		widget.NewFormItem(T("Văn bản"), s.docSel),
 		widget.NewFormItem(T("Năm"), s.year),
 		widget.NewFormItem(T("Số liệu tính đến ngày"), s.cutoff),
-		widget.NewFormItem("", container.NewVBox(s.number, s.renumber, s.deputy)),
+		widget.NewFormItem("", container.NewVBox(s.number, container.NewHBox(s.renumber, s.deputy))),
 	)
 	actions := container.NewVBox(container.NewHBox(s.genBtn, s.openFile, s.openDir), s.bar, s.status)
 	s.register = newDocRegister(a)
+	s.texts = newNarrativeEditor(a, s.yearNow)
 	s.tabs = container.NewAppTabs(
-		container.NewTabItem(T("Nội dung báo cáo năm"), s.texts),
-		container.NewTabItem(T("Nội dung báo cáo theo mục"), newNarrativeEditor(a, s.yearNow).root),
+		container.NewTabItem(T("Nội dung báo cáo theo mục"), s.texts.root),
 		container.NewTabItem(T("Cài đặt báo cáo"), newReportSettings(a).root),
 		container.NewTabItem(T("Sổ văn bản đi"), s.register.root),
 	)
@@ -112,39 +112,11 @@ func (s *reportsScreen) refresh() {
 	s.loadTexts()
 }
 
-// loadTexts shows the secretary's texts of the annual report for the year.
+// loadTexts shows the report's text for the year chosen.
 func (s *reportsScreen) loadTexts() {
-	a := s.a
-	y, _ := strconv.Atoi(s.year.Selected)
-	w, err := a.st.WardYear(a.ctx, y)
-	if err != nil {
-		a.showError(err)
-		return
+	if s.texts != nil {
+		s.texts.load()
 	}
-	mk := func(v string) *entry {
-		e := newMultiLineEntry(a)
-		e.SetText(v)
-		e.SetMinRowsVisible(4)
-		return e
-	}
-	ach, sho, next := mk(w.Achievements), mk(w.Shortcomings), mk(w.NextSteps)
-	save := newButtonWithIcon(T("Lưu nội dung"), theme.DocumentSaveIcon(), func() {
-		w.Achievements, w.Shortcomings, w.NextSteps = ach.Text, sho.Text, next.Text
-		if err := a.st.SaveWardYear(a.ctx, w); err != nil {
-			a.showError(err)
-			return
-		}
-		s.status.SetText(T("Đã lưu nội dung đánh giá."))
-	})
-	box := container.NewVBox(
-		heading(fmt.Sprintf(T("Đánh giá chung năm %d (phần IV của báo cáo năm)"), y)),
-		widget.NewLabel(T("Ưu điểm")), ach,
-		widget.NewLabel(T("Hạn chế, khuyết điểm")), sho,
-		widget.NewLabel(T("Phương hướng, nhiệm vụ năm tới")), next,
-		container.NewHBox(save),
-	)
-	s.texts.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
-	s.texts.Refresh()
 }
 
 // generate runs the chosen document's generator off the UI goroutine,

@@ -87,12 +87,15 @@ func (s *settingsScreen) refresh() {
 
 	box := container.NewVBox(
 		heading(T("Thông tin đơn vị")), uf.view(), uf.other, container.NewHBox(saveUnit),
+		heading(T("Người ký văn bản")), a.signersInfo(),
 		widget.NewSeparator(),
 		heading(T("Ngôn ngữ")), container.NewHBox(langSel),
 		widget.NewSeparator(),
 		heading(T("Thư mục văn bản (báo cáo, danh sách, Excel)")), a.docsFolderRow(),
 		widget.NewSeparator(),
-		heading(T("Sổ dữ liệu")), widget.NewLabel(a.st.Path()), backupInfo, container.NewHBox(backupBtn, checkBtn),
+		heading(T("Sổ dữ liệu")), widget.NewLabel(a.st.Path()), backupInfo, container.NewHBox(backupBtn, checkBtn,
+			newButtonWithIcon(a.trashButtonText(), theme.DeleteIcon(), a.openTrash),
+			newButtonWithIcon(T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { a.showHistory(nil) })),
 	)
 	s.root.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
 	s.root.Refresh()

@@ -6,14 +6,19 @@ import (
 	"sodoan/store"
 )
 
-// unitForm edits the unit's names printed in document headers.
+// unitForm edits the unit's names printed in document headers. Who signs
+// is not typed here: documents are signed by whoever holds the office on
+// their date in the register (see signersInfo).
 type unitForm struct {
 	form
-	upper, name, place, issuer, secretary, deputy *entry
+	upper, name, place, issuer *entry
+	// kept is the unit as read, so that saving keeps the fields this form
+	// does not show.
+	kept store.Unit
 }
 
 func newUnitForm(a *App, u store.Unit) *unitForm {
-	f := &unitForm{}
+	f := &unitForm{kept: u}
 	f.other = newErrorText()
 	mk := func(v, hint string) *entry {
 		e := newEntry(a)
@@ -25,20 +30,17 @@ func newUnitForm(a *App, u store.Unit) *unitForm {
 	f.name = mk(u.Name, "BCH ĐOÀN PHƯỜNG 1")
 	f.place = mk(u.Place, "Phường 1")
 	f.issuer = mk(u.IssuerCode, "ĐTN")
-	f.secretary = mk(u.SecretaryName, "Nguyễn Văn A")
-	f.deputy = mk(u.DeputyName, "")
 	f.add("UpperBody", T("Đoàn cấp trên"), f.upper)
 	f.add("Name", T("Tên đơn vị"), f.name)
 	f.add("Place", T("Địa danh ghi ngày tháng"), f.place)
 	f.add("IssuerCode", T("Ký hiệu cơ quan ban hành"), f.issuer)
-	f.add("SecretaryName", T("Bí thư"), f.secretary)
-	f.add("DeputyName", T("Phó Bí thư"), f.deputy)
 	return f
 }
 
 func (f *unitForm) unit() store.Unit {
-	return store.Unit{UpperBody: f.upper.Text, Name: f.name.Text, Place: f.place.Text,
-		IssuerCode: f.issuer.Text, SecretaryName: f.secretary.Text, DeputyName: f.deputy.Text}
+	u := f.kept
+	u.UpperBody, u.Name, u.Place, u.IssuerCode = f.upper.Text, f.name.Text, f.place.Text, f.issuer.Text
+	return u
 }
 
 // save writes the unit; false (with the messages shown) when invalid.

@@ -15,10 +15,10 @@ import (
 
 func runDemo(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("demo", "demo --members N [--seed S]", stderr)
-	n := fs.Int("members", 1500, "số người của phường mẫu (10 đến 200.000)")
-	seed := fs.Int64("seed", 1, "hạt giống: cùng hạt giống, cùng dữ liệu")
-	year := fs.Int("year", 0, "năm hiện hành của dữ liệu (0: năm nay)")
-	if err := fs.Parse(args); err != nil {
+	n := intFlag(fs, "members", 1500, store.DemoMembersRange, "số người của phường mẫu (10 đến 200.000)")
+	seed := int64Flag(fs, "seed", 1, anyInt64, "hạt giống: cùng hạt giống, cùng dữ liệu")
+	year := intFlag(fs, "year", 0, store.YearRange, "năm hiện hành của dữ liệu (mặc định: năm nay)")
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	start := time.Now()
@@ -47,7 +47,8 @@ func runMembersList(ctx context.Context, st *store.Store, args []string, stdout,
 	kind := fs.String("kind", "union", "union (đoàn viên), federation (hội viên) hoặc all")
 	format := fs.String("format", "table", "table, csv hoặc xlsx (Excel, cần --out)")
 	out := fs.String("out", "", "tệp ghi ra (bắt buộc với xlsx)")
-	if err := fs.Parse(args); err != nil {
+	force := fs.Bool("force", false, "thay thế tệp --out đã có")
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	f := store.MemberFilter{Query: *q}
@@ -115,7 +116,13 @@ func runMembersList(ctx context.Context, st *store.Store, args []string, stdout,
 		if *out == "" {
 			return fmt.Errorf("--format xlsx cần --out TỆP.xlsx")
 		}
-		return store.WriteFile(*out, func(w io.Writer) error {
+		// Checked before the register is read: never the register itself,
+		// an existing file only with --force.
+		output := st.Output(*out, *force)
+		if err := output.Check(); err != nil {
+			return err
+		}
+		return output.Write(func(w io.Writer) error {
 			n, err := st.ExportMembers(ctx, f, w)
 			if err == nil {
 				fmt.Fprintf(stdout, "Đã xuất %s người: %s\n", store.FormatInt(int64(n)), *out)
@@ -128,8 +135,8 @@ func runMembersList(ctx context.Context, st *store.Store, args []string, stdout,
 
 func runSearch(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("search", "search [--limit N] TỪ", stderr)
-	limit := fs.Int("limit", 50, "số kết quả tối đa")
-	if err := fs.Parse(args); err != nil {
+	limit := intFlag(fs, "limit", 50, store.SearchLimitRange, "số kết quả tối đa (1 đến 10.000)")
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	q := strings.Join(fs.Args(), " ")
@@ -166,14 +173,17 @@ type statRow struct {
 	Period bool    `json:"period_target"`
 	Known  bool    `json:"known"`
 	Met    bool    `json:"met"`
-	Detail string  `json:"detail"`
+	// Verdict is the store's assessment code (met, on_pace, behind,
+	// not_met, no_data), the one every screen and report prints.
+	Verdict string `json:"verdict"`
+	Detail  string `json:"detail"`
 }
 
 func runStats(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("stats", "stats --year Y [--json]", stderr)
-	year := fs.Int("year", store.Today().Year(), "năm")
+	year := intFlag(fs, "year", store.Today().Year(), store.YearRange, "năm (1950 đến 2100)")
 	asJSON := fs.Bool("json", false, "in dạng JSON")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	plan, err := st.CurrentPlan(ctx)
@@ -192,7 +202,7 @@ func runStats(ctx context.Context, st *store.Store, args []string, stdout, stder
 		}{Plan: plan.Number, Year: *year}
 		for _, r := range rs {
 			out.Indicators = append(out.Indicators, statRow{r.Indicator.Code, r.Indicator.Title, string(r.Indicator.Kind),
-				r.Indicator.Target, r.Actual, r.Cumulative, r.Indicator.Period, r.Known, r.Met, r.Detail})
+				r.Indicator.Target, r.Actual, r.Cumulative, r.Indicator.Period, r.Known, r.Met, string(r.Verdict.Code), r.Detail})
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -210,18 +220,14 @@ func runStats(ctx context.Context, st *store.Store, args []string, stdout, stder
 		if r.Known {
 			actual = store.FormatValue(r.Indicator.Kind, r.Actual)
 		}
-		verdict := "Chưa đạt"
-		if r.Met {
-			verdict = "Đạt"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Indicator.Code, target, actual, verdict, r.Detail)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Indicator.Code, target, actual, r.Verdict.Phrase(), r.Detail)
 	}
 	return tw.Flush()
 }
 
 func runCheck(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("check", "check", stderr)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	v, problems, err := st.Check(ctx)
@@ -247,7 +253,7 @@ func runCheck(ctx context.Context, st *store.Store, args []string, stdout, stder
 func runBackup(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("backup", "backup --out TỆP", stderr)
 	out := fs.String("out", "", "tệp sao lưu (chưa tồn tại)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {

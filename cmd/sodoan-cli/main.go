@@ -22,6 +22,11 @@ Lệnh:
   stats --year Y [--json]            các chỉ tiêu: chỉ tiêu, kết quả, đạt
   check                              kiểm tra toàn vẹn và phiên bản lược đồ
   backup --out TỆP                   sao lưu sổ
+  history [--member MÃ] [--limit N]  lịch sử thay đổi (của một người)
+  delete LOẠI MÃ                     chuyển người (person), chi đoàn (branch),
+                                     CLB (club), tổ hợp tác (coop) vào thùng rác
+  trash list | restore LOẠI MÃ | empty [LOẠI MÃ] --yes
+                                     thùng rác: xem, khôi phục, xóa vĩnh viễn
   report ...                         xuất báo cáo PDF (report --help)
 
 Mỗi lệnh có --help.
@@ -30,7 +35,7 @@ Mỗi lệnh có --help.
 func main() {
 	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "Lỗi:", err)
+			fmt.Fprintln(safeWriter{os.Stderr}, "Lỗi:", err)
 		}
 		os.Exit(exitCode(err))
 	}
@@ -58,11 +63,12 @@ func defaultDB() string {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	stdout, stderr = safeWriter{stdout}, safeWriter{stderr}
 	fs := flag.NewFlagSet("sodoan-cli", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
 	db := fs.String("db", defaultDB(), "tệp sổ đoàn viên (SQLite)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	rest := fs.Args()
@@ -83,6 +89,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		"check":   runCheck,
 		"backup":  runBackup,
 		"report":  runReport,
+		"history": runHistory,
+		"trash":   runTrash,
+		"delete":  runDelete,
 	}
 	fn, ok := known[cmd]
 	if !ok {

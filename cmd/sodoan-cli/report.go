@@ -22,6 +22,8 @@ cùng văn bản thì giữ số cũ, trừ khi có --renumber):
   clubs                                danh sách câu lạc bộ và thành viên (BC)
   coops --year Y                       danh sách tổ hợp tác và kết quả năm Y (BC)
   transfer --member MÃ --to ĐƠN_VỊ     giấy giới thiệu sinh hoạt Đoàn (GGT)
+
+Tệp --out đã có chỉ được thay khi có --force; sổ và bản sao lưu không bao giờ bị ghi đè.
 `
 
 // reportCmd is one kind of document: its synopsis and its own flags,
@@ -76,7 +78,7 @@ func runReport(ctx context.Context, st *store.Store, args []string, stdout, stde
 		return fmt.Errorf("report: không có loại văn bản %q", name)
 	}
 	fs, f, own := reportFlags(name, c, stderr)
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -87,7 +89,7 @@ func runReport(ctx context.Context, st *store.Store, args []string, stdout, stde
 		return fmt.Errorf("report %s: thiếu --out TỆP.pdf", name)
 	}
 	req := issuing.Request{Kind: c.kind, Path: *f.out, Number: *f.number, Renumber: *f.renumber,
-		Unsigned: *f.unsigned, Deputy: *f.deputy}
+		Unsigned: *f.unsigned, Deputy: *f.deputy, Replace: *f.force}
 	if *f.date != "" {
 		d, err := store.ParseDate(*f.date)
 		if err != nil {
@@ -97,6 +99,11 @@ func runReport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	}
 	if st == nil {
 		return fmt.Errorf("report %s: chưa mở sổ", name)
+	}
+	// Checked before the register is read: never the register itself, an
+	// existing file only with --force (issuing checks again when writing).
+	if err := st.Output(*f.out, *f.force).Check(); err != nil {
+		return err
 	}
 	if err := own(ctx, st, &req); err != nil {
 		return err
@@ -121,6 +128,7 @@ type commonFlags struct {
 	out, date                  *string
 	number                     *int
 	unsigned, deputy, renumber *bool
+	force                      *bool
 }
 
 func reportFlags(name string, c reportCmd, stderr io.Writer) (*flag.FlagSet, commonFlags, func(context.Context, *store.Store, *issuing.Request) error) {
@@ -128,7 +136,8 @@ func reportFlags(name string, c reportCmd, stderr io.Writer) (*flag.FlagSet, com
 	var f commonFlags
 	f.out = fs.String("out", "", "tệp PDF sẽ ghi (bắt buộc)")
 	f.date = fs.String("date", "", "ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
-	f.number = fs.Int("number", 0, "số văn bản tự chọn (mặc định: số đã cấp cho chính văn bản này, hoặc số tiếp theo)")
+	f.number = intFlag(fs, "number", 0, store.DocumentNumberRange, "số văn bản tự chọn, 1 đến 99.999 (mặc định: số đã cấp cho chính văn bản này, hoặc số tiếp theo)")
+	f.force = fs.Bool("force", false, "thay thế tệp --out đã có")
 	f.renumber = fs.Bool("renumber", false, "lấy số mới dù văn bản này đã có số")
 	f.unsigned = fs.Bool("unsigned", false, "in \"(Đã ký)\" ở chỗ chữ ký, cho bản gửi qua thư điện tử")
 	f.deputy = fs.Bool("deputy", false, "Phó Bí thư ký thay Bí thư (KT. BÍ THƯ)")
@@ -147,7 +156,7 @@ func annualFlags(fs *flag.FlagSet) func(context.Context, *store.Store, *issuing.
 }
 
 func yearFlag(fs *flag.FlagSet) func(context.Context, *store.Store, *issuing.Request) error {
-	year := fs.Int("year", 0, "năm (mặc định: năm của ngày ban hành)")
+	year := intFlag(fs, "year", 0, store.YearRange, "năm, 1950 đến 2100 (mặc định: năm của ngày ban hành)")
 	return func(_ context.Context, _ *store.Store, r *issuing.Request) error {
 		r.Year = *year
 		return nil
@@ -183,7 +192,7 @@ func membersFlags(fs *flag.FlagSet) func(context.Context, *store.Store, *issuing
 }
 
 func transferFlags(fs *flag.FlagSet) func(context.Context, *store.Store, *issuing.Request) error {
-	member := fs.Int64("member", 0, "mã đoàn viên chuyển đi (bắt buộc)")
+	member := int64Flag(fs, "member", 0, store.IDRange, "mã đoàn viên chuyển đi (bắt buộc)")
 	to := fs.String("to", "", "đơn vị nhận (bắt buộc)")
 	reason := fs.String("reason", "", "lý do chuyển sinh hoạt")
 	return func(_ context.Context, _ *store.Store, r *issuing.Request) error {

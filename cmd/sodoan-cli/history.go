@@ -1,0 +1,215 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"sodoan/store"
+)
+
+func runHistory(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("history", "history [--member MÃ] [--limit N]", stderr)
+	member := fs.Int64("member", 0, "mã người (xem bằng search): chỉ lịch sử của người đó")
+	limit := fs.Int("limit", 50, fmt.Sprintf("số thay đổi gần nhất (1 đến %s)", store.FormatInt(store.MaxHistoryLimit)))
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("history: tham số thừa %q", fs.Arg(0))
+	}
+	if *member < 0 {
+		return fmt.Errorf("--member %d: mã người phải là số dương", *member)
+	}
+	if *limit < 1 || *limit > store.MaxHistoryLimit {
+		return fmt.Errorf("--limit %d: phải từ 1 đến %s", *limit, store.FormatInt(store.MaxHistoryLimit))
+	}
+	if *member > 0 {
+		p, err := st.Person(ctx, *member)
+		switch {
+		case err == nil:
+			fmt.Fprintf(stdout, "Lịch sử thay đổi của %s (mã %d)\n", p.FullName(), p.ID)
+		case errors.Is(err, store.ErrNotFound):
+			// A person in the recycle bin or deleted for good still has
+			// the history kept of them.
+			fmt.Fprintf(stdout, "Lịch sử thay đổi của người mã %d (không còn trong sổ)\n", *member)
+		default:
+			return err
+		}
+	}
+	h, err := st.History(ctx, store.HistoryFilter{PersonID: *member, Limit: *limit})
+	if err != nil {
+		return err
+	}
+	if len(h) == 0 {
+		fmt.Fprintln(stdout, "Chưa có thay đổi nào được ghi.")
+		return nil
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "Thời điểm\tNgười\tThay đổi")
+	for _, e := range h {
+		who := ""
+		if e.PersonID != 0 {
+			who = strconv.FormatInt(e.PersonID, 10)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", store.FormatStamp(e.At), who, oneLine(e.Summary()))
+	}
+	return tw.Flush()
+}
+
+// oneLine keeps a note written on several lines on the table's line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func runTrash(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+	const synopsis = "trash list | trash restore LOẠI MÃ | trash empty [LOẠI MÃ] --yes"
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		fmt.Fprintf(stderr, "Cách dùng: sodoan-cli --db TỆP %s\nLOẠI: person (người), branch (chi đoàn), club (câu lạc bộ), coop (tổ hợp tác)\n", synopsis)
+		if len(args) == 0 {
+			return fmt.Errorf("trash: thiếu lệnh con (list, restore hoặc empty)")
+		}
+		return nil
+	}
+	sub, rest := args[0], args[1:]
+	switch sub {
+	case "list":
+		fs := newFlags("trash list", "trash list", stderr)
+		if err := fs.Parse(rest); err != nil {
+			return err
+		}
+		items, err := st.Trash(ctx)
+		if err != nil {
+			return err
+		}
+		if len(items) == 0 {
+			fmt.Fprintln(stdout, "Thùng rác trống.")
+			return nil
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "Loại\tMã\tTên\tXóa lúc\tKèm theo")
+		for _, it := range items {
+			fmt.Fprintf(tw, "%s (%s)\t%d\t%s\t%s\t%s mục\n", it.Kind.Label(), it.Kind, it.ID, oneLine(it.Label), store.FormatStamp(it.DeletedAt), store.FormatInt(int64(it.Links)))
+		}
+		return tw.Flush()
+	case "restore":
+		fs := newFlags("trash restore", "trash restore LOẠI MÃ", stderr)
+		if err := fs.Parse(rest); err != nil {
+			return err
+		}
+		kind, id, err := trashTarget(fs.Args())
+		if err != nil {
+			return err
+		}
+		if id == 0 {
+			return fmt.Errorf("trash restore: thiếu LOẠI MÃ (xem trash list)")
+		}
+		res, err := st.RestoreTrash(ctx, kind, id)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã khôi phục %s %s (mã %d)\n", strings.ToLower(kind.Label()), oneLine(res.Label), res.ID)
+		for _, n := range res.Notes {
+			fmt.Fprintln(stdout, "- Lưu ý:", n)
+		}
+		return nil
+	case "empty":
+		fs := newFlags("trash empty", "trash empty [LOẠI MÃ] --yes", stderr)
+		yes := fs.Bool("yes", false, "xác nhận xóa vĩnh viễn (không hoàn tác được)")
+		if err := fs.Parse(flagsFirst(rest)); err != nil {
+			return err
+		}
+		kind, id, err := trashTarget(fs.Args())
+		if err != nil {
+			return err
+		}
+		items, err := st.Trash(ctx)
+		if err != nil {
+			return err
+		}
+		if id == 0 && len(items) == 0 {
+			fmt.Fprintln(stdout, "Thùng rác trống.")
+			return nil
+		}
+		if !*yes {
+			what := fmt.Sprintf("%s mục trong thùng rác", store.FormatInt(int64(len(items))))
+			if id != 0 {
+				what = fmt.Sprintf("%s mã %d", strings.ToLower(kind.Label()), id)
+			}
+			return fmt.Errorf("trash empty: sẽ xóa vĩnh viễn %s, không hoàn tác được; thêm --yes để xác nhận", what)
+		}
+		if id != 0 {
+			if err := st.PurgeTrash(ctx, kind, id); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "Đã xóa vĩnh viễn %s mã %d\n", strings.ToLower(kind.Label()), id)
+			return nil
+		}
+		n, err := st.EmptyTrash(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã dọn thùng rác: xóa vĩnh viễn %s mục\n", store.FormatInt(int64(n)))
+		return nil
+	}
+	return fmt.Errorf("trash: lệnh con %q không có (list, restore hoặc empty)", sub)
+}
+
+// trashTarget reads LOẠI MÃ (none: 0).
+func trashTarget(args []string) (store.TrashKind, int64, error) {
+	switch len(args) {
+	case 0:
+		return "", 0, nil
+	case 2:
+	default:
+		return "", 0, fmt.Errorf("trash: cần LOẠI và MÃ, như: person 12")
+	}
+	code, ok := store.CodeOfLabel(store.TrashKinds, args[0])
+	if !ok {
+		return "", 0, fmt.Errorf("trash: loại %q không có (person, branch, club hoặc coop)", args[0])
+	}
+	id, err := strconv.ParseInt(args[1], 10, 64)
+	if err != nil || id <= 0 {
+		return "", 0, fmt.Errorf("trash: mã %q phải là số nguyên dương", args[1])
+	}
+	return store.TrashKind(code), id, nil
+}
+
+// flagsFirst puts the flags before LOẠI MÃ, so that "empty person 12
+// --yes" reads as typed: Go's flag package stops at the first argument.
+func flagsFirst(args []string) []string {
+	var flags, rest []string
+	for _, a := range args {
+		if strings.HasPrefix(a, "-") {
+			flags = append(flags, a)
+		} else {
+			rest = append(rest, a)
+		}
+	}
+	return append(flags, rest...)
+}
+
+func runDelete(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("delete", "delete LOẠI MÃ   (LOẠI: person, branch, club, coop)", stderr)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	kind, id, err := trashTarget(fs.Args())
+	if err != nil {
+		return err
+	}
+	if id == 0 {
+		return fmt.Errorf("delete: thiếu LOẠI MÃ, như: person 12")
+	}
+	del := map[store.TrashKind]func(context.Context, int64) error{
+		store.TrashPerson: st.DeletePerson, store.TrashBranch: st.DeleteBranch,
+		store.TrashClub: st.DeleteClub, store.TrashCoop: st.DeleteCoop,
+	}[kind]
+	if err := del(ctx, id); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Đã chuyển %s mã %d vào thùng rác (khôi phục: trash restore %s %d)\n", strings.ToLower(kind.Label()), id, kind, id)
+	return nil
+}

@@ -1,0 +1,450 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// HistoryEntry is one recorded change of the register.
+type HistoryEntry struct {
+	ID       int64
+	At       time.Time // UTC
+	Action   string    // insert, update, delete, trash, restore, purge, demo
+	Table    string
+	RowKey   string // the row's id, or its key such as "12/2024"
+	PersonID int64  // the person the change is about (0: none)
+	Note     string
+	Changes  []FieldChange
+}
+
+// FieldChange is one field of a change, its values as the user sees them.
+type FieldChange struct {
+	Field  string // column
+	Label  string // Vietnamese label
+	Before string
+	After  string
+	// Coded is true when the values are labels of a fixed list or yes/no,
+	// which a window translates; other values are the user's own text.
+	Coded bool
+}
+
+// HistoryFilter picks history entries.
+type HistoryFilter struct {
+	PersonID int64 // 0: every change
+	Limit    int   // newest first; 0: 50
+}
+
+// MaxHistoryLimit bounds how many entries one read returns.
+const MaxHistoryLimit = 10000
+
+// History lists recorded changes, newest first.
+func (s *Store) History(ctx context.Context, f HistoryFilter) ([]HistoryEntry, error) {
+	if f.Limit < 0 || f.Limit > MaxHistoryLimit {
+		c := &checker{}
+		c.add("Limit", "Số dòng", "%d: phải từ 1 đến %s", f.Limit, FormatInt(MaxHistoryLimit))
+		return nil, c.err()
+	}
+	if f.Limit == 0 {
+		f.Limit = 50
+	}
+	q := `SELECT id, at, action, entity, row_key, COALESCE(person_id, 0), before, after, note FROM history`
+	args := []any{}
+	if f.PersonID != 0 {
+		q += ` WHERE person_id = ?`
+		args = append(args, f.PersonID)
+	}
+	rows, err := s.db.QueryContext(ctx, q+` ORDER BY id DESC LIMIT ?`, append(args, f.Limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("đọc lịch sử: %w", err)
+	}
+	defer rows.Close()
+	var out []HistoryEntry
+	for rows.Next() {
+		var e HistoryEntry
+		var at, before, after string
+		if err := rows.Scan(&e.ID, &at, &e.Action, &e.Table, &e.RowKey, &e.PersonID, &before, &after, &e.Note); err != nil {
+			return nil, fmt.Errorf("đọc lịch sử: %w", err)
+		}
+		e.At = parseStamp(at)
+		var b, a map[string]any
+		if err := json.Unmarshal([]byte(before), &b); err != nil {
+			return nil, fmt.Errorf("đọc lịch sử %d: %w", e.ID, err)
+		}
+		if err := json.Unmarshal([]byte(after), &a); err != nil {
+			return nil, fmt.Errorf("đọc lịch sử %d: %w", e.ID, err)
+		}
+		e.Changes = []FieldChange{}
+		e.Changes = append(e.Changes, fieldChanges(e.Table, b, a)...)
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("đọc lịch sử: %w", err)
+	}
+	rows.Close()
+	n := newNamer(ctx, s)
+	for i := range out {
+		if err := n.fill(&out[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// namer puts the schema's column order and the names of the records that
+// ids point to (a branch, a club, a person) into history entries.
+type namer struct {
+	ctx   context.Context
+	s     *Store
+	order map[string]map[string]int
+	names map[string]string
+}
+
+func newNamer(ctx context.Context, s *Store) *namer {
+	return &namer{ctx: ctx, s: s, order: map[string]map[string]int{}, names: map[string]string{}}
+}
+
+// refTables are the tables an id column points to, with the SQL of the
+// record's name.
+var refTables = map[string]struct{ table, name string }{
+	"branch_id": {"branches", "name"},
+	"club_id":   {"clubs", "name"},
+	"coop_id":   {"coops", "name"},
+	"person_id": {"people", "family_name || ' ' || CASE WHEN middle_name = '' THEN '' ELSE middle_name || ' ' END || given_name"},
+}
+
+func (n *namer) fill(e *HistoryEntry) error {
+	order, ok := n.order[e.Table]
+	if !ok {
+		order = map[string]int{}
+		rows, err := n.s.db.QueryContext(n.ctx, `SELECT name, cid FROM pragma_table_info(?)`, e.Table)
+		if err != nil {
+			return fmt.Errorf("đọc cột %s: %w", e.Table, err)
+		}
+		for rows.Next() {
+			var c string
+			var i int
+			if err := rows.Scan(&c, &i); err != nil {
+				rows.Close()
+				return fmt.Errorf("đọc cột %s: %w", e.Table, err)
+			}
+			order[c] = i
+		}
+		rows.Close()
+		n.order[e.Table] = order
+	}
+	sort.SliceStable(e.Changes, func(i, j int) bool {
+		oi, ok := order[e.Changes[i].Field]
+		if !ok {
+			oi = 1000
+		}
+		oj, ok := order[e.Changes[j].Field]
+		if !ok {
+			oj = 1000
+		}
+		return oi < oj
+	})
+	for i := range e.Changes {
+		c := &e.Changes[i]
+		ref, ok := refTables[c.Field]
+		if !ok {
+			continue
+		}
+		for _, v := range []*string{&c.Before, &c.After} {
+			if *v == "" {
+				continue
+			}
+			key := ref.table + "/" + *v
+			name, ok := n.names[key]
+			if !ok {
+				err := n.s.db.QueryRowContext(n.ctx, `SELECT `+ref.name+` FROM `+ref.table+` WHERE id = ?`, *v).Scan(&name)
+				if err != nil {
+					name = "mã " + *v
+				}
+				n.names[key] = name
+			}
+			*v = name
+		}
+	}
+	return nil
+}
+
+// fieldChanges lists the fields of a change (in column order once the
+// namer has run).
+func fieldChanges(table string, before, after map[string]any) []FieldChange {
+	seen := map[string]bool{}
+	var cols []string
+	for _, m := range []map[string]any{before, after} {
+		for c := range m {
+			if !seen[c] {
+				seen[c] = true
+				cols = append(cols, c)
+			}
+		}
+	}
+	sort.Strings(cols)
+	out := make([]FieldChange, 0, len(cols))
+	for _, c := range cols {
+		if c == "id" || c == "key" || (c == "person_id" && table != "club_members" && table != "coop_members") {
+			continue // the row's own key, shown by the entry
+		}
+		_, choice := choiceColumns[table+"."+c]
+		out = append(out, FieldChange{Field: c, Label: columnLabel(table, c), Coded: choice || boolColumns[c],
+			Before: displayValue(table, c, before[c]), After: displayValue(table, c, after[c])})
+	}
+	return out
+}
+
+// ActionLabel is the change's verb in Vietnamese.
+func (e HistoryEntry) ActionLabel() string {
+	switch e.Action {
+	case "insert":
+		return "Thêm"
+	case "update":
+		return "Sửa"
+	case "delete":
+		return "Xóa"
+	case "trash":
+		return "Chuyển vào thùng rác"
+	case "restore":
+		return "Khôi phục từ thùng rác"
+	case "purge":
+		return "Xóa vĩnh viễn"
+	case "demo":
+		return "Tạo dữ liệu mẫu"
+	}
+	return e.Action
+}
+
+// What names the record changed: "Quá trình sinh hoạt (mã 12)".
+func (e HistoryEntry) What() string { return e.what(same) }
+
+func same(s string) string { return s }
+
+func (e HistoryEntry) what(tr func(string) string) string {
+	if e.Table == "settings" {
+		l, ok := settingLabels[e.RowKey]
+		if !ok {
+			l = e.RowKey
+		}
+		return fmt.Sprintf(tr("Cài đặt %s"), tr(l))
+	}
+	what := tableLabel(e.Table)
+	if k, ok := trashKindOf[e.Table]; ok && (e.Action == "trash" || e.Action == "restore" || e.Action == "purge") {
+		what = k.Label() // the record, not its form
+	}
+	if e.RowKey == "" {
+		return tr(what)
+	}
+	return fmt.Sprintf(tr("%s (mã %s)"), tr(what), e.RowKey)
+}
+
+// Summary is the entry on one line: what was done and the fields.
+func (e HistoryEntry) Summary() string { return e.Text(same) }
+
+// Text is Summary in another language: tr translates each Vietnamese
+// word and format (a window passes its T); the user's own text and the
+// notes stay as written.
+func (e HistoryEntry) Text(tr func(string) string) string {
+	var b strings.Builder
+	what := strings.ToLower(e.what(tr))
+	switch e.Action {
+	case "demo":
+		b.WriteString(tr(e.ActionLabel()))
+	case "trash":
+		b.WriteString(fmt.Sprintf(tr("Chuyển %s vào thùng rác"), what))
+	case "restore":
+		b.WriteString(fmt.Sprintf(tr("Khôi phục %s từ thùng rác"), what))
+	default:
+		b.WriteString(tr(e.ActionLabel()) + " " + what)
+	}
+	if e.Note != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Note)
+	}
+	for i, c := range e.Changes {
+		if i == 0 {
+			b.WriteString(" — ")
+		} else {
+			b.WriteString("; ")
+		}
+		value := func(v string) string {
+			if v == "" {
+				return tr("(trống)")
+			}
+			if c.Coded {
+				return tr(v)
+			}
+			return v
+		}
+		b.WriteString(tr(c.Label))
+		b.WriteString(": ")
+		switch e.Action {
+		case "insert", "demo":
+			b.WriteString(value(c.After))
+		case "delete":
+			b.WriteString(value(c.Before))
+		default:
+			b.WriteString(value(c.Before) + " → " + value(c.After))
+		}
+	}
+	return b.String()
+}
+
+// HistoryWords lists the Vietnamese words and formats Text passes to its
+// translator, so that a window can check it has them all.
+func HistoryWords() []string {
+	words := []string{"Cài đặt %s", "%s (mã %s)", "Chuyển %s vào thùng rác", "Khôi phục %s từ thùng rác", "(trống)", "Có", "Không"}
+	for _, a := range []string{"insert", "update", "delete", "purge", "demo"} {
+		words = append(words, HistoryEntry{Action: a}.ActionLabel())
+	}
+	for _, m := range []map[string]string{tableLabels, columnLabels, settingLabels} {
+		for _, v := range m {
+			words = append(words, v)
+		}
+	}
+	sort.Strings(words)
+	return slices.Compact(words)
+}
+
+// FormatStamp writes a time of the register as dd/mm/yyyy HH:MM in the
+// computer's time zone.
+func FormatStamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Local().Format("02/01/2006 15:04")
+}
+
+var tableLabels = map[string]string{
+	"people":              "Thông tin cá nhân",
+	"membership_events":   "Quá trình sinh hoạt",
+	"member_years":        "Xếp loại năm",
+	"positions":           "Chức vụ",
+	"branches":            "Chi đoàn",
+	"criteria":            "Tiêu chí chi đoàn vững mạnh",
+	"branch_years":        "Xếp loại chi đoàn",
+	"branch_criteria_met": "Tiêu chí chi đoàn đạt",
+	"clubs":               "Câu lạc bộ",
+	"club_members":        "Thành viên câu lạc bộ",
+	"coops":               "Tổ hợp tác",
+	"coop_members":        "Thành viên tổ hợp tác",
+	"coop_years":          "Kết quả tổ hợp tác",
+	"ward_years":          "Số liệu năm của phường",
+	"plans":               "Kế hoạch",
+	"indicators":          "Chỉ tiêu",
+	"indicator_values":    "Giá trị chỉ tiêu",
+	"documents":           "Sổ văn bản đi",
+	"settings":            "Cài đặt",
+	"narratives":          "Nội dung văn bản",
+}
+
+// settingLabels name the unit's settings.
+var settingLabels = map[string]string{
+	"unit.upper_body": "Đoàn cấp trên", "unit.name": "Tên đơn vị", "unit.place": "Địa danh",
+	"unit.issuer_code": "Ký hiệu cơ quan ban hành", "unit.secretary": "Bí thư", "unit.deputy": "Phó Bí thư",
+}
+
+func tableLabel(t string) string {
+	if l, ok := tableLabels[t]; ok {
+		return l
+	}
+	return t
+}
+
+// columnLabels are the Vietnamese labels of the columns, by column name,
+// with table.column for a name that means something else in a table.
+var columnLabels = map[string]string{
+	"family_name": "Họ", "middle_name": "Tên đệm", "given_name": "Tên", "gender": "Giới tính",
+	"birth_date": "Ngày sinh", "ethnicity": "Dân tộc", "religion": "Tôn giáo", "citizen_id": "Số CCCD",
+	"phone": "Số điện thoại", "address": "Địa chỉ", "hamlet": "Khóm, ấp", "occupation": "Nghề nghiệp",
+	"schooling": "Học vấn (lớp/12)", "qualification": "Trình độ chuyên môn", "theory_level": "Lý luận chính trị",
+	"it_level": "Tin học", "language": "Ngoại ngữ", "language_fluent": "Thành thạo ngoại ngữ",
+	"youth_work_trained": "Đã bồi dưỡng công tác thanh niên", "union_member": "Đoàn viên",
+	"admission_date": "Ngày vào Đoàn", "card_number": "Số thẻ đoàn viên", "branch_id": "Chi đoàn",
+	"federation_member": "Hội viên", "federation_date": "Ngày vào Hội", "note": "Ghi chú",
+	"kind": "Loại", "date": "Ngày", "unit": "Đơn vị", "reason": "Lý do", "year": "Năm", "rating": "Xếp loại",
+	"training_registered": "Đăng ký chương trình rèn luyện", "training_completed": "Hoàn thành chương trình rèn luyện",
+	"party_introduced": "Ngày giới thiệu cho Đảng", "party_admitted": "Ngày vào Đảng",
+	"start": "Từ ngày", "end": "Đến ngày", "name": "Tên", "active": "Đang hoạt động", "dissolved": "Ngày giải thể",
+	"founded": "Ngày thành lập", "leader": "Chủ nhiệm", "role": "Vai trò", "club_id": "Câu lạc bộ", "coop_id": "Tổ hợp tác",
+	"person_id": "Người", "field": "Lĩnh vực", "contract_date": "Ngày chứng thực hợp đồng", "legal_basis": "Căn cứ pháp lý",
+	"capital": "Vốn (đồng)", "revenue": "Doanh thu (đồng)", "avg_income": "Thu nhập bình quân (đồng/tháng)",
+	"support": "Hỗ trợ", "supported_model": "Mô hình được Đoàn hỗ trợ", "resident_youth": "Thanh niên trên địa bàn",
+	"new_party_members": "Đảng viên mới kết nạp", "achievements": "Kết quả đạt được", "shortcomings": "Hạn chế",
+	"next_steps": "Phương hướng", "number": "Số", "title": "Tiêu đề", "start_year": "Từ năm", "end_year": "Đến năm",
+	"current": "Hiện hành", "plan_id": "Kế hoạch", "code": "Mã", "section": "Mục", "metric": "Cách đo", "target": "Chỉ tiêu",
+	"period": "Chỉ tiêu cả nhiệm kỳ", "ord": "Thứ tự", "indicator_id": "Chỉ tiêu", "value": "Giá trị",
+	"type": "Loại văn bản", "issued": "Ngày ban hành", "file": "Tệp", "text": "Nội dung", "from_year": "Áp dụng từ năm",
+	"to_year": "Áp dụng đến năm", "criterion_id": "Tiêu chí", "key": "Khóa", "members": "Số người", "seed": "Hạt giống",
+	"criteria.code": "Số thứ tự tiêu chí", "membership_events.unit": "Đơn vị chuyển đi/đến", "positions.kind": "Chức vụ",
+	"settings.value": "Giá trị", "documents.title": "Trích yếu", "closed": "Ngày ngừng hoạt động",
+	"issuer": "Cơ quan ban hành", "upper_plan": "Kế hoạch cấp trên", "doc_key": "Văn bản", "doc": "Loại văn bản",
+	"narratives.key": "Năm/mã", "narratives.section": "Phần", "body": "Nội dung", "plans.issued": "Ngày ban hành",
+}
+
+func columnLabel(table, c string) string {
+	if l, ok := columnLabels[table+"."+c]; ok {
+		return l
+	}
+	if l, ok := columnLabels[c]; ok {
+		return l
+	}
+	return c
+}
+
+var boolColumns = map[string]bool{"language_fluent": true, "youth_work_trained": true, "union_member": true, "federation_member": true,
+	"active": true, "training_registered": true, "training_completed": true, "current": true, "period": true, "supported_model": true}
+
+var moneyColumns = map[string]bool{"capital": true, "revenue": true, "avg_income": true}
+
+// choiceColumns are the columns holding a code of a fixed list.
+var choiceColumns = map[string][]Choice{
+	"people.gender": Genders, "people.occupation": Occupations, "people.qualification": Qualifications,
+	"people.theory_level": TheoryLevels, "membership_events.kind": EventKinds, "positions.kind": Positions,
+	"branches.kind": BranchKinds, "clubs.kind": ClubKinds, "member_years.rating": Ratings,
+	"branch_years.rating": UnitRatings, "ward_years.rating": UnitRatings, "coops.legal_basis": LegalBases,
+}
+
+// displayValue writes a stored value as the window shows it: dates
+// dd/mm/yyyy, yes/no and labels of codes (the namer then puts names for
+// ids).
+func displayValue(table, c string, v any) string {
+	if v == nil {
+		return ""
+	}
+	if f, ok := v.(float64); ok && f == float64(int64(f)) {
+		v = int64(f)
+	}
+	switch {
+	case boolColumns[c]:
+		if n, ok := v.(int64); ok {
+			if n != 0 {
+				return "Có"
+			}
+			return "Không"
+		}
+	case moneyColumns[c]:
+		if n, ok := v.(int64); ok {
+			return FormatInt(n)
+		}
+	}
+	if list, ok := choiceColumns[table+"."+c]; ok {
+		if s, ok := v.(string); ok {
+			return labelOf(list, s)
+		}
+	}
+	if s, ok := v.(string); ok {
+		if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+			if d, err := ParseDate(s); err == nil {
+				return d.String()
+			}
+		}
+		return s
+	}
+	return fmt.Sprint(v)
+}

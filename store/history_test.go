@@ -1,0 +1,234 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func historyCount(t *testing.T, s *Store) int {
+	t.Helper()
+	var n int
+	mustNil(t, s.db.QueryRow(`SELECT count(*) FROM history`).Scan(&n))
+	return n
+}
+
+func summaries(h []HistoryEntry) []string {
+	out := make([]string, len(h))
+	for i, e := range h {
+		out[i] = e.Summary()
+	}
+	return out
+}
+
+// TestHistoryOfAPerson: every change to a person and their links is
+// recorded with the fields before and after, labelled in Vietnamese.
+func TestHistoryOfAPerson(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	br := saveBranch(t, s, "Chi đoàn Khóm 1")
+	p := member("Nguyễn", "Văn", "An", MustDate(2000, 1, 2), "A1")
+	p.Phone = "0901234567"
+	mustNil(t, s.SavePerson(ctx, p))
+	other := member("Trần", "Thị", "Bích", MustDate(2001, 1, 2), "B1")
+	mustNil(t, s.SavePerson(ctx, other))
+
+	p.Phone, p.BranchID, p.LanguageFluent = "0912345678", br.ID, true
+	mustNil(t, s.SavePerson(ctx, p))
+	// Saving the same form again changes nothing and records nothing.
+	n := historyCount(t, s)
+	mustNil(t, s.SavePerson(ctx, p))
+	if historyCount(t, s) != n {
+		t.Fatal("saving an unchanged form recorded a change")
+	}
+	mustNil(t, s.AddEvent(ctx, &Event{PersonID: p.ID, Kind: EventTransferOut, Date: MustDate(2024, 3, 1), Unit: "Đoàn phường 2"}))
+	mustNil(t, s.SaveMemberYear(ctx, MemberYear{PersonID: p.ID, Year: 2023, Rating: "excellent"}))
+	mustNil(t, s.SaveRatings(ctx, 2023, map[int64]Rating{p.ID: "good"}))
+	pos := &Position{PersonID: p.ID, Kind: "executive", Start: MustDate(2022, 1, 1)}
+	mustNil(t, s.SavePosition(ctx, pos))
+	club := &Club{Name: "CLB Bóng đá", Kind: "interest", Active: true, Members: []GroupMember{{PersonID: p.ID, Role: "Thành viên"}}}
+	mustNil(t, s.SaveClub(ctx, club))
+	club, _ = func() (*Club, error) { c, err := s.Club(ctx, club.ID); return &c, err }()
+	club.Members[0].Role = "Đội trưởng"
+	mustNil(t, s.SaveClub(ctx, club))
+
+	h, err := s.History(ctx, HistoryFilter{PersonID: p.ID})
+	mustNil(t, err)
+	got := summaries(h)
+	want := []string{
+		"Sửa thành viên câu lạc bộ (mã 1) — Vai trò: Thành viên → Đội trưởng",
+		"Thêm thành viên câu lạc bộ (mã 1) — Câu lạc bộ: CLB Bóng đá; Người: Nguyễn Văn An; Vai trò: Thành viên",
+		"Thêm chức vụ (mã 1) — Chức vụ: Ủy viên Ban Chấp hành; Từ ngày: 01/01/2022",
+		"Sửa xếp loại năm (mã 1/2023) — Xếp loại: Hoàn thành xuất sắc nhiệm vụ → Hoàn thành tốt nhiệm vụ",
+		"Thêm xếp loại năm (mã 1/2023) — Năm: 2023; Xếp loại: Hoàn thành xuất sắc nhiệm vụ",
+		"Thêm quá trình sinh hoạt (mã 3) — Loại: Chuyển sinh hoạt đi; Ngày: 01/03/2024; Đơn vị chuyển đi/đến: Đoàn phường 2",
+		"Sửa thông tin cá nhân (mã 1) — Số điện thoại: 0901234567 → 0912345678; Thành thạo ngoại ngữ: Không → Có; Chi đoàn: (trống) → Chi đoàn Khóm 1",
+		"Thêm quá trình sinh hoạt (mã 1) — Loại: Kết nạp; Ngày: 02/01/2016",
+		"Thêm thông tin cá nhân (mã 1) — Họ: Nguyễn; Tên đệm: Văn; Tên: An; Giới tính: Nam; Ngày sinh: 02/01/2000; Dân tộc: Kinh; Số điện thoại: 0901234567; Đoàn viên: Có; Ngày vào Đoàn: 02/01/2016; Số thẻ đoàn viên: A1",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("history has %d lines, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i, w := range want {
+		if got[i] != w {
+			t.Fatalf("history line %d:\n got %s\nwant %s\nall:\n%s", i, got[i], w, strings.Join(got, "\n"))
+		}
+	}
+	for _, e := range h {
+		if e.PersonID != p.ID || e.At.IsZero() {
+			t.Fatalf("entry %+v", e)
+		}
+	}
+	// The other person's history holds only their own changes.
+	oh, err := s.History(ctx, HistoryFilter{PersonID: other.ID})
+	mustNil(t, err)
+	if len(oh) != 2 {
+		t.Fatalf("Bích's history: %v", summaries(oh))
+	}
+	all, err := s.History(ctx, HistoryFilter{Limit: 3})
+	mustNil(t, err)
+	if len(all) != 3 || all[0].Table != "club_members" {
+		t.Fatalf("latest 3 changes: %v", summaries(all))
+	}
+	if _, err := s.History(ctx, HistoryFilter{Limit: MaxHistoryLimit + 1}); err == nil {
+		t.Fatal("a limit beyond the maximum was accepted")
+	}
+}
+
+// TestFailedWriteLeavesNoHistory: history is written in the transaction
+// of the change, so a change refused (before or inside the transaction)
+// leaves none.
+func TestFailedWriteLeavesNoHistory(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	a := member("Nguyễn", "Văn", "An", MustDate(2000, 1, 2), "A1")
+	mustNil(t, s.SavePerson(ctx, a))
+	n := historyCount(t, s)
+	people := countPeople(t, s)
+
+	bad := member("", "Văn", "Bình", MustDate(2000, 1, 2), "B1")
+	fieldErrors(t, s.SavePerson(ctx, bad))
+	// The first row is written inside the transaction before the second
+	// is found to reuse An's card: the rollback takes its history too.
+	fieldErrors(t, s.AddPeople(ctx, []*Person{member("Trần", "Văn", "Cường", MustDate(2000, 1, 2), "C1"), member("Lê", "Văn", "Dũng", MustDate(2000, 1, 2), "A1")}))
+	fieldErrors(t, s.AddEvent(ctx, &Event{PersonID: a.ID, Kind: EventTransferIn, Date: MustDate(2020, 1, 1), Unit: "X"}))
+	fieldErrors(t, s.SaveBranch(ctx, &Branch{Name: "", Kind: BranchHamlet}))
+	a.Phone = "12"
+	fieldErrors(t, s.SavePerson(ctx, a))
+	if got := historyCount(t, s); got != n {
+		t.Fatalf("failed writes left %d history rows", got-n)
+	}
+	if got := countPeople(t, s); got != people {
+		t.Fatalf("failed writes changed the people: %d, want %d", got, people)
+	}
+}
+
+// TestOneWritePath: outside the write path (write.go) only the schema's
+// migrations and seed, the backup and the demo's bulk load (which records
+// one history line) may run statements of their own.
+func TestOneWritePath(t *testing.T) {
+	allowed := []string{"write.go", "db.go", "seed.go", "demo.go", "bulk.go"}
+	files, err := filepath.Glob("*.go")
+	mustNil(t, err)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") || slices.Contains(allowed, f) {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		mustNil(t, err)
+		if _, err := parser.ParseFile(token.NewFileSet(), f, src, 0); err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range []string{"ExecContext(", ".Exec(", "PrepareContext("} {
+			if strings.Contains(string(src), bad) {
+				t.Errorf("%s uses %s: write through writeTx so that history records the change", f, bad)
+			}
+		}
+	}
+}
+
+// TestTableKeys: history and the recycle bin know the key of every table.
+func TestTableKeys(t *testing.T) {
+	s := openTemp(t)
+	rows, err := s.db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'people_fts%' AND name NOT IN ('history', 'trash')`)
+	mustNil(t, err)
+	var tables []string
+	for rows.Next() {
+		var n string
+		mustNil(t, rows.Scan(&n))
+		tables = append(tables, n)
+	}
+	rows.Close()
+	if len(tables) != len(tableKeys) {
+		t.Errorf("schema has %d tables, tableKeys %d", len(tables), len(tableKeys))
+	}
+	for _, table := range tables {
+		r, err := s.db.Query(`SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`, table)
+		mustNil(t, err)
+		var pk []string
+		for r.Next() {
+			var c string
+			mustNil(t, r.Scan(&c))
+			pk = append(pk, c)
+		}
+		r.Close()
+		if !slices.Equal(pk, tableKeys[table]) {
+			t.Errorf("table %s: key %v, tableKeys says %v", table, pk, tableKeys[table])
+		}
+		if _, ok := tableLabels[table]; !ok {
+			t.Errorf("table %s has no Vietnamese label for history", table)
+		}
+	}
+}
+
+// TestHistoryStaysOutOfExports: the Excel list shows the register as it
+// is: no earlier value, no deleted person, no line of history.
+func TestHistoryStaysOutOfExports(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	a := member("Nguyễn", "Văn", "An", MustDate(2000, 1, 2), "A1")
+	a.Phone, a.Address = "0901234567", "12 Nguyễn Huệ"
+	mustNil(t, s.SavePerson(ctx, a))
+	a.Phone, a.Address, a.CardNumber = "0912345678", "34 Hùng Vương", "A2"
+	mustNil(t, s.SavePerson(ctx, a))
+	b := member("Trần", "Văn", "Bình", MustDate(2000, 1, 2), "B1")
+	mustNil(t, s.SavePerson(ctx, b))
+	mustNil(t, s.DeletePerson(ctx, b.ID))
+	var buf bytes.Buffer
+	n, err := s.ExportMembers(ctx, MemberFilter{}, &buf)
+	mustNil(t, err)
+	if n != 1 {
+		t.Fatalf("exported %d people, want 1", n)
+	}
+	x, err := excelize.OpenReader(&buf)
+	mustNil(t, err)
+	defer x.Close()
+	var cells []string
+	for _, sheet := range x.GetSheetList() {
+		rows, err := x.GetRows(sheet)
+		mustNil(t, err)
+		for _, r := range rows {
+			cells = append(cells, r...)
+		}
+	}
+	all := strings.Join(cells, "\n")
+	if !strings.Contains(all, "Nguyễn") || !strings.Contains(all, "A2") {
+		t.Fatalf("export lacks the current data:\n%s", all)
+	}
+	for _, old := range []string{"0901234567", "12 Nguyễn Huệ", "A1", "Bình", "Thêm", "Sửa", "→", "thùng rác"} {
+		if strings.Contains(all, old) {
+			t.Errorf("export holds %q", old)
+		}
+	}
+	if len(x.GetSheetList()) != 1 {
+		t.Errorf("export has sheets %v", x.GetSheetList())
+	}
+}

@@ -1,0 +1,114 @@
+package store
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// What text the register accepts. Every text field of every record is
+// checked against one of the rules below after Clean has normalised it
+// (NFC, white space folded), and a broken rule is a FieldError naming the
+// row, the field and the reason:
+//
+//   - Names of people (họ, tên đệm, tên, and the names typed for a club's
+//     leader or a group's member) hold letters with their tone marks,
+//     spaces, apostrophes (' ’), hyphens and dots: no digits, no symbols.
+//   - Every other one-line field (addresses, names of branches, clubs and
+//     units, titles, codes) holds printable characters of Unicode's Basic
+//     Multilingual Plane: letters, digits, punctuation and symbols. Not
+//     accepted: control characters (ESC, NUL…), invisible format
+//     characters (such as the right-to-left override that disguises
+//     text), private-use and unassigned code points, and characters beyond
+//     the BMP (emoji such as 😀, rare scripts): these fields are printed on
+//     official documents, whose font cannot draw them.
+//   - Notes and the report's own texts may span lines and may hold emoji
+//     (the documents print a □ for them); controls other than the line
+//     break are refused there too. So may the titles in the register of
+//     outgoing documents, made from register data and printed nowhere.
+//   - Every field has a maximum length in characters, far below a
+//     spreadsheet cell's 32,767.
+
+// textRule is what one kind of text field may hold.
+type textRule struct {
+	max       int  // in characters (runes)
+	name      bool // a person's name
+	multiLine bool // line breaks allowed
+	emoji     bool // characters beyond the BMP (emoji) allowed
+}
+
+// The rules of the register's text fields.
+var (
+	ruleNamePart = textRule{max: 50, name: true}  // họ, tên đệm or tên
+	ruleFullName = textRule{max: 100, name: true} // a full name typed in one field
+	ruleShort    = textRule{max: 100}             // ethnicity, religion, a role, a field of work
+	ruleCode     = textRule{max: 50}              // a plan number, an indicator code, a document type
+	ruleLine     = textRule{max: 200}             // names of units, branches, groups, places
+	ruleAddress  = textRule{max: 300}             // an address, a reason
+	ruleTitle    = textRule{max: 1000}            // the title of a plan, an indicator, a document
+	ruleNote     = textRule{max: 5000, multiLine: true, emoji: true}
+	ruleLongText = textRule{max: 20000, multiLine: true, emoji: true} // the report's own texts
+	// A document's title in the register of outgoing documents is made
+	// from register data (a member's name) and printed on no document.
+	ruleDocumentTitle = textRule{max: 1000, emoji: true}
+)
+
+// problem returns why s breaks the rule (in Vietnamese, with its format
+// for a window's translation), or nil.
+func (r textRule) problem(s string) *MessageError {
+	if !utf8.ValidString(s) {
+		return msgOf(errMsg("có byte không phải chữ Unicode (UTF-8) hợp lệ"))
+	}
+	n := 0
+	for _, c := range s {
+		n++
+		switch {
+		case c == '\n' && r.multiLine:
+		case unicode.IsControl(c):
+			return msgOf(errMsg("có ký tự điều khiển (U+%04X) ở ký tự thứ %d", c, n))
+		case c == '\u200d' && r.emoji:
+			// The zero-width joiner of emoji sequences (👨‍👩‍👧).
+		case unicode.Is(unicode.Cf, c), unicode.Is(unicode.Co, c), unicode.Is(unicode.Cs, c),
+			unicode.In(c, unicode.Zl, unicode.Zp), !unicode.In(c, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Zs):
+			return msgOf(errMsg("có ký tự không in được (U+%04X) ở ký tự thứ %d", c, n))
+		case c > 0xFFFF && !r.emoji:
+			return msgOf(errMsg("có ký tự %c (U+%04X) ngoài bảng chữ thông dụng, văn bản in không thể hiện được (biểu tượng cảm xúc chỉ dùng được trong ghi chú)", c, c))
+		case r.name && !nameRune(c):
+			return msgOf(errMsg("chỉ gồm chữ cái, dấu cách, dấu nháy ('), gạch nối (-) và dấu chấm; có ký tự %q", c))
+		}
+	}
+	if n > r.max {
+		return msgOf(errMsg("dài %s ký tự, tối đa %s", FormatInt(int64(n)), FormatInt(int64(r.max))))
+	}
+	return nil
+}
+
+func msgOf(err error) *MessageError { return err.(*MessageError) }
+
+// nameRune reports whether c may appear in a person's name.
+func nameRune(c rune) bool {
+	switch c {
+	case ' ', '\'', '’', '-', '.':
+		return true
+	}
+	return unicode.IsLetter(c) || unicode.Is(unicode.M, c)
+}
+
+// text checks a text field against its rule.
+func (c *checker) text(field, label, s string, r textRule) {
+	if m := r.problem(s); m != nil {
+		c.add(field, label, m.Format, m.Args...)
+	}
+}
+
+// CheckText checks a text that is not stored but printed (the receiving
+// unit of a transfer letter, its reason) by the rule of one-line text, or
+// of a note when multiLine: nil, or a *ValidationError naming the label.
+func CheckText(field, label, s string, multiLine bool) error {
+	c := &checker{}
+	r := ruleAddress
+	if multiLine {
+		r = ruleNote
+	}
+	c.text(field, label, s, r)
+	return c.err()
+}
