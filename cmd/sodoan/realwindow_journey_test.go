@@ -322,9 +322,30 @@ func journey(h *rw) {
 
 	// Print the member list and find her in the PDF.
 	h.show("Báo cáo")
-	doc := h.field(0, "Văn bản", "select")
-	if doc.Selected != "Danh sách đoàn viên theo chi đoàn" {
-		h.choose(0, doc, "Danh sách đoàn viên theo chi đoàn")
+	// The document dropdown at the top (a tab below has a "Văn bản" of
+	// its own).
+	var doc control
+	for _, c := range h.last.in(0) {
+		if c.Kind == "select" && h.last.fieldLabel(c) == "Văn bản" && (doc.Kind == "" || c.Y < doc.Y) {
+			doc = c
+		}
+	}
+	if !strings.HasPrefix(doc.Selected, "Danh sách đoàn viên") {
+		tr := h.click(doc)
+		h.stats.dropdowns++
+		picked := false
+		for _, it := range tr.in(1) {
+			if it.Kind == "menuitem" && strings.HasPrefix(it.Text, "Danh sách đoàn viên") {
+				h.click(it)
+				picked = true
+				break
+			}
+		}
+		if !picked {
+			h.fail("option member list", "ô Văn bản %s không có Danh sách đoàn viên", doc)
+			h.logLayer(1)
+			panic(appDied{})
+		}
 	}
 	startPDF := time.Now()
 	h.click(h.must(0, "button", "Tạo tệp PDF"))

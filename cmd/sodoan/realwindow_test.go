@@ -679,6 +679,11 @@ func (h *rw) phase(name, screen string, fn func()) {
 			h.restart(screen)
 		}
 	}()
+	if tr := h.settle(); h.winX+tr.Width > screenW || h.winY+tr.Height > screenH {
+		// Reported already; a fresh window lets this part be judged on
+		// its own.
+		h.restart(screen)
+	}
 	h.vietnamese()
 	fn()
 }
