@@ -312,6 +312,10 @@ func (w *walker) press(l int, c control, depth int) {
 func (w *walker) typeInto(l int, c control) {
 	h := w.h
 	key := h.last.key(c)
+	if !h.onScreen(c) {
+		h.click(c) // reports it
+		return
+	}
 	h.click(c)
 	orig := ""
 	if f, ok := h.last.focused(); ok && f.Kind == "entry" {

@@ -560,6 +560,12 @@ func (h *rw) send(args ...string) {
 	}
 }
 
+// onScreen reports whether the middle of c's visible part is on the
+// screen, where the mouse can reach it.
+func (h *rw) onScreen(c control) bool {
+	return c.visible() && h.winX+c.VX+c.VW/2 < screenW && h.winY+c.VY+c.VH/2 < screenH
+}
+
 // click presses the left button in the middle of the visible part of c.
 func (h *rw) click(c control) uiTrace {
 	h.t.Helper()
