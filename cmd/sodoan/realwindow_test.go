@@ -242,8 +242,9 @@ var typedTexts = []string{unikeyLetters, sampleText, journeyUnit, "31/02/2005"}
 
 // mapKeys binds each non-ASCII letter the test types to a spare keycode.
 func (h *rw) mapKeys() {
-	src := filepath.Join(h.dir, "mapkeys.c")
-	if err := os.WriteFile(src, []byte(mapKeysC), 0o644); err != nil {
+	// The helper docs/xdotool-unikey.sh uses too.
+	src, err := filepath.Abs(filepath.Join("..", "..", "docs", "mapkeys.c"))
+	if err != nil {
 		h.t.Fatal(err)
 	}
 	bin := filepath.Join(h.dir, "mapkeys")
@@ -267,27 +268,6 @@ func (h *rw) mapKeys() {
 	}
 }
 
-const mapKeysC = `#include <X11/Xlib.h>
-/* mapkeys KEYSYM…: binds each keysym to a keycode that has none. */
-int main(int argc, char **argv) {
-	Display *d = XOpenDisplay(0);
-	int min, max, per, a = 1;
-	if (!d) return 1;
-	XDisplayKeycodes(d, &min, &max);
-	KeySym *map = XGetKeyboardMapping(d, min, max - min + 1, &per);
-	for (int kc = max; kc >= min && a < argc; kc--) {
-		int empty = 1;
-		for (int i = 0; i < per; i++) if (map[(kc - min) * per + i] != NoSymbol) empty = 0;
-		if (!empty) continue;
-		KeySym syms[2];
-		syms[0] = syms[1] = XStringToKeysym(argv[a++]);
-		XChangeKeyboardMapping(d, kc, 2, syms, 1);
-	}
-	XSync(d, False);
-	XCloseDisplay(d);
-	return a < argc;
-}
-`
 
 func keysym(r rune) string { return fmt.Sprintf("U%04X", r) }
 
