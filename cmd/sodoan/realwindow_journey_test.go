@@ -285,7 +285,7 @@ func journey(h *rw) {
 
 	// Rate her: the dropdown must show, after saving and reopening, what
 	// was picked.
-	tr = h.click(h.must(0, "button", "Xếp loại"))
+	h.click(h.must(0, "button", "Xếp loại"))
 	rating := h.field(1, "Xếp loại", "select")
 	tr = h.click(rating)
 	h.stats.dropdowns++
@@ -302,16 +302,17 @@ func journey(h *rw) {
 		h.fail("rating save", "không lưu được xếp loại: %q", tr.messages())
 		panic(appDied{})
 	}
-	if _, ok := h.last.find(0, "button", ""); ok {
-		found := false
-		for _, c := range h.last.in(0) {
-			if strings.Contains(c.Text, picked) {
-				found = true
-			}
+	if picked == "" {
+		h.fail("rating none", "ô Xếp loại không có mục nào khác %q", rating.Selected)
+	}
+	found := false
+	for _, c := range h.last.in(0) {
+		if strings.Contains(c.Text, picked) {
+			found = true
 		}
-		if !found {
-			h.fail("rating page", "trang đoàn viên không ghi xếp loại %q vừa lưu", picked)
-		}
+	}
+	if !found {
+		h.fail("rating page", "trang đoàn viên không ghi xếp loại %q vừa lưu", picked)
 	}
 	h.click(h.must(0, "button", "Xếp loại"))
 	if got := h.field(1, "Xếp loại", "select"); got.Selected != picked || got.Shown != picked {
@@ -374,7 +375,7 @@ func journey(h *rw) {
 		panic(appDied{})
 	}
 	h.click(row)
-	tr = h.click(h.must(0, "button", "Chuyển đi"))
+	h.click(h.must(0, "button", "Chuyển đi"))
 	tr = h.click(h.must(1, "button", "Lưu"))
 	if tr.Layers == 0 {
 		h.fail("transfer empty", "chuyển đi không có đơn vị đã được lưu")

@@ -15,7 +15,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -267,7 +266,6 @@ func (h *rw) mapKeys() {
 		h.t.Fatalf("mapkeys: %v\n%s", err, out)
 	}
 }
-
 
 func keysym(r rune) string { return fmt.Sprintf("U%04X", r) }
 
@@ -718,5 +716,3 @@ func (h *rw) summary() {
 	fmt.Printf("realwindow summary: screens=%d clicks=%d dropdowns=%d typed=%d keys=%d dialogs=%d restarts=%d retyped=%d problems=%d time=%.0fs\n",
 		h.stats.screens, h.stats.clicks, h.stats.dropdowns, h.stats.typed, h.stats.keys-h.stats.typed, h.stats.dialogs, h.stats.restarts, h.stats.lost, len(problems), time.Since(h.start).Seconds())
 }
-
-var errNotFound = errors.New("not found")
