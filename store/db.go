@@ -8,8 +8,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -24,6 +22,10 @@ var SchemaVersion = len(migrations)
 type Store struct {
 	db   *sql.DB
 	path string
+	// readOnly: opened without the right (or the wish) to write.
+	readOnly bool
+	// lock is held by a register opened with OpenOptions.Exclusive.
+	lock *registerLock
 
 	// The collator is not safe across goroutines: keys are computed under
 	// this lock.
@@ -31,43 +33,18 @@ type Store struct {
 	coll   *sortKeyer
 }
 
-// Open opens (and creates if needed) the register at path and brings its
-// schema up to date. The directory is created when missing.
-func Open(path string) (*Store, error) {
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("tạo thư mục %s: %w", dir, err)
-		}
+// Close closes the register (and releases its lock, if it holds one).
+func (s *Store) Close() error {
+	var err error
+	if s.db != nil {
+		err = s.db.Close()
 	}
-	q := url.Values{}
-	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "busy_timeout(5000)")
-	q.Add("_pragma", "synchronous(NORMAL)")
-	// Reading pages through the OS's mapping of the file, and a larger page
-	// cache, spare the system calls that dominate paging through a large ward.
-	q.Add("_pragma", "mmap_size(268435456)")
-	q.Add("_pragma", "cache_size(-16000)")
-	q.Add("_txlock", "immediate")
-	dsn := "file:" + uriPath(path) + "?" + q.Encode()
-	db, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		return nil, fmt.Errorf("mở sổ %s: %w", path, err)
+	if s.lock != nil {
+		s.lock.release()
+		s.lock = nil
 	}
-	s := &Store{db: db, path: path, coll: newSortKeyer()}
-	if err := s.migrate(context.Background()); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if err := s.refreshSortKeys(context.Background()); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return s, nil
+	return err
 }
-
-// Close closes the register.
-func (s *Store) Close() error { return s.db.Close() }
 
 // Path is the file the register lives in.
 func (s *Store) Path() string { return s.path }
@@ -79,39 +56,49 @@ func uriPath(path string) string {
 	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
 }
 
+// migrate runs the migrations the register lacks. The version is read
+// inside each migration's write transaction (BEGIN IMMEDIATE), so that two
+// processes opening a new register at once do not both run the first.
 func (s *Store) migrate(ctx context.Context) error {
-	var v int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return fmt.Errorf("đọc phiên bản sổ: %w", err)
-	}
-	if v > len(migrations) {
-		return fmt.Errorf("sổ %s được tạo bởi phiên bản Sổ Đoàn mới hơn (lược đồ %d, bản này hiểu đến %d): hãy cập nhật phần mềm", s.path, v, len(migrations))
-	}
-	for i := v; i < len(migrations); i++ {
+	for {
+		var v int
+		done := false
 		err := s.tx(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+				return fmt.Errorf("đọc phiên bản sổ: %w", err)
+			}
+			if v >= len(migrations) {
+				done = true
+				return nil
+			}
+			if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 				return err
 			}
-			if i == 0 {
+			if v == 0 {
 				if err := seed(ctx, tx); err != nil {
 					return err
 				}
 			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1))
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1))
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("nâng cấp sổ lên lược đồ %d: %w", i+1, err)
+			return fmt.Errorf("nâng cấp sổ lên lược đồ %d: %w", v+1, err)
+		}
+		if done {
+			return nil
 		}
 	}
-	return nil
 }
 
 // tx runs fn in one transaction: everything or nothing is written.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) (err error) {
+	if s.readOnly {
+		return ErrReadOnly
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("bắt đầu giao dịch: %w", err)
+		return fmt.Errorf("bắt đầu giao dịch: %w", busy(err))
 	}
 	defer func() {
 		if p := recover(); p != nil {
@@ -121,10 +108,10 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) (err error) {
 	}()
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return err
+		return busy(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("ghi giao dịch: %w", err)
+		return fmt.Errorf("ghi giao dịch: %w", busy(err))
 	}
 	return nil
 }
@@ -179,43 +166,4 @@ func (s *Store) Check(ctx context.Context) (version int, problems []string, err 
 		problems = append(problems, fmt.Sprintf("lược đồ %d, cần %d", version, len(migrations)))
 	}
 	return version, problems, nil
-}
-
-// Backup writes a consistent copy of the register to dest (which must not
-// exist), while it stays open.
-func (s *Store) Backup(ctx context.Context, dest string) error {
-	// Never onto the register or its companion files (SQLite would take a
-	// backup named so.db-journal for the register's own journal); the
-	// backups folder is its place.
-	if err := (Output{Path: dest, Register: s.path, Backup: true}).Check(); err != nil {
-		return err
-	}
-	if _, err := os.Stat(dest); err == nil {
-		return fmt.Errorf("tệp %s đã có: chọn tên khác", dest)
-	}
-	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
-		return fmt.Errorf("tạo thư mục sao lưu: %w", err)
-	}
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
-		return fmt.Errorf("sao lưu vào %s: %w", dest, err)
-	}
-	return s.SetSetting(ctx, settingLastBackup, Today().ISO())
-}
-
-// settingLastBackup holds the ISO date of the latest backup, for the
-// dashboard's reminder.
-const settingLastBackup = "backup.last"
-
-// LastBackup is the day of the latest backup made of this register (by
-// the window or the command line); zero when none was.
-func (s *Store) LastBackup(ctx context.Context) (Date, error) {
-	v, err := s.Setting(ctx, settingLastBackup)
-	if err != nil || v == "" {
-		return Date{}, err
-	}
-	d, err := ParseDate(v)
-	if err != nil {
-		return Date{}, fmt.Errorf("đọc ngày sao lưu: %w", err)
-	}
-	return d, nil
 }

@@ -75,7 +75,7 @@ func TestOpenSettings(t *testing.T) {
 	checks := []struct{ pragma, want string }{
 		{"journal_mode", "wal"},
 		{"foreign_keys", "1"},
-		{"busy_timeout", "5000"},
+		{"busy_timeout", fmt.Sprint(busyTimeoutMS)},
 	}
 	for _, c := range checks {
 		var got string

@@ -61,20 +61,8 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 	if err := checkYear(o.Year); err != nil {
 		return err
 	}
-	var existing int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM people`).Scan(&existing); err != nil {
-		return fmt.Errorf("kiểm tra sổ: %w", err)
-	}
-	if existing > 0 {
-		return fmt.Errorf("sổ %s đã có %d người: dữ liệu mẫu chỉ tạo trên sổ trống", s.path, existing)
-	}
-	// Items in the recycle bin keep their ids, which the demo's numbering
-	// would take.
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM trash`).Scan(&existing); err != nil {
-		return fmt.Errorf("kiểm tra thùng rác: %w", err)
-	}
-	if existing > 0 {
-		return fmt.Errorf("thùng rác của sổ %s còn %d mục: dọn thùng rác trước khi tạo dữ liệu mẫu", s.path, existing)
+	if s.readOnly {
+		return ErrReadOnly
 	}
 	r := rand.New(rand.NewPCG(uint64(o.Seed), 0x5d0a))
 	today := Today()
@@ -91,21 +79,35 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 		return fmt.Errorf("mở kết nối: %w", err)
 	}
 	defer conn.Close()
-	// The register has no people yet, so a rollback journal holds next to
-	// nothing, while the WAL would write every new page twice (log, then
-	// checkpoint).
-	for _, p := range []string{`PRAGMA journal_mode = DELETE`, `PRAGMA cache_size = -131072`} {
-		if _, err := conn.ExecContext(ctx, p); err != nil {
-			return fmt.Errorf("chuẩn bị tạo mẫu: %w", err)
-		}
+	// The register stays in WAL mode: a rollback journal would spare the
+	// WAL's second write of each page, but would lock every reader out
+	// (another window, a report) for as long as the ward takes to make.
+	if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = -131072`); err != nil {
+		return fmt.Errorf("chuẩn bị tạo mẫu: %w", err)
 	}
-	defer conn.ExecContext(context.Background(), `PRAGMA journal_mode = WAL`)
 	defer conn.ExecContext(context.Background(), `PRAGMA cache_size = -16000`)
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("bắt đầu giao dịch: %w", err)
+		return fmt.Errorf("bắt đầu giao dịch: %w", busy(err))
 	}
 	defer tx.Rollback()
+	// Counted inside the write transaction: two demos started at once on
+	// one register cannot both find it empty.
+	var existing int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM people`).Scan(&existing); err != nil {
+		return fmt.Errorf("kiểm tra sổ: %w", err)
+	}
+	if existing > 0 {
+		return fmt.Errorf("sổ %s đã có %d người: dữ liệu mẫu chỉ tạo trên sổ trống", s.path, existing)
+	}
+	// Items in the recycle bin keep their ids, which the demo's numbering
+	// would take.
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM trash`).Scan(&existing); err != nil {
+		return fmt.Errorf("kiểm tra thùng rác: %w", err)
+	}
+	if existing > 0 {
+		return fmt.Errorf("thùng rác của sổ %s còn %d mục: dọn thùng rác trước khi tạo dữ liệu mẫu", s.path, existing)
+	}
 	if err := demoFill(ctx, tx, r, keys, o, end); err != nil {
 		return err
 	}

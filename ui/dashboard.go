@@ -96,12 +96,15 @@ func (d *dashboard) refresh() {
 		backupDays = int(today.Time().Sub(ov.LastBackup.Time()).Hours() / 24)
 	}
 	backupText := T("Chưa sao lưu sổ lần nào")
-	if backupDays >= 0 {
+	switch {
+	case backupDays == 0:
+		backupText = T("Đã sao lưu sổ hôm nay")
+	case backupDays > 0:
 		backupText = fmt.Sprintf(T("Lần sao lưu gần nhất: %d ngày trước"), backupDays)
 	}
 	backupBtn := newButtonWithIcon(backupText, theme.DownloadIcon(), func() { a.goTo("settings") })
 	backupBtn.Alignment = widget.ButtonAlignLeading
-	if backupDays < 0 || backupDays > 7 {
+	if backupDays < 0 || backupDays > store.BackupStale {
 		backupBtn.Importance = widget.WarningImportance
 	}
 	alerts.Add(backupBtn)

@@ -249,19 +249,3 @@ func runCheck(ctx context.Context, st *store.Store, args []string, stdout, stder
 	fmt.Fprintln(stdout, "Toàn vẹn: tốt; mọi hồ sơ đúng quy tắc của biểu mẫu")
 	return nil
 }
-
-func runBackup(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("backup", "backup --out TỆP", stderr)
-	out := fs.String("out", "", "tệp sao lưu (chưa tồn tại)")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if *out == "" {
-		return fmt.Errorf("backup: thiếu --out")
-	}
-	if err := st.Backup(ctx, *out); err != nil {
-		return err
-	}
-	fmt.Fprintln(stdout, "Đã sao lưu vào", *out)
-	return nil
-}

@@ -37,7 +37,10 @@ func FuzzCLIArgs(f *testing.F) {
 	}
 	before := registerCounts(f, db)
 	f.Fuzz(func(t *testing.T, in string) {
-		if strings.Contains(in, "out") || strings.Contains(in, "db") || len(in) > 2000 {
+		// backup writes its copy into sao-luu/ by design, and restore
+		// replaces the register from a file: both are left out too.
+		if strings.Contains(in, "out") || strings.Contains(in, "db") || strings.Contains(in, "backup") ||
+			strings.Contains(in, "restore") || len(in) > 2000 {
 			return
 		}
 		args := append([]string{"--db", db}, strings.Split(in, "\n")...)

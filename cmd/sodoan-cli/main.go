@@ -16,12 +16,16 @@ import (
 const usage = `Cách dùng: sodoan-cli --db TỆP LỆNH [tham số]
 
 Lệnh:
-  demo --members N [--seed S]       tạo phường mẫu trên sổ trống
+  init [--unit "TÊN ĐƠN VỊ"]         tạo sổ mới, trống (chỉ init và demo tạo sổ)
+  demo --members N [--seed S]       tạo phường mẫu (trên sổ mới hoặc sổ trống)
   members list [--q TỪ] [--branch TÊN] [--status S] [--format table|csv]
   search TỪ                          tìm theo tên, số thẻ, CCCD, điện thoại
   stats --year Y [--json]            các chỉ tiêu: chỉ tiêu, kết quả, đạt
   check                              kiểm tra toàn vẹn và phiên bản lược đồ
-  backup --out TỆP                   sao lưu sổ
+  backup [--out TỆP]                 sao lưu sổ (mặc định: vào thư mục sao-luu cạnh sổ)
+  backups list                       các bản sao lưu trong thư mục sao-luu
+  restore TỆP                        khôi phục sổ từ bản sao lưu (sổ hiện tại được sao lưu trước)
+  upgrade                            nâng cấp sổ lên lược đồ của bản này (sao lưu trước)
   history [--member MÃ] [--limit N]  lịch sử thay đổi (của một người)
   delete LOẠI MÃ                     chuyển người (person), chi đoàn (branch),
                                      CLB (club), tổ hợp tác (coop) vào thùng rác
@@ -88,6 +92,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		"stats":   runStats,
 		"check":   runCheck,
 		"backup":  runBackup,
+		"backups": runBackups,
+		"restore": runRestore,
+		"upgrade": runUpgrade,
+		"init":    runInit,
 		"report":  runReport,
 		"history": runHistory,
 		"trash":   runTrash,
@@ -102,12 +110,34 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		// Help needs no register: run the command's parser on --help alone.
 		return fn(ctx, nil, []string{"--help"}, stdout, stderr)
 	}
-	st, err := store.Open(*db)
+	var st *store.Store
+	var err error
+	if cmd == "init" {
+		st, err = store.Create(*db)
+	} else {
+		st, err = store.OpenWith(*db, openOptions[cmd])
+	}
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	return fn(ctx, st, cargs, stdout, stderr)
+}
+
+// openOptions says how each command opens the register: only init and
+// demo create one, commands that only read never write to it, and a
+// restore holds the register's lock (no window may have it open). Other
+// commands open an existing register for writing.
+var openOptions = map[string]store.OpenOptions{
+	"demo":    {Create: true},
+	"members": {ReadOnly: true},
+	"search":  {ReadOnly: true},
+	"stats":   {ReadOnly: true},
+	"check":   {ReadOnly: true, AnyVersion: true},
+	"backup":  {ReadOnly: true, AnyVersion: true},
+	"backups": {ReadOnly: true, AnyVersion: true},
+	"restore": {Exclusive: true},
+	"history": {ReadOnly: true},
 }
 
 func wantsHelp(args []string) bool {

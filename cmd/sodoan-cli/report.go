@@ -100,6 +100,9 @@ func runReport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	if st == nil {
 		return fmt.Errorf("report %s: chưa mở sổ", name)
 	}
+	if st.ReadOnly() {
+		return fmt.Errorf("report %s: %w", name, store.ErrReadOnly)
+	}
 	// Checked before the register is read: never the register itself, an
 	// existing file only with --force (issuing checks again when writing).
 	if err := st.Output(*f.out, *f.force).Check(); err != nil {

@@ -6,6 +6,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -36,11 +37,19 @@ func run(db, screen, reports string) error {
 			return err
 		}
 	}
-	st, err := store.Open(db)
+	// The window creates the register when missing (its welcome screen
+	// starts it), and holds it: a second window on it is refused.
+	st, err := store.OpenWith(db, store.OpenOptions{Create: true, Exclusive: true})
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if has, err := st.HasUnit(context.Background()); err == nil && has {
+		// The day's first start keeps a copy (at most one a day, rotated).
+		if _, err := st.AutoBackup(context.Background(), store.BackupDaily); err != nil {
+			fmt.Fprintln(os.Stderr, "sodoan:", err)
+		}
+	}
 	a := app.NewWithID("vn.doanthanhnien.sodoan")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w, err := ui.New(a, st, ui.Options{Screen: screen, ReportsDir: reports})

@@ -1,0 +1,151 @@
+//go:build !windows
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"sodoan/store"
+)
+
+// killAfter starts c, kills it with SIGKILL after d (unless it ended
+// before) and tells whether the kill landed.
+func killAfter(t *testing.T, c *exec.Cmd, d time.Duration) bool {
+	t.Helper()
+	var out bytes.Buffer
+	c.Stdout, c.Stderr = &out, &out
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- c.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			msg := out.String()
+			if len(msg) > 400 {
+				msg = msg[:400] + "…"
+			}
+			t.Fatalf("%v ended on its own with %v: %s", c.Args[1:], err, msg)
+		}
+		return false
+	case <-time.After(d):
+		c.Process.Signal(syscall.SIGKILL)
+		<-done
+		return true
+	}
+}
+
+// leftovers lists the files in dir other than the register's own.
+func leftovers(dir string, own ...string) []string {
+	var out []string
+	entries, _ := os.ReadDir(dir)
+next:
+	for _, e := range entries {
+		for _, o := range own {
+			if e.Name() == o {
+				continue next
+			}
+		}
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+// TestKill kills sodoan-cli (and the store's bulk admission) with SIGKILL
+// in the middle of its writes: the register stays whole, each write is
+// all or nothing, no document number is left without its file, and a
+// backup is complete or absent. Run with -v for the figures.
+func TestKill(t *testing.T) {
+	const people = 20000
+	base := demoRegister(t, t.TempDir(), people)
+	delays := []time.Duration{30 * time.Millisecond, 150 * time.Millisecond, 500 * time.Millisecond}
+	faults := 0
+	for _, d := range delays {
+		t.Run(fmt.Sprintf("demo-%v", d), func(t *testing.T) {
+			dir := t.TempDir()
+			db := filepath.Join(dir, "so.db")
+			if out, code := cliProc("--db", db, "init"); code != 0 {
+				t.Fatal(out)
+			}
+			killed := killAfter(t, cliCmd("--db", db, "demo", "--members", "30000"), d)
+			n := intact(t, db)
+			if n != 0 && n != 30000 {
+				t.Fatalf("half a demo: %d people", n)
+			}
+			faults++
+			t.Logf("demo killed at %v (landed %v): %d people, left beside: %v", d, killed, n, leftovers(dir, "so.db", "so.db-wal", "so.db-shm"))
+		})
+	}
+	// The last one lets the backup finish: a whole backup under its name.
+	for _, d := range []time.Duration{5 * time.Millisecond, 20 * time.Millisecond, 60 * time.Millisecond, 5 * time.Second} {
+		t.Run(fmt.Sprintf("backup-%v", d), func(t *testing.T) {
+			dir := t.TempDir()
+			db := copyRegister(t, base, dir)
+			dest := filepath.Join(dir, "usb", "sao-luu.db")
+			killed := killAfter(t, cliCmd("--db", db, "backup", "--out", dest), d)
+			state := "absent"
+			if _, err := os.Stat(dest); err == nil {
+				c, err := store.CheckBackup(context.Background(), dest)
+				if err != nil || c.People != people {
+					t.Fatalf("a backup under its name is not whole: %+v %v", c, err)
+				}
+				state = "whole"
+			} else if out, code := cliProc("--db", dest, "check"); code != 1 || !strings.Contains(out, "không có sổ") {
+				t.Fatalf("check of the missing backup: %d %s", code, out)
+			}
+			if n := intact(t, db); n != people {
+				t.Fatalf("register after a killed backup: %d people", n)
+			}
+			// Unfinished temporaries are never taken for a register.
+			for _, l := range leftovers(filepath.Join(dir, "usb"), "sao-luu.db") {
+				if out, code := cliProc("--db", filepath.Join(dir, "usb", l), "check"); code == 0 {
+					t.Fatalf("a partial backup %s checks healthy: %s", l, out)
+				}
+			}
+			faults++
+			t.Logf("backup killed at %v (landed %v): backup %s, temporaries left: %v", d, killed, state, leftovers(filepath.Join(dir, "usb"), "sao-luu.db"))
+		})
+	}
+	for _, d := range []time.Duration{30 * time.Millisecond, 100 * time.Millisecond, 250 * time.Millisecond, 5 * time.Second} {
+		t.Run(fmt.Sprintf("report-%v", d), func(t *testing.T) {
+			dir := t.TempDir()
+			db := copyRegister(t, base, dir)
+			pdf := filepath.Join(dir, "ds.pdf")
+			killed := killAfter(t, cliCmd("--db", db, "report", "members", "--out", pdf), d)
+			intact(t, db) // every document's file is whole
+			st, err := store.OpenWith(db, store.OpenOptions{ReadOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs, _ := st.Documents(context.Background(), 0)
+			st.Close()
+			_, statErr := os.Stat(pdf)
+			faults++
+			t.Logf("report killed at %v (landed %v): %d numbers issued, file present %v, left beside: %v", d, killed, len(docs), statErr == nil, leftovers(dir, "so.db", "so.db-wal", "so.db-shm", "ds.pdf"))
+		})
+	}
+	for _, d := range delays {
+		t.Run(fmt.Sprintf("bulk-%v", d), func(t *testing.T) {
+			dir := t.TempDir()
+			db := copyRegister(t, base, dir)
+			killed := killAfter(t, helperCmd("bulk", db), d)
+			n := intact(t, db)
+			if (n-people)%bulkBatch != 0 {
+				t.Fatalf("part of a batch was written: %d people, %d before, batches of %d", n, people, bulkBatch)
+			}
+			faults++
+			t.Logf("bulk add killed at %v (landed %v): %d batches of %d written whole", d, killed, (n-people)/bulkBatch, bulkBatch)
+		})
+	}
+	t.Logf("%d faults, every register whole", faults)
+}
