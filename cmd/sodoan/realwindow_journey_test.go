@@ -8,6 +8,8 @@ package main
 
 import (
 	"encoding/csv"
+	"fmt"
+	imagepng "image/png"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -134,6 +136,46 @@ func (h *rw) expectMessages(what, want string) {
 	if want != "" && !strings.Contains(strings.Join(msgs, "\n"), want) {
 		h.fail("msg "+what, "%s: cần thông báo có %q, có %q", what, want, msgs)
 	}
+	for _, c := range h.last.Controls {
+		if c.Kind == "error" && c.Text != "" && c.visible() && !h.drawnRed(c) {
+			h.fail("notdrawn "+c.Text, "%s: thông báo %q có khung %dx%d tại (%d,%d) nhưng không có chữ đỏ nào được vẽ ở đó", what, c.Text, c.W, c.H, c.X, c.Y)
+		}
+	}
+}
+
+// drawnRed reports whether the screen shows red text (the theme's error
+// colour) in the visible part of c: the trace says where a message is, the
+// pixels say the user can read it.
+func (h *rw) drawnRed(c control) bool {
+	h.t.Helper()
+	png := filepath.Join(h.dir, "shot.png")
+	geo := fmt.Sprintf("%dx%d+%d+%d", c.VW, c.VH, h.winX+c.VX, h.winY+c.VY)
+	cmd := exec.Command("import", "-window", "root", "-crop", geo, png)
+	cmd.Env = append(os.Environ(), "DISPLAY="+h.display)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		h.t.Fatalf("import (ImageMagick): %v\n%s", err, out)
+	}
+	f, err := os.Open(png)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := imagepng.Decode(f)
+	if err != nil {
+		h.t.Fatalf("ảnh chụp %s: %v", png, err)
+	}
+	red := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			r, g, bl = r>>8, g>>8, bl>>8
+			if r > 150 && r > g+60 && r > bl+60 {
+				red++
+			}
+		}
+	}
+	return red >= 15
 }
 
 // shortcuts checks Ctrl+N, Ctrl+F, Ctrl+S, Tab and Esc with the focus on
