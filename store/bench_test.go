@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -117,23 +116,6 @@ func BenchmarkYearResults100k(b *testing.B) {
 		}
 		if len(rs) != len(plan.Indicators) {
 			b.Fatalf("%d results for %d indicators", len(rs), len(plan.Indicators))
-		}
-	}
-}
-
-// BenchmarkExportMembers100k writes every person of the 100,000-member
-// register to an Excel workbook.
-func BenchmarkExportMembers100k(b *testing.B) {
-	s := bigStore(b)
-	ctx := context.Background()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		n, err := s.ExportMembers(ctx, MemberFilter{}, io.Discard)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if n != 100000 {
-			b.Fatalf("%d rows", n)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"go/parser"
 	"go/token"
@@ -10,8 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 )
 
 func historyCount(t *testing.T, s *Store) int {
@@ -186,49 +183,5 @@ func TestTableKeys(t *testing.T) {
 		if _, ok := tableLabels[table]; !ok {
 			t.Errorf("table %s has no Vietnamese label for history", table)
 		}
-	}
-}
-
-// TestHistoryStaysOutOfExports: the Excel list shows the register as it
-// is: no earlier value, no deleted person, no line of history.
-func TestHistoryStaysOutOfExports(t *testing.T) {
-	ctx := context.Background()
-	s := openTemp(t)
-	a := member("Nguyễn", "Văn", "An", MustDate(2000, 1, 2), "A1")
-	a.Phone, a.Address = "0901234567", "12 Nguyễn Huệ"
-	mustNil(t, s.SavePerson(ctx, a))
-	a.Phone, a.Address, a.CardNumber = "0912345678", "34 Hùng Vương", "A2"
-	mustNil(t, s.SavePerson(ctx, a))
-	b := member("Trần", "Văn", "Bình", MustDate(2000, 1, 2), "B1")
-	mustNil(t, s.SavePerson(ctx, b))
-	mustNil(t, s.DeletePerson(ctx, b.ID))
-	var buf bytes.Buffer
-	n, err := s.ExportMembers(ctx, MemberFilter{}, &buf)
-	mustNil(t, err)
-	if n != 1 {
-		t.Fatalf("exported %d people, want 1", n)
-	}
-	x, err := excelize.OpenReader(&buf)
-	mustNil(t, err)
-	defer x.Close()
-	var cells []string
-	for _, sheet := range x.GetSheetList() {
-		rows, err := x.GetRows(sheet)
-		mustNil(t, err)
-		for _, r := range rows {
-			cells = append(cells, r...)
-		}
-	}
-	all := strings.Join(cells, "\n")
-	if !strings.Contains(all, "Nguyễn") || !strings.Contains(all, "A2") {
-		t.Fatalf("export lacks the current data:\n%s", all)
-	}
-	for _, old := range []string{"0901234567", "12 Nguyễn Huệ", "A1", "Bình", "Thêm", "Sửa", "→", "thùng rác"} {
-		if strings.Contains(all, old) {
-			t.Errorf("export holds %q", old)
-		}
-	}
-	if len(x.GetSheetList()) != 1 {
-		t.Errorf("export has sheets %v", x.GetSheetList())
 	}
 }

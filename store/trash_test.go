@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -54,9 +53,10 @@ func wardView(t *testing.T, s *Store, plan Plan) string {
 	add("coops", coops, err)
 	cy, err := s.CoopYears(ctx, 2025)
 	add("coop years", cy, err)
-	var csv bytes.Buffer
-	n, err := s.ExportMembers(ctx, MemberFilter{}, &csv)
-	add("export", fmt.Sprint(n, "\n", csv.String()), err)
+	// What an export writes (package sheet streams EachMember).
+	var all []Person
+	err = s.EachMember(ctx, MemberFilter{}, func(p *Person) error { all = append(all, *p); return nil })
+	add("export", all, err)
 	return b.String()
 }
 

@@ -80,6 +80,11 @@ type App struct {
 	notice  *noticeBar
 	notices int // how many notices were given, for confirmSaved
 
+	// imp is the latest import from a spreadsheet (import.go);
+	// lastTableExport the latest table written by a list's Xuất Excel.
+	imp             *importer
+	lastTableExport string
+
 	// dialogs is the stack of open dialogs, so Esc closes the top one and
 	// Ctrl+S saves the top form.
 	dialogs []*openDialog
@@ -106,6 +111,7 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 	a.win = fa.NewWindow("Sổ Đoàn")
 	a.place()
 	a.installKeys()
+	a.installDrop()
 	apps.Store(a.win.Canvas(), a)
 
 	has, err := st.HasUnit(a.ctx)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"sodoan/sheet"
 	"sodoan/store"
 )
 
@@ -30,7 +31,8 @@ type branchesScreen struct {
 func newBranchesScreen(a *App) *branchesScreen {
 	s := &branchesScreen{}
 	edit := newButtonWithIcon(T("Tiêu chí chi đoàn đạt chuẩn"), theme.ListIcon(), func() { s.editCriteria() })
-	s.listDetail = newListDetail[store.Branch](a, "Chi đoàn Khóm 10 (100)", T("Thêm chi đoàn"), edit)
+	s.listDetail = newListDetail[store.Branch](a, "Chi đoàn Khóm 10 (100)", T("Thêm chi đoàn"), edit,
+		a.tableExportButton(sheet.TableBranches, "chi-doan", thisYear))
 	s.id = func(b store.Branch) int64 { return b.ID }
 	s.label = func(b store.Branch) string {
 		text := fmt.Sprintf("%s (%d)", b.Name, b.Members)

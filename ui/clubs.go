@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"sodoan/sheet"
 	"sodoan/store"
 )
 
@@ -15,7 +16,8 @@ type clubsScreen struct {
 }
 
 func newClubsScreen(a *App) *clubsScreen {
-	s := &clubsScreen{newListDetail[store.Club](a, "CLB Thanh niên làm kinh tế (20)", T("Thêm câu lạc bộ"))}
+	s := &clubsScreen{newListDetail[store.Club](a, "CLB Thanh niên làm kinh tế (20)", T("Thêm câu lạc bộ"),
+		a.tableExportButton(sheet.TableClubs, "cau-lac-bo", thisYear))}
 	s.id = func(c store.Club) int64 { return c.ID }
 	s.label = func(c store.Club) string { return groupLabel(c.Name, c.Members) }
 	s.load = func() ([]store.Club, error) { return a.st.Clubs(a.ctx) }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"sodoan/sheet"
 	"sodoan/store"
 )
 
@@ -18,7 +19,8 @@ type coopsScreen struct {
 }
 
 func newCoopsScreen(a *App) *coopsScreen {
-	s := &coopsScreen{newListDetail[store.Coop](a, "Tổ hợp tác trồng hoa kiểng (10)", T("Thêm tổ hợp tác"))}
+	s := &coopsScreen{newListDetail[store.Coop](a, "Tổ hợp tác trồng hoa kiểng (10)", T("Thêm tổ hợp tác"),
+		a.tableExportButton(sheet.TableCoops, "to-hop-tac", thisYear))}
 	s.id = func(c store.Coop) int64 { return c.ID }
 	s.label = func(c store.Coop) string { return groupLabel(c.Name, c.Members) }
 	s.load = func() ([]store.Coop, error) { return a.st.Coops(a.ctx) }

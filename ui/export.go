@@ -6,13 +6,57 @@ import (
 	"path/filepath"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sodoan/sheet"
 	"sodoan/store"
 )
 
-// exportExcel writes the people the members screen shows (its filter and
-// search, every page) to an Excel workbook in this year's reports folder,
-// off the UI goroutine, then offers to open it.
+// exportChoice is the small dialog Xuất Excel opens on the members
+// screen: the file's format, and whether the personal data go in.
+type exportChoice struct {
+	d        *dialog.CustomDialog
+	format   *widget.RadioGroup
+	personal *check
+	ok       *button
+}
+
+// exportFormats are the choices of exportChoice.format.
+var exportFormats = []string{"Excel (.xlsx)", "CSV (.csv)"}
+
+// exportExcel asks for the format and whether to include the personal
+// data (CCCD, phone, address, ethnicity, religion, notes: out unless the
+// user asks, Nghị định 13/2023/NĐ-CP), then writes the people the screen
+// shows (its filter and search, every page).
 func (m *membersScreen) exportExcel() {
+	c := &exportChoice{}
+	c.format = widget.NewRadioGroup(exportFormats, nil)
+	c.format.Required = true
+	c.format.SetSelected(exportFormats[0])
+	c.personal = newCheck(T("Kèm thông tin cá nhân: CCCD, điện thoại, địa chỉ, dân tộc, tôn giáo, ghi chú"), nil)
+	c.d = dialog.NewCustomWithoutButtons(T("Xuất danh sách"), container.NewVBox(c.format, c.personal), m.a.win)
+	c.ok = newButton(T("Xuất"), func() {
+		c.d.Hide()
+		ext := ".xlsx"
+		if c.format.Selected == exportFormats[1] {
+			ext = ".csv"
+		}
+		m.export(ext, c.personal.Checked)
+	})
+	c.ok.Importance = widget.HighImportance
+	c.d.SetButtons([]fyne.CanvasObject{newButton(T("Hủy")+" (Esc)", c.d.Hide), c.ok})
+	m.exportChoice = c
+	m.a.showDialog(c.d, c.ok.OnTapped)
+}
+
+// export writes the people the members screen shows to a file of ext in
+// this year's documents folder, off the UI goroutine, then offers to open
+// it.
+func (m *membersScreen) export(ext string, personal bool) {
 	a := m.a
 	f := m.filter
 	f.Offset, f.Limit = 0, 0
@@ -25,17 +69,12 @@ func (m *membersScreen) exportExcel() {
 	if f.Kind == store.KindFederation {
 		name = "danh-sach-hoi-vien"
 	}
-	path := filepath.Join(dir, name+"-"+time.Now().Format("2006-01-02-150405")+".xlsx")
+	path := filepath.Join(dir, name+"-"+time.Now().Format("2006-01-02-150405")+ext)
 	m.exportBtn.Disable()
 	go func() {
-		var n int
 		out := a.st.Output(path, false)
 		out.Ask = a.askReplace // never over a file without asking
-		err := out.Write(func(w io.Writer) error {
-			var err error
-			n, err = a.st.ExportMembers(a.ctx, f, w)
-			return err
-		})
+		n, err := sheet.ExportMembersFile(a.ctx, a.st, f, out, sheet.ExportOptions{Personal: personal})
 		a.do(func() {
 			m.exportBtn.Enable()
 			if err != nil {
@@ -46,4 +85,41 @@ func (m *membersScreen) exportExcel() {
 			a.fileReady(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s người vào %s."), store.FormatInt(int64(n)), path), path)
 		})
 	}()
+}
+
+// tableExportButton is the Xuất Excel button of a list screen: it writes
+// the table (one of sheet.Tables) of year() to the year's documents folder
+// under file-<time>.xlsx, off the UI goroutine, then offers to open it.
+func (a *App) tableExportButton(table, file string, year func() int) *button {
+	var b *button
+	b = newButtonWithIcon(T("Xuất Excel"), theme.DownloadIcon(), func() {
+		y := year()
+		dir, err := a.yearDir(y)
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		path := filepath.Join(dir, file+"-"+time.Now().Format("2006-01-02-150405")+".xlsx")
+		b.Disable()
+		go func() {
+			var n int
+			out := a.st.Output(path, false)
+			out.Ask = a.askReplace
+			err := sheet.WriteFile(out, func(w io.Writer, f sheet.Format) error {
+				var err error
+				n, err = sheet.ExportTable(a.ctx, a.st, table, y, w, f)
+				return err
+			})
+			a.do(func() {
+				b.Enable()
+				if err != nil {
+					a.showError(err)
+					return
+				}
+				a.lastTableExport = path
+				a.fileReady(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s dòng vào %s."), store.FormatInt(int64(n)), path), path)
+			})
+		}()
+	})
+	return b
 }

@@ -13,8 +13,49 @@ import (
 	"testing"
 
 	"sodoan/assets"
+	"sodoan/sheet"
 	"sodoan/store"
 )
+
+// englishTable is translations/en.json.
+func englishTable(t *testing.T) map[string]any {
+	t.Helper()
+	data, err := assets.Translations.ReadFile("translations/en.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table map[string]any
+	if err := json.Unmarshal(data, &table); err != nil {
+		t.Fatal(err)
+	}
+	return table
+}
+
+// eachCall calls fn for every call expression in the non-test Go files
+// that glob names.
+func eachCall(t *testing.T, glob string, fn func(*ast.CallExpr)) {
+	t.Helper()
+	files, err := filepath.Glob(glob)
+	if err != nil || len(files) == 0 {
+		t.Fatalf("sources %s: %v", glob, err)
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				fn(call)
+			}
+			return true
+		})
+	}
+}
 
 // storeMessages lists the words the store hands to a window: the label of
 // every fixed list, and the field label and message format of every rule
@@ -32,56 +73,37 @@ func storeMessages(t *testing.T) []string {
 	for _, w := range append(store.HistoryWords(), store.TrashWords()...) {
 		seen[w] = true
 	}
-	files, err := filepath.Glob("../store/*.go")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("store sources: %v", err)
-	}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
+	eachCall(t, "../store/*.go", func(call *ast.CallExpr) {
+		var first int // index of the first translated argument
+		switch fn := call.Fun.(type) {
+		case *ast.SelectorExpr:
+			if fn.Sel.Name != "add" || len(call.Args) < 3 {
+				return
 			}
-			var first int // index of the first translated argument
-			switch fn := call.Fun.(type) {
-			case *ast.SelectorExpr:
-				if fn.Sel.Name != "add" || len(call.Args) < 3 {
-					return true
-				}
-				first = 1 // add(field, label, format, args…)
-			case *ast.Ident:
-				switch fn.Name {
-				case "errMsg": // errMsg(format, args…)
-				case "refuse": // refuse(err, format, args…)
-					first = 1
-				default:
-					return true
-				}
+			first = 1 // add(field, label, format, args…)
+		case *ast.Ident:
+			switch fn.Name {
+			case "errMsg": // errMsg(format, args…)
+			case "refuse": // refuse(err, format, args…)
+				first = 1
 			default:
-				return true
+				return
 			}
-			last := first // errMsg, refuse: the format alone
-			if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "add" {
-				last = first + 1 // add: the label and the format
-			}
-			for i := first; i <= last && i < len(call.Args); i++ {
-				if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-					if s, err := strconv.Unquote(lit.Value); err == nil {
-						seen[s] = true
-					}
+		default:
+			return
+		}
+		last := first // errMsg, refuse: the format alone
+		if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "add" {
+			last = first + 1 // add: the label and the format
+		}
+		for i := first; i <= last && i < len(call.Args); i++ {
+			if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				if s, err := strconv.Unquote(lit.Value); err == nil {
+					seen[s] = true
 				}
 			}
-			return true
-		})
-	}
+		}
+	})
 	out := make([]string, 0, len(seen))
 	for s := range seen {
 		out = append(out, s)
@@ -91,14 +113,7 @@ func storeMessages(t *testing.T) []string {
 }
 
 func TestEnglishCoversTheStore(t *testing.T) {
-	data, err := assets.Translations.ReadFile("translations/en.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var table map[string]any
-	if err := json.Unmarshal(data, &table); err != nil {
-		t.Fatal(err)
-	}
+	table := englishTable(t)
 	msgs := storeMessages(t)
 	if len(msgs) < 100 {
 		t.Fatalf("only %d store messages found: the source scan is broken", len(msgs))
@@ -118,42 +133,23 @@ func TestEnglishCoversTheStore(t *testing.T) {
 // Tc's context prefix).
 func uiLiterals(t *testing.T) []string {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	seen := map[string]bool{}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
+	eachCall(t, "*.go", func(call *ast.CallExpr) {
+		id, ok := call.Fun.(*ast.Ident)
+		if !ok || (id.Name != "T" && id.Name != "Tc") {
+			return
 		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
+		var parts []string
+		for _, arg := range call.Args {
+			lit, ok := arg.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return // a variable: checked where its value is made
+			}
+			s, _ := strconv.Unquote(lit.Value)
+			parts = append(parts, s)
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			id, ok := call.Fun.(*ast.Ident)
-			if !ok || (id.Name != "T" && id.Name != "Tc") {
-				return true
-			}
-			var parts []string
-			for _, arg := range call.Args {
-				lit, ok := arg.(*ast.BasicLit)
-				if !ok || lit.Kind != token.STRING {
-					return true // a variable: checked where its value is made
-				}
-				s, _ := strconv.Unquote(lit.Value)
-				parts = append(parts, s)
-			}
-			seen[strings.Join(parts, "|")] = true
-			return true
-		})
-	}
+		seen[strings.Join(parts, "|")] = true
+	})
 	out := make([]string, 0, len(seen))
 	for s := range seen {
 		out = append(out, s)
@@ -163,14 +159,7 @@ func uiLiterals(t *testing.T) []string {
 }
 
 func TestEnglishCoversTheWindow(t *testing.T) {
-	data, err := assets.Translations.ReadFile("translations/en.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var table map[string]any
-	if err := json.Unmarshal(data, &table); err != nil {
-		t.Fatal(err)
-	}
+	table := englishTable(t)
 	lits := uiLiterals(t)
 	if len(lits) < 200 {
 		t.Fatalf("only %d literals found: the source scan is broken", len(lits))
@@ -215,5 +204,28 @@ func TestErrorsInEnglish(t *testing.T) {
 	_, derr := store.ParseDate("31/02/2005")
 	if got := errText(derr); got != "31/02/2005 is not a real date" {
 		t.Errorf("English date error: %q", got)
+	}
+}
+
+// TestEnglishCoversTheSheets: the spreadsheet fields' labels (the preview's
+// columns) and the messages the sheet package gives a cell have English.
+func TestEnglishCoversTheSheets(t *testing.T) {
+	table := englishTable(t)
+	words := sheet.Labels()
+	eachCall(t, "../sheet/*.go", func(call *ast.CallExpr) {
+		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "msgErr" && len(call.Args) > 0 {
+			if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				s, _ := strconv.Unquote(lit.Value)
+				words = append(words, s)
+			}
+		}
+	})
+	if len(words) < len(sheet.Fields)+5 {
+		t.Fatalf("only %d words found: the source scan is broken", len(words))
+	}
+	for _, w := range words {
+		if v, ok := table[w].(string); !ok || v == "" {
+			t.Errorf("no English for %q", w)
+		}
 	}
 }

@@ -47,10 +47,12 @@ type membersScreen struct {
 	filter store.MemberFilter
 	// exportBtn writes what the table shows to Excel; lastExport is the
 	// latest file it wrote.
-	exportBtn  *button
-	lastExport string
-	cols       []memberColumn
-	widths     []float32 // the columns' widths as last set by fitColumns
+	exportBtn    *button
+	exportChoice *exportChoice // the latest Xuất Excel dialog
+	importBtn    *button
+	lastExport   string
+	cols         []memberColumn
+	widths       []float32 // the columns' widths as last set by fitColumns
 
 	search    *entry
 	kindSel   *choiceSelect
@@ -185,7 +187,8 @@ func (m *membersScreen) build() {
 	addBtn := newButtonWithIcon(T("Thêm")+" (Ctrl+N)", theme.ContentAddIcon(), m.newRecord)
 	addBtn.Importance = widget.HighImportance
 	m.exportBtn = newButtonWithIcon(T("Xuất Excel"), theme.DownloadIcon(), m.exportExcel)
-	tools := container.NewHBox(addBtn, m.exportBtn)
+	m.importBtn = newButtonWithIcon(T("Nhập từ Excel"), theme.UploadIcon(), m.a.importFromFile)
+	tools := container.NewHBox(addBtn, m.importBtn, m.exportBtn)
 	if m.kind == store.KindUnion {
 		tools.Add(newButtonWithIcon(T("Kết nạp hàng loạt"), theme.ListIcon(), func() { m.a.showBatchAdmission() }))
 		tools.Add(newButtonWithIcon(T("Xếp loại cuối năm"), theme.ConfirmIcon(), func() { m.a.showYearRating(m.filter.BranchID) }))

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"sodoan/sheet"
 	"sodoan/store"
 )
 
@@ -67,7 +68,8 @@ func newPlanScreen(a *App) *planScreen {
 	add := newButtonWithIcon(T("Kế hoạch mới")+" (Ctrl+N)", theme.ContentAddIcon(), s.newPlan)
 	s.remove = newButtonWithIcon(T("Xóa kế hoạch"), theme.DeleteIcon(), s.deletePlan)
 	s.remove.Hide()
-	bar := container.NewBorder(nil, nil, container.NewHBox(heading(T("Năm")), s.year), container.NewHBox(edit, add, s.remove), s.picker)
+	bar := container.NewBorder(nil, nil, container.NewHBox(heading(T("Năm")), s.year), container.NewHBox(edit, add, s.remove,
+		a.tableExportButton(sheet.TableIndicators, "chi-tieu", s.yearValue)), s.picker)
 	s.root = container.NewBorder(bar, nil, nil, nil, s.body)
 	return s
 }

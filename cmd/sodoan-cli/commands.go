@@ -41,39 +41,17 @@ func runMembers(ctx context.Context, st *store.Store, args []string, stdout, std
 
 func runMembersList(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("members list", "members list [--q TỪ] [--branch TÊN] [--status S] [--format table|csv|xlsx --out TỆP]", stderr)
-	q := fs.String("q", "", "tìm theo tên (không dấu cũng được), số thẻ, CCCD, điện thoại")
-	branch := fs.String("branch", "", "tên chi đoàn")
-	status := fs.String("status", "", "trạng thái: active, transferred, came_of_age, removed (hoặc nhãn tiếng Việt)")
-	kind := fs.String("kind", "union", "union (đoàn viên), federation (hội viên) hoặc all")
+	filter := memberFilterFlags(fs)
 	format := fs.String("format", "table", "table, csv hoặc xlsx (Excel, cần --out)")
 	out := fs.String("out", "", "tệp ghi ra (bắt buộc với xlsx)")
+	personal := fs.Bool("personal", false, "xlsx: kèm CCCD, điện thoại, địa chỉ, dân tộc, tôn giáo, ghi chú")
 	force := fs.Bool("force", false, "thay thế tệp --out đã có")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	f := store.MemberFilter{Query: *q}
-	switch *kind {
-	case "union":
-		f.Kind = store.KindUnion
-	case "federation":
-		f.Kind = store.KindFederation
-	case "all":
-	default:
-		return fmt.Errorf("--kind %q: chọn union, federation hoặc all", *kind)
-	}
-	if *branch != "" {
-		b, err := st.BranchByName(ctx, *branch)
-		if err != nil {
-			return err
-		}
-		f.BranchID = b.ID
-	}
-	if *status != "" {
-		code, ok := store.CodeOfLabel(store.Statuses, *status)
-		if !ok {
-			return fmt.Errorf("--status %q: không có trạng thái này", *status)
-		}
-		f.Status = store.Status(code)
+	f, err := filter(ctx, st)
+	if err != nil {
+		return err
 	}
 	header := []string{"STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chi đoàn", "Ngày vào Đoàn", "Số thẻ đoàn viên", "Chức vụ", "Trạng thái"}
 	row := func(i int, p *store.Person) []string {
@@ -89,7 +67,7 @@ func runMembersList(ctx context.Context, st *store.Store, args []string, stdout,
 		}
 		err := st.EachMember(ctx, f, func(p *store.Person) error {
 			i++
-			return w.Write(row(i, p))
+			return w.Write(escapeAll(row(i, p)))
 		})
 		if err != nil {
 			return err
@@ -116,19 +94,7 @@ func runMembersList(ctx context.Context, st *store.Store, args []string, stdout,
 		if *out == "" {
 			return fmt.Errorf("--format xlsx cần --out TỆP.xlsx")
 		}
-		// Checked before the register is read: never the register itself,
-		// an existing file only with --force.
-		output := st.Output(*out, *force)
-		if err := output.Check(); err != nil {
-			return err
-		}
-		return output.Write(func(w io.Writer) error {
-			n, err := st.ExportMembers(ctx, f, w)
-			if err == nil {
-				fmt.Fprintf(stdout, "Đã xuất %s người: %s\n", store.FormatInt(int64(n)), *out)
-			}
-			return err
-		})
+		return exportMembers(ctx, st, f, st.Output(*out, *force), *personal, stdout)
 	}
 	return fmt.Errorf("--format %q: chọn table, csv hoặc xlsx", *format)
 }

@@ -18,7 +18,10 @@ const usage = `Cách dùng: sodoan-cli --db TỆP LỆNH [tham số]
 Lệnh:
   init [--unit "TÊN ĐƠN VỊ"]         tạo sổ mới, trống (chỉ init và demo tạo sổ)
   demo --members N [--seed S]       tạo phường mẫu (trên sổ mới hoặc sổ trống)
-  members list [--q TỪ] [--branch TÊN] [--status S] [--format table|csv]
+  members list [--q TỪ] [--branch TÊN] [--status S] [--format table|csv|xlsx --out TỆP]
+  import members TỆP.xlsx|.csv|.xls [--skip-invalid] [--errors LỖI.xlsx] [--create-branches] [--update]
+  export members --out TỆP.xlsx|.csv [--personal]
+  export branches|clubs|coops|indicators --out TỆP.xlsx|.csv [--year Y]
   search TỪ                          tìm theo tên, số thẻ, CCCD, điện thoại
   stats --year Y [--json]            các chỉ tiêu: chỉ tiêu, kết quả, đạt
   check                              kiểm tra toàn vẹn và phiên bản lược đồ
@@ -50,7 +53,8 @@ func exitCode(err error) int {
 		return 0
 	}
 	var ve *store.ValidationError
-	if errors.As(err, &ve) {
+	var ir *importRefused
+	if errors.As(err, &ve) || errors.As(err, &ir) {
 		return 3
 	}
 	return 1
@@ -97,6 +101,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		"upgrade": runUpgrade,
 		"init":    runInit,
 		"report":  runReport,
+		"import":  runImport,
+		"export":  runExport,
 		"history": runHistory,
 		"trash":   runTrash,
 		"delete":  runDelete,

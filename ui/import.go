@@ -1,0 +1,318 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"sodoan/sheet"
+	"sodoan/store"
+)
+
+// importer is the window's import of a member list from a spreadsheet:
+// reading with a progress bar, the preview with every row's problems, and
+// the import the user confirms.
+type importer struct {
+	a    *App
+	path string
+	pv   *sheet.Preview
+
+	progress *widget.ProgressBar
+	stopBar  func() // stops the animation of an endless bar
+	working  dialog.Dialog
+
+	// The preview dialog's parts, kept for tests.
+	preview   *dialog.CustomDialog
+	summary   *widget.Label
+	table     *widget.Table
+	rows      []sheet.Row // problems first, then people already in the register, then the rest
+	branches  *widget.Check
+	update    *widget.RadioGroup
+	importBtn *widget.Button
+	rejectBtn *widget.Button
+	// result is the last import's outcome, for tests.
+	result *store.ImportResult
+}
+
+// sheetExts are the files the window takes as member lists.
+var sheetExts = []string{".xlsx", ".csv", ".xls"}
+
+// importFromFile asks for a spreadsheet and imports it.
+func (a *App) importFromFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			a.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		a.startImport(path)
+	}, a.win)
+	d.SetFilter(storage.NewExtensionFileFilter(sheetExts))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// installDrop makes a spreadsheet dropped on the window start its import.
+func (a *App) installDrop() { a.win.SetOnDropped(a.dropped) }
+
+// dropped imports the first spreadsheet among the files dropped.
+func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
+	for _, u := range uris {
+		ext := strings.ToLower(u.Extension())
+		for _, e := range sheetExts {
+			if ext == e {
+				a.startImport(u.Path())
+				return
+			}
+		}
+	}
+	if len(uris) > 0 {
+		a.showError(fmt.Errorf(T("Chỉ nhập được tệp .xlsx, .csv hoặc .xls: %s"), uris[0].Name()))
+	}
+}
+
+// startImport reads path off the UI goroutine, with a progress bar, then
+// shows the preview.
+func (a *App) startImport(path string) {
+	im := &importer{a: a, path: path, progress: widget.NewProgressBar()}
+	a.imp = im
+	label := widget.NewLabel(fmt.Sprintf(T("Đang đọc %s…"), filepath.Base(path)))
+	// An .xlsx says how many rows it has; for other files the bar only
+	// shows that the work goes on.
+	var bar fyne.CanvasObject = im.progress
+	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		inf := widget.NewProgressBarInfinite()
+		im.stopBar = inf.Stop
+		bar = inf
+	}
+	im.working = dialog.NewCustomWithoutButtons(T("Nhập từ Excel"), container.NewVBox(label, bar), a.win)
+	im.working.Resize(fyne.NewSize(480, 140))
+	a.showDialog(im.working, nil)
+	go func() {
+		pv, err := sheet.Read(a.ctx, a.st, path, func(done, total int) {
+			a.do(func() {
+				if total > 0 {
+					im.progress.SetValue(float64(done) / float64(total))
+				}
+			})
+		})
+		a.do(func() {
+			if im.stopBar != nil {
+				im.stopBar()
+			}
+			im.working.Hide()
+			if err != nil {
+				a.showError(err)
+				return
+			}
+			im.pv = pv
+			im.showPreview()
+		})
+	}()
+}
+
+// showPreview shows what the import would do: the counts, the columns not
+// recognised, the new branches, and a table of the rows with their
+// problems, before anything is written.
+func (im *importer) showPreview() {
+	a, pv := im.a, im.pv
+	valid, invalid, existing := pv.Counts()
+	var lines []string
+	lines = append(lines, fmt.Sprintf(T("%s: %s dòng hợp lệ (%s người đã có trong sổ), %s dòng lỗi."),
+		filepath.Base(im.path), store.FormatInt(int64(valid)), store.FormatInt(int64(existing)), store.FormatInt(int64(invalid))))
+	if cols := pv.Unrecognised(); len(cols) > 0 {
+		lines = append(lines, T("Cột không nhận ra (không nhập): ")+strings.Join(cols, ", "))
+	}
+	if pv.Below > 0 {
+		lines = append(lines, fmt.Sprintf(T("Bỏ qua %d dòng dưới bảng (nơi ký tên)."), pv.Below))
+	}
+	if invalid > 0 {
+		lines = append(lines, T("Chỉ các dòng hợp lệ được nhập; các dòng lỗi có thể lưu ra Excel để sửa rồi nhập lại."))
+	}
+	im.summary = widget.NewLabel(strings.Join(lines, "\n"))
+	im.summary.Wrapping = fyne.TextWrapWord
+
+	// Problems first: they are what the user must read.
+	im.rows = im.rows[:0]
+	for pass := 0; pass < 3; pass++ {
+		for _, r := range pv.Rows {
+			bad, old := len(r.Problems) > 0, r.Existing != 0
+			if (pass == 0 && bad) || (pass == 1 && !bad && old) || (pass == 2 && !bad && !old) {
+				im.rows = append(im.rows, r)
+			}
+		}
+	}
+	headers := []string{T("Dòng"), T("Họ và tên"), T("Ngày sinh"), T("Chi đoàn"), T("Kết quả kiểm tra")}
+	widths := []float32{60, 200, 100, 180, 520}
+	im.table = widget.NewTable(
+		func() (int, int) { return len(im.rows), len(headers) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(im.cell(id.Row, id.Col))
+		})
+	im.table.ShowHeaderRow = true
+	im.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
+	im.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		l.TextStyle.Bold = true
+		if id.Col >= 0 {
+			l.SetText(headers[id.Col])
+		}
+	}
+	for i, w := range widths {
+		im.table.SetColumnWidth(i, w)
+	}
+
+	var options []fyne.CanvasObject
+	if len(pv.UnknownBranches) > 0 {
+		im.branches = widget.NewCheck(T("Tạo chi đoàn mới: ")+strings.Join(pv.UnknownBranches, "; "), nil)
+		options = append(options, im.branches)
+	}
+	if existing > 0 {
+		skip, upd := T("Bỏ qua người đã có"), T("Cập nhật người đã có theo bảng")
+		im.update = widget.NewRadioGroup([]string{skip, upd}, nil)
+		im.update.Horizontal = true
+		im.update.Required = true
+		im.update.SetSelected(skip)
+		options = append(options, im.update)
+	}
+
+	im.importBtn = widget.NewButton(fmt.Sprintf(T("Nhập %s người"), store.FormatInt(int64(valid))), im.doImport)
+	im.importBtn.Importance = widget.HighImportance
+	if valid == 0 {
+		im.importBtn.Disable()
+	}
+	im.rejectBtn = widget.NewButton(T("Lưu các dòng lỗi ra Excel"), im.saveRejected)
+	if invalid == 0 {
+		im.rejectBtn.Disable()
+	}
+	top := container.NewVBox(append([]fyne.CanvasObject{im.summary}, options...)...)
+	content := container.NewBorder(top, nil, nil, nil, im.table)
+	im.preview = dialog.NewCustomWithoutButtons(T("Xem trước khi nhập"), content, a.win)
+	im.preview.SetButtons([]fyne.CanvasObject{widget.NewButton(T("Hủy")+" (Esc)", im.preview.Hide), im.rejectBtn, im.importBtn})
+	im.preview.Resize(fyne.NewSize(1120, 640))
+	a.showDialog(im.preview, nil)
+}
+
+// cell is the text of the preview table's cell.
+func (im *importer) cell(row, col int) string {
+	if row >= len(im.rows) {
+		return ""
+	}
+	r := im.rows[row]
+	p := r.Person
+	switch col {
+	case 0:
+		return fmt.Sprint(r.SheetRow)
+	case 1:
+		return p.FullName()
+	case 2:
+		return p.BirthDate.String()
+	case 3:
+		return p.BranchName
+	}
+	switch {
+	case len(r.Problems) > 0:
+		msgs := make([]string, len(r.Problems))
+		for i, pr := range r.Problems {
+			msgs[i] = pr.Column + ": " + problemText(pr)
+		}
+		return "✗ " + strings.Join(msgs, "; ")
+	case r.Existing != 0:
+		return fmt.Sprintf(T("Đã có trong sổ: %s"), r.ExistingName)
+	}
+	return T("Hợp lệ")
+}
+
+// options reads the user's choices.
+func (im *importer) options() sheet.ImportOptions {
+	o := sheet.ImportOptions{SkipInvalid: true}
+	if im.branches != nil {
+		o.CreateBranches = im.branches.Checked
+	}
+	if im.update != nil {
+		o.Update = im.update.Selected == im.update.Options[1]
+	}
+	return o
+}
+
+// doImport writes the valid rows in one transaction (after a backup) off
+// the UI goroutine, then says what it did.
+func (im *importer) doImport() {
+	a := im.a
+	o := im.options()
+	if len(im.pv.UnknownBranches) > 0 && !o.CreateBranches {
+		a.showError(errors.New(T("Bảng có chi đoàn chưa có trong sổ: đánh dấu ô Tạo chi đoàn mới, hoặc sửa tên chi đoàn trong bảng.")))
+		return
+	}
+	im.importBtn.Disable()
+	bar := widget.NewProgressBarInfinite()
+	working := dialog.NewCustomWithoutButtons(T("Đang nhập…"), bar, a.win)
+	a.showDialog(working, nil)
+	go func() {
+		res, err := im.pv.Import(a.ctx, a.st, o)
+		a.do(func() {
+			bar.Stop()
+			working.Hide()
+			if err != nil {
+				im.importBtn.Enable()
+				a.showError(err)
+				return
+			}
+			im.result = &res
+			im.preview.Hide()
+			if s, ok := a.screens[a.current]; ok {
+				s.refresh()
+			}
+			msg := fmt.Sprintf(T("Đã nhập %s người mới, cập nhật %s, bỏ qua %s người đã có."),
+				store.FormatInt(int64(res.Added)), store.FormatInt(int64(res.Updated)), store.FormatInt(int64(res.Skipped)))
+			if len(res.Branches) > 0 {
+				msg += "\n" + T("Chi đoàn mới: ") + strings.Join(res.Branches, "; ")
+			}
+			if res.Backup != "" {
+				msg += "\n" + T("Bản sao lưu trước khi nhập: ") + res.Backup
+			}
+			a.info(T("Đã nhập từ Excel"), msg)
+		})
+	}()
+}
+
+// saveRejected writes the rows with problems and their reasons to an
+// .xlsx in this year's reports folder and offers to open it.
+func (im *importer) saveRejected() {
+	a := im.a
+	dir, err := a.yearDir(thisYear())
+	if err != nil {
+		a.showError(err)
+		return
+	}
+	path := filepath.Join(dir, "dong-chua-nhap-"+time.Now().Format("2006-01-02-150405")+".xlsx")
+	out := a.st.Output(path, false)
+	out.Ask = a.askReplace
+	n, err := im.pv.WriteRejected(out)
+	if err != nil {
+		a.showError(err)
+		return
+	}
+	a.fileReady(T("Đã lưu các dòng lỗi"), fmt.Sprintf(T("Đã ghi %d dòng kèm lý do vào %s."), n, path), path)
+}
+
+// problemText is a row's problem in the window's language.
+func problemText(p sheet.Problem) string {
+	if p.Format == "" {
+		return p.Reason
+	}
+	return errText(&store.MessageError{Format: p.Format, Args: p.Args})
+}

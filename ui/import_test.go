@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
+
+	"sodoan/sheet"
+	"sodoan/store"
+)
+
+// TestImportPreview drops a sheet on the window: the preview lists the row
+// with a problem first, with its row number, column and reason; the person
+// already in the register and the unknown branch are shown; nothing is
+// written until the user agrees to the new branch and confirms.
+func TestImportPreview(t *testing.T) {
+	f := newFixture(t, "members")
+	m := f.members()
+	f.waitFor("first page", func() bool { return m.total == len(testNames) })
+	path := filepath.Join(t.TempDir(), "danh sách.csv")
+	content := "DANH SÁCH ĐOÀN VIÊN NĂM 2025\n\n" +
+		"STT;Họ và tên;Giới tính;Ngày sinh;Ngày vào Đoàn;Số thẻ;Chi đoàn\n" +
+		"1;Nguyễn Văn An;Nam;10/01/1996;26/03/2018;T0001;Khóm 1\n" +
+		"2;Hồ Văn Mới;Nam;2/9/2000;26/3/2016;M0001;Khóm 1\n" +
+		"3;Lý Thị Sai;Nữ;30/02/2001;26/03/2017;M0002;Khóm 2\n" +
+		"4;Tạ Văn Chí;Nam;01/01/2001;26/03/2017;M0003;Chi đoàn Khóm 9\n"
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f.app.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path)})
+	f.waitFor("preview", func() bool { return f.app.imp != nil && f.app.imp.preview != nil })
+	im := f.app.imp
+	if got := im.summary.Text; !strings.Contains(got, "3 dòng hợp lệ (1 người đã có trong sổ), 1 dòng lỗi") {
+		t.Errorf("summary %q", got)
+	}
+	if got := im.cell(0, 0) + " | " + im.cell(0, 1) + " | " + im.cell(0, 4); got != "6 | Lý Thị Sai | ✗ Ngày sinh: ngày 30/02/2001 không có thật" {
+		t.Errorf("first row %q: the row with a problem comes first", got)
+	}
+	if got := im.cell(1, 4); got != "Đã có trong sổ: Nguyễn Văn An" {
+		t.Errorf("second row %q", got)
+	}
+	if im.branches == nil || !strings.Contains(im.branches.Text, "Chi đoàn Khóm 9") {
+		t.Fatalf("no offer to create Chi đoàn Khóm 9")
+	}
+	if im.importBtn.Text != "Nhập 3 người" || im.rejectBtn.Disabled() {
+		t.Errorf("buttons %q, reject disabled %v", im.importBtn.Text, im.rejectBtn.Disabled())
+	}
+
+	// Without agreeing to the new branch nothing is written.
+	test.Tap(im.importBtn)
+	f.ui.drain()
+	if n := countAll(t, f.st); n != len(testNames) {
+		t.Fatalf("%d people after a refused import", n)
+	}
+	im.branches.SetChecked(true)
+	test.Tap(im.importBtn)
+	f.waitFor("import", func() bool { return im.result != nil })
+	if r := im.result; r.Added != 2 || r.Skipped != 1 || len(r.Branches) != 1 {
+		t.Errorf("result %+v", r)
+	}
+	if n := countAll(t, f.st); n != len(testNames)+2 {
+		t.Errorf("%d people after the import, want %d", n, len(testNames)+2)
+	}
+	f.waitFor("table refreshed", func() bool { return m.total == len(testNames)+2 })
+}
+
+func countAll(t *testing.T, st *store.Store) int {
+	t.Helper()
+	n, err := st.CountMembers(context.Background(), store.MemberFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestTableExport: a list's Xuất Excel writes its table to the year's
+// folder.
+func TestTableExport(t *testing.T) {
+	f := newFixture(t, "branches")
+	b := f.app.tableExportButton(sheet.TableBranches, "chi-doan", thisYear)
+	test.Tap(b)
+	f.waitFor("export", func() bool { return f.app.lastTableExport != "" && !b.Disabled() })
+	x, err := excelize.OpenFile(f.app.lastTableExport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, err := x.GetRows("Chi đoàn")
+	if err != nil || len(rows) != 3 || rows[1][1] != "Chi đoàn Khóm 1" || rows[1][3] != "5" {
+		t.Fatalf("branches sheet %q (%v)", rows, err)
+	}
+}
