@@ -79,6 +79,8 @@ type App struct {
 	// notice confirms saves at the foot of the window.
 	notice  *noticeBar
 	notices int // how many notices were given, for confirmSaved
+	// inline are the forms on screens that Ctrl+S saves (see onSave).
+	inline []inlineForm
 
 	// imp is the latest import from a spreadsheet (import.go);
 	// lastTableExport the latest table written by a list's Xuất Excel.
@@ -181,7 +183,7 @@ func (a *App) buildMain() {
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(a.defs[i].title) },
 	)
 	a.nav.OnSelected = func(i widget.ListItemID) { a.show(a.defs[i].id) }
-	split := container.NewHSplit(a.nav, a.body)
+	split := container.NewHSplit(a.nav, container.New(bounded{}, a.body))
 	split.Offset = 0.14
 	a.notice = newNoticeBar()
 	a.win.SetContent(a.withReadOnlyBanner(container.NewBorder(nil, a.notice.root, nil, nil, split)))
@@ -322,14 +324,24 @@ func (a *App) shortcutFind() {
 }
 
 func (a *App) shortcutSave() {
-	if n := len(a.dialogs); n > 0 && a.dialogs[n-1].save != nil {
-		a.dialogs[n-1].save()
+	if n := len(a.dialogs); n > 0 {
+		if a.dialogs[n-1].save != nil {
+			a.dialogs[n-1].save()
+		}
+		return
 	}
+	a.saveInline()
 }
 
 func (a *App) escape() {
 	if n := len(a.dialogs); n > 0 {
 		a.dialogs[n-1].d.Hide()
+		return
+	}
+	// A dialog shown without showDialog (Fyne's file dialogs, say) is
+	// still an overlay of the window: Esc closes it all the same.
+	if top := a.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide()
 	}
 }
 
@@ -351,13 +363,19 @@ func (a *App) showDialog(d dialog.Dialog, save func()) {
 // formDialog shows content with Lưu and Hủy buttons; save returns true
 // when the record was stored and the dialog may close.
 func (a *App) formDialog(title string, content fyne.CanvasObject, size fyne.Size, save func() bool) dialog.Dialog {
+	return a.actionDialog(title, T("Lưu"), content, size, save)
+}
+
+// actionDialog is formDialog with another word than Lưu on its main
+// button (Tạo giấy giới thiệu…); Ctrl+S still presses it.
+func (a *App) actionDialog(title, action string, content fyne.CanvasObject, size fyne.Size, save func() bool) dialog.Dialog {
 	d := dialog.NewCustomWithoutButtons(title, content, a.win)
 	doSave := func() {
 		if a.confirmSaved(title, save) {
 			d.Hide()
 		}
 	}
-	saveBtn := newButton(T("Lưu")+" (Ctrl+S)", doSave)
+	saveBtn := newButton(action+" (Ctrl+S)", doSave)
 	saveBtn.Importance = widget.HighImportance
 	d.SetButtons([]fyne.CanvasObject{newButton(T("Hủy")+" (Esc)", d.Hide), saveBtn})
 	d.Resize(size)
@@ -394,3 +412,23 @@ func (a *App) info(title, msg string) {
 
 // thisYear is the calendar year the screens start on.
 func thisYear() int { return time.Now().Year() }
+
+// bounded lays its objects out over its whole size but asks for little
+// room itself. Fyne grows a window to its content's minimum size, so one
+// screen whose content was too wide (a label that does not wrap) made the
+// window wider than the laptop's screen, with buttons out of reach, and it
+// stayed so on every other screen. Screens keep their own scroll bars.
+type bounded struct{}
+
+// Layout implements fyne.Layout.
+func (bounded) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// MinSize implements fyne.Layout.
+func (bounded) MinSize([]fyne.CanvasObject) fyne.Size {
+	return minUsable.Subtract(fyne.NewSize(200, 0))
+}

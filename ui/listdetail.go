@@ -130,6 +130,8 @@ func (fm *form) saveButton(a *App, label string, save func() error, done func())
 		}
 	})
 	b.Importance = widget.HighImportance
+	// Ctrl+S presses it while the form is on screen.
+	a.onSave(fm, func() []fyne.CanvasObject { return append(append([]fyne.CanvasObject{}, fm.grids...), b) }, b.OnTapped)
 	return b
 }
 

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -46,14 +45,21 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 	})
 	delBtn.Importance = widget.DangerImportance
 	historyBtn := newButtonWithIcon(T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { a.showHistory(p) })
-	actions := container.NewHBox(
-		newButton(T("Chuyển đi"), func() { a.eventDialog(p, store.EventTransferOut, reopen) }),
-		newButton(T("Chuyển đến"), func() { a.eventDialog(p, store.EventTransferIn, reopen) }),
-		newButton(T("Trưởng thành Đoàn"), func() { a.eventDialog(p, store.EventComingOfAge, reopen) }),
-		newButton(T("Xóa tên"), func() { a.eventDialog(p, store.EventRemoval, reopen) }),
-		newButton(T("Xếp loại, Đảng…"), func() { a.memberYearDialog(p, thisYear(), reopen) }),
-		newButtonWithIcon(T("Giấy giới thiệu"), theme.DocumentPrintIcon(), func() { a.transferLetterDialog(p) }),
-	)
+	// Only the actions that apply to the person's status are offered: an
+	// active member can leave (and be given a transfer letter), anyone else
+	// can only come back.
+	actions := container.NewHBox()
+	if p.Status == store.StatusActive {
+		actions.Add(newButton(T("Chuyển đi"), func() { a.eventDialog(p, store.EventTransferOut, reopen) }))
+		actions.Add(newButton(T("Trưởng thành Đoàn"), func() { a.eventDialog(p, store.EventComingOfAge, reopen) }))
+		actions.Add(newButton(T("Xóa tên"), func() { a.eventDialog(p, store.EventRemoval, reopen) }))
+	} else {
+		actions.Add(newButton(T("Chuyển đến"), func() { a.eventDialog(p, store.EventTransferIn, reopen) }))
+	}
+	actions.Add(newButton(T("Xếp loại, Đảng…"), func() { a.memberYearDialog(p, thisYear(), reopen) }))
+	if p.Status == store.StatusActive {
+		actions.Add(newButtonWithIcon(T("Giấy giới thiệu"), theme.DocumentPrintIcon(), func() { a.transferLetterDialog(p) }))
+	}
 	title := heading(p.FullName())
 	title.SizeName = theme.SizeNameSubHeadingText
 	top := container.NewVBox(
@@ -126,10 +132,13 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 		if !y.PartyAdmitted.IsZero() {
 			text += " · " + T("vào Đảng") + " " + y.PartyAdmitted.String()
 		}
-		b := newButton(text, func() { a.memberYearDialog(p, y.Year, reopen) })
-		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.LowImportance
-		yearsBox.Add(b)
+		// A wrapping label with an edit button: a button's text cannot
+		// wrap, and a long year line widened the whole window.
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		edit := newButtonWithIcon("", theme.DocumentCreateIcon(), func() { a.memberYearDialog(p, y.Year, reopen) })
+		edit.Importance = widget.LowImportance
+		yearsBox.Add(container.NewBorder(nil, nil, nil, edit, l))
 	}
 
 	posBox := container.NewVBox(heading(T("Chức vụ trong Đoàn")))
@@ -320,8 +329,8 @@ func (a *App) positionDialog(p *store.Person, done func()) {
 // transferLetterDialog asks where the member goes and writes the transfer
 // letter (giấy giới thiệu sinh hoạt Đoàn) off the UI goroutine, numbered
 // in the register of outgoing documents.
-func (a *App) transferLetterDialog(p *store.Person) {
-	var fm form
+func (a *App) transferLetterDialog(p *store.Person) *form {
+	fm := &form{}
 	fm.other = newErrorText()
 	to, reason := newEntry(a), newEntry(a)
 	// Start from the unit of the latest transfer out, the usual case.
@@ -335,30 +344,41 @@ func (a *App) transferLetterDialog(p *store.Person) {
 	fm.add("To", T("Đơn vị nhận"), to)
 	fm.add("Reason", T("Lý do"), reason)
 	content := container.NewVBox(widget.NewLabel(p.FullName()), fm.grid(), fm.other)
-	a.formDialog(T("Giấy giới thiệu sinh hoạt Đoàn"), content, fyne.NewSize(560, 260), func() bool {
+	a.actionDialog(T("Giấy giới thiệu sinh hoạt Đoàn"), T("Tạo giấy giới thiệu"), content, fyne.NewSize(560, 260), func() bool {
 		fm.clear()
 		if to.Text == "" {
 			fm.setError("To", T("không được để trống"))
 			return false
 		}
+		// The fields are checked here, with the dialog open, so that a
+		// refused character is shown under its field and nothing typed is
+		// lost; the letter itself is written off the UI goroutine (it may
+		// ask before replacing a file).
+		ok := true
+		for _, err := range []error{store.CheckText("To", "Đơn vị nhận", to.Text, false), store.CheckText("Reason", "Lý do", reason.Text, false)} {
+			if err != nil {
+				fm.result(a, err)
+				ok = false
+			}
+		}
+		if !ok {
+			return false
+		}
 		toUnit, why := to.Text, reason.Text
+		a.notify(fmt.Sprintf(T("Đang tạo giấy giới thiệu cho %s…"), p.FullName()))
 		go func() {
 			path, err := a.transferLetter(p.ID, toUnit, why)
 			a.do(func() {
 				if err != nil {
+					a.notify(fmt.Sprintf(T("Chưa tạo được giấy giới thiệu cho %s."), p.FullName()))
 					a.showError(err)
 					return
 				}
-				d := dialog.NewCustomConfirm(T("Giấy giới thiệu"), T("Mở tệp"), T("Đóng"),
-					widget.NewLabel(T("Đã tạo")+" "+path), func(open bool) {
-						if open {
-							a.openPath(path)
-						}
-					}, a.win)
-				a.showDialog(d, nil)
+				a.fileReady(T("Giấy giới thiệu"), T("Đã tạo")+" "+path, path)
 			})
 		}()
 		return true
 	})
 	a.win.Canvas().Focus(to)
+	return fm
 }

@@ -180,7 +180,11 @@ func (m *membersScreen) build() {
 	m.table.OnSelected = func(id widget.TableCellID) {
 		m.table.UnselectAll()
 		if p := m.row(id.Row); p != nil {
-			m.a.openMember(p.ID)
+			// Opened after the tap is done: the table focuses itself after
+			// OnSelected, and would no longer be on the window ("Failed to
+			// focus object which is not part of the canvas").
+			pid := p.ID
+			go m.a.do(func() { m.a.openMember(pid) })
 		}
 	}
 

@@ -26,6 +26,9 @@ type narrativeEditor struct {
 	root   fyne.CanvasObject
 	// entries of the sections shown, by section code.
 	entries map[string]*entry
+	// dirty is set by typing and cleared by a save: a document made from
+	// the register must not miss what was typed but not saved.
+	dirty bool
 }
 
 // narrativeDocs are the documents whose text the editor keeps.
@@ -40,6 +43,7 @@ func newNarrativeEditor(a *App, year func() int) *narrativeEditor {
 	save.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, widget.NewLabel(T("Văn bản")), container.NewHBox(load, save), e.docSel)
 	e.root = container.NewBorder(container.NewVBox(top, e.status), nil, nil, nil, e.body)
+	a.onSave(e, func() []fyne.CanvasObject { return []fyne.CanvasObject{e.root} }, e.save)
 	e.docSel.SetSelectedIndex(0)
 	return e
 }
@@ -106,6 +110,7 @@ func (e *narrativeEditor) load() {
 		en := newMultiLineEntry(a)
 		en.SetText(text[s.Code])
 		en.SetMinRowsVisible(4)
+		en.OnChanged = func(string) { e.dirty = true }
 		e.entries[s.Code] = en
 		box.Add(widget.NewLabelWithStyle(T(s.Label), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		box.Add(en)
@@ -113,6 +118,7 @@ func (e *narrativeEditor) load() {
 	e.status.SetText(T("Mục chưa viết được điền sẵn bằng số liệu của sổ; sửa rồi bấm Lưu nội dung."))
 	e.body.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
 	e.body.Refresh()
+	e.dirty = false
 }
 
 // save writes every section shown.
@@ -130,7 +136,9 @@ func (e *narrativeEditor) save() {
 		e.a.showError(err)
 		return
 	}
+	e.dirty = false
 	e.status.SetText(T("Đã lưu nội dung."))
+	e.a.notify(T("Đã lưu nội dung."))
 }
 
 // reportSettings edits what reports take from settings: the working

@@ -233,6 +233,13 @@ func (s *planScreen) resultsTable(results []store.Result, year int) fyne.CanvasO
 		}
 		met := widget.NewLabel(metText(r))
 		met.Importance = verdictImportance(r.Verdict.Code)
+		// Every cell wraps: a grid gives each cell the widest cell's
+		// minimum, and one long verdict used to widen the window.
+		met.Wrapping = fyne.TextWrapWord
+		target.Wrapping = fyne.TextWrapWord
+		if l, ok := actual.(*widget.Label); ok {
+			l.Wrapping = fyne.TextWrapWord
+		}
 		detail := widget.NewLabel(r.Detail)
 		detail.Wrapping = fyne.TextWrapWord
 		rows.Add(line(name, target, actual, met, detail))

@@ -127,6 +127,12 @@ func (s *reportsScreen) generate() {
 		return
 	}
 	doc := s.docs[i]
+	// Texts typed but not yet saved go into the document: save them first.
+	if s.texts != nil && s.texts.dirty {
+		if s.texts.save(); s.texts.dirty {
+			return // not saved: its message is shown
+		}
+	}
 	number := s.number.Checked
 	y, _ := strconv.Atoi(s.year.Selected)
 	cutoff, err := store.ParseDate(s.cutoff.Text)

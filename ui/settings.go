@@ -37,6 +37,7 @@ func (s *settingsScreen) refresh() {
 		}
 	})
 	saveUnit.Importance = widget.HighImportance
+	a.onSave(&uf.form, func() []fyne.CanvasObject { return append(append([]fyne.CanvasObject{}, uf.grids...), saveUnit) }, saveUnit.OnTapped)
 
 	langSel := newSelect([]string{"Tiếng Việt", "English"}, nil)
 	if currentLang == LangEnglish {

@@ -589,3 +589,30 @@ func TestWelcomeEmptyRegister(t *testing.T) {
 		t.Errorf("title = %q", got)
 	}
 }
+
+// TestTransferDialogKeepsInput: a receiving unit the document cannot print
+// is refused under its field, with the dialog and what was typed kept, and
+// nothing claims the letter was made.
+func TestTransferDialogKeepsInput(t *testing.T) {
+	f := newFixture(t, "members")
+	people, err := f.st.ListMembers(context.Background(), store.MemberFilter{Kind: store.KindUnion, Limit: 1})
+	if err != nil || len(people) == 0 {
+		t.Fatal("no member", err)
+	}
+	fm := f.app.transferLetterDialog(&people[0])
+	to := fm.fields[0].input.(*entry)
+	to.SetText("Phường 2 👨")
+	f.app.shortcutSave()
+	if len(f.app.dialogs) != 1 {
+		t.Fatal("the dialog closed on a refused unit")
+	}
+	if to.Text != "Phường 2 👨" {
+		t.Errorf("the typed unit became %q", to.Text)
+	}
+	if msg := fm.fields[0].err.msg(); !strings.Contains(msg, "👨") || !fm.fields[0].err.Visible() {
+		t.Errorf("message under Đơn vị nhận: %q", msg)
+	}
+	if got := f.app.notice.text(); strings.Contains(got, "Đã lưu") || strings.Contains(got, "Đang tạo") {
+		t.Errorf("the notice says %q after a refusal", got)
+	}
+}

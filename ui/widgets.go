@@ -144,7 +144,8 @@ type field struct {
 // next to them.
 type form struct {
 	fields []*field
-	other  *errorText // messages about fields the form does not show
+	other  *errorText          // messages about fields the form does not show
+	grids  []fyne.CanvasObject // what grid built, where Ctrl+S finds the form
 }
 
 func (f *form) add(name, label string, input fyne.CanvasObject) *field {
@@ -162,7 +163,9 @@ func (f *form) grid(names ...string) *fyne.Container {
 		}
 		objs = append(objs, widget.NewLabel(fd.label), container.NewVBox(fd.input, fd.err))
 	}
-	return container.New(layout.NewFormLayout(), objs...)
+	g := container.New(layout.NewFormLayout(), objs...)
+	f.grids = append(f.grids, g)
+	return g
 }
 
 func contains(list []string, s string) bool {
