@@ -259,6 +259,7 @@ func (w *walker) exploreContent(title, id string, depth int) {
 			sig := h.signature(0)
 			if depth == 0 && !w.done["page "+sig] && w.inBudget() {
 				w.done["page "+sig] = true
+				h.dialogs = append(h.dialogs, "trang: "+h.last.title(0))
 				w.exploreContent(title, id, depth+1)
 			}
 			w.backTo(title, id, false)
@@ -447,6 +448,7 @@ func (w *walker) dialog(depth int) {
 	if depth <= 2 && !w.done["dialog "+sig] && w.inBudget() {
 		w.done["dialog "+sig] = true
 		h.stats.dialogs++
+		h.dialogs = append(h.dialogs, h.last.title(l))
 		for _, tg := range h.targets(l, control{}) {
 			if h.last.Layers < l {
 				break // closed by a button

@@ -157,6 +157,8 @@ type rw struct {
 	stats struct {
 		screens, clicks, dropdowns, typed, keys, dialogs, restarts, lost int
 	}
+	// dialogs names the dialogs and pages the walk explored.
+	dialogs []string
 	// seen de-duplicates failures: the same crash or message is reported
 	// once, with the number of times it happened.
 	seen  map[string]int
@@ -710,6 +712,7 @@ func (h *rw) summary() {
 	sort.Strings(problems)
 	h.t.Logf("realwindow: %d màn hình, %d lần bấm, %d ô chọn mở, %d phím gõ, %d phím khác, %d hộp thoại, %d lần khởi động lại sau lỗi, %d lần gõ lại vì mất phím, %.0f s",
 		h.stats.screens, h.stats.clicks, h.stats.dropdowns, h.stats.typed, h.stats.keys-h.stats.typed, h.stats.dialogs, h.stats.restarts, h.stats.lost, time.Since(h.start).Seconds())
+	h.t.Logf("realwindow: hộp thoại và trang đã đi: %s", strings.Join(h.dialogs, " · "))
 	if len(problems) > 0 {
 		h.t.Logf("realwindow: %d vấn đề:\n  %s", len(problems), strings.Join(problems, "\n  "))
 	}
