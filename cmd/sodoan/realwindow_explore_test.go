@@ -155,9 +155,10 @@ type walker struct {
 	skipped int
 }
 
-// signature names a dialog or page by its buttons, checks and fields.
+// signature names a dialog or page by its title, buttons, checks and
+// dropdowns.
 func (h *rw) signature(l int) string {
-	var parts []string
+	parts := []string{h.last.title(l)}
 	for _, c := range h.last.in(l) {
 		switch c.Kind {
 		case "button", "check", "select":
