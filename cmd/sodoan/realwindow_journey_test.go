@@ -417,6 +417,16 @@ func journey(h *rw) {
 		panic(appDied{})
 	}
 	h.click(row)
+	// The other actions on an active member: each dialog walked like the
+	// screens' ones, then closed with Esc (nothing saved).
+	ew := &walker{h: h, deadline: time.Now().Add(time.Minute), done: map[string]bool{}}
+	for _, action := range []string{"Trưởng thành Đoàn", "Xóa tên"} {
+		if tr := h.click(h.must(0, "button", action)); tr.Layers != 1 {
+			h.fail("action "+action, "nút %q không mở hộp thoại", action)
+			continue
+		}
+		ew.dialog(1)
+	}
 	h.click(h.must(0, "button", "Chuyển đi"))
 	tr = h.click(h.must(1, "button", "Lưu"))
 	if tr.Layers == 0 {
