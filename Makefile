@@ -16,6 +16,12 @@ PKGS_GUI  := libgl1-mesa-dev xorg-dev
 PKGS_WIN  := gcc-mingw-w64-x86-64
 PKGS_TEST := poppler-utils xvfb xdotool imagemagick fonts-liberation2
 
+# The version has one place, FyneApp.toml; the build date is the day of the
+# build (UTC). Both reach the binaries through sodoan/version.
+VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+BUILD_DATE ?= $(shell date -u +%Y-%m-%d)
+VERSION_LDFLAGS := -X sodoan/version.Version=$(VERSION) -X sodoan/version.Date=$(BUILD_DATE)
+
 APT_MISSING = $(shell for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done)
 define apt_install
 	@missing="$(call APT_MISSING,$(1))"; if [ -n "$$missing" ]; then \
@@ -39,10 +45,10 @@ deps-win: deps
 	$(call apt_install,$(PKGS_WIN))
 
 cli:
-	$(GO) build -o $(BIN)/sodoan-cli ./cmd/sodoan-cli
+	$(GO) build -ldflags "$(VERSION_LDFLAGS)" -o $(BIN)/sodoan-cli ./cmd/sodoan-cli
 
 gui: deps
-	$(GO) build -o $(BIN)/sodoan ./cmd/sodoan
+	$(GO) build -ldflags "$(VERSION_LDFLAGS)" -o $(BIN)/sodoan ./cmd/sodoan
 
 build: cli gui
 
@@ -64,7 +70,7 @@ vet:
 # The real-window test (cmd/sodoan, TestRealWindow) drives the app under
 # Xvfb for a few minutes, hence the longer timeout; the race detector runs
 # on the store and the window's code.
-test: deps-test vet
+test: deps-test deps-win vet
 	$(GO) test -tags ci -count=1 -timeout 30m ./...
 	$(GO) test -race -tags ci -count=1 -timeout 30m ./store/ ./ui/
 
@@ -81,9 +87,42 @@ fuzz: deps-test
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; echo "fuzz $$fn ./$$pkg ($(FUZZTIME))"; \
 		$(GO) test -tags ci -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) ./$$pkg/ || exit 1; done
 
+# The Windows programs, with their icon, version information and manifest
+# (windows/winres, from FyneApp.toml) and a PE header that declares Windows
+# 10: Go 1.24+ needs it (ProcessPrng), and an older Windows then refuses the
+# program with a message instead of a silent exit. windows/checkpe checks
+# the result.
+WIN_ENV := CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64
+WIN_EXTLDFLAGS := -Wl,--major-os-version=10,--minor-os-version=0,--major-subsystem-version=10,--minor-subsystem-version=0
+WIN_LDFLAGS := -s -w $(VERSION_LDFLAGS) -linkmode=external -extldflags=$(WIN_EXTLDFLAGS)
+
 windows: deps-win
-	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 $(GO) build -trimpath -ldflags "-s -w -H=windowsgui" -o $(BIN)/windows/sodoan.exe ./cmd/sodoan
-	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 $(GO) build -trimpath -ldflags "-s -w" -o $(BIN)/windows/sodoan-cli.exe ./cmd/sodoan-cli
+	$(GO) run ./windows/winres -ico $(BIN)/windows/sodoan.ico cmd/sodoan=gui cmd/sodoan-cli=cli
+	$(WIN_ENV) $(GO) build -trimpath -ldflags "$(WIN_LDFLAGS) -H=windowsgui" -o $(BIN)/windows/sodoan.exe ./cmd/sodoan
+	$(WIN_ENV) $(GO) build -trimpath -ldflags "$(WIN_LDFLAGS)" -o $(BIN)/windows/sodoan-cli.exe ./cmd/sodoan-cli
+	$(GO) run ./windows/checkpe $(BIN)/windows/sodoan.exe=gui $(BIN)/windows/sodoan-cli.exe=cli
+
+.PHONY: windows-installer wine-check windows-screenshots
+PKGS_WINE := wine64 xvfb xdotool x11-utils imagemagick
+
+# bin/windows/SoDoan-Setup-<version>.exe (NSIS: per user, no administrator
+# rights) and SoDoan-<version>-portable.zip.
+windows-installer: windows
+	$(call apt_install,nsis zip)
+	BIN=$(BIN) bash windows/package.sh
+
+# The Windows build under Wine (installed from Debian when missing): the
+# command line against the Linux build, the window under Xvfb, the
+# installer and uninstaller.
+wine-check: windows-installer cli deps-test
+	$(call apt_install,$(PKGS_WINE))
+	BIN=$(BIN) bash windows/wine-check.sh
+
+# docs/windows/*.png for the README: the installer's pages and the app under
+# Wine.
+windows-screenshots: windows-installer deps-test
+	$(call apt_install,$(PKGS_WINE))
+	BIN=$(BIN) bash windows/wine-shots.sh
 
 screenshots: build deps-test
 	bash docs/screenshots.sh

@@ -152,7 +152,7 @@ func BenchmarkBareRead100k(b *testing.B) {
 	cpu := cpuTime()
 	for i := 0; i < b.N; i++ {
 		n := 0
-		err := eachXLSX(path, "Danh sách", func(int, []string) error { n++; return nil })
+		err := eachXLSX(path, "Danh sách", 0, func(int, []string) error { n++; return nil })
 		if err != nil || n != 100001 {
 			b.Fatalf("%d rows, %v", n, err)
 		}
@@ -194,7 +194,7 @@ func BenchmarkBareReadInsert100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		args := make([]any, cols)
-		err = eachXLSX(path, "Danh sách", func(n int, cells []string) error {
+		err = eachXLSX(path, "Danh sách", 0, func(n int, cells []string) error {
 			for k := range args {
 				args[k] = cell(cells, k)
 			}

@@ -140,7 +140,7 @@ func Read(ctx context.Context, st *store.Store, path string, progress Progress) 
 	// The first sheet whose top rows hold a header is the list.
 	var src *source
 	var l layout
-	for i, name := range names {
+	for _, name := range names {
 		s := &source{path: path, format: format, sheet: name}
 		var top [][]string
 		err := s.each(func(_ int, cells []string) error {
@@ -156,7 +156,7 @@ func Read(ctx context.Context, st *store.Store, path string, progress Progress) 
 		if found, ok := findLayout(top); ok {
 			src, l = s, found
 			if format == XLSX {
-				s.total = dimension(path, i)
+				s.total = dimension(path, name)
 			}
 			break
 		}
@@ -175,6 +175,7 @@ func Read(ctx context.Context, st *store.Store, path string, progress Progress) 
 		pv.Columns = append(pv.Columns, info)
 	}
 	lastPerson := -1
+	src.fillFrom = l.dataRow
 	err = src.pipe(ctx, func(n int, cells []string) {
 		if n < l.dataRow {
 			return

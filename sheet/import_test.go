@@ -3,6 +3,7 @@ package sheet
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -292,5 +293,47 @@ func checkPerson(t *testing.T, got, want store.Person) {
 	got.ID, got.BranchID, got.Position = 0, 0, ""
 	if got != want {
 		t.Errorf("imported\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// TestReadMergedDataCells: a Chi đoàn written once in a cell merged over
+// the rows of its members is every one's branch.
+func TestReadMergedDataCells(t *testing.T) {
+	x := excelize.NewFile()
+	defer x.Close()
+	const sh = "Sheet1"
+	rows := [][]any{
+		{"STT", "Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đoàn", "Chi đoàn"},
+		{1, "Nguyễn Văn Một", "Nam", "01/01/2000", "01/01/2016", "Khóm 3"},
+		{2, "Nguyễn Văn Hai", "Nam", "02/01/2000", "02/01/2016"},
+		{3, "Nguyễn Thị Ba", "Nữ", "03/01/2000", "03/01/2016"},
+		{4, "Nguyễn Văn Bốn", "Nam", "04/01/2000", "04/01/2016", "Khóm 1"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := x.SetSheetRow(sh, cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := x.MergeCell(sh, "F2", "F4"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "gop-o.xlsx")
+	if err := x.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	pv, err := Read(context.Background(), khom3Register(t), path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range pv.Rows {
+		got = append(got, fmt.Sprint(r.Person.BranchName, "#", r.Person.BranchID != 0))
+	}
+	if strings.Join(got, ",") != "Khóm 3#true,Khóm 3#true,Khóm 3#true,Khóm 1#false" {
+		t.Errorf("branches %q", got)
+	}
+	if len(pv.UnknownBranches) != 1 || pv.UnknownBranches[0] != "Khóm 1" {
+		t.Errorf("unknown branches %q", pv.UnknownBranches)
 	}
 }

@@ -6,12 +6,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -40,6 +42,10 @@ type source struct {
 	format Format
 	sheet  string // the workbook's sheet ("" for CSV)
 	total  int    // rows the file says it has (0: unknown)
+	// fillFrom is the first row whose merged cells read as their
+	// top-left cell's value (0: none): the table's data rows, not its
+	// header, whose merged titles say which columns they span.
+	fillFrom int
 }
 
 // sniff tells the format from the file's first bytes (an .xlsx renamed
@@ -76,7 +82,7 @@ func (src *source) each(fn rowFunc) error {
 	var err error
 	switch src.format {
 	case XLSX:
-		err = eachXLSX(src.path, src.sheet, fn)
+		err = eachXLSX(src.path, src.sheet, src.fillFrom, fn)
 	case CSV:
 		err = eachCSV(src.path, fn)
 	case XLS:
@@ -169,7 +175,7 @@ func openError(path string, err error) error {
 	return fmt.Errorf("mở tệp %s: %w", filepath.Base(path), err)
 }
 
-func eachXLSX(path, sheet string, fn rowFunc) error {
+func eachXLSX(path, sheet string, fillFrom int, fn rowFunc) error {
 	x, err := excelize.OpenFile(path)
 	if err != nil {
 		return openError(path, err)
@@ -180,6 +186,14 @@ func eachXLSX(path, sheet string, fn rowFunc) error {
 		return fmt.Errorf("đọc trang %q: %w", sheet, err)
 	}
 	defer rows.Close()
+	var merges []mergedRange
+	if fillFrom > 0 {
+		merges = mergedCells(path, sheet)
+	}
+	sort.Slice(merges, func(i, j int) bool { return merges[i].r1 < merges[j].r1 })
+	tops := make([]string, len(merges))
+	var active []int // the merges over the current row
+	next := 0
 	// Raw values: a date is its serial number whatever the cell's format
 	// (a format such as m/d/yy would otherwise be shown month first).
 	opt := excelize.Options{RawCellValue: true}
@@ -189,6 +203,34 @@ func eachXLSX(path, sheet string, fn rowFunc) error {
 		cells, err := rows.Columns(opt)
 		if err != nil {
 			return fmt.Errorf("đọc dòng %d: %w", n, err)
+		}
+		// A merged cell's value is in its top-left cell only; the sheet
+		// shows it over the whole range (a Chi đoàn written once for the
+		// rows of its members), and so it is read.
+		for ; next < len(merges) && merges[next].r1 <= n; next++ {
+			active = append(active, next)
+		}
+		kept := active[:0]
+		for _, i := range active {
+			if merges[i].r2 >= n {
+				kept = append(kept, i)
+			}
+		}
+		active = kept
+		for _, i := range active {
+			m := merges[i]
+			if n == m.r1 {
+				tops[i] = cell(cells, m.c1)
+			}
+			if n < fillFrom {
+				continue
+			}
+			for len(cells) <= m.c2 {
+				cells = append(cells, "")
+			}
+			for c := m.c1; c <= m.c2; c++ {
+				cells[c] = tops[i]
+			}
 		}
 		if err := fn(n, cells); err != nil {
 			return err
@@ -200,18 +242,127 @@ func eachXLSX(path, sheet string, fn rowFunc) error {
 	return nil
 }
 
+// mergedRange is a merged range of cells: rows r1..r2 (1-based), columns
+// c1..c2 (0-based).
+type mergedRange struct{ r1, c1, r2, c2 int }
+
+// maxMerges bounds the merged ranges read from a sheet.
+const maxMerges = 100000
+
+var mergeRe = regexp.MustCompile(`<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"`)
+
+// mergedCells reads the merged ranges of a workbook's sheet. They follow
+// the rows in the sheet's XML, so the XML is scanned as a stream for
+// them: excelize's own reader would load the whole sheet into memory.
+// A sheet whose XML cannot be found has none.
+func mergedCells(path, sheet string) []mergedRange {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return nil
+	}
+	defer z.Close()
+	target := sheetPath(&z.Reader, sheet)
+	var out []mergedRange
+	for _, f := range z.File {
+		if f.Name != target {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			return nil
+		}
+		defer r.Close()
+		const overlap = 256 // longer than a mergeCell element
+		buf := make([]byte, 0, 64<<10+overlap)
+		chunk := make([]byte, 64<<10)
+		for {
+			k, err := io.ReadFull(r, chunk)
+			buf = append(buf, chunk[:k]...)
+			end := err != nil
+			limit := len(buf) - overlap
+			if end {
+				limit = len(buf)
+			}
+			for _, m := range mergeRe.FindAllSubmatchIndex(buf, -1) {
+				if m[0] >= limit || len(out) >= maxMerges {
+					continue
+				}
+				c1, r1, e1 := excelize.CellNameToCoordinates(string(buf[m[2]:m[3]]) + string(buf[m[4]:m[5]]))
+				c2, r2, e2 := excelize.CellNameToCoordinates(string(buf[m[6]:m[7]]) + string(buf[m[8]:m[9]]))
+				if e1 == nil && e2 == nil && r1 <= r2 && c1 <= c2 && c2 <= 16384 {
+					out = append(out, mergedRange{r1, c1 - 1, r2, c2 - 1})
+				}
+			}
+			if end {
+				return out
+			}
+			buf = append(buf[:0], buf[len(buf)-overlap:]...)
+		}
+	}
+	return out
+}
+
+// sheetPath finds the XML file of a workbook's sheet through
+// xl/workbook.xml and its relationships.
+func sheetPath(z *zip.Reader, sheet string) string {
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if readXML(z, "xl/workbook.xml", &wb) != nil || readXML(z, "xl/_rels/workbook.xml.rels", &rels) != nil {
+		return ""
+	}
+	for _, sh := range wb.Sheets {
+		if sh.Name != sheet {
+			continue
+		}
+		for _, r := range rels.Rels {
+			if r.ID == sh.RID {
+				if strings.HasPrefix(r.Target, "/") {
+					return strings.TrimPrefix(r.Target, "/")
+				}
+				return "xl/" + r.Target
+			}
+		}
+	}
+	return ""
+}
+
+// readXML decodes one small XML file of a zip.
+func readXML(z *zip.Reader, name string, v any) error {
+	for _, f := range z.File {
+		if f.Name == name {
+			r, err := f.Open()
+			if err != nil {
+				return err
+			}
+			defer r.Close()
+			return xml.NewDecoder(io.LimitReader(r, 16<<20)).Decode(v)
+		}
+	}
+	return os.ErrNotExist
+}
+
 // dimension reads the row count a workbook's sheet declares in its
 // <dimension> element, from the first bytes of the sheet's XML, for the
 // progress bar; 0 when it cannot tell.
 var dimensionRe = regexp.MustCompile(`<dimension ref="[A-Z]+\d+:[A-Z]+(\d+)"`)
 
-func dimension(path string, index int) int {
+func dimension(path, sheet string) int {
 	z, err := zip.OpenReader(path)
 	if err != nil {
 		return 0
 	}
 	defer z.Close()
-	want := fmt.Sprintf("xl/worksheets/sheet%d.xml", index+1)
+	want := sheetPath(&z.Reader, sheet)
 	for _, f := range z.File {
 		if f.Name != want {
 			continue

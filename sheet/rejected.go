@@ -32,7 +32,7 @@ func (pv *Preview) WriteRejected(out store.Output) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	src := &source{path: pv.Path, format: format, sheet: pv.Sheet}
+	src := &source{path: pv.Path, format: format, sheet: pv.Sheet, fillFrom: pv.layout.dataRow}
 	l := pv.layout
 	cols := make([]Column, 0, len(l.columns)+1)
 	for _, c := range l.columns {

@@ -63,3 +63,45 @@ func (b *bulkInsert) flush() error {
 	b.args = b.args[:0]
 	return nil
 }
+
+// withoutIndexes runs fn, a bulk load, with the indexes of tables dropped,
+// and builds them again after it: SQLite sorts a table once instead of
+// updating each index row by row. In the transaction of fn, so that a
+// failure leaves the indexes as they were; a UNIQUE index that the rows
+// break fails to build and fails the load.
+func withoutIndexes(ctx context.Context, tx *sql.Tx, tables []string, fn func() error) error {
+	q := `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (` +
+		strings.TrimSuffix(strings.Repeat("?,", len(tables)), ",") + `)`
+	args := make([]any, len(tables))
+	for i, t := range tables {
+		args[i] = t
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("đọc chỉ mục: %w", err)
+	}
+	var names, indexes []string
+	for rows.Next() {
+		var name, ddl string
+		if err := rows.Scan(&name, &ddl); err != nil {
+			rows.Close()
+			return fmt.Errorf("đọc chỉ mục: %w", err)
+		}
+		names, indexes = append(names, name), append(indexes, ddl)
+	}
+	rows.Close()
+	for _, n := range names {
+		if _, err := tx.ExecContext(ctx, `DROP INDEX `+n); err != nil {
+			return fmt.Errorf("tạm bỏ chỉ mục %s: %w", n, err)
+		}
+	}
+	if err := fn(); err != nil {
+		return err
+	}
+	for _, ddl := range indexes {
+		if _, err := tx.ExecContext(ctx, ddl); err != nil {
+			return fmt.Errorf("tạo lại chỉ mục: %w", err)
+		}
+	}
+	return nil
+}

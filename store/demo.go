@@ -127,36 +127,9 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 }
 
 func demoFill(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, o DemoOptions, end Date) error {
-	var indexes []string
-	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-		AND tbl_name IN ('people', 'membership_events', 'member_years')`)
-	if err != nil {
-		return fmt.Errorf("đọc chỉ mục: %w", err)
-	}
-	var names []string
-	for rows.Next() {
-		var name, ddl string
-		if err := rows.Scan(&name, &ddl); err != nil {
-			rows.Close()
-			return fmt.Errorf("đọc chỉ mục: %w", err)
-		}
-		names, indexes = append(names, name), append(indexes, ddl)
-	}
-	rows.Close()
-	for _, n := range names {
-		if _, err := tx.ExecContext(ctx, `DROP INDEX `+n); err != nil {
-			return fmt.Errorf("tạm bỏ chỉ mục %s: %w", n, err)
-		}
-	}
-	if err := demoData(ctx, tx, r, keys, o, end); err != nil {
-		return err
-	}
-	for _, ddl := range indexes {
-		if _, err := tx.ExecContext(ctx, ddl); err != nil {
-			return fmt.Errorf("tạo lại chỉ mục: %w", err)
-		}
-	}
-	return nil
+	return withoutIndexes(ctx, tx, []string{"people", "membership_events", "member_years"}, func() error {
+		return demoData(ctx, tx, r, keys, o, end)
+	})
 }
 
 func demoData(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, o DemoOptions, end Date) error {

@@ -289,7 +289,8 @@ func (e HistoryEntry) Text(tr func(string) string) string {
 		case "delete":
 			b.WriteString(value(c.Before))
 		default:
-			b.WriteString(value(c.Before) + " → " + value(c.After))
+			// » not →: the window's bundled font has no arrows.
+			b.WriteString(value(c.Before) + " » " + value(c.After))
 		}
 	}
 	return b.String()

@@ -182,6 +182,10 @@ func checkImport(e *existingPeople, people []*Person, rows []int) ImportCheck {
 	return c
 }
 
+// bulkWithoutIndexes is how many new people make an import drop and
+// rebuild the people's indexes.
+const bulkWithoutIndexes = 5000
+
 // ImportPeople writes people read from a spreadsheet in one transaction,
 // after a backup of the register: every row is written or none. It checks
 // again what CheckImport checks and refuses (a *ValidationError) when any
@@ -247,7 +251,14 @@ func (s *Store) ImportPeople(ctx context.Context, people []*Person, rows []int, 
 			}
 		}
 		res.Added = len(fresh)
-		return s.insertPeople(ctx, tx, fresh)
+		if len(fresh) < bulkWithoutIndexes || len(fresh) < len(e.names) {
+			return s.insertPeople(ctx, tx, fresh)
+		}
+		// Many people into a smaller register: the indexes are built
+		// once afterwards rather than row by row.
+		return withoutIndexes(ctx, tx.tx, []string{"people", "membership_events"}, func() error {
+			return s.insertPeople(ctx, tx, fresh)
+		})
 	})
 	if err != nil {
 		return ImportResult{Backup: backup}, err

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"testing"
 )
 
@@ -42,5 +43,70 @@ func TestImportAfterDelete(t *testing.T) {
 	}
 	if _, problems, err := s.Check(ctx); err != nil || len(problems) > 0 {
 		t.Errorf("check after the import: %v %v", problems, err)
+	}
+}
+
+// TestImportManyKeepsIndexes: a large import into a small register builds
+// the indexes again after the load, every one of them, and a card number
+// used twice still fails the whole import.
+func TestImportManyKeepsIndexes(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	indexes := func() string {
+		var all []string
+		rows, err := s.db.QueryContext(ctx, `SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var q string
+			if err := rows.Scan(&q); err != nil {
+				t.Fatal(err)
+			}
+			all = append(all, q)
+		}
+		return fmt.Sprint(all)
+	}
+	before := indexes()
+	many := func(n int, card func(i int) string) ([]*Person, []int) {
+		var people []*Person
+		var rows []int
+		for i := 0; i < n; i++ {
+			p := member("Nguyễn", "Văn", "An"+letters(i), MustDate(1990+i%15, 1+i%12, 1+i%28), card(i))
+			people, rows = append(people, p), append(rows, i+2)
+		}
+		return people, rows
+	}
+	n := bulkWithoutIndexes + 10
+	dup, dupRows := many(n, func(i int) string { return fmt.Sprintf("D%d", i%(n-1)) })
+	if _, err := s.ImportPeople(ctx, dup, dupRows, ImportOptions{}); err == nil {
+		t.Fatal("an import with a card number used twice was written")
+	}
+	people, rows := many(n, func(i int) string { return fmt.Sprintf("C%d", i) })
+	res, err := s.ImportPeople(ctx, people, rows, ImportOptions{})
+	if err != nil || res.Added != n {
+		t.Fatalf("import %+v %.300v", res, err)
+	}
+	if got := indexes(); got != before {
+		t.Errorf("indexes after the import:\n%s\nbefore:\n%s", got, before)
+	}
+	if got := countPeople(t, s); got != n {
+		t.Errorf("%d people, want %d", got, n)
+	}
+	found, err := s.Search(ctx, "An"+letters(4000), 5)
+	if err != nil || len(found) != 1 {
+		t.Errorf("search after the import: %d found, %v", len(found), err)
+	}
+}
+
+// letters writes i in the letters a to z: a name holds no digit.
+func letters(i int) string {
+	out := ""
+	for {
+		out = string(rune('a'+i%26)) + out
+		if i /= 26; i == 0 {
+			return out
+		}
 	}
 }

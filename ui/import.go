@@ -34,10 +34,10 @@ type importer struct {
 	summary   *widget.Label
 	table     *widget.Table
 	rows      []sheet.Row // problems first, then people already in the register, then the rest
-	branches  *widget.Check
+	branches  *check
 	update    *widget.RadioGroup
-	importBtn *widget.Button
-	rejectBtn *widget.Button
+	importBtn *button
+	rejectBtn *button
 	// result is the last import's outcome, for tests.
 	result *store.ImportResult
 }
@@ -61,7 +61,7 @@ func (a *App) importFromFile() {
 	}, a.win)
 	d.SetFilter(storage.NewExtensionFileFilter(sheetExts))
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	a.showDialog(d, nil)
 }
 
 // installDrop makes a spreadsheet dropped on the window start its import.
@@ -177,7 +177,7 @@ func (im *importer) showPreview() {
 
 	var options []fyne.CanvasObject
 	if len(pv.UnknownBranches) > 0 {
-		im.branches = widget.NewCheck(T("Tạo chi đoàn mới: ")+strings.Join(pv.UnknownBranches, "; "), nil)
+		im.branches = newCheck(T("Tạo chi đoàn mới: ")+strings.Join(pv.UnknownBranches, "; "), nil)
 		options = append(options, im.branches)
 	}
 	if existing > 0 {
@@ -189,19 +189,19 @@ func (im *importer) showPreview() {
 		options = append(options, im.update)
 	}
 
-	im.importBtn = widget.NewButton(fmt.Sprintf(T("Nhập %s người"), store.FormatInt(int64(valid))), im.doImport)
+	im.importBtn = newButton(fmt.Sprintf(T("Nhập %s người"), store.FormatInt(int64(valid))), im.doImport)
 	im.importBtn.Importance = widget.HighImportance
 	if valid == 0 {
 		im.importBtn.Disable()
 	}
-	im.rejectBtn = widget.NewButton(T("Lưu các dòng lỗi ra Excel"), im.saveRejected)
+	im.rejectBtn = newButton(T("Lưu các dòng lỗi ra Excel"), im.saveRejected)
 	if invalid == 0 {
 		im.rejectBtn.Disable()
 	}
 	top := container.NewVBox(append([]fyne.CanvasObject{im.summary}, options...)...)
 	content := container.NewBorder(top, nil, nil, nil, im.table)
 	im.preview = dialog.NewCustomWithoutButtons(T("Xem trước khi nhập"), content, a.win)
-	im.preview.SetButtons([]fyne.CanvasObject{widget.NewButton(T("Hủy")+" (Esc)", im.preview.Hide), im.rejectBtn, im.importBtn})
+	im.preview.SetButtons([]fyne.CanvasObject{newButton(T("Hủy")+" (Esc)", im.preview.Hide), im.rejectBtn, im.importBtn})
 	im.preview.Resize(fyne.NewSize(1120, 640))
 	a.showDialog(im.preview, nil)
 }
@@ -229,7 +229,7 @@ func (im *importer) cell(row, col int) string {
 		for i, pr := range r.Problems {
 			msgs[i] = pr.Column + ": " + problemText(pr)
 		}
-		return "✗ " + strings.Join(msgs, "; ")
+		return "× " + strings.Join(msgs, "; ") // × not ✗: in the bundled font
 	case r.Existing != 0:
 		return fmt.Sprintf(T("Đã có trong sổ: %s"), r.ExistingName)
 	}

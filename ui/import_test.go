@@ -40,7 +40,7 @@ func TestImportPreview(t *testing.T) {
 	if got := im.summary.Text; !strings.Contains(got, "3 dòng hợp lệ (1 người đã có trong sổ), 1 dòng lỗi") {
 		t.Errorf("summary %q", got)
 	}
-	if got := im.cell(0, 0) + " | " + im.cell(0, 1) + " | " + im.cell(0, 4); got != "6 | Lý Thị Sai | ✗ Ngày sinh: ngày 30/02/2001 không có thật" {
+	if got := im.cell(0, 0) + " | " + im.cell(0, 1) + " | " + im.cell(0, 4); got != "6 | Lý Thị Sai | × Ngày sinh: ngày 30/02/2001 không có thật" {
 		t.Errorf("first row %q: the row with a problem comes first", got)
 	}
 	if got := im.cell(1, 4); got != "Đã có trong sổ: Nguyễn Văn An" {

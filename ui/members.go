@@ -446,18 +446,22 @@ func (m *membersScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject)
 	b := o.(*button)
 	if id.Col < 0 || id.Col >= len(m.cols) {
 		b.SetText("")
+		b.SetIcon(nil)
 		return
 	}
 	c := m.cols[id.Col]
-	text := c.title
-	if c.sorts && c.sort == m.filter.Sort {
-		if m.filter.Desc {
-			text += " ▼"
-		} else {
-			text += " ▲"
-		}
+	b.SetText(c.title)
+	// The order is shown by a theme icon, not by ▲/▼: Fyne's bundled font
+	// has no such glyph, and a Windows machine may have no font that does.
+	b.IconPlacement = widget.ButtonIconTrailingText
+	switch {
+	case !c.sorts || c.sort != m.filter.Sort:
+		b.SetIcon(nil)
+	case m.filter.Desc:
+		b.SetIcon(theme.MenuDropDownIcon())
+	default:
+		b.SetIcon(theme.MenuDropUpIcon())
 	}
-	b.SetText(text)
 	b.OnTapped = func() { m.sortBy(id.Col) }
 }
 

@@ -20,7 +20,7 @@ import (
 type narrativeEditor struct {
 	a      *App
 	year   func() int
-	docSel *widget.Select
+	docSel *selectBox
 	body   *fyne.Container
 	status *widget.Label
 	root   fyne.CanvasObject
@@ -37,9 +37,9 @@ var narrativeDocs = []string{store.NarrativeAnnual, store.NarrativePeriod, store
 func newNarrativeEditor(a *App, year func() int) *narrativeEditor {
 	e := &narrativeEditor{a: a, year: year, body: container.NewStack(), status: widget.NewLabel("")}
 	names := []string{T("Báo cáo năm"), T("Báo cáo sơ kết, tổng kết kế hoạch"), T("Kế hoạch")}
-	e.docSel = widget.NewSelect(names, func(string) { e.load() })
-	load := widget.NewButtonWithIcon(T("Tải lại"), theme.ViewRefreshIcon(), e.load)
-	save := widget.NewButtonWithIcon(T("Lưu nội dung"), theme.DocumentSaveIcon(), e.save)
+	e.docSel = newSelect(names, func(string) { e.load() })
+	load := newButtonWithIcon(T("Tải lại"), theme.ViewRefreshIcon(), e.load)
+	save := newButtonWithIcon(T("Lưu nội dung"), theme.DocumentSaveIcon(), e.save)
 	save.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, widget.NewLabel(T("Văn bản")), container.NewHBox(load, save), e.docSel)
 	e.root = container.NewBorder(container.NewVBox(top, e.status), nil, nil, nil, e.body)
@@ -149,8 +149,8 @@ type reportSettings struct {
 	root                               fyne.CanvasObject
 	yearStart, planDate, issuer, upper *entry
 	recipients                         *entry
-	scale, kind                        *widget.Select
-	save                               *widget.Button
+	scale, kind                        *selectBox
+	save                               *button
 	status                             *widget.Label
 }
 
@@ -169,7 +169,7 @@ func newReportSettings(a *App) *reportSettings {
 	for _, c := range store.RatingScales {
 		scaleNames = append(scaleNames, T(c.Label))
 	}
-	scale := widget.NewSelect(scaleNames, nil)
+	scale := newSelect(scaleNames, nil)
 	if code, err := st.RatingScale(ctx); err == nil {
 		for i, c := range store.RatingScales {
 			if c.Code == code {
@@ -195,7 +195,7 @@ func newReportSettings(a *App) *reportSettings {
 	recipients := newMultiLineEntry(a)
 	recipients.SetMinRowsVisible(4)
 	recipients.SetPlaceHolder(T("Một nơi nhận một dòng; để trống: nơi nhận mặc định"))
-	kind := widget.NewSelect(kindNames, nil)
+	kind := newSelect(kindNames, nil)
 	kindCode := func() string { return issuing.Kinds[max(kind.SelectedIndex(), 0)].Code }
 	// Recipients typed for each kind, kept while she switches between
 	// kinds and all saved together.
@@ -220,7 +220,7 @@ func newReportSettings(a *App) *reportSettings {
 	kind.SetSelectedIndex(0)
 
 	r.yearStart, r.planDate, r.issuer, r.upper, r.recipients, r.scale, r.kind, r.status = yearStart, planDate, issuer, upper, recipients, scale, kind, status
-	save := widget.NewButtonWithIcon(T("Lưu cài đặt báo cáo"), theme.DocumentSaveIcon(), func() {
+	save := newButtonWithIcon(T("Lưu cài đặt báo cáo"), theme.DocumentSaveIcon(), func() {
 		if err := st.SetWorkingYearStart(ctx, yearStart.Text); err != nil {
 			a.showError(err)
 			return

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"sodoan/version"
 )
 
 // settingsScreen edits the unit, the language, and makes backups.
@@ -82,6 +84,8 @@ func (s *settingsScreen) refresh() {
 		heading(T("Sổ dữ liệu")), a.backupSection(), container.NewHBox(checkBtn,
 			newButtonWithIcon(a.trashButtonText(), theme.DeleteIcon(), a.openTrash),
 			newButtonWithIcon(T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { a.showHistory(nil) })),
+		widget.NewSeparator(),
+		heading(T("Phiên bản")), widget.NewLabel(fmt.Sprintf("Sổ Đoàn %s, %s %s", version.Version, T("dựng ngày"), version.DateText())),
 	)
 	s.root.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
 	s.root.Refresh()

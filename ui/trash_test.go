@@ -84,7 +84,7 @@ func TestTrashScreen(t *testing.T) {
 		t.Fatal("no history dialog")
 	}
 	texts := strings.Join(labelTexts(overlay), "\n")
-	stamp := regexp.MustCompile(`\d\d/\d\d/\d{4} \d\d:\d\d  Sửa thông tin cá nhân \(mã ` + strconv.FormatInt(p.ID, 10) + `\) — Số điện thoại: \(trống\) → 0901234567`)
+	stamp := regexp.MustCompile(`\d\d/\d\d/\d{4} \d\d:\d\d  Sửa thông tin cá nhân \(mã ` + strconv.FormatInt(p.ID, 10) + `\) — Số điện thoại: \(trống\) » 0901234567`)
 	if !stamp.MatchString(texts) || !strings.Contains(texts, "Thêm thông tin cá nhân") {
 		t.Fatalf("history dialog shows:\n%s", texts)
 	}
@@ -192,11 +192,11 @@ func TestHistoryInEnglish(t *testing.T) {
 		{Field: "gender", Label: "Giới tính", Before: "Nam", After: "Nữ", Coded: true},
 		{Field: "note", Label: "Ghi chú", Before: "", After: "Xóa"},
 	}}
-	want := "Edit personal details (no. 7) — Gender: Male → Female; Note: (empty) → Xóa"
+	want := "Edit personal details (no. 7) — Gender: Male » Female; Note: (empty) » Xóa"
 	if got := e.Text(T); got != want {
 		t.Errorf("English history line\n got %s\nwant %s", got, want)
 	}
-	if got := e.Summary(); got != "Sửa thông tin cá nhân (mã 7) — Giới tính: Nam → Nữ; Ghi chú: (trống) → Xóa" {
+	if got := e.Summary(); got != "Sửa thông tin cá nhân (mã 7) — Giới tính: Nam » Nữ; Ghi chú: (trống) » Xóa" {
 		t.Errorf("Vietnamese history line %s", got)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -59,6 +60,19 @@ func runMembersList(ctx context.Context, st *store.Store, args []string, stdout,
 			p.AdmissionDate.String(), p.CardNumber, p.Position, p.Status.Label()}
 	}
 	i := 0
+	if *out != "" {
+		// A file is written the way `export members` writes it (formula
+		// cells escaped, personal data only when asked): the extension
+		// must say the same format as --format.
+		ext := strings.ToLower(filepath.Ext(*out))
+		switch {
+		case *format == "table":
+			return fmt.Errorf("--out chỉ dùng với --format csv hoặc xlsx")
+		case ext != "."+*format:
+			return fmt.Errorf("--out %s: với --format %s, tên tệp phải có đuôi .%s", *out, *format, *format)
+		}
+		return exportMembers(ctx, st, f, st.Output(*out, *force), *personal, stdout)
+	}
 	switch *format {
 	case "csv":
 		w := csv.NewWriter(stdout)

@@ -11,9 +11,11 @@ import (
 	"os"
 
 	"sodoan/store"
+	"sodoan/version"
 )
 
 const usage = `Cách dùng: sodoan-cli --db TỆP LỆNH [tham số]
+       sodoan-cli --version
 
 Lệnh:
   init [--unit "TÊN ĐƠN VỊ"]         tạo sổ mới, trống (chỉ init và demo tạo sổ)
@@ -76,7 +78,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
 	db := fs.String("db", defaultDB(), "tệp sổ đoàn viên (SQLite)")
+	showVersion := fs.Bool("version", false, "in phiên bản, ngày dựng rồi thoát")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *showVersion {
+		_, err := fmt.Fprintln(stdout, version.String())
 		return err
 	}
 	rest := fs.Args()

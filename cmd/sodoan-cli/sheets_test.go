@@ -176,3 +176,36 @@ func TestExportMembersCLI(t *testing.T) {
 		t.Errorf("branches CSV:\n%s", b)
 	}
 }
+
+// TestMembersListOut: `members list --format csv --out F` writes F (it used
+// to print to the terminal and write nothing), refuses an extension that
+// says another format, and --out with the table format.
+func TestMembersListOut(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "so.db")
+	if _, stderr, err := cli(t, "--db", db, "demo", "--members", "60"); err != nil {
+		t.Fatalf("demo: %v %s", err, stderr)
+	}
+	out := filepath.Join(dir, "ds.csv")
+	if _, stderr, err := cli(t, "--db", db, "members", "list", "--format", "csv", "--out", out); err != nil {
+		t.Fatalf("members list --out: %v %s", err, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(data), "Họ,Tên đệm,Tên") {
+		t.Fatalf("csv file: %v %.80q", err, data)
+	}
+	for _, args := range [][]string{
+		{"--format", "csv", "--out", filepath.Join(dir, "ds.xlsx")},
+		{"--format", "table", "--out", filepath.Join(dir, "ds.txt")},
+		{"--format", "csv", "--out", out}, // exists, no --force
+	} {
+		if _, _, err := cli(t, append([]string{"--db", db, "members", "list"}, args...)...); err == nil {
+			t.Errorf("members list %v succeeded", args)
+		}
+	}
+	for _, name := range []string{"ds.xlsx", "ds.txt"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("%s written by a refused command", name)
+		}
+	}
+}

@@ -1,12 +1,15 @@
 // Command sodoan is Sổ Đoàn's desktop window.
 //
-//	sodoan [--db FILE] [--screen ID]
+//	sodoan [--db FILE] [--screen ID] [--version]
 //
-// Without --db it opens the register in the user's data folder.
+// Without --db it opens the register in the user's data folder. A start
+// that fails (no OpenGL, a broken register) is written to sodoan.log beside
+// the register and shown in a dialog (startup.go).
 package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -17,40 +20,72 @@ import (
 	"sodoan/assets"
 	"sodoan/store"
 	"sodoan/ui"
+	"sodoan/version"
 )
+
+const appID = "vn.doanthanhnien.sodoan"
+
+// printVersion writes the version and build date, the line Settings shows.
+func printVersion() {
+	if out, ok := versionOut(); ok {
+		fmt.Fprintln(out, version.String())
+		return
+	}
+	showDialog("Sổ Đoàn", version.String())
+}
 
 func main() {
 	db := flag.String("db", "", "tệp sổ dữ liệu (mặc định: trong thư mục dữ liệu của người dùng)")
 	screen := flag.String("screen", os.Getenv("SODOAN_SCREEN"), "màn hình mở đầu tiên (dashboard, members, …)")
 	reports := flag.String("reports", "", "thư mục lưu báo cáo (mặc định: bao-cao cạnh tệp sổ)")
+	showVersion := flag.Bool("version", false, "in phiên bản, ngày dựng rồi thoát")
 	flag.Parse()
-	if err := run(*db, *screen, *reports); err != nil {
-		fmt.Fprintln(os.Stderr, "sodoan:", err)
-		os.Exit(1)
+	if *showVersion {
+		printVersion()
+		return
 	}
+	if *db == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "sodoan:", err)
+			showDialog("Sổ Đoàn không khởi động được", err.Error())
+			os.Exit(1)
+		}
+		*db = p
+	}
+	g := newGuard(*db)
+	defer g.recover()
+	if err := run(g, *db, *screen, *reports); err != nil {
+		kind := failOther
+		switch {
+		case errors.Is(err, store.ErrInUse):
+			kind = failInUse
+		case errors.As(err, new(registerError)):
+			kind = failRegister
+		}
+		g.fatal(kind, err)
+	}
+	g.logf("đóng")
+	g.close()
 }
 
-func run(db, screen, reports string) error {
-	if db == "" {
-		var err error
-		if db, err = store.DefaultPath(); err != nil {
-			return err
-		}
-	}
+func run(g *guard, db, screen, reports string) error {
 	// The window creates the register when missing (its welcome screen
 	// starts it), and holds it: a second window on it is refused.
 	st, err := store.OpenWith(db, store.OpenOptions{Create: true, Exclusive: true})
 	if err != nil {
-		return err
+		return registerError{fmt.Errorf("mở sổ %s: %w", db, err)}
 	}
 	defer st.Close()
+	g.onFatal(func() { st.Close() })
 	if has, err := st.HasUnit(context.Background()); err == nil && has {
 		// The day's first start keeps a copy (at most one a day, rotated).
 		if _, err := st.AutoBackup(context.Background(), store.BackupDaily); err != nil {
-			fmt.Fprintln(os.Stderr, "sodoan:", err)
+			g.logf("sao lưu tự động: %v", err)
 		}
 	}
-	a := app.NewWithID("vn.doanthanhnien.sodoan")
+	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Sổ Đoàn", Version: version.Version})
+	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w, err := ui.New(a, st, ui.Options{Screen: screen, ReportsDir: reports})
 	if err != nil {

@@ -1,0 +1,124 @@
+; Sổ Đoàn's Windows installer (NSIS 3, Modern UI 2). `make windows-installer`
+; builds it with makensis -INPUTCHARSET UTF8 and these definitions:
+;   VERSION      0.1.0        (FyneApp.toml)
+;   FILEVERSION  0.1.0.1      (Version and Build)
+;   COMPANY      the publisher (FyneApp.toml [Release] Company)
+;   STAGE        folder holding sodoan.exe, sodoan-cli.exe, Doc-truoc.txt
+;                and giay-phep\ (the bundled fonts' licences)
+;   ICON         sodoan.ico   (made from the app's icon)
+;   OUTFILE      SoDoan-Setup-<version>.exe
+;
+; Per user, without administrator rights: the program goes to
+; %LocalAppData%\Programs\SoDoan, shortcuts to the user's Start menu and
+; desktop, the uninstall entry to HKCU. The register and its backups live in
+; %AppData%\SoDoan, which the uninstaller never touches.
+
+Unicode true
+Target amd64-unicode
+ManifestSupportedOS Win10
+ManifestDPIAware true
+RequestExecutionLevel user
+SetCompressor /SOLID lzma
+
+!include MUI2.nsh
+!include LogicLib.nsh
+!include WinVer.nsh
+!include FileFunc.nsh
+
+!define APPNAME "Sổ Đoàn"
+!define UNINSTKEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\SoDoan"
+
+Name "${APPNAME} ${VERSION}"
+OutFile "${OUTFILE}"
+InstallDir "$LOCALAPPDATA\Programs\SoDoan"
+InstallDirRegKey HKCU "Software\SoDoan" "InstallDir"
+BrandingText "${APPNAME} ${VERSION}"
+
+VIProductVersion "${FILEVERSION}"
+VIFileVersion "${FILEVERSION}"
+VIAddVersionKey /LANG=1066 "ProductName" "${APPNAME}"
+VIAddVersionKey /LANG=1066 "ProductVersion" "${VERSION}"
+VIAddVersionKey /LANG=1066 "FileVersion" "${FILEVERSION}"
+VIAddVersionKey /LANG=1066 "FileDescription" "Cài đặt ${APPNAME} ${VERSION}"
+VIAddVersionKey /LANG=1066 "CompanyName" "${COMPANY}"
+VIAddVersionKey /LANG=1066 "LegalCopyright" "© ${COMPANY}"
+
+!define MUI_ICON "${ICON}"
+!define MUI_UNICON "${ICON}"
+!define MUI_ABORTWARNING
+!define MUI_WELCOMEPAGE_TEXT "Chương trình này sẽ cài ${APPNAME} ${VERSION}, sổ đoàn viên, hội viên và báo cáo của Đoàn phường, xã, cho riêng tài khoản Windows này (không cần quyền quản trị).$\r$\n$\r$\nSổ dữ liệu được lưu riêng trong %AppData%\SoDoan: cài lại hay gỡ bỏ chương trình đều không xóa sổ và các bản sao lưu.$\r$\n$\r$\n$_CLICK"
+!define MUI_FINISHPAGE_RUN "$INSTDIR\sodoan.exe"
+!define MUI_FINISHPAGE_RUN_TEXT "Mở ${APPNAME} ngay"
+!define MUI_FINISHPAGE_SHOWREADME "$INSTDIR\Doc-truoc.txt"
+!define MUI_FINISHPAGE_SHOWREADME_TEXT "Xem hướng dẫn ngắn (Doc-truoc.txt)"
+!define MUI_FINISHPAGE_SHOWREADME_NOTCHECKED
+
+!insertmacro MUI_PAGE_WELCOME
+!insertmacro MUI_PAGE_DIRECTORY
+!insertmacro MUI_PAGE_INSTFILES
+!insertmacro MUI_PAGE_FINISH
+
+!define MUI_UNCONFIRMPAGE_TEXT_TOP "${APPNAME} sẽ được gỡ khỏi máy. Sổ dữ liệu và các bản sao lưu trong %AppData%\SoDoan được giữ nguyên."
+!insertmacro MUI_UNPAGE_CONFIRM
+!insertmacro MUI_UNPAGE_INSTFILES
+
+!insertmacro MUI_LANGUAGE "Vietnamese"
+
+Function .onInit
+  ; Go programs need Windows 10 (64-bit): say so instead of installing a
+  ; program that would not start.
+  ${IfNot} ${AtLeastWin10}
+    MessageBox MB_ICONSTOP|MB_OK "${APPNAME} cần Windows 10 hoặc Windows 11 (64-bit). Máy này đang chạy một bản Windows cũ hơn, nên chương trình không cài được." /SD IDOK
+    SetErrorLevel 3
+    Quit
+  ${EndIf}
+FunctionEnd
+
+Section "${APPNAME}" SecMain
+  SectionIn RO
+  SetOutPath "$INSTDIR"
+  File "${STAGE}\sodoan.exe"
+  File "${STAGE}\sodoan-cli.exe"
+  File "${STAGE}\Doc-truoc.txt"
+  SetOutPath "$INSTDIR\giay-phep"
+  File "${STAGE}\giay-phep\*.txt"
+  SetOutPath "$INSTDIR"
+
+  WriteUninstaller "$INSTDIR\uninstall.exe"
+
+  ; Shortcuts for this user only; the icon is the program's own.
+  CreateShortcut "$SMPROGRAMS\${APPNAME}.lnk" "$INSTDIR\sodoan.exe" "" "$INSTDIR\sodoan.exe" 0 SW_SHOWNORMAL "" "Sổ đoàn viên, hội viên và báo cáo"
+  CreateShortcut "$DESKTOP\${APPNAME}.lnk" "$INSTDIR\sodoan.exe" "" "$INSTDIR\sodoan.exe" 0 SW_SHOWNORMAL "" "Sổ đoàn viên, hội viên và báo cáo"
+
+  WriteRegStr HKCU "Software\SoDoan" "InstallDir" "$INSTDIR"
+  WriteRegStr HKCU "${UNINSTKEY}" "DisplayName" "${APPNAME}"
+  WriteRegStr HKCU "${UNINSTKEY}" "DisplayVersion" "${VERSION}"
+  WriteRegStr HKCU "${UNINSTKEY}" "Publisher" "${COMPANY}"
+  WriteRegStr HKCU "${UNINSTKEY}" "DisplayIcon" "$INSTDIR\sodoan.exe,0"
+  WriteRegStr HKCU "${UNINSTKEY}" "InstallLocation" "$INSTDIR"
+  WriteRegStr HKCU "${UNINSTKEY}" "UninstallString" '"$INSTDIR\uninstall.exe"'
+  WriteRegStr HKCU "${UNINSTKEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
+  WriteRegDWORD HKCU "${UNINSTKEY}" "NoModify" 1
+  WriteRegDWORD HKCU "${UNINSTKEY}" "NoRepair" 1
+  ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
+  IntFmt $0 "0x%08X" $0
+  WriteRegDWORD HKCU "${UNINSTKEY}" "EstimatedSize" "$0"
+SectionEnd
+
+Section "Uninstall"
+  ; Only what the installer put here: the register and its backups
+  ; (%AppData%\SoDoan) and the reports the user saved stay where they are.
+  Delete "$INSTDIR\sodoan.exe"
+  Delete "$INSTDIR\sodoan-cli.exe"
+  Delete "$INSTDIR\Doc-truoc.txt"
+  Delete "$INSTDIR\giay-phep\*.txt"
+  RMDir "$INSTDIR\giay-phep"
+  Delete "$INSTDIR\uninstall.exe"
+  RMDir "$INSTDIR"
+
+  Delete "$SMPROGRAMS\${APPNAME}.lnk"
+  Delete "$DESKTOP\${APPNAME}.lnk"
+
+  DeleteRegKey HKCU "${UNINSTKEY}"
+  DeleteRegKey HKCU "Software\SoDoan"
+SectionEnd

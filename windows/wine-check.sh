@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# make wine-check: the Windows build as a Windows user meets it, under Wine
+# (Debian's wine64) and Xvfb, in a throw-away HOME and Wine prefix:
+#   1. sodoan-cli.exe (--version, demo, search, stats, report annual,
+#      report members) prints what the Linux build prints, and writes the
+#      same PDFs byte for byte;
+#   2. sodoan.exe without --db opens its window, creates the register and
+#      the start-up log under %AppData%\SoDoan, and closes cleanly;
+#   3. a broken register and an OpenGL 1.4 driver each end in a
+#      Vietnamese message box, exit status 1 and a line in sodoan.log;
+#   4. the installer refuses Windows 7, installs silently (/S) per user with
+#      its shortcuts and uninstall entry, and its uninstaller removes the
+#      program but leaves the register and its backups.
+# Screenshots go to bin/windows/wine/. Needs `make windows-installer` and
+# `make cli` first (the Makefile target does both).
+set -euo pipefail
+script=wine-check
+shots_dir=wine
+source "$(dirname "$0")/wine-lib.sh"
+for f in "$out/sodoan.exe" "$out/sodoan-cli.exe" "$setup" "$linux_cli"; do
+	[ -f "$f" ] || fail "thiếu $f (make windows-installer cli)"
+done
+
+step "1. sodoan-cli.exe và bản Linux"
+mkdir -p "$work/lin" "$work/win"
+year=$(date +%Y)
+winwork=$(winepath -w "$work/win" 2>/dev/null)
+# norm FILE DIR: FILE with DIR (the folder of the output files, as each
+# system writes it) and the time taken ("trong 98ms") left out: the only
+# differences allowed between the two builds.
+norm() {
+	local s
+	s=$(<"$1")
+	s=${s//"$2"/DIR/}
+	printf '%s\n' "$s" | sed -E 's/trong [0-9.]+(ms|s|µs)/trong …/'
+}
+# same ARGS…: runs both builds in their own folder and compares stdout.
+same() {
+	local name=$1
+	shift
+	(cd "$work/lin" && "$linux_cli" "$@" >"$name.out" 2>"$name.err") || fail "Linux: $* ($(cat "$work/lin/$name.err"))"
+	local rc=0
+	(cd "$work/win" && wine "$out/sodoan-cli.exe" "$@" >"$name.out" 2>"$name.err") || rc=$?
+	[ "$rc" = 0 ] || fail "Wine: $*: mã thoát $rc ($(cat "$work/win/$name.err"; cat "$work/win/$name.out"))"
+	norm "$work/lin/$name.out" "$work/lin/" >"$work/lin/$name.lf"
+	tr -d '\r' <"$work/win/$name.out" >"$work/win/$name.crlf"
+	norm "$work/win/$name.crlf" "$winwork\\" >"$work/win/$name.lf"
+	cmp -s "$work/lin/$name.lf" "$work/win/$name.lf" || {
+		diff "$work/lin/$name.lf" "$work/win/$name.lf" | head -20
+		fail "$*: Windows in khác Linux"
+	}
+	[ -s "$work/lin/$name.out" ] || fail "$*: không in gì"
+	ok "$* ($(wc -l <"$work/lin/$name.out") dòng như nhau)"
+}
+same version --version
+grep -qF "Sổ Đoàn $VERSION, dựng ngày" "$work/lin/version.out" || fail "--version: $(cat "$work/lin/version.out")"
+gui_version=$(wine "$out/sodoan.exe" --version | tr -d '\r')
+[ "$gui_version" = "$(cat "$work/lin/version.out")" ] || fail "sodoan.exe --version: $gui_version"
+ok "sodoan.exe --version: $gui_version"
+same demo --db so.db demo --members 300 --seed 7
+same search --db so.db search "nguyen van"
+same stats --db so.db stats --year "$year"
+same statsjson --db so.db stats --year "$year" --json
+same annual --db so.db report annual --year "$year" --out nam.pdf
+same members --db so.db report members --out doan-vien.pdf
+# moddate PDF: the PDF with its /ModDate (the second it was written, the
+# only byte that may differ) set to zeros.
+moddate() { LC_ALL=C sed -E 's#/ModDate \(D:[0-9]{14}\)#/ModDate (D:00000000000000)#' "$1"; }
+for pdf in nam.pdf doan-vien.pdf; do
+	cmp -s <(moddate "$work/lin/$pdf") <(moddate "$work/win/$pdf") || fail "$pdf: Windows khác Linux"
+	pages=$(pdfinfo "$work/win/$pdf" | awk '/^Pages:/ {print $2}')
+	[ "${pages:-0}" -ge 1 ] || fail "$pdf: không có trang"
+	ok "$pdf giống hệt bản Linux, trừ /ModDate ($pages trang, $(stat -c %s "$work/win/$pdf") byte)"
+done
+
+step "2. sodoan.exe không --db: cửa sổ, sổ trong %AppData%"
+start=$(date +%s.%N)
+(cd "$work/win" && exec wine "$out/sodoan.exe") >"$work/gui.out" 2>&1 &
+app_pid=$!
+win=$(wait_window 'Sổ Đoàn' 120) || {
+	cat "$work/gui.out"
+	import -window root "$shots/khong-co-cua-so.png" || true
+	xdotool search --class . getwindowname %@ 2>/dev/null || true
+	fail "cửa sổ không hiện sau 120 s"
+}
+shown=$(date +%s.%N)
+# The window is mapped before Fyne's first frame: wait for a drawn one.
+shoot "$shots/sodoan-wine.png"
+drawn=$(date +%s.%N)
+ok "cửa sổ $(xdotool getwindowname "$win") hiện sau $(since "$start" "$shown") s, vẽ xong sau $(since "$start" "$drawn") s"
+[ -f "$data/so-doan.db" ] || fail "không có sổ $data/so-doan.db"
+ok "sổ tạo tại %AppData%\\SoDoan\\so-doan.db"
+grep -q "Sổ Đoàn $VERSION, dựng ngày .*windows/amd64 (Windows 10.*khởi động" "$data/sodoan.log" || { cat "$data/sodoan.log"; fail "nhật ký thiếu dòng khởi động"; }
+if grep -qi "$(id -un)" "$data/sodoan.log"; then fail "nhật ký có tên tài khoản: $(cat "$data/sodoan.log")"; fi
+ok "nhật ký %AppData%\\SoDoan\\sodoan.log: $(tail -1 "$data/sodoan.log")"
+# No window manager under Xvfb: the key goes straight to the window.
+xdotool key --window "$win" alt+F4 2>/dev/null
+for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$app_pid" 2>/dev/null; then fail "Alt+F4 không đóng cửa sổ"; fi
+wait "$app_pid" || fail "sodoan.exe thoát với mã $?"
+app_pid=""
+tail -1 "$data/sodoan.log" | grep -q 'đóng$' || fail "nhật ký không ghi lần đóng: $(tail -1 "$data/sodoan.log")"
+ok "Alt+F4 đóng, nhật ký ghi 'đóng'"
+
+step "3. Lỗi khi khởi động: hộp thoại tiếng Việt, mã 1, nhật ký"
+# fatal_box NAME ENV… -- ARGS…: runs sodoan.exe, expects the message box,
+# shoots it, presses Enter, expects exit status 1.
+fatal_box() {
+	local name=$1
+	shift
+	local envs=()
+	while [ "$1" != -- ]; do envs+=("$1"); shift; done
+	shift
+	(cd "$work/win" && exec env "${envs[@]}" wine "$out/sodoan.exe" "$@") >"$work/$name.out" 2>&1 &
+	local pid=$!
+	local box
+	box=$(wait_window 'không khởi động được' 60) || { cat "$work/$name.out"; fail "$name: không có hộp thoại"; }
+	sleep 1
+	import -window root "$shots/$name.png"
+	xdotool key --window "$box" Return 2>/dev/null
+	local rc=0
+	wait "$pid" || rc=$?
+	[ "$rc" = 1 ] || fail "$name: mã thoát $rc, cần 1"
+	ok "$name: hộp thoại, mã thoát 1 (ảnh $shots/$name.png)"
+}
+printf 'đây không phải sổ\n' >"$work/win/hong.db"
+cp "$work/win/hong.db" "$work/hong.orig"
+fatal_box loi-so DISPLAY="$DISPLAY" -- --db hong.db
+grep -q 'LỖI (mở sổ)' "$work/win/sodoan.log" || fail "nhật ký cạnh sổ hỏng thiếu lỗi: $(cat "$work/win/sodoan.log")"
+cmp -s "$work/win/hong.db" "$work/hong.orig" || fail "tệp sổ hỏng đã bị sửa"
+ok "nhật ký cạnh sổ: $(grep -m1 'LỖI' "$work/win/sodoan.log")"
+# An old graphics driver: Mesa made to report OpenGL 1.4 (as old Intel
+# chips do), so the OpenGL 2.1 context Fyne asks for cannot be made.
+fatal_box loi-opengl DISPLAY="$DISPLAY" MESA_GL_VERSION_OVERRIDE=1.4 -- --db so.db
+grep -q 'LỖI (đồ họa): window creation error: VersionUnavailable' "$work/win/sodoan.log" || fail "nhật ký thiếu lỗi OpenGL: $(cat "$work/win/sodoan.log")"
+ok "nhật ký: $(grep 'LỖI (đồ họa)' "$work/win/sodoan.log" | tail -1)"
+
+step "4. Trình cài đặt"
+wine winecfg -v win7 >/dev/null 2>&1
+rc=0
+wine "$setup" /S || rc=$?
+wine winecfg -v win10 >/dev/null 2>&1
+instdir=$winuser/AppData/Local/Programs/SoDoan
+[ "$rc" != 0 ] || fail "trình cài đặt nhận Windows 7"
+[ ! -e "$instdir" ] || fail "trình cài đặt cài lên Windows 7"
+ok "Windows 7: từ chối (mã $rc), không cài gì"
+t=$(date +%s.%N)
+wine "$setup" /S || fail "cài /S: mã $?"
+wineserver -w
+ok "cài /S trong $(since "$t" "$(date +%s.%N)") s"
+for f in sodoan.exe sodoan-cli.exe uninstall.exe Doc-truoc.txt giay-phep/LiberationSerif-OFL.txt giay-phep/NotoSans-EmojiOne-OFL.txt; do
+	[ -f "$instdir/$f" ] || fail "thiếu $instdir/$f"
+done
+cmp -s "$instdir/sodoan.exe" "$out/sodoan.exe" || fail "sodoan.exe đã cài khác bản dựng"
+startmenu="$appdata/Microsoft/Windows/Start Menu/Programs/Sổ Đoàn.lnk"
+desktop="$winuser/Desktop/Sổ Đoàn.lnk"
+[ -f "$startmenu" ] || fail "thiếu lối tắt Start menu"
+[ -f "$desktop" ] || fail "thiếu lối tắt màn hình"
+# A shell link names its target (ANSI or UTF-16): it must be sodoan.exe,
+# and its LinkFlags (offset 20) must have HasIconLocation (0x40): the icon
+# is the program's own.
+for l in "$startmenu" "$desktop"; do
+	[[ $(strings "$l"; strings -el "$l") == *'\sodoan.exe'* ]] || fail "$l không trỏ tới sodoan.exe"
+	flags=$(od -An -tu4 -j20 -N4 "$l" | tr -d ' ')
+	(((flags & 0x40) != 0)) || fail "$l không có biểu tượng (LinkFlags $flags)"
+done
+ok "lối tắt Start menu và màn hình, trỏ tới sodoan.exe, có biểu tượng"
+key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\SoDoan'
+wine reg query "$key" >"$work/reg.txt" 2>/dev/null || fail "không có mục gỡ cài đặt trong HKCU"
+grep -q "DisplayVersion.*$VERSION" "$work/reg.txt" || fail "mục gỡ cài đặt thiếu phiên bản: $(cat "$work/reg.txt")"
+ok "mục gỡ cài đặt (HKCU): $(tr -d '\r' <"$work/reg.txt" | grep -c REG_) giá trị"
+got=$(wine "$instdir/sodoan-cli.exe" --version | tr -d '\r')
+[ "$got" = "$(cat "$work/lin/version.out")" ] || fail "bản đã cài --version: $got"
+ok "bản đã cài: $got"
+# A backup beside the register, which the uninstaller must leave.
+wine "$instdir/sodoan-cli.exe" backup --out 'C:\users\'"$(id -un)"'\AppData\Roaming\SoDoan\sao-luu\truoc-khi-go.db' >/dev/null ||
+	fail "sao lưu bằng bản đã cài"
+sum_before=$(sha256sum "$data/so-doan.db" "$data/sao-luu/truoc-khi-go.db" | awk '{print $1}')
+wine "$instdir/uninstall.exe" /S || fail "gỡ /S: mã $?"
+wineserver -w # the uninstaller runs from a copy in %TEMP%
+[ ! -e "$instdir/sodoan.exe" ] || fail "gỡ xong vẫn còn sodoan.exe"
+[ ! -e "$instdir" ] || fail "gỡ xong vẫn còn thư mục $(ls "$instdir")"
+[ ! -e "$startmenu" ] && [ ! -e "$desktop" ] || fail "gỡ xong vẫn còn lối tắt"
+if wine reg query "$key" >/dev/null 2>&1; then fail "gỡ xong vẫn còn mục gỡ cài đặt"; fi
+[ "$(sha256sum "$data/so-doan.db" "$data/sao-luu/truoc-khi-go.db" | awk '{print $1}')" = "$sum_before" ] ||
+	fail "gỡ cài đặt đã đụng vào sổ hoặc bản sao lưu"
+ok "gỡ /S: chương trình, lối tắt, mục đăng ký đã xóa; sổ và bản sao lưu còn nguyên"
+
+step "wine-check: đạt"
+ls -l "$shots"

@@ -1,0 +1,82 @@
+# Sourced by wine-check.sh and wine-shots.sh (which set $script and
+# $shots_dir first): the build's paths, a private Xvfb display, and a
+# throw-away HOME with a Windows 10 Wine prefix, all removed on exit; and
+# the helpers that find, shoot and time Wine's windows.
+export LANG=vi_VN.UTF-8
+# Wine turns Windows file names and window titles into Unix ones through
+# the locale's character set: vi_VN.UTF-8 is often not installed, and the
+# C fallback would mangle "Sổ Đoàn.lnk". C.UTF-8 always exists. (Under
+# Wine, Fyne reads the Windows locale, which this makes en-US: the window
+# must speak Vietnamese all the same.)
+export LC_ALL=C.UTF-8
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$(pwd)
+BIN=${BIN:-bin}
+GO=${GO:-go}
+out=$root/$BIN/windows
+linux_cli=$root/$BIN/sodoan-cli
+shots=$out/$shots_dir
+eval "$($GO run ./windows/winres -env)" # VERSION, FILEVERSION, COMPANY
+setup=$out/SoDoan-Setup-$VERSION.exe
+rm -rf "$shots"
+mkdir -p "$shots"
+
+source docs/xvfb.sh # $work, $DISPLAY, cleanup on exit
+finish() {
+	wineserver -k 2>/dev/null || true
+	cleanup
+}
+trap finish EXIT
+
+export HOME=$work/home WINEPREFIX=$work/home/.wine WINEARCH=win64 WINEDEBUG=-all
+# No Mono or Gecko installer dialogs, no menu entries in the real desktop.
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
+mkdir -p "$HOME"
+t0=$SECONDS
+step() { printf '\n== %s (%d s)\n' "$*" $((SECONDS - t0)); }
+fail() { echo "$script: LỖI: $*" >&2; exit 1; }
+ok() { echo "  đạt: $*"; }
+# since T0 T1: seconds from T0 to T1 (date +%s.%N), one decimal.
+since() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+step "Wine prefix"
+timeout 300 wine wineboot -i >"$work/wineboot.log" 2>&1 || { cat "$work/wineboot.log"; fail "wineboot"; }
+# Wine 8.0 lacks bcryptprimitives.dll (ProcessPrng, which every Go program
+# loads): a stand-in over RtlGenRandom, for this prefix only.
+x86_64-w64-mingw32-gcc -shared -O2 -s -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
+	windows/wine/bcryptprimitives.c -ladvapi32
+wine winecfg -v win10 >/dev/null 2>&1 # Wine 8.0's new prefix says Windows 7
+winuser=$WINEPREFIX/drive_c/users/$(id -un)
+appdata=$winuser/AppData/Roaming
+data=$appdata/SoDoan
+ok "$(wine cmd /c ver 2>/dev/null | tr -d '\r' | grep -m1 Windows)"
+
+# window_of TITLE [CLASS]: the id of a mapped window whose title holds
+# TITLE and whose X class (Wine names it after the .exe) matches the
+# regular expression CLASS (default: sodoan), or nothing.
+window_of() {
+	local id
+	for id in $(xdotool search --onlyvisible --class "${2:-sodoan}" 2>/dev/null); do
+		[[ $(xdotool getwindowname "$id" 2>/dev/null) == *"$1"* ]] && { echo "$id"; return 0; }
+	done
+	return 0
+}
+# wait_window TITLE SECONDS [CLASS]: waits for it and prints its id.
+wait_window() {
+	local id=""
+	for _ in $(seq $((${2} * 10))); do
+		id=$(window_of "$1" "${3:-}")
+		[ -n "$id" ] && { echo "$id"; return 0; }
+		sleep 0.1
+	done
+	return 1
+}
+# shoot FILE: the whole display, retried while it is still black.
+shoot() {
+	for _ in $(seq 20); do
+		import -window root "$1"
+		[ "$(convert "$1" -format '%[fx:mean>0.02]' info:)" = 1 ] && return 0
+		sleep 0.5
+	done
+	fail "$1: màn hình vẫn đen"
+}
