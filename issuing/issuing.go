@@ -31,6 +31,9 @@ const (
 	Clubs    Kind = "clubs"    // danh sách câu lạc bộ
 	Coops    Kind = "coops"    // danh sách tổ hợp tác
 	Transfer Kind = "transfer" // giấy giới thiệu sinh hoạt Đoàn
+	// Consolidated is an upper level's report on its wards (from a
+	// consolidation register).
+	Consolidated Kind = "consolidated"
 )
 
 // Kinds lists the documents with their Vietnamese names (for the
@@ -43,6 +46,7 @@ var Kinds = []store.Choice{
 	{Code: string(Clubs), Label: "Danh sách câu lạc bộ"},
 	{Code: string(Coops), Label: "Danh sách tổ hợp tác"},
 	{Code: string(Transfer), Label: "Giấy giới thiệu sinh hoạt Đoàn"},
+	{Code: string(Consolidated), Label: "Báo cáo tổng hợp các cơ sở"},
 }
 
 // Request is one document to issue.
@@ -294,6 +298,8 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 			title: "Giấy giới thiệu sinh hoạt Đoàn cho " + t.Person.FullName(), file: fmt.Sprintf("giay-gioi-thieu-%d.pdf", req.MemberID),
 			recipients: t.Recipients,
 			write:      func(m report.Meta, w io.Writer) error { t.Meta = m; return report.WriteTransfer(w, t) }}, nil
+	case Consolidated:
+		return consolidatedJob(ctx, st, req)
 	}
 	return job{}, fmt.Errorf("không có loại văn bản %q", req.Kind)
 }

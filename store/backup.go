@@ -367,3 +367,15 @@ func syncDir(dir string) {
 		d.Close()
 	}
 }
+
+// Snapshot writes a consistent copy of the whole register to dest (which
+// must not exist) while it stays open, without counting it as a backup.
+func (s *Store) Snapshot(ctx context.Context, dest string) error {
+	if _, err := os.Stat(dest); err == nil {
+		return fmt.Errorf("tệp %s đã có: chọn tên khác", dest)
+	}
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
+		return fmt.Errorf("chép sổ vào %s: %w", dest, err)
+	}
+	return nil
+}

@@ -58,6 +58,9 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 	if o.Year == 0 {
 		o.Year = Today().Year()
 	}
+	if err := s.RefuseConsolidation(ctx, "tạo phường mẫu"); err != nil {
+		return err
+	}
 	if err := checkYear(o.Year); err != nil {
 		return err
 	}

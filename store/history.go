@@ -342,6 +342,7 @@ var tableLabels = map[string]string{
 	"documents":           "Sổ văn bản đi",
 	"settings":            "Cài đặt",
 	"narratives":          "Nội dung văn bản",
+	"wards":               "Gói số liệu của phường",
 }
 
 // settingLabels name the unit's settings.

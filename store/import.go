@@ -197,6 +197,9 @@ func (s *Store) ImportPeople(ctx context.Context, people []*Person, rows []int, 
 	if len(people) == 0 {
 		return res, nil
 	}
+	if err := s.RefuseConsolidation(ctx, "nhập danh sách đoàn viên"); err != nil {
+		return res, err
+	}
 	backup, err := s.backupBeforeImport(ctx)
 	if err != nil {
 		return res, err

@@ -13,13 +13,16 @@ type measure struct {
 	actual float64
 	known  bool
 	detail string
+	// num and den are a percentage's numerator and denominator, which an
+	// upper level adds up across its wards.
+	num, den int
 }
 
 func pct(num, den int, unit string) measure {
 	if den == 0 {
 		return measure{detail: "chưa có " + unit}
 	}
-	return measure{actual: 100 * float64(num) / float64(den), known: true,
+	return measure{actual: 100 * float64(num) / float64(den), known: true, num: num, den: den,
 		detail: fmt.Sprintf("%s/%s %s", FormatInt(int64(num)), FormatInt(int64(den)), unit)}
 }
 
@@ -237,7 +240,7 @@ func (s *Store) YearResultsAt(ctx context.Context, planID int64, year int, cutof
 		if err != nil {
 			return nil, fmt.Errorf("tính chỉ tiêu %s năm %d: %w", in.Code, year, err)
 		}
-		r := Result{Indicator: in, Actual: m.actual, Known: m.known, Detail: m.detail}
+		r := Result{Indicator: in, Actual: m.actual, Known: m.known, Detail: m.detail, Num: m.num, Den: m.den}
 		r.Verdict = judgeYearly(in, m)
 		if in.Period {
 			sum, err := s.periodSum(ctx, p, in, sp, scale, m.actual)

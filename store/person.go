@@ -87,6 +87,9 @@ func (s *Store) AddPeople(ctx context.Context, people []*Person) error {
 }
 
 func (s *Store) savePeople(ctx context.Context, people []*Person, numbered bool) error {
+	if err := s.RefuseConsolidation(ctx, "ghi đoàn viên, hội viên"); err != nil {
+		return err
+	}
 	today := Today()
 	var all []FieldError
 	cards := map[string]int{}

@@ -313,4 +313,22 @@ CREATE TABLE trash (
 );
 CREATE INDEX trash_item ON trash(kind, item_id);
 `,
+	// 4: the upper level. Every register gets an identity of its own, which
+	// its packages carry, so that the upper level tells a ward's next
+	// package from another ward's even when the ward renames itself. A
+	// consolidation register (settings register.kind) lists its wards'
+	// latest packages; their snapshots lie in a folder beside it.
+	`
+INSERT OR IGNORE INTO settings(key, value) VALUES ('register.id', lower(hex(randomblob(16))));
+CREATE TABLE wards (
+	register_id TEXT PRIMARY KEY,
+	unit        TEXT NOT NULL,
+	upper_body  TEXT NOT NULL DEFAULT '',
+	made        TEXT NOT NULL,
+	schema      INTEGER NOT NULL,
+	file        TEXT NOT NULL,
+	imported    TEXT NOT NULL,
+	members     INTEGER NOT NULL DEFAULT 0
+);
+`,
 }

@@ -34,6 +34,12 @@ func (s *Store) SignerOn(ctx context.Context, on Date, deputy bool) (Signer, err
 		WHERE po.kind = ? AND (po.start IS NULL OR po.start <= ?2) AND (po.end IS NULL OR po.end = '' OR po.end >= ?2)
 		ORDER BY po.start DESC, po.id DESC LIMIT 1`, kind, on).Scan(&family, &middle, &given)
 	if errors.Is(err, sql.ErrNoRows) {
+		if name, cons := s.consolidationSigner(ctx, deputy); cons {
+			if name == "" {
+				return Signer{}, &causeError{err: errMsg("Chưa có người ký: sổ tổng hợp chưa có tên %s. Hãy ghi tên trong Cài đặt, phần Đơn vị (hoặc sodoan-cli init --consolidation --secretary \"HỌ TÊN\")", label), cause: ErrNoSigner}
+			}
+			return Signer{Name: name, Deputy: deputy}, nil
+		}
 		return Signer{}, &causeError{err: errMsg("Chưa có người ký: sổ chưa có %s giữ chức vụ ngày %s. Hãy ghi chức vụ %s trên trang của người đó (chức vụ, từ ngày) rồi xuất lại",
 			label, on, label), cause: ErrNoSigner}
 	}

@@ -230,6 +230,9 @@ type Result struct {
 	// Verdict is the assessment every screen and report prints.
 	Verdict Verdict
 	Detail  string // how it was computed, e.g. "12/14 chi đoàn"
+	// Num and Den are a measured percentage's numerator and denominator
+	// (12 and 14 above); zero for counts and checks.
+	Num, Den int
 }
 
 // PeriodResult is a plan's indicators for every year of its period side by

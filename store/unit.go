@@ -65,12 +65,7 @@ func hasUnit(ctx context.Context, q rowQuerier) (bool, error) {
 // SaveUnit validates and writes the unit settings. Header names are kept
 // in capitals, as documents print them.
 func (s *Store) SaveUnit(ctx context.Context, u Unit) error {
-	u.UpperBody = strings.ToUpper(Clean(u.UpperBody))
-	u.Name = strings.ToUpper(Clean(u.Name))
-	u.Place = Clean(u.Place)
-	u.IssuerCode = strings.ToUpper(Clean(u.IssuerCode))
-	u.SecretaryName = Clean(u.SecretaryName)
-	u.DeputyName = Clean(u.DeputyName)
+	cleanUnit(&u)
 	c := &checker{}
 	c.text("UpperBody", "Đoàn cấp trên", u.UpperBody, ruleLine)
 	c.text("Name", "Tên đơn vị", u.Name, ruleLine)
@@ -101,6 +96,17 @@ func (s *Store) SaveUnit(ctx context.Context, u Unit) error {
 		}
 		return nil
 	})
+}
+
+// cleanUnit normalises the unit's texts; header names are kept in
+// capitals, as documents print them.
+func cleanUnit(u *Unit) {
+	u.UpperBody = strings.ToUpper(Clean(u.UpperBody))
+	u.Name = strings.ToUpper(Clean(u.Name))
+	u.Place = Clean(u.Place)
+	u.IssuerCode = strings.ToUpper(Clean(u.IssuerCode))
+	u.SecretaryName = Clean(u.SecretaryName)
+	u.DeputyName = Clean(u.DeputyName)
 }
 
 func setSetting(ctx context.Context, tx *writeTx, key, value string) error {

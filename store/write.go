@@ -41,6 +41,7 @@ var tableKeys = map[string][]string{
 	"indicator_values":    {"indicator_id", "year"},
 	"documents":           {"id"},
 	"narratives":          {"doc", "key", "section"},
+	"wards":               {"register_id"},
 }
 
 // derivedColumns are computed by the store from other columns (order

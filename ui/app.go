@@ -175,6 +175,9 @@ func (a *App) buildMain() {
 		{"reports", Tc("nav", "Báo cáo"), func() screen { return newReportsScreen(a) }},
 		{"settings", Tc("nav", "Cài đặt"), func() screen { return newSettingsScreen(a) }},
 	}
+	if defs := a.consolidationDefs(); defs != nil {
+		a.defs = defs
+	}
 	a.screens = map[string]screen{}
 	a.body = container.NewStack()
 	a.nav = widget.NewList(
@@ -194,7 +197,7 @@ func (a *App) buildMain() {
 		start = a.fa.Preferences().StringWithFallback(prefScreen, "dashboard")
 	}
 	if a.index(start) < 0 {
-		start = "dashboard"
+		start = a.defs[0].id
 	}
 	a.nav.Select(a.index(start))
 }

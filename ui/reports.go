@@ -80,7 +80,8 @@ func newReportsScreen(a *App) *reportsScreen {
 		widget.NewFormItem(T("Số liệu tính đến ngày"), s.cutoff),
 		widget.NewFormItem("", container.NewVBox(s.number, container.NewHBox(s.renumber, s.deputy))),
 	)
-	actions := container.NewVBox(container.NewHBox(s.genBtn, s.openFile, s.openDir), s.bar, s.status)
+	pkg := newButtonWithIcon(T("Lập gói số liệu gửi cấp trên"), theme.MailSendIcon(), func() { a.packageDialog(nil) })
+	actions := container.NewVBox(container.NewHBox(s.genBtn, s.openFile, s.openDir, pkg), s.bar, s.status)
 	s.register = newDocRegister(a)
 	s.texts = newNarrativeEditor(a, s.yearNow)
 	s.tabs = container.NewAppTabs(

@@ -10,15 +10,20 @@ import (
 )
 
 func runInit(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("init", `init [--unit "TÊN ĐƠN VỊ"]`, stderr)
+	fs := newFlags("init", `init [--unit "TÊN ĐƠN VỊ"] [--consolidation]`, stderr)
 	unit := fs.String("unit", "", "tên đơn vị in trên đầu văn bản (có thể đặt sau trong cửa sổ)")
 	place := fs.String("place", "", "địa danh (ví dụ Phường 1), cần khi có --unit")
 	upper := fs.String("upper", "", "cơ quan cấp trên (ví dụ Tỉnh Đoàn Đồng Tháp), cần khi có --unit")
+	cons := fs.Bool("consolidation", false, "tạo sổ tổng hợp của cấp trên (nhận gói của các phường)")
+	secretary := fs.String("secretary", "", "họ tên Bí thư ký báo cáo tổng hợp (sổ tổng hợp)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("init: tham số thừa %q", fs.Args())
+	}
+	if *cons {
+		return initConsolidation(ctx, st, store.Unit{Name: *unit, Place: *place, UpperBody: *upper, SecretaryName: *secretary}, stdout)
 	}
 	if *unit != "" {
 		u, err := st.Unit(ctx)

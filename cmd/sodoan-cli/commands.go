@@ -64,6 +64,11 @@ func runMembersList(ctx context.Context, st *store.Store, args []string, stdout,
 		// A file is written the way `export members` writes it (formula
 		// cells escaped, personal data only when asked): the extension
 		// must say the same format as --format.
+		// The register and existing files are refused first, whatever the
+		// name says.
+		if err := st.Output(*out, *force).Check(); err != nil {
+			return err
+		}
 		ext := strings.ToLower(filepath.Ext(*out))
 		switch {
 		case *format == "table":

@@ -18,7 +18,8 @@ const usage = `Cách dùng: sodoan-cli --db TỆP LỆNH [tham số]
        sodoan-cli --version
 
 Lệnh:
-  init [--unit "TÊN ĐƠN VỊ"]         tạo sổ mới, trống (chỉ init và demo tạo sổ)
+  init [--unit "TÊN ĐƠN VỊ"] [--consolidation]  tạo sổ mới, trống (chỉ init và demo tạo sổ);
+                                     --consolidation: sổ tổng hợp của cấp trên
   demo --members N [--seed S]       tạo phường mẫu (trên sổ mới hoặc sổ trống)
   members list [--q TỪ] [--branch TÊN] [--status S] [--format table|csv|xlsx --out TỆP]
   import members TỆP.xlsx|.csv|.xls [--skip-invalid] [--errors LỖI.xlsx] [--create-branches] [--update]
@@ -37,6 +38,7 @@ Lệnh:
   trash list | restore LOẠI MÃ | empty [LOẠI MÃ] --yes
                                      thùng rác: xem, khôi phục, xóa vĩnh viễn
   report ...                         xuất báo cáo PDF (report --help)
+  package ...                        gói dữ liệu phường gửi cấp trên (package --help)
 
 Mỗi lệnh có --help.
 `
@@ -113,6 +115,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		"history": runHistory,
 		"trash":   runTrash,
 		"delete":  runDelete,
+		"package": runPackage,
 	}
 	fn, ok := known[cmd]
 	if !ok {

@@ -22,6 +22,7 @@ cùng văn bản thì giữ số cũ, trừ khi có --renumber):
   clubs                                danh sách câu lạc bộ và thành viên (BC)
   coops --year Y                       danh sách tổ hợp tác và kết quả năm Y (BC)
   transfer --member MÃ --to ĐƠN_VỊ     giấy giới thiệu sinh hoạt Đoàn (GGT)
+  consolidated --year Y                báo cáo tổng hợp các phường (sổ tổng hợp của cấp trên, BC)
 
 Tệp --out đã có chỉ được thay khi có --force; sổ và bản sao lưu không bao giờ bị ghi đè.
 `
@@ -34,20 +35,21 @@ type reportCmd struct {
 	flags    func(fs *flag.FlagSet) func(ctx context.Context, st *store.Store, r *issuing.Request) error
 }
 
-var reportOrder = []string{"annual", "period", "plan", "members", "clubs", "coops", "transfer"}
+var reportOrder = []string{"annual", "period", "plan", "members", "clubs", "coops", "transfer", "consolidated"}
 
 func reportCmds() map[string]reportCmd {
 	none := func(*flag.FlagSet) func(context.Context, *store.Store, *issuing.Request) error {
 		return func(context.Context, *store.Store, *issuing.Request) error { return nil }
 	}
 	return map[string]reportCmd{
-		"annual":   {"report annual --year Y [--cutoff dd/mm/yyyy] --out TỆP.pdf", issuing.Annual, annualFlags},
-		"period":   {"report period [--cutoff dd/mm/yyyy] --out TỆP.pdf", issuing.Period, cutoffFlag},
-		"plan":     {"report plan --out TỆP.pdf", issuing.Plan, none},
-		"members":  {"report members [--branch TÊN] [--personal] --out TỆP.pdf", issuing.Members, membersFlags},
-		"clubs":    {"report clubs --out TỆP.pdf", issuing.Clubs, none},
-		"coops":    {"report coops --year Y --out TỆP.pdf", issuing.Coops, yearFlag},
-		"transfer": {"report transfer --member MÃ --to ĐƠN_VỊ --out TỆP.pdf", issuing.Transfer, transferFlags},
+		"annual":       {"report annual --year Y [--cutoff dd/mm/yyyy] --out TỆP.pdf", issuing.Annual, annualFlags},
+		"period":       {"report period [--cutoff dd/mm/yyyy] --out TỆP.pdf", issuing.Period, cutoffFlag},
+		"plan":         {"report plan --out TỆP.pdf", issuing.Plan, none},
+		"members":      {"report members [--branch TÊN] [--personal] --out TỆP.pdf", issuing.Members, membersFlags},
+		"clubs":        {"report clubs --out TỆP.pdf", issuing.Clubs, none},
+		"coops":        {"report coops --year Y --out TỆP.pdf", issuing.Coops, yearFlag},
+		"transfer":     {"report transfer --member MÃ --to ĐƠN_VỊ --out TỆP.pdf", issuing.Transfer, transferFlags},
+		"consolidated": {"report consolidated --year Y [--cutoff dd/mm/yyyy] --out TỆP.pdf", issuing.Consolidated, annualFlags},
 	}
 }
 

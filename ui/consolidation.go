@@ -1,0 +1,338 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sodoan/issuing"
+	"sodoan/report"
+	"sodoan/store"
+	"sodoan/wardpkg"
+)
+
+// consolidationDefs are the screens of an upper level's consolidation
+// register (nil for a ward's register): its wards and their indicators,
+// its plan (whose targets judge the total), and the settings. A
+// consolidation register keeps no members, so the ward screens are not
+// offered.
+func (a *App) consolidationDefs() []screenDef {
+	if c, err := a.st.IsConsolidation(a.ctx); err != nil || !c {
+		return nil
+	}
+	return []screenDef{
+		{"wards", Tc("nav", "Các cơ sở Đoàn"), func() screen { return newConsolidationScreen(a) }},
+		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a) }},
+		{"settings", Tc("nav", "Cài đặt"), func() screen { return newSettingsScreen(a) }},
+	}
+}
+
+// consolidationScreen lists the wards whose packages the register holds,
+// imports a ward's package, shows every indicator per ward and in total
+// for a year, and issues the consolidated report.
+type consolidationScreen struct {
+	a    *App
+	root fyne.CanvasObject
+
+	wards     []store.Ward
+	wardTable *widget.Table
+	cons      store.Consolidation
+	indTable  *widget.Table
+
+	year      *widget.Select
+	status    *widget.Label
+	importBtn *button
+	reportBtn *button
+	openBtn   *button
+	// busy counts the imports, loads and reports in flight.
+	busy int
+	// last is the latest consolidated report written.
+	last string
+}
+
+// consolidationYears are the years offered, latest first.
+func consolidationYears() []string {
+	y := thisYear()
+	out := make([]string, 0, 6)
+	for i := 0; i < 6; i++ {
+		out = append(out, strconv.Itoa(y-i))
+	}
+	return out
+}
+
+func newConsolidationScreen(a *App) *consolidationScreen {
+	s := &consolidationScreen{a: a}
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.year = widget.NewSelect(consolidationYears(), func(string) { s.load() })
+	s.year.SetSelectedIndex(0)
+	s.importBtn = newButtonWithIcon(T("Nhập gói của phường"), theme.DownloadIcon(), s.chooseFile)
+	s.importBtn.Importance = widget.HighImportance
+	s.reportBtn = newButtonWithIcon(T("Xuất báo cáo tổng hợp"), theme.DocumentIcon(), s.issue)
+	s.openBtn = newButtonWithIcon(T("Mở tệp"), theme.FileIcon(), func() { a.openPath(s.last) })
+	s.openBtn.Disable()
+
+	wardCols := []string{T("Cơ sở Đoàn"), T("Ngày lập gói"), T("Lược đồ"), T("Đoàn viên"), T("Ngày nhập")}
+	wardWidths := []float32{300, 150, 80, 100, 150}
+	s.wardTable = widget.NewTable(
+		func() (int, int) { return len(s.wards) + 1, len(wardCols) },
+		func() fyne.CanvasObject { return widget.NewLabel("BCH ĐOÀN PHƯỜNG TÂN QUY ĐÔNG") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.TextStyle.Bold = id.Row == 0
+			l.SetText(s.wardCell(id.Row, id.Col, wardCols))
+		})
+	for i, w := range wardWidths {
+		s.wardTable.SetColumnWidth(i, w)
+	}
+	s.indTable = widget.NewTable(
+		func() (int, int) { return len(s.cons.Plan.Indicators) + 1, 5 + len(s.cons.Wards) },
+		func() fyne.CanvasObject { return widget.NewLabel("Đoàn phường Tân Quy Đông") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.TextStyle.Bold = id.Row == 0
+			l.Truncation = fyne.TextTruncateEllipsis
+			l.SetText(s.indicatorCell(id.Row, id.Col))
+		})
+
+	top := container.NewVBox(
+		heading(T("Sổ tổng hợp: các cơ sở Đoàn gửi số liệu")),
+		container.NewHBox(s.importBtn, widget.NewLabel(T("Năm")), s.year, s.reportBtn, s.openBtn),
+		s.status,
+	)
+	split := container.NewVSplit(s.wardTable,
+		container.NewBorder(heading(T("Kết quả các chỉ tiêu theo từng cơ sở và tổng cộng")), nil, nil, nil, s.indTable))
+	split.Offset = 0.3
+	s.root = container.NewBorder(top, nil, nil, nil, split)
+	return s
+}
+
+func (s *consolidationScreen) view() fyne.CanvasObject { return s.root }
+
+func (s *consolidationScreen) refresh() { s.load() }
+
+// wardCell is one cell of the wards' table (row 0: the header).
+func (s *consolidationScreen) wardCell(row, col int, header []string) string {
+	if row == 0 {
+		return header[col]
+	}
+	if row-1 >= len(s.wards) {
+		return ""
+	}
+	w := s.wards[row-1]
+	switch col {
+	case 0:
+		return w.Unit
+	case 1:
+		return store.FormatTime(w.Made)
+	case 2:
+		return strconv.Itoa(w.Schema)
+	case 3:
+		return store.FormatInt(int64(w.Members))
+	}
+	return store.FormatTime(w.Imported)
+}
+
+// indicatorCell is one cell of the indicators' table: the code, the
+// indicator, the plan's target, one column a ward, the total and its
+// verdict.
+func (s *consolidationScreen) indicatorCell(row, col int) string {
+	n := len(s.cons.Wards)
+	if row == 0 {
+		switch {
+		case col == 0:
+			return T("Mã")
+		case col == 1:
+			return T("Chỉ tiêu")
+		case col == 2:
+			return T("Mục tiêu")
+		case col < 3+n:
+			return report.WardName(s.cons.Wards[col-3].Ward)
+		case col == 3+n:
+			return T("Tổng cộng")
+		}
+		return T("Đánh giá")
+	}
+	i := row - 1
+	if i >= len(s.cons.Plan.Indicators) {
+		return ""
+	}
+	in := s.cons.Plan.Indicators[i]
+	switch {
+	case col == 0:
+		return in.Code
+	case col == 1:
+		return in.Title
+	case col == 2:
+		return store.FormatValue(in.Kind, in.Target)
+	case col < 3+n:
+		return resultCell(s.cons.Wards[col-3].Results, i)
+	case col == 3+n:
+		if i < len(s.cons.Total) && in.Kind == store.KindCheck && s.cons.Total[i].Known {
+			return fmt.Sprintf("%s/%d", store.FormatNum(s.cons.Total[i].Actual), n)
+		}
+		return resultCell(s.cons.Total, i)
+	}
+	if i < len(s.cons.Total) {
+		return T(s.cons.Total[i].Verdict.Label())
+	}
+	return ""
+}
+
+func resultCell(rs []store.Result, i int) string {
+	if i >= len(rs) || !rs[i].Known {
+		return "—"
+	}
+	return store.FormatValue(rs[i].Indicator.Kind, rs[i].Actual)
+}
+
+// load reads the wards and measures the year's indicators off the UI
+// goroutine.
+func (s *consolidationScreen) load() {
+	if s.year == nil || s.wardTable == nil {
+		return
+	}
+	year, _ := strconv.Atoi(s.year.Selected)
+	s.busy++
+	go func() {
+		wards, err := s.a.st.Wards(s.a.ctx)
+		var c store.Consolidation
+		if err == nil {
+			c, err = wardpkg.Consolidate(s.a.ctx, s.a.st, year, store.Date{})
+		}
+		s.a.do(func() {
+			s.busy--
+			if err != nil {
+				s.status.SetText(T("Không tính được") + ": " + errText(err))
+				return
+			}
+			s.wards, s.cons = wards, c
+			s.wardTable.Refresh()
+			n := len(c.Wards)
+			widths := []float32{60, 320, 90}
+			for i := 0; i < 5+n; i++ {
+				w := float32(180)
+				if i < len(widths) {
+					w = widths[i]
+				}
+				s.indTable.SetColumnWidth(i, w)
+			}
+			s.indTable.Refresh()
+			if n == 0 {
+				s.status.SetText(T("Chưa có gói nào: bấm “Nhập gói của phường” để nhập tệp .sodoan phường gửi lên."))
+			} else {
+				s.status.SetText(fmt.Sprintf(T("%d cơ sở Đoàn; số liệu năm %d"), n, year))
+			}
+		})
+	}()
+}
+
+// chooseFile asks for a package file, then its passphrase.
+func (s *consolidationScreen) chooseFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			s.a.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		s.askPassphrase(path)
+	}, s.a.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".sodoan"}))
+	d.Resize(fyne.NewSize(800, 560))
+	s.a.showDialog(d, nil)
+}
+
+// askPassphrase asks for the passphrase the ward gave with its package,
+// then imports it.
+func (s *consolidationScreen) askPassphrase(path string) *widget.Entry {
+	pass := widget.NewPasswordEntry()
+	pass.SetPlaceHolder(fmt.Sprintf(T("ít nhất %d ký tự"), wardpkg.MinPassphrase))
+	items := []*widget.FormItem{
+		widget.NewFormItem(T("Tệp gói"), widget.NewLabel(filepath.Base(path))),
+		widget.NewFormItem(T("Mật khẩu"), pass),
+	}
+	d := dialog.NewForm(T("Nhập gói của phường"), T("Nhập"), T("Hủy"), items, func(ok bool) {
+		if ok {
+			s.importPackage(path, pass.Text)
+		}
+	}, s.a.win)
+	d.Resize(fyne.NewSize(520, 220))
+	pass.OnSubmitted = func(string) { d.Submit() }
+	s.a.showDialog(d, nil)
+	s.a.win.Canvas().Focus(pass)
+	return pass
+}
+
+// importPackage imports the package at path off the UI goroutine and
+// reports what it did (or why nothing changed).
+func (s *consolidationScreen) importPackage(path, passphrase string) {
+	if err := wardpkg.CheckPassphrase(passphrase); err != nil {
+		s.a.showError(err)
+		return
+	}
+	s.importBtn.Disable()
+	s.busy++
+	s.status.SetText(T("Đang giải mã và kiểm tra gói") + " " + filepath.Base(path) + "…")
+	go func() {
+		imp, err := wardpkg.Import(s.a.ctx, s.a.st, path, passphrase)
+		s.a.do(func() {
+			s.busy--
+			s.importBtn.Enable()
+			if err != nil {
+				s.status.SetText(T("Không nhập được gói") + ": " + errText(err))
+				s.a.showError(err)
+				return
+			}
+			msg := fmt.Sprintf(T("Đã nhập gói của %s lập lúc %s (%s đoàn viên)."), imp.Ward.Unit, store.FormatTime(imp.Ward.Made),
+				store.FormatInt(int64(imp.Ward.Members)))
+			if imp.Replaced != nil {
+				msg += " " + fmt.Sprintf(T("Gói lập lúc %s được thay."), store.FormatTime(imp.Replaced.Made))
+			}
+			s.status.SetText(msg)
+			s.load()
+		})
+	}()
+}
+
+// issue writes the consolidated report of the chosen year, numbered, into
+// the year's documents folder.
+func (s *consolidationScreen) issue() {
+	year, _ := strconv.Atoi(s.year.Selected)
+	dir, err := s.a.yearDir(year)
+	if err != nil {
+		s.a.showError(err)
+		return
+	}
+	s.reportBtn.Disable()
+	s.busy++
+	s.status.SetText(T("Đang tạo báo cáo tổng hợp") + "…")
+	go func() {
+		path, err := s.a.issue(issuing.Request{Kind: issuing.Consolidated, Year: year}, dir, true)
+		s.a.do(func() {
+			s.busy--
+			s.reportBtn.Enable()
+			if err != nil {
+				s.status.SetText(T("Không tạo được") + ": " + errText(err))
+				s.a.showError(err)
+				return
+			}
+			s.last = path
+			s.openBtn.Enable()
+			s.status.SetText(T("Đã tạo") + " " + path)
+		})
+	}()
+}
+
+// idle reports whether nothing is in flight (for the tests).
+func (s *consolidationScreen) idle() bool { return s.busy == 0 }

@@ -1,0 +1,133 @@
+package wardpkg
+
+import (
+	"context"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"sodoan/store"
+)
+
+// threeWards imports three demo wards of different seeds and sizes into a
+// consolidation register.
+func threeWards(t testing.TB, dir string) (*store.Store, []*store.Store) {
+	ctx := context.Background()
+	cons := consolidation(t, dir)
+	var wards []*store.Store
+	for i, name := range []string{"BCH Đoàn phường An Hòa", "BCH Đoàn phường Tân Quy Đông", "BCH Đoàn xã Tân Khánh Đông"} {
+		w := ward(t, dir, name, int64(10+i), 150+100*i)
+		pkg := filepath.Join(dir, w.Path()+".sodoan")
+		export(t, w, pkg)
+		if _, err := Import(ctx, cons, pkg, pass); err != nil {
+			t.Fatal(err)
+		}
+		wards = append(wards, w)
+	}
+	return cons, wards
+}
+
+func TestConsolidateThreeWards(t *testing.T) {
+	ctx := context.Background()
+	cons, wards := threeWards(t, t.TempDir())
+	const year = 2025
+	c, err := Consolidate(ctx, cons, year, store.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, _ := cons.CurrentPlan(ctx)
+	if len(c.Wards) != 3 || len(c.Total) != len(plan.Indicators) || len(plan.Indicators) == 0 {
+		t.Fatalf("%d wards, %d totals", len(c.Wards), len(c.Total))
+	}
+	// Wards come in Vietnamese order of their names; find each one's own
+	// register by name.
+	own := map[string][]store.Result{}
+	for _, w := range wards {
+		u, _ := w.Unit(ctx)
+		p, _ := w.CurrentPlan(ctx)
+		rs, err := w.YearResults(ctx, p.ID, year)
+		if err != nil {
+			t.Fatal(err)
+		}
+		own[u.Name] = rs
+	}
+	names := []string{}
+	for _, wr := range c.Wards {
+		names = append(names, wr.Ward.Unit)
+	}
+	if strings.Join(names, "|") != "BCH ĐOÀN PHƯỜNG AN HÒA|BCH ĐOÀN PHƯỜNG TÂN QUY ĐÔNG|BCH ĐOÀN XÃ TÂN KHÁNH ĐÔNG" {
+		t.Fatalf("order %v", names)
+	}
+	sawPct, sawCount, sawCheck, sawPeriod := false, false, false, false
+	for i, in := range plan.Indicators {
+		var num, den, met, known int
+		var sum, cum float64
+		for _, wr := range c.Wards {
+			mine := own[wr.Ward.Unit][i]
+			got := wr.Results[i]
+			// Each ward's column is the ward's own figure.
+			if mine.Indicator.Code != in.Code || got.Actual != mine.Actual || got.Known != mine.Known ||
+				got.Cumulative != mine.Cumulative || got.Verdict != mine.Verdict || got.Num != mine.Num || got.Den != mine.Den {
+				t.Fatalf("%s %s: consolidated %+v, own %+v", wr.Ward.Unit, in.Code, got, mine)
+			}
+			if mine.Den > 0 && !strings.HasPrefix(mine.Detail, store.FormatInt(int64(mine.Num))+"/"+store.FormatInt(int64(mine.Den))) {
+				t.Fatalf("%s: %d/%d but the report prints %q", in.Code, mine.Num, mine.Den, mine.Detail)
+			}
+			if mine.Known {
+				known++
+				num += mine.Num
+				den += mine.Den
+				sum += mine.Actual
+				cum += mine.Cumulative
+				if mine.Actual >= 1 {
+					met++
+				}
+			}
+		}
+		tot := c.Total[i]
+		switch {
+		case in.Kind == store.KindCheck:
+			sawCheck = true
+			if tot.Actual != float64(met) || tot.Met != (met == 3) {
+				t.Errorf("%s: %v wards met, total %+v", in.Code, met, tot)
+			}
+		case in.Kind == store.KindPercent && den > 0:
+			sawPct = true
+			if want := 100 * float64(num) / float64(den); math.Abs(tot.Actual-want) > 1e-9 || tot.Num != num || tot.Den != den {
+				t.Errorf("%s: total %v (%d/%d), want %v (%d/%d)", in.Code, tot.Actual, tot.Num, tot.Den, want, num, den)
+			}
+			if tot.Met != (tot.Actual+1e-9 >= in.Target) {
+				t.Errorf("%s: %v against %v judged %v", in.Code, tot.Actual, in.Target, tot.Verdict.Code)
+			}
+		case in.Kind == store.KindCount:
+			sawCount = true
+			if tot.Actual != sum {
+				t.Errorf("%s: total %v, wards sum %v", in.Code, tot.Actual, sum)
+			}
+			if in.Period {
+				sawPeriod = true
+				if tot.Cumulative != cum || !tot.Verdict.Period || tot.Verdict.Target != in.Target {
+					t.Errorf("%s: cumulative %v, want %v; verdict %+v", in.Code, tot.Cumulative, cum, tot.Verdict)
+				}
+			}
+		}
+		if known == 0 && tot.Known && !in.Period {
+			t.Errorf("%s: no ward knows it, total known", in.Code)
+		}
+	}
+	if !sawPct || !sawCount || !sawCheck || !sawPeriod {
+		t.Fatalf("the demo plan lacks a kind: pct %v count %v check %v period %v", sawPct, sawCount, sawCheck, sawPeriod)
+	}
+	// A snapshot gone from the wards folder is reported, not counted as
+	// an empty ward.
+	os.Remove(c.Wards[1].Ward.Path(cons.WardsDir()))
+	if _, err := Consolidate(ctx, cons, year, store.Date{}); err == nil || !strings.Contains(err.Error(), "nhập lại gói") {
+		t.Fatalf("missing snapshot: %v", err)
+	}
+	// A ward's register is no consolidation.
+	if _, err := Consolidate(ctx, wards[0], year, store.Date{}); err == nil {
+		t.Fatal("ward register consolidated")
+	}
+}

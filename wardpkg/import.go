@@ -1,0 +1,137 @@
+package wardpkg
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"sodoan/store"
+)
+
+// Imported is what an import did.
+type Imported struct {
+	Ward     store.Ward
+	Replaced *store.Ward // the ward's older package, now replaced (nil: a new ward)
+}
+
+// Import takes a ward's package into the consolidation register cons: the
+// register it carries is checked and kept in cons's wards folder, and the
+// ward's entry replaces its older package. A ward's register refuses it
+// (ErrNotConsolidation), and so does a package older than the one held, a
+// wrong passphrase, a damaged or newer package: with a message, and with
+// nothing changed.
+func Import(ctx context.Context, cons *store.Store, path, passphrase string) (Imported, error) {
+	if err := refuseWard(ctx, cons); err != nil {
+		return Imported{}, err
+	}
+	dir := cons.WardsDir()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return Imported{}, fmt.Errorf("tạo thư mục %s: %w", dir, err)
+	}
+	tmp, err := os.CreateTemp(dir, ".nhap-*.db")
+	if err != nil {
+		return Imported{}, fmt.Errorf("tạo tệp tạm: %w", err)
+	}
+	tmp.Close()
+	os.Remove(tmp.Name()) // Unpack creates it anew, exclusively
+	defer removeDB(tmp.Name())
+	m, err := Unpack(path, passphrase, tmp.Name(), func(m Manifest) error {
+		_, _, err := cons.CheckWard(ctx, m.Ward())
+		return err
+	})
+	if err != nil {
+		return Imported{}, err
+	}
+	members, err := verify(ctx, tmp.Name(), m)
+	if err != nil {
+		return Imported{}, fmt.Errorf("gói %s: %w", path, err)
+	}
+	w := m.Ward()
+	w.Members = members
+	w.Imported = time.Now().UTC()
+	w.File = fmt.Sprintf("%s-%s.db", m.RegisterID, m.Made.UTC().Format("20060102T150405.000000000Z"))
+	final := w.Path(dir)
+	if err := os.Rename(tmp.Name(), final); err != nil {
+		return Imported{}, fmt.Errorf("lưu sổ của phường: %w", err)
+	}
+	old, had, err := cons.RecordWard(ctx, w)
+	if err != nil {
+		removeDB(final)
+		return Imported{}, err
+	}
+	out := Imported{Ward: w}
+	if had {
+		out.Replaced = &old
+		if old.File != w.File {
+			removeDB(old.Path(dir))
+		}
+	}
+	return out, nil
+}
+
+// Forget removes a ward (by identity or unit name) from the
+// consolidation register, with its snapshot.
+func Forget(ctx context.Context, cons *store.Store, idOrName string) (store.Ward, error) {
+	w, err := cons.ForgetWard(ctx, idOrName)
+	if err != nil {
+		return w, err
+	}
+	removeDB(w.Path(cons.WardsDir()))
+	return w, nil
+}
+
+// removeDB removes a SQLite file with its journal files. A file that
+// cannot be removed is left behind: the register no longer names it.
+func removeDB(path string) {
+	for _, p := range []string{path, path + "-wal", path + "-shm", path + "-journal"} {
+		os.Remove(p)
+	}
+}
+
+// Consolidate measures every indicator of the consolidation register's
+// current plan for working year year (counted to the cut-off; zero: the
+// year's end, or today while it runs) in each ward's latest package, and
+// the total.
+func Consolidate(ctx context.Context, cons *store.Store, year int, cutoff store.Date) (store.Consolidation, error) {
+	if err := refuseWard(ctx, cons); err != nil {
+		return store.Consolidation{}, err
+	}
+	plan, err := cons.CurrentPlan(ctx)
+	if err != nil {
+		return store.Consolidation{}, fmt.Errorf("kế hoạch hiện hành: %w", err)
+	}
+	wards, err := cons.Wards(ctx)
+	if err != nil {
+		return store.Consolidation{}, err
+	}
+	dir := cons.WardsDir()
+	out := make([]store.WardResults, 0, len(wards))
+	for _, w := range wards {
+		rs, err := wardResults(ctx, w.Path(dir), plan, year, cutoff)
+		if err != nil {
+			return store.Consolidation{}, fmt.Errorf("phường %s: %w", w.Unit, err)
+		}
+		out = append(out, store.WardResults{Ward: w, Results: rs})
+	}
+	return cons.Consolidate(ctx, year, cutoff, out)
+}
+
+func wardResults(ctx context.Context, path string, plan store.Plan, year int, cutoff store.Date) ([]store.Result, error) {
+	st, err := openSnapshot(path)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	return st.WardYearResults(ctx, plan, year, cutoff)
+}
+
+func refuseWard(ctx context.Context, cons *store.Store) error {
+	if c, err := cons.IsConsolidation(ctx); err != nil {
+		return err
+	} else if !c {
+		return fmt.Errorf("sổ %s không nhận gói của phường (%w): hãy tạo sổ tổng hợp bằng lệnh sodoan-cli --db TỆP init --consolidation, rồi nhập vào sổ đó",
+			cons.Path(), store.ErrNotConsolidation)
+	}
+	return nil
+}

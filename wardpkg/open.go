@@ -1,0 +1,222 @@
+package wardpkg
+
+import (
+	"archive/tar"
+	"bufio"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"filippo.io/age"
+
+	"sodoan/store"
+)
+
+// maxWorkFactor is the largest scrypt cost a package may ask for: a
+// crafted header cannot make the reader work for hours.
+const maxWorkFactor = 22
+
+// ReadManifest decrypts the package at path far enough to read its
+// manifest, and checks it (format and schema not newer than this build's).
+func ReadManifest(path, passphrase string) (Manifest, error) {
+	var m Manifest
+	err := unpack(path, passphrase, func(got Manifest) error { m = got; return errStop }, "")
+	if errors.Is(err, errStop) {
+		err = nil
+	}
+	return m, err
+}
+
+var errStop = errors.New("stop")
+
+// Unpack decrypts the package at path with passphrase, checks its
+// manifest (accept may refuse it before the register is unpacked), and
+// writes the register it carries to dest, checked against the manifest's
+// size and digest. Every refusal names the file and wraps ErrNotPackage,
+// ErrPassphrase, ErrDamaged or ErrNewer; on any error dest is removed.
+func Unpack(path, passphrase, dest string, accept func(Manifest) error) (Manifest, error) {
+	var m Manifest
+	err := unpack(path, passphrase, func(got Manifest) error {
+		m = got
+		if accept != nil {
+			return accept(got)
+		}
+		return nil
+	}, dest)
+	if err != nil {
+		os.Remove(dest)
+		return Manifest{}, err
+	}
+	return m, nil
+}
+
+func unpack(path, passphrase string, accept func(Manifest) error, dest string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("mở gói %s: %w", path, err)
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 1<<16)
+	if head, err := br.Peek(len(ageMagic)); err != nil || string(head) != ageMagic {
+		return fmt.Errorf("tệp %s %w (không phải tệp .sodoan do Sổ Đoàn lập)", path, ErrNotPackage)
+	}
+	id, err := age.NewScryptIdentity(passphrase)
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrBadPassphrase, err)
+	}
+	id.SetMaxWorkFactor(maxWorkFactor)
+	plain, err := age.Decrypt(br, id)
+	if err != nil {
+		var nomatch *age.NoIdentityMatchError
+		if errors.As(err, &nomatch) {
+			return fmt.Errorf("gói %s: %w (hoặc phần đầu của gói đã bị sửa); không có gì thay đổi", path, ErrPassphrase)
+		}
+		return damaged(path, err)
+	}
+	gz, err := gzip.NewReader(plain)
+	if err != nil {
+		return damaged(path, err)
+	}
+	tr := tar.NewReader(gz)
+	hdr, err := tr.Next()
+	if err != nil || hdr.Name != manifestName || hdr.Size > maxManifest {
+		return damaged(path, errors.Join(err, errors.New("thiếu bản kê (manifest)")))
+	}
+	raw, err := io.ReadAll(tr)
+	if err != nil {
+		return damaged(path, err)
+	}
+	var m Manifest
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return damaged(path, err)
+	}
+	if err := checkManifest(path, m); err != nil {
+		return err
+	}
+	if err := accept(m); err != nil {
+		return err
+	}
+	hdr, err = tr.Next()
+	if err != nil || hdr.Name != registerName || hdr.Size != m.Size {
+		return damaged(path, errors.Join(err, errors.New("thiếu tệp sổ hoặc sai kích thước")))
+	}
+	out, err := os.OpenFile(dest, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("giải nén gói %s: %w", path, err)
+	}
+	h := sha256.New()
+	_, err = io.Copy(io.MultiWriter(out, h), tr)
+	if cerr := out.Close(); err == nil && cerr != nil {
+		return fmt.Errorf("giải nén gói %s: %w", path, cerr)
+	}
+	if err != nil {
+		return damaged(path, err)
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != m.SHA256 {
+		return damaged(path, fmt.Errorf("mã băm của sổ %s khác bản kê %s", got[:12], short(m.SHA256)))
+	}
+	// Read to the very end: age authenticates its last chunk there, and
+	// gzip checks its length and CRC, so a cut file is caught even when
+	// the register itself came out whole.
+	if _, err := tr.Next(); err != io.EOF {
+		return damaged(path, errors.Join(err, errors.New("gói có phần thừa")))
+	}
+	if _, err := io.Copy(io.Discard, gz); err != nil {
+		return damaged(path, err)
+	}
+	if _, err := io.Copy(io.Discard, plain); err != nil {
+		return damaged(path, err)
+	}
+	df, err := os.Open(dest)
+	if err != nil {
+		return fmt.Errorf("giải nén gói %s: %w", path, err)
+	}
+	defer df.Close()
+	v, err := schemaOf(df)
+	if err != nil {
+		return fmt.Errorf("gói %s: %w", path, err)
+	}
+	if v != m.Schema || v < 1 {
+		return damaged(path, fmt.Errorf("sổ trong gói có lược đồ %d, bản kê ghi %d", v, m.Schema))
+	}
+	return nil
+}
+
+func short(s string) string {
+	if len(s) > 12 {
+		return s[:12]
+	}
+	return s
+}
+
+func damaged(path string, err error) error {
+	return fmt.Errorf("gói %s: %w (bị cắt cụt, hỏng khi chép hoặc bị sửa): không nhập, không có gì thay đổi; hãy xin phường gửi lại gói (chi tiết: %w)", path, ErrDamaged, err)
+}
+
+// checkManifest refuses a manifest this build cannot read.
+func checkManifest(path string, m Manifest) error {
+	switch {
+	case m.Format > FormatVersion:
+		return fmt.Errorf("gói %s (định dạng %d, bản này đọc đến %d): %w", path, m.Format, FormatVersion, ErrNewer)
+	case m.Format < 1 || m.RegisterID == "" || m.Made.IsZero() || m.Size <= 0 || len(m.SHA256) != 64:
+		return damaged(path, errors.New("bản kê thiếu thông tin"))
+	case m.Schema > store.SchemaVersion:
+		return fmt.Errorf("gói %s của %s có lược đồ %d, bản Sổ Đoàn này hiểu đến %d: %w", path, m.Unit, m.Schema, store.SchemaVersion, ErrNewer)
+	case strings.TrimSpace(m.Unit) == "":
+		return fmt.Errorf("gói %s: sổ của phường chưa ghi tên đơn vị (Cài đặt, phần Đơn vị): hãy ghi rồi lập lại gói", path)
+	}
+	return nil
+}
+
+// openSnapshot opens a ward's snapshot with the store, for writing: an
+// older schema is brought forward in this, the upper level's own copy
+// (read-only, this build would refuse it).
+func openSnapshot(path string) (*store.Store, error) {
+	// Never created: a missing snapshot opened as a new, empty register
+	// would count the ward as zero everywhere.
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+		return nil, fmt.Errorf("không thấy sổ của phường (tệp %s bị xóa hoặc rỗng): hãy nhập lại gói của phường: %w", path, errors.Join(err, store.ErrNotFound))
+	}
+	st, err := store.OpenWith(path, store.OpenOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("mở sổ của phường %s: %w", path, err)
+	}
+	return st, nil
+}
+
+// verify checks the register unpacked from a package: SQLite's integrity
+// and foreign keys, the register's own rules, that it is the ward's
+// register the manifest names and not a consolidation register. It
+// returns the number of active Union members.
+func verify(ctx context.Context, path string, m Manifest) (int, error) {
+	st, err := openSnapshot(path)
+	if err != nil {
+		return 0, err
+	}
+	defer st.Close()
+	id, err := st.RegisterID(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if id != m.RegisterID {
+		return 0, fmt.Errorf("sổ trong gói mang mã %s, bản kê ghi %s: %w", short(id), short(m.RegisterID), ErrDamaged)
+	}
+	if err := st.RefuseConsolidation(ctx, "nhập như sổ của một phường"); err != nil {
+		return 0, err
+	}
+	_, problems, err := st.Check(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if len(problems) > 0 {
+		return 0, fmt.Errorf("sổ trong gói không toàn vẹn (%s): %w", strings.Join(problems, "; "), ErrDamaged)
+	}
+	return st.CountMembers(ctx, store.MemberFilter{Kind: store.KindUnion, Status: store.StatusActive})
+}

@@ -1,0 +1,242 @@
+// Package wardpkg carries a ward's register to its upper level: a package
+// file holds a consistent copy of the whole register and a manifest (the
+// unit, the register's identity, its schema, when it was made), encrypted
+// with a passphrase (age, scrypt recipient), since it holds personal data
+// (Nghị định 13/2023/NĐ-CP). The upper level imports its wards' packages
+// into a consolidation register and measures every indicator per ward and
+// in total. It calls the store's public API only.
+//
+// The file is the age encryption of a gzip-compressed tar archive of two
+// entries, in this order: manifest.json, then register.db (the SQLite
+// file). The manifest comes first so that a package the consolidation
+// register would refuse is refused before the register is unpacked.
+package wardpkg
+
+import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"filippo.io/age"
+
+	"sodoan/store"
+	"sodoan/version"
+)
+
+// FormatVersion is the version of the package layout this build writes
+// and the newest it reads.
+const FormatVersion = 1
+
+// MinPassphrase is the fewest characters a package's passphrase may have.
+const MinPassphrase = 8
+
+// workFactor is scrypt's log2 cost for new packages (age's default: about
+// a second on an office laptop). Tests lower it.
+var workFactor = 18
+
+const (
+	manifestName = "manifest.json"
+	registerName = "register.db"
+	ageMagic     = "age-encryption.org/v1\n"
+	// maxManifest bounds what is read of a manifest (a few hundred bytes
+	// in practice).
+	maxManifest = 1 << 16
+)
+
+// Errors a package can be refused with; each is wrapped in a message
+// naming the file.
+var (
+	ErrNotPackage    = errors.New("không phải gói dữ liệu Sổ Đoàn")
+	ErrPassphrase    = errors.New("sai mật khẩu của gói")
+	ErrDamaged       = errors.New("gói bị hỏng hoặc đã bị sửa đổi")
+	ErrNewer         = errors.New("gói được lập bởi phiên bản Sổ Đoàn mới hơn: hãy cập nhật Sổ Đoàn rồi nhập lại")
+	ErrBadPassphrase = errors.New("mật khẩu không dùng được")
+)
+
+// Manifest describes a package.
+type Manifest struct {
+	Format     int       `json:"format"`
+	App        string    `json:"app"`
+	AppVersion string    `json:"app_version"`
+	RegisterID string    `json:"register_id"`
+	Unit       string    `json:"unit"`
+	UpperBody  string    `json:"upper_body"`
+	Place      string    `json:"place"`
+	Schema     int       `json:"schema"`
+	Made       time.Time `json:"made"`
+	Size       int64     `json:"size"`   // bytes of register.db
+	SHA256     string    `json:"sha256"` // of register.db, hex
+}
+
+// Ward is the consolidation register's entry for the package.
+func (m Manifest) Ward() store.Ward {
+	return store.Ward{RegisterID: m.RegisterID, Unit: m.Unit, UpperBody: m.UpperBody, Made: m.Made, Schema: m.Schema}
+}
+
+// CheckPassphrase refuses an empty or short passphrase.
+func CheckPassphrase(p string) error {
+	n := utf8.RuneCountInString(p)
+	switch {
+	case strings.TrimSpace(p) == "":
+		return fmt.Errorf("%w: mật khẩu trống", ErrBadPassphrase)
+	case !utf8.ValidString(p):
+		return fmt.Errorf("%w: mật khẩu không phải văn bản UTF-8", ErrBadPassphrase)
+	case n < MinPassphrase:
+		return fmt.Errorf("%w: mật khẩu chỉ có %d ký tự, cần ít nhất %d", ErrBadPassphrase, n, MinPassphrase)
+	}
+	return nil
+}
+
+// ReadPassphrase reads a passphrase from the first line of a file (the
+// line ending is not part of it) and checks it. Passphrases are never
+// given on a command line, where other users and the shell's history
+// would see them.
+func ReadPassphrase(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("đọc tệp mật khẩu %s: %w", path, err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, 4096))
+	if err != nil {
+		return "", fmt.Errorf("đọc tệp mật khẩu %s: %w", path, err)
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	line = strings.TrimSuffix(line, "\r")
+	if err := CheckPassphrase(line); err != nil {
+		return "", fmt.Errorf("tệp mật khẩu %s: %w", path, err)
+	}
+	return line, nil
+}
+
+// Export writes the register of st as a package at out, encrypted with
+// passphrase. The register stays open and in use; out is written to a
+// temporary name and renamed into place, and may not be the register nor
+// any database; an existing file is replaced only with replace. A
+// consolidation register is refused: it is not a ward's.
+func Export(ctx context.Context, st *store.Store, out, passphrase string, replace bool) (Manifest, error) {
+	if err := CheckPassphrase(passphrase); err != nil {
+		return Manifest{}, err
+	}
+	if err := st.RefuseConsolidation(ctx, "xuất gói của phường"); err != nil {
+		return Manifest{}, err
+	}
+	dest := st.Output(out, replace)
+	if err := dest.Check(); err != nil {
+		return Manifest{}, err
+	}
+	tmp, err := os.MkdirTemp("", "sodoan-goi-*")
+	if err != nil {
+		return Manifest{}, fmt.Errorf("tạo thư mục tạm: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	snap := filepath.Join(tmp, registerName)
+	if err := st.Snapshot(ctx, snap); err != nil {
+		return Manifest{}, err
+	}
+	u, err := st.Unit(ctx)
+	if err != nil {
+		return Manifest{}, err
+	}
+	id, err := st.RegisterID(ctx)
+	if err != nil {
+		return Manifest{}, err
+	}
+	m := Manifest{Format: FormatVersion, App: "Sổ Đoàn", AppVersion: version.Version, RegisterID: id,
+		Unit: u.Name, UpperBody: u.UpperBody, Place: u.Place, Made: time.Now().UTC()}
+	if err := writePackage(dest, passphrase, &m, snap); err != nil {
+		return Manifest{}, err
+	}
+	return m, nil
+}
+
+// writePackage fills in the manifest's schema, size and digest from the
+// register file snap and writes the package.
+func writePackage(out store.Output, passphrase string, m *Manifest, snap string) error {
+	f, err := os.Open(snap)
+	if err != nil {
+		return fmt.Errorf("đọc bản chép của sổ: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("đọc bản chép của sổ: %w", err)
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return fmt.Errorf("đọc bản chép của sổ: %w", err)
+	}
+	m.Size, m.SHA256 = fi.Size(), hex.EncodeToString(h.Sum(nil))
+	if m.Schema, err = schemaOf(f); err != nil {
+		return err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("đọc bản chép của sổ: %w", err)
+	}
+	manifest, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	rcp, err := age.NewScryptRecipient(passphrase)
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrBadPassphrase, err)
+	}
+	rcp.SetWorkFactor(workFactor)
+	return out.Write(func(w io.Writer) error {
+		enc, err := age.Encrypt(w, rcp)
+		if err != nil {
+			return fmt.Errorf("mã hóa gói: %w", err)
+		}
+		gz, _ := gzip.NewWriterLevel(enc, gzip.BestSpeed)
+		tw := tar.NewWriter(gz)
+		entries := []struct {
+			name string
+			size int64
+			r    io.Reader
+		}{
+			{manifestName, int64(len(manifest)), bytes.NewReader(manifest)},
+			{registerName, m.Size, f},
+		}
+		for _, e := range entries {
+			hdr := &tar.Header{Name: e.name, Mode: 0o600, Size: e.size, ModTime: m.Made, Typeflag: tar.TypeReg}
+			if err := tw.WriteHeader(hdr); err != nil {
+				return fmt.Errorf("ghi gói: %w", err)
+			}
+			if _, err := io.Copy(tw, e.r); err != nil {
+				return fmt.Errorf("ghi gói: %w", err)
+			}
+		}
+		for _, c := range []io.Closer{tw, gz, enc} {
+			if err := c.Close(); err != nil {
+				return fmt.Errorf("ghi gói: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// sqliteMagic starts every SQLite database file.
+const sqliteMagic = "SQLite format 3\x00"
+
+// schemaOf reads a register file's schema version from its header (the
+// user_version field at offset 60), without opening it as a database.
+func schemaOf(f io.ReaderAt) (int, error) {
+	head := make([]byte, 64)
+	if _, err := f.ReadAt(head, 0); err != nil || string(head[:16]) != sqliteMagic {
+		return 0, fmt.Errorf("tệp sổ trong gói không phải tệp dữ liệu SQLite: %w", ErrDamaged)
+	}
+	return int(int32(binary.BigEndian.Uint32(head[60:64]))), nil
+}
