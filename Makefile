@@ -64,10 +64,15 @@ run: build
 vet:
 	$(GO) vet ./...
 	$(GO) vet -tags ci ./...
+	$(GO) vet -tags ci,uitrace ./ui/ ./cmd/sodoan/
 	@test -z "$$(gofmt -l $(GOFILES))" || (gofmt -l $(GOFILES); echo "gofmt: các tệp trên chưa định dạng"; exit 1)
 
+# The real-window test (cmd/sodoan, TestRealWindow) drives the app under
+# Xvfb for a few minutes, hence the longer timeout; the race detector runs
+# on the store and the window's code.
 test: deps-test deps-win vet
-	$(GO) test -tags ci -count=1 ./...
+	$(GO) test -tags ci -count=1 -timeout 30m ./...
+	$(GO) test -race -tags ci -count=1 -timeout 30m ./store/ ./ui/
 
 # Benchmarks on a 100,000-member demo register (figures for the closing notes).
 bench: deps-test

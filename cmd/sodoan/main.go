@@ -91,6 +91,7 @@ func run(g *guard, db, screen, reports string) error {
 	if err != nil {
 		return err
 	}
+	w.StartTrace()
 	w.Window().ShowAndRun()
 	return nil
 }

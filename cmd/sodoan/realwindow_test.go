@@ -1,0 +1,721 @@
+//go:build ci
+
+package main
+
+// The real-window test: the app built with its test mode (the uitrace tag,
+// see ui/trace.go), the real GLFW driver on a private Xvfb display at
+// 1366×768, clicked and typed into with xdotool. The app tells the test
+// where its controls are through the trace socket; the test fails on a
+// panic, a "Fyne error", the app exiting, a dropdown showing another value
+// than the one it holds, and a validation message without room on screen.
+// A crash is reported once and the app restarted, so that one run lists
+// every problem rather than the first.
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+const screenW, screenH = 1366, 768
+
+// control mirrors ui.TraceControl (JSON names match case-insensitively).
+type control struct {
+	Kind, Type, Text, Placeholder, Icon, Selected, Shown string
+	Options                                              int
+	Checked, Disabled, Focused                           bool
+	Layer                                                int
+	X, Y, W, H, VX, VY, VW, VH                           int
+}
+
+func (c control) String() string {
+	s := c.Kind + " " + strconv.Quote(c.Text)
+	if c.Placeholder != "" {
+		s += " (" + c.Placeholder + ")"
+	}
+	return s
+}
+
+// visible reports whether some of c is on screen, so it can be clicked.
+func (c control) visible() bool { return c.VW > 2 && c.VH > 2 }
+
+// uiTrace mirrors ui.Trace.
+type uiTrace struct {
+	Screen   string
+	Dialogs  int
+	Title    string
+	Scale    float32
+	Width    int
+	Height   int
+	Layers   int
+	Focus    string
+	Controls []control
+}
+
+// in lists the controls of layer l.
+func (tr *uiTrace) in(l int) []control {
+	var out []control
+	for _, c := range tr.Controls {
+		if c.Layer == l {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// find is the first control of layer l of kind whose text starts with
+// text (any text when empty).
+func (tr *uiTrace) find(l int, kind, text string) (control, bool) {
+	for _, c := range tr.in(l) {
+		if c.Kind == kind && strings.HasPrefix(c.Text, text) {
+			return c, true
+		}
+	}
+	return control{}, false
+}
+
+// focused is the focused control, if the trace knows it.
+func (tr *uiTrace) focused() (control, bool) {
+	for _, c := range tr.Controls {
+		if c.Focused {
+			return c, true
+		}
+	}
+	return control{}, false
+}
+
+// title names a dialog by its last label (Fyne puts the title after the
+// content), for messages.
+func (tr *uiTrace) title(l int) string {
+	cs := tr.in(l)
+	for i := len(cs) - 1; i >= 0; i-- {
+		if c := cs[i]; c.Kind == "label" && c.Text != "" {
+			return c.Text
+		}
+	}
+	return fmt.Sprintf("lớp %d", l)
+}
+
+// syncBuf is the app's stderr, written by exec and read by the test.
+type syncBuf struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuf) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuf) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// appDied is panicked by the harness when the app is gone; phase recovers
+// it and the next phase starts a fresh app.
+type appDied struct{}
+
+// rw is one real-window session.
+type rw struct {
+	t       *testing.T
+	dir     string
+	bin     string
+	cli     string
+	db      string
+	home    string
+	sock    string
+	display string
+	winX    int
+	winY    int
+
+	app     *exec.Cmd
+	exited  chan struct{}
+	stderr  *syncBuf
+	checked int // stderr bytes already looked at
+	conn    net.Conn
+	rd      *bufio.Reader
+	last    uiTrace
+	start   time.Time
+	phaseNm string
+	action  string // the last click or keys, for messages
+
+	stats struct {
+		screens, clicks, dropdowns, typed, keys, dialogs, restarts, lost int
+	}
+	// dialogs names the dialogs and pages the walk explored.
+	dialogs []string
+	// seen de-duplicates failures: the same crash or message is reported
+	// once, with the number of times it happened.
+	seen  map[string]int
+	order []string
+}
+
+// fail reports a problem once per key.
+func (h *rw) fail(key, format string, args ...any) {
+	h.t.Helper()
+	if h.seen[key] == 0 {
+		h.order = append(h.order, key)
+		h.t.Errorf("[%s] "+format, append([]any{h.phaseNm}, args...)...)
+	}
+	h.seen[key]++
+}
+
+func newRW(t *testing.T) *rw {
+	for _, tool := range []string{"Xvfb", "xdotool", "gcc", "pdftotext"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s không có: cài bằng make deps-test (%v)", tool, err)
+		}
+	}
+	dir := t.TempDir()
+	h := &rw{t: t, dir: dir, home: filepath.Join(dir, "home"), db: filepath.Join(dir, "demo.db"),
+		sock: filepath.Join(dir, "trace.sock"), seen: map[string]int{}, start: time.Now()}
+	if err := os.MkdirAll(h.home, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	h.bin = filepath.Join(dir, "sodoan")
+	h.cli = filepath.Join(dir, "sodoan-cli")
+	goBin := "go"
+	if _, err := exec.LookPath(goBin); err != nil {
+		goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
+	}
+	for _, b := range [][]string{
+		{"build", "-tags", "uitrace", "-o", h.bin, "sodoan/cmd/sodoan"},
+		{"build", "-o", h.cli, "sodoan/cmd/sodoan-cli"},
+	} {
+		if out, err := exec.Command(goBin, b...).CombinedOutput(); err != nil {
+			t.Fatalf("go %s: %v\n%s", strings.Join(b, " "), err, out)
+		}
+	}
+	if out, err := exec.Command(h.cli, "--db", h.db, "demo", "--members", "300", "--seed", "1").CombinedOutput(); err != nil {
+		t.Fatalf("sodoan-cli demo: %v\n%s", err, out)
+	}
+	h.startXvfb()
+	h.mapKeys()
+	h.startApp("dashboard")
+	t.Cleanup(h.stopApp)
+	return h
+}
+
+// startXvfb runs a private X server on a free display.
+func (h *rw) startXvfb() {
+	n := 140 + os.Getpid()%300
+	for ; ; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err != nil {
+			if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err != nil {
+				break
+			}
+		}
+	}
+	h.display = fmt.Sprintf(":%d", n)
+	x := exec.Command("Xvfb", h.display, "-screen", "0", fmt.Sprintf("%dx%dx24", screenW, screenH), "-nolisten", "tcp")
+	if err := x.Start(); err != nil {
+		h.t.Fatalf("Xvfb: %v", err)
+	}
+	h.t.Cleanup(func() { _ = x.Process.Kill(); _ = x.Wait() })
+	for i := 0; i < 100; i++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	h.t.Fatalf("Xvfb %s không khởi động", h.display)
+}
+
+// typedTexts is every text the test types: each of its letters gets a
+// key of its own before the app starts (see docs/xdotool-unikey.sh: a
+// letter xdotool maps on the fly can be lost).
+var typedTexts = []string{unikeyLetters, sampleText, journeyUnit, "31/02/2005"}
+
+// mapKeys binds each non-ASCII letter the test types to a spare keycode.
+func (h *rw) mapKeys() {
+	// The helper docs/xdotool-unikey.sh uses too.
+	src, err := filepath.Abs(filepath.Join("..", "..", "docs", "mapkeys.c"))
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	bin := filepath.Join(h.dir, "mapkeys")
+	if out, err := exec.Command("gcc", "-o", bin, src, "-lX11").CombinedOutput(); err != nil {
+		h.t.Fatalf("gcc mapkeys (cần libx11-dev): %v\n%s", err, out)
+	}
+	seen := map[rune]bool{}
+	var syms []string
+	for _, s := range typedTexts {
+		for _, r := range s {
+			if r > 0x7e && !seen[r] {
+				seen[r] = true
+				syms = append(syms, keysym(r))
+			}
+		}
+	}
+	cmd := exec.Command(bin, syms...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+h.display)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		h.t.Fatalf("mapkeys: %v\n%s", err, out)
+	}
+}
+
+func keysym(r rune) string { return fmt.Sprintf("U%04X", r) }
+
+// startApp runs the window on screen and waits for its first trace.
+func (h *rw) startApp(screen string) {
+	h.stderr = &syncBuf{}
+	h.checked = 0
+	cmd := exec.Command(h.bin, "--db", h.db, "--screen", screen)
+	// No PATH: "Mở tệp" must cope with a machine without a viewer, and no
+	// viewer may open on the test's display.
+	cmd.Env = []string{"HOME=" + h.home, "DISPLAY=" + h.display, "LANG=vi_VN.UTF-8", "FYNE_SCALE=1",
+		"SODOAN_UITRACE=" + h.sock, "PATH=" + filepath.Join(h.dir, "no-programs"),
+		"XDG_CONFIG_HOME=" + filepath.Join(h.home, ".config"), "XDG_DATA_HOME=" + filepath.Join(h.home, ".local", "share")}
+	cmd.Stdout = h.stderr
+	cmd.Stderr = h.stderr
+	if err := cmd.Start(); err != nil {
+		h.t.Fatalf("chạy sodoan: %v", err)
+	}
+	h.app = cmd
+	h.exited = make(chan struct{})
+	go func(c *exec.Cmd, done chan struct{}) { _ = c.Wait(); close(done) }(cmd, h.exited)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if c, err := net.Dial("unix", h.sock); err == nil {
+			h.conn, h.rd = c, bufio.NewReader(c)
+			break
+		}
+		select {
+		case <-h.exited:
+			h.t.Fatalf("sodoan thoát ngay khi mở:\n%s", h.stderr.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			h.t.Fatalf("sodoan không mở ổ trace sau 30 s:\n%s", h.stderr.String())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	for time.Now().Before(deadline) {
+		out, err := h.xdo("search", "--pid", strconv.Itoa(cmd.Process.Pid))
+		if err == nil && out != "" {
+			geo, _ := h.xdo("getwindowgeometry", "--shell", strings.Fields(out)[0])
+			for _, l := range strings.Fields(geo) {
+				if v, ok := strings.CutPrefix(l, "X="); ok {
+					h.winX, _ = strconv.Atoi(v)
+				}
+				if v, ok := strings.CutPrefix(l, "Y="); ok {
+					h.winY, _ = strconv.Atoi(v)
+				}
+			}
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	h.settle()
+	if h.last.Scale != 1 {
+		h.t.Fatalf("FYNE_SCALE=1 không có tác dụng: scale %v", h.last.Scale)
+	}
+}
+
+func (h *rw) stopApp() {
+	if h.conn != nil {
+		h.conn.Close()
+	}
+	if h.app != nil && h.app.Process != nil {
+		_ = h.app.Process.Kill()
+		<-h.exited
+	}
+}
+
+// restart replaces a dead (or stuck) app with a fresh one on screen.
+func (h *rw) restart(screen string) {
+	h.stopApp()
+	h.stats.restarts++
+	h.startApp(screen)
+}
+
+// check looks at the app after each step: a crash or an exit is reported
+// (once per distinct first frame) and ends the phase; a "Fyne error" is
+// reported and the phase goes on.
+func (h *rw) check() {
+	h.t.Helper()
+	out := h.stderr.String()
+	fresh := out[h.checked:]
+	h.checked = len(out)
+	exited := false
+	select {
+	case <-h.exited:
+		exited = true
+	default:
+	}
+	if i := indexAny(fresh, "panic:", "fatal error:"); i >= 0 {
+		excerpt := firstLines(fresh[i:], 14)
+		h.fail("crash "+crashKey(fresh[i:]), "sodoan sập sau %s:\n%s", h.action, excerpt)
+		panic(appDied{})
+	}
+	if exited {
+		h.fail("exit", "sodoan đã thoát sau %s (mã %v); stderr cuối:\n%s", h.action, h.app.ProcessState, lastLines(out, 10))
+		panic(appDied{})
+	}
+	for rest := fresh; ; {
+		i := strings.Index(rest, "Fyne error")
+		if i < 0 {
+			break
+		}
+		excerpt := firstLines(rest[i:], 3)
+		h.fail("fyne "+firstLines(rest[i:], 1), "Fyne báo lỗi sau %s:\n%s", h.action, excerpt)
+		rest = rest[i+len("Fyne error"):]
+	}
+}
+
+func indexAny(s string, subs ...string) int {
+	best := -1
+	for _, sub := range subs {
+		if i := strings.Index(s, sub); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// crashKey names a crash by its message and the first frame outside the
+// runtime, so that the same bug met from ten dropdowns counts once.
+func crashKey(s string) string {
+	lines := strings.Split(s, "\n")
+	key := lines[0]
+	for _, l := range lines[1:] {
+		if strings.HasPrefix(l, "fyne.io/") || strings.HasPrefix(l, "sodoan/") {
+			return key + " @ " + l
+		}
+	}
+	return key
+}
+
+// dump asks the app for one trace.
+func (h *rw) dump() (uiTrace, []byte) {
+	h.t.Helper()
+	var tr uiTrace
+	_ = h.conn.SetDeadline(time.Now().Add(15 * time.Second))
+	if _, err := h.conn.Write([]byte("dump\n")); err != nil {
+		h.check()
+		h.fail("trace", "không đọc được trace: %v", err)
+		panic(appDied{})
+	}
+	line, err := h.rd.ReadBytes('\n')
+	if err != nil {
+		h.check()
+		h.fail("trace", "không đọc được trace: %v (cửa sổ treo?)", err)
+		panic(appDied{})
+	}
+	if err := json.Unmarshal(line, &tr); err != nil {
+		h.t.Fatalf("trace hỏng: %v", err)
+	}
+	return tr, line
+}
+
+// settle waits until three traces in a row are the same (the window has
+// finished reacting), checking the app all along, and checks the window's
+// dropdowns and messages on the settled trace.
+func (h *rw) settle() uiTrace {
+	h.t.Helper()
+	var prev []byte
+	same := 0
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		h.check()
+		tr, raw := h.dump()
+		h.last = tr
+		if bytes.Equal(raw, prev) {
+			same++
+			if same >= 2 {
+				break
+			}
+		} else {
+			same = 0
+		}
+		prev = raw
+		if time.Now().After(deadline) {
+			h.fail("unsettled", "cửa sổ không đứng yên sau 10 s")
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	h.checkTrace(h.last)
+	return h.last
+}
+
+// checkTrace fails on a dropdown that draws another value than the one it
+// holds and on a message with no room or outside the window.
+func (h *rw) checkTrace(tr uiTrace) {
+	h.t.Helper()
+	if h.winX+tr.Width > screenW || h.winY+tr.Height > screenH {
+		h.fail("window size", "cửa sổ %dx%d tại (%d,%d) không vừa màn hình %dx%d (màn hình %s)", tr.Width, tr.Height, h.winX, h.winY, screenW, screenH, tr.Screen)
+	}
+	for _, c := range tr.Controls {
+		switch c.Kind {
+		case "select":
+			want := c.Selected
+			if want == "" {
+				want = c.Text // the placeholder
+			}
+			// A long value may be cut with an ellipsis to fit.
+			cut := strings.TrimSuffix(c.Shown, "…")
+			if c.Shown != want && !(cut != c.Shown && strings.HasPrefix(want, cut)) {
+				h.fail("shown "+c.Placeholder+c.Selected+"|"+c.Shown,
+					"ô chọn giữ %q nhưng hiện %q (màn hình %s)", c.Selected, c.Shown, tr.Screen)
+			}
+		case "error":
+			if c.Text == "" {
+				continue
+			}
+			if c.VW <= 0 || c.VH <= 0 || c.W <= 0 || c.H <= 0 {
+				h.fail("norect "+c.Text, "thông báo %q không có chỗ trên màn hình: khung %dx%d tại (%d,%d)", c.Text, c.W, c.H, c.X, c.Y)
+			} else if c.X < 0 || c.Y < 0 || c.X+c.W > tr.Width || c.Y+c.H > tr.Height ||
+				h.winX+c.X+c.W > screenW || h.winY+c.Y+c.H > screenH {
+				h.fail("outside "+c.Text, "thông báo %q nằm ngoài cửa sổ: khung %dx%d tại (%d,%d), cửa sổ %dx%d", c.Text, c.W, c.H, c.X, c.Y, tr.Width, tr.Height)
+			}
+		}
+	}
+}
+
+// messages lists the validation messages the window shows.
+func (tr *uiTrace) messages() []string {
+	var out []string
+	for _, c := range tr.Controls {
+		if c.Kind == "error" && c.Text != "" {
+			out = append(out, c.Text)
+		}
+	}
+	return out
+}
+
+func (h *rw) xdo(args ...string) (string, error) {
+	cmd := exec.Command("xdotool", args...)
+	// xdotool reads key names in the C library's locale; C.UTF-8 is always
+	// there, vi_VN seldom.
+	cmd.Env = append(os.Environ(), "DISPLAY="+h.display, "LC_ALL=C.UTF-8")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		err = fmt.Errorf("xdotool %s: %w: %s", strings.Join(args, " "), err, out)
+	}
+	return strings.TrimSpace(string(out)), err
+}
+
+// send runs an xdotool action on the window; a failed one (a loaded X
+// server) is tried once more, then ends the phase.
+func (h *rw) send(args ...string) {
+	h.t.Helper()
+	if _, err := h.xdo(args...); err != nil {
+		time.Sleep(300 * time.Millisecond)
+		if _, err := h.xdo(args...); err != nil {
+			h.fail("xdotool", "%v", err)
+			panic(appDied{})
+		}
+	}
+}
+
+// onScreen reports whether the middle of c's visible part is on the
+// screen, where the mouse can reach it.
+func (h *rw) onScreen(c control) bool {
+	return c.visible() && h.winX+c.VX+c.VW/2 < screenW && h.winY+c.VY+c.VH/2 < screenH
+}
+
+// click presses the left button in the middle of the visible part of c.
+func (h *rw) click(c control) uiTrace {
+	h.t.Helper()
+	if !c.visible() {
+		h.fail("invisible "+c.String(), "%s không có phần nào trên màn hình để bấm", c)
+		return h.last
+	}
+	x, y := h.winX+c.VX+c.VW/2, h.winY+c.VY+c.VH/2
+	if c.Kind == "check" {
+		// A check box reacts only on its box and text, not on the rest
+		// of the room a layout gave it.
+		x = h.winX + c.VX + min(12, c.VW/2)
+	}
+	if x >= screenW || y >= screenH {
+		h.fail("offscreen "+c.String(), "%s nằm ngoài màn hình %dx%d, tại (%d,%d): không bấm được", c, screenW, screenH, x, y)
+		return h.last
+	}
+	h.action = fmt.Sprintf("bấm %s (lớp %d, màn hình %s)", c, c.Layer, h.last.Screen)
+	h.send("mousemove", strconv.Itoa(x), strconv.Itoa(y), "click", "1")
+	h.stats.clicks++
+	return h.settle()
+}
+
+// key sends key chords (xdotool names: ctrl+s, Escape, Tab…).
+func (h *rw) key(keys ...string) uiTrace {
+	h.t.Helper()
+	return h.keysDelay("60", keys...)
+}
+
+// keysDelay sends keys delay ms apart. Letters go 150 ms apart, as in
+// docs/xdotool-unikey.sh: closer, GLFW drops some of the letters bound to
+// spare keycodes when the machine is loaded.
+func (h *rw) keysDelay(delay string, keys ...string) uiTrace {
+	h.t.Helper()
+	if len(keys) == 0 {
+		return h.last
+	}
+	h.action = fmt.Sprintf("phím %s (màn hình %s, tiêu điểm %s)", strings.Join(keys, " "), h.last.Screen, h.last.Focus)
+	h.send(append([]string{"key", "--delay", delay}, keys...)...)
+	h.stats.keys += len(keys)
+	return h.settle()
+}
+
+// typeText types s one key a letter, as a keyboard would.
+func (h *rw) typeText(s string) uiTrace {
+	h.t.Helper()
+	var keys []string
+	for _, r := range s {
+		keys = append(keys, keysym(r))
+	}
+	h.stats.typed += len(keys)
+	return h.keysDelay("150", keys...)
+}
+
+// unikey replays an input method's keys: a step "-N:X" sends N BackSpaces
+// then the letters X (a tone key rewriting the last N letters), any other
+// step is typed as it is.
+func (h *rw) unikey(steps ...string) uiTrace {
+	h.t.Helper()
+	var keys []string
+	for _, st := range steps {
+		if n, rest, ok := strings.Cut(st, ":"); ok && strings.HasPrefix(n, "-") {
+			k, _ := strconv.Atoi(n[1:])
+			for i := 0; i < k; i++ {
+				keys = append(keys, "BackSpace")
+			}
+			st = rest
+		}
+		for _, r := range st {
+			keys = append(keys, keysym(r))
+		}
+	}
+	h.stats.typed += len(keys)
+	return h.keysDelay("150", keys...)
+}
+
+// typeInto types into the entry found by get (which must have the focus):
+// the input-method steps (see unikey) must leave it holding want. A key
+// lost by X on a loaded machine (docs/xdotool-unikey.sh met it too) is
+// retried twice after clearing the entry; each retry is counted.
+func (h *rw) typeInto(get func() control, want string, steps ...string) {
+	h.t.Helper()
+	got := ""
+	for attempt := 1; attempt <= 3; attempt++ {
+		h.click(get())
+		h.key("ctrl+a", "BackSpace")
+		h.unikey(steps...)
+		if got = get().Text; got == want {
+			return
+		}
+		h.stats.lost++
+		h.t.Logf("gõ %q lần %d được %q", want, attempt, got)
+	}
+	h.fail("typed "+want, "gõ %q ba lần, ô giữ %q", want, got)
+}
+
+// logLayer writes the controls of layer l to the test log, to explain a
+// failed step.
+func (h *rw) logLayer(l int) {
+	var b strings.Builder
+	for _, c := range h.last.in(l) {
+		fmt.Fprintf(&b, "\n  %s %q sel=%q shown=%q focus=%v at %d,%d %dx%d", c.Kind, c.Text, c.Selected, c.Shown, c.Focused, c.X, c.Y, c.W, c.H)
+	}
+	h.t.Logf("lớp %d của màn hình %s (tiêu điểm %s):%s", l, h.last.Screen, h.last.Focus, b.String())
+}
+
+// phase runs one part of the test; a crash ends the part and the app is
+// restarted on screen for the next one.
+func (h *rw) phase(name, screen string, fn func()) {
+	h.t.Helper()
+	h.phaseNm = name
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(appDied); !ok {
+				panic(r)
+			}
+			h.restart(screen)
+		}
+	}()
+	if tr := h.settle(); h.winX+tr.Width > screenW || h.winY+tr.Height > screenH {
+		// Reported already; a fresh window lets this part be judged on
+		// its own.
+		h.restart(screen)
+	}
+	h.vietnamese()
+	fn()
+}
+
+// vietnamese puts the window back in Vietnamese when a step left it in
+// English (the language is kept between runs).
+func (h *rw) vietnamese() {
+	h.t.Helper()
+	tr := h.settle()
+	var items []control
+	for _, c := range tr.in(0) {
+		if c.Kind == "item" && c.X < 50 {
+			items = append(items, c)
+		}
+	}
+	if tr.Layers > 0 || len(items) == 0 || items[0].Text == "Tổng quan" {
+		return
+	}
+	tr = h.click(items[len(items)-1]) // Settings, last in the list
+	for _, c := range tr.in(0) {
+		if c.Kind == "select" && c.Selected == "English" {
+			tr = h.click(c)
+			for _, it := range tr.in(1) {
+				if it.Kind == "menuitem" && it.Text == "Tiếng Việt" {
+					h.click(it)
+					return
+				}
+			}
+		}
+	}
+	h.fail("english", "không đưa được cửa sổ về tiếng Việt")
+}
+
+// summary logs the counts for the closing note.
+func (h *rw) summary() {
+	var problems []string
+	for _, k := range h.order {
+		problems = append(problems, fmt.Sprintf("%dx %s", h.seen[k], firstLines(k, 1)))
+	}
+	sort.Strings(problems)
+	h.t.Logf("realwindow: %d màn hình, %d lần bấm, %d ô chọn mở, %d phím gõ, %d phím khác, %d hộp thoại, %d lần khởi động lại sau lỗi, %d lần gõ lại vì mất phím, %.0f s",
+		h.stats.screens, h.stats.clicks, h.stats.dropdowns, h.stats.typed, h.stats.keys-h.stats.typed, h.stats.dialogs, h.stats.restarts, h.stats.lost, time.Since(h.start).Seconds())
+	h.t.Logf("realwindow: hộp thoại và trang đã đi: %s", strings.Join(h.dialogs, " · "))
+	if len(problems) > 0 {
+		h.t.Logf("realwindow: %d vấn đề:\n  %s", len(problems), strings.Join(problems, "\n  "))
+	}
+	fmt.Printf("realwindow summary: screens=%d clicks=%d dropdowns=%d typed=%d keys=%d dialogs=%d restarts=%d retyped=%d problems=%d time=%.0fs\n",
+		h.stats.screens, h.stats.clicks, h.stats.dropdowns, h.stats.typed, h.stats.keys-h.stats.typed, h.stats.dialogs, h.stats.restarts, h.stats.lost, len(problems), time.Since(h.start).Seconds())
+}
