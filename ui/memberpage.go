@@ -150,11 +150,16 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 		ps := ps
 		text := T(ps.Kind.Label()) + ": " + ps.Start.String() + " – " + ps.End.String()
 		del := newButtonWithIcon("", theme.DeleteIcon(), func() {
-			if err := a.st.DeletePosition(a.ctx, ps.ID); err != nil {
-				a.showError(err)
-				return
-			}
-			reopen()
+			// Asked first, as deleting an event is: a term of office is
+			// history that documents' signers are read from.
+			a.confirm(T("Xóa chức vụ"), fmt.Sprintf(T("Xóa chức vụ %s của %s?"), text, p.FullName()), func() {
+				if err := a.st.DeletePosition(a.ctx, ps.ID); err != nil {
+					a.showError(err)
+					return
+				}
+				a.notify(fmt.Sprintf(T("Đã xóa chức vụ %s của %s."), text, p.FullName()))
+				reopen()
+			})
 		})
 		del.Importance = widget.LowImportance
 		posBox.Add(container.NewBorder(nil, nil, nil, del, widget.NewLabel(text)))

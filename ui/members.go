@@ -238,7 +238,12 @@ func (m *membersScreen) refresh() {
 	m.reload(true)
 }
 
-func (m *membersScreen) focusSearch() { m.a.win.Canvas().Focus(m.search) }
+// focusSearch puts the cursor in the search box with its text selected, so
+// that typing replaces the last search (Ctrl+F).
+func (m *membersScreen) focusSearch() {
+	m.a.win.Canvas().Focus(m.search)
+	m.search.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
 
 func (m *membersScreen) newRecord() {
 	p := &store.Person{UnionMember: m.kind != store.KindFederation, FederationMember: m.kind == store.KindFederation, BranchID: m.filter.BranchID}

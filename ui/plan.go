@@ -252,7 +252,7 @@ func targetText(in store.Indicator) string {
 	case store.KindPercent:
 		return store.FormatNum(in.Target) + "%"
 	case store.KindCheck:
-		return T("Thực hiện")
+		return Tc("target", "Thực hiện")
 	}
 	t := store.FormatNum(in.Target)
 	if in.Period {
