@@ -104,12 +104,7 @@ func storeMessages(t *testing.T) []string {
 			}
 		}
 	})
-	out := make([]string, 0, len(seen))
-	for s := range seen {
-		out = append(out, s)
-	}
-	sort.Strings(out)
-	return out
+	return sortedKeys(seen)
 }
 
 func TestEnglishCoversTheStore(t *testing.T) {
@@ -150,12 +145,7 @@ func uiLiterals(t *testing.T) []string {
 		}
 		seen[strings.Join(parts, "|")] = true
 	})
-	out := make([]string, 0, len(seen))
-	for s := range seen {
-		out = append(out, s)
-	}
-	sort.Strings(out)
-	return out
+	return sortedKeys(seen)
 }
 
 func TestEnglishCoversTheWindow(t *testing.T) {
@@ -228,4 +218,14 @@ func TestEnglishCoversTheSheets(t *testing.T) {
 			t.Errorf("no English for %q", w)
 		}
 	}
+}
+
+// sortedKeys lists a set's members in order.
+func sortedKeys(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
 }
