@@ -70,6 +70,9 @@ func newReportsScreen(a *App) *reportsScreen {
 	s.openFile.Disable()
 	s.openDir.Disable()
 	s.number = newCheck(T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
+	// Numbered by default, as the command line does: a document sent to the
+	// upper level carries its number; untick for a draft.
+	s.number.SetChecked(true)
 	s.renumber = newCheck(T("Lấy số mới (văn bản đã có số vẫn giữ số cũ nếu không chọn)"), nil)
 	s.deputy = newCheck(T("Phó Bí thư ký thay (KT. BÍ THƯ)"), nil)
 	s.cutoff = newEntry(a)
