@@ -113,14 +113,21 @@ func TestEnglishCoversTheStore(t *testing.T) {
 	if len(msgs) < 100 {
 		t.Fatalf("only %d store messages found: the source scan is broken", len(msgs))
 	}
+	reportMissing(t, "store words", msgs, func(s string) string { v, _ := table[s].(string); return v })
+}
+
+// reportMissing fails t with every key whose English (from english) is
+// empty.
+func reportMissing(t *testing.T, what string, keys []string, english func(string) string) {
+	t.Helper()
 	var missing []string
-	for _, s := range msgs {
-		if v, ok := table[s].(string); !ok || v == "" {
+	for _, s := range keys {
+		if english(s) == "" {
 			missing = append(missing, strconv.Quote(s))
 		}
 	}
 	if len(missing) > 0 {
-		t.Errorf("%d store words have no English:\n%s", len(missing), strings.Join(missing, "\n"))
+		t.Errorf("%d %s have no English:\n%s", len(missing), what, strings.Join(missing, "\n"))
 	}
 }
 
@@ -154,23 +161,18 @@ func TestEnglishCoversTheWindow(t *testing.T) {
 	if len(lits) < 200 {
 		t.Fatalf("only %d literals found: the source scan is broken", len(lits))
 	}
-	var missing []string
-	for _, s := range lits {
-		_, plain, _ := strings.Cut(s, "|")
-		if !strings.Contains(s, "|") {
-			plain = s
+	reportMissing(t, "window strings", lits, func(s string) string {
+		// A "ctx|text" key falls back to the plain text, as Tc does.
+		if v, ok := table[s].(string); ok {
+			return v
 		}
-		v, ok := table[s].(string)
-		if !ok {
-			v, ok = table[plain].(string)
+		_, plain, found := strings.Cut(s, "|")
+		if !found {
+			return ""
 		}
-		if !ok || v == "" {
-			missing = append(missing, strconv.Quote(s))
-		}
-	}
-	if len(missing) > 0 {
-		t.Errorf("%d window strings have no English:\n%s", len(missing), strings.Join(missing, "\n"))
-	}
+		v, _ := table[plain].(string)
+		return v
+	})
 }
 
 // TestErrorsInEnglish: a refused output path reads in English, detail

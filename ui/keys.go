@@ -29,6 +29,16 @@ func escapeFrom(o fyne.CanvasObject) {
 	}
 }
 
+// escapeOr sends Esc to the window that shows o, and any other key to the
+// widget's own handler.
+func escapeOr(o fyne.CanvasObject, ev *fyne.KeyEvent, typed func(*fyne.KeyEvent)) {
+	if ev.Name == fyne.KeyEscape {
+		escapeFrom(o)
+		return
+	}
+	typed(ev)
+}
+
 // selectBox is widget.Select with the app's keyboard. It calls
 // ExtendBaseWidget on itself, the object placed on the canvas: a Select
 // embedded without that opens its pop-up menu against a canvas Fyne cannot
@@ -57,11 +67,7 @@ func (s *selectBox) init(self fyne.Widget, options []string, changed func(string
 
 // TypedKey implements fyne.Focusable.
 func (s *selectBox) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
-		escapeFrom(s.self)
-		return
-	}
-	s.Select.TypedKey(ev)
+	escapeOr(s.self, ev, s.Select.TypedKey)
 }
 
 // check is widget.Check with the app's keyboard.
@@ -79,11 +85,7 @@ func newCheck(label string, changed func(bool)) *check {
 
 // TypedKey implements fyne.Focusable.
 func (c *check) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
-		escapeFrom(c)
-		return
-	}
-	c.Check.TypedKey(ev)
+	escapeOr(c, ev, c.Check.TypedKey)
 }
 
 // button is widget.Button with the app's keyboard.
@@ -106,9 +108,5 @@ func newButtonWithIcon(label string, icon fyne.Resource, tapped func()) *button 
 
 // TypedKey implements fyne.Focusable.
 func (b *button) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
-		escapeFrom(b)
-		return
-	}
-	b.Button.TypedKey(ev)
+	escapeOr(b, ev, b.Button.TypedKey)
 }
