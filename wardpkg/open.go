@@ -177,14 +177,16 @@ func checkManifest(path string, m Manifest) error {
 
 // openSnapshot opens a ward's snapshot with the store, for writing: an
 // older schema is brought forward in this, the upper level's own copy
-// (read-only, this build would refuse it).
-func openSnapshot(path string) (*store.Store, error) {
+// (read-only, this build would refuse it), with no backup (the ward's
+// package is that) and keeping id, the identity the package names, when
+// the ward's register was older than identities.
+func openSnapshot(path, id string) (*store.Store, error) {
 	// Never created: a missing snapshot opened as a new, empty register
 	// would count the ward as zero everywhere.
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
 		return nil, fmt.Errorf("không thấy sổ của phường (tệp %s bị xóa hoặc rỗng): hãy nhập lại gói của phường: %w", path, errors.Join(err, store.ErrNotFound))
 	}
-	st, err := store.OpenWith(path, store.OpenOptions{})
+	st, err := store.OpenWith(path, store.OpenOptions{CopyOf: id})
 	if err != nil {
 		return nil, fmt.Errorf("mở sổ của phường %s: %w", path, err)
 	}
@@ -196,7 +198,7 @@ func openSnapshot(path string) (*store.Store, error) {
 // register the manifest names and not a consolidation register. It
 // returns the number of active Union members.
 func verify(ctx context.Context, path string, m Manifest) (int, error) {
-	st, err := openSnapshot(path)
+	st, err := openSnapshot(path, m.RegisterID)
 	if err != nil {
 		return 0, err
 	}

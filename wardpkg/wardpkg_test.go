@@ -1,6 +1,7 @@
 package wardpkg
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -320,10 +321,16 @@ func TestNewerSchema(t *testing.T) {
 	if m.Schema != store.SchemaVersion+1 {
 		t.Fatalf("schema %d", m.Schema)
 	}
-	if _, err := Import(ctx, cons, pkg, pass); !errors.Is(err, ErrNewer) {
+	raw, _ := os.ReadFile(pkg)
+	_, err = Import(ctx, cons, pkg, pass)
+	if !errors.Is(err, ErrNewer) || !strings.Contains(err.Error(), fmt.Sprintf("có lược đồ %d, bản Sổ Đoàn này hiểu đến %d", store.SchemaVersion+1, store.SchemaVersion)) ||
+		!strings.Contains(err.Error(), "hãy cập nhật Sổ Đoàn rồi nhập lại") {
 		t.Fatalf("newer schema: %v", err)
 	}
 	unchanged(t, cons, nil, nil)
+	if now, _ := os.ReadFile(pkg); !bytes.Equal(now, raw) {
+		t.Fatal("a refused package was changed")
+	}
 	// A newer package format too.
 	m2 := Manifest{Format: FormatVersion + 1, RegisterID: id, Unit: "BCH ĐOÀN PHƯỜNG 1", Made: time.Now().UTC()}
 	if err := w.Snapshot(ctx, filepath.Join(dir, "cur.db")); err != nil {
