@@ -13,15 +13,18 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"filippo.io/age"
+	"golang.org/x/text/unicode/norm"
 
 	"sodoan/store"
 )
 
 // maxWorkFactor is the largest scrypt cost a package may ask for: a
-// crafted header cannot make the reader work for hours.
-const maxWorkFactor = 22
+// crafted header cannot make the reader work for minutes nor take
+// gigabytes (2^20 is 1 GiB of memory; this build writes 2^18, 256 MiB).
+const maxWorkFactor = 20
 
 // ReadManifest decrypts the package at path far enough to read its
 // manifest, and checks it (format and schema not newer than this build's).
@@ -58,6 +61,15 @@ func Unpack(path, passphrase, dest string, accept func(Manifest) error) (Manifes
 }
 
 func unpack(path, passphrase string, accept func(Manifest) error, dest string) error {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("không có tệp gói %s: kiểm tra lại đường dẫn: %w", path, err)
+	case err != nil:
+		return fmt.Errorf("mở gói %s: %w", path, err)
+	case fi.IsDir():
+		return fmt.Errorf("%s là một thư mục, %w: hãy chọn tệp .sodoan phường gửi", path, ErrNotPackage)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("mở gói %s: %w", path, err)
@@ -67,12 +79,22 @@ func unpack(path, passphrase string, accept func(Manifest) error, dest string) e
 	if head, err := br.Peek(len(ageMagic)); err != nil || string(head) != ageMagic {
 		return fmt.Errorf("tệp %s %w (không phải tệp .sodoan do Sổ Đoàn lập)", path, ErrNotPackage)
 	}
-	id, err := age.NewScryptIdentity(passphrase)
-	if err != nil {
-		return fmt.Errorf("%w: %w", ErrBadPassphrase, err)
+	// The passphrase as Vietnamese text is written (NFC): typed with
+	// composed or combining accents, it is the same passphrase. One made
+	// before packages were written so is tried as given, too.
+	var ids []age.Identity
+	for i, p := range []string{norm.NFC.String(passphrase), passphrase} {
+		if i == 1 && norm.NFC.IsNormalString(p) {
+			break
+		}
+		id, err := age.NewScryptIdentity(p)
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrBadPassphrase, err)
+		}
+		id.SetMaxWorkFactor(maxWorkFactor)
+		ids = append(ids, id)
 	}
-	id.SetMaxWorkFactor(maxWorkFactor)
-	plain, err := age.Decrypt(br, id)
+	plain, err := age.Decrypt(br, ids...)
 	if err != nil {
 		var nomatch *age.NoIdentityMatchError
 		if errors.As(err, &nomatch) {
@@ -157,8 +179,24 @@ func short(s string) string {
 }
 
 func damaged(path string, err error) error {
-	return fmt.Errorf("gói %s: %w (bị cắt cụt, hỏng khi chép hoặc bị sửa): không nhập, không có gì thay đổi; hãy xin phường gửi lại gói (chi tiết: %w)", path, ErrDamaged, err)
+	return fmt.Errorf("gói %s: %w (bị cắt cụt, hỏng khi chép hoặc bị sửa): không nhập, không có gì thay đổi; hãy xin phường gửi lại gói (chi tiết: %w)", path, ErrDamaged, detail{err})
 }
+
+// detail is the cause of a refusal, cut short: a garbage file makes the
+// decoders quote whole lines of it.
+type detail struct{ err error }
+
+func (d detail) Error() string {
+	const max = 160
+	s := d.err.Error()
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max]) + "…"
+}
+
+func (d detail) Unwrap() error { return d.err }
 
 // checkManifest refuses a manifest this build cannot read.
 func checkManifest(path string, m Manifest) error {

@@ -406,19 +406,61 @@ func TestNewerReplacesOlder(t *testing.T) {
 	}
 }
 
+// TestPassphraseFile: the first line of the file, whatever editor wrote
+// it: Windows Notepad ends it in CRLF, and saves UTF-8 with a byte-order
+// mark, or UTF-16 ("Unicode") with one. What is not a typed passphrase is
+// refused with a message saying why.
 func TestPassphraseFile(t *testing.T) {
 	dir := t.TempDir()
+	utf16 := func(s string, big bool) string {
+		var b []byte
+		if big {
+			b = []byte{0xfe, 0xff}
+		} else {
+			b = []byte{0xff, 0xfe}
+		}
+		for _, r := range s { // BMP only, as the cases below
+			if big {
+				b = append(b, byte(r>>8), byte(r))
+			} else {
+				b = append(b, byte(r), byte(r>>8))
+			}
+		}
+		return string(b)
+	}
+	const bom = "\ufeff"
 	cases := []struct {
 		content, want string
 		ok            bool
+		msg           string // in the refusal
 	}{
-		{"mật khẩu dài\n", "mật khẩu dài", true},
-		{"12345678\r\n", "12345678", true},
-		{"  có cách  \nthừa dòng", "  có cách  ", true},
-		{"", "", false},
-		{"\n", "", false},
-		{"1234567\n", "", false},
-		{"\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8", "", false},
+		{"mật khẩu dài\n", "mật khẩu dài", true, ""},
+		{"mật khẩu dài", "mật khẩu dài", true, ""},
+		{"12345678\r\n", "12345678", true, ""},
+		{"  có cách  \nthừa dòng", "  có cách  ", true, ""},
+		{bom + "mật khẩu dài\r\n", "mật khẩu dài", true, ""},
+		{bom + "mật khẩu dài", "mật khẩu dài", true, ""},
+		{utf16("mật khẩu dài\r\n", false), "mật khẩu dài", true, ""},
+		{utf16("mật khẩu dài", true), "mật khẩu dài", true, ""},
+		{"mật\tkhẩu dài\n", "mật\tkhẩu dài", true, ""},
+		{"", "", false, "mật khẩu trống"},
+		{"\n", "", false, "mật khẩu trống"},
+		{"\r\n", "", false, "mật khẩu trống"},
+		{bom, "", false, "mật khẩu trống"},
+		{bom + "\r\n", "", false, "mật khẩu trống"},
+		{utf16("\r\n", false), "", false, "mật khẩu trống"},
+		{"   \n", "", false, "mật khẩu trống"},
+		{"1234567\n", "", false, "chỉ có 7 ký tự"},
+		{bom + "1234567\r\n", "", false, "chỉ có 7 ký tự"},
+		{"\xfd\xfc\xfb\xfa\xf9\xf8\xf7\xf6", "", false, "UTF-8"},
+		// Windows-1258 ("ANSI" on a Vietnamese Windows): not UTF-8.
+		{"m\xe2t kh\xe2u d\xe0i\r\n", "", false, "lưu tệp mật khẩu với mã hóa UTF-8"},
+		// UTF-16 without its mark: a NUL after every letter.
+		{"m\x00a\x00t\x00k\x00h\x00a\x00u\x00!\x00", "", false, "ký tự điều khiển"},
+		{"mật khẩu\x1b[31m dài\n", "", false, "ký tự điều khiển"},
+		{strings.Repeat("a", 5000), "", false, "dài hơn 1024 byte"},
+		{ageMagic + "-> scrypt AAAA 18\n", "", false, "là một gói .sodoan"},
+		{strings.Repeat("a", 1025) + "\n", "", false, "dài hơn 1024 byte"},
 	}
 	for i, c := range cases {
 		p := filepath.Join(dir, fmt.Sprint(i))
@@ -427,8 +469,14 @@ func TestPassphraseFile(t *testing.T) {
 		if c.ok != (err == nil) || got != c.want {
 			t.Errorf("%q: %q, %v", c.content, got, err)
 		}
+		if err != nil && (!errors.Is(err, ErrBadPassphrase) || !strings.Contains(err.Error(), c.msg)) {
+			t.Errorf("%q: message %q, want %q", c.content, err, c.msg)
+		}
 	}
-	if _, err := ReadPassphrase(filepath.Join(dir, "none")); err == nil {
-		t.Error("missing file read")
+	if _, err := ReadPassphrase(filepath.Join(dir, "none")); err == nil || !strings.Contains(err.Error(), "không có tệp mật khẩu") {
+		t.Errorf("missing file: %v", err)
+	}
+	if _, err := ReadPassphrase(dir); !errors.Is(err, ErrBadPassphrase) || !strings.Contains(err.Error(), "là một thư mục") {
+		t.Errorf("a folder: %v", err)
 	}
 }
