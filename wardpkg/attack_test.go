@@ -5,13 +5,17 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
+
+	"sodoan/store"
 )
 
 // TestPackageFileAttacks: what an attacker (or a mistaken click) gives as
@@ -96,5 +100,33 @@ func TestPassphraseNFC(t *testing.T) {
 		if _, err := ReadManifest(pkg, nfc+"x"); !errors.Is(err, ErrPassphrase) {
 			t.Errorf("another passphrase: %v", err)
 		}
+	}
+}
+
+// TestManifestNamesAnotherUnit: a manifest naming another unit than the
+// register it carries (a crafted package: Export writes both from one
+// register) is refused: the upper level would list and report the ward
+// under a name that is not its own.
+func TestManifestNamesAnotherUnit(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	w := ward(t, dir, "BCH Đoàn phường 1", 9, 20)
+	cons := consolidation(t, dir)
+	snap := filepath.Join(dir, "snap.db")
+	if err := w.Snapshot(ctx, snap); err != nil {
+		t.Fatal(err)
+	}
+	id, _ := w.RegisterID(ctx)
+	u, _ := w.Unit(ctx)
+	for i, c := range []struct{ unit, upper string }{{"BCH ĐOÀN PHƯỜNG 2", u.UpperBody}, {u.Name, "TỈNH ĐOÀN KHÁC"}} {
+		m := Manifest{Format: FormatVersion, RegisterID: id, Unit: c.unit, UpperBody: c.upper, Made: time.Now().UTC()}
+		pkg := filepath.Join(dir, fmt.Sprintf("gia-%d.sodoan", i))
+		if err := writePackage(store.Output{Path: pkg}, pass, &m, snap); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Import(ctx, cons, pkg, pass); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "sổ trong gói là") {
+			t.Fatalf("%+v: %v", c, err)
+		}
+		unchanged(t, cons, nil, nil)
 	}
 }

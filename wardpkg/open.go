@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -134,9 +135,15 @@ func unpack(path, passphrase string, accept func(Manifest) error, dest string) e
 		return fmt.Errorf("giải nén gói %s: %w", path, err)
 	}
 	h := sha256.New()
-	_, err = io.Copy(io.MultiWriter(out, h), tr)
+	dw := &destWriter{w: out}
+	_, err = io.Copy(io.MultiWriter(dw, h), tr)
 	if cerr := out.Close(); err == nil && cerr != nil {
 		return fmt.Errorf("giải nén gói %s: %w", path, cerr)
+	}
+	if dw.err != nil {
+		// The package is not to blame: the upper level's disk is (full,
+		// most often).
+		return fmt.Errorf("giải nén gói %s: không ghi được sổ của phường vào %s (ổ đĩa đầy?): không có gì thay đổi: %w", path, filepath.Dir(dest), dw.err)
 	}
 	if err != nil {
 		return damaged(path, err)
@@ -169,6 +176,21 @@ func unpack(path, passphrase string, accept func(Manifest) error, dest string) e
 		return damaged(path, fmt.Errorf("sổ trong gói có lược đồ %d, bản kê ghi %d", v, m.Schema))
 	}
 	return nil
+}
+
+// destWriter keeps the error of writing the unpacked register, to tell
+// a full disk from a damaged package.
+type destWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (d *destWriter) Write(p []byte) (int, error) {
+	n, err := d.w.Write(p)
+	if err != nil {
+		d.err = err
+	}
+	return n, err
 }
 
 func short(s string) string {
@@ -250,6 +272,15 @@ func verify(ctx context.Context, path string, m Manifest) (int, error) {
 	}
 	if err := st.RefuseConsolidation(ctx, "nhập như sổ của một phường"); err != nil {
 		return 0, err
+	}
+	// The wards' table and the consolidated report name the ward as its
+	// manifest does: it must be the name its register carries.
+	u, err := st.Unit(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if u.Name != m.Unit || u.UpperBody != m.UpperBody {
+		return 0, fmt.Errorf("bản kê ghi đơn vị %q (cấp trên %q), sổ trong gói là %q (cấp trên %q): %w", m.Unit, m.UpperBody, u.Name, u.UpperBody, ErrDamaged)
 	}
 	_, problems, err := st.Check(ctx)
 	if err != nil {
