@@ -3,12 +3,14 @@ package wardpkg
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -69,6 +71,17 @@ func export(t testing.TB, st *store.Store, out string) Manifest {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// snapshotOf copies the register of w to dir/name, as Export packs it,
+// for a package made by hand.
+func snapshotOf(t testing.TB, w *store.Store, dir, name string) string {
+	t.Helper()
+	snap := filepath.Join(dir, name)
+	if err := w.Snapshot(context.Background(), snap); err != nil {
+		t.Fatal(err)
+	}
+	return snap
 }
 
 // dump reads every table of a SQLite file (virtual tables aside: their
@@ -243,29 +256,52 @@ func TestRefusedPackages(t *testing.T) {
 	}
 	// Where the age header ends and the payload begins.
 	hdrEnd := strings.Index(string(raw), "\n---") + 1
+	garbage := make([]byte, 16<<20)
+	rand.Read(garbage)
+	folder := filepath.Join(dir, "thu-muc.sodoan")
+	os.Mkdir(folder, 0o700)
+	// The package's scrypt stanza ("-> scrypt SALT 10") asking for 2^21,
+	// which would take 2 GiB.
+	costly := regexp.MustCompile(`(-> scrypt \S+) \d+\n`).ReplaceAll(raw, []byte("$1 21\n"))
+	if bytes.Equal(costly, raw) {
+		t.Fatal("no scrypt stanza in the package")
+	}
 	cases := []struct {
 		name, file, pass string
 		want             error
+		msg              string // in the message, which names the file too
 	}{
-		{"wrong passphrase", pkg, "mật khẩu phường 2", ErrPassphrase},
-		{"truncated by one byte", write("cut1", raw[:len(raw)-1]), pass, ErrDamaged},
-		{"truncated to half", write("cut2", raw[:len(raw)/2]), pass, ErrDamaged},
-		{"header only", write("cut3", raw[:hdrEnd+60]), pass, ErrDamaged},
-		{"bit flipped in the payload", write("flip1", flip(len(raw)/2)), pass, ErrDamaged},
-		{"bit flipped in the last chunk", write("flip2", flip(len(raw)-3)), pass, ErrDamaged},
-		{"bit flipped in the header MAC", write("flip3", flip(hdrEnd+5)), pass, ErrDamaged},
-		{"not a package", write("xlsx", []byte("PK\x03\x04 not a package")), pass, ErrNotPackage},
-		{"the ward's register itself", w.Path(), pass, ErrNotPackage},
-		{"empty file", write("empty", nil), pass, ErrNotPackage},
+		{"wrong passphrase", pkg, "mật khẩu phường 2", ErrPassphrase, "sai mật khẩu"},
+		{"truncated by one byte", write("cut1", raw[:len(raw)-1]), pass, ErrDamaged, "hãy xin phường gửi lại gói"},
+		{"truncated to half", write("cut2", raw[:len(raw)/2]), pass, ErrDamaged, ""},
+		{"header only", write("cut3", raw[:hdrEnd+60]), pass, ErrDamaged, ""},
+		{"bit flipped in the payload", write("flip1", flip(len(raw)/2)), pass, ErrDamaged, ""},
+		{"bit flipped in the last chunk", write("flip2", flip(len(raw)-3)), pass, ErrDamaged, ""},
+		{"bit flipped in the header MAC", write("flip3", flip(hdrEnd+5)), pass, ErrDamaged, ""},
+		{"not a package", write("xlsx", []byte("PK\x03\x04 not a package")), pass, ErrNotPackage, "không phải tệp .sodoan"},
+		{"the ward's register itself", w.Path(), pass, ErrNotPackage, ""},
+		{"empty file", write("empty", nil), pass, ErrNotPackage, ""},
+		{"a folder", folder, pass, ErrNotPackage, "là một thư mục"},
+		{"a missing file", filepath.Join(dir, "khong-co.sodoan"), pass, os.ErrNotExist, "không có tệp gói"},
+		{"16 MB of garbage", write("rac", garbage), pass, ErrNotPackage, "không phải tệp .sodoan"},
+		{"the age header, then garbage", write("rac-age", append([]byte(ageMagic), garbage...)), pass, ErrDamaged, "hãy xin phường gửi lại gói"},
+		{"a work factor of 2^21", write("nang", costly), pass, ErrDamaged, "work factor too large"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := Import(ctx, cons, c.file, c.pass)
-			if !errors.Is(err, c.want) {
-				t.Fatalf("error %v, want %v", err, c.want)
+			if !errors.Is(err, c.want) || !strings.Contains(err.Error(), c.msg) || !strings.Contains(err.Error(), c.file) {
+				t.Fatalf("error %v, want %v with %q", err, c.want, c.msg)
+			}
+			// The cause is quoted, never a whole line of garbage.
+			if n := len(err.Error()); n > 600 {
+				t.Fatalf("a message of %d bytes: %.200s…", n, err)
 			}
 			unchanged(t, cons, held, files)
 		})
+	}
+	if now, _ := os.ReadFile(pkg); !bytes.Equal(now, raw) {
+		t.Fatal("the package changed")
 	}
 	// A ward's register takes no package.
 	if _, err := Import(ctx, w, filepath.Join(dir, "p2.sodoan"), pass); !errors.Is(err, store.ErrNotConsolidation) {
@@ -300,10 +336,7 @@ func TestNewerSchema(t *testing.T) {
 	cons := consolidation(t, dir)
 	// A register of a schema this build does not know: a copy with its
 	// user_version bumped.
-	snap := filepath.Join(dir, "newer.db")
-	if err := w.Snapshot(ctx, snap); err != nil {
-		t.Fatal(err)
-	}
+	snap := snapshotOf(t, w, dir, "newer.db")
 	db, err := sql.Open("sqlite", snap)
 	if err != nil {
 		t.Fatal(err)
@@ -333,10 +366,7 @@ func TestNewerSchema(t *testing.T) {
 	}
 	// A newer package format too.
 	m2 := Manifest{Format: FormatVersion + 1, RegisterID: id, Unit: "BCH ĐOÀN PHƯỜNG 1", Made: time.Now().UTC()}
-	if err := w.Snapshot(ctx, filepath.Join(dir, "cur.db")); err != nil {
-		t.Fatal(err)
-	}
-	if err := writePackage(store.Output{Path: pkg, Replace: true}, pass, &m2, filepath.Join(dir, "cur.db")); err != nil {
+	if err := writePackage(store.Output{Path: pkg, Replace: true}, pass, &m2, snapshotOf(t, w, dir, "cur.db")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Import(ctx, cons, pkg, pass); !errors.Is(err, ErrNewer) {
