@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -374,11 +373,11 @@ func userColumns(r dbRow) dbRow {
 
 // log queues one history line; flush writes the queue.
 func (w *writeTx) log(action, table, key string, person any, before, after dbRow, note string) error {
-	b, err := json.Marshal(nonNil(before))
+	b, err := rowJSON(before)
 	if err != nil {
 		return fmt.Errorf("ghi lịch sử: %w", err)
 	}
-	a, err := json.Marshal(nonNil(after))
+	a, err := rowJSON(after)
 	if err != nil {
 		return fmt.Errorf("ghi lịch sử: %w", err)
 	}
@@ -407,11 +406,4 @@ func (w *writeTx) flush() error {
 	}
 	w.pending = nil
 	return nil
-}
-
-func nonNil(r dbRow) dbRow {
-	if r == nil {
-		return dbRow{}
-	}
-	return r
 }
