@@ -369,26 +369,31 @@ func (s *Store) insertPeople(ctx context.Context, tx *writeTx, people []*Person)
 	if err != nil {
 		return err
 	}
-	s.collMu.Lock()
-	defer s.collMu.Unlock()
 	for _, p := range people {
 		p.ID = next
 		next++
-		name, ids := searchText(p)
-		ids = Fold(ids)
-		args := importArgs(p, s.coll.nameKey(p.FamilyName, p.MiddleName, p.GivenName), searchColumn(name, ids))
-		if err := insPerson.add(args...); err != nil {
-			return fmt.Errorf("ghi %s: %w", p.FullName(), err)
-		}
-		if err := insFTS.add(p.ID, name, ids); err != nil {
-			return fmt.Errorf("ghi chỉ mục tìm kiếm: %w", err)
-		}
-		if recordHistory {
-			if err := tx.log("insert", "people", strconv.FormatInt(p.ID, 10), p.ID, nil, userColumns(historyRow(importColumns, args)), ""); err != nil {
-				return err
+	}
+	stop := make(chan struct{})
+	defer close(stop)
+	for batch := range s.preparePeople(people, stop) {
+		for _, r := range batch {
+			if r.err != nil {
+				return r.err
 			}
+			p := r.p
+			if err := insPerson.add(r.args...); err != nil {
+				return fmt.Errorf("ghi %s: %w", p.FullName(), err)
+			}
+			if err := insFTS.add(p.ID, r.name, r.ids); err != nil {
+				return fmt.Errorf("ghi chỉ mục tìm kiếm: %w", err)
+			}
+			if recordHistory {
+				if err := tx.logJSON("insert", "people", strconv.FormatInt(p.ID, 10), p.ID, "{}", r.history, ""); err != nil {
+					return err
+				}
+			}
+			p.Status = StatusActive
 		}
-		p.Status = StatusActive
 	}
 	if err := insPerson.flush(); err != nil {
 		return err
@@ -417,4 +422,57 @@ func (s *Store) insertPeople(ctx context.Context, tx *writeTx, people []*Person)
 		}
 	}
 	return insEvent.flush()
+}
+
+// preparedPerson is a person made ready for the bulk insert.
+type preparedPerson struct {
+	p         *Person
+	args      []any  // for importColumns
+	name, ids string // for the search index
+	history   string // the history line's row, as JSON
+	err       error
+}
+
+// preparePeople computes, on a goroutine of its own, what insertPeople
+// writes for each person (collation key, search text, the history's
+// JSON), in batches, while the caller's goroutine has SQLite write the
+// batch before: the two take a processor each. It stops when stop is
+// closed.
+func (s *Store) preparePeople(people []*Person, stop <-chan struct{}) <-chan []preparedPerson {
+	out := make(chan []preparedPerson, 4)
+	go func() {
+		defer close(out)
+		s.collMu.Lock() // the collator is not safe across goroutines
+		defer s.collMu.Unlock()
+		const size = 256
+		for i := 0; i < len(people); i += size {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			part := people[i:min(i+size, len(people))]
+			batch := make([]preparedPerson, len(part))
+			for k, p := range part {
+				name, ids := searchText(p)
+				ids = Fold(ids)
+				r := preparedPerson{p: p, name: name, ids: ids,
+					args: importArgs(p, s.coll.nameKey(p.FamilyName, p.MiddleName, p.GivenName), searchColumn(name, ids))}
+				if recordHistory {
+					a, err := rowJSON(userColumns(historyRow(importColumns, r.args)))
+					if err != nil {
+						r.err = fmt.Errorf("ghi lịch sử: %w", err)
+					}
+					r.history = string(a)
+				}
+				batch[k] = r
+			}
+			select {
+			case out <- batch:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	return out
 }

@@ -381,7 +381,12 @@ func (w *writeTx) log(action, table, key string, person any, before, after dbRow
 	if err != nil {
 		return fmt.Errorf("ghi lịch sử: %w", err)
 	}
-	w.pending = append(w.pending, action, table, key, person, string(b), string(a), note)
+	return w.logJSON(action, table, key, person, string(b), string(a), note)
+}
+
+// logJSON queues a history line whose rows are already JSON.
+func (w *writeTx) logJSON(action, table, key string, person any, before, after, note string) error {
+	w.pending = append(w.pending, action, table, key, person, before, after, note)
 	if len(w.pending) >= historyBatch*historyCols {
 		return w.flush()
 	}
