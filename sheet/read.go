@@ -98,8 +98,8 @@ func (src *source) each(fn rowFunc) error {
 
 // pipe reads src's rows on another goroutine and hands them to fn in
 // batches, so that decoding the file and reading the cells into people
-// use both processors.
-func (src *source) pipe(ctx context.Context, fn func(n int, cells []string)) error {
+// use both processors. fn returns false to stop the reading.
+func (src *source) pipe(ctx context.Context, fn func(n int, cells []string) bool) error {
 	type raw struct {
 		n     int
 		cells []string
@@ -132,13 +132,23 @@ func (src *source) pipe(ctx context.Context, fn func(n int, cells []string)) err
 		}
 		errc <- err
 	}()
+	more := true
 	for batch := range ch {
 		for _, r := range batch {
-			fn(r.n, r.cells)
+			if more = fn(r.n, r.cells); !more {
+				break
+			}
+		}
+		if !more {
+			break
 		}
 	}
 	close(stop)
-	return <-errc
+	err := <-errc
+	if !more && errors.Is(err, errStop) {
+		return nil
+	}
+	return err
 }
 
 // sheets lists a workbook's sheets in order (one "" for CSV).
@@ -193,6 +203,9 @@ func eachXLSX(path, sheet string, fillFrom int, fn rowFunc) error {
 		return fn(n, fill.apply(n, cells))
 	}
 	last, err := scanXLSX(path, sheet, emit)
+	if errors.Is(err, errTooBig) {
+		return fmt.Errorf("tệp %s, trang %q, sau dòng %d: %w", filepath.Base(path), sheet, last, err)
+	}
 	if !errors.Is(err, errUnsupported) {
 		return err
 	}

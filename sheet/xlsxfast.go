@@ -192,6 +192,9 @@ func (s *sheetScanner) rowCells(cells []string) ([]string, error) {
 			return nil, errUnsupported
 		}
 		col++
+		if col > 16384 {
+			return nil, errTooWide
+		}
 		if ref, ok := x.attrValue("r"); ok {
 			c, ok := refColumn(ref)
 			if !ok {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -322,4 +323,50 @@ func FuzzFastReader(f *testing.F) {
 		path := workbookWith(t, dir, sheetHead+body+sheetTail, sstDoc)
 		sameAsExcelize(t, path, "Danh sách")
 	})
+}
+
+// TestReadRefusesHugeSheets: a cell of 17 MB, a row of 20,000 cells and a
+// list longer than an import takes are refused with a message, before
+// they fill the memory, and nothing is read into the register.
+func TestReadRefusesHugeSheets(t *testing.T) {
+	head := `<row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c><c r="B1" t="inlineStr"><is><t>Ngày sinh</t></is></c></row>`
+	cases := map[string]string{
+		"17 MB cell":      head + `<row r="2"><c r="A2" t="inlineStr"><is><t>` + strings.Repeat("a", 17<<20) + `</t></is></c></row>`,
+		"17 MB of spaces": head + `<row r="2">` + strings.Repeat(" ", 17<<20) + `</row>`,
+		"20,000 cells":    head + `<row r="2">` + strings.Repeat(`<c><v>1</v></c>`, 20000) + `</row>`,
+	}
+	s := openTemp(t)
+	for name, body := range cases {
+		t.Run(name, func(t *testing.T) {
+			path := workbookWith(t, t.TempDir(), sheetHead+body+sheetTail, "")
+			_, err := Read(context.Background(), s, path, nil)
+			if !errors.Is(err, errTooBig) || !strings.Contains(err.Error(), "tay.xlsx") || !strings.Contains(err.Error(), "sau dòng 1") {
+				t.Fatalf("got %v, want the file, the row and %v", err, errTooBig)
+			}
+		})
+	}
+	t.Run("more rows than an import takes", func(t *testing.T) {
+		old := store.ImportRowsRange.Max
+		store.ImportRowsRange.Max = 3
+		defer func() { store.ImportRowsRange.Max = old }()
+		path := filepath.Join(t.TempDir(), "dài.csv")
+		rows := "Họ và tên,Ngày sinh,Giới tính\n"
+		for i := range 5 {
+			rows += fmt.Sprintf("Lê Văn %c,01/01/2000,Nam\n", 'A'+i)
+		}
+		if err := os.WriteFile(path, []byte(rows), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Read(context.Background(), s, path, nil)
+		if err == nil || !strings.Contains(err.Error(), "hơn 3 dòng") {
+			t.Fatalf("got %v, want a refusal naming the limit", err)
+		}
+		store.ImportRowsRange.Max = 5
+		if _, err := Read(context.Background(), s, path, nil); err != nil {
+			t.Fatalf("5 rows with a limit of 5: %v", err)
+		}
+	})
+	if n := count(t, s); n != 0 {
+		t.Fatalf("reading wrote %d people", n)
+	}
 }

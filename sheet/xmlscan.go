@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"unicode/utf8"
@@ -14,6 +15,18 @@ import (
 // entity, a declared encoding other than UTF-8, broken nesting…). The
 // caller then reads the sheet with excelize, which stays the reference.
 var errUnsupported = errors.New("xlsx: needs the full XML decoder")
+
+// errTooBig is a worksheet beyond what Excel writes: a text or a tag of
+// more than 16 MB (a cell holds 32,767 characters), a row past column
+// XFD. A damaged or hostile file is refused before it fills the memory.
+var (
+	errTooBig  = errors.New("tệp hỏng hoặc không phải bảng tính Excel")
+	errTooLong = fmt.Errorf("%w: một ô hoặc một thẻ XML dài hơn 16 MB", errTooBig)
+	errTooWide = fmt.Errorf("%w: một dòng có hơn 16.384 ô", errTooBig)
+)
+
+// maxToken bounds a text or a tag.
+const maxToken = 16 << 20
 
 // xmlTok is the kind of token xmlScanner.next returns.
 type xmlTok int
@@ -151,6 +164,9 @@ func (x *xmlScanner) readUntil(delim byte) ([]byte, error) {
 	}
 	x.acc = append(x.acc[:0], b...)
 	for {
+		if len(x.acc) > maxToken {
+			return nil, errTooLong
+		}
 		b, err = x.br.ReadSlice(delim)
 		x.acc = append(x.acc, b...)
 		switch err {
@@ -178,6 +194,9 @@ func (x *xmlScanner) readTag() ([]byte, error) {
 	for err == nil || err == bufio.ErrBufferFull {
 		if err == nil && tagComplete(x.acc) {
 			return x.acc[:len(x.acc)-1], nil
+		}
+		if len(x.acc) > maxToken {
+			return nil, errTooLong
 		}
 		b, err = x.br.ReadSlice('>')
 		x.acc = append(x.acc, b...)
