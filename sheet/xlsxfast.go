@@ -136,16 +136,11 @@ func (s *sheetScanner) rows(fn rowFunc) (last int, err error) {
 		return fn(last, pending)
 	}
 	for {
-		t, err := x.next()
+		more, err := x.child()
 		if err != nil {
 			return last, err
 		}
-		switch t {
-		case tokEOF:
-			return last, errUnsupported
-		case tokText:
-			continue
-		case tokEnd:
+		if !more {
 			return last, flush() // </sheetData>: excelize reads no further
 		}
 		if string(x.name) != "row" {
@@ -176,16 +171,11 @@ func (s *sheetScanner) rowCells(cells []string) ([]string, error) {
 	x := s.x
 	col := 0
 	for {
-		t, err := x.next()
+		more, err := x.child()
 		if err != nil {
 			return nil, err
 		}
-		switch t {
-		case tokEOF:
-			return nil, errUnsupported
-		case tokText:
-			continue
-		case tokEnd:
+		if !more {
 			return cells, nil // </row>
 		}
 		if string(x.name) != "c" {
@@ -252,16 +242,11 @@ func (s *sheetScanner) cellValue(kind int) (v string, formula bool, err error) {
 	var inline string
 	hasInline := false
 	for {
-		t, err := x.next()
+		more, err := x.child()
 		if err != nil {
 			return "", false, err
 		}
-		switch t {
-		case tokEOF:
-			return "", false, errUnsupported
-		case tokText:
-			continue
-		case tokEnd:
+		if !more {
 			return s.valueOf(kind, raw, inline, hasInline, formula)
 		}
 		switch string(x.name) {
@@ -336,32 +321,20 @@ func (s *sheetScanner) text(dst []byte) ([]byte, error) {
 // excelize's xlsxSI.String gives it.
 func (s *sheetScanner) richText() (string, error) {
 	x := s.x
-	var own []byte
-	var runs []byte
-	hasOwn := false
+	var own, runs []byte
 	for {
-		t, err := x.next()
+		more, err := x.child()
 		if err != nil {
 			return "", err
 		}
-		switch t {
-		case tokEOF:
-			return "", errUnsupported
-		case tokText:
-			continue
-		case tokEnd:
-			v := string(own) + string(runs)
-			if !hasOwn && len(runs) == 0 {
-				v = ""
-			}
-			return bstrUnmarshal(v), nil
+		if !more {
+			return bstrUnmarshal(string(own) + string(runs)), nil
 		}
 		switch string(x.name) {
 		case "t":
 			if own, err = s.text(own[:0]); err != nil {
 				return "", err
 			}
-			hasOwn = true
 		case "r":
 			if runs, err = s.run(runs); err != nil {
 				return "", err
@@ -380,16 +353,11 @@ func (s *sheetScanner) run(dst []byte) ([]byte, error) {
 	x := s.x
 	start := len(dst)
 	for {
-		t, err := x.next()
+		more, err := x.child()
 		if err != nil {
 			return nil, err
 		}
-		switch t {
-		case tokEOF:
-			return nil, errUnsupported
-		case tokText:
-			continue
-		case tokEnd:
+		if !more {
 			return dst, nil
 		}
 		if string(x.name) == "t" {

@@ -129,12 +129,7 @@ func everyCellKind(t *testing.T) string {
 	x := excelize.NewFile()
 	defer x.Close()
 	const sh = "Sheet1"
-	set := func(cell string, v any) {
-		t.Helper()
-		if err := x.SetCellValue(sh, cell, v); err != nil {
-			t.Fatal(err)
-		}
-	}
+	set := cellSetter(t, x, sh)
 	set("A1", "Họ và tên")
 	set("B1", "Ngày sinh")
 	set("A2", "Nguyễn Văn An")

@@ -317,6 +317,26 @@ func (x *xmlScanner) attrValue(name string) ([]byte, bool) {
 	return nil, false
 }
 
+// child reads up to the next child of the current element, skipping text
+// (the whitespace between elements): true with x.name its name, or false
+// at the current element's end.
+func (x *xmlScanner) child() (bool, error) {
+	for {
+		t, err := x.next()
+		if err != nil {
+			return false, err
+		}
+		switch t {
+		case tokStart:
+			return true, nil
+		case tokEnd:
+			return false, nil
+		case tokEOF:
+			return false, errUnsupported
+		}
+	}
+}
+
 // skip reads past the end of the element just started.
 func (x *xmlScanner) skip() error {
 	depth := 1
