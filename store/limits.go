@@ -70,7 +70,7 @@ func (r IntRange) Parse(s string) (int64, error) {
 func (r IntRange) refuse(got string) error {
 	c := &checker{}
 	if r.Max == math.MaxInt64 {
-		c.add(r.Field, r.Label, "%s không hợp lệ: phải là số nguyên từ %s trở lên", got, FormatInt(r.Min))
+		c.add(r.Field, r.Label, "%s không hợp lệ: phải là số nguyên từ %s trở lên", got, Num(r.Min))
 	} else {
 		c.add(r.Field, r.Label, "%s không hợp lệ: phải là số nguyên từ %s đến %s", got, formatYearish(r, r.Min), formatYearish(r, r.Max))
 	}
@@ -79,11 +79,11 @@ func (r IntRange) refuse(got string) error {
 
 // formatYearish writes years without thousands separators (2100, not
 // 2.100) and other numbers with them.
-func formatYearish(r IntRange, v int64) string {
+func formatYearish(r IntRange, v int64) any {
 	if r.Field == "Year" {
 		return strconv.FormatInt(v, 10)
 	}
-	return FormatInt(v)
+	return Num(v)
 }
 
 // atMost checks v against the range's maximum for another field than the
@@ -91,7 +91,7 @@ func formatYearish(r IntRange, v int64) string {
 // the callers say "không được âm" themselves.
 func (r IntRange) atMost(c *checker, field, label string, v int64) {
 	if v > r.Max {
-		c.add(field, label, "%s không hợp lệ: phải là số nguyên từ %s đến %s", FormatInt(v), FormatInt(r.Min), FormatInt(r.Max))
+		c.add(field, label, "%s không hợp lệ: phải là số nguyên từ %s đến %s", Num(v), Num(r.Min), Num(r.Max))
 	}
 }
 

@@ -117,7 +117,7 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 			c.add("Metric", "Cách đo", "%q không có trong danh mục", in.Metric)
 		}
 		if in.Target > float64(CountRange.Max) || in.Target != in.Target { // NaN too
-			c.add("Target", "Chỉ tiêu", "%s không hợp lệ: phải là số nguyên từ %s đến %s", FormatNum(in.Target), FormatInt(CountRange.Min), FormatInt(CountRange.Max))
+			c.add("Target", "Chỉ tiêu", "%s không hợp lệ: phải là số nguyên từ %s đến %s", Dec(in.Target), Num(CountRange.Min), Num(CountRange.Max))
 		}
 		if in.Target < 0 {
 			c.add("Target", "Chỉ tiêu", "không được âm")
@@ -206,7 +206,7 @@ func (s *Store) SetIndicatorValue(ctx context.Context, indicatorID int64, year i
 	}
 	if v > float64(CountRange.Max) || v != v { // NaN too
 		c := &checker{}
-		c.add("Value", "Giá trị", "%s không hợp lệ: phải là số nguyên từ %s đến %s", FormatNum(v), FormatInt(CountRange.Min), FormatInt(CountRange.Max))
+		c.add("Value", "Giá trị", "%s không hợp lệ: phải là số nguyên từ %s đến %s", Dec(v), Num(CountRange.Min), Num(CountRange.Max))
 		return c.err()
 	}
 	err := s.write(ctx, func(tx *writeTx) error {

@@ -44,7 +44,7 @@ func (s *coopsScreen) showCoop(c store.Coop) {
 	legal.setCode(c.LegalBasis)
 	capital := newEntry(a)
 	if c.Capital != 0 {
-		capital.SetText(store.FormatInt(c.Capital))
+		capital.SetText(fmtInt(c.Capital))
 	}
 	active := newCheck(T("Đang hoạt động"), nil)
 	active.SetChecked(c.Active)
@@ -102,7 +102,7 @@ func (s *coopsScreen) yearly(c store.Coop) fyne.CanvasObject {
 		if v == 0 {
 			return ""
 		}
-		return store.FormatInt(v)
+		return fmtInt(v)
 	}
 	year.OnChanged = func(y string) {
 		yy, _ := strconv.Atoi(y)

@@ -38,7 +38,7 @@ func (d *dashboard) refresh() {
 		return
 	}
 	card := func(title string, value int, sub string, target string) fyne.CanvasObject {
-		v := widget.NewLabel(store.FormatInt(int64(value)))
+		v := widget.NewLabel(fmtInt(int64(value)))
 		v.SizeName = theme.SizeNameHeadingText
 		v.TextStyle.Bold = true
 		b := newButton(T("Xem"), func() { a.goTo(target) })
@@ -52,23 +52,23 @@ func (d *dashboard) refresh() {
 		if c.Code == string(store.StatusActive) {
 			continue
 		}
-		statusLine = joinNonEmpty(" · ", statusLine, fmt.Sprintf("%s: %s", T(c.Label), store.FormatInt(int64(ov.UnionByStatus[store.Status(c.Code)]))))
+		statusLine = joinNonEmpty(" · ", statusLine, fmt.Sprintf("%s: %s", T(c.Label), fmtInt(int64(ov.UnionByStatus[store.Status(c.Code)]))))
 	}
 	cards := container.NewGridWithColumns(5,
 		card(T("Đoàn viên đang sinh hoạt"), ov.UnionActive,
-			fmt.Sprintf(T("Nam %s · Nữ %s"), store.FormatInt(int64(ov.UnionMale)), store.FormatInt(int64(ov.UnionFemale))), "members"),
+			fmt.Sprintf(T("Nam %s · Nữ %s"), fmtInt(int64(ov.UnionMale)), fmtInt(int64(ov.UnionFemale))), "members"),
 		card(Tc("nav", "Hội viên"), ov.Federation, T("Hội LHTN Việt Nam"), "federation"),
 		card(Tc("nav", "Chi đoàn"), ov.Branches, T("đang hoạt động"), "branches"),
 		card(T("Câu lạc bộ"), ov.Clubs, T("đang hoạt động"), "clubs"),
 		card(T("Tổ hợp tác"), ov.Coops, T("đang hoạt động"), "coops"),
 	)
-	statusLbl := widget.NewLabel(fmt.Sprintf(T("Kết nạp năm %d: %s đoàn viên"), year, store.FormatInt(int64(ov.Admitted))) +
+	statusLbl := widget.NewLabel(fmt.Sprintf(T("Kết nạp năm %d: %s đoàn viên"), year, fmtInt(int64(ov.Admitted))) +
 		" · " + T("Đoàn viên khác") + ": " + statusLine)
 	statusLbl.Wrapping = fyne.TextWrapWord
 
 	alerts := container.NewVBox(heading(T("Cần chú ý")))
 	if ov.TurningThirty > 0 {
-		b := newButtonWithIcon(fmt.Sprintf(T("%s đoàn viên tròn 30 tuổi trong năm %d: chuẩn bị trưởng thành Đoàn"), store.FormatInt(int64(ov.TurningThirty)), year),
+		b := newButtonWithIcon(fmt.Sprintf(T("%s đoàn viên tròn 30 tuổi trong năm %d: chuẩn bị trưởng thành Đoàn"), fmtInt(int64(ov.TurningThirty)), year),
 			theme.WarningIcon(), func() {
 				a.goTo("members")
 				if m, ok := a.screens["members"].(*membersScreen); ok {

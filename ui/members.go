@@ -404,7 +404,7 @@ func (m *membersScreen) fetch(p int) {
 }
 
 func (m *membersScreen) updateCount() {
-	m.count.SetText(fmt.Sprintf(T("Hiển thị %s / %s %s"), store.FormatInt(int64(m.total)), store.FormatInt(int64(m.all)), m.noun()))
+	m.count.SetText(fmt.Sprintf(T("Hiển thị %s / %s %s"), fmtInt(int64(m.total)), fmtInt(int64(m.all)), m.noun()))
 }
 
 // row returns the person shown on row r, or nil when its page is not

@@ -69,8 +69,12 @@ func metricChoices() []store.Choice {
 	return out
 }
 
-// parseNum reads a target typed as 7.500, 7500 or 12,5.
+// parseNum reads a target typed as 7.500, 7500 or 12,5 (7,500 and 12.5
+// in English).
 func parseNum(s string) (float64, error) {
+	if currentLang == LangEnglish {
+		s = englishDigits.Replace(s)
+	}
 	s = strings.NewReplacer(" ", "", ".", "").Replace(strings.TrimSpace(s))
 	if s == "" {
 		return 0, nil
@@ -177,7 +181,7 @@ func (e *planEditor) addRow(in store.Indicator) *indicatorRow {
 	r.section.SetText(in.Section)
 	r.section.SetPlaceHolder("2.5")
 	r.title.SetText(in.Title)
-	r.target.SetText(store.FormatNum(in.Target))
+	r.target.SetText(fmtNum(in.Target))
 	if in.Order > 0 {
 		r.order.SetText(strconv.Itoa(in.Order))
 	}
