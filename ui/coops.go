@@ -58,7 +58,7 @@ func (s *coopsScreen) showCoop(c store.Coop) {
 	fm.add("Capital", T("Vốn góp (đồng)"), capital)
 	fm.add("Active", "", active)
 	fm.add("Note", T("Ghi chú"), note)
-	members := newGroupEditor(a, c.Members)
+	members := newGroupEditor(a, c.Members, store.CoopRoles)
 	nc := c
 	save := fm.saveButton(a, T("Lưu"), func() error {
 		fd, ok1 := fm.parseDateField("Founded", founded)

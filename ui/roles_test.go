@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
+	"sodoan/store"
+)
+
+// TestRolesInEnglish: in the English window a club's members show their
+// roles in English, the role dropdown offers them in English, and a role
+// picked in English is kept in Vietnamese; a ward's own role stays as
+// typed.
+func TestRolesInEnglish(t *testing.T) {
+	f := newFixture(t, "dashboard")
+	ctx := context.Background()
+	t.Cleanup(func() { SetLanguage(LangVietnamese) })
+	people, err := f.st.ListMembers(ctx, store.MemberFilter{Kind: store.KindUnion, Limit: 1})
+	if err != nil || len(people) == 0 {
+		t.Fatal("no member", err)
+	}
+	club := &store.Club{Name: "CLB Bóng đá", Kind: "interest", Active: true, Members: []store.GroupMember{
+		{PersonID: people[0].ID, Name: people[0].FullName(), Role: "Chủ nhiệm"},
+		{Name: "Trương Văn Lộc", Role: "Ban hậu cần"},
+	}}
+	if err := f.st.SaveClub(ctx, club); err != nil {
+		t.Fatal(err)
+	}
+	if err := SetLanguage(LangEnglish); err != nil {
+		t.Fatal(err)
+	}
+	f.app.rebuild()
+	f.app.goTo("clubs")
+	page := strings.Join(labelTexts(f.app.body), "\n")
+	if !strings.Contains(page, people[0].FullName()+" — Chair") || !strings.Contains(page, "Trương Văn Lộc — Ban hậu cần") {
+		t.Errorf("club members in English:\n%s", page)
+	}
+	if strings.Contains(page, "Chủ nhiệm") {
+		t.Errorf("a Vietnamese role word in the English window:\n%s", page)
+	}
+	var role *roleEntry
+	eachObject(f.app.body, func(o fyne.CanvasObject) {
+		if r, ok := o.(*roleEntry); ok {
+			role = r
+		}
+	})
+	if role == nil {
+		t.Fatal("no role entry on the club's page")
+	}
+	test.Tap(role.ActionItem.(fyne.Tappable))
+	var items []string
+	eachObject(f.app.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if t, ok := o.(*canvas.Text); ok {
+			items = append(items, t.Text)
+		}
+	})
+	menu := strings.Join(items, "|")
+	for _, want := range []string{"Chair", "Vice chair", "Secretary", "Member", "Adviser"} {
+		if !strings.Contains(menu, want) {
+			t.Errorf("role dropdown %q lacks %q", menu, want)
+		}
+	}
+	f.app.win.Canvas().Overlays().Top().Hide()
+	f.app.win.Canvas().Overlays().Remove(f.app.win.Canvas().Overlays().Top())
+
+	role.SetText("Vice chair")
+	var search *entry
+	eachObject(f.app.body, func(o fyne.CanvasObject) {
+		if e, ok := o.(*entry); ok && e.PlaceHolder == T("Tìm trong sổ hoặc gõ tên người ngoài sổ") {
+			search = e
+		}
+	})
+	if search == nil {
+		t.Fatal("no search entry on the club's page")
+	}
+	search.SetText("Lý Văn Mới")
+	tapIn(t, f.app.body, "Add outsider")
+	tapIn(t, f.app.body, "Save")
+	clubs, err := f.st.Clubs(ctx)
+	if err != nil || len(clubs) != 1 {
+		t.Fatal(clubs, err)
+	}
+	roles := map[string]string{}
+	for _, m := range clubs[0].Members {
+		roles[m.Name] = m.Role
+	}
+	if roles["Lý Văn Mới"] != "Phó chủ nhiệm" || roles["Trương Văn Lộc"] != "Ban hậu cần" || roles[people[0].FullName()] != "Chủ nhiệm" {
+		t.Errorf("stored roles %v, want Vietnamese words (Phó chủ nhiệm for Vice chair)", roles)
+	}
+	// Cooperative groups' roles too.
+	if got := roleLabel(store.CoopRoles, "Tổ trưởng"); got != "Group leader" {
+		t.Errorf("Tổ trưởng in English = %q", got)
+	}
+	if err := SetLanguage(LangVietnamese); err != nil {
+		t.Fatal(err)
+	}
+	if got := roleLabel(store.ClubRoles, "thành viên"); got != "Thành viên" {
+		t.Errorf("thành viên in Vietnamese = %q", got)
+	}
+}
