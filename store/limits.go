@@ -40,6 +40,9 @@ var (
 	// CountRange holds counts of people typed by hand (youth of the
 	// ward, new Party members) and indicator targets.
 	CountRange = IntRange{Field: "Count", Label: "Số lượng", Min: 0, Max: 100_000_000}
+	// OrderRange holds the order (thứ tự) of a list's item typed by hand:
+	// a criterion of the checklist, an indicator of a plan.
+	OrderRange = IntRange{Field: "Order", Label: "Thứ tự", Min: 0, Max: 99999}
 )
 
 // Check returns a *ValidationError naming the label and the range when v

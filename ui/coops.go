@@ -63,7 +63,7 @@ func (s *coopsScreen) showCoop(c store.Coop) {
 	save := fm.saveButton(a, T("Lưu"), func() error {
 		fd, ok1 := fm.parseDateField("Founded", founded)
 		cd, ok2 := fm.parseDateField("ContractDate", contract)
-		capv, ok3 := fm.parseIntField("Capital", capital)
+		capv, ok3 := fm.parseIntField("Capital", capital, store.MoneyRange)
 		if !ok1 || !ok2 || !ok3 {
 			return errSkip
 		}
@@ -119,8 +119,8 @@ func (s *coopsScreen) yearly(c store.Coop) fyne.CanvasObject {
 	year.SetSelected(strconv.Itoa(thisYear()))
 	save := fm.saveButton(a, T("Lưu kết quả năm"), func() error {
 		yy, _ := strconv.Atoi(year.Selected)
-		rv, ok1 := fm.parseIntField("Revenue", revenue)
-		ai, ok2 := fm.parseIntField("AvgIncome", income)
+		rv, ok1 := fm.parseIntField("Revenue", revenue, store.MoneyRange)
+		ai, ok2 := fm.parseIntField("AvgIncome", income, store.MoneyRange)
 		if !ok1 || !ok2 {
 			return errSkip
 		}

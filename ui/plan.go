@@ -216,7 +216,7 @@ func (s *planScreen) resultsTable(results []store.Result, year int) fyne.CanvasO
 				e.SetText(fmtNum(r.Actual))
 			}
 			e.OnSubmitted = func(t string) {
-				v, err := parseInt(t)
+				v, err := readInt(t, store.CountRange)
 				if err != nil {
 					a.showError(fmt.Errorf("%s: %w", in.Code, err))
 					return
@@ -325,8 +325,8 @@ func (s *planScreen) wardForm(year int) fyne.CanvasObject {
 	fm.add("NewPartyMembers", T("Đảng viên mới kết nạp trong năm"), party)
 	fm.add("Rating", T("Xếp loại Đoàn phường"), rating)
 	save := fm.saveButton(a, T("Lưu số liệu năm"), func() error {
-		y, ok1 := fm.parseIntField("ResidentYouth", youth)
-		p, ok2 := fm.parseIntField("NewPartyMembers", party)
+		y, ok1 := fm.parseIntField("ResidentYouth", youth, store.CountRange)
+		p, ok2 := fm.parseIntField("NewPartyMembers", party, store.CountRange)
 		if !ok1 || !ok2 {
 			return errSkip
 		}

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -70,7 +71,8 @@ func metricChoices() []store.Choice {
 }
 
 // parseNum reads a target typed as 7.500, 7500 or 12,5 (7,500 and 12.5
-// in English).
+// in English); its error says, like readInt's, whether it is not a number
+// or over store.CountRange's maximum.
 func parseNum(s string) (float64, error) {
 	if currentLang == LangEnglish {
 		s = englishDigits.Replace(s)
@@ -79,7 +81,14 @@ func parseNum(s string) (float64, error) {
 	if s == "" {
 		return 0, nil
 	}
-	return strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	switch {
+	case errors.Is(err, strconv.ErrRange) || (err == nil && v > float64(store.CountRange.Max)):
+		return 0, tooLarge(store.CountRange)
+	case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
+		return 0, numberError(T("không phải là số"))
+	}
+	return v, nil
 }
 
 // editPlan opens the editor on the plan shown.
@@ -242,12 +251,16 @@ func (e *planEditor) write() bool {
 	bad := false
 	p := e.plan
 	p.Number, p.Title, p.Current = e.number.Text, e.title.Text, e.current.Checked
-	var err1, err2 error
-	p.StartYear, err1 = strconv.Atoi(strings.TrimSpace(e.start.Text))
-	p.EndYear, err2 = strconv.Atoi(strings.TrimSpace(e.end.Text))
-	if err1 != nil || err2 != nil {
-		e.fm.setError("EndYear", T("năm không phải là số"))
-		bad = true
+	for _, y := range []struct {
+		text string
+		to   *int
+	}{{e.start.Text, &p.StartYear}, {e.end.Text, &p.EndYear}} {
+		v, err := readInt(y.text, store.YearRange)
+		if err != nil {
+			e.fm.setError("EndYear", T("năm")+" "+y.text+": "+err.Error())
+			bad = true
+		}
+		*y.to = int(v)
 	}
 	p.Indicators = make([]store.Indicator, len(e.rows))
 	for i, r := range e.rows {
@@ -258,15 +271,14 @@ func (e *planEditor) write() bool {
 		var msgs []string
 		t, err := parseNum(r.target.Text)
 		if err != nil {
-			msgs = append(msgs, T("Chỉ tiêu")+": "+T("không phải là số"))
+			msgs = append(msgs, T("Chỉ tiêu")+": "+err.Error())
 		}
 		in.Target = t
-		in.Order = 0
-		if o := strings.TrimSpace(r.order.Text); o != "" {
-			if in.Order, err = strconv.Atoi(o); err != nil {
-				msgs = append(msgs, T("Thứ tự")+": "+T("không phải là số"))
-			}
+		o, err := readInt(r.order.Text, store.OrderRange)
+		if err != nil {
+			msgs = append(msgs, T("Thứ tự")+": "+err.Error())
 		}
+		in.Order = int(o)
 		if len(msgs) > 0 {
 			r.err.set(strings.Join(msgs, "; "))
 			bad = true
