@@ -244,11 +244,22 @@ func (e *planEditor) renumber() {
 	e.list.Refresh()
 }
 
-// write checks what can be read here (numbers), then saves through
-// store.SavePlan and places its messages.
+// write reads the numbers, then checks the whole plan with
+// store.CheckPlan and saves it through store.SavePlan: every problem of
+// every field shows at once, an unreadable number beside the store's
+// messages about the other fields.
 func (e *planEditor) write() bool {
 	e.fm.clear()
-	bad := false
+	// unread names the fields whose number could not be read, by row (0
+	// for the plan itself): the store's message about the value put in
+	// their place would only repeat it.
+	unread := map[int]map[string]bool{}
+	miss := func(row int, field string) {
+		if unread[row] == nil {
+			unread[row] = map[string]bool{}
+		}
+		unread[row][field] = true
+	}
 	p := e.plan
 	p.Number, p.Title, p.Current = e.number.Text, e.title.Text, e.current.Checked
 	for _, y := range []struct {
@@ -258,7 +269,7 @@ func (e *planEditor) write() bool {
 		v, err := readInt(y.text, store.YearRange)
 		if err != nil {
 			e.fm.setError("EndYear", T("năm")+" "+y.text+": "+err.Error())
-			bad = true
+			miss(0, "EndYear")
 		}
 		*y.to = int(v)
 	}
@@ -272,44 +283,43 @@ func (e *planEditor) write() bool {
 		t, err := parseNum(r.target.Text)
 		if err != nil {
 			msgs = append(msgs, T("Chỉ tiêu")+": "+err.Error())
+			miss(i+1, "Target")
 		}
 		in.Target = t
 		o, err := readInt(r.order.Text, store.OrderRange)
 		if err != nil {
 			msgs = append(msgs, T("Thứ tự")+": "+err.Error())
+			miss(i+1, "Order")
 		}
 		in.Order = int(o)
-		if len(msgs) > 0 {
-			r.err.set(strings.Join(msgs, "; "))
-			bad = true
-		}
+		r.err.set(strings.Join(msgs, "; "))
 		p.Indicators[i] = in
 	}
-	if bad {
-		return false
+	err := store.CheckPlan(p)
+	if err == nil && len(unread) == 0 {
+		if err = e.a.st.SavePlan(e.a.ctx, &p); err == nil {
+			e.plan = p
+			return true
+		}
 	}
-	err := e.a.st.SavePlan(e.a.ctx, &p)
 	var ve *store.ValidationError
 	switch {
 	case err == nil:
-		e.plan = p
-		return true
 	case errors.As(err, &ve):
-		var head, rows []store.FieldError
+		var head []store.FieldError
 		for _, fe := range ve.Errors {
-			if fe.Row == 0 {
+			switch {
+			case unread[fe.Row][fe.Field]:
+			case fe.Row == 0:
 				head = append(head, fe)
-			} else {
-				rows = append(rows, fe)
+			case fe.Row <= len(e.rows):
+				r := e.rows[fe.Row-1]
+				r.err.set(joinNonEmpty("; ", r.err.msg(), T(fe.Label)+": "+fieldMsg(fe)))
+			default:
+				e.fm.other.set(joinNonEmpty("; ", e.fm.other.msg(), fieldErrText(fe)))
 			}
 		}
 		e.fm.showValidation(&store.ValidationError{Errors: head})
-		showRowErrors(&store.ValidationError{Errors: rows}, func(row int) *errorText {
-			if row >= 1 && row <= len(e.rows) {
-				return e.rows[row-1].err
-			}
-			return nil
-		}, e.fm.other)
 	default:
 		e.a.showError(err)
 	}
