@@ -3,12 +3,11 @@ package ui
 import (
 	"context"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2"
 
 	"sodoan/store"
 )
@@ -63,19 +62,9 @@ func TestNumbersFollowTheLanguage(t *testing.T) {
 // members, the English dashboard writes the count with a comma, and the
 // annual report made from that window still writes it with a dot.
 func TestEnglishWindowCountsEnglishPDFVietnamese(t *testing.T) {
-	fa := test.NewTempApp(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := st.GenerateDemo(context.Background(), store.DemoOptions{Members: 2500, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
 	t.Cleanup(func() { SetLanguage(LangVietnamese) })
-	fa.Preferences().SetString(prefLanguage, LangEnglish)
-	f := &fixture{t: t, st: st}
-	f.open(fa, "dashboard")
+	f := newDemoFixture(t, 2500, func(fa fyne.App) { fa.Preferences().SetString(prefLanguage, LangEnglish) }, "dashboard")
+	st := f.st
 	ov, err := st.Overview(context.Background(), thisYear())
 	if err != nil {
 		t.Fatal(err)
@@ -93,18 +82,7 @@ func TestEnglishWindowCountsEnglishPDFVietnamese(t *testing.T) {
 
 	f.app.goTo("reports")
 	s := f.app.screens["reports"].(*reportsScreen)
-	var (
-		path     string
-		finished bool
-		genErr   error
-	)
-	s.onDone = func(p string, err error) { path, genErr, finished = p, err, true }
-	s.docSel.SetSelectedIndex(0)
-	s.generate()
-	f.waitFor(s.docs[0].title, func() bool { return finished })
-	if genErr != nil {
-		t.Fatal(genErr)
-	}
+	path := f.generate(s, 0)
 	out, err := exec.Command("pdftotext", "-raw", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", path, err)
