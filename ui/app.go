@@ -37,6 +37,9 @@ type Options struct {
 	// replace it to run them on the test's goroutine, since Fyne's test
 	// driver would run them at once on the background goroutine.
 	do func(func())
+	// today is the window's clock; nil means store.Today. Tests replace
+	// it to see the dashboard on a chosen day.
+	today func() store.Date
 }
 
 // screen is one page of the navigation list.
@@ -74,7 +77,8 @@ type App struct {
 	body    *fyne.Container
 
 	// do hands UI updates from background goroutines to the UI goroutine.
-	do func(func())
+	do    func(func())
+	today func() store.Date // the clock (Options.today)
 
 	// notice confirms saves at the foot of the window.
 	notice  *noticeBar
@@ -106,7 +110,10 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 	if err := SetLanguage(fa.Preferences().StringWithFallback(prefLanguage, LangVietnamese)); err != nil {
 		return nil, err
 	}
-	a := &App{fa: fa, st: st, ctx: context.Background(), opts: opts, screens: map[string]screen{}, do: opts.do}
+	a := &App{fa: fa, st: st, ctx: context.Background(), opts: opts, screens: map[string]screen{}, do: opts.do, today: opts.today}
+	if a.today == nil {
+		a.today = store.Today
+	}
 	if a.do == nil {
 		a.do = fyne.Do
 	}
