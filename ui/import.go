@@ -69,6 +69,9 @@ func (a *App) installDrop() { a.win.SetOnDropped(a.dropped) }
 
 // dropped imports the first spreadsheet among the files dropped.
 func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
+	if a.st == nil {
+		return // the welcome screen of a register not made yet
+	}
 	for _, u := range uris {
 		ext := strings.ToLower(u.Extension())
 		for _, e := range sheetExts {

@@ -616,3 +616,41 @@ func TestTransferDialogKeepsInput(t *testing.T) {
 		t.Errorf("the notice says %q after a refusal", got)
 	}
 }
+
+// TestWelcomeMakesRegisterOnlyWhenAsked: a window given no register (its
+// file does not exist) calls Options.Create only when the user starts one.
+func TestWelcomeMakesRegisterOnlyWhenAsked(t *testing.T) {
+	fa := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "new.db")
+	created := 0
+	a, err := New(fa, nil, Options{Create: func() (*store.Store, error) {
+		created++
+		st, err := store.Open(path)
+		if err == nil {
+			t.Cleanup(func() { st.Close() })
+		}
+		return st, err
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created != 0 || a.nav != nil {
+		t.Fatalf("before any choice: %d registers made, main window %v", created, a.nav != nil)
+	}
+	var names []*entry
+	eachObject(a.win.Content(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*entry); ok {
+			names = append(names, e)
+		}
+	})
+	test.Type(names[0], "Tỉnh Đoàn Đồng Tháp")
+	test.Type(names[1], "BCH Đoàn Phường 2")
+	test.Type(names[2], "Phường 2")
+	tapIn(t, a.win.Content(), "Bắt đầu với sổ trống")
+	if created != 1 || a.nav == nil {
+		t.Fatalf("after starting an empty register: %d registers made, main window %v", created, a.nav != nil)
+	}
+	if u, err := a.st.Unit(context.Background()); err != nil || u.Place != "Phường 2" {
+		t.Errorf("unit in the register made: %+v, %v", u, err)
+	}
+}
