@@ -455,31 +455,11 @@ func TestLanguages(t *testing.T) {
 }
 
 func TestReportGeneratesPDF(t *testing.T) {
-	fa := test.NewTempApp(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := st.GenerateDemo(context.Background(), store.DemoOptions{Members: 300, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
-	f := &fixture{t: t, st: st}
-	f.open(fa, "reports")
+	f := newDemoFixture(t, 300, nil, "reports")
+	st := f.st
 	s := f.app.screens["reports"].(*reportsScreen)
 	for i := range s.docs {
-		var (
-			path     string
-			finished bool
-			genErr   error
-		)
-		s.onDone = func(p string, err error) { path, genErr, finished = p, err, true }
-		s.docSel.SetSelectedIndex(i)
-		s.generate()
-		f.waitFor(s.docs[i].title, func() bool { return finished })
-		if genErr != nil {
-			t.Fatalf("%s: %v", s.docs[i].title, genErr)
-		}
+		path := f.generate(s, i)
 		want := filepath.Join(f.app.opts.ReportsDir, strconv.Itoa(thisYear()))
 		if filepath.Dir(path) != want {
 			t.Errorf("%s written to %s, want the folder %s", s.docs[i].title, path, want)
