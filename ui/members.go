@@ -124,7 +124,7 @@ func (m *membersScreen) build() {
 			return p.AdmissionDate.String()
 		}},
 		{T("Số thẻ"), store.SortCard, true, 110, false, func(p *store.Person, _ int) string { return p.CardNumber }},
-		{T("Chức vụ"), "", false, 110, true, func(p *store.Person, _ int) string { return p.Position }},
+		{T("Chức vụ"), "", false, 110, true, func(p *store.Person, _ int) string { return T(p.Position) }},
 		{T("Trạng thái"), store.SortStatus, true, 140, true, func(p *store.Person, _ int) string { return T(p.Status.Label()) }},
 	}
 

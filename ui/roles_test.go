@@ -103,3 +103,39 @@ func TestRolesInEnglish(t *testing.T) {
 		t.Errorf("thành viên in Vietnamese = %q", got)
 	}
 }
+
+// TestPositionInEnglish: the Union office of a member, kept as its
+// Vietnamese word, shows in the English members table in English.
+func TestPositionInEnglish(t *testing.T) {
+	f := newFixture(t, "dashboard")
+	ctx := context.Background()
+	t.Cleanup(func() { SetLanguage(LangVietnamese) })
+	people, err := f.st.ListMembers(ctx, store.MemberFilter{Kind: store.KindUnion, Limit: 1})
+	if err != nil || len(people) == 0 {
+		t.Fatal("no member", err)
+	}
+	if err := f.st.SavePosition(ctx, &store.Position{PersonID: people[0].ID, Kind: "deputy", BranchID: people[0].BranchID,
+		Start: store.MustDate(2024, 1, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := SetLanguage(LangEnglish); err != nil {
+		t.Fatal(err)
+	}
+	f.app.rebuild()
+	f.app.goTo("members")
+	m := f.members()
+	f.waitFor("first page", func() bool { return len(m.pages[0]) == len(testNames) })
+	var got []string
+	for _, c := range m.cols {
+		if c.title == "Position" {
+			for r := 0; r < m.total; r++ {
+				if p := m.row(r); p != nil && p.Position != "" {
+					got = append(got, c.text(p, r))
+				}
+			}
+		}
+	}
+	if len(got) != 1 || got[0] != "Deputy Secretary" {
+		t.Errorf("positions in the English table: %q, want [Deputy Secretary]", got)
+	}
+}
