@@ -4,8 +4,9 @@
 #   1. sodoan-cli.exe (--version, demo, search, stats, report annual,
 #      report members) prints what the Linux build prints, and writes the
 #      same PDFs byte for byte;
-#   2. sodoan.exe without --db opens its window, creates the register and
-#      the start-up log under %AppData%\SoDoan, and closes cleanly;
+#   2. sodoan.exe without --db opens its window (its welcome screen), writes
+#      the start-up log under %AppData%\SoDoan, and closes cleanly, leaving
+#      no register file (one is made only when the user starts it);
 #   3. a broken register and an OpenGL 1.4 driver each end in a
 #      Vietnamese message box, exit status 1 and a line in sodoan.log;
 #   4. the installer refuses Windows 7, installs silently (/S) per user with
