@@ -38,8 +38,9 @@ type criterionRow struct {
 }
 
 // criteriaColumns are the widths of the code, text, order and "in use"
-// columns.
-var criteriaColumns = flexRow{1, 10, 1, 1.5}
+// columns; the code and order columns leave room for the message under
+// their field.
+var criteriaColumns = flexRow{1.5, 8, 2, 1.5}
 
 func (s *branchesScreen) editCriteria() {
 	a := s.a
