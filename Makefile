@@ -79,10 +79,12 @@ bench: deps-test
 	$(GO) test -tags ci -run '^$$' -bench . -benchmem -benchtime 10x ./store/ ./report/ ./sheet/ ./ui/ ./wardpkg/ ./cmd/...
 
 # Bounded fuzzing of the parsers of user input (dates, names, text rules,
-# the PDF text path, the command line's arguments); `make test` runs their
-# seed corpus. FUZZTIME=2m for a longer run.
+# the PDF text path, the command line's arguments, the spreadsheet
+# readers); `make test` runs their seed corpus. FUZZTIME=2m for a longer
+# run.
 FUZZTIME ?= 20s
-FUZZ_TARGETS := store:FuzzParseDate store:FuzzNames store:FuzzTextRule report:FuzzPDFText cmd/sodoan-cli:FuzzCLIArgs
+FUZZ_TARGETS := store:FuzzParseDate store:FuzzNames store:FuzzTextRule report:FuzzPDFText cmd/sodoan-cli:FuzzCLIArgs \
+	sheet:FuzzFastReader sheet:FuzzReadCSV sheet:FuzzReadXLS
 fuzz: deps-test
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; echo "fuzz $$fn ./$$pkg ($(FUZZTIME))"; \
 		$(GO) test -tags ci -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) ./$$pkg/ || exit 1; done

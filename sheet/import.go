@@ -176,24 +176,34 @@ func Read(ctx context.Context, st *store.Store, path string, progress Progress) 
 	}
 	lastPerson := -1
 	src.fillFrom = l.dataRow
-	err = src.pipe(ctx, func(n int, cells []string) {
+	tooMany := false
+	err = src.pipe(ctx, func(n int, cells []string) bool {
 		if n < l.dataRow {
-			return
+			return true
 		}
 		if progress != nil && n%1000 == 0 {
 			progress(n, src.total)
 		}
 		if countNonEmpty(cells) == 0 {
-			return
+			return true
+		}
+		if int64(len(pv.Rows)) >= store.ImportRowsRange.Max {
+			tooMany = true
+			return false
 		}
 		r, personLike := l.parse(n, cells)
 		pv.Rows = append(pv.Rows, r)
 		if personLike {
 			lastPerson = len(pv.Rows) - 1
 		}
+		return true
 	})
 	if err != nil {
 		return nil, err
+	}
+	if tooMany {
+		return nil, fmt.Errorf("tệp %s: bảng có hơn %s dòng: một lần nhập nhận tối đa %s dòng; hãy chia bảng thành nhiều tệp",
+			filepath.Base(path), store.FormatInt(store.ImportRowsRange.Max), store.FormatInt(store.ImportRowsRange.Max))
 	}
 	// What follows the last person (the place and date, the signatures)
 	// is not the table's.

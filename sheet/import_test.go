@@ -26,12 +26,7 @@ func wardSheet(t *testing.T) string {
 	x := excelize.NewFile()
 	defer x.Close()
 	const sh = "Sheet1"
-	set := func(cell string, v any) {
-		t.Helper()
-		if err := x.SetCellValue(sh, cell, v); err != nil {
-			t.Fatal(err)
-		}
-	}
+	set := cellSetter(t, x, sh)
 	merge := func(a, b string) {
 		t.Helper()
 		if err := x.MergeCell(sh, a, b); err != nil {
@@ -89,6 +84,16 @@ func wardSheet(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// cellSetter sets cells of a workbook's sheet, failing the test on error.
+func cellSetter(t *testing.T, x *excelize.File, sheet string) func(cell string, v any) {
+	return func(cell string, v any) {
+		t.Helper()
+		if err := x.SetCellValue(sheet, cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // wardRegister holds a branch and the three people the sheet meets again.

@@ -98,8 +98,8 @@ func (src *source) each(fn rowFunc) error {
 
 // pipe reads src's rows on another goroutine and hands them to fn in
 // batches, so that decoding the file and reading the cells into people
-// use both processors.
-func (src *source) pipe(ctx context.Context, fn func(n int, cells []string)) error {
+// use both processors. fn returns false to stop the reading.
+func (src *source) pipe(ctx context.Context, fn func(n int, cells []string) bool) error {
 	type raw struct {
 		n     int
 		cells []string
@@ -132,13 +132,23 @@ func (src *source) pipe(ctx context.Context, fn func(n int, cells []string)) err
 		}
 		errc <- err
 	}()
+	more := true
 	for batch := range ch {
 		for _, r := range batch {
-			fn(r.n, r.cells)
+			if more = fn(r.n, r.cells); !more {
+				break
+			}
+		}
+		if !more {
+			break
 		}
 	}
 	close(stop)
-	return <-errc
+	err := <-errc
+	if !more && errors.Is(err, errStop) {
+		return nil
+	}
+	return err
 }
 
 // sheets lists a workbook's sheets in order (one "" for CSV).
@@ -151,6 +161,9 @@ func sheets(path string, format Format) ([]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w (%v)", ErrXLS, err)
 		}
+		return names, nil
+	}
+	if names, err := sheetList(path); err == nil {
 		return names, nil
 	}
 	x, err := excelize.OpenFile(path)
@@ -175,7 +188,33 @@ func openError(path string, err error) error {
 	return fmt.Errorf("mở tệp %s: %w", filepath.Base(path), err)
 }
 
+// eachXLSX reads a workbook's sheet with the fast reader, and with
+// excelize from the row where the fast reader gives up, if it does. A
+// merged cell's value is in its top-left cell only; the sheet shows it
+// over the whole range (a Chi đoàn written once for the rows of its
+// members), and so rows from fillFrom on read it.
 func eachXLSX(path, sheet string, fillFrom int, fn rowFunc) error {
+	var merges []mergedRange
+	if fillFrom > 0 {
+		merges = mergedCells(path, sheet)
+	}
+	fill := newMergeFill(merges, fillFrom)
+	emit := func(n int, cells []string) error {
+		return fn(n, fill.apply(n, cells))
+	}
+	last, err := scanXLSX(path, sheet, emit)
+	if errors.Is(err, errTooBig) {
+		return fmt.Errorf("tệp %s, trang %q, sau dòng %d: %w", filepath.Base(path), sheet, last, err)
+	}
+	if !errors.Is(err, errUnsupported) {
+		return err
+	}
+	return excelizeRows(path, sheet, last, emit)
+}
+
+// excelizeRows reads a workbook's sheet with excelize, giving fn the rows
+// after row from.
+func excelizeRows(path, sheet string, from int, fn rowFunc) error {
 	x, err := excelize.OpenFile(path)
 	if err != nil {
 		return openError(path, err)
@@ -186,51 +225,18 @@ func eachXLSX(path, sheet string, fillFrom int, fn rowFunc) error {
 		return fmt.Errorf("đọc trang %q: %w", sheet, err)
 	}
 	defer rows.Close()
-	var merges []mergedRange
-	if fillFrom > 0 {
-		merges = mergedCells(path, sheet)
-	}
-	sort.Slice(merges, func(i, j int) bool { return merges[i].r1 < merges[j].r1 })
-	tops := make([]string, len(merges))
-	var active []int // the merges over the current row
-	next := 0
 	// Raw values: a date is its serial number whatever the cell's format
 	// (a format such as m/d/yy would otherwise be shown month first).
 	opt := excelize.Options{RawCellValue: true}
 	n := 0
 	for rows.Next() {
 		n++
+		if n <= from {
+			continue
+		}
 		cells, err := rows.Columns(opt)
 		if err != nil {
 			return fmt.Errorf("đọc dòng %d: %w", n, err)
-		}
-		// A merged cell's value is in its top-left cell only; the sheet
-		// shows it over the whole range (a Chi đoàn written once for the
-		// rows of its members), and so it is read.
-		for ; next < len(merges) && merges[next].r1 <= n; next++ {
-			active = append(active, next)
-		}
-		kept := active[:0]
-		for _, i := range active {
-			if merges[i].r2 >= n {
-				kept = append(kept, i)
-			}
-		}
-		active = kept
-		for _, i := range active {
-			m := merges[i]
-			if n == m.r1 {
-				tops[i] = cell(cells, m.c1)
-			}
-			if n < fillFrom {
-				continue
-			}
-			for len(cells) <= m.c2 {
-				cells = append(cells, "")
-			}
-			for c := m.c1; c <= m.c2; c++ {
-				cells[c] = tops[i]
-			}
 		}
 		if err := fn(n, cells); err != nil {
 			return err
@@ -240,6 +246,51 @@ func eachXLSX(path, sheet string, fillFrom int, fn rowFunc) error {
 		return fmt.Errorf("đọc trang %q: %w", sheet, err)
 	}
 	return nil
+}
+
+// mergeFill spreads merged cells' values over their ranges, row by row.
+type mergeFill struct {
+	merges   []mergedRange // by first row
+	tops     []string      // each range's top-left value
+	active   []int         // the ranges over the current row
+	next     int
+	fillFrom int
+}
+
+func newMergeFill(merges []mergedRange, fillFrom int) *mergeFill {
+	sort.Slice(merges, func(i, j int) bool { return merges[i].r1 < merges[j].r1 })
+	return &mergeFill{merges: merges, tops: make([]string, len(merges)), fillFrom: fillFrom}
+}
+
+// apply is row n's cells with the merged ranges over it filled in (from
+// fillFrom on); rows must come in order.
+func (m *mergeFill) apply(n int, cells []string) []string {
+	for ; m.next < len(m.merges) && m.merges[m.next].r1 <= n; m.next++ {
+		m.active = append(m.active, m.next)
+	}
+	kept := m.active[:0]
+	for _, i := range m.active {
+		if m.merges[i].r2 >= n {
+			kept = append(kept, i)
+		}
+	}
+	m.active = kept
+	for _, i := range m.active {
+		r := m.merges[i]
+		if n == r.r1 {
+			m.tops[i] = cell(cells, r.c1)
+		}
+		if n < m.fillFrom {
+			continue
+		}
+		for len(cells) <= r.c2 {
+			cells = append(cells, "")
+		}
+		for c := r.c1; c <= r.c2; c++ {
+			cells[c] = m.tops[i]
+		}
+	}
+	return cells
 }
 
 // mergedRange is a merged range of cells: rows r1..r2 (1-based), columns
@@ -283,7 +334,13 @@ func mergedCells(path, sheet string) []mergedRange {
 			if end {
 				limit = len(buf)
 			}
-			for _, m := range mergeRe.FindAllSubmatchIndex(buf, -1) {
+			var found [][]int
+			if bytes.Contains(buf, []byte("mergeCell")) {
+				// The regexp would cost more than the inflating: only
+				// the chunks that name a merge are searched.
+				found = mergeRe.FindAllSubmatchIndex(buf, -1)
+			}
+			for _, m := range found {
 				if m[0] >= limit || len(out) >= maxMerges {
 					continue
 				}

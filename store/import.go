@@ -1,9 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -15,12 +17,14 @@ type ImportCheck struct {
 	// (the sheet row), Label the field's Vietnamese label.
 	Problems []FieldError
 	// Existing gives, for each person, the ID of the same person already
-	// in the register (same CCCD, or same name and date of birth), or 0.
+	// in the register, or 0: the same CCCD, or the same name and date of
+	// birth when one of the two has no CCCD (two people with different
+	// CCCDs are two people, whatever their names).
 	Existing []int64
 	// ExistingName is the full name of that person, for the preview.
 	ExistingName []string
 	// UnknownBranches lists the branch names of the rows that the register
-	// does not have, in the order first met.
+	// does not have, in the order of the branch list.
 	UnknownBranches []string
 }
 
@@ -44,7 +48,8 @@ type ImportResult struct {
 // existingPeople indexes the register for the duplicate and card checks.
 type existingPeople struct {
 	byCitizen map[string]int64
-	byName    map[string]int64 // lower-cased full name + "|" + ISO birth date
+	byName    map[string][]int64 // lower-cased full name + "|" + ISO birth date
+	citizen   map[int64]string   // the CCCD of each person who has one
 	names     map[int64]string
 	cards     map[string]int64 // card number of a Union member → person
 	branches  map[string]int64 // folded branch name → id
@@ -65,7 +70,7 @@ func branchKey(name string) string {
 func loadExisting(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }) (*existingPeople, error) {
-	e := &existingPeople{byCitizen: map[string]int64{}, byName: map[string]int64{}, names: map[int64]string{},
+	e := &existingPeople{byCitizen: map[string]int64{}, byName: map[string][]int64{}, citizen: map[int64]string{}, names: map[int64]string{},
 		cards: map[string]int64{}, branches: map[string]int64{}}
 	rows, err := q.QueryContext(ctx, `SELECT id, family_name, middle_name, given_name, birth_date, citizen_id,
 		COALESCE(card_number, ''), union_member FROM people`)
@@ -83,8 +88,12 @@ func loadExisting(ctx context.Context, q interface {
 		}
 		if cid != "" {
 			e.byCitizen[cid] = id
+			e.citizen[id] = cid
 		}
-		e.byName[personKey(f, m, g, birth)] = id
+		if !birth.IsZero() {
+			k := personKey(f, m, g, birth)
+			e.byName[k] = append(e.byName[k], id)
+		}
 		e.names[id] = joinName(f, m, g)
 		if union && card != "" {
 			e.cards[card] = id
@@ -119,14 +128,30 @@ func (s *Store) CheckImport(ctx context.Context, people []*Person, rows []int) (
 	if err != nil {
 		return ImportCheck{}, err
 	}
-	return checkImport(e, people, rows), nil
+	c := checkImport(e, people, rows)
+	s.sortByText(c.UnknownBranches)
+	return c, nil
+}
+
+// sortByText orders names as the register's lists order them.
+func (s *Store) sortByText(names []string) {
+	keys := make(map[string][]byte, len(names))
+	for _, n := range names {
+		keys[n] = s.textKey(n)
+	}
+	slices.SortStableFunc(names, func(a, b string) int { return bytes.Compare(keys[a], keys[b]) })
 }
 
 func checkImport(e *existingPeople, people []*Person, rows []int) ImportCheck {
 	today := Today()
 	c := ImportCheck{Existing: make([]int64, len(people)), ExistingName: make([]string, len(people))}
 	cards := map[string]int{}
-	seen := map[string]int{}
+	type sheetPerson struct {
+		row     int
+		citizen string
+	}
+	seenCitizen := map[string]int{}
+	seenName := map[string][]sheetPerson{}
 	unknown := map[string]bool{}
 	keys := map[string]string{} // branch name → branchKey, computed once a name
 	for i, p := range people {
@@ -139,19 +164,39 @@ func checkImport(e *existingPeople, people []*Person, rows []int) ImportCheck {
 		}
 		key := personKey(p.FamilyName, p.MiddleName, p.GivenName, p.BirthDate)
 		if c.Existing[i] == 0 && !p.BirthDate.IsZero() {
-			c.Existing[i] = e.byName[key]
+			// The same name and date of birth is the same person only
+			// when a CCCD does not tell them apart.
+			var same []int64
+			for _, id := range e.byName[key] {
+				if p.CitizenID == "" || e.citizen[id] == "" {
+					same = append(same, id)
+				}
+			}
+			switch len(same) {
+			case 1:
+				c.Existing[i] = same[0]
+			case 0:
+			default:
+				ck.add("CitizenID", "Số CCCD", "sổ có %d người cùng họ tên và ngày sinh này: ghi số CCCD để biết là ai", len(same))
+			}
 		}
 		c.ExistingName[i] = e.names[c.Existing[i]]
 		// The same person twice in one sheet would be added twice.
-		for _, k := range []string{"cccd:" + p.CitizenID, "name:" + key} {
-			if k == "cccd:" || strings.HasSuffix(k, "|") {
-				continue
+		if p.CitizenID != "" {
+			if prev, dup := seenCitizen[p.CitizenID]; dup {
+				ck.add("CitizenID", "Số CCCD", "%s trùng với dòng %d", p.CitizenID, prev)
+			} else {
+				seenCitizen[p.CitizenID] = row
 			}
-			if prev, dup := seen[k]; dup {
-				ck.add("FullName", "Họ và tên", "trùng người ở dòng %d (cùng CCCD, hoặc cùng họ tên và ngày sinh)", prev)
-				break
+		}
+		if !p.BirthDate.IsZero() && p.FamilyName+p.GivenName != "" {
+			for _, prev := range seenName[key] {
+				if p.CitizenID == "" || prev.citizen == "" {
+					ck.add("FullName", "Họ và tên", "trùng họ tên và ngày sinh với dòng %d, và không có số CCCD để phân biệt", prev.row)
+					break
+				}
 			}
-			seen[k] = row
+			seenName[key] = append(seenName[key], sheetPerson{row, p.CitizenID})
 		}
 		if p.UnionMember && p.CardNumber != "" {
 			if prev, dup := cards[p.CardNumber]; dup {
@@ -211,6 +256,7 @@ func (s *Store) ImportPeople(ctx context.Context, people []*Person, rows []int, 
 			return err
 		}
 		c := checkImport(e, people, rows)
+		s.sortByText(c.UnknownBranches)
 		if len(c.UnknownBranches) > 0 && !opt.CreateBranches {
 			for i, p := range people {
 				if p.BranchName != "" && p.BranchID == 0 {
@@ -369,26 +415,31 @@ func (s *Store) insertPeople(ctx context.Context, tx *writeTx, people []*Person)
 	if err != nil {
 		return err
 	}
-	s.collMu.Lock()
-	defer s.collMu.Unlock()
 	for _, p := range people {
 		p.ID = next
 		next++
-		name, ids := searchText(p)
-		ids = Fold(ids)
-		args := importArgs(p, s.coll.nameKey(p.FamilyName, p.MiddleName, p.GivenName), searchColumn(name, ids))
-		if err := insPerson.add(args...); err != nil {
-			return fmt.Errorf("ghi %s: %w", p.FullName(), err)
-		}
-		if err := insFTS.add(p.ID, name, ids); err != nil {
-			return fmt.Errorf("ghi chỉ mục tìm kiếm: %w", err)
-		}
-		if recordHistory {
-			if err := tx.log("insert", "people", strconv.FormatInt(p.ID, 10), p.ID, nil, userColumns(historyRow(importColumns, args)), ""); err != nil {
-				return err
+	}
+	stop := make(chan struct{})
+	defer close(stop)
+	for batch := range s.preparePeople(people, stop) {
+		for _, r := range batch {
+			if r.err != nil {
+				return r.err
 			}
+			p := r.p
+			if err := insPerson.add(r.args...); err != nil {
+				return fmt.Errorf("ghi %s: %w", p.FullName(), err)
+			}
+			if err := insFTS.add(p.ID, r.name, r.ids); err != nil {
+				return fmt.Errorf("ghi chỉ mục tìm kiếm: %w", err)
+			}
+			if recordHistory {
+				if err := tx.logJSON("insert", "people", strconv.FormatInt(p.ID, 10), p.ID, "{}", r.history, ""); err != nil {
+					return err
+				}
+			}
+			p.Status = StatusActive
 		}
-		p.Status = StatusActive
 	}
 	if err := insPerson.flush(); err != nil {
 		return err
@@ -417,4 +468,57 @@ func (s *Store) insertPeople(ctx context.Context, tx *writeTx, people []*Person)
 		}
 	}
 	return insEvent.flush()
+}
+
+// preparedPerson is a person made ready for the bulk insert.
+type preparedPerson struct {
+	p         *Person
+	args      []any  // for importColumns
+	name, ids string // for the search index
+	history   string // the history line's row, as JSON
+	err       error
+}
+
+// preparePeople computes, on a goroutine of its own, what insertPeople
+// writes for each person (collation key, search text, the history's
+// JSON), in batches, while the caller's goroutine has SQLite write the
+// batch before: the two take a processor each. It stops when stop is
+// closed.
+func (s *Store) preparePeople(people []*Person, stop <-chan struct{}) <-chan []preparedPerson {
+	out := make(chan []preparedPerson, 4)
+	go func() {
+		defer close(out)
+		s.collMu.Lock() // the collator is not safe across goroutines
+		defer s.collMu.Unlock()
+		const size = 256
+		for i := 0; i < len(people); i += size {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			part := people[i:min(i+size, len(people))]
+			batch := make([]preparedPerson, len(part))
+			for k, p := range part {
+				name, ids := searchText(p)
+				ids = Fold(ids)
+				r := preparedPerson{p: p, name: name, ids: ids,
+					args: importArgs(p, s.coll.nameKey(p.FamilyName, p.MiddleName, p.GivenName), searchColumn(name, ids))}
+				if recordHistory {
+					a, err := rowJSON(userColumns(historyRow(importColumns, r.args)))
+					if err != nil {
+						r.err = fmt.Errorf("ghi lịch sử: %w", err)
+					}
+					r.history = string(a)
+				}
+				batch[k] = r
+			}
+			select {
+			case out <- batch:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	return out
 }

@@ -110,3 +110,100 @@ func letters(i int) string {
 		}
 	}
 }
+
+// TestImportDuplicates: the same CCCD is the same person; the same name
+// and date of birth is the same person only when a CCCD does not tell the
+// two apart, in the sheet and against the register.
+func TestImportDuplicates(t *testing.T) {
+	ctx := context.Background()
+	birth := MustDate(2000, 1, 2)
+	an := func(cccd, card string) *Person {
+		p := member("Nguyễn", "Văn", "An", birth, card)
+		p.CitizenID = cccd
+		return p
+	}
+	cases := []struct {
+		name     string
+		register []*Person
+		sheet    []*Person
+		existing []int    // the index in register of each sheet row's match, -1 for none
+		problems []string // "row field: message" of each problem
+	}{
+		{name: "two people, two CCCDs", sheet: []*Person{an("087200000001", "A1"), an("087200000002", "A2")},
+			existing: []int{-1, -1}},
+		{name: "one without CCCD", sheet: []*Person{an("087200000001", "A1"), an("", "A2")},
+			existing: []int{-1, -1}, problems: []string{"3 FullName: trùng họ tên và ngày sinh với dòng 2, và không có số CCCD để phân biệt"}},
+		{name: "same CCCD twice", sheet: []*Person{an("087200000001", "A1"), member("Lê", "", "Bình", birth, "A2")},
+			existing: []int{-1, -1}, problems: []string{"3 CitizenID: 087200000001 trùng với dòng 2"}},
+		{name: "register: another CCCD", register: []*Person{an("087200000001", "R1")}, sheet: []*Person{an("087200000002", "A1")},
+			existing: []int{-1}},
+		{name: "register: no CCCD", register: []*Person{an("", "R1")}, sheet: []*Person{an("087200000002", "R1")},
+			existing: []int{0}},
+		{name: "register: the same CCCD, another name", register: []*Person{an("087200000001", "R1")},
+			sheet: []*Person{member("Nguyễn", "Văn", "Ân", birth, "R1")}, existing: []int{0}},
+		{name: "register: two of that name", register: []*Person{an("087200000001", "R1"), an("087200000002", "R2")},
+			sheet: []*Person{an("", "A1")}, existing: []int{-1},
+			problems: []string{"2 CitizenID: sổ có 2 người cùng họ tên và ngày sinh này: ghi số CCCD để biết là ai"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := openTemp(t)
+			if len(c.register) > 0 {
+				if err := s.AddPeople(ctx, c.register); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if c.name == "same CCCD twice" || c.name == "register: the same CCCD, another name" {
+				c.sheet[len(c.sheet)-1].CitizenID = "087200000001"
+			}
+			rows := make([]int, len(c.sheet))
+			for i := range rows {
+				rows[i] = i + 2
+			}
+			got, err := s.CheckImport(ctx, c.sheet, rows)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, want := range c.existing {
+				var id int64
+				if want >= 0 {
+					id = c.register[want].ID
+				}
+				if got.Existing[i] != id {
+					t.Errorf("row %d matches person %d, want %d", rows[i], got.Existing[i], id)
+				}
+			}
+			var problems []string
+			for _, p := range got.Problems {
+				problems = append(problems, fmt.Sprintf("%d %s: %s", p.Row, p.Field, p.Msg))
+			}
+			if fmt.Sprint(problems) != fmt.Sprint(c.problems) {
+				t.Errorf("problems\n%q\nwant\n%q", problems, c.problems)
+			}
+		})
+	}
+}
+
+// TestImportNewBranchesInListOrder: the branches an import creates are
+// named, and created, in the order of the branch list, not as the sheet's
+// rows first met them.
+func TestImportNewBranchesInListOrder(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	var people []*Person
+	var rows []int
+	for i, b := range []string{"Chi đoàn Ấp Tân Hòa", "Chi đoàn Khóm 3", "Chi đoàn Công an phường", "Chi đoàn Ấp An Phú", "Chi đoàn Khóm 3"} {
+		p := member("Trần", "Văn", letters(i), MustDate(2000, 1, 2), fmt.Sprintf("C%d", i))
+		p.BranchName = b
+		people, rows = append(people, p), append(rows, i+2)
+	}
+	want := "[Chi đoàn Ấp An Phú Chi đoàn Ấp Tân Hòa Chi đoàn Công an phường Chi đoàn Khóm 3]"
+	c, err := s.CheckImport(ctx, people, rows)
+	if err != nil || fmt.Sprint(c.UnknownBranches) != want {
+		t.Fatalf("unknown branches %v (%v), want %s", c.UnknownBranches, err, want)
+	}
+	res, err := s.ImportPeople(ctx, people, rows, ImportOptions{CreateBranches: true})
+	if err != nil || fmt.Sprint(res.Branches) != want {
+		t.Fatalf("created %v (%v), want %s", res.Branches, err, want)
+	}
+}

@@ -37,6 +37,10 @@ var (
 	// income): a million billion đồng is beyond any ward's group, and
 	// sums of such figures stay far from overflowing.
 	MoneyRange = IntRange{Field: "Money", Label: "Số tiền", Min: 0, Max: 1_000_000_000_000_000}
+	// ImportRowsRange holds the rows of one imported member list: a
+	// ward's list is thousands of rows; a sheet of more is not one, and
+	// reading it would only fill the memory.
+	ImportRowsRange = IntRange{Field: "Rows", Label: "Số dòng của bảng", Min: 1, Max: 200000}
 	// CountRange holds counts of people typed by hand (youth of the
 	// ward, new Party members) and indicator targets.
 	CountRange = IntRange{Field: "Count", Label: "Số lượng", Min: 0, Max: 100_000_000}

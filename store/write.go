@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -374,15 +373,20 @@ func userColumns(r dbRow) dbRow {
 
 // log queues one history line; flush writes the queue.
 func (w *writeTx) log(action, table, key string, person any, before, after dbRow, note string) error {
-	b, err := json.Marshal(nonNil(before))
+	b, err := rowJSON(before)
 	if err != nil {
 		return fmt.Errorf("ghi lịch sử: %w", err)
 	}
-	a, err := json.Marshal(nonNil(after))
+	a, err := rowJSON(after)
 	if err != nil {
 		return fmt.Errorf("ghi lịch sử: %w", err)
 	}
-	w.pending = append(w.pending, action, table, key, person, string(b), string(a), note)
+	return w.logJSON(action, table, key, person, string(b), string(a), note)
+}
+
+// logJSON queues a history line whose rows are already JSON.
+func (w *writeTx) logJSON(action, table, key string, person any, before, after, note string) error {
+	w.pending = append(w.pending, action, table, key, person, before, after, note)
 	if len(w.pending) >= historyBatch*historyCols {
 		return w.flush()
 	}
@@ -407,11 +411,4 @@ func (w *writeTx) flush() error {
 	}
 	w.pending = nil
 	return nil
-}
-
-func nonNil(r dbRow) dbRow {
-	if r == nil {
-		return dbRow{}
-	}
-	return r
 }

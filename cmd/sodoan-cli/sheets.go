@@ -137,7 +137,7 @@ func runImport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	skip := fs.Bool("skip-invalid", false, "nhập các dòng hợp lệ, bỏ qua dòng lỗi (mặc định: có dòng lỗi thì không nhập gì)")
 	errorsOut := fs.String("errors", "", "ghi các dòng lỗi kèm lý do ra tệp .xlsx để sửa và nhập lại")
 	create := fs.Bool("create-branches", false, "tạo các chi đoàn chưa có trong sổ")
-	update := fs.Bool("update", false, "người đã có trong sổ (cùng CCCD, hoặc cùng họ tên và ngày sinh): cập nhật theo bảng (mặc định: bỏ qua)")
+	update := fs.Bool("update", false, "người đã có trong sổ (cùng CCCD, hoặc cùng họ tên và ngày sinh khi CCCD không phân biệt): cập nhật theo bảng (mặc định: bỏ qua)")
 	force := fs.Bool("force", false, "thay thế tệp --errors đã có")
 	if len(args) == 0 || args[0] != "members" {
 		if st == nil || wantsHelp(args) {
