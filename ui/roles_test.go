@@ -12,18 +12,26 @@ import (
 	"sodoan/store"
 )
 
+// englishLater opens the test window (in Vietnamese until the test
+// switches) and gives its first Union member.
+func englishLater(t *testing.T) (*fixture, []store.Person) {
+	t.Helper()
+	f := newFixture(t, "dashboard")
+	t.Cleanup(func() { SetLanguage(LangVietnamese) })
+	people, err := f.st.ListMembers(context.Background(), store.MemberFilter{Kind: store.KindUnion, Limit: 1})
+	if err != nil || len(people) == 0 {
+		t.Fatal("no member", err)
+	}
+	return f, people
+}
+
 // TestRolesInEnglish: in the English window a club's members show their
 // roles in English, the role dropdown offers them in English, and a role
 // picked in English is kept in Vietnamese; a ward's own role stays as
 // typed.
 func TestRolesInEnglish(t *testing.T) {
-	f := newFixture(t, "dashboard")
+	f, people := englishLater(t)
 	ctx := context.Background()
-	t.Cleanup(func() { SetLanguage(LangVietnamese) })
-	people, err := f.st.ListMembers(ctx, store.MemberFilter{Kind: store.KindUnion, Limit: 1})
-	if err != nil || len(people) == 0 {
-		t.Fatal("no member", err)
-	}
 	club := &store.Club{Name: "CLB Bóng đá", Kind: "interest", Active: true, Members: []store.GroupMember{
 		{PersonID: people[0].ID, Name: people[0].FullName(), Role: "Chủ nhiệm"},
 		{Name: "Trương Văn Lộc", Role: "Ban hậu cần"},
@@ -107,13 +115,8 @@ func TestRolesInEnglish(t *testing.T) {
 // TestPositionInEnglish: the Union office of a member, kept as its
 // Vietnamese word, shows in the English members table in English.
 func TestPositionInEnglish(t *testing.T) {
-	f := newFixture(t, "dashboard")
+	f, people := englishLater(t)
 	ctx := context.Background()
-	t.Cleanup(func() { SetLanguage(LangVietnamese) })
-	people, err := f.st.ListMembers(ctx, store.MemberFilter{Kind: store.KindUnion, Limit: 1})
-	if err != nil || len(people) == 0 {
-		t.Fatal("no member", err)
-	}
 	if err := f.st.SavePosition(ctx, &store.Position{PersonID: people[0].ID, Kind: "deputy", BranchID: people[0].BranchID,
 		Start: store.MustDate(2024, 1, 1)}); err != nil {
 		t.Fatal(err)
