@@ -94,6 +94,11 @@ func (s *Store) Backups() ([]BackupFile, error) {
 		}
 		if mt := fi.ModTime(); mt.Truncate(time.Second).Equal(t) {
 			t = mt // the same second as the name: more precise, for order
+		} else if mt.After(t) && mt.Sub(t) < time.Hour {
+			// Finished in a later second (a large register, a busy
+			// machine): it was begun after every backup of its second
+			// that finished within it, and is newer.
+			t = t.Add(time.Second - 1)
 		}
 		out = append(out, BackupFile{Path: filepath.Join(s.BackupDir(), e.Name()), Time: t, Size: fi.Size(), Reason: BackupReason(m[4])})
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 // The settings that say what a register is: its identity (set by
-// migration 3 in every register) and its kind ("" for a ward's register,
+// migration 4 in every register) and its kind ("" for a ward's register,
 // registerConsolidation for an upper level's).
 const (
 	settingRegisterID     = "register.id"
@@ -31,7 +31,7 @@ var ErrConsolidation = errors.New("đây là sổ tổng hợp của cấp trên
 var ErrNotConsolidation = errors.New("đây là sổ của một phường, không phải sổ tổng hợp của cấp trên")
 
 // RegisterID is the register's identity: a random hex string made when
-// the register was created (or brought to schema 3), carried by its
+// the register was created (or brought to schema 4), carried by its
 // packages and kept by its backups.
 func (s *Store) RegisterID(ctx context.Context) (string, error) {
 	id, err := s.Setting(ctx, settingRegisterID)

@@ -59,7 +59,22 @@ func uriPath(path string) string {
 // migrate runs the migrations the register lacks. The version is read
 // inside each migration's write transaction (BEGIN IMMEDIATE), so that two
 // processes opening a new register at once do not both run the first.
-func (s *Store) migrate(ctx context.Context) error {
+//
+// A register older than identities that must stay the register someone
+// else knows (id: a ward's snapshot, the register its package names; a
+// register restored from such a backup, the identity it had) gets id in
+// the transaction of the migration that gives identities, which then
+// keeps it instead of drawing a random one. An empty id draws one.
+func (s *Store) migrate(ctx context.Context, id string) error {
+	return s.migrateTo(ctx, len(migrations), id)
+}
+
+// identitySchema is the schema that gave every register its identity
+// (migration 4 writes a random register.id into a register lacking one).
+const identitySchema = 4
+
+// migrateTo runs the migrations the register lacks up to schema n.
+func (s *Store) migrateTo(ctx context.Context, n int, id string) error {
 	for {
 		var v int
 		done := false
@@ -67,9 +82,14 @@ func (s *Store) migrate(ctx context.Context) error {
 			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 				return fmt.Errorf("đọc phiên bản sổ: %w", err)
 			}
-			if v >= len(migrations) {
+			if v >= n {
 				done = true
 				return nil
+			}
+			if v+1 == identitySchema && id != "" {
+				if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)`, settingRegisterID, id); err != nil {
+					return err
+				}
 			}
 			if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 				return err

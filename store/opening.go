@@ -38,6 +38,13 @@ type OpenOptions struct {
 	// so that a second window (or a restore) on the same file is refused
 	// with ErrInUse instead of working on it behind the first's back.
 	Exclusive bool
+	// CopyOf marks the file as a disposable copy of the register whose
+	// identity it gives (a ward's snapshot unpacked from its package,
+	// which stays as it was): an older schema is brought forward without
+	// the backup a user's register gets first, and a register older than
+	// identities (before schema identitySchema) takes this one instead of
+	// a random one, so that it is still the register its package names.
+	CopyOf string
 }
 
 // ErrReadOnly is returned by writes to a register opened read-only.
@@ -237,7 +244,7 @@ func (s *Store) open(ctx context.Context, o OpenOptions, isNew bool) error {
 		}
 		return nil
 	}
-	if v > 0 && v < len(migrations) {
+	if v > 0 && v < len(migrations) && o.CopyOf == "" {
 		// A migration rewrites the register: keep the old one first.
 		if _, err := s.AutoBackup(ctx, BackupBeforeMigration); err != nil {
 			return err
@@ -249,7 +256,7 @@ func (s *Store) open(ctx context.Context, o OpenOptions, isNew bool) error {
 	if v < len(migrations) {
 		// Only then: the migration's transaction is a write lock, which
 		// another process's long write would make this open wait for.
-		if err := s.migrate(ctx); err != nil {
+		if err := s.migrate(ctx, o.CopyOf); err != nil {
 			return err
 		}
 	}

@@ -259,6 +259,19 @@ func resolvePath(path string) (string, error) {
 	}
 }
 
+// SameFile reports whether the paths a and b name one file, or would
+// once written: another spelling, a symbolic or hard link, a case the file
+// system ignores. A command checks with it that an output does not
+// replace one of its own inputs.
+func SameFile(a, b string) bool {
+	ra, err := resolvePath(a)
+	if err != nil {
+		return false
+	}
+	rb, err := resolvePath(b)
+	return err == nil && sameFile(ra, rb)
+}
+
 // sameFile reports whether two resolved paths name one file: equal names
 // (without case where the file system ignores it), or one file reached
 // through two names (a hard link, a case-insensitive USB stick).

@@ -83,11 +83,13 @@ func (s *Store) Restore(ctx context.Context, src string) (Restored, error) {
 	if r.Before, err = s.AutoBackup(ctx, BackupBeforeRestore); err != nil {
 		return r, err
 	}
+	// A backup older than identities has none: the register keeps its own.
+	id, _ := s.Setting(ctx, settingRegisterID)
 	if err := s.copyFrom(ctx, src); err != nil {
 		return r, fmt.Errorf("khôi phục từ %s: %w (sổ vẫn như trước khi khôi phục)", src, err)
 	}
-	if err := s.migrate(ctx); err != nil {
-		return r, err
+	if err := s.migrate(ctx, id); err != nil {
+		return r, fmt.Errorf("khôi phục từ %s: %w (sổ trước khi khôi phục được giữ ở %s)", src, err, r.Before.Path)
 	}
 	return r, s.refreshSortKeys(ctx)
 }

@@ -180,7 +180,7 @@ func (im *importer) showPreview() {
 
 	var options []fyne.CanvasObject
 	if len(pv.UnknownBranches) > 0 {
-		im.branches = newCheck(T("Tạo chi đoàn mới: ")+strings.Join(pv.UnknownBranches, "; "), nil)
+		im.branches = newCheck(fmt.Sprintf(T("Tạo %d chi đoàn mới: %s"), len(pv.UnknownBranches), someNames(pv.UnknownBranches, 4)), nil)
 		options = append(options, im.branches)
 	}
 	if existing > 0 {
@@ -207,6 +207,16 @@ func (im *importer) showPreview() {
 	im.preview.SetButtons([]fyne.CanvasObject{newButton(T("Hủy")+" (Esc)", im.preview.Hide), im.rejectBtn, im.importBtn})
 	im.preview.Resize(fyne.NewSize(1120, 640))
 	a.showDialog(im.preview, nil)
+}
+
+// someNames lists the first max names and counts the others: a sheet of a
+// new ward can name eighty branches, more than a line or a dialog holds
+// (the Chi đoàn screen lists them all).
+func someNames(names []string, max int) string {
+	if len(names) <= max {
+		return strings.Join(names, "; ")
+	}
+	return fmt.Sprintf(T("%s và %d chi đoàn khác"), strings.Join(names[:max], "; "), len(names)-max)
 }
 
 // cell is the text of the preview table's cell.
@@ -282,7 +292,7 @@ func (im *importer) doImport() {
 			msg := fmt.Sprintf(T("Đã nhập %s người mới, cập nhật %s, bỏ qua %s người đã có."),
 				fmtInt(int64(res.Added)), fmtInt(int64(res.Updated)), fmtInt(int64(res.Skipped)))
 			if len(res.Branches) > 0 {
-				msg += "\n" + T("Chi đoàn mới: ") + strings.Join(res.Branches, "; ")
+				msg += "\n" + fmt.Sprintf(T("Đã tạo %d chi đoàn mới: %s"), len(res.Branches), someNames(res.Branches, 8))
 			}
 			if res.Backup != "" {
 				msg += "\n" + T("Bản sao lưu trước khi nhập: ") + res.Backup

@@ -46,7 +46,7 @@ func TestImportPreview(t *testing.T) {
 	if got := im.cell(1, 4); got != "Đã có trong sổ: Nguyễn Văn An" {
 		t.Errorf("second row %q", got)
 	}
-	if im.branches == nil || !strings.Contains(im.branches.Text, "Chi đoàn Khóm 9") {
+	if im.branches == nil || im.branches.Text != "Tạo 1 chi đoàn mới: Chi đoàn Khóm 9" {
 		t.Fatalf("no offer to create Chi đoàn Khóm 9")
 	}
 	if im.importBtn.Text != "Nhập 3 người" || im.rejectBtn.Disabled() {
@@ -95,5 +95,31 @@ func TestTableExport(t *testing.T) {
 	rows, err := x.GetRows("Chi đoàn")
 	if err != nil || len(rows) != 3 || rows[1][1] != "Chi đoàn Khóm 1" || rows[1][3] != "5" {
 		t.Fatalf("branches sheet %q (%v)", rows, err)
+	}
+}
+
+// TestSomeNames: a long list of new branches is cut to its first names and
+// a count, so that the preview's checkbox and the result fit the window.
+func TestSomeNames(t *testing.T) {
+	names := func(n int) []string {
+		var out []string
+		for i := 1; i <= n; i++ {
+			out = append(out, "Khóm "+string(rune('0'+i%10)))
+		}
+		return out
+	}
+	cases := []struct {
+		n, max int
+		want   string
+	}{
+		{1, 4, "Khóm 1"},
+		{4, 4, "Khóm 1; Khóm 2; Khóm 3; Khóm 4"},
+		{5, 4, "Khóm 1; Khóm 2; Khóm 3; Khóm 4 và 1 chi đoàn khác"},
+		{80, 4, "Khóm 1; Khóm 2; Khóm 3; Khóm 4 và 76 chi đoàn khác"},
+	}
+	for _, c := range cases {
+		if got := someNames(names(c.n), c.max); got != c.want {
+			t.Errorf("%d names, %d shown: %q, want %q", c.n, c.max, got, c.want)
+		}
 	}
 }

@@ -108,7 +108,7 @@ func Consolidate(ctx context.Context, cons *store.Store, year int, cutoff store.
 	dir := cons.WardsDir()
 	out := make([]store.WardResults, 0, len(wards))
 	for _, w := range wards {
-		rs, err := wardResults(ctx, w.Path(dir), plan, year, cutoff)
+		rs, err := wardResults(ctx, w, dir, plan, year, cutoff)
 		if err != nil {
 			return store.Consolidation{}, fmt.Errorf("phường %s: %w", w.Unit, err)
 		}
@@ -117,8 +117,8 @@ func Consolidate(ctx context.Context, cons *store.Store, year int, cutoff store.
 	return cons.Consolidate(ctx, year, cutoff, out)
 }
 
-func wardResults(ctx context.Context, path string, plan store.Plan, year int, cutoff store.Date) ([]store.Result, error) {
-	st, err := openSnapshot(path)
+func wardResults(ctx context.Context, w store.Ward, dir string, plan store.Plan, year int, cutoff store.Date) ([]store.Result, error) {
+	st, err := openSnapshot(w.Path(dir), w.RegisterID)
 	if err != nil {
 		return nil, err
 	}

@@ -12,16 +12,20 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"filippo.io/age"
+	"golang.org/x/text/unicode/norm"
 
 	"sodoan/store"
 )
 
 // maxWorkFactor is the largest scrypt cost a package may ask for: a
-// crafted header cannot make the reader work for hours.
-const maxWorkFactor = 22
+// crafted header cannot make the reader work for minutes nor take
+// gigabytes (2^20 is 1 GiB of memory; this build writes 2^18, 256 MiB).
+const maxWorkFactor = 20
 
 // ReadManifest decrypts the package at path far enough to read its
 // manifest, and checks it (format and schema not newer than this build's).
@@ -58,6 +62,15 @@ func Unpack(path, passphrase, dest string, accept func(Manifest) error) (Manifes
 }
 
 func unpack(path, passphrase string, accept func(Manifest) error, dest string) error {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("không có tệp gói %s: kiểm tra lại đường dẫn: %w", path, err)
+	case err != nil:
+		return fmt.Errorf("mở gói %s: %w", path, err)
+	case fi.IsDir():
+		return fmt.Errorf("%s là một thư mục, %w: hãy chọn tệp .sodoan phường gửi", path, ErrNotPackage)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("mở gói %s: %w", path, err)
@@ -67,12 +80,22 @@ func unpack(path, passphrase string, accept func(Manifest) error, dest string) e
 	if head, err := br.Peek(len(ageMagic)); err != nil || string(head) != ageMagic {
 		return fmt.Errorf("tệp %s %w (không phải tệp .sodoan do Sổ Đoàn lập)", path, ErrNotPackage)
 	}
-	id, err := age.NewScryptIdentity(passphrase)
-	if err != nil {
-		return fmt.Errorf("%w: %w", ErrBadPassphrase, err)
+	// The passphrase as Vietnamese text is written (NFC): typed with
+	// composed or combining accents, it is the same passphrase. One made
+	// before packages were written so is tried as given, too.
+	var ids []age.Identity
+	for i, p := range []string{norm.NFC.String(passphrase), passphrase} {
+		if i == 1 && norm.NFC.IsNormalString(p) {
+			break
+		}
+		id, err := age.NewScryptIdentity(p)
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrBadPassphrase, err)
+		}
+		id.SetMaxWorkFactor(maxWorkFactor)
+		ids = append(ids, id)
 	}
-	id.SetMaxWorkFactor(maxWorkFactor)
-	plain, err := age.Decrypt(br, id)
+	plain, err := age.Decrypt(br, ids...)
 	if err != nil {
 		var nomatch *age.NoIdentityMatchError
 		if errors.As(err, &nomatch) {
@@ -112,9 +135,15 @@ func unpack(path, passphrase string, accept func(Manifest) error, dest string) e
 		return fmt.Errorf("giải nén gói %s: %w", path, err)
 	}
 	h := sha256.New()
-	_, err = io.Copy(io.MultiWriter(out, h), tr)
+	dw := &destWriter{w: out}
+	_, err = io.Copy(io.MultiWriter(dw, h), tr)
 	if cerr := out.Close(); err == nil && cerr != nil {
 		return fmt.Errorf("giải nén gói %s: %w", path, cerr)
+	}
+	if dw.err != nil {
+		// The package is not to blame: the upper level's disk is (full,
+		// most often).
+		return fmt.Errorf("giải nén gói %s: không ghi được sổ của phường vào %s (ổ đĩa đầy?): không có gì thay đổi: %w", path, filepath.Dir(dest), dw.err)
 	}
 	if err != nil {
 		return damaged(path, err)
@@ -149,6 +178,21 @@ func unpack(path, passphrase string, accept func(Manifest) error, dest string) e
 	return nil
 }
 
+// destWriter keeps the error of writing the unpacked register, to tell
+// a full disk from a damaged package.
+type destWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (d *destWriter) Write(p []byte) (int, error) {
+	n, err := d.w.Write(p)
+	if err != nil {
+		d.err = err
+	}
+	return n, err
+}
+
 func short(s string) string {
 	if len(s) > 12 {
 		return s[:12]
@@ -157,8 +201,24 @@ func short(s string) string {
 }
 
 func damaged(path string, err error) error {
-	return fmt.Errorf("gói %s: %w (bị cắt cụt, hỏng khi chép hoặc bị sửa): không nhập, không có gì thay đổi; hãy xin phường gửi lại gói (chi tiết: %w)", path, ErrDamaged, err)
+	return fmt.Errorf("gói %s: %w (bị cắt cụt, hỏng khi chép hoặc bị sửa): không nhập, không có gì thay đổi; hãy xin phường gửi lại gói (chi tiết: %w)", path, ErrDamaged, detail{err})
 }
+
+// detail is the cause of a refusal, cut short: a garbage file makes the
+// decoders quote whole lines of it.
+type detail struct{ err error }
+
+func (d detail) Error() string {
+	const max = 160
+	s := d.err.Error()
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max]) + "…"
+}
+
+func (d detail) Unwrap() error { return d.err }
 
 // checkManifest refuses a manifest this build cannot read.
 func checkManifest(path string, m Manifest) error {
@@ -177,14 +237,16 @@ func checkManifest(path string, m Manifest) error {
 
 // openSnapshot opens a ward's snapshot with the store, for writing: an
 // older schema is brought forward in this, the upper level's own copy
-// (read-only, this build would refuse it).
-func openSnapshot(path string) (*store.Store, error) {
+// (read-only, this build would refuse it), with no backup (the ward's
+// package is that) and keeping id, the identity the package names, when
+// the ward's register was older than identities.
+func openSnapshot(path, id string) (*store.Store, error) {
 	// Never created: a missing snapshot opened as a new, empty register
 	// would count the ward as zero everywhere.
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
 		return nil, fmt.Errorf("không thấy sổ của phường (tệp %s bị xóa hoặc rỗng): hãy nhập lại gói của phường: %w", path, errors.Join(err, store.ErrNotFound))
 	}
-	st, err := store.OpenWith(path, store.OpenOptions{})
+	st, err := store.OpenWith(path, store.OpenOptions{CopyOf: id})
 	if err != nil {
 		return nil, fmt.Errorf("mở sổ của phường %s: %w", path, err)
 	}
@@ -196,7 +258,7 @@ func openSnapshot(path string) (*store.Store, error) {
 // register the manifest names and not a consolidation register. It
 // returns the number of active Union members.
 func verify(ctx context.Context, path string, m Manifest) (int, error) {
-	st, err := openSnapshot(path)
+	st, err := openSnapshot(path, m.RegisterID)
 	if err != nil {
 		return 0, err
 	}
@@ -210,6 +272,15 @@ func verify(ctx context.Context, path string, m Manifest) (int, error) {
 	}
 	if err := st.RefuseConsolidation(ctx, "nhập như sổ của một phường"); err != nil {
 		return 0, err
+	}
+	// The wards' table and the consolidated report name the ward as its
+	// manifest does: it must be the name its register carries.
+	u, err := st.Unit(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if u.Name != m.Unit || u.UpperBody != m.UpperBody {
+		return 0, fmt.Errorf("bản kê ghi đơn vị %q (cấp trên %q), sổ trong gói là %q (cấp trên %q): %w", m.Unit, m.UpperBody, u.Name, u.UpperBody, ErrDamaged)
 	}
 	_, problems, err := st.Check(ctx)
 	if err != nil {

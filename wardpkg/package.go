@@ -28,9 +28,13 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"filippo.io/age"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"sodoan/store"
 	"sodoan/version"
@@ -86,36 +90,64 @@ func (m Manifest) Ward() store.Ward {
 	return store.Ward{RegisterID: m.RegisterID, Unit: m.Unit, UpperBody: m.UpperBody, Made: m.Made, Schema: m.Schema}
 }
 
-// CheckPassphrase refuses an empty or short passphrase.
+// CheckPassphrase refuses an empty or short passphrase, and one holding
+// control characters (a binary file given as the passphrase file, or one
+// saved as UTF-16 without its mark).
 func CheckPassphrase(p string) error {
-	n := utf8.RuneCountInString(p)
+	n := utf8.RuneCountInString(norm.NFC.String(p))
 	switch {
 	case strings.TrimSpace(p) == "":
 		return fmt.Errorf("%w: mật khẩu trống", ErrBadPassphrase)
 	case !utf8.ValidString(p):
-		return fmt.Errorf("%w: mật khẩu không phải văn bản UTF-8", ErrBadPassphrase)
+		return fmt.Errorf("%w: mật khẩu không phải văn bản UTF-8 (hãy lưu tệp mật khẩu với mã hóa UTF-8)", ErrBadPassphrase)
+	case strings.ContainsFunc(p, func(r rune) bool { return r != '\t' && unicode.IsControl(r) }):
+		return fmt.Errorf("%w: mật khẩu chứa ký tự điều khiển (tệp mật khẩu phải là văn bản, mật khẩu ở dòng đầu)", ErrBadPassphrase)
 	case n < MinPassphrase:
 		return fmt.Errorf("%w: mật khẩu chỉ có %d ký tự, cần ít nhất %d", ErrBadPassphrase, n, MinPassphrase)
 	}
 	return nil
 }
 
+// maxPassphraseLine is the longest first line a passphrase file may have,
+// in bytes: a longer one is not a passphrase someone typed.
+const maxPassphraseLine = 1024
+
 // ReadPassphrase reads a passphrase from the first line of a file (the
-// line ending is not part of it) and checks it. Passphrases are never
-// given on a command line, where other users and the shell's history
-// would see them.
+// line ending, LF or CRLF, is not part of it) and checks it. The file may
+// be UTF-8 with or without a byte-order mark, or UTF-16 with its mark, as
+// Windows Notepad saves it. Passphrases are never given on a command
+// line, where other users and the shell's history would see them.
 func ReadPassphrase(path string) (string, error) {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "", fmt.Errorf("không có tệp mật khẩu %s: %w", path, err)
+	case err != nil:
+		return "", fmt.Errorf("đọc tệp mật khẩu %s: %w", path, err)
+	case fi.IsDir():
+		return "", fmt.Errorf("tệp mật khẩu %s là một thư mục: %w", path, ErrBadPassphrase)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return "", fmt.Errorf("đọc tệp mật khẩu %s: %w", path, err)
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, 4096))
+	// A byte-order mark picks the encoding (and goes); without one the
+	// bytes are taken as they are, and CheckPassphrase refuses what is
+	// not UTF-8.
+	dec := transform.NewReader(io.LimitReader(f, 4*maxPassphraseLine), xunicode.BOMOverride(transform.Nop))
+	b, err := io.ReadAll(dec)
 	if err != nil {
 		return "", fmt.Errorf("đọc tệp mật khẩu %s: %w", path, err)
 	}
+	if strings.HasPrefix(string(b), ageMagic) {
+		return "", fmt.Errorf("tệp mật khẩu %s là một gói .sodoan, không phải tệp mật khẩu: %w", path, ErrBadPassphrase)
+	}
 	line, _, _ := strings.Cut(string(b), "\n")
 	line = strings.TrimSuffix(line, "\r")
+	if len(line) > maxPassphraseLine {
+		return "", fmt.Errorf("tệp mật khẩu %s: dòng đầu dài hơn %d byte, không phải một mật khẩu: %w", path, maxPassphraseLine, ErrBadPassphrase)
+	}
 	if err := CheckPassphrase(line); err != nil {
 		return "", fmt.Errorf("tệp mật khẩu %s: %w", path, err)
 	}
@@ -190,7 +222,7 @@ func writePackage(out store.Output, passphrase string, m *Manifest, snap string)
 	if err != nil {
 		return err
 	}
-	rcp, err := age.NewScryptRecipient(passphrase)
+	rcp, err := age.NewScryptRecipient(norm.NFC.String(passphrase))
 	if err != nil {
 		return fmt.Errorf("%w: %w", ErrBadPassphrase, err)
 	}

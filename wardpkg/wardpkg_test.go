@@ -1,13 +1,16 @@
 package wardpkg
 
 import (
+	"bytes"
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -68,6 +71,17 @@ func export(t testing.TB, st *store.Store, out string) Manifest {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// snapshotOf copies the register of w to dir/name, as Export packs it,
+// for a package made by hand.
+func snapshotOf(t testing.TB, w *store.Store, dir, name string) string {
+	t.Helper()
+	snap := filepath.Join(dir, name)
+	if err := w.Snapshot(context.Background(), snap); err != nil {
+		t.Fatal(err)
+	}
+	return snap
 }
 
 // dump reads every table of a SQLite file (virtual tables aside: their
@@ -242,29 +256,52 @@ func TestRefusedPackages(t *testing.T) {
 	}
 	// Where the age header ends and the payload begins.
 	hdrEnd := strings.Index(string(raw), "\n---") + 1
+	garbage := make([]byte, 16<<20)
+	rand.Read(garbage)
+	folder := filepath.Join(dir, "thu-muc.sodoan")
+	os.Mkdir(folder, 0o700)
+	// The package's scrypt stanza ("-> scrypt SALT 10") asking for 2^21,
+	// which would take 2 GiB.
+	costly := regexp.MustCompile(`(-> scrypt \S+) \d+\n`).ReplaceAll(raw, []byte("$1 21\n"))
+	if bytes.Equal(costly, raw) {
+		t.Fatal("no scrypt stanza in the package")
+	}
 	cases := []struct {
 		name, file, pass string
 		want             error
+		msg              string // in the message, which names the file too
 	}{
-		{"wrong passphrase", pkg, "mật khẩu phường 2", ErrPassphrase},
-		{"truncated by one byte", write("cut1", raw[:len(raw)-1]), pass, ErrDamaged},
-		{"truncated to half", write("cut2", raw[:len(raw)/2]), pass, ErrDamaged},
-		{"header only", write("cut3", raw[:hdrEnd+60]), pass, ErrDamaged},
-		{"bit flipped in the payload", write("flip1", flip(len(raw)/2)), pass, ErrDamaged},
-		{"bit flipped in the last chunk", write("flip2", flip(len(raw)-3)), pass, ErrDamaged},
-		{"bit flipped in the header MAC", write("flip3", flip(hdrEnd+5)), pass, ErrDamaged},
-		{"not a package", write("xlsx", []byte("PK\x03\x04 not a package")), pass, ErrNotPackage},
-		{"the ward's register itself", w.Path(), pass, ErrNotPackage},
-		{"empty file", write("empty", nil), pass, ErrNotPackage},
+		{"wrong passphrase", pkg, "mật khẩu phường 2", ErrPassphrase, "sai mật khẩu"},
+		{"truncated by one byte", write("cut1", raw[:len(raw)-1]), pass, ErrDamaged, "hãy xin phường gửi lại gói"},
+		{"truncated to half", write("cut2", raw[:len(raw)/2]), pass, ErrDamaged, ""},
+		{"header only", write("cut3", raw[:hdrEnd+60]), pass, ErrDamaged, ""},
+		{"bit flipped in the payload", write("flip1", flip(len(raw)/2)), pass, ErrDamaged, ""},
+		{"bit flipped in the last chunk", write("flip2", flip(len(raw)-3)), pass, ErrDamaged, ""},
+		{"bit flipped in the header MAC", write("flip3", flip(hdrEnd+5)), pass, ErrDamaged, ""},
+		{"not a package", write("xlsx", []byte("PK\x03\x04 not a package")), pass, ErrNotPackage, "không phải tệp .sodoan"},
+		{"the ward's register itself", w.Path(), pass, ErrNotPackage, ""},
+		{"empty file", write("empty", nil), pass, ErrNotPackage, ""},
+		{"a folder", folder, pass, ErrNotPackage, "là một thư mục"},
+		{"a missing file", filepath.Join(dir, "khong-co.sodoan"), pass, os.ErrNotExist, "không có tệp gói"},
+		{"16 MB of garbage", write("rac", garbage), pass, ErrNotPackage, "không phải tệp .sodoan"},
+		{"the age header, then garbage", write("rac-age", append([]byte(ageMagic), garbage...)), pass, ErrDamaged, "hãy xin phường gửi lại gói"},
+		{"a work factor of 2^21", write("nang", costly), pass, ErrDamaged, "work factor too large"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := Import(ctx, cons, c.file, c.pass)
-			if !errors.Is(err, c.want) {
-				t.Fatalf("error %v, want %v", err, c.want)
+			if !errors.Is(err, c.want) || !strings.Contains(err.Error(), c.msg) || !strings.Contains(err.Error(), c.file) {
+				t.Fatalf("error %v, want %v with %q", err, c.want, c.msg)
+			}
+			// The cause is quoted, never a whole line of garbage.
+			if n := len(err.Error()); n > 600 {
+				t.Fatalf("a message of %d bytes: %.200s…", n, err)
 			}
 			unchanged(t, cons, held, files)
 		})
+	}
+	if now, _ := os.ReadFile(pkg); !bytes.Equal(now, raw) {
+		t.Fatal("the package changed")
 	}
 	// A ward's register takes no package.
 	if _, err := Import(ctx, w, filepath.Join(dir, "p2.sodoan"), pass); !errors.Is(err, store.ErrNotConsolidation) {
@@ -299,10 +336,7 @@ func TestNewerSchema(t *testing.T) {
 	cons := consolidation(t, dir)
 	// A register of a schema this build does not know: a copy with its
 	// user_version bumped.
-	snap := filepath.Join(dir, "newer.db")
-	if err := w.Snapshot(ctx, snap); err != nil {
-		t.Fatal(err)
-	}
+	snap := snapshotOf(t, w, dir, "newer.db")
 	db, err := sql.Open("sqlite", snap)
 	if err != nil {
 		t.Fatal(err)
@@ -320,16 +354,19 @@ func TestNewerSchema(t *testing.T) {
 	if m.Schema != store.SchemaVersion+1 {
 		t.Fatalf("schema %d", m.Schema)
 	}
-	if _, err := Import(ctx, cons, pkg, pass); !errors.Is(err, ErrNewer) {
+	raw, _ := os.ReadFile(pkg)
+	_, err = Import(ctx, cons, pkg, pass)
+	if !errors.Is(err, ErrNewer) || !strings.Contains(err.Error(), fmt.Sprintf("có lược đồ %d, bản Sổ Đoàn này hiểu đến %d", store.SchemaVersion+1, store.SchemaVersion)) ||
+		!strings.Contains(err.Error(), "hãy cập nhật Sổ Đoàn rồi nhập lại") {
 		t.Fatalf("newer schema: %v", err)
 	}
 	unchanged(t, cons, nil, nil)
+	if now, _ := os.ReadFile(pkg); !bytes.Equal(now, raw) {
+		t.Fatal("a refused package was changed")
+	}
 	// A newer package format too.
 	m2 := Manifest{Format: FormatVersion + 1, RegisterID: id, Unit: "BCH ĐOÀN PHƯỜNG 1", Made: time.Now().UTC()}
-	if err := w.Snapshot(ctx, filepath.Join(dir, "cur.db")); err != nil {
-		t.Fatal(err)
-	}
-	if err := writePackage(store.Output{Path: pkg, Replace: true}, pass, &m2, filepath.Join(dir, "cur.db")); err != nil {
+	if err := writePackage(store.Output{Path: pkg, Replace: true}, pass, &m2, snapshotOf(t, w, dir, "cur.db")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Import(ctx, cons, pkg, pass); !errors.Is(err, ErrNewer) {
@@ -399,19 +436,61 @@ func TestNewerReplacesOlder(t *testing.T) {
 	}
 }
 
+// TestPassphraseFile: the first line of the file, whatever editor wrote
+// it: Windows Notepad ends it in CRLF, and saves UTF-8 with a byte-order
+// mark, or UTF-16 ("Unicode") with one. What is not a typed passphrase is
+// refused with a message saying why.
 func TestPassphraseFile(t *testing.T) {
 	dir := t.TempDir()
+	utf16 := func(s string, big bool) string {
+		var b []byte
+		if big {
+			b = []byte{0xfe, 0xff}
+		} else {
+			b = []byte{0xff, 0xfe}
+		}
+		for _, r := range s { // BMP only, as the cases below
+			if big {
+				b = append(b, byte(r>>8), byte(r))
+			} else {
+				b = append(b, byte(r), byte(r>>8))
+			}
+		}
+		return string(b)
+	}
+	const bom = "\ufeff"
 	cases := []struct {
 		content, want string
 		ok            bool
+		msg           string // in the refusal
 	}{
-		{"mật khẩu dài\n", "mật khẩu dài", true},
-		{"12345678\r\n", "12345678", true},
-		{"  có cách  \nthừa dòng", "  có cách  ", true},
-		{"", "", false},
-		{"\n", "", false},
-		{"1234567\n", "", false},
-		{"\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8", "", false},
+		{"mật khẩu dài\n", "mật khẩu dài", true, ""},
+		{"mật khẩu dài", "mật khẩu dài", true, ""},
+		{"12345678\r\n", "12345678", true, ""},
+		{"  có cách  \nthừa dòng", "  có cách  ", true, ""},
+		{bom + "mật khẩu dài\r\n", "mật khẩu dài", true, ""},
+		{bom + "mật khẩu dài", "mật khẩu dài", true, ""},
+		{utf16("mật khẩu dài\r\n", false), "mật khẩu dài", true, ""},
+		{utf16("mật khẩu dài", true), "mật khẩu dài", true, ""},
+		{"mật\tkhẩu dài\n", "mật\tkhẩu dài", true, ""},
+		{"", "", false, "mật khẩu trống"},
+		{"\n", "", false, "mật khẩu trống"},
+		{"\r\n", "", false, "mật khẩu trống"},
+		{bom, "", false, "mật khẩu trống"},
+		{bom + "\r\n", "", false, "mật khẩu trống"},
+		{utf16("\r\n", false), "", false, "mật khẩu trống"},
+		{"   \n", "", false, "mật khẩu trống"},
+		{"1234567\n", "", false, "chỉ có 7 ký tự"},
+		{bom + "1234567\r\n", "", false, "chỉ có 7 ký tự"},
+		{"\xfd\xfc\xfb\xfa\xf9\xf8\xf7\xf6", "", false, "UTF-8"},
+		// Windows-1258 ("ANSI" on a Vietnamese Windows): not UTF-8.
+		{"m\xe2t kh\xe2u d\xe0i\r\n", "", false, "lưu tệp mật khẩu với mã hóa UTF-8"},
+		// UTF-16 without its mark: a NUL after every letter.
+		{"m\x00a\x00t\x00k\x00h\x00a\x00u\x00!\x00", "", false, "ký tự điều khiển"},
+		{"mật khẩu\x1b[31m dài\n", "", false, "ký tự điều khiển"},
+		{strings.Repeat("a", 5000), "", false, "dài hơn 1024 byte"},
+		{ageMagic + "-> scrypt AAAA 18\n", "", false, "là một gói .sodoan"},
+		{strings.Repeat("a", 1025) + "\n", "", false, "dài hơn 1024 byte"},
 	}
 	for i, c := range cases {
 		p := filepath.Join(dir, fmt.Sprint(i))
@@ -420,8 +499,14 @@ func TestPassphraseFile(t *testing.T) {
 		if c.ok != (err == nil) || got != c.want {
 			t.Errorf("%q: %q, %v", c.content, got, err)
 		}
+		if err != nil && (!errors.Is(err, ErrBadPassphrase) || !strings.Contains(err.Error(), c.msg)) {
+			t.Errorf("%q: message %q, want %q", c.content, err, c.msg)
+		}
 	}
-	if _, err := ReadPassphrase(filepath.Join(dir, "none")); err == nil {
-		t.Error("missing file read")
+	if _, err := ReadPassphrase(filepath.Join(dir, "none")); err == nil || !strings.Contains(err.Error(), "không có tệp mật khẩu") {
+		t.Errorf("missing file: %v", err)
+	}
+	if _, err := ReadPassphrase(dir); !errors.Is(err, ErrBadPassphrase) || !strings.Contains(err.Error(), "là một thư mục") {
+		t.Errorf("a folder: %v", err)
 	}
 }

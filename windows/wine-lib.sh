@@ -34,7 +34,22 @@ export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 mkdir -p "$HOME"
 t0=$SECONDS
 step() { printf '\n== %s (%d s)\n' "$*" $((SECONDS - t0)); }
-fail() { echo "$script: LỖI: $*" >&2; exit 1; }
+# wine_state: what the next failure needs to explain itself: the load,
+# the memory, the Wine servers and processes alive, and the prefix.
+wine_state() {
+	echo "--- trạng thái khi lỗi ($(date -u '+%F %T UTC'), $(uptime | sed 's/.*load/load/'))"
+	free -m | sed -n 2p
+	echo "wineserver và tiến trình Wine: $(pgrep -c -f 'wineserver|\.exe' || true)"
+	pgrep -a -f 'wineserver|\.exe' | cut -c1-160 | head -15 || true
+	echo "prefix $WINEPREFIX: $(ls "$WINEPREFIX" 2>&1 | tr '\n' ' ')"
+	ls -l "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" "$WINEPREFIX/system.reg" 2>&1 || true
+	echo "tệp trong $work/win: $(ls "$work/win" 2>&1 | tr '\n' ' ')"
+}
+fail() {
+	echo "$script: LỖI: $*" >&2
+	[ -n "${in_fail:-}" ] || { in_fail=1; wine_state >&2; }
+	exit 1
+}
 ok() { echo "  đạt: $*"; }
 # since T0 T1: seconds from T0 to T1 (date +%s.%N), one decimal.
 since() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }

@@ -136,6 +136,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if cmd == "init" {
+		// A register init could not finish is removed while it holds
+		// nothing: left behind, it would refuse the corrected command.
+		err := fn(ctx, st, cargs, stdout, stderr)
+		if err != nil {
+			if derr := st.DiscardEmpty(ctx); derr != nil {
+				return errors.Join(err, derr)
+			}
+			return err
+		}
+		return st.Close()
+	}
 	defer st.Close()
 	return fn(ctx, st, cargs, stdout, stderr)
 }

@@ -50,6 +50,9 @@ func runPackage(ctx context.Context, st *store.Store, args []string, stdout, std
 		if err != nil {
 			return err
 		}
+		if store.SameFile(*out, *pf) {
+			return fmt.Errorf("package export: --out %s là chính tệp mật khẩu: gói sẽ ghi đè mật khẩu; hãy chọn tên khác cho gói", *out)
+		}
 		m, err := wardpkg.Export(ctx, st, *out, pass, *force)
 		if err != nil {
 			return err

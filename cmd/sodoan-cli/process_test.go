@@ -213,8 +213,15 @@ func TestProcessRefusesMissingRegister(t *testing.T) {
 	if fi, _ := os.Stat(empty); fi.Size() != 0 {
 		t.Fatal("the empty file was written")
 	}
-	// init creates, once.
+	// init creates, once; an init refused for an incomplete unit leaves
+	// nothing behind, so that the corrected command is not refused.
 	db := filepath.Join(dir, "moi", "so.db")
+	if out, code := cliProc("--db", db, "init", "--unit", "BCH Đoàn phường 3"); code == 0 || !strings.Contains(out, "Địa danh: không được để trống") {
+		t.Fatalf("init without a place: %d %s", code, out)
+	}
+	if left, _ := filepath.Glob(db + "*"); len(left) > 0 {
+		t.Fatalf("a refused init left %v", left)
+	}
 	if out, code := cliProc("--db", db, "init", "--unit", "BCH Đoàn phường 3", "--place", "Phường 3", "--upper", "Thành Đoàn Sa Đéc"); code != 0 {
 		t.Fatalf("init: %s", out)
 	}
