@@ -233,7 +233,7 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 		if err != nil {
 			return job{}, err
 		}
-		return job{docType: report.AnnualType, key: fmt.Sprintf("annual:%d", req.Year), omitted: omitted(a.Narrative),
+		return job{docType: report.AnnualType, key: annualKey(req.Year), omitted: omitted(a.Narrative),
 			title: report.AnnualSummary(a.Plan, req.Year), file: fmt.Sprintf("bao-cao-nam-%d.pdf", req.Year),
 			write: func(m report.Meta, w io.Writer) error { a.Meta = m; return report.WriteAnnual(w, a) }}, nil
 	case Period:

@@ -19,5 +19,7 @@ func ChoiceLists() map[string][]Choice {
 		"LegalBases":     LegalBases,
 		"Metrics":        Metrics,
 		"TrashKinds":     TrashKinds,
+		"ClubRoles":      ClubRoles,
+		"CoopRoles":      CoopRoles,
 	}
 }

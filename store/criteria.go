@@ -10,21 +10,10 @@ import (
 // nothing is written. Criteria not in list are left as they are; retire
 // one with Active false, which keeps the years it was assessed in.
 func (s *Store) SaveCriteria(ctx context.Context, list []Criterion) error {
-	c := &checker{}
 	for i := range list {
-		cr := &list[i]
-		cr.Code, cr.Text = Clean(cr.Code), Clean(cr.Text)
-		c.row = i + 1
-		c.text("Code", "Mã tiêu chí", cr.Code, ruleCode)
-		c.text("Text", "Nội dung tiêu chí", cr.Text, ruleTitle)
-		if cr.Text == "" {
-			c.add("Text", "Nội dung tiêu chí", "không được để trống")
-		}
-		if cr.Order < 0 {
-			c.add("Order", "Thứ tự", "không được âm")
-		}
+		list[i].Code, list[i].Text = Clean(list[i].Code), Clean(list[i].Text)
 	}
-	if err := c.err(); err != nil {
+	if err := CheckCriteria(list); err != nil {
 		return err
 	}
 	year := Today().Year()
@@ -36,4 +25,25 @@ func (s *Store) SaveCriteria(ctx context.Context, list []Criterion) error {
 		}
 		return nil
 	})
+}
+
+// CheckCriteria checks items of the checklist as SaveCriteria does,
+// writing nothing: a window shows every broken rule of every row at once,
+// beside the fields it could read, before saving.
+func CheckCriteria(list []Criterion) error {
+	c := &checker{}
+	for i, cr := range list {
+		code, text := Clean(cr.Code), Clean(cr.Text)
+		c.row = i + 1
+		c.text("Code", "Mã tiêu chí", code, ruleCode)
+		c.text("Text", "Nội dung tiêu chí", text, ruleTitle)
+		if text == "" {
+			c.add("Text", "Nội dung tiêu chí", "không được để trống")
+		}
+		if cr.Order < 0 {
+			c.add("Order", "Thứ tự", "không được âm")
+		}
+		OrderRange.atMost(c, "Order", "Thứ tự", int64(cr.Order))
+	}
+	return c.err()
 }

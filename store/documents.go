@@ -65,7 +65,7 @@ func nextDocumentNumber(ctx context.Context, q queryRower, year int, docType str
 	}
 	if int64(n) > DocumentNumberRange.Max {
 		c := &checker{}
-		c.add("Number", "Số văn bản", "sổ văn bản đi năm %d đã dùng hết số %s (tối đa %s)", year, docType, FormatInt(DocumentNumberRange.Max))
+		c.add("Number", "Số văn bản", "sổ văn bản đi năm %d đã dùng hết số %s (tối đa %s)", year, docType, Num(DocumentNumberRange.Max))
 		return 0, c.err()
 	}
 	return n, nil

@@ -56,3 +56,18 @@ func FormatValue(kind IndicatorKind, v float64) string {
 	}
 	return FormatNum(v)
 }
+
+// Num is a whole number given as an argument of a message: it prints the
+// Vietnamese way (FormatInt), and a window writing another language can
+// recognise it and write it its own way.
+type Num int64
+
+// String is the number with Vietnamese thousands separators.
+func (n Num) String() string { return FormatInt(int64(n)) }
+
+// Dec is a number with at most one decimal given as an argument of a
+// message, like Num: 7.500, 72,5 in Vietnamese.
+type Dec float64
+
+// String is the number written the Vietnamese way (FormatNum).
+func (d Dec) String() string { return FormatNum(float64(d)) }

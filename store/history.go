@@ -46,7 +46,7 @@ const MaxHistoryLimit = 10000
 func (s *Store) History(ctx context.Context, f HistoryFilter) ([]HistoryEntry, error) {
 	if f.Limit < 0 || f.Limit > MaxHistoryLimit {
 		c := &checker{}
-		c.add("Limit", "Số dòng", "%d: phải từ 1 đến %s", f.Limit, FormatInt(MaxHistoryLimit))
+		c.add("Limit", "Số dòng", "%d: phải từ 1 đến %s", f.Limit, Num(MaxHistoryLimit))
 		return nil, c.err()
 	}
 	if f.Limit == 0 {

@@ -44,6 +44,9 @@ var (
 	// CountRange holds counts of people typed by hand (youth of the
 	// ward, new Party members) and indicator targets.
 	CountRange = IntRange{Field: "Count", Label: "Số lượng", Min: 0, Max: 100_000_000}
+	// OrderRange holds the order (thứ tự) of a list's item typed by hand:
+	// a criterion of the checklist, an indicator of a plan.
+	OrderRange = IntRange{Field: "Order", Label: "Thứ tự", Min: 0, Max: 99999}
 )
 
 // Check returns a *ValidationError naming the label and the range when v
@@ -74,7 +77,7 @@ func (r IntRange) Parse(s string) (int64, error) {
 func (r IntRange) refuse(got string) error {
 	c := &checker{}
 	if r.Max == math.MaxInt64 {
-		c.add(r.Field, r.Label, "%s không hợp lệ: phải là số nguyên từ %s trở lên", got, FormatInt(r.Min))
+		c.add(r.Field, r.Label, "%s không hợp lệ: phải là số nguyên từ %s trở lên", got, Num(r.Min))
 	} else {
 		c.add(r.Field, r.Label, "%s không hợp lệ: phải là số nguyên từ %s đến %s", got, formatYearish(r, r.Min), formatYearish(r, r.Max))
 	}
@@ -83,11 +86,11 @@ func (r IntRange) refuse(got string) error {
 
 // formatYearish writes years without thousands separators (2100, not
 // 2.100) and other numbers with them.
-func formatYearish(r IntRange, v int64) string {
+func formatYearish(r IntRange, v int64) any {
 	if r.Field == "Year" {
 		return strconv.FormatInt(v, 10)
 	}
-	return FormatInt(v)
+	return Num(v)
 }
 
 // atMost checks v against the range's maximum for another field than the
@@ -95,7 +98,7 @@ func formatYearish(r IntRange, v int64) string {
 // the callers say "không được âm" themselves.
 func (r IntRange) atMost(c *checker, field, label string, v int64) {
 	if v > r.Max {
-		c.add(field, label, "%s không hợp lệ: phải là số nguyên từ %s đến %s", FormatInt(v), FormatInt(r.Min), FormatInt(r.Max))
+		c.add(field, label, "%s không hợp lệ: phải là số nguyên từ %s đến %s", Num(v), Num(r.Min), Num(r.Max))
 	}
 }
 

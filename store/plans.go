@@ -83,54 +83,7 @@ func (s *Store) CurrentPlan(ctx context.Context) (Plan, error) {
 // transaction: indicators missing from p.Indicators are removed, new ones
 // (ID 0) added. A plan marked Current becomes the only current one.
 func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
-	p.Number, p.Title = Clean(p.Number), Clean(p.Title)
-	p.Issuer, p.UpperPlan = Clean(p.Issuer), Clean(p.UpperPlan)
-	c := &checker{}
-	c.text("Number", "Số kế hoạch", p.Number, ruleCode)
-	c.text("Title", "Trích yếu", p.Title, ruleTitle)
-	if p.Number == "" {
-		c.add("Number", "Số kế hoạch", "không được để trống (ví dụ 25-KH/ĐTN)")
-	}
-	if p.Title == "" {
-		c.add("Title", "Trích yếu", "không được để trống")
-	}
-	if checkYear(p.StartYear) != nil || checkYear(p.EndYear) != nil || p.EndYear < p.StartYear || p.EndYear > p.StartYear+20 {
-		c.add("EndYear", "Giai đoạn", "từ năm %d đến năm %d không hợp lệ", p.StartYear, p.EndYear)
-	}
-	for i := range p.Indicators {
-		in := &p.Indicators[i]
-		in.Code, in.Section, in.Title = Clean(in.Code), Clean(in.Section), Clean(in.Title)
-		c.row = i + 1
-		c.text("Code", "Mã chỉ tiêu", in.Code, ruleCode)
-		c.text("Section", "Mục", in.Section, ruleLine)
-		c.text("Title", "Nội dung chỉ tiêu", in.Title, ruleTitle)
-		if in.Code == "" {
-			c.add("Code", "Mã chỉ tiêu", "không được để trống")
-		}
-		if in.Title == "" {
-			c.add("Title", "Nội dung chỉ tiêu", "không được để trống")
-		}
-		if in.Kind != KindCount && in.Kind != KindPercent && in.Kind != KindCheck {
-			c.add("Kind", "Loại chỉ tiêu", "%q không hợp lệ", in.Kind)
-		}
-		if !validCode(Metrics, in.Metric) {
-			c.add("Metric", "Cách đo", "%q không có trong danh mục", in.Metric)
-		}
-		if in.Target > float64(CountRange.Max) || in.Target != in.Target { // NaN too
-			c.add("Target", "Chỉ tiêu", "%s không hợp lệ: phải là số nguyên từ %s đến %s", FormatNum(in.Target), FormatInt(CountRange.Min), FormatInt(CountRange.Max))
-		}
-		if in.Target < 0 {
-			c.add("Target", "Chỉ tiêu", "không được âm")
-		}
-		if in.Kind == KindPercent && in.Target > 100 {
-			c.add("Target", "Chỉ tiêu", "tỷ lệ không quá 100%%")
-		}
-		if in.Kind == KindCheck {
-			in.Target = 1
-		}
-	}
-	c.row = 0
-	if err := c.err(); err != nil {
+	if err := validatePlan(p); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *writeTx) error {
@@ -206,7 +159,7 @@ func (s *Store) SetIndicatorValue(ctx context.Context, indicatorID int64, year i
 	}
 	if v > float64(CountRange.Max) || v != v { // NaN too
 		c := &checker{}
-		c.add("Value", "Giá trị", "%s không hợp lệ: phải là số nguyên từ %s đến %s", FormatNum(v), FormatInt(CountRange.Min), FormatInt(CountRange.Max))
+		c.add("Value", "Giá trị", "%s không hợp lệ: phải là số nguyên từ %s đến %s", Dec(v), Num(CountRange.Min), Num(CountRange.Max))
 		return c.err()
 	}
 	err := s.write(ctx, func(tx *writeTx) error {
@@ -255,4 +208,66 @@ func (s *Store) DeletePlan(ctx context.Context, id int64) error {
 		}
 		return nil
 	})
+}
+
+// CheckPlan checks a plan as SavePlan does, writing nothing: a window
+// shows every broken rule at once, beside the fields it could read, before
+// saving.
+func CheckPlan(p Plan) error {
+	p.Indicators = append([]Indicator(nil), p.Indicators...)
+	return validatePlan(&p)
+}
+
+// validatePlan cleans p's text and checks every rule, naming each broken
+// one (indicators by their 1-based row).
+func validatePlan(p *Plan) error {
+	p.Number, p.Title = Clean(p.Number), Clean(p.Title)
+	p.Issuer, p.UpperPlan = Clean(p.Issuer), Clean(p.UpperPlan)
+	c := &checker{}
+	c.text("Number", "Số kế hoạch", p.Number, ruleCode)
+	c.text("Title", "Trích yếu", p.Title, ruleTitle)
+	if p.Number == "" {
+		c.add("Number", "Số kế hoạch", "không được để trống (ví dụ 25-KH/ĐTN)")
+	}
+	if p.Title == "" {
+		c.add("Title", "Trích yếu", "không được để trống")
+	}
+	if checkYear(p.StartYear) != nil || checkYear(p.EndYear) != nil || p.EndYear < p.StartYear || p.EndYear > p.StartYear+20 {
+		c.add("EndYear", "Giai đoạn", "từ năm %d đến năm %d không hợp lệ", p.StartYear, p.EndYear)
+	}
+	for i := range p.Indicators {
+		in := &p.Indicators[i]
+		in.Code, in.Section, in.Title = Clean(in.Code), Clean(in.Section), Clean(in.Title)
+		c.row = i + 1
+		c.text("Code", "Mã chỉ tiêu", in.Code, ruleCode)
+		c.text("Section", "Mục", in.Section, ruleLine)
+		c.text("Title", "Nội dung chỉ tiêu", in.Title, ruleTitle)
+		if in.Code == "" {
+			c.add("Code", "Mã chỉ tiêu", "không được để trống")
+		}
+		if in.Title == "" {
+			c.add("Title", "Nội dung chỉ tiêu", "không được để trống")
+		}
+		if in.Kind != KindCount && in.Kind != KindPercent && in.Kind != KindCheck {
+			c.add("Kind", "Loại chỉ tiêu", "%q không hợp lệ", in.Kind)
+		}
+		if !validCode(Metrics, in.Metric) {
+			c.add("Metric", "Cách đo", "%q không có trong danh mục", in.Metric)
+		}
+		if in.Target > float64(CountRange.Max) || in.Target != in.Target { // NaN too
+			c.add("Target", "Chỉ tiêu", "%s không hợp lệ: phải là số nguyên từ %s đến %s", Dec(in.Target), Num(CountRange.Min), Num(CountRange.Max))
+		}
+		if in.Target < 0 {
+			c.add("Target", "Chỉ tiêu", "không được âm")
+		}
+		if in.Kind == KindPercent && in.Target > 100 {
+			c.add("Target", "Chỉ tiêu", "tỷ lệ không quá 100%%")
+		}
+		OrderRange.atMost(c, "Order", "Thứ tự", int64(in.Order))
+		if in.Kind == KindCheck {
+			in.Target = 1
+		}
+	}
+	c.row = 0
+	return c.err()
 }

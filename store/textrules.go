@@ -83,7 +83,7 @@ func (r textRule) problem(s string) *MessageError {
 		}
 	}
 	if n > r.max {
-		return msgOf(errMsg("dài %s ký tự, tối đa %s", FormatInt(int64(n)), FormatInt(int64(r.max))))
+		return msgOf(errMsg("dài %s ký tự, tối đa %s", Num(n), Num(r.max)))
 	}
 	return nil
 }

@@ -32,11 +32,19 @@ type Options struct {
 	Screen string
 	// ReportsDir is where generated documents go, one subfolder a year.
 	ReportsDir string
+	// Create makes the register when New is given none (st nil: the file
+	// does not exist yet). The welcome screen calls it only when the user
+	// chooses to start a register, so that a window opened on a mistyped
+	// path and closed leaves no file behind.
+	Create func() (*store.Store, error)
 
 	// do runs UI updates from background work; nil means fyne.Do. Tests
 	// replace it to run them on the test's goroutine, since Fyne's test
 	// driver would run them at once on the background goroutine.
 	do func(func())
+	// today is the window's clock; nil means store.Today. Tests replace
+	// it to see the dashboard on a chosen day.
+	today func() store.Date
 }
 
 // screen is one page of the navigation list.
@@ -74,7 +82,8 @@ type App struct {
 	body    *fyne.Container
 
 	// do hands UI updates from background goroutines to the UI goroutine.
-	do func(func())
+	do    func(func())
+	today func() store.Date // the clock (Options.today)
 
 	// notice confirms saves at the foot of the window.
 	notice  *noticeBar
@@ -101,12 +110,16 @@ type openDialog struct {
 var ScreenIDs = []string{"dashboard", "members", "federation", "branches", "clubs", "coops", "plan", "reports", "settings"}
 
 // New builds the main window of the register st in the Fyne app fa; call
-// Window().ShowAndRun() to run it.
+// Window().ShowAndRun() to run it. st is nil when the register does not
+// exist yet: the welcome screen then makes it with opts.Create.
 func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 	if err := SetLanguage(fa.Preferences().StringWithFallback(prefLanguage, LangVietnamese)); err != nil {
 		return nil, err
 	}
-	a := &App{fa: fa, st: st, ctx: context.Background(), opts: opts, screens: map[string]screen{}, do: opts.do}
+	a := &App{fa: fa, st: st, ctx: context.Background(), opts: opts, screens: map[string]screen{}, do: opts.do, today: opts.today}
+	if a.today == nil {
+		a.today = store.Today
+	}
 	if a.do == nil {
 		a.do = fyne.Do
 	}
@@ -116,9 +129,15 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 	a.installDrop()
 	apps.Store(a.win.Canvas(), a)
 
-	has, err := st.HasUnit(a.ctx)
-	if err != nil {
-		return nil, fmt.Errorf("đọc thông tin đơn vị: %w", err)
+	has := false
+	switch {
+	case st != nil:
+		var err error
+		if has, err = st.HasUnit(a.ctx); err != nil {
+			return nil, fmt.Errorf("đọc thông tin đơn vị: %w", err)
+		}
+	case opts.Create == nil:
+		return nil, errors.New("ui.New: không có sổ, cũng không có cách tạo sổ (Options.Create)")
 	}
 	if !has {
 		a.win.SetContent(a.welcome())

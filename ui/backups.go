@@ -134,7 +134,7 @@ func (a *App) restoreDialog() {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			b := list[i]
 			o.(*widget.Label).SetText(fmt.Sprintf("%s — %s — %s KB", b.Time.Format("02/01/2006 15:04:05"),
-				T(b.Reason.Label()), store.FormatInt((b.Size+1023)/1024)))
+				T(b.Reason.Label()), fmtInt((b.Size+1023)/1024)))
 		})
 	rows.OnSelected = func(i widget.ListItemID) { choose(list[i].Path) }
 	other := newButtonWithIcon(T("Chọn tệp khác…"), theme.FileIcon(), func() {
@@ -169,7 +169,7 @@ func (a *App) confirmRestore(path string) {
 		return
 	}
 	msg := fmt.Sprintf(T("Khôi phục sổ từ %s?\n%s người, đơn vị %s.\nSổ hiện tại được sao lưu trước vào thư mục sao lưu."),
-		path, store.FormatInt(int64(c.People)), c.Unit)
+		path, fmtInt(int64(c.People)), c.Unit)
 	a.confirm(T("Khôi phục"), msg, func() {
 		// Off the UI goroutine, behind a dialog that keeps the window's
 		// screens (and their writes) out of reach until it is done.

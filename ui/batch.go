@@ -158,8 +158,14 @@ type yearRating struct {
 	list      *fyne.Container
 	people    []store.Person
 	selects   []*choiceSelect
+	all       *choiceSelect // rates every member at once
 	other     *errorText
 }
+
+// ratingTop lays out the year rating's top row: the labels and the year at
+// their natural width, the branch and "rate everyone" dropdowns sharing
+// the rest.
+var ratingTop = flexRow{0, 0, 0, 3, 2}
 
 func (a *App) showYearRating(branchID int64) *yearRating {
 	r := &yearRating{a: a, other: newErrorText(), list: container.NewVBox()}
@@ -189,7 +195,10 @@ func (a *App) showYearRating(branchID int64) *yearRating {
 		}
 	})
 	all.PlaceHolder = T("Xếp loại tất cả…")
-	top := container.NewHBox(widget.NewLabel(T("Năm")), r.year, widget.NewLabel(T("Chi đoàn")), r.branch, all)
+	r.all = all
+	// The dropdowns share the row's width: in an HBox each got only its
+	// own small minimum and cut the branch's name and "Xếp loại tất cả…".
+	top := container.New(ratingTop, widget.NewLabel(T("Năm")), r.year, widget.NewLabel(T("Chi đoàn")), r.branch, all)
 	content := container.NewBorder(top, r.other, nil, nil, container.NewVScroll(r.list))
 	sz := a.win.Canvas().Size()
 	a.formDialog(T("Xếp loại đoàn viên cuối năm"), content, fyne.NewSize(sz.Width*0.85, sz.Height*0.9), r.save)

@@ -49,7 +49,7 @@ func (s *clubsScreen) showClub(c store.Club) {
 	fm.add("Leader", T("Chủ nhiệm"), leader)
 	fm.add("Active", "", active)
 	fm.add("Note", T("Ghi chú"), note)
-	members := newGroupEditor(a, c.Members)
+	members := newGroupEditor(a, c.Members, store.ClubRoles)
 	nc := c
 	save := fm.saveButton(a, T("Lưu"), func() error {
 		d, ok := fm.parseDateField("Founded", founded)

@@ -135,7 +135,7 @@ func (s *consolidationScreen) wardCell(row, col int, header []string) string {
 	case 2:
 		return strconv.Itoa(w.Schema)
 	case 3:
-		return store.FormatInt(int64(w.Members))
+		return fmtInt(int64(w.Members))
 	}
 	return store.FormatTime(w.Imported)
 }
@@ -171,12 +171,12 @@ func (s *consolidationScreen) indicatorCell(row, col int) string {
 	case col == 1:
 		return in.Title
 	case col == 2:
-		return store.FormatValue(in.Kind, in.Target)
+		return fmtValue(in.Kind, in.Target)
 	case col < 3+n:
 		return resultCell(s.cons.Wards[col-3].Results, i)
 	case col == 3+n:
 		if i < len(s.cons.Total) && in.Kind == store.KindCheck && s.cons.Total[i].Known {
-			return fmt.Sprintf("%s/%d", store.FormatNum(s.cons.Total[i].Actual), n)
+			return fmt.Sprintf("%s/%d", fmtNum(s.cons.Total[i].Actual), n)
 		}
 		return resultCell(s.cons.Total, i)
 	}
@@ -190,7 +190,7 @@ func resultCell(rs []store.Result, i int) string {
 	if i >= len(rs) || !rs[i].Known {
 		return "—"
 	}
-	return store.FormatValue(rs[i].Indicator.Kind, rs[i].Actual)
+	return fmtValue(rs[i].Indicator.Kind, rs[i].Actual)
 }
 
 // load reads the wards and measures the year's indicators off the UI
@@ -295,7 +295,7 @@ func (s *consolidationScreen) importPackage(path, passphrase string) {
 				return
 			}
 			msg := fmt.Sprintf(T("Đã nhập gói của %s lập lúc %s (%s đoàn viên)."), imp.Ward.Unit, store.FormatTime(imp.Ward.Made),
-				store.FormatInt(int64(imp.Ward.Members)))
+				fmtInt(int64(imp.Ward.Members)))
 			if imp.Replaced != nil {
 				msg += " " + fmt.Sprintf(T("Gói lập lúc %s được thay."), store.FormatTime(imp.Replaced.Made))
 			}

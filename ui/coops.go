@@ -44,7 +44,7 @@ func (s *coopsScreen) showCoop(c store.Coop) {
 	legal.setCode(c.LegalBasis)
 	capital := newEntry(a)
 	if c.Capital != 0 {
-		capital.SetText(store.FormatInt(c.Capital))
+		capital.SetText(fmtInt(c.Capital))
 	}
 	active := newCheck(T("Đang hoạt động"), nil)
 	active.SetChecked(c.Active)
@@ -58,12 +58,12 @@ func (s *coopsScreen) showCoop(c store.Coop) {
 	fm.add("Capital", T("Vốn góp (đồng)"), capital)
 	fm.add("Active", "", active)
 	fm.add("Note", T("Ghi chú"), note)
-	members := newGroupEditor(a, c.Members)
+	members := newGroupEditor(a, c.Members, store.CoopRoles)
 	nc := c
 	save := fm.saveButton(a, T("Lưu"), func() error {
 		fd, ok1 := fm.parseDateField("Founded", founded)
 		cd, ok2 := fm.parseDateField("ContractDate", contract)
-		capv, ok3 := fm.parseIntField("Capital", capital)
+		capv, ok3 := fm.parseIntField("Capital", capital, store.MoneyRange)
 		if !ok1 || !ok2 || !ok3 {
 			return errSkip
 		}
@@ -102,7 +102,7 @@ func (s *coopsScreen) yearly(c store.Coop) fyne.CanvasObject {
 		if v == 0 {
 			return ""
 		}
-		return store.FormatInt(v)
+		return fmtInt(v)
 	}
 	year.OnChanged = func(y string) {
 		yy, _ := strconv.Atoi(y)
@@ -119,8 +119,8 @@ func (s *coopsScreen) yearly(c store.Coop) fyne.CanvasObject {
 	year.SetSelected(strconv.Itoa(thisYear()))
 	save := fm.saveButton(a, T("Lưu kết quả năm"), func() error {
 		yy, _ := strconv.Atoi(year.Selected)
-		rv, ok1 := fm.parseIntField("Revenue", revenue)
-		ai, ok2 := fm.parseIntField("AvgIncome", income)
+		rv, ok1 := fm.parseIntField("Revenue", revenue, store.MoneyRange)
+		ai, ok2 := fm.parseIntField("AvgIncome", income, store.MoneyRange)
 		if !ok1 || !ok2 {
 			return errSkip
 		}

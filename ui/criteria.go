@@ -31,12 +31,16 @@ type criterionRow struct {
 	c                 store.Criterion
 	code, text, order *entry
 	active            *check
-	err               *errorText
+	// errs holds the message under each field (Code, Text, Order); err,
+	// under the row, any other about the row.
+	errs map[string]*errorText
+	err  *errorText
 }
 
 // criteriaColumns are the widths of the code, text, order and "in use"
-// columns.
-var criteriaColumns = flexRow{1, 10, 1, 1.5}
+// columns; the code and order columns leave room for the message under
+// their field.
+var criteriaColumns = flexRow{1.5, 8, 2, 1.5}
 
 func (s *branchesScreen) editCriteria() {
 	a := s.a
@@ -78,14 +82,16 @@ func (s *branchesScreen) editCriteria() {
 
 func (ed *criteriaEditor) addRow(c store.Criterion) *criterionRow {
 	a := ed.a
-	r := &criterionRow{c: c, code: newEntry(a), text: newEntry(a), order: newEntry(a), err: newErrorText()}
+	r := &criterionRow{c: c, code: newEntry(a), text: newEntry(a), order: newEntry(a), err: newErrorText(),
+		errs: map[string]*errorText{"Code": newErrorText(), "Text": newErrorText(), "Order": newErrorText()}}
 	r.code.SetText(c.Code)
 	r.text.SetText(c.Text)
 	r.order.SetText(strconv.Itoa(c.Order))
 	r.active = newCheck("", nil)
 	r.active.SetChecked(c.Active)
 	ed.rows = append(ed.rows, r)
-	ed.list.Add(container.NewVBox(container.New(criteriaColumns, r.code, r.text, r.order,
+	ed.list.Add(container.NewVBox(container.New(criteriaColumns, container.NewVBox(r.code, r.errs["Code"]),
+		container.NewVBox(r.text, r.errs["Text"]), container.NewVBox(r.order, r.errs["Order"]),
 		centered(r.active)), r.err))
 	ed.list.Refresh()
 	return r
@@ -95,40 +101,74 @@ func centered(o fyne.CanvasObject) fyne.CanvasObject {
 	return container.New(layout.NewCenterLayout(), o)
 }
 
-// write saves every row through store.SaveCriteria, showing each broken
-// rule under its row.
+// write saves every row through store.SaveCriteria. Every broken rule of
+// every row shows at once, each under its field: an order that is not a
+// number, and what store.CheckCriteria finds in the other fields.
 func (ed *criteriaEditor) write() bool {
 	ed.other.set("")
 	list := make([]store.Criterion, len(ed.rows))
 	bad := false
 	for i, r := range ed.rows {
-		r.err.set("")
+		r.clear()
 		c := r.c
 		c.Code, c.Text, c.Active = r.code.Text, r.text.Text, r.active.Checked
-		o, err := strconv.Atoi(strings.TrimSpace(r.order.Text))
+		o, err := parseOrder(r.order.Text)
 		if err != nil {
-			r.err.set(T("Thứ tự") + ": " + T("không phải là số"))
+			r.errs["Order"].set(errText(err))
 			bad = true
 		}
 		c.Order = o
 		list[i] = c
 	}
-	if bad {
-		return false
+	err := store.CheckCriteria(list)
+	if err == nil && !bad {
+		err = ed.a.st.SaveCriteria(ed.a.ctx, list)
 	}
-	err := ed.a.st.SaveCriteria(ed.a.ctx, list)
 	if err == nil {
-		return true
+		return !bad
 	}
-	if !showRowErrors(err, func(row int) *errorText {
-		if row >= 1 && row <= len(ed.rows) {
-			return ed.rows[row-1].err
-		}
-		return nil
-	}, ed.other) {
+	if !ed.showErrors(err) {
 		ed.a.showError(err)
 	}
 	return false
+}
+
+// clear hides the row's messages.
+func (r *criterionRow) clear() {
+	r.err.set("")
+	for _, e := range r.errs {
+		e.set("")
+	}
+}
+
+// showErrors places each message of a *store.ValidationError under the
+// field it names, in the row it names, leaving a field's own message (an
+// unreadable order) in place; it reports false when err is not one.
+func (ed *criteriaEditor) showErrors(err error) bool {
+	var ve *store.ValidationError
+	if !errors.As(err, &ve) {
+		return false
+	}
+	var rest []store.FieldError
+	for _, fe := range ve.Errors {
+		if fe.Row < 1 || fe.Row > len(ed.rows) {
+			rest = append(rest, fe)
+			continue
+		}
+		r := ed.rows[fe.Row-1]
+		t, ok := r.errs[fe.Field]
+		if !ok {
+			t = r.err
+		}
+		if t.msg() != "" && fe.Field == "Order" {
+			continue // the order could not be read: that says it
+		}
+		t.set(joinNonEmpty("; ", t.msg(), fieldMsg(fe)))
+	}
+	if len(rest) > 0 {
+		showRowErrors(&store.ValidationError{Errors: rest}, func(int) *errorText { return nil }, ed.other)
+	}
+	return true
 }
 
 // showRowErrors places each message of a *store.ValidationError under the
@@ -156,4 +196,11 @@ func showRowErrors(err error, row func(int) *errorText, other *errorText) bool {
 		t.set(strings.Join(msgs[t], "; "))
 	}
 	return true
+}
+
+// parseOrder reads a typed order (thứ tự), as every number of the window
+// is read (readInt).
+func parseOrder(s string) (int, error) {
+	v, err := readInt(s, store.OrderRange)
+	return int(v), err
 }

@@ -3,12 +3,14 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"sodoan/issuing"
 	"sodoan/store"
 )
 
@@ -38,7 +40,7 @@ func (d *dashboard) refresh() {
 		return
 	}
 	card := func(title string, value int, sub string, target string) fyne.CanvasObject {
-		v := widget.NewLabel(store.FormatInt(int64(value)))
+		v := widget.NewLabel(fmtInt(int64(value)))
 		v.SizeName = theme.SizeNameHeadingText
 		v.TextStyle.Bold = true
 		b := newButton(T("Xem"), func() { a.goTo(target) })
@@ -52,24 +54,24 @@ func (d *dashboard) refresh() {
 		if c.Code == string(store.StatusActive) {
 			continue
 		}
-		statusLine = joinNonEmpty(" · ", statusLine, fmt.Sprintf("%s: %s", T(c.Label), store.FormatInt(int64(ov.UnionByStatus[store.Status(c.Code)]))))
+		statusLine = joinNonEmpty(" · ", statusLine, fmt.Sprintf("%s: %s", T(c.Label), fmtInt(int64(ov.UnionByStatus[store.Status(c.Code)]))))
 	}
 	cards := container.NewGridWithColumns(5,
 		card(T("Đoàn viên đang sinh hoạt"), ov.UnionActive,
-			fmt.Sprintf(T("Nam %s · Nữ %s"), store.FormatInt(int64(ov.UnionMale)), store.FormatInt(int64(ov.UnionFemale))), "members"),
+			fmt.Sprintf(T("Nam %s · Nữ %s"), fmtInt(int64(ov.UnionMale)), fmtInt(int64(ov.UnionFemale))), "members"),
 		card(Tc("nav", "Hội viên"), ov.Federation, T("Hội LHTN Việt Nam"), "federation"),
 		card(Tc("nav", "Chi đoàn"), ov.Branches, T("đang hoạt động"), "branches"),
 		card(T("Câu lạc bộ"), ov.Clubs, T("đang hoạt động"), "clubs"),
 		card(T("Tổ hợp tác"), ov.Coops, T("đang hoạt động"), "coops"),
 	)
-	statusLbl := widget.NewLabel(fmt.Sprintf(T("Kết nạp năm %d: %s đoàn viên"), year, store.FormatInt(int64(ov.Admitted))) +
+	statusLbl := widget.NewLabel(fmt.Sprintf(T("Kết nạp năm %d: %s đoàn viên"), year, fmtInt(int64(ov.Admitted))) +
 		" · " + T("Đoàn viên khác") + ": " + statusLine)
 	statusLbl.Wrapping = fyne.TextWrapWord
 
 	alerts := container.NewVBox(heading(T("Cần chú ý")))
 	d.addFirstSteps(alerts)
 	if ov.TurningThirty > 0 {
-		b := newButtonWithIcon(fmt.Sprintf(T("%s đoàn viên tròn 30 tuổi trong năm %d: chuẩn bị trưởng thành Đoàn"), store.FormatInt(int64(ov.TurningThirty)), year),
+		b := newButtonWithIcon(fmt.Sprintf(T("%s đoàn viên tròn 30 tuổi trong năm %d: chuẩn bị trưởng thành Đoàn"), fmtInt(int64(ov.TurningThirty)), year),
 			theme.WarningIcon(), func() {
 				a.goTo("members")
 				if m, ok := a.screens["members"].(*membersScreen); ok {
@@ -79,16 +81,20 @@ func (d *dashboard) refresh() {
 		b.Alignment = widget.ButtonAlignLeading
 		alerts.Add(b)
 	}
-	today := store.Today()
-	due := store.MustDate(year, reportDueMonth, reportDueDay)
-	if today.After(due) {
-		due = store.MustDate(year+1, reportDueMonth, reportDueDay)
+	today := a.today()
+	rd, err := annualDue(today, func(y int) (bool, error) {
+		_, ok, err := issuing.AnnualIssued(a.ctx, a.st, y)
+		return ok, err
+	})
+	if err != nil {
+		a.showError(err)
 	}
-	days := int(due.Time().Sub(today.Time()).Hours() / 24)
-	dueText := fmt.Sprintf(T("Báo cáo năm nộp trước %s: còn %d ngày"), due.String(), days)
-	dueBtn := newButtonWithIcon(dueText, theme.DocumentIcon(), func() { a.goTo("reports") })
+	dueBtn := newButtonWithIcon(rd.text(), theme.DocumentIcon(), func() { a.goTo("reports") })
 	dueBtn.Alignment = widget.ButtonAlignLeading
-	if days <= 30 {
+	switch {
+	case rd.overdue():
+		dueBtn.Importance = widget.DangerImportance
+	case rd.days <= 30:
 		dueBtn.Importance = widget.WarningImportance
 	}
 	alerts.Add(dueBtn)
@@ -163,4 +169,36 @@ func indicatorBar(r store.Result) fyne.CanvasObject {
 	}
 	bar.Refresh()
 	return container.NewGridWithColumns(2, label, bar)
+}
+
+// dueReport is the annual report the dashboard reminds of.
+type dueReport struct {
+	year int
+	due  store.Date
+	days int // days left; negative: days past due
+}
+
+// annualDue is this year's annual report, due on 15/10, until it is issued
+// (issued tells, from the register of outgoing documents), and next
+// year's after: a report not issued by its day stays on the dashboard as
+// overdue instead of giving way to next year's date.
+func annualDue(today store.Date, issued func(year int) (bool, error)) (dueReport, error) {
+	y := today.Year()
+	done, err := issued(y)
+	if done {
+		y++
+	}
+	due := store.MustDate(y, reportDueMonth, reportDueDay)
+	days := int(math.Round(due.Time().Sub(today.Time()).Hours() / 24))
+	return dueReport{year: y, due: due, days: days}, err
+}
+
+func (r dueReport) overdue() bool { return r.days < 0 }
+
+// text is the dashboard's line.
+func (r dueReport) text() string {
+	if r.overdue() {
+		return fmt.Sprintf(T("Báo cáo năm %d chưa nộp, quá hạn %s: đã quá %d ngày"), r.year, r.due.String(), -r.days)
+	}
+	return fmt.Sprintf(T("Báo cáo năm nộp trước %s: còn %d ngày"), r.due.String(), r.days)
 }

@@ -97,7 +97,7 @@ func (r *docRegister) refresh() {
 	if len(docs) == 0 {
 		r.count.SetText(T("Sổ văn bản đi chưa có văn bản nào."))
 	} else {
-		r.count.SetText(T("Số văn bản đã vào sổ") + ": " + store.FormatInt(int64(len(docs))))
+		r.count.SetText(T("Số văn bản đã vào sổ") + ": " + fmtInt(int64(len(docs))))
 	}
 	r.table.Refresh()
 }

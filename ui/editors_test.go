@@ -232,7 +232,7 @@ func TestRetiredCriterionLosesCheckbox(t *testing.T) {
 	ed.rows[1].text.SetText("Có từ 85% đoàn viên tham gia sinh hoạt")
 	ed.rows[2].text.SetText("")
 	f.app.shortcutSave()
-	if got := ed.rows[2].err.msg(); !strings.Contains(got, "không được để trống") || len(f.app.dialogs) != 1 {
+	if got := ed.rows[2].errs["Text"].msg(); !strings.Contains(got, "không được để trống") || len(f.app.dialogs) != 1 {
 		t.Fatalf("empty text: message %q, dialogs %d", got, len(f.app.dialogs))
 	}
 	if c, _ := f.st.Criteria(ctx); !c[7].Active || c[1].Text != crit[1].Text {

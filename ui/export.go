@@ -82,7 +82,7 @@ func (m *membersScreen) export(ext string, personal bool) {
 				return
 			}
 			m.lastExport = path
-			a.fileReady(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s người vào %s."), store.FormatInt(int64(n)), path), path)
+			a.fileReady(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s người vào %s."), fmtInt(int64(n)), path), path)
 		})
 	}()
 }
@@ -117,7 +117,7 @@ func (a *App) tableExportButton(table, file string, year func() int) *button {
 					return
 				}
 				a.lastTableExport = path
-				a.fileReady(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s dòng vào %s."), store.FormatInt(int64(n)), path), path)
+				a.fileReady(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s dòng vào %s."), fmtInt(int64(n)), path), path)
 			})
 		}()
 	})

@@ -1,20 +1,52 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
 	"sodoan/store"
 )
 
-// parseInt reads a number typed with or without thousands separators.
-func parseInt(s string) (int64, error) {
+// readInt reads a whole number typed in the window, with or without
+// thousands separators (empty is 0). Every number field of the window
+// reads through here, so that each says what is wrong the same way: not a
+// number, or larger than the field's maximum (r.Max, from store/limits.go)
+// however many digits were typed.
+func readInt(s string, r store.IntRange) (int64, error) {
 	s = strings.NewReplacer(".", "", " ", "", ",", "").Replace(strings.TrimSpace(s))
 	if s == "" {
 		return 0, nil
 	}
-	return strconv.ParseInt(s, 10, 64)
+	v, err := strconv.ParseInt(s, 10, 64)
+	if errors.Is(err, strconv.ErrRange) || (err == nil && v > r.Max) {
+		if strings.HasPrefix(s, "-") {
+			return 0, numberError(T("không được âm"))
+		}
+		return 0, tooLarge(r)
+	}
+	if err != nil {
+		return 0, numberError(T("không phải là số"))
+	}
+	return v, nil
 }
+
+// tooLarge says that a number is over r's maximum, naming it (a year
+// without a thousands separator).
+func tooLarge(r store.IntRange) error {
+	max := fmtInt(r.Max)
+	if r.Field == store.YearRange.Field {
+		max = strconv.FormatInt(r.Max, 10)
+	}
+	return numberError(fmt.Sprintf(T("quá lớn: tối đa %s"), max))
+}
+
+// numberError is what is wrong with a typed number, already in the
+// window's language.
+type numberError string
+
+func (e numberError) Error() string { return string(e) }
 
 // choiceSelect is a dropdown over one of the store's fixed lists: it shows
 // the labels (translated) and gives back the codes.

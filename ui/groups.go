@@ -17,23 +17,24 @@ type groupEditor struct {
 	list    *fyne.Container
 	search  *entry
 	results *fyne.Container
-	role    *entry
+	role    *roleEntry
+	roles   []store.Choice // the usual roles (store.ClubRoles, store.CoopRoles)
 	root    fyne.CanvasObject
 }
 
-func newGroupEditor(a *App, members []store.GroupMember) *groupEditor {
-	g := &groupEditor{a: a, members: append([]store.GroupMember(nil), members...),
+func newGroupEditor(a *App, members []store.GroupMember, roles []store.Choice) *groupEditor {
+	g := &groupEditor{a: a, members: append([]store.GroupMember(nil), members...), roles: roles,
 		list: container.NewVBox(), results: container.NewVBox()}
 	g.search = newEntry(a)
 	g.search.SetPlaceHolder(T("Tìm trong sổ hoặc gõ tên người ngoài sổ"))
-	g.role = newEntry(a)
+	g.role = newRoleEntry(a, roles)
 	g.role.SetPlaceHolder(T("Vai trò (tổ trưởng, thành viên…)"))
 	g.search.OnChanged = func(q string) { g.find(q) }
 	outsider := newButtonWithIcon(T("Thêm người ngoài sổ"), theme.ContentAddIcon(), func() {
 		if g.search.Text == "" {
 			return
 		}
-		g.members = append(g.members, store.GroupMember{Name: g.search.Text, Role: g.role.Text})
+		g.members = append(g.members, store.GroupMember{Name: g.search.Text, Role: g.role.stored()})
 		g.search.SetText("")
 		g.redraw()
 	})
@@ -59,7 +60,7 @@ func (g *groupEditor) find(q string) {
 		for _, p := range people {
 			p := p
 			b := newButtonWithIcon(p.FullName()+" — "+p.BirthDate.String()+" — "+p.BranchName, theme.ContentAddIcon(), func() {
-				g.members = append(g.members, store.GroupMember{PersonID: p.ID, Name: p.FullName(), Role: g.role.Text})
+				g.members = append(g.members, store.GroupMember{PersonID: p.ID, Name: p.FullName(), Role: g.role.stored()})
 				g.search.SetText("")
 				g.redraw()
 			})
@@ -77,7 +78,7 @@ func (g *groupEditor) redraw() {
 		i := i
 		text := m.Name
 		if m.Role != "" {
-			text += " — " + m.Role
+			text += " — " + roleLabel(g.roles, m.Role)
 		}
 		if m.PersonID == 0 {
 			text += " (" + T("ngoài sổ") + ")"

@@ -144,6 +144,14 @@ func translateArgs(args []any) []any {
 			out[i] = fmt.Sprintf(T(m.Format), translateArgs(m.Args)...)
 			continue
 		}
+		switch n := a.(type) {
+		case store.Num:
+			out[i] = fmtInt(int64(n))
+			continue
+		case store.Dec:
+			out[i] = fmtNum(float64(n))
+			continue
+		}
 		if l, ok := a.(interface{ Label() string }); ok {
 			out[i] = T(l.Label())
 			continue

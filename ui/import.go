@@ -72,6 +72,9 @@ func (a *App) installDrop() { a.win.SetOnDropped(a.dropped) }
 
 // dropped imports the first spreadsheet among the files dropped.
 func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
+	if a.st == nil {
+		return // the welcome screen of a register not made yet
+	}
 	for _, u := range uris {
 		ext := strings.ToLower(u.Extension())
 		for _, e := range sheetExts {
@@ -134,7 +137,7 @@ func (im *importer) showPreview() {
 	valid, invalid, existing := pv.Counts()
 	var lines []string
 	lines = append(lines, fmt.Sprintf(T("%s: %s dòng hợp lệ (%s người đã có trong sổ), %s dòng lỗi."),
-		filepath.Base(im.path), store.FormatInt(int64(valid)), store.FormatInt(int64(existing)), store.FormatInt(int64(invalid))))
+		filepath.Base(im.path), fmtInt(int64(valid)), fmtInt(int64(existing)), fmtInt(int64(invalid))))
 	if cols := pv.Unrecognised(); len(cols) > 0 {
 		lines = append(lines, T("Cột không nhận ra (không nhập): ")+strings.Join(cols, ", "))
 	}
@@ -192,7 +195,7 @@ func (im *importer) showPreview() {
 		options = append(options, im.update)
 	}
 
-	im.importBtn = newButton(fmt.Sprintf(T("Nhập %s người"), store.FormatInt(int64(valid))), im.doImport)
+	im.importBtn = newButton(fmt.Sprintf(T("Nhập %s người"), fmtInt(int64(valid))), im.doImport)
 	im.importBtn.Importance = widget.HighImportance
 	if valid == 0 {
 		im.importBtn.Disable()
@@ -291,7 +294,7 @@ func (im *importer) doImport() {
 				s.refresh()
 			}
 			msg := fmt.Sprintf(T("Đã nhập %s người mới, cập nhật %s, bỏ qua %s người đã có."),
-				store.FormatInt(int64(res.Added)), store.FormatInt(int64(res.Updated)), store.FormatInt(int64(res.Skipped)))
+				fmtInt(int64(res.Added)), fmtInt(int64(res.Updated)), fmtInt(int64(res.Skipped)))
 			if len(res.Branches) > 0 {
 				msg += "\n" + fmt.Sprintf(T("Đã tạo %d chi đoàn mới: %s"), len(res.Branches), someNames(res.Branches, 8))
 			}

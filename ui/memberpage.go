@@ -72,7 +72,7 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 		widget.NewFormItem(T("Giới tính"), widget.NewLabel(T(p.Gender.Label()))),
 		widget.NewFormItem(T("Ngày sinh"), widget.NewLabel(p.BirthDate.String())),
 		widget.NewFormItem(T("Chi đoàn"), widget.NewLabel(p.BranchName)),
-		widget.NewFormItem(T("Chức vụ"), widget.NewLabel(p.Position)),
+		widget.NewFormItem(T("Chức vụ"), widget.NewLabel(T(p.Position))),
 		widget.NewFormItem(T("Ngày vào Đoàn"), widget.NewLabel(p.AdmissionDate.String())),
 		widget.NewFormItem(T("Số thẻ"), widget.NewLabel(p.CardNumber)),
 		widget.NewFormItem(T("Ngày vào Hội"), widget.NewLabel(p.FederationDate.String())),

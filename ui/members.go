@@ -124,7 +124,7 @@ func (m *membersScreen) build() {
 			return p.AdmissionDate.String()
 		}},
 		{T("Số thẻ"), store.SortCard, true, 110, false, func(p *store.Person, _ int) string { return p.CardNumber }},
-		{T("Chức vụ"), "", false, 110, true, func(p *store.Person, _ int) string { return p.Position }},
+		{T("Chức vụ"), "", false, 110, true, func(p *store.Person, _ int) string { return T(p.Position) }},
 		{T("Trạng thái"), store.SortStatus, true, 140, true, func(p *store.Person, _ int) string { return T(p.Status.Label()) }},
 	}
 
@@ -404,7 +404,7 @@ func (m *membersScreen) fetch(p int) {
 }
 
 func (m *membersScreen) updateCount() {
-	m.count.SetText(fmt.Sprintf(T("Hiển thị %s / %s %s"), store.FormatInt(int64(m.total)), store.FormatInt(int64(m.all)), m.noun()))
+	m.count.SetText(fmt.Sprintf(T("Hiển thị %s / %s %s"), fmtInt(int64(m.total)), fmtInt(int64(m.all)), m.noun()))
 }
 
 // row returns the person shown on row r, or nil when its page is not

@@ -213,10 +213,10 @@ func (s *planScreen) resultsTable(results []store.Result, year int) fyne.CanvasO
 		case in.Metric == "manual":
 			e := newEntry(a)
 			if r.Known {
-				e.SetText(store.FormatNum(r.Actual))
+				e.SetText(fmtNum(r.Actual))
 			}
 			e.OnSubmitted = func(t string) {
-				v, err := parseInt(t)
+				v, err := readInt(t, store.CountRange)
 				if err != nil {
 					a.showError(fmt.Errorf("%s: %w", in.Code, err))
 					return
@@ -250,11 +250,11 @@ func (s *planScreen) resultsTable(results []store.Result, year int) fyne.CanvasO
 func targetText(in store.Indicator) string {
 	switch in.Kind {
 	case store.KindPercent:
-		return store.FormatNum(in.Target) + "%"
+		return fmtNum(in.Target) + "%"
 	case store.KindCheck:
 		return Tc("target", "Thực hiện")
 	}
-	t := store.FormatNum(in.Target)
+	t := fmtNum(in.Target)
 	if in.Period {
 		t += " " + T("(cả giai đoạn)")
 	}
@@ -267,14 +267,14 @@ func actualText(r store.Result) string {
 	}
 	switch r.Indicator.Kind {
 	case store.KindPercent:
-		return store.FormatNum(r.Actual) + "%"
+		return fmtNum(r.Actual) + "%"
 	case store.KindCheck:
 		if r.Actual >= 1 {
 			return T("Đã thực hiện")
 		}
 		return T("Chưa thực hiện")
 	}
-	return store.FormatNum(r.Actual)
+	return fmtNum(r.Actual)
 }
 
 // metText is the verdict in the UI's language, with a period target's
@@ -314,7 +314,7 @@ func (s *planScreen) wardForm(year int) fyne.CanvasObject {
 	fm.other = newErrorText()
 	youth, party := newEntry(a), newEntry(a)
 	if w.ResidentYouth > 0 {
-		youth.SetText(store.FormatInt(int64(w.ResidentYouth)))
+		youth.SetText(fmtInt(int64(w.ResidentYouth)))
 	}
 	if w.NewPartyMembers > 0 {
 		party.SetText(strconv.Itoa(w.NewPartyMembers))
@@ -325,8 +325,8 @@ func (s *planScreen) wardForm(year int) fyne.CanvasObject {
 	fm.add("NewPartyMembers", T("Đảng viên mới kết nạp trong năm"), party)
 	fm.add("Rating", T("Xếp loại Đoàn phường"), rating)
 	save := fm.saveButton(a, T("Lưu số liệu năm"), func() error {
-		y, ok1 := fm.parseIntField("ResidentYouth", youth)
-		p, ok2 := fm.parseIntField("NewPartyMembers", party)
+		y, ok1 := fm.parseIntField("ResidentYouth", youth, store.CountRange)
+		p, ok2 := fm.parseIntField("NewPartyMembers", party, store.CountRange)
 		if !ok1 || !ok2 {
 			return errSkip
 		}

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -69,13 +70,25 @@ func metricChoices() []store.Choice {
 	return out
 }
 
-// parseNum reads a target typed as 7.500, 7500 or 12,5.
+// parseNum reads a target typed as 7.500, 7500 or 12,5 (7,500 and 12.5
+// in English); its error says, like readInt's, whether it is not a number
+// or over store.CountRange's maximum.
 func parseNum(s string) (float64, error) {
+	if currentLang == LangEnglish {
+		s = englishDigits.Replace(s)
+	}
 	s = strings.NewReplacer(" ", "", ".", "").Replace(strings.TrimSpace(s))
 	if s == "" {
 		return 0, nil
 	}
-	return strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	switch {
+	case errors.Is(err, strconv.ErrRange) || (err == nil && v > float64(store.CountRange.Max)):
+		return 0, tooLarge(store.CountRange)
+	case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
+		return 0, numberError(T("không phải là số"))
+	}
+	return v, nil
 }
 
 // editPlan opens the editor on the plan shown.
@@ -177,7 +190,7 @@ func (e *planEditor) addRow(in store.Indicator) *indicatorRow {
 	r.section.SetText(in.Section)
 	r.section.SetPlaceHolder("2.5")
 	r.title.SetText(in.Title)
-	r.target.SetText(store.FormatNum(in.Target))
+	r.target.SetText(fmtNum(in.Target))
 	if in.Order > 0 {
 		r.order.SetText(strconv.Itoa(in.Order))
 	}
@@ -231,19 +244,34 @@ func (e *planEditor) renumber() {
 	e.list.Refresh()
 }
 
-// write checks what can be read here (numbers), then saves through
-// store.SavePlan and places its messages.
+// write reads the numbers, then checks the whole plan with
+// store.CheckPlan and saves it through store.SavePlan: every problem of
+// every field shows at once, an unreadable number beside the store's
+// messages about the other fields.
 func (e *planEditor) write() bool {
 	e.fm.clear()
-	bad := false
+	// unread names the fields whose number could not be read, by row (0
+	// for the plan itself): the store's message about the value put in
+	// their place would only repeat it.
+	unread := map[int]map[string]bool{}
+	miss := func(row int, field string) {
+		if unread[row] == nil {
+			unread[row] = map[string]bool{}
+		}
+		unread[row][field] = true
+	}
 	p := e.plan
 	p.Number, p.Title, p.Current = e.number.Text, e.title.Text, e.current.Checked
-	var err1, err2 error
-	p.StartYear, err1 = strconv.Atoi(strings.TrimSpace(e.start.Text))
-	p.EndYear, err2 = strconv.Atoi(strings.TrimSpace(e.end.Text))
-	if err1 != nil || err2 != nil {
-		e.fm.setError("EndYear", T("năm không phải là số"))
-		bad = true
+	for _, y := range []struct {
+		text string
+		to   *int
+	}{{e.start.Text, &p.StartYear}, {e.end.Text, &p.EndYear}} {
+		v, err := readInt(y.text, store.YearRange)
+		if err != nil {
+			e.fm.setError("EndYear", T("năm")+" "+y.text+": "+err.Error())
+			miss(0, "EndYear")
+		}
+		*y.to = int(v)
 	}
 	p.Indicators = make([]store.Indicator, len(e.rows))
 	for i, r := range e.rows {
@@ -254,46 +282,44 @@ func (e *planEditor) write() bool {
 		var msgs []string
 		t, err := parseNum(r.target.Text)
 		if err != nil {
-			msgs = append(msgs, T("Chỉ tiêu")+": "+T("không phải là số"))
+			msgs = append(msgs, T("Chỉ tiêu")+": "+err.Error())
+			miss(i+1, "Target")
 		}
 		in.Target = t
-		in.Order = 0
-		if o := strings.TrimSpace(r.order.Text); o != "" {
-			if in.Order, err = strconv.Atoi(o); err != nil {
-				msgs = append(msgs, T("Thứ tự")+": "+T("không phải là số"))
-			}
+		o, err := readInt(r.order.Text, store.OrderRange)
+		if err != nil {
+			msgs = append(msgs, T("Thứ tự")+": "+err.Error())
+			miss(i+1, "Order")
 		}
-		if len(msgs) > 0 {
-			r.err.set(strings.Join(msgs, "; "))
-			bad = true
-		}
+		in.Order = int(o)
+		r.err.set(strings.Join(msgs, "; "))
 		p.Indicators[i] = in
 	}
-	if bad {
-		return false
+	err := store.CheckPlan(p)
+	if err == nil && len(unread) == 0 {
+		if err = e.a.st.SavePlan(e.a.ctx, &p); err == nil {
+			e.plan = p
+			return true
+		}
 	}
-	err := e.a.st.SavePlan(e.a.ctx, &p)
 	var ve *store.ValidationError
 	switch {
 	case err == nil:
-		e.plan = p
-		return true
 	case errors.As(err, &ve):
-		var head, rows []store.FieldError
+		var head []store.FieldError
 		for _, fe := range ve.Errors {
-			if fe.Row == 0 {
+			switch {
+			case unread[fe.Row][fe.Field]:
+			case fe.Row == 0:
 				head = append(head, fe)
-			} else {
-				rows = append(rows, fe)
+			case fe.Row <= len(e.rows):
+				r := e.rows[fe.Row-1]
+				r.err.set(joinNonEmpty("; ", r.err.msg(), T(fe.Label)+": "+fieldMsg(fe)))
+			default:
+				e.fm.other.set(joinNonEmpty("; ", e.fm.other.msg(), fieldErrText(fe)))
 			}
 		}
 		e.fm.showValidation(&store.ValidationError{Errors: head})
-		showRowErrors(&store.ValidationError{Errors: rows}, func(row int) *errorText {
-			if row >= 1 && row <= len(e.rows) {
-				return e.rows[row-1].err
-			}
-			return nil
-		}, e.fm.other)
 	default:
 		e.a.showError(err)
 	}

@@ -58,7 +58,10 @@ func newReportsScreen(a *App) *reportsScreen {
 	if len(names) > 0 {
 		s.docSel.SetSelectedIndex(0)
 	}
-	s.year = newSelect(yearOptions(thisYear()-6, thisYear()), func(string) { s.loadTexts() })
+	s.year = newSelect(yearOptions(thisYear()-6, thisYear()), func(string) {
+		s.loadTexts()
+		s.choiceChanged()
+	})
 	s.bar = widget.NewProgressBar()
 	s.bar.Hide()
 	s.status = widget.NewLabel("")
@@ -69,6 +72,8 @@ func newReportsScreen(a *App) *reportsScreen {
 	s.openDir = newButtonWithIcon(T("Mở thư mục"), theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.last)) })
 	s.openFile.Disable()
 	s.openDir.Disable()
+	// Set after the first selection above: the widgets it clears exist now.
+	s.docSel.OnChanged = func(string) { s.choiceChanged() }
 	s.number = newCheck(T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
 	// Numbered by default, as the command line does: a document sent to the
 	// upper level carries its number; untick for a draft.
@@ -165,7 +170,7 @@ func (s *reportsScreen) generate() {
 			s.genBtn.Enable()
 			s.bar.Hide()
 			if err != nil {
-				s.status.SetText(T("Không tạo được") + ": " + err.Error())
+				s.status.SetText(T("Không tạo được") + ": " + errText(err))
 			} else {
 				s.last = path
 				s.status.SetText(T("Đã tạo") + " " + path)
@@ -178,6 +183,20 @@ func (s *reportsScreen) generate() {
 			}
 		})
 	}()
+}
+
+// choiceChanged forgets the file made last when another document or year
+// is chosen: its name under the new choice would pass for the new
+// document's, and "Mở tệp" would open the old one. A generation still
+// running reports its own file when it ends.
+func (s *reportsScreen) choiceChanged() {
+	if s.genBtn.Disabled() || (s.last == "" && s.status.Text == "") {
+		return
+	}
+	s.last = ""
+	s.status.SetText("")
+	s.openFile.Disable()
+	s.openDir.Disable()
 }
 
 // open shows a file or folder with the system's program.

@@ -455,31 +455,11 @@ func TestLanguages(t *testing.T) {
 }
 
 func TestReportGeneratesPDF(t *testing.T) {
-	fa := test.NewTempApp(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if err := st.GenerateDemo(context.Background(), store.DemoOptions{Members: 300, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
-	f := &fixture{t: t, st: st}
-	f.open(fa, "reports")
+	f := newDemoFixture(t, 300, nil, "reports")
+	st := f.st
 	s := f.app.screens["reports"].(*reportsScreen)
 	for i := range s.docs {
-		var (
-			path     string
-			finished bool
-			genErr   error
-		)
-		s.onDone = func(p string, err error) { path, genErr, finished = p, err, true }
-		s.docSel.SetSelectedIndex(i)
-		s.generate()
-		f.waitFor(s.docs[i].title, func() bool { return finished })
-		if genErr != nil {
-			t.Fatalf("%s: %v", s.docs[i].title, genErr)
-		}
+		path := f.generate(s, i)
 		want := filepath.Join(f.app.opts.ReportsDir, strconv.Itoa(thisYear()))
 		if filepath.Dir(path) != want {
 			t.Errorf("%s written to %s, want the folder %s", s.docs[i].title, path, want)
@@ -614,5 +594,43 @@ func TestTransferDialogKeepsInput(t *testing.T) {
 	}
 	if got := f.app.notice.text(); strings.Contains(got, "Đã lưu") || strings.Contains(got, "Đang tạo") {
 		t.Errorf("the notice says %q after a refusal", got)
+	}
+}
+
+// TestWelcomeMakesRegisterOnlyWhenAsked: a window given no register (its
+// file does not exist) calls Options.Create only when the user starts one.
+func TestWelcomeMakesRegisterOnlyWhenAsked(t *testing.T) {
+	fa := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "new.db")
+	created := 0
+	a, err := New(fa, nil, Options{Create: func() (*store.Store, error) {
+		created++
+		st, err := store.Open(path)
+		if err == nil {
+			t.Cleanup(func() { st.Close() })
+		}
+		return st, err
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created != 0 || a.nav != nil {
+		t.Fatalf("before any choice: %d registers made, main window %v", created, a.nav != nil)
+	}
+	var names []*entry
+	eachObject(a.win.Content(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*entry); ok {
+			names = append(names, e)
+		}
+	})
+	test.Type(names[0], "Tỉnh Đoàn Đồng Tháp")
+	test.Type(names[1], "BCH Đoàn Phường 2")
+	test.Type(names[2], "Phường 2")
+	tapIn(t, a.win.Content(), "Bắt đầu với sổ trống")
+	if created != 1 || a.nav == nil {
+		t.Fatalf("after starting an empty register: %d registers made, main window %v", created, a.nav != nil)
+	}
+	if u, err := a.st.Unit(context.Background()); err != nil || u.Place != "Phường 2" {
+		t.Errorf("unit in the register made: %+v, %v", u, err)
 	}
 }

@@ -20,12 +20,15 @@ func (a *App) welcome() fyne.CanvasObject {
 	progress.Hide()
 	var emptyBtn, demoBtn *button
 	emptyBtn = newButtonWithIcon(T("Bắt đầu với sổ trống"), theme.DocumentIcon(), func() {
-		if uf.save(a) {
+		if a.ensureRegister() && uf.save(a) {
 			a.buildMain()
 		}
 	})
 	emptyBtn.Importance = widget.HighImportance
 	demoBtn = newButtonWithIcon(T("Xem thử với phường mẫu"), theme.ViewFullScreenIcon(), func() {
+		if !a.ensureRegister() {
+			return
+		}
 		// Names typed before choosing the demo are kept; the demo ward
 		// brings its own otherwise.
 		if uf.name.Text != "" && !uf.save(a) {
@@ -58,4 +61,21 @@ func (a *App) welcome() fyne.CanvasObject {
 	box := container.NewVBox(title, intro, uf.view(), uf.other,
 		container.NewHBox(emptyBtn, demoBtn), progress)
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(720, 560), box))
+}
+
+// ensureRegister makes the register file when the window was opened on a
+// path where none exists yet (Options.Create): only now, when the user
+// chooses to start one, so that closing the welcome screen leaves nothing
+// behind. It reports false, with the error shown, when it cannot.
+func (a *App) ensureRegister() bool {
+	if a.st != nil {
+		return true
+	}
+	st, err := a.opts.Create()
+	if err != nil {
+		a.showError(err)
+		return false
+	}
+	a.st = st
+	return true
 }

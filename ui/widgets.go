@@ -256,12 +256,12 @@ func colorText(s string, c color.Color) *canvas.Text {
 	return canvas.NewText(s, c)
 }
 
-// parseIntField reads a whole-number entry, showing "không phải là số"
-// next to it when it is not one.
-func (f *form) parseIntField(name string, e *entry) (int64, bool) {
-	v, err := parseInt(e.Text)
+// parseIntField reads a whole-number entry (see readInt), showing what is
+// wrong next to it: not a number, or over r's maximum.
+func (f *form) parseIntField(name string, e *entry, r store.IntRange) (int64, bool) {
+	v, err := readInt(e.Text, r)
 	if err != nil {
-		f.setError(name, T("không phải là số"))
+		f.setError(name, err.Error())
 		return 0, false
 	}
 	return v, true

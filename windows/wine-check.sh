@@ -4,8 +4,9 @@
 #   1. sodoan-cli.exe (--version, demo, search, stats, report annual,
 #      report members) prints what the Linux build prints, and writes the
 #      same PDFs byte for byte;
-#   2. sodoan.exe without --db opens its window, creates the register and
-#      the start-up log under %AppData%\SoDoan, and closes cleanly;
+#   2. sodoan.exe without --db opens its window (its welcome screen), writes
+#      the start-up log under %AppData%\SoDoan, and closes cleanly, leaving
+#      no register file (one is made only when the user starts it);
 #   3. a broken register and an OpenGL 1.4 driver each end in a
 #      Vietnamese message box, exit status 1 and a line in sodoan.log;
 #   4. the installer refuses Windows 7, installs silently (/S) per user with
@@ -134,8 +135,9 @@ shown=$(date +%s.%N)
 shoot "$shots/sodoan-wine.png"
 drawn=$(date +%s.%N)
 ok "cửa sổ $(xdotool getwindowname "$win") hiện sau $(since "$start" "$shown") s, vẽ xong sau $(since "$start" "$drawn") s"
-[ -f "$data/so-doan.db" ] || fail "không có sổ $data/so-doan.db"
-ok "sổ tạo tại %AppData%\\SoDoan\\so-doan.db"
+# The register is made only when the welcome screen's user starts one.
+[ ! -e "$data/so-doan.db" ] || fail "sổ $data/so-doan.db được tạo trước khi người dùng chọn tạo sổ"
+ok "màn hình chào, chưa tạo sổ %AppData%\\SoDoan\\so-doan.db"
 grep -q "Sổ Đoàn $VERSION, dựng ngày .*windows/amd64 (Windows 10.*khởi động" "$data/sodoan.log" || { cat "$data/sodoan.log"; fail "nhật ký thiếu dòng khởi động"; }
 if grep -qi "$(id -un)" "$data/sodoan.log"; then fail "nhật ký có tên tài khoản: $(cat "$data/sodoan.log")"; fi
 ok "nhật ký %AppData%\\SoDoan\\sodoan.log: $(tail -1 "$data/sodoan.log")"
@@ -147,6 +149,10 @@ wait "$app_pid" || fail "sodoan.exe thoát với mã $?"
 app_pid=""
 tail -1 "$data/sodoan.log" | grep -q 'đóng$' || fail "nhật ký không ghi lần đóng: $(tail -1 "$data/sodoan.log")"
 ok "Alt+F4 đóng, nhật ký ghi 'đóng'"
+for f in so-doan.db so-doan.db-wal so-doan.db-shm so-doan.db.lock; do
+	[ ! -e "$data/$f" ] || fail "đóng ở màn hình chào còn để lại $f"
+done
+ok "đóng ở màn hình chào: không để lại tệp sổ nào"
 
 step "3. Lỗi khi khởi động: hộp thoại tiếng Việt, mã 1, nhật ký"
 # fatal_box NAME ENV… -- ARGS…: runs sodoan.exe, expects the message box,
@@ -218,7 +224,9 @@ ok "mục gỡ cài đặt (HKCU): $(tr -d '\r' <"$work/reg.txt" | grep -c REG_)
 got=$(wine "$instdir/sodoan-cli.exe" --version | tr -d '\r')
 [ "$got" = "$(cat "$work/lin/version.out")" ] || fail "bản đã cài --version: $got"
 ok "bản đã cài: $got"
-# A backup beside the register, which the uninstaller must leave.
+# A register (the window made none: step 2 closed its welcome screen)
+# and a backup beside it, which the uninstaller must leave.
+wine "$instdir/sodoan-cli.exe" init >/dev/null || fail "tạo sổ bằng bản đã cài"
 wine "$instdir/sodoan-cli.exe" backup --out 'C:\users\'"$(id -un)"'\AppData\Roaming\SoDoan\sao-luu\truoc-khi-go.db' >/dev/null ||
 	fail "sao lưu bằng bản đã cài"
 sum_before=$(sha256sum "$data/so-doan.db" "$data/sao-luu/truoc-khi-go.db" | awk '{print $1}')

@@ -8,7 +8,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -70,24 +69,15 @@ func main() {
 }
 
 func run(g *guard, db, screen, reports string) error {
-	// The window creates the register when missing (its welcome screen
-	// starts it), and holds it: a second window on it is refused.
-	st, err := store.OpenWith(db, store.OpenOptions{Create: true, Exclusive: true})
+	reg, err := openRegister(g, db)
 	if err != nil {
-		return registerError{fmt.Errorf("mở sổ %s: %w", db, err)}
+		return err
 	}
-	defer st.Close()
-	g.onFatal(func() { st.Close() })
-	if has, err := st.HasUnit(context.Background()); err == nil && has {
-		// The day's first start keeps a copy (at most one a day, rotated).
-		if _, err := st.AutoBackup(context.Background(), store.BackupDaily); err != nil {
-			g.logf("sao lưu tự động: %v", err)
-		}
-	}
+	defer reg.close()
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Sổ Đoàn", Version: version.Version})
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	w, err := ui.New(a, st, ui.Options{Screen: screen, ReportsDir: reports})
+	w, err := ui.New(a, reg.st, ui.Options{Screen: screen, ReportsDir: reports, Create: reg.create})
 	if err != nil {
 		return err
 	}

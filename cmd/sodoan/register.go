@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"sodoan/store"
+)
+
+// register is the window's register: opened at start when its file
+// exists, made only when the welcome screen's user chooses to start one
+// (ui.Options.Create) otherwise, so that a window opened on a mistyped
+// path and closed leaves no file behind (no register, -wal, -shm or lock).
+type register struct {
+	g    *guard
+	path string
+	st   *store.Store // nil until opened
+}
+
+// openRegister opens the register at path when its file exists (and keeps
+// the day's automatic backup of a register in use); a missing one is left
+// for create.
+func openRegister(g *guard, path string) (*register, error) {
+	r := &register{g: g, path: path}
+	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
+		return r, nil
+	}
+	st, err := r.create()
+	if err != nil {
+		return nil, err
+	}
+	if has, err := st.HasUnit(context.Background()); err == nil && has {
+		// The day's first start keeps a copy (at most one a day, rotated).
+		if _, err := st.AutoBackup(context.Background(), store.BackupDaily); err != nil {
+			g.logf("sao lưu tự động: %v", err)
+		}
+	}
+	return r, nil
+}
+
+// create opens the register, making it when missing, and holds it: a
+// second window on it is refused.
+func (r *register) create() (*store.Store, error) {
+	st, err := store.OpenWith(r.path, store.OpenOptions{Create: true, Exclusive: true})
+	if err != nil {
+		return nil, registerError{fmt.Errorf("mở sổ %s: %w", r.path, err)}
+	}
+	r.st = st
+	r.g.onFatal(func() { st.Close() })
+	return st, nil
+}
+
+// close closes the register if it was opened.
+func (r *register) close() {
+	if r.st != nil {
+		r.st.Close()
+	}
+}
