@@ -119,22 +119,22 @@ func totalOf(in Indicator, col []Result, elapsed float64) Result {
 	var m measure
 	switch {
 	case known == 0:
-		m = measure{detail: "chưa có số liệu của cơ sở nào"}
+		m = measure{detail: note("chưa có số liệu của cơ sở nào")}
 	case in.Kind == KindCheck:
-		m = measure{actual: float64(met), known: true, detail: fmt.Sprintf("%d/%d cơ sở đạt", met, len(col))}
+		m = measure{actual: float64(met), known: true, detail: note("%d/%d cơ sở đạt", met, len(col))}
 	case in.Kind == KindPercent && ratios:
 		m = pct(num, den, "")
 	case in.Kind == KindPercent:
 		// Typed by hand in some ward: no counts to add up.
-		m = measure{actual: sum / float64(known), known: true, detail: "trung bình các cơ sở"}
+		m = measure{actual: sum / float64(known), known: true, detail: note("trung bình các cơ sở")}
 	default:
 		m = count(int(sum+0.5), "")
 	}
-	m.detail = trimDetail(m.detail)
+	detail := trimDetail(m.detail.String())
 	if known > 0 && known < len(col) {
-		m.detail += fmt.Sprintf("; %d/%d cơ sở có số liệu", known, len(col))
+		detail += fmt.Sprintf("; %d/%d cơ sở có số liệu", known, len(col))
 	}
-	r := Result{Indicator: in, Actual: m.actual, Known: m.known, Detail: m.detail, Num: m.num, Den: m.den}
+	r := Result{Indicator: in, Actual: m.actual, Known: m.known, Detail: detail, Num: m.num, Den: m.den}
 	switch {
 	case in.Kind == KindCheck:
 		r.Verdict = Verdict{Kind: in.Kind, Done: m.actual, Target: float64(len(col)), Code: VerdictNoData}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // measure computes one metric for a year. known is false when the register
@@ -12,20 +13,31 @@ import (
 type measure struct {
 	actual               float64
 	known                bool
-	detail               string
-	num, den, introduced int // see Result
+	detail               Message // how it was computed, for Result.Detail and DetailMsg
+	num, den, introduced int     // see Result
 }
+
+// note is a detail's message, which the window translates. The unit is
+// part of the format ("%s/%s chi đoàn"), so that each language words its
+// own plural.
+func note(format string, args ...any) Message { return Message{Format: format, Args: args} }
 
 func pct(num, den int, unit string) measure {
 	if den == 0 {
-		return measure{detail: "chưa có " + unit}
+		return measure{detail: note("chưa có " + unit)}
 	}
 	return measure{actual: 100 * float64(num) / float64(den), known: true, num: num, den: den,
-		detail: fmt.Sprintf("%s/%s %s", FormatInt(int64(num)), FormatInt(int64(den)), unit)}
+		detail: note("%s/%s "+unit, Num(num), Num(den))}
 }
 
 func count(n int, unit string) measure {
-	return measure{actual: float64(n), known: true, detail: FormatInt(int64(n)) + " " + unit}
+	return measure{actual: float64(n), known: true, detail: note("%s "+unit, Num(n))}
+}
+
+// withDetail sets a result's detail, in words and as a message.
+func (r Result) withDetail(m Message) Result {
+	r.Detail, r.DetailMsg = strings.TrimSpace(m.String()), m
+	return r
 }
 
 // cadreSQL selects the ward-level cadres holding office at some time in
@@ -81,16 +93,16 @@ func (s *Store) measure(ctx context.Context, in Indicator, sp Span, scale string
 		var v float64
 		err := s.db.QueryRowContext(ctx, `SELECT value FROM indicator_values WHERE indicator_id = ? AND year = ?`, in.ID, year).Scan(&v)
 		if errors.Is(err, sql.ErrNoRows) {
-			return measure{detail: "chưa đánh giá"}, nil
+			return measure{detail: note("chưa đánh giá")}, nil
 		}
 		if in.Kind == KindCheck {
-			d := "Chưa thực hiện"
+			d := note("Chưa thực hiện")
 			if v >= 1 {
-				d = "Có"
+				d = note("Có")
 			}
 			return measure{actual: v, known: true, detail: d}, err
 		}
-		return measure{actual: v, known: true, detail: "nhập tay"}, err
+		return measure{actual: v, known: true, detail: note("nhập tay")}, err
 	case MetricEconomicClubs:
 		n, err := one(`SELECT count(*) FROM clubs g WHERE g.kind = 'economic' AND `+openDuringSQL, from, to)
 		return count(n, "CLB"), err
@@ -110,7 +122,7 @@ func (s *Store) measure(ctx context.Context, in Indicator, sp Span, scale string
 			return measure{}, err
 		}
 		if applying == 0 {
-			return measure{detail: "chưa có tiêu chí chi đoàn đạt chuẩn cho năm này"}, nil
+			return measure{detail: note("chưa có tiêu chí chi đoàn đạt chuẩn cho năm này")}, nil
 		}
 		met, all, err := two(`SELECT sum(NOT EXISTS (SELECT 1 FROM criteria c WHERE `+appliesSQL("?1")+` AND NOT EXISTS
 			(SELECT 1 FROM branch_criteria_met m WHERE m.branch_id = b.id AND m.year = ?1 AND m.criterion_id = c.id))), count(*)
@@ -139,13 +151,13 @@ func (s *Store) measure(ctx context.Context, in Indicator, sp Span, scale string
 			return measure{}, err
 		}
 		if w.ResidentYouth == 0 {
-			return measure{detail: "chưa nhập số thanh niên trên địa bàn"}, nil
+			return measure{detail: note("chưa nhập số thanh niên trên địa bàn")}, nil
 		}
 		if n > w.ResidentYouth {
 			// Entered before the rule, or the register grew since: no
 			// share over 100 % and no verdict on it.
-			return measure{detail: fmt.Sprintf("số thanh niên trên địa bàn (%s) ít hơn số sổ đã tập hợp (%s): cần nhập lại",
-				FormatInt(int64(w.ResidentYouth)), FormatInt(int64(n)))}, nil
+			return measure{detail: note("số thanh niên trên địa bàn (%s) ít hơn số sổ đã tập hợp (%s): cần nhập lại",
+				Num(w.ResidentYouth), Num(n))}, nil
 		}
 		return pct(n, w.ResidentYouth, "thanh niên"), nil
 	case MetricPartyIntroducedPct:
@@ -159,7 +171,9 @@ func (s *Store) measure(ctx context.Context, in Indicator, sp Span, scale string
 		if err != nil {
 			return measure{}, err
 		}
-		return pct(good, all, "chi đoàn đạt từ "+goodOrBetter(scale)), nil
+		m := pct(good, all, "chi đoàn")
+		m.detail = note("%s đạt từ %s", m.detail, note(goodOrBetter(scale)))
+		return m, nil
 	case MetricTrainingCompletedPct:
 		done, err := one(`SELECT count(*) FROM member_years WHERE year = ? AND training_completed = 1`, year)
 		if err != nil {
@@ -186,13 +200,12 @@ func (s *Store) partyMeasure(ctx context.Context, sp Span) (measure, error) {
 		sp.From.ISO(), sp.until()).Scan(&introduced, &admitted); err != nil {
 		return measure{}, fmt.Errorf("đếm đoàn viên được giới thiệu cho Đảng: %w", err)
 	}
-	intro := fmt.Sprintf("đã giới thiệu %s đoàn viên", FormatInt(int64(introduced)))
 	switch {
 	case w.NewPartyMembers == 0:
-		return measure{detail: intro + "; chưa nhập số đảng viên mới kết nạp", introduced: introduced}, nil
+		return measure{detail: note("đã giới thiệu %s đoàn viên; chưa nhập số đảng viên mới kết nạp", Num(introduced)), introduced: introduced}, nil
 	case admitted > w.NewPartyMembers:
-		return measure{detail: fmt.Sprintf("%s; số đảng viên mới (%s) ít hơn số đoàn viên được kết nạp Đảng (%s): cần xem lại số liệu",
-			intro, FormatInt(int64(w.NewPartyMembers)), FormatInt(int64(admitted))), introduced: introduced}, nil
+		return measure{detail: note("đã giới thiệu %s đoàn viên; số đảng viên mới (%s) ít hơn số đoàn viên được kết nạp Đảng (%s): cần xem lại số liệu",
+			Num(introduced), Num(w.NewPartyMembers), Num(admitted)), introduced: introduced}, nil
 	}
 	return partyShare(admitted, w.NewPartyMembers, introduced), nil
 }
@@ -203,8 +216,8 @@ func (s *Store) partyMeasure(ctx context.Context, sp Span) (measure, error) {
 func partyShare(admitted, newParty, introduced int) measure {
 	m := pct(admitted, newParty, "")
 	m.introduced = introduced
-	m.detail = fmt.Sprintf("%s/%s đảng viên mới do Đoàn giới thiệu; đã giới thiệu %s đoàn viên",
-		FormatInt(int64(admitted)), FormatInt(int64(newParty)), FormatInt(int64(introduced)))
+	m.detail = note("%s/%s đảng viên mới do Đoàn giới thiệu; đã giới thiệu %s đoàn viên",
+		Num(admitted), Num(newParty), Num(introduced))
 	return m
 }
 
@@ -253,7 +266,7 @@ func (s *Store) YearResultsAt(ctx context.Context, planID int64, year int, cutof
 		if err != nil {
 			return nil, fmt.Errorf("tính chỉ tiêu %s năm %d: %w", in.Code, year, err)
 		}
-		r := Result{Indicator: in, Actual: m.actual, Known: m.known, Detail: m.detail, Num: m.num, Den: m.den, Introduced: m.introduced}
+		r := Result{Indicator: in, Actual: m.actual, Known: m.known, Num: m.num, Den: m.den, Introduced: m.introduced}.withDetail(m.detail)
 		r.Verdict = judgeYearly(in, m)
 		if in.Period {
 			sum, err := s.periodSum(ctx, p, in, sp, scale, m.actual)
@@ -338,17 +351,15 @@ func (s *Store) PeriodResultsAt(ctx context.Context, planID int64, cutoff Date) 
 			for _, rs := range pr.ByYear {
 				sum += rs[i].Actual
 			}
-			t = Result{Indicator: in, Actual: sum, Cumulative: sum, Known: true,
-				Detail: fmt.Sprintf("lũy kế %d năm", len(pr.Years))}
+			t = Result{Indicator: in, Actual: sum, Cumulative: sum, Known: true}.withDetail(note("lũy kế %d năm", len(pr.Years)))
 			t.Verdict = judgePeriod(in, sum, done)
 		} else if in.Metric == MetricPartyIntroducedPct {
 			t = periodPartyShare(in, i, pr)
 		} else {
-			t = Result{Indicator: in, Detail: "chưa đo được", Verdict: Verdict{Code: VerdictNoData, Kind: in.Kind, Target: in.Target}}
+			t = Result{Indicator: in, Verdict: Verdict{Code: VerdictNoData, Kind: in.Kind, Target: in.Target}}.withDetail(note("chưa đo được"))
 			for j := len(pr.ByYear) - 1; j >= 0; j-- {
 				if rs := pr.ByYear[j]; rs[i].Known {
-					t = rs[i]
-					t.Detail = fmt.Sprintf("năm %d: %s", pr.Years[j], rs[i].Detail)
+					t = rs[i].withDetail(note("năm %d: %s", pr.Years[j], rs[i].DetailMsg))
 					break
 				}
 			}

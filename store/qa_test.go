@@ -39,7 +39,7 @@ func TestResidentYouthNotBelowGathered(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, err := s.measure(ctx, Indicator{Metric: MetricYouthGatheredPct}, sp, "")
-	if err != nil || m.known || !strings.Contains(m.detail, "ít hơn số sổ đã tập hợp (3)") {
+	if err != nil || m.known || !strings.Contains(m.detail.String(), "ít hơn số sổ đã tập hợp (3)") {
 		t.Errorf("2.5c with 1 resident youth: %+v, %v", m, err)
 	}
 }

@@ -230,6 +230,9 @@ type Result struct {
 	// Verdict is the assessment every screen and report prints.
 	Verdict Verdict
 	Detail  string // how it was computed, e.g. "12/14 chi đoàn"
+	// DetailMsg is Detail as a message, for the window to translate
+	// (empty for a consolidated result, whose Detail is only Vietnamese).
+	DetailMsg Message
 	// Num and Den are a measured percentage's numerator and denominator
 	// (12 and 14 above); zero for counts and checks. An upper level adds
 	// them up across its wards, and a period across its years rather than

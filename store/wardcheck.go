@@ -65,10 +65,10 @@ func periodPartyShare(in Indicator, i int, pr PeriodResult) Result {
 		}
 	}
 	if all == 0 {
-		m := measure{detail: fmt.Sprintf("đã giới thiệu %s đoàn viên; chưa nhập số đảng viên mới kết nạp", FormatInt(int64(introduced)))}
-		return Result{Indicator: in, Detail: m.detail, Introduced: introduced, Verdict: judgeYearly(in, m)}
+		m := measure{detail: note("đã giới thiệu %s đoàn viên; chưa nhập số đảng viên mới kết nạp", Num(introduced))}
+		return Result{Indicator: in, Introduced: introduced, Verdict: judgeYearly(in, m)}.withDetail(m.detail)
 	}
 	m := partyShare(admitted, all, introduced)
-	return Result{Indicator: in, Actual: m.actual, Known: true, Detail: m.detail, Num: m.num, Den: m.den,
-		Introduced: introduced, Verdict: judgeYearly(in, m)}
+	return Result{Indicator: in, Actual: m.actual, Known: true, Num: m.num, Den: m.den,
+		Introduced: introduced, Verdict: judgeYearly(in, m)}.withDetail(m.detail)
 }

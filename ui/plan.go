@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -240,11 +241,19 @@ func (s *planScreen) resultsTable(results []store.Result, year int) fyne.CanvasO
 		if l, ok := actual.(*widget.Label); ok {
 			l.Wrapping = fyne.TextWrapWord
 		}
-		detail := widget.NewLabel(r.Detail)
+		detail := widget.NewLabel(detailText(r))
 		detail.Wrapping = fyne.TextWrapWord
 		rows.Add(line(name, target, actual, met, detail))
 	}
 	return rows
+}
+
+// detailText is how a result was computed, in the window's language.
+func detailText(r store.Result) string {
+	if r.DetailMsg.Format == "" || currentLang == LangVietnamese {
+		return r.Detail
+	}
+	return strings.TrimSpace(fmt.Sprintf(T(r.DetailMsg.Format), translateArgs(r.DetailMsg.Args)...))
 }
 
 func targetText(in store.Indicator) string {
