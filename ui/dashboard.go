@@ -69,6 +69,7 @@ func (d *dashboard) refresh() {
 	statusLbl.Wrapping = fyne.TextWrapWord
 
 	alerts := container.NewVBox(heading(T("Cần chú ý")))
+	d.addFirstSteps(alerts)
 	if ov.TurningThirty > 0 {
 		b := newButtonWithIcon(fmt.Sprintf(T("%s đoàn viên tròn 30 tuổi trong năm %d: chuẩn bị trưởng thành Đoàn"), fmtInt(int64(ov.TurningThirty)), year),
 			theme.WarningIcon(), func() {

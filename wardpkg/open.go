@@ -123,6 +123,9 @@ func unpack(path, passphrase string, accept func(Manifest) error, dest string) e
 	if err := checkManifest(path, m); err != nil {
 		return err
 	}
+	if m.Size > maxRegister {
+		return tooLarge(path, m)
+	}
 	if err := accept(m); err != nil {
 		return err
 	}
@@ -136,7 +139,9 @@ func unpack(path, passphrase string, accept func(Manifest) error, dest string) e
 	}
 	h := sha256.New()
 	dw := &destWriter{w: out}
-	_, err = io.Copy(io.MultiWriter(dw, h), tr)
+	// The entry is m.Size bytes (checked above), within maxRegister;
+	// the limit holds while streaming too, whatever the reader yields.
+	_, err = io.Copy(io.MultiWriter(dw, h), io.LimitReader(tr, maxRegister))
 	if cerr := out.Close(); err == nil && cerr != nil {
 		return fmt.Errorf("giải nén gói %s: %w", path, cerr)
 	}
@@ -176,6 +181,28 @@ func unpack(path, passphrase string, accept func(Manifest) error, dest string) e
 		return damaged(path, fmt.Errorf("sổ trong gói có lược đồ %d, bản kê ghi %d", v, m.Schema))
 	}
 	return nil
+}
+
+// tooLarge refuses a package whose register would unpack to more than
+// maxRegister bytes.
+func tooLarge(path string, m Manifest) error {
+	return fmt.Errorf("gói %s: sổ của %s khi giải nén là %s, quá giới hạn %s của một gói: không nhập, không có gì thay đổi; hãy kiểm tra lại gói với phường: %w",
+		path, m.Unit, formatSize(m.Size, true), formatSize(maxRegister, false), ErrTooLarge)
+}
+
+// formatSize writes a size in bytes as MB (KB under a megabyte), rounded
+// up or down: sizes up and limits down, so that a size over the limit
+// never reads as equal to it.
+func formatSize(n int64, up bool) string {
+	unit, name := int64(1<<20), " MB"
+	if n < unit {
+		unit, name = 1<<10, " KB"
+	}
+	q := n / unit
+	if up && n%unit != 0 {
+		q++
+	}
+	return store.FormatInt(q) + name
 }
 
 // destWriter keeps the error of writing the unpacked register, to tell

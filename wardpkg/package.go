@@ -60,6 +60,14 @@ const (
 	maxManifest = 1 << 16
 )
 
+// maxRegister bounds the register a package unpacks to, in bytes: a
+// package whose register is larger is refused before anything is
+// written, and no more than this is ever written, so that a package (its
+// passphrase known) cannot fill the upper level's disk. A real ward of
+// 100,000 members is about 80 MB unpacked (23 MB packed); 2 GiB leaves a
+// wide margin. Tests lower it.
+var maxRegister int64 = 2 << 30
+
 // Errors a package can be refused with; each is wrapped in a message
 // naming the file.
 var (
@@ -68,6 +76,7 @@ var (
 	ErrDamaged       = errors.New("gói bị hỏng hoặc đã bị sửa đổi")
 	ErrNewer         = errors.New("gói được lập bởi phiên bản Sổ Đoàn mới hơn: hãy cập nhật Sổ Đoàn rồi nhập lại")
 	ErrBadPassphrase = errors.New("mật khẩu không dùng được")
+	ErrTooLarge      = errors.New("gói quá lớn")
 )
 
 // Manifest describes a package.
