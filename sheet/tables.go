@@ -56,9 +56,10 @@ func writeRows(w io.Writer, format Format, sheetName string, cols []Column, rows
 	return len(rows), tw.Close()
 }
 
-// byName sorts items in Vietnamese order of their names.
+// byName sorts items in Vietnamese order of their names, numbers in
+// numeric order (Khóm 2 before Khóm 10).
 func byName[T any](items []T, name func(T) string) {
-	c := store.NewCollator()
+	c := store.NewNumericCollator()
 	sort.SliceStable(items, func(i, j int) bool { return c.CompareString(name(items[i]), name(items[j])) < 0 })
 }
 

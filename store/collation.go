@@ -20,6 +20,8 @@ func (k *sortKeyer) fingerprint() string {
 		b = append(b, 0xff)
 	}
 	b = append(b, k.textKey("Chi đoàn Ấp Tân Hòa")...)
+	b = append(b, 0xff)
+	b = append(b, k.textKey("Khóm 10")...) // numeric order of names
 	return hex.EncodeToString(b)
 }
 

@@ -162,11 +162,13 @@ func SplitFullName(full string) (family, middle, given string) {
 // Not safe for concurrent use: callers hold Store.collMu or own it.
 type sortKeyer struct {
 	c   *collate.Collator
+	num *collate.Collator // names of branches, clubs, groups: Khóm 2 before Khóm 10
 	buf collate.Buffer
 }
 
 func newSortKeyer() *sortKeyer {
-	return &sortKeyer{c: collate.New(language.Vietnamese, collate.IgnoreCase)}
+	return &sortKeyer{c: collate.New(language.Vietnamese, collate.IgnoreCase),
+		num: NewNumericCollator()}
 }
 
 // nameKey orders by tên, then tên đệm, then họ. Each part's collation key
@@ -184,10 +186,12 @@ func (k *sortKeyer) nameKey(family, middle, given string) []byte {
 	return out
 }
 
-// textKey is the collation key of one text, for branch and club names.
+// textKey is the collation key of one text, for branch and club names:
+// their numbers in numeric order (Khóm 1, Khóm 2, … Khóm 10), as a ward
+// counts its hamlets.
 func (k *sortKeyer) textKey(s string) []byte {
 	k.buf.Reset()
-	return append([]byte(nil), k.c.KeyFromString(&k.buf, s)...)
+	return append([]byte(nil), k.num.KeyFromString(&k.buf, s)...)
 }
 
 func (s *Store) nameKey(family, middle, given string) []byte {
@@ -206,4 +210,11 @@ func (s *Store) textKey(t string) []byte {
 // goroutine.
 func NewCollator() *collate.Collator {
 	return collate.New(language.Vietnamese, collate.IgnoreCase)
+}
+
+// NewNumericCollator is NewCollator with the numbers in names in numeric
+// order (Khóm 2 before Khóm 10), for the names of branches, clubs and
+// groups; one per goroutine.
+func NewNumericCollator() *collate.Collator {
+	return collate.New(language.Vietnamese, collate.IgnoreCase, collate.Numeric)
 }
