@@ -173,13 +173,13 @@ func (a *App) confirmRestore(path string) {
 	a.confirm(T("Khôi phục"), msg, func() {
 		// Off the UI goroutine, behind a dialog that keeps the window's
 		// screens (and their writes) out of reach until it is done.
-		bar := widget.NewProgressBarInfinite()
-		wait := dialog.NewCustomWithoutButtons(T("Đang khôi phục…"), bar, a.win)
+		working := a.newElapsed(T("Đang khôi phục…"))
+		wait := dialog.NewCustomWithoutButtons(T("Khôi phục"), working.label, a.win)
 		wait.Show()
 		go func() {
 			r, err := a.st.Restore(a.ctx, path)
 			a.do(func() {
-				bar.Stop()
+				working.stop()
 				wait.Hide()
 				if err != nil {
 					a.showError(err)

@@ -10,6 +10,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"sodoan/store"
 )
 
 // TestElapsedLabel: the label that stands in for an endless progress bar
@@ -55,4 +58,35 @@ func TestImportShowsElapsed(t *testing.T) {
 	if im.result.Added != 1 {
 		t.Errorf("result %+v", im.result)
 	}
+}
+
+// TestWelcomeDemoCountsSeconds: making the demo ward from the welcome
+// screen shows the seconds counting, not an endless bar, and opens the
+// main window when it is done.
+func TestWelcomeDemoCountsSeconds(t *testing.T) {
+	fa := test.NewTempApp(t)
+	st, err := store.Open(filepath.Join(t.TempDir(), "moi.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	q := newUIQueue()
+	a, err := New(fa, st, Options{do: q.do})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tapIn(t, a.win.Content(), "Xem thử với phường mẫu")
+	counting, bars := false, 0
+	eachObject(a.win.Content(), func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Label:
+			counting = counting || strings.HasPrefix(w.Text, "Đang tạo phường mẫu…")
+		case *widget.ProgressBarInfinite:
+			bars++
+		}
+	})
+	if !counting || bars > 0 {
+		t.Fatalf("while the demo is made: a counting label %v, %d endless bars", counting, bars)
+	}
+	q.waitFor(t, "the demo ward", func() bool { return a.nav != nil })
 }

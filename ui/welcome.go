@@ -16,8 +16,9 @@ const demoMembers = 1500
 // register or the demo ward.
 func (a *App) welcome() fyne.CanvasObject {
 	uf := newUnitForm(a, store.Unit{IssuerCode: "ĐTN"})
-	progress := widget.NewProgressBarInfinite()
-	progress.Hide()
+	// A line counting seconds, not an endless bar: the bar redraws the
+	// window every frame and takes a processor from the work it waits for.
+	progress := container.NewStack()
 	var emptyBtn, demoBtn *button
 	emptyBtn = newButtonWithIcon(T("Bắt đầu với sổ trống"), theme.DocumentIcon(), func() {
 		if a.ensureRegister() && uf.save(a) {
@@ -36,13 +37,15 @@ func (a *App) welcome() fyne.CanvasObject {
 		}
 		emptyBtn.Disable()
 		demoBtn.Disable()
-		progress.Show()
-		progress.Start()
+		working := a.newElapsed(T("Đang tạo phường mẫu…"))
+		progress.Objects = []fyne.CanvasObject{working.label}
+		progress.Refresh()
 		go func() {
 			err := a.generateDemo(demoMembers)
 			a.do(func() {
-				progress.Stop()
-				progress.Hide()
+				working.stop()
+				progress.Objects = nil
+				progress.Refresh()
 				emptyBtn.Enable()
 				demoBtn.Enable()
 				if err != nil {
