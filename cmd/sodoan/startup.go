@@ -64,6 +64,8 @@ type guard struct {
 	pending string   // Fyne's last error reason, until its "At:" line
 	cause   string
 	glfwErr string // GLFW's last platform error (go-gl logs them)
+	held    string // Fyne's "Getting favorite locations", until its cause
+	skipAt  bool   // the held report was a note: its "At:" line goes too
 	done    bool   // a fatal error has been reported
 }
 
@@ -169,6 +171,9 @@ func (g *guard) Write(p []byte) (int, error) {
 	sc := bufio.NewScanner(bytes.NewReader(p))
 	for sc.Scan() {
 		line := sc.Text()
+		if g.quiet(line) {
+			continue
+		}
 		g.writeLocked(g.redact(line))
 		switch {
 		case strings.HasPrefix(line, "Fyne error:"):
@@ -194,6 +199,32 @@ func (g *guard) Write(p []byte) (int, error) {
 		g.fatal(failGraphics, errors.New(graphics))
 	}
 	return len(p), nil
+}
+
+// quiet turns Fyne's report of a folder the system does not define (its
+// file dialog asks xdg-user-dir for Videos, Music…, and a Linux machine
+// without them gets a "Fyne error" each time the dialog opens) into a note
+// in the log: nothing failed, and stderr keeps "Fyne error" for real ones.
+// It reports whether it took the line. Called with g.mu held.
+func (g *guard) quiet(line string) bool {
+	const reason = "Getting favorite locations"
+	switch {
+	case strings.HasPrefix(line, "Fyne error:") && strings.TrimSpace(strings.TrimPrefix(line, "Fyne error:")) == reason:
+		g.held = line
+		return true
+	case g.held != "" && strings.HasPrefix(line, "  Cause:") && strings.Contains(line, "does not define a"):
+		g.held, g.skipAt = "", true
+		g.writeLocked("Ghi chú: hộp chọn tệp bỏ một thư mục máy không khai báo (" + strings.TrimSpace(strings.TrimPrefix(line, "  Cause:")) + ")")
+		return true
+	case g.skipAt && strings.HasPrefix(line, "  At:"):
+		g.skipAt = false
+		return true
+	case g.held != "":
+		g.writeLocked(g.redact(g.held)) // another cause: a real error
+		g.held = ""
+	}
+	g.skipAt = false
+	return false
 }
 
 // onFatal adds a function run before a fatal exit (closing the register).

@@ -234,3 +234,38 @@ func TestProgramStartFailures(t *testing.T) {
 		t.Errorf("log lacks the graphics failure:\n%s", lg)
 	}
 }
+
+// Fyne's file dialog reports each favourite folder the system does not
+// define (no XDG Videos folder) as a "Fyne error", though nothing failed:
+// the guard logs it as a note, and keeps a real error of the same reason.
+func TestGuardNotesUndefinedFolder(t *testing.T) {
+	for _, tc := range []struct {
+		name, report string
+		fyneError    bool
+	}{
+		{"undefined folder", "Fyne error:  Getting favorite locations\n  Cause: this computer does not define a VIDEOS folder\n  At: fyne.io/fyne/v2/dialog/file.go:396\n", false},
+		{"another cause", "Fyne error:  Getting favorite locations\n  Cause: open /home/x/Music: permission denied\n  At: fyne.io/fyne/v2/dialog/file.go:396\n", true},
+		{"other error after it", "Fyne error:  Getting favorite locations\n  Cause: this computer does not define a MUSIC folder\n  At: file.go:396\nFyne error:  Failed to decode image\n  Cause: unknown format\n  At: x.go:1\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			tg := newTestGuard(t, dir, "")
+			lg := log.New(tg.guard, "", 0)
+			for _, l := range strings.SplitAfter(tc.report, "\n") {
+				if l != "" {
+					lg.Print(l)
+				}
+			}
+			out := tg.stderr.String()
+			if got := strings.Contains(out, "Fyne error"); got != tc.fyneError {
+				t.Fatalf("stderr has a Fyne error: %v, want %v:\n%s", got, tc.fyneError, out)
+			}
+			if strings.Contains(tc.report, "does not define a") && !strings.Contains(readLog(t, filepath.Join(dir, logName)), "Ghi chú: hộp chọn tệp bỏ một thư mục máy không khai báo") {
+				t.Errorf("the log lacks the note:\n%s", readLog(t, filepath.Join(dir, logName)))
+			}
+			if tc.name == "another cause" && !strings.Contains(out, "permission denied") {
+				t.Errorf("the real cause was lost:\n%s", out)
+			}
+		})
+	}
+}
