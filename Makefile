@@ -83,7 +83,7 @@ bench: deps-test
 # readers); `make test` runs their seed corpus. FUZZTIME=2m for a longer
 # run.
 FUZZTIME ?= 20s
-FUZZ_TARGETS := store:FuzzParseDate store:FuzzNames store:FuzzTextRule report:FuzzPDFText cmd/sodoan-cli:FuzzCLIArgs \
+FUZZ_TARGETS := domain:FuzzParseDate domain:FuzzNames store:FuzzTextRule report:FuzzPDFText cmd/sodoan-cli:FuzzCLIArgs \
 	sheet:FuzzFastReader sheet:FuzzReadCSV sheet:FuzzReadXLS
 fuzz: deps-test
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; echo "fuzz $$fn ./$$pkg ($(FUZZTIME))"; \

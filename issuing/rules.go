@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"strings"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
 // fieldError is a refusal of one field of the request, in Vietnamese.
 func fieldError(field, label, format string, args ...any) error {
-	return &store.ValidationError{Errors: []store.FieldError{{Field: field, Label: label,
+	return &domain.ValidationError{Errors: []domain.FieldError{{Field: field, Label: label,
 		Msg: fmt.Sprintf(format, args...), Format: format, Args: args}}}
 }
 
@@ -21,7 +22,7 @@ func fieldError(field, label, format string, args ...any) error {
 // years; neither counts past the issue date. A zero cut-off is the issue
 // date, or the working year's last day for a year already over.
 func settleDates(ctx context.Context, st *store.Store, req *Request) error {
-	today := store.Today()
+	today := domain.Today()
 	if req.Date.IsZero() {
 		req.Date = today
 	}
@@ -41,7 +42,7 @@ func settleDates(ctx context.Context, st *store.Store, req *Request) error {
 		}
 		return nil
 	}
-	sp, err := st.YearSpan(ctx, req.Year, store.Date{})
+	sp, err := st.YearSpan(ctx, req.Year, domain.Date{})
 	if err != nil {
 		return err
 	}
@@ -62,10 +63,10 @@ func settleDates(ctx context.Context, st *store.Store, req *Request) error {
 
 // checkTransfer refuses a transfer letter for someone who is not an
 // active member: the letter certifies "Đang sinh hoạt tại…".
-func checkTransfer(p store.Person) error {
-	if p.Status != store.StatusActive {
+func checkTransfer(p domain.Person) error {
+	if p.Status != domain.StatusActive {
 		return fieldError("MemberID", "Đoàn viên", "%s (mã %d) %s, không đang sinh hoạt: không cấp giấy giới thiệu sinh hoạt Đoàn",
-			p.FullName(), p.ID, store.LowerFirst(p.Status.Label()))
+			p.FullName(), p.ID, domain.LowerFirst(p.Status.Label()))
 	}
 	return nil
 }
@@ -73,9 +74,9 @@ func checkTransfer(p store.Person) error {
 // omitted lists the sections of a report's narrative the report leaves
 // out for want of text (the situation, movements and organisation
 // sections print figures of their own and are never left out).
-func omitted(n store.Narrative) []string {
+func omitted(n domain.Narrative) []string {
 	var out []string
-	for _, sec := range store.AnnualSections {
+	for _, sec := range domain.AnnualSections {
 		switch sec.Code {
 		case "situation", "movements", "organisation":
 			continue

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"sodoan/store"
+	"sodoan/domain"
 )
 
 // TestIssueDateRules is QA finding 12: a document is not dated in the
@@ -15,7 +15,7 @@ import (
 func TestIssueDateRules(t *testing.T) {
 	ctx := context.Background()
 	w := buildWard(t)
-	tomorrow := store.DateOf(store.Today().Time().AddDate(0, 0, 1))
+	tomorrow := domain.DateOf(domain.Today().Time().AddDate(0, 0, 1))
 	for _, c := range []struct {
 		name string
 		req  Request

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strconv"
 
-	"sodoan/store"
+	"sodoan/domain"
 )
 
 // MemberGroup is the members of one branch, in the order they are printed
@@ -14,7 +14,7 @@ type MemberGroup struct {
 	Name string // the branch's name, printed as a group title
 	// Count is printed in the group title; 0 counts Members.
 	Count   int
-	Members []store.Person
+	Members []domain.Person
 }
 
 // MemberList is the content of a member list (DANH SÁCH đoàn viên).
@@ -32,7 +32,7 @@ type MemberList struct {
 	// register is never held in memory: a group starts whenever
 	// BranchName changes, titled with the Count of the group of that
 	// name in Groups.
-	Each func(fn func(*store.Person) error) error
+	Each func(fn func(*domain.Person) error) error
 }
 
 // NoBranch titles the members who belong to no branch.
@@ -77,10 +77,10 @@ func memberColumns(personal bool) []Column {
 // Abbreviations of the Trình độ column, customary in printed lists, so
 // that a row stays on one line.
 var (
-	qualificationAbbr = map[store.Qualification]string{
+	qualificationAbbr = map[domain.Qualification]string{
 		"vocational": "Nghề", "college": "CĐ", "university": "ĐH", "postgraduate": "SĐH",
 	}
-	theoryAbbr = map[store.TheoryLevel]string{
+	theoryAbbr = map[domain.TheoryLevel]string{
 		"elementary": "SC", "intermediate": "TC", "advanced": "CC",
 	}
 )
@@ -122,11 +122,11 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 	}
 	closing := d.listClosing(&l.Meta)
 	title := func(name string, count int) {
-		t.span("B", fmt.Sprintf("%s (%s đoàn viên)", nfc(name), store.FormatInt(int64(count))))
+		t.span("B", fmt.Sprintf("%s (%s đoàn viên)", nfc(name), domain.FormatInt(int64(count))))
 	}
-	one := func(p *store.Person) {
+	one := func(p *domain.Person) {
 		n++
-		if p.Gender == store.Female {
+		if p.Gender == domain.Female {
 			women++
 		} else {
 			men++
@@ -160,7 +160,7 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 			counts[g.Name] = max(g.Count, len(g.Members))
 		}
 		first, cur := true, ""
-		err := pipeline(l.Each, func(p *store.Person) {
+		err := pipeline(l.Each, func(p *domain.Person) {
 			if (first || p.BranchName != cur) && len(l.Groups) != 1 {
 				name := p.BranchName
 				if name == "" {
@@ -184,7 +184,7 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 			}
 		}
 	}
-	d.lastParagraph(&l.Meta, true, fmt.Sprintf("Tổng cộng: %s đoàn viên (Nam: %s, Nữ: %s)", store.FormatInt(int64(n)), store.FormatInt(int64(men)), store.FormatInt(int64(women))),
+	d.lastParagraph(&l.Meta, true, fmt.Sprintf("Tổng cộng: %s đoàn viên (Nam: %s, Nữ: %s)", domain.FormatInt(int64(n)), domain.FormatInt(int64(men)), domain.FormatInt(int64(women))),
 		"B", 0, "L")
 	d.closing(&l.Meta, true)
 	return d.finish(w)
@@ -195,19 +195,19 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 // and layout take about as long as each other on a large list, and the
 // two overlap on a machine with two cores. Batches are recycled so that
 // the hand-over allocates nothing per member.
-func pipeline(each func(fn func(*store.Person) error) error, fn func(*store.Person)) error {
+func pipeline(each func(fn func(*domain.Person) error) error, fn func(*domain.Person)) error {
 	const batchSize = 256
-	full := make(chan []store.Person, 4)
-	free := make(chan []store.Person, 6)
+	full := make(chan []domain.Person, 4)
+	free := make(chan []domain.Person, 6)
 	for range 6 {
-		free <- make([]store.Person, 0, batchSize)
+		free <- make([]domain.Person, 0, batchSize)
 	}
 	done := make(chan struct{})
 	errc := make(chan error, 1)
 	go func() {
 		defer close(full)
 		batch := <-free
-		err := each(func(p *store.Person) error {
+		err := each(func(p *domain.Person) error {
 			batch = append(batch, *p)
 			if len(batch) == batchSize {
 				select {
@@ -241,7 +241,7 @@ func pipeline(each func(fn func(*store.Person) error) error, fn func(*store.Pers
 var errStopped = fmt.Errorf("dừng đọc")
 
 // memberRow appends the cells of p's row to b, recording where each ends.
-func memberRow(b []byte, ends []int, p *store.Person, n int, personal bool) []byte {
+func memberRow(b []byte, ends []int, p *domain.Person, n int, personal bool) []byte {
 	c := 0
 	end := func() {
 		ends[c] = len(b)
@@ -251,11 +251,11 @@ func memberRow(b []byte, ends []int, p *store.Person, n int, personal bool) []by
 	end()
 	b = appendName(b, p.FamilyName, p.MiddleName, p.GivenName)
 	end()
-	if p.Gender != store.Female {
+	if p.Gender != domain.Female {
 		b = appendDate(b, p.BirthDate)
 	}
 	end()
-	if p.Gender == store.Female {
+	if p.Gender == domain.Female {
 		b = appendDate(b, p.BirthDate)
 	}
 	end()
@@ -306,7 +306,7 @@ func appendName(b []byte, parts ...string) []byte {
 
 // appendLevels appends schooling, qualification and political theory,
 // abbreviated: "12/12, ĐH, SC".
-func appendLevels(b []byte, p *store.Person) []byte {
+func appendLevels(b []byte, p *domain.Person) []byte {
 	start := len(b)
 	sep := func() {
 		if len(b) > start {

@@ -12,9 +12,9 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/text/unicode/norm"
+	"sodoan/domain"
 
-	"sodoan/store"
+	"golang.org/x/text/unicode/norm"
 )
 
 // These tests read the generated PDFs back with poppler (pdftotext,
@@ -105,7 +105,7 @@ func TestDocumentsThroughPoppler(t *testing.T) {
 	annual := fixtureAnnual()
 	var indicatorRows []string
 	for _, r := range annual.Results {
-		target := store.FormatValue(r.Indicator.Kind, r.Indicator.Target)
+		target := domain.FormatValue(r.Indicator.Kind, r.Indicator.Target)
 		if r.Indicator.Period {
 			target += " (cả giai đoạn)"
 		}

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"sodoan/domain"
 )
 
 // BackupReason says why a backup in the backups folder was made; it ends
@@ -152,9 +154,9 @@ func (s *Store) AutoBackup(ctx context.Context, reason BackupReason) (made Backu
 		if err != nil {
 			return BackupFile{}, err
 		}
-		today := DateOf(time.Now())
+		today := domain.DateOf(time.Now())
 		for _, b := range list {
-			if DateOf(b.Time) == today {
+			if domain.DateOf(b.Time) == today {
 				return BackupFile{}, nil
 			}
 		}
@@ -284,7 +286,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if !samePath(dir, s.BackupDir()) && !s.readOnly {
 		// The backup is complete whatever happens here: a busy register
 		// only loses the dashboard's note of it.
-		_ = s.SetSetting(ctx, settingLastBackup, Today().ISO())
+		_ = s.SetSetting(ctx, settingLastBackup, domain.Today().ISO())
 	}
 	return nil
 }
@@ -296,16 +298,16 @@ const settingLastBackup = "backup.last"
 // LastBackup is the day of the latest backup of this register: the
 // newest in its backups folder, or one made elsewhere (a USB stick) if
 // later; zero when none was.
-func (s *Store) LastBackup(ctx context.Context) (Date, error) {
-	var last Date
+func (s *Store) LastBackup(ctx context.Context) (domain.Date, error) {
+	var last domain.Date
 	if list, err := s.Backups(); err == nil && len(list) > 0 {
-		last = DateOf(list[0].Time)
+		last = domain.DateOf(list[0].Time)
 	}
 	v, err := s.Setting(ctx, settingLastBackup)
 	if err != nil || v == "" {
 		return last, err
 	}
-	d, err := ParseDate(v)
+	d, err := domain.ParseDate(v)
 	if err != nil {
 		return last, fmt.Errorf("đọc ngày sao lưu: %w", err)
 	}

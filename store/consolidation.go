@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"sodoan/domain"
 )
 
 // The settings that say what a register is: its identity (set by
@@ -67,7 +69,7 @@ func (s *Store) RefuseConsolidation(ctx context.Context, what string) error {
 // unit name given is kept in capitals; the issuer code defaults to TĐTN,
 // a province or city Union's). A register holding a ward's people is
 // refused.
-func (s *Store) MakeConsolidation(ctx context.Context, u Unit) error {
+func (s *Store) MakeConsolidation(ctx context.Context, u domain.Unit) error {
 	return s.write(ctx, func(tx *writeTx) error {
 		var people, branches int
 		if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM people), (SELECT count(*) FROM branches)`).Scan(&people, &branches); err != nil {
@@ -79,7 +81,7 @@ func (s *Store) MakeConsolidation(ctx context.Context, u Unit) error {
 		if err := setSetting(ctx, tx, settingRegisterKind, registerConsolidation); err != nil {
 			return err
 		}
-		cleanUnit(&u)
+		domain.CleanUnit(&u)
 		if u.IssuerCode == "" {
 			u.IssuerCode = "TĐTN"
 		}
@@ -101,25 +103,14 @@ func (s *Store) WardsDir() string {
 	return base + "-phuong"
 }
 
-// Ward is a ward whose package a consolidation register holds: the
-// latest one imported.
-type Ward struct {
-	RegisterID string // the ward register's identity
-	Unit       string // its unit name, "BCH ĐOÀN PHƯỜNG 1"
-	UpperBody  string
-	Made       time.Time // when the ward made the package
-	Schema     int       // the schema of the register in the package
-	File       string    // the snapshot's file name in WardsDir
-	Imported   time.Time // when the upper level imported it
-	Members    int       // active Union members in the package
+// WardPath is where the ward's snapshot lies in wardsDir.
+func WardPath(wardsDir string, w domain.Ward) string {
+	return filepath.Join(wardsDir, filepath.Base(w.File))
 }
-
-// Path is where the ward's snapshot lies.
-func (w Ward) Path(wardsDir string) string { return filepath.Join(wardsDir, filepath.Base(w.File)) }
 
 const wardColumns = `register_id, unit, upper_body, made, schema, file, imported, members`
 
-func scanWard(r rowScanner, w *Ward) error {
+func scanWard(r rowScanner, w *domain.Ward) error {
 	var made, imported string
 	if err := r.Scan(&w.RegisterID, &w.Unit, &w.UpperBody, &made, &w.Schema, &w.File, &imported, &w.Members); err != nil {
 		return err
@@ -131,16 +122,16 @@ func scanWard(r rowScanner, w *Ward) error {
 
 // Wards lists the wards of a consolidation register in Vietnamese order
 // of their unit names.
-func (s *Store) Wards(ctx context.Context) ([]Ward, error) {
+func (s *Store) Wards(ctx context.Context) ([]domain.Ward, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+wardColumns+` FROM wards`)
 	if err != nil {
 		return nil, fmt.Errorf("đọc danh sách phường: %w", err)
 	}
 	defer rows.Close()
-	var out []Ward
+	var out []domain.Ward
 	var keys [][]byte
 	for rows.Next() {
-		var w Ward
+		var w domain.Ward
 		if err := scanWard(rows, &w); err != nil {
 			return nil, fmt.Errorf("đọc danh sách phường: %w", err)
 		}
@@ -155,7 +146,7 @@ func (s *Store) Wards(ctx context.Context) ([]Ward, error) {
 		idx[i] = i
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return bytes.Compare(keys[idx[a]], keys[idx[b]]) < 0 })
-	sorted := make([]Ward, len(out))
+	sorted := make([]domain.Ward, len(out))
 	for i, j := range idx {
 		sorted[i] = out[j]
 	}
@@ -168,25 +159,25 @@ func (s *Store) Wards(ctx context.Context) ([]Ward, error) {
 // matches a ward held under another unit name or identity (a register
 // copied from another ward's, or a ward that started a new register:
 // forget the old one first). It returns the ward held, if any.
-func (s *Store) CheckWard(ctx context.Context, w Ward) (old Ward, had bool, err error) {
+func (s *Store) CheckWard(ctx context.Context, w domain.Ward) (old domain.Ward, had bool, err error) {
 	return checkWard(ctx, s.db, w)
 }
 
 func checkWard(ctx context.Context, q interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}, w Ward) (old Ward, had bool, err error) {
+}, w domain.Ward) (old domain.Ward, had bool, err error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+wardColumns+` FROM wards`)
 	if err != nil {
 		return old, false, fmt.Errorf("đọc danh sách phường: %w", err)
 	}
 	defer rows.Close()
-	name := Fold(w.Unit)
+	name := domain.Fold(w.Unit)
 	for rows.Next() {
-		var o Ward
+		var o domain.Ward
 		if err := scanWard(rows, &o); err != nil {
 			return old, false, fmt.Errorf("đọc danh sách phường: %w", err)
 		}
-		sameID, sameName := o.RegisterID == w.RegisterID, Fold(o.Unit) == name
+		sameID, sameName := o.RegisterID == w.RegisterID, domain.Fold(o.Unit) == name
 		switch {
 		case sameID && !sameName:
 			return o, true, fmt.Errorf("gói của %q mang mã sổ của %q đã nhập (sổ chép từ sổ của phường khác, hoặc phường đã đổi tên): không nhập; nếu đúng là phường đổi tên, hãy xóa %q khỏi sổ tổng hợp rồi nhập lại", w.Unit, o.Unit, o.Unit)
@@ -194,9 +185,9 @@ func checkWard(ctx context.Context, q interface {
 			return o, true, fmt.Errorf("đã có %q từ một sổ khác (mã %s, gói này mã %s): không nhập; nếu phường đã lập sổ mới, hãy xóa %q khỏi sổ tổng hợp rồi nhập lại", o.Unit, short(o.RegisterID), short(w.RegisterID), o.Unit)
 		case sameID && !w.Made.After(o.Made):
 			if w.Made.Equal(o.Made) {
-				return o, true, fmt.Errorf("gói của %s lập lúc %s đã được nhập rồi: không có gì thay đổi", w.Unit, FormatTime(w.Made))
+				return o, true, fmt.Errorf("gói của %s lập lúc %s đã được nhập rồi: không có gì thay đổi", w.Unit, domain.FormatTime(w.Made))
 			}
-			return o, true, fmt.Errorf("gói của %s lập lúc %s cũ hơn gói đã nhập (lập lúc %s): không nhập", w.Unit, FormatTime(w.Made), FormatTime(o.Made))
+			return o, true, fmt.Errorf("gói của %s lập lúc %s cũ hơn gói đã nhập (lập lúc %s): không nhập", w.Unit, domain.FormatTime(w.Made), domain.FormatTime(o.Made))
 		case sameID:
 			old, had = o, true
 		}
@@ -211,20 +202,11 @@ func short(id string) string {
 	return id
 }
 
-// FormatTime writes a moment as the UI and documents do, in local time:
-// "15/10/2026 14:05".
-func FormatTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Local().Format("02/01/2006 15:04")
-}
-
 // RecordWard enters the ward's package in a consolidation register,
 // replacing the ward's older one, after the checks of CheckWard (made
 // again inside the transaction). It returns the ward it replaced, whose
 // snapshot the caller removes.
-func (s *Store) RecordWard(ctx context.Context, w Ward) (old Ward, had bool, err error) {
+func (s *Store) RecordWard(ctx context.Context, w domain.Ward) (old domain.Ward, had bool, err error) {
 	if c, err := s.IsConsolidation(ctx); err != nil {
 		return old, false, err
 	} else if !c {
@@ -241,7 +223,7 @@ func (s *Store) RecordWard(ctx context.Context, w Ward) (old Ward, had bool, err
 		_, err = tx.exec("wards", "register_id = ?", []any{w.RegisterID}, `INSERT INTO wards(`+wardColumns+`) VALUES (?,?,?,?,?,?,?,?)
 			ON CONFLICT(register_id) DO UPDATE SET unit = excluded.unit, upper_body = excluded.upper_body, made = excluded.made,
 			schema = excluded.schema, file = excluded.file, imported = excluded.imported, members = excluded.members`,
-			w.RegisterID, Clean(w.Unit), Clean(w.UpperBody), w.Made.UTC().Format(time.RFC3339Nano), w.Schema, w.File,
+			w.RegisterID, domain.Clean(w.Unit), domain.Clean(w.UpperBody), w.Made.UTC().Format(time.RFC3339Nano), w.Schema, w.File,
 			w.Imported.UTC().Format(time.RFC3339Nano), w.Members)
 		if err != nil {
 			return fmt.Errorf("ghi phường %s: %w", w.Unit, err)
@@ -253,24 +235,24 @@ func (s *Store) RecordWard(ctx context.Context, w Ward) (old Ward, had bool, err
 
 // ForgetWard removes a ward (by identity or unit name) from a
 // consolidation register and returns it; the caller removes its snapshot.
-func (s *Store) ForgetWard(ctx context.Context, idOrName string) (Ward, error) {
+func (s *Store) ForgetWard(ctx context.Context, idOrName string) (domain.Ward, error) {
 	wards, err := s.Wards(ctx)
 	if err != nil {
-		return Ward{}, err
+		return domain.Ward{}, err
 	}
 	for _, w := range wards {
-		if w.RegisterID == idOrName || Fold(w.Unit) == Fold(idOrName) {
+		if w.RegisterID == idOrName || domain.Fold(w.Unit) == domain.Fold(idOrName) {
 			err := s.write(ctx, func(tx *writeTx) error {
 				_, err := tx.exec("wards", "register_id = ?", []any{w.RegisterID}, `DELETE FROM wards WHERE register_id = ?`, w.RegisterID)
 				return err
 			})
 			if err != nil {
-				return Ward{}, fmt.Errorf("xóa phường %s: %w", w.Unit, err)
+				return domain.Ward{}, fmt.Errorf("xóa phường %s: %w", w.Unit, err)
 			}
 			return w, nil
 		}
 	}
-	return Ward{}, fmt.Errorf("sổ tổng hợp không có phường %q: %w", idOrName, ErrNotFound)
+	return domain.Ward{}, fmt.Errorf("sổ tổng hợp không có phường %q: %w", idOrName, ErrNotFound)
 }
 
 // consolidationSigner is the signer of an upper level's documents (cons

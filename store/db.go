@@ -1,6 +1,11 @@
-// Package store is Sổ Đoàn's register: the domain types and rules of a ward
-// Union, kept in one SQLite file per ward, with search, ordering, indicators
-// and the demo ward. It knows nothing of windows or PDFs.
+// Package store keeps a ward's register (the records of package domain) in
+// one SQLite file: the schema and its migrations, the queries (lists,
+// search, the figures the plan's targets are measured from), the one write
+// path that records history, the recycle bin, backups and restore, the lock
+// that keeps one writer per register, the guard of every file written, and
+// the demo ward. The rules, messages and verdicts it applies are domain's;
+// it must not import ui, report, sheet or issuing, nor know of windows or
+// PDFs.
 package store
 
 import (
@@ -11,6 +16,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"sodoan/domain"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -30,7 +37,7 @@ type Store struct {
 	// The collator is not safe across goroutines: keys are computed under
 	// this lock.
 	collMu sync.Mutex
-	coll   *sortKeyer
+	coll   *domain.SortKeyer
 }
 
 // Close closes the register (and releases its lock, if it holds one).

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"sodoan/domain"
 )
 
 // HistoryEntry is one recorded change of the register.
@@ -45,9 +47,9 @@ const MaxHistoryLimit = 10000
 // History lists recorded changes, newest first.
 func (s *Store) History(ctx context.Context, f HistoryFilter) ([]HistoryEntry, error) {
 	if f.Limit < 0 || f.Limit > MaxHistoryLimit {
-		c := &checker{}
-		c.add("Limit", "Số dòng", "%d: phải từ 1 đến %s", f.Limit, Num(MaxHistoryLimit))
-		return nil, c.err()
+		c := &domain.Checker{}
+		c.Add("Limit", "Số dòng", "%d: phải từ 1 đến %s", f.Limit, domain.Num(MaxHistoryLimit))
+		return nil, c.Err()
 	}
 	if f.Limit == 0 {
 		f.Limit = 50
@@ -405,11 +407,11 @@ var boolColumns = map[string]bool{"language_fluent": true, "youth_work_trained":
 var moneyColumns = map[string]bool{"capital": true, "revenue": true, "avg_income": true}
 
 // choiceColumns are the columns holding a code of a fixed list.
-var choiceColumns = map[string][]Choice{
-	"people.gender": Genders, "people.occupation": Occupations, "people.qualification": Qualifications,
-	"people.theory_level": TheoryLevels, "membership_events.kind": EventKinds, "positions.kind": Positions,
-	"branches.kind": BranchKinds, "clubs.kind": ClubKinds, "member_years.rating": Ratings,
-	"branch_years.rating": UnitRatings, "ward_years.rating": UnitRatings, "coops.legal_basis": LegalBases,
+var choiceColumns = map[string][]domain.Choice{
+	"people.gender": domain.Genders, "people.occupation": domain.Occupations, "people.qualification": domain.Qualifications,
+	"people.theory_level": domain.TheoryLevels, "membership_events.kind": domain.EventKinds, "positions.kind": domain.Positions,
+	"branches.kind": domain.BranchKinds, "clubs.kind": domain.ClubKinds, "member_years.rating": domain.Ratings,
+	"branch_years.rating": domain.UnitRatings, "ward_years.rating": domain.UnitRatings, "coops.legal_basis": domain.LegalBases,
 }
 
 // displayValue writes a stored value as the window shows it: dates
@@ -432,17 +434,17 @@ func displayValue(table, c string, v any) string {
 		}
 	case moneyColumns[c]:
 		if n, ok := v.(int64); ok {
-			return FormatInt(n)
+			return domain.FormatInt(n)
 		}
 	}
 	if list, ok := choiceColumns[table+"."+c]; ok {
 		if s, ok := v.(string); ok {
-			return labelOf(list, s)
+			return domain.LabelOf(list, s)
 		}
 	}
 	if s, ok := v.(string); ok {
 		if len(s) == 10 && s[4] == '-' && s[7] == '-' {
-			if d, err := ParseDate(s); err == nil {
+			if d, err := domain.ParseDate(s); err == nil {
 				return d.String()
 			}
 		}

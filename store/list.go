@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"sodoan/domain"
 )
 
 // MemberKind selects Union members, Federation members or everyone.
@@ -36,8 +38,8 @@ const (
 type MemberFilter struct {
 	Query         string // search as you type: accents, case and đ ignored
 	BranchID      int64
-	Status        Status
-	Gender        Gender
+	Status        domain.Status
+	Gender        domain.Gender
 	Kind          MemberKind
 	TurningThirty int // a year: only people who turn 30 in it (0: off)
 	Sort          SortField
@@ -49,7 +51,7 @@ type MemberFilter struct {
 // queryWords splits what the user typed into folded words of letters and
 // digits, the same tokens the search index holds.
 func queryWords(q string) []string {
-	return strings.FieldsFunc(Fold(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.FieldsFunc(domain.Fold(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // ftsQuery turns what the user typed into an FTS5 query in which every
@@ -209,10 +211,10 @@ func (f *MemberFilter) orderBy() string {
 
 // ListMembers returns one page of people matching f, in f's order (by
 // default tên, tên đệm, họ in Vietnamese collation).
-func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]Person, error) {
+func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]domain.Person, error) {
 	// The page grows as rows come: a huge limit must not allocate itself.
-	out := make([]Person, 0, min(max(f.Limit, 16), 1024))
-	err := s.EachMember(ctx, f, func(p *Person) error {
+	out := make([]domain.Person, 0, min(max(f.Limit, 16), 1024))
+	err := s.EachMember(ctx, f, func(p *domain.Person) error {
 		out = append(out, *p)
 		return nil
 	})
@@ -222,7 +224,7 @@ func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]Person, erro
 // EachMember calls fn for every person matching f (the page f.Limit and
 // f.Offset select, or all), in order, without holding the list in memory
 // (for reports and exports).
-func (s *Store) EachMember(ctx context.Context, f MemberFilter, fn func(*Person) error) error {
+func (s *Store) EachMember(ctx context.Context, f MemberFilter, fn func(*domain.Person) error) error {
 	m, err := s.matches(ctx, f.Query)
 	if err != nil {
 		return err
@@ -237,9 +239,9 @@ func (s *Store) EachMember(ctx context.Context, f MemberFilter, fn func(*Person)
 		return fmt.Errorf("đọc danh sách: %w", err)
 	}
 	defer rows.Close()
-	var p Person
+	var p domain.Person
 	for rows.Next() {
-		p = Person{}
+		p = domain.Person{}
 		if err := scanPerson(rows, &p); err != nil {
 			return fmt.Errorf("đọc danh sách: %w", err)
 		}
@@ -283,11 +285,11 @@ func (s *Store) CountMembers(ctx context.Context, f MemberFilter) (int, error) {
 
 // Search finds people by name (accents, case and đ ignored; each word a
 // prefix), card number, citizen ID or phone, in Vietnamese name order.
-func (s *Store) Search(ctx context.Context, q string, limit int) ([]Person, error) {
+func (s *Store) Search(ctx context.Context, q string, limit int) ([]domain.Person, error) {
 	if limit == 0 {
 		limit = 50
 	}
-	if err := SearchLimitRange.Check(int64(limit)); err != nil {
+	if err := domain.SearchLimitRange.Check(int64(limit)); err != nil {
 		return nil, err
 	}
 	if _, ok := ftsQuery(q); !ok {

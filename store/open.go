@@ -3,19 +3,21 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"sodoan/domain"
 )
 
 // GroupsOpenIn lists the clubs and cooperative groups that existed at some
 // time in working year year up to the cut-off, so that a past year's
 // report lists the ones of that year: a club closed since still appears,
 // one founded later does not.
-func (s *Store) GroupsOpenIn(ctx context.Context, year int, cutoff Date) (clubs, coops map[int64]bool, err error) {
+func (s *Store) GroupsOpenIn(ctx context.Context, year int, cutoff domain.Date) (clubs, coops map[int64]bool, err error) {
 	sp, err := s.YearSpan(ctx, year, cutoff)
 	if err != nil {
 		return nil, nil, err
 	}
 	read := func(table string) (map[int64]bool, error) {
-		rows, err := s.db.QueryContext(ctx, `SELECT id FROM `+table+` g WHERE `+openDuringSQL, sp.From.ISO(), sp.until())
+		rows, err := s.db.QueryContext(ctx, `SELECT id FROM `+table+` g WHERE `+openDuringSQL, sp.From.ISO(), sp.Until())
 		if err != nil {
 			return nil, fmt.Errorf("đọc %s: %w", table, err)
 		}

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"sodoan/domain"
+
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -187,7 +189,7 @@ func OpenWith(path string, o OpenOptions) (*Store, error) {
 		isNew = true
 	}
 	readOnly := o.ReadOnly || (!isNew && !fileWritable(path))
-	s := &Store{path: path, coll: newSortKeyer(), readOnly: readOnly}
+	s := &Store{path: path, coll: domain.NewSortKeyer(), readOnly: readOnly}
 	if o.Exclusive {
 		l, err := lockRegister(path)
 		// A folder the user may not write takes no lock file either: the

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"sodoan/domain"
 )
 
 // checkYearRecords runs every member's yearly records through the rules
@@ -10,7 +12,7 @@ import (
 // birth, admission after introduction) and every membership event
 // through the rule that it is not dated after today: CheckRules' part for
 // what is not the person's own row.
-func (s *Store) checkYearRecords(ctx context.Context, today Date) ([]string, error) {
+func (s *Store) checkYearRecords(ctx context.Context, today domain.Date) ([]string, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT y.person_id, p.family_name, p.middle_name, p.given_name, p.birth_date,
 		y.year, y.rating, y.training_registered, y.training_completed, y.party_introduced, y.party_admitted
 		FROM member_years y JOIN people p ON p.id = y.person_id ORDER BY y.person_id, y.year`)
@@ -20,15 +22,15 @@ func (s *Store) checkYearRecords(ctx context.Context, today Date) ([]string, err
 	defer rows.Close()
 	var problems []string
 	for rows.Next() {
-		var y MemberYear
-		var p Person
+		var y domain.MemberYear
+		var p domain.Person
 		var r string
-		if err := rows.Scan(&y.PersonID, &p.FamilyName, &p.MiddleName, &p.GivenName, &p.BirthDate,
-			&y.Year, &r, &y.TrainingRegistered, &y.TrainingCompleted, &y.PartyIntroduced, &y.PartyAdmitted); err != nil {
+		if err := rows.Scan(&y.PersonID, &p.FamilyName, &p.MiddleName, &p.GivenName, (*sqlDate)(&p.BirthDate),
+			&y.Year, &r, &y.TrainingRegistered, &y.TrainingCompleted, (*sqlDate)(&y.PartyIntroduced), (*sqlDate)(&y.PartyAdmitted)); err != nil {
 			return nil, fmt.Errorf("đọc xếp loại: %w", err)
 		}
-		y.Rating = Rating(r)
-		for _, e := range checkMemberYear(&y, p.BirthDate, 0, today).errs {
+		y.Rating = domain.Rating(r)
+		for _, e := range domain.CheckMemberYear(&y, p.BirthDate, 0, today).Errs {
 			problems = append(problems, fmt.Sprintf("Người %d (%s), năm %d: %s", y.PersonID, p.FullName(), y.Year, e.Error()))
 		}
 	}
@@ -37,19 +39,19 @@ func (s *Store) checkYearRecords(ctx context.Context, today Date) ([]string, err
 	}
 	rows.Close()
 	ev, err := s.db.QueryContext(ctx, `SELECT e.person_id, p.family_name, p.middle_name, p.given_name, e.kind, e.date
-		FROM membership_events e JOIN people p ON p.id = e.person_id WHERE e.date > ? ORDER BY e.person_id`, today)
+		FROM membership_events e JOIN people p ON p.id = e.person_id WHERE e.date > ? ORDER BY e.person_id`, sqlDate(today))
 	if err != nil {
 		return nil, fmt.Errorf("đọc quá trình sinh hoạt: %w", err)
 	}
 	defer ev.Close()
 	for ev.Next() {
-		var p Person
+		var p domain.Person
 		var kind string
-		var d Date
-		if err := ev.Scan(&p.ID, &p.FamilyName, &p.MiddleName, &p.GivenName, &kind, &d); err != nil {
+		var d domain.Date
+		if err := ev.Scan(&p.ID, &p.FamilyName, &p.MiddleName, &p.GivenName, &kind, (*sqlDate)(&d)); err != nil {
 			return nil, fmt.Errorf("đọc quá trình sinh hoạt: %w", err)
 		}
-		problems = append(problems, fmt.Sprintf("Người %d (%s): %s ngày %s ở tương lai", p.ID, p.FullName(), EventKind(kind).Label(), d))
+		problems = append(problems, fmt.Sprintf("Người %d (%s): %s ngày %s ở tương lai", p.ID, p.FullName(), domain.EventKind(kind).Label(), d))
 	}
 	if err := ev.Err(); err != nil {
 		return nil, fmt.Errorf("đọc quá trình sinh hoạt: %w", err)
@@ -67,15 +69,15 @@ func (s *Store) checkYearRecords(ctx context.Context, today Date) ([]string, err
 	for ov.Next() {
 		var kind string
 		var branch, a, b int64
-		var start Date
-		if err := ov.Scan(&kind, &branch, &a, &b, &start); err != nil {
+		var start domain.Date
+		if err := ov.Scan(&kind, &branch, &a, &b, (*sqlDate)(&start)); err != nil {
 			return nil, fmt.Errorf("đọc chức vụ: %w", err)
 		}
 		where := ""
 		if branch != 0 {
 			where = fmt.Sprintf(" (chi đoàn %d)", branch)
 		}
-		problems = append(problems, fmt.Sprintf("Chức vụ %s%s: người %d và người %d cùng giữ từ %s", PositionKind(kind).Label(), where, a, b, start))
+		problems = append(problems, fmt.Sprintf("Chức vụ %s%s: người %d và người %d cùng giữ từ %s", domain.PositionKind(kind).Label(), where, a, b, start))
 	}
 	return problems, ov.Err()
 }

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"sodoan/domain"
 )
 
 // CheckRules reads every person of the register through the rules the
@@ -11,9 +13,9 @@ import (
 // Ngày vào Đoàn: …". A register written only through the forms, or the
 // demo ward, has none.
 func (s *Store) CheckRules(ctx context.Context) ([]string, error) {
-	today := Today()
+	today := domain.Today()
 	offices := map[int64]bool{}
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT person_id FROM positions WHERE end IS NULL OR end = '' OR end >= ?`, today)
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT person_id FROM positions WHERE end IS NULL OR end = '' OR end >= ?`, sqlDate(today))
 	if err != nil {
 		return nil, fmt.Errorf("đọc chức vụ: %w", err)
 	}
@@ -27,16 +29,16 @@ func (s *Store) CheckRules(ctx context.Context) ([]string, error) {
 	}
 	rows.Close()
 	var problems []string
-	err = s.EachMember(ctx, MemberFilter{}, func(p *Person) error {
+	err = s.EachMember(ctx, MemberFilter{}, func(p *domain.Person) error {
 		var msgs []string
-		for _, e := range validatePerson(p, 0, today).errs {
+		for _, e := range domain.ValidatePerson(p, 0, today).Errs {
 			msgs = append(msgs, e.Error())
 		}
 		age := -1
 		if !p.BirthDate.IsZero() {
 			age = p.BirthDate.AgeOn(today)
 		}
-		if p.UnionMember && p.Status == StatusActive && age > 30 && !offices[p.ID] {
+		if p.UnionMember && p.Status == domain.StatusActive && age > 30 && !offices[p.ID] {
 			msgs = append(msgs, fmt.Sprintf("đoàn viên %d tuổi đang sinh hoạt, không giữ chức vụ: cần làm thủ tục trưởng thành Đoàn", age))
 		}
 		switch p.Qualification {

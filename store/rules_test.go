@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"testing"
+
+	"sodoan/domain"
 )
 
 // The demo ward passes every rule the forms enforce, and the ones a Union
@@ -59,7 +61,7 @@ func TestDemoPassesTheRules(t *testing.T) {
 func TestClubClosedCountsForItsYear(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	c := &Club{Name: "CLB Thanh niên làm kinh tế", Kind: "economic", Founded: MustDate(2020, 1, 1), Active: true}
+	c := &domain.Club{Name: "CLB Thanh niên làm kinh tế", Kind: "economic", Founded: domain.MustDate(2020, 1, 1), Active: true}
 	if err := s.SaveClub(ctx, c); err != nil {
 		t.Fatal(err)
 	}
@@ -68,17 +70,17 @@ func TestClubClosedCountsForItsYear(t *testing.T) {
 		t.Fatal(err)
 	}
 	var closed string
-	if err := s.db.QueryRow(`SELECT closed FROM clubs WHERE id = ?`, c.ID).Scan(&closed); err != nil || closed != Today().ISO() {
+	if err := s.db.QueryRow(`SELECT closed FROM clubs WHERE id = ?`, c.ID).Scan(&closed); err != nil || closed != domain.Today().ISO() {
 		t.Fatalf("closing day recorded %q (%v), want today", closed, err)
 	}
 	if _, err := s.db.Exec(`UPDATE clubs SET closed = '2025-05-01' WHERE id = ?`, c.ID); err != nil {
 		t.Fatal(err)
 	}
-	in := Indicator{Code: "2.2a", Kind: KindCount, Metric: MetricEconomicClubs, Target: 1}
+	in := domain.Indicator{Code: "2.2a", Kind: domain.KindCount, Metric: domain.MetricEconomicClubs, Target: 1}
 	for year, want := range map[int]float64{2024: 1, 2025: 1, 2026: 0} {
-		m, err := s.measure(ctx, in, yearSpanOf(year, 1, 1, MustDate(year, 12, 31)), ScaleTasks)
-		if err != nil || m.actual != want {
-			t.Errorf("%d: %v clubs (%v), want %v", year, m.actual, err, want)
+		m, err := s.measure(ctx, in, domain.YearSpanOf(year, 1, 1, domain.MustDate(year, 12, 31)), domain.ScaleTasks)
+		if err != nil || m.Actual != want {
+			t.Errorf("%d: %v clubs (%v), want %v", year, m.Actual, err, want)
 		}
 	}
 }
@@ -88,15 +90,15 @@ func TestClubClosedCountsForItsYear(t *testing.T) {
 func TestWorkingYear(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	sp, err := s.YearSpan(ctx, 2025, MustDate(2025, 12, 31))
-	if err != nil || sp.From != MustDate(2025, 1, 1) || sp.End != MustDate(2025, 12, 31) || sp.To != MustDate(2025, 12, 31) {
+	sp, err := s.YearSpan(ctx, 2025, domain.MustDate(2025, 12, 31))
+	if err != nil || sp.From != domain.MustDate(2025, 1, 1) || sp.End != domain.MustDate(2025, 12, 31) || sp.To != domain.MustDate(2025, 12, 31) {
 		t.Errorf("calendar year: %+v (%v)", sp, err)
 	}
 	if err := s.SetWorkingYearStart(ctx, "01/10"); err != nil {
 		t.Fatal(err)
 	}
-	sp, err = s.YearSpan(ctx, 2025, MustDate(2025, 8, 10))
-	if err != nil || sp.From != MustDate(2024, 10, 1) || sp.End != MustDate(2025, 9, 30) || sp.To != MustDate(2025, 8, 10) {
+	sp, err = s.YearSpan(ctx, 2025, domain.MustDate(2025, 8, 10))
+	if err != nil || sp.From != domain.MustDate(2024, 10, 1) || sp.End != domain.MustDate(2025, 9, 30) || sp.To != domain.MustDate(2025, 8, 10) {
 		t.Errorf("working year from 01/10 to 10/08: %+v (%v)", sp, err)
 	}
 	for _, bad := range []string{"31/02", "1-10", "", "00/10", "29/02"} {

@@ -6,6 +6,8 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+
+	"sodoan/domain"
 )
 
 // The register's one write path. Every statement that changes what a user
@@ -70,7 +72,7 @@ type writeTx struct {
 	// hundred to a statement just before it commits.
 	pending []any
 	// trashMax is the highest id the recycle bin keeps, by kind, read once.
-	trashMax map[TrashKind]int64
+	trashMax map[domain.TrashKind]int64
 	// cols caches each table's columns for restores.
 	cols map[string][]string
 }
@@ -180,9 +182,9 @@ func (w *writeTx) insert(table, stmt string, args ...any) (int64, error) {
 
 // avoidTrashedID moves a row just inserted (no other row refers to it
 // yet) past the ids kept in the recycle bin when it took one of them.
-func (w *writeTx) avoidTrashedID(table string, kind TrashKind, id int64) (int64, error) {
+func (w *writeTx) avoidTrashedID(table string, kind domain.TrashKind, id int64) (int64, error) {
 	if w.trashMax == nil {
-		w.trashMax = map[TrashKind]int64{}
+		w.trashMax = map[domain.TrashKind]int64{}
 	}
 	max, ok := w.trashMax[kind]
 	if !ok {

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"time"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -42,9 +44,9 @@ type Options struct {
 	// replace it to run them on the test's goroutine, since Fyne's test
 	// driver would run them at once on the background goroutine.
 	do func(func())
-	// today is the window's clock; nil means store.Today. Tests replace
+	// today is the window's clock; nil means domain.Today. Tests replace
 	// it to see the dashboard on a chosen day.
-	today func() store.Date
+	today func() domain.Date
 }
 
 // screen is one page of the navigation list.
@@ -83,7 +85,7 @@ type App struct {
 
 	// do hands UI updates from background goroutines to the UI goroutine.
 	do    func(func())
-	today func() store.Date // the clock (Options.today)
+	today func() domain.Date // the clock (Options.today)
 
 	// notice confirms saves at the foot of the window.
 	notice  *noticeBar
@@ -118,7 +120,7 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 	}
 	a := &App{fa: fa, st: st, ctx: context.Background(), opts: opts, screens: map[string]screen{}, do: opts.do, today: opts.today}
 	if a.today == nil {
-		a.today = store.Today
+		a.today = domain.Today
 	}
 	if a.do == nil {
 		a.do = fyne.Do

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -94,7 +96,7 @@ func (a *App) backupText() string {
 	switch {
 	case days < 0:
 		return T("Chưa sao lưu lần nào.")
-	case len(list) > 0 && store.DateOf(list[0].Time) == store.Today():
+	case len(list) > 0 && domain.DateOf(list[0].Time) == domain.Today():
 		return fmt.Sprintf(T("Lần sao lưu gần nhất: hôm nay lúc %s (%s)."), list[0].Time.Format("15:04"), T(list[0].Reason.Label()))
 	case days > store.BackupStale:
 		return fmt.Sprintf(T("Đã %d ngày chưa sao lưu: hãy sao lưu ngay."), days)
@@ -109,7 +111,7 @@ func (a *App) daysSinceBackup() int {
 	if err != nil || last.IsZero() {
 		return -1
 	}
-	return int(store.Today().Time().Sub(last.Time()).Hours() / 24)
+	return int(domain.Today().Time().Sub(last.Time()).Hours() / 24)
 }
 
 // restoreDialog offers the backups of the folder, newest first, or any

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"sodoan/assets"
+	"sodoan/domain"
 	"sodoan/sheet"
 	"sodoan/store"
 )
@@ -64,7 +65,7 @@ func eachCall(t *testing.T, glob string, fn func(*ast.CallExpr)) {
 func storeMessages(t *testing.T) []string {
 	t.Helper()
 	seen := map[string]bool{}
-	for _, list := range store.ChoiceLists() {
+	for _, list := range domain.ChoiceLists() {
 		for _, c := range list {
 			seen[c.Label] = true
 		}
@@ -193,7 +194,7 @@ func TestErrorsInEnglish(t *testing.T) {
 	if got, want := errText(err), "cannot write "+reg+": this is the open register (so.db)"; got != want {
 		t.Errorf("English: %q, want %q", got, want)
 	}
-	_, derr := store.ParseDate("31/02/2005")
+	_, derr := domain.ParseDate("31/02/2005")
 	if got := errText(derr); got != "31/02/2005 is not a real date" {
 		t.Errorf("English date error: %q", got)
 	}

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -275,7 +277,7 @@ func (im *importer) doImport() {
 	}
 	im.importBtn.Disable()
 	valid, _, _ := im.pv.Counts()
-	im.writing = a.newElapsed(fmt.Sprintf(T("Đang ghi %s người vào sổ…"), store.FormatInt(int64(valid))))
+	im.writing = a.newElapsed(fmt.Sprintf(T("Đang ghi %s người vào sổ…"), domain.FormatInt(int64(valid))))
 	working := dialog.NewCustomWithoutButtons(T("Đang nhập…"), im.writing.label, a.win)
 	a.showDialog(working, nil)
 	go func() {
@@ -331,7 +333,7 @@ func problemText(p sheet.Problem) string {
 	if p.Format == "" {
 		return p.Reason
 	}
-	return errText(&store.MessageError{Format: p.Format, Args: p.Args})
+	return errText(&domain.MessageError{Format: p.Format, Args: p.Args})
 }
 
 // elapsed is a label saying how long a step has run, updated once a

@@ -5,16 +5,16 @@ import (
 	"fmt"
 	"strconv"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-
-	"sodoan/store"
 )
 
 // memberForm edits every field of a person.
 type memberForm struct {
 	a    *App
-	p    store.Person
+	p    domain.Person
 	form form
 
 	family, middle, given     *entry
@@ -35,7 +35,7 @@ type memberForm struct {
 	federationMember          *check
 	federationDate            *entry
 	note                      *entry
-	saved                     func(*store.Person)
+	saved                     func(*domain.Person)
 	dlgContent                fyne.CanvasObject
 }
 
@@ -48,13 +48,13 @@ func schoolingOptions() []string {
 	return opts
 }
 
-func newMemberForm(a *App, p *store.Person) (*memberForm, error) {
+func newMemberForm(a *App, p *domain.Person) (*memberForm, error) {
 	f := &memberForm{a: a, p: *p}
 	f.family, f.middle, f.given = newEntry(a), newEntry(a), newEntry(a)
 	f.family.SetText(p.FamilyName)
 	f.middle.SetText(p.MiddleName)
 	f.given.SetText(p.GivenName)
-	f.gender = newChoiceSelect(store.Genders, nil)
+	f.gender = newChoiceSelect(domain.Genders, nil)
 	f.gender.setCode(string(p.Gender))
 	f.birth = newDateEntry(a)
 	f.birth.SetText(p.BirthDate.String())
@@ -74,13 +74,13 @@ func newMemberForm(a *App, p *store.Person) (*memberForm, error) {
 	f.address, f.hamlet = newEntry(a), newEntry(a)
 	f.address.SetText(p.Address)
 	f.hamlet.SetText(p.Hamlet)
-	f.occupation = newChoiceSelect(store.Occupations, nil)
+	f.occupation = newChoiceSelect(domain.Occupations, nil)
 	f.occupation.setCode(string(p.Occupation))
 	f.schooling = newSelect(schoolingOptions(), nil)
 	f.schooling.SetSelectedIndex(p.Schooling)
-	f.qualification = newChoiceSelect(store.Qualifications, nil)
+	f.qualification = newChoiceSelect(domain.Qualifications, nil)
 	f.qualification.setCode(string(p.Qualification))
-	f.theory = newChoiceSelect(store.TheoryLevels, nil)
+	f.theory = newChoiceSelect(domain.TheoryLevels, nil)
 	f.theory.setCode(string(p.TheoryLevel))
 	f.itLevel, f.language = newEntry(a), newEntry(a)
 	f.itLevel.SetText(p.ITLevel)
@@ -157,11 +157,11 @@ func newMemberForm(a *App, p *store.Person) (*memberForm, error) {
 
 // collect reads the inputs into a person; false when a date cannot be read
 // (its message is then shown).
-func (f *memberForm) collect() (*store.Person, bool) {
+func (f *memberForm) collect() (*domain.Person, bool) {
 	p := f.p
 	ok := true
 	p.FamilyName, p.MiddleName, p.GivenName = f.family.Text, f.middle.Text, f.given.Text
-	p.Gender = store.Gender(f.gender.code())
+	p.Gender = domain.Gender(f.gender.code())
 	var good bool
 	if p.BirthDate, good = f.form.parseDateField("BirthDate", f.birth); !good {
 		ok = false
@@ -169,10 +169,10 @@ func (f *memberForm) collect() (*store.Person, bool) {
 	p.Ethnicity, p.Religion = f.ethnicity.Text, f.religion.Text
 	p.CitizenID, p.Phone = f.citizenID.Text, f.phone.Text
 	p.Address, p.Hamlet = f.address.Text, f.hamlet.Text
-	p.Occupation = store.Occupation(f.occupation.code())
+	p.Occupation = domain.Occupation(f.occupation.code())
 	p.Schooling = max(f.schooling.SelectedIndex(), 0)
-	p.Qualification = store.Qualification(f.qualification.code())
-	p.TheoryLevel = store.TheoryLevel(f.theory.code())
+	p.Qualification = domain.Qualification(f.qualification.code())
+	p.TheoryLevel = domain.TheoryLevel(f.theory.code())
 	p.ITLevel, p.Language = f.itLevel.Text, f.language.Text
 	p.LanguageFluent, p.YouthWorkTrained = f.languageFluent.Checked, f.youthWork.Checked
 	p.UnionMember = f.unionMember.Checked
@@ -199,15 +199,15 @@ func (f *memberForm) save() bool {
 	if !ok {
 		// A date could not be read (its message is shown): show the other
 		// fields' messages too, rather than one at a time.
-		var ve *store.ValidationError
-		if errors.As(store.CheckPerson(*p), &ve) {
-			var rest []store.FieldError
+		var ve *domain.ValidationError
+		if errors.As(domain.CheckPerson(*p), &ve) {
+			var rest []domain.FieldError
 			for _, fe := range ve.Errors {
 				if !f.form.hasError(fe.Field) {
 					rest = append(rest, fe)
 				}
 			}
-			f.form.showValidation(&store.ValidationError{Errors: rest})
+			f.form.showValidation(&domain.ValidationError{Errors: rest})
 		}
 		return false
 	}
@@ -224,7 +224,7 @@ func (f *memberForm) save() bool {
 
 // editPerson opens the form for p (new when p.ID is 0); saved runs after a
 // successful save.
-func (a *App) editPerson(p *store.Person, saved func(*store.Person)) *memberForm {
+func (a *App) editPerson(p *domain.Person, saved func(*domain.Person)) *memberForm {
 	f, err := newMemberForm(a, p)
 	if err != nil {
 		a.showError(err)

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -36,7 +38,7 @@ type memberColumn struct {
 	// only they pay for measuring the ellipsis, which is most of a
 	// redraw's cost.
 	long bool
-	text func(p *store.Person, row int) string
+	text func(p *domain.Person, row int) string
 }
 
 // membersScreen is the Đoàn viên / Hội viên list.
@@ -69,7 +71,7 @@ type membersScreen struct {
 	gen     int // bumped by each new filter so late answers are dropped
 	total   int // rows matching the filter
 	all     int // people of the kind, unfiltered
-	pages   map[int][]store.Person
+	pages   map[int][]domain.Person
 	loading map[int]bool
 
 	timer   *time.Timer
@@ -93,7 +95,7 @@ type membersScreen struct {
 }
 
 func newMembersScreen(a *App, kind store.MemberKind) *membersScreen {
-	m := &membersScreen{a: a, kind: kind, pages: map[int][]store.Person{}, loading: map[int]bool{}}
+	m := &membersScreen{a: a, kind: kind, pages: map[int][]domain.Person{}, loading: map[int]bool{}}
 	m.filter.Kind = kind
 	m.build()
 	return m
@@ -112,27 +114,27 @@ func (m *membersScreen) build() {
 		admission = T("Ngày vào Hội")
 	}
 	m.cols = []memberColumn{
-		{T("STT"), "", false, 55, false, func(p *store.Person, row int) string { return strconv.Itoa(row + 1) }},
-		{T("Họ và tên"), store.SortName, true, 185, true, func(p *store.Person, _ int) string { return p.FullName() }},
-		{T("Ngày sinh"), store.SortBirth, true, 105, false, func(p *store.Person, _ int) string { return p.BirthDate.String() }},
-		{T("Giới tính"), store.SortGender, true, 85, false, func(p *store.Person, _ int) string { return T(p.Gender.Label()) }},
-		{T("Chi đoàn"), store.SortBranch, true, 165, true, func(p *store.Person, _ int) string { return p.BranchName }},
-		{admission, store.SortAdmission, true, 120, false, func(p *store.Person, _ int) string {
+		{T("STT"), "", false, 55, false, func(p *domain.Person, row int) string { return strconv.Itoa(row + 1) }},
+		{T("Họ và tên"), store.SortName, true, 185, true, func(p *domain.Person, _ int) string { return p.FullName() }},
+		{T("Ngày sinh"), store.SortBirth, true, 105, false, func(p *domain.Person, _ int) string { return p.BirthDate.String() }},
+		{T("Giới tính"), store.SortGender, true, 85, false, func(p *domain.Person, _ int) string { return T(p.Gender.Label()) }},
+		{T("Chi đoàn"), store.SortBranch, true, 165, true, func(p *domain.Person, _ int) string { return p.BranchName }},
+		{admission, store.SortAdmission, true, 120, false, func(p *domain.Person, _ int) string {
 			if m.kind == store.KindFederation {
 				return p.FederationDate.String()
 			}
 			return p.AdmissionDate.String()
 		}},
-		{T("Số thẻ"), store.SortCard, true, 110, false, func(p *store.Person, _ int) string { return p.CardNumber }},
-		{T("Chức vụ"), "", false, 110, true, func(p *store.Person, _ int) string { return T(p.Position) }},
-		{T("Trạng thái"), store.SortStatus, true, 140, true, func(p *store.Person, _ int) string { return T(p.Status.Label()) }},
+		{T("Số thẻ"), store.SortCard, true, 110, false, func(p *domain.Person, _ int) string { return p.CardNumber }},
+		{T("Chức vụ"), "", false, 110, true, func(p *domain.Person, _ int) string { return T(p.Position) }},
+		{T("Trạng thái"), store.SortStatus, true, 140, true, func(p *domain.Person, _ int) string { return T(p.Status.Label()) }},
 	}
 
 	m.search = newEntry(m.a)
 	m.search.SetPlaceHolder(T("Tìm theo tên, số thẻ, CCCD, điện thoại… (Ctrl+F)"))
 	m.search.OnChanged = m.queryChanged
 
-	m.kindSel = newChoiceSelect([]store.Choice{
+	m.kindSel = newChoiceSelect([]domain.Choice{
 		{Code: string(store.KindUnion), Label: Tc("nav", "Đoàn viên")},
 		{Code: string(store.KindFederation), Label: Tc("nav", "Hội viên")},
 		{Code: string(store.KindAll), Label: T("Đoàn viên và hội viên")},
@@ -146,13 +148,13 @@ func (m *membersScreen) build() {
 			m.reload(false)
 		}
 	})
-	m.statusSel = newChoiceSelect(withAll(T("Mọi trạng thái"), store.Statuses), func(code string) {
-		m.filter.Status = store.Status(code)
+	m.statusSel = newChoiceSelect(withAll(T("Mọi trạng thái"), domain.Statuses), func(code string) {
+		m.filter.Status = domain.Status(code)
 		m.reload(false)
 	})
 	m.statusSel.setCode("")
-	m.genderSel = newChoiceSelect(withAll(T("Nam và nữ"), store.Genders), func(code string) {
-		m.filter.Gender = store.Gender(code)
+	m.genderSel = newChoiceSelect(withAll(T("Nam và nữ"), domain.Genders), func(code string) {
+		m.filter.Gender = domain.Gender(code)
 		m.reload(false)
 	})
 	m.genderSel.setCode("")
@@ -246,13 +248,13 @@ func (m *membersScreen) focusSearch() {
 }
 
 func (m *membersScreen) newRecord() {
-	p := &store.Person{UnionMember: m.kind != store.KindFederation, FederationMember: m.kind == store.KindFederation, BranchID: m.filter.BranchID}
-	m.a.editPerson(p, func(saved *store.Person) { m.showSaved(saved) })
+	p := &domain.Person{UnionMember: m.kind != store.KindFederation, FederationMember: m.kind == store.KindFederation, BranchID: m.filter.BranchID}
+	m.a.editPerson(p, func(saved *domain.Person) { m.showSaved(saved) })
 }
 
 // showSaved reloads the list and scrolls to the person just saved, marked
 // in bold, or says that the current filter hides them.
-func (m *membersScreen) showSaved(p *store.Person) {
+func (m *membersScreen) showSaved(p *domain.Person) {
 	m.marked, m.reveal, m.markedName = p.ID, p.ID, p.FullName()
 	m.reload(true)
 }
@@ -300,7 +302,7 @@ func (m *membersScreen) reload(withAll bool) {
 		// they cost the slower of the two, not the sum.
 		var (
 			total, all = 0, -1
-			rows       []store.Person
+			rows       []domain.Person
 			errs       [4]error
 			wg         sync.WaitGroup
 			revealRow  = -1
@@ -343,7 +345,7 @@ func (m *membersScreen) reload(withAll bool) {
 				m.all = all
 			}
 			m.total = total
-			m.pages = map[int][]store.Person{0: rows}
+			m.pages = map[int][]domain.Person{0: rows}
 			m.loading = map[int]bool{}
 			m.updateCount()
 			m.table.Refresh()
@@ -409,7 +411,7 @@ func (m *membersScreen) updateCount() {
 
 // row returns the person shown on row r, or nil when its page is not
 // loaded yet (the load is then started).
-func (m *membersScreen) row(r int) *store.Person {
+func (m *membersScreen) row(r int) *domain.Person {
 	pg, ok := m.pages[r/pageSize]
 	if !ok {
 		m.fetch(r / pageSize)

@@ -1,8 +1,8 @@
 package ui
 
 import (
+	"sodoan/domain"
 	"sodoan/issuing"
-	"sodoan/store"
 )
 
 // reportDocuments lists the documents the screen can issue. Each is a
@@ -41,5 +41,5 @@ func (a *App) transferLetter(memberID int64, to, reason string) (string, error) 
 	if err != nil {
 		return "", err
 	}
-	return a.issue(issuing.Request{Kind: issuing.Transfer, MemberID: memberID, To: to, Reason: reason, Date: store.Today()}, dir, true)
+	return a.issue(issuing.Request{Kind: issuing.Transfer, MemberID: memberID, To: to, Reason: reason, Date: domain.Today()}, dir, true)
 }

@@ -5,13 +5,14 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/issuing"
-	"sodoan/store"
 )
 
 // document is one document the Báo cáo screen can generate.
@@ -144,13 +145,13 @@ func (s *reportsScreen) generate() {
 	}
 	number := s.number.Checked
 	y, _ := strconv.Atoi(s.year.Selected)
-	cutoff, err := store.ParseDate(s.cutoff.Text)
+	cutoff, err := domain.ParseDate(s.cutoff.Text)
 	if err != nil {
 		s.a.showError(fmt.Errorf("%s: %w", T("Số liệu tính đến ngày"), err))
 		return
 	}
 	req := issuing.Request{Kind: doc.kind, Year: y, Cutoff: cutoff, Deputy: s.deputy.Checked, Renumber: s.renumber.Checked}
-	if !cutoff.IsZero() && cutoff.Before(store.Today()) {
+	if !cutoff.IsZero() && cutoff.Before(domain.Today()) {
 		// A report counted to a past day is dated that day.
 		req.Date = cutoff
 	}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
@@ -14,7 +16,7 @@ import (
 // Bí thư holding the office in the register, or how to record them.
 func (a *App) signersInfo() fyne.CanvasObject {
 	line := func(deputy bool, office string) string {
-		s, err := a.st.SignerOn(a.ctx, store.Today(), deputy)
+		s, err := a.st.SignerOn(a.ctx, domain.Today(), deputy)
 		switch {
 		case err == nil:
 			return fmt.Sprintf("%s: %s", T(office), s.Name)

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"sodoan/domain"
+
 	"filippo.io/age"
 	"golang.org/x/text/unicode/norm"
 
@@ -202,7 +204,7 @@ func formatSize(n int64, up bool) string {
 	if up && n%unit != 0 {
 		q++
 	}
-	return store.FormatInt(q) + name
+	return domain.FormatInt(q) + name
 }
 
 // destWriter keeps the error of writing the unpacked register, to tell
@@ -316,5 +318,5 @@ func verify(ctx context.Context, path string, m Manifest) (int, error) {
 	if len(problems) > 0 {
 		return 0, fmt.Errorf("sổ trong gói không toàn vẹn (%s): %w", strings.Join(problems, "; "), ErrDamaged)
 	}
-	return st.CountMembers(ctx, store.MemberFilter{Kind: store.KindUnion, Status: store.StatusActive})
+	return st.CountMembers(ctx, store.MemberFilter{Kind: store.KindUnion, Status: domain.StatusActive})
 }

@@ -31,6 +31,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"sodoan/domain"
+
 	"filippo.io/age"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -95,8 +97,8 @@ type Manifest struct {
 }
 
 // Ward is the consolidation register's entry for the package.
-func (m Manifest) Ward() store.Ward {
-	return store.Ward{RegisterID: m.RegisterID, Unit: m.Unit, UpperBody: m.UpperBody, Made: m.Made, Schema: m.Schema}
+func (m Manifest) Ward() domain.Ward {
+	return domain.Ward{RegisterID: m.RegisterID, Unit: m.Unit, UpperBody: m.UpperBody, Made: m.Made, Schema: m.Schema}
 }
 
 // CheckPassphrase refuses an empty or short passphrase, and one holding

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
@@ -58,7 +59,7 @@ func consolidation(t testing.TB, dir string) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := st.MakeConsolidation(context.Background(), store.Unit{Name: "Ban Thường vụ Tỉnh Đoàn Đồng Tháp", Place: "Đồng Tháp", SecretaryName: "Nguyễn Văn Tỉnh"}); err != nil {
+	if err := st.MakeConsolidation(context.Background(), domain.Unit{Name: "Ban Thường vụ Tỉnh Đoàn Đồng Tháp", Place: "Đồng Tháp", SecretaryName: "Nguyễn Văn Tỉnh"}); err != nil {
 		t.Fatal(err)
 	}
 	return st
@@ -186,11 +187,11 @@ func TestRoundTrip(t *testing.T) {
 	if imp.Replaced != nil || imp.Ward.Members == 0 || imp.Ward.Unit != m.Unit {
 		t.Fatalf("import %+v", imp)
 	}
-	n, _ := w.CountMembers(ctx, store.MemberFilter{Kind: store.KindUnion, Status: store.StatusActive})
+	n, _ := w.CountMembers(ctx, store.MemberFilter{Kind: store.KindUnion, Status: domain.StatusActive})
 	if imp.Ward.Members != n {
 		t.Fatalf("members %d, ward has %d", imp.Ward.Members, n)
 	}
-	sameDump(t, want, dump(t, imp.Ward.Path(cons.WardsDir())))
+	sameDump(t, want, dump(t, store.WardPath(cons.WardsDir(), imp.Ward)))
 	wards, _ := cons.Wards(ctx)
 	if len(wards) != 1 || wards[0].RegisterID != m.RegisterID || !wards[0].Made.Equal(m.Made) || wards[0].Schema != m.Schema {
 		t.Fatalf("wards %+v", wards)
@@ -199,7 +200,7 @@ func TestRoundTrip(t *testing.T) {
 
 // unchanged checks that a refused import left the consolidation register
 // and its wards folder as they were.
-func unchanged(t *testing.T, cons *store.Store, wantWards []store.Ward, files []string) {
+func unchanged(t *testing.T, cons *store.Store, wantWards []domain.Ward, files []string) {
 	t.Helper()
 	got, err := cons.Wards(context.Background())
 	if err != nil {
@@ -312,10 +313,10 @@ func TestRefusedPackages(t *testing.T) {
 	if _, err := Export(ctx, cons, filepath.Join(dir, "cons.sodoan"), pass, false); !errors.Is(err, store.ErrConsolidation) {
 		t.Fatalf("consolidation exported: %v", err)
 	}
-	if err := cons.SavePerson(ctx, &store.Person{FamilyName: "Lê", GivenName: "An"}); !errors.Is(err, store.ErrConsolidation) {
+	if err := cons.SavePerson(ctx, &domain.Person{FamilyName: "Lê", GivenName: "An"}); !errors.Is(err, store.ErrConsolidation) {
 		t.Fatalf("consolidation took a person: %v", err)
 	}
-	if _, err := cons.ImportPeople(ctx, []*store.Person{{FamilyName: "Lê", GivenName: "An"}}, []int{2}, store.ImportOptions{}); !errors.Is(err, store.ErrConsolidation) {
+	if _, err := cons.ImportPeople(ctx, []*domain.Person{{FamilyName: "Lê", GivenName: "An"}}, []int{2}, store.ImportOptions{}); !errors.Is(err, store.ErrConsolidation) {
 		t.Fatalf("consolidation imported a sheet: %v", err)
 	}
 	// A package written over the register is refused before anything.
@@ -383,8 +384,8 @@ func TestNewerReplacesOlder(t *testing.T) {
 	first := filepath.Join(dir, "1.sodoan")
 	m1 := export(t, w, first)
 	// The ward admits one more member, then sends a new package.
-	p := &store.Person{FamilyName: "Trần", MiddleName: "Thị", GivenName: "Mới", Gender: store.Female, BirthDate: store.MustDate(2005, 3, 4),
-		UnionMember: true, AdmissionDate: store.MustDate(2024, 3, 26)}
+	p := &domain.Person{FamilyName: "Trần", MiddleName: "Thị", GivenName: "Mới", Gender: domain.Female, BirthDate: domain.MustDate(2005, 3, 4),
+		UnionMember: true, AdmissionDate: domain.MustDate(2024, 3, 26)}
 	if err := w.SavePerson(ctx, p); err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
@@ -23,7 +24,7 @@ func runInit(ctx context.Context, st *store.Store, args []string, stdout, stderr
 		return fmt.Errorf("init: tham số thừa %q", fs.Args())
 	}
 	if *cons {
-		return initConsolidation(ctx, st, store.Unit{Name: *unit, Place: *place, UpperBody: *upper, SecretaryName: *secretary}, stdout)
+		return initConsolidation(ctx, st, domain.Unit{Name: *unit, Place: *place, UpperBody: *upper, SecretaryName: *secretary}, stdout)
 	}
 	if *unit != "" {
 		u, err := st.Unit(ctx)
@@ -79,7 +80,7 @@ func runBackups(ctx context.Context, st *store.Store, args []string, stdout, std
 	fmt.Fprintln(tw, "Ngày giờ\tLoại\tDung lượng\tTệp")
 	for _, b := range list {
 		fmt.Fprintf(tw, "%s\t%s\t%s KB\t%s\n", b.Time.Format("02/01/2006 15:04:05"), b.Reason.Label(),
-			store.FormatInt((b.Size+1023)/1024), b.Path)
+			domain.FormatInt((b.Size+1023)/1024), b.Path)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -101,7 +102,7 @@ func runRestore(ctx context.Context, st *store.Store, args []string, stdout, std
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Đã khôi phục sổ từ %s (%s người, lược đồ %d).\n", src, store.FormatInt(int64(r.From.People)), r.From.Version)
+	fmt.Fprintf(stdout, "Đã khôi phục sổ từ %s (%s người, lược đồ %d).\n", src, domain.FormatInt(int64(r.From.People)), r.From.Version)
 	fmt.Fprintln(stdout, "Sổ trước khi khôi phục được giữ ở", r.Before.Path)
 	return nil
 }

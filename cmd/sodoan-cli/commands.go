@@ -11,14 +11,15 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
 func runDemo(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("demo", "demo --members N [--seed S]", stderr)
-	n := intFlag(fs, "members", 1500, store.DemoMembersRange, "số người của phường mẫu (10 đến 200.000)")
+	n := intFlag(fs, "members", 1500, domain.DemoMembersRange, "số người của phường mẫu (10 đến 200.000)")
 	seed := int64Flag(fs, "seed", 1, anyInt64, "hạt giống: cùng hạt giống, cùng dữ liệu")
-	year := intFlag(fs, "year", 0, store.YearRange, "năm hiện hành của dữ liệu (mặc định: năm nay)")
+	year := intFlag(fs, "year", 0, domain.YearRange, "năm hiện hành của dữ liệu (mặc định: năm nay)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -26,7 +27,7 @@ func runDemo(ctx context.Context, st *store.Store, args []string, stdout, stderr
 	if err := st.GenerateDemo(ctx, store.DemoOptions{Members: *n, Seed: *seed, Year: *year}); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Đã tạo phường mẫu %s người trong %s: %s\n", store.FormatInt(int64(*n)), time.Since(start).Round(time.Millisecond), st.Path())
+	fmt.Fprintf(stdout, "Đã tạo phường mẫu %s người trong %s: %s\n", domain.FormatInt(int64(*n)), time.Since(start).Round(time.Millisecond), st.Path())
 	return nil
 }
 
@@ -55,7 +56,7 @@ func runMembersList(ctx context.Context, st *store.Store, args []string, stdout,
 		return err
 	}
 	header := []string{"STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chi đoàn", "Ngày vào Đoàn", "Số thẻ đoàn viên", "Chức vụ", "Trạng thái"}
-	row := func(i int, p *store.Person) []string {
+	row := func(i int, p *domain.Person) []string {
 		return []string{fmt.Sprint(i), p.FullName(), p.BirthDate.String(), p.Gender.Label(), p.BranchName,
 			p.AdmissionDate.String(), p.CardNumber, p.Position, p.Status.Label()}
 	}
@@ -90,7 +91,7 @@ func runMembersList(ctx context.Context, st *store.Store, args []string, stdout,
 		if err := w.Write(header); err != nil {
 			return fmt.Errorf("ghi CSV: %w", err)
 		}
-		err := st.EachMember(ctx, f, func(p *store.Person) error {
+		err := st.EachMember(ctx, f, func(p *domain.Person) error {
 			i++
 			return w.Write(escapeAll(row(i, p)))
 		})
@@ -102,7 +103,7 @@ func runMembersList(ctx context.Context, st *store.Store, args []string, stdout,
 	case "table":
 		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, strings.Join(header, "\t"))
-		err := st.EachMember(ctx, f, func(p *store.Person) error {
+		err := st.EachMember(ctx, f, func(p *domain.Person) error {
 			i++
 			_, err := fmt.Fprintln(tw, strings.Join(row(i, p), "\t"))
 			return err
@@ -113,7 +114,7 @@ func runMembersList(ctx context.Context, st *store.Store, args []string, stdout,
 		if err := tw.Flush(); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Tổng cộng: %s\n", store.FormatInt(int64(i)))
+		fmt.Fprintf(stdout, "Tổng cộng: %s\n", domain.FormatInt(int64(i)))
 		return nil
 	case "xlsx":
 		if *out == "" {
@@ -126,7 +127,7 @@ func runMembersList(ctx context.Context, st *store.Store, args []string, stdout,
 
 func runSearch(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("search", "search [--limit N] TỪ", stderr)
-	limit := intFlag(fs, "limit", 50, store.SearchLimitRange, "số kết quả tối đa (1 đến 10.000)")
+	limit := intFlag(fs, "limit", 50, domain.SearchLimitRange, "số kết quả tối đa (1 đến 10.000)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -150,7 +151,7 @@ func runSearch(ctx context.Context, st *store.Store, args []string, stdout, stde
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Tìm thấy %s người\n", store.FormatInt(int64(total)))
+	fmt.Fprintf(stdout, "Tìm thấy %s người\n", domain.FormatInt(int64(total)))
 	return nil
 }
 
@@ -172,7 +173,7 @@ type statRow struct {
 
 func runStats(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("stats", "stats --year Y [--json]", stderr)
-	year := intFlag(fs, "year", store.Today().Year(), store.YearRange, "năm (1950 đến 2100)")
+	year := intFlag(fs, "year", domain.Today().Year(), domain.YearRange, "năm (1950 đến 2100)")
 	asJSON := fs.Bool("json", false, "in dạng JSON")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -203,13 +204,13 @@ func runStats(ctx context.Context, st *store.Store, args []string, stdout, stder
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "Mã\tChỉ tiêu\tKết quả\tĐánh giá\tCách tính")
 	for _, r := range rs {
-		target := store.FormatValue(r.Indicator.Kind, r.Indicator.Target)
-		if r.Indicator.Kind == store.KindCheck {
+		target := domain.FormatValue(r.Indicator.Kind, r.Indicator.Target)
+		if r.Indicator.Kind == domain.KindCheck {
 			target = "Có"
 		}
 		actual := "—"
 		if r.Known {
-			actual = store.FormatValue(r.Indicator.Kind, r.Actual)
+			actual = domain.FormatValue(r.Indicator.Kind, r.Actual)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Indicator.Code, target, actual, r.Verdict.Phrase(), r.Detail)
 	}

@@ -9,13 +9,14 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
 func runHistory(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("history", "history [--member MÃ] [--limit N]", stderr)
 	member := fs.Int64("member", 0, "mã người (xem bằng search): chỉ lịch sử của người đó")
-	limit := fs.Int("limit", 50, fmt.Sprintf("số thay đổi gần nhất (1 đến %s)", store.FormatInt(store.MaxHistoryLimit)))
+	limit := fs.Int("limit", 50, fmt.Sprintf("số thay đổi gần nhất (1 đến %s)", domain.FormatInt(store.MaxHistoryLimit)))
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -26,7 +27,7 @@ func runHistory(ctx context.Context, st *store.Store, args []string, stdout, std
 		return fmt.Errorf("--member %d: mã người phải là số dương", *member)
 	}
 	if *limit < 1 || *limit > store.MaxHistoryLimit {
-		return fmt.Errorf("--limit %d: phải từ 1 đến %s", *limit, store.FormatInt(store.MaxHistoryLimit))
+		return fmt.Errorf("--limit %d: phải từ 1 đến %s", *limit, domain.FormatInt(store.MaxHistoryLimit))
 	}
 	if *member > 0 {
 		p, err := st.Person(ctx, *member)
@@ -91,7 +92,7 @@ func runTrash(ctx context.Context, st *store.Store, args []string, stdout, stder
 		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "Loại\tMã\tTên\tXóa lúc\tKèm theo")
 		for _, it := range items {
-			fmt.Fprintf(tw, "%s (%s)\t%d\t%s\t%s\t%s mục\n", it.Kind.Label(), it.Kind, it.ID, oneLine(it.Label), store.FormatStamp(it.DeletedAt), store.FormatInt(int64(it.Links)))
+			fmt.Fprintf(tw, "%s (%s)\t%d\t%s\t%s\t%s mục\n", it.Kind.Label(), it.Kind, it.ID, oneLine(it.Label), store.FormatStamp(it.DeletedAt), domain.FormatInt(int64(it.Links)))
 		}
 		return tw.Flush()
 	case "restore":
@@ -134,7 +135,7 @@ func runTrash(ctx context.Context, st *store.Store, args []string, stdout, stder
 			return nil
 		}
 		if !*yes {
-			what := fmt.Sprintf("%s mục trong thùng rác", store.FormatInt(int64(len(items))))
+			what := fmt.Sprintf("%s mục trong thùng rác", domain.FormatInt(int64(len(items))))
 			if id != 0 {
 				what = fmt.Sprintf("%s mã %d", strings.ToLower(kind.Label()), id)
 			}
@@ -151,14 +152,14 @@ func runTrash(ctx context.Context, st *store.Store, args []string, stdout, stder
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Đã dọn thùng rác: xóa vĩnh viễn %s mục\n", store.FormatInt(int64(n)))
+		fmt.Fprintf(stdout, "Đã dọn thùng rác: xóa vĩnh viễn %s mục\n", domain.FormatInt(int64(n)))
 		return nil
 	}
 	return fmt.Errorf("trash: lệnh con %q không có (list, restore hoặc empty)", sub)
 }
 
 // trashTarget reads LOẠI MÃ (none: 0).
-func trashTarget(args []string) (store.TrashKind, int64, error) {
+func trashTarget(args []string) (domain.TrashKind, int64, error) {
 	switch len(args) {
 	case 0:
 		return "", 0, nil
@@ -166,7 +167,7 @@ func trashTarget(args []string) (store.TrashKind, int64, error) {
 	default:
 		return "", 0, fmt.Errorf("trash: cần LOẠI và MÃ, như: person 12")
 	}
-	code, ok := store.CodeOfLabel(store.TrashKinds, args[0])
+	code, ok := domain.CodeOfLabel(domain.TrashKinds, args[0])
 	if !ok {
 		return "", 0, fmt.Errorf("trash: loại %q không có (person, branch, club hoặc coop)", args[0])
 	}
@@ -174,7 +175,7 @@ func trashTarget(args []string) (store.TrashKind, int64, error) {
 	if err != nil || id <= 0 {
 		return "", 0, fmt.Errorf("trash: mã %q phải là số nguyên dương", args[1])
 	}
-	return store.TrashKind(code), id, nil
+	return domain.TrashKind(code), id, nil
 }
 
 // flagsFirst puts the flags before LOẠI MÃ, so that "empty person 12
@@ -203,9 +204,9 @@ func runDelete(ctx context.Context, st *store.Store, args []string, stdout, stde
 	if id == 0 {
 		return fmt.Errorf("delete: thiếu LOẠI MÃ, như: person 12")
 	}
-	del := map[store.TrashKind]func(context.Context, int64) error{
-		store.TrashPerson: st.DeletePerson, store.TrashBranch: st.DeleteBranch,
-		store.TrashClub: st.DeleteClub, store.TrashCoop: st.DeleteCoop,
+	del := map[domain.TrashKind]func(context.Context, int64) error{
+		domain.TrashPerson: st.DeletePerson, domain.TrashBranch: st.DeleteBranch,
+		domain.TrashClub: st.DeleteClub, domain.TrashCoop: st.DeleteCoop,
 	}[kind]
 	if err := del(ctx, id); err != nil {
 		return err

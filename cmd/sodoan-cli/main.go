@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 
+	"sodoan/domain"
 	"sodoan/store"
 	"sodoan/version"
 )
@@ -56,7 +57,7 @@ func exitCode(err error) int {
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
-	var ve *store.ValidationError
+	var ve *domain.ValidationError
 	var ir *importRefused
 	if errors.As(err, &ve) || errors.As(err, &ir) {
 		return 3

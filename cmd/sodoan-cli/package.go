@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"sodoan/domain"
 	"sodoan/store"
 	"sodoan/wardpkg"
 )
@@ -57,7 +58,7 @@ func runPackage(ctx context.Context, st *store.Store, args []string, stdout, std
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Đã lập gói của %s (lược đồ %d, %s): %s\n", m.Unit, m.Schema, store.FormatTime(m.Made), *out)
+		fmt.Fprintf(stdout, "Đã lập gói của %s (lược đồ %d, %s): %s\n", m.Unit, m.Schema, domain.FormatTime(m.Made), *out)
 		return nil
 	case "import":
 		fs := newFlags("package import", "package import TỆP.sodoan --passphrase-file TỆP", stderr)
@@ -80,9 +81,9 @@ func runPackage(ctx context.Context, st *store.Store, args []string, stdout, std
 		}
 		verb := "Đã nhập"
 		if imp.Replaced != nil {
-			verb = fmt.Sprintf("Đã thay gói lập lúc %s bằng", store.FormatTime(imp.Replaced.Made))
+			verb = fmt.Sprintf("Đã thay gói lập lúc %s bằng", domain.FormatTime(imp.Replaced.Made))
 		}
-		fmt.Fprintf(stdout, "%s gói của %s lập lúc %s (%s đoàn viên)\n", verb, imp.Ward.Unit, store.FormatTime(imp.Ward.Made), store.FormatInt(int64(imp.Ward.Members)))
+		fmt.Fprintf(stdout, "%s gói của %s lập lúc %s (%s đoàn viên)\n", verb, imp.Ward.Unit, domain.FormatTime(imp.Ward.Made), domain.FormatInt(int64(imp.Ward.Members)))
 		return nil
 	case "list":
 		if err := parseAll(newFlags("package list", "package list", stderr), rest, "package list"); err != nil {
@@ -100,8 +101,8 @@ func runPackage(ctx context.Context, st *store.Store, args []string, stdout, std
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "Đơn vị\tLập gói lúc\tNhập lúc\tLược đồ\tĐoàn viên\tMã sổ")
 		for _, w := range wards {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", w.Unit, store.FormatTime(w.Made), store.FormatTime(w.Imported), w.Schema,
-				store.FormatInt(int64(w.Members)), w.RegisterID)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", w.Unit, domain.FormatTime(w.Made), domain.FormatTime(w.Imported), w.Schema,
+				domain.FormatInt(int64(w.Members)), w.RegisterID)
 		}
 		return tw.Flush()
 	case "forget":
@@ -153,7 +154,7 @@ func parseAll(fs *flag.FlagSet, args []string, name string) error {
 
 // initConsolidation turns the new register st into an upper level's
 // consolidation register (init --consolidation).
-func initConsolidation(ctx context.Context, st *store.Store, u store.Unit, stdout io.Writer) error {
+func initConsolidation(ctx context.Context, st *store.Store, u domain.Unit, stdout io.Writer) error {
 	if err := st.MakeConsolidation(ctx, u); err != nil {
 		return err
 	}

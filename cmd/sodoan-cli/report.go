@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"sodoan/domain"
 	"sodoan/issuing"
 	"sodoan/store"
 )
@@ -93,7 +94,7 @@ func runReport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	req := issuing.Request{Kind: c.kind, Path: *f.out, Number: *f.number, Renumber: *f.renumber,
 		Unsigned: *f.unsigned, Deputy: *f.deputy, Replace: *f.force}
 	if *f.date != "" {
-		d, err := store.ParseDate(*f.date)
+		d, err := domain.ParseDate(*f.date)
 		if err != nil {
 			return fmt.Errorf("--date: %w", err)
 		}
@@ -144,7 +145,7 @@ func reportFlags(name string, c reportCmd, stderr io.Writer) (*flag.FlagSet, com
 	var f commonFlags
 	f.out = fs.String("out", "", "tệp PDF sẽ ghi (bắt buộc)")
 	f.date = fs.String("date", "", "ngày ban hành dd/mm/yyyy (mặc định: hôm nay)")
-	f.number = intFlag(fs, "number", 0, store.DocumentNumberRange, "số văn bản tự chọn, 1 đến 99.999 (mặc định: số đã cấp cho chính văn bản này, hoặc số tiếp theo)")
+	f.number = intFlag(fs, "number", 0, domain.DocumentNumberRange, "số văn bản tự chọn, 1 đến 99.999 (mặc định: số đã cấp cho chính văn bản này, hoặc số tiếp theo)")
 	f.force = fs.Bool("force", false, "thay thế tệp --out đã có")
 	f.renumber = fs.Bool("renumber", false, "lấy số mới dù văn bản này đã có số")
 	f.unsigned = fs.Bool("unsigned", false, "in \"(Đã ký)\" ở chỗ chữ ký, cho bản gửi qua thư điện tử")
@@ -164,7 +165,7 @@ func annualFlags(fs *flag.FlagSet) func(context.Context, *store.Store, *issuing.
 }
 
 func yearFlag(fs *flag.FlagSet) func(context.Context, *store.Store, *issuing.Request) error {
-	year := intFlag(fs, "year", 0, store.YearRange, "năm, 1950 đến 2100 (mặc định: năm của ngày ban hành)")
+	year := intFlag(fs, "year", 0, domain.YearRange, "năm, 1950 đến 2100 (mặc định: năm của ngày ban hành)")
 	return func(_ context.Context, _ *store.Store, r *issuing.Request) error {
 		r.Year = *year
 		return nil
@@ -174,7 +175,7 @@ func yearFlag(fs *flag.FlagSet) func(context.Context, *store.Store, *issuing.Req
 func cutoffFlag(fs *flag.FlagSet) func(context.Context, *store.Store, *issuing.Request) error {
 	cutoff := fs.String("cutoff", "", "số liệu tính đến ngày dd/mm/yyyy (mặc định: ngày ban hành)")
 	return func(_ context.Context, _ *store.Store, r *issuing.Request) error {
-		d, err := store.ParseDate(*cutoff)
+		d, err := domain.ParseDate(*cutoff)
 		if err != nil {
 			return fmt.Errorf("--cutoff: %w", err)
 		}
@@ -200,7 +201,7 @@ func membersFlags(fs *flag.FlagSet) func(context.Context, *store.Store, *issuing
 }
 
 func transferFlags(fs *flag.FlagSet) func(context.Context, *store.Store, *issuing.Request) error {
-	member := int64Flag(fs, "member", 0, store.IDRange, "mã đoàn viên chuyển đi (bắt buộc)")
+	member := int64Flag(fs, "member", 0, domain.IDRange, "mã đoàn viên chuyển đi (bắt buộc)")
 	to := fs.String("to", "", "đơn vị nhận (bắt buộc)")
 	reason := fs.String("reason", "", "lý do chuyển sinh hoạt")
 	return func(_ context.Context, _ *store.Store, r *issuing.Request) error {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"sodoan/domain"
 	"sodoan/sheet"
 	"sodoan/store"
 )
@@ -39,11 +40,11 @@ func memberFilterFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (st
 			f.BranchID = b.ID
 		}
 		if *status != "" {
-			code, ok := store.CodeOfLabel(store.Statuses, *status)
+			code, ok := domain.CodeOfLabel(domain.Statuses, *status)
 			if !ok {
 				return f, fmt.Errorf("--status %q: không có trạng thái này", *status)
 			}
-			f.Status = store.Status(code)
+			f.Status = domain.Status(code)
 		}
 		return f, nil
 	}
@@ -69,7 +70,7 @@ func exportMembers(ctx context.Context, st *store.Store, f store.MemberFilter, o
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Đã xuất %s người: %s\n", store.FormatInt(int64(n)), out.Path)
+	fmt.Fprintf(stdout, "Đã xuất %s người: %s\n", domain.FormatInt(int64(n)), out.Path)
 	return nil
 }
 
@@ -107,7 +108,7 @@ func runExport(ctx context.Context, st *store.Store, args []string, stdout, stde
 func runExportTable(ctx context.Context, st *store.Store, table string, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("export "+table, "export "+table+" --out TỆP.xlsx|TỆP.csv [--year Y]", stderr)
 	out := fs.String("out", "", "tệp ghi ra: .xlsx hoặc .csv")
-	year := intFlag(fs, "year", store.Today().Year(), store.YearRange, "năm (kết quả tổ hợp tác, chỉ tiêu)")
+	year := intFlag(fs, "year", domain.Today().Year(), domain.YearRange, "năm (kết quả tổ hợp tác, chỉ tiêu)")
 	force := fs.Bool("force", false, "thay thế tệp --out đã có")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -128,7 +129,7 @@ func runExportTable(ctx context.Context, st *store.Store, table string, args []s
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Đã xuất %s dòng: %s\n", store.FormatInt(int64(n)), *out)
+	fmt.Fprintf(stdout, "Đã xuất %s dòng: %s\n", domain.FormatInt(int64(n)), *out)
 	return nil
 }
 
@@ -174,7 +175,7 @@ func runImport(ctx context.Context, st *store.Store, args []string, stdout, stde
 	}
 	valid, invalid, existing := pv.Counts()
 	fmt.Fprintf(stdout, "Đọc %s: %s dòng hợp lệ (%s người đã có trong sổ), %s dòng lỗi\n", path,
-		store.FormatInt(int64(valid)), store.FormatInt(int64(existing)), store.FormatInt(int64(invalid)))
+		domain.FormatInt(int64(valid)), domain.FormatInt(int64(existing)), domain.FormatInt(int64(invalid)))
 	if cols := pv.Unrecognised(); len(cols) > 0 {
 		fmt.Fprintf(stderr, "Cột không nhận ra (không nhập): %s\n", strings.Join(cols, ", "))
 	}
@@ -195,7 +196,7 @@ func runImport(ctx context.Context, st *store.Store, args []string, stdout, stde
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Đã ghi %s dòng lỗi kèm lý do: %s\n", store.FormatInt(int64(n)), *errorsOut)
+		fmt.Fprintf(stdout, "Đã ghi %s dòng lỗi kèm lý do: %s\n", domain.FormatInt(int64(n)), *errorsOut)
 	}
 	res, err := pv.Import(ctx, st, sheet.ImportOptions{SkipInvalid: *skip, CreateBranches: *create, Update: *update})
 	var pe *sheet.ProblemsError
@@ -212,7 +213,7 @@ func runImport(ctx context.Context, st *store.Store, args []string, stdout, stde
 		fmt.Fprintf(stdout, "Đã sao lưu sổ trước khi nhập: %s\n", res.Backup)
 	}
 	fmt.Fprintf(stdout, "Đã nhập %s người mới, cập nhật %s, bỏ qua %s người đã có\n",
-		store.FormatInt(int64(res.Added)), store.FormatInt(int64(res.Updated)), store.FormatInt(int64(res.Skipped)))
+		domain.FormatInt(int64(res.Added)), domain.FormatInt(int64(res.Updated)), domain.FormatInt(int64(res.Skipped)))
 	return nil
 }
 

@@ -1,4 +1,4 @@
-package store
+package domain
 
 import (
 	"strings"
@@ -56,7 +56,7 @@ func FuzzNames(f *testing.F) {
 		_ = Fold(s)
 		family, middle, given := SplitFullName(s)
 		if utf8.ValidString(s) {
-			if joined := joinName(family, middle, given); joined != c {
+			if joined := JoinName(family, middle, given); joined != c {
 				t.Fatalf("SplitFullName(%q) = %q %q %q, want the parts of %q", s, family, middle, given, c)
 			}
 		}

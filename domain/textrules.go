@@ -1,4 +1,4 @@
-package store
+package domain
 
 import (
 	"unicode"
@@ -32,58 +32,58 @@ import (
 //   - Every field has a maximum length in characters, far below a
 //     spreadsheet cell's 32,767.
 
-// textRule is what one kind of text field may hold.
-type textRule struct {
+// TextRule is what one kind of text field may hold.
+type TextRule struct {
 	max       int  // in characters (runes)
 	name      bool // a person's name
-	multiLine bool // line breaks allowed
+	MultiLine bool // line breaks allowed
 	emoji     bool // characters beyond the BMP (emoji) allowed
 }
 
 // The rules of the register's text fields.
 var (
-	ruleNamePart = textRule{max: 50, name: true}  // họ, tên đệm or tên
-	ruleFullName = textRule{max: 100, name: true} // a full name typed in one field
-	ruleShort    = textRule{max: 100}             // ethnicity, religion, a role, a field of work
-	ruleCode     = textRule{max: 50}              // a plan number, an indicator code, a document type
-	ruleLine     = textRule{max: 200}             // names of units, branches, groups, places
-	ruleAddress  = textRule{max: 300}             // an address, a reason
-	ruleTitle    = textRule{max: 1000}            // the title of a plan, an indicator, a document
-	ruleNote     = textRule{max: 5000, multiLine: true}
-	ruleLongText = textRule{max: 20000, multiLine: true} // the report's own texts
+	RuleNamePart = TextRule{max: 50, name: true}  // họ, tên đệm or tên
+	RuleFullName = TextRule{max: 100, name: true} // a full name typed in one field
+	ruleShort    = TextRule{max: 100}             // ethnicity, religion, a role, a field of work
+	RuleCode     = TextRule{max: 50}              // a plan number, an indicator code, a document type
+	RuleLine     = TextRule{max: 200}             // names of units, branches, groups, places
+	RuleAddress  = TextRule{max: 300}             // an address, a reason
+	ruleTitle    = TextRule{max: 1000}            // the title of a plan, an indicator, a document
+	RuleNote     = TextRule{max: 5000, MultiLine: true}
+	RuleLongText = TextRule{max: 20000, MultiLine: true} // the report's own texts
 	// A document's title in the register of outgoing documents is made
 	// from register data (a member's name) and printed on no document.
-	ruleDocumentTitle = textRule{max: 1000, emoji: true}
+	RuleDocumentTitle = TextRule{max: 1000, emoji: true}
 )
 
-// problem returns why s breaks the rule (in Vietnamese, with its format
+// Problem returns why s breaks the rule (in Vietnamese, with its format
 // for a window's translation), or nil.
-func (r textRule) problem(s string) *MessageError {
+func (r TextRule) Problem(s string) *MessageError {
 	if !utf8.ValidString(s) {
-		return msgOf(errMsg("có byte không phải chữ Unicode (UTF-8) hợp lệ"))
+		return msgOf(ErrMsg("có byte không phải chữ Unicode (UTF-8) hợp lệ"))
 	}
 	n := 0
 	for _, c := range s {
 		n++
 		switch {
-		case c == '\n' && r.multiLine:
+		case c == '\n' && r.MultiLine:
 		case unicode.IsControl(c):
-			return msgOf(errMsg("có ký tự điều khiển (U+%04X) ở ký tự thứ %d", c, n))
+			return msgOf(ErrMsg("có ký tự điều khiển (U+%04X) ở ký tự thứ %d", c, n))
 		case c == '\u200d' && r.emoji:
 			// The zero-width joiner of emoji sequences (👨‍👩‍👧).
 		case unicode.Is(unicode.Cf, c), unicode.Is(unicode.Co, c), unicode.Is(unicode.Cs, c),
 			unicode.In(c, unicode.Zl, unicode.Zp), !unicode.In(c, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Zs):
-			return msgOf(errMsg("có ký tự không in được (U+%04X) ở ký tự thứ %d", c, n))
+			return msgOf(ErrMsg("có ký tự không in được (U+%04X) ở ký tự thứ %d", c, n))
 		case !r.emoji && !assets.Drawable(c):
 			// Printed on an official document: what its font cannot draw
 			// would print as □.
-			return msgOf(errMsg("có ký tự %c (U+%04X) mà phông chữ của văn bản in không có (biểu tượng cảm xúc, chữ hiếm): văn bản in sẽ mất ký tự này", c, c))
+			return msgOf(ErrMsg("có ký tự %c (U+%04X) mà phông chữ của văn bản in không có (biểu tượng cảm xúc, chữ hiếm): văn bản in sẽ mất ký tự này", c, c))
 		case r.name && !nameRune(c):
-			return msgOf(errMsg("chỉ gồm chữ cái, dấu cách, dấu nháy ('), gạch nối (-) và dấu chấm; có ký tự %q", c))
+			return msgOf(ErrMsg("chỉ gồm chữ cái, dấu cách, dấu nháy ('), gạch nối (-) và dấu chấm; có ký tự %q", c))
 		}
 	}
 	if n > r.max {
-		return msgOf(errMsg("dài %s ký tự, tối đa %s", Num(n), Num(r.max)))
+		return msgOf(ErrMsg("dài %s ký tự, tối đa %s", Num(n), Num(r.max)))
 	}
 	return nil
 }
@@ -99,10 +99,10 @@ func nameRune(c rune) bool {
 	return unicode.IsLetter(c) || unicode.Is(unicode.M, c)
 }
 
-// text checks a text field against its rule.
-func (c *checker) text(field, label, s string, r textRule) {
-	if m := r.problem(s); m != nil {
-		c.add(field, label, m.Format, m.Args...)
+// Text checks a text field against its rule.
+func (c *Checker) Text(field, label, s string, r TextRule) {
+	if m := r.Problem(s); m != nil {
+		c.Add(field, label, m.Format, m.Args...)
 	}
 }
 
@@ -110,11 +110,11 @@ func (c *checker) text(field, label, s string, r textRule) {
 // unit of a transfer letter, its reason) by the rule of one-line text, or
 // of a note when multiLine: nil, or a *ValidationError naming the label.
 func CheckText(field, label, s string, multiLine bool) error {
-	c := &checker{}
-	r := ruleAddress
+	c := &Checker{}
+	r := RuleAddress
 	if multiLine {
-		r = ruleNote
+		r = RuleNote
 	}
-	c.text(field, label, s, r)
-	return c.err()
+	c.Text(field, label, s, r)
+	return c.Err()
 }

@@ -1,7 +1,6 @@
-package store
+package domain
 
 import (
-	"database/sql/driver"
 	"fmt"
 	"strconv"
 	"strings"
@@ -18,11 +17,11 @@ type Date struct {
 // NewDate returns the date y-m-d, or an error when it is not a real day.
 func NewDate(y, m, d int) (Date, error) {
 	if y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 {
-		return Date{}, errMsg("ngày %02d/%02d/%04d không có thật", d, m, y)
+		return Date{}, ErrMsg("ngày %02d/%02d/%04d không có thật", d, m, y)
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Day() != d {
-		return Date{}, errMsg("ngày %02d/%02d/%04d không có thật", d, m, y)
+		return Date{}, ErrMsg("ngày %02d/%02d/%04d không có thật", d, m, y)
 	}
 	return Date{y, m, d}, nil
 }
@@ -59,18 +58,18 @@ func ParseDate(s string) (Date, error) {
 	}
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
 	if len(parts) != 3 {
-		return Date{}, errMsg("%q không đúng dạng ngày/tháng/năm (dd/mm/yyyy)", s)
+		return Date{}, ErrMsg("%q không đúng dạng ngày/tháng/năm (dd/mm/yyyy)", s)
 	}
 	var n [3]int
 	for i, p := range parts {
 		v, err := strconv.Atoi(p)
 		if err != nil {
-			return Date{}, errMsg("%q không đúng dạng ngày/tháng/năm (dd/mm/yyyy)", s)
+			return Date{}, ErrMsg("%q không đúng dạng ngày/tháng/năm (dd/mm/yyyy)", s)
 		}
 		n[i] = v
 	}
 	if len(parts[2]) != 4 {
-		return Date{}, errMsg("%q: năm phải có 4 chữ số", s)
+		return Date{}, ErrMsg("%q: năm phải có 4 chữ số", s)
 	}
 	return NewDate(n[2], n[1], n[0])
 }
@@ -145,36 +144,6 @@ func (d Date) AddYears(n int) Date {
 		return Date{d.y + n, d.m, 28}
 	}
 	return nd
-}
-
-// Value stores the date as ISO text, or NULL when unset.
-func (d Date) Value() (driver.Value, error) {
-	if d.IsZero() {
-		return nil, nil
-	}
-	return d.ISO(), nil
-}
-
-// Scan reads the ISO text written by Value.
-func (d *Date) Scan(src any) error {
-	switch v := src.(type) {
-	case nil:
-		*d = Date{}
-		return nil
-	case string:
-		p, err := ParseDate(v)
-		if err != nil {
-			return fmt.Errorf("đọc ngày %q: %w", v, err)
-		}
-		*d = p
-		return nil
-	case []byte:
-		return d.Scan(string(v))
-	case time.Time:
-		*d = DateOf(v)
-		return nil
-	}
-	return fmt.Errorf("đọc ngày: kiểu %T không hỗ trợ", src)
 }
 
 func cmpInt(a, b int) int {

@@ -1,9 +1,33 @@
-package store
+package domain
 
 // The fixed lists of the register. Each value is stored in the database as
 // its short English code (so that a label can be reworded without a
 // migration); Label gives the Vietnamese wording printed in reports and
 // shown in the UI.
+
+// ChoiceLists names every fixed list of the register, so that a window can
+// check it has a translation for every label it may show.
+func ChoiceLists() map[string][]Choice {
+	return map[string][]Choice{
+		"DocumentTypes":  DocumentTypes,
+		"Genders":        Genders,
+		"BranchKinds":    BranchKinds,
+		"Occupations":    Occupations,
+		"TheoryLevels":   TheoryLevels,
+		"Qualifications": Qualifications,
+		"Ratings":        Ratings,
+		"UnitRatings":    UnitRatings,
+		"EventKinds":     EventKinds,
+		"Statuses":       Statuses,
+		"Positions":      Positions,
+		"ClubKinds":      ClubKinds,
+		"LegalBases":     LegalBases,
+		"Metrics":        Metrics,
+		"TrashKinds":     TrashKinds,
+		"ClubRoles":      ClubRoles,
+		"CoopRoles":      CoopRoles,
+	}
+}
 
 // Choice is one value of a fixed list with its Vietnamese label.
 type Choice struct {
@@ -11,7 +35,9 @@ type Choice struct {
 	Label string
 }
 
-func labelOf(list []Choice, code string) string {
+// LabelOf is the Vietnamese label of code in list, or the code itself
+// when the list does not have it.
+func LabelOf(list []Choice, code string) string {
 	for _, c := range list {
 		if c.Code == code {
 			return c.Label
@@ -20,7 +46,8 @@ func labelOf(list []Choice, code string) string {
 	return code
 }
 
-func validCode(list []Choice, code string) bool {
+// ValidCode reports whether code is one of the list's codes.
+func ValidCode(list []Choice, code string) bool {
 	for _, c := range list {
 		if c.Code == code {
 			return true
@@ -53,7 +80,7 @@ const (
 var Genders = []Choice{{"male", "Nam"}, {"female", "Nữ"}}
 
 // Label is the Vietnamese word for the gender.
-func (g Gender) Label() string { return labelOf(Genders, string(g)) }
+func (g Gender) Label() string { return LabelOf(Genders, string(g)) }
 
 // BranchKind is the kind of a chi đoàn.
 type BranchKind string
@@ -78,7 +105,7 @@ var BranchKinds = []Choice{
 }
 
 // Label is the Vietnamese name of the kind.
-func (k BranchKind) Label() string { return labelOf(BranchKinds, string(k)) }
+func (k BranchKind) Label() string { return LabelOf(BranchKinds, string(k)) }
 
 // Occupation is a person's occupation group.
 type Occupation string
@@ -96,7 +123,7 @@ var Occupations = []Choice{
 }
 
 // Label is the Vietnamese name of the group.
-func (o Occupation) Label() string { return labelOf(Occupations, string(o)) }
+func (o Occupation) Label() string { return LabelOf(Occupations, string(o)) }
 
 // TheoryLevel is the level of political theory (lý luận chính trị).
 type TheoryLevel string
@@ -110,7 +137,7 @@ var TheoryLevels = []Choice{
 }
 
 // Label is the Vietnamese name of the level.
-func (t TheoryLevel) Label() string { return labelOf(TheoryLevels, string(t)) }
+func (t TheoryLevel) Label() string { return LabelOf(TheoryLevels, string(t)) }
 
 // Qualification is the vocational or higher degree (trình độ chuyên môn).
 type Qualification string
@@ -125,7 +152,7 @@ var Qualifications = []Choice{
 }
 
 // Label is the Vietnamese name of the degree.
-func (q Qualification) Label() string { return labelOf(Qualifications, string(q)) }
+func (q Qualification) Label() string { return LabelOf(Qualifications, string(q)) }
 
 // Rating is a member's yearly rating (xếp loại đoàn viên).
 type Rating string
@@ -139,7 +166,7 @@ var Ratings = []Choice{
 }
 
 // Label is the Vietnamese wording of the rating.
-func (r Rating) Label() string { return labelOf(Ratings, string(r)) }
+func (r Rating) Label() string { return LabelOf(Ratings, string(r)) }
 
 // UnitRatings lists the ratings of a branch or of the ward Union
 // (xếp loại tổ chức cơ sở Đoàn), best first.
@@ -171,7 +198,7 @@ var EventKinds = []Choice{
 }
 
 // Label is the Vietnamese name of the event.
-func (k EventKind) Label() string { return labelOf(EventKinds, string(k)) }
+func (k EventKind) Label() string { return LabelOf(EventKinds, string(k)) }
 
 // Status is a Union member's standing, derived from the events.
 type Status string
@@ -192,7 +219,7 @@ var Statuses = []Choice{
 }
 
 // Label is the Vietnamese name of the status.
-func (s Status) Label() string { return labelOf(Statuses, string(s)) }
+func (s Status) Label() string { return LabelOf(Statuses, string(s)) }
 
 // PositionKind is a Union office a cadre holds.
 type PositionKind string
@@ -208,7 +235,7 @@ var Positions = []Choice{
 }
 
 // Label is the Vietnamese name of the office.
-func (p PositionKind) Label() string { return labelOf(Positions, string(p)) }
+func (p PositionKind) Label() string { return LabelOf(Positions, string(p)) }
 
 // ClubKind is the kind of a club.
 type ClubKind string
@@ -223,7 +250,7 @@ var ClubKinds = []Choice{
 }
 
 // Label is the Vietnamese name of the kind.
-func (k ClubKind) Label() string { return labelOf(ClubKinds, string(k)) }
+func (k ClubKind) Label() string { return LabelOf(ClubKinds, string(k)) }
 
 // LegalBases lists the decrees a cooperative group can be registered under.
 var LegalBases = []Choice{
@@ -242,3 +269,20 @@ const (
 	// KindCheck is a yes/no target, ticked by hand.
 	KindCheck IndicatorKind = "check"
 )
+
+// TrashKind is the kind of a record in the recycle bin.
+type TrashKind string
+
+// The kinds of records the recycle bin takes.
+const (
+	TrashPerson TrashKind = "person"
+	TrashBranch TrashKind = "branch"
+	TrashClub   TrashKind = "club"
+	TrashCoop   TrashKind = "coop"
+)
+
+// TrashKinds lists the kinds with their Vietnamese labels.
+var TrashKinds = []Choice{{"person", "Người"}, {"branch", "Chi đoàn"}, {"club", "Câu lạc bộ"}, {"coop", "Tổ hợp tác"}}
+
+// Label is the Vietnamese name of the kind.
+func (k TrashKind) Label() string { return LabelOf(TrashKinds, string(k)) }

@@ -1,4 +1,4 @@
-package store
+package domain
 
 import (
 	"math"
@@ -75,13 +75,13 @@ func (r IntRange) Parse(s string) (int64, error) {
 
 // refuse is the error of a value got outside the range.
 func (r IntRange) refuse(got string) error {
-	c := &checker{}
+	c := &Checker{}
 	if r.Max == math.MaxInt64 {
-		c.add(r.Field, r.Label, "%s không hợp lệ: phải là số nguyên từ %s trở lên", got, Num(r.Min))
+		c.Add(r.Field, r.Label, "%s không hợp lệ: phải là số nguyên từ %s trở lên", got, Num(r.Min))
 	} else {
-		c.add(r.Field, r.Label, "%s không hợp lệ: phải là số nguyên từ %s đến %s", got, formatYearish(r, r.Min), formatYearish(r, r.Max))
+		c.Add(r.Field, r.Label, "%s không hợp lệ: phải là số nguyên từ %s đến %s", got, formatYearish(r, r.Min), formatYearish(r, r.Max))
 	}
-	return c.err()
+	return c.Err()
 }
 
 // formatYearish writes years without thousands separators (2100, not
@@ -93,14 +93,14 @@ func formatYearish(r IntRange, v int64) any {
 	return Num(v)
 }
 
-// atMost checks v against the range's maximum for another field than the
+// AtMost checks v against the range's maximum for another field than the
 // range's own (MoneyRange for Capital, Revenue…), adding the message to c;
 // the callers say "không được âm" themselves.
-func (r IntRange) atMost(c *checker, field, label string, v int64) {
+func (r IntRange) AtMost(c *Checker, field, label string, v int64) {
 	if v > r.Max {
-		c.add(field, label, "%s không hợp lệ: phải là số nguyên từ %s đến %s", Num(v), Num(r.Min), Num(r.Max))
+		c.Add(field, label, "%s không hợp lệ: phải là số nguyên từ %s đến %s", Num(v), Num(r.Min), Num(r.Max))
 	}
 }
 
-// checkYear is YearRange.Check for an int.
-func checkYear(year int) error { return YearRange.Check(int64(year)) }
+// CheckYear is YearRange.Check for an int.
+func CheckYear(year int) error { return YearRange.Check(int64(year)) }

@@ -1,4 +1,4 @@
-package store
+package domain
 
 import (
 	"slices"
@@ -115,7 +115,7 @@ func TestDateAge(t *testing.T) {
 // TestNameOrder checks the Vietnamese order of given names (a < ă < â,
 // d < đ, tones after the bare letter), then middle, then family names.
 func TestNameOrder(t *testing.T) {
-	k := newSortKeyer()
+	k := NewSortKeyer()
 	type name struct{ family, middle, given string }
 	want := []name{
 		{"Trần", "Văn", "An"},
@@ -138,7 +138,7 @@ func TestNameOrder(t *testing.T) {
 	// Reverse, then sort by key: the keys alone must restore the order.
 	slices.Reverse(got)
 	slices.SortStableFunc(got, func(a, b name) int {
-		return slices.Compare(k.nameKey(a.family, a.middle, a.given), k.nameKey(b.family, b.middle, b.given))
+		return slices.Compare(k.NameKey(a.family, a.middle, a.given), k.NameKey(b.family, b.middle, b.given))
 	})
 	// Within the tie "Nguyễn Văn Đức" twice the order is stable; compare names only.
 	for i := range want {

@@ -1,14 +1,14 @@
-package store
+package domain
 
 import (
 	"fmt"
 	"strings"
 )
 
-// draftWords are what differs between the annual and the period drafts.
-type draftWords struct {
-	when    string // "trong năm 2026": the span of a yearly figure
-	subject string // "Đoàn phường Hòa Mẫu"
+// DraftWords are what differs between the annual and the period drafts.
+type DraftWords struct {
+	When    string // "trong năm 2026": the span of a yearly figure
+	Subject string // "Đoàn phường Hòa Mẫu"
 	// period is true for the period report: flows are counted from the
 	// plan's first year, and yearly shares begin with yearly ("Năm
 	// 2026, ").
@@ -16,28 +16,28 @@ type draftWords struct {
 	yearly string
 }
 
-// draftFrom turns results into sentences by field, as a Union office
+// DraftFrom turns results into sentences by field, as a Union office
 // writes them: rs are the results the sentences cite, total the ones the
 // verdicts come from (the same for the annual report; the period's totals
 // for the period report); st gives the year's movements (nil: the period
 // results say them).
-func draftFrom(rs, total []Result, st *Situation, w draftWords) Narrative {
+func DraftFrom(rs, total []Result, st *Situation, w DraftWords) Narrative {
 	by := map[string]Result{}
 	for _, r := range rs {
 		by[r.Indicator.Metric] = r
 	}
 	n := Narrative{}
-	n["propaganda"] = propagandaDraft(rs, w.subject)
+	n["propaganda"] = propagandaDraft(rs, w.Subject)
 
 	var mv []string
 	if r, ok := by[MetricEconomicClubs]; ok && r.Known {
 		mv = append(mv, fmt.Sprintf("Duy trì hoạt động %s Thanh niên làm kinh tế.", r.Detail))
 	}
 	if r, ok := by[MetricActiveCoops]; ok && r.Known {
-		mv = append(mv, fmt.Sprintf("Có %s hoạt động theo quy định, có doanh thu %s.", r.Detail, w.when))
+		mv = append(mv, fmt.Sprintf("Có %s hoạt động theo quy định, có doanh thu %s.", r.Detail, w.When))
 	}
 	if r, ok := by[MetricSupportedModels]; ok && r.Known {
-		mv = append(mv, fmt.Sprintf("Hỗ trợ %s phát triển kinh tế đạt doanh thu %s.", r.Detail, w.when))
+		mv = append(mv, fmt.Sprintf("Hỗ trợ %s phát triển kinh tế đạt doanh thu %s.", r.Detail, w.When))
 	}
 	n["movements"] = strings.Join(mv, " ")
 

@@ -1,6 +1,7 @@
-package store
+package domain
 
 import (
+	"encoding/hex"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -133,7 +134,8 @@ func Fold(s string) string {
 	return b.String()
 }
 
-func joinName(parts ...string) string {
+// JoinName joins the non-empty parts of a name with single spaces.
+func JoinName(parts ...string) string {
 	var nonEmpty []string
 	for _, p := range parts {
 		if p = strings.TrimSpace(p); p != "" {
@@ -158,54 +160,6 @@ func SplitFullName(full string) (family, middle, given string) {
 	return w[0], strings.Join(w[1:len(w)-1], " "), w[len(w)-1]
 }
 
-// sortKeyer builds the byte keys by which names sort in Vietnamese order.
-// Not safe for concurrent use: callers hold Store.collMu or own it.
-type sortKeyer struct {
-	c   *collate.Collator
-	num *collate.Collator // names of branches, clubs, groups: Khóm 2 before Khóm 10
-	buf collate.Buffer
-}
-
-func newSortKeyer() *sortKeyer {
-	return &sortKeyer{c: collate.New(language.Vietnamese, collate.IgnoreCase),
-		num: NewNumericCollator()}
-}
-
-// nameKey orders by tên, then tên đệm, then họ. Each part's collation key
-// ends with level separators that sort below every weight, so joining the
-// parts with a zero byte keeps the order of the tuple.
-func (k *sortKeyer) nameKey(family, middle, given string) []byte {
-	k.buf.Reset()
-	var out []byte
-	for i, p := range []string{given, middle, family} {
-		if i > 0 {
-			out = append(out, 0)
-		}
-		out = append(out, k.c.KeyFromString(&k.buf, p)...)
-	}
-	return out
-}
-
-// textKey is the collation key of one text, for branch and club names:
-// their numbers in numeric order (Khóm 1, Khóm 2, … Khóm 10), as a ward
-// counts its hamlets.
-func (k *sortKeyer) textKey(s string) []byte {
-	k.buf.Reset()
-	return append([]byte(nil), k.num.KeyFromString(&k.buf, s)...)
-}
-
-func (s *Store) nameKey(family, middle, given string) []byte {
-	s.collMu.Lock()
-	defer s.collMu.Unlock()
-	return s.coll.nameKey(family, middle, given)
-}
-
-func (s *Store) textKey(t string) []byte {
-	s.collMu.Lock()
-	defer s.collMu.Unlock()
-	return s.coll.textKey(t)
-}
-
 // NewCollator returns a Vietnamese collator for sorting in memory; one per
 // goroutine.
 func NewCollator() *collate.Collator {
@@ -217,4 +171,56 @@ func NewCollator() *collate.Collator {
 // groups; one per goroutine.
 func NewNumericCollator() *collate.Collator {
 	return collate.New(language.Vietnamese, collate.IgnoreCase, collate.Numeric)
+}
+
+// SortKeyer builds the byte keys by which names sort in Vietnamese order.
+// Not safe for concurrent use: callers hold Store.collMu or own it.
+type SortKeyer struct {
+	C   *collate.Collator
+	Num *collate.Collator // names of branches, clubs, groups: Khóm 2 before Khóm 10
+	buf collate.Buffer
+}
+
+// NewSortKeyer makes a SortKeyer; like a collator it is not safe for
+// concurrent use.
+func NewSortKeyer() *SortKeyer {
+	return &SortKeyer{C: collate.New(language.Vietnamese, collate.IgnoreCase),
+		Num: NewNumericCollator()}
+}
+
+// NameKey orders by tên, then tên đệm, then họ. Each part's collation key
+// ends with level separators that sort below every weight, so joining the
+// parts with a zero byte keeps the order of the tuple.
+func (k *SortKeyer) NameKey(family, middle, given string) []byte {
+	k.buf.Reset()
+	var out []byte
+	for i, p := range []string{given, middle, family} {
+		if i > 0 {
+			out = append(out, 0)
+		}
+		out = append(out, k.C.KeyFromString(&k.buf, p)...)
+	}
+	return out
+}
+
+// TextKey is the collation key of one text, for branch and club names:
+// their numbers in numeric order (Khóm 1, Khóm 2, … Khóm 10), as a ward
+// counts its hamlets.
+func (k *SortKeyer) TextKey(s string) []byte {
+	k.buf.Reset()
+	return append([]byte(nil), k.Num.KeyFromString(&k.buf, s)...)
+}
+
+// Fingerprint is the keys of a few names that exercise the
+// Vietnamese letters and tones: it changes whenever the tables do.
+func (k *SortKeyer) Fingerprint() string {
+	var b []byte
+	for _, n := range [][3]string{{"Đặng", "Thị", "Ánh"}, {"Nguyễn", "Văn", "Ân"}, {"Lê", "", "Ưng"}} {
+		b = append(b, k.NameKey(n[0], n[1], n[2])...)
+		b = append(b, 0xff)
+	}
+	b = append(b, k.TextKey("Chi đoàn Ấp Tân Hòa")...)
+	b = append(b, 0xff)
+	b = append(b, k.TextKey("Khóm 10")...) // numeric order of names
+	return hex.EncodeToString(b)
 }

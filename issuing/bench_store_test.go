@@ -1,4 +1,4 @@
-package report
+package issuing
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 
+	"sodoan/domain"
+	"sodoan/report"
 	"sodoan/store"
 )
 
@@ -56,16 +58,16 @@ func writeMembersFromRegister(ctx context.Context, path string, w io.Writer) (in
 	if err != nil {
 		return 0, err
 	}
-	l, err := MemberListFrom(ctx, st, 0, false)
+	l, err := memberList(ctx, st, 0, false)
 	if err != nil {
 		return 0, err
 	}
-	l.Meta = Meta{Unit: unit, Number: 1, Recipients: DefaultRecipients(unit)}
+	l.Meta = report.Meta{Unit: unit, Number: 1, Recipients: report.DefaultRecipients(unit)}
 	total := 0
 	for _, g := range l.Groups {
 		total += g.Count
 	}
-	return total, WriteMemberList(w, l)
+	return total, report.WriteMemberList(w, l)
 }
 
 // BenchmarkMemberList10k: the member list of a register with 10,000
@@ -101,14 +103,14 @@ func BenchmarkAnnual(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		a, err := AnnualFrom(ctx, st, 2025)
+		a, err := annualData(ctx, st, 2025, domain.Date{})
 		if err != nil {
 			b.Fatal(err)
 		}
 		if a.Unit, err = st.Unit(ctx); err != nil {
 			b.Fatal(err)
 		}
-		if err := WriteAnnual(io.Discard, a); err != nil {
+		if err := report.WriteAnnual(io.Discard, a); err != nil {
 			b.Fatal(err)
 		}
 		st.Close()

@@ -1,4 +1,4 @@
-package store
+package domain
 
 // ClubRoles and CoopRoles are the usual roles of a member of a club and of
 // a cooperative group, offered when a member is added. The role is free
