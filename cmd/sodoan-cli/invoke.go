@@ -112,6 +112,8 @@ func given(st *store.Store) opener {
 	}
 }
 
+// wantsHelp tells whether help is asked anywhere on the line: help needs
+// no register, so it is answered before one is opened (or created).
 func wantsHelp(args []string) bool {
 	for _, a := range args {
 		if a == "-h" || a == "-help" || a == "--help" {
