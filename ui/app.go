@@ -129,7 +129,6 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 	a.place()
 	a.installKeys()
 	a.installDrop()
-	apps.Store(a.win.Canvas(), a)
 
 	has := false
 	switch {
@@ -177,7 +176,6 @@ func (a *App) closeWindow() {
 	now := placement{w: sz.Width, h: sz.Height}
 	nativeHandle(a.win, func(h uintptr) { now.x, now.y, now.hasPos = windowPos(h) })
 	a.fa.Preferences().SetString(prefWindow, now.String())
-	apps.Delete(a.win.Canvas())
 	a.win.Close()
 }
 
@@ -399,9 +397,9 @@ func (a *App) actionDialog(title, action string, content fyne.CanvasObject, size
 			d.Hide()
 		}
 	}
-	saveBtn := newButton(action+" (Ctrl+S)", doSave)
+	saveBtn := newButton(a, action+" (Ctrl+S)", doSave)
 	saveBtn.Importance = widget.HighImportance
-	d.SetButtons([]fyne.CanvasObject{newButton(T("Hủy")+" (Esc)", d.Hide), saveBtn})
+	d.SetButtons([]fyne.CanvasObject{newButton(a, T("Hủy")+" (Esc)", d.Hide), saveBtn})
 	d.Resize(size)
 	a.showDialog(d, doSave)
 	return d

@@ -31,7 +31,7 @@ func (a *App) backupSection() fyne.CanvasObject {
 		a.info(T("Sao lưu"), T("Đã sao lưu vào")+"\n"+dest)
 	}
 	var now *button
-	now = newButtonWithIcon(T("Sao lưu ngay"), theme.DownloadIcon(), func() {
+	now = newButtonWithIcon(a, T("Sao lưu ngay"), theme.DownloadIcon(), func() {
 		// Off the UI goroutine: a large ward takes a second or two.
 		now.Disable()
 		go func() {
@@ -46,7 +46,7 @@ func (a *App) backupSection() fyne.CanvasObject {
 			})
 		}()
 	})
-	elsewhere := newButtonWithIcon(T("Sao lưu ra nơi khác…"), theme.FolderOpenIcon(), func() {
+	elsewhere := newButtonWithIcon(a, T("Sao lưu ra nơi khác…"), theme.FolderOpenIcon(), func() {
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil {
 				a.showError(err)
@@ -64,7 +64,7 @@ func (a *App) backupSection() fyne.CanvasObject {
 		}, a.win)
 		a.showDialog(d, nil)
 	})
-	restore := newButtonWithIcon(T("Khôi phục từ bản sao lưu…"), theme.HistoryIcon(), a.restoreDialog)
+	restore := newButtonWithIcon(a, T("Khôi phục từ bản sao lưu…"), theme.HistoryIcon(), a.restoreDialog)
 	if a.st.ReadOnly() {
 		restore.Disable()
 	}
@@ -139,7 +139,7 @@ func (a *App) restoreDialog() {
 				T(b.Reason.Label()), fmtInt((b.Size+1023)/1024)))
 		})
 	rows.OnSelected = func(i widget.ListItemID) { choose(list[i].Path) }
-	other := newButtonWithIcon(T("Chọn tệp khác…"), theme.FileIcon(), func() {
+	other := newButtonWithIcon(a, T("Chọn tệp khác…"), theme.FileIcon(), func() {
 		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil {
 				a.showError(err)

@@ -50,7 +50,7 @@ func (a *App) showBatchAdmission() *batchAdmission {
 		opts = append(opts, br.Name)
 		b.branchIDs = append(b.branchIDs, br.ID)
 	}
-	b.branch = newSelect(opts, nil)
+	b.branch = newSelect(a, opts, nil)
 	if len(opts) > 0 {
 		b.branch.SetSelectedIndex(0)
 	}
@@ -63,7 +63,7 @@ func (a *App) showBatchAdmission() *batchAdmission {
 		widget.NewFormItem(T("Ngày kết nạp"), b.date),
 		widget.NewFormItem(T("Chi đoàn"), b.branch),
 	)
-	more := newButtonWithIcon(T("Thêm dòng"), theme.ContentAddIcon(), b.addRow)
+	more := newButtonWithIcon(a, T("Thêm dòng"), theme.ContentAddIcon(), b.addRow)
 	content := container.NewBorder(top, container.NewVBox(b.other, more), nil, nil, container.NewVScroll(b.grid))
 	sz := a.win.Canvas().Size()
 	a.formDialog(T("Kết nạp đoàn viên hàng loạt"), content, fyne.NewSize(sz.Width*0.9, sz.Height*0.9), b.save)
@@ -72,7 +72,7 @@ func (a *App) showBatchAdmission() *batchAdmission {
 
 func (b *batchAdmission) addRow() {
 	r := &admissionRow{name: newEntry(b.a), birth: newDateEntry(b.a), card: newEntry(b.a),
-		gender: newChoiceSelect(domain.Genders, nil), err: newErrorText()}
+		gender: newChoiceSelect(b.a, domain.Genders, nil), err: newErrorText()}
 	r.name.SetPlaceHolder(T("Họ và tên"))
 	b.rows = append(b.rows, r)
 	b.grid.Add(container.NewVBox(
@@ -185,13 +185,13 @@ func (a *App) showYearRating(branchID int64) *yearRating {
 			sel = len(opts) - 1
 		}
 	}
-	r.year = newSelect(yearOptions(thisYear()-5, thisYear()), func(string) { r.load() })
-	r.branch = newSelect(opts, func(string) { r.load() })
+	r.year = newSelect(a, yearOptions(thisYear()-5, thisYear()), func(string) { r.load() })
+	r.branch = newSelect(a, opts, func(string) { r.load() })
 	r.year.SetSelected(strconv.Itoa(thisYear()))
 	if len(opts) > 0 {
 		r.branch.SetSelectedIndex(sel)
 	}
-	all := newChoiceSelect(domain.Ratings, func(code string) {
+	all := newChoiceSelect(a, domain.Ratings, func(code string) {
 		for _, s := range r.selects {
 			s.setCode(code)
 		}
@@ -229,7 +229,7 @@ func (r *yearRating) load() {
 	r.list.Objects = nil
 	year := r.yearValue()
 	for n, p := range people {
-		s := newChoiceSelect(domain.Ratings, nil)
+		s := newChoiceSelect(r.a, domain.Ratings, nil)
 		if my, err := r.a.st.MemberYear(r.a.ctx, p.ID, year); err == nil {
 			s.setCode(string(my.Rating))
 		}

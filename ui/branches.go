@@ -31,7 +31,7 @@ type branchesScreen struct {
 
 func newBranchesScreen(a *App) *branchesScreen {
 	s := &branchesScreen{}
-	edit := newButtonWithIcon(T("Tiêu chí chi đoàn đạt chuẩn"), theme.ListIcon(), func() { s.editCriteria() })
+	edit := newButtonWithIcon(a, T("Tiêu chí chi đoàn đạt chuẩn"), theme.ListIcon(), func() { s.editCriteria() })
 	s.listDetail = newListDetail[domain.Branch](a, "Chi đoàn Khóm 10 (100)", T("Thêm chi đoàn"), edit,
 		a.tableExportButton(sheet.TableBranches, "chi-doan", thisYear))
 	s.id = func(b domain.Branch) int64 { return b.ID }
@@ -56,9 +56,9 @@ func (s *branchesScreen) showBranch(b domain.Branch) {
 	fm.other = newErrorText()
 	name := newEntry(a)
 	name.SetText(b.Name)
-	kind := newChoiceSelect(domain.BranchKinds, nil)
+	kind := newChoiceSelect(a, domain.BranchKinds, nil)
 	kind.setCode(string(b.Kind))
-	active := newCheck(T("Đang hoạt động"), nil)
+	active := newCheck(a, T("Đang hoạt động"), nil)
 	active.SetChecked(b.Active)
 	dissolved := newDateEntry(a)
 	dissolved.SetText(b.Dissolved.String())
@@ -88,14 +88,14 @@ func (s *branchesScreen) showBranch(b domain.Branch) {
 	}
 	del := s.deleteButton(T("Xóa chi đoàn"), fmt.Sprintf(T("Chuyển chi đoàn %s vào thùng rác?"), b.Name),
 		func() error { return a.st.DeleteBranch(a.ctx, b.ID) })
-	members := newButtonWithIcon(fmt.Sprintf(T("Xem %d đoàn viên"), b.Members), theme.AccountIcon(), func() {
+	members := newButtonWithIcon(a, fmt.Sprintf(T("Xem %d đoàn viên"), b.Members), theme.AccountIcon(), func() {
 		a.goTo("members")
 		if m, ok := a.screens["members"].(*membersScreen); ok {
 			m.setBranch(b.ID)
 			m.refresh()
 		}
 	})
-	rate := newButton(T("Xếp loại đoàn viên cuối năm"), func() { a.showYearRating(b.ID) })
+	rate := newButton(a, T("Xếp loại đoàn viên cuối năm"), func() { a.showYearRating(b.ID) })
 	box.Add(container.NewHBox(save, del, members, rate))
 	box.Add(widget.NewSeparator())
 	box.Add(s.checklist(b))
@@ -109,13 +109,13 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 	checks := container.NewVBox()
 	var boxes []*check
 	var ids []int64
-	rating := newChoiceSelect(withAll(T("Chưa xếp loại"), a.unitRatings()), nil)
+	rating := newChoiceSelect(a, withAll(T("Chưa xếp loại"), a.unitRatings()), nil)
 	status := widget.NewLabel("")
 	// The criteria met in the year that its checklist does not show (one
 	// retired or added since the mark was made): kept when the year is
 	// saved again.
 	var hidden []int64
-	year := newSelect(yearOptions(thisYear()-5, thisYear()), nil)
+	year := newSelect(a, yearOptions(thisYear()-5, thisYear()), nil)
 	load := func() {
 		y, _ := strconv.Atoi(year.Selected)
 		// Each year is assessed against its own checklist: changing the
@@ -138,7 +138,7 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 		checks.RemoveAll()
 		shown := map[int64]bool{}
 		for _, c := range criteria {
-			chk := newCheck(c.Code+". "+c.Text, nil)
+			chk := newCheck(a, c.Code+". "+c.Text, nil)
 			chk.SetChecked(met[c.ID])
 			boxes = append(boxes, chk)
 			ids = append(ids, c.ID)
@@ -177,7 +177,7 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 		load()
 	}
 	s.saveYear = saveYear
-	save := newButtonWithIcon(T("Lưu đánh giá năm"), theme.DocumentSaveIcon(), saveYear)
+	save := newButtonWithIcon(a, T("Lưu đánh giá năm"), theme.DocumentSaveIcon(), saveYear)
 	return container.NewVBox(
 		container.NewHBox(heading(T("Đánh giá chi đoàn năm")), year, status),
 		checks,

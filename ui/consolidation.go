@@ -74,10 +74,10 @@ func newConsolidationScreen(a *App) *consolidationScreen {
 	s.status.Wrapping = fyne.TextWrapWord
 	s.year = widget.NewSelect(consolidationYears(), func(string) { s.load() })
 	s.year.SetSelectedIndex(0)
-	s.importBtn = newButtonWithIcon(T("Nhập gói của phường"), theme.DownloadIcon(), s.chooseFile)
+	s.importBtn = newButtonWithIcon(a, T("Nhập gói của phường"), theme.DownloadIcon(), s.chooseFile)
 	s.importBtn.Importance = widget.HighImportance
-	s.reportBtn = newButtonWithIcon(T("Xuất báo cáo tổng hợp"), theme.DocumentIcon(), s.issue)
-	s.openBtn = newButtonWithIcon(T("Mở tệp"), theme.FileIcon(), func() { a.openPath(s.last) })
+	s.reportBtn = newButtonWithIcon(a, T("Xuất báo cáo tổng hợp"), theme.DocumentIcon(), s.issue)
+	s.openBtn = newButtonWithIcon(a, T("Mở tệp"), theme.FileIcon(), func() { a.openPath(s.last) })
 	s.openBtn.Disable()
 
 	wardCols := []string{T("Cơ sở Đoàn"), T("Ngày lập gói"), T("Lược đồ"), T("Đoàn viên"), T("Ngày nhập")}

@@ -41,13 +41,13 @@ func (s *coopsScreen) showCoop(c domain.Coop) {
 	founded, contract := newDateEntry(a), newDateEntry(a)
 	founded.SetText(c.Founded.String())
 	contract.SetText(c.ContractDate.String())
-	legal := newChoiceSelect(domain.LegalBases, nil)
+	legal := newChoiceSelect(a, domain.LegalBases, nil)
 	legal.setCode(c.LegalBasis)
 	capital := newEntry(a)
 	if c.Capital != 0 {
 		capital.SetText(fmtInt(c.Capital))
 	}
-	active := newCheck(T("Đang hoạt động"), nil)
+	active := newCheck(a, T("Đang hoạt động"), nil)
 	active.SetChecked(c.Active)
 	note := newEntry(a)
 	note.SetText(c.Note)
@@ -92,9 +92,9 @@ func (s *coopsScreen) yearly(c domain.Coop) fyne.CanvasObject {
 	a := s.a
 	var fm form
 	fm.other = newErrorText()
-	year := newSelect(yearOptions(thisYear()-5, thisYear()), nil)
+	year := newSelect(a, yearOptions(thisYear()-5, thisYear()), nil)
 	revenue, income, support := newEntry(a), newEntry(a), newEntry(a)
-	model := newCheck(T("Là mô hình kinh tế Đoàn hỗ trợ trong năm"), nil)
+	model := newCheck(a, T("Là mô hình kinh tế Đoàn hỗ trợ trong năm"), nil)
 	fm.add("Revenue", T("Doanh thu (đồng)"), revenue)
 	fm.add("AvgIncome", T("Thu nhập bình quân (đồng/người/tháng)"), income)
 	fm.add("Support", T("Hỗ trợ của Đoàn"), support)

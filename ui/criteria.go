@@ -53,7 +53,7 @@ func (s *branchesScreen) editCriteria() {
 	for _, c := range list {
 		ed.addRow(c)
 	}
-	add := newButtonWithIcon(T("Thêm tiêu chí"), theme.ContentAddIcon(), func() {
+	add := newButtonWithIcon(a, T("Thêm tiêu chí"), theme.ContentAddIcon(), func() {
 		next := 0
 		for _, r := range ed.rows {
 			if v, err := strconv.Atoi(strings.TrimSpace(r.order.Text)); err == nil && v > next {
@@ -87,7 +87,7 @@ func (ed *criteriaEditor) addRow(c domain.Criterion) *criterionRow {
 	r.code.SetText(c.Code)
 	r.text.SetText(c.Text)
 	r.order.SetText(strconv.Itoa(c.Order))
-	r.active = newCheck("", nil)
+	r.active = newCheck(a, "", nil)
 	r.active.SetChecked(c.Active)
 	ed.rows = append(ed.rows, r)
 	ed.list.Add(container.NewVBox(container.New(criteriaColumns, container.NewVBox(r.code, r.errs["Code"]),

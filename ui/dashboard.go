@@ -45,7 +45,7 @@ func (d *dashboard) refresh() {
 		v := widget.NewLabel(fmtInt(int64(value)))
 		v.SizeName = theme.SizeNameHeadingText
 		v.TextStyle.Bold = true
-		b := newButton(T("Xem"), func() { a.goTo(target) })
+		b := newButton(a, T("Xem"), func() { a.goTo(target) })
 		if target == "" {
 			b.Hide()
 		}
@@ -73,7 +73,7 @@ func (d *dashboard) refresh() {
 	alerts := container.NewVBox(heading(T("Cần chú ý")))
 	d.addFirstSteps(alerts)
 	if ov.TurningThirty > 0 {
-		b := newButtonWithIcon(fmt.Sprintf(T("%s đoàn viên tròn 30 tuổi trong năm %d: chuẩn bị trưởng thành Đoàn"), fmtInt(int64(ov.TurningThirty)), year),
+		b := newButtonWithIcon(a, fmt.Sprintf(T("%s đoàn viên tròn 30 tuổi trong năm %d: chuẩn bị trưởng thành Đoàn"), fmtInt(int64(ov.TurningThirty)), year),
 			theme.WarningIcon(), func() {
 				a.goTo("members")
 				if m, ok := a.screens["members"].(*membersScreen); ok {
@@ -91,7 +91,7 @@ func (d *dashboard) refresh() {
 	if err != nil {
 		a.showError(err)
 	}
-	dueBtn := newButtonWithIcon(rd.text(), theme.DocumentIcon(), func() { a.goTo("reports") })
+	dueBtn := newButtonWithIcon(a, rd.text(), theme.DocumentIcon(), func() { a.goTo("reports") })
 	dueBtn.Alignment = widget.ButtonAlignLeading
 	switch {
 	case rd.overdue():
@@ -111,7 +111,7 @@ func (d *dashboard) refresh() {
 	case backupDays > 0:
 		backupText = fmt.Sprintf(T("Lần sao lưu gần nhất: %d ngày trước"), backupDays)
 	}
-	backupBtn := newButtonWithIcon(backupText, theme.DownloadIcon(), func() { a.goTo("settings") })
+	backupBtn := newButtonWithIcon(a, backupText, theme.DownloadIcon(), func() { a.goTo("settings") })
 	backupBtn.Alignment = widget.ButtonAlignLeading
 	if backupDays < 0 || backupDays > store.BackupStale {
 		backupBtn.Importance = widget.WarningImportance

@@ -27,14 +27,14 @@ func (d *dashboard) addFirstSteps(alerts *fyne.Container) {
 	line := widget.NewLabelWithStyle(T("Sổ chưa có đoàn viên: Thêm từng người, hoặc Nhập từ Excel danh sách đang có"),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	line.Wrapping = fyne.TextWrapWord
-	add := newButtonWithIcon(T("Thêm từng người"), theme.ContentAddIcon(), func() {
+	add := newButtonWithIcon(a, T("Thêm từng người"), theme.ContentAddIcon(), func() {
 		a.goTo("members")
 		if m, ok := a.screens["members"].(*membersScreen); ok {
 			m.newRecord()
 		}
 	})
 	add.Importance = widget.HighImportance
-	imp := newButtonWithIcon(T("Nhập từ Excel"), theme.UploadIcon(), func() {
+	imp := newButtonWithIcon(a, T("Nhập từ Excel"), theme.UploadIcon(), func() {
 		a.goTo("members")
 		a.importFromFile()
 	})

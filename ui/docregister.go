@@ -54,7 +54,7 @@ func newDocRegister(a *App) *docRegister {
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			b := newButtonWithIcon(T("Mở tệp"), theme.FileIcon(), nil)
+			b := newButtonWithIcon(a, T("Mở tệp"), theme.FileIcon(), nil)
 			b.Importance = widget.LowImportance
 			return container.NewStack(l, b)
 		},

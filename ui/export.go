@@ -37,9 +37,9 @@ func (m *membersScreen) exportExcel() {
 	c.format = widget.NewRadioGroup(exportFormats, nil)
 	c.format.Required = true
 	c.format.SetSelected(exportFormats[0])
-	c.personal = newCheck(T("Kèm thông tin cá nhân: CCCD, điện thoại, địa chỉ, dân tộc, tôn giáo, ghi chú"), nil)
+	c.personal = newCheck(m.a, T("Kèm thông tin cá nhân: CCCD, điện thoại, địa chỉ, dân tộc, tôn giáo, ghi chú"), nil)
 	c.d = dialog.NewCustomWithoutButtons(T("Xuất danh sách"), container.NewVBox(c.format, c.personal), m.a.win)
-	c.ok = newButton(T("Xuất"), func() {
+	c.ok = newButton(m.a, T("Xuất"), func() {
 		c.d.Hide()
 		ext := ".xlsx"
 		if c.format.Selected == exportFormats[1] {
@@ -48,7 +48,7 @@ func (m *membersScreen) exportExcel() {
 		m.export(ext, c.personal.Checked)
 	})
 	c.ok.Importance = widget.HighImportance
-	c.d.SetButtons([]fyne.CanvasObject{newButton(T("Hủy")+" (Esc)", c.d.Hide), c.ok})
+	c.d.SetButtons([]fyne.CanvasObject{newButton(m.a, T("Hủy")+" (Esc)", c.d.Hide), c.ok})
 	m.exportChoice = c
 	m.a.showDialog(c.d, c.ok.OnTapped)
 }
@@ -92,7 +92,7 @@ func (m *membersScreen) export(ext string, personal bool) {
 // under file-<time>.xlsx, off the UI goroutine, then offers to open it.
 func (a *App) tableExportButton(table, file string, year func() int) *button {
 	var b *button
-	b = newButtonWithIcon(T("Xuất Excel"), theme.DownloadIcon(), func() {
+	b = newButtonWithIcon(a, T("Xuất Excel"), theme.DownloadIcon(), func() {
 		y := year()
 		dir, err := a.yearDir(y)
 		if err != nil {

@@ -105,14 +105,14 @@ func xdgDocumentsDir(home string) string {
 func (a *App) docsFolderRow() fyne.CanvasObject {
 	path := widget.NewLabel(a.docsBase())
 	path.Wrapping = fyne.TextWrapBreak
-	open := newButtonWithIcon(T("Mở thư mục"), theme.FolderOpenIcon(), func() {
+	open := newButtonWithIcon(a, T("Mở thư mục"), theme.FolderOpenIcon(), func() {
 		if err := os.MkdirAll(a.docsBase(), 0o755); err != nil {
 			a.showError(err)
 			return
 		}
 		a.openPath(a.docsBase())
 	})
-	change := newButtonWithIcon(T("Đổi thư mục…"), theme.FolderIcon(), func() {
+	change := newButtonWithIcon(a, T("Đổi thư mục…"), theme.FolderIcon(), func() {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err != nil {
 				a.showError(err)
@@ -137,9 +137,9 @@ func (a *App) docsFolderRow() fyne.CanvasObject {
 // its folder.
 func (a *App) fileReady(title, msg, path string) {
 	var d dialog.Dialog
-	openFile := newButtonWithIcon(T("Mở tệp"), theme.FileIcon(), func() { d.Hide(); a.openPath(path) })
+	openFile := newButtonWithIcon(a, T("Mở tệp"), theme.FileIcon(), func() { d.Hide(); a.openPath(path) })
 	openFile.Importance = widget.HighImportance
-	openDir := newButtonWithIcon(T("Mở thư mục"), theme.FolderOpenIcon(), func() { d.Hide(); a.openPath(filepath.Dir(path)) })
+	openDir := newButtonWithIcon(a, T("Mở thư mục"), theme.FolderOpenIcon(), func() { d.Hide(); a.openPath(filepath.Dir(path)) })
 	body := widget.NewLabel(msg)
 	body.Wrapping = fyne.TextWrapWord
 	d = dialog.NewCustom(title, T("Đóng"), container.NewVBox(body, container.NewHBox(openFile, openDir)), a.win)
@@ -165,7 +165,7 @@ func (a *App) openPath(path string) {
 	var d dialog.Dialog
 	loc := widget.NewEntry()
 	loc.SetText(path)
-	copyBtn := newButtonWithIcon(T("Chép đường dẫn"), theme.ContentCopyIcon(), func() {
+	copyBtn := newButtonWithIcon(a, T("Chép đường dẫn"), theme.ContentCopyIcon(), func() {
 		a.fa.Clipboard().SetContent(path)
 		a.notify(T("Đã chép đường dẫn."))
 		d.Hide()

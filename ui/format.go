@@ -56,13 +56,13 @@ type choiceSelect struct {
 	quiet bool // set while the code is changed by the program, not the user
 }
 
-func newChoiceSelect(list []domain.Choice, changed func(code string)) *choiceSelect {
+func newChoiceSelect(k keyboard, list []domain.Choice, changed func(code string)) *choiceSelect {
 	opts := make([]string, len(list))
 	for i, c := range list {
 		opts[i] = T(c.Label)
 	}
 	c := &choiceSelect{list: list}
-	c.init(c, opts, func(string) {
+	c.init(k, c, opts, func(string) {
 		if changed != nil && !c.quiet {
 			changed(c.code())
 		}

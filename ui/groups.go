@@ -30,7 +30,7 @@ func newGroupEditor(a *App, members []domain.GroupMember, roles []domain.Choice)
 	g.role = newRoleEntry(a, roles)
 	g.role.SetPlaceHolder(T("Vai trò (tổ trưởng, thành viên…)"))
 	g.search.OnChanged = func(q string) { g.find(q) }
-	outsider := newButtonWithIcon(T("Thêm người ngoài sổ"), theme.ContentAddIcon(), func() {
+	outsider := newButtonWithIcon(a, T("Thêm người ngoài sổ"), theme.ContentAddIcon(), func() {
 		if g.search.Text == "" {
 			return
 		}
@@ -59,7 +59,7 @@ func (g *groupEditor) find(q string) {
 		}
 		for _, p := range people {
 			p := p
-			b := newButtonWithIcon(p.FullName()+" — "+p.BirthDate.String()+" — "+p.BranchName, theme.ContentAddIcon(), func() {
+			b := newButtonWithIcon(g.a, p.FullName()+" — "+p.BirthDate.String()+" — "+p.BranchName, theme.ContentAddIcon(), func() {
 				g.members = append(g.members, domain.GroupMember{PersonID: p.ID, Name: p.FullName(), Role: g.role.stored()})
 				g.search.SetText("")
 				g.redraw()
@@ -83,7 +83,7 @@ func (g *groupEditor) redraw() {
 		if m.PersonID == 0 {
 			text += " (" + T("ngoài sổ") + ")"
 		}
-		del := newButtonWithIcon("", theme.DeleteIcon(), func() {
+		del := newButtonWithIcon(g.a, "", theme.DeleteIcon(), func() {
 			g.members = append(g.members[:i], g.members[i+1:]...)
 			g.redraw()
 		})

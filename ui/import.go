@@ -185,7 +185,7 @@ func (im *importer) showPreview() {
 
 	var options []fyne.CanvasObject
 	if len(pv.UnknownBranches) > 0 {
-		im.branches = newCheck(fmt.Sprintf(T("Tạo %d chi đoàn mới: %s"), len(pv.UnknownBranches), someNames(pv.UnknownBranches, 4)), nil)
+		im.branches = newCheck(a, fmt.Sprintf(T("Tạo %d chi đoàn mới: %s"), len(pv.UnknownBranches), someNames(pv.UnknownBranches, 4)), nil)
 		options = append(options, im.branches)
 	}
 	if existing > 0 {
@@ -197,19 +197,19 @@ func (im *importer) showPreview() {
 		options = append(options, im.update)
 	}
 
-	im.importBtn = newButton(fmt.Sprintf(T("Nhập %s người"), fmtInt(int64(valid))), im.doImport)
+	im.importBtn = newButton(a, fmt.Sprintf(T("Nhập %s người"), fmtInt(int64(valid))), im.doImport)
 	im.importBtn.Importance = widget.HighImportance
 	if valid == 0 {
 		im.importBtn.Disable()
 	}
-	im.rejectBtn = newButton(T("Lưu các dòng lỗi ra Excel"), im.saveRejected)
+	im.rejectBtn = newButton(a, T("Lưu các dòng lỗi ra Excel"), im.saveRejected)
 	if invalid == 0 {
 		im.rejectBtn.Disable()
 	}
 	top := container.NewVBox(append([]fyne.CanvasObject{im.summary}, options...)...)
 	content := container.NewBorder(top, nil, nil, nil, im.table)
 	im.preview = dialog.NewCustomWithoutButtons(T("Xem trước khi nhập"), content, a.win)
-	im.preview.SetButtons([]fyne.CanvasObject{newButton(T("Hủy")+" (Esc)", im.preview.Hide), im.rejectBtn, im.importBtn})
+	im.preview.SetButtons([]fyne.CanvasObject{newButton(a, T("Hủy")+" (Esc)", im.preview.Hide), im.rejectBtn, im.importBtn})
 	im.preview.Resize(fyne.NewSize(1120, 640))
 	a.showDialog(im.preview, nil)
 }

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"sync"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
@@ -10,30 +8,27 @@ import (
 // Fyne hands every key to the focused widget, and a Check, Select or Button
 // ignores Esc: with focus on one of them Esc would not close the dialog. So
 // every focusable widget of the app is one of the small wrappers below,
-// which pass Esc to the window's App. (Shortcuts such as Ctrl+S reach the
-// canvas by themselves when the focused widget is not Shortcutable; entry
-// handles them in widgets.go.)
+// given at construction the keyboard of the window it is drawn in, to which
+// it passes Esc. (Shortcuts such as Ctrl+S reach the canvas by themselves
+// when the focused widget is not Shortcutable; entry handles them in
+// widgets.go.) A widget is handed its keyboard rather than looking its
+// window up, so that no package-global registry of windows is needed.
 
-// apps maps each open window's canvas to its App, so that a widget can find
-// the dialogs of the window it is drawn in.
-var apps sync.Map // fyne.Canvas → *App
-
-// escapeFrom closes the top dialog of the window that shows o.
-func escapeFrom(o fyne.CanvasObject) {
-	c := fyne.CurrentApp().Driver().CanvasForObject(o)
-	if c == nil {
-		return
-	}
-	if a, ok := apps.Load(c); ok {
-		a.(*App).escape()
-	}
+// keyboard is what a focused widget forwards to its window: Esc, which
+// closes the top dialog, and the app's shortcuts, which an entry would
+// otherwise swallow. *App is one; nil means keys go nowhere.
+type keyboard interface {
+	escape()
+	// handleShortcut runs s if it is one of the app's and says so.
+	handleShortcut(s fyne.Shortcut) bool
 }
 
-// escapeOr sends Esc to the window that shows o, and any other key to the
-// widget's own handler.
-func escapeOr(o fyne.CanvasObject, ev *fyne.KeyEvent, typed func(*fyne.KeyEvent)) {
+// escapeOr sends Esc to k, and any other key to the widget's own handler.
+func escapeOr(k keyboard, ev *fyne.KeyEvent, typed func(*fyne.KeyEvent)) {
 	if ev.Name == fyne.KeyEscape {
-		escapeFrom(o)
+		if k != nil {
+			k.escape()
+		}
 		return
 	}
 	typed(ev)
@@ -45,19 +40,19 @@ func escapeOr(o fyne.CanvasObject, ev *fyne.KeyEvent, typed func(*fyne.KeyEvent)
 // find, which crashed the window on every dropdown click.
 type selectBox struct {
 	widget.Select
-	self fyne.CanvasObject // the object on the canvas: s, or what embeds it
+	keys keyboard
 }
 
-func newSelect(options []string, changed func(string)) *selectBox {
+func newSelect(k keyboard, options []string, changed func(string)) *selectBox {
 	s := &selectBox{}
-	s.init(s, options, changed)
+	s.init(k, s, options, changed)
 	return s
 }
 
 // init fills the fields widget.NewSelect would, for the widget self that
 // is drawn (s itself or a type embedding it).
-func (s *selectBox) init(self fyne.Widget, options []string, changed func(string)) {
-	s.self = self
+func (s *selectBox) init(k keyboard, self fyne.Widget, options []string, changed func(string)) {
+	s.keys = k
 	s.ExtendBaseWidget(self)
 	s.Options = options
 	s.OnChanged = changed
@@ -67,16 +62,17 @@ func (s *selectBox) init(self fyne.Widget, options []string, changed func(string
 
 // TypedKey implements fyne.Focusable.
 func (s *selectBox) TypedKey(ev *fyne.KeyEvent) {
-	escapeOr(s.self, ev, s.Select.TypedKey)
+	escapeOr(s.keys, ev, s.Select.TypedKey)
 }
 
 // check is widget.Check with the app's keyboard.
 type check struct {
 	widget.Check
+	keys keyboard
 }
 
-func newCheck(label string, changed func(bool)) *check {
-	c := &check{}
+func newCheck(k keyboard, label string, changed func(bool)) *check {
+	c := &check{keys: k}
 	c.Text = label
 	c.OnChanged = changed
 	c.ExtendBaseWidget(c)
@@ -85,20 +81,21 @@ func newCheck(label string, changed func(bool)) *check {
 
 // TypedKey implements fyne.Focusable.
 func (c *check) TypedKey(ev *fyne.KeyEvent) {
-	escapeOr(c, ev, c.Check.TypedKey)
+	escapeOr(c.keys, ev, c.Check.TypedKey)
 }
 
 // button is widget.Button with the app's keyboard.
 type button struct {
 	widget.Button
+	keys keyboard
 }
 
-func newButton(label string, tapped func()) *button {
-	return newButtonWithIcon(label, nil, tapped)
+func newButton(k keyboard, label string, tapped func()) *button {
+	return newButtonWithIcon(k, label, nil, tapped)
 }
 
-func newButtonWithIcon(label string, icon fyne.Resource, tapped func()) *button {
-	b := &button{}
+func newButtonWithIcon(k keyboard, label string, icon fyne.Resource, tapped func()) *button {
+	b := &button{keys: k}
 	b.Text = label
 	b.Icon = icon
 	b.OnTapped = tapped
@@ -108,5 +105,5 @@ func newButtonWithIcon(label string, icon fyne.Resource, tapped func()) *button 
 
 // TypedKey implements fyne.Focusable.
 func (b *button) TypedKey(ev *fyne.KeyEvent) {
-	escapeOr(b, ev, b.Button.TypedKey)
+	escapeOr(b.keys, ev, b.Button.TypedKey)
 }

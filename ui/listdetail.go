@@ -45,7 +45,7 @@ func newListDetail[R any](a *App, template, addLabel string, side ...fyne.Canvas
 		l.selected = l.id(l.items[i])
 		l.show(l.items[i])
 	}
-	add := newButtonWithIcon(addLabel+" (Ctrl+N)", theme.ContentAddIcon(), l.newRecord)
+	add := newButtonWithIcon(a, addLabel+" (Ctrl+N)", theme.ContentAddIcon(), l.newRecord)
 	var top fyne.CanvasObject = add
 	if len(side) > 0 {
 		top = container.NewVBox(append([]fyne.CanvasObject{add}, side...)...)
@@ -103,7 +103,7 @@ func (l *listDetail[R]) saved(id int64) {
 // deleteButton asks "title: Xóa name?" and, on agreement, runs del and
 // reloads with the first record selected.
 func (l *listDetail[R]) deleteButton(title, question string, del func() error) *button {
-	return newButtonWithIcon(T("Xóa"), theme.DeleteIcon(), func() {
+	return newButtonWithIcon(l.a, T("Xóa"), theme.DeleteIcon(), func() {
 		l.a.confirm(title, question, func() {
 			if err := del(); err != nil {
 				l.a.showError(err)
@@ -123,7 +123,7 @@ func groupLabel(name string, members []domain.GroupMember) string {
 // fm has been cleared; a *domain.ValidationError goes next to the fields,
 // another error to a dialog, and done runs after a successful save.
 func (fm *form) saveButton(a *App, label string, save func() error, done func()) *button {
-	b := newButtonWithIcon(label, theme.DocumentSaveIcon(), func() {
+	b := newButtonWithIcon(a, label, theme.DocumentSaveIcon(), func() {
 		fm.clear()
 		if a.confirmSaved("", func() bool { return fm.result(a, save()) }) {
 			done()

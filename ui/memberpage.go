@@ -28,11 +28,11 @@ func (a *App) openMember(id int64) {
 func (a *App) memberPage(p *domain.Person) fyne.CanvasObject {
 	reopen := func() { a.openMember(p.ID) }
 
-	backBtn := newButtonWithIcon(T("Quay lại"), theme.NavigateBackIcon(), a.back)
-	editBtn := newButtonWithIcon(T("Sửa"), theme.DocumentCreateIcon(), func() {
+	backBtn := newButtonWithIcon(a, T("Quay lại"), theme.NavigateBackIcon(), a.back)
+	editBtn := newButtonWithIcon(a, T("Sửa"), theme.DocumentCreateIcon(), func() {
 		a.editPerson(p, func(*domain.Person) { reopen() })
 	})
-	delBtn := newButtonWithIcon(T("Xóa khỏi sổ"), theme.DeleteIcon(), func() {
+	delBtn := newButtonWithIcon(a, T("Xóa khỏi sổ"), theme.DeleteIcon(), func() {
 		a.confirm(T("Xóa khỏi sổ"),
 			fmt.Sprintf(T("Chuyển %s vào thùng rác? Có thể khôi phục trong Cài đặt › Thùng rác.\n(Đoàn viên rời Đoàn thì dùng Chuyển đi, Trưởng thành hoặc Xóa tên.)"), p.FullName()),
 			func() {
@@ -44,21 +44,21 @@ func (a *App) memberPage(p *domain.Person) fyne.CanvasObject {
 			})
 	})
 	delBtn.Importance = widget.DangerImportance
-	historyBtn := newButtonWithIcon(T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { a.showHistory(p) })
+	historyBtn := newButtonWithIcon(a, T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { a.showHistory(p) })
 	// Only the actions that apply to the person's status are offered: an
 	// active member can leave (and be given a transfer letter), anyone else
 	// can only come back.
 	actions := container.NewHBox()
 	if p.Status == domain.StatusActive {
-		actions.Add(newButton(T("Chuyển đi"), func() { a.eventDialog(p, domain.EventTransferOut, reopen) }))
-		actions.Add(newButton(T("Trưởng thành Đoàn"), func() { a.eventDialog(p, domain.EventComingOfAge, reopen) }))
-		actions.Add(newButton(T("Xóa tên"), func() { a.eventDialog(p, domain.EventRemoval, reopen) }))
+		actions.Add(newButton(a, T("Chuyển đi"), func() { a.eventDialog(p, domain.EventTransferOut, reopen) }))
+		actions.Add(newButton(a, T("Trưởng thành Đoàn"), func() { a.eventDialog(p, domain.EventComingOfAge, reopen) }))
+		actions.Add(newButton(a, T("Xóa tên"), func() { a.eventDialog(p, domain.EventRemoval, reopen) }))
 	} else {
-		actions.Add(newButton(T("Chuyển đến"), func() { a.eventDialog(p, domain.EventTransferIn, reopen) }))
+		actions.Add(newButton(a, T("Chuyển đến"), func() { a.eventDialog(p, domain.EventTransferIn, reopen) }))
 	}
-	actions.Add(newButton(T("Xếp loại, Đảng…"), func() { a.memberYearDialog(p, thisYear(), reopen) }))
+	actions.Add(newButton(a, T("Xếp loại, Đảng…"), func() { a.memberYearDialog(p, thisYear(), reopen) }))
 	if p.Status == domain.StatusActive {
-		actions.Add(newButtonWithIcon(T("Giấy giới thiệu"), theme.DocumentPrintIcon(), func() { a.transferLetterDialog(p) }))
+		actions.Add(newButtonWithIcon(a, T("Giấy giới thiệu"), theme.DocumentPrintIcon(), func() { a.transferLetterDialog(p) }))
 	}
 	title := heading(p.FullName())
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -96,7 +96,7 @@ func (a *App) memberPage(p *domain.Person) fyne.CanvasObject {
 		e := e
 		text := e.Date.String() + "  " + T(e.Kind.Label())
 		text += joinNonEmpty("", prefixed(" — ", e.Unit), prefixed(" — ", e.Reason), prefixed(" — ", e.Note))
-		del := newButtonWithIcon("", theme.DeleteIcon(), func() {
+		del := newButtonWithIcon(a, "", theme.DeleteIcon(), func() {
 			a.confirm(T("Xóa sự kiện"), T("Xóa sự kiện này khỏi quá trình sinh hoạt?"), func() {
 				if err := a.st.DeleteEvent(a.ctx, e.ID); err != nil {
 					a.showError(err)
@@ -136,7 +136,7 @@ func (a *App) memberPage(p *domain.Person) fyne.CanvasObject {
 		// wrap, and a long year line widened the whole window.
 		l := widget.NewLabel(text)
 		l.Wrapping = fyne.TextWrapWord
-		edit := newButtonWithIcon("", theme.DocumentCreateIcon(), func() { a.memberYearDialog(p, y.Year, reopen) })
+		edit := newButtonWithIcon(a, "", theme.DocumentCreateIcon(), func() { a.memberYearDialog(p, y.Year, reopen) })
 		edit.Importance = widget.LowImportance
 		yearsBox.Add(container.NewBorder(nil, nil, nil, edit, l))
 	}
@@ -149,7 +149,7 @@ func (a *App) memberPage(p *domain.Person) fyne.CanvasObject {
 	for _, ps := range positions {
 		ps := ps
 		text := T(ps.Kind.Label()) + ": " + ps.Start.String() + " – " + ps.End.String()
-		del := newButtonWithIcon("", theme.DeleteIcon(), func() {
+		del := newButtonWithIcon(a, "", theme.DeleteIcon(), func() {
 			// Asked first, as deleting an event is: a term of office is
 			// history that documents' signers are read from.
 			a.confirm(T("Xóa chức vụ"), fmt.Sprintf(T("Xóa chức vụ %s của %s?"), text, p.FullName()), func() {
@@ -164,7 +164,7 @@ func (a *App) memberPage(p *domain.Person) fyne.CanvasObject {
 		del.Importance = widget.LowImportance
 		posBox.Add(container.NewBorder(nil, nil, nil, del, widget.NewLabel(text)))
 	}
-	posBox.Add(newButtonWithIcon(T("Thêm chức vụ"), theme.ContentAddIcon(), func() { a.positionDialog(p, reopen) }))
+	posBox.Add(newButtonWithIcon(a, T("Thêm chức vụ"), theme.ContentAddIcon(), func() { a.positionDialog(p, reopen) }))
 
 	right := container.NewVBox(history, widget.NewSeparator(), yearsBox, widget.NewSeparator(), posBox)
 	body := container.NewGridWithColumns(2, container.NewVScroll(info), container.NewVScroll(right))
@@ -256,10 +256,10 @@ func (a *App) eventDialog(p *domain.Person, kind domain.EventKind, done func()) 
 func (a *App) memberYearDialog(p *domain.Person, year int, done func()) {
 	var fm form
 	fm.other = newErrorText()
-	yearSel := newSelect(yearOptions(thisYear()-10, thisYear()), nil)
-	rating := newChoiceSelect(withAll(T("Chưa xếp loại"), domain.Ratings), nil)
-	reg := newCheck(T("Đăng ký chương trình rèn luyện"), nil)
-	comp := newCheck(T("Hoàn thành chương trình rèn luyện"), nil)
+	yearSel := newSelect(a, yearOptions(thisYear()-10, thisYear()), nil)
+	rating := newChoiceSelect(a, withAll(T("Chưa xếp loại"), domain.Ratings), nil)
+	reg := newCheck(a, T("Đăng ký chương trình rèn luyện"), nil)
+	comp := newCheck(a, T("Hoàn thành chương trình rèn luyện"), nil)
 	intro := newDateEntry(a)
 	admitted := newDateEntry(a)
 	load := func(y int) {
@@ -308,7 +308,7 @@ func (a *App) memberYearDialog(p *domain.Person, year int, done func()) {
 func (a *App) positionDialog(p *domain.Person, done func()) {
 	var fm form
 	fm.other = newErrorText()
-	kind := newChoiceSelect(domain.Positions, nil)
+	kind := newChoiceSelect(a, domain.Positions, nil)
 	start := newDateEntry(a)
 	end := newDateEntry(a)
 	fm.add("Kind", T("Chức vụ"), kind)

@@ -134,31 +134,31 @@ func (m *membersScreen) build() {
 	m.search.SetPlaceHolder(T("Tìm theo tên, số thẻ, CCCD, điện thoại… (Ctrl+F)"))
 	m.search.OnChanged = m.queryChanged
 
-	m.kindSel = newChoiceSelect([]domain.Choice{
+	m.kindSel = newChoiceSelect(m.a, []domain.Choice{
 		{Code: string(store.KindUnion), Label: Tc("nav", "Đoàn viên")},
 		{Code: string(store.KindFederation), Label: Tc("nav", "Hội viên")},
 		{Code: string(store.KindAll), Label: T("Đoàn viên và hội viên")},
 	}, func(code string) { m.filter.Kind = store.MemberKind(code); m.reload(true) })
 	m.kindSel.setCode(string(m.kind))
 
-	m.branchSel = newSelect(nil, func(string) {
+	m.branchSel = newSelect(m.a, nil, func(string) {
 		i := m.branchSel.SelectedIndex()
 		if i >= 0 && i < len(m.branchIDs) {
 			m.filter.BranchID = m.branchIDs[i]
 			m.reload(false)
 		}
 	})
-	m.statusSel = newChoiceSelect(withAll(T("Mọi trạng thái"), domain.Statuses), func(code string) {
+	m.statusSel = newChoiceSelect(m.a, withAll(T("Mọi trạng thái"), domain.Statuses), func(code string) {
 		m.filter.Status = domain.Status(code)
 		m.reload(false)
 	})
 	m.statusSel.setCode("")
-	m.genderSel = newChoiceSelect(withAll(T("Nam và nữ"), domain.Genders), func(code string) {
+	m.genderSel = newChoiceSelect(m.a, withAll(T("Nam và nữ"), domain.Genders), func(code string) {
 		m.filter.Gender = domain.Gender(code)
 		m.reload(false)
 	})
 	m.genderSel.setCode("")
-	m.turning = newCheck(T("Tròn 30 tuổi năm nay"), func(on bool) {
+	m.turning = newCheck(m.a, T("Tròn 30 tuổi năm nay"), func(on bool) {
 		m.filter.TurningThirty = 0
 		if on {
 			m.filter.TurningThirty = thisYear()
@@ -170,7 +170,7 @@ func (m *membersScreen) build() {
 	m.table = widget.NewTable(m.length, m.createCell, m.updateCell)
 	m.table.ShowHeaderRow = true
 	m.table.CreateHeader = func() fyne.CanvasObject {
-		b := newButton("", nil)
+		b := newButton(m.a, "", nil)
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
 		return b
@@ -190,14 +190,14 @@ func (m *membersScreen) build() {
 		}
 	}
 
-	addBtn := newButtonWithIcon(T("Thêm")+" (Ctrl+N)", theme.ContentAddIcon(), m.newRecord)
+	addBtn := newButtonWithIcon(m.a, T("Thêm")+" (Ctrl+N)", theme.ContentAddIcon(), m.newRecord)
 	addBtn.Importance = widget.HighImportance
-	m.exportBtn = newButtonWithIcon(T("Xuất Excel"), theme.DownloadIcon(), m.exportExcel)
-	m.importBtn = newButtonWithIcon(T("Nhập từ Excel"), theme.UploadIcon(), m.a.importFromFile)
+	m.exportBtn = newButtonWithIcon(m.a, T("Xuất Excel"), theme.DownloadIcon(), m.exportExcel)
+	m.importBtn = newButtonWithIcon(m.a, T("Nhập từ Excel"), theme.UploadIcon(), m.a.importFromFile)
 	tools := container.NewHBox(addBtn, m.importBtn, m.exportBtn)
 	if m.kind == store.KindUnion {
-		tools.Add(newButtonWithIcon(T("Kết nạp hàng loạt"), theme.ListIcon(), func() { m.a.showBatchAdmission() }))
-		tools.Add(newButtonWithIcon(T("Xếp loại cuối năm"), theme.ConfirmIcon(), func() { m.a.showYearRating(m.filter.BranchID) }))
+		tools.Add(newButtonWithIcon(m.a, T("Kết nạp hàng loạt"), theme.ListIcon(), func() { m.a.showBatchAdmission() }))
+		tools.Add(newButtonWithIcon(m.a, T("Xếp loại cuối năm"), theme.ConfirmIcon(), func() { m.a.showYearRating(m.filter.BranchID) }))
 	}
 	// A grid gives each dropdown a fair share of the width; in a box they
 	// shrink to their minimum and the labels get cut.

@@ -38,9 +38,9 @@ var narrativeDocs = []string{domain.NarrativeAnnual, domain.NarrativePeriod, dom
 func newNarrativeEditor(a *App, year func() int) *narrativeEditor {
 	e := &narrativeEditor{a: a, year: year, body: container.NewStack(), status: widget.NewLabel("")}
 	names := []string{T("Báo cáo năm"), T("Báo cáo sơ kết, tổng kết kế hoạch"), T("Kế hoạch")}
-	e.docSel = newSelect(names, func(string) { e.load() })
-	load := newButtonWithIcon(T("Tải lại"), theme.ViewRefreshIcon(), e.load)
-	save := newButtonWithIcon(T("Lưu nội dung"), theme.DocumentSaveIcon(), e.save)
+	e.docSel = newSelect(a, names, func(string) { e.load() })
+	load := newButtonWithIcon(a, T("Tải lại"), theme.ViewRefreshIcon(), e.load)
+	save := newButtonWithIcon(a, T("Lưu nội dung"), theme.DocumentSaveIcon(), e.save)
 	save.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, widget.NewLabel(T("Văn bản")), container.NewHBox(load, save), e.docSel)
 	e.root = container.NewBorder(container.NewVBox(top, e.status), nil, nil, nil, e.body)
@@ -170,7 +170,7 @@ func newReportSettings(a *App) *reportSettings {
 	for _, c := range domain.RatingScales {
 		scaleNames = append(scaleNames, T(c.Label))
 	}
-	scale := newSelect(scaleNames, nil)
+	scale := newSelect(a, scaleNames, nil)
 	if code, err := st.RatingScale(ctx); err == nil {
 		for i, c := range domain.RatingScales {
 			if c.Code == code {
@@ -196,7 +196,7 @@ func newReportSettings(a *App) *reportSettings {
 	recipients := newMultiLineEntry(a)
 	recipients.SetMinRowsVisible(4)
 	recipients.SetPlaceHolder(T("Một nơi nhận một dòng; để trống: nơi nhận mặc định"))
-	kind := newSelect(kindNames, nil)
+	kind := newSelect(a, kindNames, nil)
 	kindCode := func() string { return issuing.Kinds[max(kind.SelectedIndex(), 0)].Code }
 	// Recipients typed for each kind, kept while she switches between
 	// kinds and all saved together.
@@ -221,7 +221,7 @@ func newReportSettings(a *App) *reportSettings {
 	kind.SetSelectedIndex(0)
 
 	r.yearStart, r.planDate, r.issuer, r.upper, r.recipients, r.scale, r.kind, r.status = yearStart, planDate, issuer, upper, recipients, scale, kind, status
-	save := newButtonWithIcon(T("Lưu cài đặt báo cáo"), theme.DocumentSaveIcon(), func() {
+	save := newButtonWithIcon(a, T("Lưu cài đặt báo cáo"), theme.DocumentSaveIcon(), func() {
 		if err := st.SetWorkingYearStart(ctx, yearStart.Text); err != nil {
 			a.showError(err)
 			return

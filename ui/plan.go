@@ -55,8 +55,8 @@ func (s *planScreen) deletePlan() {
 
 func newPlanScreen(a *App) *planScreen {
 	s := &planScreen{a: a, body: container.NewStack()}
-	s.year = newSelect(yearOptions(thisYear()-6, thisYear()+1), func(string) { s.load() })
-	s.picker = newSelect(nil, func(string) {
+	s.year = newSelect(a, yearOptions(thisYear()-6, thisYear()+1), func(string) { s.load() })
+	s.picker = newSelect(a, nil, func(string) {
 		if s.picking {
 			return
 		}
@@ -66,9 +66,9 @@ func newPlanScreen(a *App) *planScreen {
 		}
 	})
 	s.picker.Hide()
-	edit := newButtonWithIcon(T("Sửa kế hoạch, chỉ tiêu"), theme.DocumentCreateIcon(), s.editPlan)
-	add := newButtonWithIcon(T("Kế hoạch mới")+" (Ctrl+N)", theme.ContentAddIcon(), s.newPlan)
-	s.remove = newButtonWithIcon(T("Xóa kế hoạch"), theme.DeleteIcon(), s.deletePlan)
+	edit := newButtonWithIcon(a, T("Sửa kế hoạch, chỉ tiêu"), theme.DocumentCreateIcon(), s.editPlan)
+	add := newButtonWithIcon(a, T("Kế hoạch mới")+" (Ctrl+N)", theme.ContentAddIcon(), s.newPlan)
+	s.remove = newButtonWithIcon(a, T("Xóa kế hoạch"), theme.DeleteIcon(), s.deletePlan)
 	s.remove.Hide()
 	bar := container.NewBorder(nil, nil, container.NewHBox(heading(T("Năm")), s.year), container.NewHBox(edit, add, s.remove,
 		a.tableExportButton(sheet.TableIndicators, "chi-tieu", s.yearValue)), s.picker)
@@ -199,7 +199,7 @@ func (s *planScreen) resultsTable(results []domain.Result, year int) fyne.Canvas
 		var actual fyne.CanvasObject
 		switch {
 		case in.Metric == "manual" && in.Kind == domain.KindCheck:
-			c := newCheck(T("Đạt"), nil)
+			c := newCheck(a, T("Đạt"), nil)
 			c.SetChecked(r.Actual >= 1)
 			c.OnChanged = func(on bool) {
 				v := 0.0
@@ -329,7 +329,7 @@ func (s *planScreen) wardForm(year int) fyne.CanvasObject {
 	if w.NewPartyMembers > 0 {
 		party.SetText(strconv.Itoa(w.NewPartyMembers))
 	}
-	rating := newChoiceSelect(withAll(T("Chưa xếp loại"), a.unitRatings()), nil)
+	rating := newChoiceSelect(a, withAll(T("Chưa xếp loại"), a.unitRatings()), nil)
 	rating.setCode(w.Rating)
 	fm.add("ResidentYouth", T("Thanh niên cư trú trên địa bàn"), youth)
 	fm.add("NewPartyMembers", T("Đảng viên mới kết nạp trong năm"), party)

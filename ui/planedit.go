@@ -130,7 +130,7 @@ func (s *planScreen) openEditor(title string, p domain.Plan, copyFrom []domain.I
 	e.title.SetText(p.Title)
 	e.start.SetText(strconv.Itoa(p.StartYear))
 	e.end.SetText(strconv.Itoa(p.EndYear))
-	e.current = newCheck(T("Kế hoạch hiện hành (Tổng quan và báo cáo năm theo kế hoạch này)"), nil)
+	e.current = newCheck(a, T("Kế hoạch hiện hành (Tổng quan và báo cáo năm theo kế hoạch này)"), nil)
 	e.current.SetChecked(p.Current)
 	e.fm.add("Number", T("Số kế hoạch"), e.number)
 	e.fm.add("Title", T("Trích yếu"), e.title)
@@ -139,7 +139,7 @@ func (s *planScreen) openEditor(title string, p domain.Plan, copyFrom []domain.I
 	e.fm.add("Current", "", e.current)
 	top := container.NewVBox(e.fm.grid())
 	if p.ID == 0 && len(copyFrom) > 0 {
-		e.copyInd = newCheck(T("Chép các chỉ tiêu của kế hoạch hiện hành"), func(on bool) {
+		e.copyInd = newCheck(a, T("Chép các chỉ tiêu của kế hoạch hiện hành"), func(on bool) {
 			e.clearRows()
 			if on {
 				for _, in := range copyFrom {
@@ -156,7 +156,7 @@ func (s *planScreen) openEditor(title string, p domain.Plan, copyFrom []domain.I
 	}
 	top.Add(widget.NewSeparator())
 	top.Add(heading(T("Chỉ tiêu")))
-	add := newButtonWithIcon(T("Thêm chỉ tiêu"), theme.ContentAddIcon(), func() {
+	add := newButtonWithIcon(a, T("Thêm chỉ tiêu"), theme.ContentAddIcon(), func() {
 		r := e.addRow(domain.Indicator{Kind: domain.KindCount, Metric: domain.MetricManual})
 		a.win.Canvas().Focus(r.code)
 	})
@@ -194,14 +194,14 @@ func (e *planEditor) addRow(in domain.Indicator) *indicatorRow {
 	if in.Order > 0 {
 		r.order.SetText(strconv.Itoa(in.Order))
 	}
-	r.metric = newChoiceSelect(metricChoices(), nil)
+	r.metric = newChoiceSelect(a, metricChoices(), nil)
 	r.metric.setCode(in.Metric)
-	r.kind = newChoiceSelect(kindChoices(), func(code string) { r.kindChanged(code) })
+	r.kind = newChoiceSelect(a, kindChoices(), func(code string) { r.kindChanged(code) })
 	r.kind.setCode(string(in.Kind))
-	r.period = newCheck(T("cả giai đoạn"), nil)
+	r.period = newCheck(a, T("cả giai đoạn"), nil)
 	r.period.SetChecked(in.Period)
 	r.kindChanged(string(in.Kind))
-	del := newButtonWithIcon("", theme.DeleteIcon(), func() { e.removeRow(r) })
+	del := newButtonWithIcon(a, "", theme.DeleteIcon(), func() { e.removeRow(r) })
 	del.Importance = widget.LowImportance
 	numBox := container.NewGridWrap(fyne.NewSize(44, r.num.MinSize().Height), r.num)
 	line1 := container.New(indicatorLine1, numBox, widget.NewLabel(T("Mã")), r.code, widget.NewLabel(T("Mục")), r.section,

@@ -55,11 +55,11 @@ func newReportsScreen(a *App) *reportsScreen {
 	for _, d := range s.docs {
 		names = append(names, d.title)
 	}
-	s.docSel = newSelect(names, nil)
+	s.docSel = newSelect(a, names, nil)
 	if len(names) > 0 {
 		s.docSel.SetSelectedIndex(0)
 	}
-	s.year = newSelect(yearOptions(thisYear()-6, thisYear()), func(string) {
+	s.year = newSelect(a, yearOptions(thisYear()-6, thisYear()), func(string) {
 		s.loadTexts()
 		s.choiceChanged()
 	})
@@ -67,20 +67,20 @@ func newReportsScreen(a *App) *reportsScreen {
 	s.bar.Hide()
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.genBtn = newButtonWithIcon(T("Tạo tệp PDF"), theme.DocumentPrintIcon(), s.generate)
+	s.genBtn = newButtonWithIcon(a, T("Tạo tệp PDF"), theme.DocumentPrintIcon(), s.generate)
 	s.genBtn.Importance = widget.HighImportance
-	s.openFile = newButtonWithIcon(T("Mở tệp"), theme.FileIcon(), func() { s.open(s.last) })
-	s.openDir = newButtonWithIcon(T("Mở thư mục"), theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.last)) })
+	s.openFile = newButtonWithIcon(a, T("Mở tệp"), theme.FileIcon(), func() { s.open(s.last) })
+	s.openDir = newButtonWithIcon(a, T("Mở thư mục"), theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.last)) })
 	s.openFile.Disable()
 	s.openDir.Disable()
 	// Set after the first selection above: the widgets it clears exist now.
 	s.docSel.OnChanged = func(string) { s.choiceChanged() }
-	s.number = newCheck(T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
+	s.number = newCheck(a, T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
 	// Numbered by default, as the command line does: a document sent to the
 	// upper level carries its number; untick for a draft.
 	s.number.SetChecked(true)
-	s.renumber = newCheck(T("Lấy số mới (văn bản đã có số vẫn giữ số cũ nếu không chọn)"), nil)
-	s.deputy = newCheck(T("Phó Bí thư ký thay (KT. BÍ THƯ)"), nil)
+	s.renumber = newCheck(a, T("Lấy số mới (văn bản đã có số vẫn giữ số cũ nếu không chọn)"), nil)
+	s.deputy = newCheck(a, T("Phó Bí thư ký thay (KT. BÍ THƯ)"), nil)
 	s.cutoff = newEntry(a)
 	s.cutoff.SetPlaceHolder(T("dd/mm/yyyy (để trống: hôm nay)"))
 	top := widget.NewForm(
@@ -89,7 +89,7 @@ func newReportsScreen(a *App) *reportsScreen {
 		widget.NewFormItem(T("Số liệu tính đến ngày"), s.cutoff),
 		widget.NewFormItem("", container.NewVBox(s.number, container.NewHBox(s.renumber, s.deputy))),
 	)
-	pkg := newButtonWithIcon(T("Lập gói số liệu gửi cấp trên"), theme.MailSendIcon(), func() { a.packageDialog(nil) })
+	pkg := newButtonWithIcon(a, T("Lập gói số liệu gửi cấp trên"), theme.MailSendIcon(), func() { a.packageDialog(nil) })
 	actions := container.NewVBox(container.NewHBox(s.genBtn, s.openFile, s.openDir, pkg), s.bar, s.status)
 	s.register = newDocRegister(a)
 	s.texts = newNarrativeEditor(a, s.yearNow)

@@ -14,12 +14,12 @@ import (
 // the window's language; the register keeps the Vietnamese word.
 type roleEntry struct {
 	widget.SelectEntry
-	app   *App
+	keys  keyboard
 	roles []domain.Choice
 }
 
-func newRoleEntry(a *App, roles []domain.Choice) *roleEntry {
-	e := &roleEntry{app: a, roles: roles}
+func newRoleEntry(k keyboard, roles []domain.Choice) *roleEntry {
+	e := &roleEntry{keys: k, roles: roles}
 	e.ExtendBaseWidget(e)
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
 	opts := make([]string, len(roles))
@@ -32,12 +32,12 @@ func newRoleEntry(a *App, roles []domain.Choice) *roleEntry {
 
 // TypedKey implements fyne.Focusable.
 func (e *roleEntry) TypedKey(ev *fyne.KeyEvent) {
-	escapeOr(e, ev, e.SelectEntry.TypedKey)
+	escapeOr(e.keys, ev, e.SelectEntry.TypedKey)
 }
 
 // TypedShortcut implements fyne.Shortcutable.
 func (e *roleEntry) TypedShortcut(s fyne.Shortcut) {
-	if e.app != nil && e.app.handleShortcut(s) {
+	if e.keys != nil && e.keys.handleShortcut(s) {
 		return
 	}
 	e.SelectEntry.TypedShortcut(s)

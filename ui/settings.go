@@ -32,7 +32,7 @@ func (s *settingsScreen) refresh() {
 		return
 	}
 	uf := newUnitForm(a, u)
-	saveUnit := newButtonWithIcon(T("Lưu thông tin đơn vị"), theme.DocumentSaveIcon(), func() {
+	saveUnit := newButtonWithIcon(a, T("Lưu thông tin đơn vị"), theme.DocumentSaveIcon(), func() {
 		if uf.save(a) {
 			a.updateTitle()
 			a.notify(T("Đã lưu thông tin đơn vị."))
@@ -41,7 +41,7 @@ func (s *settingsScreen) refresh() {
 	saveUnit.Importance = widget.HighImportance
 	a.onSave(&uf.form, func() []fyne.CanvasObject { return append(append([]fyne.CanvasObject{}, uf.grids...), saveUnit) }, saveUnit.OnTapped)
 
-	langSel := newSelect([]string{"Tiếng Việt", "English"}, nil)
+	langSel := newSelect(a, []string{"Tiếng Việt", "English"}, nil)
 	if currentLang == LangEnglish {
 		langSel.SetSelectedIndex(1)
 	} else {
@@ -60,7 +60,7 @@ func (s *settingsScreen) refresh() {
 		a.rebuild()
 	}
 
-	checkBtn := newButtonWithIcon(T("Kiểm tra sổ"), theme.SearchIcon(), func() {
+	checkBtn := newButtonWithIcon(a, T("Kiểm tra sổ"), theme.SearchIcon(), func() {
 		v, problems, err := a.st.Check(a.ctx)
 		if err != nil {
 			a.showError(err)
@@ -82,8 +82,8 @@ func (s *settingsScreen) refresh() {
 		heading(T("Thư mục văn bản (báo cáo, danh sách, Excel)")), a.docsFolderRow(),
 		widget.NewSeparator(),
 		heading(T("Sổ dữ liệu")), a.backupSection(), container.NewHBox(checkBtn,
-			newButtonWithIcon(a.trashButtonText(), theme.DeleteIcon(), a.openTrash),
-			newButtonWithIcon(T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { a.showHistory(nil) })),
+			newButtonWithIcon(a, a.trashButtonText(), theme.DeleteIcon(), a.openTrash),
+			newButtonWithIcon(a, T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { a.showHistory(nil) })),
 		widget.NewSeparator(),
 		heading(T("Phiên bản")), widget.NewLabel(fmt.Sprintf("Sổ Đoàn %s, %s %s", version.Version, T("dựng ngày"), version.DateText())),
 	)

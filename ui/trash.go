@@ -39,8 +39,8 @@ func (a *App) trashPage() fyne.CanvasObject {
 	if err != nil {
 		a.showError(err)
 	}
-	backBtn := newButtonWithIcon(T("Quay lại"), theme.NavigateBackIcon(), a.back)
-	emptyBtn := newButtonWithIcon(T("Dọn thùng rác"), theme.DeleteIcon(), func() {
+	backBtn := newButtonWithIcon(a, T("Quay lại"), theme.NavigateBackIcon(), a.back)
+	emptyBtn := newButtonWithIcon(a, T("Dọn thùng rác"), theme.DeleteIcon(), func() {
 		a.confirm(T("Dọn thùng rác"), fmt.Sprintf(T("Xóa vĩnh viễn %d mục trong thùng rác? Việc này không hoàn tác được."), len(items)), func() {
 			if _, err := a.st.EmptyTrash(a.ctx); err != nil {
 				a.showError(err)
@@ -77,7 +77,7 @@ func (a *App) trashRow(it store.TrashItem) fyne.CanvasObject {
 	}
 	label := widget.NewLabel(text)
 	label.Wrapping = fyne.TextWrapWord
-	restore := newButtonWithIcon(T("Khôi phục"), theme.ContentUndoIcon(), func() {
+	restore := newButtonWithIcon(a, T("Khôi phục"), theme.ContentUndoIcon(), func() {
 		res, err := a.st.RestoreTrash(a.ctx, it.Kind, it.ID)
 		if err != nil {
 			a.showError(err)
@@ -93,7 +93,7 @@ func (a *App) trashRow(it store.TrashItem) fyne.CanvasObject {
 		}
 		a.info(T("Khôi phục"), msg)
 	})
-	purge := newButtonWithIcon(T("Xóa vĩnh viễn"), theme.DeleteIcon(), func() {
+	purge := newButtonWithIcon(a, T("Xóa vĩnh viễn"), theme.DeleteIcon(), func() {
 		a.confirm(T("Xóa vĩnh viễn"), fmt.Sprintf(T("Xóa vĩnh viễn %s? Việc này không hoàn tác được."), it.Label), func() {
 			if err := a.st.PurgeTrash(a.ctx, it.Kind, it.ID); err != nil {
 				a.showError(err)

@@ -20,13 +20,13 @@ func (a *App) welcome() fyne.CanvasObject {
 	// window every frame and takes a processor from the work it waits for.
 	progress := container.NewStack()
 	var emptyBtn, demoBtn *button
-	emptyBtn = newButtonWithIcon(T("Bắt đầu với sổ trống"), theme.DocumentIcon(), func() {
+	emptyBtn = newButtonWithIcon(a, T("Bắt đầu với sổ trống"), theme.DocumentIcon(), func() {
 		if a.ensureRegister() && uf.save(a) {
 			a.buildMain()
 		}
 	})
 	emptyBtn.Importance = widget.HighImportance
-	demoBtn = newButtonWithIcon(T("Xem thử với phường mẫu"), theme.ViewFullScreenIcon(), func() {
+	demoBtn = newButtonWithIcon(a, T("Xem thử với phường mẫu"), theme.ViewFullScreenIcon(), func() {
 		if !a.ensureRegister() {
 			return
 		}

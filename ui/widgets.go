@@ -20,25 +20,25 @@ import (
 // sits in and Ctrl+N/F/S reach the app even while the entry has the focus.
 type entry struct {
 	widget.Entry
-	app *App
+	keys keyboard
 }
 
-func newEntry(a *App) *entry {
-	e := &entry{app: a}
+func newEntry(k keyboard) *entry {
+	e := &entry{keys: k}
 	e.ExtendBaseWidget(e)
 	return e
 }
 
-func newMultiLineEntry(a *App) *entry {
-	e := newEntry(a)
+func newMultiLineEntry(k keyboard) *entry {
+	e := newEntry(k)
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
 	return e
 }
 
 // newDateEntry is an entry for dd/mm/yyyy dates.
-func newDateEntry(a *App) *entry {
-	e := newEntry(a)
+func newDateEntry(k keyboard) *entry {
+	e := newEntry(k)
 	e.SetPlaceHolder("dd/mm/yyyy")
 	return e
 }
@@ -66,8 +66,8 @@ func (e *entry) TypedRune(r rune) {
 
 // TypedKey implements fyne.Focusable.
 func (e *entry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape && e.app != nil {
-		e.app.escape()
+	if ev.Name == fyne.KeyEscape && e.keys != nil {
+		e.keys.escape()
 		return
 	}
 	e.Entry.TypedKey(ev)
@@ -76,7 +76,7 @@ func (e *entry) TypedKey(ev *fyne.KeyEvent) {
 
 // TypedShortcut implements fyne.Shortcutable.
 func (e *entry) TypedShortcut(s fyne.Shortcut) {
-	if e.app != nil && e.app.handleShortcut(s) {
+	if e.keys != nil && e.keys.handleShortcut(s) {
 		return
 	}
 	e.Entry.TypedShortcut(s)
