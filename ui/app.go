@@ -208,7 +208,7 @@ func (a *App) buildMain() {
 	split := container.NewHSplit(a.nav, container.New(bounded{}, a.body))
 	split.Offset = 0.14
 	a.notice = newNoticeBar()
-	a.win.SetContent(a.withReadOnlyBanner(container.NewBorder(nil, a.notice.root, nil, nil, split)))
+	a.win.SetContent(withReadOnlyBanner(a.st, container.NewBorder(nil, a.notice.root, nil, nil, split)))
 	a.updateTitle()
 
 	start := a.opts.Screen

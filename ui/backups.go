@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"time"
@@ -17,60 +18,75 @@ import (
 	"sodoan/store"
 )
 
-// The register's file, its backups and restore, for the Settings screen.
-// Every backup is made by the store (the same the command line uses).
+// backups is the Settings section over the register's file, its backups
+// and restore. Every backup is made by the store (the same the command
+// line uses).
+type backups struct {
+	ctx context.Context
+	st  *store.Store
+	win fyne.Window // the parent of the file and wait dialogs
+	f   frame
+	do  func(func()) // runs UI updates from the backup's goroutine
+	// restored is called once the register was replaced, so that the
+	// window shows what the restored file holds.
+	restored func()
+}
 
-// backupSection shows the register's file, its backups folder and last
+func newBackups(ctx context.Context, st *store.Store, win fyne.Window, f frame, do func(func()), restored func()) *backups {
+	return &backups{ctx: ctx, st: st, win: win, f: f, do: do, restored: restored}
+}
+
+// content shows the register's file, its backups folder and last
 // backup, with the buttons to back up (into the folder, or to a place
 // chosen such as a USB stick) and to restore.
-func (a *App) backupSection() fyne.CanvasObject {
-	info := widget.NewLabel(a.backupText())
+func (bk *backups) content() fyne.CanvasObject {
+	info := widget.NewLabel(bk.backupText())
 	info.Wrapping = fyne.TextWrapWord
 	done := func(dest string) {
-		info.SetText(a.backupText())
-		a.info(T("Sao lưu"), T("Đã sao lưu vào")+"\n"+dest)
+		info.SetText(bk.backupText())
+		bk.f.info(T("Sao lưu"), T("Đã sao lưu vào")+"\n"+dest)
 	}
 	var now *button
-	now = newButtonWithIcon(a, T("Sao lưu ngay"), theme.DownloadIcon(), func() {
+	now = newButtonWithIcon(bk.f, T("Sao lưu ngay"), theme.DownloadIcon(), func() {
 		// Off the UI goroutine: a large ward takes a second or two.
 		now.Disable()
 		go func() {
-			b, err := a.st.BackupNow(a.ctx, store.BackupManual)
-			a.do(func() {
+			made, err := bk.st.BackupNow(bk.ctx, store.BackupManual)
+			bk.do(func() {
 				now.Enable()
 				if err != nil {
-					a.showError(err)
+					bk.f.showError(err)
 					return
 				}
-				done(b.Path)
+				done(made.Path)
 			})
 		}()
 	})
-	elsewhere := newButtonWithIcon(a, T("Sao lưu ra nơi khác…"), theme.FolderOpenIcon(), func() {
+	elsewhere := newButtonWithIcon(bk.f, T("Sao lưu ra nơi khác…"), theme.FolderOpenIcon(), func() {
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil {
-				a.showError(err)
+				bk.f.showError(err)
 				return
 			}
 			if dir == nil {
 				return
 			}
-			dest, err := a.backupTo(dir.Path())
+			dest, err := bk.backupTo(dir.Path())
 			if err != nil {
-				a.showError(err)
+				bk.f.showError(err)
 				return
 			}
 			done(dest)
-		}, a.win)
-		a.showDialog(d, nil)
+		}, bk.win)
+		bk.f.showDialog(d, nil)
 	})
-	restore := newButtonWithIcon(a, T("Khôi phục từ bản sao lưu…"), theme.HistoryIcon(), a.restoreDialog)
-	if a.st.ReadOnly() {
+	restore := newButtonWithIcon(bk.f, T("Khôi phục từ bản sao lưu…"), theme.HistoryIcon(), bk.restoreDialog)
+	if bk.st.ReadOnly() {
 		restore.Disable()
 	}
 	return container.NewVBox(
-		widget.NewLabel(T("Tệp sổ:")+" "+a.st.Path()),
-		widget.NewLabel(T("Thư mục sao lưu:")+" "+a.st.BackupDir()),
+		widget.NewLabel(T("Tệp sổ:")+" "+bk.st.Path()),
+		widget.NewLabel(T("Thư mục sao lưu:")+" "+bk.st.BackupDir()),
 		info,
 		container.NewHBox(now, elsewhere, restore),
 	)
@@ -78,11 +94,11 @@ func (a *App) backupSection() fyne.CanvasObject {
 
 // backupTo writes a backup into dir (a USB stick), named after the
 // register and the time.
-func (a *App) backupTo(dir string) (string, error) {
-	base := filepath.Base(a.st.Path())
+func (bk *backups) backupTo(dir string) (string, error) {
+	base := filepath.Base(bk.st.Path())
 	base = base[:len(base)-len(filepath.Ext(base))]
 	dest := filepath.Join(dir, base+"-"+time.Now().Format("2006-01-02-150405")+".db")
-	if err := a.st.Backup(a.ctx, dest); err != nil {
+	if err := bk.st.Backup(bk.ctx, dest); err != nil {
 		return "", err
 	}
 	return dest, nil
@@ -90,9 +106,9 @@ func (a *App) backupTo(dir string) (string, error) {
 
 // backupText tells when the register was last backed up, and warns after
 // store.BackupStale days.
-func (a *App) backupText() string {
-	list, _ := a.st.Backups()
-	days := a.daysSinceBackup()
+func (bk *backups) backupText() string {
+	list, _ := bk.st.Backups()
+	days := bk.daysSinceBackup()
 	switch {
 	case days < 0:
 		return T("Chưa sao lưu lần nào.")
@@ -106,8 +122,8 @@ func (a *App) backupText() string {
 
 // daysSinceBackup is the number of days since the last backup of the
 // register (the store records it, whoever made it), or -1 when none was.
-func (a *App) daysSinceBackup() int {
-	last, err := a.st.LastBackup(a.ctx)
+func (bk *backups) daysSinceBackup() int {
+	last, err := bk.st.LastBackup(bk.ctx)
 	if err != nil || last.IsZero() {
 		return -1
 	}
@@ -117,16 +133,16 @@ func (a *App) daysSinceBackup() int {
 // restoreDialog offers the backups of the folder, newest first, or any
 // file; the one chosen is checked, and the register replaced after the
 // user agrees.
-func (a *App) restoreDialog() {
-	list, err := a.st.Backups()
+func (bk *backups) restoreDialog() {
+	list, err := bk.st.Backups()
 	if err != nil {
-		a.showError(err)
+		bk.f.showError(err)
 		return
 	}
 	var d dialog.Dialog
 	choose := func(path string) {
 		d.Hide()
-		a.confirmRestore(path)
+		bk.confirmRestore(path)
 	}
 	rows := widget.NewList(
 		func() int { return len(list) },
@@ -139,10 +155,10 @@ func (a *App) restoreDialog() {
 				T(b.Reason.Label()), fmtInt((b.Size+1023)/1024)))
 		})
 	rows.OnSelected = func(i widget.ListItemID) { choose(list[i].Path) }
-	other := newButtonWithIcon(a, T("Chọn tệp khác…"), theme.FileIcon(), func() {
+	other := newButtonWithIcon(bk.f, T("Chọn tệp khác…"), theme.FileIcon(), func() {
 		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil {
-				a.showError(err)
+				bk.f.showError(err)
 				return
 			}
 			if r == nil {
@@ -150,46 +166,45 @@ func (a *App) restoreDialog() {
 			}
 			r.Close()
 			choose(r.URI().Path())
-		}, a.win)
-		a.showDialog(fd, nil)
+		}, bk.win)
+		bk.f.showDialog(fd, nil)
 	})
 	var body fyne.CanvasObject = rows
 	if len(list) == 0 {
 		body = widget.NewLabel(T("Thư mục sao lưu chưa có bản nào."))
 	}
 	d = dialog.NewCustom(T("Khôi phục từ bản sao lưu"), T("Hủy"),
-		container.NewBorder(widget.NewLabel(T("Chọn bản sao lưu:")), other, nil, nil, body), a.win)
+		container.NewBorder(widget.NewLabel(T("Chọn bản sao lưu:")), other, nil, nil, body), bk.win)
 	d.Resize(fyne.NewSize(640, 420))
-	a.showDialog(d, nil)
+	bk.f.showDialog(d, nil)
 }
 
 // confirmRestore checks the file and, once the user agrees, restores it.
-func (a *App) confirmRestore(path string) {
-	c, err := store.CheckBackup(a.ctx, path)
+func (bk *backups) confirmRestore(path string) {
+	c, err := store.CheckBackup(bk.ctx, path)
 	if err != nil {
-		a.showError(err)
+		bk.f.showError(err)
 		return
 	}
 	msg := fmt.Sprintf(T("Khôi phục sổ từ %s?\n%s người, đơn vị %s.\nSổ hiện tại được sao lưu trước vào thư mục sao lưu."),
 		path, fmtInt(int64(c.People)), c.Unit)
-	a.confirm(T("Khôi phục"), msg, func() {
+	bk.f.confirm(T("Khôi phục"), msg, func() {
 		// Off the UI goroutine, behind a dialog that keeps the window's
 		// screens (and their writes) out of reach until it is done.
-		working := a.newElapsed(T("Đang khôi phục…"))
-		wait := dialog.NewCustomWithoutButtons(T("Khôi phục"), working.label, a.win)
+		working := newElapsed(bk.do, T("Đang khôi phục…"))
+		wait := dialog.NewCustomWithoutButtons(T("Khôi phục"), working.label, bk.win)
 		wait.Show()
 		go func() {
-			r, err := a.st.Restore(a.ctx, path)
-			a.do(func() {
+			r, err := bk.st.Restore(bk.ctx, path)
+			bk.do(func() {
 				working.stop()
 				wait.Hide()
 				if err != nil {
-					a.showError(err)
+					bk.f.showError(err)
 					return
 				}
-				a.rebuild()
-				a.updateTitle()
-				a.info(T("Khôi phục"), T("Đã khôi phục sổ. Sổ trước khi khôi phục được giữ ở")+"\n"+r.Before.Path)
+				bk.restored()
+				bk.f.info(T("Khôi phục"), T("Đã khôi phục sổ. Sổ trước khi khôi phục được giữ ở")+"\n"+r.Before.Path)
 			})
 		}()
 	})
@@ -197,8 +212,8 @@ func (a *App) confirmRestore(path string) {
 
 // withReadOnlyBanner puts a banner above o when the register is open
 // read-only (the file or its folder may not be written).
-func (a *App) withReadOnlyBanner(o fyne.CanvasObject) fyne.CanvasObject {
-	if !a.st.ReadOnly() {
+func withReadOnlyBanner(st *store.Store, o fyne.CanvasObject) fyne.CanvasObject {
+	if !st.ReadOnly() {
 		return o
 	}
 	msg := widget.NewLabel(T("Sổ đang mở chỉ đọc") + ": " + T("tệp hoặc thư mục của sổ không cho phép ghi, nên không lưu được thay đổi nào."))

@@ -107,7 +107,7 @@ func TestSettingsBackupAndRestore(t *testing.T) {
 	if err := f.st.SavePerson(ctx, extra); err != nil {
 		t.Fatal(err)
 	}
-	f.app.confirmRestore(list[0].Path)
+	f.app.screens["settings"].(*settingsScreen).backups.confirmRestore(list[0].Path)
 	overlay := f.app.win.Canvas().Overlays().Top()
 	if overlay == nil || !hasLabel(overlay, "người, đơn vị BCH ĐOÀN PHƯỜNG 1") {
 		t.Fatal("no confirmation naming the backup's people and unit")

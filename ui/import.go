@@ -101,7 +101,7 @@ func (a *App) startImport(path string) {
 	// shows that the work goes on.
 	var bar fyne.CanvasObject = im.progress
 	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		e := a.newElapsed(T("Đang đọc…"))
+		e := newElapsed(a.do, T("Đang đọc…"))
 		im.stopBar = e.stop
 		bar = e.label
 	}
@@ -277,7 +277,7 @@ func (im *importer) doImport() {
 	}
 	im.importBtn.Disable()
 	valid, _, _ := im.pv.Counts()
-	im.writing = a.newElapsed(fmt.Sprintf(T("Đang ghi %s người vào sổ…"), domain.FormatInt(int64(valid))))
+	im.writing = newElapsed(a.do, fmt.Sprintf(T("Đang ghi %s người vào sổ…"), domain.FormatInt(int64(valid))))
 	working := dialog.NewCustomWithoutButtons(T("Đang nhập…"), im.writing.label, a.win)
 	a.showDialog(working, nil)
 	go func() {
@@ -347,7 +347,7 @@ type elapsed struct {
 }
 
 // newElapsed starts a label reading text, then "text (N giây)".
-func (a *App) newElapsed(text string) *elapsed {
+func newElapsed(do func(func()), text string) *elapsed {
 	e := &elapsed{label: widget.NewLabel(text)}
 	done := make(chan struct{})
 	var once sync.Once
@@ -362,7 +362,7 @@ func (a *App) newElapsed(text string) *elapsed {
 				return
 			case <-t.C:
 				s := fmt.Sprintf(T("%s (%d giây)"), text, int(time.Since(start).Seconds()))
-				a.do(func() {
+				do(func() {
 					select {
 					case <-done: // stopped meanwhile: the dialog is gone
 					default:

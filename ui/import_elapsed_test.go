@@ -20,7 +20,7 @@ import (
 // counts the seconds, and stops when told, even twice.
 func TestElapsedLabel(t *testing.T) {
 	f := newFixture(t, "members")
-	e := f.app.newElapsed("Đang ghi 3 người vào sổ…")
+	e := newElapsed(f.app.do, "Đang ghi 3 người vào sổ…")
 	if got := e.label.Text; got != "Đang ghi 3 người vào sổ…" {
 		t.Fatalf("label %q at the start", got)
 	}

@@ -44,7 +44,7 @@ func (a *App) memberPage(p *domain.Person) fyne.CanvasObject {
 			})
 	})
 	delBtn.Importance = widget.DangerImportance
-	historyBtn := newButtonWithIcon(a, T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { a.showHistory(p) })
+	historyBtn := newButtonWithIcon(a, T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { showHistory(a.ctx, a.st, a.win, a, p) })
 	// Only the actions that apply to the person's status are offered: an
 	// active member can leave (and be given a transfer letter), anyone else
 	// can only come back.

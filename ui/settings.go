@@ -14,12 +14,20 @@ import (
 
 // settingsScreen edits the unit, the language, and makes backups.
 type settingsScreen struct {
-	a    *App
-	root *fyne.Container
+	a       *App
+	root    *fyne.Container
+	backups *backups
+	trash   *trash
 }
 
 func newSettingsScreen(a *App) *settingsScreen {
-	return &settingsScreen{a: a, root: container.NewStack()}
+	restored := func() {
+		a.rebuild()
+		a.updateTitle()
+	}
+	return &settingsScreen{a: a, root: container.NewStack(),
+		backups: newBackups(a.ctx, a.st, a.win, a, a.do, restored),
+		trash:   newTrash(a.ctx, a.st, a, a.setBody, a.back)}
 }
 
 func (s *settingsScreen) view() fyne.CanvasObject { return s.root }
@@ -81,9 +89,9 @@ func (s *settingsScreen) refresh() {
 		widget.NewSeparator(),
 		heading(T("Thư mục văn bản (báo cáo, danh sách, Excel)")), a.docsFolderRow(),
 		widget.NewSeparator(),
-		heading(T("Sổ dữ liệu")), a.backupSection(), container.NewHBox(checkBtn,
-			newButtonWithIcon(a, a.trashButtonText(), theme.DeleteIcon(), a.openTrash),
-			newButtonWithIcon(a, T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { a.showHistory(nil) })),
+		heading(T("Sổ dữ liệu")), s.backups.content(), container.NewHBox(checkBtn,
+			newButtonWithIcon(a, s.trash.buttonText(), theme.DeleteIcon(), s.trash.open),
+			newButtonWithIcon(a, T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { showHistory(a.ctx, a.st, a.win, a, nil) })),
 		widget.NewSeparator(),
 		heading(T("Phiên bản")), widget.NewLabel(fmt.Sprintf("Sổ Đoàn %s, %s %s", version.Version, T("dựng ngày"), version.DateText())),
 	)

@@ -154,7 +154,7 @@ func TestTrashScreen(t *testing.T) {
 	if err := f.st.DeletePerson(ctx, q.ID); err != nil {
 		t.Fatal(err)
 	}
-	f.app.openTrash()
+	f.app.screens["settings"].(*settingsScreen).trash.open()
 	if page := strings.Join(labelTexts(f.app.body), "\n"); !strings.Contains(page, "Câu lạc bộ: CLB Bóng đá") {
 		t.Fatalf("club not in the bin:\n%s", page)
 	}

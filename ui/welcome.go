@@ -37,7 +37,7 @@ func (a *App) welcome() fyne.CanvasObject {
 		}
 		emptyBtn.Disable()
 		demoBtn.Disable()
-		working := a.newElapsed(T("Đang tạo phường mẫu…"))
+		working := newElapsed(a.do, T("Đang tạo phường mẫu…"))
 		progress.Objects = []fyne.CanvasObject{working.label}
 		progress.Refresh()
 		go func() {

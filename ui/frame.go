@@ -1,0 +1,21 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+)
+
+// frame is what a screen asks of the window it is drawn in: the keyboard
+// its widgets forward keys to, dialogs kept on the window's stack (so that
+// Esc closes the top one and Ctrl+S saves it), and the notice bar. *App is
+// the one frame; a screen is given this rather than *App so that what it
+// may reach is plain from its constructor.
+type frame interface {
+	keyboard
+	showDialog(d dialog.Dialog, save func())
+	formDialog(title string, content fyne.CanvasObject, size fyne.Size, save func() bool) dialog.Dialog
+	confirm(title, msg string, yes func())
+	showError(err error)
+	info(title, msg string)
+	notify(msg string)
+}
