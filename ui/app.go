@@ -98,6 +98,10 @@ type App struct {
 	imp             *importer
 	lastTableExport string
 
+	// folders is where documents go (built with the main screens, once
+	// the register exists).
+	folders *folders
+
 	// dialogs is the stack of open dialogs, so Esc closes the top one and
 	// Ctrl+S saves the top form.
 	dialogs []*openDialog
@@ -183,6 +187,7 @@ func (a *App) closeWindow() {
 func (a *App) Window() fyne.Window { return a.win }
 
 func (a *App) buildMain() {
+	a.folders = newFolders(a.fa, a.opts.ReportsDir, a.st.Path(), a.win, a)
 	a.defs = []screenDef{
 		{"dashboard", Tc("nav", "Tổng quan"), func() screen { return newDashboard(a) }},
 		{"members", Tc("nav", "Đoàn viên"), func() screen { return newMembersScreen(a, store.KindUnion) }},

@@ -77,7 +77,7 @@ func newConsolidationScreen(a *App) *consolidationScreen {
 	s.importBtn = newButtonWithIcon(a, T("Nhập gói của phường"), theme.DownloadIcon(), s.chooseFile)
 	s.importBtn.Importance = widget.HighImportance
 	s.reportBtn = newButtonWithIcon(a, T("Xuất báo cáo tổng hợp"), theme.DocumentIcon(), s.issue)
-	s.openBtn = newButtonWithIcon(a, T("Mở tệp"), theme.FileIcon(), func() { a.openPath(s.last) })
+	s.openBtn = newButtonWithIcon(a, T("Mở tệp"), theme.FileIcon(), func() { a.folders.openPath(s.last) })
 	s.openBtn.Disable()
 
 	wardCols := []string{T("Cơ sở Đoàn"), T("Ngày lập gói"), T("Lược đồ"), T("Đoàn viên"), T("Ngày nhập")}
@@ -310,7 +310,7 @@ func (s *consolidationScreen) importPackage(path, passphrase string) {
 // the year's documents folder.
 func (s *consolidationScreen) issue() {
 	year, _ := strconv.Atoi(s.year.Selected)
-	dir, err := s.a.yearDir(year)
+	dir, err := s.a.folders.yearDir(year)
 	if err != nil {
 		s.a.showError(err)
 		return

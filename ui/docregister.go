@@ -151,6 +151,6 @@ func (r *docRegister) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	file := r.docs[id.Row].File
-	b.OnTapped = func() { r.a.openPath(file) }
+	b.OnTapped = func() { r.a.folders.openPath(file) }
 	b.Show()
 }

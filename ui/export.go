@@ -60,7 +60,7 @@ func (m *membersScreen) export(ext string, personal bool) {
 	a := m.a
 	f := m.filter
 	f.Offset, f.Limit = 0, 0
-	dir, err := a.yearDir(thisYear())
+	dir, err := a.folders.yearDir(thisYear())
 	if err != nil {
 		a.showError(err)
 		return
@@ -82,7 +82,7 @@ func (m *membersScreen) export(ext string, personal bool) {
 				return
 			}
 			m.lastExport = path
-			a.fileReady(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s người vào %s."), fmtInt(int64(n)), path), path)
+			a.folders.fileReady(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s người vào %s."), fmtInt(int64(n)), path), path)
 		})
 	}()
 }
@@ -94,7 +94,7 @@ func (a *App) tableExportButton(table, file string, year func() int) *button {
 	var b *button
 	b = newButtonWithIcon(a, T("Xuất Excel"), theme.DownloadIcon(), func() {
 		y := year()
-		dir, err := a.yearDir(y)
+		dir, err := a.folders.yearDir(y)
 		if err != nil {
 			a.showError(err)
 			return
@@ -117,7 +117,7 @@ func (a *App) tableExportButton(table, file string, year func() int) *button {
 					return
 				}
 				a.lastTableExport = path
-				a.fileReady(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s dòng vào %s."), fmtInt(int64(n)), path), path)
+				a.folders.fileReady(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s dòng vào %s."), fmtInt(int64(n)), path), path)
 			})
 		}()
 	})

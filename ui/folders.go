@@ -25,26 +25,41 @@ const prefDocsDir = "documents.folder"
 // documents folder.
 const appFolderName = "Sổ Đoàn"
 
+// folders knows where documents go and shows what was written there:
+// the documents folder (Settings' row), one subfolder a year, and the
+// dialogs that open a written file or its folder.
+type folders struct {
+	fa         fyne.App // preferences, the system's opener and the clipboard
+	reportsDir string   // Options.ReportsDir, which wins over any choice
+	register   string   // the register's file, beside which documents go when the user has no documents folder
+	win        fyne.Window
+	f          frame
+}
+
+func newFolders(fa fyne.App, reportsDir, register string, win fyne.Window, f frame) *folders {
+	return &folders{fa: fa, reportsDir: reportsDir, register: register, win: win, f: f}
+}
+
 // docsBase is the folder holding one subfolder a year of documents: the
 // --reports folder when given, else the one chosen in Settings, else
 // "Sổ Đoàn" in the user's documents folder, where a ward secretary looks
 // for files (the register's hidden data folder is not such a place).
-func (a *App) docsBase() string {
-	if a.opts.ReportsDir != "" {
-		return a.opts.ReportsDir
+func (fs *folders) docsBase() string {
+	if fs.reportsDir != "" {
+		return fs.reportsDir
 	}
-	if d := a.fa.Preferences().String(prefDocsDir); d != "" {
+	if d := fs.fa.Preferences().String(prefDocsDir); d != "" {
 		return d
 	}
 	if d := documentsDir(); d != "" {
 		return filepath.Join(d, appFolderName)
 	}
-	return filepath.Join(filepath.Dir(a.st.Path()), appFolderName)
+	return filepath.Join(filepath.Dir(fs.register), appFolderName)
 }
 
 // yearDir is the documents folder of a year, created when missing.
-func (a *App) yearDir(year int) (string, error) {
-	dir := filepath.Join(a.docsBase(), strconv.Itoa(year))
+func (fs *folders) yearDir(year int) (string, error) {
+	dir := filepath.Join(fs.docsBase(), strconv.Itoa(year))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("tạo thư mục văn bản %s: %w", dir, err)
 	}
@@ -102,62 +117,62 @@ func xdgDocumentsDir(home string) string {
 
 // docsFolderRow is the Settings row that shows where documents go, with
 // buttons to open that folder and to choose another.
-func (a *App) docsFolderRow() fyne.CanvasObject {
-	path := widget.NewLabel(a.docsBase())
+func (fs *folders) docsFolderRow() fyne.CanvasObject {
+	path := widget.NewLabel(fs.docsBase())
 	path.Wrapping = fyne.TextWrapBreak
-	open := newButtonWithIcon(a, T("Mở thư mục"), theme.FolderOpenIcon(), func() {
-		if err := os.MkdirAll(a.docsBase(), 0o755); err != nil {
-			a.showError(err)
+	open := newButtonWithIcon(fs.f, T("Mở thư mục"), theme.FolderOpenIcon(), func() {
+		if err := os.MkdirAll(fs.docsBase(), 0o755); err != nil {
+			fs.f.showError(err)
 			return
 		}
-		a.openPath(a.docsBase())
+		fs.openPath(fs.docsBase())
 	})
-	change := newButtonWithIcon(a, T("Đổi thư mục…"), theme.FolderIcon(), func() {
+	change := newButtonWithIcon(fs.f, T("Đổi thư mục…"), theme.FolderIcon(), func() {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err != nil {
-				a.showError(err)
+				fs.f.showError(err)
 				return
 			}
 			if u == nil {
 				return // cancelled
 			}
-			a.fa.Preferences().SetString(prefDocsDir, u.Path())
-			path.SetText(a.docsBase())
-			a.notify(fmt.Sprintf(T("Văn bản sẽ lưu vào %s"), a.docsBase()))
-		}, a.win)
-		if l, err := storage.ListerForURI(storage.NewFileURI(a.docsBase())); err == nil {
+			fs.fa.Preferences().SetString(prefDocsDir, u.Path())
+			path.SetText(fs.docsBase())
+			fs.f.notify(fmt.Sprintf(T("Văn bản sẽ lưu vào %s"), fs.docsBase()))
+		}, fs.win)
+		if l, err := storage.ListerForURI(storage.NewFileURI(fs.docsBase())); err == nil {
 			d.SetLocation(l)
 		}
-		a.showDialog(d, nil)
+		fs.f.showDialog(d, nil)
 	})
 	return container.NewVBox(path, container.NewHBox(open, change))
 }
 
 // fileReady tells the user a file was written and offers to open it or
 // its folder.
-func (a *App) fileReady(title, msg, path string) {
+func (fs *folders) fileReady(title, msg, path string) {
 	var d dialog.Dialog
-	openFile := newButtonWithIcon(a, T("Mở tệp"), theme.FileIcon(), func() { d.Hide(); a.openPath(path) })
+	openFile := newButtonWithIcon(fs.f, T("Mở tệp"), theme.FileIcon(), func() { d.Hide(); fs.openPath(path) })
 	openFile.Importance = widget.HighImportance
-	openDir := newButtonWithIcon(a, T("Mở thư mục"), theme.FolderOpenIcon(), func() { d.Hide(); a.openPath(filepath.Dir(path)) })
+	openDir := newButtonWithIcon(fs.f, T("Mở thư mục"), theme.FolderOpenIcon(), func() { d.Hide(); fs.openPath(filepath.Dir(path)) })
 	body := widget.NewLabel(msg)
 	body.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustom(title, T("Đóng"), container.NewVBox(body, container.NewHBox(openFile, openDir)), a.win)
+	d = dialog.NewCustom(title, T("Đóng"), container.NewVBox(body, container.NewHBox(openFile, openDir)), fs.win)
 	d.Resize(fyne.NewSize(560, 200))
-	a.showDialog(d, nil)
-	a.notify(msg)
+	fs.f.showDialog(d, nil)
+	fs.f.notify(msg)
 }
 
 // openPath shows a file or folder with the system's program. Where there is
 // none (no PDF viewer, no xdg-open) it says where the file is instead, with
 // a button that copies the path.
-func (a *App) openPath(path string) {
+func (fs *folders) openPath(path string) {
 	if path == "" || path == "." {
 		return
 	}
 	u, err := url.Parse(storage.NewFileURI(path).String())
 	if err == nil {
-		err = a.fa.OpenURL(u)
+		err = fs.fa.OpenURL(u)
 	}
 	if err == nil {
 		return
@@ -165,14 +180,14 @@ func (a *App) openPath(path string) {
 	var d dialog.Dialog
 	loc := widget.NewEntry()
 	loc.SetText(path)
-	copyBtn := newButtonWithIcon(a, T("Chép đường dẫn"), theme.ContentCopyIcon(), func() {
-		a.fa.Clipboard().SetContent(path)
-		a.notify(T("Đã chép đường dẫn."))
+	copyBtn := newButtonWithIcon(fs.f, T("Chép đường dẫn"), theme.ContentCopyIcon(), func() {
+		fs.fa.Clipboard().SetContent(path)
+		fs.f.notify(T("Đã chép đường dẫn."))
 		d.Hide()
 	})
 	msg := widget.NewLabel(T("Máy chưa có chương trình để mở tệp này. Tệp nằm ở:"))
 	msg.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustom(T("Không mở được"), T("Đóng"), container.NewVBox(msg, loc, container.NewHBox(copyBtn)), a.win)
+	d = dialog.NewCustom(T("Không mở được"), T("Đóng"), container.NewVBox(msg, loc, container.NewHBox(copyBtn)), fs.win)
 	d.Resize(fyne.NewSize(600, 220))
-	a.showDialog(d, nil)
+	fs.f.showDialog(d, nil)
 }

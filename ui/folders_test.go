@@ -41,8 +41,8 @@ func TestDocumentsFolder(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(home, "Documents"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	f.app.opts.ReportsDir = ""
-	dir, err := f.app.yearDir(2026)
+	f.app.folders.reportsDir = ""
+	dir, err := f.app.folders.yearDir(2026)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestDocumentsFolder(t *testing.T) {
 	}
 	chosen := filepath.Join(t.TempDir(), "USB")
 	f.app.fa.Preferences().SetString(prefDocsDir, chosen)
-	if dir, _ := f.app.yearDir(2025); dir != filepath.Join(chosen, "2025") {
+	if dir, _ := f.app.folders.yearDir(2025); dir != filepath.Join(chosen, "2025") {
 		t.Errorf("chosen folder gives %q", dir)
 	}
 	if fi, err := os.Stat(filepath.Join(chosen, "2025")); err != nil || !fi.IsDir() {

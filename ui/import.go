@@ -312,7 +312,7 @@ func (im *importer) doImport() {
 // .xlsx in this year's reports folder and offers to open it.
 func (im *importer) saveRejected() {
 	a := im.a
-	dir, err := a.yearDir(thisYear())
+	dir, err := a.folders.yearDir(thisYear())
 	if err != nil {
 		a.showError(err)
 		return
@@ -325,7 +325,7 @@ func (im *importer) saveRejected() {
 		a.showError(err)
 		return
 	}
-	a.fileReady(T("Đã lưu các dòng lỗi"), fmt.Sprintf(T("Đã ghi %d dòng kèm lý do vào %s."), n, path), path)
+	a.folders.fileReady(T("Đã lưu các dòng lỗi"), fmt.Sprintf(T("Đã ghi %d dòng kèm lý do vào %s."), n, path), path)
 }
 
 // problemText is a row's problem in the window's language.

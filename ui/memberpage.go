@@ -379,7 +379,7 @@ func (a *App) transferLetterDialog(p *domain.Person) *form {
 					a.showError(err)
 					return
 				}
-				a.fileReady(T("Giấy giới thiệu"), T("Đã tạo")+" "+path, path)
+				a.folders.fileReady(T("Giấy giới thiệu"), T("Đã tạo")+" "+path, path)
 			})
 		}()
 		return true

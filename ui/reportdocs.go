@@ -37,7 +37,7 @@ func (a *App) issue(req issuing.Request, dir string, number bool) (string, error
 // transferLetter writes the transfer letter of a member to the unit to,
 // numbered, in the documents folder of this year.
 func (a *App) transferLetter(memberID int64, to, reason string) (string, error) {
-	dir, err := a.yearDir(thisYear())
+	dir, err := a.folders.yearDir(thisYear())
 	if err != nil {
 		return "", err
 	}

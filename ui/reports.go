@@ -155,7 +155,7 @@ func (s *reportsScreen) generate() {
 		// A report counted to a past day is dated that day.
 		req.Date = cutoff
 	}
-	dir, err := s.a.yearDir(y)
+	dir, err := s.a.folders.yearDir(y)
 	if err != nil {
 		s.a.showError(err)
 		return
@@ -201,4 +201,4 @@ func (s *reportsScreen) choiceChanged() {
 }
 
 // open shows a file or folder with the system's program.
-func (s *reportsScreen) open(path string) { s.a.openPath(path) }
+func (s *reportsScreen) open(path string) { s.a.folders.openPath(path) }

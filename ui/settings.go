@@ -87,7 +87,7 @@ func (s *settingsScreen) refresh() {
 		widget.NewSeparator(),
 		heading(T("Ngôn ngữ")), container.NewHBox(container.NewGridWrap(fyne.NewSize(220, langSel.MinSize().Height), langSel)),
 		widget.NewSeparator(),
-		heading(T("Thư mục văn bản (báo cáo, danh sách, Excel)")), a.docsFolderRow(),
+		heading(T("Thư mục văn bản (báo cáo, danh sách, Excel)")), a.folders.docsFolderRow(),
 		widget.NewSeparator(),
 		heading(T("Sổ dữ liệu")), s.backups.content(), container.NewHBox(checkBtn,
 			newButtonWithIcon(a, s.trash.buttonText(), theme.DeleteIcon(), s.trash.open),

@@ -63,7 +63,7 @@ func (a *App) packageDialog(done func(path string, err error)) (pass, again *wid
 // into this year's documents folder under a name that carries the moment,
 // so that each package is a new file.
 func (a *App) writePackage(passphrase string) (string, error) {
-	dir, err := a.yearDir(thisYear())
+	dir, err := a.folders.yearDir(thisYear())
 	if err != nil {
 		return "", err
 	}

@@ -24,7 +24,7 @@ func TestWardPackageDialog(t *testing.T) {
 	test.Type(again, "mật khẩu phường 2")
 	again.OnSubmitted(again.Text)
 	f.ui.drain()
-	dir, err := f.app.yearDir(thisYear())
+	dir, err := f.app.folders.yearDir(thisYear())
 	if err != nil {
 		t.Fatal(err)
 	}
