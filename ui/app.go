@@ -93,9 +93,9 @@ type App struct {
 	// inline are the forms on screens that Ctrl+S saves (see onSave).
 	inline []inlineForm
 
-	// imp is the latest import from a spreadsheet (import.go);
-	// lastTableExport the latest table written by a list's Xuất Excel.
-	imp             *importer
+	// imports reads member lists from spreadsheets (import.go);
+	// lastTableExport is the latest table written by a list's Xuất Excel.
+	imports         *imports
 	lastTableExport string
 
 	// folders is where documents go (built with the main screens, once
@@ -122,7 +122,7 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 	if err := SetLanguage(fa.Preferences().StringWithFallback(prefLanguage, LangVietnamese)); err != nil {
 		return nil, err
 	}
-	a := &App{fa: fa, st: st, ctx: context.Background(), opts: opts, screens: map[string]screen{}, do: opts.do, today: opts.today}
+	a := &App{fa: fa, ctx: context.Background(), opts: opts, screens: map[string]screen{}, do: opts.do, today: opts.today}
 	if a.today == nil {
 		a.today = domain.Today
 	}
@@ -130,9 +130,12 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 		a.do = fyne.Do
 	}
 	a.win = fa.NewWindow("Sổ Đoàn")
+	if st != nil {
+		a.setRegister(st)
+	}
 	a.place()
 	a.installKeys()
-	a.installDrop()
+	a.win.SetOnDropped(a.dropped)
 
 	has := false
 	switch {
@@ -150,6 +153,19 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 		a.buildMain()
 	}
 	return a, nil
+}
+
+// setRegister makes st the window's register, with the services built on
+// its file: where documents go and the import from spreadsheets (which a
+// file dropped on the welcome screen starts too).
+func (a *App) setRegister(st *store.Store) {
+	a.st = st
+	a.folders = newFolders(a.fa, a.opts.ReportsDir, st.Path(), a.win, a, a.do)
+	a.imports = newImports(a.ctx, st, a.win, a, a.do, a.folders, func() {
+		if s, ok := a.screens[a.current]; ok {
+			s.refresh()
+		}
+	})
 }
 
 // place sizes the window as it was last closed (or to fit a 1366×768
@@ -183,11 +199,18 @@ func (a *App) closeWindow() {
 	a.win.Close()
 }
 
+// dropped starts the import of a spreadsheet dropped on the window.
+func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
+	if a.st == nil {
+		return // the welcome screen of a register not made yet
+	}
+	a.imports.dropped(uris)
+}
+
 // Window is the main window.
 func (a *App) Window() fyne.Window { return a.win }
 
 func (a *App) buildMain() {
-	a.folders = newFolders(a.fa, a.opts.ReportsDir, a.st.Path(), a.win, a)
 	a.defs = []screenDef{
 		{"dashboard", Tc("nav", "Tổng quan"), func() screen { return newDashboard(a) }},
 		{"members", Tc("nav", "Đoàn viên"), func() screen { return newMembersScreen(a, store.KindUnion) }},

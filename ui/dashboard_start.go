@@ -36,7 +36,7 @@ func (d *dashboard) addFirstSteps(alerts *fyne.Container) {
 	add.Importance = widget.HighImportance
 	imp := newButtonWithIcon(a, T("Nhập từ Excel"), theme.UploadIcon(), func() {
 		a.goTo("members")
-		a.importFromFile()
+		a.imports.fromFile()
 	})
 	imp.Importance = widget.HighImportance
 	alerts.Add(container.NewVBox(line, container.NewHBox(add, imp)))

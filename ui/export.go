@@ -73,7 +73,7 @@ func (m *membersScreen) export(ext string, personal bool) {
 	m.exportBtn.Disable()
 	go func() {
 		out := a.st.Output(path, false)
-		out.Ask = a.askReplace // never over a file without asking
+		out.Ask = a.folders.askReplace // never over a file without asking
 		n, err := sheet.ExportMembersFile(a.ctx, a.st, f, out, sheet.ExportOptions{Personal: personal})
 		a.do(func() {
 			m.exportBtn.Enable()
@@ -104,7 +104,7 @@ func (a *App) tableExportButton(table, file string, year func() int) *button {
 		go func() {
 			var n int
 			out := a.st.Output(path, false)
-			out.Ask = a.askReplace
+			out.Ask = a.folders.askReplace
 			err := sheet.WriteFile(out, func(w io.Writer, f sheet.Format) error {
 				var err error
 				n, err = sheet.ExportTable(a.ctx, a.st, table, y, w, f)

@@ -34,10 +34,11 @@ type folders struct {
 	register   string   // the register's file, beside which documents go when the user has no documents folder
 	win        fyne.Window
 	f          frame
+	do         func(func()) // runs askReplace's question on the UI goroutine
 }
 
-func newFolders(fa fyne.App, reportsDir, register string, win fyne.Window, f frame) *folders {
-	return &folders{fa: fa, reportsDir: reportsDir, register: register, win: win, f: f}
+func newFolders(fa fyne.App, reportsDir, register string, win fyne.Window, f frame, do func(func())) *folders {
+	return &folders{fa: fa, reportsDir: reportsDir, register: register, win: win, f: f, do: do}
 }
 
 // docsBase is the folder holding one subfolder a year of documents: the

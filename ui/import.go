@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -20,11 +21,31 @@ import (
 	"sodoan/store"
 )
 
-// importer is the window's import of a member list from a spreadsheet:
+// imports is the window's way in for member lists from spreadsheets,
+// started from a button or by dropping a file on the window.
+type imports struct {
+	ctx     context.Context
+	st      *store.Store
+	win     fyne.Window
+	f       frame
+	do      func(func()) // runs UI updates from the reading and writing goroutines
+	folders *folders     // where the rows with problems are saved
+	// imported is called after an import wrote to the register, so that
+	// the screen shown reloads.
+	imported func()
+
+	last *importer // the latest import, for tests
+}
+
+func newImports(ctx context.Context, st *store.Store, win fyne.Window, f frame, do func(func()), folders *folders, imported func()) *imports {
+	return &imports{ctx: ctx, st: st, win: win, f: f, do: do, folders: folders, imported: imported}
+}
+
+// importer is one import of a member list from a spreadsheet:
 // reading with a progress bar, the preview with every row's problems, and
 // the import the user confirms.
 type importer struct {
-	a    *App
+	in   *imports
 	path string
 	pv   *sheet.Preview
 
@@ -50,11 +71,11 @@ type importer struct {
 // sheetExts are the files the window takes as member lists.
 var sheetExts = []string{".xlsx", ".csv", ".xls"}
 
-// importFromFile asks for a spreadsheet and imports it.
-func (a *App) importFromFile() {
+// fromFile asks for a spreadsheet and imports it.
+func (in *imports) fromFile() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			a.showError(err)
+			in.f.showError(err)
 			return
 		}
 		if r == nil {
@@ -62,67 +83,62 @@ func (a *App) importFromFile() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		a.startImport(path)
-	}, a.win)
+		in.start(path)
+	}, in.win)
 	d.SetFilter(storage.NewExtensionFileFilter(sheetExts))
 	d.Resize(fyne.NewSize(900, 600))
-	a.showDialog(d, nil)
+	in.f.showDialog(d, nil)
 }
 
-// installDrop makes a spreadsheet dropped on the window start its import.
-func (a *App) installDrop() { a.win.SetOnDropped(a.dropped) }
-
-// dropped imports the first spreadsheet among the files dropped.
-func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
-	if a.st == nil {
-		return // the welcome screen of a register not made yet
-	}
+// dropped imports the first spreadsheet among the files dropped on the
+// window.
+func (in *imports) dropped(uris []fyne.URI) {
 	for _, u := range uris {
 		ext := strings.ToLower(u.Extension())
 		for _, e := range sheetExts {
 			if ext == e {
-				a.startImport(u.Path())
+				in.start(u.Path())
 				return
 			}
 		}
 	}
 	if len(uris) > 0 {
-		a.showError(fmt.Errorf(T("Chỉ nhập được tệp .xlsx, .csv hoặc .xls: %s"), uris[0].Name()))
+		in.f.showError(fmt.Errorf(T("Chỉ nhập được tệp .xlsx, .csv hoặc .xls: %s"), uris[0].Name()))
 	}
 }
 
-// startImport reads path off the UI goroutine, with a progress bar, then
+// start reads path off the UI goroutine, with a progress bar, then
 // shows the preview.
-func (a *App) startImport(path string) {
-	im := &importer{a: a, path: path, progress: widget.NewProgressBar()}
-	a.imp = im
+func (in *imports) start(path string) {
+	im := &importer{in: in, path: path, progress: widget.NewProgressBar()}
+	in.last = im
 	label := widget.NewLabel(fmt.Sprintf(T("Đang đọc %s…"), filepath.Base(path)))
 	// An .xlsx says how many rows it has; for other files the bar only
 	// shows that the work goes on.
 	var bar fyne.CanvasObject = im.progress
 	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		e := newElapsed(a.do, T("Đang đọc…"))
+		e := newElapsed(in.do, T("Đang đọc…"))
 		im.stopBar = e.stop
 		bar = e.label
 	}
-	im.working = dialog.NewCustomWithoutButtons(T("Nhập từ Excel"), container.NewVBox(label, bar), a.win)
+	im.working = dialog.NewCustomWithoutButtons(T("Nhập từ Excel"), container.NewVBox(label, bar), in.win)
 	im.working.Resize(fyne.NewSize(480, 140))
-	a.showDialog(im.working, nil)
+	in.f.showDialog(im.working, nil)
 	go func() {
-		pv, err := sheet.Read(a.ctx, a.st, path, func(done, total int) {
-			a.do(func() {
+		pv, err := sheet.Read(in.ctx, in.st, path, func(done, total int) {
+			in.do(func() {
 				if total > 0 {
 					im.progress.SetValue(float64(done) / float64(total))
 				}
 			})
 		})
-		a.do(func() {
+		in.do(func() {
 			if im.stopBar != nil {
 				im.stopBar()
 			}
 			im.working.Hide()
 			if err != nil {
-				a.showError(err)
+				in.f.showError(err)
 				return
 			}
 			im.pv = pv
@@ -135,7 +151,7 @@ func (a *App) startImport(path string) {
 // recognised, the new branches, and a table of the rows with their
 // problems, before anything is written.
 func (im *importer) showPreview() {
-	a, pv := im.a, im.pv
+	in, pv := im.in, im.pv
 	valid, invalid, existing := pv.Counts()
 	var lines []string
 	lines = append(lines, fmt.Sprintf(T("%s: %s dòng hợp lệ (%s người đã có trong sổ), %s dòng lỗi."),
@@ -185,7 +201,7 @@ func (im *importer) showPreview() {
 
 	var options []fyne.CanvasObject
 	if len(pv.UnknownBranches) > 0 {
-		im.branches = newCheck(a, fmt.Sprintf(T("Tạo %d chi đoàn mới: %s"), len(pv.UnknownBranches), someNames(pv.UnknownBranches, 4)), nil)
+		im.branches = newCheck(in.f, fmt.Sprintf(T("Tạo %d chi đoàn mới: %s"), len(pv.UnknownBranches), someNames(pv.UnknownBranches, 4)), nil)
 		options = append(options, im.branches)
 	}
 	if existing > 0 {
@@ -197,21 +213,21 @@ func (im *importer) showPreview() {
 		options = append(options, im.update)
 	}
 
-	im.importBtn = newButton(a, fmt.Sprintf(T("Nhập %s người"), fmtInt(int64(valid))), im.doImport)
+	im.importBtn = newButton(in.f, fmt.Sprintf(T("Nhập %s người"), fmtInt(int64(valid))), im.doImport)
 	im.importBtn.Importance = widget.HighImportance
 	if valid == 0 {
 		im.importBtn.Disable()
 	}
-	im.rejectBtn = newButton(a, T("Lưu các dòng lỗi ra Excel"), im.saveRejected)
+	im.rejectBtn = newButton(in.f, T("Lưu các dòng lỗi ra Excel"), im.saveRejected)
 	if invalid == 0 {
 		im.rejectBtn.Disable()
 	}
 	top := container.NewVBox(append([]fyne.CanvasObject{im.summary}, options...)...)
 	content := container.NewBorder(top, nil, nil, nil, im.table)
-	im.preview = dialog.NewCustomWithoutButtons(T("Xem trước khi nhập"), content, a.win)
-	im.preview.SetButtons([]fyne.CanvasObject{newButton(a, T("Hủy")+" (Esc)", im.preview.Hide), im.rejectBtn, im.importBtn})
+	im.preview = dialog.NewCustomWithoutButtons(T("Xem trước khi nhập"), content, in.win)
+	im.preview.SetButtons([]fyne.CanvasObject{newButton(in.f, T("Hủy")+" (Esc)", im.preview.Hide), im.rejectBtn, im.importBtn})
 	im.preview.Resize(fyne.NewSize(1120, 640))
-	a.showDialog(im.preview, nil)
+	in.f.showDialog(im.preview, nil)
 }
 
 // someNames lists the first max names and counts the others: a sheet of a
@@ -269,32 +285,30 @@ func (im *importer) options() sheet.ImportOptions {
 // doImport writes the valid rows in one transaction (after a backup) off
 // the UI goroutine, then says what it did.
 func (im *importer) doImport() {
-	a := im.a
+	in := im.in
 	o := im.options()
 	if len(im.pv.UnknownBranches) > 0 && !o.CreateBranches {
-		a.showError(errors.New(T("Bảng có chi đoàn chưa có trong sổ: đánh dấu ô Tạo chi đoàn mới, hoặc sửa tên chi đoàn trong bảng.")))
+		in.f.showError(errors.New(T("Bảng có chi đoàn chưa có trong sổ: đánh dấu ô Tạo chi đoàn mới, hoặc sửa tên chi đoàn trong bảng.")))
 		return
 	}
 	im.importBtn.Disable()
 	valid, _, _ := im.pv.Counts()
-	im.writing = newElapsed(a.do, fmt.Sprintf(T("Đang ghi %s người vào sổ…"), domain.FormatInt(int64(valid))))
-	working := dialog.NewCustomWithoutButtons(T("Đang nhập…"), im.writing.label, a.win)
-	a.showDialog(working, nil)
+	im.writing = newElapsed(in.do, fmt.Sprintf(T("Đang ghi %s người vào sổ…"), domain.FormatInt(int64(valid))))
+	working := dialog.NewCustomWithoutButtons(T("Đang nhập…"), im.writing.label, in.win)
+	in.f.showDialog(working, nil)
 	go func() {
-		res, err := im.pv.Import(a.ctx, a.st, o)
-		a.do(func() {
+		res, err := im.pv.Import(in.ctx, in.st, o)
+		in.do(func() {
 			im.writing.stop()
 			working.Hide()
 			if err != nil {
 				im.importBtn.Enable()
-				a.showError(err)
+				in.f.showError(err)
 				return
 			}
 			im.result = &res
 			im.preview.Hide()
-			if s, ok := a.screens[a.current]; ok {
-				s.refresh()
-			}
+			in.imported()
 			msg := fmt.Sprintf(T("Đã nhập %s người mới, cập nhật %s, bỏ qua %s người đã có."),
 				fmtInt(int64(res.Added)), fmtInt(int64(res.Updated)), fmtInt(int64(res.Skipped)))
 			if len(res.Branches) > 0 {
@@ -303,7 +317,7 @@ func (im *importer) doImport() {
 			if res.Backup != "" {
 				msg += "\n" + T("Bản sao lưu trước khi nhập: ") + res.Backup
 			}
-			a.info(T("Đã nhập từ Excel"), msg)
+			in.f.info(T("Đã nhập từ Excel"), msg)
 		})
 	}()
 }
@@ -311,21 +325,21 @@ func (im *importer) doImport() {
 // saveRejected writes the rows with problems and their reasons to an
 // .xlsx in this year's reports folder and offers to open it.
 func (im *importer) saveRejected() {
-	a := im.a
-	dir, err := a.folders.yearDir(thisYear())
+	in := im.in
+	dir, err := in.folders.yearDir(thisYear())
 	if err != nil {
-		a.showError(err)
+		in.f.showError(err)
 		return
 	}
 	path := filepath.Join(dir, "dong-chua-nhap-"+time.Now().Format("2006-01-02-150405")+".xlsx")
-	out := a.st.Output(path, false)
-	out.Ask = a.askReplace
+	out := in.st.Output(path, false)
+	out.Ask = in.folders.askReplace
 	n, err := im.pv.WriteRejected(out)
 	if err != nil {
-		a.showError(err)
+		in.f.showError(err)
 		return
 	}
-	a.folders.fileReady(T("Đã lưu các dòng lỗi"), fmt.Sprintf(T("Đã ghi %d dòng kèm lý do vào %s."), n, path), path)
+	in.folders.fileReady(T("Đã lưu các dòng lỗi"), fmt.Sprintf(T("Đã ghi %d dòng kèm lý do vào %s."), n, path), path)
 }
 
 // problemText is a row's problem in the window's language.

@@ -118,10 +118,10 @@ func BenchmarkImport100k(b *testing.B) {
 			a := m.a
 			b.StartTimer()
 			p.timed(&p.readWall, &p.readCPU, func() {
-				a.startImport(path)
-				q.waitLong(b, "the preview", func() bool { return a.imp != nil && a.imp.preview != nil })
+				a.imports.start(path)
+				q.waitLong(b, "the preview", func() bool { return a.imports.last != nil && a.imports.last.preview != nil })
 			})
-			im := a.imp
+			im := a.imports.last
 			if im.branches != nil {
 				im.branches.SetChecked(true)
 			}

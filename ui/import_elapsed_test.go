@@ -45,11 +45,11 @@ func TestImportShowsElapsed(t *testing.T) {
 	}
 	f.app.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path)})
 	// A .csv says not how many rows it has: the seconds, no bar.
-	if im := f.app.imp; im == nil || im.stopBar == nil {
+	if im := f.app.imports.last; im == nil || im.stopBar == nil {
 		t.Fatal("no elapsed label while reading a .csv")
 	}
-	f.waitFor("preview", func() bool { return f.app.imp.preview != nil })
-	im := f.app.imp
+	f.waitFor("preview", func() bool { return f.app.imports.last.preview != nil })
+	im := f.app.imports.last
 	test.Tap(im.importBtn)
 	if im.writing == nil || !strings.HasPrefix(im.writing.label.Text, "Đang ghi 1 người vào sổ…") {
 		t.Fatalf("no elapsed label while writing")

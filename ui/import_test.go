@@ -35,8 +35,8 @@ func TestImportPreview(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.app.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path)})
-	f.waitFor("preview", func() bool { return f.app.imp != nil && f.app.imp.preview != nil })
-	im := f.app.imp
+	f.waitFor("preview", func() bool { return f.app.imports.last != nil && f.app.imports.last.preview != nil })
+	im := f.app.imports.last
 	if got := im.summary.Text; !strings.Contains(got, "3 dòng hợp lệ (1 người đã có trong sổ), 1 dòng lỗi") {
 		t.Errorf("summary %q", got)
 	}

@@ -193,7 +193,7 @@ func (m *membersScreen) build() {
 	addBtn := newButtonWithIcon(m.a, T("Thêm")+" (Ctrl+N)", theme.ContentAddIcon(), m.newRecord)
 	addBtn.Importance = widget.HighImportance
 	m.exportBtn = newButtonWithIcon(m.a, T("Xuất Excel"), theme.DownloadIcon(), m.exportExcel)
-	m.importBtn = newButtonWithIcon(m.a, T("Nhập từ Excel"), theme.UploadIcon(), m.a.importFromFile)
+	m.importBtn = newButtonWithIcon(m.a, T("Nhập từ Excel"), theme.UploadIcon(), m.a.imports.fromFile)
 	tools := container.NewHBox(addBtn, m.importBtn, m.exportBtn)
 	if m.kind == store.KindUnion {
 		tools.Add(newButtonWithIcon(m.a, T("Kết nạp hàng loạt"), theme.ListIcon(), func() { m.a.showBatchAdmission() }))

@@ -26,7 +26,7 @@ func reportDocuments() []document {
 func (a *App) issue(req issuing.Request, dir string, number bool) (string, error) {
 	req.Dir, req.Draft = dir, !number
 	// An existing file is replaced only when the user says so.
-	req.ConfirmReplace = a.askReplace
+	req.ConfirmReplace = a.folders.askReplace
 	out, err := issuing.Issue(a.ctx, a.st, req)
 	if err != nil {
 		return "", err

@@ -79,6 +79,6 @@ func (a *App) ensureRegister() bool {
 		a.showError(err)
 		return false
 	}
-	a.st = st
+	a.setRegister(st)
 	return true
 }
