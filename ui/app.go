@@ -93,10 +93,10 @@ type App struct {
 	// inline are the forms on screens that Ctrl+S saves (see onSave).
 	inline []inlineForm
 
-	// imports reads member lists from spreadsheets (import.go);
-	// lastTableExport is the latest table written by a list's Xuất Excel.
-	imports         *imports
-	lastTableExport string
+	// imports reads member lists from spreadsheets (import.go); exports
+	// writes the lists' tables (export.go).
+	imports *imports
+	exports *tableExports
 
 	// folders is where documents go (built with the main screens, once
 	// the register exists).
@@ -166,6 +166,7 @@ func (a *App) setRegister(st *store.Store) {
 			s.refresh()
 		}
 	})
+	a.exports = newTableExports(a.ctx, st, a, a.do, a.folders)
 }
 
 // place sizes the window as it was last closed (or to fit a 1366×768
@@ -218,7 +219,7 @@ func (a *App) buildMain() {
 		{"branches", Tc("nav", "Chi đoàn"), func() screen { return newBranchesScreen(a) }},
 		{"clubs", Tc("nav", "Câu lạc bộ"), func() screen { return newClubsScreen(a) }},
 		{"coops", Tc("nav", "Tổ hợp tác"), func() screen { return newCoopsScreen(a) }},
-		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a) }},
+		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a.ctx, a.st, a.win, a, a.exports) }},
 		{"reports", Tc("nav", "Báo cáo"), func() screen { return newReportsScreen(a) }},
 		{"settings", Tc("nav", "Cài đặt"), func() screen { return newSettingsScreen(a) }},
 	}

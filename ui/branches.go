@@ -33,7 +33,7 @@ func newBranchesScreen(a *App) *branchesScreen {
 	s := &branchesScreen{}
 	edit := newButtonWithIcon(a, T("Tiêu chí chi đoàn đạt chuẩn"), theme.ListIcon(), func() { s.editCriteria() })
 	s.listDetail = newListDetail[domain.Branch](a, "Chi đoàn Khóm 10 (100)", T("Thêm chi đoàn"), edit,
-		a.tableExportButton(sheet.TableBranches, "chi-doan", thisYear))
+		a.exports.button(sheet.TableBranches, "chi-doan", thisYear))
 	s.id = func(b domain.Branch) int64 { return b.ID }
 	s.label = func(b domain.Branch) string {
 		text := fmt.Sprintf("%s (%d)", b.Name, b.Members)
@@ -109,7 +109,7 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 	checks := container.NewVBox()
 	var boxes []*check
 	var ids []int64
-	rating := newChoiceSelect(a, withAll(T("Chưa xếp loại"), a.unitRatings()), nil)
+	rating := newChoiceSelect(a, withAll(T("Chưa xếp loại"), unitRatings(a.ctx, a.st, a)), nil)
 	status := widget.NewLabel("")
 	// The criteria met in the year that its checklist does not show (one
 	// retired or added since the mark was made): kept when the year is

@@ -21,7 +21,7 @@ type coopsScreen struct {
 
 func newCoopsScreen(a *App) *coopsScreen {
 	s := &coopsScreen{newListDetail[domain.Coop](a, "Tổ hợp tác trồng hoa kiểng (10)", T("Thêm tổ hợp tác"),
-		a.tableExportButton(sheet.TableCoops, "to-hop-tac", thisYear))}
+		a.exports.button(sheet.TableCoops, "to-hop-tac", thisYear))}
 	s.id = func(c domain.Coop) int64 { return c.ID }
 	s.label = func(c domain.Coop) string { return groupLabel(c.Name, c.Members) }
 	s.load = func() ([]domain.Coop, error) { return a.st.Coops(a.ctx) }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -87,37 +88,52 @@ func (m *membersScreen) export(ext string, personal bool) {
 	}()
 }
 
-// tableExportButton is the Xuất Excel button of a list screen: it writes
-// the table (one of sheet.Tables) of year() to the year's documents folder
-// under file-<time>.xlsx, off the UI goroutine, then offers to open it.
-func (a *App) tableExportButton(table, file string, year func() int) *button {
+// tableExports writes the list screens' tables to spreadsheets (their
+// Xuất Excel buttons).
+type tableExports struct {
+	ctx     context.Context
+	st      *store.Store
+	f       frame
+	do      func(func()) // runs UI updates from the writing goroutine
+	folders *folders
+	last    string // the latest table written, for tests
+}
+
+func newTableExports(ctx context.Context, st *store.Store, f frame, do func(func()), folders *folders) *tableExports {
+	return &tableExports{ctx: ctx, st: st, f: f, do: do, folders: folders}
+}
+
+// button is the Xuất Excel button of a list screen: it writes the table
+// (one of sheet.Tables) of year() to the year's documents folder under
+// file-<time>.xlsx, off the UI goroutine, then offers to open it.
+func (x *tableExports) button(table, file string, year func() int) *button {
 	var b *button
-	b = newButtonWithIcon(a, T("Xuất Excel"), theme.DownloadIcon(), func() {
+	b = newButtonWithIcon(x.f, T("Xuất Excel"), theme.DownloadIcon(), func() {
 		y := year()
-		dir, err := a.folders.yearDir(y)
+		dir, err := x.folders.yearDir(y)
 		if err != nil {
-			a.showError(err)
+			x.f.showError(err)
 			return
 		}
 		path := filepath.Join(dir, file+"-"+time.Now().Format("2006-01-02-150405")+".xlsx")
 		b.Disable()
 		go func() {
 			var n int
-			out := a.st.Output(path, false)
-			out.Ask = a.folders.askReplace
+			out := x.st.Output(path, false)
+			out.Ask = x.folders.askReplace
 			err := sheet.WriteFile(out, func(w io.Writer, f sheet.Format) error {
 				var err error
-				n, err = sheet.ExportTable(a.ctx, a.st, table, y, w, f)
+				n, err = sheet.ExportTable(x.ctx, x.st, table, y, w, f)
 				return err
 			})
-			a.do(func() {
+			x.do(func() {
 				b.Enable()
 				if err != nil {
-					a.showError(err)
+					x.f.showError(err)
 					return
 				}
-				a.lastTableExport = path
-				a.folders.fileReady(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s dòng vào %s."), fmtInt(int64(n)), path), path)
+				x.last = path
+				x.folders.fileReady(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s dòng vào %s."), fmtInt(int64(n)), path), path)
 			})
 		}()
 	})

@@ -18,4 +18,8 @@ type frame interface {
 	showError(err error)
 	info(title, msg string)
 	notify(msg string)
+	// confirmSaved runs save and says "Đã lưu" on the notice bar if it
+	// succeeded; onSave makes Ctrl+S press an on-screen form's button.
+	confirmSaved(what string, save func() bool) bool
+	onSave(key any, areas func() []fyne.CanvasObject, save func())
 }

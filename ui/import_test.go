@@ -84,10 +84,10 @@ func countAll(t *testing.T, st *store.Store) int {
 // folder.
 func TestTableExport(t *testing.T) {
 	f := newFixture(t, "branches")
-	b := f.app.tableExportButton(sheet.TableBranches, "chi-doan", thisYear)
+	b := f.app.exports.button(sheet.TableBranches, "chi-doan", thisYear)
 	test.Tap(b)
-	f.waitFor("export", func() bool { return f.app.lastTableExport != "" && !b.Disabled() })
-	x, err := excelize.OpenFile(f.app.lastTableExport)
+	f.waitFor("export", func() bool { return f.app.exports.last != "" && !b.Disabled() })
+	x, err := excelize.OpenFile(f.app.exports.last)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -122,16 +122,16 @@ func groupLabel(name string, members []domain.GroupMember) string {
 // saveButton is the form's Lưu button: save runs the store call after
 // fm has been cleared; a *domain.ValidationError goes next to the fields,
 // another error to a dialog, and done runs after a successful save.
-func (fm *form) saveButton(a *App, label string, save func() error, done func()) *button {
-	b := newButtonWithIcon(a, label, theme.DocumentSaveIcon(), func() {
+func (fm *form) saveButton(fr frame, label string, save func() error, done func()) *button {
+	b := newButtonWithIcon(fr, label, theme.DocumentSaveIcon(), func() {
 		fm.clear()
-		if a.confirmSaved("", func() bool { return fm.result(a, save()) }) {
+		if fr.confirmSaved("", func() bool { return fm.result(fr, save()) }) {
 			done()
 		}
 	})
 	b.Importance = widget.HighImportance
 	// Ctrl+S presses it while the form is on screen.
-	a.onSave(fm, func() []fyne.CanvasObject { return append(append([]fyne.CanvasObject{}, fm.grids...), b) }, b.OnTapped)
+	fr.onSave(fm, func() []fyne.CanvasObject { return append(append([]fyne.CanvasObject{}, fm.grids...), b) }, b.OnTapped)
 	return b
 }
 
@@ -141,7 +141,7 @@ var errSkip = errors.New("skip")
 
 // result shows err from a store call: a validation error next to the
 // fields, another in a dialog. It reports whether the call succeeded.
-func (fm *form) result(a *App, err error) bool {
+func (fm *form) result(fr frame, err error) bool {
 	var ve *domain.ValidationError
 	switch {
 	case err == nil:
@@ -150,7 +150,7 @@ func (fm *form) result(a *App, err error) bool {
 	case errors.As(err, &ve):
 		fm.showValidation(ve)
 	default:
-		a.showError(err)
+		fr.showError(err)
 	}
 	return false
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -14,13 +15,19 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/sheet"
+	"sodoan/store"
 )
 
 // planScreen shows a plan's indicators for a chosen year (target, actual,
 // met), edits the plans themselves (planedit.go) and the yearly ward
 // figures the register cannot derive.
 type planScreen struct {
-	a      *App
+	ctx     context.Context
+	st      *store.Store
+	win     fyne.Window // sizes the plan editor
+	f       frame
+	exports *tableExports
+
 	year   *selectBox
 	picker *selectBox // the plan shown, when the register has several
 	root   *fyne.Container
@@ -43,9 +50,9 @@ func (s *planScreen) deletePlan() {
 	if !ok {
 		return
 	}
-	s.a.confirm(T("Xóa kế hoạch"), fmt.Sprintf(T("Xóa kế hoạch số %s cùng các chỉ tiêu và số liệu nhập tay của nó?"), p.Number), func() {
-		if err := s.a.st.DeletePlan(s.a.ctx, p.ID); err != nil {
-			s.a.showError(err)
+	s.f.confirm(T("Xóa kế hoạch"), fmt.Sprintf(T("Xóa kế hoạch số %s cùng các chỉ tiêu và số liệu nhập tay của nó?"), p.Number), func() {
+		if err := s.st.DeletePlan(s.ctx, p.ID); err != nil {
+			s.f.showError(err)
 			return
 		}
 		s.planID = 0
@@ -53,10 +60,10 @@ func (s *planScreen) deletePlan() {
 	})
 }
 
-func newPlanScreen(a *App) *planScreen {
-	s := &planScreen{a: a, body: container.NewStack()}
-	s.year = newSelect(a, yearOptions(thisYear()-6, thisYear()+1), func(string) { s.load() })
-	s.picker = newSelect(a, nil, func(string) {
+func newPlanScreen(ctx context.Context, st *store.Store, win fyne.Window, f frame, exports *tableExports) *planScreen {
+	s := &planScreen{ctx: ctx, st: st, win: win, f: f, exports: exports, body: container.NewStack()}
+	s.year = newSelect(f, yearOptions(thisYear()-6, thisYear()+1), func(string) { s.load() })
+	s.picker = newSelect(f, nil, func(string) {
 		if s.picking {
 			return
 		}
@@ -66,12 +73,12 @@ func newPlanScreen(a *App) *planScreen {
 		}
 	})
 	s.picker.Hide()
-	edit := newButtonWithIcon(a, T("Sửa kế hoạch, chỉ tiêu"), theme.DocumentCreateIcon(), s.editPlan)
-	add := newButtonWithIcon(a, T("Kế hoạch mới")+" (Ctrl+N)", theme.ContentAddIcon(), s.newPlan)
-	s.remove = newButtonWithIcon(a, T("Xóa kế hoạch"), theme.DeleteIcon(), s.deletePlan)
+	edit := newButtonWithIcon(f, T("Sửa kế hoạch, chỉ tiêu"), theme.DocumentCreateIcon(), s.editPlan)
+	add := newButtonWithIcon(f, T("Kế hoạch mới")+" (Ctrl+N)", theme.ContentAddIcon(), s.newPlan)
+	s.remove = newButtonWithIcon(f, T("Xóa kế hoạch"), theme.DeleteIcon(), s.deletePlan)
 	s.remove.Hide()
 	bar := container.NewBorder(nil, nil, container.NewHBox(heading(T("Năm")), s.year), container.NewHBox(edit, add, s.remove,
-		a.tableExportButton(sheet.TableIndicators, "chi-tieu", s.yearValue)), s.picker)
+		exports.button(sheet.TableIndicators, "chi-tieu", s.yearValue)), s.picker)
 	s.root = container.NewBorder(bar, nil, nil, nil, s.body)
 	return s
 }
@@ -92,12 +99,11 @@ func (s *planScreen) yearValue() int {
 }
 
 func (s *planScreen) load() {
-	a := s.a
 	year := s.yearValue()
 	box := container.NewVBox()
-	plans, err := a.st.Plans(a.ctx)
+	plans, err := s.st.Plans(s.ctx)
 	if err != nil {
-		a.showError(err)
+		s.f.showError(err)
 		return
 	}
 	s.plans = plans
@@ -112,9 +118,9 @@ func (s *planScreen) load() {
 		title := heading(t)
 		title.Wrapping = fyne.TextWrapWord
 		box.Add(title)
-		results, err := a.st.YearResults(a.ctx, plan.ID, year)
+		results, err := s.st.YearResults(s.ctx, plan.ID, year)
 		if err != nil {
-			a.showError(err)
+			s.f.showError(err)
 			return
 		}
 		box.Add(s.resultsTable(results, year))
@@ -182,7 +188,6 @@ func (s *planScreen) updatePicker() {
 // resultsTable lays out one line per indicator; hand-measured ones get a
 // checkbox or an entry.
 func (s *planScreen) resultsTable(results []domain.Result, year int) fyne.CanvasObject {
-	a := s.a
 	// The indicator's wording takes half the width, the four figures
 	// share the other half.
 	line := func(name, target, actual, met, detail fyne.CanvasObject) fyne.CanvasObject {
@@ -199,32 +204,32 @@ func (s *planScreen) resultsTable(results []domain.Result, year int) fyne.Canvas
 		var actual fyne.CanvasObject
 		switch {
 		case in.Metric == "manual" && in.Kind == domain.KindCheck:
-			c := newCheck(a, T("Đạt"), nil)
+			c := newCheck(s.f, T("Đạt"), nil)
 			c.SetChecked(r.Actual >= 1)
 			c.OnChanged = func(on bool) {
 				v := 0.0
 				if on {
 					v = 1
 				}
-				if err := a.st.SetIndicatorValue(a.ctx, in.ID, year, v); err != nil {
-					a.showError(err)
+				if err := s.st.SetIndicatorValue(s.ctx, in.ID, year, v); err != nil {
+					s.f.showError(err)
 				}
 				s.load()
 			}
 			actual = c
 		case in.Metric == "manual":
-			e := newEntry(a)
+			e := newEntry(s.f)
 			if r.Known {
 				e.SetText(fmtNum(r.Actual))
 			}
 			e.OnSubmitted = func(t string) {
 				v, err := readInt(t, domain.CountRange)
 				if err != nil {
-					a.showError(fmt.Errorf("%s: %w", in.Code, err))
+					s.f.showError(fmt.Errorf("%s: %w", in.Code, err))
 					return
 				}
-				if err := a.st.SetIndicatorValue(a.ctx, in.ID, year, float64(v)); err != nil {
-					a.showError(err)
+				if err := s.st.SetIndicatorValue(s.ctx, in.ID, year, float64(v)); err != nil {
+					s.f.showError(err)
 				}
 				s.load()
 			}
@@ -314,34 +319,33 @@ func verdictImportance(c domain.VerdictCode) widget.Importance {
 
 // wardForm edits the year's ward figures and the ward Union's rating.
 func (s *planScreen) wardForm(year int) fyne.CanvasObject {
-	a := s.a
-	w, err := a.st.WardYear(a.ctx, year)
+	w, err := s.st.WardYear(s.ctx, year)
 	if err != nil {
-		a.showError(err)
+		s.f.showError(err)
 		return widget.NewLabel("")
 	}
 	var fm form
 	fm.other = newErrorText()
-	youth, party := newEntry(a), newEntry(a)
+	youth, party := newEntry(s.f), newEntry(s.f)
 	if w.ResidentYouth > 0 {
 		youth.SetText(fmtInt(int64(w.ResidentYouth)))
 	}
 	if w.NewPartyMembers > 0 {
 		party.SetText(strconv.Itoa(w.NewPartyMembers))
 	}
-	rating := newChoiceSelect(a, withAll(T("Chưa xếp loại"), a.unitRatings()), nil)
+	rating := newChoiceSelect(s.f, withAll(T("Chưa xếp loại"), unitRatings(s.ctx, s.st, s.f)), nil)
 	rating.setCode(w.Rating)
 	fm.add("ResidentYouth", T("Thanh niên cư trú trên địa bàn"), youth)
 	fm.add("NewPartyMembers", T("Đảng viên mới kết nạp trong năm"), party)
 	fm.add("Rating", T("Xếp loại Đoàn phường"), rating)
-	save := fm.saveButton(a, T("Lưu số liệu năm"), func() error {
+	save := fm.saveButton(s.f, T("Lưu số liệu năm"), func() error {
 		y, ok1 := fm.parseIntField("ResidentYouth", youth, domain.CountRange)
 		p, ok2 := fm.parseIntField("NewPartyMembers", party, domain.CountRange)
 		if !ok1 || !ok2 {
 			return errSkip
 		}
 		w.ResidentYouth, w.NewPartyMembers, w.Rating = int(y), int(p), rating.code()
-		return a.st.SaveWardYear(a.ctx, w)
+		return s.st.SaveWardYear(s.ctx, w)
 	}, s.load)
 	return container.NewVBox(heading(fmt.Sprintf(T("Số liệu của phường năm %d"), year)), fm.grid(), fm.other, container.NewHBox(save))
 }

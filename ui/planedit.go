@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -13,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"sodoan/store"
 )
 
 // planEditor edits a plan and its indicators (a ward's own share of each
@@ -20,7 +23,9 @@ import (
 // store.SavePlan: nothing is written while a rule is broken, and each
 // message shows under the plan field or the indicator row it is about.
 type planEditor struct {
-	a       *App
+	ctx     context.Context
+	st      *store.Store
+	f       frame
 	plan    domain.Plan
 	fm      form
 	number  *entry
@@ -121,16 +126,15 @@ func (s *planScreen) newPlan() {
 }
 
 func (s *planScreen) openEditor(title string, p domain.Plan, copyFrom []domain.Indicator) {
-	a := s.a
-	e := &planEditor{a: a, plan: p, list: container.NewVBox()}
+	e := &planEditor{ctx: s.ctx, st: s.st, f: s.f, plan: p, list: container.NewVBox()}
 	e.fm.other = newErrorText()
-	e.number, e.title, e.start, e.end = newEntry(a), newEntry(a), newEntry(a), newEntry(a)
+	e.number, e.title, e.start, e.end = newEntry(s.f), newEntry(s.f), newEntry(s.f), newEntry(s.f)
 	e.number.SetText(p.Number)
 	e.number.SetPlaceHolder("25-KH/ĐTN")
 	e.title.SetText(p.Title)
 	e.start.SetText(strconv.Itoa(p.StartYear))
 	e.end.SetText(strconv.Itoa(p.EndYear))
-	e.current = newCheck(a, T("Kế hoạch hiện hành (Tổng quan và báo cáo năm theo kế hoạch này)"), nil)
+	e.current = newCheck(s.f, T("Kế hoạch hiện hành (Tổng quan và báo cáo năm theo kế hoạch này)"), nil)
 	e.current.SetChecked(p.Current)
 	e.fm.add("Number", T("Số kế hoạch"), e.number)
 	e.fm.add("Title", T("Trích yếu"), e.title)
@@ -139,7 +143,7 @@ func (s *planScreen) openEditor(title string, p domain.Plan, copyFrom []domain.I
 	e.fm.add("Current", "", e.current)
 	top := container.NewVBox(e.fm.grid())
 	if p.ID == 0 && len(copyFrom) > 0 {
-		e.copyInd = newCheck(a, T("Chép các chỉ tiêu của kế hoạch hiện hành"), func(on bool) {
+		e.copyInd = newCheck(s.f, T("Chép các chỉ tiêu của kế hoạch hiện hành"), func(on bool) {
 			e.clearRows()
 			if on {
 				for _, in := range copyFrom {
@@ -156,9 +160,9 @@ func (s *planScreen) openEditor(title string, p domain.Plan, copyFrom []domain.I
 	}
 	top.Add(widget.NewSeparator())
 	top.Add(heading(T("Chỉ tiêu")))
-	add := newButtonWithIcon(a, T("Thêm chỉ tiêu"), theme.ContentAddIcon(), func() {
+	add := newButtonWithIcon(s.f, T("Thêm chỉ tiêu"), theme.ContentAddIcon(), func() {
 		r := e.addRow(domain.Indicator{Kind: domain.KindCount, Metric: domain.MetricManual})
-		a.win.Canvas().Focus(r.code)
+		s.win.Canvas().Focus(r.code)
 	})
 	e.save = func() bool {
 		if !e.write() {
@@ -171,8 +175,8 @@ func (s *planScreen) openEditor(title string, p domain.Plan, copyFrom []domain.I
 	}
 	content := container.NewBorder(top, container.NewVBox(e.fm.other, container.NewHBox(add)), nil, nil, container.NewVScroll(scrollRoom(e.list)))
 	s.editor = e
-	size := a.win.Canvas().Size()
-	a.formDialog(title, content, fyne.NewSize(size.Width-60, size.Height-40), e.save)
+	size := s.win.Canvas().Size()
+	s.f.formDialog(title, content, fyne.NewSize(size.Width-60, size.Height-40), e.save)
 }
 
 func (e *planEditor) clearRows() {
@@ -182,9 +186,8 @@ func (e *planEditor) clearRows() {
 }
 
 func (e *planEditor) addRow(in domain.Indicator) *indicatorRow {
-	a := e.a
 	r := &indicatorRow{in: in, num: widget.NewLabel(""), err: newErrorText()}
-	r.code, r.section, r.title, r.target, r.order = newEntry(a), newEntry(a), newEntry(a), newEntry(a), newEntry(a)
+	r.code, r.section, r.title, r.target, r.order = newEntry(e.f), newEntry(e.f), newEntry(e.f), newEntry(e.f), newEntry(e.f)
 	r.code.SetText(in.Code)
 	r.code.SetPlaceHolder("2.5a")
 	r.section.SetText(in.Section)
@@ -194,14 +197,14 @@ func (e *planEditor) addRow(in domain.Indicator) *indicatorRow {
 	if in.Order > 0 {
 		r.order.SetText(strconv.Itoa(in.Order))
 	}
-	r.metric = newChoiceSelect(a, metricChoices(), nil)
+	r.metric = newChoiceSelect(e.f, metricChoices(), nil)
 	r.metric.setCode(in.Metric)
-	r.kind = newChoiceSelect(a, kindChoices(), func(code string) { r.kindChanged(code) })
+	r.kind = newChoiceSelect(e.f, kindChoices(), func(code string) { r.kindChanged(code) })
 	r.kind.setCode(string(in.Kind))
-	r.period = newCheck(a, T("cả giai đoạn"), nil)
+	r.period = newCheck(e.f, T("cả giai đoạn"), nil)
 	r.period.SetChecked(in.Period)
 	r.kindChanged(string(in.Kind))
-	del := newButtonWithIcon(a, "", theme.DeleteIcon(), func() { e.removeRow(r) })
+	del := newButtonWithIcon(e.f, "", theme.DeleteIcon(), func() { e.removeRow(r) })
 	del.Importance = widget.LowImportance
 	numBox := container.NewGridWrap(fyne.NewSize(44, r.num.MinSize().Height), r.num)
 	line1 := container.New(indicatorLine1, numBox, widget.NewLabel(T("Mã")), r.code, widget.NewLabel(T("Mục")), r.section,
@@ -297,7 +300,7 @@ func (e *planEditor) write() bool {
 	}
 	err := domain.CheckPlan(p)
 	if err == nil && len(unread) == 0 {
-		if err = e.a.st.SavePlan(e.a.ctx, &p); err == nil {
+		if err = e.st.SavePlan(e.ctx, &p); err == nil {
 			e.plan = p
 			return true
 		}
@@ -321,7 +324,7 @@ func (e *planEditor) write() bool {
 		}
 		e.fm.showValidation(&domain.ValidationError{Errors: head})
 	default:
-		e.a.showError(err)
+		e.f.showError(err)
 	}
 	return false
 }

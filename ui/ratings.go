@@ -1,13 +1,19 @@
 package ui
 
-import "sodoan/domain"
+import (
+	"context"
+
+	"sodoan/domain"
+	"sodoan/store"
+)
 
 // unitRatings lists the unit ratings in the wording of the ward's rating
-// scale (store.RatingChoices), as the documents print them.
-func (a *App) unitRatings() []domain.Choice {
-	list, err := a.st.RatingChoices(a.ctx)
+// scale (store.RatingChoices), as the documents print them; an error is
+// shown on f and leaves the list empty.
+func unitRatings(ctx context.Context, st *store.Store, f frame) []domain.Choice {
+	list, err := st.RatingChoices(ctx)
 	if err != nil {
-		a.showError(err)
+		f.showError(err)
 	}
 	return list
 }
