@@ -220,7 +220,7 @@ func (a *App) buildMain() {
 		{"clubs", Tc("nav", "Câu lạc bộ"), func() screen { return newClubsScreen(a) }},
 		{"coops", Tc("nav", "Tổ hợp tác"), func() screen { return newCoopsScreen(a) }},
 		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a.ctx, a.st, a.win, a, a.exports) }},
-		{"reports", Tc("nav", "Báo cáo"), func() screen { return newReportsScreen(a) }},
+		{"reports", Tc("nav", "Báo cáo"), func() screen { return newReportsScreen(a.ctx, a.st, a.win, a, a.do, a.folders) }},
 		{"settings", Tc("nav", "Cài đặt"), func() screen { return newSettingsScreen(a) }},
 	}
 	if defs := a.consolidationDefs(); defs != nil {

@@ -319,7 +319,7 @@ func (s *consolidationScreen) issue() {
 	s.busy++
 	s.status.SetText(T("Đang tạo báo cáo tổng hợp") + "…")
 	go func() {
-		path, err := s.a.issue(issuing.Request{Kind: issuing.Consolidated, Year: year}, dir, true)
+		path, err := issue(s.a.ctx, s.a.st, s.a.folders, issuing.Request{Kind: issuing.Consolidated, Year: year}, dir, true)
 		s.a.do(func() {
 			s.busy--
 			s.reportBtn.Enable()

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,19 +12,23 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"sodoan/store"
 )
 
 // docRegister is the register of outgoing documents (sổ văn bản đi): every
 // document Sổ Đoàn numbered, newest first, with its file when it still
 // exists.
 type docRegister struct {
-	a      *App
-	docs   []domain.Document
-	exists []bool // whether docs[i].File is on disk
-	issuer string
-	table  *widget.Table
-	count  *widget.Label
-	root   fyne.CanvasObject
+	ctx     context.Context
+	st      *store.Store
+	f       frame
+	folders *folders // opens a document's file
+	docs    []domain.Document
+	exists  []bool // whether docs[i].File is on disk
+	issuer  string
+	table   *widget.Table
+	count   *widget.Label
+	root    fyne.CanvasObject
 }
 
 type docColumn struct {
@@ -46,15 +51,15 @@ func docColumns() []docColumn {
 // docOpenCol is the column of the "Mở tệp" buttons.
 const docOpenCol = 6
 
-func newDocRegister(a *App) *docRegister {
-	r := &docRegister{a: a, count: widget.NewLabel("")}
+func newDocRegister(ctx context.Context, st *store.Store, f frame, folders *folders) *docRegister {
+	r := &docRegister{ctx: ctx, st: st, f: f, folders: folders, count: widget.NewLabel("")}
 	cols := docColumns()
 	r.table = widget.NewTable(
 		func() (int, int) { return len(r.docs), len(cols) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
-			b := newButtonWithIcon(a, T("Mở tệp"), theme.FileIcon(), nil)
+			b := newButtonWithIcon(f, T("Mở tệp"), theme.FileIcon(), nil)
 			b.Importance = widget.LowImportance
 			return container.NewStack(l, b)
 		},
@@ -75,15 +80,14 @@ func newDocRegister(a *App) *docRegister {
 }
 
 func (r *docRegister) refresh() {
-	a := r.a
-	docs, err := a.st.Documents(a.ctx, 0)
+	docs, err := r.st.Documents(r.ctx, 0)
 	if err != nil {
-		a.showError(err)
+		r.f.showError(err)
 		return
 	}
-	u, err := a.st.Unit(a.ctx)
+	u, err := r.st.Unit(r.ctx)
 	if err != nil {
-		a.showError(err)
+		r.f.showError(err)
 		return
 	}
 	r.docs, r.issuer = docs, u.IssuerCode
@@ -151,6 +155,6 @@ func (r *docRegister) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	file := r.docs[id.Row].File
-	b.OnTapped = func() { r.a.folders.openPath(file) }
+	b.OnTapped = func() { r.folders.openPath(file) }
 	b.Show()
 }

@@ -372,7 +372,7 @@ func (a *App) transferLetterDialog(p *domain.Person) *form {
 		toUnit, why := to.Text, reason.Text
 		a.notify(fmt.Sprintf(T("Đang tạo giấy giới thiệu cho %s…"), p.FullName()))
 		go func() {
-			path, err := a.transferLetter(p.ID, toUnit, why)
+			path, err := transferLetter(a.ctx, a.st, a.folders, p.ID, toUnit, why)
 			a.do(func() {
 				if err != nil {
 					a.notify(fmt.Sprintf(T("Chưa tạo được giấy giới thiệu cho %s."), p.FullName()))

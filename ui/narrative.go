@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/issuing"
+	"sodoan/store"
 )
 
 // narrativeEditor edits a report's text section by section: the annual
@@ -19,7 +21,9 @@ import (
 // text of the current plan. A section she never wrote opens with the
 // register's figures as sentences; saving keeps what she sees.
 type narrativeEditor struct {
-	a      *App
+	ctx    context.Context
+	st     *store.Store
+	f      frame
 	year   func() int
 	docSel *selectBox
 	body   *fyne.Container
@@ -35,16 +39,16 @@ type narrativeEditor struct {
 // narrativeDocs are the documents whose text the editor keeps.
 var narrativeDocs = []string{domain.NarrativeAnnual, domain.NarrativePeriod, domain.NarrativePlan}
 
-func newNarrativeEditor(a *App, year func() int) *narrativeEditor {
-	e := &narrativeEditor{a: a, year: year, body: container.NewStack(), status: widget.NewLabel("")}
+func newNarrativeEditor(ctx context.Context, st *store.Store, f frame, year func() int) *narrativeEditor {
+	e := &narrativeEditor{ctx: ctx, st: st, f: f, year: year, body: container.NewStack(), status: widget.NewLabel("")}
 	names := []string{T("Báo cáo năm"), T("Báo cáo sơ kết, tổng kết kế hoạch"), T("Kế hoạch")}
-	e.docSel = newSelect(a, names, func(string) { e.load() })
-	load := newButtonWithIcon(a, T("Tải lại"), theme.ViewRefreshIcon(), e.load)
-	save := newButtonWithIcon(a, T("Lưu nội dung"), theme.DocumentSaveIcon(), e.save)
+	e.docSel = newSelect(f, names, func(string) { e.load() })
+	load := newButtonWithIcon(f, T("Tải lại"), theme.ViewRefreshIcon(), e.load)
+	save := newButtonWithIcon(f, T("Lưu nội dung"), theme.DocumentSaveIcon(), e.save)
 	save.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, widget.NewLabel(T("Văn bản")), container.NewHBox(load, save), e.docSel)
 	e.root = container.NewBorder(container.NewVBox(top, e.status), nil, nil, nil, e.body)
-	a.onSave(e, func() []fyne.CanvasObject { return []fyne.CanvasObject{e.root} }, e.save)
+	f.onSave(e, func() []fyne.CanvasObject { return []fyne.CanvasObject{e.root} }, e.save)
 	e.docSel.SetSelectedIndex(0)
 	return e
 }
@@ -57,46 +61,45 @@ func (e *narrativeEditor) target() (doc string, key int, sections []domain.Choic
 	case domain.NarrativeAnnual:
 		return doc, e.year(), domain.AnnualSections, nil
 	case domain.NarrativePeriod:
-		p, err := e.a.st.CurrentPlan(e.a.ctx)
+		p, err := e.st.CurrentPlan(e.ctx)
 		return doc, int(p.ID), domain.PeriodSections, err
 	}
-	p, err := e.a.st.CurrentPlan(e.a.ctx)
+	p, err := e.st.CurrentPlan(e.ctx)
 	return doc, int(p.ID), domain.PlanSections, err
 }
 
 // load shows the sections of the chosen document: the saved text, or the
 // draft from the figures.
 func (e *narrativeEditor) load() {
-	a := e.a
 	doc, key, sections, err := e.target()
 	if err != nil {
-		a.showError(err)
+		e.f.showError(err)
 		return
 	}
-	saved, err := a.st.Narrative(a.ctx, doc, key)
+	saved, err := e.st.Narrative(e.ctx, doc, key)
 	if err != nil {
-		a.showError(err)
+		e.f.showError(err)
 		return
 	}
 	draft := domain.Narrative{}
 	switch doc {
 	case domain.NarrativeAnnual:
-		if p, err := a.st.CurrentPlan(a.ctx); err == nil {
-			draft, err = a.st.AnnualDraft(a.ctx, p.ID, key, domain.Date{})
+		if p, err := e.st.CurrentPlan(e.ctx); err == nil {
+			draft, err = e.st.AnnualDraft(e.ctx, p.ID, key, domain.Date{})
 			if err != nil {
-				a.showError(err)
+				e.f.showError(err)
 				return
 			}
 		}
 	case domain.NarrativePeriod:
-		pr, err := a.st.PeriodResults(a.ctx, int64(key))
+		pr, err := e.st.PeriodResults(e.ctx, int64(key))
 		if err != nil {
-			a.showError(err)
+			e.f.showError(err)
 			return
 		}
-		u, err := a.st.Unit(a.ctx)
+		u, err := e.st.Unit(e.ctx)
 		if err != nil {
-			a.showError(err)
+			e.f.showError(err)
 			return
 		}
 		draft = domain.PeriodDraft(pr, u)
@@ -108,7 +111,7 @@ func (e *narrativeEditor) load() {
 		box.Add(heading(fmt.Sprintf(T("Báo cáo năm %d"), key)))
 	}
 	for _, s := range sections {
-		en := newMultiLineEntry(a)
+		en := newMultiLineEntry(e.f)
 		en.SetText(text[s.Code])
 		en.SetMinRowsVisible(4)
 		en.OnChanged = func(string) { e.dirty = true }
@@ -126,27 +129,29 @@ func (e *narrativeEditor) load() {
 func (e *narrativeEditor) save() {
 	doc, key, _, err := e.target()
 	if err != nil {
-		e.a.showError(err)
+		e.f.showError(err)
 		return
 	}
 	n := domain.Narrative{}
 	for code, en := range e.entries {
 		n[code] = en.Text
 	}
-	if err := e.a.st.SaveNarrative(e.a.ctx, doc, key, n); err != nil {
-		e.a.showError(err)
+	if err := e.st.SaveNarrative(e.ctx, doc, key, n); err != nil {
+		e.f.showError(err)
 		return
 	}
 	e.dirty = false
 	e.status.SetText(T("Đã lưu nội dung."))
-	e.a.notify(T("Đã lưu nội dung."))
+	e.f.notify(T("Đã lưu nội dung."))
 }
 
 // reportSettings edits what reports take from settings: the working
 // year, the rating scale, the current plan's date, issuing body and
 // upper plan, and the recipients of each document.
 type reportSettings struct {
-	a                                  *App
+	ctx                                context.Context
+	st                                 *store.Store
+	f                                  frame
 	root                               fyne.CanvasObject
 	yearStart, planDate, issuer, upper *entry
 	recipients                         *entry
@@ -155,13 +160,12 @@ type reportSettings struct {
 	status                             *widget.Label
 }
 
-func newReportSettings(a *App) *reportSettings {
-	r := &reportSettings{a: a}
-	st, ctx := a.st, a.ctx
+func newReportSettings(ctx context.Context, st *store.Store, f frame) *reportSettings {
+	r := &reportSettings{ctx: ctx, st: st, f: f}
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
 
-	yearStart := newEntry(a)
+	yearStart := newEntry(f)
 	yearStart.SetPlaceHolder("01/01")
 	if d, m, err := st.WorkingYearStart(ctx); err == nil {
 		yearStart.SetText(fmt.Sprintf("%02d/%02d", d, m))
@@ -170,7 +174,7 @@ func newReportSettings(a *App) *reportSettings {
 	for _, c := range domain.RatingScales {
 		scaleNames = append(scaleNames, T(c.Label))
 	}
-	scale := newSelect(a, scaleNames, nil)
+	scale := newSelect(f, scaleNames, nil)
 	if code, err := st.RatingScale(ctx); err == nil {
 		for i, c := range domain.RatingScales {
 			if c.Code == code {
@@ -180,12 +184,12 @@ func newReportSettings(a *App) *reportSettings {
 	}
 
 	plan, _ := st.CurrentPlan(ctx)
-	planDate := newDateEntry(a)
+	planDate := newDateEntry(f)
 	planDate.SetText(plan.Issued.String())
-	issuer := newEntry(a)
+	issuer := newEntry(f)
 	issuer.SetPlaceHolder(T("Ban Thường vụ Đoàn phường …"))
 	issuer.SetText(plan.Issuer)
-	upper := newMultiLineEntry(a)
+	upper := newMultiLineEntry(f)
 	upper.SetPlaceHolder(T("Kế hoạch số …-KH/TĐTN, ngày … của Ban Thường vụ Tỉnh Đoàn …"))
 	upper.SetText(plan.UpperPlan)
 
@@ -193,10 +197,10 @@ func newReportSettings(a *App) *reportSettings {
 	for _, k := range issuing.Kinds {
 		kindNames = append(kindNames, T(k.Label))
 	}
-	recipients := newMultiLineEntry(a)
+	recipients := newMultiLineEntry(f)
 	recipients.SetMinRowsVisible(4)
 	recipients.SetPlaceHolder(T("Một nơi nhận một dòng; để trống: nơi nhận mặc định"))
-	kind := newSelect(a, kindNames, nil)
+	kind := newSelect(f, kindNames, nil)
 	kindCode := func() string { return issuing.Kinds[max(kind.SelectedIndex(), 0)].Code }
 	// Recipients typed for each kind, kept while she switches between
 	// kinds and all saved together.
@@ -213,7 +217,7 @@ func newReportSettings(a *App) *reportSettings {
 		}
 		list, _, err := st.Recipients(ctx, shown)
 		if err != nil {
-			a.showError(err)
+			f.showError(err)
 			return
 		}
 		recipients.SetText(strings.Join(list, "\n"))
@@ -221,33 +225,33 @@ func newReportSettings(a *App) *reportSettings {
 	kind.SetSelectedIndex(0)
 
 	r.yearStart, r.planDate, r.issuer, r.upper, r.recipients, r.scale, r.kind, r.status = yearStart, planDate, issuer, upper, recipients, scale, kind, status
-	save := newButtonWithIcon(a, T("Lưu cài đặt báo cáo"), theme.DocumentSaveIcon(), func() {
+	save := newButtonWithIcon(f, T("Lưu cài đặt báo cáo"), theme.DocumentSaveIcon(), func() {
 		if err := st.SetWorkingYearStart(ctx, yearStart.Text); err != nil {
-			a.showError(err)
+			f.showError(err)
 			return
 		}
 		if i := scale.SelectedIndex(); i >= 0 {
 			if err := st.SetRatingScale(ctx, domain.RatingScales[i].Code); err != nil {
-				a.showError(err)
+				f.showError(err)
 				return
 			}
 		}
 		edited[kindCode()] = recipients.Text
 		for code, text := range edited {
 			if err := st.SetRecipients(ctx, code, text); err != nil {
-				a.showError(err)
+				f.showError(err)
 				return
 			}
 		}
 		if plan.ID != 0 {
 			d, err := domain.ParseDate(planDate.Text)
 			if err != nil {
-				a.showError(fmt.Errorf("%s: %w", T("Ngày ban hành kế hoạch"), err))
+				f.showError(fmt.Errorf("%s: %w", T("Ngày ban hành kế hoạch"), err))
 				return
 			}
 			plan.Issued, plan.Issuer, plan.UpperPlan = d, issuer.Text, upper.Text
 			if err := st.SavePlan(ctx, &plan); err != nil {
-				a.showError(err)
+				f.showError(err)
 				return
 			}
 		}

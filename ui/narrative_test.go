@@ -14,7 +14,7 @@ import (
 func TestNarrativeEditor(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t, "reports")
-	e := newNarrativeEditor(f.app, func() int { return 2025 })
+	e := newNarrativeEditor(f.app.ctx, f.app.st, f.app, func() int { return 2025 })
 	if len(e.entries) != len(domain.AnnualSections) {
 		t.Fatalf("annual report: %d sections shown, want %d", len(e.entries), len(domain.AnnualSections))
 	}
@@ -45,7 +45,7 @@ func TestNarrativeEditor(t *testing.T) {
 func TestReportSettings(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t, "reports")
-	r := newReportSettings(f.app)
+	r := newReportSettings(f.app.ctx, f.app.st, f.app)
 	r.yearStart.SetText("01/10")
 	r.scale.SetSelectedIndex(1)
 	r.planDate.SetText("12/05/2024")

@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"context"
+
 	"sodoan/domain"
 	"sodoan/issuing"
+	"sodoan/store"
 )
 
 // reportDocuments lists the documents the screen can issue. Each is a
@@ -20,14 +23,14 @@ func reportDocuments() []document {
 	}
 }
 
-// issue issues one document into dir. Without number the document is a
-// trial copy: its number is left blank to fill by hand and nothing is
+// issue issues one document of st into dir. Without number the document
+// is a trial copy: its number is left blank to fill by hand and nothing is
 // entered in the register.
-func (a *App) issue(req issuing.Request, dir string, number bool) (string, error) {
+func issue(ctx context.Context, st *store.Store, fs *folders, req issuing.Request, dir string, number bool) (string, error) {
 	req.Dir, req.Draft = dir, !number
 	// An existing file is replaced only when the user says so.
-	req.ConfirmReplace = a.folders.askReplace
-	out, err := issuing.Issue(a.ctx, a.st, req)
+	req.ConfirmReplace = fs.askReplace
+	out, err := issuing.Issue(ctx, st, req)
 	if err != nil {
 		return "", err
 	}
@@ -36,10 +39,10 @@ func (a *App) issue(req issuing.Request, dir string, number bool) (string, error
 
 // transferLetter writes the transfer letter of a member to the unit to,
 // numbered, in the documents folder of this year.
-func (a *App) transferLetter(memberID int64, to, reason string) (string, error) {
-	dir, err := a.folders.yearDir(thisYear())
+func transferLetter(ctx context.Context, st *store.Store, fs *folders, memberID int64, to, reason string) (string, error) {
+	dir, err := fs.yearDir(thisYear())
 	if err != nil {
 		return "", err
 	}
-	return a.issue(issuing.Request{Kind: issuing.Transfer, MemberID: memberID, To: to, Reason: reason, Date: domain.Today()}, dir, true)
+	return issue(ctx, st, fs, issuing.Request{Kind: issuing.Transfer, MemberID: memberID, To: to, Reason: reason, Date: domain.Today()}, dir, true)
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/issuing"
+	"sodoan/store"
 )
 
 // document is one document the Báo cáo screen can generate.
@@ -24,7 +26,12 @@ type document struct {
 // reportsScreen chooses a document and a year, edits the secretary's texts
 // of the annual report, and generates the PDF without freezing the window.
 type reportsScreen struct {
-	a        *App
+	ctx      context.Context
+	st       *store.Store
+	win      fyne.Window // the parent of the package dialog
+	f        frame
+	do       func(func()) // runs UI updates from the generating goroutine
+	folders  *folders
 	docs     []document
 	docSel   *selectBox
 	year     *selectBox
@@ -47,19 +54,19 @@ type reportsScreen struct {
 	onDone func(path string, err error)
 }
 
-func newReportsScreen(a *App) *reportsScreen {
+func newReportsScreen(ctx context.Context, st *store.Store, win fyne.Window, f frame, do func(func()), folders *folders) *reportsScreen {
 	// Built here rather than once for the package so that the titles
 	// follow the language chosen in Settings.
-	s := &reportsScreen{a: a, docs: reportDocuments()}
+	s := &reportsScreen{ctx: ctx, st: st, win: win, f: f, do: do, folders: folders, docs: reportDocuments()}
 	var names []string
 	for _, d := range s.docs {
 		names = append(names, d.title)
 	}
-	s.docSel = newSelect(a, names, nil)
+	s.docSel = newSelect(f, names, nil)
 	if len(names) > 0 {
 		s.docSel.SetSelectedIndex(0)
 	}
-	s.year = newSelect(a, yearOptions(thisYear()-6, thisYear()), func(string) {
+	s.year = newSelect(f, yearOptions(thisYear()-6, thisYear()), func(string) {
 		s.loadTexts()
 		s.choiceChanged()
 	})
@@ -67,21 +74,21 @@ func newReportsScreen(a *App) *reportsScreen {
 	s.bar.Hide()
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.genBtn = newButtonWithIcon(a, T("Tạo tệp PDF"), theme.DocumentPrintIcon(), s.generate)
+	s.genBtn = newButtonWithIcon(f, T("Tạo tệp PDF"), theme.DocumentPrintIcon(), s.generate)
 	s.genBtn.Importance = widget.HighImportance
-	s.openFile = newButtonWithIcon(a, T("Mở tệp"), theme.FileIcon(), func() { s.open(s.last) })
-	s.openDir = newButtonWithIcon(a, T("Mở thư mục"), theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.last)) })
+	s.openFile = newButtonWithIcon(f, T("Mở tệp"), theme.FileIcon(), func() { s.open(s.last) })
+	s.openDir = newButtonWithIcon(f, T("Mở thư mục"), theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.last)) })
 	s.openFile.Disable()
 	s.openDir.Disable()
 	// Set after the first selection above: the widgets it clears exist now.
 	s.docSel.OnChanged = func(string) { s.choiceChanged() }
-	s.number = newCheck(a, T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
+	s.number = newCheck(f, T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
 	// Numbered by default, as the command line does: a document sent to the
 	// upper level carries its number; untick for a draft.
 	s.number.SetChecked(true)
-	s.renumber = newCheck(a, T("Lấy số mới (văn bản đã có số vẫn giữ số cũ nếu không chọn)"), nil)
-	s.deputy = newCheck(a, T("Phó Bí thư ký thay (KT. BÍ THƯ)"), nil)
-	s.cutoff = newEntry(a)
+	s.renumber = newCheck(f, T("Lấy số mới (văn bản đã có số vẫn giữ số cũ nếu không chọn)"), nil)
+	s.deputy = newCheck(f, T("Phó Bí thư ký thay (KT. BÍ THƯ)"), nil)
+	s.cutoff = newEntry(f)
 	s.cutoff.SetPlaceHolder(T("dd/mm/yyyy (để trống: hôm nay)"))
 	top := widget.NewForm(
 		widget.NewFormItem(T("Văn bản"), s.docSel),
@@ -89,13 +96,13 @@ func newReportsScreen(a *App) *reportsScreen {
 		widget.NewFormItem(T("Số liệu tính đến ngày"), s.cutoff),
 		widget.NewFormItem("", container.NewVBox(s.number, container.NewHBox(s.renumber, s.deputy))),
 	)
-	pkg := newButtonWithIcon(a, T("Lập gói số liệu gửi cấp trên"), theme.MailSendIcon(), func() { a.packageDialog(nil) })
+	pkg := newButtonWithIcon(f, T("Lập gói số liệu gửi cấp trên"), theme.MailSendIcon(), func() { s.packageDialog(nil) })
 	actions := container.NewVBox(container.NewHBox(s.genBtn, s.openFile, s.openDir, pkg), s.bar, s.status)
-	s.register = newDocRegister(a)
-	s.texts = newNarrativeEditor(a, s.yearNow)
+	s.register = newDocRegister(ctx, st, f, folders)
+	s.texts = newNarrativeEditor(ctx, st, f, s.yearNow)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(T("Nội dung báo cáo theo mục"), s.texts.root),
-		container.NewTabItem(T("Cài đặt báo cáo"), newReportSettings(a).root),
+		container.NewTabItem(T("Cài đặt báo cáo"), newReportSettings(ctx, st, f).root),
 		container.NewTabItem(T("Sổ văn bản đi"), s.register.root),
 	)
 	s.root = container.NewBorder(container.NewVBox(top, actions), nil, nil, nil, s.tabs)
@@ -147,7 +154,7 @@ func (s *reportsScreen) generate() {
 	y, _ := strconv.Atoi(s.year.Selected)
 	cutoff, err := domain.ParseDate(s.cutoff.Text)
 	if err != nil {
-		s.a.showError(fmt.Errorf("%s: %w", T("Số liệu tính đến ngày"), err))
+		s.f.showError(fmt.Errorf("%s: %w", T("Số liệu tính đến ngày"), err))
 		return
 	}
 	req := issuing.Request{Kind: doc.kind, Year: y, Cutoff: cutoff, Deputy: s.deputy.Checked, Renumber: s.renumber.Checked}
@@ -155,19 +162,19 @@ func (s *reportsScreen) generate() {
 		// A report counted to a past day is dated that day.
 		req.Date = cutoff
 	}
-	dir, err := s.a.folders.yearDir(y)
+	dir, err := s.folders.yearDir(y)
 	if err != nil {
-		s.a.showError(err)
+		s.f.showError(err)
 		return
 	}
-	req.Progress = func(v float64) { s.a.do(func() { s.bar.SetValue(v) }) }
+	req.Progress = func(v float64) { s.do(func() { s.bar.SetValue(v) }) }
 	s.genBtn.Disable()
 	s.bar.SetValue(0)
 	s.bar.Show()
 	s.status.SetText(T("Đang tạo") + " " + doc.title + "…")
 	go func() {
-		path, err := s.a.issue(req, dir, number)
-		s.a.do(func() {
+		path, err := issue(s.ctx, s.st, s.folders, req, dir, number)
+		s.do(func() {
 			s.genBtn.Enable()
 			s.bar.Hide()
 			if err != nil {
@@ -201,4 +208,4 @@ func (s *reportsScreen) choiceChanged() {
 }
 
 // open shows a file or folder with the system's program.
-func (s *reportsScreen) open(path string) { s.a.folders.openPath(path) }
+func (s *reportsScreen) open(path string) { s.folders.openPath(path) }

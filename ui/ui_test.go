@@ -476,7 +476,7 @@ func TestReportGeneratesPDF(t *testing.T) {
 	if err != nil || len(people) == 0 {
 		t.Fatal("no active member in the demo", err)
 	}
-	path, err := f.app.transferLetter(people[0].ID, "Đoàn phường 2", "chuyển nơi cư trú")
+	path, err := transferLetter(f.app.ctx, f.app.st, f.app.folders, people[0].ID, "Đoàn phường 2", "chuyển nơi cư trú")
 	if err != nil {
 		t.Fatal(err)
 	}

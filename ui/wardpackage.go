@@ -16,7 +16,7 @@ import (
 // its upper level (twice, since a typo would lock the upper level out),
 // then writes the package into this year's documents folder. It returns
 // the two entries (for the tests).
-func (a *App) packageDialog(done func(path string, err error)) (pass, again *widget.Entry) {
+func (s *reportsScreen) packageDialog(done func(path string, err error)) (pass, again *widget.Entry) {
 	pass, again = widget.NewPasswordEntry(), widget.NewPasswordEntry()
 	pass.SetPlaceHolder(fmt.Sprintf(T("ít nhất %d ký tự"), wardpkg.MinPassphrase))
 	hint := widget.NewLabel(T("Gói chứa toàn bộ sổ, mã hóa bằng mật khẩu này. Báo mật khẩu cho cấp trên qua đường khác (điện thoại, gặp trực tiếp), không gửi kèm tệp."))
@@ -31,44 +31,44 @@ func (a *App) packageDialog(done func(path string, err error)) (pass, again *wid
 			return
 		}
 		if pass.Text != again.Text {
-			a.showError(fmt.Errorf("%s", T("Hai lần nhập mật khẩu không khớp: chưa lập gói")))
+			s.f.showError(fmt.Errorf("%s", T("Hai lần nhập mật khẩu không khớp: chưa lập gói")))
 			return
 		}
 		if err := wardpkg.CheckPassphrase(pass.Text); err != nil {
-			a.showError(err)
+			s.f.showError(err)
 			return
 		}
 		text := pass.Text
 		go func() {
-			path, err := a.writePackage(text)
-			a.do(func() {
+			path, err := s.writePackage(text)
+			s.do(func() {
 				if err != nil {
-					a.showError(err)
+					s.f.showError(err)
 				} else {
-					a.info(T("Đã lập gói số liệu"), fmt.Sprintf(T("Đã lập gói %s. Gửi tệp này cho cấp trên."), path))
+					s.f.info(T("Đã lập gói số liệu"), fmt.Sprintf(T("Đã lập gói %s. Gửi tệp này cho cấp trên."), path))
 				}
 				if done != nil {
 					done(path, err)
 				}
 			})
 		}()
-	}, a.win)
+	}, s.win)
 	d.Resize(fyne.NewSize(560, 300))
 	again.OnSubmitted = func(string) { d.Submit() }
-	a.showDialog(d, nil)
+	s.f.showDialog(d, nil)
 	return pass, again
 }
 
 // writePackage writes the register's package, encrypted with passphrase,
 // into this year's documents folder under a name that carries the moment,
 // so that each package is a new file.
-func (a *App) writePackage(passphrase string) (string, error) {
-	dir, err := a.folders.yearDir(thisYear())
+func (s *reportsScreen) writePackage(passphrase string) (string, error) {
+	dir, err := s.folders.yearDir(thisYear())
 	if err != nil {
 		return "", err
 	}
 	path := filepath.Join(dir, "goi-so-lieu-"+time.Now().Format("2006-01-02-150405")+".sodoan")
-	if _, err := wardpkg.Export(a.ctx, a.st, path, passphrase, false); err != nil {
+	if _, err := wardpkg.Export(s.ctx, s.st, path, passphrase, false); err != nil {
 		return "", err
 	}
 	return path, nil

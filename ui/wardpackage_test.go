@@ -19,7 +19,7 @@ func TestWardPackageDialog(t *testing.T) {
 	f := newFixture(t, "reports")
 	var path string
 	var done error = errors.New("not done")
-	pass, again := f.app.packageDialog(func(p string, err error) { path, done = p, err })
+	pass, again := f.app.screens["reports"].(*reportsScreen).packageDialog(func(p string, err error) { path, done = p, err })
 	test.Type(pass, "mật khẩu phường 1")
 	test.Type(again, "mật khẩu phường 2")
 	again.OnSubmitted(again.Text)
@@ -33,7 +33,7 @@ func TestWardPackageDialog(t *testing.T) {
 	}
 	f.app.escape()
 
-	pass, again = f.app.packageDialog(func(p string, err error) { path, done = p, err })
+	pass, again = f.app.screens["reports"].(*reportsScreen).packageDialog(func(p string, err error) { path, done = p, err })
 	test.Type(pass, "mật khẩu phường 1")
 	test.Type(again, "mật khẩu phường 1")
 	again.OnSubmitted(again.Text)
