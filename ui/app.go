@@ -97,6 +97,8 @@ type App struct {
 	// writes the lists' tables (export.go).
 	imports *imports
 	exports *tableExports
+	// member is a person's page, opened from the member lists.
+	member *memberPage
 
 	// folders is where documents go (built with the main screens, once
 	// the register exists).
@@ -167,6 +169,8 @@ func (a *App) setRegister(st *store.Store) {
 		}
 	})
 	a.exports = newTableExports(a.ctx, st, a, a.do, a.folders)
+	a.member = newMemberPage(a.ctx, st, a.win, a, a.do, a.folders, a.setBody, a.back,
+		func(p *domain.Person, saved func(*domain.Person)) { a.editPerson(p, saved) })
 }
 
 // place sizes the window as it was last closed (or to fit a 1366×768

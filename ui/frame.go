@@ -14,6 +14,7 @@ type frame interface {
 	keyboard
 	showDialog(d dialog.Dialog, save func())
 	formDialog(title string, content fyne.CanvasObject, size fyne.Size, save func() bool) dialog.Dialog
+	actionDialog(title, action string, content fyne.CanvasObject, size fyne.Size, save func() bool) dialog.Dialog
 	confirm(title, msg string, yes func())
 	showError(err error)
 	info(title, msg string)

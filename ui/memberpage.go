@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,54 +12,78 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"sodoan/store"
 )
 
-// openMember shows the page of person id in place of the current screen.
-func (a *App) openMember(id int64) {
-	p, err := a.st.Person(a.ctx, id)
-	if err != nil {
-		a.showError(err)
-		return
-	}
-	a.setBody(a.memberPage(&p))
+// memberPage is a person's page, opened from the member lists in place of
+// the current screen: their details, events, yearly ratings, offices and
+// the actions on the membership.
+type memberPage struct {
+	ctx     context.Context
+	st      *store.Store
+	win     fyne.Window // the parent of the history dialog; focuses a dialog's first field
+	f       frame
+	do      func(func()) // runs UI updates from the transfer letter's goroutine
+	folders *folders
+	// show puts the page in the window's body; back returns to the list.
+	show func(fyne.CanvasObject)
+	back func()
+	// edit opens the member form on p; saved runs after it was saved.
+	edit func(p *domain.Person, saved func(*domain.Person))
 }
 
-// memberPage shows a person's details, history of events, yearly ratings
-// and Party steps, offices, and the actions on the membership.
-func (a *App) memberPage(p *domain.Person) fyne.CanvasObject {
-	reopen := func() { a.openMember(p.ID) }
+func newMemberPage(ctx context.Context, st *store.Store, win fyne.Window, f frame, do func(func()), folders *folders,
+	show func(fyne.CanvasObject), back func(), edit func(*domain.Person, func(*domain.Person))) *memberPage {
+	return &memberPage{ctx: ctx, st: st, win: win, f: f, do: do, folders: folders, show: show, back: back, edit: edit}
+}
 
-	backBtn := newButtonWithIcon(a, T("Quay lại"), theme.NavigateBackIcon(), a.back)
-	editBtn := newButtonWithIcon(a, T("Sửa"), theme.DocumentCreateIcon(), func() {
-		a.editPerson(p, func(*domain.Person) { reopen() })
+// open shows the page of person id in place of the current screen.
+func (pg *memberPage) open(id int64) {
+	p, err := pg.st.Person(pg.ctx, id)
+	if err != nil {
+		pg.f.showError(err)
+		return
+	}
+	pg.show(pg.content(&p))
+}
+
+// content shows a person's details, history of events, yearly ratings
+// and Party steps, offices, and the actions on the membership.
+func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
+	reopen := func() { pg.open(p.ID) }
+
+	backBtn := newButtonWithIcon(pg.f, T("Quay lại"), theme.NavigateBackIcon(), pg.back)
+	editBtn := newButtonWithIcon(pg.f, T("Sửa"), theme.DocumentCreateIcon(), func() {
+		pg.edit(p, func(*domain.Person) { reopen() })
 	})
-	delBtn := newButtonWithIcon(a, T("Xóa khỏi sổ"), theme.DeleteIcon(), func() {
-		a.confirm(T("Xóa khỏi sổ"),
+	delBtn := newButtonWithIcon(pg.f, T("Xóa khỏi sổ"), theme.DeleteIcon(), func() {
+		pg.f.confirm(T("Xóa khỏi sổ"),
 			fmt.Sprintf(T("Chuyển %s vào thùng rác? Có thể khôi phục trong Cài đặt › Thùng rác.\n(Đoàn viên rời Đoàn thì dùng Chuyển đi, Trưởng thành hoặc Xóa tên.)"), p.FullName()),
 			func() {
-				if err := a.st.DeletePerson(a.ctx, p.ID); err != nil {
-					a.showError(err)
+				if err := pg.st.DeletePerson(pg.ctx, p.ID); err != nil {
+					pg.f.showError(err)
 					return
 				}
-				a.back()
+				pg.back()
 			})
 	})
 	delBtn.Importance = widget.DangerImportance
-	historyBtn := newButtonWithIcon(a, T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { showHistory(a.ctx, a.st, a.win, a, p) })
+	historyBtn := newButtonWithIcon(pg.f, T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { showHistory(pg.ctx, pg.st, pg.win, pg.f, p) })
 	// Only the actions that apply to the person's status are offered: an
 	// active member can leave (and be given a transfer letter), anyone else
 	// can only come back.
 	actions := container.NewHBox()
 	if p.Status == domain.StatusActive {
-		actions.Add(newButton(a, T("Chuyển đi"), func() { a.eventDialog(p, domain.EventTransferOut, reopen) }))
-		actions.Add(newButton(a, T("Trưởng thành Đoàn"), func() { a.eventDialog(p, domain.EventComingOfAge, reopen) }))
-		actions.Add(newButton(a, T("Xóa tên"), func() { a.eventDialog(p, domain.EventRemoval, reopen) }))
+		actions.Add(newButton(pg.f, T("Chuyển đi"), func() { pg.eventDialog(p, domain.EventTransferOut, reopen) }))
+		actions.Add(newButton(pg.f, T("Trưởng thành Đoàn"), func() { pg.eventDialog(p, domain.EventComingOfAge, reopen) }))
+		actions.Add(newButton(pg.f, T("Xóa tên"), func() { pg.eventDialog(p, domain.EventRemoval, reopen) }))
 	} else {
-		actions.Add(newButton(a, T("Chuyển đến"), func() { a.eventDialog(p, domain.EventTransferIn, reopen) }))
+		actions.Add(newButton(pg.f, T("Chuyển đến"), func() { pg.eventDialog(p, domain.EventTransferIn, reopen) }))
 	}
-	actions.Add(newButton(a, T("Xếp loại, Đảng…"), func() { a.memberYearDialog(p, thisYear(), reopen) }))
+	actions.Add(newButton(pg.f, T("Xếp loại, Đảng…"), func() { pg.memberYearDialog(p, thisYear(), reopen) }))
 	if p.Status == domain.StatusActive {
-		actions.Add(newButtonWithIcon(a, T("Giấy giới thiệu"), theme.DocumentPrintIcon(), func() { a.transferLetterDialog(p) }))
+		actions.Add(newButtonWithIcon(pg.f, T("Giấy giới thiệu"), theme.DocumentPrintIcon(), func() { pg.transferLetterDialog(p) }))
 	}
 	title := heading(p.FullName())
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -85,9 +110,9 @@ func (a *App) memberPage(p *domain.Person) fyne.CanvasObject {
 	)
 
 	history := container.NewVBox(heading(T("Quá trình sinh hoạt")))
-	events, err := a.st.Events(a.ctx, p.ID)
+	events, err := pg.st.Events(pg.ctx, p.ID)
 	if err != nil {
-		a.showError(err)
+		pg.f.showError(err)
 	}
 	if len(events) == 0 {
 		history.Add(widget.NewLabel(T("Chưa có sự kiện nào.")))
@@ -96,10 +121,10 @@ func (a *App) memberPage(p *domain.Person) fyne.CanvasObject {
 		e := e
 		text := e.Date.String() + "  " + T(e.Kind.Label())
 		text += joinNonEmpty("", prefixed(" — ", e.Unit), prefixed(" — ", e.Reason), prefixed(" — ", e.Note))
-		del := newButtonWithIcon(a, "", theme.DeleteIcon(), func() {
-			a.confirm(T("Xóa sự kiện"), T("Xóa sự kiện này khỏi quá trình sinh hoạt?"), func() {
-				if err := a.st.DeleteEvent(a.ctx, e.ID); err != nil {
-					a.showError(err)
+		del := newButtonWithIcon(pg.f, "", theme.DeleteIcon(), func() {
+			pg.f.confirm(T("Xóa sự kiện"), T("Xóa sự kiện này khỏi quá trình sinh hoạt?"), func() {
+				if err := pg.st.DeleteEvent(pg.ctx, e.ID); err != nil {
+					pg.f.showError(err)
 					return
 				}
 				reopen()
@@ -110,9 +135,9 @@ func (a *App) memberPage(p *domain.Person) fyne.CanvasObject {
 	}
 
 	yearsBox := container.NewVBox(heading(T("Xếp loại và giới thiệu vào Đảng")))
-	years, err := a.st.MemberYears(a.ctx, p.ID)
+	years, err := pg.st.MemberYears(pg.ctx, p.ID)
 	if err != nil {
-		a.showError(err)
+		pg.f.showError(err)
 	}
 	if len(years) == 0 {
 		yearsBox.Add(widget.NewLabel(T("Chưa có.")))
@@ -136,35 +161,35 @@ func (a *App) memberPage(p *domain.Person) fyne.CanvasObject {
 		// wrap, and a long year line widened the whole window.
 		l := widget.NewLabel(text)
 		l.Wrapping = fyne.TextWrapWord
-		edit := newButtonWithIcon(a, "", theme.DocumentCreateIcon(), func() { a.memberYearDialog(p, y.Year, reopen) })
+		edit := newButtonWithIcon(pg.f, "", theme.DocumentCreateIcon(), func() { pg.memberYearDialog(p, y.Year, reopen) })
 		edit.Importance = widget.LowImportance
 		yearsBox.Add(container.NewBorder(nil, nil, nil, edit, l))
 	}
 
 	posBox := container.NewVBox(heading(T("Chức vụ trong Đoàn")))
-	positions, err := a.st.Positions(a.ctx, p.ID)
+	positions, err := pg.st.Positions(pg.ctx, p.ID)
 	if err != nil {
-		a.showError(err)
+		pg.f.showError(err)
 	}
 	for _, ps := range positions {
 		ps := ps
 		text := T(ps.Kind.Label()) + ": " + ps.Start.String() + " – " + ps.End.String()
-		del := newButtonWithIcon(a, "", theme.DeleteIcon(), func() {
+		del := newButtonWithIcon(pg.f, "", theme.DeleteIcon(), func() {
 			// Asked first, as deleting an event is: a term of office is
 			// history that documents' signers are read from.
-			a.confirm(T("Xóa chức vụ"), fmt.Sprintf(T("Xóa chức vụ %s của %s?"), text, p.FullName()), func() {
-				if err := a.st.DeletePosition(a.ctx, ps.ID); err != nil {
-					a.showError(err)
+			pg.f.confirm(T("Xóa chức vụ"), fmt.Sprintf(T("Xóa chức vụ %s của %s?"), text, p.FullName()), func() {
+				if err := pg.st.DeletePosition(pg.ctx, ps.ID); err != nil {
+					pg.f.showError(err)
 					return
 				}
-				a.notify(fmt.Sprintf(T("Đã xóa chức vụ %s của %s."), text, p.FullName()))
+				pg.f.notify(fmt.Sprintf(T("Đã xóa chức vụ %s của %s."), text, p.FullName()))
 				reopen()
 			})
 		})
 		del.Importance = widget.LowImportance
 		posBox.Add(container.NewBorder(nil, nil, nil, del, widget.NewLabel(text)))
 	}
-	posBox.Add(newButtonWithIcon(a, T("Thêm chức vụ"), theme.ContentAddIcon(), func() { a.positionDialog(p, reopen) }))
+	posBox.Add(newButtonWithIcon(pg.f, T("Thêm chức vụ"), theme.ContentAddIcon(), func() { pg.positionDialog(p, reopen) }))
 
 	right := container.NewVBox(history, widget.NewSeparator(), yearsBox, widget.NewSeparator(), posBox)
 	body := container.NewGridWithColumns(2, container.NewVScroll(info), container.NewVScroll(right))
@@ -216,14 +241,14 @@ func joinNonEmpty(sep string, parts ...string) string {
 }
 
 // eventDialog records a transfer, coming of age or removal with its date.
-func (a *App) eventDialog(p *domain.Person, kind domain.EventKind, done func()) {
+func (pg *memberPage) eventDialog(p *domain.Person, kind domain.EventKind, done func()) {
 	var fm form
 	fm.other = newErrorText()
-	date := newDateEntry(a)
+	date := newDateEntry(pg.f)
 	date.SetText(domain.Today().String())
-	unit := newEntry(a)
-	reason := newEntry(a)
-	note := newEntry(a)
+	unit := newEntry(pg.f)
+	reason := newEntry(pg.f)
+	note := newEntry(pg.f)
 	fm.add("Date", T("Ngày"), date)
 	switch kind {
 	case domain.EventTransferOut:
@@ -235,37 +260,37 @@ func (a *App) eventDialog(p *domain.Person, kind domain.EventKind, done func()) 
 	}
 	fm.add("Note", T("Ghi chú"), note)
 	content := container.NewVBox(widget.NewLabel(p.FullName()), fm.grid(), fm.other)
-	a.formDialog(T(kind.Label()), content, fyne.NewSize(520, 320), func() bool {
+	pg.f.formDialog(T(kind.Label()), content, fyne.NewSize(520, 320), func() bool {
 		fm.clear()
 		d, ok := fm.parseDateField("Date", date)
 		if !ok {
 			return false
 		}
 		e := &domain.Event{PersonID: p.ID, Kind: kind, Date: d, Unit: unit.Text, Reason: reason.Text, Note: note.Text}
-		if !fm.result(a, a.st.AddEvent(a.ctx, e)) {
+		if !fm.result(pg.f, pg.st.AddEvent(pg.ctx, e)) {
 			return false
 		}
 		done()
 		return true
 	})
-	a.win.Canvas().Focus(date)
+	pg.win.Canvas().Focus(date)
 }
 
 // memberYearDialog edits a member's rating, training programme and Party
 // steps for one year.
-func (a *App) memberYearDialog(p *domain.Person, year int, done func()) {
+func (pg *memberPage) memberYearDialog(p *domain.Person, year int, done func()) {
 	var fm form
 	fm.other = newErrorText()
-	yearSel := newSelect(a, yearOptions(thisYear()-10, thisYear()), nil)
-	rating := newChoiceSelect(a, withAll(T("Chưa xếp loại"), domain.Ratings), nil)
-	reg := newCheck(a, T("Đăng ký chương trình rèn luyện"), nil)
-	comp := newCheck(a, T("Hoàn thành chương trình rèn luyện"), nil)
-	intro := newDateEntry(a)
-	admitted := newDateEntry(a)
+	yearSel := newSelect(pg.f, yearOptions(thisYear()-10, thisYear()), nil)
+	rating := newChoiceSelect(pg.f, withAll(T("Chưa xếp loại"), domain.Ratings), nil)
+	reg := newCheck(pg.f, T("Đăng ký chương trình rèn luyện"), nil)
+	comp := newCheck(pg.f, T("Hoàn thành chương trình rèn luyện"), nil)
+	intro := newDateEntry(pg.f)
+	admitted := newDateEntry(pg.f)
 	load := func(y int) {
-		my, err := a.st.MemberYear(a.ctx, p.ID, y)
+		my, err := pg.st.MemberYear(pg.ctx, p.ID, y)
 		if err != nil {
-			a.showError(err)
+			pg.f.showError(err)
 			return
 		}
 		rating.setCode(string(my.Rating))
@@ -286,7 +311,7 @@ func (a *App) memberYearDialog(p *domain.Person, year int, done func()) {
 	fm.add("PartyIntroduced", T("Giới thiệu vào Đảng"), intro)
 	fm.add("PartyAdmitted", T("Kết nạp Đảng"), admitted)
 	content := container.NewVBox(widget.NewLabel(p.FullName()), fm.grid(), fm.other)
-	a.formDialog(T("Xếp loại, rèn luyện, giới thiệu vào Đảng"), content, fyne.NewSize(620, 420), func() bool {
+	pg.f.formDialog(T("Xếp loại, rèn luyện, giới thiệu vào Đảng"), content, fyne.NewSize(620, 420), func() bool {
 		fm.clear()
 		y, _ := strconv.Atoi(yearSel.Selected)
 		i, ok1 := fm.parseDateField("PartyIntroduced", intro)
@@ -296,7 +321,7 @@ func (a *App) memberYearDialog(p *domain.Person, year int, done func()) {
 		}
 		my := domain.MemberYear{PersonID: p.ID, Year: y, Rating: domain.Rating(rating.code()),
 			TrainingRegistered: reg.Checked, TrainingCompleted: comp.Checked, PartyIntroduced: i, PartyAdmitted: ad}
-		if !fm.result(a, a.st.SaveMemberYear(a.ctx, my)) {
+		if !fm.result(pg.f, pg.st.SaveMemberYear(pg.ctx, my)) {
 			return false
 		}
 		done()
@@ -305,17 +330,17 @@ func (a *App) memberYearDialog(p *domain.Person, year int, done func()) {
 }
 
 // positionDialog adds a Union office held by the person.
-func (a *App) positionDialog(p *domain.Person, done func()) {
+func (pg *memberPage) positionDialog(p *domain.Person, done func()) {
 	var fm form
 	fm.other = newErrorText()
-	kind := newChoiceSelect(a, domain.Positions, nil)
-	start := newDateEntry(a)
-	end := newDateEntry(a)
+	kind := newChoiceSelect(pg.f, domain.Positions, nil)
+	start := newDateEntry(pg.f)
+	end := newDateEntry(pg.f)
 	fm.add("Kind", T("Chức vụ"), kind)
 	fm.add("Start", T("Từ ngày"), start)
 	fm.add("End", T("Đến ngày"), end)
 	content := container.NewVBox(widget.NewLabel(p.FullName()), fm.grid(), fm.other)
-	a.formDialog(T("Thêm chức vụ"), content, fyne.NewSize(520, 300), func() bool {
+	pg.f.formDialog(T("Thêm chức vụ"), content, fyne.NewSize(520, 300), func() bool {
 		fm.clear()
 		s, ok1 := fm.parseDateField("Start", start)
 		e, ok2 := fm.parseDateField("End", end)
@@ -323,7 +348,7 @@ func (a *App) positionDialog(p *domain.Person, done func()) {
 			return false
 		}
 		pos := &domain.Position{PersonID: p.ID, Kind: domain.PositionKind(kind.code()), BranchID: p.BranchID, Start: s, End: e}
-		if !fm.result(a, a.st.SavePosition(a.ctx, pos)) {
+		if !fm.result(pg.f, pg.st.SavePosition(pg.ctx, pos)) {
 			return false
 		}
 		done()
@@ -334,12 +359,12 @@ func (a *App) positionDialog(p *domain.Person, done func()) {
 // transferLetterDialog asks where the member goes and writes the transfer
 // letter (giấy giới thiệu sinh hoạt Đoàn) off the UI goroutine, numbered
 // in the register of outgoing documents.
-func (a *App) transferLetterDialog(p *domain.Person) *form {
+func (pg *memberPage) transferLetterDialog(p *domain.Person) *form {
 	fm := &form{}
 	fm.other = newErrorText()
-	to, reason := newEntry(a), newEntry(a)
+	to, reason := newEntry(pg.f), newEntry(pg.f)
 	// Start from the unit of the latest transfer out, the usual case.
-	if events, err := a.st.Events(a.ctx, p.ID); err == nil {
+	if events, err := pg.st.Events(pg.ctx, p.ID); err == nil {
 		for _, e := range events {
 			if e.Kind == domain.EventTransferOut {
 				to.SetText(e.Unit)
@@ -349,7 +374,7 @@ func (a *App) transferLetterDialog(p *domain.Person) *form {
 	fm.add("To", T("Đơn vị nhận"), to)
 	fm.add("Reason", T("Lý do"), reason)
 	content := container.NewVBox(widget.NewLabel(p.FullName()), fm.grid(), fm.other)
-	a.actionDialog(T("Giấy giới thiệu sinh hoạt Đoàn"), T("Tạo giấy giới thiệu"), content, fyne.NewSize(560, 260), func() bool {
+	pg.f.actionDialog(T("Giấy giới thiệu sinh hoạt Đoàn"), T("Tạo giấy giới thiệu"), content, fyne.NewSize(560, 260), func() bool {
 		fm.clear()
 		if to.Text == "" {
 			fm.setError("To", T("không được để trống"))
@@ -362,7 +387,7 @@ func (a *App) transferLetterDialog(p *domain.Person) *form {
 		ok := true
 		for _, err := range []error{domain.CheckText("To", "Đơn vị nhận", to.Text, false), domain.CheckText("Reason", "Lý do", reason.Text, false)} {
 			if err != nil {
-				fm.result(a, err)
+				fm.result(pg.f, err)
 				ok = false
 			}
 		}
@@ -370,20 +395,20 @@ func (a *App) transferLetterDialog(p *domain.Person) *form {
 			return false
 		}
 		toUnit, why := to.Text, reason.Text
-		a.notify(fmt.Sprintf(T("Đang tạo giấy giới thiệu cho %s…"), p.FullName()))
+		pg.f.notify(fmt.Sprintf(T("Đang tạo giấy giới thiệu cho %s…"), p.FullName()))
 		go func() {
-			path, err := transferLetter(a.ctx, a.st, a.folders, p.ID, toUnit, why)
-			a.do(func() {
+			path, err := transferLetter(pg.ctx, pg.st, pg.folders, p.ID, toUnit, why)
+			pg.do(func() {
 				if err != nil {
-					a.notify(fmt.Sprintf(T("Chưa tạo được giấy giới thiệu cho %s."), p.FullName()))
-					a.showError(err)
+					pg.f.notify(fmt.Sprintf(T("Chưa tạo được giấy giới thiệu cho %s."), p.FullName()))
+					pg.f.showError(err)
 					return
 				}
-				a.folders.fileReady(T("Giấy giới thiệu"), T("Đã tạo")+" "+path, path)
+				pg.folders.fileReady(T("Giấy giới thiệu"), T("Đã tạo")+" "+path, path)
 			})
 		}()
 		return true
 	})
-	a.win.Canvas().Focus(to)
+	pg.win.Canvas().Focus(to)
 	return fm
 }

@@ -186,7 +186,7 @@ func (m *membersScreen) build() {
 			// OnSelected, and would no longer be on the window ("Failed to
 			// focus object which is not part of the canvas").
 			pid := p.ID
-			go m.a.do(func() { m.a.openMember(pid) })
+			go m.a.do(func() { m.a.member.open(pid) })
 		}
 	}
 

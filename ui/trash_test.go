@@ -79,7 +79,7 @@ func TestTrashScreen(t *testing.T) {
 	}
 
 	// The person's page: history, then delete.
-	f.app.openMember(p.ID)
+	f.app.member.open(p.ID)
 	tapIn(t, f.app.body, "Lịch sử thay đổi")
 	overlay := f.app.win.Canvas().Overlays().Top()
 	if overlay == nil {
@@ -96,7 +96,7 @@ func TestTrashScreen(t *testing.T) {
 	if _, err := f.st.Person(ctx, p.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("person still in the register: %v", err)
 	}
-	f.app.openMember(q.ID)
+	f.app.member.open(q.ID)
 	tapIn(t, f.app.body, "Xóa khỏi sổ")
 	f.agree(t)
 

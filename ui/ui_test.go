@@ -422,7 +422,7 @@ func TestEveryScreenBuilds(t *testing.T) {
 	f.app.goTo("members")
 	m := f.members()
 	f.waitFor("first page", func() bool { return len(m.pages[0]) == len(testNames) })
-	f.app.openMember(m.pages[0][0].ID)
+	f.app.member.open(m.pages[0][0].ID)
 	if f.app.body.Objects[0] == m.view() {
 		t.Error("the member's page did not open")
 	}
@@ -581,7 +581,7 @@ func TestTransferDialogKeepsInput(t *testing.T) {
 	if err != nil || len(people) == 0 {
 		t.Fatal("no member", err)
 	}
-	fm := f.app.transferLetterDialog(&people[0])
+	fm := f.app.member.transferLetterDialog(&people[0])
 	to := fm.fields[0].input.(*entry)
 	to.SetText("Phường 2 👨")
 	f.app.shortcutSave()
