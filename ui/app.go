@@ -100,8 +100,8 @@ type App struct {
 	// member is a person's page, opened from the member lists.
 	member *memberPage
 
-	// folders is where documents go (built with the main screens, once
-	// the register exists).
+	// folders is where documents go. It and the three above are built
+	// once the window has its register (setRegister).
 	folders *folders
 
 	// dialogs is the stack of open dialogs, so Esc closes the top one and
@@ -225,7 +225,7 @@ func (a *App) buildMain() {
 		{"coops", Tc("nav", "Tổ hợp tác"), func() screen { return newCoopsScreen(a) }},
 		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a.ctx, a.st, a.win, a, a.exports) }},
 		{"reports", Tc("nav", "Báo cáo"), func() screen { return newReportsScreen(a.ctx, a.st, a.win, a, a.do, a.folders) }},
-		{"settings", Tc("nav", "Cài đặt"), func() screen { return newSettingsScreen(a) }},
+		{"settings", Tc("nav", "Cài đặt"), a.newSettings},
 	}
 	if defs := a.consolidationDefs(); defs != nil {
 		a.defs = defs
@@ -252,6 +252,18 @@ func (a *App) buildMain() {
 		start = a.defs[0].id
 	}
 	a.nav.Select(a.index(start))
+}
+
+// newSettings builds the Settings screen with its backups and trash.
+func (a *App) newSettings() screen {
+	restored := func() {
+		a.rebuild()
+		a.updateTitle()
+	}
+	return newSettingsScreen(a.ctx, a.st, a.win, a, a.fa.Preferences(), a.folders,
+		newBackups(a.ctx, a.st, a.win, a, a.do, restored),
+		newTrash(a.ctx, a.st, a, a.setBody, a.back),
+		a.updateTitle, a.rebuild)
 }
 
 func (a *App) index(id string) int {

@@ -31,7 +31,7 @@ func (a *App) consolidationDefs() []screenDef {
 	return []screenDef{
 		{"wards", Tc("nav", "Các cơ sở Đoàn"), func() screen { return newConsolidationScreen(a) }},
 		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a.ctx, a.st, a.win, a, a.exports) }},
-		{"settings", Tc("nav", "Cài đặt"), func() screen { return newSettingsScreen(a) }},
+		{"settings", Tc("nav", "Cài đặt"), a.newSettings},
 	}
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -9,47 +10,52 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"sodoan/store"
 	"sodoan/version"
 )
 
 // settingsScreen edits the unit, the language, and makes backups.
 type settingsScreen struct {
-	a       *App
-	root    *fyne.Container
+	ctx     context.Context
+	st      *store.Store
+	win     fyne.Window // the parent of the history dialog
+	f       frame
+	prefs   fyne.Preferences // keeps the language chosen
+	folders *folders
 	backups *backups
 	trash   *trash
+	// unitSaved runs after the unit was saved (the window's title shows
+	// its name); relabel rebuilds the window in a new language.
+	unitSaved, relabel func()
+
+	root *fyne.Container
 }
 
-func newSettingsScreen(a *App) *settingsScreen {
-	restored := func() {
-		a.rebuild()
-		a.updateTitle()
-	}
-	return &settingsScreen{a: a, root: container.NewStack(),
-		backups: newBackups(a.ctx, a.st, a.win, a, a.do, restored),
-		trash:   newTrash(a.ctx, a.st, a, a.setBody, a.back)}
+func newSettingsScreen(ctx context.Context, st *store.Store, win fyne.Window, f frame, prefs fyne.Preferences,
+	folders *folders, backups *backups, trash *trash, unitSaved, relabel func()) *settingsScreen {
+	return &settingsScreen{ctx: ctx, st: st, win: win, f: f, prefs: prefs, folders: folders, backups: backups, trash: trash,
+		unitSaved: unitSaved, relabel: relabel, root: container.NewStack()}
 }
 
 func (s *settingsScreen) view() fyne.CanvasObject { return s.root }
 
 func (s *settingsScreen) refresh() {
-	a := s.a
-	u, err := a.st.Unit(a.ctx)
+	u, err := s.st.Unit(s.ctx)
 	if err != nil {
-		a.showError(err)
+		s.f.showError(err)
 		return
 	}
-	uf := newUnitForm(a, u)
-	saveUnit := newButtonWithIcon(a, T("Lưu thông tin đơn vị"), theme.DocumentSaveIcon(), func() {
-		if uf.save(a) {
-			a.updateTitle()
-			a.notify(T("Đã lưu thông tin đơn vị."))
+	uf := newUnitForm(s.f, u)
+	saveUnit := newButtonWithIcon(s.f, T("Lưu thông tin đơn vị"), theme.DocumentSaveIcon(), func() {
+		if uf.save(s.ctx, s.st, s.f) {
+			s.unitSaved()
+			s.f.notify(T("Đã lưu thông tin đơn vị."))
 		}
 	})
 	saveUnit.Importance = widget.HighImportance
-	a.onSave(&uf.form, func() []fyne.CanvasObject { return append(append([]fyne.CanvasObject{}, uf.grids...), saveUnit) }, saveUnit.OnTapped)
+	s.f.onSave(&uf.form, func() []fyne.CanvasObject { return append(append([]fyne.CanvasObject{}, uf.grids...), saveUnit) }, saveUnit.OnTapped)
 
-	langSel := newSelect(a, []string{"Tiếng Việt", "English"}, nil)
+	langSel := newSelect(s.f, []string{"Tiếng Việt", "English"}, nil)
 	if currentLang == LangEnglish {
 		langSel.SetSelectedIndex(1)
 	} else {
@@ -61,37 +67,37 @@ func (s *settingsScreen) refresh() {
 			code = LangEnglish
 		}
 		if err := SetLanguage(code); err != nil {
-			a.showError(err)
+			s.f.showError(err)
 			return
 		}
-		a.fa.Preferences().SetString(prefLanguage, code)
-		a.rebuild()
+		s.prefs.SetString(prefLanguage, code)
+		s.relabel()
 	}
 
-	checkBtn := newButtonWithIcon(a, T("Kiểm tra sổ"), theme.SearchIcon(), func() {
-		v, problems, err := a.st.Check(a.ctx)
+	checkBtn := newButtonWithIcon(s.f, T("Kiểm tra sổ"), theme.SearchIcon(), func() {
+		v, problems, err := s.st.Check(s.ctx)
 		if err != nil {
-			a.showError(err)
+			s.f.showError(err)
 			return
 		}
 		msg := fmt.Sprintf(T("Phiên bản dữ liệu %d. Không phát hiện lỗi."), v)
 		if len(problems) > 0 {
 			msg = fmt.Sprintf(T("Phiên bản dữ liệu %d. Vấn đề:"), v) + "\n" + strings.Join(problems, "\n")
 		}
-		a.info(T("Kiểm tra sổ"), msg)
+		s.f.info(T("Kiểm tra sổ"), msg)
 	})
 
 	box := container.NewVBox(
 		heading(T("Thông tin đơn vị")), uf.view(), uf.other, container.NewHBox(saveUnit),
-		heading(T("Người ký văn bản")), a.signersInfo(),
+		heading(T("Người ký văn bản")), signersInfo(s.ctx, s.st),
 		widget.NewSeparator(),
 		heading(T("Ngôn ngữ")), container.NewHBox(container.NewGridWrap(fyne.NewSize(220, langSel.MinSize().Height), langSel)),
 		widget.NewSeparator(),
-		heading(T("Thư mục văn bản (báo cáo, danh sách, Excel)")), a.folders.docsFolderRow(),
+		heading(T("Thư mục văn bản (báo cáo, danh sách, Excel)")), s.folders.docsFolderRow(),
 		widget.NewSeparator(),
 		heading(T("Sổ dữ liệu")), s.backups.content(), container.NewHBox(checkBtn,
-			newButtonWithIcon(a, s.trash.buttonText(), theme.DeleteIcon(), s.trash.open),
-			newButtonWithIcon(a, T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { showHistory(a.ctx, a.st, a.win, a, nil) })),
+			newButtonWithIcon(s.f, s.trash.buttonText(), theme.DeleteIcon(), s.trash.open),
+			newButtonWithIcon(s.f, T("Lịch sử thay đổi"), theme.HistoryIcon(), func() { showHistory(s.ctx, s.st, s.win, s.f, nil) })),
 		widget.NewSeparator(),
 		heading(T("Phiên bản")), widget.NewLabel(fmt.Sprintf("Sổ Đoàn %s, %s %s", version.Version, T("dựng ngày"), version.DateText())),
 	)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -13,10 +14,10 @@ import (
 )
 
 // signersInfo says who signs documents issued today: the Bí thư and Phó
-// Bí thư holding the office in the register, or how to record them.
-func (a *App) signersInfo() fyne.CanvasObject {
+// Bí thư holding the office in st, or how to record them.
+func signersInfo(ctx context.Context, st *store.Store) fyne.CanvasObject {
 	line := func(deputy bool, office string) string {
-		s, err := a.st.SignerOn(a.ctx, domain.Today(), deputy)
+		s, err := st.SignerOn(ctx, domain.Today(), deputy)
 		switch {
 		case err == nil:
 			return fmt.Sprintf("%s: %s", T(office), s.Name)

@@ -1,9 +1,13 @@
 package ui
 
 import (
+	"context"
+
 	"sodoan/domain"
 
 	"fyne.io/fyne/v2"
+
+	"sodoan/store"
 )
 
 // unitForm edits the unit's names printed in document headers. Who signs
@@ -17,11 +21,11 @@ type unitForm struct {
 	kept domain.Unit
 }
 
-func newUnitForm(a *App, u domain.Unit) *unitForm {
+func newUnitForm(k keyboard, u domain.Unit) *unitForm {
 	f := &unitForm{kept: u}
 	f.other = newErrorText()
 	mk := func(v, hint string) *entry {
-		e := newEntry(a)
+		e := newEntry(k)
 		e.SetText(v)
 		e.SetPlaceHolder(hint)
 		return e
@@ -43,10 +47,11 @@ func (f *unitForm) unit() domain.Unit {
 	return u
 }
 
-// save writes the unit; false (with the messages shown) when invalid.
-func (f *unitForm) save(a *App) bool {
+// save writes the unit into st; false (with the messages shown, other
+// errors on fr) when invalid.
+func (f *unitForm) save(ctx context.Context, st *store.Store, fr frame) bool {
 	f.clear()
-	return f.result(a, a.st.SaveUnit(a.ctx, f.unit()))
+	return f.result(fr, st.SaveUnit(ctx, f.unit()))
 }
 
 func (f *unitForm) view() fyne.CanvasObject { return f.grid() }

@@ -21,7 +21,7 @@ func (a *App) welcome() fyne.CanvasObject {
 	progress := container.NewStack()
 	var emptyBtn, demoBtn *button
 	emptyBtn = newButtonWithIcon(a, T("Bắt đầu với sổ trống"), theme.DocumentIcon(), func() {
-		if a.ensureRegister() && uf.save(a) {
+		if a.ensureRegister() && uf.save(a.ctx, a.st, a) {
 			a.buildMain()
 		}
 	})
@@ -32,7 +32,7 @@ func (a *App) welcome() fyne.CanvasObject {
 		}
 		// Names typed before choosing the demo are kept; the demo ward
 		// brings its own otherwise.
-		if uf.name.Text != "" && !uf.save(a) {
+		if uf.name.Text != "" && !uf.save(a.ctx, a.st, a) {
 			return
 		}
 		emptyBtn.Disable()
