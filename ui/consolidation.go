@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -16,6 +17,7 @@ import (
 
 	"sodoan/issuing"
 	"sodoan/report"
+	"sodoan/store"
 	"sodoan/wardpkg"
 )
 
@@ -29,7 +31,7 @@ func (a *App) consolidationDefs() []screenDef {
 		return nil
 	}
 	return []screenDef{
-		{"wards", Tc("nav", "Các cơ sở Đoàn"), func() screen { return newConsolidationScreen(a) }},
+		{"wards", Tc("nav", "Các cơ sở Đoàn"), func() screen { return newConsolidationScreen(a.ctx, a.st, a.win, a, a.do, a.folders) }},
 		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a.ctx, a.st, a.win, a, a.exports) }},
 		{"settings", Tc("nav", "Cài đặt"), a.newSettings},
 	}
@@ -39,8 +41,13 @@ func (a *App) consolidationDefs() []screenDef {
 // imports a ward's package, shows every indicator per ward and in total
 // for a year, and issues the consolidated report.
 type consolidationScreen struct {
-	a    *App
-	root fyne.CanvasObject
+	ctx     context.Context
+	st      *store.Store
+	win     fyne.Window // the parent of the file and passphrase dialogs
+	f       frame
+	do      func(func()) // runs UI updates from the import, load and report goroutines
+	folders *folders
+	root    fyne.CanvasObject
 
 	wards     []domain.Ward
 	wardTable *widget.Table
@@ -68,16 +75,16 @@ func consolidationYears() []string {
 	return out
 }
 
-func newConsolidationScreen(a *App) *consolidationScreen {
-	s := &consolidationScreen{a: a}
+func newConsolidationScreen(ctx context.Context, st *store.Store, win fyne.Window, f frame, do func(func()), folders *folders) *consolidationScreen {
+	s := &consolidationScreen{ctx: ctx, st: st, win: win, f: f, do: do, folders: folders}
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
 	s.year = widget.NewSelect(consolidationYears(), func(string) { s.load() })
 	s.year.SetSelectedIndex(0)
-	s.importBtn = newButtonWithIcon(a, T("Nhập gói của phường"), theme.DownloadIcon(), s.chooseFile)
+	s.importBtn = newButtonWithIcon(f, T("Nhập gói của phường"), theme.DownloadIcon(), s.chooseFile)
 	s.importBtn.Importance = widget.HighImportance
-	s.reportBtn = newButtonWithIcon(a, T("Xuất báo cáo tổng hợp"), theme.DocumentIcon(), s.issue)
-	s.openBtn = newButtonWithIcon(a, T("Mở tệp"), theme.FileIcon(), func() { a.folders.openPath(s.last) })
+	s.reportBtn = newButtonWithIcon(f, T("Xuất báo cáo tổng hợp"), theme.DocumentIcon(), s.issue)
+	s.openBtn = newButtonWithIcon(f, T("Mở tệp"), theme.FileIcon(), func() { folders.openPath(s.last) })
 	s.openBtn.Disable()
 
 	wardCols := []string{T("Cơ sở Đoàn"), T("Ngày lập gói"), T("Lược đồ"), T("Đoàn viên"), T("Ngày nhập")}
@@ -203,12 +210,12 @@ func (s *consolidationScreen) load() {
 	year, _ := strconv.Atoi(s.year.Selected)
 	s.busy++
 	go func() {
-		wards, err := s.a.st.Wards(s.a.ctx)
+		wards, err := s.st.Wards(s.ctx)
 		var c domain.Consolidation
 		if err == nil {
-			c, err = wardpkg.Consolidate(s.a.ctx, s.a.st, year, domain.Date{})
+			c, err = wardpkg.Consolidate(s.ctx, s.st, year, domain.Date{})
 		}
-		s.a.do(func() {
+		s.do(func() {
 			s.busy--
 			if err != nil {
 				s.status.SetText(T("Không tính được") + ": " + errText(err))
@@ -239,7 +246,7 @@ func (s *consolidationScreen) load() {
 func (s *consolidationScreen) chooseFile() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			s.a.showError(err)
+			s.f.showError(err)
 			return
 		}
 		if r == nil {
@@ -248,10 +255,10 @@ func (s *consolidationScreen) chooseFile() {
 		path := r.URI().Path()
 		r.Close()
 		s.askPassphrase(path)
-	}, s.a.win)
+	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".sodoan"}))
 	d.Resize(fyne.NewSize(800, 560))
-	s.a.showDialog(d, nil)
+	s.f.showDialog(d, nil)
 }
 
 // askPassphrase asks for the passphrase the ward gave with its package,
@@ -267,11 +274,11 @@ func (s *consolidationScreen) askPassphrase(path string) *widget.Entry {
 		if ok {
 			s.importPackage(path, pass.Text)
 		}
-	}, s.a.win)
+	}, s.win)
 	d.Resize(fyne.NewSize(520, 220))
 	pass.OnSubmitted = func(string) { d.Submit() }
-	s.a.showDialog(d, nil)
-	s.a.win.Canvas().Focus(pass)
+	s.f.showDialog(d, nil)
+	s.win.Canvas().Focus(pass)
 	return pass
 }
 
@@ -279,20 +286,20 @@ func (s *consolidationScreen) askPassphrase(path string) *widget.Entry {
 // reports what it did (or why nothing changed).
 func (s *consolidationScreen) importPackage(path, passphrase string) {
 	if err := wardpkg.CheckPassphrase(passphrase); err != nil {
-		s.a.showError(err)
+		s.f.showError(err)
 		return
 	}
 	s.importBtn.Disable()
 	s.busy++
 	s.status.SetText(T("Đang giải mã và kiểm tra gói") + " " + filepath.Base(path) + "…")
 	go func() {
-		imp, err := wardpkg.Import(s.a.ctx, s.a.st, path, passphrase)
-		s.a.do(func() {
+		imp, err := wardpkg.Import(s.ctx, s.st, path, passphrase)
+		s.do(func() {
 			s.busy--
 			s.importBtn.Enable()
 			if err != nil {
 				s.status.SetText(T("Không nhập được gói") + ": " + errText(err))
-				s.a.showError(err)
+				s.f.showError(err)
 				return
 			}
 			msg := fmt.Sprintf(T("Đã nhập gói của %s lập lúc %s (%s đoàn viên)."), imp.Ward.Unit, domain.FormatTime(imp.Ward.Made),
@@ -310,22 +317,22 @@ func (s *consolidationScreen) importPackage(path, passphrase string) {
 // the year's documents folder.
 func (s *consolidationScreen) issue() {
 	year, _ := strconv.Atoi(s.year.Selected)
-	dir, err := s.a.folders.yearDir(year)
+	dir, err := s.folders.yearDir(year)
 	if err != nil {
-		s.a.showError(err)
+		s.f.showError(err)
 		return
 	}
 	s.reportBtn.Disable()
 	s.busy++
 	s.status.SetText(T("Đang tạo báo cáo tổng hợp") + "…")
 	go func() {
-		path, err := issue(s.a.ctx, s.a.st, s.a.folders, issuing.Request{Kind: issuing.Consolidated, Year: year}, dir, true)
-		s.a.do(func() {
+		path, err := issue(s.ctx, s.st, s.folders, issuing.Request{Kind: issuing.Consolidated, Year: year}, dir, true)
+		s.do(func() {
 			s.busy--
 			s.reportBtn.Enable()
 			if err != nil {
 				s.status.SetText(T("Không tạo được") + ": " + errText(err))
-				s.a.showError(err)
+				s.f.showError(err)
 				return
 			}
 			s.last = path
