@@ -220,9 +220,9 @@ func (a *App) buildMain() {
 		{"dashboard", Tc("nav", "Tổng quan"), func() screen { return newDashboard(a) }},
 		{"members", Tc("nav", "Đoàn viên"), func() screen { return newMembersScreen(a, store.KindUnion) }},
 		{"federation", Tc("nav", "Hội viên"), func() screen { return newMembersScreen(a, store.KindFederation) }},
-		{"branches", Tc("nav", "Chi đoàn"), func() screen { return newBranchesScreen(a) }},
-		{"clubs", Tc("nav", "Câu lạc bộ"), func() screen { return newClubsScreen(a) }},
-		{"coops", Tc("nav", "Tổ hợp tác"), func() screen { return newCoopsScreen(a) }},
+		{"branches", Tc("nav", "Chi đoàn"), a.newBranches},
+		{"clubs", Tc("nav", "Câu lạc bộ"), func() screen { return newClubsScreen(a.ctx, a.st, a, a.exports) }},
+		{"coops", Tc("nav", "Tổ hợp tác"), func() screen { return newCoopsScreen(a.ctx, a.st, a, a.exports) }},
 		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a.ctx, a.st, a.win, a, a.exports) }},
 		{"reports", Tc("nav", "Báo cáo"), func() screen { return newReportsScreen(a.ctx, a.st, a.win, a, a.do, a.folders) }},
 		{"settings", Tc("nav", "Cài đặt"), a.newSettings},
@@ -264,6 +264,20 @@ func (a *App) newSettings() screen {
 		newBackups(a.ctx, a.st, a.win, a, a.do, restored),
 		newTrash(a.ctx, a.st, a, a.setBody, a.back),
 		a.updateTitle, a.rebuild)
+}
+
+// newBranches builds the branches screen, from which a branch's members
+// open on the members screen and its members are rated.
+func (a *App) newBranches() screen {
+	showMembers := func(branchID int64) {
+		a.goTo("members")
+		if m, ok := a.screens["members"].(*membersScreen); ok {
+			m.setBranch(branchID)
+			m.refresh()
+		}
+	}
+	rate := func(branchID int64) { a.showYearRating(branchID) }
+	return newBranchesScreen(a.ctx, a.st, a.win, a, a.exports, showMembers, rate)
 }
 
 func (a *App) index(id string) int {

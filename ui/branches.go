@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/sheet"
+	"sodoan/store"
 )
 
 // branchesScreen lists the branches; the selected one is edited on the
@@ -19,6 +21,10 @@ import (
 // checklist itself is edited from the button above the list.
 type branchesScreen struct {
 	*listDetail[domain.Branch]
+	win fyne.Window // focuses a form's first field
+	// showMembers shows the members screen on one branch; rate opens the
+	// year-end rating of a branch's members.
+	showMembers, rate func(branchID int64)
 	// criteria is the open checklist editor (for tests), nil when closed.
 	criteria *criteriaEditor
 	// boxes are the checkboxes of the shown branch's checklist.
@@ -29,11 +35,11 @@ type branchesScreen struct {
 	checkYear *selectBox
 }
 
-func newBranchesScreen(a *App) *branchesScreen {
-	s := &branchesScreen{}
-	edit := newButtonWithIcon(a, T("Tiêu chí chi đoàn đạt chuẩn"), theme.ListIcon(), func() { s.editCriteria() })
-	s.listDetail = newListDetail[domain.Branch](a, "Chi đoàn Khóm 10 (100)", T("Thêm chi đoàn"), edit,
-		a.exports.button(sheet.TableBranches, "chi-doan", thisYear))
+func newBranchesScreen(ctx context.Context, st *store.Store, win fyne.Window, f frame, exports *tableExports, showMembers, rate func(branchID int64)) *branchesScreen {
+	s := &branchesScreen{win: win, showMembers: showMembers, rate: rate}
+	edit := newButtonWithIcon(f, T("Tiêu chí chi đoàn đạt chuẩn"), theme.ListIcon(), func() { s.editCriteria() })
+	s.listDetail = newListDetail[domain.Branch](ctx, st, f, "Chi đoàn Khóm 10 (100)", T("Thêm chi đoàn"), edit,
+		exports.button(sheet.TableBranches, "chi-doan", thisYear))
 	s.id = func(b domain.Branch) int64 { return b.ID }
 	s.label = func(b domain.Branch) string {
 		text := fmt.Sprintf("%s (%d)", b.Name, b.Members)
@@ -42,7 +48,7 @@ func newBranchesScreen(a *App) *branchesScreen {
 		}
 		return text
 	}
-	s.load = func() ([]domain.Branch, error) { return a.st.Branches(a.ctx, true) }
+	s.load = func() ([]domain.Branch, error) { return st.Branches(ctx, true) }
 	s.blank = func() domain.Branch { return domain.Branch{Active: true, Kind: domain.BranchHamlet} }
 	s.show = s.showBranch
 	return s
@@ -51,18 +57,17 @@ func newBranchesScreen(a *App) *branchesScreen {
 // showBranch fills the right side with the branch's form and, for a saved
 // branch, its checklist and rating for a year.
 func (s *branchesScreen) showBranch(b domain.Branch) {
-	a := s.a
 	var fm form
 	fm.other = newErrorText()
-	name := newEntry(a)
+	name := newEntry(s.f)
 	name.SetText(b.Name)
-	kind := newChoiceSelect(a, domain.BranchKinds, nil)
+	kind := newChoiceSelect(s.f, domain.BranchKinds, nil)
 	kind.setCode(string(b.Kind))
-	active := newCheck(a, T("Đang hoạt động"), nil)
+	active := newCheck(s.f, T("Đang hoạt động"), nil)
 	active.SetChecked(b.Active)
-	dissolved := newDateEntry(a)
+	dissolved := newDateEntry(s.f)
 	dissolved.SetText(b.Dissolved.String())
-	note := newEntry(a)
+	note := newEntry(s.f)
 	note.SetText(b.Note)
 	fm.add("Name", T("Tên chi đoàn"), name)
 	fm.add("Kind", T("Loại"), kind)
@@ -70,32 +75,28 @@ func (s *branchesScreen) showBranch(b domain.Branch) {
 	fm.add("Dissolved", T("Ngày giải thể"), dissolved)
 	fm.add("Note", T("Ghi chú"), note)
 	nb := b
-	save := fm.saveButton(a, T("Lưu"), func() error {
+	save := fm.saveButton(s.f, T("Lưu"), func() error {
 		d, ok := fm.parseDateField("Dissolved", dissolved)
 		if !ok {
 			return errSkip
 		}
 		nb = b
 		nb.Name, nb.Kind, nb.Active, nb.Dissolved, nb.Note = name.Text, domain.BranchKind(kind.code()), active.Checked, d, note.Text
-		return a.st.SaveBranch(a.ctx, &nb)
+		return s.st.SaveBranch(s.ctx, &nb)
 	}, func() { s.saved(nb.ID) })
 	box := container.NewVBox(heading(T("Thông tin chi đoàn")), fm.grid(), fm.other)
 	if b.ID == 0 {
 		box.Add(save)
 		s.setDetail(box)
-		a.win.Canvas().Focus(name)
+		s.win.Canvas().Focus(name)
 		return
 	}
 	del := s.deleteButton(T("Xóa chi đoàn"), fmt.Sprintf(T("Chuyển chi đoàn %s vào thùng rác?"), b.Name),
-		func() error { return a.st.DeleteBranch(a.ctx, b.ID) })
-	members := newButtonWithIcon(a, fmt.Sprintf(T("Xem %d đoàn viên"), b.Members), theme.AccountIcon(), func() {
-		a.goTo("members")
-		if m, ok := a.screens["members"].(*membersScreen); ok {
-			m.setBranch(b.ID)
-			m.refresh()
-		}
+		func() error { return s.st.DeleteBranch(s.ctx, b.ID) })
+	members := newButtonWithIcon(s.f, fmt.Sprintf(T("Xem %d đoàn viên"), b.Members), theme.AccountIcon(), func() {
+		s.showMembers(b.ID)
 	})
-	rate := newButton(a, T("Xếp loại đoàn viên cuối năm"), func() { a.showYearRating(b.ID) })
+	rate := newButton(s.f, T("Xếp loại đoàn viên cuối năm"), func() { s.rate(b.ID) })
 	box.Add(container.NewHBox(save, del, members, rate))
 	box.Add(widget.NewSeparator())
 	box.Add(s.checklist(b))
@@ -105,29 +106,28 @@ func (s *branchesScreen) showBranch(b domain.Branch) {
 // checklist shows the standard-branch criteria of a year as checkboxes and
 // the branch's rating.
 func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
-	a := s.a
 	checks := container.NewVBox()
 	var boxes []*check
 	var ids []int64
-	rating := newChoiceSelect(a, withAll(T("Chưa xếp loại"), unitRatings(a.ctx, a.st, a)), nil)
+	rating := newChoiceSelect(s.f, withAll(T("Chưa xếp loại"), unitRatings(s.ctx, s.st, s.f)), nil)
 	status := widget.NewLabel("")
 	// The criteria met in the year that its checklist does not show (one
 	// retired or added since the mark was made): kept when the year is
 	// saved again.
 	var hidden []int64
-	year := newSelect(a, yearOptions(thisYear()-5, thisYear()), nil)
+	year := newSelect(s.f, yearOptions(thisYear()-5, thisYear()), nil)
 	load := func() {
 		y, _ := strconv.Atoi(year.Selected)
 		// Each year is assessed against its own checklist: changing the
 		// criteria this year leaves past years as they were.
-		criteria, err := a.st.CriteriaFor(a.ctx, y)
+		criteria, err := s.st.CriteriaFor(s.ctx, y)
 		if err != nil {
-			a.showError(err)
+			s.f.showError(err)
 			return
 		}
-		by, err := a.st.BranchYear(a.ctx, b.ID, y)
+		by, err := s.st.BranchYear(s.ctx, b.ID, y)
 		if err != nil {
-			a.showError(err)
+			s.f.showError(err)
 			return
 		}
 		met := map[int64]bool{}
@@ -138,7 +138,7 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 		checks.RemoveAll()
 		shown := map[int64]bool{}
 		for _, c := range criteria {
-			chk := newCheck(a, c.Code+". "+c.Text, nil)
+			chk := newCheck(s.f, c.Code+". "+c.Text, nil)
 			chk.SetChecked(met[c.ID])
 			boxes = append(boxes, chk)
 			ids = append(ids, c.ID)
@@ -170,14 +170,14 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 				by.Met = append(by.Met, ids[i])
 			}
 		}
-		if err := a.st.SaveBranchYear(a.ctx, by); err != nil {
-			a.showError(err)
+		if err := s.st.SaveBranchYear(s.ctx, by); err != nil {
+			s.f.showError(err)
 			return
 		}
 		load()
 	}
 	s.saveYear = saveYear
-	save := newButtonWithIcon(a, T("Lưu đánh giá năm"), theme.DocumentSaveIcon(), saveYear)
+	save := newButtonWithIcon(s.f, T("Lưu đánh giá năm"), theme.DocumentSaveIcon(), saveYear)
 	return container.NewVBox(
 		container.NewHBox(heading(T("Đánh giá chi đoàn năm")), year, status),
 		checks,

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 
 	"sodoan/domain"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/sheet"
+	"sodoan/store"
 )
 
 // clubsScreen lists the clubs and edits the selected one.
@@ -16,12 +18,12 @@ type clubsScreen struct {
 	*listDetail[domain.Club]
 }
 
-func newClubsScreen(a *App) *clubsScreen {
-	s := &clubsScreen{newListDetail[domain.Club](a, "CLB Thanh niên làm kinh tế (20)", T("Thêm câu lạc bộ"),
-		a.exports.button(sheet.TableClubs, "cau-lac-bo", thisYear))}
+func newClubsScreen(ctx context.Context, st *store.Store, f frame, exports *tableExports) *clubsScreen {
+	s := &clubsScreen{newListDetail[domain.Club](ctx, st, f, "CLB Thanh niên làm kinh tế (20)", T("Thêm câu lạc bộ"),
+		exports.button(sheet.TableClubs, "cau-lac-bo", thisYear))}
 	s.id = func(c domain.Club) int64 { return c.ID }
 	s.label = func(c domain.Club) string { return groupLabel(c.Name, c.Members) }
-	s.load = func() ([]domain.Club, error) { return a.st.Clubs(a.ctx) }
+	s.load = func() ([]domain.Club, error) { return st.Clubs(ctx) }
 	s.blank = func() domain.Club { return domain.Club{Active: true, Kind: "economic"} }
 	s.show = s.showClub
 	s.newWhenEmpty = true
@@ -29,20 +31,19 @@ func newClubsScreen(a *App) *clubsScreen {
 }
 
 func (s *clubsScreen) showClub(c domain.Club) {
-	a := s.a
 	var fm form
 	fm.other = newErrorText()
-	name := newEntry(a)
+	name := newEntry(s.f)
 	name.SetText(c.Name)
-	kind := newChoiceSelect(a, domain.ClubKinds, nil)
+	kind := newChoiceSelect(s.f, domain.ClubKinds, nil)
 	kind.setCode(string(c.Kind))
-	founded := newDateEntry(a)
+	founded := newDateEntry(s.f)
 	founded.SetText(c.Founded.String())
-	leader := newEntry(a)
+	leader := newEntry(s.f)
 	leader.SetText(c.Leader)
-	active := newCheck(a, T("Đang hoạt động"), nil)
+	active := newCheck(s.f, T("Đang hoạt động"), nil)
 	active.SetChecked(c.Active)
-	note := newEntry(a)
+	note := newEntry(s.f)
 	note.SetText(c.Note)
 	fm.add("Name", T("Tên câu lạc bộ"), name)
 	fm.add("Kind", T("Loại"), kind)
@@ -50,9 +51,9 @@ func (s *clubsScreen) showClub(c domain.Club) {
 	fm.add("Leader", T("Chủ nhiệm"), leader)
 	fm.add("Active", "", active)
 	fm.add("Note", T("Ghi chú"), note)
-	members := newGroupEditor(a, c.Members, domain.ClubRoles)
+	members := newGroupEditor(s.ctx, s.st, s.f, c.Members, domain.ClubRoles)
 	nc := c
-	save := fm.saveButton(a, T("Lưu"), func() error {
+	save := fm.saveButton(s.f, T("Lưu"), func() error {
 		d, ok := fm.parseDateField("Founded", founded)
 		if !ok {
 			return errSkip
@@ -60,12 +61,12 @@ func (s *clubsScreen) showClub(c domain.Club) {
 		nc = c
 		nc.Name, nc.Kind, nc.Founded, nc.Leader, nc.Active, nc.Note = name.Text, domain.ClubKind(kind.code()), d, leader.Text, active.Checked, note.Text
 		nc.Members = members.members
-		return a.st.SaveClub(a.ctx, &nc)
+		return s.st.SaveClub(s.ctx, &nc)
 	}, func() { s.saved(nc.ID) })
 	buttons := container.NewHBox(save)
 	if c.ID != 0 {
 		buttons.Add(s.deleteButton(T("Xóa câu lạc bộ"), fmt.Sprintf(T("Chuyển %s vào thùng rác?"), c.Name),
-			func() error { return a.st.DeleteClub(a.ctx, c.ID) }))
+			func() error { return s.st.DeleteClub(s.ctx, c.ID) }))
 	}
 	s.setDetail(container.NewVBox(heading(T("Câu lạc bộ")), fm.grid(), fm.other, buttons, widget.NewSeparator(), members.root))
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/sheet"
+	"sodoan/store"
 )
 
 // coopsScreen lists the cooperative groups and edits the selected one with
@@ -19,12 +21,12 @@ type coopsScreen struct {
 	*listDetail[domain.Coop]
 }
 
-func newCoopsScreen(a *App) *coopsScreen {
-	s := &coopsScreen{newListDetail[domain.Coop](a, "Tổ hợp tác trồng hoa kiểng (10)", T("Thêm tổ hợp tác"),
-		a.exports.button(sheet.TableCoops, "to-hop-tac", thisYear))}
+func newCoopsScreen(ctx context.Context, st *store.Store, f frame, exports *tableExports) *coopsScreen {
+	s := &coopsScreen{newListDetail[domain.Coop](ctx, st, f, "Tổ hợp tác trồng hoa kiểng (10)", T("Thêm tổ hợp tác"),
+		exports.button(sheet.TableCoops, "to-hop-tac", thisYear))}
 	s.id = func(c domain.Coop) int64 { return c.ID }
 	s.label = func(c domain.Coop) string { return groupLabel(c.Name, c.Members) }
-	s.load = func() ([]domain.Coop, error) { return a.st.Coops(a.ctx) }
+	s.load = func() ([]domain.Coop, error) { return st.Coops(ctx) }
 	s.blank = func() domain.Coop { return domain.Coop{Active: true, LegalBasis: "nd77_2019"} }
 	s.show = s.showCoop
 	s.newWhenEmpty = true
@@ -32,24 +34,23 @@ func newCoopsScreen(a *App) *coopsScreen {
 }
 
 func (s *coopsScreen) showCoop(c domain.Coop) {
-	a := s.a
 	var fm form
 	fm.other = newErrorText()
-	name, field := newEntry(a), newEntry(a)
+	name, field := newEntry(s.f), newEntry(s.f)
 	name.SetText(c.Name)
 	field.SetText(c.Field)
-	founded, contract := newDateEntry(a), newDateEntry(a)
+	founded, contract := newDateEntry(s.f), newDateEntry(s.f)
 	founded.SetText(c.Founded.String())
 	contract.SetText(c.ContractDate.String())
-	legal := newChoiceSelect(a, domain.LegalBases, nil)
+	legal := newChoiceSelect(s.f, domain.LegalBases, nil)
 	legal.setCode(c.LegalBasis)
-	capital := newEntry(a)
+	capital := newEntry(s.f)
 	if c.Capital != 0 {
 		capital.SetText(fmtInt(c.Capital))
 	}
-	active := newCheck(a, T("Đang hoạt động"), nil)
+	active := newCheck(s.f, T("Đang hoạt động"), nil)
 	active.SetChecked(c.Active)
-	note := newEntry(a)
+	note := newEntry(s.f)
 	note.SetText(c.Note)
 	fm.add("Name", T("Tên tổ hợp tác"), name)
 	fm.add("Field", T("Lĩnh vực"), field)
@@ -59,9 +60,9 @@ func (s *coopsScreen) showCoop(c domain.Coop) {
 	fm.add("Capital", T("Vốn góp (đồng)"), capital)
 	fm.add("Active", "", active)
 	fm.add("Note", T("Ghi chú"), note)
-	members := newGroupEditor(a, c.Members, domain.CoopRoles)
+	members := newGroupEditor(s.ctx, s.st, s.f, c.Members, domain.CoopRoles)
 	nc := c
-	save := fm.saveButton(a, T("Lưu"), func() error {
+	save := fm.saveButton(s.f, T("Lưu"), func() error {
 		fd, ok1 := fm.parseDateField("Founded", founded)
 		cd, ok2 := fm.parseDateField("ContractDate", contract)
 		capv, ok3 := fm.parseIntField("Capital", capital, domain.MoneyRange)
@@ -72,13 +73,13 @@ func (s *coopsScreen) showCoop(c domain.Coop) {
 		nc.Name, nc.Field, nc.Founded, nc.ContractDate = name.Text, field.Text, fd, cd
 		nc.LegalBasis, nc.Capital, nc.Active, nc.Note = legal.code(), capv, active.Checked, note.Text
 		nc.Members = members.members
-		return a.st.SaveCoop(a.ctx, &nc)
+		return s.st.SaveCoop(s.ctx, &nc)
 	}, func() { s.saved(nc.ID) })
 	buttons := container.NewHBox(save)
 	box := container.NewVBox(heading(T("Tổ hợp tác")), fm.grid(), fm.other, buttons)
 	if c.ID != 0 {
 		buttons.Add(s.deleteButton(T("Xóa tổ hợp tác"), fmt.Sprintf(T("Chuyển %s vào thùng rác?"), c.Name),
-			func() error { return a.st.DeleteCoop(a.ctx, c.ID) }))
+			func() error { return s.st.DeleteCoop(s.ctx, c.ID) }))
 		box.Add(widget.NewSeparator())
 		box.Add(s.yearly(c))
 	}
@@ -89,12 +90,11 @@ func (s *coopsScreen) showCoop(c domain.Coop) {
 
 // yearly edits the group's results for a year.
 func (s *coopsScreen) yearly(c domain.Coop) fyne.CanvasObject {
-	a := s.a
 	var fm form
 	fm.other = newErrorText()
-	year := newSelect(a, yearOptions(thisYear()-5, thisYear()), nil)
-	revenue, income, support := newEntry(a), newEntry(a), newEntry(a)
-	model := newCheck(a, T("Là mô hình kinh tế Đoàn hỗ trợ trong năm"), nil)
+	year := newSelect(s.f, yearOptions(thisYear()-5, thisYear()), nil)
+	revenue, income, support := newEntry(s.f), newEntry(s.f), newEntry(s.f)
+	model := newCheck(s.f, T("Là mô hình kinh tế Đoàn hỗ trợ trong năm"), nil)
 	fm.add("Revenue", T("Doanh thu (đồng)"), revenue)
 	fm.add("AvgIncome", T("Thu nhập bình quân (đồng/người/tháng)"), income)
 	fm.add("Support", T("Hỗ trợ của Đoàn"), support)
@@ -107,9 +107,9 @@ func (s *coopsScreen) yearly(c domain.Coop) fyne.CanvasObject {
 	}
 	year.OnChanged = func(y string) {
 		yy, _ := strconv.Atoi(y)
-		cy, err := a.st.CoopYear(a.ctx, c.ID, yy)
+		cy, err := s.st.CoopYear(s.ctx, c.ID, yy)
 		if err != nil {
-			a.showError(err)
+			s.f.showError(err)
 			return
 		}
 		revenue.SetText(money(cy.Revenue))
@@ -118,14 +118,14 @@ func (s *coopsScreen) yearly(c domain.Coop) fyne.CanvasObject {
 		model.SetChecked(cy.SupportedModel)
 	}
 	year.SetSelected(strconv.Itoa(thisYear()))
-	save := fm.saveButton(a, T("Lưu kết quả năm"), func() error {
+	save := fm.saveButton(s.f, T("Lưu kết quả năm"), func() error {
 		yy, _ := strconv.Atoi(year.Selected)
 		rv, ok1 := fm.parseIntField("Revenue", revenue, domain.MoneyRange)
 		ai, ok2 := fm.parseIntField("AvgIncome", income, domain.MoneyRange)
 		if !ok1 || !ok2 {
 			return errSkip
 		}
-		return a.st.SaveCoopYear(a.ctx, domain.CoopYear{CoopID: c.ID, Year: yy, Revenue: rv, AvgIncome: ai, Support: support.Text, SupportedModel: model.Checked})
+		return s.st.SaveCoopYear(s.ctx, domain.CoopYear{CoopID: c.ID, Year: yy, Revenue: rv, AvgIncome: ai, Support: support.Text, SupportedModel: model.Checked})
 	}, func() {})
 	save.Importance = widget.MediumImportance
 	return container.NewVBox(container.NewHBox(heading(T("Kết quả năm")), year), fm.grid(), fm.other, container.NewHBox(save))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"strconv"
 	"strings"
@@ -12,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"sodoan/store"
 )
 
 // criteriaEditor edits the standard-branch checklist: the wording, code and
@@ -19,7 +22,9 @@ import (
 // criterion is no longer a checkbox, but the years it was assessed in keep
 // their marks). Every row is saved in one transaction.
 type criteriaEditor struct {
-	a     *App
+	ctx   context.Context
+	st    *store.Store
+	f     frame
 	rows  []*criterionRow
 	list  *fyne.Container
 	other *errorText
@@ -43,17 +48,16 @@ type criterionRow struct {
 var criteriaColumns = flexRow{1.5, 8, 2, 1.5}
 
 func (s *branchesScreen) editCriteria() {
-	a := s.a
-	list, err := a.st.Criteria(a.ctx)
+	list, err := s.st.Criteria(s.ctx)
 	if err != nil {
-		a.showError(err)
+		s.f.showError(err)
 		return
 	}
-	ed := &criteriaEditor{a: a, list: container.NewVBox(), other: newErrorText()}
+	ed := &criteriaEditor{ctx: s.ctx, st: s.st, f: s.f, list: container.NewVBox(), other: newErrorText()}
 	for _, c := range list {
 		ed.addRow(c)
 	}
-	add := newButtonWithIcon(a, T("Thêm tiêu chí"), theme.ContentAddIcon(), func() {
+	add := newButtonWithIcon(s.f, T("Thêm tiêu chí"), theme.ContentAddIcon(), func() {
 		next := 0
 		for _, r := range ed.rows {
 			if v, err := strconv.Atoi(strings.TrimSpace(r.order.Text)); err == nil && v > next {
@@ -61,7 +65,7 @@ func (s *branchesScreen) editCriteria() {
 			}
 		}
 		r := ed.addRow(domain.Criterion{Code: strconv.Itoa(next + 1), Order: next + 1, Active: true})
-		a.win.Canvas().Focus(r.text)
+		s.win.Canvas().Focus(r.text)
 	})
 	ed.save = func() bool {
 		if !ed.write() {
@@ -77,17 +81,16 @@ func (s *branchesScreen) editCriteria() {
 	content := container.NewBorder(container.NewVBox(note, scrollRoom(head)), container.NewVBox(ed.other, container.NewHBox(add)), nil, nil,
 		container.NewVScroll(scrollRoom(ed.list)))
 	s.criteria = ed
-	a.formDialog(T("Tiêu chí chi đoàn đạt chuẩn"), content, fyne.NewSize(1000, 620), ed.save)
+	s.f.formDialog(T("Tiêu chí chi đoàn đạt chuẩn"), content, fyne.NewSize(1000, 620), ed.save)
 }
 
 func (ed *criteriaEditor) addRow(c domain.Criterion) *criterionRow {
-	a := ed.a
-	r := &criterionRow{c: c, code: newEntry(a), text: newEntry(a), order: newEntry(a), err: newErrorText(),
+	r := &criterionRow{c: c, code: newEntry(ed.f), text: newEntry(ed.f), order: newEntry(ed.f), err: newErrorText(),
 		errs: map[string]*errorText{"Code": newErrorText(), "Text": newErrorText(), "Order": newErrorText()}}
 	r.code.SetText(c.Code)
 	r.text.SetText(c.Text)
 	r.order.SetText(strconv.Itoa(c.Order))
-	r.active = newCheck(a, "", nil)
+	r.active = newCheck(ed.f, "", nil)
 	r.active.SetChecked(c.Active)
 	ed.rows = append(ed.rows, r)
 	ed.list.Add(container.NewVBox(container.New(criteriaColumns, container.NewVBox(r.code, r.errs["Code"]),
@@ -122,13 +125,13 @@ func (ed *criteriaEditor) write() bool {
 	}
 	err := domain.CheckCriteria(list)
 	if err == nil && !bad {
-		err = ed.a.st.SaveCriteria(ed.a.ctx, list)
+		err = ed.st.SaveCriteria(ed.ctx, list)
 	}
 	if err == nil {
 		return !bad
 	}
 	if !ed.showErrors(err) {
-		ed.a.showError(err)
+		ed.f.showError(err)
 	}
 	return false
 }

@@ -1,18 +1,24 @@
 package ui
 
 import (
+	"context"
+
 	"sodoan/domain"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"sodoan/store"
 )
 
 // groupEditor edits the members of a club or cooperative group: people of
 // the register found by search, or outsiders typed by name.
 type groupEditor struct {
-	a       *App
+	ctx     context.Context
+	st      *store.Store
+	f       frame
 	members []domain.GroupMember
 	list    *fyne.Container
 	search  *entry
@@ -22,15 +28,15 @@ type groupEditor struct {
 	root    fyne.CanvasObject
 }
 
-func newGroupEditor(a *App, members []domain.GroupMember, roles []domain.Choice) *groupEditor {
-	g := &groupEditor{a: a, members: append([]domain.GroupMember(nil), members...), roles: roles,
+func newGroupEditor(ctx context.Context, st *store.Store, f frame, members []domain.GroupMember, roles []domain.Choice) *groupEditor {
+	g := &groupEditor{ctx: ctx, st: st, f: f, members: append([]domain.GroupMember(nil), members...), roles: roles,
 		list: container.NewVBox(), results: container.NewVBox()}
-	g.search = newEntry(a)
+	g.search = newEntry(f)
 	g.search.SetPlaceHolder(T("Tìm trong sổ hoặc gõ tên người ngoài sổ"))
-	g.role = newRoleEntry(a, roles)
+	g.role = newRoleEntry(f, roles)
 	g.role.SetPlaceHolder(T("Vai trò (tổ trưởng, thành viên…)"))
 	g.search.OnChanged = func(q string) { g.find(q) }
-	outsider := newButtonWithIcon(a, T("Thêm người ngoài sổ"), theme.ContentAddIcon(), func() {
+	outsider := newButtonWithIcon(f, T("Thêm người ngoài sổ"), theme.ContentAddIcon(), func() {
 		if g.search.Text == "" {
 			return
 		}
@@ -52,14 +58,14 @@ func newGroupEditor(a *App, members []domain.GroupMember, roles []domain.Choice)
 func (g *groupEditor) find(q string) {
 	g.results.Objects = nil
 	if len([]rune(q)) >= 2 {
-		people, err := g.a.st.Search(g.a.ctx, q, 8)
+		people, err := g.st.Search(g.ctx, q, 8)
 		if err != nil {
-			g.a.showError(err)
+			g.f.showError(err)
 			return
 		}
 		for _, p := range people {
 			p := p
-			b := newButtonWithIcon(g.a, p.FullName()+" — "+p.BirthDate.String()+" — "+p.BranchName, theme.ContentAddIcon(), func() {
+			b := newButtonWithIcon(g.f, p.FullName()+" — "+p.BirthDate.String()+" — "+p.BranchName, theme.ContentAddIcon(), func() {
 				g.members = append(g.members, domain.GroupMember{PersonID: p.ID, Name: p.FullName(), Role: g.role.stored()})
 				g.search.SetText("")
 				g.redraw()
@@ -83,7 +89,7 @@ func (g *groupEditor) redraw() {
 		if m.PersonID == 0 {
 			text += " (" + T("ngoài sổ") + ")"
 		}
-		del := newButtonWithIcon(g.a, "", theme.DeleteIcon(), func() {
+		del := newButtonWithIcon(g.f, "", theme.DeleteIcon(), func() {
 			g.members = append(g.members[:i], g.members[i+1:]...)
 			g.redraw()
 		})

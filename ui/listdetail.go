@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"sodoan/store"
 )
 
 // listDetail is the layout shared by the branches, clubs and cooperative
@@ -17,7 +19,9 @@ import (
 // above, the selected record's form on the right. The selection survives
 // a reload by the record's ID.
 type listDetail[R any] struct {
-	a        *App
+	ctx      context.Context
+	st       *store.Store
+	f        frame
 	items    []R
 	list     *widget.List
 	detail   *fyne.Container
@@ -35,8 +39,8 @@ type listDetail[R any] struct {
 
 // newListDetail builds the list side: template is a typical label, used to
 // size the rows; addLabel names the add button (Ctrl+N).
-func newListDetail[R any](a *App, template, addLabel string, side ...fyne.CanvasObject) *listDetail[R] {
-	l := &listDetail[R]{a: a, detail: container.NewStack()}
+func newListDetail[R any](ctx context.Context, st *store.Store, f frame, template, addLabel string, side ...fyne.CanvasObject) *listDetail[R] {
+	l := &listDetail[R]{ctx: ctx, st: st, f: f, detail: container.NewStack()}
 	l.list = widget.NewList(
 		func() int { return len(l.items) },
 		func() fyne.CanvasObject { return widget.NewLabel(template) },
@@ -45,7 +49,7 @@ func newListDetail[R any](a *App, template, addLabel string, side ...fyne.Canvas
 		l.selected = l.id(l.items[i])
 		l.show(l.items[i])
 	}
-	add := newButtonWithIcon(a, addLabel+" (Ctrl+N)", theme.ContentAddIcon(), l.newRecord)
+	add := newButtonWithIcon(f, addLabel+" (Ctrl+N)", theme.ContentAddIcon(), l.newRecord)
 	var top fyne.CanvasObject = add
 	if len(side) > 0 {
 		top = container.NewVBox(append([]fyne.CanvasObject{add}, side...)...)
@@ -63,7 +67,7 @@ func (l *listDetail[R]) view() fyne.CanvasObject { return l.root }
 func (l *listDetail[R]) refresh() {
 	items, err := l.load()
 	if err != nil {
-		l.a.showError(err)
+		l.f.showError(err)
 		return
 	}
 	l.items = items
@@ -103,10 +107,10 @@ func (l *listDetail[R]) saved(id int64) {
 // deleteButton asks "title: Xóa name?" and, on agreement, runs del and
 // reloads with the first record selected.
 func (l *listDetail[R]) deleteButton(title, question string, del func() error) *button {
-	return newButtonWithIcon(l.a, T("Xóa"), theme.DeleteIcon(), func() {
-		l.a.confirm(title, question, func() {
+	return newButtonWithIcon(l.f, T("Xóa"), theme.DeleteIcon(), func() {
+		l.f.confirm(title, question, func() {
 			if err := del(); err != nil {
-				l.a.showError(err)
+				l.f.showError(err)
 				return
 			}
 			l.saved(0)
