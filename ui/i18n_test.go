@@ -74,37 +74,44 @@ func storeMessages(t *testing.T) []string {
 	for _, w := range append(store.HistoryWords(), store.TrashWords()...) {
 		seen[w] = true
 	}
-	eachCall(t, "../store/*.go", func(call *ast.CallExpr) {
-		var first int // index of the first translated argument
-		switch fn := call.Fun.(type) {
-		case *ast.SelectorExpr:
-			if fn.Sel.Name != "add" || len(call.Args) < 3 {
-				return
-			}
-			first = 1 // add(field, label, format, args…)
-		case *ast.Ident:
-			switch fn.Name {
-			case "errMsg": // errMsg(format, args…)
-			case "refuse": // refuse(err, format, args…)
-				first = 1
+	// The rules and their messages are domain's; store adds the ones
+	// that need the register (a card number taken, an office held).
+	for _, glob := range []string{"../domain/*.go", "../store/*.go"} {
+		eachCall(t, glob, func(call *ast.CallExpr) {
+			var first int // index of the first translated argument
+			switch fn := call.Fun.(type) {
+			case *ast.SelectorExpr:
+				switch {
+				case fn.Sel.Name == "Add" && len(call.Args) >= 3:
+					first = 1 // Add(field, label, format, args…)
+				case fn.Sel.Name == "ErrMsg": // domain.ErrMsg(format, args…)
+				default:
+					return
+				}
+			case *ast.Ident:
+				switch fn.Name {
+				case "ErrMsg": // ErrMsg(format, args…)
+				case "refuse": // refuse(err, format, args…)
+					first = 1
+				default:
+					return
+				}
 			default:
 				return
 			}
-		default:
-			return
-		}
-		last := first // errMsg, refuse: the format alone
-		if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "add" {
-			last = first + 1 // add: the label and the format
-		}
-		for i := first; i <= last && i < len(call.Args); i++ {
-			if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-				if s, err := strconv.Unquote(lit.Value); err == nil {
-					seen[s] = true
+			last := first // ErrMsg, refuse: the format alone
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Add" {
+				last = first + 1 // Add: the label and the format
+			}
+			for i := first; i <= last && i < len(call.Args); i++ {
+				if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					if s, err := strconv.Unquote(lit.Value); err == nil {
+						seen[s] = true
+					}
 				}
 			}
-		}
-	})
+		})
+	}
 	return sortedKeys(seen)
 }
 
