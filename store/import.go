@@ -354,17 +354,11 @@ func guessBranchKind(name string) domain.BranchKind {
 
 // importColumns are the columns of a person the bulk import writes, in
 // the order of importArgs.
-var importColumns = strings.Split(`id,family_name,middle_name,given_name,gender,birth_date,ethnicity,religion,citizen_id,phone,`+
-	`address,hamlet,occupation,schooling,qualification,theory_level,it_level,language,language_fluent,youth_work_trained,`+
-	`union_member,admission_date,card_number,branch_id,federation_member,federation_date,note,status,sort_key,search`, ",")
+var importColumns = append(append([]string{"id"}, fieldColumns...), "status", "sort_key", "search")
 
 // importArgs are p's values for importColumns.
 func importArgs(p *domain.Person, key []byte, search string) []any {
-	return []any{p.ID, p.FamilyName, p.MiddleName, p.GivenName, string(p.Gender), sqlDate(p.BirthDate),
-		p.Ethnicity, p.Religion, p.CitizenID, p.Phone, p.Address, p.Hamlet, string(p.Occupation), int64(p.Schooling),
-		string(p.Qualification), string(p.TheoryLevel), p.ITLevel, p.Language, p.LanguageFluent, p.YouthWorkTrained,
-		p.UnionMember, sqlDate(p.AdmissionDate), nullIfEmpty(p.CardNumber), nullIfZero(p.BranchID),
-		p.FederationMember, sqlDate(p.FederationDate), p.Note, string(domain.StatusActive), key, search}
+	return append(append([]any{p.ID}, fieldArgs(p)...), string(domain.StatusActive), key, search)
 }
 
 // historyRow is a row as history keeps it: the database's own values.

@@ -109,26 +109,22 @@ func (m *membersScreen) noun() string {
 }
 
 func (m *membersScreen) build() {
-	admission := T("Ngày vào Đoàn")
-	if m.kind == store.KindFederation {
-		admission = T("Ngày vào Hội")
-	}
 	m.cols = []memberColumn{
 		{T("STT"), "", false, 55, false, func(p *domain.Person, row int) string { return strconv.Itoa(row + 1) }},
 		{T("Họ và tên"), store.SortName, true, 185, true, func(p *domain.Person, _ int) string { return p.FullName() }},
-		{T("Ngày sinh"), store.SortBirth, true, 105, false, func(p *domain.Person, _ int) string { return p.BirthDate.String() }},
-		{T("Giới tính"), store.SortGender, true, 85, false, func(p *domain.Person, _ int) string { return T(p.Gender.Label()) }},
-		{T("Chi đoàn"), store.SortBranch, true, 165, true, func(p *domain.Person, _ int) string { return p.BranchName }},
-		{admission, store.SortAdmission, true, 120, false, func(p *domain.Person, _ int) string {
-			if m.kind == store.KindFederation {
-				return p.FederationDate.String()
-			}
-			return p.AdmissionDate.String()
-		}},
-		{T("Số thẻ"), store.SortCard, true, 110, false, func(p *domain.Person, _ int) string { return p.CardNumber }},
-		{T("Chức vụ"), "", false, 110, true, func(p *domain.Person, _ int) string { return T(p.Position) }},
-		{T("Trạng thái"), store.SortStatus, true, 140, true, func(p *domain.Person, _ int) string { return T(p.Status.Label()) }},
 	}
+	// The catalog's listed fields, in their list order; the Federation's
+	// list shows its own date where the Union's shows the admission.
+	for _, fd := range domain.ListedFields() {
+		if m.kind == store.KindFederation && fd.Key == "admission_date" {
+			fd, _ = domain.PersonField("federation_date")
+		}
+		w, long := listWidth(fd)
+		m.cols = append(m.cols, memberColumn{T(listTitle(fd)), store.SortField(fd.Key), true, w, long, listText(fd)})
+	}
+	m.cols = append(m.cols,
+		memberColumn{T("Chức vụ"), "", false, 110, true, func(p *domain.Person, _ int) string { return T(p.Position) }},
+		memberColumn{T("Trạng thái"), store.SortStatus, true, 140, true, func(p *domain.Person, _ int) string { return T(p.Status.Label()) }})
 
 	m.search = newEntry(m.a)
 	m.search.SetPlaceHolder(T("Tìm theo tên, số thẻ, CCCD, điện thoại… (Ctrl+F)"))

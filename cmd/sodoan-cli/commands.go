@@ -60,10 +60,20 @@ func membersListFlags(fs *flag.FlagSet) Run {
 		if err != nil {
 			return err
 		}
-		header := []string{"STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chi đoàn", "Ngày vào Đoàn", "Số thẻ đoàn viên", "Chức vụ", "Trạng thái"}
+		// The columns of the window's list: the catalog's listed fields
+		// between the name and the office.
+		listed := domain.ListedFields()
+		header := []string{"STT", "Họ và tên"}
+		for _, fd := range listed {
+			header = append(header, fd.Label)
+		}
+		header = append(header, "Chức vụ", "Trạng thái")
 		row := func(i int, p *domain.Person) []string {
-			return []string{fmt.Sprint(i), p.FullName(), p.BirthDate.String(), p.Gender.Label(), p.BranchName,
-				p.AdmissionDate.String(), p.CardNumber, p.Position, p.Status.Label()}
+			r := []string{fmt.Sprint(i), p.FullName()}
+			for _, fd := range listed {
+				r = append(r, fd.Display(p))
+			}
+			return append(r, p.Position, p.Status.Label())
 		}
 		i := 0
 		if *out != "" {
