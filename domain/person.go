@@ -19,7 +19,8 @@ type Person struct {
 	Address          string
 	Hamlet           string // khóm, ấp
 	Occupation       Occupation
-	Schooling        int // grade reached out of 12 (0: unknown)
+	DuesCategory     DuesCategory // "": derived from Occupation (see Dues)
+	Schooling        int          // grade reached out of 12 (0: unknown)
 	Qualification    Qualification
 	TheoryLevel      TheoryLevel
 	ITLevel          string
@@ -41,6 +42,21 @@ type Person struct {
 	Status     Status
 	BranchName string
 	Position   string // highest current office, Vietnamese label
+}
+
+// Dues is the person's dues category: the one set, or else the one her
+// occupation implies. Pupils and students, the unemployed and farmers pay
+// the rate without wages (NQ 07-NQ/TWĐTN); everyone else, an unknown
+// occupation included, the rate with wages, until the form says otherwise.
+func (p *Person) Dues() DuesCategory {
+	if p.DuesCategory != "" {
+		return p.DuesCategory
+	}
+	switch p.Occupation {
+	case "student", "unemployed", "farmer":
+		return DuesNoWage
+	}
+	return DuesWage
 }
 
 // FullName is "họ tên đệm tên" with single spaces.
