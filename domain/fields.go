@@ -139,7 +139,7 @@ var PersonFields = []Field{
 	{Key: "occupation", Name: "Occupation", Label: "Nghề nghiệp", English: "Occupation", Kind: FieldChoice, Choices: Occupations, Optional: true,
 		Aliases: []string{"Nghề nghiệp hiện nay", "Việc làm"}, Ptr: func(p *Person) any { return (*string)(&p.Occupation) }},
 	{Key: "dues_category", Name: "DuesCategory", Label: "Diện đóng đoàn phí", English: "Dues category", Kind: FieldChoice,
-		Choices: DuesCategories, Optional: true, Empty: "Theo nghề nghiệp", Personal: true, Printed: true, PrintWidth: 20, List: 6,
+		Choices: DuesCategories, Optional: true, Empty: "Theo nghề nghiệp", Personal: true, Printed: true, PrintWidth: 23, List: 6,
 		ChoiceEnglish: map[string]string{"Hưởng lương": "With wages", "Không hưởng lương": "Without wages", "Theo nghề nghiệp": "By occupation"},
 		Aliases:       []string{"Diện đóng ĐP", "Diện đoàn phí"},
 		Ptr:           func(p *Person) any { return (*string)(&p.DuesCategory) },
