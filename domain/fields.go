@@ -60,9 +60,10 @@ type Field struct {
 	// ("" is not then one of the codes).
 	Choices  []Choice
 	Optional bool
-	// ChoiceEnglish is the English of the Choices' labels that the
-	// translation file does not already hold (a new field's own list).
-	ChoiceEnglish map[string]string
+	// EnglishWords is the English of the field's own words that the
+	// translation file does not already hold (a new field's list, short
+	// label, empty choice).
+	EnglishWords map[string]string
 	// Empty is the label of an empty choice where empty means something
 	// ("Theo nghề nghiệp": derived), shown first in the form's list.
 	Empty string
@@ -140,10 +141,12 @@ var PersonFields = []Field{
 		Aliases: []string{"Nghề nghiệp hiện nay", "Việc làm"}, Ptr: func(p *Person) any { return (*string)(&p.Occupation) }},
 	{Key: "dues_category", Name: "DuesCategory", Label: "Diện đóng đoàn phí", English: "Dues category", Kind: FieldChoice,
 		Choices: DuesCategories, Optional: true, Empty: "Theo nghề nghiệp", Personal: true, Printed: true, PrintWidth: 23, List: 6,
-		ChoiceEnglish: map[string]string{"Hưởng lương": "With wages", "Không hưởng lương": "Without wages", "Theo nghề nghiệp": "By occupation"},
-		Aliases:       []string{"Diện đóng ĐP", "Diện đoàn phí"},
-		Ptr:           func(p *Person) any { return (*string)(&p.DuesCategory) },
-		Show:          func(p *Person) string { return p.Dues().Label() }},
+		Short: "Đoàn phí",
+		EnglishWords: map[string]string{"Hưởng lương": "With wages", "Không hưởng lương": "Without wages", "Theo nghề nghiệp": "By occupation",
+			"Đoàn phí": "Dues"},
+		Aliases: []string{"Diện đóng ĐP", "Diện đoàn phí"},
+		Ptr:     func(p *Person) any { return (*string)(&p.DuesCategory) },
+		Show:    func(p *Person) string { return p.Dues().Label() }},
 	{Key: "schooling", Name: "Schooling", Label: "Học vấn", English: "Schooling", Kind: FieldGrade, Side: SideRight,
 		Aliases: []string{"Trình độ học vấn", "Văn hóa", "Trình độ văn hóa", "TĐHV"}, Ptr: func(p *Person) any { return &p.Schooling }},
 	{Key: "qualification", Name: "Qualification", Label: "Trình độ chuyên môn", English: "Qualification", Kind: FieldChoice,
@@ -238,7 +241,7 @@ func FieldEnglish() map[string]string {
 	out := map[string]string{}
 	for _, f := range PersonFields {
 		out[f.Label] = f.English
-		for vi, en := range f.ChoiceEnglish {
+		for vi, en := range f.EnglishWords {
 			out[vi] = en
 		}
 	}

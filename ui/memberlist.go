@@ -33,10 +33,12 @@ func listWidth(f domain.Field) (float32, bool) {
 	case domain.FieldBranch:
 		return 165, true
 	case domain.FieldChoice:
+		// A few short labels (Nam, Nữ) or a category's whole label
+		// (Không hưởng lương), which a narrower column would cut.
 		if len(f.Choices) <= 2 && f.Empty == "" {
 			return 85, false
 		}
-		return 140, true
+		return 140, false
 	}
 	return 150, true
 }

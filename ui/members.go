@@ -485,9 +485,9 @@ func (m *membersScreen) sortBy(col int) {
 // fitColumns sizes the members table to its space and shares the width
 // out among the columns: the fixed ones (dates, numbers) keep their width,
 // the ones holding long text (name, branch, position, status) grow or
-// shrink in proportion, never below 70 % of their design width. So the
-// last column is not cut on a 1366-pixel laptop, and a wide screen shows
-// whole branch names.
+// shrink in proportion, never below 60 % of their design width. So the
+// last column is not cut in the first start's 1240-pixel window or on a
+// 1366-pixel laptop, and a wide screen shows whole branch names.
 type fitColumns struct{ m *membersScreen }
 
 // Layout implements fyne.Layout.
@@ -509,7 +509,7 @@ func (l fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 	scale := float32(1)
 	if flex > 0 && avail > fixed {
-		scale = max((avail-fixed)/flex, 0.7)
+		scale = max((avail-fixed)/flex, 0.6)
 	}
 	if len(l.m.widths) != len(cols) {
 		l.m.widths = make([]float32, len(cols))
