@@ -15,9 +15,9 @@ func TestDuesCategoryInTheWindow(t *testing.T) {
 	f := newFixture(t, "members")
 	m := f.members()
 	f.waitFor("list", func() bool { return m.total == len(testNames) })
-	col := slices.IndexFunc(m.cols, func(c memberColumn) bool { return c.title == "Diện đóng đoàn phí" })
+	col := slices.IndexFunc(m.cols, func(c memberColumn) bool { return c.title == "Đoàn phí" })
 	if col < 0 {
-		t.Fatal("the member list has no Diện đóng đoàn phí column")
+		t.Fatal("the member list has no Đoàn phí (dues category) column")
 	}
 	ctx := context.Background()
 	first := m.row(0)
