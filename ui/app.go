@@ -1,6 +1,9 @@
 // Package ui is Sổ Đoàn's desktop window: every screen of the register in
-// one Fyne window. It reads and writes only through package store and
-// builds documents only through package report.
+// one Fyne window. It reads and writes the register only through package
+// store, issues documents only through package issuing, reads and writes
+// spreadsheets through package sheet and ward packages through package
+// wardpkg; of report it uses only the way a ward's name is printed. It holds
+// no SQL and no PDF layout.
 package ui
 
 import (

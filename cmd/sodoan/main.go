@@ -1,8 +1,9 @@
 // Command sodoan is Sổ Đoàn's desktop window.
 //
-//	sodoan [--db FILE] [--screen ID] [--version]
+//	sodoan [--db FILE] [--screen ID] [--reports DIR] [--version]
 //
-// Without --db it opens the register in the user's data folder. A start
+// Without --db it opens the register in the user's data folder; without
+// --reports documents go to bao-cao beside the register. A start
 // that fails (no OpenGL, a broken register) is written to sodoan.log beside
 // the register and shown in a dialog (startup.go).
 package main
