@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"sodoan/domain"
 
@@ -38,7 +39,24 @@ type Store struct {
 	// this lock.
 	collMu sync.Mutex
 	coll   *domain.SortKeyer
+
+	// now is OpenOptions.Now; nil is time.Now.
+	now func() time.Time
 }
+
+// Now is the register's clock (OpenOptions.Now): every stamp the register
+// writes and every rule that asks what day it is read it here, so that a
+// test can set the day.
+func (s *Store) Now() time.Time {
+	if s.now != nil {
+		return s.now()
+	}
+	return time.Now()
+}
+
+// Today is the date of the register's clock (in the clock's own time
+// zone: the local one for time.Now).
+func (s *Store) Today() domain.Date { return domain.DateOf(s.Now()) }
 
 // Close closes the register (and releases its lock, if it holds one).
 func (s *Store) Close() error {

@@ -13,7 +13,7 @@ import (
 // Ngày vào Đoàn: …". A register written only through the forms, or the
 // demo ward, has none.
 func (s *Store) CheckRules(ctx context.Context) ([]string, error) {
-	today := domain.Today()
+	today := s.Today()
 	offices := map[int64]bool{}
 	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT person_id FROM positions WHERE end IS NULL OR end = '' OR end >= ?`, sqlDate(today))
 	if err != nil {
