@@ -347,7 +347,11 @@ func busy(err error) error {
 
 // Create makes a new, empty register at path (its folder too), refusing
 // a file that exists already (an empty, 0-byte file excepted).
-func Create(path string) (*Store, error) {
+func Create(path string) (*Store, error) { return CreateWith(path, OpenOptions{}) }
+
+// CreateWith is Create opening the new register as o says (its clock);
+// o.Create is implied.
+func CreateWith(path string, o OpenOptions) (*Store, error) {
 	kind, err := inspect(path)
 	if err != nil {
 		return nil, err
@@ -355,5 +359,6 @@ func Create(path string) (*Store, error) {
 	if kind == fileSQLite {
 		return nil, fmt.Errorf("sổ %s đã có: không tạo đè (chọn tên tệp khác)", path)
 	}
-	return OpenWith(path, OpenOptions{Create: true})
+	o.Create = true
+	return OpenWith(path, o)
 }

@@ -78,7 +78,7 @@ func TestClubClosedCountsForItsYear(t *testing.T) {
 	}
 	in := domain.Indicator{Code: "2.2a", Kind: domain.KindCount, Metric: domain.MetricEconomicClubs, Target: 1}
 	for year, want := range map[int]float64{2024: 1, 2025: 1, 2026: 0} {
-		m, err := s.measure(ctx, in, domain.YearSpanOf(year, 1, 1, domain.MustDate(year, 12, 31)), domain.ScaleTasks)
+		m, err := s.measure(ctx, in, domain.YearSpanOf(year, 1, 1, domain.MustDate(year, 12, 31), s.Today()), domain.ScaleTasks)
 		if err != nil || m.Actual != want {
 			t.Errorf("%d: %v clubs (%v), want %v", year, m.Actual, err, want)
 		}

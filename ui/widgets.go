@@ -49,7 +49,8 @@ func newDateEntry(a *App) *entry {
 // prints when the members table first shows, for start-up timing.
 var tracing = os.Getenv("SODOAN_TRACE") != ""
 
-// started approximates the process start, for the start-up trace.
+// started approximates the process start, for the start-up trace (the
+// wall clock: it measures how long the start took).
 var started = time.Now()
 
 func (e *entry) trace() {

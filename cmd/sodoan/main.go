@@ -13,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -70,7 +71,10 @@ func main() {
 }
 
 func run(g *guard, db, screen, reports string) error {
-	reg, err := openRegister(g, db)
+	// One clock, the machine's, chosen here at the top and handed to the
+	// register and the window, so that their today agree.
+	now := time.Now
+	reg, err := openRegister(g, db, now)
 	if err != nil {
 		return err
 	}
@@ -78,7 +82,7 @@ func run(g *guard, db, screen, reports string) error {
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Sổ Đoàn", Version: version.Version})
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	w, err := ui.New(a, reg.st, ui.Options{Screen: screen, ReportsDir: reports, Create: reg.create})
+	w, err := ui.New(a, reg.st, ui.Options{Screen: screen, ReportsDir: reports, Create: reg.create, Now: now})
 	if err != nil {
 		return err
 	}
