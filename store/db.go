@@ -4,8 +4,9 @@
 // path that records history, the recycle bin, backups and restore, the lock
 // that keeps one writer per register, the guard of every file written, and
 // the demo ward. The rules, messages and verdicts it applies are domain's;
-// it must not import ui, report, sheet or issuing, nor know of windows or
-// PDFs.
+// the today they judge by, and the time of every stamp it writes, come
+// from the clock it is opened with (OpenOptions.Now). It must not import
+// ui, report, sheet or issuing, nor know of windows or PDFs.
 package store
 
 import (
