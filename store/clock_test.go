@@ -29,6 +29,22 @@ func openAt(t *testing.T, c *testClock) *Store {
 	return s
 }
 
+// closeClub saves the active club c, then saves it closed, and returns the
+// day the register recorded as its closing.
+func closeClub(t *testing.T, s *Store, c *domain.Club) (closed string, err error) {
+	t.Helper()
+	ctx := context.Background()
+	if err := s.SaveClub(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	c.Active = false
+	if err := s.SaveClub(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT closed FROM clubs WHERE id = ?`, c.ID).Scan(&closed)
+	return closed, err
+}
+
 // TestClockHonoured: a register opened with a clock in 2030 stamps its
 // history, recycle bin, backups and a closed club with 2030's day, and
 // judges "in the future" against 2030, not against the machine's today.
@@ -62,15 +78,7 @@ func TestClockHonoured(t *testing.T) {
 	}
 
 	club := &domain.Club{Name: "CLB Tương lai", Kind: "economic", Active: true}
-	if err := s.SaveClub(ctx, club); err != nil {
-		t.Fatal(err)
-	}
-	club.Active = false
-	if err := s.SaveClub(ctx, club); err != nil {
-		t.Fatal(err)
-	}
-	var closed string
-	if err := s.db.QueryRowContext(ctx, `SELECT closed FROM clubs WHERE id = ?`, club.ID).Scan(&closed); err != nil || closed != today.ISO() {
+	if closed, err := closeClub(t, s, club); err != nil || closed != today.ISO() {
 		t.Errorf("club closed on %q (%v), want %s", closed, err, today.ISO())
 	}
 

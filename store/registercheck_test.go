@@ -62,15 +62,7 @@ func TestClubClosedCountsForItsYear(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
 	c := &domain.Club{Name: "CLB Thanh niên làm kinh tế", Kind: "economic", Founded: domain.MustDate(2020, 1, 1), Active: true}
-	if err := s.SaveClub(ctx, c); err != nil {
-		t.Fatal(err)
-	}
-	c.Active = false
-	if err := s.SaveClub(ctx, c); err != nil {
-		t.Fatal(err)
-	}
-	var closed string
-	if err := s.db.QueryRow(`SELECT closed FROM clubs WHERE id = ?`, c.ID).Scan(&closed); err != nil || closed != domain.Today().ISO() {
+	if closed, err := closeClub(t, s, c); err != nil || closed != domain.Today().ISO() {
 		t.Fatalf("closing day recorded %q (%v), want today", closed, err)
 	}
 	if _, err := s.db.Exec(`UPDATE clubs SET closed = '2025-05-01' WHERE id = ?`, c.ID); err != nil {
