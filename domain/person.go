@@ -179,10 +179,11 @@ func ValidatePerson(p *Person, row int, today Date) *Checker {
 
 // CheckPerson reports the rules a copy of p breaks that need no database
 // (nil when none), without writing: a form can show every message at once,
-// even while one of its fields cannot be read yet.
-func CheckPerson(p Person) error {
+// even while one of its fields cannot be read yet. Dates are judged
+// against today, the caller's clock.
+func CheckPerson(p Person, today Date) error {
 	CleanPerson(&p)
-	return ValidatePerson(&p, 0, Today()).Err()
+	return ValidatePerson(&p, 0, today).Err()
 }
 
 // checkPersonText checks every text field of a person against its rule

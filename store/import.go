@@ -130,7 +130,7 @@ func (s *Store) CheckImport(ctx context.Context, people []*domain.Person, rows [
 	if err != nil {
 		return ImportCheck{}, err
 	}
-	c := checkImport(e, people, rows)
+	c := checkImport(e, people, rows, s.Today())
 	s.sortByText(c.UnknownBranches)
 	return c, nil
 }
@@ -144,8 +144,9 @@ func (s *Store) sortByText(names []string) {
 	slices.SortStableFunc(names, func(a, b string) int { return bytes.Compare(keys[a], keys[b]) })
 }
 
-func checkImport(e *existingPeople, people []*domain.Person, rows []int) ImportCheck {
-	today := domain.Today()
+// checkImport checks the people read from a sheet, row by row, against
+// each other and the register (e), judging dates against today.
+func checkImport(e *existingPeople, people []*domain.Person, rows []int, today domain.Date) ImportCheck {
 	c := ImportCheck{Existing: make([]int64, len(people)), ExistingName: make([]string, len(people))}
 	cards := map[string]int{}
 	type sheetPerson struct {
@@ -257,7 +258,7 @@ func (s *Store) ImportPeople(ctx context.Context, people []*domain.Person, rows 
 		if err != nil {
 			return err
 		}
-		c := checkImport(e, people, rows)
+		c := checkImport(e, people, rows, s.Today())
 		s.sortByText(c.UnknownBranches)
 		if len(c.UnknownBranches) > 0 && !opt.CreateBranches {
 			for i, p := range people {

@@ -87,7 +87,7 @@ func (s *Store) savePeople(ctx context.Context, people []*domain.Person, numbere
 	if err := s.RefuseConsolidation(ctx, "ghi đoàn viên, hội viên"); err != nil {
 		return err
 	}
-	today := domain.Today()
+	today := s.Today()
 	var all []domain.FieldError
 	cards := map[string]int{}
 	for i, p := range people {

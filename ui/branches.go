@@ -33,7 +33,7 @@ func newBranchesScreen(a *App) *branchesScreen {
 	s := &branchesScreen{}
 	edit := newButtonWithIcon(T("Tiêu chí chi đoàn đạt chuẩn"), theme.ListIcon(), func() { s.editCriteria() })
 	s.listDetail = newListDetail[domain.Branch](a, "Chi đoàn Khóm 10 (100)", T("Thêm chi đoàn"), edit,
-		a.tableExportButton(sheet.TableBranches, "chi-doan", thisYear))
+		a.tableExportButton(sheet.TableBranches, "chi-doan", a.thisYear))
 	s.id = func(b domain.Branch) int64 { return b.ID }
 	s.label = func(b domain.Branch) string {
 		text := fmt.Sprintf("%s (%d)", b.Name, b.Members)
@@ -115,7 +115,7 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 	// retired or added since the mark was made): kept when the year is
 	// saved again.
 	var hidden []int64
-	year := newSelect(yearOptions(thisYear()-5, thisYear()), nil)
+	year := newSelect(yearOptions(s.a.thisYear()-5, s.a.thisYear()), nil)
 	load := func() {
 		y, _ := strconv.Atoi(year.Selected)
 		// Each year is assessed against its own checklist: changing the
@@ -160,7 +160,7 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 		}
 	}
 	year.OnChanged = func(string) { load() }
-	year.SetSelected(strconv.Itoa(thisYear()))
+	year.SetSelected(strconv.Itoa(s.a.thisYear()))
 	s.checkYear = year
 	saveYear := func() {
 		y, _ := strconv.Atoi(year.Selected)

@@ -18,7 +18,7 @@ type clubsScreen struct {
 
 func newClubsScreen(a *App) *clubsScreen {
 	s := &clubsScreen{newListDetail[domain.Club](a, "CLB Thanh niên làm kinh tế (20)", T("Thêm câu lạc bộ"),
-		a.tableExportButton(sheet.TableClubs, "cau-lac-bo", thisYear))}
+		a.tableExportButton(sheet.TableClubs, "cau-lac-bo", a.thisYear))}
 	s.id = func(c domain.Club) int64 { return c.ID }
 	s.label = func(c domain.Club) string { return groupLabel(c.Name, c.Members) }
 	s.load = func() ([]domain.Club, error) { return a.st.Clubs(a.ctx) }

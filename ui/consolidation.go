@@ -58,9 +58,8 @@ type consolidationScreen struct {
 	last string
 }
 
-// consolidationYears are the years offered, latest first.
-func consolidationYears() []string {
-	y := thisYear()
+// consolidationYears are the years offered, latest (y) first.
+func consolidationYears(y int) []string {
 	out := make([]string, 0, 6)
 	for i := 0; i < 6; i++ {
 		out = append(out, strconv.Itoa(y-i))
@@ -72,7 +71,7 @@ func newConsolidationScreen(a *App) *consolidationScreen {
 	s := &consolidationScreen{a: a}
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.year = widget.NewSelect(consolidationYears(), func(string) { s.load() })
+	s.year = widget.NewSelect(consolidationYears(a.thisYear()), func(string) { s.load() })
 	s.year.SetSelectedIndex(0)
 	s.importBtn = newButtonWithIcon(T("Nhập gói của phường"), theme.DownloadIcon(), s.chooseFile)
 	s.importBtn.Importance = widget.HighImportance

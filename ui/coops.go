@@ -21,7 +21,7 @@ type coopsScreen struct {
 
 func newCoopsScreen(a *App) *coopsScreen {
 	s := &coopsScreen{newListDetail[domain.Coop](a, "Tổ hợp tác trồng hoa kiểng (10)", T("Thêm tổ hợp tác"),
-		a.tableExportButton(sheet.TableCoops, "to-hop-tac", thisYear))}
+		a.tableExportButton(sheet.TableCoops, "to-hop-tac", a.thisYear))}
 	s.id = func(c domain.Coop) int64 { return c.ID }
 	s.label = func(c domain.Coop) string { return groupLabel(c.Name, c.Members) }
 	s.load = func() ([]domain.Coop, error) { return a.st.Coops(a.ctx) }
@@ -92,7 +92,7 @@ func (s *coopsScreen) yearly(c domain.Coop) fyne.CanvasObject {
 	a := s.a
 	var fm form
 	fm.other = newErrorText()
-	year := newSelect(yearOptions(thisYear()-5, thisYear()), nil)
+	year := newSelect(yearOptions(s.a.thisYear()-5, s.a.thisYear()), nil)
 	revenue, income, support := newEntry(a), newEntry(a), newEntry(a)
 	model := newCheck(T("Là mô hình kinh tế Đoàn hỗ trợ trong năm"), nil)
 	fm.add("Revenue", T("Doanh thu (đồng)"), revenue)
@@ -117,7 +117,7 @@ func (s *coopsScreen) yearly(c domain.Coop) fyne.CanvasObject {
 		support.SetText(cy.Support)
 		model.SetChecked(cy.SupportedModel)
 	}
-	year.SetSelected(strconv.Itoa(thisYear()))
+	year.SetSelected(strconv.Itoa(s.a.thisYear()))
 	save := fm.saveButton(a, T("Lưu kết quả năm"), func() error {
 		yy, _ := strconv.Atoi(year.Selected)
 		rv, ok1 := fm.parseIntField("Revenue", revenue, domain.MoneyRange)

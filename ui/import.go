@@ -312,12 +312,12 @@ func (im *importer) doImport() {
 // .xlsx in this year's reports folder and offers to open it.
 func (im *importer) saveRejected() {
 	a := im.a
-	dir, err := a.yearDir(thisYear())
+	dir, err := a.yearDir(im.a.thisYear())
 	if err != nil {
 		a.showError(err)
 		return
 	}
-	path := filepath.Join(dir, "dong-chua-nhap-"+time.Now().Format("2006-01-02-150405")+".xlsx")
+	path := filepath.Join(dir, "dong-chua-nhap-"+im.a.fileStamp()+".xlsx")
 	out := a.st.Output(path, false)
 	out.Ask = a.askReplace
 	n, err := im.pv.WriteRejected(out)
@@ -352,7 +352,7 @@ func (a *App) newElapsed(text string) *elapsed {
 	done := make(chan struct{})
 	var once sync.Once
 	e.stop = func() { once.Do(func() { close(done) }) }
-	start := time.Now()
+	start := time.Now() // the wall clock: it measures the import's length
 	go func() {
 		t := time.NewTicker(time.Second)
 		defer t.Stop()

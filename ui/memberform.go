@@ -195,7 +195,7 @@ func (f *memberForm) save() bool {
 		// A date could not be read (its message is shown): show the other
 		// fields' messages too, rather than one at a time.
 		var ve *domain.ValidationError
-		if errors.As(domain.CheckPerson(*p), &ve) {
+		if errors.As(domain.CheckPerson(*p, f.a.today()), &ve) {
 			var rest []domain.FieldError
 			for _, fe := range ve.Errors {
 				if !f.form.hasError(fe.Field) {

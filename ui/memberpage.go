@@ -56,7 +56,7 @@ func (a *App) memberPage(p *domain.Person) fyne.CanvasObject {
 	} else {
 		actions.Add(newButton(T("Chuyển đến"), func() { a.eventDialog(p, domain.EventTransferIn, reopen) }))
 	}
-	actions.Add(newButton(T("Xếp loại, Đảng…"), func() { a.memberYearDialog(p, thisYear(), reopen) }))
+	actions.Add(newButton(T("Xếp loại, Đảng…"), func() { a.memberYearDialog(p, a.thisYear(), reopen) }))
 	if p.Status == domain.StatusActive {
 		actions.Add(newButtonWithIcon(T("Giấy giới thiệu"), theme.DocumentPrintIcon(), func() { a.transferLetterDialog(p) }))
 	}
@@ -220,7 +220,7 @@ func (a *App) eventDialog(p *domain.Person, kind domain.EventKind, done func()) 
 	var fm form
 	fm.other = newErrorText()
 	date := newDateEntry(a)
-	date.SetText(domain.Today().String())
+	date.SetText(a.today().String())
 	unit := newEntry(a)
 	reason := newEntry(a)
 	note := newEntry(a)
@@ -256,7 +256,7 @@ func (a *App) eventDialog(p *domain.Person, kind domain.EventKind, done func()) 
 func (a *App) memberYearDialog(p *domain.Person, year int, done func()) {
 	var fm form
 	fm.other = newErrorText()
-	yearSel := newSelect(yearOptions(thisYear()-10, thisYear()), nil)
+	yearSel := newSelect(yearOptions(a.thisYear()-10, a.thisYear()), nil)
 	rating := newChoiceSelect(withAll(T("Chưa xếp loại"), domain.Ratings), nil)
 	reg := newCheck(T("Đăng ký chương trình rèn luyện"), nil)
 	comp := newCheck(T("Hoàn thành chương trình rèn luyện"), nil)

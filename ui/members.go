@@ -157,7 +157,7 @@ func (m *membersScreen) build() {
 	m.turning = newCheck(T("Tròn 30 tuổi năm nay"), func(on bool) {
 		m.filter.TurningThirty = 0
 		if on {
-			m.filter.TurningThirty = thisYear()
+			m.filter.TurningThirty = m.a.thisYear()
 		}
 		m.reload(false)
 	})
@@ -283,7 +283,7 @@ func (m *membersScreen) queryChanged(s string) {
 // reload starts loading the first page of the current filter off the UI
 // goroutine; withAll also recounts the unfiltered total.
 func (m *membersScreen) reload(withAll bool) {
-	m.lastRun = time.Now()
+	m.lastRun = time.Now() // the wall clock: it times the search's pause
 	m.gen++
 	gen := m.gen
 	f := m.filter

@@ -55,7 +55,7 @@ func (s *planScreen) deletePlan() {
 
 func newPlanScreen(a *App) *planScreen {
 	s := &planScreen{a: a, body: container.NewStack()}
-	s.year = newSelect(yearOptions(thisYear()-6, thisYear()+1), func(string) { s.load() })
+	s.year = newSelect(yearOptions(a.thisYear()-6, a.thisYear()+1), func(string) { s.load() })
 	s.picker = newSelect(nil, func(string) {
 		if s.picking {
 			return
@@ -80,7 +80,7 @@ func (s *planScreen) view() fyne.CanvasObject { return s.root }
 
 func (s *planScreen) refresh() {
 	if s.year.Selected == "" {
-		s.year.SetSelected(strconv.Itoa(thisYear())) // loads
+		s.year.SetSelected(strconv.Itoa(s.a.thisYear())) // loads
 		return
 	}
 	s.load()

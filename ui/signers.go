@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 
-	"sodoan/domain"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,7 +14,7 @@ import (
 // Bí thư holding the office in the register, or how to record them.
 func (a *App) signersInfo() fyne.CanvasObject {
 	line := func(deputy bool, office string) string {
-		s, err := a.st.SignerOn(a.ctx, domain.Today(), deputy)
+		s, err := a.st.SignerOn(a.ctx, a.today(), deputy)
 		switch {
 		case err == nil:
 			return fmt.Sprintf("%s: %s", T(office), s.Name)
