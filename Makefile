@@ -127,11 +127,11 @@ windows-screenshots: windows-installer deps-test
 	BIN=$(BIN) bash windows/wine-shots.sh
 
 screenshots: build deps-test
-	bash docs/screenshots.sh
+	bash scripts/screenshots.sh
 
 # Unikey/EVKey-style typing into the real window, checked by xdotool.
 unikey: build deps-test
-	bash docs/xdotool-unikey.sh
+	bash scripts/xdotool-unikey.sh
 
 fmt:
 	gofmt -w $(GOFILES)

@@ -13,6 +13,7 @@ func ChoiceLists() map[string][]Choice {
 		"Genders":        Genders,
 		"BranchKinds":    BranchKinds,
 		"Occupations":    Occupations,
+		"DuesCategories": DuesCategories,
 		"TheoryLevels":   TheoryLevels,
 		"Qualifications": Qualifications,
 		"Ratings":        Ratings,
@@ -124,6 +125,22 @@ var Occupations = []Choice{
 
 // Label is the Vietnamese name of the group.
 func (o Occupation) Label() string { return LabelOf(Occupations, string(o)) }
+
+// DuesCategory is which monthly rate of Union dues a member pays (diện
+// đóng đoàn phí).
+type DuesCategory string
+
+// The dues categories.
+const (
+	DuesWage   DuesCategory = "wage"
+	DuesNoWage DuesCategory = "no_wage"
+)
+
+// DuesCategories lists the categories with their Vietnamese labels.
+var DuesCategories = []Choice{{"wage", "Hưởng lương"}, {"no_wage", "Không hưởng lương"}}
+
+// Label is the Vietnamese name of the category.
+func (d DuesCategory) Label() string { return LabelOf(DuesCategories, string(d)) }
 
 // TheoryLevel is the level of political theory (lý luận chính trị).
 type TheoryLevel string

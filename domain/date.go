@@ -38,7 +38,9 @@ func MustDate(y, m, d int) Date {
 // DateOf returns the calendar day of t in t's own location.
 func DateOf(t time.Time) Date { return Date{t.Year(), int(t.Month()), t.Day()} }
 
-// Today is the local calendar day.
+// Today is the local calendar day of the wall clock. Only the top reads
+// it (cmd, the window's default clock); a rule is given today by its caller,
+// so that a test can set the day.
 func Today() Date { return DateOf(time.Now()) }
 
 // ParseDate reads what people type: dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy,

@@ -19,7 +19,8 @@ type Person struct {
 	Address          string
 	Hamlet           string // khóm, ấp
 	Occupation       Occupation
-	Schooling        int // grade reached out of 12 (0: unknown)
+	DuesCategory     DuesCategory // "": derived from Occupation (see Dues)
+	Schooling        int          // grade reached out of 12 (0: unknown)
 	Qualification    Qualification
 	TheoryLevel      TheoryLevel
 	ITLevel          string
@@ -41,6 +42,21 @@ type Person struct {
 	Status     Status
 	BranchName string
 	Position   string // highest current office, Vietnamese label
+}
+
+// Dues is the person's dues category: the one set, or else the one her
+// occupation implies. Pupils and students, the unemployed and farmers pay
+// the rate without wages (NQ 07-NQ/TWĐTN); everyone else, an unknown
+// occupation included, the rate with wages, until the form says otherwise.
+func (p *Person) Dues() DuesCategory {
+	if p.DuesCategory != "" {
+		return p.DuesCategory
+	}
+	switch p.Occupation {
+	case "student", "unemployed", "farmer":
+		return DuesNoWage
+	}
+	return DuesWage
 }
 
 // FullName is "họ tên đệm tên" with single spaces.
@@ -87,19 +103,9 @@ func NormalizePhone(s string) string {
 
 // CleanPerson normalises every text field of p in place.
 func CleanPerson(p *Person) {
-	p.FamilyName = Clean(p.FamilyName)
-	p.MiddleName = Clean(p.MiddleName)
-	p.GivenName = Clean(p.GivenName)
-	p.Ethnicity = Clean(p.Ethnicity)
-	p.Religion = Clean(p.Religion)
-	p.CitizenID = strings.ReplaceAll(strings.TrimSpace(p.CitizenID), " ", "")
-	p.Phone = NormalizePhone(strings.TrimSpace(p.Phone))
-	p.Address = Clean(p.Address)
-	p.Hamlet = Clean(p.Hamlet)
-	p.ITLevel = Clean(p.ITLevel)
-	p.Language = Clean(p.Language)
-	p.CardNumber = strings.TrimSpace(p.CardNumber)
-	p.Note = CleanLines(p.Note)
+	for _, f := range PersonFields {
+		f.clean(p)
+	}
 }
 
 // ValidatePerson checks the rules of the register that need no database;
@@ -108,39 +114,40 @@ func ValidatePerson(p *Person, row int, today Date) *Checker {
 	c := &Checker{Row: row}
 	checkPersonText(c, p)
 	if p.FamilyName == "" {
-		c.Add("FamilyName", "Họ", "không được để trống")
+		c.Add("FamilyName", fieldLabel("FamilyName"), "không được để trống")
 	}
 	if p.GivenName == "" {
-		c.Add("GivenName", "Tên", "không được để trống")
+		c.Add("GivenName", fieldLabel("GivenName"), "không được để trống")
 	}
 	if strings.ContainsAny(p.GivenName, " ") {
-		c.Add("GivenName", "Tên", "chỉ gồm một từ; phần còn lại là tên đệm")
+		c.Add("GivenName", fieldLabel("GivenName"), "chỉ gồm một từ; phần còn lại là tên đệm")
 	}
 	if p.Gender != Male && p.Gender != Female {
-		c.Add("Gender", "Giới tính", "chọn Nam hoặc Nữ")
+		c.Add("Gender", fieldLabel("Gender"), "chọn Nam hoặc Nữ")
 	}
 	if p.BirthDate.IsZero() {
-		c.Add("BirthDate", "Ngày sinh", "không được để trống")
+		c.Add("BirthDate", fieldLabel("BirthDate"), "không được để trống")
 	} else if p.BirthDate.After(today) {
-		c.Add("BirthDate", "Ngày sinh", "%s ở tương lai", p.BirthDate)
+		c.Add("BirthDate", fieldLabel("BirthDate"), "%s ở tương lai", p.BirthDate)
 	}
 	if p.CitizenID != "" && !(isDigits(p.CitizenID) && (len(p.CitizenID) == 12 || len(p.CitizenID) == 9)) {
-		c.Add("CitizenID", "Số CCCD", "%q phải gồm đúng 12 chữ số (CMND cũ: 9 chữ số)", p.CitizenID)
+		c.Add("CitizenID", fieldLabel("CitizenID"), "%q phải gồm đúng 12 chữ số (CMND cũ: 9 chữ số)", p.CitizenID)
 	}
 	if p.Phone != "" && !(isDigits(p.Phone) && len(p.Phone) == 10 && p.Phone[0] == '0') {
-		c.Add("Phone", "Số điện thoại", "%q phải gồm 10 chữ số, bắt đầu bằng 0", p.Phone)
+		c.Add("Phone", fieldLabel("Phone"), "%q phải gồm 10 chữ số, bắt đầu bằng 0", p.Phone)
 	}
-	if p.Occupation != "" && !ValidCode(Occupations, string(p.Occupation)) {
-		c.Add("Occupation", "Nghề nghiệp", "%q không có trong danh mục", p.Occupation)
-	}
-	if !ValidCode(Qualifications, string(p.Qualification)) {
-		c.Add("Qualification", "Trình độ chuyên môn", "%q không có trong danh mục", p.Qualification)
-	}
-	if !ValidCode(TheoryLevels, string(p.TheoryLevel)) {
-		c.Add("TheoryLevel", "Lý luận chính trị", "%q không có trong danh mục", p.TheoryLevel)
+	for _, f := range PersonFields {
+		// Gender has its own message above; every other list refuses a
+		// code it does not have.
+		if f.Kind != FieldChoice || f.Name == "Gender" {
+			continue
+		}
+		if v := *f.Ptr(p).(*string); (v != "" || !f.Optional) && !ValidCode(f.Choices, v) {
+			c.Add(f.Name, f.Label, "%q không có trong danh mục", v)
+		}
 	}
 	if p.Schooling < 0 || p.Schooling > 12 {
-		c.Add("Schooling", "Học vấn", "phải từ 0 đến 12 (lớp x/12)")
+		c.Add("Schooling", fieldLabel("Schooling"), "phải từ 0 đến 12 (lớp x/12)")
 	}
 	if !p.UnionMember && !p.FederationMember {
 		c.Add("UnionMember", "Loại", "phải là đoàn viên, hội viên hoặc cả hai")
@@ -148,23 +155,23 @@ func ValidatePerson(p *Person, row int, today Date) *Checker {
 	if p.UnionMember {
 		switch {
 		case p.AdmissionDate.IsZero():
-			c.Add("AdmissionDate", "Ngày vào Đoàn", "không được để trống với đoàn viên")
+			c.Add("AdmissionDate", fieldLabel("AdmissionDate"), "không được để trống với đoàn viên")
 		case p.AdmissionDate.After(today):
-			c.Add("AdmissionDate", "Ngày vào Đoàn", "%s ở tương lai", p.AdmissionDate)
+			c.Add("AdmissionDate", fieldLabel("AdmissionDate"), "%s ở tương lai", p.AdmissionDate)
 		case !p.BirthDate.IsZero() && p.AdmissionDate.Before(p.BirthDate):
-			c.Add("AdmissionDate", "Ngày vào Đoàn", "%s trước ngày sinh %s", p.AdmissionDate, p.BirthDate)
+			c.Add("AdmissionDate", fieldLabel("AdmissionDate"), "%s trước ngày sinh %s", p.AdmissionDate, p.BirthDate)
 		case !p.BirthDate.IsZero() && p.BirthDate.AgeOn(p.AdmissionDate) < 15:
-			c.Add("AdmissionDate", "Ngày vào Đoàn", "khi kết nạp mới %d tuổi; phải từ đủ 15 tuổi", p.BirthDate.AgeOn(p.AdmissionDate))
+			c.Add("AdmissionDate", fieldLabel("AdmissionDate"), "khi kết nạp mới %d tuổi; phải từ đủ 15 tuổi", p.BirthDate.AgeOn(p.AdmissionDate))
 		}
 		if p.CardNumber != "" && len([]rune(p.CardNumber)) > 20 {
-			c.Add("CardNumber", "Số thẻ đoàn viên", "quá dài (tối đa 20 ký tự)")
+			c.Add("CardNumber", fieldLabel("CardNumber"), "quá dài (tối đa 20 ký tự)")
 		}
 	}
 	if p.FederationMember && !p.FederationDate.IsZero() {
 		if p.FederationDate.After(today) {
-			c.Add("FederationDate", "Ngày vào Hội", "%s ở tương lai", p.FederationDate)
+			c.Add("FederationDate", fieldLabel("FederationDate"), "%s ở tương lai", p.FederationDate)
 		} else if !p.BirthDate.IsZero() && p.FederationDate.Before(p.BirthDate) {
-			c.Add("FederationDate", "Ngày vào Hội", "%s trước ngày sinh %s", p.FederationDate, p.BirthDate)
+			c.Add("FederationDate", fieldLabel("FederationDate"), "%s trước ngày sinh %s", p.FederationDate, p.BirthDate)
 		}
 	}
 	return c
@@ -172,24 +179,19 @@ func ValidatePerson(p *Person, row int, today Date) *Checker {
 
 // CheckPerson reports the rules a copy of p breaks that need no database
 // (nil when none), without writing: a form can show every message at once,
-// even while one of its fields cannot be read yet.
-func CheckPerson(p Person) error {
+// even while one of its fields cannot be read yet. Dates are judged
+// against today, the caller's clock.
+func CheckPerson(p Person, today Date) error {
 	CleanPerson(&p)
-	return ValidatePerson(&p, 0, Today()).Err()
+	return ValidatePerson(&p, 0, today).Err()
 }
 
 // checkPersonText checks every text field of a person against its rule
 // (textrules.go).
 func checkPersonText(c *Checker, p *Person) {
-	c.Text("FamilyName", "Họ", p.FamilyName, RuleNamePart)
-	c.Text("MiddleName", "Tên đệm", p.MiddleName, RuleNamePart)
-	c.Text("GivenName", "Tên", p.GivenName, RuleNamePart)
-	c.Text("Ethnicity", "Dân tộc", p.Ethnicity, ruleShort)
-	c.Text("Religion", "Tôn giáo", p.Religion, ruleShort)
-	c.Text("Address", "Địa chỉ", p.Address, RuleAddress)
-	c.Text("Hamlet", "Khóm, ấp", p.Hamlet, RuleLine)
-	c.Text("ITLevel", "Tin học", p.ITLevel, ruleShort)
-	c.Text("Language", "Ngoại ngữ", p.Language, ruleShort)
-	c.Text("CardNumber", "Số thẻ đoàn viên", p.CardNumber, RuleCode)
-	c.Text("Note", "Ghi chú", p.Note, RuleNote)
+	for _, f := range PersonFields {
+		if v, ok := f.Ptr(p).(*string); ok && f.Kind != FieldChoice && f.Rule != (TextRule{}) {
+			c.Text(f.Name, f.Label, *v, f.Rule)
+		}
+	}
 }

@@ -36,15 +36,16 @@ func ParseDayMonth(v string) (day, month int, ok bool) {
 }
 
 // YearSpanOf is the working year named year that starts on day/month (1/1:
-// the calendar year), counted up to cutoff (zero: its end).
-func YearSpanOf(year, day, month int, cutoff Date) Span {
+// the calendar year), counted up to cutoff (zero: today, the caller's
+// clock, or the year's end when it is over).
+func YearSpanOf(year, day, month int, cutoff, today Date) Span {
 	sp := Span{Year: year, From: MustDate(year, month, day)}
 	if day != 1 || month != 1 {
 		sp.From = MustDate(year-1, month, day)
 	}
 	sp.End = AddDays(sp.From.AddYears(1), -1)
 	if cutoff.IsZero() {
-		cutoff = Today()
+		cutoff = today
 	}
 	sp.To = sp.End
 	if cutoff.Before(sp.End) {

@@ -44,6 +44,9 @@ func (m *Meta) settings() Settings {
 	return DefaultSettings()
 }
 
+// date is the document's date. Issuing dates every document from the
+// register's clock; a zero date, left only by tests and benchmarks of the
+// layout, is the wall clock's today.
 func (m *Meta) date() domain.Date {
 	if m.Date.IsZero() {
 		return domain.Today()

@@ -24,8 +24,8 @@ type MemberList struct {
 	// empty: "Đoàn viên" and the unit.
 	Summary string
 	Groups  []MemberGroup
-	// Personal adds the columns CCCD, phone and address: personal data is
-	// printed only when the user asks for it.
+	// Personal adds the personal columns (CCCD, phone, address, dues category:
+	// the catalog's Printed fields), printed only when the user asks.
 	Personal bool
 	// Each, when set, streams the members in print order instead of the
 	// Groups' Members (store.EachMember sorted by branch), so that a large
@@ -42,6 +42,19 @@ const NoBranch = "Chưa phân chi đoàn"
 // types have none of their own for a list, which goes to the upper level
 // as a report (BC) with DANH SÁCH as its title.
 const ListType = "BC"
+
+// personalColumns are the person's fields the personal version of the
+// list adds, after the customary columns: those the catalog marks Printed
+// (CCCD, phone, address, dues category).
+var personalColumns = func() []domain.Field {
+	var out []domain.Field
+	for _, f := range domain.PersonFields {
+		if f.Printed {
+			out = append(out, f)
+		}
+	}
+	return out
+}()
 
 // memberColumns are the customary columns of a member list, the personal
 // ones last.
@@ -66,10 +79,13 @@ func memberColumns(personal bool) []Column {
 		for i, w := range []float64{8, 29, 16, 16, 11, 17, 24, 17, 19, 13, 14} {
 			cols[i].Width = w
 		}
-		cols = append(cols,
-			Column{Title: "Số CCCD", Width: 22, Align: "C"},
-			Column{Title: "Điện thoại", Width: 18, Align: "C"},
-			Column{Title: "Địa chỉ", Width: 28})
+		for _, f := range personalColumns {
+			c := Column{Title: f.Label, Width: f.PrintWidth}
+			if f.Kind != domain.FieldText {
+				c.Align = "C"
+			}
+			cols = append(cols, c)
+		}
 	}
 	return cols
 }
@@ -102,7 +118,7 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 	cols := memberColumns(l.Personal)
 	size := set.ListSize
 	if l.Personal {
-		// Three more columns on the same width.
+		// More columns on the same width.
 		size *= 0.9
 	}
 	t := d.newTable(cols, size)
@@ -278,12 +294,10 @@ func memberRow(b []byte, ends []int, p *domain.Person, n int, personal bool) []b
 	b = append(b, p.Note...)
 	end()
 	if personal {
-		b = append(b, p.CitizenID...)
-		end()
-		b = append(b, p.Phone...)
-		end()
-		b = append(b, p.Address...)
-		end()
+		for _, f := range personalColumns {
+			b = append(b, f.Display(p)...)
+			end()
+		}
 	}
 	return b
 }

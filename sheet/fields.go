@@ -77,156 +77,175 @@ const (
 )
 
 // Fields is the table of a person's columns, in the order exports write
-// them.
-var Fields = []Field{
-	{Key: keyNumber, Label: "STT", Aliases: []string{"TT", "Số TT", "Số thứ tự"}, Width: 6, Kind: Number,
-		Get: func(_ *domain.Person, row int) any { return row }},
-	{Key: keyFullName, Label: "Họ và tên", Aliases: []string{"Họ tên", "Họ, tên", "Họ và tên đoàn viên", "Họ và tên hội viên"},
-		Kind: Text, StoreFields: []string{"FamilyName", "MiddleName", "GivenName", "FullName"},
-		Set: func(p *domain.Person, v string) error {
-			p.FamilyName, p.MiddleName, p.GivenName = domain.SplitFullName(v)
-			return nil
-		}},
-	{Key: "family_name", Label: "Họ", Width: 10, StoreFields: []string{"FamilyName", "FullName"},
-		Get: func(p *domain.Person, _ int) any { return p.FamilyName },
-		Set: func(p *domain.Person, v string) error { p.FamilyName = v; return nil }},
-	{Key: "middle_name", Label: "Tên đệm", Aliases: []string{"Tên lót", "Chữ lót"}, Width: 14, StoreFields: []string{"MiddleName"},
-		Get: func(p *domain.Person, _ int) any { return p.MiddleName },
-		Set: func(p *domain.Person, v string) error { p.MiddleName = v; return nil }},
-	{Key: "given_name", Label: "Tên", Width: 9, StoreFields: []string{"GivenName"},
-		Get: func(p *domain.Person, _ int) any { return p.GivenName },
-		Set: func(p *domain.Person, v string) error { p.GivenName = v; return nil }},
-	{Key: keyBirthDate, Label: "Ngày sinh", Aliases: []string{"Ngày, tháng, năm sinh", "Ngày tháng năm sinh", "Năm sinh", "NS"},
-		Width: 12, Kind: DateKind, StoreFields: []string{"BirthDate"},
-		Get: func(p *domain.Person, _ int) any { return p.BirthDate },
-		Set: func(p *domain.Person, v string) error { return setDate(&p.BirthDate, v) }},
-	// A date under Nam is a man's date of birth, under Nữ a woman's.
-	{Key: keyBirthMale, Label: "Nam", Under: keyBirthDate, Kind: DateKind, StoreFields: []string{"BirthDate", "Gender"}},
-	{Key: keyBirthFemale, Label: "Nữ", Under: keyBirthDate, Kind: DateKind, StoreFields: []string{"BirthDate", "Gender"}},
-	// An x under Giới tính's Nam or Nữ.
-	{Key: "gender_male", Label: "Nam", Under: keyGender, Kind: Mark, StoreFields: []string{"Gender"},
-		Set: func(p *domain.Person, v string) error { return setSex(p, v, domain.Male) }},
-	{Key: "gender_female", Label: "Nữ", Under: keyGender, Kind: Mark, StoreFields: []string{"Gender"},
-		Set: func(p *domain.Person, v string) error { return setSex(p, v, domain.Female) }},
-	{Key: keyGender, Label: "Giới tính", Aliases: []string{"Phái", "Nam/Nữ", "Nam, nữ"}, Width: 9, StoreFields: []string{"Gender"},
-		Get: func(p *domain.Person, _ int) any { return p.Gender.Label() },
-		Set: func(p *domain.Person, v string) error {
-			return setChoice(v, domain.Genders, map[string]string{"nu": "female", "f": "female", "m": "male", "x": "male"},
-				func(c string) { p.Gender = domain.Gender(c) })
-		}},
-	{Key: "ethnicity", Label: "Dân tộc", Width: 9, Personal: true, StoreFields: []string{"Ethnicity"},
-		Get: func(p *domain.Person, _ int) any { return p.Ethnicity },
-		Set: func(p *domain.Person, v string) error { p.Ethnicity = v; return nil }},
-	{Key: "religion", Label: "Tôn giáo", Width: 11, Personal: true, StoreFields: []string{"Religion"},
-		Get: func(p *domain.Person, _ int) any { return p.Religion },
-		Set: func(p *domain.Person, v string) error {
-			if f := domain.Fold(v); f == "khong" || f == "khong co" || f == "-" {
-				v = ""
+// them: the catalog's fields (domain.PersonFields) with what only a sheet
+// has (the STT, a full name in one column, Nam and Nữ under a header, the
+// office and the status the register derives).
+var Fields = buildFields()
+
+func buildFields() []Field {
+	out := []Field{
+		{Key: keyNumber, Label: "STT", Aliases: []string{"TT", "Số TT", "Số thứ tự"}, Width: 6, Kind: Number,
+			Get: func(_ *domain.Person, row int) any { return row }},
+		{Key: keyFullName, Label: "Họ và tên", Aliases: []string{"Họ tên", "Họ, tên", "Họ và tên đoàn viên", "Họ và tên hội viên"},
+			Kind: Text, StoreFields: []string{"FamilyName", "MiddleName", "GivenName", "FullName"},
+			Set: func(p *domain.Person, v string) error {
+				p.FamilyName, p.MiddleName, p.GivenName = domain.SplitFullName(v)
+				return nil
+			}},
+	}
+	var gender []Field
+	for _, f := range domain.PersonFields {
+		sf := fromCatalog(f)
+		switch f.Key {
+		case keyGender:
+			// A sheet's customary order has Giới tính after Ngày sinh and
+			// its Nam and Nữ columns.
+			gender = []Field{
+				// An x under Giới tính's Nam or Nữ.
+				{Key: "gender_male", Label: "Nam", Under: keyGender, Kind: Mark, StoreFields: []string{"Gender"},
+					Set: func(p *domain.Person, v string) error { return setSex(p, v, domain.Male) }},
+				{Key: "gender_female", Label: "Nữ", Under: keyGender, Kind: Mark, StoreFields: []string{"Gender"},
+					Set: func(p *domain.Person, v string) error { return setSex(p, v, domain.Female) }},
+				sf,
 			}
-			p.Religion = v
-			return nil
-		}},
-	{Key: "citizen_id", Label: "Số CCCD", Aliases: []string{"CCCD", "CMND", "Số CMND", "CCCD/CMND", "Số CCCD/CMND", "Căn cước công dân", "Số định danh", "Số định danh cá nhân"},
-		Width: 15, Kind: Code, Personal: true, StoreFields: []string{"CitizenID"},
-		Get: func(p *domain.Person, _ int) any { return p.CitizenID },
-		Set: func(p *domain.Person, v string) error { p.CitizenID = digitsLost(v, 12); return nil }},
-	{Key: "phone", Label: "Điện thoại", Aliases: []string{"SĐT", "Số điện thoại", "Số ĐT", "ĐT", "Điện thoại liên hệ"},
-		Width: 13, Kind: Code, Personal: true, StoreFields: []string{"Phone"},
-		Get: func(p *domain.Person, _ int) any { return p.Phone },
-		Set: func(p *domain.Person, v string) error { p.Phone = digitsLost(v, 10); return nil }},
-	{Key: "address", Label: "Địa chỉ", Aliases: []string{"Nơi ở", "Nơi ở hiện nay", "Chỗ ở hiện nay", "Địa chỉ thường trú", "Thường trú"},
-		Width: 28, Personal: true, StoreFields: []string{"Address"},
-		Get: func(p *domain.Person, _ int) any { return p.Address },
-		Set: func(p *domain.Person, v string) error { p.Address = v; return nil }},
-	{Key: "hamlet", Label: "Khóm, ấp", Aliases: []string{"Khóm", "Ấp", "Khóm/ấp", "Khu phố", "Tổ dân phố"}, Width: 12, StoreFields: []string{"Hamlet"},
-		Get: func(p *domain.Person, _ int) any { return p.Hamlet },
-		Set: func(p *domain.Person, v string) error { p.Hamlet = v; return nil }},
-	{Key: "occupation", Label: "Nghề nghiệp", Aliases: []string{"Nghề nghiệp hiện nay", "Việc làm"}, Width: 24, StoreFields: []string{"Occupation"},
-		Get: func(p *domain.Person, _ int) any {
-			if p.Occupation == "" {
-				return ""
-			}
-			return p.Occupation.Label()
-		},
-		Set: func(p *domain.Person, v string) error {
-			return setChoice(v, domain.Occupations, map[string]string{"hoc sinh": "student", "sinh vien": "student", "hs": "student", "sv": "student",
-				"cong chuc": "civil_servant", "vien chuc": "civil_servant", "can bo": "civil_servant", "cong nhan": "worker",
-				"nong dan": "farmer", "lam ruong": "farmer", "buon ban": "self_employed", "kinh doanh": "self_employed",
-				"lao dong tu do": "self_employed", "that nghiep": "unemployed", "bo doi": "armed", "cong an": "armed"},
-				func(c string) { p.Occupation = domain.Occupation(c) })
-		}},
-	{Key: "schooling", Label: "Học vấn", Aliases: []string{"Trình độ học vấn", "Văn hóa", "Trình độ văn hóa", "TĐHV"}, Width: 9, Kind: Text, StoreFields: []string{"Schooling"},
-		Get: func(p *domain.Person, _ int) any {
-			if p.Schooling == 0 {
-				return ""
-			}
-			return strconv.Itoa(p.Schooling) + "/12"
-		},
-		Set: func(p *domain.Person, v string) error {
+			continue
+		case keyBirthDate:
+			out = append(out, sf,
+				// A date under Nam is a man's date of birth, under Nữ a woman's.
+				Field{Key: keyBirthMale, Label: "Nam", Under: keyBirthDate, Kind: DateKind, StoreFields: []string{"BirthDate", "Gender"}},
+				Field{Key: keyBirthFemale, Label: "Nữ", Under: keyBirthDate, Kind: DateKind, StoreFields: []string{"BirthDate", "Gender"}})
+			out = append(out, gender...)
+			continue
+		case "note":
+			// Offices and status come from the register's own history (who
+			// held which office since when, transfers and removals):
+			// exported, and recognised on import but not read.
+			out = append(out,
+				Field{Key: "position", Label: "Chức vụ", Aliases: []string{"Chức vụ Đoàn", "Chức vụ hiện nay"}, Width: 20,
+					Get: func(p *domain.Person, _ int) any { return p.Position }},
+				Field{Key: "status", Label: "Trạng thái", Aliases: []string{"Tình trạng"}, Width: 16,
+					Get: func(p *domain.Person, _ int) any { return p.Status.Label() }})
+		}
+		out = append(out, sf)
+	}
+	return out
+}
+
+// sheetOnly is what a column has in a sheet beyond its catalog field: a
+// width, and for some a key, a writer or a reader of their own.
+var sheetOnly = map[string]Field{
+	"family_name": {Width: 10, StoreFields: []string{"FamilyName", "FullName"}},
+	"middle_name": {Width: 14},
+	"given_name":  {Width: 9},
+	keyBirthDate:  {Width: 12},
+	keyGender: {Width: 9, Set: func(p *domain.Person, v string) error {
+		return setChoice(v, domain.Genders, map[string]string{"nu": "female", "f": "female", "m": "male", "x": "male"},
+			func(c string) { p.Gender = domain.Gender(c) })
+	}},
+	"ethnicity": {Width: 9},
+	"religion": {Width: 11, Set: func(p *domain.Person, v string) error {
+		if f := domain.Fold(v); f == "khong" || f == "khong co" || f == "-" {
+			v = ""
+		}
+		p.Religion = v
+		return nil
+	}},
+	"citizen_id": {Width: 15, Set: func(p *domain.Person, v string) error { p.CitizenID = digitsLost(v, 12); return nil }},
+	"phone":      {Width: 13, Set: func(p *domain.Person, v string) error { p.Phone = digitsLost(v, 10); return nil }},
+	"address":    {Width: 28},
+	"hamlet":     {Width: 12},
+	"occupation": {Width: 24, Set: func(p *domain.Person, v string) error {
+		return setChoice(v, domain.Occupations, map[string]string{"hoc sinh": "student", "sinh vien": "student", "hs": "student", "sv": "student",
+			"cong chuc": "civil_servant", "vien chuc": "civil_servant", "can bo": "civil_servant", "cong nhan": "worker",
+			"nong dan": "farmer", "lam ruong": "farmer", "buon ban": "self_employed", "kinh doanh": "self_employed",
+			"lao dong tu do": "self_employed", "that nghiep": "unemployed", "bo doi": "armed", "cong an": "armed"},
+			func(c string) { p.Occupation = domain.Occupation(c) })
+	}},
+	"schooling": {Width: 9},
+	"qualification": {Width: 18, Set: func(p *domain.Person, v string) error {
+		return setChoice(v, domain.Qualifications, map[string]string{"dh": "university", "dai hoc": "university", "cu nhan": "university",
+			"ky su": "university", "cd": "college", "cao dang": "college", "trung cap": "vocational", "so cap": "vocational",
+			"tc": "vocational", "nghe": "vocational", "thac si": "postgraduate", "tien si": "postgraduate", "khong": "", "chua": ""},
+			func(c string) { p.Qualification = domain.Qualification(c) })
+	}},
+	"theory_level": {Width: 16, Set: func(p *domain.Person, v string) error {
+		return setChoice(v, domain.TheoryLevels, map[string]string{"sc": "elementary", "tc": "intermediate", "cc": "advanced",
+			"cao cap": "advanced", "cu nhan": "advanced", "khong": "", "chua": ""},
+			func(c string) { p.TheoryLevel = domain.TheoryLevel(c) })
+	}},
+	"it_level":           {Width: 10},
+	"language":           {Width: 10},
+	"language_fluent":    {Width: 10},
+	"youth_work_trained": {Width: 12},
+	keyUnion:             {Width: 10},
+	"admission_date":     {Width: 14},
+	"card_number":        {Width: 16},
+	// The branch is read and written by its name; the importer finds it.
+	"branch_id": {Key: "branch", Width: 26,
+		Set: func(p *domain.Person, v string) error { p.BranchName = v; return nil }},
+	keyFederation:     {Width: 9},
+	"federation_date": {Width: 13},
+	"note":            {Width: 24},
+}
+
+// fromCatalog is the column of a catalog field: its label, aliases and
+// personal mark from the catalog, read and written as its kind is, with
+// what sheetOnly adds.
+func fromCatalog(f domain.Field) Field {
+	sf := Field{Key: f.Key, Label: f.Label, Aliases: f.Aliases, Width: 14, Personal: f.Personal,
+		StoreFields: []string{f.Name}, Get: func(p *domain.Person, _ int) any { return f.Display(p) }}
+	switch f.Kind {
+	case domain.FieldCode:
+		sf.Kind = Code
+	case domain.FieldDate:
+		sf.Kind = DateKind
+		sf.Get = func(p *domain.Person, _ int) any { return *f.Ptr(p).(*domain.Date) }
+		sf.Set = func(p *domain.Person, v string) error { return setDate(f.Ptr(p).(*domain.Date), v) }
+	case domain.FieldBool:
+		sf.Kind = Mark
+		sf.Get = func(p *domain.Person, _ int) any { return *f.Ptr(p).(*bool) }
+		sf.Set = func(p *domain.Person, v string) error { return setMark(f.Ptr(p).(*bool), v) }
+	case domain.FieldGrade:
+		sf.Set = func(p *domain.Person, v string) error {
 			s := strings.TrimSuffix(strings.ReplaceAll(v, " ", ""), "/12")
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 0 || n > 12 {
 				return msgErr("%q: ghi lớp đã học, từ 1/12 đến 12/12", v)
 			}
-			p.Schooling = n
+			*f.Ptr(p).(*int) = n
 			return nil
-		}},
-	{Key: "qualification", Label: "Chuyên môn", Aliases: []string{"Trình độ chuyên môn", "Chuyên môn nghiệp vụ", "TĐCM"}, Width: 18, StoreFields: []string{"Qualification"},
-		Get: func(p *domain.Person, _ int) any { return p.Qualification.Label() },
-		Set: func(p *domain.Person, v string) error {
-			return setChoice(v, domain.Qualifications, map[string]string{"dh": "university", "dai hoc": "university", "cu nhan": "university",
-				"ky su": "university", "cd": "college", "cao dang": "college", "trung cap": "vocational", "so cap": "vocational",
-				"tc": "vocational", "nghe": "vocational", "thac si": "postgraduate", "tien si": "postgraduate", "khong": "", "chua": ""},
-				func(c string) { p.Qualification = domain.Qualification(c) })
-		}},
-	{Key: "theory_level", Label: "Lý luận chính trị", Aliases: []string{"LLCT", "Trình độ LLCT", "Trình độ lý luận chính trị", "Lý luận"}, Width: 16, StoreFields: []string{"TheoryLevel"},
-		Get: func(p *domain.Person, _ int) any { return p.TheoryLevel.Label() },
-		Set: func(p *domain.Person, v string) error {
-			return setChoice(v, domain.TheoryLevels, map[string]string{"sc": "elementary", "tc": "intermediate", "cc": "advanced",
-				"cao cap": "advanced", "cu nhan": "advanced", "khong": "", "chua": ""},
-				func(c string) { p.TheoryLevel = domain.TheoryLevel(c) })
-		}},
-	{Key: "it_level", Label: "Tin học", Aliases: []string{"Trình độ tin học"}, Width: 10, StoreFields: []string{"ITLevel"},
-		Get: func(p *domain.Person, _ int) any { return p.ITLevel },
-		Set: func(p *domain.Person, v string) error { p.ITLevel = v; return nil }},
-	{Key: "language", Label: "Ngoại ngữ", Aliases: []string{"Trình độ ngoại ngữ"}, Width: 10, StoreFields: []string{"Language"},
-		Get: func(p *domain.Person, _ int) any { return p.Language },
-		Set: func(p *domain.Person, v string) error { p.Language = v; return nil }},
-	{Key: "language_fluent", Label: "Thông thạo ngoại ngữ", Width: 10, Kind: Mark, StoreFields: []string{"LanguageFluent"},
-		Get: func(p *domain.Person, _ int) any { return p.LanguageFluent },
-		Set: func(p *domain.Person, v string) error { return setMark(&p.LanguageFluent, v) }},
-	{Key: "youth_work_trained", Label: "Đã tập huấn công tác thanh niên", Aliases: []string{"Tập huấn công tác thanh niên", "Tập huấn"}, Width: 12, Kind: Mark, StoreFields: []string{"YouthWorkTrained"},
-		Get: func(p *domain.Person, _ int) any { return p.YouthWorkTrained },
-		Set: func(p *domain.Person, v string) error { return setMark(&p.YouthWorkTrained, v) }},
-	{Key: keyUnion, Label: "Đoàn viên", Width: 10, Kind: Mark, StoreFields: []string{"UnionMember"},
-		Get: func(p *domain.Person, _ int) any { return p.UnionMember },
-		Set: func(p *domain.Person, v string) error { return setMark(&p.UnionMember, v) }},
-	{Key: "admission_date", Label: "Ngày vào Đoàn", Aliases: []string{"Ngày kết nạp", "Ngày kết nạp Đoàn", "Ngày vào đoàn TNCS", "Ngày, tháng, năm vào Đoàn"},
-		Width: 14, Kind: DateKind, StoreFields: []string{"AdmissionDate"},
-		Get: func(p *domain.Person, _ int) any { return p.AdmissionDate },
-		Set: func(p *domain.Person, v string) error { return setDate(&p.AdmissionDate, v) }},
-	{Key: "card_number", Label: "Số thẻ đoàn viên", Aliases: []string{"Số thẻ", "Số thẻ ĐV", "Số thẻ Đoàn"}, Width: 16, Kind: Code, StoreFields: []string{"CardNumber"},
-		Get: func(p *domain.Person, _ int) any { return p.CardNumber },
-		Set: func(p *domain.Person, v string) error { p.CardNumber = v; return nil }},
-	{Key: "branch", Label: "Chi đoàn", Aliases: []string{"Sinh hoạt tại chi đoàn", "Đơn vị", "Chi đoàn sinh hoạt"}, Width: 26, StoreFields: []string{"BranchID"},
-		Get: func(p *domain.Person, _ int) any { return p.BranchName },
-		Set: func(p *domain.Person, v string) error { p.BranchName = v; return nil }},
-	{Key: keyFederation, Label: "Hội viên", Width: 9, Kind: Mark, StoreFields: []string{"FederationMember"},
-		Get: func(p *domain.Person, _ int) any { return p.FederationMember },
-		Set: func(p *domain.Person, v string) error { return setMark(&p.FederationMember, v) }},
-	{Key: "federation_date", Label: "Ngày vào Hội", Aliases: []string{"Ngày vào Hội LHTN", "Ngày kết nạp Hội"}, Width: 13, Kind: DateKind, StoreFields: []string{"FederationDate"},
-		Get: func(p *domain.Person, _ int) any { return p.FederationDate },
-		Set: func(p *domain.Person, v string) error { return setDate(&p.FederationDate, v) }},
-	// Offices and status come from the register's own history (who held
-	// which office since when, transfers and removals): exported, and
-	// recognised on import but not read.
-	{Key: "position", Label: "Chức vụ", Aliases: []string{"Chức vụ Đoàn", "Chức vụ hiện nay"}, Width: 20,
-		Get: func(p *domain.Person, _ int) any { return p.Position }},
-	{Key: "status", Label: "Trạng thái", Aliases: []string{"Tình trạng"}, Width: 16,
-		Get: func(p *domain.Person, _ int) any { return p.Status.Label() }},
-	{Key: "note", Label: "Ghi chú", Width: 24, Personal: true, StoreFields: []string{"Note"},
-		Get: func(p *domain.Person, _ int) any { return p.Note },
-		Set: func(p *domain.Person, v string) error { p.Note = v; return nil }},
+		}
+	case domain.FieldChoice:
+		// The list's labels and codes; an empty choice that means
+		// something ("Theo nghề nghiệp") reads as empty.
+		more := map[string]string{}
+		if f.Empty != "" {
+			more[domain.Fold(f.Empty)] = ""
+		}
+		sf.Set = func(p *domain.Person, v string) error {
+			return setChoice(v, f.Choices, more, func(c string) { *f.Ptr(p).(*string) = c })
+		}
+	}
+	if sf.Set == nil {
+		if ptr, ok := f.Ptr(&domain.Person{}).(*string); ok && ptr != nil {
+			sf.Set = func(p *domain.Person, v string) error { *f.Ptr(p).(*string) = v; return nil }
+		}
+	}
+	if o, ok := sheetOnly[f.Key]; ok {
+		if o.Key != "" {
+			sf.Key = o.Key
+		}
+		if o.Width != 0 {
+			sf.Width = o.Width
+		}
+		if o.StoreFields != nil {
+			sf.StoreFields = o.StoreFields
+		}
+		if o.Set != nil {
+			sf.Set = o.Set
+		}
+	}
+	return sf
 }
 
 // FieldByKey returns the field with key k.

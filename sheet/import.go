@@ -277,6 +277,12 @@ func (l *layout) parse(n int, cells []string) (Row, bool) {
 		}
 	}
 	l.defaultKind(p)
+	// A category the sheet states as the person's derived one (the dues
+	// category her occupation implies, as an export writes it) keeps
+	// following the derivation.
+	for _, f := range domain.PersonFields {
+		f.KeepDerived(p)
+	}
 	named := p.GivenName != "" || p.FamilyName != ""
 	return r, named && (numbered || dated)
 }

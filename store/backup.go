@@ -116,7 +116,7 @@ func (s *Store) Backups() ([]BackupFile, error) {
 // BackupNow writes a backup into the backups folder, named with the time
 // and the reason, then thins the folder out (see Rotate).
 func (s *Store) BackupNow(ctx context.Context, reason BackupReason) (BackupFile, error) {
-	now := time.Now()
+	now := s.Now()
 	base := filepath.Join(s.BackupDir(), s.registerBase()+"-"+now.Format(backupStamp))
 	suffix := ""
 	if reason != BackupManual {
@@ -154,7 +154,7 @@ func (s *Store) AutoBackup(ctx context.Context, reason BackupReason) (made Backu
 		if err != nil {
 			return BackupFile{}, err
 		}
-		today := domain.DateOf(time.Now())
+		today := s.Today()
 		for _, b := range list {
 			if domain.DateOf(b.Time) == today {
 				return BackupFile{}, nil
@@ -264,6 +264,8 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("tạo thư mục sao lưu: %w", err)
 	}
+	// A leftover's age is the file system's: its modification time is
+	// compared with the wall clock, not the register's.
 	removeStaleTemps(dir, time.Now())
 	f, err := os.CreateTemp(dir, backupTempPrefix+"*.tmp")
 	if err != nil {
@@ -286,7 +288,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if !samePath(dir, s.BackupDir()) && !s.readOnly {
 		// The backup is complete whatever happens here: a busy register
 		// only loses the dashboard's note of it.
-		_ = s.SetSetting(ctx, settingLastBackup, domain.Today().ISO())
+		_ = s.SetSetting(ctx, settingLastBackup, s.Today().ISO())
 	}
 	return nil
 }

@@ -90,7 +90,7 @@ func (s *Store) SaveBranch(ctx context.Context, b *domain.Branch) error {
 		c.Add("Kind", "Loại chi đoàn", "%q không có trong danh mục", b.Kind)
 	}
 	if !b.Active && b.Dissolved.IsZero() {
-		b.Dissolved = domain.Today()
+		b.Dissolved = s.Today()
 	}
 	if b.Active {
 		b.Dissolved = domain.Date{}

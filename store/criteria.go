@@ -18,7 +18,7 @@ func (s *Store) SaveCriteria(ctx context.Context, list []domain.Criterion) error
 	if err := domain.CheckCriteria(list); err != nil {
 		return err
 	}
-	year := domain.Today().Year()
+	year := s.Today().Year()
 	return s.write(ctx, func(tx *writeTx) error {
 		for i := range list {
 			if err := writeCriterion(ctx, tx, &list[i], year); err != nil {

@@ -4,8 +4,9 @@
 // path that records history, the recycle bin, backups and restore, the lock
 // that keeps one writer per register, the guard of every file written, and
 // the demo ward. The rules, messages and verdicts it applies are domain's;
-// it must not import ui, report, sheet or issuing, nor know of windows or
-// PDFs.
+// the today they judge by, and the time of every stamp it writes, come
+// from the clock it is opened with (OpenOptions.Now). It must not import
+// ui, report, sheet or issuing, nor know of windows or PDFs.
 package store
 
 import (
@@ -16,6 +17,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"sodoan/domain"
 
@@ -38,7 +40,24 @@ type Store struct {
 	// this lock.
 	collMu sync.Mutex
 	coll   *domain.SortKeyer
+
+	// now is OpenOptions.Now; nil is time.Now.
+	now func() time.Time
 }
+
+// Now is the register's clock (OpenOptions.Now): every stamp the register
+// writes and every rule that asks what day it is read it here, so that a
+// test can set the day.
+func (s *Store) Now() time.Time {
+	if s.now != nil {
+		return s.now()
+	}
+	return time.Now()
+}
+
+// Today is the date of the register's clock (in the clock's own time
+// zone: the local one for time.Now).
+func (s *Store) Today() domain.Date { return domain.DateOf(s.Now()) }
 
 // Close closes the register (and releases its lock, if it holds one).
 func (s *Store) Close() error {

@@ -66,7 +66,7 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 		return err
 	}
 	if o.Year == 0 {
-		o.Year = domain.Today().Year()
+		o.Year = s.Today().Year()
 	}
 	if err := s.RefuseConsolidation(ctx, "tạo phường mẫu"); err != nil {
 		return err
@@ -78,7 +78,7 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 		return ErrReadOnly
 	}
 	r := rand.New(rand.NewPCG(uint64(o.Seed), 0x5d0a))
-	today := domain.Today()
+	today := s.Today()
 	end := domain.MustDate(o.Year, 12, 31)
 	if end.After(today) {
 		end = today
@@ -126,7 +126,7 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 	}
 	// A bulk load of invented people: history keeps one line for it, not
 	// one a row.
-	w := &writeTx{ctx: ctx, tx: tx}
+	w := &writeTx{ctx: ctx, tx: tx, now: s.Now}
 	if err := w.log("demo", "people", "", nil, nil, dbRow{"members": int64(o.Members), "seed": o.Seed}, ""); err != nil {
 		return err
 	}

@@ -42,7 +42,7 @@ func nextDocumentNumber(ctx context.Context, q queryRower, year int, docType str
 func (s *Store) IssueDocument(ctx context.Context, d *domain.Document) error {
 	d.Type, d.Title = domain.Clean(d.Type), domain.Clean(d.Title)
 	if d.Issued.IsZero() {
-		d.Issued = domain.Today()
+		d.Issued = s.Today()
 	}
 	d.Year = d.Issued.Year()
 	c := &domain.Checker{}

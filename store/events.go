@@ -33,7 +33,7 @@ func (s *Store) AddEvent(ctx context.Context, e *domain.Event) error {
 			return fmt.Errorf("đọc quá trình sinh hoạt: %w", err)
 		}
 		activeThen := before == string(domain.EventAdmission) || before == string(domain.EventTransferIn)
-		c := domain.CheckEvent(e, &p, activeThen, before == "", domain.Today())
+		c := domain.CheckEvent(e, &p, activeThen, before == "", s.Today())
 		if err := c.Err(); err != nil {
 			return err
 		}
@@ -143,7 +143,7 @@ func (s *Store) SaveMemberYear(ctx context.Context, y domain.MemberYear) error {
 	if err != nil {
 		return err
 	}
-	if err := domain.CheckMemberYear(&y, p.BirthDate, 0, domain.Today()).Err(); err != nil {
+	if err := domain.CheckMemberYear(&y, p.BirthDate, 0, s.Today()).Err(); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *writeTx) error { return upsertMemberYear(ctx, tx, y) })
@@ -165,7 +165,7 @@ func upsertMemberYear(ctx context.Context, tx *writeTx, y domain.MemberYear) err
 // branch on one screen), in one transaction; an empty rating clears it.
 func (s *Store) SaveRatings(ctx context.Context, year int, ratings map[int64]domain.Rating) error {
 	c := &domain.Checker{}
-	if year < 1950 || year > domain.Today().Year()+1 {
+	if year < 1950 || year > s.Today().Year()+1 {
 		c.Add("Year", "Năm", "%d không hợp lệ", year)
 	}
 	for id, r := range ratings {

@@ -159,7 +159,7 @@ func (s *Store) SaveClub(ctx context.Context, c *domain.Club) error {
 	if !domain.ValidCode(domain.ClubKinds, string(c.Kind)) {
 		ch.Add("Kind", "Loại câu lạc bộ", "%q không có trong danh mục", c.Kind)
 	}
-	if !c.Founded.IsZero() && c.Founded.After(domain.Today()) {
+	if !c.Founded.IsZero() && c.Founded.After(s.Today()) {
 		ch.Add("Founded", "Ngày thành lập", "%s ở tương lai", c.Founded)
 	}
 	domain.CheckGroupMembers(ch, c.Members)
@@ -174,11 +174,34 @@ func (s *Store) SaveClub(ctx context.Context, c *domain.Club) error {
 				return fmt.Errorf("ghi câu lạc bộ: %w", err)
 			}
 			c.ID = id
-		} else if _, err := tx.exec("clubs", "id = ?", []any{c.ID}, `UPDATE clubs SET name=?, kind=?, founded=?, leader=?, active=?, note=? WHERE id=?`,
+		} else if err := tx.updateGroup("clubs", c.ID, c.Active, `UPDATE clubs SET name=?, kind=?, founded=?, leader=?, active=?, note=? WHERE id=?`,
 			c.Name, string(c.Kind), sqlDate(c.Founded), c.Leader, c.Active, c.Note, c.ID); err != nil {
 			return fmt.Errorf("sửa câu lạc bộ: %w", err)
 		}
 		return writeGroupMembers(ctx, tx, "club_members", "club_id", c.ID, c.Members)
+	})
+}
+
+// updateGroup runs stmt, the update of club or cooperative group id in
+// table (clubs or coops), recorded as one change. When it closes the
+// group, the day it closed is the register's clock's: the schema's
+// trigger stamps it with SQLite's own today whenever active changes (and
+// clears it on reopening, which needs no clock), so the day is written
+// again here, in the same change.
+func (w *writeTx) updateGroup(table string, id int64, active bool, stmt string, args ...any) error {
+	return w.track(table, "id = ?", []any{id}, func(exec execFunc) error {
+		var was bool
+		if err := w.tx.QueryRowContext(w.ctx, `SELECT active FROM `+table+` WHERE id = ?`, id).Scan(&was); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("đọc %s: %w", table, err)
+		}
+		if _, err := exec(stmt, args...); err != nil {
+			return err
+		}
+		if !was || active {
+			return nil
+		}
+		_, err := exec(`UPDATE `+table+` SET closed = ? WHERE id = ?`, sqlDate(domain.DateOf(w.now())), id)
+		return err
 	})
 }
 
@@ -252,7 +275,7 @@ func (s *Store) SaveCoop(ctx context.Context, c *domain.Coop) error {
 	if c.Capital < 0 {
 		ch.Add("Capital", "Vốn", "không được âm")
 	}
-	today := domain.Today()
+	today := s.Today()
 	if !c.Founded.IsZero() && c.Founded.After(today) {
 		ch.Add("Founded", "Ngày thành lập", "%s ở tương lai", c.Founded)
 	}
@@ -271,7 +294,7 @@ func (s *Store) SaveCoop(ctx context.Context, c *domain.Coop) error {
 				return fmt.Errorf("ghi tổ hợp tác: %w", err)
 			}
 			c.ID = id
-		} else if _, err := tx.exec("coops", "id = ?", []any{c.ID}, `UPDATE coops SET name=?, field=?, founded=?, contract_date=?, legal_basis=?, capital=?, active=?, note=? WHERE id=?`,
+		} else if err := tx.updateGroup("coops", c.ID, c.Active, `UPDATE coops SET name=?, field=?, founded=?, contract_date=?, legal_basis=?, capital=?, active=?, note=? WHERE id=?`,
 			c.Name, c.Field, sqlDate(c.Founded), sqlDate(c.ContractDate), c.LegalBasis, c.Capital, c.Active, c.Note, c.ID); err != nil {
 			return fmt.Errorf("sửa tổ hợp tác: %w", err)
 		}
@@ -357,7 +380,7 @@ func (s *Store) SaveWardYear(ctx context.Context, w domain.WardYear) error {
 	c.Text("Achievements", "Kết quả đạt được", w.Achievements, domain.RuleLongText)
 	c.Text("Shortcomings", "Hạn chế", w.Shortcomings, domain.RuleLongText)
 	c.Text("NextSteps", "Phương hướng", w.NextSteps, domain.RuleLongText)
-	if w.Year < 1950 || w.Year > domain.Today().Year()+1 {
+	if w.Year < 1950 || w.Year > s.Today().Year()+1 {
 		c.Add("Year", "Năm", "%d không hợp lệ", w.Year)
 	}
 	domain.CountRange.AtMost(c, "ResidentYouth", "Thanh niên trên địa bàn", int64(w.ResidentYouth))

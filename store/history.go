@@ -363,14 +363,7 @@ func tableLabel(t string) string {
 // columnLabels are the Vietnamese labels of the columns, by column name,
 // with table.column for a name that means something else in a table.
 var columnLabels = map[string]string{
-	"family_name": "Họ", "middle_name": "Tên đệm", "given_name": "Tên", "gender": "Giới tính",
-	"birth_date": "Ngày sinh", "ethnicity": "Dân tộc", "religion": "Tôn giáo", "citizen_id": "Số CCCD",
-	"phone": "Số điện thoại", "address": "Địa chỉ", "hamlet": "Khóm, ấp", "occupation": "Nghề nghiệp",
-	"schooling": "Học vấn (lớp/12)", "qualification": "Trình độ chuyên môn", "theory_level": "Lý luận chính trị",
-	"it_level": "Tin học", "language": "Ngoại ngữ", "language_fluent": "Thành thạo ngoại ngữ",
-	"youth_work_trained": "Đã bồi dưỡng công tác thanh niên", "union_member": "Đoàn viên",
-	"admission_date": "Ngày vào Đoàn", "card_number": "Số thẻ đoàn viên", "branch_id": "Chi đoàn",
-	"federation_member": "Hội viên", "federation_date": "Ngày vào Hội", "note": "Ghi chú",
+	"branch_id": "Chi đoàn", "note": "Ghi chú",
 	"kind": "Loại", "date": "Ngày", "unit": "Đơn vị", "reason": "Lý do", "year": "Năm", "rating": "Xếp loại",
 	"training_registered": "Đăng ký chương trình rèn luyện", "training_completed": "Hoàn thành chương trình rèn luyện",
 	"party_introduced": "Ngày giới thiệu cho Đảng", "party_admitted": "Ngày vào Đảng",
@@ -391,6 +384,20 @@ var columnLabels = map[string]string{
 	"narratives.key": "Năm/mã", "narratives.section": "Phần", "body": "Nội dung", "plans.issued": "Ngày ban hành",
 }
 
+// A person's columns are labelled, shown and coded as the field catalog
+// says (domain.PersonFields).
+func init() {
+	for _, f := range domain.PersonFields {
+		columnLabels["people."+f.Key] = f.Label
+		switch f.Kind {
+		case domain.FieldChoice:
+			choiceColumns["people."+f.Key] = f.Choices
+		case domain.FieldBool:
+			boolColumns[f.Key] = true
+		}
+	}
+}
+
 func columnLabel(table, c string) string {
 	if l, ok := columnLabels[table+"."+c]; ok {
 		return l
@@ -401,15 +408,13 @@ func columnLabel(table, c string) string {
 	return c
 }
 
-var boolColumns = map[string]bool{"language_fluent": true, "youth_work_trained": true, "union_member": true, "federation_member": true,
-	"active": true, "training_registered": true, "training_completed": true, "current": true, "period": true, "supported_model": true}
+var boolColumns = map[string]bool{"active": true, "training_registered": true, "training_completed": true, "current": true, "period": true, "supported_model": true}
 
 var moneyColumns = map[string]bool{"capital": true, "revenue": true, "avg_income": true}
 
 // choiceColumns are the columns holding a code of a fixed list.
 var choiceColumns = map[string][]domain.Choice{
-	"people.gender": domain.Genders, "people.occupation": domain.Occupations, "people.qualification": domain.Qualifications,
-	"people.theory_level": domain.TheoryLevels, "membership_events.kind": domain.EventKinds, "positions.kind": domain.Positions,
+	"membership_events.kind": domain.EventKinds, "positions.kind": domain.Positions,
 	"branches.kind": domain.BranchKinds, "clubs.kind": domain.ClubKinds, "member_years.rating": domain.Ratings,
 	"branch_years.rating": domain.UnitRatings, "ward_years.rating": domain.UnitRatings, "coops.legal_basis": domain.LegalBases,
 }

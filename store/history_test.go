@@ -69,9 +69,9 @@ func TestHistoryOfAPerson(t *testing.T) {
 		"Sửa xếp loại năm (mã 1/2023) — Xếp loại: Hoàn thành xuất sắc nhiệm vụ » Hoàn thành tốt nhiệm vụ",
 		"Thêm xếp loại năm (mã 1/2023) — Năm: 2023; Xếp loại: Hoàn thành xuất sắc nhiệm vụ",
 		"Thêm quá trình sinh hoạt (mã 3) — Loại: Chuyển sinh hoạt đi; Ngày: 01/03/2024; Đơn vị chuyển đi/đến: Đoàn phường 2",
-		"Sửa thông tin cá nhân (mã 1) — Số điện thoại: 0901234567 » 0912345678; Thành thạo ngoại ngữ: Không » Có; Chi đoàn: (trống) » Chi đoàn Khóm 1",
+		"Sửa thông tin cá nhân (mã 1) — Điện thoại: 0901234567 » 0912345678; Thành thạo ngoại ngữ: Không » Có; Chi đoàn: (trống) » Chi đoàn Khóm 1",
 		"Thêm quá trình sinh hoạt (mã 1) — Loại: Kết nạp; Ngày: 02/01/2016",
-		"Thêm thông tin cá nhân (mã 1) — Họ: Nguyễn; Tên đệm: Văn; Tên: An; Giới tính: Nam; Ngày sinh: 02/01/2000; Dân tộc: Kinh; Số điện thoại: 0901234567; Đoàn viên: Có; Ngày vào Đoàn: 02/01/2016; Số thẻ đoàn viên: A1",
+		"Thêm thông tin cá nhân (mã 1) — Họ: Nguyễn; Tên đệm: Văn; Tên: An; Giới tính: Nam; Ngày sinh: 02/01/2000; Dân tộc: Kinh; Điện thoại: 0901234567; Đoàn viên: Có; Ngày vào Đoàn: 02/01/2016; Số thẻ đoàn viên: A1",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("history has %d lines, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))

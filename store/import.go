@@ -130,7 +130,7 @@ func (s *Store) CheckImport(ctx context.Context, people []*domain.Person, rows [
 	if err != nil {
 		return ImportCheck{}, err
 	}
-	c := checkImport(e, people, rows)
+	c := checkImport(e, people, rows, s.Today())
 	s.sortByText(c.UnknownBranches)
 	return c, nil
 }
@@ -144,8 +144,9 @@ func (s *Store) sortByText(names []string) {
 	slices.SortStableFunc(names, func(a, b string) int { return bytes.Compare(keys[a], keys[b]) })
 }
 
-func checkImport(e *existingPeople, people []*domain.Person, rows []int) ImportCheck {
-	today := domain.Today()
+// checkImport checks the people read from a sheet, row by row, against
+// each other and the register (e), judging dates against today.
+func checkImport(e *existingPeople, people []*domain.Person, rows []int, today domain.Date) ImportCheck {
 	c := ImportCheck{Existing: make([]int64, len(people)), ExistingName: make([]string, len(people))}
 	cards := map[string]int{}
 	type sheetPerson struct {
@@ -257,7 +258,7 @@ func (s *Store) ImportPeople(ctx context.Context, people []*domain.Person, rows 
 		if err != nil {
 			return err
 		}
-		c := checkImport(e, people, rows)
+		c := checkImport(e, people, rows, s.Today())
 		s.sortByText(c.UnknownBranches)
 		if len(c.UnknownBranches) > 0 && !opt.CreateBranches {
 			for i, p := range people {
@@ -354,17 +355,11 @@ func guessBranchKind(name string) domain.BranchKind {
 
 // importColumns are the columns of a person the bulk import writes, in
 // the order of importArgs.
-var importColumns = strings.Split(`id,family_name,middle_name,given_name,gender,birth_date,ethnicity,religion,citizen_id,phone,`+
-	`address,hamlet,occupation,schooling,qualification,theory_level,it_level,language,language_fluent,youth_work_trained,`+
-	`union_member,admission_date,card_number,branch_id,federation_member,federation_date,note,status,sort_key,search`, ",")
+var importColumns = append(append([]string{"id"}, fieldColumns...), "status", "sort_key", "search")
 
 // importArgs are p's values for importColumns.
 func importArgs(p *domain.Person, key []byte, search string) []any {
-	return []any{p.ID, p.FamilyName, p.MiddleName, p.GivenName, string(p.Gender), sqlDate(p.BirthDate),
-		p.Ethnicity, p.Religion, p.CitizenID, p.Phone, p.Address, p.Hamlet, string(p.Occupation), int64(p.Schooling),
-		string(p.Qualification), string(p.TheoryLevel), p.ITLevel, p.Language, p.LanguageFluent, p.YouthWorkTrained,
-		p.UnionMember, sqlDate(p.AdmissionDate), nullIfEmpty(p.CardNumber), nullIfZero(p.BranchID),
-		p.FederationMember, sqlDate(p.FederationDate), p.Note, string(domain.StatusActive), key, search}
+	return append(append([]any{p.ID}, fieldArgs(p)...), string(domain.StatusActive), key, search)
 }
 
 // historyRow is a row as history keeps it: the database's own values.

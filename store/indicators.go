@@ -283,7 +283,7 @@ func (s *Store) PeriodResultsAt(ctx context.Context, planID int64, cutoff domain
 		return domain.PeriodResult{}, err
 	}
 	if cutoff.IsZero() {
-		cutoff = domain.Today()
+		cutoff = s.Today()
 	}
 	pr := domain.PeriodResult{Plan: p, Cutoff: cutoff}
 	for y := p.StartYear; y <= p.EndYear; y++ {

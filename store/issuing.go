@@ -38,7 +38,7 @@ func (s *Store) IssuedDocument(ctx context.Context, year int, docType, key strin
 func (s *Store) RecordDocument(ctx context.Context, d *domain.Document) error {
 	d.Type, d.Title = domain.Clean(d.Type), domain.Clean(d.Title)
 	if d.Issued.IsZero() {
-		d.Issued = domain.Today()
+		d.Issued = s.Today()
 	}
 	if d.File == "" {
 		return fmt.Errorf("văn bản %s: chưa có tệp, không ghi vào sổ văn bản đi", d.Title)

@@ -21,15 +21,17 @@ const (
 	KindFederation MemberKind = "federation"
 )
 
-// SortField is a column a member list can be ordered by.
+// SortField is a column a member list can be ordered by: the key of a
+// field of the catalog (domain.PersonFields), or the name order or the
+// status.
 type SortField string
 
 const (
 	SortName      SortField = "" // tên, tên đệm, họ in Vietnamese order
-	SortBirth     SortField = "birth"
-	SortAdmission SortField = "admission"
-	SortCard      SortField = "card"
-	SortBranch    SortField = "branch"
+	SortBirth     SortField = "birth_date"
+	SortAdmission SortField = "admission_date"
+	SortCard      SortField = "card_number"
+	SortBranch    SortField = "branch_id"
 	SortGender    SortField = "gender"
 	SortStatus    SortField = "status"
 )
@@ -193,18 +195,18 @@ func (f *MemberFilter) orderBy() string {
 		dir = " DESC"
 	}
 	switch f.Sort {
-	case SortBirth:
-		return " ORDER BY p.birth_date" + dir + ", p.sort_key"
-	case SortAdmission:
-		return " ORDER BY p.admission_date" + dir + ", p.sort_key"
-	case SortCard:
-		return " ORDER BY p.card_number" + dir + ", p.sort_key"
+	case SortName:
+		return " ORDER BY p.sort_key" + dir + ", p.id"
 	case SortBranch:
+		// Branches in their own (numeric) order, not by id.
 		return " ORDER BY b.sort_key" + dir + ", p.sort_key"
-	case SortGender:
-		return " ORDER BY p.gender" + dir + ", p.sort_key"
 	case SortStatus:
 		return " ORDER BY p.status" + dir + ", p.sort_key"
+	}
+	// Any other field of the catalog orders by its column; only the
+	// catalog's keys reach the SQL.
+	if fd, ok := domain.PersonField(string(f.Sort)); ok && fd.Key == string(f.Sort) {
+		return " ORDER BY p." + fd.Key + dir + ", p.sort_key"
 	}
 	return " ORDER BY p.sort_key" + dir + ", p.id"
 }

@@ -26,11 +26,10 @@ func statusSQL(idExpr string) string {
 const positionOrderSQL = `CASE kind WHEN 'secretary' THEN 1 WHEN 'deputy' THEN 2 WHEN 'standing' THEN 3
 	WHEN 'executive' THEN 4 WHEN 'branch_secretary' THEN 5 WHEN 'branch_deputy' THEN 6 ELSE 9 END`
 
-const personColumns = `p.id, p.family_name, p.middle_name, p.given_name, p.gender, p.birth_date,
-	p.ethnicity, p.religion, p.citizen_id, p.phone, p.address, p.hamlet, p.occupation, p.schooling,
-	p.qualification, p.theory_level, p.it_level, p.language, p.language_fluent, p.youth_work_trained,
-	p.union_member, p.admission_date, COALESCE(p.card_number, ''), COALESCE(p.branch_id, 0),
-	p.federation_member, p.federation_date, p.note, p.status, COALESCE(b.name, ''),
+// personColumns are a person's columns as reads return them: the id, the
+// catalog's fields, then the derived status, branch name and highest
+// office.
+var personColumns = `p.id, ` + fieldSelect + `, p.status, COALESCE(b.name, ''),
 	COALESCE((SELECT kind FROM positions po WHERE po.person_id = p.id AND po.end IS NULL
 		ORDER BY ` + positionOrderSQL + ` LIMIT 1), '')`
 
@@ -39,17 +38,13 @@ const personFrom = ` FROM people p LEFT JOIN branches b ON b.id = p.branch_id`
 type rowScanner interface{ Scan(...any) error }
 
 func scanPerson(r rowScanner, p *domain.Person) error {
-	var gender, occupation, qualification, theory, status, position string
-	err := r.Scan(&p.ID, &p.FamilyName, &p.MiddleName, &p.GivenName, &gender, (*sqlDate)(&p.BirthDate),
-		&p.Ethnicity, &p.Religion, &p.CitizenID, &p.Phone, &p.Address, &p.Hamlet, &occupation, &p.Schooling,
-		&qualification, &theory, &p.ITLevel, &p.Language, &p.LanguageFluent, &p.YouthWorkTrained,
-		&p.UnionMember, (*sqlDate)(&p.AdmissionDate), &p.CardNumber, &p.BranchID,
-		&p.FederationMember, (*sqlDate)(&p.FederationDate), &p.Note, &status, &p.BranchName, &position)
-	if err != nil {
+	var status, position string
+	dests := append(append([]any{&p.ID}, fieldDests(p)...), &status, &p.BranchName, &position)
+	if err := r.Scan(dests...); err != nil {
 		return err
 	}
-	p.Gender, p.Occupation, p.Qualification, p.TheoryLevel = domain.Gender(gender), domain.Occupation(occupation), domain.Qualification(qualification), domain.TheoryLevel(theory)
 	p.Status = domain.Status(status)
+	p.Position = ""
 	if position != "" {
 		p.Position = domain.PositionKind(position).Label()
 	}
@@ -92,7 +87,7 @@ func (s *Store) savePeople(ctx context.Context, people []*domain.Person, numbere
 	if err := s.RefuseConsolidation(ctx, "ghi đoàn viên, hội viên"); err != nil {
 		return err
 	}
-	today := domain.Today()
+	today := s.Today()
 	var all []domain.FieldError
 	cards := map[string]int{}
 	for i, p := range people {
@@ -181,18 +176,11 @@ func nullIfEmpty(s string) any {
 }
 
 func writePerson(ctx context.Context, tx *writeTx, p *domain.Person, key []byte) error {
-	args := []any{p.FamilyName, p.MiddleName, p.GivenName, string(p.Gender), sqlDate(p.BirthDate),
-		p.Ethnicity, p.Religion, p.CitizenID, p.Phone, p.Address, p.Hamlet, string(p.Occupation), p.Schooling,
-		string(p.Qualification), string(p.TheoryLevel), p.ITLevel, p.Language, p.LanguageFluent, p.YouthWorkTrained,
-		p.UnionMember, sqlDate(p.AdmissionDate), nullIfEmpty(p.CardNumber), nullIfZero(p.BranchID),
-		p.FederationMember, sqlDate(p.FederationDate), p.Note, key}
+	args := append(fieldArgs(p), key)
 	isNew := p.ID == 0
 	if isNew {
-		id, err := tx.insert("people", `INSERT INTO people(family_name, middle_name, given_name, gender, birth_date,
-			ethnicity, religion, citizen_id, phone, address, hamlet, occupation, schooling,
-			qualification, theory_level, it_level, language, language_fluent, youth_work_trained,
-			union_member, admission_date, card_number, branch_id, federation_member, federation_date, note, sort_key)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, args...)
+		id, err := tx.insert("people", `INSERT INTO people(`+strings.Join(fieldColumns, ", ")+`, sort_key)
+			VALUES (`+strings.Repeat("?,", len(fieldColumns))+`?)`, args...)
 		if err != nil {
 			return fmt.Errorf("ghi %s: %w", p.FullName(), err)
 		}
@@ -204,10 +192,7 @@ func writePerson(ctx context.Context, tx *writeTx, p *domain.Person, key []byte)
 			}
 		}
 	} else {
-		res, err := tx.exec("people", "id = ?", []any{p.ID}, `UPDATE people SET family_name=?, middle_name=?, given_name=?, gender=?, birth_date=?,
-			ethnicity=?, religion=?, citizen_id=?, phone=?, address=?, hamlet=?, occupation=?, schooling=?,
-			qualification=?, theory_level=?, it_level=?, language=?, language_fluent=?, youth_work_trained=?,
-			union_member=?, admission_date=?, card_number=?, branch_id=?, federation_member=?, federation_date=?, note=?, sort_key=?,
+		res, err := tx.exec("people", "id = ?", []any{p.ID}, `UPDATE people SET `+strings.Join(fieldColumns, "=?, ")+`=?, sort_key=?,
 			updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id=?`, append(args, p.ID)...)
 		if err != nil {
 			return fmt.Errorf("sửa %s: %w", p.FullName(), err)

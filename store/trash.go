@@ -191,8 +191,8 @@ func (s *Store) moveToTrash(ctx context.Context, kind domain.TrashKind, id int64
 		if err != nil {
 			return fmt.Errorf("ghi thùng rác: %w", err)
 		}
-		if _, err := w.raw(`INSERT INTO trash(kind, item_id, label, links, payload) VALUES (?,?,?,?,?)`,
-			string(kind), id, label, links, string(data)); err != nil {
+		if _, err := w.raw(`INSERT INTO trash(kind, item_id, label, deleted_at, links, payload) VALUES (?,?,?,?,?,?)`,
+			string(kind), id, label, w.stamp(), links, string(data)); err != nil {
 			return fmt.Errorf("ghi thùng rác: %w", err)
 		}
 		// The children follow through ON DELETE CASCADE.
@@ -280,9 +280,13 @@ func (s *Store) Trash(ctx context.Context) ([]TrashItem, error) {
 	return out, rows.Err()
 }
 
+// stampLayout is how the register writes a time: UTC, to the
+// millisecond, as the schema's strftime defaults do.
+const stampLayout = "2006-01-02T15:04:05.000Z"
+
 // parseStamp reads the UTC times the register writes.
 func parseStamp(s string) time.Time {
-	t, err := time.Parse("2006-01-02T15:04:05.000Z", s)
+	t, err := time.Parse(stampLayout, s)
 	if err != nil {
 		return time.Time{}
 	}

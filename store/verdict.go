@@ -47,5 +47,5 @@ func (s *Store) YearSpan(ctx context.Context, year int, cutoff domain.Date) (dom
 	if err != nil {
 		return domain.Span{}, err
 	}
-	return domain.YearSpanOf(year, d, m, cutoff), nil
+	return domain.YearSpanOf(year, d, m, cutoff, s.Today()), nil
 }

@@ -1,6 +1,9 @@
 // Package ui is Sổ Đoàn's desktop window: every screen of the register in
-// one Fyne window. It reads and writes only through package store and
-// builds documents only through package report.
+// one Fyne window. It reads and writes the register only through package
+// store, issues documents only through package issuing, reads and writes
+// spreadsheets through package sheet and ward packages through package
+// wardpkg; of report it uses only the way a ward's name is printed. It holds
+// no SQL and no PDF layout.
 package ui
 
 import (
@@ -44,9 +47,11 @@ type Options struct {
 	// replace it to run them on the test's goroutine, since Fyne's test
 	// driver would run them at once on the background goroutine.
 	do func(func())
-	// today is the window's clock; nil means domain.Today. Tests replace
-	// it to see the dashboard on a chosen day.
-	today func() domain.Date
+	// Now is the window's clock, passed down from cmd/sodoan with the one
+	// its register is opened with (store.OpenOptions.Now), so that the
+	// window's today and the register's agree; nil means time.Now. Tests
+	// replace App.today to see the dashboard on a chosen day.
+	Now func() time.Time
 }
 
 // screen is one page of the navigation list.
@@ -85,7 +90,10 @@ type App struct {
 
 	// do hands UI updates from background goroutines to the UI goroutine.
 	do    func(func())
-	today func() domain.Date // the clock (Options.today)
+	now   func() time.Time   // the clock (Options.Now)
+	today func() domain.Date // now's date; tests replace it
+	// clock is the window's time as the screens read it.
+	clock clock
 
 	// notice confirms saves at the foot of the window.
 	notice  *noticeBar
@@ -124,10 +132,14 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 	if err := SetLanguage(fa.Preferences().StringWithFallback(prefLanguage, LangVietnamese)); err != nil {
 		return nil, err
 	}
-	a := &App{fa: fa, ctx: context.Background(), opts: opts, screens: map[string]screen{}, do: opts.do, today: opts.today}
-	if a.today == nil {
-		a.today = domain.Today
+	a := &App{fa: fa, ctx: context.Background(), opts: opts, screens: map[string]screen{}, do: opts.do, now: opts.Now}
+	if a.now == nil {
+		a.now = time.Now
 	}
+	a.today = func() domain.Date { return domain.DateOf(a.now()) }
+	// Through a.now and a.today at each call, so that a test that sets
+	// either sees its time on every screen.
+	a.clock = clock{now: func() time.Time { return a.now() }, today: func() domain.Date { return a.today() }}
 	if a.do == nil {
 		a.do = fyne.Do
 	}
@@ -163,13 +175,13 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 func (a *App) setRegister(st *store.Store) {
 	a.st = st
 	a.folders = newFolders(a.fa, a.opts.ReportsDir, st.Path(), a.win, a, a.do)
-	a.imports = newImports(a.ctx, st, a.win, a, a.do, a.folders, func() {
+	a.imports = newImports(a.ctx, st, a.clock, a.win, a, a.do, a.folders, func() {
 		if s, ok := a.screens[a.current]; ok {
 			s.refresh()
 		}
 	})
-	a.exports = newTableExports(a.ctx, st, a, a.do, a.folders)
-	a.member = newMemberPage(a.ctx, st, a.win, a, a.do, a.folders, a.setBody, a.back,
+	a.exports = newTableExports(a.ctx, st, a.clock, a, a.do, a.folders)
+	a.member = newMemberPage(a.ctx, st, a.clock, a.win, a, a.do, a.folders, a.setBody, a.back,
 		func(p *domain.Person, saved func(*domain.Person)) { a.editPerson(p, saved) })
 }
 
@@ -221,10 +233,10 @@ func (a *App) buildMain() {
 		{"members", Tc("nav", "Đoàn viên"), func() screen { return newMembersScreen(a, store.KindUnion) }},
 		{"federation", Tc("nav", "Hội viên"), func() screen { return newMembersScreen(a, store.KindFederation) }},
 		{"branches", Tc("nav", "Chi đoàn"), a.newBranches},
-		{"clubs", Tc("nav", "Câu lạc bộ"), func() screen { return newClubsScreen(a.ctx, a.st, a, a.exports) }},
-		{"coops", Tc("nav", "Tổ hợp tác"), func() screen { return newCoopsScreen(a.ctx, a.st, a, a.exports) }},
-		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a.ctx, a.st, a.win, a, a.exports) }},
-		{"reports", Tc("nav", "Báo cáo"), func() screen { return newReportsScreen(a.ctx, a.st, a.win, a, a.do, a.folders) }},
+		{"clubs", Tc("nav", "Câu lạc bộ"), func() screen { return newClubsScreen(a.ctx, a.st, a.clock, a, a.exports) }},
+		{"coops", Tc("nav", "Tổ hợp tác"), func() screen { return newCoopsScreen(a.ctx, a.st, a.clock, a, a.exports) }},
+		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a.ctx, a.st, a.clock, a.win, a, a.exports) }},
+		{"reports", Tc("nav", "Báo cáo"), func() screen { return newReportsScreen(a.ctx, a.st, a.clock, a.win, a, a.do, a.folders) }},
 		{"settings", Tc("nav", "Cài đặt"), a.newSettings},
 	}
 	if defs := a.consolidationDefs(); defs != nil {
@@ -260,8 +272,8 @@ func (a *App) newSettings() screen {
 		a.rebuild()
 		a.updateTitle()
 	}
-	return newSettingsScreen(a.ctx, a.st, a.win, a, a.fa.Preferences(), a.folders,
-		newBackups(a.ctx, a.st, a.win, a, a.do, restored),
+	return newSettingsScreen(a.ctx, a.st, a.clock, a.win, a, a.fa.Preferences(), a.folders,
+		newBackups(a.ctx, a.st, a.clock, a.win, a, a.do, restored),
 		newTrash(a.ctx, a.st, a, a.setBody, a.back),
 		a.updateTitle, a.rebuild)
 }
@@ -277,7 +289,7 @@ func (a *App) newBranches() screen {
 		}
 	}
 	rate := func(branchID int64) { a.showYearRating(branchID) }
-	return newBranchesScreen(a.ctx, a.st, a.win, a, a.exports, showMembers, rate)
+	return newBranchesScreen(a.ctx, a.st, a.clock, a.win, a, a.exports, showMembers, rate)
 }
 
 func (a *App) index(id string) int {
@@ -491,8 +503,9 @@ func (a *App) info(title, msg string) {
 	a.showDialog(d, nil)
 }
 
-// thisYear is the calendar year the screens start on.
-func thisYear() int { return time.Now().Year() }
+// thisYear is the calendar year the screens start on, by the window's
+// clock.
+func (a *App) thisYear() int { return a.clock.thisYear() }
 
 // bounded lays its objects out over its whole size but asks for little
 // room itself. Fyne grows a window to its content's minimum size, so one

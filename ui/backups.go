@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"time"
 
 	"sodoan/domain"
 
@@ -22,18 +21,19 @@ import (
 // and restore. Every backup is made by the store (the same the command
 // line uses).
 type backups struct {
-	ctx context.Context
-	st  *store.Store
-	win fyne.Window // the parent of the file and wait dialogs
-	f   frame
-	do  func(func()) // runs UI updates from the backup's goroutine
+	ctx   context.Context
+	st    *store.Store
+	clock clock       // names a backup made elsewhere, tells how old the last one is
+	win   fyne.Window // the parent of the file and wait dialogs
+	f     frame
+	do    func(func()) // runs UI updates from the backup's goroutine
 	// restored is called once the register was replaced, so that the
 	// window shows what the restored file holds.
 	restored func()
 }
 
-func newBackups(ctx context.Context, st *store.Store, win fyne.Window, f frame, do func(func()), restored func()) *backups {
-	return &backups{ctx: ctx, st: st, win: win, f: f, do: do, restored: restored}
+func newBackups(ctx context.Context, st *store.Store, clock clock, win fyne.Window, f frame, do func(func()), restored func()) *backups {
+	return &backups{ctx: ctx, st: st, clock: clock, win: win, f: f, do: do, restored: restored}
 }
 
 // content shows the register's file, its backups folder and last
@@ -97,7 +97,7 @@ func (bk *backups) content() fyne.CanvasObject {
 func (bk *backups) backupTo(dir string) (string, error) {
 	base := filepath.Base(bk.st.Path())
 	base = base[:len(base)-len(filepath.Ext(base))]
-	dest := filepath.Join(dir, base+"-"+time.Now().Format("2006-01-02-150405")+".db")
+	dest := filepath.Join(dir, base+"-"+bk.clock.fileStamp()+".db")
 	if err := bk.st.Backup(bk.ctx, dest); err != nil {
 		return "", err
 	}
@@ -112,7 +112,7 @@ func (bk *backups) backupText() string {
 	switch {
 	case days < 0:
 		return T("Chưa sao lưu lần nào.")
-	case len(list) > 0 && domain.DateOf(list[0].Time) == domain.Today():
+	case len(list) > 0 && domain.DateOf(list[0].Time) == bk.clock.today():
 		return fmt.Sprintf(T("Lần sao lưu gần nhất: hôm nay lúc %s (%s)."), list[0].Time.Format("15:04"), T(list[0].Reason.Label()))
 	case days > store.BackupStale:
 		return fmt.Sprintf(T("Đã %d ngày chưa sao lưu: hãy sao lưu ngay."), days)
@@ -127,7 +127,7 @@ func (bk *backups) daysSinceBackup() int {
 	if err != nil || last.IsZero() {
 		return -1
 	}
-	return int(domain.Today().Time().Sub(last.Time()).Hours() / 24)
+	return int(bk.clock.today().Time().Sub(last.Time()).Hours() / 24)
 }
 
 // restoreDialog offers the backups of the folder, newest first, or any

@@ -39,7 +39,7 @@ type batchAdmission struct {
 func (a *App) showBatchAdmission() *batchAdmission {
 	b := &batchAdmission{a: a, other: newErrorText()}
 	b.date = newDateEntry(a)
-	b.date.SetText(domain.Today().String())
+	b.date.SetText(a.today().String())
 	branches, err := a.st.Branches(a.ctx, false)
 	if err != nil {
 		a.showError(err)
@@ -185,9 +185,9 @@ func (a *App) showYearRating(branchID int64) *yearRating {
 			sel = len(opts) - 1
 		}
 	}
-	r.year = newSelect(a, yearOptions(thisYear()-5, thisYear()), func(string) { r.load() })
+	r.year = newSelect(a, yearOptions(a.thisYear()-5, a.thisYear()), func(string) { r.load() })
 	r.branch = newSelect(a, opts, func(string) { r.load() })
-	r.year.SetSelected(strconv.Itoa(thisYear()))
+	r.year.SetSelected(strconv.Itoa(a.thisYear()))
 	if len(opts) > 0 {
 		r.branch.SetSelectedIndex(sel)
 	}

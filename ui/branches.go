@@ -35,11 +35,11 @@ type branchesScreen struct {
 	checkYear *selectBox
 }
 
-func newBranchesScreen(ctx context.Context, st *store.Store, win fyne.Window, f frame, exports *tableExports, showMembers, rate func(branchID int64)) *branchesScreen {
+func newBranchesScreen(ctx context.Context, st *store.Store, clock clock, win fyne.Window, f frame, exports *tableExports, showMembers, rate func(branchID int64)) *branchesScreen {
 	s := &branchesScreen{win: win, showMembers: showMembers, rate: rate}
 	edit := newButtonWithIcon(f, T("Tiêu chí chi đoàn đạt chuẩn"), theme.ListIcon(), func() { s.editCriteria() })
-	s.listDetail = newListDetail[domain.Branch](ctx, st, f, "Chi đoàn Khóm 10 (100)", T("Thêm chi đoàn"), edit,
-		exports.button(sheet.TableBranches, "chi-doan", thisYear))
+	s.listDetail = newListDetail[domain.Branch](ctx, st, clock, f, "Chi đoàn Khóm 10 (100)", T("Thêm chi đoàn"), edit,
+		exports.button(sheet.TableBranches, "chi-doan", clock.thisYear))
 	s.id = func(b domain.Branch) int64 { return b.ID }
 	s.label = func(b domain.Branch) string {
 		text := fmt.Sprintf("%s (%d)", b.Name, b.Members)
@@ -115,7 +115,7 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 	// retired or added since the mark was made): kept when the year is
 	// saved again.
 	var hidden []int64
-	year := newSelect(s.f, yearOptions(thisYear()-5, thisYear()), nil)
+	year := newSelect(s.f, yearOptions(s.clock.thisYear()-5, s.clock.thisYear()), nil)
 	load := func() {
 		y, _ := strconv.Atoi(year.Selected)
 		// Each year is assessed against its own checklist: changing the
@@ -160,7 +160,7 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 		}
 	}
 	year.OnChanged = func(string) { load() }
-	year.SetSelected(strconv.Itoa(thisYear()))
+	year.SetSelected(strconv.Itoa(s.clock.thisYear()))
 	s.checkYear = year
 	saveYear := func() {
 		y, _ := strconv.Atoi(year.Selected)

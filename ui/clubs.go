@@ -18,9 +18,9 @@ type clubsScreen struct {
 	*listDetail[domain.Club]
 }
 
-func newClubsScreen(ctx context.Context, st *store.Store, f frame, exports *tableExports) *clubsScreen {
-	s := &clubsScreen{newListDetail[domain.Club](ctx, st, f, "CLB Thanh niên làm kinh tế (20)", T("Thêm câu lạc bộ"),
-		exports.button(sheet.TableClubs, "cau-lac-bo", thisYear))}
+func newClubsScreen(ctx context.Context, st *store.Store, clock clock, f frame, exports *tableExports) *clubsScreen {
+	s := &clubsScreen{newListDetail[domain.Club](ctx, st, clock, f, "CLB Thanh niên làm kinh tế (20)", T("Thêm câu lạc bộ"),
+		exports.button(sheet.TableClubs, "cau-lac-bo", clock.thisYear))}
 	s.id = func(c domain.Club) int64 { return c.ID }
 	s.label = func(c domain.Club) string { return groupLabel(c.Name, c.Members) }
 	s.load = func() ([]domain.Club, error) { return st.Clubs(ctx) }

@@ -31,8 +31,8 @@ func (a *App) consolidationDefs() []screenDef {
 		return nil
 	}
 	return []screenDef{
-		{"wards", Tc("nav", "Các cơ sở Đoàn"), func() screen { return newConsolidationScreen(a.ctx, a.st, a.win, a, a.do, a.folders) }},
-		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a.ctx, a.st, a.win, a, a.exports) }},
+		{"wards", Tc("nav", "Các cơ sở Đoàn"), func() screen { return newConsolidationScreen(a.ctx, a.st, a.clock, a.win, a, a.do, a.folders) }},
+		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a.ctx, a.st, a.clock, a.win, a, a.exports) }},
 		{"settings", Tc("nav", "Cài đặt"), a.newSettings},
 	}
 }
@@ -65,9 +65,8 @@ type consolidationScreen struct {
 	last string
 }
 
-// consolidationYears are the years offered, latest first.
-func consolidationYears() []string {
-	y := thisYear()
+// consolidationYears are the years offered, latest (y) first.
+func consolidationYears(y int) []string {
 	out := make([]string, 0, 6)
 	for i := 0; i < 6; i++ {
 		out = append(out, strconv.Itoa(y-i))
@@ -75,11 +74,11 @@ func consolidationYears() []string {
 	return out
 }
 
-func newConsolidationScreen(ctx context.Context, st *store.Store, win fyne.Window, f frame, do func(func()), folders *folders) *consolidationScreen {
+func newConsolidationScreen(ctx context.Context, st *store.Store, clock clock, win fyne.Window, f frame, do func(func()), folders *folders) *consolidationScreen {
 	s := &consolidationScreen{ctx: ctx, st: st, win: win, f: f, do: do, folders: folders}
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.year = widget.NewSelect(consolidationYears(), func(string) { s.load() })
+	s.year = widget.NewSelect(consolidationYears(clock.thisYear()), func(string) { s.load() })
 	s.year.SetSelectedIndex(0)
 	s.importBtn = newButtonWithIcon(f, T("Nhập gói của phường"), theme.DownloadIcon(), s.chooseFile)
 	s.importBtn.Importance = widget.HighImportance

@@ -21,9 +21,9 @@ type coopsScreen struct {
 	*listDetail[domain.Coop]
 }
 
-func newCoopsScreen(ctx context.Context, st *store.Store, f frame, exports *tableExports) *coopsScreen {
-	s := &coopsScreen{newListDetail[domain.Coop](ctx, st, f, "Tổ hợp tác trồng hoa kiểng (10)", T("Thêm tổ hợp tác"),
-		exports.button(sheet.TableCoops, "to-hop-tac", thisYear))}
+func newCoopsScreen(ctx context.Context, st *store.Store, clock clock, f frame, exports *tableExports) *coopsScreen {
+	s := &coopsScreen{newListDetail[domain.Coop](ctx, st, clock, f, "Tổ hợp tác trồng hoa kiểng (10)", T("Thêm tổ hợp tác"),
+		exports.button(sheet.TableCoops, "to-hop-tac", clock.thisYear))}
 	s.id = func(c domain.Coop) int64 { return c.ID }
 	s.label = func(c domain.Coop) string { return groupLabel(c.Name, c.Members) }
 	s.load = func() ([]domain.Coop, error) { return st.Coops(ctx) }
@@ -92,7 +92,7 @@ func (s *coopsScreen) showCoop(c domain.Coop) {
 func (s *coopsScreen) yearly(c domain.Coop) fyne.CanvasObject {
 	var fm form
 	fm.other = newErrorText()
-	year := newSelect(s.f, yearOptions(thisYear()-5, thisYear()), nil)
+	year := newSelect(s.f, yearOptions(s.clock.thisYear()-5, s.clock.thisYear()), nil)
 	revenue, income, support := newEntry(s.f), newEntry(s.f), newEntry(s.f)
 	model := newCheck(s.f, T("Là mô hình kinh tế Đoàn hỗ trợ trong năm"), nil)
 	fm.add("Revenue", T("Doanh thu (đồng)"), revenue)
@@ -117,7 +117,7 @@ func (s *coopsScreen) yearly(c domain.Coop) fyne.CanvasObject {
 		support.SetText(cy.Support)
 		model.SetChecked(cy.SupportedModel)
 	}
-	year.SetSelected(strconv.Itoa(thisYear()))
+	year.SetSelected(strconv.Itoa(s.clock.thisYear()))
 	save := fm.saveButton(s.f, T("Lưu kết quả năm"), func() error {
 		yy, _ := strconv.Atoi(year.Selected)
 		rv, ok1 := fm.parseIntField("Revenue", revenue, domain.MoneyRange)

@@ -35,7 +35,7 @@ func (d *dashboard) view() fyne.CanvasObject { return d.root }
 
 func (d *dashboard) refresh() {
 	a := d.a
-	year := thisYear()
+	year := d.a.thisYear()
 	ov, err := a.st.Overview(a.ctx, year)
 	if err != nil {
 		a.showError(err)

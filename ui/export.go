@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -61,7 +60,7 @@ func (m *membersScreen) export(ext string, personal bool) {
 	a := m.a
 	f := m.filter
 	f.Offset, f.Limit = 0, 0
-	dir, err := a.folders.yearDir(thisYear())
+	dir, err := a.folders.yearDir(a.thisYear())
 	if err != nil {
 		a.showError(err)
 		return
@@ -70,7 +69,7 @@ func (m *membersScreen) export(ext string, personal bool) {
 	if f.Kind == store.KindFederation {
 		name = "danh-sach-hoi-vien"
 	}
-	path := filepath.Join(dir, name+"-"+time.Now().Format("2006-01-02-150405")+ext)
+	path := filepath.Join(dir, name+"-"+m.a.clock.fileStamp()+ext)
 	m.exportBtn.Disable()
 	go func() {
 		out := a.st.Output(path, false)
@@ -93,14 +92,15 @@ func (m *membersScreen) export(ext string, personal bool) {
 type tableExports struct {
 	ctx     context.Context
 	st      *store.Store
+	clock   clock // names the files
 	f       frame
 	do      func(func()) // runs UI updates from the writing goroutine
 	folders *folders
 	last    string // the latest table written, for tests
 }
 
-func newTableExports(ctx context.Context, st *store.Store, f frame, do func(func()), folders *folders) *tableExports {
-	return &tableExports{ctx: ctx, st: st, f: f, do: do, folders: folders}
+func newTableExports(ctx context.Context, st *store.Store, clock clock, f frame, do func(func()), folders *folders) *tableExports {
+	return &tableExports{ctx: ctx, st: st, clock: clock, f: f, do: do, folders: folders}
 }
 
 // button is the Xuất Excel button of a list screen: it writes the table
@@ -115,7 +115,7 @@ func (x *tableExports) button(table, file string, year func() int) *button {
 			x.f.showError(err)
 			return
 		}
-		path := filepath.Join(dir, file+"-"+time.Now().Format("2006-01-02-150405")+".xlsx")
+		path := filepath.Join(dir, file+"-"+x.clock.fileStamp()+".xlsx")
 		b.Disable()
 		go func() {
 			var n int

@@ -53,6 +53,13 @@ func SetLanguage(code string) error {
 				table[k] = s
 			}
 		}
+		// A person's fields bring their English with them (the field
+		// catalog), so that a new field needs no line in the file.
+		for vi, en := range domain.FieldEnglish() {
+			if _, ok := table[vi]; !ok {
+				table[vi] = en
+			}
+		}
 	}
 	currentLang, translations = code, table
 	return nil

@@ -26,6 +26,7 @@ import (
 type imports struct {
 	ctx     context.Context
 	st      *store.Store
+	clock   clock // where and under which name the rows with problems are saved
 	win     fyne.Window
 	f       frame
 	do      func(func()) // runs UI updates from the reading and writing goroutines
@@ -37,8 +38,8 @@ type imports struct {
 	last *importer // the latest import, for tests
 }
 
-func newImports(ctx context.Context, st *store.Store, win fyne.Window, f frame, do func(func()), folders *folders, imported func()) *imports {
-	return &imports{ctx: ctx, st: st, win: win, f: f, do: do, folders: folders, imported: imported}
+func newImports(ctx context.Context, st *store.Store, clock clock, win fyne.Window, f frame, do func(func()), folders *folders, imported func()) *imports {
+	return &imports{ctx: ctx, st: st, clock: clock, win: win, f: f, do: do, folders: folders, imported: imported}
 }
 
 // importer is one import of a member list from a spreadsheet:
@@ -326,12 +327,12 @@ func (im *importer) doImport() {
 // .xlsx in this year's reports folder and offers to open it.
 func (im *importer) saveRejected() {
 	in := im.in
-	dir, err := in.folders.yearDir(thisYear())
+	dir, err := in.folders.yearDir(in.clock.thisYear())
 	if err != nil {
 		in.f.showError(err)
 		return
 	}
-	path := filepath.Join(dir, "dong-chua-nhap-"+time.Now().Format("2006-01-02-150405")+".xlsx")
+	path := filepath.Join(dir, "dong-chua-nhap-"+in.clock.fileStamp()+".xlsx")
 	out := in.st.Output(path, false)
 	out.Ask = in.folders.askReplace
 	n, err := im.pv.WriteRejected(out)
@@ -366,7 +367,7 @@ func newElapsed(do func(func()), text string) *elapsed {
 	done := make(chan struct{})
 	var once sync.Once
 	e.stop = func() { once.Do(func() { close(done) }) }
-	start := time.Now()
+	start := time.Now() // the wall clock: it measures the import's length
 	go func() {
 		t := time.NewTicker(time.Second)
 		defer t.Stop()

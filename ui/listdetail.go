@@ -21,6 +21,7 @@ import (
 type listDetail[R any] struct {
 	ctx      context.Context
 	st       *store.Store
+	clock    clock // the year a record's yearly figures start on
 	f        frame
 	items    []R
 	list     *widget.List
@@ -39,8 +40,8 @@ type listDetail[R any] struct {
 
 // newListDetail builds the list side: template is a typical label, used to
 // size the rows; addLabel names the add button (Ctrl+N).
-func newListDetail[R any](ctx context.Context, st *store.Store, f frame, template, addLabel string, side ...fyne.CanvasObject) *listDetail[R] {
-	l := &listDetail[R]{ctx: ctx, st: st, f: f, detail: container.NewStack()}
+func newListDetail[R any](ctx context.Context, st *store.Store, clock clock, f frame, template, addLabel string, side ...fyne.CanvasObject) *listDetail[R] {
+	l := &listDetail[R]{ctx: ctx, st: st, clock: clock, f: f, detail: container.NewStack()}
 	l.list = widget.NewList(
 		func() int { return len(l.items) },
 		func() fyne.CanvasObject { return widget.NewLabel(template) },

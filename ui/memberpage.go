@@ -22,6 +22,7 @@ import (
 type memberPage struct {
 	ctx     context.Context
 	st      *store.Store
+	clock   clock       // the day an event starts on, the years offered
 	win     fyne.Window // the parent of the history dialog; focuses a dialog's first field
 	f       frame
 	do      func(func()) // runs UI updates from the transfer letter's goroutine
@@ -33,9 +34,9 @@ type memberPage struct {
 	edit func(p *domain.Person, saved func(*domain.Person))
 }
 
-func newMemberPage(ctx context.Context, st *store.Store, win fyne.Window, f frame, do func(func()), folders *folders,
+func newMemberPage(ctx context.Context, st *store.Store, clock clock, win fyne.Window, f frame, do func(func()), folders *folders,
 	show func(fyne.CanvasObject), back func(), edit func(*domain.Person, func(*domain.Person))) *memberPage {
-	return &memberPage{ctx: ctx, st: st, win: win, f: f, do: do, folders: folders, show: show, back: back, edit: edit}
+	return &memberPage{ctx: ctx, st: st, clock: clock, win: win, f: f, do: do, folders: folders, show: show, back: back, edit: edit}
 }
 
 // open shows the page of person id in place of the current screen.
@@ -81,7 +82,7 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 	} else {
 		actions.Add(newButton(pg.f, T("Chuyển đến"), func() { pg.eventDialog(p, domain.EventTransferIn, reopen) }))
 	}
-	actions.Add(newButton(pg.f, T("Xếp loại, Đảng…"), func() { pg.memberYearDialog(p, thisYear(), reopen) }))
+	actions.Add(newButton(pg.f, T("Xếp loại, Đảng…"), func() { pg.memberYearDialog(p, pg.clock.thisYear(), reopen) }))
 	if p.Status == domain.StatusActive {
 		actions.Add(newButtonWithIcon(pg.f, T("Giấy giới thiệu"), theme.DocumentPrintIcon(), func() { pg.transferLetterDialog(p) }))
 	}
@@ -245,7 +246,7 @@ func (pg *memberPage) eventDialog(p *domain.Person, kind domain.EventKind, done 
 	var fm form
 	fm.other = newErrorText()
 	date := newDateEntry(pg.f)
-	date.SetText(domain.Today().String())
+	date.SetText(pg.clock.today().String())
 	unit := newEntry(pg.f)
 	reason := newEntry(pg.f)
 	note := newEntry(pg.f)
@@ -281,7 +282,7 @@ func (pg *memberPage) eventDialog(p *domain.Person, kind domain.EventKind, done 
 func (pg *memberPage) memberYearDialog(p *domain.Person, year int, done func()) {
 	var fm form
 	fm.other = newErrorText()
-	yearSel := newSelect(pg.f, yearOptions(thisYear()-10, thisYear()), nil)
+	yearSel := newSelect(pg.f, yearOptions(pg.clock.thisYear()-10, pg.clock.thisYear()), nil)
 	rating := newChoiceSelect(pg.f, withAll(T("Chưa xếp loại"), domain.Ratings), nil)
 	reg := newCheck(pg.f, T("Đăng ký chương trình rèn luyện"), nil)
 	comp := newCheck(pg.f, T("Hoàn thành chương trình rèn luyện"), nil)
@@ -397,7 +398,7 @@ func (pg *memberPage) transferLetterDialog(p *domain.Person) *form {
 		toUnit, why := to.Text, reason.Text
 		pg.f.notify(fmt.Sprintf(T("Đang tạo giấy giới thiệu cho %s…"), p.FullName()))
 		go func() {
-			path, err := transferLetter(pg.ctx, pg.st, pg.folders, p.ID, toUnit, why)
+			path, err := transferLetter(pg.ctx, pg.st, pg.clock, pg.folders, p.ID, toUnit, why)
 			pg.do(func() {
 				if err != nil {
 					pg.f.notify(fmt.Sprintf(T("Chưa tạo được giấy giới thiệu cho %s."), p.FullName()))

@@ -109,26 +109,22 @@ func (m *membersScreen) noun() string {
 }
 
 func (m *membersScreen) build() {
-	admission := T("Ngày vào Đoàn")
-	if m.kind == store.KindFederation {
-		admission = T("Ngày vào Hội")
-	}
 	m.cols = []memberColumn{
 		{T("STT"), "", false, 55, false, func(p *domain.Person, row int) string { return strconv.Itoa(row + 1) }},
 		{T("Họ và tên"), store.SortName, true, 185, true, func(p *domain.Person, _ int) string { return p.FullName() }},
-		{T("Ngày sinh"), store.SortBirth, true, 105, false, func(p *domain.Person, _ int) string { return p.BirthDate.String() }},
-		{T("Giới tính"), store.SortGender, true, 85, false, func(p *domain.Person, _ int) string { return T(p.Gender.Label()) }},
-		{T("Chi đoàn"), store.SortBranch, true, 165, true, func(p *domain.Person, _ int) string { return p.BranchName }},
-		{admission, store.SortAdmission, true, 120, false, func(p *domain.Person, _ int) string {
-			if m.kind == store.KindFederation {
-				return p.FederationDate.String()
-			}
-			return p.AdmissionDate.String()
-		}},
-		{T("Số thẻ"), store.SortCard, true, 110, false, func(p *domain.Person, _ int) string { return p.CardNumber }},
-		{T("Chức vụ"), "", false, 110, true, func(p *domain.Person, _ int) string { return T(p.Position) }},
-		{T("Trạng thái"), store.SortStatus, true, 140, true, func(p *domain.Person, _ int) string { return T(p.Status.Label()) }},
 	}
+	// The catalog's listed fields, in their list order; the Federation's
+	// list shows its own date where the Union's shows the admission.
+	for _, fd := range domain.ListedFields() {
+		if m.kind == store.KindFederation && fd.Key == "admission_date" {
+			fd, _ = domain.PersonField("federation_date")
+		}
+		w, long := listWidth(fd)
+		m.cols = append(m.cols, memberColumn{T(listTitle(fd)), store.SortField(fd.Key), true, w, long, listText(fd)})
+	}
+	m.cols = append(m.cols,
+		memberColumn{T("Chức vụ"), "", false, 110, true, func(p *domain.Person, _ int) string { return T(p.Position) }},
+		memberColumn{T("Trạng thái"), store.SortStatus, true, 140, true, func(p *domain.Person, _ int) string { return T(p.Status.Label()) }})
 
 	m.search = newEntry(m.a)
 	m.search.SetPlaceHolder(T("Tìm theo tên, số thẻ, CCCD, điện thoại… (Ctrl+F)"))
@@ -161,7 +157,7 @@ func (m *membersScreen) build() {
 	m.turning = newCheck(m.a, T("Tròn 30 tuổi năm nay"), func(on bool) {
 		m.filter.TurningThirty = 0
 		if on {
-			m.filter.TurningThirty = thisYear()
+			m.filter.TurningThirty = m.a.thisYear()
 		}
 		m.reload(false)
 	})
@@ -287,7 +283,7 @@ func (m *membersScreen) queryChanged(s string) {
 // reload starts loading the first page of the current filter off the UI
 // goroutine; withAll also recounts the unfiltered total.
 func (m *membersScreen) reload(withAll bool) {
-	m.lastRun = time.Now()
+	m.lastRun = time.Now() // the wall clock: it times the search's pause
 	m.gen++
 	gen := m.gen
 	f := m.filter
@@ -489,9 +485,9 @@ func (m *membersScreen) sortBy(col int) {
 // fitColumns sizes the members table to its space and shares the width
 // out among the columns: the fixed ones (dates, numbers) keep their width,
 // the ones holding long text (name, branch, position, status) grow or
-// shrink in proportion, never below 70 % of their design width. So the
-// last column is not cut on a 1366-pixel laptop, and a wide screen shows
-// whole branch names.
+// shrink in proportion, never below 60 % of their design width. So the
+// last column is not cut in the first start's 1240-pixel window or on a
+// 1366-pixel laptop, and a wide screen shows whole branch names.
 type fitColumns struct{ m *membersScreen }
 
 // Layout implements fyne.Layout.
@@ -513,7 +509,7 @@ func (l fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 	scale := float32(1)
 	if flex > 0 && avail > fixed {
-		scale = max((avail-fixed)/flex, 0.7)
+		scale = max((avail-fixed)/flex, 0.6)
 	}
 	if len(l.m.widths) != len(cols) {
 		l.m.widths = make([]float32, len(cols))

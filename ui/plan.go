@@ -24,6 +24,7 @@ import (
 type planScreen struct {
 	ctx     context.Context
 	st      *store.Store
+	clock   clock       // the years offered and a new plan's first year
 	win     fyne.Window // sizes the plan editor
 	f       frame
 	exports *tableExports
@@ -60,9 +61,9 @@ func (s *planScreen) deletePlan() {
 	})
 }
 
-func newPlanScreen(ctx context.Context, st *store.Store, win fyne.Window, f frame, exports *tableExports) *planScreen {
-	s := &planScreen{ctx: ctx, st: st, win: win, f: f, exports: exports, body: container.NewStack()}
-	s.year = newSelect(f, yearOptions(thisYear()-6, thisYear()+1), func(string) { s.load() })
+func newPlanScreen(ctx context.Context, st *store.Store, clock clock, win fyne.Window, f frame, exports *tableExports) *planScreen {
+	s := &planScreen{ctx: ctx, st: st, clock: clock, win: win, f: f, exports: exports, body: container.NewStack()}
+	s.year = newSelect(f, yearOptions(s.clock.thisYear()-6, s.clock.thisYear()+1), func(string) { s.load() })
 	s.picker = newSelect(f, nil, func(string) {
 		if s.picking {
 			return
@@ -87,7 +88,7 @@ func (s *planScreen) view() fyne.CanvasObject { return s.root }
 
 func (s *planScreen) refresh() {
 	if s.year.Selected == "" {
-		s.year.SetSelected(strconv.Itoa(thisYear())) // loads
+		s.year.SetSelected(strconv.Itoa(s.clock.thisYear())) // loads
 		return
 	}
 	s.load()

@@ -112,7 +112,7 @@ func (s *planScreen) newRecord() { s.newPlan() }
 // newPlan opens the editor on a new plan for the period after the current
 // one, offering to copy its indicators.
 func (s *planScreen) newPlan() {
-	p := domain.Plan{StartYear: thisYear(), EndYear: thisYear() + 4, Current: true}
+	p := domain.Plan{StartYear: s.clock.thisYear(), EndYear: s.clock.thisYear() + 4, Current: true}
 	var from []domain.Indicator
 	if cur, ok := s.currentPlan(); ok {
 		p.StartYear = cur.EndYear + 1

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 
-	"sodoan/domain"
 	"sodoan/issuing"
 	"sodoan/store"
 )
@@ -39,10 +38,10 @@ func issue(ctx context.Context, st *store.Store, fs *folders, req issuing.Reques
 
 // transferLetter writes the transfer letter of a member to the unit to,
 // numbered, in the documents folder of this year.
-func transferLetter(ctx context.Context, st *store.Store, fs *folders, memberID int64, to, reason string) (string, error) {
-	dir, err := fs.yearDir(thisYear())
+func transferLetter(ctx context.Context, st *store.Store, c clock, fs *folders, memberID int64, to, reason string) (string, error) {
+	dir, err := fs.yearDir(c.thisYear())
 	if err != nil {
 		return "", err
 	}
-	return issue(ctx, st, fs, issuing.Request{Kind: issuing.Transfer, MemberID: memberID, To: to, Reason: reason, Date: domain.Today()}, dir, true)
+	return issue(ctx, st, fs, issuing.Request{Kind: issuing.Transfer, MemberID: memberID, To: to, Reason: reason, Date: c.today()}, dir, true)
 }

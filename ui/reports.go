@@ -28,6 +28,7 @@ type document struct {
 type reportsScreen struct {
 	ctx      context.Context
 	st       *store.Store
+	clock    clock       // the years offered, the day figures count to
 	win      fyne.Window // the parent of the package dialog
 	f        frame
 	do       func(func()) // runs UI updates from the generating goroutine
@@ -54,10 +55,10 @@ type reportsScreen struct {
 	onDone func(path string, err error)
 }
 
-func newReportsScreen(ctx context.Context, st *store.Store, win fyne.Window, f frame, do func(func()), folders *folders) *reportsScreen {
+func newReportsScreen(ctx context.Context, st *store.Store, clock clock, win fyne.Window, f frame, do func(func()), folders *folders) *reportsScreen {
 	// Built here rather than once for the package so that the titles
 	// follow the language chosen in Settings.
-	s := &reportsScreen{ctx: ctx, st: st, win: win, f: f, do: do, folders: folders, docs: reportDocuments()}
+	s := &reportsScreen{ctx: ctx, st: st, clock: clock, win: win, f: f, do: do, folders: folders, docs: reportDocuments()}
 	var names []string
 	for _, d := range s.docs {
 		names = append(names, d.title)
@@ -66,7 +67,7 @@ func newReportsScreen(ctx context.Context, st *store.Store, win fyne.Window, f f
 	if len(names) > 0 {
 		s.docSel.SetSelectedIndex(0)
 	}
-	s.year = newSelect(f, yearOptions(thisYear()-6, thisYear()), func(string) {
+	s.year = newSelect(f, yearOptions(s.clock.thisYear()-6, s.clock.thisYear()), func(string) {
 		s.loadTexts()
 		s.choiceChanged()
 	})
@@ -115,7 +116,7 @@ func (s *reportsScreen) view() fyne.CanvasObject { return s.root }
 func (s *reportsScreen) yearNow() int {
 	y, err := strconv.Atoi(s.year.Selected)
 	if err != nil {
-		return thisYear()
+		return s.clock.thisYear()
 	}
 	return y
 }
@@ -123,7 +124,7 @@ func (s *reportsScreen) yearNow() int {
 func (s *reportsScreen) refresh() {
 	s.register.refresh()
 	if s.year.Selected == "" {
-		s.year.SetSelected(strconv.Itoa(thisYear()))
+		s.year.SetSelected(strconv.Itoa(s.clock.thisYear()))
 		return
 	}
 	s.loadTexts()
@@ -158,7 +159,7 @@ func (s *reportsScreen) generate() {
 		return
 	}
 	req := issuing.Request{Kind: doc.kind, Year: y, Cutoff: cutoff, Deputy: s.deputy.Checked, Renumber: s.renumber.Checked}
-	if !cutoff.IsZero() && cutoff.Before(domain.Today()) {
+	if !cutoff.IsZero() && cutoff.Before(s.clock.today()) {
 		// A report counted to a past day is dated that day.
 		req.Date = cutoff
 	}

@@ -18,6 +18,7 @@ import (
 type settingsScreen struct {
 	ctx     context.Context
 	st      *store.Store
+	clock   clock       // who signs today
 	win     fyne.Window // the parent of the history dialog
 	f       frame
 	prefs   fyne.Preferences // keeps the language chosen
@@ -31,9 +32,9 @@ type settingsScreen struct {
 	root *fyne.Container
 }
 
-func newSettingsScreen(ctx context.Context, st *store.Store, win fyne.Window, f frame, prefs fyne.Preferences,
+func newSettingsScreen(ctx context.Context, st *store.Store, clock clock, win fyne.Window, f frame, prefs fyne.Preferences,
 	folders *folders, backups *backups, trash *trash, unitSaved, relabel func()) *settingsScreen {
-	return &settingsScreen{ctx: ctx, st: st, win: win, f: f, prefs: prefs, folders: folders, backups: backups, trash: trash,
+	return &settingsScreen{ctx: ctx, st: st, clock: clock, win: win, f: f, prefs: prefs, folders: folders, backups: backups, trash: trash,
 		unitSaved: unitSaved, relabel: relabel, root: container.NewStack()}
 }
 
@@ -89,7 +90,7 @@ func (s *settingsScreen) refresh() {
 
 	box := container.NewVBox(
 		heading(T("Thông tin đơn vị")), uf.view(), uf.other, container.NewHBox(saveUnit),
-		heading(T("Người ký văn bản")), signersInfo(s.ctx, s.st),
+		heading(T("Người ký văn bản")), signersInfo(s.ctx, s.st, s.clock.today()),
 		widget.NewSeparator(),
 		heading(T("Ngôn ngữ")), container.NewHBox(container.NewGridWrap(fyne.NewSize(220, langSel.MinSize().Height), langSel)),
 		widget.NewSeparator(),

@@ -14,10 +14,10 @@ import (
 )
 
 // signersInfo says who signs documents issued today: the Bí thư and Phó
-// Bí thư holding the office in st, or how to record them.
-func signersInfo(ctx context.Context, st *store.Store) fyne.CanvasObject {
+// Bí thư holding the office in st on today, or how to record them.
+func signersInfo(ctx context.Context, st *store.Store, today domain.Date) fyne.CanvasObject {
 	line := func(deputy bool, office string) string {
-		s, err := st.SignerOn(ctx, domain.Today(), deputy)
+		s, err := st.SignerOn(ctx, today, deputy)
 		switch {
 		case err == nil:
 			return fmt.Sprintf("%s: %s", T(office), s.Name)

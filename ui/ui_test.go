@@ -240,10 +240,10 @@ func TestUnikeyReplay(t *testing.T) {
 	// A form entry, Telex: "Ddawjng" → Đặng, "Huowngs" → Hướng (the
 	// tone comes last, so the keyboard takes back the whole "ương").
 	mf := f.app.editPerson(&domain.Person{UnionMember: true}, nil)
-	unikeyReplay(mf.family, "D", "\bĐ", "a", "\bă", "\bặ", "ng")
-	unikeyReplay(mf.given, "Huo", "\b\bươ", "ng", "\b\b\b\bướng")
-	if mf.family.Text != "Đặng" || mf.given.Text != "Hướng" {
-		t.Errorf("form = %q %q, want Đặng Hướng", mf.family.Text, mf.given.Text)
+	unikeyReplay(mf.entry("FamilyName"), "D", "\bĐ", "a", "\bă", "\bặ", "ng")
+	unikeyReplay(mf.entry("GivenName"), "Huo", "\b\bươ", "ng", "\b\b\b\bướng")
+	if mf.entry("FamilyName").Text != "Đặng" || mf.entry("GivenName").Text != "Hướng" {
+		t.Errorf("form = %q %q, want Đặng Hướng", mf.entry("FamilyName").Text, mf.entry("GivenName").Text)
 	}
 }
 
@@ -252,8 +252,8 @@ func TestInvalidFormSavesNothing(t *testing.T) {
 	ctx := context.Background()
 	before, _ := f.st.CountMembers(ctx, store.MemberFilter{})
 	mf := f.app.editPerson(&domain.Person{UnionMember: true}, nil)
-	test.Type(mf.family, "Trần")
-	mf.birth.SetText("31/02/2001") // no such day
+	test.Type(mf.entry("FamilyName"), "Trần")
+	mf.entry("BirthDate").SetText("31/02/2001") // no such day
 	if mf.save() {
 		t.Fatal("save succeeded with a bad date")
 	}
@@ -270,7 +270,7 @@ func TestInvalidFormSavesNothing(t *testing.T) {
 			t.Errorf("%s: %q, want %q", field, msgs[field], want)
 		}
 	}
-	mf.birth.SetText("01/02/2001")
+	mf.entry("BirthDate").SetText("01/02/2001")
 	if mf.save() {
 		t.Fatal("save succeeded without a given name")
 	}
@@ -311,13 +311,13 @@ func TestValidFormSavesAndRowAppears(t *testing.T) {
 	// build the same way here for direct access.
 	f.app.escape()
 	mf := f.app.editPerson(&domain.Person{UnionMember: true, BranchID: f.br[0]}, m.showSaved)
-	test.Type(mf.family, "Lý")
-	test.Type(mf.middle, "Thị")
-	test.Type(mf.given, "Xuân")
-	mf.gender.setCode(string(domain.Female))
-	test.Type(mf.birth, "05/06/2004")
-	test.Type(mf.admission, "26/03/2020")
-	test.Type(mf.card, "T0099")
+	test.Type(mf.entry("FamilyName"), "Lý")
+	test.Type(mf.entry("MiddleName"), "Thị")
+	test.Type(mf.entry("GivenName"), "Xuân")
+	mf.choice("Gender").setCode(string(domain.Female))
+	test.Type(mf.entry("BirthDate"), "05/06/2004")
+	test.Type(mf.entry("AdmissionDate"), "26/03/2020")
+	test.Type(mf.entry("CardNumber"), "T0099")
 	f.app.shortcutSave() // Ctrl+S
 	if len(f.app.dialogs) != 0 {
 		for _, fd := range mf.form.fields {
@@ -476,7 +476,7 @@ func TestReportGeneratesPDF(t *testing.T) {
 	if err != nil || len(people) == 0 {
 		t.Fatal("no active member in the demo", err)
 	}
-	path, err := transferLetter(f.app.ctx, f.app.st, f.app.folders, people[0].ID, "Đoàn phường 2", "chuyển nơi cư trú")
+	path, err := transferLetter(f.app.ctx, f.app.st, f.app.clock, f.app.folders, people[0].ID, "Đoàn phường 2", "chuyển nơi cư trú")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -494,7 +494,7 @@ func TestEscapeClosesDialog(t *testing.T) {
 	if len(f.app.dialogs) != 1 {
 		t.Fatal("no dialog open")
 	}
-	mf.family.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	mf.entry("FamilyName").TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if len(f.app.dialogs) != 0 {
 		t.Error("Esc in an entry did not close the form")
 	}

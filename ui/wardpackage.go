@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -63,11 +62,11 @@ func (s *reportsScreen) packageDialog(done func(path string, err error)) (pass, 
 // into this year's documents folder under a name that carries the moment,
 // so that each package is a new file.
 func (s *reportsScreen) writePackage(passphrase string) (string, error) {
-	dir, err := s.folders.yearDir(thisYear())
+	dir, err := s.folders.yearDir(s.clock.thisYear())
 	if err != nil {
 		return "", err
 	}
-	path := filepath.Join(dir, "goi-so-lieu-"+time.Now().Format("2006-01-02-150405")+".sodoan")
+	path := filepath.Join(dir, "goi-so-lieu-"+s.clock.fileStamp()+".sodoan")
 	if _, err := wardpkg.Export(s.ctx, s.st, path, passphrase, false); err != nil {
 		return "", err
 	}

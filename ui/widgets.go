@@ -44,12 +44,13 @@ func newDateEntry(k keyboard) *entry {
 }
 
 // tracing (SODOAN_TRACE=1) makes every entry print its text after each
-// key to stderr, so that docs/xdotool-unikey.sh can check what a
+// key to stderr, so that scripts/xdotool-unikey.sh can check what a
 // Vietnamese input method's key sequence left in the real window, and
 // prints when the members table first shows, for start-up timing.
 var tracing = os.Getenv("SODOAN_TRACE") != ""
 
-// started approximates the process start, for the start-up trace.
+// started approximates the process start, for the start-up trace (the
+// wall clock: it measures how long the start took).
 var started = time.Now()
 
 func (e *entry) trace() {

@@ -44,13 +44,13 @@ func Import(ctx context.Context, cons *store.Store, path, passphrase string) (Im
 	if err != nil {
 		return Imported{}, err
 	}
-	members, err := verify(ctx, tmp.Name(), m)
+	members, err := verify(ctx, tmp.Name(), m, cons.Now)
 	if err != nil {
 		return Imported{}, fmt.Errorf("gói %s: %w", path, err)
 	}
 	w := m.Ward()
 	w.Members = members
-	w.Imported = time.Now().UTC()
+	w.Imported = cons.Now().UTC()
 	w.File = fmt.Sprintf("%s-%s.db", m.RegisterID, m.Made.UTC().Format("20060102T150405.000000000Z"))
 	final := store.WardPath(dir, w)
 	if err := os.Rename(tmp.Name(), final); err != nil {
@@ -109,7 +109,7 @@ func Consolidate(ctx context.Context, cons *store.Store, year int, cutoff domain
 	dir := cons.WardsDir()
 	out := make([]domain.WardResults, 0, len(wards))
 	for _, w := range wards {
-		rs, err := wardResults(ctx, w, dir, plan, year, cutoff)
+		rs, err := wardResults(ctx, w, dir, plan, year, cutoff, cons.Now)
 		if err != nil {
 			return domain.Consolidation{}, fmt.Errorf("phường %s: %w", w.Unit, err)
 		}
@@ -118,8 +118,10 @@ func Consolidate(ctx context.Context, cons *store.Store, year int, cutoff domain
 	return cons.Consolidate(ctx, year, cutoff, out)
 }
 
-func wardResults(ctx context.Context, w domain.Ward, dir string, plan domain.Plan, year int, cutoff domain.Date) ([]domain.Result, error) {
-	st, err := openSnapshot(store.WardPath(dir, w), w.RegisterID)
+// wardResults measures ward w's snapshot in dir on the upper level's plan;
+// now is the consolidation register's clock, the snapshot's today.
+func wardResults(ctx context.Context, w domain.Ward, dir string, plan domain.Plan, year int, cutoff domain.Date, now func() time.Time) ([]domain.Result, error) {
+	st, err := openSnapshot(store.WardPath(dir, w), w.RegisterID, now)
 	if err != nil {
 		return nil, err
 	}

@@ -199,7 +199,7 @@ func Export(ctx context.Context, st *store.Store, out, passphrase string, replac
 		return Manifest{}, err
 	}
 	m := Manifest{Format: FormatVersion, App: "Sổ Đoàn", AppVersion: version.Version, RegisterID: id,
-		Unit: u.Name, UpperBody: u.UpperBody, Place: u.Place, Made: time.Now().UTC()}
+		Unit: u.Name, UpperBody: u.UpperBody, Place: u.Place, Made: st.Now().UTC()}
 	if err := writePackage(dest, passphrase, &m, snap); err != nil {
 		return Manifest{}, err
 	}

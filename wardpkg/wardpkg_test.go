@@ -31,8 +31,14 @@ func TestMain(m *testing.M) {
 // ward makes a demo ward register named unit.
 func ward(t testing.TB, dir, unit string, seed int64, members int) *store.Store {
 	t.Helper()
+	return wardAt(t, dir, unit, seed, members, nil)
+}
+
+// wardAt is ward with the register's clock now (nil: the machine's).
+func wardAt(t testing.TB, dir, unit string, seed int64, members int, now func() time.Time) *store.Store {
+	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(dir, fmt.Sprintf("phuong-%d.db", seed)))
+	st, err := store.OpenWith(filepath.Join(dir, fmt.Sprintf("phuong-%d.db", seed)), store.OpenOptions{Create: true, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -379,7 +385,10 @@ func TestNewerSchema(t *testing.T) {
 func TestNewerReplacesOlder(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	w := ward(t, dir, "BCH Đoàn phường 1", 5, 50)
+	// The ward's clock, moved on by hand before the second package, so
+	// that it is made later than the first without waiting.
+	at := time.Now()
+	w := wardAt(t, dir, "BCH Đoàn phường 1", 5, 50, func() time.Time { return at })
 	cons := consolidation(t, dir)
 	first := filepath.Join(dir, "1.sodoan")
 	m1 := export(t, w, first)
@@ -389,7 +398,7 @@ func TestNewerReplacesOlder(t *testing.T) {
 	if err := w.SavePerson(ctx, p); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(2 * time.Millisecond)
+	at = at.Add(time.Minute)
 	second := filepath.Join(dir, "2.sodoan")
 	m2 := export(t, w, second)
 	if !m2.Made.After(m1.Made) {

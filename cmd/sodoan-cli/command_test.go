@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -30,7 +31,7 @@ func TestCommandTable(t *testing.T) {
 		if c.Short == "" || c.Flags == nil || len(c.Subs) > 0 {
 			t.Errorf("%s: needs a description and a run (Short %q)", path, c.Short)
 		}
-		if c != top && (c.New || c.Open != (store.OpenOptions{})) {
+		if c != top && (c.New || !reflect.DeepEqual(c.Open, store.OpenOptions{})) {
 			t.Errorf("%s: a subcommand opens the register as its group %s does", path, top.Name)
 		}
 		if !strings.Contains(usage, "\n  "+syn+" ") && !strings.Contains(usage, "\n  "+syn+"\n") {
@@ -91,7 +92,7 @@ func TestOpenOptions(t *testing.T) {
 		"history": {ReadOnly: true},
 	}
 	for _, c := range commands {
-		if c.Open != want[c.Name] {
+		if !reflect.DeepEqual(c.Open, want[c.Name]) {
 			t.Errorf("%s opens the register with %+v, want %+v", c.Name, c.Open, want[c.Name])
 		}
 		if c.New != (c.Name == "init") {

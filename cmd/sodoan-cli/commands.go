@@ -29,7 +29,7 @@ func demoFlags(fs *flag.FlagSet) Run {
 	seed := int64Flag(fs, "seed", 1, anyInt64, "hạt giống: cùng hạt giống, cùng dữ liệu")
 	year := intFlag(fs, "year", 0, domain.YearRange, "năm hiện hành của dữ liệu (mặc định: năm nay)")
 	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-		start := time.Now()
+		start := time.Now() // the wall clock: it measures how long the demo took
 		if err := st.GenerateDemo(ctx, store.DemoOptions{Members: *n, Seed: *seed, Year: *year}); err != nil {
 			return err
 		}
@@ -60,10 +60,20 @@ func membersListFlags(fs *flag.FlagSet) Run {
 		if err != nil {
 			return err
 		}
-		header := []string{"STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chi đoàn", "Ngày vào Đoàn", "Số thẻ đoàn viên", "Chức vụ", "Trạng thái"}
+		// The columns of the window's list: the catalog's listed fields
+		// between the name and the office.
+		listed := domain.ListedFields()
+		header := []string{"STT", "Họ và tên"}
+		for _, fd := range listed {
+			header = append(header, fd.Label)
+		}
+		header = append(header, "Chức vụ", "Trạng thái")
 		row := func(i int, p *domain.Person) []string {
-			return []string{fmt.Sprint(i), p.FullName(), p.BirthDate.String(), p.Gender.Label(), p.BranchName,
-				p.AdmissionDate.String(), p.CardNumber, p.Position, p.Status.Label()}
+			r := []string{fmt.Sprint(i), p.FullName()}
+			for _, fd := range listed {
+				r = append(r, fd.Display(p))
+			}
+			return append(r, p.Position, p.Status.Label())
 		}
 		i := 0
 		if *out != "" {
@@ -192,14 +202,15 @@ var cmdStats = &Command{
 }
 
 func statsFlags(fs *flag.FlagSet) Run {
-	year := intFlag(fs, "year", domain.Today().Year(), domain.YearRange, "năm (1950 đến 2100)")
+	yearOf := thisYearFlag(fs, "year", "năm (1950 đến 2100)")
 	asJSON := fs.Bool("json", false, "in dạng JSON")
 	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+		year := yearOf(st)
 		plan, err := st.CurrentPlan(ctx)
 		if err != nil {
 			return err
 		}
-		rs, err := st.YearResults(ctx, plan.ID, *year)
+		rs, err := st.YearResults(ctx, plan.ID, year)
 		if err != nil {
 			return err
 		}
@@ -208,7 +219,7 @@ func statsFlags(fs *flag.FlagSet) Run {
 				Plan       string    `json:"plan"`
 				Year       int       `json:"year"`
 				Indicators []statRow `json:"indicators"`
-			}{Plan: plan.Number, Year: *year}
+			}{Plan: plan.Number, Year: year}
 			for _, r := range rs {
 				out.Indicators = append(out.Indicators, statRow{r.Indicator.Code, r.Indicator.Title, string(r.Indicator.Kind),
 					r.Indicator.Target, r.Actual, r.Cumulative, r.Indicator.Period, r.Known, r.Met, string(r.Verdict.Code), r.Detail})
@@ -217,7 +228,7 @@ func statsFlags(fs *flag.FlagSet) Run {
 			enc.SetIndent("", "  ")
 			return enc.Encode(out)
 		}
-		fmt.Fprintf(stdout, "Kế hoạch %s, năm %d\n", plan.Number, *year)
+		fmt.Fprintf(stdout, "Kế hoạch %s, năm %d\n", plan.Number, year)
 		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "Mã\tChỉ tiêu\tKết quả\tĐánh giá\tCách tính")
 		for _, r := range rs {

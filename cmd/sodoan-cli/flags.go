@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"sodoan/domain"
+	"sodoan/store"
 )
 
 // rangedInt is a number flag whose value must lie in a domain.IntRange:
@@ -46,6 +47,22 @@ func intFlag(fs *flag.FlagSet, name string, def int, r domain.IntRange, usage st
 	v := def
 	fs.Var(&rangedInt[int]{v: &v, r: r}, name, usage)
 	return &v
+}
+
+// thisYearFlag defines --name, a year that defaults to this year, and returns
+// how to read it once the register is open: a year not given is the
+// register's clock's (the default --help prints is the machine's, since
+// help is answered before a register is opened).
+func thisYearFlag(fs *flag.FlagSet, name, usage string) func(st *store.Store) int {
+	v := intFlag(fs, name, domain.Today().Year(), domain.YearRange, usage)
+	return func(st *store.Store) int {
+		given := false
+		fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+		if !given {
+			return st.Today().Year()
+		}
+		return *v
+	}
 }
 
 // int64Flag is intFlag for int64 values (IDs, seeds).

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"time"
 
 	"sodoan/store"
 )
@@ -17,11 +18,13 @@ type opener func(ctx context.Context, top *Command) (st *store.Store, done func(
 
 // registerAt opens the register db as each command's description says:
 // only init and demo create one, commands that only read never write to
-// it, and a restore holds its lock.
-func registerAt(db string) opener {
+// it, and a restore holds its lock. now is the register's clock.
+func registerAt(db string, now func() time.Time) opener {
 	return func(ctx context.Context, top *Command) (*store.Store, func(error) error, error) {
 		if !top.New {
-			st, err := store.OpenWith(db, top.Open)
+			o := top.Open
+			o.Now = now
+			st, err := store.OpenWith(db, o)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -30,7 +33,7 @@ func registerAt(db string) opener {
 				return err
 			}, nil
 		}
-		st, err := store.Create(db)
+		st, err := store.CreateWith(db, store.OpenOptions{Now: now})
 		if err != nil {
 			return nil, nil, err
 		}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"sodoan/domain"
 	"sodoan/store"
@@ -74,5 +75,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return fmt.Errorf("lệnh %q không có", rest[0])
 	}
-	return invoke(ctx, cmd, rest[1:], registerAt(*db), stdout, stderr)
+	// The clock of every rule and stamp is chosen here, at the top: the
+	// machine's.
+	return invoke(ctx, cmd, rest[1:], registerAt(*db, time.Now), stdout, stderr)
 }

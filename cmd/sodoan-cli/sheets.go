@@ -126,7 +126,7 @@ func exportTableCmds() []*Command {
 // indicators as a spreadsheet.
 func exportTableFlags(table string, fs *flag.FlagSet) Run {
 	out := fs.String("out", "", "tệp ghi ra: .xlsx hoặc .csv")
-	year := intFlag(fs, "year", domain.Today().Year(), domain.YearRange, "năm (kết quả tổ hợp tác, chỉ tiêu)")
+	yearOf := thisYearFlag(fs, "year", "năm (kết quả tổ hợp tác, chỉ tiêu)")
 	force := fs.Bool("force", false, "thay thế tệp --out đã có")
 	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 		if *out == "" {
@@ -139,7 +139,7 @@ func exportTableFlags(table string, fs *flag.FlagSet) Run {
 		var n int
 		err := sheet.WriteFile(output, func(w io.Writer, f sheet.Format) error {
 			var err error
-			n, err = sheet.ExportTable(ctx, st, table, *year, w, f)
+			n, err = sheet.ExportTable(ctx, st, table, yearOf(st), w, f)
 			return err
 		})
 		if err != nil {

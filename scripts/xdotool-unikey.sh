@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 XVFB_FIRST=97
-source docs/xvfb.sh
+source scripts/xvfb.sh
 
 # xdotool types a letter missing from the keyboard map by remapping a
 # spare key just for that press and mapping it back at once; the window
@@ -19,7 +19,7 @@ source docs/xvfb.sh
 # composed letters get spare keys of their own before the app starts, and
 # xdotool finds them in the map. (xkbcomp cannot upload a map to this
 # Xvfb and xmodmap is seldom installed: a few lines of Xlib do it.)
-gcc -o "$work/mapkeys" docs/mapkeys.c -lX11
+gcc -o "$work/mapkeys" scripts/mapkeys.c -lX11
 syms=()
 for ch in $(LC_ALL=C.UTF-8 grep -o . <<<"êễĐăặươớ"); do
 	syms+=("$(LC_ALL=C.UTF-8 printf 'U%04X' "'$ch")")

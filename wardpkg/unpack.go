@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"sodoan/domain"
@@ -268,14 +269,15 @@ func checkManifest(path string, m Manifest) error {
 // older schema is brought forward in this, the upper level's own copy
 // (read-only, this build would refuse it), with no backup (the ward's
 // package is that) and keeping id, the identity the package names, when
-// the ward's register was older than identities.
-func openSnapshot(path, id string) (*store.Store, error) {
+// the ward's register was older than identities. now is the clock of the
+// upper level's register, by which the snapshot's rules judge today.
+func openSnapshot(path, id string, now func() time.Time) (*store.Store, error) {
 	// Never created: a missing snapshot opened as a new, empty register
 	// would count the ward as zero everywhere.
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
 		return nil, fmt.Errorf("không thấy sổ của phường (tệp %s bị xóa hoặc rỗng): hãy nhập lại gói của phường: %w", path, errors.Join(err, store.ErrNotFound))
 	}
-	st, err := store.OpenWith(path, store.OpenOptions{CopyOf: id})
+	st, err := store.OpenWith(path, store.OpenOptions{CopyOf: id, Now: now})
 	if err != nil {
 		return nil, fmt.Errorf("mở sổ của phường %s: %w", path, err)
 	}
@@ -284,10 +286,11 @@ func openSnapshot(path, id string) (*store.Store, error) {
 
 // verify checks the register unpacked from a package: SQLite's integrity
 // and foreign keys, the register's own rules, that it is the ward's
-// register the manifest names and not a consolidation register. It
-// returns the number of active Union members.
-func verify(ctx context.Context, path string, m Manifest) (int, error) {
-	st, err := openSnapshot(path, m.RegisterID)
+// register the manifest names and not a consolidation register, judging
+// today by now, the upper level's clock. It returns the number of active
+// Union members.
+func verify(ctx context.Context, path string, m Manifest, now func() time.Time) (int, error) {
+	st, err := openSnapshot(path, m.RegisterID, now)
 	if err != nil {
 		return 0, err
 	}

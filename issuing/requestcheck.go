@@ -22,7 +22,7 @@ func fieldError(field, label, format string, args ...any) error {
 // years; neither counts past the issue date. A zero cut-off is the issue
 // date, or the working year's last day for a year already over.
 func settleDates(ctx context.Context, st *store.Store, req *Request) error {
-	today := domain.Today()
+	today := st.Today()
 	if req.Date.IsZero() {
 		req.Date = today
 	}

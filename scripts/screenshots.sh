@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=docs/screenshots
 mkdir -p "$out"
-source docs/xvfb.sh
+source scripts/xvfb.sh
 
 export HOME="$work/home" LANG=vi_VN.UTF-8
 mkdir -p "$HOME"

@@ -62,15 +62,7 @@ func TestClubClosedCountsForItsYear(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
 	c := &domain.Club{Name: "CLB Thanh niên làm kinh tế", Kind: "economic", Founded: domain.MustDate(2020, 1, 1), Active: true}
-	if err := s.SaveClub(ctx, c); err != nil {
-		t.Fatal(err)
-	}
-	c.Active = false
-	if err := s.SaveClub(ctx, c); err != nil {
-		t.Fatal(err)
-	}
-	var closed string
-	if err := s.db.QueryRow(`SELECT closed FROM clubs WHERE id = ?`, c.ID).Scan(&closed); err != nil || closed != domain.Today().ISO() {
+	if closed, err := closeClub(t, s, c); err != nil || closed != domain.Today().ISO() {
 		t.Fatalf("closing day recorded %q (%v), want today", closed, err)
 	}
 	if _, err := s.db.Exec(`UPDATE clubs SET closed = '2025-05-01' WHERE id = ?`, c.ID); err != nil {
@@ -78,7 +70,7 @@ func TestClubClosedCountsForItsYear(t *testing.T) {
 	}
 	in := domain.Indicator{Code: "2.2a", Kind: domain.KindCount, Metric: domain.MetricEconomicClubs, Target: 1}
 	for year, want := range map[int]float64{2024: 1, 2025: 1, 2026: 0} {
-		m, err := s.measure(ctx, in, domain.YearSpanOf(year, 1, 1, domain.MustDate(year, 12, 31)), domain.ScaleTasks)
+		m, err := s.measure(ctx, in, domain.YearSpanOf(year, 1, 1, domain.MustDate(year, 12, 31), s.Today()), domain.ScaleTasks)
 		if err != nil || m.Actual != want {
 			t.Errorf("%d: %v clubs (%v), want %v", year, m.Actual, err, want)
 		}
