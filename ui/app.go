@@ -105,10 +105,12 @@ type App struct {
 	// writes the lists' tables (export.go).
 	imports *imports
 	exports *tableExports
-	// member is a person's page, opened from the member lists.
-	member *memberPage
+	// member is a person's page, opened from the member lists; batches
+	// the dialogs that write many members at once.
+	member  *memberPage
+	batches *batches
 
-	// folders is where documents go. It and the three above are built
+	// folders is where documents go. It and the four above are built
 	// once the window has its register (setRegister).
 	folders *folders
 
@@ -169,18 +171,22 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 	return a, nil
 }
 
-// setRegister makes st the window's register, with the services built on
-// its file: where documents go and the import from spreadsheets (which a
-// file dropped on the welcome screen starts too).
+// setRegister makes st the window's register, with what the screens share
+// over it: where documents go, the import and export of spreadsheets (a
+// file dropped on the welcome screen imports too), a person's page and the
+// dialogs that write many members at once.
 func (a *App) setRegister(st *store.Store) {
 	a.st = st
 	a.folders = newFolders(a.fa, a.opts.ReportsDir, st.Path(), a.win, a, a.do)
-	a.imports = newImports(a.ctx, st, a.clock, a.win, a, a.do, a.folders, func() {
+	// refresh reloads the screen shown after a dialog wrote to the register.
+	refresh := func() {
 		if s, ok := a.screens[a.current]; ok {
 			s.refresh()
 		}
-	})
+	}
+	a.imports = newImports(a.ctx, st, a.clock, a.win, a, a.do, a.folders, refresh)
 	a.exports = newTableExports(a.ctx, st, a.clock, a, a.do, a.folders)
+	a.batches = newBatches(a.ctx, st, a.clock, a.win, a, refresh)
 	a.member = newMemberPage(a.ctx, st, a.clock, a.win, a, a.do, a.folders, a.setBody, a.back,
 		func(p *domain.Person, saved func(*domain.Person)) { a.editPerson(p, saved) })
 }
@@ -288,7 +294,7 @@ func (a *App) newBranches() screen {
 			m.refresh()
 		}
 	}
-	rate := func(branchID int64) { a.showYearRating(branchID) }
+	rate := func(branchID int64) { a.batches.yearRating(branchID) }
 	return newBranchesScreen(a.ctx, a.st, a.clock, a.win, a, a.exports, showMembers, rate)
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strconv"
@@ -16,6 +17,23 @@ import (
 	"sodoan/store"
 )
 
+// batches are the dialogs that write many members at once: the admission
+// after a ceremony and the year-end rating of a branch.
+type batches struct {
+	ctx   context.Context
+	st    *store.Store
+	clock clock       // the admission's day, the years offered
+	win   fyne.Window // sizes the dialogs
+	f     frame
+	// saved runs after a dialog wrote to the register, so that the screen
+	// shown reloads.
+	saved func()
+}
+
+func newBatches(ctx context.Context, st *store.Store, clock clock, win fyne.Window, f frame, saved func()) *batches {
+	return &batches{ctx: ctx, st: st, clock: clock, win: win, f: f, saved: saved}
+}
+
 // admissionRow is one line of the batch admission grid.
 type admissionRow struct {
 	name, birth, card *entry
@@ -26,7 +44,7 @@ type admissionRow struct {
 // batchAdmission is the grid used after an admission ceremony: several new
 // members with a shared date and branch, saved in one transaction.
 type batchAdmission struct {
-	a         *App
+	bs        *batches
 	date      *entry
 	branch    *selectBox
 	branchIDs []int64
@@ -36,13 +54,14 @@ type batchAdmission struct {
 	saved     int
 }
 
-func (a *App) showBatchAdmission() *batchAdmission {
-	b := &batchAdmission{a: a, other: newErrorText()}
-	b.date = newDateEntry(a)
-	b.date.SetText(a.today().String())
-	branches, err := a.st.Branches(a.ctx, false)
+// admission opens the batch admission dialog.
+func (bs *batches) admission() *batchAdmission {
+	b := &batchAdmission{bs: bs, other: newErrorText()}
+	b.date = newDateEntry(bs.f)
+	b.date.SetText(bs.clock.today().String())
+	branches, err := bs.st.Branches(bs.ctx, false)
 	if err != nil {
-		a.showError(err)
+		bs.f.showError(err)
 		return nil
 	}
 	var opts []string
@@ -50,7 +69,7 @@ func (a *App) showBatchAdmission() *batchAdmission {
 		opts = append(opts, br.Name)
 		b.branchIDs = append(b.branchIDs, br.ID)
 	}
-	b.branch = newSelect(a, opts, nil)
+	b.branch = newSelect(bs.f, opts, nil)
 	if len(opts) > 0 {
 		b.branch.SetSelectedIndex(0)
 	}
@@ -63,16 +82,16 @@ func (a *App) showBatchAdmission() *batchAdmission {
 		widget.NewFormItem(T("Ngày kết nạp"), b.date),
 		widget.NewFormItem(T("Chi đoàn"), b.branch),
 	)
-	more := newButtonWithIcon(a, T("Thêm dòng"), theme.ContentAddIcon(), b.addRow)
+	more := newButtonWithIcon(bs.f, T("Thêm dòng"), theme.ContentAddIcon(), b.addRow)
 	content := container.NewBorder(top, container.NewVBox(b.other, more), nil, nil, container.NewVScroll(b.grid))
-	sz := a.win.Canvas().Size()
-	a.formDialog(T("Kết nạp đoàn viên hàng loạt"), content, fyne.NewSize(sz.Width*0.9, sz.Height*0.9), b.save)
+	sz := bs.win.Canvas().Size()
+	bs.f.formDialog(T("Kết nạp đoàn viên hàng loạt"), content, fyne.NewSize(sz.Width*0.9, sz.Height*0.9), b.save)
 	return b
 }
 
 func (b *batchAdmission) addRow() {
-	r := &admissionRow{name: newEntry(b.a), birth: newDateEntry(b.a), card: newEntry(b.a),
-		gender: newChoiceSelect(b.a, domain.Genders, nil), err: newErrorText()}
+	r := &admissionRow{name: newEntry(b.bs.f), birth: newDateEntry(b.bs.f), card: newEntry(b.bs.f),
+		gender: newChoiceSelect(b.bs.f, domain.Genders, nil), err: newErrorText()}
 	r.name.SetPlaceHolder(T("Họ và tên"))
 	b.rows = append(b.rows, r)
 	b.grid.Add(container.NewVBox(
@@ -121,7 +140,7 @@ func (b *batchAdmission) save() bool {
 		b.other.set(T("Chưa nhập dòng nào."))
 		return false
 	}
-	err = b.a.st.AddPeople(b.a.ctx, people)
+	err = b.bs.st.AddPeople(b.bs.ctx, people)
 	var ve *domain.ValidationError
 	if errors.As(err, &ve) {
 		for _, fe := range ve.Errors {
@@ -139,21 +158,19 @@ func (b *batchAdmission) save() bool {
 		return false
 	}
 	if err != nil {
-		b.a.showError(err)
+		b.bs.f.showError(err)
 		return false
 	}
 	b.saved = len(people)
-	b.a.notify(fmt.Sprintf(T("Đã kết nạp %d đoàn viên."), len(people)))
-	if s, ok := b.a.screens[b.a.current]; ok {
-		s.refresh()
-	}
+	b.bs.f.notify(fmt.Sprintf(T("Đã kết nạp %d đoàn viên."), len(people)))
+	b.bs.saved()
 	return true
 }
 
 // yearRating rates every active member of a branch for a year on one
 // screen, saved in one transaction.
 type yearRating struct {
-	a         *App
+	bs        *batches
 	year      *selectBox
 	branch    *selectBox
 	branchIDs []int64
@@ -169,11 +186,12 @@ type yearRating struct {
 // the rest.
 var ratingTop = flexRow{0, 0, 0, 3, 2}
 
-func (a *App) showYearRating(branchID int64) *yearRating {
-	r := &yearRating{a: a, other: newErrorText(), list: container.NewVBox()}
-	branches, err := a.st.Branches(a.ctx, false)
+// yearRating opens the year-end rating of branchID's members.
+func (bs *batches) yearRating(branchID int64) *yearRating {
+	r := &yearRating{bs: bs, other: newErrorText(), list: container.NewVBox()}
+	branches, err := bs.st.Branches(bs.ctx, false)
 	if err != nil {
-		a.showError(err)
+		bs.f.showError(err)
 		return nil
 	}
 	var opts []string
@@ -185,13 +203,13 @@ func (a *App) showYearRating(branchID int64) *yearRating {
 			sel = len(opts) - 1
 		}
 	}
-	r.year = newSelect(a, yearOptions(a.thisYear()-5, a.thisYear()), func(string) { r.load() })
-	r.branch = newSelect(a, opts, func(string) { r.load() })
-	r.year.SetSelected(strconv.Itoa(a.thisYear()))
+	r.year = newSelect(bs.f, yearOptions(bs.clock.thisYear()-5, bs.clock.thisYear()), func(string) { r.load() })
+	r.branch = newSelect(bs.f, opts, func(string) { r.load() })
+	r.year.SetSelected(strconv.Itoa(bs.clock.thisYear()))
 	if len(opts) > 0 {
 		r.branch.SetSelectedIndex(sel)
 	}
-	all := newChoiceSelect(a, domain.Ratings, func(code string) {
+	all := newChoiceSelect(bs.f, domain.Ratings, func(code string) {
 		for _, s := range r.selects {
 			s.setCode(code)
 		}
@@ -202,8 +220,8 @@ func (a *App) showYearRating(branchID int64) *yearRating {
 	// own small minimum and cut the branch's name and "Xếp loại tất cả…".
 	top := container.New(ratingTop, widget.NewLabel(T("Năm")), r.year, widget.NewLabel(T("Chi đoàn")), r.branch, all)
 	content := container.NewBorder(top, r.other, nil, nil, container.NewVScroll(r.list))
-	sz := a.win.Canvas().Size()
-	a.formDialog(T("Xếp loại đoàn viên cuối năm"), content, fyne.NewSize(sz.Width*0.85, sz.Height*0.9), r.save)
+	sz := bs.win.Canvas().Size()
+	bs.f.formDialog(T("Xếp loại đoàn viên cuối năm"), content, fyne.NewSize(sz.Width*0.85, sz.Height*0.9), r.save)
 	return r
 }
 
@@ -218,10 +236,10 @@ func (r *yearRating) load() {
 	if i < 0 || r.year.Selected == "" {
 		return
 	}
-	people, err := r.a.st.ListMembers(r.a.ctx, store.MemberFilter{BranchID: r.branchIDs[i],
+	people, err := r.bs.st.ListMembers(r.bs.ctx, store.MemberFilter{BranchID: r.branchIDs[i],
 		Kind: store.KindUnion, Status: domain.StatusActive})
 	if err != nil {
-		r.a.showError(err)
+		r.bs.f.showError(err)
 		return
 	}
 	r.people = people
@@ -229,8 +247,8 @@ func (r *yearRating) load() {
 	r.list.Objects = nil
 	year := r.yearValue()
 	for n, p := range people {
-		s := newChoiceSelect(r.a, domain.Ratings, nil)
-		if my, err := r.a.st.MemberYear(r.a.ctx, p.ID, year); err == nil {
+		s := newChoiceSelect(r.bs.f, domain.Ratings, nil)
+		if my, err := r.bs.st.MemberYear(r.bs.ctx, p.ID, year); err == nil {
 			s.setCode(string(my.Rating))
 		}
 		r.selects = append(r.selects, s)
@@ -255,15 +273,15 @@ func (r *yearRating) save() bool {
 		r.other.set(T("Chưa xếp loại ai."))
 		return false
 	}
-	if err := r.a.st.SaveRatings(r.a.ctx, r.yearValue(), ratings); err != nil {
+	if err := r.bs.st.SaveRatings(r.bs.ctx, r.yearValue(), ratings); err != nil {
 		var ve *domain.ValidationError
 		if errors.As(err, &ve) {
 			r.other.set(errText(ve))
 			return false
 		}
-		r.a.showError(err)
+		r.bs.f.showError(err)
 		return false
 	}
-	r.a.notify(fmt.Sprintf(T("Đã lưu xếp loại của %d đoàn viên."), len(ratings)))
+	r.bs.f.notify(fmt.Sprintf(T("Đã lưu xếp loại của %d đoàn viên."), len(ratings)))
 	return true
 }

@@ -192,8 +192,8 @@ func (m *membersScreen) build() {
 	m.importBtn = newButtonWithIcon(m.a, T("Nhập từ Excel"), theme.UploadIcon(), m.a.imports.fromFile)
 	tools := container.NewHBox(addBtn, m.importBtn, m.exportBtn)
 	if m.kind == store.KindUnion {
-		tools.Add(newButtonWithIcon(m.a, T("Kết nạp hàng loạt"), theme.ListIcon(), func() { m.a.showBatchAdmission() }))
-		tools.Add(newButtonWithIcon(m.a, T("Xếp loại cuối năm"), theme.ConfirmIcon(), func() { m.a.showYearRating(m.filter.BranchID) }))
+		tools.Add(newButtonWithIcon(m.a, T("Kết nạp hàng loạt"), theme.ListIcon(), func() { m.a.batches.admission() }))
+		tools.Add(newButtonWithIcon(m.a, T("Xếp loại cuối năm"), theme.ConfirmIcon(), func() { m.a.batches.yearRating(m.filter.BranchID) }))
 	}
 	// A grid gives each dropdown a fair share of the width; in a box they
 	// shrink to their minimum and the labels get cut.

@@ -35,7 +35,7 @@ func TestYearRatingLabelsWhole(t *testing.T) {
 		f.app.rebuild()
 		for _, size := range []fyne.Size{{Width: 1366, Height: 768}, {Width: 1240, Height: 660}} {
 			f.app.win.Resize(size)
-			r := f.app.showYearRating(long.ID)
+			r := f.app.batches.yearRating(long.ID)
 			if r == nil {
 				t.Fatal("the year rating did not open")
 			}

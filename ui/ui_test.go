@@ -352,7 +352,7 @@ func TestValidFormSavesAndRowAppears(t *testing.T) {
 func TestBatchRatingSavesEveryRow(t *testing.T) {
 	f := newFixture(t, "members")
 	ctx := context.Background()
-	r := f.app.showYearRating(f.br[0])
+	r := f.app.batches.yearRating(f.br[0])
 	if len(r.selects) != 5 {
 		t.Fatalf("%d rows, want 5", len(r.selects))
 	}
@@ -377,7 +377,7 @@ func TestBatchRatingSavesEveryRow(t *testing.T) {
 func TestBatchAdmission(t *testing.T) {
 	f := newFixture(t, "members")
 	ctx := context.Background()
-	b := f.app.showBatchAdmission()
+	b := f.app.batches.admission()
 	test.Type(b.rows[0].name, "Cao Thị Yến")
 	b.rows[0].gender.setCode(string(domain.Female))
 	test.Type(b.rows[0].birth, "01/01/2008")
