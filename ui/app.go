@@ -235,7 +235,7 @@ func (a *App) Window() fyne.Window { return a.win }
 
 func (a *App) buildMain() {
 	a.defs = []screenDef{
-		{"dashboard", Tc("nav", "Tổng quan"), func() screen { return newDashboard(a) }},
+		{"dashboard", Tc("nav", "Tổng quan"), a.newDashboardScreen},
 		{"members", Tc("nav", "Đoàn viên"), func() screen { return newMembersScreen(a, store.KindUnion) }},
 		{"federation", Tc("nav", "Hội viên"), func() screen { return newMembersScreen(a, store.KindFederation) }},
 		{"branches", Tc("nav", "Chi đoàn"), a.newBranches},
@@ -284,15 +284,29 @@ func (a *App) newSettings() screen {
 		a.updateTitle, a.rebuild)
 }
 
+// newDashboardScreen builds Tổng quan, whose cards and alerts lead to the
+// other screens.
+func (a *App) newDashboardScreen() screen {
+	return newDashboard(a.ctx, a.st, a.clock, a, a.goTo, a.onMembers, a.imports.fromFile)
+}
+
+// onMembers shows the members screen and runs do on it (to set a filter
+// or open the form there, where the list shows the result).
+func (a *App) onMembers(do func(*membersScreen)) {
+	a.goTo("members")
+	if m, ok := a.screens["members"].(*membersScreen); ok {
+		do(m)
+	}
+}
+
 // newBranches builds the branches screen, from which a branch's members
 // open on the members screen and its members are rated.
 func (a *App) newBranches() screen {
 	showMembers := func(branchID int64) {
-		a.goTo("members")
-		if m, ok := a.screens["members"].(*membersScreen); ok {
+		a.onMembers(func(m *membersScreen) {
 			m.setBranch(branchID)
 			m.refresh()
-		}
+		})
 	}
 	rate := func(branchID int64) { a.batches.yearRating(branchID) }
 	return newBranchesScreen(a.ctx, a.st, a.clock, a.win, a, a.exports, showMembers, rate)

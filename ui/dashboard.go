@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -25,27 +26,39 @@ const (
 // dashboard is the Tổng quan screen: counts, the plan's progress and
 // alerts.
 type dashboard struct {
-	a    *App
-	root *fyne.Container
+	ctx   context.Context
+	st    *store.Store
+	clock clock // the year counted, the days to the report's due date
+	f     frame
+	// goTo shows a screen of the navigation; onMembers shows the members
+	// screen and does something there (ticks a filter, opens the form);
+	// importFile asks for a spreadsheet to import.
+	goTo       func(id string)
+	onMembers  func(do func(*membersScreen))
+	importFile func()
+	root       *fyne.Container
 }
 
-func newDashboard(a *App) *dashboard { return &dashboard{a: a, root: container.NewStack()} }
+func newDashboard(ctx context.Context, st *store.Store, clock clock, f frame,
+	goTo func(string), onMembers func(func(*membersScreen)), importFile func()) *dashboard {
+	return &dashboard{ctx: ctx, st: st, clock: clock, f: f, goTo: goTo, onMembers: onMembers, importFile: importFile,
+		root: container.NewStack()}
+}
 
 func (d *dashboard) view() fyne.CanvasObject { return d.root }
 
 func (d *dashboard) refresh() {
-	a := d.a
-	year := d.a.thisYear()
-	ov, err := a.st.Overview(a.ctx, year)
+	year := d.clock.thisYear()
+	ov, err := d.st.Overview(d.ctx, year)
 	if err != nil {
-		a.showError(err)
+		d.f.showError(err)
 		return
 	}
 	card := func(title string, value int, sub string, target string) fyne.CanvasObject {
 		v := widget.NewLabel(fmtInt(int64(value)))
 		v.SizeName = theme.SizeNameHeadingText
 		v.TextStyle.Bold = true
-		b := newButton(a, T("Xem"), func() { a.goTo(target) })
+		b := newButton(d.f, T("Xem"), func() { d.goTo(target) })
 		if target == "" {
 			b.Hide()
 		}
@@ -73,25 +86,22 @@ func (d *dashboard) refresh() {
 	alerts := container.NewVBox(heading(T("Cần chú ý")))
 	d.addFirstSteps(alerts)
 	if ov.TurningThirty > 0 {
-		b := newButtonWithIcon(a, fmt.Sprintf(T("%s đoàn viên tròn 30 tuổi trong năm %d: chuẩn bị trưởng thành Đoàn"), fmtInt(int64(ov.TurningThirty)), year),
+		b := newButtonWithIcon(d.f, fmt.Sprintf(T("%s đoàn viên tròn 30 tuổi trong năm %d: chuẩn bị trưởng thành Đoàn"), fmtInt(int64(ov.TurningThirty)), year),
 			theme.WarningIcon(), func() {
-				a.goTo("members")
-				if m, ok := a.screens["members"].(*membersScreen); ok {
-					m.turning.SetChecked(true)
-				}
+				d.onMembers(func(m *membersScreen) { m.turning.SetChecked(true) })
 			})
 		b.Alignment = widget.ButtonAlignLeading
 		alerts.Add(b)
 	}
-	today := a.today()
+	today := d.clock.today()
 	rd, err := annualDue(today, func(y int) (bool, error) {
-		_, ok, err := issuing.AnnualIssued(a.ctx, a.st, y)
+		_, ok, err := issuing.AnnualIssued(d.ctx, d.st, y)
 		return ok, err
 	})
 	if err != nil {
-		a.showError(err)
+		d.f.showError(err)
 	}
-	dueBtn := newButtonWithIcon(a, rd.text(), theme.DocumentIcon(), func() { a.goTo("reports") })
+	dueBtn := newButtonWithIcon(d.f, rd.text(), theme.DocumentIcon(), func() { d.goTo("reports") })
 	dueBtn.Alignment = widget.ButtonAlignLeading
 	switch {
 	case rd.overdue():
@@ -111,7 +121,7 @@ func (d *dashboard) refresh() {
 	case backupDays > 0:
 		backupText = fmt.Sprintf(T("Lần sao lưu gần nhất: %d ngày trước"), backupDays)
 	}
-	backupBtn := newButtonWithIcon(a, backupText, theme.DownloadIcon(), func() { a.goTo("settings") })
+	backupBtn := newButtonWithIcon(d.f, backupText, theme.DownloadIcon(), func() { d.goTo("settings") })
 	backupBtn.Alignment = widget.ButtonAlignLeading
 	if backupDays < 0 || backupDays > store.BackupStale {
 		backupBtn.Importance = widget.WarningImportance
@@ -119,17 +129,17 @@ func (d *dashboard) refresh() {
 	alerts.Add(backupBtn)
 
 	progress := container.NewVBox()
-	plan, err := a.st.CurrentPlan(a.ctx)
+	plan, err := d.st.CurrentPlan(d.ctx)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		progress.Add(widget.NewLabel(T("Chưa có kế hoạch nào.")))
 	case err != nil:
-		a.showError(err)
+		d.f.showError(err)
 	default:
 		progress.Add(heading(fmt.Sprintf(T("Chỉ tiêu Kế hoạch %s, năm %d"), plan.Number, year)))
-		results, err := a.st.YearResults(a.ctx, plan.ID, year)
+		results, err := d.st.YearResults(d.ctx, plan.ID, year)
 		if err != nil {
-			a.showError(err)
+			d.f.showError(err)
 		}
 		for _, r := range results {
 			progress.Add(indicatorBar(r))

@@ -15,10 +15,9 @@ import (
 // Đoàn viên screen's Thêm and Nhập từ Excel do, on that screen, so that
 // the list shows who was added.
 func (d *dashboard) addFirstSteps(alerts *fyne.Container) {
-	a := d.a
-	n, err := a.st.CountMembers(a.ctx, store.MemberFilter{})
+	n, err := d.st.CountMembers(d.ctx, store.MemberFilter{})
 	if err != nil {
-		a.showError(err)
+		d.f.showError(err)
 		return
 	}
 	if n > 0 {
@@ -27,16 +26,13 @@ func (d *dashboard) addFirstSteps(alerts *fyne.Container) {
 	line := widget.NewLabelWithStyle(T("Sổ chưa có đoàn viên: Thêm từng người, hoặc Nhập từ Excel danh sách đang có"),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	line.Wrapping = fyne.TextWrapWord
-	add := newButtonWithIcon(a, T("Thêm từng người"), theme.ContentAddIcon(), func() {
-		a.goTo("members")
-		if m, ok := a.screens["members"].(*membersScreen); ok {
-			m.newRecord()
-		}
+	add := newButtonWithIcon(d.f, T("Thêm từng người"), theme.ContentAddIcon(), func() {
+		d.onMembers(func(m *membersScreen) { m.newRecord() })
 	})
 	add.Importance = widget.HighImportance
-	imp := newButtonWithIcon(a, T("Nhập từ Excel"), theme.UploadIcon(), func() {
-		a.goTo("members")
-		a.imports.fromFile()
+	imp := newButtonWithIcon(d.f, T("Nhập từ Excel"), theme.UploadIcon(), func() {
+		d.goTo("members")
+		d.importFile()
 	})
 	imp.Importance = widget.HighImportance
 	alerts.Add(container.NewVBox(line, container.NewHBox(add, imp)))
