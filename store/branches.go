@@ -79,16 +79,7 @@ func (s *Store) BranchByName(ctx context.Context, name string) (domain.Branch, e
 
 // SaveBranch validates and writes a branch (new when ID is 0).
 func (s *Store) SaveBranch(ctx context.Context, b *domain.Branch) error {
-	b.Name, b.Note = domain.Clean(b.Name), domain.CleanLines(b.Note)
-	c := &domain.Checker{}
-	c.Text("Name", "Tên chi đoàn", b.Name, domain.RuleLine)
-	c.Text("Note", "Ghi chú", b.Note, domain.RuleNote)
-	if b.Name == "" {
-		c.Add("Name", "Tên chi đoàn", "không được để trống")
-	}
-	if !domain.ValidCode(domain.BranchKinds, string(b.Kind)) {
-		c.Add("Kind", "Loại chi đoàn", "%q không có trong danh mục", b.Kind)
-	}
+	c := domain.CheckBranch(b)
 	if !b.Active && b.Dissolved.IsZero() {
 		b.Dissolved = s.Today()
 	}

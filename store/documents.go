@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"sodoan/domain"
 )
@@ -40,27 +39,7 @@ func nextDocumentNumber(ctx context.Context, q queryRower, year int, docType str
 // number given by hand is kept if no document of that type and year has
 // it already. Issued defaults to today.
 func (s *Store) IssueDocument(ctx context.Context, d *domain.Document) error {
-	d.Type, d.Title = domain.Clean(d.Type), domain.Clean(d.Title)
-	if d.Issued.IsZero() {
-		d.Issued = s.Today()
-	}
-	d.Year = d.Issued.Year()
-	c := &domain.Checker{}
-	c.Text("Type", "Loại văn bản", d.Type, domain.RuleCode)
-	c.Text("Title", "Trích yếu", d.Title, domain.RuleDocumentTitle)
-	if d.Type == "" {
-		c.Add("Type", "Loại văn bản", "không được để trống")
-	} else if strings.ContainsAny(d.Type, " /-") {
-		c.Add("Type", "Loại văn bản", "%q chỉ gồm chữ viết tắt, như BC hay GGT", d.Type)
-	}
-	if d.Number != 0 {
-		if err := domain.DocumentNumberRange.Check(int64(d.Number)); err != nil {
-			c.Errs = append(c.Errs, err.(*domain.ValidationError).Errors...)
-		}
-	}
-	if domain.CheckYear(d.Year) != nil {
-		c.Add("Issued", "Ngày ban hành", "%s: năm phải từ %d đến %d", d.Issued, domain.YearRange.Min, domain.YearRange.Max)
-	}
+	c := domain.CheckDocument(d, s.Today())
 	if err := c.Err(); err != nil {
 		return err
 	}

@@ -164,15 +164,7 @@ func upsertMemberYear(ctx context.Context, tx *writeTx, y domain.MemberYear) err
 // SaveRatings writes the year-end rating of many members at once (a whole
 // branch on one screen), in one transaction; an empty rating clears it.
 func (s *Store) SaveRatings(ctx context.Context, year int, ratings map[int64]domain.Rating) error {
-	c := &domain.Checker{}
-	if year < 1950 || year > s.Today().Year()+1 {
-		c.Add("Year", "Năm", "%d không hợp lệ", year)
-	}
-	for id, r := range ratings {
-		if r != "" && !domain.ValidCode(domain.Ratings, string(r)) {
-			c.Add("Rating", "Xếp loại", "người %d: %q không có trong danh mục", id, r)
-		}
-	}
+	c := domain.CheckRatings(year, ratings, s.Today())
 	if err := c.Err(); err != nil {
 		return err
 	}
@@ -214,16 +206,7 @@ func (s *Store) Positions(ctx context.Context, personID int64) ([]domain.Positio
 
 // SavePosition writes an office held by a person.
 func (s *Store) SavePosition(ctx context.Context, p *domain.Position) error {
-	c := &domain.Checker{}
-	if !domain.ValidCode(domain.Positions, string(p.Kind)) {
-		c.Add("Kind", "Chức vụ", "%q không có trong danh mục", p.Kind)
-	}
-	if p.Start.IsZero() {
-		c.Add("Start", "Từ ngày", "không được để trống")
-	}
-	if !p.End.IsZero() && p.End.Before(p.Start) {
-		c.Add("End", "Đến ngày", "%s trước ngày bắt đầu %s", p.End, p.Start)
-	}
+	c := domain.CheckPosition(p)
 	if err := c.Err(); err != nil {
 		return err
 	}

@@ -148,21 +148,7 @@ func (s *Store) Club(ctx context.Context, id int64) (domain.Club, error) {
 // SaveClub validates and writes a club and its member list, in one
 // transaction.
 func (s *Store) SaveClub(ctx context.Context, c *domain.Club) error {
-	c.Name, c.Leader, c.Note = domain.Clean(c.Name), domain.Clean(c.Leader), domain.CleanLines(c.Note)
-	ch := &domain.Checker{}
-	ch.Text("Name", "Tên câu lạc bộ", c.Name, domain.RuleLine)
-	ch.Text("Leader", "Chủ nhiệm", c.Leader, domain.RuleFullName)
-	ch.Text("Note", "Ghi chú", c.Note, domain.RuleNote)
-	if c.Name == "" {
-		ch.Add("Name", "Tên câu lạc bộ", "không được để trống")
-	}
-	if !domain.ValidCode(domain.ClubKinds, string(c.Kind)) {
-		ch.Add("Kind", "Loại câu lạc bộ", "%q không có trong danh mục", c.Kind)
-	}
-	if !c.Founded.IsZero() && c.Founded.After(s.Today()) {
-		ch.Add("Founded", "Ngày thành lập", "%s ở tương lai", c.Founded)
-	}
-	domain.CheckGroupMembers(ch, c.Members)
+	ch := domain.CheckClub(c, s.Today())
 	if err := ch.Err(); err != nil {
 		return err
 	}
@@ -257,32 +243,7 @@ func (s *Store) Coop(ctx context.Context, id int64) (domain.Coop, error) {
 
 // SaveCoop validates and writes a cooperative group and its members.
 func (s *Store) SaveCoop(ctx context.Context, c *domain.Coop) error {
-	c.Name, c.Field, c.Note = domain.Clean(c.Name), domain.Clean(c.Field), domain.CleanLines(c.Note)
-	ch := &domain.Checker{}
-	ch.Text("Name", "Tên tổ hợp tác", c.Name, domain.RuleLine)
-	ch.Text("Field", "Lĩnh vực", c.Field, domain.RuleLine)
-	ch.Text("Note", "Ghi chú", c.Note, domain.RuleNote)
-	if c.Name == "" {
-		ch.Add("Name", "Tên tổ hợp tác", "không được để trống")
-	}
-	if c.LegalBasis == "" {
-		c.LegalBasis = "nd77_2019"
-	}
-	if !domain.ValidCode(domain.LegalBases, c.LegalBasis) {
-		ch.Add("LegalBasis", "Căn cứ pháp lý", "%q không có trong danh mục", c.LegalBasis)
-	}
-	domain.MoneyRange.AtMost(ch, "Capital", "Vốn", c.Capital)
-	if c.Capital < 0 {
-		ch.Add("Capital", "Vốn", "không được âm")
-	}
-	today := s.Today()
-	if !c.Founded.IsZero() && c.Founded.After(today) {
-		ch.Add("Founded", "Ngày thành lập", "%s ở tương lai", c.Founded)
-	}
-	if !c.ContractDate.IsZero() && !c.Founded.IsZero() && c.ContractDate.Before(c.Founded) {
-		ch.Add("ContractDate", "Ngày chứng thực hợp đồng", "%s trước ngày thành lập %s", c.ContractDate, c.Founded)
-	}
-	domain.CheckGroupMembers(ch, c.Members)
+	ch := domain.CheckCoop(c, s.Today())
 	if err := ch.Err(); err != nil {
 		return err
 	}
@@ -336,17 +297,7 @@ func (s *Store) CoopYears(ctx context.Context, year int) ([]domain.CoopYear, err
 
 // SaveCoopYear writes a group's results for a year.
 func (s *Store) SaveCoopYear(ctx context.Context, y domain.CoopYear) error {
-	y.Support = domain.Clean(y.Support)
-	c := &domain.Checker{}
-	c.Text("Support", "Hỗ trợ của Đoàn", y.Support, domain.RuleAddress)
-	domain.MoneyRange.AtMost(c, "Revenue", "Doanh thu", y.Revenue)
-	domain.MoneyRange.AtMost(c, "AvgIncome", "Thu nhập bình quân", y.AvgIncome)
-	if y.Revenue < 0 {
-		c.Add("Revenue", "Doanh thu", "không được âm")
-	}
-	if y.AvgIncome < 0 {
-		c.Add("AvgIncome", "Thu nhập bình quân", "không được âm")
-	}
+	c := domain.CheckCoopYear(&y)
 	if err := c.Err(); err != nil {
 		return err
 	}
@@ -375,25 +326,7 @@ func (s *Store) WardYear(ctx context.Context, year int) (domain.WardYear, error)
 
 // SaveWardYear validates and writes the yearly ward figures.
 func (s *Store) SaveWardYear(ctx context.Context, w domain.WardYear) error {
-	w.Achievements, w.Shortcomings, w.NextSteps = domain.CleanLines(w.Achievements), domain.CleanLines(w.Shortcomings), domain.CleanLines(w.NextSteps)
-	c := &domain.Checker{}
-	c.Text("Achievements", "Kết quả đạt được", w.Achievements, domain.RuleLongText)
-	c.Text("Shortcomings", "Hạn chế", w.Shortcomings, domain.RuleLongText)
-	c.Text("NextSteps", "Phương hướng", w.NextSteps, domain.RuleLongText)
-	if w.Year < 1950 || w.Year > s.Today().Year()+1 {
-		c.Add("Year", "Năm", "%d không hợp lệ", w.Year)
-	}
-	domain.CountRange.AtMost(c, "ResidentYouth", "Thanh niên trên địa bàn", int64(w.ResidentYouth))
-	domain.CountRange.AtMost(c, "NewPartyMembers", "Đảng viên mới kết nạp", int64(w.NewPartyMembers))
-	if w.ResidentYouth < 0 {
-		c.Add("ResidentYouth", "Thanh niên trên địa bàn", "không được âm")
-	}
-	if w.NewPartyMembers < 0 {
-		c.Add("NewPartyMembers", "Đảng viên mới kết nạp", "không được âm")
-	}
-	if w.Rating != "" && !domain.ValidCode(domain.UnitRatings, w.Rating) {
-		c.Add("Rating", "Xếp loại cơ sở Đoàn", "%q không có trong danh mục", w.Rating)
-	}
+	c := domain.CheckWardYear(&w, s.Today())
 	if err := s.checkResidentYouth(ctx, c, w); err != nil {
 		return err
 	}

@@ -156,13 +156,8 @@ func (s *Store) SetIndicatorValue(ctx context.Context, indicatorID int64, year i
 	if err := domain.CheckYear(year); err != nil {
 		return err
 	}
-	if v < 0 {
-		return &domain.ValidationError{Errors: []domain.FieldError{{Field: "Value", Label: "Giá trị", Msg: "không được âm"}}}
-	}
-	if v > float64(domain.CountRange.Max) || v != v { // NaN too
-		c := &domain.Checker{}
-		c.Add("Value", "Giá trị", "%s không hợp lệ: phải là số nguyên từ %s đến %s", domain.Dec(v), domain.Num(domain.CountRange.Min), domain.Num(domain.CountRange.Max))
-		return c.Err()
+	if err := domain.CheckIndicatorValue(v); err != nil {
+		return err
 	}
 	err := s.write(ctx, func(tx *writeTx) error {
 		_, err := tx.exec("indicator_values", "indicator_id = ? AND year = ?", []any{indicatorID, year}, `INSERT INTO indicator_values(indicator_id, year, value) VALUES (?,?,?)

@@ -26,10 +26,8 @@ func (s *Store) RatingScale(ctx context.Context) (string, error) {
 
 // SetRatingScale chooses the scale.
 func (s *Store) SetRatingScale(ctx context.Context, scale string) error {
-	if !domain.ValidCode(domain.RatingScales, scale) {
-		c := &domain.Checker{}
-		c.Add("RatingScale", "Thang xếp loại tổ chức Đoàn", "%q không có trong danh mục", scale)
-		return c.Err()
+	if err := domain.CheckRatingScale(scale); err != nil {
+		return err
 	}
 	return s.SetSetting(ctx, settingRatingScale, scale)
 }

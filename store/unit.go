@@ -66,27 +66,7 @@ func hasUnit(ctx context.Context, q rowQuerier) (bool, error) {
 // SaveUnit validates and writes the unit settings. Header names are kept
 // in capitals, as documents print them.
 func (s *Store) SaveUnit(ctx context.Context, u domain.Unit) error {
-	domain.CleanUnit(&u)
-	c := &domain.Checker{}
-	c.Text("UpperBody", "Đoàn cấp trên", u.UpperBody, domain.RuleLine)
-	c.Text("Name", "Tên đơn vị", u.Name, domain.RuleLine)
-	c.Text("Place", "Địa danh", u.Place, domain.RuleLine)
-	c.Text("IssuerCode", "Ký hiệu cơ quan ban hành", u.IssuerCode, domain.RuleCode)
-	domain.CheckIssuerCode(c, u.IssuerCode)
-	c.Text("SecretaryName", "Bí thư", u.SecretaryName, domain.RuleFullName)
-	c.Text("DeputyName", "Phó Bí thư", u.DeputyName, domain.RuleFullName)
-	if u.UpperBody == "" {
-		c.Add("UpperBody", "Đoàn cấp trên", "không được để trống (ví dụ TỈNH ĐOÀN ĐỒNG THÁP)")
-	}
-	if u.Name == "" {
-		c.Add("Name", "Tên đơn vị", "không được để trống (ví dụ BCH ĐOÀN PHƯỜNG 1)")
-	}
-	if u.Place == "" {
-		c.Add("Place", "Địa danh", "không được để trống (ví dụ Phường 1)")
-	}
-	if u.IssuerCode == "" {
-		u.IssuerCode = "ĐTN"
-	}
+	c := domain.CheckUnit(&u)
 	if err := c.Err(); err != nil {
 		return err
 	}

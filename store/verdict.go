@@ -28,11 +28,9 @@ func (s *Store) WorkingYearStart(ctx context.Context) (day, month int, err error
 
 // SetWorkingYearStart sets the first day of the working year, "dd/mm".
 func (s *Store) SetWorkingYearStart(ctx context.Context, dayMonth string) error {
-	d, m, ok := domain.ParseDayMonth(dayMonth)
-	if !ok {
-		c := &domain.Checker{}
-		c.Add("YearStart", "Ngày bắt đầu năm công tác", "%q không hợp lệ: ghi ngày/tháng, ví dụ 01/10", dayMonth)
-		return c.Err()
+	d, m, err := domain.CheckYearStart(dayMonth)
+	if err != nil {
+		return err
 	}
 	return s.SetSetting(ctx, settingYearStart, fmt.Sprintf("%02d/%02d", d, m))
 }
