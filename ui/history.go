@@ -3,12 +3,13 @@ package ui
 import (
 	"context"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"sodoan/domain"
 	"sodoan/store"
 )
 
