@@ -155,6 +155,8 @@ func demoData(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *domain.SortKe
 			// officers (positions), never names written here.
 			u := map[string]string{"unit.upper_body": "TỈNH ĐOÀN ĐỒNG THÁP", "unit.name": "BCH ĐOÀN PHƯỜNG HÒA MẪU",
 				"unit.place": "Phường Hòa Mẫu", "unit.issuer_code": "ĐTN"}
+			// Written as a user would write them, but their history lines
+			// are never flushed: history keeps the demo as one line.
 			for k, v := range u {
 				if err := setSetting(ctx, &writeTx{Tx: writepath.New(ctx, tx, writepath.Options{Schema: schema, NoHistory: !recordHistory}), ctx: ctx}, k, v); err != nil {
 					return err

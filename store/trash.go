@@ -192,12 +192,12 @@ func (s *Store) moveToTrash(ctx context.Context, kind domain.TrashKind, id int64
 		if err != nil {
 			return fmt.Errorf("ghi thùng rác: %w", err)
 		}
-		if _, err := w.Raw(`INSERT INTO trash(kind, item_id, label, deleted_at, links, payload) VALUES (?,?,?,?,?,?)`,
+		if _, err := w.Unrecorded(`INSERT INTO trash(kind, item_id, label, deleted_at, links, payload) VALUES (?,?,?,?,?,?)`,
 			string(kind), id, label, w.Stamp(), links, string(data)); err != nil {
 			return fmt.Errorf("ghi thùng rác: %w", err)
 		}
 		// The children follow through ON DELETE CASCADE.
-		if _, err := w.Raw(`DELETE FROM `+spec.table+` WHERE id = ?`, id); err != nil {
+		if _, err := w.Unrecorded(`DELETE FROM `+spec.table+` WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("chuyển %s vào thùng rác: %w", label, err)
 		}
 		if kind == domain.TrashPerson {
@@ -407,7 +407,7 @@ func (s *Store) RestoreTrash(ctx context.Context, kind domain.TrashKind, id int6
 				return err
 			}
 		}
-		if _, err := w.Raw(`DELETE FROM trash WHERE id = ?`, rowID); err != nil {
+		if _, err := w.Unrecorded(`DELETE FROM trash WHERE id = ?`, rowID); err != nil {
 			return fmt.Errorf("xóa khỏi thùng rác: %w", err)
 		}
 		var person any
@@ -514,7 +514,7 @@ func (w *writeTx) restoreRow(table string, r dbRow, notes *[]error) (id int64, o
 			vals = append(vals, v)
 		}
 	}
-	res, err := w.Raw(`INSERT INTO `+table+`(`+strings.Join(names, ", ")+`) VALUES (`+strings.TrimSuffix(strings.Repeat("?,", len(names)), ",")+`)`, vals...)
+	res, err := w.Unrecorded(`INSERT INTO `+table+`(`+strings.Join(names, ", ")+`) VALUES (`+strings.TrimSuffix(strings.Repeat("?,", len(names)), ",")+`)`, vals...)
 	if err != nil {
 		return 0, false, fmt.Errorf("khôi phục %s: %w", tableLabel(table), err)
 	}
@@ -569,7 +569,7 @@ func (w *writeTx) deferLink(kind domain.TrashKind, parentID int64, table string,
 	if err != nil {
 		return false, fmt.Errorf("ghi thùng rác: %w", err)
 	}
-	if _, err := w.Raw(`UPDATE trash SET payload = ?, links = links + 1 WHERE id = ?`, string(data), rowID); err != nil {
+	if _, err := w.Unrecorded(`UPDATE trash SET payload = ?, links = links + 1 WHERE id = ?`, string(data), rowID); err != nil {
 		return false, fmt.Errorf("ghi thùng rác: %w", err)
 	}
 	return true, nil
@@ -638,7 +638,7 @@ func purge(ctx context.Context, w *writeTx, kind domain.TrashKind, id int64) err
 	if err != nil {
 		return err
 	}
-	if _, err := w.Raw(`DELETE FROM trash WHERE id = ?`, rowID); err != nil {
+	if _, err := w.Unrecorded(`DELETE FROM trash WHERE id = ?`, rowID); err != nil {
 		return fmt.Errorf("xóa khỏi thùng rác: %w", err)
 	}
 	var person any
@@ -651,7 +651,7 @@ func purge(ctx context.Context, w *writeTx, kind domain.TrashKind, id int64) err
 			if err := w.Flush(); err != nil {
 				return err
 			}
-			if _, err := w.Raw(`DELETE FROM history WHERE person_id = ?`, id); err != nil {
+			if _, err := w.Unrecorded(`DELETE FROM history WHERE person_id = ?`, id); err != nil {
 				return fmt.Errorf("xóa lịch sử: %w", err)
 			}
 			person = id

@@ -152,8 +152,12 @@ func (w *Tx) Bulk(table string, cols []string) (*Bulk, error) {
 }
 
 // DerivedBulk prepares the bulk insert of cols into table, which holds
-// only derived data (the search index): nothing to record.
+// only derived data (the search index): nothing to record. A table of the
+// register is refused, so that no row of it is written without history.
 func (w *Tx) DerivedBulk(table string, cols []string) (*Bulk, error) {
+	if _, ok := w.opt.Schema.Keys[table]; ok {
+		return nil, fmt.Errorf("bảng %s của sổ phải ghi kèm lịch sử", table)
+	}
 	return w.newBulk(table, cols, false)
 }
 

@@ -226,10 +226,11 @@ func (w *Tx) Derived(stmt string, args ...any) error {
 	return err
 }
 
-// Raw runs a statement unrecorded. It is only for the recycle bin, whose
-// moves (a row into the bin and out of it, a purge of a person's history)
-// record one summary line each through Log instead of a line a row.
-func (w *Tx) Raw(stmt string, args ...any) (sql.Result, error) { return w.raw(stmt, args...) }
+// Unrecorded runs a statement that records no history. It is only for
+// the recycle bin, whose moves (a row into the bin and out of it, a purge
+// of a person's history) record one summary line each through Log instead
+// of a line a row; TestOneWritePath keeps it there.
+func (w *Tx) Unrecorded(stmt string, args ...any) (sql.Result, error) { return w.raw(stmt, args...) }
 
 func (w *Tx) raw(stmt string, args ...any) (sql.Result, error) {
 	st, err := w.prepared(stmt)
