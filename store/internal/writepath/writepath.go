@@ -6,13 +6,18 @@
 //
 // The *sql.Tx of a Tx is an unexported field: package store, which begins
 // the transaction and hands it to New, cannot reach it again through a
-// Tx, so no code holding a Tx can write a row without its history. The
-// compiler keeps that rule; store's TestOneWritePath keeps the rest (that
-// only store's schema, seed, demo and backup write around a Tx).
+// Tx, so code holding a Tx writes only through it: a row written by
+// Change, Insert or a Bulk gets its history line, and the two statements
+// that record none say so by their names (Derived, for derived data;
+// Unrecorded, for the recycle bin's moves). The compiler keeps that rule;
+// store's TestOneWritePath keeps the rest (that only store's schema,
+// seed, demo and backup write around a Tx, and only the recycle bin uses
+// Unrecorded).
 //
-// Only package store may import writepath (Go's internal rule enforces
-// it). writepath imports no package of the app but domain, and knows the
-// register's schema only through the Schema it is given.
+// Only package store imports writepath: Go's internal rule keeps every
+// package outside store/ from doing so, and no other package should write
+// the register. writepath imports no package of the app but domain, and
+// knows the register's schema only through the Schema it is given.
 package writepath
 
 import (
