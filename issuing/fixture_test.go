@@ -21,12 +21,11 @@ import (
 // 30/06/2025 and 31/12/2025.
 
 type ward struct {
-	st      *store.Store
-	people  map[string]*store.Person
-	branch  map[string]int64
-	plan    store.Plan
-	dir     string
-	planEnd int
+	st     *store.Store
+	people map[string]*store.Person
+	branch map[string]int64
+	plan   store.Plan
+	dir    string
 }
 
 func d(y, m, dd int) store.Date { return store.MustDate(y, m, dd) }

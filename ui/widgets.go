@@ -2,13 +2,11 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
 	"os"
 	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
@@ -249,11 +247,6 @@ func heading(s string) *widget.Label {
 	l := widget.NewLabel(s)
 	l.TextStyle.Bold = true
 	return l
-}
-
-// colorText is a small colored text line.
-func colorText(s string, c color.Color) *canvas.Text {
-	return canvas.NewText(s, c)
 }
 
 // parseIntField reads a whole-number entry (see readInt), showing what is
