@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/internal/testtool"
 	"sodoan/store"
 )
 
@@ -320,9 +321,7 @@ var spaces = regexp.MustCompile(`\s+`)
 // pdfText reads a PDF back in content order, white space collapsed.
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Fatalf("pdftotext không có trên máy: các kiểm thử văn bản đọc lại PDF bằng poppler; cài gói poppler-utils (make test tự cài): %v", err)
-	}
+	testtool.Need(t, "pdftotext")
 	out, err := exec.Command("pdftotext", "-raw", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", path, err)
@@ -333,6 +332,7 @@ func pdfText(t *testing.T, path string) string {
 // lastPage is the text of a PDF's last page.
 func lastPage(t *testing.T, path string) string {
 	t.Helper()
+	testtool.Need(t, "pdfinfo", "pdftotext")
 	info, err := exec.Command("pdfinfo", path).Output()
 	if err != nil {
 		t.Fatalf("pdfinfo %s: %v", path, err)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/internal/testtool"
 	"sodoan/store"
 	"sodoan/wardpkg"
 )
@@ -99,9 +100,7 @@ func TestPackageCommands(t *testing.T) {
 	if out := must(cons, "report", "consolidated", "--year", "2025", "--date", "15/12/2025", "--out", pdf); !strings.Contains(out, "1-BC/TĐTN") {
 		t.Fatalf("report: %s", out)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Fatalf("pdftotext missing (poppler-utils): %v", err)
-	}
+	testtool.Need(t, "pdftotext")
 	raw, err := exec.Command("pdftotext", "-raw", pdf, "-").Output()
 	if err != nil {
 		t.Fatal(err)

@@ -1,5 +1,3 @@
-//go:build ci
-
 package main
 
 import (
@@ -12,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/internal/testtool"
 	"sodoan/store"
 )
 
@@ -40,6 +39,7 @@ func TestTrashAndHistoryCommands(t *testing.T) {
 		t.Helper()
 		path := filepath.Join(dir, name)
 		must(append(append([]string{"report"}, args...), "--out", path)...)
+		testtool.Need(t, "pdftotext")
 		text, err := exec.Command("pdftotext", "-raw", path, "-").Output()
 		if err != nil {
 			t.Fatalf("pdftotext %s: %v", name, err)
