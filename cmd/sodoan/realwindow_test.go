@@ -1,5 +1,3 @@
-//go:build ci
-
 package main
 
 // The real-window test: the app built with its test mode (the uitrace tag,
@@ -19,14 +17,16 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"sodoan/internal/testtool"
 )
 
 const screenW, screenH = 1366, 768
@@ -175,65 +175,89 @@ func (h *rw) fail(key, format string, args ...any) {
 	h.seen[key]++
 }
 
-func newRW(t *testing.T) *rw {
-	for _, tool := range []string{"Xvfb", "xdotool", "gcc", "pdftotext"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s không có: cài bằng make deps-test (%v)", tool, err)
-		}
-	}
+// programs are what every session of the test runs, built once.
+type programs struct {
+	bin, cli, mapkeys string
+}
+
+// buildRW checks the machine has what the test needs, then builds the app
+// with its test mode, the command line and the key-mapping helper.
+func buildRW(t *testing.T) programs {
+	// gcc builds the helper that maps keys (with libx11-dev, which
+	// xorg-dev, needed to build the app at all, brings).
+	testtool.Need(t, "Xvfb", "xdotool", "gcc", "pdftotext")
 	dir := t.TempDir()
-	h := &rw{t: t, dir: dir, home: filepath.Join(dir, "home"), db: filepath.Join(dir, "demo.db"),
-		sock: filepath.Join(dir, "trace.sock"), seen: map[string]int{}, start: time.Now()}
-	if err := os.MkdirAll(h.home, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	h.bin = filepath.Join(dir, "sodoan")
-	h.cli = filepath.Join(dir, "sodoan-cli")
-	goBin := "go"
-	if _, err := exec.LookPath(goBin); err != nil {
-		goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
-	}
+	p := programs{bin: filepath.Join(dir, "sodoan"), cli: filepath.Join(dir, "sodoan-cli"), mapkeys: filepath.Join(dir, "mapkeys")}
+	// go test puts its own go first on the PATH.
 	for _, b := range [][]string{
-		{"build", "-tags", "uitrace", "-o", h.bin, "sodoan/cmd/sodoan"},
-		{"build", "-o", h.cli, "sodoan/cmd/sodoan-cli"},
+		{"build", "-tags", "uitrace", "-o", p.bin, "sodoan/cmd/sodoan"},
+		{"build", "-o", p.cli, "sodoan/cmd/sodoan-cli"},
 	} {
-		if out, err := exec.Command(goBin, b...).CombinedOutput(); err != nil {
+		if out, err := exec.Command("go", b...).CombinedOutput(); err != nil {
 			t.Fatalf("go %s: %v\n%s", strings.Join(b, " "), err, out)
 		}
+	}
+	// The helper docs/xdotool-unikey.sh uses too.
+	src, err := filepath.Abs(filepath.Join("..", "..", "docs", "mapkeys.c"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("gcc", "-o", p.mapkeys, src, "-lX11").CombinedOutput(); err != nil {
+		t.Fatalf("gcc mapkeys (cần libx11-dev): %v\n%s", err, out)
+	}
+	return p
+}
+
+// newRW starts a session: its own demo register, home, X server and app,
+// so that sessions run side by side.
+func newRW(t *testing.T, p programs) *rw {
+	dir := t.TempDir()
+	h := &rw{t: t, dir: dir, home: filepath.Join(dir, "home"), db: filepath.Join(dir, "demo.db"),
+		sock: filepath.Join(dir, "trace.sock"), seen: map[string]int{}, start: time.Now(), bin: p.bin, cli: p.cli}
+	if err := os.MkdirAll(h.home, 0o755); err != nil {
+		t.Fatal(err)
 	}
 	if out, err := exec.Command(h.cli, "--db", h.db, "demo", "--members", "300", "--seed", "1").CombinedOutput(); err != nil {
 		t.Fatalf("sodoan-cli demo: %v\n%s", err, out)
 	}
 	h.startXvfb()
-	h.mapKeys()
+	h.mapKeys(p.mapkeys)
 	h.startApp("dashboard")
 	t.Cleanup(h.stopApp)
 	return h
 }
 
-// startXvfb runs a private X server on a free display.
+// startXvfb runs a private X server on a free display. Xvfb chooses the
+// display itself (-displayfd) and writes its number once it accepts
+// clients, so two sessions never take the same one and nothing polls.
 func (h *rw) startXvfb() {
-	n := 140 + os.Getpid()%300
-	for ; ; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err != nil {
-			if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err != nil {
-				break
-			}
-		}
+	r, w, err := os.Pipe()
+	if err != nil {
+		h.t.Fatal(err)
 	}
-	h.display = fmt.Sprintf(":%d", n)
-	x := exec.Command("Xvfb", h.display, "-screen", "0", fmt.Sprintf("%dx%dx24", screenW, screenH), "-nolisten", "tcp")
-	if err := x.Start(); err != nil {
+	defer r.Close()
+	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", screenW, screenH), "-nolisten", "tcp")
+	x.ExtraFiles = []*os.File{w} // descriptor 3
+	err = x.Start()
+	w.Close()
+	if err != nil {
 		h.t.Fatalf("Xvfb: %v", err)
 	}
 	h.t.Cleanup(func() { _ = x.Process.Kill(); _ = x.Wait() })
-	for i := 0; i < 100; i++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-			return
+	number := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		number <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-number:
+		if _, err := strconv.Atoi(n); err != nil {
+			h.t.Fatalf("Xvfb không khởi động (số màn hình %q)", n)
 		}
-		time.Sleep(50 * time.Millisecond)
+		h.display = ":" + n
+	case <-time.After(30 * time.Second):
+		h.t.Fatalf("Xvfb không khởi động sau 30 s")
 	}
-	h.t.Fatalf("Xvfb %s không khởi động", h.display)
 }
 
 // typedTexts is every text the test types: each of its letters gets a
@@ -241,17 +265,9 @@ func (h *rw) startXvfb() {
 // letter xdotool maps on the fly can be lost).
 var typedTexts = []string{unikeyLetters, sampleText, journeyUnit, "31/02/2005"}
 
-// mapKeys binds each non-ASCII letter the test types to a spare keycode.
-func (h *rw) mapKeys() {
-	// The helper docs/xdotool-unikey.sh uses too.
-	src, err := filepath.Abs(filepath.Join("..", "..", "docs", "mapkeys.c"))
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	bin := filepath.Join(h.dir, "mapkeys")
-	if out, err := exec.Command("gcc", "-o", bin, src, "-lX11").CombinedOutput(); err != nil {
-		h.t.Fatalf("gcc mapkeys (cần libx11-dev): %v\n%s", err, out)
-	}
+// mapKeys binds each non-ASCII letter the test types to a spare keycode,
+// with the helper program bin.
+func (h *rw) mapKeys(bin string) {
 	seen := map[rune]bool{}
 	var syms []string
 	for _, s := range typedTexts {
@@ -303,7 +319,7 @@ func (h *rw) startApp(screen string) {
 		if time.Now().After(deadline) {
 			h.t.Fatalf("sodoan không mở ổ trace sau 30 s:\n%s", h.stderr.String())
 		}
-		time.Sleep(100 * time.Millisecond)
+		time.Sleep(20 * time.Millisecond)
 	}
 	for time.Now().Before(deadline) {
 		out, err := h.xdo("search", "--pid", strconv.Itoa(cmd.Process.Pid))
@@ -319,7 +335,7 @@ func (h *rw) startApp(screen string) {
 			}
 			break
 		}
-		time.Sleep(100 * time.Millisecond)
+		time.Sleep(20 * time.Millisecond)
 	}
 	h.settle()
 	if h.last.Scale != 1 {
@@ -564,7 +580,9 @@ func (h *rw) click(c control) uiTrace {
 		return h.last
 	}
 	h.action = fmt.Sprintf("bấm %s (lớp %d, màn hình %s)", c, c.Layer, h.last.Screen)
-	h.send("mousemove", strconv.Itoa(x), strconv.Itoa(y), "click", "1")
+	// xdotool waits --delay (100 ms unless told) after a click, meant
+	// for repeated clicks; settle waits for the window instead.
+	h.send("mousemove", strconv.Itoa(x), strconv.Itoa(y), "click", "--delay", "0", "1")
 	h.stats.clicks++
 	return h.settle()
 }
@@ -657,7 +675,9 @@ func (h *rw) logLayer(l int) {
 func (h *rw) phase(name, screen string, fn func()) {
 	h.t.Helper()
 	h.phaseNm = name
+	start := time.Now()
 	defer func() {
+		h.t.Logf("[%s] %.1f s", name, time.Since(start).Seconds())
 		if r := recover(); r != nil {
 			if _, ok := r.(appDied); !ok {
 				panic(r)
@@ -716,6 +736,6 @@ func (h *rw) summary() {
 	if len(problems) > 0 {
 		h.t.Logf("realwindow: %d vấn đề:\n  %s", len(problems), strings.Join(problems, "\n  "))
 	}
-	fmt.Printf("realwindow summary: screens=%d clicks=%d dropdowns=%d typed=%d keys=%d dialogs=%d restarts=%d retyped=%d problems=%d time=%.0fs\n",
-		h.stats.screens, h.stats.clicks, h.stats.dropdowns, h.stats.typed, h.stats.keys-h.stats.typed, h.stats.dialogs, h.stats.restarts, h.stats.lost, len(problems), time.Since(h.start).Seconds())
+	fmt.Printf("realwindow summary: session=%s screens=%d clicks=%d dropdowns=%d typed=%d keys=%d dialogs=%d restarts=%d retyped=%d problems=%d time=%.0fs\n",
+		path.Base(h.t.Name()), h.stats.screens, h.stats.clicks, h.stats.dropdowns, h.stats.typed, h.stats.keys-h.stats.typed, h.stats.dialogs, h.stats.restarts, h.stats.lost, len(problems), time.Since(h.start).Seconds())
 }
