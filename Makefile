@@ -63,7 +63,7 @@ run: build
 
 # go vet and staticcheck (a tool dependency in go.mod: the version is
 # pinned and a fresh clone fetches it through the module proxy; its
-# settings are in staticcheck.conf), each also with the uitrace tag that
+# default checks, all passing), each also with the uitrace tag that
 # builds the window's test mode (ui/trace.go); go.mod and go.sum tidy;
 # gofmt.
 vet:

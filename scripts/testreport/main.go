@@ -1,5 +1,5 @@
-// Command testreport reads `go test -json` on its standard input and
-// writes what `go test` writes without -json (the "ok" and "FAIL" lines of
+// Command testreport reads `go test -json` from the files named (the
+// standard input without any) and writes what `go test` writes without -json (the "ok" and "FAIL" lines of
 // each package, the output of failed tests, what a test prints itself),
 // then the ten slowest tests. It exits with status 1 when a test failed,
 // when a test skipped (`make test` installs every program a test needs, so
@@ -7,6 +7,7 @@
 // uses the standard library only.
 //
 //	go test -json ./... | go run ./scripts/testreport
+//	go run ./scripts/testreport race.json plain.json
 package main
 
 import (
@@ -44,7 +45,21 @@ type report struct {
 }
 
 func main() {
-	r, err := read(os.Stdin, os.Stdout)
+	var in io.Reader = os.Stdin
+	if len(os.Args) > 1 {
+		var files []io.Reader
+		for _, name := range os.Args[1:] {
+			f, err := os.Open(name)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "testreport:", err)
+				os.Exit(2)
+			}
+			defer f.Close()
+			files = append(files, f)
+		}
+		in = io.MultiReader(files...)
+	}
+	r, err := read(in, os.Stdout)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "testreport:", err)
 		os.Exit(2)
@@ -58,6 +73,11 @@ func main() {
 // collects the results.
 func read(in io.Reader, out io.Writer) (*report, error) {
 	r := &report{}
+	// A test's parallel subtests run after its own function returned, so
+	// its Elapsed leaves them out: a top-level test's time is from its
+	// start to the end of its last subtest.
+	started := map[string]time.Time{}
+	ended := map[string]time.Time{}
 	// A test's lines are kept until it ends: written if it failed or
 	// skipped, and otherwise only those the test printed itself.
 	held := map[string][]string{}
@@ -73,6 +93,13 @@ func read(in io.Reader, out io.Writer) (*report, error) {
 			continue
 		}
 		key := e.Package + " " + e.Test
+		top := e.Package + " " + strings.SplitN(e.Test, "/", 2)[0]
+		if e.Test != "" && e.Action == "run" && e.Test == strings.SplitN(e.Test, "/", 2)[0] {
+			started[top] = e.Time
+		}
+		if e.Test != "" && (e.Action == "pass" || e.Action == "fail") && e.Time.After(ended[top]) {
+			ended[top] = e.Time
+		}
 		switch {
 		case e.Action == "build-output":
 			fmt.Fprint(out, e.Output)
@@ -92,6 +119,9 @@ func read(in io.Reader, out io.Writer) (*report, error) {
 			held[key] = append(held[key], e.Output)
 		case e.Action == "pass", e.Action == "fail", e.Action == "skip":
 			res := result{e.Package, e.Test, e.Elapsed}
+			if span := ended[key].Sub(started[key]).Seconds(); key == top && !started[key].IsZero() && span > res.Elapsed {
+				res.Elapsed = span
+			}
 			lines := held[key]
 			delete(held, key)
 			switch e.Action {

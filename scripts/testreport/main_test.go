@@ -79,3 +79,24 @@ func TestSkipAloneFails(t *testing.T) {
 		}
 	}
 }
+
+// TestParallelSubtestsCount: a test whose parallel subtests ran after its
+// own function returned is ranked by its whole span, not its Elapsed.
+func TestParallelSubtestsCount(t *testing.T) {
+	in := `{"Time":"2026-12-07T10:00:00Z","Action":"run","Package":"p","Test":"TestW"}
+{"Time":"2026-12-07T10:00:01Z","Action":"run","Package":"p","Test":"TestW/a"}
+{"Time":"2026-12-07T10:03:20Z","Action":"pass","Package":"p","Test":"TestW/a","Elapsed":199}
+{"Time":"2026-12-07T10:03:20Z","Action":"pass","Package":"p","Test":"TestW","Elapsed":1}
+{"Time":"2026-12-07T10:03:21Z","Action":"run","Package":"p","Test":"TestV"}
+{"Time":"2026-12-07T10:03:23Z","Action":"pass","Package":"p","Test":"TestV","Elapsed":2}
+`
+	r, err := read(strings.NewReader(in), &strings.Builder{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	r.close(&out)
+	if !strings.Contains(out.String(), "   200.0s  p TestW\n     2.0s  p TestV\n") {
+		t.Errorf("slowest:\n%s", out.String())
+	}
+}
