@@ -31,21 +31,18 @@ var (
 	journeyGiven  = []string{"Huo", "-2:ươ", "ng", "-4:ướng"}
 )
 
-// exploreParts is how many sessions share the walk through every screen.
-const exploreParts = 3
-
 // TestRealWindow drives the app in a real window under Xvfb; see
 // realwindow_test.go for what it fails on. The walk through every screen
 // and the scripted parts run side by side, each with its own register,
 // X server and app: most of their time is spent waiting for the window.
 func TestRealWindow(t *testing.T) {
 	p := buildRW(t)
-	for part := range exploreParts {
-		t.Run(fmt.Sprintf("explore-%d", part+1), func(t *testing.T) {
+	for i, group := range exploreGroups {
+		t.Run(fmt.Sprintf("explore-%d", i+1), func(t *testing.T) {
 			t.Parallel()
 			h := newRW(t, p)
 			defer h.summary()
-			exploreScreens(h, part, exploreParts)
+			exploreScreens(h, group)
 		})
 	}
 	t.Run("scripted", func(t *testing.T) {
