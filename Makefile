@@ -106,7 +106,7 @@ bench: deps-test
 # readers); `make test` runs their seed corpus. FUZZTIME=2m for a longer
 # run.
 FUZZTIME ?= 20s
-FUZZ_TARGETS := store:FuzzParseDate store:FuzzNames store:FuzzTextRule report:FuzzPDFText cmd/sodoan-cli:FuzzCLIArgs \
+FUZZ_TARGETS := domain:FuzzParseDate domain:FuzzNames store:FuzzTextRule report:FuzzPDFText cmd/sodoan-cli:FuzzCLIArgs \
 	sheet:FuzzFastReader sheet:FuzzReadCSV sheet:FuzzReadXLS
 fuzz: deps-test
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; echo "fuzz $$fn ./$$pkg ($(FUZZTIME))"; \
@@ -150,11 +150,11 @@ windows-screenshots: windows-installer deps-test
 	BIN=$(BIN) bash windows/wine-shots.sh
 
 screenshots: build deps-test
-	bash docs/screenshots.sh
+	bash scripts/screenshots.sh
 
 # Unikey/EVKey-style typing into the real window, checked by xdotool.
 unikey: build deps-test
-	bash docs/xdotool-unikey.sh
+	bash scripts/xdotool-unikey.sh
 
 fmt:
 	gofmt -w $(GOFILES)

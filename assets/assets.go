@@ -1,5 +1,7 @@
 // Package assets holds the files compiled into Sổ Đoàn's binaries: the
-// application icon, the UI translations and (fonts.go) the PDF fonts.
+// application icon, the UI translations and (fonts.go) the PDF fonts, so
+// that a PDF looks the same on every machine whatever fonts it has
+// installed.
 package assets
 
 import (

@@ -1,5 +1,3 @@
-// Package assets holds the files Sổ Đoàn ships inside its binaries, so that
-// a PDF looks the same on every machine whatever fonts it has installed.
 package assets
 
 import _ "embed"

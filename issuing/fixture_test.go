@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/domain"
 	"sodoan/internal/testtool"
 	"sodoan/store"
 )
@@ -23,13 +24,13 @@ import (
 
 type ward struct {
 	st     *store.Store
-	people map[string]*store.Person
+	people map[string]*domain.Person
 	branch map[string]int64
-	plan   store.Plan
+	plan   domain.Plan
 	dir    string
 }
 
-func d(y, m, dd int) store.Date { return store.MustDate(y, m, dd) }
+func d(y, m, dd int) domain.Date { return domain.MustDate(y, m, dd) }
 
 func buildWard(t *testing.T) *ward {
 	t.Helper()
@@ -46,18 +47,18 @@ func buildWard(t *testing.T) *ward {
 			t.Fatal(err)
 		}
 	}
-	w := &ward{st: st, people: map[string]*store.Person{}, branch: map[string]int64{}, dir: dir}
-	must(st.SaveUnit(ctx, store.Unit{UpperBody: "Tỉnh Đoàn Đồng Tháp", Name: "BCH Đoàn phường Hòa Mẫu", Place: "Phường Hòa Mẫu"}))
+	w := &ward{st: st, people: map[string]*domain.Person{}, branch: map[string]int64{}, dir: dir}
+	must(st.SaveUnit(ctx, domain.Unit{UpperBody: "Tỉnh Đoàn Đồng Tháp", Name: "BCH Đoàn phường Hòa Mẫu", Place: "Phường Hòa Mẫu"}))
 
 	for _, b := range []struct {
 		key, name string
-		kind      store.BranchKind
+		kind      domain.BranchKind
 	}{
-		{"B1", "Chi đoàn Khóm 1", store.BranchHamlet}, {"B2", "Chi đoàn Khóm 2", store.BranchHamlet},
-		{"B3", "Chi đoàn Ấp Mỹ", store.BranchHamlet}, {"B4", "Chi đoàn Trường THPT Hòa Mẫu", store.BranchSchool},
-		{"B5", "Chi đoàn Quân sự phường", store.BranchArmed},
+		{"B1", "Chi đoàn Khóm 1", domain.BranchHamlet}, {"B2", "Chi đoàn Khóm 2", domain.BranchHamlet},
+		{"B3", "Chi đoàn Ấp Mỹ", domain.BranchHamlet}, {"B4", "Chi đoàn Trường THPT Hòa Mẫu", domain.BranchSchool},
+		{"B5", "Chi đoàn Quân sự phường", domain.BranchArmed},
 	} {
-		br := &store.Branch{Name: b.name, Kind: b.kind, Active: true}
+		br := &domain.Branch{Name: b.name, Kind: b.kind, Active: true}
 		must(st.SaveBranch(ctx, br))
 		w.branch[b.key] = br.ID
 	}
@@ -65,50 +66,50 @@ func buildWard(t *testing.T) *ward {
 	type person struct {
 		key, family, middle, given string
 		female                     bool
-		birth, admit               store.Date // admit zero: not a Union member
+		birth, admit               domain.Date // admit zero: not a Union member
 		branch                     string
-		fed                        store.Date // zero: not a Federation member
+		fed                        domain.Date // zero: not a Federation member
 	}
 	people := []person{
 		// Officers (see positions below).
-		{"S1", "Trần", "Minh", "Quân", false, d(1996, 4, 10), d(2012, 3, 26), "B1", store.Date{}},
-		{"S2", "Lê", "Thị Hồng", "Nhung", true, d(1997, 8, 20), d(2013, 3, 26), "B2", store.Date{}},
-		{"D2", "Phạm", "Văn", "Khoa", false, d(1998, 1, 15), d(2013, 3, 26), "B3", store.Date{}},
-		{"E1", "Võ", "Thị Mai", "Anh", true, d(1999, 5, 5), d(2015, 3, 26), "B1", store.Date{}},
+		{"S1", "Trần", "Minh", "Quân", false, d(1996, 4, 10), d(2012, 3, 26), "B1", domain.Date{}},
+		{"S2", "Lê", "Thị Hồng", "Nhung", true, d(1997, 8, 20), d(2013, 3, 26), "B2", domain.Date{}},
+		{"D2", "Phạm", "Văn", "Khoa", false, d(1998, 1, 15), d(2013, 3, 26), "B3", domain.Date{}},
+		{"E1", "Võ", "Thị Mai", "Anh", true, d(1999, 5, 5), d(2015, 3, 26), "B1", domain.Date{}},
 		// Members admitted before the plan.
-		{"M1", "Nguyễn", "Văn", "Bình", false, d(2000, 2, 2), d(2016, 3, 26), "B1", store.Date{}},
-		{"M2", "Nguyễn", "Thị", "Cúc", true, d(2001, 3, 3), d(2017, 3, 26), "B2", store.Date{}},
-		{"M3", "Huỳnh", "Văn", "Đông", false, d(2002, 4, 4), d(2018, 3, 26), "B3", store.Date{}},
-		{"M4", "Đặng", "Thị", "Giao", true, d(2008, 5, 5), d(2023, 9, 5), "B4", store.Date{}},
-		{"M5", "Bùi", "Văn", "Hậu", false, d(2001, 6, 6), d(2017, 3, 26), "B5", store.Date{}},
-		{"M6", "Ngô", "Văn", "Kiên", false, d(2002, 7, 7), d(2018, 3, 26), "B5", store.Date{}},
+		{"M1", "Nguyễn", "Văn", "Bình", false, d(2000, 2, 2), d(2016, 3, 26), "B1", domain.Date{}},
+		{"M2", "Nguyễn", "Thị", "Cúc", true, d(2001, 3, 3), d(2017, 3, 26), "B2", domain.Date{}},
+		{"M3", "Huỳnh", "Văn", "Đông", false, d(2002, 4, 4), d(2018, 3, 26), "B3", domain.Date{}},
+		{"M4", "Đặng", "Thị", "Giao", true, d(2008, 5, 5), d(2023, 9, 5), "B4", domain.Date{}},
+		{"M5", "Bùi", "Văn", "Hậu", false, d(2001, 6, 6), d(2017, 3, 26), "B5", domain.Date{}},
+		{"M6", "Ngô", "Văn", "Kiên", false, d(2002, 7, 7), d(2018, 3, 26), "B5", domain.Date{}},
 		// Admitted in 2024.
-		{"P1", "Trương", "Thị", "Lan", true, d(2007, 1, 10), d(2024, 3, 26), "B4", store.Date{}},
-		{"P2", "Lâm", "Văn", "Lực", false, d(2006, 2, 11), d(2024, 3, 26), "B1", store.Date{}},
-		{"P3", "Dương", "Thị", "Mơ", true, d(2006, 3, 12), d(2024, 3, 26), "B2", store.Date{}},
-		{"P4", "Hồ", "Văn", "Nghĩa", false, d(2005, 4, 13), d(2024, 3, 26), "B3", store.Date{}},
+		{"P1", "Trương", "Thị", "Lan", true, d(2007, 1, 10), d(2024, 3, 26), "B4", domain.Date{}},
+		{"P2", "Lâm", "Văn", "Lực", false, d(2006, 2, 11), d(2024, 3, 26), "B1", domain.Date{}},
+		{"P3", "Dương", "Thị", "Mơ", true, d(2006, 3, 12), d(2024, 3, 26), "B2", domain.Date{}},
+		{"P4", "Hồ", "Văn", "Nghĩa", false, d(2005, 4, 13), d(2024, 3, 26), "B3", domain.Date{}},
 		// Admitted in 2025: two by 30/06, two after.
-		{"A1", "Phan", "Thị", "Oanh", true, d(2009, 1, 20), d(2025, 3, 26), "B4", store.Date{}},
-		{"A2", "Vũ", "Văn", "Phát", false, d(2008, 2, 21), d(2025, 5, 19), "B1", store.Date{}},
-		{"A3", "Đỗ", "Thị", "Quyên", true, d(2009, 3, 22), d(2025, 9, 2), "B4", store.Date{}},
-		{"A4", "Mai", "Văn", "Sang", false, d(2007, 4, 23), d(2025, 11, 20), "B2", store.Date{}},
+		{"A1", "Phan", "Thị", "Oanh", true, d(2009, 1, 20), d(2025, 3, 26), "B4", domain.Date{}},
+		{"A2", "Vũ", "Văn", "Phát", false, d(2008, 2, 21), d(2025, 5, 19), "B1", domain.Date{}},
+		{"A3", "Đỗ", "Thị", "Quyên", true, d(2009, 3, 22), d(2025, 9, 2), "B4", domain.Date{}},
+		{"A4", "Mai", "Văn", "Sang", false, d(2007, 4, 23), d(2025, 11, 20), "B2", domain.Date{}},
 		// Movements of 2025 (events below).
-		{"T1", "Lý", "Văn", "Tài", false, d(2000, 5, 24), d(2020, 3, 26), "B3", store.Date{}},
-		{"R1", "Châu", "Thị", "Uyên", true, d(2001, 6, 25), d(2019, 3, 26), "B2", store.Date{}},
-		{"C1", "Tạ", "Văn", "Vinh", false, d(1994, 3, 1), d(2010, 3, 26), "B1", store.Date{}},
-		{"I1", "Hà", "Thị", "Xuân", true, d(2000, 8, 8), store.Date{}, "", d(2019, 1, 1)},
+		{"T1", "Lý", "Văn", "Tài", false, d(2000, 5, 24), d(2020, 3, 26), "B3", domain.Date{}},
+		{"R1", "Châu", "Thị", "Uyên", true, d(2001, 6, 25), d(2019, 3, 26), "B2", domain.Date{}},
+		{"C1", "Tạ", "Văn", "Vinh", false, d(1994, 3, 1), d(2010, 3, 26), "B1", domain.Date{}},
+		{"I1", "Hà", "Thị", "Xuân", true, d(2000, 8, 8), domain.Date{}, "", d(2019, 1, 1)},
 		// Federation members only.
-		{"F0a", "Nguyễn", "Thị", "Yến", true, d(2003, 1, 1), store.Date{}, "", d(2024, 2, 1)},
-		{"F0b", "Trần", "Văn", "Ân", false, d(2004, 1, 1), store.Date{}, "", d(2024, 6, 1)},
-		{"F1", "Nguyễn", "Văn", "Bảo", false, d(2004, 2, 2), store.Date{}, "", d(2025, 2, 1)},
-		{"F2", "Lê", "Thị", "Bích", true, d(2005, 3, 3), store.Date{}, "", d(2025, 8, 15)},
-		{"Fold", "Phạm", "Văn", "Cao", false, d(1993, 1, 1), store.Date{}, "", d(2015, 1, 1)},
+		{"F0a", "Nguyễn", "Thị", "Yến", true, d(2003, 1, 1), domain.Date{}, "", d(2024, 2, 1)},
+		{"F0b", "Trần", "Văn", "Ân", false, d(2004, 1, 1), domain.Date{}, "", d(2024, 6, 1)},
+		{"F1", "Nguyễn", "Văn", "Bảo", false, d(2004, 2, 2), domain.Date{}, "", d(2025, 2, 1)},
+		{"F2", "Lê", "Thị", "Bích", true, d(2005, 3, 3), domain.Date{}, "", d(2025, 8, 15)},
+		{"Fold", "Phạm", "Văn", "Cao", false, d(1993, 1, 1), domain.Date{}, "", d(2015, 1, 1)},
 	}
 	for _, p := range people {
-		sp := &store.Person{FamilyName: p.family, MiddleName: p.middle, GivenName: p.given, Gender: store.Male,
+		sp := &domain.Person{FamilyName: p.family, MiddleName: p.middle, GivenName: p.given, Gender: domain.Male,
 			BirthDate: p.birth, Ethnicity: "Kinh"}
 		if p.female {
-			sp.Gender = store.Female
+			sp.Gender = domain.Female
 		}
 		if !p.admit.IsZero() {
 			sp.UnionMember, sp.AdmissionDate, sp.BranchID = true, p.admit, w.branch[p.branch]
@@ -122,8 +123,8 @@ func buildWard(t *testing.T) *ward {
 	// Officers' standards (2.4): S1, S2 and E1 meet them; D2 lacks the
 	// political theory. S2 and E1 speak a foreign language fluently.
 	for key, q := range map[string]struct {
-		qual   store.Qualification
-		theory store.TheoryLevel
+		qual   domain.Qualification
+		theory domain.TheoryLevel
 		fluent bool
 	}{"S1": {"university", "elementary", false}, "S2": {"university", "intermediate", true},
 		"D2": {"college", "", false}, "E1": {"university", "elementary", true}} {
@@ -131,7 +132,7 @@ func buildWard(t *testing.T) *ward {
 		p.Schooling, p.Qualification, p.TheoryLevel, p.YouthWorkTrained, p.LanguageFluent = 12, q.qual, q.theory, true, q.fluent
 		must(st.SavePerson(ctx, p))
 	}
-	for _, po := range []store.Position{
+	for _, po := range []domain.Position{
 		{PersonID: w.people["S1"].ID, Kind: "secretary", Start: d(2023, 10, 1), End: d(2025, 8, 31)},
 		{PersonID: w.people["S2"].ID, Kind: "deputy", Start: d(2023, 10, 1), End: d(2025, 8, 31)},
 		{PersonID: w.people["S2"].ID, Kind: "secretary", Start: d(2025, 9, 1)},
@@ -140,15 +141,15 @@ func buildWard(t *testing.T) *ward {
 	} {
 		must(st.SavePosition(ctx, &po))
 	}
-	event := func(key string, e store.Event) {
+	event := func(key string, e domain.Event) {
 		t.Helper()
 		e.PersonID = w.people[key].ID
 		must(st.AddEvent(ctx, &e))
 	}
-	event("T1", store.Event{Kind: store.EventTransferOut, Date: d(2025, 4, 10), Unit: "Đoàn phường Tân Mẫu"})
-	event("R1", store.Event{Kind: store.EventRemoval, Date: d(2025, 10, 5), Reason: "Bỏ sinh hoạt quá 6 tháng không có lý do"})
-	event("C1", store.Event{Kind: store.EventComingOfAge, Date: d(2025, 3, 15)})
-	event("I1", store.Event{Kind: store.EventTransferIn, Date: d(2025, 7, 7), Unit: "Đoàn xã Mỹ Sen"})
+	event("T1", domain.Event{Kind: domain.EventTransferOut, Date: d(2025, 4, 10), Unit: "Đoàn phường Tân Mẫu"})
+	event("R1", domain.Event{Kind: domain.EventRemoval, Date: d(2025, 10, 5), Reason: "Bỏ sinh hoạt quá 6 tháng không có lý do"})
+	event("C1", domain.Event{Kind: domain.EventComingOfAge, Date: d(2025, 3, 15)})
+	event("I1", domain.Event{Kind: domain.EventTransferIn, Date: d(2025, 7, 7), Unit: "Đoàn xã Mỹ Sen"})
 	i1, err := st.Person(ctx, w.people["I1"].ID)
 	must(err)
 	i1.BranchID = w.branch["B1"]
@@ -157,7 +158,7 @@ func buildWard(t *testing.T) *ward {
 	// Party: S1 introduced 01/03 and admitted 15/06/2025; M1 introduced
 	// 01/04, admitted 10/11/2025; M2 introduced 01/09/2025; M3 introduced
 	// and admitted in 2024. The ward had 4 new Party members in 2025.
-	for _, y := range []store.MemberYear{
+	for _, y := range []domain.MemberYear{
 		{PersonID: w.people["S1"].ID, Year: 2025, PartyIntroduced: d(2025, 3, 1), PartyAdmitted: d(2025, 6, 15)},
 		{PersonID: w.people["M1"].ID, Year: 2025, PartyIntroduced: d(2025, 4, 1), PartyAdmitted: d(2025, 11, 10)},
 		{PersonID: w.people["M2"].ID, Year: 2025, PartyIntroduced: d(2025, 9, 1)},
@@ -165,7 +166,7 @@ func buildWard(t *testing.T) *ward {
 	} {
 		must(st.SaveMemberYear(ctx, y))
 	}
-	must(st.SaveWardYear(ctx, store.WardYear{Year: 2025, ResidentYouth: 40, NewPartyMembers: 4, Rating: "good"}))
+	must(st.SaveWardYear(ctx, domain.WardYear{Year: 2025, ResidentYouth: 40, NewPartyMembers: 4, Rating: "good"}))
 
 	// Branches: Khóm 1 and 2 meet every criterion, Ấp Mỹ all but one;
 	// rated excellent, good, average, good, and the armed branch unrated.
@@ -177,7 +178,7 @@ func buildWard(t *testing.T) *ward {
 			all = append(all, c.ID)
 		}
 	}
-	for key, by := range map[string]store.BranchYear{
+	for key, by := range map[string]domain.BranchYear{
 		"B1": {Met: all, Rating: "excellent"}, "B2": {Met: all, Rating: "good"}, "B3": {Met: all[1:], Rating: "average"},
 		"B4": {Rating: "good"},
 	} {
@@ -188,28 +189,28 @@ func buildWard(t *testing.T) *ward {
 	// Clubs: one economic club open (members M1, P2, an outsider and an
 	// adviser, who is not counted as a young person), one closed before
 	// the register began.
-	must(st.SaveClub(ctx, &store.Club{Name: "CLB Thanh niên làm kinh tế phường", Kind: "economic", Founded: d(2020, 3, 26), Active: true,
-		Members: []store.GroupMember{{PersonID: w.people["M1"].ID, Role: "Chủ nhiệm"}, {PersonID: w.people["P2"].ID},
+	must(st.SaveClub(ctx, &domain.Club{Name: "CLB Thanh niên làm kinh tế phường", Kind: "economic", Founded: d(2020, 3, 26), Active: true,
+		Members: []domain.GroupMember{{PersonID: w.people["M1"].ID, Role: "Chủ nhiệm"}, {PersonID: w.people["P2"].ID},
 			{Name: "Trần Thị Diệu", Role: "Thành viên"}, {Name: "Nguyễn Văn Năm", Role: "Cố vấn"}}}))
-	must(st.SaveClub(ctx, &store.Club{Name: "CLB Kinh tế cũ", Kind: "economic", Founded: d(2015, 1, 1), Active: false}))
+	must(st.SaveClub(ctx, &domain.Club{Name: "CLB Kinh tế cũ", Kind: "economic", Founded: d(2015, 1, 1), Active: false}))
 	// Founded after the first cut-off: in the December report only.
-	must(st.SaveClub(ctx, &store.Club{Name: "CLB Bóng đá thanh niên", Kind: "interest", Founded: d(2025, 9, 1), Active: true}))
+	must(st.SaveClub(ctx, &domain.Club{Name: "CLB Bóng đá thanh niên", Kind: "interest", Founded: d(2025, 9, 1), Active: true}))
 	// Groups: Bờ Sen reported revenue for 2025 and was the model the
 	// Union supported; Rạch Mẫu reported nothing for 2025.
-	x := &store.Coop{Name: "Tổ hợp tác hoa kiểng Bờ Sen", Field: "Hoa kiểng", Founded: d(2021, 1, 1), LegalBasis: "nd77_2019", Active: true,
-		Capital: 100000000, Members: []store.GroupMember{{PersonID: w.people["M3"].ID, Role: "Tổ trưởng"}, {Name: "Nguyễn Văn Mười", Role: "Tổ viên"}}}
+	x := &domain.Coop{Name: "Tổ hợp tác hoa kiểng Bờ Sen", Field: "Hoa kiểng", Founded: d(2021, 1, 1), LegalBasis: "nd77_2019", Active: true,
+		Capital: 100000000, Members: []domain.GroupMember{{PersonID: w.people["M3"].ID, Role: "Tổ trưởng"}, {Name: "Nguyễn Văn Mười", Role: "Tổ viên"}}}
 	must(st.SaveCoop(ctx, x))
-	must(st.SaveCoopYear(ctx, store.CoopYear{CoopID: x.ID, Year: 2024, Revenue: 80000000}))
-	must(st.SaveCoopYear(ctx, store.CoopYear{CoopID: x.ID, Year: 2025, Revenue: 120000000, AvgIncome: 5000000, Support: "Hỗ trợ kỹ thuật", SupportedModel: true}))
-	y := &store.Coop{Name: "Tổ hợp tác cá Rạch Mẫu", Field: "Thủy sản", Founded: d(2022, 5, 10), LegalBasis: "nd77_2019", Active: true}
+	must(st.SaveCoopYear(ctx, domain.CoopYear{CoopID: x.ID, Year: 2024, Revenue: 80000000}))
+	must(st.SaveCoopYear(ctx, domain.CoopYear{CoopID: x.ID, Year: 2025, Revenue: 120000000, AvgIncome: 5000000, Support: "Hỗ trợ kỹ thuật", SupportedModel: true}))
+	y := &domain.Coop{Name: "Tổ hợp tác cá Rạch Mẫu", Field: "Thủy sản", Founded: d(2022, 5, 10), LegalBasis: "nd77_2019", Active: true}
 	must(st.SaveCoop(ctx, y))
-	must(st.SaveCoopYear(ctx, store.CoopYear{CoopID: y.ID, Year: 2024, Revenue: 50000000}))
+	must(st.SaveCoopYear(ctx, domain.CoopYear{CoopID: y.ID, Year: 2024, Revenue: 50000000}))
 
 	// The ward's plan: the seeded targets, 20 new members and 15 new
 	// Federation members over 2024–2028.
 	seed, err := st.CurrentPlan(ctx)
 	must(err)
-	plan := store.Plan{Number: "12-KH/ĐTN", Title: "Đổi mới nội dung, phương thức hoạt động và nâng cao chất lượng tổ chức Đoàn phường Hòa Mẫu, giai đoạn 2024 - 2028",
+	plan := domain.Plan{Number: "12-KH/ĐTN", Title: "Đổi mới nội dung, phương thức hoạt động và nâng cao chất lượng tổ chức Đoàn phường Hòa Mẫu, giai đoạn 2024 - 2028",
 		StartYear: 2024, EndYear: 2028, Current: true, Issued: d(2024, 5, 12), Issuer: "Ban Thường vụ Đoàn phường Hòa Mẫu",
 		UpperPlan: "Kế hoạch số 105-KH/TĐTN, ngày 15/3/2024 của Ban Thường vụ Tỉnh Đoàn"}
 	for _, in := range seed.Indicators {
@@ -237,65 +238,65 @@ func buildWard(t *testing.T) *ward {
 
 type want struct {
 	actual  float64
-	verdict store.VerdictCode
+	verdict domain.VerdictCode
 	text    string // the row of the annual report, as pdftotext -raw reads it
 }
 
 // The indicators of 2025 at each cut-off, counted by hand.
 var wantJune = map[string]want{
-	"2.1a": {1, store.VerdictMet, "2.1a Có mô hình tuyên truyền, giáo dục đạo đức, truyền thống, lối sống, ý thức chấp hành pháp luật Có Có Đạt"},
-	"2.1b": {1, store.VerdictMet, ""},
+	"2.1a": {1, domain.VerdictMet, "2.1a Có mô hình tuyên truyền, giáo dục đạo đức, truyền thống, lối sống, ý thức chấp hành pháp luật Có Có Đạt"},
+	"2.1b": {1, domain.VerdictMet, ""},
 	// One economic club open in 2025; the old one closed before.
-	"2.2a": {1, store.VerdictMet, "2.2a Củng cố, duy trì CLB Thanh niên làm kinh tế 1 1 CLB Đạt"},
+	"2.2a": {1, domain.VerdictMet, "2.2a Củng cố, duy trì CLB Thanh niên làm kinh tế 1 1 CLB Đạt"},
 	// Bờ Sen: supported, revenue in 2025.
-	"2.2b": {1, store.VerdictMet, ""},
+	"2.2b": {1, domain.VerdictMet, ""},
 	// Bờ Sen reported 2025 revenue; Rạch Mẫu did not.
-	"2.2c": {1, store.VerdictMet, "2.2c Có mô hình tổ hợp tác hoạt động theo quy định 1 1 tổ hợp tác Đạt"},
+	"2.2c": {1, domain.VerdictMet, "2.2c Có mô hình tổ hợp tác hoạt động theo quy định 1 1 tổ hợp tác Đạt"},
 	// Khóm 1 and 2 of the three hamlet branches.
-	"2.3": {200.0 / 3, store.VerdictNotMet, "2.3 Chi đoàn khóm, ấp đạt chuẩn theo 08 tiêu chí 100% 66,7% (2/3 chi đoàn khóm, ấp) Chưa đạt"},
+	"2.3": {200.0 / 3, domain.VerdictNotMet, "2.3 Chi đoàn khóm, ấp đạt chuẩn theo 08 tiêu chí 100% 66,7% (2/3 chi đoàn khóm, ấp) Chưa đạt"},
 	// Cadres in office in 2025 by 30/06: S1, S2, E1, all standard.
-	"2.4a": {100, store.VerdictMet, "100% 100% (3/3 cán bộ) Đạt"},
+	"2.4a": {100, domain.VerdictMet, "100% 100% (3/3 cán bộ) Đạt"},
 	// S2 and E1 fluent: 2 of 3.
-	"2.4b": {200.0 / 3, store.VerdictMet, "15% 66,7% (2/3 cán bộ) Đạt"},
+	"2.4b": {200.0 / 3, domain.VerdictMet, "15% 66,7% (2/3 cán bộ) Đạt"},
 	// A1, A2 admitted by 30/06; with P1–P4 in 2024, 6 of 20 when 547 of
 	// the period's 1 827 days are gone: 5 due, on pace.
-	"2.5a": {2, store.VerdictOnPace, "2.5a Phát triển đoàn viên mới (cả giai đoạn) 20 (cả giai đoạn) 2 đoàn viên Lũy kế 6/20 (30%), đúng tiến độ"},
+	"2.5a": {2, domain.VerdictOnPace, "2.5a Phát triển đoàn viên mới (cả giai đoạn) 20 (cả giai đoạn) 2 đoàn viên Lũy kế 6/20 (30%), đúng tiến độ"},
 	// F1 in 2025, F0a and F0b in 2024: 3 of 15, 4 due (15 × 547/1 827 = 4,49).
-	"2.5b": {1, store.VerdictBehind, "2.5b Phát triển hội viên mới (cả giai đoạn) 15 (cả giai đoạn) 1 hội viên Lũy kế 3/15 (20%), chậm tiến độ"},
+	"2.5b": {1, domain.VerdictBehind, "2.5b Phát triển hội viên mới (cả giai đoạn) 15 (cả giai đoạn) 1 hội viên Lũy kế 3/15 (20%), chậm tiến độ"},
 	// Active members on 30/06: S1 S2 D2 E1 M1–M6 P1–P4 A1 A2 R1 = 17;
 	// Federation F0a F0b F1 I1 = 4 (Cao is over 30, F2 not yet); the
 	// club's and group's outsiders Diệu and Mười = 2 (the adviser not):
 	// 23 of 40.
-	"2.5c": {57.5, store.VerdictNotMet, "2.5c Tập hợp thanh niên có mặt tại địa bàn vào tổ chức 70% 57,5% (23/40 thanh niên) Chưa đạt"},
+	"2.5c": {57.5, domain.VerdictNotMet, "2.5c Tập hợp thanh niên có mặt tại địa bàn vào tổ chức 70% 57,5% (23/40 thanh niên) Chưa đạt"},
 	// Of 4 new Party members, S1 (admitted 15/06); S1 and M1 introduced.
-	"2.5d": {25, store.VerdictNotMet, "70% 25% (1/4 đảng viên mới do Đoàn giới thiệu; đã giới thiệu 2 đoàn viên) Chưa đạt"},
+	"2.5d": {25, domain.VerdictNotMet, "70% 25% (1/4 đảng viên mới do Đoàn giới thiệu; đã giới thiệu 2 đoàn viên) Chưa đạt"},
 	// Excellent, good, average, good, unrated: 3 of 5 branches.
-	"2.6": {60, store.VerdictNotMet, "80% 60% (3/5 chi đoàn đạt từ hoàn thành tốt nhiệm vụ trở lên, tương đương khá trở lên) Chưa đạt"},
-	"2.7": {1, store.VerdictMet, ""},
-	"2.8": {0, store.VerdictNotMet, "Có Chưa thực hiện Chưa đạt"},
+	"2.6": {60, domain.VerdictNotMet, "80% 60% (3/5 chi đoàn đạt từ hoàn thành tốt nhiệm vụ trở lên, tương đương khá trở lên) Chưa đạt"},
+	"2.7": {1, domain.VerdictMet, ""},
+	"2.8": {0, domain.VerdictNotMet, "Có Chưa thực hiện Chưa đạt"},
 }
 
 var wantDecember = map[string]want{
 	"2.1a": wantJune["2.1a"], "2.1b": wantJune["2.1b"], "2.2a": wantJune["2.2a"], "2.2b": wantJune["2.2b"],
 	"2.2c": wantJune["2.2c"], "2.3": wantJune["2.3"], "2.7": wantJune["2.7"], "2.8": wantJune["2.8"],
 	// D2 took office in September without political theory: 3 of 4.
-	"2.4a": {75, store.VerdictNotMet, "100% 75% (3/4 cán bộ) Chưa đạt"},
-	"2.4b": {50, store.VerdictMet, "15% 50% (2/4 cán bộ) Đạt"},
+	"2.4a": {75, domain.VerdictNotMet, "100% 75% (3/4 cán bộ) Chưa đạt"},
+	"2.4b": {50, domain.VerdictMet, "15% 50% (2/4 cán bộ) Đạt"},
 	// A1–A4: 8 of 20 with 731 of 1 827 days gone (8 due): on pace.
-	"2.5a": {4, store.VerdictOnPace, "20 (cả giai đoạn) 4 đoàn viên Lũy kế 8/20 (40%), đúng tiến độ"},
+	"2.5a": {4, domain.VerdictOnPace, "20 (cả giai đoạn) 4 đoàn viên Lũy kế 8/20 (40%), đúng tiến độ"},
 	// F1, F2: 4 of 15, 6 due.
-	"2.5b": {2, store.VerdictBehind, "15 (cả giai đoạn) 2 hội viên Lũy kế 4/15 (26%), chậm tiến độ"},
+	"2.5b": {2, domain.VerdictBehind, "15 (cả giai đoạn) 2 hội viên Lũy kế 4/15 (26%), chậm tiến độ"},
 	// Active on 31/12: S1 S2 D2 E1 M1–M6 P1–P4 A1–A4 I1 = 19 (T1 gone,
 	// R1 removed, C1 came of age); Federation F0a F0b F1 F2 = 4; outsiders
 	// 2: 25 of 40.
-	"2.5c": {62.5, store.VerdictNotMet, "70% 62,5% (25/40 thanh niên) Chưa đạt"},
+	"2.5c": {62.5, domain.VerdictNotMet, "70% 62,5% (25/40 thanh niên) Chưa đạt"},
 	// S1 and M1 admitted to the Party; S1, M1, M2 introduced.
-	"2.5d": {50, store.VerdictNotMet, "70% 50% (2/4 đảng viên mới do Đoàn giới thiệu; đã giới thiệu 3 đoàn viên) Chưa đạt"},
+	"2.5d": {50, domain.VerdictNotMet, "70% 50% (2/4 đảng viên mới do Đoàn giới thiệu; đã giới thiệu 3 đoàn viên) Chưa đạt"},
 	// The same 3 of 5, printed on the older scale (see the test).
-	"2.6": {60, store.VerdictNotMet, ""},
+	"2.6": {60, domain.VerdictNotMet, ""},
 }
 
-func checkResults(t *testing.T, st *store.Store, planID int64, cutoff store.Date, wants map[string]want) {
+func checkResults(t *testing.T, st *store.Store, planID int64, cutoff domain.Date, wants map[string]want) {
 	t.Helper()
 	rs, err := st.YearResultsAt(context.Background(), planID, 2025, cutoff)
 	if err != nil {
@@ -390,7 +391,7 @@ func TestAnnualReportAtTwoCutoffs(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	must(w.st.SaveNarrative(ctx, store.NarrativeAnnual, 2025, store.Narrative{
+	must(w.st.SaveNarrative(ctx, domain.NarrativeAnnual, 2025, domain.Narrative{
 		"situation":       "Phường có 2 khóm, 1 ấp; thanh niên chủ yếu trồng hoa kiểng.",
 		"inspection":      "Kiểm tra sinh hoạt tại 3 chi đoàn khóm, ấp.",
 		"recommendations": "Đề nghị Tỉnh Đoàn mở lớp tập huấn cho Bí thư chi đoàn.",
@@ -453,7 +454,7 @@ func TestAnnualReportAtTwoCutoffs(t *testing.T) {
 	// Cut-off 31/12/2025 in a report dated 10/01/2026, on the older
 	// rating scale, with the ward's own recipients, signed by the deputy
 	// D2 for the secretary S2.
-	must(w.st.SetRatingScale(ctx, store.ScaleStrength))
+	must(w.st.SetRatingScale(ctx, domain.ScaleStrength))
 	must(w.st.SetRecipients(ctx, string(Annual), "Ban Thường vụ Tỉnh Đoàn (qua Văn phòng)\nThường trực Đảng ủy phường Hòa Mẫu"))
 	dec, err := Issue(ctx, w.st, Request{Kind: Annual, Year: 2025, Date: d(2026, 1, 10), Cutoff: d(2025, 12, 31), Deputy: true, Dir: w.dir})
 	must(err)

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"sodoan/domain"
 	"sodoan/report"
 	"sodoan/store"
 )
@@ -38,7 +39,7 @@ const (
 
 // Kinds lists the documents with their Vietnamese names (for the
 // recipients editor).
-var Kinds = []store.Choice{
+var Kinds = []domain.Choice{
 	{Code: string(Annual), Label: "Báo cáo năm"},
 	{Code: string(Period), Label: "Báo cáo sơ kết, tổng kết kế hoạch"},
 	{Code: string(Plan), Label: "Kế hoạch"},
@@ -57,7 +58,7 @@ type Request struct {
 	Year int
 	// Cutoff is the day the annual or period report counts to (zero:
 	// Date, the report's own date).
-	Cutoff store.Date
+	Cutoff domain.Date
 	PlanID int64 // the plan to print (0: the current one)
 
 	BranchID int64 // members: one branch (0: all)
@@ -66,7 +67,7 @@ type Request struct {
 	MemberID   int64  // transfer: who moves
 	To, Reason string // transfer: the receiving unit, why
 
-	Date store.Date // the issue date (zero: today)
+	Date domain.Date // the issue date (zero: today)
 	// Number is a number chosen by hand; 0 keeps the number the same
 	// document took before, or takes the next one.
 	Number int
@@ -98,9 +99,9 @@ type Request struct {
 type Issued struct {
 	Path   string
 	Title  string
-	Doc    store.Document // the register's entry (zero for a draft or a plan)
-	Symbol string         // "12-BC/ĐTN"; empty for a draft
-	Kept   bool           // the number is the one the same document took before
+	Doc    domain.Document // the register's entry (zero for a draft or a plan)
+	Symbol string          // "12-BC/ĐTN"; empty for a draft
+	Kept   bool            // the number is the one the same document took before
 	// Omitted names the report's sections left out for want of text (no
 	// dotted lines are printed): what the secretary may still write.
 	Omitted []string
@@ -113,8 +114,8 @@ type job struct {
 	// own is true for a document that prints a number of its own (a
 	// plan) and takes none from the register.
 	own     bool
-	date    store.Date // the document's own date, when it has one
-	omitted []string   // sections left out for want of text
+	date    domain.Date // the document's own date, when it has one
+	omitted []string    // sections left out for want of text
 	write   func(m report.Meta, w io.Writer) error
 }
 
@@ -158,7 +159,7 @@ func Issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
 	meta := report.Meta{Unit: unit, Date: date, Recipients: recipients, Signer: signer, Unsigned: req.Unsigned}
 
 	out := Issued{Title: j.title, Omitted: j.omitted}
-	doc := store.Document{Type: j.docType, Title: j.title, Issued: date, Key: j.key, Number: req.Number}
+	doc := domain.Document{Type: j.docType, Title: j.title, Issued: date, Key: j.key, Number: req.Number}
 	numbered := !req.Draft && !j.own
 	if numbered {
 		prev, found, err := st.IssuedDocument(ctx, date.Year(), j.docType, j.key)
@@ -179,7 +180,7 @@ func Issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
 			if other, taken, err := st.DocumentNumberTaken(ctx, date.Year(), j.docType, req.Number); err != nil {
 				return Issued{}, err
 			} else if taken {
-				return Issued{}, &store.ValidationError{Errors: []store.FieldError{{Field: "Number", Label: "Số",
+				return Issued{}, &domain.ValidationError{Errors: []domain.FieldError{{Field: "Number", Label: "Số",
 					Msg: fmt.Sprintf("số %d-%s năm %d đã cấp cho văn bản %q", req.Number, j.docType, date.Year(), other)}}}
 			}
 		}
@@ -229,7 +230,7 @@ func Issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
 func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 	switch req.Kind {
 	case Annual:
-		a, err := report.AnnualAt(ctx, st, req.Year, req.Cutoff)
+		a, err := annualData(ctx, st, req.Year, req.Cutoff)
 		if err != nil {
 			return job{}, err
 		}
@@ -237,7 +238,7 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 			title: report.AnnualSummary(a.Plan, req.Year), file: fmt.Sprintf("bao-cao-nam-%d.pdf", req.Year),
 			write: func(m report.Meta, w io.Writer) error { a.Meta = m; return report.WriteAnnual(w, a) }}, nil
 	case Period:
-		p, err := report.PeriodAt(ctx, st, req.Cutoff)
+		p, err := periodData(ctx, st, req.Cutoff)
 		if err != nil {
 			return job{}, err
 		}
@@ -246,7 +247,7 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 			title: report.PeriodSummary(p.Result), file: fmt.Sprintf("so-ket-ke-hoach-%d-%d.pdf", plan.StartYear, plan.EndYear),
 			write: func(m report.Meta, w io.Writer) error { p.Meta = m; return report.WritePeriod(w, p) }}, nil
 	case Plan:
-		p, err := report.PlanFrom(ctx, st, req.PlanID)
+		p, err := planData(ctx, st, req.PlanID)
 		if err != nil {
 			return job{}, err
 		}
@@ -254,7 +255,7 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 			title: "Kế hoạch " + p.Plan.Number, file: fmt.Sprintf("ke-hoach-%d-%d.pdf", p.Plan.StartYear, p.Plan.EndYear),
 			write: func(m report.Meta, w io.Writer) error { p.Meta = m; return report.WritePlan(w, p) }}, nil
 	case Members:
-		l, err := report.MemberListFrom(ctx, st, req.BranchID, req.Personal)
+		l, err := memberList(ctx, st, req.BranchID, req.Personal)
 		if err != nil {
 			return job{}, err
 		}
@@ -270,17 +271,17 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 			file = fmt.Sprintf("danh-sach-doan-vien-chi-doan-%d.pdf", req.BranchID)
 		}
 		return job{docType: report.ListType, key: fmt.Sprintf("members:%d:%t", req.BranchID, req.Personal),
-			title: "Danh sách " + store.LowerFirst(l.Summary), file: file,
+			title: "Danh sách " + domain.LowerFirst(l.Summary), file: file,
 			write: func(m report.Meta, w io.Writer) error { l.Meta = m; return report.WriteMemberList(w, l) }}, nil
 	case Clubs:
-		c, err := report.ClubsFrom(ctx, st)
+		c, err := clubList(ctx, st)
 		if err != nil {
 			return job{}, err
 		}
 		return job{docType: report.ListType, key: "clubs", title: "Danh sách câu lạc bộ và thành viên", file: "cau-lac-bo.pdf",
 			write: func(m report.Meta, w io.Writer) error { c.Meta = m; return report.WriteClubs(w, c) }}, nil
 	case Coops:
-		c, err := report.CoopsFrom(ctx, st, req.Year)
+		c, err := coopList(ctx, st, req.Year)
 		if err != nil {
 			return job{}, err
 		}
@@ -288,14 +289,14 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 			title: fmt.Sprintf("Danh sách tổ hợp tác và kết quả hoạt động năm %d", req.Year), file: fmt.Sprintf("to-hop-tac-%d.pdf", req.Year),
 			write: func(m report.Meta, w io.Writer) error { c.Meta = m; return report.WriteCoops(w, c) }}, nil
 	case Transfer:
-		t, err := report.TransferFrom(ctx, st, req.MemberID, req.To, req.Reason)
+		t, err := transferData(ctx, st, req.MemberID, req.To, req.Reason)
 		if err != nil {
 			return job{}, err
 		}
 		if err := checkTransfer(t.Person); err != nil {
 			return job{}, err
 		}
-		return job{docType: report.TransferType, key: fmt.Sprintf("transfer:%d:%s", req.MemberID, store.Fold(req.To)),
+		return job{docType: report.TransferType, key: fmt.Sprintf("transfer:%d:%s", req.MemberID, domain.Fold(req.To)),
 			title: "Giấy giới thiệu sinh hoạt Đoàn cho " + t.Person.FullName(), file: fmt.Sprintf("giay-gioi-thieu-%d.pdf", req.MemberID),
 			recipients: t.Recipients,
 			write:      func(m report.Meta, w io.Writer) error { t.Meta = m; return report.WriteTransfer(w, t) }}, nil

@@ -6,23 +6,23 @@ import (
 	"strconv"
 	"strings"
 
-	"sodoan/store"
+	"sodoan/domain"
 )
 
 // Annual is the content of the annual report on a plan.
 type Annual struct {
 	Meta
 	Year      int
-	Plan      store.Plan      // its Citation opens the report
-	Situation store.Situation // its AsOf is the cut-off date
-	Results   []store.Result  // one per indicator, in plan order
-	Clubs     []store.Club
-	Coops     []store.Coop
-	CoopYears []store.CoopYear // the year's results of the groups (by CoopID)
-	Ward      store.WardYear   // the ward's own rating; its texts when Narrative is nil
-	// Narrative holds the report's texts by section (store.AnnualSections):
+	Plan      domain.Plan      // its Citation opens the report
+	Situation domain.Situation // its AsOf is the cut-off date
+	Results   []domain.Result  // one per indicator, in plan order
+	Clubs     []domain.Club
+	Coops     []domain.Coop
+	CoopYears []domain.CoopYear // the year's results of the groups (by CoopID)
+	Ward      domain.WardYear   // the ward's own rating; its texts when Narrative is nil
+	// Narrative holds the report's texts by section (domain.AnnualSections):
 	// what the secretary wrote, or the draft from the figures.
-	Narrative store.Narrative
+	Narrative domain.Narrative
 	// RatingScale is the scale the ward's rating is printed on.
 	RatingScale string
 }
@@ -31,7 +31,7 @@ type Annual struct {
 const AnnualType = "BC"
 
 // AnnualSummary is the line under BÁO CÁO.
-func AnnualSummary(plan store.Plan, year int) string {
+func AnnualSummary(plan domain.Plan, year int) string {
 	return fmt.Sprintf("Kết quả thực hiện Kế hoạch số %s năm %d", nfc(plan.Number), year)
 }
 
@@ -74,7 +74,7 @@ func WriteAnnual(w io.Writer, a *Annual) error {
 	o.section("Công tác xây dựng tổ chức Đoàn, Hội", a.text("organisation"), true)
 	if a.Ward.Rating != "" {
 		d.paragraph(fmt.Sprintf("Ban Chấp hành %s tự đánh giá, xếp loại năm %d: %s.", unit, a.Year,
-			lowerFirst(store.UnitRatingLabel(a.RatingScale, a.Ward.Rating))))
+			lowerFirst(domain.UnitRatingLabel(a.RatingScale, a.Ward.Rating))))
 	}
 	o.section("Công tác kiểm tra, giám sát", a.text("inspection"), false)
 	d.ensure(d.lh(d.set.BodySize)*5 + tableStart) // the heading, the caption and the table together
@@ -103,7 +103,7 @@ func WriteAnnual(w io.Writer, a *Annual) error {
 
 // resultsSummary is the sentence before an indicator table: how many
 // target groups and targets the plan has, and how many of each verdict.
-func resultsSummary(plan store.Plan, rs []store.Result, when string) string {
+func resultsSummary(plan domain.Plan, rs []domain.Result, when string) string {
 	groups := map[string]bool{}
 	for _, in := range plan.Indicators {
 		sec := in.Section
@@ -112,13 +112,13 @@ func resultsSummary(plan store.Plan, rs []store.Result, when string) string {
 		}
 		groups[sec] = true
 	}
-	counts := map[store.VerdictCode]int{}
+	counts := map[domain.VerdictCode]int{}
 	for _, r := range rs {
 		counts[r.Verdict.Code]++
 	}
 	var parts []string
-	for _, v := range store.Verdicts {
-		if n := counts[store.VerdictCode(v.Code)]; n > 0 {
+	for _, v := range domain.Verdicts {
+		if n := counts[domain.VerdictCode(v.Code)]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", strings.ToLower(v.Label), n))
 		}
 	}
@@ -127,20 +127,20 @@ func resultsSummary(plan store.Plan, rs []store.Result, when string) string {
 }
 
 // situation writes part I: organisation, members, movements.
-func (d *doc) situation(s *store.Situation, unit string) {
+func (d *doc) situation(s *domain.Situation, unit string) {
 	var kinds []string
 	for _, t := range s.BranchesByKind {
 		if t.Total > 0 {
-			kinds = append(kinds, fmt.Sprintf("%s chi đoàn %s", store.FormatInt(int64(t.Total)), strings.ToLower(t.Label)))
+			kinds = append(kinds, fmt.Sprintf("%s chi đoàn %s", domain.FormatInt(int64(t.Total)), strings.ToLower(t.Label)))
 		}
 	}
-	text := fmt.Sprintf("Tính đến ngày %s, %s có %s chi đoàn trực thuộc", s.AsOf, unit, store.FormatInt(int64(s.Branches)))
+	text := fmt.Sprintf("Tính đến ngày %s, %s có %s chi đoàn trực thuộc", s.AsOf, unit, domain.FormatInt(int64(s.Branches)))
 	if len(kinds) > 0 {
 		text += " (" + strings.Join(kinds, "; ") + ")"
 	}
 	text += fmt.Sprintf("; %s đoàn viên (nam: %s, nữ: %s) và %s hội viên (nam: %s, nữ: %s).",
-		store.FormatInt(int64(s.Union.Total)), store.FormatInt(int64(s.Union.Male)), store.FormatInt(int64(s.Union.Female)),
-		store.FormatInt(int64(s.Federation.Total)), store.FormatInt(int64(s.Federation.Male)), store.FormatInt(int64(s.Federation.Female)))
+		domain.FormatInt(int64(s.Union.Total)), domain.FormatInt(int64(s.Union.Male)), domain.FormatInt(int64(s.Union.Female)),
+		domain.FormatInt(int64(s.Federation.Total)), domain.FormatInt(int64(s.Federation.Male)), domain.FormatInt(int64(s.Federation.Female)))
 	d.paragraph(text)
 
 	d.caption("Đoàn viên theo loại hình chi đoàn:")
@@ -161,9 +161,9 @@ func (d *doc) situation(s *store.Situation, unit string) {
 		if k.Total == 0 && branches == 0 {
 			continue
 		}
-		t.row("", nfc(k.Label), strconv.Itoa(branches), store.FormatInt(int64(k.Total)), store.FormatInt(int64(k.Male)), store.FormatInt(int64(k.Female)))
+		t.row("", nfc(k.Label), strconv.Itoa(branches), domain.FormatInt(int64(k.Total)), domain.FormatInt(int64(k.Male)), domain.FormatInt(int64(k.Female)))
 	}
-	t.row("B", "Cộng", strconv.Itoa(s.Branches), store.FormatInt(int64(s.Union.Total)), store.FormatInt(int64(s.Union.Male)), store.FormatInt(int64(s.Union.Female)))
+	t.row("B", "Cộng", strconv.Itoa(s.Branches), domain.FormatInt(int64(s.Union.Total)), domain.FormatInt(int64(s.Union.Male)), domain.FormatInt(int64(s.Union.Female)))
 
 	d.caption("Đoàn viên, hội viên theo nhóm đối tượng:")
 	t = d.newTable([]Column{
@@ -174,25 +174,25 @@ func (d *doc) situation(s *store.Situation, unit string) {
 		{Title: "Nữ", Width: 15, Align: "C", Group: "Hội viên"},
 	}, d.set.TableSize)
 	for i, u := range s.UnionByOccupation {
-		var f store.Tally
+		var f domain.Tally
 		if i < len(s.FederationByOccupation) {
 			f = s.FederationByOccupation[i]
 		}
 		if u.Total == 0 && f.Total == 0 {
 			continue
 		}
-		t.row("", nfc(u.Label), store.FormatInt(int64(u.Total)), store.FormatInt(int64(u.Female)), store.FormatInt(int64(f.Total)), store.FormatInt(int64(f.Female)))
+		t.row("", nfc(u.Label), domain.FormatInt(int64(u.Total)), domain.FormatInt(int64(u.Female)), domain.FormatInt(int64(f.Total)), domain.FormatInt(int64(f.Female)))
 	}
-	t.row("B", "Cộng", store.FormatInt(int64(s.Union.Total)), store.FormatInt(int64(s.Union.Female)),
-		store.FormatInt(int64(s.Federation.Total)), store.FormatInt(int64(s.Federation.Female)))
+	t.row("B", "Cộng", domain.FormatInt(int64(s.Union.Total)), domain.FormatInt(int64(s.Union.Female)),
+		domain.FormatInt(int64(s.Federation.Total)), domain.FormatInt(int64(s.Federation.Female)))
 
 	d.paragraph(movements(s))
 }
 
 // movements is the sentence of the year's membership movements, leaving
 // out the kinds that did not happen.
-func movements(s *store.Situation) string {
-	n := func(v int) string { return store.FormatInt(int64(v)) }
+func movements(s *domain.Situation) string {
+	n := func(v int) string { return domain.FormatInt(int64(v)) }
 	parts := []string{"kết nạp " + n(s.Admissions) + " đoàn viên mới"}
 	for _, m := range []struct {
 		v    int
@@ -213,9 +213,9 @@ func movements(s *store.Situation) string {
 
 // yearStart is the first day the movements count from (1 January of the
 // report's year when the situation does not say).
-func yearStart(s *store.Situation) store.Date {
+func yearStart(s *domain.Situation) domain.Date {
 	if s.From.IsZero() {
-		return store.MustDate(s.Year, 1, 1)
+		return domain.MustDate(s.Year, 1, 1)
 	}
 	return s.From
 }
@@ -223,7 +223,7 @@ func yearStart(s *store.Situation) store.Date {
 // resultTable writes every indicator: code, content, target, the year's
 // result with how it was counted, and the verdict (for a period target,
 // its progress and pace).
-func (d *doc) resultTable(results []store.Result) {
+func (d *doc) resultTable(results []domain.Result) {
 	t := d.newTable([]Column{
 		{Title: "Chỉ tiêu", Width: 13, Align: "C"},
 		{Title: "Nội dung", Width: 50},
@@ -233,9 +233,9 @@ func (d *doc) resultTable(results []store.Result) {
 	}, d.set.TableSize)
 	for _, r := range results {
 		in := r.Indicator
-		target := store.FormatValue(in.Kind, in.Target)
+		target := domain.FormatValue(in.Kind, in.Target)
 		switch {
-		case in.Kind == store.KindCheck:
+		case in.Kind == domain.KindCheck:
 			target = "Có"
 		case in.Period:
 			target += " (cả giai đoạn)"
@@ -251,19 +251,19 @@ func (d *doc) resultTable(results []store.Result) {
 // resultText is the result of an indicator in the year as words: "101
 // đoàn viên", "40% (4/10 chi đoàn khóm, ấp)", "Có"; what is missing
 // when it could not be measured.
-func resultText(r store.Result) string {
+func resultText(r domain.Result) string {
 	detail := nfc(r.Detail)
 	switch {
 	case detail == "" && !r.Known:
 		return "—"
 	case !r.Known && !r.Indicator.Period:
 		return upperFirst(detail)
-	case r.Indicator.Kind == store.KindPercent:
-		return store.FormatValue(r.Indicator.Kind, r.Actual) + " (" + detail + ")"
+	case r.Indicator.Kind == domain.KindPercent:
+		return domain.FormatValue(r.Indicator.Kind, r.Actual) + " (" + detail + ")"
 	case detail != "":
 		return upperFirst(detail)
 	}
-	return store.FormatValue(r.Indicator.Kind, r.Actual)
+	return domain.FormatValue(r.Indicator.Kind, r.Actual)
 }
 
 // upperFirst capitalises the first letter of a phrase standing alone in
@@ -276,7 +276,7 @@ func upperFirst(s string) string {
 }
 
 // clubTable lists the clubs: name, kind, leader, members, founding date.
-func (d *doc) clubTable(clubs []store.Club) {
+func (d *doc) clubTable(clubs []domain.Club) {
 	if len(clubs) == 0 {
 		d.paragraph("Chưa có câu lạc bộ.")
 		return
@@ -300,12 +300,12 @@ func (d *doc) clubTable(clubs []store.Club) {
 
 // clubLeader is the club's chairman: as recorded, or the member whose
 // role is Chủ nhiệm.
-func clubLeader(c store.Club) string {
+func clubLeader(c domain.Club) string {
 	if c.Leader != "" {
 		return c.Leader
 	}
 	for _, m := range c.Members {
-		if store.Fold(m.Role) == store.Fold("Chủ nhiệm") {
+		if domain.Fold(m.Role) == domain.Fold("Chủ nhiệm") {
 			return m.Name
 		}
 	}
@@ -314,7 +314,7 @@ func clubLeader(c store.Club) string {
 
 // clubField is what a club works on, for the table's column: the kind's
 // own name ("CLB Thanh niên làm kinh tế") would only repeat the club's.
-func clubField(k store.ClubKind) string {
+func clubField(k domain.ClubKind) string {
 	switch k {
 	case "economic":
 		return "Phát triển kinh tế"
@@ -329,12 +329,12 @@ func clubField(k store.ClubKind) string {
 }
 
 // coopTable lists the cooperative groups with the year's results.
-func (d *doc) coopTable(coops []store.Coop, years []store.CoopYear, year int) {
+func (d *doc) coopTable(coops []domain.Coop, years []domain.CoopYear, year int) {
 	if len(coops) == 0 {
 		d.paragraph("Chưa có tổ hợp tác.")
 		return
 	}
-	byID := make(map[int64]store.CoopYear, len(years))
+	byID := make(map[int64]domain.CoopYear, len(years))
 	for _, y := range years {
 		byID[y.CoopID] = y
 	}
@@ -353,9 +353,9 @@ func (d *doc) coopTable(coops []store.Coop, years []store.CoopYear, year int) {
 		capital += c.Capital
 		revenue += y.Revenue
 		t.row("", strconv.Itoa(i+1), nfc(c.Name), nfc(c.Field), strconv.Itoa(len(c.Members)),
-			store.FormatInt(c.Capital), store.FormatInt(y.Revenue), store.FormatInt(y.AvgIncome))
+			domain.FormatInt(c.Capital), domain.FormatInt(y.Revenue), domain.FormatInt(y.AvgIncome))
 	}
-	t.row("B", "", "Cộng", "", "", store.FormatInt(capital), store.FormatInt(revenue), "")
+	t.row("B", "", "Cộng", "", "", domain.FormatInt(capital), domain.FormatInt(revenue), "")
 }
 
 // optional writes a text when there is one (no dotted lines).

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strconv"
 
-	"sodoan/store"
+	"sodoan/domain"
 )
 
 // Consolidated is the content of an upper level's consolidated annual
@@ -13,20 +13,20 @@ import (
 // plan's targets.
 type Consolidated struct {
 	Meta
-	store.Consolidation
+	domain.Consolidation
 }
 
 // ConsolidatedBoard signs an upper level's report.
 const ConsolidatedBoard = "TM. BAN THƯỜNG VỤ"
 
 // ConsolidatedSummary is the line under BÁO CÁO.
-func ConsolidatedSummary(plan store.Plan, year int) string {
+func ConsolidatedSummary(plan domain.Plan, year int) string {
 	return fmt.Sprintf("Tổng hợp kết quả thực hiện Kế hoạch số %s năm %d của các cơ sở Đoàn", nfc(plan.Number), year)
 }
 
 // WardName is a ward as tables name it: "BCH ĐOÀN PHƯỜNG AN HÒA" →
 // "Đoàn phường An Hòa".
-func WardName(w store.Ward) string { return unitShort(store.Unit{Name: w.Unit}) }
+func WardName(w domain.Ward) string { return unitShort(domain.Unit{Name: w.Unit}) }
 
 // WriteConsolidated writes the consolidated annual report, landscape: the
 // wards whose packages it counts (with the day each was made), I. every
@@ -55,7 +55,7 @@ func WriteConsolidated(w io.Writer, c *Consolidated) error {
 			{Title: "Đoàn viên đang sinh hoạt", Width: 45, Align: "C"},
 		}, d.set.TableSize)
 		for i, wr := range c.Wards {
-			t.row("", strconv.Itoa(i+1), WardName(wr.Ward), store.FormatTime(wr.Ward.Made), store.FormatInt(int64(wr.Ward.Members)))
+			t.row("", strconv.Itoa(i+1), WardName(wr.Ward), domain.FormatTime(wr.Ward.Made), domain.FormatInt(int64(wr.Ward.Members)))
 		}
 	}
 
@@ -76,7 +76,7 @@ func WriteConsolidated(w io.Writer, c *Consolidated) error {
 
 // wardsTable writes one row a ward and one column an indicator (grouped by
 // the plan's sections), with the total row last.
-func (d *doc) wardsTable(c *store.Consolidation) {
+func (d *doc) wardsTable(c *domain.Consolidation) {
 	cols := []Column{{Title: "STT", Width: 8, Align: "C"}, {Title: "Cơ sở Đoàn", Width: 50}}
 	for _, in := range c.Plan.Indicators {
 		// 2.1a and 2.1b under one header cell 2.1; 2.3 alone.
@@ -88,7 +88,7 @@ func (d *doc) wardsTable(c *store.Consolidation) {
 	}
 	t := d.newTable(cols, d.set.ListSize)
 	cells := make([]string, 0, len(cols))
-	row := func(style, n, name string, rs []store.Result) {
+	row := func(style, n, name string, rs []domain.Result) {
 		cells = append(cells[:0], n, name)
 		for i := range c.Plan.Indicators {
 			v := "—"
@@ -107,8 +107,8 @@ func (d *doc) wardsTable(c *store.Consolidation) {
 	for _, r := range c.Total {
 		v := "—"
 		switch {
-		case r.Indicator.Kind == store.KindCheck && r.Known:
-			v = fmt.Sprintf("%s/%d", store.FormatNum(r.Actual), len(c.Wards))
+		case r.Indicator.Kind == domain.KindCheck && r.Known:
+			v = fmt.Sprintf("%s/%d", domain.FormatNum(r.Actual), len(c.Wards))
 		case r.Known:
 			v = yearCell(r)
 		}
@@ -119,7 +119,7 @@ func (d *doc) wardsTable(c *store.Consolidation) {
 
 // ConsolidatedRecipients are the usual recipients of an upper level's
 // report: its own upper body, and the grassroots Unions it sums up.
-func ConsolidatedRecipients(u store.Unit) []string {
+func ConsolidatedRecipients(u domain.Unit) []string {
 	var r []string
 	if u.UpperBody != "" {
 		r = append(r, "Ban Thường vụ "+titleCase(u.UpperBody))

@@ -6,41 +6,41 @@ import (
 	"testing"
 	"time"
 
-	"sodoan/store"
+	"sodoan/domain"
 )
 
 // TestConsolidatedThroughPoppler prints a consolidation of two wards
 // whose figures are set by hand and reads them back: each ward's row, the
 // total row and the total against the plan, issued by the upper body.
 func TestConsolidatedThroughPoppler(t *testing.T) {
-	plan := store.Plan{Number: "25-KH/ĐTN", Indicators: []store.Indicator{
-		{Code: "2.1a", Section: "2.1", Title: "Có mô hình tuyên truyền", Kind: store.KindCheck, Target: 1},
-		{Code: "2.3", Section: "2.3", Title: "Chi đoàn khóm, ấp đạt chuẩn", Kind: store.KindPercent, Target: 100},
-		{Code: "2.5a", Section: "2.5", Title: "Phát triển đoàn viên mới (cả giai đoạn)", Kind: store.KindCount, Target: 7500, Period: true},
+	plan := domain.Plan{Number: "25-KH/ĐTN", Indicators: []domain.Indicator{
+		{Code: "2.1a", Section: "2.1", Title: "Có mô hình tuyên truyền", Kind: domain.KindCheck, Target: 1},
+		{Code: "2.3", Section: "2.3", Title: "Chi đoàn khóm, ấp đạt chuẩn", Kind: domain.KindPercent, Target: 100},
+		{Code: "2.5a", Section: "2.5", Title: "Phát triển đoàn viên mới (cả giai đoạn)", Kind: domain.KindCount, Target: 7500, Period: true},
 	}}
 	in := plan.Indicators
-	res := func(i int, actual float64, num, den int) store.Result {
-		return store.Result{Indicator: in[i], Actual: actual, Known: true, Num: num, Den: den}
+	res := func(i int, actual float64, num, den int) domain.Result {
+		return domain.Result{Indicator: in[i], Actual: actual, Known: true, Num: num, Den: den}
 	}
 	made := time.Date(2025, 12, 10, 3, 0, 0, 0, time.UTC)
 	c := &Consolidated{
-		Meta: Meta{Unit: store.Unit{UpperBody: "TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH", Name: "BCH TỈNH ĐOÀN ĐỒNG THÁP", Place: "Đồng Tháp", IssuerCode: "TĐTN"},
-			Number: 7, Date: store.MustDate(2025, 12, 15), Recipients: []string{"Các cơ sở Đoàn trực thuộc"},
-			Signer: store.Signer{Name: "Phan Văn Thắng"}},
-		Consolidation: store.Consolidation{Year: 2025, Cutoff: store.MustDate(2025, 12, 15), Plan: plan,
-			Wards: []store.WardResults{
-				{Ward: store.Ward{Unit: "BCH ĐOÀN PHƯỜNG AN HÒA", Made: made, Members: 1234},
-					Results: []store.Result{res(0, 1, 0, 0), res(1, 75, 3, 4), res(2, 31, 0, 0)}},
-				{Ward: store.Ward{Unit: "BCH ĐOÀN XÃ TÂN KHÁNH ĐÔNG", Made: made, Members: 567},
-					Results: []store.Result{res(0, 0, 0, 0), {Indicator: in[1], Detail: "chưa có tiêu chí"}, res(2, 52, 0, 0)}},
+		Meta: Meta{Unit: domain.Unit{UpperBody: "TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH", Name: "BCH TỈNH ĐOÀN ĐỒNG THÁP", Place: "Đồng Tháp", IssuerCode: "TĐTN"},
+			Number: 7, Date: domain.MustDate(2025, 12, 15), Recipients: []string{"Các cơ sở Đoàn trực thuộc"},
+			Signer: domain.Signer{Name: "Phan Văn Thắng"}},
+		Consolidation: domain.Consolidation{Year: 2025, Cutoff: domain.MustDate(2025, 12, 15), Plan: plan,
+			Wards: []domain.WardResults{
+				{Ward: domain.Ward{Unit: "BCH ĐOÀN PHƯỜNG AN HÒA", Made: made, Members: 1234},
+					Results: []domain.Result{res(0, 1, 0, 0), res(1, 75, 3, 4), res(2, 31, 0, 0)}},
+				{Ward: domain.Ward{Unit: "BCH ĐOÀN XÃ TÂN KHÁNH ĐÔNG", Made: made, Members: 567},
+					Results: []domain.Result{res(0, 0, 0, 0), {Indicator: in[1], Detail: "chưa có tiêu chí"}, res(2, 52, 0, 0)}},
 			},
 			// By hand: 1 of 2 wards has the model; 3/4 hamlets (the
 			// second ward has no figures); 31 + 52 new members.
-			Total: []store.Result{
-				{Indicator: in[0], Actual: 1, Known: true, Detail: "1/2 cơ sở đạt", Verdict: store.Verdict{Code: store.VerdictNotMet}},
-				{Indicator: in[1], Actual: 75, Known: true, Num: 3, Den: 4, Detail: "3/4; 1/2 cơ sở có số liệu", Verdict: store.Verdict{Code: store.VerdictNotMet}},
+			Total: []domain.Result{
+				{Indicator: in[0], Actual: 1, Known: true, Detail: "1/2 cơ sở đạt", Verdict: domain.Verdict{Code: domain.VerdictNotMet}},
+				{Indicator: in[1], Actual: 75, Known: true, Num: 3, Den: 4, Detail: "3/4; 1/2 cơ sở có số liệu", Verdict: domain.Verdict{Code: domain.VerdictNotMet}},
 				{Indicator: in[2], Actual: 83, Cumulative: 410, Known: true, Detail: "83",
-					Verdict: store.JudgePeriod(in[2], 410, 0.5)},
+					Verdict: domain.JudgePeriod(in[2], 410, 0.5)},
 			}},
 	}
 	path := pdfFile(t, "consolidated", func(w io.Writer) error { return WriteConsolidated(w, c) })
@@ -49,8 +49,8 @@ func TestConsolidatedThroughPoppler(t *testing.T) {
 		"TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH", "BCH TỈNH ĐOÀN ĐỒNG THÁP", "Số: 7-BC/TĐTN", "Đồng Tháp, ngày 15 tháng 12 năm 2025",
 		"Tổng hợp kết quả thực hiện Kế hoạch số 25-KH/ĐTN năm 2025 của các cơ sở Đoàn",
 		"của 2 cơ sở Đoàn trực thuộc gửi về, Ban Thường vụ Tỉnh Đoàn Đồng Tháp",
-		"1 Đoàn phường An Hòa " + store.FormatTime(made) + " 1.234",
-		"2 Đoàn xã Tân Khánh Đông " + store.FormatTime(made) + " 567",
+		"1 Đoàn phường An Hòa " + domain.FormatTime(made) + " 1.234",
+		"2 Đoàn xã Tân Khánh Đông " + domain.FormatTime(made) + " 567",
 		"1 Đoàn phường An Hòa Có 75% 31",
 		"2 Đoàn xã Tân Khánh Đông Chưa — 52",
 		"Tổng cộng 1/2 75% 83",

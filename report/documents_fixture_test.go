@@ -3,7 +3,7 @@ package report
 import (
 	"fmt"
 
-	"sodoan/store"
+	"sodoan/domain"
 )
 
 // fixtureBranches are the branches of the fixture member list.
@@ -26,19 +26,19 @@ func fixturePeriod() *Period {
 	inds := fixtureIndicators()
 	plan := fixturePlan()
 	plan.Indicators = inds
-	pr := store.PeriodResult{Plan: plan, Years: []int{2018, 2019, 2020, 2021, 2022}}
+	pr := domain.PeriodResult{Plan: plan, Years: []int{2018, 2019, 2020, 2021, 2022}}
 	for y := range pr.Years {
-		var rs []store.Result
+		var rs []domain.Result
 		for i, in := range inds {
-			r := store.Result{Indicator: in, Known: true, Actual: float64(10*y + i)}
-			if in.Kind == store.KindCheck {
+			r := domain.Result{Indicator: in, Known: true, Actual: float64(10*y + i)}
+			if in.Kind == domain.KindCheck {
 				r.Actual = 1
 			}
-			if in.Kind == store.KindPercent {
+			if in.Kind == domain.KindPercent {
 				r.Actual = 60 + float64(5*y) + 0.5
 			}
-			r.Verdict = store.Judge(in, r.Actual, true)
-			r.Met = r.Verdict.Code == store.VerdictMet
+			r.Verdict = domain.Judge(in, r.Actual, true)
+			r.Met = r.Verdict.Code == domain.VerdictMet
 			rs = append(rs, r)
 		}
 		pr.ByYear = append(pr.ByYear, rs)
@@ -51,8 +51,8 @@ func fixturePeriod() *Period {
 				sum += rs[i].Actual
 			}
 			t.Actual, t.Cumulative = sum, sum
-			t.Verdict = store.JudgePeriod(in, sum, 1)
-			t.Met = t.Verdict.Code == store.VerdictMet
+			t.Verdict = domain.JudgePeriod(in, sum, 1)
+			t.Met = t.Verdict.Code == domain.VerdictMet
 		}
 		pr.Total = append(pr.Total, t)
 	}

@@ -3,9 +3,10 @@
 // header, the document type and summary, justified body text, tables whose
 // header row repeats on every page, page numbers from page 2, and the
 // recipients and signature blocks. Every document is a function of plain
-// data (mostly store types) that writes the PDF to an io.Writer; the
-// register is read by the caller, so that the layout can be tested without
-// one.
+// data (domain types and the document structs here) that writes the PDF to
+// an io.Writer. It must not import store, issuing, sheet or ui: package
+// issuing reads a document's data from the register and hands it here, so
+// that the layout can be tested without one.
 package report
 
 import (

@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"sodoan/store"
+	"sodoan/domain"
 )
 
 // Number formats in the Vietnamese way: a dot between thousands, a comma
@@ -14,7 +14,7 @@ import (
 
 // appendDate appends d as dd/mm/yyyy (nothing when unset) without going
 // through fmt: member lists format tens of thousands of dates.
-func appendDate(b []byte, d store.Date) []byte {
+func appendDate(b []byte, d domain.Date) []byte {
 	if d.IsZero() {
 		return b
 	}
@@ -53,7 +53,7 @@ func baseLetter(r rune) rune {
 
 // unitShort is the unit's name for running text: "BCH ĐOÀN PHƯỜNG 1" →
 // "Đoàn Phường 1".
-func unitShort(u store.Unit) string {
+func unitShort(u domain.Unit) string {
 	name := strings.TrimSpace(nfc(u.Name))
 	for _, p := range []string{"BCH ", "Ban Chấp hành ", "BAN CHẤP HÀNH "} {
 		name = strings.TrimPrefix(name, p)
@@ -73,7 +73,7 @@ func unitShort(u store.Unit) string {
 // DefaultRecipients are the usual recipients of a ward report: the upper
 // body's standing office, the ward's Party committee, and the branches.
 // "Lưu VP." is added by the layout.
-func DefaultRecipients(u store.Unit) []string {
+func DefaultRecipients(u domain.Unit) []string {
 	var r []string
 	if u.UpperBody != "" {
 		r = append(r, "Ban Thường vụ "+titleCase(u.UpperBody)+" (qua Văn phòng)")

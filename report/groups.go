@@ -6,13 +6,13 @@ import (
 	"strconv"
 	"strings"
 
-	"sodoan/store"
+	"sodoan/domain"
 )
 
 // ClubList is the content of the list of clubs and their members.
 type ClubList struct {
 	Meta
-	Clubs []store.Club
+	Clubs []domain.Club
 }
 
 // WriteClubs writes the clubs (DANH SÁCH câu lạc bộ): a summary table,
@@ -49,8 +49,8 @@ func WriteClubs(w io.Writer, c *ClubList) error {
 type CoopList struct {
 	Meta
 	Year  int
-	Coops []store.Coop
-	Years []store.CoopYear // the year's results (by CoopID)
+	Coops []domain.Coop
+	Years []domain.CoopYear // the year's results (by CoopID)
 }
 
 // WriteCoops writes the cooperative groups (DANH SÁCH tổ hợp tác) with the
@@ -65,7 +65,7 @@ func WriteCoops(w io.Writer, c *CoopList) error {
 	if len(c.Coops) == 0 {
 		d.paragraph("Chưa có tổ hợp tác.")
 	} else {
-		byID := make(map[int64]store.CoopYear, len(c.Years))
+		byID := make(map[int64]domain.CoopYear, len(c.Years))
 		for _, y := range c.Years {
 			byID[y.CoopID] = y
 		}
@@ -88,9 +88,9 @@ func WriteCoops(w io.Writer, c *CoopList) error {
 			revenue += y.Revenue
 			support := supportCell(y, c.Year)
 			t.row("", strconv.Itoa(i+1), nfc(co.Name), nfc(co.Field), co.Founded.String(), legalBasis(co.LegalBasis),
-				strconv.Itoa(len(co.Members)), store.FormatInt(co.Capital), store.FormatInt(y.Revenue), store.FormatInt(y.AvgIncome), support)
+				strconv.Itoa(len(co.Members)), domain.FormatInt(co.Capital), domain.FormatInt(y.Revenue), domain.FormatInt(y.AvgIncome), support)
 		}
-		t.row("B", "", "Cộng", "", "", "", "", store.FormatInt(capital), store.FormatInt(revenue), "", "")
+		t.row("B", "", "Cộng", "", "", "", "", domain.FormatInt(capital), domain.FormatInt(revenue), "", "")
 
 		d.tableHeading("II/. THÀNH VIÊN CÁC TỔ HỢP TÁC")
 		t = d.newTable(groupMemberColumns(), d.set.TableSize)
@@ -109,7 +109,7 @@ func WriteCoops(w io.Writer, c *CoopList) error {
 }
 
 func legalBasis(code string) string {
-	for _, c := range store.LegalBases {
+	for _, c := range domain.LegalBases {
 		if c.Code == code {
 			return c.Label
 		}
@@ -129,7 +129,7 @@ func groupMemberColumns() []Column {
 // groupMemberRows writes a club's or group's members; people who are not
 // in the register are marked, since they are not counted as members of
 // the Union.
-func groupMemberRows(t *table, members []store.GroupMember, closing float64) {
+func groupMemberRows(t *table, members []domain.GroupMember, closing float64) {
 	if len(members) == 0 {
 		if closing > 0 {
 			t.keepTail(0, closing)
@@ -163,7 +163,7 @@ func lastClosing(d *doc, m *Meta, i, n int) float64 {
 // supportCell is what the Union gave a group in the year, in a few words:
 // the model the Union supported is marked in front of what was given,
 // not by a sentence appended to it.
-func supportCell(y store.CoopYear, year int) string {
+func supportCell(y domain.CoopYear, year int) string {
 	support := strings.TrimSpace(nfc(y.Support))
 	switch {
 	case !y.SupportedModel:

@@ -5,18 +5,18 @@ import (
 	"strconv"
 	"strings"
 
-	"sodoan/store"
+	"sodoan/domain"
 )
 
 // Meta is what every document carries besides its content: the issuing
 // unit, the number from the outgoing-document register, the date, the
 // recipients and who signs.
 type Meta struct {
-	Unit store.Unit
+	Unit domain.Unit
 	// Number is the document's number in the register for its type and
 	// year; 0 leaves a blank to fill by hand ("Số:    -BC/ĐTN").
 	Number int
-	Date   store.Date // the issue date printed in the header; zero: today
+	Date   domain.Date // the issue date printed in the header; zero: today
 	// Recipients are printed under "Nơi nhận:" one a line, as given, each
 	// with "- " before and ";" after; "Lưu VP." always ends the list.
 	Recipients []string
@@ -26,7 +26,7 @@ type Meta struct {
 	// Signer is who signs, found in the register's positions on the
 	// document's date (store.SignerOn); with Signer.Deputy the block
 	// reads KT. BÍ THƯ / PHÓ BÍ THƯ. An empty name leaves the line blank.
-	Signer store.Signer
+	Signer domain.Signer
 	// Symbol replaces the number and symbol printed after "Số:" (a
 	// plan prints its own number, "25-KH/ĐTN").
 	Symbol string
@@ -44,9 +44,12 @@ func (m *Meta) settings() Settings {
 	return DefaultSettings()
 }
 
-func (m *Meta) date() store.Date {
+// date is the document's date. Issuing dates every document from the
+// register's clock; a zero date, left only by tests and benchmarks of the
+// layout, is the wall clock's today.
+func (m *Meta) date() domain.Date {
 	if m.Date.IsZero() {
-		return store.Today()
+		return domain.Today()
 	}
 	return m.Date
 }
@@ -67,7 +70,7 @@ func Symbol(number int, docType, issuer string) string {
 
 // DateLine is the place and date of the header, "Phường 1, ngày 05 tháng 3
 // năm 2026": days 1–9 and months 1–2 take a leading zero (Nghị định 30).
-func DateLine(place string, d store.Date) string {
+func DateLine(place string, d domain.Date) string {
 	month := strconv.Itoa(d.Month())
 	if d.Month() <= 2 {
 		month = fmt.Sprintf("%02d", d.Month())

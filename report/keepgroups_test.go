@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/domain"
 	"sodoan/internal/testtool"
-	"sodoan/store"
 )
 
 // QA finding 16: the cooperative groups' and the clubs' lists keep their
@@ -21,7 +21,7 @@ func TestGroupListsKeepLastRows(t *testing.T) {
 		last := &coops[len(coops)-1]
 		last.Members = nil
 		for i := range n {
-			last.Members = append(last.Members, store.GroupMember{Name: fmt.Sprintf("Thành viên Số %s", strings.Repeat("a", 1+i%3)), Role: "Tổ viên"})
+			last.Members = append(last.Members, domain.GroupMember{Name: fmt.Sprintf("Thành viên Số %s", strings.Repeat("a", 1+i%3)), Role: "Tổ viên"})
 		}
 		last.Members[n-1].Name = "Người Cuối Cùng"
 		path := pdfFile(t, fmt.Sprintf("coops-%d", n), func(w io.Writer) error {
@@ -58,7 +58,7 @@ func TestCaptionsStayWithTables(t *testing.T) {
 		"Các câu lạc bộ đang hoạt động:", "Các tổ hợp tác và kết quả hoạt động trong năm:"}
 	for n := 0; n <= 24; n++ {
 		a := fixtureAnnual()
-		a.Narrative = store.Narrative{"situation": strings.TrimSpace(strings.Repeat("Phường có nhiều thanh niên đi làm ăn xa, sinh hoạt chưa đều, cần nắm lại danh sách từng khóm.\n", n))}
+		a.Narrative = domain.Narrative{"situation": strings.TrimSpace(strings.Repeat("Phường có nhiều thanh niên đi làm ăn xa, sinh hoạt chưa đều, cần nắm lại danh sách từng khóm.\n", n))}
 		path := pdfFile(t, fmt.Sprintf("annual-%d", n), func(w io.Writer) error { return WriteAnnual(w, a) })
 		testtool.Need(t, "pdftotext")
 		out, err := exec.Command("pdftotext", "-raw", path, "-").Output()

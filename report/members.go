@@ -5,7 +5,7 @@ import (
 	"io"
 	"strconv"
 
-	"sodoan/store"
+	"sodoan/domain"
 )
 
 // MemberGroup is the members of one branch, in the order they are printed
@@ -14,7 +14,7 @@ type MemberGroup struct {
 	Name string // the branch's name, printed as a group title
 	// Count is printed in the group title; 0 counts Members.
 	Count   int
-	Members []store.Person
+	Members []domain.Person
 }
 
 // MemberList is the content of a member list (DANH SÁCH đoàn viên).
@@ -24,15 +24,15 @@ type MemberList struct {
 	// empty: "Đoàn viên" and the unit.
 	Summary string
 	Groups  []MemberGroup
-	// Personal adds the columns CCCD, phone and address: personal data is
-	// printed only when the user asks for it.
+	// Personal adds the personal columns (CCCD, phone, address, dues category:
+	// the catalog's Printed fields), printed only when the user asks.
 	Personal bool
 	// Each, when set, streams the members in print order instead of the
 	// Groups' Members (store.EachMember sorted by branch), so that a large
 	// register is never held in memory: a group starts whenever
 	// BranchName changes, titled with the Count of the group of that
 	// name in Groups.
-	Each func(fn func(*store.Person) error) error
+	Each func(fn func(*domain.Person) error) error
 }
 
 // NoBranch titles the members who belong to no branch.
@@ -42,6 +42,19 @@ const NoBranch = "Chưa phân chi đoàn"
 // types have none of their own for a list, which goes to the upper level
 // as a report (BC) with DANH SÁCH as its title.
 const ListType = "BC"
+
+// personalColumns are the person's fields the personal version of the
+// list adds, after the customary columns: those the catalog marks Printed
+// (CCCD, phone, address, dues category).
+var personalColumns = func() []domain.Field {
+	var out []domain.Field
+	for _, f := range domain.PersonFields {
+		if f.Printed {
+			out = append(out, f)
+		}
+	}
+	return out
+}()
 
 // memberColumns are the customary columns of a member list, the personal
 // ones last.
@@ -66,10 +79,13 @@ func memberColumns(personal bool) []Column {
 		for i, w := range []float64{8, 29, 16, 16, 11, 17, 24, 17, 19, 13, 14} {
 			cols[i].Width = w
 		}
-		cols = append(cols,
-			Column{Title: "Số CCCD", Width: 22, Align: "C"},
-			Column{Title: "Điện thoại", Width: 18, Align: "C"},
-			Column{Title: "Địa chỉ", Width: 28})
+		for _, f := range personalColumns {
+			c := Column{Title: f.Label, Width: f.PrintWidth}
+			if f.Kind != domain.FieldText {
+				c.Align = "C"
+			}
+			cols = append(cols, c)
+		}
 	}
 	return cols
 }
@@ -77,10 +93,10 @@ func memberColumns(personal bool) []Column {
 // Abbreviations of the Trình độ column, customary in printed lists, so
 // that a row stays on one line.
 var (
-	qualificationAbbr = map[store.Qualification]string{
+	qualificationAbbr = map[domain.Qualification]string{
 		"vocational": "Nghề", "college": "CĐ", "university": "ĐH", "postgraduate": "SĐH",
 	}
-	theoryAbbr = map[store.TheoryLevel]string{
+	theoryAbbr = map[domain.TheoryLevel]string{
 		"elementary": "SC", "intermediate": "TC", "advanced": "CC",
 	}
 )
@@ -102,7 +118,7 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 	cols := memberColumns(l.Personal)
 	size := set.ListSize
 	if l.Personal {
-		// Three more columns on the same width.
+		// More columns on the same width.
 		size *= 0.9
 	}
 	t := d.newTable(cols, size)
@@ -122,11 +138,11 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 	}
 	closing := d.listClosing(&l.Meta)
 	title := func(name string, count int) {
-		t.span("B", fmt.Sprintf("%s (%s đoàn viên)", nfc(name), store.FormatInt(int64(count))))
+		t.span("B", fmt.Sprintf("%s (%s đoàn viên)", nfc(name), domain.FormatInt(int64(count))))
 	}
-	one := func(p *store.Person) {
+	one := func(p *domain.Person) {
 		n++
-		if p.Gender == store.Female {
+		if p.Gender == domain.Female {
 			women++
 		} else {
 			men++
@@ -160,7 +176,7 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 			counts[g.Name] = max(g.Count, len(g.Members))
 		}
 		first, cur := true, ""
-		err := pipeline(l.Each, func(p *store.Person) {
+		err := pipeline(l.Each, func(p *domain.Person) {
 			if (first || p.BranchName != cur) && len(l.Groups) != 1 {
 				name := p.BranchName
 				if name == "" {
@@ -184,7 +200,7 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 			}
 		}
 	}
-	d.lastParagraph(&l.Meta, true, fmt.Sprintf("Tổng cộng: %s đoàn viên (Nam: %s, Nữ: %s)", store.FormatInt(int64(n)), store.FormatInt(int64(men)), store.FormatInt(int64(women))),
+	d.lastParagraph(&l.Meta, true, fmt.Sprintf("Tổng cộng: %s đoàn viên (Nam: %s, Nữ: %s)", domain.FormatInt(int64(n)), domain.FormatInt(int64(men)), domain.FormatInt(int64(women))),
 		"B", 0, "L")
 	d.closing(&l.Meta, true)
 	return d.finish(w)
@@ -195,19 +211,19 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 // and layout take about as long as each other on a large list, and the
 // two overlap on a machine with two cores. Batches are recycled so that
 // the hand-over allocates nothing per member.
-func pipeline(each func(fn func(*store.Person) error) error, fn func(*store.Person)) error {
+func pipeline(each func(fn func(*domain.Person) error) error, fn func(*domain.Person)) error {
 	const batchSize = 256
-	full := make(chan []store.Person, 4)
-	free := make(chan []store.Person, 6)
+	full := make(chan []domain.Person, 4)
+	free := make(chan []domain.Person, 6)
 	for range 6 {
-		free <- make([]store.Person, 0, batchSize)
+		free <- make([]domain.Person, 0, batchSize)
 	}
 	done := make(chan struct{})
 	errc := make(chan error, 1)
 	go func() {
 		defer close(full)
 		batch := <-free
-		err := each(func(p *store.Person) error {
+		err := each(func(p *domain.Person) error {
 			batch = append(batch, *p)
 			if len(batch) == batchSize {
 				select {
@@ -241,7 +257,7 @@ func pipeline(each func(fn func(*store.Person) error) error, fn func(*store.Pers
 var errStopped = fmt.Errorf("dừng đọc")
 
 // memberRow appends the cells of p's row to b, recording where each ends.
-func memberRow(b []byte, ends []int, p *store.Person, n int, personal bool) []byte {
+func memberRow(b []byte, ends []int, p *domain.Person, n int, personal bool) []byte {
 	c := 0
 	end := func() {
 		ends[c] = len(b)
@@ -251,11 +267,11 @@ func memberRow(b []byte, ends []int, p *store.Person, n int, personal bool) []by
 	end()
 	b = appendName(b, p.FamilyName, p.MiddleName, p.GivenName)
 	end()
-	if p.Gender != store.Female {
+	if p.Gender != domain.Female {
 		b = appendDate(b, p.BirthDate)
 	}
 	end()
-	if p.Gender == store.Female {
+	if p.Gender == domain.Female {
 		b = appendDate(b, p.BirthDate)
 	}
 	end()
@@ -278,12 +294,10 @@ func memberRow(b []byte, ends []int, p *store.Person, n int, personal bool) []by
 	b = append(b, p.Note...)
 	end()
 	if personal {
-		b = append(b, p.CitizenID...)
-		end()
-		b = append(b, p.Phone...)
-		end()
-		b = append(b, p.Address...)
-		end()
+		for _, f := range personalColumns {
+			b = append(b, f.Display(p)...)
+			end()
+		}
 	}
 	return b
 }
@@ -306,7 +320,7 @@ func appendName(b []byte, parts ...string) []byte {
 
 // appendLevels appends schooling, qualification and political theory,
 // abbreviated: "12/12, ĐH, SC".
-func appendLevels(b []byte, p *store.Person) []byte {
+func appendLevels(b []byte, p *domain.Person) []byte {
 	start := len(b)
 	sep := func() {
 		if len(b) > start {

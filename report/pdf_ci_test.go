@@ -14,8 +14,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"sodoan/domain"
 	"sodoan/internal/testtool"
-	"sodoan/store"
 )
 
 // These tests read the generated PDFs back with poppler (pdftotext,
@@ -104,7 +104,7 @@ func TestDocumentsThroughPoppler(t *testing.T) {
 	annual := fixtureAnnual()
 	var indicatorRows []string
 	for _, r := range annual.Results {
-		target := store.FormatValue(r.Indicator.Kind, r.Indicator.Target)
+		target := domain.FormatValue(r.Indicator.Kind, r.Indicator.Target)
 		if r.Indicator.Period {
 			target += " (cả giai đoạn)"
 		}

@@ -6,15 +6,15 @@ import (
 	"strconv"
 	"strings"
 
-	"sodoan/store"
+	"sodoan/domain"
 )
 
 // Period is the content of a period report (sơ kết, tổng kết) on a plan.
 type Period struct {
 	Meta
-	Result store.PeriodResult
-	// Narrative holds the report's texts by section (store.PeriodSections).
-	Narrative store.Narrative
+	Result domain.PeriodResult
+	// Narrative holds the report's texts by section (domain.PeriodSections).
+	Narrative domain.Narrative
 	// Texts is an assessment printed as part II when Narrative is nil
 	// (one paragraph a line, optional).
 	Texts string
@@ -22,7 +22,7 @@ type Period struct {
 
 // PeriodSummary is the line under BÁO CÁO: a mid-term review (sơ kết)
 // while the plan runs, a final review (tổng kết) once its last year is in.
-func PeriodSummary(pr store.PeriodResult) string {
+func PeriodSummary(pr domain.PeriodResult) string {
 	kind := "Sơ kết"
 	if n := len(pr.Years); n > 0 && pr.Years[n-1] >= pr.Plan.EndYear {
 		kind = "Tổng kết"
@@ -84,9 +84,9 @@ func WritePeriod(w io.Writer, p *Period) error {
 	for i, total := range pr.Total {
 		in := total.Indicator
 		cells = cells[:0]
-		target := store.FormatValue(in.Kind, in.Target)
+		target := domain.FormatValue(in.Kind, in.Target)
 		switch {
-		case in.Kind == store.KindCheck:
+		case in.Kind == domain.KindCheck:
 			target = "Có"
 		case in.Period:
 			target += " (cả giai đoạn)"
@@ -133,12 +133,12 @@ func WritePeriod(w io.Writer, p *Period) error {
 
 // yearCell is a result in a narrow column: the value alone ("Có" or
 // "Chưa" for a checkbox).
-func yearCell(r store.Result) string {
-	if r.Indicator.Kind == store.KindCheck {
+func yearCell(r domain.Result) string {
+	if r.Indicator.Kind == domain.KindCheck {
 		if r.Actual >= 1 {
 			return "Có"
 		}
 		return "Chưa"
 	}
-	return store.FormatValue(r.Indicator.Kind, r.Actual)
+	return domain.FormatValue(r.Indicator.Kind, r.Actual)
 }

@@ -5,15 +5,15 @@ import (
 	"io"
 	"strings"
 
-	"sodoan/store"
+	"sodoan/domain"
 )
 
 // PlanDoc is the content of a ward's plan (KẾ HOẠCH) printed from the
 // register: its texts and every target.
 type PlanDoc struct {
 	Meta
-	Plan      store.Plan
-	Narrative store.Narrative // by store.PlanSections
+	Plan      domain.Plan
+	Narrative domain.Narrative // by domain.PlanSections
 }
 
 // PlanType is the type code of a plan.
@@ -72,18 +72,18 @@ func WritePlan(w io.Writer, p *PlanDoc) error {
 
 // targetWords says a target as a plan writes it: "hằng năm đạt 100%",
 // "hằng năm có ít nhất 1", "cả giai đoạn 2024 - 2028 đạt 450".
-func targetWords(in store.Indicator, title, period string) string {
+func targetWords(in domain.Indicator, title, period string) string {
 	yearly := "hằng năm "
 	if strings.Contains(title, "mỗi năm") || strings.Contains(title, "hằng năm") {
 		yearly = "" // the title says it
 	}
 	switch {
-	case in.Kind == store.KindCheck:
+	case in.Kind == domain.KindCheck:
 		return "thực hiện hằng năm"
 	case in.Period:
-		return "cả " + period + " đạt " + store.FormatValue(in.Kind, in.Target)
-	case in.Kind == store.KindCount:
-		return yearly + "có ít nhất " + store.FormatValue(in.Kind, in.Target)
+		return "cả " + period + " đạt " + domain.FormatValue(in.Kind, in.Target)
+	case in.Kind == domain.KindCount:
+		return yearly + "có ít nhất " + domain.FormatValue(in.Kind, in.Target)
 	}
-	return yearly + "đạt " + store.FormatValue(in.Kind, in.Target)
+	return yearly + "đạt " + domain.FormatValue(in.Kind, in.Target)
 }

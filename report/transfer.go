@@ -5,16 +5,16 @@ import (
 	"io"
 	"strings"
 
-	"sodoan/store"
+	"sodoan/domain"
 )
 
 // Transfer is the content of a transfer letter (giấy giới thiệu sinh hoạt
 // Đoàn) for one member who leaves.
 type Transfer struct {
 	Meta
-	Person store.Person // with BranchName filled
-	To     string       // the receiving unit
-	Reason string       // why the member moves (optional)
+	Person domain.Person // with BranchName filled
+	To     string        // the receiving unit
+	Reason string        // why the member moves (optional)
 	// ValidDays is how long the letter is valid; 0: 30 days.
 	ValidDays int
 }
@@ -34,7 +34,7 @@ func WriteTransfer(w io.Writer, tr *Transfer) error {
 
 	d.paragraph(fmt.Sprintf("Ban Chấp hành %s trân trọng giới thiệu:", unit))
 	gender := "Nam"
-	if p.Gender == store.Female {
+	if p.Gender == domain.Female {
 		gender = "Nữ"
 	}
 	religion := p.Religion
@@ -74,7 +74,7 @@ func WriteTransfer(w io.Writer, tr *Transfer) error {
 	if len(m.Recipients) == 0 {
 		m.Recipients = []string{"Như trên"}
 	}
-	d.lastParagraph(&m, false, fmt.Sprintf("Giấy giới thiệu có giá trị đến hết ngày %s.", store.DateOf(until)), "", d.set.FirstLineIndent, "J")
+	d.lastParagraph(&m, false, fmt.Sprintf("Giấy giới thiệu có giá trị đến hết ngày %s.", domain.DateOf(until)), "", d.set.FirstLineIndent, "J")
 	d.closing(&m, false)
 	return d.finish(w)
 }

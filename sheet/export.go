@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
@@ -47,7 +48,7 @@ func ExportMembers(ctx context.Context, st *store.Store, f store.MemberFilter, w
 	}
 	n := 0
 	vals := make([]any, len(fields))
-	err = st.EachMember(ctx, f, func(p *store.Person) error {
+	err = st.EachMember(ctx, f, func(p *domain.Person) error {
 		n++
 		for i, fl := range fields {
 			vals[i] = fl.Get(p, n)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/domain"
+
 	"github.com/xuri/excelize/v2"
 
 	"sodoan/store"
@@ -29,15 +31,15 @@ func openTemp(t testing.TB) *store.Store {
 func withBranch(t *testing.T, name string) (*store.Store, int64) {
 	t.Helper()
 	s := openTemp(t)
-	b := &store.Branch{Name: name, Kind: store.BranchHamlet, Active: true}
+	b := &domain.Branch{Name: name, Kind: domain.BranchHamlet, Active: true}
 	if err := s.SaveBranch(context.Background(), b); err != nil {
 		t.Fatal(err)
 	}
 	return s, b.ID
 }
 
-func member(family, middle, given string, birth store.Date, card string) *store.Person {
-	return &store.Person{FamilyName: family, MiddleName: middle, GivenName: given, Gender: store.Male, BirthDate: birth,
+func member(family, middle, given string, birth domain.Date, card string) *domain.Person {
+	return &domain.Person{FamilyName: family, MiddleName: middle, GivenName: given, Gender: domain.Male, BirthDate: birth,
 		UnionMember: true, AdmissionDate: birth.AddYears(16), CardNumber: card, Ethnicity: "Kinh"}
 }
 
@@ -48,12 +50,12 @@ func twoMembers(t *testing.T) *store.Store {
 	t.Helper()
 	ctx := context.Background()
 	s, branch := withBranch(t, "Chi đoàn Khóm 1")
-	a := member("Nguyễn", "Văn", "Đức", store.MustDate(2001, 3, 9), "0870012345")
+	a := member("Nguyễn", "Văn", "Đức", domain.MustDate(2001, 3, 9), "0870012345")
 	a.BranchID, a.CitizenID, a.Phone, a.Schooling, a.Address = branch, "087201001234", "0912345678", 12, "12 Lê Lợi"
-	f := member("Lê", "Thị", "Ánh", store.MustDate(1999, 12, 31), "0870000001")
-	f.Gender, f.FederationMember, f.FederationDate = store.Female, true, store.MustDate(2019, 5, 1)
+	f := member("Lê", "Thị", "Ánh", domain.MustDate(1999, 12, 31), "0870000001")
+	f.Gender, f.FederationMember, f.FederationDate = domain.Female, true, domain.MustDate(2019, 5, 1)
 	f.Note = "=HYPERLINK(\"http://x\",\"bấm\")"
-	if err := s.AddPeople(ctx, []*store.Person{a, f}); err != nil {
+	if err := s.AddPeople(ctx, []*domain.Person{a, f}); err != nil {
 		t.Fatal(err)
 	}
 	return s

@@ -15,7 +15,7 @@ import (
 	"sync"
 	"time"
 
-	"sodoan/store"
+	"sodoan/domain"
 )
 
 // Kind says how a column's cells are written and read.
@@ -48,16 +48,16 @@ type Field struct {
 	// asks (Nghị định 13/2023/NĐ-CP): CCCD, phone, address, ethnicity,
 	// religion, notes.
 	Personal bool
-	// StoreFields are the store.FieldError.Field names the column holds,
+	// StoreFields are the domain.FieldError.Field names the column holds,
 	// so that a problem the store finds is shown under this column.
 	StoreFields []string
-	// Get is the value exported: string, int, bool or store.Date. Nil: the
+	// Get is the value exported: string, int, bool or domain.Date. Nil: the
 	// field is read only from sheets (Họ và tên, the Nam/Nữ columns).
-	Get func(p *store.Person, row int) any
+	Get func(p *domain.Person, row int) any
 	// Set reads a cell into p; it returns the reason, in Vietnamese, when
 	// the text cannot be read. Nil: the column is recognised but not
 	// imported (it is derived by the register).
-	Set func(p *store.Person, v string) error
+	Set func(p *domain.Person, v string) error
 	// Under is the key of the field whose header spans this one in a
 	// two-level header (Nam and Nữ under Ngày sinh or under Giới tính):
 	// the label names this column only there.
@@ -77,156 +77,175 @@ const (
 )
 
 // Fields is the table of a person's columns, in the order exports write
-// them.
-var Fields = []Field{
-	{Key: keyNumber, Label: "STT", Aliases: []string{"TT", "Số TT", "Số thứ tự"}, Width: 6, Kind: Number,
-		Get: func(_ *store.Person, row int) any { return row }},
-	{Key: keyFullName, Label: "Họ và tên", Aliases: []string{"Họ tên", "Họ, tên", "Họ và tên đoàn viên", "Họ và tên hội viên"},
-		Kind: Text, StoreFields: []string{"FamilyName", "MiddleName", "GivenName", "FullName"},
-		Set: func(p *store.Person, v string) error {
-			p.FamilyName, p.MiddleName, p.GivenName = store.SplitFullName(v)
-			return nil
-		}},
-	{Key: "family_name", Label: "Họ", Width: 10, StoreFields: []string{"FamilyName", "FullName"},
-		Get: func(p *store.Person, _ int) any { return p.FamilyName },
-		Set: func(p *store.Person, v string) error { p.FamilyName = v; return nil }},
-	{Key: "middle_name", Label: "Tên đệm", Aliases: []string{"Tên lót", "Chữ lót"}, Width: 14, StoreFields: []string{"MiddleName"},
-		Get: func(p *store.Person, _ int) any { return p.MiddleName },
-		Set: func(p *store.Person, v string) error { p.MiddleName = v; return nil }},
-	{Key: "given_name", Label: "Tên", Width: 9, StoreFields: []string{"GivenName"},
-		Get: func(p *store.Person, _ int) any { return p.GivenName },
-		Set: func(p *store.Person, v string) error { p.GivenName = v; return nil }},
-	{Key: keyBirthDate, Label: "Ngày sinh", Aliases: []string{"Ngày, tháng, năm sinh", "Ngày tháng năm sinh", "Năm sinh", "NS"},
-		Width: 12, Kind: DateKind, StoreFields: []string{"BirthDate"},
-		Get: func(p *store.Person, _ int) any { return p.BirthDate },
-		Set: func(p *store.Person, v string) error { return setDate(&p.BirthDate, v) }},
-	// A date under Nam is a man's date of birth, under Nữ a woman's.
-	{Key: keyBirthMale, Label: "Nam", Under: keyBirthDate, Kind: DateKind, StoreFields: []string{"BirthDate", "Gender"}},
-	{Key: keyBirthFemale, Label: "Nữ", Under: keyBirthDate, Kind: DateKind, StoreFields: []string{"BirthDate", "Gender"}},
-	// An x under Giới tính's Nam or Nữ.
-	{Key: "gender_male", Label: "Nam", Under: keyGender, Kind: Mark, StoreFields: []string{"Gender"},
-		Set: func(p *store.Person, v string) error { return setSex(p, v, store.Male) }},
-	{Key: "gender_female", Label: "Nữ", Under: keyGender, Kind: Mark, StoreFields: []string{"Gender"},
-		Set: func(p *store.Person, v string) error { return setSex(p, v, store.Female) }},
-	{Key: keyGender, Label: "Giới tính", Aliases: []string{"Phái", "Nam/Nữ", "Nam, nữ"}, Width: 9, StoreFields: []string{"Gender"},
-		Get: func(p *store.Person, _ int) any { return p.Gender.Label() },
-		Set: func(p *store.Person, v string) error {
-			return setChoice(v, store.Genders, map[string]string{"nu": "female", "f": "female", "m": "male", "x": "male"},
-				func(c string) { p.Gender = store.Gender(c) })
-		}},
-	{Key: "ethnicity", Label: "Dân tộc", Width: 9, Personal: true, StoreFields: []string{"Ethnicity"},
-		Get: func(p *store.Person, _ int) any { return p.Ethnicity },
-		Set: func(p *store.Person, v string) error { p.Ethnicity = v; return nil }},
-	{Key: "religion", Label: "Tôn giáo", Width: 11, Personal: true, StoreFields: []string{"Religion"},
-		Get: func(p *store.Person, _ int) any { return p.Religion },
-		Set: func(p *store.Person, v string) error {
-			if f := store.Fold(v); f == "khong" || f == "khong co" || f == "-" {
-				v = ""
+// them: the catalog's fields (domain.PersonFields) with what only a sheet
+// has (the STT, a full name in one column, Nam and Nữ under a header, the
+// office and the status the register derives).
+var Fields = buildFields()
+
+func buildFields() []Field {
+	out := []Field{
+		{Key: keyNumber, Label: "STT", Aliases: []string{"TT", "Số TT", "Số thứ tự"}, Width: 6, Kind: Number,
+			Get: func(_ *domain.Person, row int) any { return row }},
+		{Key: keyFullName, Label: "Họ và tên", Aliases: []string{"Họ tên", "Họ, tên", "Họ và tên đoàn viên", "Họ và tên hội viên"},
+			Kind: Text, StoreFields: []string{"FamilyName", "MiddleName", "GivenName", "FullName"},
+			Set: func(p *domain.Person, v string) error {
+				p.FamilyName, p.MiddleName, p.GivenName = domain.SplitFullName(v)
+				return nil
+			}},
+	}
+	var gender []Field
+	for _, f := range domain.PersonFields {
+		sf := fromCatalog(f)
+		switch f.Key {
+		case keyGender:
+			// A sheet's customary order has Giới tính after Ngày sinh and
+			// its Nam and Nữ columns.
+			gender = []Field{
+				// An x under Giới tính's Nam or Nữ.
+				{Key: "gender_male", Label: "Nam", Under: keyGender, Kind: Mark, StoreFields: []string{"Gender"},
+					Set: func(p *domain.Person, v string) error { return setSex(p, v, domain.Male) }},
+				{Key: "gender_female", Label: "Nữ", Under: keyGender, Kind: Mark, StoreFields: []string{"Gender"},
+					Set: func(p *domain.Person, v string) error { return setSex(p, v, domain.Female) }},
+				sf,
 			}
-			p.Religion = v
-			return nil
-		}},
-	{Key: "citizen_id", Label: "Số CCCD", Aliases: []string{"CCCD", "CMND", "Số CMND", "CCCD/CMND", "Số CCCD/CMND", "Căn cước công dân", "Số định danh", "Số định danh cá nhân"},
-		Width: 15, Kind: Code, Personal: true, StoreFields: []string{"CitizenID"},
-		Get: func(p *store.Person, _ int) any { return p.CitizenID },
-		Set: func(p *store.Person, v string) error { p.CitizenID = digitsLost(v, 12); return nil }},
-	{Key: "phone", Label: "Điện thoại", Aliases: []string{"SĐT", "Số điện thoại", "Số ĐT", "ĐT", "Điện thoại liên hệ"},
-		Width: 13, Kind: Code, Personal: true, StoreFields: []string{"Phone"},
-		Get: func(p *store.Person, _ int) any { return p.Phone },
-		Set: func(p *store.Person, v string) error { p.Phone = digitsLost(v, 10); return nil }},
-	{Key: "address", Label: "Địa chỉ", Aliases: []string{"Nơi ở", "Nơi ở hiện nay", "Chỗ ở hiện nay", "Địa chỉ thường trú", "Thường trú"},
-		Width: 28, Personal: true, StoreFields: []string{"Address"},
-		Get: func(p *store.Person, _ int) any { return p.Address },
-		Set: func(p *store.Person, v string) error { p.Address = v; return nil }},
-	{Key: "hamlet", Label: "Khóm, ấp", Aliases: []string{"Khóm", "Ấp", "Khóm/ấp", "Khu phố", "Tổ dân phố"}, Width: 12, StoreFields: []string{"Hamlet"},
-		Get: func(p *store.Person, _ int) any { return p.Hamlet },
-		Set: func(p *store.Person, v string) error { p.Hamlet = v; return nil }},
-	{Key: "occupation", Label: "Nghề nghiệp", Aliases: []string{"Nghề nghiệp hiện nay", "Việc làm"}, Width: 24, StoreFields: []string{"Occupation"},
-		Get: func(p *store.Person, _ int) any {
-			if p.Occupation == "" {
-				return ""
-			}
-			return p.Occupation.Label()
-		},
-		Set: func(p *store.Person, v string) error {
-			return setChoice(v, store.Occupations, map[string]string{"hoc sinh": "student", "sinh vien": "student", "hs": "student", "sv": "student",
-				"cong chuc": "civil_servant", "vien chuc": "civil_servant", "can bo": "civil_servant", "cong nhan": "worker",
-				"nong dan": "farmer", "lam ruong": "farmer", "buon ban": "self_employed", "kinh doanh": "self_employed",
-				"lao dong tu do": "self_employed", "that nghiep": "unemployed", "bo doi": "armed", "cong an": "armed"},
-				func(c string) { p.Occupation = store.Occupation(c) })
-		}},
-	{Key: "schooling", Label: "Học vấn", Aliases: []string{"Trình độ học vấn", "Văn hóa", "Trình độ văn hóa", "TĐHV"}, Width: 9, Kind: Text, StoreFields: []string{"Schooling"},
-		Get: func(p *store.Person, _ int) any {
-			if p.Schooling == 0 {
-				return ""
-			}
-			return strconv.Itoa(p.Schooling) + "/12"
-		},
-		Set: func(p *store.Person, v string) error {
+			continue
+		case keyBirthDate:
+			out = append(out, sf,
+				// A date under Nam is a man's date of birth, under Nữ a woman's.
+				Field{Key: keyBirthMale, Label: "Nam", Under: keyBirthDate, Kind: DateKind, StoreFields: []string{"BirthDate", "Gender"}},
+				Field{Key: keyBirthFemale, Label: "Nữ", Under: keyBirthDate, Kind: DateKind, StoreFields: []string{"BirthDate", "Gender"}})
+			out = append(out, gender...)
+			continue
+		case "note":
+			// Offices and status come from the register's own history (who
+			// held which office since when, transfers and removals):
+			// exported, and recognised on import but not read.
+			out = append(out,
+				Field{Key: "position", Label: "Chức vụ", Aliases: []string{"Chức vụ Đoàn", "Chức vụ hiện nay"}, Width: 20,
+					Get: func(p *domain.Person, _ int) any { return p.Position }},
+				Field{Key: "status", Label: "Trạng thái", Aliases: []string{"Tình trạng"}, Width: 16,
+					Get: func(p *domain.Person, _ int) any { return p.Status.Label() }})
+		}
+		out = append(out, sf)
+	}
+	return out
+}
+
+// sheetOnly is what a column has in a sheet beyond its catalog field: a
+// width, and for some a key, a writer or a reader of their own.
+var sheetOnly = map[string]Field{
+	"family_name": {Width: 10, StoreFields: []string{"FamilyName", "FullName"}},
+	"middle_name": {Width: 14},
+	"given_name":  {Width: 9},
+	keyBirthDate:  {Width: 12},
+	keyGender: {Width: 9, Set: func(p *domain.Person, v string) error {
+		return setChoice(v, domain.Genders, map[string]string{"nu": "female", "f": "female", "m": "male", "x": "male"},
+			func(c string) { p.Gender = domain.Gender(c) })
+	}},
+	"ethnicity": {Width: 9},
+	"religion": {Width: 11, Set: func(p *domain.Person, v string) error {
+		if f := domain.Fold(v); f == "khong" || f == "khong co" || f == "-" {
+			v = ""
+		}
+		p.Religion = v
+		return nil
+	}},
+	"citizen_id": {Width: 15, Set: func(p *domain.Person, v string) error { p.CitizenID = digitsLost(v, 12); return nil }},
+	"phone":      {Width: 13, Set: func(p *domain.Person, v string) error { p.Phone = digitsLost(v, 10); return nil }},
+	"address":    {Width: 28},
+	"hamlet":     {Width: 12},
+	"occupation": {Width: 24, Set: func(p *domain.Person, v string) error {
+		return setChoice(v, domain.Occupations, map[string]string{"hoc sinh": "student", "sinh vien": "student", "hs": "student", "sv": "student",
+			"cong chuc": "civil_servant", "vien chuc": "civil_servant", "can bo": "civil_servant", "cong nhan": "worker",
+			"nong dan": "farmer", "lam ruong": "farmer", "buon ban": "self_employed", "kinh doanh": "self_employed",
+			"lao dong tu do": "self_employed", "that nghiep": "unemployed", "bo doi": "armed", "cong an": "armed"},
+			func(c string) { p.Occupation = domain.Occupation(c) })
+	}},
+	"schooling": {Width: 9},
+	"qualification": {Width: 18, Set: func(p *domain.Person, v string) error {
+		return setChoice(v, domain.Qualifications, map[string]string{"dh": "university", "dai hoc": "university", "cu nhan": "university",
+			"ky su": "university", "cd": "college", "cao dang": "college", "trung cap": "vocational", "so cap": "vocational",
+			"tc": "vocational", "nghe": "vocational", "thac si": "postgraduate", "tien si": "postgraduate", "khong": "", "chua": ""},
+			func(c string) { p.Qualification = domain.Qualification(c) })
+	}},
+	"theory_level": {Width: 16, Set: func(p *domain.Person, v string) error {
+		return setChoice(v, domain.TheoryLevels, map[string]string{"sc": "elementary", "tc": "intermediate", "cc": "advanced",
+			"cao cap": "advanced", "cu nhan": "advanced", "khong": "", "chua": ""},
+			func(c string) { p.TheoryLevel = domain.TheoryLevel(c) })
+	}},
+	"it_level":           {Width: 10},
+	"language":           {Width: 10},
+	"language_fluent":    {Width: 10},
+	"youth_work_trained": {Width: 12},
+	keyUnion:             {Width: 10},
+	"admission_date":     {Width: 14},
+	"card_number":        {Width: 16},
+	// The branch is read and written by its name; the importer finds it.
+	"branch_id": {Key: "branch", Width: 26,
+		Set: func(p *domain.Person, v string) error { p.BranchName = v; return nil }},
+	keyFederation:     {Width: 9},
+	"federation_date": {Width: 13},
+	"note":            {Width: 24},
+}
+
+// fromCatalog is the column of a catalog field: its label, aliases and
+// personal mark from the catalog, read and written as its kind is, with
+// what sheetOnly adds.
+func fromCatalog(f domain.Field) Field {
+	sf := Field{Key: f.Key, Label: f.Label, Aliases: f.Aliases, Width: 14, Personal: f.Personal,
+		StoreFields: []string{f.Name}, Get: func(p *domain.Person, _ int) any { return f.Display(p) }}
+	switch f.Kind {
+	case domain.FieldCode:
+		sf.Kind = Code
+	case domain.FieldDate:
+		sf.Kind = DateKind
+		sf.Get = func(p *domain.Person, _ int) any { return *f.Ptr(p).(*domain.Date) }
+		sf.Set = func(p *domain.Person, v string) error { return setDate(f.Ptr(p).(*domain.Date), v) }
+	case domain.FieldBool:
+		sf.Kind = Mark
+		sf.Get = func(p *domain.Person, _ int) any { return *f.Ptr(p).(*bool) }
+		sf.Set = func(p *domain.Person, v string) error { return setMark(f.Ptr(p).(*bool), v) }
+	case domain.FieldGrade:
+		sf.Set = func(p *domain.Person, v string) error {
 			s := strings.TrimSuffix(strings.ReplaceAll(v, " ", ""), "/12")
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 0 || n > 12 {
 				return msgErr("%q: ghi lớp đã học, từ 1/12 đến 12/12", v)
 			}
-			p.Schooling = n
+			*f.Ptr(p).(*int) = n
 			return nil
-		}},
-	{Key: "qualification", Label: "Chuyên môn", Aliases: []string{"Trình độ chuyên môn", "Chuyên môn nghiệp vụ", "TĐCM"}, Width: 18, StoreFields: []string{"Qualification"},
-		Get: func(p *store.Person, _ int) any { return p.Qualification.Label() },
-		Set: func(p *store.Person, v string) error {
-			return setChoice(v, store.Qualifications, map[string]string{"dh": "university", "dai hoc": "university", "cu nhan": "university",
-				"ky su": "university", "cd": "college", "cao dang": "college", "trung cap": "vocational", "so cap": "vocational",
-				"tc": "vocational", "nghe": "vocational", "thac si": "postgraduate", "tien si": "postgraduate", "khong": "", "chua": ""},
-				func(c string) { p.Qualification = store.Qualification(c) })
-		}},
-	{Key: "theory_level", Label: "Lý luận chính trị", Aliases: []string{"LLCT", "Trình độ LLCT", "Trình độ lý luận chính trị", "Lý luận"}, Width: 16, StoreFields: []string{"TheoryLevel"},
-		Get: func(p *store.Person, _ int) any { return p.TheoryLevel.Label() },
-		Set: func(p *store.Person, v string) error {
-			return setChoice(v, store.TheoryLevels, map[string]string{"sc": "elementary", "tc": "intermediate", "cc": "advanced",
-				"cao cap": "advanced", "cu nhan": "advanced", "khong": "", "chua": ""},
-				func(c string) { p.TheoryLevel = store.TheoryLevel(c) })
-		}},
-	{Key: "it_level", Label: "Tin học", Aliases: []string{"Trình độ tin học"}, Width: 10, StoreFields: []string{"ITLevel"},
-		Get: func(p *store.Person, _ int) any { return p.ITLevel },
-		Set: func(p *store.Person, v string) error { p.ITLevel = v; return nil }},
-	{Key: "language", Label: "Ngoại ngữ", Aliases: []string{"Trình độ ngoại ngữ"}, Width: 10, StoreFields: []string{"Language"},
-		Get: func(p *store.Person, _ int) any { return p.Language },
-		Set: func(p *store.Person, v string) error { p.Language = v; return nil }},
-	{Key: "language_fluent", Label: "Thông thạo ngoại ngữ", Width: 10, Kind: Mark, StoreFields: []string{"LanguageFluent"},
-		Get: func(p *store.Person, _ int) any { return p.LanguageFluent },
-		Set: func(p *store.Person, v string) error { return setMark(&p.LanguageFluent, v) }},
-	{Key: "youth_work_trained", Label: "Đã tập huấn công tác thanh niên", Aliases: []string{"Tập huấn công tác thanh niên", "Tập huấn"}, Width: 12, Kind: Mark, StoreFields: []string{"YouthWorkTrained"},
-		Get: func(p *store.Person, _ int) any { return p.YouthWorkTrained },
-		Set: func(p *store.Person, v string) error { return setMark(&p.YouthWorkTrained, v) }},
-	{Key: keyUnion, Label: "Đoàn viên", Width: 10, Kind: Mark, StoreFields: []string{"UnionMember"},
-		Get: func(p *store.Person, _ int) any { return p.UnionMember },
-		Set: func(p *store.Person, v string) error { return setMark(&p.UnionMember, v) }},
-	{Key: "admission_date", Label: "Ngày vào Đoàn", Aliases: []string{"Ngày kết nạp", "Ngày kết nạp Đoàn", "Ngày vào đoàn TNCS", "Ngày, tháng, năm vào Đoàn"},
-		Width: 14, Kind: DateKind, StoreFields: []string{"AdmissionDate"},
-		Get: func(p *store.Person, _ int) any { return p.AdmissionDate },
-		Set: func(p *store.Person, v string) error { return setDate(&p.AdmissionDate, v) }},
-	{Key: "card_number", Label: "Số thẻ đoàn viên", Aliases: []string{"Số thẻ", "Số thẻ ĐV", "Số thẻ Đoàn"}, Width: 16, Kind: Code, StoreFields: []string{"CardNumber"},
-		Get: func(p *store.Person, _ int) any { return p.CardNumber },
-		Set: func(p *store.Person, v string) error { p.CardNumber = v; return nil }},
-	{Key: "branch", Label: "Chi đoàn", Aliases: []string{"Sinh hoạt tại chi đoàn", "Đơn vị", "Chi đoàn sinh hoạt"}, Width: 26, StoreFields: []string{"BranchID"},
-		Get: func(p *store.Person, _ int) any { return p.BranchName },
-		Set: func(p *store.Person, v string) error { p.BranchName = v; return nil }},
-	{Key: keyFederation, Label: "Hội viên", Width: 9, Kind: Mark, StoreFields: []string{"FederationMember"},
-		Get: func(p *store.Person, _ int) any { return p.FederationMember },
-		Set: func(p *store.Person, v string) error { return setMark(&p.FederationMember, v) }},
-	{Key: "federation_date", Label: "Ngày vào Hội", Aliases: []string{"Ngày vào Hội LHTN", "Ngày kết nạp Hội"}, Width: 13, Kind: DateKind, StoreFields: []string{"FederationDate"},
-		Get: func(p *store.Person, _ int) any { return p.FederationDate },
-		Set: func(p *store.Person, v string) error { return setDate(&p.FederationDate, v) }},
-	// Offices and status come from the register's own history (who held
-	// which office since when, transfers and removals): exported, and
-	// recognised on import but not read.
-	{Key: "position", Label: "Chức vụ", Aliases: []string{"Chức vụ Đoàn", "Chức vụ hiện nay"}, Width: 20,
-		Get: func(p *store.Person, _ int) any { return p.Position }},
-	{Key: "status", Label: "Trạng thái", Aliases: []string{"Tình trạng"}, Width: 16,
-		Get: func(p *store.Person, _ int) any { return p.Status.Label() }},
-	{Key: "note", Label: "Ghi chú", Width: 24, Personal: true, StoreFields: []string{"Note"},
-		Get: func(p *store.Person, _ int) any { return p.Note },
-		Set: func(p *store.Person, v string) error { p.Note = v; return nil }},
+		}
+	case domain.FieldChoice:
+		// The list's labels and codes; an empty choice that means
+		// something ("Theo nghề nghiệp") reads as empty.
+		more := map[string]string{}
+		if f.Empty != "" {
+			more[domain.Fold(f.Empty)] = ""
+		}
+		sf.Set = func(p *domain.Person, v string) error {
+			return setChoice(v, f.Choices, more, func(c string) { *f.Ptr(p).(*string) = c })
+		}
+	}
+	if sf.Set == nil {
+		if ptr, ok := f.Ptr(&domain.Person{}).(*string); ok && ptr != nil {
+			sf.Set = func(p *domain.Person, v string) error { *f.Ptr(p).(*string) = v; return nil }
+		}
+	}
+	if o, ok := sheetOnly[f.Key]; ok {
+		if o.Key != "" {
+			sf.Key = o.Key
+		}
+		if o.Width != 0 {
+			sf.Width = o.Width
+		}
+		if o.StoreFields != nil {
+			sf.StoreFields = o.StoreFields
+		}
+		if o.Set != nil {
+			sf.Set = o.Set
+		}
+	}
+	return sf
 }
 
 // FieldByKey returns the field with key k.
@@ -249,9 +268,9 @@ func Labels() []string {
 	return out
 }
 
-// setDate reads an Excel date serial or the text forms store.ParseDate
+// setDate reads an Excel date serial or the text forms domain.ParseDate
 // knows (dd/mm/yyyy, d/m/yyyy, yyyy-mm-dd).
-func setDate(d *store.Date, v string) error {
+func setDate(d *domain.Date, v string) error {
 	if serial, err := strconv.ParseFloat(v, 64); err == nil {
 		if serial >= 1900 && serial <= 2200 && serial == math.Trunc(serial) {
 			return msgErr("%q chỉ có năm: ghi đủ ngày/tháng/năm", v)
@@ -262,14 +281,14 @@ func setDate(d *store.Date, v string) error {
 			return msgErr("%q không phải là ngày", v)
 		}
 		t := excelEpoch.AddDate(0, 0, int(serial))
-		dt, err := store.NewDate(t.Year(), int(t.Month()), t.Day())
+		dt, err := domain.NewDate(t.Year(), int(t.Month()), t.Day())
 		if err != nil {
 			return err
 		}
 		*d = dt
 		return nil
 	}
-	dt, err := store.ParseDate(v)
+	dt, err := domain.ParseDate(v)
 	if err != nil {
 		return err
 	}
@@ -280,22 +299,22 @@ func setDate(d *store.Date, v string) error {
 var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
 // msgErr is a message for a cell, whose Vietnamese format a window
-// translates (see store.MessageError).
+// translates (see domain.MessageError).
 func msgErr(format string, args ...any) error {
-	return &store.MessageError{Format: format, Args: args}
+	return &domain.MessageError{Format: format, Args: args}
 }
 
 // setChoice reads the label (or code) of a fixed list, or one of the
 // usual shorter wordings (folded) in more. Each distinct cell text is
 // folded and looked up once: a 100,000-row sheet repeats a few values.
-func setChoice(v string, list []store.Choice, more map[string]string, set func(string)) error {
+func setChoice(v string, list []domain.Choice, more map[string]string, set func(string)) error {
 	key := choiceKey{&list[0], v}
 	choiceMu.Lock()
 	code, ok := choiceMemo[key]
 	choiceMu.Unlock()
 	if !ok {
-		if code, ok = store.CodeOfLabel(list, v); !ok {
-			code, ok = more[strings.Trim(store.Fold(v), " .")]
+		if code, ok = domain.CodeOfLabel(list, v); !ok {
+			code, ok = more[strings.Trim(domain.Fold(v), " .")]
 		}
 		if !ok {
 			labels := make([]string, 0, len(list))
@@ -315,7 +334,7 @@ func setChoice(v string, list []store.Choice, more map[string]string, set func(s
 }
 
 type choiceKey struct {
-	list *store.Choice
+	list *domain.Choice
 	text string
 }
 
@@ -334,7 +353,7 @@ func setMark(b *bool, v string) error {
 		*b = false
 		return nil
 	}
-	switch store.Fold(strings.TrimSpace(v)) {
+	switch domain.Fold(strings.TrimSpace(v)) {
 	case "x", "co", "1", "✓", "✔", "v", "yes", "true", "dv", "hv":
 		*b = true
 	case "", "khong", "0", "-", "no", "false":
@@ -346,7 +365,7 @@ func setMark(b *bool, v string) error {
 }
 
 // setSex reads a mark under Giới tính's Nam or Nữ column.
-func setSex(p *store.Person, v string, g store.Gender) error {
+func setSex(p *domain.Person, v string, g domain.Gender) error {
 	var marked bool
 	if err := setMark(&marked, v); err != nil || !marked {
 		return err

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/domain"
+
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
 
@@ -15,13 +17,13 @@ import (
 
 // khom3 is the list in testdata/libreoffice-source.csv, as the register
 // must hold it.
-var khom3 = []store.Person{
-	{FamilyName: "Nguyễn", MiddleName: "Thị Thu", GivenName: "Hà", Gender: store.Female, BirthDate: store.MustDate(2000, 8, 7),
-		UnionMember: true, AdmissionDate: store.MustDate(2016, 3, 26), CardNumber: "0870030001", BranchName: "Chi đoàn Khóm 3"},
-	{FamilyName: "Lê", MiddleName: "Quốc", GivenName: "Việt", Gender: store.Male, BirthDate: store.MustDate(1999, 2, 1),
-		UnionMember: true, AdmissionDate: store.MustDate(2015, 1, 9), CardNumber: "0870030002", BranchName: "Chi đoàn Khóm 3"},
-	{FamilyName: "Đỗ", MiddleName: "Ngọc", GivenName: "Ánh", Gender: store.Female, BirthDate: store.MustDate(2001, 12, 15),
-		UnionMember: true, AdmissionDate: store.MustDate(2017, 3, 26), CardNumber: "0870030003", BranchName: "Chi đoàn Khóm 3"},
+var khom3 = []domain.Person{
+	{FamilyName: "Nguyễn", MiddleName: "Thị Thu", GivenName: "Hà", Gender: domain.Female, BirthDate: domain.MustDate(2000, 8, 7),
+		UnionMember: true, AdmissionDate: domain.MustDate(2016, 3, 26), CardNumber: "0870030001", BranchName: "Chi đoàn Khóm 3"},
+	{FamilyName: "Lê", MiddleName: "Quốc", GivenName: "Việt", Gender: domain.Male, BirthDate: domain.MustDate(1999, 2, 1),
+		UnionMember: true, AdmissionDate: domain.MustDate(2015, 1, 9), CardNumber: "0870030002", BranchName: "Chi đoàn Khóm 3"},
+	{FamilyName: "Đỗ", MiddleName: "Ngọc", GivenName: "Ánh", Gender: domain.Female, BirthDate: domain.MustDate(2001, 12, 15),
+		UnionMember: true, AdmissionDate: domain.MustDate(2017, 3, 26), CardNumber: "0870030003", BranchName: "Chi đoàn Khóm 3"},
 }
 
 func khom3Register(t *testing.T) *store.Store {
@@ -47,7 +49,7 @@ func importKhom3(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	for _, want := range khom3 {
-		want.Status = store.StatusActive
+		want.Status = domain.StatusActive
 		checkPerson(t, find(t, s, want.FullName()), want)
 	}
 	if n := count(t, s); n != 3 {
@@ -148,8 +150,8 @@ func TestRoundTrip(t *testing.T) {
 	if err := src.GenerateDemo(ctx, store.DemoOptions{Members: 300, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]store.Person{}
-	err := src.EachMember(ctx, store.MemberFilter{}, func(p *store.Person) error {
+	want := map[string]domain.Person{}
+	err := src.EachMember(ctx, store.MemberFilter{}, func(p *domain.Person) error {
 		q := *p
 		q.ID, q.BranchID, q.Status, q.Position = 0, 0, "", ""
 		want[q.FullName()+"|"+q.BirthDate.ISO()] = q
@@ -178,7 +180,7 @@ func TestRoundTrip(t *testing.T) {
 				t.Fatalf("import %+v %v", res, err)
 			}
 			got := 0
-			err = dst.EachMember(ctx, store.MemberFilter{}, func(p *store.Person) error {
+			err = dst.EachMember(ctx, store.MemberFilter{}, func(p *domain.Person) error {
 				got++
 				q := *p
 				q.ID, q.BranchID, q.Status, q.Position = 0, 0, "", ""
@@ -225,7 +227,7 @@ func TestReadSexMarks(t *testing.T) {
 		"3,Lê Văn Sáu,03/03/2002,x,x,03/03/2018,Khóm 3\n" +
 		"4,Lê Văn Bảy,03/03/2002,,,03/03/2018,Khóm 3\n"
 	pv := readCSV(t, content)
-	if len(pv.Rows) != 4 || pv.Rows[0].Person.Gender != store.Male || pv.Rows[1].Person.Gender != store.Female {
+	if len(pv.Rows) != 4 || pv.Rows[0].Person.Gender != domain.Male || pv.Rows[1].Person.Gender != domain.Female {
 		t.Fatalf("rows %+v", pv.Rows)
 	}
 	ps := pv.Problems()

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode"
 
-	"sodoan/store"
+	"sodoan/domain"
 )
 
 // headerRows is how far down a sheet the header is looked for: title
@@ -15,7 +15,7 @@ const headerRows = 20
 // normHeader folds a header for matching: accents, case, punctuation and
 // line breaks ignored ("HỌ VÀ\nTÊN" → "ho va ten").
 func normHeader(s string) string {
-	return strings.Join(strings.FieldsFunc(store.Fold(s), func(r rune) bool {
+	return strings.Join(strings.FieldsFunc(domain.Fold(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}), " ")
 }

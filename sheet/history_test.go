@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/domain"
+
 	"github.com/xuri/excelize/v2"
 
 	"sodoan/store"
@@ -23,12 +25,12 @@ func must(t *testing.T, err error) {
 func TestHistoryStaysOutOfExports(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	a := member("Nguyễn", "Văn", "An", store.MustDate(2000, 1, 2), "A1")
+	a := member("Nguyễn", "Văn", "An", domain.MustDate(2000, 1, 2), "A1")
 	a.Phone, a.Address = "0901234567", "12 Nguyễn Huệ"
 	must(t, s.SavePerson(ctx, a))
 	a.Phone, a.Address, a.CardNumber = "0912345678", "34 Hùng Vương", "A2"
 	must(t, s.SavePerson(ctx, a))
-	b := member("Trần", "Văn", "Bình", store.MustDate(2000, 1, 2), "B1")
+	b := member("Trần", "Văn", "Bình", domain.MustDate(2000, 1, 2), "B1")
 	must(t, s.SavePerson(ctx, b))
 	must(t, s.DeletePerson(ctx, b.ID))
 	var buf bytes.Buffer

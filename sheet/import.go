@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
@@ -19,7 +20,7 @@ type Problem struct {
 	Column string // the column as the sheet names it
 	Reason string // in Vietnamese
 	// Format and Args are Reason before formatting, for a window to
-	// translate (as store.FieldError's).
+	// translate (as domain.FieldError's).
 	Format string
 	Args   []any
 }
@@ -27,7 +28,7 @@ type Problem struct {
 // newProblem is the problem err makes in a row's column.
 func newProblem(row int, col string, err error) Problem {
 	p := Problem{Row: row, Column: col, Reason: err.Error()}
-	var me *store.MessageError
+	var me *domain.MessageError
 	if errors.As(err, &me) {
 		p.Format, p.Args = me.Format, me.Args
 	}
@@ -45,7 +46,7 @@ func (p Problem) String() string {
 // Row is one person read from the sheet.
 type Row struct {
 	SheetRow int
-	Person   *store.Person
+	Person   *domain.Person
 	Problems []Problem
 	// Existing is the ID of the same person already in the register (same
 	// CCCD, or same name and date of birth), 0 when new.
@@ -187,7 +188,7 @@ func Read(ctx context.Context, st *store.Store, path string, progress Progress) 
 		if countNonEmpty(cells) == 0 {
 			return true
 		}
-		if int64(len(pv.Rows)) >= store.ImportRowsRange.Max {
+		if int64(len(pv.Rows)) >= domain.ImportRowsRange.Max {
 			tooMany = true
 			return false
 		}
@@ -203,7 +204,7 @@ func Read(ctx context.Context, st *store.Store, path string, progress Progress) 
 	}
 	if tooMany {
 		return nil, fmt.Errorf("tệp %s: bảng có hơn %s dòng: một lần nhập nhận tối đa %s dòng; hãy chia bảng thành nhiều tệp",
-			filepath.Base(path), store.FormatInt(store.ImportRowsRange.Max), store.FormatInt(store.ImportRowsRange.Max))
+			filepath.Base(path), domain.FormatInt(domain.ImportRowsRange.Max), domain.FormatInt(domain.ImportRowsRange.Max))
 	}
 	// What follows the last person (the place and date, the signatures)
 	// is not the table's.
@@ -222,7 +223,7 @@ func Read(ctx context.Context, st *store.Store, path string, progress Progress) 
 // that a signature block would write: a name with neither a row number
 // nor a date.
 func (l *layout) parse(n int, cells []string) (Row, bool) {
-	p := &store.Person{}
+	p := &domain.Person{}
 	r := Row{SheetRow: n, Person: p}
 	// A signature block writes names too, but no row number and no date.
 	numbered, dated := false, false
@@ -263,9 +264,9 @@ func (l *layout) parse(n int, cells []string) (Row, bool) {
 		case male != "" && female != "":
 			r.Problems = append(r.Problems, newProblem(n, col, msgErr("ngày sinh ghi ở cả cột Nam và cột Nữ: chỉ ghi ở một cột")))
 		case male != "" || female != "":
-			v, g := male, store.Male
+			v, g := male, domain.Male
 			if female != "" {
-				v, g = female, store.Female
+				v, g = female, domain.Female
 			}
 			if err := setDate(&p.BirthDate, v); err != nil {
 				r.Problems = append(r.Problems, newProblem(n, col, err))
@@ -276,6 +277,12 @@ func (l *layout) parse(n int, cells []string) (Row, bool) {
 		}
 	}
 	l.defaultKind(p)
+	// A category the sheet states as the person's derived one (the dues
+	// category her occupation implies, as an export writes it) keeps
+	// following the derivation.
+	for _, f := range domain.PersonFields {
+		f.KeepDerived(p)
+	}
 	named := p.GivenName != "" || p.FamilyName != ""
 	return r, named && (numbered || dated)
 }
@@ -299,7 +306,7 @@ func (l *layout) birthColumn() string {
 // Federation only is a list of Federation members; any other is a list of
 // Union members (DANH SÁCH ĐOÀN VIÊN), who are also Federation members
 // when a date of joining the Federation is given.
-func (l *layout) defaultKind(p *store.Person) {
+func (l *layout) defaultKind(p *domain.Person) {
 	if l.has(keyUnion) || l.has(keyFederation) {
 		if !l.has(keyFederation) && !p.FederationDate.IsZero() {
 			p.FederationMember = true
@@ -333,7 +340,7 @@ func (l *layout) columnOf(storeField, label string) string {
 // check asks the register about every row: its rules, duplicates of people
 // it holds, card numbers in use, unknown branches.
 func (pv *Preview) check(ctx context.Context, st *store.Store) error {
-	people := make([]*store.Person, len(pv.Rows))
+	people := make([]*domain.Person, len(pv.Rows))
 	rows := make([]int, len(pv.Rows))
 	index := make(map[int]int, len(pv.Rows))
 	for i := range pv.Rows {
@@ -416,7 +423,7 @@ func (pv *Preview) Import(ctx context.Context, st *store.Store, o ImportOptions)
 		return store.ImportResult{}, fmt.Errorf("%w: %s; đồng ý tạo các chi đoàn này (dòng lệnh: --create-branches) hoặc sửa tên trong bảng",
 			ErrUnknownBranches, strings.Join(pv.UnknownBranches, "; "))
 	}
-	var people []*store.Person
+	var people []*domain.Person
 	var rows []int
 	for _, r := range pv.Rows {
 		if len(r.Problems) > 0 {
@@ -434,7 +441,7 @@ func (pv *Preview) Import(ctx context.Context, st *store.Store, o ImportOptions)
 		rows = append(rows, r.SheetRow)
 	}
 	res, err := st.ImportPeople(ctx, people, rows, store.ImportOptions{CreateBranches: o.CreateBranches, Update: o.Update})
-	var ve *store.ValidationError
+	var ve *domain.ValidationError
 	if errors.As(err, &ve) {
 		// The register changed since the preview: its words, by sheet row.
 		pe := &ProblemsError{}
@@ -452,7 +459,7 @@ func (pv *Preview) Import(ctx context.Context, st *store.Store, o ImportOptions)
 // the register holds. Membership only grows: a list of Union members
 // makes a Federation member a Union member too, it does not end his
 // membership of the Federation.
-func merge(old store.Person, r Row) *store.Person {
+func merge(old domain.Person, r Row) *domain.Person {
 	dst, src := reflect.ValueOf(&old).Elem(), reflect.ValueOf(r.Person).Elem()
 	for i, f := range Fields {
 		if r.filled&(1<<i) == 0 || (f.Set == nil && f.Key != keyBirthMale && f.Key != keyBirthFemale) {

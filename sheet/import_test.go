@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/domain"
+
 	"github.com/xuri/excelize/v2"
 
 	"sodoan/store"
@@ -101,12 +103,12 @@ func wardRegister(t *testing.T) *store.Store {
 	t.Helper()
 	ctx := context.Background()
 	s, _ := withBranch(t, "Chi đoàn Khóm 1")
-	lan := member("Bùi", "Thị", "Lan", store.MustDate(1998, 4, 4), "0870050001")
-	lan.Gender = store.Female
-	hai := member("Trương", "", "Hải", store.MustDate(1999, 9, 9), "0870050002")
+	lan := member("Bùi", "Thị", "Lan", domain.MustDate(1998, 4, 4), "0870050001")
+	lan.Gender = domain.Female
+	hai := member("Trương", "", "Hải", domain.MustDate(1999, 9, 9), "0870050002")
 	hai.CitizenID, hai.Phone, hai.Address = "087099001111", "0900000001", "5 Hùng Vương"
-	luc := member("Cao", "Văn", "Lực", store.MustDate(1997, 1, 1), "0870099999")
-	if err := s.AddPeople(ctx, []*store.Person{lan, hai, luc}); err != nil {
+	luc := member("Cao", "Văn", "Lực", domain.MustDate(1997, 1, 1), "0870099999")
+	if err := s.AddPeople(ctx, []*domain.Person{lan, hai, luc}); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -185,15 +187,15 @@ func TestReadWardSheet(t *testing.T) {
 		t.Errorf("no backup before the import: %v", err)
 	}
 	an := find(t, s, "Nguyễn Văn An")
-	checkPerson(t, an, store.Person{FamilyName: "Nguyễn", MiddleName: "Văn", GivenName: "An", Gender: store.Male,
-		BirthDate: store.MustDate(2001, 3, 1), Ethnicity: "Kinh", Schooling: 12, Qualification: "university", TheoryLevel: "elementary",
-		UnionMember: true, AdmissionDate: store.MustDate(2017, 6, 15), CardNumber: "0870012345", BranchName: "Chi đoàn Khóm 1",
-		CitizenID: "087201001234", Phone: "0912345678", Note: "=1+2", Status: store.StatusActive})
+	checkPerson(t, an, domain.Person{FamilyName: "Nguyễn", MiddleName: "Văn", GivenName: "An", Gender: domain.Male,
+		BirthDate: domain.MustDate(2001, 3, 1), Ethnicity: "Kinh", Schooling: 12, Qualification: "university", TheoryLevel: "elementary",
+		UnionMember: true, AdmissionDate: domain.MustDate(2017, 6, 15), CardNumber: "0870012345", BranchName: "Chi đoàn Khóm 1",
+		CitizenID: "087201001234", Phone: "0912345678", Note: "=1+2", Status: domain.StatusActive})
 	ngoc := find(t, s, "Trần Thị Bích Ngọc")
-	checkPerson(t, ngoc, store.Person{FamilyName: "Trần", MiddleName: "Thị Bích", GivenName: "Ngọc", Gender: store.Female,
-		BirthDate: store.MustDate(2003, 11, 5), Ethnicity: "Kinh", Schooling: 9, Qualification: "vocational",
-		UnionMember: true, AdmissionDate: store.MustDate(2019, 3, 26), CardNumber: "0870012346", BranchName: "Chi đoàn Trường THPT Sa Đéc",
-		CitizenID: "087303001234", Phone: "0987654321", Status: store.StatusActive})
+	checkPerson(t, ngoc, domain.Person{FamilyName: "Trần", MiddleName: "Thị Bích", GivenName: "Ngọc", Gender: domain.Female,
+		BirthDate: domain.MustDate(2003, 11, 5), Ethnicity: "Kinh", Schooling: 9, Qualification: "vocational",
+		UnionMember: true, AdmissionDate: domain.MustDate(2019, 3, 26), CardNumber: "0870012346", BranchName: "Chi đoàn Trường THPT Sa Đéc",
+		CitizenID: "087303001234", Phone: "0987654321", Status: domain.StatusActive})
 	// History records the import as single saves would: the person and
 	// the admission, with what the sheet gave.
 	hist, err := s.History(ctx, store.HistoryFilter{PersonID: an.ID})
@@ -211,7 +213,7 @@ func TestReadWardSheet(t *testing.T) {
 		t.Errorf("history %+v", hist)
 	}
 	b, err := s.BranchByName(ctx, "Chi đoàn Trường THPT Sa Đéc")
-	if err != nil || b.Kind != store.BranchSchool {
+	if err != nil || b.Kind != domain.BranchSchool {
 		t.Errorf("new branch %+v %v, want a school's", b, err)
 	}
 	if n := count(t, s); n != 5 {
@@ -260,7 +262,7 @@ func TestReadWardSheet(t *testing.T) {
 	// row's empty card and phone cells, and the sheet's lack of an address
 	// column, erase nothing.
 	hai := find(t, s, "Trương Văn Hải")
-	if hai.CardNumber != "0870050002" || hai.Phone != "0900000001" || hai.Address != "5 Hùng Vương" || hai.AdmissionDate != store.MustDate(2015, 9, 9) {
+	if hai.CardNumber != "0870050002" || hai.Phone != "0900000001" || hai.Address != "5 Hùng Vương" || hai.AdmissionDate != domain.MustDate(2015, 9, 9) {
 		t.Errorf("updated from the sheet: %+v", hai)
 	}
 	if len(Fields) > 64 {
@@ -277,10 +279,10 @@ func count(t *testing.T, s *store.Store) int {
 	return n
 }
 
-func find(t *testing.T, s *store.Store, name string) store.Person {
+func find(t *testing.T, s *store.Store, name string) domain.Person {
 	t.Helper()
-	var found []store.Person
-	err := s.EachMember(context.Background(), store.MemberFilter{}, func(p *store.Person) error {
+	var found []domain.Person
+	err := s.EachMember(context.Background(), store.MemberFilter{}, func(p *domain.Person) error {
 		if p.FullName() == name {
 			found = append(found, *p)
 		}
@@ -293,7 +295,7 @@ func find(t *testing.T, s *store.Store, name string) store.Person {
 }
 
 // checkPerson compares every field a sheet can set.
-func checkPerson(t *testing.T, got, want store.Person) {
+func checkPerson(t *testing.T, got, want domain.Person) {
 	t.Helper()
 	got.ID, got.BranchID, got.Position = 0, 0, ""
 	if got != want {

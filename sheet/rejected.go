@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
@@ -61,7 +62,7 @@ func (pv *Preview) WriteRejected(out store.Output) (int, error) {
 				vals[i] = v
 				if c.field >= 0 && Fields[c.field].Kind == DateKind {
 					// A date cell read as its serial goes back as a date.
-					var d store.Date
+					var d domain.Date
 					if !strings.ContainsAny(v, "/-") && setDate(&d, v) == nil {
 						vals[i] = d
 					}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
@@ -59,7 +60,7 @@ func writeRows(w io.Writer, format Format, sheetName string, cols []Column, rows
 // byName sorts items in Vietnamese order of their names, numbers in
 // numeric order (Khóm 2 before Khóm 10).
 func byName[T any](items []T, name func(T) string) {
-	c := store.NewNumericCollator()
+	c := domain.NewNumericCollator()
 	sort.SliceStable(items, func(i, j int) bool { return c.CompareString(name(items[i]), name(items[j])) < 0 })
 }
 
@@ -68,7 +69,7 @@ func exportBranches(ctx context.Context, st *store.Store, w io.Writer, format Fo
 	if err != nil {
 		return 0, err
 	}
-	byName(bs, func(b store.Branch) string { return b.Name })
+	byName(bs, func(b domain.Branch) string { return b.Name })
 	cols := []Column{{"STT", 6, Number}, {"Chi đoàn", 32, Text}, {"Loại", 18, Text}, {"Số đoàn viên", 12, Number},
 		{"Đang hoạt động", 12, Mark}, {"Ngày giải thể", 13, DateKind}, {"Ghi chú", 30, Text}}
 	rows := make([][]any, len(bs))
@@ -83,7 +84,7 @@ func exportClubs(ctx context.Context, st *store.Store, w io.Writer, format Forma
 	if err != nil {
 		return 0, err
 	}
-	byName(cs, func(c store.Club) string { return c.Name })
+	byName(cs, func(c domain.Club) string { return c.Name })
 	cols := []Column{{"STT", 6, Number}, {"Câu lạc bộ", 32, Text}, {"Loại", 26, Text}, {"Ngày thành lập", 14, DateKind},
 		{"Chủ nhiệm", 22, Text}, {"Số thành viên", 12, Number}, {"Đang hoạt động", 12, Mark}, {"Ghi chú", 30, Text}}
 	rows := make([][]any, len(cs))
@@ -102,11 +103,11 @@ func exportCoops(ctx context.Context, st *store.Store, year int, w io.Writer, fo
 	if err != nil {
 		return 0, err
 	}
-	results := map[int64]store.CoopYear{}
+	results := map[int64]domain.CoopYear{}
 	for _, y := range ys {
 		results[y.CoopID] = y
 	}
-	byName(cs, func(c store.Coop) string { return c.Name })
+	byName(cs, func(c domain.Coop) string { return c.Name })
 	cols := []Column{{"STT", 6, Number}, {"Tổ hợp tác", 32, Text}, {"Lĩnh vực", 20, Text}, {"Ngày thành lập", 14, DateKind},
 		{"Ngày đăng ký hợp đồng", 14, DateKind}, {"Căn cứ pháp lý", 24, Text}, {"Vốn (đồng)", 14, Number},
 		{"Số thành viên", 12, Number}, {fmt.Sprintf("Doanh thu năm %d (đồng)", year), 16, Number},
@@ -116,7 +117,7 @@ func exportCoops(ctx context.Context, st *store.Store, year int, w io.Writer, fo
 	for i, c := range cs {
 		y := results[c.ID]
 		basis := ""
-		for _, b := range store.LegalBases {
+		for _, b := range domain.LegalBases {
 			if b.Code == c.LegalBasis {
 				basis = b.Label
 			}
@@ -141,16 +142,16 @@ func exportIndicators(ctx context.Context, st *store.Store, year int, w io.Write
 	rows := make([][]any, len(rs))
 	for i, r := range rs {
 		in := r.Indicator
-		target := store.FormatValue(in.Kind, in.Target)
-		if in.Kind == store.KindCheck {
+		target := domain.FormatValue(in.Kind, in.Target)
+		if in.Kind == domain.KindCheck {
 			target = "Có"
 		}
 		actual, cumul := "—", ""
 		if r.Known {
-			actual = store.FormatValue(in.Kind, r.Actual)
+			actual = domain.FormatValue(in.Kind, r.Actual)
 		}
 		if in.Period {
-			cumul = store.FormatValue(in.Kind, r.Cumulative)
+			cumul = domain.FormatValue(in.Kind, r.Cumulative)
 		}
 		verdict := "Chưa đạt"
 		if r.Met {

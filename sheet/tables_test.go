@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"testing"
 
+	"sodoan/domain"
+
 	"github.com/xuri/excelize/v2"
 
 	"sodoan/store"
@@ -21,7 +23,7 @@ func TestExportTables(t *testing.T) {
 	if err := s.GenerateDemo(ctx, store.DemoOptions{Members: 300, Seed: 2}); err != nil {
 		t.Fatal(err)
 	}
-	year := store.Today().Year()
+	year := domain.Today().Year()
 	branches, _ := s.Branches(ctx, true)
 	clubs, _ := s.Clubs(ctx)
 	coops, _ := s.Coops(ctx)
@@ -34,7 +36,7 @@ func TestExportTables(t *testing.T) {
 	for _, b := range branches {
 		members[b.Name] = b.Members
 	}
-	coll := store.NewCollator()
+	coll := domain.NewCollator()
 	for _, name := range Tables {
 		path := filepath.Join(t.TempDir(), name+".xlsx")
 		var n int

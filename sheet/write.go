@@ -8,9 +8,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
+	"sodoan/domain"
 
-	"sodoan/store"
+	"github.com/xuri/excelize/v2"
 )
 
 // Format is a spreadsheet file format.
@@ -45,7 +45,7 @@ type Column struct {
 // TableWriter writes the rows of one table, after its header.
 type TableWriter interface {
 	// Row writes one row: string, int, int64, float64, bool (x or empty)
-	// or store.Date values, one per column.
+	// or domain.Date values, one per column.
 	Row(vals ...any) error
 	// Close finishes the file; nothing is complete before it.
 	Close() error
@@ -152,7 +152,7 @@ func (t *xlsxWriter) Row(vals ...any) error {
 			kind = t.cols[i].Kind
 		}
 		switch v := v.(type) {
-		case store.Date:
+		case domain.Date:
 			if v.IsZero() {
 				t.cells = append(t.cells, nil)
 			} else {
@@ -242,7 +242,7 @@ func (t *csvWriter) Row(vals ...any) error {
 			s = EscapeFormula(v)
 		case bool:
 			s = mark(v)
-		case store.Date:
+		case domain.Date:
 			s = v.String()
 		case int:
 			s = strconv.Itoa(v)

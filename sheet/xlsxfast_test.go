@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/domain"
+
 	"github.com/xuri/excelize/v2"
 
 	"sodoan/store"
@@ -341,9 +343,9 @@ func TestReadRefusesHugeSheets(t *testing.T) {
 		})
 	}
 	t.Run("more rows than an import takes", func(t *testing.T) {
-		old := store.ImportRowsRange.Max
-		store.ImportRowsRange.Max = 3
-		defer func() { store.ImportRowsRange.Max = old }()
+		old := domain.ImportRowsRange.Max
+		domain.ImportRowsRange.Max = 3
+		defer func() { domain.ImportRowsRange.Max = old }()
 		path := filepath.Join(t.TempDir(), "dài.csv")
 		rows := "Họ và tên,Ngày sinh,Giới tính\n"
 		for i := range 5 {
@@ -356,7 +358,7 @@ func TestReadRefusesHugeSheets(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "hơn 3 dòng") {
 			t.Fatalf("got %v, want a refusal naming the limit", err)
 		}
-		store.ImportRowsRange.Max = 5
+		domain.ImportRowsRange.Max = 5
 		if _, err := Read(context.Background(), s, path, nil); err != nil {
 			t.Fatalf("5 rows with a limit of 5: %v", err)
 		}

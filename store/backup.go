@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"sodoan/domain"
 )
 
 // BackupReason says why a backup in the backups folder was made; it ends
@@ -114,7 +116,7 @@ func (s *Store) Backups() ([]BackupFile, error) {
 // BackupNow writes a backup into the backups folder, named with the time
 // and the reason, then thins the folder out (see Rotate).
 func (s *Store) BackupNow(ctx context.Context, reason BackupReason) (BackupFile, error) {
-	now := time.Now()
+	now := s.Now()
 	base := filepath.Join(s.BackupDir(), s.registerBase()+"-"+now.Format(backupStamp))
 	suffix := ""
 	if reason != BackupManual {
@@ -152,9 +154,9 @@ func (s *Store) AutoBackup(ctx context.Context, reason BackupReason) (made Backu
 		if err != nil {
 			return BackupFile{}, err
 		}
-		today := DateOf(time.Now())
+		today := s.Today()
 		for _, b := range list {
-			if DateOf(b.Time) == today {
+			if domain.DateOf(b.Time) == today {
 				return BackupFile{}, nil
 			}
 		}
@@ -262,6 +264,8 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("tạo thư mục sao lưu: %w", err)
 	}
+	// A leftover's age is the file system's: its modification time is
+	// compared with the wall clock, not the register's.
 	removeStaleTemps(dir, time.Now())
 	f, err := os.CreateTemp(dir, backupTempPrefix+"*.tmp")
 	if err != nil {
@@ -284,7 +288,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if !samePath(dir, s.BackupDir()) && !s.readOnly {
 		// The backup is complete whatever happens here: a busy register
 		// only loses the dashboard's note of it.
-		_ = s.SetSetting(ctx, settingLastBackup, Today().ISO())
+		_ = s.SetSetting(ctx, settingLastBackup, s.Today().ISO())
 	}
 	return nil
 }
@@ -296,16 +300,16 @@ const settingLastBackup = "backup.last"
 // LastBackup is the day of the latest backup of this register: the
 // newest in its backups folder, or one made elsewhere (a USB stick) if
 // later; zero when none was.
-func (s *Store) LastBackup(ctx context.Context) (Date, error) {
-	var last Date
+func (s *Store) LastBackup(ctx context.Context) (domain.Date, error) {
+	var last domain.Date
 	if list, err := s.Backups(); err == nil && len(list) > 0 {
-		last = DateOf(list[0].Time)
+		last = domain.DateOf(list[0].Time)
 	}
 	v, err := s.Setting(ctx, settingLastBackup)
 	if err != nil || v == "" {
 		return last, err
 	}
-	d, err := ParseDate(v)
+	d, err := domain.ParseDate(v)
 	if err != nil {
 		return last, fmt.Errorf("đọc ngày sao lưu: %w", err)
 	}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"sodoan/domain"
 )
 
 func TestRestore(t *testing.T) {
@@ -23,7 +25,7 @@ func TestRestore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	extra := member("Phan", "Thị", "Hồng", MustDate(2002, 3, 4), "X1")
+	extra := member("Phan", "Thị", "Hồng", domain.MustDate(2002, 3, 4), "X1")
 	if err := s.SavePerson(ctx, extra); err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +70,7 @@ func TestRestore(t *testing.T) {
 		t.Fatalf("undo: %v %v", p, err)
 	}
 	// Writes go on as usual on the same Store.
-	if err := s.SavePerson(ctx, member("Võ", "Văn", "Kiệt", MustDate(2000, 5, 6), "X2")); err != nil {
+	if err := s.SavePerson(ctx, member("Võ", "Văn", "Kiệt", domain.MustDate(2000, 5, 6), "X2")); err != nil {
 		t.Fatal(err)
 	}
 
@@ -159,7 +161,7 @@ func TestBackupIsWrittenAside(t *testing.T) {
 		t.Fatalf("temporary files left: %v", left)
 	}
 	// A backup outside the folder (a USB stick) counts for the reminder.
-	if d, err := s.LastBackup(ctx); err != nil || d != Today() {
+	if d, err := s.LastBackup(ctx); err != nil || d != domain.Today() {
 		t.Fatalf("last backup %v %v", d, err)
 	}
 	if _, err := CheckBackup(ctx, dest); err != nil {
@@ -189,7 +191,7 @@ func TestAutoBackupOnceADay(t *testing.T) {
 	if err != nil || len(list) != 2 || list[0].Reason != BackupBeforeImport || list[1].Reason != BackupDaily {
 		t.Fatalf("backups %+v %v", list, err)
 	}
-	if d, _ := s.LastBackup(ctx); d != Today() {
+	if d, _ := s.LastBackup(ctx); d != domain.Today() {
 		t.Fatalf("last backup %v", d)
 	}
 	// The migration of an older register is preceded by a backup.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"testing"
+
+	"sodoan/domain"
 )
 
 // BenchmarkAddPeople1000On100k admits 1,000 Union members with card
@@ -15,14 +17,14 @@ import (
 func BenchmarkAddPeople1000On100k(b *testing.B) {
 	s := bigStore(b)
 	ctx := context.Background()
-	today := Today()
+	today := domain.Today()
 	b.StopTimer()
 	for i := 0; i < b.N; i++ {
-		people := make([]*Person, 1000)
+		people := make([]*domain.Person, 1000)
 		for j := range people {
-			people[j] = &Person{FamilyName: "Trần", MiddleName: "Văn", GivenName: "Bền", Gender: Male,
-				BirthDate: MustDate(today.Year()-20, 1+j%12, 1+j%28), UnionMember: true,
-				AdmissionDate: MustDate(today.Year()-2, 3, 26), CardNumber: fmt.Sprintf("99%08d", i*1000+j)}
+			people[j] = &domain.Person{FamilyName: "Trần", MiddleName: "Văn", GivenName: "Bền", Gender: domain.Male,
+				BirthDate: domain.MustDate(today.Year()-20, 1+j%12, 1+j%28), UnionMember: true,
+				AdmissionDate: domain.MustDate(today.Year()-2, 3, 26), CardNumber: fmt.Sprintf("99%08d", i*1000+j)}
 		}
 		b.StartTimer()
 		if err := s.AddPeople(ctx, people); err != nil {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"sodoan/domain"
 )
 
 // The benchmarks share one 100,000-member demo register, built once per
@@ -107,7 +109,7 @@ func BenchmarkYearResults100k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	year := Today().Year()
+	year := domain.Today().Year()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		rs, err := s.YearResults(ctx, plan.ID, year)

@@ -5,22 +5,24 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+
+	"sodoan/domain"
 )
 
 const branchColumns = `b.id, b.name, b.kind, b.active, b.dissolved, b.note,
 	(SELECT count(*) FROM people p WHERE p.branch_id = b.id AND p.union_member = 1 AND p.status = 'active')`
 
-func scanBranch(r rowScanner) (Branch, error) {
-	var b Branch
+func scanBranch(r rowScanner) (domain.Branch, error) {
+	var b domain.Branch
 	var kind string
-	err := r.Scan(&b.ID, &b.Name, &kind, &b.Active, &b.Dissolved, &b.Note, &b.Members)
-	b.Kind = BranchKind(kind)
+	err := r.Scan(&b.ID, &b.Name, &kind, &b.Active, (*sqlDate)(&b.Dissolved), &b.Note, &b.Members)
+	b.Kind = domain.BranchKind(kind)
 	return b, err
 }
 
 // Branches lists the branches in Vietnamese order of their names, each with
 // its count of active Union members.
-func (s *Store) Branches(ctx context.Context, includeDissolved bool) ([]Branch, error) {
+func (s *Store) Branches(ctx context.Context, includeDissolved bool) ([]domain.Branch, error) {
 	q := `SELECT ` + branchColumns + ` FROM branches b`
 	if !includeDissolved {
 		q += ` WHERE b.active = 1`
@@ -30,7 +32,7 @@ func (s *Store) Branches(ctx context.Context, includeDissolved bool) ([]Branch, 
 		return nil, fmt.Errorf("đọc chi đoàn: %w", err)
 	}
 	defer rows.Close()
-	var out []Branch
+	var out []domain.Branch
 	for rows.Next() {
 		b, err := scanBranch(rows)
 		if err != nil {
@@ -42,7 +44,7 @@ func (s *Store) Branches(ctx context.Context, includeDissolved bool) ([]Branch, 
 }
 
 // Branch reads one branch.
-func (s *Store) Branch(ctx context.Context, id int64) (Branch, error) {
+func (s *Store) Branch(ctx context.Context, id int64) (domain.Branch, error) {
 	b, err := scanBranch(s.db.QueryRowContext(ctx, `SELECT `+branchColumns+` FROM branches b WHERE b.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return b, fmt.Errorf("chi đoàn %d: %w", id, ErrNotFound)
@@ -55,45 +57,36 @@ func (s *Store) Branch(ctx context.Context, id int64) (Branch, error) {
 
 // BranchByName finds a branch by its name, accents and case ignored
 // ("khom 1" finds "Chi đoàn Khóm 1" only when the whole name matches).
-func (s *Store) BranchByName(ctx context.Context, name string) (Branch, error) {
+func (s *Store) BranchByName(ctx context.Context, name string) (domain.Branch, error) {
 	all, err := s.Branches(ctx, true)
 	if err != nil {
-		return Branch{}, err
+		return domain.Branch{}, err
 	}
-	f := Fold(Clean(name))
+	f := domain.Fold(domain.Clean(name))
 	for _, b := range all {
-		if Fold(b.Name) == f {
+		if domain.Fold(b.Name) == f {
 			return b, nil
 		}
 	}
 	// People often leave out the "Chi đoàn" prefix.
 	for _, b := range all {
-		if Fold(b.Name) == "chi doan "+f {
+		if domain.Fold(b.Name) == "chi doan "+f {
 			return b, nil
 		}
 	}
-	return Branch{}, fmt.Errorf("chi đoàn %q: %w", name, ErrNotFound)
+	return domain.Branch{}, fmt.Errorf("chi đoàn %q: %w", name, ErrNotFound)
 }
 
 // SaveBranch validates and writes a branch (new when ID is 0).
-func (s *Store) SaveBranch(ctx context.Context, b *Branch) error {
-	b.Name, b.Note = Clean(b.Name), CleanLines(b.Note)
-	c := &checker{}
-	c.text("Name", "Tên chi đoàn", b.Name, ruleLine)
-	c.text("Note", "Ghi chú", b.Note, ruleNote)
-	if b.Name == "" {
-		c.add("Name", "Tên chi đoàn", "không được để trống")
-	}
-	if !validCode(BranchKinds, string(b.Kind)) {
-		c.add("Kind", "Loại chi đoàn", "%q không có trong danh mục", b.Kind)
-	}
+func (s *Store) SaveBranch(ctx context.Context, b *domain.Branch) error {
+	c := domain.CheckBranch(b)
 	if !b.Active && b.Dissolved.IsZero() {
-		b.Dissolved = Today()
+		b.Dissolved = s.Today()
 	}
 	if b.Active {
-		b.Dissolved = Date{}
+		b.Dissolved = domain.Date{}
 	}
-	if err := c.err(); err != nil {
+	if err := c.Err(); err != nil {
 		return err
 	}
 	key := s.textKey(b.Name)
@@ -101,13 +94,13 @@ func (s *Store) SaveBranch(ctx context.Context, b *Branch) error {
 		var other int64
 		err := tx.QueryRowContext(ctx, `SELECT id FROM branches WHERE name = ? AND id <> ?`, b.Name, b.ID).Scan(&other)
 		if err == nil {
-			return &ValidationError{Errors: []FieldError{{Field: "Name", Label: "Tên chi đoàn", Msg: fmt.Sprintf("%q đã có", b.Name)}}}
+			return &domain.ValidationError{Errors: []domain.FieldError{{Field: "Name", Label: "Tên chi đoàn", Msg: fmt.Sprintf("%q đã có", b.Name)}}}
 		} else if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("kiểm tra tên chi đoàn: %w", err)
 		}
 		if b.ID == 0 {
 			id, err := tx.insert("branches", `INSERT INTO branches(name, kind, active, dissolved, note, sort_key) VALUES (?,?,?,?,?,?)`,
-				b.Name, string(b.Kind), b.Active, b.Dissolved, b.Note, key)
+				b.Name, string(b.Kind), b.Active, sqlDate(b.Dissolved), b.Note, key)
 			if err != nil {
 				return fmt.Errorf("ghi chi đoàn: %w", err)
 			}
@@ -115,7 +108,7 @@ func (s *Store) SaveBranch(ctx context.Context, b *Branch) error {
 			return nil
 		}
 		res, err := tx.exec("branches", "id = ?", []any{b.ID}, `UPDATE branches SET name=?, kind=?, active=?, dissolved=?, note=?, sort_key=? WHERE id=?`,
-			b.Name, string(b.Kind), b.Active, b.Dissolved, b.Note, key, b.ID)
+			b.Name, string(b.Kind), b.Active, sqlDate(b.Dissolved), b.Note, key, b.ID)
 		if err != nil {
 			return fmt.Errorf("sửa chi đoàn: %w", err)
 		}
@@ -133,26 +126,26 @@ func appliesSQL(year string) string {
 
 // Criteria lists the whole standard-branch checklist in order, retired
 // criteria included.
-func (s *Store) Criteria(ctx context.Context) ([]Criterion, error) {
+func (s *Store) Criteria(ctx context.Context) ([]domain.Criterion, error) {
 	return s.criteria(ctx, `SELECT id, code, text, ord, active, COALESCE(from_year, 0), COALESCE(to_year, 0)
 		FROM criteria ORDER BY ord, id`)
 }
 
 // CriteriaFor lists the criteria of the checklist of one year.
-func (s *Store) CriteriaFor(ctx context.Context, year int) ([]Criterion, error) {
+func (s *Store) CriteriaFor(ctx context.Context, year int) ([]domain.Criterion, error) {
 	return s.criteria(ctx, `SELECT id, code, text, ord, active, COALESCE(from_year, 0), COALESCE(to_year, 0)
 		FROM criteria c WHERE `+appliesSQL("?1")+` ORDER BY ord, id`, year)
 }
 
-func (s *Store) criteria(ctx context.Context, q string, args ...any) ([]Criterion, error) {
+func (s *Store) criteria(ctx context.Context, q string, args ...any) ([]domain.Criterion, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("đọc tiêu chí: %w", err)
 	}
 	defer rows.Close()
-	var out []Criterion
+	var out []domain.Criterion
 	for rows.Next() {
-		var c Criterion
+		var c domain.Criterion
 		if err := rows.Scan(&c.ID, &c.Code, &c.Text, &c.Order, &c.Active, &c.FromYear, &c.ToYear); err != nil {
 			return nil, fmt.Errorf("đọc tiêu chí: %w", err)
 		}
@@ -163,10 +156,10 @@ func (s *Store) criteria(ctx context.Context, q string, args ...any) ([]Criterio
 
 // SaveCriterion writes one item of the checklist (new when ID is 0).
 // Retiring a criterion (Active false) keeps past years' assessments.
-func (s *Store) SaveCriterion(ctx context.Context, c *Criterion) error {
-	list := []Criterion{*c}
+func (s *Store) SaveCriterion(ctx context.Context, c *domain.Criterion) error {
+	list := []domain.Criterion{*c}
 	if err := s.SaveCriteria(ctx, list); err != nil {
-		var ve *ValidationError
+		var ve *domain.ValidationError
 		if errors.As(err, &ve) {
 			for i := range ve.Errors {
 				ve.Errors[i].Row = 0
@@ -180,7 +173,7 @@ func (s *Store) SaveCriterion(ctx context.Context, c *Criterion) error {
 
 // writeCriterion inserts or updates one criterion, moving its years of
 // application as it is added, retired or brought back this year.
-func writeCriterion(ctx context.Context, tx *writeTx, cr *Criterion, year int) error {
+func writeCriterion(ctx context.Context, tx *writeTx, cr *domain.Criterion, year int) error {
 	if cr.ID == 0 {
 		cr.FromYear, cr.ToYear = year, 0
 		if !cr.Active {
@@ -229,8 +222,8 @@ func nullIfZeroInt(n int) any {
 
 // BranchYear reads a branch's assessment for a year; Standard is true when
 // every criterion of that year's checklist is met.
-func (s *Store) BranchYear(ctx context.Context, branchID int64, year int) (BranchYear, error) {
-	by := BranchYear{BranchID: branchID, Year: year}
+func (s *Store) BranchYear(ctx context.Context, branchID int64, year int) (domain.BranchYear, error) {
+	by := domain.BranchYear{BranchID: branchID, Year: year}
 	err := s.db.QueryRowContext(ctx, `SELECT rating FROM branch_years WHERE branch_id = ? AND year = ?`, branchID, year).Scan(&by.Rating)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return by, fmt.Errorf("đọc đánh giá chi đoàn: %w", err)
@@ -263,12 +256,12 @@ func (s *Store) BranchYear(ctx context.Context, branchID int64, year int) (Branc
 
 // SaveBranchYear writes a branch's checklist and rating for a year, in one
 // transaction.
-func (s *Store) SaveBranchYear(ctx context.Context, by BranchYear) error {
-	if err := checkYear(by.Year); err != nil {
+func (s *Store) SaveBranchYear(ctx context.Context, by domain.BranchYear) error {
+	if err := domain.CheckYear(by.Year); err != nil {
 		return err
 	}
-	if by.Rating != "" && !validCode(UnitRatings, by.Rating) {
-		return &ValidationError{Errors: []FieldError{{Field: "Rating", Label: "Xếp loại chi đoàn", Msg: fmt.Sprintf("%q không có trong danh mục", by.Rating)}}}
+	if by.Rating != "" && !domain.ValidCode(domain.UnitRatings, by.Rating) {
+		return &domain.ValidationError{Errors: []domain.FieldError{{Field: "Rating", Label: "Xếp loại chi đoàn", Msg: fmt.Sprintf("%q không có trong danh mục", by.Rating)}}}
 	}
 	return s.write(ctx, func(tx *writeTx) error {
 		key := []any{by.BranchID, by.Year}

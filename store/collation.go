@@ -2,8 +2,9 @@ package store
 
 import (
 	"context"
-	"encoding/hex"
 	"fmt"
+
+	"sodoan/domain"
 )
 
 // settingCollation records which collation tables wrote the stored sort
@@ -11,26 +12,12 @@ import (
 // version of golang.org/x/text would interleave wrongly with new ones.
 const settingCollation = "collation.fingerprint"
 
-// collationFingerprint is the keys of a few names that exercise the
-// Vietnamese letters and tones: it changes whenever the tables do.
-func (k *sortKeyer) fingerprint() string {
-	var b []byte
-	for _, n := range [][3]string{{"Đặng", "Thị", "Ánh"}, {"Nguyễn", "Văn", "Ân"}, {"Lê", "", "Ưng"}} {
-		b = append(b, k.nameKey(n[0], n[1], n[2])...)
-		b = append(b, 0xff)
-	}
-	b = append(b, k.textKey("Chi đoàn Ấp Tân Hòa")...)
-	b = append(b, 0xff)
-	b = append(b, k.textKey("Khóm 10")...) // numeric order of names
-	return hex.EncodeToString(b)
-}
-
 // refreshSortKeys rebuilds every stored sort key when the collation tables
 // differ from those that wrote them (a new build of Sổ Đoàn), in one
 // transaction, so that lists keep the Vietnamese order.
 func (s *Store) refreshSortKeys(ctx context.Context) error {
 	s.collMu.Lock()
-	want := s.coll.fingerprint()
+	want := s.coll.Fingerprint()
 	s.collMu.Unlock()
 	have, err := s.Setting(ctx, settingCollation)
 	if err != nil {
@@ -40,7 +27,7 @@ func (s *Store) refreshSortKeys(ctx context.Context) error {
 		return nil
 	}
 	return s.write(ctx, func(tx *writeTx) error {
-		k := newSortKeyer() // private to this transaction
+		k := domain.NewSortKeyer() // private to this transaction
 		type row struct {
 			id  int64
 			key []byte
@@ -57,7 +44,7 @@ func (s *Store) refreshSortKeys(ctx context.Context) error {
 				rows.Close()
 				return fmt.Errorf("đọc tên để sắp xếp lại: %w", err)
 			}
-			people = append(people, row{id, k.nameKey(f, m, g)})
+			people = append(people, row{id, k.NameKey(f, m, g)})
 		}
 		rows.Close()
 		for _, p := range people {
@@ -77,7 +64,7 @@ func (s *Store) refreshSortKeys(ctx context.Context) error {
 				rows.Close()
 				return fmt.Errorf("đọc chi đoàn để sắp xếp lại: %w", err)
 			}
-			branches = append(branches, row{id, k.textKey(name)})
+			branches = append(branches, row{id, k.TextKey(name)})
 		}
 		rows.Close()
 		for _, b := range branches {
@@ -87,4 +74,16 @@ func (s *Store) refreshSortKeys(ctx context.Context) error {
 		}
 		return setSetting(ctx, tx, settingCollation, want)
 	})
+}
+
+func (s *Store) nameKey(family, middle, given string) []byte {
+	s.collMu.Lock()
+	defer s.collMu.Unlock()
+	return s.coll.NameKey(family, middle, given)
+}
+
+func (s *Store) textKey(t string) []byte {
+	s.collMu.Lock()
+	defer s.collMu.Unlock()
+	return s.coll.TextKey(t)
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"testing"
+
+	"sodoan/domain"
 )
 
 func TestSaveCriteria(t *testing.T) {
@@ -13,23 +15,23 @@ func TestSaveCriteria(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(before) != len(DefaultCriteria) {
-		t.Fatalf("seeded %d criteria, want %d", len(before), len(DefaultCriteria))
+	if len(before) != len(domain.DefaultCriteria) {
+		t.Fatalf("seeded %d criteria, want %d", len(before), len(domain.DefaultCriteria))
 	}
-	b := &Branch{Name: "Chi đoàn Khóm 1", Kind: BranchHamlet, Active: true}
+	b := &domain.Branch{Name: "Chi đoàn Khóm 1", Kind: domain.BranchHamlet, Active: true}
 	if err := s.SaveBranch(ctx, b); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SaveBranchYear(ctx, BranchYear{BranchID: b.ID, Year: 2020, Met: []int64{before[0].ID, before[1].ID}}); err != nil {
+	if err := s.SaveBranchYear(ctx, domain.BranchYear{BranchID: b.ID, Year: 2020, Met: []int64{before[0].ID, before[1].ID}}); err != nil {
 		t.Fatal(err)
 	}
 
 	// One invalid row: nothing is written, the message names the row.
-	edit := append([]Criterion(nil), before[:2]...)
+	edit := append([]domain.Criterion(nil), before[:2]...)
 	edit[0].Text = "Sinh hoạt chi đoàn mỗi tháng"
-	edit = append(edit, Criterion{Code: "9", Text: "  ", Order: 9, Active: true})
+	edit = append(edit, domain.Criterion{Code: "9", Text: "  ", Order: 9, Active: true})
 	err = s.SaveCriteria(ctx, edit)
-	var ve *ValidationError
+	var ve *domain.ValidationError
 	if !errors.As(err, &ve) || len(ve.Errors) != 1 || ve.Errors[0].Row != 3 || ve.Errors[0].Field != "Text" {
 		t.Fatalf("SaveCriteria with an empty text = %v, want one error on row 3, Text", err)
 	}
@@ -66,7 +68,7 @@ func TestSaveCriteria(t *testing.T) {
 		t.Errorf("2020 met after retiring one = %v, want both kept", by.Met)
 	}
 
-	if err := s.SaveCriteria(ctx, []Criterion{{ID: 9999, Text: "x"}}); !errors.Is(err, ErrNotFound) {
+	if err := s.SaveCriteria(ctx, []domain.Criterion{{ID: 9999, Text: "x"}}); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown ID: %v, want ErrNotFound", err)
 	}
 }
@@ -76,8 +78,8 @@ func TestSaveCriteria(t *testing.T) {
 func TestChecklistByYear(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	year := Today().Year()
-	b := &Branch{Name: "Chi đoàn Khóm 3", Kind: BranchHamlet, Active: true}
+	year := domain.Today().Year()
+	b := &domain.Branch{Name: "Chi đoàn Khóm 3", Kind: domain.BranchHamlet, Active: true}
 	if err := s.SaveBranch(ctx, b); err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +87,7 @@ func TestChecklistByYear(t *testing.T) {
 	if err != nil || len(seed) != 8 {
 		t.Fatalf("seed checklist: %d %v", len(seed), err)
 	}
-	ids := func(cs []Criterion) []int64 {
+	ids := func(cs []domain.Criterion) []int64 {
 		var out []int64
 		for _, c := range cs {
 			out = append(out, c.ID)
@@ -93,13 +95,13 @@ func TestChecklistByYear(t *testing.T) {
 		return out
 	}
 	// Last year the branch met all eight.
-	if err := s.SaveBranchYear(ctx, BranchYear{BranchID: b.ID, Year: year - 1, Met: ids(seed)}); err != nil {
+	if err := s.SaveBranchYear(ctx, domain.BranchYear{BranchID: b.ID, Year: year - 1, Met: ids(seed)}); err != nil {
 		t.Fatal(err)
 	}
 	// This year the ward retires criterion 8 and adds a new one.
 	seed[7].Active = false
-	added := Criterion{Code: "9", Text: "Có mô hình chuyển đổi số", Order: 9, Active: true}
-	if err := s.SaveCriteria(ctx, []Criterion{seed[7], added}); err != nil {
+	added := domain.Criterion{Code: "9", Text: "Có mô hình chuyển đổi số", Order: 9, Active: true}
+	if err := s.SaveCriteria(ctx, []domain.Criterion{seed[7], added}); err != nil {
 		t.Fatal(err)
 	}
 	now, _ := s.CriteriaFor(ctx, year)
@@ -118,7 +120,7 @@ func TestChecklistByYear(t *testing.T) {
 		{year - 1, ids(seed[:7]), false}, // last year still needed the retired one
 	}
 	for _, tt := range tests {
-		if err := s.SaveBranchYear(ctx, BranchYear{BranchID: b.ID, Year: tt.year, Met: tt.met}); err != nil {
+		if err := s.SaveBranchYear(ctx, domain.BranchYear{BranchID: b.ID, Year: tt.year, Met: tt.met}); err != nil {
 			t.Fatal(err)
 		}
 		by, err := s.BranchYear(ctx, b.ID, tt.year)
@@ -134,7 +136,7 @@ func TestChecklistByYear(t *testing.T) {
 	if now, _ := s.CriteriaFor(ctx, year); len(now) != 9 {
 		t.Fatalf("after bringing it back: %d criteria", len(now))
 	}
-	if c := (Criterion{FromYear: year, ToYear: year - 1}); c.AppliesIn(year) || c.AppliesIn(year-1) {
+	if c := (domain.Criterion{FromYear: year, ToYear: year - 1}); c.AppliesIn(year) || c.AppliesIn(year-1) {
 		t.Fatal("a criterion added and retired in the same year applies")
 	}
 }

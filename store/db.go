@@ -1,6 +1,12 @@
-// Package store is Sổ Đoàn's register: the domain types and rules of a ward
-// Union, kept in one SQLite file per ward, with search, ordering, indicators
-// and the demo ward. It knows nothing of windows or PDFs.
+// Package store keeps a ward's register (the records of package domain) in
+// one SQLite file: the schema and its migrations, the queries (lists,
+// search, the figures the plan's targets are measured from), the one write
+// path that records history, the recycle bin, backups and restore, the lock
+// that keeps one writer per register, the guard of every file written, and
+// the demo ward. The rules, messages and verdicts it applies are domain's;
+// the today they judge by, and the time of every stamp it writes, come
+// from the clock it is opened with (OpenOptions.Now). It must not import
+// ui, report, sheet or issuing, nor know of windows or PDFs.
 package store
 
 import (
@@ -11,6 +17,9 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
+
+	"sodoan/domain"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -30,8 +39,25 @@ type Store struct {
 	// The collator is not safe across goroutines: keys are computed under
 	// this lock.
 	collMu sync.Mutex
-	coll   *sortKeyer
+	coll   *domain.SortKeyer
+
+	// now is OpenOptions.Now; nil is time.Now.
+	now func() time.Time
 }
+
+// Now is the register's clock (OpenOptions.Now): every stamp the register
+// writes and every rule that asks what day it is read it here, so that a
+// test can set the day.
+func (s *Store) Now() time.Time {
+	if s.now != nil {
+		return s.now()
+	}
+	return time.Now()
+}
+
+// Today is the date of the register's clock (in the clock's own time
+// zone: the local one for time.Now).
+func (s *Store) Today() domain.Date { return domain.DateOf(s.Now()) }
 
 // Close closes the register (and releases its lock, if it holds one).
 func (s *Store) Close() error {

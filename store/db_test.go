@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"sodoan/domain"
 )
 
 func TestMigrations(t *testing.T) {
@@ -16,7 +18,7 @@ func TestMigrations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := member("Nguyễn", "Văn", "An", MustDate(2000, 1, 1), "M1")
+	p := member("Nguyễn", "Văn", "An", domain.MustDate(2000, 1, 1), "M1")
 	if err := s.SavePerson(ctx, p); err != nil {
 		t.Fatal(err)
 	}
@@ -94,11 +96,11 @@ func TestUnitSettings(t *testing.T) {
 	if has, _ := s.HasUnit(ctx); has {
 		t.Fatal("new register has a unit")
 	}
-	errs := fieldErrors(t, s.SaveUnit(ctx, Unit{Name: "BCH Đoàn phường 1"}))
+	errs := fieldErrors(t, s.SaveUnit(ctx, domain.Unit{Name: "BCH Đoàn phường 1"}))
 	if len(errs) != 2 {
 		t.Fatalf("errors %v", errs)
 	}
-	u := Unit{UpperBody: "Tỉnh Đoàn Đồng Tháp", Name: "BCH Đoàn Phường 1", Place: "Phường 1", SecretaryName: "Trần Văn Bí"}
+	u := domain.Unit{UpperBody: "Tỉnh Đoàn Đồng Tháp", Name: "BCH Đoàn Phường 1", Place: "Phường 1", SecretaryName: "Trần Văn Bí"}
 	if err := s.SaveUnit(ctx, u); err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +108,7 @@ func TestUnitSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Unit{UpperBody: "TỈNH ĐOÀN ĐỒNG THÁP", Name: "BCH ĐOÀN PHƯỜNG 1", Place: "Phường 1", IssuerCode: "ĐTN", SecretaryName: "Trần Văn Bí"}
+	want := domain.Unit{UpperBody: "TỈNH ĐOÀN ĐỒNG THÁP", Name: "BCH ĐOÀN PHƯỜNG 1", Place: "Phường 1", IssuerCode: "ĐTN", SecretaryName: "Trần Văn Bí"}
 	if got != want {
 		t.Fatalf("unit %+v, want %+v", got, want)
 	}
@@ -144,11 +146,11 @@ func TestBackup(t *testing.T) {
 	if _, problems, err := b.Check(ctx); err != nil || len(problems) > 0 {
 		t.Fatalf("backup check: %v %v", problems, err)
 	}
-	o, err := s.Overview(ctx, Today().Year())
+	o, err := s.Overview(ctx, domain.Today().Year())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.LastBackup != Today() {
+	if o.LastBackup != domain.Today() {
 		t.Fatalf("last backup %v", o.LastBackup)
 	}
 }
@@ -173,9 +175,9 @@ func TestDemoIsDeterministicAndValid(t *testing.T) {
 		}
 		// Every demo person must pass the rules a user's edit would.
 		var bad []string
-		s.EachMember(ctx, MemberFilter{}, func(p *Person) error {
-			if c := validatePerson(p, 0, Today()); len(c.errs) > 0 {
-				bad = append(bad, c.err().Error())
+		s.EachMember(ctx, MemberFilter{}, func(p *domain.Person) error {
+			if c := domain.ValidatePerson(p, 0, domain.Today()); len(c.Errs) > 0 {
+				bad = append(bad, c.Err().Error())
 			}
 			return nil
 		})
@@ -187,7 +189,7 @@ func TestDemoIsDeterministicAndValid(t *testing.T) {
 			t.Fatalf("demo clubs: %v %v", clubs, err)
 		}
 		for _, c := range clubs {
-			if c.Leader == "" || c.Leader != Clean(c.Leader) {
+			if c.Leader == "" || c.Leader != domain.Clean(c.Leader) {
 				t.Fatalf("club leader %q is not clean text", c.Leader)
 			}
 		}
@@ -210,7 +212,7 @@ func TestSortKeysRebuiltForNewCollation(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, g := range []string{"Ân", "An", "Ánh"} {
-		if err := s.SavePerson(ctx, member("Lê", "Văn", g, MustDate(2000, 1, 1+i), "")); err != nil {
+		if err := s.SavePerson(ctx, member("Lê", "Văn", g, domain.MustDate(2000, 1, 1+i), "")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -244,7 +246,7 @@ func TestSortKeysRebuiltForNewCollation(t *testing.T) {
 func TestCheckFindsStaleStatus(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	p := member("Hồ", "Văn", "Nam", MustDate(2000, 1, 1), "")
+	p := member("Hồ", "Văn", "Nam", domain.MustDate(2000, 1, 1), "")
 	if err := s.SavePerson(ctx, p); err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +267,7 @@ func TestOpenOddPaths(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", dir, err)
 		}
-		if err := s.SavePerson(ctx, member("Lê", "Văn", "Tâm", MustDate(2000, 1, 1), "")); err != nil {
+		if err := s.SavePerson(ctx, member("Lê", "Văn", "Tâm", domain.MustDate(2000, 1, 1), "")); err != nil {
 			t.Fatal(err)
 		}
 		s.Close()

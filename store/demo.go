@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+
+	"sodoan/domain"
 )
 
 // DemoOptions sizes the demo ward.
@@ -39,19 +41,19 @@ var (
 func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
 
 // earliestOf is the earlier of two dates.
-func earliestOf(a, b Date) Date {
+func earliestOf(a, b domain.Date) domain.Date {
 	if b.Before(a) {
 		return b
 	}
 	return a
 }
 
-func randDate(r *rand.Rand, from, to Date) Date {
+func randDate(r *rand.Rand, from, to domain.Date) domain.Date {
 	days := int(to.Time().Sub(from.Time()).Hours() / 24)
 	if days <= 0 {
 		return from
 	}
-	return DateOf(from.Time().AddDate(0, 0, r.IntN(days+1)))
+	return domain.DateOf(from.Time().AddDate(0, 0, r.IntN(days+1)))
 }
 
 // GenerateDemo fills the register with a deterministic, realistic ward:
@@ -60,28 +62,28 @@ func randDate(r *rand.Rand, from, to Date) Date {
 // introductions. It refuses a register that already has people, so that
 // it can never mix invented people into a real register.
 func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
-	if err := DemoMembersRange.Check(int64(o.Members)); err != nil {
+	if err := domain.DemoMembersRange.Check(int64(o.Members)); err != nil {
 		return err
 	}
 	if o.Year == 0 {
-		o.Year = Today().Year()
+		o.Year = s.Today().Year()
 	}
 	if err := s.RefuseConsolidation(ctx, "tạo phường mẫu"); err != nil {
 		return err
 	}
-	if err := checkYear(o.Year); err != nil {
+	if err := domain.CheckYear(o.Year); err != nil {
 		return err
 	}
 	if s.readOnly {
 		return ErrReadOnly
 	}
 	r := rand.New(rand.NewPCG(uint64(o.Seed), 0x5d0a))
-	today := Today()
-	end := MustDate(o.Year, 12, 31)
+	today := s.Today()
+	end := domain.MustDate(o.Year, 12, 31)
 	if end.After(today) {
 		end = today
 	}
-	keys := newSortKeyer() // private to this call: no lock needed
+	keys := domain.NewSortKeyer() // private to this call: no lock needed
 	// A bulk load on its own connection with a large page cache, and with
 	// the secondary indexes built once at the end rather than row by row:
 	// a 100,000-member ward then takes seconds instead of a quarter minute.
@@ -124,7 +126,7 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 	}
 	// A bulk load of invented people: history keeps one line for it, not
 	// one a row.
-	w := &writeTx{ctx: ctx, tx: tx}
+	w := &writeTx{ctx: ctx, tx: tx, now: s.Now}
 	if err := w.log("demo", "people", "", nil, nil, dbRow{"members": int64(o.Members), "seed": o.Seed}, ""); err != nil {
 		return err
 	}
@@ -137,13 +139,13 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 	return nil
 }
 
-func demoFill(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, o DemoOptions, end Date) error {
+func demoFill(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *domain.SortKeyer, o DemoOptions, end domain.Date) error {
 	return withoutIndexes(ctx, tx, []string{"people", "membership_events", "member_years"}, func() error {
 		return demoData(ctx, tx, r, keys, o, end)
 	})
 }
 
-func demoData(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, o DemoOptions, end Date) error {
+func demoData(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *domain.SortKeyer, o DemoOptions, end domain.Date) error {
 	{
 		if has, err := hasUnit(ctx, tx); err != nil {
 			return err
@@ -164,7 +166,7 @@ func demoData(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, o 
 		}
 		hamlets := []string{}
 		for _, b := range branches {
-			if b.kind == BranchHamlet {
+			if b.kind == domain.BranchHamlet {
 				hamlets = append(hamlets, strings.TrimPrefix(b.name, "Chi đoàn "))
 			}
 		}
@@ -182,25 +184,25 @@ func demoData(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, o 
 type demoBranch struct {
 	id   int64
 	name string
-	kind BranchKind
+	kind domain.BranchKind
 }
 
-func demoBranches(ctx context.Context, tx *sql.Tx, keys *sortKeyer, members int) ([]demoBranch, error) {
+func demoBranches(ctx context.Context, tx *sql.Tx, keys *domain.SortKeyer, members int) ([]demoBranch, error) {
 	var bs []demoBranch
 	hamletCount := 8 + members/1500
 	for i := 1; i <= hamletCount; i++ {
-		bs = append(bs, demoBranch{name: fmt.Sprintf("Chi đoàn Khóm %d", i), kind: BranchHamlet})
+		bs = append(bs, demoBranch{name: fmt.Sprintf("Chi đoàn Khóm %d", i), kind: domain.BranchHamlet})
 	}
 	bs = append(bs,
-		demoBranch{name: "Chi đoàn Ấp Tân Hòa", kind: BranchHamlet},
-		demoBranch{name: "Chi đoàn Trường THPT Hòa Mẫu", kind: BranchSchool},
-		demoBranch{name: "Chi đoàn Cơ quan UBND phường", kind: BranchAgency},
-		demoBranch{name: "Chi đoàn Công an phường", kind: BranchArmed},
-		demoBranch{name: "Chi đoàn Quân sự phường", kind: BranchArmed},
-		demoBranch{name: "Chi đoàn Công ty TNHH Thực phẩm Sen Hồng", kind: BranchEnterprise},
+		demoBranch{name: "Chi đoàn Ấp Tân Hòa", kind: domain.BranchHamlet},
+		demoBranch{name: "Chi đoàn Trường THPT Hòa Mẫu", kind: domain.BranchSchool},
+		demoBranch{name: "Chi đoàn Cơ quan UBND phường", kind: domain.BranchAgency},
+		demoBranch{name: "Chi đoàn Công an phường", kind: domain.BranchArmed},
+		demoBranch{name: "Chi đoàn Quân sự phường", kind: domain.BranchArmed},
+		demoBranch{name: "Chi đoàn Công ty TNHH Thực phẩm Sen Hồng", kind: domain.BranchEnterprise},
 	)
 	for i := range bs {
-		res, err := tx.ExecContext(ctx, `INSERT INTO branches(name, kind, sort_key) VALUES (?,?,?)`, bs[i].name, string(bs[i].kind), keys.textKey(bs[i].name))
+		res, err := tx.ExecContext(ctx, `INSERT INTO branches(name, kind, sort_key) VALUES (?,?,?)`, bs[i].name, string(bs[i].kind), keys.TextKey(bs[i].name))
 		if err != nil {
 			return nil, fmt.Errorf("tạo chi đoàn mẫu: %w", err)
 		}
@@ -213,15 +215,15 @@ type demoPerson struct {
 	id     int64
 	union  bool
 	active bool
-	birth  Date
-	admit  Date
+	birth  domain.Date
+	admit  domain.Date
 	branch int64
-	gender Gender
+	gender domain.Gender
 }
 
 type demoEvent struct {
 	kind         string
-	date         Date
+	date         domain.Date
 	unit, reason string
 }
 
@@ -230,7 +232,7 @@ type personEvent struct {
 	e  demoEvent
 }
 
-func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, o DemoOptions, branches []demoBranch, hamlets []string, end Date) ([]demoPerson, error) {
+func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *domain.SortKeyer, o DemoOptions, branches []demoBranch, hamlets []string, end domain.Date) ([]demoPerson, error) {
 	var firstID int64
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) + 1 FROM people`).Scan(&firstID); err != nil {
 		return nil, fmt.Errorf("chuẩn bị tạo mẫu: %w", err)
@@ -252,23 +254,23 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, 
 	}
 
 	// Armed-forces occupations come with an armed-forces branch only.
-	occupations := []Occupation{"student", "student", "student", "civil_servant", "worker", "worker", "farmer", "farmer", "self_employed", "self_employed", "unemployed", "other"}
+	occupations := []domain.Occupation{"student", "student", "student", "civil_servant", "worker", "worker", "farmer", "farmer", "self_employed", "self_employed", "unemployed", "other"}
 	otherUnits := []string{"Đoàn phường Tân Mẫu", "Đoàn phường Mỹ Sen", "Đoàn xã Hòa Mẫu Đông", "Đoàn xã Rạch Sen", "Đoàn phường Bờ Sen", "Đoàn Trường Cao đẳng Hòa Mẫu"}
 	people := make([]demoPerson, 0, o.Members)
 	allEvents := make([]personEvent, 0, o.Members)
 	for i := 0; i < o.Members; i++ {
 		var p demoPerson
-		p.gender = Male
+		p.gender = domain.Male
 		branch := branches[r.IntN(len(branches))]
 		family := pick(r, demoFamilies)
 		var middle, given string
 		// Armed-forces branches are mostly men.
 		female := r.IntN(100) < 51
-		if branch.kind == BranchArmed {
+		if branch.kind == domain.BranchArmed {
 			female = r.IntN(100) < 12
 		}
 		if female {
-			p.gender = Female
+			p.gender = domain.Female
 			middle, given = pick(r, demoMiddleFemale), pick(r, demoGivenFemale)
 		} else {
 			middle, given = pick(r, demoMiddleMale), pick(r, demoGivenMale)
@@ -279,26 +281,26 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, 
 		// Ages 15 to 32 at the end of the data year: a few are past 30;
 		// a high school's pupils are 15 to 18.
 		age := 15 + r.IntN(18)
-		if branch.kind == BranchSchool {
+		if branch.kind == domain.BranchSchool {
 			age = 16 + r.IntN(3)
 		}
-		p.birth = randDate(r, MustDate(o.Year-age-1, 1, 2), MustDate(o.Year-age, 12, 28))
+		p.birth = randDate(r, domain.MustDate(o.Year-age-1, 1, 2), domain.MustDate(o.Year-age, 12, 28))
 		if p.birth.After(end) {
 			p.birth = end
 		}
 		p.branch = branch.id
 		p.union = r.IntN(100) < 82
 		fed := !p.union || r.IntN(100) < 35
-		var fedDate Date
+		var fedDate domain.Date
 		occupation := pick(r, occupations)
 		switch {
-		case branch.kind == BranchSchool:
+		case branch.kind == domain.BranchSchool:
 			occupation = "student"
-		case branch.kind == BranchArmed:
+		case branch.kind == domain.BranchArmed:
 			occupation = "armed"
 		case occupation == "student" && age > 23:
 			// Students are of school or university age.
-			occupation = pick(r, []Occupation{"worker", "self_employed", "civil_servant"})
+			occupation = pick(r, []domain.Occupation{"worker", "self_employed", "civil_servant"})
 		}
 		// Schooling by age: a pupil is in the grade of his age; adults
 		// finished school, most of them the 12 grades.
@@ -309,21 +311,21 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, 
 				schooling = 9 + r.IntN(3)
 			}
 		}
-		qual := Qualification("")
+		qual := domain.Qualification("")
 		if age >= 20 {
-			qual = pick(r, []Qualification{"", "", "vocational", "college", "university", "university"})
+			qual = pick(r, []domain.Qualification{"", "", "vocational", "college", "university", "university"})
 		}
 		if qual != "" && qual != "vocational" {
 			schooling = 12 // a college or university degree follows grade 12
 		}
 		var card any
-		if p.union && addDays(p.birth.AddYears(15), 1).After(end) {
+		if p.union && domain.AddDays(p.birth.AddYears(15), 1).After(end) {
 			// Too young to be admitted yet: a Federation member.
 			p.union, fed = false, true
 		}
 		if p.union {
 			// The store admits from the day after the 15th birthday.
-			earliest := addDays(p.birth.AddYears(15), 1)
+			earliest := domain.AddDays(p.birth.AddYears(15), 1)
 			latest := p.birth.AddYears(20)
 			if latest.After(end) {
 				latest = end
@@ -344,7 +346,7 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, 
 		if p.birth.Year() >= 2000 {
 			century = 2
 		}
-		if p.gender == Female {
+		if p.gender == domain.Female {
 			century++
 		}
 		cccd := ""
@@ -358,12 +360,12 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, 
 		hamlet := pick(r, hamlets)
 		lang := pick(r, demoLanguages)
 		fluent := lang != "" && r.IntN(3) == 0
-		theory := TheoryLevel("")
+		theory := domain.TheoryLevel("")
 		if age >= 22 && r.IntN(100) < 15 {
 			theory = "elementary"
 		}
 		// Membership history first: the status column is derived from it.
-		status := StatusActive
+		status := domain.StatusActive
 		var events []demoEvent
 		if p.union {
 			p.active = true
@@ -374,14 +376,14 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, 
 			events = append(events, demoEvent{kind, p.admit, unit, ""})
 			// Later life: coming of age from 30, some transfers and removals.
 			var ev demoEvent
-			thirty := MustDate(p.birth.Year()+30, 1, 1)
+			thirty := domain.MustDate(p.birth.Year()+30, 1, 1)
 			// Every member past 30 has come of age (the register's
 			// officers are chosen among the younger ones).
 			switch roll := r.IntN(100); {
 			case !thirty.After(end) && (roll < 70 || p.birth.AgeOn(end) > 30):
 				from := thirty
 				if from.Before(p.admit) {
-					from = addDays(p.admit, 1)
+					from = domain.AddDays(p.admit, 1)
 				}
 				ev = demoEvent{"coming_of_age", randDate(r, earliestOf(from, end), end), "", ""}
 			case roll < 4:
@@ -391,7 +393,7 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, 
 			}
 			if ev.kind != "" && ev.date.After(p.admit) {
 				events = append(events, ev)
-				status = map[string]Status{"coming_of_age": StatusCameOfAge, "transfer_out": StatusTransferred, "removal": StatusRemoved}[ev.kind]
+				status = map[string]domain.Status{"coming_of_age": domain.StatusCameOfAge, "transfer_out": domain.StatusTransferred, "removal": domain.StatusRemoved}[ev.kind]
 				p.active = false
 			}
 		}
@@ -400,12 +402,12 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, 
 		if card != nil {
 			ids = card.(string)
 		}
-		folded, numbers := Fold(joinName(family, middle, given)), strings.TrimSpace(ids+" "+cccd+" "+phone)
-		err := insPerson.add(p.id, family, middle, given, string(p.gender), p.birth,
+		folded, numbers := domain.Fold(domain.JoinName(family, middle, given)), strings.TrimSpace(ids+" "+cccd+" "+phone)
+		err := insPerson.add(p.id, family, middle, given, string(p.gender), sqlDate(p.birth),
 			pick(r, demoEthnic), pick(r, demoReligion), cccd, phone,
 			fmt.Sprintf("%d %s", 1+r.IntN(300), pick(r, demoStreets)), hamlet, string(occupation), schooling,
 			string(qual), string(theory), pick(r, []string{"", "Cơ bản", "Cơ bản", "Nâng cao"}), lang, fluent,
-			p.union, p.admit, card, nullIfZero(p.branch), fed, fedDate, string(status), keys.nameKey(family, middle, given), searchColumn(folded, numbers))
+			p.union, sqlDate(p.admit), card, nullIfZero(p.branch), fed, sqlDate(fedDate), string(status), keys.NameKey(family, middle, given), searchColumn(folded, numbers))
 		if err != nil {
 			return nil, fmt.Errorf("tạo người mẫu %d: %w", i+1, err)
 		}
@@ -425,7 +427,7 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, 
 	}
 	// Events go in once every person is written: the foreign key needs them.
 	for _, pe := range allEvents {
-		if err := insEvent.add(pe.id, pe.e.kind, pe.e.date, pe.e.unit, pe.e.reason); err != nil {
+		if err := insEvent.add(pe.id, pe.e.kind, sqlDate(pe.e.date), pe.e.unit, pe.e.reason); err != nil {
 			return nil, fmt.Errorf("tạo sự kiện mẫu: %w", err)
 		}
 	}
@@ -435,12 +437,12 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *sortKeyer, 
 	return people, nil
 }
 
-func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, people []demoPerson, branches []demoBranch, end Date) error {
+func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, people []demoPerson, branches []demoBranch, end domain.Date) error {
 	ins, err := newBulkInsert(ctx, tx, `INSERT INTO member_years(person_id, year, rating, training_registered, training_completed, party_introduced, party_admitted)`, 7)
 	if err != nil {
 		return err
 	}
-	ratings := []Rating{"excellent", "good", "good", "good", "done", "done", "done", "not_done"}
+	ratings := []domain.Rating{"excellent", "good", "good", "good", "done", "done", "done", "not_done"}
 	admittedIn := map[int]int{}
 	years := []int{o.Year - 2, o.Year - 1, o.Year}
 	for _, p := range people {
@@ -451,18 +453,18 @@ func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, peo
 			if p.admit.Year() > y || (y == o.Year && end.Month() < 11) {
 				continue // the year-end rating happens in December
 			}
-			var intro, admitted Date
-			if p.birth.AgeOn(MustDate(y, 6, 30)) >= 18 && r.IntN(1000) < 12 {
+			var intro, admitted domain.Date
+			if p.birth.AgeOn(domain.MustDate(y, 6, 30)) >= 18 && r.IntN(1000) < 12 {
 				// Never after the demo's last day (today in the running
 				// year): the forms refuse a date in the future.
-				intro = randDate(r, MustDate(y, 1, 1), earliestOf(MustDate(y, 11, 30), end))
-				if last := earliestOf(MustDate(y, 12, 15), end); r.IntN(2) == 0 && intro.Month() < 9 && !addDays(intro, 60).After(last) {
-					admitted = randDate(r, addDays(intro, 60), last)
+				intro = randDate(r, domain.MustDate(y, 1, 1), earliestOf(domain.MustDate(y, 11, 30), end))
+				if last := earliestOf(domain.MustDate(y, 12, 15), end); r.IntN(2) == 0 && intro.Month() < 9 && !domain.AddDays(intro, 60).After(last) {
+					admitted = randDate(r, domain.AddDays(intro, 60), last)
 					admittedIn[y]++
 				}
 			}
 			reg := r.IntN(100) < 90
-			if err := ins.add(p.id, y, string(pick(r, ratings)), reg, reg && r.IntN(100) < 85, intro, admitted); err != nil {
+			if err := ins.add(p.id, y, string(pick(r, ratings)), reg, reg && r.IntN(100) < 85, sqlDate(intro), sqlDate(admitted)); err != nil {
 				return fmt.Errorf("tạo xếp loại mẫu: %w", err)
 			}
 		}
@@ -495,7 +497,7 @@ func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, peo
 			return fmt.Errorf("tạo số liệu năm mẫu: %w", err)
 		}
 		for sec, body := range demoNarrative {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO narratives(doc, key, section, body) VALUES (?,?,?,?)`, NarrativeAnnual, y, sec, body); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO narratives(doc, key, section, body) VALUES (?,?,?,?)`, domain.NarrativeAnnual, y, sec, body); err != nil {
 				return fmt.Errorf("tạo nội dung báo cáo mẫu: %w", err)
 			}
 		}
@@ -531,12 +533,12 @@ func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, peo
 	if len(active) == 0 {
 		return nil
 	}
-	kinds := []PositionKind{"secretary", "deputy", "standing", "standing", "standing", "executive", "executive", "executive", "executive", "executive", "executive", "executive"}
+	kinds := []domain.PositionKind{"secretary", "deputy", "standing", "standing", "standing", "executive", "executive", "executive", "executive", "executive", "executive", "executive"}
 	// The committee elected at the congress before the plan's period.
-	start := MustDate(o.Year-3, 9, 20)
+	start := domain.MustDate(o.Year-3, 9, 20)
 	for i, k := range kinds {
 		p := active[(i*7919)%len(active)]
-		if _, err := tx.ExecContext(ctx, `INSERT INTO positions(person_id, kind, start) VALUES (?,?,?)`, p.id, string(k), start); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO positions(person_id, kind, start) VALUES (?,?,?)`, p.id, string(k), sqlDate(start)); err != nil {
 			return fmt.Errorf("tạo chức vụ mẫu: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE people SET schooling = 12, qualification = ?, theory_level = ?, youth_work_trained = ?, language_fluent = ? WHERE id = ?`,
@@ -547,7 +549,7 @@ func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, peo
 	for bi, b := range branches {
 		for _, p := range active[min(bi*3, len(active)-1):] {
 			if p.branch == b.id {
-				if _, err := tx.ExecContext(ctx, `INSERT INTO positions(person_id, kind, branch_id, start) VALUES (?,?,?,?)`, p.id, "branch_secretary", b.id, start); err != nil {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO positions(person_id, kind, branch_id, start) VALUES (?,?,?,?)`, p.id, "branch_secretary", b.id, sqlDate(start)); err != nil {
 					return fmt.Errorf("tạo bí thư chi đoàn mẫu: %w", err)
 				}
 				break
@@ -558,7 +560,7 @@ func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, peo
 }
 
 func demoGroups(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, people []demoPerson) error {
-	founded := MustDate(o.Year-4, 3, 26)
+	founded := domain.MustDate(o.Year-4, 3, 26)
 	var secretaries []int64
 	rows, err := tx.QueryContext(ctx, `SELECT person_id FROM positions WHERE kind = 'branch_secretary' ORDER BY id`)
 	if err != nil {
@@ -576,7 +578,7 @@ func demoGroups(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, pe
 	for ci, c := range demoClubs {
 		if c.kind == "secretaries" {
 			// The branch secretaries' club is made of the secretaries.
-			res, err := tx.ExecContext(ctx, `INSERT INTO clubs(name, kind, founded, leader, active) VALUES (?,?,?,?,1)`, c.name, c.kind, founded, "")
+			res, err := tx.ExecContext(ctx, `INSERT INTO clubs(name, kind, founded, leader, active) VALUES (?,?,?,?,1)`, c.name, c.kind, sqlDate(founded), "")
 			if err != nil {
 				return fmt.Errorf("tạo câu lạc bộ mẫu: %w", err)
 			}
@@ -595,7 +597,7 @@ func demoGroups(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, pe
 			}
 			continue
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO clubs(name, kind, founded, leader, active) VALUES (?,?,?,?,1)`, c.name, c.kind, founded, "")
+		res, err := tx.ExecContext(ctx, `INSERT INTO clubs(name, kind, founded, leader, active) VALUES (?,?,?,?,1)`, c.name, c.kind, sqlDate(founded), "")
 		if err != nil {
 			return fmt.Errorf("tạo câu lạc bộ mẫu: %w", err)
 		}
@@ -621,9 +623,9 @@ func demoGroups(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, pe
 	for ci, c := range demoCoops {
 		// Groups founded after 2019 register under Nghị định 77/2019.
 		basis := "nd77_2019"
-		f := MustDate(o.Year-3+ci%2, 5, 10)
+		f := domain.MustDate(o.Year-3+ci%2, 5, 10)
 		res, err := tx.ExecContext(ctx, `INSERT INTO coops(name, field, founded, contract_date, legal_basis, capital, active) VALUES (?,?,?,?,?,?,1)`,
-			c.name, c.field, f, MustDate(f.Year(), 6, 1), basis, int64(50+r.IntN(400))*1000000)
+			c.name, c.field, sqlDate(f), sqlDate(domain.MustDate(f.Year(), 6, 1)), basis, int64(50+r.IntN(400))*1000000)
 		if err != nil {
 			return fmt.Errorf("tạo tổ hợp tác mẫu: %w", err)
 		}
@@ -649,14 +651,14 @@ func demoGroups(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, pe
 	// city targets, so the dashboard has a plan that covers this year.
 	res, err := tx.ExecContext(ctx, `INSERT INTO plans(number, title, start_year, end_year, current, issued, issuer, upper_plan) VALUES (?,?,?,?,1,?,?,?)`,
 		"12-KH/ĐTN", "Đổi mới nội dung, phương thức hoạt động và nâng cao chất lượng tổ chức Đoàn TNCS Hồ Chí Minh phường Hòa Mẫu, giai đoạn "+fmt.Sprintf("%d - %d", o.Year-2, o.Year+2),
-		o.Year-2, o.Year+2, MustDate(o.Year-2, 5, 12), "Ban Thường vụ Đoàn phường Hòa Mẫu",
+		o.Year-2, o.Year+2, sqlDate(domain.MustDate(o.Year-2, 5, 12)), "Ban Thường vụ Đoàn phường Hòa Mẫu",
 		fmt.Sprintf("Kế hoạch số 105-KH/TĐTN, ngày 15/3/%d của Ban Thường vụ Tỉnh Đoàn về đổi mới nội dung, phương thức hoạt động và nâng cao chất lượng tổ chức Đoàn các cấp, giai đoạn %d - %d", o.Year-2, o.Year-2, o.Year+2))
 	if err != nil {
 		return fmt.Errorf("tạo kế hoạch mẫu: %w", err)
 	}
 	planID, _ := res.LastInsertId()
 	for sec, body := range demoPlanNarrative {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO narratives(doc, key, section, body) VALUES (?,?,?,?)`, NarrativePlan, planID, sec, body); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO narratives(doc, key, section, body) VALUES (?,?,?,?)`, domain.NarrativePlan, planID, sec, body); err != nil {
 			return fmt.Errorf("tạo nội dung kế hoạch mẫu: %w", err)
 		}
 	}
@@ -664,24 +666,24 @@ func demoGroups(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, pe
 		return fmt.Errorf("tạo kế hoạch mẫu: %w", err)
 	}
 	share := max(1, len(people)*3/10) // the ward's share of the city's targets
-	for i, in := range defaultPlanIndicators {
-		target := in.target
-		switch in.metric {
-		case MetricNewUnionMembers:
+	for i, in := range domain.DefaultPlanIndicators {
+		target := in.Target
+		switch in.Metric {
+		case domain.MetricNewUnionMembers:
 			target = float64(share)
-		case MetricNewFederation:
+		case domain.MetricNewFederation:
 			target = float64(share * 7 / 10)
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO indicators(plan_id, code, section, title, kind, metric, target, period, ord) VALUES (?,?,?,?,?,?,?,?,?)`,
-			planID, in.code, in.section, in.title, string(in.kind), in.metric, target, in.period, i+1)
+			planID, in.Code, in.Section, in.Title, string(in.Kind), in.Metric, target, in.Period, i+1)
 		if err != nil {
 			return fmt.Errorf("tạo chỉ tiêu mẫu: %w", err)
 		}
-		if in.kind == KindCheck {
+		if in.Kind == domain.KindCheck {
 			id, _ := res.LastInsertId()
 			for y := o.Year - 2; y <= o.Year; y++ {
 				v := 1
-				if in.code == "2.8" && y < o.Year {
+				if in.Code == "2.8" && y < o.Year {
 					v = 0
 				}
 				if _, err := tx.ExecContext(ctx, `INSERT INTO indicator_values(indicator_id, year, value) VALUES (?,?,?)`, id, y, v); err != nil {

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"sodoan/domain"
 )
 
 // TestDiscardEmpty: an empty register is removed with its side files; one
@@ -23,7 +25,7 @@ func TestDiscardEmpty(t *testing.T) {
 				t.Fatal(err)
 			}
 			if c.fill {
-				if err := s.AddPeople(ctx, []*Person{member("Lê", "Văn", "Tám", MustDate(2000, 1, 1), "T1")}); err != nil {
+				if err := s.AddPeople(ctx, []*domain.Person{member("Lê", "Văn", "Tám", domain.MustDate(2000, 1, 1), "T1")}); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -5,52 +5,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
+
+	"sodoan/domain"
 )
-
-// Document is one entry of the unit's outgoing-document register (sổ văn
-// bản đi): every report, list and letter Sổ Đoàn issues takes its number
-// here. Numbers run per type and restart at 1 each calendar year.
-type Document struct {
-	ID     int64
-	Year   int    // the year the number belongs to (that of Issued)
-	Type   string // KH, BC, DS, GGT … (see DocumentTypes)
-	Number int
-	Title  string
-	Issued Date
-	File   string // where the PDF was saved ("" when not saved)
-	// Key names what the document is ("annual:2025"), so that writing it
-	// again keeps its number; empty for entries made by hand.
-	Key string
-}
-
-// Symbol is the document's number and symbol, "20-BC/ĐTN".
-func (d Document) Symbol(issuer string) string {
-	if issuer == "" {
-		issuer = "ĐTN"
-	}
-	return fmt.Sprintf("%d-%s/%s", d.Number, d.Type, issuer)
-}
-
-// DocumentTypes lists the document types of a Union unit with their names
-// (Hướng dẫn 29-HD/TWĐTN-VP). A list has no type of its own: it goes out
-// as a report (BC) titled DANH SÁCH.
-var DocumentTypes = []Choice{
-	{"BC", "Báo cáo"},
-	{"KH", "Kế hoạch"},
-	{"HD", "Hướng dẫn"},
-	{"QĐ", "Quyết định"},
-	{"TB", "Thông báo"},
-	{"CV", "Công văn"},
-	{"TTr", "Tờ trình"},
-	{"GGT", "Giấy giới thiệu"},
-	{"NQ", "Nghị quyết"},
-}
 
 // NextDocumentNumber is the number the next document of the type would
 // take in the year: one more than the highest issued, 1 in a new year.
 func (s *Store) NextDocumentNumber(ctx context.Context, year int, docType string) (int, error) {
-	return nextDocumentNumber(ctx, s.db, year, Clean(docType))
+	return nextDocumentNumber(ctx, s.db, year, domain.Clean(docType))
 }
 
 type queryRower interface {
@@ -63,10 +25,10 @@ func nextDocumentNumber(ctx context.Context, q queryRower, year int, docType str
 		year, docType).Scan(&n); err != nil {
 		return 0, fmt.Errorf("đọc số văn bản tiếp theo: %w", err)
 	}
-	if int64(n) > DocumentNumberRange.Max {
-		c := &checker{}
-		c.add("Number", "Số văn bản", "sổ văn bản đi năm %d đã dùng hết số %s (tối đa %s)", year, docType, Num(DocumentNumberRange.Max))
-		return 0, c.err()
+	if int64(n) > domain.DocumentNumberRange.Max {
+		c := &domain.Checker{}
+		c.Add("Number", "Số văn bản", "sổ văn bản đi năm %d đã dùng hết số %s (tối đa %s)", year, docType, domain.Num(domain.DocumentNumberRange.Max))
+		return 0, c.Err()
 	}
 	return n, nil
 }
@@ -76,29 +38,9 @@ func nextDocumentNumber(ctx context.Context, q queryRower, year int, docType str
 // (in the same transaction, so that two documents never share one); a
 // number given by hand is kept if no document of that type and year has
 // it already. Issued defaults to today.
-func (s *Store) IssueDocument(ctx context.Context, d *Document) error {
-	d.Type, d.Title = Clean(d.Type), Clean(d.Title)
-	if d.Issued.IsZero() {
-		d.Issued = Today()
-	}
-	d.Year = d.Issued.Year()
-	c := &checker{}
-	c.text("Type", "Loại văn bản", d.Type, ruleCode)
-	c.text("Title", "Trích yếu", d.Title, ruleDocumentTitle)
-	if d.Type == "" {
-		c.add("Type", "Loại văn bản", "không được để trống")
-	} else if strings.ContainsAny(d.Type, " /-") {
-		c.add("Type", "Loại văn bản", "%q chỉ gồm chữ viết tắt, như BC hay GGT", d.Type)
-	}
-	if d.Number != 0 {
-		if err := DocumentNumberRange.Check(int64(d.Number)); err != nil {
-			c.errs = append(c.errs, err.(*ValidationError).Errors...)
-		}
-	}
-	if checkYear(d.Year) != nil {
-		c.add("Issued", "Ngày ban hành", "%s: năm phải từ %d đến %d", d.Issued, YearRange.Min, YearRange.Max)
-	}
-	if err := c.err(); err != nil {
+func (s *Store) IssueDocument(ctx context.Context, d *domain.Document) error {
+	c := domain.CheckDocument(d, s.Today())
+	if err := c.Err(); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *writeTx) error {
@@ -113,7 +55,7 @@ func (s *Store) IssueDocument(ctx context.Context, d *Document) error {
 			err := tx.QueryRowContext(ctx, `SELECT title FROM documents WHERE year = ? AND type = ? AND number = ?`,
 				d.Year, d.Type, d.Number).Scan(&other)
 			if err == nil {
-				return &ValidationError{Errors: []FieldError{{Field: "Number", Label: "Số",
+				return &domain.ValidationError{Errors: []domain.FieldError{{Field: "Number", Label: "Số",
 					Msg: fmt.Sprintf("số %d-%s năm %d đã cấp cho văn bản %q", d.Number, d.Type, d.Year, other)}}}
 			}
 			if !errors.Is(err, sql.ErrNoRows) {
@@ -121,7 +63,7 @@ func (s *Store) IssueDocument(ctx context.Context, d *Document) error {
 			}
 		}
 		id, err := tx.insert("documents", `INSERT INTO documents(year, type, number, title, issued, file, doc_key) VALUES (?,?,?,?,?,?,?)`,
-			d.Year, d.Type, d.Number, d.Title, d.Issued, d.File, d.Key)
+			d.Year, d.Type, d.Number, d.Title, sqlDate(d.Issued), d.File, d.Key)
 		if err != nil {
 			return fmt.Errorf("ghi sổ văn bản đi: %w", err)
 		}
@@ -161,17 +103,17 @@ func (s *Store) DeleteDocument(ctx context.Context, id int64) error {
 
 // Documents lists the register's entries of a year (0: every year), newest
 // first.
-func (s *Store) Documents(ctx context.Context, year int) ([]Document, error) {
+func (s *Store) Documents(ctx context.Context, year int) ([]domain.Document, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, year, type, number, title, issued, file FROM documents
 		WHERE ? = 0 OR year = ? ORDER BY year DESC, issued DESC, id DESC`, year, year)
 	if err != nil {
 		return nil, fmt.Errorf("đọc sổ văn bản đi: %w", err)
 	}
 	defer rows.Close()
-	var out []Document
+	var out []domain.Document
 	for rows.Next() {
-		var d Document
-		if err := rows.Scan(&d.ID, &d.Year, &d.Type, &d.Number, &d.Title, &d.Issued, &d.File); err != nil {
+		var d domain.Document
+		if err := rows.Scan(&d.ID, &d.Year, &d.Type, &d.Number, &d.Title, (*sqlDate)(&d.Issued), &d.File); err != nil {
 			return nil, fmt.Errorf("đọc sổ văn bản đi: %w", err)
 		}
 		out = append(out, d)

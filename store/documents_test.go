@@ -4,38 +4,40 @@ import (
 	"context"
 	"errors"
 	"testing"
+
+	"sodoan/domain"
 )
 
 func TestDocumentRegister(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	day := func(y, m, d int) Date { return MustDate(y, m, d) }
+	day := func(y, m, d int) domain.Date { return domain.MustDate(y, m, d) }
 
 	// Each step issues one document and says which number it must get
 	// (or which field must be refused).
 	steps := []struct {
 		name     string
-		doc      Document
+		doc      domain.Document
 		want     int
 		badField string
 	}{
-		{"first report of the year", Document{Type: "BC", Title: "Báo cáo năm", Issued: day(2025, 3, 5)}, 1, ""},
-		{"second report", Document{Type: "BC", Title: "Báo cáo quý", Issued: day(2025, 4, 1)}, 2, ""},
-		{"another type has its own sequence", Document{Type: "GGT", Title: "Giấy giới thiệu", Issued: day(2025, 4, 2)}, 1, ""},
-		{"a new year restarts at 1", Document{Type: "BC", Title: "Báo cáo năm 2026", Issued: day(2026, 1, 10)}, 1, ""},
-		{"a number given by hand is kept", Document{Type: "BC", Number: 20, Title: "Báo cáo số 20", Issued: day(2025, 10, 15)}, 20, ""},
-		{"the sequence continues after it", Document{Type: "BC", Title: "Tiếp theo", Issued: day(2025, 11, 1)}, 21, ""},
-		{"a number already issued is refused", Document{Type: "BC", Number: 2, Title: "Trùng số", Issued: day(2025, 12, 1)}, 0, "Number"},
-		{"the same number in another year is fine", Document{Type: "BC", Number: 2, Title: "Năm khác", Issued: day(2026, 2, 1)}, 2, ""},
-		{"a type is required", Document{Title: "Không loại", Issued: day(2025, 1, 1)}, 0, "Type"},
-		{"a type is an abbreviation", Document{Type: "BC/ĐTN", Issued: day(2025, 1, 1)}, 0, "Type"},
-		{"a negative number is refused", Document{Type: "BC", Number: -1, Issued: day(2025, 1, 1)}, 0, "Number"},
+		{"first report of the year", domain.Document{Type: "BC", Title: "Báo cáo năm", Issued: day(2025, 3, 5)}, 1, ""},
+		{"second report", domain.Document{Type: "BC", Title: "Báo cáo quý", Issued: day(2025, 4, 1)}, 2, ""},
+		{"another type has its own sequence", domain.Document{Type: "GGT", Title: "Giấy giới thiệu", Issued: day(2025, 4, 2)}, 1, ""},
+		{"a new year restarts at 1", domain.Document{Type: "BC", Title: "Báo cáo năm 2026", Issued: day(2026, 1, 10)}, 1, ""},
+		{"a number given by hand is kept", domain.Document{Type: "BC", Number: 20, Title: "Báo cáo số 20", Issued: day(2025, 10, 15)}, 20, ""},
+		{"the sequence continues after it", domain.Document{Type: "BC", Title: "Tiếp theo", Issued: day(2025, 11, 1)}, 21, ""},
+		{"a number already issued is refused", domain.Document{Type: "BC", Number: 2, Title: "Trùng số", Issued: day(2025, 12, 1)}, 0, "Number"},
+		{"the same number in another year is fine", domain.Document{Type: "BC", Number: 2, Title: "Năm khác", Issued: day(2026, 2, 1)}, 2, ""},
+		{"a type is required", domain.Document{Title: "Không loại", Issued: day(2025, 1, 1)}, 0, "Type"},
+		{"a type is an abbreviation", domain.Document{Type: "BC/ĐTN", Issued: day(2025, 1, 1)}, 0, "Type"},
+		{"a negative number is refused", domain.Document{Type: "BC", Number: -1, Issued: day(2025, 1, 1)}, 0, "Number"},
 	}
 	for _, st := range steps {
 		d := st.doc
 		err := s.IssueDocument(ctx, &d)
 		if st.badField != "" {
-			var ve *ValidationError
+			var ve *domain.ValidationError
 			if !errors.As(err, &ve) || ve.For(st.badField) == "" {
 				t.Errorf("%s: err = %v, want a validation error on %s", st.name, err, st.badField)
 			}

@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+
+	"sodoan/domain"
 )
 
 // Clubs and cooperative groups share their membership shape: people of the
@@ -15,7 +17,7 @@ import (
 
 func readGroupMembers(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, table, fk string, id int64) ([]GroupMember, error) {
+}, table, fk string, id int64) ([]domain.GroupMember, error) {
 	rows, err := q.QueryContext(ctx, `SELECT m.id, COALESCE(m.person_id, 0),
 		CASE WHEN m.person_id IS NULL THEN m.name
 		ELSE p.family_name || ' ' || CASE WHEN p.middle_name = '' THEN '' ELSE p.middle_name || ' ' END || p.given_name END,
@@ -26,9 +28,9 @@ func readGroupMembers(ctx context.Context, q interface {
 		return nil, fmt.Errorf("đọc thành viên: %w", err)
 	}
 	defer rows.Close()
-	var out []GroupMember
+	var out []domain.GroupMember
 	for rows.Next() {
-		var m GroupMember
+		var m domain.GroupMember
 		if err := rows.Scan(&m.ID, &m.PersonID, &m.Name, &m.Role); err != nil {
 			return nil, fmt.Errorf("đọc thành viên: %w", err)
 		}
@@ -40,35 +42,20 @@ func readGroupMembers(ctx context.Context, q interface {
 // sortGroupMembers puts people of the register and outsiders together in
 // Vietnamese name order (tên, tên đệm, họ): SQL cannot compare an
 // outsider's typed name with a person's collation key.
-func (s *Store) sortGroupMembers(ms []GroupMember) {
+func (s *Store) sortGroupMembers(ms []domain.GroupMember) {
 	keys := make(map[int64][]byte, len(ms))
 	for _, m := range ms {
-		f, mid, g := SplitFullName(m.Name)
+		f, mid, g := domain.SplitFullName(m.Name)
 		keys[m.ID] = s.nameKey(f, mid, g)
 	}
-	slices.SortStableFunc(ms, func(a, b GroupMember) int { return bytes.Compare(keys[a.ID], keys[b.ID]) })
-}
-
-func checkGroupMembers(c *checker, ms []GroupMember) {
-	for i := range ms {
-		ms[i].Name, ms[i].Role = Clean(ms[i].Name), Clean(ms[i].Role)
-		if m := ruleFullName.problem(ms[i].Name); m != nil {
-			c.add("Members", "Thành viên", "dòng %d, họ tên: %s", i+1, m)
-		}
-		if m := ruleShort.problem(ms[i].Role); m != nil {
-			c.add("Members", "Thành viên", "dòng %d, vai trò: %s", i+1, m)
-		}
-		if ms[i].PersonID == 0 && ms[i].Name == "" {
-			c.add("Members", "Thành viên", "dòng %d: chọn người trong sổ hoặc nhập họ tên", i+1)
-		}
-	}
+	slices.SortStableFunc(ms, func(a, b domain.GroupMember) int { return bytes.Compare(keys[a.ID], keys[b.ID]) })
 }
 
 // writeGroupMembers makes the member rows of group id those of ms: rows
 // read earlier keep their ID (so that history shows a changed role as a
 // change, not as a member leaving and coming back), new ones are added and
 // the others removed.
-func writeGroupMembers(ctx context.Context, tx *writeTx, table, fk string, id int64, ms []GroupMember) error {
+func writeGroupMembers(ctx context.Context, tx *writeTx, table, fk string, id int64, ms []domain.GroupMember) error {
 	return tx.track(table, fk+" = ?", []any{id}, func(exec execFunc) error {
 		keep := make([]any, 0, len(ms)+1)
 		keep = append(keep, id)
@@ -111,20 +98,20 @@ func jsonIDs(ids []any) string {
 }
 
 // Clubs lists the clubs with their members, active ones first.
-func (s *Store) Clubs(ctx context.Context) ([]Club, error) {
+func (s *Store) Clubs(ctx context.Context) ([]domain.Club, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, name, kind, founded, leader, active, note FROM clubs ORDER BY active DESC, name`)
 	if err != nil {
 		return nil, fmt.Errorf("đọc câu lạc bộ: %w", err)
 	}
-	var out []Club
+	var out []domain.Club
 	for rows.Next() {
-		var c Club
+		var c domain.Club
 		var kind string
-		if err := rows.Scan(&c.ID, &c.Name, &kind, &c.Founded, &c.Leader, &c.Active, &c.Note); err != nil {
+		if err := rows.Scan(&c.ID, &c.Name, &kind, (*sqlDate)(&c.Founded), &c.Leader, &c.Active, &c.Note); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("đọc câu lạc bộ: %w", err)
 		}
-		c.Kind = ClubKind(kind)
+		c.Kind = domain.ClubKind(kind)
 		out = append(out, c)
 	}
 	rows.Close()
@@ -141,18 +128,18 @@ func (s *Store) Clubs(ctx context.Context) ([]Club, error) {
 }
 
 // Club reads one club with its members.
-func (s *Store) Club(ctx context.Context, id int64) (Club, error) {
-	var c Club
+func (s *Store) Club(ctx context.Context, id int64) (domain.Club, error) {
+	var c domain.Club
 	var kind string
 	err := s.db.QueryRowContext(ctx, `SELECT id, name, kind, founded, leader, active, note FROM clubs WHERE id = ?`, id).
-		Scan(&c.ID, &c.Name, &kind, &c.Founded, &c.Leader, &c.Active, &c.Note)
+		Scan(&c.ID, &c.Name, &kind, (*sqlDate)(&c.Founded), &c.Leader, &c.Active, &c.Note)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, fmt.Errorf("câu lạc bộ %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return c, fmt.Errorf("đọc câu lạc bộ: %w", err)
 	}
-	c.Kind = ClubKind(kind)
+	c.Kind = domain.ClubKind(kind)
 	c.Members, err = readGroupMembers(ctx, s.db, "club_members", "club_id", id)
 	s.sortGroupMembers(c.Members)
 	return c, err
@@ -160,56 +147,65 @@ func (s *Store) Club(ctx context.Context, id int64) (Club, error) {
 
 // SaveClub validates and writes a club and its member list, in one
 // transaction.
-func (s *Store) SaveClub(ctx context.Context, c *Club) error {
-	c.Name, c.Leader, c.Note = Clean(c.Name), Clean(c.Leader), CleanLines(c.Note)
-	ch := &checker{}
-	ch.text("Name", "Tên câu lạc bộ", c.Name, ruleLine)
-	ch.text("Leader", "Chủ nhiệm", c.Leader, ruleFullName)
-	ch.text("Note", "Ghi chú", c.Note, ruleNote)
-	if c.Name == "" {
-		ch.add("Name", "Tên câu lạc bộ", "không được để trống")
-	}
-	if !validCode(ClubKinds, string(c.Kind)) {
-		ch.add("Kind", "Loại câu lạc bộ", "%q không có trong danh mục", c.Kind)
-	}
-	if !c.Founded.IsZero() && c.Founded.After(Today()) {
-		ch.add("Founded", "Ngày thành lập", "%s ở tương lai", c.Founded)
-	}
-	checkGroupMembers(ch, c.Members)
-	if err := ch.err(); err != nil {
+func (s *Store) SaveClub(ctx context.Context, c *domain.Club) error {
+	ch := domain.CheckClub(c, s.Today())
+	if err := ch.Err(); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *writeTx) error {
 		if c.ID == 0 {
 			id, err := tx.insert("clubs", `INSERT INTO clubs(name, kind, founded, leader, active, note) VALUES (?,?,?,?,?,?)`,
-				c.Name, string(c.Kind), c.Founded, c.Leader, c.Active, c.Note)
+				c.Name, string(c.Kind), sqlDate(c.Founded), c.Leader, c.Active, c.Note)
 			if err != nil {
 				return fmt.Errorf("ghi câu lạc bộ: %w", err)
 			}
 			c.ID = id
-		} else if _, err := tx.exec("clubs", "id = ?", []any{c.ID}, `UPDATE clubs SET name=?, kind=?, founded=?, leader=?, active=?, note=? WHERE id=?`,
-			c.Name, string(c.Kind), c.Founded, c.Leader, c.Active, c.Note, c.ID); err != nil {
+		} else if err := tx.updateGroup("clubs", c.ID, c.Active, `UPDATE clubs SET name=?, kind=?, founded=?, leader=?, active=?, note=? WHERE id=?`,
+			c.Name, string(c.Kind), sqlDate(c.Founded), c.Leader, c.Active, c.Note, c.ID); err != nil {
 			return fmt.Errorf("sửa câu lạc bộ: %w", err)
 		}
 		return writeGroupMembers(ctx, tx, "club_members", "club_id", c.ID, c.Members)
 	})
 }
 
+// updateGroup runs stmt, the update of club or cooperative group id in
+// table (clubs or coops), recorded as one change. When it closes the
+// group, the day it closed is the register's clock's: the schema's
+// trigger stamps it with SQLite's own today whenever active changes (and
+// clears it on reopening, which needs no clock), so the day is written
+// again here, in the same change.
+func (w *writeTx) updateGroup(table string, id int64, active bool, stmt string, args ...any) error {
+	return w.track(table, "id = ?", []any{id}, func(exec execFunc) error {
+		var was bool
+		if err := w.tx.QueryRowContext(w.ctx, `SELECT active FROM `+table+` WHERE id = ?`, id).Scan(&was); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("đọc %s: %w", table, err)
+		}
+		if _, err := exec(stmt, args...); err != nil {
+			return err
+		}
+		if !was || active {
+			return nil
+		}
+		_, err := exec(`UPDATE `+table+` SET closed = ? WHERE id = ?`, sqlDate(domain.DateOf(w.now())), id)
+		return err
+	})
+}
+
 const coopColumns = `id, name, field, founded, contract_date, legal_basis, capital, active, note`
 
-func scanCoop(r rowScanner) (Coop, error) {
-	var c Coop
-	err := r.Scan(&c.ID, &c.Name, &c.Field, &c.Founded, &c.ContractDate, &c.LegalBasis, &c.Capital, &c.Active, &c.Note)
+func scanCoop(r rowScanner) (domain.Coop, error) {
+	var c domain.Coop
+	err := r.Scan(&c.ID, &c.Name, &c.Field, (*sqlDate)(&c.Founded), (*sqlDate)(&c.ContractDate), &c.LegalBasis, &c.Capital, &c.Active, &c.Note)
 	return c, err
 }
 
 // Coops lists the cooperative groups with their members, active ones first.
-func (s *Store) Coops(ctx context.Context) ([]Coop, error) {
+func (s *Store) Coops(ctx context.Context) ([]domain.Coop, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+coopColumns+` FROM coops ORDER BY active DESC, name`)
 	if err != nil {
 		return nil, fmt.Errorf("đọc tổ hợp tác: %w", err)
 	}
-	var out []Coop
+	var out []domain.Coop
 	for rows.Next() {
 		c, err := scanCoop(rows)
 		if err != nil {
@@ -232,7 +228,7 @@ func (s *Store) Coops(ctx context.Context) ([]Coop, error) {
 }
 
 // Coop reads one cooperative group with its members.
-func (s *Store) Coop(ctx context.Context, id int64) (Coop, error) {
+func (s *Store) Coop(ctx context.Context, id int64) (domain.Coop, error) {
 	c, err := scanCoop(s.db.QueryRowContext(ctx, `SELECT `+coopColumns+` FROM coops WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, fmt.Errorf("tổ hợp tác %d: %w", id, ErrNotFound)
@@ -246,46 +242,21 @@ func (s *Store) Coop(ctx context.Context, id int64) (Coop, error) {
 }
 
 // SaveCoop validates and writes a cooperative group and its members.
-func (s *Store) SaveCoop(ctx context.Context, c *Coop) error {
-	c.Name, c.Field, c.Note = Clean(c.Name), Clean(c.Field), CleanLines(c.Note)
-	ch := &checker{}
-	ch.text("Name", "Tên tổ hợp tác", c.Name, ruleLine)
-	ch.text("Field", "Lĩnh vực", c.Field, ruleLine)
-	ch.text("Note", "Ghi chú", c.Note, ruleNote)
-	if c.Name == "" {
-		ch.add("Name", "Tên tổ hợp tác", "không được để trống")
-	}
-	if c.LegalBasis == "" {
-		c.LegalBasis = "nd77_2019"
-	}
-	if !validCode(LegalBases, c.LegalBasis) {
-		ch.add("LegalBasis", "Căn cứ pháp lý", "%q không có trong danh mục", c.LegalBasis)
-	}
-	MoneyRange.atMost(ch, "Capital", "Vốn", c.Capital)
-	if c.Capital < 0 {
-		ch.add("Capital", "Vốn", "không được âm")
-	}
-	today := Today()
-	if !c.Founded.IsZero() && c.Founded.After(today) {
-		ch.add("Founded", "Ngày thành lập", "%s ở tương lai", c.Founded)
-	}
-	if !c.ContractDate.IsZero() && !c.Founded.IsZero() && c.ContractDate.Before(c.Founded) {
-		ch.add("ContractDate", "Ngày chứng thực hợp đồng", "%s trước ngày thành lập %s", c.ContractDate, c.Founded)
-	}
-	checkGroupMembers(ch, c.Members)
-	if err := ch.err(); err != nil {
+func (s *Store) SaveCoop(ctx context.Context, c *domain.Coop) error {
+	ch := domain.CheckCoop(c, s.Today())
+	if err := ch.Err(); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *writeTx) error {
 		if c.ID == 0 {
 			id, err := tx.insert("coops", `INSERT INTO coops(name, field, founded, contract_date, legal_basis, capital, active, note) VALUES (?,?,?,?,?,?,?,?)`,
-				c.Name, c.Field, c.Founded, c.ContractDate, c.LegalBasis, c.Capital, c.Active, c.Note)
+				c.Name, c.Field, sqlDate(c.Founded), sqlDate(c.ContractDate), c.LegalBasis, c.Capital, c.Active, c.Note)
 			if err != nil {
 				return fmt.Errorf("ghi tổ hợp tác: %w", err)
 			}
 			c.ID = id
-		} else if _, err := tx.exec("coops", "id = ?", []any{c.ID}, `UPDATE coops SET name=?, field=?, founded=?, contract_date=?, legal_basis=?, capital=?, active=?, note=? WHERE id=?`,
-			c.Name, c.Field, c.Founded, c.ContractDate, c.LegalBasis, c.Capital, c.Active, c.Note, c.ID); err != nil {
+		} else if err := tx.updateGroup("coops", c.ID, c.Active, `UPDATE coops SET name=?, field=?, founded=?, contract_date=?, legal_basis=?, capital=?, active=?, note=? WHERE id=?`,
+			c.Name, c.Field, sqlDate(c.Founded), sqlDate(c.ContractDate), c.LegalBasis, c.Capital, c.Active, c.Note, c.ID); err != nil {
 			return fmt.Errorf("sửa tổ hợp tác: %w", err)
 		}
 		return writeGroupMembers(ctx, tx, "coop_members", "coop_id", c.ID, c.Members)
@@ -293,8 +264,8 @@ func (s *Store) SaveCoop(ctx context.Context, c *Coop) error {
 }
 
 // CoopYear reads a group's results for a year (zero values when none).
-func (s *Store) CoopYear(ctx context.Context, coopID int64, year int) (CoopYear, error) {
-	y := CoopYear{CoopID: coopID, Year: year}
+func (s *Store) CoopYear(ctx context.Context, coopID int64, year int) (domain.CoopYear, error) {
+	y := domain.CoopYear{CoopID: coopID, Year: year}
 	err := s.db.QueryRowContext(ctx, `SELECT revenue, avg_income, support, supported_model FROM coop_years WHERE coop_id = ? AND year = ?`, coopID, year).
 		Scan(&y.Revenue, &y.AvgIncome, &y.Support, &y.SupportedModel)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -304,8 +275,8 @@ func (s *Store) CoopYear(ctx context.Context, coopID int64, year int) (CoopYear,
 }
 
 // CoopYears lists the results every group recorded for a year.
-func (s *Store) CoopYears(ctx context.Context, year int) ([]CoopYear, error) {
-	if err := checkYear(year); err != nil {
+func (s *Store) CoopYears(ctx context.Context, year int) ([]domain.CoopYear, error) {
+	if err := domain.CheckYear(year); err != nil {
 		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT coop_id, year, revenue, avg_income, support, supported_model FROM coop_years WHERE year = ? ORDER BY coop_id`, year)
@@ -313,9 +284,9 @@ func (s *Store) CoopYears(ctx context.Context, year int) ([]CoopYear, error) {
 		return nil, fmt.Errorf("đọc kết quả tổ hợp tác: %w", err)
 	}
 	defer rows.Close()
-	var out []CoopYear
+	var out []domain.CoopYear
 	for rows.Next() {
-		var y CoopYear
+		var y domain.CoopYear
 		if err := rows.Scan(&y.CoopID, &y.Year, &y.Revenue, &y.AvgIncome, &y.Support, &y.SupportedModel); err != nil {
 			return nil, fmt.Errorf("đọc kết quả tổ hợp tác: %w", err)
 		}
@@ -325,19 +296,9 @@ func (s *Store) CoopYears(ctx context.Context, year int) ([]CoopYear, error) {
 }
 
 // SaveCoopYear writes a group's results for a year.
-func (s *Store) SaveCoopYear(ctx context.Context, y CoopYear) error {
-	y.Support = Clean(y.Support)
-	c := &checker{}
-	c.text("Support", "Hỗ trợ của Đoàn", y.Support, ruleAddress)
-	MoneyRange.atMost(c, "Revenue", "Doanh thu", y.Revenue)
-	MoneyRange.atMost(c, "AvgIncome", "Thu nhập bình quân", y.AvgIncome)
-	if y.Revenue < 0 {
-		c.add("Revenue", "Doanh thu", "không được âm")
-	}
-	if y.AvgIncome < 0 {
-		c.add("AvgIncome", "Thu nhập bình quân", "không được âm")
-	}
-	if err := c.err(); err != nil {
+func (s *Store) SaveCoopYear(ctx context.Context, y domain.CoopYear) error {
+	c := domain.CheckCoopYear(&y)
+	if err := c.Err(); err != nil {
 		return err
 	}
 	err := s.write(ctx, func(tx *writeTx) error {
@@ -353,8 +314,8 @@ func (s *Store) SaveCoopYear(ctx context.Context, y CoopYear) error {
 }
 
 // WardYear reads the yearly ward figures and report texts (zero when none).
-func (s *Store) WardYear(ctx context.Context, year int) (WardYear, error) {
-	w := WardYear{Year: year}
+func (s *Store) WardYear(ctx context.Context, year int) (domain.WardYear, error) {
+	w := domain.WardYear{Year: year}
 	err := s.db.QueryRowContext(ctx, `SELECT resident_youth, new_party_members, rating, achievements, shortcomings, next_steps
 		FROM ward_years WHERE year = ?`, year).Scan(&w.ResidentYouth, &w.NewPartyMembers, &w.Rating, &w.Achievements, &w.Shortcomings, &w.NextSteps)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -364,30 +325,12 @@ func (s *Store) WardYear(ctx context.Context, year int) (WardYear, error) {
 }
 
 // SaveWardYear validates and writes the yearly ward figures.
-func (s *Store) SaveWardYear(ctx context.Context, w WardYear) error {
-	w.Achievements, w.Shortcomings, w.NextSteps = CleanLines(w.Achievements), CleanLines(w.Shortcomings), CleanLines(w.NextSteps)
-	c := &checker{}
-	c.text("Achievements", "Kết quả đạt được", w.Achievements, ruleLongText)
-	c.text("Shortcomings", "Hạn chế", w.Shortcomings, ruleLongText)
-	c.text("NextSteps", "Phương hướng", w.NextSteps, ruleLongText)
-	if w.Year < 1950 || w.Year > Today().Year()+1 {
-		c.add("Year", "Năm", "%d không hợp lệ", w.Year)
-	}
-	CountRange.atMost(c, "ResidentYouth", "Thanh niên trên địa bàn", int64(w.ResidentYouth))
-	CountRange.atMost(c, "NewPartyMembers", "Đảng viên mới kết nạp", int64(w.NewPartyMembers))
-	if w.ResidentYouth < 0 {
-		c.add("ResidentYouth", "Thanh niên trên địa bàn", "không được âm")
-	}
-	if w.NewPartyMembers < 0 {
-		c.add("NewPartyMembers", "Đảng viên mới kết nạp", "không được âm")
-	}
-	if w.Rating != "" && !validCode(UnitRatings, w.Rating) {
-		c.add("Rating", "Xếp loại cơ sở Đoàn", "%q không có trong danh mục", w.Rating)
-	}
+func (s *Store) SaveWardYear(ctx context.Context, w domain.WardYear) error {
+	c := domain.CheckWardYear(&w, s.Today())
 	if err := s.checkResidentYouth(ctx, c, w); err != nil {
 		return err
 	}
-	if err := c.err(); err != nil {
+	if err := c.Err(); err != nil {
 		return err
 	}
 	err := s.write(ctx, func(tx *writeTx) error {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"slices"
 	"testing"
+
+	"sodoan/domain"
 )
 
 func TestGroupMembersInNameOrder(t *testing.T) {
@@ -11,13 +13,13 @@ func TestGroupMembersInNameOrder(t *testing.T) {
 	s := openTemp(t)
 	var ids []int64
 	for i, n := range [][3]string{{"Trần", "Văn", "Cường"}, {"Lê", "Thị", "An"}} {
-		p := member(n[0], n[1], n[2], MustDate(2000, 1, 1+i), "")
+		p := member(n[0], n[1], n[2], domain.MustDate(2000, 1, 1+i), "")
 		if err := s.SavePerson(ctx, p); err != nil {
 			t.Fatal(err)
 		}
 		ids = append(ids, p.ID)
 	}
-	c := &Club{Name: "CLB Thanh niên làm kinh tế", Kind: "economic", Active: true, Members: []GroupMember{
+	c := &domain.Club{Name: "CLB Thanh niên làm kinh tế", Kind: "economic", Active: true, Members: []domain.GroupMember{
 		{PersonID: ids[0], Role: "Chủ nhiệm"},
 		{Name: "Võ  Văn   Bảo", Role: "Cố vấn"}, // an outsider, typed with extra spaces
 		{PersonID: ids[1]},
@@ -26,7 +28,7 @@ func TestGroupMembersInNameOrder(t *testing.T) {
 	if err := s.SaveClub(ctx, c); err != nil {
 		t.Fatal(err)
 	}
-	if errs := fieldErrors(t, s.SaveClub(ctx, &Club{Name: "CLB trống", Kind: "interest", Members: []GroupMember{{}}})); errs[0].Field != "Members" {
+	if errs := fieldErrors(t, s.SaveClub(ctx, &domain.Club{Name: "CLB trống", Kind: "interest", Members: []domain.GroupMember{{}}})); errs[0].Field != "Members" {
 		t.Fatalf("empty member row: %v", errs)
 	}
 	got, err := s.Club(ctx, c.ID)

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"sodoan/domain"
 )
 
 // HistoryEntry is one recorded change of the register.
@@ -45,9 +47,9 @@ const MaxHistoryLimit = 10000
 // History lists recorded changes, newest first.
 func (s *Store) History(ctx context.Context, f HistoryFilter) ([]HistoryEntry, error) {
 	if f.Limit < 0 || f.Limit > MaxHistoryLimit {
-		c := &checker{}
-		c.add("Limit", "Số dòng", "%d: phải từ 1 đến %s", f.Limit, Num(MaxHistoryLimit))
-		return nil, c.err()
+		c := &domain.Checker{}
+		c.Add("Limit", "Số dòng", "%d: phải từ 1 đến %s", f.Limit, domain.Num(MaxHistoryLimit))
+		return nil, c.Err()
 	}
 	if f.Limit == 0 {
 		f.Limit = 50
@@ -361,14 +363,7 @@ func tableLabel(t string) string {
 // columnLabels are the Vietnamese labels of the columns, by column name,
 // with table.column for a name that means something else in a table.
 var columnLabels = map[string]string{
-	"family_name": "Họ", "middle_name": "Tên đệm", "given_name": "Tên", "gender": "Giới tính",
-	"birth_date": "Ngày sinh", "ethnicity": "Dân tộc", "religion": "Tôn giáo", "citizen_id": "Số CCCD",
-	"phone": "Số điện thoại", "address": "Địa chỉ", "hamlet": "Khóm, ấp", "occupation": "Nghề nghiệp",
-	"schooling": "Học vấn (lớp/12)", "qualification": "Trình độ chuyên môn", "theory_level": "Lý luận chính trị",
-	"it_level": "Tin học", "language": "Ngoại ngữ", "language_fluent": "Thành thạo ngoại ngữ",
-	"youth_work_trained": "Đã bồi dưỡng công tác thanh niên", "union_member": "Đoàn viên",
-	"admission_date": "Ngày vào Đoàn", "card_number": "Số thẻ đoàn viên", "branch_id": "Chi đoàn",
-	"federation_member": "Hội viên", "federation_date": "Ngày vào Hội", "note": "Ghi chú",
+	"branch_id": "Chi đoàn", "note": "Ghi chú",
 	"kind": "Loại", "date": "Ngày", "unit": "Đơn vị", "reason": "Lý do", "year": "Năm", "rating": "Xếp loại",
 	"training_registered": "Đăng ký chương trình rèn luyện", "training_completed": "Hoàn thành chương trình rèn luyện",
 	"party_introduced": "Ngày giới thiệu cho Đảng", "party_admitted": "Ngày vào Đảng",
@@ -389,6 +384,20 @@ var columnLabels = map[string]string{
 	"narratives.key": "Năm/mã", "narratives.section": "Phần", "body": "Nội dung", "plans.issued": "Ngày ban hành",
 }
 
+// A person's columns are labelled, shown and coded as the field catalog
+// says (domain.PersonFields).
+func init() {
+	for _, f := range domain.PersonFields {
+		columnLabels["people."+f.Key] = f.Label
+		switch f.Kind {
+		case domain.FieldChoice:
+			choiceColumns["people."+f.Key] = f.Choices
+		case domain.FieldBool:
+			boolColumns[f.Key] = true
+		}
+	}
+}
+
 func columnLabel(table, c string) string {
 	if l, ok := columnLabels[table+"."+c]; ok {
 		return l
@@ -399,17 +408,15 @@ func columnLabel(table, c string) string {
 	return c
 }
 
-var boolColumns = map[string]bool{"language_fluent": true, "youth_work_trained": true, "union_member": true, "federation_member": true,
-	"active": true, "training_registered": true, "training_completed": true, "current": true, "period": true, "supported_model": true}
+var boolColumns = map[string]bool{"active": true, "training_registered": true, "training_completed": true, "current": true, "period": true, "supported_model": true}
 
 var moneyColumns = map[string]bool{"capital": true, "revenue": true, "avg_income": true}
 
 // choiceColumns are the columns holding a code of a fixed list.
-var choiceColumns = map[string][]Choice{
-	"people.gender": Genders, "people.occupation": Occupations, "people.qualification": Qualifications,
-	"people.theory_level": TheoryLevels, "membership_events.kind": EventKinds, "positions.kind": Positions,
-	"branches.kind": BranchKinds, "clubs.kind": ClubKinds, "member_years.rating": Ratings,
-	"branch_years.rating": UnitRatings, "ward_years.rating": UnitRatings, "coops.legal_basis": LegalBases,
+var choiceColumns = map[string][]domain.Choice{
+	"membership_events.kind": domain.EventKinds, "positions.kind": domain.Positions,
+	"branches.kind": domain.BranchKinds, "clubs.kind": domain.ClubKinds, "member_years.rating": domain.Ratings,
+	"branch_years.rating": domain.UnitRatings, "ward_years.rating": domain.UnitRatings, "coops.legal_basis": domain.LegalBases,
 }
 
 // displayValue writes a stored value as the window shows it: dates
@@ -432,17 +439,17 @@ func displayValue(table, c string, v any) string {
 		}
 	case moneyColumns[c]:
 		if n, ok := v.(int64); ok {
-			return FormatInt(n)
+			return domain.FormatInt(n)
 		}
 	}
 	if list, ok := choiceColumns[table+"."+c]; ok {
 		if s, ok := v.(string); ok {
-			return labelOf(list, s)
+			return domain.LabelOf(list, s)
 		}
 	}
 	if s, ok := v.(string); ok {
 		if len(s) == 10 && s[4] == '-' && s[7] == '-' {
-			if d, err := ParseDate(s); err == nil {
+			if d, err := domain.ParseDate(s); err == nil {
 				return d.String()
 			}
 		}

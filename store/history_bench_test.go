@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+
+	"sodoan/domain"
 )
 
 // cpuTime is the CPU time the process has used: on a machine shared with
@@ -64,11 +66,11 @@ func BenchmarkHistoryCost(b *testing.B) {
 			cpu := int64(0)
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
-				people := make([]*Person, 1000)
+				people := make([]*domain.Person, 1000)
 				for j := range people {
 					// No card number: the card check (finding 10 of issue 9,
 					// a scan of the register) would hide what history costs.
-					people[j] = member("Nguyễn", "Văn", "An", MustDate(2005, 1+j%12, 1+j%28), "")
+					people[j] = member("Nguyễn", "Văn", "An", domain.MustDate(2005, 1+j%12, 1+j%28), "")
 				}
 				b.StartTimer()
 				start := cpuTime(b)
@@ -81,7 +83,7 @@ func BenchmarkHistoryCost(b *testing.B) {
 		})
 		b.Run("edit/"+name, func(b *testing.B) {
 			s := openTemp(b)
-			p := member("Nguyễn", "Văn", "An", MustDate(2000, 1, 1), "E1")
+			p := member("Nguyễn", "Văn", "An", domain.MustDate(2000, 1, 1), "E1")
 			if err := s.SavePerson(ctx, p); err != nil {
 				b.Fatal(err)
 			}
@@ -123,7 +125,7 @@ func BenchmarkTrashRoundTrip(b *testing.B) {
 		if err := s.DeletePerson(ctx, id); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := s.RestoreTrash(ctx, TrashPerson, id); err != nil {
+		if _, err := s.RestoreTrash(ctx, domain.TrashPerson, id); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"sodoan/domain"
 )
 
 func historyCount(t *testing.T, s *Store) int {
@@ -32,10 +34,10 @@ func TestHistoryOfAPerson(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
 	br := saveBranch(t, s, "Chi đoàn Khóm 1")
-	p := member("Nguyễn", "Văn", "An", MustDate(2000, 1, 2), "A1")
+	p := member("Nguyễn", "Văn", "An", domain.MustDate(2000, 1, 2), "A1")
 	p.Phone = "0901234567"
 	mustNil(t, s.SavePerson(ctx, p))
-	other := member("Trần", "Thị", "Bích", MustDate(2001, 1, 2), "B1")
+	other := member("Trần", "Thị", "Bích", domain.MustDate(2001, 1, 2), "B1")
 	mustNil(t, s.SavePerson(ctx, other))
 
 	p.Phone, p.BranchID, p.LanguageFluent = "0912345678", br.ID, true
@@ -46,14 +48,14 @@ func TestHistoryOfAPerson(t *testing.T) {
 	if historyCount(t, s) != n {
 		t.Fatal("saving an unchanged form recorded a change")
 	}
-	mustNil(t, s.AddEvent(ctx, &Event{PersonID: p.ID, Kind: EventTransferOut, Date: MustDate(2024, 3, 1), Unit: "Đoàn phường 2"}))
-	mustNil(t, s.SaveMemberYear(ctx, MemberYear{PersonID: p.ID, Year: 2023, Rating: "excellent"}))
-	mustNil(t, s.SaveRatings(ctx, 2023, map[int64]Rating{p.ID: "good"}))
-	pos := &Position{PersonID: p.ID, Kind: "executive", Start: MustDate(2022, 1, 1)}
+	mustNil(t, s.AddEvent(ctx, &domain.Event{PersonID: p.ID, Kind: domain.EventTransferOut, Date: domain.MustDate(2024, 3, 1), Unit: "Đoàn phường 2"}))
+	mustNil(t, s.SaveMemberYear(ctx, domain.MemberYear{PersonID: p.ID, Year: 2023, Rating: "excellent"}))
+	mustNil(t, s.SaveRatings(ctx, 2023, map[int64]domain.Rating{p.ID: "good"}))
+	pos := &domain.Position{PersonID: p.ID, Kind: "executive", Start: domain.MustDate(2022, 1, 1)}
 	mustNil(t, s.SavePosition(ctx, pos))
-	club := &Club{Name: "CLB Bóng đá", Kind: "interest", Active: true, Members: []GroupMember{{PersonID: p.ID, Role: "Thành viên"}}}
+	club := &domain.Club{Name: "CLB Bóng đá", Kind: "interest", Active: true, Members: []domain.GroupMember{{PersonID: p.ID, Role: "Thành viên"}}}
 	mustNil(t, s.SaveClub(ctx, club))
-	club, _ = func() (*Club, error) { c, err := s.Club(ctx, club.ID); return &c, err }()
+	club, _ = func() (*domain.Club, error) { c, err := s.Club(ctx, club.ID); return &c, err }()
 	club.Members[0].Role = "Đội trưởng"
 	mustNil(t, s.SaveClub(ctx, club))
 
@@ -67,9 +69,9 @@ func TestHistoryOfAPerson(t *testing.T) {
 		"Sửa xếp loại năm (mã 1/2023) — Xếp loại: Hoàn thành xuất sắc nhiệm vụ » Hoàn thành tốt nhiệm vụ",
 		"Thêm xếp loại năm (mã 1/2023) — Năm: 2023; Xếp loại: Hoàn thành xuất sắc nhiệm vụ",
 		"Thêm quá trình sinh hoạt (mã 3) — Loại: Chuyển sinh hoạt đi; Ngày: 01/03/2024; Đơn vị chuyển đi/đến: Đoàn phường 2",
-		"Sửa thông tin cá nhân (mã 1) — Số điện thoại: 0901234567 » 0912345678; Thành thạo ngoại ngữ: Không » Có; Chi đoàn: (trống) » Chi đoàn Khóm 1",
+		"Sửa thông tin cá nhân (mã 1) — Điện thoại: 0901234567 » 0912345678; Thành thạo ngoại ngữ: Không » Có; Chi đoàn: (trống) » Chi đoàn Khóm 1",
 		"Thêm quá trình sinh hoạt (mã 1) — Loại: Kết nạp; Ngày: 02/01/2016",
-		"Thêm thông tin cá nhân (mã 1) — Họ: Nguyễn; Tên đệm: Văn; Tên: An; Giới tính: Nam; Ngày sinh: 02/01/2000; Dân tộc: Kinh; Số điện thoại: 0901234567; Đoàn viên: Có; Ngày vào Đoàn: 02/01/2016; Số thẻ đoàn viên: A1",
+		"Thêm thông tin cá nhân (mã 1) — Họ: Nguyễn; Tên đệm: Văn; Tên: An; Giới tính: Nam; Ngày sinh: 02/01/2000; Dân tộc: Kinh; Điện thoại: 0901234567; Đoàn viên: Có; Ngày vào Đoàn: 02/01/2016; Số thẻ đoàn viên: A1",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("history has %d lines, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
@@ -106,18 +108,18 @@ func TestHistoryOfAPerson(t *testing.T) {
 func TestFailedWriteLeavesNoHistory(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	a := member("Nguyễn", "Văn", "An", MustDate(2000, 1, 2), "A1")
+	a := member("Nguyễn", "Văn", "An", domain.MustDate(2000, 1, 2), "A1")
 	mustNil(t, s.SavePerson(ctx, a))
 	n := historyCount(t, s)
 	people := countPeople(t, s)
 
-	bad := member("", "Văn", "Bình", MustDate(2000, 1, 2), "B1")
+	bad := member("", "Văn", "Bình", domain.MustDate(2000, 1, 2), "B1")
 	fieldErrors(t, s.SavePerson(ctx, bad))
 	// The first row is written inside the transaction before the second
 	// is found to reuse An's card: the rollback takes its history too.
-	fieldErrors(t, s.AddPeople(ctx, []*Person{member("Trần", "Văn", "Cường", MustDate(2000, 1, 2), "C1"), member("Lê", "Văn", "Dũng", MustDate(2000, 1, 2), "A1")}))
-	fieldErrors(t, s.AddEvent(ctx, &Event{PersonID: a.ID, Kind: EventTransferIn, Date: MustDate(2020, 1, 1), Unit: "X"}))
-	fieldErrors(t, s.SaveBranch(ctx, &Branch{Name: "", Kind: BranchHamlet}))
+	fieldErrors(t, s.AddPeople(ctx, []*domain.Person{member("Trần", "Văn", "Cường", domain.MustDate(2000, 1, 2), "C1"), member("Lê", "Văn", "Dũng", domain.MustDate(2000, 1, 2), "A1")}))
+	fieldErrors(t, s.AddEvent(ctx, &domain.Event{PersonID: a.ID, Kind: domain.EventTransferIn, Date: domain.MustDate(2020, 1, 1), Unit: "X"}))
+	fieldErrors(t, s.SaveBranch(ctx, &domain.Branch{Name: "", Kind: domain.BranchHamlet}))
 	a.Phone = "12"
 	fieldErrors(t, s.SavePerson(ctx, a))
 	if got := historyCount(t, s); got != n {

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"sodoan/domain"
 )
 
 // ImportCheck is what the register says about people about to be
@@ -15,7 +17,7 @@ import (
 type ImportCheck struct {
 	// Problems holds every broken rule; Row is the caller's row number
 	// (the sheet row), Label the field's Vietnamese label.
-	Problems []FieldError
+	Problems []domain.FieldError
 	// Existing gives, for each person, the ID of the same person already
 	// in the register, or 0: the same CCCD, or the same name and date of
 	// birth when one of the two has no CCCD (two people with different
@@ -57,14 +59,14 @@ type existingPeople struct {
 
 // personKey is how a person is told apart when no CCCD says it: the
 // cleaned name, case ignored, and the date of birth.
-func personKey(family, middle, given string, birth Date) string {
-	return strings.ToLower(joinName(family, middle, given)) + "|" + birth.ISO()
+func personKey(family, middle, given string, birth domain.Date) string {
+	return strings.ToLower(domain.JoinName(family, middle, given)) + "|" + birth.ISO()
 }
 
 // branchKey folds a branch name so that "Khóm 1", "chi đoàn Khóm 1" and
 // "CHI ĐOÀN KHÓM 1" name the same branch.
 func branchKey(name string) string {
-	return strings.TrimPrefix(Fold(Clean(name)), "chi doan ")
+	return strings.TrimPrefix(domain.Fold(domain.Clean(name)), "chi doan ")
 }
 
 func loadExisting(ctx context.Context, q interface {
@@ -81,9 +83,9 @@ func loadExisting(ctx context.Context, q interface {
 	for rows.Next() {
 		var id int64
 		var f, m, g, cid, card string
-		var birth Date
+		var birth domain.Date
 		var union bool
-		if err := rows.Scan(&id, &f, &m, &g, &birth, &cid, &card, &union); err != nil {
+		if err := rows.Scan(&id, &f, &m, &g, (*sqlDate)(&birth), &cid, &card, &union); err != nil {
 			return nil, fmt.Errorf("đọc sổ để so trùng: %w", err)
 		}
 		if cid != "" {
@@ -94,7 +96,7 @@ func loadExisting(ctx context.Context, q interface {
 			k := personKey(f, m, g, birth)
 			e.byName[k] = append(e.byName[k], id)
 		}
-		e.names[id] = joinName(f, m, g)
+		e.names[id] = domain.JoinName(f, m, g)
 		if union && card != "" {
 			e.cards[card] = id
 		}
@@ -123,12 +125,12 @@ func loadExisting(ctx context.Context, q interface {
 // in the register and the branches it lacks. Branches are named by
 // Person.BranchName; BranchID is filled for the known ones. Nothing is
 // written.
-func (s *Store) CheckImport(ctx context.Context, people []*Person, rows []int) (ImportCheck, error) {
+func (s *Store) CheckImport(ctx context.Context, people []*domain.Person, rows []int) (ImportCheck, error) {
 	e, err := loadExisting(ctx, s.db)
 	if err != nil {
 		return ImportCheck{}, err
 	}
-	c := checkImport(e, people, rows)
+	c := checkImport(e, people, rows, s.Today())
 	s.sortByText(c.UnknownBranches)
 	return c, nil
 }
@@ -142,8 +144,9 @@ func (s *Store) sortByText(names []string) {
 	slices.SortStableFunc(names, func(a, b string) int { return bytes.Compare(keys[a], keys[b]) })
 }
 
-func checkImport(e *existingPeople, people []*Person, rows []int) ImportCheck {
-	today := Today()
+// checkImport checks the people read from a sheet, row by row, against
+// each other and the register (e), judging dates against today.
+func checkImport(e *existingPeople, people []*domain.Person, rows []int, today domain.Date) ImportCheck {
 	c := ImportCheck{Existing: make([]int64, len(people)), ExistingName: make([]string, len(people))}
 	cards := map[string]int{}
 	type sheetPerson struct {
@@ -156,9 +159,9 @@ func checkImport(e *existingPeople, people []*Person, rows []int) ImportCheck {
 	keys := map[string]string{} // branch name → branchKey, computed once a name
 	for i, p := range people {
 		row := rows[i]
-		cleanPerson(p)
-		p.BranchName = Clean(p.BranchName)
-		ck := validatePerson(p, row, today)
+		domain.CleanPerson(p)
+		p.BranchName = domain.Clean(p.BranchName)
+		ck := domain.ValidatePerson(p, row, today)
 		if p.CitizenID != "" {
 			c.Existing[i] = e.byCitizen[p.CitizenID]
 		}
@@ -177,14 +180,14 @@ func checkImport(e *existingPeople, people []*Person, rows []int) ImportCheck {
 				c.Existing[i] = same[0]
 			case 0:
 			default:
-				ck.add("CitizenID", "Số CCCD", "sổ có %d người cùng họ tên và ngày sinh này: ghi số CCCD để biết là ai", len(same))
+				ck.Add("CitizenID", "Số CCCD", "sổ có %d người cùng họ tên và ngày sinh này: ghi số CCCD để biết là ai", len(same))
 			}
 		}
 		c.ExistingName[i] = e.names[c.Existing[i]]
 		// The same person twice in one sheet would be added twice.
 		if p.CitizenID != "" {
 			if prev, dup := seenCitizen[p.CitizenID]; dup {
-				ck.add("CitizenID", "Số CCCD", "%s trùng với dòng %d", p.CitizenID, prev)
+				ck.Add("CitizenID", "Số CCCD", "%s trùng với dòng %d", p.CitizenID, prev)
 			} else {
 				seenCitizen[p.CitizenID] = row
 			}
@@ -192,7 +195,7 @@ func checkImport(e *existingPeople, people []*Person, rows []int) ImportCheck {
 		if !p.BirthDate.IsZero() && p.FamilyName+p.GivenName != "" {
 			for _, prev := range seenName[key] {
 				if p.CitizenID == "" || prev.citizen == "" {
-					ck.add("FullName", "Họ và tên", "trùng họ tên và ngày sinh với dòng %d, và không có số CCCD để phân biệt", prev.row)
+					ck.Add("FullName", "Họ và tên", "trùng họ tên và ngày sinh với dòng %d, và không có số CCCD để phân biệt", prev.row)
 					break
 				}
 			}
@@ -200,9 +203,9 @@ func checkImport(e *existingPeople, people []*Person, rows []int) ImportCheck {
 		}
 		if p.UnionMember && p.CardNumber != "" {
 			if prev, dup := cards[p.CardNumber]; dup {
-				ck.add("CardNumber", "Số thẻ đoàn viên", "%s trùng với dòng %d", p.CardNumber, prev)
+				ck.Add("CardNumber", "Số thẻ đoàn viên", "%s trùng với dòng %d", p.CardNumber, prev)
 			} else if other, used := e.cards[p.CardNumber]; used && other != c.Existing[i] {
-				ck.add("CardNumber", "Số thẻ đoàn viên", "%s đã cấp cho %s", p.CardNumber, e.names[other])
+				ck.Add("CardNumber", "Số thẻ đoàn viên", "%s đã cấp cho %s", p.CardNumber, e.names[other])
 			}
 			cards[p.CardNumber] = row
 		}
@@ -222,7 +225,7 @@ func checkImport(e *existingPeople, people []*Person, rows []int) ImportCheck {
 				}
 			}
 		}
-		c.Problems = append(c.Problems, ck.errs...)
+		c.Problems = append(c.Problems, ck.Errs...)
 	}
 	return c
 }
@@ -237,7 +240,7 @@ const bulkWithoutIndexes = 5000
 // row breaks a rule, or names a branch the register lacks and
 // opt.CreateBranches is false. People already in the register are updated
 // (opt.Update) or skipped.
-func (s *Store) ImportPeople(ctx context.Context, people []*Person, rows []int, opt ImportOptions) (ImportResult, error) {
+func (s *Store) ImportPeople(ctx context.Context, people []*domain.Person, rows []int, opt ImportOptions) (ImportResult, error) {
 	var res ImportResult
 	if len(people) == 0 {
 		return res, nil
@@ -255,25 +258,25 @@ func (s *Store) ImportPeople(ctx context.Context, people []*Person, rows []int, 
 		if err != nil {
 			return err
 		}
-		c := checkImport(e, people, rows)
+		c := checkImport(e, people, rows, s.Today())
 		s.sortByText(c.UnknownBranches)
 		if len(c.UnknownBranches) > 0 && !opt.CreateBranches {
 			for i, p := range people {
 				if p.BranchName != "" && p.BranchID == 0 {
-					ck := &checker{row: rows[i]}
-					ck.add("BranchID", "Chi đoàn", "%q không có trong sổ", p.BranchName)
-					c.Problems = append(c.Problems, ck.errs...)
+					ck := &domain.Checker{Row: rows[i]}
+					ck.Add("BranchID", "Chi đoàn", "%q không có trong sổ", p.BranchName)
+					c.Problems = append(c.Problems, ck.Errs...)
 				}
 			}
 		}
 		if len(c.Problems) > 0 {
-			return &ValidationError{Errors: c.Problems}
+			return &domain.ValidationError{Errors: c.Problems}
 		}
 		created := map[string]int64{}
 		for _, name := range c.UnknownBranches {
-			b := &Branch{Name: name, Kind: guessBranchKind(name), Active: true}
+			b := &domain.Branch{Name: name, Kind: guessBranchKind(name), Active: true}
 			id, err := tx.insert("branches", `INSERT INTO branches(name, kind, active, dissolved, note, sort_key) VALUES (?,?,?,?,?,?)`,
-				b.Name, string(b.Kind), b.Active, b.Dissolved, b.Note, s.textKey(b.Name))
+				b.Name, string(b.Kind), b.Active, sqlDate(b.Dissolved), b.Note, s.textKey(b.Name))
 			if err != nil {
 				return fmt.Errorf("ghi chi đoàn: %w", err)
 			}
@@ -281,7 +284,7 @@ func (s *Store) ImportPeople(ctx context.Context, people []*Person, rows []int, 
 			created[branchKey(name)] = b.ID
 			res.Branches = append(res.Branches, name)
 		}
-		var fresh []*Person
+		var fresh []*domain.Person
 		for i, p := range people {
 			if p.BranchName != "" && p.BranchID == 0 {
 				p.BranchID = created[branchKey(p.BranchName)]
@@ -335,34 +338,28 @@ func (s *Store) backupBeforeImport(ctx context.Context) (string, error) {
 
 // guessBranchKind reads a new branch's kind from its name (Trường …,
 // Công an …); a hamlet's branch otherwise, the usual case in a ward.
-func guessBranchKind(name string) BranchKind {
+func guessBranchKind(name string) domain.BranchKind {
 	f := " " + branchKey(name) + " "
 	switch {
 	case strings.Contains(f, " truong "):
-		return BranchSchool
+		return domain.BranchSchool
 	case strings.Contains(f, " cong an ") || strings.Contains(f, " quan su ") || strings.Contains(f, " bien phong "):
-		return BranchArmed
+		return domain.BranchArmed
 	case strings.Contains(f, " cong ty ") || strings.Contains(f, " doanh nghiep "):
-		return BranchEnterprise
+		return domain.BranchEnterprise
 	case strings.Contains(f, " uy ban ") || strings.Contains(f, " co quan ") || strings.Contains(f, " ubnd "):
-		return BranchAgency
+		return domain.BranchAgency
 	}
-	return BranchHamlet
+	return domain.BranchHamlet
 }
 
 // importColumns are the columns of a person the bulk import writes, in
 // the order of importArgs.
-var importColumns = strings.Split(`id,family_name,middle_name,given_name,gender,birth_date,ethnicity,religion,citizen_id,phone,`+
-	`address,hamlet,occupation,schooling,qualification,theory_level,it_level,language,language_fluent,youth_work_trained,`+
-	`union_member,admission_date,card_number,branch_id,federation_member,federation_date,note,status,sort_key,search`, ",")
+var importColumns = append(append([]string{"id"}, fieldColumns...), "status", "sort_key", "search")
 
 // importArgs are p's values for importColumns.
-func importArgs(p *Person, key []byte, search string) []any {
-	return []any{p.ID, p.FamilyName, p.MiddleName, p.GivenName, string(p.Gender), p.BirthDate,
-		p.Ethnicity, p.Religion, p.CitizenID, p.Phone, p.Address, p.Hamlet, string(p.Occupation), int64(p.Schooling),
-		string(p.Qualification), string(p.TheoryLevel), p.ITLevel, p.Language, p.LanguageFluent, p.YouthWorkTrained,
-		p.UnionMember, p.AdmissionDate, nullIfEmpty(p.CardNumber), nullIfZero(p.BranchID),
-		p.FederationMember, p.FederationDate, p.Note, string(StatusActive), key, search}
+func importArgs(p *domain.Person, key []byte, search string) []any {
+	return append(append([]any{p.ID}, fieldArgs(p)...), string(domain.StatusActive), key, search)
 }
 
 // historyRow is a row as history keeps it: the database's own values.
@@ -371,7 +368,7 @@ func historyRow(cols []string, args []any) dbRow {
 	for i, c := range cols {
 		v := args[i]
 		switch x := v.(type) {
-		case Date:
+		case domain.Date:
 			if x.IsZero() {
 				v = nil
 			} else {
@@ -395,13 +392,13 @@ func historyRow(cols []string, args []any) dbRow {
 // does, so that a 100,000-row sheet is written in seconds. History gets a
 // line for each person and each admission, as a single save would write;
 // ids are taken past those waiting in the recycle bin.
-func (s *Store) insertPeople(ctx context.Context, tx *writeTx, people []*Person) error {
+func (s *Store) insertPeople(ctx context.Context, tx *writeTx, people []*domain.Person) error {
 	if len(people) == 0 {
 		return nil
 	}
 	var next, nextEvent int64
 	if err := tx.QueryRowContext(ctx, `SELECT max(COALESCE((SELECT max(id) FROM people), 0),
-		COALESCE((SELECT max(item_id) FROM trash WHERE kind = ?), 0)) + 1`, string(TrashPerson)).Scan(&next); err != nil {
+		COALESCE((SELECT max(item_id) FROM trash WHERE kind = ?), 0)) + 1`, string(domain.TrashPerson)).Scan(&next); err != nil {
 		return fmt.Errorf("chuẩn bị ghi: %w", err)
 	}
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) + 1 FROM membership_events`).Scan(&nextEvent); err != nil {
@@ -438,7 +435,7 @@ func (s *Store) insertPeople(ctx context.Context, tx *writeTx, people []*Person)
 					return err
 				}
 			}
-			p.Status = StatusActive
+			p.Status = domain.StatusActive
 		}
 	}
 	if err := insPerson.flush(); err != nil {
@@ -457,11 +454,11 @@ func (s *Store) insertPeople(ctx context.Context, tx *writeTx, people []*Person)
 		}
 		id := nextEvent
 		nextEvent++
-		if err := insEvent.add(id, p.ID, string(EventAdmission), p.AdmissionDate); err != nil {
+		if err := insEvent.add(id, p.ID, string(domain.EventAdmission), sqlDate(p.AdmissionDate)); err != nil {
 			return fmt.Errorf("ghi kết nạp %s: %w", p.FullName(), err)
 		}
 		if recordHistory {
-			after := dbRow{"id": id, "person_id": p.ID, "kind": string(EventAdmission), "date": p.AdmissionDate.ISO()}
+			after := dbRow{"id": id, "person_id": p.ID, "kind": string(domain.EventAdmission), "date": p.AdmissionDate.ISO()}
 			if err := tx.log("insert", "membership_events", strconv.FormatInt(id, 10), p.ID, nil, after, ""); err != nil {
 				return err
 			}
@@ -472,7 +469,7 @@ func (s *Store) insertPeople(ctx context.Context, tx *writeTx, people []*Person)
 
 // preparedPerson is a person made ready for the bulk insert.
 type preparedPerson struct {
-	p         *Person
+	p         *domain.Person
 	args      []any  // for importColumns
 	name, ids string // for the search index
 	history   string // the history line's row, as JSON
@@ -484,7 +481,7 @@ type preparedPerson struct {
 // JSON), in batches, while the caller's goroutine has SQLite write the
 // batch before: the two take a processor each. It stops when stop is
 // closed.
-func (s *Store) preparePeople(people []*Person, stop <-chan struct{}) <-chan []preparedPerson {
+func (s *Store) preparePeople(people []*domain.Person, stop <-chan struct{}) <-chan []preparedPerson {
 	out := make(chan []preparedPerson, 4)
 	go func() {
 		defer close(out)
@@ -501,9 +498,9 @@ func (s *Store) preparePeople(people []*Person, stop <-chan struct{}) <-chan []p
 			batch := make([]preparedPerson, len(part))
 			for k, p := range part {
 				name, ids := searchText(p)
-				ids = Fold(ids)
+				ids = domain.Fold(ids)
 				r := preparedPerson{p: p, name: name, ids: ids,
-					args: importArgs(p, s.coll.nameKey(p.FamilyName, p.MiddleName, p.GivenName), searchColumn(name, ids))}
+					args: importArgs(p, s.coll.NameKey(p.FamilyName, p.MiddleName, p.GivenName), searchColumn(name, ids))}
 				if recordHistory {
 					a, err := rowJSON(userColumns(historyRow(importColumns, r.args)))
 					if err != nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"testing"
+
+	"sodoan/domain"
 )
 
 // TestImportAfterDelete: people imported after a deletion never take the
@@ -11,17 +13,17 @@ import (
 func TestImportAfterDelete(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	a := member("Nguyễn", "Văn", "An", MustDate(2000, 1, 2), "A1")
-	b := member("Trần", "Văn", "Bình", MustDate(2000, 3, 4), "B1")
-	if err := s.AddPeople(ctx, []*Person{a, b}); err != nil {
+	a := member("Nguyễn", "Văn", "An", domain.MustDate(2000, 1, 2), "A1")
+	b := member("Trần", "Văn", "Bình", domain.MustDate(2000, 3, 4), "B1")
+	if err := s.AddPeople(ctx, []*domain.Person{a, b}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.DeletePerson(ctx, b.ID); err != nil {
 		t.Fatal(err)
 	}
-	c := member("Lê", "Thị", "Cúc", MustDate(2001, 5, 6), "C1")
-	c.Gender = Female
-	res, err := s.ImportPeople(ctx, []*Person{c}, []int{2}, ImportOptions{})
+	c := member("Lê", "Thị", "Cúc", domain.MustDate(2001, 5, 6), "C1")
+	c.Gender = domain.Female
+	res, err := s.ImportPeople(ctx, []*domain.Person{c}, []int{2}, ImportOptions{})
 	if err != nil || res.Added != 1 {
 		t.Fatalf("import %+v %v", res, err)
 	}
@@ -31,14 +33,14 @@ func TestImportAfterDelete(t *testing.T) {
 	if bs, err := s.Backups(); err != nil || len(bs) != 1 || bs[0].Path != res.Backup || bs[0].Reason != BackupBeforeImport {
 		t.Errorf("backups %+v (%v), want the one before the import, %s", bs, err, res.Backup)
 	}
-	if _, err := s.RestoreTrash(ctx, TrashPerson, b.ID); err != nil {
+	if _, err := s.RestoreTrash(ctx, domain.TrashPerson, b.ID); err != nil {
 		t.Fatalf("restore after an import: %v", err)
 	}
 	if n := countPeople(t, s); n != 3 {
 		t.Errorf("%d people, want 3", n)
 	}
 	got, err := s.Person(ctx, c.ID)
-	if err != nil || got.FullName() != "Lê Thị Cúc" || got.AdmissionDate != c.AdmissionDate || got.Status != StatusActive {
+	if err != nil || got.FullName() != "Lê Thị Cúc" || got.AdmissionDate != c.AdmissionDate || got.Status != domain.StatusActive {
 		t.Errorf("imported %+v %v", got, err)
 	}
 	if _, problems, err := s.Check(ctx); err != nil || len(problems) > 0 {
@@ -69,11 +71,11 @@ func TestImportManyKeepsIndexes(t *testing.T) {
 		return fmt.Sprint(all)
 	}
 	before := indexes()
-	many := func(n int, card func(i int) string) ([]*Person, []int) {
-		var people []*Person
+	many := func(n int, card func(i int) string) ([]*domain.Person, []int) {
+		var people []*domain.Person
 		var rows []int
 		for i := 0; i < n; i++ {
-			p := member("Nguyễn", "Văn", "An"+letters(i), MustDate(1990+i%15, 1+i%12, 1+i%28), card(i))
+			p := member("Nguyễn", "Văn", "An"+letters(i), domain.MustDate(1990+i%15, 1+i%12, 1+i%28), card(i))
 			people, rows = append(people, p), append(rows, i+2)
 		}
 		return people, rows
@@ -116,33 +118,33 @@ func letters(i int) string {
 // two apart, in the sheet and against the register.
 func TestImportDuplicates(t *testing.T) {
 	ctx := context.Background()
-	birth := MustDate(2000, 1, 2)
-	an := func(cccd, card string) *Person {
+	birth := domain.MustDate(2000, 1, 2)
+	an := func(cccd, card string) *domain.Person {
 		p := member("Nguyễn", "Văn", "An", birth, card)
 		p.CitizenID = cccd
 		return p
 	}
 	cases := []struct {
 		name     string
-		register []*Person
-		sheet    []*Person
+		register []*domain.Person
+		sheet    []*domain.Person
 		existing []int    // the index in register of each sheet row's match, -1 for none
 		problems []string // "row field: message" of each problem
 	}{
-		{name: "two people, two CCCDs", sheet: []*Person{an("087200000001", "A1"), an("087200000002", "A2")},
+		{name: "two people, two CCCDs", sheet: []*domain.Person{an("087200000001", "A1"), an("087200000002", "A2")},
 			existing: []int{-1, -1}},
-		{name: "one without CCCD", sheet: []*Person{an("087200000001", "A1"), an("", "A2")},
+		{name: "one without CCCD", sheet: []*domain.Person{an("087200000001", "A1"), an("", "A2")},
 			existing: []int{-1, -1}, problems: []string{"3 FullName: trùng họ tên và ngày sinh với dòng 2, và không có số CCCD để phân biệt"}},
-		{name: "same CCCD twice", sheet: []*Person{an("087200000001", "A1"), member("Lê", "", "Bình", birth, "A2")},
+		{name: "same CCCD twice", sheet: []*domain.Person{an("087200000001", "A1"), member("Lê", "", "Bình", birth, "A2")},
 			existing: []int{-1, -1}, problems: []string{"3 CitizenID: 087200000001 trùng với dòng 2"}},
-		{name: "register: another CCCD", register: []*Person{an("087200000001", "R1")}, sheet: []*Person{an("087200000002", "A1")},
+		{name: "register: another CCCD", register: []*domain.Person{an("087200000001", "R1")}, sheet: []*domain.Person{an("087200000002", "A1")},
 			existing: []int{-1}},
-		{name: "register: no CCCD", register: []*Person{an("", "R1")}, sheet: []*Person{an("087200000002", "R1")},
+		{name: "register: no CCCD", register: []*domain.Person{an("", "R1")}, sheet: []*domain.Person{an("087200000002", "R1")},
 			existing: []int{0}},
-		{name: "register: the same CCCD, another name", register: []*Person{an("087200000001", "R1")},
-			sheet: []*Person{member("Nguyễn", "Văn", "Ân", birth, "R1")}, existing: []int{0}},
-		{name: "register: two of that name", register: []*Person{an("087200000001", "R1"), an("087200000002", "R2")},
-			sheet: []*Person{an("", "A1")}, existing: []int{-1},
+		{name: "register: the same CCCD, another name", register: []*domain.Person{an("087200000001", "R1")},
+			sheet: []*domain.Person{member("Nguyễn", "Văn", "Ân", birth, "R1")}, existing: []int{0}},
+		{name: "register: two of that name", register: []*domain.Person{an("087200000001", "R1"), an("087200000002", "R2")},
+			sheet: []*domain.Person{an("", "A1")}, existing: []int{-1},
 			problems: []string{"2 CitizenID: sổ có 2 người cùng họ tên và ngày sinh này: ghi số CCCD để biết là ai"}},
 	}
 	for _, c := range cases {
@@ -190,10 +192,10 @@ func TestImportDuplicates(t *testing.T) {
 func TestImportNewBranchesInListOrder(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	var people []*Person
+	var people []*domain.Person
 	var rows []int
 	for i, b := range []string{"Chi đoàn Ấp Tân Hòa", "Chi đoàn Khóm 3", "Chi đoàn Công an phường", "Chi đoàn Ấp An Phú", "Chi đoàn Khóm 3"} {
-		p := member("Trần", "Văn", letters(i), MustDate(2000, 1, 2), fmt.Sprintf("C%d", i))
+		p := member("Trần", "Văn", letters(i), domain.MustDate(2000, 1, 2), fmt.Sprintf("C%d", i))
 		p.BranchName = b
 		people, rows = append(people, p), append(rows, i+2)
 	}

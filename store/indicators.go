@@ -5,40 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
+
+	"sodoan/domain"
 )
-
-// measure computes one metric for a year. known is false when the register
-// lacks what the metric divides by.
-type measure struct {
-	actual               float64
-	known                bool
-	detail               Message // how it was computed, for Result.Detail and DetailMsg
-	num, den, introduced int     // see Result
-}
-
-// note is a detail's message, which the window translates. The unit is
-// part of the format ("%s/%s chi đoàn"), so that each language words its
-// own plural.
-func note(format string, args ...any) Message { return Message{Format: format, Args: args} }
-
-func pct(num, den int, unit string) measure {
-	if den == 0 {
-		return measure{detail: note("chưa có " + unit)}
-	}
-	return measure{actual: 100 * float64(num) / float64(den), known: true, num: num, den: den,
-		detail: note("%s/%s "+unit, Num(num), Num(den))}
-}
-
-func count(n int, unit string) measure {
-	return measure{actual: float64(n), known: true, detail: note("%s "+unit, Num(n))}
-}
-
-// withDetail sets a result's detail, in words and as a message.
-func (r Result) withDetail(m Message) Result {
-	r.Detail, r.DetailMsg = strings.TrimSpace(m.String()), m
-	return r
-}
 
 // cadreSQL selects the ward-level cadres holding office at some time in
 // [?1, ?2): secretary, deputy, standing and executive committee members.
@@ -76,8 +45,8 @@ const activeAtSQL2 = `SELECT person_id FROM (SELECT person_id, kind, max(date) F
 const openOnSQL = `(g.founded IS NULL OR g.founded < ?2) AND
 	((g.active = 1 AND (g.closed IS NULL OR g.closed >= ?2)) OR (g.active = 0 AND g.closed >= ?2))`
 
-func (s *Store) measure(ctx context.Context, in Indicator, sp Span, scale string) (measure, error) {
-	from, to, year := sp.From.ISO(), sp.until(), sp.Year
+func (s *Store) measure(ctx context.Context, in domain.Indicator, sp domain.Span, scale string) (domain.Measure, error) {
+	from, to, year := sp.From.ISO(), sp.Until(), sp.Year
 	one := func(q string, args ...any) (int, error) {
 		var n int
 		err := s.db.QueryRowContext(ctx, q, args...).Scan(&n)
@@ -89,136 +58,125 @@ func (s *Store) measure(ctx context.Context, in Indicator, sp Span, scale string
 		return int(a.Int64), int(b.Int64), err
 	}
 	switch in.Metric {
-	case MetricManual:
+	case domain.MetricManual:
 		var v float64
 		err := s.db.QueryRowContext(ctx, `SELECT value FROM indicator_values WHERE indicator_id = ? AND year = ?`, in.ID, year).Scan(&v)
 		if errors.Is(err, sql.ErrNoRows) {
-			return measure{detail: note("chưa đánh giá")}, nil
+			return domain.Measure{Detail: domain.Note("chưa đánh giá")}, nil
 		}
-		if in.Kind == KindCheck {
-			d := note("Chưa thực hiện")
+		if in.Kind == domain.KindCheck {
+			d := domain.Note("Chưa thực hiện")
 			if v >= 1 {
-				d = note("Có")
+				d = domain.Note("Có")
 			}
-			return measure{actual: v, known: true, detail: d}, err
+			return domain.Measure{Actual: v, Known: true, Detail: d}, err
 		}
-		return measure{actual: v, known: true, detail: note("nhập tay")}, err
-	case MetricEconomicClubs:
+		return domain.Measure{Actual: v, Known: true, Detail: domain.Note("nhập tay")}, err
+	case domain.MetricEconomicClubs:
 		n, err := one(`SELECT count(*) FROM clubs g WHERE g.kind = 'economic' AND `+openDuringSQL, from, to)
-		return count(n, "CLB"), err
-	case MetricSupportedModels:
+		return domain.Count(n, "CLB"), err
+	case domain.MetricSupportedModels:
 		n, err := one(`SELECT count(*) FROM coop_years y JOIN coops g ON g.id = y.coop_id
 			WHERE y.year = ?3 AND y.supported_model = 1 AND y.revenue > 0 AND `+openDuringSQL, from, to, year)
-		return count(n, "mô hình"), err
-	case MetricActiveCoops:
+		return domain.Count(n, "mô hình"), err
+	case domain.MetricActiveCoops:
 		// A group works "theo quy định" in the year when it existed in it,
 		// is registered under a decree, and reported revenue for the year.
 		n, err := one(`SELECT count(*) FROM coops g WHERE `+openDuringSQL+` AND g.legal_basis <> ''
 			AND EXISTS (SELECT 1 FROM coop_years y WHERE y.coop_id = g.id AND y.year = ?3 AND y.revenue > 0)`, from, to, year)
-		return count(n, "tổ hợp tác"), err
-	case MetricHamletStandardPct:
+		return domain.Count(n, "tổ hợp tác"), err
+	case domain.MetricHamletStandardPct:
 		var applying int
 		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM criteria c WHERE `+appliesSQL("?1"), year).Scan(&applying); err != nil {
-			return measure{}, err
+			return domain.Measure{}, err
 		}
 		if applying == 0 {
-			return measure{detail: note("chưa có tiêu chí chi đoàn đạt chuẩn cho năm này")}, nil
+			return domain.Measure{Detail: domain.Note("chưa có tiêu chí chi đoàn đạt chuẩn cho năm này")}, nil
 		}
 		met, all, err := two(`SELECT sum(NOT EXISTS (SELECT 1 FROM criteria c WHERE `+appliesSQL("?1")+` AND NOT EXISTS
 			(SELECT 1 FROM branch_criteria_met m WHERE m.branch_id = b.id AND m.year = ?1 AND m.criterion_id = c.id))), count(*)
 			FROM branches b WHERE b.kind = 'hamlet' AND (b.active = 1 OR b.dissolved >= ?2)`, year, to)
-		return pct(met, all, "chi đoàn khóm, ấp"), err
-	case MetricCadreStandardPct:
+		return domain.Pct(met, all, "chi đoàn khóm, ấp"), err
+	case domain.MetricCadreStandardPct:
 		met, all, err := two(`SELECT sum(schooling = 12 AND qualification <> '' AND theory_level <> '' AND youth_work_trained = 1), count(*)
 			FROM (`+cadreSQL+`)`, from, to)
-		return pct(met, all, "cán bộ"), err
-	case MetricCadreLanguagePct:
+		return domain.Pct(met, all, "cán bộ"), err
+	case domain.MetricCadreLanguagePct:
 		met, all, err := two(`SELECT sum(language_fluent = 1), count(*) FROM (`+cadreSQL+`)`, from, to)
-		return pct(met, all, "cán bộ"), err
-	case MetricNewUnionMembers:
+		return domain.Pct(met, all, "cán bộ"), err
+	case domain.MetricNewUnionMembers:
 		n, err := one(`SELECT count(*) FROM membership_events WHERE kind = 'admission' AND date >= ? AND date < ?`, from, to)
-		return count(n, "đoàn viên"), err
-	case MetricNewFederation:
+		return domain.Count(n, "đoàn viên"), err
+	case domain.MetricNewFederation:
 		n, err := one(`SELECT count(*) FROM people WHERE federation_member = 1 AND federation_date >= ? AND federation_date < ?`, from, to)
-		return count(n, "hội viên"), err
-	case MetricYouthGatheredPct:
+		return domain.Count(n, "hội viên"), err
+	case domain.MetricYouthGatheredPct:
 		w, err := s.WardYear(ctx, year)
 		if err != nil {
-			return measure{}, err
+			return domain.Measure{}, err
 		}
 		n, err := s.youthGathered(ctx, sp)
 		if err != nil {
-			return measure{}, err
+			return domain.Measure{}, err
 		}
 		if w.ResidentYouth == 0 {
-			return measure{detail: note("chưa nhập số thanh niên trên địa bàn")}, nil
+			return domain.Measure{Detail: domain.Note("chưa nhập số thanh niên trên địa bàn")}, nil
 		}
 		if n > w.ResidentYouth {
 			// Entered before the rule, or the register grew since: no
 			// share over 100 % and no verdict on it.
-			return measure{detail: note("số thanh niên trên địa bàn (%s) ít hơn số sổ đã tập hợp (%s): cần nhập lại",
-				Num(w.ResidentYouth), Num(n))}, nil
+			return domain.Measure{Detail: domain.Note("số thanh niên trên địa bàn (%s) ít hơn số sổ đã tập hợp (%s): cần nhập lại",
+				domain.Num(w.ResidentYouth), domain.Num(n))}, nil
 		}
-		return pct(n, w.ResidentYouth, "thanh niên"), nil
-	case MetricPartyIntroducedPct:
+		return domain.Pct(n, w.ResidentYouth, "thanh niên"), nil
+	case domain.MetricPartyIntroducedPct:
 		return s.partyMeasure(ctx, sp)
-	case MetricUnitsGoodPct:
+	case domain.MetricUnitsGoodPct:
 		// Every branch that existed in the year counts, rated or not: an
 		// unrated branch is not rated good.
 		good, all, err := two(`SELECT sum(COALESCE(y.rating IN ('excellent','good'), 0)), count(*)
 			FROM branches b LEFT JOIN branch_years y ON y.branch_id = b.id AND y.year = ?3
 			WHERE b.active = 1 OR b.dissolved >= ?1`, from, to, year)
 		if err != nil {
-			return measure{}, err
+			return domain.Measure{}, err
 		}
-		m := pct(good, all, "chi đoàn")
-		m.detail = note("%s đạt từ %s", m.detail, note(goodOrBetter(scale)))
+		m := domain.Pct(good, all, "chi đoàn")
+		m.Detail = domain.Note("%s đạt từ %s", m.Detail, domain.Note(domain.GoodOrBetter(scale)))
 		return m, nil
-	case MetricTrainingCompletedPct:
+	case domain.MetricTrainingCompletedPct:
 		done, err := one(`SELECT count(*) FROM member_years WHERE year = ? AND training_completed = 1`, year)
 		if err != nil {
-			return measure{}, err
+			return domain.Measure{}, err
 		}
 		all, err := s.unionActiveAt(ctx, to)
-		return pct(done, all, "đoàn viên"), err
+		return domain.Pct(done, all, "đoàn viên"), err
 	}
-	return measure{}, fmt.Errorf("chỉ tiêu %s: cách đo %q không có", in.Code, in.Metric)
+	return domain.Measure{}, fmt.Errorf("chỉ tiêu %s: cách đo %q không có", in.Code, in.Metric)
 }
 
 // partyMeasure is 2.5d: of the ward's new Party members of the year, the
 // share who were Union members introduced by the Union, with the number
 // of members introduced beside it.
-func (s *Store) partyMeasure(ctx context.Context, sp Span) (measure, error) {
+func (s *Store) partyMeasure(ctx context.Context, sp domain.Span) (domain.Measure, error) {
 	w, err := s.WardYear(ctx, sp.Year)
 	if err != nil {
-		return measure{}, err
+		return domain.Measure{}, err
 	}
 	var introduced, admitted int
 	if err := s.db.QueryRowContext(ctx, `SELECT
 		(SELECT count(DISTINCT person_id) FROM member_years WHERE party_introduced >= ?1 AND party_introduced < ?2),
 		(SELECT count(DISTINCT person_id) FROM member_years WHERE party_admitted >= ?1 AND party_admitted < ?2 AND party_introduced IS NOT NULL)`,
-		sp.From.ISO(), sp.until()).Scan(&introduced, &admitted); err != nil {
-		return measure{}, fmt.Errorf("đếm đoàn viên được giới thiệu cho Đảng: %w", err)
+		sp.From.ISO(), sp.Until()).Scan(&introduced, &admitted); err != nil {
+		return domain.Measure{}, fmt.Errorf("đếm đoàn viên được giới thiệu cho Đảng: %w", err)
 	}
 	switch {
 	case w.NewPartyMembers == 0:
-		return measure{detail: note("đã giới thiệu %s đoàn viên; chưa nhập số đảng viên mới kết nạp", Num(introduced)), introduced: introduced}, nil
+		return domain.Measure{Detail: domain.Note("đã giới thiệu %s đoàn viên; chưa nhập số đảng viên mới kết nạp", domain.Num(introduced)), Introduced: introduced}, nil
 	case admitted > w.NewPartyMembers:
-		return measure{detail: note("đã giới thiệu %s đoàn viên; số đảng viên mới (%s) ít hơn số đoàn viên được kết nạp Đảng (%s): cần xem lại số liệu",
-			Num(introduced), Num(w.NewPartyMembers), Num(admitted)), introduced: introduced}, nil
+		return domain.Measure{Detail: domain.Note("đã giới thiệu %s đoàn viên; số đảng viên mới (%s) ít hơn số đoàn viên được kết nạp Đảng (%s): cần xem lại số liệu",
+			domain.Num(introduced), domain.Num(w.NewPartyMembers), domain.Num(admitted)), Introduced: introduced}, nil
 	}
-	return partyShare(admitted, w.NewPartyMembers, introduced), nil
-}
-
-// partyShare is 2.5d's measure: admitted of the newParty new Party
-// members were Union members the Union introduced; introduced were
-// introduced in the span.
-func partyShare(admitted, newParty, introduced int) measure {
-	m := pct(admitted, newParty, "")
-	m.introduced = introduced
-	m.detail = note("%s/%s đảng viên mới do Đoàn giới thiệu; đã giới thiệu %s đoàn viên",
-		Num(admitted), Num(newParty), Num(introduced))
-	return m
+	return domain.PartyShare(admitted, w.NewPartyMembers, introduced), nil
 }
 
 // activeAtSQL lists the people who were active Union members just before
@@ -239,15 +197,15 @@ func (s *Store) unionActiveAt(ctx context.Context, before string) (int, error) {
 
 // YearResults measures every indicator of a plan for working year year,
 // counted to its end (or to today while it runs).
-func (s *Store) YearResults(ctx context.Context, planID int64, year int) ([]Result, error) {
-	return s.YearResultsAt(ctx, planID, year, Date{})
+func (s *Store) YearResults(ctx context.Context, planID int64, year int) ([]domain.Result, error) {
+	return s.YearResultsAt(ctx, planID, year, domain.Date{})
 }
 
 // YearResultsAt measures every indicator of a plan for working year year
 // as of the cut-off date (zero: the year's end, or today while it runs).
 // A period target carries the total since the plan's first year and its
 // pace; its Actual is the year's own figure.
-func (s *Store) YearResultsAt(ctx context.Context, planID int64, year int, cutoff Date) ([]Result, error) {
+func (s *Store) YearResultsAt(ctx context.Context, planID int64, year int, cutoff domain.Date) ([]domain.Result, error) {
 	p, err := s.Plan(ctx, planID)
 	if err != nil {
 		return nil, err
@@ -260,24 +218,24 @@ func (s *Store) YearResultsAt(ctx context.Context, planID int64, year int, cutof
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Result, 0, len(p.Indicators))
+	out := make([]domain.Result, 0, len(p.Indicators))
 	for _, in := range p.Indicators {
 		m, err := s.measure(ctx, in, sp, scale)
 		if err != nil {
 			return nil, fmt.Errorf("tính chỉ tiêu %s năm %d: %w", in.Code, year, err)
 		}
-		r := Result{Indicator: in, Actual: m.actual, Known: m.known, Num: m.num, Den: m.den, Introduced: m.introduced}.withDetail(m.detail)
-		r.Verdict = judgeYearly(in, m)
+		r := domain.Result{Indicator: in, Actual: m.Actual, Known: m.Known, Num: m.Num, Den: m.Den, Introduced: m.Introduced}.WithDetail(m.Detail)
+		r.Verdict = domain.JudgeYearly(in, m)
 		if in.Period {
-			sum, err := s.periodSum(ctx, p, in, sp, scale, m.actual)
+			sum, err := s.periodSum(ctx, p, in, sp, scale, m.Actual)
 			if err != nil {
 				return nil, err
 			}
 			r.Cumulative = sum
 			r.Known = true
-			r.Verdict = judgePeriod(in, sum, s.periodElapsed(ctx, p, sp.To))
+			r.Verdict = domain.JudgePeriod(in, sum, s.periodElapsed(ctx, p, sp.To))
 		}
-		r.Met = r.Verdict.Code == VerdictMet
+		r.Met = r.Verdict.Code == domain.VerdictMet
 		out = append(out, r)
 	}
 	return out, nil
@@ -285,7 +243,7 @@ func (s *Store) YearResultsAt(ctx context.Context, planID int64, year int, cutof
 
 // periodSum adds a period indicator's figures from the plan's first year
 // through sp (whose own figure is this).
-func (s *Store) periodSum(ctx context.Context, p Plan, in Indicator, sp Span, scale string, this float64) (float64, error) {
+func (s *Store) periodSum(ctx context.Context, p domain.Plan, in domain.Indicator, sp domain.Span, scale string, this float64) (float64, error) {
 	sum := this
 	for y := p.StartYear; y < sp.Year && y <= p.EndYear; y++ {
 		ysp, err := s.YearSpan(ctx, y, sp.To)
@@ -296,38 +254,38 @@ func (s *Store) periodSum(ctx context.Context, p Plan, in Indicator, sp Span, sc
 		if err != nil {
 			return 0, fmt.Errorf("tính chỉ tiêu %s năm %d: %w", in.Code, y, err)
 		}
-		sum += my.actual
+		sum += my.Actual
 	}
 	return sum, nil
 }
 
 // periodElapsed is the share of the plan's period gone by on the cut-off.
-func (s *Store) periodElapsed(ctx context.Context, p Plan, cutoff Date) float64 {
-	first, err1 := s.YearSpan(ctx, p.StartYear, Date{})
-	last, err2 := s.YearSpan(ctx, p.EndYear, Date{})
+func (s *Store) periodElapsed(ctx context.Context, p domain.Plan, cutoff domain.Date) float64 {
+	first, err1 := s.YearSpan(ctx, p.StartYear, domain.Date{})
+	last, err2 := s.YearSpan(ctx, p.EndYear, domain.Date{})
 	if err1 != nil || err2 != nil {
 		return 0
 	}
-	return elapsed(first.From, last.End, cutoff)
+	return domain.Elapsed(first.From, last.End, cutoff)
 }
 
 // PeriodResults measures a plan's indicators for every year of its period
 // up to today, and for the period as a whole.
-func (s *Store) PeriodResults(ctx context.Context, planID int64) (PeriodResult, error) {
-	return s.PeriodResultsAt(ctx, planID, Date{})
+func (s *Store) PeriodResults(ctx context.Context, planID int64) (domain.PeriodResult, error) {
+	return s.PeriodResultsAt(ctx, planID, domain.Date{})
 }
 
 // PeriodResultsAt measures a plan's indicators for every year of its
 // period up to the cut-off (zero: today), and for the period as a whole.
-func (s *Store) PeriodResultsAt(ctx context.Context, planID int64, cutoff Date) (PeriodResult, error) {
+func (s *Store) PeriodResultsAt(ctx context.Context, planID int64, cutoff domain.Date) (domain.PeriodResult, error) {
 	p, err := s.Plan(ctx, planID)
 	if err != nil {
-		return PeriodResult{}, err
+		return domain.PeriodResult{}, err
 	}
 	if cutoff.IsZero() {
-		cutoff = Today()
+		cutoff = s.Today()
 	}
-	pr := PeriodResult{Plan: p, Cutoff: cutoff}
+	pr := domain.PeriodResult{Plan: p, Cutoff: cutoff}
 	for y := p.StartYear; y <= p.EndYear; y++ {
 		sp, err := s.YearSpan(ctx, y, cutoff)
 		if err != nil {
@@ -345,26 +303,26 @@ func (s *Store) PeriodResultsAt(ctx context.Context, planID int64, cutoff Date) 
 	}
 	done := s.periodElapsed(ctx, p, cutoff)
 	for i, in := range p.Indicators {
-		var t Result
+		var t domain.Result
 		if in.Period {
 			sum := 0.0
 			for _, rs := range pr.ByYear {
 				sum += rs[i].Actual
 			}
-			t = Result{Indicator: in, Actual: sum, Cumulative: sum, Known: true}.withDetail(note("lũy kế %d năm", len(pr.Years)))
-			t.Verdict = judgePeriod(in, sum, done)
-		} else if in.Metric == MetricPartyIntroducedPct {
-			t = periodPartyShare(in, i, pr)
+			t = domain.Result{Indicator: in, Actual: sum, Cumulative: sum, Known: true}.WithDetail(domain.Note("lũy kế %d năm", len(pr.Years)))
+			t.Verdict = domain.JudgePeriod(in, sum, done)
+		} else if in.Metric == domain.MetricPartyIntroducedPct {
+			t = domain.PeriodPartyShare(in, i, pr)
 		} else {
-			t = Result{Indicator: in, Verdict: Verdict{Code: VerdictNoData, Kind: in.Kind, Target: in.Target}}.withDetail(note("chưa đo được"))
+			t = domain.Result{Indicator: in, Verdict: domain.Verdict{Code: domain.VerdictNoData, Kind: in.Kind, Target: in.Target}}.WithDetail(domain.Note("chưa đo được"))
 			for j := len(pr.ByYear) - 1; j >= 0; j-- {
 				if rs := pr.ByYear[j]; rs[i].Known {
-					t = rs[i].withDetail(note("năm %d: %s", pr.Years[j], rs[i].DetailMsg))
+					t = rs[i].WithDetail(domain.Note("năm %d: %s", pr.Years[j], rs[i].DetailMsg))
 					break
 				}
 			}
 		}
-		t.Met = t.Verdict.Code == VerdictMet
+		t.Met = t.Verdict.Code == domain.VerdictMet
 		pr.Total = append(pr.Total, t)
 	}
 	return pr, nil

@@ -4,11 +4,13 @@ import (
 	"context"
 	"math"
 	"testing"
+
+	"sodoan/domain"
 )
 
 // fixtureWard builds a small ward whose 2025 indicators were computed by
 // hand (see the comments next to each expectation in TestYearResults).
-func fixtureWard(t *testing.T) (*Store, Plan) {
+func fixtureWard(t *testing.T) (*Store, domain.Plan) {
 	t.Helper()
 	ctx := context.Background()
 	s := openTemp(t)
@@ -18,12 +20,12 @@ func fixtureWard(t *testing.T) (*Store, Plan) {
 			t.Fatal(err)
 		}
 	}
-	branches := map[string]*Branch{}
+	branches := map[string]*domain.Branch{}
 	for _, b := range []struct {
 		name string
-		kind BranchKind
-	}{{"Khóm 1", BranchHamlet}, {"Khóm 2", BranchHamlet}, {"Ấp 3", BranchHamlet}, {"Trường THPT", BranchSchool}} {
-		br := &Branch{Name: "Chi đoàn " + b.name, Kind: b.kind, Active: true}
+		kind domain.BranchKind
+	}{{"Khóm 1", domain.BranchHamlet}, {"Khóm 2", domain.BranchHamlet}, {"Ấp 3", domain.BranchHamlet}, {"Trường THPT", domain.BranchSchool}} {
+		br := &domain.Branch{Name: "Chi đoàn " + b.name, Kind: b.kind, Active: true}
 		must(s.SaveBranch(ctx, br))
 		branches[b.name] = br
 	}
@@ -36,81 +38,81 @@ func fixtureWard(t *testing.T) (*Store, Plan) {
 		}
 		return ids
 	}
-	must(s.SaveBranchYear(ctx, BranchYear{BranchID: branches["Khóm 1"].ID, Year: 2025, Met: all(), Rating: "excellent"}))
-	must(s.SaveBranchYear(ctx, BranchYear{BranchID: branches["Khóm 2"].ID, Year: 2025, Met: all()[1:], Rating: "good"}))
-	must(s.SaveBranchYear(ctx, BranchYear{BranchID: branches["Ấp 3"].ID, Year: 2025, Met: all(), Rating: "average"}))
+	must(s.SaveBranchYear(ctx, domain.BranchYear{BranchID: branches["Khóm 1"].ID, Year: 2025, Met: all(), Rating: "excellent"}))
+	must(s.SaveBranchYear(ctx, domain.BranchYear{BranchID: branches["Khóm 2"].ID, Year: 2025, Met: all()[1:], Rating: "good"}))
+	must(s.SaveBranchYear(ctx, domain.BranchYear{BranchID: branches["Ấp 3"].ID, Year: 2025, Met: all(), Rating: "average"}))
 
-	people := map[string]*Person{}
-	add := func(key string, p *Person) {
+	people := map[string]*domain.Person{}
+	add := func(key string, p *domain.Person) {
 		t.Helper()
 		must(s.SavePerson(ctx, p))
 		people[key] = p
 	}
-	event := func(key string, e Event) {
+	event := func(key string, e domain.Event) {
 		t.Helper()
 		e.PersonID = people[key].ID
 		must(s.AddEvent(ctx, &e))
 	}
-	born := MustDate(2000, 2, 2)
+	born := domain.MustDate(2000, 2, 2)
 	a := member("Nguyễn", "Văn", "An", born, "A")
-	a.AdmissionDate, a.BranchID, a.Schooling, a.LanguageFluent = MustDate(2025, 3, 26), branches["Khóm 1"].ID, 12, true
+	a.AdmissionDate, a.BranchID, a.Schooling, a.LanguageFluent = domain.MustDate(2025, 3, 26), branches["Khóm 1"].ID, 12, true
 	add("A", a)
 	b := member("Trần", "Thị", "Bích", born, "B")
-	b.AdmissionDate = MustDate(2025, 5, 1)
+	b.AdmissionDate = domain.MustDate(2025, 5, 1)
 	add("B", b)
-	event("B", Event{Kind: EventTransferOut, Date: MustDate(2025, 9, 1), Unit: "Đoàn phường 2"})
+	event("B", domain.Event{Kind: domain.EventTransferOut, Date: domain.MustDate(2025, 9, 1), Unit: "Đoàn phường 2"})
 	c := member("Lê", "Văn", "Cường", born, "C")
-	c.AdmissionDate, c.FederationMember, c.FederationDate = MustDate(2018, 3, 26), true, MustDate(2025, 2, 1)
+	c.AdmissionDate, c.FederationMember, c.FederationDate = domain.MustDate(2018, 3, 26), true, domain.MustDate(2025, 2, 1)
 	c.Schooling, c.Qualification, c.TheoryLevel, c.YouthWorkTrained = 12, "university", "elementary", true
 	add("C", c)
-	add("D", &Person{FamilyName: "Phạm", GivenName: "Dung", Gender: Female, BirthDate: born, FederationMember: true, FederationDate: MustDate(2025, 6, 1)})
-	add("E", &Person{FamilyName: "Hồ", GivenName: "Em", Gender: Female, BirthDate: born, FederationMember: true, FederationDate: MustDate(2019, 1, 1)})
+	add("D", &domain.Person{FamilyName: "Phạm", GivenName: "Dung", Gender: domain.Female, BirthDate: born, FederationMember: true, FederationDate: domain.MustDate(2025, 6, 1)})
+	add("E", &domain.Person{FamilyName: "Hồ", GivenName: "Em", Gender: domain.Female, BirthDate: born, FederationMember: true, FederationDate: domain.MustDate(2019, 1, 1)})
 	f := member("Võ", "Văn", "Phúc", born, "F")
-	f.AdmissionDate = MustDate(2017, 1, 1)
+	f.AdmissionDate = domain.MustDate(2017, 1, 1)
 	add("F", f)
-	event("F", Event{Kind: EventRemoval, Date: MustDate(2024, 5, 5), Reason: "Bỏ sinh hoạt"})
+	event("F", domain.Event{Kind: domain.EventRemoval, Date: domain.MustDate(2024, 5, 5), Reason: "Bỏ sinh hoạt"})
 	g := member("Đỗ", "Thị", "Giang", born, "G")
-	g.AdmissionDate = MustDate(2025, 12, 20)
+	g.AdmissionDate = domain.MustDate(2025, 12, 20)
 	add("G", g)
 	h := member("Bùi", "Văn", "Hải", born, "H")
-	h.AdmissionDate = MustDate(2024, 4, 1)
+	h.AdmissionDate = domain.MustDate(2024, 4, 1)
 	add("H", h)
-	event("H", Event{Kind: EventTransferOut, Date: MustDate(2024, 10, 1), Unit: "Đoàn xã Tân Khánh"})
+	event("H", domain.Event{Kind: domain.EventTransferOut, Date: domain.MustDate(2024, 10, 1), Unit: "Đoàn xã Tân Khánh"})
 
-	must(s.SaveMemberYear(ctx, MemberYear{PersonID: people["A"].ID, Year: 2025, TrainingRegistered: true, TrainingCompleted: true, PartyIntroduced: MustDate(2025, 6, 1), PartyAdmitted: MustDate(2025, 11, 1)}))
-	must(s.SaveMemberYear(ctx, MemberYear{PersonID: people["C"].ID, Year: 2025, TrainingRegistered: true, PartyIntroduced: MustDate(2025, 7, 1)}))
-	must(s.SaveMemberYear(ctx, MemberYear{PersonID: people["C"].ID, Year: 2024, PartyIntroduced: MustDate(2024, 5, 1)}))
-	must(s.SaveWardYear(ctx, WardYear{Year: 2025, ResidentYouth: 8, NewPartyMembers: 4}))
+	must(s.SaveMemberYear(ctx, domain.MemberYear{PersonID: people["A"].ID, Year: 2025, TrainingRegistered: true, TrainingCompleted: true, PartyIntroduced: domain.MustDate(2025, 6, 1), PartyAdmitted: domain.MustDate(2025, 11, 1)}))
+	must(s.SaveMemberYear(ctx, domain.MemberYear{PersonID: people["C"].ID, Year: 2025, TrainingRegistered: true, PartyIntroduced: domain.MustDate(2025, 7, 1)}))
+	must(s.SaveMemberYear(ctx, domain.MemberYear{PersonID: people["C"].ID, Year: 2024, PartyIntroduced: domain.MustDate(2024, 5, 1)}))
+	must(s.SaveWardYear(ctx, domain.WardYear{Year: 2025, ResidentYouth: 8, NewPartyMembers: 4}))
 
-	must(s.SavePosition(ctx, &Position{PersonID: people["C"].ID, Kind: "secretary", Start: MustDate(2023, 1, 1)}))
-	must(s.SavePosition(ctx, &Position{PersonID: people["A"].ID, Kind: "executive", Start: MustDate(2025, 1, 1)}))
-	must(s.SavePosition(ctx, &Position{PersonID: people["F"].ID, Kind: "standing", Start: MustDate(2020, 1, 1), End: MustDate(2024, 5, 5)}))
+	must(s.SavePosition(ctx, &domain.Position{PersonID: people["C"].ID, Kind: "secretary", Start: domain.MustDate(2023, 1, 1)}))
+	must(s.SavePosition(ctx, &domain.Position{PersonID: people["A"].ID, Kind: "executive", Start: domain.MustDate(2025, 1, 1)}))
+	must(s.SavePosition(ctx, &domain.Position{PersonID: people["F"].ID, Kind: "standing", Start: domain.MustDate(2020, 1, 1), End: domain.MustDate(2024, 5, 5)}))
 
-	must(s.SaveClub(ctx, &Club{Name: "CLB Thanh niên làm kinh tế", Kind: "economic", Founded: MustDate(2020, 1, 1), Active: true,
-		Members: []GroupMember{{PersonID: people["A"].ID}, {Name: "Trương Văn Lộc", Role: "Cố vấn"}}}))
-	must(s.SaveClub(ctx, &Club{Name: "CLB Kinh tế cũ", Kind: "economic", Active: false}))
-	must(s.SaveClub(ctx, &Club{Name: "CLB Bóng đá", Kind: "interest", Active: true}))
-	x := &Coop{Name: "THT Hoa kiểng", Founded: MustDate(2021, 1, 1), Active: true, Capital: 100000000}
+	must(s.SaveClub(ctx, &domain.Club{Name: "CLB Thanh niên làm kinh tế", Kind: "economic", Founded: domain.MustDate(2020, 1, 1), Active: true,
+		Members: []domain.GroupMember{{PersonID: people["A"].ID}, {Name: "Trương Văn Lộc", Role: "Cố vấn"}}}))
+	must(s.SaveClub(ctx, &domain.Club{Name: "CLB Kinh tế cũ", Kind: "economic", Active: false}))
+	must(s.SaveClub(ctx, &domain.Club{Name: "CLB Bóng đá", Kind: "interest", Active: true}))
+	x := &domain.Coop{Name: "THT Hoa kiểng", Founded: domain.MustDate(2021, 1, 1), Active: true, Capital: 100000000}
 	must(s.SaveCoop(ctx, x))
-	must(s.SaveCoopYear(ctx, CoopYear{CoopID: x.ID, Year: 2025, Revenue: 100000000, SupportedModel: true}))
-	must(s.SaveCoop(ctx, &Coop{Name: "THT Cá tra", Active: true}))
-	must(s.SaveCoop(ctx, &Coop{Name: "THT đã giải thể", Active: false}))
+	must(s.SaveCoopYear(ctx, domain.CoopYear{CoopID: x.ID, Year: 2025, Revenue: 100000000, SupportedModel: true}))
+	must(s.SaveCoop(ctx, &domain.Coop{Name: "THT Cá tra", Active: true}))
+	must(s.SaveCoop(ctx, &domain.Coop{Name: "THT đã giải thể", Active: false}))
 
-	plan := &Plan{Number: "12-KH/ĐTN", Title: "Kế hoạch kiểm thử", StartYear: 2024, EndYear: 2028, Current: true, Indicators: []Indicator{
-		{Code: "c1", Kind: KindCount, Metric: MetricEconomicClubs, Target: 1, Title: "CLB"},
-		{Code: "c2", Kind: KindCount, Metric: MetricSupportedModels, Target: 1, Title: "Mô hình"},
-		{Code: "c3", Kind: KindCount, Metric: MetricActiveCoops, Target: 1, Title: "THT"},
-		{Code: "p1", Kind: KindPercent, Metric: MetricHamletStandardPct, Target: 100, Title: "Chi đoàn đạt chuẩn"},
-		{Code: "p2", Kind: KindPercent, Metric: MetricCadreStandardPct, Target: 100, Title: "Cán bộ đạt chuẩn"},
-		{Code: "p3", Kind: KindPercent, Metric: MetricCadreLanguagePct, Target: 15, Title: "Ngoại ngữ"},
-		{Code: "n1", Kind: KindCount, Metric: MetricNewUnionMembers, Target: 10, Period: true, Title: "Đoàn viên mới"},
-		{Code: "n2", Kind: KindCount, Metric: MetricNewFederation, Target: 2, Title: "Hội viên mới"},
-		{Code: "p4", Kind: KindPercent, Metric: MetricYouthGatheredPct, Target: 70, Title: "Tập hợp"},
-		{Code: "p5", Kind: KindPercent, Metric: MetricPartyIntroducedPct, Target: 50, Title: "Giới thiệu Đảng"},
-		{Code: "p6", Kind: KindPercent, Metric: MetricUnitsGoodPct, Target: 80, Title: "Khá trở lên"},
-		{Code: "p7", Kind: KindPercent, Metric: MetricTrainingCompletedPct, Target: 30, Title: "Rèn luyện"},
-		{Code: "k1", Kind: KindCheck, Metric: MetricManual, Title: "Trang mạng xã hội"},
-		{Code: "k2", Kind: KindCheck, Metric: MetricManual, Title: "Áo thanh niên"},
+	plan := &domain.Plan{Number: "12-KH/ĐTN", Title: "Kế hoạch kiểm thử", StartYear: 2024, EndYear: 2028, Current: true, Indicators: []domain.Indicator{
+		{Code: "c1", Kind: domain.KindCount, Metric: domain.MetricEconomicClubs, Target: 1, Title: "CLB"},
+		{Code: "c2", Kind: domain.KindCount, Metric: domain.MetricSupportedModels, Target: 1, Title: "Mô hình"},
+		{Code: "c3", Kind: domain.KindCount, Metric: domain.MetricActiveCoops, Target: 1, Title: "THT"},
+		{Code: "p1", Kind: domain.KindPercent, Metric: domain.MetricHamletStandardPct, Target: 100, Title: "Chi đoàn đạt chuẩn"},
+		{Code: "p2", Kind: domain.KindPercent, Metric: domain.MetricCadreStandardPct, Target: 100, Title: "Cán bộ đạt chuẩn"},
+		{Code: "p3", Kind: domain.KindPercent, Metric: domain.MetricCadreLanguagePct, Target: 15, Title: "Ngoại ngữ"},
+		{Code: "n1", Kind: domain.KindCount, Metric: domain.MetricNewUnionMembers, Target: 10, Period: true, Title: "Đoàn viên mới"},
+		{Code: "n2", Kind: domain.KindCount, Metric: domain.MetricNewFederation, Target: 2, Title: "Hội viên mới"},
+		{Code: "p4", Kind: domain.KindPercent, Metric: domain.MetricYouthGatheredPct, Target: 70, Title: "Tập hợp"},
+		{Code: "p5", Kind: domain.KindPercent, Metric: domain.MetricPartyIntroducedPct, Target: 50, Title: "Giới thiệu Đảng"},
+		{Code: "p6", Kind: domain.KindPercent, Metric: domain.MetricUnitsGoodPct, Target: 80, Title: "Khá trở lên"},
+		{Code: "p7", Kind: domain.KindPercent, Metric: domain.MetricTrainingCompletedPct, Target: 30, Title: "Rèn luyện"},
+		{Code: "k1", Kind: domain.KindCheck, Metric: domain.MetricManual, Title: "Trang mạng xã hội"},
+		{Code: "k2", Kind: domain.KindCheck, Metric: domain.MetricManual, Title: "Áo thanh niên"},
 	}}
 	must(s.SavePlan(ctx, plan))
 	must(s.SetIndicatorValue(ctx, plan.Indicators[12].ID, 2025, 1))
@@ -152,7 +154,7 @@ func TestYearResults(t *testing.T) {
 		if math.Abs(r.Actual-w.actual) > 1e-9 || r.Known != w.known || r.Met != w.met {
 			t.Errorf("%s: actual %.4f known %v met %v (%s); want %.4f %v %v", r.Indicator.Code, r.Actual, r.Known, r.Met, r.Detail, w.actual, w.known, w.met)
 		}
-		if r.Indicator.Code == "n1" && (r.Cumulative != 4 || r.Verdict.Code != VerdictOnPace || r.Verdict.Phrase() != "4/10 (40%), đúng tiến độ") {
+		if r.Indicator.Code == "n1" && (r.Cumulative != 4 || r.Verdict.Code != domain.VerdictOnPace || r.Verdict.Phrase() != "4/10 (40%), đúng tiến độ") {
 			t.Errorf("n1 cumulative %.0f verdict %q, want 4 and 4/10 (40%%), đúng tiến độ", r.Cumulative, r.Verdict.Phrase())
 		}
 		if r.Indicator.Code == "p5" && r.Detail != "1/4 đảng viên mới do Đoàn giới thiệu; đã giới thiệu 2 đoàn viên" {
@@ -168,16 +170,16 @@ func TestPeriodResults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	last := min(plan.EndYear, Today().Year())
+	last := min(plan.EndYear, domain.Today().Year())
 	if len(pr.Years) != last-plan.StartYear+1 || pr.Years[0] != 2024 {
 		t.Fatalf("years %v", pr.Years)
 	}
-	byCode := map[string]Result{}
+	byCode := map[string]domain.Result{}
 	for _, r := range pr.Total {
 		byCode[r.Indicator.Code] = r
 	}
 	// 1 admission in 2024, 3 in 2025, none later: 4 of 10 for the period.
-	if r := byCode["n1"]; r.Actual != 4 || r.Met || r.Verdict.Code != VerdictBehind {
+	if r := byCode["n1"]; r.Actual != 4 || r.Met || r.Verdict.Code != domain.VerdictBehind {
 		t.Errorf("n1 total %v met %v verdict %s, want 4 not met, behind (due %.1f)", r.Actual, r.Met, r.Verdict.Code, r.Verdict.Due)
 	}
 	// Resident youth was entered only for 2025: the period shows that year.
@@ -196,7 +198,7 @@ func TestPlanEditing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Number != "25-KH/ĐTN" || len(p.Indicators) != len(defaultPlanIndicators) {
+	if p.Number != "25-KH/ĐTN" || len(p.Indicators) != len(domain.DefaultPlanIndicators) {
 		t.Fatalf("seed plan %q with %d indicators", p.Number, len(p.Indicators))
 	}
 	// A ward sets its own share of 2.5a and drops 2.8.
@@ -210,7 +212,7 @@ func TestPlanEditing(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ := s.Plan(ctx, p.ID)
-	if len(got.Indicators) != len(defaultPlanIndicators)-1 {
+	if len(got.Indicators) != len(domain.DefaultPlanIndicators)-1 {
 		t.Fatalf("%d indicators after removing one", len(got.Indicators))
 	}
 	for _, in := range got.Indicators {
@@ -219,16 +221,16 @@ func TestPlanEditing(t *testing.T) {
 		}
 	}
 	bad := got
-	bad.Indicators = append([]Indicator(nil), got.Indicators...)
+	bad.Indicators = append([]domain.Indicator(nil), got.Indicators...)
 	bad.Indicators[0].Target = -1
-	bad.Indicators[5].Kind, bad.Indicators[5].Target = KindPercent, 120
+	bad.Indicators[5].Kind, bad.Indicators[5].Target = domain.KindPercent, 120
 	errs := fieldErrors(t, s.SavePlan(ctx, &bad))
 	if len(errs) != 2 || errs[0].Row != 1 || errs[1].Row != 6 {
 		t.Fatalf("errors %v", errs)
 	}
 	// A new plan for the next period becomes the current one.
-	next := &Plan{Number: "40-KH/ĐTN", Title: "Giai đoạn mới", StartYear: 2027, EndYear: 2030, Current: true,
-		Indicators: []Indicator{{Code: "2.5a", Kind: KindCount, Metric: MetricNewUnionMembers, Target: 300, Period: true, Title: "Đoàn viên mới"}}}
+	next := &domain.Plan{Number: "40-KH/ĐTN", Title: "Giai đoạn mới", StartYear: 2027, EndYear: 2030, Current: true,
+		Indicators: []domain.Indicator{{Code: "2.5a", Kind: domain.KindCount, Metric: domain.MetricNewUnionMembers, Target: 300, Period: true, Title: "Đoàn viên mới"}}}
 	if err := s.SavePlan(ctx, next); err != nil {
 		t.Fatal(err)
 	}
@@ -264,22 +266,22 @@ func TestPlanEditing(t *testing.T) {
 
 func TestFormatValue(t *testing.T) {
 	tests := []struct {
-		kind IndicatorKind
+		kind domain.IndicatorKind
 		v    float64
 		want string
 	}{
-		{KindCount, 7500, "7.500"},
-		{KindCount, 1234567, "1.234.567"},
-		{KindCount, 12, "12"},
-		{KindPercent, 66.666, "66,7%"},
-		{KindPercent, 66.96, "67%"}, // rounds before choosing the integer form
-		{KindCount, 72.5, "72,5"},
-		{KindPercent, 70, "70%"},
-		{KindCheck, 1, "Có"},
-		{KindCheck, 0, "Chưa"},
+		{domain.KindCount, 7500, "7.500"},
+		{domain.KindCount, 1234567, "1.234.567"},
+		{domain.KindCount, 12, "12"},
+		{domain.KindPercent, 66.666, "66,7%"},
+		{domain.KindPercent, 66.96, "67%"}, // rounds before choosing the integer form
+		{domain.KindCount, 72.5, "72,5"},
+		{domain.KindPercent, 70, "70%"},
+		{domain.KindCheck, 1, "Có"},
+		{domain.KindCheck, 0, "Chưa"},
 	}
 	for _, tt := range tests {
-		if got := FormatValue(tt.kind, tt.v); got != tt.want {
+		if got := domain.FormatValue(tt.kind, tt.v); got != tt.want {
 			t.Errorf("FormatValue(%s, %v) = %q, want %q", tt.kind, tt.v, got, tt.want)
 		}
 	}
@@ -298,7 +300,7 @@ func TestFormatNum(t *testing.T) {
 		{0, "0"},
 	}
 	for _, tt := range tests {
-		if got := FormatNum(tt.v); got != tt.want {
+		if got := domain.FormatNum(tt.v); got != tt.want {
 			t.Errorf("FormatNum(%v) = %q, want %q", tt.v, got, tt.want)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+
+	"sodoan/domain"
 )
 
 // A document Sổ Đoàn writes is entered in the register only together with
@@ -15,16 +17,16 @@ import (
 // IssuedDocument is the register's entry for the document named key
 // ("annual:2025", "members:all" …) of the type in the year; ok is false
 // when it was never issued.
-func (s *Store) IssuedDocument(ctx context.Context, year int, docType, key string) (d Document, ok bool, err error) {
+func (s *Store) IssuedDocument(ctx context.Context, year int, docType, key string) (d domain.Document, ok bool, err error) {
 	d.Key = key
 	err = s.db.QueryRowContext(ctx, `SELECT id, year, type, number, title, issued, file FROM documents
 		WHERE doc_key = ? AND year = ? AND type = ? ORDER BY id DESC LIMIT 1`, key, year, docType).
-		Scan(&d.ID, &d.Year, &d.Type, &d.Number, &d.Title, &d.Issued, &d.File)
+		Scan(&d.ID, &d.Year, &d.Type, &d.Number, &d.Title, (*sqlDate)(&d.Issued), &d.File)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Document{Key: key}, false, nil
+		return domain.Document{Key: key}, false, nil
 	}
 	if err != nil {
-		return Document{}, false, fmt.Errorf("đọc sổ văn bản đi: %w", err)
+		return domain.Document{}, false, fmt.Errorf("đọc sổ văn bản đi: %w", err)
 	}
 	return d, true, nil
 }
@@ -33,17 +35,17 @@ func (s *Store) IssuedDocument(ctx context.Context, year int, docType, key strin
 // entry found by IssuedDocument (ID set), records the new file, date and
 // title under the same number. A new entry keeps the Number chosen (0:
 // the next of its type and year), unless another document took it.
-func (s *Store) RecordDocument(ctx context.Context, d *Document) error {
-	d.Type, d.Title = Clean(d.Type), Clean(d.Title)
+func (s *Store) RecordDocument(ctx context.Context, d *domain.Document) error {
+	d.Type, d.Title = domain.Clean(d.Type), domain.Clean(d.Title)
 	if d.Issued.IsZero() {
-		d.Issued = Today()
+		d.Issued = s.Today()
 	}
 	if d.File == "" {
 		return fmt.Errorf("văn bản %s: chưa có tệp, không ghi vào sổ văn bản đi", d.Title)
 	}
 	if d.ID != 0 {
 		err := s.write(ctx, func(tx *writeTx) error {
-			_, err := tx.exec("documents", "id = ?", []any{d.ID}, `UPDATE documents SET title = ?, issued = ?, file = ? WHERE id = ?`, d.Title, d.Issued, d.File, d.ID)
+			_, err := tx.exec("documents", "id = ?", []any{d.ID}, `UPDATE documents SET title = ?, issued = ?, file = ? WHERE id = ?`, d.Title, sqlDate(d.Issued), d.File, d.ID)
 			return err
 		})
 		if err != nil {

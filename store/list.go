@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"sodoan/domain"
 )
 
 // MemberKind selects Union members, Federation members or everyone.
@@ -19,15 +21,17 @@ const (
 	KindFederation MemberKind = "federation"
 )
 
-// SortField is a column a member list can be ordered by.
+// SortField is a column a member list can be ordered by: the key of a
+// field of the catalog (domain.PersonFields), or the name order or the
+// status.
 type SortField string
 
 const (
 	SortName      SortField = "" // tên, tên đệm, họ in Vietnamese order
-	SortBirth     SortField = "birth"
-	SortAdmission SortField = "admission"
-	SortCard      SortField = "card"
-	SortBranch    SortField = "branch"
+	SortBirth     SortField = "birth_date"
+	SortAdmission SortField = "admission_date"
+	SortCard      SortField = "card_number"
+	SortBranch    SortField = "branch_id"
 	SortGender    SortField = "gender"
 	SortStatus    SortField = "status"
 )
@@ -36,8 +40,8 @@ const (
 type MemberFilter struct {
 	Query         string // search as you type: accents, case and đ ignored
 	BranchID      int64
-	Status        Status
-	Gender        Gender
+	Status        domain.Status
+	Gender        domain.Gender
 	Kind          MemberKind
 	TurningThirty int // a year: only people who turn 30 in it (0: off)
 	Sort          SortField
@@ -49,7 +53,7 @@ type MemberFilter struct {
 // queryWords splits what the user typed into folded words of letters and
 // digits, the same tokens the search index holds.
 func queryWords(q string) []string {
-	return strings.FieldsFunc(Fold(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.FieldsFunc(domain.Fold(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // ftsQuery turns what the user typed into an FTS5 query in which every
@@ -191,28 +195,28 @@ func (f *MemberFilter) orderBy() string {
 		dir = " DESC"
 	}
 	switch f.Sort {
-	case SortBirth:
-		return " ORDER BY p.birth_date" + dir + ", p.sort_key"
-	case SortAdmission:
-		return " ORDER BY p.admission_date" + dir + ", p.sort_key"
-	case SortCard:
-		return " ORDER BY p.card_number" + dir + ", p.sort_key"
+	case SortName:
+		return " ORDER BY p.sort_key" + dir + ", p.id"
 	case SortBranch:
+		// Branches in their own (numeric) order, not by id.
 		return " ORDER BY b.sort_key" + dir + ", p.sort_key"
-	case SortGender:
-		return " ORDER BY p.gender" + dir + ", p.sort_key"
 	case SortStatus:
 		return " ORDER BY p.status" + dir + ", p.sort_key"
+	}
+	// Any other field of the catalog orders by its column; only the
+	// catalog's keys reach the SQL.
+	if fd, ok := domain.PersonField(string(f.Sort)); ok && fd.Key == string(f.Sort) {
+		return " ORDER BY p." + fd.Key + dir + ", p.sort_key"
 	}
 	return " ORDER BY p.sort_key" + dir + ", p.id"
 }
 
 // ListMembers returns one page of people matching f, in f's order (by
 // default tên, tên đệm, họ in Vietnamese collation).
-func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]Person, error) {
+func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]domain.Person, error) {
 	// The page grows as rows come: a huge limit must not allocate itself.
-	out := make([]Person, 0, min(max(f.Limit, 16), 1024))
-	err := s.EachMember(ctx, f, func(p *Person) error {
+	out := make([]domain.Person, 0, min(max(f.Limit, 16), 1024))
+	err := s.EachMember(ctx, f, func(p *domain.Person) error {
 		out = append(out, *p)
 		return nil
 	})
@@ -222,7 +226,7 @@ func (s *Store) ListMembers(ctx context.Context, f MemberFilter) ([]Person, erro
 // EachMember calls fn for every person matching f (the page f.Limit and
 // f.Offset select, or all), in order, without holding the list in memory
 // (for reports and exports).
-func (s *Store) EachMember(ctx context.Context, f MemberFilter, fn func(*Person) error) error {
+func (s *Store) EachMember(ctx context.Context, f MemberFilter, fn func(*domain.Person) error) error {
 	m, err := s.matches(ctx, f.Query)
 	if err != nil {
 		return err
@@ -237,9 +241,9 @@ func (s *Store) EachMember(ctx context.Context, f MemberFilter, fn func(*Person)
 		return fmt.Errorf("đọc danh sách: %w", err)
 	}
 	defer rows.Close()
-	var p Person
+	var p domain.Person
 	for rows.Next() {
-		p = Person{}
+		p = domain.Person{}
 		if err := scanPerson(rows, &p); err != nil {
 			return fmt.Errorf("đọc danh sách: %w", err)
 		}
@@ -283,11 +287,11 @@ func (s *Store) CountMembers(ctx context.Context, f MemberFilter) (int, error) {
 
 // Search finds people by name (accents, case and đ ignored; each word a
 // prefix), card number, citizen ID or phone, in Vietnamese name order.
-func (s *Store) Search(ctx context.Context, q string, limit int) ([]Person, error) {
+func (s *Store) Search(ctx context.Context, q string, limit int) ([]domain.Person, error) {
 	if limit == 0 {
 		limit = 50
 	}
-	if err := SearchLimitRange.Check(int64(limit)); err != nil {
+	if err := domain.SearchLimitRange.Check(int64(limit)); err != nil {
 		return nil, err
 	}
 	if _, ok := ftsQuery(q); !ok {

@@ -3,56 +3,19 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
+
+	"sodoan/domain"
 )
 
 // A report is mostly text. The secretary writes it section by section; the
 // register keeps each section per document and year, and offers a draft
 // made of the measured figures as sentences she can edit.
 
-// Documents whose narrative the register keeps (the doc of a Narrative).
-const (
-	NarrativeAnnual = "annual" // keyed by working year
-	NarrativePeriod = "period" // keyed by plan ID
-	NarrativePlan   = "plan"   // keyed by plan ID
-)
-
-// AnnualSections are the text sections of the annual report, in print
-// order.
-var AnnualSections = []Choice{
-	{"situation", "Đặc điểm tình hình (thuận lợi, khó khăn)"},
-	{"propaganda", "Công tác tuyên truyền, giáo dục"},
-	{"movements", "Các phong trào hành động, hỗ trợ thanh niên phát triển kinh tế"},
-	{"organisation", "Công tác xây dựng tổ chức Đoàn, Hội"},
-	{"inspection", "Công tác kiểm tra, giám sát"},
-	{"strengths", "Ưu điểm"},
-	{"shortcomings", "Hạn chế"},
-	{"causes", "Nguyên nhân của hạn chế"},
-	{"lessons", "Bài học kinh nghiệm"},
-	{"directions", "Phương hướng, nhiệm vụ"},
-	{"recommendations", "Đề xuất, kiến nghị"},
-}
-
-// PeriodSections are the text sections of the period report (sơ kết,
-// tổng kết), in print order.
-var PeriodSections = AnnualSections
-
-// PlanSections are the text sections of a ward's plan (Kế hoạch).
-var PlanSections = []Choice{
-	{"purpose", "Mục đích, yêu cầu"},
-	{"general", "Mục tiêu chung"},
-	{"tasks", "Nhiệm vụ, giải pháp"},
-	{"implementation", "Tổ chức thực hiện"},
-}
-
-// Narrative is a document's texts by section code; one paragraph a line.
-type Narrative map[string]string
-
 // Narrative reads the texts kept for a document (doc, key). The annual
 // report's strengths, shortcomings and directions are the year's
 // ward_years texts, which the plan screen edits too.
-func (s *Store) Narrative(ctx context.Context, doc string, key int) (Narrative, error) {
-	n := Narrative{}
+func (s *Store) Narrative(ctx context.Context, doc string, key int) (domain.Narrative, error) {
+	n := domain.Narrative{}
 	rows, err := s.db.QueryContext(ctx, `SELECT section, body FROM narratives WHERE doc = ? AND key = ?`, doc, key)
 	if err != nil {
 		return nil, fmt.Errorf("đọc nội dung báo cáo: %w", err)
@@ -69,7 +32,7 @@ func (s *Store) Narrative(ctx context.Context, doc string, key int) (Narrative, 
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("đọc nội dung báo cáo: %w", err)
 	}
-	if doc == NarrativeAnnual {
+	if doc == domain.NarrativeAnnual {
 		// These three live in ward_years, where the older editor keeps
 		// them too: one place, whichever screen wrote last.
 		w, err := s.WardYear(ctx, key)
@@ -91,27 +54,27 @@ func (s *Store) Narrative(ctx context.Context, doc string, key int) (Narrative, 
 // left out are kept; an empty text clears its section. The annual
 // report's strengths, shortcomings and directions are written to
 // ward_years, their one place.
-func (s *Store) SaveNarrative(ctx context.Context, doc string, key int, n Narrative) error {
-	if doc != NarrativeAnnual && doc != NarrativePeriod && doc != NarrativePlan {
+func (s *Store) SaveNarrative(ctx context.Context, doc string, key int, n domain.Narrative) error {
+	if doc != domain.NarrativeAnnual && doc != domain.NarrativePeriod && doc != domain.NarrativePlan {
 		return fmt.Errorf("nội dung văn bản: loại %q không có", doc)
 	}
 	// Every section is printed: the rule of the report's own texts.
-	sections := AnnualSections
-	if doc == NarrativePlan {
-		sections = PlanSections
+	sections := domain.AnnualSections
+	if doc == domain.NarrativePlan {
+		sections = domain.PlanSections
 	}
-	c := &checker{}
+	c := &domain.Checker{}
 	for _, sec := range sections {
-		c.text(sec.Code, sec.Label, CleanLines(n[sec.Code]), ruleLongText)
+		c.Text(sec.Code, sec.Label, domain.CleanLines(n[sec.Code]), domain.RuleLongText)
 	}
-	if err := c.err(); err != nil {
+	if err := c.Err(); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *writeTx) error {
 		for sec, body := range n {
-			body = CleanLines(body)
+			body = domain.CleanLines(body)
 			col := map[string]string{"strengths": "achievements", "shortcomings": "shortcomings", "directions": "next_steps"}[sec]
-			if doc == NarrativeAnnual && col != "" {
+			if doc == domain.NarrativeAnnual && col != "" {
 				if _, err := tx.exec("ward_years", "year = ?", []any{key}, `INSERT INTO ward_years(year, `+col+`) VALUES (?, ?)
 					ON CONFLICT(year) DO UPDATE SET `+col+` = excluded.`+col, key, body); err != nil {
 					return fmt.Errorf("ghi nội dung %s: %w", sec, err)
@@ -131,7 +94,7 @@ func (s *Store) SaveNarrative(ctx context.Context, doc string, key int, n Narrat
 // as sentences from the measured figures of working year year as of the
 // cut-off: what the secretary starts from in the editor, and what the
 // report prints for a section she left empty.
-func (s *Store) AnnualDraft(ctx context.Context, planID int64, year int, cutoff Date) (Narrative, error) {
+func (s *Store) AnnualDraft(ctx context.Context, planID int64, year int, cutoff domain.Date) (domain.Narrative, error) {
 	rs, err := s.YearResultsAt(ctx, planID, year, cutoff)
 	if err != nil {
 		return nil, err
@@ -144,55 +107,5 @@ func (s *Store) AnnualDraft(ctx context.Context, planID int64, year int, cutoff 
 	if err != nil {
 		return nil, err
 	}
-	return draftFrom(rs, rs, &st, draftWords{when: "trong năm " + fmt.Sprint(year), subject: wardUnion(u)}), nil
-}
-
-// wardUnion names the ward Union as a sentence's subject: "Đoàn phường
-// Hòa Mẫu".
-func wardUnion(u Unit) string {
-	if u.Place == "" {
-		return "Đoàn cơ sở"
-	}
-	return "Đoàn " + LowerFirst(u.Place)
-}
-
-// PeriodDraft is AnnualDraft for the period report: the period's flows
-// (admissions, Party introductions) summed from its first year, and the
-// yearly shares of its latest year, said as such.
-func PeriodDraft(pr PeriodResult, u Unit) Narrative {
-	latest := append([]Result(nil), pr.Total...)
-	words := draftWords{when: "trong giai đoạn", subject: wardUnion(u), period: true}
-	if n := len(pr.ByYear); n > 0 {
-		for i := range latest {
-			if !latest[i].Indicator.Period && latest[i].Indicator.Metric != MetricPartyIntroducedPct && i < len(pr.ByYear[n-1]) {
-				latest[i] = pr.ByYear[n-1][i]
-			}
-		}
-		words.when = fmt.Sprintf("trong năm %d", pr.Years[n-1])
-		words.yearly = fmt.Sprintf("Năm %d, ", pr.Years[n-1])
-	}
-	return draftFrom(latest, pr.Total, nil, words)
-}
-
-// MergeDraft fills the sections n leaves empty from the draft.
-func MergeDraft(n, draft Narrative) Narrative {
-	out := Narrative{}
-	for k, v := range draft {
-		out[k] = v
-	}
-	for k, v := range n {
-		if strings.TrimSpace(v) != "" {
-			out[k] = v
-		}
-	}
-	return out
-}
-
-// LowerFirst lower-cases the first letter of a title used inside a
-// sentence ("Có trang …" → "có trang …").
-func LowerFirst(s string) string {
-	for i, r := range s {
-		return strings.ToLower(string(r)) + s[i+len(string(r)):]
-	}
-	return s
+	return domain.DraftFrom(rs, rs, &st, domain.DraftWords{When: "trong năm " + fmt.Sprint(year), Subject: domain.WardUnion(u)}), nil
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"testing"
+
+	"sodoan/domain"
 )
 
 // TestBranchesInNumericOrder: a ward's hamlets are listed as it counts
@@ -14,7 +16,7 @@ func TestBranchesInNumericOrder(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
 	for _, n := range []string{"Chi đoàn Khóm 10", "Chi đoàn Ấp 3", "Chi đoàn Khóm 2", "Chi đoàn Khóm 1", "Chi đoàn Ấp 12", "Chi đoàn Công an"} {
-		if err := s.SaveBranch(ctx, &Branch{Name: n, Kind: BranchHamlet, Active: true}); err != nil {
+		if err := s.SaveBranch(ctx, &domain.Branch{Name: n, Kind: domain.BranchHamlet, Active: true}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -35,12 +37,12 @@ func TestBranchesInNumericOrder(t *testing.T) {
 	}
 	// Keys written by a build without numeric order: the fingerprint no
 	// longer matches, and opening rebuilds them.
-	old := newSortKeyer()
-	old.num = old.c
-	if _, err := s.db.ExecContext(ctx, `UPDATE branches SET sort_key = ?1 WHERE name = 'Chi đoàn Khóm 10'`, old.textKey("Chi đoàn Khóm 10")); err != nil {
+	old := domain.NewSortKeyer()
+	old.Num = old.C
+	if _, err := s.db.ExecContext(ctx, `UPDATE branches SET sort_key = ?1 WHERE name = 'Chi đoàn Khóm 10'`, old.TextKey("Chi đoàn Khóm 10")); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetSetting(ctx, settingCollation, old.fingerprint()); err != nil {
+	if err := s.SetSetting(ctx, settingCollation, old.Fingerprint()); err != nil {
 		t.Fatal(err)
 	}
 	if got := names(); got == want {

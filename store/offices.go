@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+
+	"sodoan/domain"
 )
 
 // singleHolder reports whether an office has one holder at a time: the
@@ -12,7 +14,7 @@ import (
 // branch; branches' secretaries overlap freely). Documents are signed by
 // the holder on their date, so two holders would make the signer a
 // matter of chance.
-func singleHolder(k PositionKind) bool {
+func singleHolder(k domain.PositionKind) bool {
 	return k == "secretary" || k == "deputy" || k == "branch_secretary"
 }
 
@@ -31,32 +33,32 @@ const overlapSQL = `SELECT po.person_id, p.family_name, p.middle_name, p.given_n
 // and what to do.
 func checkOverlap(ctx context.Context, q interface {
 	QueryRowContext(context.Context, string, ...any) *sql.Row
-}, p *Position) error {
+}, p *domain.Position) error {
 	if !singleHolder(p.Kind) {
 		return nil
 	}
 	var end any
 	if !p.End.IsZero() {
-		end = p.End
+		end = sqlDate(p.End)
 	}
-	var other Person
-	var start, until Date
-	err := q.QueryRowContext(ctx, overlapSQL, string(p.Kind), p.BranchID, p.Start, end, p.ID).
-		Scan(&other.ID, &other.FamilyName, &other.MiddleName, &other.GivenName, &start, &until)
+	var other domain.Person
+	var start, until domain.Date
+	err := q.QueryRowContext(ctx, overlapSQL, string(p.Kind), p.BranchID, sqlDate(p.Start), end, p.ID).
+		Scan(&other.ID, &other.FamilyName, &other.MiddleName, &other.GivenName, (*sqlDate)(&start), (*sqlDate)(&until))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("đọc chức vụ: %w", err)
 	}
-	c := &checker{}
+	c := &domain.Checker{}
 	office := p.Kind.Label()
 	if until.IsZero() {
-		c.add("Start", "Từ ngày", "%s đang giữ chức %s từ %s, chưa có ngày kết thúc: mỗi lúc chỉ một người giữ chức này; nhập “Đến ngày” cho nhiệm kỳ của %s trước",
+		c.Add("Start", "Từ ngày", "%s đang giữ chức %s từ %s, chưa có ngày kết thúc: mỗi lúc chỉ một người giữ chức này; nhập “Đến ngày” cho nhiệm kỳ của %s trước",
 			other.FullName(), office, start, other.FullName())
 	} else {
-		c.add("Start", "Từ ngày", "%s giữ chức %s từ %s đến %s, trùng thời gian: mỗi lúc chỉ một người giữ chức này",
+		c.Add("Start", "Từ ngày", "%s giữ chức %s từ %s đến %s, trùng thời gian: mỗi lúc chỉ một người giữ chức này",
 			other.FullName(), office, start, until)
 	}
-	return c.err()
+	return c.Err()
 }

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+
+	"sodoan/domain"
 )
 
 // CreateAtSchema makes a new register at path as a Sổ Đoàn of schema n
@@ -21,7 +23,7 @@ func CreateAtSchema(path string, n int) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("tệp %s đã có", path)
 	}
-	s := &Store{path: path, coll: newSortKeyer()}
+	s := &Store{path: path, coll: domain.NewSortKeyer()}
 	var err error
 	if s.db, err = sql.Open("sqlite", dsn(path, false, false)); err != nil {
 		return err

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"sodoan/domain"
+
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -45,6 +47,12 @@ type OpenOptions struct {
 	// identities (before schema identitySchema) takes this one instead of
 	// a random one, so that it is still the register its package names.
 	CopyOf string
+	// Now is the register's clock: the time of every stamp it writes
+	// (history, recycle bin, backups' names, a document's issue date) and
+	// the today of every rule that reads it (no date in the future, the
+	// daily backup, the current working year). Nil is time.Now; tests set
+	// a fixed time instead of waiting for the clock to move.
+	Now func() time.Time
 }
 
 // ErrReadOnly is returned by writes to a register opened read-only.
@@ -187,7 +195,7 @@ func OpenWith(path string, o OpenOptions) (*Store, error) {
 		isNew = true
 	}
 	readOnly := o.ReadOnly || (!isNew && !fileWritable(path))
-	s := &Store{path: path, coll: newSortKeyer(), readOnly: readOnly}
+	s := &Store{path: path, coll: domain.NewSortKeyer(), readOnly: readOnly, now: o.Now}
 	if o.Exclusive {
 		l, err := lockRegister(path)
 		// A folder the user may not write takes no lock file either: the
@@ -297,7 +305,8 @@ func (s *Store) ensureWAL(ctx context.Context) error {
 	}
 	// The switch needs the file to itself. SQLite does not wait for it
 	// (another process's reading connection would deadlock on it), so
-	// waiting is done here, within the busy timeout.
+	// waiting is done here, within the busy timeout: the wall clock
+	// measures the wait, which the register's clock must not shorten.
 	deadline := time.Now().Add(time.Duration(busyTimeoutMS) * time.Millisecond)
 	for {
 		err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode)
@@ -338,7 +347,11 @@ func busy(err error) error {
 
 // Create makes a new, empty register at path (its folder too), refusing
 // a file that exists already (an empty, 0-byte file excepted).
-func Create(path string) (*Store, error) {
+func Create(path string) (*Store, error) { return CreateWith(path, OpenOptions{}) }
+
+// CreateWith is Create opening the new register as o says (its clock);
+// o.Create is implied.
+func CreateWith(path string, o OpenOptions) (*Store, error) {
 	kind, err := inspect(path)
 	if err != nil {
 		return nil, err
@@ -346,5 +359,6 @@ func Create(path string) (*Store, error) {
 	if kind == fileSQLite {
 		return nil, fmt.Errorf("sổ %s đã có: không tạo đè (chọn tên tệp khác)", path)
 	}
-	return OpenWith(path, OpenOptions{Create: true})
+	o.Create = true
+	return OpenWith(path, o)
 }

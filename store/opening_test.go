@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"sodoan/domain"
 )
 
 // fileBytes reads a file whole, failing the test when it cannot.
@@ -47,7 +49,7 @@ func TestOpenWritesNothingUntilAWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SavePerson(ctx, member("Trần", "Thị", "Mai", MustDate(2001, 2, 3), "T1")); err != nil {
+	if err := s.SavePerson(ctx, member("Trần", "Thị", "Mai", domain.MustDate(2001, 2, 3), "T1")); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -94,7 +96,7 @@ func TestOpenWritesNothingUntilAWrite(t *testing.T) {
 	if n, err := c.CountMembers(ctx, MemberFilter{}); err != nil || n != 1 {
 		t.Fatalf("read-only count %d %v", n, err)
 	}
-	if err := c.SavePerson(ctx, member("Lê", "Văn", "Tư", MustDate(2001, 2, 3), "")); !errors.Is(err, ErrReadOnly) {
+	if err := c.SavePerson(ctx, member("Lê", "Văn", "Tư", domain.MustDate(2001, 2, 3), "")); !errors.Is(err, ErrReadOnly) {
 		t.Fatalf("write to a read-only register: %v", err)
 	}
 	c.Close()

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"sodoan/domain"
 )
 
 // Every file Sổ Đoàn writes besides the register itself (documents,
@@ -48,7 +50,7 @@ func (e *OutputError) Message() (string, []any) {
 	why := e.Why
 	if e.whyFormat != "" {
 		// The detail is itself a message, translated on its own.
-		return "không ghi được %s: %s", []any{e.Path, Message{e.whyFormat, e.whyArgs}}
+		return "không ghi được %s: %s", []any{e.Path, domain.Message{Format: e.whyFormat, Args: e.whyArgs}}
 	}
 	return "không ghi được %s: %s", []any{e.Path, why}
 }

@@ -3,27 +3,13 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"sodoan/domain"
 )
 
-// Overview holds the dashboard's counts for a year.
-type Overview struct {
-	Year          int
-	UnionByStatus map[Status]int // every Union member by derived status
-	UnionActive   int
-	UnionMale     int // active Union members by gender
-	UnionFemale   int
-	Federation    int
-	Branches      int // active branches
-	Clubs         int // active clubs
-	Coops         int // active cooperative groups
-	TurningThirty int // active Union members who turn 30 in Year
-	Admitted      int // admissions in Year
-	LastBackup    Date
-}
-
 // Overview counts what the dashboard shows for a year.
-func (s *Store) Overview(ctx context.Context, year int) (Overview, error) {
-	o := Overview{Year: year, UnionByStatus: map[Status]int{}}
+func (s *Store) Overview(ctx context.Context, year int) (domain.Overview, error) {
+	o := domain.Overview{Year: year, UnionByStatus: map[domain.Status]int{}}
 	rows, err := s.db.QueryContext(ctx, `SELECT status, gender, count(*) FROM people WHERE union_member = 1 GROUP BY status, gender`)
 	if err != nil {
 		return o, fmt.Errorf("đếm đoàn viên: %w", err)
@@ -35,10 +21,10 @@ func (s *Store) Overview(ctx context.Context, year int) (Overview, error) {
 			rows.Close()
 			return o, fmt.Errorf("đếm đoàn viên: %w", err)
 		}
-		o.UnionByStatus[Status(st)] += n
-		if Status(st) == StatusActive {
+		o.UnionByStatus[domain.Status(st)] += n
+		if domain.Status(st) == domain.StatusActive {
 			o.UnionActive += n
-			if Gender(g) == Female {
+			if domain.Gender(g) == domain.Female {
 				o.UnionFemale += n
 			} else {
 				o.UnionMale += n
@@ -46,8 +32,8 @@ func (s *Store) Overview(ctx context.Context, year int) (Overview, error) {
 		}
 	}
 	rows.Close()
-	from, to := yearSpan(year)
-	birthFrom, birthTo := yearSpan(year - 30)
+	from, to := domain.YearSpan(year)
+	birthFrom, birthTo := domain.YearSpan(year - 30)
 	err = s.db.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM people WHERE federation_member = 1),
 		(SELECT count(*) FROM branches WHERE active = 1),

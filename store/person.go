@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"sodoan/domain"
 )
 
 // statusSQL derives a person's status from the latest membership event:
@@ -24,11 +26,10 @@ func statusSQL(idExpr string) string {
 const positionOrderSQL = `CASE kind WHEN 'secretary' THEN 1 WHEN 'deputy' THEN 2 WHEN 'standing' THEN 3
 	WHEN 'executive' THEN 4 WHEN 'branch_secretary' THEN 5 WHEN 'branch_deputy' THEN 6 ELSE 9 END`
 
-const personColumns = `p.id, p.family_name, p.middle_name, p.given_name, p.gender, p.birth_date,
-	p.ethnicity, p.religion, p.citizen_id, p.phone, p.address, p.hamlet, p.occupation, p.schooling,
-	p.qualification, p.theory_level, p.it_level, p.language, p.language_fluent, p.youth_work_trained,
-	p.union_member, p.admission_date, COALESCE(p.card_number, ''), COALESCE(p.branch_id, 0),
-	p.federation_member, p.federation_date, p.note, p.status, COALESCE(b.name, ''),
+// personColumns are a person's columns as reads return them: the id, the
+// catalog's fields, then the derived status, branch name and highest
+// office.
+var personColumns = `p.id, ` + fieldSelect + `, p.status, COALESCE(b.name, ''),
 	COALESCE((SELECT kind FROM positions po WHERE po.person_id = p.id AND po.end IS NULL
 		ORDER BY ` + positionOrderSQL + ` LIMIT 1), '')`
 
@@ -36,27 +37,23 @@ const personFrom = ` FROM people p LEFT JOIN branches b ON b.id = p.branch_id`
 
 type rowScanner interface{ Scan(...any) error }
 
-func scanPerson(r rowScanner, p *Person) error {
-	var gender, occupation, qualification, theory, status, position string
-	err := r.Scan(&p.ID, &p.FamilyName, &p.MiddleName, &p.GivenName, &gender, &p.BirthDate,
-		&p.Ethnicity, &p.Religion, &p.CitizenID, &p.Phone, &p.Address, &p.Hamlet, &occupation, &p.Schooling,
-		&qualification, &theory, &p.ITLevel, &p.Language, &p.LanguageFluent, &p.YouthWorkTrained,
-		&p.UnionMember, &p.AdmissionDate, &p.CardNumber, &p.BranchID,
-		&p.FederationMember, &p.FederationDate, &p.Note, &status, &p.BranchName, &position)
-	if err != nil {
+func scanPerson(r rowScanner, p *domain.Person) error {
+	var status, position string
+	dests := append(append([]any{&p.ID}, fieldDests(p)...), &status, &p.BranchName, &position)
+	if err := r.Scan(dests...); err != nil {
 		return err
 	}
-	p.Gender, p.Occupation, p.Qualification, p.TheoryLevel = Gender(gender), Occupation(occupation), Qualification(qualification), TheoryLevel(theory)
-	p.Status = Status(status)
+	p.Status = domain.Status(status)
+	p.Position = ""
 	if position != "" {
-		p.Position = PositionKind(position).Label()
+		p.Position = domain.PositionKind(position).Label()
 	}
 	return nil
 }
 
 // Person reads one person with the derived fields filled.
-func (s *Store) Person(ctx context.Context, id int64) (Person, error) {
-	var p Person
+func (s *Store) Person(ctx context.Context, id int64) (domain.Person, error) {
+	var p domain.Person
 	err := scanPerson(s.db.QueryRowContext(ctx, `SELECT `+personColumns+personFrom+` WHERE p.id = ?`, id), &p)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, fmt.Errorf("người có mã %d: %w", id, ErrNotFound)
@@ -70,14 +67,14 @@ func (s *Store) Person(ctx context.Context, id int64) (Person, error) {
 // SavePerson validates p and writes it: a new person when p.ID is 0 (p.ID
 // is set), else an update. A new Union member gets an admission event on
 // the admission date, from which the status derives.
-func (s *Store) SavePerson(ctx context.Context, p *Person) error {
-	return s.savePeople(ctx, []*Person{p}, false)
+func (s *Store) SavePerson(ctx context.Context, p *domain.Person) error {
+	return s.savePeople(ctx, []*domain.Person{p}, false)
 }
 
 // AddPeople admits several new people in one transaction, as after an
 // admission ceremony: either every row is written or none, and the
 // validation error names the row (1-based) of each problem.
-func (s *Store) AddPeople(ctx context.Context, people []*Person) error {
+func (s *Store) AddPeople(ctx context.Context, people []*domain.Person) error {
 	for _, p := range people {
 		if p.ID != 0 {
 			return fmt.Errorf("thêm hàng loạt: người %d đã có trong sổ", p.ID)
@@ -86,37 +83,37 @@ func (s *Store) AddPeople(ctx context.Context, people []*Person) error {
 	return s.savePeople(ctx, people, true)
 }
 
-func (s *Store) savePeople(ctx context.Context, people []*Person, numbered bool) error {
+func (s *Store) savePeople(ctx context.Context, people []*domain.Person, numbered bool) error {
 	if err := s.RefuseConsolidation(ctx, "ghi đoàn viên, hội viên"); err != nil {
 		return err
 	}
-	today := Today()
-	var all []FieldError
+	today := s.Today()
+	var all []domain.FieldError
 	cards := map[string]int{}
 	for i, p := range people {
-		cleanPerson(p)
+		domain.CleanPerson(p)
 		row := 0
 		if numbered {
 			row = i + 1
 		}
-		c := validatePerson(p, row, today)
+		c := domain.ValidatePerson(p, row, today)
 		if p.UnionMember && p.CardNumber != "" {
 			if prev, dup := cards[p.CardNumber]; dup {
-				c.add("CardNumber", "Số thẻ đoàn viên", "%s trùng với dòng %d", p.CardNumber, prev)
+				c.Add("CardNumber", "Số thẻ đoàn viên", "%s trùng với dòng %d", p.CardNumber, prev)
 			}
 			cards[p.CardNumber] = row
 		}
-		all = append(all, c.errs...)
+		all = append(all, c.Errs...)
 	}
 	if len(all) > 0 {
-		return &ValidationError{Errors: all}
+		return &domain.ValidationError{Errors: all}
 	}
 	keys := make([][]byte, len(people))
 	for i, p := range people {
 		keys[i] = s.nameKey(p.FamilyName, p.MiddleName, p.GivenName)
 	}
 	return s.write(ctx, func(tx *writeTx) error {
-		var errs []FieldError
+		var errs []domain.FieldError
 		for i, p := range people {
 			row := 0
 			if numbered {
@@ -127,7 +124,7 @@ func (s *Store) savePeople(ctx context.Context, people []*Person, numbered bool)
 				var name string
 				err := tx.QueryRowContext(ctx, cardHolderSQL, p.CardNumber, p.ID).Scan(&other, &name)
 				if err == nil {
-					errs = append(errs, FieldError{Row: row, Field: "CardNumber", Label: "Số thẻ đoàn viên",
+					errs = append(errs, domain.FieldError{Row: row, Field: "CardNumber", Label: "Số thẻ đoàn viên",
 						Msg: fmt.Sprintf("%s đã cấp cho %s", p.CardNumber, name)})
 					continue
 				} else if !errors.Is(err, sql.ErrNoRows) {
@@ -140,7 +137,7 @@ func (s *Store) savePeople(ctx context.Context, people []*Person, numbered bool)
 					return fmt.Errorf("kiểm tra chi đoàn: %w", err)
 				}
 				if ok == 0 {
-					errs = append(errs, FieldError{Row: row, Field: "BranchID", Label: "Chi đoàn", Msg: "không có trong sổ"})
+					errs = append(errs, domain.FieldError{Row: row, Field: "BranchID", Label: "Chi đoàn", Msg: "không có trong sổ"})
 					continue
 				}
 			}
@@ -149,7 +146,7 @@ func (s *Store) savePeople(ctx context.Context, people []*Person, numbered bool)
 			}
 		}
 		if len(errs) > 0 {
-			return &ValidationError{Errors: errs}
+			return &domain.ValidationError{Errors: errs}
 		}
 		return nil
 	})
@@ -178,34 +175,24 @@ func nullIfEmpty(s string) any {
 	return s
 }
 
-func writePerson(ctx context.Context, tx *writeTx, p *Person, key []byte) error {
-	args := []any{p.FamilyName, p.MiddleName, p.GivenName, string(p.Gender), p.BirthDate,
-		p.Ethnicity, p.Religion, p.CitizenID, p.Phone, p.Address, p.Hamlet, string(p.Occupation), p.Schooling,
-		string(p.Qualification), string(p.TheoryLevel), p.ITLevel, p.Language, p.LanguageFluent, p.YouthWorkTrained,
-		p.UnionMember, p.AdmissionDate, nullIfEmpty(p.CardNumber), nullIfZero(p.BranchID),
-		p.FederationMember, p.FederationDate, p.Note, key}
+func writePerson(ctx context.Context, tx *writeTx, p *domain.Person, key []byte) error {
+	args := append(fieldArgs(p), key)
 	isNew := p.ID == 0
 	if isNew {
-		id, err := tx.insert("people", `INSERT INTO people(family_name, middle_name, given_name, gender, birth_date,
-			ethnicity, religion, citizen_id, phone, address, hamlet, occupation, schooling,
-			qualification, theory_level, it_level, language, language_fluent, youth_work_trained,
-			union_member, admission_date, card_number, branch_id, federation_member, federation_date, note, sort_key)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, args...)
+		id, err := tx.insert("people", `INSERT INTO people(`+strings.Join(fieldColumns, ", ")+`, sort_key)
+			VALUES (`+strings.Repeat("?,", len(fieldColumns))+`?)`, args...)
 		if err != nil {
 			return fmt.Errorf("ghi %s: %w", p.FullName(), err)
 		}
 		p.ID = id
 		if p.UnionMember && !p.AdmissionDate.IsZero() {
 			if _, err := tx.insert("membership_events", `INSERT INTO membership_events(person_id, kind, date) VALUES (?, 'admission', ?)`,
-				p.ID, p.AdmissionDate); err != nil {
+				p.ID, sqlDate(p.AdmissionDate)); err != nil {
 				return fmt.Errorf("ghi kết nạp %s: %w", p.FullName(), err)
 			}
 		}
 	} else {
-		res, err := tx.exec("people", "id = ?", []any{p.ID}, `UPDATE people SET family_name=?, middle_name=?, given_name=?, gender=?, birth_date=?,
-			ethnicity=?, religion=?, citizen_id=?, phone=?, address=?, hamlet=?, occupation=?, schooling=?,
-			qualification=?, theory_level=?, it_level=?, language=?, language_fluent=?, youth_work_trained=?,
-			union_member=?, admission_date=?, card_number=?, branch_id=?, federation_member=?, federation_date=?, note=?, sort_key=?,
+		res, err := tx.exec("people", "id = ?", []any{p.ID}, `UPDATE people SET `+strings.Join(fieldColumns, "=?, ")+`=?, sort_key=?,
 			updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id=?`, append(args, p.ID)...)
 		if err != nil {
 			return fmt.Errorf("sửa %s: %w", p.FullName(), err)
@@ -233,20 +220,20 @@ func writePerson(ctx context.Context, tx *writeTx, p *Person, key []byte) error 
 // elsewhere: no admission event is made up for them (it would count as a
 // new member of this ward). A person with no event yet, made a Union
 // member by this edit, gets the admission event.
-func syncAdmission(ctx context.Context, tx *writeTx, p *Person) error {
+func syncAdmission(ctx context.Context, tx *writeTx, p *domain.Person) error {
 	var first sql.NullString
 	if err := tx.QueryRowContext(ctx, `SELECT min(date) FROM membership_events WHERE person_id = ? AND kind <> 'admission'`, p.ID).Scan(&first); err != nil {
 		return fmt.Errorf("đọc quá trình sinh hoạt: %w", err)
 	}
 	if first.Valid && first.String < p.AdmissionDate.ISO() {
-		d, _ := ParseDate(first.String)
-		return &ValidationError{Errors: []FieldError{{Field: "AdmissionDate", Label: "Ngày vào Đoàn",
+		d, _ := domain.ParseDate(first.String)
+		return &domain.ValidationError{Errors: []domain.FieldError{{Field: "AdmissionDate", Label: "Ngày vào Đoàn",
 			Msg: fmt.Sprintf("%s sau sự kiện sinh hoạt ngày %s của người này", p.AdmissionDate, d)}}}
 	}
 	var admission int64
 	err := tx.QueryRowContext(ctx, `SELECT id FROM membership_events WHERE person_id = ? AND kind = 'admission' ORDER BY date, id LIMIT 1`, p.ID).Scan(&admission)
 	if err == nil {
-		if _, err := tx.exec("membership_events", "id = ?", []any{admission}, `UPDATE membership_events SET date = ? WHERE id = ?`, p.AdmissionDate, admission); err != nil {
+		if _, err := tx.exec("membership_events", "id = ?", []any{admission}, `UPDATE membership_events SET date = ? WHERE id = ?`, sqlDate(p.AdmissionDate), admission); err != nil {
 			return fmt.Errorf("sửa ngày kết nạp: %w", err)
 		}
 		return nil
@@ -257,7 +244,7 @@ func syncAdmission(ctx context.Context, tx *writeTx, p *Person) error {
 	if first.Valid {
 		return nil
 	}
-	if _, err := tx.insert("membership_events", `INSERT INTO membership_events(person_id, kind, date) VALUES (?, 'admission', ?)`, p.ID, p.AdmissionDate); err != nil {
+	if _, err := tx.insert("membership_events", `INSERT INTO membership_events(person_id, kind, date) VALUES (?, 'admission', ?)`, p.ID, sqlDate(p.AdmissionDate)); err != nil {
 		return fmt.Errorf("ghi kết nạp: %w", err)
 	}
 	return nil
@@ -265,17 +252,17 @@ func syncAdmission(ctx context.Context, tx *writeTx, p *Person) error {
 
 // searchText is what the search index holds for a person: the folded full
 // name, and the numbers people look members up by.
-func searchText(p *Person) (name, ids string) {
-	return Fold(p.FullName()), strings.TrimSpace(p.CardNumber + " " + p.CitizenID + " " + p.Phone)
+func searchText(p *domain.Person) (name, ids string) {
+	return domain.Fold(p.FullName()), strings.TrimSpace(p.CardNumber + " " + p.CitizenID + " " + p.Phone)
 }
 
 // searchColumn is the people.search text: every word preceded by a space,
 // so that "starts a word" is instr(search, ' ' || word).
 func searchColumn(name, ids string) string { return " " + name + " " + ids }
 
-func indexPerson(ctx context.Context, tx *writeTx, p *Person) error {
+func indexPerson(ctx context.Context, tx *writeTx, p *domain.Person) error {
 	name, ids := searchText(p)
-	ids = Fold(ids)
+	ids = domain.Fold(ids)
 	if err := tx.derived(`INSERT INTO people_fts(rowid, name, ids) VALUES (?, ?, ?)`, p.ID, name, ids); err != nil {
 		return fmt.Errorf("ghi chỉ mục tìm kiếm: %w", err)
 	}

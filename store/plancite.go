@@ -4,24 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strings"
-)
 
-// Citation names the plan in full as a report cites it: "Kế hoạch số
-// 25-KH/ĐTN, ngày 05/3/2024 của Ban Thường vụ Đoàn phường Hòa Mẫu về
-// …". Parts not recorded are left out.
-func (p Plan) Citation() string {
-	s := "Kế hoạch số " + p.Number
-	if !p.Issued.IsZero() {
-		s += ", ngày " + p.Issued.String()
-	}
-	if p.Issuer != "" {
-		s += " của " + p.Issuer
-	}
-	if p.Title != "" {
-		s += " về " + LowerFirst(strings.TrimSpace(p.Title))
-	}
-	return s
-}
+	"sodoan/domain"
+)
 
 // Recipients ("Nơi nhận") are kept per document kind ("annual", "period",
 // "plan", "members", "clubs", "coops", "transfer"), one a line.
@@ -47,5 +32,5 @@ func (s *Store) SetRecipients(ctx context.Context, kind, lines string) error {
 	if kind == "" || strings.ContainsAny(kind, " .") {
 		return fmt.Errorf("nơi nhận: loại văn bản %q không hợp lệ", kind)
 	}
-	return s.SetSetting(ctx, "recipients."+kind, CleanLines(lines))
+	return s.SetSetting(ctx, "recipients."+kind, domain.CleanLines(lines))
 }

@@ -5,38 +5,40 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+
+	"sodoan/domain"
 )
 
-func (s *Store) planIndicators(ctx context.Context, planID int64) ([]Indicator, error) {
+func (s *Store) planIndicators(ctx context.Context, planID int64) ([]domain.Indicator, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, plan_id, code, section, title, kind, metric, target, period, ord
 		FROM indicators WHERE plan_id = ? ORDER BY ord, id`, planID)
 	if err != nil {
 		return nil, fmt.Errorf("đọc chỉ tiêu: %w", err)
 	}
 	defer rows.Close()
-	var out []Indicator
+	var out []domain.Indicator
 	for rows.Next() {
-		var in Indicator
+		var in domain.Indicator
 		var kind string
 		if err := rows.Scan(&in.ID, &in.PlanID, &in.Code, &in.Section, &in.Title, &kind, &in.Metric, &in.Target, &in.Period, &in.Order); err != nil {
 			return nil, fmt.Errorf("đọc chỉ tiêu: %w", err)
 		}
-		in.Kind = IndicatorKind(kind)
+		in.Kind = domain.IndicatorKind(kind)
 		out = append(out, in)
 	}
 	return out, rows.Err()
 }
 
 // Plans lists every plan with its indicators, the latest period first.
-func (s *Store) Plans(ctx context.Context) ([]Plan, error) {
+func (s *Store) Plans(ctx context.Context) ([]domain.Plan, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, number, title, start_year, end_year, current, issued, issuer, upper_plan FROM plans ORDER BY start_year DESC, id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("đọc kế hoạch: %w", err)
 	}
-	var out []Plan
+	var out []domain.Plan
 	for rows.Next() {
-		var p Plan
-		if err := rows.Scan(&p.ID, &p.Number, &p.Title, &p.StartYear, &p.EndYear, &p.Current, &p.Issued, &p.Issuer, &p.UpperPlan); err != nil {
+		var p domain.Plan
+		if err := rows.Scan(&p.ID, &p.Number, &p.Title, &p.StartYear, &p.EndYear, &p.Current, (*sqlDate)(&p.Issued), &p.Issuer, &p.UpperPlan); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("đọc kế hoạch: %w", err)
 		}
@@ -52,10 +54,10 @@ func (s *Store) Plans(ctx context.Context) ([]Plan, error) {
 }
 
 // Plan reads one plan with its indicators.
-func (s *Store) Plan(ctx context.Context, id int64) (Plan, error) {
-	var p Plan
+func (s *Store) Plan(ctx context.Context, id int64) (domain.Plan, error) {
+	var p domain.Plan
 	err := s.db.QueryRowContext(ctx, `SELECT id, number, title, start_year, end_year, current, issued, issuer, upper_plan FROM plans WHERE id = ?`, id).
-		Scan(&p.ID, &p.Number, &p.Title, &p.StartYear, &p.EndYear, &p.Current, &p.Issued, &p.Issuer, &p.UpperPlan)
+		Scan(&p.ID, &p.Number, &p.Title, &p.StartYear, &p.EndYear, &p.Current, (*sqlDate)(&p.Issued), &p.Issuer, &p.UpperPlan)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, fmt.Errorf("kế hoạch %d: %w", id, ErrNotFound)
 	}
@@ -67,14 +69,14 @@ func (s *Store) Plan(ctx context.Context, id int64) (Plan, error) {
 }
 
 // CurrentPlan reads the plan the dashboard and the annual report follow.
-func (s *Store) CurrentPlan(ctx context.Context) (Plan, error) {
+func (s *Store) CurrentPlan(ctx context.Context) (domain.Plan, error) {
 	var id int64
 	err := s.db.QueryRowContext(ctx, `SELECT id FROM plans ORDER BY current DESC, start_year DESC, id DESC LIMIT 1`).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Plan{}, fmt.Errorf("chưa có kế hoạch nào: %w", ErrNotFound)
+		return domain.Plan{}, fmt.Errorf("chưa có kế hoạch nào: %w", ErrNotFound)
 	}
 	if err != nil {
-		return Plan{}, fmt.Errorf("đọc kế hoạch hiện hành: %w", err)
+		return domain.Plan{}, fmt.Errorf("đọc kế hoạch hiện hành: %w", err)
 	}
 	return s.Plan(ctx, id)
 }
@@ -82,8 +84,8 @@ func (s *Store) CurrentPlan(ctx context.Context) (Plan, error) {
 // SavePlan validates and writes a plan with its indicators in one
 // transaction: indicators missing from p.Indicators are removed, new ones
 // (ID 0) added. A plan marked Current becomes the only current one.
-func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
-	if err := validatePlan(p); err != nil {
+func (s *Store) SavePlan(ctx context.Context, p *domain.Plan) error {
+	if err := domain.ValidatePlan(p); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *writeTx) error {
@@ -94,13 +96,13 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 		}
 		if p.ID == 0 {
 			id, err := tx.insert("plans", `INSERT INTO plans(number, title, start_year, end_year, current, issued, issuer, upper_plan) VALUES (?,?,?,?,?,?,?,?)`,
-				p.Number, p.Title, p.StartYear, p.EndYear, p.Current, p.Issued, p.Issuer, p.UpperPlan)
+				p.Number, p.Title, p.StartYear, p.EndYear, p.Current, sqlDate(p.Issued), p.Issuer, p.UpperPlan)
 			if err != nil {
 				return fmt.Errorf("ghi kế hoạch: %w", err)
 			}
 			p.ID = id
 		} else if _, err := tx.exec("plans", "id = ?", []any{p.ID}, `UPDATE plans SET number=?, title=?, start_year=?, end_year=?, current=?, issued=?, issuer=?, upper_plan=? WHERE id=?`,
-			p.Number, p.Title, p.StartYear, p.EndYear, p.Current, p.Issued, p.Issuer, p.UpperPlan, p.ID); err != nil {
+			p.Number, p.Title, p.StartYear, p.EndYear, p.Current, sqlDate(p.Issued), p.Issuer, p.UpperPlan, p.ID); err != nil {
 			return fmt.Errorf("sửa kế hoạch: %w", err)
 		}
 		keep := map[int64]bool{}
@@ -151,16 +153,11 @@ func (s *Store) SavePlan(ctx context.Context, p *Plan) error {
 // SetIndicatorValue records the value of an indicator measured by hand
 // (1 for a ticked checkbox, 0 for not met) for a year.
 func (s *Store) SetIndicatorValue(ctx context.Context, indicatorID int64, year int, v float64) error {
-	if err := checkYear(year); err != nil {
+	if err := domain.CheckYear(year); err != nil {
 		return err
 	}
-	if v < 0 {
-		return &ValidationError{Errors: []FieldError{{Field: "Value", Label: "Giá trị", Msg: "không được âm"}}}
-	}
-	if v > float64(CountRange.Max) || v != v { // NaN too
-		c := &checker{}
-		c.add("Value", "Giá trị", "%s không hợp lệ: phải là số nguyên từ %s đến %s", Dec(v), Num(CountRange.Min), Num(CountRange.Max))
-		return c.err()
+	if err := domain.CheckIndicatorValue(v); err != nil {
+		return err
 	}
 	err := s.write(ctx, func(tx *writeTx) error {
 		_, err := tx.exec("indicator_values", "indicator_id = ? AND year = ?", []any{indicatorID, year}, `INSERT INTO indicator_values(indicator_id, year, value) VALUES (?,?,?)
@@ -183,7 +180,7 @@ func (s *Store) DeletePlan(ctx context.Context, id int64) error {
 			return fmt.Errorf("đếm kế hoạch: %w", err)
 		}
 		if n <= 1 {
-			return &ValidationError{Errors: []FieldError{{Field: "ID", Label: "Kế hoạch",
+			return &domain.ValidationError{Errors: []domain.FieldError{{Field: "ID", Label: "Kế hoạch",
 				Msg: "sổ cần ít nhất một kế hoạch; hãy sửa kế hoạch này thay vì xóa"}}}
 		}
 		var current bool
@@ -208,66 +205,4 @@ func (s *Store) DeletePlan(ctx context.Context, id int64) error {
 		}
 		return nil
 	})
-}
-
-// CheckPlan checks a plan as SavePlan does, writing nothing: a window
-// shows every broken rule at once, beside the fields it could read, before
-// saving.
-func CheckPlan(p Plan) error {
-	p.Indicators = append([]Indicator(nil), p.Indicators...)
-	return validatePlan(&p)
-}
-
-// validatePlan cleans p's text and checks every rule, naming each broken
-// one (indicators by their 1-based row).
-func validatePlan(p *Plan) error {
-	p.Number, p.Title = Clean(p.Number), Clean(p.Title)
-	p.Issuer, p.UpperPlan = Clean(p.Issuer), Clean(p.UpperPlan)
-	c := &checker{}
-	c.text("Number", "Số kế hoạch", p.Number, ruleCode)
-	c.text("Title", "Trích yếu", p.Title, ruleTitle)
-	if p.Number == "" {
-		c.add("Number", "Số kế hoạch", "không được để trống (ví dụ 25-KH/ĐTN)")
-	}
-	if p.Title == "" {
-		c.add("Title", "Trích yếu", "không được để trống")
-	}
-	if checkYear(p.StartYear) != nil || checkYear(p.EndYear) != nil || p.EndYear < p.StartYear || p.EndYear > p.StartYear+20 {
-		c.add("EndYear", "Giai đoạn", "từ năm %d đến năm %d không hợp lệ", p.StartYear, p.EndYear)
-	}
-	for i := range p.Indicators {
-		in := &p.Indicators[i]
-		in.Code, in.Section, in.Title = Clean(in.Code), Clean(in.Section), Clean(in.Title)
-		c.row = i + 1
-		c.text("Code", "Mã chỉ tiêu", in.Code, ruleCode)
-		c.text("Section", "Mục", in.Section, ruleLine)
-		c.text("Title", "Nội dung chỉ tiêu", in.Title, ruleTitle)
-		if in.Code == "" {
-			c.add("Code", "Mã chỉ tiêu", "không được để trống")
-		}
-		if in.Title == "" {
-			c.add("Title", "Nội dung chỉ tiêu", "không được để trống")
-		}
-		if in.Kind != KindCount && in.Kind != KindPercent && in.Kind != KindCheck {
-			c.add("Kind", "Loại chỉ tiêu", "%q không hợp lệ", in.Kind)
-		}
-		if !validCode(Metrics, in.Metric) {
-			c.add("Metric", "Cách đo", "%q không có trong danh mục", in.Metric)
-		}
-		if in.Target > float64(CountRange.Max) || in.Target != in.Target { // NaN too
-			c.add("Target", "Chỉ tiêu", "%s không hợp lệ: phải là số nguyên từ %s đến %s", Dec(in.Target), Num(CountRange.Min), Num(CountRange.Max))
-		}
-		if in.Target < 0 {
-			c.add("Target", "Chỉ tiêu", "không được âm")
-		}
-		if in.Kind == KindPercent && in.Target > 100 {
-			c.add("Target", "Chỉ tiêu", "tỷ lệ không quá 100%%")
-		}
-		OrderRange.atMost(c, "Order", "Thứ tự", int64(in.Order))
-		if in.Kind == KindCheck {
-			in.Target = 1
-		}
-	}
-	c.row = 0
-	return c.err()
 }

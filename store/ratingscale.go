@@ -1,6 +1,10 @@
 package store
 
-import "context"
+import (
+	"context"
+
+	"sodoan/domain"
+)
 
 // The scale a branch or the ward Union is rated on changed: the older
 // one ran vững mạnh, khá, trung bình, yếu; the one in force rates how
@@ -8,74 +12,28 @@ import "context"
 // four levels as the same codes (UnitRatings) and prints them in the scale
 // the ward chooses.
 
-// Rating scales of a Union organisation.
-const (
-	ScaleTasks    = "tasks"    // hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ (in force)
-	ScaleStrength = "strength" // vững mạnh, khá, trung bình, yếu
-)
-
-// RatingScales lists the scales with their Vietnamese names.
-var RatingScales = []Choice{
-	{ScaleTasks, "Mức độ hoàn thành nhiệm vụ"},
-	{ScaleStrength, "Vững mạnh, khá, trung bình, yếu"},
-}
-
-var taskRatings = []Choice{
-	{"excellent", "Hoàn thành xuất sắc nhiệm vụ"},
-	{"good", "Hoàn thành tốt nhiệm vụ"},
-	{"average", "Hoàn thành nhiệm vụ"},
-	{"weak", "Không hoàn thành nhiệm vụ"},
-}
-
 const settingRatingScale = "report.rating_scale"
 
 // RatingScale is the scale the ward rates its organisations on
 // (ScaleTasks unless set).
 func (s *Store) RatingScale(ctx context.Context) (string, error) {
 	v, err := s.Setting(ctx, settingRatingScale)
-	if err != nil || !validCode(RatingScales, v) {
-		return ScaleTasks, err
+	if err != nil || !domain.ValidCode(domain.RatingScales, v) {
+		return domain.ScaleTasks, err
 	}
 	return v, nil
 }
 
 // SetRatingScale chooses the scale.
 func (s *Store) SetRatingScale(ctx context.Context, scale string) error {
-	if !validCode(RatingScales, scale) {
-		c := &checker{}
-		c.add("RatingScale", "Thang xếp loại tổ chức Đoàn", "%q không có trong danh mục", scale)
-		return c.err()
+	if err := domain.CheckRatingScale(scale); err != nil {
+		return err
 	}
 	return s.SetSetting(ctx, settingRatingScale, scale)
 }
 
-// UnitRatingChoices lists the unit ratings (the codes of UnitRatings) in
-// the wording of a scale, best first: what the window's dropdowns offer
-// and what every document prints.
-func UnitRatingChoices(scale string) []Choice {
-	if scale == ScaleStrength {
-		return UnitRatings
-	}
-	return taskRatings
-}
-
 // RatingChoices is UnitRatingChoices on the ward's current scale.
-func (s *Store) RatingChoices(ctx context.Context) ([]Choice, error) {
+func (s *Store) RatingChoices(ctx context.Context) ([]domain.Choice, error) {
 	scale, err := s.RatingScale(ctx)
-	return UnitRatingChoices(scale), err
-}
-
-// UnitRatingLabel is the wording of a unit rating code on a scale.
-func UnitRatingLabel(scale, code string) string {
-	return labelOf(UnitRatingChoices(scale), code)
-}
-
-// goodOrBetter names the two top levels of a scale, as "từ … trở lên".
-func goodOrBetter(scale string) string {
-	if scale == ScaleStrength {
-		return "khá trở lên"
-	}
-	// The plan's target may be worded on the older scale ("từ khá trở
-	// lên"): say which level it stands for.
-	return "hoàn thành tốt nhiệm vụ trở lên, tương đương khá trở lên"
+	return domain.UnitRatingChoices(scale), err
 }

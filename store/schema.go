@@ -331,4 +331,9 @@ CREATE TABLE wards (
 	members     INTEGER NOT NULL DEFAULT 0
 );
 `,
+	// 5: the dues category of a person (diện đóng đoàn phí): empty while
+	// it follows the occupation (domain.Person.Dues).
+	`
+ALTER TABLE people ADD COLUMN dues_category TEXT NOT NULL DEFAULT '';
+`,
 }

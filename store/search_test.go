@@ -5,18 +5,20 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"sodoan/domain"
 )
 
 func TestSearch(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	people := []*Person{
-		member("Nguyễn", "Văn", "An", MustDate(2000, 1, 1), "0870000011"),
-		member("Nguyễn", "Thị", "Ánh", MustDate(2001, 1, 1), "0870000012"),
-		member("Trần", "Minh", "Đức", MustDate(2002, 1, 1), "0870000013"),
-		member("Lê", "Hoàng", "Dũng", MustDate(2003, 1, 1), "0870000014"),
-		member("Đặng", "Thị", "Hòa", MustDate(2004, 1, 1), "0870000015"),
-		member("Phạm", "", "Anh", MustDate(2004, 2, 1), "0870000016"),
+	people := []*domain.Person{
+		member("Nguyễn", "Văn", "An", domain.MustDate(2000, 1, 1), "0870000011"),
+		member("Nguyễn", "Thị", "Ánh", domain.MustDate(2001, 1, 1), "0870000012"),
+		member("Trần", "Minh", "Đức", domain.MustDate(2002, 1, 1), "0870000013"),
+		member("Lê", "Hoàng", "Dũng", domain.MustDate(2003, 1, 1), "0870000014"),
+		member("Đặng", "Thị", "Hòa", domain.MustDate(2004, 1, 1), "0870000015"),
+		member("Phạm", "", "Anh", domain.MustDate(2004, 2, 1), "0870000016"),
 	}
 	people[3].Phone = "0912345678"
 	people[4].CitizenID = "087304001234"
@@ -96,17 +98,17 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 	if err := s.GenerateDemo(ctx, DemoOptions{Members: 8000, Seed: 7, Year: 2025}); err != nil {
 		t.Fatal(err)
 	}
-	var all []Person
-	if err := s.EachMember(ctx, MemberFilter{}, func(p *Person) error { all = append(all, *p); return nil }); err != nil {
+	var all []domain.Person
+	if err := s.EachMember(ctx, MemberFilter{}, func(p *domain.Person) error { all = append(all, *p); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if len(all) != 8000 {
 		t.Fatalf("%d people", len(all))
 	}
-	keys := newSortKeyer()
-	matches := func(p *Person, q string) bool {
-		words := strings.Fields(Fold(p.FullName()) + " " + p.CardNumber + " " + p.CitizenID + " " + p.Phone)
-		for _, w := range strings.Fields(Fold(q)) {
+	keys := domain.NewSortKeyer()
+	matches := func(p *domain.Person, q string) bool {
+		words := strings.Fields(domain.Fold(p.FullName()) + " " + p.CardNumber + " " + p.CitizenID + " " + p.Phone)
+		for _, w := range strings.Fields(domain.Fold(q)) {
 			if !slices.ContainsFunc(words, func(x string) bool { return strings.HasPrefix(x, w) }) {
 				return false
 			}
@@ -117,15 +119,15 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		q string
 		f MemberFilter
 	}{
-		{"nguyen", MemberFilter{Kind: KindUnion}},             // dense: thousands of matches
-		{"n", MemberFilter{}},                                 // dense, no filter
-		{"nguyen van", MemberFilter{Status: StatusActive}},    // dense or sparse, with a status
-		{"tran thi h", MemberFilter{Gender: Female}},          // sparse
-		{"le d", MemberFilter{Kind: KindUnion, Offset: 5}},    // sparse, second page
-		{"h", MemberFilter{Kind: KindFederation, Offset: 40}}, // dense, later page
-		{"0871", MemberFilter{Kind: KindUnion}},               // a short run of digits: row test only
-		{"09", MemberFilter{Status: StatusActive, Offset: 3}}, // phone prefixes
-		{"tran 0", MemberFilter{}},                            // a name and a number together
+		{"nguyen", MemberFilter{Kind: KindUnion}},                    // dense: thousands of matches
+		{"n", MemberFilter{}},                                        // dense, no filter
+		{"nguyen van", MemberFilter{Status: domain.StatusActive}},    // dense or sparse, with a status
+		{"tran thi h", MemberFilter{Gender: domain.Female}},          // sparse
+		{"le d", MemberFilter{Kind: KindUnion, Offset: 5}},           // sparse, second page
+		{"h", MemberFilter{Kind: KindFederation, Offset: 40}},        // dense, later page
+		{"0871", MemberFilter{Kind: KindUnion}},                      // a short run of digits: row test only
+		{"09", MemberFilter{Status: domain.StatusActive, Offset: 3}}, // phone prefixes
+		{"tran 0", MemberFilter{}},                                   // a name and a number together
 	}
 	for _, tt := range tests {
 		f := tt.f
@@ -134,7 +136,7 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var want []Person
+		var want []domain.Person
 		for i := range all {
 			p := &all[i]
 			if !matches(p, tt.q) || (f.Kind == KindUnion && !p.UnionMember) || (f.Kind == KindFederation && !p.FederationMember) ||
@@ -143,8 +145,8 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 			}
 			want = append(want, *p)
 		}
-		slices.SortStableFunc(want, func(a, b Person) int {
-			if c := slices.Compare(keys.nameKey(a.FamilyName, a.MiddleName, a.GivenName), keys.nameKey(b.FamilyName, b.MiddleName, b.GivenName)); c != 0 {
+		slices.SortStableFunc(want, func(a, b domain.Person) int {
+			if c := slices.Compare(keys.NameKey(a.FamilyName, a.MiddleName, a.GivenName), keys.NameKey(b.FamilyName, b.MiddleName, b.GivenName)); c != 0 {
 				return c
 			}
 			return int(a.ID - b.ID)
@@ -194,18 +196,18 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 func TestListOrderAndFilters(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	b := &Branch{Name: "Chi đoàn Khóm 2", Kind: BranchHamlet, Active: true}
+	b := &domain.Branch{Name: "Chi đoàn Khóm 2", Kind: domain.BranchHamlet, Active: true}
 	if err := s.SaveBranch(ctx, b); err != nil {
 		t.Fatal(err)
 	}
-	thisYear := Today().Year()
-	ps := []*Person{
-		member("Võ", "Văn", "Ân", MustDate(2004, 1, 1), "L1"),
-		member("Lê", "Thị", "Ánh", MustDate(2004, 1, 1), "L2"),
-		member("Trần", "Văn", "An", MustDate(2004, 1, 1), "L3"),
-		member("Hồ", "Văn", "Đạt", MustDate(thisYear-30, 7, 1), "L4"),
+	thisYear := domain.Today().Year()
+	ps := []*domain.Person{
+		member("Võ", "Văn", "Ân", domain.MustDate(2004, 1, 1), "L1"),
+		member("Lê", "Thị", "Ánh", domain.MustDate(2004, 1, 1), "L2"),
+		member("Trần", "Văn", "An", domain.MustDate(2004, 1, 1), "L3"),
+		member("Hồ", "Văn", "Đạt", domain.MustDate(thisYear-30, 7, 1), "L4"),
 	}
-	ps[1].Gender = Female
+	ps[1].Gender = domain.Female
 	ps[3].BranchID = b.ID
 	if err := s.AddPeople(ctx, ps); err != nil {
 		t.Fatal(err)
@@ -227,7 +229,7 @@ func TestListOrderAndFilters(t *testing.T) {
 	}{
 		{MemberFilter{}, []string{"An", "Ánh", "Ân", "Đạt"}},
 		{MemberFilter{Desc: true}, []string{"Đạt", "Ân", "Ánh", "An"}},
-		{MemberFilter{Gender: Female}, []string{"Ánh"}},
+		{MemberFilter{Gender: domain.Female}, []string{"Ánh"}},
 		{MemberFilter{BranchID: b.ID}, []string{"Đạt"}},
 		{MemberFilter{TurningThirty: thisYear}, []string{"Đạt"}},
 		{MemberFilter{Sort: SortBirth}, []string{"Đạt", "An", "Ánh", "Ân"}},

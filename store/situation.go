@@ -3,80 +3,37 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"sodoan/domain"
 )
-
-// Tally is a head count split by gender, under a label (a branch kind, an
-// occupation group …).
-type Tally struct {
-	Code   string // the code of the group ("" for people without one)
-	Label  string
-	Total  int
-	Male   int
-	Female int
-}
-
-func (t *Tally) add(g Gender, n int) {
-	t.Total += n
-	if g == Female {
-		t.Female += n
-	} else {
-		t.Male += n
-	}
-}
-
-// Situation is the data of part I of the annual report: the organisation
-// at the end of the year (or today, for the current year) and the
-// membership movements during it.
-type Situation struct {
-	Year int
-	AsOf Date // the day the counts are taken: the cut-off
-	From Date // the first day of the working year (movements run From to AsOf)
-
-	Branches       int     // branches active on AsOf
-	BranchesByKind []Tally // Total is the number of branches (no gender split)
-
-	Union                  Tally   // Union members on AsOf
-	Federation             Tally   // Federation members on AsOf
-	UnionByKind            []Tally // Union members by the kind of their branch (BranchKinds order, then no branch)
-	UnionByOccupation      []Tally // Union members by occupation group (Occupations order, then unknown)
-	FederationByOccupation []Tally
-
-	// Movements during the year (events dated in it).
-	Admissions    int
-	TransfersIn   int
-	TransfersOut  int
-	ComingOfAge   int
-	Removals      int
-	NewFederation int // Federation members whose joining date is in the year
-}
 
 // Situation counts the register for the annual report of year: members as
 // they stood on 31 December of the year (today when the year is not over),
 // derived from the dated membership events so that a past year's report
 // shows that year's figures and not today's.
-func (s *Store) Situation(ctx context.Context, year int) (Situation, error) {
-	return s.SituationAt(ctx, year, Date{})
+func (s *Store) Situation(ctx context.Context, year int) (domain.Situation, error) {
+	return s.SituationAt(ctx, year, domain.Date{})
 }
 
 // SituationAt counts the register for working year year as of the cut-off
 // (zero: the year's last day, or today while it runs): members as they
 // stood that day, and the movements from the year's first day to it.
-func (s *Store) SituationAt(ctx context.Context, year int, cutoff Date) (Situation, error) {
+func (s *Store) SituationAt(ctx context.Context, year int, cutoff domain.Date) (domain.Situation, error) {
 	sp, err := s.YearSpan(ctx, year, cutoff)
 	if err != nil {
-		return Situation{}, err
+		return domain.Situation{}, err
 	}
 	asOf := sp.To
-	st := Situation{Year: year, AsOf: asOf, From: sp.From}
+	st := domain.Situation{Year: year, AsOf: asOf, From: sp.From}
 
 	// Branches active on the day: created before it is not recorded, so a
 	// branch counts unless it was dissolved by then.
-	branchKinds := make([]Tally, len(BranchKinds))
-	for i, c := range BranchKinds {
-		branchKinds[i] = Tally{Code: c.Code, Label: c.Label}
+	branchKinds := make([]domain.Tally, len(domain.BranchKinds))
+	for i, c := range domain.BranchKinds {
+		branchKinds[i] = domain.Tally{Code: c.Code, Label: c.Label}
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT kind, count(*) FROM branches
-		WHERE dissolved IS NULL OR dissolved > ? GROUP BY kind`, asOf)
+		WHERE dissolved IS NULL OR dissolved > ? GROUP BY kind`, sqlDate(asOf))
 	if err != nil {
 		return st, fmt.Errorf("đếm chi đoàn: %w", err)
 	}
@@ -88,7 +45,7 @@ func (s *Store) SituationAt(ctx context.Context, year int, cutoff Date) (Situati
 			return st, fmt.Errorf("đếm chi đoàn: %w", err)
 		}
 		st.Branches += n
-		branchKinds = addTo(branchKinds, kind, BranchKinds, "Chưa xác định", func(t *Tally) { t.Total += n })
+		branchKinds = domain.AddTo(branchKinds, kind, domain.BranchKinds, "Chưa xác định", func(t *domain.Tally) { t.Total += n })
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -99,17 +56,17 @@ func (s *Store) SituationAt(ctx context.Context, year int, cutoff Date) (Situati
 	// Union members on the day: the latest event up to it is an admission
 	// or a transfer in; someone with no event at all (an imported member)
 	// counts from the admission date, as the store's status does.
-	byKind := make([]Tally, len(BranchKinds))
-	for i, c := range BranchKinds {
-		byKind[i] = Tally{Code: c.Code, Label: c.Label}
+	byKind := make([]domain.Tally, len(domain.BranchKinds))
+	for i, c := range domain.BranchKinds {
+		byKind[i] = domain.Tally{Code: c.Code, Label: c.Label}
 	}
-	byOcc := occupationTallies()
+	byOcc := domain.OccupationTallies()
 	// When nothing happened after the day (the usual case: the report of
 	// the current year), the derived status the store keeps is the status
 	// on the day, and an index answers; otherwise each member's latest
 	// event up to the day is looked up through the events' person index.
 	var later bool
-	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM membership_events WHERE date > ?)`, asOf).Scan(&later); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM membership_events WHERE date > ?)`, sqlDate(asOf)).Scan(&later); err != nil {
 		return st, fmt.Errorf("đếm đoàn viên: %w", err)
 	}
 	members := `SELECT p.gender, p.branch_id, p.occupation FROM people p
@@ -126,7 +83,7 @@ func (s *Store) SituationAt(ctx context.Context, year int, cutoff Date) (Situati
 	}
 	rows, err = s.db.QueryContext(ctx, `SELECT m.gender, COALESCE(b.kind, ''), m.occupation, count(*)
 		FROM (`+members+`) m LEFT JOIN branches b ON b.id = m.branch_id
-		GROUP BY 1, 2, 3`, asOf)
+		GROUP BY 1, 2, 3`, sqlDate(asOf))
 	if err != nil {
 		return st, fmt.Errorf("đếm đoàn viên: %w", err)
 	}
@@ -137,10 +94,10 @@ func (s *Store) SituationAt(ctx context.Context, year int, cutoff Date) (Situati
 			rows.Close()
 			return st, fmt.Errorf("đếm đoàn viên: %w", err)
 		}
-		g := Gender(gender)
-		st.Union.add(g, n)
-		byKind = addTo(byKind, kind, BranchKinds, "Chưa phân chi đoàn", func(t *Tally) { t.add(g, n) })
-		byOcc = addTo(byOcc, occ, Occupations, "Chưa xác định", func(t *Tally) { t.add(g, n) })
+		g := domain.Gender(gender)
+		st.Union.Add(g, n)
+		byKind = domain.AddTo(byKind, kind, domain.BranchKinds, "Chưa phân chi đoàn", func(t *domain.Tally) { t.Add(g, n) })
+		byOcc = domain.AddTo(byOcc, occ, domain.Occupations, "Chưa xác định", func(t *domain.Tally) { t.Add(g, n) })
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -150,10 +107,10 @@ func (s *Store) SituationAt(ctx context.Context, year int, cutoff Date) (Situati
 	st.UnionByKind, st.UnionByOccupation = byKind, byOcc
 
 	// Federation members: membership has no events, only a joining date.
-	fedOcc := occupationTallies()
+	fedOcc := domain.OccupationTallies()
 	rows, err = s.db.QueryContext(ctx, `SELECT gender, occupation, count(*) FROM people
 		WHERE federation_member = 1 AND (federation_date IS NULL OR federation_date <= ?)
-		GROUP BY 1, 2`, asOf)
+		GROUP BY 1, 2`, sqlDate(asOf))
 	if err != nil {
 		return st, fmt.Errorf("đếm hội viên: %w", err)
 	}
@@ -164,8 +121,8 @@ func (s *Store) SituationAt(ctx context.Context, year int, cutoff Date) (Situati
 			rows.Close()
 			return st, fmt.Errorf("đếm hội viên: %w", err)
 		}
-		st.Federation.add(Gender(gender), n)
-		fedOcc = addTo(fedOcc, occ, Occupations, "Chưa xác định", func(t *Tally) { t.add(Gender(gender), n) })
+		st.Federation.Add(domain.Gender(gender), n)
+		fedOcc = domain.AddTo(fedOcc, occ, domain.Occupations, "Chưa xác định", func(t *domain.Tally) { t.Add(domain.Gender(gender), n) })
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -177,7 +134,7 @@ func (s *Store) SituationAt(ctx context.Context, year int, cutoff Date) (Situati
 	// Movements of the year.
 	from, to := sp.From, sp.To
 	rows, err = s.db.QueryContext(ctx, `SELECT kind, count(*) FROM membership_events
-		WHERE date BETWEEN ? AND ? GROUP BY kind`, from, to)
+		WHERE date BETWEEN ? AND ? GROUP BY kind`, sqlDate(from), sqlDate(to))
 	if err != nil {
 		return st, fmt.Errorf("đếm biến động đoàn viên: %w", err)
 	}
@@ -188,16 +145,16 @@ func (s *Store) SituationAt(ctx context.Context, year int, cutoff Date) (Situati
 			rows.Close()
 			return st, fmt.Errorf("đếm biến động đoàn viên: %w", err)
 		}
-		switch EventKind(kind) {
-		case EventAdmission:
+		switch domain.EventKind(kind) {
+		case domain.EventAdmission:
 			st.Admissions = n
-		case EventTransferIn:
+		case domain.EventTransferIn:
 			st.TransfersIn = n
-		case EventTransferOut:
+		case domain.EventTransferOut:
 			st.TransfersOut = n
-		case EventComingOfAge:
+		case domain.EventComingOfAge:
 			st.ComingOfAge = n
-		case EventRemoval:
+		case domain.EventRemoval:
 			st.Removals = n
 		}
 	}
@@ -206,36 +163,8 @@ func (s *Store) SituationAt(ctx context.Context, year int, cutoff Date) (Situati
 		return st, fmt.Errorf("đếm biến động đoàn viên: %w", err)
 	}
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM people WHERE federation_member = 1
-		AND federation_date BETWEEN ? AND ?`, from, to).Scan(&st.NewFederation); err != nil {
+		AND federation_date BETWEEN ? AND ?`, sqlDate(from), sqlDate(to)).Scan(&st.NewFederation); err != nil {
 		return st, fmt.Errorf("đếm hội viên mới: %w", err)
 	}
 	return st, nil
-}
-
-func occupationTallies() []Tally {
-	t := make([]Tally, len(Occupations))
-	for i, c := range Occupations {
-		t[i] = Tally{Code: c.Code, Label: c.Label}
-	}
-	return t
-}
-
-// addTo applies fn to the tally of code, appending one (labelled from the
-// list, or none for an empty or unknown code) when missing.
-func addTo(ts []Tally, code string, list []Choice, none string, fn func(*Tally)) []Tally {
-	if code != "" && !validCode(list, code) {
-		code = ""
-	}
-	for i := range ts {
-		if ts[i].Code == code {
-			fn(&ts[i])
-			return ts
-		}
-	}
-	t := Tally{Code: code, Label: none}
-	if code != "" {
-		t.Label = labelOf(list, code)
-	}
-	fn(&t)
-	return append(ts, t)
 }

@@ -3,29 +3,31 @@ package store
 import (
 	"context"
 	"testing"
+
+	"sodoan/domain"
 )
 
 func TestSituation(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	day := MustDate
-	branch := func(name string, kind BranchKind) int64 {
-		b := Branch{Name: name, Kind: kind, Active: true}
+	day := domain.MustDate
+	branch := func(name string, kind domain.BranchKind) int64 {
+		b := domain.Branch{Name: name, Kind: kind, Active: true}
 		if err := s.SaveBranch(ctx, &b); err != nil {
 			t.Fatal(err)
 		}
 		return b.ID
 	}
-	hamlet1 := branch("Khóm 1", BranchHamlet)
-	hamlet2 := branch("Khóm 2", BranchHamlet)
-	school := branch("Trường THPT Sa Đéc", BranchSchool)
-	old := Branch{Name: "Khóm 9", Kind: BranchHamlet, Active: false, Dissolved: day(2024, 6, 30)}
+	hamlet1 := branch("Khóm 1", domain.BranchHamlet)
+	hamlet2 := branch("Khóm 2", domain.BranchHamlet)
+	school := branch("Trường THPT Sa Đéc", domain.BranchSchool)
+	old := domain.Branch{Name: "Khóm 9", Kind: domain.BranchHamlet, Active: false, Dissolved: day(2024, 6, 30)}
 	if err := s.SaveBranch(ctx, &old); err != nil {
 		t.Fatal(err)
 	}
 
-	person := func(family, given string, g Gender, born Date, occ Occupation, branchID int64, admitted, federated Date) int64 {
-		p := Person{FamilyName: family, MiddleName: "Văn", GivenName: given, Gender: g, BirthDate: born, Occupation: occ,
+	person := func(family, given string, g domain.Gender, born domain.Date, occ domain.Occupation, branchID int64, admitted, federated domain.Date) int64 {
+		p := domain.Person{FamilyName: family, MiddleName: "Văn", GivenName: given, Gender: g, BirthDate: born, Occupation: occ,
 			BranchID: branchID, UnionMember: !admitted.IsZero(), AdmissionDate: admitted,
 			FederationMember: !federated.IsZero(), FederationDate: federated}
 		if err := s.SavePerson(ctx, &p); err != nil {
@@ -33,45 +35,45 @@ func TestSituation(t *testing.T) {
 		}
 		return p.ID
 	}
-	event := func(id int64, kind EventKind, d Date) {
-		e := Event{PersonID: id, Kind: kind, Date: d, Unit: "Đoàn phường 2", Reason: "Bỏ sinh hoạt"}
+	event := func(id int64, kind domain.EventKind, d domain.Date) {
+		e := domain.Event{PersonID: id, Kind: kind, Date: d, Unit: "Đoàn phường 2", Reason: "Bỏ sinh hoạt"}
 		if err := s.AddEvent(ctx, &e); err != nil {
 			t.Fatalf("AddEvent %s: %v", kind, err)
 		}
 	}
-	none := Date{}
+	none := domain.Date{}
 	// A: a man of Khóm 1, member all along.
-	person("Nguyễn", "An", Male, day(2000, 1, 1), "worker", hamlet1, day(2020, 3, 26), none)
+	person("Nguyễn", "An", domain.Male, day(2000, 1, 1), "worker", hamlet1, day(2020, 3, 26), none)
 	// B: a schoolgirl admitted in 2025.
-	person("Trần", "Bình", Female, day(2008, 5, 5), "student", school, day(2025, 3, 26), none)
+	person("Trần", "Bình", domain.Female, day(2008, 5, 5), "student", school, day(2025, 3, 26), none)
 	// C: a woman who transferred out in 2025.
-	c := person("Lê", "Chi", Female, day(1998, 2, 2), "worker", hamlet2, day(2015, 3, 26), none)
-	event(c, EventTransferOut, day(2025, 6, 1))
+	c := person("Lê", "Chi", domain.Female, day(1998, 2, 2), "worker", hamlet2, day(2015, 3, 26), none)
+	event(c, domain.EventTransferOut, day(2025, 6, 1))
 	// D: a man who came of age in 2024.
-	d := person("Phạm", "Dũng", Male, day(1994, 1, 1), "farmer", hamlet2, day(2010, 3, 26), none)
-	event(d, EventComingOfAge, day(2024, 12, 1))
+	d := person("Phạm", "Dũng", domain.Male, day(1994, 1, 1), "farmer", hamlet2, day(2010, 3, 26), none)
+	event(d, domain.EventComingOfAge, day(2024, 12, 1))
 	// E: a Federation member only, joined 2025.
-	person("Huỳnh", "Em", Female, day(2001, 7, 7), "self_employed", 0, none, day(2025, 2, 1))
+	person("Huỳnh", "Em", domain.Female, day(2001, 7, 7), "self_employed", 0, none, day(2025, 2, 1))
 	// F: both, in no branch, no occupation entered.
-	person("Võ", "Phúc", Male, day(1999, 9, 9), "", 0, day(2019, 3, 26), day(2019, 3, 26))
+	person("Võ", "Phúc", domain.Male, day(1999, 9, 9), "", 0, day(2019, 3, 26), day(2019, 3, 26))
 	// G: a Federation member who transferred into the Union here in 2025.
-	g := person("Đặng", "Giang", Female, day(1997, 4, 4), "farmer", hamlet1, none, day(2023, 1, 1))
-	event(g, EventTransferIn, day(2025, 4, 1))
+	g := person("Đặng", "Giang", domain.Female, day(1997, 4, 4), "farmer", hamlet1, none, day(2023, 1, 1))
+	event(g, domain.EventTransferIn, day(2025, 4, 1))
 	// H: a man of Khóm 2 removed in 2025.
-	h := person("Bùi", "Hùng", Male, day(1996, 6, 6), "worker", hamlet2, day(2018, 3, 26), none)
-	event(h, EventRemoval, day(2025, 8, 1))
+	h := person("Bùi", "Hùng", domain.Male, day(1996, 6, 6), "worker", hamlet2, day(2018, 3, 26), none)
+	event(h, domain.EventRemoval, day(2025, 8, 1))
 
-	tally := func(ts []Tally, code string) Tally {
+	tally := func(ts []domain.Tally, code string) domain.Tally {
 		for _, x := range ts {
 			if x.Code == code {
 				return x
 			}
 		}
-		return Tally{}
+		return domain.Tally{}
 	}
 	cases := []struct {
 		year                     int
-		union, fed               Tally
+		union, fed               domain.Tally
 		branches, hamletBranches int
 		byKind                   map[string][3]int // code → total, male, female
 		byOcc                    map[string][3]int
@@ -79,14 +81,14 @@ func TestSituation(t *testing.T) {
 		ofAge, removals, newFed  int
 	}{
 		{
-			year: 2025, union: Tally{Total: 4, Male: 2, Female: 2}, fed: Tally{Total: 3, Male: 1, Female: 2},
+			year: 2025, union: domain.Tally{Total: 4, Male: 2, Female: 2}, fed: domain.Tally{Total: 3, Male: 1, Female: 2},
 			branches: 3, hamletBranches: 2,
 			byKind:     map[string][3]int{"hamlet": {2, 1, 1}, "school": {1, 0, 1}, "": {1, 1, 0}},
 			byOcc:      map[string][3]int{"worker": {1, 1, 0}, "student": {1, 0, 1}, "farmer": {1, 0, 1}, "": {1, 1, 0}},
 			admissions: 1, in: 1, out: 1, ofAge: 0, removals: 1, newFed: 1,
 		},
 		{
-			year: 2024, union: Tally{Total: 4, Male: 3, Female: 1}, fed: Tally{Total: 2, Male: 1, Female: 1},
+			year: 2024, union: domain.Tally{Total: 4, Male: 3, Female: 1}, fed: domain.Tally{Total: 2, Male: 1, Female: 1},
 			branches: 3, hamletBranches: 2,
 			byKind: map[string][3]int{"hamlet": {3, 2, 1}, "school": {0, 0, 0}, "": {1, 1, 0}},
 			byOcc:  map[string][3]int{"worker": {3, 2, 1}, "farmer": {0, 0, 0}, "": {1, 1, 0}},

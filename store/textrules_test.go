@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"sodoan/domain"
 )
 
 // TestTextRules is finding 4 of issue 9: ESC, NUL, other controls,
@@ -14,7 +16,7 @@ import (
 func TestTextRules(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	birth := MustDate(2000, 5, 17)
+	birth := domain.MustDate(2000, 5, 17)
 	long := strings.Repeat("a", 100000)
 	type tc struct {
 		name   string
@@ -22,7 +24,7 @@ func TestTextRules(t *testing.T) {
 		field  string
 		reason string
 	}
-	person := func(f func(p *Person)) func() error {
+	person := func(f func(p *domain.Person)) func() error {
 		return func() error {
 			p := member("Nguyễn", "Văn", "An", birth, "")
 			f(p)
@@ -30,42 +32,44 @@ func TestTextRules(t *testing.T) {
 		}
 	}
 	cases := []tc{
-		{"ESC in a family name", person(func(p *Person) { p.FamilyName = "Nguy\x1b[31mễn" }), "FamilyName", "điều khiển"},
-		{"NUL-only family name", person(func(p *Person) { p.FamilyName = "\x00" }), "FamilyName", "điều khiển"},
-		{"invalid UTF-8", person(func(p *Person) { p.GivenName = "A\xffn" }), "GivenName", "UTF-8"},
-		{"100,000 characters", person(func(p *Person) { p.GivenName = long }), "GivenName", "tối đa 50"},
-		{"digits in a name", person(func(p *Person) { p.MiddleName = "Văn 2" }), "MiddleName", "chữ cái"},
-		{"emoji in a name", person(func(p *Person) { p.GivenName = "An😀" }), "GivenName", "U+1F600"},
-		{"emoji in an address", person(func(p *Person) { p.Address = "Khóm 3 🏠" }), "Address", "phông chữ của văn bản in không có"},
+		{"ESC in a family name", person(func(p *domain.Person) { p.FamilyName = "Nguy\x1b[31mễn" }), "FamilyName", "điều khiển"},
+		{"NUL-only family name", person(func(p *domain.Person) { p.FamilyName = "\x00" }), "FamilyName", "điều khiển"},
+		{"invalid UTF-8", person(func(p *domain.Person) { p.GivenName = "A\xffn" }), "GivenName", "UTF-8"},
+		{"100,000 characters", person(func(p *domain.Person) { p.GivenName = long }), "GivenName", "tối đa 50"},
+		{"digits in a name", person(func(p *domain.Person) { p.MiddleName = "Văn 2" }), "MiddleName", "chữ cái"},
+		{"emoji in a name", person(func(p *domain.Person) { p.GivenName = "An😀" }), "GivenName", "U+1F600"},
+		{"emoji in an address", person(func(p *domain.Person) { p.Address = "Khóm 3 🏠" }), "Address", "phông chữ của văn bản in không có"},
 		// QA finding 18: a note is printed on the personal member list.
-		{"emoji in a note", person(func(p *Person) { p.Note = "Tích cực 👍🎉" }), "Note", "U+1F44D"},
-		{"a symbol the font lacks", person(func(p *Person) { p.Address = "Khóm 1 ★" }), "Address", "U+2605"},
-		{"right-to-left override", person(func(p *Person) { p.Address = "12 \u202eđường" }), "Address", "không in được"},
-		{"BEL in a note", person(func(p *Person) { p.Note = "gọi\a lại" }), "Note", "điều khiển"},
-		{"a note too long", person(func(p *Person) { p.Note = strings.Repeat("ghi chú ", 1000) }), "Note", "tối đa 5.000"},
-		{"ESC in a branch", func() error { return s.SaveBranch(ctx, &Branch{Name: "Khóm\x1b", Kind: BranchHamlet, Active: true}) }, "Name", "điều khiển"},
+		{"emoji in a note", person(func(p *domain.Person) { p.Note = "Tích cực 👍🎉" }), "Note", "U+1F44D"},
+		{"a symbol the font lacks", person(func(p *domain.Person) { p.Address = "Khóm 1 ★" }), "Address", "U+2605"},
+		{"right-to-left override", person(func(p *domain.Person) { p.Address = "12 \u202eđường" }), "Address", "không in được"},
+		{"BEL in a note", person(func(p *domain.Person) { p.Note = "gọi\a lại" }), "Note", "điều khiển"},
+		{"a note too long", person(func(p *domain.Person) { p.Note = strings.Repeat("ghi chú ", 1000) }), "Note", "tối đa 5.000"},
+		{"ESC in a branch", func() error {
+			return s.SaveBranch(ctx, &domain.Branch{Name: "Khóm\x1b", Kind: domain.BranchHamlet, Active: true})
+		}, "Name", "điều khiển"},
 		{"a club leader with digits", func() error {
-			return s.SaveClub(ctx, &Club{Name: "CLB A", Kind: ClubKind(ClubKinds[0].Code), Leader: "Lê 007", Active: true})
+			return s.SaveClub(ctx, &domain.Club{Name: "CLB A", Kind: domain.ClubKind(domain.ClubKinds[0].Code), Leader: "Lê 007", Active: true})
 		}, "Leader", "chữ cái"},
 		{"a group member with NUL", func() error {
-			return s.SaveClub(ctx, &Club{Name: "CLB B", Kind: ClubKind(ClubKinds[0].Code), Active: true, Members: []GroupMember{{Name: "Lê\x00Hà"}}})
+			return s.SaveClub(ctx, &domain.Club{Name: "CLB B", Kind: domain.ClubKind(domain.ClubKinds[0].Code), Active: true, Members: []domain.GroupMember{{Name: "Lê\x00Hà"}}})
 		}, "Members", "dòng 1, họ tên"},
 		{"a coop field of 300 characters", func() error {
-			return s.SaveCoop(ctx, &Coop{Name: "THT", Field: strings.Repeat("x", 300)})
+			return s.SaveCoop(ctx, &domain.Coop{Name: "THT", Field: strings.Repeat("x", 300)})
 		}, "Field", "tối đa 200"},
 		{"a unit name with NUL", func() error {
-			return s.SaveUnit(ctx, Unit{UpperBody: "TỈNH ĐOÀN", Name: "ĐOÀN\x00", Place: "Phường 1"})
+			return s.SaveUnit(ctx, domain.Unit{UpperBody: "TỈNH ĐOÀN", Name: "ĐOÀN\x00", Place: "Phường 1"})
 		}, "Name", "điều khiển"},
 		{"a plan title of 2,000 characters", func() error {
-			return s.SavePlan(ctx, &Plan{Number: "1-KH/ĐTN", Title: strings.Repeat("Kế hoạch ", 250), StartYear: 2025, EndYear: 2027})
+			return s.SavePlan(ctx, &domain.Plan{Number: "1-KH/ĐTN", Title: strings.Repeat("Kế hoạch ", 250), StartYear: 2025, EndYear: 2027})
 		}, "Title", "tối đa 1.000"},
 		{"a document title with ESC", func() error {
-			return s.IssueDocument(ctx, &Document{Type: "BC", Title: "Báo cáo\x1b[2J"})
+			return s.IssueDocument(ctx, &domain.Document{Type: "BC", Title: "Báo cáo\x1b[2J"})
 		}, "Title", "điều khiển"},
 	}
 	for _, c := range cases {
 		err := c.save()
-		var ve *ValidationError
+		var ve *domain.ValidationError
 		if !errors.As(err, &ve) {
 			t.Errorf("%s: %v, want a validation error", c.name, err)
 			continue
@@ -88,7 +92,7 @@ func TestTextRules(t *testing.T) {
 	ok := member("Trần", "Thị", "Bình", birth, "")
 	bad := member("Lê", "", "Chi", birth, "")
 	bad.Hamlet = "Khóm\x07 2"
-	err := s.AddPeople(ctx, []*Person{ok, bad})
+	err := s.AddPeople(ctx, []*domain.Person{ok, bad})
 	if err == nil || !strings.Contains(err.Error(), "Dòng 2, Khóm, ấp: có ký tự điều khiển") {
 		t.Fatalf("bulk add: %v", err)
 	}
@@ -116,16 +120,16 @@ func FuzzTextRule(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, r := range []textRule{ruleNamePart, ruleLine, ruleNote} {
-			cleaned := Clean(s)
-			if r.multiLine {
-				cleaned = CleanLines(s)
+		for _, r := range []domain.TextRule{domain.RuleNamePart, domain.RuleLine, domain.RuleNote} {
+			cleaned := domain.Clean(s)
+			if r.MultiLine {
+				cleaned = domain.CleanLines(s)
 			}
-			if r.problem(cleaned) != nil {
+			if r.Problem(cleaned) != nil {
 				continue
 			}
 			for i, c := range cleaned {
-				if c == '\n' && r.multiLine {
+				if c == '\n' && r.MultiLine {
 					continue
 				}
 				if c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0xFFFD && !strings.Contains(s, "\uFFFD") {
@@ -143,17 +147,19 @@ func TestNumberRanges(t *testing.T) {
 	ctx := context.Background()
 	huge := int64(9_000_000_000_000_000_000)
 	for name, save := range map[string]func() (string, error){
-		"capital": func() (string, error) { return "Capital", s.SaveCoop(ctx, &Coop{Name: "THT", Capital: huge}) },
+		"capital": func() (string, error) { return "Capital", s.SaveCoop(ctx, &domain.Coop{Name: "THT", Capital: huge}) },
 		"revenue": func() (string, error) {
-			return "Revenue", s.SaveCoopYear(ctx, CoopYear{CoopID: 1, Year: 2025, Revenue: huge})
+			return "Revenue", s.SaveCoopYear(ctx, domain.CoopYear{CoopID: 1, Year: 2025, Revenue: huge})
 		},
 		"youth": func() (string, error) {
-			return "ResidentYouth", s.SaveWardYear(ctx, WardYear{Year: 2025, ResidentYouth: 1 << 40})
+			return "ResidentYouth", s.SaveWardYear(ctx, domain.WardYear{Year: 2025, ResidentYouth: 1 << 40})
 		},
-		"year of a branch": func() (string, error) { return "Year", s.SaveBranchYear(ctx, BranchYear{BranchID: 1, Year: 99999}) },
+		"year of a branch": func() (string, error) {
+			return "Year", s.SaveBranchYear(ctx, domain.BranchYear{BranchID: 1, Year: 99999})
+		},
 	} {
 		field, err := save()
-		var ve *ValidationError
+		var ve *domain.ValidationError
 		if !errors.As(err, &ve) || !strings.Contains(ve.For(field), "không hợp lệ") {
 			t.Errorf("%s: %v", name, err)
 		}

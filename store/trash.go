@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"sodoan/domain"
 )
 
 // The recycle bin (thùng rác). Deleting a person, a branch, a club or a
@@ -19,26 +21,9 @@ import (
 // report stays correct without a filter to forget; a restore puts the rows
 // back under their ids, and only emptying the bin deletes them for good.
 
-// TrashKind is the kind of a record in the recycle bin.
-type TrashKind string
-
-// The kinds of records the recycle bin takes.
-const (
-	TrashPerson TrashKind = "person"
-	TrashBranch TrashKind = "branch"
-	TrashClub   TrashKind = "club"
-	TrashCoop   TrashKind = "coop"
-)
-
-// TrashKinds lists the kinds with their Vietnamese labels.
-var TrashKinds = []Choice{{"person", "Người"}, {"branch", "Chi đoàn"}, {"club", "Câu lạc bộ"}, {"coop", "Tổ hợp tác"}}
-
-// Label is the Vietnamese name of the kind.
-func (k TrashKind) Label() string { return labelOf(TrashKinds, string(k)) }
-
 // TrashItem is one record waiting in the recycle bin.
 type TrashItem struct {
-	Kind      TrashKind
+	Kind      domain.TrashKind
 	ID        int64 // the record's id, under which it comes back
 	Label     string
 	DeletedAt time.Time
@@ -47,7 +32,7 @@ type TrashItem struct {
 
 // RestoreResult tells what a restore brought back.
 type RestoreResult struct {
-	Kind  TrashKind
+	Kind  domain.TrashKind
 	ID    int64 // the record's id (its old one unless that was taken)
 	Label string
 	// Notes name the links that could not come back (a branch or club
@@ -66,13 +51,13 @@ type trashSpec struct {
 	links    []trashLinkSpec
 }
 
-var trashSpecs = map[TrashKind]trashSpec{
-	TrashPerson: {table: "people", children: []trashLinkSpec{{"membership_events", "person_id"}, {"member_years", "person_id"},
+var trashSpecs = map[domain.TrashKind]trashSpec{
+	domain.TrashPerson: {table: "people", children: []trashLinkSpec{{"membership_events", "person_id"}, {"member_years", "person_id"},
 		{"positions", "person_id"}, {"club_members", "person_id"}, {"coop_members", "person_id"}}},
-	TrashBranch: {table: "branches", children: []trashLinkSpec{{"branch_years", "branch_id"}, {"branch_criteria_met", "branch_id"}},
+	domain.TrashBranch: {table: "branches", children: []trashLinkSpec{{"branch_years", "branch_id"}, {"branch_criteria_met", "branch_id"}},
 		links: []trashLinkSpec{{"people", "branch_id"}, {"positions", "branch_id"}}},
-	TrashClub: {table: "clubs", children: []trashLinkSpec{{"club_members", "club_id"}}},
-	TrashCoop: {table: "coops", children: []trashLinkSpec{{"coop_members", "coop_id"}, {"coop_years", "coop_id"}}},
+	domain.TrashClub: {table: "clubs", children: []trashLinkSpec{{"club_members", "club_id"}}},
+	domain.TrashCoop: {table: "coops", children: []trashLinkSpec{{"coop_members", "coop_id"}, {"coop_years", "coop_id"}}},
 }
 
 // word is a Vietnamese word inside a message, which a window translates
@@ -92,7 +77,7 @@ func TrashWords() []string {
 }
 
 // trashKindOf is the kind of a record of each table the bin takes.
-var trashKindOf = map[string]TrashKind{"people": TrashPerson, "branches": TrashBranch, "clubs": TrashClub, "coops": TrashCoop}
+var trashKindOf = map[string]domain.TrashKind{"people": domain.TrashPerson, "branches": domain.TrashBranch, "clubs": domain.TrashClub, "coops": domain.TrashCoop}
 
 // restoreRef is a column that points to another record, which may have
 // gone while this one waited in the bin: the link is then cleared
@@ -131,7 +116,7 @@ type trashLink struct {
 // DeletePerson moves a person, with their events, yearly records, offices
 // and club and group memberships, to the recycle bin.
 func (s *Store) DeletePerson(ctx context.Context, id int64) error {
-	return s.moveToTrash(ctx, TrashPerson, id)
+	return s.moveToTrash(ctx, domain.TrashPerson, id)
 }
 
 // DeleteBranch moves a branch, with its yearly assessments, to the
@@ -140,21 +125,21 @@ func (s *Store) DeletePerson(ctx context.Context, id int64) error {
 // as a Union office expects every active member to belong to one. Former
 // members and offices keep a link to it that comes back on restore.
 func (s *Store) DeleteBranch(ctx context.Context, id int64) error {
-	return s.moveToTrash(ctx, TrashBranch, id)
+	return s.moveToTrash(ctx, domain.TrashBranch, id)
 }
 
 // DeleteClub moves a club and its member list to the recycle bin.
 func (s *Store) DeleteClub(ctx context.Context, id int64) error {
-	return s.moveToTrash(ctx, TrashClub, id)
+	return s.moveToTrash(ctx, domain.TrashClub, id)
 }
 
 // DeleteCoop moves a cooperative group, its members and yearly results to
 // the recycle bin.
 func (s *Store) DeleteCoop(ctx context.Context, id int64) error {
-	return s.moveToTrash(ctx, TrashCoop, id)
+	return s.moveToTrash(ctx, domain.TrashCoop, id)
 }
 
-func (s *Store) moveToTrash(ctx context.Context, kind TrashKind, id int64) error {
+func (s *Store) moveToTrash(ctx context.Context, kind domain.TrashKind, id int64) error {
 	spec := trashSpecs[kind]
 	return s.write(ctx, func(w *writeTx) error {
 		main, err := w.snapshot(spec.table, "id = ?", []any{id})
@@ -165,15 +150,15 @@ func (s *Store) moveToTrash(ctx context.Context, kind TrashKind, id int64) error
 			return fmt.Errorf("%s mã %d: %w", strings.ToLower(kind.Label()), id, ErrNotFound)
 		}
 		label := trashLabel(kind, main[0])
-		if kind == TrashBranch {
+		if kind == domain.TrashBranch {
 			var active int
 			if err := w.QueryRowContext(ctx, `SELECT count(*) FROM people WHERE branch_id = ? AND status = 'active'`, id).Scan(&active); err != nil {
 				return fmt.Errorf("đếm người của chi đoàn: %w", err)
 			}
 			if active > 0 {
-				c := &checker{}
-				c.add("ID", "Chi đoàn", "%s còn %d người đang sinh hoạt; hãy chuyển họ sang chi đoàn khác hoặc đánh dấu giải thể thay vì xóa", label, active)
-				return c.err()
+				c := &domain.Checker{}
+				c.Add("ID", "Chi đoàn", "%s còn %d người đang sinh hoạt; hãy chuyển họ sang chi đoàn khác hoặc đánh dấu giải thể thay vì xóa", label, active)
+				return c.Err()
 			}
 		}
 		payload := trashPayload{Tables: []trashTable{{Table: spec.table, Rows: payloadRows(main)}}}
@@ -206,15 +191,15 @@ func (s *Store) moveToTrash(ctx context.Context, kind TrashKind, id int64) error
 		if err != nil {
 			return fmt.Errorf("ghi thùng rác: %w", err)
 		}
-		if _, err := w.raw(`INSERT INTO trash(kind, item_id, label, links, payload) VALUES (?,?,?,?,?)`,
-			string(kind), id, label, links, string(data)); err != nil {
+		if _, err := w.raw(`INSERT INTO trash(kind, item_id, label, deleted_at, links, payload) VALUES (?,?,?,?,?,?)`,
+			string(kind), id, label, w.stamp(), links, string(data)); err != nil {
 			return fmt.Errorf("ghi thùng rác: %w", err)
 		}
 		// The children follow through ON DELETE CASCADE.
 		if _, err := w.raw(`DELETE FROM `+spec.table+` WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("chuyển %s vào thùng rác: %w", label, err)
 		}
-		if kind == TrashPerson {
+		if kind == domain.TrashPerson {
 			if err := w.derived(`DELETE FROM people_fts WHERE rowid = ?`, id); err != nil {
 				return fmt.Errorf("xóa khỏi chỉ mục: %w", err)
 			}
@@ -225,11 +210,11 @@ func (s *Store) moveToTrash(ctx context.Context, kind TrashKind, id int64) error
 
 // trashLabel is how the bin names a record: a person's full name and
 // birth date, or the name of the branch, club or group.
-func trashLabel(kind TrashKind, r dbRow) string {
-	if kind == TrashPerson {
+func trashLabel(kind domain.TrashKind, r dbRow) string {
+	if kind == domain.TrashPerson {
 		s := func(c string) string { v, _ := r[c].(string); return v }
-		label := joinName(s("family_name"), s("middle_name"), s("given_name"))
-		if d, err := ParseDate(s("birth_date")); err == nil {
+		label := domain.JoinName(s("family_name"), s("middle_name"), s("given_name"))
+		if d, err := domain.ParseDate(s("birth_date")); err == nil {
 			label += " (" + d.String() + ")"
 		}
 		return label
@@ -289,15 +274,19 @@ func (s *Store) Trash(ctx context.Context) ([]TrashItem, error) {
 		if err := rows.Scan(&kind, &it.ID, &it.Label, &at, &it.Links); err != nil {
 			return nil, fmt.Errorf("đọc thùng rác: %w", err)
 		}
-		it.Kind, it.DeletedAt = TrashKind(kind), parseStamp(at)
+		it.Kind, it.DeletedAt = domain.TrashKind(kind), parseStamp(at)
 		out = append(out, it)
 	}
 	return out, rows.Err()
 }
 
+// stampLayout is how the register writes a time: UTC, to the
+// millisecond, as the schema's strftime defaults do.
+const stampLayout = "2006-01-02T15:04:05.000Z"
+
 // parseStamp reads the UTC times the register writes.
 func parseStamp(s string) time.Time {
-	t, err := time.Parse("2006-01-02T15:04:05.000Z", s)
+	t, err := time.Parse(stampLayout, s)
 	if err != nil {
 		return time.Time{}
 	}
@@ -305,11 +294,11 @@ func parseStamp(s string) time.Time {
 }
 
 // trashRow finds the latest trash row of a record.
-func trashRow(ctx context.Context, w *writeTx, kind TrashKind, id int64) (rowID int64, label string, p trashPayload, err error) {
+func trashRow(ctx context.Context, w *writeTx, kind domain.TrashKind, id int64) (rowID int64, label string, p trashPayload, err error) {
 	if _, ok := trashSpecs[kind]; !ok {
-		c := &checker{}
-		c.add("Kind", "Loại", "%q không có trong thùng rác (chọn person, branch, club hoặc coop)", string(kind))
-		return 0, "", p, c.err()
+		c := &domain.Checker{}
+		c.Add("Kind", "Loại", "%q không có trong thùng rác (chọn person, branch, club hoặc coop)", string(kind))
+		return 0, "", p, c.Err()
 	}
 	var data string
 	err = w.QueryRowContext(ctx, `SELECT id, label, payload FROM trash WHERE kind = ? AND item_id = ? ORDER BY id DESC LIMIT 1`,
@@ -329,7 +318,7 @@ func trashRow(ctx context.Context, w *writeTx, kind TrashKind, id int64) (rowID 
 }
 
 // RestoreTrash brings a record back from the recycle bin with its links.
-func (s *Store) RestoreTrash(ctx context.Context, kind TrashKind, id int64) (RestoreResult, error) {
+func (s *Store) RestoreTrash(ctx context.Context, kind domain.TrashKind, id int64) (RestoreResult, error) {
 	res := RestoreResult{Kind: kind, ID: id}
 	err := s.write(ctx, func(w *writeTx) error {
 		rowID, label, p, err := trashRow(ctx, w, kind, id)
@@ -353,10 +342,10 @@ func (s *Store) RestoreTrash(ctx context.Context, kind TrashKind, id int64) (Res
 			delete(main, "id")
 		}
 		switch kind {
-		case TrashPerson:
+		case domain.TrashPerson:
 			s3 := func(c string) string { v, _ := main[c].(string); return v }
 			main["sort_key"] = s.nameKey(s3("family_name"), s3("middle_name"), s3("given_name"))
-		case TrashBranch:
+		case domain.TrashBranch:
 			name, _ := main["name"].(string)
 			main["sort_key"] = s.textKey(name)
 		}
@@ -369,7 +358,7 @@ func (s *Store) RestoreTrash(ctx context.Context, kind TrashKind, id int64) (Res
 		}
 		res.ID = newID
 		if newID != id {
-			res.Notes = append(res.Notes, errMsg("mã %d đã được dùng; %s nhận mã mới %d", id, label, newID))
+			res.Notes = append(res.Notes, domain.ErrMsg("mã %d đã được dùng; %s nhận mã mới %d", id, label, newID))
 		}
 		for _, t := range p.Tables[1:] {
 			fk := ""
@@ -405,8 +394,8 @@ func (s *Store) RestoreTrash(ctx context.Context, kind TrashKind, id int64) (Res
 				return fmt.Errorf("khôi phục liên kết %s: %w", l.Table, err)
 			}
 		}
-		if kind == TrashPerson {
-			var person Person
+		if kind == domain.TrashPerson {
+			var person domain.Person
 			if err := scanPerson(w.QueryRowContext(ctx, `SELECT `+personColumns+personFrom+` WHERE p.id = ?`, newID), &person); err != nil {
 				return fmt.Errorf("đọc %s: %w", label, err)
 			}
@@ -421,7 +410,7 @@ func (s *Store) RestoreTrash(ctx context.Context, kind TrashKind, id int64) (Res
 			return fmt.Errorf("xóa khỏi thùng rác: %w", err)
 		}
 		var person any
-		if kind == TrashPerson {
+		if kind == domain.TrashPerson {
 			person = newID
 		}
 		note := label
@@ -436,20 +425,20 @@ func (s *Store) RestoreTrash(ctx context.Context, kind TrashKind, id int64) (Res
 // checkRestore refuses a restore that would break a rule of the register
 // written since the deletion: a branch name or a card number taken by
 // another record.
-func (s *Store) checkRestore(ctx context.Context, w *writeTx, kind TrashKind, main dbRow, label string) error {
+func (s *Store) checkRestore(ctx context.Context, w *writeTx, kind domain.TrashKind, main dbRow, label string) error {
 	switch kind {
-	case TrashBranch:
+	case domain.TrashBranch:
 		var other string
 		err := w.QueryRowContext(ctx, `SELECT name FROM branches WHERE name = ?`, main["name"]).Scan(&other)
 		if err == nil {
-			c := &checker{}
-			c.add("Name", "Tên chi đoàn", "đã có chi đoàn %q; đổi tên chi đoàn đó rồi khôi phục %s", other, label)
-			return c.err()
+			c := &domain.Checker{}
+			c.Add("Name", "Tên chi đoàn", "đã có chi đoàn %q; đổi tên chi đoàn đó rồi khôi phục %s", other, label)
+			return c.Err()
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("kiểm tra tên chi đoàn: %w", err)
 		}
-	case TrashPerson:
+	case domain.TrashPerson:
 		card, _ := main["card_number"].(string)
 		if card == "" || main["union_member"] != int64(1) {
 			return nil
@@ -458,9 +447,9 @@ func (s *Store) checkRestore(ctx context.Context, w *writeTx, kind TrashKind, ma
 		err := w.QueryRowContext(ctx, `SELECT family_name || ' ' || CASE WHEN middle_name = '' THEN '' ELSE middle_name || ' ' END || given_name
 			FROM people WHERE card_number = ? AND union_member = 1`, card).Scan(&name)
 		if err == nil {
-			c := &checker{}
-			c.add("CardNumber", "Số thẻ đoàn viên", "%s của %s đã cấp cho %s; sửa số thẻ của người đó rồi khôi phục", card, label, name)
-			return c.err()
+			c := &domain.Checker{}
+			c.Add("CardNumber", "Số thẻ đoàn viên", "%s của %s đã cấp cho %s; sửa số thẻ của người đó rồi khôi phục", card, label, name)
+			return c.Err()
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("kiểm tra số thẻ: %w", err)
@@ -496,7 +485,7 @@ func (w *writeTx) restoreRow(table string, r dbRow, notes *[]error) (id int64, o
 				return 0, false, err
 			}
 			if deferred {
-				*notes = append(*notes, errMsg("%s mã %v đang ở thùng rác: %s sẽ trở lại khi khôi phục %s đó", what, v, link, what))
+				*notes = append(*notes, domain.ErrMsg("%s mã %v đang ở thùng rác: %s sẽ trở lại khi khôi phục %s đó", what, v, link, what))
 				if ref.optional {
 					r[ref.column] = nil
 					continue
@@ -505,11 +494,11 @@ func (w *writeTx) restoreRow(table string, r dbRow, notes *[]error) (id int64, o
 			}
 		}
 		if ref.optional {
-			*notes = append(*notes, errMsg("%s mã %v không còn trong sổ: bỏ liên kết %s", what, v, link))
+			*notes = append(*notes, domain.ErrMsg("%s mã %v không còn trong sổ: bỏ liên kết %s", what, v, link))
 			r[ref.column] = nil
 			continue
 		}
-		*notes = append(*notes, errMsg("%s mã %v không còn trong sổ: không khôi phục %s", what, v, link))
+		*notes = append(*notes, domain.ErrMsg("%s mã %v không còn trong sổ: không khôi phục %s", what, v, link))
 		return 0, false, nil
 	}
 	cols, err := w.columns(table)
@@ -539,7 +528,7 @@ func (w *writeTx) restoreRow(table string, r dbRow, notes *[]error) (id int64, o
 // it points to, when that record waits in the bin: an optional link (a
 // branch) joins the record's cleared links, a dependent row (a club
 // membership) its rows. It reports false when the record is not there.
-func (w *writeTx) deferLink(kind TrashKind, parentID int64, table string, ref restoreRef, r dbRow) (bool, error) {
+func (w *writeTx) deferLink(kind domain.TrashKind, parentID int64, table string, ref restoreRef, r dbRow) (bool, error) {
 	rowID, _, p, err := trashRow(w.ctx, w, kind, parentID)
 	if errors.Is(err, ErrNotFound) {
 		return false, nil
@@ -639,11 +628,11 @@ func jsonInts(ids []int64) string {
 // PurgeTrash deletes one record of the recycle bin for good. For a person,
 // the history of their personal data goes too (Nghị định 13/2023/NĐ-CP):
 // history keeps only that person number N was deleted for good.
-func (s *Store) PurgeTrash(ctx context.Context, kind TrashKind, id int64) error {
+func (s *Store) PurgeTrash(ctx context.Context, kind domain.TrashKind, id int64) error {
 	return s.write(ctx, func(w *writeTx) error { return purge(ctx, w, kind, id) })
 }
 
-func purge(ctx context.Context, w *writeTx, kind TrashKind, id int64) error {
+func purge(ctx context.Context, w *writeTx, kind domain.TrashKind, id int64) error {
 	rowID, _, _, err := trashRow(ctx, w, kind, id)
 	if err != nil {
 		return err
@@ -652,7 +641,7 @@ func purge(ctx context.Context, w *writeTx, kind TrashKind, id int64) error {
 		return fmt.Errorf("xóa khỏi thùng rác: %w", err)
 	}
 	var person any
-	if kind == TrashPerson {
+	if kind == domain.TrashPerson {
 		var live int
 		if err := w.QueryRowContext(ctx, `SELECT count(*) FROM people WHERE id = ?`, id).Scan(&live); err != nil {
 			return fmt.Errorf("đọc người %d: %w", id, err)
@@ -680,7 +669,7 @@ func (s *Store) EmptyTrash(ctx context.Context) (int, error) {
 			return fmt.Errorf("đọc thùng rác: %w", err)
 		}
 		type item struct {
-			kind TrashKind
+			kind domain.TrashKind
 			id   int64
 		}
 		var items []item

@@ -7,12 +7,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"sodoan/domain"
 )
 
 // wardView is everything a user can see of the register: lists, search,
 // counts, indicators, the situation report's figures, clubs, groups,
 // branches and the CSV export, written out as text.
-func wardView(t *testing.T, s *Store, plan Plan) string {
+func wardView(t *testing.T, s *Store, plan domain.Plan) string {
 	t.Helper()
 	ctx := context.Background()
 	var b strings.Builder
@@ -54,8 +56,8 @@ func wardView(t *testing.T, s *Store, plan Plan) string {
 	cy, err := s.CoopYears(ctx, 2025)
 	add("coop years", cy, err)
 	// What an export writes (package sheet streams EachMember).
-	var all []Person
-	err = s.EachMember(ctx, MemberFilter{}, func(p *Person) error { all = append(all, *p); return nil })
+	var all []domain.Person
+	err = s.EachMember(ctx, MemberFilter{}, func(p *domain.Person) error { all = append(all, *p); return nil })
 	add("export", all, err)
 	return b.String()
 }
@@ -83,7 +85,7 @@ func personView(t *testing.T, s *Store, id int64) string {
 	return fmt.Sprintf("%+v\n%+v\n%+v\n%+v", p, ev, ys, ps)
 }
 
-func findPerson(t *testing.T, s *Store, name string) Person {
+func findPerson(t *testing.T, s *Store, name string) domain.Person {
 	t.Helper()
 	list, err := s.ListMembers(context.Background(), MemberFilter{})
 	if err != nil {
@@ -95,10 +97,10 @@ func findPerson(t *testing.T, s *Store, name string) Person {
 		}
 	}
 	t.Fatalf("%s not in the list", name)
-	return Person{}
+	return domain.Person{}
 }
 
-func branchNamed(t *testing.T, s *Store, name string) Branch {
+func branchNamed(t *testing.T, s *Store, name string) domain.Branch {
 	t.Helper()
 	b, err := s.BranchByName(context.Background(), name)
 	if err != nil {
@@ -108,9 +110,9 @@ func branchNamed(t *testing.T, s *Store, name string) Branch {
 }
 
 // saveBranch adds an active hamlet branch.
-func saveBranch(t *testing.T, s *Store, name string) *Branch {
+func saveBranch(t *testing.T, s *Store, name string) *domain.Branch {
 	t.Helper()
-	b := &Branch{Name: name, Kind: BranchHamlet, Active: true}
+	b := &domain.Branch{Name: name, Kind: domain.BranchHamlet, Active: true}
 	mustNil(t, s.SaveBranch(context.Background(), b))
 	return b
 }
@@ -133,7 +135,7 @@ func TestTrashHidesAndRestores(t *testing.T) {
 	khom2 := branchNamed(t, s, "Khóm 2")
 	hai.BranchID = khom2.ID
 	mustNil(t, s.SavePerson(ctx, &hai))
-	mustNil(t, s.SaveBranchYear(ctx, BranchYear{BranchID: khom2.ID, Year: 2024, Rating: "good"}))
+	mustNil(t, s.SaveBranchYear(ctx, domain.BranchYear{BranchID: khom2.ID, Year: 2024, Rating: "good"}))
 
 	an := findPerson(t, s, "Nguyễn Văn An")
 	before := wardView(t, s, plan)
@@ -179,7 +181,7 @@ func TestTrashHidesAndRestores(t *testing.T) {
 	items, err := s.Trash(ctx)
 	mustNil(t, err)
 	// An: one admission event, a 2025 record, an office, a club membership.
-	if len(items) != 1 || items[0].Kind != TrashPerson || items[0].ID != an.ID || items[0].Label != "Nguyễn Văn An (02/02/2000)" || items[0].Links != 4 {
+	if len(items) != 1 || items[0].Kind != domain.TrashPerson || items[0].ID != an.ID || items[0].Label != "Nguyễn Văn An (02/02/2000)" || items[0].Links != 4 {
 		t.Fatalf("trash = %+v", items)
 	}
 
@@ -227,9 +229,9 @@ func TestTrashHidesAndRestores(t *testing.T) {
 
 	// Everything back, in another order than it went.
 	for _, r := range []struct {
-		kind TrashKind
+		kind domain.TrashKind
 		id   int64
-	}{{TrashClub, club}, {TrashPerson, an.ID}, {TrashBranch, khom2.ID}, {TrashCoop, coop}} {
+	}{{domain.TrashClub, club}, {domain.TrashPerson, an.ID}, {domain.TrashBranch, khom2.ID}, {domain.TrashCoop, coop}} {
 		got, err := s.RestoreTrash(ctx, r.kind, r.id)
 		if err != nil {
 			t.Fatalf("restore %s %d: %v", r.kind, r.id, err)
@@ -289,11 +291,11 @@ func TestEmptyTrash(t *testing.T) {
 
 	// One item at a time: the branch first. An, restored, then has no
 	// branch, and the restore says why.
-	mustNil(t, s.PurgeTrash(ctx, TrashBranch, khom1.ID))
-	if _, err := s.RestoreTrash(ctx, TrashBranch, khom1.ID); !errors.Is(err, ErrNotFound) {
+	mustNil(t, s.PurgeTrash(ctx, domain.TrashBranch, khom1.ID))
+	if _, err := s.RestoreTrash(ctx, domain.TrashBranch, khom1.ID); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("restore of a purged branch: %v", err)
 	}
-	got, err := s.RestoreTrash(ctx, TrashPerson, an.ID)
+	got, err := s.RestoreTrash(ctx, domain.TrashPerson, an.ID)
 	mustNil(t, err)
 	if len(got.Notes) != 1 || !strings.Contains(got.Notes[0].Error(), "chi đoàn mã") {
 		t.Fatalf("restore notes: %v", got.Notes)
@@ -315,7 +317,7 @@ func TestEmptyTrash(t *testing.T) {
 	if items, _ := s.Trash(ctx); len(items) != 0 {
 		t.Fatalf("trash after emptying: %+v", items)
 	}
-	if _, err := s.RestoreTrash(ctx, TrashPerson, an.ID); !errors.Is(err, ErrNotFound) {
+	if _, err := s.RestoreTrash(ctx, domain.TrashPerson, an.ID); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("restore after emptying: %v", err)
 	}
 	var rows int
@@ -354,13 +356,13 @@ func TestEmptyTrash(t *testing.T) {
 func TestTrashKeepsIDs(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	a := member("Nguyễn", "Văn", "An", MustDate(2000, 1, 1), "A1")
+	a := member("Nguyễn", "Văn", "An", domain.MustDate(2000, 1, 1), "A1")
 	mustNil(t, s.SavePerson(ctx, a))
-	b := member("Trần", "Văn", "Bình", MustDate(2000, 1, 1), "B1")
+	b := member("Trần", "Văn", "Bình", domain.MustDate(2000, 1, 1), "B1")
 	mustNil(t, s.SavePerson(ctx, b))
 	mustNil(t, s.DeletePerson(ctx, b.ID))
-	c := member("Lê", "Văn", "Cường", MustDate(2000, 1, 1), "C1")
-	mustNil(t, s.AddPeople(ctx, []*Person{c}))
+	c := member("Lê", "Văn", "Cường", domain.MustDate(2000, 1, 1), "C1")
+	mustNil(t, s.AddPeople(ctx, []*domain.Person{c}))
 	if c.ID == b.ID {
 		t.Fatalf("new person took the id %d of one in the bin", c.ID)
 	}
@@ -369,15 +371,15 @@ func TestTrashKeepsIDs(t *testing.T) {
 	}
 	// A card number given meanwhile to someone else blocks the restore
 	// with a message, and changes nothing.
-	d := member("Phạm", "Văn", "Dũng", MustDate(2000, 1, 1), "B1")
+	d := member("Phạm", "Văn", "Dũng", domain.MustDate(2000, 1, 1), "B1")
 	mustNil(t, s.SavePerson(ctx, d))
-	errs := fieldErrors(t, func() error { _, err := s.RestoreTrash(ctx, TrashPerson, b.ID); return err }())
+	errs := fieldErrors(t, func() error { _, err := s.RestoreTrash(ctx, domain.TrashPerson, b.ID); return err }())
 	if errs[0].Field != "CardNumber" || !strings.Contains(errs[0].Msg, "Phạm Văn Dũng") {
 		t.Fatalf("card conflict: %v", errs)
 	}
 	d.CardNumber = "D1"
 	mustNil(t, s.SavePerson(ctx, d))
-	got, err := s.RestoreTrash(ctx, TrashPerson, b.ID)
+	got, err := s.RestoreTrash(ctx, domain.TrashPerson, b.ID)
 	mustNil(t, err)
 	if got.ID != b.ID {
 		t.Fatalf("restored under %d, want %d", got.ID, b.ID)
@@ -386,11 +388,11 @@ func TestTrashKeepsIDs(t *testing.T) {
 		t.Fatalf("restored person not searchable: %+v", found)
 	}
 	// A branch of the same name made meanwhile blocks a branch's restore.
-	br := &Branch{Name: "Chi đoàn Khóm 9", Kind: BranchHamlet, Active: true}
+	br := &domain.Branch{Name: "Chi đoàn Khóm 9", Kind: domain.BranchHamlet, Active: true}
 	mustNil(t, s.SaveBranch(ctx, br))
 	mustNil(t, s.DeleteBranch(ctx, br.ID))
-	mustNil(t, s.SaveBranch(ctx, &Branch{Name: "Chi đoàn Khóm 9", Kind: BranchHamlet, Active: true}))
-	errs = fieldErrors(t, func() error { _, err := s.RestoreTrash(ctx, TrashBranch, br.ID); return err }())
+	mustNil(t, s.SaveBranch(ctx, &domain.Branch{Name: "Chi đoàn Khóm 9", Kind: domain.BranchHamlet, Active: true}))
+	errs = fieldErrors(t, func() error { _, err := s.RestoreTrash(ctx, domain.TrashBranch, br.ID); return err }())
 	if errs[0].Field != "Name" {
 		t.Fatalf("name conflict: %v", errs)
 	}
@@ -408,10 +410,10 @@ func TestTrashLinksBetweenDeletedRecords(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
 	br := saveBranch(t, s, "Chi đoàn Khóm 1")
-	p := member("Nguyễn", "Văn", "An", MustDate(2000, 1, 2), "A1")
+	p := member("Nguyễn", "Văn", "An", domain.MustDate(2000, 1, 2), "A1")
 	p.BranchID = br.ID
 	mustNil(t, s.SavePerson(ctx, p))
-	club := &Club{Name: "CLB Bóng đá", Kind: "interest", Active: true, Members: []GroupMember{{PersonID: p.ID, Role: "Đội trưởng"}, {Name: "Trương Văn Lộc"}}}
+	club := &domain.Club{Name: "CLB Bóng đá", Kind: "interest", Active: true, Members: []domain.GroupMember{{PersonID: p.ID, Role: "Đội trưởng"}, {Name: "Trương Văn Lộc"}}}
 	mustNil(t, s.SaveClub(ctx, club))
 
 	// The person goes first, then the branch (now without active
@@ -421,7 +423,7 @@ func TestTrashLinksBetweenDeletedRecords(t *testing.T) {
 	mustNil(t, s.DeleteClub(ctx, club.ID))
 	// Back in the other order: the person first, whose branch and club
 	// are still in the bin.
-	res, err := s.RestoreTrash(ctx, TrashPerson, p.ID)
+	res, err := s.RestoreTrash(ctx, domain.TrashPerson, p.ID)
 	mustNil(t, err)
 	if len(res.Notes) != 2 || !strings.Contains(res.Notes[0].Error(), "đang ở thùng rác") || !strings.Contains(res.Notes[1].Error(), "đang ở thùng rác") {
 		t.Fatalf("notes: %q", res.Notes)
@@ -429,9 +431,9 @@ func TestTrashLinksBetweenDeletedRecords(t *testing.T) {
 	if got, _ := s.Person(ctx, p.ID); got.BranchID != 0 {
 		t.Fatalf("person restored into a branch in the bin: %+v", got)
 	}
-	_, err = s.RestoreTrash(ctx, TrashBranch, br.ID)
+	_, err = s.RestoreTrash(ctx, domain.TrashBranch, br.ID)
 	mustNil(t, err)
-	_, err = s.RestoreTrash(ctx, TrashClub, club.ID)
+	_, err = s.RestoreTrash(ctx, domain.TrashClub, club.ID)
 	mustNil(t, err)
 	if got, _ := s.Person(ctx, p.ID); got.BranchID != br.ID {
 		t.Fatalf("person not back in the branch: %+v", got)
@@ -446,7 +448,7 @@ func TestTrashLinksBetweenDeletedRecords(t *testing.T) {
 	// person.
 	mustNil(t, s.DeleteClub(ctx, club.ID))
 	mustNil(t, s.DeletePerson(ctx, p.ID))
-	res, err = s.RestoreTrash(ctx, TrashClub, club.ID)
+	res, err = s.RestoreTrash(ctx, domain.TrashClub, club.ID)
 	mustNil(t, err)
 	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0].Error(), "người mã") {
 		t.Fatalf("notes: %q", res.Notes)
@@ -454,7 +456,7 @@ func TestTrashLinksBetweenDeletedRecords(t *testing.T) {
 	if c, _ := s.Club(ctx, club.ID); len(c.Members) != 1 {
 		t.Fatalf("club members while the person is in the bin: %+v", c.Members)
 	}
-	_, err = s.RestoreTrash(ctx, TrashPerson, p.ID)
+	_, err = s.RestoreTrash(ctx, domain.TrashPerson, p.ID)
 	mustNil(t, err)
 	if c, _ := s.Club(ctx, club.ID); len(c.Members) != 2 {
 		t.Fatalf("membership not back with the person: %+v", c.Members)
@@ -499,12 +501,12 @@ func TestUpgradeKeepsData(t *testing.T) {
 	p.Phone = "0901234567"
 	mustNil(t, s.SavePerson(ctx, &p))
 	mustNil(t, s.DeletePerson(ctx, p.ID))
-	_, err = s.RestoreTrash(ctx, TrashPerson, p.ID)
+	_, err = s.RestoreTrash(ctx, domain.TrashPerson, p.ID)
 	mustNil(t, err)
 	// The save also gave him the admission event schema 1 lacked.
 	h, err := s.History(ctx, HistoryFilter{PersonID: p.ID})
 	mustNil(t, err)
-	if got := summaries(h); len(got) != 4 || !strings.Contains(got[3], "Số điện thoại: (trống) » 0901234567") {
+	if got := summaries(h); len(got) != 4 || !strings.Contains(got[3], "Điện thoại: (trống) » 0901234567") {
 		t.Fatalf("history after upgrade: %q", got)
 	}
 }

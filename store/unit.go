@@ -4,25 +4,26 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
+
+	"sodoan/domain"
 )
 
 var unitKeys = []struct {
 	key   string
-	field func(*Unit) *string
+	field func(*domain.Unit) *string
 }{
-	{"unit.upper_body", func(u *Unit) *string { return &u.UpperBody }},
-	{"unit.name", func(u *Unit) *string { return &u.Name }},
-	{"unit.place", func(u *Unit) *string { return &u.Place }},
-	{"unit.issuer_code", func(u *Unit) *string { return &u.IssuerCode }},
-	{"unit.secretary", func(u *Unit) *string { return &u.SecretaryName }},
-	{"unit.deputy", func(u *Unit) *string { return &u.DeputyName }},
+	{"unit.upper_body", func(u *domain.Unit) *string { return &u.UpperBody }},
+	{"unit.name", func(u *domain.Unit) *string { return &u.Name }},
+	{"unit.place", func(u *domain.Unit) *string { return &u.Place }},
+	{"unit.issuer_code", func(u *domain.Unit) *string { return &u.IssuerCode }},
+	{"unit.secretary", func(u *domain.Unit) *string { return &u.SecretaryName }},
+	{"unit.deputy", func(u *domain.Unit) *string { return &u.DeputyName }},
 }
 
 // Unit reads the unit settings; unset ones are empty, except the issuer
 // code, which defaults to ĐTN (a ward Union's).
-func (s *Store) Unit(ctx context.Context) (Unit, error) {
-	var u Unit
+func (s *Store) Unit(ctx context.Context) (domain.Unit, error) {
+	var u domain.Unit
 	rows, err := s.db.QueryContext(ctx, `SELECT key, value FROM settings WHERE key LIKE 'unit.%'`)
 	if err != nil {
 		return u, fmt.Errorf("đọc thông tin đơn vị: %w", err)
@@ -64,29 +65,9 @@ func hasUnit(ctx context.Context, q rowQuerier) (bool, error) {
 
 // SaveUnit validates and writes the unit settings. Header names are kept
 // in capitals, as documents print them.
-func (s *Store) SaveUnit(ctx context.Context, u Unit) error {
-	cleanUnit(&u)
-	c := &checker{}
-	c.text("UpperBody", "Đoàn cấp trên", u.UpperBody, ruleLine)
-	c.text("Name", "Tên đơn vị", u.Name, ruleLine)
-	c.text("Place", "Địa danh", u.Place, ruleLine)
-	c.text("IssuerCode", "Ký hiệu cơ quan ban hành", u.IssuerCode, ruleCode)
-	checkIssuerCode(c, u.IssuerCode)
-	c.text("SecretaryName", "Bí thư", u.SecretaryName, ruleFullName)
-	c.text("DeputyName", "Phó Bí thư", u.DeputyName, ruleFullName)
-	if u.UpperBody == "" {
-		c.add("UpperBody", "Đoàn cấp trên", "không được để trống (ví dụ TỈNH ĐOÀN ĐỒNG THÁP)")
-	}
-	if u.Name == "" {
-		c.add("Name", "Tên đơn vị", "không được để trống (ví dụ BCH ĐOÀN PHƯỜNG 1)")
-	}
-	if u.Place == "" {
-		c.add("Place", "Địa danh", "không được để trống (ví dụ Phường 1)")
-	}
-	if u.IssuerCode == "" {
-		u.IssuerCode = "ĐTN"
-	}
-	if err := c.err(); err != nil {
+func (s *Store) SaveUnit(ctx context.Context, u domain.Unit) error {
+	c := domain.CheckUnit(&u)
+	if err := c.Err(); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *writeTx) error {
@@ -97,17 +78,6 @@ func (s *Store) SaveUnit(ctx context.Context, u Unit) error {
 		}
 		return nil
 	})
-}
-
-// cleanUnit normalises the unit's texts; header names are kept in
-// capitals, as documents print them.
-func cleanUnit(u *Unit) {
-	u.UpperBody = strings.ToUpper(Clean(u.UpperBody))
-	u.Name = strings.ToUpper(Clean(u.Name))
-	u.Place = Clean(u.Place)
-	u.IssuerCode = strings.ToUpper(Clean(u.IssuerCode))
-	u.SecretaryName = Clean(u.SecretaryName)
-	u.DeputyName = Clean(u.DeputyName)
 }
 
 func setSetting(ctx context.Context, tx *writeTx, key, value string) error {

@@ -6,6 +6,9 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
+
+	"sodoan/domain"
 )
 
 // The register's one write path. Every statement that changes what a user
@@ -63,6 +66,9 @@ type dbRow map[string]any
 type writeTx struct {
 	ctx context.Context
 	tx  *sql.Tx
+	// now is the register's clock (Store.Now), which stamps the history
+	// and the recycle bin.
+	now func() time.Time
 	// stmts keeps the statements of the write path prepared for the
 	// transaction: a batch admission runs the same few for every person.
 	stmts map[string]*sql.Stmt
@@ -70,10 +76,14 @@ type writeTx struct {
 	// hundred to a statement just before it commits.
 	pending []any
 	// trashMax is the highest id the recycle bin keeps, by kind, read once.
-	trashMax map[TrashKind]int64
+	trashMax map[domain.TrashKind]int64
 	// cols caches each table's columns for restores.
 	cols map[string][]string
 }
+
+// stamp is the register's clock's time as the register writes it (UTC,
+// to the millisecond, as parseStamp reads it).
+func (w *writeTx) stamp() string { return w.now().UTC().Format(stampLayout) }
 
 // prepared returns q prepared in the transaction, once.
 func (w *writeTx) prepared(q string) (*sql.Stmt, error) {
@@ -94,7 +104,7 @@ func (w *writeTx) prepared(q string) (*sql.Stmt, error) {
 // write runs fn in one transaction through the write path.
 func (s *Store) write(ctx context.Context, fn func(*writeTx) error) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		w := &writeTx{ctx: ctx, tx: tx}
+		w := &writeTx{ctx: ctx, tx: tx, now: s.Now}
 		if err := fn(w); err != nil {
 			return err
 		}
@@ -180,9 +190,9 @@ func (w *writeTx) insert(table, stmt string, args ...any) (int64, error) {
 
 // avoidTrashedID moves a row just inserted (no other row refers to it
 // yet) past the ids kept in the recycle bin when it took one of them.
-func (w *writeTx) avoidTrashedID(table string, kind TrashKind, id int64) (int64, error) {
+func (w *writeTx) avoidTrashedID(table string, kind domain.TrashKind, id int64) (int64, error) {
 	if w.trashMax == nil {
-		w.trashMax = map[TrashKind]int64{}
+		w.trashMax = map[domain.TrashKind]int64{}
 	}
 	max, ok := w.trashMax[kind]
 	if !ok {
@@ -398,13 +408,21 @@ const (
 	historyBatch = 100
 )
 
-// flush writes the queued history lines, a hundred to a statement.
+// flush writes the queued history lines, a hundred to a statement, each
+// stamped with the register's clock when its statement runs (as the
+// column's default, SQLite's own clock, did).
 func (w *writeTx) flush() error {
 	for len(w.pending) > 0 {
 		n := min(len(w.pending)/historyCols, historyBatch)
-		q := `INSERT INTO history(action, entity, row_key, person_id, before, after, note) VALUES ` +
-			strings.TrimSuffix(strings.Repeat("(?,?,?,?,?,?,?),", n), ",")
-		if _, err := w.raw(q, w.pending[:n*historyCols]...); err != nil {
+		q := `INSERT INTO history(at, action, entity, row_key, person_id, before, after, note) VALUES ` +
+			strings.TrimSuffix(strings.Repeat("(?,?,?,?,?,?,?,?),", n), ",")
+		at := w.stamp()
+		args := make([]any, 0, n*(historyCols+1))
+		for line := range n {
+			args = append(args, at)
+			args = append(args, w.pending[line*historyCols:(line+1)*historyCols]...)
+		}
+		if _, err := w.raw(q, args...); err != nil {
 			return fmt.Errorf("ghi lịch sử: %w", err)
 		}
 		w.pending = w.pending[n*historyCols:]

@@ -1,6 +1,9 @@
 // Package ui is Sổ Đoàn's desktop window: every screen of the register in
-// one Fyne window. It reads and writes only through package store and
-// builds documents only through package report.
+// one Fyne window. It reads and writes the register only through package
+// store, issues documents only through package issuing, reads and writes
+// spreadsheets through package sheet and ward packages through package
+// wardpkg; of report it uses only the way a ward's name is printed. It holds
+// no SQL and no PDF layout.
 package ui
 
 import (
@@ -8,6 +11,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"sodoan/domain"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -42,9 +47,11 @@ type Options struct {
 	// replace it to run them on the test's goroutine, since Fyne's test
 	// driver would run them at once on the background goroutine.
 	do func(func())
-	// today is the window's clock; nil means store.Today. Tests replace
-	// it to see the dashboard on a chosen day.
-	today func() store.Date
+	// Now is the window's clock, passed down from cmd/sodoan with the one
+	// its register is opened with (store.OpenOptions.Now), so that the
+	// window's today and the register's agree; nil means time.Now. Tests
+	// replace App.today to see the dashboard on a chosen day.
+	Now func() time.Time
 }
 
 // screen is one page of the navigation list.
@@ -83,7 +90,8 @@ type App struct {
 
 	// do hands UI updates from background goroutines to the UI goroutine.
 	do    func(func())
-	today func() store.Date // the clock (Options.today)
+	now   func() time.Time   // the clock (Options.Now)
+	today func() domain.Date // now's date; tests replace it
 
 	// notice confirms saves at the foot of the window.
 	notice  *noticeBar
@@ -116,10 +124,11 @@ func New(fa fyne.App, st *store.Store, opts Options) (*App, error) {
 	if err := SetLanguage(fa.Preferences().StringWithFallback(prefLanguage, LangVietnamese)); err != nil {
 		return nil, err
 	}
-	a := &App{fa: fa, st: st, ctx: context.Background(), opts: opts, screens: map[string]screen{}, do: opts.do, today: opts.today}
-	if a.today == nil {
-		a.today = store.Today
+	a := &App{fa: fa, st: st, ctx: context.Background(), opts: opts, screens: map[string]screen{}, do: opts.do, now: opts.Now}
+	if a.now == nil {
+		a.now = time.Now
 	}
+	a.today = func() domain.Date { return domain.DateOf(a.now()) }
 	if a.do == nil {
 		a.do = fyne.Do
 	}
@@ -432,8 +441,14 @@ func (a *App) info(title, msg string) {
 	a.showDialog(d, nil)
 }
 
-// thisYear is the calendar year the screens start on.
-func thisYear() int { return time.Now().Year() }
+// thisYear is the calendar year the screens start on, by the window's
+// clock.
+func (a *App) thisYear() int { return a.today().Year() }
+
+// fileStamp is the time in the name of a file the window writes (a
+// backup, a package, an export), by its clock: the same clock names the
+// register's own backups.
+func (a *App) fileStamp() string { return a.now().Format("2006-01-02-150405") }
 
 // bounded lays its objects out over its whole size but asks for little
 // room itself. Fyne grows a window to its content's minimum size, so one

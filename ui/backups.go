@@ -3,7 +3,8 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
-	"time"
+
+	"sodoan/domain"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -79,7 +80,7 @@ func (a *App) backupSection() fyne.CanvasObject {
 func (a *App) backupTo(dir string) (string, error) {
 	base := filepath.Base(a.st.Path())
 	base = base[:len(base)-len(filepath.Ext(base))]
-	dest := filepath.Join(dir, base+"-"+time.Now().Format("2006-01-02-150405")+".db")
+	dest := filepath.Join(dir, base+"-"+a.fileStamp()+".db")
 	if err := a.st.Backup(a.ctx, dest); err != nil {
 		return "", err
 	}
@@ -94,7 +95,7 @@ func (a *App) backupText() string {
 	switch {
 	case days < 0:
 		return T("Chưa sao lưu lần nào.")
-	case len(list) > 0 && store.DateOf(list[0].Time) == store.Today():
+	case len(list) > 0 && domain.DateOf(list[0].Time) == a.today():
 		return fmt.Sprintf(T("Lần sao lưu gần nhất: hôm nay lúc %s (%s)."), list[0].Time.Format("15:04"), T(list[0].Reason.Label()))
 	case days > store.BackupStale:
 		return fmt.Sprintf(T("Đã %d ngày chưa sao lưu: hãy sao lưu ngay."), days)
@@ -109,7 +110,7 @@ func (a *App) daysSinceBackup() int {
 	if err != nil || last.IsZero() {
 		return -1
 	}
-	return int(store.Today().Time().Sub(last.Time()).Hours() / 24)
+	return int(a.today().Time().Sub(last.Time()).Hours() / 24)
 }
 
 // restoreDialog offers the backups of the folder, newest first, or any

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -53,7 +55,7 @@ func TestReadOnlyBanner(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SaveUnit(context.Background(), store.Unit{UpperBody: "Tỉnh Đoàn Đồng Tháp", Name: "BCH Đoàn Phường 4", Place: "Phường 4"}); err != nil {
+	if err := st.SaveUnit(context.Background(), domain.Unit{UpperBody: "Tỉnh Đoàn Đồng Tháp", Name: "BCH Đoàn Phường 4", Place: "Phường 4"}); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
@@ -100,8 +102,8 @@ func TestSettingsBackupAndRestore(t *testing.T) {
 		t.Error("the last backup is not shown")
 	}
 	before, _ := f.st.CountMembers(ctx, store.MemberFilter{Kind: store.KindAll})
-	extra := &store.Person{FamilyName: "Mai", MiddleName: "Thị", GivenName: "Thu", Gender: store.Female,
-		BirthDate: store.MustDate(2003, 4, 5), UnionMember: true, AdmissionDate: store.MustDate(2019, 3, 26)}
+	extra := &domain.Person{FamilyName: "Mai", MiddleName: "Thị", GivenName: "Thu", Gender: domain.Female,
+		BirthDate: domain.MustDate(2003, 4, 5), UnionMember: true, AdmissionDate: domain.MustDate(2019, 3, 26)}
 	if err := f.st.SavePerson(ctx, extra); err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -37,7 +39,7 @@ type batchAdmission struct {
 func (a *App) showBatchAdmission() *batchAdmission {
 	b := &batchAdmission{a: a, other: newErrorText()}
 	b.date = newDateEntry(a)
-	b.date.SetText(store.Today().String())
+	b.date.SetText(a.today().String())
 	branches, err := a.st.Branches(a.ctx, false)
 	if err != nil {
 		a.showError(err)
@@ -70,7 +72,7 @@ func (a *App) showBatchAdmission() *batchAdmission {
 
 func (b *batchAdmission) addRow() {
 	r := &admissionRow{name: newEntry(b.a), birth: newDateEntry(b.a), card: newEntry(b.a),
-		gender: newChoiceSelect(store.Genders, nil), err: newErrorText()}
+		gender: newChoiceSelect(domain.Genders, nil), err: newErrorText()}
 	r.name.SetPlaceHolder(T("Họ và tên"))
 	b.rows = append(b.rows, r)
 	b.grid.Add(container.NewVBox(
@@ -85,7 +87,7 @@ func (b *batchAdmission) save() bool {
 	for _, r := range b.rows {
 		r.err.set("")
 	}
-	date, err := store.ParseDate(b.date.Text)
+	date, err := domain.ParseDate(b.date.Text)
 	if err != nil {
 		b.other.set(T("Ngày kết nạp") + ": " + errText(err))
 		return false
@@ -94,21 +96,21 @@ func (b *batchAdmission) save() bool {
 	if i := b.branch.SelectedIndex(); i >= 0 {
 		branchID = b.branchIDs[i]
 	}
-	var people []*store.Person
+	var people []*domain.Person
 	var gridRow []*admissionRow
 	ok := true
 	for _, r := range b.rows {
 		if r.name.Text == "" && r.birth.Text == "" && r.card.Text == "" {
 			continue
 		}
-		fam, mid, giv := store.SplitFullName(r.name.Text)
-		birth, err := store.ParseDate(r.birth.Text)
+		fam, mid, giv := domain.SplitFullName(r.name.Text)
+		birth, err := domain.ParseDate(r.birth.Text)
 		if err != nil {
 			r.err.set(T("Ngày sinh") + ": " + errText(err))
 			ok = false
 		}
-		people = append(people, &store.Person{FamilyName: fam, MiddleName: mid, GivenName: giv,
-			Gender: store.Gender(r.gender.code()), BirthDate: birth, Ethnicity: "Kinh",
+		people = append(people, &domain.Person{FamilyName: fam, MiddleName: mid, GivenName: giv,
+			Gender: domain.Gender(r.gender.code()), BirthDate: birth, Ethnicity: "Kinh",
 			UnionMember: true, AdmissionDate: date, CardNumber: r.card.Text, BranchID: branchID})
 		gridRow = append(gridRow, r)
 	}
@@ -120,7 +122,7 @@ func (b *batchAdmission) save() bool {
 		return false
 	}
 	err = b.a.st.AddPeople(b.a.ctx, people)
-	var ve *store.ValidationError
+	var ve *domain.ValidationError
 	if errors.As(err, &ve) {
 		for _, fe := range ve.Errors {
 			if fe.Row >= 1 && fe.Row <= len(gridRow) {
@@ -156,7 +158,7 @@ type yearRating struct {
 	branch    *selectBox
 	branchIDs []int64
 	list      *fyne.Container
-	people    []store.Person
+	people    []domain.Person
 	selects   []*choiceSelect
 	all       *choiceSelect // rates every member at once
 	other     *errorText
@@ -183,13 +185,13 @@ func (a *App) showYearRating(branchID int64) *yearRating {
 			sel = len(opts) - 1
 		}
 	}
-	r.year = newSelect(yearOptions(thisYear()-5, thisYear()), func(string) { r.load() })
+	r.year = newSelect(yearOptions(a.thisYear()-5, a.thisYear()), func(string) { r.load() })
 	r.branch = newSelect(opts, func(string) { r.load() })
-	r.year.SetSelected(strconv.Itoa(thisYear()))
+	r.year.SetSelected(strconv.Itoa(a.thisYear()))
 	if len(opts) > 0 {
 		r.branch.SetSelectedIndex(sel)
 	}
-	all := newChoiceSelect(store.Ratings, func(code string) {
+	all := newChoiceSelect(domain.Ratings, func(code string) {
 		for _, s := range r.selects {
 			s.setCode(code)
 		}
@@ -217,7 +219,7 @@ func (r *yearRating) load() {
 		return
 	}
 	people, err := r.a.st.ListMembers(r.a.ctx, store.MemberFilter{BranchID: r.branchIDs[i],
-		Kind: store.KindUnion, Status: store.StatusActive})
+		Kind: store.KindUnion, Status: domain.StatusActive})
 	if err != nil {
 		r.a.showError(err)
 		return
@@ -227,7 +229,7 @@ func (r *yearRating) load() {
 	r.list.Objects = nil
 	year := r.yearValue()
 	for n, p := range people {
-		s := newChoiceSelect(store.Ratings, nil)
+		s := newChoiceSelect(domain.Ratings, nil)
 		if my, err := r.a.st.MemberYear(r.a.ctx, p.ID, year); err == nil {
 			s.setCode(string(my.Rating))
 		}
@@ -243,10 +245,10 @@ func (r *yearRating) load() {
 
 func (r *yearRating) save() bool {
 	r.other.set("")
-	ratings := map[int64]store.Rating{}
+	ratings := map[int64]domain.Rating{}
 	for i, s := range r.selects {
 		if c := s.code(); c != "" {
-			ratings[r.people[i].ID] = store.Rating(c)
+			ratings[r.people[i].ID] = domain.Rating(c)
 		}
 	}
 	if len(ratings) == 0 {
@@ -254,7 +256,7 @@ func (r *yearRating) save() bool {
 		return false
 	}
 	if err := r.a.st.SaveRatings(r.a.ctx, r.yearValue(), ratings); err != nil {
-		var ve *store.ValidationError
+		var ve *domain.ValidationError
 		if errors.As(err, &ve) {
 			r.other.set(errText(ve))
 			return false

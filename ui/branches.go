@@ -4,20 +4,21 @@ import (
 	"fmt"
 	"strconv"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/sheet"
-	"sodoan/store"
 )
 
 // branchesScreen lists the branches; the selected one is edited on the
 // right with its yearly standard-branch checklist and rating. The
 // checklist itself is edited from the button above the list.
 type branchesScreen struct {
-	*listDetail[store.Branch]
+	*listDetail[domain.Branch]
 	// criteria is the open checklist editor (for tests), nil when closed.
 	criteria *criteriaEditor
 	// boxes are the checkboxes of the shown branch's checklist.
@@ -31,31 +32,31 @@ type branchesScreen struct {
 func newBranchesScreen(a *App) *branchesScreen {
 	s := &branchesScreen{}
 	edit := newButtonWithIcon(T("Tiêu chí chi đoàn đạt chuẩn"), theme.ListIcon(), func() { s.editCriteria() })
-	s.listDetail = newListDetail[store.Branch](a, "Chi đoàn Khóm 10 (100)", T("Thêm chi đoàn"), edit,
-		a.tableExportButton(sheet.TableBranches, "chi-doan", thisYear))
-	s.id = func(b store.Branch) int64 { return b.ID }
-	s.label = func(b store.Branch) string {
+	s.listDetail = newListDetail[domain.Branch](a, "Chi đoàn Khóm 10 (100)", T("Thêm chi đoàn"), edit,
+		a.tableExportButton(sheet.TableBranches, "chi-doan", a.thisYear))
+	s.id = func(b domain.Branch) int64 { return b.ID }
+	s.label = func(b domain.Branch) string {
 		text := fmt.Sprintf("%s (%d)", b.Name, b.Members)
 		if !b.Dissolved.IsZero() || !b.Active {
 			text += " — " + T("đã giải thể")
 		}
 		return text
 	}
-	s.load = func() ([]store.Branch, error) { return a.st.Branches(a.ctx, true) }
-	s.blank = func() store.Branch { return store.Branch{Active: true, Kind: store.BranchHamlet} }
+	s.load = func() ([]domain.Branch, error) { return a.st.Branches(a.ctx, true) }
+	s.blank = func() domain.Branch { return domain.Branch{Active: true, Kind: domain.BranchHamlet} }
 	s.show = s.showBranch
 	return s
 }
 
 // showBranch fills the right side with the branch's form and, for a saved
 // branch, its checklist and rating for a year.
-func (s *branchesScreen) showBranch(b store.Branch) {
+func (s *branchesScreen) showBranch(b domain.Branch) {
 	a := s.a
 	var fm form
 	fm.other = newErrorText()
 	name := newEntry(a)
 	name.SetText(b.Name)
-	kind := newChoiceSelect(store.BranchKinds, nil)
+	kind := newChoiceSelect(domain.BranchKinds, nil)
 	kind.setCode(string(b.Kind))
 	active := newCheck(T("Đang hoạt động"), nil)
 	active.SetChecked(b.Active)
@@ -75,7 +76,7 @@ func (s *branchesScreen) showBranch(b store.Branch) {
 			return errSkip
 		}
 		nb = b
-		nb.Name, nb.Kind, nb.Active, nb.Dissolved, nb.Note = name.Text, store.BranchKind(kind.code()), active.Checked, d, note.Text
+		nb.Name, nb.Kind, nb.Active, nb.Dissolved, nb.Note = name.Text, domain.BranchKind(kind.code()), active.Checked, d, note.Text
 		return a.st.SaveBranch(a.ctx, &nb)
 	}, func() { s.saved(nb.ID) })
 	box := container.NewVBox(heading(T("Thông tin chi đoàn")), fm.grid(), fm.other)
@@ -103,7 +104,7 @@ func (s *branchesScreen) showBranch(b store.Branch) {
 
 // checklist shows the standard-branch criteria of a year as checkboxes and
 // the branch's rating.
-func (s *branchesScreen) checklist(b store.Branch) fyne.CanvasObject {
+func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 	a := s.a
 	checks := container.NewVBox()
 	var boxes []*check
@@ -114,7 +115,7 @@ func (s *branchesScreen) checklist(b store.Branch) fyne.CanvasObject {
 	// retired or added since the mark was made): kept when the year is
 	// saved again.
 	var hidden []int64
-	year := newSelect(yearOptions(thisYear()-5, thisYear()), nil)
+	year := newSelect(yearOptions(s.a.thisYear()-5, s.a.thisYear()), nil)
 	load := func() {
 		y, _ := strconv.Atoi(year.Selected)
 		// Each year is assessed against its own checklist: changing the
@@ -159,11 +160,11 @@ func (s *branchesScreen) checklist(b store.Branch) fyne.CanvasObject {
 		}
 	}
 	year.OnChanged = func(string) { load() }
-	year.SetSelected(strconv.Itoa(thisYear()))
+	year.SetSelected(strconv.Itoa(s.a.thisYear()))
 	s.checkYear = year
 	saveYear := func() {
 		y, _ := strconv.Atoi(year.Selected)
-		by := store.BranchYear{BranchID: b.ID, Year: y, Rating: rating.code(), Met: append([]int64(nil), hidden...)}
+		by := domain.BranchYear{BranchID: b.ID, Year: y, Rating: rating.code(), Met: append([]int64(nil), hidden...)}
 		for i, c := range boxes {
 			if c.Checked {
 				by.Met = append(by.Met, ids[i])

@@ -3,37 +3,38 @@ package ui
 import (
 	"fmt"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/sheet"
-	"sodoan/store"
 )
 
 // clubsScreen lists the clubs and edits the selected one.
 type clubsScreen struct {
-	*listDetail[store.Club]
+	*listDetail[domain.Club]
 }
 
 func newClubsScreen(a *App) *clubsScreen {
-	s := &clubsScreen{newListDetail[store.Club](a, "CLB Thanh niên làm kinh tế (20)", T("Thêm câu lạc bộ"),
-		a.tableExportButton(sheet.TableClubs, "cau-lac-bo", thisYear))}
-	s.id = func(c store.Club) int64 { return c.ID }
-	s.label = func(c store.Club) string { return groupLabel(c.Name, c.Members) }
-	s.load = func() ([]store.Club, error) { return a.st.Clubs(a.ctx) }
-	s.blank = func() store.Club { return store.Club{Active: true, Kind: "economic"} }
+	s := &clubsScreen{newListDetail[domain.Club](a, "CLB Thanh niên làm kinh tế (20)", T("Thêm câu lạc bộ"),
+		a.tableExportButton(sheet.TableClubs, "cau-lac-bo", a.thisYear))}
+	s.id = func(c domain.Club) int64 { return c.ID }
+	s.label = func(c domain.Club) string { return groupLabel(c.Name, c.Members) }
+	s.load = func() ([]domain.Club, error) { return a.st.Clubs(a.ctx) }
+	s.blank = func() domain.Club { return domain.Club{Active: true, Kind: "economic"} }
 	s.show = s.showClub
 	s.newWhenEmpty = true
 	return s
 }
 
-func (s *clubsScreen) showClub(c store.Club) {
+func (s *clubsScreen) showClub(c domain.Club) {
 	a := s.a
 	var fm form
 	fm.other = newErrorText()
 	name := newEntry(a)
 	name.SetText(c.Name)
-	kind := newChoiceSelect(store.ClubKinds, nil)
+	kind := newChoiceSelect(domain.ClubKinds, nil)
 	kind.setCode(string(c.Kind))
 	founded := newDateEntry(a)
 	founded.SetText(c.Founded.String())
@@ -49,7 +50,7 @@ func (s *clubsScreen) showClub(c store.Club) {
 	fm.add("Leader", T("Chủ nhiệm"), leader)
 	fm.add("Active", "", active)
 	fm.add("Note", T("Ghi chú"), note)
-	members := newGroupEditor(a, c.Members, store.ClubRoles)
+	members := newGroupEditor(a, c.Members, domain.ClubRoles)
 	nc := c
 	save := fm.saveButton(a, T("Lưu"), func() error {
 		d, ok := fm.parseDateField("Founded", founded)
@@ -57,7 +58,7 @@ func (s *clubsScreen) showClub(c store.Club) {
 			return errSkip
 		}
 		nc = c
-		nc.Name, nc.Kind, nc.Founded, nc.Leader, nc.Active, nc.Note = name.Text, store.ClubKind(kind.code()), d, leader.Text, active.Checked, note.Text
+		nc.Name, nc.Kind, nc.Founded, nc.Leader, nc.Active, nc.Note = name.Text, domain.ClubKind(kind.code()), d, leader.Text, active.Checked, note.Text
 		nc.Members = members.members
 		return a.st.SaveClub(a.ctx, &nc)
 	}, func() { s.saved(nc.ID) })

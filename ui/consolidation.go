@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -14,7 +16,6 @@ import (
 
 	"sodoan/issuing"
 	"sodoan/report"
-	"sodoan/store"
 	"sodoan/wardpkg"
 )
 
@@ -41,9 +42,9 @@ type consolidationScreen struct {
 	a    *App
 	root fyne.CanvasObject
 
-	wards     []store.Ward
+	wards     []domain.Ward
 	wardTable *widget.Table
-	cons      store.Consolidation
+	cons      domain.Consolidation
 	indTable  *widget.Table
 
 	year      *widget.Select
@@ -57,9 +58,8 @@ type consolidationScreen struct {
 	last string
 }
 
-// consolidationYears are the years offered, latest first.
-func consolidationYears() []string {
-	y := thisYear()
+// consolidationYears are the years offered, latest (y) first.
+func consolidationYears(y int) []string {
 	out := make([]string, 0, 6)
 	for i := 0; i < 6; i++ {
 		out = append(out, strconv.Itoa(y-i))
@@ -71,7 +71,7 @@ func newConsolidationScreen(a *App) *consolidationScreen {
 	s := &consolidationScreen{a: a}
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.year = widget.NewSelect(consolidationYears(), func(string) { s.load() })
+	s.year = widget.NewSelect(consolidationYears(a.thisYear()), func(string) { s.load() })
 	s.year.SetSelectedIndex(0)
 	s.importBtn = newButtonWithIcon(T("Nhập gói của phường"), theme.DownloadIcon(), s.chooseFile)
 	s.importBtn.Importance = widget.HighImportance
@@ -131,13 +131,13 @@ func (s *consolidationScreen) wardCell(row, col int, header []string) string {
 	case 0:
 		return w.Unit
 	case 1:
-		return store.FormatTime(w.Made)
+		return domain.FormatTime(w.Made)
 	case 2:
 		return strconv.Itoa(w.Schema)
 	case 3:
 		return fmtInt(int64(w.Members))
 	}
-	return store.FormatTime(w.Imported)
+	return domain.FormatTime(w.Imported)
 }
 
 // indicatorCell is one cell of the indicators' table: the code, the
@@ -175,7 +175,7 @@ func (s *consolidationScreen) indicatorCell(row, col int) string {
 	case col < 3+n:
 		return resultCell(s.cons.Wards[col-3].Results, i)
 	case col == 3+n:
-		if i < len(s.cons.Total) && in.Kind == store.KindCheck && s.cons.Total[i].Known {
+		if i < len(s.cons.Total) && in.Kind == domain.KindCheck && s.cons.Total[i].Known {
 			return fmt.Sprintf("%s/%d", fmtNum(s.cons.Total[i].Actual), n)
 		}
 		return resultCell(s.cons.Total, i)
@@ -186,7 +186,7 @@ func (s *consolidationScreen) indicatorCell(row, col int) string {
 	return ""
 }
 
-func resultCell(rs []store.Result, i int) string {
+func resultCell(rs []domain.Result, i int) string {
 	if i >= len(rs) || !rs[i].Known {
 		return "—"
 	}
@@ -203,9 +203,9 @@ func (s *consolidationScreen) load() {
 	s.busy++
 	go func() {
 		wards, err := s.a.st.Wards(s.a.ctx)
-		var c store.Consolidation
+		var c domain.Consolidation
 		if err == nil {
-			c, err = wardpkg.Consolidate(s.a.ctx, s.a.st, year, store.Date{})
+			c, err = wardpkg.Consolidate(s.a.ctx, s.a.st, year, domain.Date{})
 		}
 		s.a.do(func() {
 			s.busy--
@@ -294,10 +294,10 @@ func (s *consolidationScreen) importPackage(path, passphrase string) {
 				s.a.showError(err)
 				return
 			}
-			msg := fmt.Sprintf(T("Đã nhập gói của %s lập lúc %s (%s đoàn viên)."), imp.Ward.Unit, store.FormatTime(imp.Ward.Made),
+			msg := fmt.Sprintf(T("Đã nhập gói của %s lập lúc %s (%s đoàn viên)."), imp.Ward.Unit, domain.FormatTime(imp.Ward.Made),
 				fmtInt(int64(imp.Ward.Members)))
 			if imp.Replaced != nil {
-				msg += " " + fmt.Sprintf(T("Gói lập lúc %s được thay."), store.FormatTime(imp.Replaced.Made))
+				msg += " " + fmt.Sprintf(T("Gói lập lúc %s được thay."), domain.FormatTime(imp.Replaced.Made))
 			}
 			s.status.SetText(msg)
 			s.load()

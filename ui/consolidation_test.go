@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
@@ -53,7 +55,7 @@ func TestConsolidationScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cons.Close() })
-	if err := cons.MakeConsolidation(ctx, store.Unit{Name: "BCH Tỉnh Đoàn Đồng Tháp", UpperBody: "Trung ương Đoàn TNCS Hồ Chí Minh",
+	if err := cons.MakeConsolidation(ctx, domain.Unit{Name: "BCH Tỉnh Đoàn Đồng Tháp", UpperBody: "Trung ương Đoàn TNCS Hồ Chí Minh",
 		Place: "Đồng Tháp", SecretaryName: "Phan Văn Thắng"}); err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +105,7 @@ func TestConsolidationScreen(t *testing.T) {
 
 	// The indicators: a column a ward, then the total, as consolidated.
 	year := thisYear()
-	c, err := wardpkg.Consolidate(ctx, cons, year, store.Date{})
+	c, err := wardpkg.Consolidate(ctx, cons, year, domain.Date{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,8 +126,8 @@ func TestConsolidationScreen(t *testing.T) {
 			}
 		}
 		want := resultCell(c.Total, i)
-		if in.Kind == store.KindCheck && c.Total[i].Known {
-			want = store.FormatNum(c.Total[i].Actual) + "/2"
+		if in.Kind == domain.KindCheck && c.Total[i].Known {
+			want = domain.FormatNum(c.Total[i].Actual) + "/2"
 		}
 		if got := s.indicatorCell(i+1, 5); got != want {
 			t.Errorf("%s total: %q, want %q", in.Code, got, want)

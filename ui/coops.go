@@ -4,33 +4,34 @@ import (
 	"fmt"
 	"strconv"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/sheet"
-	"sodoan/store"
 )
 
 // coopsScreen lists the cooperative groups and edits the selected one with
 // its yearly results.
 type coopsScreen struct {
-	*listDetail[store.Coop]
+	*listDetail[domain.Coop]
 }
 
 func newCoopsScreen(a *App) *coopsScreen {
-	s := &coopsScreen{newListDetail[store.Coop](a, "Tổ hợp tác trồng hoa kiểng (10)", T("Thêm tổ hợp tác"),
-		a.tableExportButton(sheet.TableCoops, "to-hop-tac", thisYear))}
-	s.id = func(c store.Coop) int64 { return c.ID }
-	s.label = func(c store.Coop) string { return groupLabel(c.Name, c.Members) }
-	s.load = func() ([]store.Coop, error) { return a.st.Coops(a.ctx) }
-	s.blank = func() store.Coop { return store.Coop{Active: true, LegalBasis: "nd77_2019"} }
+	s := &coopsScreen{newListDetail[domain.Coop](a, "Tổ hợp tác trồng hoa kiểng (10)", T("Thêm tổ hợp tác"),
+		a.tableExportButton(sheet.TableCoops, "to-hop-tac", a.thisYear))}
+	s.id = func(c domain.Coop) int64 { return c.ID }
+	s.label = func(c domain.Coop) string { return groupLabel(c.Name, c.Members) }
+	s.load = func() ([]domain.Coop, error) { return a.st.Coops(a.ctx) }
+	s.blank = func() domain.Coop { return domain.Coop{Active: true, LegalBasis: "nd77_2019"} }
 	s.show = s.showCoop
 	s.newWhenEmpty = true
 	return s
 }
 
-func (s *coopsScreen) showCoop(c store.Coop) {
+func (s *coopsScreen) showCoop(c domain.Coop) {
 	a := s.a
 	var fm form
 	fm.other = newErrorText()
@@ -40,7 +41,7 @@ func (s *coopsScreen) showCoop(c store.Coop) {
 	founded, contract := newDateEntry(a), newDateEntry(a)
 	founded.SetText(c.Founded.String())
 	contract.SetText(c.ContractDate.String())
-	legal := newChoiceSelect(store.LegalBases, nil)
+	legal := newChoiceSelect(domain.LegalBases, nil)
 	legal.setCode(c.LegalBasis)
 	capital := newEntry(a)
 	if c.Capital != 0 {
@@ -58,12 +59,12 @@ func (s *coopsScreen) showCoop(c store.Coop) {
 	fm.add("Capital", T("Vốn góp (đồng)"), capital)
 	fm.add("Active", "", active)
 	fm.add("Note", T("Ghi chú"), note)
-	members := newGroupEditor(a, c.Members, store.CoopRoles)
+	members := newGroupEditor(a, c.Members, domain.CoopRoles)
 	nc := c
 	save := fm.saveButton(a, T("Lưu"), func() error {
 		fd, ok1 := fm.parseDateField("Founded", founded)
 		cd, ok2 := fm.parseDateField("ContractDate", contract)
-		capv, ok3 := fm.parseIntField("Capital", capital, store.MoneyRange)
+		capv, ok3 := fm.parseIntField("Capital", capital, domain.MoneyRange)
 		if !ok1 || !ok2 || !ok3 {
 			return errSkip
 		}
@@ -87,11 +88,11 @@ func (s *coopsScreen) showCoop(c store.Coop) {
 }
 
 // yearly edits the group's results for a year.
-func (s *coopsScreen) yearly(c store.Coop) fyne.CanvasObject {
+func (s *coopsScreen) yearly(c domain.Coop) fyne.CanvasObject {
 	a := s.a
 	var fm form
 	fm.other = newErrorText()
-	year := newSelect(yearOptions(thisYear()-5, thisYear()), nil)
+	year := newSelect(yearOptions(s.a.thisYear()-5, s.a.thisYear()), nil)
 	revenue, income, support := newEntry(a), newEntry(a), newEntry(a)
 	model := newCheck(T("Là mô hình kinh tế Đoàn hỗ trợ trong năm"), nil)
 	fm.add("Revenue", T("Doanh thu (đồng)"), revenue)
@@ -116,15 +117,15 @@ func (s *coopsScreen) yearly(c store.Coop) fyne.CanvasObject {
 		support.SetText(cy.Support)
 		model.SetChecked(cy.SupportedModel)
 	}
-	year.SetSelected(strconv.Itoa(thisYear()))
+	year.SetSelected(strconv.Itoa(s.a.thisYear()))
 	save := fm.saveButton(a, T("Lưu kết quả năm"), func() error {
 		yy, _ := strconv.Atoi(year.Selected)
-		rv, ok1 := fm.parseIntField("Revenue", revenue, store.MoneyRange)
-		ai, ok2 := fm.parseIntField("AvgIncome", income, store.MoneyRange)
+		rv, ok1 := fm.parseIntField("Revenue", revenue, domain.MoneyRange)
+		ai, ok2 := fm.parseIntField("AvgIncome", income, domain.MoneyRange)
 		if !ok1 || !ok2 {
 			return errSkip
 		}
-		return a.st.SaveCoopYear(a.ctx, store.CoopYear{CoopID: c.ID, Year: yy, Revenue: rv, AvgIncome: ai, Support: support.Text, SupportedModel: model.Checked})
+		return a.st.SaveCoopYear(a.ctx, domain.CoopYear{CoopID: c.ID, Year: yy, Revenue: rv, AvgIncome: ai, Support: support.Text, SupportedModel: model.Checked})
 	}, func() {})
 	save.Importance = widget.MediumImportance
 	return container.NewVBox(container.NewHBox(heading(T("Kết quả năm")), year), fm.grid(), fm.other, container.NewHBox(save))

@@ -5,13 +5,13 @@ import (
 	"strconv"
 	"strings"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"sodoan/store"
 )
 
 // criteriaEditor edits the standard-branch checklist: the wording, code and
@@ -28,7 +28,7 @@ type criteriaEditor struct {
 }
 
 type criterionRow struct {
-	c                 store.Criterion
+	c                 domain.Criterion
 	code, text, order *entry
 	active            *check
 	// errs holds the message under each field (Code, Text, Order); err,
@@ -60,7 +60,7 @@ func (s *branchesScreen) editCriteria() {
 				next = v
 			}
 		}
-		r := ed.addRow(store.Criterion{Code: strconv.Itoa(next + 1), Order: next + 1, Active: true})
+		r := ed.addRow(domain.Criterion{Code: strconv.Itoa(next + 1), Order: next + 1, Active: true})
 		a.win.Canvas().Focus(r.text)
 	})
 	ed.save = func() bool {
@@ -80,7 +80,7 @@ func (s *branchesScreen) editCriteria() {
 	a.formDialog(T("Tiêu chí chi đoàn đạt chuẩn"), content, fyne.NewSize(1000, 620), ed.save)
 }
 
-func (ed *criteriaEditor) addRow(c store.Criterion) *criterionRow {
+func (ed *criteriaEditor) addRow(c domain.Criterion) *criterionRow {
 	a := ed.a
 	r := &criterionRow{c: c, code: newEntry(a), text: newEntry(a), order: newEntry(a), err: newErrorText(),
 		errs: map[string]*errorText{"Code": newErrorText(), "Text": newErrorText(), "Order": newErrorText()}}
@@ -103,10 +103,10 @@ func centered(o fyne.CanvasObject) fyne.CanvasObject {
 
 // write saves every row through store.SaveCriteria. Every broken rule of
 // every row shows at once, each under its field: an order that is not a
-// number, and what store.CheckCriteria finds in the other fields.
+// number, and what domain.CheckCriteria finds in the other fields.
 func (ed *criteriaEditor) write() bool {
 	ed.other.set("")
-	list := make([]store.Criterion, len(ed.rows))
+	list := make([]domain.Criterion, len(ed.rows))
 	bad := false
 	for i, r := range ed.rows {
 		r.clear()
@@ -120,7 +120,7 @@ func (ed *criteriaEditor) write() bool {
 		c.Order = o
 		list[i] = c
 	}
-	err := store.CheckCriteria(list)
+	err := domain.CheckCriteria(list)
 	if err == nil && !bad {
 		err = ed.a.st.SaveCriteria(ed.a.ctx, list)
 	}
@@ -141,15 +141,15 @@ func (r *criterionRow) clear() {
 	}
 }
 
-// showErrors places each message of a *store.ValidationError under the
+// showErrors places each message of a *domain.ValidationError under the
 // field it names, in the row it names, leaving a field's own message (an
 // unreadable order) in place; it reports false when err is not one.
 func (ed *criteriaEditor) showErrors(err error) bool {
-	var ve *store.ValidationError
+	var ve *domain.ValidationError
 	if !errors.As(err, &ve) {
 		return false
 	}
-	var rest []store.FieldError
+	var rest []domain.FieldError
 	for _, fe := range ve.Errors {
 		if fe.Row < 1 || fe.Row > len(ed.rows) {
 			rest = append(rest, fe)
@@ -166,16 +166,16 @@ func (ed *criteriaEditor) showErrors(err error) bool {
 		t.set(joinNonEmpty("; ", t.msg(), fieldMsg(fe)))
 	}
 	if len(rest) > 0 {
-		showRowErrors(&store.ValidationError{Errors: rest}, func(int) *errorText { return nil }, ed.other)
+		showRowErrors(&domain.ValidationError{Errors: rest}, func(int) *errorText { return nil }, ed.other)
 	}
 	return true
 }
 
-// showRowErrors places each message of a *store.ValidationError under the
+// showRowErrors places each message of a *domain.ValidationError under the
 // row it names (FieldError.Row, 1-based); messages about no shown row go to
 // other. It reports false when err is not a validation error.
 func showRowErrors(err error, row func(int) *errorText, other *errorText) bool {
-	var ve *store.ValidationError
+	var ve *domain.ValidationError
 	if !errors.As(err, &ve) {
 		return false
 	}
@@ -201,6 +201,6 @@ func showRowErrors(err error, row func(int) *errorText, other *errorText) bool {
 // parseOrder reads a typed order (thứ tự), as every number of the window
 // is read (readInt).
 func parseOrder(s string) (int, error) {
-	v, err := readInt(s, store.OrderRange)
+	v, err := readInt(s, domain.OrderRange)
 	return int(v), err
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -33,7 +35,7 @@ func (d *dashboard) view() fyne.CanvasObject { return d.root }
 
 func (d *dashboard) refresh() {
 	a := d.a
-	year := thisYear()
+	year := d.a.thisYear()
 	ov, err := a.st.Overview(a.ctx, year)
 	if err != nil {
 		a.showError(err)
@@ -50,11 +52,11 @@ func (d *dashboard) refresh() {
 		return widget.NewCard("", title, container.NewVBox(v, widget.NewLabel(sub), b))
 	}
 	statusLine := ""
-	for _, c := range store.Statuses {
-		if c.Code == string(store.StatusActive) {
+	for _, c := range domain.Statuses {
+		if c.Code == string(domain.StatusActive) {
 			continue
 		}
-		statusLine = joinNonEmpty(" · ", statusLine, fmt.Sprintf("%s: %s", T(c.Label), fmtInt(int64(ov.UnionByStatus[store.Status(c.Code)]))))
+		statusLine = joinNonEmpty(" · ", statusLine, fmt.Sprintf("%s: %s", T(c.Label), fmtInt(int64(ov.UnionByStatus[domain.Status(c.Code)]))))
 	}
 	cards := container.NewGridWithColumns(5,
 		card(T("Đoàn viên đang sinh hoạt"), ov.UnionActive,
@@ -140,7 +142,7 @@ func (d *dashboard) refresh() {
 }
 
 // indicatorBar is one indicator's progress against its target.
-func indicatorBar(r store.Result) fyne.CanvasObject {
+func indicatorBar(r domain.Result) fyne.CanvasObject {
 	in := r.Indicator
 	label := widget.NewLabel(in.Code + ". " + in.Title)
 	label.Truncation = fyne.TextTruncateEllipsis
@@ -160,7 +162,7 @@ func indicatorBar(r store.Result) fyne.CanvasObject {
 		switch {
 		case !r.Known:
 			return T("chưa đủ số liệu")
-		case in.Kind == store.KindCheck:
+		case in.Kind == domain.KindCheck:
 			return actualText(r)
 		case in.Period:
 			return metText(r)
@@ -174,7 +176,7 @@ func indicatorBar(r store.Result) fyne.CanvasObject {
 // dueReport is the annual report the dashboard reminds of.
 type dueReport struct {
 	year int
-	due  store.Date
+	due  domain.Date
 	days int // days left; negative: days past due
 }
 
@@ -182,13 +184,13 @@ type dueReport struct {
 // (issued tells, from the register of outgoing documents), and next
 // year's after: a report not issued by its day stays on the dashboard as
 // overdue instead of giving way to next year's date.
-func annualDue(today store.Date, issued func(year int) (bool, error)) (dueReport, error) {
+func annualDue(today domain.Date, issued func(year int) (bool, error)) (dueReport, error) {
 	y := today.Year()
 	done, err := issued(y)
 	if done {
 		y++
 	}
-	due := store.MustDate(y, reportDueMonth, reportDueDay)
+	due := domain.MustDate(y, reportDueMonth, reportDueDay)
 	days := int(math.Round(due.Time().Sub(today.Time()).Hours() / 24))
 	return dueReport{year: y, due: due, days: days}, err
 }

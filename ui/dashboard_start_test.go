@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 
@@ -23,7 +25,7 @@ func emptyFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := st.SaveUnit(context.Background(), store.Unit{UpperBody: "Đoàn phường", Name: "BCH Đoàn Phường 2", Place: "Phường 2", SecretaryName: "Lê Thị Bí"}); err != nil {
+	if err := st.SaveUnit(context.Background(), domain.Unit{UpperBody: "Đoàn phường", Name: "BCH Đoàn Phường 2", Place: "Phường 2", SecretaryName: "Lê Thị Bí"}); err != nil {
 		t.Fatal(err)
 	}
 	f := &fixture{t: t, st: st}

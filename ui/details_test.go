@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
@@ -18,18 +19,18 @@ func TestIndicatorDetailsInEnglish(t *testing.T) {
 	ctx := context.Background()
 	table := englishTable(t)
 	formats := map[string]bool{}
-	var walk func(m store.Message)
-	walk = func(m store.Message) {
+	var walk func(m domain.Message)
+	walk = func(m domain.Message) {
 		if m.Format != "" {
 			formats[m.Format] = true
 		}
 		for _, a := range m.Args {
-			if n, ok := a.(store.Message); ok {
+			if n, ok := a.(domain.Message); ok {
 				walk(n)
 			}
 		}
 	}
-	var sample store.Result
+	var sample domain.Result
 	for _, members := range []int{0, 400} {
 		st, err := store.Open(filepath.Join(t.TempDir(), "so.db"))
 		if err != nil {

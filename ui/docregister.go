@@ -5,12 +5,12 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"sodoan/store"
 )
 
 // docRegister is the register of outgoing documents (sổ văn bản đi): every
@@ -18,7 +18,7 @@ import (
 // exists.
 type docRegister struct {
 	a      *App
-	docs   []store.Document
+	docs   []domain.Document
 	exists []bool // whether docs[i].File is on disk
 	issuer string
 	table  *widget.Table
@@ -109,7 +109,7 @@ func (r *docRegister) cellText(row, col int) string {
 	case 0:
 		return strconv.Itoa(d.Year)
 	case 1:
-		for _, c := range store.DocumentTypes {
+		for _, c := range domain.DocumentTypes {
 			if c.Code == d.Type {
 				return T(c.Label)
 			}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
@@ -32,7 +33,7 @@ func (e *planEditor) row(t *testing.T, code string) *indicatorRow {
 	return nil
 }
 
-func currentIndicator(t *testing.T, st *store.Store, code string) store.Indicator {
+func currentIndicator(t *testing.T, st *store.Store, code string) domain.Indicator {
 	t.Helper()
 	p, err := st.CurrentPlan(context.Background())
 	if err != nil {
@@ -44,7 +45,7 @@ func currentIndicator(t *testing.T, st *store.Store, code string) store.Indicato
 		}
 	}
 	t.Fatalf("current plan has no indicator %s", code)
-	return store.Indicator{}
+	return domain.Indicator{}
 }
 
 func TestPlanEditorSavesTarget(t *testing.T) {
@@ -82,12 +83,12 @@ func TestPlanEditorSavesTarget(t *testing.T) {
 	s.editPlan()
 	e = s.editor
 	e.removeRow(e.row(t, "2.1b"))
-	e.addRow(store.Indicator{Kind: store.KindCount, Metric: store.MetricManual})
+	e.addRow(domain.Indicator{Kind: domain.KindCount, Metric: domain.MetricManual})
 	r := e.rows[len(e.rows)-1]
 	r.code.SetText("2.9")
 	r.section.SetText("2.9")
 	r.title.SetText("Công trình thanh niên mỗi năm")
-	r.metric.setCode(store.MetricSupportedModels)
+	r.metric.setCode(domain.MetricSupportedModels)
 	r.target.SetText("2")
 	if !e.save() {
 		t.Fatalf("save failed: %q", e.fm.other.msg())
@@ -96,7 +97,7 @@ func TestPlanEditorSavesTarget(t *testing.T) {
 	if len(p.Indicators) != len(before.Indicators) {
 		t.Errorf("after removing one and adding one: %d indicators, want %d", len(p.Indicators), len(before.Indicators))
 	}
-	if in := currentIndicator(t, f.st, "2.9"); in.Metric != store.MetricSupportedModels || in.Target != 2 {
+	if in := currentIndicator(t, f.st, "2.9"); in.Metric != domain.MetricSupportedModels || in.Target != 2 {
 		t.Errorf("added indicator = %+v", in)
 	}
 	for _, in := range p.Indicators {
@@ -219,7 +220,7 @@ func TestRetiredCriterionLosesCheckbox(t *testing.T) {
 		t.Fatalf("%d checkboxes for %d criteria", len(s.boxes), len(crit))
 	}
 	// A past year where the branch met the criterion about to be retired.
-	if err := f.st.SaveBranchYear(ctx, store.BranchYear{BranchID: s.selected, Year: thisYear(), Met: []int64{crit[0].ID, crit[7].ID}}); err != nil {
+	if err := f.st.SaveBranchYear(ctx, domain.BranchYear{BranchID: s.selected, Year: thisYear(), Met: []int64{crit[0].ID, crit[7].ID}}); err != nil {
 		t.Fatal(err)
 	}
 	s.refresh()
@@ -273,11 +274,11 @@ func TestDocumentRegisterListsIssued(t *testing.T) {
 	if err := os.WriteFile(file, []byte("%PDF-1.4"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	d := &store.Document{Type: "BC", Title: "Báo cáo tổng kết công tác Đoàn năm 2025", Issued: store.MustDate(2025, 12, 5), File: file}
+	d := &domain.Document{Type: "BC", Title: "Báo cáo tổng kết công tác Đoàn năm 2025", Issued: domain.MustDate(2025, 12, 5), File: file}
 	if err := f.st.IssueDocument(ctx, d); err != nil {
 		t.Fatal(err)
 	}
-	gone := &store.Document{Type: "GGT", Title: "Giấy giới thiệu sinh hoạt Đoàn", Issued: store.MustDate(2025, 3, 2), File: filepath.Join(t.TempDir(), "mat.pdf")}
+	gone := &domain.Document{Type: "GGT", Title: "Giấy giới thiệu sinh hoạt Đoàn", Issued: domain.MustDate(2025, 3, 2), File: filepath.Join(t.TempDir(), "mat.pdf")}
 	if err := f.st.IssueDocument(ctx, gone); err != nil {
 		t.Fatal(err)
 	}
@@ -354,7 +355,7 @@ func TestChecklistFollowsYear(t *testing.T) {
 	ctx := context.Background()
 	crit, _ := f.st.Criteria(ctx)
 	last := thisYear() - 1
-	if err := f.st.SaveBranchYear(ctx, store.BranchYear{BranchID: s.selected, Year: last, Met: []int64{crit[7].ID}}); err != nil {
+	if err := f.st.SaveBranchYear(ctx, domain.BranchYear{BranchID: s.selected, Year: last, Met: []int64{crit[7].ID}}); err != nil {
 		t.Fatal(err)
 	}
 	crit[7].Active = false

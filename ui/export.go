@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -60,7 +59,7 @@ func (m *membersScreen) export(ext string, personal bool) {
 	a := m.a
 	f := m.filter
 	f.Offset, f.Limit = 0, 0
-	dir, err := a.yearDir(thisYear())
+	dir, err := a.yearDir(a.thisYear())
 	if err != nil {
 		a.showError(err)
 		return
@@ -69,7 +68,7 @@ func (m *membersScreen) export(ext string, personal bool) {
 	if f.Kind == store.KindFederation {
 		name = "danh-sach-hoi-vien"
 	}
-	path := filepath.Join(dir, name+"-"+time.Now().Format("2006-01-02-150405")+ext)
+	path := filepath.Join(dir, name+"-"+m.a.fileStamp()+ext)
 	m.exportBtn.Disable()
 	go func() {
 		out := a.st.Output(path, false)
@@ -99,7 +98,7 @@ func (a *App) tableExportButton(table, file string, year func() int) *button {
 			a.showError(err)
 			return
 		}
-		path := filepath.Join(dir, file+"-"+time.Now().Format("2006-01-02-150405")+".xlsx")
+		path := filepath.Join(dir, file+"-"+a.fileStamp()+".xlsx")
 		b.Disable()
 		go func() {
 			var n int

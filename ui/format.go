@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"sodoan/store"
+	"sodoan/domain"
 )
 
 // readInt reads a whole number typed in the window, with or without
@@ -14,7 +14,7 @@ import (
 // reads through here, so that each says what is wrong the same way: not a
 // number, or larger than the field's maximum (r.Max, from store/limits.go)
 // however many digits were typed.
-func readInt(s string, r store.IntRange) (int64, error) {
+func readInt(s string, r domain.IntRange) (int64, error) {
 	s = strings.NewReplacer(".", "", " ", "", ",", "").Replace(strings.TrimSpace(s))
 	if s == "" {
 		return 0, nil
@@ -34,9 +34,9 @@ func readInt(s string, r store.IntRange) (int64, error) {
 
 // tooLarge says that a number is over r's maximum, naming it (a year
 // without a thousands separator).
-func tooLarge(r store.IntRange) error {
+func tooLarge(r domain.IntRange) error {
 	max := fmtInt(r.Max)
-	if r.Field == store.YearRange.Field {
+	if r.Field == domain.YearRange.Field {
 		max = strconv.FormatInt(r.Max, 10)
 	}
 	return numberError(fmt.Sprintf(T("quá lớn: tối đa %s"), max))
@@ -52,11 +52,11 @@ func (e numberError) Error() string { return string(e) }
 // the labels (translated) and gives back the codes.
 type choiceSelect struct {
 	selectBox
-	list  []store.Choice
+	list  []domain.Choice
 	quiet bool // set while the code is changed by the program, not the user
 }
 
-func newChoiceSelect(list []store.Choice, changed func(code string)) *choiceSelect {
+func newChoiceSelect(list []domain.Choice, changed func(code string)) *choiceSelect {
 	opts := make([]string, len(list))
 	for i, c := range list {
 		opts[i] = T(c.Label)
@@ -94,9 +94,9 @@ func (c *choiceSelect) setCode(code string) {
 
 // withAll puts an "all" choice with the empty code in front of a list, for
 // filters.
-func withAll(label string, list []store.Choice) []store.Choice {
-	out := make([]store.Choice, 0, len(list)+1)
-	out = append(out, store.Choice{Code: "", Label: label})
+func withAll(label string, list []domain.Choice) []domain.Choice {
+	out := make([]domain.Choice, 0, len(list)+1)
+	out = append(out, domain.Choice{Code: "", Label: label})
 	for _, c := range list {
 		if c.Code != "" {
 			out = append(out, c)

@@ -20,14 +20,14 @@ import (
 
 // TestEveryDrawnCharacterIsInTheBundledFont checks that each character of
 // every string the window can draw (the UI's and the store's string
-// literals, which hold the labels, statuses and messages, and both
+// literals, domain's and store's, which hold the labels, statuses and messages, and both
 // translation files) is in the font Fyne bundles, regular and bold. A
 // character missing there is looked up in the system's fonts, and a Windows
 // laptop may have none with it: it then draws as an empty box (▲/▼ did).
 // Symbols that are not letters belong in an icon instead.
 func TestEveryDrawnCharacterIsInTheBundledFont(t *testing.T) {
 	runes := map[rune][]string{} // character → where it was found
-	inspectSources(t, []string{".", "../store"}, func(fset *token.FileSet, n ast.Node) bool {
+	inspectSources(t, []string{".", "../domain", "../store"}, func(fset *token.FileSet, n ast.Node) bool {
 		lit, ok := n.(*ast.BasicLit)
 		if !ok || (lit.Kind != token.STRING && lit.Kind != token.CHAR) {
 			return true

@@ -1,29 +1,29 @@
 package ui
 
 import (
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"sodoan/store"
 )
 
 // groupEditor edits the members of a club or cooperative group: people of
 // the register found by search, or outsiders typed by name.
 type groupEditor struct {
 	a       *App
-	members []store.GroupMember
+	members []domain.GroupMember
 	list    *fyne.Container
 	search  *entry
 	results *fyne.Container
 	role    *roleEntry
-	roles   []store.Choice // the usual roles (store.ClubRoles, store.CoopRoles)
+	roles   []domain.Choice // the usual roles (domain.ClubRoles, domain.CoopRoles)
 	root    fyne.CanvasObject
 }
 
-func newGroupEditor(a *App, members []store.GroupMember, roles []store.Choice) *groupEditor {
-	g := &groupEditor{a: a, members: append([]store.GroupMember(nil), members...), roles: roles,
+func newGroupEditor(a *App, members []domain.GroupMember, roles []domain.Choice) *groupEditor {
+	g := &groupEditor{a: a, members: append([]domain.GroupMember(nil), members...), roles: roles,
 		list: container.NewVBox(), results: container.NewVBox()}
 	g.search = newEntry(a)
 	g.search.SetPlaceHolder(T("Tìm trong sổ hoặc gõ tên người ngoài sổ"))
@@ -34,7 +34,7 @@ func newGroupEditor(a *App, members []store.GroupMember, roles []store.Choice) *
 		if g.search.Text == "" {
 			return
 		}
-		g.members = append(g.members, store.GroupMember{Name: g.search.Text, Role: g.role.stored()})
+		g.members = append(g.members, domain.GroupMember{Name: g.search.Text, Role: g.role.stored()})
 		g.search.SetText("")
 		g.redraw()
 	})
@@ -60,7 +60,7 @@ func (g *groupEditor) find(q string) {
 		for _, p := range people {
 			p := p
 			b := newButtonWithIcon(p.FullName()+" — "+p.BirthDate.String()+" — "+p.BranchName, theme.ContentAddIcon(), func() {
-				g.members = append(g.members, store.GroupMember{PersonID: p.ID, Name: p.FullName(), Role: g.role.stored()})
+				g.members = append(g.members, domain.GroupMember{PersonID: p.ID, Name: p.FullName(), Role: g.role.stored()})
 				g.search.SetText("")
 				g.redraw()
 			})

@@ -6,10 +6,11 @@ import (
 	"fmt"
 	"strings"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2/lang"
 
 	"sodoan/assets"
-	"sodoan/store"
 )
 
 // Languages the UI offers in Settings.
@@ -50,6 +51,13 @@ func SetLanguage(code string) error {
 			var s string
 			if json.Unmarshal(v, &s) == nil {
 				table[k] = s
+			}
+		}
+		// A person's fields bring their English with them (the field
+		// catalog), so that a new field needs no line in the file.
+		for vi, en := range domain.FieldEnglish() {
+			if _, ok := table[vi]; !ok {
+				table[vi] = en
 			}
 		}
 	}
@@ -94,7 +102,7 @@ func Tc(ctx, s string) string {
 }
 
 // fieldMsg is a broken rule's message in the window's language.
-func fieldMsg(fe store.FieldError) string {
+func fieldMsg(fe domain.FieldError) string {
 	if currentLang == LangVietnamese || fe.Format == "" {
 		return fe.Msg
 	}
@@ -103,7 +111,7 @@ func fieldMsg(fe store.FieldError) string {
 
 // fieldErrText is a broken rule with its row and field, as the store's
 // FieldError.Error reads, in the window's language.
-func fieldErrText(fe store.FieldError) string {
+func fieldErrText(fe domain.FieldError) string {
 	if fe.Row > 0 {
 		return fmt.Sprintf(T("Dòng %d, %s: %s"), fe.Row, T(fe.Label), fieldMsg(fe))
 	}
@@ -111,11 +119,11 @@ func fieldErrText(fe store.FieldError) string {
 }
 
 // errText is err's message in the window's language: the store's messages
-// carry their Vietnamese wording as a key (see store.MessageError); other
+// carry their Vietnamese wording as a key (see domain.MessageError); other
 // errors read as they are.
 func errText(err error) string {
-	var tr store.Translatable
-	var ve *store.ValidationError
+	var tr domain.Translatable
+	var ve *domain.ValidationError
 	switch {
 	case err == nil:
 		return ""
@@ -139,16 +147,16 @@ func errText(err error) string {
 func translateArgs(args []any) []any {
 	out := make([]any, len(args))
 	for i, a := range args {
-		if m, ok := a.(*store.MessageError); ok {
+		if m, ok := a.(*domain.MessageError); ok {
 			// A message inside a message (a group member's name).
 			out[i] = fmt.Sprintf(T(m.Format), translateArgs(m.Args)...)
 			continue
 		}
 		switch n := a.(type) {
-		case store.Num:
+		case domain.Num:
 			out[i] = fmtInt(int64(n))
 			continue
-		case store.Dec:
+		case domain.Dec:
 			out[i] = fmtNum(float64(n))
 			continue
 		}
@@ -156,7 +164,7 @@ func translateArgs(args []any) []any {
 			out[i] = T(l.Label())
 			continue
 		}
-		if m, ok := a.(store.Message); ok {
+		if m, ok := a.(domain.Message); ok {
 			out[i] = fmt.Sprintf(T(m.Format), translateArgs(m.Args)...)
 			continue
 		}

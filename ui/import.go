@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -275,7 +277,7 @@ func (im *importer) doImport() {
 	}
 	im.importBtn.Disable()
 	valid, _, _ := im.pv.Counts()
-	im.writing = a.newElapsed(fmt.Sprintf(T("Đang ghi %s người vào sổ…"), store.FormatInt(int64(valid))))
+	im.writing = a.newElapsed(fmt.Sprintf(T("Đang ghi %s người vào sổ…"), domain.FormatInt(int64(valid))))
 	working := dialog.NewCustomWithoutButtons(T("Đang nhập…"), im.writing.label, a.win)
 	a.showDialog(working, nil)
 	go func() {
@@ -310,12 +312,12 @@ func (im *importer) doImport() {
 // .xlsx in this year's reports folder and offers to open it.
 func (im *importer) saveRejected() {
 	a := im.a
-	dir, err := a.yearDir(thisYear())
+	dir, err := a.yearDir(im.a.thisYear())
 	if err != nil {
 		a.showError(err)
 		return
 	}
-	path := filepath.Join(dir, "dong-chua-nhap-"+time.Now().Format("2006-01-02-150405")+".xlsx")
+	path := filepath.Join(dir, "dong-chua-nhap-"+im.a.fileStamp()+".xlsx")
 	out := a.st.Output(path, false)
 	out.Ask = a.askReplace
 	n, err := im.pv.WriteRejected(out)
@@ -331,7 +333,7 @@ func problemText(p sheet.Problem) string {
 	if p.Format == "" {
 		return p.Reason
 	}
-	return errText(&store.MessageError{Format: p.Format, Args: p.Args})
+	return errText(&domain.MessageError{Format: p.Format, Args: p.Args})
 }
 
 // elapsed is a label saying how long a step has run, updated once a
@@ -350,7 +352,7 @@ func (a *App) newElapsed(text string) *elapsed {
 	done := make(chan struct{})
 	var once sync.Once
 	e.stop = func() { once.Do(func() { close(done) }) }
-	start := time.Now()
+	start := time.Now() // the wall clock: it measures the import's length
 	go func() {
 		t := time.NewTicker(time.Second)
 		defer t.Stop()

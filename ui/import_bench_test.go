@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2/test"
 
 	"sodoan/sheet"
@@ -44,11 +46,11 @@ func windowRegister(b *testing.B) *store.Store {
 	}
 	b.Cleanup(func() { st.Close() })
 	ctx := context.Background()
-	if err := st.SaveUnit(ctx, store.Unit{UpperBody: "Tỉnh Đoàn Đồng Tháp", Name: "BCH Đoàn Phường 1", Place: "Phường 1", SecretaryName: "Nguyễn Văn Bí"}); err != nil {
+	if err := st.SaveUnit(ctx, domain.Unit{UpperBody: "Tỉnh Đoàn Đồng Tháp", Name: "BCH Đoàn Phường 1", Place: "Phường 1", SecretaryName: "Nguyễn Văn Bí"}); err != nil {
 		b.Fatal(err)
 	}
-	p := &store.Person{FamilyName: "Nguyễn", MiddleName: "Văn", GivenName: "Có", Gender: store.Male,
-		BirthDate: store.MustDate(2000, 1, 2), UnionMember: true, AdmissionDate: store.MustDate(2016, 3, 26)}
+	p := &domain.Person{FamilyName: "Nguyễn", MiddleName: "Văn", GivenName: "Có", Gender: domain.Male,
+		BirthDate: domain.MustDate(2000, 1, 2), UnionMember: true, AdmissionDate: domain.MustDate(2016, 3, 26)}
 	if err := st.SavePerson(ctx, p); err != nil {
 		b.Fatal(err)
 	}

@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"sodoan/store"
 )
 
 // listDetail is the layout shared by the branches, clubs and cooperative
@@ -115,12 +115,12 @@ func (l *listDetail[R]) deleteButton(title, question string, del func() error) *
 }
 
 // groupLabel is a club's or cooperative group's line in the list.
-func groupLabel(name string, members []store.GroupMember) string {
+func groupLabel(name string, members []domain.GroupMember) string {
 	return fmt.Sprintf("%s (%d)", name, len(members))
 }
 
 // saveButton is the form's Lưu button: save runs the store call after
-// fm has been cleared; a *store.ValidationError goes next to the fields,
+// fm has been cleared; a *domain.ValidationError goes next to the fields,
 // another error to a dialog, and done runs after a successful save.
 func (fm *form) saveButton(a *App, label string, save func() error, done func()) *button {
 	b := newButtonWithIcon(label, theme.DocumentSaveIcon(), func() {
@@ -142,7 +142,7 @@ var errSkip = errors.New("skip")
 // result shows err from a store call: a validation error next to the
 // fields, another in a dialog. It reports whether the call succeeded.
 func (fm *form) result(a *App, err error) bool {
-	var ve *store.ValidationError
+	var ve *domain.ValidationError
 	switch {
 	case err == nil:
 		return true

@@ -5,38 +5,34 @@ import (
 	"fmt"
 	"strconv"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-
-	"sodoan/store"
 )
 
-// memberForm edits every field of a person.
+// memberForm edits every field of a person: one input per field of the
+// catalog (domain.PersonFields), made from the field's kind, labelled and
+// placed as the catalog says.
 type memberForm struct {
-	a    *App
-	p    store.Person
-	form form
+	a      *App
+	p      domain.Person
+	form   form
+	inputs []fieldInput
+	// byName finds an input by the field's Go name (tests, focus).
+	byName     map[string]fyne.CanvasObject
+	branchIDs  []int64
+	saved      func(*domain.Person)
+	dlgContent fyne.CanvasObject
+}
 
-	family, middle, given     *entry
-	gender                    *choiceSelect
-	birth                     *entry
-	ethnicity, religion       *entry
-	citizenID, phone          *entry
-	address, hamlet           *entry
-	occupation                *choiceSelect
-	schooling                 *selectBox
-	qualification, theory     *choiceSelect
-	itLevel, language         *entry
-	languageFluent, youthWork *check
-	unionMember               *check
-	admission, card           *entry
-	branch                    *selectBox
-	branchIDs                 []int64
-	federationMember          *check
-	federationDate            *entry
-	note                      *entry
-	saved                     func(*store.Person)
-	dlgContent                fyne.CanvasObject
+// fieldInput is the input of one field, with how it is read back into a
+// person: false when its text cannot be read (a date; the message is then
+// shown under it).
+type fieldInput struct {
+	field domain.Field
+	input fyne.CanvasObject
+	read  func(p *domain.Person) bool
 }
 
 // schoolingOptions are the grades a person can have reached.
@@ -48,146 +44,145 @@ func schoolingOptions() []string {
 	return opts
 }
 
-func newMemberForm(a *App, p *store.Person) (*memberForm, error) {
-	f := &memberForm{a: a, p: *p}
-	f.family, f.middle, f.given = newEntry(a), newEntry(a), newEntry(a)
-	f.family.SetText(p.FamilyName)
-	f.middle.SetText(p.MiddleName)
-	f.given.SetText(p.GivenName)
-	f.gender = newChoiceSelect(store.Genders, nil)
-	f.gender.setCode(string(p.Gender))
-	f.birth = newDateEntry(a)
-	f.birth.SetText(p.BirthDate.String())
-	f.ethnicity = newEntry(a)
-	eth := p.Ethnicity
-	if eth == "" && p.ID == 0 {
-		eth = "Kinh"
-	}
-	f.ethnicity.SetText(eth)
-	f.religion = newEntry(a)
-	f.religion.SetPlaceHolder(T("Không"))
-	f.religion.SetText(p.Religion)
-	f.citizenID, f.phone = newEntry(a), newEntry(a)
-	f.citizenID.SetText(p.CitizenID)
-	f.citizenID.SetPlaceHolder(T("12 chữ số"))
-	f.phone.SetText(p.Phone)
-	f.address, f.hamlet = newEntry(a), newEntry(a)
-	f.address.SetText(p.Address)
-	f.hamlet.SetText(p.Hamlet)
-	f.occupation = newChoiceSelect(store.Occupations, nil)
-	f.occupation.setCode(string(p.Occupation))
-	f.schooling = newSelect(schoolingOptions(), nil)
-	f.schooling.SetSelectedIndex(p.Schooling)
-	f.qualification = newChoiceSelect(store.Qualifications, nil)
-	f.qualification.setCode(string(p.Qualification))
-	f.theory = newChoiceSelect(store.TheoryLevels, nil)
-	f.theory.setCode(string(p.TheoryLevel))
-	f.itLevel, f.language = newEntry(a), newEntry(a)
-	f.itLevel.SetText(p.ITLevel)
-	f.language.SetText(p.Language)
-	f.languageFluent = newCheck(T("Sử dụng thành thạo"), nil)
-	f.languageFluent.SetChecked(p.LanguageFluent)
-	f.youthWork = newCheck(T("Đã qua bồi dưỡng công tác thanh niên"), nil)
-	f.youthWork.SetChecked(p.YouthWorkTrained)
-	f.unionMember = newCheck(T("Là đoàn viên"), nil)
-	f.unionMember.SetChecked(p.UnionMember)
-	f.admission, f.card = newDateEntry(a), newEntry(a)
-	f.admission.SetText(p.AdmissionDate.String())
-	f.card.SetText(p.CardNumber)
-	branches, err := a.st.Branches(a.ctx, false)
-	if err != nil {
-		return nil, err
-	}
-	opts := []string{T("(chưa có)")}
-	f.branchIDs = []int64{0}
-	sel := 0
-	for _, b := range branches {
-		opts = append(opts, b.Name)
-		f.branchIDs = append(f.branchIDs, b.ID)
-		if b.ID == p.BranchID {
-			sel = len(opts) - 1
+func newMemberForm(a *App, p *domain.Person) (*memberForm, error) {
+	f := &memberForm{a: a, p: *p, byName: map[string]fyne.CanvasObject{}}
+	for _, fd := range domain.PersonFields {
+		in, err := f.input(fd, p)
+		if err != nil {
+			return nil, err
 		}
+		f.inputs = append(f.inputs, in)
+		f.byName[fd.Name] = in.input
 	}
-	f.branch = newSelect(opts, nil)
-	f.branch.SetSelectedIndex(sel)
-	f.federationMember = newCheck(T("Là hội viên Hội LHTN Việt Nam"), nil)
-	f.federationMember.SetChecked(p.FederationMember)
-	f.federationDate = newDateEntry(a)
-	f.federationDate.SetText(p.FederationDate.String())
-	f.note = newMultiLineEntry(a)
-	f.note.SetText(p.Note)
-	f.note.SetMinRowsVisible(2)
-
 	fm := &f.form
 	fm.other = newErrorText()
-	fm.add("FamilyName", T("Họ"), f.family)
-	fm.add("MiddleName", T("Tên đệm"), f.middle)
-	fm.add("GivenName", T("Tên"), f.given)
-	fm.add("Gender", T("Giới tính"), f.gender)
-	fm.add("BirthDate", T("Ngày sinh"), f.birth)
-	fm.add("Ethnicity", T("Dân tộc"), f.ethnicity)
-	fm.add("Religion", T("Tôn giáo"), f.religion)
-	fm.add("CitizenID", T("Số CCCD"), f.citizenID)
-	fm.add("Phone", T("Điện thoại"), f.phone)
-	fm.add("Address", T("Địa chỉ"), f.address)
-	fm.add("Hamlet", T("Khóm, ấp"), f.hamlet)
-	fm.add("Occupation", T("Nghề nghiệp"), f.occupation)
-	fm.add("Schooling", T("Học vấn"), f.schooling)
-	fm.add("Qualification", T("Chuyên môn"), f.qualification)
-	fm.add("TheoryLevel", T("Lý luận chính trị"), f.theory)
-	fm.add("ITLevel", T("Tin học"), f.itLevel)
-	fm.add("Language", T("Ngoại ngữ"), container.NewBorder(nil, nil, nil, f.languageFluent, f.language))
-	fm.add("YouthWorkTrained", "", f.youthWork)
-	fm.add("UnionMember", T("Đoàn viên"), f.unionMember)
-	fm.add("AdmissionDate", T("Ngày vào Đoàn"), f.admission)
-	fm.add("CardNumber", T("Số thẻ đoàn viên"), f.card)
-	fm.add("BranchID", T("Chi đoàn"), f.branch)
-	fm.add("FederationMember", T("Hội viên"), f.federationMember)
-	fm.add("FederationDate", T("Ngày vào Hội"), f.federationDate)
-	fm.add("Note", T("Ghi chú"), f.note)
-
-	left := fm.grid("FamilyName", "MiddleName", "GivenName", "Gender", "BirthDate", "Ethnicity", "Religion",
-		"CitizenID", "Phone", "Address", "Hamlet", "Occupation")
-	right := fm.grid("Schooling", "Qualification", "TheoryLevel", "ITLevel", "Language", "YouthWorkTrained",
-		"UnionMember", "AdmissionDate", "CardNumber", "BranchID", "FederationMember", "FederationDate", "Note")
+	var left, right []string
+	for _, in := range f.inputs {
+		fd := in.field
+		if fd.Beside != "" {
+			continue // in the row of the field it stands beside
+		}
+		obj := in.input
+		for _, b := range f.inputs {
+			if b.field.Beside == fd.Key {
+				obj = container.NewBorder(nil, nil, nil, b.input, obj)
+			}
+		}
+		label := T(fd.Label)
+		if fd.Kind == domain.FieldBool && fd.Check == "" {
+			label = "" // the box's own words are its label
+		}
+		fm.add(fd.Name, label, obj)
+		if fd.Side == domain.SideLeft {
+			left = append(left, fd.Name)
+		} else {
+			right = append(right, fd.Name)
+		}
+	}
 	f.dlgContent = container.NewBorder(nil, fm.other, nil, nil,
-		container.NewVScroll(container.NewGridWithColumns(2, left, right)))
+		container.NewVScroll(container.NewGridWithColumns(2, fm.grid(left...), fm.grid(right...))))
 	return f, nil
 }
 
+// input makes the input of field fd showing p's value.
+func (f *memberForm) input(fd domain.Field, p *domain.Person) (fieldInput, error) {
+	a := f.a
+	in := fieldInput{field: fd}
+	switch fd.Kind {
+	case domain.FieldText, domain.FieldCode, domain.FieldLines:
+		e := newEntry(a)
+		if fd.Kind == domain.FieldLines {
+			e = newMultiLineEntry(a)
+			e.SetMinRowsVisible(2)
+		}
+		v := *fd.Ptr(p).(*string)
+		if v == "" && p.ID == 0 {
+			v = fd.Default
+		}
+		e.SetText(v)
+		if fd.Hint != "" {
+			e.SetPlaceHolder(T(fd.Hint))
+		}
+		in.input = e
+		in.read = func(q *domain.Person) bool { *fd.Ptr(q).(*string) = e.Text; return true }
+	case domain.FieldDate:
+		e := newDateEntry(a)
+		e.SetText(fd.Ptr(p).(*domain.Date).String())
+		in.input = e
+		in.read = func(q *domain.Person) bool {
+			d, ok := f.form.parseDateField(fd.Name, e)
+			*fd.Ptr(q).(*domain.Date) = d
+			return ok
+		}
+	case domain.FieldChoice:
+		list := fd.Choices
+		if fd.Empty != "" {
+			list = withAll(fd.Empty, fd.Choices)
+		}
+		c := newChoiceSelect(list, nil)
+		c.setCode(*fd.Ptr(p).(*string))
+		in.input = c
+		in.read = func(q *domain.Person) bool { *fd.Ptr(q).(*string) = c.code(); return true }
+	case domain.FieldGrade:
+		s := newSelect(schoolingOptions(), nil)
+		s.SetSelectedIndex(*fd.Ptr(p).(*int))
+		in.input = s
+		in.read = func(q *domain.Person) bool { *fd.Ptr(q).(*int) = max(s.SelectedIndex(), 0); return true }
+	case domain.FieldBool:
+		words := fd.Check
+		if words == "" {
+			words = fd.Label
+		}
+		c := newCheck(T(words), nil)
+		c.SetChecked(*fd.Ptr(p).(*bool))
+		in.input = c
+		in.read = func(q *domain.Person) bool { *fd.Ptr(q).(*bool) = c.Checked; return true }
+	case domain.FieldBranch:
+		branches, err := a.st.Branches(a.ctx, false)
+		if err != nil {
+			return in, err
+		}
+		opts := []string{T("(chưa có)")}
+		f.branchIDs = []int64{0}
+		sel := 0
+		for _, b := range branches {
+			opts = append(opts, b.Name)
+			f.branchIDs = append(f.branchIDs, b.ID)
+			if b.ID == *fd.Ptr(p).(*int64) {
+				sel = len(opts) - 1
+			}
+		}
+		s := newSelect(opts, nil)
+		s.SetSelectedIndex(sel)
+		in.input = s
+		in.read = func(q *domain.Person) bool {
+			if i := s.SelectedIndex(); i >= 0 {
+				*fd.Ptr(q).(*int64) = f.branchIDs[i]
+			}
+			return true
+		}
+	default:
+		return in, fmt.Errorf("trường %s: loại %d chưa có ô nhập", fd.Key, fd.Kind)
+	}
+	return in, nil
+}
+
+// entry is the text input of the field with Go name name.
+func (f *memberForm) entry(name string) *entry { return f.byName[name].(*entry) }
+
+// choice is the dropdown of the choice field with Go name name.
+func (f *memberForm) choice(name string) *choiceSelect { return f.byName[name].(*choiceSelect) }
+
 // collect reads the inputs into a person; false when a date cannot be read
 // (its message is then shown).
-func (f *memberForm) collect() (*store.Person, bool) {
+func (f *memberForm) collect() (*domain.Person, bool) {
 	p := f.p
 	ok := true
-	p.FamilyName, p.MiddleName, p.GivenName = f.family.Text, f.middle.Text, f.given.Text
-	p.Gender = store.Gender(f.gender.code())
-	var good bool
-	if p.BirthDate, good = f.form.parseDateField("BirthDate", f.birth); !good {
-		ok = false
+	for _, in := range f.inputs {
+		if !in.read(&p) {
+			ok = false
+		}
 	}
-	p.Ethnicity, p.Religion = f.ethnicity.Text, f.religion.Text
-	p.CitizenID, p.Phone = f.citizenID.Text, f.phone.Text
-	p.Address, p.Hamlet = f.address.Text, f.hamlet.Text
-	p.Occupation = store.Occupation(f.occupation.code())
-	p.Schooling = max(f.schooling.SelectedIndex(), 0)
-	p.Qualification = store.Qualification(f.qualification.code())
-	p.TheoryLevel = store.TheoryLevel(f.theory.code())
-	p.ITLevel, p.Language = f.itLevel.Text, f.language.Text
-	p.LanguageFluent, p.YouthWorkTrained = f.languageFluent.Checked, f.youthWork.Checked
-	p.UnionMember = f.unionMember.Checked
-	if p.AdmissionDate, good = f.form.parseDateField("AdmissionDate", f.admission); !good {
-		ok = false
-	}
-	p.CardNumber = f.card.Text
-	if i := f.branch.SelectedIndex(); i >= 0 {
-		p.BranchID = f.branchIDs[i]
-	}
-	p.FederationMember = f.federationMember.Checked
-	if p.FederationDate, good = f.form.parseDateField("FederationDate", f.federationDate); !good {
-		ok = false
-	}
-	p.Note = f.note.Text
 	return &p, ok
 }
 
@@ -199,15 +194,15 @@ func (f *memberForm) save() bool {
 	if !ok {
 		// A date could not be read (its message is shown): show the other
 		// fields' messages too, rather than one at a time.
-		var ve *store.ValidationError
-		if errors.As(store.CheckPerson(*p), &ve) {
-			var rest []store.FieldError
+		var ve *domain.ValidationError
+		if errors.As(domain.CheckPerson(*p, f.a.today()), &ve) {
+			var rest []domain.FieldError
 			for _, fe := range ve.Errors {
 				if !f.form.hasError(fe.Field) {
 					rest = append(rest, fe)
 				}
 			}
-			f.form.showValidation(&store.ValidationError{Errors: rest})
+			f.form.showValidation(&domain.ValidationError{Errors: rest})
 		}
 		return false
 	}
@@ -224,7 +219,7 @@ func (f *memberForm) save() bool {
 
 // editPerson opens the form for p (new when p.ID is 0); saved runs after a
 // successful save.
-func (a *App) editPerson(p *store.Person, saved func(*store.Person)) *memberForm {
+func (a *App) editPerson(p *domain.Person, saved func(*domain.Person)) *memberForm {
 	f, err := newMemberForm(a, p)
 	if err != nil {
 		a.showError(err)
@@ -237,6 +232,6 @@ func (a *App) editPerson(p *store.Person, saved func(*store.Person)) *memberForm
 	}
 	sz := a.win.Canvas().Size()
 	a.formDialog(title, f.dlgContent, fyne.NewSize(sz.Width*0.92, sz.Height*0.92), f.save)
-	a.win.Canvas().Focus(f.family)
+	a.win.Canvas().Focus(f.entry(domain.PersonFields[0].Name))
 	return f
 }

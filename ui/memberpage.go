@@ -5,12 +5,12 @@ import (
 	"strconv"
 	"strings"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"sodoan/store"
 )
 
 // openMember shows the page of person id in place of the current screen.
@@ -25,12 +25,12 @@ func (a *App) openMember(id int64) {
 
 // memberPage shows a person's details, history of events, yearly ratings
 // and Party steps, offices, and the actions on the membership.
-func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
+func (a *App) memberPage(p *domain.Person) fyne.CanvasObject {
 	reopen := func() { a.openMember(p.ID) }
 
 	backBtn := newButtonWithIcon(T("Quay lại"), theme.NavigateBackIcon(), a.back)
 	editBtn := newButtonWithIcon(T("Sửa"), theme.DocumentCreateIcon(), func() {
-		a.editPerson(p, func(*store.Person) { reopen() })
+		a.editPerson(p, func(*domain.Person) { reopen() })
 	})
 	delBtn := newButtonWithIcon(T("Xóa khỏi sổ"), theme.DeleteIcon(), func() {
 		a.confirm(T("Xóa khỏi sổ"),
@@ -49,15 +49,15 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 	// active member can leave (and be given a transfer letter), anyone else
 	// can only come back.
 	actions := container.NewHBox()
-	if p.Status == store.StatusActive {
-		actions.Add(newButton(T("Chuyển đi"), func() { a.eventDialog(p, store.EventTransferOut, reopen) }))
-		actions.Add(newButton(T("Trưởng thành Đoàn"), func() { a.eventDialog(p, store.EventComingOfAge, reopen) }))
-		actions.Add(newButton(T("Xóa tên"), func() { a.eventDialog(p, store.EventRemoval, reopen) }))
+	if p.Status == domain.StatusActive {
+		actions.Add(newButton(T("Chuyển đi"), func() { a.eventDialog(p, domain.EventTransferOut, reopen) }))
+		actions.Add(newButton(T("Trưởng thành Đoàn"), func() { a.eventDialog(p, domain.EventComingOfAge, reopen) }))
+		actions.Add(newButton(T("Xóa tên"), func() { a.eventDialog(p, domain.EventRemoval, reopen) }))
 	} else {
-		actions.Add(newButton(T("Chuyển đến"), func() { a.eventDialog(p, store.EventTransferIn, reopen) }))
+		actions.Add(newButton(T("Chuyển đến"), func() { a.eventDialog(p, domain.EventTransferIn, reopen) }))
 	}
-	actions.Add(newButton(T("Xếp loại, Đảng…"), func() { a.memberYearDialog(p, thisYear(), reopen) }))
-	if p.Status == store.StatusActive {
+	actions.Add(newButton(T("Xếp loại, Đảng…"), func() { a.memberYearDialog(p, a.thisYear(), reopen) }))
+	if p.Status == domain.StatusActive {
 		actions.Add(newButtonWithIcon(T("Giấy giới thiệu"), theme.DocumentPrintIcon(), func() { a.transferLetterDialog(p) }))
 	}
 	title := heading(p.FullName())
@@ -173,14 +173,14 @@ func (a *App) memberPage(p *store.Person) fyne.CanvasObject {
 
 // address is the street address with the hamlet, unless the address names
 // it already.
-func address(p *store.Person) string {
+func address(p *domain.Person) string {
 	if p.Hamlet != "" && strings.Contains(p.Address, p.Hamlet) {
 		return p.Address
 	}
 	return joinNonEmpty(", ", p.Address, p.Hamlet)
 }
 
-func ratingLabel(r store.Rating) string {
+func ratingLabel(r domain.Rating) string {
 	if r == "" {
 		return T("chưa xếp loại")
 	}
@@ -216,21 +216,21 @@ func joinNonEmpty(sep string, parts ...string) string {
 }
 
 // eventDialog records a transfer, coming of age or removal with its date.
-func (a *App) eventDialog(p *store.Person, kind store.EventKind, done func()) {
+func (a *App) eventDialog(p *domain.Person, kind domain.EventKind, done func()) {
 	var fm form
 	fm.other = newErrorText()
 	date := newDateEntry(a)
-	date.SetText(store.Today().String())
+	date.SetText(a.today().String())
 	unit := newEntry(a)
 	reason := newEntry(a)
 	note := newEntry(a)
 	fm.add("Date", T("Ngày"), date)
 	switch kind {
-	case store.EventTransferOut:
+	case domain.EventTransferOut:
 		fm.add("Unit", T("Chuyển đến đơn vị"), unit)
-	case store.EventTransferIn:
+	case domain.EventTransferIn:
 		fm.add("Unit", T("Từ đơn vị"), unit)
-	case store.EventRemoval:
+	case domain.EventRemoval:
 		fm.add("Reason", T("Lý do"), reason)
 	}
 	fm.add("Note", T("Ghi chú"), note)
@@ -241,7 +241,7 @@ func (a *App) eventDialog(p *store.Person, kind store.EventKind, done func()) {
 		if !ok {
 			return false
 		}
-		e := &store.Event{PersonID: p.ID, Kind: kind, Date: d, Unit: unit.Text, Reason: reason.Text, Note: note.Text}
+		e := &domain.Event{PersonID: p.ID, Kind: kind, Date: d, Unit: unit.Text, Reason: reason.Text, Note: note.Text}
 		if !fm.result(a, a.st.AddEvent(a.ctx, e)) {
 			return false
 		}
@@ -253,11 +253,11 @@ func (a *App) eventDialog(p *store.Person, kind store.EventKind, done func()) {
 
 // memberYearDialog edits a member's rating, training programme and Party
 // steps for one year.
-func (a *App) memberYearDialog(p *store.Person, year int, done func()) {
+func (a *App) memberYearDialog(p *domain.Person, year int, done func()) {
 	var fm form
 	fm.other = newErrorText()
-	yearSel := newSelect(yearOptions(thisYear()-10, thisYear()), nil)
-	rating := newChoiceSelect(withAll(T("Chưa xếp loại"), store.Ratings), nil)
+	yearSel := newSelect(yearOptions(a.thisYear()-10, a.thisYear()), nil)
+	rating := newChoiceSelect(withAll(T("Chưa xếp loại"), domain.Ratings), nil)
 	reg := newCheck(T("Đăng ký chương trình rèn luyện"), nil)
 	comp := newCheck(T("Hoàn thành chương trình rèn luyện"), nil)
 	intro := newDateEntry(a)
@@ -294,7 +294,7 @@ func (a *App) memberYearDialog(p *store.Person, year int, done func()) {
 		if !ok1 || !ok2 {
 			return false
 		}
-		my := store.MemberYear{PersonID: p.ID, Year: y, Rating: store.Rating(rating.code()),
+		my := domain.MemberYear{PersonID: p.ID, Year: y, Rating: domain.Rating(rating.code()),
 			TrainingRegistered: reg.Checked, TrainingCompleted: comp.Checked, PartyIntroduced: i, PartyAdmitted: ad}
 		if !fm.result(a, a.st.SaveMemberYear(a.ctx, my)) {
 			return false
@@ -305,10 +305,10 @@ func (a *App) memberYearDialog(p *store.Person, year int, done func()) {
 }
 
 // positionDialog adds a Union office held by the person.
-func (a *App) positionDialog(p *store.Person, done func()) {
+func (a *App) positionDialog(p *domain.Person, done func()) {
 	var fm form
 	fm.other = newErrorText()
-	kind := newChoiceSelect(store.Positions, nil)
+	kind := newChoiceSelect(domain.Positions, nil)
 	start := newDateEntry(a)
 	end := newDateEntry(a)
 	fm.add("Kind", T("Chức vụ"), kind)
@@ -322,7 +322,7 @@ func (a *App) positionDialog(p *store.Person, done func()) {
 		if !ok1 || !ok2 {
 			return false
 		}
-		pos := &store.Position{PersonID: p.ID, Kind: store.PositionKind(kind.code()), BranchID: p.BranchID, Start: s, End: e}
+		pos := &domain.Position{PersonID: p.ID, Kind: domain.PositionKind(kind.code()), BranchID: p.BranchID, Start: s, End: e}
 		if !fm.result(a, a.st.SavePosition(a.ctx, pos)) {
 			return false
 		}
@@ -334,14 +334,14 @@ func (a *App) positionDialog(p *store.Person, done func()) {
 // transferLetterDialog asks where the member goes and writes the transfer
 // letter (giấy giới thiệu sinh hoạt Đoàn) off the UI goroutine, numbered
 // in the register of outgoing documents.
-func (a *App) transferLetterDialog(p *store.Person) *form {
+func (a *App) transferLetterDialog(p *domain.Person) *form {
 	fm := &form{}
 	fm.other = newErrorText()
 	to, reason := newEntry(a), newEntry(a)
 	// Start from the unit of the latest transfer out, the usual case.
 	if events, err := a.st.Events(a.ctx, p.ID); err == nil {
 		for _, e := range events {
-			if e.Kind == store.EventTransferOut {
+			if e.Kind == domain.EventTransferOut {
 				to.SetText(e.Unit)
 			}
 		}
@@ -360,7 +360,7 @@ func (a *App) transferLetterDialog(p *store.Person) *form {
 		// lost; the letter itself is written off the UI goroutine (it may
 		// ask before replacing a file).
 		ok := true
-		for _, err := range []error{store.CheckText("To", "Đơn vị nhận", to.Text, false), store.CheckText("Reason", "Lý do", reason.Text, false)} {
+		for _, err := range []error{domain.CheckText("To", "Đơn vị nhận", to.Text, false), domain.CheckText("Reason", "Lý do", reason.Text, false)} {
 			if err != nil {
 				fm.result(a, err)
 				ok = false

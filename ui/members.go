@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -36,7 +38,7 @@ type memberColumn struct {
 	// only they pay for measuring the ellipsis, which is most of a
 	// redraw's cost.
 	long bool
-	text func(p *store.Person, row int) string
+	text func(p *domain.Person, row int) string
 }
 
 // membersScreen is the Đoàn viên / Hội viên list.
@@ -69,7 +71,7 @@ type membersScreen struct {
 	gen     int // bumped by each new filter so late answers are dropped
 	total   int // rows matching the filter
 	all     int // people of the kind, unfiltered
-	pages   map[int][]store.Person
+	pages   map[int][]domain.Person
 	loading map[int]bool
 
 	timer   *time.Timer
@@ -93,7 +95,7 @@ type membersScreen struct {
 }
 
 func newMembersScreen(a *App, kind store.MemberKind) *membersScreen {
-	m := &membersScreen{a: a, kind: kind, pages: map[int][]store.Person{}, loading: map[int]bool{}}
+	m := &membersScreen{a: a, kind: kind, pages: map[int][]domain.Person{}, loading: map[int]bool{}}
 	m.filter.Kind = kind
 	m.build()
 	return m
@@ -107,32 +109,28 @@ func (m *membersScreen) noun() string {
 }
 
 func (m *membersScreen) build() {
-	admission := T("Ngày vào Đoàn")
-	if m.kind == store.KindFederation {
-		admission = T("Ngày vào Hội")
-	}
 	m.cols = []memberColumn{
-		{T("STT"), "", false, 55, false, func(p *store.Person, row int) string { return strconv.Itoa(row + 1) }},
-		{T("Họ và tên"), store.SortName, true, 185, true, func(p *store.Person, _ int) string { return p.FullName() }},
-		{T("Ngày sinh"), store.SortBirth, true, 105, false, func(p *store.Person, _ int) string { return p.BirthDate.String() }},
-		{T("Giới tính"), store.SortGender, true, 85, false, func(p *store.Person, _ int) string { return T(p.Gender.Label()) }},
-		{T("Chi đoàn"), store.SortBranch, true, 165, true, func(p *store.Person, _ int) string { return p.BranchName }},
-		{admission, store.SortAdmission, true, 120, false, func(p *store.Person, _ int) string {
-			if m.kind == store.KindFederation {
-				return p.FederationDate.String()
-			}
-			return p.AdmissionDate.String()
-		}},
-		{T("Số thẻ"), store.SortCard, true, 110, false, func(p *store.Person, _ int) string { return p.CardNumber }},
-		{T("Chức vụ"), "", false, 110, true, func(p *store.Person, _ int) string { return T(p.Position) }},
-		{T("Trạng thái"), store.SortStatus, true, 140, true, func(p *store.Person, _ int) string { return T(p.Status.Label()) }},
+		{T("STT"), "", false, 55, false, func(p *domain.Person, row int) string { return strconv.Itoa(row + 1) }},
+		{T("Họ và tên"), store.SortName, true, 185, true, func(p *domain.Person, _ int) string { return p.FullName() }},
 	}
+	// The catalog's listed fields, in their list order; the Federation's
+	// list shows its own date where the Union's shows the admission.
+	for _, fd := range domain.ListedFields() {
+		if m.kind == store.KindFederation && fd.Key == "admission_date" {
+			fd, _ = domain.PersonField("federation_date")
+		}
+		w, long := listWidth(fd)
+		m.cols = append(m.cols, memberColumn{T(listTitle(fd)), store.SortField(fd.Key), true, w, long, listText(fd)})
+	}
+	m.cols = append(m.cols,
+		memberColumn{T("Chức vụ"), "", false, 110, true, func(p *domain.Person, _ int) string { return T(p.Position) }},
+		memberColumn{T("Trạng thái"), store.SortStatus, true, 140, true, func(p *domain.Person, _ int) string { return T(p.Status.Label()) }})
 
 	m.search = newEntry(m.a)
 	m.search.SetPlaceHolder(T("Tìm theo tên, số thẻ, CCCD, điện thoại… (Ctrl+F)"))
 	m.search.OnChanged = m.queryChanged
 
-	m.kindSel = newChoiceSelect([]store.Choice{
+	m.kindSel = newChoiceSelect([]domain.Choice{
 		{Code: string(store.KindUnion), Label: Tc("nav", "Đoàn viên")},
 		{Code: string(store.KindFederation), Label: Tc("nav", "Hội viên")},
 		{Code: string(store.KindAll), Label: T("Đoàn viên và hội viên")},
@@ -146,20 +144,20 @@ func (m *membersScreen) build() {
 			m.reload(false)
 		}
 	})
-	m.statusSel = newChoiceSelect(withAll(T("Mọi trạng thái"), store.Statuses), func(code string) {
-		m.filter.Status = store.Status(code)
+	m.statusSel = newChoiceSelect(withAll(T("Mọi trạng thái"), domain.Statuses), func(code string) {
+		m.filter.Status = domain.Status(code)
 		m.reload(false)
 	})
 	m.statusSel.setCode("")
-	m.genderSel = newChoiceSelect(withAll(T("Nam và nữ"), store.Genders), func(code string) {
-		m.filter.Gender = store.Gender(code)
+	m.genderSel = newChoiceSelect(withAll(T("Nam và nữ"), domain.Genders), func(code string) {
+		m.filter.Gender = domain.Gender(code)
 		m.reload(false)
 	})
 	m.genderSel.setCode("")
 	m.turning = newCheck(T("Tròn 30 tuổi năm nay"), func(on bool) {
 		m.filter.TurningThirty = 0
 		if on {
-			m.filter.TurningThirty = thisYear()
+			m.filter.TurningThirty = m.a.thisYear()
 		}
 		m.reload(false)
 	})
@@ -246,13 +244,13 @@ func (m *membersScreen) focusSearch() {
 }
 
 func (m *membersScreen) newRecord() {
-	p := &store.Person{UnionMember: m.kind != store.KindFederation, FederationMember: m.kind == store.KindFederation, BranchID: m.filter.BranchID}
-	m.a.editPerson(p, func(saved *store.Person) { m.showSaved(saved) })
+	p := &domain.Person{UnionMember: m.kind != store.KindFederation, FederationMember: m.kind == store.KindFederation, BranchID: m.filter.BranchID}
+	m.a.editPerson(p, func(saved *domain.Person) { m.showSaved(saved) })
 }
 
 // showSaved reloads the list and scrolls to the person just saved, marked
 // in bold, or says that the current filter hides them.
-func (m *membersScreen) showSaved(p *store.Person) {
+func (m *membersScreen) showSaved(p *domain.Person) {
 	m.marked, m.reveal, m.markedName = p.ID, p.ID, p.FullName()
 	m.reload(true)
 }
@@ -285,7 +283,7 @@ func (m *membersScreen) queryChanged(s string) {
 // reload starts loading the first page of the current filter off the UI
 // goroutine; withAll also recounts the unfiltered total.
 func (m *membersScreen) reload(withAll bool) {
-	m.lastRun = time.Now()
+	m.lastRun = time.Now() // the wall clock: it times the search's pause
 	m.gen++
 	gen := m.gen
 	f := m.filter
@@ -300,7 +298,7 @@ func (m *membersScreen) reload(withAll bool) {
 		// they cost the slower of the two, not the sum.
 		var (
 			total, all = 0, -1
-			rows       []store.Person
+			rows       []domain.Person
 			errs       [4]error
 			wg         sync.WaitGroup
 			revealRow  = -1
@@ -343,7 +341,7 @@ func (m *membersScreen) reload(withAll bool) {
 				m.all = all
 			}
 			m.total = total
-			m.pages = map[int][]store.Person{0: rows}
+			m.pages = map[int][]domain.Person{0: rows}
 			m.loading = map[int]bool{}
 			m.updateCount()
 			m.table.Refresh()
@@ -409,7 +407,7 @@ func (m *membersScreen) updateCount() {
 
 // row returns the person shown on row r, or nil when its page is not
 // loaded yet (the load is then started).
-func (m *membersScreen) row(r int) *store.Person {
+func (m *membersScreen) row(r int) *domain.Person {
 	pg, ok := m.pages[r/pageSize]
 	if !ok {
 		m.fetch(r / pageSize)
@@ -487,9 +485,9 @@ func (m *membersScreen) sortBy(col int) {
 // fitColumns sizes the members table to its space and shares the width
 // out among the columns: the fixed ones (dates, numbers) keep their width,
 // the ones holding long text (name, branch, position, status) grow or
-// shrink in proportion, never below 70 % of their design width. So the
-// last column is not cut on a 1366-pixel laptop, and a wide screen shows
-// whole branch names.
+// shrink in proportion, never below 60 % of their design width. So the
+// last column is not cut in the first start's 1240-pixel window or on a
+// 1366-pixel laptop, and a wide screen shows whole branch names.
 type fitColumns struct{ m *membersScreen }
 
 // Layout implements fyne.Layout.
@@ -511,7 +509,7 @@ func (l fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 	scale := float32(1)
 	if flex > 0 && avail > fixed {
-		scale = max((avail-fixed)/flex, 0.7)
+		scale = max((avail-fixed)/flex, 0.6)
 	}
 	if len(l.m.widths) != len(cols) {
 		l.m.widths = make([]float32, len(cols))

@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"strings"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/issuing"
-	"sodoan/store"
 )
 
 // narrativeEditor edits a report's text section by section: the annual
@@ -32,7 +33,7 @@ type narrativeEditor struct {
 }
 
 // narrativeDocs are the documents whose text the editor keeps.
-var narrativeDocs = []string{store.NarrativeAnnual, store.NarrativePeriod, store.NarrativePlan}
+var narrativeDocs = []string{domain.NarrativeAnnual, domain.NarrativePeriod, domain.NarrativePlan}
 
 func newNarrativeEditor(a *App, year func() int) *narrativeEditor {
 	e := &narrativeEditor{a: a, year: year, body: container.NewStack(), status: widget.NewLabel("")}
@@ -49,18 +50,18 @@ func newNarrativeEditor(a *App, year func() int) *narrativeEditor {
 }
 
 // target is the document chosen and its key (year or plan).
-func (e *narrativeEditor) target() (doc string, key int, sections []store.Choice, err error) {
+func (e *narrativeEditor) target() (doc string, key int, sections []domain.Choice, err error) {
 	i := max(e.docSel.SelectedIndex(), 0)
 	doc = narrativeDocs[i]
 	switch doc {
-	case store.NarrativeAnnual:
-		return doc, e.year(), store.AnnualSections, nil
-	case store.NarrativePeriod:
+	case domain.NarrativeAnnual:
+		return doc, e.year(), domain.AnnualSections, nil
+	case domain.NarrativePeriod:
 		p, err := e.a.st.CurrentPlan(e.a.ctx)
-		return doc, int(p.ID), store.PeriodSections, err
+		return doc, int(p.ID), domain.PeriodSections, err
 	}
 	p, err := e.a.st.CurrentPlan(e.a.ctx)
-	return doc, int(p.ID), store.PlanSections, err
+	return doc, int(p.ID), domain.PlanSections, err
 }
 
 // load shows the sections of the chosen document: the saved text, or the
@@ -77,17 +78,17 @@ func (e *narrativeEditor) load() {
 		a.showError(err)
 		return
 	}
-	draft := store.Narrative{}
+	draft := domain.Narrative{}
 	switch doc {
-	case store.NarrativeAnnual:
+	case domain.NarrativeAnnual:
 		if p, err := a.st.CurrentPlan(a.ctx); err == nil {
-			draft, err = a.st.AnnualDraft(a.ctx, p.ID, key, store.Date{})
+			draft, err = a.st.AnnualDraft(a.ctx, p.ID, key, domain.Date{})
 			if err != nil {
 				a.showError(err)
 				return
 			}
 		}
-	case store.NarrativePeriod:
+	case domain.NarrativePeriod:
 		pr, err := a.st.PeriodResults(a.ctx, int64(key))
 		if err != nil {
 			a.showError(err)
@@ -98,12 +99,12 @@ func (e *narrativeEditor) load() {
 			a.showError(err)
 			return
 		}
-		draft = store.PeriodDraft(pr, u)
+		draft = domain.PeriodDraft(pr, u)
 	}
-	text := store.MergeDraft(saved, draft)
+	text := domain.MergeDraft(saved, draft)
 	e.entries = map[string]*entry{}
 	box := container.NewVBox()
-	if doc == store.NarrativeAnnual {
+	if doc == domain.NarrativeAnnual {
 		box.Add(heading(fmt.Sprintf(T("Báo cáo năm %d"), key)))
 	}
 	for _, s := range sections {
@@ -128,7 +129,7 @@ func (e *narrativeEditor) save() {
 		e.a.showError(err)
 		return
 	}
-	n := store.Narrative{}
+	n := domain.Narrative{}
 	for code, en := range e.entries {
 		n[code] = en.Text
 	}
@@ -166,12 +167,12 @@ func newReportSettings(a *App) *reportSettings {
 		yearStart.SetText(fmt.Sprintf("%02d/%02d", d, m))
 	}
 	var scaleNames []string
-	for _, c := range store.RatingScales {
+	for _, c := range domain.RatingScales {
 		scaleNames = append(scaleNames, T(c.Label))
 	}
 	scale := newSelect(scaleNames, nil)
 	if code, err := st.RatingScale(ctx); err == nil {
-		for i, c := range store.RatingScales {
+		for i, c := range domain.RatingScales {
 			if c.Code == code {
 				scale.SetSelectedIndex(i)
 			}
@@ -226,7 +227,7 @@ func newReportSettings(a *App) *reportSettings {
 			return
 		}
 		if i := scale.SelectedIndex(); i >= 0 {
-			if err := st.SetRatingScale(ctx, store.RatingScales[i].Code); err != nil {
+			if err := st.SetRatingScale(ctx, domain.RatingScales[i].Code); err != nil {
 				a.showError(err)
 				return
 			}
@@ -239,7 +240,7 @@ func newReportSettings(a *App) *reportSettings {
 			}
 		}
 		if plan.ID != 0 {
-			d, err := store.ParseDate(planDate.Text)
+			d, err := domain.ParseDate(planDate.Text)
 			if err != nil {
 				a.showError(fmt.Errorf("%s: %w", T("Ngày ban hành kế hoạch"), err))
 				return

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"sodoan/store"
+	"sodoan/domain"
 )
 
 // The narrative editor shows every section of the chosen document, the
@@ -15,15 +15,15 @@ func TestNarrativeEditor(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t, "reports")
 	e := newNarrativeEditor(f.app, func() int { return 2025 })
-	if len(e.entries) != len(store.AnnualSections) {
-		t.Fatalf("annual report: %d sections shown, want %d", len(e.entries), len(store.AnnualSections))
+	if len(e.entries) != len(domain.AnnualSections) {
+		t.Fatalf("annual report: %d sections shown, want %d", len(e.entries), len(domain.AnnualSections))
 	}
 	if got := e.entries["organisation"].Text; !strings.HasPrefix(got, "Kết nạp ") {
 		t.Errorf("organisation not pre-filled from the figures: %q", got)
 	}
 	e.entries["inspection"].SetText("Kiểm tra sinh hoạt tại 3 chi đoàn.")
 	e.save()
-	n, err := f.st.Narrative(ctx, store.NarrativeAnnual, 2025)
+	n, err := f.st.Narrative(ctx, domain.NarrativeAnnual, 2025)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,12 +31,12 @@ func TestNarrativeEditor(t *testing.T) {
 		t.Errorf("saved: inspection %q, organisation %q", n["inspection"], n["organisation"])
 	}
 	e.docSel.SetSelectedIndex(2)
-	if len(e.entries) != len(store.PlanSections) {
-		t.Errorf("plan: %d sections shown, want %d", len(e.entries), len(store.PlanSections))
+	if len(e.entries) != len(domain.PlanSections) {
+		t.Errorf("plan: %d sections shown, want %d", len(e.entries), len(domain.PlanSections))
 	}
 	e.docSel.SetSelectedIndex(1)
-	if len(e.entries) != len(store.PeriodSections) {
-		t.Errorf("period report: %d sections shown, want %d", len(e.entries), len(store.PeriodSections))
+	if len(e.entries) != len(domain.PeriodSections) {
+		t.Errorf("period report: %d sections shown, want %d", len(e.entries), len(domain.PeriodSections))
 	}
 }
 
@@ -59,11 +59,11 @@ func TestReportSettings(t *testing.T) {
 	if d, m, _ := f.st.WorkingYearStart(ctx); d != 1 || m != 10 {
 		t.Errorf("working year starts %d/%d", d, m)
 	}
-	if sc, _ := f.st.RatingScale(ctx); sc != store.ScaleStrength {
+	if sc, _ := f.st.RatingScale(ctx); sc != domain.ScaleStrength {
 		t.Errorf("rating scale %q", sc)
 	}
 	p, err := f.st.CurrentPlan(ctx)
-	if err != nil || p.Issued != store.MustDate(2024, 5, 12) || p.Issuer != "Ban Thường vụ Đoàn phường 1" || !strings.HasPrefix(p.UpperPlan, "Kế hoạch số 105") {
+	if err != nil || p.Issued != domain.MustDate(2024, 5, 12) || p.Issuer != "Ban Thường vụ Đoàn phường 1" || !strings.HasPrefix(p.UpperPlan, "Kế hoạch số 105") {
 		t.Errorf("plan %+v (%v)", p, err)
 	}
 	annual, _, _ := f.st.Recipients(ctx, "annual")

@@ -3,12 +3,12 @@ package ui
 import (
 	"strings"
 
-	"sodoan/store"
+	"sodoan/domain"
 )
 
 // The window writes numbers the way its language does: 1.216 and 72,5 in
 // Vietnamese, 1,216 and 72.5 in English. Documents (PDFs, spreadsheets)
-// are always Vietnamese and keep using store.FormatInt and its kin.
+// are always Vietnamese and keep using domain.FormatInt and its kin.
 
 // englishDigits swaps the Vietnamese separators for the English ones.
 var englishDigits = strings.NewReplacer(".", ",", ",", ".")
@@ -21,17 +21,17 @@ func inWindowLang(vi string) string {
 	return vi
 }
 
-// fmtInt is store.FormatInt in the window's language.
-func fmtInt(n int64) string { return inWindowLang(store.FormatInt(n)) }
+// fmtInt is domain.FormatInt in the window's language.
+func fmtInt(n int64) string { return inWindowLang(domain.FormatInt(n)) }
 
-// fmtNum is store.FormatNum in the window's language.
-func fmtNum(v float64) string { return inWindowLang(store.FormatNum(v)) }
+// fmtNum is domain.FormatNum in the window's language.
+func fmtNum(v float64) string { return inWindowLang(domain.FormatNum(v)) }
 
-// fmtValue is store.FormatValue in the window's language ("Có" / "Chưa"
+// fmtValue is domain.FormatValue in the window's language ("Có" / "Chưa"
 // translated too).
-func fmtValue(kind store.IndicatorKind, v float64) string {
-	if kind == store.KindCheck {
-		return T(store.FormatValue(kind, v))
+func fmtValue(kind domain.IndicatorKind, v float64) string {
+	if kind == domain.KindCheck {
+		return T(domain.FormatValue(kind, v))
 	}
-	return inWindowLang(store.FormatValue(kind, v))
+	return inWindowLang(domain.FormatValue(kind, v))
 }

@@ -9,8 +9,8 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"sodoan/domain"
 	"sodoan/internal/testtool"
-	"sodoan/store"
 )
 
 // TestNumbersFollowTheLanguage: the window writes 1.216 in Vietnamese and
@@ -18,7 +18,7 @@ import (
 // writes back; documents stay Vietnamese whatever the window's language.
 func TestNumbersFollowTheLanguage(t *testing.T) {
 	t.Cleanup(func() { SetLanguage(LangVietnamese) })
-	tooMuch := store.MoneyRange.Check(store.MoneyRange.Max + 1)
+	tooMuch := domain.MoneyRange.Check(domain.MoneyRange.Max + 1)
 	for _, tc := range []struct {
 		lang                   string
 		count, dec, pct, check string
@@ -37,10 +37,10 @@ func TestNumbersFollowTheLanguage(t *testing.T) {
 		if got := fmtNum(72.5); got != tc.dec {
 			t.Errorf("%s: fmtNum(72.5) = %q, want %q", tc.lang, got, tc.dec)
 		}
-		if got := fmtValue(store.KindPercent, 72.5); got != tc.pct {
+		if got := fmtValue(domain.KindPercent, 72.5); got != tc.pct {
 			t.Errorf("%s: percent = %q, want %q", tc.lang, got, tc.pct)
 		}
-		if got := fmtValue(store.KindCheck, 1); got != tc.check {
+		if got := fmtValue(domain.KindCheck, 1); got != tc.check {
 			t.Errorf("%s: check = %q, want %q", tc.lang, got, tc.check)
 		}
 		if got := errText(tooMuch); !strings.Contains(got, tc.money) {
@@ -53,8 +53,8 @@ func TestNumbersFollowTheLanguage(t *testing.T) {
 			t.Errorf("%s: the window does not read back its own %q: %v, %v", tc.lang, fmtNum(1234.5), v, err)
 		}
 		// Documents are Vietnamese.
-		if got := store.FormatInt(1216); got != "1.216" {
-			t.Errorf("%s: store.FormatInt(1216) = %q, documents must keep 1.216", tc.lang, got)
+		if got := domain.FormatInt(1216); got != "1.216" {
+			t.Errorf("%s: domain.FormatInt(1216) = %q, documents must keep 1.216", tc.lang, got)
 		}
 	}
 }
@@ -73,12 +73,12 @@ func TestEnglishWindowCountsEnglishPDFVietnamese(t *testing.T) {
 	if ov.UnionActive < 1000 {
 		t.Fatalf("the demo has %d active members; the test needs more than 1,000", ov.UnionActive)
 	}
-	en := strings.ReplaceAll(store.FormatInt(int64(ov.UnionActive)), ".", ",")
+	en := strings.ReplaceAll(domain.FormatInt(int64(ov.UnionActive)), ".", ",")
 	if !hasLabel(f.app.screens["dashboard"].view(), en) {
 		t.Errorf("the English dashboard does not show %d as %s", ov.UnionActive, en)
 	}
-	if hasLabel(f.app.screens["dashboard"].view(), store.FormatInt(int64(ov.UnionActive))) {
-		t.Errorf("the English dashboard shows %s, the Vietnamese way", store.FormatInt(int64(ov.UnionActive)))
+	if hasLabel(f.app.screens["dashboard"].view(), domain.FormatInt(int64(ov.UnionActive))) {
+		t.Errorf("the English dashboard shows %s, the Vietnamese way", domain.FormatInt(int64(ov.UnionActive)))
 	}
 
 	f.app.goTo("reports")

@@ -5,10 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
-
-	"sodoan/store"
 )
 
 // formField finds, under o, the input and the message of the form field
@@ -48,19 +48,19 @@ func formField(t *testing.T, o fyne.CanvasObject, label string) (*entry, *errorT
 func TestReadIntSaysTooLarge(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
-		r    store.IntRange
+		r    domain.IntRange
 		want string // "" when it reads
 		v    int64
 	}{
-		{"1.000.000.000.000.000", store.MoneyRange, "", 1_000_000_000_000_000},
-		{"1.000.000.000.000.001", store.MoneyRange, "quá lớn: tối đa 1.000.000.000.000.000", 0},
-		{"99999999999999999999999999", store.MoneyRange, "quá lớn: tối đa 1.000.000.000.000.000", 0},
-		{"100000001", store.CountRange, "quá lớn: tối đa 100.000.000", 0},
-		{"99999999999999999999", store.YearRange, "quá lớn: tối đa 2100", 0},
-		{"123456", store.OrderRange, "quá lớn: tối đa 99.999", 0},
-		{"-99999999999999999999", store.MoneyRange, "không được âm", 0},
-		{"12a", store.MoneyRange, "không phải là số", 0},
-		{"", store.CountRange, "", 0},
+		{"1.000.000.000.000.000", domain.MoneyRange, "", 1_000_000_000_000_000},
+		{"1.000.000.000.000.001", domain.MoneyRange, "quá lớn: tối đa 1.000.000.000.000.000", 0},
+		{"99999999999999999999999999", domain.MoneyRange, "quá lớn: tối đa 1.000.000.000.000.000", 0},
+		{"100000001", domain.CountRange, "quá lớn: tối đa 100.000.000", 0},
+		{"99999999999999999999", domain.YearRange, "quá lớn: tối đa 2100", 0},
+		{"123456", domain.OrderRange, "quá lớn: tối đa 99.999", 0},
+		{"-99999999999999999999", domain.MoneyRange, "không được âm", 0},
+		{"12a", domain.MoneyRange, "không phải là số", 0},
+		{"", domain.CountRange, "", 0},
 	} {
 		v, err := readInt(tc.in, tc.r)
 		got := ""
@@ -84,7 +84,7 @@ func TestReadIntSaysTooLarge(t *testing.T) {
 func TestHugeRevenueIsTooLarge(t *testing.T) {
 	f := newFixture(t, "dashboard")
 	ctx := context.Background()
-	co := &store.Coop{Name: "THT Rau sạch", LegalBasis: "nd77_2019", Active: true}
+	co := &domain.Coop{Name: "THT Rau sạch", LegalBasis: "nd77_2019", Active: true}
 	if err := f.st.SaveCoop(ctx, co); err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestHugeRevenueIsTooLarge(t *testing.T) {
 	if err := SetLanguage(LangEnglish); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := readInt(huge, store.MoneyRange); err == nil || err.Error() != "too large: at most 1,000,000,000,000,000" {
+	if _, err := readInt(huge, domain.MoneyRange); err == nil || err.Error() != "too large: at most 1,000,000,000,000,000" {
 		t.Errorf("in English: %v", err)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -12,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/sheet"
-	"sodoan/store"
 )
 
 // planScreen shows a plan's indicators for a chosen year (target, actual,
@@ -25,7 +26,7 @@ type planScreen struct {
 	root   *fyne.Container
 	body   *fyne.Container
 
-	plans  []store.Plan
+	plans  []domain.Plan
 	planID int64 // the plan shown; 0: the current one
 	// picking is set while the program, not the user, sets the picker.
 	picking bool
@@ -54,7 +55,7 @@ func (s *planScreen) deletePlan() {
 
 func newPlanScreen(a *App) *planScreen {
 	s := &planScreen{a: a, body: container.NewStack()}
-	s.year = newSelect(yearOptions(thisYear()-6, thisYear()+1), func(string) { s.load() })
+	s.year = newSelect(yearOptions(a.thisYear()-6, a.thisYear()+1), func(string) { s.load() })
 	s.picker = newSelect(nil, func(string) {
 		if s.picking {
 			return
@@ -79,7 +80,7 @@ func (s *planScreen) view() fyne.CanvasObject { return s.root }
 
 func (s *planScreen) refresh() {
 	if s.year.Selected == "" {
-		s.year.SetSelected(strconv.Itoa(thisYear())) // loads
+		s.year.SetSelected(strconv.Itoa(s.a.thisYear())) // loads
 		return
 	}
 	s.load()
@@ -126,7 +127,7 @@ func (s *planScreen) load() {
 
 // currentPlan is the plan the dashboard follows, as store.CurrentPlan
 // chooses it (s.plans is ordered latest period first).
-func (s *planScreen) currentPlan() (store.Plan, bool) {
+func (s *planScreen) currentPlan() (domain.Plan, bool) {
 	for _, p := range s.plans {
 		if p.Current {
 			return p, true
@@ -135,11 +136,11 @@ func (s *planScreen) currentPlan() (store.Plan, bool) {
 	if len(s.plans) > 0 {
 		return s.plans[0], true
 	}
-	return store.Plan{}, false
+	return domain.Plan{}, false
 }
 
 // shownPlan is the plan picked, or the current one.
-func (s *planScreen) shownPlan() (store.Plan, bool) {
+func (s *planScreen) shownPlan() (domain.Plan, bool) {
 	for _, p := range s.plans {
 		if p.ID == s.planID {
 			return p, true
@@ -180,7 +181,7 @@ func (s *planScreen) updatePicker() {
 
 // resultsTable lays out one line per indicator; hand-measured ones get a
 // checkbox or an entry.
-func (s *planScreen) resultsTable(results []store.Result, year int) fyne.CanvasObject {
+func (s *planScreen) resultsTable(results []domain.Result, year int) fyne.CanvasObject {
 	a := s.a
 	// The indicator's wording takes half the width, the four figures
 	// share the other half.
@@ -197,7 +198,7 @@ func (s *planScreen) resultsTable(results []store.Result, year int) fyne.CanvasO
 		target := widget.NewLabel(targetText(in))
 		var actual fyne.CanvasObject
 		switch {
-		case in.Metric == "manual" && in.Kind == store.KindCheck:
+		case in.Metric == "manual" && in.Kind == domain.KindCheck:
 			c := newCheck(T("Đạt"), nil)
 			c.SetChecked(r.Actual >= 1)
 			c.OnChanged = func(on bool) {
@@ -217,7 +218,7 @@ func (s *planScreen) resultsTable(results []store.Result, year int) fyne.CanvasO
 				e.SetText(fmtNum(r.Actual))
 			}
 			e.OnSubmitted = func(t string) {
-				v, err := readInt(t, store.CountRange)
+				v, err := readInt(t, domain.CountRange)
 				if err != nil {
 					a.showError(fmt.Errorf("%s: %w", in.Code, err))
 					return
@@ -249,18 +250,18 @@ func (s *planScreen) resultsTable(results []store.Result, year int) fyne.CanvasO
 }
 
 // detailText is how a result was computed, in the window's language.
-func detailText(r store.Result) string {
+func detailText(r domain.Result) string {
 	if r.DetailMsg.Format == "" || currentLang == LangVietnamese {
 		return r.Detail
 	}
 	return strings.TrimSpace(fmt.Sprintf(T(r.DetailMsg.Format), translateArgs(r.DetailMsg.Args)...))
 }
 
-func targetText(in store.Indicator) string {
+func targetText(in domain.Indicator) string {
 	switch in.Kind {
-	case store.KindPercent:
+	case domain.KindPercent:
 		return fmtNum(in.Target) + "%"
-	case store.KindCheck:
+	case domain.KindCheck:
 		return Tc("target", "Thực hiện")
 	}
 	t := fmtNum(in.Target)
@@ -270,14 +271,14 @@ func targetText(in store.Indicator) string {
 	return t
 }
 
-func actualText(r store.Result) string {
+func actualText(r domain.Result) string {
 	if !r.Known {
 		return T("chưa đủ số liệu")
 	}
 	switch r.Indicator.Kind {
-	case store.KindPercent:
+	case domain.KindPercent:
 		return fmtNum(r.Actual) + "%"
-	case store.KindCheck:
+	case domain.KindCheck:
 		if r.Actual >= 1 {
 			return T("Đã thực hiện")
 		}
@@ -289,9 +290,9 @@ func actualText(r store.Result) string {
 // metText is the verdict in the UI's language, with a period target's
 // progress before it ("321/450 (71%), Đúng tiến độ"): the same verdict,
 // computed by the store, that every report prints.
-func metText(r store.Result) string {
+func metText(r domain.Result) string {
 	v := r.Verdict
-	if p := v.Progress(); p != "" && v.Code != store.VerdictNoData {
+	if p := v.Progress(); p != "" && v.Code != domain.VerdictNoData {
 		return p + ", " + T(v.Label())
 	}
 	return T(v.Label())
@@ -299,13 +300,13 @@ func metText(r store.Result) string {
 
 // verdictImportance colours a verdict: met and on pace green, behind
 // amber, not met red.
-func verdictImportance(c store.VerdictCode) widget.Importance {
+func verdictImportance(c domain.VerdictCode) widget.Importance {
 	switch c {
-	case store.VerdictMet, store.VerdictOnPace:
+	case domain.VerdictMet, domain.VerdictOnPace:
 		return widget.SuccessImportance
-	case store.VerdictBehind:
+	case domain.VerdictBehind:
 		return widget.WarningImportance
-	case store.VerdictNotMet:
+	case domain.VerdictNotMet:
 		return widget.DangerImportance
 	}
 	return widget.MediumImportance
@@ -334,8 +335,8 @@ func (s *planScreen) wardForm(year int) fyne.CanvasObject {
 	fm.add("NewPartyMembers", T("Đảng viên mới kết nạp trong năm"), party)
 	fm.add("Rating", T("Xếp loại Đoàn phường"), rating)
 	save := fm.saveButton(a, T("Lưu số liệu năm"), func() error {
-		y, ok1 := fm.parseIntField("ResidentYouth", youth, store.CountRange)
-		p, ok2 := fm.parseIntField("NewPartyMembers", party, store.CountRange)
+		y, ok1 := fm.parseIntField("ResidentYouth", youth, domain.CountRange)
+		p, ok2 := fm.parseIntField("NewPartyMembers", party, domain.CountRange)
 		if !ok1 || !ok2 {
 			return errSkip
 		}

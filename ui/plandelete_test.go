@@ -4,11 +4,11 @@ import (
 	"context"
 	"testing"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-
-	"sodoan/store"
 )
 
 // findButton looks for the button labelled text among o and its children:
@@ -43,8 +43,8 @@ func TestDeletePlan(t *testing.T) {
 	if !s.remove.Hidden {
 		t.Fatal("delete offered for the only plan")
 	}
-	mistake := &store.Plan{Number: "99-KH/ĐTN", Title: "Nhập nhầm", StartYear: 2026, EndYear: 2030, Current: true,
-		Indicators: []store.Indicator{{Code: "1", Title: "Đoàn viên mới", Kind: store.KindCount, Metric: store.MetricNewUnionMembers, Target: 10}}}
+	mistake := &domain.Plan{Number: "99-KH/ĐTN", Title: "Nhập nhầm", StartYear: 2026, EndYear: 2030, Current: true,
+		Indicators: []domain.Indicator{{Code: "1", Title: "Đoàn viên mới", Kind: domain.KindCount, Metric: domain.MetricNewUnionMembers, Target: 10}}}
 	if err := f.st.SavePlan(ctx, mistake); err != nil {
 		t.Fatal(err)
 	}

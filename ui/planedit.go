@@ -7,12 +7,12 @@ import (
 	"strconv"
 	"strings"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"sodoan/store"
 )
 
 // planEditor edits a plan and its indicators (a ward's own share of each
@@ -21,7 +21,7 @@ import (
 // message shows under the plan field or the indicator row it is about.
 type planEditor struct {
 	a       *App
-	plan    store.Plan
+	plan    domain.Plan
 	fm      form
 	number  *entry
 	title   *entry
@@ -38,7 +38,7 @@ type planEditor struct {
 }
 
 type indicatorRow struct {
-	in                                  store.Indicator
+	in                                  domain.Indicator
 	num                                 *widget.Label
 	code, section, title, target, order *entry
 	kind, metric                        *choiceSelect
@@ -53,26 +53,26 @@ var (
 	indicatorLine2 = flexRow{0, 0, 2.2, 0, 5.5, 0, 1.3, 0, 0, 0.8}
 )
 
-func kindChoices() []store.Choice {
-	return []store.Choice{
-		{Code: string(store.KindCount), Label: T("Số lượng")},
-		{Code: string(store.KindPercent), Label: T("Tỷ lệ (%)")},
-		{Code: string(store.KindCheck), Label: T("Thực hiện / chưa")},
+func kindChoices() []domain.Choice {
+	return []domain.Choice{
+		{Code: string(domain.KindCount), Label: T("Số lượng")},
+		{Code: string(domain.KindPercent), Label: T("Tỷ lệ (%)")},
+		{Code: string(domain.KindCheck), Label: T("Thực hiện / chưa")},
 	}
 }
 
-// metricChoices is store.Metrics with the descriptions in the UI language.
-func metricChoices() []store.Choice {
-	out := make([]store.Choice, len(store.Metrics))
-	for i, m := range store.Metrics {
-		out[i] = store.Choice{Code: m.Code, Label: T(m.Label)}
+// metricChoices is domain.Metrics with the descriptions in the UI language.
+func metricChoices() []domain.Choice {
+	out := make([]domain.Choice, len(domain.Metrics))
+	for i, m := range domain.Metrics {
+		out[i] = domain.Choice{Code: m.Code, Label: T(m.Label)}
 	}
 	return out
 }
 
 // parseNum reads a target typed as 7.500, 7500 or 12,5 (7,500 and 12.5
 // in English); its error says, like readInt's, whether it is not a number
-// or over store.CountRange's maximum.
+// or over domain.CountRange's maximum.
 func parseNum(s string) (float64, error) {
 	if currentLang == LangEnglish {
 		s = englishDigits.Replace(s)
@@ -83,8 +83,8 @@ func parseNum(s string) (float64, error) {
 	}
 	v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
 	switch {
-	case errors.Is(err, strconv.ErrRange) || (err == nil && v > float64(store.CountRange.Max)):
-		return 0, tooLarge(store.CountRange)
+	case errors.Is(err, strconv.ErrRange) || (err == nil && v > float64(domain.CountRange.Max)):
+		return 0, tooLarge(domain.CountRange)
 	case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
 		return 0, numberError(T("không phải là số"))
 	}
@@ -107,8 +107,8 @@ func (s *planScreen) newRecord() { s.newPlan() }
 // newPlan opens the editor on a new plan for the period after the current
 // one, offering to copy its indicators.
 func (s *planScreen) newPlan() {
-	p := store.Plan{StartYear: thisYear(), EndYear: thisYear() + 4, Current: true}
-	var from []store.Indicator
+	p := domain.Plan{StartYear: s.a.thisYear(), EndYear: s.a.thisYear() + 4, Current: true}
+	var from []domain.Indicator
 	if cur, ok := s.currentPlan(); ok {
 		p.StartYear = cur.EndYear + 1
 		p.EndYear = p.StartYear + (cur.EndYear - cur.StartYear)
@@ -120,7 +120,7 @@ func (s *planScreen) newPlan() {
 	s.openEditor(T("Kế hoạch mới"), p, from)
 }
 
-func (s *planScreen) openEditor(title string, p store.Plan, copyFrom []store.Indicator) {
+func (s *planScreen) openEditor(title string, p domain.Plan, copyFrom []domain.Indicator) {
 	a := s.a
 	e := &planEditor{a: a, plan: p, list: container.NewVBox()}
 	e.fm.other = newErrorText()
@@ -157,7 +157,7 @@ func (s *planScreen) openEditor(title string, p store.Plan, copyFrom []store.Ind
 	top.Add(widget.NewSeparator())
 	top.Add(heading(T("Chỉ tiêu")))
 	add := newButtonWithIcon(T("Thêm chỉ tiêu"), theme.ContentAddIcon(), func() {
-		r := e.addRow(store.Indicator{Kind: store.KindCount, Metric: store.MetricManual})
+		r := e.addRow(domain.Indicator{Kind: domain.KindCount, Metric: domain.MetricManual})
 		a.win.Canvas().Focus(r.code)
 	})
 	e.save = func() bool {
@@ -181,7 +181,7 @@ func (e *planEditor) clearRows() {
 	e.list.Refresh()
 }
 
-func (e *planEditor) addRow(in store.Indicator) *indicatorRow {
+func (e *planEditor) addRow(in domain.Indicator) *indicatorRow {
 	a := e.a
 	r := &indicatorRow{in: in, num: widget.NewLabel(""), err: newErrorText()}
 	r.code, r.section, r.title, r.target, r.order = newEntry(a), newEntry(a), newEntry(a), newEntry(a), newEntry(a)
@@ -218,7 +218,7 @@ func (e *planEditor) addRow(in store.Indicator) *indicatorRow {
 
 // kindChanged fixes the target of a check indicator at 1 (done).
 func (r *indicatorRow) kindChanged(code string) {
-	if store.IndicatorKind(code) == store.KindCheck {
+	if domain.IndicatorKind(code) == domain.KindCheck {
 		r.target.SetText("1")
 		r.target.Disable()
 		return
@@ -245,7 +245,7 @@ func (e *planEditor) renumber() {
 }
 
 // write reads the numbers, then checks the whole plan with
-// store.CheckPlan and saves it through store.SavePlan: every problem of
+// domain.CheckPlan and saves it through store.SavePlan: every problem of
 // every field shows at once, an unreadable number beside the store's
 // messages about the other fields.
 func (e *planEditor) write() bool {
@@ -266,19 +266,19 @@ func (e *planEditor) write() bool {
 		text string
 		to   *int
 	}{{e.start.Text, &p.StartYear}, {e.end.Text, &p.EndYear}} {
-		v, err := readInt(y.text, store.YearRange)
+		v, err := readInt(y.text, domain.YearRange)
 		if err != nil {
 			e.fm.setError("EndYear", T("năm")+" "+y.text+": "+err.Error())
 			miss(0, "EndYear")
 		}
 		*y.to = int(v)
 	}
-	p.Indicators = make([]store.Indicator, len(e.rows))
+	p.Indicators = make([]domain.Indicator, len(e.rows))
 	for i, r := range e.rows {
 		r.err.set("")
 		in := r.in
 		in.Code, in.Section, in.Title = r.code.Text, r.section.Text, r.title.Text
-		in.Kind, in.Metric, in.Period = store.IndicatorKind(r.kind.code()), r.metric.code(), r.period.Checked
+		in.Kind, in.Metric, in.Period = domain.IndicatorKind(r.kind.code()), r.metric.code(), r.period.Checked
 		var msgs []string
 		t, err := parseNum(r.target.Text)
 		if err != nil {
@@ -286,7 +286,7 @@ func (e *planEditor) write() bool {
 			miss(i+1, "Target")
 		}
 		in.Target = t
-		o, err := readInt(r.order.Text, store.OrderRange)
+		o, err := readInt(r.order.Text, domain.OrderRange)
 		if err != nil {
 			msgs = append(msgs, T("Thứ tự")+": "+err.Error())
 			miss(i+1, "Order")
@@ -295,18 +295,18 @@ func (e *planEditor) write() bool {
 		r.err.set(strings.Join(msgs, "; "))
 		p.Indicators[i] = in
 	}
-	err := store.CheckPlan(p)
+	err := domain.CheckPlan(p)
 	if err == nil && len(unread) == 0 {
 		if err = e.a.st.SavePlan(e.a.ctx, &p); err == nil {
 			e.plan = p
 			return true
 		}
 	}
-	var ve *store.ValidationError
+	var ve *domain.ValidationError
 	switch {
 	case err == nil:
 	case errors.As(err, &ve):
-		var head []store.FieldError
+		var head []domain.FieldError
 		for _, fe := range ve.Errors {
 			switch {
 			case unread[fe.Row][fe.Field]:
@@ -319,7 +319,7 @@ func (e *planEditor) write() bool {
 				e.fm.other.set(joinNonEmpty("; ", e.fm.other.msg(), fieldErrText(fe)))
 			}
 		}
-		e.fm.showValidation(&store.ValidationError{Errors: head})
+		e.fm.showValidation(&domain.ValidationError{Errors: head})
 	default:
 		e.a.showError(err)
 	}

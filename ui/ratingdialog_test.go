@@ -3,12 +3,12 @@ package ui
 import (
 	"testing"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"sodoan/store"
 )
 
 // TestYearRatingLabelsWhole: at the window sizes of a 1366×768 screen and
@@ -18,7 +18,7 @@ func TestYearRatingLabelsWhole(t *testing.T) {
 	f := newFixture(t, "dashboard")
 	t.Cleanup(func() { SetLanguage(LangVietnamese) })
 	// A branch with a long name, as wards name them.
-	long := &store.Branch{Name: "Chi đoàn Công ty TNHH Thủy sản Sa Giang", Kind: store.BranchHamlet, Active: true}
+	long := &domain.Branch{Name: "Chi đoàn Công ty TNHH Thủy sản Sa Giang", Kind: domain.BranchHamlet, Active: true}
 	if err := f.st.SaveBranch(f.app.ctx, long); err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestYearRatingLabelsWhole(t *testing.T) {
 				t.Errorf("%s, %v: branch dropdown %v cuts %q", lang, size, r.branch.Size(), r.branch.Selected)
 			}
 			longest := r.all.PlaceHolder
-			for _, c := range store.Ratings {
+			for _, c := range domain.Ratings {
 				if len([]rune(T(c.Label))) > len([]rune(longest)) {
 					longest = T(c.Label)
 				}

@@ -1,10 +1,10 @@
 package ui
 
-import "sodoan/store"
+import "sodoan/domain"
 
 // unitRatings lists the unit ratings in the wording of the ward's rating
 // scale (store.RatingChoices), as the documents print them.
-func (a *App) unitRatings() []store.Choice {
+func (a *App) unitRatings() []domain.Choice {
 	list, err := a.st.RatingChoices(a.ctx)
 	if err != nil {
 		a.showError(err)

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"sodoan/issuing"
-	"sodoan/store"
 )
 
 // reportDocuments lists the documents the screen can issue. Each is a
@@ -37,9 +36,9 @@ func (a *App) issue(req issuing.Request, dir string, number bool) (string, error
 // transferLetter writes the transfer letter of a member to the unit to,
 // numbered, in the documents folder of this year.
 func (a *App) transferLetter(memberID int64, to, reason string) (string, error) {
-	dir, err := a.yearDir(thisYear())
+	dir, err := a.yearDir(a.thisYear())
 	if err != nil {
 		return "", err
 	}
-	return a.issue(issuing.Request{Kind: issuing.Transfer, MemberID: memberID, To: to, Reason: reason, Date: store.Today()}, dir, true)
+	return a.issue(issuing.Request{Kind: issuing.Transfer, MemberID: memberID, To: to, Reason: reason, Date: a.today()}, dir, true)
 }

@@ -5,13 +5,14 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/issuing"
-	"sodoan/store"
 )
 
 // document is one document the Báo cáo screen can generate.
@@ -58,7 +59,7 @@ func newReportsScreen(a *App) *reportsScreen {
 	if len(names) > 0 {
 		s.docSel.SetSelectedIndex(0)
 	}
-	s.year = newSelect(yearOptions(thisYear()-6, thisYear()), func(string) {
+	s.year = newSelect(yearOptions(a.thisYear()-6, a.thisYear()), func(string) {
 		s.loadTexts()
 		s.choiceChanged()
 	})
@@ -107,7 +108,7 @@ func (s *reportsScreen) view() fyne.CanvasObject { return s.root }
 func (s *reportsScreen) yearNow() int {
 	y, err := strconv.Atoi(s.year.Selected)
 	if err != nil {
-		return thisYear()
+		return s.a.thisYear()
 	}
 	return y
 }
@@ -115,7 +116,7 @@ func (s *reportsScreen) yearNow() int {
 func (s *reportsScreen) refresh() {
 	s.register.refresh()
 	if s.year.Selected == "" {
-		s.year.SetSelected(strconv.Itoa(thisYear()))
+		s.year.SetSelected(strconv.Itoa(s.a.thisYear()))
 		return
 	}
 	s.loadTexts()
@@ -144,13 +145,13 @@ func (s *reportsScreen) generate() {
 	}
 	number := s.number.Checked
 	y, _ := strconv.Atoi(s.year.Selected)
-	cutoff, err := store.ParseDate(s.cutoff.Text)
+	cutoff, err := domain.ParseDate(s.cutoff.Text)
 	if err != nil {
 		s.a.showError(fmt.Errorf("%s: %w", T("Số liệu tính đến ngày"), err))
 		return
 	}
 	req := issuing.Request{Kind: doc.kind, Year: y, Cutoff: cutoff, Deputy: s.deputy.Checked, Renumber: s.renumber.Checked}
-	if !cutoff.IsZero() && cutoff.Before(store.Today()) {
+	if !cutoff.IsZero() && cutoff.Before(s.a.today()) {
 		// A report counted to a past day is dated that day.
 		req.Date = cutoff
 	}

@@ -3,22 +3,22 @@ package ui
 import (
 	"strings"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
-
-	"sodoan/store"
 )
 
 // roleEntry is where the role of a club's or group's member is typed or
-// picked from the usual roles (store.ClubRoles, store.CoopRoles), shown in
+// picked from the usual roles (domain.ClubRoles, domain.CoopRoles), shown in
 // the window's language; the register keeps the Vietnamese word.
 type roleEntry struct {
 	widget.SelectEntry
 	app   *App
-	roles []store.Choice
+	roles []domain.Choice
 }
 
-func newRoleEntry(a *App, roles []store.Choice) *roleEntry {
+func newRoleEntry(a *App, roles []domain.Choice) *roleEntry {
 	e := &roleEntry{app: a, roles: roles}
 	e.ExtendBaseWidget(e)
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
@@ -52,7 +52,7 @@ func (e *roleEntry) stored() string {
 			return c.Code
 		}
 	}
-	if c, ok := store.KnownRole(e.roles, t); ok {
+	if c, ok := domain.KnownRole(e.roles, t); ok {
 		return c.Code
 	}
 	return e.Text
@@ -60,8 +60,8 @@ func (e *roleEntry) stored() string {
 
 // roleLabel is a stored role in the window's language: a usual role
 // translated, a ward's own as it was typed.
-func roleLabel(roles []store.Choice, role string) string {
-	if c, ok := store.KnownRole(roles, role); ok {
+func roleLabel(roles []domain.Choice, role string) string {
+	if c, ok := domain.KnownRole(roles, role); ok {
 		return Tc("role", c.Label)
 	}
 	return role

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
@@ -14,7 +16,7 @@ import (
 
 // englishLater opens the test window (in Vietnamese until the test
 // switches) and gives its first Union member.
-func englishLater(t *testing.T) (*fixture, []store.Person) {
+func englishLater(t *testing.T) (*fixture, []domain.Person) {
 	t.Helper()
 	f := newFixture(t, "dashboard")
 	t.Cleanup(func() { SetLanguage(LangVietnamese) })
@@ -32,7 +34,7 @@ func englishLater(t *testing.T) (*fixture, []store.Person) {
 func TestRolesInEnglish(t *testing.T) {
 	f, people := englishLater(t)
 	ctx := context.Background()
-	club := &store.Club{Name: "CLB Bóng đá", Kind: "interest", Active: true, Members: []store.GroupMember{
+	club := &domain.Club{Name: "CLB Bóng đá", Kind: "interest", Active: true, Members: []domain.GroupMember{
 		{PersonID: people[0].ID, Name: people[0].FullName(), Role: "Chủ nhiệm"},
 		{Name: "Trương Văn Lộc", Role: "Ban hậu cần"},
 	}}
@@ -101,13 +103,13 @@ func TestRolesInEnglish(t *testing.T) {
 		t.Errorf("stored roles %v, want Vietnamese words (Phó chủ nhiệm for Vice chair)", roles)
 	}
 	// Cooperative groups' roles too.
-	if got := roleLabel(store.CoopRoles, "Tổ trưởng"); got != "Group leader" {
+	if got := roleLabel(domain.CoopRoles, "Tổ trưởng"); got != "Group leader" {
 		t.Errorf("Tổ trưởng in English = %q", got)
 	}
 	if err := SetLanguage(LangVietnamese); err != nil {
 		t.Fatal(err)
 	}
-	if got := roleLabel(store.ClubRoles, "thành viên"); got != "Thành viên" {
+	if got := roleLabel(domain.ClubRoles, "thành viên"); got != "Thành viên" {
 		t.Errorf("thành viên in Vietnamese = %q", got)
 	}
 }
@@ -117,8 +119,8 @@ func TestRolesInEnglish(t *testing.T) {
 func TestPositionInEnglish(t *testing.T) {
 	f, people := englishLater(t)
 	ctx := context.Background()
-	if err := f.st.SavePosition(ctx, &store.Position{PersonID: people[0].ID, Kind: "deputy", BranchID: people[0].BranchID,
-		Start: store.MustDate(2024, 1, 1)}); err != nil {
+	if err := f.st.SavePosition(ctx, &domain.Position{PersonID: people[0].ID, Kind: "deputy", BranchID: people[0].BranchID,
+		Start: domain.MustDate(2024, 1, 1)}); err != nil {
 		t.Fatal(err)
 	}
 	if err := SetLanguage(LangEnglish); err != nil {

@@ -14,7 +14,7 @@ import (
 // Bí thư holding the office in the register, or how to record them.
 func (a *App) signersInfo() fyne.CanvasObject {
 	line := func(deputy bool, office string) string {
-		s, err := a.st.SignerOn(a.ctx, store.Today(), deputy)
+		s, err := a.st.SignerOn(a.ctx, a.today(), deputy)
 		switch {
 		case err == nil:
 			return fmt.Sprintf("%s: %s", T(office), s.Name)

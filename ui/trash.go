@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -13,7 +15,7 @@ import (
 )
 
 // trashKindLabel is the kind of a record of the recycle bin.
-func trashKindLabel(k store.TrashKind) string { return T(k.Label()) }
+func trashKindLabel(k domain.TrashKind) string { return T(k.Label()) }
 
 // trashButtonText is Settings' way into the recycle bin, with how many
 // records wait there.
@@ -106,7 +108,7 @@ func (a *App) trashRow(it store.TrashItem) fyne.CanvasObject {
 
 // showHistory shows the recorded changes of a person, newest first.
 // With no person (nil), it shows the latest changes of the whole register.
-func (a *App) showHistory(p *store.Person) {
+func (a *App) showHistory(p *domain.Person) {
 	f, title := store.HistoryFilter{Limit: 500}, T("Lịch sử thay đổi")
 	if p != nil {
 		f.PersonID, title = p.ID, title+": "+p.FullName()

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -84,7 +86,7 @@ func TestTrashScreen(t *testing.T) {
 		t.Fatal("no history dialog")
 	}
 	texts := strings.Join(labelTexts(overlay), "\n")
-	stamp := regexp.MustCompile(`\d\d/\d\d/\d{4} \d\d:\d\d  Sửa thông tin cá nhân \(mã ` + strconv.FormatInt(p.ID, 10) + `\) — Số điện thoại: \(trống\) » 0901234567`)
+	stamp := regexp.MustCompile(`\d\d/\d\d/\d{4} \d\d:\d\d  Sửa thông tin cá nhân \(mã ` + strconv.FormatInt(p.ID, 10) + `\) — Điện thoại: \(trống\) » 0901234567`)
 	if !stamp.MatchString(texts) || !strings.Contains(texts, "Thêm thông tin cá nhân") {
 		t.Fatalf("history dialog shows:\n%s", texts)
 	}
@@ -102,7 +104,7 @@ func TestTrashScreen(t *testing.T) {
 	f.app.goTo("settings")
 	tapIn(t, f.app.body, "Thùng rác (2)")
 	page := strings.Join(labelTexts(f.app.body), "\n")
-	for _, who := range []store.Person{p, q} {
+	for _, who := range []domain.Person{p, q} {
 		if !strings.Contains(page, "Người: "+who.FullName()+" ("+who.BirthDate.String()+") · xóa lúc ") {
 			t.Fatalf("trash page lacks %s:\n%s", who.FullName(), page)
 		}
@@ -142,7 +144,7 @@ func TestTrashScreen(t *testing.T) {
 
 	// Dọn thùng rác empties everything, after asking.
 	clubs, _ := f.st.Clubs(ctx)
-	club := &store.Club{Name: "CLB Bóng đá", Kind: "interest", Active: true}
+	club := &domain.Club{Name: "CLB Bóng đá", Kind: "interest", Active: true}
 	if err := f.st.SaveClub(ctx, club); err != nil || len(clubs) != 0 {
 		t.Fatal(err)
 	}

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
@@ -84,27 +86,27 @@ func newFixture(t testing.TB, screen string) *fixture {
 	}
 	t.Cleanup(func() { st.Close() })
 	ctx := context.Background()
-	if err := st.SaveUnit(ctx, store.Unit{UpperBody: "Tỉnh Đoàn Đồng Tháp", Name: "BCH Đoàn Phường 1", Place: "Phường 1", SecretaryName: "Nguyễn Văn Bí"}); err != nil {
+	if err := st.SaveUnit(ctx, domain.Unit{UpperBody: "Tỉnh Đoàn Đồng Tháp", Name: "BCH Đoàn Phường 1", Place: "Phường 1", SecretaryName: "Nguyễn Văn Bí"}); err != nil {
 		t.Fatal(err)
 	}
 	f := &fixture{t: t, st: st}
 	for _, name := range []string{"Chi đoàn Khóm 1", "Chi đoàn Khóm 2"} {
-		b := &store.Branch{Name: name, Kind: store.BranchHamlet, Active: true}
+		b := &domain.Branch{Name: name, Kind: domain.BranchHamlet, Active: true}
 		if err := st.SaveBranch(ctx, b); err != nil {
 			t.Fatal(err)
 		}
 		f.br = append(f.br, b.ID)
 	}
-	var people []*store.Person
+	var people []*domain.Person
 	for i, n := range testNames {
-		fam, mid, giv := store.SplitFullName(n)
-		g := store.Male
+		fam, mid, giv := domain.SplitFullName(n)
+		g := domain.Male
 		if strings.Contains(n, " Thị ") {
-			g = store.Female
+			g = domain.Female
 		}
-		people = append(people, &store.Person{FamilyName: fam, MiddleName: mid, GivenName: giv, Gender: g,
-			BirthDate: store.MustDate(1996+i%5, 1+i, 10), Ethnicity: "Kinh", UnionMember: true,
-			AdmissionDate: store.MustDate(2018, 3, 26), CardNumber: fmt.Sprintf("T%04d", i+1), BranchID: f.br[i%2]})
+		people = append(people, &domain.Person{FamilyName: fam, MiddleName: mid, GivenName: giv, Gender: g,
+			BirthDate: domain.MustDate(1996+i%5, 1+i, 10), Ethnicity: "Kinh", UnionMember: true,
+			AdmissionDate: domain.MustDate(2018, 3, 26), CardNumber: fmt.Sprintf("T%04d", i+1), BranchID: f.br[i%2]})
 	}
 	if err := st.AddPeople(ctx, people); err != nil {
 		t.Fatal(err)
@@ -237,11 +239,11 @@ func TestUnikeyReplay(t *testing.T) {
 
 	// A form entry, Telex: "Ddawjng" → Đặng, "Huowngs" → Hướng (the
 	// tone comes last, so the keyboard takes back the whole "ương").
-	mf := f.app.editPerson(&store.Person{UnionMember: true}, nil)
-	unikeyReplay(mf.family, "D", "\bĐ", "a", "\bă", "\bặ", "ng")
-	unikeyReplay(mf.given, "Huo", "\b\bươ", "ng", "\b\b\b\bướng")
-	if mf.family.Text != "Đặng" || mf.given.Text != "Hướng" {
-		t.Errorf("form = %q %q, want Đặng Hướng", mf.family.Text, mf.given.Text)
+	mf := f.app.editPerson(&domain.Person{UnionMember: true}, nil)
+	unikeyReplay(mf.entry("FamilyName"), "D", "\bĐ", "a", "\bă", "\bặ", "ng")
+	unikeyReplay(mf.entry("GivenName"), "Huo", "\b\bươ", "ng", "\b\b\b\bướng")
+	if mf.entry("FamilyName").Text != "Đặng" || mf.entry("GivenName").Text != "Hướng" {
+		t.Errorf("form = %q %q, want Đặng Hướng", mf.entry("FamilyName").Text, mf.entry("GivenName").Text)
 	}
 }
 
@@ -249,9 +251,9 @@ func TestInvalidFormSavesNothing(t *testing.T) {
 	f := newFixture(t, "members")
 	ctx := context.Background()
 	before, _ := f.st.CountMembers(ctx, store.MemberFilter{})
-	mf := f.app.editPerson(&store.Person{UnionMember: true}, nil)
-	test.Type(mf.family, "Trần")
-	mf.birth.SetText("31/02/2001") // no such day
+	mf := f.app.editPerson(&domain.Person{UnionMember: true}, nil)
+	test.Type(mf.entry("FamilyName"), "Trần")
+	mf.entry("BirthDate").SetText("31/02/2001") // no such day
 	if mf.save() {
 		t.Fatal("save succeeded with a bad date")
 	}
@@ -268,7 +270,7 @@ func TestInvalidFormSavesNothing(t *testing.T) {
 			t.Errorf("%s: %q, want %q", field, msgs[field], want)
 		}
 	}
-	mf.birth.SetText("01/02/2001")
+	mf.entry("BirthDate").SetText("01/02/2001")
 	if mf.save() {
 		t.Fatal("save succeeded without a given name")
 	}
@@ -308,14 +310,14 @@ func TestValidFormSavesAndRowAppears(t *testing.T) {
 	// Reach the rest of the form: editPerson returned it to newRecord, so
 	// build the same way here for direct access.
 	f.app.escape()
-	mf := f.app.editPerson(&store.Person{UnionMember: true, BranchID: f.br[0]}, m.showSaved)
-	test.Type(mf.family, "Lý")
-	test.Type(mf.middle, "Thị")
-	test.Type(mf.given, "Xuân")
-	mf.gender.setCode(string(store.Female))
-	test.Type(mf.birth, "05/06/2004")
-	test.Type(mf.admission, "26/03/2020")
-	test.Type(mf.card, "T0099")
+	mf := f.app.editPerson(&domain.Person{UnionMember: true, BranchID: f.br[0]}, m.showSaved)
+	test.Type(mf.entry("FamilyName"), "Lý")
+	test.Type(mf.entry("MiddleName"), "Thị")
+	test.Type(mf.entry("GivenName"), "Xuân")
+	mf.choice("Gender").setCode(string(domain.Female))
+	test.Type(mf.entry("BirthDate"), "05/06/2004")
+	test.Type(mf.entry("AdmissionDate"), "26/03/2020")
+	test.Type(mf.entry("CardNumber"), "T0099")
 	f.app.shortcutSave() // Ctrl+S
 	if len(f.app.dialogs) != 0 {
 		for _, fd := range mf.form.fields {
@@ -355,7 +357,7 @@ func TestBatchRatingSavesEveryRow(t *testing.T) {
 		t.Fatalf("%d rows, want 5", len(r.selects))
 	}
 	for i, s := range r.selects {
-		s.setCode(store.Ratings[i%len(store.Ratings)].Code)
+		s.setCode(domain.Ratings[i%len(domain.Ratings)].Code)
 	}
 	if !r.save() {
 		t.Fatalf("save failed: %s", r.other.msg())
@@ -366,7 +368,7 @@ func TestBatchRatingSavesEveryRow(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := store.Rating(store.Ratings[i%len(store.Ratings)].Code); my.Rating != want {
+		if want := domain.Rating(domain.Ratings[i%len(domain.Ratings)].Code); my.Rating != want {
 			t.Errorf("%s: rating %q, want %q", p.FullName(), my.Rating, want)
 		}
 	}
@@ -377,10 +379,10 @@ func TestBatchAdmission(t *testing.T) {
 	ctx := context.Background()
 	b := f.app.showBatchAdmission()
 	test.Type(b.rows[0].name, "Cao Thị Yến")
-	b.rows[0].gender.setCode(string(store.Female))
+	b.rows[0].gender.setCode(string(domain.Female))
 	test.Type(b.rows[0].birth, "01/01/2008")
 	test.Type(b.rows[1].name, "Tô Văn Bảo")
-	b.rows[1].gender.setCode(string(store.Male))
+	b.rows[1].gender.setCode(string(domain.Male))
 	test.Type(b.rows[1].birth, "01/01/2030") // in the future: refused
 	before, _ := f.st.CountMembers(ctx, store.MemberFilter{})
 	if b.save() {
@@ -403,8 +405,8 @@ func TestBatchAdmission(t *testing.T) {
 
 func TestFormatInt(t *testing.T) {
 	for n, want := range map[int64]string{0: "0", 999: "999", 1530: "1.530", 100000: "100.000", -1234567: "-1.234.567"} {
-		if got := store.FormatInt(n); got != want {
-			t.Errorf("store.FormatInt(%d) = %q, want %q", n, got, want)
+		if got := domain.FormatInt(n); got != want {
+			t.Errorf("domain.FormatInt(%d) = %q, want %q", n, got, want)
 		}
 	}
 }
@@ -470,7 +472,7 @@ func TestReportGeneratesPDF(t *testing.T) {
 		}
 	}
 
-	people, err := st.ListMembers(context.Background(), store.MemberFilter{Kind: store.KindUnion, Status: store.StatusActive, Limit: 1})
+	people, err := st.ListMembers(context.Background(), store.MemberFilter{Kind: store.KindUnion, Status: domain.StatusActive, Limit: 1})
 	if err != nil || len(people) == 0 {
 		t.Fatal("no active member in the demo", err)
 	}
@@ -488,11 +490,11 @@ func TestReportGeneratesPDF(t *testing.T) {
 
 func TestEscapeClosesDialog(t *testing.T) {
 	f := newFixture(t, "members")
-	mf := f.app.editPerson(&store.Person{UnionMember: true}, nil)
+	mf := f.app.editPerson(&domain.Person{UnionMember: true}, nil)
 	if len(f.app.dialogs) != 1 {
 		t.Fatal("no dialog open")
 	}
-	mf.family.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	mf.entry("FamilyName").TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if len(f.app.dialogs) != 0 {
 		t.Error("Esc in an entry did not close the form")
 	}

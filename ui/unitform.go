@@ -1,9 +1,9 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
+	"sodoan/domain"
 
-	"sodoan/store"
+	"fyne.io/fyne/v2"
 )
 
 // unitForm edits the unit's names printed in document headers. Who signs
@@ -14,10 +14,10 @@ type unitForm struct {
 	upper, name, place, issuer *entry
 	// kept is the unit as read, so that saving keeps the fields this form
 	// does not show.
-	kept store.Unit
+	kept domain.Unit
 }
 
-func newUnitForm(a *App, u store.Unit) *unitForm {
+func newUnitForm(a *App, u domain.Unit) *unitForm {
 	f := &unitForm{kept: u}
 	f.other = newErrorText()
 	mk := func(v, hint string) *entry {
@@ -37,7 +37,7 @@ func newUnitForm(a *App, u store.Unit) *unitForm {
 	return f
 }
 
-func (f *unitForm) unit() store.Unit {
+func (f *unitForm) unit() domain.Unit {
 	u := f.kept
 	u.UpperBody, u.Name, u.Place, u.IssuerCode = f.upper.Text, f.name.Text, f.place.Text, f.issuer.Text
 	return u

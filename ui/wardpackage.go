@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -63,11 +62,11 @@ func (a *App) packageDialog(done func(path string, err error)) (pass, again *wid
 // into this year's documents folder under a name that carries the moment,
 // so that each package is a new file.
 func (a *App) writePackage(passphrase string) (string, error) {
-	dir, err := a.yearDir(thisYear())
+	dir, err := a.yearDir(a.thisYear())
 	if err != nil {
 		return "", err
 	}
-	path := filepath.Join(dir, "goi-so-lieu-"+time.Now().Format("2006-01-02-150405")+".sodoan")
+	path := filepath.Join(dir, "goi-so-lieu-"+a.fileStamp()+".sodoan")
 	if _, err := wardpkg.Export(a.ctx, a.st, path, passphrase, false); err != nil {
 		return "", err
 	}

@@ -1,12 +1,12 @@
 package ui
 
 import (
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"sodoan/store"
 )
 
 // demoMembers is the size of the demo ward offered at first start.
@@ -15,7 +15,7 @@ const demoMembers = 1500
 // welcome asks for the unit's names on first start and offers an empty
 // register or the demo ward.
 func (a *App) welcome() fyne.CanvasObject {
-	uf := newUnitForm(a, store.Unit{IssuerCode: "ĐTN"})
+	uf := newUnitForm(a, domain.Unit{IssuerCode: "ĐTN"})
 	// A line counting seconds, not an endless bar: the bar redraws the
 	// window every frame and takes a processor from the work it waits for.
 	progress := container.NewStack()

@@ -6,12 +6,12 @@ import (
 	"sync/atomic"
 	"time"
 
+	"sodoan/domain"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
-
-	"sodoan/store"
 )
 
 // entry is widget.Entry with the app's keyboard: Esc closes the dialog it
@@ -42,12 +42,13 @@ func newDateEntry(a *App) *entry {
 }
 
 // tracing (SODOAN_TRACE=1) makes every entry print its text after each
-// key to stderr, so that docs/xdotool-unikey.sh can check what a
+// key to stderr, so that scripts/xdotool-unikey.sh can check what a
 // Vietnamese input method's key sequence left in the real window, and
 // prints when the members table first shows, for start-up timing.
 var tracing = os.Getenv("SODOAN_TRACE") != ""
 
-// started approximates the process start, for the start-up trace.
+// started approximates the process start, for the start-up trace (the
+// wall clock: it measures how long the start took).
 var started = time.Now()
 
 func (e *entry) trace() {
@@ -132,7 +133,7 @@ func (e *errorText) set(msg string) {
 // field is one row of a form: a label, the input, and room for the
 // store's message about it.
 type field struct {
-	name  string // Go field name used by store.FieldError
+	name  string // Go field name used by domain.FieldError
 	label string
 	input fyne.CanvasObject
 	err   *errorText
@@ -210,10 +211,10 @@ func (f *form) hasError(name string) bool {
 	return false
 }
 
-// showValidation places each message of a *store.ValidationError next to
+// showValidation places each message of a *domain.ValidationError next to
 // its field; messages about fields not on the form go to the "other"
 // line. It reports whether err was a validation error.
-func (f *form) showValidation(err *store.ValidationError) {
+func (f *form) showValidation(err *domain.ValidationError) {
 	var rest []string
 	for _, fe := range err.Errors {
 		if !f.setError(fe.Field, fieldMsg(fe)) {
@@ -233,11 +234,11 @@ func (f *form) showValidation(err *store.ValidationError) {
 }
 
 // parseDateField reads a date entry, showing the parse error next to it.
-func (f *form) parseDateField(name string, e *entry) (store.Date, bool) {
-	d, err := store.ParseDate(e.Text)
+func (f *form) parseDateField(name string, e *entry) (domain.Date, bool) {
+	d, err := domain.ParseDate(e.Text)
 	if err != nil {
 		f.setError(name, errText(err))
-		return store.Date{}, false
+		return domain.Date{}, false
 	}
 	return d, true
 }
@@ -251,7 +252,7 @@ func heading(s string) *widget.Label {
 
 // parseIntField reads a whole-number entry (see readInt), showing what is
 // wrong next to it: not a number, or over r's maximum.
-func (f *form) parseIntField(name string, e *entry, r store.IntRange) (int64, bool) {
+func (f *form) parseIntField(name string, e *entry, r domain.IntRange) (int64, bool) {
 	v, err := readInt(e.Text, r)
 	if err != nil {
 		f.setError(name, err.Error())

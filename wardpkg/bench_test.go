@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
@@ -52,7 +53,7 @@ func BenchmarkPackage100k(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if err := cons.MakeConsolidation(ctx, store.Unit{Name: "BCH Tỉnh Đoàn"}); err != nil {
+			if err := cons.MakeConsolidation(ctx, domain.Unit{Name: "BCH Tỉnh Đoàn"}); err != nil {
 				b.Fatal(err)
 			}
 			b.StartTimer()

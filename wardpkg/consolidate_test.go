@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
@@ -33,7 +34,7 @@ func TestConsolidateThreeWards(t *testing.T) {
 	ctx := context.Background()
 	cons, wards := threeWards(t, t.TempDir())
 	const year = 2025
-	c, err := Consolidate(ctx, cons, year, store.Date{})
+	c, err := Consolidate(ctx, cons, year, domain.Date{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +44,7 @@ func TestConsolidateThreeWards(t *testing.T) {
 	}
 	// Wards come in Vietnamese order of their names; find each one's own
 	// register by name.
-	own := map[string][]store.Result{}
+	own := map[string][]domain.Result{}
 	for _, w := range wards {
 		u, _ := w.Unit(ctx)
 		p, _ := w.CurrentPlan(ctx)
@@ -72,7 +73,7 @@ func TestConsolidateThreeWards(t *testing.T) {
 				got.Cumulative != mine.Cumulative || got.Verdict != mine.Verdict || got.Num != mine.Num || got.Den != mine.Den {
 				t.Fatalf("%s %s: consolidated %+v, own %+v", wr.Ward.Unit, in.Code, got, mine)
 			}
-			if mine.Den > 0 && !strings.HasPrefix(mine.Detail, store.FormatInt(int64(mine.Num))+"/"+store.FormatInt(int64(mine.Den))) {
+			if mine.Den > 0 && !strings.HasPrefix(mine.Detail, domain.FormatInt(int64(mine.Num))+"/"+domain.FormatInt(int64(mine.Den))) {
 				t.Fatalf("%s: %d/%d but the report prints %q", in.Code, mine.Num, mine.Den, mine.Detail)
 			}
 			if mine.Known {
@@ -88,12 +89,12 @@ func TestConsolidateThreeWards(t *testing.T) {
 		}
 		tot := c.Total[i]
 		switch {
-		case in.Kind == store.KindCheck:
+		case in.Kind == domain.KindCheck:
 			sawCheck = true
 			if tot.Actual != float64(met) || tot.Met != (met == 3) {
 				t.Errorf("%s: %v wards met, total %+v", in.Code, met, tot)
 			}
-		case in.Kind == store.KindPercent && den > 0:
+		case in.Kind == domain.KindPercent && den > 0:
 			sawPct = true
 			if want := 100 * float64(num) / float64(den); math.Abs(tot.Actual-want) > 1e-9 || tot.Num != num || tot.Den != den {
 				t.Errorf("%s: total %v (%d/%d), want %v (%d/%d)", in.Code, tot.Actual, tot.Num, tot.Den, want, num, den)
@@ -101,7 +102,7 @@ func TestConsolidateThreeWards(t *testing.T) {
 			if tot.Met != (tot.Actual+1e-9 >= in.Target) {
 				t.Errorf("%s: %v against %v judged %v", in.Code, tot.Actual, in.Target, tot.Verdict.Code)
 			}
-		case in.Kind == store.KindCount:
+		case in.Kind == domain.KindCount:
 			sawCount = true
 			if tot.Actual != sum {
 				t.Errorf("%s: total %v, wards sum %v", in.Code, tot.Actual, sum)
@@ -122,12 +123,12 @@ func TestConsolidateThreeWards(t *testing.T) {
 	}
 	// A snapshot gone from the wards folder is reported, not counted as
 	// an empty ward.
-	os.Remove(c.Wards[1].Ward.Path(cons.WardsDir()))
-	if _, err := Consolidate(ctx, cons, year, store.Date{}); err == nil || !strings.Contains(err.Error(), "nhập lại gói") {
+	os.Remove(store.WardPath(cons.WardsDir(), c.Wards[1].Ward))
+	if _, err := Consolidate(ctx, cons, year, domain.Date{}); err == nil || !strings.Contains(err.Error(), "nhập lại gói") {
 		t.Fatalf("missing snapshot: %v", err)
 	}
 	// A ward's register is no consolidation.
-	if _, err := Consolidate(ctx, wards[0], year, store.Date{}); err == nil {
+	if _, err := Consolidate(ctx, wards[0], year, domain.Date{}); err == nil {
 		t.Fatal("ward register consolidated")
 	}
 }

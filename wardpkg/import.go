@@ -6,13 +6,14 @@ import (
 	"os"
 	"time"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
 // Imported is what an import did.
 type Imported struct {
-	Ward     store.Ward
-	Replaced *store.Ward // the ward's older package, now replaced (nil: a new ward)
+	Ward     domain.Ward
+	Replaced *domain.Ward // the ward's older package, now replaced (nil: a new ward)
 }
 
 // Import takes a ward's package into the consolidation register cons: the
@@ -43,15 +44,15 @@ func Import(ctx context.Context, cons *store.Store, path, passphrase string) (Im
 	if err != nil {
 		return Imported{}, err
 	}
-	members, err := verify(ctx, tmp.Name(), m)
+	members, err := verify(ctx, tmp.Name(), m, cons.Now)
 	if err != nil {
 		return Imported{}, fmt.Errorf("gói %s: %w", path, err)
 	}
 	w := m.Ward()
 	w.Members = members
-	w.Imported = time.Now().UTC()
+	w.Imported = cons.Now().UTC()
 	w.File = fmt.Sprintf("%s-%s.db", m.RegisterID, m.Made.UTC().Format("20060102T150405.000000000Z"))
-	final := w.Path(dir)
+	final := store.WardPath(dir, w)
 	if err := os.Rename(tmp.Name(), final); err != nil {
 		return Imported{}, fmt.Errorf("lưu sổ của phường: %w", err)
 	}
@@ -64,7 +65,7 @@ func Import(ctx context.Context, cons *store.Store, path, passphrase string) (Im
 	if had {
 		out.Replaced = &old
 		if old.File != w.File {
-			removeDB(old.Path(dir))
+			removeDB(store.WardPath(dir, old))
 		}
 	}
 	return out, nil
@@ -72,12 +73,12 @@ func Import(ctx context.Context, cons *store.Store, path, passphrase string) (Im
 
 // Forget removes a ward (by identity or unit name) from the
 // consolidation register, with its snapshot.
-func Forget(ctx context.Context, cons *store.Store, idOrName string) (store.Ward, error) {
+func Forget(ctx context.Context, cons *store.Store, idOrName string) (domain.Ward, error) {
 	w, err := cons.ForgetWard(ctx, idOrName)
 	if err != nil {
 		return w, err
 	}
-	removeDB(w.Path(cons.WardsDir()))
+	removeDB(store.WardPath(cons.WardsDir(), w))
 	return w, nil
 }
 
@@ -93,32 +94,34 @@ func removeDB(path string) {
 // current plan for working year year (counted to the cut-off; zero: the
 // year's end, or today while it runs) in each ward's latest package, and
 // the total.
-func Consolidate(ctx context.Context, cons *store.Store, year int, cutoff store.Date) (store.Consolidation, error) {
+func Consolidate(ctx context.Context, cons *store.Store, year int, cutoff domain.Date) (domain.Consolidation, error) {
 	if err := refuseWard(ctx, cons); err != nil {
-		return store.Consolidation{}, err
+		return domain.Consolidation{}, err
 	}
 	plan, err := cons.CurrentPlan(ctx)
 	if err != nil {
-		return store.Consolidation{}, fmt.Errorf("kế hoạch hiện hành: %w", err)
+		return domain.Consolidation{}, fmt.Errorf("kế hoạch hiện hành: %w", err)
 	}
 	wards, err := cons.Wards(ctx)
 	if err != nil {
-		return store.Consolidation{}, err
+		return domain.Consolidation{}, err
 	}
 	dir := cons.WardsDir()
-	out := make([]store.WardResults, 0, len(wards))
+	out := make([]domain.WardResults, 0, len(wards))
 	for _, w := range wards {
-		rs, err := wardResults(ctx, w, dir, plan, year, cutoff)
+		rs, err := wardResults(ctx, w, dir, plan, year, cutoff, cons.Now)
 		if err != nil {
-			return store.Consolidation{}, fmt.Errorf("phường %s: %w", w.Unit, err)
+			return domain.Consolidation{}, fmt.Errorf("phường %s: %w", w.Unit, err)
 		}
-		out = append(out, store.WardResults{Ward: w, Results: rs})
+		out = append(out, domain.WardResults{Ward: w, Results: rs})
 	}
 	return cons.Consolidate(ctx, year, cutoff, out)
 }
 
-func wardResults(ctx context.Context, w store.Ward, dir string, plan store.Plan, year int, cutoff store.Date) ([]store.Result, error) {
-	st, err := openSnapshot(w.Path(dir), w.RegisterID)
+// wardResults measures ward w's snapshot in dir on the upper level's plan;
+// now is the consolidation register's clock, the snapshot's today.
+func wardResults(ctx context.Context, w domain.Ward, dir string, plan domain.Plan, year int, cutoff domain.Date, now func() time.Time) ([]domain.Result, error) {
+	st, err := openSnapshot(store.WardPath(dir, w), w.RegisterID, now)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
@@ -128,7 +129,7 @@ func TestOlderSchemaPackages(t *testing.T) {
 		files = append(files, imp.Ward.File)
 		// The snapshot kept is the ward's register at the current schema,
 		// with its identity (the package's) and all its people.
-		snap, err := store.OpenWith(imp.Ward.Path(cons.WardsDir()), store.OpenOptions{})
+		snap, err := store.OpenWith(store.WardPath(cons.WardsDir(), imp.Ward), store.OpenOptions{})
 		if err != nil {
 			t.Fatalf("schema %d: %v", n, err)
 		}
@@ -159,7 +160,7 @@ func TestOlderSchemaPackages(t *testing.T) {
 		t.Fatalf("wards folder %v, want %v", got, files)
 	}
 
-	c, err := Consolidate(ctx, cons, 2025, store.Date{})
+	c, err := Consolidate(ctx, cons, 2025, domain.Date{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +178,7 @@ func TestOlderSchemaPackages(t *testing.T) {
 	each := map[string]fig{"2.5a": {2, 0, 0}, "2.5b": {1, 0, 0}, "2.5c": {40, 4, 10}, "2.6": {50, 1, 2}}
 	total := map[string]fig{"2.5a": {2 * wards, 0, 0}, "2.5b": {wards, 0, 0},
 		"2.5c": {40, 4 * len(c.Wards), 10 * len(c.Wards)}, "2.6": {50, len(c.Wards), 2 * len(c.Wards)}}
-	check := func(who string, rs []store.Result, want map[string]fig) {
+	check := func(who string, rs []domain.Result, want map[string]fig) {
 		t.Helper()
 		seen := 0
 		for _, r := range rs {

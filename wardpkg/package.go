@@ -31,6 +31,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"sodoan/domain"
+
 	"filippo.io/age"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -98,8 +100,8 @@ type Manifest struct {
 }
 
 // Ward is the consolidation register's entry for the package.
-func (m Manifest) Ward() store.Ward {
-	return store.Ward{RegisterID: m.RegisterID, Unit: m.Unit, UpperBody: m.UpperBody, Made: m.Made, Schema: m.Schema}
+func (m Manifest) Ward() domain.Ward {
+	return domain.Ward{RegisterID: m.RegisterID, Unit: m.Unit, UpperBody: m.UpperBody, Made: m.Made, Schema: m.Schema}
 }
 
 // CheckPassphrase refuses an empty or short passphrase, and one holding
@@ -200,7 +202,7 @@ func Export(ctx context.Context, st *store.Store, out, passphrase string, replac
 		return Manifest{}, err
 	}
 	m := Manifest{Format: FormatVersion, App: "Sổ Đoàn", AppVersion: version.Version, RegisterID: id,
-		Unit: u.Name, UpperBody: u.UpperBody, Place: u.Place, Made: time.Now().UTC()}
+		Unit: u.Name, UpperBody: u.UpperBody, Place: u.Place, Made: st.Now().UTC()}
 	if err := writePackage(dest, passphrase, &m, snap); err != nil {
 		return Manifest{}, err
 	}

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
@@ -30,8 +31,14 @@ func TestMain(m *testing.M) {
 // ward makes a demo ward register named unit.
 func ward(t testing.TB, dir, unit string, seed int64, members int) *store.Store {
 	t.Helper()
+	return wardAt(t, dir, unit, seed, members, nil)
+}
+
+// wardAt is ward with the register's clock now (nil: the machine's).
+func wardAt(t testing.TB, dir, unit string, seed int64, members int, now func() time.Time) *store.Store {
+	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(dir, fmt.Sprintf("phuong-%d.db", seed)))
+	st, err := store.OpenWith(filepath.Join(dir, fmt.Sprintf("phuong-%d.db", seed)), store.OpenOptions{Create: true, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +65,7 @@ func consolidation(t testing.TB, dir string) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := st.MakeConsolidation(context.Background(), store.Unit{Name: "Ban Thường vụ Tỉnh Đoàn Đồng Tháp", Place: "Đồng Tháp", SecretaryName: "Nguyễn Văn Tỉnh"}); err != nil {
+	if err := st.MakeConsolidation(context.Background(), domain.Unit{Name: "Ban Thường vụ Tỉnh Đoàn Đồng Tháp", Place: "Đồng Tháp", SecretaryName: "Nguyễn Văn Tỉnh"}); err != nil {
 		t.Fatal(err)
 	}
 	return st
@@ -186,11 +193,11 @@ func TestRoundTrip(t *testing.T) {
 	if imp.Replaced != nil || imp.Ward.Members == 0 || imp.Ward.Unit != m.Unit {
 		t.Fatalf("import %+v", imp)
 	}
-	n, _ := w.CountMembers(ctx, store.MemberFilter{Kind: store.KindUnion, Status: store.StatusActive})
+	n, _ := w.CountMembers(ctx, store.MemberFilter{Kind: store.KindUnion, Status: domain.StatusActive})
 	if imp.Ward.Members != n {
 		t.Fatalf("members %d, ward has %d", imp.Ward.Members, n)
 	}
-	sameDump(t, want, dump(t, imp.Ward.Path(cons.WardsDir())))
+	sameDump(t, want, dump(t, store.WardPath(cons.WardsDir(), imp.Ward)))
 	wards, _ := cons.Wards(ctx)
 	if len(wards) != 1 || wards[0].RegisterID != m.RegisterID || !wards[0].Made.Equal(m.Made) || wards[0].Schema != m.Schema {
 		t.Fatalf("wards %+v", wards)
@@ -199,7 +206,7 @@ func TestRoundTrip(t *testing.T) {
 
 // unchanged checks that a refused import left the consolidation register
 // and its wards folder as they were.
-func unchanged(t *testing.T, cons *store.Store, wantWards []store.Ward, files []string) {
+func unchanged(t *testing.T, cons *store.Store, wantWards []domain.Ward, files []string) {
 	t.Helper()
 	got, err := cons.Wards(context.Background())
 	if err != nil {
@@ -312,10 +319,10 @@ func TestRefusedPackages(t *testing.T) {
 	if _, err := Export(ctx, cons, filepath.Join(dir, "cons.sodoan"), pass, false); !errors.Is(err, store.ErrConsolidation) {
 		t.Fatalf("consolidation exported: %v", err)
 	}
-	if err := cons.SavePerson(ctx, &store.Person{FamilyName: "Lê", GivenName: "An"}); !errors.Is(err, store.ErrConsolidation) {
+	if err := cons.SavePerson(ctx, &domain.Person{FamilyName: "Lê", GivenName: "An"}); !errors.Is(err, store.ErrConsolidation) {
 		t.Fatalf("consolidation took a person: %v", err)
 	}
-	if _, err := cons.ImportPeople(ctx, []*store.Person{{FamilyName: "Lê", GivenName: "An"}}, []int{2}, store.ImportOptions{}); !errors.Is(err, store.ErrConsolidation) {
+	if _, err := cons.ImportPeople(ctx, []*domain.Person{{FamilyName: "Lê", GivenName: "An"}}, []int{2}, store.ImportOptions{}); !errors.Is(err, store.ErrConsolidation) {
 		t.Fatalf("consolidation imported a sheet: %v", err)
 	}
 	// A package written over the register is refused before anything.
@@ -378,17 +385,20 @@ func TestNewerSchema(t *testing.T) {
 func TestNewerReplacesOlder(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	w := ward(t, dir, "BCH Đoàn phường 1", 5, 50)
+	// The ward's clock, moved on by hand before the second package, so
+	// that it is made later than the first without waiting.
+	at := time.Now()
+	w := wardAt(t, dir, "BCH Đoàn phường 1", 5, 50, func() time.Time { return at })
 	cons := consolidation(t, dir)
 	first := filepath.Join(dir, "1.sodoan")
 	m1 := export(t, w, first)
 	// The ward admits one more member, then sends a new package.
-	p := &store.Person{FamilyName: "Trần", MiddleName: "Thị", GivenName: "Mới", Gender: store.Female, BirthDate: store.MustDate(2005, 3, 4),
-		UnionMember: true, AdmissionDate: store.MustDate(2024, 3, 26)}
+	p := &domain.Person{FamilyName: "Trần", MiddleName: "Thị", GivenName: "Mới", Gender: domain.Female, BirthDate: domain.MustDate(2005, 3, 4),
+		UnionMember: true, AdmissionDate: domain.MustDate(2024, 3, 26)}
 	if err := w.SavePerson(ctx, p); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(2 * time.Millisecond)
+	at = at.Add(time.Minute)
 	second := filepath.Join(dir, "2.sodoan")
 	m2 := export(t, w, second)
 	if !m2.Made.After(m1.Made) {

@@ -21,7 +21,7 @@ setup=$out/SoDoan-Setup-$VERSION.exe
 rm -rf "$shots"
 mkdir -p "$shots"
 
-source docs/xvfb.sh # $work, $DISPLAY, cleanup on exit
+source scripts/xvfb.sh # $work, $DISPLAY, cleanup on exit
 finish() {
 	wineserver -k 2>/dev/null || true
 	cleanup

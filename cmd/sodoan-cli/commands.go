@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -11,147 +12,169 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
-func runDemo(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("demo", "demo --members N [--seed S]", stderr)
-	n := intFlag(fs, "members", 1500, store.DemoMembersRange, "số người của phường mẫu (10 đến 200.000)")
+var cmdDemo = &Command{
+	Name:  "demo",
+	Args:  "--members N [--seed S] [--year Y]",
+	Short: "tạo phường mẫu (trên sổ mới hoặc sổ trống)",
+	Open:  store.OpenOptions{Create: true},
+	Flags: demoFlags,
+}
+
+func demoFlags(fs *flag.FlagSet) Run {
+	n := intFlag(fs, "members", 1500, domain.DemoMembersRange, "số người của phường mẫu (10 đến 200.000)")
 	seed := int64Flag(fs, "seed", 1, anyInt64, "hạt giống: cùng hạt giống, cùng dữ liệu")
-	year := intFlag(fs, "year", 0, store.YearRange, "năm hiện hành của dữ liệu (mặc định: năm nay)")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	start := time.Now()
-	if err := st.GenerateDemo(ctx, store.DemoOptions{Members: *n, Seed: *seed, Year: *year}); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Đã tạo phường mẫu %s người trong %s: %s\n", store.FormatInt(int64(*n)), time.Since(start).Round(time.Millisecond), st.Path())
-	return nil
-}
-
-func runMembers(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "list" {
-		if st == nil {
-			return runMembersList(ctx, st, []string{"--help"}, stdout, stderr)
+	year := intFlag(fs, "year", 0, domain.YearRange, "năm hiện hành của dữ liệu (mặc định: năm nay)")
+	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+		start := time.Now() // the wall clock: it measures how long the demo took
+		if err := st.GenerateDemo(ctx, store.DemoOptions{Members: *n, Seed: *seed, Year: *year}); err != nil {
+			return err
 		}
-		return fmt.Errorf("members: chỉ có lệnh con list (members list --help)")
+		fmt.Fprintf(stdout, "Đã tạo phường mẫu %s người trong %s: %s\n", domain.FormatInt(int64(*n)), time.Since(start).Round(time.Millisecond), st.Path())
+		return nil
 	}
-	return runMembersList(ctx, st, args[1:], stdout, stderr)
 }
 
-func runMembersList(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("members list", "members list [--q TỪ] [--branch TÊN] [--status S] [--format table|csv|xlsx --out TỆP]", stderr)
+var cmdMembers = &Command{
+	Name: "members",
+	Open: store.OpenOptions{ReadOnly: true},
+	Subs: []*Command{{
+		Name:  "list",
+		Args:  "[--q TỪ] [--branch TÊN] [--status S] [--format table|csv|xlsx --out TỆP]",
+		Short: "danh sách đoàn viên: bảng, CSV hoặc Excel",
+		Flags: membersListFlags,
+	}},
+}
+
+func membersListFlags(fs *flag.FlagSet) Run {
 	filter := memberFilterFlags(fs)
 	format := fs.String("format", "table", "table, csv hoặc xlsx (Excel, cần --out)")
 	out := fs.String("out", "", "tệp ghi ra (bắt buộc với xlsx)")
 	personal := fs.Bool("personal", false, "xlsx: kèm CCCD, điện thoại, địa chỉ, dân tộc, tôn giáo, ghi chú")
 	force := fs.Bool("force", false, "thay thế tệp --out đã có")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	f, err := filter(ctx, st)
-	if err != nil {
-		return err
-	}
-	header := []string{"STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chi đoàn", "Ngày vào Đoàn", "Số thẻ đoàn viên", "Chức vụ", "Trạng thái"}
-	row := func(i int, p *store.Person) []string {
-		return []string{fmt.Sprint(i), p.FullName(), p.BirthDate.String(), p.Gender.Label(), p.BranchName,
-			p.AdmissionDate.String(), p.CardNumber, p.Position, p.Status.Label()}
-	}
-	i := 0
-	if *out != "" {
-		// A file is written the way `export members` writes it (formula
-		// cells escaped, personal data only when asked): the extension
-		// must say the same format as --format.
-		// The register and existing files are refused first, whatever the
-		// name says.
-		if err := st.Output(*out, *force).Check(); err != nil {
-			return err
-		}
-		ext := strings.ToLower(filepath.Ext(*out))
-		if *format == "table" {
-			return fmt.Errorf("--out chỉ dùng với --format csv hoặc xlsx")
-		}
-		// The register and an existing file are refused first, whatever
-		// the name's extension: the reason the user most needs to hear.
-		if err := st.Output(*out, *force).Check(); err != nil {
-			return err
-		}
-		switch {
-		case ext != "."+*format:
-			return fmt.Errorf("--out %s: với --format %s, tên tệp phải có đuôi .%s", *out, *format, *format)
-		}
-		return exportMembers(ctx, st, f, st.Output(*out, *force), *personal, stdout)
-	}
-	switch *format {
-	case "csv":
-		w := csv.NewWriter(stdout)
-		if err := w.Write(header); err != nil {
-			return fmt.Errorf("ghi CSV: %w", err)
-		}
-		err := st.EachMember(ctx, f, func(p *store.Person) error {
-			i++
-			return w.Write(escapeAll(row(i, p)))
-		})
+	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+		f, err := filter(ctx, st)
 		if err != nil {
 			return err
 		}
-		w.Flush()
-		return w.Error()
-	case "table":
+		// The columns of the window's list: the catalog's listed fields
+		// between the name and the office.
+		listed := domain.ListedFields()
+		header := []string{"STT", "Họ và tên"}
+		for _, fd := range listed {
+			header = append(header, fd.Label)
+		}
+		header = append(header, "Chức vụ", "Trạng thái")
+		row := func(i int, p *domain.Person) []string {
+			r := []string{fmt.Sprint(i), p.FullName()}
+			for _, fd := range listed {
+				r = append(r, fd.Display(p))
+			}
+			return append(r, p.Position, p.Status.Label())
+		}
+		i := 0
+		if *out != "" {
+			// A file is written the way `export members` writes it (formula
+			// cells escaped, personal data only when asked): the extension
+			// must say the same format as --format.
+			// The register and existing files are refused first, whatever the
+			// name says.
+			if err := st.Output(*out, *force).Check(); err != nil {
+				return err
+			}
+			ext := strings.ToLower(filepath.Ext(*out))
+			if *format == "table" {
+				return fmt.Errorf("--out chỉ dùng với --format csv hoặc xlsx")
+			}
+			// The register and an existing file are refused first, whatever
+			// the name's extension: the reason the user most needs to hear.
+			if err := st.Output(*out, *force).Check(); err != nil {
+				return err
+			}
+			switch {
+			case ext != "."+*format:
+				return fmt.Errorf("--out %s: với --format %s, tên tệp phải có đuôi .%s", *out, *format, *format)
+			}
+			return exportMembers(ctx, st, f, st.Output(*out, *force), *personal, stdout)
+		}
+		switch *format {
+		case "csv":
+			w := csv.NewWriter(stdout)
+			if err := w.Write(header); err != nil {
+				return fmt.Errorf("ghi CSV: %w", err)
+			}
+			err := st.EachMember(ctx, f, func(p *domain.Person) error {
+				i++
+				return w.Write(escapeAll(row(i, p)))
+			})
+			if err != nil {
+				return err
+			}
+			w.Flush()
+			return w.Error()
+		case "table":
+			tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, strings.Join(header, "\t"))
+			err := st.EachMember(ctx, f, func(p *domain.Person) error {
+				i++
+				_, err := fmt.Fprintln(tw, strings.Join(row(i, p), "\t"))
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "Tổng cộng: %s\n", domain.FormatInt(int64(i)))
+			return nil
+		case "xlsx":
+			if *out == "" {
+				return fmt.Errorf("--format xlsx cần --out TỆP.xlsx")
+			}
+			return exportMembers(ctx, st, f, st.Output(*out, *force), *personal, stdout)
+		}
+		return fmt.Errorf("--format %q: chọn table, csv hoặc xlsx", *format)
+	}
+}
+
+var cmdSearch = &Command{
+	Name:  "search",
+	Args:  "[--limit N] TỪ",
+	Short: "tìm theo tên, số thẻ, CCCD, điện thoại",
+	Open:  store.OpenOptions{ReadOnly: true},
+	Flags: searchFlags,
+}
+
+func searchFlags(fs *flag.FlagSet) Run {
+	limit := intFlag(fs, "limit", 50, domain.SearchLimitRange, "số kết quả tối đa (1 đến 10.000)")
+	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+		q := strings.Join(args, " ")
+		if strings.TrimSpace(q) == "" {
+			return fmt.Errorf("search: thiếu từ cần tìm")
+		}
+		people, err := st.Search(ctx, q, *limit)
+		if err != nil {
+			return err
+		}
 		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, strings.Join(header, "\t"))
-		err := st.EachMember(ctx, f, func(p *store.Person) error {
-			i++
-			_, err := fmt.Fprintln(tw, strings.Join(row(i, p), "\t"))
-			return err
-		})
-		if err != nil {
-			return err
+		fmt.Fprintln(tw, "Mã\tHọ và tên\tNgày sinh\tChi đoàn\tSố thẻ\tTrạng thái")
+		for _, p := range people {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", p.ID, p.FullName(), p.BirthDate, p.BranchName, p.CardNumber, p.Status.Label())
 		}
 		if err := tw.Flush(); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Tổng cộng: %s\n", store.FormatInt(int64(i)))
-		return nil
-	case "xlsx":
-		if *out == "" {
-			return fmt.Errorf("--format xlsx cần --out TỆP.xlsx")
+		total, err := st.CountMembers(ctx, store.MemberFilter{Query: q})
+		if err != nil {
+			return err
 		}
-		return exportMembers(ctx, st, f, st.Output(*out, *force), *personal, stdout)
+		fmt.Fprintf(stdout, "Tìm thấy %s người\n", domain.FormatInt(int64(total)))
+		return nil
 	}
-	return fmt.Errorf("--format %q: chọn table, csv hoặc xlsx", *format)
-}
-
-func runSearch(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("search", "search [--limit N] TỪ", stderr)
-	limit := intFlag(fs, "limit", 50, store.SearchLimitRange, "số kết quả tối đa (1 đến 10.000)")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	q := strings.Join(fs.Args(), " ")
-	if strings.TrimSpace(q) == "" {
-		return fmt.Errorf("search: thiếu từ cần tìm")
-	}
-	people, err := st.Search(ctx, q, *limit)
-	if err != nil {
-		return err
-	}
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "Mã\tHọ và tên\tNgày sinh\tChi đoàn\tSố thẻ\tTrạng thái")
-	for _, p := range people {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", p.ID, p.FullName(), p.BirthDate, p.BranchName, p.CardNumber, p.Status.Label())
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	total, err := st.CountMembers(ctx, store.MemberFilter{Query: q})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Tìm thấy %s người\n", store.FormatInt(int64(total)))
-	return nil
 }
 
 type statRow struct {
@@ -170,57 +193,67 @@ type statRow struct {
 	Detail  string `json:"detail"`
 }
 
-func runStats(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("stats", "stats --year Y [--json]", stderr)
-	year := intFlag(fs, "year", store.Today().Year(), store.YearRange, "năm (1950 đến 2100)")
+var cmdStats = &Command{
+	Name:  "stats",
+	Args:  "--year Y [--json]",
+	Short: "các chỉ tiêu: chỉ tiêu, kết quả, đạt",
+	Open:  store.OpenOptions{ReadOnly: true},
+	Flags: statsFlags,
+}
+
+func statsFlags(fs *flag.FlagSet) Run {
+	yearOf := thisYearFlag(fs, "year", "năm (1950 đến 2100)")
 	asJSON := fs.Bool("json", false, "in dạng JSON")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	plan, err := st.CurrentPlan(ctx)
-	if err != nil {
-		return err
-	}
-	rs, err := st.YearResults(ctx, plan.ID, *year)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		out := struct {
-			Plan       string    `json:"plan"`
-			Year       int       `json:"year"`
-			Indicators []statRow `json:"indicators"`
-		}{Plan: plan.Number, Year: *year}
+	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+		year := yearOf(st)
+		plan, err := st.CurrentPlan(ctx)
+		if err != nil {
+			return err
+		}
+		rs, err := st.YearResults(ctx, plan.ID, year)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			out := struct {
+				Plan       string    `json:"plan"`
+				Year       int       `json:"year"`
+				Indicators []statRow `json:"indicators"`
+			}{Plan: plan.Number, Year: year}
+			for _, r := range rs {
+				out.Indicators = append(out.Indicators, statRow{r.Indicator.Code, r.Indicator.Title, string(r.Indicator.Kind),
+					r.Indicator.Target, r.Actual, r.Cumulative, r.Indicator.Period, r.Known, r.Met, string(r.Verdict.Code), r.Detail})
+			}
+			enc := json.NewEncoder(stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(out)
+		}
+		fmt.Fprintf(stdout, "Kế hoạch %s, năm %d\n", plan.Number, year)
+		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "Mã\tChỉ tiêu\tKết quả\tĐánh giá\tCách tính")
 		for _, r := range rs {
-			out.Indicators = append(out.Indicators, statRow{r.Indicator.Code, r.Indicator.Title, string(r.Indicator.Kind),
-				r.Indicator.Target, r.Actual, r.Cumulative, r.Indicator.Period, r.Known, r.Met, string(r.Verdict.Code), r.Detail})
+			target := domain.FormatValue(r.Indicator.Kind, r.Indicator.Target)
+			if r.Indicator.Kind == domain.KindCheck {
+				target = "Có"
+			}
+			actual := "—"
+			if r.Known {
+				actual = domain.FormatValue(r.Indicator.Kind, r.Actual)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Indicator.Code, target, actual, r.Verdict.Phrase(), r.Detail)
 		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return tw.Flush()
 	}
-	fmt.Fprintf(stdout, "Kế hoạch %s, năm %d\n", plan.Number, *year)
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "Mã\tChỉ tiêu\tKết quả\tĐánh giá\tCách tính")
-	for _, r := range rs {
-		target := store.FormatValue(r.Indicator.Kind, r.Indicator.Target)
-		if r.Indicator.Kind == store.KindCheck {
-			target = "Có"
-		}
-		actual := "—"
-		if r.Known {
-			actual = store.FormatValue(r.Indicator.Kind, r.Actual)
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Indicator.Code, target, actual, r.Verdict.Phrase(), r.Detail)
-	}
-	return tw.Flush()
+}
+
+var cmdCheck = &Command{
+	Name:  "check",
+	Short: "kiểm tra toàn vẹn và phiên bản lược đồ",
+	Open:  store.OpenOptions{ReadOnly: true, AnyVersion: true},
+	Flags: noFlags(runCheck),
 }
 
 func runCheck(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("check", "check", stderr)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
 	v, problems, err := st.Check(ctx)
 	if err != nil {
 		return err

@@ -9,15 +9,16 @@ import (
 	"regexp"
 	"strconv"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
-// rangedInt is a number flag whose value must lie in a store.IntRange:
+// rangedInt is a number flag whose value must lie in a domain.IntRange:
 // out-of-range and malformed values get the store's Vietnamese message
 // while the flags are parsed, before any register is touched.
 type rangedInt[T int | int64] struct {
 	v   *T
-	r   store.IntRange
+	r   domain.IntRange
 	err error // the last refusal, kept whole: the flag package flattens it
 }
 
@@ -42,21 +43,37 @@ func (f *rangedInt[T]) Set(s string) error {
 
 // intFlag defines an int flag checked against r (the default, not typed by
 // the user, is not checked: 0 often means "the usual").
-func intFlag(fs *flag.FlagSet, name string, def int, r store.IntRange, usage string) *int {
+func intFlag(fs *flag.FlagSet, name string, def int, r domain.IntRange, usage string) *int {
 	v := def
 	fs.Var(&rangedInt[int]{v: &v, r: r}, name, usage)
 	return &v
 }
 
+// thisYearFlag defines --name, a year that defaults to this year, and returns
+// how to read it once the register is open: a year not given is the
+// register's clock's (the default --help prints is the machine's, since
+// help is answered before a register is opened).
+func thisYearFlag(fs *flag.FlagSet, name, usage string) func(st *store.Store) int {
+	v := intFlag(fs, name, domain.Today().Year(), domain.YearRange, usage)
+	return func(st *store.Store) int {
+		given := false
+		fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+		if !given {
+			return st.Today().Year()
+		}
+		return *v
+	}
+}
+
 // int64Flag is intFlag for int64 values (IDs, seeds).
-func int64Flag(fs *flag.FlagSet, name string, def int64, r store.IntRange, usage string) *int64 {
+func int64Flag(fs *flag.FlagSet, name string, def int64, r domain.IntRange, usage string) *int64 {
 	v := def
 	fs.Var(&rangedInt[int64]{v: &v, r: r}, name, usage)
 	return &v
 }
 
 // anyInt64 is the range of a seed: any whole number.
-var anyInt64 = store.IntRange{Field: "Seed", Label: "Hạt giống", Min: math.MinInt64, Max: math.MaxInt64}
+var anyInt64 = domain.IntRange{Field: "Seed", Label: "Hạt giống", Min: math.MinInt64, Max: math.MaxInt64}
 
 // parseFlags parses args like fs.Parse, but speaks Vietnamese: the flag
 // package's own English messages are translated, and --help prints the

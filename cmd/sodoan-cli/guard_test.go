@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
@@ -117,7 +118,7 @@ func TestNumbersInRange(t *testing.T) {
 	}
 	for _, args := range cases {
 		_, _, err := cli(t, append([]string{"--db", db}, args...)...)
-		var ve *store.ValidationError
+		var ve *domain.ValidationError
 		if !errors.As(err, &ve) || exitCode(err) != 3 {
 			t.Errorf("%v: %v (exit %d), want a validation error", args, err, exitCode(err))
 		}

@@ -3,125 +3,129 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
-func runHistory(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("history", "history [--member MÃ] [--limit N]", stderr)
+var cmdHistory = &Command{
+	Name:  "history",
+	Args:  "[--member MÃ] [--limit N]",
+	Short: "lịch sử thay đổi (của một người)",
+	Open:  store.OpenOptions{ReadOnly: true},
+	Flags: historyFlags,
+}
+
+func historyFlags(fs *flag.FlagSet) Run {
 	member := fs.Int64("member", 0, "mã người (xem bằng search): chỉ lịch sử của người đó")
-	limit := fs.Int("limit", 50, fmt.Sprintf("số thay đổi gần nhất (1 đến %s)", store.FormatInt(store.MaxHistoryLimit)))
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("history: tham số thừa %q", fs.Arg(0))
-	}
-	if *member < 0 {
-		return fmt.Errorf("--member %d: mã người phải là số dương", *member)
-	}
-	if *limit < 1 || *limit > store.MaxHistoryLimit {
-		return fmt.Errorf("--limit %d: phải từ 1 đến %s", *limit, store.FormatInt(store.MaxHistoryLimit))
-	}
-	if *member > 0 {
-		p, err := st.Person(ctx, *member)
-		switch {
-		case err == nil:
-			fmt.Fprintf(stdout, "Lịch sử thay đổi của %s (mã %d)\n", p.FullName(), p.ID)
-		case errors.Is(err, store.ErrNotFound):
-			// A person in the recycle bin or deleted for good still has
-			// the history kept of them.
-			fmt.Fprintf(stdout, "Lịch sử thay đổi của người mã %d (không còn trong sổ)\n", *member)
-		default:
+	limit := fs.Int("limit", 50, fmt.Sprintf("số thay đổi gần nhất (1 đến %s)", domain.FormatInt(store.MaxHistoryLimit)))
+	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+		if len(args) > 0 {
+			return fmt.Errorf("history: tham số thừa %q", args[0])
+		}
+		if *member < 0 {
+			return fmt.Errorf("--member %d: mã người phải là số dương", *member)
+		}
+		if *limit < 1 || *limit > store.MaxHistoryLimit {
+			return fmt.Errorf("--limit %d: phải từ 1 đến %s", *limit, domain.FormatInt(store.MaxHistoryLimit))
+		}
+		if *member > 0 {
+			p, err := st.Person(ctx, *member)
+			switch {
+			case err == nil:
+				fmt.Fprintf(stdout, "Lịch sử thay đổi của %s (mã %d)\n", p.FullName(), p.ID)
+			case errors.Is(err, store.ErrNotFound):
+				// A person in the recycle bin or deleted for good still has
+				// the history kept of them.
+				fmt.Fprintf(stdout, "Lịch sử thay đổi của người mã %d (không còn trong sổ)\n", *member)
+			default:
+				return err
+			}
+		}
+		h, err := st.History(ctx, store.HistoryFilter{PersonID: *member, Limit: *limit})
+		if err != nil {
 			return err
 		}
-	}
-	h, err := st.History(ctx, store.HistoryFilter{PersonID: *member, Limit: *limit})
-	if err != nil {
-		return err
-	}
-	if len(h) == 0 {
-		fmt.Fprintln(stdout, "Chưa có thay đổi nào được ghi.")
-		return nil
-	}
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "Thời điểm\tNgười\tThay đổi")
-	for _, e := range h {
-		who := ""
-		if e.PersonID != 0 {
-			who = strconv.FormatInt(e.PersonID, 10)
+		if len(h) == 0 {
+			fmt.Fprintln(stdout, "Chưa có thay đổi nào được ghi.")
+			return nil
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", store.FormatStamp(e.At), who, oneLine(e.Summary()))
+		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "Thời điểm\tNgười\tThay đổi")
+		for _, e := range h {
+			who := ""
+			if e.PersonID != 0 {
+				who = strconv.FormatInt(e.PersonID, 10)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", store.FormatStamp(e.At), who, oneLine(e.Summary()))
+		}
+		return tw.Flush()
 	}
-	return tw.Flush()
 }
 
 // oneLine keeps a note written on several lines on the table's line.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func runTrash(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	const synopsis = "trash list | trash restore LOẠI MÃ | trash empty [LOẠI MÃ] --yes"
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
-		fmt.Fprintf(stderr, "Cách dùng: sodoan-cli --db TỆP %s\nLOẠI: person (người), branch (chi đoàn), club (câu lạc bộ), coop (tổ hợp tác)\n", synopsis)
-		if len(args) == 0 {
-			return fmt.Errorf("trash: thiếu lệnh con (list, restore hoặc empty)")
-		}
+// kindsHelp names the kinds of LOẠI MÃ.
+const kindsHelp = "LOẠI: person (người), branch (chi đoàn), club (câu lạc bộ), coop (tổ hợp tác)"
+
+var cmdTrash = &Command{
+	Name: "trash",
+	Long: "Thùng rác: xem, khôi phục, xóa vĩnh viễn.\n" + kindsHelp + "\n",
+	Subs: []*Command{
+		{Name: "list", Short: "xem thùng rác", Flags: noFlags(runTrashList)},
+		{Name: "restore", Args: "LOẠI MÃ", Short: "khôi phục từ thùng rác", Long: kindsHelp, Flags: noFlags(runTrashRestore)},
+		{Name: "empty", Args: "[LOẠI MÃ] --yes", Short: "xóa vĩnh viễn cả thùng rác, hoặc một mục", Long: kindsHelp,
+			Flags: trashEmptyFlags, Reorder: flagsFirst},
+	},
+}
+
+func runTrashList(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+	items, err := st.Trash(ctx)
+	if err != nil {
+		return err
+	}
+	if len(items) == 0 {
+		fmt.Fprintln(stdout, "Thùng rác trống.")
 		return nil
 	}
-	sub, rest := args[0], args[1:]
-	switch sub {
-	case "list":
-		fs := newFlags("trash list", "trash list", stderr)
-		if err := fs.Parse(rest); err != nil {
-			return err
-		}
-		items, err := st.Trash(ctx)
-		if err != nil {
-			return err
-		}
-		if len(items) == 0 {
-			fmt.Fprintln(stdout, "Thùng rác trống.")
-			return nil
-		}
-		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "Loại\tMã\tTên\tXóa lúc\tKèm theo")
-		for _, it := range items {
-			fmt.Fprintf(tw, "%s (%s)\t%d\t%s\t%s\t%s mục\n", it.Kind.Label(), it.Kind, it.ID, oneLine(it.Label), store.FormatStamp(it.DeletedAt), store.FormatInt(int64(it.Links)))
-		}
-		return tw.Flush()
-	case "restore":
-		fs := newFlags("trash restore", "trash restore LOẠI MÃ", stderr)
-		if err := fs.Parse(rest); err != nil {
-			return err
-		}
-		kind, id, err := trashTarget(fs.Args())
-		if err != nil {
-			return err
-		}
-		if id == 0 {
-			return fmt.Errorf("trash restore: thiếu LOẠI MÃ (xem trash list)")
-		}
-		res, err := st.RestoreTrash(ctx, kind, id)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "Đã khôi phục %s %s (mã %d)\n", strings.ToLower(kind.Label()), oneLine(res.Label), res.ID)
-		for _, n := range res.Notes {
-			fmt.Fprintln(stdout, "- Lưu ý:", n)
-		}
-		return nil
-	case "empty":
-		fs := newFlags("trash empty", "trash empty [LOẠI MÃ] --yes", stderr)
-		yes := fs.Bool("yes", false, "xác nhận xóa vĩnh viễn (không hoàn tác được)")
-		if err := fs.Parse(flagsFirst(rest)); err != nil {
-			return err
-		}
-		kind, id, err := trashTarget(fs.Args())
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "Loại\tMã\tTên\tXóa lúc\tKèm theo")
+	for _, it := range items {
+		fmt.Fprintf(tw, "%s (%s)\t%d\t%s\t%s\t%s mục\n", it.Kind.Label(), it.Kind, it.ID, oneLine(it.Label), store.FormatStamp(it.DeletedAt), domain.FormatInt(int64(it.Links)))
+	}
+	return tw.Flush()
+}
+
+func runTrashRestore(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+	kind, id, err := trashTarget(args)
+	if err != nil {
+		return err
+	}
+	if id == 0 {
+		return fmt.Errorf("trash restore: thiếu LOẠI MÃ (xem trash list)")
+	}
+	res, err := st.RestoreTrash(ctx, kind, id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Đã khôi phục %s %s (mã %d)\n", strings.ToLower(kind.Label()), oneLine(res.Label), res.ID)
+	for _, n := range res.Notes {
+		fmt.Fprintln(stdout, "- Lưu ý:", n)
+	}
+	return nil
+}
+
+func trashEmptyFlags(fs *flag.FlagSet) Run {
+	yes := fs.Bool("yes", false, "xác nhận xóa vĩnh viễn (không hoàn tác được)")
+	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+		kind, id, err := trashTarget(args)
 		if err != nil {
 			return err
 		}
@@ -134,7 +138,7 @@ func runTrash(ctx context.Context, st *store.Store, args []string, stdout, stder
 			return nil
 		}
 		if !*yes {
-			what := fmt.Sprintf("%s mục trong thùng rác", store.FormatInt(int64(len(items))))
+			what := fmt.Sprintf("%s mục trong thùng rác", domain.FormatInt(int64(len(items))))
 			if id != 0 {
 				what = fmt.Sprintf("%s mã %d", strings.ToLower(kind.Label()), id)
 			}
@@ -151,14 +155,13 @@ func runTrash(ctx context.Context, st *store.Store, args []string, stdout, stder
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Đã dọn thùng rác: xóa vĩnh viễn %s mục\n", store.FormatInt(int64(n)))
+		fmt.Fprintf(stdout, "Đã dọn thùng rác: xóa vĩnh viễn %s mục\n", domain.FormatInt(int64(n)))
 		return nil
 	}
-	return fmt.Errorf("trash: lệnh con %q không có (list, restore hoặc empty)", sub)
 }
 
 // trashTarget reads LOẠI MÃ (none: 0).
-func trashTarget(args []string) (store.TrashKind, int64, error) {
+func trashTarget(args []string) (domain.TrashKind, int64, error) {
 	switch len(args) {
 	case 0:
 		return "", 0, nil
@@ -166,7 +169,7 @@ func trashTarget(args []string) (store.TrashKind, int64, error) {
 	default:
 		return "", 0, fmt.Errorf("trash: cần LOẠI và MÃ, như: person 12")
 	}
-	code, ok := store.CodeOfLabel(store.TrashKinds, args[0])
+	code, ok := domain.CodeOfLabel(domain.TrashKinds, args[0])
 	if !ok {
 		return "", 0, fmt.Errorf("trash: loại %q không có (person, branch, club hoặc coop)", args[0])
 	}
@@ -174,7 +177,7 @@ func trashTarget(args []string) (store.TrashKind, int64, error) {
 	if err != nil || id <= 0 {
 		return "", 0, fmt.Errorf("trash: mã %q phải là số nguyên dương", args[1])
 	}
-	return store.TrashKind(code), id, nil
+	return domain.TrashKind(code), id, nil
 }
 
 // flagsFirst puts the flags before LOẠI MÃ, so that "empty person 12
@@ -191,21 +194,25 @@ func flagsFirst(args []string) []string {
 	return append(flags, rest...)
 }
 
+var cmdDelete = &Command{
+	Name:  "delete",
+	Args:  "LOẠI MÃ",
+	Short: "chuyển người (person), chi đoàn (branch),\nCLB (club), tổ hợp tác (coop) vào thùng rác",
+	Long:  kindsHelp,
+	Flags: noFlags(runDelete),
+}
+
 func runDelete(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("delete", "delete LOẠI MÃ   (LOẠI: person, branch, club, coop)", stderr)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	kind, id, err := trashTarget(fs.Args())
+	kind, id, err := trashTarget(args)
 	if err != nil {
 		return err
 	}
 	if id == 0 {
 		return fmt.Errorf("delete: thiếu LOẠI MÃ, như: person 12")
 	}
-	del := map[store.TrashKind]func(context.Context, int64) error{
-		store.TrashPerson: st.DeletePerson, store.TrashBranch: st.DeleteBranch,
-		store.TrashClub: st.DeleteClub, store.TrashCoop: st.DeleteCoop,
+	del := map[domain.TrashKind]func(context.Context, int64) error{
+		domain.TrashPerson: st.DeletePerson, domain.TrashBranch: st.DeleteBranch,
+		domain.TrashClub: st.DeleteClub, domain.TrashCoop: st.DeleteCoop,
 	}[kind]
 	if err := del(ctx, id); err != nil {
 		return err

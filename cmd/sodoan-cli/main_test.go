@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/domain"
+
 	"github.com/xuri/excelize/v2"
 
 	"sodoan/store"
@@ -49,7 +51,7 @@ func TestCLI(t *testing.T) {
 	if len(recs)-1 != unionCount {
 		t.Fatalf("%d rows, %d Union members", len(recs)-1, unionCount)
 	}
-	coll := store.NewCollator()
+	coll := domain.NewCollator()
 	for i := 2; i < len(recs); i++ {
 		if recs[i][0] != strings.TrimSpace(recs[i][0]) || recs[i][2] == "" || len(recs[i][2]) != 10 || recs[i][2][2] != '/' {
 			t.Fatalf("row %d: %v", i, recs[i])

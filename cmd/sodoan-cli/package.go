@@ -8,38 +8,34 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"sodoan/domain"
 	"sodoan/store"
 	"sodoan/wardpkg"
 )
 
-const packageUsage = `Cách dùng: sodoan-cli --db TỆP package LỆNH [tham số]
-
-Gói dữ liệu của phường gửi cấp trên (mã hóa bằng mật khẩu; mật khẩu đọc từ
+var cmdPackage = &Command{
+	Name: "package",
+	Long: `Gói dữ liệu của phường gửi cấp trên (mã hóa bằng mật khẩu; mật khẩu đọc từ
 dòng đầu của một tệp, không bao giờ ghi trên dòng lệnh):
-  export --out TỆP.sodoan --passphrase-file TỆP [--force]   lập gói từ sổ của phường
-  import TỆP.sodoan --passphrase-file TỆP         nhập gói vào sổ tổng hợp (init --consolidation)
-  list                                            các phường trong sổ tổng hợp, ngày lập gói mới nhất
-  forget TÊN|MÃ                                   xóa một phường khỏi sổ tổng hợp
-`
+`,
+	Subs: []*Command{
+		{Name: "export", Args: "--out TỆP.sodoan --passphrase-file TỆP [--force]", Short: "lập gói từ sổ của phường",
+			Flags: packageExportFlags},
+		{Name: "import", Args: "TỆP.sodoan --passphrase-file TỆP", Short: "nhập gói vào sổ tổng hợp (init --consolidation)",
+			Flags: packageImportFlags, Reorder: positionalLast},
+		{Name: "list", Short: "các phường trong sổ tổng hợp, ngày lập gói mới nhất", Flags: noFlags(runPackageList)},
+		{Name: "forget", Args: "TÊN|MÃ", Short: "xóa một phường khỏi sổ tổng hợp", Flags: noFlags(runPackageForget),
+			Reorder: positionalLast},
+	},
+}
 
-// runPackage makes a ward's package, or takes one into an upper level's
-// consolidation register.
-func runPackage(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || wantsHelp(args[:1]) {
-		fmt.Fprint(stderr, packageUsage)
-		if len(args) == 0 {
-			return fmt.Errorf("package: thiếu lệnh")
-		}
-		return nil
-	}
-	sub, rest := args[0], args[1:]
-	switch sub {
-	case "export":
-		fs := newFlags("package export", "package export --out TỆP.sodoan --passphrase-file TỆP", stderr)
-		out := fs.String("out", "", "tệp gói sẽ ghi (bắt buộc)")
-		pf := fs.String("passphrase-file", "", "tệp chứa mật khẩu ở dòng đầu, ít nhất 8 ký tự (bắt buộc)")
-		force := fs.Bool("force", false, "thay thế tệp --out đã có")
-		if err := parseAll(fs, rest, "package export"); err != nil {
+// packageExportFlags makes a ward's package.
+func packageExportFlags(fs *flag.FlagSet) Run {
+	out := fs.String("out", "", "tệp gói sẽ ghi (bắt buộc)")
+	pf := fs.String("passphrase-file", "", "tệp chứa mật khẩu ở dòng đầu, ít nhất 8 ký tự (bắt buộc)")
+	force := fs.Bool("force", false, "thay thế tệp --out đã có")
+	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+		if err := extraArgs("package export", args); err != nil {
 			return err
 		}
 		if *out == "" || *pf == "" {
@@ -57,13 +53,18 @@ func runPackage(ctx context.Context, st *store.Store, args []string, stdout, std
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Đã lập gói của %s (lược đồ %d, %s): %s\n", m.Unit, m.Schema, store.FormatTime(m.Made), *out)
+		fmt.Fprintf(stdout, "Đã lập gói của %s (lược đồ %d, %s): %s\n", m.Unit, m.Schema, domain.FormatTime(m.Made), *out)
 		return nil
-	case "import":
-		fs := newFlags("package import", "package import TỆP.sodoan --passphrase-file TỆP", stderr)
-		pf := fs.String("passphrase-file", "", "tệp chứa mật khẩu ở dòng đầu (bắt buộc)")
-		file, flags := splitPositional(rest)
-		if err := parseAll(fs, flags, "package import"); err != nil {
+	}
+}
+
+// packageImportFlags takes a ward's package into an upper level's
+// consolidation register.
+func packageImportFlags(fs *flag.FlagSet) Run {
+	pf := fs.String("passphrase-file", "", "tệp chứa mật khẩu ở dòng đầu (bắt buộc)")
+	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+		file, err := onePositional("package import", args)
+		if err != nil {
 			return err
 		}
 		if file == "" || *pf == "" {
@@ -80,47 +81,49 @@ func runPackage(ctx context.Context, st *store.Store, args []string, stdout, std
 		}
 		verb := "Đã nhập"
 		if imp.Replaced != nil {
-			verb = fmt.Sprintf("Đã thay gói lập lúc %s bằng", store.FormatTime(imp.Replaced.Made))
+			verb = fmt.Sprintf("Đã thay gói lập lúc %s bằng", domain.FormatTime(imp.Replaced.Made))
 		}
-		fmt.Fprintf(stdout, "%s gói của %s lập lúc %s (%s đoàn viên)\n", verb, imp.Ward.Unit, store.FormatTime(imp.Ward.Made), store.FormatInt(int64(imp.Ward.Members)))
-		return nil
-	case "list":
-		if err := parseAll(newFlags("package list", "package list", stderr), rest, "package list"); err != nil {
-			return err
-		}
-		if c, err := st.IsConsolidation(ctx); err != nil {
-			return err
-		} else if !c {
-			return fmt.Errorf("package list: %w", store.ErrNotConsolidation)
-		}
-		wards, err := st.Wards(ctx)
-		if err != nil {
-			return err
-		}
-		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "Đơn vị\tLập gói lúc\tNhập lúc\tLược đồ\tĐoàn viên\tMã sổ")
-		for _, w := range wards {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", w.Unit, store.FormatTime(w.Made), store.FormatTime(w.Imported), w.Schema,
-				store.FormatInt(int64(w.Members)), w.RegisterID)
-		}
-		return tw.Flush()
-	case "forget":
-		name, flags := splitPositional(rest)
-		if err := parseAll(newFlags("package forget", "package forget TÊN|MÃ", stderr), flags, "package forget"); err != nil {
-			return err
-		}
-		if name == "" {
-			return fmt.Errorf("package forget: cần tên đơn vị hoặc mã sổ")
-		}
-		w, err := wardpkg.Forget(ctx, st, name)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "Đã xóa %s khỏi sổ tổng hợp\n", w.Unit)
+		fmt.Fprintf(stdout, "%s gói của %s lập lúc %s (%s đoàn viên)\n", verb, imp.Ward.Unit, domain.FormatTime(imp.Ward.Made), domain.FormatInt(int64(imp.Ward.Members)))
 		return nil
 	}
-	fmt.Fprint(stderr, packageUsage)
-	return fmt.Errorf("package: không có lệnh %q", sub)
+}
+
+func runPackageList(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+	if err := extraArgs("package list", args); err != nil {
+		return err
+	}
+	if c, err := st.IsConsolidation(ctx); err != nil {
+		return err
+	} else if !c {
+		return fmt.Errorf("package list: %w", store.ErrNotConsolidation)
+	}
+	wards, err := st.Wards(ctx)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "Đơn vị\tLập gói lúc\tNhập lúc\tLược đồ\tĐoàn viên\tMã sổ")
+	for _, w := range wards {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", w.Unit, domain.FormatTime(w.Made), domain.FormatTime(w.Imported), w.Schema,
+			domain.FormatInt(int64(w.Members)), w.RegisterID)
+	}
+	return tw.Flush()
+}
+
+func runPackageForget(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+	name, err := onePositional("package forget", args)
+	if err != nil {
+		return err
+	}
+	if name == "" {
+		return fmt.Errorf("package forget: cần tên đơn vị hoặc mã sổ")
+	}
+	w, err := wardpkg.Forget(ctx, st, name)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Đã xóa %s khỏi sổ tổng hợp\n", w.Unit)
+	return nil
 }
 
 // splitPositional takes the first argument that is not a flag (nor a
@@ -140,20 +143,29 @@ func splitPositional(args []string) (string, []string) {
 	return "", args
 }
 
-// parseAll parses flags and refuses anything left over.
-func parseAll(fs *flag.FlagSet, args []string, name string) error {
-	if err := parseFlags(fs, args); err != nil {
-		return err
+// positionalLast moves the first argument that is not a flag (nor a
+// flag's value) behind the flags, so that the file may come before or
+// after them.
+func positionalLast(args []string) []string {
+	p, flags := splitPositional(args)
+	if p == "" {
+		return flags
 	}
-	if len(fs.Args()) > 0 {
-		return fmt.Errorf("%s: tham số thừa %q", name, fs.Args())
+	return append(flags, p)
+}
+
+// onePositional is the one positional argument of a command ("" if none),
+// refusing more.
+func onePositional(name string, args []string) (string, error) {
+	if len(args) == 0 {
+		return "", nil
 	}
-	return nil
+	return args[len(args)-1], extraArgs(name, args[:len(args)-1])
 }
 
 // initConsolidation turns the new register st into an upper level's
 // consolidation register (init --consolidation).
-func initConsolidation(ctx context.Context, st *store.Store, u store.Unit, stdout io.Writer) error {
+func initConsolidation(ctx context.Context, st *store.Store, u domain.Unit, stdout io.Writer) error {
 	if err := st.MakeConsolidation(ctx, u); err != nil {
 		return err
 	}

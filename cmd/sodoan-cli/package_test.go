@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/domain"
 	"sodoan/internal/testtool"
 	"sodoan/store"
 	"sodoan/wardpkg"
@@ -111,7 +112,7 @@ func TestPackageCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	c, err := wardpkg.Consolidate(ctx, st, 2025, store.MustDate(2025, 12, 15))
+	c, err := wardpkg.Consolidate(ctx, st, 2025, domain.MustDate(2025, 12, 15))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,13 +125,13 @@ func TestPackageCommands(t *testing.T) {
 		switch {
 		case !r.Known:
 			row = append(row, "—")
-		case r.Indicator.Kind == store.KindCheck:
-			row = append(row, store.FormatNum(r.Actual)+"/3")
+		case r.Indicator.Kind == domain.KindCheck:
+			row = append(row, domain.FormatNum(r.Actual)+"/3")
 		default:
-			row = append(row, store.FormatValue(r.Indicator.Kind, r.Actual))
+			row = append(row, domain.FormatValue(r.Indicator.Kind, r.Actual))
 		}
-		if r.Indicator.Kind == store.KindPercent && r.Den > 0 {
-			want = append(want, "("+store.FormatInt(int64(r.Num))+"/"+store.FormatInt(int64(r.Den))+")")
+		if r.Indicator.Kind == domain.KindPercent && r.Den > 0 {
+			want = append(want, "("+domain.FormatInt(int64(r.Num))+"/"+domain.FormatInt(int64(r.Den))+")")
 		}
 	}
 	want = append(want, strings.Join(row, " "))
@@ -143,13 +144,13 @@ func TestPackageCommands(t *testing.T) {
 	sum := 0.0
 	for _, wr := range c.Wards {
 		for i, r := range wr.Results {
-			if c.Plan.Indicators[i].Metric == store.MetricNewUnionMembers {
+			if c.Plan.Indicators[i].Metric == domain.MetricNewUnionMembers {
 				sum += r.Actual
 			}
 		}
 	}
 	for i, in := range c.Plan.Indicators {
-		if in.Metric == store.MetricNewUnionMembers && (c.Total[i].Actual != sum || sum == 0) {
+		if in.Metric == domain.MetricNewUnionMembers && (c.Total[i].Actual != sum || sum == 0) {
 			t.Errorf("new members: total %v, wards %v", c.Total[i].Actual, sum)
 		}
 	}

@@ -23,6 +23,7 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/domain"
 	"sodoan/store"
 	"sodoan/wardpkg"
 )
@@ -88,11 +89,11 @@ func bulkHelper(db string) int {
 		return 1
 	}
 	for round := 0; ; round++ {
-		people := make([]*store.Person, bulkBatch)
+		people := make([]*domain.Person, bulkBatch)
 		for i := range people {
-			people[i] = &store.Person{FamilyName: "Đặng", MiddleName: "Văn", GivenName: bulkNames[(round+i)%len(bulkNames)],
-				Gender: store.Male, BirthDate: store.MustDate(2004, 1, 1+i%28), UnionMember: true,
-				AdmissionDate: store.MustDate(2020, 3, 26)}
+			people[i] = &domain.Person{FamilyName: "Đặng", MiddleName: "Văn", GivenName: bulkNames[(round+i)%len(bulkNames)],
+				Gender: domain.Male, BirthDate: domain.MustDate(2004, 1, 1+i%28), UnionMember: true,
+				AdmissionDate: domain.MustDate(2020, 3, 26)}
 		}
 		if err := st.AddPeople(ctx, people); err != nil {
 			fmt.Fprintln(os.Stderr, err)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/domain"
 	"sodoan/store"
 )
 
@@ -31,7 +32,7 @@ func TestReportCommands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	people, err := st.ListMembers(context.Background(), store.MemberFilter{Kind: store.KindUnion, Status: store.StatusActive, Limit: 1})
+	people, err := st.ListMembers(context.Background(), store.MemberFilter{Kind: store.KindUnion, Status: domain.StatusActive, Limit: 1})
 	st.Close()
 	if err != nil || len(people) == 0 {
 		t.Fatalf("no member: %v", err)
@@ -122,5 +123,5 @@ func TestReportCommands(t *testing.T) {
 }
 
 func itoa(n int64) string {
-	return strings.TrimSpace(strings.ReplaceAll(store.FormatInt(n), ".", ""))
+	return strings.TrimSpace(strings.ReplaceAll(domain.FormatInt(n), ".", ""))
 }

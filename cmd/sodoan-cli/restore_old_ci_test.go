@@ -52,6 +52,11 @@ func TestRestoreOlderSchema(t *testing.T) {
 			('Lê', 'Văn', 'An', 'male', '2000-01-02', 1, '2016-03-26', 'C001', 0, NULL, x'00'),
 			('Võ', 'Thị', 'Hạnh', 'female', '2001-02-03', 0, NULL, NULL, 1, '2019-05-01', x'00');
 			INSERT INTO membership_events(person_id, kind, date) VALUES (1, 'admission', '2016-03-26');`)
+		if err == nil && n >= 4 {
+			// From schema 4 a register keeps its identity in its backups:
+			// an old backup of this register carries this register's.
+			_, err = raw.Exec(`UPDATE settings SET value = ? WHERE key = 'register.id'`, id)
+		}
 		raw.Close()
 		if err != nil {
 			t.Fatalf("schema %d: %v", n, err)

@@ -6,9 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
+	"sodoan/domain"
 	"sodoan/sheet"
 	"sodoan/store"
 )
@@ -39,11 +39,11 @@ func memberFilterFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (st
 			f.BranchID = b.ID
 		}
 		if *status != "" {
-			code, ok := store.CodeOfLabel(store.Statuses, *status)
+			code, ok := domain.CodeOfLabel(domain.Statuses, *status)
 			if !ok {
 				return f, fmt.Errorf("--status %q: không có trạng thái này", *status)
 			}
-			f.Status = store.Status(code)
+			f.Status = domain.Status(code)
 		}
 		return f, nil
 	}
@@ -69,151 +69,173 @@ func exportMembers(ctx context.Context, st *store.Store, f store.MemberFilter, o
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Đã xuất %s người: %s\n", store.FormatInt(int64(n)), out.Path)
+	fmt.Fprintf(stdout, "Đã xuất %s người: %s\n", domain.FormatInt(int64(n)), out.Path)
 	return nil
 }
 
-func runExport(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	if len(args) > 0 && slices.Contains(sheet.Tables, args[0]) {
-		return runExportTable(ctx, st, args[0], args[1:], stdout, stderr)
-	}
-	fs := newFlags("export members", "export members --out TỆP.xlsx|TỆP.csv [--personal] [--q TỪ] [--branch TÊN] [--status S] [--kind union|federation|all]\n"+
-		"       sodoan-cli --db TỆP export branches|clubs|coops|indicators --out TỆP.xlsx|TỆP.csv [--year Y]", stderr)
+var cmdExport = &Command{
+	Name: "export",
+	Subs: append([]*Command{{
+		Name:  "members",
+		Args:  "--out TỆP.xlsx|TỆP.csv [--personal] [--q TỪ] [--branch TÊN] [--status S] [--kind union|federation|all]",
+		Short: "danh sách ra bảng tính (CCCD, điện thoại, địa chỉ chỉ khi có --personal)",
+		Flags: exportMembersFlags,
+	}}, exportTableCmds()...),
+}
+
+func exportMembersFlags(fs *flag.FlagSet) Run {
 	filter := memberFilterFlags(fs)
 	out := fs.String("out", "", "tệp ghi ra: .xlsx hoặc .csv")
 	personal := fs.Bool("personal", false, "kèm CCCD, điện thoại, địa chỉ, dân tộc, tôn giáo, ghi chú")
 	force := fs.Bool("force", false, "thay thế tệp --out đã có")
-	if len(args) == 0 || args[0] != "members" {
-		if st == nil || wantsHelp(args) {
-			return parseFlags(fs, []string{"--help"})
+	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+		if *out == "" {
+			return fmt.Errorf("export members: thiếu --out TỆP.xlsx hoặc TỆP.csv")
 		}
-		return fmt.Errorf("export: chọn members, %s (export --help)", strings.Join(sheet.Tables, ", "))
+		f, err := filter(ctx, st)
+		if err != nil {
+			return err
+		}
+		return exportMembers(ctx, st, f, st.Output(*out, *force), *personal, stdout)
 	}
-	if err := parseFlags(fs, args[1:]); err != nil {
-		return err
-	}
-	if *out == "" {
-		return fmt.Errorf("export members: thiếu --out TỆP.xlsx hoặc TỆP.csv")
-	}
-	f, err := filter(ctx, st)
-	if err != nil {
-		return err
-	}
-	return exportMembers(ctx, st, f, st.Output(*out, *force), *personal, stdout)
 }
 
-// runExportTable writes the branches, clubs, cooperative groups or
+// exportTableShort says what each of sheet's tables holds.
+var exportTableShort = map[string]string{
+	sheet.TableBranches:   "các chi đoàn",
+	sheet.TableClubs:      "các câu lạc bộ",
+	sheet.TableCoops:      "các tổ hợp tác và kết quả năm Y",
+	sheet.TableIndicators: "các chỉ tiêu và kết quả năm Y",
+}
+
+// exportTableCmds are `export TABLE`, one for each of sheet's tables.
+func exportTableCmds() []*Command {
+	cmds := make([]*Command, len(sheet.Tables))
+	for i, table := range sheet.Tables {
+		cmds[i] = &Command{
+			Name:  table,
+			Args:  "--out TỆP.xlsx|TỆP.csv [--year Y]",
+			Short: exportTableShort[table],
+			Flags: func(fs *flag.FlagSet) Run { return exportTableFlags(table, fs) },
+		}
+	}
+	return cmds
+}
+
+// exportTableFlags writes the branches, clubs, cooperative groups or
 // indicators as a spreadsheet.
-func runExportTable(ctx context.Context, st *store.Store, table string, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("export "+table, "export "+table+" --out TỆP.xlsx|TỆP.csv [--year Y]", stderr)
+func exportTableFlags(table string, fs *flag.FlagSet) Run {
 	out := fs.String("out", "", "tệp ghi ra: .xlsx hoặc .csv")
-	year := intFlag(fs, "year", store.Today().Year(), store.YearRange, "năm (kết quả tổ hợp tác, chỉ tiêu)")
+	yearOf := thisYearFlag(fs, "year", "năm (kết quả tổ hợp tác, chỉ tiêu)")
 	force := fs.Bool("force", false, "thay thế tệp --out đã có")
-	if err := parseFlags(fs, args); err != nil {
-		return err
+	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+		if *out == "" {
+			return fmt.Errorf("export %s: thiếu --out TỆP.xlsx hoặc TỆP.csv", table)
+		}
+		output := st.Output(*out, *force)
+		if err := output.Check(); err != nil {
+			return err
+		}
+		var n int
+		err := sheet.WriteFile(output, func(w io.Writer, f sheet.Format) error {
+			var err error
+			n, err = sheet.ExportTable(ctx, st, table, yearOf(st), w, f)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã xuất %s dòng: %s\n", domain.FormatInt(int64(n)), *out)
+		return nil
 	}
-	if *out == "" {
-		return fmt.Errorf("export %s: thiếu --out TỆP.xlsx hoặc TỆP.csv", table)
-	}
-	output := st.Output(*out, *force)
-	if err := output.Check(); err != nil {
-		return err
-	}
-	var n int
-	err := sheet.WriteFile(output, func(w io.Writer, f sheet.Format) error {
-		var err error
-		n, err = sheet.ExportTable(ctx, st, table, *year, w, f)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Đã xuất %s dòng: %s\n", store.FormatInt(int64(n)), *out)
-	return nil
 }
 
-func runImport(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("import members", "import members TỆP.xlsx|TỆP.csv|TỆP.xls [--skip-invalid] [--errors LỖI.xlsx] [--create-branches] [--update]", stderr)
+var cmdImport = &Command{
+	Name: "import",
+	Subs: []*Command{{
+		Name:    "members",
+		Args:    "TỆP.xlsx|TỆP.csv|TỆP.xls [--skip-invalid] [--errors LỖI.xlsx] [--create-branches] [--update]",
+		Short:   "nhập danh sách từ bảng tính",
+		Flags:   importMembersFlags,
+		Reorder: fileFirst,
+	}},
+}
+
+// fileFirst lets the file come before the flags as well as after: it is
+// moved behind them.
+func fileFirst(args []string) []string {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		return append(args[1:len(args):len(args)], args[0])
+	}
+	return args
+}
+
+func importMembersFlags(fs *flag.FlagSet) Run {
 	skip := fs.Bool("skip-invalid", false, "nhập các dòng hợp lệ, bỏ qua dòng lỗi (mặc định: có dòng lỗi thì không nhập gì)")
 	errorsOut := fs.String("errors", "", "ghi các dòng lỗi kèm lý do ra tệp .xlsx để sửa và nhập lại")
 	create := fs.Bool("create-branches", false, "tạo các chi đoàn chưa có trong sổ")
 	update := fs.Bool("update", false, "người đã có trong sổ (cùng CCCD, hoặc cùng họ tên và ngày sinh khi CCCD không phân biệt): cập nhật theo bảng (mặc định: bỏ qua)")
 	force := fs.Bool("force", false, "thay thế tệp --errors đã có")
-	if len(args) == 0 || args[0] != "members" {
-		if st == nil || wantsHelp(args) {
-			return parseFlags(fs, []string{"--help"})
+	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+		if len(args) == 0 {
+			return fmt.Errorf("import members: thiếu tệp cần nhập (.xlsx, .csv)")
 		}
-		return fmt.Errorf("import: chỉ có import members (import members --help)")
-	}
-	// The file may come before or after the flags.
-	rest := args[1:]
-	var path string
-	if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
-		path, rest = rest[0], rest[1:]
-	}
-	if err := parseFlags(fs, rest); err != nil {
-		return err
-	}
-	if path == "" && fs.NArg() > 0 {
-		path = fs.Arg(0)
-	}
-	if path == "" {
-		return fmt.Errorf("import members: thiếu tệp cần nhập (.xlsx, .csv)")
-	}
-	var rejected store.Output
-	if *errorsOut != "" {
-		// Checked first: never the register, an existing file only with --force.
-		rejected = st.Output(*errorsOut, *force)
-		if err := rejected.Check(); err != nil {
-			return err
-		}
-	}
-	pv, err := sheet.Read(ctx, st, path, nil)
-	if err != nil {
-		return err
-	}
-	valid, invalid, existing := pv.Counts()
-	fmt.Fprintf(stdout, "Đọc %s: %s dòng hợp lệ (%s người đã có trong sổ), %s dòng lỗi\n", path,
-		store.FormatInt(int64(valid)), store.FormatInt(int64(existing)), store.FormatInt(int64(invalid)))
-	if cols := pv.Unrecognised(); len(cols) > 0 {
-		fmt.Fprintf(stderr, "Cột không nhận ra (không nhập): %s\n", strings.Join(cols, ", "))
-	}
-	for _, p := range pv.Problems() {
-		fmt.Fprintln(stderr, p)
-	}
-	for _, r := range pv.Rows {
-		if r.Existing != 0 && len(r.Problems) == 0 {
-			what := "bỏ qua"
-			if *update {
-				what = "cập nhật"
+		path := args[0]
+		var rejected store.Output
+		if *errorsOut != "" {
+			// Checked first: never the register, an existing file only with --force.
+			rejected = st.Output(*errorsOut, *force)
+			if err := rejected.Check(); err != nil {
+				return err
 			}
-			fmt.Fprintf(stderr, "Dòng %d: %s đã có trong sổ (mã %d): %s\n", r.SheetRow, r.ExistingName, r.Existing, what)
 		}
-	}
-	if *errorsOut != "" && invalid > 0 {
-		n, err := pv.WriteRejected(rejected)
+		pv, err := sheet.Read(ctx, st, path, nil)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Đã ghi %s dòng lỗi kèm lý do: %s\n", store.FormatInt(int64(n)), *errorsOut)
+		valid, invalid, existing := pv.Counts()
+		fmt.Fprintf(stdout, "Đọc %s: %s dòng hợp lệ (%s người đã có trong sổ), %s dòng lỗi\n", path,
+			domain.FormatInt(int64(valid)), domain.FormatInt(int64(existing)), domain.FormatInt(int64(invalid)))
+		if cols := pv.Unrecognised(); len(cols) > 0 {
+			fmt.Fprintf(stderr, "Cột không nhận ra (không nhập): %s\n", strings.Join(cols, ", "))
+		}
+		for _, p := range pv.Problems() {
+			fmt.Fprintln(stderr, p)
+		}
+		for _, r := range pv.Rows {
+			if r.Existing != 0 && len(r.Problems) == 0 {
+				what := "bỏ qua"
+				if *update {
+					what = "cập nhật"
+				}
+				fmt.Fprintf(stderr, "Dòng %d: %s đã có trong sổ (mã %d): %s\n", r.SheetRow, r.ExistingName, r.Existing, what)
+			}
+		}
+		if *errorsOut != "" && invalid > 0 {
+			n, err := pv.WriteRejected(rejected)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "Đã ghi %s dòng lỗi kèm lý do: %s\n", domain.FormatInt(int64(n)), *errorsOut)
+		}
+		res, err := pv.Import(ctx, st, sheet.ImportOptions{SkipInvalid: *skip, CreateBranches: *create, Update: *update})
+		var pe *sheet.ProblemsError
+		if errors.As(err, &pe) {
+			return &importRefused{n: len(pe.Problems)}
+		}
+		if err != nil {
+			return err
+		}
+		if len(res.Branches) > 0 {
+			fmt.Fprintf(stdout, "Đã tạo chi đoàn: %s\n", strings.Join(res.Branches, "; "))
+		}
+		if res.Backup != "" {
+			fmt.Fprintf(stdout, "Đã sao lưu sổ trước khi nhập: %s\n", res.Backup)
+		}
+		fmt.Fprintf(stdout, "Đã nhập %s người mới, cập nhật %s, bỏ qua %s người đã có\n",
+			domain.FormatInt(int64(res.Added)), domain.FormatInt(int64(res.Updated)), domain.FormatInt(int64(res.Skipped)))
+		return nil
 	}
-	res, err := pv.Import(ctx, st, sheet.ImportOptions{SkipInvalid: *skip, CreateBranches: *create, Update: *update})
-	var pe *sheet.ProblemsError
-	if errors.As(err, &pe) {
-		return &importRefused{n: len(pe.Problems)}
-	}
-	if err != nil {
-		return err
-	}
-	if len(res.Branches) > 0 {
-		fmt.Fprintf(stdout, "Đã tạo chi đoàn: %s\n", strings.Join(res.Branches, "; "))
-	}
-	if res.Backup != "" {
-		fmt.Fprintf(stdout, "Đã sao lưu sổ trước khi nhập: %s\n", res.Backup)
-	}
-	fmt.Fprintf(stdout, "Đã nhập %s người mới, cập nhật %s, bỏ qua %s người đã có\n",
-		store.FormatInt(int64(res.Added)), store.FormatInt(int64(res.Updated)), store.FormatInt(int64(res.Skipped)))
-	return nil
 }
 
 // importRefused is the error of an import stopped by invalid rows, whose

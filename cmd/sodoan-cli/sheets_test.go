@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/domain"
+
 	"github.com/xuri/excelize/v2"
 
 	"sodoan/store"
@@ -22,7 +24,7 @@ func newRegister(t *testing.T) string {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if err := st.SaveBranch(context.Background(), &store.Branch{Name: "Chi đoàn Khóm 1", Kind: store.BranchHamlet, Active: true}); err != nil {
+	if err := st.SaveBranch(context.Background(), &domain.Branch{Name: "Chi đoàn Khóm 1", Kind: domain.BranchHamlet, Active: true}); err != nil {
 		t.Fatal(err)
 	}
 	return db
@@ -117,12 +119,12 @@ func TestExportMembersCLI(t *testing.T) {
 	}
 	// The register refuses such names now; a branch can still start with
 	// a sign a spreadsheet would read as a formula.
-	b := &store.Branch{Name: "-1+2 Khóm", Kind: store.BranchHamlet, Active: true}
+	b := &domain.Branch{Name: "-1+2 Khóm", Kind: domain.BranchHamlet, Active: true}
 	if err := st.SaveBranch(context.Background(), b); err != nil {
 		t.Fatal(err)
 	}
-	p := &store.Person{FamilyName: "Lê", GivenName: "An", BranchID: b.ID, Gender: store.Male, BirthDate: store.MustDate(2000, 1, 2),
-		UnionMember: true, AdmissionDate: store.MustDate(2016, 1, 2), CitizenID: "087200001234", Phone: "0912345678"}
+	p := &domain.Person{FamilyName: "Lê", GivenName: "An", BranchID: b.ID, Gender: domain.Male, BirthDate: domain.MustDate(2000, 1, 2),
+		UnionMember: true, AdmissionDate: domain.MustDate(2016, 1, 2), CitizenID: "087200001234", Phone: "0912345678"}
 	if err := st.SavePerson(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}

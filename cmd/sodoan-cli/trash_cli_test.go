@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/domain"
 	"sodoan/internal/testtool"
 	"sodoan/store"
 )
@@ -52,7 +53,7 @@ func TestTrashAndHistoryCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	people, err := st.ListMembers(ctx, store.MemberFilter{Kind: store.KindUnion, Status: store.StatusActive})
+	people, err := st.ListMembers(ctx, store.MemberFilter{Kind: store.KindUnion, Status: domain.StatusActive})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +68,7 @@ func TestTrashAndHistoryCommands(t *testing.T) {
 	for _, m := range club.Members {
 		inClub[m.PersonID] = true
 	}
-	var p store.Person
+	var p domain.Person
 	for _, c := range people {
 		if !inClub[c.ID] {
 			continue

@@ -1,8 +1,9 @@
 // Command sodoan is Sổ Đoàn's desktop window.
 //
-//	sodoan [--db FILE] [--screen ID] [--version]
+//	sodoan [--db FILE] [--screen ID] [--reports DIR] [--version]
 //
-// Without --db it opens the register in the user's data folder. A start
+// Without --db it opens the register in the user's data folder; without
+// --reports documents go to bao-cao beside the register. A start
 // that fails (no OpenGL, a broken register) is written to sodoan.log beside
 // the register and shown in a dialog (startup.go).
 package main
@@ -12,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -69,7 +71,10 @@ func main() {
 }
 
 func run(g *guard, db, screen, reports string) error {
-	reg, err := openRegister(g, db)
+	// One clock, the machine's, chosen here at the top and handed to the
+	// register and the window, so that their today agree.
+	now := time.Now
+	reg, err := openRegister(g, db, now)
 	if err != nil {
 		return err
 	}
@@ -77,7 +82,7 @@ func run(g *guard, db, screen, reports string) error {
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Sổ Đoàn", Version: version.Version})
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	w, err := ui.New(a, reg.st, ui.Options{Screen: screen, ReportsDir: reports, Create: reg.create})
+	w, err := ui.New(a, reg.st, ui.Options{Screen: screen, ReportsDir: reports, Create: reg.create, Now: now})
 	if err != nil {
 		return err
 	}

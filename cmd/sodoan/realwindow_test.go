@@ -197,8 +197,8 @@ func buildRW(t *testing.T) programs {
 			t.Fatalf("go %s: %v\n%s", strings.Join(b, " "), err, out)
 		}
 	}
-	// The helper docs/xdotool-unikey.sh uses too.
-	src, err := filepath.Abs(filepath.Join("..", "..", "docs", "mapkeys.c"))
+	// The helper scripts/xdotool-unikey.sh uses too.
+	src, err := filepath.Abs(filepath.Join("..", "..", "scripts", "mapkeys.c"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,7 +261,7 @@ func (h *rw) startXvfb() {
 }
 
 // typedTexts is every text the test types: each of its letters gets a
-// key of its own before the app starts (see docs/xdotool-unikey.sh: a
+// key of its own before the app starts (see scripts/xdotool-unikey.sh: a
 // letter xdotool maps on the fly can be lost).
 var typedTexts = []string{unikeyLetters, sampleText, journeyUnit, "31/02/2005"}
 
@@ -594,7 +594,7 @@ func (h *rw) key(keys ...string) uiTrace {
 }
 
 // keysDelay sends keys delay ms apart. Letters go 150 ms apart, as in
-// docs/xdotool-unikey.sh: closer, GLFW drops some of the letters bound to
+// scripts/xdotool-unikey.sh: closer, GLFW drops some of the letters bound to
 // spare keycodes when the machine is loaded.
 func (h *rw) keysDelay(delay string, keys ...string) uiTrace {
 	h.t.Helper()
@@ -642,7 +642,7 @@ func (h *rw) unikey(steps ...string) uiTrace {
 
 // typeInto types into the entry found by get (which must have the focus):
 // the input-method steps (see unikey) must leave it holding want. A key
-// lost by X on a loaded machine (docs/xdotool-unikey.sh met it too) is
+// lost by X on a loaded machine (scripts/xdotool-unikey.sh met it too) is
 // retried twice after clearing the entry; each retry is counted.
 func (h *rw) typeInto(get func() control, want string, steps ...string) {
 	h.t.Helper()

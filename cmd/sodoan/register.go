@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
 	"sodoan/store"
 )
@@ -16,14 +17,15 @@ import (
 type register struct {
 	g    *guard
 	path string
-	st   *store.Store // nil until opened
+	now  func() time.Time // the clock the register is opened with
+	st   *store.Store     // nil until opened
 }
 
 // openRegister opens the register at path when its file exists (and keeps
 // the day's automatic backup of a register in use); a missing one is left
-// for create.
-func openRegister(g *guard, path string) (*register, error) {
-	r := &register{g: g, path: path}
+// for create. now is the register's clock (nil: time.Now).
+func openRegister(g *guard, path string, now func() time.Time) (*register, error) {
+	r := &register{g: g, path: path, now: now}
 	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
 		return r, nil
 	}
@@ -43,7 +45,7 @@ func openRegister(g *guard, path string) (*register, error) {
 // create opens the register, making it when missing, and holds it: a
 // second window on it is refused.
 func (r *register) create() (*store.Store, error) {
-	st, err := store.OpenWith(r.path, store.OpenOptions{Create: true, Exclusive: true})
+	st, err := store.OpenWith(r.path, store.OpenOptions{Create: true, Exclusive: true, Now: r.now})
 	if err != nil {
 		return nil, registerError{fmt.Errorf("mở sổ %s: %w", r.path, err)}
 	}

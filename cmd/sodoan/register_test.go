@@ -33,7 +33,7 @@ func TestMistypedRegisterLeavesNothing(t *testing.T) {
 	dir := t.TempDir()
 	tg := newTestGuard(t, t.TempDir(), "")
 	path := filepath.Join(dir, "typo.db")
-	reg, err := openRegister(tg.guard, path)
+	reg, err := openRegister(tg.guard, path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +64,7 @@ func TestMistypedRegisterLeavesNothing(t *testing.T) {
 	st.Close()
 
 	// An existing register is opened at start.
-	again, err := openRegister(tg.guard, path)
+	again, err := openRegister(tg.guard, path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -146,6 +146,7 @@ func (g *guard) logf(format string, args ...any) {
 }
 
 func (g *guard) writeLocked(line string) {
+	// The wall clock: the log tells when things happened on the machine.
 	stamp := time.Now().Format("2006-01-02 15:04:05")
 	for _, l := range strings.Split(strings.TrimRight(line, "\n"), "\n") {
 		if g.file != nil {

@@ -1,0 +1,142 @@
+package domain
+
+import (
+	"fmt"
+	"time"
+)
+
+// Ward is a ward whose package a consolidation register holds: the
+// latest one imported.
+type Ward struct {
+	RegisterID string // the ward register's identity
+	Unit       string // its unit name, "BCH ĐOÀN PHƯỜNG 1"
+	UpperBody  string
+	Made       time.Time // when the ward made the package
+	Schema     int       // the schema of the register in the package
+	File       string    // the snapshot's file name in WardsDir
+	Imported   time.Time // when the upper level imported it
+	Members    int       // active Union members in the package
+}
+
+// FormatTime writes a moment as the UI and documents do, in local time:
+// "15/10/2026 14:05".
+func FormatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Local().Format("02/01/2006 15:04")
+}
+
+// WardResults is one ward's indicators in a consolidation, in the order
+// of the upper level's plan.
+type WardResults struct {
+	Ward    Ward
+	Results []Result
+}
+
+// Consolidation is an upper level's indicators for a working year: each
+// ward's, and the total.
+type Consolidation struct {
+	Year   int
+	Cutoff Date // the day counted to
+	Plan   Plan // the upper level's current plan: its targets judge the total
+	Wards  []WardResults
+	Total  []Result
+}
+
+// AlignResults puts a ward's results (measured on its own plan) in the
+// order of the upper level's plan, matching indicators by code, then by
+// metric. An indicator the ward's plan lacks is left unknown.
+func AlignResults(plan Plan, rs []Result) []Result {
+	byCode := map[string]Result{}
+	byMetric := map[string][]Result{}
+	for _, r := range rs {
+		byCode[Fold(r.Indicator.Code)] = r
+		if r.Indicator.Metric != MetricManual {
+			byMetric[r.Indicator.Metric] = append(byMetric[r.Indicator.Metric], r)
+		}
+	}
+	out := make([]Result, len(plan.Indicators))
+	for i, in := range plan.Indicators {
+		if r, ok := byCode[Fold(in.Code)]; ok {
+			out[i] = r
+			continue
+		}
+		if m := byMetric[in.Metric]; in.Metric != MetricManual && len(m) == 1 {
+			out[i] = m[0]
+			continue
+		}
+		out[i] = Result{Indicator: in, Detail: "kế hoạch của phường không có chỉ tiêu này",
+			Verdict: Verdict{Code: VerdictNoData, Kind: in.Kind, Target: in.Target, Period: in.Period}}
+	}
+	return out
+}
+
+// totalOf is one indicator's total over the wards' results; elapsed is
+// the share of the plan's period gone by, for period targets.
+func TotalOf(in Indicator, col []Result, elapsed float64) Result {
+	var known, num, den, met int
+	var sum, cum float64
+	ratios := true
+	for _, r := range col {
+		if !r.Known {
+			continue
+		}
+		known++
+		sum += r.Actual
+		cum += r.Cumulative
+		num += r.Num
+		den += r.Den
+		if r.Den == 0 {
+			ratios = false
+		}
+		if r.Actual+1e-9 >= 1 {
+			met++
+		}
+	}
+	var m Measure
+	switch {
+	case known == 0:
+		m = Measure{Detail: Note("chưa có số liệu của cơ sở nào")}
+	case in.Kind == KindCheck:
+		m = Measure{Actual: float64(met), Known: true, Detail: Note("%d/%d cơ sở đạt", met, len(col))}
+	case in.Kind == KindPercent && ratios:
+		m = Pct(num, den, "")
+	case in.Kind == KindPercent:
+		// Typed by hand in some ward: no counts to add up.
+		m = Measure{Actual: sum / float64(known), Known: true, Detail: Note("trung bình các cơ sở")}
+	default:
+		m = Count(int(sum+0.5), "")
+	}
+	detail := trimDetail(m.Detail.String())
+	if known > 0 && known < len(col) {
+		detail += fmt.Sprintf("; %d/%d cơ sở có số liệu", known, len(col))
+	}
+	r := Result{Indicator: in, Actual: m.Actual, Known: m.Known, Detail: detail, Num: m.Num, Den: m.Den}
+	switch {
+	case in.Kind == KindCheck:
+		r.Verdict = Verdict{Kind: in.Kind, Done: m.Actual, Target: float64(len(col)), Code: VerdictNoData}
+		if known > 0 {
+			r.Verdict.Code = VerdictNotMet
+			if met == len(col) {
+				r.Verdict.Code = VerdictMet
+			}
+		}
+	case in.Period:
+		r.Cumulative = cum
+		r.Known = true
+		r.Verdict = JudgePeriod(in, cum, elapsed)
+	default:
+		r.Verdict = JudgeYearly(in, m)
+	}
+	r.Met = r.Verdict.Code == VerdictMet
+	return r
+}
+
+// trimDetail drops the blank a unit-less count or percentage leaves.
+func trimDetail(s string) string {
+	for len(s) > 0 && s[len(s)-1] == ' ' {
+		s = s[:len(s)-1]
+	}
+	return s
+}

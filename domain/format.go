@@ -1,0 +1,73 @@
+package domain
+
+import (
+	"math"
+	"strconv"
+)
+
+// FormatInt writes an integer the Vietnamese way, with '.' between
+// thousands: 1.530, -7.500.
+func FormatInt(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+	}
+	b := make([]byte, 0, len(s)+len(s)/3+1)
+	if neg {
+		b = append(b, '-')
+	}
+	for i := 0; i < len(s); i++ {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b = append(b, '.')
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// FormatNum writes v rounded to one decimal, with a decimal comma when one
+// is needed: 7.500, 72,5.
+func FormatNum(v float64) string {
+	r := math.Round(v*10) / 10
+	if r == math.Trunc(r) {
+		return FormatInt(int64(r))
+	}
+	whole := FormatInt(int64(math.Trunc(r)))
+	if r < 0 && whole == "0" {
+		whole = "-0"
+	}
+	frac := int64(math.Round(math.Abs(r-math.Trunc(r)) * 10))
+	return whole + "," + strconv.FormatInt(frac, 10)
+}
+
+// FormatValue writes an indicator value as the reports print it: counts
+// with thousands separators, percentages with one decimal, checks as
+// Có / Chưa.
+func FormatValue(kind IndicatorKind, v float64) string {
+	switch kind {
+	case KindPercent:
+		return FormatNum(v) + "%"
+	case KindCheck:
+		if v >= 1 {
+			return "Có"
+		}
+		return "Chưa"
+	}
+	return FormatNum(v)
+}
+
+// Num is a whole number given as an argument of a message: it prints the
+// Vietnamese way (FormatInt), and a window writing another language can
+// recognise it and write it its own way.
+type Num int64
+
+// String is the number with Vietnamese thousands separators.
+func (n Num) String() string { return FormatInt(int64(n)) }
+
+// Dec is a number with at most one decimal given as an argument of a
+// message, like Num: 7.500, 72,5 in Vietnamese.
+type Dec float64
+
+// String is the number written the Vietnamese way (FormatNum).
+func (d Dec) String() string { return FormatNum(float64(d)) }

@@ -1,0 +1,115 @@
+package domain
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// VerdictCode is the assessment of one indicator, the same on the
+// dashboard, the plan screen and in every report. The UI translates the
+// code; PDFs print Verdict.Label.
+type VerdictCode string
+
+const (
+	// VerdictMet: the target is reached (for a period target: the whole
+	// period's target).
+	VerdictMet VerdictCode = "met"
+	// VerdictOnPace: a period target not reached yet, but at least the
+	// share of it due by the cut-off date is.
+	VerdictOnPace VerdictCode = "on_pace"
+	// VerdictBehind: a period target short of the share due by the cut-off.
+	VerdictBehind VerdictCode = "behind"
+	// VerdictNotMet: a yearly target missed, or a period target missed
+	// once the period is over.
+	VerdictNotMet VerdictCode = "not_met"
+	// VerdictNoData: the register lacks what the indicator is measured from.
+	VerdictNoData VerdictCode = "no_data"
+)
+
+// Verdicts lists the assessment codes with their Vietnamese wording.
+var Verdicts = []Choice{
+	{string(VerdictMet), "Đạt"},
+	{string(VerdictOnPace), "Đúng tiến độ"},
+	{string(VerdictBehind), "Chậm tiến độ"},
+	{string(VerdictNotMet), "Chưa đạt"},
+	{string(VerdictNoData), "Chưa có số liệu"},
+}
+
+// Verdict is an indicator's assessment with the figures it rests on.
+type Verdict struct {
+	Code VerdictCode
+	Kind IndicatorKind
+	// Period is true for a target set for the whole plan period; Done is
+	// then the total since the period began, up to the cut-off.
+	Period bool
+	Done   float64
+	Target float64
+	// Due is, for a period target, the share of Target due by the cut-off
+	// (the target times the part of the period elapsed).
+	Due float64
+}
+
+// Label is the Vietnamese wording of the code ("Đạt", "Chậm tiến độ" …).
+func (v Verdict) Label() string { return LabelOf(Verdicts, string(v.Code)) }
+
+// Progress is a period target's progress, "321/450 (71%)"; empty for a
+// yearly target.
+func (v Verdict) Progress() string {
+	if !v.Period || v.Target <= 0 {
+		return ""
+	}
+	share := int(math.Floor(100*v.Done/v.Target + 1e-9))
+	return fmt.Sprintf("%s/%s (%d%%)", FormatNum(v.Done), FormatNum(v.Target), share)
+}
+
+// Phrase is the verdict as a report prints it: the label, and for a
+// period target its progress before it ("321/450 (71%), đúng tiến độ").
+func (v Verdict) Phrase() string {
+	p := v.Progress()
+	if p == "" || v.Code == VerdictNoData {
+		return v.Label()
+	}
+	return p + ", " + strings.ToLower(v.Label())
+}
+
+// JudgeYearly assesses a target each year must reach.
+func JudgeYearly(in Indicator, m Measure) Verdict {
+	v := Verdict{Kind: in.Kind, Done: m.Actual, Target: in.Target, Code: VerdictNoData}
+	if m.Known {
+		v.Code = VerdictNotMet
+		if m.Actual+1e-9 >= in.Target {
+			v.Code = VerdictMet
+		}
+	}
+	return v
+}
+
+// JudgePeriod assesses a period target from the total done by the
+// cut-off, given the share of the period elapsed (0 to 1).
+func JudgePeriod(in Indicator, done, elapsed float64) Verdict {
+	v := Verdict{Kind: in.Kind, Period: true, Done: done, Target: in.Target, Due: in.Target * elapsed}
+	if in.Kind == KindCount {
+		// People are counted whole: a day's rounding (a leap year in
+		// the period) must not make 180 of 450 after two of five years
+		// "behind".
+		v.Due = math.Floor(v.Due + 1e-6)
+	}
+	switch {
+	case done+1e-9 >= in.Target:
+		v.Code = VerdictMet
+	case elapsed >= 1:
+		v.Code = VerdictNotMet
+	case done+1e-9 >= v.Due:
+		v.Code = VerdictOnPace
+	default:
+		v.Code = VerdictBehind
+	}
+	return v
+}
+
+// Judge assesses a yearly target from its measured value (known false:
+// the register lacks the figures).
+func Judge(in Indicator, actual float64, known bool) Verdict {
+	return JudgeYearly(in, Measure{Actual: actual, Known: known})
+}

@@ -1,0 +1,89 @@
+package issuing
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"sodoan/domain"
+	"sodoan/store"
+)
+
+// fieldError is a refusal of one field of the request, in Vietnamese.
+func fieldError(field, label, format string, args ...any) error {
+	return &domain.ValidationError{Errors: []domain.FieldError{{Field: field, Label: label,
+		Msg: fmt.Sprintf(format, args...), Format: format, Args: args}}}
+}
+
+// settleDates checks the request's issue date and cut-off and fills the
+// defaults. A document is never dated after today (no margin: a report
+// signed tomorrow is issued tomorrow). The annual report's cut-off lies
+// within its working year and the period report's within the plan's
+// years; neither counts past the issue date. A zero cut-off is the issue
+// date, or the working year's last day for a year already over.
+func settleDates(ctx context.Context, st *store.Store, req *Request) error {
+	today := st.Today()
+	if req.Date.IsZero() {
+		req.Date = today
+	}
+	if req.Date.After(today) {
+		return fieldError("Date", "Ngày ban hành", "%s sau hôm nay (%s): văn bản không ghi ngày trong tương lai", req.Date, today)
+	}
+	if req.Year == 0 {
+		req.Year = req.Date.Year()
+	}
+	explicit := !req.Cutoff.IsZero()
+	if explicit && req.Cutoff.After(req.Date) {
+		return fieldError("Cutoff", "Số liệu tính đến ngày", "%s sau ngày ban hành %s: số liệu không tính quá ngày ký văn bản", req.Cutoff, req.Date)
+	}
+	if req.Kind != Annual {
+		if !explicit {
+			req.Cutoff = req.Date
+		}
+		return nil
+	}
+	sp, err := st.YearSpan(ctx, req.Year, domain.Date{})
+	if err != nil {
+		return err
+	}
+	if !explicit {
+		req.Cutoff = req.Date
+		if req.Cutoff.After(sp.End) {
+			req.Cutoff = sp.End
+		}
+	}
+	if req.Cutoff.Before(sp.From) || req.Cutoff.After(sp.End) {
+		if !explicit {
+			return fieldError("Year", "Năm", "năm công tác %d bắt đầu từ %s, sau ngày ban hành %s: chưa có báo cáo năm %d", req.Year, sp.From, req.Date, req.Year)
+		}
+		return fieldError("Cutoff", "Số liệu tính đến ngày", "%s ngoài năm công tác %d (%s – %s)", req.Cutoff, req.Year, sp.From, sp.End)
+	}
+	return nil
+}
+
+// checkTransfer refuses a transfer letter for someone who is not an
+// active member: the letter certifies "Đang sinh hoạt tại…".
+func checkTransfer(p domain.Person) error {
+	if p.Status != domain.StatusActive {
+		return fieldError("MemberID", "Đoàn viên", "%s (mã %d) %s, không đang sinh hoạt: không cấp giấy giới thiệu sinh hoạt Đoàn",
+			p.FullName(), p.ID, domain.LowerFirst(p.Status.Label()))
+	}
+	return nil
+}
+
+// omitted lists the sections of a report's narrative the report leaves
+// out for want of text (the situation, movements and organisation
+// sections print figures of their own and are never left out).
+func omitted(n domain.Narrative) []string {
+	var out []string
+	for _, sec := range domain.AnnualSections {
+		switch sec.Code {
+		case "situation", "movements", "organisation":
+			continue
+		}
+		if strings.TrimSpace(n[sec.Code]) == "" {
+			out = append(out, sec.Label)
+		}
+	}
+	return out
+}

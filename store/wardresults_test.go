@@ -1,0 +1,74 @@
+package store
+
+import (
+	"math"
+	"testing"
+
+	"sodoan/domain"
+)
+
+// TestTotalOf checks an upper level's totals against figures worked out
+// by hand, including wards that lack the figures.
+func TestTotalOf(t *testing.T) {
+	pctIn := domain.Indicator{Code: "2.3", Kind: domain.KindPercent, Metric: domain.MetricHamletStandardPct, Target: 60}
+	manualPct := domain.Indicator{Code: "2.9", Kind: domain.KindPercent, Metric: domain.MetricManual, Target: 50}
+	countIn := domain.Indicator{Code: "2.2a", Kind: domain.KindCount, Metric: domain.MetricEconomicClubs, Target: 3}
+	periodIn := domain.Indicator{Code: "2.5a", Kind: domain.KindCount, Metric: domain.MetricNewUnionMembers, Target: 1000, Period: true}
+	checkIn := domain.Indicator{Code: "2.7", Kind: domain.KindCheck, Metric: domain.MetricManual, Target: 1}
+	known := func(in domain.Indicator, actual float64, num, den int) domain.Result {
+		return domain.Result{Indicator: in, Actual: actual, Known: true, Num: num, Den: den}
+	}
+	cases := []struct {
+		name    string
+		in      domain.Indicator
+		col     []domain.Result
+		elapsed float64
+		actual  float64
+		cum     float64
+		known   bool
+		detail  string
+		verdict domain.VerdictCode
+	}{
+		// 3/4 and 1/6: 4/10 = 40%, not the mean of 75% and 16.7%.
+		{"percent from sums", pctIn, []domain.Result{known(pctIn, 75, 3, 4), known(pctIn, 100.0/6, 1, 6)}, 0, 40, 0, true, "4/10", domain.VerdictNotMet},
+		{"percent, one ward without figures", pctIn, []domain.Result{known(pctIn, 75, 3, 4), {Indicator: pctIn}}, 0, 75, 0, true, "3/4; 1/2 cơ sở có số liệu", domain.VerdictMet},
+		{"percent, no ward with figures", pctIn, []domain.Result{{Indicator: pctIn}, {Indicator: pctIn}}, 0, 0, 0, false, "chưa có số liệu của cơ sở nào", domain.VerdictNoData},
+		{"percent typed by hand", manualPct, []domain.Result{known(manualPct, 40, 0, 0), known(manualPct, 80, 0, 0)}, 0, 60, 0, true, "trung bình các cơ sở", domain.VerdictMet},
+		{"count", countIn, []domain.Result{known(countIn, 1, 0, 0), known(countIn, 0, 0, 0), known(countIn, 1, 0, 0)}, 0, 2, 0, true, "2", domain.VerdictNotMet},
+		{"period", periodIn, []domain.Result{{Indicator: periodIn, Actual: 120, Cumulative: 300, Known: true}, {Indicator: periodIn, Actual: 80, Cumulative: 250, Known: true}},
+			0.5, 200, 550, true, "200", domain.VerdictOnPace},
+		{"check, two of three", checkIn, []domain.Result{known(checkIn, 1, 0, 0), known(checkIn, 0, 0, 0), known(checkIn, 1, 0, 0)}, 0, 2, 0, true, "2/3 cơ sở đạt", domain.VerdictNotMet},
+		{"check, all", checkIn, []domain.Result{known(checkIn, 1, 0, 0), known(checkIn, 1, 0, 0)}, 0, 2, 0, true, "2/2 cơ sở đạt", domain.VerdictMet},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := domain.TotalOf(c.in, c.col, c.elapsed)
+			if math.Abs(r.Actual-c.actual) > 1e-9 || r.Cumulative != c.cum || r.Known != c.known || r.Detail != c.detail || r.Verdict.Code != c.verdict {
+				t.Fatalf("got actual %v cum %v known %v detail %q verdict %s; want %v %v %v %q %s",
+					r.Actual, r.Cumulative, r.Known, r.Detail, r.Verdict.Code, c.actual, c.cum, c.known, c.detail, c.verdict)
+			}
+			if r.Met != (c.verdict == domain.VerdictMet) {
+				t.Fatalf("met %v with verdict %s", r.Met, r.Verdict.Code)
+			}
+		})
+	}
+}
+
+// TestAlignResults matches a ward's plan to the upper level's by code,
+// then by metric; what the ward's plan lacks is unknown.
+func TestAlignResults(t *testing.T) {
+	upper := domain.Plan{Indicators: []domain.Indicator{
+		{Code: "2.3", Kind: domain.KindPercent, Metric: domain.MetricHamletStandardPct},
+		{Code: "2.5a", Kind: domain.KindCount, Metric: domain.MetricNewUnionMembers},
+		{Code: "2.7", Kind: domain.KindCheck, Metric: domain.MetricManual},
+	}}
+	ward := []domain.Result{
+		{Indicator: domain.Indicator{Code: "3.1", Metric: domain.MetricNewUnionMembers}, Actual: 12, Known: true},
+		{Indicator: domain.Indicator{Code: "2.3", Metric: domain.MetricHamletStandardPct}, Actual: 50, Known: true},
+		{Indicator: domain.Indicator{Code: "2.8", Metric: domain.MetricManual}, Actual: 1, Known: true},
+	}
+	got := domain.AlignResults(upper, ward)
+	if got[0].Actual != 50 || got[1].Actual != 12 || got[2].Known || got[2].Verdict.Code != domain.VerdictNoData {
+		t.Fatalf("aligned %+v", got)
+	}
+}
