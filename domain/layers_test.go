@@ -25,7 +25,8 @@ func TestPackageRules(t *testing.T) {
 		allowed []string
 	}{
 		{"domain", [][]string{sql, gui, pdf, xlsx}, []string{"sodoan/assets"}},
-		{"store", [][]string{gui, pdf, xlsx}, []string{"sodoan/assets", "sodoan/domain"}},
+		{"store", [][]string{gui, pdf, xlsx}, []string{"sodoan/assets", "sodoan/domain", "sodoan/store/internal/writepath"}},
+		{"store/internal/writepath", [][]string{gui, pdf, xlsx}, []string{"sodoan/domain"}},
 		{"report", [][]string{sql, gui, xlsx}, []string{"sodoan/assets", "sodoan/domain"}},
 		{"sheet", [][]string{sql, gui, pdf}, []string{"sodoan/assets", "sodoan/domain", "sodoan/store"}},
 		{"issuing", [][]string{sql, gui, xlsx}, []string{"sodoan/assets", "sodoan/domain", "sodoan/store", "sodoan/report", "sodoan/wardpkg"}},

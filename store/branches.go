@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"sodoan/domain"
+	"sodoan/store/internal/writepath"
 )
 
 const branchColumns = `b.id, b.name, b.kind, b.active, b.dissolved, b.note,
@@ -99,7 +100,7 @@ func (s *Store) SaveBranch(ctx context.Context, b *domain.Branch) error {
 			return fmt.Errorf("kiểm tra tên chi đoàn: %w", err)
 		}
 		if b.ID == 0 {
-			id, err := tx.insert("branches", `INSERT INTO branches(name, kind, active, dissolved, note, sort_key) VALUES (?,?,?,?,?,?)`,
+			id, err := tx.Insert("branches", `INSERT INTO branches(name, kind, active, dissolved, note, sort_key) VALUES (?,?,?,?,?,?)`,
 				b.Name, string(b.Kind), b.Active, sqlDate(b.Dissolved), b.Note, key)
 			if err != nil {
 				return fmt.Errorf("ghi chi đoàn: %w", err)
@@ -107,7 +108,7 @@ func (s *Store) SaveBranch(ctx context.Context, b *domain.Branch) error {
 			b.ID = id
 			return nil
 		}
-		res, err := tx.exec("branches", "id = ?", []any{b.ID}, `UPDATE branches SET name=?, kind=?, active=?, dissolved=?, note=?, sort_key=? WHERE id=?`,
+		res, err := tx.Change("branches", "id = ?", []any{b.ID}, `UPDATE branches SET name=?, kind=?, active=?, dissolved=?, note=?, sort_key=? WHERE id=?`,
 			b.Name, string(b.Kind), b.Active, sqlDate(b.Dissolved), b.Note, key, b.ID)
 		if err != nil {
 			return fmt.Errorf("sửa chi đoàn: %w", err)
@@ -179,7 +180,7 @@ func writeCriterion(ctx context.Context, tx *writeTx, cr *domain.Criterion, year
 		if !cr.Active {
 			cr.ToYear = year - 1
 		}
-		id, err := tx.insert("criteria", `INSERT INTO criteria(code, text, ord, active, from_year, to_year) VALUES (?,?,?,?,?,?)`,
+		id, err := tx.Insert("criteria", `INSERT INTO criteria(code, text, ord, active, from_year, to_year) VALUES (?,?,?,?,?,?)`,
 			cr.Code, cr.Text, cr.Order, cr.Active, cr.FromYear, nullIfZeroInt(cr.ToYear))
 		if err != nil {
 			return fmt.Errorf("ghi tiêu chí: %w", err)
@@ -206,7 +207,7 @@ func writeCriterion(ctx context.Context, tx *writeTx, cr *domain.Criterion, year
 		}
 	}
 	cr.FromYear, cr.ToYear = int(from.Int64), int(to.Int64)
-	if _, err := tx.exec("criteria", "id = ?", []any{cr.ID}, `UPDATE criteria SET code=?, text=?, ord=?, active=?, from_year=?, to_year=? WHERE id=?`,
+	if _, err := tx.Change("criteria", "id = ?", []any{cr.ID}, `UPDATE criteria SET code=?, text=?, ord=?, active=?, from_year=?, to_year=? WHERE id=?`,
 		cr.Code, cr.Text, cr.Order, cr.Active, from, to, cr.ID); err != nil {
 		return fmt.Errorf("sửa tiêu chí: %w", err)
 	}
@@ -265,13 +266,13 @@ func (s *Store) SaveBranchYear(ctx context.Context, by domain.BranchYear) error 
 	}
 	return s.write(ctx, func(tx *writeTx) error {
 		key := []any{by.BranchID, by.Year}
-		if _, err := tx.exec("branch_years", "branch_id = ? AND year = ?", key, `INSERT INTO branch_years(branch_id, year, rating) VALUES (?,?,?)
+		if _, err := tx.Change("branch_years", "branch_id = ? AND year = ?", key, `INSERT INTO branch_years(branch_id, year, rating) VALUES (?,?,?)
 			ON CONFLICT(branch_id, year) DO UPDATE SET rating = excluded.rating`, by.BranchID, by.Year, by.Rating); err != nil {
 			return fmt.Errorf("ghi xếp loại chi đoàn: %w", err)
 		}
 		// The year's checklist is rewritten whole; history keeps only the
 		// criteria that came or went.
-		return tx.track("branch_criteria_met", "branch_id = ? AND year = ?", key, func(exec execFunc) error {
+		return tx.Track("branch_criteria_met", "branch_id = ? AND year = ?", key, func(exec writepath.ExecFunc) error {
 			if _, err := exec(`DELETE FROM branch_criteria_met WHERE branch_id = ? AND year = ?`, by.BranchID, by.Year); err != nil {
 				return fmt.Errorf("ghi tiêu chí đạt: %w", err)
 			}

@@ -48,7 +48,7 @@ func (s *Store) refreshSortKeys(ctx context.Context) error {
 		}
 		rows.Close()
 		for _, p := range people {
-			if err := tx.derived(`UPDATE people SET sort_key = ? WHERE id = ?`, p.key, p.id); err != nil {
+			if err := tx.Derived(`UPDATE people SET sort_key = ? WHERE id = ?`, p.key, p.id); err != nil {
 				return fmt.Errorf("sắp xếp lại: %w", err)
 			}
 		}
@@ -68,7 +68,7 @@ func (s *Store) refreshSortKeys(ctx context.Context) error {
 		}
 		rows.Close()
 		for _, b := range branches {
-			if err := tx.derived(`UPDATE branches SET sort_key = ? WHERE id = ?`, b.key, b.id); err != nil {
+			if err := tx.Derived(`UPDATE branches SET sort_key = ? WHERE id = ?`, b.key, b.id); err != nil {
 				return fmt.Errorf("sắp xếp lại chi đoàn: %w", err)
 			}
 		}

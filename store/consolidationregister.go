@@ -220,7 +220,7 @@ func (s *Store) RecordWard(ctx context.Context, w domain.Ward) (old domain.Ward,
 		if old, had, err = checkWard(ctx, tx, w); err != nil {
 			return err
 		}
-		_, err = tx.exec("wards", "register_id = ?", []any{w.RegisterID}, `INSERT INTO wards(`+wardColumns+`) VALUES (?,?,?,?,?,?,?,?)
+		_, err = tx.Change("wards", "register_id = ?", []any{w.RegisterID}, `INSERT INTO wards(`+wardColumns+`) VALUES (?,?,?,?,?,?,?,?)
 			ON CONFLICT(register_id) DO UPDATE SET unit = excluded.unit, upper_body = excluded.upper_body, made = excluded.made,
 			schema = excluded.schema, file = excluded.file, imported = excluded.imported, members = excluded.members`,
 			w.RegisterID, domain.Clean(w.Unit), domain.Clean(w.UpperBody), w.Made.UTC().Format(time.RFC3339Nano), w.Schema, w.File,
@@ -243,7 +243,7 @@ func (s *Store) ForgetWard(ctx context.Context, idOrName string) (domain.Ward, e
 	for _, w := range wards {
 		if w.RegisterID == idOrName || domain.Fold(w.Unit) == domain.Fold(idOrName) {
 			err := s.write(ctx, func(tx *writeTx) error {
-				_, err := tx.exec("wards", "register_id = ?", []any{w.RegisterID}, `DELETE FROM wards WHERE register_id = ?`, w.RegisterID)
+				_, err := tx.Change("wards", "register_id = ?", []any{w.RegisterID}, `DELETE FROM wards WHERE register_id = ?`, w.RegisterID)
 				return err
 			})
 			if err != nil {

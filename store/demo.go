@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"sodoan/domain"
+	"sodoan/store/internal/writepath"
 )
 
 // DemoOptions sizes the demo ward.
@@ -126,11 +127,11 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 	}
 	// A bulk load of invented people: history keeps one line for it, not
 	// one a row.
-	w := &writeTx{ctx: ctx, tx: tx, now: s.Now}
-	if err := w.log("demo", "people", "", nil, nil, dbRow{"members": int64(o.Members), "seed": o.Seed}, ""); err != nil {
+	w := s.newWriteTx(ctx, tx)
+	if err := w.Log("demo", "people", "", nil, nil, dbRow{"members": int64(o.Members), "seed": o.Seed}, ""); err != nil {
 		return err
 	}
-	if err := w.flush(); err != nil {
+	if err := w.Flush(); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -140,7 +141,7 @@ func (s *Store) GenerateDemo(ctx context.Context, o DemoOptions) error {
 }
 
 func demoFill(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *domain.SortKeyer, o DemoOptions, end domain.Date) error {
-	return withoutIndexes(ctx, tx, []string{"people", "membership_events", "member_years"}, func() error {
+	return writepath.WithoutIndexes(ctx, tx, []string{"people", "membership_events", "member_years"}, func() error {
 		return demoData(ctx, tx, r, keys, o, end)
 	})
 }
@@ -154,8 +155,10 @@ func demoData(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *domain.SortKe
 			// officers (positions), never names written here.
 			u := map[string]string{"unit.upper_body": "TỈNH ĐOÀN ĐỒNG THÁP", "unit.name": "BCH ĐOÀN PHƯỜNG HÒA MẪU",
 				"unit.place": "Phường Hòa Mẫu", "unit.issuer_code": "ĐTN"}
+			// Written as a user would write them, but their history lines
+			// are never flushed: history keeps the demo as one line.
 			for k, v := range u {
-				if err := setSetting(ctx, &writeTx{ctx: ctx, tx: tx}, k, v); err != nil {
+				if err := setSetting(ctx, &writeTx{Tx: writepath.New(ctx, tx, writepath.Options{Schema: schema, NoHistory: !recordHistory}), ctx: ctx}, k, v); err != nil {
 					return err
 				}
 			}
@@ -237,18 +240,18 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *domain.Sort
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) + 1 FROM people`).Scan(&firstID); err != nil {
 		return nil, fmt.Errorf("chuẩn bị tạo mẫu: %w", err)
 	}
-	insPerson, err := newBulkInsert(ctx, tx, `INSERT INTO people(id, family_name, middle_name, given_name, gender, birth_date,
+	insPerson, err := writepath.NewBulkInsert(ctx, tx, `INSERT INTO people(id, family_name, middle_name, given_name, gender, birth_date,
 		ethnicity, religion, citizen_id, phone, address, hamlet, occupation, schooling, qualification, theory_level,
 		it_level, language, language_fluent, union_member, admission_date, card_number, branch_id, federation_member,
 		federation_date, status, sort_key, search)`, 28)
 	if err != nil {
 		return nil, err
 	}
-	insFTS, err := newBulkInsert(ctx, tx, `INSERT INTO people_fts(rowid, name, ids)`, 3)
+	insFTS, err := writepath.NewBulkInsert(ctx, tx, `INSERT INTO people_fts(rowid, name, ids)`, 3)
 	if err != nil {
 		return nil, err
 	}
-	insEvent, err := newBulkInsert(ctx, tx, `INSERT INTO membership_events(person_id, kind, date, unit, reason)`, 5)
+	insEvent, err := writepath.NewBulkInsert(ctx, tx, `INSERT INTO membership_events(person_id, kind, date, unit, reason)`, 5)
 	if err != nil {
 		return nil, err
 	}
@@ -403,7 +406,7 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *domain.Sort
 			ids = card.(string)
 		}
 		folded, numbers := domain.Fold(domain.JoinName(family, middle, given)), strings.TrimSpace(ids+" "+cccd+" "+phone)
-		err := insPerson.add(p.id, family, middle, given, string(p.gender), sqlDate(p.birth),
+		err := insPerson.Add(p.id, family, middle, given, string(p.gender), sqlDate(p.birth),
 			pick(r, demoEthnic), pick(r, demoReligion), cccd, phone,
 			fmt.Sprintf("%d %s", 1+r.IntN(300), pick(r, demoStreets)), hamlet, string(occupation), schooling,
 			string(qual), string(theory), pick(r, []string{"", "Cơ bản", "Cơ bản", "Nâng cao"}), lang, fluent,
@@ -411,7 +414,7 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *domain.Sort
 		if err != nil {
 			return nil, fmt.Errorf("tạo người mẫu %d: %w", i+1, err)
 		}
-		if err := insFTS.add(p.id, folded, numbers); err != nil {
+		if err := insFTS.Add(p.id, folded, numbers); err != nil {
 			return nil, fmt.Errorf("tạo chỉ mục mẫu: %w", err)
 		}
 		for _, e := range events {
@@ -419,26 +422,26 @@ func demoPeople(ctx context.Context, tx *sql.Tx, r *rand.Rand, keys *domain.Sort
 		}
 		people = append(people, p)
 	}
-	if err := insPerson.flush(); err != nil {
+	if err := insPerson.Flush(); err != nil {
 		return nil, fmt.Errorf("tạo người mẫu: %w", err)
 	}
-	if err := insFTS.flush(); err != nil {
+	if err := insFTS.Flush(); err != nil {
 		return nil, fmt.Errorf("tạo chỉ mục mẫu: %w", err)
 	}
 	// Events go in once every person is written: the foreign key needs them.
 	for _, pe := range allEvents {
-		if err := insEvent.add(pe.id, pe.e.kind, sqlDate(pe.e.date), pe.e.unit, pe.e.reason); err != nil {
+		if err := insEvent.Add(pe.id, pe.e.kind, sqlDate(pe.e.date), pe.e.unit, pe.e.reason); err != nil {
 			return nil, fmt.Errorf("tạo sự kiện mẫu: %w", err)
 		}
 	}
-	if err := insEvent.flush(); err != nil {
+	if err := insEvent.Flush(); err != nil {
 		return nil, fmt.Errorf("tạo sự kiện mẫu: %w", err)
 	}
 	return people, nil
 }
 
 func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, people []demoPerson, branches []demoBranch, end domain.Date) error {
-	ins, err := newBulkInsert(ctx, tx, `INSERT INTO member_years(person_id, year, rating, training_registered, training_completed, party_introduced, party_admitted)`, 7)
+	ins, err := writepath.NewBulkInsert(ctx, tx, `INSERT INTO member_years(person_id, year, rating, training_registered, training_completed, party_introduced, party_admitted)`, 7)
 	if err != nil {
 		return err
 	}
@@ -464,12 +467,12 @@ func demoYears(ctx context.Context, tx *sql.Tx, r *rand.Rand, o DemoOptions, peo
 				}
 			}
 			reg := r.IntN(100) < 90
-			if err := ins.add(p.id, y, string(pick(r, ratings)), reg, reg && r.IntN(100) < 85, sqlDate(intro), sqlDate(admitted)); err != nil {
+			if err := ins.Add(p.id, y, string(pick(r, ratings)), reg, reg && r.IntN(100) < 85, sqlDate(intro), sqlDate(admitted)); err != nil {
 				return fmt.Errorf("tạo xếp loại mẫu: %w", err)
 			}
 		}
 	}
-	if err := ins.flush(); err != nil {
+	if err := ins.Flush(); err != nil {
 		return fmt.Errorf("tạo xếp loại mẫu: %w", err)
 	}
 	// Ward figures, criteria and branch ratings for each year.

@@ -62,7 +62,7 @@ func (s *Store) IssueDocument(ctx context.Context, d *domain.Document) error {
 				return fmt.Errorf("kiểm tra số văn bản: %w", err)
 			}
 		}
-		id, err := tx.insert("documents", `INSERT INTO documents(year, type, number, title, issued, file, doc_key) VALUES (?,?,?,?,?,?,?)`,
+		id, err := tx.Insert("documents", `INSERT INTO documents(year, type, number, title, issued, file, doc_key) VALUES (?,?,?,?,?,?,?)`,
 			d.Year, d.Type, d.Number, d.Title, sqlDate(d.Issued), d.File, d.Key)
 		if err != nil {
 			return fmt.Errorf("ghi sổ văn bản đi: %w", err)
@@ -75,7 +75,7 @@ func (s *Store) IssueDocument(ctx context.Context, d *domain.Document) error {
 // SetDocumentFile records where a document's PDF was saved.
 func (s *Store) SetDocumentFile(ctx context.Context, id int64, file string) error {
 	return s.write(ctx, func(tx *writeTx) error {
-		res, err := tx.exec("documents", "id = ?", []any{id}, `UPDATE documents SET file = ? WHERE id = ?`, file, id)
+		res, err := tx.Change("documents", "id = ?", []any{id}, `UPDATE documents SET file = ? WHERE id = ?`, file, id)
 		if err != nil {
 			return fmt.Errorf("ghi tệp của văn bản %d: %w", id, err)
 		}
@@ -90,7 +90,7 @@ func (s *Store) SetDocumentFile(ctx context.Context, id int64, file string) erro
 // written; its number becomes free again if it was the last.
 func (s *Store) DeleteDocument(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *writeTx) error {
-		res, err := tx.exec("documents", "id = ?", []any{id}, `DELETE FROM documents WHERE id = ?`, id)
+		res, err := tx.Change("documents", "id = ?", []any{id}, `DELETE FROM documents WHERE id = ?`, id)
 		if err != nil {
 			return fmt.Errorf("xóa văn bản %d: %w", id, err)
 		}

@@ -37,7 +37,7 @@ func (s *Store) AddEvent(ctx context.Context, e *domain.Event) error {
 		if err := c.Err(); err != nil {
 			return err
 		}
-		id, err := tx.insert("membership_events", `INSERT INTO membership_events(person_id, kind, date, unit, reason, note) VALUES (?,?,?,?,?,?)`,
+		id, err := tx.Insert("membership_events", `INSERT INTO membership_events(person_id, kind, date, unit, reason, note) VALUES (?,?,?,?,?,?)`,
 			e.PersonID, string(e.Kind), sqlDate(e.Date), e.Unit, e.Reason, e.Note)
 		if err != nil {
 			return fmt.Errorf("ghi %s: %w", e.Kind.Label(), err)
@@ -46,13 +46,13 @@ func (s *Store) AddEvent(ctx context.Context, e *domain.Event) error {
 		switch e.Kind {
 		case domain.EventTransferIn:
 			// Someone who transfers in is a Union member of this ward from then.
-			if _, err := tx.exec("people", "id = ?", []any{e.PersonID}, `UPDATE people SET union_member = 1,
+			if _, err := tx.Change("people", "id = ?", []any{e.PersonID}, `UPDATE people SET union_member = 1,
 				admission_date = COALESCE(admission_date, ?) WHERE id = ?`, sqlDate(e.Date), e.PersonID); err != nil {
 				return fmt.Errorf("ghi chuyển đến: %w", err)
 			}
 		case domain.EventAdmission:
 			// A re-admission keeps the first admission date (ngày vào Đoàn).
-			if _, err := tx.exec("people", "id = ?", []any{e.PersonID}, `UPDATE people SET union_member = 1, admission_date = COALESCE(admission_date, ?) WHERE id = ?`, sqlDate(e.Date), e.PersonID); err != nil {
+			if _, err := tx.Change("people", "id = ?", []any{e.PersonID}, `UPDATE people SET union_member = 1, admission_date = COALESCE(admission_date, ?) WHERE id = ?`, sqlDate(e.Date), e.PersonID); err != nil {
 				return fmt.Errorf("ghi kết nạp: %w", err)
 			}
 		}
@@ -92,7 +92,7 @@ func (s *Store) DeleteEvent(ctx context.Context, id int64) error {
 		if err != nil {
 			return fmt.Errorf("đọc sự kiện %d: %w", id, err)
 		}
-		if _, err := tx.exec("membership_events", "id = ?", []any{id}, `DELETE FROM membership_events WHERE id = ?`, id); err != nil {
+		if _, err := tx.Change("membership_events", "id = ?", []any{id}, `DELETE FROM membership_events WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("xóa sự kiện %d: %w", id, err)
 		}
 		return refreshStatus(ctx, tx, pid)
@@ -150,7 +150,7 @@ func (s *Store) SaveMemberYear(ctx context.Context, y domain.MemberYear) error {
 }
 
 func upsertMemberYear(ctx context.Context, tx *writeTx, y domain.MemberYear) error {
-	_, err := tx.exec("member_years", "person_id = ? AND year = ?", []any{y.PersonID, y.Year}, `INSERT INTO member_years(person_id, year, rating, training_registered, training_completed, party_introduced, party_admitted)
+	_, err := tx.Change("member_years", "person_id = ? AND year = ?", []any{y.PersonID, y.Year}, `INSERT INTO member_years(person_id, year, rating, training_registered, training_completed, party_introduced, party_admitted)
 		VALUES (?,?,?,?,?,?,?) ON CONFLICT(person_id, year) DO UPDATE SET rating=excluded.rating,
 		training_registered=excluded.training_registered, training_completed=excluded.training_completed,
 		party_introduced=excluded.party_introduced, party_admitted=excluded.party_admitted`,
@@ -170,7 +170,7 @@ func (s *Store) SaveRatings(ctx context.Context, year int, ratings map[int64]dom
 	}
 	return s.write(ctx, func(tx *writeTx) error {
 		for id, r := range ratings {
-			res, err := tx.exec("member_years", "person_id = ? AND year = ?", []any{id, year}, `INSERT INTO member_years(person_id, year, rating) SELECT id, ?, ? FROM people WHERE id = ?
+			res, err := tx.Change("member_years", "person_id = ? AND year = ?", []any{id, year}, `INSERT INTO member_years(person_id, year, rating) SELECT id, ?, ? FROM people WHERE id = ?
 				ON CONFLICT(person_id, year) DO UPDATE SET rating = excluded.rating`, year, string(r), id)
 			if err != nil {
 				return fmt.Errorf("ghi xếp loại người %d: %w", id, err)
@@ -215,7 +215,7 @@ func (s *Store) SavePosition(ctx context.Context, p *domain.Position) error {
 			return err
 		}
 		if p.ID == 0 {
-			id, err := tx.insert("positions", `INSERT INTO positions(person_id, kind, branch_id, start, end) VALUES (?,?,?,?,?)`,
+			id, err := tx.Insert("positions", `INSERT INTO positions(person_id, kind, branch_id, start, end) VALUES (?,?,?,?,?)`,
 				p.PersonID, string(p.Kind), nullIfZero(p.BranchID), sqlDate(p.Start), sqlDate(p.End))
 			if err != nil {
 				return fmt.Errorf("ghi chức vụ: %w", err)
@@ -223,7 +223,7 @@ func (s *Store) SavePosition(ctx context.Context, p *domain.Position) error {
 			p.ID = id
 			return nil
 		}
-		_, err := tx.exec("positions", "id = ?", []any{p.ID}, `UPDATE positions SET kind=?, branch_id=?, start=?, end=? WHERE id=?`,
+		_, err := tx.Change("positions", "id = ?", []any{p.ID}, `UPDATE positions SET kind=?, branch_id=?, start=?, end=? WHERE id=?`,
 			string(p.Kind), nullIfZero(p.BranchID), sqlDate(p.Start), sqlDate(p.End), p.ID)
 		if err != nil {
 			return fmt.Errorf("sửa chức vụ: %w", err)
@@ -235,7 +235,7 @@ func (s *Store) SavePosition(ctx context.Context, p *domain.Position) error {
 // DeletePosition removes an office entered by mistake.
 func (s *Store) DeletePosition(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *writeTx) error {
-		if _, err := tx.exec("positions", "id = ?", []any{id}, `DELETE FROM positions WHERE id = ?`, id); err != nil {
+		if _, err := tx.Change("positions", "id = ?", []any{id}, `DELETE FROM positions WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("xóa chức vụ: %w", err)
 		}
 		return nil

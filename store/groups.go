@@ -10,6 +10,7 @@ import (
 	"slices"
 
 	"sodoan/domain"
+	"sodoan/store/internal/writepath"
 )
 
 // Clubs and cooperative groups share their membership shape: people of the
@@ -56,7 +57,7 @@ func (s *Store) sortGroupMembers(ms []domain.GroupMember) {
 // change, not as a member leaving and coming back), new ones are added and
 // the others removed.
 func writeGroupMembers(ctx context.Context, tx *writeTx, table, fk string, id int64, ms []domain.GroupMember) error {
-	return tx.track(table, fk+" = ?", []any{id}, func(exec execFunc) error {
+	return tx.Track(table, fk+" = ?", []any{id}, func(exec writepath.ExecFunc) error {
 		keep := make([]any, 0, len(ms)+1)
 		keep = append(keep, id)
 		for _, m := range ms {
@@ -154,7 +155,7 @@ func (s *Store) SaveClub(ctx context.Context, c *domain.Club) error {
 	}
 	return s.write(ctx, func(tx *writeTx) error {
 		if c.ID == 0 {
-			id, err := tx.insert("clubs", `INSERT INTO clubs(name, kind, founded, leader, active, note) VALUES (?,?,?,?,?,?)`,
+			id, err := tx.Insert("clubs", `INSERT INTO clubs(name, kind, founded, leader, active, note) VALUES (?,?,?,?,?,?)`,
 				c.Name, string(c.Kind), sqlDate(c.Founded), c.Leader, c.Active, c.Note)
 			if err != nil {
 				return fmt.Errorf("ghi câu lạc bộ: %w", err)
@@ -175,9 +176,9 @@ func (s *Store) SaveClub(ctx context.Context, c *domain.Club) error {
 // clears it on reopening, which needs no clock), so the day is written
 // again here, in the same change.
 func (w *writeTx) updateGroup(table string, id int64, active bool, stmt string, args ...any) error {
-	return w.track(table, "id = ?", []any{id}, func(exec execFunc) error {
+	return w.Track(table, "id = ?", []any{id}, func(exec writepath.ExecFunc) error {
 		var was bool
-		if err := w.tx.QueryRowContext(w.ctx, `SELECT active FROM `+table+` WHERE id = ?`, id).Scan(&was); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		if err := w.QueryRowContext(w.ctx, `SELECT active FROM `+table+` WHERE id = ?`, id).Scan(&was); err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("đọc %s: %w", table, err)
 		}
 		if _, err := exec(stmt, args...); err != nil {
@@ -186,7 +187,7 @@ func (w *writeTx) updateGroup(table string, id int64, active bool, stmt string, 
 		if !was || active {
 			return nil
 		}
-		_, err := exec(`UPDATE `+table+` SET closed = ? WHERE id = ?`, sqlDate(domain.DateOf(w.now())), id)
+		_, err := exec(`UPDATE `+table+` SET closed = ? WHERE id = ?`, sqlDate(domain.DateOf(w.Now())), id)
 		return err
 	})
 }
@@ -249,7 +250,7 @@ func (s *Store) SaveCoop(ctx context.Context, c *domain.Coop) error {
 	}
 	return s.write(ctx, func(tx *writeTx) error {
 		if c.ID == 0 {
-			id, err := tx.insert("coops", `INSERT INTO coops(name, field, founded, contract_date, legal_basis, capital, active, note) VALUES (?,?,?,?,?,?,?,?)`,
+			id, err := tx.Insert("coops", `INSERT INTO coops(name, field, founded, contract_date, legal_basis, capital, active, note) VALUES (?,?,?,?,?,?,?,?)`,
 				c.Name, c.Field, sqlDate(c.Founded), sqlDate(c.ContractDate), c.LegalBasis, c.Capital, c.Active, c.Note)
 			if err != nil {
 				return fmt.Errorf("ghi tổ hợp tác: %w", err)
@@ -302,7 +303,7 @@ func (s *Store) SaveCoopYear(ctx context.Context, y domain.CoopYear) error {
 		return err
 	}
 	err := s.write(ctx, func(tx *writeTx) error {
-		_, err := tx.exec("coop_years", "coop_id = ? AND year = ?", []any{y.CoopID, y.Year}, `INSERT INTO coop_years(coop_id, year, revenue, avg_income, support, supported_model) VALUES (?,?,?,?,?,?)
+		_, err := tx.Change("coop_years", "coop_id = ? AND year = ?", []any{y.CoopID, y.Year}, `INSERT INTO coop_years(coop_id, year, revenue, avg_income, support, supported_model) VALUES (?,?,?,?,?,?)
 		ON CONFLICT(coop_id, year) DO UPDATE SET revenue=excluded.revenue, avg_income=excluded.avg_income,
 		support=excluded.support, supported_model=excluded.supported_model`, y.CoopID, y.Year, y.Revenue, y.AvgIncome, y.Support, y.SupportedModel)
 		return err
@@ -334,7 +335,7 @@ func (s *Store) SaveWardYear(ctx context.Context, w domain.WardYear) error {
 		return err
 	}
 	err := s.write(ctx, func(tx *writeTx) error {
-		_, err := tx.exec("ward_years", "year = ?", []any{w.Year}, `INSERT INTO ward_years(year, resident_youth, new_party_members, rating, achievements, shortcomings, next_steps)
+		_, err := tx.Change("ward_years", "year = ?", []any{w.Year}, `INSERT INTO ward_years(year, resident_youth, new_party_members, rating, achievements, shortcomings, next_steps)
 		VALUES (?,?,?,?,?,?,?) ON CONFLICT(year) DO UPDATE SET resident_youth=excluded.resident_youth,
 		new_party_members=excluded.new_party_members, rating=excluded.rating, achievements=excluded.achievements,
 		shortcomings=excluded.shortcomings, next_steps=excluded.next_steps`,

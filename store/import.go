@@ -6,10 +6,10 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"sodoan/domain"
+	"sodoan/store/internal/writepath"
 )
 
 // ImportCheck is what the register says about people about to be
@@ -275,7 +275,7 @@ func (s *Store) ImportPeople(ctx context.Context, people []*domain.Person, rows 
 		created := map[string]int64{}
 		for _, name := range c.UnknownBranches {
 			b := &domain.Branch{Name: name, Kind: guessBranchKind(name), Active: true}
-			id, err := tx.insert("branches", `INSERT INTO branches(name, kind, active, dissolved, note, sort_key) VALUES (?,?,?,?,?,?)`,
+			id, err := tx.Insert("branches", `INSERT INTO branches(name, kind, active, dissolved, note, sort_key) VALUES (?,?,?,?,?,?)`,
 				b.Name, string(b.Kind), b.Active, sqlDate(b.Dissolved), b.Note, s.textKey(b.Name))
 			if err != nil {
 				return fmt.Errorf("ghi chi đoàn: %w", err)
@@ -308,7 +308,7 @@ func (s *Store) ImportPeople(ctx context.Context, people []*domain.Person, rows 
 		}
 		// Many people into a smaller register: the indexes are built
 		// once afterwards rather than row by row.
-		return withoutIndexes(ctx, tx.tx, []string{"people", "membership_events"}, func() error {
+		return tx.WithoutIndexes([]string{"people", "membership_events"}, func() error {
 			return s.insertPeople(ctx, tx, fresh)
 		})
 	})
@@ -362,31 +362,6 @@ func importArgs(p *domain.Person, key []byte, search string) []any {
 	return append(append([]any{p.ID}, fieldArgs(p)...), string(domain.StatusActive), key, search)
 }
 
-// historyRow is a row as history keeps it: the database's own values.
-func historyRow(cols []string, args []any) dbRow {
-	r := make(dbRow, len(cols))
-	for i, c := range cols {
-		v := args[i]
-		switch x := v.(type) {
-		case domain.Date:
-			if x.IsZero() {
-				v = nil
-			} else {
-				v = x.ISO()
-			}
-		case bool:
-			v = int64(0)
-			if x {
-				v = int64(1)
-			}
-		case int:
-			v = int64(x)
-		}
-		r[c] = v
-	}
-	return r
-}
-
 // insertPeople writes new, checked people in bulk: multi-row inserts of
 // the people, their search index and their admission events, as the demo
 // does, so that a 100,000-row sheet is written in seconds. History gets a
@@ -404,11 +379,11 @@ func (s *Store) insertPeople(ctx context.Context, tx *writeTx, people []*domain.
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) + 1 FROM membership_events`).Scan(&nextEvent); err != nil {
 		return fmt.Errorf("chuẩn bị ghi: %w", err)
 	}
-	insPerson, err := newBulkInsert(ctx, tx.tx, `INSERT INTO people(`+strings.Join(importColumns, ", ")+`)`, len(importColumns))
+	insPerson, err := tx.Bulk("people", importColumns)
 	if err != nil {
 		return err
 	}
-	insFTS, err := newBulkInsert(ctx, tx.tx, `INSERT INTO people_fts(rowid, name, ids)`, 3)
+	insFTS, err := tx.DerivedBulk("people_fts", []string{"rowid", "name", "ids"})
 	if err != nil {
 		return err
 	}
@@ -418,33 +393,33 @@ func (s *Store) insertPeople(ctx context.Context, tx *writeTx, people []*domain.
 	}
 	stop := make(chan struct{})
 	defer close(stop)
-	for batch := range s.preparePeople(people, stop) {
+	for batch := range s.preparePeople(people, insPerson, stop) {
 		for _, r := range batch {
 			if r.err != nil {
 				return r.err
 			}
 			p := r.p
-			if err := insPerson.add(r.args...); err != nil {
+			// The write path writes the person's history line with the row.
+			if err := insPerson.Add(r.row); err != nil {
 				return fmt.Errorf("ghi %s: %w", p.FullName(), err)
 			}
-			if err := insFTS.add(p.ID, r.name, r.ids); err != nil {
-				return fmt.Errorf("ghi chỉ mục tìm kiếm: %w", err)
+			fts, err := insFTS.Row(p.ID, r.name, r.ids)
+			if err == nil {
+				err = insFTS.Add(fts)
 			}
-			if recordHistory {
-				if err := tx.logJSON("insert", "people", strconv.FormatInt(p.ID, 10), p.ID, "{}", r.history, ""); err != nil {
-					return err
-				}
+			if err != nil {
+				return fmt.Errorf("ghi chỉ mục tìm kiếm: %w", err)
 			}
 			p.Status = domain.StatusActive
 		}
 	}
-	if err := insPerson.flush(); err != nil {
+	if err := insPerson.Flush(); err != nil {
 		return err
 	}
-	if err := insFTS.flush(); err != nil {
+	if err := insFTS.Flush(); err != nil {
 		return err
 	}
-	insEvent, err := newBulkInsert(ctx, tx.tx, `INSERT INTO membership_events(id, person_id, kind, date)`, 4)
+	insEvent, err := tx.Bulk("membership_events", []string{"id", "person_id", "kind", "date"})
 	if err != nil {
 		return err
 	}
@@ -454,34 +429,31 @@ func (s *Store) insertPeople(ctx context.Context, tx *writeTx, people []*domain.
 		}
 		id := nextEvent
 		nextEvent++
-		if err := insEvent.add(id, p.ID, string(domain.EventAdmission), sqlDate(p.AdmissionDate)); err != nil {
+		row, err := insEvent.Row(id, p.ID, string(domain.EventAdmission), sqlDate(p.AdmissionDate))
+		if err == nil {
+			err = insEvent.Add(row)
+		}
+		if err != nil {
 			return fmt.Errorf("ghi kết nạp %s: %w", p.FullName(), err)
 		}
-		if recordHistory {
-			after := dbRow{"id": id, "person_id": p.ID, "kind": string(domain.EventAdmission), "date": p.AdmissionDate.ISO()}
-			if err := tx.log("insert", "membership_events", strconv.FormatInt(id, 10), p.ID, nil, after, ""); err != nil {
-				return err
-			}
-		}
 	}
-	return insEvent.flush()
+	return insEvent.Flush()
 }
 
 // preparedPerson is a person made ready for the bulk insert.
 type preparedPerson struct {
 	p         *domain.Person
-	args      []any  // for importColumns
-	name, ids string // for the search index
-	history   string // the history line's row, as JSON
+	row       writepath.BulkRow // for importColumns, with its history line
+	name, ids string            // for the search index
 	err       error
 }
 
 // preparePeople computes, on a goroutine of its own, what insertPeople
 // writes for each person (collation key, search text, the history's
-// JSON), in batches, while the caller's goroutine has SQLite write the
-// batch before: the two take a processor each. It stops when stop is
-// closed.
-func (s *Store) preparePeople(people []*domain.Person, stop <-chan struct{}) <-chan []preparedPerson {
+// JSON, made by ins.Row), in batches, while the caller's goroutine has
+// SQLite write the batch before: the two take a processor each. It stops
+// when stop is closed.
+func (s *Store) preparePeople(people []*domain.Person, ins *writepath.Bulk, stop <-chan struct{}) <-chan []preparedPerson {
 	out := make(chan []preparedPerson, 4)
 	go func() {
 		defer close(out)
@@ -499,16 +471,8 @@ func (s *Store) preparePeople(people []*domain.Person, stop <-chan struct{}) <-c
 			for k, p := range part {
 				name, ids := searchText(p)
 				ids = domain.Fold(ids)
-				r := preparedPerson{p: p, name: name, ids: ids,
-					args: importArgs(p, s.coll.NameKey(p.FamilyName, p.MiddleName, p.GivenName), searchColumn(name, ids))}
-				if recordHistory {
-					a, err := rowJSON(userColumns(historyRow(importColumns, r.args)))
-					if err != nil {
-						r.err = fmt.Errorf("ghi lịch sử: %w", err)
-					}
-					r.history = string(a)
-				}
-				batch[k] = r
+				row, err := ins.Row(importArgs(p, s.coll.NameKey(p.FamilyName, p.MiddleName, p.GivenName), searchColumn(name, ids))...)
+				batch[k] = preparedPerson{p: p, row: row, name: name, ids: ids, err: err}
 			}
 			select {
 			case out <- batch:

@@ -45,7 +45,7 @@ func (s *Store) RecordDocument(ctx context.Context, d *domain.Document) error {
 	}
 	if d.ID != 0 {
 		err := s.write(ctx, func(tx *writeTx) error {
-			_, err := tx.exec("documents", "id = ?", []any{d.ID}, `UPDATE documents SET title = ?, issued = ?, file = ? WHERE id = ?`, d.Title, sqlDate(d.Issued), d.File, d.ID)
+			_, err := tx.Change("documents", "id = ?", []any{d.ID}, `UPDATE documents SET title = ?, issued = ?, file = ? WHERE id = ?`, d.Title, sqlDate(d.Issued), d.File, d.ID)
 			return err
 		})
 		if err != nil {

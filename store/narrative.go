@@ -75,13 +75,13 @@ func (s *Store) SaveNarrative(ctx context.Context, doc string, key int, n domain
 			body = domain.CleanLines(body)
 			col := map[string]string{"strengths": "achievements", "shortcomings": "shortcomings", "directions": "next_steps"}[sec]
 			if doc == domain.NarrativeAnnual && col != "" {
-				if _, err := tx.exec("ward_years", "year = ?", []any{key}, `INSERT INTO ward_years(year, `+col+`) VALUES (?, ?)
+				if _, err := tx.Change("ward_years", "year = ?", []any{key}, `INSERT INTO ward_years(year, `+col+`) VALUES (?, ?)
 					ON CONFLICT(year) DO UPDATE SET `+col+` = excluded.`+col, key, body); err != nil {
 					return fmt.Errorf("ghi nội dung %s: %w", sec, err)
 				}
 				continue
 			}
-			if _, err := tx.exec("narratives", "doc = ? AND key = ? AND section = ?", []any{doc, key, sec}, `INSERT INTO narratives(doc, key, section, body) VALUES (?,?,?,?)
+			if _, err := tx.Change("narratives", "doc = ? AND key = ? AND section = ?", []any{doc, key, sec}, `INSERT INTO narratives(doc, key, section, body) VALUES (?,?,?,?)
 				ON CONFLICT(doc, key, section) DO UPDATE SET body = excluded.body`, doc, key, sec, body); err != nil {
 				return fmt.Errorf("ghi nội dung %s: %w", sec, err)
 			}

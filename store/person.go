@@ -179,20 +179,20 @@ func writePerson(ctx context.Context, tx *writeTx, p *domain.Person, key []byte)
 	args := append(fieldArgs(p), key)
 	isNew := p.ID == 0
 	if isNew {
-		id, err := tx.insert("people", `INSERT INTO people(`+strings.Join(fieldColumns, ", ")+`, sort_key)
+		id, err := tx.Insert("people", `INSERT INTO people(`+strings.Join(fieldColumns, ", ")+`, sort_key)
 			VALUES (`+strings.Repeat("?,", len(fieldColumns))+`?)`, args...)
 		if err != nil {
 			return fmt.Errorf("ghi %s: %w", p.FullName(), err)
 		}
 		p.ID = id
 		if p.UnionMember && !p.AdmissionDate.IsZero() {
-			if _, err := tx.insert("membership_events", `INSERT INTO membership_events(person_id, kind, date) VALUES (?, 'admission', ?)`,
+			if _, err := tx.Insert("membership_events", `INSERT INTO membership_events(person_id, kind, date) VALUES (?, 'admission', ?)`,
 				p.ID, sqlDate(p.AdmissionDate)); err != nil {
 				return fmt.Errorf("ghi kết nạp %s: %w", p.FullName(), err)
 			}
 		}
 	} else {
-		res, err := tx.exec("people", "id = ?", []any{p.ID}, `UPDATE people SET `+strings.Join(fieldColumns, "=?, ")+`=?, sort_key=?,
+		res, err := tx.Change("people", "id = ?", []any{p.ID}, `UPDATE people SET `+strings.Join(fieldColumns, "=?, ")+`=?, sort_key=?,
 			updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id=?`, append(args, p.ID)...)
 		if err != nil {
 			return fmt.Errorf("sửa %s: %w", p.FullName(), err)
@@ -205,7 +205,7 @@ func writePerson(ctx context.Context, tx *writeTx, p *domain.Person, key []byte)
 				return err
 			}
 		}
-		if err := tx.derived(`DELETE FROM people_fts WHERE rowid = ?`, p.ID); err != nil {
+		if err := tx.Derived(`DELETE FROM people_fts WHERE rowid = ?`, p.ID); err != nil {
 			return fmt.Errorf("cập nhật chỉ mục tìm kiếm: %w", err)
 		}
 	}
@@ -233,7 +233,7 @@ func syncAdmission(ctx context.Context, tx *writeTx, p *domain.Person) error {
 	var admission int64
 	err := tx.QueryRowContext(ctx, `SELECT id FROM membership_events WHERE person_id = ? AND kind = 'admission' ORDER BY date, id LIMIT 1`, p.ID).Scan(&admission)
 	if err == nil {
-		if _, err := tx.exec("membership_events", "id = ?", []any{admission}, `UPDATE membership_events SET date = ? WHERE id = ?`, sqlDate(p.AdmissionDate), admission); err != nil {
+		if _, err := tx.Change("membership_events", "id = ?", []any{admission}, `UPDATE membership_events SET date = ? WHERE id = ?`, sqlDate(p.AdmissionDate), admission); err != nil {
 			return fmt.Errorf("sửa ngày kết nạp: %w", err)
 		}
 		return nil
@@ -244,7 +244,7 @@ func syncAdmission(ctx context.Context, tx *writeTx, p *domain.Person) error {
 	if first.Valid {
 		return nil
 	}
-	if _, err := tx.insert("membership_events", `INSERT INTO membership_events(person_id, kind, date) VALUES (?, 'admission', ?)`, p.ID, sqlDate(p.AdmissionDate)); err != nil {
+	if _, err := tx.Insert("membership_events", `INSERT INTO membership_events(person_id, kind, date) VALUES (?, 'admission', ?)`, p.ID, sqlDate(p.AdmissionDate)); err != nil {
 		return fmt.Errorf("ghi kết nạp: %w", err)
 	}
 	return nil
@@ -263,17 +263,17 @@ func searchColumn(name, ids string) string { return " " + name + " " + ids }
 func indexPerson(ctx context.Context, tx *writeTx, p *domain.Person) error {
 	name, ids := searchText(p)
 	ids = domain.Fold(ids)
-	if err := tx.derived(`INSERT INTO people_fts(rowid, name, ids) VALUES (?, ?, ?)`, p.ID, name, ids); err != nil {
+	if err := tx.Derived(`INSERT INTO people_fts(rowid, name, ids) VALUES (?, ?, ?)`, p.ID, name, ids); err != nil {
 		return fmt.Errorf("ghi chỉ mục tìm kiếm: %w", err)
 	}
-	if err := tx.derived(`UPDATE people SET search = ? WHERE id = ?`, searchColumn(name, ids), p.ID); err != nil {
+	if err := tx.Derived(`UPDATE people SET search = ? WHERE id = ?`, searchColumn(name, ids), p.ID); err != nil {
 		return fmt.Errorf("ghi chỉ mục tìm kiếm: %w", err)
 	}
 	return nil
 }
 
 func refreshStatus(ctx context.Context, tx *writeTx, id int64) error {
-	if err := tx.derived(`UPDATE people SET status = `+statusSQL("people.id")+` WHERE id = ?`, id); err != nil {
+	if err := tx.Derived(`UPDATE people SET status = `+statusSQL("people.id")+` WHERE id = ?`, id); err != nil {
 		return fmt.Errorf("cập nhật trạng thái: %w", err)
 	}
 	return nil

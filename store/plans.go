@@ -90,18 +90,18 @@ func (s *Store) SavePlan(ctx context.Context, p *domain.Plan) error {
 	}
 	return s.write(ctx, func(tx *writeTx) error {
 		if p.Current {
-			if _, err := tx.exec("plans", "current <> 0", nil, `UPDATE plans SET current = 0`); err != nil {
+			if _, err := tx.Change("plans", "current <> 0", nil, `UPDATE plans SET current = 0`); err != nil {
 				return fmt.Errorf("ghi kế hoạch: %w", err)
 			}
 		}
 		if p.ID == 0 {
-			id, err := tx.insert("plans", `INSERT INTO plans(number, title, start_year, end_year, current, issued, issuer, upper_plan) VALUES (?,?,?,?,?,?,?,?)`,
+			id, err := tx.Insert("plans", `INSERT INTO plans(number, title, start_year, end_year, current, issued, issuer, upper_plan) VALUES (?,?,?,?,?,?,?,?)`,
 				p.Number, p.Title, p.StartYear, p.EndYear, p.Current, sqlDate(p.Issued), p.Issuer, p.UpperPlan)
 			if err != nil {
 				return fmt.Errorf("ghi kế hoạch: %w", err)
 			}
 			p.ID = id
-		} else if _, err := tx.exec("plans", "id = ?", []any{p.ID}, `UPDATE plans SET number=?, title=?, start_year=?, end_year=?, current=?, issued=?, issuer=?, upper_plan=? WHERE id=?`,
+		} else if _, err := tx.Change("plans", "id = ?", []any{p.ID}, `UPDATE plans SET number=?, title=?, start_year=?, end_year=?, current=?, issued=?, issuer=?, upper_plan=? WHERE id=?`,
 			p.Number, p.Title, p.StartYear, p.EndYear, p.Current, sqlDate(p.Issued), p.Issuer, p.UpperPlan, p.ID); err != nil {
 			return fmt.Errorf("sửa kế hoạch: %w", err)
 		}
@@ -113,13 +113,13 @@ func (s *Store) SavePlan(ctx context.Context, p *domain.Plan) error {
 				in.Order = i + 1
 			}
 			if in.ID == 0 {
-				id, err := tx.insert("indicators", `INSERT INTO indicators(plan_id, code, section, title, kind, metric, target, period, ord) VALUES (?,?,?,?,?,?,?,?,?)`,
+				id, err := tx.Insert("indicators", `INSERT INTO indicators(plan_id, code, section, title, kind, metric, target, period, ord) VALUES (?,?,?,?,?,?,?,?,?)`,
 					p.ID, in.Code, in.Section, in.Title, string(in.Kind), in.Metric, in.Target, in.Period, in.Order)
 				if err != nil {
 					return fmt.Errorf("ghi chỉ tiêu %s: %w", in.Code, err)
 				}
 				in.ID = id
-			} else if _, err := tx.exec("indicators", "id = ? AND plan_id = ?", []any{in.ID, p.ID}, `UPDATE indicators SET code=?, section=?, title=?, kind=?, metric=?, target=?, period=?, ord=? WHERE id=? AND plan_id=?`,
+			} else if _, err := tx.Change("indicators", "id = ? AND plan_id = ?", []any{in.ID, p.ID}, `UPDATE indicators SET code=?, section=?, title=?, kind=?, metric=?, target=?, period=?, ord=? WHERE id=? AND plan_id=?`,
 				in.Code, in.Section, in.Title, string(in.Kind), in.Metric, in.Target, in.Period, in.Order, in.ID, p.ID); err != nil {
 				return fmt.Errorf("sửa chỉ tiêu %s: %w", in.Code, err)
 			}
@@ -142,7 +142,7 @@ func (s *Store) SavePlan(ctx context.Context, p *domain.Plan) error {
 		}
 		rows.Close()
 		for _, id := range drop {
-			if _, err := tx.exec("indicators", "id = ?", []any{id}, `DELETE FROM indicators WHERE id = ?`, id); err != nil {
+			if _, err := tx.Change("indicators", "id = ?", []any{id}, `DELETE FROM indicators WHERE id = ?`, id); err != nil {
 				return fmt.Errorf("xóa chỉ tiêu: %w", err)
 			}
 		}
@@ -160,7 +160,7 @@ func (s *Store) SetIndicatorValue(ctx context.Context, indicatorID int64, year i
 		return err
 	}
 	err := s.write(ctx, func(tx *writeTx) error {
-		_, err := tx.exec("indicator_values", "indicator_id = ? AND year = ?", []any{indicatorID, year}, `INSERT INTO indicator_values(indicator_id, year, value) VALUES (?,?,?)
+		_, err := tx.Change("indicator_values", "indicator_id = ? AND year = ?", []any{indicatorID, year}, `INSERT INTO indicator_values(indicator_id, year, value) VALUES (?,?,?)
 		ON CONFLICT(indicator_id, year) DO UPDATE SET value = excluded.value`, indicatorID, year, v)
 		return err
 	})
@@ -191,7 +191,7 @@ func (s *Store) DeletePlan(ctx context.Context, id int64) error {
 		if err != nil {
 			return fmt.Errorf("đọc kế hoạch: %w", err)
 		}
-		if _, err := tx.exec("plans", "id = ?", []any{id}, `DELETE FROM plans WHERE id = ?`, id); err != nil {
+		if _, err := tx.Change("plans", "id = ?", []any{id}, `DELETE FROM plans WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("xóa kế hoạch: %w", err)
 		}
 		if current {
@@ -199,7 +199,7 @@ func (s *Store) DeletePlan(ctx context.Context, id int64) error {
 			if err := tx.QueryRowContext(ctx, `SELECT id FROM plans ORDER BY start_year DESC, id DESC LIMIT 1`).Scan(&next); err != nil {
 				return fmt.Errorf("chọn kế hoạch hiện hành: %w", err)
 			}
-			if _, err := tx.exec("plans", "id = ?", []any{next}, `UPDATE plans SET current = 1 WHERE id = ?`, next); err != nil {
+			if _, err := tx.Change("plans", "id = ?", []any{next}, `UPDATE plans SET current = 1 WHERE id = ?`, next); err != nil {
 				return fmt.Errorf("chọn kế hoạch hiện hành: %w", err)
 			}
 		}

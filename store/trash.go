@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"sodoan/domain"
+	"sodoan/store/internal/writepath"
 )
 
 // The recycle bin (thùng rác). Deleting a person, a branch, a club or a
@@ -142,7 +143,7 @@ func (s *Store) DeleteCoop(ctx context.Context, id int64) error {
 func (s *Store) moveToTrash(ctx context.Context, kind domain.TrashKind, id int64) error {
 	spec := trashSpecs[kind]
 	return s.write(ctx, func(w *writeTx) error {
-		main, err := w.snapshot(spec.table, "id = ?", []any{id})
+		main, err := w.Snapshot(spec.table, "id = ?", []any{id})
 		if err != nil {
 			return err
 		}
@@ -164,7 +165,7 @@ func (s *Store) moveToTrash(ctx context.Context, kind domain.TrashKind, id int64
 		payload := trashPayload{Tables: []trashTable{{Table: spec.table, Rows: payloadRows(main)}}}
 		links := 0
 		for _, c := range spec.children {
-			rows, err := w.snapshot(c.table, c.column+" = ?", []any{id})
+			rows, err := w.Snapshot(c.table, c.column+" = ?", []any{id})
 			if err != nil {
 				return err
 			}
@@ -183,7 +184,7 @@ func (s *Store) moveToTrash(ctx context.Context, kind domain.TrashKind, id int64
 			}
 			payload.Links = append(payload.Links, trashLink{Table: l.table, Column: l.column, IDs: ids})
 			links += len(ids)
-			if _, err := w.exec(l.table, l.column+" = ?", []any{id}, `UPDATE `+l.table+` SET `+l.column+` = NULL WHERE `+l.column+` = ?`, id); err != nil {
+			if _, err := w.Change(l.table, l.column+" = ?", []any{id}, `UPDATE `+l.table+` SET `+l.column+` = NULL WHERE `+l.column+` = ?`, id); err != nil {
 				return fmt.Errorf("gỡ liên kết %s: %w", l.table, err)
 			}
 		}
@@ -191,20 +192,20 @@ func (s *Store) moveToTrash(ctx context.Context, kind domain.TrashKind, id int64
 		if err != nil {
 			return fmt.Errorf("ghi thùng rác: %w", err)
 		}
-		if _, err := w.raw(`INSERT INTO trash(kind, item_id, label, deleted_at, links, payload) VALUES (?,?,?,?,?,?)`,
-			string(kind), id, label, w.stamp(), links, string(data)); err != nil {
+		if _, err := w.Unrecorded(`INSERT INTO trash(kind, item_id, label, deleted_at, links, payload) VALUES (?,?,?,?,?,?)`,
+			string(kind), id, label, w.Stamp(), links, string(data)); err != nil {
 			return fmt.Errorf("ghi thùng rác: %w", err)
 		}
 		// The children follow through ON DELETE CASCADE.
-		if _, err := w.raw(`DELETE FROM `+spec.table+` WHERE id = ?`, id); err != nil {
+		if _, err := w.Unrecorded(`DELETE FROM `+spec.table+` WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("chuyển %s vào thùng rác: %w", label, err)
 		}
 		if kind == domain.TrashPerson {
-			if err := w.derived(`DELETE FROM people_fts WHERE rowid = ?`, id); err != nil {
+			if err := w.Derived(`DELETE FROM people_fts WHERE rowid = ?`, id); err != nil {
 				return fmt.Errorf("xóa khỏi chỉ mục: %w", err)
 			}
 		}
-		return w.log("trash", spec.table, fmt.Sprint(id), personOf(spec.table, main[0]), nil, nil, label)
+		return w.Log("trash", spec.table, fmt.Sprint(id), writepath.PersonOf(spec.table, main[0]), nil, nil, label)
 	})
 }
 
@@ -244,7 +245,7 @@ func payloadRows(rows []dbRow) []map[string]any {
 }
 
 func (w *writeTx) ids(q string, args ...any) ([]int64, error) {
-	rows, err := w.tx.QueryContext(w.ctx, q, args...)
+	rows, err := w.QueryContext(w.ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("đọc liên kết: %w", err)
 	}
@@ -388,7 +389,7 @@ func (s *Store) RestoreTrash(ctx context.Context, kind domain.TrashKind, id int6
 			}
 		}
 		for _, l := range p.Links {
-			if _, err := w.exec(l.Table, "id IN (SELECT value FROM json_each(?))", []any{jsonInts(l.IDs)},
+			if _, err := w.Change(l.Table, "id IN (SELECT value FROM json_each(?))", []any{jsonInts(l.IDs)},
 				`UPDATE `+l.Table+` SET `+l.Column+` = ? WHERE id IN (SELECT value FROM json_each(?)) AND `+l.Column+` IS NULL`,
 				newID, jsonInts(l.IDs)); err != nil {
 				return fmt.Errorf("khôi phục liên kết %s: %w", l.Table, err)
@@ -406,7 +407,7 @@ func (s *Store) RestoreTrash(ctx context.Context, kind domain.TrashKind, id int6
 				return err
 			}
 		}
-		if _, err := w.raw(`DELETE FROM trash WHERE id = ?`, rowID); err != nil {
+		if _, err := w.Unrecorded(`DELETE FROM trash WHERE id = ?`, rowID); err != nil {
 			return fmt.Errorf("xóa khỏi thùng rác: %w", err)
 		}
 		var person any
@@ -417,7 +418,7 @@ func (s *Store) RestoreTrash(ctx context.Context, kind domain.TrashKind, id int6
 		for _, n := range res.Notes {
 			note += "; " + n.Error()
 		}
-		return w.log("restore", spec.table, fmt.Sprint(newID), person, nil, nil, note)
+		return w.Log("restore", spec.table, fmt.Sprint(newID), person, nil, nil, note)
 	})
 	return res, err
 }
@@ -513,7 +514,7 @@ func (w *writeTx) restoreRow(table string, r dbRow, notes *[]error) (id int64, o
 			vals = append(vals, v)
 		}
 	}
-	res, err := w.raw(`INSERT INTO `+table+`(`+strings.Join(names, ", ")+`) VALUES (`+strings.TrimSuffix(strings.Repeat("?,", len(names)), ",")+`)`, vals...)
+	res, err := w.Unrecorded(`INSERT INTO `+table+`(`+strings.Join(names, ", ")+`) VALUES (`+strings.TrimSuffix(strings.Repeat("?,", len(names)), ",")+`)`, vals...)
 	if err != nil {
 		return 0, false, fmt.Errorf("khôi phục %s: %w", tableLabel(table), err)
 	}
@@ -568,7 +569,7 @@ func (w *writeTx) deferLink(kind domain.TrashKind, parentID int64, table string,
 	if err != nil {
 		return false, fmt.Errorf("ghi thùng rác: %w", err)
 	}
-	if _, err := w.raw(`UPDATE trash SET payload = ?, links = links + 1 WHERE id = ?`, string(data), rowID); err != nil {
+	if _, err := w.Unrecorded(`UPDATE trash SET payload = ?, links = links + 1 WHERE id = ?`, string(data), rowID); err != nil {
 		return false, fmt.Errorf("ghi thùng rác: %w", err)
 	}
 	return true, nil
@@ -579,7 +580,7 @@ func (w *writeTx) columns(table string) ([]string, error) {
 	if c, ok := w.cols[table]; ok {
 		return c, nil
 	}
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT name FROM pragma_table_info(?)`, table)
+	rows, err := w.QueryContext(w.ctx, `SELECT name FROM pragma_table_info(?)`, table)
 	if err != nil {
 		return nil, fmt.Errorf("đọc cột %s: %w", table, err)
 	}
@@ -637,7 +638,7 @@ func purge(ctx context.Context, w *writeTx, kind domain.TrashKind, id int64) err
 	if err != nil {
 		return err
 	}
-	if _, err := w.raw(`DELETE FROM trash WHERE id = ?`, rowID); err != nil {
+	if _, err := w.Unrecorded(`DELETE FROM trash WHERE id = ?`, rowID); err != nil {
 		return fmt.Errorf("xóa khỏi thùng rác: %w", err)
 	}
 	var person any
@@ -647,16 +648,16 @@ func purge(ctx context.Context, w *writeTx, kind domain.TrashKind, id int64) err
 			return fmt.Errorf("đọc người %d: %w", id, err)
 		}
 		if live == 0 {
-			if err := w.flush(); err != nil {
+			if err := w.Flush(); err != nil {
 				return err
 			}
-			if _, err := w.raw(`DELETE FROM history WHERE person_id = ?`, id); err != nil {
+			if _, err := w.Unrecorded(`DELETE FROM history WHERE person_id = ?`, id); err != nil {
 				return fmt.Errorf("xóa lịch sử: %w", err)
 			}
 			person = id
 		}
 	}
-	return w.log("purge", trashSpecs[kind].table, fmt.Sprint(id), person, nil, nil, "")
+	return w.Log("purge", trashSpecs[kind].table, fmt.Sprint(id), person, nil, nil, "")
 }
 
 // EmptyTrash deletes everything in the recycle bin for good, in one

@@ -81,7 +81,7 @@ func (s *Store) SaveUnit(ctx context.Context, u domain.Unit) error {
 }
 
 func setSetting(ctx context.Context, tx *writeTx, key, value string) error {
-	if _, err := tx.exec("settings", "key = ?", []any{key}, `INSERT INTO settings(key, value) VALUES (?, ?)
+	if _, err := tx.Change("settings", "key = ?", []any{key}, `INSERT INTO settings(key, value) VALUES (?, ?)
 		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value); err != nil {
 		return fmt.Errorf("ghi cài đặt %s: %w", key, err)
 	}

@@ -1,4 +1,4 @@
-package store
+package writepath
 
 import (
 	"encoding/json"
@@ -12,7 +12,7 @@ import (
 // TestRowJSONIsJSONMarshal: the history's encoder writes what json.Marshal
 // writes, byte for byte, for every kind of value a row holds.
 func TestRowJSONIsJSONMarshal(t *testing.T) {
-	rows := []dbRow{
+	rows := []Row{
 		nil,
 		{},
 		{"given_name": "Hòa", "id": int64(12), "note": nil, "active": true, "n": 3},
@@ -23,7 +23,7 @@ func TestRowJSONIsJSONMarshal(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	alphabet := []rune("aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẠẢÃ\"\\<>&\n\u2028\x01 ")
 	for range 500 {
-		r := dbRow{}
+		r := Row{}
 		for k := range rng.IntN(6) {
 			s := make([]rune, rng.IntN(12))
 			for i := range s {
@@ -56,9 +56,9 @@ func TestRowJSONIsJSONMarshal(t *testing.T) {
 }
 
 // nonNil is an empty row for nil, as the history writes it.
-func nonNil(r dbRow) dbRow {
+func nonNil(r Row) Row {
 	if r == nil {
-		return dbRow{}
+		return Row{}
 	}
 	return r
 }

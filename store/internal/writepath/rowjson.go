@@ -1,4 +1,4 @@
-package store
+package writepath
 
 import (
 	"encoding/json"
@@ -12,7 +12,7 @@ import (
 // (keys sorted, the same escapes), byte for byte: an import logs 200,000
 // rows, and the reflection of json.Marshal cost more than writing them.
 // A value of a type it does not know is left to json.Marshal.
-func rowJSON(r dbRow) ([]byte, error) {
+func rowJSON(r Row) ([]byte, error) {
 	keys := make([]string, 0, len(r))
 	for k := range r {
 		keys = append(keys, k)
