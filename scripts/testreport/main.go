@@ -75,9 +75,8 @@ func read(in io.Reader, out io.Writer) (*report, error) {
 	r := &report{}
 	// A test's parallel subtests run after its own function returned, so
 	// its Elapsed leaves them out: a top-level test's time is from its
-	// start to the end of its last subtest.
+	// start to its end, which waits for the last subtest.
 	started := map[string]time.Time{}
-	ended := map[string]time.Time{}
 	// A test's lines are kept until it ends: written if it failed or
 	// skipped, and otherwise only those the test printed itself.
 	held := map[string][]string{}
@@ -93,12 +92,9 @@ func read(in io.Reader, out io.Writer) (*report, error) {
 			continue
 		}
 		key := e.Package + " " + e.Test
-		top := e.Package + " " + strings.SplitN(e.Test, "/", 2)[0]
-		if e.Test != "" && e.Action == "run" && e.Test == strings.SplitN(e.Test, "/", 2)[0] {
-			started[top] = e.Time
-		}
-		if e.Test != "" && (e.Action == "pass" || e.Action == "fail") && e.Time.After(ended[top]) {
-			ended[top] = e.Time
+		topLevel := e.Test != "" && !strings.Contains(e.Test, "/")
+		if topLevel && e.Action == "run" {
+			started[key] = e.Time
 		}
 		switch {
 		case e.Action == "build-output":
@@ -119,7 +115,7 @@ func read(in io.Reader, out io.Writer) (*report, error) {
 			held[key] = append(held[key], e.Output)
 		case e.Action == "pass", e.Action == "fail", e.Action == "skip":
 			res := result{e.Package, e.Test, e.Elapsed}
-			if span := ended[key].Sub(started[key]).Seconds(); key == top && !started[key].IsZero() && span > res.Elapsed {
+			if span := e.Time.Sub(started[key]).Seconds(); topLevel && !started[key].IsZero() && span > res.Elapsed {
 				res.Elapsed = span
 			}
 			lines := held[key]

@@ -100,3 +100,22 @@ func TestParallelSubtestsCount(t *testing.T) {
 		t.Errorf("slowest:\n%s", out.String())
 	}
 }
+
+// TestSameTestInTwoRuns: a package run with and without the race detector,
+// one file after the other, ranks each run of a test by its own span.
+func TestSameTestInTwoRuns(t *testing.T) {
+	in := `{"Time":"2026-12-07T10:00:00Z","Action":"run","Package":"p","Test":"TestS"}
+{"Time":"2026-12-07T10:00:30Z","Action":"pass","Package":"p","Test":"TestS","Elapsed":30}
+{"Time":"2026-12-07T09:59:50Z","Action":"run","Package":"p","Test":"TestS"}
+{"Time":"2026-12-07T09:59:53Z","Action":"pass","Package":"p","Test":"TestS","Elapsed":3}
+`
+	r, err := read(strings.NewReader(in), &strings.Builder{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	r.close(&out)
+	if !strings.Contains(out.String(), "    30.0s  p TestS\n     3.0s  p TestS\n") {
+		t.Errorf("slowest:\n%s", out.String())
+	}
+}
