@@ -355,7 +355,9 @@ func (w *walker) typeInto(l int, c control) {
 		}
 	}
 	got := ""
+	defer func() { h.retry = 0 }()
 	for attempt := 1; attempt <= 3; attempt++ {
+		h.retry = attempt - 1
 		h.key("End")
 		tr := h.typeText(sampleText)
 		f, ok := tr.focused()

@@ -153,6 +153,10 @@ type rw struct {
 	start   time.Time
 	phaseNm string
 	action  string // the last click or keys, for messages
+	// retry is the attempt at typing a text again after X lost a key
+	// (0 the first time): each retry types letters slower, since the
+	// sessions side by side load the machine.
+	retry int
 
 	stats struct {
 		screens, clicks, dropdowns, typed, keys, dialogs, restarts, lost int
@@ -612,6 +616,9 @@ func (h *rw) keysDelay(delay string, keys ...string) uiTrace {
 	return h.settle()
 }
 
+// letterDelay is the pause between letters: 150 ms, 150 ms more each retry.
+func (h *rw) letterDelay() string { return strconv.Itoa(150 * (1 + h.retry)) }
+
 // typeText types s one key a letter, as a keyboard would.
 func (h *rw) typeText(s string) uiTrace {
 	h.t.Helper()
@@ -620,7 +627,7 @@ func (h *rw) typeText(s string) uiTrace {
 		keys = append(keys, keysym(r))
 	}
 	h.stats.typed += len(keys)
-	return h.keysDelay("150", keys...)
+	return h.keysDelay(h.letterDelay(), keys...)
 }
 
 // unikey replays an input method's keys: a step "-N:X" sends N BackSpaces
@@ -642,17 +649,20 @@ func (h *rw) unikey(steps ...string) uiTrace {
 		}
 	}
 	h.stats.typed += len(keys)
-	return h.keysDelay("150", keys...)
+	return h.keysDelay(h.letterDelay(), keys...)
 }
 
 // typeInto types into the entry found by get (which must have the focus):
 // the input-method steps (see unikey) must leave it holding want. A key
 // lost by X on a loaded machine (scripts/xdotool-unikey.sh met it too) is
-// retried twice after clearing the entry; each retry is counted.
+// retried twice after clearing the entry, slower each time (see
+// letterDelay); each retry is counted.
 func (h *rw) typeInto(get func() control, want string, steps ...string) {
 	h.t.Helper()
 	got := ""
+	defer func() { h.retry = 0 }()
 	for attempt := 1; attempt <= 3; attempt++ {
+		h.retry = attempt - 1
 		h.click(get())
 		h.key("ctrl+a", "BackSpace")
 		h.unikey(steps...)
