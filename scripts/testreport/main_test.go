@@ -90,15 +90,21 @@ func TestParallelSubtestsCount(t *testing.T) {
 {"Time":"2026-12-07T10:03:21Z","Action":"run","Package":"p","Test":"TestV"}
 {"Time":"2026-12-07T10:03:23Z","Action":"pass","Package":"p","Test":"TestV","Elapsed":2}
 `
+	if out := closingLines(t, in); !strings.Contains(out, "   200.0s  p TestW\n     2.0s  p TestV\n") {
+		t.Errorf("slowest:\n%s", out)
+	}
+}
+
+// closingLines is what testreport writes after reading in.
+func closingLines(t *testing.T, in string) string {
+	t.Helper()
 	r, err := read(strings.NewReader(in), &strings.Builder{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out strings.Builder
 	r.close(&out)
-	if !strings.Contains(out.String(), "   200.0s  p TestW\n     2.0s  p TestV\n") {
-		t.Errorf("slowest:\n%s", out.String())
-	}
+	return out.String()
 }
 
 // TestSameTestInTwoRuns: a package run with and without the race detector,
@@ -109,13 +115,7 @@ func TestSameTestInTwoRuns(t *testing.T) {
 {"Time":"2026-12-07T09:59:50Z","Action":"run","Package":"p","Test":"TestS"}
 {"Time":"2026-12-07T09:59:53Z","Action":"pass","Package":"p","Test":"TestS","Elapsed":3}
 `
-	r, err := read(strings.NewReader(in), &strings.Builder{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out strings.Builder
-	r.close(&out)
-	if !strings.Contains(out.String(), "    30.0s  p TestS\n     3.0s  p TestS\n") {
-		t.Errorf("slowest:\n%s", out.String())
+	if out := closingLines(t, in); !strings.Contains(out, "    30.0s  p TestS\n     3.0s  p TestS\n") {
+		t.Errorf("slowest:\n%s", out)
 	}
 }
