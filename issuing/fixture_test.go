@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"sodoan/domain"
+	"sodoan/internal/testtool"
 	"sodoan/store"
 )
 
@@ -22,12 +23,11 @@ import (
 // 30/06/2025 and 31/12/2025.
 
 type ward struct {
-	st      *store.Store
-	people  map[string]*domain.Person
-	branch  map[string]int64
-	plan    domain.Plan
-	dir     string
-	planEnd int
+	st     *store.Store
+	people map[string]*domain.Person
+	branch map[string]int64
+	plan   domain.Plan
+	dir    string
 }
 
 func d(y, m, dd int) domain.Date { return domain.MustDate(y, m, dd) }
@@ -322,9 +322,7 @@ var spaces = regexp.MustCompile(`\s+`)
 // pdfText reads a PDF back in content order, white space collapsed.
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Fatalf("pdftotext không có trên máy: các kiểm thử văn bản đọc lại PDF bằng poppler; cài gói poppler-utils (make test tự cài): %v", err)
-	}
+	testtool.Need(t, "pdftotext")
 	out, err := exec.Command("pdftotext", "-raw", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", path, err)
@@ -335,6 +333,7 @@ func pdfText(t *testing.T, path string) string {
 // lastPage is the text of a PDF's last page.
 func lastPage(t *testing.T, path string) string {
 	t.Helper()
+	testtool.Need(t, "pdfinfo", "pdftotext")
 	info, err := exec.Command("pdfinfo", path).Output()
 	if err != nil {
 		t.Fatalf("pdfinfo %s: %v", path, err)

@@ -77,7 +77,6 @@ type doc struct {
 	w    float64 // width between the margins
 	// Page numbering starts at the document's second page.
 	numberPages bool
-	words       []string
 	lines       []string
 	// The face and size last selected: fpdf's SetFont writes an operator
 	// to the page each time, so a repeated selection is skipped.

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"sodoan/domain"
+	"sodoan/internal/testtool"
 )
 
 // QA finding 16: the cooperative groups' and the clubs' lists keep their
@@ -41,6 +42,7 @@ func lastPageText(t *testing.T, path string) string {
 	if pages == nil {
 		t.Fatalf("pdfinfo: %s", info)
 	}
+	testtool.Need(t, "pdftotext")
 	out, err := exec.Command("pdftotext", "-raw", "-f", pages[1], "-l", pages[1], path, "-").Output()
 	if err != nil {
 		t.Fatal(err)
@@ -58,6 +60,7 @@ func TestCaptionsStayWithTables(t *testing.T) {
 		a := fixtureAnnual()
 		a.Narrative = domain.Narrative{"situation": strings.TrimSpace(strings.Repeat("Phường có nhiều thanh niên đi làm ăn xa, sinh hoạt chưa đều, cần nắm lại danh sách từng khóm.\n", n))}
 		path := pdfFile(t, fmt.Sprintf("annual-%d", n), func(w io.Writer) error { return WriteAnnual(w, a) })
+		testtool.Need(t, "pdftotext")
 		out, err := exec.Command("pdftotext", "-raw", path, "-").Output()
 		if err != nil {
 			t.Fatal(err)

@@ -99,7 +99,6 @@ func readSharedStrings(z *zip.Reader) ([]string, error) {
 type sheetScanner struct {
 	x   *xmlScanner
 	sst []string
-	buf []byte // scratch for decoded text
 }
 
 // rows reads sheetData's rows and gives each to fn. A row is given only
@@ -224,7 +223,7 @@ const (
 // other type (n, b, d, e, str) is its raw value.
 func cellKind(t []byte) int {
 	switch {
-	case bytes.IndexAny(t, "&<") >= 0:
+	case bytes.ContainsAny(t, "&<"):
 		return -1
 	case string(t) == "s":
 		return kindShared

@@ -1,5 +1,3 @@
-//go:build ci
-
 package store
 
 import (
@@ -15,8 +13,9 @@ import (
 // made it: the first n migrations only, with the seed of a new register
 // (the checklist and the default plan), and nothing else. The tests of
 // upgrading older registers, packages and backups write their rows into
-// it with SQL of that schema. It exists only in test builds (tag ci):
-// users have no way to make an old register.
+// it with SQL of that schema. Only tests call it, from several packages
+// (hence exported and in every build, so that `go test ./...` runs them
+// with no build tag): no command or screen offers to make an old register.
 func CreateAtSchema(path string, n int) error {
 	if n < 1 || n > len(migrations) {
 		return fmt.Errorf("lược đồ %d: chỉ có 1 đến %d", n, len(migrations))

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"sodoan/store"
+	"sodoan/wardpkg"
 )
 
 // The 100,000-member demo register is built once per test binary: it
@@ -24,6 +25,9 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	// A cheaper scrypt for ward packages keeps the tests quick (see
+	// wardpkg.WorkFactor); the format is the same.
+	wardpkg.WorkFactor = 10
 	code := m.Run()
 	if bigDir != "" {
 		os.RemoveAll(bigDir)

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"sodoan/internal/testtool"
 	"sodoan/store"
 	"sodoan/wardpkg"
 )
@@ -139,6 +140,7 @@ func TestConsolidationScreen(t *testing.T) {
 	if _, err := os.Stat(s.last); err != nil || !strings.Contains(s.status.Text, "Đã tạo") {
 		t.Fatalf("report %s: %v (%s)", s.last, err, s.status.Text)
 	}
+	testtool.Need(t, "pdftotext")
 	out, err := exec.Command("pdftotext", "-raw", s.last, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)

@@ -7,9 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"sodoan/domain"
-
 	"fyne.io/fyne/v2"
+
+	"sodoan/domain"
+	"sodoan/internal/testtool"
 )
 
 // TestNumbersFollowTheLanguage: the window writes 1.216 in Vietnamese and
@@ -83,6 +84,7 @@ func TestEnglishWindowCountsEnglishPDFVietnamese(t *testing.T) {
 	f.app.goTo("reports")
 	s := f.app.screens["reports"].(*reportsScreen)
 	path := f.generate(s, 0)
+	testtool.Need(t, "pdftotext")
 	out, err := exec.Command("pdftotext", "-raw", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", path, err)

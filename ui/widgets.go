@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
 	"os"
 	"sync/atomic"
 	"time"
@@ -10,7 +9,6 @@ import (
 	"sodoan/domain"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
@@ -250,11 +248,6 @@ func heading(s string) *widget.Label {
 	l := widget.NewLabel(s)
 	l.TextStyle.Bold = true
 	return l
-}
-
-// colorText is a small colored text line.
-func colorText(s string, c color.Color) *canvas.Text {
-	return canvas.NewText(s, c)
 }
 
 // parseIntField reads a whole-number entry (see readInt), showing what is

@@ -15,8 +15,8 @@ import (
 // demo ward, at the real scrypt cost: the package's size and the
 // register's are reported beside the times.
 func BenchmarkPackage100k(b *testing.B) {
-	defer func(w int) { workFactor = w }(workFactor)
-	workFactor = 18
+	defer func(w int) { WorkFactor = w }(WorkFactor)
+	WorkFactor = 18
 	ctx := context.Background()
 	dir := b.TempDir()
 	start := time.Now()

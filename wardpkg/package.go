@@ -49,9 +49,12 @@ const FormatVersion = 1
 // MinPassphrase is the fewest characters a package's passphrase may have.
 const MinPassphrase = 8
 
-// workFactor is scrypt's log2 cost for new packages (age's default: about
-// a second on an office laptop). Tests lower it.
-var workFactor = 18
+// WorkFactor is scrypt's log2 cost for new packages (age's default: about
+// a second on an office laptop). Only tests change it: they set a lower
+// cost in TestMain (10: a few milliseconds instead of a second a package,
+// many times that under the race detector); the format is the same and
+// any cost up to maxWorkFactor opens.
+var WorkFactor = 18
 
 const (
 	manifestName = "manifest.json"
@@ -237,7 +240,7 @@ func writePackage(out store.Output, passphrase string, m *Manifest, snap string)
 	if err != nil {
 		return fmt.Errorf("%w: %w", ErrBadPassphrase, err)
 	}
-	rcp.SetWorkFactor(workFactor)
+	rcp.SetWorkFactor(WorkFactor)
 	return out.Write(func(w io.Writer) error {
 		enc, err := age.Encrypt(w, rcp)
 		if err != nil {

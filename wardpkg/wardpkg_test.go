@@ -24,7 +24,7 @@ const pass = "mật khẩu phường 1"
 
 func TestMain(m *testing.M) {
 	// A cheaper scrypt keeps the tests quick; the format is the same.
-	workFactor = 10
+	WorkFactor = 10
 	os.Exit(m.Run())
 }
 

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"sodoan/domain"
+	"sodoan/internal/testtool"
 	"sodoan/store"
 	"sodoan/wardpkg"
 )
@@ -100,9 +101,7 @@ func TestPackageCommands(t *testing.T) {
 	if out := must(cons, "report", "consolidated", "--year", "2025", "--date", "15/12/2025", "--out", pdf); !strings.Contains(out, "1-BC/TĐTN") {
 		t.Fatalf("report: %s", out)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Fatalf("pdftotext missing (poppler-utils): %v", err)
-	}
+	testtool.Need(t, "pdftotext")
 	raw, err := exec.Command("pdftotext", "-raw", pdf, "-").Output()
 	if err != nil {
 		t.Fatal(err)

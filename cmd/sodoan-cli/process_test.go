@@ -25,9 +25,13 @@ import (
 
 	"sodoan/domain"
 	"sodoan/store"
+	"sodoan/wardpkg"
 )
 
 func TestMain(m *testing.M) {
+	// A cheaper scrypt for ward packages keeps the tests quick (see
+	// wardpkg.WorkFactor), in the helper processes too.
+	wardpkg.WorkFactor = 10
 	switch os.Getenv("SODOAN_CLI") {
 	case "1":
 		main()

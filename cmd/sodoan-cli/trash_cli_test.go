@@ -1,5 +1,3 @@
-//go:build ci
-
 package main
 
 import (
@@ -13,6 +11,7 @@ import (
 	"testing"
 
 	"sodoan/domain"
+	"sodoan/internal/testtool"
 	"sodoan/store"
 )
 
@@ -41,6 +40,7 @@ func TestTrashAndHistoryCommands(t *testing.T) {
 		t.Helper()
 		path := filepath.Join(dir, name)
 		must(append(append([]string{"report"}, args...), "--out", path)...)
+		testtool.Need(t, "pdftotext")
 		text, err := exec.Command("pdftotext", "-raw", path, "-").Output()
 		if err != nil {
 			t.Fatalf("pdftotext %s: %v", name, err)

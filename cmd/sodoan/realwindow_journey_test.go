@@ -1,5 +1,3 @@
-//go:build ci
-
 package main
 
 // The scripted parts of the real-window test: the shortcuts with the focus
@@ -34,14 +32,27 @@ var (
 )
 
 // TestRealWindow drives the app in a real window under Xvfb; see
-// realwindow_test.go for what it fails on.
+// realwindow_test.go for what it fails on. The walk through every screen
+// and the scripted parts run side by side, each with its own register,
+// X server and app: most of their time is spent waiting for the window.
 func TestRealWindow(t *testing.T) {
-	h := newRW(t)
-	defer h.summary()
-	exploreScreens(h)
-	h.phase("phím tắt", "members", func() { shortcuts(h) })
-	h.phase("thông báo kiểm tra của biểu mẫu", "members", func() { formMessages(h) })
-	h.phase("hành trình bằng chuột", "members", func() { journey(h) })
+	p := buildRW(t)
+	for i, group := range exploreGroups {
+		t.Run(fmt.Sprintf("explore-%d", i+1), func(t *testing.T) {
+			t.Parallel()
+			h := newRW(t, p)
+			defer h.summary()
+			exploreScreens(h, group)
+		})
+	}
+	t.Run("scripted", func(t *testing.T) {
+		t.Parallel()
+		h := newRW(t, p)
+		defer h.summary()
+		h.phase("phím tắt", "members", func() { shortcuts(h) })
+		h.phase("thông báo kiểm tra của biểu mẫu", "members", func() { formMessages(h) })
+		h.phase("hành trình bằng chuột", "members", func() { journey(h) })
+	})
 }
 
 // show goes to the screen titled title (from wherever the app is).
@@ -463,9 +474,9 @@ func journey(h *rw) {
 }
 
 // waitFor re-reads the window until find succeeds (a list loads off the
-// UI goroutine), for up to 10 s.
+// UI goroutine), for up to 10 s; settle waits between reads.
 func waitFor(h *rw, find func(uiTrace) (control, bool)) (control, bool) {
-	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); {
 		if c, ok := find(h.settle()); ok {
 			return c, true
 		}
@@ -474,13 +485,15 @@ func waitFor(h *rw, find func(uiTrace) (control, bool)) (control, bool) {
 }
 
 // waitForFile finds a file with ext written after since under the test's
-// folders (the documents folder is the app's choice), for up to 60 s.
+// folders (the documents folder is the app's choice), for up to 60 s. The
+// app writes a document under a temporary name (.sodoan-*) and renames it
+// when complete, so a file found under its own name is whole.
 func waitForFile(h *rw, since time.Time, ext string) string {
-	for end := time.Now().Add(60 * time.Second); time.Now().Before(end); time.Sleep(200 * time.Millisecond) {
+	for end := time.Now().Add(60 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
 		h.check()
 		found := ""
 		_ = filepath.WalkDir(h.dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ext) {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ext) || strings.HasPrefix(d.Name(), ".sodoan-") {
 				return nil
 			}
 			if fi, err := os.Stat(p); err == nil && fi.ModTime().After(since) && fi.Size() > 0 {
@@ -489,7 +502,6 @@ func waitForFile(h *rw, since time.Time, ext string) string {
 			return nil
 		})
 		if found != "" {
-			time.Sleep(300 * time.Millisecond) // let the writer close it
 			return found
 		}
 	}

@@ -1,5 +1,3 @@
-//go:build ci
-
 package main
 
 // The real-window test: the app built with its test mode (the uitrace tag,
@@ -19,14 +17,16 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"sodoan/internal/testtool"
 )
 
 const screenW, screenH = 1366, 768
@@ -153,6 +153,10 @@ type rw struct {
 	start   time.Time
 	phaseNm string
 	action  string // the last click or keys, for messages
+	// retry is the attempt at typing a text again after X lost a key
+	// (0 the first time): each retry types letters slower, since the
+	// sessions side by side load the machine.
+	retry int
 
 	stats struct {
 		screens, clicks, dropdowns, typed, keys, dialogs, restarts, lost int
@@ -175,65 +179,89 @@ func (h *rw) fail(key, format string, args ...any) {
 	h.seen[key]++
 }
 
-func newRW(t *testing.T) *rw {
-	for _, tool := range []string{"Xvfb", "xdotool", "gcc", "pdftotext"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s không có: cài bằng make deps-test (%v)", tool, err)
-		}
-	}
+// programs are what every session of the test runs, built once.
+type programs struct {
+	bin, cli, mapkeys string
+}
+
+// buildRW checks the machine has what the test needs, then builds the app
+// with its test mode, the command line and the key-mapping helper.
+func buildRW(t *testing.T) programs {
+	// gcc builds the helper that maps keys (with libx11-dev, which
+	// xorg-dev, needed to build the app at all, brings).
+	testtool.Need(t, "Xvfb", "xdotool", "gcc", "pdftotext")
 	dir := t.TempDir()
-	h := &rw{t: t, dir: dir, home: filepath.Join(dir, "home"), db: filepath.Join(dir, "demo.db"),
-		sock: filepath.Join(dir, "trace.sock"), seen: map[string]int{}, start: time.Now()}
-	if err := os.MkdirAll(h.home, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	h.bin = filepath.Join(dir, "sodoan")
-	h.cli = filepath.Join(dir, "sodoan-cli")
-	goBin := "go"
-	if _, err := exec.LookPath(goBin); err != nil {
-		goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
-	}
+	p := programs{bin: filepath.Join(dir, "sodoan"), cli: filepath.Join(dir, "sodoan-cli"), mapkeys: filepath.Join(dir, "mapkeys")}
+	// go test puts its own go first on the PATH.
 	for _, b := range [][]string{
-		{"build", "-tags", "uitrace", "-o", h.bin, "sodoan/cmd/sodoan"},
-		{"build", "-o", h.cli, "sodoan/cmd/sodoan-cli"},
+		{"build", "-tags", "uitrace", "-o", p.bin, "sodoan/cmd/sodoan"},
+		{"build", "-o", p.cli, "sodoan/cmd/sodoan-cli"},
 	} {
-		if out, err := exec.Command(goBin, b...).CombinedOutput(); err != nil {
+		if out, err := exec.Command("go", b...).CombinedOutput(); err != nil {
 			t.Fatalf("go %s: %v\n%s", strings.Join(b, " "), err, out)
 		}
+	}
+	// The helper scripts/xdotool-unikey.sh uses too.
+	src, err := filepath.Abs(filepath.Join("..", "..", "scripts", "mapkeys.c"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("gcc", "-o", p.mapkeys, src, "-lX11").CombinedOutput(); err != nil {
+		t.Fatalf("gcc mapkeys (cần libx11-dev): %v\n%s", err, out)
+	}
+	return p
+}
+
+// newRW starts a session: its own demo register, home, X server and app,
+// so that sessions run side by side.
+func newRW(t *testing.T, p programs) *rw {
+	dir := t.TempDir()
+	h := &rw{t: t, dir: dir, home: filepath.Join(dir, "home"), db: filepath.Join(dir, "demo.db"),
+		sock: filepath.Join(dir, "trace.sock"), seen: map[string]int{}, start: time.Now(), bin: p.bin, cli: p.cli}
+	if err := os.MkdirAll(h.home, 0o755); err != nil {
+		t.Fatal(err)
 	}
 	if out, err := exec.Command(h.cli, "--db", h.db, "demo", "--members", "300", "--seed", "1").CombinedOutput(); err != nil {
 		t.Fatalf("sodoan-cli demo: %v\n%s", err, out)
 	}
 	h.startXvfb()
-	h.mapKeys()
+	h.mapKeys(p.mapkeys)
 	h.startApp("dashboard")
 	t.Cleanup(h.stopApp)
 	return h
 }
 
-// startXvfb runs a private X server on a free display.
+// startXvfb runs a private X server on a free display. Xvfb chooses the
+// display itself (-displayfd) and writes its number once it accepts
+// clients, so two sessions never take the same one and nothing polls.
 func (h *rw) startXvfb() {
-	n := 140 + os.Getpid()%300
-	for ; ; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err != nil {
-			if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err != nil {
-				break
-			}
-		}
+	r, w, err := os.Pipe()
+	if err != nil {
+		h.t.Fatal(err)
 	}
-	h.display = fmt.Sprintf(":%d", n)
-	x := exec.Command("Xvfb", h.display, "-screen", "0", fmt.Sprintf("%dx%dx24", screenW, screenH), "-nolisten", "tcp")
-	if err := x.Start(); err != nil {
+	defer r.Close()
+	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", screenW, screenH), "-nolisten", "tcp")
+	x.ExtraFiles = []*os.File{w} // descriptor 3
+	err = x.Start()
+	w.Close()
+	if err != nil {
 		h.t.Fatalf("Xvfb: %v", err)
 	}
 	h.t.Cleanup(func() { _ = x.Process.Kill(); _ = x.Wait() })
-	for i := 0; i < 100; i++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-			return
+	number := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		number <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-number:
+		if _, err := strconv.Atoi(n); err != nil {
+			h.t.Fatalf("Xvfb không khởi động (số màn hình %q)", n)
 		}
-		time.Sleep(50 * time.Millisecond)
+		h.display = ":" + n
+	case <-time.After(30 * time.Second):
+		h.t.Fatalf("Xvfb không khởi động sau 30 s")
 	}
-	h.t.Fatalf("Xvfb %s không khởi động", h.display)
 }
 
 // typedTexts is every text the test types: each of its letters gets a
@@ -241,17 +269,9 @@ func (h *rw) startXvfb() {
 // letter xdotool maps on the fly can be lost).
 var typedTexts = []string{unikeyLetters, sampleText, journeyUnit, "31/02/2005"}
 
-// mapKeys binds each non-ASCII letter the test types to a spare keycode.
-func (h *rw) mapKeys() {
-	// The helper scripts/xdotool-unikey.sh uses too.
-	src, err := filepath.Abs(filepath.Join("..", "..", "scripts", "mapkeys.c"))
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	bin := filepath.Join(h.dir, "mapkeys")
-	if out, err := exec.Command("gcc", "-o", bin, src, "-lX11").CombinedOutput(); err != nil {
-		h.t.Fatalf("gcc mapkeys (cần libx11-dev): %v\n%s", err, out)
-	}
+// mapKeys binds each non-ASCII letter the test types to a spare keycode,
+// with the helper program bin.
+func (h *rw) mapKeys(bin string) {
 	seen := map[rune]bool{}
 	var syms []string
 	for _, s := range typedTexts {
@@ -303,7 +323,7 @@ func (h *rw) startApp(screen string) {
 		if time.Now().After(deadline) {
 			h.t.Fatalf("sodoan không mở ổ trace sau 30 s:\n%s", h.stderr.String())
 		}
-		time.Sleep(100 * time.Millisecond)
+		time.Sleep(20 * time.Millisecond)
 	}
 	for time.Now().Before(deadline) {
 		out, err := h.xdo("search", "--pid", strconv.Itoa(cmd.Process.Pid))
@@ -319,7 +339,7 @@ func (h *rw) startApp(screen string) {
 			}
 			break
 		}
-		time.Sleep(100 * time.Millisecond)
+		time.Sleep(20 * time.Millisecond)
 	}
 	h.settle()
 	if h.last.Scale != 1 {
@@ -417,10 +437,11 @@ func crashKey(s string) string {
 	return key
 }
 
-// dump asks the app for one trace.
-func (h *rw) dump() (uiTrace, []byte) {
+// dump asks the app for one trace, as the line of JSON it sent; settle
+// decodes only the trace the window settled on (a trace is large, and
+// decoding each under the race detector costs more than the wait).
+func (h *rw) dump() []byte {
 	h.t.Helper()
-	var tr uiTrace
 	_ = h.conn.SetDeadline(time.Now().Add(15 * time.Second))
 	if _, err := h.conn.Write([]byte("dump\n")); err != nil {
 		h.check()
@@ -433,10 +454,10 @@ func (h *rw) dump() (uiTrace, []byte) {
 		h.fail("trace", "không đọc được trace: %v (cửa sổ treo?)", err)
 		panic(appDied{})
 	}
-	if err := json.Unmarshal(line, &tr); err != nil {
-		h.t.Fatalf("trace hỏng: %v", err)
+	if !json.Valid(line) {
+		h.t.Fatalf("trace hỏng: %.200q", line)
 	}
-	return tr, line
+	return line
 }
 
 // settle waits until three traces in a row are the same (the window has
@@ -449,8 +470,7 @@ func (h *rw) settle() uiTrace {
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		h.check()
-		tr, raw := h.dump()
-		h.last = tr
+		raw := h.dump()
 		if bytes.Equal(raw, prev) {
 			same++
 			if same >= 2 {
@@ -466,6 +486,11 @@ func (h *rw) settle() uiTrace {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+	var tr uiTrace
+	if err := json.Unmarshal(prev, &tr); err != nil {
+		h.t.Fatalf("trace hỏng: %v", err)
+	}
+	h.last = tr
 	h.checkTrace(h.last)
 	return h.last
 }
@@ -564,7 +589,9 @@ func (h *rw) click(c control) uiTrace {
 		return h.last
 	}
 	h.action = fmt.Sprintf("bấm %s (lớp %d, màn hình %s)", c, c.Layer, h.last.Screen)
-	h.send("mousemove", strconv.Itoa(x), strconv.Itoa(y), "click", "1")
+	// xdotool waits --delay (100 ms unless told) after a click, meant
+	// for repeated clicks; settle waits for the window instead.
+	h.send("mousemove", strconv.Itoa(x), strconv.Itoa(y), "click", "--delay", "0", "1")
 	h.stats.clicks++
 	return h.settle()
 }
@@ -589,6 +616,9 @@ func (h *rw) keysDelay(delay string, keys ...string) uiTrace {
 	return h.settle()
 }
 
+// letterDelay is the pause between letters: 150 ms, 150 ms more each retry.
+func (h *rw) letterDelay() string { return strconv.Itoa(150 * (1 + h.retry)) }
+
 // typeText types s one key a letter, as a keyboard would.
 func (h *rw) typeText(s string) uiTrace {
 	h.t.Helper()
@@ -597,7 +627,7 @@ func (h *rw) typeText(s string) uiTrace {
 		keys = append(keys, keysym(r))
 	}
 	h.stats.typed += len(keys)
-	return h.keysDelay("150", keys...)
+	return h.keysDelay(h.letterDelay(), keys...)
 }
 
 // unikey replays an input method's keys: a step "-N:X" sends N BackSpaces
@@ -619,17 +649,20 @@ func (h *rw) unikey(steps ...string) uiTrace {
 		}
 	}
 	h.stats.typed += len(keys)
-	return h.keysDelay("150", keys...)
+	return h.keysDelay(h.letterDelay(), keys...)
 }
 
 // typeInto types into the entry found by get (which must have the focus):
 // the input-method steps (see unikey) must leave it holding want. A key
 // lost by X on a loaded machine (scripts/xdotool-unikey.sh met it too) is
-// retried twice after clearing the entry; each retry is counted.
+// retried twice after clearing the entry, slower each time (see
+// letterDelay); each retry is counted.
 func (h *rw) typeInto(get func() control, want string, steps ...string) {
 	h.t.Helper()
 	got := ""
+	defer func() { h.retry = 0 }()
 	for attempt := 1; attempt <= 3; attempt++ {
+		h.retry = attempt - 1
 		h.click(get())
 		h.key("ctrl+a", "BackSpace")
 		h.unikey(steps...)
@@ -657,7 +690,9 @@ func (h *rw) logLayer(l int) {
 func (h *rw) phase(name, screen string, fn func()) {
 	h.t.Helper()
 	h.phaseNm = name
+	start := time.Now()
 	defer func() {
+		h.t.Logf("[%s] %.1f s", name, time.Since(start).Seconds())
 		if r := recover(); r != nil {
 			if _, ok := r.(appDied); !ok {
 				panic(r)
@@ -716,6 +751,6 @@ func (h *rw) summary() {
 	if len(problems) > 0 {
 		h.t.Logf("realwindow: %d vấn đề:\n  %s", len(problems), strings.Join(problems, "\n  "))
 	}
-	fmt.Printf("realwindow summary: screens=%d clicks=%d dropdowns=%d typed=%d keys=%d dialogs=%d restarts=%d retyped=%d problems=%d time=%.0fs\n",
-		h.stats.screens, h.stats.clicks, h.stats.dropdowns, h.stats.typed, h.stats.keys-h.stats.typed, h.stats.dialogs, h.stats.restarts, h.stats.lost, len(problems), time.Since(h.start).Seconds())
+	fmt.Printf("realwindow summary: session=%s screens=%d clicks=%d dropdowns=%d typed=%d keys=%d dialogs=%d restarts=%d retyped=%d problems=%d time=%.0fs\n",
+		path.Base(h.t.Name()), h.stats.screens, h.stats.clicks, h.stats.dropdowns, h.stats.typed, h.stats.keys-h.stats.typed, h.stats.dialogs, h.stats.restarts, h.stats.lost, len(problems), time.Since(h.start).Seconds())
 }

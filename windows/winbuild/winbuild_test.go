@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"sodoan/internal/testtool"
 )
 
 func TestFileVersion(t *testing.T) {
@@ -60,9 +62,10 @@ func TestLoadProjectApp(t *testing.T) {
 // the Windows 10 header, fails with the reasons named. Inspect reads the
 // .exe with its own PE parser, not with the library that wrote it.
 func TestCheckBuiltExe(t *testing.T) {
+	testtool.Need(t, "x86_64-w64-mingw32-gcc", "make")
 	cc, err := exec.LookPath("x86_64-w64-mingw32-gcc")
 	if err != nil {
-		t.Fatal("x86_64-w64-mingw32-gcc is needed (make deps-win): ", err)
+		t.Fatal(err)
 	}
 	a, err := LoadApp("../../FyneApp.toml")
 	if err != nil {

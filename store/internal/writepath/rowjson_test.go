@@ -17,7 +17,7 @@ func TestRowJSONIsJSONMarshal(t *testing.T) {
 		{},
 		{"given_name": "Hòa", "id": int64(12), "note": nil, "active": true, "n": 3},
 		{"x": "<a href=\"&\">\\</a>\n\r\t\b\f\x00\x1f\x7f", "y": "\u2028\u2029 😀 \xff\xfe tail"},
-		{"f": 1.5, "g": -0.0, "h": 1e21, "i": 1e-7, "j": 123456789.125, "k": math.MaxFloat64},
+		{"f": 1.5, "g": math.Copysign(0, -1), "h": 1e21, "i": 1e-7, "j": 123456789.125, "k": math.MaxFloat64},
 		{"b": []byte("blob"), "t": domain.Date{}},
 	}
 	rng := rand.New(rand.NewPCG(1, 2))

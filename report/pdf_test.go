@@ -12,9 +12,10 @@ import (
 	"strings"
 	"testing"
 
-	"sodoan/domain"
-
 	"golang.org/x/text/unicode/norm"
+
+	"sodoan/domain"
+	"sodoan/internal/testtool"
 )
 
 // These tests read the generated PDFs back with poppler (pdftotext,
@@ -40,9 +41,7 @@ func pdfFile(t *testing.T, name string, write func(io.Writer) error) string {
 
 func poppler(t *testing.T, tool string, args ...string) string {
 	t.Helper()
-	if _, err := exec.LookPath(tool); err != nil {
-		t.Fatalf("%s không có trên máy: các kiểm thử báo cáo đọc lại PDF bằng poppler; cài gói poppler-utils (make test tự cài): %v", tool, err)
-	}
+	testtool.Need(t, tool)
 	out, err := exec.Command(tool, args...).Output()
 	if err != nil {
 		t.Fatalf("%s %v: %v", tool, args, err)
