@@ -25,12 +25,13 @@ func TestPackageRules(t *testing.T) {
 		allowed []string
 	}{
 		{"domain", [][]string{sql, gui, pdf, xlsx}, []string{"sodoan/assets"}},
-		{"store", [][]string{gui, pdf, xlsx}, []string{"sodoan/assets", "sodoan/domain", "sodoan/store/internal/writepath"}},
+		{"store", [][]string{gui, pdf, xlsx}, []string{"sodoan/assets", "sodoan/domain", "sodoan/outfile", "sodoan/store/internal/writepath"}},
+		{"outfile", [][]string{sql, gui, pdf, xlsx}, []string{"sodoan/domain"}},
 		{"store/internal/writepath", [][]string{gui, pdf, xlsx}, []string{"sodoan/domain"}},
 		{"report", [][]string{sql, gui, xlsx}, []string{"sodoan/assets", "sodoan/domain"}},
-		{"sheet", [][]string{sql, gui, pdf}, []string{"sodoan/assets", "sodoan/domain", "sodoan/store"}},
-		{"issuing", [][]string{sql, gui, xlsx}, []string{"sodoan/assets", "sodoan/domain", "sodoan/store", "sodoan/report", "sodoan/wardpkg"}},
-		{"wardpkg", [][]string{sql, gui, pdf, xlsx}, []string{"sodoan/assets", "sodoan/domain", "sodoan/store", "sodoan/version"}},
+		{"sheet", [][]string{sql, gui, pdf}, []string{"sodoan/assets", "sodoan/domain", "sodoan/outfile", "sodoan/store"}},
+		{"issuing", [][]string{sql, gui, xlsx}, []string{"sodoan/assets", "sodoan/domain", "sodoan/outfile", "sodoan/store", "sodoan/report", "sodoan/wardpkg"}},
+		{"wardpkg", [][]string{sql, gui, pdf, xlsx}, []string{"sodoan/assets", "sodoan/domain", "sodoan/outfile", "sodoan/store", "sodoan/version"}},
 	}
 	for _, r := range rules {
 		pkg, err := build.Default.ImportDir(filepath.Join("..", r.dir), 0)

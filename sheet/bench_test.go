@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/outfile"
+
 	"sodoan/store"
 )
 
@@ -58,7 +60,7 @@ func bigSheet(b *testing.B) (*store.Store, string) {
 			return
 		}
 		benchSheet = filepath.Join(dir, "100k.xlsx")
-		_, benchErr = ExportMembersFile(ctx, benchStore, store.MemberFilter{}, store.Output{Path: benchSheet}, ExportOptions{Personal: true})
+		_, benchErr = ExportMembersFile(ctx, benchStore, store.MemberFilter{}, outfile.Output{Path: benchSheet}, ExportOptions{Personal: true})
 	})
 	if benchErr != nil {
 		b.Fatal(benchErr)

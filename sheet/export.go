@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 
+	"sodoan/outfile"
+
 	"sodoan/domain"
 	"sodoan/store"
 )
@@ -66,7 +68,7 @@ func ExportMembers(ctx context.Context, st *store.Store, f store.MemberFilter, w
 // through store.Output, which refuses the register and, unless allowed,
 // an existing file, and never leaves half a file; the file is readable by
 // its owner alone.
-func WriteFile(out store.Output, write func(w io.Writer, format Format) error) error {
+func WriteFile(out outfile.Output, write func(w io.Writer, format Format) error) error {
 	format, err := FormatOf(out.Path)
 	if err != nil {
 		return err
@@ -79,7 +81,7 @@ func WriteFile(out store.Output, write func(w io.Writer, format Format) error) e
 
 // ExportMembersFile writes the people matching f to out, an .xlsx or .csv
 // file, and returns how many rows it wrote.
-func ExportMembersFile(ctx context.Context, st *store.Store, f store.MemberFilter, out store.Output, o ExportOptions) (int, error) {
+func ExportMembersFile(ctx context.Context, st *store.Store, f store.MemberFilter, out outfile.Output, o ExportOptions) (int, error) {
 	var n int
 	err := WriteFile(out, func(w io.Writer, format Format) error {
 		var err error

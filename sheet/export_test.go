@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/outfile"
+
 	"sodoan/domain"
 
 	"github.com/xuri/excelize/v2"
@@ -64,7 +66,7 @@ func twoMembers(t *testing.T) *store.Store {
 func exportTo(t *testing.T, s *store.Store, name string, o ExportOptions) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name)
-	n, err := ExportMembersFile(context.Background(), s, store.MemberFilter{Kind: store.KindUnion}, store.Output{Path: path}, o)
+	n, err := ExportMembersFile(context.Background(), s, store.MemberFilter{Kind: store.KindUnion}, outfile.Output{Path: path}, o)
 	if err != nil || n != 2 {
 		t.Fatalf("ExportMembersFile = %d, %v", n, err)
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/outfile"
+
 	"sodoan/domain"
 
 	"golang.org/x/text/encoding/charmap"
@@ -163,7 +165,7 @@ func TestRoundTrip(t *testing.T) {
 	for _, ext := range []string{".xlsx", ".csv"} {
 		t.Run(ext, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "ds"+ext)
-			n, err := ExportMembersFile(ctx, src, store.MemberFilter{}, store.Output{Path: path}, ExportOptions{Personal: true})
+			n, err := ExportMembersFile(ctx, src, store.MemberFilter{}, outfile.Output{Path: path}, ExportOptions{Personal: true})
 			if err != nil || n != len(want) {
 				t.Fatalf("export %d of %d: %v", n, len(want), err)
 			}

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/outfile"
+
 	"sodoan/domain"
 
 	"github.com/xuri/excelize/v2"
@@ -222,7 +224,7 @@ func TestReadWardSheet(t *testing.T) {
 
 	// The rejected rows, with their reasons, to fix and import again.
 	rejected := filepath.Join(t.TempDir(), "loi.xlsx")
-	n, err := pv.WriteRejected(store.Output{Path: rejected, Register: s.Path()})
+	n, err := pv.WriteRejected(outfile.Output{Path: rejected, Register: s.Path()})
 	if err != nil || n != 7 {
 		t.Fatalf("WriteRejected = %d, %v", n, err)
 	}

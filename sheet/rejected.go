@@ -4,8 +4,9 @@ import (
 	"io"
 	"strings"
 
+	"sodoan/outfile"
+
 	"sodoan/domain"
-	"sodoan/store"
 )
 
 // reasonTitle is the header of the column that says why a row was
@@ -17,7 +18,7 @@ const reasonTitle = "Lý do chưa nhập"
 // the user fixes them there and imports the file again. The rows are read
 // again from the sheet: the preview keeps no copy of the cells. It
 // returns how many rows it wrote.
-func (pv *Preview) WriteRejected(out store.Output) (int, error) {
+func (pv *Preview) WriteRejected(out outfile.Output) (int, error) {
 	reasons := map[int]string{}
 	for _, r := range pv.Rows {
 		if len(r.Problems) == 0 {

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"testing"
 
+	"sodoan/outfile"
+
 	"sodoan/domain"
 
 	"github.com/xuri/excelize/v2"
@@ -40,7 +42,7 @@ func TestExportTables(t *testing.T) {
 	for _, name := range Tables {
 		path := filepath.Join(t.TempDir(), name+".xlsx")
 		var n int
-		err := WriteFile(store.Output{Path: path}, func(w io.Writer, f Format) error {
+		err := WriteFile(outfile.Output{Path: path}, func(w io.Writer, f Format) error {
 			var err error
 			n, err = ExportTable(ctx, s, name, year, w, f)
 			return err

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/outfile"
+
 	"sodoan/domain"
 
 	"github.com/xuri/excelize/v2"
@@ -102,7 +104,7 @@ func TestFastReaderMatchesExcelize(t *testing.T) {
 		t.Fatal(err)
 	}
 	demoPath := filepath.Join(t.TempDir(), "demo.xlsx")
-	if _, err := ExportMembersFile(ctx, demo, store.MemberFilter{}, store.Output{Path: demoPath}, ExportOptions{Personal: true}); err != nil {
+	if _, err := ExportMembersFile(ctx, demo, store.MemberFilter{}, outfile.Output{Path: demoPath}, ExportOptions{Personal: true}); err != nil {
 		t.Fatal(err)
 	}
 	for _, path := range []string{wardSheet(t), everyCellKind(t), export, demoPath, "testdata/libreoffice.xlsx"} {

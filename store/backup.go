@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"sodoan/outfile"
+
 	"sodoan/domain"
 )
 
@@ -45,7 +47,9 @@ func (r BackupReason) Label() string {
 
 // BackupDir is the backups folder of the register at path: "sao-luu"
 // beside it.
-func BackupDir(path string) string { return filepath.Join(filepath.Dir(path), BackupsFolderName) }
+func BackupDir(path string) string {
+	return filepath.Join(filepath.Dir(path), outfile.BackupsFolderName)
+}
 
 // BackupDir is this register's backups folder.
 func (s *Store) BackupDir() string { return BackupDir(s.path) }
@@ -251,7 +255,7 @@ const backupTempPrefix = ".sodoan-sao-luu-"
 func (s *Store) Backup(ctx context.Context, dest string) error {
 	// Never onto the register or its companion files (SQLite would take a
 	// backup named so.db-journal for the register's own journal).
-	if err := (Output{Path: dest, Register: s.path, Backup: true}).Check(); err != nil {
+	if err := (outfile.Output{Path: dest, Register: s.path, Backup: true}).Check(); err != nil {
 		if fileExists(dest) {
 			return fmt.Errorf("%w (%w)", err, fs.ErrExist)
 		}

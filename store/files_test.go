@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"sodoan/outfile"
 )
 
 func writeString(s string) func(io.Writer) error {
@@ -17,18 +19,18 @@ func writeString(s string) func(io.Writer) error {
 func TestWriteFile(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "bao-cao", "2026")
 	path := filepath.Join(dir, "danh-sach.pdf")
-	if err := WriteFile(path, writeString("bản đầu")); err != nil {
+	if err := outfile.WriteFile(path, writeString("bản đầu")); err != nil {
 		t.Fatal(err)
 	}
 	// A write that fails half-way leaves the earlier file whole and no
 	// temporary file behind.
 	boom := errors.New("hết giấy")
-	err := Output{Path: path, Replace: true}.Write(func(w io.Writer) error { io.WriteString(w, "bản hỏng"); return boom })
+	err := outfile.Output{Path: path, Replace: true}.Write(func(w io.Writer) error { io.WriteString(w, "bản hỏng"); return boom })
 	if !errors.Is(err, boom) {
 		t.Fatalf("error %v", err)
 	}
 	// So does a writer that panics (a PDF library fault): an error, no file.
-	err = Output{Path: path, Replace: true}.Write(func(w io.Writer) error { io.WriteString(w, "bản hỏng"); panic("index out of range") })
+	err = outfile.Output{Path: path, Replace: true}.Write(func(w io.Writer) error { io.WriteString(w, "bản hỏng"); panic("index out of range") })
 	if err == nil {
 		t.Fatal("a panicking writer gave no error")
 	}
@@ -62,7 +64,7 @@ func TestOutputRefusesRegister(t *testing.T) {
 	must(os.Symlink(reg, filepath.Join(other, "link.pdf")))
 	must(os.Symlink(dir, filepath.Join(other, "dirlink")))
 	must(os.Link(reg, filepath.Join(other, "hard.pdf")))
-	must(os.MkdirAll(filepath.Join(dir, BackupsFolderName, "2026"), 0o755))
+	must(os.MkdirAll(filepath.Join(dir, outfile.BackupsFolderName, "2026"), 0o755))
 	backup := filepath.Join(other, "sao-luu-cu.db")
 	must(s.Backup(ctx, backup))
 	t.Chdir(dir)
@@ -74,33 +76,33 @@ func TestOutputRefusesRegister(t *testing.T) {
 		reg + "-wal", reg + "-shm", reg + "-journal", "./so-doan.db-journal",
 		filepath.Join(other, "link.pdf"), filepath.Join(other, "dirlink", "so-doan.db"),
 		filepath.Join(other, "hard.pdf"),
-		filepath.Join(dir, BackupsFolderName, "bao-cao.pdf"), filepath.Join(dir, BackupsFolderName, "2026", "moi.xlsx"),
-		filepath.Join(other, "dirlink", BackupsFolderName, "x.pdf"),
+		filepath.Join(dir, outfile.BackupsFolderName, "bao-cao.pdf"), filepath.Join(dir, outfile.BackupsFolderName, "2026", "moi.xlsx"),
+		filepath.Join(other, "dirlink", outfile.BackupsFolderName, "x.pdf"),
 		backup, backup + "-wal",
 	} {
 		for _, replace := range []bool{false, true} {
 			out := s.Output(path, replace)
-			if err := out.Check(); !errors.Is(err, ErrOutputIsRegister) {
+			if err := out.Check(); !errors.Is(err, outfile.ErrOutputIsRegister) {
 				t.Errorf("Check(%s, replace %v) = %v, want ErrOutputIsRegister", path, replace, err)
 			}
-			if err := out.Write(writeString("%PDF-1.4")); !errors.Is(err, ErrOutputIsRegister) {
+			if err := out.Write(writeString("%PDF-1.4")); !errors.Is(err, outfile.ErrOutputIsRegister) {
 				t.Errorf("Write(%s, replace %v) = %v, want ErrOutputIsRegister", path, replace, err)
 			}
 		}
 	}
 	// Where names ignore case, SO-DOAN.DB is the register.
-	defer func(f bool) { foldPaths = f }(foldPaths)
-	foldPaths = true
-	if err := s.Output(filepath.Join(dir, "SO-DOAN.DB"), true).Check(); !errors.Is(err, ErrOutputIsRegister) {
+	defer func(f bool) { outfile.FoldPaths = f }(outfile.FoldPaths)
+	outfile.FoldPaths = true
+	if err := s.Output(filepath.Join(dir, "SO-DOAN.DB"), true).Check(); !errors.Is(err, outfile.ErrOutputIsRegister) {
 		t.Errorf("SO-DOAN.DB: %v", err)
 	}
-	if err := s.Output(filepath.Join(dir, "Sao-Luu", "x.pdf"), true).Check(); !errors.Is(err, ErrOutputIsRegister) {
+	if err := s.Output(filepath.Join(dir, "Sao-Luu", "x.pdf"), true).Check(); !errors.Is(err, outfile.ErrOutputIsRegister) {
 		t.Errorf("Sao-Luu/x.pdf: %v", err)
 	}
 	// Where names follow Windows' rules, "so-doan.db. " is the register
 	// and a stream of it is refused.
-	defer func(w bool) { windowsNames = w }(windowsNames)
-	windowsNames = true
+	defer func(w bool) { outfile.WindowsNames = w }(outfile.WindowsNames)
+	outfile.WindowsNames = true
 	for _, path := range []string{filepath.Join(dir, "so-doan.db-wal. "), filepath.Join(dir, "so-doan.db-journal..."), filepath.Join(dir, "so-doan.db:bao-cao.pdf")} {
 		if err := s.Output(path, true).Check(); err == nil {
 			t.Errorf("%q: accepted", path)
@@ -115,11 +117,11 @@ func TestOutputRefusesRegister(t *testing.T) {
 		t.Fatalf("register after the attempts: %q, %v", v, err)
 	}
 	// A backup goes in the backups folder, never onto the register.
-	if err := s.Backup(ctx, filepath.Join(dir, BackupsFolderName, "2026", "sao-luu.db")); err != nil {
+	if err := s.Backup(ctx, filepath.Join(dir, outfile.BackupsFolderName, "2026", "sao-luu.db")); err != nil {
 		t.Errorf("a backup in the backups folder: %v", err)
 	}
 	for _, path := range []string{reg + "-journal", "./so-doan.db-shm", filepath.Join(other, "link.pdf")} {
-		if err := s.Backup(ctx, path); !errors.Is(err, ErrOutputIsRegister) {
+		if err := s.Backup(ctx, path); !errors.Is(err, outfile.ErrOutputIsRegister) {
 			t.Errorf("backup onto %s: %v", path, err)
 		}
 	}
@@ -135,8 +137,8 @@ func TestOutputExisting(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := s.Output(precious, false).Write(writeString("mới"))
-	var oe *OutputError
-	if !errors.Is(err, ErrOutputExists) || !errors.As(err, &oe) || oe.Path != precious {
+	var oe *outfile.OutputError
+	if !errors.Is(err, outfile.ErrOutputExists) || !errors.As(err, &oe) || oe.Path != precious {
 		t.Fatalf("existing file without replace: %v", err)
 	}
 	if got, _ := os.ReadFile(precious); string(got) != "quý" {
@@ -148,7 +150,7 @@ func TestOutputExisting(t *testing.T) {
 	if got, _ := os.ReadFile(precious); string(got) != "mới" {
 		t.Fatalf("not replaced: %q", got)
 	}
-	if err := s.Output(dir, true).Check(); err == nil || errors.Is(err, ErrOutputExists) {
+	if err := s.Output(dir, true).Check(); err == nil || errors.Is(err, outfile.ErrOutputExists) {
 		t.Fatalf("a folder: %v", err)
 	}
 	if err := s.Output("", true).Check(); err == nil {

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"sodoan/outfile"
+
 	"sodoan/domain"
 
 	"modernc.org/sqlite"
@@ -104,14 +106,14 @@ func inspect(path string) (fileKind, error) {
 		return 0, fmt.Errorf("mở sổ %s: %w", path, err)
 	}
 	defer f.Close()
-	head := make([]byte, len(sqliteMagic))
+	head := make([]byte, len(outfile.SqliteMagic))
 	n, err := io.ReadFull(f, head)
 	if fi.Size() <= 64<<10 && !bytes.ContainsFunc(head[:n], func(r rune) bool { return r != 0 }) {
 		// Zeros where the header goes, in a small file: a register
 		// another process is creating this moment (or nothing at all).
 		return fileEmpty, nil
 	}
-	if err != nil || !bytes.Equal(head, sqliteMagic) {
+	if err != nil || !bytes.Equal(head, outfile.SqliteMagic) {
 		return 0, fmt.Errorf("tệp %s %w (không phải tệp dữ liệu SQLite)", path, ErrNotRegister)
 	}
 	return fileSQLite, nil

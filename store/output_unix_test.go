@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+
+	"sodoan/outfile"
 )
 
 // TestOutputPrivate is finding 11 of issue 9: documents and exports hold
@@ -18,7 +20,7 @@ func TestOutputPrivate(t *testing.T) {
 	dir := t.TempDir()
 	for _, replace := range []bool{false, true} {
 		path := filepath.Join(dir, "danh-sach.pdf")
-		if err := (Output{Path: path, Replace: replace}).Write(writeString("x")); err != nil {
+		if err := (outfile.Output{Path: path, Replace: replace}).Write(writeString("x")); err != nil {
 			t.Fatal(err)
 		}
 		fi, err := os.Stat(path)

@@ -27,7 +27,7 @@ import (
 // Symbols that are not letters belong in an icon instead.
 func TestEveryDrawnCharacterIsInTheBundledFont(t *testing.T) {
 	runes := map[rune][]string{} // character → where it was found
-	inspectSources(t, []string{".", "../domain", "../store"}, func(fset *token.FileSet, n ast.Node) bool {
+	inspectSources(t, []string{".", "../domain", "../outfile", "../store"}, func(fset *token.FileSet, n ast.Node) bool {
 		lit, ok := n.(*ast.BasicLit)
 		if !ok || (lit.Kind != token.STRING && lit.Kind != token.CHAR) {
 			return true

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/outfile"
+
 	"sodoan/assets"
 	"sodoan/domain"
 	"sodoan/sheet"
@@ -237,7 +239,7 @@ func TestEnglishCoversTheWindow(t *testing.T) {
 // included, and in Vietnamese as the store wrote it.
 func TestErrorsInEnglish(t *testing.T) {
 	reg := filepath.Join(t.TempDir(), "so.db")
-	err := store.Output{Path: reg, Register: reg}.Write(func(io.Writer) error { return nil })
+	err := outfile.Output{Path: reg, Register: reg}.Write(func(io.Writer) error { return nil })
 	if err == nil {
 		t.Fatal("writing over the register was allowed")
 	}

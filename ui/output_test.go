@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/outfile"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
@@ -61,7 +63,7 @@ func TestReportAsksBeforeReplacing(t *testing.T) {
 		t.Fatal(err)
 	}
 	generate("Giữ tệp cũ")
-	if !errors.Is(genErr, store.ErrNotReplaced) {
+	if !errors.Is(genErr, outfile.ErrNotReplaced) {
 		t.Fatalf("keeping the file: %v", genErr)
 	}
 	if got, _ := os.ReadFile(first); string(got) != "bản cũ" {

@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/text/unicode/norm"
+	"sodoan/outfile"
 
-	"sodoan/store"
+	"golang.org/x/text/unicode/norm"
 )
 
 // TestPassphraseNFC: a Vietnamese passphrase is the same whether its
@@ -55,7 +55,7 @@ func TestManifestNamesAnotherUnit(t *testing.T) {
 	for i, c := range []struct{ unit, upper string }{{"BCH ĐOÀN PHƯỜNG 2", u.UpperBody}, {u.Name, "TỈNH ĐOÀN KHÁC"}} {
 		m := Manifest{Format: FormatVersion, RegisterID: id, Unit: c.unit, UpperBody: c.upper, Made: time.Now().UTC()}
 		pkg := filepath.Join(dir, fmt.Sprintf("gia-%d.sodoan", i))
-		if err := writePackage(store.Output{Path: pkg}, pass, &m, snap); err != nil {
+		if err := writePackage(outfile.Output{Path: pkg}, pass, &m, snap); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := Import(ctx, cons, pkg, pass); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "sổ trong gói là") {

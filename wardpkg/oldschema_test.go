@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/outfile"
+
 	"sodoan/domain"
 	"sodoan/store"
 )
@@ -80,7 +82,7 @@ func oldPackage(t *testing.T, dir string, n int, unit, id string) (string, Manif
 	db.Close()
 	m := Manifest{Format: FormatVersion, App: "Sổ Đoàn", RegisterID: id, Unit: unit, Made: time.Date(2026, 1, 10, 8, 0, n, 0, time.UTC)}
 	pkg := filepath.Join(dir, fmt.Sprintf("cu-%d.sodoan", n))
-	if err := writePackage(store.Output{Path: pkg}, pass, &m, reg); err != nil {
+	if err := writePackage(outfile.Output{Path: pkg}, pass, &m, reg); err != nil {
 		t.Fatal(err)
 	}
 	if m.Schema != n {

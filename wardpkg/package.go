@@ -31,6 +31,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"sodoan/outfile"
+
 	"sodoan/domain"
 
 	"filippo.io/age"
@@ -211,7 +213,7 @@ func Export(ctx context.Context, st *store.Store, out, passphrase string, replac
 
 // writePackage fills in the manifest's schema, size and digest from the
 // register file snap and writes the package.
-func writePackage(out store.Output, passphrase string, m *Manifest, snap string) error {
+func writePackage(out outfile.Output, passphrase string, m *Manifest, snap string) error {
 	f, err := os.Open(snap)
 	if err != nil {
 		return fmt.Errorf("đọc bản chép của sổ: %w", err)

@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/outfile"
+
 	"sodoan/domain"
 	"sodoan/store"
 )
@@ -355,7 +357,7 @@ func TestNewerSchema(t *testing.T) {
 	id, _ := w.RegisterID(ctx)
 	m := Manifest{Format: FormatVersion, RegisterID: id, Unit: "BCH ĐOÀN PHƯỜNG 1", Made: time.Now().UTC()}
 	pkg := filepath.Join(dir, "newer.sodoan")
-	if err := writePackage(store.Output{Path: pkg}, pass, &m, snap); err != nil {
+	if err := writePackage(outfile.Output{Path: pkg}, pass, &m, snap); err != nil {
 		t.Fatal(err)
 	}
 	if m.Schema != store.SchemaVersion+1 {
@@ -373,7 +375,7 @@ func TestNewerSchema(t *testing.T) {
 	}
 	// A newer package format too.
 	m2 := Manifest{Format: FormatVersion + 1, RegisterID: id, Unit: "BCH ĐOÀN PHƯỜNG 1", Made: time.Now().UTC()}
-	if err := writePackage(store.Output{Path: pkg, Replace: true}, pass, &m2, snapshotOf(t, w, dir, "cur.db")); err != nil {
+	if err := writePackage(outfile.Output{Path: pkg, Replace: true}, pass, &m2, snapshotOf(t, w, dir, "cur.db")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Import(ctx, cons, pkg, pass); !errors.Is(err, ErrNewer) {

@@ -10,8 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/outfile"
+
 	"sodoan/domain"
-	"sodoan/store"
 )
 
 // smallWard makes a 60-member demo register in a temporary folder.
@@ -49,7 +50,7 @@ func TestOutNeverTheRegister(t *testing.T) {
 	}
 	t.Chdir(dir)
 	for _, out := range []string{db, "so.db", "./so.db", "sub/../so.db", db + "-wal", "so.db-shm", link,
-		filepath.Join(dir, store.BackupsFolderName, "x.pdf")} {
+		filepath.Join(dir, outfile.BackupsFolderName, "x.pdf")} {
 		for _, args := range [][]string{
 			{"report", "clubs", "--out", out},
 			{"report", "clubs", "--out", out, "--force"},
@@ -58,7 +59,7 @@ func TestOutNeverTheRegister(t *testing.T) {
 			{"members", "list", "--format", "xlsx", "--out", out, "--force"},
 		} {
 			_, _, err := cli(t, append([]string{"--db", db}, args...)...)
-			if !errors.Is(err, store.ErrOutputIsRegister) {
+			if !errors.Is(err, outfile.ErrOutputIsRegister) {
 				t.Errorf("%v: %v, want ErrOutputIsRegister", args, err)
 			}
 		}
@@ -76,7 +77,7 @@ func TestOutNeverTheRegister(t *testing.T) {
 		{"report", "clubs", "--out", precious},
 		{"members", "list", "--format", "xlsx", "--out", precious},
 	} {
-		if _, _, err := cli(t, append([]string{"--db", db}, args...)...); !errors.Is(err, store.ErrOutputExists) {
+		if _, _, err := cli(t, append([]string{"--db", db}, args...)...); !errors.Is(err, outfile.ErrOutputExists) {
 			t.Errorf("%v: %v, want ErrOutputExists", args, err)
 		}
 	}

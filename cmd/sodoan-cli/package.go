@@ -8,6 +8,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"sodoan/outfile"
+
 	"sodoan/domain"
 	"sodoan/store"
 	"sodoan/wardpkg"
@@ -46,7 +48,7 @@ func packageExportFlags(fs *flag.FlagSet) Run {
 		if err != nil {
 			return err
 		}
-		if store.SameFile(*out, *pf) {
+		if outfile.SameFile(*out, *pf) {
 			return fmt.Errorf("package export: --out %s là chính tệp mật khẩu: gói sẽ ghi đè mật khẩu; hãy chọn tên khác cho gói", *out)
 		}
 		m, err := wardpkg.Export(ctx, st, *out, pass, *force)

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 
+	"sodoan/outfile"
+
 	"sodoan/domain"
 	"sodoan/sheet"
 	"sodoan/store"
@@ -61,7 +63,7 @@ func escapeAll(rec []string) []string {
 // exportMembers writes the people of f to out; the path is checked before
 // the register is read (never the register, an existing file only with
 // --force).
-func exportMembers(ctx context.Context, st *store.Store, f store.MemberFilter, out store.Output, personal bool, stdout io.Writer) error {
+func exportMembers(ctx context.Context, st *store.Store, f store.MemberFilter, out outfile.Output, personal bool, stdout io.Writer) error {
 	if err := out.Check(); err != nil {
 		return err
 	}
@@ -181,7 +183,7 @@ func importMembersFlags(fs *flag.FlagSet) Run {
 			return fmt.Errorf("import members: thiếu tệp cần nhập (.xlsx, .csv)")
 		}
 		path := args[0]
-		var rejected store.Output
+		var rejected outfile.Output
 		if *errorsOut != "" {
 			// Checked first: never the register, an existing file only with --force.
 			rejected = st.Output(*errorsOut, *force)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/outfile"
+
 	"sodoan/domain"
 
 	"github.com/xuri/excelize/v2"
@@ -138,14 +140,14 @@ func TestExportMembersCLI(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Never over a file without --force, never onto the register.
-	if _, _, err := cli(t, "--db", db, "export", "members", "--out", plain); !errors.Is(err, store.ErrOutputExists) {
+	if _, _, err := cli(t, "--db", db, "export", "members", "--out", plain); !errors.Is(err, outfile.ErrOutputExists) {
 		t.Errorf("export over an existing file: %v", err)
 	}
 	if _, _, err := cli(t, "--db", db, "export", "members", "--out", plain, "--force"); err != nil {
 		t.Errorf("export --force: %v", err)
 	}
 	for _, args := range [][]string{{"export", "members", "--out", db}, {"export", "clubs", "--out", db}, {"import", "members", plain, "--errors", db}} {
-		if _, _, err := cli(t, append([]string{"--db", db}, args...)...); !errors.Is(err, store.ErrOutputIsRegister) {
+		if _, _, err := cli(t, append([]string{"--db", db}, args...)...); !errors.Is(err, outfile.ErrOutputIsRegister) {
 			t.Errorf("%v: %v", args, err)
 		}
 	}
