@@ -4,10 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"sodoan/internal/testtool"
 
 	"sodoan/domain"
 	"sodoan/report"
@@ -159,17 +160,5 @@ func TestFromRegister(t *testing.T) {
 // pdfFile writes a document into a temporary file and returns its path.
 func pdfFile(t *testing.T, name string, write func(io.Writer) error) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), name+".pdf")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		t.Fatalf("write %s: %v", name, err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return testtool.WritePDF(t, name, write)
 }

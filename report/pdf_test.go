@@ -4,9 +4,7 @@ import (
 	"encoding/xml"
 	"io"
 	"math"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -24,19 +22,7 @@ import (
 // pdfFile writes a document into a temporary file and returns its path.
 func pdfFile(t *testing.T, name string, write func(io.Writer) error) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), name+".pdf")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		t.Fatalf("write %s: %v", name, err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return testtool.WritePDF(t, name, write)
 }
 
 func poppler(t *testing.T, tool string, args ...string) string {

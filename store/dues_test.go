@@ -66,3 +66,21 @@ func TestDuesCategoryKept(t *testing.T) {
 		t.Errorf("ordered by dues category: %v", list)
 	}
 }
+
+// TestSortOnlyByCatalogKeys: a sort key that is not a catalog field's (an
+// SQL fragment, a Go name, empty text with spaces) never reaches the SQL:
+// the list comes in name order, with no error.
+func TestSortOnlyByCatalogKeys(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	for _, given := range []string{"Bình", "An"} {
+		mustNil(t, s.SavePerson(ctx, &domain.Person{FamilyName: "Lê", GivenName: given, Gender: domain.Male,
+			BirthDate: domain.MustDate(2000, 1, 2), FederationMember: true}))
+	}
+	for _, key := range []string{"gender; DROP TABLE people", "DuesCategory", " ", "p.id", "dues_category--"} {
+		list, err := s.ListMembers(ctx, MemberFilter{Sort: SortField(key)})
+		if err != nil || len(list) != 2 || list[0].GivenName != "An" {
+			t.Errorf("sort %q: %v %v", key, list, err)
+		}
+	}
+}

@@ -8,7 +8,10 @@ package testtool
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"testing"
 )
 
@@ -48,4 +51,23 @@ func missing(program string) string {
 		pkg = "chứa " + program
 	}
 	return fmt.Sprintf("%s không có trên máy: cài gói Debian %s (make test tự cài): %v", program, pkg, err)
+}
+
+// WritePDF writes a document (write) into a temporary file named name.pdf
+// and returns its path, for a test to read it back with poppler.
+func WritePDF(t testing.TB, name string, write func(io.Writer) error) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name+".pdf")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		t.Fatalf("write %s: %v", name, err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
