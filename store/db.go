@@ -108,6 +108,11 @@ func (s *Store) migrateTo(ctx context.Context, n int, id string) error {
 			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 				return fmt.Errorf("đọc phiên bản sổ: %w", err)
 			}
+			if v < 0 {
+				// Opening refuses such a file; this guards the index below
+				// should another path ever reach here.
+				return fmt.Errorf("số lược đồ %d không do Sổ Đoàn ghi: %w", v, ErrNotRegister)
+			}
 			if v >= n {
 				done = true
 				return nil
@@ -210,6 +215,13 @@ func (s *Store) Check(ctx context.Context) (version int, problems []string, err 
 	}
 	if version != len(migrations) {
 		problems = append(problems, fmt.Sprintf("lược đồ %d, cần %d", version, len(migrations)))
+	}
+	if version >= 1 && version <= len(migrations) {
+		objs, err := schemaProblems(ctx, s.db, version)
+		if err != nil {
+			return version, problems, err
+		}
+		problems = append(problems, objs...)
 	}
 	return version, problems, nil
 }

@@ -245,8 +245,22 @@ func (s *Store) open(ctx context.Context, o OpenOptions, isNew bool) error {
 		// process creating the same register may have just made).
 	case v == 0 || tables < len(registerTables):
 		return fmt.Errorf("tệp %s %w (cơ sở dữ liệu SQLite khác)", s.path, ErrNotRegister)
+	case v < 0:
+		// Sổ Đoàn never writes a negative schema number: someone else did.
+		return fmt.Errorf("tệp %s %w của phiên bản này (số lược đồ %d không do Sổ Đoàn ghi)", s.path, ErrNotRegister, v)
 	case v > len(migrations):
 		return fmt.Errorf("sổ %s được tạo bởi phiên bản Sổ Đoàn mới hơn (lược đồ %d, bản này hiểu đến %d): hãy cập nhật phần mềm", s.path, v, len(migrations))
+	}
+	if v > 0 {
+		// Before anything runs on the file (a migration, a backup's
+		// copy): a trigger or view the program did not make is refused.
+		problems, err := schemaProblems(ctx, s.db, v)
+		if err != nil {
+			return fmt.Errorf("tệp %s: %w", s.path, err)
+		}
+		if len(problems) > 0 {
+			return errForeignSchema(s.path, problems)
+		}
 	}
 	if s.readOnly {
 		if v < len(migrations) && !o.AnyVersion {

@@ -88,6 +88,15 @@ func (s *Store) Restore(ctx context.Context, src string) (Restored, error) {
 	if err := s.copyFrom(ctx, src); err != nil {
 		return r, fmt.Errorf("khôi phục từ %s: %w (sổ vẫn như trước khi khôi phục)", src, err)
 	}
+	// The file may have changed since it was checked (a stick still being
+	// written): what was copied is checked again, and undone if it is not
+	// a register of the program's own schema.
+	if err := s.ownSchema(ctx); err != nil {
+		if uerr := s.copyFrom(ctx, r.Before.Path); uerr != nil {
+			return r, fmt.Errorf("khôi phục từ %s: %w; trả lại sổ cũ không được: %w (sổ trước khi khôi phục được giữ ở %s)", src, err, uerr, r.Before.Path)
+		}
+		return r, fmt.Errorf("khôi phục từ %s: %w (sổ vẫn như trước khi khôi phục)", src, err)
+	}
 	if err := s.migrate(ctx, id); err != nil {
 		return r, fmt.Errorf("khôi phục từ %s: %w (sổ trước khi khôi phục được giữ ở %s)", src, err, r.Before.Path)
 	}
