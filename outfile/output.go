@@ -64,6 +64,10 @@ const BackupsFolderName = "sao-luu"
 // registerSuffixes are the companion files SQLite keeps beside a database.
 var registerSuffixes = []string{"-wal", "-shm", "-journal"}
 
+// lockSuffix names the file beside a register that tells which process
+// holds it (store.LockPath).
+const lockSuffix = ".lock"
+
 // sqliteMagic starts every SQLite database file.
 var SqliteMagic = []byte("SQLite format 3\x00")
 
@@ -122,7 +126,7 @@ func (o Output) Check() error {
 		if err != nil {
 			return refuse(nil, "%v", err)
 		}
-		for _, suffix := range append([]string{""}, registerSuffixes...) {
+		for _, suffix := range append([]string{"", lockSuffix}, registerSuffixes...) {
 			if sameFile(target, reg+suffix) {
 				return refuse(ErrOutputIsRegister, "đây là sổ đang mở (%s)", filepath.Base(reg)+suffix)
 			}
@@ -138,7 +142,7 @@ func (o Output) Check() error {
 		}
 	}
 	// A database's companion file, whatever register is open.
-	for _, suffix := range registerSuffixes {
+	for _, suffix := range append([]string{lockSuffix}, registerSuffixes...) {
 		if hasSuffixFold(target, suffix) && isSQLite(target[:len(target)-len(suffix)]) {
 			return refuse(ErrOutputIsRegister, "đây là tệp đi kèm của cơ sở dữ liệu %s", filepath.Base(target[:len(target)-len(suffix)]))
 		}
@@ -151,6 +155,11 @@ func (o Output) Check() error {
 		return refuse(nil, "%v", err)
 	case fi.IsDir():
 		return refuse(nil, "đây là một thư mục")
+	case !fi.Mode().IsRegular():
+		// A device (/dev/full), a FIFO or a socket: writing the temporary
+		// file over it would replace the device with a file, and a FIFO
+		// blocks for ever.
+		return refuse(nil, "đây không phải tệp thường (thiết bị, ống dẫn hoặc socket)")
 	case isSQLite(target):
 		return refuse(ErrOutputIsRegister, "đây là một cơ sở dữ liệu (sổ hoặc bản sao lưu)")
 	case !o.Replace:

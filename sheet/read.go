@@ -1,6 +1,8 @@
 package sheet
 
 import (
+	"sodoan/outfile"
+
 	"archive/zip"
 	"bufio"
 	"bytes"
@@ -51,6 +53,9 @@ type source struct {
 // sniff tells the format from the file's first bytes (an .xlsx renamed
 // .xls is still read), falling back on the extension.
 func sniff(path string) (Format, error) {
+	if err := outfile.Regular(path); err != nil {
+		return "", fmt.Errorf("mở tệp: %w", err)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return "", fmt.Errorf("mở tệp %s: %w", filepath.Base(path), err)

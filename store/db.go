@@ -217,7 +217,7 @@ func (s *Store) Check(ctx context.Context) (version int, problems []string, err 
 		problems = append(problems, fmt.Sprintf("lược đồ %d, cần %d", version, len(migrations)))
 	}
 	if version >= 1 && version <= len(migrations) {
-		objs, err := schemaProblems(ctx, s.db, version)
+		objs, err := schemaProblems(ctx, s.db)
 		if err != nil {
 			return version, problems, err
 		}

@@ -254,7 +254,7 @@ func (s *Store) open(ctx context.Context, o OpenOptions, isNew bool) error {
 	if v > 0 {
 		// Before anything runs on the file (a migration, a backup's
 		// copy): a trigger or view the program did not make is refused.
-		problems, err := schemaProblems(ctx, s.db, v)
+		problems, err := schemaProblems(ctx, s.db)
 		if err != nil {
 			return fmt.Errorf("tệp %s: %w", s.path, err)
 		}

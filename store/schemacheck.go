@@ -103,20 +103,29 @@ type queryer interface {
 
 // schemaObjects reads sqlite_master.
 func schemaObjects(ctx context.Context, q queryer) ([]schemaObject, error) {
-	rows, err := q.QueryContext(ctx, `SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name`)
+	_, objs, err := readSchema(ctx, q)
+	return objs, err
+}
+
+// readSchema reads the schema version and sqlite_master in one statement,
+// so in one snapshot: another process creating the same register may
+// commit its migrations between two reads.
+func readSchema(ctx context.Context, q queryer) (int, []schemaObject, error) {
+	rows, err := q.QueryContext(ctx, `SELECT (SELECT user_version FROM pragma_user_version), type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name`)
 	if err != nil {
-		return nil, fmt.Errorf("đọc lược đồ: %w", err)
+		return 0, nil, fmt.Errorf("đọc lược đồ: %w", err)
 	}
 	defer rows.Close()
 	var out []schemaObject
+	v := 0
 	for rows.Next() {
 		var o schemaObject
-		if err := rows.Scan(&o.Type, &o.Name, &o.SQL); err != nil {
-			return nil, fmt.Errorf("đọc lược đồ: %w", err)
+		if err := rows.Scan(&v, &o.Type, &o.Name, &o.SQL); err != nil {
+			return 0, nil, fmt.Errorf("đọc lược đồ: %w", err)
 		}
 		out = append(out, o)
 	}
-	return out, rows.Err()
+	return v, out, rows.Err()
 }
 
 // normalSQL compares statement texts whatever their spacing and case.
@@ -124,16 +133,17 @@ func normalSQL(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-// schemaProblems compares the schema of the register (at version v) with
-// the program's: an object the program does not make, a trigger or view
-// whose text differs, and a table the program makes that is missing. The
-// lines name each object.
-func schemaProblems(ctx context.Context, q queryer, v int) ([]string, error) {
-	want, err := expectedSchema(ctx, v)
-	if err != nil {
+// schemaProblems compares the schema of the register with the program's
+// at the register's version: an object the program does not make, a
+// trigger or view whose text differs, and a table the program makes that
+// is missing. The lines name each object. An empty register (version 0,
+// being created) has none.
+func schemaProblems(ctx context.Context, q queryer) ([]string, error) {
+	v, have, err := readSchema(ctx, q)
+	if err != nil || v == 0 {
 		return nil, err
 	}
-	have, err := schemaObjects(ctx, q)
+	want, err := expectedSchema(ctx, v)
 	if err != nil {
 		return nil, err
 	}
@@ -183,7 +193,7 @@ func (s *Store) ownSchema(ctx context.Context) error {
 	if v < 1 || v > len(migrations) {
 		return fmt.Errorf("số lược đồ %d không do Sổ Đoàn ghi: %w", v, ErrNotRegister)
 	}
-	problems, err := schemaProblems(ctx, s.db, v)
+	problems, err := schemaProblems(ctx, s.db)
 	if err != nil {
 		return err
 	}

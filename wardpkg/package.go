@@ -142,6 +142,8 @@ func ReadPassphrase(path string) (string, error) {
 		return "", fmt.Errorf("đọc tệp mật khẩu %s: %w", path, err)
 	case fi.IsDir():
 		return "", fmt.Errorf("tệp mật khẩu %s là một thư mục: %w", path, ErrBadPassphrase)
+	case !fi.Mode().IsRegular():
+		return "", fmt.Errorf("tệp mật khẩu %s %w", path, outfile.ErrNotRegular)
 	}
 	f, err := os.Open(path)
 	if err != nil {

@@ -1,6 +1,8 @@
 package wardpkg
 
 import (
+	"sodoan/outfile"
+
 	"archive/tar"
 	"bufio"
 	"compress/gzip"
@@ -73,6 +75,8 @@ func unpack(path, passphrase string, accept func(Manifest) error, dest string) e
 		return fmt.Errorf("mở gói %s: %w", path, err)
 	case fi.IsDir():
 		return fmt.Errorf("%s là một thư mục, %w: hãy chọn tệp .sodoan phường gửi", path, ErrNotPackage)
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("gói %s %w: hãy chọn tệp .sodoan phường gửi", path, outfile.ErrNotRegular)
 	}
 	f, err := os.Open(path)
 	if err != nil {
