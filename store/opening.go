@@ -189,6 +189,17 @@ func OpenWith(path string, o OpenOptions) (*Store, error) {
 				return nil, fmt.Errorf("tạo thư mục %s: %w", dir, err)
 			}
 		}
+		// Made here, 0600, before SQLite makes it with the umask's 0644:
+		// the register holds members' personal data, and SQLite gives its
+		// -wal and -shm files the register's own mode. Another process
+		// creating it this moment is no error.
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil && !errors.Is(err, os.ErrExist) {
+			return nil, fmt.Errorf("tạo sổ %s: %w", path, err)
+		}
+		if f != nil {
+			f.Close()
+		}
 		isNew = true
 	case fileEmpty:
 		if !o.Create || o.ReadOnly {

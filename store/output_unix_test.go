@@ -3,6 +3,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -88,5 +89,26 @@ func TestOneWriterWhateverThePath(t *testing.T) {
 	}
 	if err := outfile.Regular(fifo); !errors.Is(err, outfile.ErrNotRegular) {
 		t.Fatalf("a FIFO as input: %v", err)
+	}
+}
+
+// A new register and the files SQLite keeps beside it are the user's
+// alone, whatever the umask (issue 18, finding 5: they were 0644).
+func TestRegisterPrivate(t *testing.T) {
+	old := syscall.Umask(0o022)
+	defer syscall.Umask(old)
+	for _, o := range []OpenOptions{{Create: true}, {Create: true, Exclusive: true}} {
+		path := filepath.Join(t.TempDir(), "so.db")
+		s, err := OpenWith(path, o)
+		mustNil(t, err)
+		mustNil(t, s.SetSetting(context.Background(), "unit.name", "Đoàn phường 1"))
+		for _, name := range []string{path, path + "-wal", path + "-shm"} {
+			fi, err := os.Stat(name)
+			mustNil(t, err)
+			if fi.Mode().Perm() != 0o600 {
+				t.Errorf("%+v: %s mode %v, want 0600", o, filepath.Base(name), fi.Mode().Perm())
+			}
+		}
+		mustNil(t, s.Close())
 	}
 }
