@@ -225,3 +225,15 @@ func (s *Store) Check(ctx context.Context) (version int, problems []string, err 
 	}
 	return version, problems, nil
 }
+
+// erasedFromLog copies the write-ahead log into the register and empties
+// it: the log keeps the pages as they were before the last writes, the
+// erased person's among them, until a checkpoint resets it. A reader still
+// on an older snapshot only delays it to the next erasure or the close.
+func (s *Store) erasedFromLog(ctx context.Context) error {
+	var busy, logged, moved int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logged, &moved); err != nil {
+		return fmt.Errorf("xóa hẳn khỏi nhật ký ghi: %w", err)
+	}
+	return nil
+}

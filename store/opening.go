@@ -139,6 +139,10 @@ func dsn(path string, readOnly, immutable bool) string {
 	q.Add("_pragma", "foreign_keys(1)")
 	if !readOnly {
 		q.Add("_pragma", "synchronous(NORMAL)")
+		// What is deleted is overwritten with zeros, not left in free
+		// pages: a person erased for good (Nghị định 13/2023) must not be
+		// readable in the file.
+		q.Add("_pragma", "secure_delete(1)")
 	}
 	// Reading pages through the OS's mapping of the file, and a larger page
 	// cache, spare the system calls that dominate paging through a large ward.

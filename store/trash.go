@@ -630,7 +630,26 @@ func jsonInts(ids []int64) string {
 // the history of their personal data goes too (Nghị định 13/2023/NĐ-CP):
 // history keeps only that person number N was deleted for good.
 func (s *Store) PurgeTrash(ctx context.Context, kind domain.TrashKind, id int64) error {
-	return s.write(ctx, func(w *writeTx) error { return purge(ctx, w, kind, id) })
+	err := s.write(ctx, func(w *writeTx) error {
+		if err := purge(ctx, w, kind, id); err != nil {
+			return err
+		}
+		return mergeSearchIndex(w)
+	})
+	if err != nil {
+		return err
+	}
+	return s.erasedFromLog(ctx)
+}
+
+// mergeSearchIndex rewrites the search index without the entries of the
+// people deleted: a contentless index only marks them deleted, and their
+// tokens (the CCCD, the phone) stay readable in its pages until a merge.
+func mergeSearchIndex(w *writeTx) error {
+	if err := w.Derived(`INSERT INTO people_fts(people_fts) VALUES ('optimize')`); err != nil {
+		return fmt.Errorf("gộp chỉ mục tìm kiếm: %w", err)
+	}
+	return nil
 }
 
 func purge(ctx context.Context, w *writeTx, kind domain.TrashKind, id int64) error {
@@ -700,10 +719,18 @@ func (s *Store) EmptyTrash(ctx context.Context) (int, error) {
 				n++
 			}
 		}
-		return nil
+		if n == 0 {
+			return nil
+		}
+		return mergeSearchIndex(w)
 	})
 	if err != nil {
 		return 0, err
+	}
+	if n > 0 {
+		if err := s.erasedFromLog(ctx); err != nil {
+			return n, err
+		}
 	}
 	return n, nil
 }
