@@ -28,6 +28,9 @@ const (
 	BackupBeforeImport    BackupReason = "truoc-nhap"      // before an import
 	BackupBeforeRestore   BackupReason = "truoc-khoi-phuc" // the register replaced by a restore
 	BackupBeforeMigration BackupReason = "truoc-nang-cap"  // before a schema upgrade
+	// A damaged register kept byte for byte before a restore replaced
+	// it; never counted nor deleted by the rotation.
+	BackupDamaged BackupReason = "so-hong"
 )
 
 // Label is the reason in Vietnamese.
@@ -41,6 +44,8 @@ func (r BackupReason) Label() string {
 		return "Trước khi khôi phục"
 	case BackupBeforeMigration:
 		return "Trước khi nâng cấp"
+	case BackupDamaged:
+		return "Sổ hỏng, giữ lại khi khôi phục"
 	}
 	return "Sao lưu ngay"
 }
@@ -192,11 +197,17 @@ func (s *Store) Rotate(now time.Time) ([]string, error) {
 		return nil, err
 	}
 	keep := map[string]bool{}
+	good := list[:0:0]
 	for _, b := range list {
-		if now.Sub(b.Time) < 24*time.Hour {
+		if now.Sub(b.Time) < 24*time.Hour || b.Reason == BackupDamaged {
 			keep[b.Path] = true
 		}
+		if b.Reason != BackupDamaged {
+			good = append(good, b)
+		}
 	}
+	// A damaged register's copy takes no good backup's place.
+	list = good
 	bucket := func(n int, key func(time.Time) string) {
 		seen := map[string]bool{}
 		for _, b := range list { // newest first: the first of a key is its newest
@@ -268,6 +279,13 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("tạo thư mục sao lưu: %w", err)
 	}
+	// A copy of a damaged register is no backup: it would take a good
+	// one's place in the rotation.
+	if problems, err := quickCheck(ctx, s.db); err != nil {
+		return err
+	} else if len(problems) > 0 {
+		return fmt.Errorf("không sao lưu: %w", s.damagedError(ctx, problems))
+	}
 	// A leftover's age is the file system's: its modification time is
 	// compared with the wall clock, not the register's.
 	removeStaleTemps(dir, time.Now())
@@ -284,6 +302,15 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	}
 	if err := syncFile(tmp); err != nil {
 		return fmt.Errorf("sao lưu vào %s: %w", dest, err)
+	}
+	// Read back: a copy that a failing disk spoiled never becomes a
+	// backup.
+	problems, err := quickCheckFile(ctx, tmp)
+	if err != nil {
+		problems = append(problems, err.Error())
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("sao lưu vào %s: bản chép ra không đọc lại được (%s), không giữ: %w", dest, strings.Join(problems, "; "), ErrDamaged)
 	}
 	if err := placeNew(tmp, dest); err != nil {
 		return err

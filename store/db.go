@@ -41,6 +41,10 @@ type Store struct {
 	collMu sync.Mutex
 	coll   *domain.SortKeyer
 
+	// damaged: opened with OpenOptions.Damaged on a register that failed
+	// the quick check, until a restore replaces it.
+	damaged bool
+
 	// now is OpenOptions.Now; nil is time.Now.
 	now func() time.Time
 }
@@ -146,6 +150,9 @@ func (s *Store) migrateTo(ctx context.Context, n int, id string) error {
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) (err error) {
 	if s.readOnly {
 		return ErrReadOnly
+	}
+	if s.damaged {
+		return fmt.Errorf("%w: chỉ khôi phục được từ bản sao lưu, không ghi gì khác", ErrDamaged)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

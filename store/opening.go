@@ -49,6 +49,11 @@ type OpenOptions struct {
 	// identities (before schema identitySchema) takes this one instead of
 	// a random one, so that it is still the register its package names.
 	CopyOf string
+	// Damaged opens for writing a register that fails SQLite's quick
+	// check all the same: only to restore it from a backup (restore, the
+	// window's restore). Without it such a register is refused with
+	// ErrDamaged, naming the last good backup.
+	Damaged bool
 	// Now is the register's clock: the time of every stamp it writes
 	// (history, recycle bin, backups' names, a document's issue date) and
 	// the today of every rule that reads it (no date in the future, the
@@ -282,6 +287,21 @@ func (s *Store) open(ctx context.Context, o OpenOptions, isNew bool) error {
 			return fmt.Errorf("sổ %s ở lược đồ cũ %d (bản này dùng %d) và đang mở chỉ đọc: hãy mở sổ một lần để ghi (cửa sổ Sổ Đoàn, hoặc lệnh sodoan-cli --db %q upgrade) để nâng cấp", s.path, v, len(migrations), s.path)
 		}
 		return nil
+	}
+	if v > 0 {
+		problems, err := quickCheck(ctx, s.db)
+		if err != nil {
+			return err
+		}
+		if len(problems) > 0 {
+			if !o.Damaged {
+				return s.damagedError(ctx, problems)
+			}
+			// Opened to be restored: no migration, no switch of journal
+			// mode on a broken tree.
+			s.damaged = true
+			return nil
+		}
 	}
 	if v > 0 && v < len(migrations) && o.CopyOf == "" {
 		// A migration rewrites the register: keep the old one first.

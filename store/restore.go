@@ -80,7 +80,12 @@ func (s *Store) Restore(ctx context.Context, src string) (Restored, error) {
 	if r.From, err = CheckBackup(ctx, src); err != nil {
 		return r, err
 	}
-	if r.Before, err = s.AutoBackup(ctx, BackupBeforeRestore); err != nil {
+	if s.damaged {
+		r.Before, err = s.keepDamaged(ctx)
+	} else {
+		r.Before, err = s.AutoBackup(ctx, BackupBeforeRestore)
+	}
+	if err != nil {
 		return r, err
 	}
 	// A backup older than identities has none: the register keeps its own.
@@ -97,6 +102,7 @@ func (s *Store) Restore(ctx context.Context, src string) (Restored, error) {
 		}
 		return r, fmt.Errorf("khôi phục từ %s: %w (sổ vẫn như trước khi khôi phục)", src, err)
 	}
+	s.damaged = false
 	if err := s.migrate(ctx, id); err != nil {
 		return r, fmt.Errorf("khôi phục từ %s: %w (sổ trước khi khôi phục được giữ ở %s)", src, err, r.Before.Path)
 	}

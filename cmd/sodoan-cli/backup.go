@@ -112,7 +112,9 @@ var cmdRestore = &Command{
 	Name:  "restore",
 	Args:  "TỆP",
 	Short: "khôi phục sổ từ bản sao lưu (sổ hiện tại được sao lưu trước)",
-	Open:  store.OpenOptions{Exclusive: true}, // no window may have it open
+	// No window may have it open; a damaged register may be restored
+	// (it is refused by every other command).
+	Open:  store.OpenOptions{Exclusive: true, Damaged: true},
 	Flags: noFlags(runRestore),
 }
 

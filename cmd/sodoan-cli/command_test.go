@@ -78,7 +78,8 @@ func TestCommandTable(t *testing.T) {
 
 // TestOpenOptions keeps how each command opens the register: only init
 // and demo create one, commands that only read never write to it, and a
-// restore holds the register's lock (no window may have it open).
+// restore holds the register's lock (no window may have it open) and is
+// the one command that may open a damaged register (to replace it).
 func TestOpenOptions(t *testing.T) {
 	want := map[string]store.OpenOptions{
 		"demo":    {Create: true},
@@ -88,7 +89,7 @@ func TestOpenOptions(t *testing.T) {
 		"check":   {ReadOnly: true, AnyVersion: true},
 		"backup":  {ReadOnly: true, AnyVersion: true},
 		"backups": {ReadOnly: true, AnyVersion: true},
-		"restore": {Exclusive: true},
+		"restore": {Exclusive: true, Damaged: true},
 		"history": {ReadOnly: true},
 	}
 	for _, c := range commands {
