@@ -54,6 +54,9 @@ type layout struct {
 	dataRow   int // first sheet row of data
 	columns   []column
 	byKey     map[string]int // field key → position in columns
+	// date1904: the workbook counts its date serials from 01/01/1904
+	// (Excel for Mac's old default), 1462 days later than from 1900.
+	date1904 bool
 }
 
 func (l *layout) has(key string) bool { _, ok := l.byKey[key]; return ok }

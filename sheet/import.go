@@ -158,6 +158,7 @@ func Read(ctx context.Context, st *store.Store, path string, progress Progress) 
 			src, l = s, found
 			if format == XLSX {
 				s.total = dimension(path, name)
+				l.date1904 = date1904(path)
 			}
 			break
 		}
@@ -238,6 +239,9 @@ func (l *layout) parse(n int, cells []string) (Row, bool) {
 		}
 		r.filled |= 1 << c.field
 		f := Fields[c.field]
+		if f.Kind == DateKind || f.Key == keyBirthMale || f.Key == keyBirthFemale {
+			v = l.serial1900(v)
+		}
 		switch f.Key {
 		case keyBirthMale:
 			male = v

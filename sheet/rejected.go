@@ -64,7 +64,7 @@ func (pv *Preview) WriteRejected(out outfile.Output) (int, error) {
 				if c.field >= 0 && Fields[c.field].Kind == DateKind {
 					// A date cell read as its serial goes back as a date.
 					var d domain.Date
-					if !strings.ContainsAny(v, "/-") && setDate(&d, v) == nil {
+					if !strings.ContainsAny(v, "/-") && setDate(&d, l.serial1900(v)) == nil {
 						vals[i] = d
 					}
 				}

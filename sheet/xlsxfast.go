@@ -3,6 +3,7 @@ package sheet
 import (
 	"archive/zip"
 	"bytes"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -460,4 +461,43 @@ func sheetList(path string) ([]string, error) {
 		out = append(out, sh.Name)
 	}
 	return out, nil
+}
+
+// date1904 tells whether the workbook counts dates from 1904
+// (<workbookPr date1904="1"/> in xl/workbook.xml): a list saved by Excel
+// for Mac would otherwise import every date 4 years and 1 day early.
+func date1904(path string) bool {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return false
+	}
+	defer z.Close()
+	var wb struct {
+		Pr struct {
+			Date1904 string `xml:"date1904,attr"`
+		} `xml:"workbookPr"`
+	}
+	if err := readXML(&z.Reader, "xl/workbook.xml", &wb); err != nil {
+		return false
+	}
+	v := strings.ToLower(strings.TrimSpace(wb.Pr.Date1904))
+	return v == "1" || v == "true"
+}
+
+// days1904 is the distance between the 1904 and 1900 date systems' day 0.
+const days1904 = 1462
+
+// serial1900 turns a date serial of a 1904 workbook into the 1900
+// system's, which setDate reads; text dates and 1900 workbooks pass
+// unchanged.
+func (l *layout) serial1900(v string) string {
+	if !l.date1904 {
+		return v
+	}
+	serial, err := strconv.ParseFloat(v, 64)
+	// A bare year (1998) stays one, for setDate to refuse.
+	if err != nil || serial != math.Trunc(serial) || serial < 0 || serial > 150000 || (serial >= 1900 && serial <= 2200) {
+		return v
+	}
+	return strconv.Itoa(int(serial) + days1904)
 }
