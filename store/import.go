@@ -219,7 +219,14 @@ func checkImport(e *existingPeople, people []*domain.Person, rows []int, today d
 				p.BranchID = id
 			} else {
 				p.BranchID = 0
-				if !unknown[bk] {
+				// A branch the import would create follows a branch's
+				// rules, as one made in the window does: no control or
+				// invisible characters, no emoji, no megabyte of text.
+				if errs := domain.CheckBranch(&domain.Branch{Name: p.BranchName, Kind: domain.BranchHamlet}).Errs; len(errs) > 0 {
+					for _, e := range errs {
+						ck.Add("BranchID", "Chi đoàn", e.Format, e.Args...)
+					}
+				} else if !unknown[bk] {
 					unknown[bk] = true
 					c.UnknownBranches = append(c.UnknownBranches, p.BranchName)
 				}

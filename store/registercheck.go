@@ -62,7 +62,11 @@ func (s *Store) CheckRules(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(problems, more...), nil
+	groups, err := s.checkGroupTexts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(problems, more...), groups...), nil
 }
 
 // checkYearRecords runs every member's yearly records through the rules
