@@ -66,6 +66,9 @@ func sniff(path string) (Format, error) {
 	head = head[:n]
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		if err := checkSharedStringsSize(path); err != nil {
+			return "", err
+		}
 		return XLSX, nil
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
 		return XLS, nil
