@@ -25,7 +25,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
@@ -188,15 +187,13 @@ func Export(ctx context.Context, st *store.Store, out, passphrase string, replac
 	if err := dest.Check(); err != nil {
 		return Manifest{}, err
 	}
-	tmp, err := os.MkdirTemp("", "sodoan-goi-*")
+	// The plaintext copy stays beside the register, where its data lives
+	// already, and goes whatever happens (a killed run's, at the next).
+	snap, remove, err := st.TempSnapshot(ctx, registerName)
 	if err != nil {
-		return Manifest{}, fmt.Errorf("tạo thư mục tạm: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-	snap := filepath.Join(tmp, registerName)
-	if err := st.Snapshot(ctx, snap); err != nil {
 		return Manifest{}, err
 	}
+	defer remove()
 	u, err := st.Unit(ctx)
 	if err != nil {
 		return Manifest{}, err

@@ -153,5 +153,55 @@ func TestKill(t *testing.T) {
 			t.Logf("bulk add killed at %v (landed %v): %d batches of %d written whole", d, killed, (n-people)/bulkBatch, bulkBatch)
 		})
 	}
+	// A restore killed at any point leaves the register whole: as it was
+	// or as the backup (issue 18).
+	small := demoRegister(t, t.TempDir(), 1000)
+	for _, d := range []time.Duration{20 * time.Millisecond, 80 * time.Millisecond, 200 * time.Millisecond, 600 * time.Millisecond} {
+		t.Run(fmt.Sprintf("restore-%v", d), func(t *testing.T) {
+			dir := t.TempDir()
+			db := copyRegister(t, base, dir)
+			killed := killAfter(t, cliCmd("--db", db, "restore", small), d)
+			n := intact(t, db)
+			if n != people && n != 1000 {
+				t.Fatalf("half a restore: %d people (before %d, the backup %d)", n, people, 1000)
+			}
+			faults++
+			t.Logf("restore killed at %v (landed %v): %d people", d, killed, n)
+		})
+	}
+	// A package export killed at any point leaves no plaintext copy of the
+	// register behind once the next export has run, and none ever in the
+	// system's temporary folder.
+	for _, d := range []time.Duration{20 * time.Millisecond, 80 * time.Millisecond, 200 * time.Millisecond, 600 * time.Millisecond} {
+		t.Run(fmt.Sprintf("package-%v", d), func(t *testing.T) {
+			dir := t.TempDir()
+			tmp := t.TempDir()
+			db := copyRegister(t, base, dir)
+			pass := filepath.Join(t.TempDir(), "mat-khau.txt")
+			if err := os.WriteFile(pass, []byte("mật khẩu đủ dài 2026\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			c := cliCmd("--db", db, "package", "export", "--out", filepath.Join(t.TempDir(), "goi.sodoan"), "--passphrase-file", pass)
+			c.Env = append(c.Env, "TMPDIR="+tmp)
+			killed := killAfter(t, c, d)
+			if n := intact(t, db); n != people {
+				t.Fatalf("register after a killed export: %d people", n)
+			}
+			left := leftovers(dir, "so.db", "so.db-wal", "so.db-shm", "sao-luu", "so.db.lock", "sodoan.log")
+			again := cliCmd("--db", db, "package", "export", "--out", filepath.Join(t.TempDir(), "goi.sodoan"), "--passphrase-file", pass)
+			again.Env = append(again.Env, "TMPDIR="+tmp)
+			if out, err := again.CombinedOutput(); err != nil {
+				t.Fatalf("the next export: %v %s", err, out)
+			}
+			if l := leftovers(dir, "so.db", "so.db-wal", "so.db-shm", "sao-luu", "so.db.lock", "sodoan.log"); len(l) > 0 {
+				t.Fatalf("after the next export, left beside the register: %v", l)
+			}
+			if l := leftovers(tmp); len(l) > 0 {
+				t.Fatalf("left in the temporary folder: %v", l)
+			}
+			faults++
+			t.Logf("package export killed at %v (landed %v): left beside until the next export: %v", d, killed, left)
+		})
+	}
 	t.Logf("%d faults, every register whole", faults)
 }
