@@ -25,6 +25,11 @@ var ErrOutputIsRegister = errors.New("là sổ dữ liệu hoặc bản sao lưu
 // tệp …?", the command line takes --force).
 var ErrOutputExists = errors.New("tệp đã có")
 
+// ErrOutputIsInput is wrapped by the refusal of an output that would
+// replace a file the same work reads (an import's own sheet), even with
+// leave to replace files.
+var ErrOutputIsInput = errors.New("là tệp đang được đọc, không ghi đè")
+
 // ErrNotReplaced is wrapped by the error of a write the user declined
 // when asked whether to replace an existing file (Output.Ask).
 var ErrNotReplaced = errors.New("đã giữ nguyên tệp cũ")
@@ -95,6 +100,9 @@ type Output struct {
 	// Backup is set for a backup of the register, whose place is the
 	// backups folder.
 	Backup bool
+	// Inputs are files the same work reads (the sheet an import's
+	// rejected rows come from): never replaced, whatever Replace says.
+	Inputs []string
 }
 
 // Check tells whether the file may be written, before any work is done
@@ -139,6 +147,11 @@ func (o Output) Check() error {
 			if filepath.Dir(dir) == dir {
 				break
 			}
+		}
+	}
+	for _, in := range o.Inputs {
+		if r, err := resolvePath(in); err == nil && sameFile(target, r) {
+			return refuse(ErrOutputIsInput, "đây là tệp đang được đọc (%s)", filepath.Base(in))
 		}
 	}
 	// A database's companion file, whatever register is open.

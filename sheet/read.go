@@ -490,6 +490,12 @@ func eachCSV(path string, fn rowFunc) error {
 			}
 		}
 		for _, f := range rec {
+			// As in a workbook: a cell beyond what a spreadsheet holds is
+			// a damaged or hostile file, refused whole, never a row
+			// dropped without a word.
+			if len(f) > maxToken {
+				return fmt.Errorf("tệp %s, dòng %d: %w", filepath.Base(path), n+1, errTooLong)
+			}
 			extra += strings.Count(f, "\n")
 		}
 		n++

@@ -19,6 +19,9 @@ const reasonTitle = "Lý do chưa nhập"
 // again from the sheet: the preview keeps no copy of the cells. It
 // returns how many rows it wrote.
 func (pv *Preview) WriteRejected(out outfile.Output) (int, error) {
+	// Never over the sheet it reads the rows from (--errors F --force
+	// with F the import's own file).
+	out.Inputs = append(out.Inputs, pv.Path)
 	reasons := map[int]string{}
 	for _, r := range pv.Rows {
 		if len(r.Problems) == 0 {

@@ -88,3 +88,21 @@ func TestSharedStringsLimit(t *testing.T) {
 		})
 	}
 }
+
+// A CSV cell over 16 MB refuses the file with a message naming the row,
+// as the README says, instead of dropping the row (issue 18).
+func TestCSVHugeCellRefused(t *testing.T) {
+	s := wardRegister(t)
+	path := filepath.Join(t.TempDir(), "danh-sach.csv")
+	var b bytes.Buffer
+	b.WriteString("STT,Họ và tên,Ngày sinh,Giới tính\n1,Nguyễn Văn An,01/02/2001,Nam\n2,Trần ")
+	b.Write(bytes.Repeat([]byte("x"), maxToken+1))
+	b.WriteString(",03/04/2002,Nữ\n")
+	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Read(context.Background(), s, path, nil)
+	if !errors.Is(err, errTooBig) || !strings.Contains(err.Error(), "dòng 3") {
+		t.Fatalf("read: %v", err)
+	}
+}

@@ -14,6 +14,10 @@ type BackupCheck struct {
 	Version int // its schema version
 	People  int // people in it
 	Unit    string
+	// ID and Consolidation: whose register the backup is, and whether it
+	// is an upper level's (ID is "" in a backup older than identities).
+	ID            string
+	Consolidation bool
 }
 
 // CheckBackup opens the file at path read-only (it is not changed) and
@@ -47,6 +51,8 @@ func CheckBackup(ctx context.Context, path string) (BackupCheck, error) {
 	if u, err := b.Unit(ctx); err == nil {
 		c.Unit = u.Name
 	}
+	c.ID, _ = b.Setting(ctx, settingRegisterID)
+	c.Consolidation, _ = b.IsConsolidation(ctx)
 	return c, nil
 }
 
@@ -79,6 +85,9 @@ func (s *Store) Restore(ctx context.Context, src string) (Restored, error) {
 	var err error
 	if r.From, err = CheckBackup(ctx, src); err != nil {
 		return r, err
+	}
+	if err := s.sameRegister(ctx, r.From); err != nil {
+		return r, fmt.Errorf("không khôi phục từ %s: %w", src, err)
 	}
 	if s.damaged {
 		r.Before, err = s.keepDamaged(ctx)
@@ -137,4 +146,56 @@ func (s *Store) copyFrom(ctx context.Context, src string) error {
 		}
 		return b.Finish()
 	})
+}
+
+// ErrOtherRegister is wrapped by the refusal to restore another unit's
+// register (or an upper level's into a ward's, or the reverse) over one
+// that holds work of its own.
+var ErrOtherRegister = errors.New("bản sao lưu là sổ khác")
+
+// sameRegister refuses a backup of another register over this one: a
+// restore would take on that register's identity (a ward's packages would
+// then be someone else's) and its kind. A register with nothing in it yet
+// (a new laptop's, before its first restore) may take any; a backup older
+// than identities has none to compare, and a damaged register is
+// restored from what its user chose.
+func (s *Store) sameRegister(ctx context.Context, from BackupCheck) error {
+	if s.damaged {
+		return nil
+	}
+	var work int
+	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM documents) + (SELECT count(*) FROM wards)`).Scan(&work); err != nil {
+		return fmt.Errorf("đọc sổ: %w", err)
+	}
+	if work == 0 {
+		return nil
+	}
+	cons, err := s.IsConsolidation(ctx)
+	if err != nil {
+		return err
+	}
+	name := func(unit string) string {
+		if unit == "" {
+			return "chưa ghi tên đơn vị"
+		}
+		return unit
+	}
+	own := ""
+	if u, err := s.Unit(ctx); err == nil {
+		own = u.Name
+	}
+	switch {
+	case cons && !from.Consolidation:
+		return fmt.Errorf("%w: đó là sổ của một phường (%s), còn sổ đang mở là sổ tổng hợp của cấp trên (%s)", ErrOtherRegister, name(from.Unit), name(own))
+	case !cons && from.Consolidation:
+		return fmt.Errorf("%w: đó là sổ tổng hợp của cấp trên (%s), còn sổ đang mở là sổ của phường (%s)", ErrOtherRegister, name(from.Unit), name(own))
+	}
+	id, err := s.Setting(ctx, settingRegisterID)
+	if err != nil {
+		return err
+	}
+	if from.ID != "" && id != "" && from.ID != id {
+		return fmt.Errorf("%w: đó là sổ của %s, không phải của sổ đang mở (%s); muốn dùng sổ đó, hãy mở nó bằng tệp riêng thay vì khôi phục đè", ErrOtherRegister, name(from.Unit), name(own))
+	}
+	return nil
 }

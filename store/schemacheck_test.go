@@ -165,3 +165,48 @@ func TestOwnSchemaAtEveryVersion(t *testing.T) {
 		}
 	}
 }
+
+// A restore never puts another unit's register (nor an upper level's)
+// over a register holding work of its own: it would take on that
+// register's identity and kind (issue 18). A new, empty register (a new
+// laptop's) may restore any, and a register its own backup.
+func TestRestoreOnlyItsOwnRegister(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	ward := tenMembers(t, dir, "phuong.db")
+	other := tenMembers(t, dir, "phuong-khac.db")
+	upper := filepath.Join(dir, "tinh.db")
+	u, err := Open(upper)
+	mustNil(t, err)
+	mustNil(t, u.MakeConsolidation(ctx, domain.Unit{Name: "Ban Thường vụ Tỉnh Đoàn Đồng Tháp", Place: "Đồng Tháp", SecretaryName: "Nguyễn Văn Tỉnh"}))
+	mustNil(t, u.Close())
+
+	s, err := Open(ward)
+	mustNil(t, err)
+	defer s.Close()
+	own, err := s.BackupNow(ctx, BackupManual)
+	mustNil(t, err)
+	idBefore, _ := s.RegisterID(ctx)
+	for _, src := range []string{other, upper} {
+		if _, err := s.Restore(ctx, src); !errors.Is(err, ErrOtherRegister) {
+			t.Fatalf("restore of %s over a ward's register: %v", filepath.Base(src), err)
+		}
+	}
+	if id, _ := s.RegisterID(ctx); id != idBefore || countPeople(t, s) != 10 {
+		t.Fatalf("a refused restore changed the register: id %s (was %s), %d people", id, idBefore, countPeople(t, s))
+	}
+	if _, err := s.Restore(ctx, own.Path); err != nil {
+		t.Fatalf("restore of its own backup: %v", err)
+	}
+
+	// A new laptop's empty register takes the ward's backup, identity and all.
+	fresh, err := Open(filepath.Join(dir, "may-moi.db"))
+	mustNil(t, err)
+	defer fresh.Close()
+	if _, err := fresh.Restore(ctx, own.Path); err != nil {
+		t.Fatalf("restore into an empty register: %v", err)
+	}
+	if id, _ := fresh.RegisterID(ctx); id != idBefore {
+		t.Fatalf("the restored register's identity is %s, want the ward's %s", id, idBefore)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,5 +57,29 @@ func TestHostileSchemaPackages(t *testing.T) {
 				t.Fatal("a refused package was changed")
 			}
 		})
+	}
+}
+
+// A package made on a laptop whose clock runs years ahead is refused,
+// so it cannot pass for newer than the ward's genuine packages and lock
+// them out; the genuine one is then accepted (issue 18).
+func TestFuturePackageRefused(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	ahead := time.Now().AddDate(3, 0, 0)
+	w := wardAt(t, dir, "BCH Đoàn phường 1", 4, 30, func() time.Time { return ahead })
+	cons := consolidation(t, dir)
+	future := filepath.Join(dir, "tuong-lai.sodoan")
+	export(t, w, future)
+	if _, err := Import(ctx, cons, future, pass); !errors.Is(err, ErrFuture) || !strings.Contains(err.Error(), "đồng hồ máy của phường đang sai") {
+		t.Fatalf("a package from the future: %v", err)
+	}
+	unchanged(t, cons, nil, nil)
+	// The same ward, its clock put right.
+	ahead = time.Now()
+	genuine := filepath.Join(dir, "that.sodoan")
+	export(t, w, genuine)
+	if _, err := Import(ctx, cons, genuine, pass); err != nil {
+		t.Fatalf("the genuine package after a refused future one: %v", err)
 	}
 }

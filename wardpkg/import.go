@@ -2,6 +2,7 @@ package wardpkg
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -38,6 +39,14 @@ func Import(ctx context.Context, cons *store.Store, path, passphrase string) (Im
 	os.Remove(tmp.Name()) // Unpack creates it anew, exclusively
 	defer removeDB(tmp.Name())
 	m, err := Unpack(path, passphrase, tmp.Name(), func(m Manifest) error {
+		// A package from the future (a ward laptop's clock set years
+		// ahead) would be "newer" than every genuine package the ward
+		// sends after it, and lock them out. A day's margin covers time
+		// zones and clocks a little fast.
+		if limit := cons.Now().Add(24 * time.Hour); m.Made.After(limit) {
+			return fmt.Errorf("gói của %s ghi lập lúc %s, sau hôm nay (%s): đồng hồ máy của phường đang sai; hãy chỉnh ngày giờ máy đó rồi lập lại gói: %w",
+				m.Unit, m.Made.Local().Format("15:04 02/01/2006"), domain.DateOf(cons.Now()), ErrFuture)
+		}
 		_, _, err := cons.CheckWard(ctx, m.Ward())
 		return err
 	})
@@ -70,6 +79,9 @@ func Import(ctx context.Context, cons *store.Store, path, passphrase string) (Im
 	}
 	return out, nil
 }
+
+// ErrFuture is wrapped by the refusal of a package made after today.
+var ErrFuture = errors.New("gói lập vào một ngày chưa tới")
 
 // Forget removes a ward (by identity or unit name) from the
 // consolidation register, with its snapshot.

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -23,17 +24,15 @@ var cmdHistory = &Command{
 }
 
 func historyFlags(fs *flag.FlagSet) Run {
-	member := fs.Int64("member", 0, "mã người (xem bằng search): chỉ lịch sử của người đó")
-	limit := fs.Int("limit", 50, fmt.Sprintf("số thay đổi gần nhất (1 đến %s)", domain.FormatInt(store.MaxHistoryLimit)))
+	// Ranged flags: "--limit x" is answered in Vietnamese while the
+	// flags are parsed, not in the flag package's English.
+	member := int64Flag(fs, "member", 0, domain.IntRange{Field: "Member", Label: "Mã người", Min: 1, Max: math.MaxInt64},
+		"mã người (xem bằng search): chỉ lịch sử của người đó")
+	limit := intFlag(fs, "limit", 50, domain.IntRange{Field: "Limit", Label: "Số thay đổi", Min: 1, Max: store.MaxHistoryLimit},
+		fmt.Sprintf("số thay đổi gần nhất (1 đến %s)", domain.FormatInt(store.MaxHistoryLimit)))
 	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 		if len(args) > 0 {
 			return fmt.Errorf("history: tham số thừa %q", args[0])
-		}
-		if *member < 0 {
-			return fmt.Errorf("--member %d: mã người phải là số dương", *member)
-		}
-		if *limit < 1 || *limit > store.MaxHistoryLimit {
-			return fmt.Errorf("--limit %d: phải từ 1 đến %s", *limit, domain.FormatInt(store.MaxHistoryLimit))
 		}
 		if *member > 0 {
 			p, err := st.Person(ctx, *member)

@@ -187,6 +187,7 @@ func importMembersFlags(fs *flag.FlagSet) Run {
 		if *errorsOut != "" {
 			// Checked first: never the register, an existing file only with --force.
 			rejected = st.Output(*errorsOut, *force)
+			rejected.Inputs = []string{path}
 			if err := rejected.Check(); err != nil {
 				return err
 			}

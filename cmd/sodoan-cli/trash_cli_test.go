@@ -150,6 +150,7 @@ func TestTrashAndHistoryCommands(t *testing.T) {
 
 	for _, bad := range [][]string{
 		{"history", "--limit", "0"}, {"history", "--limit", "1000000000"}, {"history", "--member", "-3"},
+		{"history", "--member", "x"}, {"history", "--limit", "x"},
 		{"trash"}, {"trash", "restore"}, {"trash", "restore", "dog", "1"}, {"trash", "restore", "person", "x"},
 		{"trash", "restore", "person", "0"}, {"trash", "burn"}, {"delete", "person", "999999"}, {"delete"},
 	} {
@@ -157,6 +158,9 @@ func TestTrashAndHistoryCommands(t *testing.T) {
 		out, err := cli(bad...)
 		if err == nil {
 			t.Errorf("%v: succeeded\n%s", bad, out)
+		} else if strings.Contains(err.Error(), "invalid") || strings.Contains(err.Error(), "parse") {
+			// issue 18: the flag package's English reached the user.
+			t.Errorf("%v: answered in English: %v", bad, err)
 		}
 		if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
 			t.Errorf("%v: changed the register", bad)
