@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"sodoan/store"
@@ -24,11 +25,21 @@ func registerAt(db string, now func() time.Time) opener {
 		if !top.New {
 			o := top.Open
 			o.Now = now
+			// A command that may create the register (demo) and is then
+			// refused (its flags, its checks) leaves no empty file behind.
+			_, statErr := os.Stat(db)
+			made := o.Create && errors.Is(statErr, os.ErrNotExist)
 			st, err := store.OpenWith(db, o)
 			if err != nil {
 				return nil, nil, err
 			}
 			return st, func(err error) error {
+				if err != nil && made {
+					if derr := st.DiscardEmpty(ctx); derr != nil {
+						return errors.Join(err, derr)
+					}
+					return err
+				}
 				st.Close() // a read, or a write already committed: nothing left to lose
 				return err
 			}, nil
@@ -55,7 +66,7 @@ func registerAt(db string, now func() time.Time) opener {
 // subcommand, answers --help without the register, opens the register,
 // refuses a missing or unknown subcommand, parses the flags and runs the
 // command. The register is opened before the flags are read, as it always
-// was: a demo refused for its flags leaves the register it created.
+// was; a demo refused for its flags removes the register it created.
 func invoke(ctx context.Context, top *Command, args []string, open opener, stdout, stderr io.Writer) error {
 	c, path, args := resolve(top, args)
 	group := len(c.Subs) > 0
