@@ -69,11 +69,17 @@ func (t *trash) page() fyne.CanvasObject {
 	if len(items) == 0 {
 		emptyBtn.Disable()
 	}
+	// Backups keep people erased for good until they rotate out (up to a
+	// year): Nghị định 13/2023 lets a person ask for that copy to go too.
+	backupsBtn := newButtonWithIcon(t.f, T("Xóa cả khỏi bản sao lưu"), theme.DeleteIcon(), t.eraseFromBackups)
 	title := heading(T("Thùng rác"))
 	title.SizeName = theme.SizeNameSubHeadingText
+	note := widget.NewLabel(T("Người, chi đoàn, câu lạc bộ và tổ hợp tác đã xóa nằm ở đây cùng mọi thông tin liên quan, cho đến khi khôi phục hoặc xóa vĩnh viễn.") + " " +
+		T("Người đã xóa vĩnh viễn vẫn còn trong các bản sao lưu cũ cho đến khi chúng hết hạn giữ (tới một năm); Xóa cả khỏi bản sao lưu xóa họ ở đó nữa."))
+	note.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, backBtn, emptyBtn, title),
-		widget.NewLabel(T("Người, chi đoàn, câu lạc bộ và tổ hợp tác đã xóa nằm ở đây cùng mọi thông tin liên quan, cho đến khi khôi phục hoặc xóa vĩnh viễn.")),
+		container.NewBorder(nil, nil, backBtn, container.NewHBox(backupsBtn, emptyBtn), title),
+		note,
 	)
 	list := container.NewVBox()
 	if len(items) == 0 {
@@ -83,6 +89,23 @@ func (t *trash) page() fyne.CanvasObject {
 		list.Add(t.row(it))
 	}
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(list))
+}
+
+// eraseFromBackups takes the people erased for good out of every backup
+// in the backups folder, after asking.
+func (t *trash) eraseFromBackups() {
+	t.f.confirm(T("Xóa cả khỏi bản sao lưu"), T("Xóa hẳn những người đã xóa vĩnh viễn khỏi mọi bản sao lưu trong thư mục sao lưu? Việc này không hoàn tác được; bản chép ra USB thì phải tự xóa."), func() {
+		res, err := t.st.EraseFromBackups(t.ctx)
+		if err != nil {
+			t.f.showError(err)
+			return
+		}
+		if res.People == 0 {
+			t.f.info(T("Xóa cả khỏi bản sao lưu"), T("Chưa có ai bị xóa vĩnh viễn: các bản sao lưu không cần sửa."))
+			return
+		}
+		t.f.info(T("Xóa cả khỏi bản sao lưu"), fmt.Sprintf(T("Đã xóa %d người đã xóa vĩnh viễn khỏi %d bản sao lưu."), res.People, res.Files))
+	})
 }
 
 // row is one record of the recycle bin with its two actions.

@@ -80,7 +80,7 @@ var cmdTrash = &Command{
 	Subs: []*Command{
 		{Name: "list", Short: "xem thùng rác", Flags: noFlags(runTrashList)},
 		{Name: "restore", Args: "LOẠI MÃ", Short: "khôi phục từ thùng rác", Long: kindsHelp, Flags: noFlags(runTrashRestore)},
-		{Name: "empty", Args: "[LOẠI MÃ] --yes", Short: "xóa vĩnh viễn cả thùng rác, hoặc một mục", Long: kindsHelp,
+		{Name: "empty", Args: "[LOẠI MÃ] --yes [--backups]", Short: "xóa vĩnh viễn cả thùng rác, hoặc một mục (--backups: cả khỏi các bản sao lưu)", Long: kindsHelp,
 			Flags: trashEmptyFlags, Reorder: flagsFirst},
 	},
 }
@@ -123,6 +123,7 @@ func runTrashRestore(ctx context.Context, st *store.Store, args []string, stdout
 
 func trashEmptyFlags(fs *flag.FlagSet) Run {
 	yes := fs.Bool("yes", false, "xác nhận xóa vĩnh viễn (không hoàn tác được)")
+	backups := fs.Bool("backups", false, "xóa cả khỏi các bản sao lưu trong thư mục sao lưu những người đã xóa vĩnh viễn")
 	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 		kind, id, err := trashTarget(args)
 		if err != nil {
@@ -132,9 +133,25 @@ func trashEmptyFlags(fs *flag.FlagSet) Run {
 		if err != nil {
 			return err
 		}
+		// After the bin, the backups: they keep people erased for good
+		// until they rotate out.
+		fromBackups := func() error {
+			if !*backups {
+				return nil
+			}
+			res, err := st.EraseFromBackups(ctx)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "Đã xóa %s người đã xóa vĩnh viễn khỏi %s bản sao lưu\n", domain.FormatInt(int64(res.People)), domain.FormatInt(int64(res.Files)))
+			return nil
+		}
 		if id == 0 && len(items) == 0 {
 			fmt.Fprintln(stdout, "Thùng rác trống.")
-			return nil
+			if *backups && !*yes {
+				return fmt.Errorf("trash empty --backups: sẽ sửa các bản sao lưu, không hoàn tác được; thêm --yes để xác nhận")
+			}
+			return fromBackups()
 		}
 		if !*yes {
 			what := fmt.Sprintf("%s mục trong thùng rác", domain.FormatInt(int64(len(items))))
@@ -148,14 +165,14 @@ func trashEmptyFlags(fs *flag.FlagSet) Run {
 				return err
 			}
 			fmt.Fprintf(stdout, "Đã xóa vĩnh viễn %s mã %d\n", strings.ToLower(kind.Label()), id)
-			return nil
+			return fromBackups()
 		}
 		n, err := st.EmptyTrash(ctx)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "Đã dọn thùng rác: xóa vĩnh viễn %s mục\n", domain.FormatInt(int64(n)))
-		return nil
+		return fromBackups()
 	}
 }
 
