@@ -131,3 +131,13 @@ func (s *Store) keepDamaged(ctx context.Context) (BackupFile, error) {
 	}
 	return BackupFile{Path: dest, Time: now.Truncate(1e9), Size: n, Reason: BackupDamaged}, nil
 }
+
+// Damaged tells whether the register was opened with OpenOptions.Damaged
+// on a file that failed the quick check (and not restored since): every
+// write is refused, a restore alone is let through.
+func (s *Store) Damaged() bool { return s.damaged }
+
+// LastGoodBackup is the newest backup of the register that passes the
+// quick check, "" when none does: the one to restore a damaged register
+// from.
+func (s *Store) LastGoodBackup(ctx context.Context) string { return s.lastGoodBackup(ctx) }

@@ -213,10 +213,22 @@ func (bk *backups) confirmRestore(path string) {
 // withReadOnlyBanner puts a banner above o when the register is open
 // read-only (the file or its folder may not be written).
 func withReadOnlyBanner(st *store.Store, o fyne.CanvasObject) fyne.CanvasObject {
-	if !st.ReadOnly() {
+	var text string
+	switch {
+	case st.Damaged():
+		// Opened only to be restored (store.ErrDamaged): nothing is
+		// written until a good backup replaces it.
+		text = T("Sổ bị hỏng") + ": " + T("không ghi được gì vào sổ để khỏi làm hỏng thêm. Hãy vào Cài đặt, bấm Khôi phục từ bản sao lưu… và chọn bản sao lưu tốt gần nhất")
+		if good := st.LastGoodBackup(context.Background()); good != "" {
+			text += " (" + filepath.Base(good) + ")"
+		}
+		text += "."
+	case st.ReadOnly():
+		text = T("Sổ đang mở chỉ đọc") + ": " + T("tệp hoặc thư mục của sổ không cho phép ghi, nên không lưu được thay đổi nào.")
+	default:
 		return o
 	}
-	msg := widget.NewLabel(T("Sổ đang mở chỉ đọc") + ": " + T("tệp hoặc thư mục của sổ không cho phép ghi, nên không lưu được thay đổi nào."))
+	msg := widget.NewLabel(text)
 	msg.TextStyle.Bold = true
 	msg.Wrapping = fyne.TextWrapWord
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))

@@ -79,6 +79,11 @@ func run(g *guard, db, screen, reports string) error {
 		return err
 	}
 	defer reg.close()
+	if reg.st != nil && reg.st.Damaged() && screen == "" {
+		// Straight to where the restore is: every other screen would only
+		// meet the damage.
+		screen = "settings"
+	}
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Sổ Đoàn", Version: version.Version})
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))

@@ -45,7 +45,10 @@ func openRegister(g *guard, path string, now func() time.Time) (*register, error
 // create opens the register, making it when missing, and holds it: a
 // second window on it is refused.
 func (r *register) create() (*store.Store, error) {
-	st, err := store.OpenWith(r.path, store.OpenOptions{Create: true, Exclusive: true, Now: r.now})
+	// A damaged register opens all the same, for the window to restore it
+	// from a backup (the store refuses every other write, and the window
+	// says so in a banner): a secretary has no command line.
+	st, err := store.OpenWith(r.path, store.OpenOptions{Create: true, Exclusive: true, Damaged: true, Now: r.now})
 	if err != nil {
 		return nil, registerError{fmt.Errorf("mở sổ %s: %w", r.path, err)}
 	}
