@@ -74,6 +74,7 @@ const (
 	keyUnion       = "union_member"
 	keyFederation  = "federation_member"
 	keyNumber      = "stt"
+	keyPosition    = "position"
 )
 
 // Fields is the table of a person's columns, in the order exports write
@@ -119,9 +120,10 @@ func buildFields() []Field {
 		case "note":
 			// Offices and status come from the register's own history (who
 			// held which office since when, transfers and removals):
-			// exported, and recognised on import but not read.
+			// exported; on import, the offices are read (Row.Offices) and
+			// recorded from a date the user chooses, the status is not.
 			out = append(out,
-				Field{Key: "position", Label: "Chức vụ", Aliases: []string{"Chức vụ Đoàn", "Chức vụ hiện nay"}, Width: 20,
+				Field{Key: keyPosition, Label: "Chức vụ", Aliases: []string{"Chức vụ Đoàn", "Chức vụ hiện nay"}, Width: 20,
 					Get: func(p *domain.Person, _ int) any { return p.Position }},
 				Field{Key: "status", Label: "Trạng thái", Aliases: []string{"Tình trạng"}, Width: 16,
 					Get: func(p *domain.Person, _ int) any { return p.Status.Label() }})

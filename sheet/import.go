@@ -52,6 +52,9 @@ type Row struct {
 	// CCCD, or same name and date of birth), 0 when new.
 	Existing     int64
 	ExistingName string
+	// Offices are the offices the row's Chức vụ cell names, which the
+	// import records (ImportOptions.OfficesFrom).
+	Offices []store.ImportOffice
 	// filled has bit i set when the row's cell of Fields[i] is not empty:
 	// an update changes only those fields.
 	filled uint64
@@ -172,7 +175,7 @@ func Read(ctx context.Context, st *store.Store, path string, progress Progress) 
 		info := ColumnInfo{Letter: c.letter, Title: c.title}
 		if c.field >= 0 {
 			f := Fields[c.field]
-			info.Field, info.Read = f.Label, f.Set != nil || f.Key == keyBirthMale || f.Key == keyBirthFemale
+			info.Field, info.Read = f.Label, f.Set != nil || f.Key == keyBirthMale || f.Key == keyBirthFemale || f.Key == keyPosition
 		}
 		pv.Columns = append(pv.Columns, info)
 	}
@@ -229,6 +232,7 @@ func (l *layout) parse(n int, cells []string) (Row, bool) {
 	// A signature block writes names too, but no row number and no date.
 	numbered, dated := false, false
 	var male, female string
+	var offices []domain.OfficeClaim
 	for _, c := range l.columns {
 		if c.field < 0 {
 			continue
@@ -255,6 +259,14 @@ func (l *layout) parse(n int, cells []string) (Row, bool) {
 			_, err := strconv.Atoi(strings.Trim(v, "."))
 			numbered = err == nil
 		}
+		if f.Key == keyPosition {
+			claims, err := domain.ParseOffices(v)
+			if err != nil {
+				r.Problems = append(r.Problems, newProblem(n, c.title, err))
+			}
+			offices = claims
+			continue
+		}
 		if f.Set == nil {
 			continue
 		}
@@ -280,6 +292,15 @@ func (l *layout) parse(n int, cells []string) (Row, bool) {
 			}
 		}
 	}
+	for _, o := range offices {
+		k, ok := o.Resolve()
+		if !ok {
+			r.Problems = append(r.Problems, newProblem(n, l.titleOf(keyPosition),
+				domain.ErrMsg("%q: sổ không ghi chức vụ này của chi đoàn (chỉ Bí thư, Phó Bí thư chi đoàn)", o.Text)))
+			continue
+		}
+		r.Offices = append(r.Offices, store.ImportOffice{Kind: k, Branch: o.Branch})
+	}
 	l.defaultKind(p)
 	// A category the sheet states as the person's derived one (the dues
 	// category her occupation implies, as an export writes it) keeps
@@ -289,6 +310,14 @@ func (l *layout) parse(n int, cells []string) (Row, bool) {
 	}
 	named := p.GivenName != "" || p.FamilyName != ""
 	return r, named && (numbered || dated)
+}
+
+// titleOf is the sheet's title of the column read as key.
+func (l *layout) titleOf(key string) string {
+	if i, ok := l.byKey[key]; ok {
+		return l.columns[i].title
+	}
+	return Fields[fieldIndex(key)].Label
 }
 
 // birthColumn names the date of birth's columns in problems.
@@ -395,6 +424,10 @@ type ImportOptions struct {
 	// Update overwrites the people already in the register; without it
 	// they are skipped.
 	Update bool
+	// OfficesFrom is the day the offices of the Chức vụ column start
+	// (zero: the first day of the current term); never before a holder's
+	// admission or 16th birthday.
+	OfficesFrom domain.Date
 }
 
 // ProblemsError is returned when an import is refused because of rows
@@ -429,9 +462,13 @@ func (pv *Preview) Import(ctx context.Context, st *store.Store, o ImportOptions)
 	}
 	var people []*domain.Person
 	var rows []int
+	offices := map[int][]store.ImportOffice{}
 	for _, r := range pv.Rows {
 		if len(r.Problems) > 0 {
 			continue
+		}
+		if len(r.Offices) > 0 {
+			offices[len(people)] = r.Offices
 		}
 		p := r.Person
 		if r.Existing != 0 && o.Update {
@@ -444,7 +481,8 @@ func (pv *Preview) Import(ctx context.Context, st *store.Store, o ImportOptions)
 		people = append(people, p)
 		rows = append(rows, r.SheetRow)
 	}
-	res, err := st.ImportPeople(ctx, people, rows, store.ImportOptions{CreateBranches: o.CreateBranches, Update: o.Update})
+	res, err := st.ImportPeople(ctx, people, rows, store.ImportOptions{CreateBranches: o.CreateBranches, Update: o.Update,
+		Offices: offices, OfficesFrom: o.OfficesFrom})
 	var ve *domain.ValidationError
 	if errors.As(err, &ve) {
 		// The register changed since the preview: its words, by sheet row.
@@ -488,4 +526,16 @@ func merge(old domain.Person, r Row) *domain.Person {
 	}
 	old.BranchID = 0
 	return &old
+}
+
+// OfficeCount counts the offices the valid rows' Chức vụ cells name, and
+// the people holding them: what the import will record.
+func (pv *Preview) OfficeCount() (offices, people int) {
+	for _, r := range pv.Rows {
+		if len(r.Problems) == 0 && len(r.Offices) > 0 {
+			offices += len(r.Offices)
+			people++
+		}
+	}
+	return offices, people
 }

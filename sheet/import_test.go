@@ -133,10 +133,15 @@ func TestReadWardSheet(t *testing.T) {
 	if got := strings.Join(pv.UnknownBranches, ","); got != "Chi đoàn Trường THPT Sa Đéc" {
 		t.Errorf("unknown branches %q", got)
 	}
+	// Issue 17: the Chức vụ column is read (it was recognised and
+	// dropped); the office it names is recorded by the import.
 	for _, c := range pv.Columns {
-		if c.Title == "Chức vụ" && (c.Field != "Chức vụ" || c.Read) {
-			t.Errorf("Chức vụ: %+v, want recognised and not read", c)
+		if c.Title == "Chức vụ" && (c.Field != "Chức vụ" || !c.Read) {
+			t.Errorf("Chức vụ: %+v, want recognised and read", c)
 		}
+	}
+	if n, people := pv.OfficeCount(); n != 1 || people != 1 {
+		t.Errorf("%d offices of %d people to record, want An's Bí thư chi đoàn", n, people)
 	}
 	want := []Problem{
 		{Row: 10, Column: "Ngày sinh", Reason: "ngày sinh ghi ở cả cột Nam và cột Nữ: chỉ ghi ở một cột"},
@@ -198,11 +203,12 @@ func TestReadWardSheet(t *testing.T) {
 		BirthDate: domain.MustDate(2003, 11, 5), Ethnicity: "Kinh", Schooling: 9, Qualification: "vocational",
 		UnionMember: true, AdmissionDate: domain.MustDate(2019, 3, 26), CardNumber: "0870012346", BranchName: "Chi đoàn Trường THPT Sa Đéc",
 		CitizenID: "087303001234", Phone: "0987654321", Status: domain.StatusActive})
-	// History records the import as single saves would: the person and
-	// the admission, with what the sheet gave.
+	// History records the import as single saves would: the person, the
+	// admission and the office of the Chức vụ column, with what the sheet
+	// gave.
 	hist, err := s.History(ctx, store.HistoryFilter{PersonID: an.ID})
-	if err != nil || len(hist) != 2 {
-		t.Fatalf("history of an imported person: %d lines (%v), want the person and the admission", len(hist), err)
+	if err != nil || len(hist) != 3 {
+		t.Fatalf("history of an imported person: %d lines (%v), want the person, the admission and the office", len(hist), err)
 	}
 	seen := map[string]bool{}
 	for _, h := range hist {
@@ -211,7 +217,7 @@ func TestReadWardSheet(t *testing.T) {
 			seen[c.Field+"="+c.After] = true
 		}
 	}
-	if !seen["insert people"] || !seen["insert membership_events"] || !seen["citizen_id=087201001234"] {
+	if !seen["insert people"] || !seen["insert membership_events"] || !seen["insert positions"] || !seen["citizen_id=087201001234"] {
 		t.Errorf("history %+v", hist)
 	}
 	b, err := s.BranchByName(ctx, "Chi đoàn Trường THPT Sa Đéc")

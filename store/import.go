@@ -38,6 +38,19 @@ type ImportOptions struct {
 	// Update overwrites people already in the register with the sheet's
 	// values; without it they are skipped.
 	Update bool
+	// Offices are the offices the sheet's Chức vụ column gives each
+	// person (by index in people), recorded for new and existing people
+	// alike from OfficesFrom (zero: the first day of the current term),
+	// never before the holder's admission or 16th birthday.
+	Offices     map[int][]ImportOffice
+	OfficesFrom domain.Date
+}
+
+// ImportOffice is an office a sheet's row names: its kind, and for a
+// branch office the branch the cell names ("" for the person's own).
+type ImportOffice struct {
+	Kind   domain.PositionKind
+	Branch string
 }
 
 // ImportResult counts what an import did.
@@ -45,6 +58,7 @@ type ImportResult struct {
 	Added, Updated, Skipped int
 	Branches                []string // branches created
 	Backup                  string   // the backup taken first ("" when the register was empty)
+	Offices                 int      // offices recorded from the Chức vụ column
 }
 
 // existingPeople indexes the register for the duplicate and card checks.
@@ -311,13 +325,19 @@ func (s *Store) ImportPeople(ctx context.Context, people []*domain.Person, rows 
 		}
 		res.Added = len(fresh)
 		if len(fresh) < bulkWithoutIndexes || len(fresh) < len(e.names) {
-			return s.insertPeople(ctx, tx, fresh)
+			err = s.insertPeople(ctx, tx, fresh)
+		} else {
+			// Many people into a smaller register: the indexes are built
+			// once afterwards rather than row by row.
+			err = tx.WithoutIndexes([]string{"people", "membership_events"}, func() error {
+				return s.insertPeople(ctx, tx, fresh)
+			})
 		}
-		// Many people into a smaller register: the indexes are built
-		// once afterwards rather than row by row.
-		return tx.WithoutIndexes([]string{"people", "membership_events"}, func() error {
-			return s.insertPeople(ctx, tx, fresh)
-		})
+		if err != nil {
+			return err
+		}
+		res.Offices, err = s.importOffices(ctx, tx, people, rows, c.Existing, opt)
+		return err
 	})
 	if err != nil {
 		return ImportResult{Backup: backup}, err

@@ -55,14 +55,18 @@ type importer struct {
 	working  dialog.Dialog
 
 	// The preview dialog's parts, kept for tests.
-	preview   *dialog.CustomDialog
-	summary   *widget.Label
-	table     *widget.Table
-	rows      []sheet.Row // problems first, then people already in the register, then the rest
-	branches  *check
-	update    *widget.RadioGroup
-	importBtn *button
-	rejectBtn *button
+	preview  *dialog.CustomDialog
+	summary  *widget.Label
+	table    *widget.Table
+	rows     []sheet.Row // problems first, then people already in the register, then the rest
+	branches *check
+	update   *widget.RadioGroup
+	// officesFrom is the day the Chức vụ column's offices start, under
+	// officesLabel's count of them.
+	officesFrom  *entry
+	officesLabel *widget.Label
+	importBtn    *button
+	rejectBtn    *button
 	// writing says how long the import has been writing.
 	writing *elapsed
 	// result is the last import's outcome, for tests.
@@ -205,6 +209,15 @@ func (im *importer) showPreview() {
 		im.branches = newCheck(in.f, fmt.Sprintf(T("Tạo %d chi đoàn mới: %s"), len(pv.UnknownBranches), someNames(pv.UnknownBranches, 4)), nil)
 		options = append(options, im.branches)
 	}
+	if n, people := pv.OfficeCount(); n > 0 {
+		// The offices are recorded, not dropped (issue 17): from a day
+		// the user sees and may change, the term's first by default.
+		im.officesFrom = newDateEntry(in.f)
+		im.officesFrom.SetText(domain.TermStart(in.clock.today()).String())
+		im.officesLabel = widget.NewLabel(fmt.Sprintf(T("Cột Chức vụ: ghi %d chức vụ của %d người, từ ngày"), n, people))
+		hint := widget.NewLabel(T("(không trước ngày vào Đoàn, ngày tròn 16 tuổi của mỗi người)"))
+		options = append(options, container.NewHBox(im.officesLabel, container.NewGridWrap(fyne.NewSize(130, im.officesFrom.MinSize().Height), im.officesFrom), hint))
+	}
 	if existing > 0 {
 		skip, upd := T("Bỏ qua người đã có"), T("Cập nhật người đã có theo bảng")
 		im.update = widget.NewRadioGroup([]string{skip, upd}, nil)
@@ -271,23 +284,34 @@ func (im *importer) cell(row, col int) string {
 	return T("Hợp lệ")
 }
 
-// options reads the user's choices.
-func (im *importer) options() sheet.ImportOptions {
+// options reads the user's choices; an error names a bad date.
+func (im *importer) options() (sheet.ImportOptions, error) {
 	o := sheet.ImportOptions{SkipInvalid: true}
+	if im.officesFrom != nil {
+		d, err := domain.ParseDate(im.officesFrom.Text)
+		if err != nil {
+			return o, fmt.Errorf("%s: %w", T("Chức vụ từ ngày"), err)
+		}
+		o.OfficesFrom = d
+	}
 	if im.branches != nil {
 		o.CreateBranches = im.branches.Checked
 	}
 	if im.update != nil {
 		o.Update = im.update.Selected == im.update.Options[1]
 	}
-	return o
+	return o, nil
 }
 
 // doImport writes the valid rows in one transaction (after a backup) off
 // the UI goroutine, then says what it did.
 func (im *importer) doImport() {
 	in := im.in
-	o := im.options()
+	o, err := im.options()
+	if err != nil {
+		in.f.showError(err)
+		return
+	}
 	if len(im.pv.UnknownBranches) > 0 && !o.CreateBranches {
 		in.f.showError(errors.New(T("Bảng có chi đoàn chưa có trong sổ: đánh dấu ô Tạo chi đoàn mới, hoặc sửa tên chi đoàn trong bảng.")))
 		return
@@ -314,6 +338,9 @@ func (im *importer) doImport() {
 				fmtInt(int64(res.Added)), fmtInt(int64(res.Updated)), fmtInt(int64(res.Skipped)))
 			if len(res.Branches) > 0 {
 				msg += "\n" + fmt.Sprintf(T("Đã tạo %d chi đoàn mới: %s"), len(res.Branches), someNames(res.Branches, 8))
+			}
+			if res.Offices > 0 {
+				msg += "\n" + fmt.Sprintf(T("Đã ghi %d chức vụ của cột Chức vụ."), res.Offices)
 			}
 			if res.Backup != "" {
 				msg += "\n" + T("Bản sao lưu trước khi nhập: ") + res.Backup

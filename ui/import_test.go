@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
 
+	"sodoan/domain"
 	"sodoan/sheet"
 	"sodoan/store"
 )
@@ -121,5 +122,50 @@ func TestSomeNames(t *testing.T) {
 		if got := someNames(names(c.n), c.max); got != c.want {
 			t.Errorf("%d names, %d shown: %q, want %q", c.n, c.max, got, c.want)
 		}
+	}
+}
+
+// The preview says which offices the Chức vụ column will record and from
+// which day (the term's first, changeable); the import records them from
+// the day typed (issue 17: 77 offices were dropped without a word).
+func TestImportRecordsOffices(t *testing.T) {
+	f := newFixture(t, "members")
+	m := f.members()
+	f.waitFor("first page", func() bool { return m.total == len(testNames) })
+	path := filepath.Join(t.TempDir(), "chuc vu.csv")
+	content := "STT;Họ và tên;Giới tính;Ngày sinh;Ngày vào Đoàn;Chi đoàn;Chức vụ\n" +
+		"1;Hồ Văn Mới;Nam;2/9/1998;26/3/2014;Khóm 1;Phó Bí thư chi đoàn\n" +
+		"2;Lý Thị Thu;Nữ;03/02/1999;26/03/2015;Khóm 1;Đoàn viên\n"
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f.app.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path)})
+	f.waitFor("preview", func() bool { return f.app.imports.last != nil && f.app.imports.last.preview != nil })
+	im := f.app.imports.last
+	if im.officesFrom == nil || im.officesLabel.Text != "Cột Chức vụ: ghi 1 chức vụ của 1 người, từ ngày" {
+		t.Fatal("the preview does not say which offices it records")
+	}
+	if got, want := im.officesFrom.Text, domain.TermStart(f.app.clock.today()).String(); got != want {
+		t.Errorf("offices from %q, want the term's first day %q", got, want)
+	}
+	im.officesFrom.SetText("31/02/2024")
+	test.Tap(im.importBtn)
+	f.ui.drain()
+	if n := countAll(t, f.st); n != len(testNames) {
+		t.Fatalf("a bad day of offices still imported: %d people", n)
+	}
+	im.officesFrom.SetText("15/03/2024")
+	test.Tap(im.importBtn)
+	f.waitFor("import", func() bool { return im.result != nil })
+	if im.result.Offices != 1 {
+		t.Fatalf("result %+v, want one office", im.result)
+	}
+	ps, err := f.st.ListMembers(context.Background(), store.MemberFilter{Query: "Hồ Văn Mới"})
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("the imported person: %v %v", ps, err)
+	}
+	pos, err := f.st.Positions(context.Background(), ps[0].ID)
+	if err != nil || len(pos) != 1 || pos[0].Kind != "branch_deputy" || pos[0].Start != domain.MustDate(2024, 3, 15) {
+		t.Fatalf("offices %+v %v, want Phó Bí thư chi đoàn from 15/03/2024", pos, err)
 	}
 }

@@ -156,7 +156,7 @@ var cmdImport = &Command{
 	Name: "import",
 	Subs: []*Command{{
 		Name:    "members",
-		Args:    "TỆP.xlsx|TỆP.csv|TỆP.xls [--skip-invalid] [--errors LỖI.xlsx] [--create-branches] [--update]",
+		Args:    "TỆP.xlsx|TỆP.csv|TỆP.xls [--skip-invalid] [--errors LỖI.xlsx] [--create-branches] [--update] [--offices-from dd/mm/yyyy]",
 		Short:   "nhập danh sách từ bảng tính",
 		Flags:   importMembersFlags,
 		Reorder: fileFirst,
@@ -178,9 +178,18 @@ func importMembersFlags(fs *flag.FlagSet) Run {
 	create := fs.Bool("create-branches", false, "tạo các chi đoàn chưa có trong sổ")
 	update := fs.Bool("update", false, "người đã có trong sổ (cùng CCCD, hoặc cùng họ tên và ngày sinh khi CCCD không phân biệt): cập nhật theo bảng (mặc định: bỏ qua)")
 	force := fs.Bool("force", false, "thay thế tệp --errors đã có")
+	officesFrom := fs.String("offices-from", "", "ngày bắt đầu các chức vụ của cột Chức vụ, dd/mm/yyyy (mặc định: ngày đầu nhiệm kỳ; không trước ngày vào Đoàn, tròn 16 tuổi)")
 	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 		if len(args) == 0 {
 			return fmt.Errorf("import members: thiếu tệp cần nhập (.xlsx, .csv)")
+		}
+		from := domain.TermStart(st.Today())
+		if *officesFrom != "" {
+			d, err := domain.ParseDate(*officesFrom)
+			if err != nil {
+				return fmt.Errorf("--offices-from: %w", err)
+			}
+			from = d
 		}
 		path := args[0]
 		var rejected outfile.Output
@@ -221,7 +230,11 @@ func importMembersFlags(fs *flag.FlagSet) Run {
 			}
 			fmt.Fprintf(stdout, "Đã ghi %s dòng lỗi kèm lý do: %s\n", domain.FormatInt(int64(n)), *errorsOut)
 		}
-		res, err := pv.Import(ctx, st, sheet.ImportOptions{SkipInvalid: *skip, CreateBranches: *create, Update: *update})
+		if n, people := pv.OfficeCount(); n > 0 {
+			fmt.Fprintf(stdout, "Cột Chức vụ: %s chức vụ của %s người, ghi từ %s (không trước ngày vào Đoàn, ngày tròn 16 tuổi của mỗi người)\n",
+				domain.FormatInt(int64(n)), domain.FormatInt(int64(people)), from)
+		}
+		res, err := pv.Import(ctx, st, sheet.ImportOptions{SkipInvalid: *skip, CreateBranches: *create, Update: *update, OfficesFrom: from})
 		var pe *sheet.ProblemsError
 		if errors.As(err, &pe) {
 			return &importRefused{n: len(pe.Problems)}
@@ -237,6 +250,9 @@ func importMembersFlags(fs *flag.FlagSet) Run {
 		}
 		fmt.Fprintf(stdout, "Đã nhập %s người mới, cập nhật %s, bỏ qua %s người đã có\n",
 			domain.FormatInt(int64(res.Added)), domain.FormatInt(int64(res.Updated)), domain.FormatInt(int64(res.Skipped)))
+		if res.Offices > 0 {
+			fmt.Fprintf(stdout, "Đã ghi %s chức vụ\n", domain.FormatInt(int64(res.Offices)))
+		}
 		return nil
 	}
 }
