@@ -9,7 +9,7 @@ import (
 // offices on 77 rows, all dropped by the import).
 func TestParseOffices(t *testing.T) {
 	for _, tc := range []struct {
-		cell      string
+		cell   string
 		branch string // the branch a branch office names
 		want   string // kinds joined by ","; "!" an error
 	}{
