@@ -479,18 +479,16 @@ func TestAnnualReportAtTwoCutoffs(t *testing.T) {
 	contains(t, "annual 31/12", text, "80% 60% (3/5 chi đoàn đạt từ khá trở lên) Chưa đạt",
 		"CLB Bóng đá thanh niên Văn hóa, thể thao, sở thích 0 01/09/2025")
 
-	// The secretary signs the same document again: it keeps its number.
-	// Regenerating writes over its own file only when told to (--force,
-	// or the window's "Thay thế tệp?").
-	if _, err := Issue(ctx, w.st, Request{Kind: Annual, Year: 2025, Date: d(2026, 1, 12), Cutoff: d(2025, 12, 31), Dir: w.dir}); err == nil {
-		t.Error("regenerating replaced the earlier file without being told to")
-	}
-	again, err := Issue(ctx, w.st, Request{Kind: Annual, Year: 2025, Date: d(2026, 1, 12), Cutoff: d(2025, 12, 31), Dir: w.dir, Replace: true})
+	// The secretary signs the same document again: it keeps its number,
+	// and the new issue is written beside the first (a version), which
+	// stays as it was.
+	again, err := Issue(ctx, w.st, Request{Kind: Annual, Year: 2025, Date: d(2026, 1, 12), Cutoff: d(2025, 12, 31), Dir: w.dir})
 	must(err)
-	if again.Symbol != "1-BC/ĐTN" || !again.Kept {
-		t.Errorf("regenerated report numbered %q (kept %v), want 1-BC/ĐTN kept", again.Symbol, again.Kept)
+	if again.Symbol != "1-BC/ĐTN" || !again.Kept || again.Path == dec.Path || len(again.Doc.Versions) != 2 {
+		t.Errorf("regenerated report numbered %q (kept %v) in %s, want 1-BC/ĐTN kept beside %s", again.Symbol, again.Kept, again.Path, dec.Path)
 	}
 	contains(t, "annual again", pdfText(t, again.Path), "BÍ THƯ Lê Thị Hồng Nhung")
+	contains(t, "annual first issue", pdfText(t, dec.Path), "KT. BÍ THƯ")
 	renum, err := Issue(ctx, w.st, Request{Kind: Annual, Year: 2025, Date: d(2026, 1, 12), Renumber: true, Dir: w.dir})
 	must(err)
 	if renum.Symbol != "2-BC/ĐTN" {
@@ -507,8 +505,10 @@ func TestAnnualReportAtTwoCutoffs(t *testing.T) {
 		t.Errorf("register holds %d documents, want 3 (1-BC of 2025, 1-BC and 2-BC of 2026)", len(docs))
 	}
 	for _, doc := range docs {
-		if _, err := os.Stat(doc.File); err != nil {
-			t.Errorf("%s: file %q: %v", doc.Symbol("ĐTN"), doc.File, err)
+		for _, v := range doc.Versions {
+			if _, err := os.Stat(v.File); err != nil {
+				t.Errorf("%s of %s: file %q: %v", doc.Symbol("ĐTN"), v.Issued, v.File, err)
+			}
 		}
 	}
 }
