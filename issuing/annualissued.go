@@ -16,5 +16,5 @@ func AnnualIssued(ctx context.Context, st *store.Store, year int) (d domain.Docu
 		return d, ok, err
 	}
 	// Registers written before documents were named by their cut-off.
-	return st.IssuedDocument(ctx, fmt.Sprintf("annual:%d", year))
+	return st.IssuedDocument(ctx, fmt.Sprintf("annual:%d", year), 0)
 }

@@ -32,7 +32,7 @@ func yearPeriod(y int) string { return strconv.Itoa(y) }
 // number chosen by hand, or the next of the year; a new number must
 // follow the dates of the numbers around it (numbers follow dates).
 func number(ctx context.Context, st *store.Store, req Request, date domain.Date, doc *domain.Document, out *Issued) error {
-	prev, found, err := st.IssuedDocument(ctx, doc.Key)
+	prev, found, err := st.IssuedDocument(ctx, doc.Key, date.Year())
 	if err != nil {
 		return err
 	}

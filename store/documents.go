@@ -76,8 +76,8 @@ func checkDocumentNumber(ctx context.Context, q queryRower, issuer string, year,
 		ORDER BY issued DESC, number DESC LIMIT 1`, year, number, sqlDate(issued)).
 		Scan(&other.Type, &other.Number, &other.Title, (*sqlDate)(&other.Issued))
 	if err == nil {
-		return refuse("văn bản ngày %s không lấy được số %d: văn bản %s đã ban hành ngày %s, muộn hơn. Số văn bản đi theo thứ tự ngày: hãy ghi ngày ban hành từ %s trở đi, hoặc chọn một số còn trống trước số %d",
-			issued, number, other.Symbol(issuer), other.Issued, other.Issued, other.Number)
+		return refuse("văn bản ngày %s không lấy được số %d: văn bản %s đã ban hành ngày %s, muộn hơn. Số văn bản đi theo thứ tự ngày: hãy ghi ngày ban hành từ %s trở đi",
+			issued, number, other.Symbol(issuer), other.Issued, other.Issued)
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("kiểm tra số văn bản: %w", err)

@@ -157,7 +157,7 @@ func TestDocumentVersionsMigration(t *testing.T) {
 	if n, err := s.NextDocumentNumber(ctx, 2025); err != nil || n != 3 {
 		t.Errorf("next number after the upgrade = %d, %v; want 3 (the highest of any type, 2, plus 1)", n, err)
 	}
-	if d, ok, err := s.IssuedDocument(ctx, "annual:2024"); err != nil || !ok || d.Number != 1 || len(d.Versions) != 1 {
+	if d, ok, err := s.IssuedDocument(ctx, "annual:2024", 0); err != nil || !ok || d.Number != 1 || len(d.Versions) != 1 {
 		t.Errorf("an old key still finds its entry: %+v %v %v", d, ok, err)
 	}
 }

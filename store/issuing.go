@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"sodoan/domain"
 )
@@ -17,10 +18,14 @@ import (
 // version.
 
 // IssuedDocument is the register's latest entry for the document named
-// key, whatever the year it was numbered in; ok is false when it was
-// never issued.
-func (s *Store) IssuedDocument(ctx context.Context, key string) (d domain.Document, ok bool, err error) {
-	return s.issuedDocument(ctx, `doc_key = ?`, key)
+// key among the numbers of year (0: of any year); ok is false when it was
+// never issued. A number belongs to the year of its date: the same
+// document dated in another year takes a number of that year.
+func (s *Store) IssuedDocument(ctx context.Context, key string, year int) (d domain.Document, ok bool, err error) {
+	if year == 0 {
+		return s.issuedDocument(ctx, `doc_key = ?1`, key)
+	}
+	return s.issuedDocument(ctx, `doc_key = ?1 AND year = `+strconv.Itoa(year), key)
 }
 
 // IssuedDocumentLike is the latest entry whose key starts with prefix

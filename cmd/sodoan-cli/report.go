@@ -19,7 +19,9 @@ var cmdReport = &Command{
 	Long: `Tệp --out đã có chỉ được thay khi có --force; sổ và bản sao lưu không bao giờ bị ghi đè.
 
 Loại văn bản (mỗi văn bản lấy số từ sổ văn bản đi của đơn vị; xuất lại
-cùng văn bản thì giữ số cũ, trừ khi có --renumber):
+cùng văn bản (cùng loại, kỳ và ngày tính số liệu) thì giữ số cũ và thêm
+một lần ban hành vào sổ; --renumber lấy số mới. Số văn bản đi của một năm
+liền một dãy cho mọi loại và theo thứ tự ngày):
 `,
 	Subs: []*Command{
 		reportCmd("annual", "--year Y [--cutoff dd/mm/yyyy]", "báo cáo kết quả thực hiện kế hoạch năm Y (BC)", issuing.Annual, annualFlags),
