@@ -66,7 +66,10 @@ type Request struct {
 	Personal bool  // members: with CCCD, phone and address
 
 	MemberID   int64  // transfer: who moves
-	To, Reason string // transfer: the receiving unit, why
+	To, Reason string // transfer: the receiving unit (empty: that of a recorded transfer), why
+	// RecordTransfer records the transfer out of an active member on the
+	// letter's date, with the letter (see transfer.go).
+	RecordTransfer bool
 
 	Date domain.Date // the issue date (zero: today)
 	// Number is a number chosen by hand; 0 keeps the number the same
@@ -103,6 +106,9 @@ type Issued struct {
 	Doc    domain.Document // the register's entry (zero for a draft or a plan)
 	Symbol string          // "12-BC/ĐTN"; empty for a draft
 	Kept   bool            // the number is the one the same document took before
+	// TransferRecorded is true when issuing the transfer letter recorded
+	// the member's transfer out.
+	TransferRecorded bool
 	// Omitted names the report's sections left out for want of text (no
 	// dotted lines are printed): what the secretary may still write.
 	Omitted []string
@@ -124,12 +130,32 @@ type job struct {
 // signer is missing from the register is not written: the error asks for
 // the officer. A file that cannot be written takes no number.
 func Issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
+	if err := settleDates(ctx, st, &req); err != nil {
+		return Issued{}, err
+	}
+	if err := settleTransfer(ctx, st, &req); err != nil {
+		return Issued{}, err
+	}
+	undo, err := recordTransferOut(ctx, st, req)
+	if err != nil {
+		return Issued{}, err
+	}
+	out, err := issue(ctx, st, req)
+	if err != nil && undo != nil {
+		// No letter, no transfer: the member stays as they were.
+		if uerr := undo(); uerr != nil {
+			err = errors.Join(err, uerr)
+		}
+	}
+	out.TransferRecorded = err == nil && undo != nil
+	return out, err
+}
+
+// issue writes and numbers a document whose request is settled.
+func issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
 	progress := req.Progress
 	if progress == nil {
 		progress = func(float64) {}
-	}
-	if err := settleDates(ctx, st, &req); err != nil {
-		return Issued{}, err
 	}
 	progress(0.1)
 	j, err := prepare(ctx, st, req)
@@ -275,11 +301,8 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 			title: fmt.Sprintf("Danh sách tổ hợp tác và kết quả hoạt động năm %d", req.Year), file: fmt.Sprintf("to-hop-tac-%d.pdf", req.Year),
 			write: func(m report.Meta, w io.Writer) error { c.Meta = m; return report.WriteCoops(w, c) }}, nil
 	case Transfer:
-		t, err := transferData(ctx, st, req.MemberID, req.To, req.Reason)
+		t, err := transferData(ctx, st, req.MemberID, req.To, req.Reason, req.Date)
 		if err != nil {
-			return job{}, err
-		}
-		if err := checkTransfer(t.Person); err != nil {
 			return job{}, err
 		}
 		return job{docType: report.TransferType, key: identity(Transfer, "", domain.Date{}, strconv.FormatInt(req.MemberID, 10), domain.Fold(req.To)),

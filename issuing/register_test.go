@@ -122,7 +122,7 @@ func TestFromRegister(t *testing.T) {
 		t.Fatal(err)
 	}
 	coops.Meta = issue(report.ListType, "Tổ hợp tác")
-	tr, err := transferData(ctx, st, first[0].ID, "Đoàn phường Tân Quy Đông", "chuyển nơi ở")
+	tr, err := transferData(ctx, st, first[0].ID, "Đoàn phường Tân Quy Đông", "chuyển nơi ở", issued)
 	if err != nil {
 		t.Fatal(err)
 	}
