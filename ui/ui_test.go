@@ -476,7 +476,7 @@ func TestReportGeneratesPDF(t *testing.T) {
 	if err != nil || len(people) == 0 {
 		t.Fatal("no active member in the demo", err)
 	}
-	path, err := transferLetter(f.app.ctx, f.app.st, f.app.clock, f.app.folders, people[0].ID, "Đoàn phường 2", "chuyển nơi cư trú")
+	path, _, err := transferLetter(f.app.ctx, f.app.st, f.app.clock, f.app.folders, people[0].ID, "Đoàn phường 2", "chuyển nơi cư trú", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -581,7 +581,7 @@ func TestTransferDialogKeepsInput(t *testing.T) {
 	if err != nil || len(people) == 0 {
 		t.Fatal("no member", err)
 	}
-	fm := f.app.member.transferLetterDialog(&people[0])
+	fm := f.app.member.transferLetterDialog(&people[0], func() {})
 	to := fm.fields[0].input.(*entry)
 	to.SetText("Phường 2 👨")
 	f.app.shortcutSave()
