@@ -284,8 +284,8 @@ var wantDecember = map[string]want{
 	"2.4b": {50, domain.VerdictMet, "15% 50% (2/4 cán bộ) Đạt"},
 	// A1–A4: 8 of 20 with 731 of 1 827 days gone (8 due): on pace.
 	"2.5a": {4, domain.VerdictOnPace, "20 (cả giai đoạn) 4 đoàn viên Lũy kế 8/20 (40%), đúng tiến độ"},
-	// F1, F2: 4 of 15, 6 due.
-	"2.5b": {2, domain.VerdictBehind, "15 (cả giai đoạn) 2 hội viên Lũy kế 4/15 (26%), chậm tiến độ"},
+	// F1, F2: 4 of 15, 6 due; 400/15 = 26,66… is 26,7% (one decimal, half up).
+	"2.5b": {2, domain.VerdictBehind, "15 (cả giai đoạn) 2 hội viên Lũy kế 4/15 (26,7%), chậm tiến độ"},
 	// Active on 31/12: S1 S2 D2 E1 M1–M6 P1–P4 A1–A4 I1 = 19 (T1 gone,
 	// R1 removed, C1 came of age); Federation F0a F0b F1 F2 = 4; outsiders
 	// 2: 25 of 40.
@@ -530,7 +530,7 @@ func TestPeriodAndPlanDocuments(t *testing.T) {
 		"I/. KẾT QUẢ THỰC HIỆN", "1/. Công tác tuyên truyền, giáo dục", "4/. Kết quả thực hiện các chỉ tiêu qua từng năm",
 		// 2.5a: P1–P4 in 2024, A1–A4 in 2025; 2.5b: F0a F0b, F1 F2.
 		"2.5a Phát triển đoàn viên mới (cả giai đoạn) 20 (cả giai đoạn) 4 4 8 8/20 (40%), đúng tiến độ",
-		"2.5b Phát triển hội viên mới (cả giai đoạn) 15 (cả giai đoạn) 2 2 4 4/15 (26%), chậm tiến độ",
+		"2.5b Phát triển hội viên mới (cả giai đoạn) 15 (cả giai đoạn) 2 2 4 4/15 (26,7%), chậm tiến độ",
 		// Sections without text (inspection, causes, lessons,
 		// recommendations) are left out and the rest renumbered.
 		"II/. ĐÁNH GIÁ CHUNG", "1/. Ưu điểm", "2/. Hạn chế",
