@@ -38,3 +38,32 @@ func TestDateLineKeepsItsSize(t *testing.T) {
 		}
 	}
 }
+
+// TestMemberColumnsFitTheirContent: every column of the member list is at
+// least as wide as its content at the list's one text size (Chức vụ and
+// Ghi chú were squeezed to 1 cm in the personal list), and the columns
+// fill the page.
+func TestMemberColumnsFitTheirContent(t *testing.T) {
+	for _, personal := range []bool{false, true} {
+		d := newDoc(DefaultSettings(), true)
+		cols := memberColumns(personal)
+		size := d.fitColumns(cols, DefaultSettings().ListSize)
+		if size < minListSize || size > DefaultSettings().ListSize {
+			t.Errorf("personal %v: size %.2f", personal, size)
+		}
+		total := 0.0
+		for _, c := range cols {
+			total += c.Width
+			d.font("", size)
+			if need := d.width(memberFits[c.Title].sample) + 2*d.set.CellPadding; c.Width < need {
+				t.Errorf("personal %v: %s is %.1f mm, narrower than %q (%.1f mm)", personal, c.Title, c.Width, memberFits[c.Title].sample, need)
+			}
+			if (c.Title == "Chức vụ" || c.Title == "Ghi chú") && c.Width < 15 {
+				t.Errorf("personal %v: %s is %.1f mm", personal, c.Title, c.Width)
+			}
+		}
+		if total < d.w-0.01 || total > d.w+0.01 {
+			t.Errorf("personal %v: columns take %.1f of %.1f mm", personal, total, d.w)
+		}
+	}
+}
