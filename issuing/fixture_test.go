@@ -271,7 +271,7 @@ var wantJune = map[string]want{
 	// Of 4 new Party members, S1 (admitted 15/06); S1 and M1 introduced.
 	"2.5d": {25, domain.VerdictNotMet, "70% 25% (1/4 đảng viên mới do Đoàn giới thiệu; đã giới thiệu 2 đoàn viên) Chưa đạt"},
 	// Excellent, good, average, good, unrated: 3 of 5 branches.
-	"2.6": {60, domain.VerdictNotMet, "80% 60% (3/5 chi đoàn đạt từ hoàn thành tốt nhiệm vụ trở lên, tương đương khá trở lên) Chưa đạt"},
+	"2.6": {60, domain.VerdictNotMet, "80% 60% (3/5 chi đoàn đạt từ hoàn thành tốt nhiệm vụ trở lên) Chưa đạt"},
 	"2.7": {1, domain.VerdictMet, ""},
 	"2.8": {0, domain.VerdictNotMet, "Có Chưa thực hiện Chưa đạt"},
 }
@@ -552,8 +552,8 @@ func TestPeriodAndPlanDocuments(t *testing.T) {
 		"Ban Thường vụ Đoàn phường Hòa Mẫu xây dựng kế hoạch",
 		"I/. MỤC ĐÍCH, YÊU CẦU", "II/. MỤC TIÊU", "2/. Chỉ tiêu cụ thể",
 		// QA finding 17: the period said once, targets as a plan words them.
-		"2.2a/. Củng cố, duy trì CLB Thanh niên làm kinh tế: hằng năm có ít nhất 1.",
-		"2.5a/. Phát triển đoàn viên mới: cả giai đoạn 2024 - 2028 đạt 20.",
+		"2.2a/. Củng cố, duy trì CLB Thanh niên làm kinh tế: hằng năm ít nhất 01 câu lạc bộ.",
+		"2.5a/. Phát triển đoàn viên mới: ít nhất 20 đoàn viên trong giai đoạn 2024 - 2028.",
 		"2.6/. Cơ sở Đoàn, chi đoàn xếp loại từ khá trở lên: hằng năm đạt 80%.",
 		"III/. NHIỆM VỤ, GIẢI PHÁP", "IV/. TỔ CHỨC THỰC HIỆN", "TM. BAN THƯỜNG VỤ", "BÍ THƯ", "Trần Minh Quân")
 }
