@@ -67,10 +67,10 @@ func docColumns() []docColumn {
 		{T("Năm"), 60},
 		{T("Loại"), 110},
 		{T("Số, ký hiệu"), 120},
-		{T("Trích yếu"), 310},
+		{T("Trích yếu"), 290},
 		{T("Ngày ban hành"), 125},
 		{T("Lần"), 70},
-		{T("Tệp"), 170},
+		{T("Tệp"), 160},
 		{"", 115},
 	}
 }
