@@ -81,15 +81,16 @@ func TestCommandTable(t *testing.T) {
 // restore holds the register's lock (no window may have it open).
 func TestOpenOptions(t *testing.T) {
 	want := map[string]store.OpenOptions{
-		"demo":    {Create: true},
-		"members": {ReadOnly: true},
-		"search":  {ReadOnly: true},
-		"stats":   {ReadOnly: true},
-		"check":   {ReadOnly: true, AnyVersion: true},
-		"backup":  {ReadOnly: true, AnyVersion: true},
-		"backups": {ReadOnly: true, AnyVersion: true},
-		"restore": {Exclusive: true},
-		"history": {ReadOnly: true},
+		"demo":      {Create: true},
+		"members":   {ReadOnly: true},
+		"search":    {ReadOnly: true},
+		"stats":     {ReadOnly: true},
+		"check":     {ReadOnly: true, AnyVersion: true},
+		"backup":    {ReadOnly: true, AnyVersion: true},
+		"backups":   {ReadOnly: true, AnyVersion: true},
+		"restore":   {Exclusive: true},
+		"history":   {ReadOnly: true},
+		"documents": {ReadOnly: true},
 	}
 	for _, c := range commands {
 		if !reflect.DeepEqual(c.Open, want[c.Name]) {
