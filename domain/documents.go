@@ -15,9 +15,32 @@ type Document struct {
 	Title  string
 	Issued Date
 	File   string // where the PDF was saved ("" when not saved)
-	// Key names what the document is ("annual:2025"), so that writing it
-	// again keeps its number; empty for entries made by hand.
+	// Key names what the document is (its kind, period and cut-off, see
+	// issuing), so that writing it again keeps its number; empty for
+	// entries made by hand.
 	Key string
+	// Versions are the document's issues, oldest first: the first is the
+	// one the number was given to; a reissue of the same document adds
+	// one and never rewrites an earlier one.
+	Versions []DocumentVersion
+}
+
+// DocumentVersion is one issue of a numbered document: its date, title
+// and file as they were when it was written.
+type DocumentVersion struct {
+	ID     int64
+	Issued Date
+	Title  string
+	File   string
+}
+
+// Latest is the document's latest issue (the entry itself when it has
+// no versions read).
+func (d Document) Latest() DocumentVersion {
+	if n := len(d.Versions); n > 0 {
+		return d.Versions[n-1]
+	}
+	return DocumentVersion{Issued: d.Issued, Title: d.Title, File: d.File}
 }
 
 // Symbol is the document's number and symbol, "20-BC/ĐTN".

@@ -26,10 +26,22 @@ func FormatInt(n int64) string {
 	return string(b)
 }
 
-// FormatNum writes v rounded to one decimal, with a decimal comma when one
-// is needed: 7.500, 72,5.
+// RoundTenth is the one rounding rule of every figure Sổ Đoàn prints:
+// one decimal, half up (60,65 → 60,7; 6,25 → 6,3), the same for a
+// percentage, a cumulative progress and a count. The small nudge keeps a
+// share that is exactly half a tenth (1.201/2.000 = 60,05 %) from
+// rounding down for the binary fraction a division leaves (60,04999…).
+func RoundTenth(v float64) float64 {
+	if v < 0 {
+		return -RoundTenth(-v)
+	}
+	return math.Floor(v*10+0.5+1e-9) / 10
+}
+
+// FormatNum writes v rounded to one decimal (RoundTenth), with a decimal
+// comma when one is needed: 7.500, 72,5.
 func FormatNum(v float64) string {
-	r := math.Round(v*10) / 10
+	r := RoundTenth(v)
 	if r == math.Trunc(r) {
 		return FormatInt(int64(r))
 	}
@@ -55,6 +67,16 @@ func FormatValue(kind IndicatorKind, v float64) string {
 		return "Chưa"
 	}
 	return FormatNum(v)
+}
+
+// FormatShare writes num out of den with its percentage, "273/450
+// (60,7%)", by the one rounding rule; "273/0" has no percentage.
+func FormatShare(num, den float64) string {
+	s := FormatNum(num) + "/" + FormatNum(den)
+	if den <= 0 {
+		return s
+	}
+	return s + " (" + FormatValue(KindPercent, 100*num/den) + ")"
 }
 
 // Num is a whole number given as an argument of a message: it prints the

@@ -39,7 +39,7 @@ func GoodOrBetter(scale string) string {
 	if scale == ScaleStrength {
 		return "khá trở lên"
 	}
-	// The plan's target may be worded on the older scale ("từ khá trở
-	// lên"): say which level it stands for.
-	return "hoàn thành tốt nhiệm vụ trở lên, tương đương khá trở lên"
+	// Short enough for a table cell: the plan's own wording on the older
+	// scale ("từ khá trở lên") stands beside it in the same row.
+	return "hoàn thành tốt nhiệm vụ trở lên"
 }

@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"fmt"
 	"math"
 	"strings"
 )
@@ -53,14 +52,13 @@ type Verdict struct {
 // Label is the Vietnamese wording of the code ("Đạt", "Chậm tiến độ" …).
 func (v Verdict) Label() string { return LabelOf(Verdicts, string(v.Code)) }
 
-// Progress is a period target's progress, "321/450 (71%)"; empty for a
-// yearly target.
+// Progress is a period target's progress, "273/450 (60,7%)", rounded
+// like every other percentage (FormatShare); empty for a yearly target.
 func (v Verdict) Progress() string {
 	if !v.Period || v.Target <= 0 {
 		return ""
 	}
-	share := int(math.Floor(100*v.Done/v.Target + 1e-9))
-	return fmt.Sprintf("%s/%s (%d%%)", FormatNum(v.Done), FormatNum(v.Target), share)
+	return FormatShare(v.Done, v.Target)
 }
 
 // Phrase is the verdict as a report prints it: the label, and for a

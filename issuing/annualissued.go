@@ -5,24 +5,16 @@ import (
 	"fmt"
 
 	"sodoan/domain"
-	"sodoan/report"
 	"sodoan/store"
 )
 
-// AnnualIssued finds the numbered annual report of year in the register
-// of outgoing documents, as Issue enters it ("annual:year"): issued that
-// year or, for a report counted to 31/12, early the next. ok is false when
+// AnnualIssued finds the latest numbered annual report of year in the
+// register of outgoing documents, whatever its cut-off. ok is false when
 // it was never issued (a draft is not entered).
 func AnnualIssued(ctx context.Context, st *store.Store, year int) (d domain.Document, ok bool, err error) {
-	key := annualKey(year)
-	for _, y := range []int{year, year + 1} {
-		d, ok, err = st.IssuedDocument(ctx, y, report.AnnualType, key)
-		if err != nil || ok {
-			return d, ok, err
-		}
+	if d, ok, err = st.IssuedDocumentLike(ctx, identity(Annual, yearPeriod(year), domain.Date{})); err != nil || ok {
+		return d, ok, err
 	}
-	return d, false, nil
+	// Registers written before documents were named by their cut-off.
+	return st.IssuedDocument(ctx, fmt.Sprintf("annual:%d", year), 0)
 }
-
-// annualKey names the annual report of year in the register.
-func annualKey(year int) string { return fmt.Sprintf("annual:%d", year) }

@@ -22,7 +22,7 @@ func consolidatedJob(ctx context.Context, st *store.Store, req Request) (job, er
 		return job{}, err
 	}
 	doc := &report.Consolidated{Consolidation: c}
-	return job{docType: report.AnnualType, key: fmt.Sprintf("consolidated:%d", req.Year),
+	return job{docType: report.AnnualType, key: identity(Consolidated, yearPeriod(req.Year), req.Cutoff),
 		title: report.ConsolidatedSummary(c.Plan, req.Year), file: fmt.Sprintf("bao-cao-tong-hop-%d.pdf", req.Year),
 		recipients: report.ConsolidatedRecipients(unit),
 		write: func(m report.Meta, w io.Writer) error {

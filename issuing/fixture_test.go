@@ -271,7 +271,7 @@ var wantJune = map[string]want{
 	// Of 4 new Party members, S1 (admitted 15/06); S1 and M1 introduced.
 	"2.5d": {25, domain.VerdictNotMet, "70% 25% (1/4 đảng viên mới do Đoàn giới thiệu; đã giới thiệu 2 đoàn viên) Chưa đạt"},
 	// Excellent, good, average, good, unrated: 3 of 5 branches.
-	"2.6": {60, domain.VerdictNotMet, "80% 60% (3/5 chi đoàn đạt từ hoàn thành tốt nhiệm vụ trở lên, tương đương khá trở lên) Chưa đạt"},
+	"2.6": {60, domain.VerdictNotMet, "80% 60% (3/5 chi đoàn đạt từ hoàn thành tốt nhiệm vụ trở lên) Chưa đạt"},
 	"2.7": {1, domain.VerdictMet, ""},
 	"2.8": {0, domain.VerdictNotMet, "Có Chưa thực hiện Chưa đạt"},
 }
@@ -284,8 +284,8 @@ var wantDecember = map[string]want{
 	"2.4b": {50, domain.VerdictMet, "15% 50% (2/4 cán bộ) Đạt"},
 	// A1–A4: 8 of 20 with 731 of 1 827 days gone (8 due): on pace.
 	"2.5a": {4, domain.VerdictOnPace, "20 (cả giai đoạn) 4 đoàn viên Lũy kế 8/20 (40%), đúng tiến độ"},
-	// F1, F2: 4 of 15, 6 due.
-	"2.5b": {2, domain.VerdictBehind, "15 (cả giai đoạn) 2 hội viên Lũy kế 4/15 (26%), chậm tiến độ"},
+	// F1, F2: 4 of 15, 6 due; 400/15 = 26,66… is 26,7% (one decimal, half up).
+	"2.5b": {2, domain.VerdictBehind, "15 (cả giai đoạn) 2 hội viên Lũy kế 4/15 (26,7%), chậm tiến độ"},
 	// Active on 31/12: S1 S2 D2 E1 M1–M6 P1–P4 A1–A4 I1 = 19 (T1 gone,
 	// R1 removed, C1 came of age); Federation F0a F0b F1 F2 = 4; outsiders
 	// 2: 25 of 40.
@@ -479,18 +479,16 @@ func TestAnnualReportAtTwoCutoffs(t *testing.T) {
 	contains(t, "annual 31/12", text, "80% 60% (3/5 chi đoàn đạt từ khá trở lên) Chưa đạt",
 		"CLB Bóng đá thanh niên Văn hóa, thể thao, sở thích 0 01/09/2025")
 
-	// The secretary signs the same document again: it keeps its number.
-	// Regenerating writes over its own file only when told to (--force,
-	// or the window's "Thay thế tệp?").
-	if _, err := Issue(ctx, w.st, Request{Kind: Annual, Year: 2025, Date: d(2026, 1, 12), Cutoff: d(2025, 12, 31), Dir: w.dir}); err == nil {
-		t.Error("regenerating replaced the earlier file without being told to")
-	}
-	again, err := Issue(ctx, w.st, Request{Kind: Annual, Year: 2025, Date: d(2026, 1, 12), Cutoff: d(2025, 12, 31), Dir: w.dir, Replace: true})
+	// The secretary signs the same document again: it keeps its number,
+	// and the new issue is written beside the first (a version), which
+	// stays as it was.
+	again, err := Issue(ctx, w.st, Request{Kind: Annual, Year: 2025, Date: d(2026, 1, 12), Cutoff: d(2025, 12, 31), Dir: w.dir})
 	must(err)
-	if again.Symbol != "1-BC/ĐTN" || !again.Kept {
-		t.Errorf("regenerated report numbered %q (kept %v), want 1-BC/ĐTN kept", again.Symbol, again.Kept)
+	if again.Symbol != "1-BC/ĐTN" || !again.Kept || again.Path == dec.Path || len(again.Doc.Versions) != 2 {
+		t.Errorf("regenerated report numbered %q (kept %v) in %s, want 1-BC/ĐTN kept beside %s", again.Symbol, again.Kept, again.Path, dec.Path)
 	}
 	contains(t, "annual again", pdfText(t, again.Path), "BÍ THƯ Lê Thị Hồng Nhung")
+	contains(t, "annual first issue", pdfText(t, dec.Path), "KT. BÍ THƯ")
 	renum, err := Issue(ctx, w.st, Request{Kind: Annual, Year: 2025, Date: d(2026, 1, 12), Renumber: true, Dir: w.dir})
 	must(err)
 	if renum.Symbol != "2-BC/ĐTN" {
@@ -507,8 +505,10 @@ func TestAnnualReportAtTwoCutoffs(t *testing.T) {
 		t.Errorf("register holds %d documents, want 3 (1-BC of 2025, 1-BC and 2-BC of 2026)", len(docs))
 	}
 	for _, doc := range docs {
-		if _, err := os.Stat(doc.File); err != nil {
-			t.Errorf("%s: file %q: %v", doc.Symbol("ĐTN"), doc.File, err)
+		for _, v := range doc.Versions {
+			if _, err := os.Stat(v.File); err != nil {
+				t.Errorf("%s of %s: file %q: %v", doc.Symbol("ĐTN"), v.Issued, v.File, err)
+			}
 		}
 	}
 }
@@ -530,7 +530,7 @@ func TestPeriodAndPlanDocuments(t *testing.T) {
 		"I/. KẾT QUẢ THỰC HIỆN", "1/. Công tác tuyên truyền, giáo dục", "4/. Kết quả thực hiện các chỉ tiêu qua từng năm",
 		// 2.5a: P1–P4 in 2024, A1–A4 in 2025; 2.5b: F0a F0b, F1 F2.
 		"2.5a Phát triển đoàn viên mới (cả giai đoạn) 20 (cả giai đoạn) 4 4 8 8/20 (40%), đúng tiến độ",
-		"2.5b Phát triển hội viên mới (cả giai đoạn) 15 (cả giai đoạn) 2 2 4 4/15 (26%), chậm tiến độ",
+		"2.5b Phát triển hội viên mới (cả giai đoạn) 15 (cả giai đoạn) 2 2 4 4/15 (26,7%), chậm tiến độ",
 		// Sections without text (inspection, causes, lessons,
 		// recommendations) are left out and the rest renumbered.
 		"II/. ĐÁNH GIÁ CHUNG", "1/. Ưu điểm", "2/. Hạn chế",
@@ -552,8 +552,8 @@ func TestPeriodAndPlanDocuments(t *testing.T) {
 		"Ban Thường vụ Đoàn phường Hòa Mẫu xây dựng kế hoạch",
 		"I/. MỤC ĐÍCH, YÊU CẦU", "II/. MỤC TIÊU", "2/. Chỉ tiêu cụ thể",
 		// QA finding 17: the period said once, targets as a plan words them.
-		"2.2a/. Củng cố, duy trì CLB Thanh niên làm kinh tế: hằng năm có ít nhất 1.",
-		"2.5a/. Phát triển đoàn viên mới: cả giai đoạn 2024 - 2028 đạt 20.",
+		"2.2a/. Củng cố, duy trì CLB Thanh niên làm kinh tế: hằng năm ít nhất 01 câu lạc bộ.",
+		"2.5a/. Phát triển đoàn viên mới: ít nhất 20 đoàn viên trong giai đoạn 2024 - 2028.",
 		"2.6/. Cơ sở Đoàn, chi đoàn xếp loại từ khá trở lên: hằng năm đạt 80%.",
 		"III/. NHIỆM VỤ, GIẢI PHÁP", "IV/. TỔ CHỨC THỰC HIỆN", "TM. BAN THƯỜNG VỤ", "BÍ THƯ", "Trần Minh Quân")
 }

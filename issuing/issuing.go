@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"sodoan/domain"
 	"sodoan/report"
@@ -65,7 +66,10 @@ type Request struct {
 	Personal bool  // members: with CCCD, phone and address
 
 	MemberID   int64  // transfer: who moves
-	To, Reason string // transfer: the receiving unit, why
+	To, Reason string // transfer: the receiving unit (empty: that of a recorded transfer), why
+	// RecordTransfer records the transfer out of an active member on the
+	// letter's date, with the letter (see transfer.go).
+	RecordTransfer bool
 
 	Date domain.Date // the issue date (zero: today)
 	// Number is a number chosen by hand; 0 keeps the number the same
@@ -102,6 +106,9 @@ type Issued struct {
 	Doc    domain.Document // the register's entry (zero for a draft or a plan)
 	Symbol string          // "12-BC/ĐTN"; empty for a draft
 	Kept   bool            // the number is the one the same document took before
+	// TransferRecorded is true when issuing the transfer letter recorded
+	// the member's transfer out.
+	TransferRecorded bool
 	// Omitted names the report's sections left out for want of text (no
 	// dotted lines are printed): what the secretary may still write.
 	Omitted []string
@@ -123,12 +130,32 @@ type job struct {
 // signer is missing from the register is not written: the error asks for
 // the officer. A file that cannot be written takes no number.
 func Issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
+	if err := settleDates(ctx, st, &req); err != nil {
+		return Issued{}, err
+	}
+	if err := settleTransfer(ctx, st, &req); err != nil {
+		return Issued{}, err
+	}
+	undo, err := recordTransferOut(ctx, st, req)
+	if err != nil {
+		return Issued{}, err
+	}
+	out, err := issue(ctx, st, req)
+	if err != nil && undo != nil {
+		// No letter, no transfer: the member stays as they were.
+		if uerr := undo(); uerr != nil {
+			err = errors.Join(err, uerr)
+		}
+	}
+	out.TransferRecorded = err == nil && undo != nil
+	return out, err
+}
+
+// issue writes and numbers a document whose request is settled.
+func issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
 	progress := req.Progress
 	if progress == nil {
 		progress = func(float64) {}
-	}
-	if err := settleDates(ctx, st, &req); err != nil {
-		return Issued{}, err
 	}
 	progress(0.1)
 	j, err := prepare(ctx, st, req)
@@ -159,30 +186,11 @@ func Issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
 	meta := report.Meta{Unit: unit, Date: date, Recipients: recipients, Signer: signer, Unsigned: req.Unsigned}
 
 	out := Issued{Title: j.title, Omitted: j.omitted}
-	doc := domain.Document{Type: j.docType, Title: j.title, Issued: date, Key: j.key, Number: req.Number}
+	doc := domain.Document{Type: j.docType, Title: j.title, Issued: date, Year: date.Year(), Key: j.key, Number: req.Number}
 	numbered := !req.Draft && !j.own
 	if numbered {
-		prev, found, err := st.IssuedDocument(ctx, date.Year(), j.docType, j.key)
-		if err != nil {
+		if err := number(ctx, st, req, date, &doc, &out); err != nil {
 			return Issued{}, err
-		}
-		switch {
-		case found && !req.Renumber && (req.Number == 0 || req.Number == prev.Number):
-			doc.ID, doc.Number, out.Kept = prev.ID, prev.Number, true
-		case req.Number == 0:
-			if doc.Number, err = st.NextDocumentNumber(ctx, date.Year(), j.docType); err != nil {
-				return Issued{}, err
-			}
-		}
-		if !out.Kept && req.Number > 0 {
-			// A number chosen by hand must be free: check before the
-			// file is written, not after.
-			if other, taken, err := st.DocumentNumberTaken(ctx, date.Year(), j.docType, req.Number); err != nil {
-				return Issued{}, err
-			} else if taken {
-				return Issued{}, &domain.ValidationError{Errors: []domain.FieldError{{Field: "Number", Label: "Số",
-					Msg: fmt.Sprintf("số %d-%s năm %d đã cấp cho văn bản %q", req.Number, j.docType, date.Year(), other)}}}
-			}
 		}
 		meta.Number = doc.Number
 	}
@@ -192,9 +200,13 @@ func Issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
 		name := j.file
 		if numbered {
 			// Numbers restart each year: the year keeps 1-BC of 2025 and
-			// 1-BC of 2026 in two files, so that replacing one never
-			// changes the file the other's register entry names.
-			name = j.docType + "-" + strconv.Itoa(doc.Number) + "-" + strconv.Itoa(date.Year()) + "-" + name
+			// 1-BC of 2026 in two files, and a reissue goes beside the
+			// earlier issue ("-lan-2"), so that writing one never changes
+			// the file another entry or version names.
+			name = j.docType + "-" + strconv.Itoa(doc.Number) + "-" + strconv.Itoa(doc.Year) + "-" + name
+			if n := len(doc.Versions); n > 0 {
+				name = strings.TrimSuffix(name, ".pdf") + "-lan-" + strconv.Itoa(n+1) + ".pdf"
+			}
 		}
 		path = filepath.Join(req.Dir, name)
 	}
@@ -234,7 +246,7 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 		if err != nil {
 			return job{}, err
 		}
-		return job{docType: report.AnnualType, key: annualKey(req.Year), omitted: omitted(a.Narrative),
+		return job{docType: report.AnnualType, key: identity(Annual, yearPeriod(req.Year), req.Cutoff), omitted: omitted(a.Narrative),
 			title: report.AnnualSummary(a.Plan, req.Year), file: fmt.Sprintf("bao-cao-nam-%d.pdf", req.Year),
 			write: func(m report.Meta, w io.Writer) error { a.Meta = m; return report.WriteAnnual(w, a) }}, nil
 	case Period:
@@ -243,7 +255,7 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 			return job{}, err
 		}
 		plan := p.Result.Plan
-		return job{docType: report.AnnualType, key: fmt.Sprintf("period:%d", plan.ID), omitted: omitted(p.Narrative),
+		return job{docType: report.AnnualType, key: identity(Period, "plan-"+strconv.FormatInt(plan.ID, 10), req.Cutoff), omitted: omitted(p.Narrative),
 			title: report.PeriodSummary(p.Result), file: fmt.Sprintf("so-ket-ke-hoach-%d-%d.pdf", plan.StartYear, plan.EndYear),
 			write: func(m report.Meta, w io.Writer) error { p.Meta = m; return report.WritePeriod(w, p) }}, nil
 	case Plan:
@@ -270,7 +282,7 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 		if req.BranchID != 0 {
 			file = fmt.Sprintf("danh-sach-doan-vien-chi-doan-%d.pdf", req.BranchID)
 		}
-		return job{docType: report.ListType, key: fmt.Sprintf("members:%d:%t", req.BranchID, req.Personal),
+		return job{docType: report.ListType, key: identity(Members, "", req.Cutoff, strconv.FormatInt(req.BranchID, 10), strconv.FormatBool(req.Personal)),
 			title: "Danh sách " + domain.LowerFirst(l.Summary), file: file,
 			write: func(m report.Meta, w io.Writer) error { l.Meta = m; return report.WriteMemberList(w, l) }}, nil
 	case Clubs:
@@ -278,25 +290,22 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 		if err != nil {
 			return job{}, err
 		}
-		return job{docType: report.ListType, key: "clubs", title: "Danh sách câu lạc bộ và thành viên", file: "cau-lac-bo.pdf",
+		return job{docType: report.ListType, key: identity(Clubs, "", req.Cutoff), title: "Danh sách câu lạc bộ và thành viên", file: "cau-lac-bo.pdf",
 			write: func(m report.Meta, w io.Writer) error { c.Meta = m; return report.WriteClubs(w, c) }}, nil
 	case Coops:
 		c, err := coopList(ctx, st, req.Year)
 		if err != nil {
 			return job{}, err
 		}
-		return job{docType: report.ListType, key: fmt.Sprintf("coops:%d", req.Year),
+		return job{docType: report.ListType, key: identity(Coops, yearPeriod(req.Year), req.Cutoff),
 			title: fmt.Sprintf("Danh sách tổ hợp tác và kết quả hoạt động năm %d", req.Year), file: fmt.Sprintf("to-hop-tac-%d.pdf", req.Year),
 			write: func(m report.Meta, w io.Writer) error { c.Meta = m; return report.WriteCoops(w, c) }}, nil
 	case Transfer:
-		t, err := transferData(ctx, st, req.MemberID, req.To, req.Reason)
+		t, err := transferData(ctx, st, req.MemberID, req.To, req.Reason, req.Date)
 		if err != nil {
 			return job{}, err
 		}
-		if err := checkTransfer(t.Person); err != nil {
-			return job{}, err
-		}
-		return job{docType: report.TransferType, key: fmt.Sprintf("transfer:%d:%s", req.MemberID, domain.Fold(req.To)),
+		return job{docType: report.TransferType, key: identity(Transfer, "", domain.Date{}, strconv.FormatInt(req.MemberID, 10), domain.Fold(req.To)),
 			title: "Giấy giới thiệu sinh hoạt Đoàn cho " + t.Person.FullName(), file: fmt.Sprintf("giay-gioi-thieu-%d.pdf", req.MemberID),
 			recipients: t.Recipients,
 			write:      func(m report.Meta, w io.Writer) error { t.Meta = m; return report.WriteTransfer(w, t) }}, nil

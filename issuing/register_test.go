@@ -122,7 +122,7 @@ func TestFromRegister(t *testing.T) {
 		t.Fatal(err)
 	}
 	coops.Meta = issue(report.ListType, "Tổ hợp tác")
-	tr, err := transferData(ctx, st, first[0].ID, "Đoàn phường Tân Quy Đông", "chuyển nơi ở")
+	tr, err := transferData(ctx, st, first[0].ID, "Đoàn phường Tân Quy Đông", "chuyển nơi ở", issued)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +142,7 @@ func TestFromRegister(t *testing.T) {
 			fmt.Sprintf("Tổng cộng: %s đoàn viên", domain.FormatInt(int64(branches[0].Members))), "Số CCCD"}},
 		{"clubs", func(w io.Writer) error { return report.WriteClubs(w, clubs) }, []string{number(5, "BC"), "Câu lạc bộ và thành viên"}},
 		{"coops", func(w io.Writer) error { return report.WriteCoops(w, coops) }, []string{number(6, "BC"), "Tổ hợp tác và kết quả hoạt động năm 2025"}},
-		{"transfer", func(w io.Writer) error { return report.WriteTransfer(w, tr) }, []string{number(1, "GGT"), "Đồng chí: " + first[0].FullName(), "- Như trên;"}},
+		{"transfer", func(w io.Writer) error { return report.WriteTransfer(w, tr) }, []string{number(7, "GGT"), "Đồng chí: " + first[0].FullName(), "- Như trên;"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

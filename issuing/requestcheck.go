@@ -61,16 +61,6 @@ func settleDates(ctx context.Context, st *store.Store, req *Request) error {
 	return nil
 }
 
-// checkTransfer refuses a transfer letter for someone who is not an
-// active member: the letter certifies "Đang sinh hoạt tại…".
-func checkTransfer(p domain.Person) error {
-	if p.Status != domain.StatusActive {
-		return fieldError("MemberID", "Đoàn viên", "%s (mã %d) %s, không đang sinh hoạt: không cấp giấy giới thiệu sinh hoạt Đoàn",
-			p.FullName(), p.ID, domain.LowerFirst(p.Status.Label()))
-	}
-	return nil
-}
-
 // omitted lists the sections of a report's narrative the report leaves
 // out for want of text (the situation, movements and organisation
 // sections print figures of their own and are never left out).

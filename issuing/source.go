@@ -2,7 +2,6 @@ package issuing
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"sodoan/domain"
@@ -185,27 +184,6 @@ func coopList(ctx context.Context, st *store.Store, year int) (*report.CoopList,
 		return nil, err
 	}
 	return &report.CoopList{Year: year, Coops: coops, Years: years}, nil
-}
-
-// transferData prepares the transfer letter of a Union member to the unit
-// to; the letter goes to the receiving unit ("Như trên").
-func transferData(ctx context.Context, st *store.Store, memberID int64, to, reason string) (*report.Transfer, error) {
-	to, reason = domain.Clean(to), domain.Clean(reason)
-	if memberID == 0 || to == "" {
-		return nil, fmt.Errorf("giấy giới thiệu: cần đoàn viên và đơn vị nhận")
-	}
-	// The letter prints what the register would store: the same rules.
-	if err := errors.Join(domain.CheckText("To", "Đơn vị nhận", to, false), domain.CheckText("Reason", "Lý do", reason, false)); err != nil {
-		return nil, err
-	}
-	p, err := st.Person(ctx, memberID)
-	if err != nil {
-		return nil, fmt.Errorf("đoàn viên %d: %w", memberID, err)
-	}
-	if !p.UnionMember {
-		return nil, fmt.Errorf("%s không phải đoàn viên: không cấp giấy giới thiệu sinh hoạt Đoàn", p.FullName())
-	}
-	return &report.Transfer{Meta: report.Meta{Recipients: []string{"Như trên"}}, Person: p, To: to, Reason: reason}, nil
 }
 
 func activeClubs(ctx context.Context, st *store.Store) ([]domain.Club, error) {

@@ -55,7 +55,7 @@ func TestConsolidatedThroughPoppler(t *testing.T) {
 		"2 Đoàn xã Tân Khánh Đông Chưa — 52",
 		"Tổng cộng 1/2 75% 83",
 		"2.3 Chi đoàn khóm, ấp đạt chuẩn 100% 75% (3/4; 1/2 cơ sở có số liệu) Chưa đạt",
-		"Lũy kế 410/7.500 (5%), chậm tiến độ",
+		"Lũy kế 410/7.500 (5,5%), chậm tiến độ",
 		"TM. BAN THƯỜNG VỤ", "BÍ THƯ", "Phan Văn Thắng", "- Các cơ sở Đoàn trực thuộc;",
 	} {
 		if !strings.Contains(text, want) {

@@ -86,41 +86,99 @@ func DateLine(place string, d domain.Date) string {
 // the upper body, the unit in bold, "***" and the number; on the right
 // ĐOÀN TNCS HỒ CHÍ MINH bold and underlined, and on the line of the number
 // the place and date in italics.
+//
+// The place and date keep their 13–14 pt (see dateLine): where the
+// right column is too narrow for them, they take the room beside the
+// number rather than shrink.
 func (d *doc) header(m *Meta, docType string) {
 	set := d.set
-	colW := min(d.w/2, 90.0)
-	lx := d.left
-	rx := d.left + d.w - colW
-	if d.w/2 > 90 {
-		// Landscape: the right column sits at the right margin, the left
-		// one at the left margin, as on a printed list.
-		rx = d.left + d.w - colW
-	}
-	y0 := d.pdf.GetY()
 	hs := set.HeaderSize
 	lh := d.lh(hs)
-
-	y := y0
-	y = d.colLines(lx, y, colW, strings.ToUpper(nfc(m.Unit.UpperBody)), "", hs)
-	y = d.colLines(lx, y, colW, strings.ToUpper(nfc(m.Unit.Name)), "B", hs)
-	y = d.colLines(lx, y, colW, "***", "", hs)
-	numberY := y
 	symbol := m.Symbol
 	if symbol == "" {
 		symbol = Symbol(m.Number, docType, m.Unit.IssuerCode)
 	}
-	y = d.colLines(lx, y, colW, "Số: "+nfc(symbol), "", set.NumberSize)
-
-	d.colLines(rx, y0, colW, "ĐOÀN TNCS HỒ CHÍ MINH", "BU", hs)
-	// The date line must stay on one line: shrink it rather than wrap.
+	upper, unit, number := strings.ToUpper(nfc(m.Unit.UpperBody)), strings.ToUpper(nfc(m.Unit.Name)), "Số: "+nfc(symbol)
 	date := DateLine(nfc(m.Unit.Place), m.date())
-	size := set.DateSize
-	for d.font("I", size); d.width(date) > colW && size > 10; size -= 0.5 {
-		d.font("I", size-0.5)
+
+	leftW, rightW := d.headerColumns(upper, unit, number)
+	lx := d.left
+	rx := d.left + d.w - rightW
+	y0 := d.pdf.GetY()
+
+	y := y0
+	y = d.colLines(lx, y, leftW, upper, "", hs)
+	y = d.colLines(lx, y, leftW, unit, "B", hs)
+	y = d.colLines(lx, y, leftW, "***", "", hs)
+	numberY := y
+	y = d.colLines(lx, y, leftW, number, "", set.NumberSize)
+
+	d.colLines(rx, y0, rightW, "ĐOÀN TNCS HỒ CHÍ MINH", "BU", hs)
+	end, _ := d.dateLine(date, rx, rightW, numberY+lh/2, lx+leftW/2+d.numberHalf(number))
+	d.pdf.SetXY(d.left, max(y, end)+lh*0.5)
+}
+
+// numberHalf is half the width of the "Số: …" line, which sits centred
+// in the left column on the date's line.
+func (d *doc) numberHalf(number string) float64 {
+	d.font("", d.set.NumberSize)
+	return d.width(number) / 2
+}
+
+// dateLine writes the italic place and date on the line whose middle is
+// at mid, centred under ĐOÀN TNCS HỒ CHÍ MINH (the column at rx, w wide)
+// when it fits there; otherwise it may reach left into the room beside
+// the number (which ends at numberEnd), keeping to the right margin. It
+// keeps DateSize if it can, 13 pt at the least, and wraps only a place
+// name too long for all that. It returns the y below it and the size.
+func (d *doc) dateLine(date string, rx, w, mid, numberEnd float64) (float64, float64) {
+	const gap = 3
+	right := d.left + d.w
+	room := right - (numberEnd + gap)
+	size := d.set.DateSize
+	d.font("I", size)
+	for d.width(date) > room && size > dateMinSize {
+		size = max(size-0.5, dateMinSize)
+		d.font("I", size)
 	}
-	d.pdf.SetXY(rx, numberY+(lh-d.lh(size))/2)
-	d.pdf.CellFormat(colW, d.lh(size), date, "", 0, "C", false, 0, "")
-	d.pdf.SetXY(d.left, y+lh*0.5)
+	lh := d.lh(size)
+	dw := d.width(date)
+	if dw > room {
+		return d.colLines(rx, mid-lh/2, w, date, "I", size), size
+	}
+	x := rx + (w-dw)/2 // centred under the column's heading
+	x = min(x, right-dw)
+	x = max(x, numberEnd+gap)
+	d.pdf.SetXY(x, mid-lh/2)
+	d.pdf.CellFormat(dw, lh, date, "", 0, "L", false, 0, "")
+	return mid + lh/2, size
+}
+
+// dateMinSize is the least size of the place and date line (the layout
+// reference asks 13–14 pt).
+const dateMinSize = 13
+
+// headerColumns sizes the two columns: the left one as wide as its
+// longest line needs (at most half the page, so that its lines centre on
+// themselves), the right one the standard half at the right margin.
+func (d *doc) headerColumns(upper, unit, number string) (left, right float64) {
+	need := 0.0
+	for _, l := range []struct {
+		s, style string
+		size     float64
+	}{{upper, "", d.set.HeaderSize}, {unit, "B", d.set.HeaderSize}, {number, "", d.set.NumberSize}} {
+		d.font(l.style, l.size)
+		need = max(need, d.width(l.s)+2)
+	}
+	half := min(d.w/2, 90.0)
+	left = min(need, half)
+	right = half
+	if d.w/2 > 90 {
+		// Landscape: both columns keep their standard width at the
+		// margins, as on a printed list.
+		left = half
+	}
+	return left, right
 }
 
 // colLines writes s centred in the column at x of width w from y, wrapped,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"sodoan/domain"
 )
@@ -57,30 +58,24 @@ var personalColumns = func() []domain.Field {
 }()
 
 // memberColumns are the customary columns of a member list, the personal
-// ones last.
+// ones last. Their widths are set to their content by fitColumns.
 func memberColumns(personal bool) []Column {
 	cols := []Column{
-		{Title: "STT", Width: 9, Align: "C"},
-		{Title: "Họ và tên", Width: 42},
-		{Title: "Nam", Width: 19, Align: "C", Group: "Ngày sinh"},
-		{Title: "Nữ", Width: 19, Align: "C", Group: "Ngày sinh"},
-		{Title: "Dân tộc", Width: 14, Align: "C"},
-		{Title: "Tôn giáo", Width: 17, Align: "C"},
-		{Title: "Trình độ (HV/ CM/ LLCT)", Width: 25, Align: "C"},
-		{Title: "Ngày vào Đoàn", Width: 19, Align: "C"},
-		{Title: "Số thẻ đoàn viên", Width: 20, Align: "C"},
-		{Title: "Chức vụ", Width: 28},
-		{Title: "Ghi chú", Width: 22},
+		{Title: "STT", Align: "C"},
+		{Title: "Họ và tên"},
+		{Title: "Nam", Align: "C", Group: "Ngày sinh"},
+		{Title: "Nữ", Align: "C", Group: "Ngày sinh"},
+		{Title: "Dân tộc", Align: "C"},
+		{Title: "Tôn giáo", Align: "C"},
+		{Title: "Trình độ (HV/ CM/ LLCT)", Align: "C"},
+		{Title: "Ngày vào Đoàn", Align: "C"},
+		{Title: "Số thẻ đoàn viên", Align: "C"},
+		{Title: "Chức vụ"},
+		{Title: "Ghi chú"},
 	}
 	if personal {
-		// Room for the personal columns comes from the name and the
-		// free-text ones, so that dates, card and ID numbers keep a size
-		// that reads (the widths are shares of the page width).
-		for i, w := range []float64{8, 29, 16, 16, 11, 17, 24, 17, 19, 13, 14} {
-			cols[i].Width = w
-		}
 		for _, f := range personalColumns {
-			c := Column{Title: f.Label, Width: f.PrintWidth}
+			c := Column{Title: f.Label}
 			if f.Kind != domain.FieldText {
 				c.Align = "C"
 			}
@@ -89,6 +84,92 @@ func memberColumns(personal bool) []Column {
 	}
 	return cols
 }
+
+// columnFit is what a column of the member list must hold: sample is its
+// widest usual content (a date, a card number, an office), which the
+// column never goes below; a free-text column (weight > 0) takes a share
+// of the width left over, by weight.
+type columnFit struct {
+	sample string
+	weight float64
+}
+
+// memberFits gives, by column title, what each column holds.
+var memberFits = map[string]columnFit{
+	"STT":                     {sample: "9999"},
+	"Họ và tên":               {sample: "Nguyễn Thị Hương", weight: 3},
+	"Nam":                     {sample: "00/00/0000"},
+	"Nữ":                      {sample: "00/00/0000"},
+	"Dân tộc":                 {sample: "Khmer"},
+	"Tôn giáo":                {sample: "Phật giáo"},
+	"Trình độ (HV/ CM/ LLCT)": {sample: "12/12, ĐH, TC"},
+	"Ngày vào Đoàn":           {sample: "00/00/0000"},
+	"Số thẻ đoàn viên":        {sample: "0000000000"},
+	// The longest office, "Ủy viên Ban Thường vụ", on two lines at most.
+	"Chức vụ": {sample: "Bí thư chi đoàn", weight: 1.5},
+	"Ghi chú": {sample: "Chuyển đến", weight: 1.5},
+	// Personal columns.
+	"Số CCCD":            {sample: "000000000000"},
+	"Điện thoại":         {sample: "00000000000"},
+	"Địa chỉ":            {sample: "12 Nguyễn Huệ", weight: 2.5},
+	"Diện đóng đoàn phí": {sample: "Hưởng lương"},
+}
+
+// fitColumns sets each column's width in millimetres to what its content
+// needs (the widest of its sample and of its title's words: a title may
+// wrap between words, never inside one), shares what is left of the page
+// among the free-text columns by weight, and returns the text size: the
+// size asked, or, when the content alone is wider than the page (the
+// personal list's fifteen columns), the size at which it fits, never
+// below minListSize. The whole list then reads at one size, instead of
+// dates and numbers shrunk cell by cell and an office squeezed to 1 cm.
+func (d *doc) fitColumns(cols []Column, size float64) float64 {
+	fitOf := func(c Column) columnFit {
+		if fit, ok := memberFits[c.Title]; ok {
+			return fit
+		}
+		return columnFit{weight: 1}
+	}
+	pad := 2*d.set.CellPadding + 0.4
+	need := make([]float64, len(cols))
+	measure := func(size float64) (used float64) {
+		for i, c := range cols {
+			d.font("", size)
+			w := d.width(nfc(fitOf(c).sample))
+			d.font("B", size)
+			for _, word := range strings.Fields(nfc(c.Title)) {
+				w = max(w, d.width(word))
+			}
+			need[i] = w + pad
+			used += need[i]
+		}
+		return used
+	}
+	used := measure(size)
+	for range 3 {
+		if used <= d.w || size <= minListSize {
+			break
+		}
+		// Text widths scale with the size; the padding does not.
+		p := pad * float64(len(cols))
+		size = max(minListSize, size*(d.w-p)/(used-p))
+		used = measure(size)
+	}
+	weights := 0.0
+	for _, c := range cols {
+		weights += fitOf(c).weight
+	}
+	left := max(d.w-used, 0)
+	for i, c := range cols {
+		// Widths are shares of the table width (newTable scales them):
+		// in millimetres they add up to the page.
+		cols[i].Width = need[i] + left*fitOf(c).weight/weights
+	}
+	return size
+}
+
+// minListSize is the least text size of a member list (pt).
+const minListSize = 7.5
 
 // Abbreviations of the Trình độ column, customary in printed lists, so
 // that a row stays on one line.
@@ -121,6 +202,7 @@ func WriteMemberList(w io.Writer, l *MemberList) error {
 		// More columns on the same width.
 		size *= 0.9
 	}
+	size = d.fitColumns(cols, size)
 	t := d.newTable(cols, size)
 	var (
 		buf   []byte

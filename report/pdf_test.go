@@ -127,7 +127,7 @@ func TestDocumentsThroughPoppler(t *testing.T) {
 				"Khóm, ấp 6 300 150 150", "Cộng 9 412 200 212",
 				"kết nạp 37 đoàn viên mới", "21 đoàn viên trưởng thành Đoàn",
 				"2.3 Chi đoàn khóm, ấp đạt chuẩn theo 08 tiêu chí 100% 85,7% (12/14 chi đoàn) Chưa đạt",
-				"2.5a Phát triển đoàn viên mới (cả giai đoạn) 7.500 (cả giai đoạn) 59 Lũy kế 59/7.500 (0%), chậm tiến độ",
+				"2.5a Phát triển đoàn viên mới (cả giai đoạn) 7.500 (cả giai đoạn) 59 Lũy kế 59/7.500 (0,8%), chậm tiến độ",
 				"2.5c Tập hợp thanh niên có mặt tại địa bàn vào tổ chức 70% — Chưa có số liệu",
 				"2.8 Cán bộ, đoàn viên mặc áo thanh niên và đeo huy hiệu Đoàn theo quy định Có Có Đạt",
 				"CLB Thanh niên làm kinh tế Phường 1", "Lê Hoàng Phúc",
@@ -143,7 +143,7 @@ func TestDocumentsThroughPoppler(t *testing.T) {
 				"Kết quả từng năm"},
 			raw: append([]string{
 				"2018 2019 2020 2021 2022", "Cả giai đoạn",
-				"2.5a Phát triển đoàn viên mới (cả giai đoạn) 7.500 (cả giai đoạn) 8 18 28 38 48 140 140/7.500 (1%), chưa đạt",
+				"2.5a Phát triển đoàn viên mới (cả giai đoạn) 7.500 (cả giai đoạn) 8 18 28 38 48 140 140/7.500 (1,9%), chưa đạt",
 				"2.3 Chi đoàn khóm, ấp đạt chuẩn theo 08 tiêu chí 100% 60,5% 65,5% 70,5% 75,5% 80,5% 80,5% Chưa đạt",
 			}, periodRows...),
 			pages: 2,

@@ -53,12 +53,10 @@ func WritePlan(w io.Writer, p *PlanDoc) error {
 	d.subheading("1/. Mục tiêu chung")
 	d.texts(text("general"))
 	d.subheading("2/. Chỉ tiêu cụ thể")
-	period := fmt.Sprintf("giai đoạn %d - %d", p.Plan.StartYear, p.Plan.EndYear)
+	// No line break inside "2024 - 2028" (no-break spaces around the dash).
+	period := fmt.Sprintf("giai đoạn %d\u00a0-\u00a0%d", p.Plan.StartYear, p.Plan.EndYear)
 	for _, in := range p.Plan.Indicators {
-		// The title may say "(cả giai đoạn)" itself: the target's words
-		// say it once.
-		title := strings.TrimSuffix(strings.TrimSpace(in.Title), " (cả giai đoạn)")
-		d.paragraph(fmt.Sprintf("%s/. %s: %s.", nfc(in.Code), nfc(title), targetWords(in, title, period)))
+		d.paragraph(nfc(in.Code) + "/. " + targetSentence(in, period))
 	}
 	d.heading("III/. NHIỆM VỤ, GIẢI PHÁP")
 	d.texts(text("tasks"))
@@ -70,20 +68,65 @@ func WritePlan(w io.Writer, p *PlanDoc) error {
 	return d.finish(w)
 }
 
-// targetWords says a target as a plan writes it: "hằng năm đạt 100%",
-// "hằng năm có ít nhất 1", "cả giai đoạn 2024 - 2028 đạt 450".
-func targetWords(in domain.Indicator, title, period string) string {
-	yearly := "hằng năm "
-	if strings.Contains(title, "mỗi năm") || strings.Contains(title, "hằng năm") {
-		yearly = "" // the title says it
-	}
+// countUnits are what a counted target counts, so that the plan says
+// "ít nhất 01 câu lạc bộ", never a bare "ít nhất 1".
+var countUnits = map[string]string{
+	domain.MetricEconomicClubs:   "câu lạc bộ",
+	domain.MetricSupportedModels: "mô hình",
+	domain.MetricActiveCoops:     "tổ hợp tác",
+	domain.MetricNewUnionMembers: "đoàn viên",
+	domain.MetricNewFederation:   "hội viên",
+}
+
+// targetSentence says a target as a secretary writes it in a plan:
+//
+//	Hằng năm có mô hình tuyên truyền … (a yes/no target)
+//	Củng cố, duy trì CLB Thanh niên làm kinh tế: hằng năm ít nhất 01 câu lạc bộ.
+//	Chi đoàn khóm, ấp đạt chuẩn theo 08 tiêu chí: hằng năm đạt 100%.
+//	Phát triển đoàn viên mới: ít nhất 90 đoàn viên trong giai đoạn 2024 - 2028.
+//
+// A title that already says "hằng năm" or "mỗi năm" is not told again,
+// and one that names its own figure ("ít nhất 01 mô hình … mỗi năm") is
+// printed as it stands when the target is that figure.
+func targetSentence(in domain.Indicator, period string) string {
+	title := strings.TrimSpace(nfc(in.Title))
+	// The title may say "(cả giai đoạn)" itself: the target's words say it.
+	title = strings.TrimSuffix(title, " (cả giai đoạn)")
+	lower := strings.ToLower(title)
+	yearlyInTitle := strings.Contains(lower, "mỗi năm") || strings.Contains(lower, "hằng năm") || strings.Contains(lower, "hàng năm")
+	count := planCount(in.Target)
+	unit := countUnits[in.Metric]
 	switch {
 	case in.Kind == domain.KindCheck:
-		return "thực hiện hằng năm"
+		if yearlyInTitle {
+			return title + "."
+		}
+		return "Hằng năm " + lowerFirst(title) + "."
+	case in.Kind == domain.KindCount && strings.Contains(lower, "ít nhất "+count+" "):
+		if yearlyInTitle || in.Period {
+			return title + "."
+		}
+		return title + " hằng năm."
+	case in.Period && in.Kind == domain.KindCount:
+		return fmt.Sprintf("%s: ít nhất %s trong %s.", title, strings.TrimSpace(count+" "+unit), period)
 	case in.Period:
-		return "cả " + period + " đạt " + domain.FormatValue(in.Kind, in.Target)
-	case in.Kind == domain.KindCount:
-		return yearly + "có ít nhất " + domain.FormatValue(in.Kind, in.Target)
+		return fmt.Sprintf("%s: đạt %s trong %s.", title, domain.FormatValue(in.Kind, in.Target), period)
 	}
-	return yearly + "đạt " + domain.FormatValue(in.Kind, in.Target)
+	yearly := "hằng năm "
+	if yearlyInTitle {
+		yearly = ""
+	}
+	if in.Kind == domain.KindCount {
+		return fmt.Sprintf("%s: %sít nhất %s.", title, yearly, strings.TrimSpace(count+" "+unit))
+	}
+	return fmt.Sprintf("%s: %sđạt %s.", title, yearly, domain.FormatValue(in.Kind, in.Target))
+}
+
+// planCount writes a counted target as plans do: two digits below ten
+// ("01 mô hình"), thousands with dots ("7.500 đoàn viên").
+func planCount(v float64) string {
+	if v >= 0 && v < 10 && v == float64(int(v)) {
+		return fmt.Sprintf("%02d", int(v))
+	}
+	return domain.FormatNum(v)
 }

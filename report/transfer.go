@@ -13,8 +13,16 @@ import (
 type Transfer struct {
 	Meta
 	Person domain.Person // with BranchName filled
-	To     string        // the receiving unit
+	To     string        // the receiving unit: "Kính gửi" and where the member goes
 	Reason string        // why the member moves (optional)
+	// Offices are the Union offices the member holds on the letter's date
+	// ("Bí thư chi đoàn (Chi đoàn Khóm 1)"), empty when none.
+	Offices []string
+	// Rating is the member's latest rating known on the letter's date
+	// ("Hoàn thành tốt nhiệm vụ") and RatingYear its year; empty when
+	// never rated.
+	Rating     string
+	RatingYear int
 	// ValidDays is how long the letter is valid; 0: 30 days.
 	ValidDays int
 }
@@ -32,6 +40,9 @@ func WriteTransfer(w io.Writer, tr *Transfer) error {
 	unit := unitShort(tr.Unit)
 	to := strings.TrimSpace(nfc(tr.To))
 
+	// The receiving unit is addressed by name: the recipients' "Như trên"
+	// refers to it.
+	d.para("Kính gửi: "+to, "B", d.set.BodySize, d.set.FirstLineIndent, "L")
 	d.paragraph(fmt.Sprintf("Ban Chấp hành %s trân trọng giới thiệu:", unit))
 	gender := "Nam"
 	if p.Gender == domain.Female {
@@ -40,6 +51,14 @@ func WriteTransfer(w io.Writer, tr *Transfer) error {
 	religion := p.Religion
 	if religion == "" {
 		religion = "Không"
+	}
+	offices := strings.Join(tr.Offices, "; ")
+	if offices == "" {
+		offices = "Đoàn viên"
+	}
+	ratingLabel, rating := "Xếp loại đoàn viên", "chưa xếp loại"
+	if tr.Rating != "" {
+		ratingLabel, rating = fmt.Sprintf("Xếp loại đoàn viên năm %d", tr.RatingYear), tr.Rating
 	}
 	lines := [][2]string{
 		{"Đồng chí", p.FullName()},
@@ -50,7 +69,8 @@ func WriteTransfer(w io.Writer, tr *Transfer) error {
 		{"Địa chỉ", p.Address},
 		{"Ngày vào Đoàn", p.AdmissionDate.String()},
 		{"Số thẻ đoàn viên", p.CardNumber},
-		{"Chức vụ", p.Position},
+		{"Chức vụ", offices},
+		{ratingLabel, rating},
 		{"Đang sinh hoạt tại", strings.TrimSpace(p.BranchName + ", " + unit)},
 	}
 	for _, l := range lines {
@@ -76,7 +96,61 @@ func WriteTransfer(w io.Writer, tr *Transfer) error {
 	}
 	d.lastParagraph(&m, false, fmt.Sprintf("Giấy giới thiệu có giá trị đến hết ngày %s.", domain.DateOf(until)), "", d.set.FirstLineIndent, "J")
 	d.closing(&m, false)
+	d.receiptSlip(tr, to, unit)
 	return d.finish(w)
+}
+
+// receiptSlip writes the tear-off slip (phiếu báo tiếp nhận) below a cut
+// line: the receiving unit fills it in and sends it back, so that the
+// ward knows the member arrived. It names the letter by its number and
+// date, and stays whole on one page.
+func (d *doc) receiptSlip(tr *Transfer, to, unit string) {
+	bs := d.set.BodySize
+	lh := d.lh(bs)
+	d.space(6)
+	d.ensure(lh*13 + d.set.SignatureSpace*0.6)
+	y := d.pdf.GetY()
+	d.font("I", bs-2)
+	cut := "(cắt theo đường này, gửi lại " + unit + ")"
+	cw := d.width(cut)
+	mid := d.left + d.w/2
+	d.pdf.SetDashPattern([]float64{1.5, 1.2}, 0)
+	d.pdf.Line(d.left, y+lh/2, mid-cw/2-2, y+lh/2)
+	d.pdf.Line(mid+cw/2+2, y+lh/2, d.left+d.w, y+lh/2)
+	d.pdf.SetDashPattern(nil, 0)
+	d.pdf.SetXY(mid-cw/2, y)
+	d.pdf.CellFormat(cw, lh, cut, "", 2, "C", false, 0, "")
+	d.space(2)
+
+	// The receiving unit's own header is theirs to write by hand.
+	colW := d.w / 2
+	y = d.pdf.GetY()
+	yl := d.colLines(d.left, y, colW-4, nfc(strings.ToUpper(to)), "B", bs-1)
+	yr := d.colLines(d.left+d.w-colW, y, colW, "ĐOÀN TNCS HỒ CHÍ MINH", "BU", bs-1)
+	d.pdf.SetY(max(yl, yr) + 2)
+	d.centred("PHIẾU BÁO TIẾP NHẬN SINH HOẠT ĐOÀN", "B", bs)
+	d.space(1)
+	d.para("Kính gửi: Ban Chấp hành "+unit, "B", bs, d.set.FirstLineIndent, "L")
+	p := tr.Person
+	letter := "Giấy giới thiệu số " + Symbol(tr.Number, TransferType, tr.Unit.IssuerCode) + " ngày " + tr.date().String()
+	d.paragraph(fmt.Sprintf("%s đã tiếp nhận đồng chí %s, sinh ngày %s, số thẻ đoàn viên %s, theo %s của Ban Chấp hành %s.",
+		to, p.FullName(), p.BirthDate, orDots(p.CardNumber), letter, unit))
+	d.paragraph("Đồng chí đến sinh hoạt Đoàn tại ................................................ từ ngày ....../....../..........")
+	d.space(2)
+	colY := d.pdf.GetY()
+	rx := d.left + d.w - colW
+	y = d.colLines(rx, colY, colW, "..............., ngày ..... tháng ..... năm .......", "I", bs-1)
+	y = d.colLines(rx, y, colW, "TM. BAN CHẤP HÀNH", "B", bs)
+	y = d.colLines(rx, y, colW, "(Ký tên, đóng dấu)", "I", bs-1)
+	d.pdf.SetXY(d.left, y+d.set.SignatureSpace*0.6)
+}
+
+// orDots is s, or a dotted blank to fill by hand when s is empty.
+func orDots(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ".............."
+	}
+	return nfc(s)
 }
 
 // fieldLine writes "Label: value" indented like a paragraph, the value in

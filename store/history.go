@@ -342,6 +342,7 @@ var tableLabels = map[string]string{
 	"indicators":          "Chỉ tiêu",
 	"indicator_values":    "Giá trị chỉ tiêu",
 	"documents":           "Sổ văn bản đi",
+	"document_versions":   "Lần ban hành văn bản",
 	"settings":            "Cài đặt",
 	"narratives":          "Nội dung văn bản",
 	"wards":               "Gói số liệu của phường",

@@ -336,4 +336,24 @@ CREATE TABLE wards (
 	`
 ALTER TABLE people ADD COLUMN dues_category TEXT NOT NULL DEFAULT '';
 `,
+	// 6: numbers: one sequence per issuer and year across document types
+	// (12-BC, 13-GGT), and every issue of a document kept. A reissue of
+	// the same document adds a row to document_versions beside its entry
+	// instead of rewriting the entry. Each existing entry becomes its own
+	// first version (no row lost). Numbers an older register gave per
+	// type (1-BC and 1-GGT of one year) stay as they were issued: the
+	// documents went out under them; new numbers follow the highest of
+	// the year whatever its type.
+	`
+CREATE TABLE document_versions (
+	id          INTEGER PRIMARY KEY,
+	document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	issued      TEXT NOT NULL,
+	title       TEXT NOT NULL DEFAULT '',
+	file        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX document_versions_document ON document_versions(document_id, id);
+INSERT INTO document_versions(document_id, issued, title, file) SELECT id, issued, title, file FROM documents ORDER BY id;
+CREATE INDEX documents_year_number ON documents(year, number);
+`,
 }

@@ -40,6 +40,7 @@ var tableKeys = map[string][]string{
 	"indicators":          {"id"},
 	"indicator_values":    {"indicator_id", "year"},
 	"documents":           {"id"},
+	"document_versions":   {"id"},
 	"narratives":          {"doc", "key", "section"},
 	"wards":               {"register_id"},
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -16,19 +17,44 @@ import (
 )
 
 // docRegister is the register of outgoing documents (sổ văn bản đi): every
-// document Sổ Đoàn numbered, newest first, with its file when it still
-// exists.
+// document Sổ Đoàn numbered, the latest number first, and under it every
+// issue of it (a reissue is a version beside the first, never a
+// rewrite), each with its file when it still exists.
 type docRegister struct {
 	ctx     context.Context
 	st      *store.Store
 	f       frame
 	folders *folders // opens a document's file
-	docs    []domain.Document
-	exists  []bool // whether docs[i].File is on disk
+	rows    []docRow
+	exists  []bool // whether rows[i]'s file is on disk
 	issuer  string
 	table   *widget.Table
 	count   *widget.Label
 	root    fyne.CanvasObject
+}
+
+// docRow is one issue of a document: the first (the one its number was
+// given to) or a later version.
+type docRow struct {
+	doc     domain.Document
+	version int // 1 for the first issue
+	issue   domain.DocumentVersion
+}
+
+// docRows lists every issue of the documents, each document's issues in
+// the order they were made.
+func docRows(docs []domain.Document) []docRow {
+	var out []docRow
+	for _, d := range docs {
+		if len(d.Versions) == 0 {
+			out = append(out, docRow{doc: d, version: 1, issue: d.Latest()})
+			continue
+		}
+		for i, v := range d.Versions {
+			out = append(out, docRow{doc: d, version: i + 1, issue: v})
+		}
+	}
+	return out
 }
 
 type docColumn struct {
@@ -39,23 +65,24 @@ type docColumn struct {
 func docColumns() []docColumn {
 	return []docColumn{
 		{T("Năm"), 60},
-		{T("Loại"), 120},
+		{T("Loại"), 110},
 		{T("Số, ký hiệu"), 120},
-		{T("Trích yếu"), 330},
+		{T("Trích yếu"), 290},
 		{T("Ngày ban hành"), 125},
-		{T("Tệp"), 180},
+		{T("Lần"), 70},
+		{T("Tệp"), 160},
 		{"", 115},
 	}
 }
 
 // docOpenCol is the column of the "Mở tệp" buttons.
-const docOpenCol = 6
+const docOpenCol = 7
 
 func newDocRegister(ctx context.Context, st *store.Store, f frame, folders *folders) *docRegister {
 	r := &docRegister{ctx: ctx, st: st, f: f, folders: folders, count: widget.NewLabel("")}
 	cols := docColumns()
 	r.table = widget.NewTable(
-		func() (int, int) { return len(r.docs), len(cols) },
+		func() (int, int) { return len(r.rows), len(cols) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -90,25 +117,27 @@ func (r *docRegister) refresh() {
 		r.f.showError(err)
 		return
 	}
-	r.docs, r.issuer = docs, u.IssuerCode
-	r.exists = make([]bool, len(docs))
-	for i, d := range docs {
-		if d.File != "" {
-			_, err := os.Stat(d.File)
+	r.rows, r.issuer = docRows(docs), u.IssuerCode
+	r.exists = make([]bool, len(r.rows))
+	for i, row := range r.rows {
+		if row.issue.File != "" {
+			_, err := os.Stat(row.issue.File)
 			r.exists[i] = err == nil
 		}
 	}
 	if len(docs) == 0 {
 		r.count.SetText(T("Sổ văn bản đi chưa có văn bản nào."))
 	} else {
-		r.count.SetText(T("Số văn bản đã vào sổ") + ": " + fmtInt(int64(len(docs))))
+		r.count.SetText(fmt.Sprintf(T("Số văn bản đã vào sổ: %s; số lần ban hành: %s"), fmtInt(int64(len(docs))), fmtInt(int64(len(r.rows)))))
 	}
 	r.table.Refresh()
 }
 
-// cellText is what the register shows in a cell.
+// cellText is what the register shows in a cell. A later issue repeats
+// its document's number, so that each line reads on its own.
 func (r *docRegister) cellText(row, col int) string {
-	d := r.docs[row]
+	x := r.rows[row]
+	d := x.doc
 	switch col {
 	case 0:
 		return strconv.Itoa(d.Year)
@@ -122,23 +151,28 @@ func (r *docRegister) cellText(row, col int) string {
 	case 2:
 		return d.Symbol(r.issuer)
 	case 3:
-		return d.Title
+		return x.issue.Title
 	case 4:
-		return d.Issued.String()
+		return x.issue.Issued.String()
 	case 5:
-		if d.File == "" {
+		if x.version == 1 {
+			return T("Lần đầu")
+		}
+		return fmt.Sprintf(T("Lần %d"), x.version)
+	case 6:
+		if x.issue.File == "" {
 			return ""
 		}
 		if !r.exists[row] {
-			return filepath.Base(d.File) + " (" + T("không còn") + ")"
+			return filepath.Base(x.issue.File) + " (" + T("không còn") + ")"
 		}
-		return filepath.Base(d.File)
+		return filepath.Base(x.issue.File)
 	}
 	return ""
 }
 
 func (r *docRegister) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	if id.Row >= len(r.docs) {
+	if id.Row >= len(r.rows) {
 		return
 	}
 	st := o.(*fyne.Container)
@@ -154,7 +188,7 @@ func (r *docRegister) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		b.Hide()
 		return
 	}
-	file := r.docs[id.Row].File
+	file := r.rows[id.Row].issue.File
 	b.OnTapped = func() { r.folders.openPath(file) }
 	b.Show()
 }

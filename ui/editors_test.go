@@ -278,33 +278,42 @@ func TestDocumentRegisterListsIssued(t *testing.T) {
 	if err := f.st.IssueDocument(ctx, d); err != nil {
 		t.Fatal(err)
 	}
-	gone := &domain.Document{Type: "GGT", Title: "Giấy giới thiệu sinh hoạt Đoàn", Issued: domain.MustDate(2025, 3, 2), File: filepath.Join(t.TempDir(), "mat.pdf")}
+	gone := &domain.Document{Type: "GGT", Title: "Giấy giới thiệu sinh hoạt Đoàn", Issued: domain.MustDate(2025, 12, 6), File: filepath.Join(t.TempDir(), "mat.pdf")}
 	if err := f.st.IssueDocument(ctx, gone); err != nil {
+		t.Fatal(err)
+	}
+	// The report issued again on 08/12: a second issue beside the first.
+	again := *d
+	again.Issued, again.File = domain.MustDate(2025, 12, 8), file
+	if err := f.st.RecordDocument(ctx, &again); err != nil {
 		t.Fatal(err)
 	}
 	f.app.goTo("dashboard")
 	f.app.goTo("reports")
 	s := f.app.screens["reports"].(*reportsScreen)
 	r := s.register
-	if len(r.docs) != 2 {
-		t.Fatalf("register shows %d documents, want 2", len(r.docs))
+	if len(r.rows) != 3 {
+		t.Fatalf("register shows %d issues, want 3 (2-GGT, 1-BC twice)", len(r.rows))
 	}
-	want := []string{"2025", "Báo cáo", "1-BC/ĐTN", "Báo cáo tổng kết công tác Đoàn năm 2025", "05/12/2025", "bao-cao-nam.pdf"}
-	for col, w := range want {
-		if got := r.cellText(0, col); got != w {
-			t.Errorf("row 1, column %d = %q, want %q", col, got, w)
+	want := [][]string{
+		{"2025", "Giấy giới thiệu", "2-GGT/ĐTN", "Giấy giới thiệu sinh hoạt Đoàn", "06/12/2025", "Lần đầu", "mat.pdf (không còn)"},
+		{"2025", "Báo cáo", "1-BC/ĐTN", "Báo cáo tổng kết công tác Đoàn năm 2025", "05/12/2025", "Lần đầu", "bao-cao-nam.pdf"},
+		{"2025", "Báo cáo", "1-BC/ĐTN", "Báo cáo tổng kết công tác Đoàn năm 2025", "08/12/2025", "Lần 2", "bao-cao-nam.pdf"},
+	}
+	for row, cells := range want {
+		for col, w := range cells {
+			if got := r.cellText(row, col); got != w {
+				t.Errorf("row %d, column %d = %q, want %q", row+1, col, got, w)
+			}
 		}
 	}
-	if !r.exists[0] || r.exists[1] {
-		t.Errorf("file exists = %v, want [true false]", r.exists)
+	if r.exists[0] || !r.exists[1] || !r.exists[2] {
+		t.Errorf("file exists = %v, want [false true true]", r.exists)
 	}
-	if got := r.cellText(1, 2); got != "1-GGT/ĐTN" {
-		t.Errorf("second document's number = %q", got)
+	if got := r.count.Text; !strings.Contains(got, "2") || !strings.Contains(got, "3") {
+		t.Errorf("count line %q, want 2 documents and 3 issues", got)
 	}
-	if got := r.cellText(1, 5); !strings.Contains(got, "không còn") {
-		t.Errorf("missing file shown as %q", got)
-	}
-	if rows, cols := r.table.Length(); rows != 2 || cols != len(docColumns()) {
+	if rows, cols := r.table.Length(); rows != 3 || cols != len(docColumns()) {
 		t.Errorf("table size %d×%d", rows, cols)
 	}
 }

@@ -83,8 +83,9 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 		actions.Add(newButton(pg.f, T("Chuyển đến"), func() { pg.eventDialog(p, domain.EventTransferIn, reopen) }))
 	}
 	actions.Add(newButton(pg.f, T("Xếp loại, Đảng…"), func() { pg.memberYearDialog(p, pg.clock.thisYear(), reopen) }))
-	if p.Status == domain.StatusActive {
-		actions.Add(newButtonWithIcon(pg.f, T("Giấy giới thiệu"), theme.DocumentPrintIcon(), func() { pg.transferLetterDialog(p) }))
+	// A member who moved away can still be given the letter (again).
+	if p.Status == domain.StatusActive || p.Status == domain.StatusTransferred {
+		actions.Add(newButtonWithIcon(pg.f, T("Giấy giới thiệu"), theme.DocumentPrintIcon(), func() { pg.transferLetterDialog(p, reopen) }))
 	}
 	title := heading(p.FullName())
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -360,7 +361,7 @@ func (pg *memberPage) positionDialog(p *domain.Person, done func()) {
 // transferLetterDialog asks where the member goes and writes the transfer
 // letter (giấy giới thiệu sinh hoạt Đoàn) off the UI goroutine, numbered
 // in the register of outgoing documents.
-func (pg *memberPage) transferLetterDialog(p *domain.Person) *form {
+func (pg *memberPage) transferLetterDialog(p *domain.Person, done func()) *form {
 	fm := &form{}
 	fm.other = newErrorText()
 	to, reason := newEntry(pg.f), newEntry(pg.f)
@@ -374,7 +375,15 @@ func (pg *memberPage) transferLetterDialog(p *domain.Person) *form {
 	}
 	fm.add("To", T("Đơn vị nhận"), to)
 	fm.add("Reason", T("Lý do"), reason)
-	content := container.NewVBox(widget.NewLabel(p.FullName()), fm.grid(), fm.other)
+	content := container.NewVBox(widget.NewLabel(p.FullName()), fm.grid())
+	// Issuing the letter records the transfer out, unless the secretary
+	// says not yet (a letter given ahead of the move).
+	record := newCheck(pg.f, fmt.Sprintf(T("Ghi nhận chuyển sinh hoạt đi từ ngày %s"), pg.clock.today()), nil)
+	if p.Status == domain.StatusActive {
+		record.SetChecked(true)
+		content.Add(record)
+	}
+	content.Add(fm.other)
 	pg.f.actionDialog(T("Giấy giới thiệu sinh hoạt Đoàn"), T("Tạo giấy giới thiệu"), content, fyne.NewSize(560, 260), func() bool {
 		fm.clear()
 		if to.Text == "" {
@@ -398,7 +407,7 @@ func (pg *memberPage) transferLetterDialog(p *domain.Person) *form {
 		toUnit, why := to.Text, reason.Text
 		pg.f.notify(fmt.Sprintf(T("Đang tạo giấy giới thiệu cho %s…"), p.FullName()))
 		go func() {
-			path, err := transferLetter(pg.ctx, pg.st, pg.clock, pg.folders, p.ID, toUnit, why)
+			path, recorded, err := transferLetter(pg.ctx, pg.st, pg.clock, pg.folders, p.ID, toUnit, why, record.Checked)
 			pg.do(func() {
 				if err != nil {
 					pg.f.notify(fmt.Sprintf(T("Chưa tạo được giấy giới thiệu cho %s."), p.FullName()))
@@ -406,6 +415,9 @@ func (pg *memberPage) transferLetterDialog(p *domain.Person) *form {
 					return
 				}
 				pg.folders.fileReady(T("Giấy giới thiệu"), T("Đã tạo")+" "+path, path)
+				if recorded {
+					done() // the member's status changed
+				}
 			})
 		}()
 		return true

@@ -37,11 +37,18 @@ func issue(ctx context.Context, st *store.Store, fs *folders, req issuing.Reques
 }
 
 // transferLetter writes the transfer letter of a member to the unit to,
-// numbered, in the documents folder of this year.
-func transferLetter(ctx context.Context, st *store.Store, c clock, fs *folders, memberID int64, to, reason string) (string, error) {
+// numbered, in the documents folder of this year; with record it records
+// the transfer out of an active member on today's date, and says whether
+// it did.
+func transferLetter(ctx context.Context, st *store.Store, c clock, fs *folders, memberID int64, to, reason string, record bool) (string, bool, error) {
 	dir, err := fs.yearDir(c.thisYear())
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
-	return issue(ctx, st, fs, issuing.Request{Kind: issuing.Transfer, MemberID: memberID, To: to, Reason: reason, Date: c.today()}, dir, true)
+	out, err := issuing.Issue(ctx, st, issuing.Request{Kind: issuing.Transfer, MemberID: memberID, To: to, Reason: reason,
+		RecordTransfer: record, Date: c.today(), Dir: dir, ConfirmReplace: fs.askReplace})
+	if err != nil {
+		return "", false, err
+	}
+	return out.Path, out.TransferRecorded, nil
 }

@@ -476,12 +476,17 @@ func TestReportGeneratesPDF(t *testing.T) {
 	if err != nil || len(people) == 0 {
 		t.Fatal("no active member in the demo", err)
 	}
-	path, err := transferLetter(f.app.ctx, f.app.st, f.app.clock, f.app.folders, people[0].ID, "Đoàn phường 2", "chuyển nơi cư trú")
+	path, recorded, err := transferLetter(f.app.ctx, f.app.st, f.app.clock, f.app.folders, people[0].ID, "Đoàn phường 2", "chuyển nơi cư trú", true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(filepath.Base(path), "GGT-1-") {
-		t.Errorf("transfer letter %s: not numbered as the year's first GGT", path)
+	// One sequence a year for every type: the five numbered documents
+	// above (the plan prints its own number) took 1 to 5.
+	if !strings.Contains(filepath.Base(path), "GGT-6-") {
+		t.Errorf("transfer letter %s: not numbered 6, after the year's five documents", path)
+	}
+	if p, err := st.Person(context.Background(), people[0].ID); err != nil || !recorded || p.Status != domain.StatusTransferred {
+		t.Errorf("transfer letter with the box ticked: recorded %v, status %s (%v)", recorded, p.Status, err)
 	}
 	if data, err := os.ReadFile(path); err != nil || !strings.HasPrefix(string(data), "%PDF") {
 		t.Errorf("transfer letter %s is not a PDF (%v)", path, err)
@@ -581,7 +586,7 @@ func TestTransferDialogKeepsInput(t *testing.T) {
 	if err != nil || len(people) == 0 {
 		t.Fatal("no member", err)
 	}
-	fm := f.app.member.transferLetterDialog(&people[0])
+	fm := f.app.member.transferLetterDialog(&people[0], func() {})
 	to := fm.fields[0].input.(*entry)
 	to.SetText("Phường 2 👨")
 	f.app.shortcutSave()

@@ -82,15 +82,16 @@ func TestCommandTable(t *testing.T) {
 // the one command that may open a damaged register (to replace it).
 func TestOpenOptions(t *testing.T) {
 	want := map[string]store.OpenOptions{
-		"demo":    {Create: true},
-		"members": {ReadOnly: true},
-		"search":  {ReadOnly: true},
-		"stats":   {ReadOnly: true},
-		"check":   {ReadOnly: true, AnyVersion: true},
-		"backup":  {ReadOnly: true, AnyVersion: true},
-		"backups": {ReadOnly: true, AnyVersion: true},
-		"restore": {Exclusive: true, Damaged: true},
-		"history": {ReadOnly: true},
+		"demo":      {Create: true},
+		"members":   {ReadOnly: true},
+		"search":    {ReadOnly: true},
+		"stats":     {ReadOnly: true},
+		"check":     {ReadOnly: true, AnyVersion: true},
+		"backup":    {ReadOnly: true, AnyVersion: true},
+		"backups":   {ReadOnly: true, AnyVersion: true},
+		"restore":   {Exclusive: true, Damaged: true},
+		"history":   {ReadOnly: true},
+		"documents": {ReadOnly: true},
 	}
 	for _, c := range commands {
 		if !reflect.DeepEqual(c.Open, want[c.Name]) {

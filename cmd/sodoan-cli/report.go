@@ -19,7 +19,9 @@ var cmdReport = &Command{
 	Long: `Tệp --out đã có chỉ được thay khi có --force; sổ và bản sao lưu không bao giờ bị ghi đè.
 
 Loại văn bản (mỗi văn bản lấy số từ sổ văn bản đi của đơn vị; xuất lại
-cùng văn bản thì giữ số cũ, trừ khi có --renumber):
+cùng văn bản (cùng loại, kỳ và ngày tính số liệu) thì giữ số cũ và thêm
+một lần ban hành vào sổ; --renumber lấy số mới. Số văn bản đi của một năm
+liền một dãy cho mọi loại và theo thứ tự ngày):
 `,
 	Subs: []*Command{
 		reportCmd("annual", "--year Y [--cutoff dd/mm/yyyy]", "báo cáo kết quả thực hiện kế hoạch năm Y (BC)", issuing.Annual, annualFlags),
@@ -28,7 +30,7 @@ cùng văn bản thì giữ số cũ, trừ khi có --renumber):
 		reportCmd("members", "[--branch TÊN] [--personal]", "danh sách đoàn viên (BC)", issuing.Members, membersFlags),
 		reportCmd("clubs", "", "danh sách câu lạc bộ và thành viên (BC)", issuing.Clubs, nil),
 		reportCmd("coops", "--year Y", "danh sách tổ hợp tác và kết quả năm Y (BC)", issuing.Coops, yearFlag),
-		reportCmd("transfer", "--member MÃ --to ĐƠN_VỊ", "giấy giới thiệu sinh hoạt Đoàn (GGT)", issuing.Transfer, transferFlags),
+		reportCmd("transfer", "--member MÃ --to ĐƠN_VỊ [--keep-active]", "giấy giới thiệu sinh hoạt Đoàn (GGT), ghi nhận chuyển đi", issuing.Transfer, transferFlags),
 		reportCmd("consolidated", "--year Y [--cutoff dd/mm/yyyy]", "báo cáo tổng hợp các phường (sổ tổng hợp của cấp trên, BC)", issuing.Consolidated, annualFlags),
 	},
 }
@@ -91,6 +93,9 @@ func reportFlags(name string, kind issuing.Kind, own func(fs *flag.FlagSet) fill
 		out, err := issuing.Issue(ctx, st, req)
 		if err != nil {
 			return err
+		}
+		if out.TransferRecorded {
+			fmt.Fprintf(stdout, "Đã ghi nhận chuyển sinh hoạt đi từ ngày %s.\n", out.Doc.Issued)
 		}
 		if len(out.Omitted) > 0 {
 			fmt.Fprintf(stderr, "Lưu ý: các mục chưa có nội dung không được in: %s.\n", strings.Join(out.Omitted, "; "))
@@ -177,10 +182,12 @@ func membersFlags(fs *flag.FlagSet) fillRequest {
 
 func transferFlags(fs *flag.FlagSet) fillRequest {
 	member := int64Flag(fs, "member", 0, domain.IDRange, "mã đoàn viên chuyển đi (bắt buộc)")
-	to := fs.String("to", "", "đơn vị nhận (bắt buộc)")
+	to := fs.String("to", "", "đơn vị nhận, in ở dòng Kính gửi (bắt buộc, trừ khi đã ghi nhận chuyển đi)")
 	reason := fs.String("reason", "", "lý do chuyển sinh hoạt")
+	keep := fs.Bool("keep-active", false, "không ghi nhận chuyển đi (mặc định: đoàn viên đang sinh hoạt được ghi chuyển đi từ ngày của giấy)")
 	return func(_ context.Context, _ *store.Store, r *issuing.Request) error {
 		r.MemberID, r.To, r.Reason = *member, strings.TrimSpace(*to), *reason
+		r.RecordTransfer = !*keep
 		return nil
 	}
 }

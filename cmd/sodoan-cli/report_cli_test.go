@@ -49,7 +49,7 @@ func TestReportCommands(t *testing.T) {
 		{[]string{"members", "--personal", "--date", "06/03/2026"}, "4-BC/"},
 		{[]string{"clubs", "--date", "07/03/2026"}, "5-BC/"},
 		{[]string{"coops", "--year", "2025", "--date", "07/03/2026"}, "6-BC/"},
-		{[]string{"transfer", "--member", itoa(member.ID), "--to", "Đoàn phường 2", "--date", "08/03/2026"}, "1-GGT/"},
+		{[]string{"transfer", "--member", itoa(member.ID), "--to", "Đoàn phường 2", "--date", "08/03/2026"}, "7-GGT/"}, // one sequence for every type
 		// The same document written again keeps its number.
 		{[]string{"annual", "--year", "2025", "--date", "08/03/2026", "--deputy"}, "1-BC/"},
 		{[]string{"annual", "--year", "2025", "--number", "20", "--date", "09/03/2026"}, "20-BC/"},
@@ -102,7 +102,7 @@ func TestReportCommands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 1 to 6-BC, 20-BC, 21-BC and 1-GGT: re-issues took no new entry.
+	// 1 to 6-BC, 7-GGT, 20-BC and 21-BC: re-issues took no new entry.
 	if len(docs) != 9 {
 		t.Errorf("register has %d documents for 2026, want 9", len(docs))
 	}
@@ -110,6 +110,22 @@ func TestReportCommands(t *testing.T) {
 		if _, err := os.Stat(d.File); err != nil {
 			t.Errorf("document %s: file %q: %v", d.Symbol("ĐTN"), d.File, err)
 		}
+	}
+
+	// `documents list` prints the register: every number with its kind,
+	// and the re-issues of 1-BC (08/03) and 20-BC (10/03) as second issues.
+	st.Close()
+	list, err := cli("documents", "list", "--year", "2026")
+	if err != nil {
+		t.Fatalf("documents list: %v\n%s", err, list)
+	}
+	for _, want := range []string{"Số, ký hiệu", "7-GGT/ĐTN", "08/03/2026", "Giấy giới thiệu", "21-BC/ĐTN", "10/03/2026", "Tổng cộng: 9 văn bản."} {
+		if !strings.Contains(list, want) {
+			t.Errorf("documents list lacks %q:\n%s", want, list)
+		}
+	}
+	if n := strings.Count(list, "lần 2"); n != 2 {
+		t.Errorf("documents list shows %d second issues, want 2 (1-BC, 20-BC):\n%s", n, list)
 	}
 
 	// Help needs no register.
