@@ -383,7 +383,7 @@ CREATE TABLE target_models (
 	link      TEXT NOT NULL DEFAULT '',
 	owner     TEXT NOT NULL DEFAULT '',
 	branch_id INTEGER REFERENCES branches(id) ON DELETE SET NULL,
-	coop_id   INTEGER REFERENCES coops(id) ON DELETE SET NULL,
+	coop_id   INTEGER REFERENCES coops(id) ON DELETE CASCADE,
 	date      TEXT NOT NULL,
 	ended     TEXT,
 	support   TEXT NOT NULL DEFAULT '',

@@ -58,8 +58,7 @@ var trashSpecs = map[domain.TrashKind]trashSpec{
 	domain.TrashBranch: {table: "branches", children: []trashLinkSpec{{"branch_years", "branch_id"}, {"branch_criteria_met", "branch_id"}},
 		links: []trashLinkSpec{{"people", "branch_id"}, {"positions", "branch_id"}, {"target_models", "branch_id"}}},
 	domain.TrashClub: {table: "clubs", children: []trashLinkSpec{{"club_members", "club_id"}}},
-	domain.TrashCoop: {table: "coops", children: []trashLinkSpec{{"coop_members", "coop_id"}, {"coop_years", "coop_id"}},
-		links: []trashLinkSpec{{"target_models", "coop_id"}}},
+	domain.TrashCoop: {table: "coops", children: []trashLinkSpec{{"coop_members", "coop_id"}, {"coop_years", "coop_id"}, {"target_models", "coop_id"}}},
 }
 
 // word is a Vietnamese word inside a message, which a window translates
@@ -92,7 +91,7 @@ type restoreRef struct {
 var restoreRefs = map[string][]restoreRef{
 	"people":              {{"branch_id", "branches", true}},
 	"positions":           {{"branch_id", "branches", true}},
-	"target_models":       {{"branch_id", "branches", true}, {"coop_id", "coops", true}},
+	"target_models":       {{"branch_id", "branches", true}},
 	"club_members":        {{"club_id", "clubs", false}, {"person_id", "people", false}},
 	"coop_members":        {{"coop_id", "coops", false}, {"person_id", "people", false}},
 	"branch_criteria_met": {{"criterion_id", "criteria", false}},
