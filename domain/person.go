@@ -26,7 +26,6 @@ type Person struct {
 	ITLevel          string
 	Language         string
 	LanguageFluent   bool
-	YouthWorkTrained bool // trained in youth work (for indicator 2.4)
 
 	UnionMember   bool
 	AdmissionDate Date   // ngày vào Đoàn

@@ -176,7 +176,6 @@ var sheetOnly = map[string]Field{
 	"it_level":           {Width: 10},
 	"language":           {Width: 10},
 	"language_fluent":    {Width: 10},
-	"youth_work_trained": {Width: 12},
 	keyUnion:             {Width: 10},
 	"admission_date":     {Width: 14},
 	"card_number":        {Width: 16},
