@@ -173,12 +173,12 @@ var sheetOnly = map[string]Field{
 			"cao cap": "advanced", "cu nhan": "advanced", "khong": "", "chua": ""},
 			func(c string) { p.TheoryLevel = domain.TheoryLevel(c) })
 	}},
-	"it_level":           {Width: 10},
-	"language":           {Width: 10},
-	"language_fluent":    {Width: 10},
-	keyUnion:             {Width: 10},
-	"admission_date":     {Width: 14},
-	"card_number":        {Width: 16},
+	"it_level":        {Width: 10},
+	"language":        {Width: 10},
+	"language_fluent": {Width: 10},
+	keyUnion:          {Width: 10},
+	"admission_date":  {Width: 14},
+	"card_number":     {Width: 16},
 	// The branch is read and written by its name; the importer finds it.
 	"branch_id": {Key: "branch", Width: 26,
 		Set: func(p *domain.Person, v string) error { p.BranchName = v; return nil }},
