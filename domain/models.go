@@ -46,7 +46,7 @@ func ModelKinds(t ModelTarget) []Choice {
 
 // TargetModel is one named record of 2.1 or 2.2b.
 type TargetModel struct {
-	ID       int64
+	ID       int64 // 0: a group ticked "supported" on the Tổ hợp tác screen, not yet a record of its own
 	Target   ModelTarget
 	Kind     string
 	Name     string

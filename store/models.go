@@ -26,10 +26,20 @@ func (s *Store) Models(ctx context.Context, target domain.ModelTarget, year int)
 }
 
 // modelsIn lists a target's models of the span up to its cut-off, of one
-// kind ("": every kind).
+// kind ("": every kind). For 2.2b, a group ticked "supported" on the
+// Tổ hợp tác screen for the year counts too, named by the group and dated
+// the year's last day (the tick has no date of its own), unless a dated
+// record already names that group in the year.
 func (s *Store) modelsIn(ctx context.Context, target domain.ModelTarget, kind string, sp domain.Span) ([]domain.TargetModel, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+modelCols+` FROM target_models m WHERE `+modelInSpanSQL+`
-		AND (?4 = '' OR m.kind = ?4) ORDER BY m.date, m.name, m.id`, sp.From.ISO(), sp.Until(), string(target), kind)
+		AND (?4 = '' OR m.kind = ?4)
+		UNION ALL
+		SELECT 0, 'economic', 'coop', g.name, '', '', 0, g.id, ?5, NULL, y.support, ''
+		FROM coop_years y JOIN coops g ON g.id = y.coop_id
+		WHERE ?3 = 'economic' AND (?4 = '' OR ?4 = 'coop') AND y.year = ?6 AND y.supported_model = 1 AND ?5 < ?2
+			AND NOT EXISTS (SELECT 1 FROM target_models m WHERE m.target = 'economic' AND m.coop_id = y.coop_id
+				AND m.date >= ?1 AND m.date <= ?5)
+		ORDER BY 9, 4, 1`, sp.From.ISO(), sp.Until(), string(target), kind, sp.End.ISO(), sp.Year)
 	if err != nil {
 		return nil, fmt.Errorf("đọc mô hình: %w", err)
 	}

@@ -285,6 +285,13 @@ func TestModelsAtCutoffs(t *testing.T) {
 	d := domain.MustDate
 	coop := &domain.Coop{Name: "Tổ hợp tác hoa kiểng Bờ Sen", Founded: d(2021, 1, 1), Active: true}
 	mustDo(t, s.SaveCoop(ctx, coop))
+	// Rạch Mẫu is ticked "supported" in 2026 on the Tổ hợp tác screen, with
+	// no record: it counts, dated 31/12/2026. Bờ Sen is ticked too, but
+	// has its dated record: it counts once.
+	coop2 := &domain.Coop{Name: "Tổ hợp tác cá Rạch Mẫu", Founded: d(2022, 5, 10), Active: true}
+	mustDo(t, s.SaveCoop(ctx, coop2))
+	mustDo(t, s.SaveCoopYear(ctx, domain.CoopYear{CoopID: coop2.ID, Year: 2026, Revenue: 5000000, SupportedModel: true}))
+	mustDo(t, s.SaveCoopYear(ctx, domain.CoopYear{CoopID: coop.ID, Year: 2026, Revenue: 9000000, SupportedModel: true}))
 	br := &domain.Branch{Name: "Chi đoàn Khóm 1", Kind: domain.BranchHamlet, Active: true}
 	mustDo(t, s.SaveBranch(ctx, br))
 	for _, m := range []domain.TargetModel{
@@ -306,9 +313,11 @@ func TestModelsAtCutoffs(t *testing.T) {
 		detail string
 	}{
 		// By 30/06/2026: Nuôi lươn (10/03) and Bờ Sen (01/05); the
-		// household model of 20/08 not yet, 2025's not this year.
+		// household model of 20/08 and Rạch Mẫu's tick (31/12) not yet,
+		// 2025's not this year.
 		{d(2026, 6, 30), "2.2b", 2, true, "2 mô hình: cá nhân “Nuôi lươn không bùn” (anh Trần Văn Bảy); tổ hợp tác “Tổ hợp tác hoa kiểng Bờ Sen”"},
-		{d(2026, 12, 31), "2.2b", 3, true, "3 mô hình: cá nhân “Nuôi lươn không bùn” (anh Trần Văn Bảy); tổ hợp tác “Tổ hợp tác hoa kiểng Bờ Sen”; hộ gia đình “Trồng nấm rơm” (hộ chị Lê Thị Hoa)"},
+		// By 31/12/2026: those, Trồng nấm rơm and Rạch Mẫu: 4, three named.
+		{d(2026, 12, 31), "2.2b", 4, true, "4 mô hình: cá nhân “Nuôi lươn không bùn” (anh Trần Văn Bảy); tổ hợp tác “Tổ hợp tác hoa kiểng Bờ Sen”; hộ gia đình “Trồng nấm rơm” (hộ chị Lê Thị Hoa) và 1 mô hình khác"},
 		{d(2025, 12, 31), "2.2b", 1, true, "1 mô hình: hộ gia đình “Nuôi gà thả vườn” (hộ anh Sáu)"},
 		// The page started in 2025 still runs in 2026.
 		{d(2026, 6, 30), "2.1b", 1, true, "Có – trang “Tuổi trẻ phường Hòa Mẫu” (facebook.com/tuoitrehoamau)"},
@@ -325,7 +334,8 @@ func TestModelsAtCutoffs(t *testing.T) {
 	}
 	ms, err := s.Models(ctx, domain.ModelEconomic, 2026)
 	mustDo(t, err)
-	if len(ms) != 3 || ms[1].Name != "Tổ hợp tác hoa kiểng Bờ Sen" || ms[1].CoopID != coop.ID {
+	if len(ms) != 4 || ms[1].Name != "Tổ hợp tác hoa kiểng Bờ Sen" || ms[1].CoopID != coop.ID ||
+		ms[3].ID != 0 || ms[3].CoopID != coop2.ID || ms[3].Date != d(2026, 12, 31) {
 		t.Fatalf("2026's economic models: %+v", ms)
 	}
 	// Refused: a date after today, no name, a kind of the other target,
@@ -342,7 +352,7 @@ func TestModelsAtCutoffs(t *testing.T) {
 			t.Errorf("%+v: %v", bad, err)
 		}
 	}
-	if after, _ := s.Models(ctx, domain.ModelEconomic, 2026); len(after) != 3 {
+	if after, _ := s.Models(ctx, domain.ModelEconomic, 2026); len(after) != 4 {
 		t.Fatalf("a refused model was written: %d", len(after))
 	}
 	// A 2.1 tick entered by hand before models were named still counts.

@@ -76,6 +76,11 @@ func (s *modelsScreen) section(target domain.ModelTarget) fyne.CanvasObject {
 		if m.Support != "" {
 			text += "; " + T("hỗ trợ") + ": " + m.Support
 		}
+		if m.ID == 0 {
+			// A tick of the Tổ hợp tác screen: saving it here makes it a
+			// dated record; it is unticked there.
+			text += " " + T("(đánh dấu ở màn hình Tổ hợp tác, tính vào ngày cuối năm; sửa để ghi ngày hỗ trợ)")
+		}
 		edit := newButtonWithIcon(s.f, "", theme.DocumentCreateIcon(), func() { s.dialog(m) })
 		edit.Importance = widget.LowImportance
 		del := newButtonWithIcon(s.f, "", theme.DeleteIcon(), func() {
@@ -91,7 +96,11 @@ func (s *modelsScreen) section(target domain.ModelTarget) fyne.CanvasObject {
 		del.Importance = widget.LowImportance
 		l := widget.NewLabel(text)
 		l.Wrapping = fyne.TextWrapWord
-		box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), l))
+		buttons := container.NewHBox(edit, del)
+		if m.ID == 0 {
+			buttons = container.NewHBox(edit)
+		}
+		box.Add(container.NewBorder(nil, nil, nil, buttons, l))
 	}
 	add := T("Thêm mô hình, trang mạng")
 	if target == domain.ModelEconomic {
