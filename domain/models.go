@@ -20,6 +20,9 @@ const (
 	ModelEconomic ModelTarget = "economic" // 2.2b: mô hình phát triển kinh tế được hỗ trợ
 )
 
+// ModelTargets names the targets as the register's history shows them.
+var ModelTargets = []Choice{{string(ModelOutreach), "2.1"}, {string(ModelEconomic), "2.2b"}}
+
 // OutreachKinds are the kinds of 2.1's records.
 var OutreachKinds = []Choice{
 	{"model", "Mô hình tuyên truyền, giáo dục"},

@@ -346,7 +346,7 @@ var tableLabels = map[string]string{
 	"narratives":          "Nội dung văn bản",
 	"wards":               "Gói số liệu của phường",
 	"trainings":           "Tập huấn",
-	"office_standards":    "Chuẩn cán bộ Đoàn",
+	"office_standards":    "Chuẩn cán bộ",
 	"target_models":       "Mô hình, trang mạng của chỉ tiêu",
 }
 
@@ -425,7 +425,8 @@ var choiceColumns = map[string][]domain.Choice{
 	"branches.kind": domain.BranchKinds, "clubs.kind": domain.ClubKinds, "member_years.rating": domain.Ratings,
 	"branch_years.rating": domain.UnitRatings, "ward_years.rating": domain.UnitRatings, "coops.legal_basis": domain.LegalBases,
 	"office_standards.office": domain.Positions, "office_standards.min_qualification": domain.Qualifications,
-	"office_standards.min_theory": domain.TheoryLevels,
+	"office_standards.min_theory": domain.TheoryLevels, "target_models.target": domain.ModelTargets,
+	"target_models.kind": append(append([]domain.Choice{}, domain.OutreachKinds...), domain.EconomicKinds...),
 }
 
 // displayValue writes a stored value as the window shows it: dates
