@@ -59,27 +59,36 @@ func rank(list []Choice, code string) int {
 	return slices.IndexFunc(list, func(c Choice) bool { return c.Code == code })
 }
 
-// Gaps lists what a person lacks against the standard of the office, in
-// Vietnamese ("học vấn 9/12, cần 12/12"); none when the person meets it.
-// trained tells whether the person has a training dated in the year up to
-// the cut-off.
-func (s OfficeStandard) Gaps(p Person, trained bool) []string {
-	var out []string
+// label is a list's Vietnamese label inside a message: it prints as
+// itself, and a window translates it.
+type label string
+
+func (l label) String() string { return string(l) }
+
+// Label is the label, the key of its translation.
+func (l label) Label() string { return string(l) }
+
+// Gaps lists what a person lacks against the standard of the office, as
+// messages a window translates ("học vấn 9/12 (cần 12/12)"); none when the
+// person meets it. trained tells whether the person has a training dated
+// in the year up to the cut-off.
+func (s OfficeStandard) Gaps(p Person, trained bool) []Message {
+	var out []Message
 	if p.Schooling < s.MinSchooling {
-		have := "chưa nhập"
 		if p.Schooling > 0 {
-			have = fmt.Sprintf("%d/12", p.Schooling)
+			out = append(out, Note("học vấn %d/12 (cần %d/12)", p.Schooling, s.MinSchooling))
+		} else {
+			out = append(out, Note("học vấn chưa nhập (cần %d/12)", s.MinSchooling))
 		}
-		out = append(out, fmt.Sprintf("học vấn %s, cần %d/12", have, s.MinSchooling))
 	}
 	if s.MinQualification != "" && rank(Qualifications, string(p.Qualification)) < rank(Qualifications, string(s.MinQualification)) {
-		out = append(out, fmt.Sprintf("chuyên môn %s, cần %s trở lên", LowerFirst(p.Qualification.Label()), LowerFirst(s.MinQualification.Label())))
+		out = append(out, Note("chuyên môn: %s (cần từ %s trở lên)", label(p.Qualification.Label()), label(s.MinQualification.Label())))
 	}
 	if s.MinTheory != "" && rank(TheoryLevels, string(p.TheoryLevel)) < rank(TheoryLevels, string(s.MinTheory)) {
-		out = append(out, fmt.Sprintf("lý luận chính trị %s, cần %s trở lên", LowerFirst(p.TheoryLevel.Label()), LowerFirst(s.MinTheory.Label())))
+		out = append(out, Note("lý luận chính trị: %s (cần từ %s trở lên)", label(p.TheoryLevel.Label()), label(s.MinTheory.Label())))
 	}
 	if s.TrainingRequired && !trained {
-		out = append(out, "chưa tập huấn công tác thanh niên trong năm")
+		out = append(out, Note("chưa tập huấn công tác thanh niên trong năm"))
 	}
 	return out
 }

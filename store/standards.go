@@ -114,9 +114,9 @@ func (s *Store) DeleteOfficeStandard(ctx context.Context, office domain.Position
 type OfficerStanding struct {
 	Person   domain.Person
 	Offices  []domain.PositionKind
-	Trained  bool     // a training dated in the year up to the cut-off
-	Gaps     []string // what the person lacks (none: meets the standards)
-	Counted  bool     // counts in 2.4
+	Trained  bool             // a training dated in the year up to the cut-off
+	Gaps     []domain.Message // what the person lacks (none: meets the standards)
+	Counted  bool             // counts in 2.4
 	Standard []domain.OfficeStandard
 }
 
@@ -162,8 +162,8 @@ func (s *Store) OfficerStandings(ctx context.Context, sp domain.Span) ([]Officer
 			o.Standard = append(o.Standard, st)
 			o.Counted = o.Counted || st.Counted
 			for _, g := range st.Gaps(o.Person, o.Trained) {
-				if !seen["gap:"+g] {
-					seen["gap:"+g] = true
+				if key := "gap:" + g.String(); !seen[key] {
+					seen[key] = true
 					o.Gaps = append(o.Gaps, g)
 				}
 			}

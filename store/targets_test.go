@@ -171,12 +171,16 @@ func TestOfficerStandardsAtCutoffs(t *testing.T) {
 	mustDo(t, err)
 	gaps := map[int64]string{}
 	for _, o := range os {
-		gaps[o.Person.ID] = strings.Join(o.Gaps, "; ")
+		var parts []string
+		for _, g := range o.Gaps {
+			parts = append(parts, g.String())
+		}
+		gaps[o.Person.ID] = strings.Join(parts, "; ")
 	}
 	for key, want := range map[string]string{
 		"D": "chưa tập huấn công tác thanh niên trong năm",
 		"U": "chưa tập huấn công tác thanh niên trong năm",
-		"X": "lý luận chính trị chưa qua đào tạo, cần sơ cấp trở lên",
+		"X": "lý luận chính trị: Chưa qua đào tạo (cần từ Sơ cấp trở lên)",
 		"B": "chưa tập huấn công tác thanh niên trong năm", // 9/12 is enough for a branch
 		"S": "",
 		"Z": "",

@@ -71,7 +71,11 @@ func (pg *memberPage) standing(p *domain.Person) string {
 		if len(o.Gaps) == 0 {
 			return fmt.Sprintf(T("Đạt chuẩn cán bộ Đoàn năm %d (tính đến %s)."), sp.Year, today)
 		}
-		return fmt.Sprintf(T("Chưa đạt chuẩn cán bộ Đoàn năm %d: %s."), sp.Year, strings.Join(o.Gaps, "; "))
+		gaps := make([]string, len(o.Gaps))
+		for i, g := range o.Gaps {
+			gaps[i] = fmt.Sprintf(T(g.Format), translateArgs(g.Args)...)
+		}
+		return fmt.Sprintf(T("Chưa đạt chuẩn cán bộ Đoàn năm %d: %s."), sp.Year, strings.Join(gaps, "; "))
 	}
 	return ""
 }

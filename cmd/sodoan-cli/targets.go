@@ -396,7 +396,7 @@ func standardsOfficersFlags(fs *flag.FlagSet) Run {
 					met++
 				}
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", o.Person.FullName(), strings.Join(offices, ", "), yesNo(o.Counted), yesNo(ok), strings.Join(o.Gaps, "; "))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", o.Person.FullName(), strings.Join(offices, ", "), yesNo(o.Counted), yesNo(ok), gapsText(o.Gaps))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -428,4 +428,13 @@ func oneID(path string, args []string) (int64, error) {
 		return 0, fmt.Errorf("%s: mã %q không hợp lệ", path, args[0])
 	}
 	return id, nil
+}
+
+// gapsText is what an officer lacks, in Vietnamese.
+func gapsText(gaps []domain.Message) string {
+	parts := make([]string, len(gaps))
+	for i, g := range gaps {
+		parts[i] = g.String()
+	}
+	return strings.Join(parts, "; ")
 }
