@@ -1,8 +1,8 @@
 package domain
 
 import (
-	"fmt"
 	"slices"
+	"strings"
 )
 
 // Target 2.4 of the plan: "100% cán bộ Đoàn cấp cơ sở trở lên đạt chuẩn về
@@ -41,6 +41,7 @@ var DefaultOfficeStandards = []OfficeStandard{
 	{Office: "executive", MinSchooling: 12, MinTheory: "elementary", TrainingRequired: true, Counted: true},
 	{Office: "branch_secretary", MinSchooling: 9, TrainingRequired: true},
 	{Office: "branch_deputy", MinSchooling: 9},
+	{Office: "branch_executive", MinSchooling: 9},
 }
 
 // DefaultOfficeStandard is the default standard of an office.
@@ -59,11 +60,11 @@ func rank(list []Choice, code string) int {
 	return slices.IndexFunc(list, func(c Choice) bool { return c.Code == code })
 }
 
-// label is a list's Vietnamese label inside a message: it prints as
-// itself, and a window translates it.
+// label is a list's Vietnamese label inside a message: it prints in
+// lower case inside the sentence, and a window translates it.
 type label string
 
-func (l label) String() string { return string(l) }
+func (l label) String() string { return LowerFirst(string(l)) }
 
 // Label is the label, the key of its translation.
 func (l label) Label() string { return string(l) }
@@ -93,30 +94,36 @@ func (s OfficeStandard) Gaps(p Person, trained bool) []Message {
 	return out
 }
 
-// Describe is the standard in words: "12/12, Sơ cấp, trung cấp nghề trở
-// lên, LLCT Trung cấp trở lên, tập huấn hằng năm".
+// Describe is the standard in words: "học vấn 12/12; chuyên môn Sơ cấp,
+// trung cấp nghề trở lên; LLCT Trung cấp trở lên; tập huấn trong năm".
 func (s OfficeStandard) Describe() string {
-	var parts []string
+	parts := s.DescribeParts()
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = p.String()
+	}
+	return strings.Join(out, "; ")
+}
+
+// DescribeParts is the standard as messages a window translates.
+func (s OfficeStandard) DescribeParts() []Message {
+	var parts []Message
 	if s.MinSchooling > 0 {
-		parts = append(parts, fmt.Sprintf("học vấn %d/12", s.MinSchooling))
+		parts = append(parts, Note("học vấn %d/12", s.MinSchooling))
 	}
 	if s.MinQualification != "" {
-		parts = append(parts, "chuyên môn "+LowerFirst(s.MinQualification.Label())+" trở lên")
+		parts = append(parts, Note("chuyên môn %s trở lên", label(s.MinQualification.Label())))
 	}
 	if s.MinTheory != "" {
-		parts = append(parts, "LLCT "+LowerFirst(s.MinTheory.Label())+" trở lên")
+		parts = append(parts, Note("LLCT %s trở lên", label(s.MinTheory.Label())))
 	}
 	if s.TrainingRequired {
-		parts = append(parts, "tập huấn trong năm")
+		parts = append(parts, Note("tập huấn trong năm"))
 	}
 	if len(parts) == 0 {
-		return "không đặt chuẩn"
+		parts = append(parts, Note("không đặt chuẩn"))
 	}
-	out := parts[0]
-	for _, p := range parts[1:] {
-		out += "; " + p
-	}
-	return out
+	return parts
 }
 
 // CheckOfficeStandard checks a standard typed by the ward.

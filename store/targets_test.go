@@ -180,7 +180,7 @@ func TestOfficerStandardsAtCutoffs(t *testing.T) {
 	for key, want := range map[string]string{
 		"D": "chưa tập huấn công tác thanh niên trong năm",
 		"U": "chưa tập huấn công tác thanh niên trong năm",
-		"X": "lý luận chính trị: Chưa qua đào tạo (cần từ Sơ cấp trở lên)",
+		"X": "lý luận chính trị: chưa qua đào tạo (cần từ sơ cấp trở lên)",
 		"B": "chưa tập huấn công tác thanh niên trong năm", // 9/12 is enough for a branch
 		"S": "",
 		"Z": "",

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"sodoan/domain"
 
@@ -27,7 +28,11 @@ func standardsSection(ctx context.Context, st *store.Store, f frame, clock clock
 	box := container.NewVBox(widget.NewLabel(fmt.Sprintf(T("Chuẩn áp dụng năm %d; sửa một chức vụ để đặt chuẩn từ một năm trở đi (các năm trước giữ chuẩn cũ)."), year)))
 	for _, s := range stds {
 		s := s
-		text := T(s.Office.Label()) + ": " + s.Describe()
+		var parts []string
+		for _, p := range s.DescribeParts() {
+			parts = append(parts, fmt.Sprintf(T(p.Format), translateArgs(p.Args)...))
+		}
+		text := T(s.Office.Label()) + ": " + strings.Join(parts, "; ")
 		if s.Counted {
 			text += " " + T("(tính vào chỉ tiêu 2.4)")
 		}
