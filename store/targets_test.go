@@ -359,6 +359,27 @@ func TestModelsAtCutoffs(t *testing.T) {
 	if after, _ := s.Models(ctx, domain.ModelEconomic, 2026); len(after) != 4 {
 		t.Fatalf("a refused model was written: %d", len(after))
 	}
+	// A group's records go to the bin with it and come back with it; a
+	// branch's records lose their link while it is in the bin.
+	mustDo(t, s.DeleteCoop(ctx, coop.ID))
+	if got, _ := s.Models(ctx, domain.ModelEconomic, 2026); len(got) != 3 || got[1].Name == coop.Name {
+		t.Fatalf("a deleted group's model still counted: %+v", got)
+	}
+	_, err = s.RestoreTrash(ctx, domain.TrashCoop, coop.ID)
+	mustDo(t, err)
+	if got, _ := s.Models(ctx, domain.ModelEconomic, 2026); len(got) != 4 || got[1].CoopID != coop.ID {
+		t.Fatalf("restored group's model: %+v", got)
+	}
+	mustDo(t, s.DeleteBranch(ctx, br.ID))
+	if got, _ := s.Models(ctx, domain.ModelOutreach, 2026); len(got) != 2 || got[1].BranchID != 0 {
+		t.Fatalf("models of a deleted branch: %+v", got)
+	}
+	_, err = s.RestoreTrash(ctx, domain.TrashBranch, br.ID)
+	mustDo(t, err)
+	if got, _ := s.Models(ctx, domain.ModelOutreach, 2026); len(got) != 2 || got[1].BranchID != br.ID {
+		t.Fatalf("models after the branch's restore: %+v", got)
+	}
+
 	// A 2.1 tick entered by hand before models were named still counts.
 	// (2023: no model ran yet.)
 	mustDo(t, s.SetIndicatorValue(ctx, plan.Indicators[0].ID, 2023, 1))
