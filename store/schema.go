@@ -343,8 +343,10 @@ ALTER TABLE people ADD COLUMN dues_category TEXT NOT NULL DEFAULT '';
 	// year (31/12 unless the ward's year starts on another day) in which
 	// the register first recorded the yes (its history), or, for a yes the
 	// history does not show, of the register's first year (its earliest
-	// history line; today's year in a register with no history). The
-	// column stays, unread, so that no older copy loses what it held.
+	// history line; today's year in a register with no history), and
+	// never after the day of the migration (a yes recorded this year is
+	// dated today: a training is not dated in the future). The column
+	// stays, unread, so that no older copy loses what it held.
 	// The standards of each office (office_standards) start empty: the
 	// defaults are domain.DefaultOfficeStandards until the ward writes its
 	// own. 2.1 and 2.2b become named, dated records (target_models): each
@@ -397,9 +399,9 @@ CREATE TEMP TABLE ys AS SELECT COALESCE((SELECT substr(value, 4, 2) || '-' || su
 
 INSERT INTO trainings(person_id, date, course, organiser)
 SELECT p.id,
-	CASE WHEN substr(d.day, 6) >= (SELECT md FROM ys)
+	min(date('now', 'localtime'), CASE WHEN substr(d.day, 6) >= (SELECT md FROM ys)
 		THEN date(substr(d.day, 1, 4) || '-' || (SELECT md FROM ys), '+1 year', '-1 day')
-		ELSE date(substr(d.day, 1, 4) || '-' || (SELECT md FROM ys), '-1 day') END,
+		ELSE date(substr(d.day, 1, 4) || '-' || (SELECT md FROM ys), '-1 day') END),
 	'Bồi dưỡng công tác thanh niên (ghi nhận từ sổ cũ, chưa rõ ngày)', ''
 FROM people p JOIN (
 	SELECT q.id AS pid, COALESCE(
