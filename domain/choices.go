@@ -249,6 +249,7 @@ var Positions = []Choice{
 	{"executive", "Ủy viên Ban Chấp hành"},
 	{"branch_secretary", "Bí thư chi đoàn"},
 	{"branch_deputy", "Phó Bí thư chi đoàn"},
+	{"branch_executive", "Ủy viên Ban Chấp hành chi đoàn"},
 }
 
 // Label is the Vietnamese name of the office.

@@ -37,7 +37,13 @@ func DraftFrom(rs, total []Result, st *Situation, w DraftWords) Narrative {
 		mv = append(mv, fmt.Sprintf("Có %s hoạt động theo quy định, có doanh thu %s.", r.Detail, w.When))
 	}
 	if r, ok := by[MetricSupportedModels]; ok && r.Known {
-		mv = append(mv, fmt.Sprintf("Hỗ trợ %s phát triển kinh tế đạt doanh thu %s.", r.Detail, w.When))
+		// "1 mô hình: hộ gia đình “…”" names the models after the count.
+		count, names, named := strings.Cut(r.Detail, ": ")
+		if named {
+			mv = append(mv, fmt.Sprintf("Hỗ trợ %s phát triển kinh tế %s: %s.", count, w.When, names))
+		} else {
+			mv = append(mv, fmt.Sprintf("Hỗ trợ %s phát triển kinh tế %s.", r.Detail, w.When))
+		}
 	}
 	n["movements"] = strings.Join(mv, " ")
 
@@ -108,7 +114,7 @@ func DraftFrom(rs, total []Result, st *Situation, w DraftWords) Narrative {
 func propagandaDraft(rs []Result, subject string) string {
 	var done, not []string
 	for _, r := range rs {
-		if r.Indicator.Metric != MetricManual || !r.Known || !strings.HasPrefix(r.Indicator.Section, "2.1") && r.Indicator.Section != "2.7" {
+		if r.Indicator.Kind != KindCheck || !r.Known || !strings.HasPrefix(r.Indicator.Section, "2.1") && r.Indicator.Section != "2.7" {
 			continue
 		}
 		if r.Actual >= 1 {

@@ -71,3 +71,37 @@ func PeriodPartyShare(in Indicator, i int, pr PeriodResult) Result {
 	return Result{Indicator: in, Actual: m.Actual, Known: true, Num: m.Num, Den: m.Den,
 		Introduced: introduced, Verdict: JudgeYearly(in, m)}.WithDetail(m.Detail)
 }
+
+// The metrics of 2.1, counted from the named records (TargetModel): the
+// propaganda models and the social-network pages running in the year up
+// to the cut-off.
+const (
+	MetricOutreachModels = "outreach_models"
+	MetricSocialPages    = "social_pages"
+)
+
+func init() {
+	Metrics = append(Metrics,
+		Choice{MetricOutreachModels, "Số mô hình tuyên truyền, giáo dục đang hoạt động"},
+		Choice{MetricSocialPages, "Số trang mạng xã hội của Đoàn đang hoạt động"})
+}
+
+// ModelsMeasure is the measure of 2.1 or 2.2b from the models counted,
+// naming them: "Có – trang “Tuổi trẻ phường 1” (facebook.com/…)" for a
+// yes/no target, "2 mô hình: hộ gia đình “…”; cá nhân “…”" for a count.
+// legacy is a yes ticked by hand before models were named: it still
+// counts, and says that no model is named.
+func ModelsMeasure(kind IndicatorKind, ms []TargetModel, legacy bool) Measure {
+	n := len(ms)
+	switch {
+	case n == 0 && legacy:
+		return Measure{Actual: 1, Known: true, Detail: Note("Có (đánh dấu tay, chưa ghi tên mô hình)")}
+	case n == 0 && kind == KindCheck:
+		return Measure{Actual: 0, Known: true, Detail: Note("Chưa có")}
+	case n == 0:
+		return Count(0, "mô hình")
+	case kind == KindCheck:
+		return Measure{Actual: float64(n), Known: true, Detail: Note("Có – %s", NameList(ms, 3))}
+	}
+	return Measure{Actual: float64(n), Known: true, Detail: Note("%s mô hình: %s", Num(n), NameList(ms, 3))}
+}

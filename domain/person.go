@@ -6,27 +6,26 @@ import "strings"
 // member, or both. Status is derived from the membership events and is
 // read-only for callers.
 type Person struct {
-	ID               int64
-	FamilyName       string // họ
-	MiddleName       string // tên đệm
-	GivenName        string // tên
-	Gender           Gender
-	BirthDate        Date
-	Ethnicity        string // Kinh, Hoa, Khmer …
-	Religion         string // empty: none
-	CitizenID        string // CCCD (12 digits) or CMND (9)
-	Phone            string
-	Address          string
-	Hamlet           string // khóm, ấp
-	Occupation       Occupation
-	DuesCategory     DuesCategory // "": derived from Occupation (see Dues)
-	Schooling        int          // grade reached out of 12 (0: unknown)
-	Qualification    Qualification
-	TheoryLevel      TheoryLevel
-	ITLevel          string
-	Language         string
-	LanguageFluent   bool
-	YouthWorkTrained bool // trained in youth work (for indicator 2.4)
+	ID             int64
+	FamilyName     string // họ
+	MiddleName     string // tên đệm
+	GivenName      string // tên
+	Gender         Gender
+	BirthDate      Date
+	Ethnicity      string // Kinh, Hoa, Khmer …
+	Religion       string // empty: none
+	CitizenID      string // CCCD (12 digits) or CMND (9)
+	Phone          string
+	Address        string
+	Hamlet         string // khóm, ấp
+	Occupation     Occupation
+	DuesCategory   DuesCategory // "": derived from Occupation (see Dues)
+	Schooling      int          // grade reached out of 12 (0: unknown)
+	Qualification  Qualification
+	TheoryLevel    TheoryLevel
+	ITLevel        string
+	Language       string
+	LanguageFluent bool
 
 	UnionMember   bool
 	AdmissionDate Date   // ngày vào Đoàn

@@ -197,8 +197,8 @@ type PlanTarget struct {
 // targets 2.1 to 2.8, as the city set them. A ward edits the targets to its
 // own share.
 var DefaultPlanIndicators = []PlanTarget{
-	{"2.1a", "2.1", "Có mô hình tuyên truyền, giáo dục đạo đức, truyền thống, lối sống, ý thức chấp hành pháp luật", KindCheck, MetricManual, 1, false},
-	{"2.1b", "2.1", "Có trang mạng xã hội để tuyên truyền, nắm bắt tâm tư đoàn viên thanh niên", KindCheck, MetricManual, 1, false},
+	{"2.1a", "2.1", "Có mô hình tuyên truyền, giáo dục đạo đức, truyền thống, lối sống, ý thức chấp hành pháp luật", KindCheck, MetricOutreachModels, 1, false},
+	{"2.1b", "2.1", "Có trang mạng xã hội để tuyên truyền, nắm bắt tâm tư đoàn viên thanh niên", KindCheck, MetricSocialPages, 1, false},
 	{"2.2a", "2.2", "Củng cố, duy trì CLB Thanh niên làm kinh tế", KindCount, MetricEconomicClubs, 1, false},
 	{"2.2b", "2.2", "Hỗ trợ ít nhất 01 mô hình phát triển kinh tế hiệu quả (đạt doanh thu) mỗi năm", KindCount, MetricSupportedModels, 1, false},
 	{"2.2c", "2.2", "Có mô hình tổ hợp tác hoạt động theo quy định", KindCount, MetricActiveCoops, 1, false},

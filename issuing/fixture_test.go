@@ -126,11 +126,13 @@ func buildWard(t *testing.T) *ward {
 		qual   domain.Qualification
 		theory domain.TheoryLevel
 		fluent bool
-	}{"S1": {"university", "elementary", false}, "S2": {"university", "intermediate", true},
+	}{"S1": {"university", "intermediate", false}, "S2": {"university", "intermediate", true},
 		"D2": {"college", "", false}, "E1": {"university", "elementary", true}} {
 		p := w.people[key]
-		p.Schooling, p.Qualification, p.TheoryLevel, p.YouthWorkTrained, p.LanguageFluent = 12, q.qual, q.theory, true, q.fluent
+		p.Schooling, p.Qualification, p.TheoryLevel, p.LanguageFluent = 12, q.qual, q.theory, q.fluent
 		must(st.SavePerson(ctx, p))
+		// Each was trained in youth work in March 2025.
+		must(st.SaveTraining(ctx, &domain.Training{PersonID: p.ID, Date: d(2025, 3, 15), Course: "Tập huấn cán bộ Đoàn cơ sở năm 2025", Organiser: "Tỉnh Đoàn Đồng Tháp"}))
 	}
 	for _, po := range []domain.Position{
 		{PersonID: w.people["S1"].ID, Kind: "secretary", Start: d(2023, 10, 1), End: d(2025, 8, 31)},
@@ -202,6 +204,13 @@ func buildWard(t *testing.T) *ward {
 	must(st.SaveCoop(ctx, x))
 	must(st.SaveCoopYear(ctx, domain.CoopYear{CoopID: x.ID, Year: 2024, Revenue: 80000000}))
 	must(st.SaveCoopYear(ctx, domain.CoopYear{CoopID: x.ID, Year: 2025, Revenue: 120000000, AvgIncome: 5000000, Support: "Hỗ trợ kỹ thuật", SupportedModel: true}))
+	must(st.SaveModel(ctx, &domain.TargetModel{Target: domain.ModelEconomic, Kind: "coop", CoopID: x.ID, Date: d(2025, 3, 20), Support: "Hỗ trợ kỹ thuật"}))
+	// A household model supported after the first cut-off: in the
+	// December report only.
+	must(st.SaveModel(ctx, &domain.TargetModel{Target: domain.ModelEconomic, Kind: "household", Name: "Trồng nấm rơm", Owner: "hộ chị Lê Thị Hoa",
+		Date: d(2025, 8, 15), Support: "Tập huấn kỹ thuật, giới thiệu vay vốn"}))
+	// 2.1a names its model; 2.1b stays a yes ticked by hand.
+	must(st.SaveModel(ctx, &domain.TargetModel{Target: domain.ModelOutreach, Kind: "model", Name: "Ngày thứ Bảy pháp luật", Date: d(2024, 1, 6)}))
 	y := &domain.Coop{Name: "Tổ hợp tác cá Rạch Mẫu", Field: "Thủy sản", Founded: d(2022, 5, 10), LegalBasis: "nd77_2019", Active: true}
 	must(st.SaveCoop(ctx, y))
 	must(st.SaveCoopYear(ctx, domain.CoopYear{CoopID: y.ID, Year: 2024, Revenue: 50000000}))
@@ -244,17 +253,19 @@ type want struct {
 
 // The indicators of 2025 at each cut-off, counted by hand.
 var wantJune = map[string]want{
-	"2.1a": {1, domain.VerdictMet, "2.1a Có mô hình tuyên truyền, giáo dục đạo đức, truyền thống, lối sống, ý thức chấp hành pháp luật Có Có Đạt"},
-	"2.1b": {1, domain.VerdictMet, ""},
+	"2.1a": {1, domain.VerdictMet, "2.1a Có mô hình tuyên truyền, giáo dục đạo đức, truyền thống, lối sống, ý thức chấp hành pháp luật Có Có – mô hình tuyên truyền, giáo dục “Ngày thứ Bảy pháp luật” Đạt"},
+	// Ticked by hand before models were named: still a yes, saying so.
+	"2.1b": {1, domain.VerdictMet, "2.1b Có trang mạng xã hội để tuyên truyền, nắm bắt tâm tư đoàn viên thanh niên Có Có (đánh dấu tay, chưa ghi tên mô hình) Đạt"},
 	// One economic club open in 2025; the old one closed before.
 	"2.2a": {1, domain.VerdictMet, "2.2a Củng cố, duy trì CLB Thanh niên làm kinh tế 1 1 CLB Đạt"},
-	// Bờ Sen: supported, revenue in 2025.
-	"2.2b": {1, domain.VerdictMet, ""},
+	// Bờ Sen: supported on 20/03/2025, named.
+	"2.2b": {1, domain.VerdictMet, "1 mô hình: tổ hợp tác “Tổ hợp tác hoa kiểng Bờ Sen” Đạt"},
 	// Bờ Sen reported 2025 revenue; Rạch Mẫu did not.
 	"2.2c": {1, domain.VerdictMet, "2.2c Có mô hình tổ hợp tác hoạt động theo quy định 1 1 tổ hợp tác Đạt"},
 	// Khóm 1 and 2 of the three hamlet branches.
 	"2.3": {200.0 / 3, domain.VerdictNotMet, "2.3 Chi đoàn khóm, ấp đạt chuẩn theo 08 tiêu chí 100% 66,7% (2/3 chi đoàn khóm, ấp) Chưa đạt"},
-	// Cadres in office in 2025 by 30/06: S1, S2, E1, all standard.
+	// Cadres holding office on 30/06: S1, S2, E1, all standard and
+	// trained in March.
 	"2.4a": {100, domain.VerdictMet, "100% 100% (3/3 cán bộ) Đạt"},
 	// S2 and E1 fluent: 2 of 3.
 	"2.4b": {200.0 / 3, domain.VerdictMet, "15% 66,7% (2/3 cán bộ) Đạt"},
@@ -277,11 +288,15 @@ var wantJune = map[string]want{
 }
 
 var wantDecember = map[string]want{
-	"2.1a": wantJune["2.1a"], "2.1b": wantJune["2.1b"], "2.2a": wantJune["2.2a"], "2.2b": wantJune["2.2b"],
+	"2.1a": wantJune["2.1a"], "2.1b": wantJune["2.1b"], "2.2a": wantJune["2.2a"],
+	// Bờ Sen and the household model of 15/08.
+	"2.2b": {2, domain.VerdictMet, "2 mô hình: tổ hợp tác “Tổ hợp tác hoa kiểng Bờ Sen”; hộ gia đình “Trồng nấm rơm” (hộ chị Lê Thị Hoa) Đạt"},
 	"2.2c": wantJune["2.2c"], "2.3": wantJune["2.3"], "2.7": wantJune["2.7"], "2.8": wantJune["2.8"],
-	// D2 took office in September without political theory: 3 of 4.
-	"2.4a": {75, domain.VerdictNotMet, "100% 75% (3/4 cán bộ) Chưa đạt"},
-	"2.4b": {50, domain.VerdictMet, "15% 50% (2/4 cán bộ) Đạt"},
+	// Holding office on 31/12: S2, D2, E1 (S1 left on 31/08); D2 took
+	// office in September without political theory: 2 of 3.
+	"2.4a": {200.0 / 3, domain.VerdictNotMet, "100% 66,7% (2/3 cán bộ) Chưa đạt"},
+	// S2 and E1 fluent: 2 of 3.
+	"2.4b": {200.0 / 3, domain.VerdictMet, "15% 66,7% (2/3 cán bộ) Đạt"},
 	// A1–A4: 8 of 20 with 731 of 1 827 days gone (8 due): on pace.
 	"2.5a": {4, domain.VerdictOnPace, "20 (cả giai đoạn) 4 đoàn viên Lũy kế 8/20 (40%), đúng tiến độ"},
 	// F1, F2: 4 of 15, 6 due; 400/15 = 26,66… is 26,7% (one decimal, half up).
@@ -444,7 +459,7 @@ func TestAnnualReportAtTwoCutoffs(t *testing.T) {
 	}
 	// The signature is never alone on the last page.
 	contains(t, "annual 30/06, last page", lastPage(t, june.Path), "Trên đây là báo cáo", "Trần Minh Quân")
-	for _, absent := range []string{"112,5", "Có (đạt)", "(1 CLB)", "chưa có số liệu 0", "Tổng số 15 chỉ tiêu", "31/12/2025",
+	for _, absent := range []string{"Trồng nấm rơm", "112,5", "Có (đạt)", "(1 CLB)", "chưa có số liệu 0", "Tổng số 15 chỉ tiêu", "31/12/2025",
 		"CLB Kinh tế cũ", "CLB Bóng đá thanh niên"} {
 		if strings.Contains(text, absent) {
 			t.Errorf("annual 30/06 prints %q", absent)

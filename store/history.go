@@ -346,6 +346,9 @@ var tableLabels = map[string]string{
 	"settings":            "Cài đặt",
 	"narratives":          "Nội dung văn bản",
 	"wards":               "Gói số liệu của phường",
+	"trainings":           "Tập huấn",
+	"office_standards":    "Chuẩn cán bộ",
+	"target_models":       "Mô hình, trang mạng của chỉ tiêu",
 }
 
 // settingLabels name the unit's settings.
@@ -382,6 +385,10 @@ var columnLabels = map[string]string{
 	"criteria.code": "Số thứ tự tiêu chí", "membership_events.unit": "Đơn vị chuyển đi/đến", "positions.kind": "Chức vụ",
 	"settings.value": "Giá trị", "documents.title": "Trích yếu", "closed": "Ngày ngừng hoạt động",
 	"issuer": "Cơ quan ban hành", "upper_plan": "Kế hoạch cấp trên", "doc_key": "Văn bản", "doc": "Loại văn bản",
+	"course": "Lớp tập huấn", "organiser": "Đơn vị tổ chức", "office": "Chức vụ", "min_schooling": "Học vấn tối thiểu",
+	"min_qualification": "Chuyên môn tối thiểu", "min_theory": "Lý luận chính trị tối thiểu", "training_required": "Phải tập huấn trong năm",
+	"counted": "Tính vào chỉ tiêu 2.4", "link": "Địa chỉ trang hoặc mô tả", "owner": "Chủ mô hình", "ended": "Ngày ngừng",
+	"target_models.date": "Ngày bắt đầu hoặc hỗ trợ", "target_models.target": "Chỉ tiêu", "trainings.date": "Ngày tập huấn",
 	"narratives.key": "Năm/mã", "narratives.section": "Phần", "body": "Nội dung", "plans.issued": "Ngày ban hành",
 }
 
@@ -409,7 +416,7 @@ func columnLabel(table, c string) string {
 	return c
 }
 
-var boolColumns = map[string]bool{"active": true, "training_registered": true, "training_completed": true, "current": true, "period": true, "supported_model": true}
+var boolColumns = map[string]bool{"training_required": true, "counted": true, "active": true, "training_registered": true, "training_completed": true, "current": true, "period": true, "supported_model": true}
 
 var moneyColumns = map[string]bool{"capital": true, "revenue": true, "avg_income": true}
 
@@ -418,6 +425,9 @@ var choiceColumns = map[string][]domain.Choice{
 	"membership_events.kind": domain.EventKinds, "positions.kind": domain.Positions,
 	"branches.kind": domain.BranchKinds, "clubs.kind": domain.ClubKinds, "member_years.rating": domain.Ratings,
 	"branch_years.rating": domain.UnitRatings, "ward_years.rating": domain.UnitRatings, "coops.legal_basis": domain.LegalBases,
+	"office_standards.office": domain.Positions, "office_standards.min_qualification": domain.Qualifications,
+	"office_standards.min_theory": domain.TheoryLevels, "target_models.target": domain.ModelTargets,
+	"target_models.kind": append(append([]domain.Choice{}, domain.OutreachKinds...), domain.EconomicKinds...),
 }
 
 // displayValue writes a stored value as the window shows it: dates

@@ -9,12 +9,6 @@ import (
 	"sodoan/domain"
 )
 
-// cadreSQL selects the ward-level cadres holding office at some time in
-// [?1, ?2): secretary, deputy, standing and executive committee members.
-const cadreSQL = `SELECT DISTINCT p.* FROM people p JOIN positions po ON po.person_id = p.id
-	WHERE po.kind IN ('secretary','deputy','standing','executive')
-	AND (po.start IS NULL OR po.start < ?2) AND (po.end IS NULL OR po.end >= ?1)`
-
 // openDuringSQL is the condition on a club or group (alias g) that it
 // existed at some time in [?1, ?2): founded before the end, and not closed
 // before the start. One closed before the closing day was recorded counts
@@ -76,9 +70,13 @@ func (s *Store) measure(ctx context.Context, in domain.Indicator, sp domain.Span
 		n, err := one(`SELECT count(*) FROM clubs g WHERE g.kind = 'economic' AND `+openDuringSQL, from, to)
 		return domain.Count(n, "CLB"), err
 	case domain.MetricSupportedModels:
-		n, err := one(`SELECT count(*) FROM coop_years y JOIN coops g ON g.id = y.coop_id
-			WHERE y.year = ?3 AND y.supported_model = 1 AND y.revenue > 0 AND `+openDuringSQL, from, to, year)
-		return domain.Count(n, "mô hình"), err
+		// 2.2b: the economic models supported in the year up to the
+		// cut-off, of every kind (groups, cooperatives, households,
+		// individuals), named.
+		ms, err := s.modelsIn(ctx, domain.ModelEconomic, "", sp)
+		return domain.ModelsMeasure(in.Kind, ms, false), err
+	case domain.MetricOutreachModels, domain.MetricSocialPages:
+		return s.outreachMeasure(ctx, in, sp)
 	case domain.MetricActiveCoops:
 		// A group works "theo quy định" in the year when it existed in it,
 		// is registered under a decree, and reported revenue for the year.
@@ -98,12 +96,9 @@ func (s *Store) measure(ctx context.Context, in domain.Indicator, sp domain.Span
 			FROM branches b WHERE b.kind = 'hamlet' AND (b.active = 1 OR b.dissolved >= ?2)`, year, to)
 		return domain.Pct(met, all, "chi đoàn khóm, ấp"), err
 	case domain.MetricCadreStandardPct:
-		met, all, err := two(`SELECT sum(schooling = 12 AND qualification <> '' AND theory_level <> '' AND youth_work_trained = 1), count(*)
-			FROM (`+cadreSQL+`)`, from, to)
-		return domain.Pct(met, all, "cán bộ"), err
+		return s.cadreStandardMeasure(ctx, sp, false)
 	case domain.MetricCadreLanguagePct:
-		met, all, err := two(`SELECT sum(language_fluent = 1), count(*) FROM (`+cadreSQL+`)`, from, to)
-		return domain.Pct(met, all, "cán bộ"), err
+		return s.cadreStandardMeasure(ctx, sp, true)
 	case domain.MetricNewUnionMembers:
 		n, err := one(`SELECT count(*) FROM membership_events WHERE kind = 'admission' AND date >= ? AND date < ?`, from, to)
 		return domain.Count(n, "đoàn viên"), err
@@ -152,6 +147,49 @@ func (s *Store) measure(ctx context.Context, in domain.Indicator, sp domain.Span
 		return domain.Pct(done, all, "đoàn viên"), err
 	}
 	return domain.Measure{}, fmt.Errorf("chỉ tiêu %s: cách đo %q không có", in.Code, in.Metric)
+}
+
+// outreachMeasure is 2.1: the propaganda models or the pages running in
+// the year up to the cut-off, named. A yes ticked by hand for the year
+// before the models were named still counts, and says no model is named.
+func (s *Store) outreachMeasure(ctx context.Context, in domain.Indicator, sp domain.Span) (domain.Measure, error) {
+	kind := "model"
+	if in.Metric == domain.MetricSocialPages {
+		kind = "page"
+	}
+	ms, err := s.modelsIn(ctx, domain.ModelOutreach, kind, sp)
+	if err != nil {
+		return domain.Measure{}, err
+	}
+	var ticked int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM indicator_values WHERE indicator_id = ? AND year = ? AND value >= 1`,
+		in.ID, sp.Year).Scan(&ticked); err != nil {
+		return domain.Measure{}, fmt.Errorf("đọc chỉ tiêu %s: %w", in.Code, err)
+	}
+	return domain.ModelsMeasure(in.Kind, ms, ticked > 0), nil
+}
+
+// cadreStandardMeasure is 2.4a: of the officers holding a counted office
+// on the cut-off, those who meet the standard of every office they hold
+// (schooling, qualification, political theory) with a training dated in
+// the year up to the cut-off when the office asks for one; with language,
+// 2.4b: those of them fluent in a foreign language.
+func (s *Store) cadreStandardMeasure(ctx context.Context, sp domain.Span, language bool) (domain.Measure, error) {
+	os, err := s.OfficerStandings(ctx, sp)
+	if err != nil {
+		return domain.Measure{}, err
+	}
+	var met, all int
+	for _, o := range os {
+		if !o.Counted {
+			continue
+		}
+		all++
+		if language && o.Person.LanguageFluent || !language && len(o.Gaps) == 0 {
+			met++
+		}
+	}
+	return domain.Pct(met, all, "cán bộ"), nil
 }
 
 // partyMeasure is 2.5d: of the ward's new Party members of the year, the

@@ -63,8 +63,9 @@ func fixtureWard(t *testing.T) (*Store, domain.Plan) {
 	event("B", domain.Event{Kind: domain.EventTransferOut, Date: domain.MustDate(2025, 9, 1), Unit: "Đoàn phường 2"})
 	c := member("Lê", "Văn", "Cường", born, "C")
 	c.AdmissionDate, c.FederationMember, c.FederationDate = domain.MustDate(2018, 3, 26), true, domain.MustDate(2025, 2, 1)
-	c.Schooling, c.Qualification, c.TheoryLevel, c.YouthWorkTrained = 12, "university", "elementary", true
+	c.Schooling, c.Qualification, c.TheoryLevel = 12, "university", "intermediate"
 	add("C", c)
+	must(s.SaveTraining(ctx, &domain.Training{PersonID: c.ID, Date: domain.MustDate(2025, 4, 10), Course: "Tập huấn cán bộ Đoàn cơ sở", Organiser: "Tỉnh Đoàn"}))
 	add("D", &domain.Person{FamilyName: "Phạm", GivenName: "Dung", Gender: domain.Female, BirthDate: born, FederationMember: true, FederationDate: domain.MustDate(2025, 6, 1)})
 	add("E", &domain.Person{FamilyName: "Hồ", GivenName: "Em", Gender: domain.Female, BirthDate: born, FederationMember: true, FederationDate: domain.MustDate(2019, 1, 1)})
 	f := member("Võ", "Văn", "Phúc", born, "F")
@@ -95,6 +96,7 @@ func fixtureWard(t *testing.T) (*Store, domain.Plan) {
 	x := &domain.Coop{Name: "THT Hoa kiểng", Founded: domain.MustDate(2021, 1, 1), Active: true, Capital: 100000000}
 	must(s.SaveCoop(ctx, x))
 	must(s.SaveCoopYear(ctx, domain.CoopYear{CoopID: x.ID, Year: 2025, Revenue: 100000000, SupportedModel: true}))
+	must(s.SaveModel(ctx, &domain.TargetModel{Target: domain.ModelEconomic, Kind: "coop", CoopID: x.ID, Date: domain.MustDate(2025, 5, 1), Support: "Hỗ trợ kỹ thuật"}))
 	must(s.SaveCoop(ctx, &domain.Coop{Name: "THT Cá tra", Active: true}))
 	must(s.SaveCoop(ctx, &domain.Coop{Name: "THT đã giải thể", Active: false}))
 

@@ -356,4 +356,91 @@ CREATE INDEX document_versions_document ON document_versions(document_id, id);
 INSERT INTO document_versions(document_id, issued, title, file) SELECT id, issued, title, file FROM documents ORDER BY id;
 CREATE INDEX documents_year_number ON documents(year, number);
 `,
+	// 7: targets: tập huấn, office standards, named models (issue 16, point 11).
+	// Target 2.4 asks for a training in each year, so the lifetime yes/no
+	// people.youth_work_trained becomes dated records (trainings). A yes
+	// is not lost: it becomes a training dated the last day of the working
+	// year (31/12 unless the ward's year starts on another day) in which
+	// the register first recorded the yes (its history), or, for a yes the
+	// history does not show, of the register's first year (its earliest
+	// history line; today's year in a register with no history), and
+	// never after the day of the migration (a yes recorded this year is
+	// dated today: a training is not dated in the future). The column
+	// stays, unread, so that no older copy loses what it held.
+	// The standards of each office (office_standards) start empty: the
+	// defaults are domain.DefaultOfficeStandards until the ward writes its
+	// own. 2.1 and 2.2b become named, dated records (target_models): each
+	// co-operative group ticked "supported" in a year becomes a 2.2b model
+	// supported on the last day of that working year, with its support; a
+	// 2.1 tick entered by hand stays where it was and still counts as a yes
+	// "with no model named" until the ward names one, while the template's
+	// 2.1 targets are measured from the records.
+	`
+CREATE TABLE trainings (
+	id        INTEGER PRIMARY KEY,
+	person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	date      TEXT NOT NULL,
+	course    TEXT NOT NULL DEFAULT '',
+	organiser TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX trainings_person ON trainings(person_id, date);
+CREATE INDEX trainings_date ON trainings(date);
+
+CREATE TABLE office_standards (
+	office            TEXT NOT NULL,
+	from_year         INTEGER NOT NULL,
+	min_schooling     INTEGER NOT NULL DEFAULT 0 CHECK (min_schooling BETWEEN 0 AND 12),
+	min_qualification TEXT NOT NULL DEFAULT '',
+	min_theory        TEXT NOT NULL DEFAULT '',
+	training_required INTEGER NOT NULL DEFAULT 0,
+	counted           INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (office, from_year)
+) WITHOUT ROWID;
+
+CREATE TABLE target_models (
+	id        INTEGER PRIMARY KEY,
+	target    TEXT NOT NULL,
+	kind      TEXT NOT NULL,
+	name      TEXT NOT NULL,
+	link      TEXT NOT NULL DEFAULT '',
+	owner     TEXT NOT NULL DEFAULT '',
+	branch_id INTEGER REFERENCES branches(id) ON DELETE SET NULL,
+	coop_id   INTEGER REFERENCES coops(id) ON DELETE CASCADE,
+	date      TEXT NOT NULL,
+	ended     TEXT,
+	support   TEXT NOT NULL DEFAULT '',
+	note      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX target_models_date ON target_models(target, date);
+
+-- The first day of the working year in a year Y: mm-dd from the setting.
+CREATE TEMP TABLE ys AS SELECT COALESCE((SELECT substr(value, 4, 2) || '-' || substr(value, 1, 2)
+	FROM settings WHERE key = 'report.year_start' AND length(value) = 5), '01-01') AS md;
+
+INSERT INTO trainings(person_id, date, course, organiser)
+SELECT p.id,
+	min(date('now', 'localtime'), CASE WHEN substr(d.day, 6) >= (SELECT md FROM ys)
+		THEN date(substr(d.day, 1, 4) || '-' || (SELECT md FROM ys), '+1 year', '-1 day')
+		ELSE date(substr(d.day, 1, 4) || '-' || (SELECT md FROM ys), '-1 day') END),
+	'Bồi dưỡng công tác thanh niên (ghi nhận từ sổ cũ, chưa rõ ngày)', ''
+FROM people p JOIN (
+	SELECT q.id AS pid, COALESCE(
+		(SELECT substr(min(h.at), 1, 10) FROM history h WHERE h.person_id = q.id AND h.entity = 'people'
+			AND json_valid(h.after) AND json_extract(h.after, '$.youth_work_trained') IN (1, 'true', 'Có')),
+		(SELECT substr(min(at), 1, 10) FROM history),
+		date('now', 'localtime')) AS day
+	FROM people q WHERE q.youth_work_trained = 1) d ON d.pid = p.id;
+
+INSERT INTO target_models(target, kind, name, coop_id, date, support)
+SELECT 'economic', 'coop', g.name, g.id,
+	CASE WHEN (SELECT md FROM ys) = '01-01' THEN printf('%04d-12-31', y.year)
+		ELSE date(printf('%04d-', y.year) || (SELECT md FROM ys), '-1 day') END,
+	y.support
+FROM coop_years y JOIN coops g ON g.id = y.coop_id WHERE y.supported_model = 1;
+
+DROP TABLE ys;
+
+UPDATE indicators SET metric = 'outreach_models' WHERE code = '2.1a' AND metric = 'manual';
+UPDATE indicators SET metric = 'social_pages' WHERE code = '2.1b' AND metric = 'manual';
+`,
 }

@@ -54,11 +54,11 @@ type trashSpec struct {
 
 var trashSpecs = map[domain.TrashKind]trashSpec{
 	domain.TrashPerson: {table: "people", children: []trashLinkSpec{{"membership_events", "person_id"}, {"member_years", "person_id"},
-		{"positions", "person_id"}, {"club_members", "person_id"}, {"coop_members", "person_id"}}},
+		{"positions", "person_id"}, {"club_members", "person_id"}, {"coop_members", "person_id"}, {"trainings", "person_id"}}},
 	domain.TrashBranch: {table: "branches", children: []trashLinkSpec{{"branch_years", "branch_id"}, {"branch_criteria_met", "branch_id"}},
-		links: []trashLinkSpec{{"people", "branch_id"}, {"positions", "branch_id"}}},
+		links: []trashLinkSpec{{"people", "branch_id"}, {"positions", "branch_id"}, {"target_models", "branch_id"}}},
 	domain.TrashClub: {table: "clubs", children: []trashLinkSpec{{"club_members", "club_id"}}},
-	domain.TrashCoop: {table: "coops", children: []trashLinkSpec{{"coop_members", "coop_id"}, {"coop_years", "coop_id"}}},
+	domain.TrashCoop: {table: "coops", children: []trashLinkSpec{{"coop_members", "coop_id"}, {"coop_years", "coop_id"}, {"target_models", "coop_id"}}},
 }
 
 // word is a Vietnamese word inside a message, which a window translates
@@ -91,6 +91,7 @@ type restoreRef struct {
 var restoreRefs = map[string][]restoreRef{
 	"people":              {{"branch_id", "branches", true}},
 	"positions":           {{"branch_id", "branches", true}},
+	"target_models":       {{"branch_id", "branches", true}},
 	"club_members":        {{"club_id", "clubs", false}, {"person_id", "people", false}},
 	"coop_members":        {{"coop_id", "coops", false}, {"person_id", "people", false}},
 	"branch_criteria_met": {{"criterion_id", "criteria", false}},

@@ -43,6 +43,9 @@ var tableKeys = map[string][]string{
 	"document_versions":   {"id"},
 	"narratives":          {"doc", "key", "section"},
 	"wards":               {"register_id"},
+	"trainings":           {"id"},
+	"office_standards":    {"office", "from_year"},
+	"target_models":       {"id"},
 }
 
 // derivedColumns are computed by the store from other columns (order

@@ -193,7 +193,7 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 	}
 	posBox.Add(newButtonWithIcon(pg.f, T("Thêm chức vụ"), theme.ContentAddIcon(), func() { pg.positionDialog(p, reopen) }))
 
-	right := container.NewVBox(history, widget.NewSeparator(), yearsBox, widget.NewSeparator(), posBox)
+	right := container.NewVBox(history, widget.NewSeparator(), yearsBox, widget.NewSeparator(), posBox, widget.NewSeparator(), pg.trainingsBox(p, reopen))
 	body := container.NewGridWithColumns(2, container.NewVScroll(info), container.NewVScroll(right))
 	return container.NewBorder(top, nil, nil, nil, body)
 }

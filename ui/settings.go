@@ -91,6 +91,7 @@ func (s *settingsScreen) refresh() {
 	box := container.NewVBox(
 		heading(T("Thông tin đơn vị")), uf.view(), uf.other, container.NewHBox(saveUnit),
 		heading(T("Người ký văn bản")), signersInfo(s.ctx, s.st, s.clock.today()),
+		widget.NewSeparator(), heading(T("Chuẩn cán bộ Đoàn (chỉ tiêu 2.4)")), standardsSection(s.ctx, s.st, s.f, s.clock, s.refresh),
 		widget.NewSeparator(),
 		heading(T("Ngôn ngữ")), container.NewHBox(container.NewGridWrap(fyne.NewSize(220, langSel.MinSize().Height), langSel)),
 		widget.NewSeparator(),
