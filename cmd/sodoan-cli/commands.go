@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"sodoan/demo"
 	"sodoan/domain"
 	"sodoan/store"
 )
@@ -30,7 +31,7 @@ func demoFlags(fs *flag.FlagSet) Run {
 	year := intFlag(fs, "year", 0, domain.YearRange, "năm hiện hành của dữ liệu (mặc định: năm nay)")
 	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 		start := time.Now() // the wall clock: it measures how long the demo took
-		if err := st.GenerateDemo(ctx, store.DemoOptions{Members: *n, Seed: *seed, Year: *year}); err != nil {
+		if err := demo.Generate(ctx, st, demo.Options{Members: *n, Seed: *seed, Year: *year}); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "Đã tạo phường mẫu %s người trong %s: %s\n", domain.FormatInt(int64(*n)), time.Since(start).Round(time.Millisecond), st.Path())
