@@ -13,7 +13,6 @@ import (
 	"sodoan/domain"
 
 	"github.com/xuri/excelize/v2"
-
 )
 
 // TestExportTables writes the branches, clubs, cooperative groups and
