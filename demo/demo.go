@@ -95,7 +95,7 @@ func Generate(ctx context.Context, st *store.Store, o Options) error {
 	}
 	party := makeMemberYears(r, o, people, end)
 	offices := makeOffices(r, o, people, branches, end)
-	if err := st.LoadMembers(ctx, members(people), store.LoadOptions{EmptyOnly: true}); err != nil {
+	if err := st.LoadMembers(ctx, members(people), store.LoadOptions{EmptyOnly: true, Demo: true, Seed: o.Seed}); err != nil {
 		return fmt.Errorf("tạo người mẫu: %w", err)
 	}
 	for _, of := range offices {

@@ -106,3 +106,35 @@ func TestLoadMembersRefusesABrokenRow(t *testing.T) {
 		t.Errorf("%d people written by a refused load", n)
 	}
 }
+
+// TestLoadMembersDemo: the demo's invented people are one line of
+// history ("Tạo dữ liệu mẫu", 2 people, seed 7), and only on an empty
+// register.
+func TestLoadMembersDemo(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	d := domain.MustDate
+	two := func() []NewMember {
+		return []NewMember{{Person: member("Nguyễn", "Văn", "An", d(2000, 3, 1), "0871000001")}, {Person: member("Lê", "Thị", "Hoa", d(2001, 4, 2), "0871000002")}}
+	}
+	if err := s.LoadMembers(ctx, two(), LoadOptions{Demo: true, Seed: 7}); err == nil {
+		t.Fatal("a demo load without EmptyOnly was accepted")
+	}
+	if err := s.LoadMembers(ctx, two(), LoadOptions{EmptyOnly: true, Demo: true, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	h, err := s.History(ctx, HistoryFilter{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h) != 1 || h[0].Action != "demo" || h[0].Text(func(s string) string { return s }) != "Tạo dữ liệu mẫu — Số người: 2; Hạt giống: 7" {
+		var got []string
+		for _, e := range h {
+			got = append(got, e.Action+" "+e.Text(func(s string) string { return s }))
+		}
+		t.Errorf("history of a demo load: %q", got)
+	}
+	if n := countPeople(t, s); n != 2 {
+		t.Errorf("%d people", n)
+	}
+}
