@@ -57,10 +57,8 @@ func Generate(ctx context.Context, st *store.Store, o Options) error {
 	} else if len(items) > 0 {
 		return fmt.Errorf("thùng rác của sổ %s còn %d mục: dọn thùng rác trước khi tạo dữ liệu mẫu", st.Path(), len(items))
 	}
-	end := domain.MustDate(o.Year, 12, 31)
-	if today := st.Today(); end.After(today) {
-		end = today
-	}
+	today := st.Today()
+	end := earliest(domain.MustDate(o.Year, 12, 31), today)
 	r := rand.New(rand.NewPCG(uint64(o.Seed), 0x5d0a))
 
 	w := pickWard(o.Seed)
@@ -85,7 +83,7 @@ func Generate(ctx context.Context, st *store.Store, o Options) error {
 		}
 		branches[i].id = b.ID
 	}
-	people := makePeople(r, o, w, branches, end)
+	people := makePeople(r, o, w, branches, end, today)
 	for _, pp := range people {
 		if pp.branch >= 0 {
 			pp.p.BranchID = branches[pp.branch].id

@@ -95,15 +95,16 @@ func birthday(birth domain.Date, age int) domain.Date {
 	return d
 }
 
-// makePeople invents the ward's people. Every rule the register and the
-// upper level hold them to is kept by construction: Union members are
-// admitted at 16 or older and leave (come of age, most of them) before
-// they turn 31, so that they are 16 to 30 at any date they are counted;
-// each branch has the ages and occupations of its role from the day they
-// are counted in it; a transfer in keeps the admission date and card of
-// the unit they come from; Hội members join at 15 or older and are 30 or
-// younger at the end of the data.
-func makePeople(r *rand.Rand, o Options, w ward, branches []branch, end domain.Date) []*person {
+// makePeople invents the ward's people, their data up to end (the data
+// year's last day, or today). Every rule the register and the upper level
+// hold them to is kept by construction: Union members are admitted at 16
+// or older and leave (come of age, most of them) before they turn 31, by
+// today if the data year is past, so that they are 16 to 30 at any date
+// they are counted; each branch has the ages and occupations of its role
+// from the day they are counted in it; a transfer in keeps the admission
+// date and card of the unit they come from; Hội members join at 15 or
+// older and are 30 or younger today.
+func makePeople(r *rand.Rand, o Options, w ward, branches []branch, end, today domain.Date) []*person {
 	areas := []string{}
 	for _, b := range branches {
 		if b.role == roleArea {
@@ -151,14 +152,15 @@ func makePeople(r *rand.Rand, o Options, w ward, branches []branch, end domain.D
 			p.BirthDate = randDate(r, domain.MustDate(end.Year()-17, 1, 1), domain.AddDays(end.AddYears(-16), -30))
 			age = p.BirthDate.AgeOn(end)
 		case !union:
-			age = 15 + r.IntN(16) // a Hội member: 15 to 30
+			// A Hội member: 15 to 30 today.
+			age = 15 + r.IntN(max(1, 16-(today.Year()-end.Year())))
 		default:
 			age = max(ro.minAge()+2, 16) + r.IntN(33-max(ro.minAge()+2, 16))
 		}
 		if p.BirthDate.IsZero() {
 			p.BirthDate = birthFor(r, age, end)
 		}
-		p.Occupation, p.Schooling, p.Qualification = lifeOf(r, ro, age, p.BirthDate, end, w)
+		p.Occupation, p.Schooling, p.Qualification = lifeOf(r, ro, age, p.BirthDate, end, today, w)
 
 		p.Ethnicity, p.Religion = pick(r, ethnicities), pick(r, religions)
 		p.Hamlet = pick(r, areas)
@@ -184,12 +186,12 @@ func makePeople(r *rand.Rand, o Options, w ward, branches []branch, end domain.D
 		}
 
 		if union {
-			admitUnion(r, pp, ro, end, others, i)
+			admitUnion(r, pp, ro, end, today, others, i)
 		}
 		// The Hội: everyone who is not in the Union here, and a third of
-		// the members who are, joined at 15 or older; nobody past 30 at
-		// the end of the data (their membership would have ended).
-		if (!union || (pp.left.IsZero() && r.IntN(100) < 35)) && age <= 30 {
+		// the members who are, joined at 15 or older; nobody past 30
+		// today (their membership would have ended).
+		if !union || (pp.left.IsZero() && r.IntN(100) < 35 && p.BirthDate.AgeOn(today) <= 30) {
 			p.FederationMember, p.FederationDate = true, randDate(r, birthday(p.BirthDate, 15), end)
 		}
 		people = append(people, pp)
@@ -199,8 +201,9 @@ func makePeople(r *rand.Rand, o Options, w ward, branches []branch, end domain.D
 
 // admitUnion gives a Union member his history here: admitted here, or
 // admitted elsewhere and transferred in, on a day he already had his
-// branch's age; then, for some, leaving.
-func admitUnion(r *rand.Rand, pp *person, ro role, end domain.Date, others []string, i int) {
+// branch's age; then, for some, leaving. Whoever turns 31 by today has
+// left before: after end if the data year is past.
+func admitUnion(r *rand.Rand, pp *person, ro role, end, today domain.Date, others []string, i int) {
 	p := pp.p
 	p.UnionMember = true
 	p.CardNumber = fmt.Sprintf("087%07d", 1000000+i)
@@ -237,10 +240,13 @@ func admitUnion(r *rand.Rand, pp *person, ro role, end domain.Date, others []str
 	lastDay := domain.AddDays(birthday(p.BirthDate, 31), -1)
 	var ev domain.Event
 	switch roll := r.IntN(100); {
-	case !lastDay.After(end) || (!thirty.After(end) && roll < 55):
-		// Turned 31 by the end (everyone leaves before), or turned 30
+	case !lastDay.After(today) || (!thirty.After(end) && roll < 55):
+		// Turned 31 by today (everyone leaves before), or turned 30
 		// and had the ceremony: most come of age, a few move away first.
 		lo, hi := latest(thirty, after), earliest(lastDay, end)
+		if !lastDay.After(today) {
+			hi = lastDay
+		}
 		if hi.Before(lo) {
 			lo = hi
 		}
@@ -254,15 +260,16 @@ func admitUnion(r *rand.Rand, pp *person, ro role, end domain.Date, others []str
 	case roll == 4:
 		ev = domain.Event{Kind: domain.EventRemoval, Date: randDate(r, after, end), Reason: "Bỏ sinh hoạt quá 6 tháng không có lý do"}
 	}
-	if ev.Kind != "" && ev.Date.After(pp.arrived) && !ev.Date.After(end) {
+	if ev.Kind != "" && ev.Date.After(pp.arrived) && !ev.Date.After(today) {
 		pp.events = append(pp.events, ev)
 		pp.left = ev.Date
 	}
 }
 
 // lifeOf is what someone of the role and age does: occupation, the grade
-// reached and any qualification.
-func lifeOf(r *rand.Rand, ro role, age int, birth, end domain.Date, w ward) (domain.Occupation, int, domain.Qualification) {
+// reached and any qualification, at the end of the data; a student is
+// one still today (25 at most), which a past year's demo must keep too.
+func lifeOf(r *rand.Rand, ro role, age int, birth, end, today domain.Date, w ward) (domain.Occupation, int, domain.Qualification) {
 	// A pupil is in the grade of his birth year: born 15 years before
 	// the school year's first calendar year is in grade 10.
 	schoolYear := end.Year()
@@ -298,7 +305,7 @@ func lifeOf(r *rand.Rand, ro role, age int, birth, end domain.Date, w ward) (dom
 	switch {
 	case age <= 17 || grade <= 12 && age <= 18 && r.IntN(2) == 0:
 		return "student", max(1, min(grade, age-6)), ""
-	case age <= 22 && r.IntN(100) < 40:
+	case age <= 22 && birth.AgeOn(today) <= 25 && r.IntN(100) < 40:
 		return "student", 12, "" // at college or university
 	}
 	s, q := adult()
