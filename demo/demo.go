@@ -20,11 +20,14 @@ type Options struct {
 	Members int   // people to create, 10 to 200,000
 	Seed    int64 // same seed, same ward; the seed also picks the ward's name
 	Year    int   // the "current" year of the data (0: this year)
+	// Place names the ward ("Xã Tân Khánh Trung", "Phường 3") when the
+	// register has no unit yet; empty: the seed picks one.
+	Place string
 }
 
 // Generate fills an empty register with the demo ward. A register whose
 // unit is already set (init --unit, the welcome screen) gets a ward of
-// that name; otherwise the seed picks one (seed 1: phường Hòa Mẫu, seed
+// that name; otherwise o.Place names it, or the seed picks one (seed 1: phường Hòa Mẫu, seed
 // 2: xã Tân Phú Trung, …) so that demos of several seeds make wards to
 // consolidate. It refuses a register that has people or items in the
 // recycle bin, so that invented people never mix with real ones.
@@ -62,6 +65,9 @@ func Generate(ctx context.Context, st *store.Store, o Options) error {
 	r := rand.New(rand.NewPCG(uint64(o.Seed), 0x5d0a))
 
 	w := pickWard(o.Seed)
+	if o.Place != "" {
+		w = wardOf(domain.Unit{Place: domain.Clean(o.Place)})
+	}
 	if has, err := st.HasUnit(ctx); err != nil {
 		return err
 	} else if has {

@@ -569,3 +569,19 @@ func TestDemoLooksLikeAWard(t *testing.T) {
 		t.Errorf("the demo writes signer names %q, %q: they must come from positions", r.unit.SecretaryName, r.unit.DeputyName)
 	}
 }
+
+// TestDemoNamedByPlace: demo --place names a new register's ward; its unit
+// settings follow (BCH ĐOÀN XÃ …).
+func TestDemoNamedByPlace(t *testing.T) {
+	ctx := context.Background()
+	st := openAt(t, time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC))
+	if err := Generate(ctx, st, Options{Members: 200, Seed: 1, Place: "Xã Mỹ An Hưng"}); err != nil {
+		t.Fatal(err)
+	}
+	r := readBack(t, st)
+	report(t, "rules", checkRules(t, st, r, 2026))
+	report(t, "name", checkName(t, st, r, 2026, "Xã Mỹ An Hưng", []string{"Hòa Mẫu", "Tân Phú Trung"}))
+	if r.unit.Name != "BCH ĐOÀN XÃ MỸ AN HƯNG" || r.unit.IssuerCode != "ĐTN" {
+		t.Errorf("unit %+v", r.unit)
+	}
+}
