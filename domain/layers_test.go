@@ -32,6 +32,8 @@ func TestPackageRules(t *testing.T) {
 		{"sheet", [][]string{sql, gui, pdf}, []string{"sodoan/assets", "sodoan/domain", "sodoan/outfile", "sodoan/store"}},
 		{"issuing", [][]string{sql, gui, xlsx}, []string{"sodoan/assets", "sodoan/domain", "sodoan/outfile", "sodoan/store", "sodoan/report", "sodoan/wardpkg"}},
 		{"wardpkg", [][]string{sql, gui, pdf, xlsx}, []string{"sodoan/assets", "sodoan/domain", "sodoan/outfile", "sodoan/store", "sodoan/version"}},
+		// The demo ward writes through the store's public API only.
+		{"demo", [][]string{sql, gui, pdf, xlsx}, []string{"sodoan/domain", "sodoan/store"}},
 	}
 	for _, r := range rules {
 		pkg, err := build.Default.ImportDir(filepath.Join("..", r.dir), 0)

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"sodoan/demo"
 	"sodoan/domain"
 	"sodoan/report"
 	"sodoan/store"
@@ -28,7 +29,7 @@ var demoRegister = sync.OnceValues(func() (string, error) {
 		return "", err
 	}
 	defer st.Close()
-	if err := st.GenerateDemo(context.Background(), store.DemoOptions{Members: 14800, Seed: 1, Year: 2025}); err != nil {
+	if err := demo.Generate(context.Background(), st, demo.Options{Members: 14800, Seed: 1, Year: 2025}); err != nil {
 		return "", err
 	}
 	return path, nil

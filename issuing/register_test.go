@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/demo"
 	"sodoan/internal/testtool"
 
 	"sodoan/domain"
@@ -24,7 +25,7 @@ func TestFromRegister(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if err := st.GenerateDemo(ctx, store.DemoOptions{Members: 400, Seed: 3, Year: 2025}); err != nil {
+	if err := demo.Generate(ctx, st, demo.Options{Members: 400, Seed: 3, Year: 2025}); err != nil {
 		t.Fatal(err)
 	}
 	unit, err := st.Unit(ctx)

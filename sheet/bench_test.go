@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/demo"
 	"sodoan/outfile"
 
 	"sodoan/store"
@@ -56,7 +57,7 @@ func bigSheet(b *testing.B) (*store.Store, string) {
 			return
 		}
 		ctx := context.Background()
-		if benchErr = benchStore.GenerateDemo(ctx, store.DemoOptions{Members: 100000, Seed: 1}); benchErr != nil {
+		if benchErr = demo.Generate(ctx, benchStore, demo.Options{Members: 100000, Seed: 1}); benchErr != nil {
 			return
 		}
 		benchSheet = filepath.Join(dir, "100k.xlsx")

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/demo"
 	"sodoan/outfile"
 
 	"sodoan/domain"
@@ -149,7 +150,7 @@ func TestReadRefusesNonSheets(t *testing.T) {
 func TestRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	src := openTemp(t)
-	if err := src.GenerateDemo(ctx, store.DemoOptions{Members: 300, Seed: 3}); err != nil {
+	if err := demo.Generate(ctx, src, demo.Options{Members: 300, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]domain.Person{}

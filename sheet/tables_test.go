@@ -7,13 +7,12 @@ import (
 	"strconv"
 	"testing"
 
+	"sodoan/demo"
 	"sodoan/outfile"
 
 	"sodoan/domain"
 
 	"github.com/xuri/excelize/v2"
-
-	"sodoan/store"
 )
 
 // TestExportTables writes the branches, clubs, cooperative groups and
@@ -22,7 +21,7 @@ import (
 func TestExportTables(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	if err := s.GenerateDemo(ctx, store.DemoOptions{Members: 300, Seed: 2}); err != nil {
+	if err := demo.Generate(ctx, s, demo.Options{Members: 300, Seed: 2}); err != nil {
 		t.Fatal(err)
 	}
 	year := domain.Today().Year()

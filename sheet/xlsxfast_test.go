@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/demo"
 	"sodoan/outfile"
 
 	"sodoan/domain"
@@ -99,12 +100,12 @@ func TestFastReaderMatchesExcelize(t *testing.T) {
 	ctx := context.Background()
 	s := twoMembers(t)
 	export := exportTo(t, s, "export.xlsx", ExportOptions{Personal: true})
-	demo := openTemp(t)
-	if err := demo.GenerateDemo(ctx, store.DemoOptions{Members: 300, Seed: 3}); err != nil {
+	ward := openTemp(t)
+	if err := demo.Generate(ctx, ward, demo.Options{Members: 300, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
 	demoPath := filepath.Join(t.TempDir(), "demo.xlsx")
-	if _, err := ExportMembersFile(ctx, demo, store.MemberFilter{}, outfile.Output{Path: demoPath}, ExportOptions{Personal: true}); err != nil {
+	if _, err := ExportMembersFile(ctx, ward, store.MemberFilter{}, outfile.Output{Path: demoPath}, ExportOptions{Personal: true}); err != nil {
 		t.Fatal(err)
 	}
 	for _, path := range []string{wardSheet(t), everyCellKind(t), export, demoPath, "testdata/libreoffice.xlsx"} {

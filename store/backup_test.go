@@ -18,9 +18,7 @@ import (
 func TestRestore(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	if err := s.GenerateDemo(ctx, DemoOptions{Members: 60, Seed: 2}); err != nil {
-		t.Fatal(err)
-	}
+	fillWard(t, s, 60, 2)
 	b, err := s.BackupNow(ctx, BackupManual)
 	if err != nil {
 		t.Fatal(err)
@@ -107,9 +105,7 @@ func TestRestore(t *testing.T) {
 func TestPartialBackupIsNotHealthy(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	if err := s.GenerateDemo(ctx, DemoOptions{Members: 300, Seed: 4}); err != nil {
-		t.Fatal(err)
-	}
+	fillWard(t, s, 300, 4)
 	b, err := s.BackupNow(ctx, BackupManual)
 	if err != nil {
 		t.Fatal(err)

@@ -133,13 +133,13 @@ func TestFailedWriteLeavesNoHistory(t *testing.T) {
 // TestOneWritePath: outside the write path (write.go, which puts a
 // transaction on package writepath) only the schema's migrations and
 // seed (schemacheck.go runs them on a database in memory, to know the
-// schema the program makes), the backup (and backuperase.go, which
-// rewrites backup files, never the register) and the demo's bulk load (which
-// records one history line) may run statements of their own or begin a transaction. Code
+// schema the program makes) and the backup (and backuperase.go, which
+// rewrites backup files, never the register) may run statements of their
+// own or begin a transaction. Code
 // holding a writeTx cannot reach its *sql.Tx: writepath keeps it
 // unexported, and the compiler keeps that rule.
 func TestOneWritePath(t *testing.T) {
-	allowed := []string{"write.go", "db.go", "seed.go", "demo.go", "backup.go", "schemacheck.go", "backuperase.go"}
+	allowed := []string{"write.go", "db.go", "seed.go", "backup.go", "schemacheck.go", "backuperase.go"}
 	files, err := filepath.Glob("*.go")
 	mustNil(t, err)
 	for _, f := range files {

@@ -395,6 +395,13 @@ func importArgs(p *domain.Person, key []byte, search string) []any {
 // line for each person and each admission, as a single save would write;
 // ids are taken past those waiting in the recycle bin.
 func (s *Store) insertPeople(ctx context.Context, tx *writeTx, people []*domain.Person) error {
+	return s.insertPeopleWith(ctx, tx, people, nil)
+}
+
+// insertPeopleWith is insertPeople with each person's own events (see
+// NewMember.Events): events[i], when given, replaces the admission event
+// of people[i], and the status follows the last of them.
+func (s *Store) insertPeopleWith(ctx context.Context, tx *writeTx, people []*domain.Person, events [][]domain.Event) error {
 	if len(people) == 0 {
 		return nil
 	}
@@ -446,25 +453,54 @@ func (s *Store) insertPeople(ctx context.Context, tx *writeTx, people []*domain.
 	if err := insFTS.Flush(); err != nil {
 		return err
 	}
-	insEvent, err := tx.Bulk("membership_events", []string{"id", "person_id", "kind", "date"})
+	insEvent, err := tx.Bulk("membership_events", []string{"id", "person_id", "kind", "date", "unit", "reason", "note"})
 	if err != nil {
 		return err
 	}
-	for _, p := range people {
-		if !p.UnionMember || p.AdmissionDate.IsZero() {
-			continue
+	var changed []*domain.Person // people whose last event is a leaving
+	for i, p := range people {
+		var own []domain.Event
+		if events != nil {
+			own = events[i]
 		}
-		id := nextEvent
-		nextEvent++
-		row, err := insEvent.Row(id, p.ID, string(domain.EventAdmission), sqlDate(p.AdmissionDate))
-		if err == nil {
-			err = insEvent.Add(row)
+		if len(own) == 0 {
+			if !p.UnionMember || p.AdmissionDate.IsZero() {
+				continue
+			}
+			own = []domain.Event{{Kind: domain.EventAdmission, Date: p.AdmissionDate}}
 		}
-		if err != nil {
-			return fmt.Errorf("ghi kết nạp %s: %w", p.FullName(), err)
+		for k := range own {
+			e := &own[k]
+			e.ID, e.PersonID = nextEvent, p.ID
+			nextEvent++
+			row, err := insEvent.Row(e.ID, p.ID, string(e.Kind), sqlDate(e.Date), e.Unit, e.Reason, e.Note)
+			if err == nil {
+				err = insEvent.Add(row)
+			}
+			if err != nil {
+				return fmt.Errorf("ghi %s của %s: %w", e.Kind.Label(), p.FullName(), err)
+			}
+		}
+		switch own[len(own)-1].Kind {
+		case domain.EventTransferOut:
+			p.Status, changed = domain.StatusTransferred, append(changed, p)
+		case domain.EventComingOfAge:
+			p.Status, changed = domain.StatusCameOfAge, append(changed, p)
+		case domain.EventRemoval:
+			p.Status, changed = domain.StatusRemoved, append(changed, p)
 		}
 	}
-	return insEvent.Flush()
+	if err := insEvent.Flush(); err != nil {
+		return err
+	}
+	// The status as refreshStatus would derive it from the last event,
+	// set by id: the events' index may be dropped during a large load.
+	for _, p := range changed {
+		if err := tx.Derived(`UPDATE people SET status = ? WHERE id = ?`, string(p.Status), p.ID); err != nil {
+			return fmt.Errorf("cập nhật trạng thái: %w", err)
+		}
+	}
+	return nil
 }
 
 // preparedPerson is a person made ready for the bulk insert.

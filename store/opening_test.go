@@ -231,9 +231,7 @@ func TestWriterDoesNotBlockReaders(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	if err := w.GenerateDemo(ctx, DemoOptions{Members: 200, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
+	fillWard(t, w, 200, 1)
 	// A long write, not yet committed.
 	conn, err := w.db.Conn(ctx)
 	if err != nil {

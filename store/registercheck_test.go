@@ -7,56 +7,6 @@ import (
 	"sodoan/domain"
 )
 
-// The demo ward passes every rule the forms enforce, and the ones a Union
-// officer checks at a glance (check runs the same).
-func TestDemoPassesTheRules(t *testing.T) {
-	ctx := context.Background()
-	s := openTemp(t)
-	if err := s.GenerateDemo(ctx, DemoOptions{Members: 1500, Seed: 3}); err != nil {
-		t.Fatal(err)
-	}
-	problems, err := s.CheckRules(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, p := range problems {
-		if i == 10 {
-			t.Errorf("… and %d more", len(problems)-10)
-			break
-		}
-		t.Error(p)
-	}
-	u, err := s.Unit(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if u.SecretaryName != "" || u.DeputyName != "" {
-		t.Errorf("the demo writes signer names %q, %q: they must come from positions", u.SecretaryName, u.DeputyName)
-	}
-	var nguyen, all, armedMen, armed int
-	if err := s.db.QueryRow(`SELECT sum(family_name = 'Nguyễn'), count(*) FROM people`).Scan(&nguyen, &all); err != nil {
-		t.Fatal(err)
-	}
-	if share := float64(nguyen) / float64(all); share < 0.25 || share > 0.42 {
-		t.Errorf("Nguyễn is %.0f%% of family names, want about a third", 100*share)
-	}
-	if err := s.db.QueryRow(`SELECT sum(p.gender = 'male'), count(*) FROM people p JOIN branches b ON b.id = p.branch_id WHERE b.kind = 'armed'`).Scan(&armedMen, &armed); err != nil {
-		t.Fatal(err)
-	}
-	if armed == 0 || float64(armedMen) < 0.75*float64(armed) {
-		t.Errorf("armed-forces branches: %d men of %d", armedMen, armed)
-	}
-	var sameName, clubOutsiders, oldLaw int
-	s.db.QueryRow(`SELECT count(*) FROM people WHERE middle_name = given_name`).Scan(&sameName)
-	s.db.QueryRow(`SELECT count(*) FROM club_members m JOIN clubs c ON c.id = m.club_id WHERE c.kind = 'secretaries'
-		AND NOT EXISTS (SELECT 1 FROM positions po WHERE po.person_id = m.person_id AND po.kind = 'branch_secretary')`).Scan(&clubOutsiders)
-	s.db.QueryRow(`SELECT count(*) FROM coops WHERE founded >= '2019-11-15' AND legal_basis <> 'nd77_2019'`).Scan(&oldLaw)
-	if sameName+clubOutsiders+oldLaw > 0 {
-		t.Errorf("middle name = given name: %d; branch secretaries' club members who are not secretaries: %d; groups after 2019 not under NĐ 77/2019: %d",
-			sameName, clubOutsiders, oldLaw)
-	}
-}
-
 // A club closed during a year still counts for that year, not after.
 func TestClubClosedCountsForItsYear(t *testing.T) {
 	ctx := context.Background()

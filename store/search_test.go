@@ -95,9 +95,7 @@ func TestSearch(t *testing.T) {
 func TestSearchMatchesBruteForce(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	if err := s.GenerateDemo(ctx, DemoOptions{Members: 8000, Seed: 7, Year: 2025}); err != nil {
-		t.Fatal(err)
-	}
+	fillWard(t, s, 8000, 7)
 	var all []domain.Person
 	if err := s.EachMember(ctx, MemberFilter{}, func(p *domain.Person) error { all = append(all, *p); return nil }); err != nil {
 		t.Fatal(err)

@@ -81,6 +81,24 @@ func (s *Store) newWriteTx(ctx context.Context, tx *sql.Tx) *writeTx {
 	return &writeTx{Tx: writepath.New(ctx, tx, writepath.Options{Schema: schema, Now: s.Now, StampLayout: stampLayout, NoHistory: !recordHistory}), ctx: ctx}
 }
 
+// writeDemo runs fn, the bulk load of the demo ward's invented people
+// into an empty register (LoadOptions.Demo), in one transaction through
+// the write path with its rows unrecorded, and records the load as one
+// "demo" line of history: the count and the seed.
+func (s *Store) writeDemo(ctx context.Context, people int, seed int64, fn func(*writeTx) error) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		quiet := &writeTx{Tx: writepath.New(ctx, tx, writepath.Options{Schema: schema, Now: s.Now, StampLayout: stampLayout, NoHistory: true}), ctx: ctx}
+		if err := fn(quiet); err != nil {
+			return err
+		}
+		w := s.newWriteTx(ctx, tx)
+		if err := w.Log("demo", "people", "", nil, nil, dbRow{"members": int64(people), "seed": seed}, ""); err != nil {
+			return err
+		}
+		return w.Flush()
+	})
+}
+
 // write runs fn in one transaction through the write path.
 func (s *Store) write(ctx context.Context, fn func(*writeTx) error) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"sodoan/demo"
 	"sodoan/store"
 	"sodoan/wardpkg"
 )
@@ -49,7 +50,7 @@ func bigRegister(b *testing.B) *store.Store {
 			return
 		}
 		defer st.Close()
-		bigErr = st.GenerateDemo(context.Background(), store.DemoOptions{Members: 100000, Seed: 1})
+		bigErr = demo.Generate(context.Background(), st, demo.Options{Members: 100000, Seed: 1})
 	})
 	if bigErr != nil {
 		b.Fatal(bigErr)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/demo"
 	"sodoan/domain"
 
 	"fyne.io/fyne/v2"
@@ -33,7 +34,7 @@ func TestConsolidationScreen(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := w.GenerateDemo(ctx, store.DemoOptions{Members: 80 + 40*i, Seed: int64(30 + i), Year: 2025}); err != nil {
+		if err := demo.Generate(ctx, w, demo.Options{Members: 80 + 40*i, Seed: int64(30 + i), Year: 2025}); err != nil {
 			t.Fatal(err)
 		}
 		u, _ := w.Unit(ctx)

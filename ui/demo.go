@@ -1,9 +1,10 @@
 package ui
 
-import "sodoan/store"
+import "sodoan/demo"
 
-// generateDemo fills the empty register with the demo ward (the store
-// refuses a register that has people already).
+// generateDemo fills the empty register with the demo ward (it refuses a
+// register that has people already); a unit named on the welcome screen
+// names the ward.
 func (a *App) generateDemo(members int) error {
-	return a.st.GenerateDemo(a.ctx, store.DemoOptions{Members: members, Seed: 1, Year: a.thisYear()})
+	return demo.Generate(a.ctx, a.st, demo.Options{Members: members, Seed: 1, Year: a.thisYear()})
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/demo"
 	"sodoan/domain"
 	"sodoan/store"
 )
@@ -38,7 +39,7 @@ func TestIndicatorDetailsInEnglish(t *testing.T) {
 		}
 		defer st.Close()
 		if members > 0 {
-			if err := st.GenerateDemo(ctx, store.DemoOptions{Members: members, Seed: 2}); err != nil {
+			if err := demo.Generate(ctx, st, demo.Options{Members: members, Seed: 2}); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"sodoan/demo"
 	"sodoan/outfile"
 
 	"fyne.io/fyne/v2"
@@ -27,7 +28,7 @@ func TestReportAsksBeforeReplacing(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := st.GenerateDemo(context.Background(), store.DemoOptions{Members: 50, Seed: 1}); err != nil {
+	if err := demo.Generate(context.Background(), st, demo.Options{Members: 50, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
 	f := &fixture{t: t, st: st}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"sodoan/demo"
 	"sodoan/store"
 )
 
@@ -24,7 +25,7 @@ func newDemoFixture(t *testing.T, members int, prepare func(fyne.App), screen st
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := st.GenerateDemo(context.Background(), store.DemoOptions{Members: members, Seed: 1}); err != nil {
+	if err := demo.Generate(context.Background(), st, demo.Options{Members: members, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
 	if prepare != nil {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/demo"
 	"sodoan/domain"
 	"sodoan/store"
 )
@@ -25,7 +26,7 @@ func BenchmarkPackage100k(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer w.Close()
-	if err := w.GenerateDemo(ctx, store.DemoOptions{Members: 100000, Seed: 1}); err != nil {
+	if err := demo.Generate(ctx, w, demo.Options{Members: 100000, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
 	b.Logf("demo ward built in %v", time.Since(start))

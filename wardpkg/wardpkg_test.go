@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"sodoan/demo"
 	"sodoan/outfile"
 
 	"sodoan/domain"
@@ -45,7 +46,7 @@ func wardAt(t testing.TB, dir, unit string, seed int64, members int, now func() 
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := st.GenerateDemo(ctx, store.DemoOptions{Members: members, Seed: seed, Year: 2025}); err != nil {
+	if err := demo.Generate(ctx, st, demo.Options{Members: members, Seed: seed, Year: 2025}); err != nil {
 		t.Fatal(err)
 	}
 	u, err := st.Unit(ctx)

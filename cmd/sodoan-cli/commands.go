@@ -12,13 +12,14 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"sodoan/demo"
 	"sodoan/domain"
 	"sodoan/store"
 )
 
 var cmdDemo = &Command{
 	Name:  "demo",
-	Args:  "--members N [--seed S] [--year Y]",
+	Args:  `--members N [--seed S] [--year Y] [--place "Xã …"]`,
 	Short: "tạo phường mẫu (trên sổ mới hoặc sổ trống)",
 	Open:  store.OpenOptions{Create: true},
 	Flags: demoFlags,
@@ -28,9 +29,10 @@ func demoFlags(fs *flag.FlagSet) Run {
 	n := intFlag(fs, "members", 1500, domain.DemoMembersRange, "số người của phường mẫu (10 đến 200.000)")
 	seed := int64Flag(fs, "seed", 1, anyInt64, "hạt giống: cùng hạt giống, cùng dữ liệu")
 	year := intFlag(fs, "year", 0, domain.YearRange, "năm hiện hành của dữ liệu (mặc định: năm nay)")
+	place := fs.String("place", "", "tên phường, xã mẫu (ví dụ Xã Tân Khánh Trung) khi sổ chưa có tên đơn vị; mặc định: theo hạt giống")
 	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 		start := time.Now() // the wall clock: it measures how long the demo took
-		if err := st.GenerateDemo(ctx, store.DemoOptions{Members: *n, Seed: *seed, Year: *year}); err != nil {
+		if err := demo.Generate(ctx, st, demo.Options{Members: *n, Seed: *seed, Year: *year, Place: *place}); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "Đã tạo phường mẫu %s người trong %s: %s\n", domain.FormatInt(int64(*n)), time.Since(start).Round(time.Millisecond), st.Path())

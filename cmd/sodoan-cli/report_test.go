@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"sodoan/demo"
 	"sodoan/store"
 )
 
@@ -19,7 +20,7 @@ func BenchmarkReportMembers10k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	err = st.GenerateDemo(context.Background(), store.DemoOptions{Members: 14800, Seed: 1, Year: 2025})
+	err = demo.Generate(context.Background(), st, demo.Options{Members: 14800, Seed: 1, Year: 2025})
 	st.Close()
 	if err != nil {
 		b.Fatal(err)

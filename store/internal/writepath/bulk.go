@@ -10,13 +10,13 @@ import (
 	"sodoan/domain"
 )
 
-// BulkInsert writes rows through multi-row INSERT statements. In a bulk
+// bulkInsert writes rows through multi-row INSERT statements. In a bulk
 // load the cost of one statement call (database/sql, binding, a VDBE run)
 // outweighs SQLite's own work for a row, so rows go a hundred at a time.
 // It records no history: the write path's Bulk wraps it with each row's
-// line, and only the demo, which history keeps as one line, uses it
-// directly on a transaction of its own.
-type BulkInsert struct {
+// line. Unexported, as is the function withoutIndexes, so that nothing
+// outside the write path reaches a raw transaction through them.
+type bulkInsert struct {
 	ctx  context.Context
 	tx   *sql.Tx
 	head string
@@ -26,10 +26,10 @@ type BulkInsert struct {
 	args []any
 }
 
-// NewBulkInsert prepares the INSERT of head (INSERT INTO t(c1, …)) of
+// newBulkInsert prepares the INSERT of head (INSERT INTO t(c1, …)) of
 // cols columns in tx.
-func NewBulkInsert(ctx context.Context, tx *sql.Tx, head string, cols int) (*BulkInsert, error) {
-	b := &BulkInsert{ctx: ctx, tx: tx, head: head, cols: cols, per: 100}
+func newBulkInsert(ctx context.Context, tx *sql.Tx, head string, cols int) (*bulkInsert, error) {
+	b := &bulkInsert{ctx: ctx, tx: tx, head: head, cols: cols, per: 100}
 	stmt, err := tx.PrepareContext(ctx, b.sql(b.per))
 	if err != nil {
 		return nil, fmt.Errorf("chuẩn bị ghi hàng loạt: %w", err)
@@ -39,13 +39,13 @@ func NewBulkInsert(ctx context.Context, tx *sql.Tx, head string, cols int) (*Bul
 	return b, nil
 }
 
-func (b *BulkInsert) sql(rows int) string {
+func (b *bulkInsert) sql(rows int) string {
 	row := "(" + strings.TrimSuffix(strings.Repeat("?,", b.cols), ",") + ")"
 	return b.head + " VALUES " + strings.TrimSuffix(strings.Repeat(row+",", rows), ",")
 }
 
 // Add queues one row; vals must hold one value per column.
-func (b *BulkInsert) Add(vals ...any) error {
+func (b *bulkInsert) Add(vals ...any) error {
 	if len(vals) != b.cols {
 		return fmt.Errorf("ghi hàng loạt: %d giá trị cho %d cột", len(vals), b.cols)
 	}
@@ -60,7 +60,7 @@ func (b *BulkInsert) Add(vals ...any) error {
 }
 
 // Flush writes the rows still queued and releases the statement.
-func (b *BulkInsert) Flush() error {
+func (b *bulkInsert) Flush() error {
 	defer b.full.Close()
 	if len(b.args) == 0 {
 		return nil
@@ -72,12 +72,12 @@ func (b *BulkInsert) Flush() error {
 	return nil
 }
 
-// WithoutIndexes runs fn, a bulk load, with the indexes of tables dropped,
+// withoutIndexes runs fn, a bulk load, with the indexes of tables dropped,
 // and builds them again after it: SQLite sorts a table once instead of
 // updating each index row by row. In the transaction of fn, so that a
 // failure leaves the indexes as they were; a UNIQUE index that the rows
 // break fails to build and fails the load.
-func WithoutIndexes(ctx context.Context, tx *sql.Tx, tables []string, fn func() error) error {
+func withoutIndexes(ctx context.Context, tx *sql.Tx, tables []string, fn func() error) error {
 	q := `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (` +
 		strings.TrimSuffix(strings.Repeat("?,", len(tables)), ",") + `)`
 	args := make([]any, len(tables))
@@ -116,9 +116,9 @@ func WithoutIndexes(ctx context.Context, tx *sql.Tx, tables []string, fn func() 
 
 // WithoutIndexes runs fn, a bulk load through the write path, with the
 // indexes of tables dropped and built again after it (see the function
-// WithoutIndexes).
+// withoutIndexes).
 func (w *Tx) WithoutIndexes(tables []string, fn func() error) error {
-	return WithoutIndexes(w.ctx, w.tx, tables, fn)
+	return withoutIndexes(w.ctx, w.tx, tables, fn)
 }
 
 // Bulk inserts many rows of one table through the write path, a hundred
@@ -129,7 +129,7 @@ type Bulk struct {
 	table   string
 	cols    []string
 	tracked bool
-	ins     *BulkInsert
+	ins     *bulkInsert
 }
 
 // BulkRow is one row for Bulk.Add and, for a table of the register, its
@@ -162,7 +162,7 @@ func (w *Tx) DerivedBulk(table string, cols []string) (*Bulk, error) {
 }
 
 func (w *Tx) newBulk(table string, cols []string, tracked bool) (*Bulk, error) {
-	ins, err := NewBulkInsert(w.ctx, w.tx, `INSERT INTO `+table+`(`+strings.Join(cols, ", ")+`)`, len(cols))
+	ins, err := newBulkInsert(w.ctx, w.tx, `INSERT INTO `+table+`(`+strings.Join(cols, ", ")+`)`, len(cols))
 	if err != nil {
 		return nil, err
 	}
