@@ -35,7 +35,7 @@ type OfficeClaim struct {
 
 // Resolve gives the office its kind in the register: a branch's when the
 // wording says "chi đoàn", the ward's otherwise. ok is false for an
-// office the register does not keep (a branch's committee member).
+// office no branch has (a branch's Ban Thường vụ).
 func (o OfficeClaim) Resolve() (PositionKind, bool) {
 	branch := o.Scope == ScopeBranch
 	switch o.Kind {
@@ -47,9 +47,12 @@ func (o OfficeClaim) Resolve() (PositionKind, bool) {
 		if branch {
 			return "branch_deputy", true
 		}
-	case "standing", "executive":
-		// A branch has no Ban Thường vụ, and the register keeps no
-		// branch committee members.
+	case "executive":
+		if branch {
+			return "branch_executive", true
+		}
+	case "standing":
+		// A branch has no Ban Thường vụ.
 		if branch {
 			return "", false
 		}
@@ -100,7 +103,7 @@ func ParseOffices(cell string) ([]OfficeClaim, error) {
 		case strings.HasPrefix(words, "uy vien ban chap hanh"), words == "uy vien":
 			claim.Kind = "executive"
 		default:
-			return nil, ErrMsg("%q không phải chức vụ Đoàn sổ nhận ra: ghi Bí thư, Phó Bí thư, Ủy viên Ban Thường vụ, Ủy viên Ban Chấp hành (của Đoàn phường, xã) hoặc Bí thư, Phó Bí thư chi đoàn", strings.TrimSpace(cell))
+			return nil, ErrMsg("%q không phải chức vụ Đoàn sổ nhận ra: ghi Bí thư, Phó Bí thư, Ủy viên Ban Thường vụ, Ủy viên Ban Chấp hành (của Đoàn phường, xã) hoặc Bí thư, Phó Bí thư, Ủy viên Ban Chấp hành chi đoàn", strings.TrimSpace(cell))
 		}
 		out = append(out, claim)
 	}

@@ -31,7 +31,8 @@ func TestParseOffices(t *testing.T) {
 		{"Bí thư chi đoàn, Ủy viên BCH", "", "branch_secretary,executive"},
 		{"Bí thư Chi đoàn Khóm 2 kiêm Ủy viên BCH Đoàn phường", "khom 2", "branch_secretary,executive"},
 		{"Phó Bí thư Đoàn phường; UV BTV", "", "deputy,standing"},
-		{"Ủy viên BCH chi đoàn", "", "!"},
+		{"Ủy viên BCH chi đoàn", "", "branch_executive"},
+		{"Ủy viên BTV chi đoàn", "", "!"},
 		{"Trưởng ban", "", "!"},
 		{"Chủ nhiệm CLB", "", "!"},
 	} {

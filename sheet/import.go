@@ -296,7 +296,7 @@ func (l *layout) parse(n int, cells []string) (Row, bool) {
 		k, ok := o.Resolve()
 		if !ok {
 			r.Problems = append(r.Problems, newProblem(n, l.titleOf(keyPosition),
-				domain.ErrMsg("%q: sổ không ghi chức vụ này của chi đoàn (chỉ Bí thư, Phó Bí thư chi đoàn)", o.Text)))
+				domain.ErrMsg("%q: chi đoàn không có Ban Thường vụ", o.Text)))
 			continue
 		}
 		r.Offices = append(r.Offices, store.ImportOffice{Kind: k, Branch: o.Branch})

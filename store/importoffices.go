@@ -52,7 +52,7 @@ func (s *Store) importOffices(ctx context.Context, tx *writeTx, people []*domain
 		for _, o := range kinds {
 			k := o.Kind
 			pos := &domain.Position{PersonID: id, Kind: k, Start: domain.OfficeStart(p, from)}
-			if k == "branch_secretary" || k == "branch_deputy" {
+			if k == "branch_secretary" || k == "branch_deputy" || k == "branch_executive" {
 				pos.BranchID = p.BranchID
 				if o.Branch != "" {
 					bid, ok := branches[branchKey(o.Branch)]
