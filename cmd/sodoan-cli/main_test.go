@@ -130,6 +130,25 @@ func TestCLIErrors(t *testing.T) {
 		{[]string{"--db", db}, "thiếu lệnh"},
 		{[]string{"--db", db, "dance"}, "không có"},
 		{[]string{"--db", db, "demo", "--members", "5"}, "từ 10 đến 200.000"},
+		// The refused demo left no register behind (issue 18): the next
+		// commands find none until init makes one.
+		{[]string{"--db", db, "members", "list"}, "không có sổ"},
+		{[]string{"--db", db, "init", "--unit", "x"}, "không được để trống"},
+		{[]string{"--db", db, "members", "list", "--branch", "Khóm 99"}, "không có sổ"},
+	}
+	for _, tt := range tests {
+		_, _, err := cli(t, tt.args...)
+		if err == nil || !strings.Contains(err.Error(), tt.msg) {
+			t.Errorf("%v: error %v, want %q", tt.args, err, tt.msg)
+		}
+	}
+	if _, _, err := cli(t, "--db", db, "init"); err != nil {
+		t.Fatal(err)
+	}
+	tests = []struct {
+		args []string
+		msg  string
+	}{
 		{[]string{"--db", db, "members", "list", "--branch", "Khóm 99"}, "không tìm thấy"},
 		{[]string{"--db", db, "members", "list", "--format", "xml"}, "table, csv hoặc xlsx"},
 		{[]string{"--db", db, "search"}, "thiếu từ"},
