@@ -32,3 +32,33 @@ func KnownRole(list []Choice, role string) (Choice, bool) {
 	}
 	return Choice{}, false
 }
+
+// OfficeMinAge is the youngest age at which a Union member takes an
+// office: a cadre of a branch or of the ward is 16 or older on the day the
+// term starts.
+const OfficeMinAge = 16
+
+// CheckOfficeHolder checks a term of office against its holder: a Union
+// office starts on or after the holder's admission to the Union and at
+// OfficeMinAge or older. The message names the person, the office and the
+// dates, so that it reads the same on the form, in an import's list of
+// problems and in the register's check.
+func CheckOfficeHolder(pos *Position, holder *Person) *Checker {
+	c := &Checker{}
+	if pos.Start.IsZero() {
+		return c // CheckPosition asks for it
+	}
+	name, office := holder.FullName(), pos.Kind.Label()
+	switch {
+	case !holder.UnionMember || holder.AdmissionDate.IsZero():
+		c.Add("Start", "Từ ngày", "%s chưa vào Đoàn nên không giữ chức %s từ %s: nhập ngày vào Đoàn trước", name, office, pos.Start)
+	case pos.Start.Before(holder.AdmissionDate):
+		c.Add("Start", "Từ ngày", "%s giữ chức %s từ %s, trước ngày vào Đoàn %s: chức vụ Đoàn bắt đầu từ ngày vào Đoàn trở đi",
+			name, office, pos.Start, holder.AdmissionDate)
+	}
+	if !holder.BirthDate.IsZero() && holder.BirthDate.AgeOn(pos.Start) < OfficeMinAge {
+		c.Add("Start", "Từ ngày", "%s giữ chức %s từ %s khi mới %d tuổi (sinh %s): phải từ đủ %d tuổi",
+			name, office, pos.Start, holder.BirthDate.AgeOn(pos.Start), holder.BirthDate, OfficeMinAge)
+	}
+	return c
+}

@@ -27,9 +27,9 @@ const positionOrderSQL = `CASE kind WHEN 'secretary' THEN 1 WHEN 'deputy' THEN 2
 	WHEN 'executive' THEN 4 WHEN 'branch_secretary' THEN 5 WHEN 'branch_deputy' THEN 6 ELSE 9 END`
 
 // personColumns are a person's columns as reads return them: the id, the
-// catalog's fields, then the derived status, branch name and highest
-// office.
-var personColumns = `p.id, ` + fieldSelect + `, p.status, COALESCE(b.name, ''),
+// catalog's fields, the end of her Hội membership, then the derived
+// status, branch name and highest office.
+var personColumns = `p.id, ` + fieldSelect + `, p.federation_end, p.federation_end_reason, p.status, COALESCE(b.name, ''),
 	COALESCE((SELECT kind FROM positions po WHERE po.person_id = p.id AND po.end IS NULL
 		ORDER BY ` + positionOrderSQL + ` LIMIT 1), '')`
 
@@ -38,11 +38,12 @@ const personFrom = ` FROM people p LEFT JOIN branches b ON b.id = p.branch_id`
 type rowScanner interface{ Scan(...any) error }
 
 func scanPerson(r rowScanner, p *domain.Person) error {
-	var status, position string
-	dests := append(append([]any{&p.ID}, fieldDests(p)...), &status, &p.BranchName, &position)
+	var status, position, endReason string
+	dests := append(append([]any{&p.ID}, fieldDests(p)...), (*sqlDate)(&p.FederationEnd), &endReason, &status, &p.BranchName, &position)
 	if err := r.Scan(dests...); err != nil {
 		return err
 	}
+	p.FederationEndReason = domain.FederationEndReason(endReason)
 	p.Status = domain.Status(status)
 	p.Position = ""
 	if position != "" {
