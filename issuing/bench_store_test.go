@@ -58,7 +58,7 @@ func writeMembersFromRegister(ctx context.Context, path string, w io.Writer) (in
 	if err != nil {
 		return 0, err
 	}
-	l, err := memberList(ctx, st, 0, false)
+	l, err := memberList(ctx, st, 0, false, domain.Date{})
 	if err != nil {
 		return 0, err
 	}

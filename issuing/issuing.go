@@ -255,7 +255,7 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 			title: "Kế hoạch " + p.Plan.Number, file: fmt.Sprintf("ke-hoach-%d-%d.pdf", p.Plan.StartYear, p.Plan.EndYear),
 			write: func(m report.Meta, w io.Writer) error { p.Meta = m; return report.WritePlan(w, p) }}, nil
 	case Members:
-		l, err := memberList(ctx, st, req.BranchID, req.Personal)
+		l, err := memberList(ctx, st, req.BranchID, req.Personal, req.Cutoff)
 		if err != nil {
 			return job{}, err
 		}

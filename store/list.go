@@ -251,7 +251,13 @@ func (s *Store) EachMember(ctx context.Context, f MemberFilter, fn func(*domain.
 		return err
 	}
 	where, args := f.where(m, false)
-	q := `SELECT ` + personColumns + personFrom + where + f.orderBy()
+	cols := personColumns
+	if !f.AsOf.IsZero() {
+		// The offices held on the day, not today's.
+		cols = personColumnsOn
+		args = append([]any{sqlDate(f.AsOf), sqlDate(f.AsOf)}, args...)
+	}
+	q := `SELECT ` + cols + personFrom + where + f.orderBy()
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
 	}

@@ -29,9 +29,17 @@ const positionOrderSQL = `CASE kind WHEN 'secretary' THEN 1 WHEN 'deputy' THEN 2
 // personColumns are a person's columns as reads return them: the id, the
 // catalog's fields, the end of her Hội membership, then the derived
 // status, branch name and highest office.
-var personColumns = `p.id, ` + fieldSelect + `, p.federation_end, p.federation_end_reason, p.status, COALESCE(b.name, ''),
-	COALESCE((SELECT kind FROM positions po WHERE po.person_id = p.id AND po.end IS NULL
+var personColumns = personColumnsHeld(`po.end IS NULL`)
+
+// personColumnsOn is personColumns with the highest office held on the
+// day given twice as parameters (a list as of a date), instead of today's.
+var personColumnsOn = personColumnsHeld(`po.start <= ? AND (po.end IS NULL OR po.end = '' OR po.end > ?)`)
+
+func personColumnsHeld(held string) string {
+	return `p.id, ` + fieldSelect + `, p.federation_end, p.federation_end_reason, p.status, COALESCE(b.name, ''),
+	COALESCE((SELECT kind FROM positions po WHERE po.person_id = p.id AND ` + held + `
 		ORDER BY ` + positionOrderSQL + ` LIMIT 1), '')`
+}
 
 const personFrom = ` FROM people p LEFT JOIN branches b ON b.id = p.branch_id`
 
