@@ -185,6 +185,12 @@ func nullIfEmpty(s string) any {
 }
 
 func writePerson(ctx context.Context, tx *writeTx, p *domain.Person, key []byte) error {
+	return writePersonAs(ctx, tx, p, key, true)
+}
+
+// writePersonAs is writePerson; admit false writes a new Union member
+// without the admission event (she came by transfer: AddTransferIn).
+func writePersonAs(ctx context.Context, tx *writeTx, p *domain.Person, key []byte, admit bool) error {
 	args := append(fieldArgs(p), key)
 	isNew := p.ID == 0
 	if isNew {
@@ -194,7 +200,7 @@ func writePerson(ctx context.Context, tx *writeTx, p *domain.Person, key []byte)
 			return fmt.Errorf("ghi %s: %w", p.FullName(), err)
 		}
 		p.ID = id
-		if p.UnionMember && !p.AdmissionDate.IsZero() {
+		if admit && p.UnionMember && !p.AdmissionDate.IsZero() {
 			if _, err := tx.Insert("membership_events", `INSERT INTO membership_events(person_id, kind, date) VALUES (?, 'admission', ?)`,
 				p.ID, sqlDate(p.AdmissionDate)); err != nil {
 				return fmt.Errorf("ghi kết nạp %s: %w", p.FullName(), err)
