@@ -1,5 +1,7 @@
 package domain
 
+import "fmt"
+
 // ClubRoles and CoopRoles are the usual roles of a member of a club and of
 // a cooperative group, offered when a member is added. The role is free
 // text (a ward may name others); the stored value is the Vietnamese word,
@@ -45,20 +47,47 @@ const OfficeMinAge = 16
 // problems and in the register's check.
 func CheckOfficeHolder(pos *Position, holder *Person) *Checker {
 	c := &Checker{}
+	admission, age := officeHolderProblems(pos, holder)
+	for _, m := range []string{admission, age} {
+		if m != "" {
+			c.Add("Start", "Từ ngày", "%s", m)
+		}
+	}
+	return c
+}
+
+// CheckHolderOffices checks an edit of a person against the offices she
+// holds (a later admission date, a corrected birth date), on the fields
+// of the person's form.
+func CheckHolderOffices(p *Person, offices []Position) *Checker {
+	c := &Checker{}
+	for i := range offices {
+		admission, age := officeHolderProblems(&offices[i], p)
+		if admission != "" {
+			c.Add("AdmissionDate", fieldLabel("AdmissionDate"), "%s", admission)
+		}
+		if age != "" {
+			c.Add("BirthDate", fieldLabel("BirthDate"), "%s", age)
+		}
+	}
+	return c
+}
+
+func officeHolderProblems(pos *Position, holder *Person) (admission, age string) {
 	if pos.Start.IsZero() {
-		return c // CheckPosition asks for it
+		return "", "" // CheckPosition asks for it
 	}
 	name, office := holder.FullName(), pos.Kind.Label()
 	switch {
 	case !holder.UnionMember || holder.AdmissionDate.IsZero():
-		c.Add("Start", "Từ ngày", "%s chưa vào Đoàn nên không giữ chức %s từ %s: nhập ngày vào Đoàn trước", name, office, pos.Start)
+		admission = fmt.Sprintf("%s chưa vào Đoàn nên không giữ chức %s từ %s: nhập ngày vào Đoàn trước", name, office, pos.Start)
 	case pos.Start.Before(holder.AdmissionDate):
-		c.Add("Start", "Từ ngày", "%s giữ chức %s từ %s, trước ngày vào Đoàn %s: chức vụ Đoàn bắt đầu từ ngày vào Đoàn trở đi",
+		admission = fmt.Sprintf("%s giữ chức %s từ %s, trước ngày vào Đoàn %s: chức vụ Đoàn bắt đầu từ ngày vào Đoàn trở đi",
 			name, office, pos.Start, holder.AdmissionDate)
 	}
 	if !holder.BirthDate.IsZero() && holder.BirthDate.AgeOn(pos.Start) < OfficeMinAge {
-		c.Add("Start", "Từ ngày", "%s giữ chức %s từ %s khi mới %d tuổi (sinh %s): phải từ đủ %d tuổi",
+		age = fmt.Sprintf("%s giữ chức %s từ %s khi mới %d tuổi (sinh %s): phải từ đủ %d tuổi",
 			name, office, pos.Start, holder.BirthDate.AgeOn(pos.Start), holder.BirthDate, OfficeMinAge)
 	}
-	return c
+	return admission, age
 }

@@ -341,6 +341,17 @@ func TestOfficeHolderRules(t *testing.T) {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
 		}
 	}
+	// Editing the holder is held to the same rule: Hùng's admission moved
+	// past the office he holds from 10/07/2026 is refused, and kept.
+	hung, _ := s.Person(ctx, ids["Hùng"])
+	hung.AdmissionDate = d(2026, 7, 11)
+	err := s.SavePerson(ctx, &hung)
+	if err == nil || !strings.Contains(err.Error(), "Ngày vào Đoàn: Nguyễn Văn Hùng giữ chức Ủy viên Ban Chấp hành từ 10/07/2026, trước ngày vào Đoàn 11/07/2026") {
+		t.Errorf("admission moved past an office: %v", err)
+	}
+	if again, _ := s.Person(ctx, ids["Hùng"]); again.AdmissionDate != d(2026, 7, 10) {
+		t.Errorf("a refused edit was written: admitted %s", again.AdmissionDate)
+	}
 }
 
 // check reports each rule of membership on a register that breaks it,
@@ -418,5 +429,95 @@ func TestCheckMembershipRules(t *testing.T) {
 	}
 	if len(problems) != 6 {
 		t.Errorf("check found %d problems, want the 6 above:\n%s", len(problems), all)
+	}
+}
+
+// A register of the schema before Hội ends: a hội viên who transferred
+// out or was removed gets the Hội end at the same date; one who joined
+// the Hội after leaving the Union, and one still active, keep theirs; a
+// transfer in with an earlier admission date keeps it as the original.
+func TestMigrationEndsHoiOfThoseWhoLeft(t *testing.T) {
+	path := t.TempDir() + "/cu.db"
+	orig := migrations
+	t.Cleanup(func() { migrations = orig })
+	k := -1
+	for i, m := range orig {
+		if strings.Contains(m, "ADD COLUMN federation_end TEXT") {
+			k = i
+		}
+	}
+	if k < 0 {
+		t.Fatal("no migration adds federation_end")
+	}
+	migrations = orig[:k]
+	old, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As the previous build wrote them: 1 transferred out 01/03/2025;
+	// 2 removed 01/06/2025; 3 removed 01/01/2024 and joined the Hội
+	// 01/02/2024, after; 4 active; 5 transferred in 01/04/2025, admitted
+	// 26/03/2016 elsewhere; 6 transferred in 01/05/2025 with the transfer
+	// date as admission date.
+	for _, q := range []string{
+		`INSERT INTO people(id, family_name, given_name, birth_date, union_member, admission_date, federation_member, federation_date, status, sort_key) VALUES
+			(1, 'Lê', 'Một', '2000-01-01', 1, '2016-03-26', 1, '2017-01-01', 'transferred', x'01'),
+			(2, 'Lê', 'Hai', '2000-01-01', 1, '2016-03-26', 1, '2017-01-01', 'removed', x'02'),
+			(3, 'Lê', 'Ba', '2000-01-01', 1, '2016-03-26', 1, '2024-02-01', 'removed', x'03'),
+			(4, 'Lê', 'Bốn', '2000-01-01', 1, '2016-03-26', 1, '2017-01-01', 'active', x'04'),
+			(5, 'Lê', 'Năm', '2000-01-01', 1, '2016-03-26', 0, NULL, 'active', x'05'),
+			(6, 'Lê', 'Sáu', '2000-01-01', 1, '2025-05-01', 0, NULL, 'active', x'06')`,
+		`INSERT INTO membership_events(person_id, kind, date, unit, reason) VALUES
+			(1, 'admission', '2016-03-26', '', ''), (1, 'transfer_out', '2025-03-01', 'Đoàn phường 2', ''),
+			(2, 'admission', '2016-03-26', '', ''), (2, 'removal', '2025-06-01', '', 'Bỏ sinh hoạt'),
+			(3, 'admission', '2016-03-26', '', ''), (3, 'removal', '2024-01-01', '', 'Bỏ sinh hoạt'),
+			(4, 'admission', '2016-03-26', '', ''),
+			(5, 'transfer_in', '2025-04-01', 'Đoàn phường 2', ''),
+			(6, 'transfer_in', '2025-05-01', 'Đoàn phường 3', '')`,
+	} {
+		if _, err := old.db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+	migrations = orig
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	d := domain.MustDate
+	for _, c := range []struct {
+		id     int64
+		end    domain.Date
+		reason domain.FederationEndReason
+	}{
+		{1, d(2025, 3, 1), domain.FederationEndTransfer},
+		{2, d(2025, 6, 1), domain.FederationEndRemoval},
+		{3, domain.Date{}, ""},
+		{4, domain.Date{}, ""},
+	} {
+		p, err := s.Person(ctx, c.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.FederationEnd != c.end || p.FederationEndReason != c.reason {
+			t.Errorf("person %d: Hội end %s (%q), want %s (%q)", c.id, p.FederationEnd, p.FederationEndReason, c.end, c.reason)
+		}
+	}
+	// Hội viên on 31/12/2025: Ba (joined after leaving the Union) and
+	// Bốn; Một and Hai left with the Union.
+	n, err := s.CountMembers(ctx, MemberFilter{Kind: KindFederation, AsOf: d(2025, 12, 31)})
+	if err != nil || n != 2 {
+		t.Errorf("hội viên on 31/12/2025 after the migration: %d (%v), want 2", n, err)
+	}
+	for id, want := range map[int64]domain.Date{5: d(2016, 3, 26), 6: {}} {
+		ev, err := s.Events(ctx, id)
+		if err != nil || len(ev) != 1 || ev[0].Admitted != want {
+			t.Errorf("person %d: transfer in brings %+v (%v), want admitted %s", id, ev, err, want)
+		}
 	}
 }

@@ -215,6 +215,9 @@ func writePersonAs(ctx context.Context, tx *writeTx, p *domain.Person, key []byt
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fmt.Errorf("sửa người %d: %w", p.ID, ErrNotFound)
 		}
+		if err := checkOfficesOf(ctx, tx, p); err != nil {
+			return err
+		}
 		if p.UnionMember && !p.AdmissionDate.IsZero() {
 			if err := syncAdmission(ctx, tx, p); err != nil {
 				return err
@@ -292,4 +295,29 @@ func refreshStatus(ctx context.Context, tx *writeTx, id int64) error {
 		return fmt.Errorf("cập nhật trạng thái: %w", err)
 	}
 	return nil
+}
+
+// checkOfficesOf refuses an edit that leaves one of the person's offices
+// before her admission or before she was 16 (a later admission date, a
+// birth date corrected): the rule SavePosition enforces.
+func checkOfficesOf(ctx context.Context, tx *writeTx, p *domain.Person) error {
+	rows, err := tx.QueryContext(ctx, `SELECT kind, start FROM positions WHERE person_id = ? AND start IS NOT NULL ORDER BY start`, p.ID)
+	if err != nil {
+		return fmt.Errorf("đọc chức vụ: %w", err)
+	}
+	defer rows.Close()
+	var offices []domain.Position
+	for rows.Next() {
+		var pos domain.Position
+		var kind string
+		if err := rows.Scan(&kind, (*sqlDate)(&pos.Start)); err != nil {
+			return fmt.Errorf("đọc chức vụ: %w", err)
+		}
+		pos.Kind = domain.PositionKind(kind)
+		offices = append(offices, pos)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("đọc chức vụ: %w", err)
+	}
+	return domain.CheckHolderOffices(p, offices).Err()
 }
