@@ -38,7 +38,7 @@ var FederationEndReasons = []Choice{
 	{string(FederationEndTransfer), "Chuyển sinh hoạt đi nơi khác"},
 	{string(FederationEndRemoval), "Xóa tên, khai trừ"},
 	{string(FederationEndAge), "Quá tuổi hội viên"},
-	{string(FederationEndLeft), "Thôi sinh hoạt Hội"},
+	{string(FederationEndLeft), "Xin thôi sinh hoạt Hội"},
 }
 
 // Label is the reason's Vietnamese label.

@@ -1,7 +1,5 @@
 package domain
 
-import "fmt"
-
 // ClubRoles and CoopRoles are the usual roles of a member of a club and of
 // a cooperative group, offered when a member is added. The role is free
 // text (a ward may name others); the stored value is the Vietnamese word,
@@ -47,12 +45,7 @@ const OfficeMinAge = 16
 // problems and in the register's check.
 func CheckOfficeHolder(pos *Position, holder *Person) *Checker {
 	c := &Checker{}
-	admission, age := officeHolderProblems(pos, holder)
-	for _, m := range []string{admission, age} {
-		if m != "" {
-			c.Add("Start", "Từ ngày", "%s", m)
-		}
-	}
+	officeHolderRules(pos, holder, c, "Start", "Từ ngày", "Start", "Từ ngày")
 	return c
 }
 
@@ -62,32 +55,27 @@ func CheckOfficeHolder(pos *Position, holder *Person) *Checker {
 func CheckHolderOffices(p *Person, offices []Position) *Checker {
 	c := &Checker{}
 	for i := range offices {
-		admission, age := officeHolderProblems(&offices[i], p)
-		if admission != "" {
-			c.Add("AdmissionDate", fieldLabel("AdmissionDate"), "%s", admission)
-		}
-		if age != "" {
-			c.Add("BirthDate", fieldLabel("BirthDate"), "%s", age)
-		}
+		officeHolderRules(&offices[i], p, c, "AdmissionDate", fieldLabel("AdmissionDate"), "BirthDate", fieldLabel("BirthDate"))
 	}
 	return c
 }
 
-func officeHolderProblems(pos *Position, holder *Person) (admission, age string) {
+// officeHolderRules adds to c what pos breaks for its holder: the
+// admission rule on the field admField, the age rule on ageField.
+func officeHolderRules(pos *Position, holder *Person, c *Checker, admField, admLabel, ageField, ageLabel string) {
 	if pos.Start.IsZero() {
-		return "", "" // CheckPosition asks for it
+		return // CheckPosition asks for it
 	}
 	name, office := holder.FullName(), pos.Kind.Label()
 	switch {
 	case !holder.UnionMember || holder.AdmissionDate.IsZero():
-		admission = fmt.Sprintf("%s chưa vào Đoàn nên không giữ chức %s từ %s: nhập ngày vào Đoàn trước", name, office, pos.Start)
+		c.Add(admField, admLabel, "%s chưa vào Đoàn nên không giữ chức %s từ %s: nhập ngày vào Đoàn trước", name, office, pos.Start)
 	case pos.Start.Before(holder.AdmissionDate):
-		admission = fmt.Sprintf("%s giữ chức %s từ %s, trước ngày vào Đoàn %s: chức vụ Đoàn bắt đầu từ ngày vào Đoàn trở đi",
+		c.Add(admField, admLabel, "%s giữ chức %s từ %s, trước ngày vào Đoàn %s: chức vụ Đoàn bắt đầu từ ngày vào Đoàn trở đi",
 			name, office, pos.Start, holder.AdmissionDate)
 	}
 	if !holder.BirthDate.IsZero() && holder.BirthDate.AgeOn(pos.Start) < OfficeMinAge {
-		age = fmt.Sprintf("%s giữ chức %s từ %s khi mới %d tuổi (sinh %s): phải từ đủ %d tuổi",
+		c.Add(ageField, ageLabel, "%s giữ chức %s từ %s khi mới %d tuổi (sinh %s): phải từ đủ %d tuổi",
 			name, office, pos.Start, holder.BirthDate.AgeOn(pos.Start), holder.BirthDate, OfficeMinAge)
 	}
-	return admission, age
 }
