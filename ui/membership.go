@@ -130,5 +130,5 @@ func federationSpan(p *domain.Person) string {
 	if p.FederationEnd.IsZero() {
 		return p.FederationDate.String()
 	}
-	return fmt.Sprintf(T("%s, thôi sinh hoạt Hội từ %s (%s)"), p.FederationDate, p.FederationEnd, T(p.FederationEndReason.Label()))
+	return fmt.Sprintf(T("%s\nthôi sinh hoạt Hội từ %s: %s"), p.FederationDate, p.FederationEnd, T(p.FederationEndReason.Label()))
 }
