@@ -12,7 +12,7 @@ package store
 // event up to that day is an admission or a transfer in; someone with no
 // event at all (an older import) counts from her admission date.
 func unionOn(p, day string) string {
-	return `(` + p + `.union_member = 1 AND COALESCE(
+	return `(+` + p + `.union_member = 1 AND COALESCE(
 		(SELECT e.kind IN ('admission', 'transfer_in') FROM membership_events e
 			WHERE e.person_id = ` + p + `.id AND e.date <= ` + day + ` ORDER BY e.date DESC, e.id DESC LIMIT 1),
 		NOT EXISTS (SELECT 1 FROM membership_events x WHERE x.person_id = ` + p + `.id)
