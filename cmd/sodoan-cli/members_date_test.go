@@ -79,6 +79,22 @@ func TestMembersListAsOfDateAndCheck(t *testing.T) {
 		}
 	}
 
+	// members list --date: the same four on 10/07/2026 (a header and a
+	// line each), five on 11/07/2026 (Muộn admitted), four on 01/08/2026
+	// (Đi gone that day).
+	for date, want := range map[string]int{"10/07/2026": 4, "11/07/2026": 5, "01/08/2026": 4} {
+		out, errOut, err := cli(t, "--db", db, "members", "list", "--date", date, "--format", "csv")
+		if err != nil {
+			t.Fatalf("members list --date %s: %v\n%s", date, err, errOut)
+		}
+		if n := strings.Count(strings.TrimSpace(out), "\n"); n != want {
+			t.Errorf("members list --date %s: %d people, want %d:\n%s", date, n, want, out)
+		}
+	}
+	if _, _, err := cli(t, "--db", db, "members", "list", "--date", "10/07/2026", "--status", "active"); err == nil {
+		t.Error("--date with --status was taken")
+	}
+
 	// An office entered before its holder's admission, as an older build
 	// let through: check names her, the office and both dates.
 	raw2, err := sql.Open("sqlite", db)
