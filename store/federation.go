@@ -56,3 +56,13 @@ func setFederationEnd(ctx context.Context, tx *writeTx, id int64, end domain.Dat
 	}
 	return nil
 }
+
+// The history names the columns of membership ends as the member page
+// does.
+func init() {
+	columnLabels["people.federation_end"] = "Ngày thôi sinh hoạt Hội"
+	columnLabels["people.federation_end_reason"] = "Lý do thôi sinh hoạt Hội"
+	choiceColumns["people.federation_end_reason"] = domain.FederationEndReasons
+	columnLabels["membership_events.admitted"] = "Ngày vào Đoàn (gốc)"
+	columnLabels["membership_events.card"] = "Số thẻ đoàn viên"
+}
