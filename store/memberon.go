@@ -10,7 +10,10 @@ package store
 // unionOn is the condition that the person p (an alias of people) was an
 // active Union member of the ward on the day day: her latest membership
 // event up to that day is an admission or a transfer in; someone with no
-// event at all (an older import) counts from her admission date.
+// event at all (an older import) counts from her admission date. The
+// union_member term carries a unary +, so that it never steers SQLite to
+// the people_union_sort index: a dated list reads each branch through
+// people_branch_sort (13 s of CPU for 100,000 members otherwise, 3 s so).
 func unionOn(p, day string) string {
 	return `(+` + p + `.union_member = 1 AND COALESCE(
 		(SELECT e.kind IN ('admission', 'transfer_in') FROM membership_events e
