@@ -266,6 +266,10 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 			}
 			l.Summary = "Đoàn viên " + report.UnitName(unit)
 		}
+		if req.Cutoff != req.Date {
+			// A list as of another day than its own says which.
+			l.Summary += " (đến ngày " + req.Cutoff.String() + ")"
+		}
 		file := "danh-sach-doan-vien.pdf"
 		if req.BranchID != 0 {
 			file = fmt.Sprintf("danh-sach-doan-vien-chi-doan-%d.pdf", req.BranchID)

@@ -37,6 +37,13 @@ func TestMemberListAsOfItsDate(t *testing.T) {
 			[]string{"Đỗ Thị Quyên", "Mai Văn Sang", "Hà Thị Xuân"},
 			[]string{"Châu Thị Uyên", "Lý Văn Tài", "Tạ Văn Vinh"}, "26/03/2019"},
 	}
+	// Issued on 10/01/2026 as of 31/12/2025: the same 19, and the list
+	// says the day it counts to.
+	path := filepath.Join(w.dir, "ds-dated.pdf")
+	if _, err := Issue(ctx, w.st, Request{Kind: Members, Date: d(2026, 1, 10), Cutoff: d(2025, 12, 31), Path: path}); err != nil {
+		t.Fatal(err)
+	}
+	contains(t, "dated", pdfText(t, path), "(đến ngày 31/12/2025)", "Tổng cộng: 19 đoàn viên (Nam: 10, Nữ: 9)")
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			path := filepath.Join(w.dir, "ds-"+strings.ReplaceAll(c.name, "/", "-")+".pdf")
