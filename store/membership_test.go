@@ -420,7 +420,7 @@ func TestCheckMembershipRules(t *testing.T) {
 		"(Nguyễn Văn Lan): Nguyễn Văn Lan chưa vào Đoàn nên không giữ chức Ủy viên Ban Thường vụ từ 01/07/2026",
 		"(Trần Thị Nhỏ): Trần Thị Nhỏ giữ chức Phó Bí thư chi đoàn từ 01/10/2025 khi mới 15 tuổi (sinh 01/09/2010)",
 		"(Lê Bé): Ngày vào Hội: vào Hội ngày 01/01/2026 khi mới 13 tuổi (sinh 01/03/2012)",
-		"(Phạm Già): sinh 10/02/1993, quá 30 tuổi từ 10/02/2024",
+		"(Phạm Già): sinh 10/02/1993, quá 30 tuổi từ 10/02/2024 mà còn sinh hoạt Đoàn đến 31/12/2025",
 		"(Nguyễn Văn Giang): chuyển đến từ Đoàn xã Mỹ Sen ngày 01/08/2026, ngày vào Đoàn cũng ghi 01/08/2026",
 	} {
 		if !strings.Contains(all, want) {

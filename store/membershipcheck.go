@@ -56,7 +56,9 @@ func (s *Store) checkMembershipRules(ctx context.Context, today domain.Date) ([]
 	// Over 30 at a past cut-off: a member on the day she turned 31
 	// (AgeOn > 30 from that day), holding no office that day, and gone
 	// since (whoever is still active is reported by CheckRules).
-	rows, err = s.db.QueryContext(ctx, `SELECT p.id, p.family_name, p.middle_name, p.given_name, p.birth_date, d31 FROM (
+	rows, err = s.db.QueryContext(ctx, `SELECT p.id, p.family_name, p.middle_name, p.given_name, p.birth_date, d31,
+			(SELECT min(e.date) FROM membership_events e WHERE e.person_id = p.id AND e.date > d31
+				AND e.kind IN ('transfer_out', 'coming_of_age', 'removal')) FROM (
 			SELECT p.*, date(p.birth_date, '+31 years') AS d31 FROM people p
 			WHERE p.union_member = 1 AND p.birth_date IS NOT NULL AND p.status <> 'active') p
 		WHERE d31 <= ?1 AND `+unionOn("p", "d31")+`
@@ -68,13 +70,13 @@ func (s *Store) checkMembershipRules(ctx context.Context, today domain.Date) ([]
 	}
 	for rows.Next() {
 		var p domain.Person
-		var d31 domain.Date
-		if err := rows.Scan(&p.ID, &p.FamilyName, &p.MiddleName, &p.GivenName, (*sqlDate)(&p.BirthDate), (*sqlDate)(&d31)); err != nil {
+		var d31, left domain.Date
+		if err := rows.Scan(&p.ID, &p.FamilyName, &p.MiddleName, &p.GivenName, (*sqlDate)(&p.BirthDate), (*sqlDate)(&d31), (*sqlDate)(&left)); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("đọc đoàn viên quá tuổi: %w", err)
 		}
-		add(p.ID, &p, fmt.Sprintf("sinh %s, quá 30 tuổi từ %s mà vẫn là đoàn viên đang sinh hoạt ngày đó, không giữ chức vụ: "+
-			"báo cáo tính đến ngày từ %s đếm người quá tuổi Đoàn (cần ghi trưởng thành Đoàn đúng ngày)", p.BirthDate, d31, d31))
+		add(p.ID, &p, fmt.Sprintf("sinh %s, quá 30 tuổi từ %s mà còn sinh hoạt Đoàn đến %s, không giữ chức vụ: "+
+			"báo cáo tính đến một ngày trong khoảng đó đếm người quá tuổi Đoàn", p.BirthDate, d31, left))
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
