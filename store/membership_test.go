@@ -410,6 +410,10 @@ func TestCheckMembershipRules(t *testing.T) {
 	exec(`UPDATE people SET admission_date = '2026-08-01' WHERE id = ?`, ids["Giang"])
 	exec(`UPDATE membership_events SET admitted = NULL WHERE person_id = ?`, ids["Giang"])
 
+	// Bình, transferred away on 01/03/2026, given a Hội joining date of
+	// 01/04/2026 and no end.
+	exec(`UPDATE people SET federation_date = '2026-04-01', federation_end = NULL, federation_end_reason = '' WHERE id = ?`, ids["Bình"])
+
 	problems, err := s.CheckRules(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -422,13 +426,14 @@ func TestCheckMembershipRules(t *testing.T) {
 		"(Lê Bé): Ngày vào Hội: vào Hội ngày 01/01/2026 khi mới 13 tuổi (sinh 01/03/2012)",
 		"(Phạm Già): sinh 10/02/1993, quá 30 tuổi từ 10/02/2024 mà còn sinh hoạt Đoàn đến 31/12/2025",
 		"(Nguyễn Văn Giang): chuyển đến từ Đoàn xã Mỹ Sen ngày 01/08/2026, ngày vào Đoàn cũng ghi 01/08/2026",
+		"(Nguyễn Văn Bình): chuyển sinh hoạt Đoàn đi ngày 01/03/2026 mà vào Hội ngày 01/04/2026, sau đó, và vẫn được tính là hội viên",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("check does not say %q; it says:\n%s", want, all)
 		}
 	}
-	if len(problems) != 6 {
-		t.Errorf("check found %d problems, want the 6 above:\n%s", len(problems), all)
+	if len(problems) != 7 {
+		t.Errorf("check found %d problems, want the 7 above:\n%s", len(problems), all)
 	}
 }
 

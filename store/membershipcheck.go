@@ -14,8 +14,9 @@ import (
 // active on the day she turned 31, no longer active today (reports cut
 // off after that day counted her; the one still active today is
 // CheckRules' own message); a transfer in whose admission date is the
-// transfer's (the transfer date was taken for the Ngày vào Đoàn); a Hội
-// membership that ends before it began. Joining the Hội under 15 is
+// transfer's (the transfer date was taken for the Ngày vào Đoàn); a
+// hội viên who joined the Hội after transferring away, still counted; a
+// Hội membership that ends before it began. Joining the Hội under 15 is
 // ValidatePerson's rule, which CheckRules runs on everyone.
 func (s *Store) checkMembershipRules(ctx context.Context, today domain.Date) ([]string, error) {
 	var problems []string
@@ -111,6 +112,32 @@ func (s *Store) checkMembershipRules(ctx context.Context, today domain.Date) ([]
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("đọc chuyển đến: %w", err)
+	}
+
+	// A hội viên who joined the ward's Hội after transferring away from
+	// its Union, and is still counted: a joining date typed wrong, or an
+	// end not recorded.
+	rows, err = s.db.QueryContext(ctx, `SELECT p.id, p.family_name, p.middle_name, p.given_name, e.date, p.federation_date
+		FROM people p JOIN membership_events e ON e.person_id = p.id AND e.kind = 'transfer_out'
+		WHERE p.federation_member = 1 AND p.federation_end IS NULL AND p.status = 'transferred' AND p.federation_date > e.date
+			AND e.date = (SELECT max(x.date) FROM membership_events x WHERE x.person_id = p.id)
+		ORDER BY p.id`)
+	if err != nil {
+		return nil, fmt.Errorf("đọc hội viên: %w", err)
+	}
+	for rows.Next() {
+		var p domain.Person
+		var out, joined domain.Date
+		if err := rows.Scan(&p.ID, &p.FamilyName, &p.MiddleName, &p.GivenName, (*sqlDate)(&out), (*sqlDate)(&joined)); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("đọc hội viên: %w", err)
+		}
+		add(p.ID, &p, fmt.Sprintf("chuyển sinh hoạt Đoàn đi ngày %s mà vào Hội ngày %s, sau đó, và vẫn được tính là hội viên: "+
+			"kiểm tra ngày vào Hội hoặc ghi thôi sinh hoạt Hội", out, joined))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("đọc hội viên: %w", err)
 	}
 
 	// A Hội membership that ends before it began, or in the future.
