@@ -50,9 +50,9 @@ func federationButton(ctx context.Context, st federationStore, f frame, win fyne
 
 // federationEndDialog asks the day and the reason p's Hội membership
 // ended, and records it: from that day she is counted as a hội viên
-// nowhere (reports, dashboard, lists).
-func federationEndDialog(ctx context.Context, st federationStore, f frame, win fyne.Window, today domain.Date, p *domain.Person, done func()) {
-	var fm form
+// nowhere (reports, dashboard, lists). It returns the dialog's form.
+func federationEndDialog(ctx context.Context, st federationStore, f frame, win fyne.Window, today domain.Date, p *domain.Person, done func()) *form {
+	fm := &form{}
 	fm.other = newErrorText()
 	date := newDateEntry(f)
 	date.SetText(today.String())
@@ -77,6 +77,7 @@ func federationEndDialog(ctx context.Context, st federationStore, f frame, win f
 		return true
 	})
 	win.Canvas().Focus(date)
+	return fm
 }
 
 // eventStore is what the transfer-in dialog uses of the register.
@@ -87,9 +88,10 @@ type eventStore interface {
 // transferInDialog records p's transfer in from another unit: the day,
 // the unit, and the admission date (ngày vào Đoàn gốc) and card she
 // brings, which stay hers: the transfer's date is never taken for her
-// admission. A member who comes back has them filled in already.
-func transferInDialog(ctx context.Context, st eventStore, f frame, win fyne.Window, today domain.Date, p *domain.Person, done func()) {
-	var fm form
+// admission. A member who comes back has them filled in already. It
+// returns the dialog's form.
+func transferInDialog(ctx context.Context, st eventStore, f frame, win fyne.Window, today domain.Date, p *domain.Person, done func()) *form {
+	fm := &form{}
 	fm.other = newErrorText()
 	date := newDateEntry(f)
 	date.SetText(today.String())
@@ -122,6 +124,7 @@ func transferInDialog(ctx context.Context, st eventStore, f frame, win fyne.Wind
 		return true
 	})
 	win.Canvas().Focus(date)
+	return fm
 }
 
 // federationSpan is the Hội membership as the member page shows it: the
