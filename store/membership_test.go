@@ -275,6 +275,14 @@ func TestTransferInKeepsAdmission(t *testing.T) {
 	if len(events) != 1 || events[0].Kind != domain.EventTransferIn || events[0].Admitted != d(2016, 3, 26) {
 		t.Errorf("Phúc's events: %+v, want one transfer in bringing 26/03/2016", events)
 	}
+	// Her admission date corrected on the form is her transfer's too.
+	phuc.AdmissionDate = d(2016, 4, 1)
+	if err := s.SavePerson(ctx, &phuc); err != nil {
+		t.Fatal(err)
+	}
+	if events, _ := s.Events(ctx, ids["Phúc"]); len(events) != 1 || events[0].Admitted != d(2016, 4, 1) {
+		t.Errorf("after the correction, Phúc's events: %+v", events)
+	}
 	born := d(2000, 1, 1)
 	for _, c := range []struct {
 		name string

@@ -260,6 +260,14 @@ func syncAdmission(ctx context.Context, tx *writeTx, p *domain.Person) error {
 		return fmt.Errorf("đọc ngày kết nạp: %w", err)
 	}
 	if first.Valid {
+		// She came by transfer: the admission date she brought is her
+		// first transfer in's, corrected with it.
+		if _, err := tx.Change("membership_events", "person_id = ? AND kind = 'transfer_in'", []any{p.ID},
+			`UPDATE membership_events SET admitted = ?1 WHERE person_id = ?2 AND kind = 'transfer_in'
+				AND date = (SELECT min(date) FROM membership_events WHERE person_id = ?2 AND kind = 'transfer_in')
+				AND (admitted IS NULL OR admitted <> ?1)`, sqlDate(p.AdmissionDate), p.ID); err != nil {
+			return fmt.Errorf("sửa ngày vào Đoàn gốc: %w", err)
+		}
 		return nil
 	}
 	if _, err := tx.Insert("membership_events", `INSERT INTO membership_events(person_id, kind, date) VALUES (?, 'admission', ?)`, p.ID, sqlDate(p.AdmissionDate)); err != nil {
