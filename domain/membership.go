@@ -9,6 +9,82 @@ type Event struct {
 	Unit     string // transfer: the other unit (from / to)
 	Reason   string // removal: why
 	Note     string
+	// Admitted is, for a transfer in, the day the person was admitted to
+	// the Union in the unit she comes from (ngày vào Đoàn gốc): a transfer
+	// keeps the original admission date, and the transfer's own date is
+	// never taken for it. Zero for other events.
+	Admitted Date
+	// Card is, for a transfer in, the card number she brings (empty: the
+	// one the register has, if any).
+	Card string
+}
+
+// FederationMinAge is the youngest age at which one joins the Hội LHTN
+// Việt Nam (Điều lệ Hội: thanh niên từ đủ 15 tuổi).
+const FederationMinAge = 15
+
+// FederationEndReason says why a Hội membership ended.
+type FederationEndReason string
+
+const (
+	FederationEndTransfer FederationEndReason = "transfer"
+	FederationEndRemoval  FederationEndReason = "removal"
+	FederationEndAge      FederationEndReason = "age"
+	FederationEndLeft     FederationEndReason = "left"
+)
+
+// FederationEndReasons lists why a Hội membership ends.
+var FederationEndReasons = []Choice{
+	{string(FederationEndTransfer), "Chuyển sinh hoạt đi nơi khác"},
+	{string(FederationEndRemoval), "Xóa tên, khai trừ"},
+	{string(FederationEndAge), "Quá tuổi hội viên"},
+	{string(FederationEndLeft), "Xin thôi sinh hoạt Hội"},
+}
+
+// Label is the reason's Vietnamese label.
+func (r FederationEndReason) Label() string { return LabelOf(FederationEndReasons, string(r)) }
+
+// CheckFederationEnd checks the end of p's Hội membership on end for
+// reason: p must be a hội viên not yet ended, and the day neither in the
+// future nor before she joined.
+func CheckFederationEnd(p *Person, end Date, reason FederationEndReason, today Date) *Checker {
+	c := &Checker{}
+	name := p.FullName()
+	if !p.FederationMember {
+		c.Add("FederationEnd", "Ngày thôi sinh hoạt Hội", "%s không là hội viên", name)
+		return c
+	}
+	if !p.FederationEnd.IsZero() {
+		c.Add("FederationEnd", "Ngày thôi sinh hoạt Hội", "%s đã thôi sinh hoạt Hội từ %s (%s)", name, p.FederationEnd, p.FederationEndReason.Label())
+		return c
+	}
+	if !ValidCode(FederationEndReasons, string(reason)) {
+		c.Add("FederationEndReason", "Lý do", "chọn một lý do trong danh mục")
+	}
+	switch {
+	case end.IsZero():
+		c.Add("FederationEnd", "Ngày thôi sinh hoạt Hội", "không được để trống")
+	case end.After(today):
+		c.Add("FederationEnd", "Ngày thôi sinh hoạt Hội", "%s ở tương lai", end)
+	case !p.FederationDate.IsZero() && end.Before(p.FederationDate):
+		c.Add("FederationEnd", "Ngày thôi sinh hoạt Hội", "%s trước ngày %s vào Hội %s", end, name, p.FederationDate)
+	case !p.BirthDate.IsZero() && end.Before(p.BirthDate):
+		c.Add("FederationEnd", "Ngày thôi sinh hoạt Hội", "%s trước ngày sinh %s", end, p.BirthDate)
+	}
+	return c
+}
+
+// FederationEndOf is the end a Union event brings to the person's Hội
+// membership: someone who transfers away or is removed from the Union
+// leaves the ward's Hội the same day (ok false for other events).
+func FederationEndOf(k EventKind) (FederationEndReason, bool) {
+	switch k {
+	case EventTransferOut:
+		return FederationEndTransfer, true
+	case EventRemoval:
+		return FederationEndRemoval, true
+	}
+	return "", false
 }
 
 // MemberYear is the yearly record of a Union member.
@@ -65,6 +141,7 @@ func CheckEvent(e *Event, p *Person, activeThen, noHistory bool, today Date) *Ch
 		if e.Unit == "" {
 			c.Add("Unit", "Chuyển từ đơn vị", "không được để trống")
 		}
+		checkTransferAdmitted(c, e, p)
 	case EventTransferOut:
 		if !activeThen {
 			c.Add("Kind", "Loại", "%s không đang sinh hoạt nên không thể chuyển đi", name)
@@ -91,6 +168,30 @@ func CheckEvent(e *Event, p *Person, activeThen, noHistory bool, today Date) *Ch
 	}
 	_ = noHistory
 	return c
+}
+
+// checkTransferAdmitted checks the original admission date a transfer in
+// brings: required unless the register already has one, never after the
+// transfer, and at 15 or older.
+func checkTransferAdmitted(c *Checker, e *Event, p *Person) {
+	const field, label = "Admitted", "Ngày vào Đoàn (gốc)"
+	a := e.Admitted
+	if a.IsZero() {
+		a = p.AdmissionDate
+	}
+	switch {
+	case a.IsZero():
+		c.Add(field, label, "không được để trống: ghi ngày %s được kết nạp ở đơn vị cũ (theo thẻ, sổ đoàn viên)", p.FullName())
+	case a.After(e.Date):
+		c.Add(field, label, "%s sau ngày chuyển đến %s", a, e.Date)
+	case !p.BirthDate.IsZero() && a.Before(p.BirthDate):
+		c.Add(field, label, "%s trước ngày sinh %s", a, p.BirthDate)
+	case !p.BirthDate.IsZero() && p.BirthDate.AgeOn(a) < 15:
+		c.Add(field, label, "khi kết nạp %s mới %d tuổi (sinh %s, vào Đoàn %s); phải từ đủ 15 tuổi", p.FullName(), p.BirthDate.AgeOn(a), p.BirthDate, a)
+	}
+	if e.Card != "" && len([]rune(e.Card)) > 20 {
+		c.Add("Card", "Số thẻ đoàn viên", "quá dài (tối đa 20 ký tự)")
+	}
 }
 
 // leaving reports whether an event ends a membership here: it needs the

@@ -34,6 +34,12 @@ type Person struct {
 
 	FederationMember bool
 	FederationDate   Date
+	// FederationEnd is the day the Hội membership ended (zero: it has
+	// not): from that day the person is no longer a hội viên (see
+	// store.federationOn). It is not a field of the form: the member page
+	// ends a membership with a reason (store.EndFederation).
+	FederationEnd       Date
+	FederationEndReason FederationEndReason
 
 	Note string
 
@@ -167,10 +173,15 @@ func ValidatePerson(p *Person, row int, today Date) *Checker {
 		}
 	}
 	if p.FederationMember && !p.FederationDate.IsZero() {
-		if p.FederationDate.After(today) {
+		switch {
+		case p.FederationDate.After(today):
 			c.Add("FederationDate", fieldLabel("FederationDate"), "%s ở tương lai", p.FederationDate)
-		} else if !p.BirthDate.IsZero() && p.FederationDate.Before(p.BirthDate) {
+		case !p.BirthDate.IsZero() && p.FederationDate.Before(p.BirthDate):
 			c.Add("FederationDate", fieldLabel("FederationDate"), "%s trước ngày sinh %s", p.FederationDate, p.BirthDate)
+		case !p.BirthDate.IsZero() && p.BirthDate.AgeOn(p.FederationDate) < FederationMinAge:
+			// Điều lệ Hội LHTN Việt Nam: thanh niên từ đủ 15 tuổi.
+			c.Add("FederationDate", fieldLabel("FederationDate"), "vào Hội ngày %s khi mới %d tuổi (sinh %s); phải từ đủ %d tuổi",
+				p.FederationDate, p.BirthDate.AgeOn(p.FederationDate), p.BirthDate, FederationMinAge)
 		}
 	}
 	return c

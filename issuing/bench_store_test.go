@@ -59,7 +59,8 @@ func writeMembersFromRegister(ctx context.Context, path string, w io.Writer) (in
 	if err != nil {
 		return 0, err
 	}
-	l, err := memberList(ctx, st, 0, false)
+	// As the command does: the list as of its date, today.
+	l, err := memberList(ctx, st, 0, false, st.Today())
 	if err != nil {
 		return 0, err
 	}

@@ -151,7 +151,7 @@ func buildWard(t *testing.T) *ward {
 	event("T1", domain.Event{Kind: domain.EventTransferOut, Date: d(2025, 4, 10), Unit: "Đoàn phường Tân Mẫu"})
 	event("R1", domain.Event{Kind: domain.EventRemoval, Date: d(2025, 10, 5), Reason: "Bỏ sinh hoạt quá 6 tháng không có lý do"})
 	event("C1", domain.Event{Kind: domain.EventComingOfAge, Date: d(2025, 3, 15)})
-	event("I1", domain.Event{Kind: domain.EventTransferIn, Date: d(2025, 7, 7), Unit: "Đoàn xã Mỹ Sen"})
+	event("I1", domain.Event{Kind: domain.EventTransferIn, Date: d(2025, 7, 7), Unit: "Đoàn xã Mỹ Sen", Admitted: d(2019, 3, 26)})
 	i1, err := st.Person(ctx, w.people["I1"].ID)
 	must(err)
 	i1.BranchID = w.branch["B1"]

@@ -267,7 +267,7 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 			title: "Kế hoạch " + p.Plan.Number, file: fmt.Sprintf("ke-hoach-%d-%d.pdf", p.Plan.StartYear, p.Plan.EndYear),
 			write: func(m report.Meta, w io.Writer) error { p.Meta = m; return report.WritePlan(w, p) }}, nil
 	case Members:
-		l, err := memberList(ctx, st, req.BranchID, req.Personal)
+		l, err := memberList(ctx, st, req.BranchID, req.Personal, req.Cutoff)
 		if err != nil {
 			return job{}, err
 		}
@@ -277,6 +277,10 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 				return job{}, err
 			}
 			l.Summary = "Đoàn viên " + report.UnitName(unit)
+		}
+		if req.Cutoff != req.Date {
+			// A list as of another day than its own says which.
+			l.Summary += " (đến ngày " + req.Cutoff.String() + ")"
 		}
 		file := "danh-sach-doan-vien.pdf"
 		if req.BranchID != 0 {

@@ -74,7 +74,7 @@ func TestFromRegister(t *testing.T) {
 	}
 	period.Meta = issue(report.AnnualType, "Sơ kết")
 
-	members, err := memberList(ctx, st, 0, false)
+	members, err := memberList(ctx, st, 0, false, domain.Date{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +107,7 @@ func TestFromRegister(t *testing.T) {
 	if err != nil || len(branches) == 0 {
 		t.Fatalf("Branches: %v", err)
 	}
-	one, err := memberList(ctx, st, branches[0].ID, true)
+	one, err := memberList(ctx, st, branches[0].ID, true, domain.Date{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,14 +9,16 @@ import (
 	"sodoan/store"
 )
 
-// memberList prepares the member list of the register: the active
-// Union members of one branch (branchID) or of every branch, streamed
-// from the register branch by branch in Vietnamese order of names. Each
+// memberList prepares the member list of the register as of a day: the
+// Union members of one branch (branchID) or of every branch who were
+// members on asOf (admitted on or before it and not gone by it, the
+// store's one definition), streamed from the register branch by branch in
+// Vietnamese order of names, their offices those held that day. Each
 // branch is read through its own index range, so the register never sorts
 // the whole membership.
-func memberList(ctx context.Context, st *store.Store, branchID int64, personal bool) (*report.MemberList, error) {
+func memberList(ctx context.Context, st *store.Store, branchID int64, personal bool, asOf domain.Date) (*report.MemberList, error) {
 	l := &report.MemberList{Personal: personal}
-	base := store.MemberFilter{Kind: store.KindUnion, Status: domain.StatusActive}
+	base := store.MemberFilter{Kind: store.KindUnion, Status: domain.StatusActive, AsOf: asOf}
 	var branches []domain.Branch
 	if branchID != 0 {
 		b, err := st.Branch(ctx, branchID)
@@ -34,8 +36,15 @@ func memberList(ctx context.Context, st *store.Store, branchID int64, personal b
 	}
 	inBranches := 0
 	for _, b := range branches {
-		l.Groups = append(l.Groups, report.MemberGroup{Name: b.Name, Count: b.Members})
-		inBranches += b.Members
+		// Counted on the day, not today (the branch's own count).
+		f := base
+		f.BranchID = b.ID
+		n, err := st.CountMembers(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		l.Groups = append(l.Groups, report.MemberGroup{Name: b.Name, Count: n})
+		inBranches += n
 	}
 	unbranched := 0
 	if branchID == 0 {

@@ -14,7 +14,10 @@ import (
 // be removed; coming of age only from the year the person turns 30; a
 // transfer in only for someone not active here.
 func (s *Store) AddEvent(ctx context.Context, e *domain.Event) error {
-	e.Unit, e.Reason, e.Note = domain.Clean(e.Unit), domain.Clean(e.Reason), domain.CleanLines(e.Note)
+	e.Unit, e.Reason, e.Note, e.Card = domain.Clean(e.Unit), domain.Clean(e.Reason), domain.CleanLines(e.Note), domain.Clean(e.Card)
+	if e.Kind != domain.EventTransferIn {
+		e.Admitted, e.Card = domain.Date{}, ""
+	}
 	return s.write(ctx, func(tx *writeTx) error {
 		var p domain.Person
 		err := scanPerson(tx.QueryRowContext(ctx, `SELECT `+personColumns+personFrom+` WHERE p.id = ?`, e.PersonID), &p)
@@ -37,17 +40,38 @@ func (s *Store) AddEvent(ctx context.Context, e *domain.Event) error {
 		if err := c.Err(); err != nil {
 			return err
 		}
-		id, err := tx.Insert("membership_events", `INSERT INTO membership_events(person_id, kind, date, unit, reason, note) VALUES (?,?,?,?,?,?)`,
-			e.PersonID, string(e.Kind), sqlDate(e.Date), e.Unit, e.Reason, e.Note)
+		if e.Kind == domain.EventTransferIn {
+			if e.Admitted.IsZero() {
+				e.Admitted = p.AdmissionDate // she was a member here before
+			}
+			if e.Card != "" {
+				var other int64
+				var holder string
+				err := tx.QueryRowContext(ctx, cardHolderSQL, e.Card, e.PersonID).Scan(&other, &holder)
+				if err == nil {
+					c := &domain.Checker{}
+					c.Add("Card", "Số thẻ đoàn viên", "%s đã cấp cho %s", e.Card, holder)
+					return c.Err()
+				} else if !errors.Is(err, sql.ErrNoRows) {
+					return fmt.Errorf("kiểm tra số thẻ: %w", err)
+				}
+			}
+		}
+		id, err := tx.Insert("membership_events", `INSERT INTO membership_events(person_id, kind, date, unit, reason, note, admitted, card) VALUES (?,?,?,?,?,?,?,?)`,
+			e.PersonID, string(e.Kind), sqlDate(e.Date), e.Unit, e.Reason, e.Note, sqlDate(e.Admitted), e.Card)
 		if err != nil {
 			return fmt.Errorf("ghi %s: %w", e.Kind.Label(), err)
 		}
 		e.ID = id
 		switch e.Kind {
 		case domain.EventTransferIn:
-			// Someone who transfers in is a Union member of this ward from then.
+			// Someone who transfers in is a Union member of this ward from
+			// then, with the admission date and card she brings: the
+			// transfer's date is never her Ngày vào Đoàn (she would count as
+			// admitted in the year of the transfer).
 			if _, err := tx.Change("people", "id = ?", []any{e.PersonID}, `UPDATE people SET union_member = 1,
-				admission_date = COALESCE(admission_date, ?) WHERE id = ?`, sqlDate(e.Date), e.PersonID); err != nil {
+				admission_date = ?, card_number = CASE WHEN ? = '' THEN card_number ELSE ? END WHERE id = ?`,
+				sqlDate(e.Admitted), e.Card, e.Card, e.PersonID); err != nil {
 				return fmt.Errorf("ghi chuyển đến: %w", err)
 			}
 		case domain.EventAdmission:
@@ -56,13 +80,22 @@ func (s *Store) AddEvent(ctx context.Context, e *domain.Event) error {
 				return fmt.Errorf("ghi kết nạp: %w", err)
 			}
 		}
+		// Leaving the ward's Union by a transfer or a removal ends her
+		// membership of the ward's Hội the same day, when it is still
+		// open; DeleteEvent reopens it.
+		if reason, ok := domain.FederationEndOf(e.Kind); ok && p.FederationMember && p.FederationEnd.IsZero() &&
+			!e.Date.Before(p.FederationDate) {
+			if err := setFederationEnd(ctx, tx, e.PersonID, e.Date, reason); err != nil {
+				return err
+			}
+		}
 		return refreshStatus(ctx, tx, e.PersonID)
 	})
 }
 
 // Events lists a person's membership events, oldest first.
 func (s *Store) Events(ctx context.Context, personID int64) ([]domain.Event, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, person_id, kind, date, unit, reason, note FROM membership_events
+	rows, err := s.db.QueryContext(ctx, `SELECT id, person_id, kind, date, unit, reason, note, admitted, card FROM membership_events
 		WHERE person_id = ? ORDER BY date, id`, personID)
 	if err != nil {
 		return nil, fmt.Errorf("đọc quá trình sinh hoạt: %w", err)
@@ -72,7 +105,7 @@ func (s *Store) Events(ctx context.Context, personID int64) ([]domain.Event, err
 	for rows.Next() {
 		var e domain.Event
 		var kind string
-		if err := rows.Scan(&e.ID, &e.PersonID, &kind, (*sqlDate)(&e.Date), &e.Unit, &e.Reason, &e.Note); err != nil {
+		if err := rows.Scan(&e.ID, &e.PersonID, &kind, (*sqlDate)(&e.Date), &e.Unit, &e.Reason, &e.Note, (*sqlDate)(&e.Admitted), &e.Card); err != nil {
 			return nil, fmt.Errorf("đọc quá trình sinh hoạt: %w", err)
 		}
 		e.Kind = domain.EventKind(kind)
@@ -85,7 +118,9 @@ func (s *Store) Events(ctx context.Context, personID int64) ([]domain.Event, err
 func (s *Store) DeleteEvent(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *writeTx) error {
 		var pid int64
-		err := tx.QueryRowContext(ctx, `SELECT person_id FROM membership_events WHERE id = ?`, id).Scan(&pid)
+		var kind string
+		var date domain.Date
+		err := tx.QueryRowContext(ctx, `SELECT person_id, kind, date FROM membership_events WHERE id = ?`, id).Scan(&pid, &kind, (*sqlDate)(&date))
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("sự kiện %d: %w", id, ErrNotFound)
 		}
@@ -94,6 +129,13 @@ func (s *Store) DeleteEvent(ctx context.Context, id int64) error {
 		}
 		if _, err := tx.Change("membership_events", "id = ?", []any{id}, `DELETE FROM membership_events WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("xóa sự kiện %d: %w", id, err)
+		}
+		// The Hội end the event brought (same day, same reason) goes with it.
+		if reason, ok := domain.FederationEndOf(domain.EventKind(kind)); ok {
+			if _, err := tx.Change("people", "id = ?", []any{pid}, `UPDATE people SET federation_end = NULL, federation_end_reason = ''
+				WHERE id = ? AND federation_end = ? AND federation_end_reason = ?`, pid, sqlDate(date), string(reason)); err != nil {
+				return fmt.Errorf("mở lại hội viên: %w", err)
+			}
 		}
 		return refreshStatus(ctx, tx, pid)
 	})
@@ -211,6 +253,17 @@ func (s *Store) SavePosition(ctx context.Context, p *domain.Position) error {
 		return err
 	}
 	return s.write(ctx, func(tx *writeTx) error {
+		var holder domain.Person
+		err := scanPerson(tx.QueryRowContext(ctx, `SELECT `+personColumns+personFrom+` WHERE p.id = ?`, p.PersonID), &holder)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("người có mã %d: %w", p.PersonID, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("đọc người %d: %w", p.PersonID, err)
+		}
+		if err := domain.CheckOfficeHolder(p, &holder).Err(); err != nil {
+			return err
+		}
 		if err := checkOverlap(ctx, tx, p); err != nil {
 			return err
 		}
@@ -223,7 +276,7 @@ func (s *Store) SavePosition(ctx context.Context, p *domain.Position) error {
 			p.ID = id
 			return nil
 		}
-		_, err := tx.Change("positions", "id = ?", []any{p.ID}, `UPDATE positions SET kind=?, branch_id=?, start=?, end=? WHERE id=?`,
+		_, err = tx.Change("positions", "id = ?", []any{p.ID}, `UPDATE positions SET kind=?, branch_id=?, start=?, end=? WHERE id=?`,
 			string(p.Kind), nullIfZero(p.BranchID), sqlDate(p.Start), sqlDate(p.End), p.ID)
 		if err != nil {
 			return fmt.Errorf("sửa chức vụ: %w", err)

@@ -18,15 +18,14 @@ const openDuringSQL = `(g.founded IS NULL OR g.founded < ?2) AND
 
 // youthGatheredSQL counts the young people (aged 30 or less on the
 // cut-off ?2 − 1 day, i.e. born on or after ?3) the organisation gathers on the
-// cut-off: active Union members, Federation members still in the ward, and
+// cut-off: active Union members, hội viên on the cut-off (federationOn), and
 // the register's people and named outsiders in a club or group open on the
 // day (advisers excepted), each once.
-const youthGatheredSQL = `WITH act AS (` + activeAtSQL2 + `),
+var youthGatheredSQL = `WITH act AS (` + activeAtSQL2 + `),
 	grp AS (SELECT m.person_id, m.name, m.role FROM club_members m JOIN clubs g ON g.id = m.club_id WHERE ` + openOnSQL + `
 		UNION ALL SELECT m.person_id, m.name, m.role FROM coop_members m JOIN coops g ON g.id = m.coop_id WHERE ` + openOnSQL + `),
 	ppl AS (SELECT person_id AS id FROM act
-		UNION SELECT id FROM people WHERE federation_member = 1 AND (federation_date IS NULL OR federation_date < ?2)
-			AND status IN ('active', 'came_of_age')
+		UNION SELECT p.id FROM people p WHERE ` + federationOn("p", "date(?2, '-1 day')") + `
 		UNION SELECT person_id FROM grp WHERE person_id IS NOT NULL)
 	SELECT (SELECT count(*) FROM ppl JOIN people p ON p.id = ppl.id WHERE p.birth_date IS NULL OR p.birth_date >= ?3)
 		+ (SELECT count(DISTINCT name) FROM grp WHERE person_id IS NULL AND role NOT LIKE 'Cố vấn%')`

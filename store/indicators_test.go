@@ -86,7 +86,8 @@ func fixtureWard(t *testing.T) (*Store, domain.Plan) {
 	must(s.SaveWardYear(ctx, domain.WardYear{Year: 2025, ResidentYouth: 8, NewPartyMembers: 4}))
 
 	must(s.SavePosition(ctx, &domain.Position{PersonID: people["C"].ID, Kind: "secretary", Start: domain.MustDate(2023, 1, 1)}))
-	must(s.SavePosition(ctx, &domain.Position{PersonID: people["A"].ID, Kind: "executive", Start: domain.MustDate(2025, 1, 1)}))
+	// From the day after A's admission (26/03/2025): an office starts on or after it.
+	must(s.SavePosition(ctx, &domain.Position{PersonID: people["A"].ID, Kind: "executive", Start: domain.MustDate(2025, 3, 27)}))
 	must(s.SavePosition(ctx, &domain.Position{PersonID: people["F"].ID, Kind: "standing", Start: domain.MustDate(2020, 1, 1), End: domain.MustDate(2024, 5, 5)}))
 
 	must(s.SaveClub(ctx, &domain.Club{Name: "CLB Thanh niên làm kinh tế", Kind: "economic", Founded: domain.MustDate(2020, 1, 1), Active: true,

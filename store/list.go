@@ -44,10 +44,15 @@ type MemberFilter struct {
 	Gender        domain.Gender
 	Kind          MemberKind
 	TurningThirty int // a year: only people who turn 30 in it (0: off)
-	Sort          SortField
-	Desc          bool
-	Offset        int
-	Limit         int // 0: no limit
+	// AsOf, when set, keeps only who was a member on that day (unionOn,
+	// federationOn): a Union member admitted on or before it and not gone
+	// by it, for KindUnion; a hội viên on the day, for KindFederation;
+	// either, for KindAll. Status is then ignored: it is today's.
+	AsOf   domain.Date
+	Sort   SortField
+	Desc   bool
+	Offset int
+	Limit  int // 0: no limit
 }
 
 // queryWords splits what the user typed into folded words of letters and
@@ -139,7 +144,21 @@ func (f *MemberFilter) where(m matchSet, counting bool) (string, []any) {
 	case KindFederation:
 		conds = append(conds, "p.federation_member = 1")
 	}
-	if f.Status != "" {
+	switch {
+	case !f.AsOf.IsZero():
+		day := sqlDate(f.AsOf)
+		switch f.Kind {
+		case KindUnion:
+			conds = append(conds, unionOn("p", "?"))
+			args = append(args, day, day)
+		case KindFederation:
+			conds = append(conds, federationOn("p", "?"))
+			args = append(args, day, day)
+		default:
+			conds = append(conds, "("+unionOn("p", "?")+" OR "+federationOn("p", "?")+")")
+			args = append(args, day, day, day, day)
+		}
+	case f.Status != "":
 		conds = append(conds, "p.status = ?")
 		args = append(args, string(f.Status))
 	}
@@ -232,7 +251,13 @@ func (s *Store) EachMember(ctx context.Context, f MemberFilter, fn func(*domain.
 		return err
 	}
 	where, args := f.where(m, false)
-	q := `SELECT ` + personColumns + personFrom + where + f.orderBy()
+	cols := personColumns
+	if !f.AsOf.IsZero() {
+		// The offices held on the day, not today's.
+		cols = personColumnsOn
+		args = append([]any{sqlDate(f.AsOf), sqlDate(f.AsOf)}, args...)
+	}
+	q := `SELECT ` + cols + personFrom + where + f.orderBy()
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
 	}
@@ -266,11 +291,12 @@ func (s *Store) CountMembers(ctx context.Context, f MemberFilter) (int, error) {
 	if m.none {
 		return 0, nil
 	}
-	if !m.dense && m.active && f.Kind == KindAll && f.Status == "" && f.BranchID == 0 && f.Gender == "" && f.TurningThirty == 0 {
+	plain := f.Kind == KindAll && f.Status == "" && f.BranchID == 0 && f.Gender == "" && f.TurningThirty == 0 && f.AsOf.IsZero()
+	if !m.dense && m.active && plain {
 		return len(m.ids), nil
 	}
 	where, args := f.where(m, true)
-	if m.dense && m.fts != "" && f.Kind == KindAll && f.Status == "" && f.BranchID == 0 && f.Gender == "" && f.TurningThirty == 0 {
+	if m.dense && m.fts != "" && plain {
 		var n int
 		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM people_fts WHERE people_fts MATCH ?`, m.fts).Scan(&n)
 		if err != nil {

@@ -35,13 +35,13 @@ func (s *Store) Overview(ctx context.Context, year int) (domain.Overview, error)
 	from, to := domain.YearSpan(year)
 	birthFrom, birthTo := domain.YearSpan(year - 30)
 	err = s.db.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM people WHERE federation_member = 1),
+		(SELECT count(*) FROM people p WHERE `+federationOn("p", "?")+`),
 		(SELECT count(*) FROM branches WHERE active = 1),
 		(SELECT count(*) FROM clubs WHERE active = 1),
 		(SELECT count(*) FROM coops WHERE active = 1),
 		(SELECT count(*) FROM people WHERE union_member = 1 AND status = 'active' AND birth_date >= ? AND birth_date < ?),
 		(SELECT count(*) FROM membership_events WHERE kind = 'admission' AND date >= ? AND date < ?)`,
-		birthFrom, birthTo, from, to).Scan(&o.Federation, &o.Branches, &o.Clubs, &o.Coops, &o.TurningThirty, &o.Admitted)
+		sqlDate(s.Today()), sqlDate(s.Today()), birthFrom, birthTo, from, to).Scan(&o.Federation, &o.Branches, &o.Clubs, &o.Coops, &o.TurningThirty, &o.Admitted)
 	if err != nil {
 		return o, fmt.Errorf("đếm tổng quan: %w", err)
 	}

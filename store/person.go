@@ -27,22 +27,31 @@ const positionOrderSQL = `CASE kind WHEN 'secretary' THEN 1 WHEN 'deputy' THEN 2
 	WHEN 'executive' THEN 4 WHEN 'branch_secretary' THEN 5 WHEN 'branch_deputy' THEN 6 ELSE 9 END`
 
 // personColumns are a person's columns as reads return them: the id, the
-// catalog's fields, then the derived status, branch name and highest
-// office.
-var personColumns = `p.id, ` + fieldSelect + `, p.status, COALESCE(b.name, ''),
-	COALESCE((SELECT kind FROM positions po WHERE po.person_id = p.id AND po.end IS NULL
+// catalog's fields, the end of her Hội membership, then the derived
+// status, branch name and highest office.
+var personColumns = personColumnsHeld(`po.end IS NULL`)
+
+// personColumnsOn is personColumns with the highest office held on the
+// day given twice as parameters (a list as of a date), instead of today's.
+var personColumnsOn = personColumnsHeld(`po.start <= ? AND (po.end IS NULL OR po.end = '' OR po.end > ?)`)
+
+func personColumnsHeld(held string) string {
+	return `p.id, ` + fieldSelect + `, p.federation_end, p.federation_end_reason, p.status, COALESCE(b.name, ''),
+	COALESCE((SELECT kind FROM positions po WHERE po.person_id = p.id AND ` + held + `
 		ORDER BY ` + positionOrderSQL + ` LIMIT 1), '')`
+}
 
 const personFrom = ` FROM people p LEFT JOIN branches b ON b.id = p.branch_id`
 
 type rowScanner interface{ Scan(...any) error }
 
 func scanPerson(r rowScanner, p *domain.Person) error {
-	var status, position string
-	dests := append(append([]any{&p.ID}, fieldDests(p)...), &status, &p.BranchName, &position)
+	var status, position, endReason string
+	dests := append(append([]any{&p.ID}, fieldDests(p)...), (*sqlDate)(&p.FederationEnd), &endReason, &status, &p.BranchName, &position)
 	if err := r.Scan(dests...); err != nil {
 		return err
 	}
+	p.FederationEndReason = domain.FederationEndReason(endReason)
 	p.Status = domain.Status(status)
 	p.Position = ""
 	if position != "" {
@@ -176,6 +185,12 @@ func nullIfEmpty(s string) any {
 }
 
 func writePerson(ctx context.Context, tx *writeTx, p *domain.Person, key []byte) error {
+	return writePersonAs(ctx, tx, p, key, true)
+}
+
+// writePersonAs is writePerson; admit false writes a new Union member
+// without the admission event (she came by transfer: AddTransferIn).
+func writePersonAs(ctx context.Context, tx *writeTx, p *domain.Person, key []byte, admit bool) error {
 	args := append(fieldArgs(p), key)
 	isNew := p.ID == 0
 	if isNew {
@@ -185,7 +200,7 @@ func writePerson(ctx context.Context, tx *writeTx, p *domain.Person, key []byte)
 			return fmt.Errorf("ghi %s: %w", p.FullName(), err)
 		}
 		p.ID = id
-		if p.UnionMember && !p.AdmissionDate.IsZero() {
+		if admit && p.UnionMember && !p.AdmissionDate.IsZero() {
 			if _, err := tx.Insert("membership_events", `INSERT INTO membership_events(person_id, kind, date) VALUES (?, 'admission', ?)`,
 				p.ID, sqlDate(p.AdmissionDate)); err != nil {
 				return fmt.Errorf("ghi kết nạp %s: %w", p.FullName(), err)
@@ -199,6 +214,9 @@ func writePerson(ctx context.Context, tx *writeTx, p *domain.Person, key []byte)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fmt.Errorf("sửa người %d: %w", p.ID, ErrNotFound)
+		}
+		if err := checkOfficesOf(ctx, tx, p); err != nil {
+			return err
 		}
 		if p.UnionMember && !p.AdmissionDate.IsZero() {
 			if err := syncAdmission(ctx, tx, p); err != nil {
@@ -242,6 +260,14 @@ func syncAdmission(ctx context.Context, tx *writeTx, p *domain.Person) error {
 		return fmt.Errorf("đọc ngày kết nạp: %w", err)
 	}
 	if first.Valid {
+		// She came by transfer: the admission date she brought is her
+		// first transfer in's, corrected with it.
+		if _, err := tx.Change("membership_events", "person_id = ? AND kind = 'transfer_in'", []any{p.ID},
+			`UPDATE membership_events SET admitted = ?1 WHERE person_id = ?2 AND kind = 'transfer_in'
+				AND date = (SELECT min(date) FROM membership_events WHERE person_id = ?2 AND kind = 'transfer_in')
+				AND (admitted IS NULL OR admitted <> ?1)`, sqlDate(p.AdmissionDate), p.ID); err != nil {
+			return fmt.Errorf("sửa ngày vào Đoàn gốc: %w", err)
+		}
 		return nil
 	}
 	if _, err := tx.Insert("membership_events", `INSERT INTO membership_events(person_id, kind, date) VALUES (?, 'admission', ?)`, p.ID, sqlDate(p.AdmissionDate)); err != nil {
@@ -277,4 +303,29 @@ func refreshStatus(ctx context.Context, tx *writeTx, id int64) error {
 		return fmt.Errorf("cập nhật trạng thái: %w", err)
 	}
 	return nil
+}
+
+// checkOfficesOf refuses an edit that leaves one of the person's offices
+// before her admission or before she was 16 (a later admission date, a
+// birth date corrected): the rule SavePosition enforces.
+func checkOfficesOf(ctx context.Context, tx *writeTx, p *domain.Person) error {
+	rows, err := tx.QueryContext(ctx, `SELECT kind, start FROM positions WHERE person_id = ? AND start IS NOT NULL ORDER BY start`, p.ID)
+	if err != nil {
+		return fmt.Errorf("đọc chức vụ: %w", err)
+	}
+	defer rows.Close()
+	var offices []domain.Position
+	for rows.Next() {
+		var pos domain.Position
+		var kind string
+		if err := rows.Scan(&kind, (*sqlDate)(&pos.Start)); err != nil {
+			return fmt.Errorf("đọc chức vụ: %w", err)
+		}
+		pos.Kind = domain.PositionKind(kind)
+		offices = append(offices, pos)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("đọc chức vụ: %w", err)
+	}
+	return domain.CheckHolderOffices(p, offices).Err()
 }

@@ -367,7 +367,7 @@ func TestEditKeepsHistory(t *testing.T) {
 	// Came by transfer: admitted elsewhere, so an edit makes up no admission here.
 	moved := &domain.Person{FamilyName: "Trần", GivenName: "Tâm", Gender: domain.Male, BirthDate: domain.MustDate(1998, 1, 1), FederationMember: true}
 	add(moved)
-	event(moved, domain.Event{Kind: domain.EventTransferIn, Date: domain.MustDate(2022, 4, 1), Unit: "Đoàn phường 2"})
+	event(moved, domain.Event{Kind: domain.EventTransferIn, Date: domain.MustDate(2022, 4, 1), Unit: "Đoàn phường 2", Admitted: domain.MustDate(2014, 3, 26)})
 	got, _ := s.Person(ctx, moved.ID)
 	got.AdmissionDate, got.CardNumber = domain.MustDate(2014, 3, 26), "CK1"
 	if err := s.SavePerson(ctx, &got); err != nil {

@@ -39,7 +39,7 @@ func (s *Store) CheckRules(ctx context.Context) ([]string, error) {
 			age = p.BirthDate.AgeOn(today)
 		}
 		if p.UnionMember && p.Status == domain.StatusActive && age > 30 && !offices[p.ID] {
-			msgs = append(msgs, fmt.Sprintf("đoàn viên %d tuổi đang sinh hoạt, không giữ chức vụ: cần làm thủ tục trưởng thành Đoàn", age))
+			msgs = append(msgs, fmt.Sprintf("đoàn viên %d tuổi (sinh %s) đang sinh hoạt, không giữ chức vụ: cần làm thủ tục trưởng thành Đoàn", age, p.BirthDate))
 		}
 		switch p.Qualification {
 		case "college", "university", "postgraduate":
@@ -62,11 +62,17 @@ func (s *Store) CheckRules(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	problems = append(problems, more...)
+	more, err = s.checkMembershipRules(ctx, today)
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, more...)
 	groups, err := s.checkGroupTexts(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return append(append(problems, more...), groups...), nil
+	return append(problems, groups...), nil
 }
 
 // checkYearRecords runs every member's yearly records through the rules

@@ -443,4 +443,31 @@ DROP TABLE ys;
 UPDATE indicators SET metric = 'outreach_models' WHERE code = '2.1a' AND metric = 'manual';
 UPDATE indicators SET metric = 'social_pages' WHERE code = '2.1b' AND metric = 'manual';
 `,
+	// 8: members: Hội membership ends (issue 16). A person leaves the Hội
+	// on federation_end (transfer, removal, ageing out, leaving: the
+	// reason), and is no longer a hội viên from that day. In an existing
+	// register, a hội viên whose Union membership ended by a transfer out
+	// or a removal (the latest event) gets the Hội end at the same date
+	// and for the same reason, unless she joined the Hội after it: she
+	// left the ward, and counting her made "716 hội viên" where the same
+	// report's 2.5c counted 699. A transfer in records the original
+	// admission date (admitted) and card it brings; where an older
+	// register kept an admission date earlier than the transfer, that
+	// date is the original one and is copied; where it kept the transfer
+	// date, the original is unknown and `check` names the person.
+	`
+ALTER TABLE people ADD COLUMN federation_end TEXT;
+ALTER TABLE people ADD COLUMN federation_end_reason TEXT NOT NULL DEFAULT '';
+UPDATE people SET
+	federation_end = (SELECT e.date FROM membership_events e WHERE e.person_id = people.id ORDER BY e.date DESC, e.id DESC LIMIT 1),
+	federation_end_reason = CASE status WHEN 'transferred' THEN 'transfer' ELSE 'removal' END
+WHERE federation_member = 1 AND status IN ('transferred', 'removed')
+	AND (federation_date IS NULL OR federation_date <=
+		(SELECT e.date FROM membership_events e WHERE e.person_id = people.id ORDER BY e.date DESC, e.id DESC LIMIT 1));
+CREATE INDEX people_federation_end ON people(federation_end) WHERE federation_end IS NOT NULL;
+ALTER TABLE membership_events ADD COLUMN admitted TEXT;
+ALTER TABLE membership_events ADD COLUMN card TEXT NOT NULL DEFAULT '';
+UPDATE membership_events SET admitted = (SELECT p.admission_date FROM people p WHERE p.id = membership_events.person_id)
+WHERE kind = 'transfer_in' AND (SELECT p.admission_date FROM people p WHERE p.id = membership_events.person_id) < date;
+`,
 }

@@ -72,14 +72,7 @@ func (s *Store) SituationAt(ctx context.Context, year int, cutoff domain.Date) (
 	members := `SELECT p.gender, p.branch_id, p.occupation FROM people p
 		WHERE p.union_member = 1 AND p.status = 'active' AND (p.admission_date IS NULL OR p.admission_date <= ?1)`
 	if later {
-		members = `SELECT gender, branch_id, occupation FROM (
-			SELECT p.id, p.gender, p.branch_id, p.occupation, p.admission_date,
-				(SELECT e.kind FROM membership_events e WHERE e.person_id = p.id AND e.date <= ?1
-					ORDER BY e.date DESC, e.id DESC LIMIT 1) AS last
-			FROM people p WHERE p.union_member = 1) m
-		WHERE m.last IN ('admission', 'transfer_in')
-			OR (m.last IS NULL AND NOT EXISTS (SELECT 1 FROM membership_events x WHERE x.person_id = m.id)
-				AND (m.admission_date IS NULL OR m.admission_date <= ?1))`
+		members = `SELECT p.gender, p.branch_id, p.occupation FROM people p WHERE ` + unionOn("p", "?1")
 	}
 	rows, err = s.db.QueryContext(ctx, `SELECT m.gender, COALESCE(b.kind, ''), m.occupation, count(*)
 		FROM (`+members+`) m LEFT JOIN branches b ON b.id = m.branch_id
@@ -106,11 +99,10 @@ func (s *Store) SituationAt(ctx context.Context, year int, cutoff domain.Date) (
 	st.Union.Label = "Đoàn viên"
 	st.UnionByKind, st.UnionByOccupation = byKind, byOcc
 
-	// Federation members: membership has no events, only a joining date.
+	// Federation members on the day: joined by then, not ended by then.
 	fedOcc := domain.OccupationTallies()
-	rows, err = s.db.QueryContext(ctx, `SELECT gender, occupation, count(*) FROM people
-		WHERE federation_member = 1 AND (federation_date IS NULL OR federation_date <= ?)
-		GROUP BY 1, 2`, sqlDate(asOf))
+	rows, err = s.db.QueryContext(ctx, `SELECT p.gender, p.occupation, count(*) FROM people p
+		WHERE `+federationOn("p", "?1")+` GROUP BY 1, 2`, sqlDate(asOf))
 	if err != nil {
 		return st, fmt.Errorf("đếm hội viên: %w", err)
 	}

@@ -58,7 +58,10 @@ func TestSituation(t *testing.T) {
 	person("Võ", "Phúc", domain.Male, day(1999, 9, 9), "", 0, day(2019, 3, 26), day(2019, 3, 26))
 	// G: a Federation member who transferred into the Union here in 2025.
 	g := person("Đặng", "Giang", domain.Female, day(1997, 4, 4), "farmer", hamlet1, none, day(2023, 1, 1))
-	event(g, domain.EventTransferIn, day(2025, 4, 1))
+	// She brings her admission date of 26/03/2015 from her old unit.
+	if err := s.AddEvent(ctx, &domain.Event{PersonID: g, Kind: domain.EventTransferIn, Date: day(2025, 4, 1), Unit: "Đoàn phường 2", Admitted: day(2015, 3, 26)}); err != nil {
+		t.Fatal(err)
+	}
 	// H: a man of Khóm 2 removed in 2025.
 	h := person("Bùi", "Hùng", domain.Male, day(1996, 6, 6), "worker", hamlet2, day(2018, 3, 26), none)
 	event(h, domain.EventRemoval, day(2025, 8, 1))

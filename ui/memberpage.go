@@ -80,7 +80,10 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 		actions.Add(newButton(pg.f, T("Trưởng thành Đoàn"), func() { pg.eventDialog(p, domain.EventComingOfAge, reopen) }))
 		actions.Add(newButton(pg.f, T("Xóa tên"), func() { pg.eventDialog(p, domain.EventRemoval, reopen) }))
 	} else {
-		actions.Add(newButton(pg.f, T("Chuyển đến"), func() { pg.eventDialog(p, domain.EventTransferIn, reopen) }))
+		actions.Add(newButton(pg.f, T("Chuyển đến"), func() { transferInDialog(pg.ctx, pg.st, pg.f, pg.win, pg.clock.today(), p, reopen) }))
+	}
+	if b := federationButton(pg.ctx, pg.st, pg.f, pg.win, pg.clock.today, p, reopen); b != nil {
+		actions.Add(b)
 	}
 	actions.Add(newButton(pg.f, T("Xếp loại, Đảng…"), func() { pg.memberYearDialog(p, pg.clock.thisYear(), reopen) }))
 	// A member who moved away can still be given the letter (again).
@@ -102,7 +105,7 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 		widget.NewFormItem(T("Chức vụ"), widget.NewLabel(T(p.Position))),
 		widget.NewFormItem(T("Ngày vào Đoàn"), widget.NewLabel(p.AdmissionDate.String())),
 		widget.NewFormItem(T("Số thẻ"), widget.NewLabel(p.CardNumber)),
-		widget.NewFormItem(T("Ngày vào Hội"), widget.NewLabel(p.FederationDate.String())),
+		widget.NewFormItem(T("Ngày vào Hội"), widget.NewLabel(federationSpan(p))),
 		widget.NewFormItem(T("Dân tộc, tôn giáo"), widget.NewLabel(joinNonEmpty(", ", p.Ethnicity, p.Religion))),
 		widget.NewFormItem(T("Số CCCD"), widget.NewLabel(p.CitizenID)),
 		widget.NewFormItem(T("Điện thoại"), widget.NewLabel(p.Phone)),

@@ -45,7 +45,7 @@ var cmdMembers = &Command{
 	Open: store.OpenOptions{ReadOnly: true},
 	Subs: []*Command{{
 		Name:  "list",
-		Args:  "[--q TỪ] [--branch TÊN] [--status S] [--format table|csv|xlsx --out TỆP]",
+		Args:  "[--q TỪ] [--branch TÊN] [--status S | --date dd/mm/yyyy] [--format table|csv|xlsx --out TỆP]",
 		Short: "danh sách đoàn viên: bảng, CSV hoặc Excel",
 		Flags: membersListFlags,
 	}},
@@ -260,12 +260,18 @@ func runCheck(ctx context.Context, st *store.Store, args []string, stdout, stder
 	if err != nil {
 		return err
 	}
-	rules, err := st.CheckRules(ctx)
-	if err != nil {
-		return err
-	}
-	problems = append(problems, rules...)
 	fmt.Fprintf(stdout, "Lược đồ: %d (bản này: %d)\n", v, store.SchemaVersion)
+	if v < store.SchemaVersion {
+		// The rules read columns an older register lacks: it is checked
+		// for integrity only, until a writing command upgrades it.
+		fmt.Fprintln(stdout, "Sổ theo lược đồ cũ: chỉ kiểm tra toàn vẹn; mở sổ bằng bản này (cửa sổ hoặc một lệnh ghi) để nâng cấp rồi kiểm tra các quy tắc")
+	} else {
+		rules, err := st.CheckRules(ctx)
+		if err != nil {
+			return err
+		}
+		problems = append(problems, rules...)
+	}
 	if len(problems) > 0 {
 		for _, p := range problems {
 			fmt.Fprintln(stdout, "-", p)

@@ -27,7 +27,7 @@ liền một dãy cho mọi loại và theo thứ tự ngày):
 		reportCmd("annual", "--year Y [--cutoff dd/mm/yyyy]", "báo cáo kết quả thực hiện kế hoạch năm Y (BC)", issuing.Annual, annualFlags),
 		reportCmd("period", "[--cutoff dd/mm/yyyy]", "báo cáo sơ kết / tổng kết giai đoạn của kế hoạch (BC)", issuing.Period, cutoffFlag),
 		reportCmd("plan", "", "kế hoạch hiện hành, in số và ngày của kế hoạch (KH)", issuing.Plan, nil),
-		reportCmd("members", "[--branch TÊN] [--personal]", "danh sách đoàn viên (BC)", issuing.Members, membersFlags),
+		reportCmd("members", "[--branch TÊN] [--personal] [--cutoff dd/mm/yyyy]", "danh sách đoàn viên tại một ngày: ngày --cutoff, mặc định ngày ban hành --date (BC)", issuing.Members, membersFlags),
 		reportCmd("clubs", "", "danh sách câu lạc bộ và thành viên (BC)", issuing.Clubs, nil),
 		reportCmd("coops", "--year Y", "danh sách tổ hợp tác và kết quả năm Y (BC)", issuing.Coops, yearFlag),
 		reportCmd("transfer", "--member MÃ --to ĐƠN_VỊ [--keep-active]", "giấy giới thiệu sinh hoạt Đoàn (GGT), ghi nhận chuyển đi", issuing.Transfer, transferFlags),
@@ -167,8 +167,18 @@ func cutoffFlag(fs *flag.FlagSet) fillRequest {
 func membersFlags(fs *flag.FlagSet) fillRequest {
 	branch := fs.String("branch", "", "chỉ một chi đoàn (tên)")
 	personal := fs.Bool("personal", false, "thêm số CCCD, điện thoại, địa chỉ")
+	// The list is who was a member on that day (admitted by it, not gone
+	// by it), with the offices held that day.
+	cutoff := fs.String("cutoff", "", "danh sách đoàn viên tại ngày dd/mm/yyyy (mặc định: ngày ban hành)")
 	return func(ctx context.Context, st *store.Store, r *issuing.Request) error {
 		r.Personal = *personal
+		if *cutoff != "" {
+			d, err := domain.ParseDate(*cutoff)
+			if err != nil {
+				return fmt.Errorf("--cutoff: %w", err)
+			}
+			r.Cutoff = d
+		}
 		if *branch != "" {
 			b, err := st.BranchByName(ctx, *branch)
 			if err != nil {

@@ -16,14 +16,27 @@ import (
 )
 
 // memberFilterFlags declares the flags that choose people (--q, --branch,
-// --status, --kind) on fs; the returned function reads them once parsed.
+// --status, --kind, --date) on fs; the returned function reads them once parsed.
 func memberFilterFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (store.MemberFilter, error) {
 	q := fs.String("q", "", "tìm theo tên (không dấu cũng được), số thẻ, CCCD, điện thoại")
 	branch := fs.String("branch", "", "tên chi đoàn")
 	status := fs.String("status", "", "trạng thái: active, transferred, came_of_age, removed (hoặc nhãn tiếng Việt)")
 	kind := fs.String("kind", "union", "union (đoàn viên), federation (hội viên) hoặc all")
+	date := fs.String("date", "", "chỉ người là đoàn viên (hội viên) vào ngày dd/mm/yyyy")
 	return func(ctx context.Context, st *store.Store) (store.MemberFilter, error) {
 		f := store.MemberFilter{Query: *q}
+		if *date != "" {
+			d, err := domain.ParseDate(*date)
+			if err != nil {
+				return f, fmt.Errorf("--date: %w", err)
+			}
+			if *status != "" {
+				// The status is today's; the list of a day says who was a
+				// member then.
+				return f, fmt.Errorf("--date và --status không dùng cùng nhau: --date đã chọn người đang sinh hoạt vào ngày đó")
+			}
+			f.AsOf = d
+		}
 		switch *kind {
 		case "union":
 			f.Kind = store.KindUnion
