@@ -24,7 +24,7 @@ func statusSQL(idExpr string) string {
 
 // positionOrder ranks offices so that a list shows the highest one.
 const positionOrderSQL = `CASE kind WHEN 'secretary' THEN 1 WHEN 'deputy' THEN 2 WHEN 'standing' THEN 3
-	WHEN 'executive' THEN 4 WHEN 'branch_secretary' THEN 5 WHEN 'branch_deputy' THEN 6 ELSE 9 END`
+	WHEN 'executive' THEN 4 WHEN 'branch_secretary' THEN 5 WHEN 'branch_deputy' THEN 6 WHEN 'branch_executive' THEN 7 ELSE 9 END`
 
 // personColumns are a person's columns as reads return them: the id, the
 // catalog's fields, the end of her Hội membership, then the derived
