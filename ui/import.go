@@ -66,7 +66,9 @@ type importer struct {
 	officesFrom  *entry
 	officesLabel *widget.Label
 	importBtn    *button
-	rejectBtn    *button
+	// why says why the import button is disabled.
+	why       *widget.Label
+	rejectBtn *button
 	// writing says how long the import has been writing.
 	writing *elapsed
 	// result is the last import's outcome, for tests.
@@ -206,7 +208,8 @@ func (im *importer) showPreview() {
 
 	var options []fyne.CanvasObject
 	if len(pv.UnknownBranches) > 0 {
-		im.branches = newCheck(in.f, fmt.Sprintf(T("Tạo %d chi đoàn mới: %s"), len(pv.UnknownBranches), someNames(pv.UnknownBranches, 4)), nil)
+		im.branches = newCheck(in.f, fmt.Sprintf(T("Tạo %d chi đoàn mới: %s"), len(pv.UnknownBranches), someNames(pv.UnknownBranches, 4)),
+			func(bool) { im.refreshButton() })
 		options = append(options, im.branches)
 	}
 	if n, people := pv.OfficeCount(); n > 0 {
@@ -220,18 +223,19 @@ func (im *importer) showPreview() {
 	}
 	if existing > 0 {
 		skip, upd := T("Bỏ qua người đã có"), T("Cập nhật người đã có theo bảng")
-		im.update = widget.NewRadioGroup([]string{skip, upd}, nil)
+		im.update = widget.NewRadioGroup([]string{skip, upd}, func(string) { im.refreshButton() })
 		im.update.Horizontal = true
 		im.update.Required = true
 		im.update.SetSelected(skip)
 		options = append(options, im.update)
 	}
 
-	im.importBtn = newButton(in.f, fmt.Sprintf(T("Nhập %s người"), fmtInt(int64(valid))), im.doImport)
+	im.importBtn = newButton(in.f, "", im.doImport)
 	im.importBtn.Importance = widget.HighImportance
-	if valid == 0 {
-		im.importBtn.Disable()
-	}
+	im.why = widget.NewLabel("")
+	im.why.Importance = widget.WarningImportance
+	options = append(options, im.why)
+	im.refreshButton()
 	im.rejectBtn = newButton(in.f, T("Lưu các dòng lỗi ra Excel"), im.saveRejected)
 	if invalid == 0 {
 		im.rejectBtn.Disable()
@@ -242,6 +246,46 @@ func (im *importer) showPreview() {
 	im.preview.SetButtons([]fyne.CanvasObject{newButton(in.f, T("Hủy")+" (Esc)", im.preview.Hide), im.rejectBtn, im.importBtn})
 	im.preview.Resize(fyne.NewSize(1120, 640))
 	in.f.showDialog(im.preview, nil)
+}
+
+// refreshButton says on the import button what the import will do with
+// the choices made ("Nhập 0 người mới, bỏ qua 232 người đã có"), and
+// disables it, saying why beside it, when the import would be refused or
+// would change nothing (issue 17: it promised "Nhập 232 người" in both
+// cases).
+func (im *importer) refreshButton() {
+	if im.importBtn == nil || im.why == nil {
+		return
+	}
+	valid, _, existing := im.pv.Counts()
+	fresh := valid - existing
+	offices, _ := im.pv.OfficeCount()
+	update := im.update != nil && im.update.Selected == im.update.Options[1]
+	text := fmt.Sprintf(T("Nhập %s người mới"), fmtInt(int64(fresh)))
+	switch {
+	case existing > 0 && update:
+		text += ", " + fmt.Sprintf(T("cập nhật %s người đã có"), fmtInt(int64(existing)))
+	case existing > 0:
+		text += ", " + fmt.Sprintf(T("bỏ qua %s người đã có"), fmtInt(int64(existing)))
+	}
+	im.importBtn.SetText(text)
+	why := ""
+	switch {
+	case valid == 0:
+		why = T("Không có dòng hợp lệ nào để nhập.")
+	case im.branches != nil && !im.branches.Checked:
+		why = T("Đánh dấu ô Tạo chi đoàn mới để nhập, hoặc sửa tên chi đoàn trong bảng.")
+	case fresh == 0 && !update && offices == 0:
+		why = T("Mọi người trong bảng đã có trong sổ: chọn Cập nhật người đã có theo bảng nếu muốn sửa theo bảng.")
+	}
+	im.why.SetText(why)
+	if why == "" {
+		im.why.Hide()
+		im.importBtn.Enable()
+	} else {
+		im.why.Show()
+		im.importBtn.Disable()
+	}
 }
 
 // someNames lists the first max names and counts the others: a sheet of a

@@ -50,8 +50,13 @@ func TestImportPreview(t *testing.T) {
 	if im.branches == nil || im.branches.Text != "Tạo 1 chi đoàn mới: Chi đoàn Khóm 9" {
 		t.Fatalf("no offer to create Chi đoàn Khóm 9")
 	}
-	if im.importBtn.Text != "Nhập 3 người" || im.rejectBtn.Disabled() {
-		t.Errorf("buttons %q, reject disabled %v", im.importBtn.Text, im.rejectBtn.Disabled())
+	// The button says what will happen, and is off, saying why, until
+	// the new branch is agreed to (issue 17: it said "Nhập 3 người").
+	if im.importBtn.Text != "Nhập 2 người mới, bỏ qua 1 người đã có" || !im.importBtn.Disabled() || im.rejectBtn.Disabled() {
+		t.Errorf("buttons %q (disabled %v), reject disabled %v", im.importBtn.Text, im.importBtn.Disabled(), im.rejectBtn.Disabled())
+	}
+	if !im.why.Visible() || !strings.Contains(im.why.Text, "Tạo chi đoàn mới") {
+		t.Errorf("no reason beside the disabled button: %q", im.why.Text)
 	}
 
 	// Without agreeing to the new branch nothing is written.
@@ -61,6 +66,14 @@ func TestImportPreview(t *testing.T) {
 		t.Fatalf("%d people after a refused import", n)
 	}
 	im.branches.SetChecked(true)
+	if im.importBtn.Disabled() || im.why.Visible() {
+		t.Fatal("the button stays off once the new branch is agreed to")
+	}
+	im.update.SetSelected(im.update.Options[1])
+	if got := im.importBtn.Text; got != "Nhập 2 người mới, cập nhật 1 người đã có" {
+		t.Errorf("with update: %q", got)
+	}
+	im.update.SetSelected(im.update.Options[0])
 	test.Tap(im.importBtn)
 	f.waitFor("import", func() bool { return im.result != nil })
 	if r := im.result; r.Added != 2 || r.Skipped != 1 || len(r.Branches) != 1 {
@@ -70,6 +83,15 @@ func TestImportPreview(t *testing.T) {
 		t.Errorf("%d people after the import, want %d", n, len(testNames)+2)
 	}
 	f.waitFor("table refreshed", func() bool { return m.total == len(testNames)+2 })
+
+	// The same sheet again: nobody new, and the button says so.
+	f.app.imports.last = nil
+	f.app.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path)})
+	f.waitFor("second preview", func() bool { return f.app.imports.last != nil && f.app.imports.last.preview != nil })
+	again := f.app.imports.last
+	if got := again.importBtn.Text; got != "Nhập 0 người mới, bỏ qua 3 người đã có" || !again.importBtn.Disabled() || !strings.Contains(again.why.Text, "đã có trong sổ") {
+		t.Errorf("re-import button %q disabled %v, why %q", got, again.importBtn.Disabled(), again.why.Text)
+	}
 }
 
 func countAll(t *testing.T, st *store.Store) int {
