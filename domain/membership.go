@@ -20,6 +20,10 @@ type MemberYear struct {
 	TrainingCompleted  bool
 	PartyIntroduced    Date // introduced to the Party (zero: not)
 	PartyAdmitted      Date // admitted to the Party (zero: not)
+	// Rated is the day the rating was decided (zero when saving: the day
+	// already recorded if the rating did not change, else the year's
+	// last day).
+	Rated Date
 }
 
 // CheckEvent checks a membership event against its person: the texts, the

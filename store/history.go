@@ -345,6 +345,7 @@ var tableLabels = map[string]string{
 	"settings":            "Cài đặt",
 	"narratives":          "Nội dung văn bản",
 	"wards":               "Gói số liệu của phường",
+	"party_counts":        "Số đảng viên mới kết nạp",
 }
 
 // settingLabels name the unit's settings.
@@ -382,6 +383,8 @@ var columnLabels = map[string]string{
 	"settings.value": "Giá trị", "documents.title": "Trích yếu", "closed": "Ngày ngừng hoạt động",
 	"issuer": "Cơ quan ban hành", "upper_plan": "Kế hoạch cấp trên", "doc_key": "Văn bản", "doc": "Loại văn bản",
 	"narratives.key": "Năm/mã", "narratives.section": "Phần", "body": "Nội dung", "plans.issued": "Ngày ban hành",
+	"rated": "Ngày xếp loại", "assessed": "Ngày đánh giá tiêu chí", "reported": "Ngày báo cáo kết quả",
+	"party_counts.date": "Tính đến ngày", "party_counts.count": "Số đảng viên mới kết nạp",
 }
 
 // A person's columns are labelled, shown and coded as the field catalog

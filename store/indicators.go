@@ -47,6 +47,9 @@ const openOnSQL = `(g.founded IS NULL OR g.founded < ?2) AND
 
 func (s *Store) measure(ctx context.Context, in domain.Indicator, sp domain.Span, scale string) (domain.Measure, error) {
 	from, to, year := sp.From.ISO(), sp.Until(), sp.Year
+	// A yearly fact counts when decided before the cut-off's next day;
+	// one recorded with no day, on the year's last day.
+	end := sp.End.ISO()
 	one := func(q string, args ...any) (int, error) {
 		var n int
 		err := s.db.QueryRowContext(ctx, q, args...).Scan(&n)
@@ -77,13 +80,13 @@ func (s *Store) measure(ctx context.Context, in domain.Indicator, sp domain.Span
 		return domain.Count(n, "CLB"), err
 	case domain.MetricSupportedModels:
 		n, err := one(`SELECT count(*) FROM coop_years y JOIN coops g ON g.id = y.coop_id
-			WHERE y.year = ?3 AND y.supported_model = 1 AND y.revenue > 0 AND `+openDuringSQL, from, to, year)
+			WHERE y.year = ?3 AND y.supported_model = 1 AND y.revenue > 0 AND `+knownBy("y.reported", "?2", "?4")+` AND `+openDuringSQL, from, to, year, end)
 		return domain.Count(n, "mô hình"), err
 	case domain.MetricActiveCoops:
 		// A group works "theo quy định" in the year when it existed in it,
 		// is registered under a decree, and reported revenue for the year.
 		n, err := one(`SELECT count(*) FROM coops g WHERE `+openDuringSQL+` AND g.legal_basis <> ''
-			AND EXISTS (SELECT 1 FROM coop_years y WHERE y.coop_id = g.id AND y.year = ?3 AND y.revenue > 0)`, from, to, year)
+			AND EXISTS (SELECT 1 FROM coop_years y WHERE y.coop_id = g.id AND y.year = ?3 AND y.revenue > 0 AND `+knownBy("y.reported", "?2", "?4")+`)`, from, to, year, end)
 		return domain.Count(n, "tổ hợp tác"), err
 	case domain.MetricHamletStandardPct:
 		var applying int
@@ -93,9 +96,19 @@ func (s *Store) measure(ctx context.Context, in domain.Indicator, sp domain.Span
 		if applying == 0 {
 			return domain.Measure{Detail: domain.Note("chưa có tiêu chí chi đoàn đạt chuẩn cho năm này")}, nil
 		}
+		// Only assessments made by the cut-off count; none at all is
+		// "chưa đánh giá", not 0 %.
+		var assessed int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM branch_criteria_met m WHERE m.year = ?1 AND `+knownBy("m.assessed", "?2", "?3"),
+			year, to, end).Scan(&assessed); err != nil {
+			return domain.Measure{}, err
+		}
+		if assessed == 0 {
+			return domain.Measure{Detail: domain.Note("chưa đánh giá")}, nil
+		}
 		met, all, err := two(`SELECT sum(NOT EXISTS (SELECT 1 FROM criteria c WHERE `+appliesSQL("?1")+` AND NOT EXISTS
-			(SELECT 1 FROM branch_criteria_met m WHERE m.branch_id = b.id AND m.year = ?1 AND m.criterion_id = c.id))), count(*)
-			FROM branches b WHERE b.kind = 'hamlet' AND (b.active = 1 OR b.dissolved >= ?2)`, year, to)
+			(SELECT 1 FROM branch_criteria_met m WHERE m.branch_id = b.id AND m.year = ?1 AND m.criterion_id = c.id AND `+knownBy("m.assessed", "?2", "?3")+`))), count(*)
+			FROM branches b WHERE b.kind = 'hamlet' AND (b.active = 1 OR b.dissolved >= ?2)`, year, to, end)
 		return domain.Pct(met, all, "chi đoàn khóm, ấp"), err
 	case domain.MetricCadreStandardPct:
 		met, all, err := two(`SELECT sum(schooling = 12 AND qualification <> '' AND theory_level <> '' AND youth_work_trained = 1), count(*)
@@ -134,11 +147,21 @@ func (s *Store) measure(ctx context.Context, in domain.Indicator, sp domain.Span
 	case domain.MetricUnitsGoodPct:
 		// Every branch that existed in the year counts, rated or not: an
 		// unrated branch is not rated good.
+		// A rating decided after the cut-off is not known on it; none
+		// known at all is "chưa xếp loại", not 0 %.
 		good, all, err := two(`SELECT sum(COALESCE(y.rating IN ('excellent','good'), 0)), count(*)
-			FROM branches b LEFT JOIN branch_years y ON y.branch_id = b.id AND y.year = ?3
-			WHERE b.active = 1 OR b.dissolved >= ?1`, from, to, year)
+			FROM branches b LEFT JOIN branch_years y ON y.branch_id = b.id AND y.year = ?3 AND y.rating <> '' AND `+knownBy("y.rated", "?2", "?4")+`
+			WHERE b.active = 1 OR b.dissolved >= ?1`, from, to, year, end)
 		if err != nil {
 			return domain.Measure{}, err
+		}
+		var rated int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM branch_years y WHERE y.year = ?1 AND y.rating <> '' AND `+knownBy("y.rated", "?2", "?3"),
+			year, to, end).Scan(&rated); err != nil {
+			return domain.Measure{}, err
+		}
+		if rated == 0 && all > 0 {
+			return domain.Measure{Detail: domain.Note("chưa xếp loại")}, nil
 		}
 		m := domain.Pct(good, all, "chi đoàn")
 		m.Detail = domain.Note("%s đạt từ %s", m.Detail, domain.Note(domain.GoodOrBetter(scale)))
@@ -158,7 +181,8 @@ func (s *Store) measure(ctx context.Context, in domain.Indicator, sp domain.Span
 // share who were Union members introduced by the Union, with the number
 // of members introduced beside it.
 func (s *Store) partyMeasure(ctx context.Context, sp domain.Span) (domain.Measure, error) {
-	w, err := s.WardYear(ctx, sp.Year)
+	// The ward's count of new Party members as recorded by the cut-off.
+	w, err := s.WardYearAt(ctx, sp.Year, sp.To)
 	if err != nil {
 		return domain.Measure{}, err
 	}

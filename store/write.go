@@ -42,6 +42,7 @@ var tableKeys = map[string][]string{
 	"documents":           {"id"},
 	"narratives":          {"doc", "key", "section"},
 	"wards":               {"register_id"},
+	"party_counts":        {"year", "date"},
 }
 
 // derivedColumns are computed by the store from other columns (order
