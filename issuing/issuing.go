@@ -26,6 +26,7 @@ type Kind string
 // The documents Sổ Đoàn issues.
 const (
 	Annual   Kind = "annual"   // báo cáo kết quả thực hiện kế hoạch năm
+	HalfYear Kind = "half-year" // báo cáo sơ kết 6 tháng đầu năm
 	Period   Kind = "period"   // báo cáo sơ kết / tổng kết kế hoạch
 	Plan     Kind = "plan"     // kế hoạch (prints the plan's own number)
 	Members  Kind = "members"  // danh sách đoàn viên
@@ -41,6 +42,7 @@ const (
 // recipients editor).
 var Kinds = []domain.Choice{
 	{Code: string(Annual), Label: "Báo cáo năm"},
+	{Code: string(HalfYear), Label: "Báo cáo sơ kết 6 tháng đầu năm"},
 	{Code: string(Period), Label: "Báo cáo sơ kết, tổng kết kế hoạch"},
 	{Code: string(Plan), Label: "Kế hoạch"},
 	{Code: string(Members), Label: "Danh sách đoàn viên"},
@@ -229,8 +231,10 @@ func Issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
 // prepare reads a document's data and names it.
 func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 	switch req.Kind {
+	case HalfYear:
+		return halfYearJob(ctx, st, req)
 	case Annual:
-		a, err := annualData(ctx, st, req.Year, req.Cutoff)
+		a, err := annualData(ctx, st, req.Year, req.Cutoff, false)
 		if err != nil {
 			return job{}, err
 		}

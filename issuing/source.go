@@ -76,8 +76,13 @@ func memberList(ctx context.Context, st *store.Store, branchID int64, personal b
 // active clubs and cooperative groups with their results, the ward's
 // rating, and the narrative (the secretary's texts, the draft from the
 // figures where she wrote none).
-func annualData(ctx context.Context, st *store.Store, year int, cutoff domain.Date) (*report.Annual, error) {
-	a := &report.Annual{Year: year}
+//
+// Every yearly fact is read as known on the cut-off: the ward's rating and
+// its count of new Party members, the groups' reported results (the
+// indicators read theirs the same way). half makes it the 6-month report,
+// with its own texts.
+func annualData(ctx context.Context, st *store.Store, year int, cutoff domain.Date, half bool) (*report.Annual, error) {
+	a := &report.Annual{Year: year, Half: half}
 	var err error
 	if a.Plan, err = st.CurrentPlan(ctx); err != nil {
 		return nil, fmt.Errorf("kế hoạch hiện hành: %w", err)
@@ -103,20 +108,24 @@ func annualData(ctx context.Context, st *store.Store, year int, cutoff domain.Da
 		return nil, err
 	}
 	a.Coops = keep(coops, func(c domain.Coop) bool { return openCoops[c.ID] })
-	if a.CoopYears, err = st.CoopYears(ctx, year); err != nil {
+	if a.CoopYears, err = st.CoopYearsAt(ctx, year, cutoff); err != nil {
 		return nil, err
 	}
-	if a.Ward, err = st.WardYear(ctx, year); err != nil {
+	if a.Ward, err = st.WardYearAt(ctx, year, cutoff); err != nil {
 		return nil, err
 	}
 	if a.RatingScale, err = st.RatingScale(ctx); err != nil {
 		return nil, err
 	}
-	saved, err := st.Narrative(ctx, domain.NarrativeAnnual, year)
+	doc, when := domain.NarrativeAnnual, fmt.Sprintf("trong năm %d", year)
+	if half {
+		doc, when = domain.NarrativeHalfYear, fmt.Sprintf("trong 6 tháng đầu năm %d", year)
+	}
+	saved, err := st.Narrative(ctx, doc, year)
 	if err != nil {
 		return nil, err
 	}
-	draft, err := st.AnnualDraft(ctx, a.Plan.ID, year, cutoff)
+	draft, err := st.DraftAt(ctx, a.Plan.ID, year, cutoff, when)
 	if err != nil {
 		return nil, err
 	}
