@@ -310,6 +310,7 @@ func (s *Store) PeriodResultsAt(ctx context.Context, planID int64, cutoff domain
 		cutoff = s.Today()
 	}
 	pr := domain.PeriodResult{Plan: p, Cutoff: cutoff}
+	var over []bool // each year's end passed by the cut-off
 	for y := p.StartYear; y <= p.EndYear; y++ {
 		sp, err := s.YearSpan(ctx, y, cutoff)
 		if err != nil {
@@ -318,6 +319,7 @@ func (s *Store) PeriodResultsAt(ctx context.Context, planID int64, cutoff domain
 		if sp.From.After(cutoff) {
 			break
 		}
+		over = append(over, !sp.End.After(cutoff))
 		rs, err := s.YearResultsAt(ctx, planID, y, cutoff)
 		if err != nil {
 			return pr, err
@@ -338,13 +340,13 @@ func (s *Store) PeriodResultsAt(ctx context.Context, planID int64, cutoff domain
 		} else if in.Metric == domain.MetricPartyIntroducedPct {
 			t = domain.PeriodPartyShare(in, i, pr)
 		} else {
-			t = domain.Result{Indicator: in, Verdict: domain.Verdict{Code: domain.VerdictNoData, Kind: in.Kind, Target: in.Target}}.WithDetail(domain.Note("chưa đo được"))
-			for j := len(pr.ByYear) - 1; j >= 0; j-- {
-				if rs := pr.ByYear[j]; rs[i].Known {
-					t = rs[i].WithDetail(domain.Note("năm %d: %s", pr.Years[j], rs[i].DetailMsg))
-					break
-				}
+			// A yearly target over the period: the years it was met in
+			// ("đạt 1/3 năm"), never the last year's value.
+			years := make([]domain.Result, len(pr.ByYear))
+			for j, rs := range pr.ByYear {
+				years[j] = rs[i]
 			}
+			t = domain.JudgeYears(in, years, over)
 		}
 		t.Met = t.Verdict.Code == domain.VerdictMet
 		pr.Total = append(pr.Total, t)
