@@ -16,6 +16,9 @@ import (
 // and part IV on the second half. Its identity in the register is
 // "half-year:Y", so it never shares a number with the annual report.
 
+// HalfYear is the 6-month report (báo cáo sơ kết 6 tháng đầu năm).
+const HalfYear Kind = "half-year"
+
 // halfYearJob prepares the 6-month report of req.Year.
 func halfYearJob(ctx context.Context, st *store.Store, req Request) (job, error) {
 	a, err := annualData(ctx, st, req.Year, req.Cutoff, true)

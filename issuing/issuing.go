@@ -25,14 +25,13 @@ type Kind string
 
 // The documents Sổ Đoàn issues.
 const (
-	Annual   Kind = "annual"    // báo cáo kết quả thực hiện kế hoạch năm
-	HalfYear Kind = "half-year" // báo cáo sơ kết 6 tháng đầu năm
-	Period   Kind = "period"    // báo cáo sơ kết / tổng kết kế hoạch
-	Plan     Kind = "plan"      // kế hoạch (prints the plan's own number)
-	Members  Kind = "members"   // danh sách đoàn viên
-	Clubs    Kind = "clubs"     // danh sách câu lạc bộ
-	Coops    Kind = "coops"     // danh sách tổ hợp tác
-	Transfer Kind = "transfer"  // giấy giới thiệu sinh hoạt Đoàn
+	Annual   Kind = "annual"   // báo cáo kết quả thực hiện kế hoạch năm
+	Period   Kind = "period"   // báo cáo sơ kết / tổng kết kế hoạch
+	Plan     Kind = "plan"     // kế hoạch (prints the plan's own number)
+	Members  Kind = "members"  // danh sách đoàn viên
+	Clubs    Kind = "clubs"    // danh sách câu lạc bộ
+	Coops    Kind = "coops"    // danh sách tổ hợp tác
+	Transfer Kind = "transfer" // giấy giới thiệu sinh hoạt Đoàn
 	// Consolidated is an upper level's report on its wards (from a
 	// consolidation register).
 	Consolidated Kind = "consolidated"
