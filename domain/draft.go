@@ -82,7 +82,7 @@ func DraftFrom(rs, total []Result, st *Situation, w DraftWords) Narrative {
 	var met, weak, aims []string
 	for i, r := range total {
 		said := r
-		if i < len(rs) && rs[i].Indicator.ID == r.Indicator.ID && !r.Indicator.Period {
+		if i < len(rs) && rs[i].Indicator.ID == r.Indicator.ID && !r.Indicator.Period && r.Verdict.Years == 0 {
 			said = rs[i] // the figure of the year the sentence cites
 		}
 		switch r.Verdict.Code {
@@ -151,6 +151,9 @@ func resultClause(r Result) string {
 	in := r.Indicator
 	title := LowerFirst(strings.TrimSuffix(in.Title, " (cả giai đoạn)"))
 	switch {
+	case r.Verdict.Years > 0:
+		// A yearly target over a period: the years it was met in.
+		return fmt.Sprintf("%s: %s", title, r.Verdict.Progress())
 	case in.Kind == KindCheck:
 		if r.Actual >= 1 {
 			return title
