@@ -20,9 +20,9 @@ type MemberYear struct {
 	TrainingCompleted  bool
 	PartyIntroduced    Date // introduced to the Party (zero: not)
 	PartyAdmitted      Date // admitted to the Party (zero: not)
-	// Rated is the day the rating was decided (zero when saving: the day
-	// already recorded if the rating did not change, else the year's
-	// last day).
+	// Rated is the day the rating was decided. When saving, an unchanged
+	// rating keeps the day recorded; a changed one takes Rated, or the
+	// year's last day when zero.
 	Rated Date
 }
 

@@ -152,11 +152,11 @@ func (s *Store) undatedRating(ctx context.Context, y *domain.MemberYear) error {
 }
 
 // ratingUpsertSQL writes a rating (?1 person, ?2 year, ?3 rating) with
-// its day: ?4 the day given (NULL: none), ?5 the year's last day, taken
-// when no day is given and the rating changed; an unchanged rating keeps
-// its day, an empty one has none.
-const ratingUpsertSQL = `rated = CASE WHEN excluded.rating = '' THEN NULL WHEN ?4 IS NOT NULL THEN ?4
-	WHEN excluded.rating = member_years.rating AND member_years.rated IS NOT NULL THEN member_years.rated ELSE ?5 END`
+// its day: an unchanged rating keeps its day (a branch rated at once
+// dates only the ratings that changed), a changed one takes ?4, the day
+// given, or else ?5, the year's last day; an empty one has none.
+const ratingUpsertSQL = `rated = CASE WHEN excluded.rating = '' THEN NULL
+	WHEN excluded.rating = member_years.rating AND member_years.rated IS NOT NULL THEN member_years.rated ELSE COALESCE(?4, ?5) END`
 
 // SaveMemberYear writes a member's yearly record.
 func (s *Store) SaveMemberYear(ctx context.Context, y domain.MemberYear) error {
@@ -194,9 +194,9 @@ func (s *Store) SaveRatings(ctx context.Context, year int, ratings map[int64]dom
 	return s.SaveRatingsOn(ctx, year, domain.Date{}, ratings)
 }
 
-// SaveRatingsOn is SaveRatings with the day the ratings were decided
-// (zero: the year's last day for a changed rating; an unchanged one keeps
-// its day).
+// SaveRatingsOn is SaveRatings with the day the ratings were decided:
+// the day of every rating that changed (zero: the year's last day); an
+// unchanged one keeps its own.
 func (s *Store) SaveRatingsOn(ctx context.Context, year int, on domain.Date, ratings map[int64]domain.Rating) error {
 	c := domain.CheckRatings(year, ratings, s.Today())
 	domain.CheckDecided(c, "Rated", "Ngày xếp loại", year, on, s.Today())
