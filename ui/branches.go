@@ -33,6 +33,9 @@ type branchesScreen struct {
 	saveYear func()
 	// checkYear picks the year whose checklist is shown.
 	checkYear *selectBox
+	// checkDecided is the day the shown year's assessment and rating were
+	// decided.
+	checkDecided *entry
 }
 
 func newBranchesScreen(ctx context.Context, st *store.Store, clock clock, win fyne.Window, f frame, exports *tableExports, showMembers, rate func(branchID int64)) *branchesScreen {
@@ -167,7 +170,7 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 	}
 	year.OnChanged = func(string) { load() }
 	year.SetSelected(strconv.Itoa(s.clock.thisYear()))
-	s.checkYear = year
+	s.checkYear, s.checkDecided = year, decided
 	saveYear := func() {
 		y, _ := strconv.Atoi(year.Selected)
 		by := domain.BranchYear{BranchID: b.ID, Year: y, Rating: rating.code(), Met: append([]int64(nil), hidden...)}
