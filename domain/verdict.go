@@ -124,11 +124,20 @@ func YearsMetText(met, years int) string {
 // yearly results (one a year, in order; done[i] tells whether year i is
 // over on the cut-off): the years it was met in, never the last year's
 // value. A year still running counts once it is met; until then it is not
-// judged. Met when met in every year judged, not met once a year was
-// missed (a yearly target missed stays missed).
+// judged. A year over without figures counts as not met, unless no year
+// has figures at all (then nothing is known). Met when met in every year
+// judged, not met once a year was missed (a yearly target missed stays
+// missed).
 func JudgeYears(in Indicator, years []Result, done []bool) Result {
+	known := false
+	for _, r := range years {
+		known = known || r.Verdict.Code != VerdictNoData
+	}
 	met, judged := 0, 0
 	for i, r := range years {
+		if !known {
+			break
+		}
 		ok := r.Verdict.Code == VerdictMet
 		if !ok && i < len(done) && !done[i] {
 			continue

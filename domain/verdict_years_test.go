@@ -24,6 +24,8 @@ func TestJudgeYears(t *testing.T) {
 		{"running year not yet met", []Result{met, met, missed}, []bool{true, true, false}, "đạt 2/2 năm", VerdictMet},
 		{"running year already met", []Result{met, met}, []bool{true, false}, "đạt 2/2 năm", VerdictMet},
 		{"only a running year", []Result{missed}, []bool{false}, "", VerdictNoData},
+		// A box never ticked in any year: nothing is known.
+		{"no year with figures", []Result{none, none}, []bool{true, true}, "", VerdictNoData},
 	} {
 		r := JudgeYears(in, tt.years, tt.done)
 		if r.Verdict.Progress() != tt.cell || r.Verdict.Code != tt.verdict {

@@ -14,15 +14,27 @@ import (
 // decided or recorded, and a document reads them as of its cut-off: what
 // was decided after it does not exist for the document. A fact with no
 // day (recorded before dates were kept, or by code that gives none) reads
-// as decided on the last day of its working year.
+// as decided on the last day of its working year, or today while that
+// day is still to come: a fact already in the register was decided by
+// today at the latest.
 
-// yearEnd is the last day of working year year.
+// yearEnd is the day of a yearly fact of working year year recorded with
+// no day: the year's last day, or today while the year runs.
 func (s *Store) yearEnd(ctx context.Context, year int) (domain.Date, error) {
 	sp, err := s.YearSpan(ctx, year, domain.Date{})
 	if err != nil {
 		return domain.Date{}, err
 	}
-	return sp.End, nil
+	return undatedDay(sp.End, s.Today()), nil
+}
+
+// undatedDay is the day of a fact recorded with no day, whose year ends
+// on end.
+func undatedDay(end, today domain.Date) domain.Date {
+	if end.After(today) {
+		return today
+	}
+	return end
 }
 
 // settleDecided is the day to record with a yearly fact: the day given,

@@ -49,7 +49,7 @@ func (s *Store) measure(ctx context.Context, in domain.Indicator, sp domain.Span
 	from, to, year := sp.From.ISO(), sp.Until(), sp.Year
 	// A yearly fact counts when decided before the cut-off's next day;
 	// one recorded with no day, on the year's last day.
-	end := sp.End.ISO()
+	end := undatedDay(sp.End, s.Today()).ISO()
 	one := func(q string, args ...any) (int, error) {
 		var n int
 		err := s.db.QueryRowContext(ctx, q, args...).Scan(&n)

@@ -343,8 +343,9 @@ ALTER TABLE people ADD COLUMN dues_category TEXT NOT NULL DEFAULT '';
 	// reported results (revenue, the model supported), and the ward's new
 	// Party members as a dated running count. Facts recorded before had no
 	// date: each takes the last day of its working year (31/12 of the
-	// year for a calendar working year), and the history says so. A NULL
-	// date written later by code that gives none reads the same way.
+	// year for a calendar working year; the upgrade's day for the year
+	// still running), and the history says so. A NULL date written later
+	// by code that gives none reads the same way.
 	`
 ALTER TABLE member_years ADD COLUMN rated TEXT;
 UPDATE member_years SET rated = ` + yearEndSQL + ` WHERE rating <> '';
@@ -376,7 +377,9 @@ INSERT INTO history(action, entity, row_key, note) SELECT 'upgrade', 'settings',
 
 // yearEndSQL is the last day of working year "year" (the row's column) as
 // ISO text: 31/12 of the year for a calendar working year, else the day
-// before the start of the next one (report.year_start holds "dd/mm").
-const yearEndSQL = `(SELECT CASE WHEN ys IS NULL OR ys = '01/01' OR length(ys) <> 5 THEN printf('%04d-12-31', year)
-	ELSE date(printf('%04d-%s-%s', year, substr(ys, 4, 2), substr(ys, 1, 2)), '-1 day') END
+// before the start of the next one (report.year_start holds "dd/mm"); for
+// the year still running, the day of the upgrade (what is in the register
+// was decided by then).
+const yearEndSQL = `(SELECT min(CASE WHEN ys IS NULL OR ys = '01/01' OR length(ys) <> 5 THEN printf('%04d-12-31', year)
+	ELSE date(printf('%04d-%s-%s', year, substr(ys, 4, 2), substr(ys, 1, 2)), '-1 day') END, date('now', 'localtime'))
 	FROM (SELECT (SELECT value FROM settings WHERE key = 'report.year_start') AS ys))`

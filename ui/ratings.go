@@ -23,10 +23,12 @@ func unitRatings(ctx context.Context, st *store.Store, f frame) []domain.Choice 
 // shows: the day recorded, else today, or the year's last day once the
 // year is over (a fact entered late is dated in its year).
 func decidedText(c clock, year int, recorded domain.Date) string {
-	if !recorded.IsZero() {
+	today := c.today()
+	// A fact recorded with no day in the running year reads as decided on
+	// its last day, still to come: offer today instead.
+	if !recorded.IsZero() && !recorded.After(today) {
 		return recorded.String()
 	}
-	today := c.today()
 	if today.Year() > year {
 		return domain.MustDate(year, 12, 31).String()
 	}
