@@ -37,7 +37,7 @@ func TestHalfYearReport(t *testing.T) {
 		"Tổ hợp tác hoa kiểng Bờ Sen Hoa kiểng 2 100.000.000 120.000.000 5.000.000", "Cộng 100.000.000 120.000.000",
 		// The ward's count of new Party members on 30/06 is 1 (15/06),
 		// and S1, admitted on 15/06, is it: 1 trong 1, not the year's 4.
-		"1 trong 1 đảng viên mới kết nạp trong năm là đoàn viên do Đoàn giới thiệu (100%).",
+		"1 trong 1 đảng viên mới kết nạp trong 6 tháng đầu năm là đoàn viên do Đoàn giới thiệu (100%).",
 		// Met 9, on pace 1, behind 1, not met 4 (as the annual report
 		// cut off on 30/06).
 		"kết quả 6 tháng đầu năm 2025: đạt 9, đúng tiến độ 1, chậm tiến độ 1, chưa đạt 4.",

@@ -117,15 +117,15 @@ func annualData(ctx context.Context, st *store.Store, year int, cutoff domain.Da
 	if a.RatingScale, err = st.RatingScale(ctx); err != nil {
 		return nil, err
 	}
-	doc, when := domain.NarrativeAnnual, fmt.Sprintf("trong năm %d", year)
+	doc, words := domain.NarrativeAnnual, domain.DraftWords{When: fmt.Sprintf("trong năm %d", year)}
 	if half {
-		doc, when = domain.NarrativeHalfYear, fmt.Sprintf("trong 6 tháng đầu năm %d", year)
+		doc, words = domain.NarrativeHalfYear, halfYearWords(year)
 	}
 	saved, err := st.Narrative(ctx, doc, year)
 	if err != nil {
 		return nil, err
 	}
-	draft, err := st.DraftAt(ctx, a.Plan.ID, year, cutoff, when)
+	draft, err := st.DraftAt(ctx, a.Plan.ID, year, cutoff, words)
 	if err != nil {
 		return nil, err
 	}

@@ -95,12 +95,13 @@ func (s *Store) SaveNarrative(ctx context.Context, doc string, key int, n domain
 // cut-off: what the secretary starts from in the editor, and what the
 // report prints for a section she left empty.
 func (s *Store) AnnualDraft(ctx context.Context, planID int64, year int, cutoff domain.Date) (domain.Narrative, error) {
-	return s.DraftAt(ctx, planID, year, cutoff, "trong năm "+fmt.Sprint(year))
+	return s.DraftAt(ctx, planID, year, cutoff, domain.DraftWords{When: "trong năm " + fmt.Sprint(year)})
 }
 
 // DraftAt is AnnualDraft with the words naming the time the figures cover
-// ("trong 6 tháng đầu năm 2026" for the 6-month report).
-func (s *Store) DraftAt(ctx context.Context, planID int64, year int, cutoff domain.Date, when string) (domain.Narrative, error) {
+// ("trong 6 tháng đầu năm 2026" for the 6-month report); the subject is
+// the register's unit.
+func (s *Store) DraftAt(ctx context.Context, planID int64, year int, cutoff domain.Date, words domain.DraftWords) (domain.Narrative, error) {
 	rs, err := s.YearResultsAt(ctx, planID, year, cutoff)
 	if err != nil {
 		return nil, err
@@ -113,5 +114,6 @@ func (s *Store) DraftAt(ctx context.Context, planID int64, year int, cutoff doma
 	if err != nil {
 		return nil, err
 	}
-	return domain.DraftFrom(rs, rs, &st, domain.DraftWords{When: when, Subject: domain.WardUnion(u)}), nil
+	words.Subject = domain.WardUnion(u)
+	return domain.DraftFrom(rs, rs, &st, words), nil
 }

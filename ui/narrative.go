@@ -94,10 +94,7 @@ func (e *narrativeEditor) load() {
 	case domain.NarrativeHalfYear:
 		// The first half's figures, as the 6-month report prints them.
 		if p, err := e.st.CurrentPlan(e.ctx); err == nil {
-			sp, err := e.st.YearSpan(e.ctx, key, domain.Date{})
-			if err == nil {
-				draft, err = e.st.DraftAt(e.ctx, p.ID, key, issuing.HalfEnd(sp), fmt.Sprintf("trong 6 tháng đầu năm %d", key))
-			}
+			draft, err = issuing.HalfYearDraft(e.ctx, e.st, p.ID, key)
 			if err != nil {
 				e.f.showError(err)
 				return
