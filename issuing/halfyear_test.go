@@ -107,3 +107,24 @@ func TestHalfYearReport(t *testing.T) {
 		t.Error("the 6-month report prints the annual report's text")
 	}
 }
+
+// The groups' list reads their results as reported by its date: Rạch
+// Mẫu's 2025 results (30 000 000 đồng, reported 15/10) are a dash in
+// July, its figures in December.
+func TestCoopListAsOfItsDate(t *testing.T) {
+	ctx := context.Background()
+	w := buildWard(t)
+	for _, tt := range []struct {
+		date domain.Date
+		row  string
+	}{
+		{d(2025, 7, 10), "Tổ hợp tác cá Rạch Mẫu Thủy sản 10/05/2022 Nghị định 77/2019/NĐ-CP 0 0 — —"},
+		{d(2025, 12, 20), "Tổ hợp tác cá Rạch Mẫu Thủy sản 10/05/2022 Nghị định 77/2019/NĐ-CP 0 0 30.000.000 0"},
+	} {
+		l, err := Issue(ctx, w.st, Request{Kind: Coops, Year: 2025, Date: tt.date, Dir: t.TempDir()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		contains(t, "coops "+tt.date.String(), pdfText(t, l.Path), tt.row)
+	}
+}

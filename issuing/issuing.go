@@ -284,7 +284,7 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 		return job{docType: report.ListType, key: "clubs", title: "Danh sách câu lạc bộ và thành viên", file: "cau-lac-bo.pdf",
 			write: func(m report.Meta, w io.Writer) error { c.Meta = m; return report.WriteClubs(w, c) }}, nil
 	case Coops:
-		c, err := coopList(ctx, st, req.Year)
+		c, err := coopList(ctx, st, req.Year, req.Cutoff)
 		if err != nil {
 			return job{}, err
 		}

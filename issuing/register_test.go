@@ -117,7 +117,7 @@ func TestFromRegister(t *testing.T) {
 		t.Fatal(err)
 	}
 	clubs.Meta = issue(report.ListType, "Câu lạc bộ")
-	coops, err := coopList(ctx, st, 2025)
+	coops, err := coopList(ctx, st, 2025, domain.Date{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -183,13 +183,14 @@ func clubList(ctx context.Context, st *store.Store) (*report.ClubList, error) {
 	return &report.ClubList{Clubs: clubs}, nil
 }
 
-// coopList reads the active cooperative groups and their results of year.
-func coopList(ctx context.Context, st *store.Store, year int) (*report.CoopList, error) {
+// coopList reads the active cooperative groups and their results of
+// year, as reported by the cut-off (the list's date).
+func coopList(ctx context.Context, st *store.Store, year int, cutoff domain.Date) (*report.CoopList, error) {
 	coops, err := activeCoops(ctx, st)
 	if err != nil {
 		return nil, err
 	}
-	years, err := st.CoopYears(ctx, year)
+	years, err := st.CoopYearsAt(ctx, year, cutoff)
 	if err != nil {
 		return nil, err
 	}
