@@ -9,6 +9,9 @@ import (
 type DraftWords struct {
 	When    string // "trong năm 2026": the span of a yearly figure
 	Subject string // "Đoàn phường Hòa Mẫu"
+	// Of is the span the new Party members were counted over, as 2.5d's
+	// sentence says it (empty: "trong năm").
+	Of string
 	// period is true for the period report: flows are counted from the
 	// plan's first year, and yearly shares begin with yearly ("Năm
 	// 2026, ").
@@ -48,7 +51,7 @@ func DraftFrom(rs, total []Result, st *Situation, w DraftWords) Narrative {
 	n["movements"] = strings.Join(mv, " ")
 
 	var org []string
-	party := partySentence(by[MetricPartyIntroducedPct], w.period)
+	party := partySentence(by[MetricPartyIntroducedPct], w.period, w.Of)
 	if st != nil {
 		org = append(org, fmt.Sprintf("Kết nạp %s đoàn viên mới, phát triển %s hội viên mới.",
 			FormatInt(int64(st.Admissions)), FormatInt(int64(st.NewFederation))))
@@ -88,7 +91,7 @@ func DraftFrom(rs, total []Result, st *Situation, w DraftWords) Narrative {
 	var met, weak, aims []string
 	for i, r := range total {
 		said := r
-		if i < len(rs) && rs[i].Indicator.ID == r.Indicator.ID && !r.Indicator.Period {
+		if i < len(rs) && rs[i].Indicator.ID == r.Indicator.ID && !r.Indicator.Period && r.Verdict.Years == 0 {
 			said = rs[i] // the figure of the year the sentence cites
 		}
 		switch r.Verdict.Code {
@@ -135,15 +138,17 @@ func propagandaDraft(rs []Result, subject string) string {
 
 // partySentence says 2.5d: how many members were introduced to the
 // Party, and how many of the new Party members the Union introduced.
-func partySentence(r Result, period bool) string {
+func partySentence(r Result, period bool, of string) string {
 	if r.Indicator.Metric == "" || r.Introduced == 0 && r.Den == 0 {
 		return ""
 	}
 	s := fmt.Sprintf("Giới thiệu %s đoàn viên ưu tú cho Đảng xem xét kết nạp", FormatInt(int64(r.Introduced)))
 	if r.Den > 0 {
-		of := "trong năm"
-		if period {
+		switch {
+		case period:
 			of = "từ đầu giai đoạn"
+		case of == "":
+			of = "trong năm"
 		}
 		s += fmt.Sprintf("; %s trong %s đảng viên mới kết nạp %s là đoàn viên do Đoàn giới thiệu (%s)",
 			FormatInt(int64(r.Num)), FormatInt(int64(r.Den)), of, FormatValue(KindPercent, r.Actual))
@@ -157,6 +162,9 @@ func resultClause(r Result) string {
 	in := r.Indicator
 	title := LowerFirst(strings.TrimSuffix(in.Title, " (cả giai đoạn)"))
 	switch {
+	case r.Verdict.Years > 0:
+		// A yearly target over a period: the years it was met in.
+		return fmt.Sprintf("%s: %s", title, r.Verdict.Progress())
 	case in.Kind == KindCheck:
 		if r.Actual >= 1 {
 			return title

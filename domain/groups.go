@@ -57,6 +57,11 @@ type BranchYear struct {
 	Met      []int64 // IDs of the criteria met
 	Rating   string  // one of UnitRatings (empty: not rated)
 	Standard bool    // derived: every active criterion met
+	// Rated is the day the rating was decided and Assessed the day the
+	// branch was assessed against the criteria. Zero when saving: the
+	// day already recorded if the fact did not change, else the last day
+	// of the year (what older callers, which give no date, meant).
+	Rated, Assessed Date
 }
 
 // Club is a câu lạc bộ.
@@ -102,6 +107,10 @@ type CoopYear struct {
 	AvgIncome      int64 // đồng a member a month
 	Support        string
 	SupportedModel bool // the year's economic model the Union supported
+	// Reported is the day these results were reported (zero when saving:
+	// the last day of the year, or the day already recorded when nothing
+	// changed). A document cut off before it does not know them.
+	Reported Date
 }
 
 // CheckCriteria checks items of the checklist as SaveCriteria does,

@@ -96,6 +96,10 @@ type MemberYear struct {
 	TrainingCompleted  bool
 	PartyIntroduced    Date // introduced to the Party (zero: not)
 	PartyAdmitted      Date // admitted to the Party (zero: not)
+	// Rated is the day the rating was decided. When saving, an unchanged
+	// rating keeps the day recorded; a changed one takes Rated, or the
+	// year's last day when zero.
+	Rated Date
 }
 
 // CheckEvent checks a membership event against its person: the texts, the

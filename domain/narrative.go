@@ -8,8 +8,11 @@ import (
 // Documents whose narrative the register keeps (the doc of a Narrative).
 const (
 	NarrativeAnnual = "annual" // keyed by working year
-	NarrativePeriod = "period" // keyed by plan ID
-	NarrativePlan   = "plan"   // keyed by plan ID
+	// NarrativeHalfYear is the 6-month report's (sơ kết 6 tháng đầu
+	// năm), keyed by working year: its texts are not the year's.
+	NarrativeHalfYear = "half-year"
+	NarrativePeriod   = "period" // keyed by plan ID
+	NarrativePlan     = "plan"   // keyed by plan ID
 )
 
 // AnnualSections are the text sections of the annual report, in print

@@ -236,3 +236,19 @@ func CheckIndicatorValue(v float64) error {
 	}
 	return nil
 }
+
+// CheckDecided checks the day a yearly fact of working year year was
+// decided or recorded: not in the future, and within the year or the
+// first months of the next (a year-end review is often held in January).
+// A zero day is left to the store (the year's last day).
+func CheckDecided(c *Checker, field, label string, year int, d, today Date) {
+	if d.IsZero() {
+		return
+	}
+	switch {
+	case d.After(today):
+		c.Add(field, label, "%s ở tương lai", d)
+	case d.Year() < year-1 || d.Year() > year+1:
+		c.Add(field, label, "%s không thuộc năm %d", d, year)
+	}
+}

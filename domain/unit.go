@@ -33,6 +33,12 @@ type WardYear struct {
 	ResidentYouth   int    // youth living in the ward
 	NewPartyMembers int    // admitted to the Party in the ward this year
 	Rating          string // the ward Union's own rating (UnitRatings)
+	// Rated is the day the ward rated itself; PartyCounted the day
+	// NewPartyMembers was counted (the year's count up to that day). Zero
+	// when saving: the day already recorded if the figure did not change,
+	// else the year's last day. Read as of a cut-off, they are the facts
+	// known on it.
+	Rated, PartyCounted Date
 	// Report texts written by the secretary for the annual report.
 	Achievements string
 	Shortcomings string

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"fmt"
 	"math"
 	"strings"
 )
@@ -47,6 +48,10 @@ type Verdict struct {
 	// Due is, for a period target, the share of Target due by the cut-off
 	// (the target times the part of the period elapsed).
 	Due float64
+	// Years and YearsMet are, for a yearly target judged over a plan's
+	// period, the years judged and the years it was met in ("đạt 1/3
+	// năm"); zero otherwise.
+	Years, YearsMet int
 }
 
 // Label is the Vietnamese wording of the code ("Đạt", "Chậm tiến độ" …).
@@ -55,6 +60,9 @@ func (v Verdict) Label() string { return LabelOf(Verdicts, string(v.Code)) }
 // Progress is a period target's progress, "273/450 (60,7%)", rounded
 // like every other percentage (FormatShare); empty for a yearly target.
 func (v Verdict) Progress() string {
+	if v.Years > 0 {
+		return YearsMetText(v.YearsMet, v.Years)
+	}
 	if !v.Period || v.Target <= 0 {
 		return ""
 	}
@@ -104,6 +112,53 @@ func JudgePeriod(in Indicator, done, elapsed float64) Verdict {
 		v.Code = VerdictBehind
 	}
 	return v
+}
+
+// YearsMetText is "đạt 1/3 năm": a yearly target met in met of years.
+func YearsMetText(met, years int) string {
+	return fmt.Sprintf("đạt %d/%d năm", met, years)
+}
+
+// JudgeYears assesses a yearly target over a plan's period from its
+// yearly results (one a year, in order; done[i] tells whether year i is
+// over on the cut-off): the years it was met in, never the last year's
+// value. A year still running counts once it is met; until then it is not
+// judged. A year over without figures counts as not met, unless no year
+// has figures at all (then nothing is known). Met when met in every year
+// judged, not met once a year was missed (a yearly target missed stays
+// missed).
+func JudgeYears(in Indicator, years []Result, done []bool) Result {
+	known := false
+	for _, r := range years {
+		known = known || r.Verdict.Code != VerdictNoData
+	}
+	met, judged := 0, 0
+	for i, r := range years {
+		if !known {
+			break
+		}
+		ok := r.Verdict.Code == VerdictMet
+		if !ok && i < len(done) && !done[i] {
+			continue
+		}
+		judged++
+		if ok {
+			met++
+		}
+	}
+	v := Verdict{Kind: in.Kind, Target: in.Target, Code: VerdictNoData, Years: judged, YearsMet: met}
+	r := Result{Indicator: in}
+	if judged == 0 {
+		r.Verdict = v
+		return r.WithDetail(Note("chưa có năm nào được đánh giá"))
+	}
+	r.Known = true
+	v.Code = VerdictNotMet
+	if met == judged {
+		v.Code = VerdictMet
+	}
+	r.Verdict = v
+	return r.WithDetail(Note("đạt %s/%s năm", Num(met), Num(judged)))
 }
 
 // Judge assesses a yearly target from its measured value (known false:

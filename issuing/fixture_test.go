@@ -168,10 +168,18 @@ func buildWard(t *testing.T) *ward {
 	} {
 		must(st.SaveMemberYear(ctx, y))
 	}
-	must(st.SaveWardYear(ctx, domain.WardYear{Year: 2025, ResidentYouth: 40, NewPartyMembers: 4, Rating: "good"}))
+	// The ward's new Party members of 2025, counted on the day: 1 on
+	// 15/06 (S1), 4 on 20/12; the ward rated itself "good" on 20/12. A
+	// report cut off on 30/06 knows 1 new Party member and no rating.
+	must(st.SaveWardYear(ctx, domain.WardYear{Year: 2025, ResidentYouth: 40, NewPartyMembers: 1, PartyCounted: d(2025, 6, 15)}))
+	must(st.SaveWardYear(ctx, domain.WardYear{Year: 2025, ResidentYouth: 40, NewPartyMembers: 4, PartyCounted: d(2025, 12, 20),
+		Rating: "good", Rated: d(2025, 12, 20)}))
 
 	// Branches: Khóm 1 and 2 meet every criterion, Ấp Mỹ all but one;
 	// rated excellent, good, average, good, and the armed branch unrated.
+	// Dated on both sides of 30/06: Khóm 1 and Ấp Mỹ were assessed on
+	// 20/06, Khóm 2 on 15/12; Khóm 2 was rated on 25/06, the others on
+	// 20/12.
 	crit, err := st.Criteria(ctx)
 	must(err)
 	var all []int64
@@ -181,8 +189,10 @@ func buildWard(t *testing.T) *ward {
 		}
 	}
 	for key, by := range map[string]domain.BranchYear{
-		"B1": {Met: all, Rating: "excellent"}, "B2": {Met: all, Rating: "good"}, "B3": {Met: all[1:], Rating: "average"},
-		"B4": {Rating: "good"},
+		"B1": {Met: all, Rating: "excellent", Assessed: d(2025, 6, 20), Rated: d(2025, 12, 20)},
+		"B2": {Met: all, Rating: "good", Assessed: d(2025, 12, 15), Rated: d(2025, 6, 25)},
+		"B3": {Met: all[1:], Rating: "average", Assessed: d(2025, 6, 20), Rated: d(2025, 12, 20)},
+		"B4": {Rating: "good", Rated: d(2025, 12, 20)},
 	} {
 		by.BranchID, by.Year = w.branch[key], 2025
 		must(st.SaveBranchYear(ctx, by))
@@ -197,13 +207,14 @@ func buildWard(t *testing.T) *ward {
 	must(st.SaveClub(ctx, &domain.Club{Name: "CLB Kinh tế cũ", Kind: "economic", Founded: d(2015, 1, 1), Active: false}))
 	// Founded after the first cut-off: in the December report only.
 	must(st.SaveClub(ctx, &domain.Club{Name: "CLB Bóng đá thanh niên", Kind: "interest", Founded: d(2025, 9, 1), Active: true}))
-	// Groups: Bờ Sen reported revenue for 2025 and was the model the
-	// Union supported; Rạch Mẫu reported nothing for 2025.
+	// Groups: Bờ Sen reported revenue for 2025 on 28/06 and was the model
+	// the Union supported; Rạch Mẫu reported its 2025 revenue on 15/10.
 	x := &domain.Coop{Name: "Tổ hợp tác hoa kiểng Bờ Sen", Field: "Hoa kiểng", Founded: d(2021, 1, 1), LegalBasis: "nd77_2019", Active: true,
 		Capital: 100000000, Members: []domain.GroupMember{{PersonID: w.people["M3"].ID, Role: "Tổ trưởng"}, {Name: "Nguyễn Văn Mười", Role: "Tổ viên"}}}
 	must(st.SaveCoop(ctx, x))
 	must(st.SaveCoopYear(ctx, domain.CoopYear{CoopID: x.ID, Year: 2024, Revenue: 80000000}))
-	must(st.SaveCoopYear(ctx, domain.CoopYear{CoopID: x.ID, Year: 2025, Revenue: 120000000, AvgIncome: 5000000, Support: "Hỗ trợ kỹ thuật", SupportedModel: true}))
+	must(st.SaveCoopYear(ctx, domain.CoopYear{CoopID: x.ID, Year: 2025, Revenue: 120000000, AvgIncome: 5000000, Support: "Hỗ trợ kỹ thuật", SupportedModel: true,
+		Reported: d(2025, 6, 28)}))
 	must(st.SaveModel(ctx, &domain.TargetModel{Target: domain.ModelEconomic, Kind: "coop", CoopID: x.ID, Date: d(2025, 3, 20), Support: "Hỗ trợ kỹ thuật"}))
 	// A household model supported after the first cut-off: in the
 	// December report only.
@@ -214,6 +225,7 @@ func buildWard(t *testing.T) *ward {
 	y := &domain.Coop{Name: "Tổ hợp tác cá Rạch Mẫu", Field: "Thủy sản", Founded: d(2022, 5, 10), LegalBasis: "nd77_2019", Active: true}
 	must(st.SaveCoop(ctx, y))
 	must(st.SaveCoopYear(ctx, domain.CoopYear{CoopID: y.ID, Year: 2024, Revenue: 50000000}))
+	must(st.SaveCoopYear(ctx, domain.CoopYear{CoopID: y.ID, Year: 2025, Revenue: 30000000, Reported: d(2025, 10, 15)}))
 
 	// The ward's plan: the seeded targets, 20 new members and 15 new
 	// Federation members over 2024–2028.
@@ -260,10 +272,11 @@ var wantJune = map[string]want{
 	"2.2a": {1, domain.VerdictMet, "2.2a Củng cố, duy trì CLB Thanh niên làm kinh tế 1 1 CLB Đạt"},
 	// Bờ Sen: supported on 20/03/2025, named.
 	"2.2b": {1, domain.VerdictMet, "1 mô hình: tổ hợp tác “Tổ hợp tác hoa kiểng Bờ Sen” Đạt"},
-	// Bờ Sen reported 2025 revenue; Rạch Mẫu did not.
+	// Bờ Sen reported 2025 revenue on 28/06; Rạch Mẫu not until 15/10.
 	"2.2c": {1, domain.VerdictMet, "2.2c Có mô hình tổ hợp tác hoạt động theo quy định 1 1 tổ hợp tác Đạt"},
-	// Khóm 1 and 2 of the three hamlet branches.
-	"2.3": {200.0 / 3, domain.VerdictNotMet, "2.3 Chi đoàn khóm, ấp đạt chuẩn theo 08 tiêu chí 100% 66,7% (2/3 chi đoàn khóm, ấp) Chưa đạt"},
+	// Assessed by 30/06: Khóm 1 (every criterion) and Ấp Mỹ (all but
+	// one); Khóm 2 not until 15/12: 1 of the 3 hamlet branches.
+	"2.3": {100.0 / 3, domain.VerdictNotMet, "2.3 Chi đoàn khóm, ấp đạt chuẩn theo 08 tiêu chí 100% 33,3% (1/3 chi đoàn khóm, ấp) Chưa đạt"},
 	// Cadres holding office on 30/06: S1, S2, E1, all standard and
 	// trained in March.
 	"2.4a": {100, domain.VerdictMet, "100% 100% (3/3 cán bộ) Đạt"},
@@ -279,10 +292,11 @@ var wantJune = map[string]want{
 	// club's and group's outsiders Diệu and Mười = 2 (the adviser not):
 	// 23 of 40.
 	"2.5c": {57.5, domain.VerdictNotMet, "2.5c Tập hợp thanh niên có mặt tại địa bàn vào tổ chức 70% 57,5% (23/40 thanh niên) Chưa đạt"},
-	// Of 4 new Party members, S1 (admitted 15/06); S1 and M1 introduced.
-	"2.5d": {25, domain.VerdictNotMet, "70% 25% (1/4 đảng viên mới do Đoàn giới thiệu; đã giới thiệu 2 đoàn viên) Chưa đạt"},
-	// Excellent, good, average, good, unrated: 3 of 5 branches.
-	"2.6": {60, domain.VerdictNotMet, "80% 60% (3/5 chi đoàn đạt từ hoàn thành tốt nhiệm vụ trở lên) Chưa đạt"},
+	// The ward's count on 30/06 is 1 (recorded 15/06; the year's 4 came
+	// on 20/12): S1, admitted 15/06, is that 1; S1 and M1 introduced.
+	"2.5d": {100, domain.VerdictMet, "70% 100% (1/1 đảng viên mới do Đoàn giới thiệu; đã giới thiệu 2 đoàn viên) Đạt"},
+	// Rated by 30/06: only Khóm 2 (good, 25/06): 1 of 5 branches.
+	"2.6": {20, domain.VerdictNotMet, "80% 20% (1/5 chi đoàn đạt từ hoàn thành tốt nhiệm vụ trở lên) Chưa đạt"},
 	"2.7": {1, domain.VerdictMet, ""},
 	"2.8": {0, domain.VerdictNotMet, "Có Chưa thực hiện Chưa đạt"},
 }
@@ -291,7 +305,11 @@ var wantDecember = map[string]want{
 	"2.1a": wantJune["2.1a"], "2.1b": wantJune["2.1b"], "2.2a": wantJune["2.2a"],
 	// Bờ Sen and the household model of 15/08.
 	"2.2b": {2, domain.VerdictMet, "2 mô hình: tổ hợp tác “Tổ hợp tác hoa kiểng Bờ Sen”; hộ gia đình “Trồng nấm rơm” (hộ chị Lê Thị Hoa) Đạt"},
-	"2.2c": wantJune["2.2c"], "2.3": wantJune["2.3"], "2.7": wantJune["2.7"], "2.8": wantJune["2.8"],
+	"2.7":  wantJune["2.7"], "2.8": wantJune["2.8"],
+	// Bờ Sen, and Rạch Mẫu since its report of 15/10.
+	"2.2c": {2, domain.VerdictMet, "2.2c Có mô hình tổ hợp tác hoạt động theo quy định 1 2 tổ hợp tác Đạt"},
+	// Khóm 1 and 2 (assessed 15/12) of the three hamlet branches.
+	"2.3": {200.0 / 3, domain.VerdictNotMet, "2.3 Chi đoàn khóm, ấp đạt chuẩn theo 08 tiêu chí 100% 66,7% (2/3 chi đoàn khóm, ấp) Chưa đạt"},
 	// Holding office on 31/12: S2, D2, E1 (S1 left on 31/08); D2 took
 	// office in September without political theory: 2 of 3.
 	"2.4a": {200.0 / 3, domain.VerdictNotMet, "100% 66,7% (2/3 cán bộ) Chưa đạt"},
@@ -305,9 +323,11 @@ var wantDecember = map[string]want{
 	// R1 removed, C1 came of age); Federation F0a F0b F1 F2 = 4; outsiders
 	// 2: 25 of 40.
 	"2.5c": {62.5, domain.VerdictNotMet, "70% 62,5% (25/40 thanh niên) Chưa đạt"},
-	// S1 and M1 admitted to the Party; S1, M1, M2 introduced.
+	// The ward's count of 20/12 is 4; S1 and M1 admitted to the Party;
+	// S1, M1, M2 introduced.
 	"2.5d": {50, domain.VerdictNotMet, "70% 50% (2/4 đảng viên mới do Đoàn giới thiệu; đã giới thiệu 3 đoàn viên) Chưa đạt"},
-	// The same 3 of 5, printed on the older scale (see the test).
+	// Excellent, good, average, good, unrated: 3 of 5 branches, printed
+	// on the older scale (see the test).
 	"2.6": {60, domain.VerdictNotMet, ""},
 }
 
@@ -438,17 +458,23 @@ func TestAnnualReportAtTwoCutoffs(t *testing.T) {
 		"Đoàn phường Hòa Mẫu có mô hình tuyên truyền, giáo dục đạo đức",
 		"2/. Các phong trào hành động", "Duy trì hoạt động 1 CLB Thanh niên làm kinh tế.",
 		"CLB Thanh niên làm kinh tế phường Phát triển kinh tế Nguyễn Văn Bình 4 26/03/2020",
-		"Tổ hợp tác hoa kiểng Bờ Sen Hoa kiểng 2 100.000.000 120.000.000 5.000.000",
+		// Rạch Mẫu's 2025 results came on 15/10: not known on 30/06.
+		"Tổ hợp tác cá Rạch Mẫu Thủy sản 0 0 — —",
+		"Tổ hợp tác hoa kiểng Bờ Sen Hoa kiểng 2 100.000.000 120.000.000 5.000.000", "Cộng 100.000.000 120.000.000",
 		"3/. Công tác xây dựng tổ chức Đoàn, Hội", "Kết nạp 2 đoàn viên mới, phát triển 1 hội viên mới.",
-		"Giới thiệu 2 đoàn viên ưu tú cho Đảng xem xét kết nạp; 1 trong 4 đảng viên mới kết nạp trong năm là đoàn viên do Đoàn giới thiệu (25%).",
-		"Ban Chấp hành Đoàn phường Hòa Mẫu tự đánh giá, xếp loại năm 2025: hoàn thành tốt nhiệm vụ.",
+		// The ward's count on 30/06 is 1, not the year's 4.
+		"Giới thiệu 2 đoàn viên ưu tú cho Đảng xem xét kết nạp; 1 trong 1 đảng viên mới kết nạp trong năm là đoàn viên do Đoàn giới thiệu (100%).",
+		// Rated on 20/12: not on 30/06.
+		"Ban Chấp hành Đoàn phường Hòa Mẫu tự đánh giá, xếp loại năm 2025: chưa xếp loại.",
 		"4/. Công tác kiểm tra, giám sát", "Kiểm tra sinh hoạt tại 3 chi đoàn khóm, ấp.",
 		"5/. Kết quả thực hiện các chỉ tiêu",
-		"Kế hoạch số 12-KH/ĐTN đề ra 8 nhóm chỉ tiêu với 15 chỉ tiêu cụ thể; kết quả năm 2025: đạt 8, đúng tiến độ 1, chậm tiến độ 1, chưa đạt 5.",
+		// Met: 2.1a 2.1b 2.2a 2.2b 2.2c 2.4a 2.4b 2.5d 2.7 = 9; on pace
+		// 2.5a; behind 2.5b; not met 2.3 2.5c 2.6 2.8 = 4.
+		"Kế hoạch số 12-KH/ĐTN đề ra 8 nhóm chỉ tiêu với 15 chỉ tiêu cụ thể; kết quả năm 2025: đạt 9, đúng tiến độ 1, chậm tiến độ 1, chưa đạt 4.",
 		"III/. ĐÁNH GIÁ CHUNG", "1/. Ưu điểm", "2/. Hạn chế",
 		// QA finding 6: sentences naming the targets, not codes; the
 		// causes and lessons, left empty, are left out (no dotted lines).
-		"Còn 6 chỉ tiêu chưa đạt hoặc chậm tiến độ: chi đoàn khóm, ấp đạt chuẩn theo 08 tiêu chí:",
+		"Còn 5 chỉ tiêu chưa đạt hoặc chậm tiến độ: chi đoàn khóm, ấp đạt chuẩn theo 08 tiêu chí:",
 		"IV/. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026",
 		"Tập trung thực hiện các chỉ tiêu còn chưa đạt: chi đoàn khóm, ấp đạt chuẩn theo 08 tiêu chí đạt", "V/. ĐỀ XUẤT, KIẾN NGHỊ",
 		"Đề nghị Tỉnh Đoàn mở lớp tập huấn cho Bí thư chi đoàn.",
@@ -484,6 +510,9 @@ func TestAnnualReportAtTwoCutoffs(t *testing.T) {
 		// Hamlets lose R1, gain A4 and I1: 13 (8 men); school gains A3.
 		"Khóm, ấp 3 13 8 5", "Trường học 1 4 0 4", "Lực lượng vũ trang 1 2 2 0", "Cộng 5 19 10 9",
 		"Từ ngày 01/01/2025 đến ngày 31/12/2025, kết nạp 4 đoàn viên mới; tiếp nhận 1 đoàn viên chuyển sinh hoạt đến; 1 đoàn viên chuyển sinh hoạt đi; 1 đoàn viên trưởng thành Đoàn; xóa tên 1 đoàn viên; phát triển 2 hội viên mới.",
+		// Rạch Mẫu's report of 15/10 is known now: 120 + 30 million.
+		"Tổ hợp tác cá Rạch Mẫu Thủy sản 0 0 30.000.000 0", "Cộng 100.000.000 150.000.000",
+		"Giới thiệu 3 đoàn viên ưu tú cho Đảng xem xét kết nạp; 2 trong 4 đảng viên mới kết nạp trong năm là đoàn viên do Đoàn giới thiệu (50%).",
 		"Ban Chấp hành Đoàn phường Hòa Mẫu tự đánh giá, xếp loại năm 2025: khá.",
 		"kết quả năm 2025: đạt 7, đúng tiến độ 1, chậm tiến độ 1, chưa đạt 6.",
 		"Nơi nhận:", "- Ban Thường vụ Tỉnh Đoàn (qua Văn phòng);", "- Thường trực Đảng ủy phường Hòa Mẫu;", "- Lưu VP.",

@@ -42,6 +42,7 @@ const (
 // recipients editor).
 var Kinds = []domain.Choice{
 	{Code: string(Annual), Label: "Báo cáo năm"},
+	{Code: string(HalfYear), Label: "Báo cáo sơ kết 6 tháng đầu năm"},
 	{Code: string(Period), Label: "Báo cáo sơ kết, tổng kết kế hoạch"},
 	{Code: string(Plan), Label: "Kế hoạch"},
 	{Code: string(Members), Label: "Danh sách đoàn viên"},
@@ -241,8 +242,10 @@ func issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
 // prepare reads a document's data and names it.
 func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 	switch req.Kind {
+	case HalfYear:
+		return halfYearJob(ctx, st, req)
 	case Annual:
-		a, err := annualData(ctx, st, req.Year, req.Cutoff)
+		a, err := annualData(ctx, st, req.Year, req.Cutoff, false)
 		if err != nil {
 			return job{}, err
 		}
@@ -297,7 +300,7 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 		return job{docType: report.ListType, key: identity(Clubs, "", req.Cutoff), title: "Danh sách câu lạc bộ và thành viên", file: "cau-lac-bo.pdf",
 			write: func(m report.Meta, w io.Writer) error { c.Meta = m; return report.WriteClubs(w, c) }}, nil
 	case Coops:
-		c, err := coopList(ctx, st, req.Year)
+		c, err := coopList(ctx, st, req.Year, req.Cutoff)
 		if err != nil {
 			return job{}, err
 		}

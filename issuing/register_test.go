@@ -50,7 +50,7 @@ func TestFromRegister(t *testing.T) {
 	header := []string{strings.ToUpper(unit.UpperBody), strings.ToUpper(unit.Name), "ĐOÀN TNCS HỒ CHÍ MINH",
 		report.DateLine(unit.Place, issued), "Nơi nhận:", "- Lưu VP.", "TM. BAN CHẤP HÀNH", "BÍ THƯ", signer.Name}
 
-	annual, err := annualData(ctx, st, 2025, domain.Date{})
+	annual, err := annualData(ctx, st, 2025, domain.Date{}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func TestFromRegister(t *testing.T) {
 		t.Fatal(err)
 	}
 	clubs.Meta = issue(report.ListType, "Câu lạc bộ")
-	coops, err := coopList(ctx, st, 2025)
+	coops, err := coopList(ctx, st, 2025, domain.Date{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,7 +36,7 @@ func settleDates(ctx context.Context, st *store.Store, req *Request) error {
 	if explicit && req.Cutoff.After(req.Date) {
 		return fieldError("Cutoff", "Số liệu tính đến ngày", "%s sau ngày ban hành %s: số liệu không tính quá ngày ký văn bản", req.Cutoff, req.Date)
 	}
-	if req.Kind != Annual {
+	if req.Kind != Annual && req.Kind != HalfYear {
 		if !explicit {
 			req.Cutoff = req.Date
 		}
@@ -45,6 +45,10 @@ func settleDates(ctx context.Context, st *store.Store, req *Request) error {
 	sp, err := st.YearSpan(ctx, req.Year, domain.Date{})
 	if err != nil {
 		return err
+	}
+	if req.Kind == HalfYear {
+		// The 6-month report counts the first half only.
+		sp.End = HalfEnd(sp)
 	}
 	if !explicit {
 		req.Cutoff = req.Date
@@ -55,6 +59,9 @@ func settleDates(ctx context.Context, st *store.Store, req *Request) error {
 	if req.Cutoff.Before(sp.From) || req.Cutoff.After(sp.End) {
 		if !explicit {
 			return fieldError("Year", "Năm", "năm công tác %d bắt đầu từ %s, sau ngày ban hành %s: chưa có báo cáo năm %d", req.Year, sp.From, req.Date, req.Year)
+		}
+		if req.Kind == HalfYear {
+			return fieldError("Cutoff", "Số liệu tính đến ngày", "%s ngoài 6 tháng đầu năm công tác %d (%s – %s)", req.Cutoff, req.Year, sp.From, sp.End)
 		}
 		return fieldError("Cutoff", "Số liệu tính đến ngày", "%s ngoài năm công tác %d (%s – %s)", req.Cutoff, req.Year, sp.From, sp.End)
 	}

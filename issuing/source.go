@@ -84,8 +84,13 @@ func memberList(ctx context.Context, st *store.Store, branchID int64, personal b
 // active clubs and cooperative groups with their results, the ward's
 // rating, and the narrative (the secretary's texts, the draft from the
 // figures where she wrote none).
-func annualData(ctx context.Context, st *store.Store, year int, cutoff domain.Date) (*report.Annual, error) {
-	a := &report.Annual{Year: year}
+//
+// Every yearly fact is read as known on the cut-off: the ward's rating and
+// its count of new Party members, the groups' reported results (the
+// indicators read theirs the same way). half makes it the 6-month report,
+// with its own texts.
+func annualData(ctx context.Context, st *store.Store, year int, cutoff domain.Date, half bool) (*report.Annual, error) {
+	a := &report.Annual{Year: year, Half: half}
 	var err error
 	if a.Plan, err = st.CurrentPlan(ctx); err != nil {
 		return nil, fmt.Errorf("kế hoạch hiện hành: %w", err)
@@ -111,20 +116,24 @@ func annualData(ctx context.Context, st *store.Store, year int, cutoff domain.Da
 		return nil, err
 	}
 	a.Coops = keep(coops, func(c domain.Coop) bool { return openCoops[c.ID] })
-	if a.CoopYears, err = st.CoopYears(ctx, year); err != nil {
+	if a.CoopYears, err = st.CoopYearsAt(ctx, year, cutoff); err != nil {
 		return nil, err
 	}
-	if a.Ward, err = st.WardYear(ctx, year); err != nil {
+	if a.Ward, err = st.WardYearAt(ctx, year, cutoff); err != nil {
 		return nil, err
 	}
 	if a.RatingScale, err = st.RatingScale(ctx); err != nil {
 		return nil, err
 	}
-	saved, err := st.Narrative(ctx, domain.NarrativeAnnual, year)
+	doc, words := domain.NarrativeAnnual, domain.DraftWords{When: fmt.Sprintf("trong năm %d", year)}
+	if half {
+		doc, words = domain.NarrativeHalfYear, halfYearWords(year)
+	}
+	saved, err := st.Narrative(ctx, doc, year)
 	if err != nil {
 		return nil, err
 	}
-	draft, err := st.AnnualDraft(ctx, a.Plan.ID, year, cutoff)
+	draft, err := st.DraftAt(ctx, a.Plan.ID, year, cutoff, words)
 	if err != nil {
 		return nil, err
 	}
@@ -182,13 +191,14 @@ func clubList(ctx context.Context, st *store.Store) (*report.ClubList, error) {
 	return &report.ClubList{Clubs: clubs}, nil
 }
 
-// coopList reads the active cooperative groups and their results of year.
-func coopList(ctx context.Context, st *store.Store, year int) (*report.CoopList, error) {
+// coopList reads the active cooperative groups and their results of
+// year, as reported by the cut-off (the list's date).
+func coopList(ctx context.Context, st *store.Store, year int, cutoff domain.Date) (*report.CoopList, error) {
 	coops, err := activeCoops(ctx, st)
 	if err != nil {
 		return nil, err
 	}
-	years, err := st.CoopYears(ctx, year)
+	years, err := st.CoopYearsAt(ctx, year, cutoff)
 	if err != nil {
 		return nil, err
 	}

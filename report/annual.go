@@ -25,6 +25,9 @@ type Annual struct {
 	Narrative domain.Narrative
 	// RatingScale is the scale the ward's rating is printed on.
 	RatingScale string
+	// Half makes it the 6-month report (sơ kết 6 tháng đầu năm): its own
+	// title, the figures of the year's first half, part IV on the second.
+	Half bool
 }
 
 // AnnualType is the type code of the annual report in the register.
@@ -33,6 +36,27 @@ const AnnualType = "BC"
 // AnnualSummary is the line under BÁO CÁO.
 func AnnualSummary(plan domain.Plan, year int) string {
 	return fmt.Sprintf("Kết quả thực hiện Kế hoạch số %s năm %d", nfc(plan.Number), year)
+}
+
+// HalfYearSummary is the line under BÁO CÁO of the 6-month report.
+func HalfYearSummary(year int) string {
+	return fmt.Sprintf("Sơ kết công tác Đoàn và phong trào thanh thiếu nhi 6 tháng đầu năm %d", year)
+}
+
+// summary is the report's line under BÁO CÁO.
+func (a *Annual) summary() string {
+	if a.Half {
+		return HalfYearSummary(a.Year)
+	}
+	return AnnualSummary(a.Plan, a.Year)
+}
+
+// when names the time the figures cover: "năm 2026", "6 tháng đầu năm 2026".
+func (a *Annual) when() string {
+	if a.Half {
+		return "6 tháng đầu năm " + strconv.Itoa(a.Year)
+	}
+	return "năm " + strconv.Itoa(a.Year)
 }
 
 // text is the narrative of a section, falling back on the part-IV texts
@@ -53,11 +77,16 @@ func (a *Annual) text(section string) string {
 func WriteAnnual(w io.Writer, a *Annual) error {
 	d := newDoc(a.settings(), false)
 	d.header(&a.Meta, AnnualType)
-	d.title("Báo cáo", AnnualSummary(a.Plan, a.Year))
+	d.title("Báo cáo", a.summary())
 
 	unit := unitShort(a.Unit)
-	d.paragraph(fmt.Sprintf("Thực hiện %s; Ban Chấp hành %s báo cáo kết quả thực hiện năm %d (số liệu tính đến ngày %s) như sau:",
-		nfc(a.Plan.Citation()), unit, a.Year, a.Situation.AsOf))
+	if a.Half {
+		d.paragraph(fmt.Sprintf("Thực hiện %s; Ban Chấp hành %s báo cáo sơ kết công tác Đoàn và phong trào thanh thiếu nhi %s (số liệu tính đến ngày %s) như sau:",
+			nfc(a.Plan.Citation()), unit, a.when(), a.Situation.AsOf))
+	} else {
+		d.paragraph(fmt.Sprintf("Thực hiện %s; Ban Chấp hành %s báo cáo kết quả thực hiện năm %d (số liệu tính đến ngày %s) như sau:",
+			nfc(a.Plan.Citation()), unit, a.Year, a.Situation.AsOf))
+	}
 
 	o := &outline{d: d}
 	o.heading("ĐẶC ĐIỂM TÌNH HÌNH")
@@ -69,18 +98,23 @@ func WriteAnnual(w io.Writer, a *Annual) error {
 	o.section("Các phong trào hành động, hỗ trợ thanh niên phát triển kinh tế", a.text("movements"), true)
 	d.caption("Các câu lạc bộ đang hoạt động:")
 	d.clubTable(a.Clubs)
-	d.caption("Các tổ hợp tác và kết quả hoạt động trong năm:")
-	d.coopTable(a.Coops, a.CoopYears, a.Year)
+	d.caption(fmt.Sprintf("Các tổ hợp tác và kết quả hoạt động %s:", a.when()))
+	d.coopTable(a.Coops, a.CoopYears, a.when())
 	o.section("Công tác xây dựng tổ chức Đoàn, Hội", a.text("organisation"), true)
-	if a.Ward.Rating != "" {
-		d.paragraph(fmt.Sprintf("Ban Chấp hành %s tự đánh giá, xếp loại năm %d: %s.", unit, a.Year,
-			lowerFirst(domain.UnitRatingLabel(a.RatingScale, a.Ward.Rating))))
+	if !a.Half {
+		// The ward's own rating as decided by the cut-off: a report
+		// written before the year-end review says it is not rated yet.
+		rating := "chưa xếp loại"
+		if a.Ward.Rating != "" {
+			rating = lowerFirst(domain.UnitRatingLabel(a.RatingScale, a.Ward.Rating))
+		}
+		d.paragraph(fmt.Sprintf("Ban Chấp hành %s tự đánh giá, xếp loại năm %d: %s.", unit, a.Year, rating))
 	}
 	o.section("Công tác kiểm tra, giám sát", a.text("inspection"), false)
 	d.ensure(d.lh(d.set.BodySize)*5 + tableStart) // the heading, the caption and the table together
 	o.section("Kết quả thực hiện các chỉ tiêu", "", true)
-	d.caption(resultsSummary(a.Plan, a.Results, fmt.Sprintf("năm %d", a.Year)))
-	d.resultTable(a.Results)
+	d.caption(resultsSummary(a.Plan, a.Results, a.when()))
+	d.resultTableOf(a.Results, a.when())
 
 	if o.heading("ĐÁNH GIÁ CHUNG", a.text("strengths"), a.text("shortcomings"), a.text("causes"), a.text("lessons")) {
 		o.section("Ưu điểm", a.text("strengths"), false)
@@ -88,15 +122,22 @@ func WriteAnnual(w io.Writer, a *Annual) error {
 		o.section("Nguyên nhân", a.text("causes"), false)
 		o.section("Bài học kinh nghiệm", a.text("lessons"), false)
 	}
-	if o.heading("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM "+strconv.Itoa(a.Year+1), a.text("directions")) {
+	next := "NĂM " + strconv.Itoa(a.Year+1)
+	if a.Half {
+		next = "6 THÁNG CUỐI NĂM " + strconv.Itoa(a.Year)
+	}
+	if o.heading("PHƯƠNG HƯỚNG, NHIỆM VỤ "+next, a.text("directions")) {
 		d.texts(a.text("directions"))
 	}
 	if o.heading("ĐỀ XUẤT, KIẾN NGHỊ", a.text("recommendations")) {
 		d.texts(a.text("recommendations"))
 	}
 
-	d.lastParagraph(&a.Meta, false, fmt.Sprintf("Trên đây là báo cáo kết quả thực hiện Kế hoạch số %s năm %d của Ban Chấp hành %s./.",
-		a.Plan.Number, a.Year, unit), "", d.set.FirstLineIndent, "J")
+	last := fmt.Sprintf("Trên đây là báo cáo kết quả thực hiện Kế hoạch số %s năm %d của Ban Chấp hành %s./.", a.Plan.Number, a.Year, unit)
+	if a.Half {
+		last = fmt.Sprintf("Trên đây là báo cáo sơ kết công tác Đoàn và phong trào thanh thiếu nhi %s của Ban Chấp hành %s./.", a.when(), unit)
+	}
+	d.lastParagraph(&a.Meta, false, last, "", d.set.FirstLineIndent, "J")
 	d.closing(&a.Meta, false)
 	return d.finish(w)
 }
@@ -223,12 +264,20 @@ func yearStart(s *domain.Situation) domain.Date {
 // resultTable writes every indicator: code, content, target, the year's
 // result with how it was counted, and the verdict (for a period target,
 // its progress and pace).
-func (d *doc) resultTable(results []domain.Result) {
+func (d *doc) resultTable(results []domain.Result) { d.resultTableOf(results, "") }
+
+// resultTableOf is resultTable with the result column headed by when
+// ("Năm 2026", "6 tháng đầu năm 2026"; empty: "Kết quả trong năm").
+func (d *doc) resultTableOf(results []domain.Result, when string) {
+	head := "Kết quả trong năm"
+	if when != "" {
+		head = "Kết quả " + lowerFirst(when)
+	}
 	t := d.newTable([]Column{
 		{Title: "Chỉ tiêu", Width: 13, Align: "C"},
 		{Title: "Nội dung", Width: 50},
 		{Title: "Mục tiêu", Width: 19, Align: "C"},
-		{Title: "Kết quả trong năm", Width: 33, Align: "C"},
+		{Title: head, Width: 33, Align: "C"},
 		{Title: "Đánh giá", Width: 28, Align: "C"},
 	}, d.set.TableSize)
 	for _, r := range results {
@@ -328,8 +377,10 @@ func clubField(k domain.ClubKind) string {
 	return "Khác"
 }
 
-// coopTable lists the cooperative groups with the year's results.
-func (d *doc) coopTable(coops []domain.Coop, years []domain.CoopYear, year int) {
+// coopTable lists the cooperative groups with their results of the time
+// when names ("năm 2026"); a group with no results reported by the
+// cut-off shows a dash, not a revenue of 0.
+func (d *doc) coopTable(coops []domain.Coop, years []domain.CoopYear, when string) {
 	if len(coops) == 0 {
 		d.paragraph("Chưa có tổ hợp tác.")
 		return
@@ -344,18 +395,28 @@ func (d *doc) coopTable(coops []domain.Coop, years []domain.CoopYear, year int) 
 		{Title: "Lĩnh vực", Width: 22},
 		{Title: "Thành viên", Width: 15, Align: "C"},
 		{Title: "Vốn (đồng)", Width: 27, Align: "R"},
-		{Title: "Doanh thu năm " + strconv.Itoa(year) + " (đồng)", Width: 29, Align: "R"},
+		{Title: "Doanh thu " + when + " (đồng)", Width: 29, Align: "R"},
 		{Title: "Thu nhập bình quân (đồng/ người/tháng)", Width: 27, Align: "R"},
 	}, d.set.TableSize)
 	var capital, revenue int64
+	reported := false
 	for i, c := range coops {
-		y := byID[c.ID]
+		y, ok := byID[c.ID]
 		capital += c.Capital
 		revenue += y.Revenue
+		rev, income := domain.FormatInt(y.Revenue), domain.FormatInt(y.AvgIncome)
+		if !ok {
+			rev, income = "—", "—"
+		}
+		reported = reported || ok
 		t.row("", strconv.Itoa(i+1), nfc(c.Name), nfc(c.Field), strconv.Itoa(len(c.Members)),
-			domain.FormatInt(c.Capital), domain.FormatInt(y.Revenue), domain.FormatInt(y.AvgIncome))
+			domain.FormatInt(c.Capital), rev, income)
 	}
-	t.row("B", "", "Cộng", "", "", domain.FormatInt(capital), domain.FormatInt(revenue), "")
+	total := domain.FormatInt(revenue)
+	if !reported {
+		total = "—"
+	}
+	t.row("B", "", "Cộng", "", "", domain.FormatInt(capital), total, "")
 }
 
 // optional writes a text when there is one (no dotted lines).

@@ -83,12 +83,17 @@ func WriteCoops(w io.Writer, c *CoopList) error {
 		}, d.set.TableSize)
 		var capital, revenue int64
 		for i, co := range c.Coops {
-			y := byID[co.ID]
+			y, ok := byID[co.ID]
 			capital += co.Capital
 			revenue += y.Revenue
 			support := supportCell(y, c.Year)
+			// Results not reported by the list's date: a dash, not 0.
+			rev, income := domain.FormatInt(y.Revenue), domain.FormatInt(y.AvgIncome)
+			if !ok {
+				rev, income = "—", "—"
+			}
 			t.row("", strconv.Itoa(i+1), nfc(co.Name), nfc(co.Field), co.Founded.String(), legalBasis(co.LegalBasis),
-				strconv.Itoa(len(co.Members)), domain.FormatInt(co.Capital), domain.FormatInt(y.Revenue), domain.FormatInt(y.AvgIncome), support)
+				strconv.Itoa(len(co.Members)), domain.FormatInt(co.Capital), rev, income, support)
 		}
 		t.row("B", "", "Cộng", "", "", "", "", domain.FormatInt(capital), domain.FormatInt(revenue), "", "")
 

@@ -100,10 +100,19 @@ func WritePeriod(w io.Writer, p *Period) error {
 			cells = append(cells, v)
 		}
 		v := "—"
-		if total.Known {
+		switch {
+		case total.Verdict.Years > 0:
+			// A yearly target: the years it was met in, and the verdict
+			// alone beside it.
+			v = total.Verdict.Progress()
+		case total.Known:
 			v = yearCell(total)
 		}
-		cells = append(cells, v, total.Verdict.Phrase())
+		verdict := total.Verdict.Phrase()
+		if total.Verdict.Years > 0 {
+			verdict = total.Verdict.Label()
+		}
+		cells = append(cells, v, verdict)
 		t.row("", cells...)
 	}
 

@@ -225,21 +225,31 @@ func nullIfZeroInt(n int) any {
 // every criterion of that year's checklist is met.
 func (s *Store) BranchYear(ctx context.Context, branchID int64, year int) (domain.BranchYear, error) {
 	by := domain.BranchYear{BranchID: branchID, Year: year}
-	err := s.db.QueryRowContext(ctx, `SELECT rating FROM branch_years WHERE branch_id = ? AND year = ?`, branchID, year).Scan(&by.Rating)
+	end, err := s.yearEnd(ctx, year)
+	if err != nil {
+		return by, err
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT rating, CASE WHEN rating <> '' THEN COALESCE(rated, ?3) END FROM branch_years WHERE branch_id = ?1 AND year = ?2`,
+		branchID, year, end.ISO()).Scan(&by.Rating, (*sqlDate)(&by.Rated))
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return by, fmt.Errorf("đọc đánh giá chi đoàn: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT criterion_id FROM branch_criteria_met WHERE branch_id = ? AND year = ? ORDER BY criterion_id`, branchID, year)
+	rows, err := s.db.QueryContext(ctx, `SELECT criterion_id, COALESCE(assessed, ?3) FROM branch_criteria_met WHERE branch_id = ?1 AND year = ?2 ORDER BY criterion_id`,
+		branchID, year, end.ISO())
 	if err != nil {
 		return by, fmt.Errorf("đọc tiêu chí đạt: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		if err := rows.Scan(&id); err != nil {
+		var on domain.Date
+		if err := rows.Scan(&id, (*sqlDate)(&on)); err != nil {
 			return by, fmt.Errorf("đọc tiêu chí đạt: %w", err)
 		}
 		by.Met = append(by.Met, id)
+		if on.After(by.Assessed) {
+			by.Assessed = on
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return by, err
@@ -261,13 +271,32 @@ func (s *Store) SaveBranchYear(ctx context.Context, by domain.BranchYear) error 
 	if err := domain.CheckYear(by.Year); err != nil {
 		return err
 	}
+	c := &domain.Checker{}
 	if by.Rating != "" && !domain.ValidCode(domain.UnitRatings, by.Rating) {
-		return &domain.ValidationError{Errors: []domain.FieldError{{Field: "Rating", Label: "Xếp loại chi đoàn", Msg: fmt.Sprintf("%q không có trong danh mục", by.Rating)}}}
+		c.Add("Rating", "Xếp loại chi đoàn", "%q không có trong danh mục", by.Rating)
 	}
+	domain.CheckDecided(c, "Rated", "Ngày xếp loại", by.Year, by.Rated, s.Today())
+	domain.CheckDecided(c, "Assessed", "Ngày đánh giá tiêu chí", by.Year, by.Assessed, s.Today())
+	if err := c.Err(); err != nil {
+		return err
+	}
+	old, err := s.BranchYear(ctx, by.BranchID, by.Year)
+	if err != nil {
+		return err
+	}
+	end, err := s.yearEnd(ctx, by.Year)
+	if err != nil {
+		return err
+	}
+	by.Rated = settleDecided(by.Rated, by.Rating != old.Rating, old.Rated, end)
+	if by.Rating == "" {
+		by.Rated = domain.Date{}
+	}
+	by.Assessed = settleDecided(by.Assessed, !sameIDs(by.Met, old.Met), old.Assessed, end)
 	return s.write(ctx, func(tx *writeTx) error {
 		key := []any{by.BranchID, by.Year}
-		if _, err := tx.Change("branch_years", "branch_id = ? AND year = ?", key, `INSERT INTO branch_years(branch_id, year, rating) VALUES (?,?,?)
-			ON CONFLICT(branch_id, year) DO UPDATE SET rating = excluded.rating`, by.BranchID, by.Year, by.Rating); err != nil {
+		if _, err := tx.Change("branch_years", "branch_id = ? AND year = ?", key, `INSERT INTO branch_years(branch_id, year, rating, rated) VALUES (?,?,?,?)
+			ON CONFLICT(branch_id, year) DO UPDATE SET rating = excluded.rating, rated = excluded.rated`, by.BranchID, by.Year, by.Rating, sqlDate(by.Rated)); err != nil {
 			return fmt.Errorf("ghi xếp loại chi đoàn: %w", err)
 		}
 		// The year's checklist is rewritten whole; history keeps only the
@@ -277,7 +306,7 @@ func (s *Store) SaveBranchYear(ctx context.Context, by domain.BranchYear) error 
 				return fmt.Errorf("ghi tiêu chí đạt: %w", err)
 			}
 			for _, id := range by.Met {
-				if _, err := exec(`INSERT INTO branch_criteria_met(branch_id, year, criterion_id) VALUES (?,?,?)`, by.BranchID, by.Year, id); err != nil {
+				if _, err := exec(`INSERT INTO branch_criteria_met(branch_id, year, criterion_id, assessed) VALUES (?,?,?,?)`, by.BranchID, by.Year, id, sqlDate(by.Assessed)); err != nil {
 					return fmt.Errorf("ghi tiêu chí đạt: %w", err)
 				}
 			}

@@ -27,6 +27,18 @@ var ErrDamaged = errors.New("sổ bị hỏng")
 // without comparing indexes to tables: its cost is measured by
 // BenchmarkQuickCheck100k) and returns its first problems.
 func quickCheck(ctx context.Context, q queryer) ([]string, error) {
+	for try := 0; ; try++ {
+		problems, err := quickCheckOnce(ctx, q)
+		// SQLITE_SCHEMA: another process creating the same register
+		// committed a migration meanwhile; the check reads again.
+		if sqliteCode(err) == 17 && try < 20 {
+			continue
+		}
+		return problems, err
+	}
+}
+
+func quickCheckOnce(ctx context.Context, q queryer) ([]string, error) {
 	rows, err := q.QueryContext(ctx, "PRAGMA quick_check(5)")
 	if err != nil {
 		// A tree so broken that the check cannot run is damage too.

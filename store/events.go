@@ -144,7 +144,7 @@ func (s *Store) DeleteEvent(ctx context.Context, id int64) error {
 // MemberYears lists a member's yearly records, latest first.
 func (s *Store) MemberYears(ctx context.Context, personID int64) ([]domain.MemberYear, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT person_id, year, rating, training_registered, training_completed,
-		party_introduced, party_admitted FROM member_years WHERE person_id = ? ORDER BY year DESC`, personID)
+		party_introduced, party_admitted, rated FROM member_years WHERE person_id = ? ORDER BY year DESC`, personID)
 	if err != nil {
 		return nil, fmt.Errorf("đọc xếp loại: %w", err)
 	}
@@ -153,10 +153,13 @@ func (s *Store) MemberYears(ctx context.Context, personID int64) ([]domain.Membe
 	for rows.Next() {
 		var y domain.MemberYear
 		var r string
-		if err := rows.Scan(&y.PersonID, &y.Year, &r, &y.TrainingRegistered, &y.TrainingCompleted, (*sqlDate)(&y.PartyIntroduced), (*sqlDate)(&y.PartyAdmitted)); err != nil {
+		if err := rows.Scan(&y.PersonID, &y.Year, &r, &y.TrainingRegistered, &y.TrainingCompleted, (*sqlDate)(&y.PartyIntroduced), (*sqlDate)(&y.PartyAdmitted), (*sqlDate)(&y.Rated)); err != nil {
 			return nil, fmt.Errorf("đọc xếp loại: %w", err)
 		}
 		y.Rating = domain.Rating(r)
+		if err := s.undatedRating(ctx, &y); err != nil {
+			return nil, err
+		}
 		out = append(out, y)
 	}
 	return out, rows.Err()
@@ -166,9 +169,9 @@ func (s *Store) MemberYears(ctx context.Context, personID int64) ([]domain.Membe
 func (s *Store) MemberYear(ctx context.Context, personID int64, year int) (domain.MemberYear, error) {
 	y := domain.MemberYear{PersonID: personID, Year: year}
 	var r string
-	err := s.db.QueryRowContext(ctx, `SELECT rating, training_registered, training_completed, party_introduced, party_admitted
+	err := s.db.QueryRowContext(ctx, `SELECT rating, training_registered, training_completed, party_introduced, party_admitted, rated
 		FROM member_years WHERE person_id = ? AND year = ?`, personID, year).
-		Scan(&r, &y.TrainingRegistered, &y.TrainingCompleted, (*sqlDate)(&y.PartyIntroduced), (*sqlDate)(&y.PartyAdmitted))
+		Scan(&r, &y.TrainingRegistered, &y.TrainingCompleted, (*sqlDate)(&y.PartyIntroduced), (*sqlDate)(&y.PartyAdmitted), (*sqlDate)(&y.Rated))
 	if errors.Is(err, sql.ErrNoRows) {
 		return y, nil
 	}
@@ -176,8 +179,26 @@ func (s *Store) MemberYear(ctx context.Context, personID int64, year int) (domai
 		return y, fmt.Errorf("đọc xếp loại năm %d: %w", year, err)
 	}
 	y.Rating = domain.Rating(r)
-	return y, nil
+	return y, s.undatedRating(ctx, &y)
 }
+
+// undatedRating gives a rating recorded with no day the last day of its
+// year.
+func (s *Store) undatedRating(ctx context.Context, y *domain.MemberYear) error {
+	if y.Rating == "" || !y.Rated.IsZero() {
+		return nil
+	}
+	end, err := s.yearEnd(ctx, y.Year)
+	y.Rated = end
+	return err
+}
+
+// ratingUpsertSQL writes a rating (?1 person, ?2 year, ?3 rating) with
+// its day: an unchanged rating keeps its day (a branch rated at once
+// dates only the ratings that changed), a changed one takes ?4, the day
+// given, or else ?5, the year's last day; an empty one has none.
+const ratingUpsertSQL = `rated = CASE WHEN excluded.rating = '' THEN NULL
+	WHEN excluded.rating = member_years.rating AND member_years.rated IS NOT NULL THEN member_years.rated ELSE COALESCE(?4, ?5) END`
 
 // SaveMemberYear writes a member's yearly record.
 func (s *Store) SaveMemberYear(ctx context.Context, y domain.MemberYear) error {
@@ -185,18 +206,24 @@ func (s *Store) SaveMemberYear(ctx context.Context, y domain.MemberYear) error {
 	if err != nil {
 		return err
 	}
-	if err := domain.CheckMemberYear(&y, p.BirthDate, 0, s.Today()).Err(); err != nil {
+	c := domain.CheckMemberYear(&y, p.BirthDate, 0, s.Today())
+	domain.CheckDecided(c, "Rated", "Ngày xếp loại", y.Year, y.Rated, s.Today())
+	if err := c.Err(); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *writeTx) error { return upsertMemberYear(ctx, tx, y) })
+	end, err := s.yearEnd(ctx, y.Year)
+	if err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *writeTx) error { return upsertMemberYear(ctx, tx, y, end) })
 }
 
-func upsertMemberYear(ctx context.Context, tx *writeTx, y domain.MemberYear) error {
-	_, err := tx.Change("member_years", "person_id = ? AND year = ?", []any{y.PersonID, y.Year}, `INSERT INTO member_years(person_id, year, rating, training_registered, training_completed, party_introduced, party_admitted)
-		VALUES (?,?,?,?,?,?,?) ON CONFLICT(person_id, year) DO UPDATE SET rating=excluded.rating,
+func upsertMemberYear(ctx context.Context, tx *writeTx, y domain.MemberYear, end domain.Date) error {
+	_, err := tx.Change("member_years", "person_id = ? AND year = ?", []any{y.PersonID, y.Year}, `INSERT INTO member_years(person_id, year, rating, training_registered, training_completed, party_introduced, party_admitted, rated)
+		VALUES (?1,?2,?3,?6,?7,?8,?9, CASE WHEN ?3 <> '' THEN COALESCE(?4, ?5) END) ON CONFLICT(person_id, year) DO UPDATE SET rating=excluded.rating,
 		training_registered=excluded.training_registered, training_completed=excluded.training_completed,
-		party_introduced=excluded.party_introduced, party_admitted=excluded.party_admitted`,
-		y.PersonID, y.Year, string(y.Rating), y.TrainingRegistered, y.TrainingCompleted, sqlDate(y.PartyIntroduced), sqlDate(y.PartyAdmitted))
+		party_introduced=excluded.party_introduced, party_admitted=excluded.party_admitted, `+ratingUpsertSQL,
+		y.PersonID, y.Year, string(y.Rating), sqlDate(y.Rated), end.ISO(), y.TrainingRegistered, y.TrainingCompleted, sqlDate(y.PartyIntroduced), sqlDate(y.PartyAdmitted))
 	if err != nil {
 		return fmt.Errorf("ghi năm %d của người %d: %w", y.Year, y.PersonID, err)
 	}
@@ -206,14 +233,27 @@ func upsertMemberYear(ctx context.Context, tx *writeTx, y domain.MemberYear) err
 // SaveRatings writes the year-end rating of many members at once (a whole
 // branch on one screen), in one transaction; an empty rating clears it.
 func (s *Store) SaveRatings(ctx context.Context, year int, ratings map[int64]domain.Rating) error {
+	return s.SaveRatingsOn(ctx, year, domain.Date{}, ratings)
+}
+
+// SaveRatingsOn is SaveRatings with the day the ratings were decided:
+// the day of every rating that changed (zero: the year's last day); an
+// unchanged one keeps its own.
+func (s *Store) SaveRatingsOn(ctx context.Context, year int, on domain.Date, ratings map[int64]domain.Rating) error {
 	c := domain.CheckRatings(year, ratings, s.Today())
+	domain.CheckDecided(c, "Rated", "Ngày xếp loại", year, on, s.Today())
 	if err := c.Err(); err != nil {
+		return err
+	}
+	end, err := s.yearEnd(ctx, year)
+	if err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *writeTx) error {
 		for id, r := range ratings {
-			res, err := tx.Change("member_years", "person_id = ? AND year = ?", []any{id, year}, `INSERT INTO member_years(person_id, year, rating) SELECT id, ?, ? FROM people WHERE id = ?
-				ON CONFLICT(person_id, year) DO UPDATE SET rating = excluded.rating`, year, string(r), id)
+			res, err := tx.Change("member_years", "person_id = ? AND year = ?", []any{id, year}, `INSERT INTO member_years(person_id, year, rating, rated)
+				SELECT id, ?2, ?3, CASE WHEN ?3 <> '' THEN COALESCE(?4, ?5) END FROM people WHERE id = ?1
+				ON CONFLICT(person_id, year) DO UPDATE SET rating = excluded.rating, `+ratingUpsertSQL, id, year, string(r), sqlDate(on), end.ISO())
 			if err != nil {
 				return fmt.Errorf("ghi xếp loại người %d: %w", id, err)
 			}

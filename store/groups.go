@@ -264,12 +264,20 @@ func (s *Store) SaveCoop(ctx context.Context, c *domain.Coop) error {
 	})
 }
 
-// CoopYear reads a group's results for a year (zero values when none).
+// CoopYear reads a group's results for a year (zero values when none),
+// with the day they were reported.
 func (s *Store) CoopYear(ctx context.Context, coopID int64, year int) (domain.CoopYear, error) {
 	y := domain.CoopYear{CoopID: coopID, Year: year}
-	err := s.db.QueryRowContext(ctx, `SELECT revenue, avg_income, support, supported_model FROM coop_years WHERE coop_id = ? AND year = ?`, coopID, year).
-		Scan(&y.Revenue, &y.AvgIncome, &y.Support, &y.SupportedModel)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	end, err := s.yearEnd(ctx, year)
+	if err != nil {
+		return y, err
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT revenue, avg_income, support, supported_model, COALESCE(reported, ?) FROM coop_years WHERE coop_id = ? AND year = ?`, end.ISO(), coopID, year).
+		Scan(&y.Revenue, &y.AvgIncome, &y.Support, &y.SupportedModel, (*sqlDate)(&y.Reported))
+	if errors.Is(err, sql.ErrNoRows) {
+		return y, nil
+	}
+	if err != nil {
 		return y, fmt.Errorf("đọc kết quả tổ hợp tác: %w", err)
 	}
 	return y, nil
@@ -280,7 +288,12 @@ func (s *Store) CoopYears(ctx context.Context, year int) ([]domain.CoopYear, err
 	if err := domain.CheckYear(year); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT coop_id, year, revenue, avg_income, support, supported_model FROM coop_years WHERE year = ? ORDER BY coop_id`, year)
+	end, err := s.yearEnd(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT coop_id, year, revenue, avg_income, support, supported_model, COALESCE(reported, ?)
+		FROM coop_years WHERE year = ? ORDER BY coop_id`, end.ISO(), year)
 	if err != nil {
 		return nil, fmt.Errorf("đọc kết quả tổ hợp tác: %w", err)
 	}
@@ -288,7 +301,7 @@ func (s *Store) CoopYears(ctx context.Context, year int) ([]domain.CoopYear, err
 	var out []domain.CoopYear
 	for rows.Next() {
 		var y domain.CoopYear
-		if err := rows.Scan(&y.CoopID, &y.Year, &y.Revenue, &y.AvgIncome, &y.Support, &y.SupportedModel); err != nil {
+		if err := rows.Scan(&y.CoopID, &y.Year, &y.Revenue, &y.AvgIncome, &y.Support, &y.SupportedModel, (*sqlDate)(&y.Reported)); err != nil {
 			return nil, fmt.Errorf("đọc kết quả tổ hợp tác: %w", err)
 		}
 		out = append(out, y)
@@ -299,13 +312,25 @@ func (s *Store) CoopYears(ctx context.Context, year int) ([]domain.CoopYear, err
 // SaveCoopYear writes a group's results for a year.
 func (s *Store) SaveCoopYear(ctx context.Context, y domain.CoopYear) error {
 	c := domain.CheckCoopYear(&y)
+	domain.CheckDecided(c, "Reported", "Ngày báo cáo", y.Year, y.Reported, s.Today())
 	if err := c.Err(); err != nil {
 		return err
 	}
-	err := s.write(ctx, func(tx *writeTx) error {
-		_, err := tx.Change("coop_years", "coop_id = ? AND year = ?", []any{y.CoopID, y.Year}, `INSERT INTO coop_years(coop_id, year, revenue, avg_income, support, supported_model) VALUES (?,?,?,?,?,?)
+	old, err := s.CoopYear(ctx, y.CoopID, y.Year)
+	if err != nil {
+		return err
+	}
+	end, err := s.yearEnd(ctx, y.Year)
+	if err != nil {
+		return err
+	}
+	changed := old.Revenue != y.Revenue || old.AvgIncome != y.AvgIncome || old.Support != y.Support || old.SupportedModel != y.SupportedModel
+	y.Reported = settleDecided(y.Reported, changed, old.Reported, end)
+	err = s.write(ctx, func(tx *writeTx) error {
+		_, err := tx.Change("coop_years", "coop_id = ? AND year = ?", []any{y.CoopID, y.Year}, `INSERT INTO coop_years(coop_id, year, revenue, avg_income, support, supported_model, reported) VALUES (?,?,?,?,?,?,?)
 		ON CONFLICT(coop_id, year) DO UPDATE SET revenue=excluded.revenue, avg_income=excluded.avg_income,
-		support=excluded.support, supported_model=excluded.supported_model`, y.CoopID, y.Year, y.Revenue, y.AvgIncome, y.Support, y.SupportedModel)
+		support=excluded.support, supported_model=excluded.supported_model, reported=excluded.reported`,
+			y.CoopID, y.Year, y.Revenue, y.AvgIncome, y.Support, y.SupportedModel, sqlDate(y.Reported))
 		return err
 	})
 	if err != nil {
@@ -314,32 +339,51 @@ func (s *Store) SaveCoopYear(ctx context.Context, y domain.CoopYear) error {
 	return nil
 }
 
-// WardYear reads the yearly ward figures and report texts (zero when none).
+// WardYear reads the yearly ward figures and report texts (zero when
+// none), everything recorded: the rating and the latest count of new
+// Party members, with their days.
 func (s *Store) WardYear(ctx context.Context, year int) (domain.WardYear, error) {
-	w := domain.WardYear{Year: year}
-	err := s.db.QueryRowContext(ctx, `SELECT resident_youth, new_party_members, rating, achievements, shortcomings, next_steps
-		FROM ward_years WHERE year = ?`, year).Scan(&w.ResidentYouth, &w.NewPartyMembers, &w.Rating, &w.Achievements, &w.Shortcomings, &w.NextSteps)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return w, fmt.Errorf("đọc số liệu năm %d: %w", year, err)
-	}
-	return w, nil
+	return s.WardYearAt(ctx, year, domain.Date{})
 }
 
 // SaveWardYear validates and writes the yearly ward figures.
 func (s *Store) SaveWardYear(ctx context.Context, w domain.WardYear) error {
 	c := domain.CheckWardYear(&w, s.Today())
+	domain.CheckDecided(c, "Rated", "Ngày xếp loại", w.Year, w.Rated, s.Today())
+	domain.CheckDecided(c, "PartyCounted", "Ngày tính số đảng viên mới", w.Year, w.PartyCounted, s.Today())
 	if err := s.checkResidentYouth(ctx, c, w); err != nil {
 		return err
 	}
 	if err := c.Err(); err != nil {
 		return err
 	}
-	err := s.write(ctx, func(tx *writeTx) error {
-		_, err := tx.Change("ward_years", "year = ?", []any{w.Year}, `INSERT INTO ward_years(year, resident_youth, new_party_members, rating, achievements, shortcomings, next_steps)
-		VALUES (?,?,?,?,?,?,?) ON CONFLICT(year) DO UPDATE SET resident_youth=excluded.resident_youth,
-		new_party_members=excluded.new_party_members, rating=excluded.rating, achievements=excluded.achievements,
+	old, err := s.WardYear(ctx, w.Year)
+	if err != nil {
+		return err
+	}
+	end, err := s.yearEnd(ctx, w.Year)
+	if err != nil {
+		return err
+	}
+	w.Rated = settleDecided(w.Rated, w.Rating != old.Rating, old.Rated, end)
+	if w.Rating == "" {
+		w.Rated = domain.Date{}
+	}
+	// A count is recorded when it changed or is given a day of its own:
+	// the counts of earlier days stay, for the documents cut off then.
+	countIt := w.NewPartyMembers != old.NewPartyMembers || (!w.PartyCounted.IsZero() && w.PartyCounted != old.PartyCounted)
+	w.PartyCounted = settleDecided(w.PartyCounted, w.NewPartyMembers != old.NewPartyMembers, old.PartyCounted, end)
+	err = s.write(ctx, func(tx *writeTx) error {
+		_, err := tx.Change("ward_years", "year = ?", []any{w.Year}, `INSERT INTO ward_years(year, resident_youth, new_party_members, rating, rated, achievements, shortcomings, next_steps)
+		VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(year) DO UPDATE SET resident_youth=excluded.resident_youth,
+		new_party_members=excluded.new_party_members, rating=excluded.rating, rated=excluded.rated, achievements=excluded.achievements,
 		shortcomings=excluded.shortcomings, next_steps=excluded.next_steps`,
-			w.Year, w.ResidentYouth, w.NewPartyMembers, w.Rating, w.Achievements, w.Shortcomings, w.NextSteps)
+			w.Year, w.ResidentYouth, w.NewPartyMembers, w.Rating, sqlDate(w.Rated), w.Achievements, w.Shortcomings, w.NextSteps)
+		if err != nil || !countIt {
+			return err
+		}
+		_, err = tx.Change("party_counts", "year = ? AND date = ?", []any{w.Year, w.PartyCounted.ISO()}, `INSERT INTO party_counts(year, date, count) VALUES (?,?,?)
+		ON CONFLICT(year, date) DO UPDATE SET count = excluded.count`, w.Year, w.PartyCounted.ISO(), w.NewPartyMembers)
 		return err
 	})
 	if err != nil {

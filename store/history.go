@@ -349,6 +349,7 @@ var tableLabels = map[string]string{
 	"trainings":           "Tập huấn",
 	"office_standards":    "Chuẩn cán bộ",
 	"target_models":       "Mô hình, trang mạng của chỉ tiêu",
+	"party_counts":        "Số đảng viên mới kết nạp",
 }
 
 // settingLabels name the unit's settings.
@@ -390,6 +391,8 @@ var columnLabels = map[string]string{
 	"counted": "Tính vào chỉ tiêu 2.4", "link": "Địa chỉ trang hoặc mô tả", "owner": "Chủ mô hình", "ended": "Ngày ngừng",
 	"target_models.date": "Ngày bắt đầu hoặc hỗ trợ", "target_models.target": "Chỉ tiêu", "trainings.date": "Ngày tập huấn",
 	"narratives.key": "Năm/mã", "narratives.section": "Phần", "body": "Nội dung", "plans.issued": "Ngày ban hành",
+	"rated": "Ngày xếp loại", "assessed": "Ngày đánh giá tiêu chí", "reported": "Ngày báo cáo kết quả",
+	"party_counts.date": "Tính đến ngày", "party_counts.count": "Số đảng viên mới kết nạp",
 }
 
 // A person's columns are labelled, shown and coded as the field catalog

@@ -67,7 +67,7 @@ func TestHistoryOfAPerson(t *testing.T) {
 		"Thêm thành viên câu lạc bộ (mã 1) — Câu lạc bộ: CLB Bóng đá; Người: Nguyễn Văn An; Vai trò: Thành viên",
 		"Thêm chức vụ (mã 1) — Chức vụ: Ủy viên Ban Chấp hành; Từ ngày: 01/01/2022",
 		"Sửa xếp loại năm (mã 1/2023) — Xếp loại: Hoàn thành xuất sắc nhiệm vụ » Hoàn thành tốt nhiệm vụ",
-		"Thêm xếp loại năm (mã 1/2023) — Năm: 2023; Xếp loại: Hoàn thành xuất sắc nhiệm vụ",
+		"Thêm xếp loại năm (mã 1/2023) — Năm: 2023; Xếp loại: Hoàn thành xuất sắc nhiệm vụ; Ngày xếp loại: 31/12/2023",
 		"Thêm quá trình sinh hoạt (mã 3) — Loại: Chuyển sinh hoạt đi; Ngày: 01/03/2024; Đơn vị chuyển đi/đến: Đoàn phường 2",
 		"Sửa thông tin cá nhân (mã 1) — Điện thoại: 0901234567 » 0912345678; Thành thạo ngoại ngữ: Không » Có; Chi đoàn: (trống) » Chi đoàn Khóm 1",
 		"Thêm quá trình sinh hoạt (mã 1) — Loại: Kết nạp; Ngày: 02/01/2016",

@@ -40,6 +40,9 @@ const openOnSQL = `(g.founded IS NULL OR g.founded < ?2) AND
 
 func (s *Store) measure(ctx context.Context, in domain.Indicator, sp domain.Span, scale string) (domain.Measure, error) {
 	from, to, year := sp.From.ISO(), sp.Until(), sp.Year
+	// A yearly fact counts when decided before the cut-off's next day;
+	// one recorded with no day, on the year's last day.
+	end := undatedDay(sp.End, s.Today()).ISO()
 	one := func(q string, args ...any) (int, error) {
 		var n int
 		err := s.db.QueryRowContext(ctx, q, args...).Scan(&n)
@@ -80,7 +83,7 @@ func (s *Store) measure(ctx context.Context, in domain.Indicator, sp domain.Span
 		// A group works "theo quy định" in the year when it existed in it,
 		// is registered under a decree, and reported revenue for the year.
 		n, err := one(`SELECT count(*) FROM coops g WHERE `+openDuringSQL+` AND g.legal_basis <> ''
-			AND EXISTS (SELECT 1 FROM coop_years y WHERE y.coop_id = g.id AND y.year = ?3 AND y.revenue > 0)`, from, to, year)
+			AND EXISTS (SELECT 1 FROM coop_years y WHERE y.coop_id = g.id AND y.year = ?3 AND y.revenue > 0 AND `+knownBy("y.reported", "?2", "?4")+`)`, from, to, year, end)
 		return domain.Count(n, "tổ hợp tác"), err
 	case domain.MetricHamletStandardPct:
 		var applying int
@@ -90,9 +93,19 @@ func (s *Store) measure(ctx context.Context, in domain.Indicator, sp domain.Span
 		if applying == 0 {
 			return domain.Measure{Detail: domain.Note("chưa có tiêu chí chi đoàn đạt chuẩn cho năm này")}, nil
 		}
+		// Only assessments made by the cut-off count; none at all is
+		// "chưa đánh giá", not 0 %.
+		var assessed int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM branch_criteria_met m WHERE m.year = ?1 AND `+knownBy("m.assessed", "?2", "?3"),
+			year, to, end).Scan(&assessed); err != nil {
+			return domain.Measure{}, err
+		}
+		if assessed == 0 {
+			return domain.Measure{Detail: domain.Note("chưa đánh giá")}, nil
+		}
 		met, all, err := two(`SELECT sum(NOT EXISTS (SELECT 1 FROM criteria c WHERE `+appliesSQL("?1")+` AND NOT EXISTS
-			(SELECT 1 FROM branch_criteria_met m WHERE m.branch_id = b.id AND m.year = ?1 AND m.criterion_id = c.id))), count(*)
-			FROM branches b WHERE b.kind = 'hamlet' AND (b.active = 1 OR b.dissolved >= ?2)`, year, to)
+			(SELECT 1 FROM branch_criteria_met m WHERE m.branch_id = b.id AND m.year = ?1 AND m.criterion_id = c.id AND `+knownBy("m.assessed", "?2", "?3")+`))), count(*)
+			FROM branches b WHERE b.kind = 'hamlet' AND (b.active = 1 OR b.dissolved >= ?2)`, year, to, end)
 		return domain.Pct(met, all, "chi đoàn khóm, ấp"), err
 	case domain.MetricCadreStandardPct:
 		return s.cadreStandardMeasure(ctx, sp, false)
@@ -128,11 +141,21 @@ func (s *Store) measure(ctx context.Context, in domain.Indicator, sp domain.Span
 	case domain.MetricUnitsGoodPct:
 		// Every branch that existed in the year counts, rated or not: an
 		// unrated branch is not rated good.
+		// A rating decided after the cut-off is not known on it; none
+		// known at all is "chưa xếp loại", not 0 %.
 		good, all, err := two(`SELECT sum(COALESCE(y.rating IN ('excellent','good'), 0)), count(*)
-			FROM branches b LEFT JOIN branch_years y ON y.branch_id = b.id AND y.year = ?3
-			WHERE b.active = 1 OR b.dissolved >= ?1`, from, to, year)
+			FROM branches b LEFT JOIN branch_years y ON y.branch_id = b.id AND y.year = ?3 AND y.rating <> '' AND `+knownBy("y.rated", "?2", "?4")+`
+			WHERE b.active = 1 OR b.dissolved >= ?1`, from, to, year, end)
 		if err != nil {
 			return domain.Measure{}, err
+		}
+		var rated int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM branch_years y WHERE y.year = ?1 AND y.rating <> '' AND `+knownBy("y.rated", "?2", "?3"),
+			year, to, end).Scan(&rated); err != nil {
+			return domain.Measure{}, err
+		}
+		if rated == 0 && all > 0 {
+			return domain.Measure{Detail: domain.Note("chưa xếp loại")}, nil
 		}
 		m := domain.Pct(good, all, "chi đoàn")
 		m.Detail = domain.Note("%s đạt từ %s", m.Detail, domain.Note(domain.GoodOrBetter(scale)))
@@ -195,7 +218,8 @@ func (s *Store) cadreStandardMeasure(ctx context.Context, sp domain.Span, langua
 // share who were Union members introduced by the Union, with the number
 // of members introduced beside it.
 func (s *Store) partyMeasure(ctx context.Context, sp domain.Span) (domain.Measure, error) {
-	w, err := s.WardYear(ctx, sp.Year)
+	// The ward's count of new Party members as recorded by the cut-off.
+	w, err := s.WardYearAt(ctx, sp.Year, sp.To)
 	if err != nil {
 		return domain.Measure{}, err
 	}
@@ -323,6 +347,7 @@ func (s *Store) PeriodResultsAt(ctx context.Context, planID int64, cutoff domain
 		cutoff = s.Today()
 	}
 	pr := domain.PeriodResult{Plan: p, Cutoff: cutoff}
+	var over []bool // each year's end passed by the cut-off
 	for y := p.StartYear; y <= p.EndYear; y++ {
 		sp, err := s.YearSpan(ctx, y, cutoff)
 		if err != nil {
@@ -331,6 +356,7 @@ func (s *Store) PeriodResultsAt(ctx context.Context, planID int64, cutoff domain
 		if sp.From.After(cutoff) {
 			break
 		}
+		over = append(over, !sp.End.After(cutoff))
 		rs, err := s.YearResultsAt(ctx, planID, y, cutoff)
 		if err != nil {
 			return pr, err
@@ -351,13 +377,13 @@ func (s *Store) PeriodResultsAt(ctx context.Context, planID int64, cutoff domain
 		} else if in.Metric == domain.MetricPartyIntroducedPct {
 			t = domain.PeriodPartyShare(in, i, pr)
 		} else {
-			t = domain.Result{Indicator: in, Verdict: domain.Verdict{Code: domain.VerdictNoData, Kind: in.Kind, Target: in.Target}}.WithDetail(domain.Note("chưa đo được"))
-			for j := len(pr.ByYear) - 1; j >= 0; j-- {
-				if rs := pr.ByYear[j]; rs[i].Known {
-					t = rs[i].WithDetail(domain.Note("năm %d: %s", pr.Years[j], rs[i].DetailMsg))
-					break
-				}
+			// A yearly target over the period: the years it was met in
+			// ("đạt 1/3 năm"), never the last year's value.
+			years := make([]domain.Result, len(pr.ByYear))
+			for j, rs := range pr.ByYear {
+				years[j] = rs[i]
 			}
+			t = domain.JudgeYears(in, years, over)
 		}
 		t.Met = t.Verdict.Code == domain.VerdictMet
 		pr.Total = append(pr.Total, t)

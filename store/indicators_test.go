@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"math"
+	"strings"
 	"testing"
 
 	"sodoan/domain"
@@ -185,9 +186,14 @@ func TestPeriodResults(t *testing.T) {
 	if r := byCode["n1"]; r.Actual != 4 || r.Met || r.Verdict.Code != domain.VerdictBehind {
 		t.Errorf("n1 total %v met %v verdict %s, want 4 not met, behind (due %.1f)", r.Actual, r.Met, r.Verdict.Code, r.Verdict.Due)
 	}
-	// Resident youth was entered only for 2025: the period shows that year.
-	if r := byCode["p4"]; math.Abs(r.Actual-62.5) > 1e-9 || !r.Known {
-		t.Errorf("p4 total %v known %v, want 62.5", r.Actual, r.Known)
+	// Resident youth was entered only for 2025 (62,5 % of a 70 % target):
+	// a yearly target, judged by the years it was met in; 2024 has no
+	// figures and counts as missed, the running year is not judged until
+	// met.
+	// (2024 and 2025 are over: "đạt 0/2 năm" while 2026 runs, more years
+	// missed later.)
+	if r := byCode["p4"]; !strings.HasPrefix(r.Verdict.Progress(), "đạt 0/") || r.Verdict.Years < 2 || r.Verdict.Code != domain.VerdictNotMet || !r.Known {
+		t.Errorf("p4 total %q %s known %v, want đạt 0/2 năm (or more years), not met", r.Verdict.Progress(), r.Verdict.Code, r.Known)
 	}
 	if r := byCode["k2"]; r.Known {
 		t.Errorf("k2 never ticked but known")

@@ -55,7 +55,7 @@ func (s *Store) Narrative(ctx context.Context, doc string, key int) (domain.Narr
 // report's strengths, shortcomings and directions are written to
 // ward_years, their one place.
 func (s *Store) SaveNarrative(ctx context.Context, doc string, key int, n domain.Narrative) error {
-	if doc != domain.NarrativeAnnual && doc != domain.NarrativePeriod && doc != domain.NarrativePlan {
+	if doc != domain.NarrativeAnnual && doc != domain.NarrativeHalfYear && doc != domain.NarrativePeriod && doc != domain.NarrativePlan {
 		return fmt.Errorf("nội dung văn bản: loại %q không có", doc)
 	}
 	// Every section is printed: the rule of the report's own texts.
@@ -95,6 +95,13 @@ func (s *Store) SaveNarrative(ctx context.Context, doc string, key int, n domain
 // cut-off: what the secretary starts from in the editor, and what the
 // report prints for a section she left empty.
 func (s *Store) AnnualDraft(ctx context.Context, planID int64, year int, cutoff domain.Date) (domain.Narrative, error) {
+	return s.DraftAt(ctx, planID, year, cutoff, domain.DraftWords{When: "trong năm " + fmt.Sprint(year)})
+}
+
+// DraftAt is AnnualDraft with the words naming the time the figures cover
+// ("trong 6 tháng đầu năm 2026" for the 6-month report); the subject is
+// the register's unit.
+func (s *Store) DraftAt(ctx context.Context, planID int64, year int, cutoff domain.Date, words domain.DraftWords) (domain.Narrative, error) {
 	rs, err := s.YearResultsAt(ctx, planID, year, cutoff)
 	if err != nil {
 		return nil, err
@@ -107,5 +114,6 @@ func (s *Store) AnnualDraft(ctx context.Context, planID int64, year int, cutoff 
 	if err != nil {
 		return nil, err
 	}
-	return domain.DraftFrom(rs, rs, &st, domain.DraftWords{When: "trong năm " + fmt.Sprint(year), Subject: domain.WardUnion(u)}), nil
+	words.Subject = domain.WardUnion(u)
+	return domain.DraftFrom(rs, rs, &st, words), nil
 }

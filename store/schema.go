@@ -470,4 +470,50 @@ ALTER TABLE membership_events ADD COLUMN card TEXT NOT NULL DEFAULT '';
 UPDATE membership_events SET admitted = (SELECT p.admission_date FROM people p WHERE p.id = membership_events.person_id)
 WHERE kind = 'transfer_in' AND (SELECT p.admission_date FROM people p WHERE p.id = membership_events.person_id) < date;
 `,
+	// 9: dated: every yearly fact carries the day it was decided or
+	// recorded, so that a document shows only what was known on its
+	// cut-off (issue 16): a member's and a branch's rating, a branch's
+	// assessment against the criteria, the ward's own rating, a group's
+	// reported results (revenue, the model supported), and the ward's new
+	// Party members as a dated running count. Facts recorded before had no
+	// date: each takes the last day of its working year (31/12 of the
+	// year for a calendar working year; the upgrade's day for the year
+	// still running), and the history says so. A NULL date written later
+	// by code that gives none reads the same way.
+	`
+ALTER TABLE member_years ADD COLUMN rated TEXT;
+UPDATE member_years SET rated = ` + yearEndSQL + ` WHERE rating <> '';
+ALTER TABLE branch_years ADD COLUMN rated TEXT;
+UPDATE branch_years SET rated = ` + yearEndSQL + ` WHERE rating <> '';
+ALTER TABLE branch_criteria_met ADD COLUMN assessed TEXT;
+UPDATE branch_criteria_met SET assessed = ` + yearEndSQL + `;
+ALTER TABLE ward_years ADD COLUMN rated TEXT;
+UPDATE ward_years SET rated = ` + yearEndSQL + ` WHERE rating <> '';
+ALTER TABLE coop_years ADD COLUMN reported TEXT;
+UPDATE coop_years SET reported = ` + yearEndSQL + `;
+-- The ward's new Party members of a year as the secretary recorded them
+-- on a day: the year's count up to that day. A document reads the latest
+-- count on or before its cut-off. ward_years.new_party_members keeps the
+-- latest count for older readers.
+CREATE TABLE party_counts (
+	year  INTEGER NOT NULL,
+	date  TEXT NOT NULL,
+	count INTEGER NOT NULL CHECK (count >= 0),
+	PRIMARY KEY (year, date)
+) WITHOUT ROWID;
+INSERT INTO party_counts(year, date, count) SELECT year, ` + yearEndSQL + `, new_party_members FROM ward_years WHERE new_party_members > 0;
+INSERT INTO history(action, entity, row_key, note) SELECT 'upgrade', 'settings', 'schema',
+	'Nâng cấp sổ: xếp loại, đánh giá tiêu chí, kết quả tổ hợp tác và số đảng viên mới đã nhập trước đây chưa có ngày, nay lấy ngày cuối năm công tác (31/12 của năm)'
+	WHERE EXISTS (SELECT 1 FROM member_years WHERE rating <> '') OR EXISTS (SELECT 1 FROM branch_years)
+	OR EXISTS (SELECT 1 FROM branch_criteria_met) OR EXISTS (SELECT 1 FROM ward_years) OR EXISTS (SELECT 1 FROM coop_years);
+`,
 }
+
+// yearEndSQL is the last day of working year "year" (the row's column) as
+// ISO text: 31/12 of the year for a calendar working year, else the day
+// before the start of the next one (report.year_start holds "dd/mm"); for
+// the year still running, the day of the upgrade (what is in the register
+// was decided by then).
+const yearEndSQL = `(SELECT min(CASE WHEN ys IS NULL OR ys = '01/01' OR length(ys) <> 5 THEN printf('%04d-12-31', year)
+	ELSE date(printf('%04d-%s-%s', year, substr(ys, 4, 2), substr(ys, 1, 2)), '-1 day') END, date('now', 'localtime'))
+	FROM (SELECT (SELECT value FROM settings WHERE key = 'report.year_start') AS ys))`

@@ -46,6 +46,7 @@ var tableKeys = map[string][]string{
 	"trainings":           {"id"},
 	"office_standards":    {"office", "from_year"},
 	"target_models":       {"id"},
+	"party_counts":        {"year", "date"},
 }
 
 // derivedColumns are computed by the store from other columns (order

@@ -178,7 +178,10 @@ type yearRating struct {
 	people    []domain.Person
 	selects   []*choiceSelect
 	all       *choiceSelect // rates every member at once
-	other     *errorText
+	// decided is the day the ratings that change are decided on (the
+	// others keep their own).
+	decided *entry
+	other   *errorText
 }
 
 // ratingTop lays out the year rating's top row: the labels and the year at
@@ -188,7 +191,7 @@ var ratingTop = flexRow{0, 0, 0, 3, 2}
 
 // yearRating opens the year-end rating of branchID's members.
 func (bs *batches) yearRating(branchID int64) *yearRating {
-	r := &yearRating{bs: bs, other: newErrorText(), list: container.NewVBox()}
+	r := &yearRating{bs: bs, other: newErrorText(), list: container.NewVBox(), decided: newDateEntry(bs.f)}
 	branches, err := bs.st.Branches(bs.ctx, false)
 	if err != nil {
 		bs.f.showError(err)
@@ -219,7 +222,8 @@ func (bs *batches) yearRating(branchID int64) *yearRating {
 	// The dropdowns share the row's width: in an HBox each got only its
 	// own small minimum and cut the branch's name and "Xếp loại tất cả…".
 	top := container.New(ratingTop, widget.NewLabel(T("Năm")), r.year, widget.NewLabel(T("Chi đoàn")), r.branch, all)
-	content := container.NewBorder(top, r.other, nil, nil, container.NewVScroll(r.list))
+	day := container.NewHBox(widget.NewLabel(T("Ngày xếp loại")), container.NewGridWrap(fyne.NewSize(140, r.decided.MinSize().Height), r.decided))
+	content := container.NewBorder(container.NewVBox(top, day), r.other, nil, nil, container.NewVScroll(r.list))
 	sz := bs.win.Canvas().Size()
 	bs.f.formDialog(T("Xếp loại đoàn viên cuối năm"), content, fyne.NewSize(sz.Width*0.85, sz.Height*0.9), r.save)
 	return r
@@ -246,6 +250,7 @@ func (r *yearRating) load() {
 	r.selects = nil
 	r.list.Objects = nil
 	year := r.yearValue()
+	r.decided.SetText(decidedText(r.bs.clock, year, domain.Date{}))
 	for n, p := range people {
 		s := newChoiceSelect(r.bs.f, domain.Ratings, nil)
 		if my, err := r.bs.st.MemberYear(r.bs.ctx, p.ID, year); err == nil {
@@ -273,7 +278,12 @@ func (r *yearRating) save() bool {
 		r.other.set(T("Chưa xếp loại ai."))
 		return false
 	}
-	if err := r.bs.st.SaveRatings(r.bs.ctx, r.yearValue(), ratings); err != nil {
+	on, err := parseDecided(T("Ngày xếp loại"), r.decided.Text)
+	if err != nil {
+		r.other.set(errText(err))
+		return false
+	}
+	if err := r.bs.st.SaveRatingsOn(r.bs.ctx, r.yearValue(), on, ratings); err != nil {
 		var ve *domain.ValidationError
 		if errors.As(err, &ve) {
 			r.other.set(errText(ve))

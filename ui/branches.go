@@ -33,6 +33,9 @@ type branchesScreen struct {
 	saveYear func()
 	// checkYear picks the year whose checklist is shown.
 	checkYear *selectBox
+	// checkDecided is the day the shown year's assessment and rating were
+	// decided.
+	checkDecided *entry
 }
 
 func newBranchesScreen(ctx context.Context, st *store.Store, clock clock, win fyne.Window, f frame, exports *tableExports, showMembers, rate func(branchID int64)) *branchesScreen {
@@ -115,6 +118,10 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 	// retired or added since the mark was made): kept when the year is
 	// saved again.
 	var hidden []int64
+	// The day the branch was assessed and rated: what a document cut off
+	// before it does not know yet.
+	decided := newDateEntry(s.f)
+	var loaded domain.BranchYear
 	year := newSelect(s.f, yearOptions(s.clock.thisYear()-5, s.clock.thisYear()), nil)
 	load := func() {
 		y, _ := strconv.Atoi(year.Selected)
@@ -153,6 +160,8 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 			}
 		}
 		rating.setCode(by.Rating)
+		loaded = by
+		decided.SetText(decidedText(s.clock, y, laterOf(by.Rated, by.Assessed)))
 		if by.Standard {
 			status.SetText(T("Đạt chuẩn"))
 		} else {
@@ -161,7 +170,7 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 	}
 	year.OnChanged = func(string) { load() }
 	year.SetSelected(strconv.Itoa(s.clock.thisYear()))
-	s.checkYear = year
+	s.checkYear, s.checkDecided = year, decided
 	saveYear := func() {
 		y, _ := strconv.Atoi(year.Selected)
 		by := domain.BranchYear{BranchID: b.ID, Year: y, Rating: rating.code(), Met: append([]int64(nil), hidden...)}
@@ -170,6 +179,15 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 				by.Met = append(by.Met, ids[i])
 			}
 		}
+		on, err := parseDecided(T("Ngày đánh giá, xếp loại"), decided.Text)
+		if err != nil {
+			s.f.showError(err)
+			return
+		}
+		// The day goes to what changed; an unchanged fact keeps its own.
+		shown, _ := domain.ParseDate(decidedText(s.clock, y, laterOf(loaded.Rated, loaded.Assessed)))
+		by.Rated = decidedFor(by.Rating != loaded.Rating, on, shown)
+		by.Assessed = decidedFor(!sameSet(by.Met, loaded.Met), on, shown)
 		if err := s.st.SaveBranchYear(s.ctx, by); err != nil {
 			s.f.showError(err)
 			return
@@ -182,6 +200,8 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 		container.NewHBox(heading(T("Đánh giá chi đoàn năm")), year, status),
 		checks,
 		container.NewHBox(widget.NewLabel(T("Xếp loại chi đoàn")),
-			container.NewGridWrap(fyne.NewSize(260, rating.MinSize().Height), rating), save),
+			container.NewGridWrap(fyne.NewSize(260, rating.MinSize().Height), rating)),
+		container.NewHBox(widget.NewLabel(T("Ngày đánh giá, xếp loại")),
+			container.NewGridWrap(fyne.NewSize(140, decided.MinSize().Height), decided), save),
 	)
 }

@@ -99,6 +99,11 @@ func (s *coopsScreen) yearly(c domain.Coop) fyne.CanvasObject {
 	fm.add("AvgIncome", T("Thu nhập bình quân (đồng/người/tháng)"), income)
 	fm.add("Support", T("Hỗ trợ của Đoàn"), support)
 	fm.add("SupportedModel", "", model)
+	// The day the results were reported: a document cut off before it
+	// does not know them.
+	reported := newDateEntry(s.f)
+	fm.add("Reported", T("Ngày báo cáo"), reported)
+	var loaded domain.CoopYear
 	money := func(v int64) string {
 		if v == 0 {
 			return ""
@@ -116,16 +121,24 @@ func (s *coopsScreen) yearly(c domain.Coop) fyne.CanvasObject {
 		income.SetText(money(cy.AvgIncome))
 		support.SetText(cy.Support)
 		model.SetChecked(cy.SupportedModel)
+		reported.SetText(decidedText(s.clock, yy, cy.Reported))
+		loaded = cy
 	}
 	year.SetSelected(strconv.Itoa(s.clock.thisYear()))
 	save := fm.saveButton(s.f, T("Lưu kết quả năm"), func() error {
 		yy, _ := strconv.Atoi(year.Selected)
 		rv, ok1 := fm.parseIntField("Revenue", revenue, domain.MoneyRange)
 		ai, ok2 := fm.parseIntField("AvgIncome", income, domain.MoneyRange)
-		if !ok1 || !ok2 {
+		on, ok3 := fm.parseDateField("Reported", reported)
+		if !ok1 || !ok2 || !ok3 {
 			return errSkip
 		}
-		return s.st.SaveCoopYear(s.ctx, domain.CoopYear{CoopID: c.ID, Year: yy, Revenue: rv, AvgIncome: ai, Support: support.Text, SupportedModel: model.Checked})
+		cy := domain.CoopYear{CoopID: c.ID, Year: yy, Revenue: rv, AvgIncome: ai, Support: domain.Clean(support.Text), SupportedModel: model.Checked}
+		// The day goes with results that changed; unchanged ones keep theirs.
+		shown, _ := domain.ParseDate(decidedText(s.clock, yy, loaded.Reported))
+		changed := cy.Revenue != loaded.Revenue || cy.AvgIncome != loaded.AvgIncome || cy.Support != loaded.Support || cy.SupportedModel != loaded.SupportedModel
+		cy.Reported = decidedFor(changed, on, shown)
+		return s.st.SaveCoopYear(s.ctx, cy)
 	}, func() {})
 	save.Importance = widget.MediumImportance
 	return container.NewVBox(container.NewHBox(heading(T("Kết quả năm")), year), fm.grid(), fm.other, container.NewHBox(save))

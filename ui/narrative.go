@@ -37,11 +37,11 @@ type narrativeEditor struct {
 }
 
 // narrativeDocs are the documents whose text the editor keeps.
-var narrativeDocs = []string{domain.NarrativeAnnual, domain.NarrativePeriod, domain.NarrativePlan}
+var narrativeDocs = []string{domain.NarrativeAnnual, domain.NarrativeHalfYear, domain.NarrativePeriod, domain.NarrativePlan}
 
 func newNarrativeEditor(ctx context.Context, st *store.Store, f frame, year func() int) *narrativeEditor {
 	e := &narrativeEditor{ctx: ctx, st: st, f: f, year: year, body: container.NewStack(), status: widget.NewLabel("")}
-	names := []string{T("Báo cáo năm"), T("Báo cáo sơ kết, tổng kết kế hoạch"), T("Kế hoạch")}
+	names := []string{T("Báo cáo năm"), T("Báo cáo sơ kết 6 tháng đầu năm"), T("Báo cáo sơ kết, tổng kết kế hoạch"), T("Kế hoạch")}
 	e.docSel = newSelect(f, names, func(string) { e.load() })
 	load := newButtonWithIcon(f, T("Tải lại"), theme.ViewRefreshIcon(), e.load)
 	save := newButtonWithIcon(f, T("Lưu nội dung"), theme.DocumentSaveIcon(), e.save)
@@ -58,7 +58,7 @@ func (e *narrativeEditor) target() (doc string, key int, sections []domain.Choic
 	i := max(e.docSel.SelectedIndex(), 0)
 	doc = narrativeDocs[i]
 	switch doc {
-	case domain.NarrativeAnnual:
+	case domain.NarrativeAnnual, domain.NarrativeHalfYear:
 		return doc, e.year(), domain.AnnualSections, nil
 	case domain.NarrativePeriod:
 		p, err := e.st.CurrentPlan(e.ctx)
@@ -91,6 +91,15 @@ func (e *narrativeEditor) load() {
 				return
 			}
 		}
+	case domain.NarrativeHalfYear:
+		// The first half's figures, as the 6-month report prints them.
+		if p, err := e.st.CurrentPlan(e.ctx); err == nil {
+			draft, err = issuing.HalfYearDraft(e.ctx, e.st, p.ID, key)
+			if err != nil {
+				e.f.showError(err)
+				return
+			}
+		}
 	case domain.NarrativePeriod:
 		pr, err := e.st.PeriodResults(e.ctx, int64(key))
 		if err != nil {
@@ -107,8 +116,11 @@ func (e *narrativeEditor) load() {
 	text := domain.MergeDraft(saved, draft)
 	e.entries = map[string]*entry{}
 	box := container.NewVBox()
-	if doc == domain.NarrativeAnnual {
+	switch doc {
+	case domain.NarrativeAnnual:
 		box.Add(heading(fmt.Sprintf(T("Báo cáo năm %d"), key)))
+	case domain.NarrativeHalfYear:
+		box.Add(heading(fmt.Sprintf(T("Báo cáo sơ kết 6 tháng đầu năm %d"), key)))
 	}
 	for _, s := range sections {
 		en := newMultiLineEntry(e.f)

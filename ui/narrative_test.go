@@ -30,11 +30,17 @@ func TestNarrativeEditor(t *testing.T) {
 	if n["inspection"] != "Kiểm tra sinh hoạt tại 3 chi đoàn." || !strings.HasPrefix(n["organisation"], "Kết nạp ") {
 		t.Errorf("saved: inspection %q, organisation %q", n["inspection"], n["organisation"])
 	}
-	e.docSel.SetSelectedIndex(2)
+	e.docSel.SetSelectedIndex(3)
 	if len(e.entries) != len(domain.PlanSections) {
 		t.Errorf("plan: %d sections shown, want %d", len(e.entries), len(domain.PlanSections))
 	}
+	// The 6-month report has texts of its own, drafted from the first
+	// half's figures.
 	e.docSel.SetSelectedIndex(1)
+	if len(e.entries) != len(domain.AnnualSections) || e.entries["inspection"].Text == "Kiểm tra sinh hoạt tại 3 chi đoàn." {
+		t.Errorf("6-month report: %d sections, inspection %q", len(e.entries), e.entries["inspection"].Text)
+	}
+	e.docSel.SetSelectedIndex(2)
 	if len(e.entries) != len(domain.PeriodSections) {
 		t.Errorf("period report: %d sections shown, want %d", len(e.entries), len(domain.PeriodSections))
 	}
@@ -53,7 +59,7 @@ func TestReportSettings(t *testing.T) {
 	r.upper.SetText("Kế hoạch số 105-KH/TĐTN, ngày 15/3/2024 của Ban Thường vụ Tỉnh Đoàn")
 	r.kind.SetSelectedIndex(0)
 	r.recipients.SetText("Ban Thường vụ Tỉnh Đoàn (qua Văn phòng)\nĐảng ủy phường 1")
-	r.kind.SetSelectedIndex(3)
+	r.kind.SetSelectedIndex(4) // after the annual, 6-month, period reports and the plan
 	r.recipients.SetText("Các chi đoàn trực thuộc")
 	r.save.OnTapped()
 	if d, m, _ := f.st.WorkingYearStart(ctx); d != 1 || m != 10 {

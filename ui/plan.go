@@ -336,15 +336,24 @@ func (s *planScreen) wardForm(year int) fyne.CanvasObject {
 	}
 	rating := newChoiceSelect(s.f, withAll(T("Chưa xếp loại"), unitRatings(s.ctx, s.st, s.f)), nil)
 	rating.setCode(w.Rating)
+	// The day the rating and the count were decided: documents cut off
+	// before it do not know them (issue 16).
+	decided := newDateEntry(s.f)
+	decided.SetText(decidedText(s.clock, year, laterOf(w.Rated, w.PartyCounted)))
 	fm.add("ResidentYouth", T("Thanh niên cư trú trên địa bàn"), youth)
 	fm.add("NewPartyMembers", T("Đảng viên mới kết nạp trong năm"), party)
 	fm.add("Rating", T("Xếp loại Đoàn phường"), rating)
+	fm.add("Rated", T("Ngày xếp loại, ngày tính số đảng viên mới"), decided)
 	save := fm.saveButton(s.f, T("Lưu số liệu năm"), func() error {
 		y, ok1 := fm.parseIntField("ResidentYouth", youth, domain.CountRange)
 		p, ok2 := fm.parseIntField("NewPartyMembers", party, domain.CountRange)
-		if !ok1 || !ok2 {
+		on, ok3 := fm.parseDateField("Rated", decided)
+		if !ok1 || !ok2 || !ok3 {
 			return errSkip
 		}
+		shown, _ := domain.ParseDate(decidedText(s.clock, year, laterOf(w.Rated, w.PartyCounted)))
+		w.Rated = decidedFor(rating.code() != w.Rating, on, shown)
+		w.PartyCounted = decidedFor(int(p) != w.NewPartyMembers, on, shown)
 		w.ResidentYouth, w.NewPartyMembers, w.Rating = int(y), int(p), rating.code()
 		return s.st.SaveWardYear(s.ctx, w)
 	}, s.load)

@@ -14,6 +14,7 @@ import (
 func reportDocuments() []document {
 	return []document{
 		{title: T("Báo cáo năm (kết quả thực hiện kế hoạch)"), kind: issuing.Annual},
+		{title: T("Báo cáo sơ kết 6 tháng đầu năm"), kind: issuing.HalfYear},
 		{title: T("Báo cáo sơ kết / tổng kết kế hoạch"), kind: issuing.Period},
 		{title: T("Kế hoạch (bản in kế hoạch hiện hành)"), kind: issuing.Plan},
 		{title: T("Danh sách đoàn viên theo chi đoàn"), kind: issuing.Members},

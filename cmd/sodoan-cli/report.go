@@ -24,7 +24,7 @@ một lần ban hành vào sổ; --renumber lấy số mới. Số văn bản đ
 liền một dãy cho mọi loại và theo thứ tự ngày):
 `,
 	Subs: []*Command{
-		reportCmd("annual", "--year Y [--cutoff dd/mm/yyyy]", "báo cáo kết quả thực hiện kế hoạch năm Y (BC)", issuing.Annual, annualFlags),
+		reportCmd("annual", "--year Y [--half 1] [--cutoff dd/mm/yyyy]", "báo cáo kết quả thực hiện kế hoạch năm Y; --half 1: báo cáo sơ kết 6 tháng đầu năm (BC)", issuing.Annual, annualHalfFlags),
 		reportCmd("period", "[--cutoff dd/mm/yyyy]", "báo cáo sơ kết / tổng kết giai đoạn của kế hoạch (BC)", issuing.Period, cutoffFlag),
 		reportCmd("plan", "", "kế hoạch hiện hành, in số và ngày của kế hoạch (KH)", issuing.Plan, nil),
 		reportCmd("members", "[--branch TÊN] [--personal] [--cutoff dd/mm/yyyy]", "danh sách đoàn viên tại một ngày: ngày --cutoff, mặc định ngày ban hành --date (BC)", issuing.Members, membersFlags),
@@ -141,6 +141,23 @@ func annualFlags(fs *flag.FlagSet) fillRequest {
 			return err
 		}
 		return cutoff(ctx, st, r)
+	}
+}
+
+// annualHalfFlags are the annual report's: --half 1 makes it the 6-month
+// report (sơ kết 6 tháng đầu năm), a document of its own.
+func annualHalfFlags(fs *flag.FlagSet) fillRequest {
+	annual := annualFlags(fs)
+	half := fs.Int("half", 0, "1: báo cáo sơ kết 6 tháng đầu năm (số liệu tính đến hết 6 tháng đầu năm)")
+	return func(ctx context.Context, st *store.Store, r *issuing.Request) error {
+		switch *half {
+		case 0:
+		case 1:
+			r.Kind = issuing.HalfYear
+		default:
+			return fmt.Errorf("--half %d: chỉ có --half 1 (sơ kết 6 tháng đầu năm); báo cáo cả năm không cần --half", *half)
+		}
+		return annual(ctx, st, r)
 	}
 }
 
