@@ -32,6 +32,9 @@ const AnnualType = "BC"
 
 // AnnualSummary is the line under BÁO CÁO.
 func AnnualSummary(plan domain.Plan, year int) string {
+	if plan.Number == "" {
+		return fmt.Sprintf("Kết quả công tác Đoàn và phong trào thanh niên năm %d", year)
+	}
 	return fmt.Sprintf("Kết quả thực hiện Kế hoạch số %s năm %d", nfc(plan.Number), year)
 }
 
@@ -56,8 +59,13 @@ func WriteAnnual(w io.Writer, a *Annual) error {
 	d.title("Báo cáo", AnnualSummary(a.Plan, a.Year))
 
 	unit := unitShort(a.Unit)
-	d.paragraph(fmt.Sprintf("Thực hiện %s; Ban Chấp hành %s báo cáo kết quả thực hiện năm %d (số liệu tính đến ngày %s) như sau:",
-		nfc(a.Plan.Citation()), unit, a.Year, a.Situation.AsOf))
+	if a.Plan.Number == "" {
+		d.paragraph(fmt.Sprintf("Ban Chấp hành %s báo cáo kết quả công tác năm %d (số liệu tính đến ngày %s) như sau:",
+			unit, a.Year, a.Situation.AsOf))
+	} else {
+		d.paragraph(fmt.Sprintf("Thực hiện %s; Ban Chấp hành %s báo cáo kết quả thực hiện năm %d (số liệu tính đến ngày %s) như sau:",
+			nfc(a.Plan.Citation()), unit, a.Year, a.Situation.AsOf))
+	}
 
 	o := &outline{d: d}
 	o.heading("ĐẶC ĐIỂM TÌNH HÌNH")
@@ -79,8 +87,13 @@ func WriteAnnual(w io.Writer, a *Annual) error {
 	o.section("Công tác kiểm tra, giám sát", a.text("inspection"), false)
 	d.ensure(d.lh(d.set.BodySize)*5 + tableStart) // the heading, the caption and the table together
 	o.section("Kết quả thực hiện các chỉ tiêu", "", true)
-	d.caption(resultsSummary(a.Plan, a.Results, fmt.Sprintf("năm %d", a.Year)))
-	d.resultTable(a.Results)
+	if a.Plan.Number == "" {
+		// Never judged against another body's plan.
+		d.paragraph(NoPlanSentence)
+	} else {
+		d.caption(resultsSummary(a.Plan, a.Results, fmt.Sprintf("năm %d", a.Year)))
+		d.resultTable(a.Results)
+	}
 
 	if o.heading("ĐÁNH GIÁ CHUNG", a.text("strengths"), a.text("shortcomings"), a.text("causes"), a.text("lessons")) {
 		o.section("Ưu điểm", a.text("strengths"), false)
@@ -95,11 +108,18 @@ func WriteAnnual(w io.Writer, a *Annual) error {
 		d.texts(a.text("recommendations"))
 	}
 
-	d.lastParagraph(&a.Meta, false, fmt.Sprintf("Trên đây là báo cáo kết quả thực hiện Kế hoạch số %s năm %d của Ban Chấp hành %s./.",
-		a.Plan.Number, a.Year, unit), "", d.set.FirstLineIndent, "J")
+	last := fmt.Sprintf("Trên đây là báo cáo kết quả thực hiện Kế hoạch số %s năm %d của Ban Chấp hành %s./.", a.Plan.Number, a.Year, unit)
+	if a.Plan.Number == "" {
+		last = fmt.Sprintf("Trên đây là báo cáo kết quả công tác năm %d của Ban Chấp hành %s./.", a.Year, unit)
+	}
+	d.lastParagraph(&a.Meta, false, last, "", d.set.FirstLineIndent, "J")
 	d.closing(&a.Meta, false)
 	return d.finish(w)
 }
+
+// NoPlanSentence stands for the indicators in a report of a unit that has
+// entered no plan of its own.
+const NoPlanSentence = "Chưa có kế hoạch của đơn vị: báo cáo chưa đánh giá kết quả thực hiện các chỉ tiêu (nhập kế hoạch của đơn vị để đánh giá)."
 
 // resultsSummary is the sentence before an indicator table: how many
 // target groups and targets the plan has, and how many of each verdict.
@@ -122,8 +142,8 @@ func resultsSummary(plan domain.Plan, rs []domain.Result, when string) string {
 			parts = append(parts, fmt.Sprintf("%s %d", strings.ToLower(v.Label), n))
 		}
 	}
-	return fmt.Sprintf("Kế hoạch số %s đề ra %d nhóm chỉ tiêu với %d chỉ tiêu cụ thể; kết quả %s: %s.",
-		nfc(plan.Number), len(groups), len(rs), when, strings.Join(parts, ", "))
+	return fmt.Sprintf("%s đề ra %d nhóm chỉ tiêu với %d chỉ tiêu cụ thể; kết quả %s: %s.",
+		nfc(plan.Reference()), len(groups), len(rs), when, strings.Join(parts, ", "))
 }
 
 // situation writes part I: organisation, members, movements.

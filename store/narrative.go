@@ -95,9 +95,14 @@ func (s *Store) SaveNarrative(ctx context.Context, doc string, key int, n domain
 // cut-off: what the secretary starts from in the editor, and what the
 // report prints for a section she left empty.
 func (s *Store) AnnualDraft(ctx context.Context, planID int64, year int, cutoff domain.Date) (domain.Narrative, error) {
-	rs, err := s.YearResultsAt(ctx, planID, year, cutoff)
-	if err != nil {
-		return nil, err
+	// planID 0: the register has no plan yet; the draft tells the
+	// situation and judges no target.
+	var rs []domain.Result
+	if planID != 0 {
+		var err error
+		if rs, err = s.YearResultsAt(ctx, planID, year, cutoff); err != nil {
+			return nil, err
+		}
 	}
 	st, err := s.SituationAt(ctx, year, cutoff)
 	if err != nil {

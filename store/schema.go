@@ -336,4 +336,10 @@ CREATE TABLE wards (
 	`
 ALTER TABLE people ADD COLUMN dues_category TEXT NOT NULL DEFAULT '';
 `,
+	// 6: plan: a plan's target whose figure is not entered yet (a plan
+	// begun from the upper level's template): nothing is judged against
+	// it. Existing targets all have their figures.
+	`
+ALTER TABLE indicators ADD COLUMN no_target INTEGER NOT NULL DEFAULT 0;
+`,
 }

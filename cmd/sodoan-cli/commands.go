@@ -236,6 +236,9 @@ func statsFlags(fs *flag.FlagSet) Run {
 			if r.Indicator.Kind == domain.KindCheck {
 				target = "Có"
 			}
+			if r.Indicator.NoTarget {
+				target = "chưa nhập"
+			}
 			actual := "—"
 			if r.Known {
 				actual = domain.FormatValue(r.Indicator.Kind, r.Actual)
