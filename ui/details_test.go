@@ -37,6 +37,7 @@ func TestIndicatorDetailsInEnglish(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer st.Close()
+		enterPlan(t, st)
 		if members > 0 {
 			if err := st.GenerateDemo(ctx, store.DemoOptions{Members: members, Seed: 2}); err != nil {
 				t.Fatal(err)
