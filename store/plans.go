@@ -172,12 +172,20 @@ func (s *Store) SetIndicatorValue(ctx context.Context, indicatorID int64, year i
 }
 
 // DeletePlan removes a plan entered by mistake, with its indicators and
-// their hand-entered values. When the current plan goes, the plan of the
-// latest period becomes current; when it was the only one, the register
-// is back to having no plan, and says so rather than judging against
-// another body's.
+// their hand-entered values. The register keeps at least one plan, and when
+// the current plan goes, the plan of the latest period becomes current.
+// (A new register has none until the ward enters one; once entered, a
+// plan is corrected rather than removed.)
 func (s *Store) DeletePlan(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *writeTx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM plans`).Scan(&n); err != nil {
+			return fmt.Errorf("đếm kế hoạch: %w", err)
+		}
+		if n <= 1 {
+			return &domain.ValidationError{Errors: []domain.FieldError{{Field: "ID", Label: "Kế hoạch",
+				Msg: "sổ cần ít nhất một kế hoạch; hãy sửa kế hoạch này thay vì xóa"}}}
+		}
 		var current bool
 		err := tx.QueryRowContext(ctx, `SELECT current FROM plans WHERE id = ?`, id).Scan(&current)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -189,19 +197,14 @@ func (s *Store) DeletePlan(ctx context.Context, id int64) error {
 		if _, err := tx.Change("plans", "id = ?", []any{id}, `DELETE FROM plans WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("xóa kế hoạch: %w", err)
 		}
-		if !current {
-			return nil
-		}
-		var next int64
-		err = tx.QueryRowContext(ctx, `SELECT id FROM plans ORDER BY start_year DESC, id DESC LIMIT 1`).Scan(&next)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("chọn kế hoạch hiện hành: %w", err)
-		}
-		if _, err := tx.Change("plans", "id = ?", []any{next}, `UPDATE plans SET current = 1 WHERE id = ?`, next); err != nil {
-			return fmt.Errorf("chọn kế hoạch hiện hành: %w", err)
+		if current {
+			var next int64
+			if err := tx.QueryRowContext(ctx, `SELECT id FROM plans ORDER BY start_year DESC, id DESC LIMIT 1`).Scan(&next); err != nil {
+				return fmt.Errorf("chọn kế hoạch hiện hành: %w", err)
+			}
+			if _, err := tx.Change("plans", "id = ?", []any{next}, `UPDATE plans SET current = 1 WHERE id = ?`, next); err != nil {
+				return fmt.Errorf("chọn kế hoạch hiện hành: %w", err)
+			}
 		}
 		return nil
 	})
