@@ -206,10 +206,10 @@ func buildWard(t *testing.T) *ward {
 	must(st.SaveCoop(ctx, y))
 	must(st.SaveCoopYear(ctx, domain.CoopYear{CoopID: y.ID, Year: 2024, Revenue: 50000000}))
 
-	// The ward's plan: the seeded targets, 20 new members and 15 new
-	// Federation members over 2024–2028.
-	seed, err := st.CurrentPlan(ctx)
-	must(err)
+	// The ward's plan: the targets of 25-KH/ĐTN (entered first, as the
+	// register used to be seeded with it: a new register has no plan
+	// now), 20 new members and 15 new Federation members over 2024–2028.
+	seed := enterPlan(t, st)
 	plan := domain.Plan{Number: "12-KH/ĐTN", Title: "Đổi mới nội dung, phương thức hoạt động và nâng cao chất lượng tổ chức Đoàn phường Hòa Mẫu, giai đoạn 2024 - 2028",
 		StartYear: 2024, EndYear: 2028, Current: true, Issued: d(2024, 5, 12), Issuer: "Ban Thường vụ Đoàn phường Hòa Mẫu",
 		UpperPlan: "Kế hoạch số 105-KH/TĐTN, ngày 15/3/2024 của Ban Thường vụ Tỉnh Đoàn"}
@@ -429,7 +429,7 @@ func TestAnnualReportAtTwoCutoffs(t *testing.T) {
 		"Ban Chấp hành Đoàn phường Hòa Mẫu tự đánh giá, xếp loại năm 2025: hoàn thành tốt nhiệm vụ.",
 		"4/. Công tác kiểm tra, giám sát", "Kiểm tra sinh hoạt tại 3 chi đoàn khóm, ấp.",
 		"5/. Kết quả thực hiện các chỉ tiêu",
-		"Kế hoạch số 12-KH/ĐTN đề ra 8 nhóm chỉ tiêu với 15 chỉ tiêu cụ thể; kết quả năm 2025: đạt 8, đúng tiến độ 1, chậm tiến độ 1, chưa đạt 5.",
+		"Kế hoạch số 12-KH/ĐTN ngày 12/05/2024 của Ban Thường vụ Đoàn phường Hòa Mẫu đề ra 8 nhóm chỉ tiêu với 15 chỉ tiêu cụ thể; kết quả năm 2025: đạt 8, đúng tiến độ 1, chậm tiến độ 1, chưa đạt 5.",
 		"III/. ĐÁNH GIÁ CHUNG", "1/. Ưu điểm", "2/. Hạn chế",
 		// QA finding 6: sentences naming the targets, not codes; the
 		// causes and lessons, left empty, are left out (no dotted lines).
