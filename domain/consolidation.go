@@ -147,6 +147,9 @@ func perWardTotal(in Indicator, col []Result) Result {
 	case n == 0:
 		r.Detail = "chưa có số liệu của cơ sở nào"
 	case in.NoTarget:
+		// No figure to meet: counting wards "meeting" 0 would say nothing.
+		r.Actual, r.Num, r.Den = 0, 0, 0
+		r.Detail = "chưa nhập chỉ tiêu"
 		r.Verdict.Code = VerdictNoTarget
 	case in.Metric == MetricUnitsGoodPct:
 		// "80% cơ sở Đoàn xếp loại khá trở lên": the share of wards.

@@ -146,8 +146,11 @@ func (d *doc) wardsTable(c *domain.Consolidation) {
 	for _, r := range c.Total {
 		v := "—"
 		switch {
-		case domain.PerWard(r.Indicator) && r.Den > 0:
-			v = fmt.Sprintf("%d/%d", r.Num, r.Den)
+		case domain.PerWard(r.Indicator):
+			// Wards meeting it; no target entered: nothing to count.
+			if r.Den > 0 {
+				v = fmt.Sprintf("%d/%d", r.Num, r.Den)
+			}
 		case r.Known:
 			v = yearCell(r)
 		}
@@ -184,7 +187,12 @@ func (d *doc) totalTable(results []domain.Result) {
 		if in.Period && r.Verdict.Code != domain.VerdictNoTarget {
 			verdict = "Lũy kế " + r.Verdict.Phrase()
 		}
-		t.row("", nfc(in.Code), nfc(in.Title), totalTarget(in), resultText(r), verdict)
+		result := resultText(r)
+		if domain.PerWard(in) && in.Metric != domain.MetricUnitsGoodPct && r.Detail != "" {
+			// Wards meeting it, "2/3 cơ sở": no figure of the whole.
+			result = upperFirst(nfc(r.Detail))
+		}
+		t.row("", nfc(in.Code), nfc(in.Title), totalTarget(in), result, verdict)
 	}
 }
 

@@ -49,7 +49,7 @@ func TestTotalOf(t *testing.T) {
 		// against a target of 1: met").
 		{"per-ward count", clubs, []domain.Result{known(clubs, 1, 0, 0), known(clubs, 0, 0, 0), known(clubs, 1, 0, 0)}, 0, 2, 0, true, "2/3 cơ sở", domain.VerdictNotMet},
 		{"per-ward count, all", clubs, []domain.Result{known(clubs, 2, 0, 0), known(clubs, 1, 0, 0)}, 0, 2, 0, true, "2/2 cơ sở", domain.VerdictMet},
-		{"per-ward count, no figure entered", unset, []domain.Result{known(unset, 2, 0, 0)}, 0, 1, 0, true, "1/1 cơ sở", domain.VerdictNoTarget},
+		{"per-ward count, no figure entered", unset, []domain.Result{known(unset, 2, 0, 0)}, 0, 0, 0, true, "chưa nhập chỉ tiêu", domain.VerdictNoTarget},
 		// 2.5b adds up: 1 + 0 + 1 = 2 of 3.
 		{"count", fedCount, []domain.Result{known(fedCount, 1, 0, 0), known(fedCount, 0, 0, 0), known(fedCount, 1, 0, 0)}, 0, 2, 0, true, "2", domain.VerdictNotMet},
 		{"period", periodIn, []domain.Result{{Indicator: periodIn, Actual: 120, Cumulative: 300, Known: true}, {Indicator: periodIn, Actual: 80, Cumulative: 250, Known: true}},
