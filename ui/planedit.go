@@ -194,7 +194,10 @@ func (s *planScreen) openEditor(title string, p domain.Plan, copyFrom []domain.I
 		s.load()
 		return true
 	}
-	content := container.NewBorder(top, container.NewVBox(e.fm.other, container.NewHBox(add)), nil, nil, container.NewVScroll(scrollRoom(e.list)))
+	// The plan's fields scroll with its targets: on a laptop's screen
+	// the fields alone would leave the targets a strip of one row.
+	content := container.NewBorder(nil, container.NewVBox(e.fm.other, container.NewHBox(add)), nil, nil,
+		container.NewVScroll(scrollRoom(container.NewVBox(top, e.list))))
 	s.editor = e
 	size := s.win.Canvas().Size()
 	s.f.formDialog(title, content, fyne.NewSize(size.Width-60, size.Height-40), e.save)
