@@ -86,7 +86,7 @@ func newConsolidationScreen(ctx context.Context, st *store.Store, clock clock, w
 	s.openBtn = newButtonWithIcon(f, T("Mở tệp"), theme.FileIcon(), func() { folders.openPath(s.last) })
 	s.openBtn.Disable()
 
-	wardCols := []string{T("Cơ sở Đoàn"), T("Ngày lập gói"), T("Lược đồ"), T("Đoàn viên"), T("Ngày nhập")}
+	wardCols := []string{T("Cơ sở Đoàn"), T("Ngày lập gói"), T("Lược đồ"), T("Đoàn viên trong gói"), T("Ngày nhập")}
 	wardWidths := []float32{300, 150, 80, 100, 150}
 	s.wardTable = widget.NewTable(
 		func() (int, int) { return len(s.wards) + 1, len(wardCols) },

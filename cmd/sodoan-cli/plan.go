@@ -26,7 +26,7 @@ var cmdPlan = &Command{
 			Flags: planNewFlags},
 		{Name: "target", Args: "--code MÃ --value N [--period | --period=false]",
 			Short: "nhập chỉ tiêu của kế hoạch hiện hành (--period: chỉ tiêu cả giai đoạn)", Flags: planTargetFlags},
-		{Name: "show", Short: "xem kế hoạch hiện hành và các chỉ tiêu", Open: store.OpenOptions{ReadOnly: true}, Flags: noFlags(runPlanShow)},
+		{Name: "show", Short: "xem kế hoạch hiện hành và các chỉ tiêu", Flags: noFlags(runPlanShow)},
 	},
 }
 
