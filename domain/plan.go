@@ -239,8 +239,9 @@ type PlanTarget struct {
 }
 
 // DefaultPlanIndicators is plan 25-KH/ĐTN of the Sa Đéc city Union (2018–2022),
-// targets 2.1 to 2.8, as the city set them. A ward edits the targets to its
-// own share.
+// targets 2.1 to 2.8, as the city set them: the wording and measures a new
+// plan starts from (PlanTemplate, without the city's figures). No register
+// is judged against the city's figures: a ward enters its own plan.
 var DefaultPlanIndicators = []PlanTarget{
 	{"2.1a", "2.1", "Có mô hình tuyên truyền, giáo dục đạo đức, truyền thống, lối sống, ý thức chấp hành pháp luật", KindCheck, MetricManual, 1, false},
 	{"2.1b", "2.1", "Có trang mạng xã hội để tuyên truyền, nắm bắt tâm tư đoàn viên thanh niên", KindCheck, MetricManual, 1, false},
