@@ -53,34 +53,6 @@ type Consolidation struct {
 	Total  []Result
 }
 
-// AlignResults puts a ward's results (measured on its own plan) in the
-// order of the upper level's plan, matching indicators by code, then by
-// metric. An indicator the ward's plan lacks is left unknown.
-func AlignResults(plan Plan, rs []Result) []Result {
-	byCode := map[string]Result{}
-	byMetric := map[string][]Result{}
-	for _, r := range rs {
-		byCode[Fold(r.Indicator.Code)] = r
-		if r.Indicator.Metric != MetricManual {
-			byMetric[r.Indicator.Metric] = append(byMetric[r.Indicator.Metric], r)
-		}
-	}
-	out := make([]Result, len(plan.Indicators))
-	for i, in := range plan.Indicators {
-		if r, ok := byCode[Fold(in.Code)]; ok {
-			out[i] = r
-			continue
-		}
-		if m := byMetric[in.Metric]; in.Metric != MetricManual && len(m) == 1 {
-			out[i] = m[0]
-			continue
-		}
-		out[i] = Result{Indicator: in, Detail: "kế hoạch của phường không có chỉ tiêu này",
-			Verdict: Verdict{Code: VerdictNoData, Kind: in.Kind, Target: in.Target, Period: in.Period}}
-	}
-	return out
-}
-
 // PerWard says whether an upper level's target is set for each cơ sở
 // Đoàn (2.1, 2.2, 2.3, 2.6, 2.7, 2.8: "100% cơ sở …", "80% cơ sở Đoàn
 // xếp loại khá"): the upper level counts the wards meeting it, and never

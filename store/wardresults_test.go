@@ -77,22 +77,3 @@ func TestTotalOf(t *testing.T) {
 		})
 	}
 }
-
-// TestAlignResults matches a ward's plan to the upper level's by code,
-// then by metric; what the ward's plan lacks is unknown.
-func TestAlignResults(t *testing.T) {
-	upper := domain.Plan{Indicators: []domain.Indicator{
-		{Code: "2.3", Kind: domain.KindPercent, Metric: domain.MetricHamletStandardPct},
-		{Code: "2.5a", Kind: domain.KindCount, Metric: domain.MetricNewUnionMembers},
-		{Code: "2.7", Kind: domain.KindCheck, Metric: domain.MetricManual},
-	}}
-	ward := []domain.Result{
-		{Indicator: domain.Indicator{Code: "3.1", Metric: domain.MetricNewUnionMembers}, Actual: 12, Known: true},
-		{Indicator: domain.Indicator{Code: "2.3", Metric: domain.MetricHamletStandardPct}, Actual: 50, Known: true},
-		{Indicator: domain.Indicator{Code: "2.8", Metric: domain.MetricManual}, Actual: 1, Known: true},
-	}
-	got := domain.AlignResults(upper, ward)
-	if got[0].Actual != 50 || got[1].Actual != 12 || got[2].Known || got[2].Verdict.Code != domain.VerdictNoData {
-		t.Fatalf("aligned %+v", got)
-	}
-}
