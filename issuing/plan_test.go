@@ -105,7 +105,10 @@ func TestNewRegisterHasNoPlan(t *testing.T) {
 		}
 	}
 	// A target with no figure is judged against nothing: 2.2a (no club)
-	// reads "Chưa có chỉ tiêu", never "Chưa đạt".
+	// reads "Chưa có chỉ tiêu", never "Chưa đạt"; 2.5b has no cumulative.
+	if !regexp.MustCompile(`2\.5b Phát triển hội viên mới \(cả giai đoạn\) Chưa nhập .*?Chưa có chỉ tiêu`).MatchString(text) || strings.Contains(text, "Lũy kế Chưa") {
+		t.Errorf("2.5b without a figure:\n%s", text)
+	}
 	if !regexp.MustCompile(`2\.2a Củng cố, duy trì CLB Thanh niên làm kinh tế .*?Chưa có chỉ tiêu`).MatchString(text) {
 		t.Errorf("2.2a without a figure not left unjudged:\n%s", text)
 	}

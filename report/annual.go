@@ -257,11 +257,14 @@ func (d *doc) resultTable(results []domain.Result) {
 		switch {
 		case in.Kind == domain.KindCheck:
 			target = "Có"
+		case in.NoTarget:
+			target = "Chưa nhập"
 		case in.Period:
 			target += " (cả giai đoạn)"
 		}
 		verdict := r.Verdict.Label()
-		if in.Period {
+		// No cumulative outside the plan's term or without a figure.
+		if in.Period && r.Verdict.Code != domain.VerdictNoTarget {
 			verdict = "Lũy kế " + r.Verdict.Phrase()
 		}
 		t.row("", nfc(in.Code), nfc(in.Title), target, resultText(r), verdict)

@@ -80,6 +80,8 @@ func targetWords(in domain.Indicator, title, period string) string {
 	switch {
 	case in.Kind == domain.KindCheck:
 		return "thực hiện hằng năm"
+	case in.NoTarget:
+		return "chỉ tiêu chưa xác định"
 	case in.Period:
 		return "cả " + period + " đạt " + domain.FormatValue(in.Kind, in.Target)
 	case in.Kind == domain.KindCount:
