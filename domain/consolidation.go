@@ -32,6 +32,15 @@ func FormatTime(t time.Time) string {
 type WardResults struct {
 	Ward    Ward
 	Results []Result
+	// Members and Federation are the ward's Union and Hội members on the
+	// report's cut-off (not the package's today).
+	Members, Federation int
+	// Rating is the ward's own rating for the year ("" not rated), on
+	// RatingScale: what 2.6 counts at the upper level.
+	Rating, RatingScale string
+	// Missing says what could not be measured in this ward's package
+	// (its plan, a figure an older package lacks), for the report's notes.
+	Missing []string
 }
 
 // Consolidation is an upper level's indicators for a working year: each
@@ -44,37 +53,96 @@ type Consolidation struct {
 	Total  []Result
 }
 
-// AlignResults puts a ward's results (measured on its own plan) in the
-// order of the upper level's plan, matching indicators by code, then by
-// metric. An indicator the ward's plan lacks is left unknown.
-func AlignResults(plan Plan, rs []Result) []Result {
-	byCode := map[string]Result{}
-	byMetric := map[string][]Result{}
-	for _, r := range rs {
-		byCode[Fold(r.Indicator.Code)] = r
-		if r.Indicator.Metric != MetricManual {
-			byMetric[r.Indicator.Metric] = append(byMetric[r.Indicator.Metric], r)
+// PerWard says whether an upper level's target is set for each cơ sở
+// Đoàn (2.1, 2.2, 2.3, 2.6, 2.7, 2.8: "100% cơ sở …", "80% cơ sở Đoàn
+// xếp loại khá"): the upper level counts the wards meeting it, and never
+// adds their figures up against a per-ward figure.
+func PerWard(in Indicator) bool {
+	switch in.Metric {
+	case MetricManual, MetricEconomicClubs, MetricSupportedModels, MetricActiveCoops, MetricHamletStandardPct, MetricUnitsGoodPct:
+		return true
+	}
+	return false
+}
+
+// WardMeets says whether one ward's result meets a per-ward target of the
+// upper level's plan: its figure at least the target (2.6: the ward's own
+// rating good or better, carried as 1).
+func WardMeets(in Indicator, r Result) bool {
+	if !r.Known {
+		return false
+	}
+	if in.Metric == MetricUnitsGoodPct || in.Kind == KindCheck {
+		return r.Actual+1e-9 >= 1
+	}
+	return r.Actual+1e-9 >= in.Target
+}
+
+// WardRatingResult is 2.6 for one ward as the upper level counts it: the
+// ward's own rating, good or better (Actual 1) or not (0); unknown when
+// the ward is not rated.
+func WardRatingResult(in Indicator, rating, scale string) Result {
+	r := Result{Indicator: in}
+	if rating == "" {
+		r.Detail = "chưa xếp loại"
+		r.Verdict = Verdict{Code: VerdictNoData, Kind: in.Kind, Target: in.Target}
+		return r
+	}
+	r.Known, r.Detail = true, UnitRatingLabel(scale, rating)
+	if rating == "excellent" || rating == "good" {
+		r.Actual = 1
+	}
+	return r
+}
+
+// perWardTotal counts the wards meeting a per-ward target: "2/3 cơ sở",
+// met when every ward is (a percentage target, 2.6: when the share of
+// wards reaches it).
+func perWardTotal(in Indicator, col []Result) Result {
+	met, unknown := 0, 0
+	for _, r := range col {
+		if !r.Known {
+			unknown++
+		}
+		if WardMeets(in, r) {
+			met++
 		}
 	}
-	out := make([]Result, len(plan.Indicators))
-	for i, in := range plan.Indicators {
-		if r, ok := byCode[Fold(in.Code)]; ok {
-			out[i] = r
-			continue
-		}
-		if m := byMetric[in.Metric]; in.Metric != MetricManual && len(m) == 1 {
-			out[i] = m[0]
-			continue
-		}
-		out[i] = Result{Indicator: in, Detail: "kế hoạch của phường không có chỉ tiêu này",
-			Verdict: Verdict{Code: VerdictNoData, Kind: in.Kind, Target: in.Target, Period: in.Period}}
+	n := len(col)
+	r := Result{Indicator: in, Known: n > 0, Actual: float64(met), Num: met, Den: n}
+	r.Detail = fmt.Sprintf("%d/%d cơ sở", met, n)
+	if unknown > 0 {
+		r.Detail += fmt.Sprintf("; %d cơ sở chưa có số liệu", unknown)
 	}
-	return out
+	r.Verdict = Verdict{Kind: in.Kind, Done: float64(met), Target: float64(n), Code: VerdictNoData}
+	switch {
+	case n == 0:
+		r.Detail = "chưa có số liệu của cơ sở nào"
+	case in.NoTarget:
+		// No figure to meet: counting wards "meeting" 0 would say nothing.
+		r.Actual, r.Num, r.Den = 0, 0, 0
+		r.Detail = "chưa nhập chỉ tiêu"
+		r.Verdict.Code = VerdictNoTarget
+	case in.Metric == MetricUnitsGoodPct:
+		// "80% cơ sở Đoàn xếp loại khá trở lên": the share of wards.
+		m := Pct(met, n, "")
+		r.Actual = m.Actual
+		r.Verdict = JudgeYearly(in, m)
+	case met == n:
+		r.Verdict.Code = VerdictMet
+	default:
+		r.Verdict.Code = VerdictNotMet
+	}
+	r.Met = r.Verdict.Code == VerdictMet
+	return r
 }
 
 // totalOf is one indicator's total over the wards' results; elapsed is
 // the share of the plan's period gone by, for period targets.
 func TotalOf(in Indicator, col []Result, elapsed float64) Result {
+	if PerWard(in) {
+		return perWardTotal(in, col)
+	}
 	var known, num, den, met int
 	var sum, cum float64
 	ratios := true

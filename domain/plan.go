@@ -26,6 +26,9 @@ type Indicator struct {
 	Kind    IndicatorKind
 	Metric  string  // how the register measures it (see Metrics); "manual" for ticked ones
 	Target  float64 // count or percent; 1 for a check
+	// NoTarget is true while the figure is not entered (a plan begun from
+	// the upper level's template): nothing is judged against it.
+	NoTarget bool
 	// Period is true when the target is for the whole plan period (the
 	// yearly results add up towards it), false when each year must reach it.
 	Period bool
@@ -67,6 +70,45 @@ type PeriodResult struct {
 	// Total is the period's result: the sum of the years for period
 	// targets, the latest year's value for yearly ones.
 	Total []Result
+}
+
+// Covers says whether working year y falls within the plan's term.
+func (p Plan) Covers(y int) bool { return y >= p.StartYear && y <= p.EndYear }
+
+// Reference names the plan as a report cites it in one line: "Kế hoạch
+// số 12-KH/ĐTN ngày 12/5/2024 của Ban Thường vụ Đoàn phường Hòa Mẫu" (the
+// parts recorded), without its title.
+func (p Plan) Reference() string {
+	s := "Kế hoạch số " + p.Number
+	if !p.Issued.IsZero() {
+		s += " ngày " + p.Issued.String()
+	}
+	if p.Issuer != "" {
+		s += " của " + p.Issuer
+	}
+	return s
+}
+
+// NoPlan is what the dashboard, the plan screen and the reports say when
+// the register has no plan of its own yet: nothing is judged against
+// another body's plan.
+const NoPlan = "Chưa có kế hoạch: nhập kế hoạch của đơn vị"
+
+// PlanTemplate is a plan's targets begun from the upper level's plan
+// (targets 2.1 to 2.8 of DefaultPlanIndicators) with the figures left
+// empty: the unit enters its own share. Yes/no targets need no figure.
+func PlanTemplate() []Indicator {
+	out := make([]Indicator, len(DefaultPlanIndicators))
+	for i, t := range DefaultPlanIndicators {
+		in := Indicator{Code: t.Code, Section: t.Section, Title: t.Title, Kind: t.Kind, Metric: t.Metric, Period: t.Period, Order: i + 1}
+		if t.Kind == KindCheck {
+			in.Target = 1
+		} else {
+			in.NoTarget = true
+		}
+		out[i] = in
+	}
+	return out
 }
 
 // Citation names the plan in full as a report cites it: "Kế hoạch số
@@ -141,7 +183,10 @@ func ValidatePlan(p *Plan) error {
 		}
 		OrderRange.AtMost(c, "Order", "Thứ tự", int64(in.Order))
 		if in.Kind == KindCheck {
-			in.Target = 1
+			in.Target, in.NoTarget = 1, false
+		}
+		if in.NoTarget {
+			in.Target = 0
 		}
 	}
 	c.Row = 0
@@ -194,8 +239,9 @@ type PlanTarget struct {
 }
 
 // DefaultPlanIndicators is plan 25-KH/ĐTN of the Sa Đéc city Union (2018–2022),
-// targets 2.1 to 2.8, as the city set them. A ward edits the targets to its
-// own share.
+// targets 2.1 to 2.8, as the city set them: the wording and measures a new
+// plan starts from (PlanTemplate, without the city's figures). No register
+// is judged against the city's figures: a ward enters its own plan.
 var DefaultPlanIndicators = []PlanTarget{
 	{"2.1a", "2.1", "Có mô hình tuyên truyền, giáo dục đạo đức, truyền thống, lối sống, ý thức chấp hành pháp luật", KindCheck, MetricOutreachModels, 1, false},
 	{"2.1b", "2.1", "Có trang mạng xã hội để tuyên truyền, nắm bắt tâm tư đoàn viên thanh niên", KindCheck, MetricSocialPages, 1, false},

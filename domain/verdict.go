@@ -25,6 +25,9 @@ const (
 	VerdictNotMet VerdictCode = "not_met"
 	// VerdictNoData: the register lacks what the indicator is measured from.
 	VerdictNoData VerdictCode = "no_data"
+	// VerdictNoTarget: the plan's figure for the target is not entered
+	// yet, or (a period target) the year lies outside the plan's term.
+	VerdictNoTarget VerdictCode = "no_target"
 )
 
 // Verdicts lists the assessment codes with their Vietnamese wording.
@@ -34,6 +37,7 @@ var Verdicts = []Choice{
 	{string(VerdictBehind), "Chậm tiến độ"},
 	{string(VerdictNotMet), "Chưa đạt"},
 	{string(VerdictNoData), "Chưa có số liệu"},
+	{string(VerdictNoTarget), "Chưa có chỉ tiêu"},
 }
 
 // Verdict is an indicator's assessment with the figures it rests on.
@@ -73,7 +77,7 @@ func (v Verdict) Progress() string {
 // period target its progress before it ("321/450 (71%), đúng tiến độ").
 func (v Verdict) Phrase() string {
 	p := v.Progress()
-	if p == "" || v.Code == VerdictNoData {
+	if p == "" || v.Code == VerdictNoData || v.Code == VerdictNoTarget {
 		return v.Label()
 	}
 	return p + ", " + strings.ToLower(v.Label())
@@ -82,6 +86,10 @@ func (v Verdict) Phrase() string {
 // JudgeYearly assesses a target each year must reach.
 func JudgeYearly(in Indicator, m Measure) Verdict {
 	v := Verdict{Kind: in.Kind, Done: m.Actual, Target: in.Target, Code: VerdictNoData}
+	if in.NoTarget {
+		v.Code = VerdictNoTarget
+		return v
+	}
 	if m.Known {
 		v.Code = VerdictNotMet
 		if m.Actual+1e-9 >= in.Target {
@@ -95,6 +103,10 @@ func JudgeYearly(in Indicator, m Measure) Verdict {
 // cut-off, given the share of the period elapsed (0 to 1).
 func JudgePeriod(in Indicator, done, elapsed float64) Verdict {
 	v := Verdict{Kind: in.Kind, Period: true, Done: done, Target: in.Target, Due: in.Target * elapsed}
+	if in.NoTarget {
+		v.Code = VerdictNoTarget
+		return v
+	}
 	if in.Kind == KindCount {
 		// People are counted whole: a day's rounding (a leap year in
 		// the period) must not make 180 of 450 after two of five years

@@ -2,6 +2,7 @@ package issuing
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"sodoan/domain"
@@ -92,14 +93,18 @@ func memberList(ctx context.Context, st *store.Store, branchID int64, personal b
 func annualData(ctx context.Context, st *store.Store, year int, cutoff domain.Date, half bool) (*report.Annual, error) {
 	a := &report.Annual{Year: year, Half: half}
 	var err error
-	if a.Plan, err = st.CurrentPlan(ctx); err != nil {
+	// No plan of the ward's own yet: the report says so (report.Annual
+	// with a zero Plan) and judges no target against another body's plan.
+	if a.Plan, err = st.CurrentPlan(ctx); err != nil && !errors.Is(err, store.ErrNoPlan) {
 		return nil, fmt.Errorf("kế hoạch hiện hành: %w", err)
 	}
 	if a.Situation, err = st.SituationAt(ctx, year, cutoff); err != nil {
 		return nil, err
 	}
-	if a.Results, err = st.YearResultsAt(ctx, a.Plan.ID, year, cutoff); err != nil {
-		return nil, err
+	if a.Plan.ID != 0 {
+		if a.Results, err = st.YearResultsAt(ctx, a.Plan.ID, year, cutoff); err != nil {
+			return nil, err
+		}
 	}
 	// The clubs and groups of that year, not today's.
 	openClubs, openCoops, err := st.GroupsOpenIn(ctx, year, cutoff)

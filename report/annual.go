@@ -35,6 +35,9 @@ const AnnualType = "BC"
 
 // AnnualSummary is the line under BÁO CÁO.
 func AnnualSummary(plan domain.Plan, year int) string {
+	if plan.Number == "" {
+		return fmt.Sprintf("Kết quả công tác Đoàn và phong trào thanh niên năm %d", year)
+	}
 	return fmt.Sprintf("Kết quả thực hiện Kế hoạch số %s năm %d", nfc(plan.Number), year)
 }
 
@@ -80,7 +83,14 @@ func WriteAnnual(w io.Writer, a *Annual) error {
 	d.title("Báo cáo", a.summary())
 
 	unit := unitShort(a.Unit)
-	if a.Half {
+	if a.Plan.Number == "" {
+		// No plan of the unit's own: never another body's cited.
+		what := "kết quả công tác " + a.when()
+		if a.Half {
+			what = "sơ kết công tác Đoàn và phong trào thanh thiếu nhi " + a.when()
+		}
+		d.paragraph(fmt.Sprintf("Ban Chấp hành %s báo cáo %s (số liệu tính đến ngày %s) như sau:", unit, what, a.Situation.AsOf))
+	} else if a.Half {
 		d.paragraph(fmt.Sprintf("Thực hiện %s; Ban Chấp hành %s báo cáo sơ kết công tác Đoàn và phong trào thanh thiếu nhi %s (số liệu tính đến ngày %s) như sau:",
 			nfc(a.Plan.Citation()), unit, a.when(), a.Situation.AsOf))
 	} else {
@@ -113,8 +123,13 @@ func WriteAnnual(w io.Writer, a *Annual) error {
 	o.section("Công tác kiểm tra, giám sát", a.text("inspection"), false)
 	d.ensure(d.lh(d.set.BodySize)*5 + tableStart) // the heading, the caption and the table together
 	o.section("Kết quả thực hiện các chỉ tiêu", "", true)
-	d.caption(resultsSummary(a.Plan, a.Results, a.when()))
-	d.resultTableOf(a.Results, a.when())
+	if a.Plan.Number == "" {
+		// Never judged against another body's plan.
+		d.paragraph(NoPlanSentence)
+	} else {
+		d.caption(resultsSummary(a.Plan, a.Results, a.when()))
+		d.resultTableOf(a.Results, a.when())
+	}
 
 	if o.heading("ĐÁNH GIÁ CHUNG", a.text("strengths"), a.text("shortcomings"), a.text("causes"), a.text("lessons")) {
 		o.section("Ưu điểm", a.text("strengths"), false)
@@ -136,11 +151,17 @@ func WriteAnnual(w io.Writer, a *Annual) error {
 	last := fmt.Sprintf("Trên đây là báo cáo kết quả thực hiện Kế hoạch số %s năm %d của Ban Chấp hành %s./.", a.Plan.Number, a.Year, unit)
 	if a.Half {
 		last = fmt.Sprintf("Trên đây là báo cáo sơ kết công tác Đoàn và phong trào thanh thiếu nhi %s của Ban Chấp hành %s./.", a.when(), unit)
+	} else if a.Plan.Number == "" {
+		last = fmt.Sprintf("Trên đây là báo cáo kết quả công tác năm %d của Ban Chấp hành %s./.", a.Year, unit)
 	}
 	d.lastParagraph(&a.Meta, false, last, "", d.set.FirstLineIndent, "J")
 	d.closing(&a.Meta, false)
 	return d.finish(w)
 }
+
+// NoPlanSentence stands for the indicators in a report of a unit that has
+// entered no plan of its own.
+const NoPlanSentence = "Chưa có kế hoạch của đơn vị: báo cáo chưa đánh giá kết quả thực hiện các chỉ tiêu (nhập kế hoạch của đơn vị để đánh giá)."
 
 // resultsSummary is the sentence before an indicator table: how many
 // target groups and targets the plan has, and how many of each verdict.
@@ -163,8 +184,8 @@ func resultsSummary(plan domain.Plan, rs []domain.Result, when string) string {
 			parts = append(parts, fmt.Sprintf("%s %d", strings.ToLower(v.Label), n))
 		}
 	}
-	return fmt.Sprintf("Kế hoạch số %s đề ra %d nhóm chỉ tiêu với %d chỉ tiêu cụ thể; kết quả %s: %s.",
-		nfc(plan.Number), len(groups), len(rs), when, strings.Join(parts, ", "))
+	return fmt.Sprintf("%s đề ra %d nhóm chỉ tiêu với %d chỉ tiêu cụ thể; kết quả %s: %s.",
+		nfc(plan.Reference()), len(groups), len(rs), when, strings.Join(parts, ", "))
 }
 
 // situation writes part I: organisation, members, movements.
@@ -286,11 +307,14 @@ func (d *doc) resultTableOf(results []domain.Result, when string) {
 		switch {
 		case in.Kind == domain.KindCheck:
 			target = "Có"
+		case in.NoTarget:
+			target = "Chưa nhập"
 		case in.Period:
 			target += " (cả giai đoạn)"
 		}
 		verdict := r.Verdict.Label()
-		if in.Period {
+		// No cumulative outside the plan's term or without a figure.
+		if in.Period && r.Verdict.Code != domain.VerdictNoTarget {
 			verdict = "Lũy kế " + r.Verdict.Phrase()
 		}
 		t.row("", nfc(in.Code), nfc(in.Title), target, resultText(r), verdict)

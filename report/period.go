@@ -88,6 +88,8 @@ func WritePeriod(w io.Writer, p *Period) error {
 		switch {
 		case in.Kind == domain.KindCheck:
 			target = "Có"
+		case in.NoTarget:
+			target = "Chưa nhập"
 		case in.Period:
 			target += " (cả giai đoạn)"
 		}

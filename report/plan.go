@@ -102,6 +102,9 @@ func targetSentence(in domain.Indicator, period string) string {
 			return title + "."
 		}
 		return "Hằng năm " + lowerFirst(title) + "."
+	case in.NoTarget:
+		// A target the unit has not set yet: said so, never a figure.
+		return title + ": chỉ tiêu chưa xác định."
 	case in.Kind == domain.KindCount && strings.Contains(lower, "ít nhất "+count+" "):
 		if yearlyInTitle || in.Period {
 			return title + "."

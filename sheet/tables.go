@@ -146,17 +146,20 @@ func exportIndicators(ctx context.Context, st *store.Store, year int, w io.Write
 		if in.Kind == domain.KindCheck {
 			target = "Có"
 		}
+		if in.NoTarget {
+			target = "chưa nhập"
+		}
 		actual, cumul := "—", ""
 		if r.Known {
 			actual = domain.FormatValue(in.Kind, r.Actual)
 		}
-		if in.Period {
+		// A year outside the plan's term has no cumulative.
+		if in.Period && r.Verdict.Code != domain.VerdictNoTarget {
 			cumul = domain.FormatValue(in.Kind, r.Cumulative)
 		}
-		verdict := "Chưa đạt"
-		if r.Met {
-			verdict = "Đạt"
-		}
+		// The verdict every screen and report prints ("Chưa có chỉ
+		// tiêu", "Chưa có số liệu" are not "Chưa đạt").
+		verdict := r.Verdict.Label()
 		rows[i] = []any{in.Code, in.Title, target, actual, cumul, verdict, r.Detail}
 	}
 	// A sheet's name may not hold the plan number's slash.

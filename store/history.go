@@ -380,7 +380,7 @@ var columnLabels = map[string]string{
 	"new_party_members": "Đảng viên mới kết nạp", "achievements": "Kết quả đạt được", "shortcomings": "Hạn chế",
 	"next_steps": "Phương hướng", "number": "Số", "title": "Tiêu đề", "start_year": "Từ năm", "end_year": "Đến năm",
 	"current": "Hiện hành", "plan_id": "Kế hoạch", "code": "Mã", "section": "Mục", "metric": "Cách đo", "target": "Chỉ tiêu",
-	"period": "Chỉ tiêu cả giai đoạn", "ord": "Thứ tự", "indicator_id": "Chỉ tiêu", "value": "Giá trị",
+	"period": "Chỉ tiêu cả giai đoạn", "no_target": "Chưa nhập chỉ tiêu", "ord": "Thứ tự", "indicator_id": "Chỉ tiêu", "value": "Giá trị",
 	"type": "Loại văn bản", "issued": "Ngày ban hành", "file": "Tệp", "text": "Nội dung", "from_year": "Áp dụng từ năm",
 	"to_year": "Áp dụng đến năm", "criterion_id": "Tiêu chí", "key": "Khóa", "members": "Số người", "seed": "Hạt giống",
 	"criteria.code": "Số thứ tự tiêu chí", "membership_events.unit": "Đơn vị chuyển đi/đến", "positions.kind": "Chức vụ",
@@ -419,7 +419,7 @@ func columnLabel(table, c string) string {
 	return c
 }
 
-var boolColumns = map[string]bool{"training_required": true, "counted": true, "active": true, "training_registered": true, "training_completed": true, "current": true, "period": true, "supported_model": true}
+var boolColumns = map[string]bool{"training_required": true, "counted": true, "active": true, "training_registered": true, "training_completed": true, "current": true, "period": true, "no_target": true, "supported_model": true}
 
 var moneyColumns = map[string]bool{"capital": true, "revenue": true, "avg_income": true}
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"sodoan/domain"
 )
@@ -271,6 +272,12 @@ func (s *Store) YearResultsAt(ctx context.Context, planID int64, year int, cutof
 	if err != nil {
 		return nil, err
 	}
+	return s.planResultsAt(ctx, p, year, cutoff)
+}
+
+// planResultsAt is YearResultsAt on a plan read already (an upper level's
+// plan measured in a ward's register: see WardYearResults).
+func (s *Store) planResultsAt(ctx context.Context, p domain.Plan, year int, cutoff domain.Date) ([]domain.Result, error) {
 	scale, err := s.RatingScale(ctx)
 	if err != nil {
 		return nil, err
@@ -287,7 +294,12 @@ func (s *Store) YearResultsAt(ctx context.Context, planID int64, year int, cutof
 		}
 		r := domain.Result{Indicator: in, Actual: m.Actual, Known: m.Known, Num: m.Num, Den: m.Den, Introduced: m.Introduced}.WithDetail(m.Detail)
 		r.Verdict = domain.JudgeYearly(in, m)
-		if in.Period {
+		if in.Period && !p.Covers(year) {
+			// A year outside the plan's term has no cumulative: its
+			// figures count towards no period target of this plan.
+			r.Verdict = domain.Verdict{Code: domain.VerdictNoTarget, Kind: in.Kind, Done: m.Actual}
+			r.Detail = strings.TrimPrefix(r.Detail+"; ", "; ") + fmt.Sprintf("năm %d ngoài giai đoạn %d - %d của kế hoạch, không tính lũy kế", year, p.StartYear, p.EndYear)
+		} else if in.Period {
 			sum, err := s.periodSum(ctx, p, in, sp, scale, m.Actual)
 			if err != nil {
 				return nil, err

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"math"
 	"strings"
 	"testing"
@@ -203,12 +204,17 @@ func TestPeriodResults(t *testing.T) {
 func TestPlanEditing(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
+	// A new register has no plan until the ward enters one.
+	if _, err := s.CurrentPlan(ctx); !errors.Is(err, ErrNoPlan) {
+		t.Fatalf("new register's plan: %v, want ErrNoPlan", err)
+	}
+	enterPlan(t, s)
 	p, err := s.CurrentPlan(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if p.Number != "25-KH/ĐTN" || len(p.Indicators) != len(domain.DefaultPlanIndicators) {
-		t.Fatalf("seed plan %q with %d indicators", p.Number, len(p.Indicators))
+		t.Fatalf("plan %q with %d indicators", p.Number, len(p.Indicators))
 	}
 	// A ward sets its own share of 2.5a and drops 2.8.
 	for i := range p.Indicators {

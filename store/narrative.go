@@ -100,11 +100,15 @@ func (s *Store) AnnualDraft(ctx context.Context, planID int64, year int, cutoff 
 
 // DraftAt is AnnualDraft with the words naming the time the figures cover
 // ("trong 6 tháng đầu năm 2026" for the 6-month report); the subject is
-// the register's unit.
+// the register's unit. planID 0: the register has no plan yet; the draft
+// tells the situation and judges no target.
 func (s *Store) DraftAt(ctx context.Context, planID int64, year int, cutoff domain.Date, words domain.DraftWords) (domain.Narrative, error) {
-	rs, err := s.YearResultsAt(ctx, planID, year, cutoff)
-	if err != nil {
-		return nil, err
+	var rs []domain.Result
+	if planID != 0 {
+		var err error
+		if rs, err = s.YearResultsAt(ctx, planID, year, cutoff); err != nil {
+			return nil, err
+		}
 	}
 	st, err := s.SituationAt(ctx, year, cutoff)
 	if err != nil {

@@ -5,12 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"sodoan/domain"
 )
 
 func (s *Store) planIndicators(ctx context.Context, planID int64) ([]domain.Indicator, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, plan_id, code, section, title, kind, metric, target, period, ord
+	rows, err := s.db.QueryContext(ctx, `SELECT id, plan_id, code, section, title, kind, metric, target, no_target, period, ord
 		FROM indicators WHERE plan_id = ? ORDER BY ord, id`, planID)
 	if err != nil {
 		return nil, fmt.Errorf("đọc chỉ tiêu: %w", err)
@@ -20,7 +21,7 @@ func (s *Store) planIndicators(ctx context.Context, planID int64) ([]domain.Indi
 	for rows.Next() {
 		var in domain.Indicator
 		var kind string
-		if err := rows.Scan(&in.ID, &in.PlanID, &in.Code, &in.Section, &in.Title, &kind, &in.Metric, &in.Target, &in.Period, &in.Order); err != nil {
+		if err := rows.Scan(&in.ID, &in.PlanID, &in.Code, &in.Section, &in.Title, &kind, &in.Metric, &in.Target, &in.NoTarget, &in.Period, &in.Order); err != nil {
 			return nil, fmt.Errorf("đọc chỉ tiêu: %w", err)
 		}
 		in.Kind = domain.IndicatorKind(kind)
@@ -73,7 +74,7 @@ func (s *Store) CurrentPlan(ctx context.Context) (domain.Plan, error) {
 	var id int64
 	err := s.db.QueryRowContext(ctx, `SELECT id FROM plans ORDER BY current DESC, start_year DESC, id DESC LIMIT 1`).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return domain.Plan{}, fmt.Errorf("chưa có kế hoạch nào: %w", ErrNotFound)
+		return domain.Plan{}, ErrNoPlan
 	}
 	if err != nil {
 		return domain.Plan{}, fmt.Errorf("đọc kế hoạch hiện hành: %w", err)
@@ -113,14 +114,14 @@ func (s *Store) SavePlan(ctx context.Context, p *domain.Plan) error {
 				in.Order = i + 1
 			}
 			if in.ID == 0 {
-				id, err := tx.Insert("indicators", `INSERT INTO indicators(plan_id, code, section, title, kind, metric, target, period, ord) VALUES (?,?,?,?,?,?,?,?,?)`,
-					p.ID, in.Code, in.Section, in.Title, string(in.Kind), in.Metric, in.Target, in.Period, in.Order)
+				id, err := tx.Insert("indicators", `INSERT INTO indicators(plan_id, code, section, title, kind, metric, target, no_target, period, ord) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+					p.ID, in.Code, in.Section, in.Title, string(in.Kind), in.Metric, in.Target, in.NoTarget, in.Period, in.Order)
 				if err != nil {
 					return fmt.Errorf("ghi chỉ tiêu %s: %w", in.Code, err)
 				}
 				in.ID = id
-			} else if _, err := tx.Change("indicators", "id = ? AND plan_id = ?", []any{in.ID, p.ID}, `UPDATE indicators SET code=?, section=?, title=?, kind=?, metric=?, target=?, period=?, ord=? WHERE id=? AND plan_id=?`,
-				in.Code, in.Section, in.Title, string(in.Kind), in.Metric, in.Target, in.Period, in.Order, in.ID, p.ID); err != nil {
+			} else if _, err := tx.Change("indicators", "id = ? AND plan_id = ?", []any{in.ID, p.ID}, `UPDATE indicators SET code=?, section=?, title=?, kind=?, metric=?, target=?, no_target=?, period=?, ord=? WHERE id=? AND plan_id=?`,
+				in.Code, in.Section, in.Title, string(in.Kind), in.Metric, in.Target, in.NoTarget, in.Period, in.Order, in.ID, p.ID); err != nil {
 				return fmt.Errorf("sửa chỉ tiêu %s: %w", in.Code, err)
 			}
 			keep[in.ID] = true
@@ -173,6 +174,8 @@ func (s *Store) SetIndicatorValue(ctx context.Context, indicatorID int64, year i
 // DeletePlan removes a plan entered by mistake, with its indicators and
 // their hand-entered values. The register keeps at least one plan, and when
 // the current plan goes, the plan of the latest period becomes current.
+// (A new register has none until the ward enters one; once entered, a
+// plan is corrected rather than removed.)
 func (s *Store) DeletePlan(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *writeTx) error {
 		var n int
@@ -205,4 +208,41 @@ func (s *Store) DeletePlan(ctx context.Context, id int64) error {
 		}
 		return nil
 	})
+}
+
+// ErrNoPlan is CurrentPlan's error while the register has no plan of its
+// own: callers say domain.NoPlan instead of judging against another
+// body's plan.
+var ErrNoPlan = fmt.Errorf("%s: %w", domain.NoPlan, ErrNotFound)
+
+// SetPlanTarget enters the figure of one target of the current plan, found
+// by its code ("2.5a"); period, when given, says whether the figure is for
+// the whole term (true) or each year. The window's plan editor and the
+// CLI's "plan target" both come here or to SavePlan.
+func (s *Store) SetPlanTarget(ctx context.Context, code string, value float64, period *bool) (domain.Plan, error) {
+	p, err := s.CurrentPlan(ctx)
+	if err != nil {
+		return p, err
+	}
+	want := domain.Fold(domain.Clean(code))
+	for i := range p.Indicators {
+		in := &p.Indicators[i]
+		if domain.Fold(in.Code) != want {
+			continue
+		}
+		in.Target, in.NoTarget = value, false
+		if period != nil {
+			in.Period = *period
+		}
+		if err := s.SavePlan(ctx, &p); err != nil {
+			return p, err
+		}
+		return p, nil
+	}
+	var codes []string
+	for _, in := range p.Indicators {
+		codes = append(codes, in.Code)
+	}
+	return p, &domain.ValidationError{Errors: []domain.FieldError{{Field: "Code", Label: "Mã chỉ tiêu",
+		Msg: fmt.Sprintf("%q không có trong kế hoạch số %s (có: %s)", code, p.Number, strings.Join(codes, ", "))}}}
 }

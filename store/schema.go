@@ -507,6 +507,12 @@ INSERT INTO history(action, entity, row_key, note) SELECT 'upgrade', 'settings',
 	WHERE EXISTS (SELECT 1 FROM member_years WHERE rating <> '') OR EXISTS (SELECT 1 FROM branch_years)
 	OR EXISTS (SELECT 1 FROM branch_criteria_met) OR EXISTS (SELECT 1 FROM ward_years) OR EXISTS (SELECT 1 FROM coop_years);
 `,
+	// 10: plan: a plan's target whose figure is not entered yet (a plan
+	// begun from the upper level's template): nothing is judged against
+	// it. Existing targets all have their figures.
+	`
+ALTER TABLE indicators ADD COLUMN no_target INTEGER NOT NULL DEFAULT 0;
+`,
 }
 
 // yearEndSQL is the last day of working year "year" (the row's column) as

@@ -409,6 +409,11 @@ func TestMigrationKeepsTrainingAndModels(t *testing.T) {
 			('2024-05-03T08:00:00.000Z', 'update', 'people', '1', 1, '{"youth_work_trained":1}')`,
 		`INSERT INTO coops(id, name, active) VALUES (7, 'Tổ hợp tác cá Rạch Mẫu', 1)`,
 		`INSERT INTO coop_years(coop_id, year, revenue, support, supported_model) VALUES (7, 2025, 90000000, 'Vốn vay ưu đãi', 1), (7, 2024, 1, '', 0)`,
+		// The plan an older register was seeded with (a new one has none
+		// since 'plan'): its 2.1 targets ticked by hand.
+		`INSERT INTO plans(id, number, title, start_year, end_year, current) VALUES (1, '25-KH/ĐTN', 'Kế hoạch', 2018, 2022, 1)`,
+		`INSERT INTO indicators(plan_id, code, title, kind, metric, target, ord) VALUES
+			(1, '2.1a', 'Có mô hình tuyên truyền', 'check', 'manual', 1, 1), (1, '2.1b', 'Có trang mạng xã hội', 'check', 'manual', 1, 2)`,
 	} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)

@@ -8,13 +8,19 @@ import (
 )
 
 // TestTotalOf checks an upper level's totals against figures worked out
-// by hand, including wards that lack the figures.
+// by hand, including wards that lack the figures. A target set for each
+// cơ sở (2.1, 2.2, 2.3, 2.6, 2.7, 2.8) counts the wards meeting it; a
+// figure of the whole (2.5) adds up.
 func TestTotalOf(t *testing.T) {
-	pctIn := domain.Indicator{Code: "2.3", Kind: domain.KindPercent, Metric: domain.MetricHamletStandardPct, Target: 60}
+	hamletPct := domain.Indicator{Code: "2.3", Kind: domain.KindPercent, Metric: domain.MetricHamletStandardPct, Target: 60}
+	youthPct := domain.Indicator{Code: "2.5c", Kind: domain.KindPercent, Metric: domain.MetricYouthGatheredPct, Target: 60}
 	manualPct := domain.Indicator{Code: "2.9", Kind: domain.KindPercent, Metric: domain.MetricManual, Target: 50}
-	countIn := domain.Indicator{Code: "2.2a", Kind: domain.KindCount, Metric: domain.MetricEconomicClubs, Target: 3}
+	clubs := domain.Indicator{Code: "2.2a", Kind: domain.KindCount, Metric: domain.MetricEconomicClubs, Target: 1}
+	fedCount := domain.Indicator{Code: "2.5b", Kind: domain.KindCount, Metric: domain.MetricNewFederation, Target: 3}
 	periodIn := domain.Indicator{Code: "2.5a", Kind: domain.KindCount, Metric: domain.MetricNewUnionMembers, Target: 1000, Period: true}
 	checkIn := domain.Indicator{Code: "2.7", Kind: domain.KindCheck, Metric: domain.MetricManual, Target: 1}
+	rated := domain.Indicator{Code: "2.6", Kind: domain.KindPercent, Metric: domain.MetricUnitsGoodPct, Target: 80}
+	unset := domain.Indicator{Code: "2.2a", Kind: domain.KindCount, Metric: domain.MetricEconomicClubs, NoTarget: true}
 	known := func(in domain.Indicator, actual float64, num, den int) domain.Result {
 		return domain.Result{Indicator: in, Actual: actual, Known: true, Num: num, Den: den}
 	}
@@ -29,16 +35,34 @@ func TestTotalOf(t *testing.T) {
 		detail  string
 		verdict domain.VerdictCode
 	}{
-		// 3/4 and 1/6: 4/10 = 40%, not the mean of 75% and 16.7%.
-		{"percent from sums", pctIn, []domain.Result{known(pctIn, 75, 3, 4), known(pctIn, 100.0/6, 1, 6)}, 0, 40, 0, true, "4/10", domain.VerdictNotMet},
-		{"percent, one ward without figures", pctIn, []domain.Result{known(pctIn, 75, 3, 4), {Indicator: pctIn}}, 0, 75, 0, true, "3/4; 1/2 cơ sở có số liệu", domain.VerdictMet},
-		{"percent, no ward with figures", pctIn, []domain.Result{{Indicator: pctIn}, {Indicator: pctIn}}, 0, 0, 0, false, "chưa có số liệu của cơ sở nào", domain.VerdictNoData},
-		{"percent typed by hand", manualPct, []domain.Result{known(manualPct, 40, 0, 0), known(manualPct, 80, 0, 0)}, 0, 60, 0, true, "trung bình các cơ sở", domain.VerdictMet},
-		{"count", countIn, []domain.Result{known(countIn, 1, 0, 0), known(countIn, 0, 0, 0), known(countIn, 1, 0, 0)}, 0, 2, 0, true, "2", domain.VerdictNotMet},
+		// 2.5c adds up: 3/4 and 1/6 are 4/10 = 40%, not the mean of 75%
+		// and 16.7%.
+		{"percent from sums", youthPct, []domain.Result{known(youthPct, 75, 3, 4), known(youthPct, 100.0/6, 1, 6)}, 0, 40, 0, true, "4/10", domain.VerdictNotMet},
+		{"percent, one ward without figures", youthPct, []domain.Result{known(youthPct, 75, 3, 4), {Indicator: youthPct}}, 0, 75, 0, true, "3/4; 1/2 cơ sở có số liệu", domain.VerdictMet},
+		{"percent, no ward with figures", youthPct, []domain.Result{{Indicator: youthPct}, {Indicator: youthPct}}, 0, 0, 0, false, "chưa có số liệu của cơ sở nào", domain.VerdictNoData},
+		// 2.3 is each ward's: 75% meets 60%, 16.7% does not: 1 of 2.
+		{"per-ward percent", hamletPct, []domain.Result{known(hamletPct, 75, 3, 4), known(hamletPct, 100.0/6, 1, 6)}, 0, 1, 0, true, "1/2 cơ sở", domain.VerdictNotMet},
+		{"per-ward percent, a ward without figures", hamletPct, []domain.Result{known(hamletPct, 75, 3, 4), {Indicator: hamletPct}}, 0, 1, 0, true, "1/2 cơ sở; 1 cơ sở chưa có số liệu", domain.VerdictNotMet},
+		// Typed by hand: 40 misses 50, 80 meets it.
+		{"percent typed by hand", manualPct, []domain.Result{known(manualPct, 40, 0, 0), known(manualPct, 80, 0, 0)}, 0, 1, 0, true, "1/2 cơ sở", domain.VerdictNotMet},
+		// One club, none, one: 2 of 3 wards keep a club (never "2 clubs
+		// against a target of 1: met").
+		{"per-ward count", clubs, []domain.Result{known(clubs, 1, 0, 0), known(clubs, 0, 0, 0), known(clubs, 1, 0, 0)}, 0, 2, 0, true, "2/3 cơ sở", domain.VerdictNotMet},
+		{"per-ward count, all", clubs, []domain.Result{known(clubs, 2, 0, 0), known(clubs, 1, 0, 0)}, 0, 2, 0, true, "2/2 cơ sở", domain.VerdictMet},
+		{"per-ward count, no figure entered", unset, []domain.Result{known(unset, 2, 0, 0)}, 0, 0, 0, true, "chưa nhập chỉ tiêu", domain.VerdictNoTarget},
+		// 2.5b adds up: 1 + 0 + 1 = 2 of 3.
+		{"count", fedCount, []domain.Result{known(fedCount, 1, 0, 0), known(fedCount, 0, 0, 0), known(fedCount, 1, 0, 0)}, 0, 2, 0, true, "2", domain.VerdictNotMet},
 		{"period", periodIn, []domain.Result{{Indicator: periodIn, Actual: 120, Cumulative: 300, Known: true}, {Indicator: periodIn, Actual: 80, Cumulative: 250, Known: true}},
 			0.5, 200, 550, true, "200", domain.VerdictOnPace},
-		{"check, two of three", checkIn, []domain.Result{known(checkIn, 1, 0, 0), known(checkIn, 0, 0, 0), known(checkIn, 1, 0, 0)}, 0, 2, 0, true, "2/3 cơ sở đạt", domain.VerdictNotMet},
-		{"check, all", checkIn, []domain.Result{known(checkIn, 1, 0, 0), known(checkIn, 1, 0, 0)}, 0, 2, 0, true, "2/2 cơ sở đạt", domain.VerdictMet},
+		{"check, two of three", checkIn, []domain.Result{known(checkIn, 1, 0, 0), known(checkIn, 0, 0, 0), known(checkIn, 1, 0, 0)}, 0, 2, 0, true, "2/3 cơ sở", domain.VerdictNotMet},
+		{"check, all", checkIn, []domain.Result{known(checkIn, 1, 0, 0), known(checkIn, 1, 0, 0)}, 0, 2, 0, true, "2/2 cơ sở", domain.VerdictMet},
+		// 2.6 from the wards' own ratings: good, good, average = 2/3 =
+		// 66.7% of the wards, short of 80%; 4 of 5 = 80% meets it.
+		{"wards rated", rated, []domain.Result{domain.WardRatingResult(rated, "good", ""), domain.WardRatingResult(rated, "excellent", ""),
+			domain.WardRatingResult(rated, "average", "")}, 0, 200.0 / 3, 0, true, "2/3 cơ sở", domain.VerdictNotMet},
+		{"wards rated, one unrated", rated, []domain.Result{domain.WardRatingResult(rated, "good", ""), domain.WardRatingResult(rated, "good", ""),
+			domain.WardRatingResult(rated, "good", ""), domain.WardRatingResult(rated, "excellent", ""), domain.WardRatingResult(rated, "", "")},
+			0, 80, 0, true, "4/5 cơ sở; 1 cơ sở chưa có số liệu", domain.VerdictMet},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -51,24 +75,5 @@ func TestTotalOf(t *testing.T) {
 				t.Fatalf("met %v with verdict %s", r.Met, r.Verdict.Code)
 			}
 		})
-	}
-}
-
-// TestAlignResults matches a ward's plan to the upper level's by code,
-// then by metric; what the ward's plan lacks is unknown.
-func TestAlignResults(t *testing.T) {
-	upper := domain.Plan{Indicators: []domain.Indicator{
-		{Code: "2.3", Kind: domain.KindPercent, Metric: domain.MetricHamletStandardPct},
-		{Code: "2.5a", Kind: domain.KindCount, Metric: domain.MetricNewUnionMembers},
-		{Code: "2.7", Kind: domain.KindCheck, Metric: domain.MetricManual},
-	}}
-	ward := []domain.Result{
-		{Indicator: domain.Indicator{Code: "3.1", Metric: domain.MetricNewUnionMembers}, Actual: 12, Known: true},
-		{Indicator: domain.Indicator{Code: "2.3", Metric: domain.MetricHamletStandardPct}, Actual: 50, Known: true},
-		{Indicator: domain.Indicator{Code: "2.8", Metric: domain.MetricManual}, Actual: 1, Known: true},
-	}
-	got := domain.AlignResults(upper, ward)
-	if got[0].Actual != 50 || got[1].Actual != 12 || got[2].Known || got[2].Verdict.Code != domain.VerdictNoData {
-		t.Fatalf("aligned %+v", got)
 	}
 }

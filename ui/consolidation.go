@@ -86,7 +86,7 @@ func newConsolidationScreen(ctx context.Context, st *store.Store, clock clock, w
 	s.openBtn = newButtonWithIcon(f, T("Mở tệp"), theme.FileIcon(), func() { folders.openPath(s.last) })
 	s.openBtn.Disable()
 
-	wardCols := []string{T("Cơ sở Đoàn"), T("Ngày lập gói"), T("Lược đồ"), T("Đoàn viên"), T("Ngày nhập")}
+	wardCols := []string{T("Cơ sở Đoàn"), T("Ngày lập gói"), T("Lược đồ"), T("Đoàn viên trong gói"), T("Ngày nhập")}
 	wardWidths := []float32{300, 150, 80, 100, 150}
 	s.wardTable = widget.NewTable(
 		func() (int, int) { return len(s.wards) + 1, len(wardCols) },
@@ -100,7 +100,7 @@ func newConsolidationScreen(ctx context.Context, st *store.Store, clock clock, w
 		s.wardTable.SetColumnWidth(i, w)
 	}
 	s.indTable = widget.NewTable(
-		func() (int, int) { return len(s.cons.Plan.Indicators) + 1, 5 + len(s.cons.Wards) },
+		func() (int, int) { return len(s.cons.Plan.Indicators) + 2, 5 + len(s.cons.Wards) },
 		func() fyne.CanvasObject { return widget.NewLabel("Đoàn phường Tân Quy Đông") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
@@ -167,7 +167,10 @@ func (s *consolidationScreen) indicatorCell(row, col int) string {
 		}
 		return T("Đánh giá")
 	}
-	i := row - 1
+	if row == 1 {
+		return s.membersCell(col)
+	}
+	i := row - 2
 	if i >= len(s.cons.Plan.Indicators) {
 		return ""
 	}
@@ -178,17 +181,53 @@ func (s *consolidationScreen) indicatorCell(row, col int) string {
 	case col == 1:
 		return in.Title
 	case col == 2:
+		switch {
+		case in.NoTarget:
+			return T("chưa nhập")
+		case in.Metric == domain.MetricUnitsGoodPct:
+			return fmtValue(in.Kind, in.Target) + " " + T("cơ sở")
+		case domain.PerWard(in):
+			return T("100% cơ sở")
+		}
 		return fmtValue(in.Kind, in.Target)
 	case col < 3+n:
-		return resultCell(s.cons.Wards[col-3].Results, i)
+		rs := s.cons.Wards[col-3].Results
+		if in.Metric == domain.MetricUnitsGoodPct && i < len(rs) && rs[i].Known {
+			// 2.6: the ward's own rating, good or better or not.
+			if rs[i].Actual >= 1 {
+				return T("Đạt")
+			}
+			return T("Chưa đạt")
+		}
+		return resultCell(rs, i)
 	case col == 3+n:
-		if i < len(s.cons.Total) && in.Kind == domain.KindCheck && s.cons.Total[i].Known {
-			return fmt.Sprintf("%s/%d", fmtNum(s.cons.Total[i].Actual), n)
+		// A per-ward target counts the wards meeting it: "2/3 cơ sở".
+		if i < len(s.cons.Total) && domain.PerWard(in) && s.cons.Total[i].Den > 0 {
+			return fmt.Sprintf(T("%d/%d cơ sở"), s.cons.Total[i].Num, s.cons.Total[i].Den)
 		}
 		return resultCell(s.cons.Total, i)
 	}
 	if i < len(s.cons.Total) {
 		return T(s.cons.Total[i].Verdict.Label())
+	}
+	return ""
+}
+
+// membersCell is the row of each ward's Union members on the cut-off
+// (not the package's today), and their sum.
+func (s *consolidationScreen) membersCell(col int) string {
+	n := len(s.cons.Wards)
+	switch {
+	case col == 1:
+		return fmt.Sprintf(T("Đoàn viên đến ngày %s"), s.cons.Cutoff.String())
+	case col >= 3 && col < 3+n:
+		return fmtInt(int64(s.cons.Wards[col-3].Members))
+	case col == 3+n:
+		sum := 0
+		for _, w := range s.cons.Wards {
+			sum += w.Members
+		}
+		return fmtInt(int64(sum))
 	}
 	return ""
 }
@@ -232,9 +271,12 @@ func (s *consolidationScreen) load() {
 				s.indTable.SetColumnWidth(i, w)
 			}
 			s.indTable.Refresh()
-			if n == 0 {
+			switch {
+			case n == 0:
 				s.status.SetText(T("Chưa có gói nào: bấm “Nhập gói của phường” để nhập tệp .sodoan phường gửi lên."))
-			} else {
+			case c.Plan.ID == 0:
+				s.status.SetText(fmt.Sprintf(T("%d cơ sở Đoàn; số liệu năm %d"), n, year) + ". " + T(domain.NoPlan) + " (" + T("mục Kế hoạch & chỉ tiêu") + ").")
+			default:
 				s.status.SetText(fmt.Sprintf(T("%d cơ sở Đoàn; số liệu năm %d"), n, year))
 			}
 		})

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -60,6 +61,8 @@ func TestConsolidationScreen(t *testing.T) {
 		Place: "Đồng Tháp", SecretaryName: "Phan Văn Thắng"}); err != nil {
 		t.Fatal(err)
 	}
+	// The province enters its own plan (a new register has none).
+	enterPlan(t, cons)
 	q := newUIQueue()
 	a, err := New(fa, cons, Options{ReportsDir: filepath.Join(dir, "bao-cao"), do: q.do})
 	if err != nil {
@@ -114,23 +117,31 @@ func TestConsolidationScreen(t *testing.T) {
 		t.Fatalf("header %q", got)
 	}
 	rows, cols := s.indTable.Length()
-	if rows != len(c.Plan.Indicators)+1 || cols != 7 {
+	if rows != len(c.Plan.Indicators)+2 || cols != 7 {
 		t.Fatalf("indicator table %d×%d", rows, cols)
 	}
+	// Row 1: each ward's members on the cut-off, and their sum.
+	if got, want := s.indicatorCell(1, 5), fmtInt(int64(c.Wards[0].Members+c.Wards[1].Members)); got != want || c.Wards[0].Members == 0 {
+		t.Errorf("members on the cut-off: total %q, want %q (wards %d, %d)", got, want, c.Wards[0].Members, c.Wards[1].Members)
+	}
 	for i, in := range c.Plan.Indicators {
-		if got := s.indicatorCell(i+1, 0); got != in.Code {
-			t.Fatalf("row %d: %q, want %s", i+1, got, in.Code)
+		if got := s.indicatorCell(i+2, 0); got != in.Code {
+			t.Fatalf("row %d: %q, want %s", i+2, got, in.Code)
 		}
 		for w := range c.Wards {
-			if got, want := s.indicatorCell(i+1, 3+w), resultCell(c.Wards[w].Results, i); got != want {
+			want := resultCell(c.Wards[w].Results, i)
+			if r := c.Wards[w].Results[i]; in.Metric == domain.MetricUnitsGoodPct && r.Known {
+				want = map[bool]string{true: "Đạt", false: "Chưa đạt"}[r.Actual >= 1]
+			}
+			if got := s.indicatorCell(i+2, 3+w); got != want {
 				t.Errorf("%s, ward %d: %q, want %q", in.Code, w, got, want)
 			}
 		}
 		want := resultCell(c.Total, i)
-		if in.Kind == domain.KindCheck && c.Total[i].Known {
-			want = domain.FormatNum(c.Total[i].Actual) + "/2"
+		if domain.PerWard(in) {
+			want = fmt.Sprintf("%d/2 cơ sở", c.Total[i].Num)
 		}
-		if got := s.indicatorCell(i+1, 5); got != want {
+		if got := s.indicatorCell(i+2, 5); got != want {
 			t.Errorf("%s total: %q, want %q", in.Code, got, want)
 		}
 	}

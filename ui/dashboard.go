@@ -131,8 +131,14 @@ func (d *dashboard) refresh() {
 	progress := container.NewVBox()
 	plan, err := d.st.CurrentPlan(d.ctx)
 	switch {
-	case errors.Is(err, store.ErrNotFound):
-		progress.Add(widget.NewLabel(T("Chưa có kế hoạch nào.")))
+	case errors.Is(err, store.ErrNoPlan):
+		// Nothing judged against another body's plan: the ward enters its own.
+		notice := widget.NewLabel(T(domain.NoPlan))
+		notice.Importance = widget.WarningImportance
+		notice.Wrapping = fyne.TextWrapWord
+		enter := newButtonWithIcon(d.f, T("Nhập kế hoạch của đơn vị"), theme.DocumentCreateIcon(), func() { d.goTo("plan") })
+		progress.Add(notice)
+		progress.Add(container.NewHBox(enter))
 	case err != nil:
 		d.f.showError(err)
 	default:

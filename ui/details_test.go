@@ -38,6 +38,7 @@ func TestIndicatorDetailsInEnglish(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer st.Close()
+		enterPlan(t, st)
 		if members > 0 {
 			if err := demo.Generate(ctx, st, demo.Options{Members: members, Seed: 2}); err != nil {
 				t.Fatal(err)

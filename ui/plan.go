@@ -110,7 +110,18 @@ func (s *planScreen) load() {
 	s.plans = plans
 	s.updatePicker()
 	if plan, ok := s.shownPlan(); !ok {
-		box.Add(widget.NewLabel(T("Chưa có kế hoạch nào trong sổ.")))
+		// A new register judges nothing until the unit enters its own
+		// plan: the upper level's targets 2.1–2.8 are offered as a
+		// template with empty figures.
+		notice := heading(T(domain.NoPlan))
+		notice.Wrapping = fyne.TextWrapWord
+		hint := widget.NewLabel(T("Kế hoạch của đơn vị: số, ngày ban hành, cơ quan ban hành, giai đoạn và các chỉ tiêu. Các chỉ tiêu 2.1–2.8 của kế hoạch cấp trên có sẵn làm mẫu, đơn vị nhập số liệu của mình."))
+		hint.Wrapping = fyne.TextWrapWord
+		enter := newButtonWithIcon(s.f, T("Nhập kế hoạch của đơn vị"), theme.DocumentCreateIcon(), s.newPlan)
+		enter.Importance = widget.HighImportance
+		box.Add(notice)
+		box.Add(hint)
+		box.Add(container.NewHBox(enter))
 	} else {
 		t := fmt.Sprintf(T("Kế hoạch số %s: %s"), plan.Number, plan.Title)
 		if !plan.Current {
@@ -119,6 +130,16 @@ func (s *planScreen) load() {
 		title := heading(t)
 		title.Wrapping = fyne.TextWrapWord
 		box.Add(title)
+		// Which plan the figures are judged against, cited in full.
+		cite := widget.NewLabel(fmt.Sprintf(T("%s, giai đoạn %d - %d"), plan.Reference(), plan.StartYear, plan.EndYear))
+		cite.Wrapping = fyne.TextWrapWord
+		box.Add(cite)
+		if !plan.Covers(year) {
+			out := widget.NewLabel(fmt.Sprintf(T("Năm %d ngoài giai đoạn của kế hoạch: chỉ tiêu cả giai đoạn không tính lũy kế."), year))
+			out.Importance = widget.WarningImportance
+			out.Wrapping = fyne.TextWrapWord
+			box.Add(out)
+		}
 		results, err := s.st.YearResults(s.ctx, plan.ID, year)
 		if err != nil {
 			s.f.showError(err)
@@ -264,6 +285,9 @@ func detailText(r domain.Result) string {
 }
 
 func targetText(in domain.Indicator) string {
+	if in.NoTarget {
+		return T("chưa nhập")
+	}
 	switch in.Kind {
 	case domain.KindPercent:
 		return fmtNum(in.Target) + "%"

@@ -30,6 +30,9 @@ type planEditor struct {
 	fm      form
 	number  *entry
 	title   *entry
+	issued  *entry
+	issuer  *entry
+	upper   *entry
 	start   *entry
 	end     *entry
 	current *check
@@ -113,8 +116,11 @@ func (s *planScreen) newRecord() { s.newPlan() }
 // one, offering to copy its indicators.
 func (s *planScreen) newPlan() {
 	p := domain.Plan{StartYear: s.clock.thisYear(), EndYear: s.clock.thisYear() + 4, Current: true}
-	var from []domain.Indicator
+	// The first plan starts from the upper level's targets with empty
+	// figures (never another body's figures).
+	from := domain.PlanTemplate()
 	if cur, ok := s.currentPlan(); ok {
+		from = nil
 		p.StartYear = cur.EndYear + 1
 		p.EndYear = p.StartYear + (cur.EndYear - cur.StartYear)
 		for _, in := range cur.Indicators {
@@ -130,20 +136,35 @@ func (s *planScreen) openEditor(title string, p domain.Plan, copyFrom []domain.I
 	e.fm.other = newErrorText()
 	e.number, e.title, e.start, e.end = newEntry(s.f), newEntry(s.f), newEntry(s.f), newEntry(s.f)
 	e.number.SetText(p.Number)
-	e.number.SetPlaceHolder("25-KH/ĐTN")
+	e.number.SetPlaceHolder("12-KH/ĐTN")
 	e.title.SetText(p.Title)
+	e.issued, e.issuer, e.upper = newDateEntry(s.f), newEntry(s.f), newEntry(s.f)
+	if !p.Issued.IsZero() {
+		e.issued.SetText(p.Issued.String())
+	}
+	e.issuer.SetText(p.Issuer)
+	e.issuer.SetPlaceHolder(T("Ban Thường vụ Đoàn phường …"))
+	e.upper.SetText(p.UpperPlan)
+	e.upper.SetPlaceHolder(T("Kế hoạch số …-KH/TĐTN, ngày … của Ban Thường vụ Tỉnh Đoàn … (không bắt buộc)"))
 	e.start.SetText(strconv.Itoa(p.StartYear))
 	e.end.SetText(strconv.Itoa(p.EndYear))
 	e.current = newCheck(s.f, T("Kế hoạch hiện hành (Tổng quan và báo cáo năm theo kế hoạch này)"), nil)
 	e.current.SetChecked(p.Current)
 	e.fm.add("Number", T("Số kế hoạch"), e.number)
 	e.fm.add("Title", T("Trích yếu"), e.title)
+	e.fm.add("Issued", T("Ngày ban hành"), e.issued)
+	e.fm.add("Issuer", T("Cơ quan ban hành"), e.issuer)
+	e.fm.add("UpperPlan", T("Thực hiện kế hoạch cấp trên"), e.upper)
 	e.fm.add("EndYear", T("Giai đoạn"), container.New(flexRow{1, 0, 1, 2},
 		e.start, widget.NewLabel(T("đến năm")), e.end, widget.NewLabel("")))
 	e.fm.add("Current", "", e.current)
 	top := container.NewVBox(e.fm.grid())
 	if p.ID == 0 && len(copyFrom) > 0 {
-		e.copyInd = newCheck(s.f, T("Chép các chỉ tiêu của kế hoạch hiện hành"), func(on bool) {
+		label := T("Chép các chỉ tiêu của kế hoạch hiện hành")
+		if _, ok := s.currentPlan(); !ok {
+			label = T("Dùng các chỉ tiêu 2.1–2.8 của kế hoạch cấp trên làm mẫu (chưa có số liệu)")
+		}
+		e.copyInd = newCheck(s.f, label, func(on bool) {
 			e.clearRows()
 			if on {
 				for _, in := range copyFrom {
@@ -173,7 +194,10 @@ func (s *planScreen) openEditor(title string, p domain.Plan, copyFrom []domain.I
 		s.load()
 		return true
 	}
-	content := container.NewBorder(top, container.NewVBox(e.fm.other, container.NewHBox(add)), nil, nil, container.NewVScroll(scrollRoom(e.list)))
+	// The plan's fields scroll with its targets: on a laptop's screen
+	// the fields alone would leave the targets a strip of one row.
+	content := container.NewBorder(nil, container.NewVBox(e.fm.other, container.NewHBox(add)), nil, nil,
+		container.NewVScroll(scrollRoom(container.NewVBox(top, e.list))))
 	s.editor = e
 	size := s.win.Canvas().Size()
 	s.f.formDialog(title, content, fyne.NewSize(size.Width-60, size.Height-40), e.save)
@@ -193,7 +217,10 @@ func (e *planEditor) addRow(in domain.Indicator) *indicatorRow {
 	r.section.SetText(in.Section)
 	r.section.SetPlaceHolder("2.5")
 	r.title.SetText(in.Title)
-	r.target.SetText(fmtNum(in.Target))
+	if !in.NoTarget {
+		r.target.SetText(fmtNum(in.Target))
+	}
+	r.target.SetPlaceHolder(T("chưa nhập"))
 	if in.Order > 0 {
 		r.order.SetText(strconv.Itoa(in.Order))
 	}
@@ -265,6 +292,16 @@ func (e *planEditor) write() bool {
 	}
 	p := e.plan
 	p.Number, p.Title, p.Current = e.number.Text, e.title.Text, e.current.Checked
+	p.Issuer, p.UpperPlan = e.issuer.Text, e.upper.Text
+	p.Issued = domain.Date{}
+	if strings.TrimSpace(e.issued.Text) != "" {
+		d, err := domain.ParseDate(e.issued.Text)
+		if err != nil {
+			e.fm.setError("Issued", err.Error())
+			miss(0, "Issued")
+		}
+		p.Issued = d
+	}
 	for _, y := range []struct {
 		text string
 		to   *int
@@ -288,7 +325,9 @@ func (e *planEditor) write() bool {
 			msgs = append(msgs, T("Chỉ tiêu")+": "+err.Error())
 			miss(i+1, "Target")
 		}
-		in.Target = t
+		// An empty figure is a target not entered yet: nothing is judged
+		// against it (a yes/no target needs none).
+		in.Target, in.NoTarget = t, strings.TrimSpace(r.target.Text) == "" && in.Kind != domain.KindCheck
 		o, err := readInt(r.order.Text, domain.OrderRange)
 		if err != nil {
 			msgs = append(msgs, T("Thứ tự")+": "+err.Error())

@@ -89,6 +89,7 @@ func newFixture(t testing.TB, screen string) *fixture {
 	if err := st.SaveUnit(ctx, domain.Unit{UpperBody: "Tỉnh Đoàn Đồng Tháp", Name: "BCH Đoàn Phường 1", Place: "Phường 1", SecretaryName: "Nguyễn Văn Bí"}); err != nil {
 		t.Fatal(err)
 	}
+	enterPlan(t, st)
 	f := &fixture{t: t, st: st}
 	for _, name := range []string{"Chi đoàn Khóm 1", "Chi đoàn Khóm 2"} {
 		b := &domain.Branch{Name: name, Kind: domain.BranchHamlet, Active: true}

@@ -59,7 +59,7 @@ func (a *App) welcome() fyne.CanvasObject {
 	title := widget.NewLabel(T("Chào mừng đến với Sổ Đoàn"))
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameHeadingText
-	intro := widget.NewLabel(T("Sổ quản lý đoàn viên, hội viên, chi đoàn và chỉ tiêu của Đoàn phường, xã.\nNhập tên đơn vị để in lên đầu văn bản (có thể sửa sau trong Cài đặt)."))
+	intro := widget.NewLabel(T("Sổ quản lý đoàn viên, hội viên, chi đoàn và chỉ tiêu của Đoàn phường, xã.\nNhập tên đơn vị để in lên đầu văn bản (có thể sửa sau trong Cài đặt).\nSổ trống chưa có kế hoạch: nhập kế hoạch của đơn vị ở mục Kế hoạch & chỉ tiêu, các chỉ tiêu 2.1–2.8 của cấp trên có sẵn làm mẫu."))
 	intro.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(title, intro, uf.view(), uf.other,
 		container.NewHBox(emptyBtn, demoBtn), progress)

@@ -2,6 +2,7 @@ package wardpkg
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -43,38 +44,60 @@ func TestConsolidateThreeWards(t *testing.T) {
 		t.Fatalf("%d wards, %d totals", len(c.Wards), len(c.Total))
 	}
 	// Wards come in Vietnamese order of their names; find each one's own
-	// register by name.
-	own := map[string][]domain.Result{}
+	// register by name: its results on its own plan (the demo's, whose
+	// term is the province's), its rating and its members at the year's end.
+	type ownFigures struct {
+		results []domain.Result
+		rating  string
+		members int
+	}
+	own := map[string]ownFigures{}
 	for _, w := range wards {
 		u, _ := w.Unit(ctx)
 		p, _ := w.CurrentPlan(ctx)
-		rs, err := w.YearResults(ctx, p.ID, year)
+		rs, err := w.YearResultsAt(ctx, p.ID, year, c.Cutoff)
 		if err != nil {
 			t.Fatal(err)
 		}
-		own[u.Name] = rs
+		wy, _ := w.WardYear(ctx, year)
+		sit, err := w.SituationAt(ctx, year, c.Cutoff)
+		if err != nil {
+			t.Fatal(err)
+		}
+		own[u.Name] = ownFigures{rs, wy.Rating, sit.Union.Total}
 	}
 	names := []string{}
 	for _, wr := range c.Wards {
 		names = append(names, wr.Ward.Unit)
+		// Members on the cut-off, as the ward's own report counts them.
+		if o := own[wr.Ward.Unit]; wr.Members != o.members || wr.Members == 0 {
+			t.Errorf("%s: %d members on %s, the ward counts %d", wr.Ward.Unit, wr.Members, c.Cutoff, o.members)
+		}
 	}
 	if strings.Join(names, "|") != "BCH ĐOÀN PHƯỜNG AN HÒA|BCH ĐOÀN PHƯỜNG TÂN QUY ĐÔNG|BCH ĐOÀN XÃ TÂN KHÁNH ĐÔNG" {
 		t.Fatalf("order %v", names)
 	}
-	sawPct, sawCount, sawCheck, sawPeriod := false, false, false, false
+	sawPct, sawCount, sawPerWard, sawPeriod, sawRating := false, false, false, false, false
 	for i, in := range plan.Indicators {
 		var num, den, met, known int
 		var sum, cum float64
 		for _, wr := range c.Wards {
-			mine := own[wr.Ward.Unit][i]
+			mine := own[wr.Ward.Unit].results[i]
 			got := wr.Results[i]
-			// Each ward's column is the ward's own figure.
-			if mine.Indicator.Code != in.Code || got.Actual != mine.Actual || got.Known != mine.Known ||
-				got.Cumulative != mine.Cumulative || got.Verdict != mine.Verdict || got.Num != mine.Num || got.Den != mine.Den {
-				t.Fatalf("%s %s: consolidated %+v, own %+v", wr.Ward.Unit, in.Code, got, mine)
+			if mine.Indicator.Code != in.Code {
+				t.Fatalf("%s: the ward's plan has %s at row %d", in.Code, mine.Indicator.Code, i)
 			}
-			if mine.Den > 0 && !strings.HasPrefix(mine.Detail, domain.FormatInt(int64(mine.Num))+"/"+domain.FormatInt(int64(mine.Den))) {
-				t.Fatalf("%s: %d/%d but the report prints %q", in.Code, mine.Num, mine.Den, mine.Detail)
+			if in.Metric == domain.MetricUnitsGoodPct {
+				// 2.6: the ward's own rating, not its branches.
+				rating := own[wr.Ward.Unit].rating
+				good := rating == "excellent" || rating == "good"
+				if got.Known != (rating != "") || (got.Actual == 1) != good {
+					t.Fatalf("%s 2.6: %+v, rating %q", wr.Ward.Unit, got, rating)
+				}
+				mine = got
+			} else if got.Actual != mine.Actual || got.Known != mine.Known || got.Cumulative != mine.Cumulative || got.Num != mine.Num || got.Den != mine.Den {
+				// Each ward's column is the ward's own figure.
+				t.Fatalf("%s %s: consolidated %+v, own %+v", wr.Ward.Unit, in.Code, got, mine)
 			}
 			if mine.Known {
 				known++
@@ -82,17 +105,21 @@ func TestConsolidateThreeWards(t *testing.T) {
 				den += mine.Den
 				sum += mine.Actual
 				cum += mine.Cumulative
-				if mine.Actual >= 1 {
+				if domain.WardMeets(in, mine) {
 					met++
 				}
 			}
 		}
 		tot := c.Total[i]
 		switch {
-		case in.Kind == domain.KindCheck:
-			sawCheck = true
-			if tot.Actual != float64(met) || tot.Met != (met == 3) {
-				t.Errorf("%s: %v wards met, total %+v", in.Code, met, tot)
+		case domain.PerWard(in):
+			sawPerWard = true
+			sawRating = sawRating || in.Metric == domain.MetricUnitsGoodPct
+			if tot.Num != met || tot.Den != 3 || !strings.HasPrefix(tot.Detail, fmt.Sprintf("%d/3 cơ sở", met)) {
+				t.Errorf("%s: %d of 3 wards meet it, total %+v", in.Code, met, tot)
+			}
+			if in.Metric != domain.MetricUnitsGoodPct && tot.Met != (met == 3) {
+				t.Errorf("%s: %d of 3 wards, judged %s", in.Code, met, tot.Verdict.Code)
 			}
 		case in.Kind == domain.KindPercent && den > 0:
 			sawPct = true
@@ -114,12 +141,12 @@ func TestConsolidateThreeWards(t *testing.T) {
 				}
 			}
 		}
-		if known == 0 && tot.Known && !in.Period {
+		if known == 0 && tot.Known && !in.Period && !domain.PerWard(in) {
 			t.Errorf("%s: no ward knows it, total known", in.Code)
 		}
 	}
-	if !sawPct || !sawCount || !sawCheck || !sawPeriod {
-		t.Fatalf("the demo plan lacks a kind: pct %v count %v check %v period %v", sawPct, sawCount, sawCheck, sawPeriod)
+	if !sawPct || !sawCount || !sawPerWard || !sawPeriod || !sawRating {
+		t.Fatalf("the plan lacks a kind: pct %v count %v per-ward %v period %v rating %v", sawPct, sawCount, sawPerWard, sawPeriod, sawRating)
 	}
 	// A snapshot gone from the wards folder is reported, not counted as
 	// an empty ward.

@@ -105,37 +105,46 @@ func removeDB(path string) {
 // Consolidate measures every indicator of the consolidation register's
 // current plan for working year year (counted to the cut-off; zero: the
 // year's end, or today while it runs) in each ward's latest package, and
-// the total.
+// the total. Each ward is read as of the cut-off, members included (not
+// the package's today). Without a plan of the register's own, the wards
+// and their members are still read and nothing is judged.
 func Consolidate(ctx context.Context, cons *store.Store, year int, cutoff domain.Date) (domain.Consolidation, error) {
 	if err := refuseWard(ctx, cons); err != nil {
 		return domain.Consolidation{}, err
 	}
 	plan, err := cons.CurrentPlan(ctx)
-	if err != nil {
+	if err != nil && !errors.Is(err, store.ErrNoPlan) {
 		return domain.Consolidation{}, fmt.Errorf("kế hoạch hiện hành: %w", err)
 	}
 	wards, err := cons.Wards(ctx)
 	if err != nil {
 		return domain.Consolidation{}, err
 	}
+	// The cut-off as the upper level counts it, the same day for every
+	// ward (a zero cut-off would be each snapshot's own today).
+	sp, err := cons.YearSpan(ctx, year, cutoff)
+	if err != nil {
+		return domain.Consolidation{}, err
+	}
 	dir := cons.WardsDir()
 	out := make([]domain.WardResults, 0, len(wards))
 	for _, w := range wards {
-		rs, err := wardResults(ctx, w, dir, plan, year, cutoff, cons.Now)
+		wr, err := wardResults(ctx, w, dir, plan, year, sp.To, cons.Now)
 		if err != nil {
 			return domain.Consolidation{}, fmt.Errorf("phường %s: %w", w.Unit, err)
 		}
-		out = append(out, domain.WardResults{Ward: w, Results: rs})
+		wr.Ward = w
+		out = append(out, wr)
 	}
-	return cons.Consolidate(ctx, year, cutoff, out)
+	return cons.Consolidate(ctx, year, sp.To, out)
 }
 
 // wardResults measures ward w's snapshot in dir on the upper level's plan;
 // now is the consolidation register's clock, the snapshot's today.
-func wardResults(ctx context.Context, w domain.Ward, dir string, plan domain.Plan, year int, cutoff domain.Date, now func() time.Time) ([]domain.Result, error) {
+func wardResults(ctx context.Context, w domain.Ward, dir string, plan domain.Plan, year int, cutoff domain.Date, now func() time.Time) (domain.WardResults, error) {
 	st, err := openSnapshot(store.WardPath(dir, w), w.RegisterID, now)
 	if err != nil {
-		return nil, err
+		return domain.WardResults{}, err
 	}
 	defer st.Close()
 	return st.WardYearResults(ctx, plan, year, cutoff)

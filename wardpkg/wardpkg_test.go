@@ -71,7 +71,26 @@ func consolidation(t testing.TB, dir string) *store.Store {
 	if err := st.MakeConsolidation(context.Background(), domain.Unit{Name: "Ban Thường vụ Tỉnh Đoàn Đồng Tháp", Place: "Đồng Tháp", SecretaryName: "Nguyễn Văn Tỉnh"}); err != nil {
 		t.Fatal(err)
 	}
+	provincePlan(t, st)
 	return st
+}
+
+// provincePlan enters the province's own plan in a consolidation register
+// (a new register has none): 105-KH/TĐTN for 2023–2027, the demo wards'
+// term, with the targets 2.1–2.8 at the figures of DefaultPlanIndicators.
+func provincePlan(t testing.TB, st *store.Store) domain.Plan {
+	t.Helper()
+	p := domain.Plan{Number: "105-KH/TĐTN", StartYear: 2023, EndYear: 2027, Current: true,
+		Issued: domain.MustDate(2023, 3, 15), Issuer: "Ban Thường vụ Tỉnh Đoàn Đồng Tháp",
+		Title: "Đổi mới nội dung, phương thức hoạt động và nâng cao chất lượng tổ chức Đoàn các cấp, giai đoạn 2023 - 2027"}
+	for _, in := range domain.DefaultPlanIndicators {
+		p.Indicators = append(p.Indicators, domain.Indicator{Code: in.Code, Section: in.Section, Title: in.Title,
+			Kind: in.Kind, Metric: in.Metric, Target: in.Target, Period: in.Period})
+	}
+	if err := st.SavePlan(context.Background(), &p); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 func export(t testing.TB, st *store.Store, out string) Manifest {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -209,6 +210,19 @@ func statsFlags(fs *flag.FlagSet) Run {
 	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 		year := yearOf(st)
 		plan, err := st.CurrentPlan(ctx)
+		if errors.Is(err, store.ErrNoPlan) {
+			// Nothing judged against another body's plan.
+			if *asJSON {
+				return json.NewEncoder(stdout).Encode(struct {
+					Plan       string    `json:"plan"`
+					Year       int       `json:"year"`
+					Message    string    `json:"message"`
+					Indicators []statRow `json:"indicators"`
+				}{Year: year, Message: domain.NoPlan, Indicators: []statRow{}})
+			}
+			fmt.Fprintln(stdout, domain.NoPlan+" (sodoan-cli --db", st.Path(), "plan new …)")
+			return nil
+		}
 		if err != nil {
 			return err
 		}
@@ -237,6 +251,9 @@ func statsFlags(fs *flag.FlagSet) Run {
 			target := domain.FormatValue(r.Indicator.Kind, r.Indicator.Target)
 			if r.Indicator.Kind == domain.KindCheck {
 				target = "Có"
+			}
+			if r.Indicator.NoTarget {
+				target = "chưa nhập"
 			}
 			actual := "—"
 			if r.Known {

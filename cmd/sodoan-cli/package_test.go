@@ -97,6 +97,23 @@ func TestPackageCommands(t *testing.T) {
 		t.Fatal("demo on a consolidation register")
 	}
 
+	// The province enters its own plan through the CLI (a new register
+	// has none), from the template, with the figures of 2.1–2.8.
+	if out := must(cons, "plan", "show"); !strings.Contains(out, domain.NoPlan) {
+		t.Fatalf("plan show on a new register: %s", out)
+	}
+	must(cons, "plan", "new", "--number", "105-KH/TĐTN", "--date", "15/03/2023", "--issuer", "Ban Thường vụ Tỉnh Đoàn Đồng Tháp",
+		"--from", "2023", "--to", "2027")
+	for _, in := range domain.DefaultPlanIndicators {
+		if in.Kind != domain.KindCheck {
+			must(cons, "plan", "target", "--code", in.Code, "--value", domain.FormatNum(in.Target))
+		}
+	}
+	if out := must(cons, "plan", "show"); !strings.Contains(out, "Kế hoạch số 105-KH/TĐTN ngày 15/03/2023 của Ban Thường vụ Tỉnh Đoàn Đồng Tháp, giai đoạn 2023 - 2027") ||
+		!strings.Contains(out, "2.5a  7.500 (cả giai đoạn)") || strings.Contains(out, "chưa nhập") {
+		t.Fatalf("plan show:\n%s", out)
+	}
+
 	pdf := filepath.Join(dir, "tong-hop.pdf")
 	if out := must(cons, "report", "consolidated", "--year", "2025", "--date", "15/12/2025", "--out", pdf); !strings.Contains(out, "1-BC/TĐTN") {
 		t.Fatalf("report: %s", out)
@@ -117,20 +134,21 @@ func TestPackageCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"BCH TỈNH ĐOÀN ĐỒNG THÁP", "Số: 1-BC/TĐTN", "Đồng Tháp, ngày 15 tháng 12 năm 2025",
-		"Tổng hợp kết quả thực hiện Kế hoạch số 25-KH/ĐTN năm 2025", "TM. BAN THƯỜNG VỤ", "Phan Văn Thắng",
+		"Tổng hợp kết quả thực hiện Kế hoạch số 105-KH/TĐTN năm 2025", "TM. BAN THƯỜNG VỤ", "Phan Văn Thắng",
 		"Đoàn phường An Hòa", "Đoàn phường Tân Quy Đông", "Đoàn xã Tân Khánh Đông"}
 	// The total row: the summed figures, in the plan's order.
 	row := []string{"Tổng cộng"}
 	for _, r := range c.Total {
 		switch {
+		case domain.PerWard(r.Indicator):
+			// A target of each cơ sở: the wards meeting it.
+			row = append(row, itoa(int64(r.Num))+"/3")
 		case !r.Known:
 			row = append(row, "—")
-		case r.Indicator.Kind == domain.KindCheck:
-			row = append(row, domain.FormatNum(r.Actual)+"/3")
 		default:
 			row = append(row, domain.FormatValue(r.Indicator.Kind, r.Actual))
 		}
-		if r.Indicator.Kind == domain.KindPercent && r.Den > 0 {
+		if r.Indicator.Kind == domain.KindPercent && r.Den > 0 && !domain.PerWard(r.Indicator) {
 			want = append(want, "("+domain.FormatInt(int64(r.Num))+"/"+domain.FormatInt(int64(r.Den))+")")
 		}
 	}
