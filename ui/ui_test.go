@@ -481,10 +481,11 @@ func TestReportGeneratesPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// One sequence a year for every type: the five numbered documents
-	// above (the plan prints its own number) took 1 to 5.
-	if !strings.Contains(filepath.Base(path), "GGT-6-") {
-		t.Errorf("transfer letter %s: not numbered 6, after the year's five documents", path)
+	// One sequence a year for every type: the six numbered documents
+	// above (the 6-month report among them; the plan prints its own
+	// number) took 1 to 6.
+	if !strings.Contains(filepath.Base(path), "GGT-7-") {
+		t.Errorf("transfer letter %s: not numbered 7, after the year's six documents", path)
 	}
 	if p, err := st.Person(context.Background(), people[0].ID); err != nil || !recorded || p.Status != domain.StatusTransferred {
 		t.Errorf("transfer letter with the box ticked: recorded %v, status %s (%v)", recorded, p.Status, err)
