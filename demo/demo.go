@@ -122,6 +122,9 @@ func Generate(ctx context.Context, st *store.Store, o Options) error {
 	if err := writeGroups(ctx, st, r, o, w, people, offices, end); err != nil {
 		return err
 	}
+	if err := writeModels(ctx, st, r, o, w, people, end); err != nil {
+		return err
+	}
 	return writePlan(ctx, st, r, o, w, len(people))
 }
 

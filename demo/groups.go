@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 
 	"sodoan/domain"
 	"sodoan/store"
@@ -103,6 +104,15 @@ func writeGroups(ctx context.Context, st *store.Store, r *rand.Rand, o Options, 
 			if err := st.SaveCoopYear(ctx, cy); err != nil {
 				return fmt.Errorf("tạo kết quả tổ hợp tác mẫu: %w", err)
 			}
+			// 2.2b counts the support on the day it was given: the first
+			// group gets its loan each March.
+			if d := domain.MustDate(y, 3, 10+r.IntN(15)); ci == 0 && !d.After(end) {
+				m := &domain.TargetModel{Target: domain.ModelEconomic, Kind: "coop", CoopID: coop.ID, Name: coop.Name, Date: d,
+					Support: "Giới thiệu vay vốn qua Ngân hàng Chính sách xã hội"}
+				if err := st.SaveModel(ctx, m); err != nil {
+					return fmt.Errorf("tạo mô hình kinh tế mẫu: %w", err)
+				}
+			}
 			income += int64(r.IntN(3)) * 500000 // incomes grow a little
 		}
 	}
@@ -179,6 +189,56 @@ func writePlan(ctx context.Context, st *store.Store, r *rand.Rand, o Options, w 
 	}
 	if err := st.SaveNarrative(ctx, domain.NarrativePlan, int(plan.ID), n); err != nil {
 		return fmt.Errorf("tạo nội dung kế hoạch mẫu: %w", err)
+	}
+	return nil
+}
+
+// householdModels are the small models a ward's Union helps a young
+// household start, with what it gives.
+var householdModels = []struct{ name, support string }{
+	{"Trồng nấm rơm", "Tập huấn kỹ thuật, giới thiệu vay vốn"},
+	{"Nuôi lươn không bùn", "Hỗ trợ con giống, tập huấn kỹ thuật"},
+	{"Trồng hoa kiểng", "Giới thiệu vay vốn qua Ngân hàng Chính sách xã hội"},
+	{"Nuôi gà thả vườn", "Hỗ trợ con giống"},
+	{"Sửa chữa xe máy", "Giới thiệu học nghề, vay vốn"},
+}
+
+// writeModels records the ward's named models (targets 2.1 and 2.2b):
+// a propaganda model and a page running from the first data year, and a
+// household or individual model supported in the second half of most
+// years, so that a July report counts the spring's support only.
+func writeModels(ctx context.Context, st *store.Store, r *rand.Rand, o Options, w ward, people []*person, end domain.Date) error {
+	first := dataYears(o)[0]
+	outreach := []*domain.TargetModel{
+		{Target: domain.ModelOutreach, Kind: "model", Name: pick(r, []string{"Ngày thứ Bảy tình nguyện", "Cổng trường an toàn giao thông", "Tuyến đường thanh niên tự quản"}),
+			Date: domain.MustDate(first, 3, 26)},
+		{Target: domain.ModelOutreach, Kind: "page", Name: "Tuổi trẻ " + w.lower(), Link: "facebook.com/tuoitre." + strings.ReplaceAll(domain.Fold(w.name), " ", ""),
+			Date: domain.MustDate(first, 1, 9)},
+	}
+	for _, m := range outreach {
+		if m.Date.After(end) {
+			continue
+		}
+		if err := st.SaveModel(ctx, m); err != nil {
+			return fmt.Errorf("tạo mô hình tuyên truyền mẫu: %w", err)
+		}
+	}
+	for _, y := range dataYears(o) {
+		d := domain.MustDate(y, 7+r.IntN(4), 1+r.IntN(28))
+		if d.After(end) || r.IntN(4) == 0 {
+			continue
+		}
+		hm := householdModels[r.IntN(len(householdModels))]
+		owner := people[r.IntN(len(people))].p
+		title := "anh"
+		if owner.Gender == domain.Female {
+			title = "chị"
+		}
+		m := &domain.TargetModel{Target: domain.ModelEconomic, Kind: "household", Name: hm.name, Owner: "hộ " + title + " " + owner.FullName(),
+			Date: d, Support: hm.support}
+		if err := st.SaveModel(ctx, m); err != nil {
+			return fmt.Errorf("tạo mô hình kinh tế mẫu: %w", err)
+		}
 	}
 	return nil
 }

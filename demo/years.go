@@ -81,7 +81,21 @@ func writeYears(ctx context.Context, st *store.Store, r *rand.Rand, o Options, w
 	for i, y := range dataYears(o) {
 		k := (i + off) % 3
 		f := yearFigures(people, y, end)
-		wy := domain.WardYear{Year: y, ResidentYouth: len(people) * 13 / 10, NewPartyMembers: party[y] + 1 + r.IntN(3)}
+		count := party[y] + 1 + r.IntN(3)
+		// The Party's admissions are counted twice a year, as the 6-month
+		// and the annual reports read them: about half by the end of June.
+		if mid := domain.MustDate(y, 6, 20); !mid.After(end) {
+			first := domain.WardYear{Year: y, ResidentYouth: len(people) * 13 / 10, NewPartyMembers: (count + 1) / 2, PartyCounted: mid}
+			if err := st.SaveWardYear(ctx, first); err != nil {
+				return fmt.Errorf("tạo số liệu năm %d mẫu: %w", y, err)
+			}
+		}
+		wy := domain.WardYear{Year: y, ResidentYouth: len(people) * 13 / 10, NewPartyMembers: count}
+		if day := domain.MustDate(y, 12, 20); day.After(end) {
+			wy.PartyCounted = end
+		} else {
+			wy.PartyCounted = day
+		}
 		if rated(y, end) {
 			wy.Rating = pick(r, []string{"excellent", "good", "good"})
 		}
