@@ -6,6 +6,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // ErrInUse is wrapped by the error of opening, with OpenOptions.Exclusive,
@@ -27,13 +28,29 @@ var ErrInUse = errors.New("sổ đang được mở trong một cửa sổ Sổ 
 type registerLock struct {
 	f    *os.File
 	path string
+	note string // what it wrote beside the register
 }
 
 // LockPath is the file beside the register at path that names the
 // process holding it.
 func LockPath(path string) string { return path + ".lock" }
 
-func lockRegister(path string) (*registerLock, error) {
+// lockNote is what the file beside the register says of its holder: its
+// process number, and "lenh" for a command (which lets another command
+// wait its turn) or "cua-so" for a window (which does not end soon).
+func lockNote(command bool) string {
+	kind := "cua-so"
+	if command {
+		kind = "lenh"
+	}
+	return strconv.Itoa(os.Getpid()) + " " + kind + "\n"
+}
+
+// lockRegister locks the register at path. A command (command true)
+// waits, up to the busy timeout, for another command's lock to go, as
+// SQLite waits for another's write; a window's lock, which lasts as long
+// as the window, refuses it at once.
+func lockRegister(path string, command bool) (*registerLock, error) {
 	// Opening a missing register creates it empty (OpenWith has decided
 	// to create it), 0600: it will hold members' personal data.
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
@@ -44,27 +61,51 @@ func lockRegister(path string) (*registerLock, error) {
 			return nil, fmt.Errorf("khóa sổ %s: %w", path, err)
 		}
 	}
-	if err := lockFile(f); err != nil {
-		pid := ""
+	// The wall clock measures the wait, which the register's clock must
+	// not shorten.
+	deadline := time.Now().Add(time.Duration(busyTimeoutMS) * time.Millisecond)
+	for {
+		err := lockFile(f)
+		if err == nil {
+			break
+		}
+		pid, holder := "", ""
 		if b, rerr := os.ReadFile(LockPath(path)); rerr == nil {
-			if n, perr := strconv.Atoi(strings.TrimSpace(string(b))); perr == nil {
-				pid = fmt.Sprintf(" (tiến trình %d)", n)
+			f := strings.Fields(string(b))
+			if len(f) > 0 {
+				if n, perr := strconv.Atoi(f[0]); perr == nil {
+					pid = fmt.Sprintf(" (tiến trình %d)", n)
+				}
+			}
+			if len(f) > 1 {
+				holder = f[1]
 			}
 		}
+		// A command waits for another command, and for a holder that
+		// has not written its note yet (it is doing so this moment).
+		if command && holder != "cua-so" && time.Now().Before(deadline) {
+			time.Sleep(50 * time.Millisecond)
+			continue
+		}
 		f.Close()
+		if holder == "lenh" {
+			return nil, fmt.Errorf("%w: một lệnh sodoan-cli khác%s đang ghi vào %s; hãy thử lại sau ít phút", ErrBusy, pid, path)
+		}
 		return nil, fmt.Errorf("%w%s: %s. Hãy dùng cửa sổ đang mở, hoặc đóng nó rồi thử lại", ErrInUse, pid, path)
 	}
-	// The holder's process number, best effort: a folder the user may
-	// not write has no room for it, and the lock holds without it.
-	os.WriteFile(LockPath(path), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o600)
-	return &registerLock{f: f, path: path}, nil
+	// The holder's note, best effort: a folder the user may not write
+	// has no room for it, and the lock holds without it.
+	note := lockNote(command)
+	os.WriteFile(LockPath(path), []byte(note), 0o600)
+	return &registerLock{f: f, path: path, note: note}, nil
 }
 
 func (l *registerLock) release() {
-	// Only the holder empties the note of who holds it; a note another
-	// process wrote since (through another name) stays.
-	if b, err := os.ReadFile(LockPath(l.path)); err == nil && strings.TrimSpace(string(b)) == strconv.Itoa(os.Getpid()) {
-		os.WriteFile(LockPath(l.path), nil, 0o600)
+	// Only the holder removes the note of who holds it; a note another
+	// process wrote since (through another name) stays. The lock is on
+	// the register itself: nothing depends on the note's file staying.
+	if b, err := os.ReadFile(LockPath(l.path)); err == nil && string(b) == l.note {
+		os.Remove(LockPath(l.path))
 	}
 	unlockFile(l.f)
 	l.f.Close()

@@ -42,6 +42,10 @@ type OpenOptions struct {
 	// so that a second window (or a restore) on the same file is refused
 	// with ErrInUse instead of working on it behind the first's back.
 	Exclusive bool
+	// Command marks the lock of a command (sodoan-cli), not a window's:
+	// it waits its turn behind another command's, up to the busy timeout,
+	// and is refused at once by a window's.
+	Command bool
 	// CopyOf marks the file as a disposable copy of the register whose
 	// identity it gives (a ward's snapshot unpacked from its package,
 	// which stays as it was): an older schema is brought forward without
@@ -219,7 +223,7 @@ func OpenWith(path string, o OpenOptions) (*Store, error) {
 	readOnly := o.ReadOnly || (!isNew && !fileWritable(path))
 	s := &Store{path: path, coll: domain.NewSortKeyer(), readOnly: readOnly, now: o.Now}
 	if o.Exclusive {
-		l, err := lockRegister(path)
+		l, err := lockRegister(path, o.Command)
 		// A folder the user may not write takes no lock file either: the
 		// window then holds a read-only register, which another one
 		// cannot harm nor be harmed by.

@@ -19,12 +19,19 @@ type opener func(ctx context.Context, top *Command) (st *store.Store, done func(
 
 // registerAt opens the register db as each command's description says:
 // only init and demo create one, commands that only read never write to
-// it, and a restore holds its lock. now is the register's clock.
+// it, and every command that writes holds the register's lock (a window
+// holding it refuses them). now is the register's clock.
 func registerAt(db string, now func() time.Time) opener {
 	return func(ctx context.Context, top *Command) (*store.Store, func(error) error, error) {
 		if !top.New {
 			o := top.Open
 			o.Now = now
+			if !o.ReadOnly {
+				// One writer per register (issue 18): a command that writes
+				// holds the register's lock too, waiting its turn behind
+				// another command and refused by an open window.
+				o.Exclusive, o.Command = true, true
+			}
 			// A command that may create the register (demo) and is then
 			// refused (its flags, its checks) leaves no empty file behind.
 			_, statErr := os.Stat(db)
@@ -44,7 +51,7 @@ func registerAt(db string, now func() time.Time) opener {
 				return err
 			}, nil
 		}
-		st, err := store.CreateWith(db, store.OpenOptions{Now: now})
+		st, err := store.CreateWith(db, store.OpenOptions{Now: now, Exclusive: true, Command: true})
 		if err != nil {
 			return nil, nil, err
 		}
