@@ -12,6 +12,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -112,12 +113,40 @@ func (tr *uiTrace) title(l int) string {
 type syncBuf struct {
 	mu sync.Mutex
 	b  bytes.Buffer
+	// wrote is signalled (without blocking) after each write, for
+	// waitLine.
+	wrote chan struct{}
 }
+
+func newSyncBuf() *syncBuf { return &syncBuf{wrote: make(chan struct{}, 1)} }
 
 func (s *syncBuf) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.b.Write(p)
+	n, err := s.b.Write(p)
+	select {
+	case s.wrote <- struct{}{}:
+	default:
+	}
+	return n, err
+}
+
+// waitLine waits until the app has written line, woken by each write;
+// false when exited closes first or after limit.
+func (s *syncBuf) waitLine(line string, exited <-chan struct{}, limit time.Duration) bool {
+	timeout := time.After(limit)
+	for {
+		if strings.Contains(s.String(), line+"\n") {
+			return true
+		}
+		select {
+		case <-s.wrote:
+		case <-exited:
+			return strings.Contains(s.String(), line+"\n")
+		case <-timeout:
+			return false
+		}
+	}
 }
 
 func (s *syncBuf) String() string {
@@ -293,7 +322,7 @@ func keysym(r rune) string { return fmt.Sprintf("U%04X", r) }
 
 // startApp runs the window on screen and waits for its first trace.
 func (h *rw) startApp(screen string) {
-	h.stderr = &syncBuf{}
+	h.stderr = newSyncBuf()
 	h.checked = 0
 	cmd := exec.Command(h.bin, "--db", h.db, "--screen", screen)
 	// No PATH: "Mở tệp" must cope with a machine without a viewer, and no
@@ -309,37 +338,35 @@ func (h *rw) startApp(screen string) {
 	h.app = cmd
 	h.exited = make(chan struct{})
 	go func(c *exec.Cmd, done chan struct{}) { _ = c.Wait(); close(done) }(cmd, h.exited)
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		if c, err := net.Dial("unix", h.sock); err == nil {
-			h.conn, h.rd = c, bufio.NewReader(c)
-			break
-		}
+	// The app says when its trace socket listens (ui/trace.go).
+	if !h.stderr.waitLine("sodoan-uitrace: ready", h.exited, 30*time.Second) {
 		select {
 		case <-h.exited:
 			h.t.Fatalf("sodoan thoát ngay khi mở:\n%s", h.stderr.String())
 		default:
-		}
-		if time.Now().After(deadline) {
 			h.t.Fatalf("sodoan không mở ổ trace sau 30 s:\n%s", h.stderr.String())
 		}
-		time.Sleep(20 * time.Millisecond)
 	}
-	for time.Now().Before(deadline) {
-		out, err := h.xdo("search", "--pid", strconv.Itoa(cmd.Process.Pid))
-		if err == nil && out != "" {
-			geo, _ := h.xdo("getwindowgeometry", "--shell", strings.Fields(out)[0])
-			for _, l := range strings.Fields(geo) {
-				if v, ok := strings.CutPrefix(l, "X="); ok {
-					h.winX, _ = strconv.Atoi(v)
-				}
-				if v, ok := strings.CutPrefix(l, "Y="); ok {
-					h.winY, _ = strconv.Atoi(v)
-				}
-			}
-			break
+	c, err := net.Dial("unix", h.sock)
+	if err != nil {
+		h.t.Fatalf("nối ổ trace: %v\n%s", err, h.stderr.String())
+	}
+	h.conn, h.rd = c, bufio.NewReader(c)
+	// xdotool --sync waits for X to map the window (no polling here).
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	out, err := h.xdoCtx(ctx, "search", "--sync", "--onlyvisible", "--pid", strconv.Itoa(cmd.Process.Pid))
+	if err != nil || out == "" {
+		h.t.Fatalf("cửa sổ sodoan không hiện trên màn hình X sau 30 s: %v\n%s", err, h.stderr.String())
+	}
+	geo, _ := h.xdo("getwindowgeometry", "--shell", strings.Fields(out)[0])
+	for _, l := range strings.Fields(geo) {
+		if v, ok := strings.CutPrefix(l, "X="); ok {
+			h.winX, _ = strconv.Atoi(v)
 		}
-		time.Sleep(20 * time.Millisecond)
+		if v, ok := strings.CutPrefix(l, "Y="); ok {
+			h.winY, _ = strconv.Atoi(v)
+		}
 	}
 	h.settle()
 	if h.last.Scale != 1 {
@@ -460,31 +487,33 @@ func (h *rw) dump() []byte {
 	return line
 }
 
-// settle waits until three traces in a row are the same (the window has
-// finished reacting), checking the app all along, and checks the window's
-// dropdowns and messages on the settled trace.
+// settle waits until the window is at rest (see idle) and two traces a
+// frame apart are the same, checking the app all along, and checks the
+// window's dropdowns and messages on the settled trace.
 func (h *rw) settle() uiTrace {
 	h.t.Helper()
+	return h.settleWithin(10 * time.Second)
+}
+
+// settleWithin is settle for work that may take up to limit (a document
+// being written).
+func (h *rw) settleWithin(limit time.Duration) uiTrace {
+	h.t.Helper()
 	var prev []byte
-	same := 0
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(limit)
 	for {
+		h.check()
+		h.idle(time.Until(deadline))
 		h.check()
 		raw := h.dump()
 		if bytes.Equal(raw, prev) {
-			same++
-			if same >= 2 {
-				break
-			}
-		} else {
-			same = 0
+			break
 		}
 		prev = raw
 		if time.Now().After(deadline) {
-			h.fail("unsettled", "cửa sổ không đứng yên sau 10 s")
+			h.fail("unsettled", "cửa sổ không đứng yên sau %v (sau %s)", limit, h.action)
 			break
 		}
-		time.Sleep(50 * time.Millisecond)
 	}
 	var tr uiTrace
 	if err := json.Unmarshal(prev, &tr); err != nil {
@@ -493,6 +522,37 @@ func (h *rw) settle() uiTrace {
 	h.last = tr
 	h.checkTrace(h.last)
 	return h.last
+}
+
+// idle asks the app to answer once it has handled the input sent so far,
+// drawn it, and has no load, double-click wait or progress bar left
+// (ui/traceidle.go), for at most limit: a window still busy then is a
+// failure that names what it was busy with.
+func (h *rw) idle(limit time.Duration) {
+	h.t.Helper()
+	secs := max(int(limit/time.Second), 1)
+	_ = h.conn.SetDeadline(time.Now().Add(time.Duration(secs)*time.Second + 15*time.Second))
+	if _, err := fmt.Fprintf(h.conn, "idle %d\n", secs); err != nil {
+		h.check()
+		h.fail("trace", "không hỏi được cửa sổ: %v", err)
+		panic(appDied{})
+	}
+	line, err := h.rd.ReadBytes('\n')
+	if err != nil {
+		h.check()
+		h.fail("trace", "cửa sổ không trả lời idle: %v (cửa sổ treo?)", err)
+		panic(appDied{})
+	}
+	var r struct {
+		Idle bool
+		Busy string
+	}
+	if err := json.Unmarshal(line, &r); err != nil {
+		h.t.Fatalf("trả lời idle hỏng: %.200q", line)
+	}
+	if !r.Idle {
+		h.fail("busy "+r.Busy, "cửa sổ vẫn bận sau %d s (%s) sau %s", secs, r.Busy, h.action)
+	}
 }
 
 // checkTrace fails on a dropdown that draws another value than the one it
@@ -541,7 +601,11 @@ func (tr *uiTrace) messages() []string {
 }
 
 func (h *rw) xdo(args ...string) (string, error) {
-	cmd := exec.Command("xdotool", args...)
+	return h.xdoCtx(context.Background(), args...)
+}
+
+func (h *rw) xdoCtx(ctx context.Context, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, "xdotool", args...)
 	// xdotool reads key names in the C library's locale; C.UTF-8 is always
 	// there, vi_VN seldom.
 	cmd.Env = append(os.Environ(), "DISPLAY="+h.display, "LC_ALL=C.UTF-8")
@@ -552,12 +616,22 @@ func (h *rw) xdo(args ...string) (string, error) {
 	return strings.TrimSpace(string(out)), err
 }
 
-// send runs an xdotool action on the window; a failed one (a loaded X
-// server) is tried once more, then ends the phase.
+// send runs an xdotool action on the window, then asks X where the mouse
+// is: the answer comes once X has handled the action, so its events are
+// on their way to the app before the test asks the app whether it is at
+// rest. A failed action (a loaded X server) is tried once more, when X
+// answers again, then ends the phase.
 func (h *rw) send(args ...string) {
 	h.t.Helper()
+	args = append(args, "getmouselocation")
 	if _, err := h.xdo(args...); err != nil {
-		time.Sleep(300 * time.Millisecond)
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		_, werr := h.xdoCtx(ctx, "getmouselocation")
+		cancel()
+		if werr != nil {
+			h.fail("xdotool", "%v; X không trả lời: %v", err, werr)
+			panic(appDied{})
+		}
 		if _, err := h.xdo(args...); err != nil {
 			h.fail("xdotool", "%v", err)
 			panic(appDied{})
