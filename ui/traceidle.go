@@ -50,8 +50,10 @@ func (a *App) nextFrame() {
 
 // busy names the work the window still has in flight, on the UI goroutine:
 // a click Fyne holds back to see whether a second one makes it a double
-// click, a member list loading or searching, a progress bar shown (a
-// document, an import or a backup being written).
+// click, a member list loading or searching, a document being written
+// (the reports screen's progress bar shown), a progress bar in a dialog
+// (an import reading its file). The dashboard's bars show the indicators,
+// not work, so a bar on a screen says nothing by itself.
 func (a *App) busy() string {
 	// The GLFW window counts the clicks of a possible double click until
 	// it hands the click over (window.mouseClickCount, unexported).
@@ -61,18 +63,22 @@ func (a *App) busy() string {
 		}
 	}
 	for id, s := range a.screens {
-		if m, ok := s.(*membersScreen); ok && !m.busy.idle() {
-			return "screen " + id + " loading"
+		switch x := s.(type) {
+		case *membersScreen:
+			if !x.busy.idle() {
+				return "screen " + id + " loading"
+			}
+		case *reportsScreen:
+			if x.bar.Visible() {
+				return fmt.Sprintf("a document being written (%.0f %%)", x.bar.Value*100)
+			}
 		}
 	}
-	c := a.win.Canvas()
-	roots := []fyne.CanvasObject{c.Content()}
-	if ov := c.Overlays(); ov != nil {
-		roots = append(roots, ov.List()...)
-	}
-	for _, r := range roots {
-		if what := working(r); what != "" {
-			return what
+	if ov := a.win.Canvas().Overlays(); ov != nil {
+		for _, o := range ov.List() {
+			if what := working(o); what != "" {
+				return what + " in a dialog"
+			}
 		}
 	}
 	return ""
