@@ -511,7 +511,7 @@ func (h *rw) settleWithin(limit time.Duration) uiTrace {
 		}
 		prev = raw
 		if time.Now().After(deadline) {
-			h.fail("unsettled", "cửa sổ không đứng yên sau %v (sau %s)", limit, h.action)
+			h.fail("unsettled", "cửa sổ không đứng yên sau %v (sau %s)", limit, h.lastAction())
 			break
 		}
 	}
@@ -551,8 +551,16 @@ func (h *rw) idle(limit time.Duration) {
 		h.t.Fatalf("trả lời idle hỏng: %.200q", line)
 	}
 	if !r.Idle {
-		h.fail("busy "+r.Busy, "cửa sổ vẫn bận sau %d s (%s) sau %s", secs, r.Busy, h.action)
+		h.fail("busy "+r.Busy, "cửa sổ vẫn bận sau %d s (%s) sau %s", secs, r.Busy, h.lastAction())
 	}
+}
+
+// lastAction names the last click or keys for a message.
+func (h *rw) lastAction() string {
+	if h.action == "" {
+		return "khi mở cửa sổ"
+	}
+	return h.action
 }
 
 // checkTrace fails on a dropdown that draws another value than the one it
@@ -676,9 +684,10 @@ func (h *rw) key(keys ...string) uiTrace {
 	return h.keysDelay("60", keys...)
 }
 
-// keysDelay sends keys delay ms apart. Letters go 150 ms apart, as in
-// scripts/xdotool-unikey.sh: closer, GLFW drops some of the letters bound to
-// spare keycodes when the machine is loaded.
+// keysDelay sends keys delay ms apart. Letters go letterDelays apart: as
+// scripts/xdotool-unikey.sh found, GLFW drops some of the letters bound to
+// spare keycodes when they come close together on a loaded machine, so a
+// text is read back and typed again, slower, when one was lost.
 func (h *rw) keysDelay(delay string, keys ...string) uiTrace {
 	h.t.Helper()
 	if len(keys) == 0 {
@@ -690,8 +699,17 @@ func (h *rw) keysDelay(delay string, keys ...string) uiTrace {
 	return h.settle()
 }
 
-// letterDelay is the pause between letters: 150 ms, 150 ms more each retry.
-func (h *rw) letterDelay() string { return strconv.Itoa(150 * (1 + h.retry)) }
+// letterDelays are the pauses between letters (ms) of each attempt at
+// typing a text, slower each time. Quicker than 150 ms, the last letter
+// of " Thử" (bound to a spare keycode) was lost on nearly every first
+// attempt on the loaded 2-core machine, and the retyping cost more than
+// the pauses saved (a run at 60 ms: 56 texts typed again, 7 min 4 s).
+var letterDelays = []int{150, 300, 450}
+
+// letterDelay is the pause between letters of this attempt.
+func (h *rw) letterDelay() string {
+	return strconv.Itoa(letterDelays[min(h.retry, len(letterDelays)-1)])
+}
 
 // typeText types s one key a letter, as a keyboard would.
 func (h *rw) typeText(s string) uiTrace {
@@ -729,13 +747,14 @@ func (h *rw) unikey(steps ...string) uiTrace {
 // typeInto types into the entry found by get (which must have the focus):
 // the input-method steps (see unikey) must leave it holding want. A key
 // lost by X on a loaded machine (scripts/xdotool-unikey.sh met it too) is
-// retried twice after clearing the entry, slower each time (see
-// letterDelay); each retry is counted.
+// seen in the entry's text as the trace reads it, and the text typed again
+// after clearing the entry, slower each time (see letterDelays); each
+// retry is counted.
 func (h *rw) typeInto(get func() control, want string, steps ...string) {
 	h.t.Helper()
 	got := ""
 	defer func() { h.retry = 0 }()
-	for attempt := 1; attempt <= 3; attempt++ {
+	for attempt := 1; attempt <= len(letterDelays); attempt++ {
 		h.retry = attempt - 1
 		h.click(get())
 		h.key("ctrl+a", "BackSpace")
@@ -746,7 +765,7 @@ func (h *rw) typeInto(get func() control, want string, steps ...string) {
 		h.stats.lost++
 		h.t.Logf("gõ %q lần %d được %q", want, attempt, got)
 	}
-	h.fail("typed "+want, "gõ %q ba lần, ô giữ %q", want, got)
+	h.fail("typed "+want, "gõ %q %d lần, ô giữ %q", want, len(letterDelays), got)
 }
 
 // logLayer writes the controls of layer l to the test log, to explain a
