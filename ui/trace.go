@@ -110,11 +110,11 @@ func (a *App) serveTrace(c net.Conn) {
 			if err != nil || secs <= 0 {
 				secs = 10
 			}
-			busy := a.waitIdle(time.Duration(secs) * time.Second)
+			still := waitIdle(time.Duration(secs)*time.Second, func() string { return busy(a.win, a.screens) })
 			reply = struct {
 				Idle bool   `json:"idle"`
 				Busy string `json:"busy,omitempty"`
-			}{busy == "", busy}
+			}{still == "", still}
 		default:
 			continue
 		}

@@ -19,13 +19,14 @@ import (
 )
 
 // waitIdle waits until the window is at rest, for at most limit; it
-// returns "" when it is, else what it was still busy with.
-func (a *App) waitIdle(limit time.Duration) string {
+// returns "" when it is, else what it was still busy with. busy is asked
+// on the UI goroutine.
+func waitIdle(limit time.Duration, busyWith func() string) string {
 	end := time.Now().Add(limit)
 	for {
-		a.nextFrame()
+		nextFrame()
 		var busy string
-		fyne.DoAndWait(func() { busy = a.busy() })
+		fyne.DoAndWait(func() { busy = busyWith() })
 		if busy == "" || time.Now().After(end) {
 			return busy
 		}
@@ -38,7 +39,7 @@ func (a *App) waitIdle(limit time.Duration) string {
 // after reading the events of a turn and draws right after, so the first
 // tick of an animation started now comes after the input, and a function
 // queued from that tick runs after the frame is drawn.
-func (a *App) nextFrame() {
+func nextFrame() {
 	ticked := make(chan struct{})
 	var once sync.Once
 	fyne.DoAndWait(func() {
@@ -54,15 +55,15 @@ func (a *App) nextFrame() {
 // (the reports screen's progress bar shown), a progress bar in a dialog
 // (an import reading its file). The dashboard's bars show the indicators,
 // not work, so a bar on a screen says nothing by itself.
-func (a *App) busy() string {
+func busy(win fyne.Window, screens map[string]screen) string {
 	// The GLFW window counts the clicks of a possible double click until
 	// it hands the click over (window.mouseClickCount, unexported).
-	if v := reflect.ValueOf(a.win); v.Kind() == reflect.Pointer && v.Elem().Kind() == reflect.Struct {
+	if v := reflect.ValueOf(win); v.Kind() == reflect.Pointer && v.Elem().Kind() == reflect.Struct {
 		if f := v.Elem().FieldByName("mouseClickCount"); f.IsValid() && f.CanInt() && f.Int() > 0 {
 			return "a click waiting for a double click"
 		}
 	}
-	for id, s := range a.screens {
+	for id, s := range screens {
 		switch x := s.(type) {
 		case *membersScreen:
 			if !x.busy.idle() {
@@ -74,7 +75,7 @@ func (a *App) busy() string {
 			}
 		}
 	}
-	if ov := a.win.Canvas().Overlays(); ov != nil {
+	if ov := win.Canvas().Overlays(); ov != nil {
 		for _, o := range ov.List() {
 			if what := working(o); what != "" {
 				return what + " in a dialog"
