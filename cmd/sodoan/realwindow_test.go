@@ -269,7 +269,10 @@ func (h *rw) startXvfb() {
 		h.t.Fatal(err)
 	}
 	defer r.Close()
-	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", screenW, screenH), "-nolisten", "tcp")
+	// No key repeats: on a loaded machine xdotool's key release can come
+	// late enough for X to repeat a key (a Tab moving on and on).
+	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", screenW, screenH), "-nolisten", "tcp",
+		"-ardelay", "60000", "-arinterval", "60000")
 	x.ExtraFiles = []*os.File{w} // descriptor 3
 	err = x.Start()
 	w.Close()
@@ -511,7 +514,7 @@ func (h *rw) settleWithin(limit time.Duration) uiTrace {
 		}
 		prev = raw
 		if time.Now().After(deadline) {
-			h.fail("unsettled", "cửa sổ không đứng yên sau %v (sau %s)", limit, h.lastAction())
+			h.fail("unsettled", "cửa sổ không đứng yên sau %v (sau %s): %s", limit, h.lastAction(), traceChange(prev, h.dump()))
 			break
 		}
 	}
@@ -522,6 +525,24 @@ func (h *rw) settleWithin(limit time.Duration) uiTrace {
 	h.last = tr
 	h.checkTrace(h.last)
 	return h.last
+}
+
+// traceChange names the first control that differs between two traces,
+// to explain a window that would not settle.
+func traceChange(a, b []byte) string {
+	var ta, tb uiTrace
+	if json.Unmarshal(a, &ta) != nil || json.Unmarshal(b, &tb) != nil {
+		return "trace không đọc được"
+	}
+	for i := 0; i < min(len(ta.Controls), len(tb.Controls)); i++ {
+		if ta.Controls[i] != tb.Controls[i] {
+			return fmt.Sprintf("%+v thành %+v", ta.Controls[i], tb.Controls[i])
+		}
+	}
+	if len(ta.Controls) != len(tb.Controls) {
+		return fmt.Sprintf("%d điều khiển thành %d", len(ta.Controls), len(tb.Controls))
+	}
+	return fmt.Sprintf("màn hình %s, tiêu điểm %s, %d lớp thành màn hình %s, tiêu điểm %s, %d lớp", ta.Screen, ta.Focus, ta.Layers, tb.Screen, tb.Focus, tb.Layers)
 }
 
 // idle asks the app to answer once it has handled the input sent so far,
