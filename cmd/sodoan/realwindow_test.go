@@ -506,7 +506,7 @@ func (h *rw) settleWithin(limit time.Duration) uiTrace {
 	deadline := time.Now().Add(limit)
 	for round := 1; ; round++ {
 		h.check()
-		h.idle(time.Until(deadline))
+		h.idle(max(time.Until(deadline), 5*time.Second))
 		h.check()
 		raw := h.dump()
 		if bytes.Equal(raw, prev) {
