@@ -14,7 +14,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -24,6 +26,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -474,13 +477,13 @@ func (h *rw) dump() []byte {
 	h.t.Helper()
 	_ = h.conn.SetDeadline(time.Now().Add(15 * time.Second))
 	if _, err := h.conn.Write([]byte("dump\n")); err != nil {
-		h.check()
+		h.lost(err)
 		h.fail("trace", "không đọc được trace: %v", err)
 		panic(appDied{})
 	}
 	line, err := h.rd.ReadBytes('\n')
 	if err != nil {
-		h.check()
+		h.lost(err)
 		h.fail("trace", "không đọc được trace: %v (cửa sổ treo?)", err)
 		panic(appDied{})
 	}
@@ -529,6 +532,21 @@ func (h *rw) settleWithin(limit time.Duration) uiTrace {
 	return h.last
 }
 
+// lost is called when the trace socket failed with err: a socket closed
+// (EOF) is most often the app gone, whose last words on stderr may still
+// be on their way, so the app's exit is awaited (5 s at most) before
+// check reads them and reports the crash.
+func (h *rw) lost(err error) {
+	h.t.Helper()
+	if errors.Is(err, io.EOF) || errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET) {
+		select {
+		case <-h.exited:
+		case <-time.After(5 * time.Second):
+		}
+	}
+	h.check()
+}
+
 // traceChange names the first control that differs between two traces,
 // to explain a window that would not settle.
 func traceChange(a, b []byte) string {
@@ -557,13 +575,13 @@ func (h *rw) idle(limit time.Duration) {
 	secs := max(int(limit/time.Second), 1)
 	_ = h.conn.SetDeadline(time.Now().Add(time.Duration(secs)*time.Second + 15*time.Second))
 	if _, err := fmt.Fprintf(h.conn, "idle %d\n", secs); err != nil {
-		h.check()
+		h.lost(err)
 		h.fail("trace", "không hỏi được cửa sổ: %v", err)
 		panic(appDied{})
 	}
 	line, err := h.rd.ReadBytes('\n')
 	if err != nil {
-		h.check()
+		h.lost(err)
 		h.fail("trace", "cửa sổ không trả lời idle: %v (cửa sổ treo?)", err)
 		panic(appDied{})
 	}
