@@ -105,9 +105,11 @@ type App struct {
 	// writes the lists' tables (export.go).
 	imports *imports
 	exports *tableExports
-	// member is a person's page, opened from the member lists; batches
-	// the dialogs that write many members at once.
+	// member is a person's page, opened from the member lists; editor
+	// opens the member form; batches the dialogs that write many members
+	// at once.
 	member  *memberPage
+	editor  *memberEditor
 	batches *batches
 
 	// folders is where documents go. It and the four above are built
@@ -187,8 +189,9 @@ func (a *App) setRegister(st *store.Store) {
 	a.imports = newImports(a.ctx, st, a.clock, a.win, a, a.do, a.folders, refresh)
 	a.exports = newTableExports(a.ctx, st, a.clock, a, a.do, a.folders)
 	a.batches = newBatches(a.ctx, st, a.clock, a.win, a, refresh)
+	a.editor = newMemberEditor(a.ctx, st, a.clock, a.win, a)
 	a.member = newMemberPage(a.ctx, st, a.clock, a.win, a, a.do, a.folders, a.setBody, a.back,
-		func(p *domain.Person, saved func(*domain.Person)) { a.editPerson(p, saved) })
+		func(p *domain.Person, saved func(*domain.Person)) { a.editor.edit(p, saved) })
 }
 
 // place sizes the window as it was last closed (or to fit a 1366×768
@@ -234,10 +237,23 @@ func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
 func (a *App) Window() fyne.Window { return a.win }
 
 func (a *App) buildMain() {
+	// The member lists open a person's page and the member form and lead
+	// to the import and the dialogs that write many members at once
+	// (through a's fields at each click, as the window may replace them).
+	members := func(kind store.MemberKind) screen {
+		act := memberActions{
+			open:       func(id int64) { a.member.open(id) },
+			edit:       func(p *domain.Person, saved func(*domain.Person)) { a.editor.edit(p, saved) },
+			importFile: func() { a.imports.fromFile() },
+			admit:      func() { a.batches.admission() },
+			rate:       func(branchID int64) { a.batches.yearRating(branchID) },
+		}
+		return newMembersScreen(a.ctx, a.st, a.clock, a.win, a, a.do, a.folders, act, kind)
+	}
 	a.defs = []screenDef{
 		{"dashboard", Tc("nav", "Tổng quan"), a.newDashboardScreen},
-		{"members", Tc("nav", "Đoàn viên"), func() screen { return newMembersScreen(a, store.KindUnion) }},
-		{"federation", Tc("nav", "Hội viên"), func() screen { return newMembersScreen(a, store.KindFederation) }},
+		{"members", Tc("nav", "Đoàn viên"), func() screen { return members(store.KindUnion) }},
+		{"federation", Tc("nav", "Hội viên"), func() screen { return members(store.KindFederation) }},
 		{"branches", Tc("nav", "Chi đoàn"), a.newBranches},
 		{"clubs", Tc("nav", "Câu lạc bộ"), func() screen { return newClubsScreen(a.ctx, a.st, a.clock, a, a.exports) }},
 		{"coops", Tc("nav", "Tổ hợp tác"), func() screen { return newCoopsScreen(a.ctx, a.st, a.clock, a, a.exports) }},

@@ -28,7 +28,7 @@ func TestDuesCategoryInTheWindow(t *testing.T) {
 	if got := m.cols[col].text(&p, 0); got != "Hưởng lương" {
 		t.Errorf("no occupation: the list shows %q, want Hưởng lương", got)
 	}
-	mf := f.app.editPerson(&p, m.showSaved)
+	mf := f.app.editor.edit(&p, m.showSaved)
 	c := mf.choice("DuesCategory")
 	if want := []string{"Theo nghề nghiệp", "Hưởng lương", "Không hưởng lương"}; !slices.Equal(c.Options, want) {
 		t.Errorf("options %q, want %q", c.Options, want)

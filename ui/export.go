@@ -37,9 +37,9 @@ func (m *membersScreen) exportExcel() {
 	c.format = widget.NewRadioGroup(exportFormats, nil)
 	c.format.Required = true
 	c.format.SetSelected(exportFormats[0])
-	c.personal = newCheck(m.a, T("Kèm thông tin cá nhân: CCCD, điện thoại, địa chỉ, dân tộc, tôn giáo, ghi chú"), nil)
-	c.d = dialog.NewCustomWithoutButtons(T("Xuất danh sách"), container.NewVBox(c.format, c.personal), m.a.win)
-	c.ok = newButton(m.a, T("Xuất"), func() {
+	c.personal = newCheck(m.f, T("Kèm thông tin cá nhân: CCCD, điện thoại, địa chỉ, dân tộc, tôn giáo, ghi chú"), nil)
+	c.d = dialog.NewCustomWithoutButtons(T("Xuất danh sách"), container.NewVBox(c.format, c.personal), m.win)
+	c.ok = newButton(m.f, T("Xuất"), func() {
 		c.d.Hide()
 		ext := ".xlsx"
 		if c.format.Selected == exportFormats[1] {
@@ -48,41 +48,40 @@ func (m *membersScreen) exportExcel() {
 		m.export(ext, c.personal.Checked)
 	})
 	c.ok.Importance = widget.HighImportance
-	c.d.SetButtons([]fyne.CanvasObject{newButton(m.a, T("Hủy")+" (Esc)", c.d.Hide), c.ok})
+	c.d.SetButtons([]fyne.CanvasObject{newButton(m.f, T("Hủy")+" (Esc)", c.d.Hide), c.ok})
 	m.exportChoice = c
-	m.a.showDialog(c.d, c.ok.OnTapped)
+	m.f.showDialog(c.d, c.ok.OnTapped)
 }
 
 // export writes the people the members screen shows to a file of ext in
 // this year's documents folder, off the UI goroutine, then offers to open
 // it.
 func (m *membersScreen) export(ext string, personal bool) {
-	a := m.a
 	f := m.filter
 	f.Offset, f.Limit = 0, 0
-	dir, err := a.folders.yearDir(a.thisYear())
+	dir, err := m.folders.yearDir(m.clock.thisYear())
 	if err != nil {
-		a.showError(err)
+		m.f.showError(err)
 		return
 	}
 	name := "danh-sach-doan-vien"
 	if f.Kind == store.KindFederation {
 		name = "danh-sach-hoi-vien"
 	}
-	path := filepath.Join(dir, name+"-"+m.a.clock.fileStamp()+ext)
+	path := filepath.Join(dir, name+"-"+m.clock.fileStamp()+ext)
 	m.exportBtn.Disable()
 	go func() {
-		out := a.st.Output(path, false)
-		out.Ask = a.folders.askReplace // never over a file without asking
-		n, err := sheet.ExportMembersFile(a.ctx, a.st, f, out, sheet.ExportOptions{Personal: personal})
-		a.do(func() {
+		out := m.st.Output(path, false)
+		out.Ask = m.folders.askReplace // never over a file without asking
+		n, err := sheet.ExportMembersFile(m.ctx, m.st, f, out, sheet.ExportOptions{Personal: personal})
+		m.do(func() {
 			m.exportBtn.Enable()
 			if err != nil {
-				a.showError(err)
+				m.f.showError(err)
 				return
 			}
 			m.lastExport = path
-			a.folders.fileReady(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s người vào %s."), fmtInt(int64(n)), path), path)
+			m.folders.fileReady(T("Đã xuất Excel"), fmt.Sprintf(T("Đã ghi %s người vào %s."), fmtInt(int64(n)), path), path)
 		})
 	}()
 }

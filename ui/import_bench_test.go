@@ -114,8 +114,7 @@ func BenchmarkImport100k(b *testing.B) {
 			b.StopTimer()
 			st := windowRegister(b)
 			q := newUIQueue()
-			m := openMembers(b, fa, st, q)
-			a := m.a
+			a, m := openMembers(b, fa, st, q)
 			b.StartTimer()
 			p.timed(&p.readWall, &p.readCPU, func() {
 				a.imports.start(path)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strconv"
@@ -9,13 +10,18 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+
+	"sodoan/store"
 )
 
 // memberForm edits every field of a person: one input per field of the
 // catalog (domain.PersonFields), made from the field's kind, labelled and
 // placed as the catalog says.
 type memberForm struct {
-	a      *App
+	ctx    context.Context
+	st     *store.Store // the branches offered; where the person is saved
+	clock  clock        // the day the fields are checked against
+	fr     frame
 	p      domain.Person
 	form   form
 	inputs []fieldInput
@@ -44,8 +50,8 @@ func schoolingOptions() []string {
 	return opts
 }
 
-func newMemberForm(a *App, p *domain.Person) (*memberForm, error) {
-	f := &memberForm{a: a, p: *p, byName: map[string]fyne.CanvasObject{}}
+func newMemberForm(ctx context.Context, st *store.Store, clock clock, fr frame, p *domain.Person) (*memberForm, error) {
+	f := &memberForm{ctx: ctx, st: st, clock: clock, fr: fr, p: *p, byName: map[string]fyne.CanvasObject{}}
 	for _, fd := range domain.PersonFields {
 		in, err := f.input(fd, p)
 		if err != nil {
@@ -86,13 +92,13 @@ func newMemberForm(a *App, p *domain.Person) (*memberForm, error) {
 
 // input makes the input of field fd showing p's value.
 func (f *memberForm) input(fd domain.Field, p *domain.Person) (fieldInput, error) {
-	a := f.a
+	k := f.fr
 	in := fieldInput{field: fd}
 	switch fd.Kind {
 	case domain.FieldText, domain.FieldCode, domain.FieldLines:
-		e := newEntry(a)
+		e := newEntry(k)
 		if fd.Kind == domain.FieldLines {
-			e = newMultiLineEntry(a)
+			e = newMultiLineEntry(k)
 			e.SetMinRowsVisible(2)
 		}
 		v := *fd.Ptr(p).(*string)
@@ -106,7 +112,7 @@ func (f *memberForm) input(fd domain.Field, p *domain.Person) (fieldInput, error
 		in.input = e
 		in.read = func(q *domain.Person) bool { *fd.Ptr(q).(*string) = e.Text; return true }
 	case domain.FieldDate:
-		e := newDateEntry(a)
+		e := newDateEntry(k)
 		e.SetText(fd.Ptr(p).(*domain.Date).String())
 		in.input = e
 		in.read = func(q *domain.Person) bool {
@@ -119,12 +125,12 @@ func (f *memberForm) input(fd domain.Field, p *domain.Person) (fieldInput, error
 		if fd.Empty != "" {
 			list = withAll(fd.Empty, fd.Choices)
 		}
-		c := newChoiceSelect(a, list, nil)
+		c := newChoiceSelect(k, list, nil)
 		c.setCode(*fd.Ptr(p).(*string))
 		in.input = c
 		in.read = func(q *domain.Person) bool { *fd.Ptr(q).(*string) = c.code(); return true }
 	case domain.FieldGrade:
-		s := newSelect(a, schoolingOptions(), nil)
+		s := newSelect(k, schoolingOptions(), nil)
 		s.SetSelectedIndex(*fd.Ptr(p).(*int))
 		in.input = s
 		in.read = func(q *domain.Person) bool { *fd.Ptr(q).(*int) = max(s.SelectedIndex(), 0); return true }
@@ -133,12 +139,12 @@ func (f *memberForm) input(fd domain.Field, p *domain.Person) (fieldInput, error
 		if words == "" {
 			words = fd.Label
 		}
-		c := newCheck(a, T(words), nil)
+		c := newCheck(k, T(words), nil)
 		c.SetChecked(*fd.Ptr(p).(*bool))
 		in.input = c
 		in.read = func(q *domain.Person) bool { *fd.Ptr(q).(*bool) = c.Checked; return true }
 	case domain.FieldBranch:
-		branches, err := a.st.Branches(a.ctx, false)
+		branches, err := f.st.Branches(f.ctx, false)
 		if err != nil {
 			return in, err
 		}
@@ -152,7 +158,7 @@ func (f *memberForm) input(fd domain.Field, p *domain.Person) (fieldInput, error
 				sel = len(opts) - 1
 			}
 		}
-		s := newSelect(a, opts, nil)
+		s := newSelect(k, opts, nil)
 		s.SetSelectedIndex(sel)
 		in.input = s
 		in.read = func(q *domain.Person) bool {
@@ -195,7 +201,7 @@ func (f *memberForm) save() bool {
 		// A date could not be read (its message is shown): show the other
 		// fields' messages too, rather than one at a time.
 		var ve *domain.ValidationError
-		if errors.As(domain.CheckPerson(*p, f.a.today()), &ve) {
+		if errors.As(domain.CheckPerson(*p, f.clock.today()), &ve) {
 			var rest []domain.FieldError
 			for _, fe := range ve.Errors {
 				if !f.form.hasError(fe.Field) {
@@ -206,23 +212,37 @@ func (f *memberForm) save() bool {
 		}
 		return false
 	}
-	if !f.form.result(f.a, f.a.st.SavePerson(f.a.ctx, p)) {
+	if !f.form.result(f.fr, f.st.SavePerson(f.ctx, p)) {
 		return false
 	}
 	f.p = *p
-	f.a.notify(fmt.Sprintf(T("Đã lưu %s"), p.FullName()))
+	f.fr.notify(fmt.Sprintf(T("Đã lưu %s"), p.FullName()))
 	if f.saved != nil {
 		f.saved(p)
 	}
 	return true
 }
 
-// editPerson opens the form for p (new when p.ID is 0); saved runs after a
+// memberEditor opens the member form in a dialog over the window, from
+// the member lists and a person's page.
+type memberEditor struct {
+	ctx   context.Context
+	st    *store.Store
+	clock clock
+	win   fyne.Window // sizes the dialog and focuses its first field
+	fr    frame
+}
+
+func newMemberEditor(ctx context.Context, st *store.Store, clock clock, win fyne.Window, fr frame) *memberEditor {
+	return &memberEditor{ctx: ctx, st: st, clock: clock, win: win, fr: fr}
+}
+
+// edit opens the form for p (new when p.ID is 0); saved runs after a
 // successful save.
-func (a *App) editPerson(p *domain.Person, saved func(*domain.Person)) *memberForm {
-	f, err := newMemberForm(a, p)
+func (e *memberEditor) edit(p *domain.Person, saved func(*domain.Person)) *memberForm {
+	f, err := newMemberForm(e.ctx, e.st, e.clock, e.fr, p)
 	if err != nil {
-		a.showError(err)
+		e.fr.showError(err)
 		return nil
 	}
 	f.saved = saved
@@ -230,8 +250,8 @@ func (a *App) editPerson(p *domain.Person, saved func(*domain.Person)) *memberFo
 	if p.ID != 0 {
 		title = T("Sửa thông tin") + ": " + p.FullName()
 	}
-	sz := a.win.Canvas().Size()
-	a.formDialog(title, f.dlgContent, fyne.NewSize(sz.Width*0.92, sz.Height*0.92), f.save)
-	a.win.Canvas().Focus(f.entry(domain.PersonFields[0].Name))
+	sz := e.win.Canvas().Size()
+	e.fr.formDialog(title, f.dlgContent, fyne.NewSize(sz.Width*0.92, sz.Height*0.92), f.save)
+	e.win.Canvas().Focus(f.entry(domain.PersonFields[0].Name))
 	return f
 }

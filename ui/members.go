@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -43,8 +44,16 @@ type memberColumn struct {
 
 // membersScreen is the Đoàn viên / Hội viên list.
 type membersScreen struct {
-	a    *App
-	kind store.MemberKind // the screen's own kind (union or federation)
+	ctx   context.Context
+	st    *store.Store
+	clock clock       // the year "Tròn 30 tuổi năm nay" means; names exports
+	win   fyne.Window // focuses the search box; the parent of the export dialog
+	f     frame
+	do    func(func()) // runs UI updates from the loading goroutines
+	// folders is where exports go; act opens what the list leads to.
+	folders *folders
+	act     memberActions
+	kind    store.MemberKind // the screen's own kind (union or federation)
 
 	filter store.MemberFilter
 	// exportBtn writes what the table shows to Excel; lastExport is the
@@ -94,8 +103,21 @@ type membersScreen struct {
 	markedName string
 }
 
-func newMembersScreen(a *App, kind store.MemberKind) *membersScreen {
-	m := &membersScreen{a: a, kind: kind, pages: map[int][]domain.Person{}, loading: map[int]bool{}}
+// memberActions are what the member list leads to, which live outside it:
+// a person's page, the member form, the import of a spreadsheet and the
+// dialogs that write many members at once.
+type memberActions struct {
+	open       func(id int64)                                     // shows a person's page
+	edit       func(p *domain.Person, saved func(*domain.Person)) // opens the member form
+	importFile func()
+	admit      func()               // Kết nạp hàng loạt
+	rate       func(branchID int64) // Xếp loại cuối năm
+}
+
+func newMembersScreen(ctx context.Context, st *store.Store, clock clock, win fyne.Window, f frame, do func(func()),
+	folders *folders, act memberActions, kind store.MemberKind) *membersScreen {
+	m := &membersScreen{ctx: ctx, st: st, clock: clock, win: win, f: f, do: do, folders: folders, act: act,
+		kind: kind, pages: map[int][]domain.Person{}, loading: map[int]bool{}}
 	m.filter.Kind = kind
 	m.build()
 	return m
@@ -126,38 +148,38 @@ func (m *membersScreen) build() {
 		memberColumn{T("Chức vụ"), "", false, 110, true, func(p *domain.Person, _ int) string { return T(p.Position) }},
 		memberColumn{T("Trạng thái"), store.SortStatus, true, 140, true, func(p *domain.Person, _ int) string { return T(p.Status.Label()) }})
 
-	m.search = newEntry(m.a)
+	m.search = newEntry(m.f)
 	m.search.SetPlaceHolder(T("Tìm theo tên, số thẻ, CCCD, điện thoại… (Ctrl+F)"))
 	m.search.OnChanged = m.queryChanged
 
-	m.kindSel = newChoiceSelect(m.a, []domain.Choice{
+	m.kindSel = newChoiceSelect(m.f, []domain.Choice{
 		{Code: string(store.KindUnion), Label: Tc("nav", "Đoàn viên")},
 		{Code: string(store.KindFederation), Label: Tc("nav", "Hội viên")},
 		{Code: string(store.KindAll), Label: T("Đoàn viên và hội viên")},
 	}, func(code string) { m.filter.Kind = store.MemberKind(code); m.reload(true) })
 	m.kindSel.setCode(string(m.kind))
 
-	m.branchSel = newSelect(m.a, nil, func(string) {
+	m.branchSel = newSelect(m.f, nil, func(string) {
 		i := m.branchSel.SelectedIndex()
 		if i >= 0 && i < len(m.branchIDs) {
 			m.filter.BranchID = m.branchIDs[i]
 			m.reload(false)
 		}
 	})
-	m.statusSel = newChoiceSelect(m.a, withAll(T("Mọi trạng thái"), domain.Statuses), func(code string) {
+	m.statusSel = newChoiceSelect(m.f, withAll(T("Mọi trạng thái"), domain.Statuses), func(code string) {
 		m.filter.Status = domain.Status(code)
 		m.reload(false)
 	})
 	m.statusSel.setCode("")
-	m.genderSel = newChoiceSelect(m.a, withAll(T("Nam và nữ"), domain.Genders), func(code string) {
+	m.genderSel = newChoiceSelect(m.f, withAll(T("Nam và nữ"), domain.Genders), func(code string) {
 		m.filter.Gender = domain.Gender(code)
 		m.reload(false)
 	})
 	m.genderSel.setCode("")
-	m.turning = newCheck(m.a, T("Tròn 30 tuổi năm nay"), func(on bool) {
+	m.turning = newCheck(m.f, T("Tròn 30 tuổi năm nay"), func(on bool) {
 		m.filter.TurningThirty = 0
 		if on {
-			m.filter.TurningThirty = m.a.thisYear()
+			m.filter.TurningThirty = m.clock.thisYear()
 		}
 		m.reload(false)
 	})
@@ -166,7 +188,7 @@ func (m *membersScreen) build() {
 	m.table = widget.NewTable(m.length, m.createCell, m.updateCell)
 	m.table.ShowHeaderRow = true
 	m.table.CreateHeader = func() fyne.CanvasObject {
-		b := newButton(m.a, "", nil)
+		b := newButton(m.f, "", nil)
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
 		return b
@@ -182,18 +204,18 @@ func (m *membersScreen) build() {
 			// OnSelected, and would no longer be on the window ("Failed to
 			// focus object which is not part of the canvas").
 			pid := p.ID
-			go m.a.do(func() { m.a.member.open(pid) })
+			go m.do(func() { m.act.open(pid) })
 		}
 	}
 
-	addBtn := newButtonWithIcon(m.a, T("Thêm")+" (Ctrl+N)", theme.ContentAddIcon(), m.newRecord)
+	addBtn := newButtonWithIcon(m.f, T("Thêm")+" (Ctrl+N)", theme.ContentAddIcon(), m.newRecord)
 	addBtn.Importance = widget.HighImportance
-	m.exportBtn = newButtonWithIcon(m.a, T("Xuất Excel"), theme.DownloadIcon(), m.exportExcel)
-	m.importBtn = newButtonWithIcon(m.a, T("Nhập từ Excel"), theme.UploadIcon(), m.a.imports.fromFile)
+	m.exportBtn = newButtonWithIcon(m.f, T("Xuất Excel"), theme.DownloadIcon(), m.exportExcel)
+	m.importBtn = newButtonWithIcon(m.f, T("Nhập từ Excel"), theme.UploadIcon(), m.act.importFile)
 	tools := container.NewHBox(addBtn, m.importBtn, m.exportBtn)
 	if m.kind == store.KindUnion {
-		tools.Add(newButtonWithIcon(m.a, T("Kết nạp hàng loạt"), theme.ListIcon(), func() { m.a.batches.admission() }))
-		tools.Add(newButtonWithIcon(m.a, T("Xếp loại cuối năm"), theme.ConfirmIcon(), func() { m.a.batches.yearRating(m.filter.BranchID) }))
+		tools.Add(newButtonWithIcon(m.f, T("Kết nạp hàng loạt"), theme.ListIcon(), func() { m.act.admit() }))
+		tools.Add(newButtonWithIcon(m.f, T("Xếp loại cuối năm"), theme.ConfirmIcon(), func() { m.act.rate(m.filter.BranchID) }))
 	}
 	// A grid gives each dropdown a fair share of the width; in a box they
 	// shrink to their minimum and the labels get cut.
@@ -212,9 +234,9 @@ func (m *membersScreen) view() fyne.CanvasObject { return m.root }
 // refresh reloads the branch list and the rows (another screen may have
 // changed them).
 func (m *membersScreen) refresh() {
-	branches, err := m.a.st.Branches(m.a.ctx, true)
+	branches, err := m.st.Branches(m.ctx, true)
 	if err != nil {
-		m.a.showError(err)
+		m.f.showError(err)
 		return
 	}
 	opts := []string{T("Mọi chi đoàn")}
@@ -239,13 +261,13 @@ func (m *membersScreen) refresh() {
 // focusSearch puts the cursor in the search box with its text selected, so
 // that typing replaces the last search (Ctrl+F).
 func (m *membersScreen) focusSearch() {
-	m.a.win.Canvas().Focus(m.search)
+	m.win.Canvas().Focus(m.search)
 	m.search.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 func (m *membersScreen) newRecord() {
 	p := &domain.Person{UnionMember: m.kind != store.KindFederation, FederationMember: m.kind == store.KindFederation, BranchID: m.filter.BranchID}
-	m.a.editPerson(p, func(saved *domain.Person) { m.showSaved(saved) })
+	m.act.edit(p, func(saved *domain.Person) { m.showSaved(saved) })
 }
 
 // showSaved reloads the list and scrolls to the person just saved, marked
@@ -273,7 +295,7 @@ func (m *membersScreen) queryChanged(s string) {
 	m.busy.Add(1)
 	m.timer = time.AfterFunc(searchDelay, func() {
 		defer m.busy.Done()
-		m.a.do(func() {
+		m.do(func() {
 			m.filter.Query = m.search.Text
 			m.reload(false)
 		})
@@ -307,7 +329,7 @@ func (m *membersScreen) reload(withAll bool) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				row, found, err := m.a.st.RowOf(m.a.ctx, f, reveal)
+				row, found, err := m.st.RowOf(m.ctx, f, reveal)
 				if found {
 					revealRow = row
 				}
@@ -317,24 +339,24 @@ func (m *membersScreen) reload(withAll bool) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			total, errs[0] = m.a.st.CountMembers(m.a.ctx, f)
+			total, errs[0] = m.st.CountMembers(m.ctx, f)
 		}()
 		if countAll {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				all, errs[1] = m.a.st.CountMembers(m.a.ctx, store.MemberFilter{Kind: f.Kind})
+				all, errs[1] = m.st.CountMembers(m.ctx, store.MemberFilter{Kind: f.Kind})
 			}()
 		}
-		rows, errs[2] = m.a.st.ListMembers(m.a.ctx, f)
+		rows, errs[2] = m.st.ListMembers(m.ctx, f)
 		wg.Wait()
 		err := errors.Join(errs[:]...)
-		m.a.do(func() {
+		m.do(func() {
 			if gen != m.gen {
 				return
 			}
 			if err != nil {
-				m.a.showError(err)
+				m.f.showError(err)
 				return
 			}
 			if all >= 0 {
@@ -350,7 +372,7 @@ func (m *membersScreen) reload(withAll bool) {
 				m.table.ScrollTo(widget.TableCellID{Row: revealRow, Col: 1})
 			case reveal != 0:
 				m.table.ScrollToTop()
-				m.a.notify(fmt.Sprintf(T("Đã lưu %s (bộ lọc hiện tại không hiện người này)"), m.markedName))
+				m.f.notify(fmt.Sprintf(T("Đã lưu %s (bộ lọc hiện tại không hiện người này)"), m.markedName))
 			default:
 				m.table.ScrollToTop()
 			}
@@ -377,14 +399,14 @@ func (m *membersScreen) fetch(p int) {
 	m.busy.Add(1)
 	go func() {
 		defer m.busy.Done()
-		rows, err := m.a.st.ListMembers(m.a.ctx, f)
-		m.a.do(func() {
+		rows, err := m.st.ListMembers(m.ctx, f)
+		m.do(func() {
 			if gen != m.gen {
 				return
 			}
 			delete(m.loading, p)
 			if err != nil {
-				m.a.showError(err)
+				m.f.showError(err)
 				return
 			}
 			if len(m.pages) >= maxPages {

@@ -9,7 +9,10 @@ package ui
 // PATH; each line "dump" it receives is answered with one line of JSON
 // describing every visible control of the window and its overlays (dialogs
 // and pop-up menus): kind, text, absolute rectangle in window pixels and,
-// for dropdowns, the stored choice and the text actually drawn.
+// for dropdowns, the stored choice and the text actually drawn. A line
+// "idle N" is answered once the window is at rest, or after N seconds
+// with what it is still busy with (traceidle.go). The app says
+// "sodoan-uitrace: ready" on stderr once the socket listens.
 
 import (
 	"bufio"
@@ -18,7 +21,9 @@ import (
 	"net"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -76,6 +81,8 @@ func (a *App) StartTrace() {
 		fmt.Fprintln(os.Stderr, "sodoan-uitrace:", err)
 		return
 	}
+	// The test waits for this line before it connects.
+	fmt.Fprintln(os.Stderr, "sodoan-uitrace: ready")
 	go func() {
 		for {
 			c, err := l.Accept()
@@ -91,14 +98,27 @@ func (a *App) serveTrace(c net.Conn) {
 	defer c.Close()
 	sc := bufio.NewScanner(c)
 	for sc.Scan() {
-		var tr Trace
-		switch strings.TrimSpace(sc.Text()) {
+		var reply any
+		cmd, arg, _ := strings.Cut(strings.TrimSpace(sc.Text()), " ")
+		switch cmd {
 		case "dump":
+			var tr Trace
 			fyne.DoAndWait(func() { tr = a.trace() })
+			reply = tr
+		case "idle": // "idle SECONDS": see waitIdle
+			secs, err := strconv.Atoi(arg)
+			if err != nil || secs <= 0 {
+				secs = 10
+			}
+			still := waitIdle(time.Duration(secs)*time.Second, func() string { return busy(a.win, a.screens) })
+			reply = struct {
+				Idle bool   `json:"idle"`
+				Busy string `json:"busy,omitempty"`
+			}{still == "", still}
 		default:
 			continue
 		}
-		b, _ := json.Marshal(tr)
+		b, _ := json.Marshal(reply)
 		if _, err := c.Write(append(b, '\n')); err != nil {
 			return
 		}

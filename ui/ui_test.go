@@ -240,7 +240,7 @@ func TestUnikeyReplay(t *testing.T) {
 
 	// A form entry, Telex: "Ddawjng" → Đặng, "Huowngs" → Hướng (the
 	// tone comes last, so the keyboard takes back the whole "ương").
-	mf := f.app.editPerson(&domain.Person{UnionMember: true}, nil)
+	mf := f.app.editor.edit(&domain.Person{UnionMember: true}, nil)
 	unikeyReplay(mf.entry("FamilyName"), "D", "\bĐ", "a", "\bă", "\bặ", "ng")
 	unikeyReplay(mf.entry("GivenName"), "Huo", "\b\bươ", "ng", "\b\b\b\bướng")
 	if mf.entry("FamilyName").Text != "Đặng" || mf.entry("GivenName").Text != "Hướng" {
@@ -252,7 +252,7 @@ func TestInvalidFormSavesNothing(t *testing.T) {
 	f := newFixture(t, "members")
 	ctx := context.Background()
 	before, _ := f.st.CountMembers(ctx, store.MemberFilter{})
-	mf := f.app.editPerson(&domain.Person{UnionMember: true}, nil)
+	mf := f.app.editor.edit(&domain.Person{UnionMember: true}, nil)
 	test.Type(mf.entry("FamilyName"), "Trần")
 	mf.entry("BirthDate").SetText("31/02/2001") // no such day
 	if mf.save() {
@@ -308,10 +308,10 @@ func TestValidFormSavesAndRowAppears(t *testing.T) {
 		t.Fatal("the form's first entry has no focus")
 	}
 	test.Type(focused, "Lý")
-	// Reach the rest of the form: editPerson returned it to newRecord, so
+	// Reach the rest of the form: the editor returned it to newRecord, so
 	// build the same way here for direct access.
 	f.app.escape()
-	mf := f.app.editPerson(&domain.Person{UnionMember: true, BranchID: f.br[0]}, m.showSaved)
+	mf := f.app.editor.edit(&domain.Person{UnionMember: true, BranchID: f.br[0]}, m.showSaved)
 	test.Type(mf.entry("FamilyName"), "Lý")
 	test.Type(mf.entry("MiddleName"), "Thị")
 	test.Type(mf.entry("GivenName"), "Xuân")
@@ -497,7 +497,7 @@ func TestReportGeneratesPDF(t *testing.T) {
 
 func TestEscapeClosesDialog(t *testing.T) {
 	f := newFixture(t, "members")
-	mf := f.app.editPerson(&domain.Person{UnionMember: true}, nil)
+	mf := f.app.editor.edit(&domain.Person{UnionMember: true}, nil)
 	if len(f.app.dialogs) != 1 {
 		t.Fatal("no dialog open")
 	}

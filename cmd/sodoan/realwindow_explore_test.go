@@ -356,7 +356,7 @@ func (w *walker) typeInto(l int, c control) {
 	}
 	got := ""
 	defer func() { h.retry = 0 }()
-	for attempt := 1; attempt <= 3; attempt++ {
+	for attempt := 1; attempt <= len(letterDelays); attempt++ {
 		h.retry = attempt - 1
 		h.key("End")
 		tr := h.typeText(sampleText)
@@ -375,7 +375,7 @@ func (w *walker) typeInto(l int, c control) {
 		h.stats.lost++
 		h.t.Logf("gõ %q vào %s lần %d được %q", sampleText, c, attempt, got)
 	}
-	h.fail("typed "+key, "gõ %q vào %s ba lần, ô giữ %q", sampleText, c, got)
+	h.fail("typed "+key, "gõ %q vào %s %d lần, ô giữ %q", sampleText, c, len(letterDelays), got)
 }
 
 // pick opens a dropdown, chooses another entry with the mouse, and checks

@@ -474,7 +474,8 @@ func journey(h *rw) {
 }
 
 // waitFor re-reads the window until find succeeds (a list loads off the
-// UI goroutine), for up to 10 s; settle waits between reads.
+// UI goroutine), for up to 10 s; each read waits for the window to come
+// to rest (settle).
 func waitFor(h *rw, find func(uiTrace) (control, bool)) (control, bool) {
 	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); {
 		if c, ok := find(h.settle()); ok {
@@ -485,25 +486,22 @@ func waitFor(h *rw, find func(uiTrace) (control, bool)) (control, bool) {
 }
 
 // waitForFile finds a file with ext written after since under the test's
-// folders (the documents folder is the app's choice), for up to 60 s. The
-// app writes a document under a temporary name (.sodoan-*) and renames it
-// when complete, so a file found under its own name is whole.
+// folders (the documents folder is the app's choice), once the window is
+// at rest: the app shows a progress bar while it writes a document, which
+// the wait for rest waits out (up to 60 s). The app writes a document
+// under a temporary name (.sodoan-*) and renames it when complete, so a
+// file found under its own name is whole.
 func waitForFile(h *rw, since time.Time, ext string) string {
-	for end := time.Now().Add(60 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
-		h.check()
-		found := ""
-		_ = filepath.WalkDir(h.dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ext) || strings.HasPrefix(d.Name(), ".sodoan-") {
-				return nil
-			}
-			if fi, err := os.Stat(p); err == nil && fi.ModTime().After(since) && fi.Size() > 0 {
-				found = p
-			}
+	h.settleWithin(60 * time.Second)
+	found := ""
+	_ = filepath.WalkDir(h.dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ext) || strings.HasPrefix(d.Name(), ".sodoan-") {
 			return nil
-		})
-		if found != "" {
-			return found
 		}
-	}
-	return ""
+		if fi, err := os.Stat(p); err == nil && fi.ModTime().After(since) && fi.Size() > 0 {
+			found = p
+		}
+		return nil
+	})
+	return found
 }

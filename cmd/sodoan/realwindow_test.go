@@ -12,8 +12,11 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -23,6 +26,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -112,12 +116,40 @@ func (tr *uiTrace) title(l int) string {
 type syncBuf struct {
 	mu sync.Mutex
 	b  bytes.Buffer
+	// wrote is signalled (without blocking) after each write, for
+	// waitLine.
+	wrote chan struct{}
 }
+
+func newSyncBuf() *syncBuf { return &syncBuf{wrote: make(chan struct{}, 1)} }
 
 func (s *syncBuf) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.b.Write(p)
+	n, err := s.b.Write(p)
+	select {
+	case s.wrote <- struct{}{}:
+	default:
+	}
+	return n, err
+}
+
+// waitLine waits until the app has written line, woken by each write;
+// false when exited closes first or after limit.
+func (s *syncBuf) waitLine(line string, exited <-chan struct{}, limit time.Duration) bool {
+	timeout := time.After(limit)
+	for {
+		if strings.Contains(s.String(), line+"\n") {
+			return true
+		}
+		select {
+		case <-s.wrote:
+		case <-exited:
+			return strings.Contains(s.String(), line+"\n")
+		case <-timeout:
+			return false
+		}
+	}
 }
 
 func (s *syncBuf) String() string {
@@ -240,7 +272,10 @@ func (h *rw) startXvfb() {
 		h.t.Fatal(err)
 	}
 	defer r.Close()
-	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", screenW, screenH), "-nolisten", "tcp")
+	// No key repeats: on a loaded machine xdotool's key release can come
+	// late enough for X to repeat a key (a Tab moving on and on).
+	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", screenW, screenH), "-nolisten", "tcp",
+		"-ardelay", "60000", "-arinterval", "60000")
 	x.ExtraFiles = []*os.File{w} // descriptor 3
 	err = x.Start()
 	w.Close()
@@ -293,7 +328,7 @@ func keysym(r rune) string { return fmt.Sprintf("U%04X", r) }
 
 // startApp runs the window on screen and waits for its first trace.
 func (h *rw) startApp(screen string) {
-	h.stderr = &syncBuf{}
+	h.stderr = newSyncBuf()
 	h.checked = 0
 	cmd := exec.Command(h.bin, "--db", h.db, "--screen", screen)
 	// No PATH: "Mở tệp" must cope with a machine without a viewer, and no
@@ -309,37 +344,35 @@ func (h *rw) startApp(screen string) {
 	h.app = cmd
 	h.exited = make(chan struct{})
 	go func(c *exec.Cmd, done chan struct{}) { _ = c.Wait(); close(done) }(cmd, h.exited)
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		if c, err := net.Dial("unix", h.sock); err == nil {
-			h.conn, h.rd = c, bufio.NewReader(c)
-			break
-		}
+	// The app says when its trace socket listens (ui/trace.go).
+	if !h.stderr.waitLine("sodoan-uitrace: ready", h.exited, 30*time.Second) {
 		select {
 		case <-h.exited:
 			h.t.Fatalf("sodoan thoát ngay khi mở:\n%s", h.stderr.String())
 		default:
-		}
-		if time.Now().After(deadline) {
 			h.t.Fatalf("sodoan không mở ổ trace sau 30 s:\n%s", h.stderr.String())
 		}
-		time.Sleep(20 * time.Millisecond)
 	}
-	for time.Now().Before(deadline) {
-		out, err := h.xdo("search", "--pid", strconv.Itoa(cmd.Process.Pid))
-		if err == nil && out != "" {
-			geo, _ := h.xdo("getwindowgeometry", "--shell", strings.Fields(out)[0])
-			for _, l := range strings.Fields(geo) {
-				if v, ok := strings.CutPrefix(l, "X="); ok {
-					h.winX, _ = strconv.Atoi(v)
-				}
-				if v, ok := strings.CutPrefix(l, "Y="); ok {
-					h.winY, _ = strconv.Atoi(v)
-				}
-			}
-			break
+	c, err := net.Dial("unix", h.sock)
+	if err != nil {
+		h.t.Fatalf("nối ổ trace: %v\n%s", err, h.stderr.String())
+	}
+	h.conn, h.rd = c, bufio.NewReader(c)
+	// xdotool --sync waits for X to map the window (no polling here).
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	out, err := h.xdoCtx(ctx, "search", "--sync", "--onlyvisible", "--pid", strconv.Itoa(cmd.Process.Pid))
+	if err != nil || out == "" {
+		h.t.Fatalf("cửa sổ sodoan không hiện trên màn hình X sau 30 s: %v\n%s", err, h.stderr.String())
+	}
+	geo, _ := h.xdo("getwindowgeometry", "--shell", strings.Fields(out)[0])
+	for _, l := range strings.Fields(geo) {
+		if v, ok := strings.CutPrefix(l, "X="); ok {
+			h.winX, _ = strconv.Atoi(v)
 		}
-		time.Sleep(20 * time.Millisecond)
+		if v, ok := strings.CutPrefix(l, "Y="); ok {
+			h.winY, _ = strconv.Atoi(v)
+		}
 	}
 	h.settle()
 	if h.last.Scale != 1 {
@@ -444,13 +477,13 @@ func (h *rw) dump() []byte {
 	h.t.Helper()
 	_ = h.conn.SetDeadline(time.Now().Add(15 * time.Second))
 	if _, err := h.conn.Write([]byte("dump\n")); err != nil {
-		h.check()
+		h.lost(err)
 		h.fail("trace", "không đọc được trace: %v", err)
 		panic(appDied{})
 	}
 	line, err := h.rd.ReadBytes('\n')
 	if err != nil {
-		h.check()
+		h.lost(err)
 		h.fail("trace", "không đọc được trace: %v (cửa sổ treo?)", err)
 		panic(appDied{})
 	}
@@ -460,31 +493,35 @@ func (h *rw) dump() []byte {
 	return line
 }
 
-// settle waits until three traces in a row are the same (the window has
-// finished reacting), checking the app all along, and checks the window's
-// dropdowns and messages on the settled trace.
+// settle waits until the window is at rest (see idle) and two traces a
+// frame apart are the same, checking the app all along, and checks the
+// window's dropdowns and messages on the settled trace.
 func (h *rw) settle() uiTrace {
 	h.t.Helper()
+	return h.settleWithin(10 * time.Second)
+}
+
+// settleWithin is settle for work that may take up to limit (a document
+// being written).
+func (h *rw) settleWithin(limit time.Duration) uiTrace {
+	h.t.Helper()
 	var prev []byte
-	same := 0
-	deadline := time.Now().Add(10 * time.Second)
-	for {
+	deadline := time.Now().Add(limit)
+	for round := 1; ; round++ {
+		h.check()
+		h.idle(max(time.Until(deadline), 5*time.Second))
 		h.check()
 		raw := h.dump()
 		if bytes.Equal(raw, prev) {
-			same++
-			if same >= 2 {
-				break
-			}
-		} else {
-			same = 0
-		}
-		prev = raw
-		if time.Now().After(deadline) {
-			h.fail("unsettled", "cửa sổ không đứng yên sau 10 s")
 			break
 		}
-		time.Sleep(50 * time.Millisecond)
+		prev = raw
+		// A window that keeps changing changes between many traces; on a
+		// loaded machine a few slow ones can take the whole limit.
+		if time.Now().After(deadline) && round >= 10 {
+			h.fail("unsettled", "cửa sổ không đứng yên sau %v (sau %s): %s", limit, h.lastAction(), traceChange(prev, h.dump()))
+			break
+		}
 	}
 	var tr uiTrace
 	if err := json.Unmarshal(prev, &tr); err != nil {
@@ -493,6 +530,79 @@ func (h *rw) settle() uiTrace {
 	h.last = tr
 	h.checkTrace(h.last)
 	return h.last
+}
+
+// lost is called when the trace socket failed with err: a socket closed
+// (EOF) is most often the app gone, whose last words on stderr may still
+// be on their way, so the app's exit is awaited (5 s at most) before
+// check reads them and reports the crash.
+func (h *rw) lost(err error) {
+	h.t.Helper()
+	if errors.Is(err, io.EOF) || errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET) {
+		select {
+		case <-h.exited:
+		case <-time.After(5 * time.Second):
+		}
+	}
+	h.check()
+}
+
+// traceChange names the first control that differs between two traces,
+// to explain a window that would not settle.
+func traceChange(a, b []byte) string {
+	var ta, tb uiTrace
+	if json.Unmarshal(a, &ta) != nil || json.Unmarshal(b, &tb) != nil {
+		return "trace không đọc được"
+	}
+	for i := 0; i < min(len(ta.Controls), len(tb.Controls)); i++ {
+		if ta.Controls[i] != tb.Controls[i] {
+			return fmt.Sprintf("%+v thành %+v", ta.Controls[i], tb.Controls[i])
+		}
+	}
+	if len(ta.Controls) != len(tb.Controls) {
+		return fmt.Sprintf("%d điều khiển thành %d", len(ta.Controls), len(tb.Controls))
+	}
+	ta.Controls, tb.Controls = nil, nil
+	return fmt.Sprintf("%+v thành %+v", ta, tb)
+}
+
+// idle asks the app to answer once it has handled the input sent so far,
+// drawn it, and has no load, double-click wait or progress bar left
+// (ui/traceidle.go), for at most limit: a window still busy then is a
+// failure that names what it was busy with.
+func (h *rw) idle(limit time.Duration) {
+	h.t.Helper()
+	secs := max(int(limit/time.Second), 1)
+	_ = h.conn.SetDeadline(time.Now().Add(time.Duration(secs)*time.Second + 15*time.Second))
+	if _, err := fmt.Fprintf(h.conn, "idle %d\n", secs); err != nil {
+		h.lost(err)
+		h.fail("trace", "không hỏi được cửa sổ: %v", err)
+		panic(appDied{})
+	}
+	line, err := h.rd.ReadBytes('\n')
+	if err != nil {
+		h.lost(err)
+		h.fail("trace", "cửa sổ không trả lời idle: %v (cửa sổ treo?)", err)
+		panic(appDied{})
+	}
+	var r struct {
+		Idle bool
+		Busy string
+	}
+	if err := json.Unmarshal(line, &r); err != nil {
+		h.t.Fatalf("trả lời idle hỏng: %.200q", line)
+	}
+	if !r.Idle {
+		h.fail("busy "+r.Busy, "cửa sổ vẫn bận sau %d s (%s) sau %s", secs, r.Busy, h.lastAction())
+	}
+}
+
+// lastAction names the last click or keys for a message.
+func (h *rw) lastAction() string {
+	if h.action == "" {
+		return "khi mở cửa sổ"
+	}
+	return h.action
 }
 
 // checkTrace fails on a dropdown that draws another value than the one it
@@ -541,7 +651,11 @@ func (tr *uiTrace) messages() []string {
 }
 
 func (h *rw) xdo(args ...string) (string, error) {
-	cmd := exec.Command("xdotool", args...)
+	return h.xdoCtx(context.Background(), args...)
+}
+
+func (h *rw) xdoCtx(ctx context.Context, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, "xdotool", args...)
 	// xdotool reads key names in the C library's locale; C.UTF-8 is always
 	// there, vi_VN seldom.
 	cmd.Env = append(os.Environ(), "DISPLAY="+h.display, "LC_ALL=C.UTF-8")
@@ -552,12 +666,22 @@ func (h *rw) xdo(args ...string) (string, error) {
 	return strings.TrimSpace(string(out)), err
 }
 
-// send runs an xdotool action on the window; a failed one (a loaded X
-// server) is tried once more, then ends the phase.
+// send runs an xdotool action on the window, then asks X where the mouse
+// is: the answer comes once X has handled the action, so its events are
+// on their way to the app before the test asks the app whether it is at
+// rest. A failed action (a loaded X server) is tried once more, when X
+// answers again, then ends the phase.
 func (h *rw) send(args ...string) {
 	h.t.Helper()
+	args = append(args, "getmouselocation")
 	if _, err := h.xdo(args...); err != nil {
-		time.Sleep(300 * time.Millisecond)
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		_, werr := h.xdoCtx(ctx, "getmouselocation")
+		cancel()
+		if werr != nil {
+			h.fail("xdotool", "%v; X không trả lời: %v", err, werr)
+			panic(appDied{})
+		}
 		if _, err := h.xdo(args...); err != nil {
 			h.fail("xdotool", "%v", err)
 			panic(appDied{})
@@ -602,9 +726,10 @@ func (h *rw) key(keys ...string) uiTrace {
 	return h.keysDelay("60", keys...)
 }
 
-// keysDelay sends keys delay ms apart. Letters go 150 ms apart, as in
-// scripts/xdotool-unikey.sh: closer, GLFW drops some of the letters bound to
-// spare keycodes when the machine is loaded.
+// keysDelay sends keys delay ms apart. Letters go letterDelays apart: as
+// scripts/xdotool-unikey.sh found, GLFW drops some of the letters bound to
+// spare keycodes when they come close together on a loaded machine, so a
+// text is read back and typed again, slower, when one was lost.
 func (h *rw) keysDelay(delay string, keys ...string) uiTrace {
 	h.t.Helper()
 	if len(keys) == 0 {
@@ -616,8 +741,17 @@ func (h *rw) keysDelay(delay string, keys ...string) uiTrace {
 	return h.settle()
 }
 
-// letterDelay is the pause between letters: 150 ms, 150 ms more each retry.
-func (h *rw) letterDelay() string { return strconv.Itoa(150 * (1 + h.retry)) }
+// letterDelays are the pauses between letters (ms) of each attempt at
+// typing a text, slower each time. Quicker than 150 ms, the last letter
+// of " Thử" (bound to a spare keycode) was lost on nearly every first
+// attempt on the loaded 2-core machine, and the retyping cost more than
+// the pauses saved (a run at 60 ms: 56 texts typed again, 7 min 4 s).
+var letterDelays = []int{150, 300, 450}
+
+// letterDelay is the pause between letters of this attempt.
+func (h *rw) letterDelay() string {
+	return strconv.Itoa(letterDelays[min(h.retry, len(letterDelays)-1)])
+}
 
 // typeText types s one key a letter, as a keyboard would.
 func (h *rw) typeText(s string) uiTrace {
@@ -655,13 +789,14 @@ func (h *rw) unikey(steps ...string) uiTrace {
 // typeInto types into the entry found by get (which must have the focus):
 // the input-method steps (see unikey) must leave it holding want. A key
 // lost by X on a loaded machine (scripts/xdotool-unikey.sh met it too) is
-// retried twice after clearing the entry, slower each time (see
-// letterDelay); each retry is counted.
+// seen in the entry's text as the trace reads it, and the text typed again
+// after clearing the entry, slower each time (see letterDelays); each
+// retry is counted.
 func (h *rw) typeInto(get func() control, want string, steps ...string) {
 	h.t.Helper()
 	got := ""
 	defer func() { h.retry = 0 }()
-	for attempt := 1; attempt <= 3; attempt++ {
+	for attempt := 1; attempt <= len(letterDelays); attempt++ {
 		h.retry = attempt - 1
 		h.click(get())
 		h.key("ctrl+a", "BackSpace")
@@ -672,7 +807,7 @@ func (h *rw) typeInto(get func() control, want string, steps ...string) {
 		h.stats.lost++
 		h.t.Logf("gõ %q lần %d được %q", want, attempt, got)
 	}
-	h.fail("typed "+want, "gõ %q ba lần, ô giữ %q", want, got)
+	h.fail("typed "+want, "gõ %q %d lần, ô giữ %q", want, len(letterDelays), got)
 }
 
 // logLayer writes the controls of layer l to the test log, to explain a
