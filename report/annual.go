@@ -282,13 +282,10 @@ func yearStart(s *domain.Situation) domain.Date {
 	return s.From
 }
 
-// resultTable writes every indicator: code, content, target, the year's
+// resultTableOf writes every indicator: code, content, target, the
 // result with how it was counted, and the verdict (for a period target,
-// its progress and pace).
-func (d *doc) resultTable(results []domain.Result) { d.resultTableOf(results, "") }
-
-// resultTableOf is resultTable with the result column headed by when
-// ("Năm 2026", "6 tháng đầu năm 2026"; empty: "Kết quả trong năm").
+// its progress and pace); the result column is headed by when ("Năm
+// 2026", "6 tháng đầu năm 2026"; empty: "Kết quả trong năm").
 func (d *doc) resultTableOf(results []domain.Result, when string) {
 	head := "Kết quả trong năm"
 	if when != "" {
