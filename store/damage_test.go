@@ -91,10 +91,10 @@ func TestDamagedRegisterRefused(t *testing.T) {
 	if _, problems, err := d.Check(ctx); err != nil || len(problems) > 0 {
 		t.Fatalf("after the restore: %v %v", problems, err)
 	}
-	// A year on, with a backup every day: the rotation keeps the damaged
-	// copy (it deletes nothing it cannot replace) and it takes no good
-	// backup's place.
-	for range 40 {
+	// Twelve days on, with a backup every day: the rotation keeps the
+	// damaged copy (it deletes nothing it cannot replace) and it takes no
+	// good backup's place among the last seven days'.
+	for range 12 {
 		at = at.Add(24 * time.Hour)
 		_, err := d.BackupNow(ctx, BackupManual)
 		mustNil(t, err)
