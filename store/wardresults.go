@@ -47,7 +47,9 @@ func (s *Store) WardYearResults(ctx context.Context, upper domain.Plan, year int
 			byCode[domain.Fold(r.Indicator.Code)] = r
 		}
 	}
-	w, err := s.WardYear(ctx, year)
+	// The ward's own rating as of the report's cut-off: one decided after
+	// it is not yet known to a document of that day.
+	w, err := s.WardYearAt(ctx, year, cutoff)
 	if err != nil {
 		return out, err
 	}

@@ -1,8 +1,11 @@
 package store
 
 import (
+	"context"
 	"math"
+	"path/filepath"
 	"testing"
+	"time"
 
 	"sodoan/domain"
 )
@@ -75,5 +78,31 @@ func TestTotalOf(t *testing.T) {
 				t.Fatalf("met %v with verdict %s", r.Met, r.Verdict.Code)
 			}
 		})
+	}
+}
+
+// The upper level reads a ward's own rating (2.6 of the consolidated
+// report) as of the report's cut-off: a rating decided on 20/12/2025 is
+// not known to a report cut off on 30/06/2025.
+func TestWardRatingAsOfCutoff(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenWith(filepath.Join(t.TempDir(), "phuong.db"), OpenOptions{Create: true, Now: func() time.Time { return time.Date(2026, 2, 1, 9, 0, 0, 0, time.Local) }})
+	mustNil(t, err)
+	defer s.Close()
+	mustNil(t, s.SaveWardYear(ctx, domain.WardYear{Year: 2025, Rating: "good", Rated: domain.MustDate(2025, 12, 20)}))
+	upper := domain.Plan{Number: "105-KH/TĐTN", StartYear: 2023, EndYear: 2027}
+	for _, tc := range []struct {
+		cutoff domain.Date
+		want   string
+	}{
+		{domain.MustDate(2025, 6, 30), ""},
+		{domain.MustDate(2025, 12, 19), ""},
+		{domain.MustDate(2025, 12, 31), "good"},
+	} {
+		r, err := s.WardYearResults(ctx, upper, 2025, tc.cutoff)
+		mustNil(t, err)
+		if r.Rating != tc.want {
+			t.Errorf("cut-off %s: rating %q, want %q", tc.cutoff, r.Rating, tc.want)
+		}
 	}
 }
