@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -470,4 +471,28 @@ func displayValue(table, c string, v any) string {
 		return s
 	}
 	return fmt.Sprint(v)
+}
+
+// InUseSince is the day the register was first written to (its first
+// history line), in the clock's time zone; today for a register with no
+// history yet. The dashboard's reminders count from it: a register made
+// in December has no overdue report of October.
+func (s *Store) InUseSince(ctx context.Context) (domain.Date, error) {
+	var at sql.NullString
+	if err := s.db.QueryRowContext(ctx, `SELECT min(at) FROM history`).Scan(&at); err != nil {
+		return domain.Date{}, fmt.Errorf("đọc lịch sử: %w", err)
+	}
+	today := s.Today()
+	if !at.Valid {
+		return today, nil
+	}
+	t, err := time.Parse(stampLayout, at.String)
+	if err != nil {
+		return today, nil // a stamp of another form: no reminder is held back
+	}
+	d := domain.DateOf(t.In(s.Now().Location()))
+	if d.After(today) {
+		return today, nil
+	}
+	return d, nil
 }

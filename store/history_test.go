@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"sodoan/domain"
 )
@@ -195,5 +196,22 @@ func TestTableKeys(t *testing.T) {
 		if _, ok := tableLabels[table]; !ok {
 			t.Errorf("table %s has no Vietnamese label for history", table)
 		}
+	}
+}
+
+// InUseSince is the day of the register's first write, by its clock.
+func TestInUseSince(t *testing.T) {
+	ctx := context.Background()
+	at := time.Date(2025, 3, 1, 23, 30, 0, 0, time.Local)
+	s, err := OpenWith(filepath.Join(t.TempDir(), "so.db"), OpenOptions{Create: true, Now: func() time.Time { return at }})
+	mustNil(t, err)
+	defer s.Close()
+	if d, err := s.InUseSince(ctx); err != nil || d != domain.MustDate(2025, 3, 1) {
+		t.Fatalf("an empty register: %s %v, want today", d, err)
+	}
+	mustNil(t, s.SaveUnit(ctx, domain.Unit{UpperBody: "Tỉnh Đoàn Đồng Tháp", Name: "BCH Đoàn phường 1", Place: "Phường 1"}))
+	at = time.Date(2026, 12, 7, 9, 0, 0, 0, time.Local)
+	if d, err := s.InUseSince(ctx); err != nil || d != domain.MustDate(2025, 3, 1) {
+		t.Fatalf("in use since %s %v, want 01/03/2025", d, err)
 	}
 }

@@ -37,12 +37,15 @@ type dashboard struct {
 	onMembers  func(do func(*membersScreen))
 	importFile func()
 	root       *fyne.Container
+	// since is the day the register came into use (store.InUseSince;
+	// tests set another).
+	since func() (domain.Date, error)
 }
 
 func newDashboard(ctx context.Context, st *store.Store, clock clock, f frame,
 	goTo func(string), onMembers func(func(*membersScreen)), importFile func()) *dashboard {
 	return &dashboard{ctx: ctx, st: st, clock: clock, f: f, goTo: goTo, onMembers: onMembers, importFile: importFile,
-		root: container.NewStack()}
+		root: container.NewStack(), since: func() (domain.Date, error) { return st.InUseSince(ctx) }}
 }
 
 func (d *dashboard) view() fyne.CanvasObject { return d.root }
@@ -94,7 +97,11 @@ func (d *dashboard) refresh() {
 		alerts.Add(b)
 	}
 	today := d.clock.today()
-	rd, err := annualDue(today, func(y int) (bool, error) {
+	since, err := d.since()
+	if err != nil {
+		d.f.showError(err)
+	}
+	rd, err := annualDue(today, since, func(y int) (bool, error) {
 		_, ok, err := issuing.AnnualIssued(d.ctx, d.st, y)
 		return ok, err
 	})
@@ -199,11 +206,14 @@ type dueReport struct {
 // annualDue is this year's annual report, due on 15/10, until it is issued
 // (issued tells, from the register of outgoing documents), and next
 // year's after: a report not issued by its day stays on the dashboard as
-// overdue instead of giving way to next year's date.
-func annualDue(today domain.Date, issued func(year int) (bool, error)) (dueReport, error) {
+// overdue instead of giving way to next year's date. A report due before
+// the register came into use (since) is none of its business: a register
+// made in December reminds of next year's (issue 17: a register made a
+// minute ago showed "quá hạn … 53 ngày").
+func annualDue(today, since domain.Date, issued func(year int) (bool, error)) (dueReport, error) {
 	y := today.Year()
 	done, err := issued(y)
-	if done {
+	if done || (!since.IsZero() && since.After(domain.MustDate(y, reportDueMonth, reportDueDay))) {
 		y++
 	}
 	due := domain.MustDate(y, reportDueMonth, reportDueDay)

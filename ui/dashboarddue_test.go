@@ -15,6 +15,8 @@ import (
 func TestDashboardAnnualReportOverdue(t *testing.T) {
 	f := newFixture(t, "dashboard")
 	d := f.app.screens["dashboard"].(*dashboard)
+	// A register in use since 2025.
+	d.since = func() (domain.Date, error) { return domain.MustDate(2025, 3, 1), nil }
 	show := func(day domain.Date, want string) {
 		t.Helper()
 		f.app.today = func() domain.Date { return day }
@@ -41,4 +43,34 @@ func TestDashboardAnnualReportOverdue(t *testing.T) {
 	}
 	show(domain.MustDate(2026, 11, 28), "Báo cáo năm nộp trước 15/10/2027: còn 321 ngày")
 	show(domain.MustDate(2026, 10, 1), "Báo cáo năm nộp trước 15/10/2027: còn 379 ngày")
+}
+
+// A register that came into use after this year's report was due (made
+// on 07/12/2026, the report due 15/10/2026) reminds of next year's report,
+// not of an overdue one (issue 17); one in use since before the due day
+// still shows it overdue.
+func TestDashboardDueCountsFromFirstUse(t *testing.T) {
+	f := newFixture(t, "dashboard")
+	d := f.app.screens["dashboard"].(*dashboard)
+	f.app.today = func() domain.Date { return domain.MustDate(2026, 12, 7) }
+	for _, tc := range []struct {
+		since domain.Date
+		want  string
+	}{
+		// 15/10/2027 − 07/12/2026 = 24 + 31 + 28 + 31 + 30 + 31 + 30 + 31 + 31 + 30 + 15 = 312 days.
+		{domain.MustDate(2026, 12, 7), "Báo cáo năm nộp trước 15/10/2027: còn 312 ngày"},
+		// 07/12 − 15/10 = 16 + 30 + 7 = 53 days past.
+		{domain.MustDate(2026, 10, 14), "Báo cáo năm 2026 chưa nộp, quá hạn 15/10/2026: đã quá 53 ngày"},
+	} {
+		d.since = func() (domain.Date, error) { return tc.since, nil }
+		d.refresh()
+		if findButton(d.view(), tc.want) == nil {
+			t.Errorf("in use since %s: the dashboard lacks %q", tc.since, tc.want)
+		}
+	}
+	// The store's own answer: the fixture's register was written today.
+	since, err := f.st.InUseSince(context.Background())
+	if err != nil || since.IsZero() || since.After(domain.Today()) {
+		t.Errorf("InUseSince %s %v", since, err)
+	}
 }
