@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -21,8 +22,14 @@ type HistoryEntry struct {
 	Table    string
 	RowKey   string // the row's id, or its key such as "12/2024"
 	PersonID int64  // the person the change is about (0: none)
-	Note     string
-	Changes  []FieldChange
+	// Person is that person's name (or "mã N" once erased for good).
+	Person  string
+	Note    string
+	Changes []FieldChange
+	// subject names the record in words where the row key would be a
+	// code: a format (translated) and its values.
+	subject     string
+	subjectArgs []any
 }
 
 // FieldChange is one field of a change, its values as the user sees them.
@@ -39,7 +46,34 @@ type FieldChange struct {
 // HistoryFilter picks history entries.
 type HistoryFilter struct {
 	PersonID int64 // 0: every change
-	Limit    int   // newest first; 0: 50
+	// Kind is one of HistoryKinds' codes ("" every kind).
+	Kind string
+	// From and To bound the days of the changes (zero: open), in the
+	// register's clock's time zone.
+	From, To domain.Date
+	Limit    int // newest first; 0: 50
+}
+
+// HistoryKinds group the changes as a secretary thinks of them, for the
+// history's filter.
+var HistoryKinds = []domain.Choice{
+	{Code: "people", Label: "Thông tin cá nhân"},
+	{Code: "membership", Label: "Sinh hoạt, chức vụ, xếp loại, tập huấn"},
+	{Code: "groups", Label: "Chi đoàn, câu lạc bộ, tổ hợp tác"},
+	{Code: "plans", Label: "Kế hoạch, chỉ tiêu, mô hình"},
+	{Code: "documents", Label: "Văn bản"},
+	{Code: "ward", Label: "Số liệu năm, cài đặt, gói số liệu"},
+	{Code: "trash", Label: "Thùng rác"},
+}
+
+// historyKindTables are the tables of each kind (trash is by action).
+var historyKindTables = map[string][]string{
+	"people":     {"people"},
+	"membership": {"membership_events", "member_years", "positions", "trainings"},
+	"groups":     {"branches", "branch_years", "branch_criteria_met", "criteria", "clubs", "club_members", "coops", "coop_members", "coop_years"},
+	"plans":      {"plans", "indicators", "indicator_values", "target_models", "office_standards"},
+	"documents":  {"documents", "document_versions", "narratives"},
+	"ward":       {"ward_years", "party_counts", "settings", "wards"},
 }
 
 // MaxHistoryLimit bounds how many entries one read returns.
@@ -55,11 +89,36 @@ func (s *Store) History(ctx context.Context, f HistoryFilter) ([]HistoryEntry, e
 	if f.Limit == 0 {
 		f.Limit = 50
 	}
-	q := `SELECT id, at, action, entity, row_key, COALESCE(person_id, 0), before, after, note FROM history`
+	q := `SELECT id, at, action, entity, row_key, COALESCE(person_id, 0), before, after, note FROM history WHERE 1`
 	args := []any{}
 	if f.PersonID != 0 {
-		q += ` WHERE person_id = ?`
+		q += ` AND person_id = ?`
 		args = append(args, f.PersonID)
+	}
+	switch tables, ok := historyKindTables[f.Kind]; {
+	case f.Kind == "":
+	case f.Kind == "trash":
+		q += ` AND action IN ('trash', 'restore', 'purge')`
+	case ok:
+		q += ` AND entity IN (?` + strings.Repeat(",?", len(tables)-1) + `)`
+		for _, t := range tables {
+			args = append(args, t)
+		}
+	default:
+		c := &domain.Checker{}
+		c.Add("Kind", "Loại thay đổi", "%q không có trong danh mục", f.Kind)
+		return nil, c.Err()
+	}
+	// Stamps are UTC text in one layout: a day of the register's clock is
+	// a range of them.
+	loc := s.Now().Location()
+	if !f.From.IsZero() {
+		q += ` AND at >= ?`
+		args = append(args, time.Date(f.From.Year(), time.Month(f.From.Month()), f.From.Day(), 0, 0, 0, 0, loc).UTC().Format(stampLayout))
+	}
+	if !f.To.IsZero() {
+		q += ` AND at < ?`
+		args = append(args, time.Date(f.To.Year(), time.Month(f.To.Month()), f.To.Day()+1, 0, 0, 0, 0, loc).UTC().Format(stampLayout))
 	}
 	rows, err := s.db.QueryContext(ctx, q+` ORDER BY id DESC LIMIT ?`, append(args, f.Limit)...)
 	if err != nil {
@@ -94,6 +153,7 @@ func (s *Store) History(ctx context.Context, f HistoryFilter) ([]HistoryEntry, e
 		if err := n.fill(&out[i]); err != nil {
 			return nil, err
 		}
+		n.name(&out[i])
 	}
 	return out, nil
 }
@@ -114,10 +174,11 @@ func newNamer(ctx context.Context, s *Store) *namer {
 // refTables are the tables an id column points to, with the SQL of the
 // record's name.
 var refTables = map[string]struct{ table, name string }{
-	"branch_id": {"branches", "name"},
-	"club_id":   {"clubs", "name"},
-	"coop_id":   {"coops", "name"},
-	"person_id": {"people", "family_name || ' ' || CASE WHEN middle_name = '' THEN '' ELSE middle_name || ' ' END || given_name"},
+	"document_id": {"documents", "number || '-' || type"},
+	"branch_id":   {"branches", "name"},
+	"club_id":     {"clubs", "name"},
+	"coop_id":     {"coops", "name"},
+	"person_id":   {"people", "family_name || ' ' || CASE WHEN middle_name = '' THEN '' ELSE middle_name || ' ' END || given_name"},
 }
 
 func (n *namer) fill(e *HistoryEntry) error {
@@ -192,8 +253,9 @@ func fieldChanges(table string, before, after map[string]any) []FieldChange {
 	sort.Strings(cols)
 	out := make([]FieldChange, 0, len(cols))
 	for _, c := range cols {
-		if c == "id" || c == "key" || (c == "person_id" && table != "club_members" && table != "coop_members") {
-			continue // the row's own key, shown by the entry
+		if c == "id" || c == "key" || c == "doc_key" || (table == "narratives" && (c == "doc" || c == "section")) ||
+			(c == "person_id" && table != "club_members" && table != "coop_members") {
+			continue // the row's own key or an internal one, shown by the entry in words
 		}
 		_, choice := choiceColumns[table+"."+c]
 		out = append(out, FieldChange{Field: c, Label: columnLabel(table, c), Coded: choice || boolColumns[c],
@@ -240,10 +302,111 @@ func (e HistoryEntry) what(tr func(string) string) string {
 	if k, ok := trashKindOf[e.Table]; ok && (e.Action == "trash" || e.Action == "restore" || e.Action == "purge") {
 		what = k.Label() // the record, not its form
 	}
+	if e.subject != "" {
+		return tr(what) + " " + e.subjectText(tr)
+	}
 	if e.RowKey == "" {
 		return tr(what)
 	}
 	return fmt.Sprintf(tr("%s (mã %s)"), tr(what), e.RowKey)
+}
+
+// subjectText is the record's name in words ("của Nguyễn Văn An"), its
+// fixed words translated by tr.
+func (e HistoryEntry) subjectText(tr func(string) string) string {
+	args := make([]any, len(e.subjectArgs))
+	for i, a := range e.subjectArgs {
+		if s, ok := a.(string); ok && subjectWords[s] {
+			a = tr(s)
+		}
+		args[i] = a
+	}
+	return fmt.Sprintf(tr(e.subject), args...)
+}
+
+// The formats naming a record in words, and the fixed words among their
+// values, which a window translates.
+const (
+	subjectPerson    = "của %s"
+	subjectDocument  = "số %s"
+	subjectNamed     = "“%s”"
+	subjectNarrative = "(%s, phần %s)"
+)
+
+var subjectWords = map[string]bool{}
+
+func init() {
+	for _, list := range [][]domain.Choice{domain.AnnualSections, domain.PlanSections, narrativeDocs} {
+		for _, c := range list {
+			subjectWords[c.Label] = true
+		}
+	}
+}
+
+// narrativeDocs name the documents whose texts the register keeps.
+var narrativeDocs = []domain.Choice{
+	{Code: domain.NarrativeAnnual, Label: "Báo cáo năm"},
+	{Code: domain.NarrativeHalfYear, Label: "Báo cáo sơ kết 6 tháng"},
+	{Code: domain.NarrativePeriod, Label: "Báo cáo sơ kết kế hoạch"},
+	{Code: domain.NarrativePlan, Label: "Kế hoạch"},
+}
+
+// name puts the record's name into e where its row key is a code.
+func (n *namer) name(e *HistoryEntry) {
+	lookup := func(table, col, id string) string {
+		key := table + "/" + id
+		name, ok := n.names[key]
+		if !ok {
+			if err := n.s.db.QueryRowContext(n.ctx, `SELECT `+col+` FROM `+table+` WHERE id = ?`, id).Scan(&name); err != nil {
+				name = ""
+			}
+			n.names[key] = name
+		}
+		return name
+	}
+	named := false
+	if e.PersonID != 0 {
+		e.Person = lookup("people", refTables["person_id"].name, fmt.Sprint(e.PersonID))
+		named = e.Person != ""
+		if !named {
+			// Erased for good (or in the bin): a number is all that is kept.
+			e.Person = fmt.Sprintf("mã %d", e.PersonID)
+		}
+	}
+	switch e.Table {
+	case "documents":
+		if d := lookup("documents", refTables["document_id"].name, e.RowKey); d != "" {
+			e.subject, e.subjectArgs = subjectDocument, []any{d}
+		}
+	case "document_versions":
+		for _, c := range e.Changes {
+			if c.Field == "document_id" && (c.After != "" || c.Before != "") {
+				e.subject, e.subjectArgs = subjectDocument, []any{c.After + c.Before}
+			}
+		}
+	case "branches", "clubs", "coops":
+		if name := lookup(e.Table, "name", e.RowKey); name != "" {
+			e.subject, e.subjectArgs = subjectNamed, []any{name}
+		}
+	case "narratives":
+		// doc/key/section: "annual/2026/strengths".
+		parts := strings.SplitN(e.RowKey, "/", 3)
+		if len(parts) == 3 {
+			doc := domain.LabelOf(narrativeDocs, parts[0])
+			if parts[0] == domain.NarrativeAnnual || parts[0] == domain.NarrativeHalfYear {
+				doc += " " + parts[1]
+			}
+			sections := domain.AnnualSections
+			if parts[0] == domain.NarrativePlan {
+				sections = domain.PlanSections
+			}
+			e.subject, e.subjectArgs = subjectNarrative, []any{doc, domain.LabelOf(sections, parts[2])}
+		}
+	default:
+		if named {
+			e.subject, e.subjectArgs = subjectPerson, []any{e.Person}
+		}
+	}
 }
 
 // Summary is the entry on one line: what was done and the fields.
@@ -254,7 +417,14 @@ func (e HistoryEntry) Summary() string { return e.Text(same) }
 // notes stay as written.
 func (e HistoryEntry) Text(tr func(string) string) string {
 	var b strings.Builder
+	// The kind of record in lower case, a name as it is written.
 	what := strings.ToLower(e.what(tr))
+	if e.subject != "" {
+		plain := e
+		plain.subject = ""
+		plain.RowKey = ""
+		what = strings.ToLower(plain.what(tr)) + " " + e.subjectText(tr)
+	}
 	switch e.Action {
 	case "demo":
 		b.WriteString(tr(e.ActionLabel()))
@@ -302,7 +472,14 @@ func (e HistoryEntry) Text(tr func(string) string) string {
 // HistoryWords lists the Vietnamese words and formats Text passes to its
 // translator, so that a window can check it has them all.
 func HistoryWords() []string {
-	words := []string{"Cài đặt %s", "%s (mã %s)", "Chuyển %s vào thùng rác", "Khôi phục %s từ thùng rác", "(trống)", "Có", "Không"}
+	words := []string{"Cài đặt %s", "%s (mã %s)", "Chuyển %s vào thùng rác", "Khôi phục %s từ thùng rác", "(trống)", "Có", "Không",
+		subjectPerson, subjectDocument, subjectNamed, subjectNarrative}
+	for w := range subjectWords {
+		words = append(words, w)
+	}
+	for _, k := range HistoryKinds {
+		words = append(words, k.Label)
+	}
 	for _, a := range []string{"insert", "update", "delete", "purge", "demo"} {
 		words = append(words, HistoryEntry{Action: a}.ActionLabel())
 	}
@@ -391,7 +568,7 @@ var columnLabels = map[string]string{
 	"min_qualification": "Chuyên môn tối thiểu", "min_theory": "Lý luận chính trị tối thiểu", "training_required": "Phải tập huấn trong năm",
 	"counted": "Tính vào chỉ tiêu 2.4", "link": "Địa chỉ trang hoặc mô tả", "owner": "Chủ mô hình", "ended": "Ngày ngừng",
 	"target_models.date": "Ngày bắt đầu hoặc hỗ trợ", "target_models.target": "Chỉ tiêu", "trainings.date": "Ngày tập huấn",
-	"narratives.key": "Năm/mã", "narratives.section": "Phần", "body": "Nội dung", "plans.issued": "Ngày ban hành",
+	"narratives.key": "Năm/mã", "narratives.section": "Phần", "document_id": "Văn bản", "body": "Nội dung", "plans.issued": "Ngày ban hành",
 	"rated": "Ngày xếp loại", "assessed": "Ngày đánh giá tiêu chí", "reported": "Ngày báo cáo kết quả",
 	"party_counts.date": "Tính đến ngày", "party_counts.count": "Số đảng viên mới kết nạp",
 }
@@ -461,6 +638,10 @@ func displayValue(table, c string, v any) string {
 		if s, ok := v.(string); ok {
 			return domain.LabelOf(list, s)
 		}
+	}
+	if s, ok := v.(string); ok && c == "file" && s != "" {
+		// A document's file by its name: the folders are the computer's.
+		return filepath.Base(s)
 	}
 	if s, ok := v.(string); ok {
 		if len(s) == 10 && s[4] == '-' && s[7] == '-' {

@@ -63,16 +63,17 @@ func TestHistoryOfAPerson(t *testing.T) {
 	h, err := s.History(ctx, HistoryFilter{PersonID: p.ID})
 	mustNil(t, err)
 	got := summaries(h)
+	// Issue 17: every record in words, the person by name, not "(mã 1)".
 	want := []string{
-		"Sửa thành viên câu lạc bộ (mã 1) — Vai trò: Thành viên » Đội trưởng",
-		"Thêm thành viên câu lạc bộ (mã 1) — Câu lạc bộ: CLB Bóng đá; Người: Nguyễn Văn An; Vai trò: Thành viên",
-		"Thêm chức vụ (mã 1) — Chức vụ: Ủy viên Ban Chấp hành; Từ ngày: 01/01/2022",
-		"Sửa xếp loại năm (mã 1/2023) — Xếp loại: Hoàn thành xuất sắc nhiệm vụ » Hoàn thành tốt nhiệm vụ",
-		"Thêm xếp loại năm (mã 1/2023) — Năm: 2023; Xếp loại: Hoàn thành xuất sắc nhiệm vụ; Ngày xếp loại: 31/12/2023",
-		"Thêm quá trình sinh hoạt (mã 3) — Loại: Chuyển sinh hoạt đi; Ngày: 01/03/2024; Đơn vị chuyển đi/đến: Đoàn phường 2",
-		"Sửa thông tin cá nhân (mã 1) — Điện thoại: 0901234567 » 0912345678; Thành thạo ngoại ngữ: Không » Có; Chi đoàn: (trống) » Chi đoàn Khóm 1",
-		"Thêm quá trình sinh hoạt (mã 1) — Loại: Kết nạp; Ngày: 02/01/2016",
-		"Thêm thông tin cá nhân (mã 1) — Họ: Nguyễn; Tên đệm: Văn; Tên: An; Giới tính: Nam; Ngày sinh: 02/01/2000; Dân tộc: Kinh; Điện thoại: 0901234567; Đoàn viên: Có; Ngày vào Đoàn: 02/01/2016; Số thẻ đoàn viên: A1",
+		"Sửa thành viên câu lạc bộ của Nguyễn Văn An — Vai trò: Thành viên » Đội trưởng",
+		"Thêm thành viên câu lạc bộ của Nguyễn Văn An — Câu lạc bộ: CLB Bóng đá; Người: Nguyễn Văn An; Vai trò: Thành viên",
+		"Thêm chức vụ của Nguyễn Văn An — Chức vụ: Ủy viên Ban Chấp hành; Từ ngày: 01/01/2022",
+		"Sửa xếp loại năm của Nguyễn Văn An — Xếp loại: Hoàn thành xuất sắc nhiệm vụ » Hoàn thành tốt nhiệm vụ",
+		"Thêm xếp loại năm của Nguyễn Văn An — Năm: 2023; Xếp loại: Hoàn thành xuất sắc nhiệm vụ; Ngày xếp loại: 31/12/2023",
+		"Thêm quá trình sinh hoạt của Nguyễn Văn An — Loại: Chuyển sinh hoạt đi; Ngày: 01/03/2024; Đơn vị chuyển đi/đến: Đoàn phường 2",
+		"Sửa thông tin cá nhân của Nguyễn Văn An — Điện thoại: 0901234567 » 0912345678; Thành thạo ngoại ngữ: Không » Có; Chi đoàn: (trống) » Chi đoàn Khóm 1",
+		"Thêm quá trình sinh hoạt của Nguyễn Văn An — Loại: Kết nạp; Ngày: 02/01/2016",
+		"Thêm thông tin cá nhân của Nguyễn Văn An — Họ: Nguyễn; Tên đệm: Văn; Tên: An; Giới tính: Nam; Ngày sinh: 02/01/2000; Dân tộc: Kinh; Điện thoại: 0901234567; Đoàn viên: Có; Ngày vào Đoàn: 02/01/2016; Số thẻ đoàn viên: A1",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("history has %d lines, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
@@ -213,5 +214,48 @@ func TestInUseSince(t *testing.T) {
 	at = time.Date(2026, 12, 7, 9, 0, 0, 0, time.Local)
 	if d, err := s.InUseSince(ctx); err != nil || d != domain.MustDate(2025, 3, 1) {
 		t.Fatalf("in use since %s %v, want 01/03/2025", d, err)
+	}
+}
+
+// The history filters by kind of change and by days, and names records
+// in words: a document by its number, a file by its name (issue 17).
+func TestHistoryFilters(t *testing.T) {
+	ctx := context.Background()
+	at := time.Date(2026, 3, 1, 9, 0, 0, 0, time.Local)
+	s, err := OpenWith(filepath.Join(t.TempDir(), "so.db"), OpenOptions{Create: true, Now: func() time.Time { return at }})
+	mustNil(t, err)
+	defer s.Close()
+	p := member("Nguyễn", "Văn", "An", domain.MustDate(2000, 1, 2), "A1")
+	mustNil(t, s.SavePerson(ctx, p)) // 01/03: the person and the admission
+	at = time.Date(2026, 3, 5, 9, 0, 0, 0, time.Local)
+	mustNil(t, s.SaveBranch(ctx, &domain.Branch{Name: "Chi đoàn Khóm 1", Kind: domain.BranchHamlet, Active: true}))
+	at = time.Date(2026, 3, 9, 23, 59, 0, 0, time.Local)
+	mustNil(t, s.SavePosition(ctx, &domain.Position{PersonID: p.ID, Kind: "executive", Start: domain.MustDate(2022, 1, 1)}))
+	for _, tc := range []struct {
+		f    HistoryFilter
+		want int
+	}{
+		{HistoryFilter{}, 4},
+		{HistoryFilter{Kind: "people"}, 1},
+		{HistoryFilter{Kind: "membership"}, 2},                // the admission and the office
+		{HistoryFilter{Kind: "groups"}, 1},                    // the branch
+		{HistoryFilter{From: domain.MustDate(2026, 3, 2)}, 2}, // the branch and the office
+		{HistoryFilter{To: domain.MustDate(2026, 3, 5)}, 3},   // all but the office, late on 09/03
+		{HistoryFilter{From: domain.MustDate(2026, 3, 9), To: domain.MustDate(2026, 3, 9)}, 1},
+		{HistoryFilter{Kind: "membership", From: domain.MustDate(2026, 3, 2)}, 1},
+	} {
+		h, err := s.History(ctx, tc.f)
+		mustNil(t, err)
+		if len(h) != tc.want {
+			t.Errorf("%+v: %d changes, want %d:\n%s", tc.f, len(h), tc.want, strings.Join(summaries(h), "\n"))
+		}
+	}
+	if _, err := s.History(ctx, HistoryFilter{Kind: "nothing"}); err == nil {
+		t.Error("an unknown kind was accepted")
+	}
+	h, err := s.History(ctx, HistoryFilter{Kind: "groups"})
+	mustNil(t, err)
+	if got := h[0].Summary(); !strings.HasPrefix(got, "Thêm chi đoàn “Chi đoàn Khóm 1” — ") {
+		t.Errorf("a branch in words: %q", got)
 	}
 }

@@ -86,7 +86,8 @@ func TestTrashScreen(t *testing.T) {
 		t.Fatal("no history dialog")
 	}
 	texts := strings.Join(labelTexts(overlay), "\n")
-	stamp := regexp.MustCompile(`\d\d/\d\d/\d{4} \d\d:\d\d  Sửa thông tin cá nhân \(mã ` + strconv.FormatInt(p.ID, 10) + `\) — Điện thoại: \(trống\) » 0901234567`)
+	// The person by name, not by number (issue 17).
+	stamp := regexp.MustCompile(`\d\d/\d\d/\d{4} \d\d:\d\d  Sửa thông tin cá nhân của ` + regexp.QuoteMeta(p.FullName()) + ` — Điện thoại: \(trống\) » 0901234567`)
 	if !stamp.MatchString(texts) || !strings.Contains(texts, "Thêm thông tin cá nhân") {
 		t.Fatalf("history dialog shows:\n%s", texts)
 	}

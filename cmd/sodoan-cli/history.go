@@ -17,8 +17,8 @@ import (
 
 var cmdHistory = &Command{
 	Name:  "history",
-	Args:  "[--member MÃ] [--limit N]",
-	Short: "lịch sử thay đổi (của một người)",
+	Args:  "[--member MÃ] [--kind LOẠI] [--from dd/mm/yyyy] [--to dd/mm/yyyy] [--limit N]",
+	Short: "lịch sử thay đổi (của một người, một loại, trong một khoảng ngày)",
 	Open:  store.OpenOptions{ReadOnly: true},
 	Flags: historyFlags,
 }
@@ -30,9 +30,33 @@ func historyFlags(fs *flag.FlagSet) Run {
 		"mã người (xem bằng search): chỉ lịch sử của người đó")
 	limit := intFlag(fs, "limit", 50, domain.IntRange{Field: "Limit", Label: "Số thay đổi", Min: 1, Max: store.MaxHistoryLimit},
 		fmt.Sprintf("số thay đổi gần nhất (1 đến %s)", domain.FormatInt(store.MaxHistoryLimit)))
+	var codes []string
+	for _, k := range store.HistoryKinds {
+		codes = append(codes, k.Code+" ("+strings.ToLower(k.Label)+")")
+	}
+	kind := fs.String("kind", "", "loại thay đổi: "+strings.Join(codes, ", "))
+	from := fs.String("from", "", "từ ngày, dd/mm/yyyy")
+	to := fs.String("to", "", "đến ngày, dd/mm/yyyy")
 	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 		if len(args) > 0 {
 			return fmt.Errorf("history: tham số thừa %q", args[0])
+		}
+		f := store.HistoryFilter{PersonID: *member, Kind: *kind, Limit: *limit}
+		for _, d := range []struct {
+			flag, v string
+			to      *domain.Date
+		}{{"--from", *from, &f.From}, {"--to", *to, &f.To}} {
+			if d.v == "" {
+				continue
+			}
+			day, err := domain.ParseDate(d.v)
+			if err != nil {
+				return fmt.Errorf("%s: %w", d.flag, err)
+			}
+			*d.to = day
+		}
+		if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+			return fmt.Errorf("--to %s trước --from %s", f.To, f.From)
 		}
 		if *member > 0 {
 			p, err := st.Person(ctx, *member)
@@ -47,7 +71,7 @@ func historyFlags(fs *flag.FlagSet) Run {
 				return err
 			}
 		}
-		h, err := st.History(ctx, store.HistoryFilter{PersonID: *member, Limit: *limit})
+		h, err := st.History(ctx, f)
 		if err != nil {
 			return err
 		}
@@ -58,11 +82,7 @@ func historyFlags(fs *flag.FlagSet) Run {
 		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "Thời điểm\tNgười\tThay đổi")
 		for _, e := range h {
-			who := ""
-			if e.PersonID != 0 {
-				who = strconv.FormatInt(e.PersonID, 10)
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", store.FormatStamp(e.At), who, oneLine(e.Summary()))
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", store.FormatStamp(e.At), e.Person, oneLine(e.Summary()))
 		}
 		return tw.Flush()
 	}
