@@ -34,12 +34,16 @@ func UnitRatingLabel(scale, code string) string {
 	return LabelOf(UnitRatingChoices(scale), code)
 }
 
-// GoodOrBetter names the two top levels of a scale, as "từ … trở lên".
+// GoodOrBetter names the two top levels of a scale, as "… trở lên", for
+// the result of 2.6 ("9/13 chi đoàn tốt trở lên"). It must hold with the
+// figures in two lines of the annual report's result column: the full
+// "hoàn thành tốt nhiệm vụ trở lên" took four. On the scale in force the
+// second level is "Hoàn thành tốt nhiệm vụ", so "tốt trở lên" names it
+// and the one above; the plan's own wording ("từ khá trở lên") stands
+// beside it in the same row.
 func GoodOrBetter(scale string) string {
 	if scale == ScaleStrength {
 		return "khá trở lên"
 	}
-	// Short enough for a table cell: the plan's own wording on the older
-	// scale ("từ khá trở lên") stands beside it in the same row.
-	return "hoàn thành tốt nhiệm vụ trở lên"
+	return "tốt trở lên"
 }

@@ -296,7 +296,7 @@ var wantJune = map[string]want{
 	// on 20/12): S1, admitted 15/06, is that 1; S1 and M1 introduced.
 	"2.5d": {100, domain.VerdictMet, "70% 100% (1/1 đảng viên mới do Đoàn giới thiệu; đã giới thiệu 2 đoàn viên) Đạt"},
 	// Rated by 30/06: only Khóm 2 (good, 25/06): 1 of 5 branches.
-	"2.6": {20, domain.VerdictNotMet, "80% 20% (1/5 chi đoàn đạt từ hoàn thành tốt nhiệm vụ trở lên) Chưa đạt"},
+	"2.6": {20, domain.VerdictNotMet, "80% 20% (1/5 chi đoàn tốt trở lên) Chưa đạt"},
 	"2.7": {1, domain.VerdictMet, ""},
 	"2.8": {0, domain.VerdictNotMet, "Có Chưa thực hiện Chưa đạt"},
 }
@@ -520,7 +520,7 @@ func TestAnnualReportAtTwoCutoffs(t *testing.T) {
 	for _, w := range wantDecember {
 		contains(t, "annual 31/12", text, w.text)
 	}
-	contains(t, "annual 31/12", text, "80% 60% (3/5 chi đoàn đạt từ khá trở lên) Chưa đạt",
+	contains(t, "annual 31/12", text, "80% 60% (3/5 chi đoàn khá trở lên) Chưa đạt",
 		"CLB Bóng đá thanh niên Văn hóa, thể thao, sở thích 0 01/09/2025")
 
 	// The secretary signs the same document again: it keeps its number,

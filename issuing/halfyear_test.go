@@ -46,7 +46,7 @@ func TestHalfYearReport(t *testing.T) {
 		"2.3 Chi đoàn khóm, ấp đạt chuẩn theo 08 tiêu chí 100% 33,3% (1/3 chi đoàn khóm, ấp) Chưa đạt",
 		"70% 100% (1/1 đảng viên mới do Đoàn giới thiệu; đã giới thiệu 2 đoàn viên) Đạt",
 		// Only Khóm 2 was rated (good) by 30/06: 1 of 5.
-		"80% 20% (1/5 chi đoàn đạt từ hoàn thành tốt nhiệm vụ trở lên) Chưa đạt",
+		"80% 20% (1/5 chi đoàn tốt trở lên) Chưa đạt",
 		"III/. ĐÁNH GIÁ CHUNG",
 		"IV/. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2025",
 		"Trên đây là báo cáo sơ kết công tác Đoàn và phong trào thanh thiếu nhi 6 tháng đầu năm 2025 của Ban Chấp hành Đoàn phường Hòa Mẫu./.",

@@ -159,8 +159,10 @@ func (t *table) cell(x, y, w, h float64, s, align string, _ bool) {
 // fitWord returns the font size at which every word of s fits in w:
 // numbers, dates, codes and symbols such as 77/2019/NĐ-CP must not be
 // cut, so a cell whose longest word is too wide is shrunk instead (down
-// to 70%, below which cutting is the lesser evil). The current font's
-// style is used.
+// to 70%, below which cutting is the lesser evil). A link, or a word that
+// is none of these and too long even at 70% (breakable), is broken
+// across lines by wrap instead: shrinking a whole cell for it leaves
+// unreadable print. The current font's style is used.
 func (t *table) fitWord(s string, w, size float64) float64 {
 	if s == "" {
 		return size
@@ -175,7 +177,16 @@ func (t *table) fitWord(s string, w, size float64) float64 {
 			rest = ""
 		}
 		if word != "" {
-			widest = max(widest, t.d.width(word))
+			// A link breaks at once; another breakable word only when
+			// it would not fit even at 70% (a short heading such as
+			// STT in a narrow column is still shrunk, not cut).
+			switch ww := t.d.width(word); {
+			case ww <= w:
+				widest = max(widest, ww)
+			case isLink(word), breakable(word) && ww*0.7 > w:
+			default:
+				widest = max(widest, ww)
+			}
 		}
 	}
 	if widest <= w {

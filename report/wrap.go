@@ -2,6 +2,7 @@ package report
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -58,8 +59,12 @@ func (d *doc) wrapLine(dst []string, s string, limit *float64, w float64) []stri
 				start, end, lineW = i, j, ww
 				break
 			}
-			// Too long for any line: cut it.
+			// Too long for any line: cut it, a link after a "/" or
+			// before a "." where one fits.
 			cut := d.cut(s[i:j], *limit)
+			if breakable(s[i:j]) {
+				cut = d.cutAtSeparator(s[i:j], *limit, cut)
+			}
 			dst = append(dst, s[i:i+cut])
 			*limit = w
 			start, end, lineW = i+cut, i+cut, 0
@@ -92,4 +97,61 @@ func (d *doc) cut(s string, w float64) int {
 		n += size
 	}
 	return n
+}
+
+// cutAtSeparator returns where to break the too-long word s in width w:
+// after the last "/" or before the last "." that leaves a first part
+// fitting w (facebook.com/ | tuoitre.tanphutrung), else at fallback
+// (d.cut's rune boundary). Such a break reads as a link continued on the
+// next line, never as two words.
+func (d *doc) cutAtSeparator(s string, w float64, fallback int) int {
+	for k := fallback; k > 0; k-- {
+		if s[k-1] == '/' || (k < len(s) && s[k] == '.') {
+			if k < len(s) && d.width(s[:k]) <= w {
+				return k
+			}
+		}
+	}
+	return fallback
+}
+
+// isLink reports whether a word is a link: http…, www…, or a "/" with a
+// domain-like "." between letters (facebook.com/tuoitre).
+func isLink(word string) bool {
+	lower := strings.ToLower(strings.TrimLeft(word, "(\"“'[«"))
+	if strings.HasPrefix(lower, "http") || strings.HasPrefix(lower, "www.") {
+		return true
+	}
+	if !strings.Contains(word, "/") {
+		return false
+	}
+	rs := []rune(word)
+	for k := 1; k+1 < len(rs); k++ {
+		if rs[k] == '.' && unicode.IsLetter(rs[k-1]) && unicode.IsLetter(rs[k+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// breakable reports whether a word too wide for its line may be broken
+// across lines: a link, or any word without the shape of a number, a date
+// or a code. Numbers (1.234.567, 69,2%) and words with a "/" next to a
+// digit (77/2019/NĐ-CP, 01/06/2026, 9/13) are never cut while shrinking
+// their cell (to 70%) makes them fit.
+func breakable(word string) bool {
+	if isLink(word) {
+		return true
+	}
+	rs := []rune(word)
+	letters := false
+	for k, r := range rs {
+		if unicode.IsLetter(r) {
+			letters = true
+		}
+		if r == '/' && (k > 0 && unicode.IsDigit(rs[k-1]) || k+1 < len(rs) && unicode.IsDigit(rs[k+1])) {
+			return false
+		}
+	}
+	return letters
 }

@@ -159,7 +159,7 @@ func (s *Store) measure(ctx context.Context, in domain.Indicator, sp domain.Span
 			return domain.Measure{Detail: domain.Note("chưa xếp loại")}, nil
 		}
 		m := domain.Pct(good, all, "chi đoàn")
-		m.Detail = domain.Note("%s đạt từ %s", m.Detail, domain.Note(domain.GoodOrBetter(scale)))
+		m.Detail = domain.Note("%s %s", m.Detail, domain.Note(domain.GoodOrBetter(scale)))
 		return m, nil
 	case domain.MetricTrainingCompletedPct:
 		done, err := one(`SELECT count(*) FROM member_years WHERE year = ? AND training_completed = 1`, year)

@@ -63,6 +63,11 @@ func (s *Store) CheckRules(ctx context.Context) ([]string, error) {
 		return nil, err
 	}
 	problems = append(problems, more...)
+	more, err = s.checkDatedFacts(ctx, today)
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, more...)
 	more, err = s.checkMembershipRules(ctx, today)
 	if err != nil {
 		return nil, err

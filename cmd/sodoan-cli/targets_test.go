@@ -91,8 +91,10 @@ func TestTargetsCommands(t *testing.T) {
 	}{
 		{"June", june, "cá nhân “Nuôi lươn không bùn” (anh Trần Văn Bảy)", true},
 		{"June", june, "Trồng nấm rơm", false}, // supported 15/08: not yet
-		// Named beside the demo ward's own page and models.
-		{"June", june, "trang “Tuổi trẻ phường” (facebook.com/tuoitre)", true},
+		// Named beside the demo ward's own page and models; the link,
+		// too wide for the result column, is broken after its "/" at
+		// the table's size (pdftotext reads the break as a space).
+		{"June", june, "trang “Tuổi trẻ phường” (facebook.com/ tuoitre)", true},
 		{"December", dec, "cá nhân “Nuôi lươn không bùn” (anh Trần Văn Bảy)", true},
 		{"December", dec, "hộ gia đình “Trồng nấm rơm” (hộ chị Lê Thị Hoa)", true},
 	} {
