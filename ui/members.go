@@ -72,8 +72,8 @@ type membersScreen struct {
 	statusSel *choiceSelect
 	// fedSel chooses, on the Hội viên screen, hội viên today, former ones
 	// or everyone who ever joined (memberfed.go).
-	fedSel   *choiceSelect
-	fedState string
+	fedSel    *choiceSelect
+	fedState  string
 	genderSel *choiceSelect
 	turning   *check
 	count     *widget.Label
