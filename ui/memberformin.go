@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 
 	"sodoan/domain"
 
@@ -98,6 +99,12 @@ func transferInFields(err error) error {
 	out := &domain.ValidationError{}
 	for _, fe := range ve.Errors {
 		if name, ok := transferFields[fe.Field]; ok {
+			if fe.Field == "Admitted" {
+				// The transfer's message about the original admission says
+				// more than the person's ("không được để trống với đoàn
+				// viên"): it takes that one's place, not a second line.
+				out.Errors = slices.DeleteFunc(out.Errors, func(x domain.FieldError) bool { return x.Field == name })
+			}
 			fe.Field = name
 		}
 		out.Errors = append(out.Errors, fe)

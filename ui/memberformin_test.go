@@ -50,7 +50,7 @@ func TestAddFormTransferIn(t *testing.T) {
 	if len(f.app.dialogs) != 1 {
 		t.Fatal("the form closed without the original admission date and the unit")
 	}
-	if msg := formMsg(&mf.form, "AdmissionDate"); !strings.Contains(msg, "không được để trống") {
+	if msg := formMsg(&mf.form, "AdmissionDate"); msg != "không được để trống: ghi ngày Hà Thị Xuân được kết nạp ở đơn vị cũ (theo thẻ, sổ đoàn viên)" {
 		t.Errorf("under Ngày vào Đoàn: %q", msg)
 	}
 	if msg := formMsg(&mf.form, "TransferUnit"); msg != "không được để trống" {
@@ -60,7 +60,9 @@ func TestAddFormTransferIn(t *testing.T) {
 	mf.entry("AdmissionDate").SetText("26/03/2027")
 	mf.in.unit.SetText("Đoàn xã Mỹ Sen")
 	f.app.shortcutSave()
-	if msg := formMsg(&mf.form, "AdmissionDate"); !strings.Contains(msg, "sau ngày chuyển đến 01/07/2026") {
+	// 26/03/2027 is both in the future and after the transfer: the
+	// transfer's message, the one that says what is wrong here, is shown.
+	if msg := formMsg(&mf.form, "AdmissionDate"); msg != "26/03/2027 sau ngày chuyển đến 01/07/2026" {
 		t.Errorf("an admission after the transfer: under Ngày vào Đoàn %q", msg)
 	}
 	if n, _ := f.st.CountMembers(ctx, store.MemberFilter{}); n != len(testNames) {
