@@ -62,7 +62,8 @@ func (m *membersScreen) countNoun() string {
 }
 
 // fedStatus is the Hội viên list's Trạng thái: the Hội membership's, not
-// the Union's.
+// the Union's. An end shows its date alone, which fits the column; the
+// reason is on the person's page.
 func fedStatus(p *domain.Person) string {
 	switch {
 	case !p.FederationMember:
@@ -70,5 +71,5 @@ func fedStatus(p *domain.Person) string {
 	case p.FederationEnd.IsZero():
 		return T("Đang sinh hoạt Hội")
 	}
-	return fmt.Sprintf(T("Thôi từ %s: %s"), p.FederationEnd, T(p.FederationEndReason.Label()))
+	return fmt.Sprintf(T("Thôi từ %s"), p.FederationEnd)
 }

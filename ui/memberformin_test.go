@@ -169,7 +169,7 @@ func TestFederationScreenCountsToday(t *testing.T) {
 	if got, want := m.count.Text, "Hiển thị 2 / 2 người đã thôi sinh hoạt Hội (đến ngày "+today+")"; got != want {
 		t.Errorf("count %q, want %q", got, want)
 	}
-	if got := fedStatus(m.row(0)); got != "Thôi từ 01/06/2026: Chuyển sinh hoạt đi nơi khác" {
+	if got := fedStatus(m.row(0)); got != "Thôi từ 01/06/2026" {
 		t.Errorf("status of Lộc %q", got)
 	}
 
