@@ -73,6 +73,16 @@ func TestMemberFederationEnd(t *testing.T) {
 	if a, b := count(d(2026, 2, 28)), count(d(2026, 3, 1)); a != 2 || b != 1 {
 		t.Errorf("after the end: %d on 28/02/2026 and %d on 01/03/2026, want 2 and 1", a, b)
 	}
+	// The former hội viên on 01/03/2026: An alone; on 28/02/2026, no one.
+	for day, want := range map[string]string{"01/03/2026": "Tổng cộng: 1", "28/02/2026": "Tổng cộng: 0"} {
+		out, _, err := cli(t, "--db", db, "members", "list", "--kind", "federation", "--former", "--date", day)
+		if err != nil || !strings.Contains(out, want) || (want == "Tổng cộng: 1") != strings.Contains(out, "Lê Văn An") {
+			t.Errorf("former hội viên on %s: %v\n%s", day, err, out)
+		}
+	}
+	if _, _, err := cli(t, "--db", db, "members", "list", "--former"); err == nil {
+		t.Error("--former accepted for the Union list")
+	}
 	if _, _, err := cli(t, "--db", db, "member", "federation-end", "--person", an, "--date", "02/03/2026", "--reason", "left"); err == nil {
 		t.Error("a membership already ended was ended again")
 	}
