@@ -48,7 +48,10 @@ type MemberFilter struct {
 	// federationOn): a Union member admitted on or before it and not gone
 	// by it, for KindUnion; a hội viên on the day, for KindFederation;
 	// either, for KindAll. Status is then ignored: it is today's.
-	AsOf   domain.Date
+	AsOf domain.Date
+	// Former, with KindFederation, keeps instead the former hội viên: those
+	// whose Hội membership had ended by AsOf (by now when AsOf is unset).
+	Former bool
 	Sort   SortField
 	Desc   bool
 	Offset int
@@ -145,6 +148,13 @@ func (f *MemberFilter) where(m matchSet, counting bool) (string, []any) {
 		conds = append(conds, "p.federation_member = 1")
 	}
 	switch {
+	case f.Former && f.Kind == KindFederation:
+		// federation_end is the first day she is no longer a hội viên.
+		conds = append(conds, "p.federation_end IS NOT NULL")
+		if !f.AsOf.IsZero() {
+			conds = append(conds, "p.federation_end <= ?")
+			args = append(args, sqlDate(f.AsOf))
+		}
 	case !f.AsOf.IsZero():
 		day := sqlDate(f.AsOf)
 		switch f.Kind {

@@ -30,6 +30,9 @@ type memberForm struct {
 	branchIDs  []int64
 	saved      func(*domain.Person)
 	dlgContent fyne.CanvasObject
+	// in is how a newcomer enters the register (nil when editing):
+	// admitted here, or transferring in (memberformin.go).
+	in *entryChoice
 }
 
 // fieldInput is the input of one field, with how it is read back into a
@@ -85,7 +88,12 @@ func newMemberForm(ctx context.Context, st *store.Store, clock clock, fr frame, 
 			right = append(right, fd.Name)
 		}
 	}
-	f.dlgContent = container.NewBorder(nil, fm.other, nil, nil,
+	var top fyne.CanvasObject
+	if p.ID == 0 {
+		f.in = newEntryChoice(f)
+		top = f.in.box
+	}
+	f.dlgContent = container.NewBorder(top, fm.other, nil, nil,
 		container.NewVScroll(container.NewGridWithColumns(2, fm.grid(left...), fm.grid(right...))))
 	return f, nil
 }
@@ -197,6 +205,12 @@ func (f *memberForm) collect() (*domain.Person, bool) {
 func (f *memberForm) save() bool {
 	f.form.clear()
 	p, ok := f.collect()
+	var transfer *domain.Event
+	if f.in != nil && f.in.transfer() {
+		var tok bool
+		transfer, tok = f.in.event(p)
+		ok = ok && tok
+	}
 	if !ok {
 		// A date could not be read (its message is shown): show the other
 		// fields' messages too, rather than one at a time.
@@ -212,7 +226,15 @@ func (f *memberForm) save() bool {
 		}
 		return false
 	}
-	if !f.form.result(f.fr, f.st.SavePerson(f.ctx, p)) {
+	var err error
+	if transfer != nil {
+		// The person and her transfer in, one transaction; her Ngày vào
+		// Đoàn and card are the ones she brings.
+		err = transferInFields(f.st.AddTransferIn(f.ctx, p, transfer))
+	} else {
+		err = f.st.SavePerson(f.ctx, p)
+	}
+	if !f.form.result(f.fr, err) {
 		return false
 	}
 	f.p = *p

@@ -70,6 +70,10 @@ type membersScreen struct {
 	branchSel *selectBox
 	branchIDs []int64
 	statusSel *choiceSelect
+	// fedSel chooses, on the Hội viên screen, hội viên today, former ones
+	// or everyone who ever joined (memberfed.go).
+	fedSel    *choiceSelect
+	fedState  string
 	genderSel *choiceSelect
 	turning   *check
 	count     *widget.Label
@@ -144,9 +148,14 @@ func (m *membersScreen) build() {
 		w, long := listWidth(fd)
 		m.cols = append(m.cols, memberColumn{T(listTitle(fd)), store.SortField(fd.Key), true, w, long, listText(fd)})
 	}
+	status := memberColumn{T("Trạng thái"), store.SortStatus, true, 140, true, func(p *domain.Person, _ int) string { return T(p.Status.Label()) }}
+	if m.kind == store.KindFederation {
+		// The Hội membership's state; the Union status would sort it.
+		status = memberColumn{T("Trạng thái"), "", false, 200, true, func(p *domain.Person, _ int) string { return fedStatus(p) }}
+	}
 	m.cols = append(m.cols,
 		memberColumn{T("Chức vụ"), "", false, 110, true, func(p *domain.Person, _ int) string { return T(p.Position) }},
-		memberColumn{T("Trạng thái"), store.SortStatus, true, 140, true, func(p *domain.Person, _ int) string { return T(p.Status.Label()) }})
+		status)
 
 	m.search = newEntry(m.f)
 	m.search.SetPlaceHolder(T("Tìm theo tên, số thẻ, CCCD, điện thoại… (Ctrl+F)"))
@@ -171,6 +180,16 @@ func (m *membersScreen) build() {
 		m.reload(false)
 	})
 	m.statusSel.setCode("")
+	m.fedState = fedNow
+	m.fedSel = newChoiceSelect(m.f, fedStates, func(code string) {
+		m.fedState = code
+		m.reload(true)
+	})
+	m.fedSel.setCode(fedNow)
+	third := fyne.CanvasObject(m.statusSel)
+	if m.kind == store.KindFederation {
+		third = m.fedSel
+	}
 	m.genderSel = newChoiceSelect(m.f, withAll(T("Nam và nữ"), domain.Genders), func(code string) {
 		m.filter.Gender = domain.Gender(code)
 		m.reload(false)
@@ -220,7 +239,7 @@ func (m *membersScreen) build() {
 	// A grid gives each dropdown a fair share of the width; in a box they
 	// shrink to their minimum and the labels get cut.
 	filters := container.NewBorder(nil, nil, nil, m.turning,
-		container.NewGridWithColumns(4, m.kindSel, m.branchSel, m.statusSel, m.genderSel))
+		container.NewGridWithColumns(4, m.kindSel, m.branchSel, third, m.genderSel))
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, tools, m.search),
 		filters,
@@ -308,6 +327,9 @@ func (m *membersScreen) reload(withAll bool) {
 	m.lastRun = time.Now() // the wall clock: it times the search's pause
 	m.gen++
 	gen := m.gen
+	if m.kind == store.KindFederation {
+		m.applyFedState()
+	}
 	f := m.filter
 	f.Offset, f.Limit = 0, pageSize
 	countAll := withAll || m.all == 0
@@ -345,7 +367,7 @@ func (m *membersScreen) reload(withAll bool) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				all, errs[1] = m.st.CountMembers(m.ctx, store.MemberFilter{Kind: f.Kind})
+				all, errs[1] = m.st.CountMembers(m.ctx, m.allFilter(f))
 			}()
 		}
 		rows, errs[2] = m.st.ListMembers(m.ctx, f)
@@ -424,7 +446,7 @@ func (m *membersScreen) fetch(p int) {
 }
 
 func (m *membersScreen) updateCount() {
-	m.count.SetText(fmt.Sprintf(T("Hiển thị %s / %s %s"), fmtInt(int64(m.total)), fmtInt(int64(m.all)), m.noun()))
+	m.count.SetText(fmt.Sprintf(T("Hiển thị %s / %s %s"), fmtInt(int64(m.total)), fmtInt(int64(m.all)), m.countNoun()))
 }
 
 // row returns the person shown on row r, or nil when its page is not

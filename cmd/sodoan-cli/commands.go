@@ -46,7 +46,7 @@ var cmdMembers = &Command{
 	Open: store.OpenOptions{ReadOnly: true},
 	Subs: []*Command{{
 		Name:  "list",
-		Args:  "[--q TỪ] [--branch TÊN] [--status S | --date dd/mm/yyyy] [--format table|csv|xlsx --out TỆP]",
+		Args:  "[--q TỪ] [--branch TÊN] [--kind union|federation|all [--former]] [--status S | --date dd/mm/yyyy] [--format table|csv|xlsx --out TỆP]",
 		Short: "danh sách đoàn viên: bảng, CSV hoặc Excel",
 		Flags: membersListFlags,
 	}},

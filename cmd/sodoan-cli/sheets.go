@@ -23,6 +23,7 @@ func memberFilterFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (st
 	status := fs.String("status", "", "trạng thái: active, transferred, came_of_age, removed (hoặc nhãn tiếng Việt)")
 	kind := fs.String("kind", "union", "union (đoàn viên), federation (hội viên) hoặc all")
 	date := fs.String("date", "", "chỉ người là đoàn viên (hội viên) vào ngày dd/mm/yyyy")
+	former := fs.Bool("former", false, "với --kind federation: người đã thôi sinh hoạt Hội (đến --date, hoặc hôm nay)")
 	return func(ctx context.Context, st *store.Store) (store.MemberFilter, error) {
 		f := store.MemberFilter{Query: *q}
 		if *date != "" {
@@ -45,6 +46,15 @@ func memberFilterFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (st
 		case "all":
 		default:
 			return f, fmt.Errorf("--kind %q: chọn union, federation hoặc all", *kind)
+		}
+		if *former {
+			if f.Kind != store.KindFederation {
+				return f, fmt.Errorf("--former chỉ dùng với --kind federation")
+			}
+			f.Former = true
+			if f.AsOf.IsZero() {
+				f.AsOf = st.Today()
+			}
 		}
 		if *branch != "" {
 			b, err := st.BranchByName(ctx, *branch)
