@@ -379,8 +379,16 @@ func (s *Store) SaveWardYear(ctx context.Context, w domain.WardYear) error {
 		new_party_members=excluded.new_party_members, rating=excluded.rating, rated=excluded.rated, achievements=excluded.achievements,
 		shortcomings=excluded.shortcomings, next_steps=excluded.next_steps`,
 			w.Year, w.ResidentYouth, w.NewPartyMembers, w.Rating, sqlDate(w.Rated), w.Achievements, w.Shortcomings, w.NextSteps)
-		if err != nil || !countIt {
+		if err != nil {
 			return err
+		}
+		// The annual report's texts kept here are dated like the others.
+		texts := domain.Narrative{"strengths": w.Achievements, "shortcomings": w.Shortcomings, "directions": w.NextSteps}
+		if err := s.keepNarrativeVersions(ctx, tx, domain.NarrativeAnnual, w.Year, texts); err != nil {
+			return err
+		}
+		if !countIt {
+			return nil
 		}
 		_, err = tx.Change("party_counts", "year = ? AND date = ?", []any{w.Year, w.PartyCounted.ISO()}, `INSERT INTO party_counts(year, date, count) VALUES (?,?,?)
 		ON CONFLICT(year, date) DO UPDATE SET count = excluded.count`, w.Year, w.PartyCounted.ISO(), w.NewPartyMembers)

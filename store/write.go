@@ -42,6 +42,7 @@ var tableKeys = map[string][]string{
 	"documents":           {"id"},
 	"document_versions":   {"id"},
 	"narratives":          {"doc", "key", "section"},
+	"narrative_versions":  {"doc", "key", "section", "saved"},
 	"wards":               {"register_id"},
 	"trainings":           {"id"},
 	"office_standards":    {"office", "from_year"},
