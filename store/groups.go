@@ -384,7 +384,7 @@ func (s *Store) SaveWardYear(ctx context.Context, w domain.WardYear) error {
 		}
 		// The annual report's texts kept here are dated like the others.
 		texts := domain.Narrative{"strengths": w.Achievements, "shortcomings": w.Shortcomings, "directions": w.NextSteps}
-		if err := s.keepNarrativeVersions(ctx, tx, domain.NarrativeAnnual, w.Year, texts); err != nil {
+		if err := s.keepNarrativeVersions(ctx, tx, domain.NarrativeAnnual, w.Year, texts, s.Today()); err != nil {
 			return err
 		}
 		if !countIt {

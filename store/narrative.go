@@ -55,6 +55,16 @@ func (s *Store) Narrative(ctx context.Context, doc string, key int) (domain.Narr
 // report's strengths, shortcomings and directions are written to
 // ward_years, their one place.
 func (s *Store) SaveNarrative(ctx context.Context, doc string, key int, n domain.Narrative) error {
+	return s.SaveNarrativeOn(ctx, doc, key, n, s.Today())
+}
+
+// SaveNarrativeOn is SaveNarrative for texts written on an earlier day
+// (the demo writes its past years' texts on the days they would have
+// been): the version kept is dated day, which may not be after today.
+func (s *Store) SaveNarrativeOn(ctx context.Context, doc string, key int, n domain.Narrative, day domain.Date) error {
+	if today := s.Today(); day.IsZero() || day.After(today) {
+		return fmt.Errorf("nội dung văn bản: ngày lưu %s không hợp lệ (hôm nay %s)", day, today)
+	}
 	if doc != domain.NarrativeAnnual && doc != domain.NarrativeHalfYear && doc != domain.NarrativePeriod && doc != domain.NarrativePlan {
 		return fmt.Errorf("nội dung văn bản: loại %q không có", doc)
 	}
@@ -86,16 +96,15 @@ func (s *Store) SaveNarrative(ctx context.Context, doc string, key int, n domain
 				return fmt.Errorf("ghi nội dung %s: %w", sec, err)
 			}
 		}
-		return s.keepNarrativeVersions(ctx, tx, doc, key, n)
+		return s.keepNarrativeVersions(ctx, tx, doc, key, n, day)
 	})
 }
 
-// keepNarrativeVersions records the texts of n as saved today, in the
+// keepNarrativeVersions records the texts of n as saved on today, in the
 // transaction of the save: a document issued on a day prints the texts
 // as they were by then (NarrativeAt). A text saved twice in a day keeps
 // that day's last; a text saved unchanged adds no version.
-func (s *Store) keepNarrativeVersions(ctx context.Context, tx *writeTx, doc string, key int, n domain.Narrative) error {
-	today := s.Today()
+func (s *Store) keepNarrativeVersions(ctx context.Context, tx *writeTx, doc string, key int, n domain.Narrative, today domain.Date) error {
 	known, err := s.narrativeAt(ctx, tx, doc, key, today)
 	if err != nil {
 		return err
