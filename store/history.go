@@ -337,6 +337,7 @@ var tableLabels = map[string]string{
 	"coops":               "Tổ hợp tác",
 	"coop_members":        "Thành viên tổ hợp tác",
 	"coop_years":          "Kết quả tổ hợp tác",
+	"coop_reports":        "Báo cáo kết quả tổ hợp tác",
 	"ward_years":          "Số liệu năm của phường",
 	"plans":               "Kế hoạch",
 	"indicators":          "Chỉ tiêu",
@@ -393,7 +394,7 @@ var columnLabels = map[string]string{
 	"target_models.date": "Ngày bắt đầu hoặc hỗ trợ", "target_models.target": "Chỉ tiêu", "trainings.date": "Ngày tập huấn",
 	"narratives.key": "Năm/mã", "narratives.section": "Phần", "saved": "Ngày lưu", "body": "Nội dung", "plans.issued": "Ngày ban hành",
 	"rated": "Ngày xếp loại", "assessed": "Ngày đánh giá tiêu chí", "reported": "Ngày báo cáo kết quả",
-	"party_counts.date": "Tính đến ngày", "party_counts.count": "Số đảng viên mới kết nạp",
+	"party_counts.date": "Tính đến ngày", "coop_reports.date": "Ngày báo cáo", "party_counts.count": "Số đảng viên mới kết nạp",
 }
 
 // A person's columns are labelled, shown and coded as the field catalog

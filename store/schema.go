@@ -543,6 +543,27 @@ INSERT INTO history(action, entity, row_key, note) SELECT 'upgrade', 'settings',
 	'Nâng cấp sổ: nội dung báo cáo nay giữ từng lần lưu theo ngày; nội dung đã viết trước đây chưa có ngày, nay lấy ngày cuối năm của văn bản (31/12), hoặc ngày nâng cấp nếu năm chưa hết'
 	WHERE EXISTS (SELECT 1 FROM narrative_versions);
 `,
+	// 12: n16a: a group's results reported more than once a year (at
+	// 30/06 for the 6-month report, at the year's end for the annual):
+	// one row a report, the latest of the year on or before a document's
+	// cut-off is what it prints. coop_years keeps the year's latest report
+	// for the screens. Each existing coop_years row becomes one report on
+	// its reported day (undated: the year's last day, as migration 9).
+	`
+CREATE TABLE coop_reports (
+	coop_id    INTEGER NOT NULL REFERENCES coops(id) ON DELETE CASCADE,
+	year       INTEGER NOT NULL,
+	date       TEXT NOT NULL,
+	revenue    INTEGER NOT NULL DEFAULT 0 CHECK (revenue >= 0),
+	avg_income INTEGER NOT NULL DEFAULT 0 CHECK (avg_income >= 0),
+	support    TEXT NOT NULL DEFAULT '',
+	supported_model INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (coop_id, year, date)
+) WITHOUT ROWID;
+INSERT INTO coop_reports(coop_id, year, date, revenue, avg_income, support, supported_model)
+SELECT coop_id, year, COALESCE(reported, ` + yearEndSQL + `), revenue, avg_income, support, supported_model FROM coop_years;
+UPDATE coop_years SET reported = ` + yearEndSQL + ` WHERE reported IS NULL;
+`,
 }
 
 // yearEndSQL is the last day of working year "year" (the row's column) as

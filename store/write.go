@@ -35,6 +35,7 @@ var tableKeys = map[string][]string{
 	"coops":               {"id"},
 	"coop_members":        {"id"},
 	"coop_years":          {"coop_id", "year"},
+	"coop_reports":        {"coop_id", "year", "date"},
 	"ward_years":          {"year"},
 	"plans":               {"id"},
 	"indicators":          {"id"},
