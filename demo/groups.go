@@ -101,6 +101,21 @@ func writeGroups(ctx context.Context, st *store.Store, r *rand.Rand, o Options, 
 			revenue = (revenue/1000000 + 1) * 1000000
 			cy := domain.CoopYear{CoopID: coop.ID, Year: y, Revenue: revenue, AvgIncome: income,
 				Support: "Hỗ trợ vay vốn qua Ngân hàng Chính sách xã hội", SupportedModel: ci == 0}
+			// A group reports twice a year, as the 6-month and the annual
+			// reports read it: about half the revenue on 30/06, the
+			// year's on its last day (today for the year running).
+			last := yearEnd(y, end)
+			if mid := domain.MustDate(y, 6, 30); mid.Before(last) && !mid.Before(f) {
+				half := cy
+				// 45–55 %, varied without drawing from r: the rest of a
+				// seed's demo stays as it was.
+				half.Revenue = (revenue*int64(45+(y+ci)%11)/100/1000000 + 1) * 1000000
+				half.Reported = mid
+				if err := st.SaveCoopYear(ctx, half); err != nil {
+					return fmt.Errorf("tạo kết quả 6 tháng tổ hợp tác mẫu: %w", err)
+				}
+			}
+			cy.Reported = last
 			if err := st.SaveCoopYear(ctx, cy); err != nil {
 				return fmt.Errorf("tạo kết quả tổ hợp tác mẫu: %w", err)
 			}

@@ -103,7 +103,12 @@ func writeYears(ctx context.Context, st *store.Store, r *rand.Rand, o Options, w
 		if err := st.SaveWardYear(ctx, wy); err != nil {
 			return fmt.Errorf("tạo số liệu năm %d mẫu: %w", y, err)
 		}
-		if err := st.SaveNarrative(ctx, domain.NarrativeAnnual, y, annualTexts(r, w, y, k, f, areas, len(branches))); err != nil {
+		// The year's texts are written by the day the year's count is
+		// (20/12, or today for the year running), so that the year's
+		// report dated then prints them.
+		texts := annualTexts(r, w, y, k, f, areas, len(branches))
+		texts["strengths"], texts["shortcomings"], texts["directions"] = wy.Achievements, wy.Shortcomings, wy.NextSteps
+		if err := st.SaveNarrativeOn(ctx, domain.NarrativeAnnual, y, texts, wy.PartyCounted); err != nil {
 			return fmt.Errorf("tạo nội dung báo cáo năm %d mẫu: %w", y, err)
 		}
 		if !rated(y, end) {

@@ -105,7 +105,7 @@ func BenchmarkAnnual(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		a, err := annualData(ctx, st, 2025, domain.Date{}, false)
+		a, err := annualData(ctx, st, 2025, domain.Date{}, domain.Date{}, false)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"sodoan/domain"
 	"sodoan/internal/testtool"
@@ -28,7 +29,13 @@ type ward struct {
 	branch map[string]int64
 	plan   domain.Plan
 	dir    string
+	// day, when set, is the register's clock: the day texts are saved
+	// on (a report prints the texts saved by its date).
+	day domain.Date
 }
+
+// on sets the register's clock to day, 09:00.
+func (w *ward) on(day domain.Date) { w.day = day }
 
 func d(y, m, dd int) domain.Date { return domain.MustDate(y, m, dd) }
 
@@ -36,18 +43,24 @@ func buildWard(t *testing.T) *ward {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	st, err := store.Open(filepath.Join(dir, "so.db"))
+	w := &ward{people: map[string]*domain.Person{}, branch: map[string]int64{}, dir: dir}
+	st, err := store.OpenWith(filepath.Join(dir, "so.db"), store.OpenOptions{Create: true, Now: func() time.Time {
+		if w.day.IsZero() {
+			return time.Now()
+		}
+		return time.Date(w.day.Year(), time.Month(w.day.Month()), w.day.Day(), 9, 0, 0, 0, time.Local)
+	}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	w.st = st
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
-	w := &ward{st: st, people: map[string]*domain.Person{}, branch: map[string]int64{}, dir: dir}
 	must(st.SaveUnit(ctx, domain.Unit{UpperBody: "Tỉnh Đoàn Đồng Tháp", Name: "BCH Đoàn phường Hòa Mẫu", Place: "Phường Hòa Mẫu"}))
 
 	for _, b := range []struct {
@@ -426,11 +439,14 @@ func TestAnnualReportAtTwoCutoffs(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Written on 25/06/2025, before both reports' dates.
+	w.on(d(2025, 6, 25))
 	must(w.st.SaveNarrative(ctx, domain.NarrativeAnnual, 2025, domain.Narrative{
 		"situation":       "Phường có 2 khóm, 1 ấp; thanh niên chủ yếu trồng hoa kiểng.",
 		"inspection":      "Kiểm tra sinh hoạt tại 3 chi đoàn khóm, ấp.",
 		"recommendations": "Đề nghị Tỉnh Đoàn mở lớp tập huấn cho Bí thư chi đoàn.",
 	}))
+	w.on(domain.Date{})
 
 	// Cut-off 30/06/2025, dated that day: signed by S1, secretary until
 	// 31/08.

@@ -21,7 +21,7 @@ const HalfYear Kind = "half-year"
 
 // halfYearJob prepares the 6-month report of req.Year.
 func halfYearJob(ctx context.Context, st *store.Store, req Request) (job, error) {
-	a, err := annualData(ctx, st, req.Year, req.Cutoff, true)
+	a, err := annualData(ctx, st, req.Year, req.Cutoff, issueDay(st, req), true)
 	if err != nil {
 		return job{}, err
 	}

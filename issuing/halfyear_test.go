@@ -91,12 +91,15 @@ func TestHalfYearReport(t *testing.T) {
 		t.Errorf("cut-off 05/07 for the 6-month report: %v", err)
 	}
 	// Its texts are its own: the annual report's do not print in it.
+	// Both written on 05/07/2025, before the report's date.
+	w.on(d(2025, 7, 5))
 	if err := w.st.SaveNarrative(ctx, domain.NarrativeHalfYear, 2025, domain.Narrative{"directions": "Tổ chức Tháng Thanh niên bù vào quý III."}); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.st.SaveNarrative(ctx, domain.NarrativeAnnual, 2025, domain.Narrative{"situation": "Chỉ trong báo cáo năm."}); err != nil {
 		t.Fatal(err)
 	}
+	w.on(domain.Date{})
 	h2, err := Issue(ctx, w.st, Request{Kind: HalfYear, Year: 2025, Date: d(2025, 7, 10), Dir: w.dir, Replace: true})
 	if err != nil {
 		t.Fatal(err)

@@ -239,13 +239,22 @@ func issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
 	return out, nil
 }
 
+// issueDay is the day a report is issued (today when the request gives
+// none): its texts are read as saved by then.
+func issueDay(st *store.Store, req Request) domain.Date {
+	if req.Date.IsZero() {
+		return st.Today()
+	}
+	return req.Date
+}
+
 // prepare reads a document's data and names it.
 func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 	switch req.Kind {
 	case HalfYear:
 		return halfYearJob(ctx, st, req)
 	case Annual:
-		a, err := annualData(ctx, st, req.Year, req.Cutoff, false)
+		a, err := annualData(ctx, st, req.Year, req.Cutoff, issueDay(st, req), false)
 		if err != nil {
 			return job{}, err
 		}
@@ -253,7 +262,7 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 			title: report.AnnualSummary(a.Plan, req.Year), file: fmt.Sprintf("bao-cao-nam-%d.pdf", req.Year),
 			write: func(m report.Meta, w io.Writer) error { a.Meta = m; return report.WriteAnnual(w, a) }}, nil
 	case Period:
-		p, err := periodData(ctx, st, req.Cutoff)
+		p, err := periodData(ctx, st, req.Cutoff, issueDay(st, req))
 		if err != nil {
 			return job{}, err
 		}

@@ -50,7 +50,7 @@ func TestFromRegister(t *testing.T) {
 	header := []string{strings.ToUpper(unit.UpperBody), strings.ToUpper(unit.Name), "ĐOÀN TNCS HỒ CHÍ MINH",
 		report.DateLine(unit.Place, issued), "Nơi nhận:", "- Lưu VP.", "TM. BAN CHẤP HÀNH", "BÍ THƯ", signer.Name}
 
-	annual, err := annualData(ctx, st, 2025, domain.Date{}, false)
+	annual, err := annualData(ctx, st, 2025, domain.Date{}, domain.Date{}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func TestFromRegister(t *testing.T) {
 		annualText = append(annualText, c.Name)
 	}
 
-	period, err := periodData(ctx, st, domain.Date{})
+	period, err := periodData(ctx, st, domain.Date{}, domain.Date{})
 	if err != nil {
 		t.Fatal(err)
 	}

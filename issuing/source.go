@@ -89,8 +89,9 @@ func memberList(ctx context.Context, st *store.Store, branchID int64, personal b
 // Every yearly fact is read as known on the cut-off: the ward's rating and
 // its count of new Party members, the groups' reported results (the
 // indicators read theirs the same way). half makes it the 6-month report,
-// with its own texts.
-func annualData(ctx context.Context, st *store.Store, year int, cutoff domain.Date, half bool) (*report.Annual, error) {
+// with its own texts, as saved by the issue date issued (zero: the
+// current texts): the texts are what was written when it was issued.
+func annualData(ctx context.Context, st *store.Store, year int, cutoff, issued domain.Date, half bool) (*report.Annual, error) {
 	a := &report.Annual{Year: year, Half: half}
 	var err error
 	// No plan of the ward's own yet: the report says so (report.Annual
@@ -134,7 +135,7 @@ func annualData(ctx context.Context, st *store.Store, year int, cutoff domain.Da
 	if half {
 		doc, words = domain.NarrativeHalfYear, halfYearWords(year)
 	}
-	saved, err := st.Narrative(ctx, doc, year)
+	saved, err := st.NarrativeAt(ctx, doc, year, issued)
 	if err != nil {
 		return nil, err
 	}
@@ -147,8 +148,9 @@ func annualData(ctx context.Context, st *store.Store, year int, cutoff domain.Da
 }
 
 // periodData reads the current plan's results up to the cut-off, with the
-// period report's narrative.
-func periodData(ctx context.Context, st *store.Store, cutoff domain.Date) (*report.Period, error) {
+// period report's narrative as saved by the issue date issued (zero: the
+// current one).
+func periodData(ctx context.Context, st *store.Store, cutoff, issued domain.Date) (*report.Period, error) {
 	plan, err := st.CurrentPlan(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("kế hoạch hiện hành: %w", err)
@@ -157,7 +159,7 @@ func periodData(ctx context.Context, st *store.Store, cutoff domain.Date) (*repo
 	if err != nil {
 		return nil, err
 	}
-	saved, err := st.Narrative(ctx, domain.NarrativePeriod, int(plan.ID))
+	saved, err := st.NarrativeAt(ctx, domain.NarrativePeriod, int(plan.ID), issued)
 	if err != nil {
 		return nil, err
 	}

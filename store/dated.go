@@ -119,20 +119,34 @@ func (s *Store) PartyCounts(ctx context.Context, year int) ([]domain.WardYear, e
 	return out, rows.Err()
 }
 
-// CoopYearsAt lists the results the groups reported for year by the
-// cut-off (zero: every one recorded).
+// CoopYearsAt lists each group's latest report of year on or before the
+// cut-off (zero: the year's latest): the 6-month report reads the June
+// figures even after the year-end ones are in.
 func (s *Store) CoopYearsAt(ctx context.Context, year int, cutoff domain.Date) ([]domain.CoopYear, error) {
-	all, err := s.CoopYears(ctx, year)
-	if err != nil || cutoff.IsZero() {
-		return all, err
+	if cutoff.IsZero() {
+		return s.CoopYears(ctx, year)
 	}
-	out := all[:0]
-	for _, y := range all {
-		if !y.Reported.After(cutoff) {
-			out = append(out, y)
+	if err := domain.CheckYear(year); err != nil {
+		return nil, err
+	}
+	// Each group's latest report of the year on or before the cut-off.
+	rows, err := s.db.QueryContext(ctx, `SELECT coop_id, year, revenue, avg_income, support, supported_model, date
+		FROM coop_reports r WHERE year = ?1 AND date = (SELECT max(date) FROM coop_reports l
+			WHERE l.coop_id = r.coop_id AND l.year = ?1 AND l.date <= ?2)
+		ORDER BY coop_id`, year, cutoff.ISO())
+	if err != nil {
+		return nil, fmt.Errorf("đọc kết quả tổ hợp tác đến ngày %s: %w", cutoff, err)
+	}
+	defer rows.Close()
+	var out []domain.CoopYear
+	for rows.Next() {
+		var y domain.CoopYear
+		if err := rows.Scan(&y.CoopID, &y.Year, &y.Revenue, &y.AvgIncome, &y.Support, &y.SupportedModel, (*sqlDate)(&y.Reported)); err != nil {
+			return nil, fmt.Errorf("đọc kết quả tổ hợp tác đến ngày %s: %w", cutoff, err)
 		}
+		out = append(out, y)
 	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // sameIDs reports whether a and b hold the same ids, in any order.

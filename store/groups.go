@@ -309,7 +309,9 @@ func (s *Store) CoopYears(ctx context.Context, year int) ([]domain.CoopYear, err
 	return out, rows.Err()
 }
 
-// SaveCoopYear writes a group's results for a year.
+// SaveCoopYear records a group's results for a year as reported on
+// y.Reported (see settleDecided): a report of its own beside those of
+// other days, read by the documents cut off on or after it.
 func (s *Store) SaveCoopYear(ctx context.Context, y domain.CoopYear) error {
 	c := domain.CheckCoopYear(&y)
 	domain.CheckDecided(c, "Reported", "Ngày báo cáo", y.Year, y.Reported, s.Today())
@@ -327,10 +329,28 @@ func (s *Store) SaveCoopYear(ctx context.Context, y domain.CoopYear) error {
 	changed := old.Revenue != y.Revenue || old.AvgIncome != y.AvgIncome || old.Support != y.Support || old.SupportedModel != y.SupportedModel
 	y.Reported = settleDecided(y.Reported, changed, old.Reported, end)
 	err = s.write(ctx, func(tx *writeTx) error {
+		// One report a day: results reported on a new day are a new
+		// report beside the earlier ones (the 30/06 figures stay for the
+		// 6-month report); on the same day, a correction of that report.
+		if _, err := tx.Change("coop_reports", "coop_id = ? AND year = ? AND date = ?", []any{y.CoopID, y.Year, y.Reported.ISO()},
+			`INSERT INTO coop_reports(coop_id, year, date, revenue, avg_income, support, supported_model) VALUES (?,?,?,?,?,?,?)
+			ON CONFLICT(coop_id, year, date) DO UPDATE SET revenue=excluded.revenue, avg_income=excluded.avg_income,
+			support=excluded.support, supported_model=excluded.supported_model`,
+			y.CoopID, y.Year, y.Reported.ISO(), y.Revenue, y.AvgIncome, y.Support, y.SupportedModel); err != nil {
+			return err
+		}
+		// coop_years holds the year's latest report, whatever order the
+		// reports were entered in.
+		latest := domain.CoopYear{CoopID: y.CoopID, Year: y.Year}
+		if err := tx.QueryRowContext(ctx, `SELECT revenue, avg_income, support, supported_model, date FROM coop_reports
+			WHERE coop_id = ? AND year = ? ORDER BY date DESC LIMIT 1`, y.CoopID, y.Year).
+			Scan(&latest.Revenue, &latest.AvgIncome, &latest.Support, &latest.SupportedModel, (*sqlDate)(&latest.Reported)); err != nil {
+			return err
+		}
 		_, err := tx.Change("coop_years", "coop_id = ? AND year = ?", []any{y.CoopID, y.Year}, `INSERT INTO coop_years(coop_id, year, revenue, avg_income, support, supported_model, reported) VALUES (?,?,?,?,?,?,?)
 		ON CONFLICT(coop_id, year) DO UPDATE SET revenue=excluded.revenue, avg_income=excluded.avg_income,
 		support=excluded.support, supported_model=excluded.supported_model, reported=excluded.reported`,
-			y.CoopID, y.Year, y.Revenue, y.AvgIncome, y.Support, y.SupportedModel, sqlDate(y.Reported))
+			latest.CoopID, latest.Year, latest.Revenue, latest.AvgIncome, latest.Support, latest.SupportedModel, sqlDate(latest.Reported))
 		return err
 	})
 	if err != nil {
@@ -379,8 +399,16 @@ func (s *Store) SaveWardYear(ctx context.Context, w domain.WardYear) error {
 		new_party_members=excluded.new_party_members, rating=excluded.rating, rated=excluded.rated, achievements=excluded.achievements,
 		shortcomings=excluded.shortcomings, next_steps=excluded.next_steps`,
 			w.Year, w.ResidentYouth, w.NewPartyMembers, w.Rating, sqlDate(w.Rated), w.Achievements, w.Shortcomings, w.NextSteps)
-		if err != nil || !countIt {
+		if err != nil {
 			return err
+		}
+		// The annual report's texts kept here are dated like the others.
+		texts := domain.Narrative{"strengths": w.Achievements, "shortcomings": w.Shortcomings, "directions": w.NextSteps}
+		if err := s.keepNarrativeVersions(ctx, tx, domain.NarrativeAnnual, w.Year, texts, s.Today()); err != nil {
+			return err
+		}
+		if !countIt {
+			return nil
 		}
 		_, err = tx.Change("party_counts", "year = ? AND date = ?", []any{w.Year, w.PartyCounted.ISO()}, `INSERT INTO party_counts(year, date, count) VALUES (?,?,?)
 		ON CONFLICT(year, date) DO UPDATE SET count = excluded.count`, w.Year, w.PartyCounted.ISO(), w.NewPartyMembers)

@@ -515,6 +515,7 @@ var tableLabels = map[string]string{
 	"coops":               "Tổ hợp tác",
 	"coop_members":        "Thành viên tổ hợp tác",
 	"coop_years":          "Kết quả tổ hợp tác",
+	"coop_reports":        "Báo cáo kết quả tổ hợp tác",
 	"ward_years":          "Số liệu năm của phường",
 	"plans":               "Kế hoạch",
 	"indicators":          "Chỉ tiêu",
@@ -523,6 +524,7 @@ var tableLabels = map[string]string{
 	"document_versions":   "Lần ban hành văn bản",
 	"settings":            "Cài đặt",
 	"narratives":          "Nội dung văn bản",
+	"narrative_versions":  "Nội dung văn bản theo ngày lưu",
 	"wards":               "Gói số liệu của phường",
 	"trainings":           "Tập huấn",
 	"office_standards":    "Chuẩn cán bộ",
@@ -568,9 +570,9 @@ var columnLabels = map[string]string{
 	"min_qualification": "Chuyên môn tối thiểu", "min_theory": "Lý luận chính trị tối thiểu", "training_required": "Phải tập huấn trong năm",
 	"counted": "Tính vào chỉ tiêu 2.4", "link": "Địa chỉ trang hoặc mô tả", "owner": "Chủ mô hình", "ended": "Ngày ngừng",
 	"target_models.date": "Ngày bắt đầu hoặc hỗ trợ", "target_models.target": "Chỉ tiêu", "trainings.date": "Ngày tập huấn",
-	"narratives.key": "Năm/mã", "narratives.section": "Phần", "document_id": "Văn bản", "body": "Nội dung", "plans.issued": "Ngày ban hành",
+	"narratives.key": "Năm/mã", "narratives.section": "Phần", "document_id": "Văn bản", "saved": "Ngày lưu", "body": "Nội dung", "plans.issued": "Ngày ban hành",
 	"rated": "Ngày xếp loại", "assessed": "Ngày đánh giá tiêu chí", "reported": "Ngày báo cáo kết quả",
-	"party_counts.date": "Tính đến ngày", "party_counts.count": "Số đảng viên mới kết nạp",
+	"party_counts.date": "Tính đến ngày", "coop_reports.date": "Ngày báo cáo", "party_counts.count": "Số đảng viên mới kết nạp",
 }
 
 // A person's columns are labelled, shown and coded as the field catalog

@@ -84,7 +84,7 @@ func (s *Store) measure(ctx context.Context, in domain.Indicator, sp domain.Span
 		// A group works "theo quy định" in the year when it existed in it,
 		// is registered under a decree, and reported revenue for the year.
 		n, err := one(`SELECT count(*) FROM coops g WHERE `+openDuringSQL+` AND g.legal_basis <> ''
-			AND EXISTS (SELECT 1 FROM coop_years y WHERE y.coop_id = g.id AND y.year = ?3 AND y.revenue > 0 AND `+knownBy("y.reported", "?2", "?4")+`)`, from, to, year, end)
+			AND EXISTS (SELECT 1 FROM coop_reports y WHERE y.coop_id = g.id AND y.year = ?3 AND y.revenue > 0 AND y.date < ?2)`, from, to, year, end)
 		return domain.Count(n, "tổ hợp tác"), err
 	case domain.MetricHamletStandardPct:
 		var applying int

@@ -55,6 +55,16 @@ func (s *Store) Narrative(ctx context.Context, doc string, key int) (domain.Narr
 // report's strengths, shortcomings and directions are written to
 // ward_years, their one place.
 func (s *Store) SaveNarrative(ctx context.Context, doc string, key int, n domain.Narrative) error {
+	return s.SaveNarrativeOn(ctx, doc, key, n, s.Today())
+}
+
+// SaveNarrativeOn is SaveNarrative for texts written on an earlier day
+// (the demo writes its past years' texts on the days they would have
+// been): the version kept is dated day, which may not be after today.
+func (s *Store) SaveNarrativeOn(ctx context.Context, doc string, key int, n domain.Narrative, day domain.Date) error {
+	if today := s.Today(); day.IsZero() || day.After(today) {
+		return fmt.Errorf("nội dung văn bản: ngày lưu %s không hợp lệ (hôm nay %s)", day, today)
+	}
 	if doc != domain.NarrativeAnnual && doc != domain.NarrativeHalfYear && doc != domain.NarrativePeriod && doc != domain.NarrativePlan {
 		return fmt.Errorf("nội dung văn bản: loại %q không có", doc)
 	}
@@ -86,8 +96,67 @@ func (s *Store) SaveNarrative(ctx context.Context, doc string, key int, n domain
 				return fmt.Errorf("ghi nội dung %s: %w", sec, err)
 			}
 		}
-		return nil
+		return s.keepNarrativeVersions(ctx, tx, doc, key, n, day)
 	})
+}
+
+// keepNarrativeVersions records the texts of n as saved on today, in the
+// transaction of the save: a document issued on a day prints the texts
+// as they were by then (NarrativeAt). A text saved twice in a day keeps
+// that day's last; a text saved unchanged adds no version.
+func (s *Store) keepNarrativeVersions(ctx context.Context, tx *writeTx, doc string, key int, n domain.Narrative, today domain.Date) error {
+	known, err := s.narrativeAt(ctx, tx, doc, key, today)
+	if err != nil {
+		return err
+	}
+	for sec, body := range n {
+		body = domain.CleanLines(body)
+		if body == known[sec] {
+			continue
+		}
+		if _, err := tx.Change("narrative_versions", "doc = ? AND key = ? AND section = ? AND saved = ?", []any{doc, key, sec, today.ISO()},
+			`INSERT INTO narrative_versions(doc, key, section, saved, body) VALUES (?,?,?,?,?)
+			ON CONFLICT(doc, key, section, saved) DO UPDATE SET body = excluded.body`, doc, key, sec, today.ISO(), body); err != nil {
+			return fmt.Errorf("ghi nội dung %s theo ngày: %w", sec, err)
+		}
+	}
+	return nil
+}
+
+// NarrativeAt reads the texts of a document (doc, key) as they were saved
+// on or before day: what a document issued that day prints, whatever was
+// edited after. A zero day reads the current texts (Narrative).
+func (s *Store) NarrativeAt(ctx context.Context, doc string, key int, day domain.Date) (domain.Narrative, error) {
+	if day.IsZero() {
+		return s.Narrative(ctx, doc, key)
+	}
+	return s.narrativeAt(ctx, s.db, doc, key, day)
+}
+
+// narrativeAt reads through q: the register, or a write's transaction
+// that must see its own rows.
+func (s *Store) narrativeAt(ctx context.Context, q queryer, doc string, key int, day domain.Date) (domain.Narrative, error) {
+	n := domain.Narrative{}
+	rows, err := q.QueryContext(ctx, `SELECT section, body FROM narrative_versions v WHERE doc = ?1 AND key = ?2
+		AND saved = (SELECT max(saved) FROM narrative_versions w WHERE w.doc = ?1 AND w.key = ?2 AND w.section = v.section AND w.saved <= ?3)`,
+		doc, key, day.ISO())
+	if err != nil {
+		return nil, fmt.Errorf("đọc nội dung báo cáo ngày %s: %w", day, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sec, body string
+		if err := rows.Scan(&sec, &body); err != nil {
+			return nil, fmt.Errorf("đọc nội dung báo cáo ngày %s: %w", day, err)
+		}
+		if body != "" { // an empty text is a section cleared that day
+			n[sec] = body
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("đọc nội dung báo cáo ngày %s: %w", day, err)
+	}
+	return n, nil
 }
 
 // AnnualDraft writes the annual report's sections the register can tell

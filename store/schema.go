@@ -513,6 +513,57 @@ INSERT INTO history(action, entity, row_key, note) SELECT 'upgrade', 'settings',
 	`
 ALTER TABLE indicators ADD COLUMN no_target INTEGER NOT NULL DEFAULT 0;
 `,
+	// 11: n16a: dated report texts: every save of a document's text keeps
+	// a version of the day it was saved, so that a document reissued later
+	// prints the texts written by its date, not ones edited after
+	// (issue 16). narratives and ward_years keep the current text the
+	// editors edit. Texts written before had no day: each takes the last
+	// day of its year (a plan's texts, of the plan's last year), or the
+	// upgrade's day if that is earlier, and the history says so.
+	`
+CREATE TABLE narrative_versions (
+	doc     TEXT NOT NULL,
+	key     INTEGER NOT NULL,
+	section TEXT NOT NULL,
+	saved   TEXT NOT NULL,
+	body    TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (doc, key, section, saved)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO narrative_versions(doc, key, section, saved, body)
+SELECT 'annual', year, section, ` + yearEndSQL + `, body FROM (
+	SELECT year, 'strengths' AS section, achievements AS body FROM ward_years WHERE achievements <> ''
+	UNION ALL SELECT year, 'shortcomings', shortcomings FROM ward_years WHERE shortcomings <> ''
+	UNION ALL SELECT year, 'directions', next_steps FROM ward_years WHERE next_steps <> '');
+INSERT OR IGNORE INTO narrative_versions(doc, key, section, saved, body)
+SELECT doc, key, section, ` + yearEndSQL + `, body FROM (
+	SELECT doc, key, section, body, CASE WHEN doc IN ('annual', 'half-year') THEN key
+		ELSE COALESCE((SELECT end_year FROM plans WHERE plans.id = narratives.key), CAST(strftime('%Y', 'now', 'localtime') AS INTEGER)) END AS year
+	FROM narratives WHERE body <> '');
+INSERT INTO history(action, entity, row_key, note) SELECT 'upgrade', 'settings', 'schema',
+	'Nâng cấp sổ: nội dung báo cáo nay giữ từng lần lưu theo ngày; nội dung đã viết trước đây chưa có ngày, nay lấy ngày cuối năm của văn bản (31/12), hoặc ngày nâng cấp nếu năm chưa hết'
+	WHERE EXISTS (SELECT 1 FROM narrative_versions);
+`,
+	// 12: n16a: a group's results reported more than once a year (at
+	// 30/06 for the 6-month report, at the year's end for the annual):
+	// one row a report, the latest of the year on or before a document's
+	// cut-off is what it prints. coop_years keeps the year's latest report
+	// for the screens. Each existing coop_years row becomes one report on
+	// its reported day (undated: the year's last day, as migration 9).
+	`
+CREATE TABLE coop_reports (
+	coop_id    INTEGER NOT NULL REFERENCES coops(id) ON DELETE CASCADE,
+	year       INTEGER NOT NULL,
+	date       TEXT NOT NULL,
+	revenue    INTEGER NOT NULL DEFAULT 0 CHECK (revenue >= 0),
+	avg_income INTEGER NOT NULL DEFAULT 0 CHECK (avg_income >= 0),
+	support    TEXT NOT NULL DEFAULT '',
+	supported_model INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (coop_id, year, date)
+) WITHOUT ROWID;
+INSERT INTO coop_reports(coop_id, year, date, revenue, avg_income, support, supported_model)
+SELECT coop_id, year, COALESCE(reported, ` + yearEndSQL + `), revenue, avg_income, support, supported_model FROM coop_years;
+UPDATE coop_years SET reported = ` + yearEndSQL + ` WHERE reported IS NULL;
+`,
 }
 
 // yearEndSQL is the last day of working year "year" (the row's column) as

@@ -58,7 +58,7 @@ var trashSpecs = map[domain.TrashKind]trashSpec{
 	domain.TrashBranch: {table: "branches", children: []trashLinkSpec{{"branch_years", "branch_id"}, {"branch_criteria_met", "branch_id"}},
 		links: []trashLinkSpec{{"people", "branch_id"}, {"positions", "branch_id"}, {"target_models", "branch_id"}}},
 	domain.TrashClub: {table: "clubs", children: []trashLinkSpec{{"club_members", "club_id"}}},
-	domain.TrashCoop: {table: "coops", children: []trashLinkSpec{{"coop_members", "coop_id"}, {"coop_years", "coop_id"}, {"target_models", "coop_id"}}},
+	domain.TrashCoop: {table: "coops", children: []trashLinkSpec{{"coop_members", "coop_id"}, {"coop_years", "coop_id"}, {"coop_reports", "coop_id"}, {"target_models", "coop_id"}}},
 }
 
 // word is a Vietnamese word inside a message, which a window translates
