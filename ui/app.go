@@ -124,6 +124,9 @@ type App struct {
 type openDialog struct {
 	d    dialog.Dialog
 	save func()
+	// dirty tells whether the dialog holds typing not saved (nil: it
+	// never does); see guardUnsaved.
+	dirty func() bool
 }
 
 // ScreenIDs lists the ids accepted by Options.Screen, in navigation order.
@@ -217,6 +220,10 @@ func (a *App) place() {
 // closeWindow saves the window's place and closes it; it is the window's
 // close intercept.
 func (a *App) closeWindow() {
+	if od := a.unsaved(); od != nil {
+		a.askUnsaved(od, a.closeWindow)
+		return
+	}
 	// Read before closing: afterwards the canvas and handle are gone.
 	sz := a.win.Canvas().Size()
 	now := placement{w: sz.Width, h: sz.Height}
@@ -465,7 +472,12 @@ func (a *App) shortcutSave() {
 
 func (a *App) escape() {
 	if n := len(a.dialogs); n > 0 {
-		a.dialogs[n-1].d.Hide()
+		top := a.dialogs[n-1]
+		if top.dirty != nil && top.dirty() {
+			a.askUnsaved(top, nil)
+			return
+		}
+		top.d.Hide()
 		return
 	}
 	// A dialog shown without showDialog (Fyne's file dialogs, say) is

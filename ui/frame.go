@@ -23,4 +23,7 @@ type frame interface {
 	// succeeded; onSave makes Ctrl+S press an on-screen form's button.
 	confirmSaved(what string, save func() bool) bool
 	onSave(key any, areas func() []fyne.CanvasObject, save func())
+	// guardUnsaved makes Esc and closing the window ask before d's
+	// changes (dirty) are thrown away.
+	guardUnsaved(d dialog.Dialog, dirty func() bool)
 }

@@ -273,7 +273,11 @@ func (e *memberEditor) edit(p *domain.Person, saved func(*domain.Person)) *membe
 		title = T("Sửa thông tin") + ": " + p.FullName()
 	}
 	sz := e.win.Canvas().Size()
-	e.fr.formDialog(title, f.dlgContent, fyne.NewSize(sz.Width*0.92, sz.Height*0.92), f.save)
+	d := e.fr.formDialog(title, f.dlgContent, fyne.NewSize(sz.Width*0.92, sz.Height*0.92), f.save)
+	// What was typed is not thrown away by Esc or closing the window
+	// without a question (issue 17).
+	opened := inputState(f.byName)
+	e.fr.guardUnsaved(d, func() bool { return inputState(f.byName) != opened })
 	e.win.Canvas().Focus(f.entry(domain.PersonFields[0].Name))
 	return f
 }

@@ -505,7 +505,7 @@ func (w *walker) closeTo(n int) {
 			focus = f.Kind
 		}
 		title := h.last.title(l)
-		tr := h.key("Escape")
+		tr := h.discardAsked(h.key("Escape"))
 		if tr.Layers < l || menu {
 			continue
 		}

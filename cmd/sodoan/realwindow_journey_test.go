@@ -249,7 +249,7 @@ func shortcuts(h *rw) {
 		} else {
 			h.click(c)
 		}
-		tr = h.key("Escape")
+		tr = h.discardAsked(h.key("Escape"))
 		if tr.Layers >= l {
 			h.fail("esc form "+kind, "Esc không đóng biểu mẫu khi tiêu điểm ở %s", kind)
 			w.closeTo(0)

@@ -720,6 +720,23 @@ func (h *rw) click(c control) uiTrace {
 	return h.settle()
 }
 
+// discardAsked answers the question a form holding typing asks before Esc
+// closes it (issue 17: "Thay đổi chưa lưu"): Bỏ thay đổi. It returns the
+// trace after, or tr when nothing was asked.
+func (h *rw) discardAsked(tr uiTrace) uiTrace {
+	h.t.Helper()
+	l := tr.Layers
+	if l == 0 || (tr.title(l) != "Thay đổi chưa lưu" && tr.title(l) != "Changes not saved") {
+		return tr
+	}
+	for _, c := range tr.in(l) {
+		if c.Kind == "button" && (c.Text == "Bỏ thay đổi" || c.Text == "Discard changes") {
+			return h.click(c)
+		}
+	}
+	return tr
+}
+
 // key sends key chords (xdotool names: ctrl+s, Escape, Tab…).
 func (h *rw) key(keys ...string) uiTrace {
 	h.t.Helper()
