@@ -98,15 +98,25 @@ const NoPlan = "Chưa có kế hoạch: nhập kế hoạch của đơn vị"
 // (targets 2.1 to 2.8 of DefaultPlanIndicators) with the figures left
 // empty: the unit enters its own share. Yes/no targets need no figure.
 func PlanTemplate() []Indicator {
+	out := UpperIndicators()
+	for i := range out {
+		if out[i].Kind == KindCheck {
+			out[i].Target = 1
+		} else {
+			out[i].Target, out[i].NoTarget = 0, true
+		}
+	}
+	return out
+}
+
+// UpperIndicators are the targets 2.1–2.8 of the upper level's plan with
+// its own figures (DefaultPlanIndicators as a plan's indicators, in
+// order): what a plan entered as the upper level wrote it holds.
+func UpperIndicators() []Indicator {
 	out := make([]Indicator, len(DefaultPlanIndicators))
 	for i, t := range DefaultPlanIndicators {
-		in := Indicator{Code: t.Code, Section: t.Section, Title: t.Title, Kind: t.Kind, Metric: t.Metric, Period: t.Period, Order: i + 1}
-		if t.Kind == KindCheck {
-			in.Target = 1
-		} else {
-			in.NoTarget = true
-		}
-		out[i] = in
+		out[i] = Indicator{Code: t.Code, Section: t.Section, Title: t.Title, Kind: t.Kind, Metric: t.Metric,
+			Target: t.Target, Period: t.Period, Order: i + 1}
 	}
 	return out
 }

@@ -16,10 +16,7 @@ func enterPlan(t testing.TB, st *store.Store) domain.Plan {
 	t.Helper()
 	p := domain.Plan{Number: "25-KH/ĐTN", StartYear: 2018, EndYear: 2022, Current: true,
 		Title: "Đổi mới nội dung, phương thức hoạt động và nâng cao chất lượng tổ chức Đoàn TNCS Hồ Chí Minh các cấp, giai đoạn 2018 - 2022"}
-	for _, in := range domain.DefaultPlanIndicators {
-		p.Indicators = append(p.Indicators, domain.Indicator{Code: in.Code, Section: in.Section, Title: in.Title,
-			Kind: in.Kind, Metric: in.Metric, Target: in.Target, Period: in.Period})
-	}
+	p.Indicators = domain.UpperIndicators()
 	if err := st.SavePlan(context.Background(), &p); err != nil {
 		t.Fatal(err)
 	}

@@ -222,16 +222,11 @@ func (n *namer) fill(e *HistoryEntry) error {
 			if *v == "" {
 				continue
 			}
-			key := ref.table + "/" + *v
-			name, ok := n.names[key]
-			if !ok {
-				err := n.s.db.QueryRowContext(n.ctx, `SELECT `+ref.name+` FROM `+ref.table+` WHERE id = ?`, *v).Scan(&name)
-				if err != nil {
-					name = "mã " + *v
-				}
-				n.names[key] = name
+			if name := n.lookup(ref.table, ref.name, *v); name != "" {
+				*v = name
+			} else {
+				*v = "mã " + *v
 			}
-			*v = name
 		}
 	}
 	return nil
@@ -351,19 +346,23 @@ var narrativeDocs = []domain.Choice{
 	{Code: domain.NarrativePlan, Label: "Kế hoạch"},
 }
 
+// lookup is the name (the SQL col) of record id of table, "" when it is
+// gone; each is read once per listing.
+func (n *namer) lookup(table, col, id string) string {
+	key := table + "/" + id
+	name, ok := n.names[key]
+	if !ok {
+		if err := n.s.db.QueryRowContext(n.ctx, `SELECT `+col+` FROM `+table+` WHERE id = ?`, id).Scan(&name); err != nil {
+			name = ""
+		}
+		n.names[key] = name
+	}
+	return name
+}
+
 // name puts the record's name into e where its row key is a code.
 func (n *namer) name(e *HistoryEntry) {
-	lookup := func(table, col, id string) string {
-		key := table + "/" + id
-		name, ok := n.names[key]
-		if !ok {
-			if err := n.s.db.QueryRowContext(n.ctx, `SELECT `+col+` FROM `+table+` WHERE id = ?`, id).Scan(&name); err != nil {
-				name = ""
-			}
-			n.names[key] = name
-		}
-		return name
-	}
+	lookup := n.lookup
 	named := false
 	if e.PersonID != 0 {
 		e.Person = lookup("people", refTables["person_id"].name, fmt.Sprint(e.PersonID))

@@ -83,10 +83,7 @@ func provincePlan(t testing.TB, st *store.Store) domain.Plan {
 	p := domain.Plan{Number: "105-KH/TĐTN", StartYear: 2023, EndYear: 2027, Current: true,
 		Issued: domain.MustDate(2023, 3, 15), Issuer: "Ban Thường vụ Tỉnh Đoàn Đồng Tháp",
 		Title: "Đổi mới nội dung, phương thức hoạt động và nâng cao chất lượng tổ chức Đoàn các cấp, giai đoạn 2023 - 2027"}
-	for _, in := range domain.DefaultPlanIndicators {
-		p.Indicators = append(p.Indicators, domain.Indicator{Code: in.Code, Section: in.Section, Title: in.Title,
-			Kind: in.Kind, Metric: in.Metric, Target: in.Target, Period: in.Period})
-	}
+	p.Indicators = domain.UpperIndicators()
 	if err := st.SavePlan(context.Background(), &p); err != nil {
 		t.Fatal(err)
 	}
