@@ -70,9 +70,9 @@ var HistoryKinds = []domain.Choice{
 var historyKindTables = map[string][]string{
 	"people":     {"people"},
 	"membership": {"membership_events", "member_years", "positions", "trainings"},
-	"groups":     {"branches", "branch_years", "branch_criteria_met", "criteria", "clubs", "club_members", "coops", "coop_members", "coop_years"},
+	"groups":     {"branches", "branch_years", "branch_criteria_met", "criteria", "clubs", "club_members", "coops", "coop_members", "coop_years", "coop_reports"},
 	"plans":      {"plans", "indicators", "indicator_values", "target_models", "office_standards"},
-	"documents":  {"documents", "document_versions", "narratives"},
+	"documents":  {"documents", "document_versions", "narratives", "narrative_versions"},
 	"ward":       {"ward_years", "party_counts", "settings", "wards"},
 }
 
@@ -248,7 +248,7 @@ func fieldChanges(table string, before, after map[string]any) []FieldChange {
 	sort.Strings(cols)
 	out := make([]FieldChange, 0, len(cols))
 	for _, c := range cols {
-		if c == "id" || c == "key" || c == "doc_key" || (table == "narratives" && (c == "doc" || c == "section")) ||
+		if c == "id" || c == "key" || c == "doc_key" || ((table == "narratives" || table == "narrative_versions") && (c == "doc" || c == "section")) ||
 			(c == "person_id" && table != "club_members" && table != "coop_members") {
 			continue // the row's own key or an internal one, shown by the entry in words
 		}
@@ -325,6 +325,7 @@ const (
 	subjectPerson    = "của %s"
 	subjectDocument  = "số %s"
 	subjectNamed     = "“%s”"
+	subjectNamedYear = "“%s”, năm %s"
 	subjectNarrative = "(%s, phần %s)"
 )
 
@@ -383,14 +384,25 @@ func (n *namer) name(e *HistoryEntry) {
 				e.subject, e.subjectArgs = subjectDocument, []any{c.After + c.Before}
 			}
 		}
+	case "branch_years", "branch_criteria_met", "coop_years", "coop_reports":
+		// Keyed by the branch or group, then the year: both in words.
+		parts := strings.SplitN(e.RowKey, "/", 3)
+		table := "branches"
+		if strings.HasPrefix(e.Table, "coop") {
+			table = "coops"
+		}
+		if name := lookup(table, "name", parts[0]); name != "" && len(parts) >= 2 {
+			e.subject, e.subjectArgs = subjectNamedYear, []any{name, parts[1]}
+		}
 	case "branches", "clubs", "coops":
 		if name := lookup(e.Table, "name", e.RowKey); name != "" {
 			e.subject, e.subjectArgs = subjectNamed, []any{name}
 		}
-	case "narratives":
-		// doc/key/section: "annual/2026/strengths".
-		parts := strings.SplitN(e.RowKey, "/", 3)
-		if len(parts) == 3 {
+	case "narratives", "narrative_versions":
+		// doc/key/section: "annual/2026/strengths" (a version adds the
+		// day it was saved, which its own field shows).
+		parts := strings.SplitN(e.RowKey, "/", 4)
+		if len(parts) >= 3 {
 			doc := domain.LabelOf(narrativeDocs, parts[0])
 			if parts[0] == domain.NarrativeAnnual || parts[0] == domain.NarrativeHalfYear {
 				doc += " " + parts[1]
@@ -472,7 +484,7 @@ func (e HistoryEntry) Text(tr func(string) string) string {
 // translator, so that a window can check it has them all.
 func HistoryWords() []string {
 	words := []string{"Cài đặt %s", "%s (mã %s)", "Chuyển %s vào thùng rác", "Khôi phục %s từ thùng rác", "(trống)", "Có", "Không",
-		subjectPerson, subjectDocument, subjectNamed, subjectNarrative}
+		subjectPerson, subjectDocument, subjectNamed, subjectNamedYear, subjectNarrative}
 	for w := range subjectWords {
 		words = append(words, w)
 	}
