@@ -13,7 +13,7 @@ import (
 
 var cmdInit = &Command{
 	Name:  "init",
-	Args:  `[--unit "TÊN ĐƠN VỊ"] [--consolidation]`,
+	Args:  `[--unit "TÊN ĐƠN VỊ" --place "ĐỊA DANH" --upper "CƠ QUAN CẤP TRÊN"] [--consolidation]`,
 	Short: "tạo sổ mới, trống (chỉ init và demo tạo sổ);\n--consolidation: sổ tổng hợp của cấp trên",
 	New:   true,
 	Flags: initFlags,

@@ -20,9 +20,10 @@ func TestCommandTable(t *testing.T) {
 	if _, _, err := cli(t, "--db", db, "init"); err != nil {
 		t.Fatal(err)
 	}
-	_, usage, err := cli(t, "--help")
-	if exitCode(err) != 0 {
-		t.Fatalf("--help: %v", err)
+	// Help asked for is output (stdout), so that it can be saved to a file.
+	usage, helpErr, err := cli(t, "--help")
+	if exitCode(err) != 0 || helpErr != "" {
+		t.Fatalf("--help: %v, stderr %q", err, helpErr)
 	}
 	n := 0
 	eachLeaf(func(path string, c, top *Command) {
@@ -39,8 +40,8 @@ func TestCommandTable(t *testing.T) {
 		}
 		args := append(append([]string{"--db", none}, strings.Fields(path)...), "--help")
 		stdout, stderr, err := cli(t, args...)
-		if exitCode(err) != 0 || !strings.HasPrefix(stderr, "Cách dùng: sodoan-cli --db TỆP "+syn+"\n") || stdout != "" {
-			t.Errorf("%s --help: %v\n%s", path, err, stderr)
+		if exitCode(err) != 0 || !strings.HasPrefix(stdout, "Cách dùng: sodoan-cli --db TỆP "+syn+"\n") || stderr != "" {
+			t.Errorf("%s --help: %v\nstdout %s\nstderr %s", path, err, stdout, stderr)
 		}
 	})
 	if n < 25 {
@@ -50,25 +51,27 @@ func TestCommandTable(t *testing.T) {
 		if len(top.Subs) == 0 {
 			continue
 		}
-		_, stderr, err := cli(t, "--db", none, top.Name, "--help")
+		help, _, err := cli(t, "--db", none, top.Name, "--help")
 		if exitCode(err) != 0 {
 			t.Errorf("%s --help: %v", top.Name, err)
 		}
 		for _, s := range top.Subs {
-			if !strings.Contains(stderr, "\n  "+synopsis(s.Name, s.Args)) {
-				t.Errorf("%s --help does not list %s:\n%s", top.Name, s.Name, stderr)
+			if !strings.Contains(help, "\n  "+synopsis(s.Name, s.Args)) {
+				t.Errorf("%s --help does not list %s:\n%s", top.Name, s.Name, help)
 			}
 		}
+		// A missing or mistyped subcommand is a wrong command line: exit 2,
+		// the group's list with the error on stderr.
 		for _, args := range [][]string{{top.Name}, {top.Name, "dance"}} {
-			_, _, err := cli(t, append([]string{"--db", db}, args...)...)
-			if err == nil || exitCode(err) != 1 || !strings.Contains(err.Error(), top.Name+": ") {
-				t.Errorf("%v: %v", args, err)
+			stdout, stderr, err := cli(t, append([]string{"--db", db}, args...)...)
+			if err == nil || exitCode(err) != exitUsage || !strings.Contains(err.Error(), top.Name+": ") || stdout != "" || !strings.Contains(stderr, "Cách dùng") {
+				t.Errorf("%v: %v (exit %d)", args, err, exitCode(err))
 			}
 		}
 	}
 
 	_, stderr, err := cli(t, "--db", none, "dance")
-	if err == nil || err.Error() != `lệnh "dance" không có` || exitCode(err) != 1 || stderr != usage {
+	if err == nil || err.Error() != `lệnh "dance" không có` || exitCode(err) != exitUsage || stderr != usage {
 		t.Errorf("unknown command: %v\n%s", err, stderr)
 	}
 	if _, err := os.Stat(none); !errors.Is(err, os.ErrNotExist) {

@@ -90,7 +90,12 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	if err != nil {
-		return translateFlagError(fs, err)
+		e := translateFlagError(fs, err)
+		var ve *domain.ValidationError
+		if errors.As(e, &ve) {
+			return e // a value out of its range: the data's rule, exit 3
+		}
+		return usageError{e}
 	}
 	return nil
 }

@@ -25,7 +25,10 @@ func writeUsage(w io.Writer) {
 		list = append(list, entry{synopsis(path, c.Args), c.Short})
 	})
 	writeEntries(w, list)
-	fmt.Fprint(w, "\nMỗi lệnh có --help.\n")
+	fmt.Fprint(w, "\nMỗi lệnh có --help (in ra đầu ra chuẩn: sodoan-cli --help > tro-giup.txt).\n"+
+		"Mã thoát: 0 xong; 1 không làm được (tệp, sổ, sổ đang mở ở nơi khác); 2 dòng lệnh sai\n"+
+		"(lệnh hoặc tham số không có, giá trị sai dạng); 3 số liệu bị từ chối theo quy tắc của sổ,\n"+
+		"không ghi gì.\n\n")
 }
 
 // writeHelp is a command's --help: its usage line, its long text, its

@@ -78,13 +78,15 @@ func invoke(ctx context.Context, top *Command, args []string, open opener, stdou
 	c, path, args := resolve(top, args)
 	group := len(c.Subs) > 0
 	fs, run := c.flagSet(path, stderr)
+	// Help asked for is the command's output: stdout.
 	switch {
 	case group && (wantsHelp(args) || len(args) > 0 && args[0] == "help"):
-		writeGroupHelp(stderr, path, c, true)
+		writeGroupHelp(stdout, path, c, true)
 		return flag.ErrHelp
 	case wantsHelp(args):
 		// Asked anywhere on the line, help is all the command does.
-		fs.Usage()
+		fs.SetOutput(stdout)
+		writeHelp(stdout, path, c, fs)
 		return flag.ErrHelp
 	}
 	st, done, err := open(ctx, top)
@@ -94,9 +96,9 @@ func invoke(ctx context.Context, top *Command, args []string, open opener, stdou
 	if group {
 		writeGroupHelp(stderr, path, c, false)
 		if len(args) == 0 {
-			return done(fmt.Errorf("%s: thiếu %s (%s)", path, c.subNoun(), c.subNames()))
+			return done(usageError{fmt.Errorf("%s: thiếu %s (%s)", path, c.subNoun(), c.subNames())})
 		}
-		return done(fmt.Errorf("%s: không có %s %q (%s)", path, c.subNoun(), args[0], c.subNames()))
+		return done(usageError{fmt.Errorf("%s: không có %s %q (%s)", path, c.subNoun(), args[0], c.subNames())})
 	}
 	if c.Reorder != nil {
 		args = c.Reorder(args)

@@ -25,6 +25,16 @@ func main() {
 	}
 }
 
+// The exit codes, documented in the usage and the README: 0 done (or help
+// asked for); 1 the work failed (a file, the register, its lock); 2 the
+// command line is wrong (an unknown command or flag, a missing value);
+// 3 the data was refused by the register's rules, nothing written.
+const (
+	exitFailed  = 1
+	exitUsage   = 2
+	exitRefused = 3
+)
+
 func exitCode(err error) int {
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
@@ -32,10 +42,20 @@ func exitCode(err error) int {
 	var ve *domain.ValidationError
 	var ir *importRefused
 	if errors.As(err, &ve) || errors.As(err, &ir) {
-		return 3
+		return exitRefused
 	}
-	return 1
+	var ue usageError
+	if errors.As(err, &ue) {
+		return exitUsage
+	}
+	return exitFailed
 }
+
+// usageError is a command line the program cannot read: exit code 2.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
 
 // defaultDB is the register in the user's data folder, the one the window
 // opens too.
@@ -51,7 +71,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	stdout, stderr = safeWriter{stdout}, safeWriter{stderr}
 	fs := flag.NewFlagSet("sodoan-cli", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() { writeUsage(stderr); fs.PrintDefaults() }
+	// Help asked for (--help, help) is the command's output and goes to
+	// stdout, so that "sodoan-cli --help > tro-giup.txt" holds it; shown
+	// because the line was wrong, it goes with the error to stderr.
+	usageTo := func(w io.Writer) {
+		writeUsage(w)
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fs.SetOutput(stderr)
+	}
+	fs.Usage = func() { usageTo(stdout) }
 	db := fs.String("db", defaultDB(), "tệp sổ đoàn viên (SQLite)")
 	showVersion := fs.Bool("version", false, "in phiên bản, ngày dựng rồi thoát")
 	if err := parseFlags(fs, args); err != nil {
@@ -63,17 +92,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	rest := fs.Args()
 	if len(rest) == 0 {
-		fs.Usage()
-		return fmt.Errorf("thiếu lệnh")
+		usageTo(stderr)
+		return usageError{fmt.Errorf("thiếu lệnh")}
 	}
 	if rest[0] == "help" {
-		fs.Usage()
+		usageTo(stdout)
 		return nil
 	}
 	cmd := find(commands, rest[0])
 	if cmd == nil {
-		fs.Usage()
-		return fmt.Errorf("lệnh %q không có", rest[0])
+		usageTo(stderr)
+		return usageError{fmt.Errorf("lệnh %q không có", rest[0])}
 	}
 	// The clock of every rule and stamp is chosen here, at the top: the
 	// machine's.

@@ -164,9 +164,9 @@ func TestCLIErrors(t *testing.T) {
 	}
 	// Help works everywhere without touching a register.
 	for _, cmd := range []string{"demo", "init", "members", "search", "stats", "check", "backup", "backups", "restore", "upgrade", "report"} {
-		_, stderr, err := cli(t, "--db", filepath.Join(t.TempDir(), "none", "x.db"), cmd, "--help")
-		if exitCode(err) != 0 || !strings.Contains(stderr, "Cách dùng") {
-			t.Errorf("%s --help: %v %q", cmd, err, stderr)
+		stdout, _, err := cli(t, "--db", filepath.Join(t.TempDir(), "none", "x.db"), cmd, "--help")
+		if exitCode(err) != 0 || !strings.Contains(stdout, "Cách dùng") {
+			t.Errorf("%s --help: %v %q", cmd, err, stdout)
 		}
 	}
 }
