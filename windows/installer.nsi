@@ -24,9 +24,17 @@ SetCompressor /SOLID lzma
 !include LogicLib.nsh
 !include WinVer.nsh
 !include FileFunc.nsh
+!include StrFunc.nsh
+!include WordFunc.nsh
+${StrStr}
 
 !define APPNAME "Sổ Đoàn"
 !define UNINSTKEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\SoDoan"
+; The mutex sodoan.exe holds while it is open (cmd/sodoan/dialog_windows.go).
+!define RUNNING_MUTEX "SoDoan.DangMo"
+; NSIS strings hold 1024 characters: a longer PATH would come back cut, and
+; writing it back would lose the rest, so such a PATH is left as it is.
+!define PATH_ROOM 900
 
 Name "${APPNAME} ${VERSION}"
 OutFile "${OUTFILE}"
@@ -72,6 +80,30 @@ Function .onInit
     SetErrorLevel 3
     Quit
   ${EndIf}
+  Call checkRunning
+FunctionEnd
+
+;; checkRunning: while Sổ Đoàn is open its sodoan.exe cannot be replaced or
+;; deleted; instead of NSIS's "cannot open the file for writing" (install)
+;; or a "completed" uninstall that left the program behind, ask the user to
+;; close it. Silent (/S): exit code 4, nothing touched.
+!macro CHECK_RUNNING UN
+Function ${UN}checkRunning
+  retry:
+    System::Call 'kernel32::OpenMutexW(i 0x00100000, i 0, w "${RUNNING_MUTEX}") p .r0'
+    ${If} $0 != 0
+      System::Call 'kernel32::CloseHandle(p r0)'
+      MessageBox MB_ICONEXCLAMATION|MB_RETRYCANCEL "${APPNAME} đang mở. Hãy lưu việc đang làm và đóng ${APPNAME}, rồi bấm Thử lại (Retry).$\r$\n$\r$\nBấm Hủy (Cancel) để dừng: chưa có gì thay đổi." /SD IDCANCEL IDRETRY retry
+      SetErrorLevel 4
+      Quit
+    ${EndIf}
+FunctionEnd
+!macroend
+!insertmacro CHECK_RUNNING ""
+!insertmacro CHECK_RUNNING "un."
+
+Function un.onInit
+  Call un.checkRunning
 FunctionEnd
 
 Section "${APPNAME}" SecMain
@@ -100,6 +132,24 @@ Section "${APPNAME}" SecMain
   WriteRegStr HKCU "${UNINSTKEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
   WriteRegDWORD HKCU "${UNINSTKEY}" "NoModify" 1
   WriteRegDWORD HKCU "${UNINSTKEY}" "NoRepair" 1
+  ; sodoan-cli on this user's PATH, so that a new cmd window finds it.
+  ReadRegStr $0 HKCU "Environment" "Path"
+  StrLen $1 $0
+  ${StrStr} $2 ";$0;" ";$INSTDIR;"
+  ${If} $2 != ""
+    DetailPrint "PATH đã có $INSTDIR"
+  ${ElseIf} $1 > ${PATH_ROOM}
+    DetailPrint "PATH của tài khoản quá dài ($1 ký tự): không thêm $INSTDIR"
+  ${Else}
+    ${If} $0 == ""
+      StrCpy $0 "$INSTDIR"
+    ${Else}
+      StrCpy $0 "$0;$INSTDIR"
+    ${EndIf}
+    WriteRegExpandStr HKCU "Environment" "Path" "$0"
+    SendMessage ${HWND_BROADCAST} ${WM_SETTINGCHANGE} 0 "STR:Environment" /TIMEOUT=5000
+  ${EndIf}
+
   ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
   IntFmt $0 "0x%08X" $0
   WriteRegDWORD HKCU "${UNINSTKEY}" "EstimatedSize" "$0"
@@ -118,6 +168,23 @@ Section "Uninstall"
 
   Delete "$SMPROGRAMS\${APPNAME}.lnk"
   Delete "$DESKTOP\${APPNAME}.lnk"
+
+  ; Take the folder off this user's PATH, the rest of it as it was.
+  ReadRegStr $0 HKCU "Environment" "Path"
+  StrLen $1 $0
+  ${If} $1 <= ${PATH_ROOM}
+    ${un.WordReplace} ";$0;" ";$INSTDIR;" ";" "+" $2
+    StrCpy $2 $2 "" 1
+    StrCpy $2 $2 -1
+    ${If} $2 != $0
+      ${If} $2 == ""
+        DeleteRegValue HKCU "Environment" "Path"
+      ${Else}
+        WriteRegExpandStr HKCU "Environment" "Path" "$2"
+      ${EndIf}
+      SendMessage ${HWND_BROADCAST} ${WM_SETTINGCHANGE} 0 "STR:Environment" /TIMEOUT=5000
+    ${EndIf}
+  ${EndIf}
 
   DeleteRegKey HKCU "${UNINSTKEY}"
   DeleteRegKey HKCU "Software\SoDoan"

@@ -224,6 +224,48 @@ ok "mục gỡ cài đặt (HKCU): $(tr -d '\r' <"$work/reg.txt" | grep -c REG_)
 got=$(wine "$instdir/sodoan-cli.exe" --version | tr -d '\r')
 [ "$got" = "$(cat "$work/lin/version.out")" ] || fail "bản đã cài --version: $got"
 ok "bản đã cài: $got"
+# sodoan-cli on the user's PATH (issue 21, finding 4): the folder is in
+# HKCU\Environment's Path, and a new cmd finds the program by name.
+winst='C:\users\'"$(id -un)"'\AppData\Local\Programs\SoDoan'
+userpath=$({ wine reg query 'HKCU\Environment' /v Path 2>/dev/null || true; } | tr -d '\r' | awk -F'REG_EXPAND_SZ|REG_SZ' 'NF > 1 {sub(/^[ \t]+/, "", $2); print $2}')
+[[ ";$userpath;" == *";$winst;"* ]] || fail "PATH của tài khoản không có $winst: '$userpath'"
+ok "PATH của tài khoản có thư mục cài: $userpath"
+wineserver -k || true # a new session reads the user's environment again
+got=$(cd "$work" && wine cmd /c sodoan-cli --version 2>/dev/null | tr -d '\r')
+if [ "$got" = "$(cat "$work/lin/version.out")" ]; then
+	ok "cmd mới: sodoan-cli --version → $got"
+else
+	warnings+=("cmd mới không tìm thấy sodoan-cli theo PATH (Wine có thể không đọc lại HKCU Environment): $got")
+fi
+
+step "4b. Cài đè và gỡ bỏ trong lúc Sổ Đoàn đang mở"
+# While sodoan.exe runs, its mutex makes both ask the user to close it;
+# silent, they stop with exit code 4 and touch nothing.
+(cd "$work/win" && exec wine "$instdir/sodoan.exe" --db so.db) >"$work/open.out" 2>&1 &
+open_pid=$!
+openwin=$(wait_window 'Sổ Đoàn' 120) || { cat "$work/open.out"; fail "bản đã cài không mở cửa sổ"; }
+shoot "$shots/dang-mo.png" # drawn: the program is up, its mutex made
+rc=0
+wine "$setup" /S || rc=$?
+[ "$rc" = 4 ] || fail "cài đè lúc Sổ Đoàn đang mở: mã $rc, cần 4"
+cmp -s "$instdir/sodoan.exe" "$out/sodoan.exe" || fail "cài đè lúc đang mở đã đổi sodoan.exe"
+ok "cài đè lúc đang mở: dừng, mã 4, không đổi gì"
+rc=0
+# _?= runs the uninstaller in place, so its exit code is its own.
+wine "$instdir/uninstall.exe" /S "_?=$winst" || rc=$?
+[ "$rc" = 4 ] || fail "gỡ lúc Sổ Đoàn đang mở: mã $rc, cần 4"
+[ -f "$instdir/sodoan.exe" ] || fail "gỡ lúc đang mở đã xóa sodoan.exe"
+wine reg query "$key" >/dev/null 2>&1 || fail "gỡ lúc đang mở đã xóa mục gỡ cài đặt"
+ok "gỡ lúc đang mở: dừng, mã 4, chương trình và mục gỡ cài đặt còn nguyên"
+xdotool key --window "$openwin" alt+F4 2>/dev/null || true
+for _ in $(seq 100); do kill -0 "$open_pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$open_pid" 2>/dev/null; then
+	warnings+=("Alt+F4 không đóng bản đã cài (cửa sổ $openwin): dừng bằng kill")
+	kill "$open_pid" 2>/dev/null || true
+fi
+wait "$open_pid" 2>/dev/null || true
+wineserver -w
+
 # A register (the window made none: step 2 closed its welcome screen)
 # and a backup beside it, which the uninstaller must leave.
 wine "$instdir/sodoan-cli.exe" init >/dev/null || fail "tạo sổ bằng bản đã cài"
@@ -236,6 +278,9 @@ wineserver -w # the uninstaller runs from a copy in %TEMP%
 [ ! -e "$instdir" ] || fail "gỡ xong vẫn còn thư mục $(ls "$instdir")"
 [ ! -e "$startmenu" ] && [ ! -e "$desktop" ] || fail "gỡ xong vẫn còn lối tắt"
 if wine reg query "$key" >/dev/null 2>&1; then fail "gỡ xong vẫn còn mục gỡ cài đặt"; fi
+userpath=$({ wine reg query 'HKCU\Environment' /v Path 2>/dev/null || true; } | tr -d '\r' | awk -F'REG_EXPAND_SZ|REG_SZ' 'NF > 1 {sub(/^[ \t]+/, "", $2); print $2}')
+[[ ";$userpath;" != *";$winst;"* ]] || fail "gỡ xong PATH vẫn có $winst: '$userpath'"
+ok "gỡ xong: PATH của tài khoản không còn thư mục cài ('$userpath')"
 [ "$(sha256sum "$data/so-doan.db" "$data/sao-luu/truoc-khi-go.db" | awk '{print $1}')" = "$sum_before" ] ||
 	fail "gỡ cài đặt đã đụng vào sổ hoặc bản sao lưu"
 ok "gỡ /S: chương trình, lối tắt, mục đăng ký đã xóa; sổ và bản sao lưu còn nguyên"

@@ -51,3 +51,6 @@ func graphicsAdvice() string {
 
 // versionOut is standard output: a Linux program always has one.
 func versionOut() (*os.File, bool) { return os.Stdout, true }
+
+// markRunning is for the Windows installer only (dialog_windows.go).
+func markRunning() {}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -64,4 +65,25 @@ func versionOut() (f *os.File, ok bool) {
 		return nil, false
 	}
 	return os.NewFile(uintptr(h), "CONOUT$"), true
+}
+
+// runningMutex is the name the installer and the uninstaller look for
+// (windows/installer.nsi): while it exists Sổ Đoàn is open, and they ask
+// the user to close it instead of failing on a locked sodoan.exe.
+const runningMutex = "SoDoan.DangMo"
+
+// running holds the mutex for the life of the process; Windows releases it
+// when the process ends, however it ends.
+var running windows.Handle
+
+// markRunning makes the mutex the installer checks. A failure only means
+// the installer cannot tell: the program runs on.
+func markRunning() {
+	name, err := windows.UTF16PtrFromString(runningMutex)
+	if err != nil {
+		return
+	}
+	if h, err := windows.CreateMutex(nil, false, name); err == nil || errors.Is(err, windows.ERROR_ALREADY_EXISTS) {
+		running = h
+	}
 }

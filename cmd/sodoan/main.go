@@ -45,6 +45,7 @@ func main() {
 		printVersion()
 		return
 	}
+	markRunning()
 	if *db == "" {
 		p, err := store.DefaultPath()
 		if err != nil {
