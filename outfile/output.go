@@ -202,11 +202,11 @@ func (o Output) Write(write func(io.Writer) error) (err error) {
 	}
 	dir := filepath.Dir(o.Path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("tạo thư mục %s: %w", dir, err)
+		return FolderFailed(o.Path, dir, err)
 	}
 	f, err := os.CreateTemp(dir, ".sodoan-*"+filepath.Ext(o.Path))
 	if err != nil {
-		return fmt.Errorf("tạo tệp tạm: %w", err)
+		return FolderFailed(o.Path, dir, err)
 	}
 	tmp := f.Name()
 	defer os.Remove(tmp)
@@ -228,10 +228,10 @@ func (o Output) Write(write func(io.Writer) error) (err error) {
 	}
 	if err := f.Sync(); err != nil {
 		f.Close()
-		return fmt.Errorf("ghi %s: %w", o.Path, err)
+		return FolderFailed(o.Path, dir, err)
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("ghi %s: %w", o.Path, err)
+		return FolderFailed(o.Path, dir, err)
 	}
 	if !o.Replace {
 		// A hard link fails when the name was taken meanwhile; file
@@ -247,7 +247,7 @@ func (o Output) Write(write func(io.Writer) error) (err error) {
 		}
 	}
 	if err := os.Rename(tmp, o.Path); err != nil {
-		return fmt.Errorf("ghi %s: %w", o.Path, err)
+		return replaceFailed(o.Path, err)
 	}
 	return nil
 }

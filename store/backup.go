@@ -277,7 +277,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	}
 	dir := filepath.Dir(dest)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("tạo thư mục sao lưu: %w", err)
+		return fmt.Errorf("sao lưu: %w", outfile.FolderFailed(dest, dir, err))
 	}
 	// A copy of a damaged register is no backup: it would take a good
 	// one's place in the rotation.
@@ -291,7 +291,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	removeStaleTemps(dir, time.Now())
 	f, err := os.CreateTemp(dir, backupTempPrefix+"*.tmp")
 	if err != nil {
-		return fmt.Errorf("tạo tệp sao lưu tạm: %w", err)
+		return fmt.Errorf("sao lưu: %w", outfile.FolderFailed(dest, dir, err))
 	}
 	tmp := f.Name()
 	f.Close()
