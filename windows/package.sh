@@ -38,6 +38,14 @@ LC_ALL=C.UTF-8 makensis -V2 -INPUTCHARSET UTF8 \
 	-DSTAGE="$(realpath "$stage")" -DICON="$(realpath "$out/sodoan.ico")" \
 	-DOUTFILE="$(realpath -m "$setup")" windows/installer.nsi
 
+# The portable copy keeps its register beside the program (store.DataDir):
+# the folder du-lieu is what makes it portable. Only the zip has it; the
+# installer names its files one by one.
+mkdir -p "$stage/du-lieu"
+printf '%s\n' "Thư mục này giữ sổ dữ liệu, bản sao lưu và nhật ký của bản Sổ Đoàn chạy từ USB." \
+	"Chép cả thư mục SoDoan-$VERSION (chương trình cùng thư mục du-lieu) khi chuyển máy." \
+	"Xóa thư mục du-lieu thì chương trình dùng %AppData%\SoDoan như bản cài đặt." |
+	sed 's/$/\r/' | { printf '\xef\xbb\xbf'; cat; } >"$stage/du-lieu/Doc-truoc.txt"
 zipfile=$(realpath -m "$out/$name-portable.zip")
 rm -f "$zipfile"
 (cd "$out" && zip -q -r -X "$zipfile" "$name")

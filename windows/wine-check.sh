@@ -285,6 +285,17 @@ ok "gỡ xong: PATH của tài khoản không còn thư mục cài ('$userpath')
 	fail "gỡ cài đặt đã đụng vào sổ hoặc bản sao lưu"
 ok "gỡ /S: chương trình, lối tắt, mục đăng ký đã xóa; sổ và bản sao lưu còn nguyên"
 
+step "5. Bản chạy từ USB (portable.zip): sổ cạnh chương trình"
+usb=$work/usb
+mkdir -p "$usb"
+(cd "$usb" && unzip -q "$(realpath "$out")/SoDoan-$VERSION-portable.zip")
+[ -d "$usb/SoDoan-$VERSION/du-lieu" ] || fail "portable.zip thiếu thư mục du-lieu"
+appdata_before=$(cd "$data" && find . -type f -exec sha256sum {} + | sort)
+(cd "$usb" && wine "$usb/SoDoan-$VERSION/sodoan-cli.exe" init >/dev/null) || fail "tạo sổ bằng bản USB"
+[ -f "$usb/SoDoan-$VERSION/du-lieu/so-doan.db" ] || fail "bản USB không tạo sổ trong du-lieu"
+[ "$(cd "$data" && find . -type f -exec sha256sum {} + | sort)" = "$appdata_before" ] || fail "bản USB đã ghi vào %AppData%\\SoDoan"
+ok "bản USB: sổ trong SoDoan-$VERSION\\du-lieu, không có gì trong %AppData%"
+
 step "wine-check: đạt"
 for w in "${warnings[@]}"; do echo "  cảnh báo: $w"; done
 ls -l "$shots"
