@@ -134,7 +134,7 @@ PKGS_WINE := wine64 xvfb xdotool x11-utils imagemagick
 # bin/windows/SoDoan-Setup-<version>.exe (NSIS: per user, no administrator
 # rights) and SoDoan-<version>-portable.zip.
 windows-installer: windows
-	$(call apt_install,nsis zip)
+	$(call apt_install,nsis zip imagemagick)
 	BIN=$(BIN) bash windows/package.sh
 
 # The Windows build under Wine (installed from Debian when missing): the

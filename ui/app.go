@@ -78,6 +78,9 @@ type screenDef struct {
 type App struct {
 	fa   fyne.App
 	win  fyne.Window
+	// restorePlace puts the window back where it was last closed, once it
+	// is on the screen (the one OnStarted hook, shared with OpenFile).
+	restorePlace func()
 	st   *store.Store
 	ctx  context.Context
 	opts Options
@@ -207,13 +210,15 @@ func (a *App) place() {
 		pl = placement{w: defaultSize.Width, h: defaultSize.Height}
 	}
 	sw, sh := screenSize()
-	pl = pl.fit(sw, sh, a.fa.Settings().Scale())
+	pl = pl.fit(sw, sh, a.fa.Settings().Scale()*systemScale())
 	a.win.Resize(fyne.NewSize(pl.w, pl.h))
+	a.restorePlace = func() {}
 	if pl.hasPos {
-		a.fa.Lifecycle().SetOnStarted(func() {
+		a.restorePlace = func() {
 			nativeHandle(a.win, func(h uintptr) { moveWindow(h, pl.x, pl.y) })
-		})
+		}
 	}
+	a.fa.Lifecycle().SetOnStarted(a.restorePlace)
 	a.win.SetCloseIntercept(a.closeWindow)
 }
 
@@ -236,6 +241,9 @@ func (a *App) closeWindow() {
 func (a *App) dropped(_ fyne.Position, uris []fyne.URI) {
 	if a.st == nil {
 		return // the welcome screen of a register not made yet
+	}
+	if a.droppedPackage(uris) {
+		return
 	}
 	a.imports.dropped(uris)
 }

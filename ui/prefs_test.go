@@ -73,4 +73,11 @@ func TestPlacement(t *testing.T) {
 	if d := (placement{w: defaultSize.Width, h: defaultSize.Height}).fit(1366, 768, 1); d.w != defaultSize.Width || d.h != defaultSize.Height || d.h+30+40 > 768 {
 		t.Errorf("default size %v does not fit 1366×768", defaultSize)
 	}
+	// 1920×1080 at Windows's 150 %: a work area of 1920×1040 pixels. The
+	// default window, 1240×660 units, was 1860×990 pixels plus a title
+	// bar and ran under the taskbar; at the system's scale it is cut to
+	// (1040−80)/1.5 = 640 units high, 960 pixels, and 1240 wide (1280 room).
+	if d := (placement{w: defaultSize.Width, h: defaultSize.Height}).fit(1920, 1040, 1.5); d.w != 1240 || d.h != 640 {
+		t.Errorf("the default window at 150 %% on 1920×1040: %g×%g, want 1240×640", d.w, d.h)
+	}
 }

@@ -61,3 +61,6 @@ func screenSize() (w, h int) {
 	}
 	return int(cw), int(ch)
 }
+
+// systemScale: X11 reports its screen in the pixels Fyne draws in.
+func systemScale() float32 { return 1 }

@@ -43,3 +43,21 @@ func screenSize() (w, h int) {
 	}
 	return int(r.right - r.left), int(r.bottom - r.top)
 }
+
+var procGetDpiForSystem = user32.NewProc("GetDpiForSystem")
+
+// systemScale is Windows's display scaling (1.5 at 150 %), which Fyne
+// applies on top of its own scale: the work area is in pixels, so a window
+// of 1240×660 canvas units is 1860×990 pixels there and ran under the
+// taskbar of a 1920×1080 screen (issue 21). GetDpiForSystem needs
+// Windows 10 1607; before it, 1.
+func systemScale() float32 {
+	if procGetDpiForSystem.Find() != nil {
+		return 1
+	}
+	dpi, _, _ := procGetDpiForSystem.Call()
+	if dpi < 96 || dpi > 96*8 {
+		return 1
+	}
+	return float32(dpi) / 96
+}

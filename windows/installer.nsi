@@ -6,6 +6,7 @@
 ;   STAGE        folder holding sodoan.exe, sodoan-cli.exe, Doc-truoc.txt
 ;                and giay-phep\ (the bundled fonts' licences)
 ;   ICON         sodoan.ico   (made from the app's icon)
+;   WELCOME      welcome.bmp  (the side picture, 164×314, made by package.sh)
 ;   OUTFILE      SoDoan-Setup-<version>.exe
 ;
 ; Per user, without administrator rights: the program goes to
@@ -53,6 +54,8 @@ VIAddVersionKey /LANG=1066 "LegalCopyright" "© ${COMPANY}"
 
 !define MUI_ICON "${ICON}"
 !define MUI_UNICON "${ICON}"
+!define MUI_WELCOMEFINISHPAGE_BITMAP "${WELCOME}"
+!define MUI_UNWELCOMEFINISHPAGE_BITMAP "${WELCOME}"
 !define MUI_ABORTWARNING
 !define MUI_WELCOMEPAGE_TEXT "Chương trình này sẽ cài ${APPNAME} ${VERSION}, sổ đoàn viên, hội viên và báo cáo của Đoàn phường, xã, cho riêng tài khoản Windows này (không cần quyền quản trị).$\r$\n$\r$\nSổ dữ liệu được lưu riêng trong %AppData%\SoDoan: cài lại hay gỡ bỏ chương trình đều không xóa sổ và các bản sao lưu.$\r$\n$\r$\n$_CLICK"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\sodoan.exe"
@@ -132,6 +135,14 @@ Section "${APPNAME}" SecMain
   WriteRegStr HKCU "${UNINSTKEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
   WriteRegDWORD HKCU "${UNINSTKEY}" "NoModify" 1
   WriteRegDWORD HKCU "${UNINSTKEY}" "NoRepair" 1
+  ; A ward's package (.sodoan) opens in Sổ Đoàn when double-clicked: the
+  ; upper level's consolidation register asks its passphrase.
+  WriteRegStr HKCU "Software\Classes\.sodoan" "" "SoDoan.GoiSoLieu"
+  WriteRegStr HKCU "Software\Classes\SoDoan.GoiSoLieu" "" "Gói số liệu Sổ Đoàn"
+  WriteRegStr HKCU "Software\Classes\SoDoan.GoiSoLieu\DefaultIcon" "" "$INSTDIR\sodoan.exe,0"
+  WriteRegStr HKCU "Software\Classes\SoDoan.GoiSoLieu\shell\open\command" "" '"$INSTDIR\sodoan.exe" "%1"'
+  System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
+
   ; sodoan-cli on this user's PATH, so that a new cmd window finds it.
   ReadRegStr $0 HKCU "Environment" "Path"
   StrLen $1 $0
@@ -185,6 +196,14 @@ Section "Uninstall"
       SendMessage ${HWND_BROADCAST} ${WM_SETTINGCHANGE} 0 "STR:Environment" /TIMEOUT=5000
     ${EndIf}
   ${EndIf}
+
+  ; The file type, and .sodoan's link to it while it is still ours.
+  DeleteRegKey HKCU "Software\Classes\SoDoan.GoiSoLieu"
+  ReadRegStr $0 HKCU "Software\Classes\.sodoan" ""
+  ${If} $0 == "SoDoan.GoiSoLieu"
+    DeleteRegKey HKCU "Software\Classes\.sodoan"
+  ${EndIf}
+  System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 
   DeleteRegKey HKCU "${UNINSTKEY}"
   DeleteRegKey HKCU "Software\SoDoan"

@@ -30,12 +30,19 @@ crlf "$fonts/LICENSE.txt" >"$stage/giay-phep/NotoSans-EmojiOne-OFL.txt"
 crlf "$fonts/LICENSE_Inter.txt" >"$stage/giay-phep/Inter-OFL.txt"
 crlf "$fonts/LICENSE_DejaVu-Powerline.txt" >"$stage/giay-phep/DejaVuSansMono.txt"
 
+# The installer's side picture (164×314, BMP3 as NSIS wants): the program's
+# icon and name on the Union's blue, instead of NSIS's stock picture.
+welcome=$out/welcome.bmp
+convert -size 164x314 xc:'#0b4ea2' \( assets/icon.png -resize 112x112 \) -gravity north -geometry +0+64 -composite \
+	-font assets/fonts/LiberationSerif-Bold.ttf -fill white -pointsize 26 -gravity north -annotate +0+196 'Sổ Đoàn' \
+	-type TrueColor BMP3:"$welcome"
+
 setup=$out/SoDoan-Setup-$VERSION.exe
 # makensis needs a UTF-8 locale that exists to read its Vietnamese
 # arguments (vi_VN may not be generated): C.UTF-8 always is.
 LC_ALL=C.UTF-8 makensis -V2 -INPUTCHARSET UTF8 \
 	-DVERSION="$VERSION" -DFILEVERSION="$FILEVERSION" -DCOMPANY="$COMPANY" \
-	-DSTAGE="$(realpath "$stage")" -DICON="$(realpath "$out/sodoan.ico")" \
+	-DSTAGE="$(realpath "$stage")" -DICON="$(realpath "$out/sodoan.ico")" -DWELCOME="$(realpath "$welcome")" \
 	-DOUTFILE="$(realpath -m "$setup")" windows/installer.nsi
 
 # The portable copy keeps its register beside the program (store.DataDir):

@@ -224,6 +224,11 @@ ok "mục gỡ cài đặt (HKCU): $(tr -d '\r' <"$work/reg.txt" | grep -c REG_)
 got=$(wine "$instdir/sodoan-cli.exe" --version | tr -d '\r')
 [ "$got" = "$(cat "$work/lin/version.out")" ] || fail "bản đã cài --version: $got"
 ok "bản đã cài: $got"
+# A .sodoan package opens in Sổ Đoàn (issue 21, finding 8).
+assoc=$({ wine reg query 'HKCU\Software\Classes\SoDoan.GoiSoLieu\shell\open\command' /ve 2>/dev/null || true; } | tr -d '\r')
+[[ $(wine reg query 'HKCU\Software\Classes\.sodoan' /ve 2>/dev/null | tr -d '\r') == *SoDoan.GoiSoLieu* ]] || fail ".sodoan chưa gắn với Sổ Đoàn"
+[[ $assoc == *'\sodoan.exe" "%1"'* ]] || fail "lệnh mở .sodoan: $assoc"
+ok ".sodoan mở bằng sodoan.exe \"%1\""
 # sodoan-cli on the user's PATH (issue 21, finding 4): the folder is in
 # HKCU\Environment's Path, and a new cmd finds the program by name.
 winst='C:\users\'"$(id -un)"'\AppData\Local\Programs\SoDoan'
@@ -280,6 +285,7 @@ wineserver -w # the uninstaller runs from a copy in %TEMP%
 if wine reg query "$key" >/dev/null 2>&1; then fail "gỡ xong vẫn còn mục gỡ cài đặt"; fi
 userpath=$({ wine reg query 'HKCU\Environment' /v Path 2>/dev/null || true; } | tr -d '\r' | awk -F'REG_EXPAND_SZ|REG_SZ' 'NF > 1 {sub(/^[ \t]+/, "", $2); print $2}')
 [[ ";$userpath;" != *";$winst;"* ]] || fail "gỡ xong PATH vẫn có $winst: '$userpath'"
+if wine reg query 'HKCU\Software\Classes\.sodoan' >/dev/null 2>&1; then fail "gỡ xong .sodoan vẫn gắn với Sổ Đoàn"; fi
 ok "gỡ xong: PATH của tài khoản không còn thư mục cài ('$userpath')"
 [ "$(sha256sum "$data/so-doan.db" "$data/sao-luu/truoc-khi-go.db" | awk '{print $1}')" = "$sum_before" ] ||
 	fail "gỡ cài đặt đã đụng vào sổ hoặc bản sao lưu"

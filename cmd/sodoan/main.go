@@ -93,6 +93,11 @@ func run(g *guard, db, screen, reports string) error {
 		return err
 	}
 	w.StartTrace()
+	// A file the program was started with: a .sodoan package double-clicked
+	// in Explorer (the installer's file type), or a sheet.
+	if open := flag.Arg(0); open != "" {
+		w.OpenFile(open)
+	}
 	w.Window().ShowAndRun()
 	return nil
 }
