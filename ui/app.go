@@ -76,14 +76,14 @@ type screenDef struct {
 
 // App is the running window over one register.
 type App struct {
-	fa   fyne.App
-	win  fyne.Window
+	fa  fyne.App
+	win fyne.Window
 	// restorePlace puts the window back where it was last closed, once it
 	// is on the screen (the one OnStarted hook, shared with OpenFile).
 	restorePlace func()
-	st   *store.Store
-	ctx  context.Context
-	opts Options
+	st           *store.Store
+	ctx          context.Context
+	opts         Options
 
 	defs    []screenDef
 	screens map[string]screen
