@@ -1,0 +1,264 @@
+package domain
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The work report (báo cáo công tác Đoàn) of a quarter, a half-year or a
+// whole working year (tổng kết): the outline wards and provinces use,
+// its figures all read from the register as of the cut-off, and a
+// statistics appendix (biểu thống kê).
+
+// WorkPeriod is the part of a working year a work report covers: a
+// quarter (1–4), a half (1–2), or neither, the whole year.
+type WorkPeriod struct {
+	Year    int
+	Quarter int
+	Half    int
+}
+
+// CheckWorkPeriod refuses a quarter outside 1–4, a half outside 1–2 and
+// both at once, naming the field.
+func CheckWorkPeriod(p WorkPeriod) error {
+	c := &Checker{}
+	switch {
+	case p.Quarter != 0 && p.Half != 0:
+		c.Add("Quarter", "Kỳ báo cáo", "chọn quý hoặc 6 tháng, không chọn cả hai")
+	case p.Quarter < 0 || p.Quarter > 4:
+		c.Add("Quarter", "Quý", "%d không có (chỉ có quý 1 đến 4)", p.Quarter)
+	case p.Half < 0 || p.Half > 2:
+		c.Add("Half", "6 tháng", "%d không có (1: 6 tháng đầu năm, 2: 6 tháng cuối năm)", p.Half)
+	}
+	return c.Err()
+}
+
+// Months are the months of the working year the period spans: its
+// first month (0-based from the year's start) and how many.
+func (p WorkPeriod) months() (first, n int) {
+	switch {
+	case p.Quarter > 0:
+		return (p.Quarter - 1) * 3, 3
+	case p.Half > 0:
+		return (p.Half - 1) * 6, 6
+	}
+	return 0, 12
+}
+
+// Bounds are the first and last day of the period within working year
+// sp (a calendar year's second quarter: 01/04 to 30/06).
+func (p WorkPeriod) Bounds(sp Span) (from, end Date) {
+	first, n := p.months()
+	from = DateOf(sp.From.Time().AddDate(0, first, 0))
+	end = AddDays(DateOf(sp.From.Time().AddDate(0, first+n, 0)), -1)
+	return from, end
+}
+
+var quarterRoman = []string{"", "I", "II", "III", "IV"}
+
+// Name is the period as a report says it: "quý II năm 2026", "6 tháng
+// đầu năm 2026", "năm 2026".
+func (p WorkPeriod) Name() string {
+	switch {
+	case p.Quarter > 0:
+		return fmt.Sprintf("quý %s năm %d", quarterRoman[p.Quarter], p.Year)
+	case p.Half == 1:
+		return fmt.Sprintf("6 tháng đầu năm %d", p.Year)
+	case p.Half == 2:
+		return fmt.Sprintf("6 tháng cuối năm %d", p.Year)
+	}
+	return fmt.Sprintf("năm %d", p.Year)
+}
+
+// Next is the period that follows, for "phương hướng kỳ tới".
+func (p WorkPeriod) Next() WorkPeriod {
+	switch {
+	case p.Quarter == 4:
+		return WorkPeriod{Year: p.Year + 1, Quarter: 1}
+	case p.Quarter > 0:
+		return WorkPeriod{Year: p.Year, Quarter: p.Quarter + 1}
+	case p.Half == 1:
+		return WorkPeriod{Year: p.Year, Half: 2}
+	}
+	return WorkPeriod{Year: p.Year + 1}
+}
+
+// Summary is the line under BÁO CÁO: "Công tác Đoàn và phong trào thanh
+// niên quý II năm 2026"; the year's is a tổng kết.
+func (p WorkPeriod) Summary() string {
+	if p.Quarter == 0 && p.Half == 0 {
+		return "Tổng kết công tác Đoàn và phong trào thanh niên " + p.Name()
+	}
+	return "Công tác Đoàn và phong trào thanh niên " + p.Name()
+}
+
+// Code names the period in files and the register: "q2", "h1", "nam".
+func (p WorkPeriod) Code() string {
+	switch {
+	case p.Quarter > 0:
+		return fmt.Sprintf("q%d", p.Quarter)
+	case p.Half > 0:
+		return fmt.Sprintf("h%d", p.Half)
+	}
+	return "nam"
+}
+
+// NarrativeWork begins the narrative doc of a work report: "work-q2",
+// "work-h1", "work-nam", keyed by working year (each period's texts are
+// its own).
+const NarrativeWork = "work-"
+
+// NarrativeDoc is the doc under which the register keeps this period's
+// texts.
+func (p WorkPeriod) NarrativeDoc() string { return NarrativeWork + p.Code() }
+
+// WorkPeriodOfDoc reads a work report's narrative doc back (ok false for
+// any other doc).
+func WorkPeriodOfDoc(doc string, year int) (WorkPeriod, bool) {
+	code, ok := strings.CutPrefix(doc, NarrativeWork)
+	if !ok {
+		return WorkPeriod{}, false
+	}
+	for _, p := range WorkPeriods(year) {
+		if p.Code() == code {
+			return p, true
+		}
+	}
+	return WorkPeriod{}, false
+}
+
+// WorkPeriods are the seven work reports of a year, in the order a
+// window offers them: the four quarters, the two halves, the year.
+func WorkPeriods(year int) []WorkPeriod {
+	return []WorkPeriod{{year, 1, 0}, {year, 2, 0}, {year, 3, 0}, {year, 4, 0}, {year, 0, 1}, {year, 0, 2}, {Year: year}}
+}
+
+// WorkSections are the text sections of the work report, in print order.
+var WorkSections = []Choice{
+	{"advantages", "Thuận lợi"},
+	{"difficulties", "Khó khăn"},
+	{"education", "Công tác giáo dục chính trị tư tưởng"},
+	{"movements", "Các phong trào hành động, công trình, phần việc, tình nguyện"},
+	{"organisation", "Công tác xây dựng tổ chức Đoàn"},
+	{"federation", "Công tác Hội"},
+	{"inspection", "Công tác kiểm tra, giám sát"},
+	{"strengths", "Ưu điểm"},
+	{"shortcomings", "Hạn chế"},
+	{"causes", "Nguyên nhân"},
+	{"lessons", "Bài học kinh nghiệm"},
+	{"directions", "Phương hướng, nhiệm vụ kỳ tới"},
+	{"recommendations", "Đề xuất, kiến nghị"},
+}
+
+// NarrativeSections are the sections of a narrative doc (ok false for an
+// unknown doc): what the register accepts and checks on a save.
+func NarrativeSections(doc string) ([]Choice, bool) {
+	switch doc {
+	case NarrativeAnnual, NarrativeHalfYear, NarrativePeriod:
+		return AnnualSections, true
+	case NarrativePlan:
+		return PlanSections, true
+	}
+	if strings.HasPrefix(doc, NarrativeWork) {
+		if _, ok := WorkPeriodOfDoc(doc, 2000); ok {
+			return WorkSections, true
+		}
+	}
+	return nil, false
+}
+
+// WorkFigures are the figures of a work report, all as of its cut-off.
+type WorkFigures struct {
+	Period WorkPeriod
+	// From and End are the period's bounds; AsOf the cut-off (End, or
+	// the report's date when earlier): movements count From to AsOf.
+	From, End, AsOf Date
+	// Situation is the organisation on AsOf, its movements those of the
+	// period (Situation.From is the period's first day).
+	Situation Situation
+	// Results are the plan's indicators counted from the working year's
+	// first day to AsOf (year-to-date); nil without a plan.
+	Results []Result
+	Stats   WorkStats
+}
+
+// WorkStats is the statistics appendix (biểu thống kê) on the cut-off.
+// Each Tally counts Union members (Total, Female).
+type WorkStats struct {
+	AsOf          Date
+	Union         Tally
+	Ethnicity     []Tally // the register's words, Kinh first then by count
+	Religion      []Tally // "Không" for none
+	Schooling     []Tally // học vấn, SchoolingBands
+	Qualification []Tally // chuyên môn, Qualifications
+	Theory        []Tally // lý luận chính trị, TheoryLevels
+	Party         Tally   // Union members who are Party members
+	// MemberRatings counts the year's member ratings decided by the
+	// cut-off, best first, then the members not rated (Code "").
+	MemberRatings []Tally
+	// BranchRatings counts branches (Total only) by the year's rating
+	// decided by the cut-off, then the branches not rated.
+	BranchRatings []Tally
+	Committee     Committee
+}
+
+// Committee is the ward's executive committee (BCH) holding office on
+// the cut-off.
+type Committee struct {
+	Members       Tally
+	Standing      int     // of them, in the standing committee (secretaries included)
+	Party         int     // Party members
+	AverageAge    float64 // on the cut-off
+	Ages          []Tally // CommitteeAgeBands
+	Qualification []Tally
+	Theory        []Tally
+}
+
+// SchoolingBands are the rows of học vấn in the appendix, by the grade
+// reached out of 12.
+var SchoolingBands = []Choice{
+	{"12", "Trung học phổ thông (12/12)"},
+	{"9", "Trung học cơ sở (9/12 đến 11/12)"},
+	{"1", "Dưới 9/12"},
+	{"", "Chưa nhập"},
+}
+
+// SchoolingBand is the band of a grade reached.
+func SchoolingBand(grade int) string {
+	switch {
+	case grade >= 12:
+		return "12"
+	case grade >= 9:
+		return "9"
+	case grade >= 1:
+		return "1"
+	}
+	return ""
+}
+
+// CommitteeAgeBands are the age rows of the committee's composition.
+var CommitteeAgeBands = []Choice{
+	{"25", "Đến 25 tuổi"},
+	{"30", "Từ 26 đến 30 tuổi"},
+	{"31", "Trên 30 tuổi"},
+}
+
+// CommitteeAgeBand is the band of an age.
+func CommitteeAgeBand(age int) string {
+	switch {
+	case age <= 25:
+		return "25"
+	case age <= 30:
+		return "30"
+	}
+	return "31"
+}
+
+// Tallies is one empty tally per choice, in the list's order.
+func Tallies(list []Choice) []Tally {
+	t := make([]Tally, len(list))
+	for i, c := range list {
+		t[i] = Tally{Code: c.Code, Label: c.Label}
+	}
+	return t
+}

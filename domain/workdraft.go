@@ -1,0 +1,104 @@
+package domain
+
+import (
+	"fmt"
+	"strings"
+)
+
+// WorkDraft writes the work report's sections the register can tell as
+// sentences from its figures: what the secretary starts from in the
+// editor, and what the report prints for a section she left empty. The
+// propaganda, movements, strengths, shortcomings and directions of the
+// plan's indicators are the annual draft's (DraftFrom, year-to-date);
+// the membership movements are the period's. subject is the ward Union
+// ("Đoàn phường Hòa Mẫu").
+func WorkDraft(f *WorkFigures, subject string) Narrative {
+	n := Narrative{}
+	st := &f.Situation
+	when := "trong " + f.Period.Name()
+	num := func(v int) string { return FormatInt(int64(v)) }
+
+	// Thuận lợi: the organisation the period worked with.
+	n["advantages"] = fmt.Sprintf("Tính đến ngày %s, %s có %s chi đoàn trực thuộc với %s đoàn viên (nữ: %s) và %s hội viên; tổ chức Đoàn được duy trì, củng cố ổn định.",
+		f.AsOf, subject, num(st.Branches), num(st.Union.Total), num(st.Union.Female), num(st.Federation.Total))
+
+	// Khó khăn: the losses of the period, when there were some.
+	var lost []string
+	if st.TransfersOut > 0 {
+		lost = append(lost, num(st.TransfersOut)+" đoàn viên chuyển sinh hoạt đi")
+	}
+	if st.Removals > 0 {
+		lost = append(lost, "xóa tên "+num(st.Removals)+" đoàn viên")
+	}
+	if len(lost) > 0 {
+		n["difficulties"] = fmt.Sprintf("Biến động đoàn viên %s: %s; một bộ phận đoàn viên thanh niên đi làm ăn xa, ảnh hưởng đến sinh hoạt chi đoàn.",
+			when, strings.Join(lost, ", "))
+	}
+
+	// The plan's indicators, year-to-date, in the annual draft's words.
+	ytd := DraftFrom(f.Results, f.Results, nil, DraftWords{When: fmt.Sprintf("từ đầu năm %d đến ngày %s", f.Period.Year, f.AsOf), Subject: subject})
+	n["education"] = ytd["propaganda"]
+	n["movements"] = ytd["movements"]
+
+	// Tổ chức Đoàn: the period's movements, then the ratings known.
+	org := []string{upperFirst(workMovements(st, when))}
+	if f.Stats.Party.Total > 0 {
+		org = append(org, fmt.Sprintf("Hiện có %s đoàn viên là đảng viên.", num(f.Stats.Party.Total)))
+	}
+	if rated := ratedCount(f.Stats.BranchRatings); rated > 0 {
+		var parts []string
+		for _, t := range f.Stats.BranchRatings {
+			if t.Code != "" && t.Total > 0 {
+				parts = append(parts, fmt.Sprintf("%s %s", num(t.Total), LowerFirst(t.Label)))
+			}
+		}
+		org = append(org, fmt.Sprintf("Kết quả xếp loại chi đoàn năm %d: %s.", f.Period.Year, strings.Join(parts, "; ")))
+	}
+	n["organisation"] = strings.Join(org, " ")
+
+	// Công tác Hội.
+	fed := fmt.Sprintf("Tính đến ngày %s, có %s hội viên (nữ: %s)", f.AsOf, num(st.Federation.Total), num(st.Federation.Female))
+	if st.NewFederation > 0 {
+		fed += fmt.Sprintf("; %s phát triển %s hội viên mới", when, num(st.NewFederation))
+	}
+	n["federation"] = fed + "."
+
+	for _, sec := range []string{"strengths", "shortcomings", "directions"} {
+		if ytd[sec] != "" {
+			n[sec] = ytd[sec]
+		}
+	}
+	return n
+}
+
+// workMovements is the sentence of the period's membership movements,
+// leaving out the kinds that did not happen.
+func workMovements(st *Situation, when string) string {
+	num := func(v int) string { return FormatInt(int64(v)) }
+	parts := []string{"kết nạp " + num(st.Admissions) + " đoàn viên mới"}
+	for _, m := range []struct {
+		v    int
+		text string
+	}{
+		{st.TransfersIn, "tiếp nhận %s đoàn viên chuyển sinh hoạt đến"},
+		{st.TransfersOut, "%s đoàn viên chuyển sinh hoạt đi"},
+		{st.ComingOfAge, "%s đoàn viên trưởng thành Đoàn"},
+		{st.Removals, "xóa tên %s đoàn viên"},
+	} {
+		if m.v > 0 {
+			parts = append(parts, fmt.Sprintf(m.text, num(m.v)))
+		}
+	}
+	return when + ", " + strings.Join(parts, "; ") + "."
+}
+
+// ratedCount is how many of ts carry a rating (Code not empty).
+func ratedCount(ts []Tally) int {
+	n := 0
+	for _, t := range ts {
+		if t.Code != "" {
+			n += t.Total
+		}
+	}
+	return n
+}
