@@ -18,9 +18,13 @@ func WorkDraft(f *WorkFigures, subject string) Narrative {
 	when := "trong " + f.Period.Name()
 	num := func(v int) string { return FormatInt(int64(v)) }
 
-	// Thuận lợi: the organisation the period worked with.
-	n["advantages"] = fmt.Sprintf("Tính đến ngày %s, %s có %s chi đoàn trực thuộc với %s đoàn viên (nữ: %s) và %s hội viên; tổ chức Đoàn được duy trì, củng cố ổn định.",
-		f.AsOf, subject, num(st.Branches), num(st.Union.Total), num(st.Union.Female), num(st.Federation.Total))
+	// Thuận lợi: what the period built on, in figures (the organisation
+	// itself is said in the paragraph above the section).
+	adv := []string{fmt.Sprintf("%s, %s", upperFirst(when), LowerFirst(workGrowth(st)))}
+	if met, all := metCount(f.Results); all > 0 {
+		adv = append(adv, fmt.Sprintf("Từ đầu năm đến ngày %s, %d trong %d chỉ tiêu của kế hoạch đạt hoặc đúng tiến độ.", f.AsOf, met, all))
+	}
+	n["advantages"] = strings.Join(adv, " ")
 
 	// Khó khăn: the losses of the period, when there were some.
 	var lost []string
@@ -48,11 +52,11 @@ func WorkDraft(f *WorkFigures, subject string) Narrative {
 	if rated := ratedCount(f.Stats.BranchRatings); rated > 0 {
 		var parts []string
 		for _, t := range f.Stats.BranchRatings {
-			if t.Code != "" && t.Total > 0 {
+			if t.Total > 0 {
 				parts = append(parts, fmt.Sprintf("%s %s", num(t.Total), LowerFirst(t.Label)))
 			}
 		}
-		org = append(org, fmt.Sprintf("Kết quả xếp loại chi đoàn năm %d: %s.", f.Period.Year, strings.Join(parts, "; ")))
+		org = append(org, fmt.Sprintf("Kết quả xếp loại chi đoàn năm %d (đến ngày %s): %s.", f.Period.Year, f.AsOf, strings.Join(parts, "; ")))
 	}
 	n["organisation"] = strings.Join(org, " ")
 
@@ -101,4 +105,20 @@ func ratedCount(ts []Tally) int {
 		}
 	}
 	return n
+}
+
+// workGrowth says the period's new members: "kết nạp 18 đoàn viên mới,
+// phát triển 20 hội viên mới." (the admissions even when none).
+func workGrowth(st *Situation) string {
+	return fmt.Sprintf("Kết nạp %s đoàn viên mới, phát triển %s hội viên mới.", FormatInt(int64(st.Admissions)), FormatInt(int64(st.NewFederation)))
+}
+
+// metCount is how many results are met or on pace, of all.
+func metCount(rs []Result) (met, all int) {
+	for _, r := range rs {
+		if r.Verdict.Code == VerdictMet || r.Verdict.Code == VerdictOnPace {
+			met++
+		}
+	}
+	return met, len(rs)
 }

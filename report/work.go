@@ -44,7 +44,7 @@ func WriteWork(w io.Writer, r *Work) error {
 
 	intro := fmt.Sprintf("Ban Chấp hành %s báo cáo kết quả công tác Đoàn và phong trào thanh niên %s (số liệu tính đến ngày %s) như sau:", unit, name, f.AsOf)
 	if r.Plan.Number != "" {
-		intro = fmt.Sprintf("Thực hiện %s; ", nfc(r.Plan.Citation())) + lowerFirst(intro)
+		intro = fmt.Sprintf("Thực hiện %s; ", nfc(r.Plan.Citation())) + intro
 	}
 	d.paragraph(intro)
 
