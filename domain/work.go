@@ -180,7 +180,78 @@ type WorkFigures struct {
 	// first day to AsOf (year-to-date); nil without a plan.
 	Results []Result
 	Stats   WorkStats
+	// Activities are the period's activities by kind, to AsOf (every
+	// kind of the register listed, Count 0 when none).
+	Activities []ActivityKindTotal
+	// Meetings is the working year's branch-by-month grid to AsOf.
+	Meetings MeetingsGrid
 }
+
+// WorkSectionOf is the section of the work report whose results count
+// activities of kind: tuyên truyền in education, the officers' training
+// in organisation, inspections in inspection, every other kind (a ward's
+// own included) in movements.
+func WorkSectionOf(kind string) string {
+	switch kind {
+	case "education":
+		return "education"
+	case KindTraining:
+		return "organisation"
+	case "inspection":
+		return "inspection"
+	}
+	return "movements"
+}
+
+// ActivitiesOf are the kinds of section sec that took place (Count > 0).
+func (f *WorkFigures) ActivitiesOf(sec string) []ActivityKindTotal {
+	var out []ActivityKindTotal
+	for _, t := range f.Activities {
+		if t.Count > 0 && WorkSectionOf(t.Kind) == sec {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// BranchPeriodMeetings is one branch's meetings in the report's period.
+type BranchPeriodMeetings struct {
+	Branch string
+	// Held is the meetings of the period, MonthsMet the months of it with
+	// one, of Months, the period's months begun by the cut-off.
+	Held, MonthsMet, Months int
+	// YearToDate is the meetings from the working year's first day.
+	YearToDate int
+	Attendance float64 // the year's average presence, 0..1, when Taken
+	Taken      bool
+}
+
+// BranchMeetings reads each branch's meetings of the period out of the
+// year's grid.
+func (f *WorkFigures) BranchMeetings() []BranchPeriodMeetings {
+	first, n := f.Period.months()
+	months := 0
+	for i := first; i < first+n && i < 12; i++ {
+		m := f.Meetings.Months[i]
+		if m.Year == 0 || MustDate(m.Year, m.Month, 1).After(f.AsOf) {
+			break
+		}
+		months++
+	}
+	out := make([]BranchPeriodMeetings, 0, len(f.Meetings.Rows))
+	for _, r := range f.Meetings.Rows {
+		b := BranchPeriodMeetings{Branch: r.Branch, Months: months, YearToDate: r.Meetings, Attendance: r.Attendance, Taken: r.Taken}
+		for i := first; i < first+months; i++ {
+			b.Held += r.Held[i]
+			if r.Held[i] > 0 {
+				b.MonthsMet++
+			}
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
 
 // WorkStats is the statistics appendix (biểu thống kê) on the cut-off.
 // Each Tally counts Union members (Total, Female).

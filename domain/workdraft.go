@@ -41,8 +41,9 @@ func WorkDraft(f *WorkFigures, subject string) Narrative {
 
 	// The plan's indicators, year-to-date, in the annual draft's words.
 	ytd := DraftFrom(f.Results, f.Results, nil, DraftWords{When: fmt.Sprintf("từ đầu năm %d đến ngày %s", f.Period.Year, f.AsOf), Subject: subject})
-	n["education"] = ytd["propaganda"]
-	n["movements"] = ytd["movements"]
+	n["education"] = joinSentences(activitySentence(f, "education", when), ytd["propaganda"])
+	n["movements"] = joinSentences(activitySentence(f, "movements", when), ytd["movements"])
+	n["inspection"] = activitySentence(f, "inspection", when)
 
 	// Tổ chức Đoàn: the period's movements, then the ratings known.
 	org := []string{upperFirst(workMovements(st, when))}
@@ -58,7 +59,8 @@ func WorkDraft(f *WorkFigures, subject string) Narrative {
 		}
 		org = append(org, fmt.Sprintf("Kết quả xếp loại chi đoàn năm %d (đến ngày %s): %s.", f.Period.Year, f.AsOf, strings.Join(parts, "; ")))
 	}
-	n["organisation"] = strings.Join(org, " ")
+	org = append(org, activitySentence(f, "organisation", when), meetingSentence(f, when))
+	n["organisation"] = joinSentences(org...)
 
 	// Công tác Hội.
 	fed := fmt.Sprintf("Tính đến ngày %s, có %s hội viên (nữ: %s)", f.AsOf, num(st.Federation.Total), num(st.Federation.Female))
@@ -72,7 +74,69 @@ func WorkDraft(f *WorkFigures, subject string) Narrative {
 			n[sec] = ytd[sec]
 		}
 	}
+	if missed := missedMeetings(f); missed != "" {
+		n["shortcomings"] = joinSentences(n["shortcomings"], missed)
+	}
 	return n
+}
+
+// joinSentences joins the non-empty sentences with a space.
+func joinSentences(s ...string) string {
+	var out []string
+	for _, x := range s {
+		if strings.TrimSpace(x) != "" {
+			out = append(out, x)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// activitySentence says the activities of section sec in the period:
+// "Trong quý II năm 2026, tổ chức: Tình nguyện: 3 hoạt động, 45 lượt
+// người tham gia; số tình nguyện viên 40 người, số ngày tình nguyện 3
+// ngày." Empty when none took place.
+func activitySentence(f *WorkFigures, sec, when string) string {
+	var parts []string
+	for _, t := range f.ActivitiesOf(sec) {
+		parts = append(parts, LowerFirst(t.Sentence()))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s, tổ chức các hoạt động: %s.", upperFirst(when), strings.Join(parts, "; "))
+}
+
+// meetingSentence says how the branches met in the period: how many met
+// in every month of it begun by the cut-off.
+func meetingSentence(f *WorkFigures, when string) string {
+	ms := f.BranchMeetings()
+	if len(ms) == 0 || ms[0].Months == 0 {
+		return ""
+	}
+	full, held := 0, 0
+	for _, m := range ms {
+		held += m.Held
+		if m.MonthsMet >= m.Months {
+			full++
+		}
+	}
+	return fmt.Sprintf("%s, các chi đoàn tổ chức %s buổi sinh hoạt; %d/%d chi đoàn sinh hoạt đủ %d tháng.",
+		upperFirst(when), FormatInt(int64(held)), full, len(ms), ms[0].Months)
+}
+
+// missedMeetings names the branches that did not meet in every month of
+// the period begun by the cut-off.
+func missedMeetings(f *WorkFigures) string {
+	var names []string
+	for _, m := range f.BranchMeetings() {
+		if m.Months > 0 && m.MonthsMet < m.Months {
+			names = append(names, fmt.Sprintf("%s (%d/%d tháng)", m.Branch, m.MonthsMet, m.Months))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Còn %d chi đoàn chưa sinh hoạt đều hằng tháng: %s.", len(names), strings.Join(names, "; "))
 }
 
 // workMovements is the sentence of the period's membership movements,

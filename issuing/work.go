@@ -68,6 +68,12 @@ func WorkData(ctx context.Context, st *store.Store, p domain.WorkPeriod, cutoff,
 	if f.Stats, err = st.WorkStatsAt(ctx, p.Year, cutoff); err != nil {
 		return nil, err
 	}
+	if f.Activities, err = st.ActivityTotals(ctx, from, cutoff); err != nil {
+		return nil, err
+	}
+	if f.Meetings, err = st.MeetingsGrid(ctx, p.Year, cutoff); err != nil {
+		return nil, err
+	}
 	if w.RatingScale, err = st.RatingScale(ctx); err != nil {
 		return nil, err
 	}

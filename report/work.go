@@ -24,8 +24,8 @@ type Work struct {
 	RatingScale string
 }
 
-// NoActivities stands for the activity figures while the register holds
-// none for the period.
+// NoActivities stands for the activity figures of a section while the
+// register holds none of its kinds for the period.
 const NoActivities = "Chưa có số liệu hoạt động."
 
 // WriteWork writes the work report in the outline wards use: I. the
@@ -59,14 +59,21 @@ func WriteWork(w io.Writer, r *Work) error {
 
 	o.heading("KẾT QUẢ THỰC HIỆN")
 	o.section("Công tác giáo dục chính trị tư tưởng", text("education"), true)
-	d.paragraph(NoActivities)
+	d.activityTable(f.ActivitiesOf("education"), name)
 	o.section("Các phong trào hành động, công trình, phần việc, tình nguyện", text("movements"), true)
-	d.paragraph(NoActivities)
+	d.activityTable(f.ActivitiesOf("movements"), name)
 	o.section("Công tác xây dựng tổ chức Đoàn", text("organisation"), true)
 	d.caption(fmt.Sprintf("Biến động đoàn viên %s (từ ngày %s đến ngày %s):", name, st.From, f.AsOf))
 	d.movementTable(st)
+	if training := f.ActivitiesOf("organisation"); len(training) > 0 {
+		d.activityTable(training, name)
+	}
+	d.meetingTable(f, name)
 	o.section("Công tác Hội", text("federation"), false)
-	o.section("Công tác kiểm tra, giám sát", text("inspection"), false)
+	inspections := f.ActivitiesOf("inspection")
+	if o.section("Công tác kiểm tra, giám sát", text("inspection"), len(inspections) > 0) && len(inspections) > 0 {
+		d.activityTable(inspections, name)
+	}
 	d.ensure(d.lh(d.set.BodySize)*5 + tableStart) // the heading, the caption and the table together
 	o.section("Kết quả thực hiện các chỉ tiêu của kế hoạch", "", true)
 	ytd := fmt.Sprintf("từ đầu năm %d đến ngày %s", f.Period.Year, f.AsOf)
@@ -219,4 +226,58 @@ func (d *doc) appendix(r *Work, unit string) {
 		}
 	}
 	d.endTable()
+}
+
+// activityTable lists the period's activities of some kinds: how many,
+// who took part (đoàn viên, hội viên, others) and each measure summed.
+func (d *doc) activityTable(ts []domain.ActivityKindTotal, period string) {
+	if len(ts) == 0 {
+		d.paragraph(NoActivities)
+		return
+	}
+	d.caption(fmt.Sprintf("Kết quả các hoạt động %s:", period))
+	t := d.newTable([]Column{
+		{Title: "Loại hoạt động", Width: 42},
+		{Title: "Số hoạt động", Width: 17, Align: "C"},
+		{Title: "Đoàn viên", Width: 17, Align: "C", Group: "Lượt người tham gia"},
+		{Title: "Hội viên", Width: 17, Align: "C", Group: "Lượt người tham gia"},
+		{Title: "Khác", Width: 17, Align: "C", Group: "Lượt người tham gia"},
+		{Title: "Kết quả", Width: 50},
+	}, d.set.TableSize)
+	for _, k := range ts {
+		var ms []string
+		for _, m := range k.Measures {
+			ms = append(ms, fmt.Sprintf("%s: %s %s", m.Label, domain.FormatInt(m.Value), m.Unit))
+		}
+		p := k.Participants
+		t.row("", nfc(k.Label), num(k.Count), num(p.Union), num(p.Federation), num(p.Others), nfc(strings.Join(ms, "; ")))
+	}
+}
+
+// meetingTable lists each branch's meetings in the period, the months it
+// met of those begun, the year's meetings to date and the attendance.
+func (d *doc) meetingTable(f *domain.WorkFigures, period string) {
+	ms := f.BranchMeetings()
+	if len(ms) == 0 {
+		return
+	}
+	d.caption(fmt.Sprintf("Sinh hoạt chi đoàn %s (đến ngày %s):", period, f.AsOf))
+	t := d.newTable([]Column{
+		{Title: "Chi đoàn", Width: 56},
+		{Title: "Số buổi trong kỳ", Width: 22, Align: "C"},
+		{Title: "Số tháng có sinh hoạt", Width: 26, Align: "C"},
+		{Title: "Số buổi từ đầu năm", Width: 22, Align: "C"},
+		{Title: "Tỷ lệ tham dự", Width: 34, Align: "C"},
+	}, d.set.TableSize)
+	held, year := 0, 0
+	for _, m := range ms {
+		att := "Chưa điểm danh"
+		if m.Taken {
+			att = domain.FormatValue(domain.KindPercent, domain.RoundTenth(m.Attendance*100))
+		}
+		t.row("", nfc(m.Branch), num(m.Held), fmt.Sprintf("%d/%d", m.MonthsMet, m.Months), num(m.YearToDate), att)
+		held += m.Held
+		year += m.YearToDate
+	}
+	t.row("B", "Cộng", num(held), "", num(year), "")
 }
