@@ -57,6 +57,43 @@ func workWard(t *testing.T) *ward {
 		r.PersonID, r.Year = w.people[key].ID, 2025
 		must(w.st.SaveMemberYear(ctx, r))
 	}
+
+	// Activities of 2025 on both sides of 31/03 and 30/06 (and the
+	// fixture's officers' training of 15/03, one course of 4 Union
+	// members, and its models: Bờ Sen 20/03, the household 15/08).
+	for _, a := range []domain.Activity{
+		{Kind: "education", Title: "Học tập Nghị quyết Đại hội Đoàn", Date: d(2025, 3, 20), Ward: true,
+			Participants: domain.Participants{Union: 15, Federation: 3, Others: 2}, Measures: map[string]int64{"reached": 120}},
+		{Kind: "volunteer", Title: "Ngày Chủ nhật xanh", Date: d(2025, 3, 30), Ward: true,
+			Participants: domain.Participants{Union: 10, Federation: 2, Others: 5}, Measures: map[string]int64{"volunteers": 17, "days": 1}},
+		{Kind: "inspection", Title: "Kiểm tra sinh hoạt chi đoàn quý I", Date: d(2025, 3, 28), Ward: true,
+			Participants: domain.Participants{Union: 4}, Measures: map[string]int64{"units": 2}},
+		{Kind: "education", Title: "Sinh hoạt chính trị tháng 4", Date: d(2025, 4, 10), Branches: []int64{w.branch["B1"]},
+			Participants: domain.Participants{Union: 8}, Measures: map[string]int64{"reached": 30}},
+		// Begun on 25/06: counted in quarter II, though it ran into August.
+		{Kind: "volunteer", Title: "Chiến dịch Thanh niên tình nguyện hè", Date: d(2025, 6, 25), End: d(2025, 8, 15), Ward: true,
+			Participants: domain.Participants{Union: 12, Federation: 4}, Measures: map[string]int64{"volunteers": 16, "days": 50}},
+		{Kind: "blood", Title: "Ngày hội hiến máu", Date: d(2025, 7, 15), Ward: true,
+			Participants: domain.Participants{Union: 6, Federation: 1, Others: 3}, Measures: map[string]int64{"units": 10}},
+	} {
+		must(w.st.SaveActivity(ctx, &a))
+	}
+	// Meetings: Khóm 1 every month from January to May, then July; its
+	// meeting of 15/01 took the roll of four (2 present). Khóm 2 on 20/03,
+	// 20/06 and a thematic one on 25/06. The others did not meet.
+	b1 := func(day domain.Date) domain.Meeting {
+		return domain.Meeting{BranchID: w.branch["B1"], Date: day, Kind: domain.MeetingRegular}
+	}
+	first := b1(d(2025, 1, 15))
+	first.Attendance = []domain.Attendance{{PersonID: w.people["S1"].ID, Status: domain.Present}, {PersonID: w.people["E1"].ID, Status: domain.Present},
+		{PersonID: w.people["M1"].ID, Status: domain.Excused}, {PersonID: w.people["P2"].ID, Status: domain.Absent}}
+	for _, m := range []domain.Meeting{first, b1(d(2025, 2, 15)), b1(d(2025, 3, 15)), b1(d(2025, 4, 15)), b1(d(2025, 5, 15)), b1(d(2025, 7, 15)),
+		{BranchID: w.branch["B2"], Date: d(2025, 3, 20), Kind: domain.MeetingRegular},
+		{BranchID: w.branch["B2"], Date: d(2025, 6, 20), Kind: domain.MeetingRegular},
+		{BranchID: w.branch["B2"], Date: d(2025, 6, 25), Kind: domain.MeetingThematic},
+	} {
+		must(w.st.SaveMeeting(ctx, &m))
+	}
 	return w
 }
 
@@ -93,6 +130,14 @@ func TestWorkReports(t *testing.T) {
 		"Tính đến ngày 31/03/2025, Đoàn phường Hòa Mẫu có 5 chi đoàn trực thuộc; 17 đoàn viên (nam: 9, nữ: 8) và 5 hội viên (nam: 3, nữ: 2).",
 		"1/. Thuận lợi", "Trong quý I năm 2025, kết nạp 1 đoàn viên mới, phát triển 1 hội viên mới.",
 		"II/. KẾT QUẢ THỰC HIỆN", "1/. Công tác giáo dục chính trị tư tưởng",
+		// The activities begun by 31/03: the resolution study of 20/03
+		// (15 + 3 + 2 people, 120 reached); the green Sunday of 30/03 and
+		// the Bờ Sen model of 20/03; the training of 15/03 (4 officers);
+		// the inspection of 28/03.
+		"Trong quý I năm 2025, tổ chức các hoạt động: tuyên truyền, giáo dục: 1 hoạt động, 20 lượt người tham gia; số người được tuyên truyền 120 người.",
+		"Tuyên truyền, giáo dục 1 15 3 2 Số người được tuyên truyền: 120 người",
+		"2/. Các phong trào hành động", "Tình nguyện 1 10 2 5 Số tình nguyện viên: 17 người; Số ngày tình nguyện: 1 ngày",
+		"Mô hình (chỉ tiêu 2.1, 2.2b) 1 0 0 0",
 		"3/. Công tác xây dựng tổ chức Đoàn",
 		// A1 admitted; C1 came of age; F1 joined the Hội.
 		"Trong quý I năm 2025, kết nạp 1 đoàn viên mới; 1 đoàn viên trưởng thành Đoàn.",
@@ -100,8 +145,16 @@ func TestWorkReports(t *testing.T) {
 		"Hiện có 1 đoàn viên là đảng viên.",
 		"Biến động đoàn viên quý I năm 2025 (từ ngày 01/01/2025 đến ngày 31/03/2025):",
 		"Kết nạp mới", "Xóa tên", "Hội viên mới", "1 0 0 1 0 1",
+		"Tập huấn cán bộ 1 4 0 0 Số cán bộ được tập huấn: 4 người",
+		// Khóm 1 met in January, February and March (the roll of 15/01:
+		// 2 present of 4); Khóm 2 on 20/03; the others not at all.
+		"Sinh hoạt chi đoàn quý I năm 2025 (đến ngày 31/03/2025):",
+		"Chi đoàn Ấp Mỹ 0 0/3 0 Chưa điểm danh", "Chi đoàn Khóm 1 3 3/3 3 50%", "Chi đoàn Khóm 2 1 1/3 1 Chưa điểm danh",
+		"Chi đoàn Quân sự phường 0 0/3 0", "Chi đoàn Trường THPT Hòa Mẫu 0 0/3 0", "Cộng 4 4",
 		"4/. Công tác Hội", "Tính đến ngày 31/03/2025, có 5 hội viên (nữ: 2); trong quý I năm 2025 phát triển 1 hội viên mới.",
+		"Công tác kiểm tra, giám sát", "Kiểm tra, giám sát 1 4 0 0 Số đơn vị được kiểm tra: 2 đơn vị",
 		"Kết quả thực hiện các chỉ tiêu của kế hoạch", "kết quả từ đầu năm 2025 đến ngày 31/03/2025:",
+		"Còn 4 chi đoàn chưa sinh hoạt đều hằng tháng: Chi đoàn Ấp Mỹ (0/3 tháng); Chi đoàn Khóm 2 (1/3 tháng);",
 		"IV/. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ II NĂM 2025",
 		"Trên đây là báo cáo kết quả công tác Đoàn và phong trào thanh niên quý I năm 2025 của Ban Chấp hành Đoàn phường Hòa Mẫu./.",
 		"TM. BAN CHẤP HÀNH", "BÍ THƯ", "Trần Minh Quân",
@@ -135,7 +188,8 @@ func TestWorkReports(t *testing.T) {
 	absent(t, "quý I", text,
 		"31/12/2025", "30/06/2025", // no later cut-off
 		"Hoa 2", "Trên 30 tuổi", // A3 (Hoa) admitted 02/09; no one over 30
-		"chuyển sinh hoạt đi;", "xóa tên 1", "tiếp nhận 1") // T1 left 10/04, R1 removed 05/10, I1 came 07/07
+		"chuyển sinh hoạt đi;", "xóa tên 1", "tiếp nhận 1", // T1 left 10/04, R1 removed 05/10, I1 came 07/07
+		"Hiến máu", "30 người", "50 ngày", "Chi đoàn Khóm 1 4", "Chi đoàn Khóm 1 5") // July's blood drive, April's and June's activities and meetings
 
 	// The secretary's text of quarter II, saved 01/07 and edited again on
 	// 20/07: the report of 05/07 prints the first, the rest drafted.
@@ -156,13 +210,21 @@ func TestWorkReports(t *testing.T) {
 		// Biến động: T1 left.
 		"Biến động đoàn viên trong quý II năm 2025: 1 đoàn viên chuyển sinh hoạt đi;",
 		"Tổ chức học tập chuyên đề năm 2025 cho 100% chi đoàn.",
+		// Begun 01/04–30/06: the study of 10/04 in Khóm 1 (8 members, 30
+		// reached), the summer campaign begun 25/06.
+		"Tuyên truyền, giáo dục 1 8 0 0 Số người được tuyên truyền: 30 người",
+		"Tình nguyện 1 12 4 0 Số tình nguyện viên: 16 người; Số ngày tình nguyện: 50 ngày",
 		// A2 admitted, T1 out; no one joined the Hội (F2 in August).
 		"Trong quý II năm 2025, kết nạp 1 đoàn viên mới; 1 đoàn viên chuyển sinh hoạt đi.",
 		// M3, and S1 admitted to the Party 15/06.
 		"Hiện có 2 đoàn viên là đảng viên.",
 		// Khóm 2 rated good on 25/06 (a page may break the sentence).
 		"Kết quả xếp loại chi đoàn năm 2025", "(đến ngày 30/06/2025): 1 hoàn thành tốt nhiệm vụ; 4 chưa xếp loại.",
+		// Khóm 1 met in April and May (5 this year, the roll of January
+		// still its only one); Khóm 2 twice in June.
+		"Trong quý II năm 2025, các chi đoàn tổ chức 4 buổi sinh hoạt; 0/5 chi đoàn sinh hoạt đủ 3 tháng.",
 		"(từ ngày 01/04/2025 đến ngày 30/06/2025):", "1 0 1 0 0 0",
+		"Chi đoàn Khóm 1 2 2/3 5 50%", "Chi đoàn Khóm 2 2 1/3 3 Chưa điểm danh", "Cộng 4 8",
 		// As the annual report cut off on 30/06 (TestAnnualReportAtTwoCutoffs).
 		"kết quả từ đầu năm 2025 đến ngày 30/06/2025: đạt 9, đúng tiến độ 1, chậm tiến độ 1, chưa đạt 4.",
 		"2.3 Chi đoàn khóm, ấp đạt chuẩn theo 08 tiêu chí 100% 33,3% (1/3 chi đoàn khóm, ấp) Chưa đạt",
@@ -176,7 +238,8 @@ func TestWorkReports(t *testing.T) {
 		// The committee on 30/06: S1 29 (a Party member since 15/06), S2
 		// 27, E1 26: (29 + 27 + 26) / 3 = 27,33.
 		"Ủy viên Ban Chấp hành 3 2 100%", "Đảng viên 1 33,3%", "Tuổi bình quân 27,3", "Từ 26 đến 30 tuổi 3 2 100%")
-	absent(t, "quý II", text, "Bản sửa ngày 20/07.", "31/12/2025", "Hoàn thành xuất sắc nhiệm vụ 1", "tiếp nhận", "Đến 25 tuổi")
+	absent(t, "quý II", text, "Bản sửa ngày 20/07.", "31/12/2025", "Hoàn thành xuất sắc nhiệm vụ 1", "tiếp nhận", "Đến 25 tuổi",
+		"120 người", "Hiến máu", "Tập huấn cán bộ 1", "Kiểm tra, giám sát 1", "Mô hình (chỉ tiêu 2.1, 2.2b) 1") // quarter I's and July's
 
 	// The first half, issued 10/07/2025: quarters I and II together.
 	h1, text := issue(Request{Half: 1, Date: d(2025, 7, 10)})
@@ -185,9 +248,13 @@ func TestWorkReports(t *testing.T) {
 	}
 	inOrder(t, "6 tháng", text,
 		"Công tác Đoàn và phong trào thanh niên 6 tháng đầu năm 2025", "(số liệu tính đến ngày 30/06/2025)",
+		// Quarters I and II together.
+		"Tuyên truyền, giáo dục 2 23 3 2 Số người được tuyên truyền: 150 người",
+		"Tình nguyện 2 22 6 5 Số tình nguyện viên: 33 người; Số ngày tình nguyện: 51 ngày",
 		// A1 A2 admitted, T1 out, C1 of age, F1 in the Hội.
 		"Trong 6 tháng đầu năm 2025, kết nạp 2 đoàn viên mới; 1 đoàn viên chuyển sinh hoạt đi; 1 đoàn viên trưởng thành Đoàn.",
 		"(từ ngày 01/01/2025 đến ngày 30/06/2025):", "2 0 1 1 0 1",
+		"Chi đoàn Khóm 1 5 5/6 5 50%", "Chi đoàn Khóm 2 3 2/6 3", "Cộng 8 8",
 		"IV/. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2025", "Tổng số đoàn viên 17 8 100%")
 
 	// The year (tổng kết), issued 10/01/2026: cut off on 31/12/2025.
@@ -199,11 +266,21 @@ func TestWorkReports(t *testing.T) {
 		"Tổng kết công tác Đoàn và phong trào thanh niên năm 2025", "(số liệu tính đến ngày 31/12/2025)",
 		// 19 (10 men) and 6 Hội members (3 men), as the annual report.
 		"19 đoàn viên (nam: 10, nữ: 9) và 6 hội viên (nam: 3, nữ: 3).",
+		"Tuyên truyền, giáo dục 2 23 3 2 Số người được tuyên truyền: 150 người",
+		// The green Sunday and the summer campaign; the blood drive of
+		// 15/07; both models (20/03, 15/08).
+		"Tình nguyện 2 22 6 5 Số tình nguyện viên: 33 người; Số ngày tình nguyện: 51 ngày",
+		"Hiến máu tình nguyện 1 6 1 3 Số đơn vị máu: 10 đơn vị", "Mô hình (chỉ tiêu 2.1, 2.2b) 2 0 0 0",
+
 		"Trong năm 2025, kết nạp 4 đoàn viên mới; tiếp nhận 1 đoàn viên chuyển sinh hoạt đến; 1 đoàn viên chuyển sinh hoạt đi; 1 đoàn viên trưởng thành Đoàn; xóa tên 1 đoàn viên.",
 		// M3, S1, M1 (admitted to the Party 10/11).
 		"Hiện có 3 đoàn viên là đảng viên.",
 		"(từ ngày 01/01/2025 đến ngày 31/12/2025):", "4 1 1 1 1 2",
+		"Tập huấn cán bộ 1 4 0 0",
+		// Khóm 1: January to May and July; Khóm 2: March and June (twice).
+		"Chi đoàn Ấp Mỹ 0 0/12 0", "Chi đoàn Khóm 1 6 6/12 6 50%", "Chi đoàn Khóm 2 3 2/12 3", "Cộng 9 9",
 		"có 6 hội viên (nữ: 3); trong năm 2025 phát triển 2 hội viên mới.",
+		"Kiểm tra, giám sát 1 4 0 0",
 		"kết quả từ đầu năm 2025 đến ngày 31/12/2025: đạt 7, đúng tiến độ 1, chậm tiến độ 1, chưa đạt 6.",
 		"IV/. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026",
 		"Tổng số đoàn viên 19 9 100%", "Nam 10 52,6%", "Nữ 9 9 47,4%",
