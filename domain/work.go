@@ -252,7 +252,6 @@ func (f *WorkFigures) BranchMeetings() []BranchPeriodMeetings {
 	return out
 }
 
-
 // WorkStats is the statistics appendix (biểu thống kê) on the cut-off.
 // Each Tally counts Union members (Total, Female).
 type WorkStats struct {
