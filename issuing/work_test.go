@@ -346,3 +346,33 @@ func absent(t *testing.T, name, text string, parts ...string) {
 		}
 	}
 }
+
+// TestAnnualReportActivities: the annual plan report (and the 6-month
+// report) print the activities begun by their cut-off, each kind in the
+// section of its field (the activities of workWard, counted there).
+func TestAnnualReportActivities(t *testing.T) {
+	ctx := context.Background()
+	w := workWard(t)
+	half, err := Issue(ctx, w.st, Request{Kind: HalfYear, Year: 2025, Date: d(2025, 7, 10), Dir: w.dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, half.Path)
+	inOrder(t, "6 tháng", text,
+		"1/. Công tác tuyên truyền, giáo dục", "Kết quả các hoạt động 6 tháng đầu năm 2025:",
+		// 20/03 (15 + 3 + 2, 120 reached) and 10/04 (8, 30 reached).
+		"Tuyên truyền, giáo dục 2 23 3 2 Số người được tuyên truyền: 150 người",
+		"2/. Các phong trào hành động", "Tình nguyện 2 22 6 5 Số tình nguyện viên: 33 người; Số ngày tình nguyện: 51 ngày",
+		"3/. Công tác xây dựng tổ chức Đoàn, Hội", "Tập huấn cán bộ 1 4 0 0 Số cán bộ được tập huấn: 4 người",
+		"4/. Công tác kiểm tra, giám sát", "Kiểm tra, giám sát 1 4 0 0 Số đơn vị được kiểm tra: 2 đơn vị",
+		"5/. Kết quả thực hiện các chỉ tiêu")
+	absent(t, "6 tháng", text, "Hiến máu") // 15/07
+
+	year, err := Issue(ctx, w.st, Request{Kind: Annual, Year: 2025, Date: d(2026, 1, 10), Dir: w.dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inOrder(t, "năm", pdfText(t, year.Path),
+		"Kết quả các hoạt động năm 2025:", "Tuyên truyền, giáo dục 2 23 3 2",
+		"Hiến máu tình nguyện 1 6 1 3 Số đơn vị máu: 10 đơn vị", "Mô hình (chỉ tiêu 2.1, 2.2b) 2 0 0 0")
+}

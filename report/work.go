@@ -281,3 +281,10 @@ func (d *doc) meetingTable(f *domain.WorkFigures, period string) {
 	}
 	t.row("B", "Cộng", num(held), "", num(year), "")
 }
+
+// activitiesOf are the kinds of ts counted in the work report's section
+// sec (domain.WorkSectionOf) that took place.
+func activitiesOf(ts []domain.ActivityKindTotal, sec string) []domain.ActivityKindTotal {
+	f := domain.WorkFigures{Activities: ts}
+	return f.ActivitiesOf(sec)
+}
