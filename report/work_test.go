@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -40,6 +41,31 @@ func fixtureWork(members int) *Work {
 	}
 	f := domain.WorkFigures{Period: domain.WorkPeriod{Year: 2025}, From: st.From, End: st.AsOf, AsOf: st.AsOf,
 		Situation: st, Results: fixtureResults(), Stats: stats}
+	// 500 activities over the default kinds: 36 of each of the 14 kinds
+	// but the last, which takes the 32 left (13 × 36 + 32 = 500).
+	left := 500
+	for i, k := range domain.DefaultActivityKinds {
+		n := min(36, left)
+		left -= n
+		t := domain.ActivityKindTotal{Kind: k.Code, Label: k.Label, Count: n,
+			Participants: domain.Participants{Union: 20 * n, Federation: 5 * n, Others: 3 * n}}
+		for j, m := range k.Measures {
+			t.Measures = append(t.Measures, domain.MeasureSum{ActivityMeasure: m, Value: int64(1000*(i+1) + j)})
+		}
+		f.Activities = append(f.Activities, t)
+	}
+	// 13 branches: each met monthly to November, the odd ones twice in
+	// December.
+	f.Meetings.Months = domain.MonthsOf(domain.YearSpanOf(2025, 1, 1, f.AsOf, f.AsOf))
+	for b := range 13 {
+		r := domain.BranchMeetingsYear{BranchID: int64(b + 1), Branch: fmt.Sprintf("Chi đoàn Khóm %d", b+1), Attendance: 0.8, Taken: true}
+		for m := range 11 {
+			r.Held[m] = 1
+		}
+		r.Held[11] = 2 * (b % 2)
+		r.Meetings, r.MonthsMet = 11+r.Held[11], 11+b%2
+		f.Meetings.Rows = append(f.Meetings.Rows, r)
+	}
 	w := &Work{Meta: fixtureMeta(31), Figures: f, Plan: fixturePlan(), RatingScale: domain.ScaleTasks}
 	w.Narrative = domain.WorkDraft(&w.Figures, "Đoàn phường 1")
 	w.Narrative["lessons"] = "Phát huy vai trò nòng cốt của Ban Chấp hành chi đoàn."
@@ -69,12 +95,23 @@ func TestWorkReportLayout(t *testing.T) {
 		"I/. ĐẶC ĐIỂM TÌNH HÌNH",
 		// 1,000 members, 500 women; the fixture's 1,250 Hội members.
 		"9 chi đoàn trực thuộc; 1.000 đoàn viên (nam: 500, nữ: 500) và 1.250 hội viên (nam: 640, nữ: 610).",
-		"1/. Thuận lợi", "II/. KẾT QUẢ THỰC HIỆN", "1/. Công tác giáo dục chính trị tư tưởng", NoActivities,
+		"1/. Thuận lợi", "II/. KẾT QUẢ THỰC HIỆN", "1/. Công tác giáo dục chính trị tư tưởng",
+		// The first kind: 36 activities, 720 + 180 + 108 people, its one
+		// measure 1.000.
+		"Tuyên truyền, giáo dục 36 720 180 108 Số người được tuyên truyền: 1.000 người",
+		// The fourth: 4.000 works worth 4.001 đồng.
+		"Công trình, phần việc thanh niên 36 720 180 108 Số công trình, phần việc: 4.000 công trình; Giá trị: 4.001 đồng",
+		// The last kind takes the 32 left.
+		"Hoạt động khác 32 640 160 96",
 		"3/. Công tác xây dựng tổ chức Đoàn",
 		// The fixture's movements: 37 in, 4 transferred in, 6 out, 21 of
 		// age, 1 removed, 88 new Hội members.
 		"(từ ngày 01/01/2025 đến ngày 31/12/2025):", "37 4 6 21 1 88",
-		"4/. Công tác Hội", "5/. Kết quả thực hiện các chỉ tiêu của kế hoạch",
+		// Khóm 1 (even index 0): 11 meetings in 11 of 12 months; Khóm 2: 13
+		// in 12. Seven even and six odd branches: 7 × 11 + 6 × 13 = 155.
+		"Chi đoàn Khóm 1 11 11/12 11 80%", "Chi đoàn Khóm 2 13 12/12 13 80%", "Cộng 155 155",
+		"4/. Công tác Hội", "5/. Công tác kiểm tra, giám sát", "Kiểm tra, giám sát 36 720 180 108",
+		"6/. Kết quả thực hiện các chỉ tiêu của kế hoạch",
 		"III/. ĐÁNH GIÁ", "Bài học kinh nghiệm", "Phát huy vai trò nòng cốt",
 		"IV/. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026",
 		"Trên đây là báo cáo kết quả công tác Đoàn và phong trào thanh niên năm 2025", "TM. BAN CHẤP HÀNH", "Nguyễn Thị Thanh Thủy",
