@@ -226,6 +226,18 @@ type BranchPeriodMeetings struct {
 	Taken      bool
 }
 
+// MeetingsRecorded says whether the register holds any branch meeting
+// of the year by the cut-off: none at all means they were not entered,
+// not that no branch met.
+func (f *WorkFigures) MeetingsRecorded() bool {
+	for _, r := range f.Meetings.Rows {
+		if r.Meetings > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // BranchMeetings reads each branch's meetings of the period out of the
 // year's grid.
 func (f *WorkFigures) BranchMeetings() []BranchPeriodMeetings {

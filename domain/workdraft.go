@@ -98,7 +98,7 @@ func joinSentences(s ...string) string {
 func activitySentence(f *WorkFigures, sec, when string) string {
 	var parts []string
 	for _, t := range f.ActivitiesOf(sec) {
-		parts = append(parts, LowerFirst(t.Sentence()))
+		parts = append(parts, activityClause(t))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -106,11 +106,29 @@ func activitySentence(f *WorkFigures, sec, when string) string {
 	return fmt.Sprintf("%s, tổ chức các hoạt động: %s.", upperFirst(when), strings.Join(parts, "; "))
 }
 
+// activityClause is one kind's total as a clause: "tình nguyện: 3 hoạt
+// động, 45 lượt người tham gia; số tình nguyện viên 40 người", leaving
+// out a count of people nobody entered (a model's).
+func activityClause(t ActivityKindTotal) string {
+	out := fmt.Sprintf("%s: %s hoạt động", LowerFirst(t.Label), FormatInt(int64(t.Count)))
+	if n := t.Participants.Total(); n > 0 {
+		out += fmt.Sprintf(", %s lượt người tham gia", FormatInt(int64(n)))
+	}
+	var ms []string
+	for _, m := range t.Measures {
+		ms = append(ms, fmt.Sprintf("%s %s %s", LowerFirst(m.Label), FormatInt(m.Value), m.Unit))
+	}
+	if len(ms) > 0 {
+		out += "; " + strings.Join(ms, ", ")
+	}
+	return out
+}
+
 // meetingSentence says how the branches met in the period: how many met
 // in every month of it begun by the cut-off.
 func meetingSentence(f *WorkFigures, when string) string {
 	ms := f.BranchMeetings()
-	if len(ms) == 0 || ms[0].Months == 0 {
+	if len(ms) == 0 || ms[0].Months == 0 || !f.MeetingsRecorded() {
 		return ""
 	}
 	full, held := 0, 0
@@ -127,6 +145,9 @@ func meetingSentence(f *WorkFigures, when string) string {
 // missedMeetings names the branches that did not meet in every month of
 // the period begun by the cut-off.
 func missedMeetings(f *WorkFigures) string {
+	if !f.MeetingsRecorded() {
+		return ""
+	}
 	var names []string
 	for _, m := range f.BranchMeetings() {
 		if m.Months > 0 && m.MonthsMet < m.Months {
@@ -135,6 +156,10 @@ func missedMeetings(f *WorkFigures) string {
 	}
 	if len(names) == 0 {
 		return ""
+	}
+	if len(names) > 5 {
+		// A long list belongs to the table of meetings.
+		return fmt.Sprintf("Còn %d chi đoàn chưa sinh hoạt đều hằng tháng (xem bảng sinh hoạt chi đoàn).", len(names))
 	}
 	return fmt.Sprintf("Còn %d chi đoàn chưa sinh hoạt đều hằng tháng: %s.", len(names), strings.Join(names, "; "))
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"sodoan/domain"
 	"sodoan/report"
@@ -110,21 +111,24 @@ func workJob(ctx context.Context, st *store.Store, req Request) (job, error) {
 	if err != nil {
 		return job{}, err
 	}
-	return job{docType: report.AnnualType, key: identity(Work, yearPeriod(req.Year), req.Cutoff, p.Code()), omitted: workOmitted(w.Narrative),
+	return job{docType: report.AnnualType, key: identity(Work, yearPeriod(req.Year), req.Cutoff, p.Code()), omitted: workOmitted(w),
 		title: "Báo cáo " + domain.LowerFirst(p.Summary()), file: fmt.Sprintf("bao-cao-cong-tac-doan-%s-%d.pdf", p.Code(), req.Year),
 		write: func(m report.Meta, out io.Writer) error { w.Meta = m; return report.WriteWork(out, w) }}, nil
 }
 
 // workOmitted lists the work report's sections left out for want of
-// text (those printing figures of their own are never left out).
-func workOmitted(n domain.Narrative) []string {
+// text (those printing figures of their own are never left out, nor the
+// inspections when some took place).
+func workOmitted(w *report.Work) []string {
 	var out []string
 	for _, sec := range domain.WorkSections {
-		switch sec.Code {
-		case "education", "movements", "organisation":
+		switch {
+		case sec.Code == "education", sec.Code == "movements", sec.Code == "organisation":
+			continue
+		case sec.Code == "inspection" && len(w.Figures.ActivitiesOf("inspection")) > 0:
 			continue
 		}
-		if n[sec.Code] == "" {
+		if strings.TrimSpace(w.Narrative[sec.Code]) == "" {
 			out = append(out, sec.Label)
 		}
 	}

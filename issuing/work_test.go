@@ -376,3 +376,17 @@ func TestAnnualReportActivities(t *testing.T) {
 		"Kết quả các hoạt động năm 2025:", "Tuyên truyền, giáo dục 2 23 3 2",
 		"Hiến máu tình nguyện 1 6 1 3 Số đơn vị máu: 10 đơn vị", "Mô hình (chỉ tiêu 2.1, 2.2b) 2 0 0 0")
 }
+
+// TestWorkReportWithoutRecords: a register with no activity and no
+// meeting entered says so, and never that the branches did not meet.
+func TestWorkReportWithoutRecords(t *testing.T) {
+	w := buildWard(t)
+	out, err := Issue(context.Background(), w.st, Request{Kind: Work, Year: 2025, Quarter: 2, Date: d(2025, 7, 5), Dir: w.dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, out.Path)
+	inOrder(t, "no records", text, "1/. Công tác giáo dục chính trị tư tưởng", "Chưa có số liệu hoạt động.",
+		"3/. Công tác xây dựng tổ chức Đoàn", "Chưa có số liệu sinh hoạt chi đoàn.")
+	absent(t, "no records", text, "chưa sinh hoạt đều", "buổi sinh hoạt", "0/3")
+}

@@ -28,6 +28,10 @@ type Work struct {
 // register holds none of its kinds for the period.
 const NoActivities = "Chưa có số liệu hoạt động."
 
+// NoMeetings stands for the meetings table while the register holds no
+// branch meeting of the year.
+const NoMeetings = "Chưa có số liệu sinh hoạt chi đoàn."
+
 // WriteWork writes the work report in the outline wards use: I. the
 // situation (thuận lợi, khó khăn), II. the results by area with their
 // figures, III. the assessment, IV. the next period's directions, V.
@@ -259,6 +263,10 @@ func (d *doc) activityTable(ts []domain.ActivityKindTotal, period string) {
 func (d *doc) meetingTable(f *domain.WorkFigures, period string) {
 	ms := f.BranchMeetings()
 	if len(ms) == 0 {
+		return
+	}
+	if !f.MeetingsRecorded() {
+		d.paragraph(NoMeetings)
 		return
 	}
 	d.caption(fmt.Sprintf("Sinh hoạt chi đoàn %s (đến ngày %s):", period, f.AsOf))
