@@ -334,7 +334,7 @@ const (
 var subjectWords = map[string]bool{}
 
 func init() {
-	for _, list := range [][]domain.Choice{domain.AnnualSections, domain.PlanSections, narrativeDocs} {
+	for _, list := range [][]domain.Choice{domain.AnnualSections, domain.PlanSections, domain.WorkSections, narrativeDocs} {
 		for _, c := range list {
 			subjectWords[c.Label] = true
 		}
@@ -347,6 +347,14 @@ var narrativeDocs = []domain.Choice{
 	{Code: domain.NarrativeHalfYear, Label: "Báo cáo sơ kết 6 tháng"},
 	{Code: domain.NarrativePeriod, Label: "Báo cáo sơ kết kế hoạch"},
 	{Code: domain.NarrativePlan, Label: "Kế hoạch"},
+	// The work reports (issue 19), one doc a period.
+	{Code: "work-q1", Label: "Báo cáo công tác Đoàn quý I"},
+	{Code: "work-q2", Label: "Báo cáo công tác Đoàn quý II"},
+	{Code: "work-q3", Label: "Báo cáo công tác Đoàn quý III"},
+	{Code: "work-q4", Label: "Báo cáo công tác Đoàn quý IV"},
+	{Code: "work-h1", Label: "Báo cáo công tác Đoàn 6 tháng đầu năm"},
+	{Code: "work-h2", Label: "Báo cáo công tác Đoàn 6 tháng cuối năm"},
+	{Code: "work-nam", Label: "Báo cáo tổng kết công tác Đoàn năm"},
 }
 
 // lookup is the name (the SQL col) of record id of table, "" when it is
@@ -406,12 +414,13 @@ func (n *namer) name(e *HistoryEntry) {
 		parts := strings.SplitN(e.RowKey, "/", 4)
 		if len(parts) >= 3 {
 			doc := domain.LabelOf(narrativeDocs, parts[0])
-			if parts[0] == domain.NarrativeAnnual || parts[0] == domain.NarrativeHalfYear {
+			_, work := domain.WorkPeriodOfDoc(parts[0], 0)
+			if parts[0] == domain.NarrativeAnnual || parts[0] == domain.NarrativeHalfYear || work {
 				doc += " " + parts[1]
 			}
-			sections := domain.AnnualSections
-			if parts[0] == domain.NarrativePlan {
-				sections = domain.PlanSections
+			sections, ok := domain.NarrativeSections(parts[0])
+			if !ok {
+				sections = domain.AnnualSections
 			}
 			e.subject, e.subjectArgs = subjectNarrative, []any{doc, domain.LabelOf(sections, parts[2])}
 		}
