@@ -35,8 +35,7 @@ func WorkDraft(f *WorkFigures, subject string) Narrative {
 		lost = append(lost, "xóa tên "+num(st.Removals)+" đoàn viên")
 	}
 	if len(lost) > 0 {
-		n["difficulties"] = fmt.Sprintf("Biến động đoàn viên %s: %s; một bộ phận đoàn viên thanh niên đi làm ăn xa, ảnh hưởng đến sinh hoạt chi đoàn.",
-			when, strings.Join(lost, ", "))
+		n["difficulties"] = fmt.Sprintf("Biến động đoàn viên %s: %s.", when, strings.Join(lost, ", "))
 	}
 
 	// The plan's indicators, year-to-date, in the annual draft's words.

@@ -208,7 +208,7 @@ func TestWorkReports(t *testing.T) {
 		// On 30/06: A2 (a man) in, T1 (a man) out: 17 (9 men).
 		"Tính đến ngày 30/06/2025, Đoàn phường Hòa Mẫu có 5 chi đoàn trực thuộc; 17 đoàn viên (nam: 9, nữ: 8) và 5 hội viên (nam: 3, nữ: 2).",
 		// Biến động: T1 left.
-		"Biến động đoàn viên trong quý II năm 2025: 1 đoàn viên chuyển sinh hoạt đi;",
+		"Biến động đoàn viên trong quý II năm 2025: 1 đoàn viên chuyển sinh hoạt đi.",
 		"Tổ chức học tập chuyên đề năm 2025 cho 100% chi đoàn.",
 		// Begun 01/04–30/06: the study of 10/04 in Khóm 1 (8 members, 30
 		// reached), the summer campaign begun 25/06.
