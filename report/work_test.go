@@ -141,3 +141,21 @@ func BenchmarkWorkLayout10k(b *testing.B) {
 		}
 	}
 }
+
+// TestWorkReportEmptyWard: a ward with no plan, no member and no record
+// yet still gets a whole report: no target judged, no share of nothing.
+func TestWorkReportEmptyWard(t *testing.T) {
+	day := domain.MustDate(2026, 9, 30)
+	w := &Work{Meta: fixtureMeta(0), Figures: domain.WorkFigures{Period: domain.WorkPeriod{Year: 2026, Quarter: 3},
+		From: domain.MustDate(2026, 7, 1), End: day, AsOf: day,
+		Situation: domain.Situation{Year: 2026, From: domain.MustDate(2026, 7, 1), AsOf: day},
+		Stats:     domain.WorkStats{AsOf: day}}}
+	w.Narrative = domain.WorkDraft(&w.Figures, "Đoàn phường 1")
+	text := rawText(t, pdfFile(t, "empty", func(out io.Writer) error { return WriteWork(out, w) }))
+	for _, want := range []string{"Số: -BC/ĐTN", "Ban Chấp hành Đoàn phường 1 báo cáo kết quả công tác Đoàn và phong trào thanh niên quý III năm 2026",
+		NoActivities, NoPlanSentence, "Tổng số đoàn viên 0 0 —", "Ủy viên Ban Chấp hành 0 0 —", "Tuổi bình quân —"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q", want)
+		}
+	}
+}
