@@ -50,6 +50,7 @@ var Kinds = []domain.Choice{
 	{Code: string(Coops), Label: "Danh sách tổ hợp tác"},
 	{Code: string(Transfer), Label: "Giấy giới thiệu sinh hoạt Đoàn"},
 	{Code: string(Consolidated), Label: "Báo cáo tổng hợp các cơ sở"},
+	{Code: string(Work), Label: "Báo cáo công tác Đoàn (quý, 6 tháng, năm)"},
 }
 
 // Request is one document to issue.
@@ -62,6 +63,9 @@ type Request struct {
 	// Date, the report's own date).
 	Cutoff domain.Date
 	PlanID int64 // the plan to print (0: the current one)
+	// Quarter (1–4) or Half (1–2) is the work report's period; neither:
+	// the year (tổng kết).
+	Quarter, Half int
 
 	BranchID int64 // members: one branch (0: all)
 	Personal bool  // members: with CCCD, phone and address
@@ -253,6 +257,8 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 	switch req.Kind {
 	case HalfYear:
 		return halfYearJob(ctx, st, req)
+	case Work:
+		return workJob(ctx, st, req)
 	case Annual:
 		a, err := annualData(ctx, st, req.Year, req.Cutoff, issueDay(st, req), false)
 		if err != nil {

@@ -36,6 +36,9 @@ func settleDates(ctx context.Context, st *store.Store, req *Request) error {
 	if explicit && req.Cutoff.After(req.Date) {
 		return fieldError("Cutoff", "Số liệu tính đến ngày", "%s sau ngày ban hành %s: số liệu không tính quá ngày ký văn bản", req.Cutoff, req.Date)
 	}
+	if req.Kind == Work {
+		return settleWork(ctx, st, req, explicit)
+	}
 	if req.Kind != Annual && req.Kind != HalfYear {
 		if !explicit {
 			req.Cutoff = req.Date
@@ -83,4 +86,31 @@ func omitted(n domain.Narrative) []string {
 		}
 	}
 	return out
+}
+
+// settleWork checks the work report's period and cut-off: the cut-off
+// lies within the period and not after the issue date; by default it is
+// the period's last day, or the issue date while the period runs.
+func settleWork(ctx context.Context, st *store.Store, req *Request, explicit bool) error {
+	p := workPeriod(*req)
+	if err := domain.CheckWorkPeriod(p); err != nil {
+		return err
+	}
+	from, end, err := workBounds(ctx, st, p)
+	if err != nil {
+		return err
+	}
+	if !explicit {
+		req.Cutoff = req.Date
+		if req.Cutoff.After(end) {
+			req.Cutoff = end
+		}
+	}
+	if req.Cutoff.Before(from) || req.Cutoff.After(end) {
+		if !explicit {
+			return fieldError("Date", "Ngày ban hành", "%s trước %s (%s – %s): chưa có báo cáo của kỳ này", req.Date, p.Name(), from, end)
+		}
+		return fieldError("Cutoff", "Số liệu tính đến ngày", "%s ngoài %s (%s – %s)", req.Cutoff, p.Name(), from, end)
+	}
+	return nil
 }

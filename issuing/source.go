@@ -131,6 +131,11 @@ func annualData(ctx context.Context, st *store.Store, year int, cutoff, issued d
 	if a.RatingScale, err = st.RatingScale(ctx); err != nil {
 		return nil, err
 	}
+	// The activities of the year (of its first half for the 6-month
+	// report) begun by the cut-off.
+	if a.Activities, err = st.ActivityTotals(ctx, a.Situation.From, a.Situation.AsOf); err != nil {
+		return nil, err
+	}
 	doc, words := domain.NarrativeAnnual, domain.DraftWords{When: fmt.Sprintf("trong năm %d", year)}
 	if half {
 		doc, words = domain.NarrativeHalfYear, halfYearWords(year)

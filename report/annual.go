@@ -28,6 +28,9 @@ type Annual struct {
 	// Half makes it the 6-month report (sơ kết 6 tháng đầu năm): its own
 	// title, the figures of the year's first half, part IV on the second.
 	Half bool
+	// Activities are the activities of the year (or half) to the cut-off
+	// by kind, each printed in the section of its field.
+	Activities []domain.ActivityKindTotal
 }
 
 // AnnualType is the type code of the annual report in the register.
@@ -104,13 +107,22 @@ func WriteAnnual(w io.Writer, a *Annual) error {
 	d.situation(&a.Situation, unit)
 
 	o.heading("KẾT QUẢ THỰC HIỆN")
-	o.section("Công tác tuyên truyền, giáo dục", a.text("propaganda"), false)
+	acts := func(sec string) []domain.ActivityKindTotal { return activitiesOf(a.Activities, sec) }
+	if o.section("Công tác tuyên truyền, giáo dục", a.text("propaganda"), len(acts("education")) > 0) && len(acts("education")) > 0 {
+		d.activityTable(acts("education"), a.when())
+	}
 	o.section("Các phong trào hành động, hỗ trợ thanh niên phát triển kinh tế", a.text("movements"), true)
+	if len(acts("movements")) > 0 {
+		d.activityTable(acts("movements"), a.when())
+	}
 	d.caption("Các câu lạc bộ đang hoạt động:")
 	d.clubTable(a.Clubs)
 	d.caption(fmt.Sprintf("Các tổ hợp tác và kết quả hoạt động %s:", a.when()))
 	d.coopTable(a.Coops, a.CoopYears, a.when())
 	o.section("Công tác xây dựng tổ chức Đoàn, Hội", a.text("organisation"), true)
+	if len(acts("organisation")) > 0 {
+		d.activityTable(acts("organisation"), a.when())
+	}
 	if !a.Half {
 		// The ward's own rating as decided by the cut-off: a report
 		// written before the year-end review says it is not rated yet.
@@ -120,7 +132,9 @@ func WriteAnnual(w io.Writer, a *Annual) error {
 		}
 		d.paragraph(fmt.Sprintf("Ban Chấp hành %s tự đánh giá, xếp loại năm %d: %s.", unit, a.Year, rating))
 	}
-	o.section("Công tác kiểm tra, giám sát", a.text("inspection"), false)
+	if o.section("Công tác kiểm tra, giám sát", a.text("inspection"), len(acts("inspection")) > 0) && len(acts("inspection")) > 0 {
+		d.activityTable(acts("inspection"), a.when())
+	}
 	d.ensure(d.lh(d.set.BodySize)*5 + tableStart) // the heading, the caption and the table together
 	o.section("Kết quả thực hiện các chỉ tiêu", "", true)
 	if a.Plan.Number == "" {

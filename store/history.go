@@ -61,6 +61,7 @@ var HistoryKinds = []domain.Choice{
 	{Code: "membership", Label: "Sinh hoạt, chức vụ, xếp loại, tập huấn"},
 	{Code: "groups", Label: "Chi đoàn, câu lạc bộ, tổ hợp tác"},
 	{Code: "plans", Label: "Kế hoạch, chỉ tiêu, mô hình"},
+	{Code: "activities", Label: "Hoạt động, sinh hoạt chi đoàn"},
 	{Code: "documents", Label: "Văn bản"},
 	{Code: "ward", Label: "Số liệu năm, cài đặt, gói số liệu"},
 	{Code: "trash", Label: "Thùng rác"},
@@ -72,6 +73,7 @@ var historyKindTables = map[string][]string{
 	"membership": {"membership_events", "member_years", "positions", "trainings"},
 	"groups":     {"branches", "branch_years", "branch_criteria_met", "criteria", "clubs", "club_members", "coops", "coop_members", "coop_years", "coop_reports"},
 	"plans":      {"plans", "indicators", "indicator_values", "target_models", "office_standards"},
+	"activities": {"activities", "activity_branches", "activity_people", "activity_measures", "meetings", "attendance"},
 	"documents":  {"documents", "document_versions", "narratives", "narrative_versions"},
 	"ward":       {"ward_years", "party_counts", "settings", "wards"},
 }
@@ -332,7 +334,7 @@ const (
 var subjectWords = map[string]bool{}
 
 func init() {
-	for _, list := range [][]domain.Choice{domain.AnnualSections, domain.PlanSections, narrativeDocs} {
+	for _, list := range [][]domain.Choice{domain.AnnualSections, domain.PlanSections, domain.WorkSections, narrativeDocs} {
 		for _, c := range list {
 			subjectWords[c.Label] = true
 		}
@@ -345,6 +347,14 @@ var narrativeDocs = []domain.Choice{
 	{Code: domain.NarrativeHalfYear, Label: "Báo cáo sơ kết 6 tháng"},
 	{Code: domain.NarrativePeriod, Label: "Báo cáo sơ kết kế hoạch"},
 	{Code: domain.NarrativePlan, Label: "Kế hoạch"},
+	// The work reports (issue 19), one doc a period.
+	{Code: "work-q1", Label: "Báo cáo công tác Đoàn quý I"},
+	{Code: "work-q2", Label: "Báo cáo công tác Đoàn quý II"},
+	{Code: "work-q3", Label: "Báo cáo công tác Đoàn quý III"},
+	{Code: "work-q4", Label: "Báo cáo công tác Đoàn quý IV"},
+	{Code: "work-h1", Label: "Báo cáo công tác Đoàn 6 tháng đầu năm"},
+	{Code: "work-h2", Label: "Báo cáo công tác Đoàn 6 tháng cuối năm"},
+	{Code: "work-nam", Label: "Báo cáo tổng kết công tác Đoàn năm"},
 }
 
 // lookup is the name (the SQL col) of record id of table, "" when it is
@@ -404,12 +414,13 @@ func (n *namer) name(e *HistoryEntry) {
 		parts := strings.SplitN(e.RowKey, "/", 4)
 		if len(parts) >= 3 {
 			doc := domain.LabelOf(narrativeDocs, parts[0])
-			if parts[0] == domain.NarrativeAnnual || parts[0] == domain.NarrativeHalfYear {
+			_, work := domain.WorkPeriodOfDoc(parts[0], 0)
+			if parts[0] == domain.NarrativeAnnual || parts[0] == domain.NarrativeHalfYear || work {
 				doc += " " + parts[1]
 			}
-			sections := domain.AnnualSections
-			if parts[0] == domain.NarrativePlan {
-				sections = domain.PlanSections
+			sections, ok := domain.NarrativeSections(parts[0])
+			if !ok {
+				sections = domain.AnnualSections
 			}
 			e.subject, e.subjectArgs = subjectNarrative, []any{doc, domain.LabelOf(sections, parts[2])}
 		}
@@ -541,6 +552,12 @@ var tableLabels = map[string]string{
 	"office_standards":    "Chuẩn cán bộ",
 	"target_models":       "Mô hình, trang mạng của chỉ tiêu",
 	"party_counts":        "Số đảng viên mới kết nạp",
+	"activities":          "Hoạt động",
+	"activity_branches":   "Chi đoàn tổ chức hoạt động",
+	"activity_people":     "Người tham gia hoạt động",
+	"activity_measures":   "Số liệu của hoạt động",
+	"meetings":            "Buổi sinh hoạt chi đoàn",
+	"attendance":          "Điểm danh sinh hoạt",
 }
 
 // settingLabels name the unit's settings.
@@ -584,6 +601,11 @@ var columnLabels = map[string]string{
 	"narratives.key": "Năm/mã", "narratives.section": "Phần", "document_id": "Văn bản", "saved": "Ngày lưu", "body": "Nội dung", "plans.issued": "Ngày ban hành",
 	"rated": "Ngày xếp loại", "assessed": "Ngày đánh giá tiêu chí", "reported": "Ngày báo cáo kết quả",
 	"party_counts.date": "Tính đến ngày", "coop_reports.date": "Ngày báo cáo", "party_counts.count": "Số đảng viên mới kết nạp",
+	"activity_id": "Hoạt động", "end_date": "Đến ngày", "ward": "Phường tổ chức", "union_count": "Số đoàn viên tham gia",
+	"federation_count": "Số hội viên tham gia", "other_count": "Số người khác tham gia", "roll": "Có danh sách người tham gia",
+	"measure": "Số liệu", "meeting_id": "Buổi sinh hoạt", "theme": "Chủ điểm", "minutes": "Biên bản", "resolution": "Nghị quyết",
+	"attendance.presence": "Điểm danh", "activities.kind": "Loại hoạt động", "meetings.kind": "Loại buổi sinh hoạt",
+	"activities.date": "Ngày", "meetings.date": "Ngày sinh hoạt", "activities.note": "Nội dung, ghi chú", "activities.link": "Địa chỉ, mô tả",
 }
 
 // A person's columns are labelled, shown and coded as the field catalog
@@ -610,7 +632,7 @@ func columnLabel(table, c string) string {
 	return c
 }
 
-var boolColumns = map[string]bool{"training_required": true, "counted": true, "active": true, "training_registered": true, "training_completed": true, "current": true, "period": true, "no_target": true, "supported_model": true}
+var boolColumns = map[string]bool{"training_required": true, "counted": true, "active": true, "training_registered": true, "training_completed": true, "current": true, "period": true, "no_target": true, "supported_model": true, "ward": true, "roll": true}
 
 var moneyColumns = map[string]bool{"capital": true, "revenue": true, "avg_income": true}
 
@@ -622,6 +644,8 @@ var choiceColumns = map[string][]domain.Choice{
 	"office_standards.office": domain.Positions, "office_standards.min_qualification": domain.Qualifications,
 	"office_standards.min_theory": domain.TheoryLevels, "target_models.target": domain.ModelTargets,
 	"target_models.kind": append(append([]domain.Choice{}, domain.OutreachKinds...), domain.EconomicKinds...),
+	"activities.kind":    domain.KindChoices(domain.DefaultActivityKinds), "meetings.kind": domain.MeetingKinds,
+	"attendance.presence": domain.Presences,
 }
 
 // displayValue writes a stored value as the window shows it: dates

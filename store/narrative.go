@@ -65,13 +65,10 @@ func (s *Store) SaveNarrativeOn(ctx context.Context, doc string, key int, n doma
 	if today := s.Today(); day.IsZero() || day.After(today) {
 		return fmt.Errorf("nội dung văn bản: ngày lưu %s không hợp lệ (hôm nay %s)", day, today)
 	}
-	if doc != domain.NarrativeAnnual && doc != domain.NarrativeHalfYear && doc != domain.NarrativePeriod && doc != domain.NarrativePlan {
-		return fmt.Errorf("nội dung văn bản: loại %q không có", doc)
-	}
 	// Every section is printed: the rule of the report's own texts.
-	sections := domain.AnnualSections
-	if doc == domain.NarrativePlan {
-		sections = domain.PlanSections
+	sections, ok := domain.NarrativeSections(doc)
+	if !ok {
+		return fmt.Errorf("nội dung văn bản: loại %q không có", doc)
 	}
 	c := &domain.Checker{}
 	for _, sec := range sections {

@@ -124,18 +124,29 @@ func (s *Store) SituationAt(ctx context.Context, year int, cutoff domain.Date) (
 	st.FederationByOccupation = fedOcc
 
 	// Movements of the year.
-	from, to := sp.From, sp.To
-	rows, err = s.db.QueryContext(ctx, `SELECT kind, count(*) FROM membership_events
+	if err := s.countMovements(ctx, &st, sp.From, sp.To); err != nil {
+		return st, err
+	}
+	return st, nil
+}
+
+// countMovements counts into st the membership movements dated from
+// from to to (both included), and the Federation members who joined
+// then: a year's for the annual report, a quarter's or a half's for the
+// work report.
+func (s *Store) countMovements(ctx context.Context, st *domain.Situation, from, to domain.Date) error {
+	st.Admissions, st.TransfersIn, st.TransfersOut, st.ComingOfAge, st.Removals = 0, 0, 0, 0, 0
+	rows, err := s.db.QueryContext(ctx, `SELECT kind, count(*) FROM membership_events
 		WHERE date BETWEEN ? AND ? GROUP BY kind`, sqlDate(from), sqlDate(to))
 	if err != nil {
-		return st, fmt.Errorf("đếm biến động đoàn viên: %w", err)
+		return fmt.Errorf("đếm biến động đoàn viên: %w", err)
 	}
 	for rows.Next() {
 		var kind string
 		var n int
 		if err := rows.Scan(&kind, &n); err != nil {
 			rows.Close()
-			return st, fmt.Errorf("đếm biến động đoàn viên: %w", err)
+			return fmt.Errorf("đếm biến động đoàn viên: %w", err)
 		}
 		switch domain.EventKind(kind) {
 		case domain.EventAdmission:
@@ -152,11 +163,23 @@ func (s *Store) SituationAt(ctx context.Context, year int, cutoff domain.Date) (
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return st, fmt.Errorf("đếm biến động đoàn viên: %w", err)
+		return fmt.Errorf("đếm biến động đoàn viên: %w", err)
 	}
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM people WHERE federation_member = 1
 		AND federation_date BETWEEN ? AND ?`, sqlDate(from), sqlDate(to)).Scan(&st.NewFederation); err != nil {
-		return st, fmt.Errorf("đếm hội viên mới: %w", err)
+		return fmt.Errorf("đếm hội viên mới: %w", err)
 	}
-	return st, nil
+	return nil
+}
+
+// SituationFrom is SituationAt with the movements of the days from from
+// (within the working year) to the cut-off: the organisation on the
+// cut-off, the movements of a quarter or a half.
+func (s *Store) SituationFrom(ctx context.Context, year int, from, cutoff domain.Date) (domain.Situation, error) {
+	st, err := s.SituationAt(ctx, year, cutoff)
+	if err != nil || from.IsZero() || !from.After(st.From) {
+		return st, err
+	}
+	st.From = from
+	return st, s.countMovements(ctx, &st, from, st.AsOf)
 }

@@ -37,11 +37,29 @@ type narrativeEditor struct {
 }
 
 // narrativeDocs are the documents whose text the editor keeps.
-var narrativeDocs = []string{domain.NarrativeAnnual, domain.NarrativeHalfYear, domain.NarrativePeriod, domain.NarrativePlan}
+var narrativeDocs = append([]string{domain.NarrativeAnnual, domain.NarrativeHalfYear, domain.NarrativePeriod, domain.NarrativePlan}, workNarrativeDocs()...)
+
+// workNarrativeDocs are the work reports' docs (quarters, halves, the
+// year), after the others: their texts are kept per period and year.
+func workNarrativeDocs() []string {
+	var out []string
+	for _, p := range domain.WorkPeriods(0) {
+		out = append(out, p.NarrativeDoc())
+	}
+	return out
+}
+
+// workNarrativeNames name the work reports in the editor's list, in
+// workNarrativeDocs' order.
+func workNarrativeNames() []string {
+	return []string{T("Báo cáo công tác Đoàn quý I"), T("Báo cáo công tác Đoàn quý II"), T("Báo cáo công tác Đoàn quý III"),
+		T("Báo cáo công tác Đoàn quý IV"), T("Báo cáo công tác Đoàn 6 tháng đầu năm"), T("Báo cáo công tác Đoàn 6 tháng cuối năm"),
+		T("Báo cáo tổng kết công tác Đoàn năm")}
+}
 
 func newNarrativeEditor(ctx context.Context, st *store.Store, f frame, year func() int) *narrativeEditor {
 	e := &narrativeEditor{ctx: ctx, st: st, f: f, year: year, body: container.NewStack(), status: widget.NewLabel("")}
-	names := []string{T("Báo cáo năm"), T("Báo cáo sơ kết 6 tháng đầu năm"), T("Báo cáo sơ kết, tổng kết kế hoạch"), T("Kế hoạch")}
+	names := append([]string{T("Báo cáo năm"), T("Báo cáo sơ kết 6 tháng đầu năm"), T("Báo cáo sơ kết, tổng kết kế hoạch"), T("Kế hoạch")}, workNarrativeNames()...)
 	e.docSel = newSelect(f, names, func(string) { e.load() })
 	load := newButtonWithIcon(f, T("Tải lại"), theme.ViewRefreshIcon(), e.load)
 	save := newButtonWithIcon(f, T("Lưu nội dung"), theme.DocumentSaveIcon(), e.save)
@@ -57,6 +75,9 @@ func newNarrativeEditor(ctx context.Context, st *store.Store, f frame, year func
 func (e *narrativeEditor) target() (doc string, key int, sections []domain.Choice, err error) {
 	i := max(e.docSel.SelectedIndex(), 0)
 	doc = narrativeDocs[i]
+	if _, ok := domain.WorkPeriodOfDoc(doc, e.year()); ok {
+		return doc, e.year(), domain.WorkSections, nil
+	}
 	switch doc {
 	case domain.NarrativeAnnual, domain.NarrativeHalfYear:
 		return doc, e.year(), domain.AnnualSections, nil
@@ -113,9 +134,22 @@ func (e *narrativeEditor) load() {
 		}
 		draft = domain.PeriodDraft(pr, u)
 	}
+	if p, ok := domain.WorkPeriodOfDoc(doc, key); ok {
+		// The work report's figures of the whole period (to today while
+		// it runs), as the report prints them.
+		if draft, err = issuing.WorkDraft(e.ctx, e.st, p); err != nil {
+			e.f.showError(err)
+			return
+		}
+	}
 	text := domain.MergeDraft(saved, draft)
 	e.entries = map[string]*entry{}
 	box := container.NewVBox()
+	for i, d := range workNarrativeDocs() {
+		if d == doc {
+			box.Add(heading(fmt.Sprintf(T("%s, năm %d"), workNarrativeNames()[i], key)))
+		}
+	}
 	switch doc {
 	case domain.NarrativeAnnual:
 		box.Add(heading(fmt.Sprintf(T("Báo cáo năm %d"), key)))

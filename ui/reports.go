@@ -21,6 +21,8 @@ import (
 type document struct {
 	title string
 	kind  issuing.Kind
+	// quarter or half: the work report's period (neither: the year).
+	quarter, half int
 }
 
 // reportsScreen chooses a document and a year, edits the secretary's texts
@@ -158,7 +160,8 @@ func (s *reportsScreen) generate() {
 		s.f.showError(fmt.Errorf("%s: %w", T("Số liệu tính đến ngày"), err))
 		return
 	}
-	req := issuing.Request{Kind: doc.kind, Year: y, Cutoff: cutoff, Deputy: s.deputy.Checked, Renumber: s.renumber.Checked}
+	req := issuing.Request{Kind: doc.kind, Year: y, Cutoff: cutoff, Deputy: s.deputy.Checked, Renumber: s.renumber.Checked,
+		Quarter: doc.quarter, Half: doc.half}
 	if !cutoff.IsZero() && cutoff.Before(s.clock.today()) {
 		// A report counted to a past day is dated that day.
 		req.Date = cutoff

@@ -31,6 +31,7 @@ liền một dãy cho mọi loại và theo thứ tự ngày):
 		reportCmd("clubs", "", "danh sách câu lạc bộ và thành viên (BC)", issuing.Clubs, nil),
 		reportCmd("coops", "--year Y", "danh sách tổ hợp tác và kết quả năm Y (BC)", issuing.Coops, yearFlag),
 		reportCmd("transfer", "--member MÃ --to ĐƠN_VỊ [--keep-active]", "giấy giới thiệu sinh hoạt Đoàn (GGT), ghi nhận chuyển đi", issuing.Transfer, transferFlags),
+		reportCmd("work", "--year Y [--quarter Q | --half 1|2] [--cutoff dd/mm/yyyy]", "báo cáo công tác Đoàn quý Q, 6 tháng đầu (1) hoặc cuối (2) năm, hoặc tổng kết năm Y, kèm biểu thống kê (BC)", issuing.Work, workFlags),
 		reportCmd("consolidated", "--year Y [--cutoff dd/mm/yyyy]", "báo cáo tổng hợp các phường (sổ tổng hợp của cấp trên, BC)", issuing.Consolidated, annualFlags),
 	},
 }
@@ -216,5 +217,20 @@ func transferFlags(fs *flag.FlagSet) fillRequest {
 		r.MemberID, r.To, r.Reason = *member, strings.TrimSpace(*to), *reason
 		r.RecordTransfer = !*keep
 		return nil
+	}
+}
+
+// workFlags are the work report's: the year, and a quarter or a half
+// (neither: the year's tổng kết).
+func workFlags(fs *flag.FlagSet) fillRequest {
+	annual := annualFlags(fs)
+	quarter := fs.Int("quarter", 0, "quý 1 đến 4 của năm công tác")
+	half := fs.Int("half", 0, "1: 6 tháng đầu năm; 2: 6 tháng cuối năm")
+	return func(ctx context.Context, st *store.Store, r *issuing.Request) error {
+		r.Quarter, r.Half = *quarter, *half
+		if err := domain.CheckWorkPeriod(domain.WorkPeriod{Quarter: r.Quarter, Half: r.Half}); err != nil {
+			return fmt.Errorf("--quarter/--half: %w", err)
+		}
+		return annual(ctx, st, r)
 	}
 }
