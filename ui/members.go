@@ -102,7 +102,7 @@ type membersScreen struct {
 	onLoaded func()
 	// onCounted, likewise, after the filter's count is shown.
 	onCounted func()
-	traced   bool
+	traced    bool
 
 	// cursor is the row the keyboard is on (-1: none): the arrows move it
 	// from the search box, Enter opens it, and it stays marked when the
