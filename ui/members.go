@@ -196,7 +196,7 @@ func (m *membersScreen) build() {
 	})
 	m.statusSel = newChoiceSelect(m.f, withAll(T("Mọi trạng thái"), domain.Statuses), func(code string) {
 		m.filter.Status = domain.Status(code)
-		m.reload(false)
+		m.reload(true) // the total counts the status chosen
 	})
 	m.statusSel.setCode(string(m.filter.Status))
 	m.fedState = fedNow
