@@ -239,7 +239,7 @@ func TestExportSaysWhoAndOffersAll(t *testing.T) {
 	m := f.members()
 	f.waitFor("first page", func() bool { return m.counted && m.total == len(testNames) })
 	test.Type(m.search, "nguyen")
-	f.waitFor("search", func() bool { return m.counted && m.total == 2 })
+	f.waitFor("search", func() bool { return m.counted && m.total == 2 && m.filter.Query == "nguyen" && m.busy.idle() })
 	for _, c := range []struct {
 		all  bool
 		rows int
