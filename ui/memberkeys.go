@@ -34,6 +34,43 @@ func (s *searchEntry) TypedKey(ev *fyne.KeyEvent) {
 	s.entry.TypedKey(ev)
 }
 
+// memberTable is the members table with the list's keys: the same marked
+// row as from the search box (Fyne's own focus cell would be a second
+// one), Enter and Space open it, Esc goes to the window.
+type memberTable struct {
+	widget.Table
+	keys func(*fyne.KeyEvent) bool
+}
+
+func newMemberTable(length func() (int, int), create func() fyne.CanvasObject,
+	update func(widget.TableCellID, fyne.CanvasObject), keys func(*fyne.KeyEvent) bool) *memberTable {
+	t := &memberTable{keys: keys}
+	t.Length, t.CreateCell, t.UpdateCell = length, create, update
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// TypedKey implements fyne.Focusable.
+func (t *memberTable) TypedKey(ev *fyne.KeyEvent) {
+	if t.keys != nil && t.keys(ev) {
+		return
+	}
+	t.Table.TypedKey(ev)
+}
+
+// tableKey is searchKey with the focus on the table, where Space opens
+// the row too and Esc is the window's.
+func (m *membersScreen) tableKey(ev *fyne.KeyEvent) bool {
+	switch ev.Name {
+	case fyne.KeyEscape:
+		m.f.escape()
+		return true
+	case fyne.KeySpace:
+		ev = &fyne.KeyEvent{Name: fyne.KeyReturn}
+	}
+	return m.searchKey(ev)
+}
+
 // visibleRows is how far Page Up and Page Down move the cursor.
 const visibleRows = 10
 

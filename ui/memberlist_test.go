@@ -193,6 +193,32 @@ func TestListKeyboard(t *testing.T) {
 	f.waitFor("search", func() bool { return m.counted && m.total == 1 && m.filter.Query == "cuong" })
 	m.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	f.waitFor("Cường's page", func() bool { return f.app.onSubPage() })
+	f.app.escape()
+
+	// With the focus on the table (Tab's last stop): the same marked row,
+	// Space opens it, Esc is the window's.
+	m.search.SetText("")
+	f.waitFor("the whole list", func() bool { return m.counted && m.total == len(testNames) && m.busy.idle() })
+	f.app.win.Canvas().Focus(m.table)
+	m.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	m.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if m.cursor != 1 {
+		t.Fatalf("Down Down on the table: cursor %d, want 1", m.cursor)
+	}
+	want = m.row(1).FullName()
+	m.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	f.waitFor("the person's page", func() bool { return f.app.onSubPage() })
+	title = false
+	for _, l := range drawnLabels(f.app.body) {
+		title = title || l.Text == want
+	}
+	if !title {
+		t.Errorf("Space on the table did not open %s", want)
+	}
+	f.app.escape()
+	if f.app.onSubPage() {
+		t.Error("Esc did not leave the page opened from the table")
+	}
 }
 
 // TestDefaultListActive: the list starts on the đoàn viên in activity, its

@@ -79,7 +79,7 @@ type membersScreen struct {
 	genderSel *choiceSelect
 	turning   *check
 	count     *widget.Label
-	table     *widget.Table
+	table     *memberTable
 	root      fyne.CanvasObject
 
 	// Data of the current filter, touched only on the UI goroutine.
@@ -223,7 +223,7 @@ func (m *membersScreen) build() {
 	})
 
 	m.count = widget.NewLabel("")
-	m.table = widget.NewTable(m.length, m.createCell, m.updateCell)
+	m.table = newMemberTable(m.length, m.createCell, m.updateCell, m.tableKey)
 	m.table.ShowHeaderRow = true
 	m.table.CreateHeader = func() fyne.CanvasObject {
 		b := newButton(m.f, "", nil)
