@@ -413,7 +413,10 @@ func (m *membersScreen) reload(withAll bool) {
 				}
 				m.pageShown = true
 				if !m.counted {
+					// A short page is the whole list; a full one, its
+					// beginning until the count comes.
 					m.total = len(rows)
+					m.updateCount()
 				}
 				m.showFirstPage(rows, -1, false)
 			})
@@ -569,8 +572,15 @@ func (m *membersScreen) fetch(p int) {
 	}()
 }
 
+// updateCount shows how many rows the filter selects; while a full first
+// page is shown and its count is still being read, "…" in place of the
+// number, never the last filter's figure.
 func (m *membersScreen) updateCount() {
-	m.count.SetText(fmt.Sprintf(T("Hiển thị %s / %s %s"), fmtInt(int64(m.total)), fmtInt(int64(m.all)), m.countNoun()))
+	shown := fmtInt(int64(m.total))
+	if !m.counted && m.total >= pageSize {
+		shown = "…"
+	}
+	m.count.SetText(fmt.Sprintf(T("Hiển thị %s / %s %s"), shown, fmtInt(int64(m.all)), m.countNoun()))
 }
 
 // row returns the person shown on row r, or nil when its page is not
