@@ -106,7 +106,7 @@ type membersScreen struct {
 
 	// cursor is the row the keyboard is on (-1: none): the arrows move it
 	// from the search box, Enter opens it, and it stays marked when the
-	// list comes back from that person's page (keys.go's searchEntry).
+	// list comes back from that person's page (memberkeys.go).
 	cursor int
 	// lastRow is the row of the latest cell drawn: the table draws only
 	// what is on screen, so its page is the one in view (resume).
@@ -351,7 +351,7 @@ func (m *membersScreen) queryChanged(s string) {
 // goroutine; withAll also recounts the unfiltered total. The first page is
 // shown as soon as it is read; the count (on a 100,000-person register a
 // broad search costs several times the page) follows, and until then the
-// table holds the page's rows and the count line its last figures.
+// table holds the page's rows and the count line says "…" (updateCount).
 func (m *membersScreen) reload(withAll bool) {
 	m.lastRun = time.Now() // the wall clock: it times the search's pause
 	m.gen++
