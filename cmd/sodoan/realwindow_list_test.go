@@ -164,13 +164,13 @@ func TestRealWindowList(t *testing.T) {
 }
 
 func listKeepsPlace(h *rw) {
-	tr := h.settle()
+	h.settle()
 	table := h.must(0, "table", "")
 	// Far down the list: the wheel over the table.
 	h.action = "lăn chuột xuống danh sách"
 	h.send("mousemove", strconv.Itoa(h.winX+table.VX+table.VW/2), strconv.Itoa(h.winY+table.VY+table.VH/2),
 		"click", "--repeat", "60", "--delay", "5", "5")
-	tr = h.settle()
+	tr := h.settle()
 	before, waiting, _ := tableRows(tr)
 	if len(before) < 5 || before[0].stt < 20 || waiting > 0 {
 		h.fail("scroll", "sau khi lăn chuột: %d dòng, dòng đầu %+v, %d ô chờ", len(before), before, waiting)
