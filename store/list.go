@@ -58,6 +58,20 @@ type MemberFilter struct {
 	Limit  int // 0: no limit
 }
 
+// DefaultMemberFilter is the member list of kind as a ward means it when
+// nothing else is chosen: đoàn viên are those in activity (StatusActive),
+// so that people who moved away, came of age or were struck off are not
+// counted among them; those are listed on request. A Hội list chooses its
+// members by the day (AsOf), which its screen sets. The window's list, its
+// export and the command line's `members list` all start from here.
+func DefaultMemberFilter(kind MemberKind) MemberFilter {
+	f := MemberFilter{Kind: kind}
+	if kind != KindFederation {
+		f.Status = domain.StatusActive
+	}
+	return f
+}
+
 // queryWords splits what the user typed into folded words of letters and
 // digits, the same tokens the search index holds.
 func queryWords(q string) []string {

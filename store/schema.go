@@ -623,6 +623,11 @@ CREATE TABLE attendance (
 ) WITHOUT ROWID;
 CREATE INDEX attendance_person ON attendance(person_id, presence);
 `,
+	// 14: n17list: the member list starts on the đoàn viên in activity
+	// (store.DefaultMemberFilter): an index by status in name order, so
+	// that its count reads the index alone (65,000 of 100,000 people:
+	// 340 ms without it) and its pages walk it in order.
+	`CREATE INDEX people_union_status_sort ON people(union_member, status, sort_key);`,
 }
 
 // yearEndSQL is the last day of working year "year" (the row's column) as

@@ -395,12 +395,27 @@ func (a *App) setBody(o fyne.CanvasObject) {
 	a.body.Refresh()
 }
 
+// resumer is a screen that, back from its sub-page, keeps its place (the
+// member list's rows and scroll position) instead of starting over.
+type resumer interface{ resume() }
+
 // back returns from a sub-page to the current screen.
 func (a *App) back() {
 	if s, ok := a.screens[a.current]; ok {
 		a.setBody(s.view())
+		if r, ok := s.(resumer); ok {
+			r.resume()
+			return
+		}
 		s.refresh()
 	}
+}
+
+// onSubPage reports whether the body shows a sub-page (a person's page)
+// rather than the current screen.
+func (a *App) onSubPage() bool {
+	s, ok := a.screens[a.current]
+	return ok && len(a.body.Objects) == 1 && a.body.Objects[0] != s.view()
 }
 
 // rebuild recreates every screen, after a language change.
@@ -492,6 +507,11 @@ func (a *App) escape() {
 	// still an overlay of the window: Esc closes it all the same.
 	if top := a.win.Canvas().Overlays().Top(); top != nil {
 		top.Hide()
+		return
+	}
+	// Nothing over the window: Esc leaves a person's page (Quay lại).
+	if a.body != nil && a.onSubPage() {
+		a.back()
 	}
 }
 

@@ -43,14 +43,22 @@ func (m *membersScreen) applyFedState() {
 
 // allFilter is what the count's total counts: the kind, and for a Hội
 // list the state chosen, without the other filters.
+// For the Union's list, the status chosen too: the total of "Hiển thị 2 /
+// 232 đoàn viên · Đang sinh hoạt" counts no former member.
 func (m *membersScreen) allFilter(f store.MemberFilter) store.MemberFilter {
-	return store.MemberFilter{Kind: f.Kind, AsOf: f.AsOf, Former: f.Former}
+	return store.MemberFilter{Kind: f.Kind, Status: f.Status, AsOf: f.AsOf, Former: f.Former}
 }
 
 // countNoun says what the total counts.
 func (m *membersScreen) countNoun() string {
 	if m.kind != store.KindFederation || m.filter.Kind != store.KindFederation {
-		return m.noun()
+		// The status says whom the noun means: đoàn viên in activity by
+		// default, and so on.
+		status := T("Mọi trạng thái")
+		if m.filter.Status != "" {
+			status = T(m.filter.Status.Label())
+		}
+		return m.noun() + " · " + status
 	}
 	switch m.fedState {
 	case fedNow:

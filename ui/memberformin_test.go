@@ -146,7 +146,7 @@ func TestFederationScreenCountsToday(t *testing.T) {
 	f.app.goTo("federation")
 	m := f.app.screens["federation"].(*membersScreen)
 	today := m.clock.today().String()
-	f.waitFor("hội viên of today", func() bool { return m.total == 3 && m.all == 3 && len(m.pages[0]) == 3 })
+	f.waitFor("hội viên of today", func() bool { return m.counted && m.total == 3 && m.all == 3 && len(m.pages[0]) == 3 })
 	if got, want := m.count.Text, "Hiển thị 3 / 3 hội viên ngày "+today; got != want {
 		t.Errorf("count %q, want %q", got, want)
 	}
@@ -158,14 +158,14 @@ func TestFederationScreenCountsToday(t *testing.T) {
 	}
 
 	m.branchSel.SetSelectedIndex(1) // Chi đoàn Khóm 1
-	f.waitFor("one branch", func() bool { return m.total == 2 && len(m.pages[0]) == 2 })
+	f.waitFor("one branch", func() bool { return m.counted && m.total == 2 && len(m.pages[0]) == 2 })
 	if got, want := m.count.Text, "Hiển thị 2 / 3 hội viên ngày "+today; got != want {
 		t.Errorf("count %q, want %q", got, want)
 	}
 	m.branchSel.SetSelectedIndex(0)
 
 	m.fedSel.SetSelected("Đã thôi sinh hoạt Hội")
-	f.waitFor("former", func() bool { return m.total == 2 && m.all == 2 && len(m.pages[0]) == 2 })
+	f.waitFor("former", func() bool { return m.counted && m.total == 2 && m.all == 2 && len(m.pages[0]) == 2 })
 	if got, want := m.count.Text, "Hiển thị 2 / 2 người đã thôi sinh hoạt Hội (đến ngày "+today+")"; got != want {
 		t.Errorf("count %q, want %q", got, want)
 	}
@@ -174,7 +174,7 @@ func TestFederationScreenCountsToday(t *testing.T) {
 	}
 
 	m.fedSel.SetSelected("Mọi người từng vào Hội")
-	f.waitFor("ever", func() bool { return m.total == 5 && m.all == 5 })
+	f.waitFor("ever", func() bool { return m.counted && m.total == 5 && m.all == 5 })
 	if got := m.count.Text; got != "Hiển thị 5 / 5 người từng vào Hội" {
 		t.Errorf("count %q", got)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image/color"
 	"os"
 	"strconv"
 	"sync"
@@ -12,6 +13,7 @@ import (
 	"sodoan/domain"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -65,7 +67,7 @@ type membersScreen struct {
 	cols         []memberColumn
 	widths       []float32 // the columns' widths as last set by fitColumns
 
-	search    *entry
+	search    *searchEntry
 	kindSel   *choiceSelect
 	branchSel *selectBox
 	branchIDs []int64
@@ -77,7 +79,7 @@ type membersScreen struct {
 	genderSel *choiceSelect
 	turning   *check
 	count     *widget.Label
-	table     *widget.Table
+	table     *memberTable
 	root      fyne.CanvasObject
 
 	// Data of the current filter, touched only on the UI goroutine.
@@ -98,7 +100,22 @@ type membersScreen struct {
 	// onLoaded, when set (by tests and benchmarks), runs on the UI
 	// goroutine after a new filter's first page is shown.
 	onLoaded func()
-	traced   bool
+	// onCounted, likewise, after the filter's count is shown.
+	onCounted func()
+	traced    bool
+
+	// cursor is the row the keyboard is on (-1: none): the arrows move it
+	// from the search box, Enter opens it, and it stays marked when the
+	// list comes back from that person's page (memberkeys.go).
+	cursor int
+	// lastRow is the row of the latest cell drawn: the table draws only
+	// what is on screen, so its page is the one in view (resume).
+	lastRow int
+	// counted tells whether total is the current filter's count, or for
+	// now the rows of its first page (see reload).
+	counted bool
+	// pageShown tells whether the current filter's first page is shown.
+	pageShown bool
 
 	// marked is the person just saved: the next load scrolls to that row
 	// (reveal) and the row stays bold until another is saved.
@@ -121,8 +138,10 @@ type memberActions struct {
 func newMembersScreen(ctx context.Context, st *store.Store, clock clock, win fyne.Window, f frame, do func(func()),
 	folders *folders, act memberActions, kind store.MemberKind) *membersScreen {
 	m := &membersScreen{ctx: ctx, st: st, clock: clock, win: win, f: f, do: do, folders: folders, act: act,
-		kind: kind, pages: map[int][]domain.Person{}, loading: map[int]bool{}}
-	m.filter.Kind = kind
+		kind: kind, pages: map[int][]domain.Person{}, loading: map[int]bool{}, cursor: -1}
+	// The list as the ward means it unless she chooses otherwise: the
+	// store says which (active members; the CLI's list starts the same).
+	m.filter = store.DefaultMemberFilter(kind)
 	m.build()
 	return m
 }
@@ -157,7 +176,7 @@ func (m *membersScreen) build() {
 		memberColumn{T("Chức vụ"), "", false, 110, true, func(p *domain.Person, _ int) string { return T(p.Position) }},
 		status)
 
-	m.search = newEntry(m.f)
+	m.search = newSearchEntry(m.f, m.searchKey)
 	m.search.SetPlaceHolder(T("Tìm theo tên, số thẻ, CCCD, điện thoại… (Ctrl+F)"))
 	m.search.OnChanged = m.queryChanged
 
@@ -177,9 +196,9 @@ func (m *membersScreen) build() {
 	})
 	m.statusSel = newChoiceSelect(m.f, withAll(T("Mọi trạng thái"), domain.Statuses), func(code string) {
 		m.filter.Status = domain.Status(code)
-		m.reload(false)
+		m.reload(true) // the total counts the status chosen
 	})
-	m.statusSel.setCode("")
+	m.statusSel.setCode(string(m.filter.Status))
 	m.fedState = fedNow
 	m.fedSel = newChoiceSelect(m.f, fedStates, func(code string) {
 		m.fedState = code
@@ -204,7 +223,7 @@ func (m *membersScreen) build() {
 	})
 
 	m.count = widget.NewLabel("")
-	m.table = widget.NewTable(m.length, m.createCell, m.updateCell)
+	m.table = newMemberTable(m.length, m.createCell, m.updateCell, m.tableKey)
 	m.table.ShowHeaderRow = true
 	m.table.CreateHeader = func() fyne.CanvasObject {
 		b := newButton(m.f, "", nil)
@@ -217,14 +236,11 @@ func (m *membersScreen) build() {
 		m.table.SetColumnWidth(i, c.width)
 	}
 	m.table.OnSelected = func(id widget.TableCellID) {
+		// The table's own selection is not kept: a row tapped again must
+		// open again. The keyboard's cursor marks the row instead.
 		m.table.UnselectAll()
-		if p := m.row(id.Row); p != nil {
-			// Opened after the tap is done: the table focuses itself after
-			// OnSelected, and would no longer be on the window ("Failed to
-			// focus object which is not part of the canvas").
-			pid := p.ID
-			go m.do(func() { m.act.open(pid) })
-		}
+		m.setCursor(id.Row, false)
+		m.openRow(id.Row)
 	}
 
 	addBtn := newButtonWithIcon(m.f, T("Thêm")+" (Ctrl+N)", theme.ContentAddIcon(), m.newRecord)
@@ -277,6 +293,16 @@ func (m *membersScreen) refresh() {
 	m.reload(true)
 }
 
+// resume shows the list again after a person's page (Quay lại, Esc): the
+// rows and the scroll position stay as they were, on screen at once, while
+// the count and the pages in view are read again in the background and
+// swapped in where they changed (the person may have been edited or
+// removed). Nothing is scrolled and nothing is blanked.
+func (m *membersScreen) resume() {
+	m.reloadKeep()
+	m.win.Canvas().Focus(m.search)
+}
+
 // focusSearch puts the cursor in the search box with its text selected, so
 // that typing replaces the last search (Ctrl+F).
 func (m *membersScreen) focusSearch() {
@@ -322,7 +348,10 @@ func (m *membersScreen) queryChanged(s string) {
 }
 
 // reload starts loading the first page of the current filter off the UI
-// goroutine; withAll also recounts the unfiltered total.
+// goroutine; withAll also recounts the unfiltered total. The first page is
+// shown as soon as it is read; the count (on a 100,000-person register a
+// broad search costs several times the page) follows, and until then the
+// table holds the page's rows and the count line says "…" (updateCount).
 func (m *membersScreen) reload(withAll bool) {
 	m.lastRun = time.Now() // the wall clock: it times the search's pause
 	m.gen++
@@ -335,6 +364,8 @@ func (m *membersScreen) reload(withAll bool) {
 	countAll := withAll || m.all == 0
 	reveal := m.reveal
 	m.reveal = 0
+	m.cursor = -1
+	m.counted, m.pageShown = false, false
 	m.busy.Add(1)
 	go func() {
 		defer m.busy.Done()
@@ -371,6 +402,25 @@ func (m *membersScreen) reload(withAll bool) {
 			}()
 		}
 		rows, errs[2] = m.st.ListMembers(m.ctx, f)
+		if reveal == 0 && errs[2] == nil {
+			// The rows first: a page the user waits for after each key.
+			// (A person to reveal needs the count: the row may be far.)
+			m.busy.Add(1)
+			m.do(func() {
+				defer m.busy.Done()
+				if gen != m.gen || m.pageShown {
+					return
+				}
+				m.pageShown = true
+				if !m.counted {
+					// A short page is the whole list; a full one, its
+					// beginning until the count comes.
+					m.total = len(rows)
+					m.updateCount()
+				}
+				m.showFirstPage(rows, -1, false)
+			})
+		}
 		wg.Wait()
 		err := errors.Join(errs[:]...)
 		m.do(func() {
@@ -384,27 +434,104 @@ func (m *membersScreen) reload(withAll bool) {
 			if all >= 0 {
 				m.all = all
 			}
-			m.total = total
-			m.pages = map[int][]domain.Person{0: rows}
+			m.total, m.counted = total, true
+			m.updateCount()
+			if m.onCounted != nil {
+				m.onCounted()
+			}
+			if m.pageShown {
+				m.table.Refresh() // the rows past the first page
+				return
+			}
+			m.pageShown = true
+			m.showFirstPage(rows, revealRow, reveal != 0)
+		})
+	}()
+}
+
+// showFirstPage puts a new filter's first page in the table at its top
+// (or at revealRow, the person just saved; revealing says one was).
+func (m *membersScreen) showFirstPage(rows []domain.Person, revealRow int, revealing bool) {
+	m.pages = map[int][]domain.Person{0: rows}
+	m.loading = map[int]bool{}
+	m.table.Refresh()
+	switch {
+	case revealRow >= 0:
+		m.table.ScrollTo(widget.TableCellID{Row: revealRow, Col: 1})
+	case revealing:
+		m.scrollTop()
+		m.f.notify(fmt.Sprintf(T("Đã lưu %s (bộ lọc hiện tại không hiện người này)"), m.markedName))
+	default:
+		m.scrollTop()
+	}
+	if tracing && !m.traced {
+		m.traced = true
+		fmt.Fprintf(os.Stderr, "sodoan-ready: %s %d ms\n", m.kind, time.Since(started).Milliseconds())
+	}
+	if m.onLoaded != nil {
+		m.onLoaded()
+	}
+}
+
+// scrollTop shows the table's first row. Not Table.ScrollToTop: in Fyne
+// 2.7 it sets the scroller's offset without moving its content, so the
+// cells were laid out for the top but drawn where the old rows had been,
+// off screen: a blank table until the next wheel turn jumped to the top
+// (issue 17, finding 2).
+func (m *membersScreen) scrollTop() {
+	m.table.ScrollToOffset(fyne.Position{})
+}
+
+// reloadKeep reads again the count and the pages in view of the current
+// filter, and swaps them in without scrolling; the old rows stay on
+// screen until then.
+func (m *membersScreen) reloadKeep() {
+	m.gen++
+	gen := m.gen
+	if m.kind == store.KindFederation {
+		m.applyFedState()
+	}
+	f := m.filter
+	shown := m.lastRow / pageSize
+	var want []int
+	for p := max(shown-1, 0); p <= shown+1; p++ {
+		if _, ok := m.pages[p]; ok {
+			want = append(want, p)
+		}
+	}
+	m.busy.Add(1)
+	go func() {
+		defer m.busy.Done()
+		var errs []error
+		total, err := m.st.CountMembers(m.ctx, f)
+		errs = append(errs, err)
+		all, err := m.st.CountMembers(m.ctx, m.allFilter(f))
+		errs = append(errs, err)
+		pages := map[int][]domain.Person{}
+		for _, p := range want {
+			pf := f
+			pf.Offset, pf.Limit = p*pageSize, pageSize
+			rows, err := m.st.ListMembers(m.ctx, pf)
+			errs = append(errs, err)
+			pages[p] = rows
+		}
+		err = errors.Join(errs...)
+		m.do(func() {
+			if gen != m.gen {
+				return
+			}
+			if err != nil {
+				m.f.showError(err)
+				return
+			}
+			m.total, m.all, m.counted = total, all, true
+			m.pages = pages
 			m.loading = map[int]bool{}
+			if m.cursor >= total {
+				m.cursor = -1
+			}
 			m.updateCount()
 			m.table.Refresh()
-			switch {
-			case revealRow >= 0:
-				m.table.ScrollTo(widget.TableCellID{Row: revealRow, Col: 1})
-			case reveal != 0:
-				m.table.ScrollToTop()
-				m.f.notify(fmt.Sprintf(T("Đã lưu %s (bộ lọc hiện tại không hiện người này)"), m.markedName))
-			default:
-				m.table.ScrollToTop()
-			}
-			if tracing && !m.traced {
-				m.traced = true
-				fmt.Fprintf(os.Stderr, "sodoan-ready: %s %d ms\n", m.kind, time.Since(started).Milliseconds())
-			}
-			if m.onLoaded != nil {
-				m.onLoaded()
-			}
 		})
 	}()
 }
@@ -445,8 +572,15 @@ func (m *membersScreen) fetch(p int) {
 	}()
 }
 
+// updateCount shows how many rows the filter selects; while a full first
+// page is shown and its count is still being read, "…" in place of the
+// number, never the last filter's figure.
 func (m *membersScreen) updateCount() {
-	m.count.SetText(fmt.Sprintf(T("Hiển thị %s / %s %s"), fmtInt(int64(m.total)), fmtInt(int64(m.all)), m.countNoun()))
+	shown := fmtInt(int64(m.total))
+	if !m.counted && m.total >= pageSize {
+		shown = "…"
+	}
+	m.count.SetText(fmt.Sprintf(T("Hiển thị %s / %s %s"), shown, fmtInt(int64(m.all)), m.countNoun()))
 }
 
 // row returns the person shown on row r, or nil when its page is not
@@ -465,12 +599,24 @@ func (m *membersScreen) row(r int) *domain.Person {
 
 func (m *membersScreen) length() (int, int) { return m.total, len(m.cols) }
 
+// createCell is a cell's label over the background that marks the
+// keyboard's row.
 func (m *membersScreen) createCell() fyne.CanvasObject {
-	return widget.NewLabel("Nguyễn Thị Thanh Hương")
+	return container.NewStack(canvas.NewRectangle(color.Transparent), widget.NewLabel("Nguyễn Thị Thanh Hương"))
 }
 
 func (m *membersScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
+	m.lastRow = id.Row
+	c := o.(*fyne.Container)
+	bg, l := c.Objects[0].(*canvas.Rectangle), c.Objects[1].(*widget.Label)
+	var fill color.Color = color.Transparent
+	if id.Row == m.cursor {
+		fill = theme.Color(theme.ColorNameSelection)
+	}
+	if bg.FillColor != fill {
+		bg.FillColor = fill
+		bg.Refresh()
+	}
 	trunc := fyne.TextTruncateOff
 	if m.cols[id.Col].long {
 		trunc = fyne.TextTruncateEllipsis

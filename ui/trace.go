@@ -236,7 +236,7 @@ func (w *traceWalker) control(o fyne.CanvasObject, pos, clipPos fyne.Position, c
 		tc.Text = x.Selected
 		w.add(o, "radio", pos, clipPos, clipSize, tc)
 		return false
-	case *widget.Table:
+	case *widget.Table, *memberTable:
 		w.add(o, "table", pos, clipPos, clipSize, tc)
 		return false
 	case *widget.List:

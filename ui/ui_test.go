@@ -189,8 +189,8 @@ func TestMainWindowNavigation(t *testing.T) {
 func TestSearchFiltersTable(t *testing.T) {
 	f := newFixture(t, "members")
 	m := f.members()
-	f.waitFor("first page", func() bool { return m.total == len(testNames) && len(m.pages[0]) == len(testNames) })
-	if got := m.count.Text; got != "Hiển thị 10 / 10 đoàn viên" {
+	f.waitFor("first page", func() bool { return m.counted && m.total == len(testNames) && len(m.pages[0]) == len(testNames) })
+	if got := m.count.Text; got != "Hiển thị 10 / 10 đoàn viên · Đang sinh hoạt" {
 		t.Errorf("count = %q", got)
 	}
 	test.Type(m.search, "nguyen")
@@ -199,7 +199,7 @@ func TestSearchFiltersTable(t *testing.T) {
 	if got != "Nguyễn Văn An, Nguyễn Thị Hương" {
 		t.Errorf("shown = %q", got)
 	}
-	f.waitFor("count", func() bool { return m.count.Text == "Hiển thị 2 / 10 đoàn viên" })
+	f.waitFor("count", func() bool { return m.count.Text == "Hiển thị 2 / 10 đoàn viên · Đang sinh hoạt" })
 }
 
 func TestSortByHeader(t *testing.T) {
@@ -233,7 +233,7 @@ func TestUnikeyReplay(t *testing.T) {
 
 	f.app.win.Canvas().Focus(m.search)
 	// N g u y e, e → ê, x → ễ, n
-	unikeyReplay(m.search, "Nguye", "\bê", "\bễ", "n")
+	unikeyReplay(&m.search.entry, "Nguye", "\bê", "\bễ", "n")
 	if m.search.Text != "Nguyễn" {
 		t.Fatalf("search text = %q, want Nguyễn", m.search.Text)
 	}

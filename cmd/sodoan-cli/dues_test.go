@@ -41,7 +41,8 @@ func TestMembersListDuesCategory(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	people, err := st.ListMembers(context.Background(), store.MemberFilter{Kind: store.KindUnion})
+	// The default list: đoàn viên in activity (store.DefaultMemberFilter).
+	people, err := st.ListMembers(context.Background(), store.DefaultMemberFilter(store.KindUnion))
 	if err != nil {
 		t.Fatal(err)
 	}

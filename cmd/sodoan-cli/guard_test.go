@@ -175,7 +175,7 @@ func TestDocumentsPrintAnyText(t *testing.T) {
 	}
 	raw.Close()
 	for _, format := range []string{"table", "csv"} {
-		out, _, err := cli(t, "--db", db, "members", "list", "--kind", "all", "--format", format)
+		out, _, err := cli(t, "--db", db, "members", "list", "--kind", "all", "--status", "all", "--format", format)
 		if err != nil {
 			t.Fatal(err)
 		}

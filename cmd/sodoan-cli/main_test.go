@@ -46,7 +46,8 @@ func TestCLI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	unionCount, _ := st.CountMembers(context.Background(), store.MemberFilter{Kind: store.KindUnion})
+	// The default list: đoàn viên in activity (store.DefaultMemberFilter).
+	unionCount, _ := st.CountMembers(context.Background(), store.DefaultMemberFilter(store.KindUnion))
 	st.Close()
 	if len(recs)-1 != unionCount {
 		t.Fatalf("%d rows, %d Union members", len(recs)-1, unionCount)

@@ -20,7 +20,7 @@ import (
 func memberFilterFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (store.MemberFilter, error) {
 	q := fs.String("q", "", "tìm theo tên (không dấu cũng được), số thẻ, CCCD, điện thoại")
 	branch := fs.String("branch", "", "tên chi đoàn")
-	status := fs.String("status", "", "trạng thái: active, transferred, came_of_age, removed (hoặc nhãn tiếng Việt)")
+	status := fs.String("status", "", "trạng thái: active, transferred, came_of_age, removed (hoặc nhãn tiếng Việt), all: mọi trạng thái; mặc định: đoàn viên đang sinh hoạt")
 	kind := fs.String("kind", "union", "union (đoàn viên), federation (hội viên) hoặc all")
 	date := fs.String("date", "", "chỉ người là đoàn viên (hội viên) vào ngày dd/mm/yyyy")
 	former := fs.Bool("former", false, "với --kind federation: người đã thôi sinh hoạt Hội (đến --date, hoặc hôm nay)")
@@ -63,7 +63,15 @@ func memberFilterFlags(fs *flag.FlagSet) func(context.Context, *store.Store) (st
 			}
 			f.BranchID = b.ID
 		}
-		if *status != "" {
+		switch {
+		case *status == "" && f.AsOf.IsZero():
+			// The list as the window shows it first (store.DefaultMemberFilter):
+			// đoàn viên in activity; a list of a day (--date) says itself who
+			// was a member then.
+			f.Status = store.DefaultMemberFilter(f.Kind).Status
+		case *status == "all" || *status == "Mọi trạng thái":
+			// Every status: f.Status stays empty.
+		case *status != "":
 			code, ok := domain.CodeOfLabel(domain.Statuses, *status)
 			if !ok {
 				return f, fmt.Errorf("--status %q: không có trạng thái này", *status)

@@ -453,7 +453,7 @@ func journey(h *rw) {
 	}
 
 	// The register holds what the window showed.
-	out, err := exec.Command(h.cli, "--db", h.db, "members", "list", "--kind", "all", "--q", journeyName, "--format", "csv").Output()
+	out, err := exec.Command(h.cli, "--db", h.db, "members", "list", "--kind", "all", "--status", "all", "--q", journeyName, "--format", "csv").Output()
 	if err != nil {
 		h.fail("cli", "sodoan-cli members list: %v", err)
 		return
