@@ -28,7 +28,7 @@ var cmdActivities = &Command{
 		{Name: "add", Args: "--date dd/mm/yyyy --kind LOẠI --title \"…\" [--end dd/mm/yyyy] [--branch TÊN[;TÊN…]] [--union N --federation N --others N] [--measure mã=số …] [--people MÃ,MÃ…] [--note \"…\"]",
 			Short: "ghi một hoạt động", Long: activityKindsHelp(), Flags: activitiesAddFlags},
 		{Name: "import", Args: "TỆP.xlsx", Short: "nhập hoạt động từ Excel (mỗi dòng một hoạt động); có dòng lỗi thì không ghi gì",
-			Long: "Cột: " + strings.Join(sheet.ActivityColumnLabels(), ", ") + ", và mỗi số liệu theo tên của nó (Số người được tuyên truyền, Số đơn vị máu…).",
+			Long:  "Cột: " + strings.Join(sheet.ActivityColumnLabels(), ", ") + ", và mỗi số liệu theo tên của nó (Số người được tuyên truyền, Số đơn vị máu…).",
 			Flags: activitiesImportFlags},
 		{Name: "delete", Args: "MÃ", Short: "xóa một hoạt động ghi nhầm", Flags: noFlags(runActivitiesDelete)},
 	},

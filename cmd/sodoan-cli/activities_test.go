@@ -124,4 +124,3 @@ func TestActivitiesCommands(t *testing.T) {
 		t.Errorf("csv: %v %v", recs, err)
 	}
 }
-
