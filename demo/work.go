@@ -195,7 +195,7 @@ func writeActivities(ctx context.Context, st *store.Store, r *rand.Rand, w ward,
 			Participants: domain.Participants{Union: share(3), Federation: share(1)}}, false},
 		{domain.Activity{Kind: "inspection", Title: "Kiểm tra công tác Đoàn, thu nộp đoàn phí tại các chi đoàn", Date: d(11, 5), End: d(11, 20),
 			Participants: domain.Participants{Union: 5}, Measures: map[string]int64{"units": int64(len(branches) / 2)},
-			Note:         "Nội dung: sinh hoạt chi đoàn, sổ chi đoàn, thu nộp đoàn phí. Kết luận: các chi đoàn duy trì sinh hoạt; nhắc chi đoàn còn thiếu buổi sinh hoạt."}, false},
+			Note: "Nội dung: sinh hoạt chi đoàn, sổ chi đoàn, thu nộp đoàn phí. Kết luận: các chi đoàn duy trì sinh hoạt; nhắc chi đoàn còn thiếu buổi sinh hoạt."}, false},
 	}
 	// Each area branch runs a Ngày Chủ nhật xanh of its own in the year.
 	for bi, b := range branches {
