@@ -41,9 +41,9 @@ func newMeetingsPanel(s *activitiesScreen) *meetingsPanel {
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(p.cell(id.Row, id.Col)) })
 	// Fits the 1366-pixel laptop: the branch's name is cut with an
 	// ellipsis rather than pushing the attendance out of view.
-	p.table.SetColumnWidth(0, 230)
+	p.table.SetColumnWidth(0, 200)
 	for c := 1; c <= 12; c++ {
-		p.table.SetColumnWidth(c, 42)
+		p.table.SetColumnWidth(c, 40)
 	}
 	p.table.SetColumnWidth(13, 80)
 	p.table.SetColumnWidth(14, 70)
