@@ -35,6 +35,7 @@ type attendance struct {
 	counts   *widget.Label
 	lastDate domain.Date
 	dialog   dialog.Dialog
+	all      *button // Tất cả có mặt
 }
 
 // rollRow is one member called to the meeting and their mark ("": none yet).
@@ -118,6 +119,7 @@ func openAttendance(s *activitiesScreen, id, branchID int64) *attendance {
 		a.list.Refresh()
 		a.showCounts()
 	})
+	a.all = allPresent
 	a.branch.OnChanged = func(string) { a.loadRoll() }
 	a.date.OnChanged = func(string) {
 		if d, err := domain.ParseDate(a.date.Text); err == nil && !d.IsZero() && d != a.lastDate {
