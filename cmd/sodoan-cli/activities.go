@@ -44,7 +44,71 @@ var cmdMeetings = &Command{
 		{Name: "grid", Args: "[--year Y] [--date dd/mm/yyyy] [--format table|csv]", Short: "bảng chi đoàn × tháng: đã sinh hoạt hay chưa",
 			Flags: meetingsGridFlags},
 		{Name: "delete", Args: "MÃ", Short: "xóa một buổi sinh hoạt ghi nhầm", Flags: noFlags(runMeetingsDelete)},
+		{Name: "themes", Args: "[--year Y] [--month M --theme \"…\"]", Short: "chủ điểm sinh hoạt từng tháng của một năm (xem, sửa)",
+			Flags: meetingsThemesFlags},
+		{Name: "thresholds", Args: "[--branch-meetings N] [--member-share P] [--absent-months M] [--meeting-day D]",
+			Short: "ngưỡng căn cứ xếp loại và nhắc sinh hoạt (xem, sửa)", Flags: meetingsThresholdsFlags},
 	},
+}
+
+func meetingsThemesFlags(fs *flag.FlagSet) Run {
+	year := thisYearFlag(fs, "year", "năm")
+	month := intFlag(fs, "month", 0, domain.IntRange{Field: "Month", Label: "Tháng", Min: 0, Max: 12}, "tháng cần sửa chủ điểm")
+	theme := fs.String("theme", "", "chủ điểm mới của tháng --month")
+	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+		if err := extraArgs("meetings themes", args); err != nil {
+			return err
+		}
+		y := year(st)
+		themes, err := st.Themes(ctx, y)
+		if err != nil {
+			return err
+		}
+		if *month != 0 {
+			themes[*month-1] = *theme
+			if err := st.SetThemes(ctx, y, themes); err != nil {
+				return err
+			}
+		}
+		for i, t := range themes {
+			fmt.Fprintf(stdout, "Tháng %d/%d: %s\n", i+1, y, t)
+		}
+		return nil
+	}
+}
+
+func meetingsThresholdsFlags(fs *flag.FlagSet) Run {
+	rng := domain.IntRange{Field: "Threshold", Label: "Ngưỡng", Min: 0, Max: 100}
+	bm := intFlag(fs, "branch-meetings", 0, rng, "số tháng sinh hoạt một năm của chi đoàn xuất sắc (mặc định 12)")
+	share := intFlag(fs, "member-share", 0, rng, "tỷ lệ % tham gia của đoàn viên xuất sắc (mặc định 90)")
+	months := intFlag(fs, "absent-months", 0, rng, "số tháng vắng không lý do đưa vào danh sách cần xem xét (mặc định 3)")
+	day := intFlag(fs, "meeting-day", 0, rng, "sau ngày này trong tháng, Tổng quan nhắc chi đoàn chưa sinh hoạt (mặc định 25)")
+	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+		if err := extraArgs("meetings thresholds", args); err != nil {
+			return err
+		}
+		th, err := st.Evidence(ctx)
+		if err != nil {
+			return err
+		}
+		changed := false
+		for _, f := range []struct {
+			v   int
+			dst *int
+		}{{*bm, &th.BranchMeetings}, {*share, &th.MemberShare}, {*months, &th.AbsentMonths}, {*day, &th.MeetingDay}} {
+			if f.v != 0 {
+				*f.dst, changed = f.v, true
+			}
+		}
+		if changed {
+			if err := st.SetEvidence(ctx, th); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(stdout, "Chi đoàn xuất sắc: sinh hoạt %d tháng/năm\nĐoàn viên xuất sắc: tham gia từ %d %%\nCần xem xét: vắng không lý do %d tháng/năm\nNhắc chi đoàn chưa sinh hoạt: sau ngày %d\n",
+			th.BranchMeetings, th.MemberShare, th.AbsentMonths, th.MeetingDay)
+		return nil
+	}
 }
 
 var cmdMembersReview = &Command{
