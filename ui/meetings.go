@@ -112,9 +112,9 @@ func (p *meetingsPanel) cell(row, col int) string {
 		case n == 0:
 			return "—"
 		case n == 1:
-			return "✓"
+			return "x" // the paper book's mark; ✓ is not in the window's font
 		default:
-			return fmt.Sprintf("✓%d", n)
+			return fmt.Sprintf("x%d", n)
 		}
 	case col == 13:
 		return fmt.Sprintf("%d/12", r.MonthsMet)
