@@ -31,7 +31,82 @@ var cmdActivities = &Command{
 			Long:  "Cột: " + strings.Join(sheet.ActivityColumnLabels(), ", ") + ", và mỗi số liệu theo tên của nó (Số người được tuyên truyền, Số đơn vị máu…).",
 			Flags: activitiesImportFlags},
 		{Name: "delete", Args: "MÃ", Short: "xóa một hoạt động ghi nhầm", Flags: noFlags(runActivitiesDelete)},
+		{Name: "kinds", Args: "[--add MÃ --label \"…\" [--measure mã:Nhãn:đơn vị …]] [--rename MÃ --label \"…\"] [--remove MÃ]",
+			Short: "danh mục loại hoạt động và số liệu của từng loại (xem, thêm, đổi tên, bỏ)", Flags: activitiesKindsFlags},
 	},
+}
+
+// stringsFlag collects a repeatable flag.
+type stringsFlag []string
+
+func (s *stringsFlag) String() string     { return strings.Join(*s, ",") }
+func (s *stringsFlag) Set(v string) error { *s = append(*s, v); return nil }
+
+func activitiesKindsFlags(fs *flag.FlagSet) Run {
+	add := fs.String("add", "", "mã loại mới (chữ không dấu)")
+	rename := fs.String("rename", "", "mã loại cần đổi tên")
+	remove := fs.String("remove", "", "mã loại cần bỏ (khi chưa có hoạt động nào)")
+	label := fs.String("label", "", "tên loại")
+	var measures stringsFlag
+	fs.Var(&measures, "measure", "với --add: số liệu mã:Nhãn:đơn vị (lặp lại được)")
+	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+		if err := extraArgs("activities kinds", args); err != nil {
+			return err
+		}
+		kinds, err := st.ActivityKinds(ctx)
+		if err != nil {
+			return err
+		}
+		changed := true
+		switch {
+		case *add != "":
+			k := domain.ActivityKind{Code: *add, Label: *label}
+			for _, m := range measures {
+				parts := strings.SplitN(m, ":", 3)
+				if len(parts) != 3 {
+					return fmt.Errorf("--measure %q: ghi mã:Nhãn:đơn vị", m)
+				}
+				k.Measures = append(k.Measures, domain.ActivityMeasure{Code: parts[0], Label: parts[1], Unit: parts[2]})
+			}
+			kinds = append(kinds, k)
+		case *rename != "":
+			found := false
+			for i := range kinds {
+				if kinds[i].Code == *rename {
+					kinds[i].Label, found = *label, true
+				}
+			}
+			if !found {
+				return fmt.Errorf("--rename %q: không có loại này", *rename)
+			}
+		case *remove != "":
+			out := kinds[:0]
+			for _, k := range kinds {
+				if k.Code != *remove {
+					out = append(out, k)
+				}
+			}
+			if len(out) == len(kinds) {
+				return fmt.Errorf("--remove %q: không có loại này", *remove)
+			}
+			kinds = out
+		default:
+			changed = false
+		}
+		if changed {
+			if err := st.SetActivityKinds(ctx, kinds); err != nil {
+				return err
+			}
+		}
+		for _, k := range kinds {
+			var ms []string
+			for _, m := range k.Measures {
+				ms = append(ms, fmt.Sprintf("%s (%s, %s)", m.Code, m.Label, m.Unit))
+			}
+			fmt.Fprintf(stdout, "%s\t%s\t%s\n", k.Code, k.Label, strings.Join(ms, "; "))
+		}
+		return nil
+	}
 }
 
 var cmdMeetings = &Command{

@@ -101,6 +101,13 @@ func TestActivitiesCommands(t *testing.T) {
 		{[]string{"meetings", "grid", "--year", "2025"}, "Chi đoàn Khóm 1  x   x   x   x   -   -   -   -   -   -    -    -    4/12      4        58,3 %", false},
 		{[]string{"members", "review", "--year", "2025"}, "Lê Văn Bình  Chi đoàn Khóm 1  Vắng sinh hoạt không lý do 3 tháng (02/2025, 03/2025, 04/2025)", false},
 		{[]string{"members", "review", "--year", "2025", "--date", "31/03/2025"}, "Năm 2025: 0 đoàn viên cần xem xét", false},
+		// The kinds are an editable list: a new kind with its figure is
+		// offered to activities add; a kind in use stays.
+		{[]string{"activities", "kinds", "--add", "trees", "--label", "Trồng cây xanh", "--measure", "trees:Số cây xanh:cây"}, "trees\tTrồng cây xanh\ttrees (Số cây xanh, cây)", false},
+		{[]string{"activities", "add", "--date", "06/04/2025", "--kind", "trees", "--title", "Trồng cây", "--measure", "trees=150"}, "Đã ghi hoạt động 4", false},
+		{[]string{"activities", "kinds", "--remove", "blood"}, "loại \"blood\" còn hoạt động đã ghi, không bỏ được", true},
+		{[]string{"meetings", "thresholds", "--absent-months", "4"}, "Cần xem xét: vắng không lý do 4 tháng/năm", false},
+		{[]string{"members", "review", "--year", "2025"}, "Năm 2025: 0 đoàn viên cần xem xét", false},
 	} {
 		out, err := cli(tc.args...)
 		if (err != nil) != tc.fail {
@@ -120,7 +127,7 @@ func TestActivitiesCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil || len(recs) != 4 || recs[0][1] != "Ngày" {
+	if err != nil || len(recs) != 5 || recs[0][1] != "Ngày" {
 		t.Errorf("csv: %v %v", recs, err)
 	}
 }
