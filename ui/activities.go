@@ -308,10 +308,35 @@ func newActivityForm(s *activitiesScreen, a domain.Activity) *activityForm {
 	if a.ID == 0 {
 		title = T("Thêm hoạt động")
 	}
-	roll := widget.NewLabel("")
-	if a.Roll {
-		roll.SetText(fmt.Sprintf(T("Danh sách điểm danh: %d đoàn viên (giữ nguyên khi lưu)."), len(a.People)))
+	// The roll: who of the members called took part, for each member's
+	// share beside the ratings.
+	rollText := widget.NewLabel("")
+	showRoll := func() {
+		if f.a.Roll {
+			rollText.SetText(fmt.Sprintf(T("Danh sách người tham gia: %d đoàn viên."), len(f.a.People)))
+		} else {
+			rollText.SetText(T("Chưa ghi danh sách người tham gia (hoạt động không tính vào tỷ lệ tham gia của đoàn viên)."))
+		}
 	}
+	showRoll()
+	pick := newButton(s.f, T("Ghi danh sách người tham gia…"), func() {
+		d, err := domain.ParseDate(f.date.Text)
+		if err != nil || d.IsZero() {
+			f.fm.setError("Date", T("nhập ngày trước khi ghi danh sách"))
+			return
+		}
+		var bs []int64
+		for i, c := range f.branches {
+			if c.Checked {
+				bs = append(bs, s.branches[i].ID)
+			}
+		}
+		f.chooseRoll(d, f.ward.Checked, bs, func(ids []int64) {
+			f.a.People, f.a.Roll = ids, true
+			showRoll()
+		})
+	})
+	roll := container.NewHBox(pick, rollText)
 	body := container.NewVScroll(container.NewVBox(f.fm.grid(), roll, f.fm.other))
 	sz := s.win.Canvas().Size()
 	d := s.f.formDialog(title, body, fyne.NewSize(min(760, sz.Width*0.9), sz.Height*0.9), f.save)
