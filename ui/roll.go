@@ -49,7 +49,9 @@ func (f *activityForm) chooseRoll(on domain.Date, ward bool, branches []int64, d
 		count.SetText(fmt.Sprintf(T("%d/%d đoàn viên tham gia"), n, len(people)))
 	}
 	list := widget.NewList(func() int { return len(people) },
-		func() fyne.CanvasObject { return widget.NewCheck("999. Nguyễn Thị Ngọc Hân – Chi đoàn Khóm 10", nil) },
+		func() fyne.CanvasObject {
+			return widget.NewCheck("999. Nguyễn Thị Ngọc Hân – Chi đoàn Khóm 10", nil)
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*widget.Check)
 			p := people[i]
