@@ -107,3 +107,24 @@ func TestActivityFormSaves(t *testing.T) {
 		t.Errorf("row %q", txt)
 	}
 }
+
+// TestDashboardUnmetBranches: after the 25th, the branches that have not
+// met this month show on the dashboard; not before.
+func TestDashboardUnmetBranches(t *testing.T) {
+	f := newFixture(t, "dashboard")
+	d := f.app.screens["dashboard"].(*dashboard)
+	if err := f.st.SaveMeeting(context.Background(), &domain.Meeting{BranchID: f.br[0], Date: domain.MustDate(2026, 11, 10), Kind: domain.MeetingRegular}); err != nil {
+		t.Fatal(err)
+	}
+	const want = "Tháng 11 chưa sinh hoạt chi đoàn: Chi đoàn Khóm 2"
+	f.app.today = func() domain.Date { return domain.MustDate(2026, 11, 26) }
+	d.refresh()
+	if findButton(d.view(), want) == nil {
+		t.Errorf("on 26/11 the dashboard lacks %q", want)
+	}
+	f.app.today = func() domain.Date { return domain.MustDate(2026, 11, 25) }
+	d.refresh()
+	if findButton(d.view(), want) != nil {
+		t.Errorf("on 25/11 the dashboard already shows %q", want)
+	}
+}
