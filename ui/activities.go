@@ -135,6 +135,7 @@ func (s *activitiesScreen) refresh() {
 		container.NewTabItem(T("Hoạt động"), acts),
 		container.NewTabItem(T("Sinh hoạt chi đoàn"), s.meet.view()),
 		container.NewTabItem(T("Cần xem xét"), container.NewVScroll(s.review)),
+		container.NewTabItem(T("Ngưỡng, chủ điểm"), s.workSettings()),
 	)
 	s.tabs.SelectIndex(tab)
 	// The year is above the tabs: the activities, the grid and the review

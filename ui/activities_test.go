@@ -128,3 +128,45 @@ func TestDashboardUnmetBranches(t *testing.T) {
 		t.Errorf("on 25/11 the dashboard already shows %q", want)
 	}
 }
+
+// entriesIn lists the entries under o, in layout order.
+func entriesIn(o fyne.CanvasObject) []*entry {
+	if e, ok := o.(*entry); ok {
+		return []*entry{e}
+	}
+	var out []*entry
+	for _, c := range canvasChildren(o) {
+		out = append(out, entriesIn(c)...)
+	}
+	return out
+}
+
+// TestWorkSettingsTab: the thresholds and the year's themes are edited on
+// the screen's last tab; a threshold out of range is named and nothing
+// changes.
+func TestWorkSettingsTab(t *testing.T) {
+	f := newFixture(t, "activities")
+	s := f.app.screens["activities"].(*activitiesScreen)
+	tab := s.workSettings()
+	es := entriesIn(tab)
+	if len(es) != 4+12 || es[0].Text != "12" || es[1].Text != "90" || es[2].Text != "3" || es[3].Text != "25" || es[4].Text != domain.DefaultThemes[0] {
+		t.Fatalf("%d entries, first %q %q %q %q %q", len(es), es[0].Text, es[1].Text, es[2].Text, es[3].Text, es[4].Text)
+	}
+	save := findButton(tab, T("Lưu"))
+	es[2].SetText("29")
+	test.Tap(save.(fyne.Tappable).(*button))
+	if th, _ := f.st.Evidence(context.Background()); th.AbsentMonths != 3 {
+		t.Errorf("29 months accepted: %+v", th)
+	}
+	es[2].SetText("2")
+	es[6].SetText("Tháng Thanh niên năm nay")
+	test.Tap(save.(*button))
+	th, err := f.st.Evidence(context.Background())
+	if err != nil || th.AbsentMonths != 2 {
+		t.Errorf("thresholds %+v %v", th, err)
+	}
+	themes, err := f.st.Themes(context.Background(), s.year)
+	if err != nil || themes[2] != "Tháng Thanh niên năm nay" {
+		t.Errorf("March's theme %q %v", themes[2], err)
+	}
+}
