@@ -60,6 +60,12 @@ func TestAttendanceScreen(t *testing.T) {
 	if len(s.meet.meetings) != 1 || s.meet.cell(1, 13) != "1/12" {
 		t.Errorf("panel: %d meetings, Khóm 1 met %q", len(s.meet.meetings), s.meet.cell(1, 13))
 	}
+	// Opened again from the list, the meeting shows its marks.
+	again := openAttendance(s, ms[0].ID, 0)
+	if len(again.roll) != 5 || again.roll[1].mark != domain.Absent || again.roll[0].mark != domain.Present || again.branch.Selected != "Chi đoàn Khóm 1" {
+		t.Errorf("reopened: %+v, branch %q", again.roll, again.branch.Selected)
+	}
+	f.app.escape()
 	// The year-end rating shows the branch's months and each member's
 	// share: 1 month met, 4 of 5 present (80 %); the absent member 0/1.
 	r := f.app.batches.yearRating(f.br[0])
