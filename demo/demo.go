@@ -125,6 +125,9 @@ func Generate(ctx context.Context, st *store.Store, o Options) error {
 	if err := writeModels(ctx, st, r, o, w, people, end); err != nil {
 		return err
 	}
+	if err := writeWork(ctx, st, o, w, people, branches, end); err != nil {
+		return err
+	}
 	return writePlan(ctx, st, r, o, w, len(people))
 }
 

@@ -288,55 +288,81 @@ func (s *Store) Activity(ctx context.Context, id int64) (domain.Activity, error)
 // SaveActivity records an activity (a new one when its ID is 0) with its
 // branches, named members and figures, in one transaction.
 func (s *Store) SaveActivity(ctx context.Context, a *domain.Activity) error {
+	return s.SaveActivities(ctx, []*domain.Activity{a})
+}
+
+// SaveActivities records several activities (an import) in one
+// transaction: one refused, none written. Each problem names its row (the
+// activity's place in the list, from 1, when there are several).
+func (s *Store) SaveActivities(ctx context.Context, as []*domain.Activity) error {
 	kinds, err := s.ActivityKinds(ctx)
 	if err != nil {
 		return err
 	}
-	if a.Source != domain.SourceActivity {
-		c := &domain.Checker{}
-		c.Add("Kind", "Loại hoạt động", "tập huấn và mô hình được sửa ở nơi ghi chúng")
-		return c.Err()
+	var problems []domain.FieldError
+	checkers := make([]*domain.Checker, len(as))
+	for i, a := range as {
+		c := domain.CheckActivity(a, kinds, s.Today())
+		if a.Source != domain.SourceActivity {
+			c.Add("Kind", "Loại hoạt động", "tập huấn và mô hình được sửa ở nơi ghi chúng")
+		}
+		if len(as) > 1 {
+			for j := range c.Errs {
+				c.Errs[j].Row = i + 1
+			}
+			c.Row = i + 1
+		}
+		problems = append(problems, c.Errs...)
+		checkers[i] = c
+		a.Branches, a.People = uniqueIDs(a.Branches), uniqueIDs(a.People)
 	}
-	c := domain.CheckActivity(a, kinds, s.Today())
-	if err := c.Err(); err != nil {
-		return err
+	if len(problems) > 0 {
+		return &domain.ValidationError{Errors: problems}
 	}
-	a.Branches, a.People = uniqueIDs(a.Branches), uniqueIDs(a.People)
 	return s.write(ctx, func(tx *writeTx) error {
-		for _, ref := range []struct {
-			ids          []int64
-			table, field string
-			label        string
-		}{{a.Branches, "branches", "Branches", "Chi đoàn tổ chức"}, {a.People, "people", "People", "Người tham gia"}} {
-			if missing, err := missingIDs(ctx, tx, ref.table, ref.ids); err != nil {
+		for i, a := range as {
+			if err := saveActivity(ctx, tx, a, checkers[i]); err != nil {
 				return err
-			} else if missing != 0 {
-				c.Add(ref.field, ref.label, "mã %d không có trong sổ", missing)
-				return c.Err()
 			}
 		}
-		args := []any{a.Kind, a.Title, sqlDate(a.Date), sqlDate(a.End), a.Ward, a.Participants.Union, a.Participants.Federation,
-			a.Participants.Others, a.Roll, a.Link, a.Note}
-		if a.ID == 0 {
-			id, err := tx.Insert("activities", `INSERT INTO activities(kind, title, date, end_date, ward, union_count, federation_count,
-				other_count, roll, link, note) VALUES (?,?,?,?,?,?,?,?,?,?,?)`, args...)
-			if err != nil {
-				return fmt.Errorf("ghi hoạt động: %w", err)
-			}
-			a.ID = id
-		} else {
-			res, err := tx.Change("activities", "id = ?", []any{a.ID}, `UPDATE activities SET kind=?, title=?, date=?, end_date=?, ward=?,
-				union_count=?, federation_count=?, other_count=?, roll=?, link=?, note=? WHERE id=?`, append(args, a.ID)...)
-			if err != nil {
-				return fmt.Errorf("sửa hoạt động: %w", err)
-			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				c.Add("ID", "Hoạt động", "mã %d không có trong sổ", a.ID)
-				return c.Err()
-			}
-		}
-		return replaceActivityRows(tx, a)
+		return nil
 	})
+}
+
+func saveActivity(ctx context.Context, tx *writeTx, a *domain.Activity, c *domain.Checker) error {
+	for _, ref := range []struct {
+		ids          []int64
+		table, field string
+		label        string
+	}{{a.Branches, "branches", "Branches", "Chi đoàn tổ chức"}, {a.People, "people", "People", "Người tham gia"}} {
+		if missing, err := missingIDs(ctx, tx, ref.table, ref.ids); err != nil {
+			return err
+		} else if missing != 0 {
+			c.Add(ref.field, ref.label, "mã %d không có trong sổ", missing)
+			return c.Err()
+		}
+	}
+	args := []any{a.Kind, a.Title, sqlDate(a.Date), sqlDate(a.End), a.Ward, a.Participants.Union, a.Participants.Federation,
+		a.Participants.Others, a.Roll, a.Link, a.Note}
+	if a.ID == 0 {
+		id, err := tx.Insert("activities", `INSERT INTO activities(kind, title, date, end_date, ward, union_count, federation_count,
+			other_count, roll, link, note) VALUES (?,?,?,?,?,?,?,?,?,?,?)`, args...)
+		if err != nil {
+			return fmt.Errorf("ghi hoạt động: %w", err)
+		}
+		a.ID = id
+	} else {
+		res, err := tx.Change("activities", "id = ?", []any{a.ID}, `UPDATE activities SET kind=?, title=?, date=?, end_date=?, ward=?,
+			union_count=?, federation_count=?, other_count=?, roll=?, link=?, note=? WHERE id=?`, append(args, a.ID)...)
+		if err != nil {
+			return fmt.Errorf("sửa hoạt động: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			c.Add("ID", "Hoạt động", "mã %d không có trong sổ", a.ID)
+			return c.Err()
+		}
+	}
+	return replaceActivityRows(tx, a)
 }
 
 // replaceActivityRows writes an activity's branches, people and figures

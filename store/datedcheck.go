@@ -59,6 +59,10 @@ var datedFactQueries = []struct {
 		}},
 	{`SELECT name || ' (chỉ tiêu ' || target || ')', id, 0, date FROM target_models ORDER BY id`,
 		func(n string, id int64, _ int) string { return fmt.Sprintf("Mô hình %d: %s", id, n) }},
+	{`SELECT title, id, 0, date FROM activities ORDER BY id`,
+		func(n string, id int64, _ int) string { return fmt.Sprintf("Hoạt động %d: %s", id, n) }},
+	{`SELECT b.name, m.id, 0, m.date FROM meetings m JOIN branches b ON b.id = m.branch_id ORDER BY m.id`,
+		func(n string, id int64, _ int) string { return fmt.Sprintf("Buổi sinh hoạt %d: %s", id, n) }},
 }
 
 // checkDatedFacts lists each dated yearly fact (a rating, an assessment,

@@ -181,6 +181,8 @@ var refTables = map[string]struct{ table, name string }{
 	"club_id":     {"clubs", "name"},
 	"coop_id":     {"coops", "name"},
 	"person_id":   {"people", "family_name || ' ' || CASE WHEN middle_name = '' THEN '' ELSE middle_name || ' ' END || given_name"},
+	"activity_id": {"activities", "title || ' (' || strftime('%d/%m/%Y', date) || ')'"},
+	"meeting_id":  {"meetings", "(SELECT name FROM branches WHERE id = meetings.branch_id) || ', ' || strftime('%d/%m/%Y', date)"},
 }
 
 func (n *namer) fill(e *HistoryEntry) error {

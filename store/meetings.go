@@ -95,60 +95,80 @@ func (s *Store) Meeting(ctx context.Context, id int64) (domain.Meeting, error) {
 // SaveMeeting records a meeting (a new one when its ID is 0) and replaces
 // its attendance with m.Attendance, all in one transaction.
 func (s *Store) SaveMeeting(ctx context.Context, m *domain.Meeting) error {
-	c := domain.CheckMeeting(m, s.Today())
-	if err := c.Err(); err != nil {
-		return err
+	return s.SaveMeetings(ctx, []*domain.Meeting{m})
+}
+
+// SaveMeetings records several meetings with their attendance in one
+// transaction (a branch book typed in at once, the demo ward's year): one
+// refused, none written.
+func (s *Store) SaveMeetings(ctx context.Context, ms []*domain.Meeting) error {
+	checkers := make([]*domain.Checker, len(ms))
+	for i, m := range ms {
+		c := domain.CheckMeeting(m, s.Today())
+		if err := c.Err(); err != nil {
+			return err
+		}
+		checkers[i] = c
 	}
+	return s.write(ctx, func(tx *writeTx) error {
+		for i, m := range ms {
+			if err := saveMeeting(ctx, tx, m, checkers[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func saveMeeting(ctx context.Context, tx *writeTx, m *domain.Meeting, c *domain.Checker) error {
 	people := make([]int64, len(m.Attendance))
 	for i, a := range m.Attendance {
 		people[i] = a.PersonID
 	}
-	return s.write(ctx, func(tx *writeTx) error {
-		if missing, err := missingIDs(ctx, tx, "branches", []int64{m.BranchID}); err != nil {
-			return err
-		} else if missing != 0 {
-			c.Add("BranchID", "Chi đoàn", "mã %d không có trong sổ", missing)
-			return c.Err()
-		}
-		if missing, err := missingIDs(ctx, tx, "people", people); err != nil {
-			return err
-		} else if missing != 0 {
-			c.Add("Attendance", "Điểm danh", "người mã %d không có trong sổ", missing)
-			return c.Err()
-		}
-		args := []any{m.BranchID, sqlDate(m.Date), string(m.Kind), m.Theme, m.Minutes, m.Resolution}
-		if m.ID == 0 {
-			id, err := tx.Insert("meetings", `INSERT INTO meetings(branch_id, date, kind, theme, minutes, resolution) VALUES (?,?,?,?,?,?)`, args...)
-			if err != nil {
-				return fmt.Errorf("ghi buổi sinh hoạt: %w", err)
-			}
-			m.ID = id
-		} else {
-			res, err := tx.Change("meetings", "id = ?", []any{m.ID}, `UPDATE meetings SET branch_id=?, date=?, kind=?, theme=?, minutes=?, resolution=? WHERE id=?`,
-				append(args, m.ID)...)
-			if err != nil {
-				return fmt.Errorf("sửa buổi sinh hoạt: %w", err)
-			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				c.Add("ID", "Buổi sinh hoạt", "mã %d không có trong sổ", m.ID)
-				return c.Err()
-			}
-		}
-		rows := make([][]any, len(m.Attendance))
-		for i, a := range m.Attendance {
-			rows[i] = []any{m.ID, a.PersonID, string(a.Status)}
-		}
-		err := tx.Track("attendance", "meeting_id = ?", []any{m.ID}, func(exec writepath.ExecFunc) error {
-			if _, err := exec(`DELETE FROM attendance WHERE meeting_id = ?`, m.ID); err != nil {
-				return err
-			}
-			return insertChunks(exec, `INSERT INTO attendance(meeting_id, person_id, presence) VALUES `, rows)
-		})
+	if missing, err := missingIDs(ctx, tx, "branches", []int64{m.BranchID}); err != nil {
+		return err
+	} else if missing != 0 {
+		c.Add("BranchID", "Chi đoàn", "mã %d không có trong sổ", missing)
+		return c.Err()
+	}
+	if missing, err := missingIDs(ctx, tx, "people", people); err != nil {
+		return err
+	} else if missing != 0 {
+		c.Add("Attendance", "Điểm danh", "người mã %d không có trong sổ", missing)
+		return c.Err()
+	}
+	args := []any{m.BranchID, sqlDate(m.Date), string(m.Kind), m.Theme, m.Minutes, m.Resolution}
+	if m.ID == 0 {
+		id, err := tx.Insert("meetings", `INSERT INTO meetings(branch_id, date, kind, theme, minutes, resolution) VALUES (?,?,?,?,?,?)`, args...)
 		if err != nil {
-			return fmt.Errorf("ghi điểm danh: %w", err)
+			return fmt.Errorf("ghi buổi sinh hoạt: %w", err)
 		}
-		return nil
+		m.ID = id
+	} else {
+		res, err := tx.Change("meetings", "id = ?", []any{m.ID}, `UPDATE meetings SET branch_id=?, date=?, kind=?, theme=?, minutes=?, resolution=? WHERE id=?`,
+			append(args, m.ID)...)
+		if err != nil {
+			return fmt.Errorf("sửa buổi sinh hoạt: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			c.Add("ID", "Buổi sinh hoạt", "mã %d không có trong sổ", m.ID)
+			return c.Err()
+		}
+	}
+	rows := make([][]any, len(m.Attendance))
+	for i, a := range m.Attendance {
+		rows[i] = []any{m.ID, a.PersonID, string(a.Status)}
+	}
+	err := tx.Track("attendance", "meeting_id = ?", []any{m.ID}, func(exec writepath.ExecFunc) error {
+		if _, err := exec(`DELETE FROM attendance WHERE meeting_id = ?`, m.ID); err != nil {
+			return err
+		}
+		return insertChunks(exec, `INSERT INTO attendance(meeting_id, person_id, presence) VALUES `, rows)
 	})
+	if err != nil {
+		return fmt.Errorf("ghi điểm danh: %w", err)
+	}
+	return nil
 }
 
 // DeleteMeeting removes a meeting entered by mistake, with its attendance.

@@ -251,6 +251,14 @@ func (r *yearRating) load() {
 	r.list.Objects = nil
 	year := r.yearValue()
 	r.decided.SetText(decidedText(r.bs.clock, year, domain.Date{}))
+	// The evidence the rules read, beside each rating (issue 19).
+	ev, err := loadEvidence(r.bs.ctx, r.bs.st, year, r.branchIDs[i])
+	if err != nil {
+		r.bs.f.showError(err)
+	}
+	line := widget.NewLabel(ev.branchText())
+	line.Wrapping = fyne.TextWrapWord
+	r.list.Add(line)
 	for n, p := range people {
 		s := newChoiceSelect(r.bs.f, domain.Ratings, nil)
 		if my, err := r.bs.st.MemberYear(r.bs.ctx, p.ID, year); err == nil {
@@ -258,7 +266,7 @@ func (r *yearRating) load() {
 		}
 		r.selects = append(r.selects, s)
 		name := widget.NewLabel(fmt.Sprintf("%d. %s", n+1, p.FullName()))
-		r.list.Add(container.NewGridWithColumns(2, name, s))
+		r.list.Add(container.NewGridWithColumns(3, name, widget.NewLabel(ev.memberText(p.ID)), s))
 	}
 	if len(people) == 0 {
 		r.list.Add(widget.NewLabel(T("Chi đoàn chưa có đoàn viên đang sinh hoạt.")))

@@ -114,6 +114,8 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 	var ids []int64
 	rating := newChoiceSelect(s.f, withAll(T("Chưa xếp loại"), unitRatings(s.ctx, s.st, s.f)), nil)
 	status := widget.NewLabel("")
+	evidence := widget.NewLabel("") // meetings and attendance of the year (issue 19)
+	evidence.Wrapping = fyne.TextWrapWord
 	// The criteria met in the year that its checklist does not show (one
 	// retired or added since the mark was made): kept when the year is
 	// saved again.
@@ -160,6 +162,11 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 			}
 		}
 		rating.setCode(by.Rating)
+		if ev, err := loadEvidence(s.ctx, s.st, y, b.ID); err == nil {
+			evidence.SetText(ev.branchText())
+		} else {
+			s.f.showError(err)
+		}
 		loaded = by
 		decided.SetText(decidedText(s.clock, y, laterOf(by.Rated, by.Assessed)))
 		if by.Standard {
@@ -198,6 +205,7 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 	save := newButtonWithIcon(s.f, T("Lưu đánh giá năm"), theme.DocumentSaveIcon(), saveYear)
 	return container.NewVBox(
 		container.NewHBox(heading(T("Đánh giá chi đoàn năm")), year, status),
+		evidence,
 		checks,
 		container.NewHBox(widget.NewLabel(T("Xếp loại chi đoàn")),
 			container.NewGridWrap(fyne.NewSize(260, rating.MinSize().Height), rating)),

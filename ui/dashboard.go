@@ -97,6 +97,7 @@ func (d *dashboard) refresh() {
 		alerts.Add(b)
 	}
 	today := d.clock.today()
+	d.addUnmetBranches(alerts, today)
 	since, err := d.since()
 	if err != nil {
 		d.f.showError(err)

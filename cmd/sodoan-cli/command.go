@@ -65,6 +65,7 @@ var commands = []*Command{
 	cmdInit, cmdDemo, cmdMembers, cmdMember, cmdImport, cmdExport, cmdSearch, cmdStats, cmdCheck,
 	cmdBackup, cmdBackups, cmdRestore, cmdUpgrade, cmdHistory, cmdDelete, cmdTrash,
 	cmdReport, cmdDocuments, cmdPackage, cmdTrainings, cmdModels, cmdStandards, cmdPlan,
+	cmdActivities, cmdMeetings,
 }
 
 // eachLeaf calls fn for every command that runs (not a group), with its

@@ -49,7 +49,7 @@ var cmdMembers = &Command{
 		Args:  "[--q TỪ] [--branch TÊN] [--kind union|federation|all [--former]] [--status S | --date dd/mm/yyyy] [--format table|csv|xlsx --out TỆP]",
 		Short: "danh sách đoàn viên: bảng, CSV hoặc Excel",
 		Flags: membersListFlags,
-	}},
+	}, cmdMembersReview},
 }
 
 func membersListFlags(fs *flag.FlagSet) Run {

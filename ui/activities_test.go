@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"sodoan/domain"
+	"sodoan/store"
+)
+
+// TestAttendanceScreen: a whole branch's attendance on one screen: nothing
+// saved while a member is unmarked; "Tất cả có mặt" then one member marked
+// absent through the list's row; saved in one meeting; the grid, the
+// year-end rating's evidence and the meetings list show it.
+func TestAttendanceScreen(t *testing.T) {
+	f := newFixture(t, "activities")
+	ctx := context.Background()
+	s, ok := f.app.screens["activities"].(*activitiesScreen)
+	if !ok {
+		t.Fatal("the Hoạt động screen is not built")
+	}
+	a := openAttendance(s, 0, f.br[0])
+	// Khóm 1 holds testNames 0, 2, 4, 6, 8.
+	if len(a.roll) != 5 {
+		t.Fatalf("roll of %d, want 5", len(a.roll))
+	}
+	if a.save() {
+		t.Fatal("saved with nobody marked")
+	}
+	if !strings.Contains(a.fm.other.msg(), "Chưa điểm danh") {
+		t.Errorf("message %q", a.fm.other.msg())
+	}
+	test.Tap(a.all)
+	// The second row, as the list draws it, marked absent by its radio.
+	row := a.list.CreateItem().(*fyne.Container)
+	a.drawRow(1, row)
+	row.Objects[1].(*widget.RadioGroup).SetSelected(T("Vắng không lý do"))
+	if a.roll[1].mark != domain.Absent || a.roll[0].mark != domain.Present {
+		t.Fatalf("marks %+v", a.roll)
+	}
+	if !strings.Contains(a.counts.Text, "có mặt 4, vắng có lý do 0, vắng không lý do 1, chưa điểm danh 0") {
+		t.Errorf("counts %q", a.counts.Text)
+	}
+	if !a.save() {
+		t.Fatalf("not saved: %s", a.fm.other.msg())
+	}
+	f.app.escape()
+	ms, err := f.st.Meetings(ctx, store.MeetingFilter{Year: thisYear()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Count != (domain.AttendanceCount{Present: 4, Absent: 1}) {
+		t.Fatalf("meetings %+v", ms)
+	}
+	if len(s.meet.meetings) != 1 || s.meet.cell(1, 13) != "1/12" {
+		t.Errorf("panel: %d meetings, Khóm 1 met %q", len(s.meet.meetings), s.meet.cell(1, 13))
+	}
+	// Opened again from the list, the meeting shows its marks.
+	again := openAttendance(s, ms[0].ID, 0)
+	if len(again.roll) != 5 || again.roll[1].mark != domain.Absent || again.roll[0].mark != domain.Present || again.branch.Selected != "Chi đoàn Khóm 1" {
+		t.Errorf("reopened: %+v, branch %q", again.roll, again.branch.Selected)
+	}
+	f.app.escape()
+	// The year-end rating shows the branch's months and each member's
+	// share: 1 month met, 4 of 5 present (80 %); the absent member 0/1.
+	r := f.app.batches.yearRating(f.br[0])
+	line := r.list.Objects[0].(*widget.Label).Text
+	if !strings.Contains(line, "sinh hoạt 1/12 tháng, 1 buổi (xuất sắc cần 12)") || !strings.Contains(line, "80 %") {
+		t.Errorf("branch evidence %q", line)
+	}
+	absent := a.roll[1].id
+	for i, p := range r.people {
+		got := r.list.Objects[i+1].(*fyne.Container).Objects[1].(*widget.Label).Text
+		want := "1/1 (100 %) · đủ 90 % để xếp xuất sắc"
+		if p.ID == absent {
+			want = "0/1 (0 %) · dưới 90 %"
+		}
+		if got != want {
+			t.Errorf("%s: %q, want %q", p.FullName(), got, want)
+		}
+	}
+}
+
+// TestActivityFormSaves: an activity typed in the form is saved with its
+// figures and shows in the list; a bad count is named next to its field.
+func TestActivityFormSaves(t *testing.T) {
+	f := newFixture(t, "activities")
+	s := f.app.screens["activities"].(*activitiesScreen)
+	fm := newActivityForm(s, domain.Activity{Kind: "blood", Ward: true, Date: f.app.clock.today()})
+	fm.title.SetText("Ngày hội hiến máu")
+	fm.counts[0].SetText("abc")
+	if fm.save() {
+		t.Fatal("saved with a count that is not a number")
+	}
+	if !fm.fm.hasError("Union") {
+		t.Error("no message next to Số đoàn viên")
+	}
+	fm.counts[0].SetText("12")
+	fm.mEntries["units"].SetText("12")
+	if !fm.save() {
+		t.Fatalf("not saved: %s", fm.fm.other.msg())
+	}
+	f.app.escape()
+	if len(s.rows) != 1 || s.rows[0].Measures["units"] != 12 || s.rows[0].Participants.Union != 12 {
+		t.Fatalf("rows %+v", s.rows)
+	}
+	if txt := s.rowText(s.rows[0]); !strings.Contains(txt, "Hiến máu tình nguyện · Ngày hội hiến máu · Phường · 12 ĐV, 0 HV, 0 khác · số đơn vị máu 12 đơn vị") {
+		t.Errorf("row %q", txt)
+	}
+}
+
+// TestDashboardUnmetBranches: after the 25th, the branches that have not
+// met this month show on the dashboard; not before.
+func TestDashboardUnmetBranches(t *testing.T) {
+	f := newFixture(t, "dashboard")
+	d := f.app.screens["dashboard"].(*dashboard)
+	if err := f.st.SaveMeeting(context.Background(), &domain.Meeting{BranchID: f.br[0], Date: domain.MustDate(2026, 11, 10), Kind: domain.MeetingRegular}); err != nil {
+		t.Fatal(err)
+	}
+	const want = "Tháng 11 chưa sinh hoạt chi đoàn: Chi đoàn Khóm 2"
+	f.app.today = func() domain.Date { return domain.MustDate(2026, 11, 26) }
+	d.refresh()
+	if findButton(d.view(), want) == nil {
+		t.Errorf("on 26/11 the dashboard lacks %q", want)
+	}
+	f.app.today = func() domain.Date { return domain.MustDate(2026, 11, 25) }
+	d.refresh()
+	if findButton(d.view(), want) != nil {
+		t.Errorf("on 25/11 the dashboard already shows %q", want)
+	}
+}
+
+// entriesIn lists the entries under o, in layout order.
+func entriesIn(o fyne.CanvasObject) []*entry {
+	if e, ok := o.(*entry); ok {
+		return []*entry{e}
+	}
+	var out []*entry
+	for _, c := range canvasChildren(o) {
+		out = append(out, entriesIn(c)...)
+	}
+	return out
+}
+
+// TestWorkSettingsTab: the thresholds and the year's themes are edited on
+// the screen's last tab; a threshold out of range is named and nothing
+// changes.
+func TestWorkSettingsTab(t *testing.T) {
+	f := newFixture(t, "activities")
+	s := f.app.screens["activities"].(*activitiesScreen)
+	tab := s.workSettings()
+	es := entriesIn(tab)
+	if len(es) != 4+12 || es[0].Text != "12" || es[1].Text != "90" || es[2].Text != "3" || es[3].Text != "25" || es[4].Text != domain.DefaultThemes[0] {
+		t.Fatalf("%d entries, first %q %q %q %q %q", len(es), es[0].Text, es[1].Text, es[2].Text, es[3].Text, es[4].Text)
+	}
+	save := findButton(tab, T("Lưu"))
+	es[2].SetText("29")
+	test.Tap(save.(fyne.Tappable).(*button))
+	if th, _ := f.st.Evidence(context.Background()); th.AbsentMonths != 3 {
+		t.Errorf("29 months accepted: %+v", th)
+	}
+	es[2].SetText("2")
+	es[6].SetText("Tháng Thanh niên năm nay")
+	test.Tap(save.(*button))
+	th, err := f.st.Evidence(context.Background())
+	if err != nil || th.AbsentMonths != 2 {
+		t.Errorf("thresholds %+v %v", th, err)
+	}
+	themes, err := f.st.Themes(context.Background(), s.year)
+	if err != nil || themes[2] != "Tháng Thanh niên năm nay" {
+		t.Errorf("March's theme %q %v", themes[2], err)
+	}
+}
