@@ -99,7 +99,7 @@ func newMemberForm(ctx context.Context, st *store.Store, clock clock, fr frame, 
 		top = f.in.box
 	}
 	f.scroll = container.NewVScroll(container.NewGridWithColumns(2, fm.grid(left...), fm.grid(right...)))
-	f.wrong = newErrorText()
+	f.wrong = newCountText()
 	f.dlgContent = container.NewBorder(top, container.NewVBox(fm.other, f.wrong), nil, nil, f.scroll)
 	// A corrected field's message goes at once, not at the next save.
 	fm.clearOnEdit(f.recount)

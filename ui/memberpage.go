@@ -66,6 +66,7 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 					pg.f.showError(err)
 					return
 				}
+				pg.f.notify(fmt.Sprintf(T("Đã chuyển %s vào thùng rác."), p.FullName()))
 				pg.back()
 			})
 	})
@@ -132,6 +133,7 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 					pg.f.showError(err)
 					return
 				}
+				pg.f.notify(fmt.Sprintf(T("Đã xóa sự kiện %s của %s."), text, p.FullName()))
 				reopen()
 			})
 		})

@@ -304,6 +304,7 @@ func newReportSettings(ctx context.Context, st *store.Store, f frame) *reportSet
 			}
 		}
 		status.SetText(T("Đã lưu cài đặt báo cáo."))
+		f.notify(T("Đã lưu cài đặt báo cáo."))
 	})
 	save.Importance = widget.HighImportance
 	r.save = save

@@ -66,7 +66,7 @@ type indicatorRow struct {
 // finding 9: two lines with their own labels let 3 of 15 targets show at
 // 768 px); the header and the rows line up as columns: №, Mã, Mục, Nội
 // dung, Loại, Cách đo, Chỉ tiêu, cả giai đoạn, Thứ tự, delete.
-var indicatorLine = flexRow{0, 0.8, 0.7, 5, 1.7, 3.2, 1.1, 1.5, 0.7, 0}
+var indicatorLine = flexRow{0, 0.8, 0.7, 5, 1.7, 3.2, 1.1, 0, 0.9, 0}
 
 func kindChoices() []domain.Choice {
 	return []domain.Choice{
@@ -166,8 +166,9 @@ func (s *planScreen) openEditor(title string, p domain.Plan, copyFrom []domain.I
 	e.fm.add("UpperPlan", T("Thực hiện kế hoạch cấp trên"), e.upper)
 	e.fm.add("Current", "", e.current)
 	// The plan's fields in two columns: the targets get the height.
-	top := container.NewVBox(container.NewGridWithColumns(2,
-		e.fm.grid("Number", "Issued", "EndYear"), e.fm.grid("Title", "Issuer", "UpperPlan")), e.fm.grid("Current"))
+	top := container.NewVBox(passWheel(container.NewGridWithColumns(2,
+		e.fm.grid("Number", "Issued", "EndYear"), e.fm.grid("Title", "Issuer", "UpperPlan")), func() *container.Scroll { return e.scroll }),
+		e.fm.grid("Current"))
 	if p.ID == 0 && len(copyFrom) > 0 {
 		label := T("Chép các chỉ tiêu của kế hoạch hiện hành")
 		if _, ok := s.currentPlan(); !ok {
@@ -196,12 +197,13 @@ func (s *planScreen) openEditor(title string, p domain.Plan, copyFrom []domain.I
 		s.win.Canvas().Focus(r.code)
 	})
 	e.win = s.win
-	e.wrong = newErrorText()
+	e.wrong = newCountText()
 	e.fm.clearOnEdit(e.recount)
 	e.save = func() bool {
 		if !e.write() {
 			return false
 		}
+		s.f.notify(fmt.Sprintf(T("Đã lưu kế hoạch %s: %d chỉ tiêu."), e.plan.Number, len(e.plan.Indicators)))
 		s.editor = nil
 		s.planID = e.plan.ID
 		s.load()
@@ -230,7 +232,8 @@ func indicatorHeader() fyne.CanvasObject {
 		return l
 	}
 	return container.New(indicatorLine, container.NewGridWrap(fyne.NewSize(36, 1)), bold(T("Mã")), bold(T("Mục")),
-		bold(T("Nội dung")), bold(T("Loại")), bold(T("Cách đo")), bold(T("Chỉ tiêu")), widget.NewLabel(""), bold(T("Thứ tự")),
+		bold(T("Nội dung")), bold(T("Loại")), bold(T("Cách đo")), bold(T("Chỉ tiêu")),
+		container.NewGridWrap(fyne.NewSize(newCheck(nil, T("cả giai đoạn"), nil).MinSize().Width, 1)), bold(T("Thứ tự")),
 		container.NewGridWrap(fyne.NewSize(deleteWidth(), 1)))
 }
 
@@ -322,7 +325,7 @@ func (e *planEditor) addRow(in domain.Indicator) *indicatorRow {
 	del.Importance = widget.LowImportance
 	numBox := container.NewGridWrap(fyne.NewSize(36, r.num.MinSize().Height), r.num)
 	line := container.New(indicatorLine, numBox, r.code, r.section, r.title, r.kind, r.metric, r.target, r.period, r.order, del)
-	r.box = container.NewVBox(line, r.err)
+	r.box = container.NewVBox(passWheel(line, func() *container.Scroll { return e.scroll }), r.err)
 	// The row's message goes when one of its fields is changed.
 	onEdit(line, func() {
 		if r.err.msg() == "" {

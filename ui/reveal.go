@@ -2,9 +2,12 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Every answer in view (issue 17, finding 4): a save that fails must not
@@ -19,6 +22,14 @@ func wrongCount(n int) string {
 		return ""
 	}
 	return fmt.Sprintf(T("%d ô chưa đúng"), n)
+}
+
+// newCountText is the red line beside the buttons that counts the wrong
+// fields: one line, never wrapped into a column of letters.
+func newCountText() *errorText {
+	e := newErrorText()
+	e.Wrapping = fyne.TextWrapOff
+	return e
 }
 
 // onEdit chains fn after what o's inputs (entries, dropdowns, boxes,
@@ -166,4 +177,52 @@ func reveal(c fyne.Canvas, sc *container.Scroll, target fyne.CanvasObject) {
 		}
 		return true
 	})
+}
+
+// savedSay confirms a store call that went through on the window's footer
+// with what was saved, and passes its error on: every save says what it
+// did, never leaving an older message standing (issue 17, finding 4).
+func savedSay(fr frame, err error, msg string) error {
+	if err == nil {
+		fr.notify(msg)
+	}
+	return err
+}
+
+// wheelPass lies over a part of a scrolled form and hands the mouse
+// wheel to the form's scroll (issue 17, finding 9). An entry whose text
+// is longer than its box scrolls that text sideways with the wheel, and
+// Fyne gives the wheel to the innermost scrollable under the pointer: in
+// a list of targets with long titles the form stopped scrolling wherever
+// the pointer met one. wheelPass is only Scrollable: clicks, typing and
+// hovering still reach the inputs under it.
+type wheelPass struct {
+	widget.BaseWidget
+	target func() *container.Scroll
+}
+
+func newWheelPass(target func() *container.Scroll) *wheelPass {
+	w := &wheelPass{target: target}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// passWheel lays o out with a wheelPass over it.
+func passWheel(o fyne.CanvasObject, target func() *container.Scroll) fyne.CanvasObject {
+	return container.NewStack(o, newWheelPass(target))
+}
+
+// CreateRenderer implements fyne.Widget: nothing is drawn.
+func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// MinSize asks for no room: the part below sizes the stack.
+func (w *wheelPass) MinSize() fyne.Size { return fyne.Size{} }
+
+// Scrolled implements fyne.Scrollable.
+func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) {
+	if s := w.target(); s != nil {
+		s.Scrolled(ev)
+	}
 }
