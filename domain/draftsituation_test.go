@@ -7,7 +7,7 @@ import "testing"
 func TestSituationAndPlanDrafts(t *testing.T) {
 	st := Situation{Year: 2026, AsOf: MustDate(2026, 12, 7), Branches: 12,
 		BranchesByKind: []Tally{{Code: "hamlet", Label: "Khóm, ấp", Total: 8}, {Code: "school", Label: "Trường học", Total: 4}, {Code: "agency", Label: "Cơ quan"}},
-		Union: Tally{Total: 1233, Female: 620}, Federation: Tally{Total: 300, Female: 151},
+		Union:          Tally{Total: 1233, Female: 620}, Federation: Tally{Total: 300, Female: 151},
 		Admissions: 5, TransfersOut: 1, Removals: 2}
 	for _, tc := range []struct {
 		name, got, want string
