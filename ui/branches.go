@@ -85,7 +85,7 @@ func (s *branchesScreen) showBranch(b domain.Branch) {
 		}
 		nb = b
 		nb.Name, nb.Kind, nb.Active, nb.Dissolved, nb.Note = name.Text, domain.BranchKind(kind.code()), active.Checked, d, note.Text
-		return savedSay(s.f, s.st.SaveBranch(s.ctx, &nb), fmt.Sprintf(T("Đã lưu chi đoàn %s."), nb.Name))
+		return savedSay(s.f, s.st.SaveBranch(s.ctx, &nb), fmt.Sprintf(T("Đã lưu %s."), nb.Name))
 	}, func() { s.saved(nb.ID) })
 	box := container.NewVBox(heading(T("Thông tin chi đoàn")), fm.grid(), fm.other)
 	if b.ID == 0 {
@@ -96,7 +96,7 @@ func (s *branchesScreen) showBranch(b domain.Branch) {
 	}
 	del := s.deleteButton(T("Xóa chi đoàn"), fmt.Sprintf(T("Chuyển chi đoàn %s vào thùng rác?"), b.Name),
 		func() error {
-			return savedSay(s.f, s.st.DeleteBranch(s.ctx, b.ID), fmt.Sprintf(T("Đã chuyển chi đoàn %s vào thùng rác."), b.Name))
+			return savedSay(s.f, s.st.DeleteBranch(s.ctx, b.ID), fmt.Sprintf(T("Đã chuyển %s vào thùng rác."), b.Name))
 		})
 	members := newButtonWithIcon(s.f, fmt.Sprintf(T("Xem %d đoàn viên"), b.Members), theme.AccountIcon(), func() {
 		s.showMembers(b.ID)

@@ -291,6 +291,15 @@ func TestEverySaveSaysWhat(t *testing.T) {
 			tapIn(t, f.app.body, "Xóa khỏi sổ")
 			f.agree(t)
 		}, "Đã chuyển "},
+		{"a branch's details", "branches", func(t *testing.T, f *fixture) {
+			tapIn(t, f.app.body, "Lưu")
+		}, "Đã lưu Chi đoàn Khóm 1."},
+		{"a member's year", "members", func(t *testing.T, f *fixture) {
+			list, _ := f.st.ListMembers(context.Background(), store.MemberFilter{})
+			f.app.member.open(list[0].ID)
+			f.app.member.memberYearDialog(&list[0], thisYear(), func() {})
+			f.app.shortcutSave()
+		}, fmt.Sprintf("Đã lưu năm %d của ", thisYear())},
 		{"a report's text", "reports", func(t *testing.T, f *fixture) {
 			e := f.app.screens["reports"].(*reportsScreen).texts
 			e.entries["causes"].SetText("Do thiếu kinh phí.")
