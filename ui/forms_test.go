@@ -218,6 +218,11 @@ func TestMemberFormShowsFirstError(t *testing.T) {
 			if mf.form.hasError(tc.first) {
 				t.Errorf("the corrected %s keeps its message", tc.first)
 			}
+			// One field fewer counted: "2 ô" becomes "1 ô", "1 ô" none.
+			want := map[string]string{"1 ô chưa đúng": "", "2 ô chưa đúng": "1 ô chưa đúng"}[tc.count]
+			if got := mf.wrong.msg(); got != want {
+				t.Errorf("count after correcting %s: %q, want %q", tc.first, got, want)
+			}
 			if after, _ := f.st.Person(ctx, p.ID); after.FederationDate != p.FederationDate {
 				t.Error("a refused form was written")
 			}

@@ -72,20 +72,12 @@ func chainSelect(s *selectBox, fn func()) {
 	}
 }
 
-// clearOnEdit makes each field's message go when the field is changed;
-// recount then says how many are still wrong.
+// clearOnEdit says again how many fields are wrong (recount) when one is
+// changed, after grid's own hook took its message away; call it after
+// grid.
 func (f *form) clearOnEdit(recount func()) {
 	for _, fd := range f.fields {
-		fd := fd
-		onEdit(fd.input, func() {
-			if fd.err.msg() == "" {
-				return
-			}
-			fd.err.set("")
-			if recount != nil {
-				recount()
-			}
-		})
+		onEdit(fd.input, recount)
 	}
 }
 
