@@ -63,6 +63,33 @@ func Draft(ctx context.Context, st *store.Store, doc string, key int, cutoff dom
 	return nil, fmt.Errorf("nội dung văn bản: loại %q không có", doc)
 }
 
+// DraftDay is the day Draft counts doc's figures to: the working year's
+// last day (the 6-month report's: its first half's), or the cut-off, or
+// today, whichever comes first; what the editor tells the secretary the
+// pre-filled sentences stand for.
+func DraftDay(ctx context.Context, st *store.Store, doc string, key int, cutoff domain.Date) (domain.Date, error) {
+	switch doc {
+	case domain.NarrativeAnnual:
+		sp, err := st.YearSpan(ctx, key, cutoff)
+		return sp.To, err
+	case domain.NarrativeHalfYear:
+		sp, err := st.YearSpan(ctx, key, domain.Date{})
+		if err != nil {
+			return domain.Date{}, err
+		}
+		end := HalfEnd(sp)
+		if !cutoff.IsZero() && cutoff.Before(end) {
+			end = cutoff
+		}
+		sp, err = st.YearSpan(ctx, key, end)
+		return sp.To, err
+	}
+	if today := st.Today(); cutoff.IsZero() || today.Before(cutoff) {
+		return today, nil
+	}
+	return cutoff, nil
+}
+
 // periodDraft is the period report's draft: the period's results as
 // sentences, and the situation of its latest year as of the cut-off.
 func periodDraft(ctx context.Context, st *store.Store, pr domain.PeriodResult, cutoff domain.Date) (domain.Narrative, error) {

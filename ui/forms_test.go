@@ -401,18 +401,20 @@ func TestNarrativeSectionsPrefilled(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		doc   int
+		day   string // the day the figures are counted to
 		codes []string
 		want  map[string]string // section: the start of its draft
 	}{
-		{0, []string{"situation", "inspection", "organisation"}, map[string]string{
+		{0, "31/12/2025", []string{"situation", "inspection", "organisation"}, map[string]string{
 			"situation": fmt.Sprintf("Tính đến ngày 31/12/2025, Đoàn phường 1 có 2 chi đoàn trực thuộc (2 khóm, ấp) với %d đoàn viên (nữ %d)", len(testNames), women),
 			// Nobody struck off in 2025.
 			"inspection": "Trong năm 2025, Đoàn phường 1 không có trường hợp đoàn viên bị xóa tên khỏi danh sách.",
 		}},
-		{1, []string{"situation", "inspection"}, map[string]string{
+		// The 6-month report: its first half.
+		{1, "30/06/2025", []string{"situation", "inspection"}, map[string]string{
 			"situation": fmt.Sprintf("Tính đến ngày 30/06/2025, Đoàn phường 1 có 2 chi đoàn trực thuộc (2 khóm, ấp) với %d đoàn viên", len(testNames)),
 		}},
-		{3, []string{"purpose", "general"}, map[string]string{
+		{3, "31/12/2025", []string{"purpose", "general"}, map[string]string{
 			"general": "Đến năm ",
 		}},
 	} {
@@ -427,7 +429,7 @@ func TestNarrativeSectionsPrefilled(t *testing.T) {
 				t.Errorf("document %d, %s:\n got %q\nwant %q…", tc.doc, code, got, want)
 			}
 		}
-		if !strings.Contains(e.status.Text, "tính đến 31/12/2025") {
+		if !strings.Contains(e.status.Text, "tính đến "+tc.day) {
 			t.Errorf("status %q does not say the cut-off", e.status.Text)
 		}
 	}

@@ -153,9 +153,10 @@ func (e *narrativeEditor) load() {
 		box.Add(widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		box.Add(en)
 	}
-	asOf := T("hôm nay")
-	if !cutoff.IsZero() {
-		asOf = cutoff.String()
+	asOf, err := issuing.DraftDay(e.ctx, e.st, doc, key, cutoff)
+	if err != nil {
+		e.f.showError(err)
+		return
 	}
 	msg := fmt.Sprintf(T("Mục chưa viết được điền sẵn bằng số liệu của sổ (tính đến %s); sửa rồi bấm Lưu nội dung."), asOf)
 	if own > 0 {
