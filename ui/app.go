@@ -138,6 +138,9 @@ type openDialog struct {
 	// stayed runs when the user chose Ở lại (an editor puts back the
 	// choice that would have replaced its text).
 	stayed func()
+	// question is what the question about unsaved typing says (empty:
+	// a form's).
+	question string
 }
 
 // ScreenIDs lists the ids accepted by Options.Screen, in navigation order.

@@ -334,7 +334,7 @@ func TestNarrativeEditorAsksBeforeDiscarding(t *testing.T) {
 	year := rs.yearNow()
 	asked := func() bool {
 		o := f.app.win.Canvas().Overlays().Top()
-		return o != nil && strings.Contains(strings.Join(labelTexts(o), "\n"), "Biểu mẫu có thay đổi chưa lưu")
+		return o != nil && strings.Contains(strings.Join(labelTexts(o), "\n"), "Nội dung văn bản có thay đổi chưa lưu")
 	}
 	f.app.escape()
 	if asked() {

@@ -62,7 +62,8 @@ func (a *App) guardUnsaved(d dialog.Dialog, dirty func() bool) {
 // (shows the saved text again). key is the editor: a rebuilt editor
 // replaces its entry.
 func (a *App) guardInline(key any, areas func() []fyne.CanvasObject, dirty, save func() bool, discard func()) {
-	g := &openDialog{key: key, areas: areas, dirty: dirty, save: func() { save() }, discard: discard}
+	g := &openDialog{key: key, areas: areas, dirty: dirty, save: func() { save() }, discard: discard,
+		question: T("Nội dung văn bản có thay đổi chưa lưu. Lưu trước?")}
 	for i, x := range a.guards {
 		if x.key == key {
 			a.guards[i] = g
@@ -162,7 +163,11 @@ func (a *App) askUnsaved(od *openDialog, after func()) {
 			od.stayed()
 		}
 	})
-	msg := widget.NewLabel(T("Biểu mẫu có thay đổi chưa lưu. Lưu trước khi đóng?"))
+	question := od.question
+	if question == "" {
+		question = T("Biểu mẫu có thay đổi chưa lưu. Lưu trước khi đóng?")
+	}
+	msg := widget.NewLabel(question)
 	q = dialog.NewCustomWithoutButtons(T("Thay đổi chưa lưu"), container.NewVBox(msg), a.win)
 	q.SetButtons([]fyne.CanvasObject{stay, discard, save})
 	a.showDialog(q, nil)
