@@ -52,7 +52,6 @@ type planEditor struct {
 
 type indicatorRow struct {
 	in                                  domain.Indicator
-	num                                 *widget.Label
 	code, section, title, target, order *entry
 	kind, metric                        *choiceSelect
 	period                              *check
@@ -64,9 +63,10 @@ type indicatorRow struct {
 
 // An indicator is one line under a header naming its columns (issue 17,
 // finding 9: two lines with their own labels let 3 of 15 targets show at
-// 768 px); the header and the rows line up as columns: №, Mã, Mục, Nội
-// dung, Loại, Cách đo, Chỉ tiêu, cả giai đoạn, Thứ tự, delete.
-var indicatorLine = flexRow{0, 0.8, 0.7, 5, 1.7, 3.2, 1.1, 0, 0.9, 0}
+// 768 px); the header and the rows line up as columns: Mã, Mục, Nội
+// dung, Loại, Cách đo, Chỉ tiêu, cả giai đoạn, Thứ tự, delete. A row has
+// no label of its own (its code names it): the columns are the header's.
+var indicatorLine = flexRow{0.8, 0.7, 5, 1.7, 3.2, 1.1, 0, 0.9, 0}
 
 func kindChoices() []domain.Choice {
 	return []domain.Choice{
@@ -231,7 +231,7 @@ func indicatorHeader() fyne.CanvasObject {
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}
-	return container.New(indicatorLine, container.NewGridWrap(fyne.NewSize(36, 1)), bold(T("Mã")), bold(T("Mục")),
+	return container.New(indicatorLine, bold(T("Mã")), bold(T("Mục")),
 		bold(T("Nội dung")), bold(T("Loại")), bold(T("Cách đo")), bold(T("Chỉ tiêu")),
 		container.NewGridWrap(fyne.NewSize(newCheck(nil, T("cả giai đoạn"), nil).MinSize().Width, 1)), bold(T("Thứ tự")),
 		container.NewGridWrap(fyne.NewSize(deleteWidth(), 1)))
@@ -300,7 +300,7 @@ func (e *planEditor) clearRows() {
 }
 
 func (e *planEditor) addRow(in domain.Indicator) *indicatorRow {
-	r := &indicatorRow{in: in, num: widget.NewLabel(""), err: newErrorText()}
+	r := &indicatorRow{in: in, err: newErrorText()}
 	r.code, r.section, r.title, r.target, r.order = newEntry(e.f), newEntry(e.f), newEntry(e.f), newEntry(e.f), newEntry(e.f)
 	r.code.SetText(in.Code)
 	r.code.SetPlaceHolder("2.5a")
@@ -323,8 +323,7 @@ func (e *planEditor) addRow(in domain.Indicator) *indicatorRow {
 	r.kindChanged(string(in.Kind))
 	del := newButtonWithIcon(e.f, "", theme.DeleteIcon(), func() { e.removeRow(r) })
 	del.Importance = widget.LowImportance
-	numBox := container.NewGridWrap(fyne.NewSize(36, r.num.MinSize().Height), r.num)
-	line := container.New(indicatorLine, numBox, r.code, r.section, r.title, r.kind, r.metric, r.target, r.period, r.order, del)
+	line := container.New(indicatorLine, r.code, r.section, r.title, r.kind, r.metric, r.target, r.period, r.order, del)
 	r.box = container.NewVBox(passWheel(line, func() *container.Scroll { return e.scroll }), r.err)
 	// The row's message goes when one of its fields is changed.
 	onEdit(line, func() {
@@ -337,7 +336,7 @@ func (e *planEditor) addRow(in domain.Indicator) *indicatorRow {
 	})
 	e.rows = append(e.rows, r)
 	e.list.Add(r.box)
-	e.renumber()
+	e.list.Refresh()
 	return r
 }
 
@@ -359,15 +358,9 @@ func (e *planEditor) removeRow(r *indicatorRow) {
 		}
 	}
 	e.list.Remove(r.box)
-	e.renumber()
-}
-
-func (e *planEditor) renumber() {
-	for i, r := range e.rows {
-		r.num.SetText(strconv.Itoa(i+1) + ".")
-	}
 	e.list.Refresh()
 }
+
 
 // write reads the numbers, then checks the whole plan with
 // domain.CheckPlan and saves it through store.SavePlan: every problem of
