@@ -361,7 +361,6 @@ func (e *planEditor) removeRow(r *indicatorRow) {
 	e.list.Refresh()
 }
 
-
 // write reads the numbers, then checks the whole plan with
 // domain.CheckPlan and saves it through store.SavePlan: every problem of
 // every field shows at once, an unreadable number beside the store's
