@@ -30,6 +30,10 @@ func DraftFrom(rs, total []Result, st *Situation, w DraftWords) Narrative {
 		by[r.Indicator.Metric] = r
 	}
 	n := Narrative{}
+	if st != nil {
+		n["situation"] = SituationDraft(*st, w.Subject, w.When)
+		n["inspection"] = InspectionDraft(*st, w.Subject, w.When)
+	}
 	n["propaganda"] = propagandaDraft(rs, w.Subject)
 
 	var mv []string

@@ -587,12 +587,16 @@ func TestPeriodAndPlanDocuments(t *testing.T) {
 		"Số: 1-BC/ĐTN", "Sơ kết thực hiện Kế hoạch số 12-KH/ĐTN, giai đoạn 2024 - 2028",
 		"Thực hiện Kế hoạch số 12-KH/ĐTN, ngày 12/05/2024 của Ban Thường vụ Đoàn phường Hòa Mẫu",
 		"báo cáo sơ kết việc thực hiện kế hoạch từ năm 2024 đến ngày 31/12/2025 như sau:",
-		"I/. KẾT QUẢ THỰC HIỆN", "1/. Công tác tuyên truyền, giáo dục", "4/. Kết quả thực hiện các chỉ tiêu qua từng năm",
+		"I/. KẾT QUẢ THỰC HIỆN", "1/. Công tác tuyên truyền, giáo dục",
+		// Inspection is drafted from the register since issue 17
+		// (finding 12): the one removal of the fixture, dated 2025.
+		"4/. Công tác kiểm tra, giám sát", "Trong năm 2025, Đoàn phường Hòa Mẫu xem xét, xóa tên 1 đoàn viên",
+		"5/. Kết quả thực hiện các chỉ tiêu qua từng năm",
 		// 2.5a: P1–P4 in 2024, A1–A4 in 2025; 2.5b: F0a F0b, F1 F2.
 		"2.5a Phát triển đoàn viên mới (cả giai đoạn) 20 (cả giai đoạn) 4 4 8 8/20 (40%), đúng tiến độ",
 		"2.5b Phát triển hội viên mới (cả giai đoạn) 15 (cả giai đoạn) 2 2 4 4/15 (26,7%), chậm tiến độ",
-		// Sections without text (inspection, causes, lessons,
-		// recommendations) are left out and the rest renumbered.
+		// Sections without text (causes, lessons, recommendations) are
+		// left out and the rest renumbered.
 		"II/. ĐÁNH GIÁ CHUNG", "1/. Ưu điểm", "2/. Hạn chế",
 		"III/. PHƯƠNG HƯỚNG, NHIỆM VỤ VÀ KIẾN NGHỊ", "1/. Phương hướng, nhiệm vụ",
 		"TM. BAN CHẤP HÀNH", "BÍ THƯ", "Lê Thị Hồng Nhung")

@@ -38,16 +38,6 @@ func halfYearWords(year int) domain.DraftWords {
 	return domain.DraftWords{When: fmt.Sprintf("trong 6 tháng đầu năm %d", year), Of: "trong 6 tháng đầu năm"}
 }
 
-// HalfYearDraft is the 6-month report's draft texts of year, from the
-// figures of the first half (what the window's editor starts from).
-func HalfYearDraft(ctx context.Context, st *store.Store, planID int64, year int) (domain.Narrative, error) {
-	sp, err := st.YearSpan(ctx, year, domain.Date{})
-	if err != nil {
-		return nil, err
-	}
-	return st.DraftAt(ctx, planID, year, HalfEnd(sp), halfYearWords(year))
-}
-
 // HalfEnd is the last day of the first half of working year sp (30/06 for
 // a calendar year).
 func HalfEnd(sp domain.Span) domain.Date {

@@ -79,7 +79,9 @@ func TestOmittedSectionsNamed(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := strings.Join(p.Omitted, "; ")
-	if got != "Công tác kiểm tra, giám sát; Nguyên nhân của hạn chế; Bài học kinh nghiệm; Đề xuất, kiến nghị" {
+	// Inspection is drafted from the register since issue 17 (finding
+	// 12); the three sections it holds nothing for are named.
+	if got != "Nguyên nhân của hạn chế; Bài học kinh nghiệm; Đề xuất, kiến nghị" {
 		t.Errorf("omitted: %q", got)
 	}
 }

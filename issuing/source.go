@@ -168,11 +168,11 @@ func periodData(ctx context.Context, st *store.Store, cutoff, issued domain.Date
 	if err != nil {
 		return nil, err
 	}
-	unit, err := st.Unit(ctx)
+	draft, err := periodDraft(ctx, st, pr, cutoff)
 	if err != nil {
 		return nil, err
 	}
-	return &report.Period{Result: pr, Narrative: domain.MergeDraft(saved, domain.PeriodDraft(pr, unit))}, nil
+	return &report.Period{Result: pr, Narrative: domain.MergeDraft(saved, draft)}, nil
 }
 
 // planData reads a plan (0: the current one) with its texts.
@@ -191,7 +191,12 @@ func planData(ctx context.Context, st *store.Store, planID int64) (*report.PlanD
 	if err != nil {
 		return nil, err
 	}
-	return &report.PlanDoc{Plan: p, Narrative: n}, nil
+	// A section she left empty prints what the editor showed her there.
+	draft, err := Draft(ctx, st, domain.NarrativePlan, int(p.ID), domain.Date{})
+	if err != nil {
+		return nil, err
+	}
+	return &report.PlanDoc{Plan: p, Narrative: domain.MergeDraft(n, draft)}, nil
 }
 
 // clubList reads the active clubs with their members.

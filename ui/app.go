@@ -122,6 +122,9 @@ type App struct {
 	// dialogs is the stack of open dialogs, so Esc closes the top one and
 	// Ctrl+S saves the top form.
 	dialogs []*openDialog
+	// guards are the editors on screens that ask before their typing is
+	// thrown away (guardInline).
+	guards []*openDialog
 }
 
 type openDialog struct {
@@ -130,6 +133,17 @@ type openDialog struct {
 	// dirty tells whether the dialog holds typing not saved (nil: it
 	// never does); see guardUnsaved.
 	dirty func() bool
+	// An editor on a screen (guardInline) has no d: key is the editor,
+	// areas where it is drawn, discard throws its typing away.
+	key     any
+	areas   func() []fyne.CanvasObject
+	discard func()
+	// stayed runs when the user chose Ở lại (an editor puts back the
+	// choice that would have replaced its text).
+	stayed func()
+	// question is what the question about unsaved typing says (empty:
+	// a form's).
+	question string
 }
 
 // ScreenIDs lists the ids accepted by Options.Screen, in navigation order.
@@ -282,6 +296,7 @@ func (a *App) buildMain() {
 		a.defs = defs
 	}
 	a.screens = map[string]screen{}
+	a.guards = nil // the screens' editors are made again
 	a.body = container.NewStack()
 	a.nav = widget.NewList(
 		func() int { return len(a.defs) },
@@ -502,6 +517,10 @@ func (a *App) escape() {
 			return
 		}
 		top.d.Hide()
+		return
+	}
+	if g := a.unsavedShown(); g != nil {
+		a.askUnsaved(g, nil)
 		return
 	}
 	// A dialog shown without showDialog (Fyne's file dialogs, say) is

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"sodoan/domain"
 
@@ -39,6 +40,7 @@ type admissionRow struct {
 	name, birth, card *entry
 	gender            *choiceSelect
 	err               *errorText
+	box               fyne.CanvasObject
 }
 
 // batchAdmission is the grid used after an admission ceremony: several new
@@ -51,12 +53,14 @@ type batchAdmission struct {
 	rows      []*admissionRow
 	grid      *fyne.Container
 	other     *errorText
+	wrong     *errorText // how many problems, beside the buttons
+	scroll    *container.Scroll
 	saved     int
 }
 
 // admission opens the batch admission dialog.
 func (bs *batches) admission() *batchAdmission {
-	b := &batchAdmission{bs: bs, other: newErrorText()}
+	b := &batchAdmission{bs: bs, other: newErrorText(), wrong: newCountText()}
 	b.date = newDateEntry(bs.f)
 	b.date.SetText(bs.clock.today().String())
 	branches, err := bs.st.Branches(bs.ctx, false)
@@ -83,7 +87,8 @@ func (bs *batches) admission() *batchAdmission {
 		widget.NewFormItem(T("Chi đoàn"), b.branch),
 	)
 	more := newButtonWithIcon(bs.f, T("Thêm dòng"), theme.ContentAddIcon(), b.addRow)
-	content := container.NewBorder(top, container.NewVBox(b.other, more), nil, nil, container.NewVScroll(b.grid))
+	b.scroll = container.NewVScroll(b.grid)
+	content := container.NewBorder(top, container.NewVBox(b.other, container.NewBorder(nil, nil, more, b.wrong)), nil, nil, b.scroll)
 	sz := bs.win.Canvas().Size()
 	bs.f.formDialog(T("Kết nạp đoàn viên hàng loạt"), content, fyne.NewSize(sz.Width*0.9, sz.Height*0.9), b.save)
 	return b
@@ -94,22 +99,28 @@ func (b *batchAdmission) addRow() {
 		gender: newChoiceSelect(b.bs.f, domain.Genders, nil), err: newErrorText()}
 	r.name.SetPlaceHolder(T("Họ và tên"))
 	b.rows = append(b.rows, r)
-	b.grid.Add(container.NewVBox(
-		container.New(layout.NewGridLayoutWithColumns(5), r.name, r.gender, r.birth, r.card, widget.NewLabel(strconv.Itoa(len(b.rows)))),
-		r.err))
+	line := container.New(layout.NewGridLayoutWithColumns(5), r.name, r.gender, r.birth, r.card, widget.NewLabel(strconv.Itoa(len(b.rows))))
+	r.box = container.NewVBox(line, r.err)
+	b.grid.Add(r.box)
+	// A row's message goes when the row is changed.
+	onEdit(line, func() { r.err.set("") })
 }
 
 // save admits every filled row; the store checks them all and writes none
-// if any is wrong, naming the row, which is shown under it.
+// if any is wrong, naming the row, which is shown under it. Every problem
+// of every row is shown at once (issue 17, finding 4), also when a date
+// could not be read and nothing was sent to the store: the rows are then
+// checked by the same rules, without writing.
 func (b *batchAdmission) save() bool {
 	b.other.set("")
+	b.wrong.set("")
 	for _, r := range b.rows {
 		r.err.set("")
 	}
-	date, err := domain.ParseDate(b.date.Text)
-	if err != nil {
-		b.other.set(T("Ngày kết nạp") + ": " + errText(err))
-		return false
+	var other []string
+	date, derr := domain.ParseDate(b.date.Text)
+	if derr != nil {
+		other = append(other, T("Ngày kết nạp")+": "+errText(derr))
 	}
 	var branchID int64
 	if i := b.branch.SelectedIndex(); i >= 0 {
@@ -117,7 +128,8 @@ func (b *batchAdmission) save() bool {
 	}
 	var people []*domain.Person
 	var gridRow []*admissionRow
-	ok := true
+	badBirth := map[int]bool{} // by index in people
+	wrong := 0
 	for _, r := range b.rows {
 		if r.name.Text == "" && r.birth.Text == "" && r.card.Text == "" {
 			continue
@@ -126,43 +138,65 @@ func (b *batchAdmission) save() bool {
 		birth, err := domain.ParseDate(r.birth.Text)
 		if err != nil {
 			r.err.set(T("Ngày sinh") + ": " + errText(err))
-			ok = false
+			badBirth[len(people)] = true
+			wrong++
 		}
 		people = append(people, &domain.Person{FamilyName: fam, MiddleName: mid, GivenName: giv,
 			Gender: domain.Gender(r.gender.code()), BirthDate: birth, Ethnicity: "Kinh",
 			UnionMember: true, AdmissionDate: date, CardNumber: r.card.Text, BranchID: branchID})
 		gridRow = append(gridRow, r)
 	}
-	if !ok {
-		return false
-	}
 	if len(people) == 0 {
-		b.other.set(T("Chưa nhập dòng nào."))
-		return false
+		other = append(other, T("Chưa nhập dòng nào."))
 	}
-	err = b.bs.st.AddPeople(b.bs.ctx, people)
+	var err error
+	if len(other) > 0 || len(badBirth) > 0 {
+		// Nothing can be written: the other problems of every row still
+		// show now, not one save at a time.
+		var all []domain.FieldError
+		for i, p := range people {
+			for _, fe := range domain.ValidatePerson(p, i+1, b.bs.clock.today()).Errs {
+				if fe.Field == "BirthDate" && badBirth[i] || fe.Field == "AdmissionDate" && derr != nil {
+					continue // said already, from the text typed
+				}
+				all = append(all, fe)
+			}
+		}
+		if len(all) > 0 {
+			err = &domain.ValidationError{Errors: all}
+		}
+	} else {
+		err = b.bs.st.AddPeople(b.bs.ctx, people)
+	}
 	var ve *domain.ValidationError
-	if errors.As(err, &ve) {
+	switch {
+	case errors.As(err, &ve):
 		for _, fe := range ve.Errors {
+			wrong++
 			if fe.Row >= 1 && fe.Row <= len(gridRow) {
 				r := gridRow[fe.Row-1]
-				msg := T(fe.Label) + ": " + fieldMsg(fe)
-				if r.err.msg() != "" {
-					msg = r.err.msg() + "; " + msg
-				}
-				r.err.set(msg)
+				r.err.set(joinNonEmpty("; ", r.err.msg(), T(fe.Label)+": "+fieldMsg(fe)))
 			} else {
-				b.other.set(fieldErrText(fe))
+				other = append(other, fieldErrText(fe))
+			}
+		}
+	case err != nil:
+		b.bs.f.showError(err)
+		return false
+	}
+	if len(other) > 0 || wrong > 0 {
+		b.other.set(strings.Join(other, "; "))
+		b.wrong.set(wrongCount(wrong + len(other)))
+		for _, r := range gridRow {
+			if r.err.msg() != "" {
+				reveal(b.bs.win.Canvas(), b.scroll, r.box)
+				break
 			}
 		}
 		return false
 	}
-	if err != nil {
-		b.bs.f.showError(err)
-		return false
-	}
 	b.saved = len(people)
-	b.bs.f.notify(fmt.Sprintf(T("Đã kết nạp %d đoàn viên."), len(people)))
+	b.bs.f.notify(fmt.Sprintf(T("Đã kết nạp %d đoàn viên vào %s."), len(people), b.branch.Selected))
 	b.bs.saved()
 	return true
 }

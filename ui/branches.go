@@ -85,7 +85,7 @@ func (s *branchesScreen) showBranch(b domain.Branch) {
 		}
 		nb = b
 		nb.Name, nb.Kind, nb.Active, nb.Dissolved, nb.Note = name.Text, domain.BranchKind(kind.code()), active.Checked, d, note.Text
-		return s.st.SaveBranch(s.ctx, &nb)
+		return savedSay(s.f, s.st.SaveBranch(s.ctx, &nb), fmt.Sprintf(T("Đã lưu %s."), nb.Name))
 	}, func() { s.saved(nb.ID) })
 	box := container.NewVBox(heading(T("Thông tin chi đoàn")), fm.grid(), fm.other)
 	if b.ID == 0 {
@@ -95,7 +95,9 @@ func (s *branchesScreen) showBranch(b domain.Branch) {
 		return
 	}
 	del := s.deleteButton(T("Xóa chi đoàn"), fmt.Sprintf(T("Chuyển chi đoàn %s vào thùng rác?"), b.Name),
-		func() error { return s.st.DeleteBranch(s.ctx, b.ID) })
+		func() error {
+			return savedSay(s.f, s.st.DeleteBranch(s.ctx, b.ID), fmt.Sprintf(T("Đã chuyển %s vào thùng rác."), b.Name))
+		})
 	members := newButtonWithIcon(s.f, fmt.Sprintf(T("Xem %d đoàn viên"), b.Members), theme.AccountIcon(), func() {
 		s.showMembers(b.ID)
 	})
@@ -199,6 +201,11 @@ func (s *branchesScreen) checklist(b domain.Branch) fyne.CanvasObject {
 			s.f.showError(err)
 			return
 		}
+		said := T("chưa xếp loại")
+		if by.Rating != "" {
+			said = rating.Selected
+		}
+		s.f.notify(fmt.Sprintf(T("Đã lưu đánh giá năm %d của %s: %s, %d tiêu chí đạt."), y, b.Name, said, len(by.Met)))
 		load()
 	}
 	s.saveYear = saveYear

@@ -61,12 +61,14 @@ func (s *clubsScreen) showClub(c domain.Club) {
 		nc = c
 		nc.Name, nc.Kind, nc.Founded, nc.Leader, nc.Active, nc.Note = name.Text, domain.ClubKind(kind.code()), d, leader.Text, active.Checked, note.Text
 		nc.Members = members.members
-		return s.st.SaveClub(s.ctx, &nc)
+		return savedSay(s.f, s.st.SaveClub(s.ctx, &nc), fmt.Sprintf(T("Đã lưu câu lạc bộ %s."), nc.Name))
 	}, func() { s.saved(nc.ID) })
 	buttons := container.NewHBox(save)
 	if c.ID != 0 {
 		buttons.Add(s.deleteButton(T("Xóa câu lạc bộ"), fmt.Sprintf(T("Chuyển %s vào thùng rác?"), c.Name),
-			func() error { return s.st.DeleteClub(s.ctx, c.ID) }))
+			func() error {
+				return savedSay(s.f, s.st.DeleteClub(s.ctx, c.ID), fmt.Sprintf(T("Đã chuyển %s vào thùng rác."), c.Name))
+			}))
 	}
 	s.setDetail(container.NewVBox(heading(T("Câu lạc bộ")), fm.grid(), fm.other, buttons, widget.NewSeparator(), members.root))
 }

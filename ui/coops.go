@@ -73,13 +73,15 @@ func (s *coopsScreen) showCoop(c domain.Coop) {
 		nc.Name, nc.Field, nc.Founded, nc.ContractDate = name.Text, field.Text, fd, cd
 		nc.LegalBasis, nc.Capital, nc.Active, nc.Note = legal.code(), capv, active.Checked, note.Text
 		nc.Members = members.members
-		return s.st.SaveCoop(s.ctx, &nc)
+		return savedSay(s.f, s.st.SaveCoop(s.ctx, &nc), fmt.Sprintf(T("Đã lưu tổ hợp tác %s."), nc.Name))
 	}, func() { s.saved(nc.ID) })
 	buttons := container.NewHBox(save)
 	box := container.NewVBox(heading(T("Tổ hợp tác")), fm.grid(), fm.other, buttons)
 	if c.ID != 0 {
 		buttons.Add(s.deleteButton(T("Xóa tổ hợp tác"), fmt.Sprintf(T("Chuyển %s vào thùng rác?"), c.Name),
-			func() error { return s.st.DeleteCoop(s.ctx, c.ID) }))
+			func() error {
+				return savedSay(s.f, s.st.DeleteCoop(s.ctx, c.ID), fmt.Sprintf(T("Đã chuyển %s vào thùng rác."), c.Name))
+			}))
 		box.Add(widget.NewSeparator())
 		box.Add(s.yearly(c))
 	}
@@ -138,7 +140,7 @@ func (s *coopsScreen) yearly(c domain.Coop) fyne.CanvasObject {
 		shown, _ := domain.ParseDate(decidedText(s.clock, yy, loaded.Reported))
 		changed := cy.Revenue != loaded.Revenue || cy.AvgIncome != loaded.AvgIncome || cy.Support != loaded.Support || cy.SupportedModel != loaded.SupportedModel
 		cy.Reported = decidedFor(changed, on, shown)
-		return s.st.SaveCoopYear(s.ctx, cy)
+		return savedSay(s.f, s.st.SaveCoopYear(s.ctx, cy), fmt.Sprintf(T("Đã lưu kết quả năm %d của %s."), yy, c.Name))
 	}, func() {})
 	save.Importance = widget.MediumImportance
 	return container.NewVBox(container.NewHBox(heading(T("Kết quả năm")), year), fm.grid(), fm.other, container.NewHBox(save))

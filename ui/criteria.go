@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -125,7 +126,7 @@ func (ed *criteriaEditor) write() bool {
 	}
 	err := domain.CheckCriteria(list)
 	if err == nil && !bad {
-		err = ed.st.SaveCriteria(ed.ctx, list)
+		err = savedSay(ed.f, ed.st.SaveCriteria(ed.ctx, list), fmt.Sprintf(T("Đã lưu %d tiêu chí chi đoàn đạt chuẩn."), len(list)))
 	}
 	if err == nil {
 		return !bad

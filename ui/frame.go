@@ -26,4 +26,8 @@ type frame interface {
 	// guardUnsaved makes Esc and closing the window ask before d's
 	// changes (dirty) are thrown away.
 	guardUnsaved(d dialog.Dialog, dirty func() bool)
+	// guardInline does the same for an editor drawn on a screen.
+	guardInline(key any, areas func() []fyne.CanvasObject, dirty, save func() bool, discard func())
+	// askInline runs then, asking first when the editor key has typing.
+	askInline(key any, then, stayed func())
 }

@@ -33,6 +33,11 @@ type memberForm struct {
 	// in is how a newcomer enters the register (nil when editing):
 	// admitted here, or transferring in (memberformin.go).
 	in *entryChoice
+	// scroll holds the fields; wrong says beside the buttons how many a
+	// failed save found wrong; canvas is where the first gets the focus.
+	scroll *container.Scroll
+	wrong  *errorText
+	canvas fyne.Canvas
 }
 
 // fieldInput is the input of one field, with how it is read back into a
@@ -93,8 +98,11 @@ func newMemberForm(ctx context.Context, st *store.Store, clock clock, fr frame, 
 		f.in = newEntryChoice(f)
 		top = f.in.box
 	}
-	f.dlgContent = container.NewBorder(top, fm.other, nil, nil,
-		container.NewVScroll(container.NewGridWithColumns(2, fm.grid(left...), fm.grid(right...))))
+	f.scroll = container.NewVScroll(container.NewGridWithColumns(2, fm.grid(left...), fm.grid(right...)))
+	f.wrong = newCountText()
+	f.dlgContent = container.NewBorder(top, container.NewVBox(fm.other, f.wrong), nil, nil, f.scroll)
+	// A corrected field's message goes at once, not at the next save.
+	fm.clearOnEdit(f.recount)
 	return f, nil
 }
 
@@ -204,6 +212,7 @@ func (f *memberForm) collect() (*domain.Person, bool) {
 // field is wrong.
 func (f *memberForm) save() bool {
 	f.form.clear()
+	f.wrong.set("")
 	p, ok := f.collect()
 	var transfer *domain.Event
 	if f.in != nil && f.in.transfer() {
@@ -224,6 +233,7 @@ func (f *memberForm) save() bool {
 			}
 			f.form.showValidation(&domain.ValidationError{Errors: rest})
 		}
+		f.revealWrong()
 		return false
 	}
 	var err error
@@ -235,6 +245,7 @@ func (f *memberForm) save() bool {
 		err = f.st.SavePerson(f.ctx, p)
 	}
 	if !f.form.result(f.fr, err) {
+		f.revealWrong()
 		return false
 	}
 	f.p = *p
@@ -243,6 +254,23 @@ func (f *memberForm) save() bool {
 		f.saved(p)
 	}
 	return true
+}
+
+// recount says beside the buttons how many fields are still wrong.
+func (f *memberForm) recount() {
+	n := f.form.wrongFields()
+	if f.form.other.msg() != "" {
+		n++
+	}
+	f.wrong.set(wrongCount(n))
+}
+
+// revealWrong scrolls to the first field in error and focuses it, and
+// states the count beside the buttons: a save that failed never looks
+// like one that did nothing (issue 17, finding 4).
+func (f *memberForm) revealWrong() {
+	f.recount()
+	reveal(f.canvas, f.scroll, f.form.firstWrong(f.scroll.Content))
 }
 
 // memberEditor opens the member form in a dialog over the window, from
@@ -268,6 +296,7 @@ func (e *memberEditor) edit(p *domain.Person, saved func(*domain.Person)) *membe
 		return nil
 	}
 	f.saved = saved
+	f.canvas = e.win.Canvas()
 	title := T("Thêm người vào sổ")
 	if p.ID != 0 {
 		title = T("Sửa thông tin") + ": " + p.FullName()

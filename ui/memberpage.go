@@ -66,6 +66,7 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 					pg.f.showError(err)
 					return
 				}
+				pg.f.notify(fmt.Sprintf(T("Đã chuyển %s vào thùng rác."), p.FullName()))
 				pg.back()
 			})
 	})
@@ -132,6 +133,7 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 					pg.f.showError(err)
 					return
 				}
+				pg.f.notify(fmt.Sprintf(T("Đã xóa sự kiện %s của %s."), text, p.FullName()))
 				reopen()
 			})
 		})
@@ -272,7 +274,7 @@ func (pg *memberPage) eventDialog(p *domain.Person, kind domain.EventKind, done 
 			return false
 		}
 		e := &domain.Event{PersonID: p.ID, Kind: kind, Date: d, Unit: unit.Text, Reason: reason.Text, Note: note.Text}
-		if !fm.result(pg.f, pg.st.AddEvent(pg.ctx, e)) {
+		if !fm.result(pg.f, savedSay(pg.f, pg.st.AddEvent(pg.ctx, e), fmt.Sprintf(T("Đã ghi %s của %s ngày %s."), T(kind.Label()), p.FullName(), d))) {
 			return false
 		}
 		done()
@@ -326,7 +328,7 @@ func (pg *memberPage) memberYearDialog(p *domain.Person, year int, done func()) 
 		}
 		my := domain.MemberYear{PersonID: p.ID, Year: y, Rating: domain.Rating(rating.code()),
 			TrainingRegistered: reg.Checked, TrainingCompleted: comp.Checked, PartyIntroduced: i, PartyAdmitted: ad}
-		if !fm.result(pg.f, pg.st.SaveMemberYear(pg.ctx, my)) {
+		if !fm.result(pg.f, savedSay(pg.f, pg.st.SaveMemberYear(pg.ctx, my), fmt.Sprintf(T("Đã lưu năm %d của %s."), y, p.FullName()))) {
 			return false
 		}
 		done()
@@ -353,7 +355,7 @@ func (pg *memberPage) positionDialog(p *domain.Person, done func()) {
 			return false
 		}
 		pos := &domain.Position{PersonID: p.ID, Kind: domain.PositionKind(kind.code()), BranchID: p.BranchID, Start: s, End: e}
-		if !fm.result(pg.f, pg.st.SavePosition(pg.ctx, pos)) {
+		if !fm.result(pg.f, savedSay(pg.f, pg.st.SavePosition(pg.ctx, pos), fmt.Sprintf(T("Đã thêm chức vụ %s của %s từ %s."), T(pos.Kind.Label()), p.FullName(), s))) {
 			return false
 		}
 		done()

@@ -70,7 +70,8 @@ func federationEndDialog(ctx context.Context, st federationStore, f frame, win f
 		if !ok {
 			return false
 		}
-		if !fm.result(f, st.EndFederation(ctx, p.ID, d, domain.FederationEndReason(reason.code()))) {
+		if !fm.result(f, savedSay(f, st.EndFederation(ctx, p.ID, d, domain.FederationEndReason(reason.code())),
+			fmt.Sprintf(T("Đã ghi %s thôi sinh hoạt Hội ngày %s."), p.FullName(), d))) {
 			return false
 		}
 		done()
@@ -117,7 +118,7 @@ func transferInDialog(ctx context.Context, st eventStore, f frame, win fyne.Wind
 			return false
 		}
 		e := &domain.Event{PersonID: p.ID, Kind: domain.EventTransferIn, Date: d, Unit: unit.Text, Note: note.Text, Admitted: a, Card: card.Text}
-		if !fm.result(f, st.AddEvent(ctx, e)) {
+		if !fm.result(f, savedSay(f, st.AddEvent(ctx, e), fmt.Sprintf(T("Đã ghi %s của %s ngày %s."), T(domain.EventTransferIn.Label()), p.FullName(), d))) {
 			return false
 		}
 		done()

@@ -200,7 +200,7 @@ func (s *modelsScreen) dialog(m domain.TargetModel) {
 				m.CoopID = coops[i-1].ID
 			}
 		}
-		if !fm.result(s.f, s.st.SaveModel(s.ctx, &m)) {
+		if !fm.result(s.f, savedSay(s.f, s.st.SaveModel(s.ctx, &m), fmt.Sprintf(T("Đã lưu %s."), m.Named()))) {
 			return false
 		}
 		if y := m.Date.Year(); y != s.year && m.Target == domain.ModelEconomic {

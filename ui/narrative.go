@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"sodoan/domain"
@@ -19,18 +20,27 @@ import (
 // narrativeEditor edits a report's text section by section: the annual
 // report of the year chosen on the screen, the period report and the
 // text of the current plan. A section she never wrote opens with the
-// register's figures as sentences; saving keeps what she sees.
+// register's figures as sentences (issuing.Draft, as of the screen's
+// cut-off); saving keeps what she sees. Typing not saved is never thrown
+// away without a question: Esc, Ctrl+Q, closing the window and choosing
+// another document or year ask first (issue 17, finding 3).
 type narrativeEditor struct {
 	ctx    context.Context
 	st     *store.Store
 	f      frame
 	year   func() int
+	cutoff func() domain.Date // the document's cut-off chosen on the screen (zero: its default)
 	docSel *selectBox
 	body   *fyne.Container
 	status *widget.Label
 	root   fyne.CanvasObject
 	// entries of the sections shown, by section code.
 	entries map[string]*entry
+	// shownDoc and shownKey are the document whose text is shown: what a
+	// save writes, whatever the choices say meanwhile.
+	shownDoc string
+	shownKey int
+	shownSel int
 	// dirty is set by typing and cleared by a save: a document made from
 	// the register must not miss what was typed but not saved.
 	dirty bool
@@ -57,19 +67,42 @@ func workNarrativeNames() []string {
 		T("Báo cáo tổng kết công tác Đoàn năm")}
 }
 
-func newNarrativeEditor(ctx context.Context, st *store.Store, f frame, year func() int) *narrativeEditor {
-	e := &narrativeEditor{ctx: ctx, st: st, f: f, year: year, body: container.NewStack(), status: widget.NewLabel("")}
+func newNarrativeEditor(ctx context.Context, st *store.Store, f frame, year func() int, cutoff func() domain.Date) *narrativeEditor {
+	e := &narrativeEditor{ctx: ctx, st: st, f: f, year: year, cutoff: cutoff, body: container.NewStack(), status: widget.NewLabel("")}
+	e.status.Wrapping = fyne.TextWrapWord
 	names := append([]string{T("Báo cáo năm"), T("Báo cáo sơ kết 6 tháng đầu năm"), T("Báo cáo sơ kết, tổng kết kế hoạch"), T("Kế hoạch")}, workNarrativeNames()...)
-	e.docSel = newSelect(f, names, func(string) { e.load() })
-	load := newButtonWithIcon(f, T("Tải lại"), theme.ViewRefreshIcon(), e.load)
-	save := newButtonWithIcon(f, T("Lưu nội dung"), theme.DocumentSaveIcon(), e.save)
+	e.docSel = newSelect(f, names, nil)
+	load := newButtonWithIcon(f, T("Tải lại"), theme.ViewRefreshIcon(), e.reload)
+	save := newButtonWithIcon(f, T("Lưu nội dung"), theme.DocumentSaveIcon(), func() { e.save() })
 	save.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, widget.NewLabel(T("Văn bản")), container.NewHBox(load, save), e.docSel)
 	e.root = container.NewBorder(container.NewVBox(top, e.status), nil, nil, nil, e.body)
-	f.onSave(e, func() []fyne.CanvasObject { return []fyne.CanvasObject{e.root} }, e.save)
+	areas := func() []fyne.CanvasObject { return []fyne.CanvasObject{e.root} }
+	f.onSave(e, areas, func() { e.save() })
+	f.guardInline(e, areas, func() bool { return e.dirty }, e.save, e.load)
 	e.docSel.SetSelectedIndex(0)
+	e.load()
+	e.docSel.OnChanged = func(string) {
+		if e.docSel.SelectedIndex() == e.shownSel {
+			return
+		}
+		// Ở lại puts the choice back on the document shown.
+		e.f.askInline(e, e.load, func() { e.showSel(e.shownSel) })
+	}
 	return e
 }
+
+// showSel chooses document i without loading it.
+func (e *narrativeEditor) showSel(i int) {
+	on := e.docSel.OnChanged
+	e.docSel.OnChanged = nil
+	e.docSel.SetSelectedIndex(i)
+	e.docSel.OnChanged = on
+}
+
+// reload shows the chosen document's text again (the year changed, or
+// Tải lại), asking first when typing would be lost.
+func (e *narrativeEditor) reload() { e.f.askInline(e, e.load, nil) }
 
 // target is the document chosen and its key (year or plan).
 func (e *narrativeEditor) target() (doc string, key int, sections []domain.Choice, err error) {
@@ -90,7 +123,8 @@ func (e *narrativeEditor) target() (doc string, key int, sections []domain.Choic
 }
 
 // load shows the sections of the chosen document: the saved text, or the
-// draft from the figures.
+// draft from the figures; a section the register has nothing to say in
+// tells her it is hers to write.
 func (e *narrativeEditor) load() {
 	doc, key, sections, err := e.target()
 	if err != nil {
@@ -102,47 +136,14 @@ func (e *narrativeEditor) load() {
 		e.f.showError(err)
 		return
 	}
-	draft := domain.Narrative{}
-	switch doc {
-	case domain.NarrativeAnnual:
-		if p, err := e.st.CurrentPlan(e.ctx); err == nil {
-			draft, err = e.st.AnnualDraft(e.ctx, p.ID, key, domain.Date{})
-			if err != nil {
-				e.f.showError(err)
-				return
-			}
-		}
-	case domain.NarrativeHalfYear:
-		// The first half's figures, as the 6-month report prints them.
-		if p, err := e.st.CurrentPlan(e.ctx); err == nil {
-			draft, err = issuing.HalfYearDraft(e.ctx, e.st, p.ID, key)
-			if err != nil {
-				e.f.showError(err)
-				return
-			}
-		}
-	case domain.NarrativePeriod:
-		pr, err := e.st.PeriodResults(e.ctx, int64(key))
-		if err != nil {
-			e.f.showError(err)
-			return
-		}
-		u, err := e.st.Unit(e.ctx)
-		if err != nil {
-			e.f.showError(err)
-			return
-		}
-		draft = domain.PeriodDraft(pr, u)
-	}
-	if p, ok := domain.WorkPeriodOfDoc(doc, key); ok {
-		// The work report's figures of the whole period (to today while
-		// it runs), as the report prints them.
-		if draft, err = issuing.WorkDraft(e.ctx, e.st, p); err != nil {
-			e.f.showError(err)
-			return
-		}
+	cutoff := e.cutoff()
+	draft, err := issuing.Draft(e.ctx, e.st, doc, key, cutoff)
+	if err != nil {
+		e.f.showError(err)
+		return
 	}
 	text := domain.MergeDraft(saved, draft)
+	drafted := domain.DraftedSections(doc)
 	e.entries = map[string]*entry{}
 	box := container.NewVBox()
 	for i, d := range workNarrativeDocs() {
@@ -156,39 +157,67 @@ func (e *narrativeEditor) load() {
 	case domain.NarrativeHalfYear:
 		box.Add(heading(fmt.Sprintf(T("Báo cáo sơ kết 6 tháng đầu năm %d"), key)))
 	}
+	own := 0
 	for _, s := range sections {
 		en := newMultiLineEntry(e.f)
 		en.SetText(text[s.Code])
 		en.SetMinRowsVisible(4)
+		label := T(s.Label)
+		if strings.TrimSpace(draft[s.Code]) == "" {
+			// Nothing drafted: her own words (no figures in the
+			// register for it, or none yet).
+			own++
+			label += " " + T("(tự viết)")
+			if drafted[s.Code] {
+				en.SetPlaceHolder(T("Sổ chưa có số liệu cho mục này; đồng chí tự viết."))
+			} else {
+				en.SetPlaceHolder(T("Sổ không có số liệu cho mục này; đồng chí tự viết."))
+			}
+		}
 		en.OnChanged = func(string) { e.dirty = true }
 		e.entries[s.Code] = en
-		box.Add(widget.NewLabelWithStyle(T(s.Label), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		box.Add(widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		box.Add(en)
 	}
-	e.status.SetText(T("Mục chưa viết được điền sẵn bằng số liệu của sổ; sửa rồi bấm Lưu nội dung."))
-	e.body.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
-	e.body.Refresh()
-	e.dirty = false
-}
-
-// save writes every section shown.
-func (e *narrativeEditor) save() {
-	doc, key, _, err := e.target()
+	asOf, err := issuing.DraftDay(e.ctx, e.st, doc, key, cutoff)
 	if err != nil {
 		e.f.showError(err)
 		return
+	}
+	msg := fmt.Sprintf(T("Mục chưa viết được điền sẵn bằng số liệu của sổ (tính đến %s); sửa rồi bấm Lưu nội dung."), asOf)
+	if own > 0 {
+		msg += " " + fmt.Sprintf(T("%d mục ghi (tự viết) do đồng chí viết."), own)
+	}
+	e.status.SetText(msg)
+	e.body.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
+	e.body.Refresh()
+	e.shownDoc, e.shownKey, e.shownSel = doc, key, max(e.docSel.SelectedIndex(), 0)
+	e.dirty = false
+}
+
+// save writes every section shown, to the document shown; it reports
+// whether the text was saved.
+func (e *narrativeEditor) save() bool {
+	if e.shownDoc == "" {
+		return false
 	}
 	n := domain.Narrative{}
 	for code, en := range e.entries {
 		n[code] = en.Text
 	}
-	if err := e.st.SaveNarrative(e.ctx, doc, key, n); err != nil {
+	if err := e.st.SaveNarrative(e.ctx, e.shownDoc, e.shownKey, n); err != nil {
 		e.f.showError(err)
-		return
+		return false
 	}
 	e.dirty = false
-	e.status.SetText(T("Đã lưu nội dung."))
-	e.f.notify(T("Đã lưu nội dung."))
+	what := e.docSel.Options[e.shownSel]
+	if e.shownDoc == domain.NarrativeAnnual || e.shownDoc == domain.NarrativeHalfYear {
+		what += " " + strconv.Itoa(e.shownKey)
+	}
+	msg := fmt.Sprintf(T("Đã lưu nội dung: %s."), what)
+	e.status.SetText(msg)
+	e.f.notify(msg)
+	return true
 }
 
 // reportSettings edits what reports take from settings: the working
@@ -302,6 +331,7 @@ func newReportSettings(ctx context.Context, st *store.Store, f frame) *reportSet
 			}
 		}
 		status.SetText(T("Đã lưu cài đặt báo cáo."))
+		f.notify(T("Đã lưu cài đặt báo cáo."))
 	})
 	save.Importance = widget.HighImportance
 	r.save = save

@@ -14,7 +14,7 @@ import (
 func TestNarrativeEditor(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t, "reports")
-	e := newNarrativeEditor(f.app.ctx, f.app.st, f.app, func() int { return 2025 })
+	e := newNarrativeEditor(f.app.ctx, f.app.st, f.app, func() int { return 2025 }, func() domain.Date { return domain.Date{} })
 	if len(e.entries) != len(domain.AnnualSections) {
 		t.Fatalf("annual report: %d sections shown, want %d", len(e.entries), len(domain.AnnualSections))
 	}

@@ -56,6 +56,7 @@ func (s *planScreen) deletePlan() {
 			s.f.showError(err)
 			return
 		}
+		s.f.notify(fmt.Sprintf(T("Đã xóa kế hoạch số %s."), p.Number))
 		s.planID = 0
 		s.load()
 	})
@@ -235,6 +236,8 @@ func (s *planScreen) resultsTable(results []domain.Result, year int) fyne.Canvas
 				}
 				if err := s.st.SetIndicatorValue(s.ctx, in.ID, year, v); err != nil {
 					s.f.showError(err)
+				} else {
+					s.f.notify(fmt.Sprintf(T("Đã ghi chỉ tiêu %s năm %d: %s."), in.Code, year, map[bool]string{true: T("đạt"), false: T("chưa đạt")}[on]))
 				}
 				s.load()
 			}
@@ -252,6 +255,8 @@ func (s *planScreen) resultsTable(results []domain.Result, year int) fyne.Canvas
 				}
 				if err := s.st.SetIndicatorValue(s.ctx, in.ID, year, float64(v)); err != nil {
 					s.f.showError(err)
+				} else {
+					s.f.notify(fmt.Sprintf(T("Đã ghi chỉ tiêu %s năm %d: %s."), in.Code, year, fmtInt(v)))
 				}
 				s.load()
 			}
@@ -379,7 +384,7 @@ func (s *planScreen) wardForm(year int) fyne.CanvasObject {
 		w.Rated = decidedFor(rating.code() != w.Rating, on, shown)
 		w.PartyCounted = decidedFor(int(p) != w.NewPartyMembers, on, shown)
 		w.ResidentYouth, w.NewPartyMembers, w.Rating = int(y), int(p), rating.code()
-		return s.st.SaveWardYear(s.ctx, w)
+		return savedSay(s.f, s.st.SaveWardYear(s.ctx, w), fmt.Sprintf(T("Đã lưu số liệu của phường năm %d."), year))
 	}, s.load)
 	return container.NewVBox(heading(fmt.Sprintf(T("Số liệu của phường năm %d"), year)), fm.grid(), fm.other, container.NewHBox(save))
 }

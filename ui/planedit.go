@@ -41,25 +41,32 @@ type planEditor struct {
 	copyInd *check
 	rows    []*indicatorRow
 	list    *fyne.Container
+	// scroll holds the plan's fields and its targets; wrong states how
+	// many fields a failed save found wrong, beside the buttons.
+	scroll *container.Scroll
+	wrong  *errorText
+	win    fyne.Window
 	// save writes the plan; true when it was saved (the dialog closes).
 	save func() bool
 }
 
 type indicatorRow struct {
 	in                                  domain.Indicator
-	num                                 *widget.Label
 	code, section, title, target, order *entry
 	kind, metric                        *choiceSelect
 	period                              *check
 	err                                 *errorText
-	box                                 fyne.CanvasObject
+	// wrong is how many of the row's fields its message is about.
+	wrong int
+	box   fyne.CanvasObject
 }
 
-// The two lines of an indicator row; rows line up as columns.
-var (
-	indicatorLine1 = flexRow{0, 0, 1, 0, 1, 0, 9, 0}
-	indicatorLine2 = flexRow{0, 0, 2.2, 0, 5.5, 0, 1.3, 0, 0, 0.8}
-)
+// An indicator is one line under a header naming its columns (issue 17,
+// finding 9: two lines with their own labels let 3 of 15 targets show at
+// 768 px); the header and the rows line up as columns: Mã, Mục, Nội
+// dung, Loại, Cách đo, Chỉ tiêu, cả giai đoạn, Thứ tự, delete. A row has
+// no label of its own (its code names it): the columns are the header's.
+var indicatorLine = flexRow{0.8, 0.7, 5, 1.7, 3.2, 1.1, 0, 0.9, 0}
 
 func kindChoices() []domain.Choice {
 	return []domain.Choice{
@@ -151,14 +158,17 @@ func (s *planScreen) openEditor(title string, p domain.Plan, copyFrom []domain.I
 	e.current = newCheck(s.f, T("Kế hoạch hiện hành (Tổng quan và báo cáo năm theo kế hoạch này)"), nil)
 	e.current.SetChecked(p.Current)
 	e.fm.add("Number", T("Số kế hoạch"), e.number)
-	e.fm.add("Title", T("Trích yếu"), e.title)
 	e.fm.add("Issued", T("Ngày ban hành"), e.issued)
+	e.fm.add("EndYear", T("Giai đoạn"), container.New(flexRow{1, 0, 1},
+		e.start, widget.NewLabel(T("đến năm")), e.end))
+	e.fm.add("Title", T("Trích yếu"), e.title)
 	e.fm.add("Issuer", T("Cơ quan ban hành"), e.issuer)
 	e.fm.add("UpperPlan", T("Thực hiện kế hoạch cấp trên"), e.upper)
-	e.fm.add("EndYear", T("Giai đoạn"), container.New(flexRow{1, 0, 1, 2},
-		e.start, widget.NewLabel(T("đến năm")), e.end, widget.NewLabel("")))
 	e.fm.add("Current", "", e.current)
-	top := container.NewVBox(e.fm.grid())
+	// The plan's fields in two columns: the targets get the height.
+	top := container.NewVBox(passWheel(container.NewGridWithColumns(2,
+		e.fm.grid("Number", "Issued", "EndYear"), e.fm.grid("Title", "Issuer", "UpperPlan")), func() *container.Scroll { return e.scroll }),
+		e.fm.grid("Current"))
 	if p.ID == 0 && len(copyFrom) > 0 {
 		label := T("Chép các chỉ tiêu của kế hoạch hiện hành")
 		if _, ok := s.currentPlan(); !ok {
@@ -181,14 +191,19 @@ func (s *planScreen) openEditor(title string, p domain.Plan, copyFrom []domain.I
 	}
 	top.Add(widget.NewSeparator())
 	top.Add(heading(T("Chỉ tiêu")))
+	top.Add(indicatorHeader())
 	add := newButtonWithIcon(s.f, T("Thêm chỉ tiêu"), theme.ContentAddIcon(), func() {
 		r := e.addRow(domain.Indicator{Kind: domain.KindCount, Metric: domain.MetricManual})
 		s.win.Canvas().Focus(r.code)
 	})
+	e.win = s.win
+	e.wrong = newCountText()
+	e.fm.clearOnEdit(e.recount)
 	e.save = func() bool {
 		if !e.write() {
 			return false
 		}
+		s.f.notify(fmt.Sprintf(T("Đã lưu kế hoạch %s: %d chỉ tiêu."), e.plan.Number, len(e.plan.Indicators)))
 		s.editor = nil
 		s.planID = e.plan.ID
 		s.load()
@@ -196,11 +211,86 @@ func (s *planScreen) openEditor(title string, p domain.Plan, copyFrom []domain.I
 	}
 	// The plan's fields scroll with its targets: on a laptop's screen
 	// the fields alone would leave the targets a strip of one row.
-	content := container.NewBorder(nil, container.NewVBox(e.fm.other, container.NewHBox(add)), nil, nil,
-		container.NewVScroll(scrollRoom(container.NewVBox(top, e.list))))
+	e.scroll = container.NewVScroll(scrollRoom(container.NewVBox(top, e.list)))
+	content := container.NewBorder(nil, container.NewVBox(e.fm.other, container.NewBorder(nil, nil, add, e.wrong)), nil, nil,
+		e.scroll)
 	s.editor = e
 	size := s.win.Canvas().Size()
-	s.f.formDialog(title, content, fyne.NewSize(size.Width-60, size.Height-40), e.save)
+	d := s.f.formDialog(title, content, fyne.NewSize(size.Width-60, size.Height-40), e.save)
+	// What was typed is not thrown away by Esc, Ctrl+Q or closing the
+	// window without a question (issue 17, finding 3).
+	opened := e.state()
+	s.f.guardUnsaved(d, func() bool { return e.state() != opened })
+}
+
+// indicatorHeader names the columns of the indicator rows.
+func indicatorHeader() fyne.CanvasObject {
+	bold := func(s string) fyne.CanvasObject {
+		l := widget.NewLabel(s)
+		l.TextStyle.Bold = true
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	return container.New(indicatorLine, bold(T("Mã")), bold(T("Mục")),
+		bold(T("Nội dung")), bold(T("Loại")), bold(T("Cách đo")), bold(T("Chỉ tiêu")),
+		container.NewGridWrap(fyne.NewSize(newCheck(nil, T("cả giai đoạn"), nil).MinSize().Width, 1)), bold(T("Thứ tự")),
+		container.NewGridWrap(fyne.NewSize(deleteWidth(), 1)))
+}
+
+// deleteWidth is the width of a row's delete button (an icon).
+func deleteWidth() float32 {
+	return newButtonWithIcon(nil, "", theme.DeleteIcon(), nil).MinSize().Width
+}
+
+// state is everything typed in the editor as one comparable text: the
+// plan's fields and every row, in order.
+func (e *planEditor) state() string {
+	var b strings.Builder
+	for _, x := range []*entry{e.number, e.title, e.issued, e.issuer, e.upper, e.start, e.end} {
+		b.WriteString(x.Text)
+		b.WriteByte(0)
+	}
+	fmt.Fprintf(&b, "%v\x01", e.current.Checked)
+	for _, r := range e.rows {
+		for _, x := range []*entry{r.code, r.section, r.title, r.target, r.order} {
+			b.WriteString(x.Text)
+			b.WriteByte(0)
+		}
+		fmt.Fprintf(&b, "%s\x00%s\x00%v\x01", r.kind.code(), r.metric.code(), r.period.Checked)
+	}
+	return b.String()
+}
+
+// recount says beside the buttons how many fields are still wrong.
+func (e *planEditor) recount() {
+	n := e.fm.wrongFields()
+	if e.fm.other.msg() != "" {
+		n++
+	}
+	for _, r := range e.rows {
+		n += r.wrong
+	}
+	e.wrong.set(wrongCount(n))
+}
+
+// revealWrong scrolls to the first field in error and focuses it: a
+// plan field, else the first row with a message.
+func (e *planEditor) revealWrong() {
+	e.recount()
+	var target fyne.CanvasObject = e.fm.firstWrong(e.scroll.Content)
+	if target == nil {
+		for _, r := range e.rows {
+			if r.err.msg() != "" {
+				target = r.box
+				break
+			}
+		}
+	}
+	var c fyne.Canvas
+	if e.win != nil {
+		c = e.win.Canvas()
+	}
+	reveal(c, e.scroll, target)
 }
 
 func (e *planEditor) clearRows() {
@@ -210,7 +300,7 @@ func (e *planEditor) clearRows() {
 }
 
 func (e *planEditor) addRow(in domain.Indicator) *indicatorRow {
-	r := &indicatorRow{in: in, num: widget.NewLabel(""), err: newErrorText()}
+	r := &indicatorRow{in: in, err: newErrorText()}
 	r.code, r.section, r.title, r.target, r.order = newEntry(e.f), newEntry(e.f), newEntry(e.f), newEntry(e.f), newEntry(e.f)
 	r.code.SetText(in.Code)
 	r.code.SetPlaceHolder("2.5a")
@@ -233,16 +323,20 @@ func (e *planEditor) addRow(in domain.Indicator) *indicatorRow {
 	r.kindChanged(string(in.Kind))
 	del := newButtonWithIcon(e.f, "", theme.DeleteIcon(), func() { e.removeRow(r) })
 	del.Importance = widget.LowImportance
-	numBox := container.NewGridWrap(fyne.NewSize(44, r.num.MinSize().Height), r.num)
-	line1 := container.New(indicatorLine1, numBox, widget.NewLabel(T("Mã")), r.code, widget.NewLabel(T("Mục")), r.section,
-		widget.NewLabel(T("Nội dung")), r.title, del)
-	line2 := container.New(indicatorLine2, container.NewGridWrap(fyne.NewSize(44, 1)), widget.NewLabel(T("Loại")), r.kind,
-		widget.NewLabel(T("Cách đo")), r.metric, widget.NewLabel(T("Chỉ tiêu")), r.target, r.period,
-		widget.NewLabel(T("Thứ tự")), r.order)
-	r.box = container.NewVBox(line1, line2, r.err, widget.NewSeparator())
+	line := container.New(indicatorLine, r.code, r.section, r.title, r.kind, r.metric, r.target, r.period, r.order, del)
+	r.box = container.NewVBox(passWheel(line, func() *container.Scroll { return e.scroll }), r.err)
+	// The row's message goes when one of its fields is changed.
+	onEdit(line, func() {
+		if r.err.msg() == "" {
+			return
+		}
+		r.err.set("")
+		r.wrong = 0
+		e.recount()
+	})
 	e.rows = append(e.rows, r)
 	e.list.Add(r.box)
-	e.renumber()
+	e.list.Refresh()
 	return r
 }
 
@@ -264,13 +358,6 @@ func (e *planEditor) removeRow(r *indicatorRow) {
 		}
 	}
 	e.list.Remove(r.box)
-	e.renumber()
-}
-
-func (e *planEditor) renumber() {
-	for i, r := range e.rows {
-		r.num.SetText(strconv.Itoa(i+1) + ".")
-	}
 	e.list.Refresh()
 }
 
@@ -280,6 +367,7 @@ func (e *planEditor) renumber() {
 // messages about the other fields.
 func (e *planEditor) write() bool {
 	e.fm.clear()
+	e.wrong.set("")
 	// unread names the fields whose number could not be read, by row (0
 	// for the plan itself): the store's message about the value put in
 	// their place would only repeat it.
@@ -316,6 +404,7 @@ func (e *planEditor) write() bool {
 	p.Indicators = make([]domain.Indicator, len(e.rows))
 	for i, r := range e.rows {
 		r.err.set("")
+		r.wrong = 0
 		in := r.in
 		in.Code, in.Section, in.Title = r.code.Text, r.section.Text, r.title.Text
 		in.Kind, in.Metric, in.Period = domain.IndicatorKind(r.kind.code()), r.metric.code(), r.period.Checked
@@ -334,6 +423,7 @@ func (e *planEditor) write() bool {
 			miss(i+1, "Order")
 		}
 		in.Order = int(o)
+		r.wrong = len(msgs)
 		r.err.set(strings.Join(msgs, "; "))
 		p.Indicators[i] = in
 	}
@@ -356,6 +446,7 @@ func (e *planEditor) write() bool {
 				head = append(head, fe)
 			case fe.Row <= len(e.rows):
 				r := e.rows[fe.Row-1]
+				r.wrong++
 				r.err.set(joinNonEmpty("; ", r.err.msg(), T(fe.Label)+": "+fieldMsg(fe)))
 			default:
 				e.fm.other.set(joinNonEmpty("; ", e.fm.other.msg(), fieldErrText(fe)))
@@ -364,6 +455,9 @@ func (e *planEditor) write() bool {
 		e.fm.showValidation(&domain.ValidationError{Errors: head})
 	default:
 		e.f.showError(err)
+		return false
 	}
+	// Every answer in view: Lưu never seems to do nothing.
+	e.revealWrong()
 	return false
 }

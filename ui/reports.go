@@ -70,7 +70,11 @@ func newReportsScreen(ctx context.Context, st *store.Store, clock clock, win fyn
 		s.docSel.SetSelectedIndex(0)
 	}
 	s.year = newSelect(f, yearOptions(s.clock.thisYear()-6, s.clock.thisYear()), func(string) {
-		s.loadTexts()
+		// Another year's texts replace those shown: asked first when
+		// some were typed (Ở lại keeps editing the year shown).
+		if s.texts != nil {
+			s.texts.reload()
+		}
 		s.choiceChanged()
 	})
 	s.bar = widget.NewProgressBar()
@@ -102,7 +106,7 @@ func newReportsScreen(ctx context.Context, st *store.Store, clock clock, win fyn
 	pkg := newButtonWithIcon(f, T("Lập gói số liệu gửi cấp trên"), theme.MailSendIcon(), func() { s.packageDialog(nil) })
 	actions := container.NewVBox(container.NewHBox(s.genBtn, s.openFile, s.openDir, pkg), s.bar, s.status)
 	s.register = newDocRegister(ctx, st, f, folders)
-	s.texts = newNarrativeEditor(ctx, st, f, s.yearNow)
+	s.texts = newNarrativeEditor(ctx, st, f, s.yearNow, s.cutoffNow)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(T("Nội dung báo cáo theo mục"), s.texts.root),
 		container.NewTabItem(T("Cài đặt báo cáo"), newReportSettings(ctx, st, f).root),
@@ -132,11 +136,22 @@ func (s *reportsScreen) refresh() {
 	s.loadTexts()
 }
 
-// loadTexts shows the report's text for the year chosen.
+// loadTexts shows the report's text for the year chosen; typing not saved
+// is kept as it is.
 func (s *reportsScreen) loadTexts() {
-	if s.texts != nil {
+	if s.texts != nil && !s.texts.dirty {
 		s.texts.load()
 	}
+}
+
+// cutoffNow is the cut-off typed on the screen (zero: none, or not a
+// date yet: the document's default).
+func (s *reportsScreen) cutoffNow() domain.Date {
+	if s.cutoff == nil {
+		return domain.Date{}
+	}
+	d, _ := domain.ParseDate(s.cutoff.Text)
+	return d
 }
 
 // generate runs the chosen document's generator off the UI goroutine,

@@ -74,7 +74,7 @@ func standardDialog(ctx context.Context, st *store.Store, f frame, s domain.Offi
 		}
 		n := domain.OfficeStandard{Office: s.Office, FromYear: int(y), MinSchooling: int(g), MinQualification: domain.Qualification(qual.code()),
 			MinTheory: domain.TheoryLevel(theory.code()), TrainingRequired: training.Checked, Counted: counted.Checked}
-		if !fm.result(f, st.SaveOfficeStandard(ctx, &n)) {
+		if !fm.result(f, savedSay(f, st.SaveOfficeStandard(ctx, &n), fmt.Sprintf(T("Đã lưu chuẩn %s từ năm %d."), T(s.Office.Label()), n.FromYear))) {
 			return false
 		}
 		done()

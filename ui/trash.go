@@ -124,6 +124,7 @@ func (t *trash) row(it store.TrashItem) fyne.CanvasObject {
 		}
 		t.open()
 		msg := fmt.Sprintf(T("Đã khôi phục %s."), res.Label)
+		t.f.notify(msg)
 		if len(res.Notes) > 0 {
 			msg += "\n" + T("Lưu ý:")
 			for _, n := range res.Notes {
@@ -138,6 +139,7 @@ func (t *trash) row(it store.TrashItem) fyne.CanvasObject {
 				t.f.showError(err)
 				return
 			}
+			t.f.notify(fmt.Sprintf(T("Đã xóa vĩnh viễn %s."), it.Label))
 			t.open()
 		})
 	})

@@ -55,11 +55,69 @@ func (a *App) guardUnsaved(d dialog.Dialog, dirty func() bool) {
 	}
 }
 
-// unsaved is the top dialog with changes not saved, nil when none.
+// guardInline marks an editor drawn on a screen rather than in a dialog
+// (a report's text) as holding typing: Esc while its areas are on screen,
+// Ctrl+Q and closing the window ask first, as for a form dialog. save
+// reports whether the text was saved; discard throws the typing away
+// (shows the saved text again). key is the editor: a rebuilt editor
+// replaces its entry.
+func (a *App) guardInline(key any, areas func() []fyne.CanvasObject, dirty, save func() bool, discard func()) {
+	g := &openDialog{key: key, areas: areas, dirty: dirty, save: func() { save() }, discard: discard,
+		question: T("Nội dung văn bản có thay đổi chưa lưu. Lưu trước?")}
+	for i, x := range a.guards {
+		if x.key == key {
+			a.guards[i] = g
+			return
+		}
+	}
+	a.guards = append(a.guards, g)
+}
+
+// unsaved is the top dialog with changes not saved, then an on-screen
+// editor's (on any screen: the window's close loses them all); nil when
+// none.
 func (a *App) unsaved() *openDialog {
 	for i := len(a.dialogs) - 1; i >= 0; i-- {
 		if od := a.dialogs[i]; od.dirty != nil && od.dirty() {
 			return od
+		}
+	}
+	for _, g := range a.guards {
+		if g.dirty != nil && g.dirty() {
+			return g
+		}
+	}
+	return nil
+}
+
+// askInline runs then at once when the editor key holds no typing, and
+// otherwise after asking (Lưu / Bỏ thay đổi); Ở lại runs stayed instead.
+// An editor calls it before showing another text in place of its own.
+func (a *App) askInline(key any, then, stayed func()) {
+	for _, g := range a.guards {
+		if g.key != key || g.dirty == nil || !g.dirty() {
+			continue
+		}
+		q := *g
+		q.stayed = stayed
+		a.askUnsaved(&q, then)
+		return
+	}
+	then()
+}
+
+// unsavedShown is the guarded editor with changes on the screen shown,
+// the one Esc asks about when no dialog is open.
+func (a *App) unsavedShown() *openDialog {
+	root := a.win.Canvas().Content()
+	for _, g := range a.guards {
+		if g.dirty == nil || !g.dirty() {
+			continue
+		}
+		for _, ar := range g.areas() {
+			if holds(root, ar) {
+				return g
+			}
 		}
 	}
 	return nil
@@ -76,22 +134,40 @@ func (a *App) askUnsaved(od *openDialog, after func()) {
 		if od.save != nil {
 			od.save()
 		}
-		// The form closed itself when the save went through.
-		if len(a.dialogs) < before && after != nil {
+		// The form closed itself when the save went through; an editor
+		// on a screen has nothing left unsaved.
+		done := len(a.dialogs) < before
+		if od.d == nil {
+			done = !od.dirty()
+		}
+		if done && after != nil {
 			after()
 		}
 	})
 	save.Importance = widget.HighImportance
 	discard := newButton(a, T("Bỏ thay đổi"), func() {
 		q.Hide()
-		od.dirty = nil
-		od.d.Hide()
+		if od.discard != nil {
+			od.discard()
+		} else {
+			od.dirty = nil
+			od.d.Hide()
+		}
 		if after != nil {
 			after()
 		}
 	})
-	stay := newButton(a, T("Ở lại"), func() { q.Hide() })
-	msg := widget.NewLabel(T("Biểu mẫu có thay đổi chưa lưu. Lưu trước khi đóng?"))
+	stay := newButton(a, T("Ở lại"), func() {
+		q.Hide()
+		if od.stayed != nil {
+			od.stayed()
+		}
+	})
+	question := od.question
+	if question == "" {
+		question = T("Biểu mẫu có thay đổi chưa lưu. Lưu trước khi đóng?")
+	}
+	msg := widget.NewLabel(question)
 	q = dialog.NewCustomWithoutButtons(T("Thay đổi chưa lưu"), container.NewVBox(msg), a.win)
 	q.SetButtons([]fyne.CanvasObject{stay, discard, save})
 	a.showDialog(q, nil)

@@ -161,6 +161,10 @@ func (f *form) grid(names ...string) *fyne.Container {
 			continue
 		}
 		objs = append(objs, widget.NewLabel(fd.label), container.NewVBox(fd.input, fd.err))
+		// A field's message goes as soon as the field is changed, not
+		// at the next save (issue 17, finding 4).
+		err := fd.err
+		onEdit(fd.input, func() { err.set("") })
 	}
 	g := container.New(layout.NewFormLayout(), objs...)
 	f.grids = append(f.grids, g)
