@@ -58,7 +58,7 @@ func (a *App) openPackage(path string) {
 		return
 	}
 	if !cons {
-		a.info(T("Gói số liệu"), fmt.Sprintf(T("%s là gói số liệu một cơ sở Đoàn gửi cấp trên. Sổ đang mở là sổ của đơn vị nên không nhận gói: cấp trên nhập gói vào sổ tổng hợp của mình (Các cơ sở Đoàn → Nhập gói)."), filepath.Base(path)))
+		a.info(T("Gói số liệu"), fmt.Sprintf(T("%s là gói số liệu một cơ sở Đoàn gửi cấp trên. Sổ đang mở là sổ của đơn vị nên không nhận gói: cấp trên nhập gói vào sổ tổng hợp của mình (màn hình Các cơ sở Đoàn, nút Nhập gói)."), filepath.Base(path)))
 		return
 	}
 	a.goTo("wards")
