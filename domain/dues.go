@@ -298,6 +298,9 @@ type DuesCell struct {
 	PaymentID int64
 	Shared    bool
 	PaidOn    Date
+	// Later says the month begins after the cut-off: nothing is owed yet,
+	// though it may be paid ahead.
+	Later bool
 }
 
 // Text is what a grid or the ledger prints: the amount, M for exempt,
@@ -308,6 +311,8 @@ func (c DuesCell) Text() string {
 		return Money(c.Amount)
 	case c.Exempt:
 		return "M"
+	case c.Later:
+		return ""
 	case !c.Owed:
 		return "–"
 	}

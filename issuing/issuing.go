@@ -62,6 +62,8 @@ type Request struct {
 	// Date, the report's own date).
 	Cutoff domain.Date
 	PlanID int64 // the plan to print (0: the current one)
+	// Quarter is the quarter of a dues summary (1–4).
+	Quarter int
 
 	BranchID int64 // members: one branch (0: all)
 	Personal bool  // members: with CCCD, phone and address
@@ -327,6 +329,8 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 			write:      func(m report.Meta, w io.Writer) error { t.Meta = m; return report.WriteTransfer(w, t) }}, nil
 	case Consolidated:
 		return consolidatedJob(ctx, st, req)
+	case DuesLedger, DuesSummary, DuesUnpaid:
+		return duesJob(ctx, st, req)
 	}
 	return job{}, fmt.Errorf("không có loại văn bản %q", req.Kind)
 }

@@ -67,6 +67,9 @@ func (s *Store) sheet(ctx context.Context, who sheetPeople, months []domain.Mont
 	keep := map[int64]bool{}
 	for i, m := range months {
 		if m.First().After(cutoff) {
+			for _, p := range people {
+				p.row.Cells[i].Later = true
+			}
 			continue
 		}
 		day := m.Last()
