@@ -390,6 +390,9 @@ type DuesGridEntry struct {
 	PersonID int64
 	Month    Month
 	Amount   int64
+	// Date is the day this month was paid, when it differs from the
+	// save's (a sheet's own column); zero: the save's.
+	Date Date
 }
 
 // DuesGridSave is a quarter grid as saved: every cell that changed, and
@@ -397,7 +400,7 @@ type DuesGridEntry struct {
 type DuesGridSave struct {
 	BranchID int64
 	Year     int
-	Quarter  int
+	Quarter  int // 0: the whole year (an imported sheet)
 	Date     Date
 	Entries  []DuesGridEntry
 }

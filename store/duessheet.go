@@ -205,13 +205,19 @@ func (s *Store) duesSheet(ctx context.Context, branchID int64, year int, months 
 // quarter, a negative amount or an exempt month is refused, naming the
 // member and the month, and nothing is written.
 func (s *Store) SaveDuesGrid(ctx context.Context, g domain.DuesGridSave) error {
-	if g.Quarter < 1 || g.Quarter > 4 {
+	if g.Quarter < 0 || g.Quarter > 4 {
 		return domain.ErrMsg("quý phải từ 1 đến 4, không phải %d", g.Quarter)
 	}
 	if g.Date.IsZero() {
 		g.Date = s.Today()
 	}
-	months := domain.QuarterMonths(g.Year, g.Quarter)
+	// Quarter 0 is the whole year (a sheet imported for a year).
+	months := [3]domain.Month{{Year: g.Year, Month: 1}, {}, {Year: g.Year, Month: 12}}
+	period := fmt.Sprintf("năm %d", g.Year)
+	if g.Quarter > 0 {
+		months = domain.QuarterMonths(g.Year, g.Quarter)
+		period = fmt.Sprintf("quý %s/%d", domain.RomanQuarter(g.Quarter), g.Year)
+	}
 	inQuarter := func(m domain.Month) bool { return !m.Before(months[0]) && !months[2].Before(m) }
 	if _, err := s.Branch(ctx, g.BranchID); err != nil {
 		return err
@@ -265,7 +271,7 @@ func (s *Store) SaveDuesGrid(ctx context.Context, g domain.DuesGridSave) error {
 			case !ok:
 				c.Add("PersonID", "Đoàn viên", "mã %d không thuộc chi đoàn này", e.PersonID)
 			case !inQuarter(e.Month):
-				c.Add("Month", name, "tháng %s không thuộc quý %s/%d", e.Month, domain.RomanQuarter(g.Quarter), g.Year)
+				c.Add("Month", name, "tháng %s không thuộc %s", e.Month, period)
 			case e.Amount < 0:
 				c.Add("Amount", name, "số tiền tháng %s không được âm", e.Month)
 			case e.Amount > 0 && coveringExemption(exempt[e.PersonID], e.Month) != nil:
@@ -281,7 +287,8 @@ func (s *Store) SaveDuesGrid(ctx context.Context, g domain.DuesGridSave) error {
 		if err != nil {
 			return err
 		}
-		payment := map[int64]int64{}
+		// One payment per member and day.
+		payment := map[[2]any]int64{}
 		return tx.Track("dues_paid", "person_id IN (SELECT id FROM people WHERE branch_id = ?) AND month >= ? AND month <= ?",
 			[]any{g.BranchID, months[0].Key(), months[2].Key()}, func(exec writepath.ExecFunc) error {
 				for _, e := range g.Entries {
@@ -296,13 +303,17 @@ func (s *Store) SaveDuesGrid(ctx context.Context, g domain.DuesGridSave) error {
 							return fmt.Errorf("sửa đoàn phí: %w", err)
 						}
 					case e.Amount > 0 && !was:
-						n, ok := payment[e.PersonID]
+						day := g.Date
+						if !e.Date.IsZero() {
+							day = e.Date
+						}
+						n, ok := payment[[2]any{e.PersonID, day}]
 						if !ok {
 							n, next = next, next+1
-							payment[e.PersonID] = n
+							payment[[2]any{e.PersonID, day}] = n
 						}
 						if _, err := exec(`INSERT INTO dues_paid(person_id, month, amount, date, payment, branch_id) VALUES (?,?,?,?,?,?)`,
-							e.PersonID, e.Month.Key(), e.Amount, sqlDate(g.Date), n, g.BranchID); err != nil {
+							e.PersonID, e.Month.Key(), e.Amount, sqlDate(day), n, g.BranchID); err != nil {
 							return fmt.Errorf("ghi đoàn phí: %w", err)
 						}
 					}
