@@ -27,6 +27,11 @@ func ChoiceLists() map[string][]Choice {
 		"TrashKinds":     TrashKinds,
 		"ClubRoles":      ClubRoles,
 		"CoopRoles":      CoopRoles,
+		"MeetingKinds":   MeetingKinds,
+		"Presences":      Presences,
+		"ReviewReasons":  ReviewReasons,
+		"ActivityKinds":  KindChoices(DefaultActivityKinds),
+		"ActivityWords":  activityWords(),
 	}
 }
 
