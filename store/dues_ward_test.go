@@ -314,3 +314,33 @@ func TestDuesGridSave(t *testing.T) {
 		t.Errorf("history of the grid: %d lines", len(h))
 	}
 }
+
+// TestDuesReviewList: the "cần xem xét" list names the members with three
+// months owed, unexempted and unpaid in the year: at 30/06 Dũng (April–
+// June); Cúc's three (February–April) count no more once she has left
+// (15/05), since the list is of members at the cut-off; Bình, exempt
+// April–June, is not on it. At 31/05 Dũng has two months only.
+func TestDuesReviewList(t *testing.T) {
+	ctx := context.Background()
+	w := newDuesWard(t)
+	got, err := w.s.ReviewList(ctx, 2026, domain.MustDate(2026, 6, 30))
+	mustNil(t, err)
+	var lines []string
+	for _, l := range got {
+		lines = append(lines, l.Name+": "+l.ReasonText())
+	}
+	if want := []string{"Võ Minh Dũng: Chưa đóng đoàn phí 3 tháng (04/2026, 05/2026, 06/2026)"}; !slices.Equal(lines, want) {
+		t.Errorf("review list at 30/06: %q, want %q", lines, want)
+	}
+	got, err = w.s.UnpaidReview(ctx, 2026, domain.MustDate(2026, 5, 31))
+	mustNil(t, err)
+	if len(got) != 0 {
+		t.Errorf("review list at 31/05: %+v", got)
+	}
+	// Cúc at 30/04, still a member: February–April.
+	got, err = w.s.UnpaidReview(ctx, 2026, domain.MustDate(2026, 4, 30))
+	mustNil(t, err)
+	if len(got) != 1 || got[0].PersonID != w.cuc || len(got[0].Reasons[0].Months) != 3 {
+		t.Errorf("review list at 30/04: %+v", got)
+	}
+}
