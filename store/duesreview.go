@@ -38,7 +38,7 @@ func unpaidDues(ctx context.Context, s *Store, sp domain.Span, th domain.Evidenc
 	for _, r := range rows {
 		var unpaid []domain.YearMonth
 		for i, c := range r.Cells {
-			if c.Unpaid() {
+			if c.Unpaid() && overdue(months[i], sp.To) {
 				unpaid = append(unpaid, domain.YearMonth{Year: months[i].Year, Month: months[i].Month})
 			}
 		}

@@ -338,12 +338,17 @@ func (s *Store) UnpaidMonths(ctx context.Context, personID int64, year int, cuto
 	}
 	var out []domain.Month
 	for i, c := range rows[0].Cells {
-		if c.Unpaid() {
+		if c.Unpaid() && overdue(months[i], cutoff) {
 			out = append(out, months[i])
 		}
 	}
 	return out, nil
 }
+
+// overdue says a month owed is late by the cut-off: it has ended. The
+// month running on the cut-off is owed (the grid shows it blank) but not
+// yet late, so the unpaid list and the review do not count it.
+func overdue(m domain.Month, cutoff domain.Date) bool { return !m.Last().After(cutoff) }
 
 // PaidThrough is the month a person's dues are paid through by the
 // cut-off ("Đã đóng đoàn phí đến hết tháng …/…" of the transfer letter):
@@ -403,7 +408,7 @@ func (s *Store) PaidThrough(ctx context.Context, personID int64, cutoff domain.D
 }
 
 // DuesUnpaidList lists the members of a branch (0: every branch) with
-// months of year up to the cut-off owed and neither paid nor exempted,
+// months of year ended by the cut-off owed and neither paid nor exempted,
 // the months and the sum (Danh sách chưa đóng).
 func (s *Store) DuesUnpaidList(ctx context.Context, branchID int64, year int, cutoff domain.Date) ([]domain.DuesUnpaid, error) {
 	ids := []int64{branchID}
@@ -426,7 +431,7 @@ func (s *Store) DuesUnpaidList(ctx context.Context, branchID int64, year int, cu
 		for _, r := range l.Rows {
 			u := domain.DuesUnpaid{PersonID: r.PersonID, Name: r.Name, BranchName: l.BranchName, Category: r.Category}
 			for i, c := range r.Cells {
-				if c.Unpaid() {
+				if c.Unpaid() && overdue(l.Months[i], l.Cutoff) {
 					u.Months = append(u.Months, l.Months[i])
 					u.Amount += c.Rate
 				}
