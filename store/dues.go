@@ -314,14 +314,34 @@ func (s *Store) PersonExemptions(ctx context.Context, personID int64) ([]domain.
 // exemption; refused with a Vietnamese message, and nothing written,
 // otherwise.
 func (s *Store) ExemptDues(ctx context.Context, e *domain.DuesExemption) error {
-	rules, err := s.DuesRulesAt(ctx, e.DecisionDate)
+	return s.ExemptDuesAll(ctx, []*domain.DuesExemption{e})
+}
+
+// ExemptDuesAll records several exemptions in one transaction (a
+// committee's decision for several members, the demo ward): all or none.
+func (s *Store) ExemptDuesAll(ctx context.Context, list []*domain.DuesExemption) error {
+	rules, err := s.DuesRulesList(ctx)
 	if err != nil {
 		return err
 	}
-	if err := domain.CheckDuesExemption(e, rules.MaxExemptions).Err(); err != nil {
-		return err
+	for _, e := range list {
+		if err := domain.CheckDuesExemption(e, rulesAt(rules, e.DecisionDate).MaxExemptions).Err(); err != nil {
+			return err
+		}
 	}
 	return s.write(ctx, func(tx *writeTx) error {
+		for _, e := range list {
+			if err := exemptTx(ctx, tx, e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// exemptTx writes one exemption checked against the register.
+func exemptTx(ctx context.Context, tx *writeTx, e *domain.DuesExemption) error {
+	{
 		dp, err := readDuesPerson(ctx, tx, e.PersonID)
 		if err != nil {
 			return err
@@ -365,7 +385,7 @@ func (s *Store) ExemptDues(ctx context.Context, e *domain.DuesExemption) error {
 			return fmt.Errorf("sửa miễn đoàn phí: %w", err)
 		}
 		return nil
-	})
+	}
 }
 
 // DeleteDuesExemption removes an exemption entered by mistake.

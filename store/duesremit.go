@@ -18,17 +18,20 @@ import (
 // dues it collected that month; for the ward and a quarter, what its
 // branches passed up for the quarter's months.
 func (s *Store) DuesRemitBase(ctx context.Context, level domain.RemitLevel, branchID int64, year, period int, cutoff domain.Date) (int64, error) {
-	cutoff = s.cutoffOr(cutoff)
+	return remitBase(ctx, s.db, level, branchID, year, period, s.cutoffOr(cutoff))
+}
+
+func remitBase(ctx context.Context, q rowQuerier, level domain.RemitLevel, branchID int64, year, period int, cutoff domain.Date) (int64, error) {
 	var sum int64
 	var err error
 	switch level {
 	case domain.RemitBranch:
 		m := domain.Month{Year: year, Month: period}
-		err = s.db.QueryRowContext(ctx, `SELECT COALESCE(sum(amount), 0) FROM dues_paid WHERE branch_id = ? AND date >= ? AND date <= ? AND date <= ?`,
+		err = q.QueryRowContext(ctx, `SELECT COALESCE(sum(amount), 0) FROM dues_paid WHERE branch_id = ? AND date >= ? AND date <= ? AND date <= ?`,
 			branchID, sqlDate(m.First()), sqlDate(m.Last()), sqlDate(cutoff)).Scan(&sum)
 	case domain.RemitWard:
 		ms := domain.QuarterMonths(year, period)
-		err = s.db.QueryRowContext(ctx, `SELECT COALESCE(sum(up), 0) FROM dues_remittances WHERE level = 'branch' AND year = ? AND period >= ? AND period <= ? AND date <= ?`,
+		err = q.QueryRowContext(ctx, `SELECT COALESCE(sum(up), 0) FROM dues_remittances WHERE level = 'branch' AND year = ? AND period >= ? AND period <= ? AND date <= ?`,
 			year, ms[0].Month, ms[2].Month, sqlDate(cutoff)).Scan(&sum)
 	default:
 		return 0, domain.ErrMsg("cấp nộp %q không có trong danh mục", level)
@@ -43,16 +46,41 @@ func (s *Store) DuesRemitBase(ctx context.Context, level domain.RemitLevel, bran
 // remittance's day; the share passed up and the share kept follow the
 // rules in force that day. A branch's kept share enters its cash book.
 func (s *Store) RemitDues(ctx context.Context, r *domain.DuesRemittance) error {
-	if err := domain.CheckDuesRemittance(r).Err(); err != nil {
-		return err
-	}
-	if r.Level == domain.RemitBranch {
-		if _, err := s.Branch(ctx, r.BranchID); err != nil {
+	return s.RemitDuesAll(ctx, []*domain.DuesRemittance{r})
+}
+
+// RemitDuesAll records remittances in one transaction, in order (a
+// ward's remittance counts the branches' recorded before it): all or
+// none. A remittance with nothing to pass up is refused.
+func (s *Store) RemitDuesAll(ctx context.Context, list []*domain.DuesRemittance) error {
+	for _, r := range list {
+		if err := domain.CheckDuesRemittance(r).Err(); err != nil {
 			return err
 		}
+		if r.Level == domain.RemitBranch {
+			if _, err := s.Branch(ctx, r.BranchID); err != nil {
+				return err
+			}
+		}
 	}
+	rules, err := s.DuesRulesList(ctx)
+	if err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *writeTx) error {
+		for _, r := range list {
+			if err := remitTx(ctx, tx, r, rulesAt(rules, r.Date)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// remitTx writes one remittance and its cash book line.
+func remitTx(ctx context.Context, tx *writeTx, r *domain.DuesRemittance, rules domain.DuesRules) error {
 	if r.Sum == 0 {
-		base, err := s.DuesRemitBase(ctx, r.Level, r.BranchID, r.Year, r.Period, r.Date)
+		base, err := remitBase(ctx, tx, r.Level, r.BranchID, r.Year, r.Period, r.Date)
 		if err != nil {
 			return err
 		}
@@ -61,45 +89,39 @@ func (s *Store) RemitDues(ctx context.Context, r *domain.DuesRemittance) error {
 	if r.Sum == 0 {
 		return domain.ErrMsg("%s chưa thu được đoàn phí nào để trích nộp", r.PeriodLabel())
 	}
-	rules, err := s.DuesRulesAt(ctx, r.Date)
-	if err != nil {
-		return err
-	}
 	r.Up, r.Kept = rules.Split(r.Sum)
 	branch := any(nil)
 	if r.Level == domain.RemitBranch {
 		branch = r.BranchID
 	}
-	return s.write(ctx, func(tx *writeTx) error {
-		if r.ID == 0 {
-			id, err := tx.Insert("dues_remittances", `INSERT INTO dues_remittances(level, branch_id, year, period, date, sum, up, kept, paid_by, received_by, note)
-				VALUES (?,?,?,?,?,?,?,?,?,?,?)`, string(r.Level), branch, r.Year, r.Period, sqlDate(r.Date), r.Sum, r.Up, r.Kept, r.PaidBy, r.ReceivedBy, r.Note)
-			if err != nil {
-				return fmt.Errorf("ghi trích nộp đoàn phí: %w", err)
-			}
-			r.ID = id
-		} else {
-			if _, err := tx.Change("dues_remittances", "id = ?", []any{r.ID}, `UPDATE dues_remittances SET level=?, branch_id=?, year=?, period=?, date=?,
-				sum=?, up=?, kept=?, paid_by=?, received_by=?, note=? WHERE id=?`, string(r.Level), branch, r.Year, r.Period, sqlDate(r.Date),
-				r.Sum, r.Up, r.Kept, r.PaidBy, r.ReceivedBy, r.Note, r.ID); err != nil {
-				return fmt.Errorf("sửa trích nộp đoàn phí: %w", err)
-			}
-			if _, err := tx.Change("cash_entries", "remittance_id = ?", []any{r.ID}, `DELETE FROM cash_entries WHERE remittance_id = ?`, r.ID); err != nil {
-				return fmt.Errorf("sửa sổ thu, chi: %w", err)
-			}
-		}
-		if r.Level != domain.RemitBranch {
-			return nil
-		}
-		_, kept := rules.ShareLabel()
-		_, err := tx.Insert("cash_entries", `INSERT INTO cash_entries(branch_id, date, content, receipt, remittance_id) VALUES (?,?,?,?,?)`,
-			r.BranchID, sqlDate(r.Date), fmt.Sprintf("Đoàn phí giữ lại %s %s (thu %s đ, nộp lên %s đ)", kept, r.PeriodLabel(),
-				domain.Money(r.Sum), domain.Money(r.Up)), r.Kept, r.ID)
+	if r.ID == 0 {
+		id, err := tx.Insert("dues_remittances", `INSERT INTO dues_remittances(level, branch_id, year, period, date, sum, up, kept, paid_by, received_by, note)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?)`, string(r.Level), branch, r.Year, r.Period, sqlDate(r.Date), r.Sum, r.Up, r.Kept, r.PaidBy, r.ReceivedBy, r.Note)
 		if err != nil {
-			return fmt.Errorf("ghi sổ thu, chi: %w", err)
+			return fmt.Errorf("ghi trích nộp đoàn phí: %w", err)
 		}
+		r.ID = id
+	} else {
+		if _, err := tx.Change("dues_remittances", "id = ?", []any{r.ID}, `UPDATE dues_remittances SET level=?, branch_id=?, year=?, period=?, date=?,
+			sum=?, up=?, kept=?, paid_by=?, received_by=?, note=? WHERE id=?`, string(r.Level), branch, r.Year, r.Period, sqlDate(r.Date),
+			r.Sum, r.Up, r.Kept, r.PaidBy, r.ReceivedBy, r.Note, r.ID); err != nil {
+			return fmt.Errorf("sửa trích nộp đoàn phí: %w", err)
+		}
+		if _, err := tx.Change("cash_entries", "remittance_id = ?", []any{r.ID}, `DELETE FROM cash_entries WHERE remittance_id = ?`, r.ID); err != nil {
+			return fmt.Errorf("sửa sổ thu, chi: %w", err)
+		}
+	}
+	if r.Level != domain.RemitBranch {
 		return nil
-	})
+	}
+	_, kept := rules.ShareLabel()
+	_, err := tx.Insert("cash_entries", `INSERT INTO cash_entries(branch_id, date, content, receipt, remittance_id) VALUES (?,?,?,?,?)`,
+		r.BranchID, sqlDate(r.Date), fmt.Sprintf("Đoàn phí giữ lại %s %s (thu %s đ, nộp lên %s đ)", kept, r.PeriodLabel(),
+			domain.Money(r.Sum), domain.Money(r.Up)), r.Kept, r.ID)
+	if err != nil {
+		return fmt.Errorf("ghi sổ thu, chi: %w", err)
+	}
+	return nil
 }
 
 // DeleteDuesRemittance removes a remittance entered by mistake, and the

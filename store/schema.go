@@ -651,6 +651,7 @@ CREATE TABLE dues_paid (
 ) WITHOUT ROWID;
 CREATE INDEX dues_paid_month ON dues_paid(month);
 CREATE INDEX dues_paid_payment ON dues_paid(payment);
+CREATE INDEX dues_paid_branch_date ON dues_paid(branch_id, date);
 CREATE TABLE dues_exemptions (
 	id              INTEGER PRIMARY KEY,
 	person_id       INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,

@@ -134,10 +134,14 @@ func (g *duesGrid) update(id widget.TableCellID, o fyne.CanvasObject) {
 			}
 		}
 		e.SetText(text)
-		e.SetPlaceHolder(domain.Money(c.Rate))
 		row := id.Row
 		e.OnChanged = func(s string) {
 			g.edits[[2]int{row, m}] = s
+			// The row's total and the month's follow what is typed.
+			g.table.RefreshItem(widget.TableCellID{Row: row, Col: gridColTotal})
+			for _, col := range []int{gridColMonth + m, gridColTotal} {
+				g.table.RefreshItem(widget.TableCellID{Row: len(g.sheet.Rows), Col: col})
+			}
 			if g.changed != nil {
 				g.changed()
 			}
