@@ -34,7 +34,7 @@ func WriteDuesLedger(w io.Writer, l *DuesLedger) error {
 	d.title("Sổ thu đoàn phí", DuesLedgerSummary(&l.Sheet))
 	d.para(fmt.Sprintf("Số liệu đến ngày %s. Đơn vị: đồng. “M”: được miễn; ô trống: chưa đóng; “–”: chưa (hoặc không còn) sinh hoạt tại chi đoàn.",
 		l.Sheet.Cutoff), "I", d.set.TableSize, 0, "L")
-	cols := []Column{{Title: "STT", Width: 9, Align: "C"}, {Title: "Họ và tên", Width: 48}, {Title: "Diện", Width: 16, Align: "C"}}
+	cols := []Column{{Title: "STT", Width: 9, Align: "C"}, {Title: "Họ và tên", Width: 44}, {Title: "Diện", Width: 21, Align: "C"}}
 	for _, m := range l.Sheet.Months {
 		cols = append(cols, Column{Title: "T" + strconv.Itoa(m.Month), Width: 13, Align: "R", Group: "Các tháng năm " + strconv.Itoa(l.Sheet.Year)})
 	}
@@ -174,7 +174,7 @@ func WriteDuesUnpaid(w io.Writer, l *DuesUnpaidList) error {
 	if l.BranchName == "" {
 		cols = append(cols, Column{Title: "Chi đoàn", Width: 30})
 	}
-	cols = append(cols, Column{Title: "Diện", Width: 18, Align: "C"}, Column{Title: "Tháng chưa đóng", Width: 45}, Column{Title: "Số tiền", Width: 20, Align: "R"})
+	cols = append(cols, Column{Title: "Diện", Width: 23, Align: "C"}, Column{Title: "Tháng chưa đóng", Width: 42}, Column{Title: "Số tiền", Width: 18, Align: "R"})
 	t := d.newTable(cols, d.set.TableSize)
 	closing := d.listClosing(&l.Meta)
 	var sum int64

@@ -17,7 +17,7 @@ import (
 // line to add by hand.
 func (s *branchesScreen) cashBook(b domain.Branch) {
 	year := s.clock.thisYear()
-	lines := container.NewVBox()
+	lines := container.NewStack()
 	yearSel := newSelect(s.f, yearOptions(year-9, year), nil)
 	var load func()
 	load = func() {
@@ -27,34 +27,12 @@ func (s *branchesScreen) cashBook(b domain.Branch) {
 			s.f.showError(err)
 			return
 		}
-		lines.RemoveAll()
-		grid := container.NewGridWithColumns(5)
-		for _, h := range []string{T("Ngày"), T("Nội dung"), T("Thu"), T("Chi"), T("Tồn")} {
-			grid.Add(widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		}
-		cell := func(v string, bold bool) {
-			l := widget.NewLabelWithStyle(v, fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
-			l.Wrapping = fyne.TextWrapWord
-			grid.Add(l)
-		}
-		cell("", false)
-		cell(T("Tồn đầu năm"), false)
-		cell("", false)
-		cell("", false)
-		cell(domain.Money(book.Opening), false)
+		rows := [][]string{{"", T("Tồn đầu năm"), "", "", domain.Money(book.Opening)}}
 		for _, e := range book.Entries {
-			cell(e.Date.String(), false)
-			cell(e.Content, false)
-			cell(blankZero(e.Receipt), false)
-			cell(blankZero(e.Spending), false)
-			cell(domain.Money(e.Balance), false)
+			rows = append(rows, []string{e.Date.String(), e.Content, blankZero(e.Receipt), blankZero(e.Spending), domain.Money(e.Balance)})
 		}
-		cell("", true)
-		cell(T("Cộng"), true)
-		cell(domain.Money(book.Receipts), true)
-		cell(domain.Money(book.Spending), true)
-		cell(domain.Money(book.Closing), true)
-		lines.Add(grid)
+		rows = append(rows, []string{"", T("Cộng"), domain.Money(book.Receipts), domain.Money(book.Spending), domain.Money(book.Closing)})
+		lines.Objects = []fyne.CanvasObject{staticTable([]string{T("Ngày"), T("Nội dung"), T("Thu"), T("Chi"), T("Tồn")}, rows, []float32{110, 420, 100, 100, 110})}
 		lines.Refresh()
 	}
 	yearSel.OnChanged = func(string) { load() }
@@ -102,7 +80,7 @@ func (s *branchesScreen) cashBook(b domain.Branch) {
 		container.NewHBox(widget.NewLabel(T("Năm")), yearSel,
 			widget.NewLabel(T("Đoàn phí giữ lại (2/3) tự ghi vào sổ khi ghi trích nộp ở màn hình Đoàn phí."))),
 		container.NewVBox(widget.NewSeparator(), heading(T("Ghi thêm một dòng")), fm.grid(), fm.other), nil, nil,
-		container.NewVScroll(lines))
+		lines)
 	// The main button writes the line and keeps the book open.
 	s.f.actionDialog(fmt.Sprintf(T("Sổ thu, chi – %s"), b.Name), T("Ghi dòng thu, chi"), body, fyne.NewSize(900, 620), func() bool { add(); return false })
 }

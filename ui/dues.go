@@ -54,7 +54,7 @@ func newDuesScreen(ctx context.Context, st *store.Store, c clock, f frame, fs *f
 	s.grid = newDuesGrid(f, func() { s.gridNote.SetText(s.gridStatus()) })
 	s.day = newDateEntry(f)
 	s.day.SetText(today.String())
-	s.exempts, s.remits, s.summary, s.unpaid = container.NewVBox(), container.NewVBox(), container.NewVBox(), container.NewVBox()
+	s.exempts, s.remits, s.summary, s.unpaid = container.NewVBox(), container.NewVBox(), container.NewStack(), container.NewVBox()
 	s.root = container.NewStack(s.build())
 	return s
 }
@@ -107,7 +107,7 @@ func (s *duesScreen) build() fyne.CanvasObject {
 		container.NewTabItem(T("Bảng thu quý"), gridTab),
 		container.NewTabItem(T("Miễn đoàn phí"), container.NewVScroll(s.exempts)),
 		container.NewTabItem(T("Trích nộp"), container.NewVScroll(s.remits)),
-		container.NewTabItem(T("Tổng hợp quý"), container.NewVScroll(s.summary)),
+		container.NewTabItem(T("Tổng hợp quý"), s.summary),
 		container.NewTabItem(T("Chưa đóng"), container.NewVScroll(s.unpaid)),
 	)
 	return container.NewBorder(container.NewVBox(top, docs), nil, nil, nil, s.tabs)
@@ -416,33 +416,61 @@ func (s *duesScreen) fillSummary() {
 		return
 	}
 	up, kept := sum.Rules.ShareLabel()
-	s.summary.Add(heading(fmt.Sprintf(T("Tổng hợp thu, nộp đoàn phí quý %s năm %d (đồng)"), domain.RomanQuarter(s.quarter), s.year)))
-	grid := container.NewGridWithColumns(11)
-	for _, h := range []string{T("Chi đoàn"), T("Đoàn viên"), T("Phải thu (hưởng lương)"), T("Phải thu (không hưởng lương)"), T("Được miễn"),
-		T("Phải nộp"), T("Đã thu"), T("Giữ lại") + " " + kept, T("Nộp lên") + " " + up, T("Ngày nộp"), ""} {
-		l := widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		l.Wrapping = fyne.TextWrapWord
-		grid.Add(l)
-	}
-	row := func(r domain.DuesSummaryRow, bold bool) {
-		for _, v := range []string{r.BranchName, strconv.Itoa(r.Members), domain.Money(r.OwedWage), domain.Money(r.OwedNoWage), domain.Money(r.Exempt),
-			domain.Money(r.Due), domain.Money(r.Collected), domain.Money(r.Kept), domain.Money(r.Up), r.Remitted.String(), ""} {
-			l := widget.NewLabelWithStyle(v, fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
-			l.Truncation = fyne.TextTruncateEllipsis
-			grid.Add(l)
-		}
+	// Phải thu by category: the two columns after Đoàn viên.
+	head := []string{T("Chi đoàn"), T("Đoàn viên"), T("Hưởng lương"), T("Không hưởng lương"), T("Được miễn"),
+		T("Phải nộp"), T("Đã thu"), T("Giữ lại") + " " + kept, T("Nộp lên") + " " + up, T("Ngày nộp")}
+	var rows [][]string
+	line := func(r domain.DuesSummaryRow) []string {
+		return []string{r.BranchName, strconv.Itoa(r.Members), domain.Money(r.OwedWage), domain.Money(r.OwedNoWage), domain.Money(r.Exempt),
+			domain.Money(r.Due), domain.Money(r.Collected), domain.Money(r.Kept), domain.Money(r.Up), r.Remitted.String()}
 	}
 	for _, r := range sum.Rows {
-		row(r, false)
+		rows = append(rows, line(r))
 	}
-	row(sum.Total, true)
-	s.summary.Add(grid)
+	rows = append(rows, line(sum.Total))
+	var ward string
 	if w := sum.WardRemit; w != nil {
-		s.summary.Add(widget.NewLabel(fmt.Sprintf(T("Đoàn cơ sở nộp cấp trên ngày %s: nhận %s đồng, nộp lên %s đồng, giữ lại %s đồng."), w.Date, domain.Money(w.Sum), domain.Money(w.Up), domain.Money(w.Kept))))
+		ward = fmt.Sprintf(T("Đoàn cơ sở nộp cấp trên ngày %s: nhận %s đồng, nộp lên %s đồng, giữ lại %s đồng."), w.Date, domain.Money(w.Sum), domain.Money(w.Up), domain.Money(w.Kept))
 	} else {
-		s.summary.Add(widget.NewLabel(fmt.Sprintf(T("Đoàn cơ sở chưa nộp đoàn phí quý %s lên cấp trên."), domain.RomanQuarter(s.quarter))))
+		ward = fmt.Sprintf(T("Đoàn cơ sở chưa nộp đoàn phí quý %s lên cấp trên."), domain.RomanQuarter(s.quarter))
 	}
+	t := staticTable(head, rows, []float32{240, 90, 110, 150, 90, 100, 100, 100, 100, 100})
+	s.summary.Add(container.NewBorder(heading(fmt.Sprintf(T("Tổng hợp thu, nộp đoàn phí quý %s năm %d (đồng; phải thu theo diện hưởng lương, không hưởng lương)"), domain.RomanQuarter(s.quarter), s.year)),
+		widget.NewLabel(ward), nil, nil, t))
 	s.summary.Refresh()
+}
+
+// staticTable shows rows of text under a header row, each column its
+// width; the last row is the total, in bold.
+func staticTable(head []string, rows [][]string, widths []float32) *widget.Table {
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return len(rows), len(head) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("000.000.000")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.TextStyle = fyne.TextStyle{Bold: id.Row == len(rows)-1}
+			l.SetText(rows[id.Row][id.Col])
+		})
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("Không hưởng lương")
+		l.TextStyle = fyne.TextStyle{Bold: true}
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(head) {
+			o.(*widget.Label).SetText(head[id.Col])
+		}
+	}
+	for i, w := range widths {
+		t.SetColumnWidth(i, w)
+	}
+	return t
 }
 
 func (s *duesScreen) fillUnpaid() {
