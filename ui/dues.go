@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -333,6 +334,8 @@ func (s *duesScreen) fillRemittances() {
 	if len(list) == 0 {
 		s.remits.Add(widget.NewLabel(T("Chưa ghi lần trích nộp nào trong năm.")))
 	}
+	// Latest first: the one just recorded is on top.
+	slices.Reverse(list)
 	for _, r := range list {
 		r := r
 		who := r.BranchName
@@ -372,6 +375,13 @@ func (s *duesScreen) remitDialog() {
 	date.SetText(s.clock.today().String())
 	sum.SetPlaceHolder(T("để trống: tính từ sổ"))
 	fm.add("Level", T("Cấp nộp"), level)
+	branchName := ""
+	for _, b := range s.branches {
+		if b.ID == s.branchID {
+			branchName = b.Name
+		}
+	}
+	fm.add("BranchID", T("Chi đoàn (khi chi đoàn nộp)"), widget.NewLabel(branchName))
 	fm.add("Period", T("Tháng (chi đoàn) hoặc quý (Đoàn cơ sở)"), period)
 	fm.add("Date", T("Ngày nộp"), date)
 	fm.add("PaidBy", T("Người nộp"), paidBy)
