@@ -43,6 +43,7 @@ type duesScreen struct {
 	remits   *fyne.Container
 	summary  *fyne.Container
 	unpaid   *fyne.Container
+	rules    *fyne.Container
 	branch   *selectBox
 	saveBtn  *button
 }
@@ -56,6 +57,7 @@ func newDuesScreen(ctx context.Context, st *store.Store, c clock, f frame, fs *f
 	s.day = newDateEntry(f)
 	s.day.SetText(today.String())
 	s.exempts, s.remits, s.summary, s.unpaid = container.NewVBox(), container.NewVBox(), container.NewStack(), container.NewVBox()
+	s.rules = container.NewVBox()
 	s.root = container.NewStack(s.build())
 	return s
 }
@@ -110,6 +112,7 @@ func (s *duesScreen) build() fyne.CanvasObject {
 		container.NewTabItem(T("Trích nộp"), container.NewVScroll(s.remits)),
 		container.NewTabItem(T("Tổng hợp quý"), s.summary),
 		container.NewTabItem(T("Chưa đóng"), container.NewVScroll(s.unpaid)),
+		container.NewTabItem(T("Mức đóng"), container.NewVScroll(s.rules)),
 	)
 	return container.NewBorder(container.NewVBox(top, docs), nil, nil, nil, s.tabs)
 }
@@ -219,6 +222,7 @@ func (s *duesScreen) refreshLists() {
 	s.fillRemittances()
 	s.fillSummary()
 	s.fillUnpaid()
+	s.fillRules()
 }
 
 func (s *duesScreen) personName(id int64) string {
