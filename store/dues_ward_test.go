@@ -344,3 +344,34 @@ func TestDuesReviewList(t *testing.T) {
 		t.Errorf("review list at 30/04: %+v", got)
 	}
 }
+
+// TestDuesTrash: a member sent to the recycle bin takes her payments and
+// exemptions with her, out of the ledger, and brings them back when
+// restored; her branch's remittances stay as they were.
+func TestDuesTrash(t *testing.T) {
+	ctx := context.Background()
+	w := newDuesWard(t)
+	s := w.s
+	cut := domain.MustDate(2026, 6, 30)
+	before, err := s.DuesLedger(ctx, w.branch, 2026, cut)
+	mustNil(t, err)
+	mustNil(t, s.DeletePerson(ctx, w.binh))
+	l, err := s.DuesLedger(ctx, w.branch, 2026, cut)
+	mustNil(t, err)
+	// Without Bình's 15.000: 51.000 − 15.000 = 36.000.
+	if len(l.Rows) != 3 || l.Total() != 36000 {
+		t.Errorf("ledger without Bình: %d rows, %d đồng", len(l.Rows), l.Total())
+	}
+	_, err = s.RestoreTrash(ctx, domain.TrashPerson, w.binh)
+	mustNil(t, err)
+	l, err = s.DuesLedger(ctx, w.branch, 2026, cut)
+	mustNil(t, err)
+	if len(l.Rows) != 4 || l.Total() != before.Total() || !l.Rows[1].Cells[3].Exempt {
+		t.Errorf("ledger after the restore: %d rows, %d đồng, Bình's April %+v", len(l.Rows), l.Total(), l.Rows[1].Cells[3])
+	}
+	rs, err := s.DuesRemittances(ctx, 2026, domain.Date{})
+	mustNil(t, err)
+	if len(rs) != 3 {
+		t.Errorf("remittances %d", len(rs))
+	}
+}
