@@ -28,6 +28,7 @@ func init() {
 		"paid_by": "Người nộp", "received_by": "Người nhận", "content": "Nội dung", "receipt": "Thu (đồng)",
 		"spending": "Chi (đồng)", "remittance_id": "Lần trích nộp", "dues_paid.date": "Ngày đóng",
 		"dues_remittances.date": "Ngày nộp", "dues_remittances.period": "Tháng/quý", "cash_entries.date": "Ngày",
+		"rows": "Số tháng đoàn phí", // the demo's dues, one history line
 	} {
 		columnLabels[c] = l
 	}

@@ -218,11 +218,50 @@ func (s *Store) SaveDuesGrid(ctx context.Context, g domain.DuesGridSave) error {
 		months = domain.QuarterMonths(g.Year, g.Quarter)
 		period = fmt.Sprintf("quý %s/%d", domain.RomanQuarter(g.Quarter), g.Year)
 	}
-	inQuarter := func(m domain.Month) bool { return !m.Before(months[0]) && !months[2].Before(m) }
 	if _, err := s.Branch(ctx, g.BranchID); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *writeTx) error {
+	return s.write(ctx, func(tx *writeTx) error { return saveGridTx(ctx, tx, g, months, period) })
+}
+
+// LoadDemoDues writes the demo ward's invented dues (each save as
+// SaveDuesGrid would, checked the same way) in one transaction, recorded
+// as one line of history as the demo's people are: a register that holds
+// dues already is refused.
+func (s *Store) LoadDemoDues(ctx context.Context, saves []domain.DuesGridSave) error {
+	return s.writeDemoPart(ctx, "dues_paid", func(tx *writeTx) (int, error) {
+		var had int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM dues_paid`).Scan(&had); err != nil {
+			return 0, fmt.Errorf("đọc đoàn phí: %w", err)
+		}
+		if had > 0 {
+			return 0, domain.ErrMsg("sổ đã có %d tháng đoàn phí: đoàn phí mẫu chỉ ghi vào sổ chưa có", had)
+		}
+		n := 0
+		for _, g := range saves {
+			if g.Date.IsZero() || g.Quarter < 0 || g.Quarter > 4 {
+				return 0, domain.ErrMsg("bảng đoàn phí mẫu năm %d không hợp lệ", g.Year)
+			}
+			months := [3]domain.Month{{Year: g.Year, Month: 1}, {}, {Year: g.Year, Month: 12}}
+			period := fmt.Sprintf("năm %d", g.Year)
+			if g.Quarter > 0 {
+				months = domain.QuarterMonths(g.Year, g.Quarter)
+				period = fmt.Sprintf("quý %s/%d", domain.RomanQuarter(g.Quarter), g.Year)
+			}
+			if err := saveGridTx(ctx, tx, g, months, period); err != nil {
+				return 0, err
+			}
+			n += len(g.Entries)
+		}
+		return n, nil
+	})
+}
+
+// saveGridTx writes a grid inside tx (see SaveDuesGrid): months[0] and
+// months[2] bound its months; period names them in messages.
+func saveGridTx(ctx context.Context, tx *writeTx, g domain.DuesGridSave, months [3]domain.Month, period string) error {
+	inQuarter := func(m domain.Month) bool { return !m.Before(months[0]) && !months[2].Before(m) }
+	{
 		names := map[int64]string{}
 		rows, err := tx.QueryContext(ctx, `SELECT id, family_name, middle_name, given_name FROM people WHERE branch_id = ?`, g.BranchID)
 		if err != nil {
@@ -320,7 +359,7 @@ func (s *Store) SaveDuesGrid(ctx context.Context, g domain.DuesGridSave) error {
 				}
 				return nil
 			})
-	})
+	}
 }
 
 // UnpaidMonths are the months of year up to the cut-off a person owed
