@@ -128,7 +128,10 @@ func Generate(ctx context.Context, st *store.Store, o Options) error {
 	if err := writeWork(ctx, st, o, w, people, branches, end); err != nil {
 		return err
 	}
-	return writePlan(ctx, st, r, o, w, len(people))
+	if err := writePlan(ctx, st, r, o, w, len(people)); err != nil {
+		return err
+	}
+	return writeDues(ctx, st, o, w, people, branches, offices, end)
 }
 
 // makeBranches lays out the ward's branches: one for each khóm or ấp (more

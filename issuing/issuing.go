@@ -63,8 +63,9 @@ type Request struct {
 	// Date, the report's own date).
 	Cutoff domain.Date
 	PlanID int64 // the plan to print (0: the current one)
-	// Quarter (1–4) or Half (1–2) is the work report's period; neither:
-	// the year (tổng kết).
+	// Quarter (1–4) is the work report's or the dues summary's quarter;
+	// Half (1–2) the work report's half; neither: the work report of the
+	// year (tổng kết).
 	Quarter, Half int
 
 	BranchID int64 // members: one branch (0: all)
@@ -333,6 +334,8 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 			write:      func(m report.Meta, w io.Writer) error { t.Meta = m; return report.WriteTransfer(w, t) }}, nil
 	case Consolidated:
 		return consolidatedJob(ctx, st, req)
+	case DuesLedger, DuesSummary, DuesUnpaid:
+		return duesJob(ctx, st, req)
 	}
 	return job{}, fmt.Errorf("không có loại văn bản %q", req.Kind)
 }

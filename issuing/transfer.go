@@ -98,6 +98,10 @@ func transferData(ctx context.Context, st *store.Store, memberID int64, to, reas
 	if t.RatingYear, t.Rating, err = latestRating(ctx, st, memberID, on); err != nil {
 		return nil, err
 	}
+	// Dues paid by the letter's day, from the ledger.
+	if t.DuesPaidThrough, err = st.PaidThrough(ctx, memberID, on); err != nil {
+		return nil, err
+	}
 	return t, nil
 }
 

@@ -25,6 +25,19 @@ type Transfer struct {
 	RatingYear int
 	// ValidDays is how long the letter is valid; 0: 30 days.
 	ValidDays int
+	// DuesPaidThrough is the month the member's dues are paid through by
+	// the letter's date, from the ledger (store.PaidThrough); zero leaves
+	// the month to write by hand.
+	DuesPaidThrough domain.Month
+}
+
+// DuesLine is the letter's line on dues: "Đã đóng đoàn phí đến hết tháng
+// 03/2026.", dotted when the register holds no payment.
+func DuesLine(m domain.Month) string {
+	if m.IsZero() {
+		return "Đã đóng đoàn phí đến hết tháng ......./..........."
+	}
+	return "Đã đóng đoàn phí đến hết tháng " + m.String() + "."
 }
 
 // TransferType is the type code of a transfer letter in the register.
@@ -79,6 +92,7 @@ func WriteTransfer(w io.Writer, tr *Transfer) error {
 		}
 		d.fieldLine(l[0], strings.TrimPrefix(nfc(l[1]), ", "))
 	}
+	d.paragraph(DuesLine(tr.DuesPaidThrough))
 	d.paragraph(fmt.Sprintf("Được chuyển sinh hoạt Đoàn đến: %s.", to))
 	if r := strings.TrimSpace(nfc(tr.Reason)); r != "" {
 		d.paragraph("Lý do: " + strings.TrimRight(r, ".") + ".")

@@ -108,6 +108,25 @@ func (s *Store) writeDemo(ctx context.Context, people int, seed int64, fn func(*
 	})
 }
 
+// writeDemoPart runs fn, a further part of the demo ward's invented
+// records (its dues), as writeDemo runs the people: one transaction, its
+// rows unrecorded, and one history line naming the part's table and how
+// many rows it wrote.
+func (s *Store) writeDemoPart(ctx context.Context, table string, fn func(*writeTx) (int, error)) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		quiet := &writeTx{Tx: writepath.New(ctx, tx, writepath.Options{Schema: schema, Now: s.Now, StampLayout: stampLayout, NoHistory: true}), ctx: ctx}
+		n, err := fn(quiet)
+		if err != nil {
+			return err
+		}
+		w := s.newWriteTx(ctx, tx)
+		if err := w.Log("demo", table, "", nil, nil, dbRow{"rows": int64(n)}, ""); err != nil {
+			return err
+		}
+		return w.Flush()
+	})
+}
+
 // write runs fn in one transaction through the write path.
 func (s *Store) write(ctx context.Context, fn func(*writeTx) error) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {

@@ -147,7 +147,7 @@ type openDialog struct {
 }
 
 // ScreenIDs lists the ids accepted by Options.Screen, in navigation order.
-var ScreenIDs = []string{"dashboard", "members", "federation", "branches", "clubs", "coops", "models", "activities", "plan", "reports", "settings"}
+var ScreenIDs = []string{"dashboard", "members", "federation", "branches", "activities", "dues", "clubs", "coops", "models", "plan", "reports", "settings"}
 
 // New builds the main window of the register st in the Fyne app fa; call
 // Window().ShowAndRun() to run it. st is nil when the register does not
@@ -284,10 +284,11 @@ func (a *App) buildMain() {
 		{"members", Tc("nav", "Đoàn viên"), func() screen { return members(store.KindUnion) }},
 		{"federation", Tc("nav", "Hội viên"), func() screen { return members(store.KindFederation) }},
 		{"branches", Tc("nav", "Chi đoàn"), a.newBranches},
+		{"activities", Tc("nav", "Hoạt động"), func() screen { return newActivitiesScreen(a.ctx, a.st, a.clock, a.win, a) }},
+		{"dues", Tc("nav", "Đoàn phí"), func() screen { return newDuesScreen(a.ctx, a.st, a.clock, a, a.folders) }},
 		{"clubs", Tc("nav", "Câu lạc bộ"), func() screen { return newClubsScreen(a.ctx, a.st, a.clock, a, a.exports) }},
 		{"coops", Tc("nav", "Tổ hợp tác"), func() screen { return newCoopsScreen(a.ctx, a.st, a.clock, a, a.exports) }},
 		{"models", Tc("nav", "Mô hình (2.1, 2.2b)"), func() screen { return newModelsScreen(a.ctx, a.st, a.clock, a) }},
-		{"activities", Tc("nav", "Hoạt động"), func() screen { return newActivitiesScreen(a.ctx, a.st, a.clock, a.win, a) }},
 		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a.ctx, a.st, a.clock, a.win, a, a.exports) }},
 		{"reports", Tc("nav", "Báo cáo"), func() screen { return newReportsScreen(a.ctx, a.st, a.clock, a.win, a, a.do, a.folders) }},
 		{"settings", Tc("nav", "Cài đặt"), a.newSettings},

@@ -18,8 +18,6 @@ import (
 // commands go through the same SavePosition the member page uses, so the
 // rules (one holder at a time, age, membership) are the page's.
 
-var personRange = domain.IntRange{Field: "Person", Label: "Mã người", Min: 1, Max: math.MaxInt64}
-
 var cmdOffice = &Command{
 	Name:  "office",
 	Args:  `--person MÃ --office "CHỨC VỤ" --from dd/mm/yyyy [--to dd/mm/yyyy] [--branch "CHI ĐOÀN"]`,

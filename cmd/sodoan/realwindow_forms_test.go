@@ -10,9 +10,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,19 +52,6 @@ func (h *rw) wheel(c control, n int) uiTrace {
 	h.action = fmt.Sprintf("lăn chuột %d nấc trên %s", n, c)
 	h.send("mousemove", strconv.Itoa(x), strconv.Itoa(y), "click", "--repeat", strconv.Itoa(n), "--delay", "30", button)
 	return h.settle()
-}
-
-// shot keeps a screenshot of the screen as name.png in $SODOAN_SHOTS.
-func (h *rw) shot(name string) {
-	dir := os.Getenv("SODOAN_SHOTS")
-	if dir == "" {
-		return
-	}
-	cmd := exec.Command("import", "-window", "root", filepath.Join(dir, name+".png"))
-	cmd.Env = append(os.Environ(), "DISPLAY="+h.display)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		h.t.Logf("import: %v\n%s", err, out)
-	}
 }
 
 // inWindow reports whether all of c is drawn inside the window.

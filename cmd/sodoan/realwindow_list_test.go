@@ -83,10 +83,13 @@ func tableRows(tr uiTrace) (rows []visibleRow, waiting int, ok bool) {
 }
 
 // shot saves the screen as name.png in the test's folder (or in
-// SODOAN_RW_SHOTS, to look at) and returns its path.
+// SODOAN_RW_SHOTS or SODOAN_SHOTS, to look at) and returns its path.
 func (h *rw) shot(name string) string {
 	h.t.Helper()
 	dir := os.Getenv("SODOAN_RW_SHOTS")
+	if dir == "" {
+		dir = os.Getenv("SODOAN_SHOTS")
+	}
 	if dir == "" {
 		dir = h.dir
 	}
