@@ -50,6 +50,7 @@ var Kinds = []domain.Choice{
 	{Code: string(Coops), Label: "Danh sách tổ hợp tác"},
 	{Code: string(Transfer), Label: "Giấy giới thiệu sinh hoạt Đoàn"},
 	{Code: string(Consolidated), Label: "Báo cáo tổng hợp các cơ sở"},
+	{Code: string(Decision), Label: "Quyết định"},
 }
 
 // Request is one document to issue.

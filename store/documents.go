@@ -108,7 +108,13 @@ func (s *Store) IssueDocument(ctx context.Context, d *domain.Document) error {
 		return err
 	}
 	issuer := s.issuer(ctx)
-	return s.write(ctx, func(tx *writeTx) error {
+	return s.write(ctx, func(tx *writeTx) error { return issueDocumentTx(ctx, tx, issuer, d) })
+}
+
+// issueDocumentTx is IssueDocument in tx (a decision numbers itself in
+// the transaction that records what it decides).
+func issueDocumentTx(ctx context.Context, tx *writeTx, issuer string, d *domain.Document) error {
+	{
 		if d.Number == 0 {
 			n, err := nextDocumentNumber(ctx, tx, d.Year)
 			if err != nil {
@@ -131,7 +137,7 @@ func (s *Store) IssueDocument(ctx context.Context, d *domain.Document) error {
 		}
 		d.Versions = []domain.DocumentVersion{v}
 		return nil
-	})
+	}
 }
 
 func insertVersion(tx *writeTx, docID int64, v domain.DocumentVersion) (int64, error) {

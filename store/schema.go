@@ -564,6 +564,39 @@ INSERT INTO coop_reports(coop_id, year, date, revenue, avg_income, support, supp
 SELECT coop_id, year, COALESCE(reported, ` + yearEndSQL + `), revenue, avg_income, support, supported_model FROM coop_years;
 UPDATE coop_years SET reported = ` + yearEndSQL + ` WHERE reported IS NULL;
 `,
+	// 13: n20book: the ward's decisions (quyết định) and the day a
+	// member's card was handed (issue 20). A decision is numbered in the
+	// outgoing-document register (document_id); the membership events it
+	// decided carry its id. Nothing existing changes: old events have no
+	// decision, old members no card day (the dashboard counts them
+	// without a card until one is entered).
+	`
+ALTER TABLE people ADD COLUMN card_date TEXT;
+CREATE TABLE decisions (
+	id          INTEGER PRIMARY KEY,
+	kind        TEXT NOT NULL,
+	document_id INTEGER NOT NULL REFERENCES documents(id),
+	year        INTEGER NOT NULL,
+	number      INTEGER NOT NULL,
+	date        TEXT NOT NULL,
+	signer      TEXT NOT NULL DEFAULT '',
+	form        TEXT NOT NULL DEFAULT '',
+	reason      TEXT NOT NULL DEFAULT '',
+	branch_id   INTEGER REFERENCES branches(id),
+	term        TEXT NOT NULL DEFAULT '',
+	UNIQUE (year, number)
+);
+CREATE TABLE decision_people (
+	id          INTEGER PRIMARY KEY,
+	decision_id INTEGER NOT NULL REFERENCES decisions(id),
+	person_id   INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	event_id    INTEGER,
+	role        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX decision_people_person ON decision_people(person_id);
+CREATE INDEX decision_people_decision ON decision_people(decision_id);
+ALTER TABLE membership_events ADD COLUMN decision_id INTEGER;
+`,
 }
 
 // yearEndSQL is the last day of working year "year" (the row's column) as

@@ -49,6 +49,8 @@ var tableKeys = map[string][]string{
 	"office_standards":    {"office", "from_year"},
 	"target_models":       {"id"},
 	"party_counts":        {"year", "date"},
+	"decisions":           {"id"},
+	"decision_people":     {"id"},
 }
 
 // derivedColumns are computed by the store from other columns (order
