@@ -151,7 +151,7 @@ func (d *doc) decisionList(q *Decision) {
 	d.pdf.AddPage()
 	dec := q.Decision
 	d.centred("DANH SÁCH", "B", d.set.TypeSize)
-	d.centred(strings.TrimPrefix(domain.DecisionSummary(&dec), "Về việc "), "B", d.set.SummarySize)
+	d.centred(listSummary(&dec), "B", d.set.SummarySize)
 	d.centred(fmt.Sprintf("(Kèm theo Quyết định số %s ngày %s của Ban Chấp hành %s)",
 		Symbol(q.Number, DecisionType, q.Unit.IssuerCode), q.date(), unitShort(q.Unit)), "I", d.set.BodySize-1)
 	cols := []Column{
@@ -181,4 +181,21 @@ func (d *doc) decisionList(q *Decision) {
 	d.endTable()
 	d.space(2)
 	d.para(fmt.Sprintf("Danh sách có %d người.", len(q.People)), "I", d.set.BodySize-1, 0, "L")
+}
+
+// listSummary is the line under the attached list's DANH SÁCH.
+func listSummary(d *domain.Decision) string {
+	switch d.Kind {
+	case domain.DecisionAdmission:
+		return "Thanh niên được kết nạp vào Đoàn TNCS Hồ Chí Minh"
+	case domain.DecisionMaturity:
+		return "Đoàn viên được công nhận trưởng thành Đoàn"
+	case domain.DecisionRemoval:
+		return "Đoàn viên bị xóa tên"
+	case domain.DecisionElection:
+		return "Ban Chấp hành " + domain.BranchTitle(d.BranchName) + " nhiệm kỳ " + d.Term
+	case domain.DecisionCommendation:
+		return "Đoàn viên được khen thưởng"
+	}
+	return "Đoàn viên bị kỷ luật"
 }
