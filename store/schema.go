@@ -564,7 +564,71 @@ INSERT INTO coop_reports(coop_id, year, date, revenue, avg_income, support, supp
 SELECT coop_id, year, COALESCE(reported, ` + yearEndSQL + `), revenue, avg_income, support, supported_model FROM coop_years;
 UPDATE coop_years SET reported = ` + yearEndSQL + ` WHERE reported IS NULL;
 `,
-	// 13: n20book: the ward's decisions (quyết định) and the day a
+	// 13: n20dues: Union dues (issue 20): the rules by the day they apply
+	// from (no row: NQ 07-NQ/TWĐTN's defaults), each member's months paid
+	// (one payment, the rows sharing a payment number, may cover several
+	// months), the committee's exemptions, the remittances up the levels,
+	// and each branch's cash book, the dues kept entered by their
+	// remittance.
+	`
+CREATE TABLE dues_rules (
+	from_date  TEXT PRIMARY KEY,
+	wage       INTEGER NOT NULL CHECK (wage > 0),
+	no_wage    INTEGER NOT NULL CHECK (no_wage > 0),
+	abroad     INTEGER NOT NULL CHECK (abroad > 0),
+	up_num     INTEGER NOT NULL DEFAULT 1,
+	up_den     INTEGER NOT NULL DEFAULT 3,
+	max_exempt INTEGER NOT NULL DEFAULT 6
+) WITHOUT ROWID;
+CREATE TABLE dues_paid (
+	person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	month     TEXT NOT NULL,
+	amount    INTEGER NOT NULL CHECK (amount > 0),
+	date      TEXT NOT NULL,
+	payment   INTEGER NOT NULL,
+	branch_id INTEGER REFERENCES branches(id) ON DELETE SET NULL,
+	note      TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (person_id, month)
+) WITHOUT ROWID;
+CREATE INDEX dues_paid_month ON dues_paid(month);
+CREATE INDEX dues_paid_payment ON dues_paid(payment);
+CREATE TABLE dues_exemptions (
+	id              INTEGER PRIMARY KEY,
+	person_id       INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	from_month      TEXT NOT NULL,
+	months          INTEGER NOT NULL CHECK (months > 0),
+	decision_number TEXT NOT NULL DEFAULT '',
+	decision_date   TEXT NOT NULL,
+	reason          TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX dues_exemptions_person ON dues_exemptions(person_id, from_month);
+CREATE TABLE dues_remittances (
+	id          INTEGER PRIMARY KEY,
+	level       TEXT NOT NULL CHECK (level IN ('branch', 'ward')),
+	branch_id   INTEGER REFERENCES branches(id) ON DELETE SET NULL,
+	year        INTEGER NOT NULL,
+	period      INTEGER NOT NULL,
+	date        TEXT NOT NULL,
+	sum         INTEGER NOT NULL CHECK (sum >= 0),
+	up          INTEGER NOT NULL,
+	kept        INTEGER NOT NULL,
+	paid_by     TEXT NOT NULL DEFAULT '',
+	received_by TEXT NOT NULL DEFAULT '',
+	note        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX dues_remittances_period ON dues_remittances(year, level, period);
+CREATE TABLE cash_entries (
+	id            INTEGER PRIMARY KEY,
+	branch_id     INTEGER NOT NULL REFERENCES branches(id) ON DELETE CASCADE,
+	date          TEXT NOT NULL,
+	content       TEXT NOT NULL DEFAULT '',
+	receipt       INTEGER NOT NULL DEFAULT 0 CHECK (receipt >= 0),
+	spending      INTEGER NOT NULL DEFAULT 0 CHECK (spending >= 0),
+	remittance_id INTEGER
+);
+CREATE INDEX cash_entries_branch ON cash_entries(branch_id, date);
+`,
+	// 14: n20book: the ward's decisions (quyết định) and the day a
 	// member's card was handed (issue 20). A decision is numbered in the
 	// outgoing-document register (document_id); the membership events it
 	// decided carry its id. Nothing existing changes: old events have no
