@@ -23,6 +23,7 @@ const (
 	DecisionElection     DecisionKind = "election"     // chuẩn y kết quả bầu cử BCH chi đoàn
 	DecisionCommendation DecisionKind = "commendation" // khen thưởng
 	DecisionDiscipline   DecisionKind = "discipline"   // kỷ luật
+	DecisionExemption    DecisionKind = "exemption"    // miễn đoàn phí
 )
 
 // DecisionKinds lists the decisions of the ward's committee, with the
@@ -34,6 +35,7 @@ var DecisionKinds = []Choice{
 	{string(DecisionElection), "Chuẩn y kết quả bầu cử Ban Chấp hành chi đoàn"},
 	{string(DecisionCommendation), "Khen thưởng"},
 	{string(DecisionDiscipline), "Kỷ luật đoàn viên"},
+	{string(DecisionExemption), "Miễn đoàn phí"},
 }
 
 // Label is the decision's Vietnamese name.
@@ -108,7 +110,11 @@ type Decision struct {
 	BranchID   int64  // election: the branch
 	BranchName string // read back
 	Term       string // election: the branch committee's term ("2025–2027")
-	People     []DecisionPerson
+	// ExemptFrom and ExemptMonths are the months an exemption from dues
+	// covers (at most the dues rules' maximum, 6).
+	ExemptFrom   Month
+	ExemptMonths int
+	People       []DecisionPerson
 }
 
 // DecisionPerson is a person a decision names.
@@ -116,7 +122,9 @@ type DecisionPerson struct {
 	PersonID int64
 	Name     string // read back
 	EventID  int64  // the membership event it recorded or took (0: none)
-	Role     string // election: a code of ElectionRoles
+	// ExemptionID is the exemption from dues it recorded (0: none).
+	ExemptionID int64
+	Role        string // election: a code of ElectionRoles
 }
 
 // FormLabel is the label of the decision's form ("" when none).
@@ -173,7 +181,7 @@ func CheckDecision(d *Decision, today Date) *Checker {
 		d.Form = ""
 	}
 	switch d.Kind {
-	case DecisionRemoval, DecisionCommendation, DecisionDiscipline:
+	case DecisionRemoval, DecisionCommendation, DecisionDiscipline, DecisionExemption:
 		if d.Reason == "" {
 			c.Add("Reason", "Lý do", "không được để trống")
 		}
@@ -196,6 +204,16 @@ func CheckDecision(d *Decision, today Date) *Checker {
 		if secretaries != 1 {
 			c.Add("People", "Chức vụ", "ban chấp hành chi đoàn có đúng một bí thư (đang có %d)", secretaries)
 		}
+	}
+	if d.Kind == DecisionExemption {
+		if d.ExemptFrom.IsZero() {
+			c.Add("ExemptFrom", "Từ tháng", "không được để trống")
+		}
+		if d.ExemptMonths < 1 {
+			c.Add("ExemptMonths", "Số tháng miễn", "phải từ 1 tháng trở lên")
+		}
+	} else {
+		d.ExemptFrom, d.ExemptMonths = Month{}, 0
 	}
 	if d.Kind != DecisionElection {
 		d.BranchID, d.Term = 0, ""

@@ -68,7 +68,7 @@ func TestDecisionRecordsItsEvents(t *testing.T) {
 	// 15/12/2025: two new admissions dated 15/12 with the decision, and
 	// A4's admission of 20/11 takes the decision (not recorded twice).
 	got, dec, err := IssueDecision(ctx, w.st, DecisionRequest{Dir: w.dir, Decision: domain.Decision{Kind: domain.DecisionAdmission,
-		Date: d(2025, 12, 15),
+		Date:   d(2025, 12, 15),
 		People: []domain.DecisionPerson{{PersonID: w.people["F1"].ID}, {PersonID: w.people["F2"].ID}, {PersonID: w.people["A4"].ID}}}})
 	must(err)
 	if got.Symbol != "1-QĐ/ĐTN" || dec.Number != 1 || dec.Signer != w.people["S2"].FullName() {
@@ -153,10 +153,35 @@ func TestDecisionRecordsItsEvents(t *testing.T) {
 		"Về việc chuẩn y kết quả bầu cử Ban Chấp hành Chi đoàn Khóm 2 nhiệm kỳ 2025–2027",
 		"Chuẩn y Ban Chấp hành Chi đoàn Khóm 2 nhiệm kỳ 2025–2027 gồm 3 đồng chí",
 		"Nguyễn Thị Cúc", "Bí thư chi đoàn", "Dương Thị Mơ", "Phó Bí thư chi đoàn", "Mai Văn Sang", "Ủy viên Ban Chấp hành chi đoàn")
+	// Miễn đoàn phí: 7 months is refused (at most 6, the dues rules'
+	// default) with nothing written; 3 months from 10/2025 for M1 records
+	// one exemption carrying the decision's number 5-QĐ/ĐTN and date.
+	exempt := func(months int) (Issued, error) {
+		got, _, err := IssueDecision(ctx, w.st, DecisionRequest{Dir: w.dir, Decision: domain.Decision{Kind: domain.DecisionExemption,
+			Date: d(2025, 12, 19), Reason: "Gia đình khó khăn", ExemptFrom: domain.Month{Year: 2025, Month: 10}, ExemptMonths: months,
+			People: []domain.DecisionPerson{{PersonID: w.people["M1"].ID}}}})
+		return got, err
+	}
+	if _, err := exempt(7); err == nil || !strings.Contains(err.Error(), "tối đa 6 tháng") {
+		t.Errorf("an exemption of 7 months: %v", err)
+	}
+	if ex, _ := w.st.PersonExemptions(ctx, w.people["M1"].ID); len(ex) != 0 {
+		t.Errorf("a refused exemption wrote %+v", ex)
+	}
+	got5, err := exempt(3)
+	must(err)
+	ex, err := w.st.PersonExemptions(ctx, w.people["M1"].ID)
+	must(err)
+	if len(ex) != 1 || ex[0].DecisionNumber != "5-QĐ/ĐTN" || ex[0].DecisionDate != d(2025, 12, 19) || ex[0].Months != 3 ||
+		ex[0].From != (domain.Month{Year: 2025, Month: 10}) {
+		t.Errorf("M1's exemptions %+v, want 3 months from 10/2025 by 5-QĐ/ĐTN of 19/12/2025", ex)
+	}
+	contains(t, "exemption", pdfText(t, got5.Path), "Số: 5-QĐ/ĐTN", "Về việc miễn đoàn phí",
+		"Miễn đoàn phí cho đồng chí Nguyễn Văn Bình, sinh ngày 02/02/2000, Chi đoàn Khóm 1 trong 3 tháng, từ tháng 10/2025 đến hết tháng 12/2025. Lý do: Gia đình khó khăn.")
 	all, err := w.st.Decisions(ctx, 2025)
 	must(err)
-	if len(all) != 4 {
-		t.Errorf("%d decisions of 2025, want 4", len(all))
+	if len(all) != 5 {
+		t.Errorf("%d decisions of 2025, want 5", len(all))
 	}
 	if _, err := os.Stat(got.Path); err != nil {
 		t.Error(err)

@@ -93,6 +93,9 @@ func decisionGrounds(d *domain.Decision, unit string) []string {
 		out = append(out, "Xét thành tích và đề nghị của Ban Chấp hành chi đoàn,")
 	case domain.DecisionDiscipline:
 		out = append(out, "Xét mức độ vi phạm và đề nghị của Ban Chấp hành chi đoàn,")
+	case domain.DecisionExemption:
+		out = append(out[:1], "Căn cứ Hướng dẫn thực hiện Điều lệ Đoàn TNCS Hồ Chí Minh, phần thu, nộp đoàn phí;",
+			"Xét hoàn cảnh khó khăn của đoàn viên và đề nghị của Ban Chấp hành chi đoàn,")
 	}
 	return out
 }
@@ -138,6 +141,10 @@ func decisionArticles(d *domain.Decision, people []domain.Person, unit string) [
 			two = strings.Replace(two, "Đồng chí có tên", "Các đồng chí có tên", 1)
 			two = strings.Replace(two, "đồng chí có tên", "các đồng chí có tên", 1)
 		}
+	case domain.DecisionExemption:
+		one = fmt.Sprintf("Miễn đoàn phí cho %s trong %d tháng, từ tháng %s đến hết tháng %s. Lý do: %s.", who(people, "đồng chí"),
+			d.ExemptMonths, d.ExemptFrom, d.ExemptFrom.Add(d.ExemptMonths-1), reason)
+		two = "Ban Chấp hành chi đoàn ghi các tháng được miễn vào sổ thu đoàn phí; hết thời hạn miễn, đoàn viên đóng đoàn phí theo quy định."
 	}
 	three := "Văn phòng " + unit + ", Ban Chấp hành các chi đoàn và các đồng chí có tên tại Điều 1 căn cứ quyết định thi hành. Quyết định có hiệu lực kể từ ngày ký."
 	return []string{one, two, three}
@@ -196,6 +203,8 @@ func listSummary(d *domain.Decision) string {
 		return "Ban Chấp hành " + domain.BranchTitle(d.BranchName) + " nhiệm kỳ " + d.Term
 	case domain.DecisionCommendation:
 		return "Đoàn viên được khen thưởng"
+	case domain.DecisionExemption:
+		return "Đoàn viên được miễn đoàn phí"
 	}
 	return "Đoàn viên bị kỷ luật"
 }

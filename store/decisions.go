@@ -64,20 +64,32 @@ func (s *Store) recordDecision(ctx context.Context, d *domain.Decision, doc *dom
 			return err
 		}
 		d.DocumentID, d.Year, d.Number = doc.ID, doc.Year, doc.Number
-		id, err := tx.Insert("decisions", `INSERT INTO decisions(kind, document_id, year, number, date, signer, form, reason, branch_id, term)
-			VALUES (?,?,?,?,?,?,?,?,?,?)`, string(d.Kind), d.DocumentID, d.Year, d.Number, sqlDate(d.Date), d.Signer, d.Form, d.Reason,
-			nullIfZero(d.BranchID), d.Term)
+		exemptFrom := ""
+		if !d.ExemptFrom.IsZero() {
+			exemptFrom = d.ExemptFrom.Key()
+		}
+		id, err := tx.Insert("decisions", `INSERT INTO decisions(kind, document_id, year, number, date, signer, form, reason, branch_id, term,
+			exempt_from, exempt_months) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, string(d.Kind), d.DocumentID, d.Year, d.Number, sqlDate(d.Date),
+			d.Signer, d.Form, d.Reason, nullIfZero(d.BranchID), d.Term, exemptFrom, d.ExemptMonths)
 		if err != nil {
 			return fmt.Errorf("ghi quyết định: %w", err)
 		}
 		d.ID = id
+		var maxExempt int
+		if d.Kind == domain.DecisionExemption {
+			rules, err := s.DuesRulesAt(ctx, d.Date)
+			if err != nil {
+				return err
+			}
+			maxExempt = rules.MaxExemptions
+		}
 		if d.Kind == domain.DecisionElection {
 			if err := s.electionOffices(ctx, tx, d); err != nil {
 				return err
 			}
 		}
 		for i := range d.People {
-			if err := s.decidePerson(ctx, tx, d, &d.People[i], i+1); err != nil {
+			if err := s.decidePerson(ctx, tx, d, &d.People[i], i+1, maxExempt, issuer); err != nil {
 				return err
 			}
 		}
@@ -90,7 +102,7 @@ func (s *Store) recordDecision(ctx context.Context, d *domain.Decision, doc *dom
 
 // decidePerson records what the decision decides for one person (row:
 // her place in the decision, for messages) and links her to it.
-func (s *Store) decidePerson(ctx context.Context, tx *writeTx, d *domain.Decision, dp *domain.DecisionPerson, row int) error {
+func (s *Store) decidePerson(ctx context.Context, tx *writeTx, d *domain.Decision, dp *domain.DecisionPerson, row, maxExempt int, issuer string) error {
 	var p domain.Person
 	err := scanPerson(tx.QueryRowContext(ctx, `SELECT `+personColumns+personFrom+` WHERE p.id = ?`, dp.PersonID), &p)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -105,11 +117,25 @@ func (s *Store) decidePerson(ctx context.Context, tx *writeTx, d *domain.Decisio
 			return withRow(err, row, p.FullName())
 		}
 	} else if d.Kind != domain.DecisionElection && (!p.UnionMember || p.Status != domain.StatusActive) {
-		// A commendation or a discipline is of an active member.
+		// A commendation, a discipline or an exemption is of an active
+		// member.
 		return rowError(row, "People", "Đoàn viên", "%s không đang sinh hoạt tại đơn vị", p.FullName())
 	}
-	if _, err := tx.Insert("decision_people", `INSERT INTO decision_people(decision_id, person_id, event_id, role) VALUES (?,?,?,?)`,
-		d.ID, dp.PersonID, nullIfZero(dp.EventID), dp.Role); err != nil {
+	if d.Kind == domain.DecisionExemption {
+		// The exemption carries the decision's number and date, as one
+		// entered on the dues screen would.
+		e := &domain.DuesExemption{PersonID: p.ID, From: d.ExemptFrom, Months: d.ExemptMonths,
+			DecisionNumber: d.Symbol(issuer), DecisionDate: d.Date, Reason: d.Reason}
+		if err := domain.CheckDuesExemption(e, maxExempt).Err(); err != nil {
+			return withRow(err, row, p.FullName())
+		}
+		if err := exemptDuesTx(ctx, tx, e); err != nil {
+			return withRow(err, row, p.FullName())
+		}
+		dp.ExemptionID = e.ID
+	}
+	if _, err := tx.Insert("decision_people", `INSERT INTO decision_people(decision_id, person_id, event_id, exemption_id, role) VALUES (?,?,?,?,?)`,
+		d.ID, dp.PersonID, nullIfZero(dp.EventID), nullIfZero(dp.ExemptionID), dp.Role); err != nil {
 		return fmt.Errorf("ghi người trong quyết định: %w", err)
 	}
 	return nil
@@ -232,7 +258,7 @@ func (s *Store) PersonDecisions(ctx context.Context, personID int64) ([]domain.D
 
 func (s *Store) decisions(ctx context.Context, where string, arg any) ([]domain.Decision, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.kind, d.document_id, d.year, d.number, d.date, d.signer, d.form, d.reason,
-		COALESCE(d.branch_id, 0), COALESCE(b.name, ''), d.term
+		COALESCE(d.branch_id, 0), COALESCE(b.name, ''), d.term, d.exempt_from, d.exempt_months
 		FROM decisions d LEFT JOIN branches b ON b.id = d.branch_id `+where+` ORDER BY d.date DESC, d.number DESC`, arg)
 	if err != nil {
 		return nil, fmt.Errorf("đọc quyết định: %w", err)
@@ -240,13 +266,16 @@ func (s *Store) decisions(ctx context.Context, where string, arg any) ([]domain.
 	var out []domain.Decision
 	for rows.Next() {
 		var d domain.Decision
-		var kind string
+		var kind, from string
 		if err := rows.Scan(&d.ID, &kind, &d.DocumentID, &d.Year, &d.Number, (*sqlDate)(&d.Date), &d.Signer, &d.Form, &d.Reason,
-			&d.BranchID, &d.BranchName, &d.Term); err != nil {
+			&d.BranchID, &d.BranchName, &d.Term, &from, &d.ExemptMonths); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("đọc quyết định: %w", err)
 		}
 		d.Kind = domain.DecisionKind(kind)
+		if from != "" {
+			d.ExemptFrom, _ = domain.ParseMonthKey(from)
+		}
 		out = append(out, d)
 	}
 	rows.Close()
@@ -264,7 +293,8 @@ func (s *Store) decisions(ctx context.Context, where string, arg any) ([]domain.
 // decisionPeople are the people a decision names, sorted by name (an
 // election's by office first).
 func (s *Store) decisionPeople(ctx context.Context, id int64) ([]domain.DecisionPerson, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT dp.person_id, p.family_name, p.middle_name, p.given_name, COALESCE(dp.event_id, 0), dp.role
+	rows, err := s.db.QueryContext(ctx, `SELECT dp.person_id, p.family_name, p.middle_name, p.given_name, COALESCE(dp.event_id, 0),
+		COALESCE(dp.exemption_id, 0), dp.role
 		FROM decision_people dp JOIN people p ON p.id = dp.person_id WHERE dp.decision_id = ? ORDER BY p.sort_key, p.id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("đọc người trong quyết định: %w", err)
@@ -274,7 +304,7 @@ func (s *Store) decisionPeople(ctx context.Context, id int64) ([]domain.Decision
 	for rows.Next() {
 		var dp domain.DecisionPerson
 		var p domain.Person
-		if err := rows.Scan(&dp.PersonID, &p.FamilyName, &p.MiddleName, &p.GivenName, &dp.EventID, &dp.Role); err != nil {
+		if err := rows.Scan(&dp.PersonID, &p.FamilyName, &p.MiddleName, &p.GivenName, &dp.EventID, &dp.ExemptionID, &dp.Role); err != nil {
 			return nil, fmt.Errorf("đọc người trong quyết định: %w", err)
 		}
 		dp.Name = p.FullName()

@@ -321,7 +321,13 @@ func (s *Store) ExemptDues(ctx context.Context, e *domain.DuesExemption) error {
 	if err := domain.CheckDuesExemption(e, rules.MaxExemptions).Err(); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *writeTx) error {
+	return s.write(ctx, func(tx *writeTx) error { return exemptDuesTx(ctx, tx, e) })
+}
+
+// exemptDuesTx is ExemptDues's write in tx, its rules checked (a decision
+// of miễn đoàn phí records its exemptions in its own transaction).
+func exemptDuesTx(ctx context.Context, tx *writeTx, e *domain.DuesExemption) error {
+	{
 		dp, err := readDuesPerson(ctx, tx, e.PersonID)
 		if err != nil {
 			return err
@@ -365,7 +371,7 @@ func (s *Store) ExemptDues(ctx context.Context, e *domain.DuesExemption) error {
 			return fmt.Errorf("sửa miễn đoàn phí: %w", err)
 		}
 		return nil
-	})
+	}
 }
 
 // DeleteDuesExemption removes an exemption entered by mistake.

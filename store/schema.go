@@ -648,6 +648,8 @@ CREATE TABLE decisions (
 	reason      TEXT NOT NULL DEFAULT '',
 	branch_id   INTEGER REFERENCES branches(id),
 	term        TEXT NOT NULL DEFAULT '',
+	exempt_from   TEXT NOT NULL DEFAULT '',
+	exempt_months INTEGER NOT NULL DEFAULT 0,
 	UNIQUE (year, number)
 );
 CREATE TABLE decision_people (
@@ -655,6 +657,7 @@ CREATE TABLE decision_people (
 	decision_id INTEGER NOT NULL REFERENCES decisions(id),
 	person_id   INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
 	event_id    INTEGER,
+	exemption_id INTEGER,
 	role        TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX decision_people_person ON decision_people(person_id);
