@@ -274,7 +274,7 @@ func DecisionPeopleNames(people []DecisionPerson) string {
 // Khóm 1", whether the register keeps "Khóm 1" or "Chi đoàn Khóm 1".
 func BranchTitle(name string) string {
 	if strings.HasPrefix(strings.ToLower(name), "chi đoàn") {
-		return "Chi đoàn" + name[len("chi đoàn"):]
+		return name
 	}
 	return "Chi đoàn " + name
 }

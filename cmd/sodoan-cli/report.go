@@ -32,6 +32,7 @@ liền một dãy cho mọi loại và theo thứ tự ngày):
 		reportCmd("coops", "--year Y", "danh sách tổ hợp tác và kết quả năm Y (BC)", issuing.Coops, yearFlag),
 		reportCmd("transfer", "--member MÃ --to ĐƠN_VỊ [--keep-active]", "giấy giới thiệu sinh hoạt Đoàn (GGT), ghi nhận chuyển đi", issuing.Transfer, transferFlags),
 		reportCmd("consolidated", "--year Y [--cutoff dd/mm/yyyy]", "báo cáo tổng hợp các phường (sổ tổng hợp của cấp trên, BC)", issuing.Consolidated, annualFlags),
+		cmdReportDecision, cmdReportBook,
 	},
 }
 
