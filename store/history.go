@@ -61,6 +61,7 @@ var HistoryKinds = []domain.Choice{
 	{Code: "membership", Label: "Sinh hoạt, chức vụ, xếp loại, tập huấn"},
 	{Code: "groups", Label: "Chi đoàn, câu lạc bộ, tổ hợp tác"},
 	{Code: "plans", Label: "Kế hoạch, chỉ tiêu, mô hình"},
+	{Code: "activities", Label: "Hoạt động, sinh hoạt chi đoàn"},
 	{Code: "documents", Label: "Văn bản"},
 	{Code: "ward", Label: "Số liệu năm, cài đặt, gói số liệu"},
 	{Code: "trash", Label: "Thùng rác"},
@@ -72,6 +73,7 @@ var historyKindTables = map[string][]string{
 	"membership": {"membership_events", "member_years", "positions", "trainings"},
 	"groups":     {"branches", "branch_years", "branch_criteria_met", "criteria", "clubs", "club_members", "coops", "coop_members", "coop_years", "coop_reports"},
 	"plans":      {"plans", "indicators", "indicator_values", "target_models", "office_standards"},
+	"activities": {"activities", "activity_branches", "activity_people", "activity_measures", "meetings", "attendance"},
 	"documents":  {"documents", "document_versions", "narratives", "narrative_versions", "decisions", "decision_people"},
 	"ward":       {"ward_years", "party_counts", "settings", "wards"},
 }
@@ -543,6 +545,12 @@ var tableLabels = map[string]string{
 	"party_counts":        "Số đảng viên mới kết nạp",
 	"decisions":           "Quyết định",
 	"decision_people":     "Người trong quyết định",
+	"activities":          "Hoạt động",
+	"activity_branches":   "Chi đoàn tổ chức hoạt động",
+	"activity_people":     "Người tham gia hoạt động",
+	"activity_measures":   "Số liệu của hoạt động",
+	"meetings":            "Buổi sinh hoạt chi đoàn",
+	"attendance":          "Điểm danh sinh hoạt",
 }
 
 // settingLabels name the unit's settings.
@@ -588,6 +596,11 @@ var columnLabels = map[string]string{
 	"decision_id": "Quyết định", "event_id": "Sự kiện sinh hoạt", "form": "Hình thức", "term": "Nhiệm kỳ", "signer": "Người ký",
 	"card_date": "Ngày trao thẻ", "decisions.date": "Ngày quyết định",
 	"party_counts.date": "Tính đến ngày", "coop_reports.date": "Ngày báo cáo", "party_counts.count": "Số đảng viên mới kết nạp",
+	"activity_id": "Hoạt động", "end_date": "Đến ngày", "ward": "Phường tổ chức", "union_count": "Số đoàn viên tham gia",
+	"federation_count": "Số hội viên tham gia", "other_count": "Số người khác tham gia", "roll": "Có danh sách người tham gia",
+	"measure": "Số liệu", "meeting_id": "Buổi sinh hoạt", "theme": "Chủ điểm", "minutes": "Biên bản", "resolution": "Nghị quyết",
+	"attendance.presence": "Điểm danh", "activities.kind": "Loại hoạt động", "meetings.kind": "Loại buổi sinh hoạt",
+	"activities.date": "Ngày", "meetings.date": "Ngày sinh hoạt", "activities.note": "Nội dung, ghi chú", "activities.link": "Địa chỉ, mô tả",
 }
 
 // A person's columns are labelled, shown and coded as the field catalog
@@ -614,7 +627,7 @@ func columnLabel(table, c string) string {
 	return c
 }
 
-var boolColumns = map[string]bool{"training_required": true, "counted": true, "active": true, "training_registered": true, "training_completed": true, "current": true, "period": true, "no_target": true, "supported_model": true}
+var boolColumns = map[string]bool{"training_required": true, "counted": true, "active": true, "training_registered": true, "training_completed": true, "current": true, "period": true, "no_target": true, "supported_model": true, "ward": true, "roll": true}
 
 var moneyColumns = map[string]bool{"capital": true, "revenue": true, "avg_income": true}
 
@@ -626,6 +639,8 @@ var choiceColumns = map[string][]domain.Choice{
 	"office_standards.office": domain.Positions, "office_standards.min_qualification": domain.Qualifications,
 	"office_standards.min_theory": domain.TheoryLevels, "target_models.target": domain.ModelTargets,
 	"target_models.kind": append(append([]domain.Choice{}, domain.OutreachKinds...), domain.EconomicKinds...),
+	"activities.kind":    domain.KindChoices(domain.DefaultActivityKinds), "meetings.kind": domain.MeetingKinds,
+	"attendance.presence": domain.Presences,
 }
 
 // displayValue writes a stored value as the window shows it: dates

@@ -628,7 +628,66 @@ CREATE TABLE cash_entries (
 );
 CREATE INDEX cash_entries_branch ON cash_entries(branch_id, date);
 `,
-	// 14: n20book: the ward's decisions (quyết định) and the day a
+	// 13: n19data: the year's work (issue 19): activities (dated, of a
+	// kind, organised by the ward or by branches, with participants
+	// counted and optionally named, and their kind's figures), branch
+	// meetings and each member's attendance. Nothing existing changes:
+	// trainings and target_models stay where they are and the activity
+	// lists read them as activities of their kinds.
+	`
+CREATE TABLE activities (
+	id          INTEGER PRIMARY KEY,
+	kind        TEXT NOT NULL,
+	title       TEXT NOT NULL,
+	date        TEXT NOT NULL,
+	end_date    TEXT,
+	ward        INTEGER NOT NULL DEFAULT 1,
+	union_count INTEGER NOT NULL DEFAULT 0 CHECK (union_count >= 0),
+	federation_count INTEGER NOT NULL DEFAULT 0 CHECK (federation_count >= 0),
+	other_count INTEGER NOT NULL DEFAULT 0 CHECK (other_count >= 0),
+	roll        INTEGER NOT NULL DEFAULT 0,
+	link        TEXT NOT NULL DEFAULT '',
+	note        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX activities_date ON activities(date);
+CREATE TABLE activity_branches (
+	activity_id INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+	branch_id   INTEGER NOT NULL REFERENCES branches(id) ON DELETE CASCADE,
+	PRIMARY KEY (activity_id, branch_id)
+) WITHOUT ROWID;
+CREATE INDEX activity_branches_branch ON activity_branches(branch_id);
+CREATE TABLE activity_people (
+	activity_id INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+	person_id   INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	PRIMARY KEY (activity_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX activity_people_person ON activity_people(person_id);
+CREATE TABLE activity_measures (
+	activity_id INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+	measure     TEXT NOT NULL,
+	value       INTEGER NOT NULL CHECK (value >= 0),
+	PRIMARY KEY (activity_id, measure)
+) WITHOUT ROWID;
+CREATE TABLE meetings (
+	id         INTEGER PRIMARY KEY,
+	branch_id  INTEGER NOT NULL REFERENCES branches(id) ON DELETE RESTRICT,
+	date       TEXT NOT NULL,
+	kind       TEXT NOT NULL DEFAULT 'regular',
+	theme      TEXT NOT NULL DEFAULT '',
+	minutes    TEXT NOT NULL DEFAULT '',
+	resolution TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX meetings_branch_date ON meetings(branch_id, date);
+CREATE INDEX meetings_date ON meetings(date);
+CREATE TABLE attendance (
+	meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+	person_id  INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	presence   TEXT NOT NULL CHECK (presence IN ('present', 'excused', 'absent')),
+	PRIMARY KEY (meeting_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX attendance_person ON attendance(person_id, presence);
+`,
+	// 15: n20book: the ward's decisions (quyết định) and the day a
 	// member's card was handed (issue 20). A decision is numbered in the
 	// outgoing-document register (document_id); the membership events it
 	// decided carry its id. Nothing existing changes: old events have no

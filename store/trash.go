@@ -54,8 +54,9 @@ type trashSpec struct {
 
 var trashSpecs = map[domain.TrashKind]trashSpec{
 	domain.TrashPerson: {table: "people", children: []trashLinkSpec{{"membership_events", "person_id"}, {"member_years", "person_id"},
-		{"positions", "person_id"}, {"club_members", "person_id"}, {"coop_members", "person_id"}, {"trainings", "person_id"}, {"decision_people", "person_id"}}},
-	domain.TrashBranch: {table: "branches", children: []trashLinkSpec{{"branch_years", "branch_id"}, {"branch_criteria_met", "branch_id"}},
+		{"positions", "person_id"}, {"club_members", "person_id"}, {"coop_members", "person_id"}, {"trainings", "person_id"},
+		{"activity_people", "person_id"}, {"attendance", "person_id"}, {"decision_people", "person_id"}}},
+	domain.TrashBranch: {table: "branches", children: []trashLinkSpec{{"branch_years", "branch_id"}, {"branch_criteria_met", "branch_id"}, {"activity_branches", "branch_id"}},
 		links: []trashLinkSpec{{"people", "branch_id"}, {"positions", "branch_id"}, {"target_models", "branch_id"}}},
 	domain.TrashClub: {table: "clubs", children: []trashLinkSpec{{"club_members", "club_id"}}},
 	domain.TrashCoop: {table: "coops", children: []trashLinkSpec{{"coop_members", "coop_id"}, {"coop_years", "coop_id"}, {"coop_reports", "coop_id"}, {"target_models", "coop_id"}}},
@@ -96,6 +97,9 @@ var restoreRefs = map[string][]restoreRef{
 	"coop_members":        {{"coop_id", "coops", false}, {"person_id", "people", false}},
 	"branch_criteria_met": {{"criterion_id", "criteria", false}},
 	"decision_people":     {{"decision_id", "decisions", false}},
+	"activity_people":     {{"activity_id", "activities", false}},
+	"activity_branches":   {{"activity_id", "activities", false}},
+	"attendance":          {{"meeting_id", "meetings", false}},
 }
 
 // trashPayload is what a trash row keeps: the record's row first, then its
@@ -161,6 +165,17 @@ func (s *Store) moveToTrash(ctx context.Context, kind domain.TrashKind, id int64
 			if active > 0 {
 				c := &domain.Checker{}
 				c.Add("ID", "Chi đoàn", "%s còn %d người đang sinh hoạt; hãy chuyển họ sang chi đoàn khác hoặc đánh dấu giải thể thay vì xóa", label, active)
+				return c.Err()
+			}
+			// Its meetings and their attendance are the branch's book: a
+			// branch that met is dissolved, not deleted.
+			var met int
+			if err := w.QueryRowContext(ctx, `SELECT count(*) FROM meetings WHERE branch_id = ?`, id).Scan(&met); err != nil {
+				return fmt.Errorf("đếm buổi sinh hoạt của chi đoàn: %w", err)
+			}
+			if met > 0 {
+				c := &domain.Checker{}
+				c.Add("ID", "Chi đoàn", "%s đã ghi %d buổi sinh hoạt; hãy đánh dấu giải thể thay vì xóa", label, met)
 				return c.Err()
 			}
 		}

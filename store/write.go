@@ -51,6 +51,12 @@ var tableKeys = map[string][]string{
 	"party_counts":        {"year", "date"},
 	"decisions":           {"id"},
 	"decision_people":     {"id"},
+	"activities":          {"id"},
+	"activity_branches":   {"activity_id", "branch_id"},
+	"activity_people":     {"activity_id", "person_id"},
+	"activity_measures":   {"activity_id", "measure"},
+	"meetings":            {"id"},
+	"attendance":          {"meeting_id", "person_id"},
 }
 
 // derivedColumns are computed by the store from other columns (order
