@@ -52,8 +52,7 @@ func IssueBook(ctx context.Context, st *store.Store, req BookRequest) (string, e
 // BookData gathers a branch's book for a working year, each record as the
 // register knew it on the book's cut-off: the year's last day, or today
 // for the year still running. The dues ledger and the cash book are
-// n20dues's; the meetings are not kept by this register yet, and their
-// two sections say so.
+// n20dues's, the meetings n19data's.
 func BookData(ctx context.Context, st *store.Store, branchID int64, year int, blank bool) (*report.Book, error) {
 	if year == 0 {
 		year = st.Today().Year()
@@ -107,5 +106,57 @@ func BookData(ctx context.Context, st *store.Store, branchID int64, year int, bl
 	if b.Ratings, err = st.BranchRatings(ctx, branchID, year, sp.To); err != nil {
 		return nil, err
 	}
+	if err := bookMeetings(ctx, st, b, branchID, year, sp.To); err != nil {
+		return nil, err
+	}
 	return b, nil
+}
+
+// bookMeetings reads the branch's meetings of the year (n19data's
+// register of meetings and attendance): the form, theme, who came, who
+// was away by name, and the minutes.
+func bookMeetings(ctx context.Context, st *store.Store, b *report.Book, branchID int64, year int, cutoff domain.Date) error {
+	lines, err := st.Meetings(ctx, store.MeetingFilter{Year: year, Cutoff: cutoff, BranchID: branchID})
+	if err != nil {
+		return err
+	}
+	b.HasMeetings = true
+	names := map[int64]string{}
+	for _, p := range b.Members {
+		names[p.ID] = p.FullName()
+	}
+	name := func(id int64) (string, error) {
+		if n, ok := names[id]; ok {
+			return n, nil
+		}
+		p, err := st.Person(ctx, id)
+		if err != nil {
+			return "", err
+		}
+		names[id] = p.FullName()
+		return names[id], nil
+	}
+	for _, l := range lines {
+		m, err := st.Meeting(ctx, l.ID)
+		if err != nil {
+			return err
+		}
+		bm := report.BookMeeting{Date: m.Date, Kind: m.Kind.Label(), Theme: m.Theme, Members: l.Count.Called(), Present: l.Count.Present,
+			Minutes: m.Minutes, Resolution: m.Resolution}
+		for _, a := range m.Attendance {
+			if a.Status == domain.Present {
+				continue
+			}
+			n, err := name(a.PersonID)
+			if err != nil {
+				return err
+			}
+			if a.Status == domain.Excused {
+				n += " (có phép)"
+			}
+			bm.Absent = append(bm.Absent, n)
+		}
+		b.Meetings = append(b.Meetings, bm)
+	}
+	return nil
 }

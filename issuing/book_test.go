@@ -35,7 +35,9 @@ import (
 //  10. cards: A2 on 01/06, I1 on 01/08 = 2;
 //  11. ratings: S1 excellent, E1 good, M1 good, A2 done, I1 unrated:
 //     1 / 2 / 1 / 0, 1 unrated;
-//  12. and 13. meetings and minutes: not kept by this register yet.
+//  12. meetings: 15/04 regular (S1, E1 present; M1 away, P2 away with
+//     leave: 2/4), 10/09 thematic (all six then in the branch: 6/6);
+//  13. minutes: the meeting of 15/04 only (that of 10/09 has none).
 func TestBranchBookSections(t *testing.T) {
 	ctx := context.Background()
 	w := buildWard(t)
@@ -86,6 +88,20 @@ func TestBranchBookSections(t *testing.T) {
 	must(st.SaveRatingsOn(ctx, 2025, d(2025, 12, 20), map[int64]domain.Rating{
 		p["S1"].ID: "excellent", p["E1"].ID: "good", p["M1"].ID: "good", p["A2"].ID: "done"}))
 
+	present := func(keys ...string) []domain.Attendance {
+		var out []domain.Attendance
+		for _, k := range keys {
+			out = append(out, domain.Attendance{PersonID: p[k].ID, Status: domain.Present})
+		}
+		return out
+	}
+	must(st.SaveMeeting(ctx, &domain.Meeting{BranchID: b1, Date: d(2025, 4, 15), Kind: domain.MeetingRegular, Theme: "Tháng Hòa bình, hữu nghị",
+		Minutes: "Chi đoàn phổ biến chủ điểm tháng và phân công trực cờ.", Resolution: "Hoàn thành công trình cột cờ trong tháng 5.",
+		Attendance: append(present("S1", "E1"), domain.Attendance{PersonID: p["M1"].ID, Status: domain.Absent},
+			domain.Attendance{PersonID: p["P2"].ID, Status: domain.Excused})}))
+	must(st.SaveMeeting(ctx, &domain.Meeting{BranchID: b1, Date: d(2025, 9, 10), Kind: domain.MeetingThematic, Theme: "An toàn giao thông",
+		Attendance: present("S1", "E1", "M1", "P2", "A2", "I1")}))
+
 	path, err := IssueBook(ctx, st, BookRequest{BranchID: b1, Year: 2025, Dir: w.dir})
 	must(err)
 	text := pdfText(t, path)
@@ -110,8 +126,12 @@ func TestBranchBookSections(t *testing.T) {
 		"11. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH RÈN LUYỆN ĐOÀN VIÊN", "Võ Thị Mai Anh", "Hoàn thành tốt nhiệm vụ 20/12/2025",
 		"Hà Thị Xuân", "Chưa xếp loại",
 		"Tổng hợp: Hoàn thành xuất sắc nhiệm vụ: 1; Hoàn thành tốt nhiệm vụ: 2; Hoàn thành nhiệm vụ: 1; Không hoàn thành nhiệm vụ: 0; chưa xếp loại: 1.",
-		"12. THEO DÕI SINH HOẠT CHI ĐOÀN", "Theo dõi sinh hoạt chi đoàn: chưa ghi trong sổ.",
-		"13. BIÊN BẢN SINH HOẠT CHI ĐOÀN", "Biên bản sinh hoạt chi đoàn: chưa ghi trong sổ.")
+		"12. THEO DÕI SINH HOẠT CHI ĐOÀN", "15/04/2025", "2/4", "Nguyễn Văn Bình, Lâm Văn Lực (có phép)", "10/09/2025", "An toàn giao thông", "6/6",
+		"13. BIÊN BẢN SINH HOẠT CHI ĐOÀN", "Sinh hoạt định kỳ ngày 15/04/2025: Tháng Hòa bình, hữu nghị", "Có mặt 2/4 đoàn viên.",
+		"Chi đoàn phổ biến chủ điểm tháng và phân công trực cờ.", "Nghị quyết: Hoàn thành công trình cột cờ trong tháng 5.")
+	if strings.Contains(text, "ngày 10/09/2025:") || strings.Count(text, "chưa ghi trong sổ") != 2 {
+		t.Errorf("minutes of a meeting without any, or 'chưa ghi trong sổ' beyond the two residence tables")
+	}
 	// Every section under the branch's header.
 	if n := strings.Count(text, "SỔ CHI ĐOÀN NĂM 2025"); n < 13 {
 		t.Errorf("the branch's header on %d pages, want one a section (13) at least", n)

@@ -46,13 +46,14 @@ type Book struct {
 
 // BookMeeting is one branch meeting as the book prints it.
 type BookMeeting struct {
-	Date    domain.Date
-	Kind    string // định kỳ, chuyên đề…
-	Theme   string
-	Members int // members expected
-	Present int
-	Absent  []string // the absent members' names
-	Minutes string   // the minutes' text (biên bản)
+	Date       domain.Date
+	Kind       string // định kỳ, chuyên đề…
+	Theme      string
+	Members    int // members expected
+	Present    int
+	Absent     []string // the absent members' names
+	Minutes    string   // the minutes' text (biên bản)
+	Resolution string   // the meeting's resolution (nghị quyết)
 }
 
 // BookSections are the book's tables in its order, with the words of the

@@ -334,15 +334,19 @@ func (d *doc) bookMinutes(b *Book, i int) {
 	}
 	written := 0
 	for _, m := range b.Meetings {
-		if strings.TrimSpace(m.Minutes) == "" {
+		if strings.TrimSpace(m.Minutes) == "" && strings.TrimSpace(m.Resolution) == "" {
 			continue
 		}
 		written++
-		d.heading(fmt.Sprintf("Biên bản sinh hoạt chi đoàn ngày %s: %s", m.Date, nfc(m.Theme)))
+		d.heading(fmt.Sprintf("%s ngày %s: %s", m.Kind, m.Date, nfc(m.Theme)))
+		d.para(fmt.Sprintf("Có mặt %d/%d đoàn viên.", m.Present, m.Members), "I", d.set.BodySize, d.set.FirstLineIndent, "L")
 		for _, line := range strings.Split(nfc(m.Minutes), "\n") {
 			if strings.TrimSpace(line) != "" {
 				d.paragraph(line)
 			}
+		}
+		if r := strings.TrimSpace(nfc(m.Resolution)); r != "" {
+			d.para("Nghị quyết: "+r, "", d.set.BodySize, d.set.FirstLineIndent, "J")
 		}
 	}
 	if written == 0 {
