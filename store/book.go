@@ -102,3 +102,13 @@ func (s *Store) BranchRatings(ctx context.Context, branchID int64, year int, cut
 	}
 	return out, rows.Err()
 }
+
+// WithoutCard counts the Union members active today whose card has not
+// been handed (no Ngày trao thẻ): the dashboard's reminder.
+func (s *Store) WithoutCard(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM people WHERE union_member = 1 AND status = 'active' AND card_date IS NULL`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("đếm đoàn viên chưa trao thẻ: %w", err)
+	}
+	return n, nil
+}

@@ -105,6 +105,7 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 		widget.NewFormItem(T("Chức vụ"), widget.NewLabel(T(p.Position))),
 		widget.NewFormItem(T("Ngày vào Đoàn"), widget.NewLabel(p.AdmissionDate.String())),
 		widget.NewFormItem(T("Số thẻ"), widget.NewLabel(p.CardNumber)),
+		widget.NewFormItem(T("Ngày trao thẻ"), widget.NewLabel(p.CardDate.String())),
 		widget.NewFormItem(T("Ngày vào Hội"), widget.NewLabel(federationSpan(p))),
 		widget.NewFormItem(T("Dân tộc, tôn giáo"), widget.NewLabel(joinNonEmpty(", ", p.Ethnicity, p.Religion))),
 		widget.NewFormItem(T("Số CCCD"), widget.NewLabel(p.CitizenID)),
@@ -196,7 +197,7 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 	}
 	posBox.Add(newButtonWithIcon(pg.f, T("Thêm chức vụ"), theme.ContentAddIcon(), func() { pg.positionDialog(p, reopen) }))
 
-	right := container.NewVBox(history, widget.NewSeparator(), yearsBox, widget.NewSeparator(), posBox, widget.NewSeparator(), pg.trainingsBox(p, reopen))
+	right := container.NewVBox(history, widget.NewSeparator(), memberDecisions(pg.ctx, pg.st, pg.f, p.ID), widget.NewSeparator(), yearsBox, widget.NewSeparator(), posBox, widget.NewSeparator(), pg.trainingsBox(p, reopen))
 	body := container.NewGridWithColumns(2, container.NewVScroll(info), container.NewVScroll(right))
 	return container.NewBorder(top, nil, nil, nil, body)
 }
