@@ -97,6 +97,7 @@ func Generate(ctx context.Context, st *store.Store, o Options) error {
 			pp.p.BranchID = 0
 		}
 	}
+	handCards(o.Seed, people, end)
 	party := makeMemberYears(r, o, people, end)
 	offices := makeOffices(r, o, people, branches, end)
 	if err := st.LoadMembers(ctx, members(people), store.LoadOptions{EmptyOnly: true, Demo: true, Seed: o.Seed}); err != nil {
@@ -123,6 +124,9 @@ func Generate(ctx context.Context, st *store.Store, o Options) error {
 		return err
 	}
 	if err := writeModels(ctx, st, r, o, w, people, end); err != nil {
+		return err
+	}
+	if err := writeDecisions(ctx, st, o, people); err != nil {
 		return err
 	}
 	return writePlan(ctx, st, r, o, w, len(people))

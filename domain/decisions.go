@@ -3,6 +3,7 @@ package domain
 import (
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // A decision (quyết định) of the ward's committee is one act with the
@@ -239,6 +240,17 @@ func DecisionSummary(d *Decision) string {
 		}
 	}
 	return s
+}
+
+// DecisionTitle is the decision's entry in the outgoing-document
+// register: its summary without "Về việc" ("Kết nạp đoàn viên").
+func DecisionTitle(d *Decision) string {
+	s := strings.TrimPrefix(DecisionSummary(d), "Về việc ")
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
 }
 
 // SortDecisionPeople sorts the people of an election by office, then

@@ -77,7 +77,7 @@ func IssueDecision(ctx context.Context, st *store.Store, req DecisionRequest) (I
 		}
 		dec.BranchName = b.Name
 	}
-	title := "Quyết định " + domain.LowerFirst(domain.DecisionSummary(&dec))
+	title := domain.DecisionTitle(&dec)
 	doc := domain.Document{Type: report.DecisionType, Title: title, Issued: dec.Date, Year: dec.Date.Year(), Number: req.Number}
 	if doc.Number == 0 {
 		if doc.Number, err = st.NextDocumentNumber(ctx, doc.Year); err != nil {

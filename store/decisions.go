@@ -36,7 +36,8 @@ func (s *Store) CheckDecisionWrite(ctx context.Context, d domain.Decision, doc d
 }
 
 // RecordDecision writes the decision d, numbered by doc (a new entry of
-// the outgoing-document register with its file; Number 0 takes the
+// the outgoing-document register with its file, or with none for a
+// decision signed on paper and entered by hand; Number 0 takes the
 // next), and the events it decides, in one transaction. d's ID, Year,
 // Number, DocumentID and its people's EventID are set.
 func (s *Store) RecordDecision(ctx context.Context, d *domain.Decision, doc *domain.Document) error {
@@ -50,10 +51,7 @@ func (s *Store) recordDecision(ctx context.Context, d *domain.Decision, doc *dom
 	}
 	doc.Type, doc.Issued, doc.Year = "QĐ", d.Date, d.Date.Year()
 	if doc.Title == "" {
-		doc.Title = "Quyết định " + domain.LowerFirst(d.Kind.Label())
-	}
-	if !dry && doc.File == "" {
-		return fmt.Errorf("quyết định: chưa có tệp, không ghi vào sổ văn bản đi")
+		doc.Title = domain.DecisionTitle(d)
 	}
 	if err := domain.CheckDocument(doc, today).Err(); err != nil {
 		return err
@@ -148,8 +146,13 @@ func (s *Store) decisionEvent(ctx context.Context, tx *writeTx, d *domain.Decisi
 	var id int64
 	var last string
 	var decided sql.NullInt64
-	err := tx.QueryRowContext(ctx, `SELECT id, kind, decision_id FROM membership_events WHERE person_id = ? ORDER BY date DESC, id DESC LIMIT 1`,
-		p.ID).Scan(&id, &last, &decided)
+	// An undecided event of the kind on the decision's own day is the one
+	// it decides (the events of a register written before the decision:
+	// the admissions of a ceremony); else her latest event, when it is of
+	// the kind and undecided (a member entered with her admission date).
+	err := tx.QueryRowContext(ctx, `SELECT id, kind, decision_id FROM membership_events WHERE person_id = ?1
+		ORDER BY (kind = ?2 AND date = ?3 AND decision_id IS NULL) DESC, date DESC, id DESC LIMIT 1`,
+		p.ID, string(kind), sqlDate(d.Date)).Scan(&id, &last, &decided)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("đọc quá trình sinh hoạt: %w", err)
 	}

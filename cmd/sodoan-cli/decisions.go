@@ -174,7 +174,7 @@ func reportDecisionFlags(fs *flag.FlagSet) Run {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Đã ban hành %s số %s (%d người): %s\n", out.Title, out.Symbol, len(got.People), out.Path)
+		fmt.Fprintf(stdout, "Đã ban hành quyết định số %s: %s (%d người): %s\n", out.Symbol, out.Title, len(got.People), out.Path)
 		return nil
 	}
 }
