@@ -100,7 +100,7 @@ test: deps-test deps-win vet
 
 # Benchmarks on a 100,000-member demo register (figures for the closing notes).
 bench: deps-test
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 10x ./store/ ./report/ ./sheet/ ./ui/ ./wardpkg/ ./cmd/...
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 10x ./store/ ./report/ ./issuing/ ./sheet/ ./ui/ ./wardpkg/ ./cmd/...
 
 # Bounded fuzzing of the parsers of user input (dates, names, text rules,
 # the PDF text path, the command line's arguments, the spreadsheet
