@@ -85,9 +85,19 @@ type decisionForm struct {
 	people   []domain.DecisionPerson
 	branches []domain.Branch
 	message  *widget.Label
+	// The rows of the kinds that take them.
+	reasonRow, formRow, electionRows, exemptRow *widget.Form
 }
 
 func (p *decisionsPanel) form() {
+	if f, content := p.newForm(); f != nil {
+		p.f.actionDialog(T("Ban hành quyết định"), T("Ban hành"), container.NewVScroll(content), fyne.NewSize(760, 600), f.issue)
+	}
+}
+
+// newForm builds the form of a new decision and its content (nil when
+// the branches cannot be read: the error is shown).
+func (p *decisionsPanel) newForm() (*decisionForm, fyne.CanvasObject) {
 	f := &decisionForm{p: p, results: container.NewVBox(), chosen: container.NewVBox(), message: widget.NewLabel("")}
 	f.message.Wrapping = fyne.TextWrapWord
 	f.message.Importance = widget.DangerImportance
@@ -104,7 +114,7 @@ func (p *decisionsPanel) form() {
 	var err error
 	if f.branches, err = p.st.Branches(p.ctx, true); err != nil {
 		p.f.showError(err)
-		return
+		return nil, nil
 	}
 	var names []string
 	for _, b := range f.branches {
@@ -128,23 +138,25 @@ func (p *decisionsPanel) form() {
 	f.search.OnChanged = func(q string) { f.find(q) }
 	f.kind.SetSelectedIndex(0)
 	f.redraw()
+	// What only some kinds take is shown for them alone.
+	f.reasonRow = widget.NewForm(widget.NewFormItem(T("Lý do"), f.reason))
+	f.formRow = widget.NewForm(widget.NewFormItem(T("Hình thức"), f.form))
+	f.electionRows = widget.NewForm(widget.NewFormItem(T("Chi đoàn (bầu cử)"), f.branch), widget.NewFormItem(T("Nhiệm kỳ"), f.term))
+	f.exemptRow = widget.NewForm(widget.NewFormItem(T("Miễn đoàn phí"), container.NewGridWithColumns(2, f.from, f.months)))
+	f.kindChanged()
 	content := container.NewVBox(
 		widget.NewForm(
 			widget.NewFormItem(T("Loại quyết định"), f.kind),
 			widget.NewFormItem(T("Ngày quyết định"), f.date),
-			widget.NewFormItem(T("Lý do"), f.reason),
-			widget.NewFormItem(T("Hình thức"), f.form),
-			widget.NewFormItem(T("Chi đoàn (bầu cử)"), f.branch),
-			widget.NewFormItem(T("Nhiệm kỳ"), f.term),
-			widget.NewFormItem(T("Miễn đoàn phí"), container.NewGridWithColumns(2, f.from, f.months)),
 		),
+		f.reasonRow, f.formRow, f.electionRows, f.exemptRow,
 		heading(T("Người trong quyết định")),
 		f.chosen,
 		container.NewGridWithColumns(2, f.search, f.role),
 		f.results,
 		f.message,
 	)
-	p.f.actionDialog(T("Ban hành quyết định"), T("Ban hành"), container.NewVScroll(content), fyne.NewSize(760, 600), f.issue)
+	return f, content
 }
 
 // kindChanged empties the form choices the new kind does not take.
@@ -159,6 +171,21 @@ func (f *decisionForm) kindChanged() {
 	if len(forms) > 0 {
 		f.form.SetSelectedIndex(0)
 	}
+	if f.reasonRow == nil {
+		return // the rows are not built yet
+	}
+	show := func(w fyne.CanvasObject, on bool) {
+		if on {
+			w.Show()
+		} else {
+			w.Hide()
+		}
+	}
+	show(f.reasonRow, k == domain.DecisionRemoval || k == domain.DecisionCommendation || k == domain.DecisionDiscipline || k == domain.DecisionExemption)
+	show(f.formRow, len(forms) > 0)
+	show(f.electionRows, k == domain.DecisionElection)
+	show(f.exemptRow, k == domain.DecisionExemption)
+	show(f.role, k == domain.DecisionElection)
 }
 
 func (f *decisionForm) kindCode() domain.DecisionKind {
