@@ -40,17 +40,20 @@ type demoDecision struct {
 	people []int64
 }
 
-// writeDecisions records the committee's decisions of the data's last
-// year, one a kind and a day, made from the admissions, comings of age
-// and removals the register already holds (each event takes the
-// decision's number), in date order so that the numbers follow the
-// dates. Earlier years' events were decided on paper before the register.
+// writeDecisions records the committee's decisions of the year before
+// the data's first, one a kind and a day, made from the admissions,
+// comings of age and removals the register holds (each event takes the
+// decision's number): decisions signed on paper before the ward used the
+// register, entered with their numbers 1, 2, … in date order
+// (store.RecordPaperDecision). They take no entry in the outgoing
+// register, which holds only documents with their files, and leave the
+// data years' numbering to the documents the demo's user issues.
 func writeDecisions(ctx context.Context, st *store.Store, o Options, people []*person) error {
 	byKey := map[string]*demoDecision{}
 	var all []*demoDecision
 	for _, pp := range people {
 		for _, e := range pp.events {
-			if e.Date.Year() != o.Year {
+			if e.Date.Year() != dataYears(o)[0]-1 {
 				continue
 			}
 			var kind domain.DecisionKind
@@ -75,8 +78,8 @@ func writeDecisions(ctx context.Context, st *store.Store, o Options, people []*p
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].date.Before(all[j].date) })
-	for _, d := range all {
-		dec := &domain.Decision{Kind: d.kind, Date: d.date, Reason: d.reason}
+	for i, d := range all {
+		dec := &domain.Decision{Kind: d.kind, Date: d.date, Reason: d.reason, Number: i + 1}
 		signer, err := st.SignerOn(ctx, d.date, false)
 		if err == nil {
 			dec.Signer = signer.Name
@@ -84,8 +87,7 @@ func writeDecisions(ctx context.Context, st *store.Store, o Options, people []*p
 		for _, id := range d.people {
 			dec.People = append(dec.People, domain.DecisionPerson{PersonID: id})
 		}
-		doc := &domain.Document{}
-		if err := st.RecordDecision(ctx, dec, doc); err != nil {
+		if err := st.RecordPaperDecision(ctx, dec); err != nil {
 			return fmt.Errorf("tạo quyết định mẫu (%s ngày %s): %w", d.kind.Label(), d.date, err)
 		}
 	}

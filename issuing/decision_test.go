@@ -186,4 +186,28 @@ func TestDecisionRecordsItsEvents(t *testing.T) {
 	if _, err := os.Stat(got.Path); err != nil {
 		t.Error(err)
 	}
+
+	// A decision signed on paper in 2024, entered with its number 7,
+	// takes its events and no entry in the outgoing register; the
+	// sequence of 2024 goes past it (next 8) and the number is not given
+	// twice.
+	paper := &domain.Decision{Kind: domain.DecisionAdmission, Date: d(2024, 3, 26), Number: 7,
+		People: []domain.DecisionPerson{{PersonID: w.people["P1"].ID}, {PersonID: w.people["P4"].ID}}}
+	must(w.st.RecordPaperDecision(ctx, paper))
+	if next, err := w.st.NextDocumentNumber(ctx, 2024); err != nil || next != 8 {
+		t.Errorf("next number of 2024 after paper decision 7: %d, %v", next, err)
+	}
+	if docs, _ := w.st.Documents(ctx, 2024); len(docs) != 0 {
+		t.Errorf("a paper decision entered the outgoing register: %+v", docs)
+	}
+	events, err = w.st.Events(ctx, w.people["P4"].ID)
+	must(err)
+	if events[0].Kind != domain.EventAdmission || events[0].DecisionID != paper.ID || len(events) != 1 {
+		t.Errorf("P4's events after the paper decision: %+v", events)
+	}
+	again := &domain.Decision{Kind: domain.DecisionCommendation, Form: "giay_khen", Reason: "Thành tích", Date: d(2024, 5, 1), Number: 7,
+		People: []domain.DecisionPerson{{PersonID: w.people["M1"].ID}}}
+	if err := w.st.RecordPaperDecision(ctx, again); err == nil || !strings.Contains(err.Error(), "số 7 năm 2024 đã cấp") {
+		t.Errorf("number 7 of 2024 given twice: %v", err)
+	}
 }

@@ -44,30 +44,51 @@ func (s *Store) RecordDecision(ctx context.Context, d *domain.Decision, doc *dom
 	return s.recordDecision(ctx, d, doc, false)
 }
 
+// RecordPaperDecision enters a decision signed on paper (before the
+// register, or away from it) with the number it was given, and records
+// or takes the events it decided, in one transaction. It takes no entry
+// in the outgoing-document register, which holds files; its number is
+// refused when a document or another decision of the year holds it.
+func (s *Store) RecordPaperDecision(ctx context.Context, d *domain.Decision) error {
+	if err := domain.DocumentNumberRange.Check(int64(d.Number)); err != nil {
+		return err
+	}
+	return s.recordDecision(ctx, d, nil, false)
+}
+
 func (s *Store) recordDecision(ctx context.Context, d *domain.Decision, doc *domain.Document, dry bool) error {
 	today := s.Today()
 	if err := domain.CheckDecision(d, today).Err(); err != nil {
 		return err
 	}
-	doc.Type, doc.Issued, doc.Year = "QĐ", d.Date, d.Date.Year()
-	if doc.Title == "" {
-		doc.Title = domain.DecisionTitle(d)
-	}
-	if err := domain.CheckDocument(doc, today).Err(); err != nil {
-		return err
+	if doc != nil {
+		doc.Type, doc.Issued, doc.Year = "QĐ", d.Date, d.Date.Year()
+		if doc.Title == "" {
+			doc.Title = domain.DecisionTitle(d)
+		}
+		if err := domain.CheckDocument(doc, today).Err(); err != nil {
+			return err
+		}
 	}
 	issuer := s.issuer(ctx)
 	return s.write(ctx, func(tx *writeTx) error {
-		if err := issueDocumentTx(ctx, tx, issuer, doc); err != nil {
-			return err
+		if doc != nil {
+			if err := issueDocumentTx(ctx, tx, issuer, doc); err != nil {
+				return err
+			}
+			d.DocumentID, d.Year, d.Number = doc.ID, doc.Year, doc.Number
+		} else {
+			d.DocumentID, d.Year = 0, d.Date.Year()
+			if err := checkDocumentNumber(ctx, tx, issuer, d.Year, d.Number, d.Date); err != nil {
+				return err
+			}
 		}
-		d.DocumentID, d.Year, d.Number = doc.ID, doc.Year, doc.Number
 		exemptFrom := ""
 		if !d.ExemptFrom.IsZero() {
 			exemptFrom = d.ExemptFrom.Key()
 		}
 		id, err := tx.Insert("decisions", `INSERT INTO decisions(kind, document_id, year, number, date, signer, form, reason, branch_id, term,
-			exempt_from, exempt_months) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, string(d.Kind), d.DocumentID, d.Year, d.Number, sqlDate(d.Date),
+			exempt_from, exempt_months) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, string(d.Kind), nullIfZero(d.DocumentID), d.Year, d.Number, sqlDate(d.Date),
 			d.Signer, d.Form, d.Reason, nullIfZero(d.BranchID), d.Term, exemptFrom, d.ExemptMonths)
 		if err != nil {
 			return fmt.Errorf("ghi quyết định: %w", err)
@@ -260,7 +281,7 @@ func (s *Store) PersonDecisions(ctx context.Context, personID int64) ([]domain.D
 }
 
 func (s *Store) decisions(ctx context.Context, where string, arg any) ([]domain.Decision, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.kind, d.document_id, d.year, d.number, d.date, d.signer, d.form, d.reason,
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.kind, COALESCE(d.document_id, 0), d.year, d.number, d.date, d.signer, d.form, d.reason,
 		COALESCE(d.branch_id, 0), COALESCE(b.name, ''), d.term, d.exempt_from, d.exempt_months
 		FROM decisions d LEFT JOIN branches b ON b.id = d.branch_id `+where+` ORDER BY d.date DESC, d.number DESC`, arg)
 	if err != nil {

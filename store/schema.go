@@ -689,8 +689,9 @@ CREATE INDEX attendance_person ON attendance(person_id, presence);
 `,
 	// 15: n20book: the ward's decisions (quyết định) and the day a
 	// member's card was handed (issue 20). A decision is numbered in the
-	// outgoing-document register (document_id); the membership events it
-	// decided carry its id. Nothing existing changes: old events have no
+	// outgoing-document register (document_id), or, signed on paper before
+	// the register, keeps the number it was given (no document_id; the
+	// sequence skips it); the membership events it decided carry its id. Nothing existing changes: old events have no
 	// decision, old members no card day (the dashboard counts them
 	// without a card until one is entered).
 	`
@@ -698,7 +699,7 @@ ALTER TABLE people ADD COLUMN card_date TEXT;
 CREATE TABLE decisions (
 	id          INTEGER PRIMARY KEY,
 	kind        TEXT NOT NULL,
-	document_id INTEGER NOT NULL REFERENCES documents(id),
+	document_id INTEGER REFERENCES documents(id),
 	year        INTEGER NOT NULL,
 	number      INTEGER NOT NULL,
 	date        TEXT NOT NULL,
