@@ -387,3 +387,22 @@ func memberDecisions(ctx context.Context, st *store.Store, f frame, personID int
 	}
 	return box
 }
+
+// decisionSymbols names the decisions of a person by id ("12-QĐ/ĐTN"),
+// for the events of her page that a decision decided (empty when the
+// register cannot be read: the decisions' box says so).
+func decisionSymbols(ctx context.Context, st *store.Store, personID int64) map[int64]string {
+	out := map[int64]string{}
+	decs, err := st.PersonDecisions(ctx, personID)
+	if err != nil {
+		return out
+	}
+	u, err := st.Unit(ctx)
+	if err != nil {
+		return out
+	}
+	for _, d := range decs {
+		out[d.ID] = d.Symbol(u.IssuerCode) + " " + d.Date.String()
+	}
+	return out
+}

@@ -123,10 +123,11 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 	if len(events) == 0 {
 		history.Add(widget.NewLabel(T("Chưa có sự kiện nào.")))
 	}
+	decided := decisionSymbols(pg.ctx, pg.st, p.ID)
 	for _, e := range events {
 		e := e
 		text := e.Date.String() + "  " + T(e.Kind.Label())
-		text += joinNonEmpty("", prefixed(" — ", e.Unit), prefixed(" — ", e.Reason), prefixed(" — ", e.Note))
+		text += joinNonEmpty("", prefixed(" — ", e.Unit), prefixed(" — ", e.Reason), prefixed(" — ", e.Note), prefixed(" — "+T("Quyết định")+" ", decided[e.DecisionID]))
 		del := newButtonWithIcon(pg.f, "", theme.DeleteIcon(), func() {
 			pg.f.confirm(T("Xóa sự kiện"), T("Xóa sự kiện này khỏi quá trình sinh hoạt?"), func() {
 				if err := pg.st.DeleteEvent(pg.ctx, e.ID); err != nil {
