@@ -97,6 +97,7 @@ func Generate(ctx context.Context, st *store.Store, o Options) error {
 			pp.p.BranchID = 0
 		}
 	}
+	handCards(o.Seed, people, end)
 	party := makeMemberYears(r, o, people, end)
 	offices := makeOffices(r, o, people, branches, end)
 	if err := st.LoadMembers(ctx, members(people), store.LoadOptions{EmptyOnly: true, Demo: true, Seed: o.Seed}); err != nil {
@@ -126,6 +127,9 @@ func Generate(ctx context.Context, st *store.Store, o Options) error {
 		return err
 	}
 	if err := writeWork(ctx, st, o, w, people, branches, end); err != nil {
+		return err
+	}
+	if err := writeDecisions(ctx, st, o, people); err != nil {
 		return err
 	}
 	if err := writePlan(ctx, st, r, o, w, len(people)); err != nil {

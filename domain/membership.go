@@ -17,6 +17,9 @@ type Event struct {
 	// Card is, for a transfer in, the card number she brings (empty: the
 	// one the register has, if any).
 	Card string
+	// DecisionID is the ward's decision that decided the event (0: none
+	// recorded).
+	DecisionID int64
 }
 
 // FederationMinAge is the youngest age at which one joins the Hội LHTN

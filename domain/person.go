@@ -30,6 +30,7 @@ type Person struct {
 	UnionMember   bool
 	AdmissionDate Date   // ngày vào Đoàn
 	CardNumber    string // số thẻ đoàn viên
+	CardDate      Date   // ngày trao thẻ đoàn viên (zero: not handed yet)
 	BranchID      int64  // 0: none
 
 	FederationMember bool
@@ -170,6 +171,15 @@ func ValidatePerson(p *Person, row int, today Date) *Checker {
 		}
 		if p.CardNumber != "" && len([]rune(p.CardNumber)) > 20 {
 			c.Add("CardNumber", fieldLabel("CardNumber"), "quá dài (tối đa 20 ký tự)")
+		}
+		// A card is handed to a member: not before she was admitted, not
+		// in the future.
+		switch {
+		case p.CardDate.IsZero():
+		case p.CardDate.After(today):
+			c.Add("CardDate", fieldLabel("CardDate"), "%s ở tương lai", p.CardDate)
+		case !p.AdmissionDate.IsZero() && p.CardDate.Before(p.AdmissionDate):
+			c.Add("CardDate", fieldLabel("CardDate"), "%s trước ngày vào Đoàn %s", p.CardDate, p.AdmissionDate)
 		}
 	}
 	if p.FederationMember && !p.FederationDate.IsZero() {

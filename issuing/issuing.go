@@ -51,6 +51,7 @@ var Kinds = []domain.Choice{
 	{Code: string(Transfer), Label: "Giấy giới thiệu sinh hoạt Đoàn"},
 	{Code: string(Consolidated), Label: "Báo cáo tổng hợp các cơ sở"},
 	{Code: string(Work), Label: "Báo cáo công tác Đoàn (quý, 6 tháng, năm)"},
+	{Code: string(Decision), Label: "Quyết định"},
 }
 
 // Request is one document to issue.

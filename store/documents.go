@@ -29,8 +29,10 @@ type queryRower interface {
 
 func nextDocumentNumber(ctx context.Context, q queryRower, year int) (int, error) {
 	var n int
-	if err := q.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) + 1 FROM documents WHERE year = ?`,
-		year).Scan(&n); err != nil {
+	// A decision signed on paper and entered by hand keeps its number
+	// outside the register of files: the sequence goes past it.
+	if err := q.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) + 1 FROM (SELECT number FROM documents WHERE year = ?1
+		UNION ALL SELECT number FROM decisions WHERE year = ?1 AND document_id IS NULL)`, year).Scan(&n); err != nil {
 		return 0, fmt.Errorf("đọc số văn bản tiếp theo: %w", err)
 	}
 	if int64(n) > domain.DocumentNumberRange.Max {
@@ -67,6 +69,14 @@ func checkDocumentNumber(ctx context.Context, q queryRower, issuer string, year,
 		year, number).Scan(&other.Type, &other.Number, &other.Title, (*sqlDate)(&other.Issued))
 	if err == nil {
 		return refuse("số %d năm %d đã cấp cho văn bản %s ngày %s (%q)", number, year, other.Symbol(issuer), other.Issued, other.Title)
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("kiểm tra số văn bản: %w", err)
+	}
+	err = q.QueryRowContext(ctx, `SELECT date FROM decisions WHERE year = ? AND number = ? AND document_id IS NULL LIMIT 1`,
+		year, number).Scan((*sqlDate)(&other.Issued))
+	if err == nil {
+		return refuse("số %d năm %d đã cấp cho quyết định %d-QĐ/%s ngày %s (ghi từ bản giấy)", number, year, number, issuer, other.Issued)
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("kiểm tra số văn bản: %w", err)
@@ -108,7 +118,13 @@ func (s *Store) IssueDocument(ctx context.Context, d *domain.Document) error {
 		return err
 	}
 	issuer := s.issuer(ctx)
-	return s.write(ctx, func(tx *writeTx) error {
+	return s.write(ctx, func(tx *writeTx) error { return issueDocumentTx(ctx, tx, issuer, d) })
+}
+
+// issueDocumentTx is IssueDocument in tx (a decision numbers itself in
+// the transaction that records what it decides).
+func issueDocumentTx(ctx context.Context, tx *writeTx, issuer string, d *domain.Document) error {
+	{
 		if d.Number == 0 {
 			n, err := nextDocumentNumber(ctx, tx, d.Year)
 			if err != nil {
@@ -131,7 +147,7 @@ func (s *Store) IssueDocument(ctx context.Context, d *domain.Document) error {
 		}
 		d.Versions = []domain.DocumentVersion{v}
 		return nil
-	})
+	}
 }
 
 func insertVersion(tx *writeTx, docID int64, v domain.DocumentVersion) (int64, error) {

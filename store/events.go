@@ -18,7 +18,13 @@ func (s *Store) AddEvent(ctx context.Context, e *domain.Event) error {
 	if e.Kind != domain.EventTransferIn {
 		e.Admitted, e.Card = domain.Date{}, ""
 	}
-	return s.write(ctx, func(tx *writeTx) error {
+	return s.write(ctx, func(tx *writeTx) error { return s.addEvent(ctx, tx, e) })
+}
+
+// addEvent records e in tx (see AddEvent): a decision records its events
+// in its own transaction through it.
+func (s *Store) addEvent(ctx context.Context, tx *writeTx, e *domain.Event) error {
+	{
 		var p domain.Person
 		err := scanPerson(tx.QueryRowContext(ctx, `SELECT `+personColumns+personFrom+` WHERE p.id = ?`, e.PersonID), &p)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -57,8 +63,8 @@ func (s *Store) AddEvent(ctx context.Context, e *domain.Event) error {
 				}
 			}
 		}
-		id, err := tx.Insert("membership_events", `INSERT INTO membership_events(person_id, kind, date, unit, reason, note, admitted, card) VALUES (?,?,?,?,?,?,?,?)`,
-			e.PersonID, string(e.Kind), sqlDate(e.Date), e.Unit, e.Reason, e.Note, sqlDate(e.Admitted), e.Card)
+		id, err := tx.Insert("membership_events", `INSERT INTO membership_events(person_id, kind, date, unit, reason, note, admitted, card, decision_id) VALUES (?,?,?,?,?,?,?,?,?)`,
+			e.PersonID, string(e.Kind), sqlDate(e.Date), e.Unit, e.Reason, e.Note, sqlDate(e.Admitted), e.Card, nullIfZero(e.DecisionID))
 		if err != nil {
 			return fmt.Errorf("ghi %s: %w", e.Kind.Label(), err)
 		}
@@ -90,12 +96,12 @@ func (s *Store) AddEvent(ctx context.Context, e *domain.Event) error {
 			}
 		}
 		return refreshStatus(ctx, tx, e.PersonID)
-	})
+	}
 }
 
 // Events lists a person's membership events, oldest first.
 func (s *Store) Events(ctx context.Context, personID int64) ([]domain.Event, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, person_id, kind, date, unit, reason, note, admitted, card FROM membership_events
+	rows, err := s.db.QueryContext(ctx, `SELECT id, person_id, kind, date, unit, reason, note, admitted, card, COALESCE(decision_id, 0) FROM membership_events
 		WHERE person_id = ? ORDER BY date, id`, personID)
 	if err != nil {
 		return nil, fmt.Errorf("đọc quá trình sinh hoạt: %w", err)
@@ -105,7 +111,7 @@ func (s *Store) Events(ctx context.Context, personID int64) ([]domain.Event, err
 	for rows.Next() {
 		var e domain.Event
 		var kind string
-		if err := rows.Scan(&e.ID, &e.PersonID, &kind, (*sqlDate)(&e.Date), &e.Unit, &e.Reason, &e.Note, (*sqlDate)(&e.Admitted), &e.Card); err != nil {
+		if err := rows.Scan(&e.ID, &e.PersonID, &kind, (*sqlDate)(&e.Date), &e.Unit, &e.Reason, &e.Note, (*sqlDate)(&e.Admitted), &e.Card, &e.DecisionID); err != nil {
 			return nil, fmt.Errorf("đọc quá trình sinh hoạt: %w", err)
 		}
 		e.Kind = domain.EventKind(kind)
@@ -120,12 +126,22 @@ func (s *Store) DeleteEvent(ctx context.Context, id int64) error {
 		var pid int64
 		var kind string
 		var date domain.Date
-		err := tx.QueryRowContext(ctx, `SELECT person_id, kind, date FROM membership_events WHERE id = ?`, id).Scan(&pid, &kind, (*sqlDate)(&date))
+		var decision sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT e.person_id, e.kind, e.date, d.number || '-QĐ năm ' || d.year FROM membership_events e
+			LEFT JOIN decisions d ON d.id = e.decision_id WHERE e.id = ?`, id).Scan(&pid, &kind, (*sqlDate)(&date), &decision)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("sự kiện %d: %w", id, ErrNotFound)
 		}
 		if err != nil {
 			return fmt.Errorf("đọc sự kiện %d: %w", id, err)
+		}
+		if decision.Valid {
+			// The decision and its events are one act: the event stays
+			// while the decision is in the register.
+			c := &domain.Checker{}
+			c.Add("Event", "Sự kiện", "%s ngày %s ghi theo quyết định số %s: không xóa riêng sự kiện của một quyết định đã ban hành",
+				domain.EventKind(kind).Label(), date, decision.String)
+			return c.Err()
 		}
 		if _, err := tx.Change("membership_events", "id = ?", []any{id}, `DELETE FROM membership_events WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("xóa sự kiện %d: %w", id, err)

@@ -74,7 +74,7 @@ var historyKindTables = map[string][]string{
 	"groups":     {"branches", "branch_years", "branch_criteria_met", "criteria", "clubs", "club_members", "coops", "coop_members", "coop_years", "coop_reports"},
 	"plans":      {"plans", "indicators", "indicator_values", "target_models", "office_standards"},
 	"activities": {"activities", "activity_branches", "activity_people", "activity_measures", "meetings", "attendance"},
-	"documents":  {"documents", "document_versions", "narratives", "narrative_versions"},
+	"documents":  {"documents", "document_versions", "narratives", "narrative_versions", "decisions", "decision_people"},
 	"ward":       {"ward_years", "party_counts", "settings", "wards"},
 }
 
@@ -554,6 +554,8 @@ var tableLabels = map[string]string{
 	"office_standards":    "Chuẩn cán bộ",
 	"target_models":       "Mô hình, trang mạng của chỉ tiêu",
 	"party_counts":        "Số đảng viên mới kết nạp",
+	"decisions":           "Quyết định",
+	"decision_people":     "Người trong quyết định",
 	"activities":          "Hoạt động",
 	"activity_branches":   "Chi đoàn tổ chức hoạt động",
 	"activity_people":     "Người tham gia hoạt động",
@@ -602,6 +604,8 @@ var columnLabels = map[string]string{
 	"target_models.date": "Ngày bắt đầu hoặc hỗ trợ", "target_models.target": "Chỉ tiêu", "trainings.date": "Ngày tập huấn",
 	"narratives.key": "Năm/mã", "narratives.section": "Phần", "document_id": "Văn bản", "saved": "Ngày lưu", "body": "Nội dung", "plans.issued": "Ngày ban hành",
 	"rated": "Ngày xếp loại", "assessed": "Ngày đánh giá tiêu chí", "reported": "Ngày báo cáo kết quả",
+	"decision_id": "Quyết định", "event_id": "Sự kiện sinh hoạt", "form": "Hình thức", "term": "Nhiệm kỳ", "signer": "Người ký",
+	"card_date": "Ngày trao thẻ", "decisions.date": "Ngày quyết định",
 	"party_counts.date": "Tính đến ngày", "coop_reports.date": "Ngày báo cáo", "party_counts.count": "Số đảng viên mới kết nạp",
 	"activity_id": "Hoạt động", "end_date": "Đến ngày", "ward": "Phường tổ chức", "union_count": "Số đoàn viên tham gia",
 	"federation_count": "Số hội viên tham gia", "other_count": "Số người khác tham gia", "roll": "Có danh sách người tham gia",

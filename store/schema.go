@@ -693,6 +693,43 @@ CREATE TABLE cash_entries (
 );
 CREATE INDEX cash_entries_branch ON cash_entries(branch_id, date);
 `,
+	// 16: n20book: the ward's decisions (quyết định) and the day a
+	// member's card was handed (issue 20). A decision is numbered in the
+	// outgoing-document register (document_id), or, signed on paper before
+	// the register, keeps the number it was given (no document_id; the
+	// sequence skips it); the membership events it decided carry its id. Nothing existing changes: old events have no
+	// decision, old members no card day (the dashboard counts them
+	// without a card until one is entered).
+	`
+ALTER TABLE people ADD COLUMN card_date TEXT;
+CREATE TABLE decisions (
+	id          INTEGER PRIMARY KEY,
+	kind        TEXT NOT NULL,
+	document_id INTEGER REFERENCES documents(id),
+	year        INTEGER NOT NULL,
+	number      INTEGER NOT NULL,
+	date        TEXT NOT NULL,
+	signer      TEXT NOT NULL DEFAULT '',
+	form        TEXT NOT NULL DEFAULT '',
+	reason      TEXT NOT NULL DEFAULT '',
+	branch_id   INTEGER REFERENCES branches(id),
+	term        TEXT NOT NULL DEFAULT '',
+	exempt_from   TEXT NOT NULL DEFAULT '',
+	exempt_months INTEGER NOT NULL DEFAULT 0,
+	UNIQUE (year, number)
+);
+CREATE TABLE decision_people (
+	id          INTEGER PRIMARY KEY,
+	decision_id INTEGER NOT NULL REFERENCES decisions(id),
+	person_id   INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	event_id    INTEGER,
+	exemption_id INTEGER,
+	role        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX decision_people_person ON decision_people(person_id);
+CREATE INDEX decision_people_decision ON decision_people(decision_id);
+ALTER TABLE membership_events ADD COLUMN decision_id INTEGER;
+`,
 }
 
 // yearEndSQL is the last day of working year "year" (the row's column) as

@@ -55,7 +55,7 @@ type trashSpec struct {
 var trashSpecs = map[domain.TrashKind]trashSpec{
 	domain.TrashPerson: {table: "people", children: []trashLinkSpec{{"membership_events", "person_id"}, {"member_years", "person_id"},
 		{"positions", "person_id"}, {"club_members", "person_id"}, {"coop_members", "person_id"}, {"trainings", "person_id"},
-		{"activity_people", "person_id"}, {"attendance", "person_id"}}},
+		{"activity_people", "person_id"}, {"attendance", "person_id"}, {"decision_people", "person_id"}}},
 	domain.TrashBranch: {table: "branches", children: []trashLinkSpec{{"branch_years", "branch_id"}, {"branch_criteria_met", "branch_id"}, {"activity_branches", "branch_id"}},
 		links: []trashLinkSpec{{"people", "branch_id"}, {"positions", "branch_id"}, {"target_models", "branch_id"}}},
 	domain.TrashClub: {table: "clubs", children: []trashLinkSpec{{"club_members", "club_id"}}},
@@ -96,6 +96,7 @@ var restoreRefs = map[string][]restoreRef{
 	"club_members":        {{"club_id", "clubs", false}, {"person_id", "people", false}},
 	"coop_members":        {{"coop_id", "coops", false}, {"person_id", "people", false}},
 	"branch_criteria_met": {{"criterion_id", "criteria", false}},
+	"decision_people":     {{"decision_id", "decisions", false}},
 	"activity_people":     {{"activity_id", "activities", false}},
 	"activity_branches":   {{"activity_id", "activities", false}},
 	"attendance":          {{"meeting_id", "meetings", false}},

@@ -49,6 +49,8 @@ var tableKeys = map[string][]string{
 	"office_standards":    {"office", "from_year"},
 	"target_models":       {"id"},
 	"party_counts":        {"year", "date"},
+	"decisions":           {"id"},
+	"decision_people":     {"id"},
 	"activities":          {"id"},
 	"activity_branches":   {"activity_id", "branch_id"},
 	"activity_people":     {"activity_id", "person_id"},

@@ -96,6 +96,14 @@ func (d *dashboard) refresh() {
 		b.Alignment = widget.ButtonAlignLeading
 		alerts.Add(b)
 	}
+	// Members whose card is not handed yet (issue 20).
+	if n, err := d.st.WithoutCard(d.ctx); err != nil {
+		d.f.showError(err)
+	} else if n > 0 {
+		b := newButtonWithIcon(d.f, fmt.Sprintf(T("%s đoàn viên chưa được trao thẻ đoàn viên"), fmtInt(int64(n))), theme.AccountIcon(), func() { d.goTo("members") })
+		b.Alignment = widget.ButtonAlignLeading
+		alerts.Add(b)
+	}
 	today := d.clock.today()
 	d.addUnmetBranches(alerts, today)
 	since, err := d.since()

@@ -106,6 +106,7 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 		widget.NewFormItem(T("Chức vụ"), widget.NewLabel(T(p.Position))),
 		widget.NewFormItem(T("Ngày vào Đoàn"), widget.NewLabel(p.AdmissionDate.String())),
 		widget.NewFormItem(T("Số thẻ"), widget.NewLabel(p.CardNumber)),
+		widget.NewFormItem(T("Ngày trao thẻ"), widget.NewLabel(p.CardDate.String())),
 		widget.NewFormItem(T("Ngày vào Hội"), widget.NewLabel(federationSpan(p))),
 		widget.NewFormItem(T("Dân tộc, tôn giáo"), widget.NewLabel(joinNonEmpty(", ", p.Ethnicity, p.Religion))),
 		widget.NewFormItem(T("Số CCCD"), widget.NewLabel(p.CitizenID)),
@@ -123,10 +124,11 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 	if len(events) == 0 {
 		history.Add(widget.NewLabel(T("Chưa có sự kiện nào.")))
 	}
+	decided := decisionSymbols(pg.ctx, pg.st, p.ID)
 	for _, e := range events {
 		e := e
 		text := e.Date.String() + "  " + T(e.Kind.Label())
-		text += joinNonEmpty("", prefixed(" — ", e.Unit), prefixed(" — ", e.Reason), prefixed(" — ", e.Note))
+		text += joinNonEmpty("", prefixed(" — ", e.Unit), prefixed(" — ", e.Reason), prefixed(" — ", e.Note), prefixed(" — "+T("Quyết định")+" ", decided[e.DecisionID]))
 		del := newButtonWithIcon(pg.f, "", theme.DeleteIcon(), func() {
 			pg.f.confirm(T("Xóa sự kiện"), T("Xóa sự kiện này khỏi quá trình sinh hoạt?"), func() {
 				if err := pg.st.DeleteEvent(pg.ctx, e.ID); err != nil {
@@ -198,7 +200,7 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 	}
 	posBox.Add(newButtonWithIcon(pg.f, T("Thêm chức vụ"), theme.ContentAddIcon(), func() { pg.positionDialog(p, reopen) }))
 
-	right := container.NewVBox(history, widget.NewSeparator(), yearsBox, widget.NewSeparator(), posBox, widget.NewSeparator(), pg.trainingsBox(p, reopen))
+	right := container.NewVBox(history, widget.NewSeparator(), memberDecisions(pg.ctx, pg.st, pg.f, p.ID), widget.NewSeparator(), yearsBox, widget.NewSeparator(), posBox, widget.NewSeparator(), pg.trainingsBox(p, reopen))
 	body := container.NewGridWithColumns(2, container.NewVScroll(info), container.NewVScroll(right))
 	return container.NewBorder(top, nil, nil, nil, body)
 }

@@ -49,9 +49,13 @@ type reportsScreen struct {
 	deputy   *check // the deputy signs (KT. BÍ THƯ)
 	renumber *check
 	register *docRegister // sổ văn bản đi
-	tabs     *container.AppTabs
-	last     string
-	root     fyne.CanvasObject
+	// decisions and book are the Quyết định and Sổ chi đoàn tabs
+	// (decisions.go).
+	decisions *decisionsPanel
+	book      *bookPanel
+	tabs      *container.AppTabs
+	last      string
+	root      fyne.CanvasObject
 
 	// onDone, when set by tests, runs after a generation finished.
 	onDone func(path string, err error)
@@ -107,10 +111,14 @@ func newReportsScreen(ctx context.Context, st *store.Store, clock clock, win fyn
 	actions := container.NewVBox(container.NewHBox(s.genBtn, s.openFile, s.openDir, pkg), s.bar, s.status)
 	s.register = newDocRegister(ctx, st, f, folders)
 	s.texts = newNarrativeEditor(ctx, st, f, s.yearNow, s.cutoffNow)
+	s.decisions = newDecisionsPanel(ctx, st, clock, f, folders)
+	s.book = newBookPanel(ctx, st, clock, f, folders)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(T("Nội dung báo cáo theo mục"), s.texts.root),
 		container.NewTabItem(T("Cài đặt báo cáo"), newReportSettings(ctx, st, f).root),
 		container.NewTabItem(T("Sổ văn bản đi"), s.register.root),
+		container.NewTabItem(T("Quyết định"), s.decisions.root),
+		container.NewTabItem(T("Sổ chi đoàn"), s.book.root),
 	)
 	s.root = container.NewBorder(container.NewVBox(top, actions), nil, nil, nil, s.tabs)
 	return s
@@ -129,6 +137,8 @@ func (s *reportsScreen) yearNow() int {
 
 func (s *reportsScreen) refresh() {
 	s.register.refresh()
+	s.decisions.refresh()
+	s.book.refresh()
 	if s.year.Selected == "" {
 		s.year.SetSelected(strconv.Itoa(s.clock.thisYear()))
 		return

@@ -64,7 +64,7 @@ type Run func(ctx context.Context, st *store.Store, args []string, stdout, stder
 var commands = []*Command{
 	cmdInit, cmdDemo, cmdMembers, cmdMember, cmdImport, cmdExport, cmdSearch, cmdStats, cmdCheck,
 	cmdBackup, cmdBackups, cmdRestore, cmdUpgrade, cmdHistory, cmdDelete, cmdTrash,
-	cmdReport, cmdDocuments, cmdPackage, cmdTrainings, cmdModels, cmdStandards, cmdPlan,
+	cmdReport, cmdDocuments, cmdDecisions, cmdPackage, cmdTrainings, cmdModels, cmdStandards, cmdPlan,
 	cmdActivities, cmdMeetings,
 }
 

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"sodoan/domain"
+	"sodoan/store"
+)
+
+// TestDecisionCommands: report decision issues a commendation of a demo
+// member, numbered next in the year; a removal without its reason is
+// refused and writes nothing; decisions list shows it; report book
+// prints the member's branch book and the blank book.
+func TestDecisionCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "so.db")
+	if _, _, err := cli(t, "--db", db, "demo", "--members", "200", "--year", "2025"); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	people, err := st.ListMembers(context.Background(), store.MemberFilter{Kind: store.KindUnion, Status: domain.StatusActive, Limit: 1})
+	st.Close()
+	if err != nil || len(people) == 0 {
+		t.Fatalf("no member: %v", err)
+	}
+	m := people[0]
+	id := strconv.FormatInt(m.ID, 10)
+	out, _, err := cli(t, "--db", db, "report", "decision", "--kind", "commendation", "--form", "giay_khen", "--reason", "Tích cực tình nguyện",
+		"--people", id, "--date", "20/12/2025", "--out", filepath.Join(dir, "qd.pdf"))
+	// The demo of 2025 has no document of 2025: the decision is 1.
+	if err != nil || !strings.Contains(out, "số 1-QĐ/ĐTN") {
+		t.Fatalf("commendation: %v\n%s", err, out)
+	}
+	refused := filepath.Join(dir, "rm.pdf")
+	if _, _, err := cli(t, "--db", db, "report", "decision", "--kind", "removal", "--people", id, "--date", "21/12/2025", "--out", refused); err == nil ||
+		!strings.Contains(err.Error(), "Lý do") {
+		t.Errorf("a removal without a reason: %v", err)
+	}
+	if _, err := os.Stat(refused); err == nil {
+		t.Error("a refused decision wrote its file")
+	}
+	out, _, err = cli(t, "--db", db, "decisions", "list", "--year", "2025")
+	if err != nil || !strings.Contains(out, "1-QĐ/ĐTN") || !strings.Contains(out, m.FullName()) || !strings.Contains(out, "Giấy khen: Tích cực tình nguyện") ||
+		!strings.Contains(out, "Tổng cộng: 1 quyết định.") {
+		t.Errorf("decisions list: %v\n%s", err, out)
+	}
+	for _, args := range [][]string{{"--branch", m.BranchName, "--year", "2025"}, {"--blank", "--year", "2025"}} {
+		pdf := filepath.Join(dir, "book"+strconv.Itoa(len(args))+".pdf")
+		if out, _, err := cli(t, append(append([]string{"--db", db, "report", "book"}, args...), "--out", pdf)...); err != nil ||
+			!strings.Contains(out, "Đã in sổ chi đoàn") {
+			t.Errorf("report book %v: %v\n%s", args, err, out)
+		}
+		if b, err := os.ReadFile(pdf); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+			t.Errorf("report book %v wrote no PDF: %v", args, err)
+		}
+	}
+}
