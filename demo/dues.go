@@ -127,8 +127,14 @@ func duesOfYear(r *rand.Rand, pp *person, b branch, y int, end domain.Date, rule
 			skip[from.Add(i)] = true
 		}
 	case habit < 12:
-		// Misses some months.
-		for range 1 + r.IntN(4) {
+		// Misses some months: three or more only a member rated below
+		// "hoàn thành tốt" that year, since three unpaid months put her
+		// on the "cần xem xét" list and the ratings lean on paid dues.
+		most := 4
+		if rt := ratingOf(pp, y); rt == "excellent" || rt == "good" {
+			most = 2
+		}
+		for range 1 + r.IntN(most) {
 			skip[owed[r.IntN(len(owed))]] = true
 		}
 	}
