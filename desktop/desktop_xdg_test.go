@@ -44,7 +44,6 @@ func fakePath(t *testing.T, fakes ...fake) string {
 	return bin
 }
 
-
 // called is the arguments name was run with (nil when it never ran).
 func called(t *testing.T, bin, name string) []string {
 	t.Helper()
