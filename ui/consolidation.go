@@ -59,6 +59,7 @@ type consolidationScreen struct {
 	importBtn *button
 	reportBtn *button
 	openBtn   *button
+	fileBtns  *fileButtons // of the report made last
 	// busy counts the imports, loads and reports in flight.
 	busy int
 	// last is the latest consolidated report written.
@@ -83,8 +84,9 @@ func newConsolidationScreen(ctx context.Context, st *store.Store, clock clock, w
 	s.importBtn = newButtonWithIcon(f, T("Nhập gói của phường"), theme.DownloadIcon(), s.chooseFile)
 	s.importBtn.Importance = widget.HighImportance
 	s.reportBtn = newButtonWithIcon(f, T("Xuất báo cáo tổng hợp"), theme.DocumentIcon(), s.issue)
-	s.openBtn = newButtonWithIcon(f, T("Mở tệp"), theme.FileIcon(), func() { folders.openPath(s.last) })
-	s.openBtn.Disable()
+	s.fileBtns = folders.fileButtons(func() string { return s.last }, nil)
+	s.openBtn = s.fileBtns.open
+	s.fileBtns.setEnabled(false)
 
 	wardCols := []string{T("Cơ sở Đoàn"), T("Ngày lập gói"), T("Lược đồ"), T("Đoàn viên trong gói"), T("Ngày nhập")}
 	wardWidths := []float32{300, 150, 80, 100, 150}
@@ -111,7 +113,7 @@ func newConsolidationScreen(ctx context.Context, st *store.Store, clock clock, w
 
 	top := container.NewVBox(
 		heading(T("Sổ tổng hợp: các cơ sở Đoàn gửi số liệu")),
-		container.NewHBox(s.importBtn, widget.NewLabel(T("Năm")), s.year, s.reportBtn, s.openBtn),
+		container.NewHBox(s.importBtn, widget.NewLabel(T("Năm")), s.year, s.reportBtn, s.fileBtns.row),
 		s.status,
 	)
 	split := container.NewVSplit(s.wardTable,
@@ -377,7 +379,7 @@ func (s *consolidationScreen) issue() {
 				return
 			}
 			s.last = path
-			s.openBtn.Enable()
+			s.fileBtns.setEnabled(true)
 			s.status.SetText(T("Đã tạo") + " " + path)
 		})
 	}()

@@ -3,7 +3,6 @@ package ui
 import (
 	"bufio"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -150,45 +149,15 @@ func (fs *folders) docsFolderRow() fyne.CanvasObject {
 }
 
 // fileReady tells the user a file was written and offers to open it or
-// its folder.
+// its folder, print it or send it by e-mail.
 func (fs *folders) fileReady(title, msg, path string) {
 	var d dialog.Dialog
-	openFile := newButtonWithIcon(fs.f, T("Mở tệp"), theme.FileIcon(), func() { d.Hide(); fs.openPath(path) })
-	openFile.Importance = widget.HighImportance
-	openDir := newButtonWithIcon(fs.f, T("Mở thư mục"), theme.FolderOpenIcon(), func() { d.Hide(); fs.openPath(filepath.Dir(path)) })
+	b := fs.fileButtons(func() string { return path }, func() { d.Hide() })
+	b.open.Importance = widget.HighImportance
 	body := widget.NewLabel(msg)
 	body.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustom(title, T("Đóng"), container.NewVBox(body, container.NewHBox(openFile, openDir)), fs.win)
-	d.Resize(fyne.NewSize(560, 200))
+	d = dialog.NewCustom(title, T("Đóng"), container.NewVBox(body, b.row), fs.win)
+	d.Resize(fyne.NewSize(600, 200))
 	fs.f.showDialog(d, nil)
 	fs.f.notify(msg)
-}
-
-// openPath shows a file or folder with the system's program. Where there is
-// none (no PDF viewer, no xdg-open) it says where the file is instead, with
-// a button that copies the path.
-func (fs *folders) openPath(path string) {
-	if path == "" || path == "." {
-		return
-	}
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err == nil {
-		err = fs.fa.OpenURL(u)
-	}
-	if err == nil {
-		return
-	}
-	var d dialog.Dialog
-	loc := widget.NewEntry()
-	loc.SetText(path)
-	copyBtn := newButtonWithIcon(fs.f, T("Chép đường dẫn"), theme.ContentCopyIcon(), func() {
-		fs.fa.Clipboard().SetContent(path)
-		fs.f.notify(T("Đã chép đường dẫn."))
-		d.Hide()
-	})
-	msg := widget.NewLabel(T("Máy chưa có chương trình để mở tệp này. Tệp nằm ở:"))
-	msg.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustom(T("Không mở được"), T("Đóng"), container.NewVBox(msg, loc, container.NewHBox(copyBtn)), fs.win)
-	d.Resize(fyne.NewSize(600, 220))
-	fs.f.showDialog(d, nil)
 }

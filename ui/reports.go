@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strconv"
 
 	"sodoan/domain"
@@ -42,6 +41,7 @@ type reportsScreen struct {
 	genBtn   *button
 	openFile *button
 	openDir  *button
+	fileBtns *fileButtons // Mở tệp, Mở thư mục, In, Gửi email of the file made last
 	number   *check
 	cutoff   *entry // the day the figures count to (empty: today)
 	deputy   *check // the deputy signs (KT. BÍ THƯ)
@@ -77,10 +77,9 @@ func newReportsScreen(ctx context.Context, st *store.Store, clock clock, win fyn
 	s.status.Wrapping = fyne.TextWrapWord
 	s.genBtn = newButtonWithIcon(f, T("Tạo tệp PDF"), theme.DocumentPrintIcon(), s.generate)
 	s.genBtn.Importance = widget.HighImportance
-	s.openFile = newButtonWithIcon(f, T("Mở tệp"), theme.FileIcon(), func() { s.open(s.last) })
-	s.openDir = newButtonWithIcon(f, T("Mở thư mục"), theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.last)) })
-	s.openFile.Disable()
-	s.openDir.Disable()
+	s.fileBtns = folders.fileButtons(func() string { return s.last }, nil)
+	s.openFile, s.openDir = s.fileBtns.open, s.fileBtns.folder
+	s.fileBtns.setEnabled(false)
 	// Set after the first selection above: the widgets it clears exist now.
 	s.docSel.OnChanged = func(string) { s.choiceChanged() }
 	s.number = newCheck(f, T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
@@ -98,7 +97,7 @@ func newReportsScreen(ctx context.Context, st *store.Store, clock clock, win fyn
 		widget.NewFormItem("", container.NewVBox(s.number, container.NewHBox(s.renumber, s.deputy))),
 	)
 	pkg := newButtonWithIcon(f, T("Lập gói số liệu gửi cấp trên"), theme.MailSendIcon(), func() { s.packageDialog(nil) })
-	actions := container.NewVBox(container.NewHBox(s.genBtn, s.openFile, s.openDir, pkg), s.bar, s.status)
+	actions := container.NewVBox(container.NewHBox(s.genBtn, s.fileBtns.row, pkg), s.bar, s.status)
 	s.register = newDocRegister(ctx, st, f, folders)
 	s.texts = newNarrativeEditor(ctx, st, f, s.yearNow)
 	s.tabs = container.NewAppTabs(
@@ -183,8 +182,7 @@ func (s *reportsScreen) generate() {
 			} else {
 				s.last = path
 				s.status.SetText(T("Đã tạo") + " " + path)
-				s.openFile.Enable()
-				s.openDir.Enable()
+				s.fileBtns.setEnabled(true)
 			}
 			s.register.refresh()
 			if s.onDone != nil {
@@ -204,9 +202,5 @@ func (s *reportsScreen) choiceChanged() {
 	}
 	s.last = ""
 	s.status.SetText("")
-	s.openFile.Disable()
-	s.openDir.Disable()
+	s.fileBtns.setEnabled(false)
 }
-
-// open shows a file or folder with the system's program.
-func (s *reportsScreen) open(path string) { s.folders.openPath(path) }
