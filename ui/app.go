@@ -119,6 +119,9 @@ type App struct {
 	// dialogs is the stack of open dialogs, so Esc closes the top one and
 	// Ctrl+S saves the top form.
 	dialogs []*openDialog
+	// help is the guide's dialog (F1) once opened, so that F1 does not
+	// stack a second one.
+	help dialog.Dialog
 }
 
 type openDialog struct {
@@ -130,7 +133,7 @@ type openDialog struct {
 }
 
 // ScreenIDs lists the ids accepted by Options.Screen, in navigation order.
-var ScreenIDs = []string{"dashboard", "members", "federation", "branches", "clubs", "coops", "models", "plan", "reports", "settings"}
+var ScreenIDs = []string{"dashboard", "members", "federation", "branches", "clubs", "coops", "models", "plan", "reports", "settings", "help"}
 
 // New builds the main window of the register st in the Fyne app fa; call
 // Window().ShowAndRun() to run it. st is nil when the register does not
@@ -268,6 +271,7 @@ func (a *App) buildMain() {
 		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a.ctx, a.st, a.clock, a.win, a, a.exports) }},
 		{"reports", Tc("nav", "Báo cáo"), func() screen { return newReportsScreen(a.ctx, a.st, a.clock, a.win, a, a.do, a.folders) }},
 		{"settings", Tc("nav", "Cài đặt"), a.newSettings},
+		{"help", Tc("nav", "Trợ giúp (F1)"), func() screen { return newHelpScreen() }},
 	}
 	if defs := a.consolidationDefs(); defs != nil {
 		a.defs = defs
@@ -413,8 +417,11 @@ func (a *App) installKeys() {
 	add(fyne.KeyS, a.shortcutSave)
 	add(fyne.KeyQ, a.closeWindow)
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
+		switch ev.Name {
+		case fyne.KeyEscape:
 			a.escape()
+		case fyne.KeyF1:
+			a.showHelp()
 		}
 	})
 }

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -34,6 +33,7 @@ func (a *App) consolidationDefs() []screenDef {
 		{"wards", Tc("nav", "Các cơ sở Đoàn"), func() screen { return newConsolidationScreen(a.ctx, a.st, a.clock, a.win, a, a.do, a.folders) }},
 		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a.ctx, a.st, a.clock, a.win, a, a.exports) }},
 		{"settings", Tc("nav", "Cài đặt"), a.newSettings},
+		{"help", Tc("nav", "Trợ giúp (F1)"), func() screen { return newHelpScreen() }},
 	}
 }
 
@@ -287,21 +287,7 @@ func (s *consolidationScreen) load() {
 
 // chooseFile asks for a package file, then its passphrase.
 func (s *consolidationScreen) chooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.f.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		s.askPassphrase(path)
-	}, s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".sodoan"}))
-	d.Resize(fyne.NewSize(800, 560))
-	s.f.showDialog(d, nil)
+	chooseFile(s.f, s.win, fileDialogSpec{exts: []string{".sodoan"}, size: fyne.NewSize(800, 560)}, func(path string) { s.askPassphrase(path) })
 }
 
 // askPassphrase asks for the passphrase the ward gave with its package,

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -128,22 +127,12 @@ func (fs *folders) docsFolderRow() fyne.CanvasObject {
 		fs.openPath(fs.docsBase())
 	})
 	change := newButtonWithIcon(fs.f, T("Đổi thư mục…"), theme.FolderIcon(), func() {
-		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err != nil {
-				fs.f.showError(err)
-				return
-			}
-			if u == nil {
-				return // cancelled
-			}
-			fs.fa.Preferences().SetString(prefDocsDir, u.Path())
+		chooseFile(fs.f, fs.win, fileDialogSpec{folder: true, start: fs.docsBase()}, func(dir string) {
+			// The OS's own spelling: C:\Users\…, never C:/Users/….
+			fs.fa.Preferences().SetString(prefDocsDir, filepath.Clean(filepath.FromSlash(dir)))
 			path.SetText(fs.docsBase())
 			fs.f.notify(fmt.Sprintf(T("Văn bản sẽ lưu vào %s"), fs.docsBase()))
-		}, fs.win)
-		if l, err := storage.ListerForURI(storage.NewFileURI(fs.docsBase())); err == nil {
-			d.SetLocation(l)
-		}
-		fs.f.showDialog(d, nil)
+		})
 	})
 	return container.NewVBox(path, container.NewHBox(open, change))
 }

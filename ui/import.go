@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/sheet"
@@ -80,21 +79,7 @@ var sheetExts = []string{".xlsx", ".csv", ".xls"}
 
 // fromFile asks for a spreadsheet and imports it.
 func (in *imports) fromFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			in.f.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		in.start(path)
-	}, in.win)
-	d.SetFilter(storage.NewExtensionFileFilter(sheetExts))
-	d.Resize(fyne.NewSize(900, 600))
-	in.f.showDialog(d, nil)
+	chooseFile(in.f, in.win, fileDialogSpec{exts: sheetExts, size: fyne.NewSize(900, 600)}, in.start)
 }
 
 // dropped imports the first spreadsheet among the files dropped on the

@@ -69,6 +69,10 @@ func (e *entry) TypedKey(ev *fyne.KeyEvent) {
 		e.keys.escape()
 		return
 	}
+	if h, ok := e.keys.(interface{ showHelp() }); ok && ev.Name == fyne.KeyF1 {
+		h.showHelp() // the guide, from a box being typed in too
+		return
+	}
 	e.Entry.TypedKey(ev)
 	e.trace()
 }
