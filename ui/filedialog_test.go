@@ -77,4 +77,3 @@ func TestPathBox(t *testing.T) {
 		})
 	}
 }
-
