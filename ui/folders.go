@@ -33,6 +33,9 @@ type folders struct {
 	win        fyne.Window
 	f          frame
 	do         func(func()) // runs askReplace's question on the UI goroutine
+	// problem is the last failure to hand a file to the system (for
+	// tests).
+	problem string
 }
 
 func newFolders(fa fyne.App, reportsDir, register string, win fyne.Window, f frame, do func(func())) *folders {

@@ -34,6 +34,11 @@ type reportsScreen struct {
 	folders  *folders
 	docs     []document
 	docSel   *selectBox
+	// branchSel chooses one branch for the member list (first: all);
+	// branchBox holds it, shown for the member list only.
+	branchSel *selectBox
+	branchBox *fyne.Container
+	branches  []domain.Branch // branchSel's options after the first
 	year     *selectBox
 	texts    *narrativeEditor // the report's text, section by section
 	bar      *widget.ProgressBar
@@ -81,7 +86,11 @@ func newReportsScreen(ctx context.Context, st *store.Store, clock clock, win fyn
 	s.openFile, s.openDir = s.fileBtns.open, s.fileBtns.folder
 	s.fileBtns.setEnabled(false)
 	// Set after the first selection above: the widgets it clears exist now.
-	s.docSel.OnChanged = func(string) { s.choiceChanged() }
+	s.docSel.OnChanged = func(string) { s.choiceChanged(); s.showBranch() }
+	s.branchSel = newSelect(f, []string{T("Cả phường (mọi chi đoàn)")}, func(string) { s.choiceChanged() })
+	s.branchSel.SetSelectedIndex(0)
+	s.branchBox = container.NewHBox(widget.NewLabel(T("Chi đoàn")), container.NewGridWrap(fyne.NewSize(260, s.branchSel.MinSize().Height), s.branchSel))
+	s.showBranch()
 	s.number = newCheck(f, T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
 	// Numbered by default, as the command line does: a document sent to the
 	// upper level carries its number; untick for a draft.
@@ -91,7 +100,7 @@ func newReportsScreen(ctx context.Context, st *store.Store, clock clock, win fyn
 	s.cutoff = newEntry(f)
 	s.cutoff.SetPlaceHolder(T("dd/mm/yyyy (để trống: hôm nay)"))
 	top := widget.NewForm(
-		widget.NewFormItem(T("Văn bản"), s.docSel),
+		widget.NewFormItem(T("Văn bản"), container.NewBorder(nil, nil, nil, s.branchBox, s.docSel)),
 		widget.NewFormItem(T("Năm"), s.year),
 		widget.NewFormItem(T("Số liệu tính đến ngày"), s.cutoff),
 		widget.NewFormItem("", container.NewVBox(s.number, container.NewHBox(s.renumber, s.deputy))),
@@ -122,6 +131,7 @@ func (s *reportsScreen) yearNow() int {
 
 func (s *reportsScreen) refresh() {
 	s.register.refresh()
+	s.loadBranches()
 	if s.year.Selected == "" {
 		s.year.SetSelected(strconv.Itoa(s.clock.thisYear()))
 		return
@@ -158,6 +168,9 @@ func (s *reportsScreen) generate() {
 		return
 	}
 	req := issuing.Request{Kind: doc.kind, Year: y, Cutoff: cutoff, Deputy: s.deputy.Checked, Renumber: s.renumber.Checked}
+	if i := s.branchSel.SelectedIndex(); doc.kind == issuing.Members && i > 0 && i <= len(s.branches) {
+		req.BranchID = s.branches[i-1].ID
+	}
 	if !cutoff.IsZero() && cutoff.Before(s.clock.today()) {
 		// A report counted to a past day is dated that day.
 		req.Date = cutoff
@@ -203,4 +216,40 @@ func (s *reportsScreen) choiceChanged() {
 	s.last = ""
 	s.status.SetText("")
 	s.fileBtns.setEnabled(false)
+}
+
+// showBranch shows the branch choice for the member list alone.
+func (s *reportsScreen) showBranch() {
+	if i := s.docSel.SelectedIndex(); i >= 0 && s.docs[i].kind == issuing.Members {
+		s.branchBox.Show()
+	} else {
+		s.branchBox.Hide()
+	}
+}
+
+// loadBranches offers the active branches, keeping the one chosen when it
+// is still there.
+func (s *reportsScreen) loadBranches() {
+	all, err := s.st.Branches(s.ctx, false)
+	if err != nil {
+		s.f.showError(err)
+		return
+	}
+	keep := s.branchSel.Selected
+	s.branches = all
+	opts := []string{T("Cả phường (mọi chi đoàn)")}
+	for _, b := range all {
+		opts = append(opts, b.Name)
+	}
+	// Reloading the options is no new choice: the file made last stays.
+	changed := s.branchSel.OnChanged
+	s.branchSel.OnChanged = nil
+	defer func() { s.branchSel.OnChanged = changed }()
+	s.branchSel.SetOptions(opts)
+	s.branchSel.SetSelectedIndex(0)
+	for i, o := range opts {
+		if o == keep {
+			s.branchSel.SetSelectedIndex(i)
+		}
+	}
 }

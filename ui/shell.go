@@ -65,18 +65,18 @@ func (fs *folders) openPath(path string) {
 	if path == "" || path == "." {
 		return
 	}
-	fs.hand(path, func() error { return desktop.Open(path) }, nil)
+	fs.hand(T("Không mở được"), path, func() error { return desktop.Open(path) }, nil)
 }
 
 // showFile opens the folder of a file with the file selected (Explorer)
 // or the folder itself (Linux).
 func (fs *folders) showFile(path string) {
-	fs.hand(path, func() error { return desktop.Show(path) }, nil)
+	fs.hand(T("Không mở được"), path, func() error { return desktop.Show(path) }, nil)
 }
 
 // printFile sends a file to the default printer and says so.
 func (fs *folders) printFile(path string) {
-	fs.hand(path, func() error { return desktop.Print(path) }, func() {
+	fs.hand(T("Không in được"), path, func() error { return desktop.Print(path) }, func() {
 		fs.f.notify(fmt.Sprintf(T("Đã gửi %s tới máy in mặc định."), filepath.Base(path)))
 	})
 }
@@ -85,7 +85,7 @@ func (fs *folders) printFile(path string) {
 // program it opens the file's folder and says to attach it by hand.
 func (fs *folders) emailFile(path string) {
 	var outcome desktop.EmailOutcome
-	fs.hand(path, func() error {
+	fs.hand(T("Không gửi được"), path, func() error {
 		var err error
 		outcome, err = desktop.Email(path)
 		return err
@@ -99,13 +99,13 @@ func (fs *folders) emailFile(path string) {
 }
 
 // hand runs do (one of package desktop's) off the UI goroutine, then ok
-// on success or the failure's message, on the UI goroutine.
-func (fs *folders) hand(path string, do func() error, ok func()) {
+// on success or the failure's message under title, on the UI goroutine.
+func (fs *folders) hand(title, path string, do func() error, ok func()) {
 	go func() {
 		err := do()
 		fs.do(func() {
 			if err != nil {
-				fs.cannotOpen(path, err)
+				fs.cannotOpen(title, path, err)
 				return
 			}
 			if ok != nil {
@@ -117,7 +117,7 @@ func (fs *folders) hand(path string, do func() error, ok func()) {
 
 // cannotOpen says why the system could not take the file, and where the
 // file is, with a button that copies its path.
-func (fs *folders) cannotOpen(path string, err error) {
+func (fs *folders) cannotOpen(title, path string, err error) {
 	var d dialog.Dialog
 	loc := widget.NewEntry()
 	loc.SetText(path)
@@ -126,9 +126,10 @@ func (fs *folders) cannotOpen(path string, err error) {
 		fs.f.notify(T("Đã chép đường dẫn."))
 		d.Hide()
 	})
-	msg := widget.NewLabel(capital(errText(err)) + ".\n" + T("Tệp nằm ở:"))
+	fs.problem = capital(errText(err))
+	msg := widget.NewLabel(fs.problem + ".\n" + T("Tệp nằm ở:"))
 	msg.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustom(T("Không mở được"), T("Đóng"), container.NewVBox(msg, loc, container.NewHBox(copyBtn)), fs.win)
+	d = dialog.NewCustom(title, T("Đóng"), container.NewVBox(msg, loc, container.NewHBox(copyBtn)), fs.win)
 	d.Resize(fyne.NewSize(600, 240))
 	fs.f.showDialog(d, nil)
 }
