@@ -25,36 +25,36 @@ type document struct {
 // reportsScreen chooses a document and a year, edits the secretary's texts
 // of the annual report, and generates the PDF without freezing the window.
 type reportsScreen struct {
-	ctx      context.Context
-	st       *store.Store
-	clock    clock       // the years offered, the day figures count to
-	win      fyne.Window // the parent of the package dialog
-	f        frame
-	do       func(func()) // runs UI updates from the generating goroutine
-	folders  *folders
-	docs     []document
-	docSel   *selectBox
+	ctx     context.Context
+	st      *store.Store
+	clock   clock       // the years offered, the day figures count to
+	win     fyne.Window // the parent of the package dialog
+	f       frame
+	do      func(func()) // runs UI updates from the generating goroutine
+	folders *folders
+	docs    []document
+	docSel  *selectBox
 	// branchSel chooses one branch for the member list (first: all);
 	// branchBox holds it, shown for the member list only.
 	branchSel *selectBox
 	branchBox *fyne.Container
 	branches  []domain.Branch // branchSel's options after the first
-	year     *selectBox
-	texts    *narrativeEditor // the report's text, section by section
-	bar      *widget.ProgressBar
-	status   *widget.Label
-	genBtn   *button
-	openFile *button
-	openDir  *button
-	fileBtns *fileButtons // Mở tệp, Mở thư mục, In, Gửi email of the file made last
-	number   *check
-	cutoff   *entry // the day the figures count to (empty: today)
-	deputy   *check // the deputy signs (KT. BÍ THƯ)
-	renumber *check
-	register *docRegister // sổ văn bản đi
-	tabs     *container.AppTabs
-	last     string
-	root     fyne.CanvasObject
+	year      *selectBox
+	texts     *narrativeEditor // the report's text, section by section
+	bar       *widget.ProgressBar
+	status    *widget.Label
+	genBtn    *button
+	openFile  *button
+	openDir   *button
+	fileBtns  *fileButtons // Mở tệp, Mở thư mục, In, Gửi email of the file made last
+	number    *check
+	cutoff    *entry // the day the figures count to (empty: today)
+	deputy    *check // the deputy signs (KT. BÍ THƯ)
+	renumber  *check
+	register  *docRegister // sổ văn bản đi
+	tabs      *container.AppTabs
+	last      string
+	root      fyne.CanvasObject
 
 	// onDone, when set by tests, runs after a generation finished.
 	onDone func(path string, err error)

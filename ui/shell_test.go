@@ -83,7 +83,9 @@ func TestFileButtons(t *testing.T) {
 				t.Fatal("the button is disabled after the document was made")
 			}
 			c.button.OnTapped()
-			f.waitFor(c.name, func() bool { return f.app.notices > notices || len(f.app.dialogs) > dialogs || ranWith(bin, c.cmd) != "" && c.notice == "" && c.problem == "" })
+			f.waitFor(c.name, func() bool {
+				return f.app.notices > notices || len(f.app.dialogs) > dialogs || ranWith(bin, c.cmd) != "" && c.notice == "" && c.problem == ""
+			})
 			if got := ranWith(bin, c.cmd); got != c.want {
 				t.Errorf("%s ran with %q, want %q", c.cmd, got, c.want)
 			}
