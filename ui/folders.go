@@ -146,6 +146,17 @@ func (fs *folders) fileReady(title, msg, path string) {
 	var d dialog.Dialog
 	b := fs.fileButtons(func() string { return path }, func() { d.Hide() })
 	b.open.Importance = widget.HighImportance
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".pdf", ".csv", ".xlsx":
+	case ".sodoan":
+		// A package is sent, not opened or printed: its folder, with the
+		// file selected, is where to take it from.
+		b.open.Hide()
+		b.print.Hide()
+		b.folder.Importance = widget.HighImportance
+	default:
+		b.print.Hide()
+	}
 	body := widget.NewLabel(msg)
 	body.Wrapping = fyne.TextWrapWord
 	d = dialog.NewCustom(title, T("Đóng"), container.NewVBox(body, b.row), fs.win)
