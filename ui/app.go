@@ -85,7 +85,7 @@ type App struct {
 	defs    []screenDef
 	screens map[string]screen
 	current string
-	nav     *widget.List
+	nav     *navList
 	body    *fyne.Container
 
 	// do hands UI updates from background goroutines to the UI goroutine.
@@ -278,10 +278,11 @@ func (a *App) buildMain() {
 	}
 	a.screens = map[string]screen{}
 	a.body = container.NewStack()
-	a.nav = widget.NewList(
+	a.nav = newNavList(
 		func() int { return len(a.defs) },
 		func() fyne.CanvasObject { return widget.NewLabel("Kế hoạch & chỉ tiêu") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(a.defs[i].title) },
+		a.showHelp,
 	)
 	a.nav.OnSelected = func(i widget.ListItemID) { a.show(a.defs[i].id) }
 	split := container.NewHSplit(a.nav, container.New(bounded{}, a.body))

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"regexp"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -23,9 +25,16 @@ func helpText() string {
 	return string(data)
 }
 
-// helpView shows the guide with its headings, scrolled.
+// boldRun is a **bold** run of the guide's Markdown.
+var boldRun = regexp.MustCompile(`\*\*([^*]+)\*\*`)
+
+// helpView shows the guide with its headings, scrolled. The names of
+// buttons and places, bold in the Markdown, are shown in quotes: Fyne
+// 2.7's rich text breaks a line one letter a row when a styled run starts
+// where not even a letter fits ("C", "à", "i" on rows of their own), and
+// a paragraph of one run wraps right.
 func helpView() fyne.CanvasObject {
-	rt := widget.NewRichTextFromMarkdown(helpText())
+	rt := widget.NewRichTextFromMarkdown(boldRun.ReplaceAllString(helpText(), "“$1”"))
 	rt.Wrapping = fyne.TextWrapWord
 	return container.NewVScroll(rt)
 }

@@ -89,7 +89,7 @@ func newReportsScreen(ctx context.Context, st *store.Store, clock clock, win fyn
 	s.docSel.OnChanged = func(string) { s.choiceChanged(); s.showBranch() }
 	s.branchSel = newSelect(f, []string{T("Cả phường (mọi chi đoàn)")}, func(string) { s.choiceChanged() })
 	s.branchSel.SetSelectedIndex(0)
-	s.branchBox = container.NewHBox(widget.NewLabel(T("Chi đoàn")), container.NewGridWrap(fyne.NewSize(260, s.branchSel.MinSize().Height), s.branchSel))
+	s.branchBox = container.NewHBox(widget.NewLabel(T("Chi đoàn")), container.NewGridWrap(fyne.NewSize(400, s.branchSel.MinSize().Height), s.branchSel))
 	s.showBranch()
 	s.number = newCheck(f, T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
 	// Numbered by default, as the command line does: a document sent to the
