@@ -372,7 +372,10 @@ func (a *App) show(id string) {
 		a.screens[id] = s
 	}
 	a.current = id
-	a.fa.Preferences().SetString(prefScreen, id)
+	if id != "help" {
+		// The next start opens on a working screen, not the guide.
+		a.fa.Preferences().SetString(prefScreen, id)
+	}
 	a.body.Objects = []fyne.CanvasObject{s.view()}
 	a.body.Refresh()
 	s.refresh()
