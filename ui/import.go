@@ -171,12 +171,21 @@ func (im *importer) showPreview() {
 		}
 	}
 	headers := []string{T("Dòng"), T("Họ và tên"), T("Ngày sinh"), T("Chi đoàn"), T("Kết quả kiểm tra")}
-	widths := []float32{60, 200, 100, 180, 520}
+	widths := []float32{60, 210, 100, 250, 520}
 	im.table = widget.NewTable(
 		func() (int, int) { return len(im.rows), len(headers) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(im.cell(id.Row, id.Col))
+			l := o.(*widget.Label)
+			// A cell's text stays in its column (a long branch name ran
+			// over the result); the last column, the reason, runs to the
+			// table's edge.
+			if id.Col < len(headers)-1 {
+				l.Truncation = fyne.TextTruncateEllipsis
+			} else {
+				l.Truncation = fyne.TextTruncateOff
+			}
+			l.SetText(im.cell(id.Row, id.Col))
 		})
 	im.table.ShowHeaderRow = true
 	im.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
