@@ -122,6 +122,9 @@ type App struct {
 	// help is the guide's dialog (F1) once opened, so that F1 does not
 	// stack a second one.
 	help dialog.Dialog
+	// working is the last screen shown other than the guide, which the
+	// next start opens on (rememberScreen).
+	working string
 }
 
 type openDialog struct {
@@ -232,7 +235,20 @@ func (a *App) closeWindow() {
 	now := placement{w: sz.Width, h: sz.Height}
 	nativeHandle(a.win, func(h uintptr) { now.x, now.y, now.hasPos = windowPos(h) })
 	a.fa.Preferences().SetString(prefWindow, now.String())
+	a.rememberScreen()
 	a.win.Close()
+}
+
+// rememberScreen keeps the screen shown for the next start (the guide
+// excepted: the next start opens on a working screen). It is written when
+// the window closes, not at each change of screen: Fyne rewrites the whole
+// preferences file in place at each change, and another copy of Sổ Đoàn
+// open on another register (sharing that file) read it half-written
+// ("Preferences load error: EOF").
+func (a *App) rememberScreen() {
+	if a.working != "" {
+		a.fa.Preferences().SetString(prefScreen, a.working)
+	}
 }
 
 // dropped starts the import of a spreadsheet dropped on the window.
@@ -373,8 +389,7 @@ func (a *App) show(id string) {
 	}
 	a.current = id
 	if id != "help" {
-		// The next start opens on a working screen, not the guide.
-		a.fa.Preferences().SetString(prefScreen, id)
+		a.working = id
 	}
 	a.body.Objects = []fyne.CanvasObject{s.view()}
 	a.body.Refresh()
