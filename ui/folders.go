@@ -51,7 +51,9 @@ func (fs *folders) docsBase() string {
 		return fs.reportsDir
 	}
 	if d := fs.fa.Preferences().String(prefDocsDir); d != "" {
-		return d
+		// In the system's own spelling even when an older version kept
+		// Fyne's C:/Users/… form.
+		return filepath.Clean(filepath.FromSlash(d))
 	}
 	if d := documentsDir(); d != "" {
 		return filepath.Join(d, appFolderName)
