@@ -26,6 +26,11 @@ var (
 // in the program its type is associated with.
 func openPath(p string) error { return shellExecute("open", p) }
 
+// Printable reports whether Print can print this kind of file: on
+// Windows any whose program has a print verb (a PDF reader, Excel), which
+// only asking finds out.
+func Printable(path string) bool { return filepath.Ext(path) != ".sodoan" }
+
 // printPath asks the shell to print p with its type's print verb (the
 // PDF reader's, Excel's), on the default printer.
 func printPath(p string) error { return shellExecute("print", p) }

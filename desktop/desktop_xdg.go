@@ -34,6 +34,10 @@ func showPath(p string) error {
 	return openPath(p)
 }
 
+// Printable reports whether Print can print this kind of file: with lp,
+// a PDF or plain text.
+func Printable(path string) bool { return printable[strings.ToLower(filepath.Ext(path))] }
+
 // printable are the files lp prints as they are: CUPS turns PDF and plain
 // text into pages, a spreadsheet it would print as its bytes.
 var printable = map[string]bool{".pdf": true, ".txt": true, ".csv": true}

@@ -193,3 +193,15 @@ func TestMissingFile(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintable: the In button is offered for what lp prints.
+func TestPrintable(t *testing.T) {
+	for path, want := range map[string]bool{
+		"/a/Báo cáo năm.pdf": true, "/a/B.PDF": true, "/a/ds.csv": true, "/a/ghi chú.txt": true,
+		"/a/danh-sach.xlsx": false, "/a/goi.sodoan": false, "/a/khong-duoi": false,
+	} {
+		if got := Printable(path); got != want {
+			t.Errorf("Printable(%s) = %v, want %v", path, got, want)
+		}
+	}
+}

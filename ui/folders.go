@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"sodoan/desktop"
 )
 
 // prefDocsDir is the folder documents and exports go to, when the user
@@ -148,16 +150,14 @@ func (fs *folders) fileReady(title, msg, path string) {
 	var d dialog.Dialog
 	b := fs.fileButtons(func() string { return path }, func() { d.Hide() })
 	b.open.Importance = widget.HighImportance
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".pdf", ".csv", ".xlsx":
-	case ".sodoan":
-		// A package is sent, not opened or printed: its folder, with the
-		// file selected, is where to take it from.
+	if !desktop.Printable(path) {
+		b.print.Hide() // a spreadsheet on Linux: opened, then printed from its program
+	}
+	if strings.ToLower(filepath.Ext(path)) == ".sodoan" {
+		// A package is sent, not opened: its folder, with the file
+		// selected, is where to take it from.
 		b.open.Hide()
-		b.print.Hide()
 		b.folder.Importance = widget.HighImportance
-	default:
-		b.print.Hide()
 	}
 	body := widget.NewLabel(msg)
 	body.Wrapping = fyne.TextWrapWord
