@@ -64,6 +64,11 @@ func chooseFile(f frame, win fyne.Window, spec fileDialogSpec, chosen func(path 
 			d.SetFilter(storage.NewExtensionFileFilter(spec.exts))
 		}
 	}
+	if spec.folder {
+		d.SetTitleText(T("Chọn thư mục"))
+	} else {
+		d.SetTitleText(T("Chọn tệp"))
+	}
 	if l, err := storage.ListerForURI(storage.NewFileURI(startFolder(spec.start))); err == nil {
 		d.SetLocation(l)
 	}
@@ -114,6 +119,7 @@ func addAbove(win fyne.Window, row fyne.CanvasObject) {
 	if !ok {
 		return
 	}
+	namePlaces(c)
 	inner := container.New(c.Layout, c.Objects...)
 	c.Layout = layout.NewStackLayout()
 	c.Objects = []fyne.CanvasObject{container.NewBorder(row, nil, nil, nil, inner)}
@@ -168,4 +174,48 @@ func startFolder(dir string) string {
 func isDir(p string) bool {
 	fi, err := os.Stat(p)
 	return err == nil && fi.IsDir()
+}
+
+// placeNames are the Vietnamese of the places Fyne's file dialog lists on
+// its left (in English whatever the language, its own words).
+var placeNames = map[string]string{
+	"Home": "Thư mục nhà", "Computer": "Máy tính", "App Files": "Tệp của chương trình",
+	"Documents": "Tài liệu", "Desktop": "Màn hình nền", "Downloads": "Tải về",
+	"Music": "Nhạc", "Pictures": "Ảnh", "Videos": "Video",
+}
+
+// namePlaces gives the dialog's list of places (the first list in o,
+// whose rows are an icon and a label) their Vietnamese names, in the
+// Vietnamese window.
+func namePlaces(o fyne.CanvasObject) bool {
+	if currentLang != LangVietnamese {
+		return false
+	}
+	switch x := o.(type) {
+	case *widget.List:
+		update := x.UpdateItem
+		x.UpdateItem = func(id widget.ListItemID, item fyne.CanvasObject) {
+			update(id, item)
+			if row, ok := item.(*fyne.Container); ok {
+				for _, part := range row.Objects {
+					if l, ok := part.(*widget.Label); ok {
+						if vi, ok := placeNames[l.Text]; ok {
+							l.SetText(vi)
+						}
+					}
+				}
+			}
+		}
+		x.Refresh()
+		return true
+	case *fyne.Container:
+		for _, ch := range x.Objects {
+			if namePlaces(ch) {
+				return true
+			}
+		}
+	case *container.Split:
+		return namePlaces(x.Leading) || namePlaces(x.Trailing)
+	}
+	return false
 }

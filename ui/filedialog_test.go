@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -57,6 +58,28 @@ func TestPathBox(t *testing.T) {
 			// The box is inside the file dialog, on top of the window.
 			if pop, ok := f.app.win.Canvas().Overlays().Top().(*widget.PopUp); !ok || !holds(pop.Content, pb.entry) {
 				t.Fatal("the path box is not in the file dialog")
+			}
+			// Fyne's places in Vietnamese.
+			var places *widget.List
+			walk(f.app.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
+				if l, ok := o.(*widget.List); ok && places == nil {
+					places = l
+				}
+				return true
+			})
+			if places == nil || places.Length() == 0 {
+				t.Fatal("no list of places in the file dialog")
+			}
+			row := places.CreateItem()
+			places.UpdateItem(0, row)
+			var first string
+			for _, o := range row.(*fyne.Container).Objects {
+				if l, ok := o.(*widget.Label); ok {
+					first = l.Text
+				}
+			}
+			if first != "Thư mục nhà" {
+				t.Errorf("the first place is %q, want Thư mục nhà", first)
 			}
 			pb.entry.SetText(c.typed)
 			pb.entry.OnSubmitted(pb.entry.Text)
