@@ -16,7 +16,7 @@ import (
 
 // packageForm is the dialog that makes the package for the upper level.
 type packageForm struct {
-	pass, again *widget.Entry
+	pass, again *entry
 	msg         *widget.Label // why the passphrases were refused; hidden when none
 	d           *dialog.CustomDialog
 }
@@ -27,7 +27,8 @@ type packageForm struct {
 // that differ or are too short keep the dialog open with what was typed
 // and say why. It returns the form (for the tests).
 func (s *reportsScreen) packageDialog(done func(path string, err error)) *packageForm {
-	pf := &packageForm{pass: widget.NewPasswordEntry(), again: widget.NewPasswordEntry(), msg: widget.NewLabel("")}
+	// The app's entries, which pass Esc and Ctrl+S to the dialog.
+	pf := &packageForm{pass: newPasswordEntry(s.f), again: newPasswordEntry(s.f), msg: widget.NewLabel("")}
 	pf.pass.SetPlaceHolder(fmt.Sprintf(T("ít nhất %d ký tự"), wardpkg.MinPassphrase))
 	pf.msg.Importance = widget.DangerImportance
 	pf.msg.Wrapping = fyne.TextWrapWord

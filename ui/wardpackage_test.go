@@ -56,6 +56,11 @@ func TestWardPackageDialog(t *testing.T) {
 				if !pf.msg.Visible() || !strings.Contains(pf.msg.Text, c.msg) {
 					t.Errorf("message %q (shown %v), want %q", pf.msg.Text, pf.msg.Visible(), c.msg)
 				}
+				// Esc in a passphrase box closes the dialog.
+				pf.again.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+				if len(f.app.dialogs) != 0 {
+					t.Error("Esc in the passphrase box left the dialog open")
+				}
 				return
 			}
 			f.waitFor("package", func() bool { return path != "" || done == nil })

@@ -27,6 +27,14 @@ func newEntry(k keyboard) *entry {
 	return e
 }
 
+// newPasswordEntry is widget.NewPasswordEntry with the app's keyboard.
+func newPasswordEntry(k keyboard) *entry {
+	e := &entry{keys: k}
+	e.Password = true
+	e.ExtendBaseWidget(e)
+	return e
+}
+
 func newMultiLineEntry(k keyboard) *entry {
 	e := newEntry(k)
 	e.MultiLine = true
