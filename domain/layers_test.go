@@ -34,6 +34,8 @@ func TestPackageRules(t *testing.T) {
 		{"wardpkg", [][]string{sql, gui, pdf, xlsx}, []string{"sodoan/assets", "sodoan/domain", "sodoan/outfile", "sodoan/store", "sodoan/version"}},
 		// The demo ward writes through the store's public API only.
 		{"demo", [][]string{sql, gui, pdf, xlsx}, []string{"sodoan/domain", "sodoan/store"}},
+		// Handing files to the system knows nothing of the register.
+		{"desktop", [][]string{sql, gui, pdf, xlsx}, []string{"sodoan/domain"}},
 	}
 	for _, r := range rules {
 		pkg, err := build.Default.ImportDir(filepath.Join("..", r.dir), 0)

@@ -304,7 +304,15 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 		}
 		file := "danh-sach-doan-vien.pdf"
 		if req.BranchID != 0 {
-			file = fmt.Sprintf("danh-sach-doan-vien-chi-doan-%d.pdf", req.BranchID)
+			// Named by the branch, as the secretary finds and sends it.
+			b, err := st.Branch(ctx, req.BranchID)
+			if err != nil {
+				return job{}, err
+			}
+			file = "danh-sach-doan-vien-" + domain.FileSlug(b.Name) + ".pdf"
+			if domain.FileSlug(b.Name) == "" {
+				file = fmt.Sprintf("danh-sach-doan-vien-chi-doan-%d.pdf", req.BranchID)
+			}
 		}
 		return job{docType: report.ListType, key: identity(Members, "", req.Cutoff, strconv.FormatInt(req.BranchID, 10), strconv.FormatBool(req.Personal)),
 			title: "Danh sách " + domain.LowerFirst(l.Summary), file: file,

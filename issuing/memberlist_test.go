@@ -66,3 +66,26 @@ func TestMemberListAsOfItsDate(t *testing.T) {
 		})
 	}
 }
+
+// One branch's list (the window's and `report members --branch`): its
+// members only, and a file named by the branch. Chi đoàn Ấp Mỹ (B3) on
+// 31/12/2025: D2 Phạm Văn Khoa, M3 Huỳnh Văn Đông, P4 Hồ Văn Nghĩa = 3
+// men; T1 Lý Văn Tài left on 10/04.
+func TestMemberListOfOneBranch(t *testing.T) {
+	ctx := context.Background()
+	w := buildWard(t)
+	out, err := Issue(ctx, w.st, Request{Kind: Members, Date: d(2025, 12, 31), BranchID: w.branch["B3"], Dir: w.dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := filepath.Base(out.Path), "danh-sach-doan-vien-chi-doan-ap-my.pdf"; !strings.HasSuffix(got, want) {
+		t.Errorf("file %s, want …%s", got, want)
+	}
+	text := pdfText(t, out.Path)
+	contains(t, "B3", text, "Chi đoàn Ấp Mỹ", "Phạm Văn Khoa", "Huỳnh Văn Đông", "Hồ Văn Nghĩa", "Tổng cộng: 3 đoàn viên (Nam: 3, Nữ: 0)")
+	for _, name := range []string{"Lý Văn Tài", "Trần Minh Quân", "Nguyễn Thị Cúc", "Nguyễn Văn Bình"} {
+		if strings.Contains(text, name) {
+			t.Errorf("the list of Chi đoàn Ấp Mỹ names %s", name)
+		}
+	}
+}

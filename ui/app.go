@@ -88,7 +88,7 @@ type App struct {
 	defs    []screenDef
 	screens map[string]screen
 	current string
-	nav     *widget.List
+	nav     *navList
 	body    *fyne.Container
 
 	// do hands UI updates from background goroutines to the UI goroutine.
@@ -125,6 +125,12 @@ type App struct {
 	// guards are the editors on screens that ask before their typing is
 	// thrown away (guardInline).
 	guards []*openDialog
+	// help is the guide's dialog (F1) once opened, so that F1 does not
+	// stack a second one.
+	help dialog.Dialog
+	// working is the last screen shown other than the guide, which the
+	// next start opens on (rememberScreen).
+	working string
 }
 
 type openDialog struct {
@@ -147,7 +153,7 @@ type openDialog struct {
 }
 
 // ScreenIDs lists the ids accepted by Options.Screen, in navigation order.
-var ScreenIDs = []string{"dashboard", "members", "federation", "branches", "activities", "dues", "clubs", "coops", "models", "plan", "reports", "settings"}
+var ScreenIDs = []string{"dashboard", "members", "federation", "branches", "activities", "dues", "clubs", "coops", "models", "plan", "reports", "settings", "help"}
 
 // New builds the main window of the register st in the Fyne app fa; call
 // Window().ShowAndRun() to run it. st is nil when the register does not
@@ -248,7 +254,20 @@ func (a *App) closeWindow() {
 	now := placement{w: sz.Width, h: sz.Height}
 	nativeHandle(a.win, func(h uintptr) { now.x, now.y, now.hasPos = windowPos(h) })
 	a.fa.Preferences().SetString(prefWindow, now.String())
+	a.rememberScreen()
 	a.win.Close()
+}
+
+// rememberScreen keeps the screen shown for the next start (the guide
+// excepted: the next start opens on a working screen). It is written when
+// the window closes, not at each change of screen: Fyne rewrites the whole
+// preferences file in place at each change, and another copy of Sổ Đoàn
+// open on another register (sharing that file) read it half-written
+// ("Preferences load error: EOF").
+func (a *App) rememberScreen() {
+	if a.working != "" {
+		a.fa.Preferences().SetString(prefScreen, a.working)
+	}
 }
 
 // dropped starts the import of a spreadsheet dropped on the window.
@@ -292,6 +311,7 @@ func (a *App) buildMain() {
 		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a.ctx, a.st, a.clock, a.win, a, a.exports) }},
 		{"reports", Tc("nav", "Báo cáo"), func() screen { return newReportsScreen(a.ctx, a.st, a.clock, a.win, a, a.do, a.folders) }},
 		{"settings", Tc("nav", "Cài đặt"), a.newSettings},
+		{"help", Tc("nav", "Trợ giúp (F1)"), func() screen { return newHelpScreen() }},
 	}
 	if defs := a.consolidationDefs(); defs != nil {
 		a.defs = defs
@@ -299,10 +319,11 @@ func (a *App) buildMain() {
 	a.screens = map[string]screen{}
 	a.guards = nil // the screens' editors are made again
 	a.body = container.NewStack()
-	a.nav = widget.NewList(
+	a.nav = newNavList(
 		func() int { return len(a.defs) },
 		func() fyne.CanvasObject { return widget.NewLabel("Kế hoạch & chỉ tiêu") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(a.defs[i].title) },
+		a.showHelp,
 	)
 	a.nav.OnSelected = func(i widget.ListItemID) { a.show(a.defs[i].id) }
 	split := container.NewHSplit(a.nav, container.New(bounded{}, a.body))
@@ -392,7 +413,9 @@ func (a *App) show(id string) {
 		a.screens[id] = s
 	}
 	a.current = id
-	a.fa.Preferences().SetString(prefScreen, id)
+	if id != "help" {
+		a.working = id
+	}
 	a.body.Objects = []fyne.CanvasObject{s.view()}
 	a.body.Refresh()
 	s.refresh()
@@ -453,8 +476,11 @@ func (a *App) installKeys() {
 	add(fyne.KeyS, a.shortcutSave)
 	add(fyne.KeyQ, a.closeWindow)
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
+		switch ev.Name {
+		case fyne.KeyEscape:
 			a.escape()
+		case fyne.KeyF1:
+			a.showHelp()
 		}
 	})
 }

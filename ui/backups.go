@@ -63,22 +63,14 @@ func (bk *backups) content() fyne.CanvasObject {
 		}()
 	})
 	elsewhere := newButtonWithIcon(bk.f, T("Sao lưu ra nơi khác…"), theme.FolderOpenIcon(), func() {
-		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-			if err != nil {
-				bk.f.showError(err)
-				return
-			}
-			if dir == nil {
-				return
-			}
-			dest, err := bk.backupTo(dir.Path())
+		chooseFile(bk.f, bk.win, fileDialogSpec{folder: true}, func(dir string) {
+			dest, err := bk.backupTo(dir)
 			if err != nil {
 				bk.f.showError(err)
 				return
 			}
 			done(dest)
-		}, bk.win)
-		bk.f.showDialog(d, nil)
+		})
 	})
 	restore := newButtonWithIcon(bk.f, T("Khôi phục từ bản sao lưu…"), theme.HistoryIcon(), bk.restoreDialog)
 	if bk.st.ReadOnly() {
@@ -156,18 +148,7 @@ func (bk *backups) restoreDialog() {
 		})
 	rows.OnSelected = func(i widget.ListItemID) { choose(list[i].Path) }
 	other := newButtonWithIcon(bk.f, T("Chọn tệp khác…"), theme.FileIcon(), func() {
-		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				bk.f.showError(err)
-				return
-			}
-			if r == nil {
-				return
-			}
-			r.Close()
-			choose(r.URI().Path())
-		}, bk.win)
-		bk.f.showDialog(fd, nil)
+		chooseFile(bk.f, bk.win, fileDialogSpec{start: bk.st.BackupDir()}, choose)
 	})
 	var body fyne.CanvasObject = rows
 	if len(list) == 0 {

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -34,6 +33,7 @@ func (a *App) consolidationDefs() []screenDef {
 		{"wards", Tc("nav", "Các cơ sở Đoàn"), func() screen { return newConsolidationScreen(a.ctx, a.st, a.clock, a.win, a, a.do, a.folders) }},
 		{"plan", Tc("nav", "Kế hoạch & chỉ tiêu"), func() screen { return newPlanScreen(a.ctx, a.st, a.clock, a.win, a, a.exports) }},
 		{"settings", Tc("nav", "Cài đặt"), a.newSettings},
+		{"help", Tc("nav", "Trợ giúp (F1)"), func() screen { return newHelpScreen() }},
 	}
 }
 
@@ -59,6 +59,7 @@ type consolidationScreen struct {
 	importBtn *button
 	reportBtn *button
 	openBtn   *button
+	fileBtns  *fileButtons // of the report made last
 	// busy counts the imports, loads and reports in flight.
 	busy int
 	// last is the latest consolidated report written.
@@ -83,8 +84,9 @@ func newConsolidationScreen(ctx context.Context, st *store.Store, clock clock, w
 	s.importBtn = newButtonWithIcon(f, T("Nhập gói của phường"), theme.DownloadIcon(), s.chooseFile)
 	s.importBtn.Importance = widget.HighImportance
 	s.reportBtn = newButtonWithIcon(f, T("Xuất báo cáo tổng hợp"), theme.DocumentIcon(), s.issue)
-	s.openBtn = newButtonWithIcon(f, T("Mở tệp"), theme.FileIcon(), func() { folders.openPath(s.last) })
-	s.openBtn.Disable()
+	s.fileBtns = folders.fileButtons(func() string { return s.last }, nil)
+	s.openBtn = s.fileBtns.open
+	s.fileBtns.setEnabled(false)
 
 	wardCols := []string{T("Cơ sở Đoàn"), T("Ngày lập gói"), T("Lược đồ"), T("Đoàn viên trong gói"), T("Ngày nhập")}
 	wardWidths := []float32{300, 150, 80, 100, 150}
@@ -111,7 +113,7 @@ func newConsolidationScreen(ctx context.Context, st *store.Store, clock clock, w
 
 	top := container.NewVBox(
 		heading(T("Sổ tổng hợp: các cơ sở Đoàn gửi số liệu")),
-		container.NewHBox(s.importBtn, widget.NewLabel(T("Năm")), s.year, s.reportBtn, s.openBtn),
+		container.NewHBox(s.importBtn, widget.NewLabel(T("Năm")), s.year, s.reportBtn, s.fileBtns.row),
 		s.status,
 	)
 	split := container.NewVSplit(s.wardTable,
@@ -285,21 +287,7 @@ func (s *consolidationScreen) load() {
 
 // chooseFile asks for a package file, then its passphrase.
 func (s *consolidationScreen) chooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.f.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		s.askPassphrase(path)
-	}, s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".sodoan"}))
-	d.Resize(fyne.NewSize(800, 560))
-	s.f.showDialog(d, nil)
+	chooseFile(s.f, s.win, fileDialogSpec{exts: []string{".sodoan"}, size: fyne.NewSize(800, 560)}, func(path string) { s.askPassphrase(path) })
 }
 
 // askPassphrase asks for the passphrase the ward gave with its package,
@@ -377,7 +365,7 @@ func (s *consolidationScreen) issue() {
 				return
 			}
 			s.last = path
-			s.openBtn.Enable()
+			s.fileBtns.setEnabled(true)
 			s.status.SetText(T("Đã tạo") + " " + path)
 		})
 	}()

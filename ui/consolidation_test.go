@@ -73,7 +73,7 @@ func TestConsolidationScreen(t *testing.T) {
 	for _, d := range a.defs {
 		ids = append(ids, d.id)
 	}
-	if strings.Join(ids, ",") != "wards,plan,settings" || a.current != "wards" {
+	if strings.Join(ids, ",") != "wards,plan,settings,help" || a.current != "wards" {
 		t.Fatalf("screens %v, current %s", ids, a.current)
 	}
 	s, ok := a.screens["wards"].(*consolidationScreen)

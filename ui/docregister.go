@@ -67,15 +67,16 @@ func docColumns() []docColumn {
 		{T("Năm"), 60},
 		{T("Loại"), 110},
 		{T("Số, ký hiệu"), 120},
-		{T("Trích yếu"), 290},
+		{T("Trích yếu"), 230},
 		{T("Ngày ban hành"), 125},
 		{T("Lần"), 70},
-		{T("Tệp"), 160},
-		{"", 115},
+		{T("Tệp"), 140},
+		{"", 190},
 	}
 }
 
-// docOpenCol is the column of the "Mở tệp" buttons.
+// docOpenCol is the column of the "Mở tệp" buttons, with an In and a Gửi
+// email button (icons) beside each.
 const docOpenCol = 7
 
 func newDocRegister(ctx context.Context, st *store.Store, f frame, folders *folders) *docRegister {
@@ -87,8 +88,12 @@ func newDocRegister(ctx context.Context, st *store.Store, f frame, folders *fold
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
 			b := newButtonWithIcon(f, T("Mở tệp"), theme.FileIcon(), nil)
-			b.Importance = widget.LowImportance
-			return container.NewStack(l, b)
+			pr := newButtonWithIcon(f, "", theme.DocumentPrintIcon(), nil)
+			em := newButtonWithIcon(f, "", theme.MailSendIcon(), nil)
+			for _, x := range []*button{b, pr, em} {
+				x.Importance = widget.LowImportance
+			}
+			return container.NewStack(l, container.NewHBox(b, pr, em))
 		},
 		r.updateCell)
 	r.table.ShowHeaderRow = true
@@ -176,19 +181,22 @@ func (r *docRegister) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	st := o.(*fyne.Container)
-	l, b := st.Objects[0].(*widget.Label), st.Objects[1].(*button)
+	l, btns := st.Objects[0].(*widget.Label), st.Objects[1].(*fyne.Container)
+	b, pr, em := btns.Objects[0].(*button), btns.Objects[1].(*button), btns.Objects[2].(*button)
 	if id.Col != docOpenCol {
-		b.Hide()
+		btns.Hide()
 		l.Show()
 		l.SetText(r.cellText(id.Row, id.Col))
 		return
 	}
 	l.Hide()
 	if !r.exists[id.Row] {
-		b.Hide()
+		btns.Hide()
 		return
 	}
 	file := r.rows[id.Row].issue.File
 	b.OnTapped = func() { r.folders.openPath(file) }
-	b.Show()
+	pr.OnTapped = func() { r.folders.printFile(file) }
+	em.OnTapped = func() { r.folders.emailFile(file) }
+	btns.Show()
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"bufio"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,9 +11,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"sodoan/desktop"
 )
 
 // prefDocsDir is the folder documents and exports go to, when the user
@@ -35,6 +35,9 @@ type folders struct {
 	win        fyne.Window
 	f          frame
 	do         func(func()) // runs askReplace's question on the UI goroutine
+	// problem is the last failure to hand a file to the system (for
+	// tests).
+	problem string
 }
 
 func newFolders(fa fyne.App, reportsDir, register string, win fyne.Window, f frame, do func(func())) *folders {
@@ -50,7 +53,9 @@ func (fs *folders) docsBase() string {
 		return fs.reportsDir
 	}
 	if d := fs.fa.Preferences().String(prefDocsDir); d != "" {
-		return d
+		// In the system's own spelling even when an older version kept
+		// Fyne's C:/Users/… form.
+		return filepath.Clean(filepath.FromSlash(d))
 	}
 	if d := documentsDir(); d != "" {
 		return filepath.Join(d, appFolderName)
@@ -129,66 +134,35 @@ func (fs *folders) docsFolderRow() fyne.CanvasObject {
 		fs.openPath(fs.docsBase())
 	})
 	change := newButtonWithIcon(fs.f, T("Đổi thư mục…"), theme.FolderIcon(), func() {
-		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err != nil {
-				fs.f.showError(err)
-				return
-			}
-			if u == nil {
-				return // cancelled
-			}
-			fs.fa.Preferences().SetString(prefDocsDir, u.Path())
+		chooseFile(fs.f, fs.win, fileDialogSpec{folder: true, start: fs.docsBase()}, func(dir string) {
+			// The OS's own spelling: C:\Users\…, never C:/Users/….
+			fs.fa.Preferences().SetString(prefDocsDir, filepath.Clean(filepath.FromSlash(dir)))
 			path.SetText(fs.docsBase())
 			fs.f.notify(fmt.Sprintf(T("Văn bản sẽ lưu vào %s"), fs.docsBase()))
-		}, fs.win)
-		if l, err := storage.ListerForURI(storage.NewFileURI(fs.docsBase())); err == nil {
-			d.SetLocation(l)
-		}
-		fs.f.showDialog(d, nil)
+		})
 	})
 	return container.NewVBox(path, container.NewHBox(open, change))
 }
 
 // fileReady tells the user a file was written and offers to open it or
-// its folder.
+// its folder, print it or send it by e-mail.
 func (fs *folders) fileReady(title, msg, path string) {
 	var d dialog.Dialog
-	openFile := newButtonWithIcon(fs.f, T("Mở tệp"), theme.FileIcon(), func() { d.Hide(); fs.openPath(path) })
-	openFile.Importance = widget.HighImportance
-	openDir := newButtonWithIcon(fs.f, T("Mở thư mục"), theme.FolderOpenIcon(), func() { d.Hide(); fs.openPath(filepath.Dir(path)) })
+	b := fs.fileButtons(func() string { return path }, func() { d.Hide() })
+	b.open.Importance = widget.HighImportance
+	if !desktop.Printable(path) {
+		b.print.Hide() // a spreadsheet on Linux: opened, then printed from its program
+	}
+	if strings.ToLower(filepath.Ext(path)) == ".sodoan" {
+		// A package is sent, not opened: its folder, with the file
+		// selected, is where to take it from.
+		b.open.Hide()
+		b.folder.Importance = widget.HighImportance
+	}
 	body := widget.NewLabel(msg)
 	body.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustom(title, T("Đóng"), container.NewVBox(body, container.NewHBox(openFile, openDir)), fs.win)
-	d.Resize(fyne.NewSize(560, 200))
+	d = dialog.NewCustom(title, T("Đóng"), container.NewVBox(body, b.row), fs.win)
+	d.Resize(fyne.NewSize(600, 200))
 	fs.f.showDialog(d, nil)
 	fs.f.notify(msg)
-}
-
-// openPath shows a file or folder with the system's program. Where there is
-// none (no PDF viewer, no xdg-open) it says where the file is instead, with
-// a button that copies the path.
-func (fs *folders) openPath(path string) {
-	if path == "" || path == "." {
-		return
-	}
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err == nil {
-		err = fs.fa.OpenURL(u)
-	}
-	if err == nil {
-		return
-	}
-	var d dialog.Dialog
-	loc := widget.NewEntry()
-	loc.SetText(path)
-	copyBtn := newButtonWithIcon(fs.f, T("Chép đường dẫn"), theme.ContentCopyIcon(), func() {
-		fs.fa.Clipboard().SetContent(path)
-		fs.f.notify(T("Đã chép đường dẫn."))
-		d.Hide()
-	})
-	msg := widget.NewLabel(T("Máy chưa có chương trình để mở tệp này. Tệp nằm ở:"))
-	msg.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustom(T("Không mở được"), T("Đóng"), container.NewVBox(msg, loc, container.NewHBox(copyBtn)), fs.win)
-	d.Resize(fyne.NewSize(600, 220))
-	fs.f.showDialog(d, nil)
 }

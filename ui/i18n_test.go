@@ -128,7 +128,7 @@ func storeMessages(t *testing.T) []string {
 	}
 	// The rules and their messages are domain's; store adds the ones
 	// that need the register (a card number taken, an office held).
-	for _, glob := range []string{"../domain/*.go", "../store/*.go"} {
+	for _, glob := range []string{"../domain/*.go", "../store/*.go", "../desktop/*.go"} {
 		eachCall(t, glob, func(call *ast.CallExpr) {
 			var first int // index of the first translated argument
 			switch fn := call.Fun.(type) {

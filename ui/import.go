@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/sheet"
@@ -80,21 +79,7 @@ var sheetExts = []string{".xlsx", ".csv", ".xls"}
 
 // fromFile asks for a spreadsheet and imports it.
 func (in *imports) fromFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			in.f.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		in.start(path)
-	}, in.win)
-	d.SetFilter(storage.NewExtensionFileFilter(sheetExts))
-	d.Resize(fyne.NewSize(900, 600))
-	in.f.showDialog(d, nil)
+	chooseFile(in.f, in.win, fileDialogSpec{exts: sheetExts, size: fyne.NewSize(900, 600)}, in.start)
 }
 
 // dropped imports the first spreadsheet among the files dropped on the
@@ -186,12 +171,21 @@ func (im *importer) showPreview() {
 		}
 	}
 	headers := []string{T("Dòng"), T("Họ và tên"), T("Ngày sinh"), T("Chi đoàn"), T("Kết quả kiểm tra")}
-	widths := []float32{60, 200, 100, 180, 520}
+	widths := []float32{60, 210, 100, 250, 520}
 	im.table = widget.NewTable(
 		func() (int, int) { return len(im.rows), len(headers) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(im.cell(id.Row, id.Col))
+			l := o.(*widget.Label)
+			// A cell's text stays in its column (a long branch name ran
+			// over the result); the last column, the reason, runs to the
+			// table's edge.
+			if id.Col < len(headers)-1 {
+				l.Truncation = fyne.TextTruncateEllipsis
+			} else {
+				l.Truncation = fyne.TextTruncateOff
+			}
+			l.SetText(im.cell(id.Row, id.Col))
 		})
 	im.table.ShowHeaderRow = true
 	im.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }

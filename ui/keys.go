@@ -31,6 +31,11 @@ func escapeOr(k keyboard, ev *fyne.KeyEvent, typed func(*fyne.KeyEvent)) {
 		}
 		return
 	}
+	// F1 opens the guide from any focused widget, as from the window.
+	if h, ok := k.(interface{ showHelp() }); ok && ev.Name == fyne.KeyF1 {
+		h.showHelp()
+		return
+	}
 	typed(ev)
 }
 

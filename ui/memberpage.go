@@ -111,9 +111,9 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 		widget.NewFormItem(T("Dân tộc, tôn giáo"), widget.NewLabel(joinNonEmpty(", ", p.Ethnicity, p.Religion))),
 		widget.NewFormItem(T("Số CCCD"), widget.NewLabel(p.CitizenID)),
 		widget.NewFormItem(T("Điện thoại"), widget.NewLabel(p.Phone)),
-		widget.NewFormItem(T("Địa chỉ"), widget.NewLabel(address(p))),
+		widget.NewFormItem(T("Địa chỉ"), wrapped(address(p))),
 		widget.NewFormItem(T("Nghề nghiệp"), widget.NewLabel(T(p.Occupation.Label()))),
-		widget.NewFormItem(T("Trình độ"), widget.NewLabel(joinNonEmpty(" · ", schooling(p.Schooling), T(p.Qualification.Label()), T("LLCT")+": "+T(p.TheoryLevel.Label())))),
+		widget.NewFormItem(T("Trình độ"), wrapped(joinNonEmpty(" · ", schooling(p.Schooling), T(p.Qualification.Label()), T("LLCT")+": "+T(p.TheoryLevel.Label())))),
 	)
 
 	history := container.NewVBox(heading(T("Quá trình sinh hoạt")))
@@ -140,7 +140,9 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 			})
 		})
 		del.Importance = widget.LowImportance
-		history.Add(container.NewBorder(nil, nil, nil, del, widget.NewLabel(text)))
+		// Wrapped: a long event (a unit, a reason and a note) on one line
+		// widened the column and pushed its delete icon off the window.
+		history.Add(container.NewBorder(nil, nil, nil, del, wrapped(text)))
 	}
 
 	yearsBox := container.NewVBox(heading(T("Xếp loại và giới thiệu vào Đảng")))
@@ -196,7 +198,7 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 			})
 		})
 		del.Importance = widget.LowImportance
-		posBox.Add(container.NewBorder(nil, nil, nil, del, widget.NewLabel(text)))
+		posBox.Add(container.NewBorder(nil, nil, nil, del, wrapped(text)))
 	}
 	posBox.Add(newButtonWithIcon(pg.f, T("Thêm chức vụ"), theme.ContentAddIcon(), func() { pg.positionDialog(p, reopen) }))
 
@@ -431,4 +433,12 @@ func (pg *memberPage) transferLetterDialog(p *domain.Person, done func()) *form 
 	})
 	pg.win.Canvas().Focus(to)
 	return fm
+}
+
+// wrapped is a label that wraps at words: a long value takes more lines,
+// never more width than its column.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strconv"
 
 	"sodoan/domain"
@@ -28,27 +27,33 @@ type document struct {
 // reportsScreen chooses a document and a year, edits the secretary's texts
 // of the annual report, and generates the PDF without freezing the window.
 type reportsScreen struct {
-	ctx      context.Context
-	st       *store.Store
-	clock    clock       // the years offered, the day figures count to
-	win      fyne.Window // the parent of the package dialog
-	f        frame
-	do       func(func()) // runs UI updates from the generating goroutine
-	folders  *folders
-	docs     []document
-	docSel   *selectBox
-	year     *selectBox
-	texts    *narrativeEditor // the report's text, section by section
-	bar      *widget.ProgressBar
-	status   *widget.Label
-	genBtn   *button
-	openFile *button
-	openDir  *button
-	number   *check
-	cutoff   *entry // the day the figures count to (empty: today)
-	deputy   *check // the deputy signs (KT. BÍ THƯ)
-	renumber *check
-	register *docRegister // sổ văn bản đi
+	ctx     context.Context
+	st      *store.Store
+	clock   clock       // the years offered, the day figures count to
+	win     fyne.Window // the parent of the package dialog
+	f       frame
+	do      func(func()) // runs UI updates from the generating goroutine
+	folders *folders
+	docs    []document
+	docSel  *selectBox
+	// branchSel chooses one branch for the member list (first: all);
+	// branchBox holds it, shown for the member list only.
+	branchSel *selectBox
+	branchBox *fyne.Container
+	branches  []domain.Branch // branchSel's options after the first
+	year      *selectBox
+	texts     *narrativeEditor // the report's text, section by section
+	bar       *widget.ProgressBar
+	status    *widget.Label
+	genBtn    *button
+	openFile  *button
+	openDir   *button
+	fileBtns  *fileButtons // Mở tệp, Mở thư mục, In, Gửi email of the file made last
+	number    *check
+	cutoff    *entry // the day the figures count to (empty: today)
+	deputy    *check // the deputy signs (KT. BÍ THƯ)
+	renumber  *check
+	register  *docRegister // sổ văn bản đi
 	// decisions and book are the Quyết định and Sổ chi đoàn tabs
 	// (decisions.go).
 	decisions *decisionsPanel
@@ -87,12 +92,15 @@ func newReportsScreen(ctx context.Context, st *store.Store, clock clock, win fyn
 	s.status.Wrapping = fyne.TextWrapWord
 	s.genBtn = newButtonWithIcon(f, T("Tạo tệp PDF"), theme.DocumentPrintIcon(), s.generate)
 	s.genBtn.Importance = widget.HighImportance
-	s.openFile = newButtonWithIcon(f, T("Mở tệp"), theme.FileIcon(), func() { s.open(s.last) })
-	s.openDir = newButtonWithIcon(f, T("Mở thư mục"), theme.FolderOpenIcon(), func() { s.open(filepath.Dir(s.last)) })
-	s.openFile.Disable()
-	s.openDir.Disable()
+	s.fileBtns = folders.fileButtons(func() string { return s.last }, nil)
+	s.openFile, s.openDir = s.fileBtns.open, s.fileBtns.folder
+	s.fileBtns.setEnabled(false)
 	// Set after the first selection above: the widgets it clears exist now.
-	s.docSel.OnChanged = func(string) { s.choiceChanged() }
+	s.docSel.OnChanged = func(string) { s.choiceChanged(); s.showBranch() }
+	s.branchSel = newSelect(f, []string{T("Cả phường (mọi chi đoàn)")}, func(string) { s.choiceChanged() })
+	s.branchSel.SetSelectedIndex(0)
+	s.branchBox = container.NewHBox(widget.NewLabel(T("Chi đoàn")), container.NewGridWrap(fyne.NewSize(400, s.branchSel.MinSize().Height), s.branchSel))
+	s.showBranch()
 	s.number = newCheck(f, T("Vào sổ văn bản đi và lấy số (bỏ chọn: để trống số, điền tay)"), nil)
 	// Numbered by default, as the command line does: a document sent to the
 	// upper level carries its number; untick for a draft.
@@ -102,13 +110,13 @@ func newReportsScreen(ctx context.Context, st *store.Store, clock clock, win fyn
 	s.cutoff = newEntry(f)
 	s.cutoff.SetPlaceHolder(T("dd/mm/yyyy (để trống: hôm nay)"))
 	top := widget.NewForm(
-		widget.NewFormItem(T("Văn bản"), s.docSel),
+		widget.NewFormItem(T("Văn bản"), container.NewBorder(nil, nil, nil, s.branchBox, s.docSel)),
 		widget.NewFormItem(T("Năm"), s.year),
 		widget.NewFormItem(T("Số liệu tính đến ngày"), s.cutoff),
 		widget.NewFormItem("", container.NewVBox(s.number, container.NewHBox(s.renumber, s.deputy))),
 	)
 	pkg := newButtonWithIcon(f, T("Lập gói số liệu gửi cấp trên"), theme.MailSendIcon(), func() { s.packageDialog(nil) })
-	actions := container.NewVBox(container.NewHBox(s.genBtn, s.openFile, s.openDir, pkg), s.bar, s.status)
+	actions := container.NewVBox(container.NewHBox(s.genBtn, s.fileBtns.row, pkg), s.bar, s.status)
 	s.register = newDocRegister(ctx, st, f, folders)
 	s.texts = newNarrativeEditor(ctx, st, f, s.yearNow, s.cutoffNow)
 	s.decisions = newDecisionsPanel(ctx, st, clock, f, folders)
@@ -139,6 +147,7 @@ func (s *reportsScreen) refresh() {
 	s.register.refresh()
 	s.decisions.refresh()
 	s.book.refresh()
+	s.loadBranches()
 	if s.year.Selected == "" {
 		s.year.SetSelected(strconv.Itoa(s.clock.thisYear()))
 		return
@@ -187,6 +196,9 @@ func (s *reportsScreen) generate() {
 	}
 	req := issuing.Request{Kind: doc.kind, Year: y, Cutoff: cutoff, Deputy: s.deputy.Checked, Renumber: s.renumber.Checked,
 		Quarter: doc.quarter, Half: doc.half}
+	if i := s.branchSel.SelectedIndex(); doc.kind == issuing.Members && i > 0 && i <= len(s.branches) {
+		req.BranchID = s.branches[i-1].ID
+	}
 	if !cutoff.IsZero() && cutoff.Before(s.clock.today()) {
 		// A report counted to a past day is dated that day.
 		req.Date = cutoff
@@ -211,8 +223,7 @@ func (s *reportsScreen) generate() {
 			} else {
 				s.last = path
 				s.status.SetText(T("Đã tạo") + " " + path)
-				s.openFile.Enable()
-				s.openDir.Enable()
+				s.fileBtns.setEnabled(true)
 			}
 			s.register.refresh()
 			if s.onDone != nil {
@@ -232,9 +243,41 @@ func (s *reportsScreen) choiceChanged() {
 	}
 	s.last = ""
 	s.status.SetText("")
-	s.openFile.Disable()
-	s.openDir.Disable()
+	s.fileBtns.setEnabled(false)
 }
 
-// open shows a file or folder with the system's program.
-func (s *reportsScreen) open(path string) { s.folders.openPath(path) }
+// showBranch shows the branch choice for the member list alone.
+func (s *reportsScreen) showBranch() {
+	if i := s.docSel.SelectedIndex(); i >= 0 && s.docs[i].kind == issuing.Members {
+		s.branchBox.Show()
+	} else {
+		s.branchBox.Hide()
+	}
+}
+
+// loadBranches offers the active branches, keeping the one chosen when it
+// is still there.
+func (s *reportsScreen) loadBranches() {
+	all, err := s.st.Branches(s.ctx, false)
+	if err != nil {
+		s.f.showError(err)
+		return
+	}
+	keep := s.branchSel.Selected
+	s.branches = all
+	opts := []string{T("Cả phường (mọi chi đoàn)")}
+	for _, b := range all {
+		opts = append(opts, b.Name)
+	}
+	// Reloading the options is no new choice: the file made last stays.
+	changed := s.branchSel.OnChanged
+	s.branchSel.OnChanged = nil
+	defer func() { s.branchSel.OnChanged = changed }()
+	s.branchSel.SetOptions(opts)
+	s.branchSel.SetSelectedIndex(0)
+	for i, o := range opts {
+		if o == keep {
+			s.branchSel.SetSelectedIndex(i)
+		}
+	}
+}

@@ -3,9 +3,11 @@ package ui
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -103,6 +105,10 @@ func (s *settingsScreen) refresh() {
 		widget.NewSeparator(),
 		heading(T("Phiên bản")), widget.NewLabel(fmt.Sprintf("Sổ Đoàn %s, %s %s", version.Version, T("dựng ngày"), version.DateText())),
 	)
-	s.root.Objects = []fyne.CanvasObject{container.NewVScroll(box)}
+	// A margin on the right: the entries ran to the window's edge, under
+	// the scroll bar.
+	margin := canvas.NewRectangle(color.Transparent)
+	margin.SetMinSize(fyne.NewSize(theme.ScrollBarSize()+theme.Padding(), 0))
+	s.root.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewBorder(nil, nil, nil, margin, box))}
 	s.root.Refresh()
 }

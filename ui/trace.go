@@ -239,7 +239,7 @@ func (w *traceWalker) control(o fyne.CanvasObject, pos, clipPos fyne.Position, c
 	case *widget.Table, *memberTable:
 		w.add(o, "table", pos, clipPos, clipSize, tc)
 		return false
-	case *widget.List:
+	case *widget.List, *navList:
 		w.add(o, "list", pos, clipPos, clipSize, tc)
 		return false
 	case *container.AppTabs:

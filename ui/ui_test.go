@@ -181,6 +181,13 @@ func TestMainWindowNavigation(t *testing.T) {
 			t.Errorf("goTo(%s): current = %s", id, f.app.current)
 		}
 	}
+	// Remembered when the window closes, the guide excepted.
+	if got := f.app.fa.Preferences().String(prefScreen); got != "" {
+		t.Errorf("screen remembered before the window closed = %q", got)
+	}
+	f.app.goTo("settings")
+	f.app.goTo("help")
+	f.app.closeWindow()
 	if got := f.app.fa.Preferences().String(prefScreen); got != "settings" {
 		t.Errorf("last screen remembered = %q, want settings", got)
 	}

@@ -27,6 +27,14 @@ func newEntry(k keyboard) *entry {
 	return e
 }
 
+// newPasswordEntry is widget.NewPasswordEntry with the app's keyboard.
+func newPasswordEntry(k keyboard) *entry {
+	e := &entry{keys: k}
+	e.Password = true
+	e.ExtendBaseWidget(e)
+	return e
+}
+
 func newMultiLineEntry(k keyboard) *entry {
 	e := newEntry(k)
 	e.MultiLine = true
@@ -67,6 +75,10 @@ func (e *entry) TypedRune(r rune) {
 func (e *entry) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyEscape && e.keys != nil {
 		e.keys.escape()
+		return
+	}
+	if h, ok := e.keys.(interface{ showHelp() }); ok && ev.Name == fyne.KeyF1 {
+		h.showHelp() // the guide, from a box being typed in too
 		return
 	}
 	e.Entry.TypedKey(ev)

@@ -85,6 +85,14 @@ func run(g *guard, db, screen, reports string) error {
 		// meet the damage.
 		screen = "settings"
 	}
+	switch out, err := keepPreferences(prefsFile(appID)); {
+	case err != nil:
+		g.logf("tệp thiết lập của cửa sổ: %v", err)
+	case out == prefsRestored:
+		g.logf("tệp thiết lập của cửa sổ bị hỏng (ghi dở): đã lấy lại bản trước")
+	case out == prefsDropped:
+		g.logf("tệp thiết lập của cửa sổ bị hỏng (ghi dở), không có bản trước: bắt đầu lại thiết lập")
+	}
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Sổ Đoàn", Version: version.Version})
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))

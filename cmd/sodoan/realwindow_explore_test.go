@@ -463,7 +463,11 @@ func (w *walker) dialog(depth int) {
 	h := w.h
 	l := h.last.Layers
 	sig := h.signature(l)
-	if _, fyneFiles := h.last.find(l, "item", "Computer"); fyneFiles {
+	_, fyneFiles := h.last.find(l, "item", "Computer")
+	if _, vi := h.last.find(l, "item", "Máy tính"); vi {
+		fyneFiles = true // its places in Vietnamese (ui/filedialog.go)
+	}
+	if fyneFiles {
 		// Fyne's own file dialog: opened and closed, not explored.
 		w.done["dialog "+sig] = true
 	}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -57,7 +58,7 @@ type guard struct {
 	path    string    // the log file; empty when it could not be written
 	file    *os.File  // nil when the log could not be opened
 	stderr  io.Writer // where every line is copied too
-	home    string    // the user's home folder, written as ~
+	home    string    // the user's home folder, written as ~ (%UserProfile% on Windows)
 	dialog  func(title, text string)
 	exit    func(code int)
 	cleanup []func() // closes the register before a fatal exit
@@ -108,27 +109,57 @@ func openLog(path string) (*os.File, error) {
 	return f, nil
 }
 
-// redact writes the user's home folder as ~ (and so leaves the account
-// name out of the log and of what the user may forward).
+// redact writes the user's folders the way their users type them, which
+// also leaves the account name out of the log and of what the user may
+// forward: ~ on Linux; on Windows %AppData%, %LocalAppData% and
+// %UserProfile%, which Explorer's address bar and cmd understand (~ means
+// nothing there).
 func (g *guard) redact(s string) string {
-	return redactHome(s, g.home, runtime.GOOS == "windows")
+	if runtime.GOOS != "windows" {
+		return redactHome(s, g.home, false)
+	}
+	return redactWindows(s, []folderAlias{
+		{os.Getenv("APPDATA"), "%AppData%"},
+		{os.Getenv("LOCALAPPDATA"), "%LocalAppData%"},
+		{g.home, "%UserProfile%"},
+	})
+}
+
+// folderAlias is a folder and the variable that names it on Windows.
+type folderAlias struct{ dir, name string }
+
+// redactWindows writes each folder of aliases in s as its name, caselessly
+// (C:\Users\An and c:\users\an are one folder), longest first so that
+// %AppData% wins over %UserProfile%\AppData\Roaming.
+func redactWindows(s string, aliases []folderAlias) string {
+	sort.SliceStable(aliases, func(i, j int) bool { return len(aliases[i].dir) > len(aliases[j].dir) })
+	for _, a := range aliases {
+		s = replaceFolder(s, strings.TrimRight(a.dir, `\`), a.name, true)
+	}
+	return s
 }
 
 // redactHome replaces each home in s with ~; caseless for Windows, where
 // C:\Users\An and c:\users\an are the same folder. A home shorter than
 // four bytes ("/", "C:\") is left alone: it would eat every path.
 func redactHome(s, home string, caseless bool) string {
-	if len(home) < 4 {
+	return replaceFolder(s, home, "~", caseless)
+}
+
+// replaceFolder replaces each dir in s with name. A folder shorter than
+// four bytes ("/", "C:\") is left alone: it would eat every path.
+func replaceFolder(s, dir, name string, caseless bool) string {
+	if len(dir) < 4 {
 		return s
 	}
 	if !caseless {
-		return strings.ReplaceAll(s, home, "~")
+		return strings.ReplaceAll(s, dir, name)
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); {
-		if i+len(home) <= len(s) && strings.EqualFold(s[i:i+len(home)], home) {
-			b.WriteString("~")
-			i += len(home)
+		if i+len(dir) <= len(s) && strings.EqualFold(s[i:i+len(dir)], dir) {
+			b.WriteString(name)
+			i += len(dir)
 			continue
 		}
 		b.WriteByte(s[i])

@@ -269,3 +269,28 @@ func TestGuardNotesUndefinedFolder(t *testing.T) {
 		})
 	}
 }
+
+// TestRedactWindows: on Windows the log and the dialog name the user's
+// folders as Explorer and cmd take them: %AppData%, %LocalAppData%,
+// %UserProfile%, one backslash, never ~.
+func TestRedactWindows(t *testing.T) {
+	aliases := []folderAlias{
+		{`C:\Users\Nguyễn Thị Hoa\AppData\Roaming`, "%AppData%"},
+		{`C:\Users\Nguyễn Thị Hoa\AppData\Local\`, "%LocalAppData%"},
+		{`C:\Users\Nguyễn Thị Hoa`, "%UserProfile%"},
+	}
+	for _, tc := range []struct{ s, want string }{
+		{`nhật ký: C:\Users\Nguyễn Thị Hoa\AppData\Roaming\SoDoan\sodoan.log`, `nhật ký: %AppData%\SoDoan\sodoan.log`},
+		{`c:\users\nguyễn thị hoa\appdata\local\Temp\x`, `%LocalAppData%\Temp\x`},
+		{`sổ C:\Users\Nguyễn Thị Hoa\Documents\Sổ Đoàn\so.db`, `sổ %UserProfile%\Documents\Sổ Đoàn\so.db`},
+		{`D:\Sổ Đoàn\so.db`, `D:\Sổ Đoàn\so.db`},
+	} {
+		if got := redactWindows(tc.s, append([]folderAlias(nil), aliases...)); got != tc.want {
+			t.Errorf("redactWindows(%q) = %q, want %q", tc.s, got, tc.want)
+		}
+	}
+	// A variable not set (an empty folder) changes nothing.
+	if got := redactWindows(`C:\x\y`, []folderAlias{{"", "%AppData%"}}); got != `C:\x\y` {
+		t.Errorf("empty alias: %q", got)
+	}
+}

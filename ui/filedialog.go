@@ -1,0 +1,221 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+)
+
+// pathBox is the line the app adds above Fyne's own file dialog, which
+// has no address bar: a box where a whole path can be pasted or typed (as
+// Explorer's "Copy as path" gives it, quotes and all). Enter on a file
+// chooses it; on a folder it shows that folder in the dialog.
+type pathBox struct {
+	entry *entry
+	msg   *widget.Label
+	row   fyne.CanvasObject
+}
+
+// fileDialogSpec says what a file dialog chooses.
+type fileDialogSpec struct {
+	folder bool     // a folder rather than a file
+	exts   []string // the files offered (".xlsx"…), all when empty
+	start  string   // the folder it opens at; the user's documents folder when empty or missing
+	size   fyne.Size
+}
+
+// chooseFile shows Fyne's open dialog (a folder one when spec.folder)
+// with a path box above it, opened at spec.start, and calls chosen with
+// the plain path picked or typed.
+func chooseFile(f frame, win fyne.Window, spec fileDialogSpec, chosen func(path string)) *pathBox {
+	var d *dialog.FileDialog
+	if spec.folder {
+		d = dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err != nil {
+				f.showError(err)
+			} else if u != nil {
+				chosen(u.Path())
+			}
+		}, win)
+	} else {
+		d = dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				f.showError(err)
+				return
+			}
+			if r == nil {
+				return
+			}
+			path := r.URI().Path()
+			r.Close()
+			chosen(path)
+		}, win)
+		if len(spec.exts) > 0 {
+			d.SetFilter(storage.NewExtensionFileFilter(spec.exts))
+		}
+	}
+	if spec.folder {
+		d.SetTitleText(T("Chọn thư mục"))
+	} else {
+		d.SetTitleText(T("Chọn tệp"))
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(startFolder(spec.start))); err == nil {
+		d.SetLocation(l)
+	}
+	if !spec.size.IsZero() {
+		d.Resize(spec.size)
+	}
+	f.showDialog(d, nil)
+
+	pb := &pathBox{entry: newEntry(f), msg: widget.NewLabel("")}
+	pb.entry.SetPlaceHolder(T("Dán hoặc gõ cả đường dẫn rồi bấm Enter"))
+	pb.msg.Wrapping = fyne.TextWrapWord
+	pb.msg.Importance = widget.DangerImportance
+	pb.msg.Hide()
+	use := func() {
+		path, problem := pb.resolve(spec)
+		switch {
+		case problem != "":
+			pb.msg.SetText(problem)
+			pb.msg.Show()
+		case isDir(path) && !spec.folder:
+			// A folder typed in an open-file dialog: show it.
+			pb.msg.Hide()
+			if l, err := storage.ListerForURI(storage.NewFileURI(path)); err == nil {
+				d.SetLocation(l)
+			}
+		default:
+			d.Hide()
+			chosen(path)
+		}
+	}
+	pb.entry.OnSubmitted = func(string) { use() }
+	go1 := newButton(f, T("Chọn"), use)
+	pb.row = container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel(T("Đường dẫn")), go1, pb.entry),
+		pb.msg)
+	addAbove(win, pb.row)
+	return pb
+}
+
+// addAbove puts row at the top of the dialog on top of win's overlays
+// (the file dialog just shown), keeping the dialog's own layout below it.
+func addAbove(win fyne.Window, row fyne.CanvasObject) {
+	pop, ok := win.Canvas().Overlays().Top().(*widget.PopUp)
+	if !ok {
+		return
+	}
+	c, ok := pop.Content.(*fyne.Container)
+	if !ok {
+		return
+	}
+	namePlaces(c)
+	inner := container.New(c.Layout, c.Objects...)
+	c.Layout = layout.NewStackLayout()
+	c.Objects = []fyne.CanvasObject{container.NewBorder(row, nil, nil, nil, inner)}
+	c.Refresh()
+	pop.Resize(pop.Size().Max(pop.MinSize()))
+}
+
+// resolve reads the box: quotes and spaces trimmed, a file:// link or
+// ~ turned into a path; problem says in Vietnamese what is wrong with it.
+func (pb *pathBox) resolve(spec fileDialogSpec) (path, problem string) {
+	p := strings.Trim(strings.TrimSpace(pb.entry.Text), `"'`)
+	if p == "" {
+		return "", T("Chưa có đường dẫn.")
+	}
+	if u, err := url.Parse(p); err == nil && u.Scheme == "file" {
+		p = u.Path
+	}
+	if rest, ok := strings.CutPrefix(p, "~"); ok && (rest == "" || os.IsPathSeparator(rest[0])) {
+		if home, err := os.UserHomeDir(); err == nil {
+			p = home + rest
+		}
+	}
+	p = filepath.Clean(p)
+	if !filepath.IsAbs(p) {
+		return "", fmt.Sprintf(T("Cần đường dẫn đầy đủ, bắt đầu từ ổ đĩa hoặc thư mục gốc: %s"), p)
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		return "", fmt.Sprintf(T("Không thấy %s."), p)
+	}
+	if spec.folder && !fi.IsDir() {
+		return "", fmt.Sprintf(T("%s là một tệp: cần một thư mục."), p)
+	}
+	if !spec.folder && !fi.IsDir() && len(spec.exts) > 0 && !slices.Contains(spec.exts, strings.ToLower(filepath.Ext(p))) {
+		return "", fmt.Sprintf(T("Chỉ chọn được tệp %s."), strings.Join(spec.exts, ", "))
+	}
+	return p, ""
+}
+
+// startFolder is dir when it is a folder, else the user's documents
+// folder, else their home.
+func startFolder(dir string) string {
+	for _, d := range []string{dir, documentsDir()} {
+		if d != "" && isDir(d) {
+			return d
+		}
+	}
+	home, _ := os.UserHomeDir()
+	return home
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
+
+// placeNames are the Vietnamese of the places Fyne's file dialog lists on
+// its left (in English whatever the language, its own words).
+var placeNames = map[string]string{
+	"Home": "Thư mục nhà", "Computer": "Máy tính", "App Files": "Tệp của chương trình",
+	"Documents": "Tài liệu", "Desktop": "Màn hình nền", "Downloads": "Tải về",
+	"Music": "Nhạc", "Pictures": "Ảnh", "Videos": "Video",
+}
+
+// namePlaces gives the dialog's list of places (the first list in o,
+// whose rows are an icon and a label) their Vietnamese names, in the
+// Vietnamese window.
+func namePlaces(o fyne.CanvasObject) bool {
+	if currentLang != LangVietnamese {
+		return false
+	}
+	switch x := o.(type) {
+	case *widget.List:
+		update := x.UpdateItem
+		x.UpdateItem = func(id widget.ListItemID, item fyne.CanvasObject) {
+			update(id, item)
+			if row, ok := item.(*fyne.Container); ok {
+				for _, part := range row.Objects {
+					if l, ok := part.(*widget.Label); ok {
+						if vi, ok := placeNames[l.Text]; ok {
+							l.SetText(vi)
+						}
+					}
+				}
+			}
+		}
+		x.Refresh()
+		return true
+	case *fyne.Container:
+		for _, ch := range x.Objects {
+			if namePlaces(ch) {
+				return true
+			}
+		}
+	case *container.Split:
+		return namePlaces(x.Leading) || namePlaces(x.Trailing)
+	}
+	return false
+}

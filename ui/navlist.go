@@ -1,0 +1,30 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// navList is the list of screens. A click on a screen gives it the
+// focus, and Fyne hands a focused widget every key, the window none:
+// without this, F1 would do nothing after the first click.
+type navList struct {
+	widget.List
+	help func()
+}
+
+func newNavList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject), help func()) *navList {
+	l := &navList{help: help}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey implements fyne.Focusable.
+func (l *navList) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyF1 && l.help != nil {
+		l.help()
+		return
+	}
+	l.List.TypedKey(ev)
+}
