@@ -160,7 +160,7 @@ func TestWorkSettingsTab(t *testing.T) {
 	}
 	save := findButton(tab, T("Lưu"))
 	es[2].SetText("29")
-	test.Tap(save.(fyne.Tappable).(*button))
+	test.Tap(save.(*button))
 	if th, _ := f.st.Evidence(context.Background()); th.AbsentMonths != 3 {
 		t.Errorf("29 months accepted: %+v", th)
 	}

@@ -19,8 +19,7 @@ func (s *branchesScreen) cashBook(b domain.Branch) {
 	year := s.clock.thisYear()
 	lines := container.NewStack()
 	yearSel := newSelect(s.f, yearOptions(year-9, year), nil)
-	var load func()
-	load = func() {
+	load := func() {
 		y, _ := strconv.Atoi(yearSel.Selected)
 		book, err := s.st.CashBook(s.ctx, b.ID, domain.MustDate(y, 1, 1), domain.MustDate(y, 12, 31))
 		if err != nil {
