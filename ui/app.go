@@ -475,6 +475,9 @@ func (a *App) installKeys() {
 	add(fyne.KeyF, a.shortcutFind)
 	add(fyne.KeyS, a.shortcutSave)
 	add(fyne.KeyQ, a.closeWindow)
+	// Ctrl+Enter saves too: in a multi-line box, where Enter is a new line.
+	add(fyne.KeyReturn, a.shortcutSave)
+	add(fyne.KeyEnter, a.shortcutSave)
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		switch ev.Name {
 		case fyne.KeyEscape:
@@ -498,7 +501,7 @@ func (a *App) handleShortcut(s fyne.Shortcut) bool {
 		a.shortcutNew()
 	case fyne.KeyF:
 		a.shortcutFind()
-	case fyne.KeyS:
+	case fyne.KeyS, fyne.KeyReturn, fyne.KeyEnter:
 		a.shortcutSave()
 	case fyne.KeyQ:
 		a.closeWindow()
@@ -534,6 +537,18 @@ func (a *App) shortcutSave() {
 		return
 	}
 	a.saveInline()
+}
+
+// enterSaves is Enter in a one-line box of a form: the form's dialog is
+// saved, as with Lưu (issue 17: Enter saved nothing). false when no form
+// is open, so that Enter keeps its own meaning on the screens.
+func (a *App) enterSaves() bool {
+	n := len(a.dialogs)
+	if n == 0 || a.dialogs[n-1].save == nil {
+		return false
+	}
+	a.dialogs[n-1].save()
+	return true
 }
 
 func (a *App) escape() {

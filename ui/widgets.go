@@ -77,6 +77,12 @@ func (e *entry) TypedKey(ev *fyne.KeyEvent) {
 		e.keys.escape()
 		return
 	}
+	if (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && !e.MultiLine && e.OnSubmitted == nil {
+		// Enter in a form's box saves the form (a multi-line box: Ctrl+Enter).
+		if f, ok := e.keys.(interface{ enterSaves() bool }); ok && f.enterSaves() {
+			return
+		}
+	}
 	if h, ok := e.keys.(interface{ showHelp() }); ok && ev.Name == fyne.KeyF1 {
 		h.showHelp() // the guide, from a box being typed in too
 		return
