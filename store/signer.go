@@ -34,7 +34,7 @@ func (s *Store) SignerOn(ctx context.Context, on domain.Date, deputy bool) (doma
 			}
 			return domain.Signer{Name: name, Deputy: deputy}, nil
 		}
-		return domain.Signer{}, &causeError{err: domain.ErrMsg("Chưa có người ký: sổ chưa có %s giữ chức vụ ngày %s. Hãy ghi chức vụ %s trên trang của người đó (chức vụ, từ ngày) rồi xuất lại",
+		return domain.Signer{}, &causeError{err: domain.ErrMsg("Chưa có người ký: sổ chưa có %s giữ chức vụ ngày %s. Hãy ghi chức vụ %s trên trang của người đó (chức vụ, từ ngày; hoặc sodoan-cli offices add) rồi xuất lại",
 			label, on, label), cause: ErrNoSigner}
 	}
 	if err != nil {

@@ -62,7 +62,7 @@ type Run func(ctx context.Context, st *store.Store, args []string, stdout, stder
 // commands is the table of every command, in the order the usage lists
 // them.
 var commands = []*Command{
-	cmdInit, cmdDemo, cmdMembers, cmdMember, cmdImport, cmdExport, cmdSearch, cmdStats, cmdCheck,
+	cmdInit, cmdDemo, cmdMembers, cmdMember, cmdOffices, cmdImport, cmdExport, cmdSearch, cmdStats, cmdCheck,
 	cmdBackup, cmdBackups, cmdRestore, cmdUpgrade, cmdHistory, cmdDelete, cmdTrash,
 	cmdReport, cmdDocuments, cmdDecisions, cmdPackage, cmdTrainings, cmdModels, cmdStandards, cmdPlan,
 	cmdActivities, cmdMeetings,

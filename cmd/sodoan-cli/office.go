@@ -18,34 +18,30 @@ import (
 // commands go through the same SavePosition the member page uses, so the
 // rules (one holder at a time, age, membership) are the page's.
 
-var cmdOffice = &Command{
-	Name:  "office",
-	Args:  `--person MÃ --office "CHỨC VỤ" --from dd/mm/yyyy [--to dd/mm/yyyy] [--branch "CHI ĐOÀN"]`,
-	Short: "ghi một chức vụ của một người (Bí thư, Phó Bí thư, Ủy viên BCH…, của phường hoặc chi đoàn)",
-	Long: "Chức vụ viết như trong danh sách của phường (\"Bí thư\", \"PBT chi đoàn\", \"Ủy viên BCH\")\n" +
-		"hoặc bằng mã: " + positionCodes() + ".\n" +
-		"Chức vụ của chi đoàn thuộc chi đoàn của người đó, trừ khi có --branch. Mỗi lúc chỉ một người\n" +
-		"giữ chức Bí thư, Phó Bí thư (của phường; Bí thư của mỗi chi đoàn): người đang giữ phải có\n" +
-		"“Đến ngày” trước (member office-end).",
-	Flags: officeFlags,
-}
-
+// cmdOffices is the offices of a person: listed, added, ended.
 var cmdOffices = &Command{
-	Name:  "offices",
-	Args:  "--person MÃ",
-	Short: "liệt kê các chức vụ của một người (mã chức vụ để sửa ngày kết thúc)",
-	Flags: officesFlags,
-}
-
-var cmdOfficeEnd = &Command{
-	Name:  "office-end",
-	Args:  "--person MÃ --id MÃ_CHỨC_VỤ --to dd/mm/yyyy",
-	Short: "ghi ngày thôi giữ một chức vụ (mã chức vụ: xem member offices)",
-	Flags: officeEndFlags,
-}
-
-func init() {
-	cmdMember.Subs = append(cmdMember.Subs, cmdOffice, cmdOffices, cmdOfficeEnd)
+	Name: "offices",
+	Subs: []*Command{{
+		Name:  "list",
+		Args:  "--member MÃ",
+		Short: "liệt kê các chức vụ của một người (mã chức vụ để ghi ngày thôi giữ)",
+		Flags: officesFlags,
+	}, {
+		Name:  "add",
+		Args:  `--member MÃ --kind CHỨC_VỤ --from dd/mm/yyyy [--to dd/mm/yyyy] [--branch "CHI ĐOÀN"]`,
+		Short: "ghi một chức vụ của một người (Bí thư, Phó Bí thư, Ủy viên BCH…, của phường hoặc chi đoàn)",
+		Long: "Chức vụ (--kind) bằng mã: " + positionCodes() + ",\n" +
+			"hoặc viết như trong danh sách của phường (\"Bí thư\", \"PBT chi đoàn\", \"Ủy viên BCH\").\n" +
+			"Chức vụ của chi đoàn thuộc chi đoàn của người đó, trừ khi có --branch. Mỗi lúc chỉ một người\n" +
+			"giữ chức Bí thư, Phó Bí thư (của phường; Bí thư của mỗi chi đoàn): người đang giữ phải có\n" +
+			"ngày thôi giữ trước (offices end).",
+		Flags: officeFlags,
+	}, {
+		Name:  "end",
+		Args:  "--member MÃ --id MÃ_CHỨC_VỤ --to dd/mm/yyyy",
+		Short: "ghi ngày thôi giữ một chức vụ (mã chức vụ: xem offices list)",
+		Flags: officeEndFlags,
+	}},
 }
 
 // positionCodes is "secretary|deputy|…", from the catalog.
@@ -57,7 +53,7 @@ func positionCodes() string {
 	return strings.Join(codes, "|")
 }
 
-// parseOffice reads --office: a code of the catalog, or one office in the
+// parseOffice reads --kind: a code of the catalog, or one office in the
 // words a ward's list uses. It returns the kind and the branch the words
 // name ("" for the holder's own).
 func parseOffice(s string) (domain.PositionKind, string, error) {
@@ -69,11 +65,11 @@ func parseOffice(s string) (domain.PositionKind, string, error) {
 		return "", "", err
 	}
 	if len(claims) != 1 {
-		return "", "", fmt.Errorf("--office %q: ghi một chức vụ mỗi lần (%s hoặc lời như “Bí thư chi đoàn”)", s, positionCodes())
+		return "", "", fmt.Errorf("--kind %q: ghi một chức vụ mỗi lần (%s hoặc lời như “Bí thư chi đoàn”)", s, positionCodes())
 	}
 	k, ok := claims[0].Resolve()
 	if !ok {
-		return "", "", fmt.Errorf("--office %q: chi đoàn không có Ban Thường vụ", s)
+		return "", "", fmt.Errorf("--kind %q: chi đoàn không có Ban Thường vụ", s)
 	}
 	return k, claims[0].Branch, nil
 }
@@ -83,21 +79,21 @@ func isBranchOffice(k domain.PositionKind) bool {
 }
 
 func officeFlags(fs *flag.FlagSet) Run {
-	person := int64Flag(fs, "person", 0, personRange, "mã người (xem bằng search)")
-	office := fs.String("office", "", "chức vụ: lời như trong danh sách (\"Bí thư\") hoặc mã "+positionCodes())
+	person := int64Flag(fs, "member", 0, personRange, "mã người (xem bằng search)")
+	office := fs.String("kind", "", "chức vụ: mã "+positionCodes()+" hoặc lời như trong danh sách (\"Bí thư\")")
 	branch := fs.String("branch", "", "chi đoàn của chức vụ chi đoàn (mặc định: chi đoàn của người đó)")
 	from := fs.String("from", "", "ngày bắt đầu giữ chức, dd/mm/yyyy")
 	to := fs.String("to", "", "ngày thôi giữ chức, dd/mm/yyyy (bỏ trống: đang giữ)")
 	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-		const path = "member office"
+		const path = "offices add"
 		if err := extraArgs(path, args); err != nil {
 			return err
 		}
 		switch {
 		case *person == 0:
-			return fmt.Errorf("%s: cần --person MÃ", path)
+			return fmt.Errorf("%s: cần --member MÃ", path)
 		case strings.TrimSpace(*office) == "":
-			return fmt.Errorf("%s: cần --office (%s)", path, positionCodes())
+			return fmt.Errorf("%s: cần --kind (%s)", path, positionCodes())
 		case *from == "":
 			return fmt.Errorf("%s: cần --from dd/mm/yyyy", path)
 		}
@@ -119,7 +115,7 @@ func officeFlags(fs *flag.FlagSet) Run {
 			}
 		}
 		if *branch != "" && named != "" {
-			return fmt.Errorf("%s: chi đoàn nêu hai lần (trong --office và --branch): chỉ nêu một", path)
+			return fmt.Errorf("%s: chi đoàn nêu hai lần (trong --kind và --branch): chỉ nêu một", path)
 		}
 		if *branch != "" {
 			named = *branch
@@ -167,14 +163,14 @@ func untilSuffix(end domain.Date) string {
 }
 
 func officesFlags(fs *flag.FlagSet) Run {
-	person := int64Flag(fs, "person", 0, personRange, "mã người (xem bằng search)")
+	person := int64Flag(fs, "member", 0, personRange, "mã người (xem bằng search)")
 	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-		const path = "member offices"
+		const path = "offices list"
 		if err := extraArgs(path, args); err != nil {
 			return err
 		}
 		if *person == 0 {
-			return fmt.Errorf("%s: cần --person MÃ", path)
+			return fmt.Errorf("%s: cần --member MÃ", path)
 		}
 		p, err := st.Person(ctx, *person)
 		if err != nil {
@@ -196,19 +192,19 @@ func officesFlags(fs *flag.FlagSet) Run {
 }
 
 func officeEndFlags(fs *flag.FlagSet) Run {
-	id := int64Flag(fs, "id", 0, domain.IntRange{Field: "ID", Label: "Mã chức vụ", Min: 1, Max: math.MaxInt64}, "mã chức vụ (xem member offices)")
+	id := int64Flag(fs, "id", 0, domain.IntRange{Field: "ID", Label: "Mã chức vụ", Min: 1, Max: math.MaxInt64}, "mã chức vụ (xem offices list)")
 	to := fs.String("to", "", "ngày thôi giữ chức, dd/mm/yyyy")
-	person := int64Flag(fs, "person", 0, personRange, "mã người giữ chức vụ")
+	person := int64Flag(fs, "member", 0, personRange, "mã người giữ chức vụ")
 	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-		const path = "member office-end"
+		const path = "offices end"
 		if err := extraArgs(path, args); err != nil {
 			return err
 		}
 		switch {
 		case *id == 0:
-			return fmt.Errorf("%s: cần --id MÃ_CHỨC_VỤ (xem member offices)", path)
+			return fmt.Errorf("%s: cần --id MÃ_CHỨC_VỤ (xem offices list)", path)
 		case *person == 0:
-			return fmt.Errorf("%s: cần --person MÃ (người giữ chức vụ)", path)
+			return fmt.Errorf("%s: cần --member MÃ (người giữ chức vụ)", path)
 		case *to == "":
 			return fmt.Errorf("%s: cần --to dd/mm/yyyy", path)
 		}
@@ -231,7 +227,7 @@ func officeEndFlags(fs *flag.FlagSet) Run {
 			fmt.Fprintf(stdout, "Đã ghi: %s thôi giữ chức %s%s từ %s.\n", personName(ctx, st, pos.PersonID), pos.Kind.Label(), branchSuffix(ctx, st, pos.BranchID), end)
 			return nil
 		}
-		return fmt.Errorf("%s: người mã %d không có chức vụ mã %d (xem member offices --person %d)", path, *person, *id, *person)
+		return fmt.Errorf("%s: người mã %d không có chức vụ mã %d (xem offices list --member %d)", path, *person, *id, *person)
 	}
 }
 

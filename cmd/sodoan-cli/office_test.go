@@ -2,12 +2,16 @@ package main
 
 import (
 	"context"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"sodoan/domain"
+	"sodoan/internal/testtool"
 	"sodoan/store"
 )
 
@@ -58,18 +62,18 @@ func TestMemberOfficeCommands(t *testing.T) {
 		exit int    // the exit code
 		want string // in the output, or in the error
 	}{
-		{[]string{"--person", an, "--office", "Trưởng ban", "--from", "01/01/2025"}, exitFailed, "Trưởng ban"},
-		{[]string{"--person", an, "--office", "secretary", "--from", "01/01/2025"}, 0, "Bí thư từ 01/01/2025"},
+		{[]string{"--member", an, "--kind", "Trưởng ban", "--from", "01/01/2025"}, exitFailed, "Trưởng ban"},
+		{[]string{"--member", an, "--kind", "secretary", "--from", "01/01/2025"}, 0, "Bí thư từ 01/01/2025"},
 		// A second holder of the same office is refused with the holder named.
-		{[]string{"--person", binh, "--office", "Bí thư", "--from", "01/03/2026"}, exitRefused, "Lê Thị An đang giữ chức Bí thư"},
-		{[]string{"--person", binh, "--office", "PBT chi đoàn", "--from", "01/03/2026", "--branch", "Khóm 9"}, exitFailed, "Khóm 9"},
-		{[]string{"--person", binh, "--office", "secretary", "--from", "01/03/2026", "--branch", "Khóm 1"}, exitFailed, "của phường"},
-		{[]string{"--person", binh, "--office", "secretary", "--from", "31/02/2026"}, exitFailed, "--from"},
-		{[]string{"--office", "secretary", "--from", "01/01/2025"}, exitFailed, "cần --person"},
-		{[]string{"--person", an, "--office", "secretary", "--from", "01/01/2025", "--colour", "red"}, exitUsage, "-colour"},
+		{[]string{"--member", binh, "--kind", "Bí thư", "--from", "01/03/2026"}, exitRefused, "Lê Thị An đang giữ chức Bí thư"},
+		{[]string{"--member", binh, "--kind", "PBT chi đoàn", "--from", "01/03/2026", "--branch", "Khóm 9"}, exitFailed, "Khóm 9"},
+		{[]string{"--member", binh, "--kind", "secretary", "--from", "01/03/2026", "--branch", "Khóm 1"}, exitFailed, "của phường"},
+		{[]string{"--member", binh, "--kind", "secretary", "--from", "31/02/2026"}, exitFailed, "--from"},
+		{[]string{"--kind", "secretary", "--from", "01/01/2025"}, exitFailed, "cần --member"},
+		{[]string{"--member", an, "--kind", "secretary", "--from", "01/01/2025", "--colour", "red"}, exitUsage, "-colour"},
 	}
 	for _, s := range steps {
-		out, err := cli3(t, db, append([]string{"member", "office"}, s.args...)...)
+		out, err := cli3(t, db, append([]string{"offices", "add"}, s.args...)...)
 		code, msg := 0, out
 		if err != nil {
 			code, msg = exitCode(err), err.Error()
@@ -80,19 +84,19 @@ func TestMemberOfficeCommands(t *testing.T) {
 	}
 
 	// The hand-over: An ends on 01/03/2026, Bình starts that day.
-	out, err := runSplit(t, db, "offices --person "+an)
+	out, err := runSplit(t, db, "list --member "+an)
 	if err != nil {
 		t.Fatal(err)
 	}
 	posID := strings.SplitN(out, "\t", 2)[0]
-	if _, err := runSplit(t, db, "office-end --person "+an+" --id "+posID+" --to 01/03/2026"); err != nil {
+	if _, err := runSplit(t, db, "end --member "+an+" --id "+posID+" --to 01/03/2026"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := runSplit(t, db, "office --person "+binh+" --office secretary --from 01/03/2026"); err != nil {
+	if _, err := runSplit(t, db, "add --member "+binh+" --kind secretary --from 01/03/2026"); err != nil {
 		t.Fatal(err)
 	}
 	// Words from a list: "Phó Bí thư chi đoàn" is a branch office of her own branch.
-	out, err = cli3(t, db, "member", "office", "--person", an, "--office", "Phó Bí thư chi đoàn", "--from", "02/03/2026")
+	out, err = cli3(t, db, "offices", "add", "--member", an, "--kind", "Phó Bí thư chi đoàn", "--from", "02/03/2026")
 	if err != nil || !strings.Contains(out, "Phó Bí thư chi đoàn (Chi đoàn Khóm 1) từ 02/03/2026") {
 		t.Errorf("branch office from a list's words: %q %v", out, err)
 	}
@@ -108,16 +112,16 @@ func TestMemberOfficeCommands(t *testing.T) {
 			t.Errorf("signer on %s: %q, want %q", tc.day, got, tc.want)
 		}
 	}
-	if _, err := runSplit(t, db, "office-end --person "+binh+" --id "+posID+" --to 01/04/2026"); err == nil ||
+	if _, err := runSplit(t, db, "end --member "+binh+" --id "+posID+" --to 01/04/2026"); err == nil ||
 		!strings.Contains(err.Error(), "không có chức vụ mã") {
 		t.Errorf("ending another person's office: %v", err)
 	}
 }
 
-// runSplit runs "member ARGS" with ARGS split at spaces.
+// runSplit runs "offices ARGS" with ARGS split at spaces.
 func runSplit(t *testing.T, db, args string) (string, error) {
 	t.Helper()
-	out, _, err := cli(t, append([]string{"--db", db, "member"}, strings.Fields(args)...)...)
+	out, _, err := cli(t, append([]string{"--db", db, "offices"}, strings.Fields(args)...)...)
 	return out, err
 }
 
@@ -125,4 +129,54 @@ func cli3(t *testing.T, db string, args ...string) (string, error) {
 	t.Helper()
 	out, _, err := cli(t, append([]string{"--db", db}, args...)...)
 	return out, err
+}
+
+// TestScriptRegisterSigns makes a register the way a script would, with
+// no window at all: init with the unit, import of the ward's sheet, the Bí
+// thư recorded with offices add; its annual report is then signed by her
+// (issue 21: a register made by init and import could not sign).
+func TestScriptRegisterSigns(t *testing.T) {
+	testtool.Need(t, "pdftotext")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "so.db")
+	sheet := filepath.Join(dir, "ds.csv")
+	if err := os.WriteFile(sheet, []byte("STT;Họ và tên;Giới tính;Ngày sinh;Ngày vào Đoàn;Chi đoàn\n"+
+		"1;Trần Thị Bích;Nữ;12/3/1995;26/3/2011;Khóm 1\n2;Lê Văn Nam;Nam;2/9/1998;26/3/2014;Khóm 1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	run := func(args ...string) string {
+		t.Helper()
+		out, stderr, err := cli(t, append([]string{"--db", db}, args...)...)
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, stderr)
+		}
+		return out
+	}
+	run("init", "--unit", "BCH Đoàn phường Hòa Mẫu", "--place", "Phường Hòa Mẫu", "--upper", "Tỉnh Đoàn Đồng Tháp")
+	run("import", "members", sheet, "--create-branches")
+	found := run("search", "Trần Thị Bích")
+	id := strings.Fields(strings.SplitN(found, "\n", 3)[1])[0] // the first row's code
+	year := strconv.Itoa(time.Now().Year())
+	// Before the office: refused, saying how to record it from a script.
+	out := filepath.Join(dir, "nam.pdf")
+	if _, _, err := cli(t, "--db", db, "report", "annual", "--year", year, "--out", out); err == nil ||
+		!strings.Contains(err.Error(), "Chưa có người ký") || !strings.Contains(err.Error(), "sodoan-cli offices add") {
+		t.Fatalf("a report with no Bí thư: %v", err)
+	}
+	run("offices", "add", "--member", id, "--kind", "Bí thư", "--from", "01/01/2025")
+	run("report", "annual", "--year", year, "--out", out)
+	text := pdfText(t, out)
+	sign := strings.Index(text, "BÍ THƯ")
+	if sign < 0 || !strings.Contains(text[sign:], "Trần Thị Bích") {
+		t.Errorf("the annual report is not signed by the Bí thư:\n%s", text[max(0, len(text)-400):])
+	}
+}
+
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return string(out)
 }
