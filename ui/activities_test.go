@@ -183,6 +183,9 @@ func TestWorkSettingsTab(t *testing.T) {
 	if err != nil || len(list) != 1 || list[0].From != domain.MustDate(2026, 1, 1) || list[0].AbsentMonths != 2 || list[0].MemberShare != 90 {
 		t.Fatalf("rows %+v %v", list, err)
 	}
+	if !hasLabel(s.thresholds, "Trước 01/01/2026 (mặc định): chi đoàn xuất sắc sinh hoạt 12 tháng/năm; đoàn viên xuất sắc tham gia từ 90 %; cần xem xét khi vắng không lý do 3 tháng/năm") {
+		t.Errorf("the defaults before the first row not said: %q", labelTexts(s.thresholds))
+	}
 	if !hasLabel(s.thresholds, "Từ 01/01/2026: chi đoàn xuất sắc sinh hoạt 12 tháng/năm; đoàn viên xuất sắc tham gia từ 90 %; cần xem xét khi vắng không lý do 2 tháng/năm") {
 		t.Errorf("new row not listed: %q", labelTexts(s.thresholds))
 	}

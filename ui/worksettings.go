@@ -64,8 +64,13 @@ func thresholdText(t domain.EvidenceThresholds) string {
 	if t.FromBeginning() {
 		when = T("Từ đầu")
 	}
-	return fmt.Sprintf(T("%s: chi đoàn xuất sắc sinh hoạt %d tháng/năm; đoàn viên xuất sắc tham gia từ %d %%; cần xem xét khi vắng không lý do %d tháng/năm; nhắc chi đoàn chưa sinh hoạt sau ngày %d."),
-		when, t.BranchMeetings, t.MemberShare, t.AbsentMonths, t.MeetingDay)
+	return when + ": " + thresholdValues(t)
+}
+
+// thresholdValues is the four thresholds in words.
+func thresholdValues(t domain.EvidenceThresholds) string {
+	return fmt.Sprintf(T("chi đoàn xuất sắc sinh hoạt %d tháng/năm; đoàn viên xuất sắc tham gia từ %d %%; cần xem xét khi vắng không lý do %d tháng/năm; nhắc chi đoàn chưa sinh hoạt sau ngày %d."),
+		t.BranchMeetings, t.MemberShare, t.AbsentMonths, t.MeetingDay)
 }
 
 // fillThresholds lists the thresholds by the day they apply from (none
@@ -88,6 +93,12 @@ func (s *activitiesScreen) fillThresholds() {
 		l.Wrapping = fyne.TextWrapWord
 		s.thresholds.Add(l)
 	} else {
+		if !list[0].FromBeginning() {
+			// The days before the first row keep the defaults: say so.
+			l := widget.NewLabel(fmt.Sprintf(T("Trước %s (mặc định): %s"), list[0].From, thresholdValues(domain.DefaultEvidence)))
+			l.Wrapping = fyne.TextWrapWord
+			s.thresholds.Add(l)
+		}
 		for _, t := range list {
 			l := widget.NewLabel(thresholdText(t))
 			l.Wrapping = fyne.TextWrapWord
