@@ -302,3 +302,27 @@ func CheckActivityKinds(kinds []ActivityKind) *Checker {
 	}
 	return c
 }
+
+// KindCode makes the stable code of a kind or a figure from its
+// Vietnamese label ("Trồng cây xanh" → "trong_cay_xanh"), unique among
+// taken (a suffix _2, _3… when needed): the window asks only the label.
+func KindCode(label string, taken func(string) bool) string {
+	var b strings.Builder
+	for _, r := range Fold(label) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "_"):
+			b.WriteByte('_')
+		}
+	}
+	base := strings.TrimSuffix(b.String(), "_")
+	if base == "" {
+		base = "loai"
+	}
+	code := base
+	for n := 2; taken(code); n++ {
+		code = fmt.Sprintf("%s_%d", base, n)
+	}
+	return code
+}

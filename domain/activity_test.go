@@ -66,3 +66,19 @@ func TestMonthsOf(t *testing.T) {
 		t.Errorf("months %v", ms)
 	}
 }
+
+// TestKindCode: the code is the label without marks, words joined by _,
+// made unique by a suffix.
+func TestKindCode(t *testing.T) {
+	taken := map[string]bool{"trong_cay_xanh": true, "trong_cay_xanh_2": true}
+	for _, c := range []struct{ label, want string }{
+		{"Trồng cây xanh", "trong_cay_xanh_3"},
+		{"Đội hình tình nguyện – hè", "doi_hinh_tinh_nguyen_he"},
+		{"  Số tiền (đồng) ", "so_tien_dong"},
+		{"–", "loai"},
+	} {
+		if got := KindCode(c.label, func(s string) bool { return taken[s] }); got != c.want {
+			t.Errorf("%q: %q, want %q", c.label, got, c.want)
+		}
+	}
+}

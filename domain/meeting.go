@@ -190,16 +190,28 @@ type MeetingsGrid struct {
 }
 
 // Evidence thresholds beside the ratings: settings with these defaults
-// (province guidance built on HD 33-HD/TWĐTN-BTC, HD 22-HD/TWĐTN).
+// (province guidance built on HD 33-HD/TWĐTN-BTC, HD 22-HD/TWĐTN), in
+// force from a day: a province may change them, and a document reads the
+// ones of its own date.
 type EvidenceThresholds struct {
-	BranchMeetings int // meetings (or activities) a year for a branch's top grade: 12
-	MemberShare    int // % of the activities called for a member's top grade: 90
-	AbsentMonths   int // months absent without reason in a year that put a member on the review list: 3
-	MeetingDay     int // after this day of the month a branch that has not met shows on the dashboard: 25
+	From           Date // áp dụng từ (EvidenceBeginning: from the beginning)
+	BranchMeetings int  // meetings (or activities) a year for a branch's top grade: 12
+	MemberShare    int  // % of the activities called for a member's top grade: 90
+	AbsentMonths   int  // months absent without reason in a year that put a member on the review list: 3
+	MeetingDay     int  // after this day of the month a branch that has not met shows on the dashboard: 25
 }
 
-// DefaultEvidence are the thresholds a register starts with.
-var DefaultEvidence = EvidenceThresholds{BranchMeetings: 12, MemberShare: 90, AbsentMonths: 3, MeetingDay: 25}
+// DefaultEvidence are the thresholds a register starts with (in force
+// from the beginning until the ward writes its own).
+var DefaultEvidence = EvidenceThresholds{From: EvidenceBeginning, BranchMeetings: 12, MemberShare: 90, AbsentMonths: 3, MeetingDay: 25}
+
+// EvidenceBeginning is the first day a register can hold: thresholds
+// applying from it apply to every date (the settings a register had before
+// they were dated).
+var EvidenceBeginning = MustDate(1900, 1, 1)
+
+// FromBeginning says whether the thresholds apply to every date.
+func (t EvidenceThresholds) FromBeginning() bool { return !t.From.After(EvidenceBeginning) }
 
 // Share is a member's part in what their branch was called to: the
 // activities kept with a roll and the meetings whose attendance was taken.

@@ -45,6 +45,11 @@ func (s *Store) SetActivityKinds(ctx context.Context, kinds []domain.ActivityKin
 	if err != nil {
 		return fmt.Errorf("ghi danh mục loại hoạt động: %w", err)
 	}
+	// The refusal names a kind leaving the list by its label.
+	before, err := s.ActivityKinds(ctx)
+	if err != nil {
+		return err
+	}
 	return s.write(ctx, func(tx *writeTx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT kind FROM activities`)
 		if err != nil {
@@ -62,13 +67,85 @@ func (s *Store) SetActivityKinds(ctx context.Context, kinds []domain.ActivityKin
 		rows.Close()
 		for _, k := range used {
 			if _, ok := domain.KindOf(kinds, k); !ok {
+				name := k
+				if old, ok := domain.KindOf(before, k); ok {
+					name = old.Label
+				}
 				c := &domain.Checker{}
-				c.Add("Kinds", "Loại hoạt động", "loại %q còn hoạt động đã ghi, không bỏ được", k)
+				c.Add("Kinds", "Loại hoạt động", "loại %q còn hoạt động đã ghi, không bỏ được", name)
 				return c.Err()
 			}
 		}
 		return setSetting(ctx, tx, settingActivityKinds, string(data))
 	})
+}
+
+// The three edits of the list, the window's and the CLI's: each reads the
+// list, changes one kind and writes it back through SetActivityKinds.
+
+// AddActivityKind adds a kind with its figures; an empty code (the
+// window's) is made from the label, and so are its figures' codes.
+func (s *Store) AddActivityKind(ctx context.Context, k domain.ActivityKind) error {
+	kinds, err := s.ActivityKinds(ctx)
+	if err != nil {
+		return err
+	}
+	if k.Code == "" {
+		k.Code = domain.KindCode(k.Label, func(c string) bool { _, ok := domain.KindOf(kinds, c); return ok })
+	}
+	if _, ok := domain.KindOf(kinds, k.Code); ok {
+		c := &domain.Checker{}
+		c.Add("Kinds", "Loại hoạt động", "mã %q đã có trong danh mục", k.Code)
+		return c.Err()
+	}
+	for i := range k.Measures {
+		if k.Measures[i].Code == "" {
+			k.Measures[i].Code = domain.KindCode(k.Measures[i].Label, func(c string) bool {
+				for _, m := range k.Measures {
+					if m.Code == c {
+						return true
+					}
+				}
+				return false
+			})
+		}
+	}
+	return s.SetActivityKinds(ctx, append(kinds, k))
+}
+
+// RenameActivityKind gives a kind a new label (its code, which the
+// activities keep, stays).
+func (s *Store) RenameActivityKind(ctx context.Context, code, label string) error {
+	kinds, err := s.ActivityKinds(ctx)
+	if err != nil {
+		return err
+	}
+	for i := range kinds {
+		if kinds[i].Code == code {
+			kinds[i].Label = label
+			return s.SetActivityKinds(ctx, kinds)
+		}
+	}
+	return domain.ErrMsg("không có loại hoạt động %q", code)
+}
+
+// RemoveActivityKind takes a kind off the list; one still used by an
+// activity, and the trainings' and models', stay (SetActivityKinds).
+func (s *Store) RemoveActivityKind(ctx context.Context, code string) error {
+	kinds, err := s.ActivityKinds(ctx)
+	if err != nil {
+		return err
+	}
+	out := make([]domain.ActivityKind, 0, len(kinds))
+	for _, k := range kinds {
+		if k.Code != code {
+			out = append(out, k)
+		}
+	}
+	if len(out) == len(kinds) {
+		return domain.ErrMsg("không có loại hoạt động %q", code)
+	}
+	return s.SetActivityKinds(ctx, out)
 }
 
 // ActivityFilter picks activities of a working year.

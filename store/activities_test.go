@@ -409,15 +409,15 @@ func TestReviewList(t *testing.T) {
 	}
 	// With one month as the threshold, p4 joins (Bình before Dũng).
 	th := domain.DefaultEvidence
-	th.AbsentMonths = 1
-	mustNil(t, w.s.SetEvidence(ctx, th))
+	th.From, th.AbsentMonths = d(2026, 1, 1), 1
+	mustNil(t, w.s.SaveEvidence(ctx, &th))
 	got, err = w.s.ReviewList(ctx, 2026, d(2026, 4, 30))
 	mustNil(t, err)
 	if len(got) != 2 || got[0].PersonID != w.p[2] || got[1].PersonID != w.p[4] {
 		t.Errorf("threshold 1, to 30/04: %+v", got)
 	}
 	th.AbsentMonths = 13
-	if err := w.s.SetEvidence(ctx, th); err == nil {
+	if err := w.s.SaveEvidence(ctx, &th); err == nil {
 		t.Error("13 months accepted")
 	}
 }

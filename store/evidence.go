@@ -17,50 +17,112 @@ import (
 // attendance average and the shares.
 const branchMeetingSQL = `m.kind <> 'committee'`
 
-// The thresholds' settings (domain.DefaultEvidence until set).
+// The thresholds, each with its range and the column keeping it, in the
+// table evidence_rules by the day they apply from (no row:
+// domain.DefaultEvidence), the way the dues rules are kept.
 var evidenceKeys = []struct {
-	key      string
+	column   string
 	min, max int
 	label    string
 	field    func(*domain.EvidenceThresholds) *int
 }{
-	{"evidence.branch_meetings", 1, 52, "Số buổi sinh hoạt một năm của chi đoàn xuất sắc", func(t *domain.EvidenceThresholds) *int { return &t.BranchMeetings }},
-	{"evidence.member_share", 1, 100, "Tỷ lệ tham gia hoạt động của đoàn viên xuất sắc (%)", func(t *domain.EvidenceThresholds) *int { return &t.MemberShare }},
-	{"evidence.absent_months", 1, 12, "Số tháng vắng sinh hoạt không lý do cần xem xét", func(t *domain.EvidenceThresholds) *int { return &t.AbsentMonths }},
-	{"evidence.meeting_day", 1, 28, "Ngày trong tháng nhắc chi đoàn chưa sinh hoạt", func(t *domain.EvidenceThresholds) *int { return &t.MeetingDay }},
+	{"branch_meetings", 1, 52, "Số buổi sinh hoạt một năm của chi đoàn xuất sắc", func(t *domain.EvidenceThresholds) *int { return &t.BranchMeetings }},
+	{"member_share", 1, 100, "Tỷ lệ tham gia hoạt động của đoàn viên xuất sắc (%)", func(t *domain.EvidenceThresholds) *int { return &t.MemberShare }},
+	{"absent_months", 1, 12, "Số tháng vắng sinh hoạt không lý do cần xem xét", func(t *domain.EvidenceThresholds) *int { return &t.AbsentMonths }},
+	{"meeting_day", 1, 28, "Ngày trong tháng nhắc chi đoàn chưa sinh hoạt", func(t *domain.EvidenceThresholds) *int { return &t.MeetingDay }},
 }
 
-// Evidence reads the thresholds beside the ratings.
-func (s *Store) Evidence(ctx context.Context) (domain.EvidenceThresholds, error) {
-	th := domain.DefaultEvidence
-	for _, k := range evidenceKeys {
-		v, err := s.Setting(ctx, k.key)
-		if err != nil {
-			return th, err
+// EvidenceList lists the thresholds the ward wrote, oldest first (none:
+// domain.DefaultEvidence applies).
+func (s *Store) EvidenceList(ctx context.Context) ([]domain.EvidenceThresholds, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT from_date, branch_meetings, member_share, absent_months, meeting_day FROM evidence_rules ORDER BY from_date`)
+	if err != nil {
+		return nil, fmt.Errorf("đọc ngưỡng căn cứ xếp loại: %w", err)
+	}
+	defer rows.Close()
+	var out []domain.EvidenceThresholds
+	for rows.Next() {
+		var t domain.EvidenceThresholds
+		if err := rows.Scan((*sqlDate)(&t.From), &t.BranchMeetings, &t.MemberShare, &t.AbsentMonths, &t.MeetingDay); err != nil {
+			return nil, fmt.Errorf("đọc ngưỡng căn cứ xếp loại: %w", err)
 		}
-		if n, err := strconv.Atoi(v); err == nil && n >= k.min && n <= k.max {
-			*k.field(&th) = n
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// evidenceAt picks the thresholds in force on day from list (oldest
+// first): the latest applying by then, else the defaults.
+func evidenceAt(list []domain.EvidenceThresholds, day domain.Date) domain.EvidenceThresholds {
+	t := domain.DefaultEvidence
+	for _, x := range list {
+		if !x.From.After(day) {
+			t = x
 		}
 	}
-	return th, nil
+	return t
 }
 
-// SetEvidence writes the thresholds, each within its range.
-func (s *Store) SetEvidence(ctx context.Context, th domain.EvidenceThresholds) error {
+// EvidenceAt is the thresholds in force on a day (the dashboard's: today).
+func (s *Store) EvidenceAt(ctx context.Context, day domain.Date) (domain.EvidenceThresholds, error) {
+	list, err := s.EvidenceList(ctx)
+	if err != nil {
+		return domain.DefaultEvidence, err
+	}
+	return evidenceAt(list, day), nil
+}
+
+// EvidenceOfYear is the thresholds a working year's evidence is read
+// with: those in force on its cut-off (the year's last day, or the given
+// cut-off, or today while it runs), so that 2025's list keeps 2025's
+// thresholds after a change in 2026.
+func (s *Store) EvidenceOfYear(ctx context.Context, year int, cutoff domain.Date) (domain.EvidenceThresholds, error) {
+	sp, err := s.YearSpan(ctx, year, cutoff)
+	if err != nil {
+		return domain.DefaultEvidence, err
+	}
+	return s.EvidenceAt(ctx, sp.To)
+}
+
+// SaveEvidence writes the thresholds in force from th.From (replacing
+// those written for that same day), each within its range; days before
+// keep the thresholds they had.
+func (s *Store) SaveEvidence(ctx context.Context, th *domain.EvidenceThresholds) error {
 	c := &domain.Checker{}
+	if th.From.IsZero() {
+		c.Add("From", "Áp dụng từ", "cần ghi ngày áp dụng")
+	}
 	for _, k := range evidenceKeys {
-		if n := *k.field(&th); n < k.min || n > k.max {
-			c.Add(k.key, k.label, "%d: phải từ %d đến %d", n, k.min, k.max)
+		if n := *k.field(th); n < k.min || n > k.max {
+			c.Add(k.column, k.label, "%d: phải từ %d đến %d", n, k.min, k.max)
 		}
 	}
 	if err := c.Err(); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *writeTx) error {
-		for _, k := range evidenceKeys {
-			if err := setSetting(ctx, tx, k.key, strconv.Itoa(*k.field(&th))); err != nil {
-				return err
-			}
+		_, err := tx.Change("evidence_rules", "from_date = ?", []any{sqlDate(th.From)},
+			`INSERT INTO evidence_rules(from_date, branch_meetings, member_share, absent_months, meeting_day) VALUES (?,?,?,?,?)
+			ON CONFLICT(from_date) DO UPDATE SET branch_meetings=excluded.branch_meetings, member_share=excluded.member_share,
+			absent_months=excluded.absent_months, meeting_day=excluded.meeting_day`,
+			sqlDate(th.From), th.BranchMeetings, th.MemberShare, th.AbsentMonths, th.MeetingDay)
+		if err != nil {
+			return fmt.Errorf("ghi ngưỡng căn cứ xếp loại: %w", err)
+		}
+		return nil
+	})
+}
+
+// DeleteEvidence removes the thresholds written for a day (the days they
+// covered go back to the ones before, or the defaults).
+func (s *Store) DeleteEvidence(ctx context.Context, from domain.Date) error {
+	return s.write(ctx, func(tx *writeTx) error {
+		res, err := tx.Change("evidence_rules", "from_date = ?", []any{sqlDate(from)}, `DELETE FROM evidence_rules WHERE from_date = ?`, sqlDate(from))
+		if err != nil {
+			return fmt.Errorf("xóa ngưỡng căn cứ xếp loại: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return domain.ErrMsg("không có ngưỡng nào áp dụng từ %s", from)
 		}
 		return nil
 	})
@@ -239,7 +301,7 @@ func (s *Store) ReviewList(ctx context.Context, year int, cutoff domain.Date) ([
 	if err != nil {
 		return nil, err
 	}
-	th, err := s.Evidence(ctx)
+	th, err := s.EvidenceAt(ctx, sp.To)
 	if err != nil {
 		return nil, err
 	}
@@ -286,7 +348,7 @@ func (s *Store) ReviewList(ctx context.Context, year int, cutoff domain.Date) ([
 // meeting in the month of day on or before it, once the month is past its
 // reminder day (th.MeetingDay: nothing before): what the dashboard shows.
 func (s *Store) UnmetBranches(ctx context.Context, day domain.Date) ([]domain.Branch, error) {
-	th, err := s.Evidence(ctx)
+	th, err := s.EvidenceAt(ctx, day)
 	if err != nil {
 		return nil, err
 	}

@@ -73,7 +73,7 @@ var historyKindTables = map[string][]string{
 	"membership": {"membership_events", "member_years", "positions", "trainings"},
 	"groups":     {"branches", "branch_years", "branch_criteria_met", "criteria", "clubs", "club_members", "coops", "coop_members", "coop_years", "coop_reports"},
 	"plans":      {"plans", "indicators", "indicator_values", "target_models", "office_standards"},
-	"activities": {"activities", "activity_branches", "activity_people", "activity_measures", "meetings", "attendance"},
+	"activities": {"activities", "activity_branches", "activity_people", "activity_measures", "meetings", "attendance", "evidence_rules"},
 	"documents":  {"documents", "document_versions", "narratives", "narrative_versions", "decisions", "decision_people"},
 	"ward":       {"ward_years", "party_counts", "settings", "wards"},
 }
@@ -562,6 +562,7 @@ var tableLabels = map[string]string{
 	"activity_measures":   "Số liệu của hoạt động",
 	"meetings":            "Buổi sinh hoạt chi đoàn",
 	"attendance":          "Điểm danh sinh hoạt",
+	"evidence_rules":      "Ngưỡng căn cứ xếp loại",
 }
 
 // settingLabels name the unit's settings.
@@ -611,6 +612,8 @@ var columnLabels = map[string]string{
 	"federation_count": "Số hội viên tham gia", "other_count": "Số người khác tham gia", "roll": "Có danh sách người tham gia",
 	"measure": "Số liệu", "meeting_id": "Buổi sinh hoạt", "theme": "Chủ điểm", "minutes": "Biên bản", "resolution": "Nghị quyết",
 	"attendance.presence": "Điểm danh", "activities.kind": "Loại hoạt động", "meetings.kind": "Loại buổi sinh hoạt",
+	"branch_meetings": "Số tháng sinh hoạt của chi đoàn xuất sắc", "member_share": "Tỷ lệ tham gia của đoàn viên xuất sắc (%)",
+	"absent_months": "Số tháng vắng không lý do cần xem xét", "meeting_day": "Ngày nhắc chi đoàn chưa sinh hoạt",
 	"activities.date": "Ngày", "meetings.date": "Ngày sinh hoạt", "activities.note": "Nội dung, ghi chú", "activities.link": "Địa chỉ, mô tả",
 }
 

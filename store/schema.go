@@ -730,6 +730,28 @@ CREATE INDEX decision_people_person ON decision_people(person_id);
 CREATE INDEX decision_people_decision ON decision_people(decision_id);
 ALTER TABLE membership_events ADD COLUMN decision_id INTEGER;
 `,
+	// 17: n19rest: the evidence thresholds (issue 19) by the day they
+	// apply from, like the dues rules (no row: domain.DefaultEvidence). A
+	// register that had set them as plain settings keeps its values,
+	// applying from the beginning (01/01/1900, domain.EvidenceBeginning);
+	// a value out of range, which the old reading ignored, is the default.
+	`
+CREATE TABLE evidence_rules (
+	from_date       TEXT PRIMARY KEY,
+	branch_meetings INTEGER NOT NULL CHECK (branch_meetings BETWEEN 1 AND 52),
+	member_share    INTEGER NOT NULL CHECK (member_share BETWEEN 1 AND 100),
+	absent_months   INTEGER NOT NULL CHECK (absent_months BETWEEN 1 AND 12),
+	meeting_day     INTEGER NOT NULL CHECK (meeting_day BETWEEN 1 AND 28)
+) WITHOUT ROWID;
+INSERT INTO evidence_rules(from_date, branch_meetings, member_share, absent_months, meeting_day)
+SELECT '1900-01-01',
+	COALESCE((SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'evidence.branch_meetings' AND CAST(value AS INTEGER) BETWEEN 1 AND 52), 12),
+	COALESCE((SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'evidence.member_share' AND CAST(value AS INTEGER) BETWEEN 1 AND 100), 90),
+	COALESCE((SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'evidence.absent_months' AND CAST(value AS INTEGER) BETWEEN 1 AND 12), 3),
+	COALESCE((SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'evidence.meeting_day' AND CAST(value AS INTEGER) BETWEEN 1 AND 28), 25)
+WHERE EXISTS (SELECT 1 FROM settings WHERE key IN ('evidence.branch_meetings', 'evidence.member_share', 'evidence.absent_months', 'evidence.meeting_day'));
+DELETE FROM settings WHERE key IN ('evidence.branch_meetings', 'evidence.member_share', 'evidence.absent_months', 'evidence.meeting_day');
+`,
 }
 
 // yearEndSQL is the last day of working year "year" (the row's column) as

@@ -57,6 +57,7 @@ var tableKeys = map[string][]string{
 	"activity_measures":   {"activity_id", "measure"},
 	"meetings":            {"id"},
 	"attendance":          {"meeting_id", "person_id"},
+	"evidence_rules":      {"from_date"},
 }
 
 // derivedColumns are computed by the store from other columns (order

@@ -39,8 +39,11 @@ type activitiesScreen struct {
 	count  *widget.Label
 	meet   *meetingsPanel
 	review *fyne.Container
-	tabs   *container.AppTabs
-	root   *fyne.Container
+	// the settings tab's lists (worksettings.go)
+	thresholds *fyne.Container
+	kindsBox   *fyne.Container
+	tabs       *container.AppTabs
+	root       *fyne.Container
 }
 
 func newActivitiesScreen(ctx context.Context, st *store.Store, clock clock, win fyne.Window, f frame) *activitiesScreen {
@@ -211,7 +214,7 @@ func (s *activitiesScreen) open(a domain.Activity) {
 // loadReview fills the "cần xem xét" tab.
 func (s *activitiesScreen) loadReview() {
 	s.review.RemoveAll()
-	th, err := s.st.Evidence(s.ctx)
+	th, err := s.st.EvidenceOfYear(s.ctx, s.year, domain.Date{})
 	if err != nil {
 		s.f.showError(err)
 	}

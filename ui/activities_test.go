@@ -147,32 +147,157 @@ func entriesIn(o fyne.CanvasObject) []*entry {
 	return out
 }
 
-// TestWorkSettingsTab: the thresholds and the year's themes are edited on
-// the screen's last tab; a threshold out of range is named and nothing
-// changes.
+// TestWorkSettingsTab: the thresholds are rows by the day they apply
+// from: none written lists the defaults; a row with a value out of range
+// is named and nothing is written; a good one is listed by its date. The
+// year's themes keep their own save.
 func TestWorkSettingsTab(t *testing.T) {
 	f := newFixture(t, "activities")
+	ctx := context.Background()
 	s := f.app.screens["activities"].(*activitiesScreen)
 	tab := s.workSettings()
+	if !hasLabel(s.thresholds, "Từ đầu: chi đoàn xuất sắc sinh hoạt 12 tháng/năm; đoàn viên xuất sắc tham gia từ 90 %; cần xem xét khi vắng không lý do 3 tháng/năm; nhắc chi đoàn chưa sinh hoạt sau ngày 25.") {
+		t.Errorf("defaults not listed: %q", labelTexts(s.thresholds))
+	}
+	tf := s.thresholdsDialog()
+	if len(tf.values) != 4 || tf.values[0].Text != "12" || tf.values[1].Text != "90" || tf.values[2].Text != "3" || tf.values[3].Text != "25" || tf.from.Text != f.app.clock.today().String() {
+		t.Fatalf("dialog filled with from %q and %d values", tf.from.Text, len(tf.values))
+	}
+	tf.from.SetText("01/01/2026")
+	tf.values[2].SetText("29")
+	if tf.save() {
+		t.Fatal("29 months accepted")
+	}
+	if !tf.fm.hasError("absent_months") {
+		t.Error("no message next to the months absent")
+	}
+	if list, _ := f.st.EvidenceList(ctx); len(list) != 0 {
+		t.Errorf("refused row written: %+v", list)
+	}
+	tf.values[2].SetText("2")
+	if !tf.save() {
+		t.Fatalf("not saved: %s", tf.fm.other.msg())
+	}
+	f.app.escape()
+	list, err := f.st.EvidenceList(ctx)
+	if err != nil || len(list) != 1 || list[0].From != domain.MustDate(2026, 1, 1) || list[0].AbsentMonths != 2 || list[0].MemberShare != 90 {
+		t.Fatalf("rows %+v %v", list, err)
+	}
+	if !hasLabel(s.thresholds, "Trước 01/01/2026 (mặc định): chi đoàn xuất sắc sinh hoạt 12 tháng/năm; đoàn viên xuất sắc tham gia từ 90 %; cần xem xét khi vắng không lý do 3 tháng/năm") {
+		t.Errorf("the defaults before the first row not said: %q", labelTexts(s.thresholds))
+	}
+	if !hasLabel(s.thresholds, "Từ 01/01/2026: chi đoàn xuất sắc sinh hoạt 12 tháng/năm; đoàn viên xuất sắc tham gia từ 90 %; cần xem xét khi vắng không lý do 2 tháng/năm") {
+		t.Errorf("new row not listed: %q", labelTexts(s.thresholds))
+	}
+	// 2025 still reads the defaults.
+	if th, _ := f.st.EvidenceOfYear(ctx, 2025, domain.Date{}); th.AbsentMonths != 3 {
+		t.Errorf("2025 reads %+v", th)
+	}
 	es := entriesIn(tab)
-	if len(es) != 4+12 || es[0].Text != "12" || es[1].Text != "90" || es[2].Text != "3" || es[3].Text != "25" || es[4].Text != domain.DefaultThemes[0] {
-		t.Fatalf("%d entries, first %q %q %q %q %q", len(es), es[0].Text, es[1].Text, es[2].Text, es[3].Text, es[4].Text)
+	if len(es) != 12 || es[0].Text != domain.DefaultThemes[0] {
+		t.Fatalf("%d theme entries", len(es))
 	}
-	save := findButton(tab, T("Lưu"))
-	es[2].SetText("29")
-	test.Tap(save.(*button))
-	if th, _ := f.st.Evidence(context.Background()); th.AbsentMonths != 3 {
-		t.Errorf("29 months accepted: %+v", th)
-	}
-	es[2].SetText("2")
-	es[6].SetText("Tháng Thanh niên năm nay")
-	test.Tap(save.(*button))
-	th, err := f.st.Evidence(context.Background())
-	if err != nil || th.AbsentMonths != 2 {
-		t.Errorf("thresholds %+v %v", th, err)
-	}
-	themes, err := f.st.Themes(context.Background(), s.year)
+	es[2].SetText("Tháng Thanh niên năm nay")
+	tapIn(t, tab, T("Lưu chủ điểm"))
+	themes, err := f.st.Themes(ctx, s.year)
 	if err != nil || themes[2] != "Tháng Thanh niên năm nay" {
 		t.Errorf("March's theme %q %v", themes[2], err)
+	}
+}
+
+// TestActivityKindsTab: a kind added on the settings tab, with a figure,
+// is offered by the activity form and its figure asked; a figure without
+// its unit is named; a kind in use cannot be removed, with the reason in
+// Vietnamese; a rename keeps the code.
+func TestActivityKindsTab(t *testing.T) {
+	f := newFixture(t, "activities")
+	ctx := context.Background()
+	s := f.app.screens["activities"].(*activitiesScreen)
+	s.refresh()
+	kf := s.kindDialog()
+	kf.label.SetText("Trồng cây xanh")
+	kf.figures[0][0].SetText("Số cây xanh")
+	if kf.save() {
+		t.Fatal("a figure without its unit accepted")
+	}
+	if !kf.fm.hasError("Measure1") {
+		t.Error("no message next to the figure")
+	}
+	kf.figures[0][1].SetText("cây")
+	if !kf.save() {
+		t.Fatalf("not saved: %s", kf.fm.other.msg())
+	}
+	f.app.escape()
+	if !hasLabel(s.kindsBox, "Trồng cây xanh: Số cây xanh (cây)") {
+		t.Errorf("kind not listed: %q", labelTexts(s.kindsBox))
+	}
+	// The activity form offers it, with its figure.
+	fm := newActivityForm(s, domain.Activity{Kind: "education", Ward: true, Date: f.app.clock.today()})
+	found := false
+	for _, o := range fm.kind.Options {
+		found = found || o == "Trồng cây xanh"
+	}
+	if !found {
+		t.Fatalf("the form's kinds %q lack the new one", fm.kind.Options)
+	}
+	fm.kind.SetSelected("Trồng cây xanh")
+	if fm.kind.code() != "trong_cay_xanh" || fm.mEntries["so_cay_xanh"] == nil {
+		t.Fatalf("kind %q, figures %v", fm.kind.code(), fm.mEntries)
+	}
+	fm.title.SetText("Trồng cây Khóm 1")
+	fm.mEntries["so_cay_xanh"].SetText("150")
+	if !fm.save() {
+		t.Fatalf("activity not saved: %s", fm.fm.other.msg())
+	}
+	f.app.escape()
+	// In use: refused, named by its label; the list keeps it.
+	err := f.st.RemoveActivityKind(ctx, "trong_cay_xanh")
+	if err == nil || !strings.Contains(err.Error(), "loại \"Trồng cây xanh\" còn hoạt động đã ghi, không bỏ được") {
+		t.Errorf("removing a kind in use: %v", err)
+	}
+	// Renamed: the activity keeps the code, the list shows the name.
+	if err := f.st.RenameActivityKind(ctx, "trong_cay_xanh", "Trồng cây, phủ xanh"); err != nil {
+		t.Fatal(err)
+	}
+	s.refresh()
+	if !hasLabel(s.kindsBox, "Trồng cây, phủ xanh: Số cây xanh (cây)") {
+		t.Errorf("renamed kind not listed: %q", labelTexts(s.kindsBox))
+	}
+	// A kind nobody used leaves through the tab's Bỏ button.
+	if err := f.st.AddActivityKind(ctx, domain.ActivityKind{Label: "Hội thao"}); err != nil {
+		t.Fatal(err)
+	}
+	s.refresh()
+	row := -1
+	for i, o := range s.kindsBox.Objects {
+		if hasLabel(o, "Hội thao: không có số liệu") {
+			row = i
+		}
+	}
+	if row < 0 {
+		t.Fatalf("Hội thao not listed: %q", labelTexts(s.kindsBox))
+	}
+	tapIn(t, s.kindsBox.Objects[row], T("Bỏ"))
+	f.agree(t)
+	kinds, _ := f.st.ActivityKinds(ctx)
+	if _, ok := domain.KindOf(kinds, "hoi_thao"); ok {
+		t.Error("Hội thao still in the list")
+	}
+}
+
+// TestMeetingsGridEnglish: the grid's month headers are translated.
+func TestMeetingsGridEnglish(t *testing.T) {
+	f := newFixture(t, "activities")
+	s := f.app.screens["activities"].(*activitiesScreen)
+	s.refresh()
+	if got := s.meet.cell(0, 1); got != "T1" {
+		t.Errorf("Vietnamese header %q", got)
+	}
+	if err := SetLanguage(LangEnglish); err != nil {
+		t.Fatal(err)
+	}
+	defer SetLanguage(LangVietnamese)
+	if got := s.meet.cell(0, 12); got != "M12" {
+		t.Errorf("English header %q", got)
 	}
 }

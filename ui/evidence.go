@@ -28,7 +28,7 @@ type ratingEvidence struct {
 func loadEvidence(ctx context.Context, st *store.Store, year int, branchID int64) (ratingEvidence, error) {
 	var e ratingEvidence
 	var err error
-	if e.th, err = st.Evidence(ctx); err != nil {
+	if e.th, err = st.EvidenceOfYear(ctx, year, domain.Date{}); err != nil {
 		return e, err
 	}
 	g, err := st.MeetingsGrid(ctx, year, domain.Date{})

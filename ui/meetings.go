@@ -90,7 +90,7 @@ func (p *meetingsPanel) cell(row, col int) string {
 		case col == 0:
 			return T("Chi đoàn")
 		case col <= 12:
-			return fmt.Sprintf("T%d", p.grid.Months[col-1].Month)
+			return fmt.Sprintf(T("T%d"), p.grid.Months[col-1].Month) // "M1" in English
 		case col == 13:
 			return T("Số tháng")
 		case col == 14:

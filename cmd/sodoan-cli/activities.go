@@ -53,11 +53,8 @@ func activitiesKindsFlags(fs *flag.FlagSet) Run {
 		if err := extraArgs("activities kinds", args); err != nil {
 			return err
 		}
-		kinds, err := st.ActivityKinds(ctx)
-		if err != nil {
-			return err
-		}
-		changed := true
+		// The edits are the store's, the window's too.
+		var err error
 		switch {
 		case *add != "":
 			k := domain.ActivityKind{Code: *add, Label: *label}
@@ -68,35 +65,18 @@ func activitiesKindsFlags(fs *flag.FlagSet) Run {
 				}
 				k.Measures = append(k.Measures, domain.ActivityMeasure{Code: parts[0], Label: parts[1], Unit: parts[2]})
 			}
-			kinds = append(kinds, k)
+			err = st.AddActivityKind(ctx, k)
 		case *rename != "":
-			found := false
-			for i := range kinds {
-				if kinds[i].Code == *rename {
-					kinds[i].Label, found = *label, true
-				}
-			}
-			if !found {
-				return fmt.Errorf("--rename %q: không có loại này", *rename)
-			}
+			err = st.RenameActivityKind(ctx, *rename, *label)
 		case *remove != "":
-			out := kinds[:0]
-			for _, k := range kinds {
-				if k.Code != *remove {
-					out = append(out, k)
-				}
-			}
-			if len(out) == len(kinds) {
-				return fmt.Errorf("--remove %q: không có loại này", *remove)
-			}
-			kinds = out
-		default:
-			changed = false
+			err = st.RemoveActivityKind(ctx, *remove)
 		}
-		if changed {
-			if err := st.SetActivityKinds(ctx, kinds); err != nil {
-				return err
-			}
+		if err != nil {
+			return err
+		}
+		kinds, err := st.ActivityKinds(ctx)
+		if err != nil {
+			return err
 		}
 		for _, k := range kinds {
 			var ms []string
@@ -121,8 +101,8 @@ var cmdMeetings = &Command{
 		{Name: "delete", Args: "MÃ", Short: "xóa một buổi sinh hoạt ghi nhầm", Flags: noFlags(runMeetingsDelete)},
 		{Name: "themes", Args: "[--year Y] [--month M --theme \"…\"]", Short: "chủ điểm sinh hoạt từng tháng của một năm (xem, sửa)",
 			Flags: meetingsThemesFlags},
-		{Name: "thresholds", Args: "[--branch-meetings N] [--member-share P] [--absent-months M] [--meeting-day D]",
-			Short: "ngưỡng căn cứ xếp loại và nhắc sinh hoạt (xem, sửa)", Flags: meetingsThresholdsFlags},
+		{Name: "thresholds", Args: "[--from dd/mm/yyyy [--branch-meetings N] [--member-share P] [--absent-months M] [--meeting-day D] | --from dd/mm/yyyy --delete]",
+			Short: "ngưỡng căn cứ xếp loại và nhắc sinh hoạt theo ngày áp dụng (xem, ghi, xóa)", Flags: meetingsThresholdsFlags},
 	},
 }
 
@@ -153,6 +133,8 @@ func meetingsThemesFlags(fs *flag.FlagSet) Run {
 }
 
 func meetingsThresholdsFlags(fs *flag.FlagSet) Run {
+	from := fs.String("from", "", "áp dụng từ ngày dd/mm/yyyy (có --from thì ghi ngưỡng mới; ngày trước đó giữ ngưỡng cũ)")
+	del := fs.Bool("delete", false, "xóa ngưỡng ghi cho ngày --from")
 	rng := domain.IntRange{Field: "Threshold", Label: "Ngưỡng", Min: 0, Max: 100}
 	bm := intFlag(fs, "branch-meetings", 0, rng, "số tháng sinh hoạt một năm của chi đoàn xuất sắc (mặc định 12)")
 	share := intFlag(fs, "member-share", 0, rng, "tỷ lệ % tham gia của đoàn viên xuất sắc (mặc định 90)")
@@ -162,27 +144,69 @@ func meetingsThresholdsFlags(fs *flag.FlagSet) Run {
 		if err := extraArgs("meetings thresholds", args); err != nil {
 			return err
 		}
-		th, err := st.Evidence(ctx)
+		values := []struct {
+			v   int
+			dst func(*domain.EvidenceThresholds) *int
+		}{
+			{*bm, func(t *domain.EvidenceThresholds) *int { return &t.BranchMeetings }},
+			{*share, func(t *domain.EvidenceThresholds) *int { return &t.MemberShare }},
+			{*months, func(t *domain.EvidenceThresholds) *int { return &t.AbsentMonths }},
+			{*day, func(t *domain.EvidenceThresholds) *int { return &t.MeetingDay }},
+		}
+		changed := false
+		for _, x := range values {
+			changed = changed || x.v != 0
+		}
+		if *from == "" && (changed || *del) {
+			return fmt.Errorf("cần --from dd/mm/yyyy: ngưỡng áp dụng từ ngày nào")
+		}
+		if *from != "" {
+			d, err := domain.ParseDate(*from)
+			if err != nil {
+				return fmt.Errorf("--from: %w", err)
+			}
+			switch {
+			case *del:
+				if err := st.DeleteEvidence(ctx, d); err != nil {
+					return err
+				}
+				fmt.Fprintf(stdout, "Đã xóa ngưỡng áp dụng từ %s.\n", d)
+			default:
+				// The row starts from what is in force on its day: a flag
+				// not given keeps that value.
+				th, err := st.EvidenceAt(ctx, d)
+				if err != nil {
+					return err
+				}
+				th.From = d
+				for _, x := range values {
+					if x.v != 0 {
+						*x.dst(&th) = x.v
+					}
+				}
+				if err := st.SaveEvidence(ctx, &th); err != nil {
+					return err
+				}
+				fmt.Fprintf(stdout, "Đã ghi ngưỡng áp dụng từ %s.\n", d)
+			}
+		}
+		list, err := st.EvidenceList(ctx)
 		if err != nil {
 			return err
 		}
-		changed := false
-		for _, f := range []struct {
-			v   int
-			dst *int
-		}{{*bm, &th.BranchMeetings}, {*share, &th.MemberShare}, {*months, &th.AbsentMonths}, {*day, &th.MeetingDay}} {
-			if f.v != 0 {
-				*f.dst, changed = f.v, true
-			}
+		if len(list) == 0 {
+			list = []domain.EvidenceThresholds{domain.DefaultEvidence}
+			fmt.Fprintln(stdout, "Sổ chưa ghi ngưỡng riêng: áp dụng ngưỡng mặc định theo hướng dẫn của Tỉnh Đoàn.")
 		}
-		if changed {
-			if err := st.SetEvidence(ctx, th); err != nil {
-				return err
+		rows := [][]string{{"Áp dụng từ", "Chi đoàn xuất sắc: sinh hoạt (tháng/năm)", "Đoàn viên xuất sắc: tham gia từ (%)", "Cần xem xét: vắng không lý do (tháng/năm)", "Nhắc chi đoàn chưa sinh hoạt sau ngày"}}
+		for _, t := range list {
+			when := t.From.String()
+			if t.FromBeginning() {
+				when = "từ đầu"
 			}
+			rows = append(rows, []string{when, strconv.Itoa(t.BranchMeetings), strconv.Itoa(t.MemberShare), strconv.Itoa(t.AbsentMonths), strconv.Itoa(t.MeetingDay)})
 		}
-		fmt.Fprintf(stdout, "Chi đoàn xuất sắc: sinh hoạt %d tháng/năm\nĐoàn viên xuất sắc: tham gia từ %d %%\nCần xem xét: vắng không lý do %d tháng/năm\nNhắc chi đoàn chưa sinh hoạt: sau ngày %d\n",
-			th.BranchMeetings, th.MemberShare, th.AbsentMonths, th.MeetingDay)
-		return nil
+		return writeRows(stdout, "table", rows)
 	}
 }
 

@@ -105,9 +105,16 @@ func TestActivitiesCommands(t *testing.T) {
 		// offered to activities add; a kind in use stays.
 		{[]string{"activities", "kinds", "--add", "trees", "--label", "Trồng cây xanh", "--measure", "trees:Số cây xanh:cây"}, "trees\tTrồng cây xanh\ttrees (Số cây xanh, cây)", false},
 		{[]string{"activities", "add", "--date", "06/04/2025", "--kind", "trees", "--title", "Trồng cây", "--measure", "trees=150"}, "Đã ghi hoạt động 4", false},
-		{[]string{"activities", "kinds", "--remove", "blood"}, "loại \"blood\" còn hoạt động đã ghi, không bỏ được", true},
-		{[]string{"meetings", "thresholds", "--absent-months", "4"}, "Cần xem xét: vắng không lý do 4 tháng/năm", false},
+		{[]string{"activities", "kinds", "--remove", "blood"}, "loại \"Hiến máu tình nguyện\" còn hoạt động đã ghi, không bỏ được", true},
+		// The thresholds are dated: 4 months from 2026 leaves 2025's list
+		// as it was; from 2025 it empties it.
+		{[]string{"meetings", "thresholds", "--absent-months", "4"}, "cần --from dd/mm/yyyy", true},
+		{[]string{"meetings", "thresholds", "--from", "01/01/2026", "--absent-months", "4"}, "01/01/2026  12", false},
+		{[]string{"members", "review", "--year", "2025"}, "Lê Văn Bình  Chi đoàn Khóm 1  Vắng sinh hoạt không lý do 3 tháng", false},
+		{[]string{"meetings", "thresholds", "--from", "01/01/2025", "--absent-months", "4"}, "Đã ghi ngưỡng áp dụng từ 01/01/2025", false},
 		{[]string{"members", "review", "--year", "2025"}, "Năm 2025: 0 đoàn viên cần xem xét", false},
+		{[]string{"meetings", "thresholds", "--from", "01/01/2025", "--delete"}, "Đã xóa ngưỡng áp dụng từ 01/01/2025", false},
+		{[]string{"members", "review", "--year", "2025"}, "Lê Văn Bình", false},
 	} {
 		out, err := cli(tc.args...)
 		if (err != nil) != tc.fail {
