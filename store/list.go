@@ -155,9 +155,17 @@ func (s *Store) matches(ctx context.Context, q string) (matchSet, error) {
 func (f *MemberFilter) where(m matchSet, counting bool) (string, []any) {
 	var conds []string
 	var args []any
+	// With a branch chosen, the branch's index drives the query: the unary
+	// + keeps SQLite from preferring people_union_status_sort (two
+	// equalities), which would walk every active member of the ward to
+	// find the branch's.
+	plus := ""
+	if f.BranchID != 0 {
+		plus = "+"
+	}
 	switch f.Kind {
 	case KindUnion:
-		conds = append(conds, "p.union_member = 1")
+		conds = append(conds, plus+"p.union_member = 1")
 	case KindFederation:
 		conds = append(conds, "p.federation_member = 1")
 	}
@@ -183,7 +191,7 @@ func (f *MemberFilter) where(m matchSet, counting bool) (string, []any) {
 			args = append(args, day, day, day, day)
 		}
 	case f.Status != "":
-		conds = append(conds, "p.status = ?")
+		conds = append(conds, plus+"p.status = ?")
 		args = append(args, string(f.Status))
 	}
 	if f.BranchID != 0 {

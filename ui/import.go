@@ -433,6 +433,9 @@ func newElapsed(do func(func()), text string) *elapsed {
 	var once sync.Once
 	e.stop = func() { once.Do(func() { close(done) }) }
 	start := time.Now() // the wall clock: it measures the import's length
+	// The words are read here, on the UI goroutine: T reads the language,
+	// which a switch in Settings changes there.
+	format := T("%s (%d giây)")
 	go func() {
 		t := time.NewTicker(time.Second)
 		defer t.Stop()
@@ -441,7 +444,7 @@ func newElapsed(do func(func()), text string) *elapsed {
 			case <-done:
 				return
 			case <-t.C:
-				s := fmt.Sprintf(T("%s (%d giây)"), text, int(time.Since(start).Seconds()))
+				s := fmt.Sprintf(format, text, int(time.Since(start).Seconds()))
 				do(func() {
 					select {
 					case <-done: // stopped meanwhile: the dialog is gone

@@ -88,5 +88,5 @@ func TestWelcomeDemoCountsSeconds(t *testing.T) {
 	if !counting || bars > 0 {
 		t.Fatalf("while the demo is made: a counting label %v, %d endless bars", counting, bars)
 	}
-	q.waitFor(t, "the demo ward", func() bool { return a.nav != nil })
+	q.waitWithin(t, "the demo ward", 2*time.Minute, func() bool { return a.nav != nil })
 }

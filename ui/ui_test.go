@@ -54,7 +54,15 @@ func (q *uiQueue) drain() {
 // waitFor runs posted UI updates until cond holds.
 func (q *uiQueue) waitFor(t testing.TB, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	q.waitWithin(t, what, 10*time.Second, cond)
+}
+
+// waitWithin is waitFor with its own limit, for work that takes seconds
+// in the register itself (the demo ward: about 1.5 s, ten times that
+// under the race detector on a busy machine).
+func (q *uiQueue) waitWithin(t testing.TB, what string, limit time.Duration, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
 	for {
 		q.drain()
 		if cond() {
