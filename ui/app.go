@@ -10,6 +10,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"time"
 
 	"sodoan/domain"
@@ -47,6 +50,9 @@ type Options struct {
 	// replace it to run them on the test's goroutine, since Fyne's test
 	// driver would run them at once on the background goroutine.
 	do func(func())
+	// Log writes a line to the program's log (sodoan.log): the system's
+	// own error behind a failed file operation; nil: no log.
+	Log func(line string)
 	// Now is the window's clock, passed down from cmd/sodoan with the one
 	// its register is opened with (store.OpenOptions.Now), so that the
 	// window's today and the register's agree; nil means time.Now. Tests
@@ -632,8 +638,28 @@ func (a *App) showError(err error) {
 	if err == nil {
 		return
 	}
+	a.logSystemError(err)
 	d := dialog.NewError(errors.New(errText(err)), a.win)
 	a.showDialog(d, nil)
+}
+
+// logSystemError writes the system's own words for a failed file
+// operation to the program's log (Options.Log), where support can read
+// what the message in the window puts in the user's words (issue 21).
+// Only the operation, the folder and the system's error: the log never
+// holds a member's data, and a file's name may be a member's.
+func (a *App) logSystemError(err error) {
+	if a.opts.Log == nil {
+		return
+	}
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &le):
+		a.opts.Log(fmt.Sprintf("LỖI (tệp): %s trong %s: %v", le.Op, filepath.Dir(le.New), le.Err))
+	case errors.As(err, &pe):
+		a.opts.Log(fmt.Sprintf("LỖI (tệp): %s trong %s: %v", pe.Op, filepath.Dir(pe.Path), pe.Err))
+	}
 }
 
 // info shows a short message.

@@ -96,7 +96,8 @@ func run(g *guard, db, screen, reports string) error {
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Sổ Đoàn", Version: version.Version})
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	w, err := ui.New(a, reg.st, ui.Options{Screen: screen, ReportsDir: reports, Create: reg.create, Now: now})
+	w, err := ui.New(a, reg.st, ui.Options{Screen: screen, ReportsDir: reports, Create: reg.create, Now: now,
+		Log: func(line string) { g.logf("%s", line) }})
 	if err != nil {
 		return err
 	}
