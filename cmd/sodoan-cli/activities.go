@@ -30,7 +30,7 @@ var cmdActivities = &Command{
 		{Name: "import", Args: "TỆP.xlsx", Short: "nhập hoạt động từ Excel (mỗi dòng một hoạt động); có dòng lỗi thì không ghi gì",
 			Long:  "Cột: " + strings.Join(sheet.ActivityColumnLabels(), ", ") + ", và mỗi số liệu theo tên của nó (Số người được tuyên truyền, Số đơn vị máu…).",
 			Flags: activitiesImportFlags},
-		{Name: "delete", Args: "MÃ", Short: "xóa một hoạt động ghi nhầm", Flags: noFlags(runActivitiesDelete)},
+		{Name: "delete", Args: "MÃ", Short: "xóa một hoạt động ghi nhầm", Flags: noFlags(deleteOne("activities delete", "hoạt động", (*store.Store).DeleteActivity))},
 		{Name: "kinds", Args: "[--add MÃ --label \"…\" [--measure mã:Nhãn:đơn vị …]] [--rename MÃ --label \"…\"] [--remove MÃ]",
 			Short: "danh mục loại hoạt động và số liệu của từng loại (xem, thêm, đổi tên, bỏ)", Flags: activitiesKindsFlags},
 	},
@@ -98,7 +98,7 @@ var cmdMeetings = &Command{
 			Short: "ghi một buổi sinh hoạt và điểm danh cả chi đoàn (một giao dịch)", Long: meetingKindsHelp(), Flags: meetingsAddFlags},
 		{Name: "grid", Args: "[--year Y] [--date dd/mm/yyyy] [--format table|csv]", Short: "bảng chi đoàn × tháng: đã sinh hoạt hay chưa",
 			Flags: meetingsGridFlags},
-		{Name: "delete", Args: "MÃ", Short: "xóa một buổi sinh hoạt ghi nhầm", Flags: noFlags(runMeetingsDelete)},
+		{Name: "delete", Args: "MÃ", Short: "xóa một buổi sinh hoạt ghi nhầm", Flags: noFlags(deleteOne("meetings delete", "buổi sinh hoạt", (*store.Store).DeleteMeeting))},
 		{Name: "themes", Args: "[--year Y] [--month M --theme \"…\"]", Short: "chủ điểm sinh hoạt từng tháng của một năm (xem, sửa)",
 			Flags: meetingsThemesFlags},
 		{Name: "thresholds", Args: "[--from dd/mm/yyyy [--branch-meetings N] [--member-share P] [--absent-months M] [--meeting-day D] | --from dd/mm/yyyy --delete]",
@@ -473,18 +473,6 @@ func activitiesImportFlags(fs *flag.FlagSet) Run {
 	}
 }
 
-func runActivitiesDelete(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	id, err := oneID("activities delete", args)
-	if err != nil {
-		return err
-	}
-	if err := st.DeleteActivity(ctx, id); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Đã xóa hoạt động %d.\n", id)
-	return nil
-}
-
 func meetingsListFlags(fs *flag.FlagSet) Run {
 	year := thisYearFlag(fs, "year", "năm công tác")
 	branch := fs.String("branch", "", "tên chi đoàn")
@@ -646,18 +634,6 @@ func meetingsGridFlags(fs *flag.FlagSet) Run {
 		}
 		return nil
 	}
-}
-
-func runMeetingsDelete(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	id, err := oneID("meetings delete", args)
-	if err != nil {
-		return err
-	}
-	if err := st.DeleteMeeting(ctx, id); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Đã xóa buổi sinh hoạt %d.\n", id)
-	return nil
 }
 
 func membersReviewFlags(fs *flag.FlagSet) Run {

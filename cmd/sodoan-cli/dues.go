@@ -30,7 +30,7 @@ var cmdDues = &Command{
 			Short: "sổ thu đoàn phí cả năm của chi đoàn", Flags: duesLedgerFlags},
 		{Name: "pay", Args: "--person MÃ --months 01/2026-12/2026 [--date dd/mm/yyyy] [--amount ĐỒNG_MỖI_THÁNG] [--note \"…\"]",
 			Short: "ghi một lần đóng (một lần có thể đóng nhiều tháng)", Flags: duesPayFlags},
-		{Name: "unpay", Args: "MÃ_LẦN_ĐÓNG", Short: "xóa một lần đóng ghi nhầm", Flags: noFlags(runDuesUnpay)},
+		{Name: "unpay", Args: "MÃ_LẦN_ĐÓNG", Short: "xóa một lần đóng ghi nhầm", Flags: noFlags(deleteOne("dues unpay", "lần đóng", (*store.Store).DeleteDuesPayment))},
 		{Name: "exempt", Args: "--person MÃ --from 04/2026 --months N --decision SỐ --decision-date dd/mm/yyyy [--reason \"…\"]",
 			Short: "ghi quyết định miễn đoàn phí của BCH Đoàn cơ sở (tối đa 6 tháng)", Flags: duesExemptFlags},
 		{Name: "remit", Args: "--level branch|ward [--branch TÊN] --year Y (--month M | --quarter Q) --date dd/mm/yyyy --paid-by \"…\" --received-by \"…\" [--sum ĐỒNG]",
@@ -285,18 +285,6 @@ func duesPayFlags(fs *flag.FlagSet) Run {
 		fmt.Fprintf(stdout, "Đã ghi lần đóng %d: %d tháng (%s – %s), %s đồng, ngày %s.\n", p.ID, len(ms), ms[0], ms[len(ms)-1], domain.Money(p.Total()), d)
 		return nil
 	}
-}
-
-func runDuesUnpay(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	id, err := oneID("dues unpay", args)
-	if err != nil {
-		return err
-	}
-	if err := st.DeleteDuesPayment(ctx, id); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Đã xóa lần đóng %d.\n", id)
-	return nil
 }
 
 func duesExemptFlags(fs *flag.FlagSet) Run {

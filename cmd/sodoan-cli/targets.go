@@ -23,7 +23,7 @@ var cmdTrainings = &Command{
 			Flags: trainingsListFlags},
 		{Name: "add", Args: "--person MÃ --date dd/mm/yyyy --course \"…\" [--organiser \"…\"]", Short: "ghi một lớp tập huấn (chỉ tiêu 2.4)",
 			Flags: trainingsAddFlags},
-		{Name: "delete", Args: "MÃ", Short: "xóa một lớp tập huấn ghi nhầm", Flags: noFlags(runTrainingsDelete)},
+		{Name: "delete", Args: "MÃ", Short: "xóa một lớp tập huấn ghi nhầm", Flags: noFlags(deleteOne("trainings delete", "lớp tập huấn", (*store.Store).DeleteTraining))},
 	},
 }
 
@@ -75,18 +75,6 @@ func trainingsAddFlags(fs *flag.FlagSet) Run {
 	}
 }
 
-func runTrainingsDelete(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	id, err := oneID("trainings delete", args)
-	if err != nil {
-		return err
-	}
-	if err := st.DeleteTraining(ctx, id); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Đã xóa lớp tập huấn %d.\n", id)
-	return nil
-}
-
 var cmdModels = &Command{
 	Name: "models",
 	Subs: []*Command{
@@ -94,7 +82,7 @@ var cmdModels = &Command{
 			Flags: modelsListFlags},
 		{Name: "add", Args: "--target 2.1|2.2b --kind LOẠI --name \"…\" --date dd/mm/yyyy [--link|--owner|--support \"…\"] [--branch MÃ] [--coop MÃ] [--ended dd/mm/yyyy]",
 			Short: "ghi một mô hình, trang mạng hoặc mô hình kinh tế được hỗ trợ", Long: modelKindsHelp(), Flags: modelsAddFlags},
-		{Name: "delete", Args: "MÃ", Short: "xóa một mô hình ghi nhầm", Flags: noFlags(runModelsDelete)},
+		{Name: "delete", Args: "MÃ", Short: "xóa một mô hình ghi nhầm", Flags: noFlags(deleteOne("models delete", "mô hình", (*store.Store).DeleteModel))},
 	},
 }
 
@@ -203,18 +191,6 @@ func modelsAddFlags(fs *flag.FlagSet) Run {
 		fmt.Fprintf(stdout, "Đã ghi mô hình %d: %s.\n", m.ID, m.Named())
 		return nil
 	}
-}
-
-func runModelsDelete(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
-	id, err := oneID("models delete", args)
-	if err != nil {
-		return err
-	}
-	if err := st.DeleteModel(ctx, id); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Đã xóa mô hình %d.\n", id)
-	return nil
 }
 
 var cmdStandards = &Command{
@@ -419,6 +395,23 @@ func optionalDate(flagName, v string) (domain.Date, error) {
 }
 
 // oneID reads the one positional ID of a delete.
+// deleteOne is the command that deletes one record entered by mistake,
+// given its code: "Đã xóa NOUN MÃ." (activities, meetings, a dues payment,
+// trainings, models).
+func deleteOne(path, noun string, del func(*store.Store, context.Context, int64) error) Run {
+	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
+		id, err := oneID(path, args)
+		if err != nil {
+			return err
+		}
+		if err := del(st, ctx, id); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã xóa %s %d.\n", noun, id)
+		return nil
+	}
+}
+
 func oneID(path string, args []string) (int64, error) {
 	if len(args) != 1 {
 		return 0, fmt.Errorf("%s: cần đúng một MÃ", path)
