@@ -109,6 +109,15 @@ func BookData(ctx context.Context, st *store.Store, branchID int64, year int, bl
 	if err := bookMeetings(ctx, st, b, branchID, year, sp.To); err != nil {
 		return nil, err
 	}
+	// Residence activity (tables 2 and 3): the records going on at some day
+	// of the year, as known at its end.
+	if b.ResidenceOut, err = st.BranchResidences(ctx, branchID, domain.ResidenceOut, sp.From, sp.To); err != nil {
+		return nil, err
+	}
+	if b.ResidenceIn, err = st.BranchResidences(ctx, branchID, domain.ResidenceIn, sp.From, sp.To); err != nil {
+		return nil, err
+	}
+	b.HasResidence = true
 	return b, nil
 }
 

@@ -49,6 +49,7 @@ var Kinds = []domain.Choice{
 	{Code: string(Clubs), Label: "Danh sách câu lạc bộ"},
 	{Code: string(Coops), Label: "Danh sách tổ hợp tác"},
 	{Code: string(Transfer), Label: "Giấy giới thiệu sinh hoạt Đoàn"},
+	{Code: string(Residence), Label: "Giấy giới thiệu sinh hoạt đoàn viên nơi cư trú"},
 	{Code: string(Consolidated), Label: "Báo cáo tổng hợp các cơ sở"},
 	{Code: string(Work), Label: "Báo cáo công tác Đoàn (quý, 6 tháng, năm)"},
 	{Code: string(Decision), Label: "Quyết định"},
@@ -77,6 +78,8 @@ type Request struct {
 	// RecordTransfer records the transfer out of an active member on the
 	// letter's date, with the letter (see transfer.go).
 	RecordTransfer bool
+	// ResidenceID is the residence record whose letter to issue.
+	ResidenceID int64
 
 	Date domain.Date // the issue date (zero: today)
 	// Number is a number chosen by hand; 0 keeps the number the same
@@ -341,6 +344,8 @@ func prepare(ctx context.Context, st *store.Store, req Request) (job, error) {
 			title: "Giấy giới thiệu sinh hoạt Đoàn cho " + t.Person.FullName(), file: fmt.Sprintf("giay-gioi-thieu-%d.pdf", req.MemberID),
 			recipients: t.Recipients,
 			write:      func(m report.Meta, w io.Writer) error { t.Meta = m; return report.WriteTransfer(w, t) }}, nil
+	case Residence:
+		return residenceJob(ctx, st, req)
 	case Consolidated:
 		return consolidatedJob(ctx, st, req)
 	case DuesLedger, DuesSummary, DuesUnpaid:

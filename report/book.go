@@ -42,6 +42,12 @@ type Book struct {
 	// empty: none in the year).
 	HasMeetings bool
 	Settings    *Settings
+
+	// ResidenceOut and ResidenceIn are the residence records of the year
+	// (tables 2 and 3), as known at its end; HasResidence says the
+	// register keeps them (false: "chưa ghi trong sổ").
+	ResidenceOut, ResidenceIn []domain.Residence
+	HasResidence              bool
 }
 
 // BookMeeting is one branch meeting as the book prints it.

@@ -70,33 +70,62 @@ func (d *doc) bookMembers(b *Book, i int) {
 	d.para(fmt.Sprintf("Tổng cộng: %d đoàn viên (Nam: %d, Nữ: %d)", len(b.Members), men, women), "B", d.set.BodySize, 0, "L")
 }
 
-// residenceCols are the columns of the residence tables (2 and 3), which
-// the register does not keep: the book leaves them to fill by hand.
+// residenceCols are the columns of the residence tables (2 and 3): the
+// person, where they take part (out) or who introduced them (in), the
+// span and the letter.
 func residenceCols(unit string) []Column {
 	return personCols(
 		Column{Title: unit, Width: 34},
-		Column{Title: "Ngày", Width: 14, Align: "C"},
-		Column{Title: "Thời gian", Width: 14, Align: "C"},
+		Column{Title: "Từ ngày", Width: 14, Align: "C"},
+		Column{Title: "Đến ngày", Width: 14, Align: "C"},
 		Column{Title: "Ghi chú", Width: 20},
 	)
 }
 
 func (d *doc) bookResidenceOut(b *Book, i int) {
-	if !b.Blank {
-		// The register does not keep residence activity: the table is
-		// left to fill by hand.
-		d.bookNotKept(i)
-	}
-	d.bookTable(residenceCols("Nơi cư trú được giới thiệu đến")).blankRows(true)
+	d.residenceSection(b, i, "Nơi cư trú được giới thiệu đến", b.ResidenceOut)
 }
 
 func (d *doc) bookResidenceIn(b *Book, i int) {
-	if !b.Blank {
-		// The register does not keep residence activity: the table is
-		// left to fill by hand.
-		d.bookNotKept(i)
+	d.residenceSection(b, i, "Đơn vị giới thiệu đến", b.ResidenceIn)
+}
+
+// residenceSection writes table 2 or 3 from the year's records: one row a
+// record, its letter and note under Ghi chú, and the count.
+func (d *doc) residenceSection(b *Book, i int, unit string, rs []domain.Residence) {
+	cols := residenceCols(unit)
+	if b.Blank {
+		d.bookTable(cols).blankRows(true)
+		return
 	}
-	d.bookTable(residenceCols("Đơn vị giới thiệu đến")).blankRows(true)
+	if !b.HasResidence {
+		d.bookNotKept(i)
+		d.bookTable(cols).blankRows(true)
+		return
+	}
+	if len(rs) == 0 {
+		d.bookNone(b, i)
+		return
+	}
+	t := d.bookTable(cols)
+	for n := range rs {
+		r := &rs[n]
+		p := r.Person()
+		var note []string
+		if r.LetterNumber != "" {
+			note = append(note, "Giấy GT số "+r.LetterNumber)
+		}
+		if r.Note != "" {
+			note = append(note, strings.ReplaceAll(r.Note, "\n", " "))
+		}
+		place := r.Place
+		if r.Address != "" && r.Kind == domain.ResidenceOut {
+			place += " (" + r.Address + ")"
+		}
+		t.row("", append(personCells(n+1, &p), nfc(place), r.From.String(), r.To.String(), nfc(strings.Join(note, "; ")))...)
+	}
+	d.endTable()
+	d.para(fmt.Sprintf("Cộng: %d đoàn viên.", len(rs)), "I", d.set.BodySize-1, 0, "L")
 }
 
 // duesCols are the ledger's columns: the name, twelve months and the

@@ -752,6 +752,35 @@ SELECT '1900-01-01',
 WHERE EXISTS (SELECT 1 FROM settings WHERE key IN ('evidence.branch_meetings', 'evidence.member_share', 'evidence.absent_months', 'evidence.meeting_day'));
 DELETE FROM settings WHERE key IN ('evidence.branch_meetings', 'evidence.member_share', 'evidence.absent_months', 'evidence.meeting_day');
 `,
+	// 18: n20resid: residence activity (issue 20): the members a branch
+	// introduced to take part where they reside (kind out, person_id one
+	// of ours) and the members of other units it received (kind in, the
+	// person's names kept here, person_id an optional link). Dated from
+	// and to, with the introduction letter's number and date. A new
+	// table: nothing existing changes.
+	`
+CREATE TABLE residence_records (
+	id            INTEGER PRIMARY KEY,
+	kind          TEXT NOT NULL CHECK (kind IN ('out', 'in')),
+	branch_id     INTEGER REFERENCES branches(id),
+	person_id     INTEGER REFERENCES people(id),
+	family_name   TEXT NOT NULL DEFAULT '',
+	middle_name   TEXT NOT NULL DEFAULT '',
+	given_name    TEXT NOT NULL DEFAULT '',
+	gender        TEXT NOT NULL DEFAULT '',
+	birth_date    TEXT,
+	place         TEXT NOT NULL,
+	address       TEXT NOT NULL DEFAULT '',
+	from_date     TEXT NOT NULL,
+	to_date       TEXT,
+	letter_number TEXT NOT NULL DEFAULT '',
+	letter_date   TEXT,
+	note          TEXT NOT NULL DEFAULT '',
+	CHECK (to_date IS NULL OR to_date >= from_date)
+);
+CREATE INDEX residence_records_branch ON residence_records(branch_id, from_date);
+CREATE INDEX residence_records_person ON residence_records(person_id, from_date);
+`,
 }
 
 // yearEndSQL is the last day of working year "year" (the row's column) as
