@@ -151,6 +151,9 @@ func Issue(ctx context.Context, st *store.Store, req Request) (Issued, error) {
 		return Issued{}, err
 	}
 	out, err := issue(ctx, st, req)
+	if err == nil {
+		err = recordResidenceLetter(ctx, st, req, out)
+	}
 	if err != nil && undo != nil {
 		// No letter, no transfer: the member stays as they were.
 		if uerr := undo(); uerr != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"sodoan/domain"
 	"sodoan/report"
@@ -15,7 +16,7 @@ import (
 // where they reside (giấy giới thiệu sinh hoạt đoàn viên nơi cư trú),
 // issued from a residence record of kind "out" (Request.ResidenceID). It
 // is numbered in the outgoing register like the transfer letter (GGT), and
-// the record keeps the letter's number and date (IssueResidenceLetter).
+// the record keeps the letter's number and date (recordResidenceLetter).
 const Residence Kind = "residence"
 
 // residenceJob prepares the letter of record req.ResidenceID.
@@ -25,7 +26,10 @@ func residenceJob(ctx context.Context, st *store.Store, req Request) (job, error
 		return job{}, err
 	}
 	return job{docType: report.TransferType, key: identity(Residence, "", domain.Date{}, strconv.FormatInt(r.ID, 10)),
-		title: domain.ResidenceTitle(l.Person.FullName()), file: fmt.Sprintf("giay-gioi-thieu-cu-tru-%d.pdf", r.ID),
+		// The letter goes to the Union of the residence (Như trên), the
+		// member's branch keeps a copy.
+		recipients: []string{"Như trên", strings.TrimSpace(l.Person.BranchName + " (để theo dõi)")},
+		title:      domain.ResidenceTitle(l.Person.FullName()), file: fmt.Sprintf("giay-gioi-thieu-cu-tru-%d.pdf", r.ID),
 		write: func(m report.Meta, w io.Writer) error { l.Meta = m; return report.WriteResidenceLetter(w, l) }}, nil
 }
 
@@ -53,17 +57,15 @@ func residenceData(ctx context.Context, st *store.Store, id int64) (*report.Resi
 	return &report.ResidenceLetter{Person: p, Place: r.Place, Address: r.Address, From: r.From, To: r.To, Note: r.Note}, r, nil
 }
 
-// IssueResidenceLetter issues the letter of a residence record (req.Kind
-// is set here) and records its number and date on the record, so that the
-// branch book prints them. A draft records nothing.
-func IssueResidenceLetter(ctx context.Context, st *store.Store, req Request) (Issued, error) {
-	req.Kind = Residence
-	out, err := Issue(ctx, st, req)
-	if err != nil || req.Draft || out.Symbol == "" {
-		return out, err
+// recordResidenceLetter records the number and date of a residence
+// letter just issued on its record, so that the branch book prints them.
+// A draft, or another document, records nothing.
+func recordResidenceLetter(ctx context.Context, st *store.Store, req Request, out Issued) error {
+	if req.Kind != Residence || req.Draft || out.Symbol == "" {
+		return nil
 	}
 	if err := st.SetResidenceLetter(ctx, req.ResidenceID, out.Symbol, out.Doc.Issued); err != nil {
-		return out, fmt.Errorf("đã tạo %s nhưng chưa ghi số giấy vào bản ghi: %w", out.Path, err)
+		return fmt.Errorf("đã tạo %s nhưng chưa ghi số giấy vào bản ghi sinh hoạt nơi cư trú: %w", out.Path, err)
 	}
-	return out, nil
+	return nil
 }

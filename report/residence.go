@@ -106,8 +106,12 @@ func (d *doc) residenceSlip(l *ResidenceLetter, place, unit string) {
 	letter := "Giấy giới thiệu số " + Symbol(l.Number, TransferType, l.Unit.IssuerCode) + " ngày " + l.date().String()
 	d.paragraph(fmt.Sprintf("%s đã tiếp nhận đồng chí %s, sinh ngày %s, theo %s, đến sinh hoạt tại nơi cư trú từ ngày ....../....../..........",
 		place, p.FullName(), p.BirthDate, letter))
-	d.paragraph("Nhận xét quá trình tham gia sinh hoạt, hoạt động: .........................................................................")
-	d.paragraph(".......................................................................................................................................")
+	d.para("Nhận xét quá trình tham gia sinh hoạt, hoạt động:", "", bs, d.set.FirstLineIndent, "L")
+	d.font("", bs)
+	dots := strings.Repeat(".", int(d.w/d.width("."))-1)
+	for range 3 {
+		d.para(dots, "", bs, 0, "L")
+	}
 	d.space(2)
 	colY := d.pdf.GetY()
 	rx := d.left + d.w - colW

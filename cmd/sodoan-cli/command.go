@@ -65,7 +65,7 @@ var commands = []*Command{
 	cmdInit, cmdDemo, cmdMembers, cmdMember, cmdOffices, cmdImport, cmdExport, cmdSearch, cmdStats, cmdCheck,
 	cmdBackup, cmdBackups, cmdRestore, cmdUpgrade, cmdHistory, cmdDelete, cmdTrash,
 	cmdReport, cmdDocuments, cmdDecisions, cmdPackage, cmdTrainings, cmdModels, cmdStandards, cmdPlan,
-	cmdActivities, cmdMeetings,
+	cmdActivities, cmdMeetings, cmdResidence,
 }
 
 // eachLeaf calls fn for every command that runs (not a group), with its

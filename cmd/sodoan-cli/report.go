@@ -33,7 +33,7 @@ liền một dãy cho mọi loại và theo thứ tự ngày):
 		reportCmd("transfer", "--member MÃ --to ĐƠN_VỊ [--keep-active]", "giấy giới thiệu sinh hoạt Đoàn (GGT), ghi nhận chuyển đi", issuing.Transfer, transferFlags),
 		reportCmd("work", "--year Y [--quarter Q | --half 1|2] [--cutoff dd/mm/yyyy]", "báo cáo công tác Đoàn quý Q, 6 tháng đầu (1) hoặc cuối (2) năm, hoặc tổng kết năm Y, kèm biểu thống kê (BC)", issuing.Work, workFlags),
 		reportCmd("consolidated", "--year Y [--cutoff dd/mm/yyyy]", "báo cáo tổng hợp các phường (sổ tổng hợp của cấp trên, BC)", issuing.Consolidated, annualFlags),
-		cmdReportDecision, cmdReportBook,
+		cmdReportDecision, cmdReportBook, cmdReportResidence,
 	},
 }
 
