@@ -763,7 +763,7 @@ CREATE TABLE residence_records (
 	id            INTEGER PRIMARY KEY,
 	kind          TEXT NOT NULL CHECK (kind IN ('out', 'in')),
 	branch_id     INTEGER REFERENCES branches(id),
-	person_id     INTEGER REFERENCES people(id),
+	person_id     INTEGER REFERENCES people(id) ON DELETE CASCADE,
 	family_name   TEXT NOT NULL DEFAULT '',
 	middle_name   TEXT NOT NULL DEFAULT '',
 	given_name    TEXT NOT NULL DEFAULT '',
