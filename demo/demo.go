@@ -132,6 +132,9 @@ func Generate(ctx context.Context, st *store.Store, o Options) error {
 	if err := writeDecisions(ctx, st, o, people); err != nil {
 		return err
 	}
+	if err := writeResidence(ctx, st, o, people, branches, end); err != nil {
+		return err
+	}
 	if err := writePlan(ctx, st, r, o, w, len(people)); err != nil {
 		return err
 	}
