@@ -202,7 +202,8 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 	}
 	posBox.Add(newButtonWithIcon(pg.f, T("Thêm chức vụ"), theme.ContentAddIcon(), func() { pg.positionDialog(p, reopen) }))
 
-	right := container.NewVBox(history, widget.NewSeparator(), memberDecisions(pg.ctx, pg.st, pg.f, p.ID), widget.NewSeparator(), yearsBox, widget.NewSeparator(), posBox, widget.NewSeparator(), pg.trainingsBox(p, reopen))
+	right := container.NewVBox(history, widget.NewSeparator(), memberDecisions(pg.ctx, pg.st, pg.f, p.ID), widget.NewSeparator(), yearsBox, widget.NewSeparator(), posBox, widget.NewSeparator(), pg.trainingsBox(p, reopen),
+		widget.NewSeparator(), pg.residenceBox(p, reopen))
 	body := container.NewGridWithColumns(2, container.NewVScroll(info), container.NewVScroll(right))
 	return container.NewBorder(top, nil, nil, nil, body)
 }
