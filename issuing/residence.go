@@ -25,6 +25,12 @@ func residenceJob(ctx context.Context, st *store.Store, req Request) (job, error
 	if err != nil {
 		return job{}, err
 	}
+	// A letter introduces a member to a stay still to come or going on:
+	// one dated after the stay ended would introduce no one.
+	if !r.To.IsZero() && req.Date.After(r.To) {
+		return job{}, fieldError("Date", "Ngày giấy giới thiệu", "%s sau ngày kết thúc sinh hoạt nơi cư trú %s (bản ghi mã %d): không cấp giấy giới thiệu",
+			req.Date, r.To, r.ID)
+	}
 	return job{docType: report.TransferType, key: identity(Residence, "", domain.Date{}, strconv.FormatInt(r.ID, 10)),
 		// The letter goes to the Union of the residence (Như trên), the
 		// member's branch keeps a copy.

@@ -66,6 +66,13 @@ func TestResidenceLetter(t *testing.T) {
 	if again.Symbol != "1-GGT/ĐTN" || !again.Kept {
 		t.Errorf("issued again: %s (kept %v), want the same number kept", again.Symbol, again.Kept)
 	}
+	// Ended on 30/09/2025: a letter of 01/10/2025 introduces no one.
+	w.on(d(2025, 10, 1))
+	must(w.st.EndResidence(ctx, out.ID, d(2025, 9, 30)))
+	if _, err := Issue(ctx, w.st, Request{Kind: Residence, ResidenceID: out.ID, Date: d(2025, 10, 1), Dir: w.dir}); err == nil ||
+		!strings.Contains(err.Error(), "sau ngày kết thúc sinh hoạt nơi cư trú 30/09/2025") {
+		t.Errorf("a letter after the stay ended: %v", err)
+	}
 }
 
 // TestBookResidenceEmpty: a branch without residence records in the year

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -104,7 +105,9 @@ func (s *branchesScreen) showBranch(b domain.Branch) {
 	rate := newButton(s.f, T("Xếp loại đoàn viên cuối năm"), func() { s.rate(b.ID) })
 	cash := newButtonWithIcon(s.f, T("Sổ thu, chi"), theme.ListIcon(), func() { s.cashBook(b) })
 	residence := newButtonWithIcon(s.f, T("Sinh hoạt nơi cư trú"), theme.HomeIcon(), func() { s.residence(b) })
-	box.Add(container.NewHBox(save, del, members, rate, cash, residence))
+	// Wrapped: in a window of 1240 points the six buttons ran past the
+	// right edge.
+	box.Add(container.New(layout.NewRowWrapLayout(), save, del, members, rate, cash, residence))
 	box.Add(widget.NewSeparator())
 	box.Add(s.checklist(b))
 	s.setDetail(box)

@@ -46,9 +46,10 @@ func residenceText(r *domain.Residence) string {
 	return text
 }
 
-// residenceRow is a record's line with its buttons: end (an open one),
+// residenceRow is a record's line (named: with its person's name and
+// birth date) with its buttons: end (an open one),
 // the letter (one introduced out, when letter is set), delete.
-func residenceRow(ctx context.Context, st *store.Store, f frame, today func() domain.Date, r domain.Residence, who string,
+func residenceRow(ctx context.Context, st *store.Store, f frame, today func() domain.Date, r domain.Residence, who string, named bool,
 	letter func(domain.Residence), done func()) fyne.CanvasObject {
 	buttons := container.NewHBox()
 	if r.To.IsZero() {
@@ -56,12 +57,18 @@ func residenceRow(ctx context.Context, st *store.Store, f frame, today func() do
 		end.Importance = widget.LowImportance
 		buttons.Add(end)
 	}
-	if letter != nil && r.Kind == domain.ResidenceOut {
+	// The letter of a stay still to come or going on (issuing refuses
+	// one dated after the stay's end).
+	if letter != nil && r.Kind == domain.ResidenceOut && (r.To.IsZero() || !r.To.Before(today())) {
 		letterBtn := newButtonWithIcon(f, "", theme.DocumentPrintIcon(), func() { letter(r) })
 		letterBtn.Importance = widget.LowImportance
 		buttons.Add(letterBtn)
 	}
 	text := residenceText(&r)
+	if named {
+		// In a branch's list the line names its person.
+		text = fmt.Sprintf("%s (%s) — %s", who, r.BirthDate, text)
+	}
 	del := newButtonWithIcon(f, "", theme.DeleteIcon(), func() {
 		f.confirm(T("Xóa bản ghi sinh hoạt nơi cư trú"), fmt.Sprintf(T("Xóa bản ghi %s của %s?"), text, who), func() {
 			if err := st.DeleteResidence(ctx, r.ID); err != nil {
@@ -111,7 +118,7 @@ func (pg *memberPage) residenceBox(p *domain.Person, reopen func()) fyne.CanvasO
 		box.Add(widget.NewLabel(T("Chưa có.")))
 	}
 	for _, r := range rs {
-		box.Add(residenceRow(pg.ctx, pg.st, pg.f, pg.clock.today, r, p.FullName(), func(r domain.Residence) { pg.residenceLetter(p, r, reopen) }, reopen))
+		box.Add(residenceRow(pg.ctx, pg.st, pg.f, pg.clock.today, r, p.FullName(), false, func(r domain.Residence) { pg.residenceLetter(p, r, reopen) }, reopen))
 	}
 	if p.UnionMember && p.Status == domain.StatusActive {
 		box.Add(newButtonWithIcon(pg.f, T("Giới thiệu sinh hoạt nơi cư trú"), theme.ContentAddIcon(), func() { pg.residenceOutDialog(p, reopen) }))
@@ -220,7 +227,7 @@ func (s *branchesScreen) residence(b domain.Branch) {
 					list.Add(heading(head))
 				}
 				n++
-				list.Add(residenceRow(s.ctx, s.st, s.f, s.clock.today, r, r.FullName(), nil, load))
+				list.Add(residenceRow(s.ctx, s.st, s.f, s.clock.today, r, r.FullName(), true, nil, load))
 			}
 			if n == 0 {
 				list.Add(heading(head))
@@ -277,8 +284,12 @@ func (s *branchesScreen) residence(b domain.Branch) {
 		s.win.Canvas().Focus(family)
 	}
 	hint := wrapped(T("Đoàn viên của đơn vị khác cư trú tại địa bàn: tham gia sinh hoạt tại chi đoàn, vẫn là đoàn viên và đóng đoàn phí ở đơn vị mình. Đoàn viên của phường được giới thiệu đi ghi ở trang của từng người."))
-	form := container.NewVBox(widget.NewSeparator(), heading(T("Tiếp nhận đến sinh hoạt")), hint, fm.grid(), fm.other)
-	body := container.NewBorder(container.NewHBox(widget.NewLabel(T("Năm")), yearSel), form, nil, nil, container.NewVScroll(list))
-	s.f.actionDialog(fmt.Sprintf(T("Sinh hoạt nơi cư trú – %s"), b.Name), T("Ghi tiếp nhận"), body, fyne.NewSize(900, 700), func() bool { add(); return false })
+	// Side by side: the year's records on the left, the form on the
+	// right; one above the other, the form took a window's whole height.
+	form := container.NewVScroll(container.NewVBox(heading(T("Tiếp nhận đến sinh hoạt")), hint, fm.grid(), fm.other))
+	records := container.NewBorder(container.NewHBox(widget.NewLabel(T("Năm")), yearSel), nil, nil, nil, container.NewVScroll(list))
+	split := container.NewHSplit(records, form)
+	split.Offset = 0.5
+	s.f.actionDialog(fmt.Sprintf(T("Sinh hoạt nơi cư trú – %s"), b.Name), T("Ghi tiếp nhận"), split, fyne.NewSize(1180, 640), func() bool { add(); return false })
 	s.win.Canvas().Focus(family)
 }
