@@ -130,7 +130,7 @@ func TestBranchBookSections(t *testing.T) {
 		"Tổng cộng: 5 đoàn viên (Nam: 3, Nữ: 2)",
 		"2. GIỚI THIỆU ĐOÀN VIÊN SINH HOẠT TẠI NƠI CƯ TRÚ",
 		"Trần Minh Quân 10/04/1996 Đoàn phường Hòa Khánh 01/09/2024 31/05/2025",
-		"Võ Thị Mai Anh 05/05/1999 Đoàn phường An Khánh 01/10/2025", "Giấy GT số 4-GGT/ĐTN", "Cộng: 2 đoàn viên.",
+		"Võ Thị Mai Anh 05/05/1999 Đoàn phường An Khánh 01/10/2025", "Giấy GT số 4-GGT/ĐTN ngày 25/09/2025", "Cộng: 2 đoàn viên.",
 		"3. TIẾP NHẬN ĐOÀN VIÊN ĐẾN SINH HOẠT TẠI NƠI CƯ TRÚ",
 		"Lê Thị Tâm 10/10/2003 Đoàn xã Tân Phú 01/03/2025 30/11/2025", "Cộng: 1 đoàn viên.",
 		"4. THEO DÕI THU ĐOÀN PHÍ", "Võ Thị Mai Anh 5.000 5.000 5.000", "15.000",

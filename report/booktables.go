@@ -75,10 +75,10 @@ func (d *doc) bookMembers(b *Book, i int) {
 // span and the letter.
 func residenceCols(unit string) []Column {
 	return personCols(
-		Column{Title: unit, Width: 34},
+		Column{Title: unit, Width: 32},
 		Column{Title: "Từ ngày", Width: 14, Align: "C"},
 		Column{Title: "Đến ngày", Width: 14, Align: "C"},
-		Column{Title: "Ghi chú", Width: 20},
+		Column{Title: "Ghi chú", Width: 34},
 	)
 }
 
@@ -113,7 +113,11 @@ func (d *doc) residenceSection(b *Book, i int, unit string, rs []domain.Residenc
 		p := r.Person()
 		var note []string
 		if r.LetterNumber != "" {
-			note = append(note, "Giấy GT số "+r.LetterNumber)
+			letter := "Giấy GT số " + r.LetterNumber
+			if !r.LetterDate.IsZero() {
+				letter += " ngày " + r.LetterDate.String()
+			}
+			note = append(note, letter)
 		}
 		if r.Note != "" {
 			note = append(note, strings.ReplaceAll(r.Note, "\n", " "))
