@@ -200,9 +200,10 @@ func CheckResidenceOverlap(r *Residence, others []Residence) *Checker {
 			continue
 		}
 		if spansMeet(r.From, r.To, o.From, o.To) {
-			what := "đang mở"
+			// A Message, so that a window in English says it in English.
+			what := Message{Format: "đang mở"}
 			if !o.To.IsZero() {
-				what = "đến " + o.To.String()
+				what = Message{Format: "đến %s", Args: []any{o.To}}
 			}
 			c.Add("From", "Từ ngày", "trùng thời gian với bản ghi mã %d (%s, từ %s, %s): kết thúc bản ghi đó trước",
 				o.ID, o.Place, o.From, what)
