@@ -192,10 +192,19 @@ func residenceLetterFile(ctx context.Context, st *store.Store, c clock, fs *fold
 	return out.Path, nil
 }
 
+// residenceDialog is the branch's residence dialog, its parts kept for
+// tests.
+type residenceDialog struct {
+	list                                      *fyne.Container
+	fm                                        *form
+	family, middle, given, birth, place, from *entry
+	add                                       func()
+}
+
 // residence shows a branch's residence records of a year, both ways,
 // and the form that receives a member of another unit to take part here
 // (tiếp nhận đến sinh hoạt). The dialog stays open to record several.
-func (s *branchesScreen) residence(b domain.Branch) {
+func (s *branchesScreen) residence(b domain.Branch) *residenceDialog {
 	year := s.clock.thisYear()
 	list := container.NewVBox()
 	yearSel := newSelect(s.f, yearOptions(year-9, year), nil)
@@ -292,4 +301,5 @@ func (s *branchesScreen) residence(b domain.Branch) {
 	split.Offset = 0.5
 	s.f.actionDialog(fmt.Sprintf(T("Sinh hoạt nơi cư trú – %s"), b.Name), T("Ghi tiếp nhận"), split, fyne.NewSize(1180, 640), func() bool { add(); return false })
 	s.win.Canvas().Focus(family)
+	return &residenceDialog{list: list, fm: &fm, family: family, middle: middle, given: given, birth: birth, place: place, from: from, add: add}
 }
