@@ -41,7 +41,7 @@ var cmdReportResidence = reportCmd("residence", "--id MÃ", "giấy giới thi�
 		id := int64Flag(fs, "id", 0, domain.IDRange, "mã bản ghi giới thiệu sinh hoạt nơi cư trú (bắt buộc)")
 		return func(_ context.Context, _ *store.Store, r *issuing.Request) error {
 			if *id == 0 {
-				return fmt.Errorf("report residence: cần --id MÃ")
+				return usageError{fmt.Errorf("report residence: cần --id MÃ")}
 			}
 			r.ResidenceID = *id
 			return nil
@@ -65,7 +65,7 @@ func residenceListFlags(fs *flag.FlagSet) Run {
 		}
 		cut, err := optionalDate("--date", *date)
 		if err != nil {
-			return err
+			return usageError{err}
 		}
 		bid, err := branchID(ctx, st, *branch)
 		if err != nil {
@@ -114,7 +114,9 @@ func residenceListFlags(fs *flag.FlagSet) Run {
 	}
 }
 
-// residenceKind reads --kind: out or in (empty only when allowed).
+// residenceKind reads --kind: out or in (empty only when allowed). A
+// value of the wrong form is a command line the program cannot read (exit
+// 2), as are the dates and the gender below.
 func residenceKind(v string, empty bool) (domain.ResidenceKind, error) {
 	switch strings.ToLower(strings.TrimSpace(v)) {
 	case "out", "di", "đi":
@@ -126,7 +128,7 @@ func residenceKind(v string, empty bool) (domain.ResidenceKind, error) {
 			return "", nil
 		}
 	}
-	return "", fmt.Errorf("--kind %q: chọn out (giới thiệu đi) hoặc in (tiếp nhận đến)", v)
+	return "", usageError{fmt.Errorf("--kind %q: chọn out (giới thiệu đi) hoặc in (tiếp nhận đến)", v)}
 }
 
 func residenceAddFlags(fs *flag.FlagSet) Run {
@@ -162,14 +164,14 @@ func residenceAddFlags(fs *flag.FlagSet) Run {
 		case "nu", "nữ", "female":
 			r.Gender = domain.Female
 		default:
-			return fmt.Errorf("--gender %q: chọn nam hoặc nu", *gender)
+			return usageError{fmt.Errorf("--gender %q: chọn nam hoặc nu", *gender)}
 		}
 		for _, d := range []struct {
 			name, v string
 			to      *domain.Date
 		}{{"--birth", *birth, &r.BirthDate}, {"--from", *from, &r.From}, {"--to", *to, &r.To}, {"--letter-date", *letterDate, &r.LetterDate}} {
 			if *d.to, err = optionalDate(d.name, d.v); err != nil {
-				return err
+				return usageError{err}
 			}
 		}
 		if r.BranchID, err = branchID(ctx, st, *branch); err != nil {
@@ -200,11 +202,11 @@ func residenceEndFlags(fs *flag.FlagSet) Run {
 			return err
 		}
 		if *id == 0 || strings.TrimSpace(*to) == "" {
-			return fmt.Errorf("residence end: cần --id MÃ và --to dd/mm/yyyy")
+			return usageError{fmt.Errorf("residence end: cần --id MÃ và --to dd/mm/yyyy")}
 		}
 		d, err := optionalDate("--to", *to)
 		if err != nil {
-			return err
+			return usageError{err}
 		}
 		if err := st.EndResidence(ctx, *id, d); err != nil {
 			return err

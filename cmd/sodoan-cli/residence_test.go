@@ -57,20 +57,25 @@ func TestResidenceCommands(t *testing.T) {
 		"--gender", "nu", "--birth", "01/02/2003", "--from", "01/03/2025", "--place", "Đoàn xã Tân Phú", "--letter", "5-GGT/ĐTN", "--letter-date", "20/02/2025")
 	inID := idOf.FindStringSubmatch(out)[1]
 
+	// Refused data exits 3 (nothing written), a command line of the wrong
+	// form 2 (main.go's exitCode).
 	for _, c := range []struct {
 		args []string
 		want string
+		code int
 	}{
-		{[]string{"residence", "add", "--kind", "out", "--person", "1", "--from", "01/06/2025", "--place", "X"}, "Từ ngày: trùng thời gian với bản ghi mã " + outID},
-		{[]string{"residence", "add", "--kind", "in", "--branch", branch, "--given", "Tâm", "--from", "01/03/2025", "--place", "Y"}, "Họ: không được để trống"},
-		{[]string{"residence", "add", "--kind", "sideways", "--person", "1"}, "--kind \"sideways\": chọn out"},
-		{[]string{"residence", "add", "--kind", "out", "--person", "1", "--from", "31/02/2025", "--place", "X"}, "--from \"31/02/2025\""},
-		{[]string{"residence", "end", "--id", outID, "--to", "01/01/2025"}, "Đến ngày: 01/01/2025 trước ngày bắt đầu 01/02/2025"},
-		{[]string{"residence", "end", "--id", outID}, "cần --id MÃ và --to"},
+		{[]string{"residence", "add", "--kind", "out", "--person", "1", "--from", "01/06/2025", "--place", "X"}, "Từ ngày: trùng thời gian với bản ghi mã " + outID, 3},
+		{[]string{"residence", "add", "--kind", "in", "--branch", branch, "--given", "Tâm", "--from", "01/03/2025", "--place", "Y"}, "Họ: không được để trống", 3},
+		{[]string{"residence", "add", "--kind", "sideways", "--person", "1"}, "--kind \"sideways\": chọn out", 2},
+		{[]string{"residence", "add", "--kind", "out", "--person", "1", "--from", "31/02/2025", "--place", "X"}, "--from \"31/02/2025\"", 2},
+		{[]string{"residence", "end", "--id", outID, "--to", "01/01/2025"}, "Đến ngày: 01/01/2025 trước ngày bắt đầu 01/02/2025", 3},
+		{[]string{"residence", "end", "--id", outID}, "cần --id MÃ và --to", 2},
 	} {
 		got, err := cli(c.args...)
 		if err == nil || !strings.Contains(got+err.Error(), c.want) {
 			t.Errorf("%v: %v %s, want %q", c.args, err, got, c.want)
+		} else if code := exitCode(err); code != c.code {
+			t.Errorf("%v: exit %d, want %d", c.args, code, c.code)
 		}
 	}
 	// Two added, nothing from the refused.
