@@ -33,6 +33,8 @@ func init() {
 		columnLabels[c] = l
 	}
 	historyKindTables["membership"] = append(historyKindTables["membership"], "residence_records")
+	choiceColumns["residence_records.kind"] = domain.ResidenceKinds
+	choiceColumns["residence_records.gender"] = domain.Genders
 	p := trashSpecs[domain.TrashPerson]
 	p.children = append(p.children, trashLinkSpec{"residence_records", "person_id"})
 	trashSpecs[domain.TrashPerson] = p
