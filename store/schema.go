@@ -752,6 +752,27 @@ SELECT '1900-01-01',
 WHERE EXISTS (SELECT 1 FROM settings WHERE key IN ('evidence.branch_meetings', 'evidence.member_share', 'evidence.absent_months', 'evidence.meeting_day'));
 DELETE FROM settings WHERE key IN ('evidence.branch_meetings', 'evidence.member_share', 'evidence.absent_months', 'evidence.meeting_day');
 `,
+	// 18: n20dues2: a member's dues category and branch dated (issue 20,
+	// store/duesterms.go): each row is the value she had on the days
+	// before until. No row is written: an existing register reads every
+	// month with today's values, as before, and keeps every payment.
+	`
+CREATE TABLE dues_category_terms (
+	id        INTEGER PRIMARY KEY,
+	person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	until     TEXT NOT NULL,
+	category  TEXT NOT NULL,
+	UNIQUE (person_id, until)
+);
+CREATE TABLE branch_terms (
+	id        INTEGER PRIMARY KEY,
+	person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	until     TEXT NOT NULL,
+	branch_id INTEGER REFERENCES branches(id),
+	UNIQUE (person_id, until)
+);
+CREATE INDEX branch_terms_branch ON branch_terms(branch_id);
+`,
 }
 
 // yearEndSQL is the last day of working year "year" (the row's column) as
