@@ -30,7 +30,7 @@ func TestDuesCategoryInTheWindow(t *testing.T) {
 	}
 	mf := f.app.editor.edit(&p, m.showSaved)
 	c := mf.choice("DuesCategory")
-	if want := []string{"Theo nghề nghiệp", "Hưởng lương", "Không hưởng lương"}; !slices.Equal(c.Options, want) {
+	if want := []string{"Theo nghề nghiệp", "Hưởng lương", "Không hưởng lương", "Ở nước ngoài"}; !slices.Equal(c.Options, want) {
 		t.Errorf("options %q, want %q", c.Options, want)
 	}
 	if c.Selected != "Theo nghề nghiệp" {

@@ -113,7 +113,8 @@ func (g *duesGrid) update(id widget.TableCellID, o fyne.CanvasObject) {
 	case id.Col == gridColName:
 		showLabel(r.Name)
 	case id.Col == gridColCategory:
-		showLabel(r.Category.Label())
+		// Each category with its months when it changed in the quarter.
+		showLabel(r.CategoryText(g.sheet.Months, func(c domain.DuesCategory) string { return T(c.Label()) }))
 	case id.Col == gridColTotal:
 		showLabel(domain.Money(g.rowTotal(id.Row)))
 	default:
