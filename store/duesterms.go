@@ -37,6 +37,7 @@ func init() {
 	tableLabels["branch_terms"] = "Chi đoàn sinh hoạt trước đây"
 	columnLabels["until"] = "Đến trước ngày"
 	columnLabels["category"] = "Diện đóng đoàn phí"
+	choiceColumns["dues_category_terms.category"] = domain.DuesCategories
 	historyKindTables["dues"] = append(historyKindTables["dues"], "dues_category_terms")
 	historyKindTables["membership"] = append(historyKindTables["membership"], "branch_terms")
 	p := trashSpecs[domain.TrashPerson]

@@ -386,3 +386,23 @@ func TestDatedDuesMigration(t *testing.T) {
 		}
 	}
 }
+
+// TestDatedDuesInHistory: the history names a recorded category in words.
+func TestDatedDuesInHistory(t *testing.T) {
+	ctx := context.Background()
+	w := newDatedWard(t)
+	lines, err := w.s.History(ctx, HistoryFilter{PersonID: w.mai})
+	mustNil(t, err)
+	found := false
+	for _, l := range lines {
+		if strings.Contains(l.Summary(), "diện đóng đoàn phí trước đây") {
+			found = true
+			if !strings.Contains(l.Summary(), "Diện đóng đoàn phí: Không hưởng lương") || !strings.Contains(l.Summary(), "Đến trước ngày: 15/06/2026") {
+				t.Errorf("history line %q", l.Summary())
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no history line of Mai's earlier category")
+	}
+}

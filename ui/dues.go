@@ -448,7 +448,7 @@ func (s *duesScreen) fillSummary() {
 	} else {
 		ward = fmt.Sprintf(T("Đoàn cơ sở chưa nộp đoàn phí quý %s lên cấp trên."), domain.RomanQuarter(s.quarter))
 	}
-	t := staticTable(head, rows, []float32{220, 90, 110, 150, 110, 90, 100, 100, 100, 100, 100})
+	t := staticTable(head, rows, []float32{200, 90, 120, 165, 130, 100, 100, 100, 100, 100, 100})
 	s.summary.Add(container.NewBorder(heading(fmt.Sprintf(T("Tổng hợp thu, nộp đoàn phí quý %s năm %d (đồng; phải thu theo diện hưởng lương, không hưởng lương, ở nước ngoài)"), domain.RomanQuarter(s.quarter), s.year)),
 		widget.NewLabel(ward), nil, nil, t))
 	s.summary.Refresh()
