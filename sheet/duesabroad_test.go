@@ -88,3 +88,51 @@ func TestDuesAbroadInSheets(t *testing.T) {
 		t.Errorf("export lacks the abroad category:\n%s", text)
 	}
 }
+
+// TestDuesSheetOfAMovedMember: Lê Văn Nam moved from Khóm 1 to Khóm 2 on
+// 10/07/2026. Khóm 1's sheet of 2026 still names him for January–June
+// (its months: July counts by its last day, in Khóm 2); a July amount on
+// it is refused naming the row and the column T7, and nothing is
+// written; without it his six months are saved in Khóm 1's books.
+func TestDuesSheetOfAMovedMember(t *testing.T) {
+	ctx := context.Background()
+	s, a := withBranch(t, "Chi đoàn Khóm 1")
+	b := &domain.Branch{Name: "Chi đoàn Khóm 2", Kind: domain.BranchHamlet, Active: true}
+	if err := s.SaveBranch(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	nam := member("Lê", "Văn", "Nam", domain.MustDate(2001, 3, 9), "")
+	nam.BranchID, nam.Occupation = a, "worker"
+	if err := s.AddPeople(ctx, []*domain.Person{nam}); err != nil {
+		t.Fatal(err)
+	}
+	nam.BranchID, nam.ChangesFrom = b.ID, domain.MustDate(2026, 7, 10)
+	if err := s.SavePerson(ctx, nam); err != nil {
+		t.Fatal(err)
+	}
+	write := func(body string) string {
+		path := filepath.Join(t.TempDir(), "doan-phi.csv")
+		if err := os.WriteFile(path, []byte("Họ và tên,T1,T2,T3,T4,T5,T6,T7\n"+body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	in, err := ImportDues(ctx, s, write("Lê Văn Nam,5000,5000,5000,5000,5000,5000,5000\n"), a, 2026, domain.MustDate(2026, 7, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in.Problems) != 1 || in.Problems[0].Row != 2 || in.Problems[0].Column != "T7" || !strings.Contains(in.Problems[0].Reason, "chi đoàn khác") {
+		t.Fatalf("problems %v, want one on row 2, T7", in.Problems)
+	}
+	if pays, err := s.DuesPayments(ctx, nam.ID); err != nil || len(pays) != 0 {
+		t.Fatalf("a refused sheet wrote %v (%v)", pays, err)
+	}
+	in, err = ImportDues(ctx, s, write("Lê Văn Nam,5000,5000,5000,5000,5000,5000,\n"), a, 2026, domain.MustDate(2026, 7, 31))
+	if err != nil || len(in.Problems) != 0 || in.Months != 6 || in.Amount != 30000 {
+		t.Fatalf("import: %+v, %v", in, err)
+	}
+	l, err := s.DuesLedger(ctx, a, 2026, domain.MustDate(2026, 7, 31))
+	if err != nil || len(l.Rows) != 1 || l.Total() != 30000 {
+		t.Fatalf("Khóm 1's ledger: %+v, %v", l.Rows, err)
+	}
+}

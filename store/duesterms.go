@@ -227,3 +227,71 @@ func periods(terms []term, current string) []domain.MemberPeriod {
 	}
 	return append(out, domain.MemberPeriod{From: from, BranchName: current})
 }
+
+// DuesBranchYear is who may appear on a branch's dues sheet of a year
+// beside its members of today: the people who belonged to it before
+// (branch_terms), and for everyone the months of the year she belonged
+// to it (on each month's last day), keyed by person.
+func (s *Store) DuesBranchYear(ctx context.Context, branchID int64, year int, current []int64) (former []domain.Person, months map[int64][12]bool, err error) {
+	moves, err := branchTerms.read(ctx, s.db, `person_id IN `+branchCandidates+` OR person_id IN (SELECT value FROM json_each(?))`,
+		branchID, branchID, idList(current))
+	if err != nil {
+		return nil, nil, err
+	}
+	now := map[int64]string{}
+	for _, id := range current {
+		now[id] = strconv.FormatInt(branchID, 10)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, CAST(COALESCE(branch_id, 0) AS TEXT) FROM people WHERE id IN (SELECT person_id FROM branch_terms WHERE branch_id = ?)`, branchID)
+	if err != nil {
+		return nil, nil, fmt.Errorf("đọc đoàn viên: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		var b string
+		if err := rows.Scan(&id, &b); err != nil {
+			rows.Close()
+			return nil, nil, fmt.Errorf("đọc đoàn viên: %w", err)
+		}
+		if _, ok := now[id]; !ok {
+			now[id] = b
+			ids = append(ids, id)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("đọc đoàn viên: %w", err)
+	}
+	own := strconv.FormatInt(branchID, 10)
+	months = map[int64][12]bool{}
+	for id, b := range now {
+		var in [12]bool
+		for m := range in {
+			in[m] = valueOn(moves[id], domain.Month{Year: year, Month: m + 1}.Last(), b) == own
+		}
+		months[id] = in
+	}
+	for _, id := range ids {
+		p, err := s.Person(ctx, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		if months[id] != ([12]bool{}) {
+			former = append(former, p)
+		}
+	}
+	return former, months, nil
+}
+
+// idList is a list of ids as a JSON array, for json_each.
+func idList(ids []int64) string {
+	b := []byte{'['}
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(append(b, ']'))
+}
