@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -179,10 +180,9 @@ func (s *Store) DuesCategoryHistory(ctx context.Context, personID int64) ([]doma
 	if err != nil {
 		return nil, err
 	}
-	out := periods(all[personID], string(p.Dues()))
-	for i := range out {
-		out[i].Category = domain.DuesCategory(out[i].BranchName)
-		out[i].BranchName = ""
+	var out []domain.MemberPeriod
+	for _, x := range spans(all[personID], string(p.Dues())) {
+		out = append(out, domain.MemberPeriod{From: x.from, To: x.to, Category: domain.DuesCategory(x.value)})
 	}
 	return out, nil
 }
@@ -198,34 +198,37 @@ func (s *Store) BranchHistory(ctx context.Context, personID int64) ([]domain.Mem
 	if err != nil {
 		return nil, err
 	}
-	out := periods(all[personID], strconv.FormatInt(p.BranchID, 10))
 	names := map[int64]string{}
-	for i := range out {
-		id, _ := strconv.ParseInt(out[i].BranchName, 10, 64)
-		out[i].BranchID, out[i].BranchName = id, ""
-		if id == 0 {
-			continue
-		}
-		if _, ok := names[id]; !ok {
-			if b, err := s.Branch(ctx, id); err == nil {
-				names[id] = b.Name
+	var out []domain.MemberPeriod
+	for _, x := range spans(all[personID], strconv.FormatInt(p.BranchID, 10)) {
+		id, _ := strconv.ParseInt(x.value, 10, 64)
+		if _, ok := names[id]; !ok && id != 0 {
+			b, err := s.Branch(ctx, id)
+			if err != nil && !errors.Is(err, ErrNotFound) {
+				return nil, err
 			}
+			names[id] = b.Name // a branch gone: no name
 		}
-		out[i].BranchName = names[id]
+		out = append(out, domain.MemberPeriod{From: x.from, To: x.to, BranchID: id, BranchName: names[id]})
 	}
 	return out, nil
 }
 
-// periods turns past values and today's into periods; the value is left
-// in BranchName for the caller to place.
-func periods(terms []term, current string) []domain.MemberPeriod {
-	var out []domain.MemberPeriod
+// span is one value over days: from (zero: the start) to to (zero: still).
+type span struct {
+	from, to domain.Date
+	value    string
+}
+
+// spans turns past values and today's into spans of days.
+func spans(terms []term, current string) []span {
+	var out []span
 	var from domain.Date
 	for _, x := range terms {
-		out = append(out, domain.MemberPeriod{From: from, To: domain.DateOf(x.until.Time().AddDate(0, 0, -1)), BranchName: x.value})
+		out = append(out, span{from: from, to: domain.AddDays(x.until, -1), value: x.value})
 		from = x.until
 	}
-	return append(out, domain.MemberPeriod{From: from, BranchName: current})
+	return append(out, span{from: from, value: current})
 }
 
 // DuesBranchYear is who may appear on a branch's dues sheet of a year
