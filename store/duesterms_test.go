@@ -406,3 +406,39 @@ func TestDatedDuesInHistory(t *testing.T) {
 		t.Errorf("no history line of Mai's earlier category")
 	}
 }
+
+// TestDatedDuesThroughTheBin: a member sent to the recycle bin takes her
+// dated branch with her and brings it back when restored: Nam's ledger
+// months in each branch are as before.
+func TestDatedDuesThroughTheBin(t *testing.T) {
+	ctx := context.Background()
+	w := newDatedWard(t)
+	mustNil(t, w.s.DeletePerson(ctx, w.nam))
+	var left int
+	mustNil(t, w.s.db.QueryRowContext(ctx, `SELECT count(*) FROM branch_terms WHERE person_id = ?`, w.nam).Scan(&left))
+	if left != 0 {
+		t.Errorf("%d dated branches stayed behind a person in the bin", left)
+	}
+	_, err := w.s.RestoreTrash(ctx, domain.TrashPerson, w.nam)
+	mustNil(t, err)
+	bh, err := w.s.BranchHistory(ctx, w.nam)
+	mustNil(t, err)
+	if len(bh) != 2 || bh[0].BranchID != w.a || bh[1].BranchID != w.b || bh[1].From != domain.MustDate(2026, 7, 10) {
+		t.Errorf("restored branches %+v", bh)
+	}
+	// Khóm 2's 2026 at 30/09: Nam's July–September again (15.000).
+	l, err := w.s.DuesLedger(ctx, w.b, 2026, domain.MustDate(2026, 9, 30))
+	mustNil(t, err)
+	found := false
+	for _, r := range l.Rows {
+		if r.PersonID == w.nam {
+			found = true
+			if r.Total() != 15000 || r.Cells[5].Text() != "–" {
+				t.Errorf("Nam in Khóm 2 after the restore: %d, June %q", r.Total(), r.Cells[5].Text())
+			}
+		}
+	}
+	if !found {
+		t.Error("Nam is not in Khóm 2's ledger after the restore")
+	}
+}
