@@ -49,6 +49,10 @@ func writeDues(ctx context.Context, st *store.Store, o Options, w ward, people [
 	// The exemptions first, each branch's of a year in one transaction;
 	// then every payment in one (the people's bulk load's way); then the
 	// remittances of each year, which count what was paid.
+	catOf, err := writeDuesChanges(ctx, st, people, branches, end.Year()-years+1, end)
+	if err != nil {
+		return err
+	}
 	var saves []domain.DuesGridSave
 	for y := end.Year() - years + 1; y <= end.Year(); y++ {
 		for bi, b := range branches {
@@ -58,7 +62,7 @@ func writeDues(ctx context.Context, st *store.Store, o Options, w ward, people [
 				if pp.branch != bi || pp.p.ID == 0 || !pp.p.UnionMember {
 					continue
 				}
-				entries, exemption := duesOfYear(r, pp, b, y, end, rules)
+				entries, exemption := duesOfYear(r, pp, b, y, end, func(m domain.Month) int64 { return rules.Rate(catOf(pp, m)) })
 				if exemption != nil {
 					decision++
 					exemption.DecisionNumber = fmt.Sprintf("%d-QĐ/ĐTN", decision)
@@ -88,8 +92,7 @@ func writeDues(ctx context.Context, st *store.Store, o Options, w ward, people [
 
 // duesOfYear is one member's payments of a year (and, for a few, the
 // committee's exemption, whose months she then does not pay).
-func duesOfYear(r *rand.Rand, pp *person, b branch, y int, end domain.Date, rules domain.DuesRules) ([]domain.DuesGridEntry, *domain.DuesExemption) {
-	rate := rules.Rate(pp.p.Dues())
+func duesOfYear(r *rand.Rand, pp *person, b branch, y int, end domain.Date, rate func(domain.Month) int64) ([]domain.DuesGridEntry, *domain.DuesExemption) {
 	var owed []domain.Month
 	for m := 1; m <= 12; m++ {
 		mo := domain.Month{Year: y, Month: m}
@@ -111,7 +114,7 @@ func duesOfYear(r *rand.Rand, pp *person, b branch, y int, end domain.Date, rule
 		day := earliest(domain.MustDate(owed[0].Year, owed[0].Month, 10+r.IntN(10)), end)
 		out := make([]domain.DuesGridEntry, len(owed))
 		for i, m := range owed {
-			out[i] = domain.DuesGridEntry{PersonID: pp.p.ID, Month: m, Amount: rate, Date: day}
+			out[i] = domain.DuesGridEntry{PersonID: pp.p.ID, Month: m, Amount: rate(m), Date: day}
 		}
 		return out, nil
 	}
@@ -152,7 +155,7 @@ func duesOfYear(r *rand.Rand, pp *person, b branch, y int, end domain.Date, rule
 		if day.After(end) {
 			continue // not yet paid
 		}
-		out = append(out, domain.DuesGridEntry{PersonID: pp.p.ID, Month: m, Amount: rate, Date: day})
+		out = append(out, domain.DuesGridEntry{PersonID: pp.p.ID, Month: m, Amount: rate(m), Date: day})
 	}
 	return out, ex
 }
@@ -223,4 +226,52 @@ func spend(ctx context.Context, st *store.Store, r *rand.Rand, b branch, day dom
 		return fmt.Errorf("tạo sổ thu, chi mẫu (%s): %w", b.name, err)
 	}
 	return nil
+}
+
+// writeDuesChanges gives the demo ward the dated dues categories a real
+// ward has, saved as the member form saves them: a member working abroad
+// (Ở nước ngoài) through the dues years, and a student of a hamlet branch
+// who starts work on 01/06 of the data year (of the year before while the
+// data year has not reached June), paying the rate with wages from June
+// (months count by their last day: store/duesterms.go). catOf is the
+// category of a member's month.
+func writeDuesChanges(ctx context.Context, st *store.Store, people []*person, branches []branch, firstYear int, end domain.Date) (
+	catOf func(*person, domain.Month) domain.DuesCategory, err error) {
+	start := domain.MustDate(firstYear, 1, 1)
+	work := domain.MustDate(end.Year(), 6, 1)
+	if end.Before(domain.MustDate(end.Year(), 6, 30)) {
+		work = domain.MustDate(end.Year()-1, 6, 1)
+	}
+	// Members of a hamlet branch here from before the dues years to the end.
+	steady := func(pp *person) bool {
+		return pp.p.ID != 0 && pp.p.UnionMember && pp.branch >= 0 && branches[pp.branch].role != roleSchool &&
+			pp.activeOn(start) && pp.activeOn(end) && pp.p.DuesCategory == ""
+	}
+	var abroad, worker *person
+	for _, pp := range people {
+		switch {
+		case abroad == nil && steady(pp) && pp.p.Occupation == "worker":
+			abroad = pp
+		case worker == nil && steady(pp) && pp.p.Occupation == "student" && work.After(start):
+			worker = pp
+		}
+	}
+	if abroad != nil {
+		abroad.p.DuesCategory, abroad.p.ChangesFrom = domain.DuesAbroad, start
+		if err := st.SavePerson(ctx, abroad.p); err != nil {
+			return nil, fmt.Errorf("ghi đoàn viên ở nước ngoài mẫu: %w", err)
+		}
+	}
+	if worker != nil {
+		worker.p.Occupation, worker.p.ChangesFrom = "worker", work
+		if err := st.SavePerson(ctx, worker.p); err != nil {
+			return nil, fmt.Errorf("ghi đoàn viên đi làm mẫu: %w", err)
+		}
+	}
+	return func(pp *person, m domain.Month) domain.DuesCategory {
+		if pp == worker && m.Last().Before(work) {
+			return domain.DuesNoWage
+		}
+		return pp.p.Dues()
+	}, nil
 }

@@ -143,10 +143,13 @@ type DuesCategory string
 const (
 	DuesWage   DuesCategory = "wage"
 	DuesNoWage DuesCategory = "no_wage"
+	// DuesAbroad: a member living abroad, who pays at least the rules'
+	// Abroad rate (NQ 07-NQ/TWĐTN: "ít nhất 5.000 đ").
+	DuesAbroad DuesCategory = "abroad"
 )
 
 // DuesCategories lists the categories with their Vietnamese labels.
-var DuesCategories = []Choice{{"wage", "Hưởng lương"}, {"no_wage", "Không hưởng lương"}}
+var DuesCategories = []Choice{{"wage", "Hưởng lương"}, {"no_wage", "Không hưởng lương"}, {"abroad", "Ở nước ngoài"}}
 
 // Label is the Vietnamese name of the category.
 func (d DuesCategory) Label() string { return LabelOf(DuesCategories, string(d)) }

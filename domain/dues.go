@@ -1,6 +1,9 @@
 package domain
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Union dues (đoàn phí): the rules of NQ 07-NQ/TWĐTN (25/11/2010, in force
 // from 01/01/2011) and the Hướng dẫn thực hiện Điều lệ Đoàn, kept as
@@ -93,10 +96,14 @@ func DefaultDuesRules() DuesRules {
 	return DuesRules{From: MustDate(2011, 1, 1), Wage: 5000, NoWage: 2000, Abroad: 5000, UpNum: 1, UpDen: 3, MaxExemptions: 6}
 }
 
-// Rate is the monthly rate of a category.
+// Rate is the monthly rate of a category (for a member abroad, the least
+// she pays: the grid takes more when she pays more).
 func (r DuesRules) Rate(c DuesCategory) int64 {
-	if c == DuesNoWage {
+	switch c {
+	case DuesNoWage:
 		return r.NoWage
+	case DuesAbroad:
+		return r.Abroad
 	}
 	return r.Wage
 }
@@ -126,6 +133,12 @@ func CheckDuesRules(r *DuesRules) *Checker {
 	}
 	if r.Wage <= 0 || r.NoWage <= 0 || r.Abroad <= 0 {
 		c.Add("Wage", "Mức đóng", "mức đóng phải lớn hơn 0 đồng")
+	}
+	if r.Abroad > 0 && r.Abroad < r.Wage {
+		// NQ 07-NQ/TWĐTN: a member abroad pays "ít nhất 5.000 đ", the
+		// rate with wages; a province may raise the least, not lower it
+		// under what a member at home with wages pays.
+		c.Add("Abroad", "Mức ở nước ngoài", "mức tối thiểu ở nước ngoài (%s đ) không được thấp hơn mức hưởng lương (%s đ)", Money(r.Abroad), Money(r.Wage))
 	}
 	if r.UpDen <= 0 || r.UpNum <= 0 || r.UpNum >= r.UpDen {
 		c.Add("UpNum", "Tỷ lệ nộp lên", "tỷ lệ nộp lên phải là một phân số nhỏ hơn 1 (ví dụ 1/3)")
@@ -288,11 +301,14 @@ func CheckDuesRemittance(r *DuesRemittance) *Checker {
 
 // DuesCell is one member's month in a grid or ledger.
 type DuesCell struct {
-	Owed   bool  // she was a member that month, so owed it unless exempt
-	Rate   int64 // the month's rate for her category
-	Amount int64 // paid for the month (0: not paid)
-	Paid   bool
-	Exempt bool
+	Owed bool // she was a member of the sheet's branch that month, so owed it unless exempt
+	// Category is her dues category in force that month (on the day the
+	// month is counted: its last, or the cut-off); Rate its rate.
+	Category DuesCategory
+	Rate     int64
+	Amount   int64 // paid for the month (0: not paid)
+	Paid     bool
+	Exempt   bool
 	// PaymentID is the payment that covered the month; Shared says that
 	// payment covered other months too.
 	PaymentID int64
@@ -327,8 +343,54 @@ type DuesRow struct {
 	PersonID int64
 	Name     string
 	Family   string // for sorting and printing
+	// Category is her category in the row's last month counted in this
+	// sheet (see Categories for a change within the sheet's months).
 	Category DuesCategory
 	Cells    []DuesCell
+}
+
+// DuesSpan is a run of months a member paid at one category.
+type DuesSpan struct {
+	Category DuesCategory
+	From, To Month
+}
+
+// Categories are the row's categories over the months counted in the
+// sheet (months: the sheet's), one span per run: one span when her
+// category did not change.
+func (r *DuesRow) Categories(months []Month) []DuesSpan {
+	var out []DuesSpan
+	for i, c := range r.Cells {
+		if c.Category == "" || !(c.Owed || c.Paid) || i >= len(months) {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].Category == c.Category {
+			out[n-1].To = months[i]
+			continue
+		}
+		out = append(out, DuesSpan{Category: c.Category, From: months[i], To: months[i]})
+	}
+	return out
+}
+
+// CategoryText is the row's category in words: its label, or, when it
+// changed within the months, each with the months it held ("Không hưởng
+// lương (T1–T5); Hưởng lương (T6–T12)"); short gives the label a narrow
+// column prints.
+func (r *DuesRow) CategoryText(months []Month, short func(DuesCategory) string) string {
+	spans := r.Categories(months)
+	if len(spans) <= 1 {
+		return short(r.Category)
+	}
+	parts := make([]string, len(spans))
+	for i, sp := range spans {
+		span := fmt.Sprintf("T%d", sp.From.Month)
+		if sp.To != sp.From {
+			span += fmt.Sprintf("–T%d", sp.To.Month)
+		}
+		parts[i] = fmt.Sprintf("%s (%s)", short(sp.Category), span)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // Total is what the row paid.
@@ -413,8 +475,9 @@ type DuesSummaryRow struct {
 	Members    int   // đoàn viên at the quarter's end (or the cut-off)
 	OwedWage   int64 // owed by members with wages
 	OwedNoWage int64 // owed by members without wages
+	OwedAbroad int64 // owed by members abroad (at the least rate)
 	Exempt     int64 // the owed sum exempted
-	Due        int64 // OwedWage + OwedNoWage − Exempt
+	Due        int64 // OwedWage + OwedNoWage + OwedAbroad − Exempt
 	Collected  int64 // paid for the quarter's months
 	Kept       int64 // kept by the branch, by its remittances
 	Up         int64 // passed up, by its remittances
@@ -531,4 +594,14 @@ type CashBook struct {
 	Receipts   int64
 	Spending   int64
 	Closing    int64
+}
+
+// MemberPeriod is a stretch of days over which a member's dues category,
+// or her branch, held one value: From (zero: since she was entered) up to
+// To, the day before the next value took over (zero: still in force).
+type MemberPeriod struct {
+	From, To   Date
+	Category   DuesCategory // the dues category's history
+	BranchID   int64        // the branch's history (0: none)
+	BranchName string
 }

@@ -70,3 +70,42 @@ func TestDuesCategoryChecked(t *testing.T) {
 		}
 	}
 }
+
+// TestDuesAbroad: a member abroad pays the rules' least abroad rate, a
+// setting that may not fall under the rate with wages (NQ 07: "ít nhất
+// 5.000 đ"); a row whose category changed names each with its months.
+func TestDuesAbroad(t *testing.T) {
+	r := DefaultDuesRules()
+	for c, want := range map[DuesCategory]int64{DuesWage: 5000, DuesNoWage: 2000, DuesAbroad: 5000} {
+		if got := r.Rate(c); got != want {
+			t.Errorf("%s: %d, want %d", c, got, want)
+		}
+	}
+	if DuesAbroad.Label() != "Ở nước ngoài" {
+		t.Errorf("label %q", DuesAbroad.Label())
+	}
+	for _, tt := range []struct {
+		abroad int64
+		field  string
+	}{{10000, ""}, {5000, ""}, {4000, "Abroad"}} {
+		x := r
+		x.Abroad = tt.abroad
+		ve, _ := CheckDuesRules(&x).Err().(*ValidationError)
+		got := ""
+		if ve != nil {
+			got = ve.Errors[0].Field
+		}
+		if got != tt.field {
+			t.Errorf("abroad %d: refused on %q, want %q", tt.abroad, got, tt.field)
+		}
+	}
+	months := []Month{{2026, 4}, {2026, 5}, {2026, 6}}
+	row := DuesRow{Category: DuesWage, Cells: []DuesCell{{Owed: true, Category: DuesNoWage}, {Owed: true, Category: DuesNoWage}, {Owed: true, Category: DuesWage}}}
+	if got, want := row.CategoryText(months, DuesCategory.Label), "Không hưởng lương (T4–T5); Hưởng lương (T6)"; got != want {
+		t.Errorf("changed row: %q, want %q", got, want)
+	}
+	row.Cells[0].Category, row.Cells[1].Category = DuesWage, DuesWage
+	if got := row.CategoryText(months, DuesCategory.Label); got != "Hưởng lương" {
+		t.Errorf("unchanged row: %q", got)
+	}
+}

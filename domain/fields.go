@@ -142,7 +142,7 @@ var PersonFields = []Field{
 	{Key: "dues_category", Name: "DuesCategory", Label: "Diện đóng đoàn phí", English: "Dues category", Kind: FieldChoice,
 		Choices: DuesCategories, Optional: true, Empty: "Theo nghề nghiệp", Personal: true, Printed: true, PrintWidth: 23, List: 6,
 		Short: "Đoàn phí",
-		EnglishWords: map[string]string{"Hưởng lương": "With wages", "Không hưởng lương": "Without wages", "Theo nghề nghiệp": "By occupation",
+		EnglishWords: map[string]string{"Hưởng lương": "With wages", "Không hưởng lương": "Without wages", "Ở nước ngoài": "Abroad", "Theo nghề nghiệp": "By occupation",
 			"Đoàn phí": "Dues"},
 		Aliases: []string{"Diện đóng ĐP", "Diện đoàn phí"},
 		Ptr:     func(p *Person) any { return (*string)(&p.DuesCategory) },

@@ -44,6 +44,14 @@ type Person struct {
 
 	Note string
 
+	// ChangesFrom is the day a change of the dues category (her
+	// occupation's included) or of the branch saved with this person
+	// takes effect (zero: the day of the save): the months before keep
+	// the category and the branch in force then (store.SavePerson records
+	// the old value up to that day). Not a field of the catalog: the form
+	// asks it beside them.
+	ChangesFrom Date
+
 	// Derived, filled by reads.
 	Status     Status
 	BranchName string

@@ -80,7 +80,7 @@ func TestDuesDocuments(t *testing.T) {
 
 	// The summary of quarter I at 31/03: four members; owed with wages
 	// Bình 3 × 5.000 + Dũng 2 × 5.000 = 25.000, without wages An 3 × 2.000
-	// + Cúc 3 × 2.000 = 12.000, nothing exempt, due 37.000; collected in the
+	// + Cúc 3 × 2.000 = 12.000, nobody abroad (0), nothing exempt, due 37.000; collected in the
 	// quarter 24.000 + 15.000 + 2.000 + 10.000 = 51.000; January's 26.000
 	// passes up 8.667 (8.666,67 rounded) and keeps 17.333, February's
 	// 10.000 passes 3.333 and keeps 6.667: kept 24.000, up 12.000, the
@@ -89,7 +89,7 @@ func TestDuesDocuments(t *testing.T) {
 	must(err)
 	text := pdfText(t, sum.Path)
 	inOrder(t, "summary", text, "BẢNG TỔNG HỢP", "Thu, nộp đoàn phí quý I năm 2026", "Số liệu đến ngày 31/03/2026",
-		"Chi đoàn Khóm 9 4 25.000 12.000 0 37.000 51.000 24.000 12.000 28/02/2026", "Tổng cộng",
+		"Chi đoàn Khóm 9 4 25.000 12.000 0 0 37.000 51.000 24.000 12.000 28/02/2026", "Tổng cộng",
 		"chưa nộp đoàn phí quý I lên cấp trên (phải nộp 1/3: 4.000 đồng, giữ lại 2/3: 8.000 đồng)", "TM. BAN CHẤP HÀNH")
 	if !strings.HasPrefix(sum.Symbol, "") || sum.Doc.Number == 0 {
 		t.Errorf("the summary took no number: %+v", sum)

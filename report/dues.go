@@ -46,7 +46,7 @@ func WriteDuesLedger(w io.Writer, l *DuesLedger) error {
 		// The total row is the list's last: the last member stays with it.
 		t.keepTail(len(l.Sheet.Rows)-i, closing)
 		cells = cells[:0]
-		cells = append(cells, strconv.Itoa(i+1), nfc(r.Name), categoryShort(r.Category))
+		cells = append(cells, strconv.Itoa(i+1), nfc(r.Name), r.CategoryText(l.Sheet.Months, categoryShort))
 		for _, c := range r.Cells {
 			cells = append(cells, c.Text())
 		}
@@ -69,8 +69,11 @@ func WriteDuesLedger(w io.Writer, l *DuesLedger) error {
 
 // categoryShort is a dues category in a narrow column.
 func categoryShort(c domain.DuesCategory) string {
-	if c == domain.DuesNoWage {
+	switch c {
+	case domain.DuesNoWage:
 		return "Không lương"
+	case domain.DuesAbroad:
+		return "Nước ngoài"
 	}
 	return "Có lương"
 }
@@ -97,24 +100,25 @@ func WriteDuesSummary(w io.Writer, s *DuesSummaryDoc) error {
 	d.title("Bảng tổng hợp", DuesSummaryTitle(&s.Summary))
 	r := s.Summary.Rules
 	up, kept := r.ShareLabel()
-	d.para(fmt.Sprintf("Số liệu đến ngày %s. Đơn vị: đồng. Mức đóng: %s đồng/tháng (hưởng lương), %s đồng/tháng (không hưởng lương); mỗi cấp giữ lại %s, nộp lên %s, phần nộp lên làm tròn đến đồng.",
-		s.Summary.Cutoff, domain.Money(r.Wage), domain.Money(r.NoWage), kept, up), "I", d.set.TableSize, 0, "J")
+	d.para(fmt.Sprintf("Số liệu đến ngày %s. Đơn vị: đồng. Mức đóng: %s đồng/tháng (hưởng lương), %s đồng/tháng (không hưởng lương), ít nhất %s đồng/tháng (ở nước ngoài); mỗi cấp giữ lại %s, nộp lên %s, phần nộp lên làm tròn đến đồng.",
+		s.Summary.Cutoff, domain.Money(r.Wage), domain.Money(r.NoWage), domain.Money(r.Abroad), kept, up), "I", d.set.TableSize, 0, "J")
 	owed := "Phải thu theo diện"
 	t := d.newTable([]Column{
 		{Title: "STT", Width: 9, Align: "C"},
-		{Title: "Chi đoàn", Width: 50},
-		{Title: "Số đoàn viên", Width: 17, Align: "C"},
-		{Title: "Hưởng lương", Width: 22, Align: "R", Group: owed},
-		{Title: "Không hưởng lương", Width: 22, Align: "R", Group: owed},
-		{Title: "Được miễn", Width: 20, Align: "R"},
-		{Title: "Phải nộp", Width: 22, Align: "R"},
-		{Title: "Đã thu", Width: 22, Align: "R"},
-		{Title: "Giữ lại " + kept, Width: 22, Align: "R"},
-		{Title: "Nộp lên " + up, Width: 22, Align: "R"},
-		{Title: "Ngày nộp", Width: 22, Align: "C"},
+		{Title: "Chi đoàn", Width: 44},
+		{Title: "Số đoàn viên", Width: 16, Align: "C"},
+		{Title: "Hưởng lương", Width: 20, Align: "R", Group: owed},
+		{Title: "Không hưởng lương", Width: 20, Align: "R", Group: owed},
+		{Title: "Ở nước ngoài", Width: 20, Align: "R", Group: owed},
+		{Title: "Được miễn", Width: 19, Align: "R"},
+		{Title: "Phải nộp", Width: 20, Align: "R"},
+		{Title: "Đã thu", Width: 20, Align: "R"},
+		{Title: "Giữ lại " + kept, Width: 20, Align: "R"},
+		{Title: "Nộp lên " + up, Width: 20, Align: "R"},
+		{Title: "Ngày nộp", Width: 21, Align: "C"},
 	}, d.set.TableSize)
 	line := func(style, n string, x domain.DuesSummaryRow) {
-		t.row(style, n, nfc(x.BranchName), domain.FormatInt(int64(x.Members)), domain.Money(x.OwedWage), domain.Money(x.OwedNoWage),
+		t.row(style, n, nfc(x.BranchName), domain.FormatInt(int64(x.Members)), domain.Money(x.OwedWage), domain.Money(x.OwedNoWage), domain.Money(x.OwedAbroad),
 			domain.Money(x.Exempt), domain.Money(x.Due), domain.Money(x.Collected), domain.Money(x.Kept), domain.Money(x.Up), x.Remitted.String())
 	}
 	for i, x := range s.Summary.Rows {

@@ -79,6 +79,17 @@ func ReadDues(ctx context.Context, st *store.Store, path string, branchID int64,
 	if err != nil {
 		return out, err
 	}
+	// Those who moved to another branch in the year are on its sheet too,
+	// for the months they were its (store/duesterms.go).
+	ids := make([]int64, len(people))
+	for i, p := range people {
+		ids[i] = p.ID
+	}
+	former, inBranch, err := st.DuesBranchYear(ctx, branchID, year, ids)
+	if err != nil {
+		return out, err
+	}
+	people = append(people, former...)
 	byName := map[string][]domain.Person{}
 	for _, p := range people {
 		k := domain.Fold(p.FullName())
@@ -162,6 +173,9 @@ func ReadDues(ctx context.Context, st *store.Store, path string, branchID int64,
 			}
 			switch {
 			case v == "":
+				continue
+			case !inBranch[p.ID][i]:
+				out.Problems = append(out.Problems, newProblem(row, label, domain.ErrMsg("tháng %s %s sinh hoạt ở chi đoàn khác: ghi vào bảng của chi đoàn đó", m, name)))
 				continue
 			case strings.EqualFold(v, "M"):
 				if !covered {

@@ -162,8 +162,15 @@ func (s *Store) PayDues(ctx context.Context, p *domain.DuesPayment) error {
 			return err
 		}
 		if len(p.Amounts) == 0 {
+			// Each month at the rate of the category in force that month
+			// (on its last day, as the sheets count it: duesterms.go).
+			cats, err := categoryTerms.read(ctx, tx, "person_id = ?", p.PersonID)
+			if err != nil {
+				return err
+			}
 			for _, m := range p.Months {
-				p.Amounts = append(p.Amounts, rulesAt(rules, m.First()).Rate(dp.category))
+				cat := domain.DuesCategory(valueOn(cats[p.PersonID], m.Last(), string(dp.category)))
+				p.Amounts = append(p.Amounts, rulesAt(rules, m.First()).Rate(cat))
 			}
 		}
 		exempt, err := exemptionsOf(ctx, tx, p.PersonID)

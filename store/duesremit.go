@@ -207,9 +207,13 @@ func (s *Store) DuesSummary(ctx context.Context, year, quarter int, cutoff domai
 				if !c.Owed {
 					continue
 				}
-				if row.Category == domain.DuesNoWage {
+				// Each month by the category in force that month.
+				switch c.Category {
+				case domain.DuesNoWage:
 					r.OwedNoWage += c.Rate
-				} else {
+				case domain.DuesAbroad:
+					r.OwedAbroad += c.Rate
+				default:
 					r.OwedWage += c.Rate
 				}
 				if c.Exempt {
@@ -217,7 +221,7 @@ func (s *Store) DuesSummary(ctx context.Context, year, quarter int, cutoff domai
 				}
 			}
 		}
-		r.Due = r.OwedWage + r.OwedNoWage - r.Exempt
+		r.Due = r.OwedWage + r.OwedNoWage + r.OwedAbroad - r.Exempt
 		if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(sum(amount), 0) FROM dues_paid WHERE branch_id = ? AND date >= ? AND date <= ?`,
 			b.ID, sqlDate(months[0].First()), sqlDate(end)).Scan(&r.Collected); err != nil {
 			return out, fmt.Errorf("đọc đoàn phí: %w", err)
@@ -241,6 +245,7 @@ func (s *Store) DuesSummary(ctx context.Context, year, quarter int, cutoff domai
 		t.Members += r.Members
 		t.OwedWage += r.OwedWage
 		t.OwedNoWage += r.OwedNoWage
+		t.OwedAbroad += r.OwedAbroad
 		t.Exempt += r.Exempt
 		t.Due += r.Due
 		t.Collected += r.Collected

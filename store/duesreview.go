@@ -30,7 +30,7 @@ func unpaidDues(ctx context.Context, s *Store, sp domain.Span, th domain.Evidenc
 	// members named.
 	rows, err := s.sheet(ctx, sheetPeople{`p.union_member = 1 AND p.branch_id IN (SELECT q.branch_id FROM dues_paid d
 		JOIN people q ON q.id = d.person_id WHERE d.month >= ? AND d.month <= ? AND q.branch_id IS NOT NULL)`,
-		[]any{months[0].Key(), months[len(months)-1].Key()}}, months, sp.To)
+		[]any{months[0].Key(), months[len(months)-1].Key()}, 0}, months, sp.To)
 	if err != nil {
 		return nil, err
 	}

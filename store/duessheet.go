@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 
 	"sodoan/domain"
 	"sodoan/store/internal/writepath"
@@ -20,10 +21,19 @@ import (
 type sheetPeople struct {
 	where string // a condition on people p
 	args  []any
+	// branch is the sheet's branch: a month counts in it only when the
+	// person belonged to it that month (duesterms.go); 0: every month.
+	branch int64
 }
 
-func branchPeople(id int64) sheetPeople { return sheetPeople{"p.branch_id = ?", []any{id}} }
-func onePerson(id int64) sheetPeople    { return sheetPeople{"p.id = ?", []any{id}} }
+// branchCandidates is the SQL list of the people who belong, or once
+// belonged, to branch ? (given twice): those a branch's sheets may show.
+const branchCandidates = `(SELECT id FROM people WHERE branch_id = ? UNION SELECT person_id FROM branch_terms WHERE branch_id = ?)`
+
+func branchPeople(id int64) sheetPeople {
+	return sheetPeople{"p.id IN " + branchCandidates, []any{id, id}, id}
+}
+func onePerson(id int64) sheetPeople { return sheetPeople{"p.id = ?", []any{id}, 0} }
 
 // cutoffOr is the cut-off, or today when none is given.
 func (s *Store) cutoffOr(cutoff domain.Date) domain.Date {
@@ -33,42 +43,75 @@ func (s *Store) cutoffOr(cutoff domain.Date) domain.Date {
 	return cutoff
 }
 
-// sheet builds the cells of the people picked for months.
+// sheet builds the cells of the people picked for months. Each month is
+// counted on its last day (the cut-off for the month running then): the
+// person owes it when she is a Union member that day and, for a branch's
+// sheet, belongs to the branch that day; her category and its rate are
+// the ones in force that day (duesterms.go). A month she belonged to
+// another branch shows "–" here, and its payment or exemption shows in
+// that branch's sheet.
 func (s *Store) sheet(ctx context.Context, who sheetPeople, months []domain.Month, cutoff domain.Date) ([]domain.DuesRow, error) {
 	rules, err := duesRules(ctx, s.db)
 	if err != nil {
 		return nil, err
 	}
 	type person struct {
-		row  domain.DuesRow
-		sort string
+		row      domain.DuesRow
+		sort     string
+		category string // today's
+		branch   string // today's
+		in       []bool // in the sheet's branch each month
 	}
 	people := map[int64]*person{}
-	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.family_name, p.middle_name, p.given_name, p.occupation, p.dues_category, p.sort_key
-		FROM people p WHERE `+who.where, who.args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.family_name, p.middle_name, p.given_name, p.occupation, p.dues_category, p.sort_key,
+		COALESCE(p.branch_id, 0) FROM people p WHERE `+who.where, who.args...)
 	if err != nil {
 		return nil, fmt.Errorf("đọc đoàn viên: %w", err)
 	}
 	for rows.Next() {
-		var id int64
+		var id, branch int64
 		var fam, mid, giv, occ, cat, key string
-		if err := rows.Scan(&id, &fam, &mid, &giv, &occ, &cat, &key); err != nil {
+		if err := rows.Scan(&id, &fam, &mid, &giv, &occ, &cat, &key, &branch); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("đọc đoàn viên: %w", err)
 		}
 		pp := domain.Person{Occupation: domain.Occupation(occ), DuesCategory: domain.DuesCategory(cat)}
 		people[id] = &person{row: domain.DuesRow{PersonID: id, Name: domain.JoinName(fam, mid, giv), Family: fam,
-			Category: pp.Dues(), Cells: make([]domain.DuesCell, len(months))}, sort: key}
+			Category: pp.Dues(), Cells: make([]domain.DuesCell, len(months))}, sort: key,
+			category: string(pp.Dues()), branch: strconv.FormatInt(branch, 10), in: make([]bool, len(months))}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("đọc đoàn viên: %w", err)
 	}
+	picked := `person_id IN (SELECT p.id FROM people p WHERE ` + who.where + `)`
+	cats, err := categoryTerms.read(ctx, s.db, picked, who.args...)
+	if err != nil {
+		return nil, err
+	}
+	branches, err := branchTerms.read(ctx, s.db, picked, who.args...)
+	if err != nil {
+		return nil, err
+	}
+	own := strconv.FormatInt(who.branch, 10)
+	for i, m := range months {
+		day := m.Last()
+		if day.After(cutoff) {
+			day = cutoff
+		}
+		for id, p := range people {
+			if who.branch != 0 && valueOn(branches[id], day, p.branch) != own {
+				continue
+			}
+			p.in[i] = true
+			p.row.Cells[i].Category = domain.DuesCategory(valueOn(cats[id], day, p.category))
+		}
+	}
 	keep := map[int64]bool{}
 	for i, m := range months {
 		if m.First().After(cutoff) {
 			for _, p := range people {
-				p.row.Cells[i].Later = true
+				p.row.Cells[i].Later = p.in[i]
 			}
 			continue
 		}
@@ -88,8 +131,9 @@ func (s *Store) sheet(ctx context.Context, who sheetPeople, months []domain.Mont
 				ids.Close()
 				return nil, fmt.Errorf("đọc đoàn viên: %w", err)
 			}
-			if p := people[id]; p != nil {
-				p.row.Cells[i].Owed, p.row.Cells[i].Rate = true, rate.Rate(p.row.Category)
+			if p := people[id]; p != nil && p.in[i] {
+				c := &p.row.Cells[i]
+				c.Owed, c.Rate = true, rate.Rate(c.Category)
 				keep[id] = true
 			}
 		}
@@ -121,7 +165,7 @@ func (s *Store) sheet(ctx context.Context, who sheetPeople, months []domain.Mont
 			return nil, fmt.Errorf("đọc đoàn phí: %w", err)
 		}
 		p, i := people[id], index[key]
-		if p == nil {
+		if p == nil || !p.in[i] {
 			continue
 		}
 		c := &p.row.Cells[i]
@@ -143,14 +187,22 @@ func (s *Store) sheet(ctx context.Context, who sheetPeople, months []domain.Mont
 			continue
 		}
 		for i, m := range months {
-			if e.Covers(m) {
+			if e.Covers(m) && p.in[i] {
 				p.row.Cells[i].Exempt = true
 			}
 		}
 	}
 	list := make([]*person, 0, len(keep))
 	for id := range keep {
-		list = append(list, people[id])
+		p := people[id]
+		// The row's category: the one of its last month counted here.
+		for i := len(months) - 1; i >= 0; i-- {
+			if c := p.row.Cells[i]; c.Category != "" && (c.Owed || c.Paid) {
+				p.row.Category = c.Category
+				break
+			}
+		}
+		list = append(list, p)
 	}
 	sort.Slice(list, func(i, j int) bool {
 		if list[i].sort != list[j].sort {
@@ -262,22 +314,32 @@ func (s *Store) LoadDemoDues(ctx context.Context, saves []domain.DuesGridSave) e
 func saveGridTx(ctx context.Context, tx *writeTx, g domain.DuesGridSave, months [3]domain.Month, period string) error {
 	inQuarter := func(m domain.Month) bool { return !m.Before(months[0]) && !months[2].Before(m) }
 	{
+		// The branch's members, and those who belonged to it in the past:
+		// a month is the branch's when she belonged to it on the month's
+		// last day (duesterms.go).
 		names := map[int64]string{}
-		rows, err := tx.QueryContext(ctx, `SELECT id, family_name, middle_name, given_name FROM people WHERE branch_id = ?`, g.BranchID)
+		current := map[int64]string{}
+		rows, err := tx.QueryContext(ctx, `SELECT id, family_name, middle_name, given_name, CAST(COALESCE(branch_id, 0) AS TEXT) FROM people
+			WHERE id IN `+branchCandidates, g.BranchID, g.BranchID)
 		if err != nil {
 			return fmt.Errorf("đọc đoàn viên: %w", err)
 		}
 		for rows.Next() {
 			var id int64
-			var f, m, gv string
-			if err := rows.Scan(&id, &f, &m, &gv); err != nil {
+			var f, m, gv, b string
+			if err := rows.Scan(&id, &f, &m, &gv, &b); err != nil {
 				rows.Close()
 				return fmt.Errorf("đọc đoàn viên: %w", err)
 			}
-			names[id] = domain.JoinName(f, m, gv)
+			names[id], current[id] = domain.JoinName(f, m, gv), b
 		}
 		rows.Close()
-		ex, err := readExemptions(ctx, tx, `WHERE person_id IN (SELECT id FROM people WHERE branch_id = ?)`, g.BranchID)
+		moves, err := branchTerms.read(ctx, tx, `person_id IN `+branchCandidates, g.BranchID, g.BranchID)
+		if err != nil {
+			return err
+		}
+		own := strconv.FormatInt(g.BranchID, 10)
+		ex, err := readExemptions(ctx, tx, `WHERE person_id IN `+branchCandidates, g.BranchID, g.BranchID)
 		if err != nil {
 			return err
 		}
@@ -288,7 +350,7 @@ func saveGridTx(ctx context.Context, tx *writeTx, g domain.DuesGridSave, months 
 		type had struct{ amount int64 }
 		old := map[[2]any]had{}
 		prow, err := tx.QueryContext(ctx, `SELECT person_id, month, amount FROM dues_paid
-			WHERE person_id IN (SELECT id FROM people WHERE branch_id = ?) AND month >= ? AND month <= ?`, g.BranchID, months[0].Key(), months[2].Key())
+			WHERE person_id IN `+branchCandidates+` AND month >= ? AND month <= ?`, g.BranchID, g.BranchID, months[0].Key(), months[2].Key())
 		if err != nil {
 			return fmt.Errorf("đọc đoàn phí: %w", err)
 		}
@@ -311,6 +373,8 @@ func saveGridTx(ctx context.Context, tx *writeTx, g domain.DuesGridSave, months 
 				c.Add("PersonID", "Đoàn viên", "mã %d không thuộc chi đoàn này", e.PersonID)
 			case !inQuarter(e.Month):
 				c.Add("Month", name, "tháng %s không thuộc %s", e.Month, period)
+			case valueOn(moves[e.PersonID], e.Month.Last(), current[e.PersonID]) != own:
+				c.Add("Month", name, "tháng %s sinh hoạt ở chi đoàn khác: ghi vào bảng của chi đoàn đó", e.Month)
 			case e.Amount < 0:
 				c.Add("Amount", name, "số tiền tháng %s không được âm", e.Month)
 			case e.Amount > 0 && coveringExemption(exempt[e.PersonID], e.Month) != nil:
@@ -328,8 +392,8 @@ func saveGridTx(ctx context.Context, tx *writeTx, g domain.DuesGridSave, months 
 		}
 		// One payment per member and day.
 		payment := map[[2]any]int64{}
-		return tx.Track("dues_paid", "person_id IN (SELECT id FROM people WHERE branch_id = ?) AND month >= ? AND month <= ?",
-			[]any{g.BranchID, months[0].Key(), months[2].Key()}, func(exec writepath.ExecFunc) error {
+		return tx.Track("dues_paid", "person_id IN "+branchCandidates+" AND month >= ? AND month <= ?",
+			[]any{g.BranchID, g.BranchID, months[0].Key(), months[2].Key()}, func(exec writepath.ExecFunc) error {
 				for _, e := range g.Entries {
 					h, was := old[[2]any{e.PersonID, e.Month.Key()}]
 					switch {

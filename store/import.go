@@ -315,6 +315,9 @@ func (s *Store) ImportPeople(ctx context.Context, people []*domain.Person, rows 
 				fresh = append(fresh, p)
 			case opt.Update:
 				p.ID = c.Existing[i]
+				if err := recordDated(ctx, tx, p, s.Today()); err != nil {
+					return err
+				}
 				if err := writePerson(ctx, tx, p, s.nameKey(p.FamilyName, p.MiddleName, p.GivenName)); err != nil {
 					return err
 				}

@@ -150,6 +150,9 @@ func (s *Store) savePeople(ctx context.Context, people []*domain.Person, numbere
 					continue
 				}
 			}
+			if err := recordDated(ctx, tx, p, today); err != nil {
+				return err
+			}
 			if err := writePerson(ctx, tx, p, keys[i]); err != nil {
 				return err
 			}

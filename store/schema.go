@@ -781,6 +781,27 @@ CREATE TABLE residence_records (
 CREATE INDEX residence_records_branch ON residence_records(branch_id, from_date);
 CREATE INDEX residence_records_person ON residence_records(person_id, from_date);
 `,
+	// 19: n20dues2: a member's dues category and branch dated (issue 20,
+	// store/duesterms.go): each row is the value she had on the days
+	// before until. No row is written: an existing register reads every
+	// month with today's values, as before, and keeps every payment.
+	`
+CREATE TABLE dues_category_terms (
+	id        INTEGER PRIMARY KEY,
+	person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	until     TEXT NOT NULL,
+	category  TEXT NOT NULL,
+	UNIQUE (person_id, until)
+);
+CREATE TABLE branch_terms (
+	id        INTEGER PRIMARY KEY,
+	person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+	until     TEXT NOT NULL,
+	branch_id INTEGER REFERENCES branches(id),
+	UNIQUE (person_id, until)
+);
+CREATE INDEX branch_terms_branch ON branch_terms(branch_id);
+`,
 }
 
 // yearEndSQL is the last day of working year "year" (the row's column) as

@@ -430,12 +430,12 @@ func (s *duesScreen) fillSummary() {
 		return
 	}
 	up, kept := sum.Rules.ShareLabel()
-	// Phải thu by category: the two columns after Đoàn viên.
-	head := []string{T("Chi đoàn"), T("Đoàn viên"), T("Hưởng lương"), T("Không hưởng lương"), T("Được miễn"),
+	// Phải thu by category: the three columns after Đoàn viên.
+	head := []string{T("Chi đoàn"), T("Đoàn viên"), T("Hưởng lương"), T("Không hưởng lương"), T("Ở nước ngoài"), T("Được miễn"),
 		T("Phải nộp"), T("Đã thu"), T("Giữ lại") + " " + kept, T("Nộp lên") + " " + up, T("Ngày nộp")}
 	var rows [][]string
 	line := func(r domain.DuesSummaryRow) []string {
-		return []string{r.BranchName, strconv.Itoa(r.Members), domain.Money(r.OwedWage), domain.Money(r.OwedNoWage), domain.Money(r.Exempt),
+		return []string{r.BranchName, strconv.Itoa(r.Members), domain.Money(r.OwedWage), domain.Money(r.OwedNoWage), domain.Money(r.OwedAbroad), domain.Money(r.Exempt),
 			domain.Money(r.Due), domain.Money(r.Collected), domain.Money(r.Kept), domain.Money(r.Up), r.Remitted.String()}
 	}
 	for _, r := range sum.Rows {
@@ -448,8 +448,8 @@ func (s *duesScreen) fillSummary() {
 	} else {
 		ward = fmt.Sprintf(T("Đoàn cơ sở chưa nộp đoàn phí quý %s lên cấp trên."), domain.RomanQuarter(s.quarter))
 	}
-	t := staticTable(head, rows, []float32{240, 90, 110, 150, 90, 100, 100, 100, 100, 100})
-	s.summary.Add(container.NewBorder(heading(fmt.Sprintf(T("Tổng hợp thu, nộp đoàn phí quý %s năm %d (đồng; phải thu theo diện hưởng lương, không hưởng lương)"), domain.RomanQuarter(s.quarter), s.year)),
+	t := staticTable(head, rows, []float32{200, 90, 120, 165, 130, 100, 100, 100, 100, 100, 100})
+	s.summary.Add(container.NewBorder(heading(fmt.Sprintf(T("Tổng hợp thu, nộp đoàn phí quý %s năm %d (đồng; phải thu theo diện hưởng lương, không hưởng lương, ở nước ngoài)"), domain.RomanQuarter(s.quarter), s.year)),
 		widget.NewLabel(ward), nil, nil, t))
 	s.summary.Refresh()
 }

@@ -30,7 +30,7 @@ func TestDuesCategoryInTheWindow(t *testing.T) {
 	}
 	mf := f.app.editor.edit(&p, m.showSaved)
 	c := mf.choice("DuesCategory")
-	if want := []string{"Theo nghề nghiệp", "Hưởng lương", "Không hưởng lương"}; !slices.Equal(c.Options, want) {
+	if want := []string{"Theo nghề nghiệp", "Hưởng lương", "Không hưởng lương", "Ở nước ngoài"}; !slices.Equal(c.Options, want) {
 		t.Errorf("options %q, want %q", c.Options, want)
 	}
 	if c.Selected != "Theo nghề nghiệp" {
@@ -54,5 +54,47 @@ func TestDuesCategoryInTheWindow(t *testing.T) {
 	defer SetLanguage(LangVietnamese)
 	if got := m.cols[col].text(&p, 0); got != "Without wages" {
 		t.Errorf("English list shows %q", got)
+	}
+}
+
+// TestDuesCategoryChangeDated: the member form's "từ ngày" dates a change
+// of category: the months before keep the old one, and the member's page
+// says both with their days; a day that cannot be read is named under its
+// field and nothing is saved.
+func TestDuesCategoryChangeDated(t *testing.T) {
+	f := newFixture(t, "members")
+	m := f.members()
+	f.waitFor("list", func() bool { return m.total == len(testNames) })
+	ctx := context.Background()
+	p, err := f.st.Person(ctx, m.row(0).ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mf := f.app.editor.edit(&p, m.showSaved)
+	mf.choice("DuesCategory").setCode(string(domain.DuesAbroad))
+	mf.changesFrom.SetText("31/02/2026")
+	f.app.shortcutSave()
+	if got, _ := f.st.Person(ctx, p.ID); got.DuesCategory != p.DuesCategory || len(f.app.dialogs) == 0 {
+		t.Fatalf("a day that cannot be read saved %q", got.DuesCategory)
+	}
+	if !mf.form.hasError("ChangesFrom") {
+		t.Error("no message under the day")
+	}
+	mf.changesFrom.SetText("01/09/2026")
+	f.app.shortcutSave()
+	if len(f.app.dialogs) != 0 {
+		t.Fatalf("form still open: %s", mf.form.other.msg())
+	}
+	h, err := f.st.DuesCategoryHistory(ctx, p.ID)
+	if err != nil || len(h) != 2 || h[0].Category != domain.DuesWage || h[1].Category != domain.DuesAbroad || h[1].From != domain.MustDate(2026, 9, 1) {
+		t.Fatalf("history %+v, %v", h, err)
+	}
+	q, err := f.st.Person(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, dues, err := duesAndBranchText(ctx, f.st, &q)
+	if want := "Ở nước ngoài (từ 01/09/2026); trước đó: Hưởng lương (đến 31/08/2026)"; err != nil || dues != want {
+		t.Errorf("page says %q (%v), want %q", dues, err, want)
 	}
 }

@@ -113,7 +113,7 @@ func (g *duesGrid) update(id widget.TableCellID, o fyne.CanvasObject) {
 	case id.Col == gridColName:
 		showLabel(r.Name)
 	case id.Col == gridColCategory:
-		showLabel(r.Category.Label())
+		showLabel(gridCategory(r, g.sheet.Months))
 	case id.Col == gridColTotal:
 		showLabel(domain.Money(g.rowTotal(id.Row)))
 	default:
@@ -229,4 +229,16 @@ func (g *duesGrid) fillRates() {
 	if g.changed != nil {
 		g.changed()
 	}
+}
+
+// gridCategory is a row's category in the grid's narrow column: its label,
+// or, when it changed within the quarter, the latest with the month it
+// began ("Hưởng lương từ T6"); each month's rate follows its own.
+func gridCategory(r *domain.DuesRow, months []domain.Month) string {
+	spans := r.Categories(months)
+	if len(spans) <= 1 {
+		return T(r.Category.Label())
+	}
+	last := spans[len(spans)-1]
+	return fmt.Sprintf(T("%s từ T%d"), T(last.Category.Label()), last.From.Month)
 }

@@ -38,6 +38,10 @@ type memberForm struct {
 	scroll *container.Scroll
 	wrong  *errorText
 	canvas fyne.Canvas
+	// changesFrom is the day a changed dues category or branch takes
+	// effect (blank: the day of the save); the months before keep the
+	// old one (domain.Person.ChangesFrom). Nil for a new person.
+	changesFrom *entry
 }
 
 // fieldInput is the input of one field, with how it is read back into a
@@ -91,6 +95,15 @@ func newMemberForm(ctx context.Context, st *store.Store, clock clock, fr frame, 
 			left = append(left, fd.Name)
 		} else {
 			right = append(right, fd.Name)
+		}
+		if fd.Key == "branch_id" && p.ID != 0 {
+			// The dues ledger counts each month with the category and the
+			// branch in force then: a change says from when.
+			f.changesFrom = newDateEntry(fr)
+			f.changesFrom.SetPlaceHolder(T("dd/mm/yyyy (để trống: hôm nay)"))
+			f.byName["ChangesFrom"] = f.changesFrom
+			fm.add("ChangesFrom", T("Đổi diện đoàn phí, chi đoàn từ ngày"), f.changesFrom)
+			right = append(right, "ChangesFrom")
 		}
 	}
 	var top fyne.CanvasObject
@@ -204,6 +217,10 @@ func (f *memberForm) collect() (*domain.Person, bool) {
 		if !in.read(&p) {
 			ok = false
 		}
+	}
+	if f.changesFrom != nil {
+		d, dok := f.form.parseDateField("ChangesFrom", f.changesFrom)
+		p.ChangesFrom, ok = d, ok && dok
 	}
 	return &p, ok
 }

@@ -98,11 +98,17 @@ func (pg *memberPage) content(p *domain.Person) fyne.CanvasObject {
 		actions,
 	)
 
+	// Dated (issue 20): each with the earlier values and their days.
+	branchText, duesText, err := duesAndBranchText(pg.ctx, pg.st, p)
+	if err != nil {
+		pg.f.showError(err)
+	}
 	info := widget.NewForm(
 		widget.NewFormItem(T("Trạng thái"), widget.NewLabel(T(p.Status.Label()))),
 		widget.NewFormItem(T("Giới tính"), widget.NewLabel(T(p.Gender.Label()))),
 		widget.NewFormItem(T("Ngày sinh"), widget.NewLabel(p.BirthDate.String())),
-		widget.NewFormItem(T("Chi đoàn"), widget.NewLabel(p.BranchName)),
+		widget.NewFormItem(T("Chi đoàn"), wrapped(branchText)),
+		widget.NewFormItem(T("Diện đóng đoàn phí"), wrapped(duesText)),
 		widget.NewFormItem(T("Chức vụ"), widget.NewLabel(T(p.Position))),
 		widget.NewFormItem(T("Ngày vào Đoàn"), widget.NewLabel(p.AdmissionDate.String())),
 		widget.NewFormItem(T("Số thẻ"), widget.NewLabel(p.CardNumber)),

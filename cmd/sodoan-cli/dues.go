@@ -119,7 +119,7 @@ func sheetOut(stdout io.Writer, s domain.DuesSheet, format string) error {
 	head = append(head, "Cộng")
 	rows := [][]string{head}
 	for i, r := range s.Rows {
-		row := []string{strconv.Itoa(i + 1), strconv.FormatInt(r.PersonID, 10), r.Name, r.Category.Label()}
+		row := []string{strconv.Itoa(i + 1), strconv.FormatInt(r.PersonID, 10), r.Name, r.CategoryText(s.Months, domain.DuesCategory.Label)}
 		for _, c := range r.Cells {
 			row = append(row, c.Text())
 		}
@@ -401,10 +401,10 @@ func duesSummaryFlags(fs *flag.FlagSet) Run {
 			return err
 		}
 		up, kept := s.Rules.ShareLabel()
-		rows := [][]string{{"STT", "Chi đoàn", "Số đoàn viên", "Phải thu hưởng lương", "Phải thu không hưởng lương", "Được miễn", "Phải nộp", "Đã thu",
+		rows := [][]string{{"STT", "Chi đoàn", "Số đoàn viên", "Phải thu hưởng lương", "Phải thu không hưởng lương", "Phải thu ở nước ngoài", "Được miễn", "Phải nộp", "Đã thu",
 			"Giữ lại " + kept, "Nộp lên " + up, "Ngày nộp"}}
 		line := func(n string, r domain.DuesSummaryRow) []string {
-			return []string{n, r.BranchName, strconv.Itoa(r.Members), domain.Money(r.OwedWage), domain.Money(r.OwedNoWage), domain.Money(r.Exempt),
+			return []string{n, r.BranchName, strconv.Itoa(r.Members), domain.Money(r.OwedWage), domain.Money(r.OwedNoWage), domain.Money(r.OwedAbroad), domain.Money(r.Exempt),
 				domain.Money(r.Due), domain.Money(r.Collected), domain.Money(r.Kept), domain.Money(r.Up), r.Remitted.String()}
 		}
 		for i, r := range s.Rows {
