@@ -37,6 +37,9 @@ type Command struct {
 	// command could not finish is removed while it holds nothing, so that
 	// the corrected command is not refused.
 	New bool
+	// NoRegister: the command needs no register (open, show), and its
+	// help does not ask for --db.
+	NoRegister bool
 
 	// Flags defines the command's flags on fs and returns the command's
 	// run, which reads them once they are parsed. The values live in the
@@ -66,6 +69,7 @@ var commands = []*Command{
 	cmdBackup, cmdBackups, cmdRestore, cmdUpgrade, cmdHistory, cmdDelete, cmdTrash,
 	cmdReport, cmdDocuments, cmdDecisions, cmdPackage, cmdTrainings, cmdModels, cmdStandards, cmdPlan,
 	cmdActivities, cmdMeetings,
+	cmdOpen, cmdShow,
 }
 
 // eachLeaf calls fn for every command that runs (not a group), with its
