@@ -17,7 +17,12 @@
 set -euo pipefail
 script=wine-check
 shots_dir=wine
+# The Go build cache and modules stay the user's when wine-lib.sh moves
+# HOME (wine-shell.sh builds Windows stand-ins and tests).
+GOCACHE=$(${GO:-go} env GOCACHE) GOMODCACHE=$(${GO:-go} env GOMODCACHE) GOENV=$(${GO:-go} env GOENV)
+export GOCACHE GOMODCACHE GOENV
 source "$(dirname "$0")/wine-lib.sh"
+source windows/wine-shell.sh
 for f in "$out/sodoan.exe" "$out/sodoan-cli.exe" "$setup" "$linux_cli"; do
 	[ -f "$f" ] || fail "thiếu $f (make windows-installer cli)"
 done
@@ -301,6 +306,10 @@ appdata_before=$(cd "$data" && find . -type f -exec sha256sum {} + | sort)
 [ -f "$usb/SoDoan-$VERSION/du-lieu/so-doan.db" ] || fail "bản USB không tạo sổ trong du-lieu"
 [ "$(cd "$data" && find . -type f -exec sha256sum {} + | sort)" = "$appdata_before" ] || fail "bản USB đã ghi vào %AppData%\\SoDoan"
 ok "bản USB: sổ trong SoDoan-$VERSION\\du-lieu, không có gì trong %AppData%"
+
+# Issue 21: Explorer and the PDF viewer asked for the plain path, a PDF
+# held open, the paths the command line prints (windows/wine-shell.sh).
+shell_checks
 
 step "wine-check: đạt"
 for w in "${warnings[@]}"; do echo "  cảnh báo: $w"; done

@@ -1,11 +1,6 @@
-package store
+package domain
 
-import (
-	"errors"
-	"path/filepath"
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestCmdArg: a path in a command hint is one the user's terminal reads
 // back as that path: one backslash each on Windows, quoted where spaces
@@ -28,19 +23,5 @@ func TestCmdArg(t *testing.T) {
 		if got := cmdArgFor(tt.p, tt.windows); got != tt.want {
 			t.Errorf("%s (windows %v): %s, want %s", tt.p, tt.windows, got, tt.want)
 		}
-	}
-}
-
-// TestMissingRegisterHint: the hint of a missing register names it once
-// in the message and once, quoted for the shell, in the command to make it.
-func TestMissingRegisterHint(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "Sổ Đoàn", "so.db")
-	_, err := OpenWith(path, OpenOptions{})
-	if !errors.Is(err, ErrNoRegister) {
-		t.Fatalf("open a missing register: %v", err)
-	}
-	want := "tạo sổ mới bằng lệnh: sodoan-cli --db '" + path + "' init"
-	if !strings.HasSuffix(err.Error(), want) || strings.Contains(err.Error(), `"`) {
-		t.Errorf("%v\nwant it to end %q", err, want)
 	}
 }

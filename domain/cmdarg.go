@@ -1,17 +1,17 @@
-package store
+package domain
 
 import (
 	"runtime"
 	"strings"
 )
 
-// cmdArg writes a path as an argument of a command the user may copy
+// CmdArg writes a path as an argument of a command the user may copy
 // into a terminal (the hints "sodoan-cli --db … init"): on Windows in
 // double quotes, each backslash single, as cmd reads it (a Windows name
 // cannot hold a double quote); elsewhere as itself when the shell would
 // read it so, else in single quotes. Go's %q doubled every backslash of a
 // Windows path ("C:\\users\\…"), which cmd does not undo.
-func cmdArg(p string) string { return cmdArgFor(p, runtime.GOOS == "windows") }
+func CmdArg(p string) string { return cmdArgFor(p, runtime.GOOS == "windows") }
 
 func cmdArgFor(p string, windows bool) string {
 	if windows {
