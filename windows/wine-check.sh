@@ -11,7 +11,15 @@
 #      Vietnamese message box, exit status 1 and a line in sodoan.log;
 #   4. the installer refuses Windows 7, installs silently (/S) per user with
 #      its shortcuts and uninstall entry, and its uninstaller removes the
-#      program but leaves the register and its backups.
+#      program but leaves the register and its backups; installing over
+#      a running copy and uninstalling it stop with exit code 4, touching
+#      nothing; a new cmd finds sodoan-cli by name;
+#   5. the portable zip keeps its register beside the program;
+#   6–9. (windows/wine-shell.sh, issue 21) sodoan-cli open and show, the
+#      window's own way to the shell, give a stand-in Explorer and PDF
+#      viewer the plain Vietnamese path; a PDF held open with a sharing
+#      lock is refused in Vietnamese and left untouched; every path the
+#      command line prints has one backslash.
 # Screenshots go to bin/windows/wine/. Needs `make windows-installer` and
 # `make cli` first (the Makefile target does both).
 set -euo pipefail

@@ -197,13 +197,16 @@ shell_cli_paths() {
 		"help|0|không ghi thì là %AppData%\\SoDoan\\so-doan.db|--help"
 		"init|0|Đã tạo sổ trống: $db_w|--db|$db_w|init"
 		"backup|0|Đã sao lưu vào $bk_w|--db|$db_w|backup|--out|$bk_w"
+		"backup2|0|Đã sao lưu vào ${db_w%\\*}\\sao-luu\\|--db|$db_w|backup"
+		"package|0|: $shell_folder_w\\phường thử.sodoan|--db|so.db|package|export|--out|$shell_folder_w\\phường thử.sodoan|--passphrase-file|mat-khau.txt"
 		"backups|0|Thư mục sao lưu: ${db_w%\\*}\\sao-luu|--db|$db_w|backups|list"
-		"stats|0|(sodoan-cli --db \"$db_w\" plan new …)|--db|$db_w|stats|--year|2026"
-		"report|0|: $shell_folder_w\\ds.pdf|--db|$db_w|report|members|--unsigned|--out|$shell_folder_w\\ds.pdf"
-		"exists|1|Lỗi: không ghi được $shell_folder_w\\ds.pdf: tệp đã có|--db|$db_w|report|members|--unsigned|--out|$shell_folder_w\\ds.pdf"
+		"stats|0|(sodoan-cli --db \"$db_w\" plan new …)|--db|$db_w|stats|--year|$(date +%Y)"
+		"report|0|: $shell_folder_w\\ds.pdf|--db|so.db|report|members|--out|$shell_folder_w\\ds.pdf"
+		"exists|1|Lỗi: không ghi được $shell_folder_w\\ds.pdf: tệp đã có|--db|so.db|report|members|--out|$shell_folder_w\\ds.pdf"
 		"upgrade|0|Sổ $db_w ở lược đồ|--db|$db_w|upgrade"
 		"missing|1|tạo sổ mới bằng lệnh: sodoan-cli --db \"$shell_folder_w\\không có.db\" init|--db|$shell_folder_w\\không có.db|check"
 	)
+	printf 'mật khẩu thử 2026\n' >"$shellw/mat-khau.txt"
 	local c name code want args said
 	for c in "${checks[@]}"; do
 		IFS='|' read -r -a args <<<"$c"
