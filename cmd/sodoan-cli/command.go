@@ -137,5 +137,15 @@ func extraArgs(path string, args []string) error {
 	if len(args) == 0 {
 		return nil
 	}
-	return fmt.Errorf("%s: tham số thừa %q", path, args)
+	return fmt.Errorf("%s: tham số thừa %s", path, quoteArgs(args))
+}
+
+// quoteArgs writes arguments the user typed as typed, each in “ ”: Go's
+// %q would double every backslash of a Windows path (“C:\\…”).
+func quoteArgs(args []string) string {
+	q := make([]string, len(args))
+	for i, a := range args {
+		q[i] = "“" + a + "”"
+	}
+	return strings.Join(q, " ")
 }

@@ -70,3 +70,26 @@ func TestDefaultRegister(t *testing.T) {
 		t.Errorf("init without --db: %v", err)
 	}
 }
+
+// TestExtraArgsPlain: arguments a command does not take are named as
+// typed, a Windows path with its single backslashes.
+func TestExtraArgsPlain(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "so.db")
+	if _, _, err := cli(t, "--db", db, "init"); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"backups", "list", `C:\Users\An\Sổ Đoàn\so.db`},
+		{"history", `C:\Users\An\Sổ Đoàn\so.db`},
+	} {
+		_, _, err := cli(t, append([]string{"--db", db}, args...)...)
+		want := "tham số thừa “" + `C:\Users\An\Sổ Đoàn\so.db` + "”"
+		if err == nil || !strings.HasSuffix(err.Error(), want) || exitCode(err) != exitUsage && exitCode(err) != exitFailed {
+			t.Errorf("%q: %v, want it to end %s", args, err, want)
+		}
+	}
+	_, _, err := cli(t, "--db", db, "check", `---out=C:\a`)
+	if err == nil || err.Error() != `tham số “---out=C:\a” sai cú pháp` {
+		t.Errorf("bad flag syntax: %v", err)
+	}
+}
