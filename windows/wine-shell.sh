@@ -204,6 +204,7 @@ shell_cli_paths() {
 		"report|0|: $shell_folder_w\\ds.pdf|--db|so.db|report|members|--out|$shell_folder_w\\ds.pdf"
 		"exists|1|Lỗi: không ghi được $shell_folder_w\\ds.pdf: tệp đã có|--db|so.db|report|members|--out|$shell_folder_w\\ds.pdf"
 		"upgrade|0|Sổ $db_w ở lược đồ|--db|$db_w|upgrade"
+		"extra|2|history: tham số thừa “$shell_folder_w\\ds.pdf”|--db|$db_w|history|$shell_folder_w\\ds.pdf"
 		"missing|1|tạo sổ mới bằng lệnh: sodoan-cli --db \"$shell_folder_w\\không có.db\" init|--db|$shell_folder_w\\không có.db|check"
 	)
 	printf 'mật khẩu thử 2026\n' >"$shellw/mat-khau.txt"

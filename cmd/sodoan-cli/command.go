@@ -132,12 +132,13 @@ func noFlags(run Run) func(*flag.FlagSet) Run {
 	return func(*flag.FlagSet) Run { return run }
 }
 
-// extraArgs refuses positional arguments a command does not take.
+// extraArgs refuses positional arguments a command does not take: a
+// wrong command line, exit code 2.
 func extraArgs(path string, args []string) error {
 	if len(args) == 0 {
 		return nil
 	}
-	return fmt.Errorf("%s: tham số thừa %s", path, quoteArgs(args))
+	return usageError{fmt.Errorf("%s: tham số thừa %s", path, quoteArgs(args))}
 }
 
 // quoteArgs writes arguments the user typed as typed, each in “ ”: Go's
