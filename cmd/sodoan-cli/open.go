@@ -21,7 +21,7 @@ var cmdOpen = &Command{
 	Name:       "open",
 	Args:       "ĐƯỜNG-DẪN",
 	Short:      "mở tệp hoặc thư mục bằng chương trình của máy (như nút Mở tệp, Mở thư mục)",
-	Long:       openLong,
+	Long:       openLong("open"),
 	NoRegister: true,
 	Flags:      noFlags(desktopRun("open", desktop.Open, "Đã mở")),
 }
@@ -30,16 +30,18 @@ var cmdShow = &Command{
 	Name:       "show",
 	Args:       "ĐƯỜNG-DẪN",
 	Short:      "mở thư mục chứa tệp, chọn sẵn tệp (như nút Hiện trong thư mục)",
-	Long:       openLong,
+	Long:       openLong("show"),
 	NoRegister: true,
 	Flags:      noFlags(desktopRun("show", desktop.Show, "Đã hiện trong thư mục")),
 }
 
-const openLong = `Không cần sổ (bỏ qua --db). Đường dẫn có khoảng trắng đặt trong dấu ngoặc kép:
-  sodoan-cli open "%USERPROFILE%\Documents\Sổ Đoàn\2026\bao-cao.pdf"
-Mở được thì in đường dẫn đã mở, mã thoát 0; tệp không có hoặc máy không mở được
-thì in lý do, mã thoát 1.
-`
+// openLong is the --help text of open and show (name).
+func openLong(name string) string {
+	return "Không cần sổ (bỏ qua --db). Đường dẫn có khoảng trắng đặt trong dấu ngoặc kép:\n" +
+		"  sodoan-cli " + name + ` "%USERPROFILE%\Documents\Sổ Đoàn\2026\bao-cao.pdf"` + "\n" +
+		"Xong thì in đường dẫn, mã thoát 0; tệp không có hoặc máy không mở được thì in lý do,\n" +
+		"mã thoát 1.\n"
+}
 
 // desktopRun is the run of open (do = desktop.Open) or show: one path,
 // handed over as the system writes it, and said back once done.
