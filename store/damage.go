@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"sodoan/domain"
 )
 
 // No writing over a damaged register (issue 18, finding 4): one flipped
@@ -106,7 +108,7 @@ func (s *Store) damagedError(ctx context.Context, problems []string) error {
 	}
 	way := "không có bản sao lưu nào còn tốt trong thư mục " + s.BackupDir() + ": hãy tìm bản chép ra USB"
 	if good := s.lastGoodBackup(ctx); good != "" {
-		way = fmt.Sprintf("bản sao lưu tốt gần nhất là %s; khôi phục bằng lệnh: sodoan-cli --db %q restore %q (sổ hỏng được giữ lại trong thư mục sao lưu)", filepath.Base(good), s.path, good)
+		way = fmt.Sprintf("bản sao lưu tốt gần nhất là %s; khôi phục bằng lệnh: sodoan-cli --db %s restore %s (sổ hỏng được giữ lại trong thư mục sao lưu)", filepath.Base(good), domain.CmdArg(s.path), domain.CmdArg(good))
 	}
 	return fmt.Errorf("%w: %s (%s). Không ghi gì vào sổ để khỏi làm hỏng thêm; %s", ErrDamaged, s.path, detail, way)
 }

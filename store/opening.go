@@ -195,7 +195,7 @@ func OpenWith(path string, o OpenOptions) (*Store, error) {
 	switch kind {
 	case fileMissing:
 		if !o.Create || o.ReadOnly {
-			return nil, fmt.Errorf("%w %s: kiểm tra lại đường dẫn, hoặc tạo sổ mới bằng lệnh: sodoan-cli --db %q init", ErrNoRegister, path, path)
+			return nil, fmt.Errorf("%w %s: kiểm tra lại đường dẫn, hoặc tạo sổ mới bằng lệnh: sodoan-cli --db %s init", ErrNoRegister, path, domain.CmdArg(path))
 		}
 		if dir := filepath.Dir(path); dir != "" {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -288,7 +288,7 @@ func (s *Store) open(ctx context.Context, o OpenOptions, isNew bool) error {
 	}
 	if s.readOnly {
 		if v < len(migrations) && !o.AnyVersion {
-			return fmt.Errorf("sổ %s ở lược đồ cũ %d (bản này dùng %d) và đang mở chỉ đọc: hãy mở sổ một lần để ghi (cửa sổ Sổ Đoàn, hoặc lệnh sodoan-cli --db %q upgrade) để nâng cấp", s.path, v, len(migrations), s.path)
+			return fmt.Errorf("sổ %s ở lược đồ cũ %d (bản này dùng %d) và đang mở chỉ đọc: hãy mở sổ một lần để ghi (cửa sổ Sổ Đoàn, hoặc lệnh sodoan-cli --db %s upgrade) để nâng cấp", s.path, v, len(migrations), domain.CmdArg(s.path))
 		}
 		return nil
 	}

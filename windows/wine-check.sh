@@ -11,13 +11,26 @@
 #      Vietnamese message box, exit status 1 and a line in sodoan.log;
 #   4. the installer refuses Windows 7, installs silently (/S) per user with
 #      its shortcuts and uninstall entry, and its uninstaller removes the
-#      program but leaves the register and its backups.
+#      program but leaves the register and its backups; installing over
+#      a running copy and uninstalling it stop with exit code 4, touching
+#      nothing; a new cmd finds sodoan-cli by name;
+#   5. the portable zip keeps its register beside the program;
+#   6–9. (windows/wine-shell.sh, issue 21) sodoan-cli open and show, the
+#      window's own way to the shell, give a stand-in Explorer and PDF
+#      viewer the plain Vietnamese path; a PDF held open with a sharing
+#      lock is refused in Vietnamese and left untouched; every path the
+#      command line prints has one backslash.
 # Screenshots go to bin/windows/wine/. Needs `make windows-installer` and
 # `make cli` first (the Makefile target does both).
 set -euo pipefail
 script=wine-check
 shots_dir=wine
+# The Go build cache and modules stay the user's when wine-lib.sh moves
+# HOME (wine-shell.sh builds Windows stand-ins and tests).
+GOCACHE=$(${GO:-go} env GOCACHE) GOMODCACHE=$(${GO:-go} env GOMODCACHE) GOENV=$(${GO:-go} env GOENV)
+export GOCACHE GOMODCACHE GOENV
 source "$(dirname "$0")/wine-lib.sh"
+source windows/wine-shell.sh
 for f in "$out/sodoan.exe" "$out/sodoan-cli.exe" "$setup" "$linux_cli"; do
 	[ -f "$f" ] || fail "thiếu $f (make windows-installer cli)"
 done
@@ -235,13 +248,20 @@ winst='C:\users\'"$(id -un)"'\AppData\Local\Programs\SoDoan'
 userpath=$({ wine reg query 'HKCU\Environment' /v Path 2>/dev/null || true; } | tr -d '\r' | awk -F'REG_EXPAND_SZ|REG_SZ' 'NF > 1 {sub(/^[ \t]+/, "", $2); print $2}')
 [[ ";$userpath;" == *";$winst;"* ]] || fail "PATH của tài khoản không có $winst: '$userpath'"
 ok "PATH của tài khoản có thư mục cài: $userpath"
-wineserver -k || true # a new session reads the user's environment again
-got=$(cd "$work" && wine cmd /c sodoan-cli --version 2>/dev/null | tr -d '\r')
-if [ "$got" = "$(cat "$work/lin/version.out")" ]; then
-	ok "cmd mới: sodoan-cli --version → $got"
-else
-	warnings+=("cmd mới không tìm thấy sodoan-cli theo PATH (Wine có thể không đọc lại HKCU Environment): $got")
+# A new session reads the user's environment again: the first cmd after
+# wineserver -k is a fresh cmd, as one opened from the Start menu. Run
+# from a folder that is not the install folder, by name alone.
+fresh_cmd() {
+	wineserver -k || true
+	(cd "$work" && wine cmd /c sodoan-cli --version 2>&1 | tr -d '\r')
+}
+got=$(fresh_cmd)
+if [ "$got" != "$(cat "$work/lin/version.out")" ]; then
+	warnings+=("cmd mới lần đầu: '$got'; chạy lại")
+	got=$(fresh_cmd)
 fi
+[ "$got" = "$(cat "$work/lin/version.out")" ] || fail "cmd mới không chạy được sodoan-cli theo tên: '$got'"
+ok "cmd mới: sodoan-cli --version → $got"
 
 step "4b. Cài đè và gỡ bỏ trong lúc Sổ Đoàn đang mở"
 # While sodoan.exe runs, its mutex makes both ask the user to close it;
@@ -250,18 +270,28 @@ step "4b. Cài đè và gỡ bỏ trong lúc Sổ Đoàn đang mở"
 open_pid=$!
 openwin=$(wait_window 'Sổ Đoàn' 120) || { cat "$work/open.out"; fail "bản đã cài không mở cửa sổ"; }
 shoot "$shots/dang-mo.png" # drawn: the program is up, its mutex made
+# installed: every file of the install folder with its bytes and time
+# written, the shortcuts and the user's PATH: what "touched nothing"
+# means (the build's own bytes alone would not show a rewrite).
+installed() {
+	(cd "$instdir" && find . -type f -printf '%p %T@ ' -exec sha256sum {} \; | sort)
+	ls "$startmenu" "$desktop" 2>&1
+	wine reg query 'HKCU\Environment' /v Path 2>/dev/null | tr -d '\r' | grep -i path || true
+}
+before_open=$(installed)
 rc=0
 wine "$setup" /S || rc=$?
 [ "$rc" = 4 ] || fail "cài đè lúc Sổ Đoàn đang mở: mã $rc, cần 4"
-cmp -s "$instdir/sodoan.exe" "$out/sodoan.exe" || fail "cài đè lúc đang mở đã đổi sodoan.exe"
-ok "cài đè lúc đang mở: dừng, mã 4, không đổi gì"
+[ "$(installed)" = "$before_open" ] || fail "cài đè lúc đang mở đã đổi: $(diff <(echo "$before_open") <(installed))"
+kill -0 "$open_pid" 2>/dev/null || fail "cài đè lúc đang mở đã đóng Sổ Đoàn"
+ok "cài đè lúc đang mở: dừng, mã 4; $(wc -l <<<"$before_open") dòng (tệp, lối tắt, PATH) không đổi, Sổ Đoàn vẫn mở"
 rc=0
 # _?= runs the uninstaller in place, so its exit code is its own.
 wine "$instdir/uninstall.exe" /S "_?=$winst" || rc=$?
 [ "$rc" = 4 ] || fail "gỡ lúc Sổ Đoàn đang mở: mã $rc, cần 4"
-[ -f "$instdir/sodoan.exe" ] || fail "gỡ lúc đang mở đã xóa sodoan.exe"
+[ "$(installed)" = "$before_open" ] || fail "gỡ lúc đang mở đã đổi: $(diff <(echo "$before_open") <(installed))"
 wine reg query "$key" >/dev/null 2>&1 || fail "gỡ lúc đang mở đã xóa mục gỡ cài đặt"
-ok "gỡ lúc đang mở: dừng, mã 4, chương trình và mục gỡ cài đặt còn nguyên"
+ok "gỡ lúc đang mở: dừng, mã 4; tệp, lối tắt, PATH và mục gỡ cài đặt còn nguyên"
 xdotool key --window "$openwin" alt+F4 2>/dev/null || true
 for _ in $(seq 100); do kill -0 "$open_pid" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$open_pid" 2>/dev/null; then
@@ -270,6 +300,16 @@ if kill -0 "$open_pid" 2>/dev/null; then
 fi
 wait "$open_pid" 2>/dev/null || true
 wineserver -w
+# Sổ Đoàn closed, the same upgrade goes through, and the user's PATH
+# holds the install folder once, not once per upgrade.
+rc=0
+wine "$setup" /S || rc=$?
+wineserver -w
+[ "$rc" = 0 ] || fail "cài đè sau khi đóng Sổ Đoàn: mã $rc"
+cmp -s "$instdir/sodoan.exe" "$out/sodoan.exe" || fail "cài đè sau khi đóng: sodoan.exe khác bản dựng"
+userpath=$({ wine reg query 'HKCU\Environment' /v Path 2>/dev/null || true; } | tr -d '\r' | awk -F'REG_EXPAND_SZ|REG_SZ' 'NF > 1 {sub(/^[ \t]+/, "", $2); print $2}')
+[ "$(tr ';' '\n' <<<"$userpath" | grep -cixF "$winst")" = 1 ] || fail "cài đè: PATH có thư mục cài không đúng một lần: '$userpath'"
+ok "đóng Sổ Đoàn rồi cài đè: mã 0, PATH có thư mục cài đúng một lần"
 
 # A register (the window made none: step 2 closed its welcome screen)
 # and a backup beside it, which the uninstaller must leave.
@@ -301,6 +341,10 @@ appdata_before=$(cd "$data" && find . -type f -exec sha256sum {} + | sort)
 [ -f "$usb/SoDoan-$VERSION/du-lieu/so-doan.db" ] || fail "bản USB không tạo sổ trong du-lieu"
 [ "$(cd "$data" && find . -type f -exec sha256sum {} + | sort)" = "$appdata_before" ] || fail "bản USB đã ghi vào %AppData%\\SoDoan"
 ok "bản USB: sổ trong SoDoan-$VERSION\\du-lieu, không có gì trong %AppData%"
+
+# Issue 21: Explorer and the PDF viewer asked for the plain path, a PDF
+# held open, the paths the command line prints (windows/wine-shell.sh).
+shell_checks
 
 step "wine-check: đạt"
 for w in "${warnings[@]}"; do echo "  cảnh báo: $w"; done

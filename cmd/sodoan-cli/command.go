@@ -37,6 +37,9 @@ type Command struct {
 	// command could not finish is removed while it holds nothing, so that
 	// the corrected command is not refused.
 	New bool
+	// NoRegister: the command needs no register (open, show), and its
+	// help does not ask for --db.
+	NoRegister bool
 
 	// Flags defines the command's flags on fs and returns the command's
 	// run, which reads them once they are parsed. The values live in the
@@ -66,6 +69,7 @@ var commands = []*Command{
 	cmdBackup, cmdBackups, cmdRestore, cmdUpgrade, cmdHistory, cmdDelete, cmdTrash,
 	cmdReport, cmdDocuments, cmdDecisions, cmdPackage, cmdTrainings, cmdModels, cmdStandards, cmdPlan,
 	cmdActivities, cmdMeetings, cmdResidence,
+	cmdOpen, cmdShow,
 }
 
 // eachLeaf calls fn for every command that runs (not a group), with its
@@ -128,10 +132,21 @@ func noFlags(run Run) func(*flag.FlagSet) Run {
 	return func(*flag.FlagSet) Run { return run }
 }
 
-// extraArgs refuses positional arguments a command does not take.
+// extraArgs refuses positional arguments a command does not take: a
+// wrong command line, exit code 2.
 func extraArgs(path string, args []string) error {
 	if len(args) == 0 {
 		return nil
 	}
-	return fmt.Errorf("%s: tham số thừa %q", path, args)
+	return usageError{fmt.Errorf("%s: tham số thừa %s", path, quoteArgs(args))}
+}
+
+// quoteArgs writes arguments the user typed as typed, each in “ ”: Go's
+// %q would double every backslash of a Windows path (“C:\\…”).
+func quoteArgs(args []string) string {
+	q := make([]string, len(args))
+	for i, a := range args {
+		q[i] = "“" + a + "”"
+	}
+	return strings.Join(q, " ")
 }

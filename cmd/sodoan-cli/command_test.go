@@ -40,7 +40,7 @@ func TestCommandTable(t *testing.T) {
 		}
 		args := append(append([]string{"--db", none}, strings.Fields(path)...), "--help")
 		stdout, stderr, err := cli(t, args...)
-		if exitCode(err) != 0 || !strings.HasPrefix(stdout, "Cách dùng: sodoan-cli --db TỆP "+syn+"\n") || stderr != "" {
+		if exitCode(err) != 0 || !strings.HasPrefix(stdout, "Cách dùng: sodoan-cli "+dbArg(c)+syn+"\n") || stderr != "" {
 			t.Errorf("%s --help: %v\nstdout %s\nstderr %s", path, err, stdout, stderr)
 		}
 	})

@@ -220,7 +220,7 @@ func statsFlags(fs *flag.FlagSet) Run {
 					Indicators []statRow `json:"indicators"`
 				}{Year: year, Message: domain.NoPlan, Indicators: []statRow{}})
 			}
-			fmt.Fprintln(stdout, domain.NoPlan+" (sodoan-cli --db", st.Path(), "plan new …)")
+			fmt.Fprintln(stdout, domain.NoPlan+" (sodoan-cli --db", domain.CmdArg(st.Path()), "plan new …)")
 			return nil
 		}
 		if err != nil {

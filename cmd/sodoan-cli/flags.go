@@ -106,7 +106,7 @@ var flagMessages = []struct {
 	say func(m []string) string
 }{
 	{regexp.MustCompile(`(?s)^flag provided but not defined: -(.*)$`), func(m []string) string { return fmt.Sprintf("không có tham số -%s (xem --help)", m[1]) }},
-	{regexp.MustCompile(`(?s)^bad flag syntax: (.*)$`), func(m []string) string { return fmt.Sprintf("tham số %q sai cú pháp", m[1]) }},
+	{regexp.MustCompile(`(?s)^bad flag syntax: (.*)$`), func(m []string) string { return fmt.Sprintf("tham số %s sai cú pháp", quoteArgs(m[1:2])) }},
 	{regexp.MustCompile(`(?s)^flag needs an argument: -(.*)$`), func(m []string) string { return fmt.Sprintf("tham số -%s cần một giá trị", m[1]) }},
 	{regexp.MustCompile(`(?s)^invalid boolean value (".*") for -(.*?): .*$`), func(m []string) string {
 		return fmt.Sprintf("-%s: %s không phải true hoặc false", m[2], m[1])

@@ -19,7 +19,7 @@ func synopsis(path, args string) string {
 // writeUsage writes the program's usage: every command, a group's
 // subcommands each on its own line with its required flags.
 func writeUsage(w io.Writer) {
-	fmt.Fprint(w, "Cách dùng: sodoan-cli --db TỆP LỆNH [tham số]\n       sodoan-cli --version\n\nLệnh:\n")
+	fmt.Fprint(w, "Cách dùng: sodoan-cli --db TỆP LỆNH [tham số]\n       sodoan-cli open|show ĐƯỜNG-DẪN\n       sodoan-cli --version\n\nLệnh:\n")
 	var list []entry
 	eachLeaf(func(path string, c, _ *Command) {
 		list = append(list, entry{synopsis(path, c.Args), c.Short})
@@ -34,9 +34,17 @@ func writeUsage(w io.Writer) {
 // writeHelp is a command's --help: its usage line, its long text, its
 // flags.
 func writeHelp(w io.Writer, path string, c *Command, fs *flag.FlagSet) {
-	fmt.Fprintf(w, "Cách dùng: sodoan-cli --db TỆP %s\n", synopsis(path, c.Args))
+	fmt.Fprintf(w, "Cách dùng: sodoan-cli %s%s\n", dbArg(c), synopsis(path, c.Args))
 	writeLong(w, c.Long)
 	fs.PrintDefaults()
+}
+
+// dbArg is "--db TỆP " for a command that works on a register.
+func dbArg(c *Command) string {
+	if c.NoRegister {
+		return ""
+	}
+	return "--db TỆP "
 }
 
 // writeGroupHelp is a group's help: its subcommands, then (asked with

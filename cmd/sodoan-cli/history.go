@@ -39,7 +39,7 @@ func historyFlags(fs *flag.FlagSet) Run {
 	to := fs.String("to", "", "đến ngày, dd/mm/yyyy")
 	return func(ctx context.Context, st *store.Store, args []string, stdout, stderr io.Writer) error {
 		if len(args) > 0 {
-			return fmt.Errorf("history: tham số thừa %q", args[0])
+			return usageError{fmt.Errorf("history: tham số thừa %s", quoteArgs(args[:1]))}
 		}
 		f := store.HistoryFilter{PersonID: *member, Kind: *kind, Limit: *limit}
 		for _, d := range []struct {

@@ -89,6 +89,9 @@ func invoke(ctx context.Context, top *Command, args []string, open opener, stdou
 		writeHelp(stdout, path, c, fs)
 		return flag.ErrHelp
 	}
+	if top.NoRegister {
+		open = noRegister
+	}
 	st, done, err := open(ctx, top)
 	if err != nil {
 		return err

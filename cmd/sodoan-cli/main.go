@@ -81,7 +81,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fs.SetOutput(stderr)
 	}
 	fs.Usage = func() { usageTo(stdout) }
-	db := fs.String("db", defaultDB(), "tệp sổ đoàn viên (SQLite)")
+	// The default is said in the flag's text, not as the flag's default,
+	// which the flag package would print quoted ("C:\\users\\…").
+	db := fs.String("db", "", "tệp sổ đoàn viên (SQLite); không ghi thì là "+userPath(defaultDB()))
 	showVersion := fs.Bool("version", false, "in phiên bản, ngày dựng rồi thoát")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -89,6 +91,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *showVersion {
 		_, err := fmt.Fprintln(stdout, version.String())
 		return err
+	}
+	if *db == "" {
+		*db = defaultDB()
 	}
 	rest := fs.Args()
 	if len(rest) == 0 {
