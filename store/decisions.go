@@ -88,8 +88,8 @@ func (s *Store) recordDecision(ctx context.Context, d *domain.Decision, doc *dom
 			exemptFrom = d.ExemptFrom.Key()
 		}
 		id, err := tx.Insert("decisions", `INSERT INTO decisions(kind, document_id, year, number, date, signer, form, reason, branch_id, term,
-			exempt_from, exempt_months) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, string(d.Kind), nullIfZero(d.DocumentID), d.Year, d.Number, sqlDate(d.Date),
-			d.Signer, d.Form, d.Reason, nullIfZero(d.BranchID), d.Term, exemptFrom, d.ExemptMonths)
+			exempt_from, exempt_months, signer_deputy, recipients) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(d.Kind), nullIfZero(d.DocumentID), d.Year, d.Number, sqlDate(d.Date),
+			d.Signer, d.Form, d.Reason, nullIfZero(d.BranchID), d.Term, exemptFrom, d.ExemptMonths, d.SignerDeputy, strings.Join(d.Recipients, "\n"))
 		if err != nil {
 			return fmt.Errorf("ghi quyết định: %w", err)
 		}
@@ -153,8 +153,11 @@ func (s *Store) decidePerson(ctx context.Context, tx *writeTx, d *domain.Decisio
 		}
 		dp.ExemptionID = e.ID
 	}
-	if _, err := tx.Insert("decision_people", `INSERT INTO decision_people(decision_id, person_id, event_id, exemption_id, role) VALUES (?,?,?,?,?)`,
-		d.ID, dp.PersonID, nullIfZero(dp.EventID), nullIfZero(dp.ExemptionID), dp.Role); err != nil {
+	pr := dp.Printed
+	if _, err := tx.Insert("decision_people", `INSERT INTO decision_people(decision_id, person_id, event_id, exemption_id, role,
+		printed_name, printed_birth, printed_gender, printed_branch) VALUES (?,?,?,?,?,?,?,?,?)`,
+		d.ID, dp.PersonID, nullIfZero(dp.EventID), nullIfZero(dp.ExemptionID), dp.Role,
+		pr.Name, sqlDate(pr.BirthDate), string(pr.Gender), pr.Branch); err != nil {
 		return fmt.Errorf("ghi người trong quyết định: %w", err)
 	}
 	return nil
@@ -280,23 +283,28 @@ func (s *Store) PersonDecisions(ctx context.Context, personID int64) ([]domain.D
 	return s.decisions(ctx, `WHERE d.id IN (SELECT decision_id FROM decision_people WHERE person_id = ?1)`, personID)
 }
 
-func (s *Store) decisions(ctx context.Context, where string, arg any) ([]domain.Decision, error) {
+func (s *Store) decisions(ctx context.Context, where string, args ...any) ([]domain.Decision, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.kind, COALESCE(d.document_id, 0), d.year, d.number, d.date, d.signer, d.form, d.reason,
-		COALESCE(d.branch_id, 0), COALESCE(b.name, ''), d.term, d.exempt_from, d.exempt_months
-		FROM decisions d LEFT JOIN branches b ON b.id = d.branch_id `+where+` ORDER BY d.date DESC, d.number DESC`, arg)
+		COALESCE(d.branch_id, 0), COALESCE(b.name, ''), d.term, d.exempt_from, d.exempt_months, d.signer_deputy, d.recipients,
+		d.annulled, d.annul_reason, d.annul_number
+		FROM decisions d LEFT JOIN branches b ON b.id = d.branch_id `+where+` ORDER BY d.date DESC, d.number DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("đọc quyết định: %w", err)
 	}
 	var out []domain.Decision
 	for rows.Next() {
 		var d domain.Decision
-		var kind, from string
+		var kind, from, recipients string
 		if err := rows.Scan(&d.ID, &kind, &d.DocumentID, &d.Year, &d.Number, (*sqlDate)(&d.Date), &d.Signer, &d.Form, &d.Reason,
-			&d.BranchID, &d.BranchName, &d.Term, &from, &d.ExemptMonths); err != nil {
+			&d.BranchID, &d.BranchName, &d.Term, &from, &d.ExemptMonths, &d.SignerDeputy, &recipients,
+			(*sqlDate)(&d.Annulment.Date), &d.Annulment.Reason, &d.Annulment.Number); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("đọc quyết định: %w", err)
 		}
 		d.Kind = domain.DecisionKind(kind)
+		if recipients != "" {
+			d.Recipients = strings.Split(recipients, "\n")
+		}
 		if from != "" {
 			d.ExemptFrom, _ = domain.ParseMonthKey(from)
 		}
@@ -318,7 +326,7 @@ func (s *Store) decisions(ctx context.Context, where string, arg any) ([]domain.
 // election's by office first).
 func (s *Store) decisionPeople(ctx context.Context, id int64) ([]domain.DecisionPerson, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT dp.person_id, p.family_name, p.middle_name, p.given_name, COALESCE(dp.event_id, 0),
-		COALESCE(dp.exemption_id, 0), dp.role
+		COALESCE(dp.exemption_id, 0), dp.role, dp.printed_name, dp.printed_birth, dp.printed_gender, dp.printed_branch
 		FROM decision_people dp JOIN people p ON p.id = dp.person_id WHERE dp.decision_id = ? ORDER BY p.sort_key, p.id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("đọc người trong quyết định: %w", err)
@@ -328,10 +336,13 @@ func (s *Store) decisionPeople(ctx context.Context, id int64) ([]domain.Decision
 	for rows.Next() {
 		var dp domain.DecisionPerson
 		var p domain.Person
-		if err := rows.Scan(&dp.PersonID, &p.FamilyName, &p.MiddleName, &p.GivenName, &dp.EventID, &dp.ExemptionID, &dp.Role); err != nil {
+		var gender string
+		if err := rows.Scan(&dp.PersonID, &p.FamilyName, &p.MiddleName, &p.GivenName, &dp.EventID, &dp.ExemptionID, &dp.Role,
+			&dp.Printed.Name, (*sqlDate)(&dp.Printed.BirthDate), &gender, &dp.Printed.Branch); err != nil {
 			return nil, fmt.Errorf("đọc người trong quyết định: %w", err)
 		}
 		dp.Name = p.FullName()
+		dp.Printed.Gender = domain.Gender(gender)
 		out = append(out, dp)
 	}
 	if err := rows.Err(); err != nil {
