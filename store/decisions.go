@@ -322,12 +322,15 @@ func (s *Store) decisions(ctx context.Context, where string, args ...any) ([]dom
 	return out, nil
 }
 
-// decisionPeople are the people a decision names, sorted by name (an
-// election's by office first).
+// decisionPeople are the people a decision names in the order it printed
+// them (kept in the rows' order since the register keeps what it
+// printed: a name corrected since does not move its row), else sorted by
+// name; an election's by office first.
 func (s *Store) decisionPeople(ctx context.Context, id int64) ([]domain.DecisionPerson, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT dp.person_id, p.family_name, p.middle_name, p.given_name, COALESCE(dp.event_id, 0),
 		COALESCE(dp.exemption_id, 0), dp.role, dp.printed_name, dp.printed_birth, dp.printed_gender, dp.printed_branch
-		FROM decision_people dp JOIN people p ON p.id = dp.person_id WHERE dp.decision_id = ? ORDER BY p.sort_key, p.id`, id)
+		FROM decision_people dp JOIN people p ON p.id = dp.person_id WHERE dp.decision_id = ?
+		ORDER BY CASE WHEN dp.printed_name = '' THEN p.sort_key END, dp.id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("đọc người trong quyết định: %w", err)
 	}
