@@ -77,8 +77,9 @@ func (s *Store) AnnulDecision(ctx context.Context, id int64, a domain.Annulment)
 // annulFor reverses what the decision d recorded for one person (row: her
 // place in it), or refuses when a later act depends on it.
 func annulFor(ctx context.Context, tx *writeTx, d *domain.Decision, dp *domain.DecisionPerson, row int, issuer string) error {
+	// Each refusal's format starts with "%s: ", the person's name.
 	refuse := func(format string, args ...any) error {
-		return rowError(row, "People", "Đoàn viên", "%s: "+format, append([]any{dp.Name}, args...)...)
+		return rowError(row, "People", "Đoàn viên", format, append([]any{dp.Name}, args...)...)
 	}
 	// A later decision in force naming her (a commendation of the member
 	// an admission made, a removal after a coming of age…).
@@ -88,7 +89,7 @@ func annulFor(ctx context.Context, tx *writeTx, d *domain.Decision, dp *domain.D
 		WHERE op.person_id = ? AND o.id <> ? AND o.annulled IS NULL AND (o.date > ? OR o.date = ? AND o.id > ?)
 		ORDER BY o.date, o.id LIMIT 1`, dp.PersonID, d.ID, sqlDate(d.Date), sqlDate(d.Date), d.ID).Scan(&later, (*sqlDate)(&laterDate))
 	if err == nil {
-		return refuse("quyết định số %s ngày %s về đồng chí này ban hành sau, còn hiệu lực: hủy quyết định đó trước",
+		return refuse("%s: quyết định số %s ngày %s về đồng chí này ban hành sau, còn hiệu lực: hủy quyết định đó trước",
 			domain.Document{Number: later, Type: "QĐ"}.Symbol(issuer), laterDate)
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
@@ -125,7 +126,7 @@ func annulEvent(ctx context.Context, tx *writeTx, d *domain.Decision, dp *domain
 	err = tx.QueryRowContext(ctx, `SELECT kind, date FROM membership_events WHERE person_id = ? AND id <> ? AND (date > ? OR date = ? AND id > ?)
 		ORDER BY date, id LIMIT 1`, dp.PersonID, dp.EventID, sqlDate(date), sqlDate(date), dp.EventID).Scan(&laterKind, (*sqlDate)(&laterDate))
 	if err == nil {
-		return refuse("sau %s ngày %s đã có %s ngày %s: hủy quyết định sẽ làm sai quá trình sinh hoạt; xóa hoặc hủy việc sau trước",
+		return refuse("%s: sau %s ngày %s đã có %s ngày %s: hủy quyết định sẽ làm sai quá trình sinh hoạt; xóa hoặc hủy việc sau trước",
 			domain.LowerFirst(domain.EventKind(kind).Label()), date, domain.LowerFirst(domain.EventKind(laterKind).Label()), laterDate)
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
@@ -137,7 +138,7 @@ func annulEvent(ctx context.Context, tx *writeTx, d *domain.Decision, dp *domain
 		err := tx.QueryRowContext(ctx, `SELECT kind, start FROM positions WHERE person_id = ? AND start >= ? ORDER BY start LIMIT 1`,
 			dp.PersonID, sqlDate(date)).Scan(&office, (*sqlDate)(&start))
 		if err == nil {
-			return refuse("giữ chức vụ %s từ ngày %s, sau khi được kết nạp: kết thúc hoặc xóa chức vụ trước",
+			return refuse("%s: giữ chức vụ %s từ ngày %s, sau khi được kết nạp: kết thúc hoặc xóa chức vụ trước",
 				domain.LowerFirst(domain.PositionKind(office).Label()), start)
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
