@@ -128,7 +128,7 @@ func (p *decisionsPanel) annul(d domain.Decision, issuer string) {
 		widget.NewFormItem(T("Lý do hủy"), reason),
 		widget.NewFormItem(T("Số quyết định hủy"), number),
 	), message)
-	p.f.actionDialog(T("Hủy quyết định"), T("Hủy quyết định"), content, fyne.NewSize(640, 360), func() bool {
+	p.f.actionDialog(T("Hủy quyết định"), T("Xác nhận hủy quyết định"), content, fyne.NewSize(640, 360), func() bool {
 		on, err := domain.ParseDate(date.Text)
 		if err != nil {
 			message.SetText(T("Ngày hủy") + ": " + errText(err))
