@@ -57,6 +57,53 @@ func (s *Store) RecordPaperDecision(ctx context.Context, d *domain.Decision) err
 }
 
 func (s *Store) recordDecision(ctx context.Context, d *domain.Decision, doc *domain.Document, dry bool) error {
+	if err := s.checkDecisionInput(d, doc); err != nil {
+		return err
+	}
+	issuer := s.issuer(ctx)
+	return s.write(ctx, func(tx *writeTx) error {
+		if err := s.recordDecisionTx(ctx, tx, d, doc, issuer); err != nil {
+			return err
+		}
+		if dry {
+			return errDryRun
+		}
+		return nil
+	})
+}
+
+// RecordDecisions records several decisions in one transaction, each
+// numbered by a new entry of the outgoing register taking the next number
+// of its year, in the order given: the demo's years of decisions. The
+// exemptions from dues listed in remade are removed first, in the same
+// transaction: exemption decisions give them again, with their number.
+func (s *Store) RecordDecisions(ctx context.Context, decs []*domain.Decision, remade []int64) error {
+	docs := make([]*domain.Document, len(decs))
+	for i, d := range decs {
+		docs[i] = &domain.Document{}
+		if err := s.checkDecisionInput(d, docs[i]); err != nil {
+			return fmt.Errorf("quyết định ngày %s: %w", d.Date, err)
+		}
+	}
+	issuer := s.issuer(ctx)
+	return s.write(ctx, func(tx *writeTx) error {
+		for _, id := range remade {
+			if _, err := tx.Change("dues_exemptions", "id = ?", []any{id}, `DELETE FROM dues_exemptions WHERE id = ?`, id); err != nil {
+				return fmt.Errorf("xóa miễn đoàn phí: %w", err)
+			}
+		}
+		for i, d := range decs {
+			if err := s.recordDecisionTx(ctx, tx, d, docs[i], issuer); err != nil {
+				return fmt.Errorf("%s ngày %s: %w", d.Kind.Label(), d.Date, err)
+			}
+		}
+		return nil
+	})
+}
+
+// checkDecisionInput checks a decision and its register entry (nil: a
+// paper decision) before the transaction.
+func (s *Store) checkDecisionInput(d *domain.Decision, doc *domain.Document) error {
 	today := s.Today()
 	if err := domain.CheckDecision(d, today).Err(); err != nil {
 		return err
@@ -70,53 +117,53 @@ func (s *Store) recordDecision(ctx context.Context, d *domain.Decision, doc *dom
 			return err
 		}
 	}
-	issuer := s.issuer(ctx)
-	return s.write(ctx, func(tx *writeTx) error {
-		if doc != nil {
-			if err := issueDocumentTx(ctx, tx, issuer, doc); err != nil {
-				return err
-			}
-			d.DocumentID, d.Year, d.Number = doc.ID, doc.Year, doc.Number
-		} else {
-			d.DocumentID, d.Year = 0, d.Date.Year()
-			if err := checkDocumentNumber(ctx, tx, issuer, d.Year, d.Number, d.Date); err != nil {
-				return err
-			}
+	return nil
+}
+
+// recordDecisionTx writes the decision d, its number and its people's
+// events in tx.
+func (s *Store) recordDecisionTx(ctx context.Context, tx *writeTx, d *domain.Decision, doc *domain.Document, issuer string) error {
+	if doc != nil {
+		if err := issueDocumentTx(ctx, tx, issuer, doc); err != nil {
+			return err
 		}
-		exemptFrom := ""
-		if !d.ExemptFrom.IsZero() {
-			exemptFrom = d.ExemptFrom.Key()
+		d.DocumentID, d.Year, d.Number = doc.ID, doc.Year, doc.Number
+	} else {
+		d.DocumentID, d.Year = 0, d.Date.Year()
+		if err := checkDocumentNumber(ctx, tx, issuer, d.Year, d.Number, d.Date); err != nil {
+			return err
 		}
-		id, err := tx.Insert("decisions", `INSERT INTO decisions(kind, document_id, year, number, date, signer, form, reason, branch_id, term,
-			exempt_from, exempt_months, signer_deputy, recipients) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(d.Kind), nullIfZero(d.DocumentID), d.Year, d.Number, sqlDate(d.Date),
-			d.Signer, d.Form, d.Reason, nullIfZero(d.BranchID), d.Term, exemptFrom, d.ExemptMonths, d.SignerDeputy, strings.Join(d.Recipients, "\n"))
+	}
+	exemptFrom := ""
+	if !d.ExemptFrom.IsZero() {
+		exemptFrom = d.ExemptFrom.Key()
+	}
+	id, err := tx.Insert("decisions", `INSERT INTO decisions(kind, document_id, year, number, date, signer, form, reason, branch_id, term,
+		exempt_from, exempt_months, signer_deputy, recipients) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(d.Kind), nullIfZero(d.DocumentID), d.Year, d.Number, sqlDate(d.Date),
+		d.Signer, d.Form, d.Reason, nullIfZero(d.BranchID), d.Term, exemptFrom, d.ExemptMonths, d.SignerDeputy, strings.Join(d.Recipients, "\n"))
+	if err != nil {
+		return fmt.Errorf("ghi quyết định: %w", err)
+	}
+	d.ID = id
+	var maxExempt int
+	if d.Kind == domain.DecisionExemption {
+		rules, err := s.DuesRulesAt(ctx, d.Date)
 		if err != nil {
-			return fmt.Errorf("ghi quyết định: %w", err)
+			return err
 		}
-		d.ID = id
-		var maxExempt int
-		if d.Kind == domain.DecisionExemption {
-			rules, err := s.DuesRulesAt(ctx, d.Date)
-			if err != nil {
-				return err
-			}
-			maxExempt = rules.MaxExemptions
+		maxExempt = rules.MaxExemptions
+	}
+	if d.Kind == domain.DecisionElection {
+		if err := s.electionOffices(ctx, tx, d); err != nil {
+			return err
 		}
-		if d.Kind == domain.DecisionElection {
-			if err := s.electionOffices(ctx, tx, d); err != nil {
-				return err
-			}
+	}
+	for i := range d.People {
+		if err := s.decidePerson(ctx, tx, d, &d.People[i], i+1, maxExempt, issuer); err != nil {
+			return err
 		}
-		for i := range d.People {
-			if err := s.decidePerson(ctx, tx, d, &d.People[i], i+1, maxExempt, issuer); err != nil {
-				return err
-			}
-		}
-		if dry {
-			return errDryRun
-		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // decidePerson records what the decision decides for one person (row:
@@ -135,10 +182,17 @@ func (s *Store) decidePerson(ctx context.Context, tx *writeTx, d *domain.Decisio
 		if dp.EventID, err = s.decisionEvent(ctx, tx, d, &p, kind); err != nil {
 			return withRow(err, row, p.FullName())
 		}
-	} else if d.Kind != domain.DecisionElection && (!p.UnionMember || p.Status != domain.StatusActive) {
-		// A commendation, a discipline or an exemption is of an active
-		// member.
-		return rowError(row, "People", "Đoàn viên", "%s không đang sinh hoạt tại đơn vị", p.FullName())
+	} else if d.Kind != domain.DecisionElection {
+		// A commendation, a discipline or an exemption is of a member
+		// active in the unit on the decision's day (she may have left
+		// since: a decision entered after the fact).
+		var active bool
+		if err := tx.QueryRowContext(ctx, `SELECT `+unionOn("p", "?1")+` FROM people p WHERE p.id = ?2`, sqlDate(d.Date), p.ID).Scan(&active); err != nil {
+			return fmt.Errorf("đọc người %d: %w", p.ID, err)
+		}
+		if !active {
+			return rowError(row, "People", "Đoàn viên", "%s không đang sinh hoạt tại đơn vị", p.FullName())
+		}
 	}
 	if d.Kind == domain.DecisionExemption {
 		// The exemption carries the decision's number and date, as one

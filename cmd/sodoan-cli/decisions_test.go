@@ -27,7 +27,15 @@ func TestDecisionCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	people, err := st.ListMembers(context.Background(), store.MemberFilter{Kind: store.KindUnion, Status: domain.StatusActive, Limit: 1})
+	// The demo's decisions of 2025 are numbered 1 … next-1 in the ward's
+	// one sequence: the new one takes next.
+	next, nerr := st.NextDocumentNumber(context.Background(), 2025)
+	decs, derr := st.Decisions(context.Background(), 2025)
 	st.Close()
+	if nerr != nil || derr != nil || next < 2 || len(decs) != next-1 {
+		t.Fatalf("the demo's decisions of 2025: next number %d (%v), %d decisions (%v)", next, nerr, len(decs), derr)
+	}
+	symbol := strconv.Itoa(next) + "-QĐ/ĐTN"
 	if err != nil || len(people) == 0 {
 		t.Fatalf("no member: %v", err)
 	}
@@ -35,8 +43,7 @@ func TestDecisionCommands(t *testing.T) {
 	id := strconv.FormatInt(m.ID, 10)
 	out, _, err := cli(t, "--db", db, "report", "decision", "--kind", "commendation", "--form", "giay_khen", "--reason", "Tích cực tình nguyện",
 		"--people", id, "--date", "20/12/2025", "--out", filepath.Join(dir, "qd.pdf"))
-	// The demo of 2025 has no document of 2025: the decision is 1.
-	if err != nil || !strings.Contains(out, "số 1-QĐ/ĐTN") {
+	if err != nil || !strings.Contains(out, "số "+symbol) {
 		t.Fatalf("commendation: %v\n%s", err, out)
 	}
 	refused := filepath.Join(dir, "rm.pdf")
@@ -48,8 +55,8 @@ func TestDecisionCommands(t *testing.T) {
 		t.Error("a refused decision wrote its file")
 	}
 	out, _, err = cli(t, "--db", db, "decisions", "list", "--year", "2025")
-	if err != nil || !strings.Contains(out, "1-QĐ/ĐTN") || !strings.Contains(out, m.FullName()) || !strings.Contains(out, "Giấy khen: Tích cực tình nguyện") ||
-		!strings.Contains(out, "Tổng cộng: 1 quyết định.") {
+	if err != nil || !strings.Contains(out, symbol) || !strings.Contains(out, m.FullName()) || !strings.Contains(out, "Giấy khen: Tích cực tình nguyện") ||
+		!strings.Contains(out, "Tổng cộng: "+strconv.Itoa(next)+" quyết định.") {
 		t.Errorf("decisions list: %v\n%s", err, out)
 	}
 	for _, args := range [][]string{{"--branch", m.BranchName, "--year", "2025"}, {"--blank", "--year", "2025"}} {
