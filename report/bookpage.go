@@ -29,8 +29,10 @@ func (d *doc) bookWide(cols []Column) bool {
 	return d.bookNeed(cols, d.bookSize()) > a4Short-d.set.MarginLeft-d.set.MarginRight
 }
 
-// bookSize is the text size of the book's tables (pt).
-func (d *doc) bookSize() float64 { return d.set.ListSize + 0.5 }
+// bookSize is the text size of the book's tables (pt): the member list's,
+// at which an event table of eight columns (three dates, a card number, a
+// decision) fits a portrait page.
+func (d *doc) bookSize() float64 { return d.set.ListSize }
 
 // bookSample is the widest usual content of a book column, by its title:
 // what a column must hold on one line.
@@ -47,6 +49,10 @@ func bookSample(c Column) string {
 		return "0000000000"
 	case c.Align == "R":
 		return "000.000"
+	case strings.HasPrefix(t, "quyết định"):
+		// "12-QĐ/ĐTN / ngày 15/12/2025" on two lines, the number whole
+		// (a ward issues fewer than a hundred a year; a longer one shrinks).
+		return "00-QĐ/ĐTN"
 	case c.Title == "Xếp loại đoàn viên":
 		// The grades wrap on two lines: "Không hoàn thành / nhiệm vụ".
 		return "Không hoàn thành"
