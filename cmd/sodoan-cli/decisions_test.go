@@ -70,3 +70,56 @@ func TestDecisionCommands(t *testing.T) {
 		}
 	}
 }
+
+// TestDecisionReprintAnnulCommands: report decision --reprint prints the
+// decision as issued (BẢN SAO, no new number), decisions annul annuls it
+// with its reason and number, decisions list --date shows it in force the
+// day before and annulled from the day, and a second annulment is
+// refused.
+func TestDecisionReprintAnnulCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "so.db")
+	if _, _, err := cli(t, "--db", db, "demo", "--members", "120", "--year", "2025"); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	decs, err := st.Decisions(context.Background(), 2025)
+	st.Close()
+	if err != nil || len(decs) == 0 {
+		t.Fatalf("the demo's decisions of 2025: %v", err)
+	}
+	// The latest of 2025 (the list is the latest first).
+	d := decs[0]
+	symbol := strconv.Itoa(d.Number) + "-QĐ/ĐTN"
+	out, _, err := cli(t, "--db", db, "report", "decision", "--reprint", symbol, "--year", "2025", "--out", filepath.Join(dir, "ban-sao.pdf"))
+	if err != nil || !strings.Contains(out, "Đã in lại quyết định số "+symbol+" ngày "+d.Date.String()+" (bản sao, không lấy số mới)") {
+		t.Fatalf("reprint: %v\n%s", err, out)
+	}
+	docs, _, err := cli(t, "--db", db, "documents", "list", "--year", "2025")
+	if err != nil || !strings.Contains(docs, "Tổng cộng: "+strconv.Itoa(len(decs))+" văn bản.") {
+		t.Errorf("the outgoing register after a reprint: %v\n%s", err, docs)
+	}
+	if _, _, err := cli(t, "--db", db, "report", "decision", "--reprint", symbol, "--kind", "admission", "--out", filepath.Join(dir, "x.pdf")); err == nil {
+		t.Error("a reprint with --kind")
+	}
+	id := strconv.FormatInt(d.ID, 10)
+	out, _, err = cli(t, "--db", db, "decisions", "annul", "--id", id, "--date", "31/12/2025", "--reason", "Ban hành nhầm", "--by", "99-QĐ/ĐTN")
+	// The demo's latest decision of 2025 has no later act (the demo is
+	// the same for the same seed).
+	if err != nil || !strings.Contains(out, "Đã hủy quyết định số "+symbol) {
+		t.Fatalf("annul: %v\n%s", err, out)
+	}
+	before, _, _ := cli(t, "--db", db, "decisions", "list", "--year", "2025", "--date", "30/12/2025")
+	after, _, _ := cli(t, "--db", db, "decisions", "list", "--year", "2025", "--date", "31/12/2025")
+	if !strings.Contains(before, "Còn hiệu lực") || strings.Contains(before, "Ban hành nhầm") ||
+		!strings.Contains(after, "Đã hủy ngày 31/12/2025 (QĐ 99-QĐ/ĐTN): Ban hành nhầm") {
+		t.Errorf("the list before and after the annulment:\n%s\n%s", before, after)
+	}
+	if _, _, err := cli(t, "--db", db, "decisions", "annul", "--id", id, "--date", "31/12/2025", "--reason", "x"); err == nil ||
+		!strings.Contains(err.Error(), "đã hủy ngày 31/12/2025") {
+		t.Errorf("a second annulment: %v", err)
+	}
+}
