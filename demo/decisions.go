@@ -94,9 +94,10 @@ func writeDecisions(ctx context.Context, st *store.Store, o Options, people []*p
 }
 
 // writeDataDecisions records the committee's decisions of the data
-// years, numbered in the ward's one QĐ sequence of each year in the
-// outgoing-document register (entries without a file: the demo prints
-// none), in date order: each day's admissions, comings of age and
+// years, numbered 1, 2, … in date order in the ward's one sequence of
+// each year (the documents the demo's user issues take the numbers after
+// them), entered as signed on paper: the outgoing register holds the
+// documents with their files, and the demo prints none. In date order: each day's admissions, comings of age and
 // removals (for one reason) as one decision that takes the events the
 // register holds; each exemption from dues as the exemption decision that
 // gives it (the dues' exemptions are re-made by their decisions, which
@@ -200,8 +201,19 @@ func writeDataDecisions(ctx context.Context, st *store.Store, o Options, people 
 	sort.SliceStable(all, func(i, j int) bool { return all[i].dec.Date.Before(all[j].dec.Date) })
 	decs := make([]*domain.Decision, len(all))
 	var remade []int64
+	next := map[int]int{}
 	for i, d := range all {
 		decs[i] = &d.dec
+		y := d.dec.Date.Year()
+		if next[y] == 0 {
+			n, err := st.NextDocumentNumber(ctx, y)
+			if err != nil {
+				return err
+			}
+			next[y] = n
+		}
+		d.dec.Number = next[y]
+		next[y]++
 		if signer, err := st.SignerOn(ctx, d.dec.Date, false); err == nil {
 			d.dec.Signer = signer.Name
 		}

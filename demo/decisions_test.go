@@ -14,7 +14,9 @@ import (
 // QĐ sequence (same kind, same day, naming the person), and so do its
 // exemptions from dues (the exemption carries the decision's symbol) and
 // a commendation each data year on 26/03; each year's numbers run 1, 2, …
-// in date order with an entry of the outgoing register each. Checked on
+// in date order, and the year's next document takes the number after
+// them (the decisions are entered from paper: the outgoing register holds
+// files). Checked on
 // the register read back, for a ward of 400 on 15/10/2026 (data years
 // 2024–2026).
 func TestDemoDecisions(t *testing.T) {
@@ -55,16 +57,16 @@ func TestDemoDecisions(t *testing.T) {
 		}
 		list := byYear[y]
 		sort.Slice(list, func(i, j int) bool { return list[i].Number < list[j].Number })
-		docs, err := st.Documents(ctx, y)
+		next, err := st.NextDocumentNumber(ctx, y)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(list) == 0 || len(docs) != len(list) {
-			t.Errorf("%d: %d decisions, %d documents in the outgoing register", y, len(list), len(docs))
+		if len(list) == 0 || next != len(list)+1 {
+			t.Errorf("%d: %d decisions, the next document's number %d", y, len(list), next)
 		}
 		for i, d := range list {
-			if d.Number != i+1 || d.DocumentID == 0 || i > 0 && d.Date.Before(list[i-1].Date) {
-				t.Errorf("%d: decision %d of %s is at place %d (numbers run 1, 2, … in date order, each in the register)", y, d.Number, d.Date, i+1)
+			if d.Number != i+1 || i > 0 && d.Date.Before(list[i-1].Date) {
+				t.Errorf("%d: decision %d of %s is at place %d (numbers run 1, 2, … in date order)", y, d.Number, d.Date, i+1)
 			}
 		}
 	}

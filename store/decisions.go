@@ -72,16 +72,19 @@ func (s *Store) recordDecision(ctx context.Context, d *domain.Decision, doc *dom
 	})
 }
 
-// RecordDecisions records several decisions in one transaction, each
-// numbered by a new entry of the outgoing register taking the next number
-// of its year, in the order given: the demo's years of decisions. The
-// exemptions from dues listed in remade are removed first, in the same
-// transaction: exemption decisions give them again, with their number.
+// RecordDecisions records several decisions signed on paper, each with
+// the number it carries, in one transaction: the demo's years of
+// decisions (as RecordPaperDecision, no entry in the outgoing register,
+// which holds documents with their files; the year's sequence goes past
+// their numbers). The exemptions from dues listed in remade are removed
+// first, in the same transaction: exemption decisions give them again,
+// with their number.
 func (s *Store) RecordDecisions(ctx context.Context, decs []*domain.Decision, remade []int64) error {
-	docs := make([]*domain.Document, len(decs))
-	for i, d := range decs {
-		docs[i] = &domain.Document{}
-		if err := s.checkDecisionInput(d, docs[i]); err != nil {
+	for _, d := range decs {
+		if err := domain.DocumentNumberRange.Check(int64(d.Number)); err != nil {
+			return err
+		}
+		if err := s.checkDecisionInput(d, nil); err != nil {
 			return fmt.Errorf("quyết định ngày %s: %w", d.Date, err)
 		}
 	}
@@ -92,8 +95,8 @@ func (s *Store) RecordDecisions(ctx context.Context, decs []*domain.Decision, re
 				return fmt.Errorf("xóa miễn đoàn phí: %w", err)
 			}
 		}
-		for i, d := range decs {
-			if err := s.recordDecisionTx(ctx, tx, d, docs[i], issuer); err != nil {
+		for _, d := range decs {
+			if err := s.recordDecisionTx(ctx, tx, d, nil, issuer); err != nil {
 				return fmt.Errorf("%s ngày %s: %w", d.Kind.Label(), d.Date, err)
 			}
 		}
