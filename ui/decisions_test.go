@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sodoan/domain"
+	"sodoan/issuing"
 	"sodoan/store"
 )
 
@@ -84,5 +85,27 @@ func TestDecisionForm(t *testing.T) {
 	again, _ := f.st.Documents(ctx, mine[0].Year)
 	if len(copies) != 1 || len(again) != len(docs) {
 		t.Errorf("In lại: copies %v, documents %d → %d", copies, len(docs), len(again))
+	}
+	// Annulled (today, the workflow the dialog runs): the row says so and
+	// offers In lại only; the member's page shows it annulled, with why.
+	if _, err := issuing.AnnulDecision(ctx, f.st, mine[0].ID, domain.Annulment{Date: f.app.clock.today(), Reason: "Ghi nhầm người"}); err != nil {
+		t.Fatal(err)
+	}
+	s.decisions.refresh()
+	row = s.decisions.list.Objects[0].(*fyne.Container)
+	line, actions = row.Objects[0].(*widget.Label), row.Objects[1].(*fyne.Container)
+	if !strings.Contains(line.Text, "đã hủy ngày "+f.app.clock.today().String()) || len(actions.Objects) != 1 {
+		t.Errorf("the annulled decision's row: %q, %d actions", line.Text, len(actions.Objects))
+	}
+	page := memberDecisions(ctx, f.st, f.app, member.ID).(*fyne.Container)
+	found := false
+	for _, o := range page.Objects {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "Khen thưởng") && strings.Contains(l.Text, "đã hủy ngày") &&
+			strings.Contains(l.Text, "Ghi nhầm người") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the member's page does not show the decision annulled")
 	}
 }
