@@ -46,8 +46,7 @@ type demoDecision struct {
 // decision's number): decisions signed on paper before the ward used the
 // register, entered with their numbers 1, 2, … in date order
 // (store.RecordPaperDecision). They take no entry in the outgoing
-// register, which holds only documents with their files, and leave the
-// data years' numbering to the documents the demo's user issues.
+// register; the data years' decisions do (writeDataDecisions).
 func writeDecisions(ctx context.Context, st *store.Store, o Options, people []*person) error {
 	byKey := map[string]*demoDecision{}
 	var all []*demoDecision
@@ -90,6 +89,139 @@ func writeDecisions(ctx context.Context, st *store.Store, o Options, people []*p
 		if err := st.RecordPaperDecision(ctx, dec); err != nil {
 			return fmt.Errorf("tạo quyết định mẫu (%s ngày %s): %w", d.kind.Label(), d.date, err)
 		}
+	}
+	return nil
+}
+
+// writeDataDecisions records the committee's decisions of the data
+// years, numbered 1, 2, … in date order in the ward's one sequence of
+// each year (the documents the demo's user issues take the numbers after
+// them), entered as signed on paper: the outgoing register holds the
+// documents with their files, and the demo prints none. In date order: each day's admissions, comings of age and
+// removals (for one reason) as one decision that takes the events the
+// register holds; each exemption from dues as the exemption decision that
+// gives it (the dues' exemptions are re-made by their decisions, which
+// carry its number); and a commendation a year, on 26/03, of three
+// members active that day. It runs after the dues, whose exemptions it
+// numbers.
+func writeDataDecisions(ctx context.Context, st *store.Store, o Options, people []*person, end domain.Date) error {
+	r := rand.New(rand.NewPCG(uint64(o.Seed), 0xdec1))
+	years := map[int]bool{}
+	for _, y := range dataYears(o) {
+		years[y] = true
+	}
+	if len(people) > bigWard {
+		// A big ward's decisions of its last year only, as its dues: the
+		// three years' 2,700 decisions of 25,000 members doubled the
+		// demo's time.
+		years = map[int]bool{end.Year(): true}
+	}
+	type planned struct {
+		dec        domain.Decision
+		exemptions []int64 // the dues' exemptions the decision re-makes
+	}
+	byKey := map[string]*planned{}
+	var all []*planned
+	add := func(key string, dec domain.Decision, personID, exemption int64) {
+		d := byKey[key]
+		if d == nil {
+			d = &planned{dec: dec}
+			byKey[key] = d
+			all = append(all, d)
+		}
+		d.dec.People = append(d.dec.People, domain.DecisionPerson{PersonID: personID})
+		if exemption != 0 {
+			d.exemptions = append(d.exemptions, exemption)
+		}
+	}
+	for _, pp := range people {
+		for _, e := range pp.events {
+			if !years[e.Date.Year()] || e.Date.After(end) {
+				continue
+			}
+			var kind domain.DecisionKind
+			switch e.Kind {
+			case domain.EventAdmission:
+				kind = domain.DecisionAdmission
+			case domain.EventComingOfAge:
+				kind = domain.DecisionMaturity
+			case domain.EventRemoval:
+				kind = domain.DecisionRemoval
+			default:
+				continue
+			}
+			add(string(kind)+e.Date.ISO()+e.Reason, domain.Decision{Kind: kind, Date: e.Date, Reason: e.Reason}, pp.p.ID, 0)
+		}
+	}
+	byID := map[int64]*person{}
+	for _, pp := range people {
+		byID[pp.p.ID] = pp
+	}
+	for y := range years {
+		exemptions, err := st.DuesExemptions(ctx, y, end)
+		if err != nil {
+			return err
+		}
+		for _, e := range exemptions {
+			if e.DecisionDate.Year() != y || e.DecisionDate.After(end) {
+				continue
+			}
+			// Decided on the first of the month, or on the day she came,
+			// for a member who arrived in it: the committee exempts a
+			// member of its own.
+			on := e.DecisionDate
+			if pp := byID[e.PersonID]; pp != nil && pp.arrived.After(on) {
+				on = pp.arrived
+			}
+			if on.After(end) {
+				continue
+			}
+			dec := domain.Decision{Kind: domain.DecisionExemption, Date: on, Reason: e.Reason, ExemptFrom: e.From, ExemptMonths: e.Months}
+			add(fmt.Sprintf("exempt%s%s%d%s", on.ISO(), e.From.Key(), e.Months, e.Reason), dec, e.PersonID, e.ID)
+		}
+	}
+	for _, y := range dataYears(o) {
+		day := domain.MustDate(y, 3, 26)
+		if !years[y] || day.After(end) {
+			continue
+		}
+		var active []*person
+		for _, pp := range people {
+			if pp.p.ID != 0 && pp.activeOn(day) && (pp.left.IsZero() || pp.left.After(end)) {
+				active = append(active, pp)
+			}
+		}
+		r.Shuffle(len(active), func(i, j int) { active[i], active[j] = active[j], active[i] })
+		for _, pp := range active[:min(3, len(active))] {
+			add(fmt.Sprintf("commend%d", y), domain.Decision{Kind: domain.DecisionCommendation, Date: day, Form: "giay_khen",
+				Reason: fmt.Sprintf("Có thành tích xuất sắc trong công tác Đoàn và phong trào thanh niên nhân kỷ niệm %d năm Ngày thành lập Đoàn", y-1931)},
+				pp.p.ID, 0)
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].dec.Date.Before(all[j].dec.Date) })
+	decs := make([]*domain.Decision, len(all))
+	var remade []int64
+	next := map[int]int{}
+	for i, d := range all {
+		decs[i] = &d.dec
+		y := d.dec.Date.Year()
+		if next[y] == 0 {
+			n, err := st.NextDocumentNumber(ctx, y)
+			if err != nil {
+				return err
+			}
+			next[y] = n
+		}
+		d.dec.Number = next[y]
+		next[y]++
+		if signer, err := st.SignerOn(ctx, d.dec.Date, false); err == nil {
+			d.dec.Signer = signer.Name
+		}
+		remade = append(remade, d.exemptions...)
+	}
+	// One transaction: a ward of 1,500 members has some 250 decisions.
+	if err := st.RecordDecisions(ctx, decs, remade); err != nil {
+		return fmt.Errorf("tạo quyết định mẫu: %w", err)
 	}
 	return nil
 }

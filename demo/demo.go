@@ -138,7 +138,11 @@ func Generate(ctx context.Context, st *store.Store, o Options) error {
 	if err := writePlan(ctx, st, r, o, w, len(people)); err != nil {
 		return err
 	}
-	return writeDues(ctx, st, o, w, people, branches, offices, end)
+	if err := writeDues(ctx, st, o, w, people, branches, offices, end); err != nil {
+		return err
+	}
+	// The data years' decisions last: they number the dues' exemptions.
+	return writeDataDecisions(ctx, st, o, people, end)
 }
 
 // makeBranches lays out the ward's branches: one for each khóm or ấp (more

@@ -116,6 +116,60 @@ type Decision struct {
 	ExemptFrom   Month
 	ExemptMonths int
 	People       []DecisionPerson
+	// SignerDeputy says the deputy secretary signed (KT. BÍ THƯ), and
+	// Recipients are its Nơi nhận lines: kept at issue so that a reprint
+	// is the decision as signed (nil: issued before the register kept
+	// them, or entered from paper).
+	SignerDeputy bool
+	Recipients   []string
+	// Annulment is set when the decision was annulled (hủy): a dated act
+	// of its own that reversed the events the decision recorded.
+	Annulment Annulment
+}
+
+// Annulment is the annulment (hủy, thu hồi) of a decision: the day, why,
+// and the number of the decision that annulled it, when one was issued.
+// The annulled decision keeps its number (never given again), and
+// documents dated before the annulment still show it in force.
+type Annulment struct {
+	Date   Date
+	Reason string
+	Number string // "15-QĐ/ĐTN" (optional)
+}
+
+// Annulled is whether the decision had been annulled on the day on.
+func (d *Decision) Annulled(on Date) bool {
+	return !d.Annulment.Date.IsZero() && !on.Before(d.Annulment.Date)
+}
+
+// CheckAnnulment checks an annulment of d: a day not before the decision
+// nor after today, a reason, a number that is one line; and refuses a
+// decision already annulled, and an election (the offices it gave and
+// ended are not one set of events to reverse: the ward changes the
+// branch committee's offices on their page).
+func CheckAnnulment(a *Annulment, d *Decision, today Date) *Checker {
+	c := &Checker{}
+	a.Reason, a.Number = Clean(a.Reason), Clean(a.Number)
+	c.Text("Reason", "Lý do hủy", a.Reason, RuleAddress)
+	c.Text("Number", "Số quyết định hủy", a.Number, RuleLine)
+	switch {
+	case a.Date.IsZero():
+		c.Add("Date", "Ngày hủy", "không được để trống")
+	case a.Date.After(today):
+		c.Add("Date", "Ngày hủy", "%s ở tương lai", a.Date)
+	case a.Date.Before(d.Date):
+		c.Add("Date", "Ngày hủy", "%s trước ngày quyết định (%s)", a.Date, d.Date)
+	}
+	if a.Reason == "" {
+		c.Add("Reason", "Lý do hủy", "không được để trống")
+	}
+	if !d.Annulment.Date.IsZero() {
+		c.Add("Decision", "Quyết định", "đã hủy ngày %s", d.Annulment.Date)
+	}
+	if d.Kind == DecisionElection {
+		c.Add("Decision", "Quyết định", "quyết định chuẩn y kết quả bầu cử không hủy trong sổ được: sửa chức vụ của Ban Chấp hành chi đoàn tại trang chức vụ")
+	}
+	return c
 }
 
 // DecisionPerson is a person a decision names.
@@ -126,6 +180,18 @@ type DecisionPerson struct {
 	// ExemptionID is the exemption from dues it recorded (0: none).
 	ExemptionID int64
 	Role        string // election: a code of ElectionRoles
+	// Printed is the person as the decision printed her at issue; zero
+	// for a decision entered from paper or issued before the register
+	// kept it (a reprint then reads her from the register).
+	Printed PrintedPerson
+}
+
+// PrintedPerson is what a decision's text and list print of a person.
+type PrintedPerson struct {
+	Name      string
+	BirthDate Date
+	Gender    Gender
+	Branch    string
 }
 
 // FormLabel is the label of the decision's form ("" when none).

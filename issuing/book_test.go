@@ -166,6 +166,11 @@ func TestBranchBookSections(t *testing.T) {
 	if n := strings.Count(text, "SỔ CHI ĐOÀN NĂM 2025"); n < 13 {
 		t.Errorf("the branch's header on %d pages, want one a section (13) at least", n)
 	}
+	// Portrait but for the grids: the member list (its eleven columns
+	// need about 185 mm at 10,5 pt, a portrait page has 160), the dues
+	// ledger (twelve months) and the meetings' tracking. The sections
+	// with one line (2, 3: not kept; 9: no removal) portrait.
+	checkBookPages(t, "book", path, "CHI ĐOÀN KHÓM 1", map[int]bool{1: true, 4: true, 12: true})
 	// Who left before the year's end is not in the list of members.
 	list := text[strings.Index(text, "1. DANH SÁCH ĐOÀN VIÊN"):strings.Index(text, "2. GIỚI THIỆU")]
 	for _, gone := range []string{"Lâm Văn Lực", "Tạ Văn Vinh"} {
@@ -213,4 +218,5 @@ func TestBlankBook(t *testing.T) {
 	if !strings.Contains(string(info), "Pages:           14") {
 		t.Errorf("pdfinfo: %s", info)
 	}
+	checkBookPages(t, "blank book", path, "CHI ĐOÀN ....", map[int]bool{1: true, 4: true, 12: true})
 }

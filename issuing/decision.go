@@ -90,16 +90,15 @@ func IssueDecision(ctx context.Context, st *store.Store, req DecisionRequest) (I
 		return Issued{}, dec, err
 	}
 
-	recipients := []string{"Như Điều 3"}
-	for _, r := range report.DefaultRecipients(unit) {
-		if r != "Các chi đoàn trực thuộc" {
-			recipients = append(recipients, r)
-		}
-	}
-	if saved, ok, err := st.Recipients(ctx, string(Decision)); err != nil {
+	recipients, err := decisionRecipients(ctx, st, unit)
+	if err != nil {
 		return Issued{}, dec, err
-	} else if ok {
-		recipients = saved
+	}
+	// What the decision prints is kept with it: a reprint is the
+	// decision as signed, not today's register.
+	dec.SignerDeputy, dec.Recipients = signer.Deputy, recipients
+	for i, p := range people {
+		dec.People[i].Printed = domain.PrintedPerson{Name: p.FullName(), BirthDate: p.BirthDate, Gender: p.Gender, Branch: p.BranchName}
 	}
 	meta := report.Meta{Unit: unit, Date: dec.Date, Number: doc.Number, Recipients: recipients, Signer: signer, Unsigned: req.Unsigned}
 	q := &report.Decision{Meta: meta, Decision: dec, People: people}

@@ -84,25 +84,24 @@ var BookSections = []struct{ Title, None string }{
 // records.
 const NotKept = "chưa ghi trong sổ"
 
-// WriteBook writes the book: a cover, then each section from a new page,
-// landscape A4 throughout (its tables are grids: the dues ledger has
-// twelve month columns).
+// WriteBook writes the book: a portrait cover, then each section from a
+// new page under the branch's header, portrait unless its table is a wide
+// grid (bookpage.go).
 func WriteBook(w io.Writer, b *Book) error {
 	set := DefaultSettings()
 	if b.Settings != nil {
 		set = *b.Settings
 	}
-	d := newDoc(set, true)
+	d := newDoc(set, false)
 	d.bookCover(b)
 	sections := []func(*doc, *Book, int){
 		(*doc).bookMembers, (*doc).bookResidenceOut, (*doc).bookResidenceIn, (*doc).bookDues, (*doc).bookCash,
 		(*doc).bookTransfersOut, (*doc).bookArrivals, (*doc).bookMaturities, (*doc).bookRemovals, (*doc).bookCards,
 		(*doc).bookRatings, (*doc).bookMeetings, (*doc).bookMinutes,
 	}
+	// Each section starts its own page (bookSection), choosing its
+	// orientation from what it prints.
 	for i, write := range sections {
-		d.endTable()
-		d.pdf.AddPage()
-		d.bookHeader(b, i)
 		write(d, b, i)
 	}
 	return d.finish(w)
@@ -155,7 +154,15 @@ func (d *doc) bookHeader(b *Book, i int) {
 	y = d.colLines(d.left, y, colW, branch, "B", size)
 	yr := d.colLines(d.left+d.w-colW, y0, colW, "SỔ CHI ĐOÀN NĂM "+bookYear(b), "B", size)
 	d.pdf.SetXY(d.left, max(y, yr)+2)
-	d.centred(fmt.Sprintf("%d. %s", i+1, strings.ToUpper(BookSections[i].Title)), "B", d.set.SummarySize)
+	// The section's title on one line when a size down from the summary's
+	// holds it: a portrait page would break "…RÈN LUYỆN ĐOÀN / VIÊN".
+	title := fmt.Sprintf("%d. %s", i+1, strings.ToUpper(BookSections[i].Title))
+	ts := d.set.SummarySize
+	d.font("B", ts)
+	if wd := d.width(nfc(title)); wd > d.w {
+		ts = max(ts-2, ts*d.w/wd)
+	}
+	d.centred(title, "B", ts)
 	d.space(2)
 }
 
@@ -172,7 +179,8 @@ func (d *doc) bookNotKept(i int) {
 
 // bookTable starts a section's table at the book's size.
 func (d *doc) bookTable(cols []Column) *table {
-	return d.newTable(cols, d.set.ListSize+0.5)
+	d.bookFit(cols)
+	return d.newTable(cols, d.bookSize())
 }
 
 // blankRows fills the rest of the page with ruled empty rows to write in

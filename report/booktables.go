@@ -34,15 +34,23 @@ func personCols(more ...Column) []Column {
 
 func (d *doc) bookMembers(b *Book, i int) {
 	cols := memberColumns(false)
+	if !b.Blank && len(b.Members) == 0 {
+		d.bookSection(b, i, false)
+		d.bookNone(b, i)
+		return
+	}
+	// Portrait when the list's columns fit a portrait page at the list's
+	// size (fitColumns shrinks the text of a list that does not).
+	w := d.w
+	d.w = a4Short - d.set.MarginLeft - d.set.MarginRight
+	wide := d.fitColumns(cols, d.set.ListSize) < d.set.ListSize
+	d.w = w
+	d.bookSection(b, i, wide)
 	if b.Blank {
 		for c := range cols {
 			cols[c].Width = memberFits[cols[c].Title].weight + 8
 		}
-		d.bookTable(cols).blankRows(true)
-		return
-	}
-	if len(b.Members) == 0 {
-		d.bookNone(b, i)
+		d.newTable(cols, d.bookSize()).blankRows(true)
 		return
 	}
 	size := d.fitColumns(cols, d.set.ListSize)
@@ -94,6 +102,8 @@ func (d *doc) bookResidenceIn(b *Book, i int) {
 // record, its letter and note under Ghi chú, and the count.
 func (d *doc) residenceSection(b *Book, i int, unit string, rs []domain.Residence) {
 	cols := residenceCols(unit)
+	// A table (ruled or filled) may need a landscape page; one line never does.
+	d.bookSection(b, i, (b.Blank || !b.HasResidence || len(rs) > 0) && d.bookWide(cols))
 	if b.Blank {
 		d.bookTable(cols).blankRows(true)
 		return
@@ -147,6 +157,9 @@ func (d *doc) bookDues(b *Book, i int) {
 	for m := range months {
 		months[m] = "T" + strconv.Itoa(m+1)
 	}
+	// The ledger is a grid of twelve months: landscape whenever it is
+	// printed, portrait for its one line otherwise.
+	d.bookSection(b, i, b.Blank || b.Dues != nil && len(b.Dues.Rows) > 0)
 	if b.Blank {
 		d.bookTable(duesCols(months)).blankRows(true)
 		return
@@ -188,6 +201,8 @@ func (d *doc) bookCash(b *Book, i int) {
 		{Title: "STT", Width: 6, Align: "C"}, {Title: "Ngày", Width: 14, Align: "C"}, {Title: "Nội dung", Width: 50},
 		{Title: "Thu (đồng)", Width: 16, Align: "R"}, {Title: "Chi (đồng)", Width: 16, Align: "R"}, {Title: "Tồn (đồng)", Width: 16, Align: "R"},
 	}
+	table := b.Blank || b.Cash != nil && (len(b.Cash.Entries) > 0 || b.Cash.Opening != 0)
+	d.bookSection(b, i, table && d.bookWide(cols))
 	if b.Blank {
 		d.bookTable(cols).blankRows(true)
 		return
@@ -221,11 +236,12 @@ func (d *doc) bookCash(b *Book, i int) {
 // the person, then the columns more gives for each.
 func (d *doc) eventSection(b *Book, i int, more []Column, cells func(e *domain.BookEvent) []string, kinds ...domain.EventKind) {
 	cols := personCols(more...)
+	events := eventsOf(b, kinds...)
+	d.bookSection(b, i, (b.Blank || len(events) > 0) && d.bookWide(cols))
 	if b.Blank {
 		d.bookTable(cols).blankRows(true)
 		return
 	}
-	events := eventsOf(b, kinds...)
 	if len(events) == 0 {
 		d.bookNone(b, i)
 		return
@@ -277,6 +293,7 @@ func (d *doc) bookRemovals(b *Book, i int) {
 func (d *doc) bookCards(b *Book, i int) {
 	cols := personCols(Column{Title: "Ngày vào Đoàn", Width: 14, Align: "C"}, Column{Title: "Số thẻ đoàn viên", Width: 18, Align: "C"},
 		Column{Title: "Ngày trao thẻ", Width: 14, Align: "C"}, Column{Title: "Ký nhận", Width: 22})
+	d.bookSection(b, i, (b.Blank || len(b.Cards) > 0) && d.bookWide(cols))
 	if b.Blank {
 		d.bookTable(cols).blankRows(true)
 		return
@@ -295,8 +312,10 @@ func (d *doc) bookCards(b *Book, i int) {
 }
 
 func (d *doc) bookRatings(b *Book, i int) {
-	cols := personCols(Column{Title: "Đăng ký chương trình", Width: 14, Align: "C"}, Column{Title: "Hoàn thành chương trình", Width: 14, Align: "C"},
+	cols := personCols(Column{Title: "Đăng ký", Width: 14, Align: "C", Group: "Chương trình rèn luyện"},
+		Column{Title: "Hoàn thành", Width: 14, Align: "C", Group: "Chương trình rèn luyện"},
 		Column{Title: "Xếp loại đoàn viên", Width: 30}, Column{Title: "Ngày xếp loại", Width: 14, Align: "C"})
+	d.bookSection(b, i, (b.Blank || len(b.Ratings) > 0) && d.bookWide(cols))
 	if b.Blank {
 		d.bookTable(cols).blankRows(true)
 		return
@@ -336,6 +355,9 @@ func (d *doc) bookMeetings(b *Book, i int) {
 		{Title: "STT", Width: 6, Align: "C"}, {Title: "Ngày", Width: 14, Align: "C"}, {Title: "Hình thức", Width: 16},
 		{Title: "Chủ đề, nội dung", Width: 40}, {Title: "Có mặt", Width: 10, Align: "C"}, {Title: "Vắng", Width: 30},
 	}
+	// The meetings' tracking is the book's other grid (the absent by
+	// name run long): landscape whenever it is printed.
+	d.bookSection(b, i, b.Blank || b.HasMeetings && len(b.Meetings) > 0)
 	if b.Blank {
 		d.bookTable(cols).blankRows(true)
 		return
@@ -357,6 +379,7 @@ func (d *doc) bookMeetings(b *Book, i int) {
 }
 
 func (d *doc) bookMinutes(b *Book, i int) {
+	d.bookSection(b, i, false)
 	if b.Blank {
 		d.ruledLines()
 		return

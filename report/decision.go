@@ -20,6 +20,14 @@ type Decision struct {
 	// People are the people of Decision.People in the same order, with
 	// their birth date, gender and branch.
 	People []domain.Person
+	// Copy marks a decision printed again from the register (BẢN SAO in
+	// the first page's top margin): its number was signed once, and a
+	// second paper to sign under the same number would be a second
+	// original no one could tell apart. A copy prints "(Đã ký)".
+	Copy bool
+	// Annulled, on a copy, is the day the decision was annulled (zero:
+	// in force): the mark says so.
+	Annulled domain.Date
 }
 
 // WriteDecision writes a decision in the official layout: the header,
@@ -29,6 +37,9 @@ type Decision struct {
 // ("Kèm theo Quyết định số …").
 func WriteDecision(w io.Writer, q *Decision) error {
 	d := newDoc(q.settings(), false)
+	if q.Copy {
+		d.copyMark(q.Annulled)
+	}
 	d.header(&q.Meta, DecisionType)
 	dec := q.Decision
 	if len(dec.People) == 1 && len(q.People) == 1 {
@@ -207,4 +218,20 @@ func listSummary(d *domain.Decision) string {
 		return "Đoàn viên được miễn đoàn phí"
 	}
 	return "Đoàn viên bị kỷ luật"
+}
+
+// copyMark writes BẢN SAO at the right of the first page's top margin
+// (no page number is printed there), with the day of an annulment.
+func (d *doc) copyMark(annulled domain.Date) {
+	mark := "BẢN SAO"
+	if !annulled.IsZero() {
+		mark += " – ĐÃ HỦY NGÀY " + annulled.String()
+	}
+	size := d.set.RecipientsTitle
+	d.font("B", size)
+	h := d.lh(size)
+	y := d.pdf.GetY()
+	d.pdf.SetXY(d.left, (d.set.MarginTop-h)/2)
+	d.pdf.CellFormat(d.w, h, mark, "", 0, "R", false, 0, "")
+	d.pdf.SetXY(d.left, y)
 }

@@ -57,6 +57,56 @@ func (s *Store) RecordPaperDecision(ctx context.Context, d *domain.Decision) err
 }
 
 func (s *Store) recordDecision(ctx context.Context, d *domain.Decision, doc *domain.Document, dry bool) error {
+	if err := s.checkDecisionInput(d, doc); err != nil {
+		return err
+	}
+	issuer := s.issuer(ctx)
+	return s.write(ctx, func(tx *writeTx) error {
+		if err := s.recordDecisionTx(ctx, tx, d, doc, issuer); err != nil {
+			return err
+		}
+		if dry {
+			return errDryRun
+		}
+		return nil
+	})
+}
+
+// RecordDecisions records several decisions signed on paper, each with
+// the number it carries, in one transaction: the demo's years of
+// decisions (as RecordPaperDecision, no entry in the outgoing register,
+// which holds documents with their files; the year's sequence goes past
+// their numbers). The exemptions from dues listed in remade are removed
+// first, in the same transaction: exemption decisions give them again,
+// with their number.
+func (s *Store) RecordDecisions(ctx context.Context, decs []*domain.Decision, remade []int64) error {
+	for _, d := range decs {
+		if err := domain.DocumentNumberRange.Check(int64(d.Number)); err != nil {
+			return err
+		}
+		if err := s.checkDecisionInput(d, nil); err != nil {
+			return fmt.Errorf("quyết định ngày %s: %w", d.Date, err)
+		}
+	}
+	issuer := s.issuer(ctx)
+	return s.write(ctx, func(tx *writeTx) error {
+		for _, id := range remade {
+			if _, err := tx.Change("dues_exemptions", "id = ?", []any{id}, `DELETE FROM dues_exemptions WHERE id = ?`, id); err != nil {
+				return fmt.Errorf("xóa miễn đoàn phí: %w", err)
+			}
+		}
+		for _, d := range decs {
+			if err := s.recordDecisionTx(ctx, tx, d, nil, issuer); err != nil {
+				return fmt.Errorf("%s ngày %s: %w", d.Kind.Label(), d.Date, err)
+			}
+		}
+		return nil
+	})
+}
+
+// checkDecisionInput checks a decision and its register entry (nil: a
+// paper decision) before the transaction.
+func (s *Store) checkDecisionInput(d *domain.Decision, doc *domain.Document) error {
 	today := s.Today()
 	if err := domain.CheckDecision(d, today).Err(); err != nil {
 		return err
@@ -70,53 +120,53 @@ func (s *Store) recordDecision(ctx context.Context, d *domain.Decision, doc *dom
 			return err
 		}
 	}
-	issuer := s.issuer(ctx)
-	return s.write(ctx, func(tx *writeTx) error {
-		if doc != nil {
-			if err := issueDocumentTx(ctx, tx, issuer, doc); err != nil {
-				return err
-			}
-			d.DocumentID, d.Year, d.Number = doc.ID, doc.Year, doc.Number
-		} else {
-			d.DocumentID, d.Year = 0, d.Date.Year()
-			if err := checkDocumentNumber(ctx, tx, issuer, d.Year, d.Number, d.Date); err != nil {
-				return err
-			}
+	return nil
+}
+
+// recordDecisionTx writes the decision d, its number and its people's
+// events in tx.
+func (s *Store) recordDecisionTx(ctx context.Context, tx *writeTx, d *domain.Decision, doc *domain.Document, issuer string) error {
+	if doc != nil {
+		if err := issueDocumentTx(ctx, tx, issuer, doc); err != nil {
+			return err
 		}
-		exemptFrom := ""
-		if !d.ExemptFrom.IsZero() {
-			exemptFrom = d.ExemptFrom.Key()
+		d.DocumentID, d.Year, d.Number = doc.ID, doc.Year, doc.Number
+	} else {
+		d.DocumentID, d.Year = 0, d.Date.Year()
+		if err := checkDocumentNumber(ctx, tx, issuer, d.Year, d.Number, d.Date); err != nil {
+			return err
 		}
-		id, err := tx.Insert("decisions", `INSERT INTO decisions(kind, document_id, year, number, date, signer, form, reason, branch_id, term,
-			exempt_from, exempt_months) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, string(d.Kind), nullIfZero(d.DocumentID), d.Year, d.Number, sqlDate(d.Date),
-			d.Signer, d.Form, d.Reason, nullIfZero(d.BranchID), d.Term, exemptFrom, d.ExemptMonths)
+	}
+	exemptFrom := ""
+	if !d.ExemptFrom.IsZero() {
+		exemptFrom = d.ExemptFrom.Key()
+	}
+	id, err := tx.Insert("decisions", `INSERT INTO decisions(kind, document_id, year, number, date, signer, form, reason, branch_id, term,
+		exempt_from, exempt_months, signer_deputy, recipients) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, string(d.Kind), nullIfZero(d.DocumentID), d.Year, d.Number, sqlDate(d.Date),
+		d.Signer, d.Form, d.Reason, nullIfZero(d.BranchID), d.Term, exemptFrom, d.ExemptMonths, d.SignerDeputy, strings.Join(d.Recipients, "\n"))
+	if err != nil {
+		return fmt.Errorf("ghi quyết định: %w", err)
+	}
+	d.ID = id
+	var maxExempt int
+	if d.Kind == domain.DecisionExemption {
+		rules, err := s.DuesRulesAt(ctx, d.Date)
 		if err != nil {
-			return fmt.Errorf("ghi quyết định: %w", err)
+			return err
 		}
-		d.ID = id
-		var maxExempt int
-		if d.Kind == domain.DecisionExemption {
-			rules, err := s.DuesRulesAt(ctx, d.Date)
-			if err != nil {
-				return err
-			}
-			maxExempt = rules.MaxExemptions
+		maxExempt = rules.MaxExemptions
+	}
+	if d.Kind == domain.DecisionElection {
+		if err := s.electionOffices(ctx, tx, d); err != nil {
+			return err
 		}
-		if d.Kind == domain.DecisionElection {
-			if err := s.electionOffices(ctx, tx, d); err != nil {
-				return err
-			}
+	}
+	for i := range d.People {
+		if err := s.decidePerson(ctx, tx, d, &d.People[i], i+1, maxExempt, issuer); err != nil {
+			return err
 		}
-		for i := range d.People {
-			if err := s.decidePerson(ctx, tx, d, &d.People[i], i+1, maxExempt, issuer); err != nil {
-				return err
-			}
-		}
-		if dry {
-			return errDryRun
-		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // decidePerson records what the decision decides for one person (row:
@@ -135,10 +185,17 @@ func (s *Store) decidePerson(ctx context.Context, tx *writeTx, d *domain.Decisio
 		if dp.EventID, err = s.decisionEvent(ctx, tx, d, &p, kind); err != nil {
 			return withRow(err, row, p.FullName())
 		}
-	} else if d.Kind != domain.DecisionElection && (!p.UnionMember || p.Status != domain.StatusActive) {
-		// A commendation, a discipline or an exemption is of an active
-		// member.
-		return rowError(row, "People", "Đoàn viên", "%s không đang sinh hoạt tại đơn vị", p.FullName())
+	} else if d.Kind != domain.DecisionElection {
+		// A commendation, a discipline or an exemption is of a member
+		// active in the unit on the decision's day (she may have left
+		// since: a decision entered after the fact).
+		var active bool
+		if err := tx.QueryRowContext(ctx, `SELECT `+unionOn("p", "?1")+` FROM people p WHERE p.id = ?2`, sqlDate(d.Date), p.ID).Scan(&active); err != nil {
+			return fmt.Errorf("đọc người %d: %w", p.ID, err)
+		}
+		if !active {
+			return rowError(row, "People", "Đoàn viên", "%s không đang sinh hoạt tại đơn vị", p.FullName())
+		}
 	}
 	if d.Kind == domain.DecisionExemption {
 		// The exemption carries the decision's number and date, as one
@@ -153,8 +210,11 @@ func (s *Store) decidePerson(ctx context.Context, tx *writeTx, d *domain.Decisio
 		}
 		dp.ExemptionID = e.ID
 	}
-	if _, err := tx.Insert("decision_people", `INSERT INTO decision_people(decision_id, person_id, event_id, exemption_id, role) VALUES (?,?,?,?,?)`,
-		d.ID, dp.PersonID, nullIfZero(dp.EventID), nullIfZero(dp.ExemptionID), dp.Role); err != nil {
+	pr := dp.Printed
+	if _, err := tx.Insert("decision_people", `INSERT INTO decision_people(decision_id, person_id, event_id, exemption_id, role,
+		printed_name, printed_birth, printed_gender, printed_branch) VALUES (?,?,?,?,?,?,?,?,?)`,
+		d.ID, dp.PersonID, nullIfZero(dp.EventID), nullIfZero(dp.ExemptionID), dp.Role,
+		pr.Name, sqlDate(pr.BirthDate), string(pr.Gender), pr.Branch); err != nil {
 		return fmt.Errorf("ghi người trong quyết định: %w", err)
 	}
 	return nil
@@ -280,23 +340,28 @@ func (s *Store) PersonDecisions(ctx context.Context, personID int64) ([]domain.D
 	return s.decisions(ctx, `WHERE d.id IN (SELECT decision_id FROM decision_people WHERE person_id = ?1)`, personID)
 }
 
-func (s *Store) decisions(ctx context.Context, where string, arg any) ([]domain.Decision, error) {
+func (s *Store) decisions(ctx context.Context, where string, args ...any) ([]domain.Decision, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.kind, COALESCE(d.document_id, 0), d.year, d.number, d.date, d.signer, d.form, d.reason,
-		COALESCE(d.branch_id, 0), COALESCE(b.name, ''), d.term, d.exempt_from, d.exempt_months
-		FROM decisions d LEFT JOIN branches b ON b.id = d.branch_id `+where+` ORDER BY d.date DESC, d.number DESC`, arg)
+		COALESCE(d.branch_id, 0), COALESCE(b.name, ''), d.term, d.exempt_from, d.exempt_months, d.signer_deputy, d.recipients,
+		d.annulled, d.annul_reason, d.annul_number
+		FROM decisions d LEFT JOIN branches b ON b.id = d.branch_id `+where+` ORDER BY d.date DESC, d.number DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("đọc quyết định: %w", err)
 	}
 	var out []domain.Decision
 	for rows.Next() {
 		var d domain.Decision
-		var kind, from string
+		var kind, from, recipients string
 		if err := rows.Scan(&d.ID, &kind, &d.DocumentID, &d.Year, &d.Number, (*sqlDate)(&d.Date), &d.Signer, &d.Form, &d.Reason,
-			&d.BranchID, &d.BranchName, &d.Term, &from, &d.ExemptMonths); err != nil {
+			&d.BranchID, &d.BranchName, &d.Term, &from, &d.ExemptMonths, &d.SignerDeputy, &recipients,
+			(*sqlDate)(&d.Annulment.Date), &d.Annulment.Reason, &d.Annulment.Number); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("đọc quyết định: %w", err)
 		}
 		d.Kind = domain.DecisionKind(kind)
+		if recipients != "" {
+			d.Recipients = strings.Split(recipients, "\n")
+		}
 		if from != "" {
 			d.ExemptFrom, _ = domain.ParseMonthKey(from)
 		}
@@ -314,12 +379,15 @@ func (s *Store) decisions(ctx context.Context, where string, arg any) ([]domain.
 	return out, nil
 }
 
-// decisionPeople are the people a decision names, sorted by name (an
-// election's by office first).
+// decisionPeople are the people a decision names in the order it printed
+// them (kept in the rows' order since the register keeps what it
+// printed: a name corrected since does not move its row), else sorted by
+// name; an election's by office first.
 func (s *Store) decisionPeople(ctx context.Context, id int64) ([]domain.DecisionPerson, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT dp.person_id, p.family_name, p.middle_name, p.given_name, COALESCE(dp.event_id, 0),
-		COALESCE(dp.exemption_id, 0), dp.role
-		FROM decision_people dp JOIN people p ON p.id = dp.person_id WHERE dp.decision_id = ? ORDER BY p.sort_key, p.id`, id)
+		COALESCE(dp.exemption_id, 0), dp.role, dp.printed_name, dp.printed_birth, dp.printed_gender, dp.printed_branch
+		FROM decision_people dp JOIN people p ON p.id = dp.person_id WHERE dp.decision_id = ?
+		ORDER BY CASE WHEN dp.printed_name = '' THEN p.sort_key END, dp.id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("đọc người trong quyết định: %w", err)
 	}
@@ -328,10 +396,13 @@ func (s *Store) decisionPeople(ctx context.Context, id int64) ([]domain.Decision
 	for rows.Next() {
 		var dp domain.DecisionPerson
 		var p domain.Person
-		if err := rows.Scan(&dp.PersonID, &p.FamilyName, &p.MiddleName, &p.GivenName, &dp.EventID, &dp.ExemptionID, &dp.Role); err != nil {
+		var gender string
+		if err := rows.Scan(&dp.PersonID, &p.FamilyName, &p.MiddleName, &p.GivenName, &dp.EventID, &dp.ExemptionID, &dp.Role,
+			&dp.Printed.Name, (*sqlDate)(&dp.Printed.BirthDate), &gender, &dp.Printed.Branch); err != nil {
 			return nil, fmt.Errorf("đọc người trong quyết định: %w", err)
 		}
 		dp.Name = p.FullName()
+		dp.Printed.Gender = domain.Gender(gender)
 		out = append(out, dp)
 	}
 	if err := rows.Err(); err != nil {

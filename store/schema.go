@@ -802,6 +802,25 @@ CREATE TABLE branch_terms (
 );
 CREATE INDEX branch_terms_branch ON branch_terms(branch_id);
 `,
+	// 20: n20book2: a decision is reprinted and annulled (issue 20). It
+	// keeps what it printed at issue: whether the deputy signed, its Nơi
+	// nhận lines (one a line), and each person as printed (name, birth
+	// date, gender, branch), so that a reprint is the decision as signed,
+	// not today's register. An annulment is a dated record on the
+	// decision: the day, the reason and the annulling decision's number.
+	// Existing decisions keep everything; their reprint reads the people
+	// and recipients from the register, as issuing did.
+	`
+ALTER TABLE decisions ADD COLUMN signer_deputy INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE decisions ADD COLUMN recipients TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN annulled TEXT;
+ALTER TABLE decisions ADD COLUMN annul_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN annul_number TEXT NOT NULL DEFAULT '';
+ALTER TABLE decision_people ADD COLUMN printed_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE decision_people ADD COLUMN printed_birth TEXT;
+ALTER TABLE decision_people ADD COLUMN printed_gender TEXT NOT NULL DEFAULT '';
+ALTER TABLE decision_people ADD COLUMN printed_branch TEXT NOT NULL DEFAULT '';
+`,
 }
 
 // yearEndSQL is the last day of working year "year" (the row's column) as

@@ -31,21 +31,25 @@ type decisionsPanel struct {
 	clock   clock
 	f       frame
 	folders *folders
-	list    *widget.Label
-	root    fyne.CanvasObject
+	// list holds a row a decision: its line, In lại and Hủy….
+	list *fyne.Container
+	root fyne.CanvasObject
 }
 
 func newDecisionsPanel(ctx context.Context, st *store.Store, c clock, f frame, fs *folders) *decisionsPanel {
-	p := &decisionsPanel{ctx: ctx, st: st, clock: c, f: f, folders: fs, list: widget.NewLabel("")}
-	p.list.Wrapping = fyne.TextWrapWord
+	p := &decisionsPanel{ctx: ctx, st: st, clock: c, f: f, folders: fs, list: container.NewVBox()}
 	add := newButtonWithIcon(f, T("Ban hành quyết định…"), theme.DocumentCreateIcon(), func() { p.form() })
 	add.Importance = widget.HighImportance
 	p.root = container.NewBorder(container.NewHBox(add), nil, nil, nil, container.NewVScroll(p.list))
 	return p
 }
 
-// refresh lists the decisions, the latest first.
+// refresh lists the decisions, the latest first, each with its actions:
+// In lại (a copy from the register) and Hủy… (not for one annulled
+// already, nor for an election, which is not annulled in the register).
 func (p *decisionsPanel) refresh() {
+	p.list.Objects = nil
+	defer p.list.Refresh()
 	decs, err := p.st.Decisions(p.ctx, 0)
 	if err != nil {
 		p.f.showError(err)
@@ -57,14 +61,102 @@ func (p *decisionsPanel) refresh() {
 		return
 	}
 	if len(decs) == 0 {
-		p.list.SetText(T("Chưa có quyết định nào."))
+		p.list.Add(widget.NewLabel(T("Chưa có quyết định nào.")))
 		return
 	}
-	var b strings.Builder
+	today := p.clock.today()
 	for _, d := range decs {
-		fmt.Fprintf(&b, "%s  %s  %s: %s\n", d.Symbol(u.IssuerCode), d.Date, T(d.Kind.Label()), domain.DecisionPeopleNames(d.People))
+		text := fmt.Sprintf("%s  %s  %s: %s", d.Symbol(u.IssuerCode), d.Date, T(d.Kind.Label()), domain.DecisionPeopleNames(d.People))
+		if d.Annulled(today) {
+			text += " — " + fmt.Sprintf(T("đã hủy ngày %s"), d.Annulment.Date)
+		}
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		reprint := newButtonWithIcon(p.f, T("In lại"), theme.DocumentPrintIcon(), func() { p.reprint(d) })
+		reprint.Importance = widget.LowImportance
+		actions := container.NewHBox(reprint)
+		if d.Annulment.Date.IsZero() && d.Kind != domain.DecisionElection {
+			annul := newButtonWithIcon(p.f, T("Hủy…"), theme.CancelIcon(), func() { p.annul(d, u.IssuerCode) })
+			annul.Importance = widget.LowImportance
+			actions.Add(annul)
+		}
+		p.list.Add(container.NewBorder(nil, nil, nil, actions, l))
 	}
-	p.list.SetText(b.String())
+}
+
+// reprint prints a decision again from the register (a copy, no new
+// number) into its year's folder.
+func (p *decisionsPanel) reprint(d domain.Decision) {
+	dir, err := p.folders.yearDir(d.Year)
+	if err != nil {
+		p.f.showError(err)
+		return
+	}
+	path, _, err := issuing.ReprintDecision(p.ctx, p.st, issuing.ReprintRequest{ID: d.ID, Dir: dir, ConfirmReplace: p.folders.askReplace})
+	if err != nil {
+		p.f.showError(err)
+		return
+	}
+	p.f.notify(fmt.Sprintf(T("Đã in lại (bản sao) quyết định số %s: %s"), d.Symbol(p.issuer()), path))
+}
+
+// issuer is the unit's issuer code ("" when it cannot be read).
+func (p *decisionsPanel) issuer() string {
+	u, _ := p.st.Unit(p.ctx)
+	return u.IssuerCode
+}
+
+// annul asks for the day, the reason and the annulling decision's number,
+// says what the annulment will reverse, and annuls on the dialog's Hủy
+// quyết định: the dialog is the confirmation. A refusal stays in the
+// dialog, nothing changed.
+func (p *decisionsPanel) annul(d domain.Decision, issuer string) {
+	date := newEntry(p.f)
+	date.SetText(p.clock.today().String())
+	reason := newEntry(p.f)
+	reason.SetPlaceHolder(T("Lý do hủy"))
+	number := newEntry(p.f)
+	number.SetPlaceHolder(T("Số quyết định hủy, nếu có (ví dụ 15-QĐ/ĐTN)"))
+	message := widget.NewLabel("")
+	message.Wrapping = fyne.TextWrapWord
+	message.Importance = widget.DangerImportance
+	warn := widget.NewLabel(fmt.Sprintf(T("Hủy quyết định số %s ngày %s (%s: %s). %s Số quyết định được giữ, không cấp lại."),
+		d.Symbol(issuer), d.Date, T(d.Kind.Label()), domain.DecisionPeopleNames(d.People), T(annulEffect(d.Kind))))
+	warn.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(warn, widget.NewForm(
+		widget.NewFormItem(T("Ngày hủy"), date),
+		widget.NewFormItem(T("Lý do hủy"), reason),
+		widget.NewFormItem(T("Số quyết định hủy"), number),
+	), message)
+	p.f.actionDialog(T("Hủy quyết định"), T("Xác nhận hủy quyết định"), content, fyne.NewSize(640, 360), func() bool {
+		on, err := domain.ParseDate(date.Text)
+		if err != nil {
+			message.SetText(T("Ngày hủy") + ": " + errText(err))
+			return false
+		}
+		if _, err := issuing.AnnulDecision(p.ctx, p.st, d.ID, domain.Annulment{Date: on, Reason: reason.Text, Number: number.Text}); err != nil {
+			message.SetText(errText(err))
+			return false
+		}
+		p.refresh()
+		p.f.notify(fmt.Sprintf(T("Đã hủy quyết định số %s từ ngày %s."), d.Symbol(issuer), on))
+		return true
+	})
+}
+
+// annulEffect says what annulling a decision of the kind reverses.
+func annulEffect(k domain.DecisionKind) string {
+	switch k {
+	case domain.DecisionAdmission:
+		return "Việc kết nạp những người có tên sẽ được gỡ khỏi quá trình sinh hoạt."
+	case domain.DecisionMaturity:
+		return "Việc trưởng thành Đoàn sẽ được gỡ: những người có tên sinh hoạt trở lại."
+	case domain.DecisionRemoval, domain.DecisionDiscipline:
+		return "Việc xóa tên, khai trừ (nếu có) sẽ được gỡ: những người có tên sinh hoạt trở lại."
+	case domain.DecisionExemption:
+		return "Các tháng được miễn đoàn phí sẽ được gỡ: những tháng đó phải đóng."
+	}
+	return "Quyết định không còn hiệu lực."
 }
 
 // decisionForm is the form of a new decision.
@@ -380,6 +472,14 @@ func memberDecisions(ctx context.Context, st *store.Store, f frame, personID int
 		}
 		if d.Reason != "" {
 			text += " — " + d.Reason
+		}
+		if a := d.Annulment; !a.Date.IsZero() {
+			// The page shows the register as it is: an annulled decision
+			// stays, marked, with why.
+			text += " — " + fmt.Sprintf(T("đã hủy ngày %s"), a.Date) + ": " + a.Reason
+			if a.Number != "" {
+				text += " (" + a.Number + ")"
+			}
 		}
 		l := widget.NewLabel(text)
 		l.Wrapping = fyne.TextWrapWord

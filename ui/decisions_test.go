@@ -2,12 +2,16 @@ package ui
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"sodoan/domain"
+	"sodoan/issuing"
 	"sodoan/store"
 )
 
@@ -63,7 +67,45 @@ func TestDecisionForm(t *testing.T) {
 	if err != nil || len(mine) == 0 || mine[0].Kind != domain.DecisionCommendation || mine[0].Form != "giay_khen" {
 		t.Fatalf("the member's decisions: %+v, %v", mine, err)
 	}
-	if !strings.Contains(s.decisions.list.Text, "Khen thưởng: "+member.FullName()) {
-		t.Errorf("the tab's list lacks the new decision: %q", s.decisions.list.Text)
+	// The tab's list: the new decision first, with In lại and Hủy….
+	row, ok := s.decisions.list.Objects[0].(*fyne.Container)
+	if !ok || len(row.Objects) != 2 {
+		t.Fatalf("the tab's first row: %#v", s.decisions.list.Objects[0])
+	}
+	line, _ := row.Objects[0].(*widget.Label)
+	actions, _ := row.Objects[1].(*fyne.Container)
+	if line == nil || !strings.Contains(line.Text, "Khen thưởng: "+member.FullName()) || actions == nil || len(actions.Objects) != 2 {
+		t.Fatalf("the tab's first row: %#v", row.Objects)
+	}
+	// In lại writes a copy in the year's folder and takes no number.
+	docs, _ := f.st.Documents(ctx, mine[0].Year)
+	dir := f.app.folders.docsBase()
+	test.Tap(actions.Objects[0].(*button))
+	copies, _ := filepath.Glob(filepath.Join(dir, "*", "*-ban-sao.pdf"))
+	again, _ := f.st.Documents(ctx, mine[0].Year)
+	if len(copies) != 1 || len(again) != len(docs) {
+		t.Errorf("In lại: copies %v, documents %d → %d", copies, len(docs), len(again))
+	}
+	// Annulled (today, the workflow the dialog runs): the row says so and
+	// offers In lại only; the member's page shows it annulled, with why.
+	if _, err := issuing.AnnulDecision(ctx, f.st, mine[0].ID, domain.Annulment{Date: f.app.clock.today(), Reason: "Ghi nhầm người"}); err != nil {
+		t.Fatal(err)
+	}
+	s.decisions.refresh()
+	row = s.decisions.list.Objects[0].(*fyne.Container)
+	line, actions = row.Objects[0].(*widget.Label), row.Objects[1].(*fyne.Container)
+	if !strings.Contains(line.Text, "đã hủy ngày "+f.app.clock.today().String()) || len(actions.Objects) != 1 {
+		t.Errorf("the annulled decision's row: %q, %d actions", line.Text, len(actions.Objects))
+	}
+	page := memberDecisions(ctx, f.st, f.app, member.ID).(*fyne.Container)
+	found := false
+	for _, o := range page.Objects {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "Khen thưởng") && strings.Contains(l.Text, "đã hủy ngày") &&
+			strings.Contains(l.Text, "Ghi nhầm người") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the member's page does not show the decision annulled")
 	}
 }

@@ -95,7 +95,6 @@ func TestOpenOptions(t *testing.T) {
 		"restore":   {Exclusive: true, Damaged: true},
 		"history":   {ReadOnly: true},
 		"documents": {ReadOnly: true},
-		"decisions": {ReadOnly: true},
 	}
 	for _, c := range commands {
 		if !reflect.DeepEqual(c.Open, want[c.Name]) {

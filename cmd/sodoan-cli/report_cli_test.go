@@ -38,6 +38,16 @@ func TestReportCommands(t *testing.T) {
 		t.Fatalf("no member: %v", err)
 	}
 	member := people[0]
+	// The demo's decisions of 2025 hold the year's first numbers.
+	st, err = store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next2025, err := st.NextDocumentNumber(context.Background(), 2025)
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	steps := []struct {
 		args   []string
@@ -57,7 +67,7 @@ func TestReportCommands(t *testing.T) {
 		{[]string{"annual", "--year", "2025", "--renumber", "--date", "10/03/2026"}, "21-BC/"},
 		// A number another document holds is refused, and no file is left.
 		{[]string{"period", "--number", "20", "--date", "10/03/2026"}, ""},
-		{[]string{"annual", "--year", "2025", "--date", "31/12/2025"}, "1-BC/"}, // numbers restart each year
+		{[]string{"annual", "--year", "2025", "--date", "31/12/2025"}, itoa(int64(next2025)) + "-BC/"}, // numbers restart each year
 		// A date after today (QA finding 12) is refused.
 		{[]string{"annual", "--year", "2025", "--date", "01/01/2100"}, ""},
 		{[]string{"transfer", "--member", "999999", "--to", "X"}, ""},

@@ -6,10 +6,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"sodoan/internal/testtool"
+	"sodoan/store"
 )
 
 // TestReportWork runs `report work` on a demo register: a quarter, a half
@@ -27,12 +29,22 @@ func TestReportWork(t *testing.T) {
 	if out, err := cli("demo", "--members", "200", "--year", "2025"); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out)
 	}
+	// The demo's decisions of 2025 hold the year's first numbers.
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, err := st.NextDocumentNumber(context.Background(), 2025)
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		args       []string
 		want, text string // the command's message; a line of the PDF
 	}{
-		{[]string{"--quarter", "2", "--date", "05/07/2025"}, "quý II năm 2025 số 1-BC/ĐTN", "(số liệu tính đến ngày 30/06/2025)"},
-		{[]string{"--half", "1", "--date", "10/07/2025"}, "6 tháng đầu năm 2025 số 2-BC/ĐTN", "PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2025"},
+		{[]string{"--quarter", "2", "--date", "05/07/2025"}, "quý II năm 2025 số " + strconv.Itoa(next) + "-BC/ĐTN", "(số liệu tính đến ngày 30/06/2025)"},
+		{[]string{"--half", "1", "--date", "10/07/2025"}, "6 tháng đầu năm 2025 số " + strconv.Itoa(next+1) + "-BC/ĐTN", "PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2025"},
 		{[]string{"--date", "10/01/2026"}, "tổng kết công tác Đoàn và phong trào thanh niên năm 2025 số 1-BC/ĐTN", "BIỂU THỐNG KÊ"},
 	} {
 		path := filepath.Join(dir, "bao-cao-"+strings.Join(c.args[:len(c.args)-2], "")+".pdf")
