@@ -43,7 +43,8 @@ func bookSample(c Column) string {
 		return "999"
 	case c.Title == "Họ và tên":
 		return "Nguyễn Thị Hương"
-	case c.Group == "Ngày sinh", strings.HasPrefix(t, "ngày"):
+	case c.Group == "Ngày sinh", strings.HasPrefix(t, "ngày"), strings.HasSuffix(t, " ngày"):
+		// "Ngày kết nạp", and the residence tables' "Từ ngày", "Đến ngày".
 		return "00/00/0000"
 	case strings.HasPrefix(t, "số thẻ"):
 		return "0000000000"

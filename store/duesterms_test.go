@@ -335,7 +335,8 @@ func TestDatedDuesGridAndHistory(t *testing.T) {
 	}
 }
 
-// TestDatedDuesMigration: a register from before the dated records (its
+// TestDatedDuesMigration (its migration must stay the last: the test sets
+// the schema back one): a register from before the dated records (its
 // schema one short, the two tables absent) opens with every payment,
 // exemption and remittance kept, and the same figures, every month read
 // with the member's category and branch of today.

@@ -781,7 +781,26 @@ CREATE TABLE residence_records (
 CREATE INDEX residence_records_branch ON residence_records(branch_id, from_date);
 CREATE INDEX residence_records_person ON residence_records(person_id, from_date);
 `,
-	// 19: n20dues2: a member's dues category and branch dated (issue 20,
+	// 19: n20book2: a decision is reprinted and annulled (issue 20). It
+	// keeps what it printed at issue: whether the deputy signed, its Nơi
+	// nhận lines (one a line), and each person as printed (name, birth
+	// date, gender, branch), so that a reprint is the decision as signed,
+	// not today's register. An annulment is a dated record on the
+	// decision: the day, the reason and the annulling decision's number.
+	// Existing decisions keep everything; their reprint reads the people
+	// and recipients from the register, as issuing did.
+	`
+ALTER TABLE decisions ADD COLUMN signer_deputy INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE decisions ADD COLUMN recipients TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN annulled TEXT;
+ALTER TABLE decisions ADD COLUMN annul_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN annul_number TEXT NOT NULL DEFAULT '';
+ALTER TABLE decision_people ADD COLUMN printed_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE decision_people ADD COLUMN printed_birth TEXT;
+ALTER TABLE decision_people ADD COLUMN printed_gender TEXT NOT NULL DEFAULT '';
+ALTER TABLE decision_people ADD COLUMN printed_branch TEXT NOT NULL DEFAULT '';
+`,
+	// 20: n20dues2: a member's dues category and branch dated (issue 20,
 	// store/duesterms.go): each row is the value she had on the days
 	// before until. No row is written: an existing register reads every
 	// month with today's values, as before, and keeps every payment.
@@ -801,25 +820,6 @@ CREATE TABLE branch_terms (
 	UNIQUE (person_id, until)
 );
 CREATE INDEX branch_terms_branch ON branch_terms(branch_id);
-`,
-	// 20: n20book2: a decision is reprinted and annulled (issue 20). It
-	// keeps what it printed at issue: whether the deputy signed, its Nơi
-	// nhận lines (one a line), and each person as printed (name, birth
-	// date, gender, branch), so that a reprint is the decision as signed,
-	// not today's register. An annulment is a dated record on the
-	// decision: the day, the reason and the annulling decision's number.
-	// Existing decisions keep everything; their reprint reads the people
-	// and recipients from the register, as issuing did.
-	`
-ALTER TABLE decisions ADD COLUMN signer_deputy INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE decisions ADD COLUMN recipients TEXT NOT NULL DEFAULT '';
-ALTER TABLE decisions ADD COLUMN annulled TEXT;
-ALTER TABLE decisions ADD COLUMN annul_reason TEXT NOT NULL DEFAULT '';
-ALTER TABLE decisions ADD COLUMN annul_number TEXT NOT NULL DEFAULT '';
-ALTER TABLE decision_people ADD COLUMN printed_name TEXT NOT NULL DEFAULT '';
-ALTER TABLE decision_people ADD COLUMN printed_birth TEXT;
-ALTER TABLE decision_people ADD COLUMN printed_gender TEXT NOT NULL DEFAULT '';
-ALTER TABLE decision_people ADD COLUMN printed_branch TEXT NOT NULL DEFAULT '';
 `,
 }
 
