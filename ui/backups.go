@@ -161,7 +161,13 @@ func (bk *backups) restoreDialog() {
 }
 
 // confirmRestore checks the file and, once the user agrees, restores it.
+// Typing not saved is asked about first: the restored register's screens
+// are made anew.
 func (bk *backups) confirmRestore(path string) {
+	bk.f.askAllUnsaved(func() { bk.confirmChecked(path) }, nil)
+}
+
+func (bk *backups) confirmChecked(path string) {
 	c, err := store.CheckBackup(bk.ctx, path)
 	if err != nil {
 		bk.f.showError(err)

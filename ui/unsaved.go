@@ -106,6 +106,23 @@ func (a *App) askInline(key any, then, stayed func()) {
 	then()
 }
 
+// askAllUnsaved runs then once no form or editor holds typing: each that
+// does is asked about in turn (Lưu / Bỏ thay đổi), and Ở lại runs stayed
+// instead of then. Whatever makes the window's screens again (a language
+// switch, a restored register) calls it first: the screens' editors are
+// made anew and what was typed in them would be gone without a word
+// (issue 17's leftover).
+func (a *App) askAllUnsaved(then, stayed func()) {
+	od := a.unsaved()
+	if od == nil {
+		then()
+		return
+	}
+	q := *od
+	q.stayed = stayed
+	a.askUnsaved(&q, func() { a.askAllUnsaved(then, stayed) })
+}
+
 // unsavedShown is the guarded editor with changes on the screen shown,
 // the one Esc asks about when no dialog is open.
 func (a *App) unsavedShown() *openDialog {
