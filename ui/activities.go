@@ -35,7 +35,7 @@ type activitiesScreen struct {
 	branch int64
 	month  int
 	rows   []domain.Activity
-	list   *widget.List
+	list   *keyList
 	count  *widget.Label
 	meet   *meetingsPanel
 	review *fyne.Container
@@ -49,7 +49,7 @@ type activitiesScreen struct {
 func newActivitiesScreen(ctx context.Context, st *store.Store, clock clock, win fyne.Window, f frame) *activitiesScreen {
 	s := &activitiesScreen{ctx: ctx, st: st, clock: clock, win: win, f: f, year: clock.thisYear(), root: container.NewStack(),
 		count: widget.NewLabel(""), review: container.NewVBox()}
-	s.list = widget.NewList(func() int { return len(s.rows) },
+	s.list = newList(f, func() int { return len(s.rows) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("01/01/2026 – 01/01/2026 · Tuyên truyền, giáo dục · Học tập nghị quyết")
 			l.Truncation = fyne.TextTruncateEllipsis

@@ -136,7 +136,7 @@ func (bk *backups) restoreDialog() {
 		d.Hide()
 		bk.confirmRestore(path)
 	}
-	rows := widget.NewList(
+	rows := newList(bk.f,
 		func() int { return len(list) },
 		func() fyne.CanvasObject {
 			return widget.NewLabel("28/11/2026 00:00:00 — Trước khi khôi phục — 100.000 KB")
