@@ -72,3 +72,36 @@ func TestF1FromEveryFocusedWidget(t *testing.T) {
 		t.Errorf("only %d tables and lists met on the screens", tables)
 	}
 }
+
+// A row chosen by a click gives the list the focus (Fyne's own click
+// focused nothing on a wrapped list, so its arrows did nothing); a row
+// chosen by the program (the list refreshed after a save) leaves the
+// focus where the user is typing.
+func TestListFocusOnClickOnly(t *testing.T) {
+	f := newFixture(t, "branches")
+	s := f.app.screens["branches"].(*branchesScreen)
+	c := f.app.win.Canvas()
+	var name *entry
+	walk(s.detail, func(o fyne.CanvasObject) bool {
+		if e, ok := o.(*entry); ok && name == nil {
+			name = e
+		}
+		return name == nil
+	})
+	if name == nil {
+		t.Fatal("no entry in the branch's form")
+	}
+	c.Focus(name)
+	s.refresh() // selects the branch again, by the program
+	if c.Focused() != name {
+		t.Errorf("a refresh moved the focus to %T", c.Focused())
+	}
+	// Fyne's click: widget.List's Select, past the wrapper's.
+	s.list.List.Select(1)
+	if c.Focused() != s.list {
+		t.Errorf("a click on a row left the focus on %T", c.Focused())
+	}
+	if s.selected != s.items[1].ID {
+		t.Errorf("the click did not show row 1 (selected %d)", s.selected)
+	}
+}
