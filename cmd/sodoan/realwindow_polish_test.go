@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -22,6 +23,59 @@ func TestRealWindowPolish(t *testing.T) {
 		h.phase("F1 khi "+sc.nav+" có tiêu điểm ở danh sách", sc.screen, func() { helpFromList(h, sc.nav, sc.screen != "activities") })
 	}
 	h.phase("đổi ngôn ngữ hỏi nội dung chưa lưu", "reports", func() { languageAsks(h) })
+	for _, size := range [][2]int{{1280, 720}, {1366, 768}} {
+		h.phase(fmt.Sprintf("tiêu đề cột kế hoạch ở %dx%d", size[0], size[1]), "plan", func() { planHeaderStays(h, size[0], size[1]) })
+	}
+}
+
+// planHeaderStays: the plan editor scrolled to its last targets with the
+// wheel over a title still shows the columns' names above the rows.
+func planHeaderStays(h *rw, w, ht int) {
+	h.resize(w, ht)
+	h.show("Kế hoạch & chỉ tiêu")
+	if tr := h.click(h.must(0, "button", "Sửa kế hoạch, chỉ tiêu")); tr.Layers != 1 {
+		h.fail("plan editor", "nút Sửa kế hoạch không mở trình sửa")
+		panic(appDied{})
+	}
+	var title control
+	for _, c := range h.last.in(1) {
+		if c.Kind == "entry" && c.VH > 20 && strings.HasPrefix(c.Text, "Có mô hình tuyên truyền") {
+			title = c
+		}
+	}
+	if title.Kind == "" {
+		h.fail("plan title", "không thấy ô Nội dung của chỉ tiêu 2.1a")
+		panic(appDied{})
+	}
+	tr := h.wheel(title, 30)
+	// The topmost "Nội dung" on screen and the targets wholly shown.
+	var head control
+	for _, c := range tr.in(1) {
+		if c.Kind == "label" && c.Text == "Nội dung" && c.visible() && (head.Kind == "" || c.Y < head.Y) {
+			head = c
+		}
+	}
+	// Targets wholly below the header (a row passing under it is
+	// covered by it, as under a table's header).
+	shown := 0
+	for _, c := range tr.in(1) {
+		if c.Kind == "entry" && c.Placeholder == "chưa nhập" && h.inWindow(c) && c.VH >= c.H-1 && head.Kind != "" && c.Y >= head.Y+head.H {
+			shown++
+		}
+	}
+	h.shot(fmt.Sprintf("plan-header-%dx%d", w, ht))
+	h.t.Logf("%dx%d cuộn xuống cuối: tiêu đề cột %v, %d ô chỉ tiêu hiện trọn", w, ht, head.Kind != "", shown)
+	switch {
+	case head.Kind == "":
+		h.fail("plan header", "%dx%d: cuộn xuống cuối, không còn tiêu đề cột Nội dung trên màn hình", w, ht)
+	case head.Y > tr.Height/4:
+		h.fail("plan header top", "%dx%d: tiêu đề cột ở y %d, không ở đầu trình sửa", w, ht, head.Y)
+	case shown < 7:
+		h.fail("plan shown", "%dx%d: chỉ %d ô chỉ tiêu hiện trọn", w, ht, shown)
+	}
+	if tr = h.key("Escape"); tr.Layers != 0 {
+		h.fail("plan esc", "Esc không đóng trình sửa chưa đổi gì")
+	}
 }
 
 // helpFromList clicks a row of the screen's list or table (not the
