@@ -42,8 +42,10 @@ type activitiesScreen struct {
 	// the settings tab's lists (worksettings.go)
 	thresholds *fyne.Container
 	kindsBox   *fyne.Container
-	tabs       *container.AppTabs
-	root       *fyne.Container
+	// lastKindEditor is the kind dialog opened last (tests).
+	lastKindEditor *kindEditor
+	tabs           *container.AppTabs
+	root           *fyne.Container
 }
 
 func newActivitiesScreen(ctx context.Context, st *store.Store, clock clock, win fyne.Window, f frame) *activitiesScreen {

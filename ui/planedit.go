@@ -50,7 +50,7 @@ type planEditor struct {
 	// at the top of the scroll once the header has scrolled away.
 	header, pinned fyne.CanvasObject
 	pinBox         *fyne.Container
-	win    fyne.Window
+	win            fyne.Window
 	// save writes the plan; true when it was saved (the dialog closes).
 	save func() bool
 }
