@@ -100,7 +100,7 @@ func TestLanguageSwitchAsksAboutUnitTyping(t *testing.T) {
 		t.Fatalf("coming back to Settings the unit's name is %q", s.uf.name.Text)
 	}
 	languageSelect(t, f).SetSelectedIndex(1)
-	if !strings.Contains(topText(f), "chưa lưu") {
+	if !strings.Contains(topText(f), "Thông tin đơn vị có thay đổi chưa lưu") {
 		t.Fatalf("the language switch did not ask about the unit's name; on top %q", topText(f))
 	}
 	// Bỏ thay đổi: the unit stays as saved, the window switches.

@@ -158,3 +158,9 @@ func (s *settingsScreen) saveUnit() bool {
 	s.f.notify(T("Đã lưu thông tin đơn vị."))
 	return true
 }
+
+// unsavedQuestion is what is asked before the unit's typing is thrown
+// away (guardInline).
+func (s *settingsScreen) unsavedQuestion() string {
+	return T("Thông tin đơn vị có thay đổi chưa lưu. Lưu trước?")
+}

@@ -64,6 +64,10 @@ func (a *App) guardUnsaved(d dialog.Dialog, dirty func() bool) {
 func (a *App) guardInline(key any, areas func() []fyne.CanvasObject, dirty, save func() bool, discard func()) {
 	g := &openDialog{key: key, areas: areas, dirty: dirty, save: func() { save() }, discard: discard,
 		question: T("Nội dung văn bản có thay đổi chưa lưu. Lưu trước?")}
+	// An editor that is not a document's text says what it holds.
+	if q, ok := key.(interface{ unsavedQuestion() string }); ok {
+		g.question = q.unsavedQuestion()
+	}
 	for i, x := range a.guards {
 		if x.key == key {
 			a.guards[i] = g
