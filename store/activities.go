@@ -129,6 +129,100 @@ func (s *Store) RenameActivityKind(ctx context.Context, code, label string) erro
 	return domain.ErrMsg("không có loại hoạt động %q", code)
 }
 
+// EditActivityKind gives the kind code a new label and list of figures,
+// in one write (its history: the list before and after). A figure keeps
+// its code when it keeps its place in the list given (the window sends
+// them with their codes); a new one gets a code made from its label.
+//
+// A figure that activities already recorded cannot leave the list: the
+// reports already made counted it, and a document remade at its date must
+// show the same figures (renaming it is allowed). The trainings' and the
+// models' figures are counted from their own records, so their list is
+// fixed (their labels may change).
+func (s *Store) EditActivityKind(ctx context.Context, code, label string, measures []domain.ActivityMeasure) error {
+	kinds, err := s.ActivityKinds(ctx)
+	if err != nil {
+		return err
+	}
+	i := -1
+	for j := range kinds {
+		if kinds[j].Code == code {
+			i = j
+		}
+	}
+	if i < 0 {
+		return domain.ErrMsg("không có loại hoạt động %q", code)
+	}
+	old := kinds[i]
+	ms := append([]domain.ActivityMeasure(nil), measures...)
+	c := &domain.Checker{}
+	for j := range ms {
+		ms[j].Label, ms[j].Unit = domain.Clean(ms[j].Label), domain.Clean(ms[j].Unit)
+		c.Row = j + 1
+		if ms[j].Label == "" || ms[j].Unit == "" {
+			c.Add("Measures", "Số liệu", "cần ghi cả tên số liệu và đơn vị")
+		}
+		c.Text("Measures", "Số liệu", ms[j].Label, domain.RuleLine)
+		c.Text("Measures", "Số liệu", ms[j].Unit, domain.RuleLine)
+	}
+	c.Row = 0
+	if err := c.Err(); err != nil {
+		return err
+	}
+	taken := func(x string) bool {
+		for _, m := range append(append([]domain.ActivityMeasure(nil), old.Measures...), ms...) {
+			if m.Code == x {
+				return true
+			}
+		}
+		return false
+	}
+	for j := range ms {
+		if ms[j].Code == "" {
+			ms[j].Code = domain.KindCode(ms[j].Label, taken)
+		}
+	}
+	var gone []domain.ActivityMeasure
+	for _, m := range old.Measures {
+		kept := false
+		for _, n := range ms {
+			kept = kept || n.Code == m.Code
+		}
+		if !kept {
+			gone = append(gone, m)
+		}
+	}
+	fixed := code == domain.KindTraining || code == domain.KindModel
+	if fixed && (len(gone) > 0 || len(ms) != len(old.Measures)) {
+		c.Add("Measures", "Số liệu", "số liệu của loại %q được đếm từ sổ tập huấn và mô hình: chỉ đổi được tên và đơn vị", old.Label)
+		return c.Err()
+	}
+	kinds[i].Label, kinds[i].Measures = label, ms
+	if err := domain.CheckActivityKinds(kinds).Err(); err != nil {
+		return err
+	}
+	data, err := json.Marshal(kinds)
+	if err != nil {
+		return fmt.Errorf("ghi danh mục loại hoạt động: %w", err)
+	}
+	return s.write(ctx, func(tx *writeTx) error {
+		for _, m := range gone {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(DISTINCT x.activity_id) FROM activity_measures x
+				JOIN activities a ON a.id = x.activity_id WHERE a.kind = ? AND x.measure = ? AND x.value <> 0`, code, m.Code).Scan(&n); err != nil {
+				return fmt.Errorf("đọc số liệu hoạt động: %w", err)
+			}
+			if n > 0 {
+				c.Add("Measures", "Số liệu", "số liệu %q đã ghi ở %d hoạt động, không bỏ được: báo cáo đã làm có số liệu này (đổi tên thì được)", m.Label, n)
+			}
+		}
+		if err := c.Err(); err != nil {
+			return err
+		}
+		return setSetting(ctx, tx, settingActivityKinds, string(data))
+	})
+}
+
 // RemoveActivityKind takes a kind off the list; one still used by an
 // activity, and the trainings' and models', stay (SetActivityKinds).
 func (s *Store) RemoveActivityKind(ctx context.Context, code string) error {

@@ -35,21 +35,23 @@ type activitiesScreen struct {
 	branch int64
 	month  int
 	rows   []domain.Activity
-	list   *widget.List
+	list   *keyList
 	count  *widget.Label
 	meet   *meetingsPanel
 	review *fyne.Container
 	// the settings tab's lists (worksettings.go)
 	thresholds *fyne.Container
 	kindsBox   *fyne.Container
-	tabs       *container.AppTabs
-	root       *fyne.Container
+	// lastKindEditor is the kind dialog opened last (tests).
+	lastKindEditor *kindEditor
+	tabs           *container.AppTabs
+	root           *fyne.Container
 }
 
 func newActivitiesScreen(ctx context.Context, st *store.Store, clock clock, win fyne.Window, f frame) *activitiesScreen {
 	s := &activitiesScreen{ctx: ctx, st: st, clock: clock, win: win, f: f, year: clock.thisYear(), root: container.NewStack(),
 		count: widget.NewLabel(""), review: container.NewVBox()}
-	s.list = widget.NewList(func() int { return len(s.rows) },
+	s.list = newList(f, func() int { return len(s.rows) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("01/01/2026 – 01/01/2026 · Tuyên truyền, giáo dục · Học tập nghị quyết")
 			l.Truncation = fyne.TextTruncateEllipsis

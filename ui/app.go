@@ -329,7 +329,7 @@ func (a *App) buildMain() {
 		func() int { return len(a.defs) },
 		func() fyne.CanvasObject { return widget.NewLabel("Kế hoạch & chỉ tiêu") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(a.defs[i].title) },
-		a.showHelp,
+		a,
 	)
 	a.nav.OnSelected = func(i widget.ListItemID) { a.show(a.defs[i].id) }
 	split := container.NewHSplit(a.nav, container.New(bounded{}, a.body))

@@ -31,7 +31,7 @@ type attendance struct {
 	minutes  *entry
 	res      *entry
 	roll     []rollRow
-	list     *widget.List
+	list     *keyList
 	counts   *widget.Label
 	lastDate domain.Date
 	dialog   dialog.Dialog
@@ -103,7 +103,7 @@ func openAttendance(s *activitiesScreen, id, branchID int64) *attendance {
 	a.fm.add("Theme", T("Chủ điểm"), a.theme)
 	a.fm.add("Minutes", T("Biên bản"), a.minutes)
 	a.fm.add("Resolution", T("Nghị quyết"), a.res)
-	a.list = widget.NewList(func() int { return len(a.roll) },
+	a.list = newList(a.s.f, func() int { return len(a.roll) },
 		func() fyne.CanvasObject {
 			name := widget.NewLabel("999. Nguyễn Thị Ngọc Hân")
 			name.Truncation = fyne.TextTruncateEllipsis

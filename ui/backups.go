@@ -136,7 +136,7 @@ func (bk *backups) restoreDialog() {
 		d.Hide()
 		bk.confirmRestore(path)
 	}
-	rows := widget.NewList(
+	rows := newList(bk.f,
 		func() int { return len(list) },
 		func() fyne.CanvasObject {
 			return widget.NewLabel("28/11/2026 00:00:00 — Trước khi khôi phục — 100.000 KB")
@@ -161,7 +161,13 @@ func (bk *backups) restoreDialog() {
 }
 
 // confirmRestore checks the file and, once the user agrees, restores it.
+// Typing not saved is asked about first: the restored register's screens
+// are made anew.
 func (bk *backups) confirmRestore(path string) {
+	bk.f.askAllUnsaved(func() { bk.confirmChecked(path) }, nil)
+}
+
+func (bk *backups) confirmChecked(path string) {
 	c, err := store.CheckBackup(bk.ctx, path)
 	if err != nil {
 		bk.f.showError(err)

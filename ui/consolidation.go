@@ -50,11 +50,11 @@ type consolidationScreen struct {
 	root    fyne.CanvasObject
 
 	wards     []domain.Ward
-	wardTable *widget.Table
+	wardTable *keyTable
 	cons      domain.Consolidation
-	indTable  *widget.Table
+	indTable  *keyTable
 
-	year      *widget.Select
+	year      *selectBox
 	status    *widget.Label
 	importBtn *button
 	reportBtn *button
@@ -79,7 +79,7 @@ func newConsolidationScreen(ctx context.Context, st *store.Store, clock clock, w
 	s := &consolidationScreen{ctx: ctx, st: st, win: win, f: f, do: do, folders: folders}
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.year = widget.NewSelect(consolidationYears(clock.thisYear()), func(string) { s.load() })
+	s.year = newSelect(f, consolidationYears(clock.thisYear()), func(string) { s.load() })
 	s.year.SetSelectedIndex(0)
 	s.importBtn = newButtonWithIcon(f, T("Nhập gói của phường"), theme.DownloadIcon(), s.chooseFile)
 	s.importBtn.Importance = widget.HighImportance
@@ -90,7 +90,7 @@ func newConsolidationScreen(ctx context.Context, st *store.Store, clock clock, w
 
 	wardCols := []string{T("Cơ sở Đoàn"), T("Ngày lập gói"), T("Lược đồ"), T("Đoàn viên trong gói"), T("Ngày nhập")}
 	wardWidths := []float32{300, 150, 80, 100, 150}
-	s.wardTable = widget.NewTable(
+	s.wardTable = newTable(f,
 		func() (int, int) { return len(s.wards) + 1, len(wardCols) },
 		func() fyne.CanvasObject { return widget.NewLabel("BCH ĐOÀN PHƯỜNG TÂN QUY ĐÔNG") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -101,7 +101,7 @@ func newConsolidationScreen(ctx context.Context, st *store.Store, clock clock, w
 	for i, w := range wardWidths {
 		s.wardTable.SetColumnWidth(i, w)
 	}
-	s.indTable = widget.NewTable(
+	s.indTable = newTable(f,
 		func() (int, int) { return len(s.cons.Plan.Indicators) + 2, 5 + len(s.cons.Wards) },
 		func() fyne.CanvasObject { return widget.NewLabel("Đoàn phường Tân Quy Đông") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -292,8 +292,8 @@ func (s *consolidationScreen) chooseFile() {
 
 // askPassphrase asks for the passphrase the ward gave with its package,
 // then imports it.
-func (s *consolidationScreen) askPassphrase(path string) *widget.Entry {
-	pass := widget.NewPasswordEntry()
+func (s *consolidationScreen) askPassphrase(path string) *entry {
+	pass := newPasswordEntry(s.f)
 	pass.SetPlaceHolder(fmt.Sprintf(T("ít nhất %d ký tự"), wardpkg.MinPassphrase))
 	items := []*widget.FormItem{
 		widget.NewFormItem(T("Tệp gói"), widget.NewLabel(filepath.Base(path))),

@@ -28,7 +28,7 @@ type docRegister struct {
 	rows    []docRow
 	exists  []bool // whether rows[i]'s file is on disk
 	issuer  string
-	table   *widget.Table
+	table   *keyTable
 	count   *widget.Label
 	root    fyne.CanvasObject
 }
@@ -82,7 +82,7 @@ const docOpenCol = 7
 func newDocRegister(ctx context.Context, st *store.Store, f frame, folders *folders) *docRegister {
 	r := &docRegister{ctx: ctx, st: st, f: f, folders: folders, count: widget.NewLabel("")}
 	cols := docColumns()
-	r.table = widget.NewTable(
+	r.table = newTable(f,
 		func() (int, int) { return len(r.rows), len(cols) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")

@@ -30,4 +30,7 @@ type frame interface {
 	guardInline(key any, areas func() []fyne.CanvasObject, dirty, save func() bool, discard func())
 	// askInline runs then, asking first when the editor key has typing.
 	askInline(key any, then, stayed func())
+	// askAllUnsaved runs then once nothing typed would be lost, asking
+	// about each form and editor with changes (Ở lại: stayed).
+	askAllUnsaved(then, stayed func())
 }

@@ -22,7 +22,7 @@ type historyView struct {
 	st       *store.Store
 	fr       frame
 	personID int64
-	kind     *widget.Select
+	kind     *selectBox
 	from, to *entry
 	box      *fyne.Container
 	count    *widget.Label
@@ -41,7 +41,7 @@ func showHistory(ctx context.Context, st *store.Store, win fyne.Window, fr frame
 	for _, k := range store.HistoryKinds {
 		kinds = append(kinds, T(k.Label))
 	}
-	h.kind = widget.NewSelect(kinds, func(string) { h.load() })
+	h.kind = newSelect(fr, kinds, func(string) { h.load() })
 	h.kind.SetSelectedIndex(0)
 	h.from, h.to = newDateEntry(fr), newDateEntry(fr)
 	h.from.OnSubmitted = func(string) { h.load() }

@@ -56,7 +56,7 @@ type importer struct {
 	// The preview dialog's parts, kept for tests.
 	preview  *dialog.CustomDialog
 	summary  *widget.Label
-	table    *widget.Table
+	table    *keyTable
 	rows     []sheet.Row // problems first, then people already in the register, then the rest
 	branches *check
 	update   *widget.RadioGroup
@@ -172,7 +172,7 @@ func (im *importer) showPreview() {
 	}
 	headers := []string{T("Dòng"), T("Họ và tên"), T("Ngày sinh"), T("Chi đoàn"), T("Kết quả kiểm tra")}
 	widths := []float32{60, 210, 100, 250, 520}
-	im.table = widget.NewTable(
+	im.table = newTable(im.in.f,
 		func() (int, int) { return len(im.rows), len(headers) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {

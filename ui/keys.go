@@ -23,17 +23,29 @@ type keyboard interface {
 	handleShortcut(s fyne.Shortcut) bool
 }
 
-// escapeOr sends Esc to k, and any other key to the widget's own handler.
-func escapeOr(k keyboard, ev *fyne.KeyEvent, typed func(*fyne.KeyEvent)) {
-	if ev.Name == fyne.KeyEscape {
+// windowKey runs the window's own keys for a focused widget that has no
+// use for them: Esc (the top dialog, else back from a person's page) and
+// F1 (the guide). false for any other key, which stays the widget's.
+func windowKey(k keyboard, ev *fyne.KeyEvent) bool {
+	switch ev.Name {
+	case fyne.KeyEscape:
 		if k != nil {
 			k.escape()
 		}
-		return
+		return true
+	case fyne.KeyF1:
+		if h, ok := k.(interface{ showHelp() }); ok {
+			h.showHelp()
+			return true
+		}
 	}
-	// F1 opens the guide from any focused widget, as from the window.
-	if h, ok := k.(interface{ showHelp() }); ok && ev.Name == fyne.KeyF1 {
-		h.showHelp()
+	return false
+}
+
+// escapeOr sends Esc and F1 to k (windowKey), and any other key to the
+// widget's own handler.
+func escapeOr(k keyboard, ev *fyne.KeyEvent, typed func(*fyne.KeyEvent)) {
+	if windowKey(k, ev) {
 		return
 	}
 	typed(ev)

@@ -24,7 +24,7 @@ type listDetail[R any] struct {
 	clock    clock // the year a record's yearly figures start on
 	f        frame
 	items    []R
-	list     *widget.List
+	list     *keyList
 	detail   *fyne.Container
 	root     fyne.CanvasObject
 	selected int64
@@ -42,7 +42,7 @@ type listDetail[R any] struct {
 // size the rows; addLabel names the add button (Ctrl+N).
 func newListDetail[R any](ctx context.Context, st *store.Store, clock clock, f frame, template, addLabel string, side ...fyne.CanvasObject) *listDetail[R] {
 	l := &listDetail[R]{ctx: ctx, st: st, clock: clock, f: f, detail: container.NewStack()}
-	l.list = widget.NewList(
+	l.list = newList(f,
 		func() int { return len(l.items) },
 		func() fyne.CanvasObject { return widget.NewLabel(template) },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(l.label(l.items[i])) })

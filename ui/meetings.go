@@ -20,9 +20,9 @@ import (
 type meetingsPanel struct {
 	s        *activitiesScreen
 	grid     domain.MeetingsGrid
-	table    *widget.Table
+	table    *keyTable
 	meetings []store.MeetingLine
-	list     *widget.List
+	list     *keyList
 	root     *fyne.Container
 }
 
@@ -31,7 +31,7 @@ const gridCols = 16
 
 func newMeetingsPanel(s *activitiesScreen) *meetingsPanel {
 	p := &meetingsPanel{s: s}
-	p.table = widget.NewTable(
+	p.table = newTable(s.f,
 		func() (int, int) { return len(p.grid.Rows) + 1, gridCols },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("Chi đoàn")
@@ -54,7 +54,7 @@ func newMeetingsPanel(s *activitiesScreen) *meetingsPanel {
 			p.add(p.grid.Rows[id.Row-1].BranchID)
 		}
 	}
-	p.list = widget.NewList(func() int { return len(p.meetings) },
+	p.list = newList(s.f, func() int { return len(p.meetings) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("15/03/2026 · Chi đoàn Khóm 1 · Sinh hoạt định kỳ")
 			l.Truncation = fyne.TextTruncateEllipsis

@@ -59,12 +59,12 @@ func (t *memberTable) TypedKey(ev *fyne.KeyEvent) {
 }
 
 // tableKey is searchKey with the focus on the table, where Space opens
-// the row too and Esc is the window's.
+// the row too and Esc and F1 are the window's.
 func (m *membersScreen) tableKey(ev *fyne.KeyEvent) bool {
-	switch ev.Name {
-	case fyne.KeyEscape:
-		m.f.escape()
+	if windowKey(m.f, ev) {
 		return true
+	}
+	switch ev.Name {
 	case fyne.KeySpace:
 		ev = &fyne.KeyEvent{Name: fyne.KeyReturn}
 	}

@@ -7,14 +7,15 @@ import (
 
 // navList is the list of screens. A click on a screen gives it the
 // focus, and Fyne hands a focused widget every key, the window none:
-// without this, F1 would do nothing after the first click.
+// without this, F1 would do nothing after the first click, nor Esc leave
+// a person's page. k is the window's keyboard.
 type navList struct {
 	widget.List
-	help func()
+	keys keyboard
 }
 
-func newNavList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject), help func()) *navList {
-	l := &navList{help: help}
+func newNavList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject), k keyboard) *navList {
+	l := &navList{keys: k}
 	l.Length, l.CreateItem, l.UpdateItem = length, create, update
 	l.ExtendBaseWidget(l)
 	return l
@@ -22,9 +23,5 @@ func newNavList(length func() int, create func() fyne.CanvasObject, update func(
 
 // TypedKey implements fyne.Focusable.
 func (l *navList) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyF1 && l.help != nil {
-		l.help()
-		return
-	}
-	l.List.TypedKey(ev)
+	escapeOr(l.keys, ev, l.List.TypedKey)
 }

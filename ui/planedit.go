@@ -11,6 +11,7 @@ import (
 	"sodoan/domain"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -45,7 +46,11 @@ type planEditor struct {
 	// many fields a failed save found wrong, beside the buttons.
 	scroll *container.Scroll
 	wrong  *errorText
-	win    fyne.Window
+	// header names the columns above the rows; pinned is its copy kept
+	// at the top of the scroll once the header has scrolled away.
+	header, pinned fyne.CanvasObject
+	pinBox         *fyne.Container
+	win            fyne.Window
 	// save writes the plan; true when it was saved (the dialog closes).
 	save func() bool
 }
@@ -191,7 +196,8 @@ func (s *planScreen) openEditor(title string, p domain.Plan, copyFrom []domain.I
 	}
 	top.Add(widget.NewSeparator())
 	top.Add(heading(T("Chỉ tiêu")))
-	top.Add(indicatorHeader())
+	e.header = indicatorHeader()
+	top.Add(e.header)
 	add := newButtonWithIcon(s.f, T("Thêm chỉ tiêu"), theme.ContentAddIcon(), func() {
 		r := e.addRow(domain.Indicator{Kind: domain.KindCount, Metric: domain.MetricManual})
 		s.win.Canvas().Focus(r.code)
@@ -212,8 +218,9 @@ func (s *planScreen) openEditor(title string, p domain.Plan, copyFrom []domain.I
 	// The plan's fields scroll with its targets: on a laptop's screen
 	// the fields alone would leave the targets a strip of one row.
 	e.scroll = container.NewVScroll(scrollRoom(container.NewVBox(top, e.list)))
+	e.scroll.OnScrolled = func(fyne.Position) { e.pinHeader() }
 	content := container.NewBorder(nil, container.NewVBox(e.fm.other, container.NewBorder(nil, nil, add, e.wrong)), nil, nil,
-		e.scroll)
+		container.NewStack(e.scroll, e.pinnedHeader()))
 	s.editor = e
 	size := s.win.Canvas().Size()
 	d := s.f.formDialog(title, content, fyne.NewSize(size.Width-60, size.Height-40), e.save)
@@ -235,6 +242,37 @@ func indicatorHeader() fyne.CanvasObject {
 		bold(T("Nội dung")), bold(T("Loại")), bold(T("Cách đo")), bold(T("Chỉ tiêu")),
 		container.NewGridWrap(fyne.NewSize(newCheck(nil, T("cả giai đoạn"), nil).MinSize().Width, 1)), bold(T("Thứ tự")),
 		container.NewGridWrap(fyne.NewSize(deleteWidth(), 1)))
+}
+
+// pinnedHeader is the columns' header drawn over the top of the scroll,
+// shown while the rows scroll under it (issue 17's leftover: the header
+// scrolled away with the targets, leaving fifteen rows of boxes without
+// names). It has the dialog's background, the rows' width (the same room
+// left for the scroll bar) and passes the wheel on to the scroll.
+func (e *planEditor) pinnedHeader() fyne.CanvasObject {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	line := container.NewStack(bg, passWheel(indicatorHeader(), func() *container.Scroll { return e.scroll }))
+	e.pinned = scrollRoom(line)
+	e.pinned.Hide()
+	e.pinBox = container.NewVBox(e.pinned)
+	return e.pinBox
+}
+
+// pinHeader shows the pinned header once the header in the scroll has
+// gone above its top.
+func (e *planEditor) pinHeader() {
+	p, ok := offsetIn(e.scroll.Content, e.header)
+	show := ok && e.scroll.Offset.Y > p.Y
+	if show == e.pinned.Visible() {
+		return
+	}
+	if show {
+		e.pinned.Show()
+	} else {
+		e.pinned.Hide()
+	}
+	// The box lays out only what is shown: laid out again now.
+	e.pinBox.Refresh()
 }
 
 // deleteWidth is the width of a row's delete button (an icon).
@@ -291,6 +329,7 @@ func (e *planEditor) revealWrong() {
 		c = e.win.Canvas()
 	}
 	reveal(c, e.scroll, target)
+	e.pinHeader()
 }
 
 func (e *planEditor) clearRows() {

@@ -48,12 +48,12 @@ func (f *activityForm) chooseRoll(on domain.Date, ward bool, branches []int64, d
 		}
 		count.SetText(fmt.Sprintf(T("%d/%d đoàn viên tham gia"), n, len(people)))
 	}
-	list := widget.NewList(func() int { return len(people) },
+	list := newList(f.s.f, func() int { return len(people) },
 		func() fyne.CanvasObject {
-			return widget.NewCheck("999. Nguyễn Thị Ngọc Hân – Chi đoàn Khóm 10", nil)
+			return newCheck(s.f, "999. Nguyễn Thị Ngọc Hân – Chi đoàn Khóm 10", nil)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			c := o.(*widget.Check)
+			c := o.(*check)
 			p := people[i]
 			c.OnChanged = nil
 			c.SetText(fmt.Sprintf("%d. %s", i+1, p.FullName()))

@@ -32,6 +32,9 @@ type settingsScreen struct {
 	unitSaved, relabel func()
 
 	root *fyne.Container
+	// uf is the unit's form shown; unitOpened what it held when made.
+	uf         *unitForm
+	unitOpened string
 }
 
 func newSettingsScreen(ctx context.Context, st *store.Store, clock clock, win fyne.Window, f frame, prefs fyne.Preferences,
@@ -48,15 +51,23 @@ func (s *settingsScreen) refresh() {
 		s.f.showError(err)
 		return
 	}
-	uf := newUnitForm(s.f, u)
-	saveUnit := newButtonWithIcon(s.f, T("Lưu thông tin đơn vị"), theme.DocumentSaveIcon(), func() {
-		if uf.save(s.ctx, s.st, s.f) {
-			s.unitSaved()
-			s.f.notify(T("Đã lưu thông tin đơn vị."))
-		}
-	})
+	// Typing in the unit's fields outlives a refresh (coming back to
+	// Settings, a standard saved below): the same form is shown again.
+	if s.uf == nil || !s.unitDirty() {
+		s.uf = newUnitForm(s.f, u)
+		s.unitOpened = s.unitState()
+	}
+	uf := s.uf
+	saveUnit := newButtonWithIcon(s.f, T("Lưu thông tin đơn vị"), theme.DocumentSaveIcon(), func() { s.saveUnit() })
 	saveUnit.Importance = widget.HighImportance
-	s.f.onSave(&uf.form, func() []fyne.CanvasObject { return append(append([]fyne.CanvasObject{}, uf.grids...), saveUnit) }, saveUnit.OnTapped)
+	areas := func() []fyne.CanvasObject { return append(append([]fyne.CanvasObject{}, uf.grids...), saveUnit) }
+	s.f.onSave(&uf.form, areas, saveUnit.OnTapped)
+	// A language switch, Esc, Ctrl+Q and closing the window ask before
+	// the unit's typing is thrown away; Bỏ thay đổi shows the saved unit.
+	s.f.guardInline(s, areas, s.unitDirty, s.saveUnit, func() {
+		s.uf = nil
+		s.refresh()
+	})
 
 	langSel := newSelect(s.f, []string{"Tiếng Việt", "English"}, nil)
 	if currentLang == LangEnglish {
@@ -64,17 +75,30 @@ func (s *settingsScreen) refresh() {
 	} else {
 		langSel.SetSelectedIndex(0)
 	}
+	shownLang := langSel.SelectedIndex()
 	langSel.OnChanged = func(string) {
 		code := LangVietnamese
 		if langSel.SelectedIndex() == 1 {
 			code = LangEnglish
 		}
-		if err := SetLanguage(code); err != nil {
-			s.f.showError(err)
+		if code == currentLang {
 			return
 		}
-		s.prefs.SetString(prefLanguage, code)
-		s.relabel()
+		// The choice shows the language in use until the window is
+		// rebuilt in the new one: Ở lại, or a save refused, leaves
+		// everything as it was, typing included.
+		on := langSel.OnChanged
+		langSel.OnChanged = nil
+		langSel.SetSelectedIndex(shownLang)
+		langSel.OnChanged = on
+		s.f.askAllUnsaved(func() {
+			if err := SetLanguage(code); err != nil {
+				s.f.showError(err)
+				return
+			}
+			s.prefs.SetString(prefLanguage, code)
+			s.relabel()
+		}, nil)
 	}
 
 	checkBtn := newButtonWithIcon(s.f, T("Kiểm tra sổ"), theme.SearchIcon(), func() {
@@ -111,4 +135,32 @@ func (s *settingsScreen) refresh() {
 	margin.SetMinSize(fyne.NewSize(theme.ScrollBarSize()+theme.Padding(), 0))
 	s.root.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewBorder(nil, nil, nil, margin, box))}
 	s.root.Refresh()
+}
+
+// unitState is what the unit's fields hold, as one comparable text.
+func (s *settingsScreen) unitState() string {
+	uf := s.uf
+	return inputState(map[string]fyne.CanvasObject{"upper": uf.upper, "name": uf.name, "place": uf.place, "issuer": uf.issuer})
+}
+
+// unitDirty tells whether the unit's fields changed since last read or
+// saved.
+func (s *settingsScreen) unitDirty() bool { return s.uf != nil && s.unitState() != s.unitOpened }
+
+// saveUnit writes the unit's fields; false (with the messages shown) when
+// they are refused.
+func (s *settingsScreen) saveUnit() bool {
+	if !s.uf.save(s.ctx, s.st, s.f) {
+		return false
+	}
+	s.unitOpened = s.unitState()
+	s.unitSaved()
+	s.f.notify(T("Đã lưu thông tin đơn vị."))
+	return true
+}
+
+// unsavedQuestion is what is asked before the unit's typing is thrown
+// away (guardInline).
+func (s *settingsScreen) unsavedQuestion() string {
+	return T("Thông tin đơn vị có thay đổi chưa lưu. Lưu trước?")
 }

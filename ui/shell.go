@@ -119,7 +119,7 @@ func (fs *folders) hand(title, path string, do func() error, ok func()) {
 // file is, with a button that copies its path.
 func (fs *folders) cannotOpen(title, path string, err error) {
 	var d dialog.Dialog
-	loc := widget.NewEntry()
+	loc := newEntry(fs.f)
 	loc.SetText(path)
 	copyBtn := newButtonWithIcon(fs.f, T("Chép đường dẫn"), theme.ContentCopyIcon(), func() {
 		fs.fa.Clipboard().SetContent(path)

@@ -236,10 +236,10 @@ func (w *traceWalker) control(o fyne.CanvasObject, pos, clipPos fyne.Position, c
 		tc.Text = x.Selected
 		w.add(o, "radio", pos, clipPos, clipSize, tc)
 		return false
-	case *widget.Table, *memberTable:
+	case *widget.Table, *memberTable, *keyTable:
 		w.add(o, "table", pos, clipPos, clipSize, tc)
 		return false
-	case *widget.List, *navList:
+	case *widget.List, *navList, *keyList:
 		w.add(o, "list", pos, clipPos, clipSize, tc)
 		return false
 	case *container.AppTabs:

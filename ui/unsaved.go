@@ -64,6 +64,10 @@ func (a *App) guardUnsaved(d dialog.Dialog, dirty func() bool) {
 func (a *App) guardInline(key any, areas func() []fyne.CanvasObject, dirty, save func() bool, discard func()) {
 	g := &openDialog{key: key, areas: areas, dirty: dirty, save: func() { save() }, discard: discard,
 		question: T("Nội dung văn bản có thay đổi chưa lưu. Lưu trước?")}
+	// An editor that is not a document's text says what it holds.
+	if q, ok := key.(interface{ unsavedQuestion() string }); ok {
+		g.question = q.unsavedQuestion()
+	}
 	for i, x := range a.guards {
 		if x.key == key {
 			a.guards[i] = g
@@ -104,6 +108,23 @@ func (a *App) askInline(key any, then, stayed func()) {
 		return
 	}
 	then()
+}
+
+// askAllUnsaved runs then once no form or editor holds typing: each that
+// does is asked about in turn (Lưu / Bỏ thay đổi), and Ở lại runs stayed
+// instead of then. Whatever makes the window's screens again (a language
+// switch, a restored register) calls it first: the screens' editors are
+// made anew and what was typed in them would be gone without a word
+// (issue 17's leftover).
+func (a *App) askAllUnsaved(then, stayed func()) {
+	od := a.unsaved()
+	if od == nil {
+		then()
+		return
+	}
+	q := *od
+	q.stayed = stayed
+	a.askUnsaved(&q, func() { a.askAllUnsaved(then, stayed) })
 }
 
 // unsavedShown is the guarded editor with changes on the screen shown,

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -13,8 +14,8 @@ import (
 )
 
 // The list of activity kinds on the settings tab: each kind with the
-// figures the reports count for it; add, rename, and remove one no
-// activity uses, through the store's edits the CLI uses too.
+// figures the reports count for it; add, edit (its name and figures), and
+// remove one no activity uses, through the store's edits.
 
 // kindMeasuresText is a kind's figures: "số cây (cây); số tiền (đồng)".
 func kindMeasuresText(k domain.ActivityKind) string {
@@ -41,7 +42,8 @@ func (s *activitiesScreen) fillKinds() {
 		l := widget.NewLabel(fmt.Sprintf("%s: %s", T(k.Label), kindMeasuresText(k)))
 		l.Wrapping = fyne.TextWrapWord
 		code, label := k.Code, k.Label
-		rename := newButtonWithIcon(s.f, T("Đổi tên"), theme.DocumentCreateIcon(), func() { s.renameKindDialog(code, label) })
+		kind := k
+		rename := newButtonWithIcon(s.f, T("Sửa"), theme.DocumentCreateIcon(), func() { s.editKindDialog(kind) })
 		remove := newButtonWithIcon(s.f, T("Bỏ"), theme.DeleteIcon(), func() {
 			s.f.confirm(T("Bỏ loại hoạt động"), fmt.Sprintf(T("Bỏ loại %q khỏi danh mục? Loại đã có hoạt động ghi thì không bỏ được."), label), func() {
 				if err := s.st.RemoveActivityKind(s.ctx, code); err != nil {
@@ -110,19 +112,141 @@ func (s *activitiesScreen) kindDialog() *kindForm {
 	return kf
 }
 
-// renameKindDialog gives a kind a new label; its activities keep it.
-func (s *activitiesScreen) renameKindDialog(code, label string) {
-	var fm form
-	fm.other = newErrorText()
-	e := newEntry(s.f)
-	e.SetText(label)
-	fm.add("Label", T("Tên mới"), e)
-	s.f.formDialog(T("Đổi tên loại hoạt động"), container.NewVBox(fm.grid(), fm.other), fyne.NewSize(560, 200), func() bool {
-		fm.clear()
-		if !fm.result(s.f, s.st.RenameActivityKind(s.ctx, code, e.Text)) {
+// kindEditor is the dialog editing a kind: its label and its figures,
+// each a label and a unit, added and removed (issue 19's leftover: only
+// the label could change). A figure keeps its code, and the activities'
+// values with it; the store refuses to remove one that activities
+// recorded, and to change the list of the trainings' and models' figures,
+// which are counted from their own records.
+type kindEditor struct {
+	fm    form
+	label *entry
+	rows  []*measureRow
+	box   *fyne.Container
+	fixed bool // the trainings' or the models': no figure added or removed
+	save  func() bool
+}
+
+// measureRow is one figure of the kind being edited.
+type measureRow struct {
+	code        string // "" for a figure added in the dialog
+	label, unit *entry
+	err         *errorText
+	root        fyne.CanvasObject
+}
+
+func (s *activitiesScreen) editKindDialog(k domain.ActivityKind) *kindEditor {
+	ke := &kindEditor{label: newEntry(s.f), box: container.NewVBox(),
+		fixed: k.Code == domain.KindTraining || k.Code == domain.KindModel}
+	ke.fm.other = newErrorText()
+	ke.label.SetText(k.Label) // the register's words, whatever the window's language
+	ke.fm.add("Label", T("Tên loại hoạt động"), ke.label)
+	for _, m := range k.Measures {
+		ke.addRow(s, m)
+	}
+	add := newButtonWithIcon(s.f, T("Thêm số liệu"), theme.ContentAddIcon(), func() { ke.addRow(s, domain.ActivityMeasure{}) })
+	note := widget.NewLabel(T("Mỗi số liệu: tên và đơn vị. Số liệu đã có hoạt động ghi thì chỉ đổi được tên, không bỏ được."))
+	if ke.fixed {
+		add.Hide()
+		note.SetText(T("Số liệu của loại này được đếm từ sổ tập huấn và mô hình: chỉ đổi được tên và đơn vị."))
+	}
+	note.Wrapping = fyne.TextWrapWord
+	code := k.Code
+	ke.save = func() bool {
+		ke.fm.clear()
+		var ms []domain.ActivityMeasure
+		for _, r := range ke.rows {
+			r.err.set("")
+			lbl, unit := domain.Clean(r.label.Text), domain.Clean(r.unit.Text)
+			if r.code == "" && lbl == "" && unit == "" {
+				continue // a row added and left empty
+			}
+			ms = append(ms, domain.ActivityMeasure{Code: r.code, Label: lbl, Unit: unit})
+		}
+		if domain.Clean(ke.label.Text) == "" {
+			ke.fm.setError("Label", T("cần ghi tên loại"))
+			return false
+		}
+		err := s.st.EditActivityKind(s.ctx, code, ke.label.Text, ms)
+		var ve *domain.ValidationError
+		if errors.As(err, &ve) {
+			// A figure's message goes under its row; the others (a
+			// figure removed but recorded) under the form.
+			var rest []domain.FieldError
+			for _, fe := range ve.Errors {
+				if fe.Field == "Measures" && fe.Row > 0 && fe.Row <= len(ms) {
+					if r := ke.rowOf(ms[fe.Row-1]); r != nil {
+						r.err.set(joinNonEmpty("; ", r.err.msg(), fieldMsg(fe)))
+						continue
+					}
+				}
+				rest = append(rest, fe)
+			}
+			if len(rest) == 0 {
+				return false
+			}
+			err = &domain.ValidationError{Errors: rest}
+		}
+		if !ke.fm.result(s.f, err) {
 			return false
 		}
 		s.kindsChanged()
 		return true
-	})
+	}
+	content := container.NewVBox(ke.fm.grid(), heading(T("Số liệu báo cáo (tên, đơn vị)")), ke.box, container.NewHBox(add), note, ke.fm.other)
+	sz := s.win.Canvas().Size()
+	d := s.f.formDialog(T("Sửa loại hoạt động"), container.NewVScroll(content), fyne.NewSize(min(720, sz.Width-40), min(480, sz.Height-40)), ke.save)
+	// Esc, Ctrl+Q and closing the window ask before the typing goes.
+	opened := ke.state()
+	s.f.guardUnsaved(d, func() bool { return ke.state() != opened })
+	s.lastKindEditor = ke
+	return ke
+}
+
+// state is what the dialog holds, as one comparable text.
+func (ke *kindEditor) state() string {
+	var b strings.Builder
+	b.WriteString(ke.label.Text)
+	for _, r := range ke.rows {
+		b.WriteString("\x00" + r.code + "\x01" + r.label.Text + "\x01" + r.unit.Text)
+	}
+	return b.String()
+}
+
+// addRow adds a figure's row to the dialog.
+func (ke *kindEditor) addRow(s *activitiesScreen, m domain.ActivityMeasure) *measureRow {
+	r := &measureRow{code: m.Code, label: newEntry(s.f), unit: newEntry(s.f), err: newErrorText()}
+	r.label.SetText(m.Label)
+	r.label.SetPlaceHolder(T("ví dụ: Số cây xanh"))
+	r.unit.SetText(m.Unit)
+	r.unit.SetPlaceHolder(T("ví dụ: cây"))
+	del := newButtonWithIcon(s.f, "", theme.DeleteIcon(), func() { ke.removeRow(r) })
+	del.Importance = widget.LowImportance
+	if ke.fixed {
+		del.Hide()
+	}
+	r.root = container.NewVBox(container.NewBorder(nil, nil, nil, del, container.New(flexRow{3, 1}, r.label, r.unit)), r.err)
+	ke.rows = append(ke.rows, r)
+	ke.box.Add(r.root)
+	return r
+}
+
+func (ke *kindEditor) removeRow(r *measureRow) {
+	for i, x := range ke.rows {
+		if x == r {
+			ke.rows = append(ke.rows[:i], ke.rows[i+1:]...)
+			break
+		}
+	}
+	ke.box.Remove(r.root)
+}
+
+// rowOf is the row the figure m was read from.
+func (ke *kindEditor) rowOf(m domain.ActivityMeasure) *measureRow {
+	for _, r := range ke.rows {
+		if (m.Code != "" && r.code == m.Code) || (r.code == "" && domain.Clean(r.label.Text) == m.Label && domain.Clean(r.unit.Text) == m.Unit) {
+			return r
+		}
+	}
+	return nil
 }

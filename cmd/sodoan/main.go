@@ -95,6 +95,10 @@ func run(g *guard, db, screen, reports string) error {
 	}
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: "Sổ Đoàn", Version: version.Version})
 	a := app.NewWithID(appID)
+	// The window's preferences in the same file, written whole each time
+	// (prefsfile.go: Fyne's own rewrite in place was read half-done by
+	// another copy open).
+	a.SetCloudProvider(prefsProvider{newFilePrefs(prefsFile(appID), func(line string) { g.logf("%s", line) })})
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w, err := ui.New(a, reg.st, ui.Options{Screen: screen, ReportsDir: reports, Create: reg.create, Now: now,
 		Log: func(line string) { g.logf("%s", line) }})
