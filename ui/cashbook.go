@@ -31,7 +31,7 @@ func (s *branchesScreen) cashBook(b domain.Branch) {
 			rows = append(rows, []string{e.Date.String(), e.Content, blankZero(e.Receipt), blankZero(e.Spending), domain.Money(e.Balance)})
 		}
 		rows = append(rows, []string{"", T("Cộng"), domain.Money(book.Receipts), domain.Money(book.Spending), domain.Money(book.Closing)})
-		lines.Objects = []fyne.CanvasObject{staticTable([]string{T("Ngày"), T("Nội dung"), T("Thu"), T("Chi"), T("Tồn")}, rows, []float32{110, 420, 100, 100, 110})}
+		lines.Objects = []fyne.CanvasObject{staticTable(s.f, []string{T("Ngày"), T("Nội dung"), T("Thu"), T("Chi"), T("Tồn")}, rows, []float32{110, 420, 100, 100, 110})}
 		lines.Refresh()
 	}
 	yearSel.OnChanged = func(string) { load() }

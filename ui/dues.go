@@ -448,7 +448,7 @@ func (s *duesScreen) fillSummary() {
 	} else {
 		ward = fmt.Sprintf(T("Đoàn cơ sở chưa nộp đoàn phí quý %s lên cấp trên."), domain.RomanQuarter(s.quarter))
 	}
-	t := staticTable(head, rows, []float32{200, 90, 120, 165, 130, 100, 100, 100, 100, 100, 100})
+	t := staticTable(s.f, head, rows, []float32{200, 90, 120, 165, 130, 100, 100, 100, 100, 100, 100})
 	s.summary.Add(container.NewBorder(heading(fmt.Sprintf(T("Tổng hợp thu, nộp đoàn phí quý %s năm %d (đồng; phải thu theo diện hưởng lương, không hưởng lương, ở nước ngoài)"), domain.RomanQuarter(s.quarter), s.year)),
 		widget.NewLabel(ward), nil, nil, t))
 	s.summary.Refresh()
@@ -456,8 +456,9 @@ func (s *duesScreen) fillSummary() {
 
 // staticTable shows rows of text under a header row, each column its
 // width; the last row is the total, in bold.
-func staticTable(head []string, rows [][]string, widths []float32) *widget.Table {
-	t := widget.NewTableWithHeaders(
+func staticTable(k keyboard, head []string, rows [][]string, widths []float32) *keyTable {
+	// newTable: F1 and Esc reach the window while the table has the focus.
+	t := newTable(k,
 		func() (int, int) { return len(rows), len(head) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("000.000.000")
@@ -469,7 +470,7 @@ func staticTable(head []string, rows [][]string, widths []float32) *widget.Table
 			l.TextStyle = fyne.TextStyle{Bold: id.Row == len(rows)-1}
 			l.SetText(rows[id.Row][id.Col])
 		})
-	t.ShowHeaderColumn = false
+	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject {
 		l := widget.NewLabel("Không hưởng lương")
 		l.TextStyle = fyne.TextStyle{Bold: true}

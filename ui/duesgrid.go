@@ -20,7 +20,7 @@ type duesGrid struct {
 	sheet domain.DuesSheet
 	// edits are the boxes typed, by row and month: the text as typed.
 	edits map[[2]int]string
-	table *widget.Table
+	table *keyTable
 	// changed is told when a box changes (the screen's total and unsaved
 	// mark).
 	changed func()
@@ -36,7 +36,8 @@ const (
 
 func newDuesGrid(f frame, changed func()) *duesGrid {
 	g := &duesGrid{f: f, edits: map[[2]int]string{}, changed: changed}
-	g.table = widget.NewTableWithHeaders(
+	// newTable: F1 and Esc reach the window while the grid has the focus.
+	g.table = newTable(f,
 		func() (int, int) { return len(g.sheet.Rows) + 1, gridColTotal + 1 },
 		func() fyne.CanvasObject {
 			e := newEntry(f)
@@ -44,7 +45,7 @@ func newDuesGrid(f frame, changed func()) *duesGrid {
 			return container.NewStack(widget.NewLabel("Nguyễn Thị Thanh Hương"), e)
 		},
 		g.update)
-	g.table.ShowHeaderColumn = false
+	g.table.ShowHeaderRow = true
 	g.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("Không hưởng lương") }
 	g.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		o.(*widget.Label).SetText(g.header(id.Col))

@@ -13,19 +13,12 @@ import (
 // nothing while a table or a list had the focus, Fyne handing a focused
 // widget every key). Every screen is walked, each focusable widget drawn
 // on it is focused and sent F1.
-//
-// Đoàn phí is left out today: its tables are widget.Table in dues.go and
-// duesgrid.go, which another branch rewrites (n20dues2); they take
-// newTable when both are merged.
 func TestF1FromEveryFocusedWidget(t *testing.T) {
 	f1 := &fyne.KeyEvent{Name: fyne.KeyF1}
 	f := newFixture(t, "dashboard")
 	c := f.app.win.Canvas()
 	tables := 0
 	for _, id := range ScreenIDs {
-		if id == "dues" {
-			continue
-		}
 		f.app.goTo(id)
 		f.settle()
 		var focusable []fyne.Focusable
