@@ -79,29 +79,7 @@ func WriteResidenceLetter(w io.Writer, l *ResidenceLetter) error {
 // and sends back: received on which day, and its comments.
 func (d *doc) residenceSlip(l *ResidenceLetter, place, unit string) {
 	bs := d.set.BodySize
-	lh := d.lh(bs)
-	d.space(6)
-	d.ensure(lh*15 + d.set.SignatureSpace*0.6)
-	y := d.pdf.GetY()
-	d.font("I", bs-2)
-	cut := "(cắt theo đường này, gửi lại " + unit + ")"
-	cw := d.width(cut)
-	mid := d.left + d.w/2
-	d.pdf.SetDashPattern([]float64{1.5, 1.2}, 0)
-	d.pdf.Line(d.left, y+lh/2, mid-cw/2-2, y+lh/2)
-	d.pdf.Line(mid+cw/2+2, y+lh/2, d.left+d.w, y+lh/2)
-	d.pdf.SetDashPattern(nil, 0)
-	d.pdf.SetXY(mid-cw/2, y)
-	d.pdf.CellFormat(cw, lh, cut, "", 2, "C", false, 0, "")
-	d.space(2)
-	colW := d.w / 2
-	y = d.pdf.GetY()
-	yl := d.colLines(d.left, y, colW-4, nfc(strings.ToUpper(place)), "B", bs-1)
-	yr := d.colLines(d.left+d.w-colW, y, colW, "ĐOÀN TNCS HỒ CHÍ MINH", "BU", bs-1)
-	d.pdf.SetY(max(yl, yr) + 2)
-	d.centred("PHIẾU NHẬN XÉT ĐOÀN VIÊN SINH HOẠT NƠI CƯ TRÚ", "B", bs)
-	d.space(1)
-	d.para("Kính gửi: Ban Chấp hành "+unit, "B", bs, d.set.FirstLineIndent, "L")
+	d.slipHead(15, place, unit, "PHIẾU NHẬN XÉT ĐOÀN VIÊN SINH HOẠT NƠI CƯ TRÚ")
 	p := l.Person
 	letter := "Giấy giới thiệu số " + Symbol(l.Number, TransferType, l.Unit.IssuerCode) + " ngày " + l.date().String()
 	d.paragraph(fmt.Sprintf("%s đã tiếp nhận đồng chí %s, sinh ngày %s, theo %s, đến sinh hoạt tại nơi cư trú từ ngày ....../....../..........",
@@ -112,11 +90,5 @@ func (d *doc) residenceSlip(l *ResidenceLetter, place, unit string) {
 	for range 3 {
 		d.para(dots, "", bs, 0, "L")
 	}
-	d.space(2)
-	colY := d.pdf.GetY()
-	rx := d.left + d.w - colW
-	y = d.colLines(rx, colY, colW, "..............., ngày ..... tháng ..... năm .......", "I", bs-1)
-	y = d.colLines(rx, y, colW, "TM. BAN CHẤP HÀNH", "B", bs)
-	y = d.colLines(rx, y, colW, "(Ký tên, đóng dấu)", "I", bs-1)
-	d.pdf.SetXY(d.left, y+d.set.SignatureSpace*0.6)
+	d.slipSignature()
 }

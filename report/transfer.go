@@ -119,44 +119,13 @@ func WriteTransfer(w io.Writer, tr *Transfer) error {
 // ward knows the member arrived. It names the letter by its number and
 // date, and stays whole on one page.
 func (d *doc) receiptSlip(tr *Transfer, to, unit string) {
-	bs := d.set.BodySize
-	lh := d.lh(bs)
-	d.space(6)
-	d.ensure(lh*13 + d.set.SignatureSpace*0.6)
-	y := d.pdf.GetY()
-	d.font("I", bs-2)
-	cut := "(cắt theo đường này, gửi lại " + unit + ")"
-	cw := d.width(cut)
-	mid := d.left + d.w/2
-	d.pdf.SetDashPattern([]float64{1.5, 1.2}, 0)
-	d.pdf.Line(d.left, y+lh/2, mid-cw/2-2, y+lh/2)
-	d.pdf.Line(mid+cw/2+2, y+lh/2, d.left+d.w, y+lh/2)
-	d.pdf.SetDashPattern(nil, 0)
-	d.pdf.SetXY(mid-cw/2, y)
-	d.pdf.CellFormat(cw, lh, cut, "", 2, "C", false, 0, "")
-	d.space(2)
-
-	// The receiving unit's own header is theirs to write by hand.
-	colW := d.w / 2
-	y = d.pdf.GetY()
-	yl := d.colLines(d.left, y, colW-4, nfc(strings.ToUpper(to)), "B", bs-1)
-	yr := d.colLines(d.left+d.w-colW, y, colW, "ĐOÀN TNCS HỒ CHÍ MINH", "BU", bs-1)
-	d.pdf.SetY(max(yl, yr) + 2)
-	d.centred("PHIẾU BÁO TIẾP NHẬN SINH HOẠT ĐOÀN", "B", bs)
-	d.space(1)
-	d.para("Kính gửi: Ban Chấp hành "+unit, "B", bs, d.set.FirstLineIndent, "L")
+	d.slipHead(13, to, unit, "PHIẾU BÁO TIẾP NHẬN SINH HOẠT ĐOÀN")
 	p := tr.Person
 	letter := "Giấy giới thiệu số " + Symbol(tr.Number, TransferType, tr.Unit.IssuerCode) + " ngày " + tr.date().String()
 	d.paragraph(fmt.Sprintf("%s đã tiếp nhận đồng chí %s, sinh ngày %s, số thẻ đoàn viên %s, theo %s của Ban Chấp hành %s.",
 		to, p.FullName(), p.BirthDate, orDots(p.CardNumber), letter, unit))
 	d.paragraph("Đồng chí đến sinh hoạt Đoàn tại ................................................ từ ngày ....../....../..........")
-	d.space(2)
-	colY := d.pdf.GetY()
-	rx := d.left + d.w - colW
-	y = d.colLines(rx, colY, colW, "..............., ngày ..... tháng ..... năm .......", "I", bs-1)
-	y = d.colLines(rx, y, colW, "TM. BAN CHẤP HÀNH", "B", bs)
-	y = d.colLines(rx, y, colW, "(Ký tên, đóng dấu)", "I", bs-1)
-	d.pdf.SetXY(d.left, y+d.set.SignatureSpace*0.6)
+	d.slipSignature()
 }
 
 // orDots is s, or a dotted blank to fill by hand when s is empty.
