@@ -31,13 +31,35 @@ type fileDialogSpec struct {
 	folder bool     // a folder rather than a file
 	exts   []string // the files offered (".xlsx"…), all when empty
 	start  string   // the folder it opens at; the user's documents folder when empty or missing
+	title  string   // the dialog's title, translated; "Chọn tệp" (or "Chọn thư mục") when empty
 	size   fyne.Size
 }
 
-// chooseFile shows Fyne's open dialog (a folder one when spec.folder)
-// with a path box above it, opened at spec.start, and calls chosen with
-// the plain path picked or typed.
+// dialogTitle is the title of an open dialog, in the window's language.
+func (spec fileDialogSpec) dialogTitle() string {
+	switch {
+	case spec.title != "":
+		return spec.title
+	case spec.folder:
+		return T("Chọn thư mục")
+	}
+	return T("Chọn tệp")
+}
+
+// chooseFile asks for a file (or a folder when spec.folder), opened at
+// spec.start, and calls chosen with the plain path picked or typed: on
+// Windows with Windows' own dialog (see nativeDialogs), elsewhere with
+// Fyne's and a path box above it, which it returns (nil for Windows').
 func chooseFile(f frame, win fyne.Window, spec fileDialogSpec, chosen func(path string)) *pathBox {
+	r := nativeRequest{folder: spec.folder, title: spec.dialogTitle(), start: startFolder(spec.start), filters: nativeFilters(spec.exts)}
+	if showNative(win, r, chosen, func() { chooseFyneFile(f, win, spec, chosen) }) {
+		return nil
+	}
+	return chooseFyneFile(f, win, spec, chosen)
+}
+
+// chooseFyneFile shows Fyne's open dialog with the path box.
+func chooseFyneFile(f frame, win fyne.Window, spec fileDialogSpec, chosen func(path string)) *pathBox {
 	var d *dialog.FileDialog
 	if spec.folder {
 		d = dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
@@ -64,11 +86,7 @@ func chooseFile(f frame, win fyne.Window, spec fileDialogSpec, chosen func(path 
 			d.SetFilter(storage.NewExtensionFileFilter(spec.exts))
 		}
 	}
-	if spec.folder {
-		d.SetTitleText(T("Chọn thư mục"))
-	} else {
-		d.SetTitleText(T("Chọn tệp"))
-	}
+	d.SetTitleText(spec.dialogTitle())
 	if l, err := storage.ListerForURI(storage.NewFileURI(startFolder(spec.start))); err == nil {
 		d.SetLocation(l)
 	}
@@ -130,7 +148,27 @@ func addAbove(win fyne.Window, row fyne.CanvasObject) {
 // resolve reads the box: quotes and spaces trimmed, a file:// link or
 // ~ turned into a path; problem says in Vietnamese what is wrong with it.
 func (pb *pathBox) resolve(spec fileDialogSpec) (path, problem string) {
-	p := strings.Trim(strings.TrimSpace(pb.entry.Text), `"'`)
+	p, problem := cleanPath(pb.entry.Text)
+	if problem != "" {
+		return "", problem
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		return "", fmt.Sprintf(T("Không thấy %s."), p)
+	}
+	if spec.folder && !fi.IsDir() {
+		return "", fmt.Sprintf(T("%s là một tệp: cần một thư mục."), p)
+	}
+	if !spec.folder && !fi.IsDir() && len(spec.exts) > 0 && !slices.Contains(spec.exts, strings.ToLower(filepath.Ext(p))) {
+		return "", fmt.Sprintf(T("Chỉ chọn được tệp %s."), strings.Join(spec.exts, ", "))
+	}
+	return p, ""
+}
+
+// cleanPath reads a typed or pasted path: quotes and spaces trimmed, a
+// file:// link or ~ turned into a path, which must be absolute.
+func cleanPath(text string) (path, problem string) {
+	p := strings.Trim(strings.TrimSpace(text), `"'`)
 	if p == "" {
 		return "", T("Chưa có đường dẫn.")
 	}
@@ -145,16 +183,6 @@ func (pb *pathBox) resolve(spec fileDialogSpec) (path, problem string) {
 	p = filepath.Clean(p)
 	if !filepath.IsAbs(p) {
 		return "", fmt.Sprintf(T("Cần đường dẫn đầy đủ, bắt đầu từ ổ đĩa hoặc thư mục gốc: %s"), p)
-	}
-	fi, err := os.Stat(p)
-	if err != nil {
-		return "", fmt.Sprintf(T("Không thấy %s."), p)
-	}
-	if spec.folder && !fi.IsDir() {
-		return "", fmt.Sprintf(T("%s là một tệp: cần một thư mục."), p)
-	}
-	if !spec.folder && !fi.IsDir() && len(spec.exts) > 0 && !slices.Contains(spec.exts, strings.ToLower(filepath.Ext(p))) {
-		return "", fmt.Sprintf(T("Chỉ chọn được tệp %s."), strings.Join(spec.exts, ", "))
 	}
 	return p, ""
 }
