@@ -62,26 +62,8 @@ func (bk *backups) content() fyne.CanvasObject {
 			})
 		}()
 	})
-	var elsewhere *button
-	elsewhere = newButtonWithIcon(bk.f, T("Sao lưu ra nơi khác…"), theme.FolderOpenIcon(), func() {
-		// A Save dialog (a USB stick, a shared folder), offering the
-		// backup's usual name; the register and its backups are refused
-		// there, and no file is replaced.
-		chooseSave(bk.f, bk.win, bk.elsewhereSpec(), func(dest string) {
-			elsewhere.Disable()
-			go func() {
-				err := bk.st.Backup(bk.ctx, dest)
-				bk.do(func() {
-					elsewhere.Enable()
-					if err != nil {
-						bk.f.showError(err)
-						return
-					}
-					done(dest)
-				})
-			}()
-		})
-	})
+	elsewhere := newButtonWithIcon(bk.f, T("Sao lưu ra nơi khác…"), theme.FolderOpenIcon(), nil)
+	elsewhere.OnTapped = func() { bk.backupElsewhere(elsewhere, done) }
 	restore := newButtonWithIcon(bk.f, T("Khôi phục từ bản sao lưu…"), theme.HistoryIcon(), bk.restoreDialog)
 	if bk.st.ReadOnly() {
 		restore.Disable()
@@ -92,6 +74,28 @@ func (bk *backups) content() fyne.CanvasObject {
 		info,
 		container.NewHBox(now, elsewhere, restore),
 	)
+}
+
+// backupElsewhere asks, in a Save dialog, where to put a backup (a USB
+// stick, a shared folder), offering the backup's usual name; the register
+// and its backups are refused there, and no file is replaced. The backup
+// runs off the UI goroutine with btn disabled; done says where it went.
+// It returns the dialog's box (nil for Windows' own).
+func (bk *backups) backupElsewhere(btn *button, done func(dest string)) *saveBox {
+	return chooseSave(bk.f, bk.win, bk.elsewhereSpec(), func(dest string) {
+		btn.Disable()
+		go func() {
+			err := bk.st.Backup(bk.ctx, dest)
+			bk.do(func() {
+				btn.Enable()
+				if err != nil {
+					bk.f.showError(err)
+					return
+				}
+				done(dest)
+			})
+		}()
+	})
 }
 
 // elsewhereSpec is the Save dialog of a backup made elsewhere: named

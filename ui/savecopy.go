@@ -14,8 +14,9 @@ import (
 // sheet, a package: onto a USB stick, into a shared folder) and copies
 // it there, off the UI goroutine. The Save dialog refuses the register
 // and its backups; the copy is written as every output is (outfile), so
-// a failure is said in the user's words and leaves no half file.
-func (fs *folders) saveCopy(src string) {
+// a failure is said in the user's words and leaves no half file. It
+// returns the dialog's box (nil for Windows' own dialog).
+func (fs *folders) saveCopy(src string) *saveBox {
 	spec := saveSpec{
 		title:    T("Lưu bản sao"),
 		name:     filepath.Base(src),
@@ -23,7 +24,7 @@ func (fs *folders) saveCopy(src string) {
 		start:    documentsDir(),
 		register: fs.register,
 	}
-	chooseSave(fs.f, fs.win, spec, func(dest string) {
+	return chooseSave(fs.f, fs.win, spec, func(dest string) {
 		if outfile.SameFile(dest, src) {
 			fs.f.notify(fmt.Sprintf(T("Tệp đã ở %s."), dest))
 			return

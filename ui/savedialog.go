@@ -57,14 +57,8 @@ const fyneLastFolder = "fyne:fileDialogLastFolder"
 func chooseSave(f frame, win fyne.Window, spec saveSpec, chosen func(path string)) *saveBox {
 	sb := &saveBox{spec: spec, f: f, win: win, chosen: chosen}
 	r := nativeRequest{save: true, title: spec.title, start: startFolder(spec.start), name: spec.name, filters: nativeFilters(spec.exts)}
-	native := func(path string) {
-		// Windows asked about replacing the path it gives back; a kind
-		// added to the name makes another path, asked about again.
-		typed := path
-		path = withExt(path, spec.exts)
-		sb.try(path, path == typed)
-	}
-	if showNative(win, r, native, sb.showFyne) {
+	// Windows asked about replacing the path it gives back.
+	if showNative(win, r, func(path string) { sb.try(path, true) }, sb.showFyne) {
 		return nil
 	}
 	sb.showFyne()
@@ -157,7 +151,7 @@ func (sb *saveBox) takeSave() bool {
 			sb.say(T("Chưa biết thư mục: chọn một thư mục bên dưới hoặc gõ cả đường dẫn."))
 			return
 		}
-		sb.try(withExt(filepath.Join(u.Path(), name), sb.spec.exts), false)
+		sb.try(filepath.Join(u.Path(), name), false)
 	}
 	return true
 }
@@ -185,14 +179,27 @@ func (sb *saveBox) typed() {
 		sb.say(fmt.Sprintf(T("Không thấy thư mục %s."), filepath.Dir(p)))
 		return
 	}
-	sb.try(withExt(p, sb.spec.exts), false)
+	sb.try(p, false)
 }
 
-// try checks path with outfile's rules and, once it may be written,
-// closes the dialog and calls chosen; asked says the user already agreed
-// to replace a file there (Windows' own question).
+// try checks path, with the kind added when it has none, by outfile's
+// rules and, once it may be written, closes the dialog and calls chosen;
+// asked says the user already agreed to replace a file at path as given
+// (Windows' own question).
 func (sb *saveBox) try(path string, asked bool) {
-	err := outfile.Output{Path: path, Register: sb.spec.register, Backup: sb.spec.backup}.Check()
+	check := func(p string) error {
+		return outfile.Output{Path: p, Register: sb.spec.register, Backup: sb.spec.backup}.Check()
+	}
+	// The register named as it is ("so.db" for a PDF) is refused as the
+	// register, not quietly turned into "so.db.pdf".
+	if err := check(path); errors.Is(err, outfile.ErrOutputIsRegister) {
+		sb.say(capital(errText(err)))
+		return
+	}
+	if full := withExt(path, sb.spec.exts); full != path {
+		path, asked = full, false
+	}
+	err := check(path)
 	switch {
 	case err == nil || errors.Is(err, outfile.ErrOutputExists) && asked && !sb.spec.backup:
 		sb.done(path)

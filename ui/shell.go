@@ -42,7 +42,7 @@ func (fs *folders) fileButtons(path func() string, before func()) *fileButtons {
 		folder: newButtonWithIcon(fs.f, T("Mở thư mục"), theme.FolderOpenIcon(), act(fs.showFile)),
 		print:  newButtonWithIcon(fs.f, T("In"), theme.DocumentPrintIcon(), act(fs.printFile)),
 		email:  newButtonWithIcon(fs.f, T("Gửi email"), theme.MailSendIcon(), act(fs.emailFile)),
-		saveAs: newButtonWithIcon(fs.f, T("Lưu bản sao…"), theme.DocumentSaveIcon(), act(fs.saveCopy)),
+		saveAs: newButtonWithIcon(fs.f, T("Lưu bản sao…"), theme.DocumentSaveIcon(), act(func(p string) { fs.saveCopy(p) })),
 	}
 	b.row = container.NewHBox(b.open, b.folder, b.print, b.email, b.saveAs)
 	return b
