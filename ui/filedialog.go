@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -122,13 +123,13 @@ func chooseFyneFile(f frame, win fyne.Window, spec fileDialogSpec, chosen func(p
 	pb.row = container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(T("Đường dẫn")), go1, pb.entry),
 		pb.msg)
-	addAbove(win, pb.row)
+	addAbove(win, pb.row, d)
 	return pb
 }
 
 // addAbove puts row at the top of the dialog on top of win's overlays
 // (the file dialog just shown), keeping the dialog's own layout below it.
-func addAbove(win fyne.Window, row fyne.CanvasObject) {
+func addAbove(win fyne.Window, row fyne.CanvasObject, d *dialog.FileDialog) {
 	pop, ok := win.Canvas().Overlays().Top().(*widget.PopUp)
 	if !ok {
 		return
@@ -137,7 +138,7 @@ func addAbove(win fyne.Window, row fyne.CanvasObject) {
 	if !ok {
 		return
 	}
-	namePlaces(c)
+	namePlaces(c, d)
 	inner := container.New(c.Layout, c.Objects...)
 	c.Layout = layout.NewStackLayout()
 	c.Objects = []fyne.CanvasObject{container.NewBorder(row, nil, nil, nil, inner)}
@@ -212,25 +213,58 @@ var placeNames = map[string]string{
 	"Music": "Nhạc", "Pictures": "Ảnh", "Videos": "Video",
 }
 
-// namePlaces gives the dialog's list of places (the first list in o,
-// whose rows are an icon and a label) their Vietnamese names, in the
-// Vietnamese window.
-func namePlaces(o fyne.CanvasObject) bool {
-	if currentLang != LangVietnamese {
-		return false
-	}
+// namePlaces finishes the dialog's list of places (the first list in o,
+// whose rows are an icon and a label): their Vietnamese names in the
+// Vietnamese window, and the documents folder when Fyne left it out
+// (Fyne 2.7 drops every place after the first one missing, so a home
+// without a Desktop folder has no Documents; nor does it read
+// user-dirs.dirs without the xdg-user-dir program, where the app does).
+func namePlaces(o fyne.CanvasObject, d *dialog.FileDialog) bool {
 	switch x := o.(type) {
 	case *widget.List:
-		update := x.UpdateItem
-		x.UpdateItem = func(id widget.ListItemID, item fyne.CanvasObject) {
-			update(id, item)
+		label := func(item fyne.CanvasObject) *widget.Label {
 			if row, ok := item.(*fyne.Container); ok {
 				for _, part := range row.Objects {
 					if l, ok := part.(*widget.Label); ok {
-						if vi, ok := placeNames[l.Text]; ok {
-							l.SetText(vi)
-						}
+						return l
 					}
+				}
+			}
+			return nil
+		}
+		update, length, selected := x.UpdateItem, x.Length, x.OnSelected
+		x.UpdateItem = func(id widget.ListItemID, item fyne.CanvasObject) {
+			l := label(item)
+			if id >= length() {
+				// The documents folder added below.
+				if row, ok := item.(*fyne.Container); ok && len(row.Objects) > 0 {
+					walk(row.Objects[0], func(o fyne.CanvasObject) bool {
+						if i, ok := o.(*widget.Icon); ok {
+							i.SetResource(theme.DocumentIcon())
+						}
+						return true
+					})
+				}
+				if l != nil {
+					l.SetText(T("Tài liệu"))
+				}
+				return
+			}
+			update(id, item)
+			if l == nil || currentLang != LangVietnamese {
+				return
+			}
+			if vi, ok := placeNames[l.Text]; ok {
+				l.SetText(vi)
+			}
+		}
+		if docs := documentsDir(); docs != "" && isDir(docs) && !listsPlace(x, length(), update, label, "Documents") {
+			x.Length = func() int { return length() + 1 }
+			x.OnSelected = func(id widget.ListItemID) {
+				if id < length() {
+					selected(id)
+				} else if l, err := storage.ListerForURI(storage.NewFileURI(docs)); err == nil {
+					d.SetLocation(l)
 				}
 			}
 		}
@@ -238,12 +272,25 @@ func namePlaces(o fyne.CanvasObject) bool {
 		return true
 	case *fyne.Container:
 		for _, ch := range x.Objects {
-			if namePlaces(ch) {
+			if namePlaces(ch, d) {
 				return true
 			}
 		}
 	case *container.Split:
-		return namePlaces(x.Leading) || namePlaces(x.Trailing)
+		return namePlaces(x.Leading, d) || namePlaces(x.Trailing, d)
+	}
+	return false
+}
+
+// listsPlace tells whether Fyne's list of places has the one it calls
+// name.
+func listsPlace(x *widget.List, n int, update func(widget.ListItemID, fyne.CanvasObject), label func(fyne.CanvasObject) *widget.Label, name string) bool {
+	item := x.CreateItem()
+	for id := 0; id < n; id++ {
+		update(id, item)
+		if l := label(item); l != nil && l.Text == name {
+			return true
+		}
 	}
 	return false
 }

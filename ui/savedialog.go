@@ -103,7 +103,7 @@ func (sb *saveBox) showFyne() {
 		container.NewBorder(nil, nil, widget.NewLabel(T("Đường dẫn")), newButton(sb.f, T("Chọn"), sb.typed), sb.entry),
 		sb.msg)
 	if sb.d != nil {
-		addAbove(sb.win, sb.row)
+		addAbove(sb.win, sb.row, sb.d)
 		return
 	}
 	sb.alone = dialog.NewCustom(sb.spec.title, T("Hủy"), sb.row, sb.win)
