@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 )
@@ -88,7 +87,7 @@ func TestSaveDialog(t *testing.T) {
 				}
 				sb.d.SetLocation(l)
 				sb.name.SetText(c.typed)
-				test.Tap(findButton(f.app.win.Canvas().Overlays().Top(), "Lưu").(fyne.Tappable))
+				test.Tap(findButton(f.app.win.Canvas().Overlays().Top(), "Lưu"))
 			}
 			if c.answer != "" {
 				test.Tap(findButtonInOverlay(f, c.answer))
