@@ -359,14 +359,25 @@ check_native_open_dialog() {
 	dx=$(sed -n 's/^X=//p' <<<"$geo")
 	dy=$(sed -n 's/^Y=//p' <<<"$geo")
 	ok "hộp Mở tệp của Windows: \"$(xdotool getwindowname "$dlg")\""
-	# The file name box, where Windows takes a whole path.
-	xdotool mousemove $((dx + 197)) $((dy + 175)) click 1 2>/dev/null
-	xdotool key End shift+Home Delete 2>/dev/null
-	xdotool type --delay 120 "$typed" 2>/dev/null
-	shoot "$shots/hop-mo-2-go-duong-dan.png"
-	xdotool key Return 2>/dev/null
-	for _ in $(seq 100); do [ -z "$(window_of 'Chọn bảng danh sách để nhập')" ] && break; sleep 0.1; done
-	[ -z "$(window_of 'Chọn bảng danh sách để nhập')" ] || { shoot "$shots/hop-mo-con-mo.png"; fail "hộp Mở: Enter không chọn $typed"; }
+	# The file name box, where Windows takes a whole path. On a loaded
+	# machine a letter may still be lost (Wine then says the path does
+	# not exist): that box is closed and the path typed again, slower.
+	local attempt delay
+	for attempt in 1 2 3; do
+		delay=$((attempt * 120))
+		xdotool mousemove $((dx + 197)) $((dy + 175)) click 1 2>/dev/null
+		xdotool key End shift+Home Delete 2>/dev/null
+		xdotool type --delay "$delay" "$typed" 2>/dev/null
+		shoot "$shots/hop-mo-2-go-duong-dan-$attempt.png"
+		xdotool key Return 2>/dev/null
+		for _ in $(seq 100); do [ -z "$(window_of 'Chọn bảng danh sách để nhập')" ] && break; sleep 0.1; done
+		[ -n "$(window_of 'Chọn bảng danh sách để nhập')" ] || break
+		shoot "$shots/hop-mo-con-mo-$attempt.png"
+		echo "  lần $attempt: hộp Mở chưa nhận đường dẫn (mất chữ khi gõ?), gõ lại"
+		xdotool key Return 2>/dev/null # Wine's "path does not exist"
+		sleep 1
+	done
+	[ -z "$(window_of 'Chọn bảng danh sách để nhập')" ] || fail "hộp Mở: Enter không chọn $typed sau 3 lần gõ"
 	sleep 4 # the preview reads the sheet
 	shoot "$shots/hop-mo-3-xem-truoc.png"
 	# The preview: Tạo … chi đoàn mới, then Nhập N người mới.
