@@ -67,7 +67,7 @@ func showNative(win fyne.Window, r nativeRequest, chosen func(path string), fall
 	if !nativeDialogs() {
 		return false
 	}
-	note := widget.NewLabel(T("Hộp chọn tệp của Windows đang mở. Nếu không thấy, bấm vào biểu tượng của nó trên thanh tác vụ."))
+	note := widget.NewLabel(T("Hộp chọn của Windows đang mở. Nếu không thấy, bấm vào biểu tượng của nó trên thanh tác vụ."))
 	note.Wrapping = fyne.TextWrapWord
 	wait := dialog.NewCustomWithoutButtons(r.title, note, win)
 	wait.Resize(fyne.NewSize(480, 140))
@@ -76,6 +76,9 @@ func showNative(win fyne.Window, r nativeRequest, chosen func(path string), fall
 		path, err := runNative(r)
 		fyne.Do(func() {
 			wait.Hide()
+			// The keyboard back to the window (under Wine without a
+			// window manager it stayed with the closed dialog).
+			win.RequestFocus()
 			switch {
 			case err != nil:
 				log.Printf("hộp chọn tệp của Windows: %v; dùng hộp của chương trình", err)
