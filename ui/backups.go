@@ -62,16 +62,8 @@ func (bk *backups) content() fyne.CanvasObject {
 			})
 		}()
 	})
-	elsewhere := newButtonWithIcon(bk.f, T("Sao lưu ra nơi khác…"), theme.FolderOpenIcon(), func() {
-		chooseFile(bk.f, bk.win, fileDialogSpec{folder: true}, func(dir string) {
-			dest, err := bk.backupTo(dir)
-			if err != nil {
-				bk.f.showError(err)
-				return
-			}
-			done(dest)
-		})
-	})
+	elsewhere := newButtonWithIcon(bk.f, T("Sao lưu ra nơi khác…"), theme.FolderOpenIcon(), nil)
+	elsewhere.OnTapped = func() { bk.backupElsewhere(elsewhere, done) }
 	restore := newButtonWithIcon(bk.f, T("Khôi phục từ bản sao lưu…"), theme.HistoryIcon(), bk.restoreDialog)
 	if bk.st.ReadOnly() {
 		restore.Disable()
@@ -84,16 +76,41 @@ func (bk *backups) content() fyne.CanvasObject {
 	)
 }
 
-// backupTo writes a backup into dir (a USB stick), named after the
-// register and the time.
-func (bk *backups) backupTo(dir string) (string, error) {
+// backupElsewhere asks, in a Save dialog, where to put a backup (a USB
+// stick, a shared folder), offering the backup's usual name; the register
+// and its backups are refused there, and no file is replaced. The backup
+// runs off the UI goroutine with btn disabled; done says where it went.
+// It returns the dialog's box (nil for Windows' own).
+func (bk *backups) backupElsewhere(btn *button, done func(dest string)) *saveBox {
+	return chooseSave(bk.f, bk.win, bk.elsewhereSpec(), func(dest string) {
+		btn.Disable()
+		go func() {
+			err := bk.st.Backup(bk.ctx, dest)
+			bk.do(func() {
+				btn.Enable()
+				if err != nil {
+					bk.f.showError(err)
+					return
+				}
+				done(dest)
+			})
+		}()
+	})
+}
+
+// elsewhereSpec is the Save dialog of a backup made elsewhere: named
+// after the register and the time, opened at the documents folder.
+func (bk *backups) elsewhereSpec() saveSpec {
 	base := filepath.Base(bk.st.Path())
 	base = base[:len(base)-len(filepath.Ext(base))]
-	dest := filepath.Join(dir, base+"-"+bk.clock.fileStamp()+".db")
-	if err := bk.st.Backup(bk.ctx, dest); err != nil {
-		return "", err
+	return saveSpec{
+		title:    T("Sao lưu ra nơi khác"),
+		name:     base + "-" + bk.clock.fileStamp() + ".db",
+		exts:     []string{".db"},
+		start:    documentsDir(),
+		register: bk.st.Path(),
+		backup:   true,
 	}
-	return dest, nil
 }
 
 // backupText tells when the register was last backed up, and warns after
@@ -148,7 +165,7 @@ func (bk *backups) restoreDialog() {
 		})
 	rows.OnSelected = func(i widget.ListItemID) { choose(list[i].Path) }
 	other := newButtonWithIcon(bk.f, T("Chọn tệp khác…"), theme.FileIcon(), func() {
-		chooseFile(bk.f, bk.win, fileDialogSpec{start: bk.st.BackupDir()}, choose)
+		chooseFile(bk.f, bk.win, fileDialogSpec{start: bk.st.BackupDir(), exts: []string{".db"}, title: T("Chọn bản sao lưu")}, choose)
 	})
 	var body fyne.CanvasObject = rows
 	if len(list) == 0 {

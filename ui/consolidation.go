@@ -287,7 +287,7 @@ func (s *consolidationScreen) load() {
 
 // chooseFile asks for a package file, then its passphrase.
 func (s *consolidationScreen) chooseFile() {
-	chooseFile(s.f, s.win, fileDialogSpec{exts: []string{".sodoan"}, size: fyne.NewSize(800, 560)}, func(path string) { s.askPassphrase(path) })
+	chooseFile(s.f, s.win, fileDialogSpec{exts: []string{".sodoan"}, title: T("Chọn gói số liệu của phường"), size: fyne.NewSize(800, 560)}, func(path string) { s.askPassphrase(path) })
 }
 
 // askPassphrase asks for the passphrase the ward gave with its package,

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -31,13 +32,35 @@ type fileDialogSpec struct {
 	folder bool     // a folder rather than a file
 	exts   []string // the files offered (".xlsx"…), all when empty
 	start  string   // the folder it opens at; the user's documents folder when empty or missing
+	title  string   // the dialog's title, translated; "Chọn tệp" (or "Chọn thư mục") when empty
 	size   fyne.Size
 }
 
-// chooseFile shows Fyne's open dialog (a folder one when spec.folder)
-// with a path box above it, opened at spec.start, and calls chosen with
-// the plain path picked or typed.
+// dialogTitle is the title of an open dialog, in the window's language.
+func (spec fileDialogSpec) dialogTitle() string {
+	switch {
+	case spec.title != "":
+		return spec.title
+	case spec.folder:
+		return T("Chọn thư mục")
+	}
+	return T("Chọn tệp")
+}
+
+// chooseFile asks for a file (or a folder when spec.folder), opened at
+// spec.start, and calls chosen with the plain path picked or typed: on
+// Windows with Windows' own dialog (see nativeDialogs), elsewhere with
+// Fyne's and a path box above it, which it returns (nil for Windows').
 func chooseFile(f frame, win fyne.Window, spec fileDialogSpec, chosen func(path string)) *pathBox {
+	r := nativeRequest{folder: spec.folder, title: spec.dialogTitle(), start: startFolder(spec.start), filters: nativeFilters(spec.exts)}
+	if showNative(win, r, chosen, func() { chooseFyneFile(f, win, spec, chosen) }) {
+		return nil
+	}
+	return chooseFyneFile(f, win, spec, chosen)
+}
+
+// chooseFyneFile shows Fyne's open dialog with the path box.
+func chooseFyneFile(f frame, win fyne.Window, spec fileDialogSpec, chosen func(path string)) *pathBox {
 	var d *dialog.FileDialog
 	if spec.folder {
 		d = dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
@@ -64,11 +87,7 @@ func chooseFile(f frame, win fyne.Window, spec fileDialogSpec, chosen func(path 
 			d.SetFilter(storage.NewExtensionFileFilter(spec.exts))
 		}
 	}
-	if spec.folder {
-		d.SetTitleText(T("Chọn thư mục"))
-	} else {
-		d.SetTitleText(T("Chọn tệp"))
-	}
+	d.SetTitleText(spec.dialogTitle())
 	if l, err := storage.ListerForURI(storage.NewFileURI(startFolder(spec.start))); err == nil {
 		d.SetLocation(l)
 	}
@@ -104,13 +123,13 @@ func chooseFile(f frame, win fyne.Window, spec fileDialogSpec, chosen func(path 
 	pb.row = container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(T("Đường dẫn")), go1, pb.entry),
 		pb.msg)
-	addAbove(win, pb.row)
+	addAbove(win, pb.row, d)
 	return pb
 }
 
 // addAbove puts row at the top of the dialog on top of win's overlays
 // (the file dialog just shown), keeping the dialog's own layout below it.
-func addAbove(win fyne.Window, row fyne.CanvasObject) {
+func addAbove(win fyne.Window, row fyne.CanvasObject, d *dialog.FileDialog) {
 	pop, ok := win.Canvas().Overlays().Top().(*widget.PopUp)
 	if !ok {
 		return
@@ -119,7 +138,7 @@ func addAbove(win fyne.Window, row fyne.CanvasObject) {
 	if !ok {
 		return
 	}
-	namePlaces(c)
+	namePlaces(c, d)
 	inner := container.New(c.Layout, c.Objects...)
 	c.Layout = layout.NewStackLayout()
 	c.Objects = []fyne.CanvasObject{container.NewBorder(row, nil, nil, nil, inner)}
@@ -130,7 +149,27 @@ func addAbove(win fyne.Window, row fyne.CanvasObject) {
 // resolve reads the box: quotes and spaces trimmed, a file:// link or
 // ~ turned into a path; problem says in Vietnamese what is wrong with it.
 func (pb *pathBox) resolve(spec fileDialogSpec) (path, problem string) {
-	p := strings.Trim(strings.TrimSpace(pb.entry.Text), `"'`)
+	p, problem := cleanPath(pb.entry.Text)
+	if problem != "" {
+		return "", problem
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		return "", fmt.Sprintf(T("Không thấy %s."), p)
+	}
+	if spec.folder && !fi.IsDir() {
+		return "", fmt.Sprintf(T("%s là một tệp: cần một thư mục."), p)
+	}
+	if !spec.folder && !fi.IsDir() && len(spec.exts) > 0 && !slices.Contains(spec.exts, strings.ToLower(filepath.Ext(p))) {
+		return "", fmt.Sprintf(T("Chỉ chọn được tệp %s."), strings.Join(spec.exts, ", "))
+	}
+	return p, ""
+}
+
+// cleanPath reads a typed or pasted path: quotes and spaces trimmed, a
+// file:// link or ~ turned into a path, which must be absolute.
+func cleanPath(text string) (path, problem string) {
+	p := strings.Trim(strings.TrimSpace(text), `"'`)
 	if p == "" {
 		return "", T("Chưa có đường dẫn.")
 	}
@@ -145,16 +184,6 @@ func (pb *pathBox) resolve(spec fileDialogSpec) (path, problem string) {
 	p = filepath.Clean(p)
 	if !filepath.IsAbs(p) {
 		return "", fmt.Sprintf(T("Cần đường dẫn đầy đủ, bắt đầu từ ổ đĩa hoặc thư mục gốc: %s"), p)
-	}
-	fi, err := os.Stat(p)
-	if err != nil {
-		return "", fmt.Sprintf(T("Không thấy %s."), p)
-	}
-	if spec.folder && !fi.IsDir() {
-		return "", fmt.Sprintf(T("%s là một tệp: cần một thư mục."), p)
-	}
-	if !spec.folder && !fi.IsDir() && len(spec.exts) > 0 && !slices.Contains(spec.exts, strings.ToLower(filepath.Ext(p))) {
-		return "", fmt.Sprintf(T("Chỉ chọn được tệp %s."), strings.Join(spec.exts, ", "))
 	}
 	return p, ""
 }
@@ -184,25 +213,58 @@ var placeNames = map[string]string{
 	"Music": "Nhạc", "Pictures": "Ảnh", "Videos": "Video",
 }
 
-// namePlaces gives the dialog's list of places (the first list in o,
-// whose rows are an icon and a label) their Vietnamese names, in the
-// Vietnamese window.
-func namePlaces(o fyne.CanvasObject) bool {
-	if currentLang != LangVietnamese {
-		return false
-	}
+// namePlaces finishes the dialog's list of places (the first list in o,
+// whose rows are an icon and a label): their Vietnamese names in the
+// Vietnamese window, and the documents folder when Fyne left it out
+// (Fyne 2.7 drops every place after the first one missing, so a home
+// without a Desktop folder has no Documents; nor does it read
+// user-dirs.dirs without the xdg-user-dir program, where the app does).
+func namePlaces(o fyne.CanvasObject, d *dialog.FileDialog) bool {
 	switch x := o.(type) {
 	case *widget.List:
-		update := x.UpdateItem
-		x.UpdateItem = func(id widget.ListItemID, item fyne.CanvasObject) {
-			update(id, item)
+		label := func(item fyne.CanvasObject) *widget.Label {
 			if row, ok := item.(*fyne.Container); ok {
 				for _, part := range row.Objects {
 					if l, ok := part.(*widget.Label); ok {
-						if vi, ok := placeNames[l.Text]; ok {
-							l.SetText(vi)
-						}
+						return l
 					}
+				}
+			}
+			return nil
+		}
+		update, length, selected := x.UpdateItem, x.Length, x.OnSelected
+		x.UpdateItem = func(id widget.ListItemID, item fyne.CanvasObject) {
+			l := label(item)
+			if id >= length() {
+				// The documents folder added below.
+				if row, ok := item.(*fyne.Container); ok && len(row.Objects) > 0 {
+					walk(row.Objects[0], func(o fyne.CanvasObject) bool {
+						if i, ok := o.(*widget.Icon); ok {
+							i.SetResource(theme.DocumentIcon())
+						}
+						return true
+					})
+				}
+				if l != nil {
+					l.SetText(T("Tài liệu"))
+				}
+				return
+			}
+			update(id, item)
+			if l == nil || currentLang != LangVietnamese {
+				return
+			}
+			if vi, ok := placeNames[l.Text]; ok {
+				l.SetText(vi)
+			}
+		}
+		if docs := documentsDir(); docs != "" && isDir(docs) && !listsPlace(x, length(), update, label, "Documents") {
+			x.Length = func() int { return length() + 1 }
+			x.OnSelected = func(id widget.ListItemID) {
+				if id < length() {
+					selected(id)
+				} else if l, err := storage.ListerForURI(storage.NewFileURI(docs)); err == nil {
+					d.SetLocation(l)
 				}
 			}
 		}
@@ -210,12 +272,25 @@ func namePlaces(o fyne.CanvasObject) bool {
 		return true
 	case *fyne.Container:
 		for _, ch := range x.Objects {
-			if namePlaces(ch) {
+			if namePlaces(ch, d) {
 				return true
 			}
 		}
 	case *container.Split:
-		return namePlaces(x.Leading) || namePlaces(x.Trailing)
+		return namePlaces(x.Leading, d) || namePlaces(x.Trailing, d)
+	}
+	return false
+}
+
+// listsPlace tells whether Fyne's list of places has the one it calls
+// name.
+func listsPlace(x *widget.List, n int, update func(widget.ListItemID, fyne.CanvasObject), label func(fyne.CanvasObject) *widget.Label, name string) bool {
+	item := x.CreateItem()
+	for id := 0; id < n; id++ {
+		update(id, item)
+		if l := label(item); l != nil && l.Text == name {
+			return true
+		}
 	}
 	return false
 }

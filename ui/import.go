@@ -79,7 +79,7 @@ var sheetExts = []string{".xlsx", ".csv", ".xls"}
 
 // fromFile asks for a spreadsheet and imports it.
 func (in *imports) fromFile() {
-	chooseFile(in.f, in.win, fileDialogSpec{exts: sheetExts, size: fyne.NewSize(900, 600)}, in.start)
+	chooseFile(in.f, in.win, fileDialogSpec{exts: sheetExts, title: T("Chọn bảng danh sách để nhập"), size: fyne.NewSize(900, 600)}, in.start)
 }
 
 // dropped imports the first spreadsheet among the files dropped on the

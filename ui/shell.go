@@ -20,10 +20,11 @@ import (
 // package desktop. path gives the file at the moment of the click.
 type fileButtons struct {
 	open, folder, print, email *button
+	saveAs                     *button // Lưu bản sao…: a copy elsewhere (savecopy.go)
 	row                        *fyne.Container
 }
 
-// fileButtons makes the four buttons for the file path() names; before,
+// fileButtons makes the buttons for the file path() names; before,
 // when set, runs first (a dialog closing itself).
 func (fs *folders) fileButtons(path func() string, before func()) *fileButtons {
 	act := func(do func(string)) func() {
@@ -41,14 +42,15 @@ func (fs *folders) fileButtons(path func() string, before func()) *fileButtons {
 		folder: newButtonWithIcon(fs.f, T("Mở thư mục"), theme.FolderOpenIcon(), act(fs.showFile)),
 		print:  newButtonWithIcon(fs.f, T("In"), theme.DocumentPrintIcon(), act(fs.printFile)),
 		email:  newButtonWithIcon(fs.f, T("Gửi email"), theme.MailSendIcon(), act(fs.emailFile)),
+		saveAs: newButtonWithIcon(fs.f, T("Lưu bản sao…"), theme.DocumentSaveIcon(), act(func(p string) { fs.saveCopy(p) })),
 	}
-	b.row = container.NewHBox(b.open, b.folder, b.print, b.email)
+	b.row = container.NewHBox(b.open, b.folder, b.print, b.email, b.saveAs)
 	return b
 }
 
-// setEnabled enables or disables the four buttons together.
+// setEnabled enables or disables the buttons together.
 func (b *fileButtons) setEnabled(on bool) {
-	for _, x := range []*button{b.open, b.folder, b.print, b.email} {
+	for _, x := range []*button{b.open, b.folder, b.print, b.email, b.saveAs} {
 		if on {
 			x.Enable()
 		} else {

@@ -75,8 +75,9 @@ func TestWardPackageDialog(t *testing.T) {
 			if _, err := wardpkg.ReadManifest(path, "mật khẩu phường 2"); !errors.Is(err, wardpkg.ErrPassphrase) {
 				t.Fatalf("other passphrase: %v", err)
 			}
-			// The result: Mở thư mục and Gửi email; a package is not
-			// opened or printed here.
+			// The result: Mở thư mục, Gửi email and Lưu bản sao… (onto
+			// the USB stick that goes to the upper level); a package is
+			// not opened or printed here.
 			if len(f.app.dialogs) != 1 {
 				t.Fatalf("%d dialogs after the package, want its result", len(f.app.dialogs))
 			}
@@ -87,8 +88,8 @@ func TestWardPackageDialog(t *testing.T) {
 				}
 				return true
 			})
-			if got := strings.Join(shown, ", "); got != "Mở thư mục, Gửi email" {
-				t.Errorf("result buttons %s, want Mở thư mục, Gửi email", got)
+			if got := strings.Join(shown, ", "); got != "Mở thư mục, Gửi email, Lưu bản sao…" {
+				t.Errorf("result buttons %s, want Mở thư mục, Gửi email, Lưu bản sao…", got)
 			}
 		})
 	}
