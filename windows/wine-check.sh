@@ -346,9 +346,6 @@ ok "bản USB: sổ trong SoDoan-$VERSION\\du-lieu, không có gì trong %AppDat
 # held open, the paths the command line prints (windows/wine-shell.sh).
 shell_checks
 
-step "wine-check: đạt"
-for w in "${warnings[@]}"; do echo "  cảnh báo: $w"; done
-ls -l "$shots"
 
 # ---------------------------------------------------------------------------
 # n21dialog (issue 21): Windows' own Open dialog, from the program. Kept
@@ -361,7 +358,7 @@ ls -l "$shots"
 # the file was chosen. Coordinates are the window's own (1240×660 on
 # wine-lib's 1366×768 Xvfb, no window manager).
 check_native_open_dialog() {
-	step "6. Hộp Mở tệp của Windows: gõ đường dẫn tiếng Việt (n21dialog)"
+	step "10. Hộp Mở tệp của Windows: gõ đường dẫn tiếng Việt"
 	local docs="$winuser/Documents/Đoàn phường 2" sheet="Danh sách đoàn viên 2025.xlsx"
 	local src="$work/hop-mo-nguon.db" reg="$work/hop-mo.db" typed made want got geo wx wy dlg dx dy
 	typed='C:\users\'"$(id -un)"'\Documents\Đoàn phường 2\'"$sheet"
@@ -439,3 +436,7 @@ check_native_open_dialog() {
 	ok "gõ $typed vào hộp Mở tệp của Windows: tệp được chọn, nhập $got người"
 }
 check_native_open_dialog
+
+step "wine-check: đạt"
+for w in "${warnings[@]}"; do echo "  cảnh báo: $w"; done
+ls -l "$shots"
