@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"sodoan/domain"
@@ -615,10 +616,20 @@ func (a *App) actionDialog(title, action string, content fyne.CanvasObject, size
 	}
 	saveBtn := newButton(a, action+" (Ctrl+S)", doSave)
 	saveBtn.Importance = widget.HighImportance
-	d.SetButtons([]fyne.CanvasObject{newButton(a, T("Hủy")+" (Esc)", d.Hide), saveBtn})
+	d.SetButtons([]fyne.CanvasObject{newButton(a, dismissWord(action)+" (Esc)", d.Hide), saveBtn})
 	d.Resize(size)
 	a.showDialog(d, doSave)
 	return d
+}
+
+// dismissWord is the word on a dialog's closing button: Hủy (cancel),
+// except beside an action that is itself a hủy (annulling a decision),
+// where "Hủy" next to "Xác nhận hủy quyết định" would read as the same act.
+func dismissWord(action string) string {
+	if strings.Contains(strings.ToLower(action), "hủy") {
+		return T("Quay lại")
+	}
+	return T("Hủy")
 }
 
 // confirm asks a yes/no question and runs yes on agreement.

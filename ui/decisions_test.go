@@ -86,6 +86,21 @@ func TestDecisionForm(t *testing.T) {
 	if len(copies) != 1 || len(again) != len(docs) {
 		t.Errorf("In lại: copies %v, documents %d → %d", copies, len(docs), len(again))
 	}
+	// Hủy… opens the annulment dialog; its closing button must not read
+	// Hủy beside "Xác nhận hủy quyết định" (the same word for two acts).
+	test.Tap(actions.Objects[1].(*button))
+	top := f.app.win.Canvas().Overlays().Top()
+	var words []string
+	walk(top, func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*button); ok {
+			words = append(words, b.Text)
+		}
+		return true
+	})
+	if strings.Join(words, " | ") != "Quay lại (Esc) | Xác nhận hủy quyết định (Ctrl+S)" {
+		t.Errorf("the annulment dialog's buttons: %q", words)
+	}
+	f.app.win.Canvas().Overlays().Remove(top)
 	// Annulled (today, the workflow the dialog runs): the row says so and
 	// offers In lại only; the member's page shows it annulled, with why.
 	if _, err := issuing.AnnulDecision(ctx, f.st, mine[0].ID, domain.Annulment{Date: f.app.clock.today(), Reason: "Ghi nhầm người"}); err != nil {
