@@ -169,9 +169,18 @@ func (s *Store) ResidenceByID(ctx context.Context, id int64) (domain.Residence, 
 // that does not exist, a span that meets another record of the person.
 func (s *Store) SaveResidence(ctx context.Context, r *domain.Residence) error {
 	if r.Kind == domain.ResidenceOut && r.PersonID != 0 && r.BranchID == 0 {
-		if p, err := s.Person(ctx, r.PersonID); err == nil {
-			r.BranchID = p.BranchID
+		p, err := s.Person(ctx, r.PersonID)
+		switch {
+		case errors.Is(err, ErrNotFound):
+			// Said of the person, not as a branch not chosen (the
+			// branch was to be hers).
+			c := &domain.Checker{}
+			c.Add("PersonID", "Người", "mã %d không có trong sổ", r.PersonID)
+			return c.Err()
+		case err != nil:
+			return fmt.Errorf("đọc người: %w", err)
 		}
+		r.BranchID = p.BranchID
 	}
 	if err := domain.CheckResidence(r, s.Today()).Err(); err != nil {
 		return err

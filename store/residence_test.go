@@ -85,6 +85,8 @@ func TestResidenceWrites(t *testing.T) {
 			domain.Residence{Kind: domain.ResidenceIn, PersonID: w.binh, BranchID: w.k1, Place: "Đoàn xã Tân Phú", From: d(2026, 2, 1)}},
 		{"unknown person", "PersonID", "mã 999 không có trong sổ",
 			domain.Residence{Kind: domain.ResidenceOut, PersonID: 999, BranchID: w.k1, Place: "X", From: d(2026, 2, 1)}},
+		{"unknown person, no branch", "PersonID", "mã 999 không có trong sổ",
+			domain.Residence{Kind: domain.ResidenceOut, PersonID: 999, Place: "X", From: d(2026, 2, 1)}},
 		{"unknown branch", "BranchID", "mã 77 không có trong sổ",
 			domain.Residence{Kind: domain.ResidenceIn, BranchID: 77, FamilyName: "Lê", GivenName: "Tâm", BirthDate: d(2003, 2, 1), Place: "Y", From: d(2026, 2, 1)}},
 		{"future start", "From", "ở tương lai",
