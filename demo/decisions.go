@@ -55,15 +55,8 @@ func writeDecisions(ctx context.Context, st *store.Store, o Options, people []*p
 			if e.Date.Year() != dataYears(o)[0]-1 {
 				continue
 			}
-			var kind domain.DecisionKind
-			switch e.Kind {
-			case domain.EventAdmission:
-				kind = domain.DecisionAdmission
-			case domain.EventComingOfAge:
-				kind = domain.DecisionMaturity
-			case domain.EventRemoval:
-				kind = domain.DecisionRemoval
-			default:
+			kind, ok := domain.DecisionFor(e.Kind)
+			if !ok {
 				continue
 			}
 			key := string(kind) + e.Date.ISO() + e.Reason
@@ -139,15 +132,8 @@ func writeDataDecisions(ctx context.Context, st *store.Store, o Options, people 
 			if !years[e.Date.Year()] || e.Date.After(end) {
 				continue
 			}
-			var kind domain.DecisionKind
-			switch e.Kind {
-			case domain.EventAdmission:
-				kind = domain.DecisionAdmission
-			case domain.EventComingOfAge:
-				kind = domain.DecisionMaturity
-			case domain.EventRemoval:
-				kind = domain.DecisionRemoval
-			default:
+			kind, ok := domain.DecisionFor(e.Kind)
+			if !ok {
 				continue
 			}
 			add(string(kind)+e.Date.ISO()+e.Reason, domain.Decision{Kind: kind, Date: e.Date, Reason: e.Reason}, pp.p.ID, 0)

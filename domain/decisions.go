@@ -61,6 +61,18 @@ func (k DecisionKind) Event(form string) (EventKind, bool) {
 	return "", false
 }
 
+// DecisionFor is the kind of decision that records an event of kind e,
+// the inverse of DecisionKind.Event for the kinds that record one event
+// whatever their form (false: none does).
+func DecisionFor(e EventKind) (DecisionKind, bool) {
+	for _, k := range []DecisionKind{DecisionAdmission, DecisionMaturity, DecisionRemoval} {
+		if ev, _ := k.Event(""); ev == e {
+			return k, true
+		}
+	}
+	return "", false
+}
+
 // FormExpulsion is the discipline that ends a membership (Điều lệ Đoàn).
 const FormExpulsion = "khai_tru"
 

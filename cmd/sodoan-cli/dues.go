@@ -197,11 +197,7 @@ func duesLedgerFlags(fs *flag.FlagSet) Run {
 		if err := extraArgs("dues ledger", args); err != nil {
 			return err
 		}
-		id, err := branchArg(ctx, st, *branch, true)
-		if err != nil {
-			return err
-		}
-		cut, err := optionalDate("--date", *date)
+		id, cut, err := branchAndDate(ctx, st, *branch, true, *date)
 		if err != nil {
 			return err
 		}
@@ -433,11 +429,7 @@ func duesUnpaidFlags(fs *flag.FlagSet) Run {
 		if err := extraArgs("dues unpaid", args); err != nil {
 			return err
 		}
-		id, err := branchArg(ctx, st, *branch, false)
-		if err != nil {
-			return err
-		}
-		cut, err := optionalDate("--date", *date)
+		id, cut, err := branchAndDate(ctx, st, *branch, false, *date)
 		if err != nil {
 			return err
 		}
@@ -471,11 +463,7 @@ func duesImportFlags(fs *flag.FlagSet) Run {
 		if len(args) != 1 {
 			return fmt.Errorf("dues import: cần đúng một TỆP.xlsx")
 		}
-		id, err := branchArg(ctx, st, *branch, true)
-		if err != nil {
-			return err
-		}
-		d, err := optionalDate("--date", *date)
+		id, d, err := branchAndDate(ctx, st, *branch, true, *date)
 		if err != nil {
 			return err
 		}
@@ -605,4 +593,15 @@ func moneyOrBlank(n int64) string {
 		return ""
 	}
 	return domain.Money(n)
+}
+
+// branchAndDate reads the --branch (required or not) and --date that the
+// dues sheets take, in that order.
+func branchAndDate(ctx context.Context, st *store.Store, branch string, required bool, date string) (int64, domain.Date, error) {
+	id, err := branchArg(ctx, st, branch, required)
+	if err != nil {
+		return 0, domain.Date{}, err
+	}
+	d, err := optionalDate("--date", date)
+	return id, d, err
 }
