@@ -155,9 +155,7 @@ grep -q "Sổ Đoàn $VERSION, dựng ngày .*windows/amd64 (Windows 10.*khởi 
 if grep -qi "$(id -un)" "$data/sodoan.log"; then fail "nhật ký có tên tài khoản: $(cat "$data/sodoan.log")"; fi
 ok "nhật ký %AppData%\\SoDoan\\sodoan.log: $(tail -1 "$data/sodoan.log")"
 # No window manager under Xvfb: the key goes straight to the window.
-xdotool key --window "$win" alt+F4 2>/dev/null
-for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
-if kill -0 "$app_pid" 2>/dev/null; then fail "Alt+F4 không đóng cửa sổ"; fi
+close_window "$win" "$app_pid" || { shoot "$shots/alt-f4-khong-dong.png"; fail "Alt+F4 (3 lần) không đóng cửa sổ"; }
 wait "$app_pid" || fail "sodoan.exe thoát với mã $?"
 app_pid=""
 tail -1 "$data/sodoan.log" | grep -q 'đóng$' || fail "nhật ký không ghi lần đóng: $(tail -1 "$data/sodoan.log")"
@@ -292,9 +290,7 @@ wine "$instdir/uninstall.exe" /S "_?=$winst" || rc=$?
 [ "$(installed)" = "$before_open" ] || fail "gỡ lúc đang mở đã đổi: $(diff <(echo "$before_open") <(installed))"
 wine reg query "$key" >/dev/null 2>&1 || fail "gỡ lúc đang mở đã xóa mục gỡ cài đặt"
 ok "gỡ lúc đang mở: dừng, mã 4; tệp, lối tắt, PATH và mục gỡ cài đặt còn nguyên"
-xdotool key --window "$openwin" alt+F4 2>/dev/null || true
-for _ in $(seq 100); do kill -0 "$open_pid" 2>/dev/null || break; sleep 0.1; done
-if kill -0 "$open_pid" 2>/dev/null; then
+if ! close_window "$openwin" "$open_pid"; then
 	warnings+=("Alt+F4 không đóng bản đã cài (cửa sổ $openwin): dừng bằng kill")
 	kill "$open_pid" 2>/dev/null || true
 fi
@@ -427,8 +423,7 @@ check_native_open_dialog() {
 	xdotool mousemove $((wx + 811)) $((wy + 612)) click 1 2>/dev/null
 	sleep 6
 	shoot "$shots/hop-mo-4-da-nhap.png"
-	xdotool key --window "$win" alt+F4 2>/dev/null
-	for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+	close_window "$win" "$app_pid" || fail "hộp Mở: Alt+F4 (3 lần) không đóng sodoan.exe"
 	wait "$app_pid" || fail "hộp Mở: sodoan.exe thoát với mã $?"
 	app_pid=""
 	got=$("$linux_cli" --db "$reg" members list --format csv | tail -n +2 | grep -c . || true)

@@ -37,7 +37,7 @@ step() { printf '\n== %s (%d s)\n' "$*" $((SECONDS - t0)); }
 # wine_state: what the next failure needs to explain itself: the load,
 # the memory, the Wine servers and processes alive, and the prefix.
 wine_state() {
-	echo "--- trạng thái khi lỗi ($(date -u '+%F %T UTC'), $(uptime | sed 's/.*load/load/'))"
+	echo "--- trạng thái khi lỗi ($(date -u '+%F %T UTC'), $(uptime | sed 's/.*load/load/'), $(wine --version 2>&1))"
 	free -m | sed -n 2p
 	echo "wineserver và tiến trình Wine: $(pgrep -c -f 'wineserver|\.exe' || true)"
 	pgrep -a -f 'wineserver|\.exe' | cut -c1-160 | head -15 || true
@@ -45,10 +45,25 @@ wine_state() {
 	ls -l "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" "$WINEPREFIX/system.reg" 2>&1 || true
 	echo "tệp trong $work/win: $(ls "$work/win" 2>&1 | tr '\n' ' ')"
 }
+# fail REASON: the reason, what the machine was doing, the ends of the
+# program's log and output, and the reason again as the very last line:
+# CI shows only the end of a long log.
 fail() {
 	echo "$script: LỖI: $*" >&2
-	[ -n "${in_fail:-}" ] || { in_fail=1; wine_state >&2; }
+	if [ -z "${in_fail:-}" ]; then
+		in_fail=1
+		wine_state >&2
+		tail_of "${data:-}/sodoan.log" >&2
+		tail_of "$work/gui.out" >&2
+		echo "$script: LỖI: $*" >&2
+	fi
 	exit 1
+}
+# tail_of FILE: its last lines, if it exists.
+tail_of() {
+	[ -s "$1" ] || return 0
+	echo "--- cuối $1:"
+	tail -n 6 "$1" | cut -c1-300
 }
 ok() { echo "  đạt: $*"; }
 # since T0 T1: seconds from T0 to T1 (date +%s.%N), one decimal.
@@ -83,6 +98,22 @@ wait_window() {
 		id=$(window_of "$1" "${3:-}")
 		[ -n "$id" ] && { echo "$id"; return 0; }
 		sleep 0.1
+	done
+	return 1
+}
+# close_window WIN PID: Alt+F4 to the window, as its user presses it, then
+# up to 10 s for the program to end; returns 1 if it never does. Xvfb has
+# no window manager: a key that comes before Wine has made the window the
+# active one is lost, so the window is given the X focus first and the
+# key is pressed again (at most three times, each a warning) while the
+# program is still there.
+close_window() {
+	local win=$1 pid=$2 try
+	for try in 1 2 3; do
+		timeout 3 xdotool windowfocus --sync "$win" 2>/dev/null || true
+		xdotool key --window "$win" alt+F4 2>/dev/null || true
+		for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+		[ "$try" = 3 ] || warnings+=("Alt+F4 lần $try không đóng cửa sổ $win ($(xdotool getwindowname "$win" 2>&1)): bấm lại")
 	done
 	return 1
 }

@@ -130,11 +130,15 @@ type folderAlias struct{ dir, name string }
 
 // redactWindows writes each folder of aliases in s as its name, caselessly
 // (C:\Users\An and c:\users\an are one folder), longest first so that
-// %AppData% wins over %UserProfile%\AppData\Roaming.
+// %AppData% wins over %UserProfile%\AppData\Roaming; also where a path
+// is written with forward slashes (Fyne's file:// addresses, C:/Users/An),
+// so that the log never holds the account's name.
 func redactWindows(s string, aliases []folderAlias) string {
 	sort.SliceStable(aliases, func(i, j int) bool { return len(aliases[i].dir) > len(aliases[j].dir) })
 	for _, a := range aliases {
-		s = replaceFolder(s, strings.TrimRight(a.dir, `\`), a.name, true)
+		dir := strings.TrimRight(a.dir, `\/`)
+		s = replaceFolder(s, dir, a.name, true)
+		s = replaceFolder(s, strings.ReplaceAll(dir, `\`, "/"), a.name, true)
 	}
 	return s
 }

@@ -284,6 +284,9 @@ func TestRedactWindows(t *testing.T) {
 		{`c:\users\nguyễn thị hoa\appdata\local\Temp\x`, `%LocalAppData%\Temp\x`},
 		{`sổ C:\Users\Nguyễn Thị Hoa\Documents\Sổ Đoàn\so.db`, `sổ %UserProfile%\Documents\Sổ Đoàn\so.db`},
 		{`D:\Sổ Đoàn\so.db`, `D:\Sổ Đoàn\so.db`},
+		// Fyne's errors name files by address, with forward slashes.
+		{`Cause: open file://C:/Users/Nguyễn Thị Hoa/AppData/Roaming/fyne/x.json: EOF`, `Cause: open file://%AppData%/fyne/x.json: EOF`},
+		{`C:/users/NGUYỄN THỊ HOA/Documents`, `%UserProfile%/Documents`},
 	} {
 		if got := redactWindows(tc.s, append([]folderAlias(nil), aliases...)); got != tc.want {
 			t.Errorf("redactWindows(%q) = %q, want %q", tc.s, got, tc.want)
