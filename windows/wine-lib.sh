@@ -44,6 +44,7 @@ wine_state() {
 	echo "prefix $WINEPREFIX: $(ls "$WINEPREFIX" 2>&1 | tr '\n' ' ')"
 	ls -l "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" "$WINEPREFIX/system.reg" 2>&1 || true
 	echo "tệp trong $work/win: $(ls "$work/win" 2>&1 | tr '\n' ' ')"
+	echo "cửa sổ đang hiện: $(for w in $(xdotool search --onlyvisible --name . 2>/dev/null); do printf '%s [%s]; ' "$(xdotool getwindowname "$w" 2>/dev/null)" "$w"; done)"
 }
 # fail REASON: the reason, what the machine was doing, the ends of the
 # program's log and output, and the reason again as the very last line:
