@@ -76,11 +76,20 @@ timeout 300 wine wineboot -i >"$work/wineboot.log" 2>&1 || { cat "$work/wineboot
 # loads): a stand-in over RtlGenRandom, for this prefix only.
 x86_64-w64-mingw32-gcc -shared -O2 -s -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
 	windows/wine/bcryptprimitives.c -ladvapi32
-wine winecfg -v win10 >/dev/null 2>&1 # Wine 8.0's new prefix says Windows 7
+# Wine 8.0's new prefix says Windows 7; the program's log and the
+# installer's check need 10. Asked again (once) if Wine did not take it.
+winver() { wine cmd /c ver 2>/dev/null | tr -d '\r' | grep -m1 Windows || true; }
+for _ in 1 2; do
+	wine winecfg -v win10 >/dev/null 2>&1 || true
+	wineserver -w
+	ver=$(winver)
+	[[ $ver == *" 10."* ]] && break
+done
+[[ $ver == *" 10."* ]] || fail "Wine không nhận Windows 10 (winecfg -v win10): '$ver'"
 winuser=$WINEPREFIX/drive_c/users/$(id -un)
 appdata=$winuser/AppData/Roaming
 data=$appdata/SoDoan
-ok "$(wine cmd /c ver 2>/dev/null | tr -d '\r' | grep -m1 Windows)"
+ok "$ver"
 
 # window_of TITLE [CLASS]: the id of a mapped window whose title holds
 # TITLE and whose X class (Wine names it after the .exe) matches the
