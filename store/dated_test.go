@@ -12,17 +12,21 @@ import (
 
 func dd(y, m, d int) domain.Date { return domain.MustDate(y, m, d) }
 
-// datedMigration is how many migrations run before the one that dates the
-// yearly facts (found by its content: the lead renumbers on merge).
-func datedMigration(t *testing.T) int {
+// migrationCreating is how many migrations run before the one that
+// creates table (found by its content: the lead renumbers on merge).
+func migrationCreating(t *testing.T, table string) int {
+	t.Helper()
 	for i, m := range migrations {
-		if strings.Contains(m, "CREATE TABLE party_counts") {
+		if strings.Contains(m, "CREATE TABLE "+table) {
 			return i
 		}
 	}
-	t.Fatal("no migration creates party_counts")
+	t.Fatalf("no migration creates %s", table)
 	return 0
 }
+
+// datedMigration is the migration that dates the yearly facts.
+func datedMigration(t *testing.T) int { return migrationCreating(t, "party_counts") }
 
 // A register written before facts were dated: each yearly fact takes the
 // last day of its year, so a document cut off before it no longer knows

@@ -338,15 +338,7 @@ func TestDatedDuesGridAndHistory(t *testing.T) {
 // datedDuesMigration is how many migrations run before the one that
 // dates a member's dues category and branch (found by its content: the
 // lead renumbers on merge).
-func datedDuesMigration(t *testing.T) int {
-	for i, m := range migrations {
-		if strings.Contains(m, "CREATE TABLE dues_category_terms") {
-			return i
-		}
-	}
-	t.Fatal("no migration creates dues_category_terms")
-	return 0
-}
+func datedDuesMigration(t *testing.T) int { return migrationCreating(t, "dues_category_terms") }
 
 // TestDatedDuesMigration: a register from before the dated records (its
 // schema back before that migration, the two tables absent) opens with
